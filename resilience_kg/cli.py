@@ -1,0 +1,220 @@
+"""The ``resilience-kg`` command: a thin layer over the library.
+
+Each command parses its options, calls one library function, and formats the result. Library
+errors become messages on stderr and exit code 2; data that does not conform exits 1 (pySHACL's
+contract: 0 conforms, 1 does not conform, 2 error). Heavy libraries are imported inside the
+commands, so ``resilience-kg --help`` stays quick.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from resilience_kg import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CLIError(click.ClickException):
+    """An error the user can fix; exit code 2."""
+
+    exit_code = 2
+
+
+def handle_errors(func: F) -> F:
+    """Turn the library's errors into a clean message and exit 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from resilience_kg.errors import ResilienceKGError
+
+        try:
+            return func(*args, **kwargs)
+        except ResilienceKGError as exc:
+            raise CLIError(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def data_options(func: F) -> F:
+    """``--data PATH`` (repeatable) and ``--no-bundled``, for every command that reads the graph."""
+    func = click.option(
+        "--no-bundled",
+        is_flag=True,
+        help="Leave the bundled Jakarta 2019 data out (to build another city's graph).",
+    )(func)
+    func = click.option(
+        "--data",
+        "data",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=True, path_type=Path),
+        metavar="PATH",
+        help="CSV tables, Turtle/TriG/N-Triples/N-Quads files, or a folder of them, "
+        "added to the bundled data. Repeatable.",
+    )(func)
+    return func
+
+
+def _load(data: tuple[Path, ...], no_bundled: bool) -> Any:
+    from resilience_kg.graph.dataset import load_graph
+
+    return load_graph(list(data), bundled=not no_bundled)
+
+
+def _emit(payload: bytes, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    else:
+        from resilience_kg.files import atomic_write
+
+        atomic_write(output, payload)
+        click.echo(f"wrote {output}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="resilience-kg")
+def main() -> None:
+    """A knowledge graph of the actors in urban resilience.
+
+    Bundled: the Jakarta provincial government's joint workshop with the French Embassy and
+    French businesses on the resilient city (28 November 2019).
+    """
+
+
+@main.command()
+@data_options
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder to write graph.trig, graph.ttl and the summary to.")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL validation (for very large corpora).")
+@handle_errors
+def build(data: tuple[Path, ...], no_bundled: bool, out: Path, no_validate: bool) -> None:
+    """Load and validate the data; write graph.trig (named graphs), graph.ttl (merged) and a summary.
+
+    Exits 1, writing nothing, if the data does not conform to the shapes.
+    """
+    from resilience_kg.errors import ValidationFailed
+    from resilience_kg.graph.build import build as run_build
+
+    try:
+        result = run_build(list(data), bundled=not no_bundled, out=out, check=not no_validate)
+    except ValidationFailed as exc:
+        click.echo(str(exc.report), err=True)
+        sys.exit(1)
+    s = result.summary
+    click.echo(f"{s.total} quads; triples per graph: " + ", ".join(f"{g} {n}" for g, n in sorted(s.triples.items())))
+    click.echo("instances per class (all graphs):")
+    for cls in sorted(s.classes):
+        click.echo(f"  {cls:32} {max(s.classes[cls].values())}")
+    click.echo("validation: " + ("skipped" if result.report is None else "conforms"))
+    for path in result.files:
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--no-bundled", is_flag=True, help="Validate only PATHS, without the bundled data.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def validate(paths: tuple[Path, ...], no_bundled: bool, fmt: str) -> None:
+    """Check the data against the SHACL shapes: exit 0 conforms, 1 does not, 2 error.
+
+    PATHS are CSV tables, RDF files or folders, validated together with the bundled data. Each
+    problem names the node by its label, the property, the message, and the file and line.
+    """
+    from resilience_kg.graph.validate import validate as run_validate
+
+    report = run_validate(_load(paths, no_bundled))
+    click.echo(report.to_json() if fmt == "json" else str(report))
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a .rq file.")
+@click.option("-n", "--name", "name", help="Run a bundled named query (see `resilience-kg queries`).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
+              default="table", show_default=True,
+              help="table for people; csv, tsv, json, xml are the W3C SPARQL results formats; "
+              "turtle, nt, jsonld (and xml, as RDF/XML) for CONSTRUCT and DESCRIBE.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help='Bind ?NAME to VALUE safely: BPBD, "text"@en, <iri>, rkg:Pillar. Repeatable.')
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Stop the query after this many seconds.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (atomically) instead of stdout.")
+@data_options
+@handle_errors
+def query(
+    text: str | None,
+    file: Path | None,
+    name: str | None,
+    fmt: str,
+    params: tuple[str, ...],
+    timeout: float,
+    output: Path | None,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) given as TEXT, -f FILE or -n NAME.
+
+    The default graph is the union of all named graphs; rkg:, id:, skos:, org:, schema: and the
+    other usual prefixes need no PREFIX line. SERVICE, LOAD, FROM and updates are refused.
+    """
+    from resilience_kg.graph.named_queries import get_query
+    from resilience_kg.graph.query import parse_params
+    from resilience_kg.graph.query import query as run_query
+
+    given = [x for x in (text, file, name) if x is not None]
+    if len(given) != 1:
+        raise CLIError("give exactly one of: the query TEXT, -f FILE, or -n NAME")
+    if file is not None:
+        text = file.read_text(encoding="utf-8")
+    elif name is not None:
+        text = get_query(name).text
+    assert text is not None
+    bindings = parse_params(params)
+    result = run_query(_load(data, no_bundled), text, params=bindings, timeout=timeout)
+    _emit(result.serialize(fmt), output)
+
+
+@main.command()
+def queries() -> None:
+    """List the bundled named queries, one line each."""
+    from resilience_kg.graph.named_queries import list_queries
+
+    found = list_queries()
+    width = max(len(q.name) for q in found)
+    for q in found:
+        click.echo(f"{q.name.ljust(width)}  {q.title}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld", "xml"]),
+              default="turtle", show_default=True)
+@click.option("--graph", default="all", show_default=True,
+              help="report, curated, ontology, provenance, all, or a graph IRI.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write (written atomically).")
+@data_options
+@handle_errors
+def export(fmt: str, graph: str, output: Path, data: tuple[Path, ...], no_bundled: bool) -> None:
+    """Export the graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD or RDF/XML.
+
+    Deterministic: the same data gives the same bytes. Triple formats merge the graphs;
+    TriG, N-Quads and JSON-LD keep them.
+    """
+    from resilience_kg.graph.export import export as run_export
+
+    path = run_export(_load(data, no_bundled), output, fmt, graph=graph)
+    click.echo(f"wrote {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,43 @@
+"""The exceptions the library raises, so callers can catch them by kind.
+
+The CLI turns each into a message and an exit code: 1 for data that does not conform,
+2 for every other error (pySHACL's contract).
+"""
+
+from __future__ import annotations
+
+
+class ResilienceKGError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class DataError(ResilienceKGError):
+    """Input data that cannot be loaded: a bad CSV row, malformed Turtle, a bad quote.
+
+    ``location`` names the file and, where known, the line (``elements.csv:12``).
+    """
+
+    def __init__(self, message: str, *, location: str | None = None) -> None:
+        self.location = location
+        self.detail = message
+        super().__init__(f"{location}: {message}" if location else message)
+
+
+class QueryError(ResilienceKGError):
+    """A SPARQL query that cannot run: a syntax error (with its position) or a bad parameter."""
+
+
+class UnsafeQueryError(QueryError):
+    """A query that would reach the network or the disk, or change the data."""
+
+
+class QueryTimeout(QueryError):
+    """A query that ran past its time limit and was stopped."""
+
+
+class ValidationFailed(ResilienceKGError):
+    """The data does not conform to the SHACL shapes; ``report`` holds the details."""
+
+    def __init__(self, report: object) -> None:
+        self.report = report
+        super().__init__(str(report))

@@ -1,0 +1,205 @@
+"""Load the knowledge graph: the ontology, the bundled tables and any ``--data`` files, into an
+Oxigraph store with one named graph each for the report, the curated additions, the ontology and
+the provenance.
+
+>>> kg = load_graph()
+>>> len(kg) > 1000
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from resilience_kg import vocab as v
+from resilience_kg.data import bundled_tables, data_dir
+from resilience_kg.errors import DataError
+from resilience_kg.graph.assemble import (
+    INTERNAL_CLASSES,
+    REUSED_PROPERTIES,
+    Directory,
+    Vocabulary,
+    assemble,
+)
+from resilience_kg.graph.tables import Table, read_table
+from resilience_kg.ontology import ontology_file
+
+if TYPE_CHECKING:
+    import rdflib
+
+#: File endings of RDF documents that ``--data`` accepts besides CSV tables.
+RDF_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+_POSITION = re.compile(r"line (\d+) column (\d+)")
+
+
+@dataclass
+class KnowledgeGraph:
+    """The loaded graph: an Oxigraph store, and where each minted IRI came from.
+
+    ``origins`` maps an IRI to the ``file:line`` of the row that made it, so that validation
+    messages can send a curator back to the spreadsheet.
+    """
+
+    store: ox.Store
+    origins: dict[str, str] = field(default_factory=dict)
+    inputs: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self, graph: str = "all") -> list[ox.Quad]:
+        """The quads of one graph (``report``, ``curated``, ``ontology``, ``provenance``, an
+        IRI) or of ``all``, sorted so that anything written from them is deterministic."""
+        if graph == "all":
+            found: Iterable[ox.Quad] = self.store
+        else:
+            found = self.store.quads_for_pattern(None, None, None, ox.NamedNode(resolve_graph(graph)))
+        return sorted(found, key=_quad_key)
+
+    def query(self, text: str, **options: Any) -> Any:
+        """Run a SPARQL query; see :func:`resilience_kg.graph.query.query`."""
+        from resilience_kg.graph.query import query
+
+        return query(self, text, **options)
+
+    def to_rdflib(self, graph: str = "all") -> rdflib.Dataset:
+        """A copy of the graph as an rdflib Dataset (named graphs kept), for rdflib users."""
+        import rdflib
+
+        ds = rdflib.Dataset()
+        data = ox.serialize(self.quads(graph), format=ox.RdfFormat.N_QUADS)
+        ds.parse(data=data, format="nquads")
+        return ds
+
+
+def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
+    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+
+
+def resolve_graph(name: str) -> str:
+    """Map a short graph name to its IRI, or raise a DataError listing the names."""
+    if name in v.GRAPHS:
+        return v.GRAPHS[name]
+    if name.startswith(("http://", "https://", "urn:")):
+        return name
+    raise DataError(f"unknown graph {name!r}; use one of {', '.join(v.GRAPHS)}, all, or a graph IRI")
+
+
+@lru_cache(maxsize=1)
+def _ontology_nquads() -> bytes:
+    store = ox.Store()
+    store.load(ontology_file().read_bytes(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(v.ONTOLOGY_GRAPH))
+    return ox.serialize(store, format=ox.RdfFormat.N_QUADS)
+
+
+def vocabulary(store: ox.Store) -> Vocabulary:
+    """What the tables may name, read from the ontology in the store."""
+    g = ox.NamedNode(v.ONTOLOGY_GRAPH)
+    rdf_type = ox.NamedNode(v.RDF + "type")
+
+    def instances(cls: str) -> list[str]:
+        return [q.subject.value for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(cls), g)]
+
+    classes = {
+        c[len(v.RKG) :]: c
+        for c in instances(v.OWL + "Class")
+        if c.startswith(v.RKG) and c[len(v.RKG) :] not in INTERNAL_CLASSES
+    }
+    classes["Post"] = v.ORG + "Post"
+    properties = {p[len(v.RKG) :]: p for p in instances(v.OWL + "ObjectProperty") if p.startswith(v.RKG)}
+    properties.update(REUSED_PROPERTIES)
+    sector_of_class = {
+        q.object.value: q.subject.value
+        for q in store.quads_for_pattern(None, ox.NamedNode(v.RKG + "sectorClass"), None, g)
+    }
+    individuals = {
+        q.subject.value for q in store.quads_for_pattern(None, rdf_type, None, g) if q.subject.value.startswith(v.ID)
+    }
+    return Vocabulary(classes=classes, properties=properties, sector_of_class=sector_of_class, individuals=individuals)
+
+
+def _expand(paths: Sequence[str | Path]) -> list[Path]:
+    """Files named on the command line; a folder stands for its CSV and RDF files, sorted."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in {".csv", *RDF_FORMATS})
+            if not found:
+                raise DataError("no .csv, .ttl, .trig, .nt or .nq files in this folder", location=str(path))
+            out.extend(found)
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise DataError("no such file or folder", location=str(path))
+    return out
+
+
+def _load_rdf(store: ox.Store, path: Path) -> None:
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise DataError(
+            f"unknown file type {path.suffix!r}: use .csv tables or one of {', '.join(RDF_FORMATS)}",
+            location=str(path),
+        )
+    # Triples from a plain Turtle file go to a graph of their own, named after the file, so
+    # they are queried with everything else but never mistaken for the report or curated data.
+    target = None if fmt.supports_datasets else ox.NamedNode(v.FILE_GRAPH + v.mint(path.name)[len(v.ID) :])
+    try:
+        store.load(path=str(path), format=fmt, to_graph=target)
+    except SyntaxError as exc:
+        m = _POSITION.search(str(exc))
+        where = f"{path}:{m.group(1)}:{m.group(2)}" if m else str(path)
+        detail = str(exc).split(": ", 1)[-1].rsplit(" (", 1)[0]
+        raise DataError(f"malformed {fmt.name}: {detail}", location=where) from exc
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc}", location=str(path)) from exc
+
+
+def load_graph(data: Sequence[str | Path] = (), *, bundled: bool = True) -> KnowledgeGraph:
+    """Load the ontology, the bundled Jakarta tables (unless ``bundled=False``) and ``data``:
+    CSV tables, RDF files, or folders of them.
+
+    Raises :class:`~resilience_kg.errors.DataError` naming the file and line at fault.
+    """
+    store = ox.Store()
+    store.load(_ontology_nquads(), format=ox.RdfFormat.N_QUADS)
+    vocab = vocabulary(store)
+    tables: list[tuple[Table, Directory]] = []
+    inputs: list[str] = []
+    if bundled:
+        base = data_dir()
+        for res in bundled_tables():
+            tables.append((read_table(res, display_name=f"bundled:{res.name}"), base))
+        inputs.append("bundled Jakarta 2019 workshop tables")
+    files = _expand(data)
+    for path in files:
+        if path.suffix.lower() == ".csv":
+            tables.append((read_table(path, display_name=str(path)), path.parent))
+            inputs.append(str(path))
+    asm = assemble(tables, vocab)
+    store.load("".join(asm.lines).encode(), format=ox.RdfFormat.N_QUADS)
+    for path in files:
+        if path.suffix.lower() != ".csv":
+            _load_rdf(store, path)
+            inputs.append(str(path))
+    return KnowledgeGraph(store=store, origins=asm.origins, inputs=inputs)

@@ -1,0 +1,241 @@
+"""Run SPARQL queries on the graph: checked for safety, values bound safely, stopped at a deadline.
+
+The default graph is the union of the named graphs, and the usual prefixes (``rkg:``, ``id:``,
+``skos:``, ...) need no declaration.
+
+>>> from resilience_kg.graph.dataset import load_graph
+>>> kg = load_graph()
+>>> r = query(kg, "SELECT ?n WHERE { ?p a rkg:Pillar ; skos:notation ?n } ORDER BY ?n")
+>>> [row["n"].value for row in r.rows]
+['SEHAT', 'SIAP', 'TERHUBUNG']
+>>> r = query(kg, "SELECT ?p WHERE { ?p skos:notation ?n }", params={"n": "SIAP"})
+>>> r.rows[0]["p"].value
+'https://w3id.org/resilience-kg/id/jakarta-siap'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from resilience_kg import vocab as v
+from resilience_kg.errors import QueryError
+from resilience_kg.graph.safety import check_query
+from resilience_kg.graph.sandbox import ChildSyntaxError, run_killable
+
+if TYPE_CHECKING:
+    from resilience_kg.graph.dataset import KnowledgeGraph
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+DEFAULT_TIMEOUT = 30.0
+
+#: Output formats: the W3C results formats for SELECT and ASK, RDF syntaxes for CONSTRUCT and
+#: DESCRIBE, and ``table`` for people.
+RESULT_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld")
+
+_SYNTAX_POS = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LITERAL = re.compile(r'^"((?:[^"\\]|\\.)*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(\S+))?$', re.S)
+
+
+def parse_value(text: str) -> Term:
+    """Read a parameter value: ``<iri>``, ``prefix:local``, ``"text"@lang``,
+    ``"5"^^xsd:integer``, or anything else as a plain string.
+
+    The value becomes an RDF term and is bound to the variable by the engine; it is never
+    pasted into the query text.
+
+    >>> parse_value("rkg:Pillar")
+    <NamedNode value=https://w3id.org/resilience-kg/ontology#Pillar>
+    >>> parse_value('"Jakarta SIAP"@id')
+    <Literal value=Jakarta SIAP language=id>
+    >>> parse_value("BPBD")
+    <Literal value=BPBD datatype=<http://www.w3.org/2001/XMLSchema#string>>
+    """
+    try:
+        if text.startswith("<") and text.endswith(">"):
+            return ox.NamedNode(text[1:-1])
+        m = _LITERAL.match(text)
+        if m:
+            body = re.sub(r"\\(.)", r"\1", m.group(1))
+            if m.group(2):
+                return ox.Literal(body, language=m.group(2))
+            if m.group(3):
+                dt = parse_value(m.group(3))
+                if not isinstance(dt, ox.NamedNode):
+                    raise QueryError(f"datatype {m.group(3)!r} is not an IRI")
+                return ox.Literal(body, datatype=dt)
+            return ox.Literal(body)
+        prefix, sep, local = text.partition(":")
+        if sep and prefix in v.PREFIXES and re.fullmatch(r"[\w.\-/%]*", local):
+            return ox.NamedNode(v.PREFIXES[prefix] + local)
+    except ValueError as exc:
+        raise QueryError(f"bad parameter value {text!r}: {exc}") from exc
+    return ox.Literal(text)
+
+
+def parse_params(specs: list[str] | tuple[str, ...]) -> dict[str, Term]:
+    """Turn ``NAME=VALUE`` strings (as given to ``--param``) into bindings."""
+    out: dict[str, Term] = {}
+    for spec in specs:
+        name, sep, value = spec.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not _NAME.match(name):
+            raise QueryError(f"--param {spec!r}: write NAME=VALUE, for example --param acronym=BPBD")
+        out[name] = parse_value(value)
+    return out
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """What a query returned: rows for SELECT, a boolean for ASK, triples otherwise.
+
+    ``payload`` holds the answer as the child process sent it (SPARQL JSON results, or
+    N-Triples); the properties parse it on demand.
+    """
+
+    form: str
+    payload: bytes
+
+    @property
+    def is_graph(self) -> bool:
+        return self.form in ("CONSTRUCT", "DESCRIBE")
+
+    def _solutions(self) -> ox.QuerySolutions | ox.QueryBoolean:
+        return ox.parse_query_results(self.payload, format=ox.QueryResultsFormat.JSON)
+
+    @property
+    def variables(self) -> list[str]:
+        if self.is_graph:
+            return ["subject", "predicate", "object"]
+        sols = self._solutions()
+        return [var.value for var in sols.variables] if isinstance(sols, ox.QuerySolutions) else []
+
+    @property
+    def rows(self) -> list[dict[str, Term | None]]:
+        """One dict per solution, variable name to term (None where unbound)."""
+        if self.is_graph:
+            return [{"subject": t.subject, "predicate": t.predicate, "object": t.object} for t in self.triples]
+        sols = self._solutions()
+        if not isinstance(sols, ox.QuerySolutions):
+            return []
+        names = [var.value for var in sols.variables]
+        return [{n: sol[n] for n in names} for sol in sols]
+
+    @property
+    def boolean(self) -> bool | None:
+        """The answer of an ASK query; None for the other forms."""
+        if self.form != "ASK":
+            return None
+        return bool(self._solutions())
+
+    @property
+    def triples(self) -> list[ox.Triple]:
+        if not self.is_graph:
+            return []
+        return list(ox.parse(self.payload, format=ox.RdfFormat.N_TRIPLES))
+
+    def __iter__(self) -> Iterator[dict[str, Term | None]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def serialize(self, fmt: str = "table") -> bytes:
+        """The result in one of :data:`FORMATS`; ``csv``/``tsv``/``json``/``xml`` are the W3C
+        SPARQL 1.1 results formats for SELECT and ASK."""
+        if fmt == "table":
+            return self.to_table().encode()
+        if self.is_graph:
+            if fmt not in GRAPH_FORMATS:
+                raise QueryError(f"a {self.form} query gives table, {', '.join(GRAPH_FORMATS)}; not {fmt}")
+            triples = sorted(self.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+            return ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=v.PREFIXES if fmt != "nt" else None)
+        if fmt not in RESULT_FORMATS:
+            raise QueryError(f"a {self.form} query gives table, {', '.join(RESULT_FORMATS)}; not {fmt}")
+        if self.form == "ASK" and fmt in ("csv", "tsv"):
+            return b"true\n" if self.boolean else b"false\n"  # the W3C formats define no boolean form
+        return bytes(self._solutions().serialize(format=RESULT_FORMATS[fmt]))
+
+    def to_table(self) -> str:
+        """An aligned plain-text table for people, IRIs shortened to ``prefix:local``."""
+        if self.form == "ASK":
+            return ("yes" if self.boolean else "no") + "\n"
+        names = self.variables
+        body = [[display(row.get(n)) for n in names] for row in self.rows]
+        widths = [max([len(n)] + [len(r[i]) for r in body]) for i, n in enumerate(names)]
+        lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
+        lines.append("  ".join("-" * w for w in widths))
+        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
+        lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+        return "\n".join(lines) + "\n"
+
+
+def display(term: Term | ox.Triple | None) -> str:
+    """A term as a person reads it: ``prefix:local`` IRIs, literal values without quotes."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return v.shorten(term.value)
+    if isinstance(term, ox.Literal):
+        return term.value.replace("\n", " ")
+    return str(term)
+
+
+def _position(message: str) -> str:
+    m = _SYNTAX_POS.search(message)
+    if m:
+        return f"SPARQL syntax error at line {m.group(1)}, column {m.group(2)}: {m.group(3).strip()}"
+    return f"SPARQL syntax error: {message}"
+
+
+def query(
+    kg: KnowledgeGraph,
+    text: str,
+    *,
+    params: Mapping[str, Term | str] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> QueryResult:
+    """Run a read-only SPARQL query on ``kg`` and return its result.
+
+    ``params`` binds variables to values (strings are read by :func:`parse_value`); the query
+    is refused if it would reach the network or the disk (``SERVICE``, ``LOAD``, ``FROM``) or
+    change the data, and stopped after ``timeout`` seconds.
+    """
+    form = check_query(text)
+    bindings: dict[ox.Variable, Term] = {}
+    for name, value in (params or {}).items():
+        if not re.search(rf"[?$]{re.escape(name)}\b", text):
+            raise QueryError(f"parameter {name!r} is not a variable of this query (no ?{name} in it)")
+        bindings[ox.Variable(name)] = parse_value(value) if isinstance(value, str) else value
+    store = kg.store
+
+    def work() -> bytes:
+        result = store.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES, substitutions=bindings)
+        if isinstance(result, ox.QueryTriples):
+            return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
+        return bytes(result.serialize(format=ox.QueryResultsFormat.JSON))
+
+    if timeout <= 0:
+        raise QueryError("the timeout must be a positive number of seconds")
+    try:
+        payload = run_killable(work, timeout=timeout)
+    except ChildSyntaxError as exc:
+        raise QueryError(_position(str(exc))) from None
+    return QueryResult(form=form, payload=payload)

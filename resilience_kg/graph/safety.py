@@ -1,0 +1,513 @@
+"""Refuse SPARQL text that would reach the network or the disk, or change the data.
+
+Both engines we use would otherwise do what a query asks: Oxigraph and rdflib execute
+``SERVICE`` (an HTTP request to any URL), and rdflib fetches the graphs named by ``FROM``,
+``FROM NAMED`` and ``USING`` (``file:`` URLs included). :func:`check_query` reads the text
+lexically, without parsing it, and refuses those keywords, every SPARQL Update operation
+(unless ``allow_update=True``) and more than one query in one text.
+
+The check is stdlib only and imports in about a millisecond: it runs before every query, and
+``resilience_kg``'s fast start-up must not pay for rdflib.
+
+Why the lexer is stricter than the SPARQL grammar, each found by running the engines:
+
+* Oxigraph matches keywords without checking where the word ends, so ``SERVICESILENT:x {}``
+  runs ``SERVICE SILENT :x {}`` and ``?s ?p trueSERVICE <u> {}`` runs a SERVICE after the
+  triple. A bare word is refused if it *contains* a refused keyword (no SPARQL keyword or
+  function name does), and a prefixed name whose prefix contains one is refused where the
+  keyword could take effect (see ``_check_pname``).
+* The engines tokenise the same text differently: rdflib expands ``\\u`` escapes everywhere
+  first (and reads ``\\u`` with eight hex digits as one escape), Oxigraph only inside strings
+  and IRIs; Oxigraph ends a comment at a carriage return, rdflib only at a line feed. A
+  difference can hide a keyword inside a string for one engine and not the other, so the
+  text is read once per engine's rules (and once by the spec's) and refused if any reading
+  finds a refused keyword.
+* ``<`` starts an IRI or is the less-than operator depending on the grammar, not on the
+  characters: ``FILTER(?o<'a>') SERVICE <u> {} #'`` compares ``?o`` with the string ``'a>'``
+  and runs the SERVICE. The lexer tracks just enough context (expression or not, after an
+  operand or not) to decide as the engines do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resilience_kg.errors import QueryError, UnsafeQueryError
+
+__all__ = [
+    "NETWORK_KEYWORDS",
+    "QUERY_FORMS",
+    "REFUSED_KEYWORDS",
+    "UPDATE_KEYWORDS",
+    "check_query",
+]
+
+QUERY_FORMS: tuple[str, ...] = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+#: Refused always: they make an engine fetch a URL (or a file). ``USING`` is the update
+#: form of ``FROM`` and rdflib fetches it the same way.
+NETWORK_KEYWORDS: tuple[str, ...] = ("SERVICE", "LOAD", "FROM", "USING")
+
+#: The SPARQL Update operations (``LOAD`` is one too, refused above); ``DATA`` and ``WHERE``
+#: in ``INSERT DATA`` or ``DELETE WHERE`` need no entry, they follow INSERT or DELETE.
+UPDATE_KEYWORDS: tuple[str, ...] = (
+    "INSERT",
+    "DELETE",
+    "CLEAR",
+    "DROP",
+    "CREATE",
+    "ADD",
+    "MOVE",
+    "COPY",
+    "WITH",
+)
+
+REFUSED_KEYWORDS: tuple[str, ...] = NETWORK_KEYWORDS + UPDATE_KEYWORDS
+
+_OFFLINE = "queries run offline against the local graph only"
+_REASONS = {
+    "SERVICE": _OFFLINE,
+    "LOAD": f"{_OFFLINE} (LOAD fetches a URL)",
+    "FROM": f"{_OFFLINE} (FROM and FROM NAMED make rdflib fetch the URL, file: ones included)",
+    "USING": f"{_OFFLINE} (USING makes rdflib fetch the URL, file: ones included)",
+}
+_READ_ONLY = "it would change the data, and only read-only queries are allowed here"
+
+# --- Terminals, from the SPARQL 1.1 grammar (section 19.8) -----------------------------------
+_PN_CHARS_BASE = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_PN_CHARS_U = "_" + _PN_CHARS_BASE
+_PN_CHARS = "\\-0-9\u00b7\u0300-\u036f\u203f-\u2040" + _PN_CHARS_U
+# PN_LOCAL_ESC as rdflib reads it: the spec's set plus '"'. A local name's escapes must be
+# skipped exactly, or ``ex:a\#`` would start a comment here and hide what follows.
+_PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&\"'()*+,;=/?#@%])"
+_PNAME = re.compile(
+    rf"(?:[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)?:"
+    rf"(?:(?:[{_PN_CHARS_U}:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?)?"
+)
+_BNODE = re.compile(rf"_:[{_PN_CHARS_U}0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?")
+_VARNAME = re.compile(rf"[{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00b7\u0300-\u036f\u203f-\u2040]*")
+_NAME_START = re.compile(rf"[{_PN_CHARS_U}:]")
+# A bare word: every name character, '-' and digits included, so that a keyword glued to
+# other characters is still inside the word that the containment check looks at.
+_WORD = re.compile(rf"[{_PN_CHARS}]+")
+_NUMBER = re.compile(
+    r"[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+"
+    r"|[0-9]*\.[0-9]+|[0-9]+"
+)
+_LANGTAG = re.compile(r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*")
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+# Oxigraph reads the raw text and accepts \u escapes inside an IRI.
+_IRIREF_UCHAR = re.compile(
+    r'<(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>'
+)
+# Inside a string: the next escape (skipped whole) or a character that matters.
+_SHORT_STOP = {q: re.compile(rf"\\.|[{q}\n\r]", re.DOTALL) for q in "'\""}
+_LONG_STOP = {q: re.compile(rf"\\.|{q * 3}", re.DOTALL) for q in "'\""}
+# Codepoint escapes: the spec's (\u + 4 hex, \U + 8 hex) and rdflib's (either letter, 8 hex
+# digits tried before 4).
+_SPEC_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_RDFLIB_UCHAR = re.compile(r"\\[uU]([0-9A-Fa-f]{8}|[0-9A-Fa-f]{4})")
+# For messages only: the word after a keyword ("FROM NAMED", "INSERT DATA").
+_NEXT_WORD = re.compile(r"(?:\s|#[^\n\r]*)*([A-Za-z]+)")
+
+# A prefixed name right after one of these is a graph, function or prefix name, never a
+# keyword: the engines expect an IRI there (used by ``_check_pname``).
+_NAME_SLOTS = frozenset(
+    {"PREFIX", "GRAPH", "DESCRIBE", "WITH", "TO", "INTO", "ADD", "MOVE", "COPY", "BY"}
+)
+# Tokens that end an operand: a '<' after one of them, inside an expression, is less-than.
+_OPERAND_KINDS = frozenset({"var", "num", "str", "lang", "iri", "pname"})
+_SECOND_WORDS = {"FROM": ("NAMED",), "INSERT": ("DATA",), "DELETE": ("DATA", "WHERE")}
+
+
+def check_query(text: str, *, allow_update: bool = False) -> str:
+    """Return the query form, or raise UnsafeQueryError naming the keyword and its position.
+
+    The form is "SELECT", "ASK", "CONSTRUCT" or "DESCRIBE", or "UPDATE" for an update when
+    ``allow_update=True`` (SERVICE, LOAD, FROM and USING stay refused even then). The error
+    reads like "SERVICE is not allowed (line 3, column 5): queries run offline against the
+    local graph only". Lines and columns count from 1 in ``text`` as given, before any ``\\u``
+    escape is expanded. A text that cannot be read (an unterminated string, an unbalanced
+    bracket, no query form) raises QueryError.
+    """
+    forms: list[str] = []
+    unsafe: UnsafeQueryError | None = None
+    error: QueryError | None = None
+    for view in _views(text):
+        try:
+            forms.append(_Scanner(view, allow_update).run())
+        except UnsafeQueryError as exc:
+            unsafe = unsafe or exc
+        except QueryError as exc:
+            error = error or exc
+    # Refusals first: a text that one reading refuses and another cannot read is unsafe.
+    if unsafe is not None:
+        raise unsafe
+    if error is not None:
+        raise error
+    if len(set(forms)) > 1:
+        raise UnsafeQueryError(
+            "the query reads differently depending on how \\u escapes and line breaks are"
+            f" handled (as {' or '.join(sorted(set(forms)))}): write it without them"
+        )
+    return forms[0]
+
+
+class _View:
+    """The text as one engine reads it, with the way back to positions in the original."""
+
+    __slots__ = ("cr_ends_comment", "origin", "original", "text", "uchar_in_iri")
+
+    def __init__(
+        self,
+        original: str,
+        text: str,
+        origin: list[int] | None,
+        *,
+        cr_ends_comment: bool,
+        uchar_in_iri: bool,
+    ) -> None:
+        self.original = original
+        self.text = text
+        self.origin = origin  # origin[i]: index in ``original`` of text[i]; None if the same
+        self.cr_ends_comment = cr_ends_comment
+        self.uchar_in_iri = uchar_in_iri
+
+    def where(self, index: int) -> str:
+        """``line L, column C`` of ``text[index]``, counted in the original text."""
+        if self.origin is not None:
+            index = self.origin[min(index, len(self.origin) - 1)]
+        line = self.original.count("\n", 0, index) + 1
+        column = index - (self.original.rfind("\n", 0, index) + 1) + 1
+        return f"line {line}, column {column}"
+
+
+def _expand(text: str, pattern: re.Pattern[str]) -> tuple[str, list[int] | None]:
+    """Expand codepoint escapes, keeping for each character the index it came from."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        code = int(match.group(match.lastindex or 0), 16)
+        if code > 0x10FFFF:
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            raise QueryError(f"invalid escape {match.group(0)} (line {line}, column {column})")
+        pieces.append(text[last : match.start()])
+        origin.extend(range(last, match.start()))
+        pieces.append(chr(code))
+        origin.append(match.start())
+        last = match.end()
+    if not pieces:
+        return text, None
+    pieces.append(text[last:])
+    origin.extend(range(last, len(text) + 1))  # one past the end, for "unterminated" errors
+    return "".join(pieces), origin
+
+
+def _views(text: str) -> list[_View]:
+    """The readings to check: the spec's, rdflib's and Oxigraph's (duplicates dropped).
+
+    The spec processes ``\\u`` escapes before parsing, anywhere in the text; rdflib does too
+    (its own way), Oxigraph only inside strings and IRIs. Errors are reported at positions in
+    the text as given, so that ``\\u0053ERVICE`` is reported where its backslash is.
+    """
+    spec_text, spec_origin = _expand(text, _SPEC_UCHAR)
+    rdflib_text, rdflib_origin = _expand(text, _RDFLIB_UCHAR)
+    candidates = [
+        _View(text, spec_text, spec_origin, cr_ends_comment=True, uchar_in_iri=False),
+        _View(text, rdflib_text, rdflib_origin, cr_ends_comment=False, uchar_in_iri=False),
+        _View(text, text, None, cr_ends_comment=True, uchar_in_iri=True),
+    ]
+    views: list[_View] = []
+    seen: set[tuple[str, bool, bool]] = set()
+    for view in candidates:
+        key = (
+            view.text,
+            view.cr_ends_comment and "\r" in view.text,
+            view.uchar_in_iri and "\\" in view.text,
+        )
+        if key not in seen:
+            seen.add(key)
+            views.append(view)
+    return views
+
+
+def _fold(word: str) -> str:
+    """Upper-case ``word`` character by character, keeping its length.
+
+    rdflib compares keywords with ``str.upper()``, which maps ``ı`` to ``I`` and ``ſ`` to
+    ``S``: ``servıce`` is SERVICE to it. A character whose upper case is longer is kept.
+    """
+    if word.isascii():
+        return word.upper()
+    return "".join(u if len(u := c.upper()) == 1 else c for c in word)
+
+
+def _find_keyword(folded: str, keywords: tuple[str, ...]) -> tuple[str, int] | None:
+    """The keyword occurring first in ``folded`` and its offset, or None."""
+    best: tuple[str, int] | None = None
+    for keyword in keywords:
+        at = folded.find(keyword)
+        if at >= 0 and (best is None or at < best[1]):
+            best = (keyword, at)
+    return best
+
+
+class _Level:
+    """One ``{ ... }`` group (or the whole text): its parentheses and how to read them."""
+
+    __slots__ = ("first", "parens", "query_level")
+
+    def __init__(self, *, query_level: bool) -> None:
+        # At the top and in a subquery (a group starting with SELECT) every parenthesis is
+        # an expression; elsewhere it may be a collection, a VALUES row or a path.
+        self.query_level = query_level
+        self.first = True  # no token read in this group yet
+        self.parens: list[bool] = []  # True for an expression, False for a list
+
+
+class _Scanner:
+    """Reads one view token by token and refuses as soon as something is not allowed."""
+
+    def __init__(self, view: _View, allow_update: bool) -> None:
+        self.view = view
+        self.text = view.text
+        self.allow_update = allow_update
+        self.refused = REFUSED_KEYWORDS if not allow_update else NETWORK_KEYWORDS
+        self.levels = [_Level(query_level=True)]
+        self.prev: tuple[str, str] = ("", "")
+        self.prev2: tuple[str, str] = ("", "")
+        self.kind = ""  # "query" or "update", from the first form or operation at the top
+        self.form = ""
+        self.form_at = 0
+        self.suspect: tuple[str, int] | None = None  # see _check_pname
+
+    # -- reading -------------------------------------------------------------------------
+    def run(self) -> str:
+        text = self.text
+        size = len(text)
+        i = 0
+        while i < size:
+            c = text[i]
+            if c in " \t\n\r":
+                i += 1
+            elif c == "#":
+                i = self._comment_end(i)
+            elif c in "'\"":
+                end = self._string_end(i)
+                self._token("str", text[i:end], i)
+                i = end
+            elif c == "<":
+                i = self._angle(i)
+            elif c in "?$":
+                match = _VARNAME.match(text, i + 1)
+                end = match.end() if match else i + 1
+                self._token("var" if match else "punct", text[i:end], i)
+                i = end
+            elif c == "@" and self.prev[0] == "str":
+                match = _LANGTAG.match(text, i)
+                end = match.end() if match else i + 1
+                self._token("lang" if match else "punct", text[i:end], i)
+                i = end
+            elif "0" <= c <= "9" or (c == "." and "0" <= text[i + 1 : i + 2] <= "9"):
+                match = _NUMBER.match(text, i)
+                end = match.end() if match else i + 1
+                self._token("num", text[i:end], i)
+                i = end
+            elif _NAME_START.match(c):
+                i = self._name(i)
+            else:
+                self._token("punct", c, i)
+                i += 1
+        if not self.kind:
+            if self.allow_update:
+                raise QueryError("no SELECT, ASK, CONSTRUCT, DESCRIBE or update operation found")
+            raise QueryError("no SELECT, ASK, CONSTRUCT or DESCRIBE found")
+        return self.form if self.kind == "query" else "UPDATE"
+
+    def _comment_end(self, i: int) -> int:
+        # '#' starts a comment only here, outside strings, IRIs and local names, which are
+        # read whole. It runs to the end of the line, whose end the engines disagree on.
+        ends = [self.text.find("\n", i)]
+        if self.view.cr_ends_comment:
+            ends.append(self.text.find("\r", i))
+        found = [e for e in ends if e >= 0]
+        return min(found) if found else len(self.text)
+
+    def _string_end(self, i: int) -> int:
+        text = self.text
+        quote = text[i]
+        if text.startswith(quote * 3, i):
+            stop, j = _LONG_STOP[quote], i + 3
+            while (match := stop.search(text, j)) is not None:
+                if match.group(0) == quote * 3:
+                    return match.end()
+                j = match.end()
+        else:
+            stop, j = _SHORT_STOP[quote], i + 1
+            while (match := stop.search(text, j)) is not None:
+                if match.group(0) == quote:
+                    return match.end()
+                if match.group(0) in "\n\r":
+                    break  # a short string cannot span lines
+                j = match.end()
+        raise QueryError(f"unterminated string starting at {self.view.where(i)}")
+
+    def _angle(self, i: int) -> int:
+        # Inside an expression, right after an operand, the grammar allows only an operator:
+        # '<' is less-than even if an IRI-like '>' follows. Anywhere else it starts an IRI
+        # when one can be read, as the engines do.
+        parens = self.levels[-1].parens
+        kind, value = self.prev
+        after_operand = (
+            kind in _OPERAND_KINDS
+            or (kind, value) == ("punct", ")")
+            or (kind == "word" and _fold(value) in ("TRUE", "FALSE"))
+        )
+        if not (parens and parens[-1] and after_operand):
+            pattern = _IRIREF_UCHAR if self.view.uchar_in_iri else _IRIREF
+            match = pattern.match(self.text, i)
+            if match:
+                self._token("iri", match.group(0), i)
+                return match.end()
+        self._token("punct", "<", i)
+        return i + 1
+
+    def _name(self, i: int) -> int:
+        text = self.text
+        if text.startswith("_:", i) and (match := _BNODE.match(text, i)):
+            self._token("bnode", match.group(0), i)
+            return match.end()
+        match = _PNAME.match(text, i)
+        if match:
+            self._token("pname", match.group(0), i)
+            return match.end()
+        match = _WORD.match(text, i)
+        end = match.end() if match else i + 1
+        self._token("word", text[i:end], i)
+        return end
+
+    # -- checking ------------------------------------------------------------------------
+    def _token(self, kind: str, value: str, at: int) -> None:
+        level = self.levels[-1]
+        if self.suspect is not None:
+            keyword, suspect_at = self.suspect
+            self.suspect = None
+            if (kind, value) == ("punct", "{"):
+                raise self._refuse(keyword, suspect_at)
+        if level.first:
+            level.first = False
+            if kind == "word" and _fold(value).startswith("SELECT") and len(self.levels) > 1:
+                level.query_level = True
+        if kind == "word":
+            self._check_word(value, at)
+        elif kind == "pname":
+            self._check_pname(value, at)
+        elif kind == "punct":
+            self._structure(value, at)
+        self.prev2, self.prev = self.prev, (kind, value)
+
+    def _check_word(self, word: str, at: int) -> None:
+        folded = _fold(word)
+        hit = _find_keyword(folded, self.refused)
+        if hit is not None:
+            raise self._refuse(hit[0], at + hit[1])
+        if len(self.levels) > 1:
+            return
+        # At the top of the text: which query form or update operation this is.
+        if self.allow_update:
+            hit = _find_keyword(folded, UPDATE_KEYWORDS)
+            if hit is not None:
+                self._saw_update(hit[0], at + hit[1])
+        for form in QUERY_FORMS:
+            if folded.startswith(form):
+                self._saw_form(form, at)
+
+    def _check_pname(self, name: str, at: int) -> None:
+        # ``service:x`` is a name in ``?s service:x ?o``, but Oxigraph reads the keyword out
+        # of it where SERVICE may stand: ``{ service:x {} }`` runs SERVICE :x. Same for
+        # ``from:g`` after SELECT. A prefix holding a refused keyword is refused right before
+        # '{' (unless after GRAPH) and at the top outside parentheses (where FROM, USING and
+        # the update operations go), unless in a slot where only an IRI can stand.
+        prefix = name.split(":", 1)[0]
+        hit = _find_keyword(_fold(prefix), self.refused)
+        if hit is None:
+            return
+        if self.prev[0] == "word" and _fold(self.prev[1]) in _NAME_SLOTS:
+            return
+        keyword, at = hit[0], at + hit[1]
+        if len(self.levels) == 1 and not self.levels[0].parens:
+            raise self._refuse(keyword, at)
+        self.suspect = (keyword, at)
+
+    def _structure(self, char: str, at: int) -> None:
+        level = self.levels[-1]
+        if char == "{":
+            self.levels.append(_Level(query_level=False))
+        elif char == "}":
+            if len(self.levels) == 1:
+                raise QueryError(f"unbalanced '}}' at {self.view.where(at)}")
+            self.levels.pop()
+        elif char == "(":
+            level.parens.append(self._opens_expression(level))
+        elif char == ")":
+            if not level.parens:
+                raise QueryError(f"unbalanced ')' at {self.view.where(at)}")
+            level.parens.pop()
+        elif char == ";" and len(self.levels) == 1 and not level.parens:
+            # Inside a query ';' only separates predicates (in braces) or comes before
+            # SEPARATOR (in parentheses); at the top it separates update operations.
+            if self.kind != "update":
+                raise UnsafeQueryError(
+                    f"';' is not allowed ({self.view.where(at)}): one text holds one query;"
+                    " ';' separates SPARQL Update operations, never queries"
+                )
+
+    def _opens_expression(self, level: _Level) -> bool:
+        """Whether a '(' opened now starts an expression (else a collection, row or path)."""
+        if level.parens:
+            return level.parens[-1]
+        if level.query_level:
+            return True
+        kind, value = self.prev
+        if kind == "word":  # FILTER(, BIND(, a function: regex(; but '?s a (1 2)' is a list
+            return value not in ("a", "A")
+        # FILTER ex:fn(...) or FILTER <fn>(...); elsewhere a name before '(' is a predicate.
+        return kind in ("pname", "iri") and self.prev2[0] == "word" and (
+            _fold(self.prev2[1]) == "FILTER"
+        )
+
+    def _saw_form(self, form: str, at: int) -> None:
+        if not self.kind:
+            self.kind, self.form, self.form_at = "query", form, at
+            return
+        if self.kind == "query":
+            reason = (
+                f"one text holds one query, and a {self.form} query started at"
+                f" {self.view.where(self.form_at)}"
+            )
+        else:
+            reason = "a query cannot follow an update in the same text"
+        raise UnsafeQueryError(f"{form} is not allowed ({self.view.where(at)}): {reason}")
+
+    def _saw_update(self, keyword: str, at: int) -> None:
+        if not self.kind:
+            self.kind = "update"
+        elif self.kind == "query":
+            raise UnsafeQueryError(
+                f"{keyword} is not allowed ({self.view.where(at)}): an update cannot follow a"
+                f" {self.form} query in the same text"
+            )
+
+    def _refuse(self, keyword: str, at: int) -> UnsafeQueryError:
+        shown = keyword
+        seconds = _SECOND_WORDS.get(keyword, ())
+        after = _NEXT_WORD.match(self.text, at + len(keyword))
+        if after and after.group(1).upper() in seconds:
+            shown = f"{keyword} {after.group(1).upper()}"
+        reason = _REASONS.get(keyword, _READ_ONLY)
+        return UnsafeQueryError(f"{shown} is not allowed ({self.view.where(at)}): {reason}")
