@@ -53,7 +53,8 @@ def test_actors_carry_sector_acronym_and_parent(kg: KnowledgeGraph) -> None:
 def test_unknown_and_uncertain_expansions_stay_so(kg: KnowledgeGraph) -> None:
     def expansion(slug: str) -> tuple[list[str], list[str]]:
         node = ox.NamedNode(v.mint(slug))
-        texts = [q.object.value for q in kg.store.quads_for_pattern(node, ox.NamedNode(v.RKG + "expansion"), None, None)]
+        expansions = kg.store.quads_for_pattern(node, ox.NamedNode(v.RKG + "expansion"), None, None)
+        texts = [q.object.value for q in expansions]
         confs = [
             q.object.value
             for q in kg.store.quads_for_pattern(node, ox.NamedNode(v.RKG + "expansionConfidence"), None, None)

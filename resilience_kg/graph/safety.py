@@ -74,44 +74,79 @@ _REASONS = {
 _READ_ONLY = "it would change the data, and only read-only queries are allowed here"
 
 # --- Terminals, from the SPARQL 1.1 grammar (section 19.8) -----------------------------------
-_PN_CHARS_BASE = (
-    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+# Patterns are kept as text and compiled on first use (``_re``): compiling them all would
+# take most of the import time. Character classes spanning most of Unicode cost milliseconds
+# each, so the name patterns also come in an ASCII-only version, used for ASCII-only text
+# (the usual case), where both versions match the same.
+_PN_CHARS_BASE_WIDE = (
+    "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
     "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
 )
-_PN_CHARS_U = "_" + _PN_CHARS_BASE
-_PN_CHARS = "\\-0-9\u00b7\u0300-\u036f\u203f-\u2040" + _PN_CHARS_U
+_PN_CHARS_WIDE = "\u00b7\u0300-\u036f\u203f-\u2040"
 # PN_LOCAL_ESC as rdflib reads it: the spec's set plus '"'. A local name's escapes must be
 # skipped exactly, or ``ex:a\#`` would start a comment here and hide what follows.
 _PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&\"'()*+,;=/?#@%])"
-_PNAME = re.compile(
-    rf"(?:[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)?:"
-    rf"(?:(?:[{_PN_CHARS_U}:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?)?"
-)
-_BNODE = re.compile(rf"_:[{_PN_CHARS_U}0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?")
-_VARNAME = re.compile(rf"[{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00b7\u0300-\u036f\u203f-\u2040]*")
-_NAME_START = re.compile(rf"[{_PN_CHARS_U}:]")
-# A bare word: every name character, '-' and digits included, so that a keyword glued to
-# other characters is still inside the word that the containment check looks at.
-_WORD = re.compile(rf"[{_PN_CHARS}]+")
-_NUMBER = re.compile(
+_NUMBER = (
     r"[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+"
     r"|[0-9]*\.[0-9]+|[0-9]+"
 )
-_LANGTAG = re.compile(r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*")
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_LANGTAG = r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*"
+_IRIREF = r'<[^<>"{}|^`\\\x00-\x20]*>'
 # Oxigraph reads the raw text and accepts \u escapes inside an IRI.
-_IRIREF_UCHAR = re.compile(
-    r'<(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>'
-)
-# Inside a string: the next escape (skipped whole) or a character that matters.
-_SHORT_STOP = {q: re.compile(rf"\\.|[{q}\n\r]", re.DOTALL) for q in "'\""}
-_LONG_STOP = {q: re.compile(rf"\\.|{q * 3}", re.DOTALL) for q in "'\""}
+_IRIREF_UCHAR = r'<(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>'
+# Inside a string: the next escape (skipped whole) or a character that ends the string.
+_SHORT_STOP = {q: rf"(?s)\\.|[{q}\n\r]" for q in "'\""}
+_LONG_STOP = {q: rf"(?s)\\.|{q * 3}" for q in "'\""}
 # Codepoint escapes: the spec's (\u + 4 hex, \U + 8 hex) and rdflib's (either letter, 8 hex
 # digits tried before 4).
-_SPEC_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_RDFLIB_UCHAR = re.compile(r"\\[uU]([0-9A-Fa-f]{8}|[0-9A-Fa-f]{4})")
+_SPEC_UCHAR = r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})"
+_RDFLIB_UCHAR = r"\\[uU]([0-9A-Fa-f]{8}|[0-9A-Fa-f]{4})"
 # For messages only: the word after a keyword ("FROM NAMED", "INSERT DATA").
-_NEXT_WORD = re.compile(r"(?:\s|#[^\n\r]*)*([A-Za-z]+)")
+_NEXT_WORD = r"(?:\s|#[^\n\r]*)*([A-Za-z]+)"
+
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled, once per process."""
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        compiled = _COMPILED[pattern] = re.compile(pattern)
+    return compiled
+
+
+class _Names:
+    """The patterns for names: prefixed names, blank nodes, variables and bare words."""
+
+    __slots__ = ("bnode", "pname", "start", "varname", "word")
+
+    def __init__(self, *, wide: bool) -> None:
+        base = "A-Za-z" + (_PN_CHARS_BASE_WIDE if wide else "")  # PN_CHARS_BASE
+        u = "_" + base  # PN_CHARS_U
+        chars = "\\-0-9" + u + (_PN_CHARS_WIDE if wide else "")  # PN_CHARS
+        var_extra = _PN_CHARS_WIDE if wide else ""
+        self.pname = _re(
+            rf"(?:[{base}](?:[{chars}.]*[{chars}])?)?:"
+            rf"(?:(?:[{u}:0-9]|{_PLX})(?:(?:[{chars}.:]|{_PLX})*(?:[{chars}:]|{_PLX}))?)?"
+        )
+        self.bnode = _re(rf"_:[{u}0-9](?:[{chars}.]*[{chars}])?")
+        self.varname = _re(rf"[{u}0-9][{u}0-9{var_extra}]*")
+        self.start = _re(rf"[{u}:]")
+        # A bare word: every name character, '-' and digits included, so that a keyword
+        # glued to other characters is still inside the word the containment check reads.
+        self.word = _re(rf"[{chars}]+")
+
+
+_NAMES: dict[bool, _Names] = {}
+
+
+def _names(text: str) -> _Names:
+    wide = not text.isascii()
+    names = _NAMES.get(wide)
+    if names is None:
+        names = _NAMES[wide] = _Names(wide=wide)
+    return names
+
 
 # A prefixed name right after one of these is a graph, function or prefix name, never a
 # keyword: the engines expect an IRI there (used by ``_check_pname``).
@@ -185,12 +220,12 @@ class _View:
         return f"line {line}, column {column}"
 
 
-def _expand(text: str, pattern: re.Pattern[str]) -> tuple[str, list[int] | None]:
+def _expand(text: str, pattern: str) -> tuple[str, list[int] | None]:
     """Expand codepoint escapes, keeping for each character the index it came from."""
     pieces: list[str] = []
     origin: list[int] = []
     last = 0
-    for match in pattern.finditer(text):
+    for match in _re(pattern).finditer(text):
         code = int(match.group(match.lastindex or 0), 16)
         if code > 0x10FFFF:
             line = text.count("\n", 0, match.start()) + 1
@@ -276,6 +311,7 @@ class _Scanner:
     def __init__(self, view: _View, allow_update: bool) -> None:
         self.view = view
         self.text = view.text
+        self.names = _names(view.text)
         self.allow_update = allow_update
         self.refused = REFUSED_KEYWORDS if not allow_update else NETWORK_KEYWORDS
         self.levels = [_Level(query_level=True)]
@@ -304,21 +340,21 @@ class _Scanner:
             elif c == "<":
                 i = self._angle(i)
             elif c in "?$":
-                match = _VARNAME.match(text, i + 1)
+                match = self.names.varname.match(text, i + 1)
                 end = match.end() if match else i + 1
                 self._token("var" if match else "punct", text[i:end], i)
                 i = end
             elif c == "@" and self.prev[0] == "str":
-                match = _LANGTAG.match(text, i)
+                match = _re(_LANGTAG).match(text, i)
                 end = match.end() if match else i + 1
                 self._token("lang" if match else "punct", text[i:end], i)
                 i = end
             elif "0" <= c <= "9" or (c == "." and "0" <= text[i + 1 : i + 2] <= "9"):
-                match = _NUMBER.match(text, i)
+                match = _re(_NUMBER).match(text, i)
                 end = match.end() if match else i + 1
                 self._token("num", text[i:end], i)
                 i = end
-            elif _NAME_START.match(c):
+            elif self.names.start.match(c):
                 i = self._name(i)
             else:
                 self._token("punct", c, i)
@@ -342,13 +378,13 @@ class _Scanner:
         text = self.text
         quote = text[i]
         if text.startswith(quote * 3, i):
-            stop, j = _LONG_STOP[quote], i + 3
+            stop, j = _re(_LONG_STOP[quote]), i + 3
             while (match := stop.search(text, j)) is not None:
                 if match.group(0) == quote * 3:
                     return match.end()
                 j = match.end()
         else:
-            stop, j = _SHORT_STOP[quote], i + 1
+            stop, j = _re(_SHORT_STOP[quote]), i + 1
             while (match := stop.search(text, j)) is not None:
                 if match.group(0) == quote:
                     return match.end()
@@ -370,7 +406,7 @@ class _Scanner:
         )
         if not (parens and parens[-1] and after_operand):
             pattern = _IRIREF_UCHAR if self.view.uchar_in_iri else _IRIREF
-            match = pattern.match(self.text, i)
+            match = _re(pattern).match(self.text, i)
             if match:
                 self._token("iri", match.group(0), i)
                 return match.end()
@@ -379,14 +415,15 @@ class _Scanner:
 
     def _name(self, i: int) -> int:
         text = self.text
-        if text.startswith("_:", i) and (match := _BNODE.match(text, i)):
+        names = self.names
+        if text.startswith("_:", i) and (match := names.bnode.match(text, i)):
             self._token("bnode", match.group(0), i)
             return match.end()
-        match = _PNAME.match(text, i)
+        match = names.pname.match(text, i)
         if match:
             self._token("pname", match.group(0), i)
             return match.end()
-        match = _WORD.match(text, i)
+        match = names.word.match(text, i)
         end = match.end() if match else i + 1
         self._token("word", text[i:end], i)
         return end
@@ -506,7 +543,7 @@ class _Scanner:
     def _refuse(self, keyword: str, at: int) -> UnsafeQueryError:
         shown = keyword
         seconds = _SECOND_WORDS.get(keyword, ())
-        after = _NEXT_WORD.match(self.text, at + len(keyword))
+        after = _re(_NEXT_WORD).match(self.text, at + len(keyword))
         if after and after.group(1).upper() in seconds:
             shown = f"{keyword} {after.group(1).upper()}"
         reason = _REASONS.get(keyword, _READ_ONLY)
