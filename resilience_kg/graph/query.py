@@ -238,4 +238,13 @@ def query(
         payload = run_killable(work, timeout=timeout)
     except ChildSyntaxError as exc:
         raise QueryError(_position(str(exc))) from None
+    except QueryError as exc:
+        if "SELECT projection" in str(exc):
+            # Oxigraph binds a parameter only to a variable that the SELECT clause returns.
+            names = ", ".join(f"?{n}" for n in sorted(params or {}))
+            raise QueryError(
+                f"a parameter must be a variable the query returns: add {names} to the SELECT clause "
+                "(or use SELECT *); Oxigraph binds parameters to returned variables only"
+            ) from None
+        raise
     return QueryResult(form=form, payload=payload)
