@@ -1,0 +1,150 @@
+"""Network metrics: centralities per actor, brokers between pillars, and communities.
+
+Centralities are computed on the undirected, simple version of the projection (parallel edges
+merged). Above :data:`EXACT_LIMIT` nodes, betweenness and closeness are estimated from a seeded
+sample of ``k`` source nodes, so a run repeats exactly and stays fast: exact betweenness is
+O(n·m), about 20 minutes at 11,000 nodes on a 2-core machine, while the sampled estimate takes
+seconds.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from resilience_kg.graph.pillar_links import PillarLink
+from resilience_kg.graph.projection import actors
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: Node count above which betweenness and closeness are sampled instead of exact.
+EXACT_LIMIT = 2000
+#: Sample size (source nodes) for the estimates.
+SAMPLE_K = 200
+#: Seed for every random choice: sampling and Louvain.
+SEED = 42
+
+
+@dataclass(frozen=True)
+class ActorMetrics:
+    actor: str
+    degree: int
+    betweenness: float
+    closeness: float
+    eigenvector: float
+
+
+@dataclass(frozen=True)
+class Broker:
+    """An actor connected (beyond presence) to two or more pillars."""
+
+    actor: str
+    pillars: tuple[str, ...]
+    betweenness: float
+
+
+@dataclass(frozen=True)
+class MetricSettings:
+    """How the metrics were computed, for the record (and the RDF write-back)."""
+
+    exact: bool
+    sample_k: int | None
+    seed: int
+    nodes: int
+    edges: int
+
+
+def simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
+    """The undirected simple graph of a projection: one edge per linked pair."""
+    import networkx as nx
+
+    return nx.Graph(g.to_undirected(as_view=True))
+
+
+def sampled_closeness(h: nx.Graph, *, k: int, seed: int) -> dict[str, float]:
+    """Closeness estimated from ``k`` seeded pivot nodes (Eppstein and Wang's estimator):
+    the mean distance from a node to the pivots in its component stands for its mean distance
+    to all nodes, scaled like networkx's Wasserman-Faust closeness for disconnected graphs."""
+    import networkx as nx
+
+    nodes = sorted(h.nodes)
+    pivots = random.Random(seed).sample(nodes, min(k, len(nodes)))
+    total = dict.fromkeys(nodes, 0)
+    reached = dict.fromkeys(nodes, 0)
+    for p in pivots:
+        for node, d in nx.single_source_shortest_path_length(h, p).items():
+            total[node] += d
+            reached[node] += 1
+    n = len(nodes)
+    size = {node: len(c) for c in nx.connected_components(h) for node in c}
+    out = {}
+    for node in nodes:
+        comp = size[node] if reached[node] else 1
+        if total[node] == 0 or comp <= 1:
+            out[node] = 0.0
+            continue
+        mean = total[node] / max(1, reached[node] - 1 if node in pivots else reached[node])
+        out[node] = (1.0 / mean) * ((comp - 1) / (n - 1))
+    return out
+
+
+def actor_metrics(g: nx.MultiDiGraph) -> tuple[list[ActorMetrics], MetricSettings]:
+    """Degree, betweenness, closeness and eigenvector centrality for every actor."""
+    import networkx as nx
+
+    h = simple_graph(g)
+    n = h.number_of_nodes()
+    exact = n <= EXACT_LIMIT
+    if exact:
+        betweenness = nx.betweenness_centrality(h)
+        closeness = nx.closeness_centrality(h)
+    else:
+        betweenness = nx.betweenness_centrality(h, k=min(SAMPLE_K, n), seed=SEED)
+        closeness = sampled_closeness(h, k=SAMPLE_K, seed=SEED)
+    try:
+        eigen = nx.eigenvector_centrality(h, max_iter=1000, tol=1e-8)
+    except nx.PowerIterationFailedConvergence:  # pragma: no cover - a pathological graph
+        eigen = dict.fromkeys(h.nodes, 0.0)
+    rows = [
+        ActorMetrics(
+            actor=a,
+            degree=h.degree(a),
+            betweenness=betweenness.get(a, 0.0),
+            closeness=closeness.get(a, 0.0),
+            eigenvector=eigen.get(a, 0.0),
+        )
+        for a in actors(g)
+    ]
+    settings = MetricSettings(exact=exact, sample_k=None if exact else SAMPLE_K, seed=SEED, nodes=n,
+                              edges=h.number_of_edges())
+    return rows, settings
+
+
+def brokers(g: nx.MultiDiGraph, links: Iterable[PillarLink]) -> list[Broker]:
+    """Actors that do something about two or more pillars, ranked by their betweenness on the
+    actor-pillar graph (edges weighted by strength, stronger links shorter)."""
+    import networkx as nx
+
+    bip = nx.Graph()
+    touched: dict[str, list[str]] = {}
+    for link in links:
+        if link.substantive:
+            bip.add_edge(link.actor, link.pillar, distance=1.0 / link.strength)
+            touched.setdefault(link.actor, []).append(link.pillar)
+    if bip.number_of_nodes() == 0:
+        return []
+    between = nx.betweenness_centrality(bip, weight="distance")
+    found = [Broker(a, tuple(sorted(ps)), between.get(a, 0.0)) for a, ps in touched.items() if len(ps) >= 2]
+    return sorted(found, key=lambda b: (-b.betweenness, -len(b.pillars), b.actor))
+
+
+def communities(g: nx.MultiDiGraph, *, seed: int = SEED) -> list[list[str]]:
+    """Louvain communities of the undirected graph, seeded so that a run repeats exactly;
+    largest first, members sorted."""
+    from networkx.algorithms.community import louvain_communities
+
+    found = louvain_communities(simple_graph(g), seed=seed)
+    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
