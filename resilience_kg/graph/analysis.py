@@ -160,7 +160,9 @@ class Analysis:
         out += ["", "## Central actors", "", "| actor | degree | betweenness | closeness | eigenvector |",
                 "| --- | ---: | ---: | ---: | ---: |"]
         for m in sorted(self.metrics, key=lambda m: (-m.betweenness, m.actor))[:15]:
-            out.append(f"| {name(m.actor)} | {m.degree} | {m.betweenness:.3f} | {m.closeness:.3f} | {m.eigenvector:.3f} |")
+            out.append(
+                f"| {name(m.actor)} | {m.degree} | {m.betweenness:.3f} | {m.closeness:.3f} | {m.eigenvector:.3f} |"
+            )
         out += ["", "## Communities (Louvain, seeded)", ""]
         for i, c in enumerate(self.communities):
             actors_in = [name(n) for n in c if g.nodes[n].get("kind") == "actor"]
@@ -179,7 +181,8 @@ class Analysis:
         rows = self.actor_rows()
         if not rows:
             return "(no actors)\n"
-        keys = ["name", "sector", "degree", "betweenness", *[self.graph.nodes[p].get("notation", p) for p in self.pillars]]
+        notations = [self.graph.nodes[p].get("notation", p) for p in self.pillars]
+        keys = ["name", "sector", "degree", "betweenness", *notations]
         body = [[f"{r[k]:.3f}" if isinstance(r[k], float) else str(r[k]) for k in keys] for r in rows]
         widths = [max(len(k), *(len(b[i]) for b in body)) for i, k in enumerate(keys)]
         lines = ["  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True))]

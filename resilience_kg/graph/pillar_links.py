@@ -147,9 +147,9 @@ def _walk(g: nx.MultiDiGraph, start: str, pattern: Pattern) -> Iterator[PillarPa
                 if data.get("graph") == "curated":
                     c = data.get("confidence", "unknown")
                     worst = c if conf is None or CONFIDENCE_FACTOR[c] < CONFIDENCE_FACTOR[conf] else conf
-                    nxt.append((nodes + (other,), factor * CONFIDENCE_FACTOR.get(c, 0.5), True, worst))
+                    nxt.append(((*nodes, other), factor * CONFIDENCE_FACTOR.get(c, 0.5), True, worst))
                 else:
-                    nxt.append((nodes + (other,), factor, curated, conf))
+                    nxt.append(((*nodes, other), factor, curated, conf))
         frontier = nxt
     for nodes, factor, curated, conf in frontier:
         yield PillarPath(pattern.name, nodes, pattern.steps, round(pattern.weight * factor, 6), curated, conf)
