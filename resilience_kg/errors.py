@@ -41,3 +41,7 @@ class ValidationFailed(ResilienceKGError):
     def __init__(self, report: object) -> None:
         self.report = report
         super().__init__(str(report))
+
+
+class NotFound(ResilienceKGError):
+    """A name (an actor, a pillar) that matches nothing; the message lists the nearest names."""

@@ -48,6 +48,7 @@ PREFIXES: dict[str, str] = {
     "statement": ID + "statement/",
     "quote": ID + "quote/",
     "source": ID + "source/",
+    "analysis": ID + "analysis/",
 }
 
 #: The named graphs: what the sources state, what curators add, the ontology, and the
@@ -56,6 +57,7 @@ REPORT_GRAPH = GRAPH + "report"
 CURATED_GRAPH = GRAPH + "curated"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 PROVENANCE_GRAPH = GRAPH + "provenance"
+ANALYSIS_GRAPH = GRAPH + "analysis"
 FILE_GRAPH = GRAPH + "file/"
 
 GRAPHS: dict[str, str] = {
@@ -63,6 +65,7 @@ GRAPHS: dict[str, str] = {
     "curated": CURATED_GRAPH,
     "ontology": ONTOLOGY_GRAPH,
     "provenance": PROVENANCE_GRAPH,
+    "analysis": ANALYSIS_GRAPH,
 }
 
 

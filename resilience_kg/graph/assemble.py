@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -223,8 +224,12 @@ class _Assembler:
 
     def date(self, row: Row, col: str) -> str:
         value = row.get(col)
-        if not _DATE.match(value):
-            raise DataError(f"{col} {value!r} is not a date of the form YYYY-MM-DD", location=row.location)
+        try:
+            valid = bool(_DATE.match(value)) and bool(date.fromisoformat(value))
+        except ValueError:
+            valid = False
+        if not valid:
+            raise DataError(f"{col} {value!r} is not a date of the form YYYY-MM-DD (a real calendar day)", location=row.location)
         return literal(value, datatype=v.XSD + "date")
 
     def number(self, row: Row, col: str) -> str:

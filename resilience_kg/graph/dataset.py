@@ -44,7 +44,8 @@ RDF_FORMATS = {
     ".owl": ox.RdfFormat.RDF_XML,
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
-_POSITION = re.compile(r"line (\d+) column (\d+)")
+# Oxigraph says "at line 3 between columns 16 and 20" or "between line 3 column 11 and ...".
+_POSITION = re.compile(r"line (\d+) (?:column|between columns) (\d+)")
 
 
 @dataclass

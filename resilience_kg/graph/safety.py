@@ -31,6 +31,7 @@ Why the lexer is stricter than the SPARQL grammar, each found by running the eng
 from __future__ import annotations
 
 import re
+import sys
 
 from resilience_kg.errors import QueryError, UnsafeQueryError
 
@@ -72,6 +73,10 @@ _REASONS = {
     "USING": f"{_OFFLINE} (USING makes rdflib fetch the URL, file: ones included)",
 }
 _READ_ONLY = "it would change the data, and only read-only queries are allowed here"
+# Appended to a message when only one engine's reading of the text finds the problem.
+_SPEC_NOTE = " (reading the text with its \\u escapes expanded, as SPARQL requires)"
+_OXIGRAPH_NOTE = " (as Oxigraph reads it: \\u escapes expanded only in strings and IRIs)"
+_RDFLIB_NOTE = " (as rdflib reads it: \\u escapes expanded, comments ending at line feeds only)"
 
 # --- Terminals, from the SPARQL 1.1 grammar (section 19.8) -----------------------------------
 # Patterns are kept as text and compiled on first use (``_re``): compiling them all would
@@ -194,22 +199,22 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
 class _View:
     """The text as one engine reads it, with the way back to positions in the original."""
 
-    __slots__ = ("cr_ends_comment", "origin", "original", "text", "uchar_in_iri")
+    __slots__ = ("cr_ends_comment", "note", "origin", "original", "text", "uchar_in_iri")
 
     def __init__(
         self,
         original: str,
-        text: str,
-        origin: list[int] | None,
+        expanded: tuple[str, list[int] | None],
         *,
         cr_ends_comment: bool,
         uchar_in_iri: bool,
+        note: str,
     ) -> None:
         self.original = original
-        self.text = text
-        self.origin = origin  # origin[i]: index in ``original`` of text[i]; None if the same
+        self.text, self.origin = expanded  # origin[i]: index in original of text[i], if moved
         self.cr_ends_comment = cr_ends_comment
         self.uchar_in_iri = uchar_in_iri
+        self.note = note  # appended to messages: why this reading differs from the plain one
 
     def where(self, index: int) -> str:
         """``line L, column C`` of ``text[index]``, counted in the original text."""
@@ -220,17 +225,19 @@ class _View:
         return f"line {line}, column {column}"
 
 
-def _expand(text: str, pattern: str) -> tuple[str, list[int] | None]:
-    """Expand codepoint escapes, keeping for each character the index it came from."""
+def _expand(text: str, pattern: str) -> tuple[str, list[int] | None] | None:
+    """Expand codepoint escapes, keeping for each character the index it came from.
+
+    None if an escape names no character: the engine reading the text this way rejects it,
+    so there is nothing to check in that reading.
+    """
     pieces: list[str] = []
     origin: list[int] = []
     last = 0
     for match in _re(pattern).finditer(text):
         code = int(match.group(match.lastindex or 0), 16)
-        if code > 0x10FFFF:
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            raise QueryError(f"invalid escape {match.group(0)} (line {line}, column {column})")
+        if code > sys.maxunicode:
+            return None
         pieces.append(text[last : match.start()])
         origin.extend(range(last, match.start()))
         pieces.append(chr(code))
@@ -244,26 +251,34 @@ def _expand(text: str, pattern: str) -> tuple[str, list[int] | None]:
 
 
 def _views(text: str) -> list[_View]:
-    """The readings to check: the spec's, rdflib's and Oxigraph's (duplicates dropped).
+    """The readings to check: the spec's, Oxigraph's and rdflib's (duplicates dropped).
 
     The spec processes ``\\u`` escapes before parsing, anywhere in the text; rdflib does too
-    (its own way), Oxigraph only inside strings and IRIs. Errors are reported at positions in
-    the text as given, so that ``\\u0053ERVICE`` is reported where its backslash is.
+    (its own way), Oxigraph only inside strings and IRIs. Positions are reported in the text
+    as given (``\\u0053ERVICE`` is reported where its backslash is).
     """
-    spec_text, spec_origin = _expand(text, _SPEC_UCHAR)
-    rdflib_text, rdflib_origin = _expand(text, _RDFLIB_UCHAR)
-    candidates = [
-        _View(text, spec_text, spec_origin, cr_ends_comment=True, uchar_in_iri=False),
-        _View(text, rdflib_text, rdflib_origin, cr_ends_comment=False, uchar_in_iri=False),
-        _View(text, text, None, cr_ends_comment=True, uchar_in_iri=True),
-    ]
+    spec = _expand(text, _SPEC_UCHAR)
+    rdflib = _expand(text, _RDFLIB_UCHAR)
+    escaped = spec is None or spec[1] is not None  # the text holds \u escapes
+    candidates: list[_View] = []
+    if spec is not None:
+        note = _SPEC_NOTE if escaped else ""
+        candidates.append(_View(text, spec, cr_ends_comment=True, uchar_in_iri=False, note=note))
+    note = _OXIGRAPH_NOTE if escaped else ""
+    candidates.append(_View(text, (text, None), cr_ends_comment=True, uchar_in_iri=True, note=note))
+    if rdflib is not None:
+        candidates.append(
+            _View(text, rdflib, cr_ends_comment=False, uchar_in_iri=False, note=_RDFLIB_NOTE)
+        )
     views: list[_View] = []
     seen: set[tuple[str, bool, bool]] = set()
     for view in candidates:
+        # Readings of the same text differ only if it holds a carriage return (for the
+        # comment rule) or a \u escape (inside an IRI).
         key = (
             view.text,
             view.cr_ends_comment and "\r" in view.text,
-            view.uchar_in_iri and "\\" in view.text,
+            view.uchar_in_iri and ("\\u" in view.text or "\\U" in view.text),
         )
         if key not in seen:
             seen.add(key)
@@ -274,8 +289,9 @@ def _views(text: str) -> list[_View]:
 def _fold(word: str) -> str:
     """Upper-case ``word`` character by character, keeping its length.
 
-    rdflib compares keywords with ``str.upper()``, which maps ``ı`` to ``I`` and ``ſ`` to
-    ``S``: ``servıce`` is SERVICE to it. A character whose upper case is longer is kept.
+    rdflib compares keywords with ``str.upper()``, which maps the dotless i (U+0131) to
+    ``I`` and the long s (U+017F) to ``S``: "serv\u0131ce" is SERVICE to it. A character
+    whose upper case is longer than one character is kept as it is.
     """
     if word.isascii():
         return word.upper()
@@ -361,8 +377,8 @@ class _Scanner:
                 i += 1
         if not self.kind:
             if self.allow_update:
-                raise QueryError("no SELECT, ASK, CONSTRUCT, DESCRIBE or update operation found")
-            raise QueryError("no SELECT, ASK, CONSTRUCT or DESCRIBE found")
+                raise self._error("no SELECT, ASK, CONSTRUCT, DESCRIBE or update operation found")
+            raise self._error("no SELECT, ASK, CONSTRUCT or DESCRIBE found")
         return self.form if self.kind == "query" else "UPDATE"
 
     def _comment_end(self, i: int) -> int:
@@ -391,7 +407,7 @@ class _Scanner:
                 if match.group(0) in "\n\r":
                     break  # a short string cannot span lines
                 j = match.end()
-        raise QueryError(f"unterminated string starting at {self.view.where(i)}")
+        raise self._error(f"unterminated string starting at {self.view.where(i)}")
 
     def _angle(self, i: int) -> int:
         # Inside an expression, right after an operand, the grammar allows only an operator:
@@ -487,22 +503,21 @@ class _Scanner:
             self.levels.append(_Level(query_level=False))
         elif char == "}":
             if len(self.levels) == 1:
-                raise QueryError(f"unbalanced '}}' at {self.view.where(at)}")
+                raise self._error(f"unbalanced '}}' at {self.view.where(at)}")
             self.levels.pop()
         elif char == "(":
             level.parens.append(self._opens_expression(level))
         elif char == ")":
             if not level.parens:
-                raise QueryError(f"unbalanced ')' at {self.view.where(at)}")
+                raise self._error(f"unbalanced ')' at {self.view.where(at)}")
             level.parens.pop()
-        elif char == ";" and len(self.levels) == 1 and not level.parens:
+        elif char == ";" and len(self.levels) == 1 and not level.parens and self.kind != "update":
             # Inside a query ';' only separates predicates (in braces) or comes before
             # SEPARATOR (in parentheses); at the top it separates update operations.
-            if self.kind != "update":
-                raise UnsafeQueryError(
-                    f"';' is not allowed ({self.view.where(at)}): one text holds one query;"
-                    " ';' separates SPARQL Update operations, never queries"
-                )
+            raise self._unsafe(
+                f"';' is not allowed ({self.view.where(at)}): one text holds one query;"
+                " ';' separates SPARQL Update operations, never queries"
+            )
 
     def _opens_expression(self, level: _Level) -> bool:
         """Whether a '(' opened now starts an expression (else a collection, row or path)."""
@@ -514,8 +529,10 @@ class _Scanner:
         if kind == "word":  # FILTER(, BIND(, a function: regex(; but '?s a (1 2)' is a list
             return value not in ("a", "A")
         # FILTER ex:fn(...) or FILTER <fn>(...); elsewhere a name before '(' is a predicate.
-        return kind in ("pname", "iri") and self.prev2[0] == "word" and (
-            _fold(self.prev2[1]) == "FILTER"
+        return (
+            kind in ("pname", "iri")
+            and self.prev2[0] == "word"
+            and (_fold(self.prev2[1]) == "FILTER")
         )
 
     def _saw_form(self, form: str, at: int) -> None:
@@ -529,13 +546,13 @@ class _Scanner:
             )
         else:
             reason = "a query cannot follow an update in the same text"
-        raise UnsafeQueryError(f"{form} is not allowed ({self.view.where(at)}): {reason}")
+        raise self._unsafe(f"{form} is not allowed ({self.view.where(at)}): {reason}")
 
     def _saw_update(self, keyword: str, at: int) -> None:
         if not self.kind:
             self.kind = "update"
         elif self.kind == "query":
-            raise UnsafeQueryError(
+            raise self._unsafe(
                 f"{keyword} is not allowed ({self.view.where(at)}): an update cannot follow a"
                 f" {self.form} query in the same text"
             )
@@ -547,4 +564,10 @@ class _Scanner:
         if after and after.group(1).upper() in seconds:
             shown = f"{keyword} {after.group(1).upper()}"
         reason = _REASONS.get(keyword, _READ_ONLY)
-        return UnsafeQueryError(f"{shown} is not allowed ({self.view.where(at)}): {reason}")
+        return self._unsafe(f"{shown} is not allowed ({self.view.where(at)}): {reason}")
+
+    def _unsafe(self, message: str) -> UnsafeQueryError:
+        return UnsafeQueryError(message + self.view.note)
+
+    def _error(self, message: str) -> QueryError:
+        return QueryError(message + self.view.note)

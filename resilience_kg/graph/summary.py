@@ -6,8 +6,6 @@ import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
-
 from resilience_kg import vocab as v
 
 if TYPE_CHECKING:
@@ -16,7 +14,7 @@ if TYPE_CHECKING:
 _CLASS_COUNTS = """
 SELECT ?class ?g (COUNT(DISTINCT ?s) AS ?n) WHERE {
   GRAPH ?g { ?s a ?class }
-  FILTER(STRSTARTS(STR(?s), STR(?namespace)))
+  FILTER(STRSTARTS(STR(?s), "https://w3id.org/resilience-kg/id/"))
 } GROUP BY ?class ?g
 """
 
@@ -54,7 +52,7 @@ def summarize(kg: KnowledgeGraph) -> Summary:
         _short_graph(r["g"].value): int(r["n"].value) for r in kg.store.query(_GRAPH_COUNTS)  # type: ignore[union-attr]
     }
     classes: dict[str, dict[str, int]] = {}
-    for r in kg.store.query(_CLASS_COUNTS, substitutions={ox.Variable("namespace"): ox.Literal(v.ID)}):  # type: ignore[union-attr]
+    for r in kg.store.query(_CLASS_COUNTS):  # type: ignore[union-attr]
         cls = v.shorten(r["class"].value)
         classes.setdefault(cls, {})[_short_graph(r["g"].value)] = int(r["n"].value)
     return Summary(total=len(kg), triples=triples, classes=classes)

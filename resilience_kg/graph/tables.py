@@ -100,10 +100,15 @@ def read_table(source: Readable, *, display_name: str | None = None) -> Table:
     fields is an error, never padded. Errors name the file and the line the record starts on.
     """
     name = display_name or source.name
+    raw = source.read_bytes()
     try:
-        text = source.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", location=name) from exc
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the sheet as CSV UTF-8",
+            location=f"{name}:{line}",
+        ) from exc
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)

@@ -17,6 +17,8 @@ from resilience_kg import vocab as v
 from resilience_kg.ontology import shapes_file
 
 if TYPE_CHECKING:
+    import rdflib
+
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 
@@ -86,7 +88,11 @@ def _label(store: ox.Store, node: str) -> str:
                 parts.append(v.shorten(term.value) if isinstance(term, ox.NamedNode) else repr(term.value))
         return "fact: " + " ".join(parts)
     best = ""
-    for q in store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(v.SKOS + "prefLabel"), None, None):
+    labels = [
+        *store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(v.SKOS + "prefLabel"), None, None),
+        *store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(v.DCTERMS + "title"), None, None),
+    ]
+    for q in labels:
         lit = q.object
         if isinstance(lit, ox.Literal) and (not best or lit.language == "en"):
             best = lit.value
@@ -100,6 +106,18 @@ def _location(kg: KnowledgeGraph, node: str) -> str:
     for q in kg.store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(v.RKG + "recordedIn"), None, None):
         return str(q.object.value)
     return ""
+
+
+def _path(results: rdflib.Graph, path: object) -> str:
+    """A SHACL result path as a curator reads it: ``rkg:x``, or ``^rkg:x`` for an inverse."""
+    import rdflib
+
+    if isinstance(path, rdflib.URIRef):
+        return _term(path)
+    if path is None:
+        return ""
+    inverse = results.value(path, rdflib.URIRef(v.SH + "inversePath"))  # type: ignore[arg-type]
+    return f"^{_term(inverse)}" if inverse is not None else "(complex path)"
 
 
 def _term(value: object) -> str:
@@ -133,7 +151,7 @@ def validate(kg: KnowledgeGraph) -> ValidationReport:
             Problem(
                 focus=focus,
                 label=_label(kg.store, focus),
-                path=_term(path) if isinstance(path, rdflib.URIRef) else ("(inverse or complex path)" if path else ""),
+                path=_path(results, path),
                 message=str(results.value(result, sh.resultMessage) or "does not conform"),
                 location=_location(kg, focus),
                 value=_term(value) if value is not None else "",

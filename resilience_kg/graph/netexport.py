@@ -1,0 +1,124 @@
+"""Write the projected network in the formats other network tools open: GraphML (Gephi, yEd,
+Cytoscape desktop), GEXF (Gephi), node-link JSON (D3, networkx), Cytoscape.js JSON, and Kumu's
+elements and connections CSV.
+
+Attributes are made uniform first (one type per attribute, no missing values), because GraphML
+declares one ``attr.type`` per key and Gephi rejects a value of another type.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from resilience_kg.errors import ResilienceKGError
+from resilience_kg.files import atomic_write
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+NETWORK_FORMATS = ("graphml", "gexf", "node-link", "cytoscape", "kumu-csv")
+
+
+def uniform(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose every node and edge has every attribute, each attribute of one type:
+    numbers as float where any value is not an int, everything else as strings ("" if absent)."""
+    import networkx as nx
+
+    def plan(items: list[dict[str, Any]]) -> dict[str, type]:
+        types: dict[str, set[type]] = {}
+        for data in items:
+            for k, val in data.items():
+                types.setdefault(k, set()).add(type(val))
+        out: dict[str, type] = {}
+        for k, ts in types.items():
+            if ts <= {int}:
+                out[k] = int
+            elif ts <= {int, float}:
+                out[k] = float
+            elif ts <= {bool}:
+                out[k] = bool
+            else:
+                out[k] = str
+        return out
+
+    def fill(data: dict[str, Any], kinds: dict[str, type]) -> dict[str, Any]:
+        default = {int: 0, float: 0.0, bool: False, str: ""}
+        return {k: (t(data[k]) if k in data and data[k] is not None else default[t]) for k, t in kinds.items()}
+
+    node_kinds = plan([d for _, d in g.nodes(data=True)])
+    edge_kinds = plan([d for _, _, d in g.edges(data=True)])
+    h = nx.MultiDiGraph()
+    h.add_nodes_from((n, fill(d, node_kinds)) for n, d in g.nodes(data=True))
+    h.add_edges_from((u, w, k, {**fill(d, edge_kinds), "label": k}) for u, w, k, d in g.edges(keys=True, data=True))
+    return h
+
+
+def _graphml(h: nx.MultiDiGraph) -> bytes:
+    import networkx as nx
+
+    buf = io.BytesIO()
+    nx.write_graphml(h, buf, named_key_ids=True)
+    return buf.getvalue()
+
+
+def _gexf(h: nx.MultiDiGraph) -> bytes:
+    import networkx as nx
+
+    buf = io.BytesIO()
+    nx.write_gexf(h, buf)
+    return buf.getvalue()
+
+
+def _kumu(h: nx.MultiDiGraph) -> bytes:
+    """A zip of Kumu's two sheets: elements (Label, Type, Description, ...) and connections
+    (From, To, Type). Kumu matches From and To against the elements' Label, so labels are made
+    unique by appending the id where two nodes share one."""
+    seen: dict[str, int] = {}
+    for _, d in h.nodes(data=True):
+        seen[d["label"]] = seen.get(d["label"], 0) + 1
+    label = {n: (d["label"] if seen[d["label"]] == 1 else f"{d['label']} ({n})") for n, d in h.nodes(data=True)}
+    elements = io.StringIO()
+    ew = csv.writer(elements, lineterminator="\n")
+    extra = sorted({k for _, d in h.nodes(data=True) for k in d} - {"label", "type", "label_en", "iri"})
+    ew.writerow(["Label", "Type", "Description", "ID", "IRI", *extra])
+    for n, d in sorted(h.nodes(data=True)):
+        ew.writerow([label[n], d.get("type", ""), d.get("label_en", ""), n, d.get("iri", ""), *(d.get(k, "") for k in extra)])
+    conns = io.StringIO()
+    cw = csv.writer(conns, lineterminator="\n")
+    cw.writerow(["From", "To", "Type", "Basis", "Confidence"])
+    for u, w, k, d in sorted(h.edges(keys=True, data=True)):
+        cw.writerow([label[u], label[w], k, d.get("graph", ""), d.get("confidence", "")])
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in (("elements.csv", elements.getvalue()), ("connections.csv", conns.getvalue())):
+            info = zipfile.ZipInfo(name, date_time=(2019, 11, 28, 0, 0, 0))  # fixed: same data, same bytes
+            z.writestr(info, text)
+    return buf.getvalue()
+
+
+def network_bytes(g: nx.MultiDiGraph, fmt: str) -> bytes:
+    """The network in ``fmt`` (one of :data:`NETWORK_FORMATS`)."""
+    import networkx as nx
+
+    h = uniform(g)
+    if fmt == "graphml":
+        return _graphml(h)
+    if fmt == "gexf":
+        return _gexf(h)
+    if fmt == "node-link":
+        return json.dumps(nx.node_link_data(h, edges="links"), indent=1, ensure_ascii=False).encode() + b"\n"
+    if fmt == "cytoscape":
+        return json.dumps(nx.cytoscape_data(h, name="label", ident="id"), indent=1, ensure_ascii=False).encode() + b"\n"
+    if fmt == "kumu-csv":
+        return _kumu(h)
+    raise ResilienceKGError(f"unknown network format {fmt!r}; use one of {', '.join(NETWORK_FORMATS)}")
+
+
+def export_network(g: nx.MultiDiGraph, path: str | Path, fmt: str) -> Path:
+    """Write the network to ``path`` atomically (for ``kumu-csv``, a zip of the two sheets)."""
+    return atomic_write(path, network_bytes(g, fmt))
