@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
 from resilience_kg import vocab as v
@@ -229,7 +229,8 @@ class _Assembler:
         except ValueError:
             valid = False
         if not valid:
-            raise DataError(f"{col} {value!r} is not a date of the form YYYY-MM-DD (a real calendar day)", location=row.location)
+            message = f"{col} {value!r} is not a date of the form YYYY-MM-DD (a real calendar day)"
+            raise DataError(message, location=row.location)
         return literal(value, datatype=v.XSD + "date")
 
     def number(self, row: Row, col: str) -> str:

@@ -87,7 +87,8 @@ def _kumu(h: nx.MultiDiGraph) -> bytes:
     extra = sorted({k for _, d in h.nodes(data=True) for k in d} - {"label", "type", "label_en", "iri"})
     ew.writerow(["Label", "Type", "Description", "ID", "IRI", *extra])
     for n, d in sorted(h.nodes(data=True)):
-        ew.writerow([label[n], d.get("type", ""), d.get("label_en", ""), n, d.get("iri", ""), *(d.get(k, "") for k in extra)])
+        fixed = [label[n], d.get("type", ""), d.get("label_en", ""), n, d.get("iri", "")]
+        ew.writerow([*fixed, *(d.get(k, "") for k in extra)])
     conns = io.StringIO()
     cw = csv.writer(conns, lineterminator="\n")
     cw.writerow(["From", "To", "Type", "Basis", "Confidence"])
