@@ -15,13 +15,24 @@ help:
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,plots]'
 	touch $(STAMP)
 
+KG := $(VENV)/bin/resilience-kg
+
 run: $(STAMP)
-	$(VENV)/bin/resilience-kg build --out out
+	$(KG) build --out out
+	$(KG) analyze --format markdown -o out/analysis.md --plots out/plots --rdf out/analysis.trig
+	$(KG) analyze --format csv -o out/analysis.csv
+	$(KG) export --format graphml -o out/network.graphml
 	@echo
-	@echo "Done. Files are in $(CURDIR)/out: graph.trig (named graphs), graph.ttl (merged), summary.md"
+	@echo "Done. In $(CURDIR)/out:"
+	@echo "  graph.trig, graph.ttl     the knowledge graph (named graphs; merged)"
+	@echo "  summary.md                counts per class and graph"
+	@echo "  analysis.md, analysis.csv who connects to which pillar, brokers, communities, gaps"
+	@echo "  plots/                    heatmap.png, brokers.png"
+	@echo "  analysis.trig             the analysis as RDF (load with --data)"
+	@echo "  network.graphml           the network for Gephi"
 
 test: $(STAMP)
 	$(PY) -m ruff check resilience_kg tests bench

@@ -195,24 +195,124 @@ def queries() -> None:
         click.echo(f"{q.name.ljust(width)}  {q.title}")
 
 
+ANALYSIS_FORMATS = click.Choice(["table", "csv", "json", "markdown"])
+
+
+def report_only_option(func: F) -> F:
+    return click.option(
+        "--report-only",
+        is_flag=True,
+        help="Leave curated links out: only what the sources state (weaker: presence, not mandates).",
+    )(func)
+
+
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld", "xml"]),
-              default="turtle", show_default=True)
+@click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
+@report_only_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+@click.option("--plots", "plots", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write heatmap.png and brokers.png into DIR (needs matplotlib).")
+@click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the results as an RDF analysis graph (TriG) to FILE; load it with --data.")
+@data_options
+@handle_errors
+def analyze(
+    fmt: str,
+    report_only: bool,
+    output: Path | None,
+    plots: Path | None,
+    rdf: Path | None,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+) -> None:
+    """Network analysis: actor-by-pillar strengths, centralities, brokers, communities and gaps."""
+    from resilience_kg.graph.analysis import analyze as run_analyze
+
+    result = run_analyze(_load(data, no_bundled), report_only=report_only)
+    _emit(result.render(fmt).encode(), output)
+    if plots is not None:
+        from resilience_kg.graph.plots import write_plots
+
+        for path in write_plots(result, plots):
+            click.echo(f"wrote {path}", err=True)
+    if rdf is not None:
+        from resilience_kg.graph.analysis_rdf import analysis_trig
+
+        _emit(analysis_trig(result), rdf)
+
+
+@main.command()
+@click.argument("actor", required=False)
+@click.option("--pillar", help="Only this pillar (its notation, e.g. SIAP, or its label).")
+@click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "id"]), default="en", show_default=True,
+              help="Language of the labels in the paths.")
+@report_only_option
+@data_options
+@handle_errors
+def connections(
+    actor: str | None,
+    pillar: str | None,
+    fmt: str,
+    lang: str,
+    report_only: bool,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+) -> None:
+    """The actor-by-pillar matrix, or ACTOR's paths to each pillar with the basis of each score.
+
+    ACTOR is an acronym, an id or a label in either language (BPBD, dlh, "Environment Agency").
+    """
+    from resilience_kg.graph.connections_view import connections as run_connections
+
+    text = run_connections(_load(data, no_bundled), actor=actor, pillar=pillar, fmt=fmt, lang=lang,
+                           report_only=report_only)
+    click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
+@report_only_option
+@data_options
+@handle_errors
+def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool) -> None:
+    """What the network leaves uncovered: issues with no local actor, solutions with no local
+    counterpart, pillars with few actors or a sector missing."""
+    from resilience_kg.graph.connections_view import gaps_report
+
+    click.echo(gaps_report(_load(data, no_bundled), fmt=fmt, report_only=report_only), nl=False)
+
+
+RDF_EXPORTS = ["turtle", "trig", "nt", "nquads", "jsonld", "xml"]
+NETWORK_EXPORTS = ["graphml", "gexf", "node-link", "cytoscape", "kumu-csv"]
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(RDF_EXPORTS + NETWORK_EXPORTS), default="turtle", show_default=True,
+              help="RDF: turtle, trig, nt, nquads, jsonld, xml. Network: graphml (Gephi), gexf, node-link, "
+              "cytoscape (Cytoscape.js), kumu-csv (a zip of Kumu's elements and connections sheets).")
 @click.option("--graph", default="all", show_default=True,
-              help="report, curated, ontology, provenance, all, or a graph IRI.")
+              help="For RDF formats: report, curated, ontology, provenance, all, or a graph IRI.")
+@report_only_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write (written atomically).")
 @data_options
 @handle_errors
-def export(fmt: str, graph: str, output: Path, data: tuple[Path, ...], no_bundled: bool) -> None:
-    """Export the graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD or RDF/XML.
+def export(fmt: str, graph: str, report_only: bool, output: Path, data: tuple[Path, ...], no_bundled: bool) -> None:
+    """Export the graph as RDF (deterministic: same data, same bytes) or the network for network tools.
 
-    Deterministic: the same data gives the same bytes. Triple formats merge the graphs;
-    TriG, N-Quads and JSON-LD keep them.
+    Triple formats merge the named graphs; TriG, N-Quads and JSON-LD keep them.
     """
-    from resilience_kg.graph.export import export as run_export
+    kg = _load(data, no_bundled)
+    if fmt in NETWORK_EXPORTS:
+        from resilience_kg.graph.netexport import export_network
+        from resilience_kg.graph.projection import project
 
-    path = run_export(_load(data, no_bundled), output, fmt, graph=graph)
+        path = export_network(project(kg, report_only=report_only), output, fmt)
+    else:
+        from resilience_kg.graph.export import export as run_export
+
+        path = run_export(kg, output, fmt, graph=graph)
     click.echo(f"wrote {path}")
 
 

@@ -82,3 +82,9 @@ def attach_analysis(kg: KnowledgeGraph, analysis: Analysis) -> int:
         kg.store.remove_graph(graph)
     kg.store.load(analysis_nquads(analysis), format=ox.RdfFormat.N_QUADS)
     return sum(1 for _ in kg.store.quads_for_pattern(None, None, None, graph))
+
+
+def analysis_trig(analysis: Analysis) -> bytes:
+    """The analysis graph as TriG with the project's prefixes, sorted (same analysis, same bytes)."""
+    quads = sorted(ox.parse(analysis_nquads(analysis), format=ox.RdfFormat.N_QUADS), key=str)
+    return bytes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=v.PREFIXES))

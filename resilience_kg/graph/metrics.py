@@ -58,10 +58,14 @@ class MetricSettings:
 
 
 def simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
-    """The undirected simple graph of a projection: one edge per linked pair."""
+    """The undirected simple graph of a projection: one edge per linked pair, nodes and edges
+    in sorted order so that every algorithm sees them in the same order on every run."""
     import networkx as nx
 
-    return nx.Graph(g.to_undirected(as_view=True))
+    h = nx.Graph()
+    h.add_nodes_from(sorted(g.nodes))
+    h.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in g.edges() if u != v}))
+    return h
 
 
 def sampled_closeness(h: nx.Graph, *, k: int, seed: int) -> dict[str, float]:
@@ -144,7 +148,13 @@ def brokers(g: nx.MultiDiGraph, links: Iterable[PillarLink]) -> list[Broker]:
 def communities(g: nx.MultiDiGraph, *, seed: int = SEED) -> list[list[str]]:
     """Louvain communities of the undirected graph, seeded so that a run repeats exactly;
     largest first, members sorted."""
+    import networkx as nx
     from networkx.algorithms.community import louvain_communities
 
-    found = louvain_communities(simple_graph(g), seed=seed)
-    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+    # Louvain keeps communities in sets; sets of strings iterate in an order that changes with
+    # Python's hash seed, so the same seed could give different communities in two processes.
+    # Integers hash to themselves, so the algorithm runs on integer labels.
+    h = simple_graph(g)
+    names = list(h.nodes)
+    found = louvain_communities(nx.convert_node_labels_to_integers(h, ordering="default"), seed=seed)
+    return sorted((sorted(names[i] for i in c) for c in found), key=lambda c: (-len(c), c))

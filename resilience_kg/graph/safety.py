@@ -6,7 +6,8 @@ Both engines we use would otherwise do what a query asks: Oxigraph and rdflib ex
 lexically, without parsing it, and refuses those keywords, every SPARQL Update operation
 (unless ``allow_update=True``) and more than one query in one text.
 
-The check is stdlib only and imports in about a millisecond: it runs before every query, and
+The check is stdlib only and compiles its patterns on first use, so importing it costs well
+under a millisecond (a few without cached bytecode): it runs before every query, and
 ``resilience_kg``'s fast start-up must not pay for rdflib.
 
 Why the lexer is stricter than the SPARQL grammar, each found by running the engines:

@@ -1,0 +1,119 @@
+"""The ``connections`` and ``gaps`` reports: the actor-by-pillar matrix, one actor's paths to
+each pillar with the basis of every score, and the gaps, as table, CSV, JSON or Markdown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from resilience_kg.graph.analysis import REPORT_ONLY_NOTE
+from resilience_kg.graph.gaps import find_gaps
+from resilience_kg.graph.lookup import find_node
+from resilience_kg.graph.pillar_links import PillarLink, display_name, matrix, pillar_links
+from resilience_kg.graph.projection import pillars, project
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from resilience_kg.graph.dataset import KnowledgeGraph
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def render_rows(header: list[str], rows: list[list[str]], fmt: str, *, notes: list[str] | None = None) -> str:
+    """Rows as an aligned table, CSV, JSON (a list of objects) or a Markdown table."""
+    notes = notes or []
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return buf.getvalue()
+    if fmt == "json":
+        doc: dict[str, Any] = {"rows": [dict(zip(header, r, strict=True)) for r in rows]}
+        if notes:
+            doc["notes"] = notes
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        def cell(text: str) -> str:
+            return text.replace("|", "\\|")
+
+        out = [f"> {n}\n" for n in notes]
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + " --- |" * len(header))
+        out += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
+        return "\n".join(out) + "\n"
+    return "".join(n + "\n\n" for n in notes) + _table(header, rows)
+
+
+def _notation(g: nx.MultiDiGraph, pillar: str) -> str:
+    return str(g.nodes[pillar].get("notation", pillar))
+
+
+def _basis(link: PillarLink) -> str:
+    return ", ".join(f"{k} {v:g}" for k, v in sorted(link.basis.items(), key=lambda kv: -kv[1]))
+
+
+def connections(
+    kg: KnowledgeGraph,
+    *,
+    actor: str | None = None,
+    pillar: str | None = None,
+    fmt: str = "table",
+    lang: str = "en",
+    report_only: bool = False,
+) -> str:
+    """The matrix (no ``actor``), or one actor's paths to each pillar (or to ``pillar``)."""
+    g = project(kg, report_only=report_only)
+    links = pillar_links(g)
+    notes = [REPORT_ONLY_NOTE] if report_only else []
+    cols = pillars(g)
+    if pillar is not None:
+        cols = [find_node(g, pillar, kind="pillar")]
+    if actor is None:
+        table = matrix(g, links)
+        header = ["actor", "name", "sector", *[_notation(g, p) for p in cols]]
+        ordered = sorted(table, key=lambda a: (-max(table[a][p] for p in cols), a))
+        rows = [[a, display_name(g, a, lang=lang), str(g.nodes[a].get("sector", "")),
+                 *[f"{table[a][p]:g}" for p in cols]] for a in ordered]
+        return render_rows(header, rows, fmt, notes=notes)
+    node = find_node(g, actor)
+    header = ["pillar", "strength", "basis", "weight", "link", "path"]
+    rows = []
+    for link in links:
+        if link.actor != node or link.pillar not in cols:
+            continue
+        for path in link.paths:
+            kind = f"curated ({path.confidence})" if path.curated else "report"
+            rows.append([_notation(g, link.pillar), f"{link.strength:g}", _basis(link), f"{path.weight:g}", kind,
+                         path.chain(g, lang=lang)])
+    if not rows:
+        notes.append(f"{display_name(g, node, lang=lang)} connects to no pillar in this view.")
+    return render_rows(header, rows, fmt, notes=notes)
+
+
+def gaps_report(kg: KnowledgeGraph, *, fmt: str = "table", report_only: bool = False) -> str:
+    """The gaps (see :mod:`resilience_kg.graph.gaps`) as rows: what, which, why."""
+    g = project(kg, report_only=report_only)
+    found = find_gaps(g, pillar_links(g))
+    rows: list[list[str]] = []
+    for x in found.issues:
+        rows.append(["issue", display_name(g, x.issue), _notation(g, x.pillar) if x.pillar else "", x.reason])
+    for s in found.solutions:
+        rows.append(["solution", display_name(g, s.solution), ", ".join(display_name(g, i) for i in s.issues), s.reason])
+    for p in found.pillars:
+        missing = ", ".join(p.missing_sectors) or "none"
+        rows.append(["pillar", display_name(g, p.pillar), _notation(g, p.pillar),
+                     f"{p.actors} local actor(s) beyond presence; missing sectors: {missing}"])
+    notes = [REPORT_ONLY_NOTE] if report_only else []
+    notes.append(f"Local means of the host country ({found.home_country or 'unknown'}), not a diplomatic mission.")
+    return render_rows(["gap", "what", "where", "why"], rows, fmt, notes=notes)
