@@ -209,7 +209,8 @@ def report_only_option(func: F) -> F:
 @main.command()
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
 @report_only_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (atomically) instead of stdout.")
 @click.option("--plots", "plots", type=click.Path(file_okay=False, path_type=Path),
               help="Also write heatmap.png and brokers.png into DIR (needs matplotlib).")
 @click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),

@@ -109,7 +109,8 @@ def gaps_report(kg: KnowledgeGraph, *, fmt: str = "table", report_only: bool = F
     for x in found.issues:
         rows.append(["issue", display_name(g, x.issue), _notation(g, x.pillar) if x.pillar else "", x.reason])
     for s in found.solutions:
-        rows.append(["solution", display_name(g, s.solution), ", ".join(display_name(g, i) for i in s.issues), s.reason])
+        issues = ", ".join(display_name(g, i) for i in s.issues)
+        rows.append(["solution", display_name(g, s.solution), issues, s.reason])
     for p in found.pillars:
         missing = ", ".join(p.missing_sectors) or "none"
         rows.append(["pillar", display_name(g, p.pillar), _notation(g, p.pillar),
