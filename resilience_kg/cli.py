@@ -38,6 +38,9 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except ResilienceKGError as exc:
             raise CLIError(str(exc)) from exc
+        except OSError as exc:  # a folder in the way, no permission, a full disk
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise CLIError(f"{exc.strerror or exc}{where}") from exc
 
     return wrapper  # type: ignore[return-value]
 

@@ -86,9 +86,27 @@ class KnowledgeGraph:
         """A copy of the graph as an rdflib Dataset (named graphs kept), for rdflib users."""
         import rdflib
 
+        def term(t: Any) -> Any:
+            if isinstance(t, ox.NamedNode):
+                return rdflib.URIRef(t.value)
+            if isinstance(t, ox.BlankNode):
+                return rdflib.BNode(t.value)
+            if t.language:
+                return rdflib.Literal(t.value, lang=t.language)
+            dt = t.datatype.value
+            return rdflib.Literal(t.value, datatype=None if dt == v.XSD + "string" else rdflib.URIRef(dt))
+
+        # Terms are converted one by one rather than through rdflib's N-Quads parser, which is
+        # slower and warns about its own deprecated internals.
         ds = rdflib.Dataset()
-        data = ox.serialize(self.quads(graph), format=ox.RdfFormat.N_QUADS)
-        ds.parse(data=data, format="nquads")
+        graphs: dict[str, rdflib.Graph] = {}
+        quads = []
+        for q in self.quads(graph):
+            name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+            if name not in graphs:
+                graphs[name] = ds.graph(rdflib.URIRef(name)) if name else ds.default_graph
+            quads.append((term(q.subject), term(q.predicate), term(q.object), graphs[name]))
+        ds.addN(quads)
         return ds
 
 

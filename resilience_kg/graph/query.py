@@ -8,7 +8,7 @@ The default graph is the union of the named graphs, and the usual prefixes (``rk
 >>> r = query(kg, "SELECT ?n WHERE { ?p a rkg:Pillar ; skos:notation ?n } ORDER BY ?n")
 >>> [row["n"].value for row in r.rows]
 ['SEHAT', 'SIAP', 'TERHUBUNG']
->>> r = query(kg, "SELECT ?p WHERE { ?p skos:notation ?n }", params={"n": "SIAP"})
+>>> r = query(kg, "SELECT ?p ?n WHERE { ?p skos:notation ?n }", params={"n": "SIAP"})
 >>> r.rows[0]["p"].value
 'https://w3id.org/resilience-kg/id/jakarta-siap'
 """
@@ -65,8 +65,8 @@ def parse_value(text: str) -> Term:
     <NamedNode value=https://w3id.org/resilience-kg/ontology#Pillar>
     >>> parse_value('"Jakarta SIAP"@id')
     <Literal value=Jakarta SIAP language=id>
-    >>> parse_value("BPBD")
-    <Literal value=BPBD datatype=<http://www.w3.org/2001/XMLSchema#string>>
+    >>> parse_value("BPBD").value
+    'BPBD'
     """
     try:
         if text.startswith("<") and text.endswith(">"):
@@ -149,7 +149,7 @@ class QueryResult:
     def triples(self) -> list[ox.Triple]:
         if not self.is_graph:
             return []
-        return list(ox.parse(self.payload, format=ox.RdfFormat.N_TRIPLES))
+        return [q.triple for q in ox.parse(self.payload, format=ox.RdfFormat.N_TRIPLES)]
 
     def __iter__(self) -> Iterator[dict[str, Term | None]]:
         return iter(self.rows)

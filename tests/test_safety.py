@@ -1,0 +1,374 @@
+"""check_query: what a user's SPARQL text may do before it reaches the store.
+
+Refused texts must raise UnsafeQueryError naming the keyword and where it is; everything
+that only *mentions* a keyword (in a string, an IRI, a comment, a name) must run.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from resilience_kg.errors import QueryError, UnsafeQueryError
+from resilience_kg.graph.safety import QUERY_FORMS, check_query
+
+POSITION = re.compile(r"\(line \d+, column \d+\)")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def refusal(text: str, *, allow_update: bool = False) -> str:
+    """The message check_query refuses ``text`` with (failing if it lets it through)."""
+    with pytest.raises(UnsafeQueryError) as info:
+        check_query(text, allow_update=allow_update)
+    return str(info.value)
+
+
+# --- Refused -------------------------------------------------------------------------------
+
+REFUSED = {
+    "service": ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
+    "service silent": (
+        "SELECT * WHERE { SERVICE SILENT <http://example.org/sparql> { ?s ?p ?o } }",
+        "SERVICE",
+    ),
+    "service lower case": ("select * where { service <http://x/> { ?s ?p ?o } }", "SERVICE"),
+    "service mixed case": ("SELECT * WHERE { SeRvIcE <http://x/> { ?s ?p ?o } }", "SERVICE"),
+    "service to a variable endpoint": (
+        "SELECT * WHERE { BIND(<http://x/> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+        "SERVICE",
+    ),
+    "service inside OPTIONAL": (
+        "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE <http://x/> { ?s ?q ?r } } }",
+        "SERVICE",
+    ),
+    "service inside a subquery": (
+        "SELECT ?s WHERE { { SELECT ?s WHERE { SERVICE <http://x/> { ?s ?p ?o } } } }",
+        "SERVICE",
+    ),
+    "service inside UNION and MINUS": (
+        "SELECT * WHERE { { ?s ?p ?o } UNION { ?s ?p ?o MINUS { SERVICE <http://x/> {} } } }",
+        "SERVICE",
+    ),
+    "service inside FILTER EXISTS": (
+        "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE <http://x/> { ?s ?p ?o } } }",
+        "SERVICE",
+    ),
+    "service inside GRAPH": (
+        "SELECT * WHERE { GRAPH ?g { SERVICE <http://x/> { ?s ?p ?o } } }",
+        "SERVICE",
+    ),
+    "service written with a \\u escape": (
+        r"SELECT * WHERE { \u0053ERVICE <http://x> {} }",
+        "SERVICE",
+    ),
+    "service written with a \\U escape": (
+        r"SELECT * WHERE { \U00000053\U00000045RVICE <http://x> {} }",
+        "SERVICE",
+    ),
+    "FROM a file": ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", "FROM"),
+    "FROM a web graph": ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "FROM"),
+    "FROM NAMED": (
+        "SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "FROM NAMED",
+    ),
+    "from lower case": ("select * from <file:///etc/passwd> where { ?s ?p ?o }", "FROM"),
+    "LOAD": ("LOAD <http://x>", "LOAD"),
+    "LOAD INTO GRAPH": ("LOAD SILENT <http://x> INTO GRAPH <http://g>", "LOAD"),
+    "INSERT DATA": ("INSERT DATA { <http://a> <http://b> <http://c> }", "INSERT DATA"),
+    "DELETE DATA": ("DELETE DATA { <http://a> <http://b> <http://c> }", "DELETE DATA"),
+    "DELETE WHERE": ("DELETE WHERE { ?s ?p ?o }", "DELETE WHERE"),
+    "INSERT WHERE": ("INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }", "INSERT"),
+    "WITH DELETE INSERT": (
+        "WITH <http://g> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+        "WITH",
+    ),
+    "CLEAR ALL": ("CLEAR ALL", "CLEAR"),
+    "DROP GRAPH": ("DROP GRAPH <http://example.org/g>", "DROP"),
+    "CREATE GRAPH": ("CREATE GRAPH <http://example.org/g>", "CREATE"),
+    "ADD": ("ADD <http://a> TO <http://b>", "ADD"),
+    "MOVE": ("MOVE DEFAULT TO <http://b>", "MOVE"),
+    "COPY": ("COPY <http://a> TO DEFAULT", "COPY"),
+    "update after a prologue": (
+        "PREFIX ex: <http://example.org/>\ninsert data { ex:a ex:b ex:c }",
+        "INSERT DATA",
+    ),
+    "two queries separated by ';'": (
+        "SELECT * WHERE { ?s ?p ?o } ; SELECT * WHERE { ?s ?p ?o }",
+        "';'",
+    ),
+    "two queries on two lines": (
+        "SELECT * WHERE { ?s ?p ?o }\nASK { ?s ?p ?o }",
+        "ASK",
+    ),
+    "a query then an update": (
+        "SELECT * WHERE { ?s ?p ?o } ; DELETE WHERE { ?s ?p ?o }",
+        "';'",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "keyword"), REFUSED.values(), ids=REFUSED.keys())
+def test_refused_text_names_the_keyword_and_where_it_is(text: str, keyword: str) -> None:
+    message = refusal(text)
+    assert message.startswith(f"{keyword} is not allowed ("), message
+    assert POSITION.search(message), message
+
+
+# Texts that some engine really runs as SERVICE (or FROM) although a naive keyword check
+# would miss it: each was tried against Oxigraph 0.5 and rdflib 7.
+EVASIONS = {
+    # Oxigraph matches keywords without looking at what follows.
+    "keyword glued to SILENT and a name": "SELECT * WHERE { ?s ?p ?o . SERVICESILENT:x {} }",
+    "prefixed name read as SERVICE :x": "SELECT * WHERE { ?s ?p ?o . service:x {} }",
+    "keyword glued after true": "SELECT * WHERE { ?s ?p trueSERVICE <http://x/> {} }",
+    "keyword glued after a number": "SELECT * WHERE { ?s ?p 1SERVICE <http://x/> {} }",
+    "keyword glued after a string": "SELECT * WHERE { ?s ?p 'x'SERVICE <http://x/> {} }",
+    "FROM glued to a prefixed name": "SELECT * from:g WHERE { ?s ?p ?o }",
+    # '<' here is less-than, not an IRI: the string 'a>' follows and the SERVICE is live.
+    "less-than before a quote": (
+        "SELECT * WHERE { ?s ?p ?o FILTER(?o<'a>') SERVICE <http://x/> {} #'\n}"
+    ),
+    # Oxigraph ends a comment at a carriage return.
+    "comment ended by a carriage return": (
+        "SELECT * WHERE { ?s ?p ?o # c\rSERVICE <http://x/> {}\n}"
+    ),
+    # \u escapes are expanded before parsing: this string closes at once.
+    "string closed by an escaped quote": (
+        r'SELECT * WHERE { ?s ?p "\u0022 . SERVICE <http://x/> {} #" }'
+    ),
+    # An escaped '#' in a local name does not start a comment.
+    "escaped # in a local name": r"SELECT * WHERE { ?s ?p ex:a\#b SERVICE <http://x/> {} }",
+    # rdflib allows \" in a local name: no string starts there.
+    "escaped quote in a local name": (
+        r'SELECT * WHERE { ?s ?p ex:a\"b . SERVICE <http://x/> {} #" }'
+    ),
+    # rdflib upper-cases keywords with str.upper(): the dotless i becomes I.
+    "dotless i": "SELECT * WHERE { ?s ?p ?o . serv\u0131ce <http://x/> {} }",
+}
+
+
+@pytest.mark.parametrize("text", EVASIONS.values(), ids=EVASIONS.keys())
+def test_disguised_service_or_from_is_refused(text: str) -> None:
+    message = refusal(text)
+    assert re.match(r"(SERVICE|FROM) is not allowed \(line \d+, column \d+\)", message), message
+
+
+def test_message_gives_line_and_column_of_the_keyword() -> None:
+    text = (
+        "PREFIX ex: <http://example.org/>\n"
+        "SELECT ?s WHERE {\n"
+        "    SERVICE <http://example.org/sparql> { ?s ?p ?o }\n"
+        "}"
+    )
+    assert refusal(text) == (
+        "SERVICE is not allowed (line 3, column 5): "
+        "queries run offline against the local graph only"
+    )
+
+
+def test_escaped_keyword_is_reported_where_its_escape_starts() -> None:
+    text = "SELECT * WHERE {\n  ?s ?p ?o .\n  " + r"\u0053ERVICE <http://x> {} }"
+    message = refusal(text)
+    assert message.startswith("SERVICE is not allowed (line 3, column 3)"), message
+
+
+def test_second_query_names_where_the_first_started() -> None:
+    message = refusal("ASK { ?s ?p ?o }\n\nSELECT * { ?s ?p ?o }")
+    assert message.startswith("SELECT is not allowed (line 3, column 1)"), message
+    assert "ASK query started at line 1, column 1" in message
+
+
+# --- Allowed -------------------------------------------------------------------------------
+
+ALLOWED = {
+    "label mentioning Service": (
+        'SELECT ?x WHERE { ?x <http://www.w3.org/2000/01/rdf-schema#label> "Service delivery" }',
+        "SELECT",
+    ),
+    "single-quoted string": ("SELECT * WHERE { ?s ?p 'don\\'t LOAD FROM here' }", "SELECT"),
+    "long string over lines": (
+        'SELECT * WHERE { ?s ?p """first line\nSERVICE <http://x/> {} ; DROP ALL""" }',
+        "SELECT",
+    ),
+    "variables named like keywords": (
+        "SELECT ?service $from WHERE { ?service ?insert ?delete }",
+        "SELECT",
+    ),
+    "IRI ending in SERVICE": ("SELECT * WHERE { ?s ?p <http://example.org/SERVICE> }", "SELECT"),
+    "IRI with a fragment": ("ASK { ?s ?p <http://example.org/ns#from> }", "ASK"),
+    "prefixed names": (
+        "PREFIX ex: <http://example.org/> PREFIX service: <http://example.org/service#>\n"
+        "PREFIX : <http://example.org/default#>\n"
+        "SELECT * WHERE { ?s ex:from ?o ; ex:service ?t ; service:x ?u ; :from ?v ; :load ?w }",
+        "SELECT",
+    ),
+    "graph named with a service prefix": (
+        "PREFIX service: <http://example.org/service#> "
+        "SELECT * WHERE { GRAPH service:g { ?s ?p ?o } }",
+        "SELECT",
+    ),
+    "blank node label": ("SELECT * WHERE { _:service ?p ?o }", "SELECT"),
+    "comment naming SERVICE": (
+        "# uses SERVICE? no: FROM and LOAD are refused\nSELECT * WHERE { ?s ?p ?o } # INSERT",
+        "SELECT",
+    ),
+    "language tags": ('SELECT * WHERE { ?s ?p "x"@load , "y"@from-service }', "SELECT"),
+    "less-than with spaces": ("SELECT * WHERE { ?a ?p ?b FILTER(?a < ?b) }", "SELECT"),
+    "less-than without spaces": (
+        "SELECT * WHERE { ?a ?p ?b FILTER(?a<?b && ?b>?a) FILTER(?a<=3) }",
+        "SELECT",
+    ),
+    "less-than before a string": ("SELECT * WHERE { ?a ?p ?b FILTER(?b<'a>') }", "SELECT"),
+    "semicolons in patterns and GROUP_CONCAT": (
+        'SELECT (GROUP_CONCAT(?x; SEPARATOR=";") AS ?all) WHERE { ?s ?p ?x ; ?q ?y }',
+        "SELECT",
+    ),
+    "escaped # in a local name": (
+        "PREFIX ex: <http://example.org/> SELECT * WHERE { ?s ?p ex:a\\#b } # tail",
+        "SELECT",
+    ),
+    "\\u escape in a string": (r'SELECT * WHERE { ?s ?p "caf\u00e9 SERVICE" }', "SELECT"),
+    "numbers": ("SELECT * WHERE { ?s ?p ?o FILTER(?o IN (1, 1.5, .5, 1e3, 1.0E-2)) }", "SELECT"),
+    "built-in functions": (
+        "SELECT (CONCAT(STR(?o), LCASE(?o), ENCODE_FOR_URI(?o)) AS ?x) (COALESCE(?o, 1) AS ?y)"
+        " WHERE { ?s ?p ?o FILTER(REGEX(?o, 'a') && CONTAINS(?o, 'b') && STRSTARTS(?o, 'c')"
+        " && isIRI(?s) && LANGMATCHES(LANG(?o), '*') && sameTerm(?s, ?s)) BIND(NOW() AS ?n)"
+        " BIND(STRBEFORE(?o, 'x') AS ?b) BIND(REPLACE(?o, 'a', 'b') AS ?r) }"
+        " GROUP BY ?s ?o HAVING(COUNT(?o) > 0) ORDER BY DESC(?s) LIMIT 10 OFFSET 1",
+        "SELECT",
+    ),
+    "collections and VALUES rows": (
+        "SELECT * WHERE { ?s ?p (<http://a/x#1> <http://a/y#2>) "
+        "VALUES (?a ?b) { (<http://a/#1> <http://a/#2>) (UNDEF 'x') } }",
+        "SELECT",
+    ),
+    "CONSTRUCT template": (
+        "CONSTRUCT { ?s <http://example.org/from> ?o } WHERE { ?s ?p ?o }",
+        "CONSTRUCT",
+    ),
+    "DESCRIBE a resource": ("DESCRIBE <http://example.org/service>", "DESCRIBE"),
+}
+
+
+@pytest.mark.parametrize(("text", "form"), ALLOWED.values(), ids=ALLOWED.keys())
+def test_keywords_that_are_only_mentioned_pass(text: str, form: str) -> None:
+    assert check_query(text) == form
+
+
+FORMS = {
+    "SELECT": "SELECT ?s WHERE { ?s ex:p ?o }",
+    "ASK": "ASK WHERE { ?s ex:p ?o }",
+    "CONSTRUCT": "CONSTRUCT { ?s ex:q ?o } WHERE { ?s ex:p ?o }",
+    "DESCRIBE": "DESCRIBE ?s WHERE { ?s ex:p ?o }",
+}
+
+
+@pytest.mark.parametrize("form", QUERY_FORMS)
+def test_form_is_found_after_prologue_and_comments(form: str) -> None:
+    text = (
+        "# Which query? Not an ASK, not a SELECT: it says below.\n"
+        "BASE <http://example.org/base/>\n"
+        "PREFIX ex: <http://example.org/ns#>  # DESCRIBE nothing here\n"
+        "PREFIX select: <http://example.org/select#>\n"
+        f"{FORMS[form].lower() if form == 'ASK' else FORMS[form]}\n"
+    )
+    assert check_query(text) == form
+
+
+def test_subquery_does_not_count_as_a_second_query() -> None:
+    text = "SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 1 } }"
+    assert check_query(text) == "SELECT"
+
+
+# --- Updates, when allowed -----------------------------------------------------------------
+
+
+def test_allow_update_lets_insert_data_through_as_update() -> None:
+    text = "PREFIX ex: <http://example.org/>\nINSERT DATA { ex:a ex:b ex:c }"
+    assert check_query(text, allow_update=True) == "UPDATE"
+
+
+def test_allow_update_accepts_operations_separated_by_semicolons() -> None:
+    text = (
+        "DELETE DATA { <http://a> <http://b> 1 } ;\n"
+        "INSERT DATA { <http://a> <http://b> 2 } ;\n"
+        "DROP SILENT GRAPH <http://g>"
+    )
+    assert check_query(text, allow_update=True) == "UPDATE"
+
+
+def test_allow_update_still_returns_the_form_of_a_query() -> None:
+    assert check_query("ASK { ?s ?p ?o }", allow_update=True) == "ASK"
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        (
+            "DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } "
+            "WHERE { ?s ?p ?o SERVICE <http://example.org/sparql> { ?s ?q ?r } }",
+            "SERVICE",
+        ),
+        ("INSERT { ?s ?p ?o } WHERE { OPTIONAL { service <http://x/> { ?s ?p ?o } } }", "SERVICE"),
+        ("LOAD <http://example.org/data.ttl>", "LOAD"),
+        ("DELETE { ?s ?p ?o } USING <file:///etc/passwd> WHERE { ?s ?p ?o }", "USING"),
+        ("INSERT { ?s ?p ?o } USING NAMED <http://x/g> WHERE { ?s ?p ?o }", "USING"),
+        ("INSERT DATA { <http://a> <http://b> 1 } ; SELECT * { ?s ?p ?o }", "SELECT"),
+    ],
+)
+def test_allow_update_still_refuses_network_access(text: str, keyword: str) -> None:
+    message = refusal(text, allow_update=True)
+    assert message.startswith(f"{keyword} is not allowed ("), message
+    assert POSITION.search(message), message
+
+
+# --- Texts that cannot be read -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("SELECT * WHERE {\n  ?s ?p 'unfinished }", "line 2, column 9"),
+        ('SELECT * WHERE { ?s ?p "no end }', "line 1, column 24"),
+        ("SELECT * WHERE { ?s ?p '''long\nand unfinished }", "line 1, column 24"),
+        ("SELECT * WHERE { ?s ?p 'one line\nonly' }", "line 1, column 24"),
+    ],
+)
+def test_unterminated_string_is_a_query_error_with_its_start(text: str, where: str) -> None:
+    with pytest.raises(QueryError) as info:
+        check_query(text)
+    assert not isinstance(info.value, UnsafeQueryError)
+    assert str(info.value) == f"unterminated string starting at {where}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n", "# SELECT * WHERE { ?s ?p ?o }", "PREFIX ex: <http://example.org/>", "?s ?p ?o"],
+)
+def test_text_without_a_query_form_is_a_query_error(text: str) -> None:
+    with pytest.raises(QueryError, match="no SELECT, ASK, CONSTRUCT or DESCRIBE found"):
+        check_query(text)
+
+
+def test_unbalanced_brace_is_a_query_error() -> None:
+    with pytest.raises(QueryError, match=r"unbalanced '\}' at line 1, column 29"):
+        check_query("SELECT * WHERE { ?s ?p ?o } } ; SELECT * {}")
+
+
+# --- Import cost ---------------------------------------------------------------------------
+
+
+def test_importing_the_check_does_not_import_rdflib() -> None:
+    code = (
+        "import resilience_kg.graph.safety, sys; "
+        "assert 'rdflib' not in sys.modules, 'rdflib imported'; "
+        "assert 'pyoxigraph' not in sys.modules, 'pyoxigraph imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
