@@ -25,6 +25,7 @@ run: $(STAMP)
 	$(KG) analyze --format markdown -o out/analysis.md --plots out/plots --rdf out/analysis.trig
 	$(KG) analyze --format csv -o out/analysis.csv
 	$(KG) export --format graphml -o out/network.graphml
+	$(KG) report --out out
 	@echo
 	@echo "Done. In $(CURDIR)/out:"
 	@echo "  graph.trig, graph.ttl     the knowledge graph (named graphs; merged)"
@@ -33,6 +34,9 @@ run: $(STAMP)
 	@echo "  plots/                    heatmap.png, brokers.png"
 	@echo "  analysis.trig             the analysis as RDF (load with --data)"
 	@echo "  network.graphml           the network for Gephi"
+	@echo "  report.html, view-*.html  the report and interactive views (open offline in a browser)"
+	@echo
+	@echo "Open file://$(CURDIR)/out/report.html"
 
 test: $(STAMP)
 	$(PY) -m ruff check resilience_kg tests bench

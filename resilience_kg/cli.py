@@ -287,6 +287,52 @@ def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool) 
     click.echo(gaps_report(_load(data, no_bundled), fmt=fmt, report_only=report_only), nl=False)
 
 
+@main.command()
+@click.option("--view", default="full", show_default=True,
+              help="full, actors-pillars, pillar:NOTATION (e.g. pillar:SIAP) or actor:NAME (e.g. actor:BPBD).")
+@report_only_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/view.html"),
+              show_default=True, help="The HTML file to write (self-contained, works offline).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@data_options
+@handle_errors
+def viz(
+    view: str, report_only: bool, output: Path, open_browser: bool, data: tuple[Path, ...], no_bundled: bool
+) -> None:
+    """Write an interactive network view as one self-contained HTML page (no internet needed).
+
+    In the page: a legend, filters by pillar, sector and basis, search, click a node for its
+    details and evidence, labels in Indonesian or English, node size by centrality.
+    """
+    from resilience_kg.views.network_view import build_view
+    from resilience_kg.views.page import write_page
+
+    view_data = build_view(_load(data, no_bundled), view, report_only=report_only)
+    path = write_page(view_data, output)
+    click.echo(f"wrote {path} ({len(view_data.nodes)} nodes, {len(view_data.edges)} links)")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(path.resolve().as_uri())
+
+
+@main.command()
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder for report.html and the views it links to.")
+@report_only_option
+@data_options
+@handle_errors
+def report(out: Path, report_only: bool, data: tuple[Path, ...], no_bundled: bool) -> None:
+    """Write report.html: what the dataset holds, the actor-by-pillar heatmap, brokers, gaps,
+    communities, links to each view, and the source with its evidence quotes. Works offline."""
+    from resilience_kg.views.report import write_report
+
+    paths = write_report(_load(data, no_bundled), out, report_only=report_only)
+    for path in paths:
+        click.echo(f"wrote {path}")
+    click.echo(f"open {paths[0].resolve().as_uri()}")
+
+
 RDF_EXPORTS = ["turtle", "trig", "nt", "nquads", "jsonld", "xml"]
 NETWORK_EXPORTS = ["graphml", "gexf", "node-link", "cytoscape", "kumu-csv"]
 

@@ -85,6 +85,7 @@ class Assembly:
 
     lines: list[str] = field(default_factory=list)
     origins: dict[str, str] = field(default_factory=dict)
+    source_texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -207,6 +208,7 @@ class _Assembler:
                 raise DataError(message, location=row.location) from exc
             s = iri(v.mint("source/" + sid))
             self.sources[sid] = _Source(iri=s[1:-1], text=text)
+            self.out.source_texts[s[1:-1]] = text
             self.out.origins[s[1:-1]] = row.location
             emit = self.emit
             emit(s, P_TYPE, _rkg("SourceDocument"), G_PROV)

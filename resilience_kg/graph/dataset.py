@@ -53,12 +53,14 @@ class KnowledgeGraph:
     """The loaded graph: an Oxigraph store, and where each minted IRI came from.
 
     ``origins`` maps an IRI to the ``file:line`` of the row that made it, so that validation
-    messages can send a curator back to the spreadsheet.
+    messages can send a curator back to the spreadsheet; ``source_texts`` maps each source
+    document's IRI to its text.
     """
 
     store: ox.Store
     origins: dict[str, str] = field(default_factory=dict)
     inputs: list[str] = field(default_factory=list)
+    source_texts: dict[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -221,4 +223,4 @@ def load_graph(data: Sequence[str | Path] = (), *, bundled: bool = True) -> Know
         if path.suffix.lower() != ".csv":
             _load_rdf(store, path)
             inputs.append(str(path))
-    return KnowledgeGraph(store=store, origins=asm.origins, inputs=inputs)
+    return KnowledgeGraph(store=store, origins=asm.origins, inputs=inputs, source_texts=asm.source_texts)

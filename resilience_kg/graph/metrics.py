@@ -95,8 +95,8 @@ def sampled_closeness(h: nx.Graph, *, k: int, seed: int) -> dict[str, float]:
     return out
 
 
-def actor_metrics(g: nx.MultiDiGraph) -> tuple[list[ActorMetrics], MetricSettings]:
-    """Degree, betweenness, closeness and eigenvector centrality for every actor."""
+def centralities(g: nx.MultiDiGraph) -> tuple[dict[str, dict[str, float]], MetricSettings]:
+    """Degree, betweenness, closeness and eigenvector centrality of every node, by metric name."""
     import networkx as nx
 
     h = simple_graph(g)
@@ -109,21 +109,34 @@ def actor_metrics(g: nx.MultiDiGraph) -> tuple[list[ActorMetrics], MetricSetting
         betweenness = nx.betweenness_centrality(h, k=min(SAMPLE_K, n), seed=SEED)
         closeness = sampled_closeness(h, k=SAMPLE_K, seed=SEED)
     try:
-        eigen = nx.eigenvector_centrality(h, max_iter=1000, tol=1e-8)
+        eigen = nx.eigenvector_centrality(h, max_iter=1000, tol=1e-8) if n else {}
     except nx.PowerIterationFailedConvergence:  # pragma: no cover - a pathological graph
         eigen = dict.fromkeys(h.nodes, 0.0)
+    values = {
+        "degree": {node: float(d) for node, d in h.degree()},
+        "betweenness": betweenness,
+        "closeness": closeness,
+        "eigenvector": eigen,
+    }
+    settings = MetricSettings(
+        exact=exact, sample_k=None if exact else SAMPLE_K, seed=SEED, nodes=n, edges=h.number_of_edges()
+    )
+    return values, settings
+
+
+def actor_metrics(g: nx.MultiDiGraph) -> tuple[list[ActorMetrics], MetricSettings]:
+    """Degree, betweenness, closeness and eigenvector centrality for every actor."""
+    values, settings = centralities(g)
     rows = [
         ActorMetrics(
             actor=a,
-            degree=h.degree(a),
-            betweenness=betweenness.get(a, 0.0),
-            closeness=closeness.get(a, 0.0),
-            eigenvector=eigen.get(a, 0.0),
+            degree=int(values["degree"].get(a, 0)),
+            betweenness=values["betweenness"].get(a, 0.0),
+            closeness=values["closeness"].get(a, 0.0),
+            eigenvector=values["eigenvector"].get(a, 0.0),
         )
         for a in actors(g)
     ]
-    settings = MetricSettings(exact=exact, sample_k=None if exact else SAMPLE_K, seed=SEED, nodes=n,
-                              edges=h.number_of_edges())
     return rows, settings
 
 

@@ -1,0 +1,1 @@
+"""Interactive network views and the offline report: self-contained HTML pages."""

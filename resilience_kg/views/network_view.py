@@ -1,0 +1,307 @@
+"""Choose what a view shows and how each node looks, and hold it in a pyvis Network.
+
+Views: ``full`` (the whole entity graph), ``actors-pillars`` (actors linked to the pillars by
+their connection strength), ``pillar:NOTATION`` (everything on the paths to one pillar) and
+``actor:NAME`` (one actor's neighbourhood and its paths to the pillars).
+
+Nodes and edges are handed to pyvis as lists in one step: pyvis's own ``add_node`` and
+``from_nx`` check each new node against a list, which is quadratic (4.5 s for 5,000 nodes,
+where setting the lists takes milliseconds). Above :data:`PHYSICS_LIMIT` nodes the layout is
+computed here and physics is off, so a large view is usable as soon as it is drawn.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from resilience_kg import vocab as v
+from resilience_kg.errors import ResilienceKGError
+from resilience_kg.graph.lookup import find_node
+from resilience_kg.graph.metrics import centralities
+from resilience_kg.graph.pillar_links import SUBSTANTIVE, PillarLink, pillar_links
+from resilience_kg.graph.projection import ACTOR_CLASSES, node_id, pillars, project
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from pyvis.network import Network
+
+    from resilience_kg.graph.dataset import KnowledgeGraph
+
+#: Above this many nodes, positions come from Python and physics is off.
+PHYSICS_LIMIT = 300
+#: At most this many quotes and curated bases are shown for one node.
+MAX_EVIDENCE = 12
+
+#: Colour and shape of each kind of node; actors are coloured by sector instead.
+KIND_STYLE: dict[str, tuple[str, str]] = {
+    "actor": ("#4e79a7", "dot"),
+    "pillar": ("#e15759", "star"),
+    "issue": ("#f28e2b", "triangle"),
+    "solution": ("#59a14f", "diamond"),
+    "event": ("#76b7b2", "square"),
+    "session": ("#76b7b2", "box"),
+    "strategy": ("#e15759", "hexagon"),
+    "agreement": ("#b07aa1", "triangleDown"),
+    "figure": ("#9c755f", "dot"),
+    "aim": ("#bab0ac", "dot"),
+    "theme": ("#d4a6c8", "dot"),
+    "post": ("#4e79a7", "dot"),
+}
+SECTOR_COLOUR = {
+    "government": "#4e79a7",
+    "regional-enterprise": "#a0cbe8",
+    "private": "#8cd17d",
+    "civil-society": "#f1ce63",
+    "academia": "#d37295",
+    "diplomatic": "#86bcb6",
+}
+EDGE_PHRASES = {
+    "participatedIn": ("took part in", "hadir dalam"),
+    "hasSession": ("has session", "memiliki sesi"),
+    "concernsPillar": ("concerns pillar", "membahas pilar"),
+    "raisedIn": ("raised in", "diangkat dalam"),
+    "underPillar": ("under pillar", "di bawah pilar"),
+    "addressesIssue": ("addresses issue", "menjawab isu"),
+    "proposedBy": ("proposed by", "diusulkan oleh"),
+    "presentedIn": ("presented in", "dihadirkan dalam"),
+    "worksOn": ("works on", "menangani"),
+    "party": ("party", "pihak"),
+    "subOrganizationOf": ("part of", "bagian dari"),
+    "strength": ("connects to pillar", "terhubung ke pilar"),
+}
+
+
+@dataclass
+class ViewData:
+    """A view ready to draw: nodes and edges with their display attributes, and the page's
+    controls (pillars, sectors, legend)."""
+
+    title: str
+    view: str
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    physics: bool
+    report_only: bool
+    pillars: list[dict[str, str]] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    legend: list[dict[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "view": self.view,
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "physics": self.physics,
+            "report_only": self.report_only,
+            "pillars": self.pillars,
+            "sectors": self.sectors,
+            "legend": self.legend,
+            "notes": self.notes,
+        }
+
+
+def _evidence(kg: KnowledgeGraph) -> dict[str, dict[str, list[str]]]:
+    """Per node slug: the quotes of the facts about it, and the bases of curated ones."""
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"quotes": [], "curated": []})
+    rows = kg.store.query(
+        """SELECT ?s ?quote ?basis WHERE { GRAPH <https://w3id.org/resilience-kg/graph/provenance> {
+             { ?st a rkg:ReportedStatement ; rdf:subject ?s ; rkg:evidence/oa:exact ?quote }
+             UNION { ?st a rkg:CuratedStatement ; rdf:subject ?s ; rkg:basis ?basis } } }""",
+        prefixes=v.PREFIXES,
+    )
+    for r in rows:  # type: ignore[union-attr]
+        slot = out[node_id(r["s"].value)]
+        for key, var in (("quotes", "quote"), ("curated", "basis")):
+            term = r[var]
+            if isinstance(term, ox.Literal) and term.value not in slot[key] and len(slot[key]) < MAX_EVIDENCE:
+                slot[key].append(term.value)
+    return out
+
+
+def _node_pillars(g: nx.MultiDiGraph, links: list[PillarLink]) -> dict[str, set[str]]:
+    """The pillars each node belongs to, for the pillar filter: an actor's are those it does
+    something about; an issue's its pillar; a solution's its issues' pillars."""
+    notation = {p: str(g.nodes[p].get("notation", p)) for p in pillars(g)}
+    found: dict[str, set[str]] = defaultdict(set)
+    for p in notation:
+        found[p].add(notation[p])
+    for u, w, key in g.edges(keys=True):
+        if key in ("underPillar", "concernsPillar") and w in notation:
+            found[u].add(notation[w])
+    for u, w, key in g.edges(keys=True):
+        if key == "addressesIssue":
+            found[u] |= {x for x in found.get(w, set())}
+    for link in links:
+        if any(link.basis.get(k, 0) for k in SUBSTANTIVE):
+            found[link.actor].add(notation[link.pillar])
+    return found
+
+
+def _select(g: nx.MultiDiGraph, links: list[PillarLink], view: str) -> tuple[nx.MultiDiGraph, str]:
+    """The subgraph a view shows, and its title."""
+    if view == "full":
+        return g, "Full network"
+    if view.startswith("pillar:"):
+        pillar = find_node(g, view.split(":", 1)[1], kind="pillar")
+        keep = {pillar}
+        for link in links:
+            if link.pillar == pillar:
+                for path in link.paths:
+                    keep.update(path.nodes)
+        keep.update(g.predecessors(pillar))
+        issues = {u for u, w, k in g.edges(keys=True) if w == pillar and k == "underPillar"}
+        keep |= {u for u, w, k in g.edges(keys=True) if k == "addressesIssue" and w in issues}
+        return g.subgraph(keep).copy(), f"Pillar {g.nodes[pillar].get('label_id', pillar)}"
+    if view.startswith("actor:"):
+        actor = find_node(g, view.split(":", 1)[1])
+        keep = {actor, *g.successors(actor), *g.predecessors(actor)}
+        for link in links:
+            if link.actor == actor:
+                for path in link.paths:
+                    keep.update(path.nodes)
+        return g.subgraph(keep).copy(), f"Actor {g.nodes[actor].get('label', actor)}"
+    raise ResilienceKGError(f"unknown view {view!r}; use full, actors-pillars, pillar:NOTATION or actor:NAME")
+
+
+def _actors_pillars(g: nx.MultiDiGraph, links: list[PillarLink]) -> nx.MultiDiGraph:
+    """Actors and pillars only, one edge per connected pair, carrying its strength."""
+    import networkx as nx
+
+    h = nx.MultiDiGraph()
+    for link in links:
+        for n in (link.actor, link.pillar):
+            h.add_node(n, **g.nodes[n])
+        curated = any(p.curated for p in link.paths if p.pattern in SUBSTANTIVE)
+        basis = ", ".join(f"{k} {w:g}" for k, w in sorted(link.basis.items(), key=lambda kv: -kv[1]))
+        h.add_edge(link.actor, link.pillar, "strength", predicate="rkg:strength",
+                   graph="curated" if curated else "report", strength=link.strength, basis=basis,
+                   presence_only=not link.substantive)
+    return h
+
+
+def layout(g: nx.MultiDiGraph, *, scale: float = 40.0) -> dict[str, tuple[float, float]]:
+    """Positions for a large view, deterministic and linear in size: nodes are grouped (actors
+    by sector, the rest by kind), groups sit on a ring, and each group fills a disc in a
+    sunflower (phyllotaxis) pattern, most connected nodes at its centre."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n, a in g.nodes(data=True):
+        groups[str(a.get("sector") or a.get("kind") or "other")].append(n)
+    degree = dict(g.degree())
+    order = sorted(groups, key=lambda k: (-len(groups[k]), k))
+    radii = {k: scale * math.sqrt(len(groups[k])) for k in order}
+    ring = max(sum(2 * r for r in radii.values()) / (2 * math.pi), max(radii.values(), default=0.0) * 1.5)
+    golden = math.pi * (3 - math.sqrt(5))
+    pos: dict[str, tuple[float, float]] = {}
+    for i, key in enumerate(order):
+        angle = 2 * math.pi * i / len(order)
+        cx, cy = (ring * math.cos(angle), ring * math.sin(angle)) if len(order) > 1 else (0.0, 0.0)
+        members = sorted(groups[key], key=lambda n: (-degree.get(n, 0), n))
+        for j, n in enumerate(members):
+            r = scale * math.sqrt(j + 0.5)
+            pos[n] = (round(cx + r * math.cos(j * golden), 2), round(cy + r * math.sin(j * golden), 2))
+    return pos
+
+
+def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False) -> ViewData:
+    """Everything a page needs to draw ``view`` of ``kg``."""
+    g = project(kg, report_only=report_only)
+    links = pillar_links(g)
+    if view == "actors-pillars":
+        sub, title = _actors_pillars(g, links), "Actors and pillars"
+    else:
+        sub, title = _select(g, links, view)
+    values, _ = centralities(sub)
+    evidence = _evidence(kg)
+    node_pillars = _node_pillars(g, links)
+    physics = sub.number_of_nodes() <= PHYSICS_LIMIT
+    pos = {} if physics else layout(sub)
+    nodes = []
+    for n, a in sorted(sub.nodes(data=True)):
+        kind = str(a.get("kind", "thing"))
+        colour, shape = KIND_STYLE.get(kind, ("#999999", "dot"))
+        if kind == "actor":
+            colour = SECTOR_COLOUR.get(str(a.get("sector")), colour)
+        node: dict[str, Any] = {
+            "id": n,
+            "label_en": str(a.get("label_en") or a.get("label_id") or n),
+            "label_id": str(a.get("label_id") or a.get("label_en") or n),
+            "acronym": str(a.get("acronym") or ""),
+            "kind": kind,
+            "type": str(a.get("type", "")),
+            "sector": str(a.get("sector") or ""),
+            "iri": str(a.get("iri", "")),
+            "pillars": sorted(node_pillars.get(n, set())),
+            "metrics": {m: round(values[m].get(n, 0.0), 6) for m in values},
+            "evidence": evidence.get(n, {"quotes": [], "curated": []}),
+            "color": colour,
+            "shape": shape,
+        }
+        if n in pos:
+            node["x"], node["y"] = pos[n]
+        nodes.append(node)
+    edges = []
+    for i, (u, w, key, d) in enumerate(sorted(sub.edges(keys=True, data=True), key=lambda e: e[:3])):
+        en, idn = EDGE_PHRASES.get(key, (key, key))
+        edge = {"id": f"e{i}", "from": u, "to": w, "predicate": str(d.get("predicate", key)),
+                "label_en": en, "label_id": idn, "graph": str(d.get("graph", "report")),
+                "confidence": str(d.get("confidence", ""))}
+        if key == "strength":
+            edge.update(strength=d["strength"], basis=d["basis"], presence_only=d["presence_only"])
+        edges.append(edge)
+    sectors = sorted({nd["sector"] for nd in nodes if nd["kind"] == "actor" and nd["sector"]})
+    legend = [{"label": k, "color": SECTOR_COLOUR[k], "shape": "dot", "group": "sector"} for k in sectors]
+    kinds = sorted({nd["kind"] for nd in nodes} - {"actor"})
+    legend += [{"label": k, "color": KIND_STYLE.get(k, ("#999999", "dot"))[0],
+                "shape": KIND_STYLE.get(k, ("#999999", "dot"))[1], "group": "kind"} for k in kinds]
+    pillar_list = [{"notation": str(g.nodes[p].get("notation", p)), "label_id": str(g.nodes[p].get("label_id", p)),
+                    "label_en": str(g.nodes[p].get("label_en", p))} for p in pillars(g)]
+    notes = []
+    if report_only:
+        notes.append("Report-only view: curated links (mandates, solution-issue pairs) are hidden.")
+    if not physics:
+        notes.append(f"{len(nodes)} nodes: the layout was computed in advance and physics is off.")
+    return ViewData(title=title, view=view, nodes=nodes, edges=edges, physics=physics, report_only=report_only,
+                    pillars=pillar_list, sectors=sectors, legend=legend, notes=notes)
+
+
+def to_pyvis(data: ViewData) -> Network:
+    """The view as a pyvis Network (nodes and edges set as lists, options set from ours)."""
+    import json
+
+    from pyvis.network import Network
+
+    net = Network(directed=True, height="100%", width="100%")
+    net.nodes = [dict(n) for n in data.nodes]
+    net.edges = [dict(e) for e in data.edges]
+    net.node_ids = [n["id"] for n in data.nodes]
+    net.node_map = {n["id"]: n for n in net.nodes}
+    net.set_options(json.dumps(vis_options(data)))
+    return net
+
+
+def vis_options(data: ViewData) -> dict[str, Any]:
+    """vis-network options: physics only for small views; straight edges and no edge drawing
+    while dragging for large ones, which keeps them responsive."""
+    large = not data.physics
+    return {
+        "autoResize": True,
+        "physics": {"enabled": data.physics, "stabilization": {"iterations": 300, "fit": True},
+                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 140}},
+        "layout": {"improvedLayout": not large and len(data.nodes) <= 150, "randomSeed": 42},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "navigationButtons": False},
+        "nodes": {"scaling": {"min": 8, "max": 40}, "font": {"size": 14}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": not large,
+                  "color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#333333"},
+                  "font": {"size": 11, "strokeWidth": 3, "align": "middle"}},
+    }
+
+
+# Classes whose nodes are actors, re-exported for the page's legend order.
+__all__ = ["ACTOR_CLASSES", "PHYSICS_LIMIT", "ViewData", "build_view", "layout", "to_pyvis", "vis_options"]

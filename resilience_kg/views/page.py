@@ -1,0 +1,103 @@
+"""Write a view as one self-contained HTML page: vis-network's JavaScript and CSS inlined, no
+Bootstrap, no request to any other host, a Content-Security-Policy that forbids remote loads.
+
+vis-network comes from the copy that the pyvis package ships (no download at run time). Our own
+script and the data are inlined too; the data sits in a ``<script type="application/json">``
+block with ``<``, ``>`` and ``&`` escaped, so no label can close the block, and the page's
+script reads it with ``JSON.parse`` and shows every string as text.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING, Any
+
+from resilience_kg import __version__
+from resilience_kg.files import atomic_write
+
+if TYPE_CHECKING:
+    from resilience_kg.views.network_view import ViewData
+
+VIS_VERSION = "9.1.2"
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def _vis_asset(name: str) -> str:
+    """A file of the vis-network build that pyvis ships (read from the installed package)."""
+    return files("pyvis").joinpath("lib", f"vis-{VIS_VERSION}", name).read_text(encoding="utf-8")
+
+
+def _template(name: str) -> str:
+    return files("resilience_kg.views").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: ``<``, ``>``, ``&`` and the two line
+    separators JavaScript treats as line ends are escaped.
+
+    >>> script_json({"label": "</script><img src=x>"})
+    '{"label": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False)
+    for raw, esc in _SCRIPT_ESCAPES:
+        text = text.replace(raw, esc)
+    return text
+
+
+def _sha256(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
+
+
+def csp(scripts: list[str]) -> str:
+    """A policy that lets only these inline scripts run (by hash) and loads nothing remote."""
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + " ".join(_sha256(s) for s in scripts),
+            "style-src 'unsafe-inline'",  # vis-network sets inline styles; styles cannot run code
+            "img-src data: blob:",
+            "font-src data:",
+            "connect-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def render_page(data: ViewData, options: dict[str, Any]) -> str:
+    """The HTML page for a view and its vis-network options."""
+    vis_js = _vis_asset("vis-network.min.js")
+    view_js = _template("view.js")
+    payload = {**data.to_dict(), "options": options}
+    page = Template(_template("network.html")).substitute(
+        csp=csp([vis_js, view_js]),
+        version=__version__,
+        title=_escape_text(data.title),
+        vis_css=_vis_asset("vis-network.css"),
+        view_css=_template("view.css"),
+        data=script_json(payload),
+        vis_js=vis_js,
+        view_js=view_js,
+    )
+    return page
+
+
+def _escape_text(text: str) -> str:
+    from html import escape
+
+    return escape(text, quote=True)
+
+
+def write_page(data: ViewData, path: str | Path) -> Path:
+    """Build the page with pyvis's Network as the container and write it atomically."""
+    from resilience_kg.views.network_view import to_pyvis
+
+    net = to_pyvis(data)
+    # The page is drawn from pyvis's node and edge lists and its options.
+    data.nodes, data.edges = net.nodes, net.edges
+    return atomic_write(path, render_page(data, net.options).encode("utf-8"))

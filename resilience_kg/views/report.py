@@ -1,0 +1,179 @@
+"""The offline report: one static HTML page for people who would rather look than read, and
+the interactive views it links to, all written into one folder.
+
+The page has no script at all (its policy forbids them); every string from the data is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resilience_kg import __version__
+from resilience_kg import vocab as v
+from resilience_kg.files import atomic_write
+from resilience_kg.graph.analysis import Analysis, analyze
+from resilience_kg.graph.pillar_links import display_name
+from resilience_kg.graph.summary import summarize
+from resilience_kg.views.network_view import build_view
+from resilience_kg.views.page import write_page
+
+if TYPE_CHECKING:
+    from resilience_kg.graph.dataset import KnowledgeGraph
+
+E = html.escape
+CSS = """
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; max-width: 1100px;
+       margin: 0 auto; padding: 16px; }
+h1 { font-size: 24px; } h2 { font-size: 19px; margin-top: 28px; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: 8px 0; } td, th { padding: 3px 8px; border: 1px solid #ddd; }
+th { background: #f4f4f4; text-align: left; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.note { color: #7a4b00; } mark { background: #ffe08a; } blockquote { margin: 6px 0; padding: 4px 10px;
+border-left: 3px solid #e15759; background: #fafafa; } .source { white-space: pre-wrap; background: #fcfcfc;
+border: 1px solid #eee; padding: 10px; } ul.views li { margin: 2px 0; }
+"""
+POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+def _cell_colour(value: float, top: float) -> str:
+    """White to dark red, like the heatmap PNG; text stays readable on dark cells."""
+    t = 0.0 if top <= 0 else min(1.0, value / top)
+    r, g, b = (255, int(255 - 200 * t), int(235 - 215 * t)) if t else (255, 255, 255)
+    return f"background: rgb({r},{g},{b}); color: {'#fff' if t > 0.6 else '#222'}"
+
+
+def _heatmap(a: Analysis) -> str:
+    g = a.graph
+    cols = a.pillars
+    top = max((max(r.values(), default=0.0) for r in a.matrix.values()), default=0.0)
+    rows = sorted(a.matrix, key=lambda x: (-max(a.matrix[x].values(), default=0.0), x))
+    head = "".join(f"<th>{E(str(g.nodes[p].get('notation', p)))}</th>" for p in cols)
+    body = []
+    for actor in rows:
+        cells = "".join(
+            f'<td class="num" style="{_cell_colour(a.matrix[actor][p], top)}">{a.matrix[actor][p]:.2f}</td>'
+            for p in cols
+        )
+        sector = E(str(g.nodes[actor].get("sector", "")))
+        body.append(f"<tr><th>{E(display_name(g, actor))}</th><td>{sector}</td>{cells}</tr>")
+    return f"<table><tr><th>actor</th><th>sector</th>{head}</tr>{''.join(body)}</table>"
+
+
+def _source_sections(kg: KnowledgeGraph) -> str:
+    """Each source: its metadata, its text with every quoted span marked, and the quotes."""
+    rows = kg.store.query(
+        """SELECT ?src ?title ?quote (COUNT(?st) AS ?facts) WHERE {
+             GRAPH <https://w3id.org/resilience-kg/graph/provenance> {
+               ?q oa:exact ?quote ; dcterms:source ?src . ?src dcterms:title ?title FILTER(lang(?title) = "en")
+               OPTIONAL { ?st rkg:evidence ?q } } } GROUP BY ?src ?title ?quote ORDER BY ?src ?quote""",
+        prefixes=v.PREFIXES,
+    )
+    by_source: dict[str, tuple[str, list[tuple[str, int]]]] = {}
+    for r in rows:  # type: ignore[union-attr]
+        entry = by_source.setdefault(r["src"].value, (r["title"].value, []))
+        entry[1].append((r["quote"].value, int(r["facts"].value)))
+    parts = []
+    for src, (title, quotes) in by_source.items():
+        parts.append(f"<h3>{E(title)}</h3>")
+        parts.append(f"<p>{len(quotes)} distinct quotes support {sum(n for _, n in quotes)} facts.</p>")
+        parts.append("<details><summary>Quotes and how many facts each supports</summary>")
+        parts += [f"<blockquote>{E(q)} <small>({n} facts)</small></blockquote>" for q, n in quotes]
+        parts.append("</details>")
+        text = kg.source_texts.get(src, "")
+        if text:
+            parts.append(f'<div class="source">{_mark(text, [q for q, _ in quotes])}</div>')
+    return "".join(parts)
+
+
+def _mark(text: str, quotes: list[str]) -> str:
+    """The text, escaped, with the characters covered by any quote inside ``<mark>``."""
+    covered = [False] * len(text)
+    for q in quotes:
+        start = text.find(q)
+        while start != -1:
+            for i in range(start, start + len(q)):
+                covered[i] = True
+            start = text.find(q, start + 1)
+    out, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and covered[j] == covered[i]:
+            j += 1
+        chunk = E(text[i:j])
+        out.append(f"<mark>{chunk}</mark>" if covered[i] else chunk)
+        i = j
+    return "".join(out)
+
+
+VIEWS = ("full", "actors-pillars")
+
+
+def write_report(kg: KnowledgeGraph, out: str | Path, *, report_only: bool = False) -> list[Path]:
+    """Write ``report.html`` and the views it links to into ``out``; return the paths."""
+    out = Path(out)
+    a = analyze(kg, report_only=report_only)
+    g = a.graph
+    written: list[Path] = []
+    views = [*VIEWS, *(f"pillar:{g.nodes[p].get('notation', p)}" for p in a.pillars)]
+    links = []
+    for view in views:
+        name = "view-" + view.replace(":", "-").lower() + ".html"
+        data = build_view(kg, view, report_only=report_only)
+        written.append(write_page(data, out / name))
+        size = f"{len(data.nodes)} nodes, {len(data.edges)} links"
+        links.append(f'<li><a href="{E(name)}">{E(data.title)}</a> ({size})</li>')
+    s = summarize(kg)
+    counts = "".join(
+        f"<tr><td>{E(cls)}</td><td class='num'>{max(n.values())}</td></tr>"
+        for cls, n in sorted(s.classes.items())
+        if cls.startswith(("rkg:", "org:")) and not cls.endswith(("Statement", "Sector", "Confidence", "Status"))
+    )
+    brokers = "".join(
+        f"<li>{E(display_name(g, b.actor))}: {E(', '.join(str(g.nodes[p].get('notation', p)) for p in b.pillars))}"
+        f" (betweenness {b.betweenness:.3f})</li>"
+        for b in a.brokers
+    ) or "<li>None: no actor works on two or more pillars.</li>"
+    gaps = [f"<li>Issue <b>{E(display_name(g, x.issue))}</b>: {E(x.reason)}</li>" for x in a.gaps.issues]
+    gaps += [f"<li>Solution <b>{E(display_name(g, x.solution))}</b>: {E(x.reason)}</li>" for x in a.gaps.solutions]
+    gaps += [
+        f"<li>Pillar <b>{E(str(g.nodes[x.pillar].get('label_id', x.pillar)))}</b>: {x.actors} local actor(s) beyond "
+        f"presence; missing: {E(', '.join(x.missing_sectors) or 'none')}</li>"
+        for x in a.gaps.pillars
+    ]
+    communities = "".join(
+        "<li>" + E(", ".join(display_name(g, n) for n in c if g.nodes[n].get("kind") == "actor") or "(no actors)")
+        + f" <small>({len(c)} nodes)</small></li>"
+        for c in a.communities
+    )
+    notes = "".join(f'<p class="note">{E(n)}</p>' for n in a.notes)
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="resilience-kg {E(__version__)}">
+<title>resilience-kg report</title><style>{CSS}</style></head>
+<body>
+<h1>Actors of urban resilience: the knowledge graph at a glance</h1>
+{notes}
+<h2>What the dataset holds</h2>
+<p>{s.total} statements in {len(s.triples)} named graphs (report: {s.triples.get('report', 0)},
+curated: {s.triples.get('curated', 0)}).</p>
+<table><tr><th>class</th><th>count</th></tr>{counts}</table>
+<h2>Interactive views</h2>
+<p>Each opens offline in a browser; click a node for its details and evidence.</p>
+<ul class="views">{''.join(links)}</ul>
+<h2>Who connects to which pillar</h2>
+<p>Strength of each actor's link to each pillar: a mandate over an issue weighs 1, a proposal 0.6, a session on
+the pillar 0.3, the workshop as a whole 0.1 (uncertain curated links count 0.6 of their weight).</p>
+{_heatmap(a)}
+<h2>Brokers between pillars</h2><ol>{brokers}</ol>
+<h2>Gaps</h2><ul>{''.join(gaps) or '<li>None found.</li>'}</ul>
+<h2>Communities</h2><ol>{communities}</ol>
+<h2>The source and its evidence</h2>
+<p>Every fact the report states carries an exact quote; marked below is all the text the graph rests on.</p>
+{_source_sections(kg)}
+</body></html>
+"""
+    written.insert(0, atomic_write(out / "report.html", page.encode("utf-8")))
+    return written

@@ -1,0 +1,217 @@
+/* resilience-kg network view. Every string from the data is shown with textContent or as a
+   vis-network label (drawn on a canvas), never parsed as HTML. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("rkg-data").textContent);
+  var lang = "en";
+  var sizeBy = "";
+  var basis = "all";
+  var hiddenPillars = new Set();
+  var hiddenSectors = new Set();
+  var focused = null;
+  var byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function name(n) {
+    var full = lang === "id" ? (n.label_id || n.label_en) : (n.label_en || n.label_id);
+    return full || n.id;
+  }
+  function shortName(n) {
+    return (n.kind === "actor" && n.acronym) ? n.acronym : name(n);
+  }
+  function tooltip(n) {
+    var box = el("div");
+    box.appendChild(el("strong", name(n)));
+    var bits = [n.acronym, n.type, n.sector].filter(function (x) { return x; });
+    if (bits.length) { box.appendChild(el("div", bits.join(" \u00b7 "))); }
+    if (n.pillars.length) { box.appendChild(el("div", "Pillars: " + n.pillars.join(", "))); }
+    return box;
+  }
+  function visNode(n) {
+    var node = {
+      id: n.id, label: shortName(n), title: tooltip(n), shape: n.shape,
+      color: { background: n.color, border: "#333333" }, opacity: 1,
+      font: { color: "#222222" }
+    };
+    if (n.shape === "box" || n.shape === "ellipse") { node.font = { color: "#222222" }; }
+    if (typeof n.x === "number") { node.x = n.x; node.y = n.y; }
+    if (sizeBy) { node.value = n.metrics[sizeBy] || 0; }
+    return node;
+  }
+  function edgeLabel(e) { return lang === "id" ? e.label_id : e.label_en; }
+  function visEdge(e) {
+    var text = edgeLabel(e) + (e.graph === "curated" ? " (curated" + (e.confidence ? ", " + e.confidence : "") + ")" : "");
+    if (e.strength !== undefined) { text += ": " + e.strength + " (" + e.basis + ")"; }
+    var edge = { id: e.id, from: e.from, to: e.to, title: text, label: "" };
+    if (e.graph === "curated") { edge.dashes = [6, 4]; }
+    if (e.strength !== undefined) {
+      edge.width = 1 + 2 * Math.min(e.strength, 4);
+      if (e.presence_only) { edge.dashes = [2, 4]; edge.width = 1; }
+    }
+    return edge;
+  }
+
+  var nodes = new vis.DataSet(data.nodes.map(visNode));
+  var edges = new vis.DataSet(data.edges.map(visEdge));
+  var edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
+
+  function nodeVisible(item) {
+    var n = byId.get(item.id);
+    if (n.kind === "actor" && n.sector && hiddenSectors.has(n.sector)) { return false; }
+    if (n.pillars.length && n.pillars.every(function (p) { return hiddenPillars.has(p); })) { return false; }
+    return true;
+  }
+  var nodesView = new vis.DataView(nodes, { filter: nodeVisible });
+  var edgesView = new vis.DataView(edges, {
+    filter: function (item) {
+      var e = edgeById.get(item.id);
+      if (basis === "report" && e.graph === "curated") { return false; }
+      return nodeVisible({ id: e.from }) && nodeVisible({ id: e.to });
+    }
+  });
+
+  var container = document.getElementById("rkg-network");
+  var options = data.options;
+  var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, options);
+  network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
+  network.on("stabilizationIterationsDone", function () { network.setOptions({ physics: { enabled: false } }); });
+
+  function refresh() { nodesView.refresh(); edgesView.refresh(); }
+
+  function relabel() {
+    nodes.update(data.nodes.map(function (n) {
+      var v = { id: n.id, label: shortName(n), title: tooltip(n) };
+      if (sizeBy) { v.value = n.metrics[sizeBy] || 0; } else { v.value = undefined; }
+      return v;
+    }));
+    edges.update(data.edges.map(function (e) { return { id: e.id, title: visEdge(e).title }; }));
+    if (focused) { showDetails(focused); }
+  }
+
+  function focus(id) {
+    focused = id;
+    var keep = new Set(network.getConnectedNodes(id).concat([id]));
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, opacity: keep.has(n.id) ? 1 : 0.15 }; }));
+    showDetails(id);
+  }
+  function unfocus() {
+    focused = null;
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, opacity: 1 }; }));
+    var panel = document.getElementById("rkg-details");
+    panel.replaceChildren(el("p", "Click a node to see its details.", "hint"));
+  }
+
+  function showDetails(id) {
+    var n = byId.get(id);
+    var panel = document.getElementById("rkg-details");
+    panel.replaceChildren();
+    panel.appendChild(el("h2", name(n)));
+    var dl = el("dl");
+    function row(k, v) { if (v !== undefined && v !== null && v !== "") { dl.appendChild(el("dt", k)); dl.appendChild(el("dd", v)); } }
+    row("Indonesian", n.label_id);
+    row("English", n.label_en);
+    row("Acronym", n.acronym);
+    row("Type", n.type);
+    row("Sector", n.sector);
+    row("Pillars", n.pillars.join(", "));
+    row("IRI", n.iri);
+    Object.keys(n.metrics).forEach(function (m) { row(m, Number(n.metrics[m]).toFixed(3)); });
+    panel.appendChild(dl);
+    if (n.evidence.quotes.length) {
+      panel.appendChild(el("h3", "Evidence (the report's words)"));
+      n.evidence.quotes.forEach(function (q) { panel.appendChild(el("blockquote", q)); });
+    }
+    if (n.evidence.curated.length) {
+      panel.appendChild(el("h3", "Curated, with basis"));
+      n.evidence.curated.forEach(function (q) { panel.appendChild(el("blockquote", q, "curated")); });
+    }
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) { focus(params.nodes[0]); } else { unfocus(); }
+  });
+  network.on("hoverEdge", function (params) {
+    var e = edgeById.get(params.edge);
+    if (e) { edges.update({ id: e.id, label: edgeLabel(e) }); }
+  });
+  network.on("blurEdge", function (params) { edges.update({ id: params.edge, label: "" }); });
+
+  function search(query) {
+    var q = String(query || "").trim().toLowerCase();
+    var out = document.getElementById("rkg-search-result");
+    if (!q) { out.textContent = ""; return null; }
+    var visible = new Set(nodesView.getIds());
+    var exact = null, partial = null;
+    data.nodes.forEach(function (n) {
+      if (!visible.has(n.id)) { return; }
+      var names = [n.acronym, n.label_en, n.label_id, n.id].filter(function (x) { return x; });
+      names.forEach(function (s) {
+        var t = String(s).toLowerCase();
+        if (t === q && !exact) { exact = n.id; }
+        if (t.indexOf(q) !== -1 && !partial) { partial = n.id; }
+      });
+    });
+    var hit = exact || partial;
+    if (!hit) { out.textContent = "No match for \u201c" + query + "\u201d"; return null; }
+    out.textContent = "Found: " + name(byId.get(hit));
+    network.selectNodes([hit]);
+    network.focus(hit, { scale: 1.2, animation: false });
+    focus(hit);
+    return hit;
+  }
+
+  function setPillar(notation, on) { if (on) { hiddenPillars.delete(notation); } else { hiddenPillars.add(notation); } refresh(); }
+  function setSector(sector, on) { if (on) { hiddenSectors.delete(sector); } else { hiddenSectors.add(sector); } refresh(); }
+  function setBasis(value) { basis = value; refresh(); }
+  function setLang(value) { lang = value; document.documentElement.lang = value; relabel(); }
+  function setSize(value) { sizeBy = value; relabel(); }
+
+  function checkbox(parent, value, text, onChange) {
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox"; box.checked = true; box.value = value;
+    box.addEventListener("change", function () { onChange(value, box.checked); });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + text));
+    parent.appendChild(label);
+  }
+
+  document.getElementById("rkg-title").textContent = data.title;
+  document.title = data.title + " \u2014 resilience-kg";
+  var notes = document.getElementById("rkg-notes");
+  data.notes.forEach(function (t) { notes.appendChild(el("p", t)); });
+  var pillarBox = document.getElementById("rkg-pillars");
+  data.pillars.forEach(function (p) { checkbox(pillarBox, p.notation, p.label_id, setPillar); });
+  var sectorBox = document.getElementById("rkg-sectors");
+  data.sectors.forEach(function (s) { checkbox(sectorBox, s, s, setSector); });
+  var legend = document.getElementById("rkg-legend");
+  data.legend.forEach(function (item) {
+    var li = el("li");
+    var sw = el("span", null, "swatch" + (item.shape === "dot" ? "" : " square"));
+    sw.style.background = item.color;
+    li.appendChild(sw);
+    li.appendChild(el("span", item.label + (item.group === "kind" ? " (" + item.shape + ")" : "")));
+    legend.appendChild(li);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("input[name=rkg-basis]"), function (r) {
+    r.addEventListener("change", function () { if (r.checked) { setBasis(r.value); } });
+  });
+  document.getElementById("rkg-lang").addEventListener("change", function (e) { setLang(e.target.value); });
+  document.getElementById("rkg-size").addEventListener("change", function (e) { setSize(e.target.value); });
+  var searchBox = document.getElementById("rkg-search");
+  searchBox.addEventListener("keydown", function (e) { if (e.key === "Enter") { search(searchBox.value); } });
+  searchBox.addEventListener("search", function () { search(searchBox.value); });
+
+  window.rkgView = {
+    network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView,
+    search: search, focus: focus, setPillar: setPillar, setSector: setSector, setBasis: setBasis,
+    setLang: setLang, setSize: setSize,
+    visibleNodeIds: function () { return nodesView.getIds(); },
+    visibleEdgeIds: function () { return edgesView.getIds(); }
+  };
+}());
