@@ -45,6 +45,16 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def store_option(func: F) -> F:
+    """``--store DIR``: read the graph from an on-disk store instead of loading the data."""
+    return click.option(
+        "--store",
+        "store",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Read the graph from this on-disk store (made by `build --store DIR`) instead of loading the data.",
+    )(func)
+
+
 def data_options(func: F) -> F:
     """``--data PATH`` (repeatable) and ``--no-bundled``, for every command that reads the graph."""
     func = click.option(
@@ -64,7 +74,13 @@ def data_options(func: F) -> F:
     return func
 
 
-def _load(data: tuple[Path, ...], no_bundled: bool) -> Any:
+def _load(data: tuple[Path, ...], no_bundled: bool, store: Path | None = None) -> Any:
+    if store is not None:
+        if data or no_bundled:
+            raise CLIError("give either --store or --data/--no-bundled: a store already holds its data")
+        from resilience_kg.graph.store import open_store
+
+        return open_store(store)
     from resilience_kg.graph.dataset import load_graph
 
     return load_graph(list(data), bundled=not no_bundled)
@@ -96,8 +112,10 @@ def main() -> None:
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, help="Folder to write graph.trig, graph.ttl and the summary to.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation (for very large corpora).")
+@click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write the graph to an on-disk store in DIR (replaced atomically), for fast later commands.")
 @handle_errors
-def build(data: tuple[Path, ...], no_bundled: bool, out: Path, no_validate: bool) -> None:
+def build(data: tuple[Path, ...], no_bundled: bool, out: Path, no_validate: bool, store: Path | None) -> None:
     """Load and validate the data; write graph.trig (named graphs), graph.ttl (merged) and a summary.
 
     Exits 1, writing nothing, if the data does not conform to the shapes.
@@ -106,7 +124,7 @@ def build(data: tuple[Path, ...], no_bundled: bool, out: Path, no_validate: bool
     from resilience_kg.graph.build import build as run_build
 
     try:
-        result = run_build(list(data), bundled=not no_bundled, out=out, check=not no_validate)
+        result = run_build(list(data), bundled=not no_bundled, out=out, check=not no_validate, store=store)
     except ValidationFailed as exc:
         click.echo(str(exc.report), err=True)
         sys.exit(1)
@@ -153,6 +171,7 @@ def validate(paths: tuple[Path, ...], no_bundled: bool, fmt: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (atomically) instead of stdout.")
 @data_options
+@store_option
 @handle_errors
 def query(
     text: str | None,
@@ -164,6 +183,7 @@ def query(
     output: Path | None,
     data: tuple[Path, ...],
     no_bundled: bool,
+    store: Path | None,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) given as TEXT, -f FILE or -n NAME.
 
@@ -183,7 +203,7 @@ def query(
         text = get_query(name).text
     assert text is not None
     bindings = parse_params(params)
-    result = run_query(_load(data, no_bundled), text, params=bindings, timeout=timeout)
+    result = run_query(_load(data, no_bundled, store), text, params=bindings, timeout=timeout)
     _emit(result.serialize(fmt), output)
 
 
@@ -219,6 +239,7 @@ def report_only_option(func: F) -> F:
 @click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the results as an RDF analysis graph (TriG) to FILE; load it with --data.")
 @data_options
+@store_option
 @handle_errors
 def analyze(
     fmt: str,
@@ -228,11 +249,12 @@ def analyze(
     rdf: Path | None,
     data: tuple[Path, ...],
     no_bundled: bool,
+    store: Path | None,
 ) -> None:
     """Network analysis: actor-by-pillar strengths, centralities, brokers, communities and gaps."""
     from resilience_kg.graph.analysis import analyze as run_analyze
 
-    result = run_analyze(_load(data, no_bundled), report_only=report_only)
+    result = run_analyze(_load(data, no_bundled, store), report_only=report_only)
     _emit(result.render(fmt).encode(), output)
     if plots is not None:
         from resilience_kg.graph.plots import write_plots
@@ -253,6 +275,7 @@ def analyze(
               help="Language of the labels in the paths.")
 @report_only_option
 @data_options
+@store_option
 @handle_errors
 def connections(
     actor: str | None,
@@ -262,6 +285,7 @@ def connections(
     report_only: bool,
     data: tuple[Path, ...],
     no_bundled: bool,
+    store: Path | None,
 ) -> None:
     """The actor-by-pillar matrix, or ACTOR's paths to each pillar with the basis of each score.
 
@@ -269,7 +293,7 @@ def connections(
     """
     from resilience_kg.graph.connections_view import connections as run_connections
 
-    text = run_connections(_load(data, no_bundled), actor=actor, pillar=pillar, fmt=fmt, lang=lang,
+    text = run_connections(_load(data, no_bundled, store), actor=actor, pillar=pillar, fmt=fmt, lang=lang,
                            report_only=report_only)
     click.echo(text, nl=False)
 
@@ -278,13 +302,14 @@ def connections(
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
 @report_only_option
 @data_options
+@store_option
 @handle_errors
-def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool) -> None:
+def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool, store: Path | None) -> None:
     """What the network leaves uncovered: issues with no local actor, solutions with no local
     counterpart, pillars with few actors or a sector missing."""
     from resilience_kg.graph.connections_view import gaps_report
 
-    click.echo(gaps_report(_load(data, no_bundled), fmt=fmt, report_only=report_only), nl=False)
+    click.echo(gaps_report(_load(data, no_bundled, store), fmt=fmt, report_only=report_only), nl=False)
 
 
 @main.command()
@@ -295,9 +320,16 @@ def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool) 
               show_default=True, help="The HTML file to write (self-contained, works offline).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @data_options
+@store_option
 @handle_errors
 def viz(
-    view: str, report_only: bool, output: Path, open_browser: bool, data: tuple[Path, ...], no_bundled: bool
+    view: str,
+    report_only: bool,
+    output: Path,
+    open_browser: bool,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    store: Path | None,
 ) -> None:
     """Write an interactive network view as one self-contained HTML page (no internet needed).
 
@@ -307,7 +339,7 @@ def viz(
     from resilience_kg.views.network_view import build_view
     from resilience_kg.views.page import write_page
 
-    view_data = build_view(_load(data, no_bundled), view, report_only=report_only)
+    view_data = build_view(_load(data, no_bundled, store), view, report_only=report_only)
     path = write_page(view_data, output)
     click.echo(f"wrote {path} ({len(view_data.nodes)} nodes, {len(view_data.edges)} links)")
     if open_browser:
@@ -321,13 +353,14 @@ def viz(
               show_default=True, help="Folder for report.html and the views it links to.")
 @report_only_option
 @data_options
+@store_option
 @handle_errors
-def report(out: Path, report_only: bool, data: tuple[Path, ...], no_bundled: bool) -> None:
+def report(out: Path, report_only: bool, data: tuple[Path, ...], no_bundled: bool, store: Path | None) -> None:
     """Write report.html: what the dataset holds, the actor-by-pillar heatmap, brokers, gaps,
     communities, links to each view, and the source with its evidence quotes. Works offline."""
     from resilience_kg.views.report import write_report
 
-    paths = write_report(_load(data, no_bundled), out, report_only=report_only)
+    paths = write_report(_load(data, no_bundled, store), out, report_only=report_only)
     for path in paths:
         click.echo(f"wrote {path}")
     click.echo(f"open {paths[0].resolve().as_uri()}")
@@ -347,13 +380,22 @@ NETWORK_EXPORTS = ["graphml", "gexf", "node-link", "cytoscape", "kumu-csv"]
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write (written atomically).")
 @data_options
+@store_option
 @handle_errors
-def export(fmt: str, graph: str, report_only: bool, output: Path, data: tuple[Path, ...], no_bundled: bool) -> None:
+def export(
+    fmt: str,
+    graph: str,
+    report_only: bool,
+    output: Path,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    store: Path | None,
+) -> None:
     """Export the graph as RDF (deterministic: same data, same bytes) or the network for network tools.
 
     Triple formats merge the named graphs; TriG, N-Quads and JSON-LD keep them.
     """
-    kg = _load(data, no_bundled)
+    kg = _load(data, no_bundled, store)
     if fmt in NETWORK_EXPORTS:
         from resilience_kg.graph.netexport import export_network
         from resilience_kg.graph.projection import project

@@ -28,8 +28,10 @@ def build(
     bundled: bool = True,
     out: str | Path = "out",
     check: bool = True,
+    store: str | Path | None = None,
 ) -> BuildResult:
-    """Load the data, validate it (unless ``check=False``) and write it to ``out``.
+    """Load the data, validate it (unless ``check=False``) and write it to ``out`` (and to an
+    on-disk store at ``store``, if given).
 
     Nothing is written when the data does not conform: :class:`ValidationFailed` carries the
     report instead.
@@ -46,4 +48,8 @@ def build(
         atomic_write(out / "summary.md", summary.to_markdown().encode()),
         atomic_write(out / "summary.json", summary.to_json().encode()),
     ]
+    if store is not None:
+        from resilience_kg.graph.store import save_store
+
+        files.append(save_store(kg, store))
     return BuildResult(kg=kg, summary=summary, report=report, files=files)

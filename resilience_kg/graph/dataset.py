@@ -54,13 +54,14 @@ class KnowledgeGraph:
 
     ``origins`` maps an IRI to the ``file:line`` of the row that made it, so that validation
     messages can send a curator back to the spreadsheet; ``source_texts`` maps each source
-    document's IRI to its text.
+    document's IRI to its text. ``store_path`` is set for a graph opened from an on-disk store.
     """
 
     store: ox.Store
     origins: dict[str, str] = field(default_factory=dict)
     inputs: list[str] = field(default_factory=list)
     source_texts: dict[str, str] = field(default_factory=dict)
+    store_path: Path | None = None
 
     def __len__(self) -> int:
         return len(self.store)

@@ -224,10 +224,13 @@ def query(
         if not re.search(rf"[?$]{re.escape(name)}\b", text):
             raise QueryError(f"parameter {name!r} is not a variable of this query (no ?{name} in it)")
         bindings[ox.Variable(name)] = parse_value(value) if isinstance(value, str) else value
-    store = kg.store
+    store, path = kg.store, kg.store_path
 
     def work() -> bytes:
-        result = store.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES, substitutions=bindings)
+        # A forked child must not share the parent's RocksDB handle: it opens its own,
+        # read-only. An in-memory store is simply inherited, copy-on-write.
+        target = ox.Store.read_only(str(path)) if path is not None else store
+        result = target.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES, substitutions=bindings)
         if isinstance(result, ox.QueryTriples):
             return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
         return bytes(result.serialize(format=ox.QueryResultsFormat.JSON))
