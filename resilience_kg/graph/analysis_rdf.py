@@ -43,6 +43,8 @@ def analysis_nquads(analysis: Analysis) -> bytes:
         ]
         if m.actor in broker_rank:
             values.append((m.actor, "broker_rank", None, broker_rank[m.actor]))
+    for b in analysis.brokers:
+        values.append((b.actor, "broker_betweenness", None, b.betweenness))
     for link in analysis.links:
         values.append((link.actor, "pillar_strength", link.pillar, link.strength))
     digest = hashlib.sha1((params + repr(sorted(values, key=repr))).encode()).hexdigest()[:16]

@@ -119,7 +119,7 @@ def centralities(g: nx.MultiDiGraph) -> tuple[dict[str, dict[str, float]], Metri
         "eigenvector": eigen,
     }
     settings = MetricSettings(
-        exact=exact, sample_k=None if exact else SAMPLE_K, seed=SEED, nodes=n, edges=h.number_of_edges()
+        exact=exact, sample_k=None if exact else min(SAMPLE_K, n), seed=SEED, nodes=n, edges=h.number_of_edges()
     )
     return values, settings
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,8 +26,9 @@ NETWORK_FORMATS = ("graphml", "gexf", "node-link", "cytoscape", "kumu-csv")
 
 
 def uniform(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose every node and edge has every attribute, each attribute of one type:
-    numbers as float where any value is not an int, everything else as strings ("" if absent)."""
+    """A copy in which each attribute has one type (numbers as float where any value is not an
+    int, everything else as strings), and each edge a unique key ``source|property|target``
+    (GraphML makes edge ids of keys, and Gephi drops an edge whose id it has seen)."""
     import networkx as nx
 
     def plan(items: list[dict[str, Any]]) -> dict[str, type]:
@@ -47,14 +49,16 @@ def uniform(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         return out
 
     def fill(data: dict[str, Any], kinds: dict[str, type]) -> dict[str, Any]:
-        default = {int: 0, float: 0.0, bool: False, str: ""}
-        return {k: (t(data[k]) if k in data and data[k] is not None else default[t]) for k, t in kinds.items()}
+        # A missing value stays missing (GraphML and GEXF allow it); a 0 would be a false fact.
+        return {k: t(data[k]) for k, t in kinds.items() if data.get(k) is not None}
 
     node_kinds = plan([d for _, d in g.nodes(data=True)])
     edge_kinds = plan([d for _, _, d in g.edges(data=True)])
     h = nx.MultiDiGraph()
     h.add_nodes_from((n, fill(d, node_kinds)) for n, d in g.nodes(data=True))
-    h.add_edges_from((u, w, k, {**fill(d, edge_kinds), "label": k}) for u, w, k, d in g.edges(keys=True, data=True))
+    h.add_edges_from(
+        (u, w, f"{u}|{k}|{w}", {**fill(d, edge_kinds), "label": k}) for u, w, k, d in g.edges(keys=True, data=True)
+    )
     return h
 
 
@@ -62,7 +66,8 @@ def _graphml(h: nx.MultiDiGraph) -> bytes:
     import networkx as nx
 
     buf = io.BytesIO()
-    nx.write_graphml(h, buf, named_key_ids=True)
+    # Numbered key ids: a node "label" and an edge "label" would otherwise share one id.
+    nx.write_graphml(h, buf, named_key_ids=False)
     return buf.getvalue()
 
 
@@ -71,7 +76,8 @@ def _gexf(h: nx.MultiDiGraph) -> bytes:
 
     buf = io.BytesIO()
     nx.write_gexf(h, buf)
-    return buf.getvalue()
+    # networkx stamps today's date; a fixed one keeps the same data the same bytes.
+    return re.sub(rb'lastmodifieddate="[^"]*"', b'lastmodifieddate="2019-11-28"', buf.getvalue(), count=1)
 
 
 def _kumu(h: nx.MultiDiGraph) -> bytes:
@@ -93,7 +99,7 @@ def _kumu(h: nx.MultiDiGraph) -> bytes:
     cw = csv.writer(conns, lineterminator="\n")
     cw.writerow(["From", "To", "Type", "Basis", "Confidence"])
     for u, w, k, d in sorted(h.edges(keys=True, data=True)):
-        cw.writerow([label[u], label[w], k, d.get("graph", ""), d.get("confidence", "")])
+        cw.writerow([label[u], label[w], d.get("label", k), d.get("graph", ""), d.get("confidence", "")])
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in (("elements.csv", elements.getvalue()), ("connections.csv", conns.getvalue())):
@@ -114,7 +120,14 @@ def network_bytes(g: nx.MultiDiGraph, fmt: str) -> bytes:
     if fmt == "node-link":
         return json.dumps(nx.node_link_data(h, edges="links"), indent=1, ensure_ascii=False).encode() + b"\n"
     if fmt == "cytoscape":
-        return json.dumps(nx.cytoscape_data(h, name="label", ident="id"), indent=1, ensure_ascii=False).encode() + b"\n"
+        doc = nx.cytoscape_data(h, name="label", ident="id")
+        for node in doc["elements"]["nodes"]:  # networkx overwrites "value" with the node id
+            own = h.nodes[node["data"]["id"]].get("value")
+            if own is None:
+                node["data"].pop("value", None)
+            else:
+                node["data"]["value"] = own
+        return json.dumps(doc, indent=1, ensure_ascii=False).encode() + b"\n"
     if fmt == "kumu-csv":
         return _kumu(h)
     raise ResilienceKGError(f"unknown network format {fmt!r}; use one of {', '.join(NETWORK_FORMATS)}")

@@ -20,8 +20,8 @@ event     actor -participatedIn-> event -hasSession-> session
           -concernsPillar-> pillar (the event as a whole)                0.1     0.1
 ========  =============================================================  ======  ===
 
-Confidence of a curated link multiplies the path's weight: stated and well-attested 1.0,
-uncertain 0.6, unknown 0.5. Presence alone is worth at most 0.4 (session plus event), less than
+The least certain curated link on a path discounts its weight once: stated and well-attested
+1.0, uncertain 0.6, unknown 0.5. Presence alone is worth at most 0.4 (session plus event), less than
 the weakest mandate (0.5). Mandates are curated knowledge, so the report-only view keeps only
 presence and proposals: its scores are weaker, and :func:`pillar_links` says so.
 """
@@ -129,8 +129,9 @@ def display_name(g: nx.MultiDiGraph, node: str, *, lang: str = "en") -> str:
 
 
 def _walk(g: nx.MultiDiGraph, start: str, pattern: Pattern) -> Iterator[PillarPath]:
-    # Depth-first along the pattern's steps; each frontier item carries the path so far and
-    # the product of the confidence factors of its curated links.
+    # Breadth-first along the pattern's steps; each frontier item carries the path so far and
+    # the factor of its least certain curated link (a path is as sure as its weakest link, and
+    # is discounted once, so that no mandate falls below mere presence).
     frontier: list[tuple[tuple[str, ...], float, bool, str | None]] = [((start,), 1.0, False, None)]
     for depth, (predicate, direction) in enumerate(pattern.steps):
         want = pattern.kinds[depth] if pattern.kinds else ""
@@ -146,8 +147,8 @@ def _walk(g: nx.MultiDiGraph, start: str, pattern: Pattern) -> Iterator[PillarPa
                     continue
                 if data.get("graph") == "curated":
                     c = data.get("confidence", "unknown")
-                    worst = c if conf is None or CONFIDENCE_FACTOR[c] < CONFIDENCE_FACTOR[conf] else conf
-                    nxt.append(((*nodes, other), factor * CONFIDENCE_FACTOR.get(c, 0.5), True, worst))
+                    worst = c if conf is None or CONFIDENCE_FACTOR.get(c, 0.5) < CONFIDENCE_FACTOR[conf] else conf
+                    nxt.append(((*nodes, other), min(factor, CONFIDENCE_FACTOR.get(c, 0.5)), True, worst))
                 else:
                     nxt.append(((*nodes, other), factor, curated, conf))
         frontier = nxt
