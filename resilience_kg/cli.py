@@ -74,7 +74,24 @@ def data_options(func: F) -> F:
     return func
 
 
-def _load(data: tuple[Path, ...], no_bundled: bool, store: Path | None = None) -> Any:
+def endpoint_option(func: F) -> F:
+    """``--endpoint URL``: read from a remote SPARQL endpoint instead of local files."""
+    return click.option(
+        "--endpoint",
+        "endpoint",
+        metavar="URL",
+        help="Read from this SPARQL endpoint (a shared triple store) instead of local files. "
+        "Credentials: RKG_USER/RKG_PASSWORD or RKG_TOKEN in the environment.",
+    )(func)
+
+
+def _load(data: tuple[Path, ...], no_bundled: bool, store: Path | None = None, endpoint: str | None = None) -> Any:
+    if endpoint is not None:
+        if data or no_bundled or store:
+            raise CLIError("give either --endpoint or local data (--data, --no-bundled, --store)")
+        from resilience_kg.remote.endpoint import load_remote
+
+        return load_remote(endpoint)
     if store is not None:
         if data or no_bundled:
             raise CLIError("give either --store or --data/--no-bundled: a store already holds its data")
@@ -172,6 +189,7 @@ def validate(paths: tuple[Path, ...], no_bundled: bool, fmt: str) -> None:
               help="Write to FILE (atomically) instead of stdout.")
 @data_options
 @store_option
+@endpoint_option
 @handle_errors
 def query(
     text: str | None,
@@ -184,6 +202,7 @@ def query(
     data: tuple[Path, ...],
     no_bundled: bool,
     store: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) given as TEXT, -f FILE or -n NAME.
 
@@ -203,7 +222,16 @@ def query(
         text = get_query(name).text
     assert text is not None
     bindings = parse_params(params)
-    result = run_query(_load(data, no_bundled, store), text, params=bindings, timeout=timeout)
+    if endpoint is not None:
+        if bindings:
+            raise CLIError("--param works on local graphs; a remote endpoint cannot bind values safely")
+        if data or no_bundled or store:
+            raise CLIError("give either --endpoint or local data (--data, --no-bundled, --store)")
+        from resilience_kg.remote.endpoint import remote_query
+
+        result = remote_query(endpoint, text)
+    else:
+        result = run_query(_load(data, no_bundled, store), text, params=bindings, timeout=timeout)
     _emit(result.serialize(fmt), output)
 
 
@@ -240,6 +268,7 @@ def report_only_option(func: F) -> F:
               help="Also write the results as an RDF analysis graph (TriG) to FILE; load it with --data.")
 @data_options
 @store_option
+@endpoint_option
 @handle_errors
 def analyze(
     fmt: str,
@@ -250,11 +279,12 @@ def analyze(
     data: tuple[Path, ...],
     no_bundled: bool,
     store: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Network analysis: actor-by-pillar strengths, centralities, brokers, communities and gaps."""
     from resilience_kg.graph.analysis import analyze as run_analyze
 
-    result = run_analyze(_load(data, no_bundled, store), report_only=report_only)
+    result = run_analyze(_load(data, no_bundled, store, endpoint), report_only=report_only)
     _emit(result.render(fmt).encode(), output)
     if plots is not None:
         from resilience_kg.graph.plots import write_plots
@@ -321,6 +351,7 @@ def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool, 
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @data_options
 @store_option
+@endpoint_option
 @handle_errors
 def viz(
     view: str,
@@ -330,6 +361,7 @@ def viz(
     data: tuple[Path, ...],
     no_bundled: bool,
     store: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Write an interactive network view as one self-contained HTML page (no internet needed).
 
@@ -339,7 +371,7 @@ def viz(
     from resilience_kg.views.network_view import build_view
     from resilience_kg.views.page import write_page
 
-    view_data = build_view(_load(data, no_bundled, store), view, report_only=report_only)
+    view_data = build_view(_load(data, no_bundled, store, endpoint), view, report_only=report_only)
     path = write_page(view_data, output)
     click.echo(f"wrote {path} ({len(view_data.nodes)} nodes, {len(view_data.edges)} links)")
     if open_browser:
@@ -364,6 +396,93 @@ def report(out: Path, report_only: bool, data: tuple[Path, ...], no_bundled: boo
     for path in paths:
         click.echo(f"wrote {path}")
     click.echo(f"open {paths[0].resolve().as_uri()}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Stop each query after this many seconds.")
+@click.option("--cors", "cors_origin", metavar="ORIGIN", help="Send CORS headers for this origin (none by default).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (by default only local names). Repeatable.")
+@click.option("--max-body", type=click.IntRange(1024), default=1 << 20, show_default=True,
+              help="Largest request body accepted, in bytes.")
+@data_options
+@store_option
+@handle_errors
+def serve(
+    host: str,
+    port: int,
+    timeout: float,
+    cors_origin: str | None,
+    allow_hosts: tuple[str, ...],
+    max_body: int,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    store: Path | None,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI, SPARQLWrapper, notebooks).
+
+    GET or POST /sparql; results as SPARQL JSON, XML, CSV or TSV, graphs as Turtle, JSON-LD,
+    N-Triples or RDF/XML, by the Accept header. SERVICE, LOAD, FROM and updates are refused.
+    A query page that works offline is at /.
+    """
+    from resilience_kg.server.run import serve as run_serve
+
+    run_serve(_load(data, no_bundled, store), host=host, port=port, timeout=timeout, cors_origin=cors_origin,
+              allowed_hosts=allow_hosts, max_body=max_body, echo=click.echo)
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL", help="The server's SPARQL query endpoint (to verify counts).")
+@click.option("--graph-store", metavar="URL",
+              help="The server's Graph Store Protocol endpoint (Oxigraph /store, Fuseki /DATASET/data, ...).")
+@click.option("--update", "update", metavar="URL",
+              help="Without --graph-store: the SPARQL Update endpoint to LOAD through (default: --endpoint).")
+@click.option("--replace", is_flag=True, help="Replace each graph on the server (default: merge into it).")
+@click.option("--batch", type=click.IntRange(1), default=50_000, show_default=True, help="Triples per request.")
+@click.option("--graph", "graphs", multiple=True, help="Only this graph (report, curated, ... or an IRI). Repeatable.")
+@data_options
+@store_option
+@handle_errors
+def push(
+    endpoint: str,
+    graph_store: str | None,
+    update: str | None,
+    replace: bool,
+    batch: int,
+    graphs: tuple[str, ...],
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    store: Path | None,
+) -> None:
+    """Publish the named graphs to a shared triple store and verify the triple counts.
+
+    Data goes as N-Triples documents (Graph Store Protocol, or LOAD through SPARQL Update),
+    never inside update strings. Credentials come from RKG_USER and RKG_PASSWORD (RKG_AUTH=digest
+    for Virtuoso) or RKG_TOKEN, never from the command line. Exits 1 if the counts disagree.
+    """
+    from resilience_kg.graph.dataset import resolve_graph
+    from resilience_kg.remote.client import RemoteError
+    from resilience_kg.remote.push import push as run_push
+
+    kg = _load(data, no_bundled, store)
+    names = [resolve_graph(g) for g in graphs] if graphs else kg.graph_names()
+    total = sum(sum(1 for _ in kg.store.quads_for_pattern(None, None, None, _named(g))) for g in names)
+    with click.progressbar(length=total, label="pushing triples", file=sys.stderr) as bar:
+        try:
+            report_ = run_push(kg, endpoint, graph_store=graph_store, update=update, replace=replace, batch=batch,
+                               graphs=names, progress=bar.update)
+        except RemoteError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(1 if "MISMATCH" in str(exc) else 2)
+    click.echo(str(report_))
+
+
+def _named(iri: str) -> Any:
+    import pyoxigraph as ox
+
+    return ox.NamedNode(iri)
 
 
 RDF_EXPORTS = ["turtle", "trig", "nt", "nquads", "jsonld", "xml"]

@@ -1,0 +1,216 @@
+"""The ASGI application: the SPARQL 1.1 Protocol for queries (GET and POST), content
+negotiation, an offline query page, and the guards a local endpoint needs.
+
+- Every query goes through :func:`resilience_kg.graph.query.query`: refused before it runs if
+  it would reach the network or the disk (``SERVICE``, ``LOAD``, ``FROM``) or change the data,
+  and killed at the timeout.
+- Requests naming a host other than the local names (or those allowed) get 403, which stops DNS
+  rebinding; CORS headers are sent only for the origin given with ``--cors``; bodies are capped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
+
+from resilience_kg import __version__
+from resilience_kg.errors import QueryError, QueryTimeout, UnsafeQueryError
+from resilience_kg.graph.query import QueryResult, display, query
+from resilience_kg.server.negotiation import MEDIA_TYPE, choose
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+    from resilience_kg.graph.dataset import KnowledgeGraph
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'"
+STYLE = """body{font:15px/1.45 system-ui,sans-serif;max-width:1100px;margin:0 auto;padding:16px;color:#222}
+textarea{width:100%;height:14em;font:13px monospace} table{border-collapse:collapse;margin-top:12px}
+td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top} th{background:#f4f4f4}
+.error{color:#a00;white-space:pre-wrap} code{background:#f4f4f4;padding:1px 4px}"""
+EXAMPLE = """SELECT ?sector (COUNT(?actor) AS ?actors) WHERE {
+  ?actor rkg:participatedIn ?event ; rkg:sector/skos:notation ?sector .
+} GROUP BY ?sector ORDER BY DESC(?actors)"""
+
+
+def host_of(header: str) -> str:
+    """The host name of a ``Host`` header, without port or IPv6 brackets."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def _page(title: str, body: str, status: int = 200) -> Response:
+    from starlette.responses import HTMLResponse
+
+    doc = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{PAGE_POLICY}">'
+        f"<title>{html.escape(title)}</title><style>{STYLE}</style></head><body>{body}</body></html>"
+    )
+    return HTMLResponse(doc, status_code=status, headers={"Content-Security-Policy": PAGE_POLICY})
+
+
+def _form(text: str) -> str:
+    formats = "".join(
+        f'<option value="{f}">{f}</option>' for f in ("html", "json", "xml", "csv", "tsv", "turtle", "jsonld", "nt")
+    )
+    return (
+        "<h1>resilience-kg SPARQL endpoint</h1>"
+        "<p>Queries run over the union of the named graphs; <code>rkg:</code>, <code>id:</code>, "
+        "<code>skos:</code> and the other usual prefixes need no PREFIX line. The endpoint is read-only "
+        "and offline: SERVICE, LOAD, FROM and updates are refused.</p>"
+        '<form method="get" action="sparql">'
+        f'<textarea name="query" aria-label="SPARQL query">{html.escape(text)}</textarea>'
+        f'<p><label>Format <select name="format">{formats}</select></label> '
+        '<button type="submit">Run</button></p></form>'
+        f"<p>Endpoint: <code>/sparql</code> (GET or POST, SPARQL 1.1 Protocol). resilience-kg {__version__}</p>"
+    )
+
+
+def _results_html(text: str, result: QueryResult) -> str:
+    if result.form == "ASK":
+        table = f"<p>Answer: <b>{'yes' if result.boolean else 'no'}</b></p>"
+    else:
+        names = result.variables
+        head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(display(row.get(n)))}</td>" for n in names) + "</tr>"
+            for row in result.rows
+        )
+        table = f"<p>{len(result.rows)} rows</p><table><tr>{head}</tr>{rows}</table>"
+    return _form(text) + table
+
+
+def _error(status: int, message: str, *, html_page: bool = False, text: str = "") -> Response:
+    from starlette.responses import PlainTextResponse
+
+    if html_page:
+        return _page("Query error", _form(text) + f'<p class="error">{html.escape(message)}</p>', status)
+    return PlainTextResponse(message + "\n", status_code=status)
+
+
+async def _read_body(request: Request, limit: int) -> bytes | None:
+    """The request body, or None once it grows past ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def create_app(
+    kg: KnowledgeGraph,
+    *,
+    timeout: float = 30.0,
+    allowed_hosts: Iterable[str] = (),
+    cors_origin: str | None = None,
+    max_body: int = 1 << 20,
+    max_concurrent: int = 4,
+) -> Starlette:
+    """The endpoint's ASGI app over ``kg``."""
+    import anyio
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.responses import PlainTextResponse, Response
+    from starlette.routing import Route
+
+    hosts = {h.lower() for h in (*LOCAL_HOSTS, *allowed_hosts)}
+    limiter = anyio.CapacityLimiter(max_concurrent)  # each query is a forked process
+
+    async def sparql(request: Request) -> Response:
+        if request.method == "GET":
+            params: list[tuple[str, str]] = list(request.query_params.multi_items())
+        else:
+            body = await _read_body(request, max_body)
+            if body is None:
+                return _error(413, f"request body larger than {max_body} bytes")
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            params = list(request.query_params.multi_items())
+            if ctype == "application/x-www-form-urlencoded":
+                params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+            elif ctype == "application/sparql-query":
+                params.append(("query", body.decode("utf-8", "replace")))
+            elif ctype == "application/sparql-update":
+                return _error(400, "this endpoint is read-only: updates are refused")
+            else:
+                return _error(415, "send the query as application/sparql-query or a form (query=...)")
+        names = [k for k, _ in params]
+        if "update" in names:
+            return _error(400, "this endpoint is read-only: updates are refused")
+        if "default-graph-uri" in names or "named-graph-uri" in names:
+            return _error(400, "default-graph-uri and named-graph-uri are not supported: the endpoint answers "
+                          "over its own graphs only (use GRAPH in the query)")
+        texts = [v for k, v in params if k == "query"]
+        fmt_param = next((v for k, v in params if k == "format"), None)
+        wants_html = fmt_param == "html" or (fmt_param is None and choose(request.headers.get("accept"),
+                                                                             graph=False) == "html")
+        if len(texts) != 1:
+            if not texts and request.method == "GET" and wants_html:
+                return _page("resilience-kg SPARQL endpoint", _form(EXAMPLE))
+            return _error(400, "give exactly one query parameter" if texts else "no query given")
+        text = texts[0]
+        try:
+            async with limiter:
+                result = await anyio.to_thread.run_sync(lambda: query(kg, text, timeout=timeout))
+        except UnsafeQueryError as exc:
+            return _error(400, str(exc), html_page=wants_html, text=text)
+        except QueryTimeout as exc:
+            return _error(503, str(exc), html_page=wants_html, text=text)
+        except QueryError as exc:
+            return _error(400, str(exc), html_page=wants_html, text=text)
+        fmt = fmt_param or choose(request.headers.get("accept"), graph=result.is_graph)
+        if fmt is None:
+            return _error(406, "none of the Accept types can carry this result; try "
+                          + ("text/turtle" if result.is_graph else "application/sparql-results+json"))
+        if fmt == "html":
+            return _page("Query results", _results_html(text, result))
+        if (fmt, result.is_graph) not in MEDIA_TYPE:
+            return _error(400, f"format {fmt!r} does not fit a {result.form} query")
+        try:
+            payload = result.serialize(fmt)
+        except QueryError as exc:
+            return _error(400, str(exc))
+        return Response(payload, media_type=MEDIA_TYPE[(fmt, result.is_graph)], headers={"Vary": "Accept"})
+
+    async def home(request: Request) -> Response:
+        return _page("resilience-kg SPARQL endpoint", _form(EXAMPLE))
+
+    class HostGuard:
+        """403 for a Host header that is not ours: a web page that rebinds its own DNS name to
+        127.0.0.1 must not get answers from this endpoint."""
+
+        def __init__(self, app: Any) -> None:
+            self.app = app
+
+        async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope["type"] == "http":
+                raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+                if host_of(raw) not in hosts:
+                    response = PlainTextResponse(
+                        f"host {raw!r} is not allowed (start serve with --allow-host to permit it)\n", status_code=403
+                    )
+                    await response(scope, receive, send)
+                    return
+            await self.app(scope, receive, send)
+
+    middleware = [Middleware(HostGuard)]
+    if cors_origin:
+        middleware.append(
+            Middleware(CORSMiddleware, allow_origins=[cors_origin], allow_methods=["GET", "POST"],
+                       allow_headers=["Content-Type", "Accept"])
+        )
+    routes = [Route("/", home, methods=["GET"]), Route("/sparql", sparql, methods=["GET", "POST"])]
+    return Starlette(routes=routes, middleware=middleware)

@@ -1,0 +1,77 @@
+"""Content negotiation for SPARQL results: pick a media type from an ``Accept`` header.
+
+>>> choose("application/sparql-results+xml;q=0.9, text/csv", graph=False)
+'csv'
+>>> choose("*/*", graph=True)
+'turtle'
+>>> choose("image/png", graph=False) is None
+True
+"""
+
+from __future__ import annotations
+
+#: Media types for SELECT and ASK results, and for CONSTRUCT and DESCRIBE graphs.
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "text/html": "html",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/ld+json": "jsonld",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+    "text/html": "html",
+}
+MEDIA_TYPE = {
+    ("json", False): "application/sparql-results+json",
+    ("xml", False): "application/sparql-results+xml",
+    ("csv", False): "text/csv; charset=utf-8",
+    ("tsv", False): "text/tab-separated-values; charset=utf-8",
+    ("turtle", True): "text/turtle; charset=utf-8",
+    ("jsonld", True): "application/ld+json",
+    ("nt", True): "application/n-triples",
+    ("xml", True): "application/rdf+xml",
+}
+
+
+def _ranges(accept: str) -> list[tuple[float, int, str]]:
+    out = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        out.append((q, i, media))
+    # Highest quality first; among equals, the more specific range, then the order given.
+    return sorted(out, key=lambda r: (-r[0], r[2].count("*"), r[1]))
+
+
+def choose(accept: str | None, *, graph: bool) -> str | None:
+    """The format to answer with, or None if nothing acceptable is offered."""
+    table = GRAPH_TYPES if graph else RESULT_TYPES
+    default = "turtle" if graph else "json"
+    if not accept:
+        return default
+    for q, _, media in _ranges(accept):
+        if q <= 0:
+            continue
+        if media in table:
+            return table[media]
+        if media in ("*/*", "application/*", "text/*"):
+            if media == "text/*":
+                return "turtle" if graph else "csv"
+            return default
+    return None
