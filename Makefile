@@ -4,13 +4,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean help
+.PHONY: run test lint bench notebooks clean help
 
 help:
 	@echo "make run    build the bundled Jakarta dataset into out/"
 	@echo "make test   run every test (installs what they need)"
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  print speed and memory figures"
+	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +49,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+notebooks: $(STAMP)
+	$(PY) notebooks/run.py --html out/notebooks
 
 clean:
 	rm -rf $(VENV) out bench/corpora .pytest_cache
