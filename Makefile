@@ -40,11 +40,11 @@ run: $(STAMP)
 	@echo "Open file://$(CURDIR)/out/report.html"
 
 test: $(STAMP)
-	$(PY) -m ruff check resilience_kg tests bench
+	$(PY) -m ruff check resilience_kg tests bench notebooks
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(PY) -m ruff check resilience_kg tests bench
+	$(PY) -m ruff check resilience_kg tests bench notebooks
 	$(PY) -m mypy
 
 bench: $(STAMP)
