@@ -188,20 +188,35 @@ def _actors_pillars(g: nx.MultiDiGraph, links: list[PillarLink]) -> nx.MultiDiGr
 
 def layout(g: nx.MultiDiGraph, *, scale: float = 40.0) -> dict[str, tuple[float, float]]:
     """Positions for a large view, deterministic and linear in size: nodes are grouped (actors
-    by sector, the rest by kind), groups sit on a ring, and each group fills a disc in a
-    sunflower (phyllotaxis) pattern, most connected nodes at its centre."""
+    by sector, the rest by kind), each group fills a disc in a sunflower (phyllotaxis) pattern,
+    most connected nodes at its centre, and the discs sit on a ring, each taking an arc in
+    proportion to its size, the ring wide enough that no two discs overlap."""
     groups: dict[str, list[str]] = defaultdict(list)
     for n, a in g.nodes(data=True):
         groups[str(a.get("sector") or a.get("kind") or "other")].append(n)
     degree = dict(g.degree())
     order = sorted(groups, key=lambda k: (-len(groups[k]), k))
-    radii = {k: scale * math.sqrt(len(groups[k])) for k in order}
-    ring = max(sum(2 * r for r in radii.values()) / (2 * math.pi), max(radii.values(), default=0.0) * 1.5)
+    # A disc of m sunflower points of spacing `scale` has radius about scale * sqrt(m).
+    radii = [scale * math.sqrt(len(groups[k]) + 0.5) + scale for k in order]
+    total = sum(radii)
+    angles, acc = [], 0.0
+    for r in radii:
+        angles.append(2 * math.pi * (acc + r / 2) / total)
+        acc += r
+    ring = 0.0 if len(order) == 1 else total / math.pi
+    while len(order) > 1:  # widen until every pair of discs is apart (a few dozen groups at most)
+        centres = [(ring * math.cos(a), ring * math.sin(a)) for a in angles]
+        if all(
+            math.dist(centres[i], centres[j]) >= radii[i] + radii[j]
+            for i in range(len(order))
+            for j in range(i + 1, len(order))
+        ):
+            break
+        ring *= 1.15
     golden = math.pi * (3 - math.sqrt(5))
     pos: dict[str, tuple[float, float]] = {}
-    for i, key in enumerate(order):
-        angle = 2 * math.pi * i / len(order)
-        cx, cy = (ring * math.cos(angle), ring * math.sin(angle)) if len(order) > 1 else (0.0, 0.0)
+    for key, angle in zip(order, angles, strict=True):
+        cx, cy = ring * math.cos(angle), ring * math.sin(angle)
         members = sorted(groups[key], key=lambda n: (-degree.get(n, 0), n))
         for j, n in enumerate(members):
             r = scale * math.sqrt(j + 0.5)

@@ -40,9 +40,12 @@
     };
     if (n.shape === "box" || n.shape === "ellipse") { node.font = { color: "#222222" }; }
     if (typeof n.x === "number") { node.x = n.x; node.y = n.y; }
-    if (sizeBy) { node.value = n.metrics[sizeBy] || 0; }
+    node.value = sizeOf(n);
     return node;
   }
+  // Every node always has a value: one shared value for "same for all", so that vis-network's
+  // scaling gives every node the same size again after a centrality was chosen.
+  function sizeOf(n) { return sizeBy ? (n.metrics[sizeBy] || 0) : 1; }
   function edgeLabel(e) { return lang === "id" ? e.label_id : e.label_en; }
   function visEdge(e) {
     var text = edgeLabel(e) + (e.graph === "curated" ? " (curated" + (e.confidence ? ", " + e.confidence : "") + ")" : "");
@@ -85,9 +88,7 @@
 
   function relabel() {
     nodes.update(data.nodes.map(function (n) {
-      var v = { id: n.id, label: shortName(n), title: tooltip(n) };
-      if (sizeBy) { v.value = n.metrics[sizeBy] || 0; } else { v.value = undefined; }
-      return v;
+      return { id: n.id, label: shortName(n), title: tooltip(n), value: sizeOf(n) };
     }));
     edges.update(data.edges.map(function (e) { return { id: e.id, title: visEdge(e).title }; }));
     if (focused) { showDetails(focused); }
