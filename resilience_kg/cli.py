@@ -38,6 +38,11 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except ResilienceKGError as exc:
             raise CLIError(str(exc)) from exc
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except OSError as exc:  # a folder in the way, no permission, a full disk
             where = f" ({exc.filename})" if exc.filename else ""
             raise CLIError(f"{exc.strerror or exc}{where}") from exc
