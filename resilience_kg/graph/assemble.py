@@ -132,6 +132,7 @@ class _Assembler:
         self.out = Assembly()
         self.sources: dict[str, _Source] = {}
         self.quotes: set[str] = set()
+        self.checked: dict[str, tuple[str, str]] = {}  # row location -> its (source, quote)
         self.ids: dict[str, str] = {}  # slug -> location of the row that defines it
 
     # -- provenance -----------------------------------------------------------------------
@@ -165,32 +166,36 @@ class _Assembler:
                 add(f"{st} {iri(v.PROV + 'wasDerivedFrom')} {src} {G_PROV} .\n")
 
     def evidence(self, row: Row) -> tuple[str, str] | None:
-        """The (source, quote) IRIs of a report row, checking the quote against the source."""
+        """The (source, quote) IRIs of a report row, checking the quote against the source
+        once per row (a row states several facts with the same quote)."""
         quote, source_id = row.get("quote"), row.get("source")
         if not quote:
             return None  # the SHACL shapes report an asserted fact without evidence
+        if row.location in self.checked:
+            return self.checked[row.location]
         if not source_id:
             raise DataError("a quote needs the id of its source in the 'source' column", location=row.location)
         src = self.sources.get(source_id)
         if src is None:
             known = ", ".join(sorted(self.sources)) or "none loaded"
             raise DataError(f"unknown source {source_id!r} (known sources: {known})", location=row.location)
-        if quote not in src.text:
-            raise DataError(
-                f"the quote is not an exact substring of source {source_id!r}: {_divergence(quote, src.text)}",
-                location=row.location,
-            )
         q = iri(v.mint("quote/" + _hash(source_id + "\0" + quote, 16)))
         if q not in self.quotes:
+            at = src.text.find(quote)
+            if at < 0:
+                raise DataError(
+                    f"the quote is not an exact substring of source {source_id!r}: {_divergence(quote, src.text)}",
+                    location=row.location,
+                )
             self.quotes.add(q)
-            at = src.text.index(quote)
             add = self.out.lines.append
             add(f"{q} {P_TYPE} {iri(v.OA + 'TextQuoteSelector')} {G_PROV} .\n")
             add(f"{q} {iri(v.OA + 'exact')} {literal(quote)} {G_PROV} .\n")
             add(f"{q} {iri(v.OA + 'prefix')} {literal(src.text[max(0, at - 32):at])} {G_PROV} .\n")
             add(f"{q} {iri(v.OA + 'suffix')} {literal(src.text[at + len(quote):at + len(quote) + 32])} {G_PROV} .\n")
             add(f"{q} {iri(v.DCTERMS + 'source')} {iri(src.iri)} {G_PROV} .\n")
-        return iri(src.iri), q
+        self.checked[row.location] = (iri(src.iri), q)
+        return self.checked[row.location]
 
     # -- tables ---------------------------------------------------------------------------
     def source_rows(self, table: Table, base: Directory) -> None:

@@ -10,7 +10,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -70,14 +70,44 @@ class KnowledgeGraph:
         """The IRIs of the named graphs, sorted."""
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def quads(self, graph: str = "all") -> list[ox.Quad]:
-        """The quads of one graph (``report``, ``curated``, ``ontology``, ``provenance``, an
-        IRI) or of ``all``, sorted so that anything written from them is deterministic."""
+    def sorted_nquads(self, graph: str = "all") -> bytes:
+        """N-Quads of one graph (``report``, ``curated``, ``ontology``, ``provenance``, an IRI)
+        or of ``all``: graph by graph, lines sorted, so that anything written from them is
+        deterministic and groups each subject's triples together.
+
+        Oxigraph dumps each graph and the lines are sorted as bytes: several times faster than
+        sorting term objects in Python (5 s at a million quads).
+        """
+        names = self.graph_names() if graph == "all" else [resolve_graph(graph)]
+        parts = []
+        if graph == "all":  # triples a TriG or N-Quads file put in the default graph
+            parts.append(self._sorted_lines(ox.DefaultGraph()))
+        for name in sorted(names):
+            # Dumped as N-Triples (a graph's own triples), sorted, then given the graph's name.
+            suffix = f" {ox.NamedNode(name)} .\n".encode()
+            lines = self._sorted_lines(ox.NamedNode(name)).splitlines(True)
+            parts.append(b"".join(line[:-3] + suffix for line in lines))
+        return b"".join(parts)
+
+    def _sorted_lines(self, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
+        lines = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines(True)
+        lines.sort()
+        return b"".join(lines)
+
+    def sorted_ntriples(self, graph: str = "all") -> bytes:
+        """N-Triples of one graph or of all merged (a triple in two graphs once), sorted."""
+        names = self.graph_names() if graph == "all" else [resolve_graph(graph)]
+        targets: list[ox.NamedNode | ox.DefaultGraph] = [ox.NamedNode(n) for n in names]
         if graph == "all":
-            found: Iterable[ox.Quad] = self.store
-        else:
-            found = self.store.quads_for_pattern(None, None, None, ox.NamedNode(resolve_graph(graph)))
-        return sorted(found, key=_quad_key)
+            targets.append(ox.DefaultGraph())
+        lines: set[bytes] = set()
+        for target in targets:
+            lines.update(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=target).splitlines(True))
+        return b"".join(sorted(lines))
+
+    def quads(self, graph: str = "all") -> list[ox.Quad]:
+        """The quads of one graph, or of ``all``, in the order of :meth:`sorted_nquads`."""
+        return list(ox.parse(self.sorted_nquads(graph), format=ox.RdfFormat.N_QUADS))
 
     def query(self, text: str, **options: Any) -> Any:
         """Run a SPARQL query; see :func:`resilience_kg.graph.query.query`."""
@@ -111,10 +141,6 @@ class KnowledgeGraph:
             quads.append((term(q.subject), term(q.predicate), term(q.object), graphs[name]))
         ds.addN(quads)
         return ds
-
-
-def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
-    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
 
 
 def resolve_graph(name: str) -> str:

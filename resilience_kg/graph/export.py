@@ -39,13 +39,17 @@ def serialize(kg: KnowledgeGraph, fmt: str = "turtle", *, graph: str = "all") ->
     if fmt not in EXPORT_FORMATS:
         raise ResilienceKGError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     rdf_format = EXPORT_FORMATS[fmt]
-    quads = kg.quads(graph)
     prefixes = None if fmt in ("nt", "nquads") else v.PREFIXES
     if rdf_format.supports_datasets:
-        data: bytes = ox.serialize(quads, format=rdf_format, prefixes=prefixes)
+        nquads = kg.sorted_nquads(graph)
+        if fmt == "nquads":
+            return nquads
+        data: bytes = ox.serialize(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), format=rdf_format, prefixes=prefixes)
     else:
-        triples = sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-        data = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+        ntriples = kg.sorted_ntriples(graph)
+        if fmt == "nt":
+            return ntriples
+        data = ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=rdf_format, prefixes=prefixes)
     if fmt == "jsonld":
         # Oxigraph writes expanded JSON-LD; an inline context (never a remote one) lets
         # JSON-LD tools compact it with our prefixes, offline.

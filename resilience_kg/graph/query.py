@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -106,46 +107,50 @@ def parse_params(specs: list[str] | tuple[str, ...]) -> dict[str, Term]:
 class QueryResult:
     """What a query returned: rows for SELECT, a boolean for ASK, triples otherwise.
 
-    ``payload`` holds the answer as the child process sent it (SPARQL JSON results, or
-    N-Triples); the properties parse it on demand.
+    ``payload`` holds the answer as the child process sent it: SPARQL TSV or JSON results
+    (``payload_format``), or N-Triples for CONSTRUCT and DESCRIBE. It is parsed once, on first
+    use.
     """
 
     form: str
     payload: bytes
+    payload_format: str = "json"
 
     @property
     def is_graph(self) -> bool:
         return self.form in ("CONSTRUCT", "DESCRIBE")
 
     def _solutions(self) -> ox.QuerySolutions | ox.QueryBoolean:
-        return ox.parse_query_results(self.payload, format=ox.QueryResultsFormat.JSON)
+        return ox.parse_query_results(self.payload, format=RESULT_FORMATS[self.payload_format])
+
+    @cached_property
+    def _table(self) -> tuple[list[str], list[tuple[Term | None, ...]], bool | None]:
+        # cached_property writes to the instance dict directly, which a frozen dataclass allows.
+        if self.is_graph:
+            rows = [(t.subject, t.predicate, t.object) for t in self.triples]
+            return ["subject", "predicate", "object"], rows, None  # type: ignore[return-value]
+        sols = self._solutions()
+        if isinstance(sols, ox.QueryBoolean):
+            return [], [], bool(sols)
+        names = [var.value for var in sols.variables]
+        return names, [tuple(sol) for sol in sols], None
 
     @property
     def variables(self) -> list[str]:
-        if self.is_graph:
-            return ["subject", "predicate", "object"]
-        sols = self._solutions()
-        return [var.value for var in sols.variables] if isinstance(sols, ox.QuerySolutions) else []
+        return list(self._table[0])
 
-    @property
+    @cached_property
     def rows(self) -> list[dict[str, Term | None]]:
         """One dict per solution, variable name to term (None where unbound)."""
-        if self.is_graph:
-            return [{"subject": t.subject, "predicate": t.predicate, "object": t.object} for t in self.triples]
-        sols = self._solutions()
-        if not isinstance(sols, ox.QuerySolutions):
-            return []
-        names = [var.value for var in sols.variables]
-        return [{n: sol[n] for n in names} for sol in sols]
+        names, rows, _ = self._table
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
     @property
     def boolean(self) -> bool | None:
         """The answer of an ASK query; None for the other forms."""
-        if self.form != "ASK":
-            return None
-        return bool(self._solutions())
+        return self._table[2] if self.form == "ASK" else None
 
-    @property
+    @cached_property
     def triples(self) -> list[ox.Triple]:
         if not self.is_graph:
             return []
@@ -155,7 +160,7 @@ class QueryResult:
         return iter(self.rows)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self._table[1])
 
     def serialize(self, fmt: str = "table") -> bytes:
         """The result in one of :data:`FORMATS`; ``csv``/``tsv``/``json``/``xml`` are the W3C
@@ -171,6 +176,8 @@ class QueryResult:
             raise QueryError(f"a {self.form} query gives table, {', '.join(RESULT_FORMATS)}; not {fmt}")
         if self.form == "ASK" and fmt in ("csv", "tsv"):
             return b"true\n" if self.boolean else b"false\n"  # the W3C formats define no boolean form
+        if fmt == self.payload_format:
+            return self.payload
         return bytes(self._solutions().serialize(format=RESULT_FORMATS[fmt]))
 
     def to_table(self) -> str:
@@ -178,7 +185,7 @@ class QueryResult:
         if self.form == "ASK":
             return ("yes" if self.boolean else "no") + "\n"
         names = self.variables
-        body = [[display(row.get(n)) for n in names] for row in self.rows]
+        body = [[display(term) for term in row] for row in self._table[1]]
         widths = [max([len(n)] + [len(r[i]) for r in body]) for i, n in enumerate(names)]
         lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
         lines.append("  ".join("-" * w for w in widths))
@@ -233,7 +240,9 @@ def query(
         result = target.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES, substitutions=bindings)
         if isinstance(result, ox.QueryTriples):
             return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
-        return bytes(result.serialize(format=ox.QueryResultsFormat.JSON))
+        # TSV is the most compact lossless results format: quickest to write and to read back.
+        fmt = ox.QueryResultsFormat.JSON if isinstance(result, ox.QueryBoolean) else ox.QueryResultsFormat.TSV
+        return bytes(result.serialize(format=fmt))
 
     if timeout <= 0:
         raise QueryError("the timeout must be a positive number of seconds")
@@ -250,4 +259,4 @@ def query(
                 "(or use SELECT *); Oxigraph binds parameters to returned variables only"
             ) from None
         raise
-    return QueryResult(form=form, payload=payload)
+    return QueryResult(form=form, payload=payload, payload_format="json" if form == "ASK" else "tsv")

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl
 from resilience_kg import __version__
 from resilience_kg.errors import QueryError, QueryTimeout, UnsafeQueryError
 from resilience_kg.graph.query import QueryResult, display, query
-from resilience_kg.server.negotiation import MEDIA_TYPE, choose
+from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -171,7 +171,12 @@ def create_app(
             return _error(503, str(exc), html_page=wants_html, text=text)
         except QueryError as exc:
             return _error(400, str(exc), html_page=wants_html, text=text)
-        fmt = fmt_param or choose(request.headers.get("accept"), graph=result.is_graph)
+        if fmt_param is not None:
+            fmt = format_param(fmt_param, graph=result.is_graph)
+            if fmt is None:
+                return _error(400, f"unknown format {fmt_param!r}")
+        else:
+            fmt = choose(request.headers.get("accept"), graph=result.is_graph)
         if fmt is None:
             return _error(406, "none of the Accept types can carry this result; try "
                           + ("text/turtle" if result.is_graph else "application/sparql-results+json"))

@@ -40,6 +40,26 @@ MEDIA_TYPE = {
 }
 
 
+#: Values of a ``format`` request parameter (as SPARQLWrapper, YASGUI and others send it).
+FORMAT_ALIASES = {
+    "json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "html": "html",
+    "turtle": "turtle", "ttl": "turtle", "json-ld": "jsonld", "jsonld": "jsonld",
+    "nt": "nt", "n-triples": "nt", "ntriples": "nt", "rdf+xml": "xml", "rdf": "xml",
+}  # fmt: skip
+
+
+def format_param(value: str, *, graph: bool) -> str | None:
+    """Our format for a ``format`` parameter: a short name or a media type.
+
+    >>> format_param("json-ld", graph=True), format_param("application/sparql-results+xml", graph=False)
+    ('jsonld', 'xml')
+    """
+    value = value.strip().lower()
+    if "/" in value:
+        return (GRAPH_TYPES if graph else RESULT_TYPES).get(value.split(";")[0].strip())
+    return FORMAT_ALIASES.get(value)
+
+
 def _ranges(accept: str) -> list[tuple[float, int, str]]:
     out = []
     for i, part in enumerate(accept.split(",")):

@@ -66,5 +66,8 @@ def serve(
     server = uvicorn.Server(config)
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn shuts down gracefully, then re-raises the signal
+        pass
     finally:
         sock.close()
+    echo("stopped.")
