@@ -154,7 +154,9 @@ def project(kg: KnowledgeGraph, *, report_only: bool = False) -> nx.MultiDiGraph
                 attrs(o.value)
                 edges.append((node_id(s.value), node_id(o.value), local, data))
     g = nx.MultiDiGraph()
-    for key, a in nodes.items():
+    # Nodes, attributes and edges go in sorted, so the graph (and every file written from it)
+    # is the same whichever order the store yields its quads: an on-disk store differs there.
+    for key, a in sorted(nodes.items()):
         types = a.pop("_types", set())
         sector_class = sorted(types & actor_classes)
         # The most specific class names the node: a sector class for actors (rkg:Actor is
@@ -164,8 +166,10 @@ def project(kg: KnowledgeGraph, *, report_only: bool = False) -> nx.MultiDiGraph
         a["type"] = local
         a["kind"] = "actor" if sector_class or v.RKG + "Actor" in types else local.lower()
         a["label"] = str(a.get("acronym") or a.get("notation") or a.get("label_en") or a.get("label_id") or key)
-        g.add_node(key, **a)
-    g.add_edges_from(edges)
+        g.add_node(key, **dict(sorted(a.items())))
+    # The same link in two graphs is one edge; the report's copy is added last and wins.
+    edges.sort(key=lambda e: (e[0], e[1], e[2], e[3]["graph"] == "report", e[3]["graph"]))
+    g.add_edges_from((u, w, k, dict(sorted(d.items()))) for u, w, k, d in edges)
     return g
 
 
