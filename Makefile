@@ -41,6 +41,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check resilience_kg tests bench notebooks
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 lint: $(STAMP)

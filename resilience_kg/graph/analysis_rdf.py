@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from resilience_kg import vocab as v
 from resilience_kg.graph.assemble import iri, literal
+from resilience_kg.graph.oxterms import to_bytes
 
 if TYPE_CHECKING:
     from resilience_kg.graph.analysis import Analysis
@@ -63,17 +64,17 @@ def analysis_nquads(analysis: Analysis) -> bytes:
     ]
     for node, metric, pillar, value in values:
         key = f"{node}/{metric}" + (f"/{pillar}" if pillar else "")
-        m = iri(v.mint(f"analysis/{digest}/{key}"))
+        node_iri = iri(v.mint(f"analysis/{digest}/{key}"))
         dt = v.XSD + ("integer" if isinstance(value, int) else "double")
         lines += [
-            f"{m} {A} {iri(v.RKG + 'Measurement')} {G} .",
-            f"{m} {iri(v.RKG + 'measuredEntity')} {iri(g.nodes[node]['iri'])} {G} .",
-            f"{m} {iri(v.RKG + 'metric')} {literal(metric)} {G} .",
-            f"{m} {iri(v.SCHEMA + 'value')} {literal(repr(value), datatype=dt)} {G} .",
-            f"{m} {iri(v.PROV + 'wasGeneratedBy')} {run} {G} .",
+            f"{node_iri} {A} {iri(v.RKG + 'Measurement')} {G} .",
+            f"{node_iri} {iri(v.RKG + 'measuredEntity')} {iri(g.nodes[node]['iri'])} {G} .",
+            f"{node_iri} {iri(v.RKG + 'metric')} {literal(metric)} {G} .",
+            f"{node_iri} {iri(v.SCHEMA + 'value')} {literal(repr(value), datatype=dt)} {G} .",
+            f"{node_iri} {iri(v.PROV + 'wasGeneratedBy')} {run} {G} .",
         ]
         if pillar:
-            lines.append(f"{m} {iri(v.RKG + 'aboutPillar')} {iri(g.nodes[pillar]['iri'])} {G} .")
+            lines.append(f"{node_iri} {iri(v.RKG + 'aboutPillar')} {iri(g.nodes[pillar]['iri'])} {G} .")
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -89,4 +90,4 @@ def attach_analysis(kg: KnowledgeGraph, analysis: Analysis) -> int:
 def analysis_trig(analysis: Analysis) -> bytes:
     """The analysis graph as TriG with the project's prefixes, sorted (same analysis, same bytes)."""
     quads = sorted(ox.parse(analysis_nquads(analysis), format=ox.RdfFormat.N_QUADS), key=str)
-    return bytes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=v.PREFIXES))
+    return to_bytes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=v.PREFIXES))

@@ -28,6 +28,7 @@ from resilience_kg.graph.assemble import (
     Vocabulary,
     assemble,
 )
+from resilience_kg.graph.oxterms import text, to_bytes
 from resilience_kg.graph.tables import Table, read_table
 from resilience_kg.ontology import ontology_file
 
@@ -90,7 +91,7 @@ class KnowledgeGraph:
         return b"".join(parts)
 
     def _sorted_lines(self, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
-        lines = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines(True)
+        lines = to_bytes(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)).splitlines(True)
         lines.sort()
         return b"".join(lines)
 
@@ -102,7 +103,7 @@ class KnowledgeGraph:
             targets.append(ox.DefaultGraph())
         lines: set[bytes] = set()
         for target in targets:
-            lines.update(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=target).splitlines(True))
+            lines.update(to_bytes(self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=target)).splitlines(True))
         return b"".join(sorted(lines))
 
     def quads(self, graph: str = "all") -> list[ox.Quad]:
@@ -156,7 +157,7 @@ def resolve_graph(name: str) -> str:
 def _ontology_nquads() -> bytes:
     store = ox.Store()
     store.load(ontology_file().read_bytes(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(v.ONTOLOGY_GRAPH))
-    return ox.serialize(store, format=ox.RdfFormat.N_QUADS)
+    return to_bytes(ox.serialize(store, format=ox.RdfFormat.N_QUADS))
 
 
 def vocabulary(store: ox.Store) -> Vocabulary:
@@ -165,7 +166,7 @@ def vocabulary(store: ox.Store) -> Vocabulary:
     rdf_type = ox.NamedNode(v.RDF + "type")
 
     def instances(cls: str) -> list[str]:
-        return [q.subject.value for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(cls), g)]
+        return [text(q.subject) for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(cls), g)]
 
     classes = {
         c[len(v.RKG) :]: c
@@ -176,11 +177,11 @@ def vocabulary(store: ox.Store) -> Vocabulary:
     properties = {p[len(v.RKG) :]: p for p in instances(v.OWL + "ObjectProperty") if p.startswith(v.RKG)}
     properties.update(REUSED_PROPERTIES)
     sector_of_class = {
-        q.object.value: q.subject.value
+        text(q.object): text(q.subject)
         for q in store.quads_for_pattern(None, ox.NamedNode(v.RKG + "sectorClass"), None, g)
     }
     individuals = {
-        q.subject.value for q in store.quads_for_pattern(None, rdf_type, None, g) if q.subject.value.startswith(v.ID)
+        text(q.subject) for q in store.quads_for_pattern(None, rdf_type, None, g) if text(q.subject).startswith(v.ID)
     }
     return Vocabulary(classes=classes, properties=properties, sector_of_class=sector_of_class, individuals=individuals)
 

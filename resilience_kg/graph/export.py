@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from resilience_kg import vocab as v
 from resilience_kg.errors import ResilienceKGError
 from resilience_kg.files import atomic_write
+from resilience_kg.graph.oxterms import to_bytes
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
@@ -44,12 +45,14 @@ def serialize(kg: KnowledgeGraph, fmt: str = "turtle", *, graph: str = "all") ->
         nquads = kg.sorted_nquads(graph)
         if fmt == "nquads":
             return nquads
-        data: bytes = ox.serialize(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), format=rdf_format, prefixes=prefixes)
+        parsed = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
+        data = to_bytes(ox.serialize(parsed, format=rdf_format, prefixes=prefixes))
     else:
         ntriples = kg.sorted_ntriples(graph)
         if fmt == "nt":
             return ntriples
-        data = ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=rdf_format, prefixes=prefixes)
+        parsed = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+        data = to_bytes(ox.serialize(parsed, format=rdf_format, prefixes=prefixes))
     if fmt == "jsonld":
         # Oxigraph writes expanded JSON-LD; an inline context (never a remote one) lets
         # JSON-LD tools compact it with our prefixes, offline.

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from resilience_kg import vocab as v
+from resilience_kg.graph.oxterms import text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -78,7 +79,7 @@ def _literal_value(lit: ox.Literal) -> Any:
 def _concept_notations(store: ox.Store) -> dict[str, str]:
     onto = ox.NamedNode(v.ONTOLOGY_GRAPH)
     return {
-        q.subject.value: q.object.value
+        text(q.subject): text(q.object)
         for q in store.quads_for_pattern(None, ox.NamedNode(v.SKOS + "notation"), None, onto)
         if isinstance(q.subject, ox.NamedNode)
     }
@@ -135,7 +136,7 @@ def project(kg: KnowledgeGraph, *, report_only: bool = False) -> nx.MultiDiGraph
             if not isinstance(s, ox.NamedNode):
                 continue
             if p == _RDF_TYPE:
-                attrs(s.value).setdefault("_types", set()).add(o.value)
+                attrs(s.value).setdefault("_types", set()).add(text(o))
             elif isinstance(o, ox.Literal):
                 if p == _PREF_LABEL and o.language in ("id", "en"):
                     attrs(s.value)[f"label_{o.language}"] = o.value

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from resilience_kg import vocab as v
 from resilience_kg.errors import QueryError
+from resilience_kg.graph.oxterms import to_bytes
 from resilience_kg.graph.safety import check_query
 from resilience_kg.graph.sandbox import ChildSyntaxError, run_killable
 
@@ -171,14 +172,16 @@ class QueryResult:
             if fmt not in GRAPH_FORMATS:
                 raise QueryError(f"a {self.form} query gives table, {', '.join(GRAPH_FORMATS)}; not {fmt}")
             triples = sorted(self.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-            return ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=v.PREFIXES if fmt != "nt" else None)
+            return to_bytes(
+                ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=v.PREFIXES if fmt != "nt" else None)
+            )
         if fmt not in RESULT_FORMATS:
             raise QueryError(f"a {self.form} query gives table, {', '.join(RESULT_FORMATS)}; not {fmt}")
         if self.form == "ASK" and fmt in ("csv", "tsv"):
             return b"true\n" if self.boolean else b"false\n"  # the W3C formats define no boolean form
         if fmt == self.payload_format:
             return self.payload
-        return bytes(self._solutions().serialize(format=RESULT_FORMATS[fmt]))
+        return to_bytes(self._solutions().serialize(format=RESULT_FORMATS[fmt]))
 
     def to_table(self) -> str:
         """An aligned plain-text table for people, IRIs shortened to ``prefix:local``."""
@@ -226,7 +229,7 @@ def query(
     change the data, and stopped after ``timeout`` seconds.
     """
     form = check_query(text)
-    bindings: dict[ox.Variable, Term] = {}
+    bindings: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
     for name, value in (params or {}).items():
         if not re.search(rf"[?$]{re.escape(name)}\b", text):
             raise QueryError(f"parameter {name!r} is not a variable of this query (no ?{name} in it)")
@@ -239,10 +242,10 @@ def query(
         target = ox.Store.read_only(str(path)) if path is not None else store
         result = target.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES, substitutions=bindings)
         if isinstance(result, ox.QueryTriples):
-            return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
+            return to_bytes(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES))
         # TSV is the most compact lossless results format: quickest to write and to read back.
         fmt = ox.QueryResultsFormat.JSON if isinstance(result, ox.QueryBoolean) else ox.QueryResultsFormat.TSV
-        return bytes(result.serialize(format=fmt))
+        return to_bytes(result.serialize(format=fmt))
 
     if timeout <= 0:
         raise QueryError("the timeout must be a positive number of seconds")

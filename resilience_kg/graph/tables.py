@@ -46,7 +46,8 @@ ALIASES = {"label": "label_id", "description": "description_en"}
 class Readable(Protocol):
     """A file we can read: a ``pathlib.Path`` or an ``importlib.resources`` Traversable."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def read_bytes(self) -> bytes: ...
 

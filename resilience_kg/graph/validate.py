@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from resilience_kg import vocab as v
+from resilience_kg.graph.oxterms import text
 from resilience_kg.ontology import shapes_file
 
 if TYPE_CHECKING:
@@ -83,11 +84,11 @@ def _label(store: ox.Store, node: str) -> str:
     """The node's English (else any) label; for a reified statement, the fact it states."""
     subject = next(store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(v.RDF + "subject"), None, None), None)
     if subject is not None:
-        parts = [_label(store, subject.object.value)]
+        parts = [_label(store, text(subject.object))]
         for prop in ("predicate", "object"):
             for q in store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(v.RDF + prop), None, None):
                 term = q.object
-                parts.append(v.shorten(term.value) if isinstance(term, ox.NamedNode) else repr(term.value))
+                parts.append(v.shorten(term.value) if isinstance(term, ox.NamedNode) else repr(text(term)))
         return "fact: " + " ".join(parts)
     best = ""
     labels = [
@@ -106,7 +107,7 @@ def _location(kg: KnowledgeGraph, node: str) -> str:
         return kg.origins[node]
     # A statement node: it carries the file and line of the row that made it.
     for q in kg.store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(v.RKG + "recordedIn"), None, None):
-        return str(q.object.value)
+        return text(q.object)
     return ""
 
 
@@ -118,7 +119,7 @@ def _path(results: rdflib.Graph, path: object) -> str:
         return _term(path)
     if path is None:
         return ""
-    inverse = results.value(path, rdflib.URIRef(v.SH + "inversePath"))  # type: ignore[arg-type]
+    inverse = results.value(path, rdflib.URIRef(v.SH + "inversePath"))  # type: ignore[call-overload]
     return f"^{_term(inverse)}" if inverse is not None else "(complex path)"
 
 
@@ -160,7 +161,9 @@ def validate(kg: KnowledgeGraph) -> ValidationReport:
                 severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
             )
         )
-    for row in kg.store.query(_UNVOUCHED, prefixes=v.PREFIXES):
+    unvouched = kg.store.query(_UNVOUCHED, prefixes=v.PREFIXES)
+    assert isinstance(unvouched, ox.QuerySolutions)
+    for row in unvouched:
         s, p, o, g = (row[x] for x in ("s", "p", "o", "g"))
         kind = "report" if g.value == v.REPORT_GRAPH else "curated"
         problems.append(

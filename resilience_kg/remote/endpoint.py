@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from resilience_kg import vocab as v
 from resilience_kg.graph.dataset import KnowledgeGraph
+from resilience_kg.graph.oxterms import to_bytes
 from resilience_kg.graph.query import QueryResult
 from resilience_kg.graph.safety import check_query
 from resilience_kg.remote.client import make_client, request
@@ -32,7 +33,7 @@ def _post(client: httpx.Client, endpoint: str, form: list[tuple[str, str]], acce
     )
     payload = response.content
     if "turtle" in response.headers.get("content-type", ""):
-        payload = ox.serialize(ox.parse(payload, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES)
+        payload = to_bytes(ox.serialize(ox.parse(payload, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES))
     return payload
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from resilience_kg.graph.oxterms import to_bytes
 from resilience_kg.remote.client import RemoteError, make_client, request
 from resilience_kg.remote.endpoint import remote_query
 
@@ -66,7 +67,7 @@ class PushReport:
 
 def _batches(triples: list[ox.Triple], size: int) -> Iterator[bytes]:
     for start in range(0, len(triples), size):
-        yield ox.serialize(triples[start : start + size], format=ox.RdfFormat.N_TRIPLES)
+        yield to_bytes(ox.serialize(triples[start : start + size], format=ox.RdfFormat.N_TRIPLES))
 
 
 def _graph_triples(kg: KnowledgeGraph, graph: str) -> list[ox.Triple]:
