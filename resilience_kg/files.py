@@ -14,6 +14,14 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
     never a mixture; on any error the temporary file is removed and ``path`` is untouched.
     """
     target = Path(path)
+    if target.exists() and not target.is_file():
+        # A device or a pipe (-o /dev/null, -o /dev/stdout): write into it; renaming over it
+        # would replace the device with a plain file.
+        if target.is_dir():
+            raise IsADirectoryError(21, "is a folder", str(target))
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return target
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

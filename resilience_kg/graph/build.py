@@ -36,6 +36,10 @@ def build(
     Nothing is written when the data does not conform: :class:`ValidationFailed` carries the
     report instead.
     """
+    if store is not None:
+        from resilience_kg.graph.store import check_target
+
+        check_target(Path(store))  # refuse a bad target before writing anything
     kg = load_graph(data, bundled=bundled)
     report = validate(kg) if check else None
     if report is not None and not report.conforms:

@@ -27,15 +27,23 @@ def is_store(path: Path) -> bool:
     return (path / MARKER).is_file()
 
 
-def save_store(kg: KnowledgeGraph, path: str | Path) -> Path:
-    """Write ``kg`` to an on-disk store at ``path``, replacing any store there atomically."""
-    target = Path(path)
+def check_target(target: Path) -> None:
+    """Refuse to build a store over something that is not one (an empty folder is fine)."""
     if target.exists() and not is_store(target):
         if not target.is_dir() or any(target.iterdir()):
             raise DataError(f"{target} exists and is not a resilience-kg store; refusing to overwrite it")
+
+
+def save_store(kg: KnowledgeGraph, path: str | Path) -> Path:
+    """Write ``kg`` to an on-disk store at ``path``, replacing any store there atomically."""
+    target = Path(path)
+    check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        fresh.chmod(0o777 & ~umask)  # mkdtemp makes it private; a store is an ordinary folder
         disk = ox.Store(str(fresh / "oxigraph"))
         disk.bulk_extend(kg.store)
         disk.flush()

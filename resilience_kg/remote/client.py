@@ -66,9 +66,15 @@ def request(
     import httpx
 
     last = ""
-    for attempt in range(retries + 1):
+    tries = retries + 1
+    attempt = 0
+    while attempt < tries:
         try:
             response = client.request(method, url, **kwargs)
+        except httpx.ConnectError as exc:
+            # Nothing listens there: worth a second look (a server restarting), not six.
+            last = f"cannot reach {url}: {exc}"
+            tries = min(tries, 2)
         except httpx.TransportError as exc:
             last = f"cannot reach {url}: {exc}"
         else:
@@ -76,7 +82,27 @@ def request(
                 return response
             last = f"{url} answered {response.status_code}: {response.text.strip()[:300]}"
             if response.status_code not in TRANSIENT:
-                raise RemoteError(last)
-        if attempt < retries:
-            sleep(min(8.0, backoff * 2**attempt))
-    raise RemoteError(f"{last} (gave up after {retries + 1} tries)")
+                raise RemoteError(redact(last))
+        attempt += 1
+        if attempt < tries:
+            sleep(min(8.0, backoff * 2 ** (attempt - 1)))
+    raise RemoteError(redact(f"{last} (gave up after {attempt} tries)"))
+
+
+def redact(message: str, env: Mapping[str, str] | None = None) -> str:
+    """The message with any credential from the environment blanked out (a server may echo a
+    request's headers back in its error page).
+
+    >>> redact("denied: Basic ZG9lOnMzY3JldA== and s3cret", {"RKG_USER": "doe", "RKG_PASSWORD": "s3cret"})
+    'denied: Basic *** and ***'
+    """
+    import base64
+
+    env = os.environ if env is None else env
+    secrets = [env.get(k, "") for k in ("RKG_PASSWORD", "RKG_TOKEN")]
+    user, password = env.get("RKG_USER"), env.get("RKG_PASSWORD")
+    if user and password:
+        secrets.append(base64.b64encode(f"{user}:{password}".encode()).decode())
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+        message = message.replace(secret, "***")
+    return message

@@ -9,15 +9,14 @@ import pyoxigraph as ox
 
 from resilience_kg import vocab as v
 from resilience_kg.graph.dataset import KnowledgeGraph
-from resilience_kg.graph.oxterms import to_bytes
+from resilience_kg.graph.oxterms import text, to_bytes
 from resilience_kg.graph.query import QueryResult
 from resilience_kg.graph.safety import check_query
-from resilience_kg.remote.client import make_client, request
+from resilience_kg.remote.client import RemoteError, make_client, request
 
 if TYPE_CHECKING:
     import httpx
 
-ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -65,10 +64,47 @@ def remote_query(endpoint: str, text: str, *, client: httpx.Client | None = None
     return QueryResult(form=form, payload=payload)
 
 
-def load_remote(endpoint: str, *, client: httpx.Client | None = None) -> KnowledgeGraph:
-    """Copy every named graph at ``endpoint`` into a local in-memory graph."""
-    result = remote_query(endpoint, ALL_QUADS, client=client, union=False)
+def load_remote(endpoint: str, *, client: httpx.Client | None = None, page: int = 10_000) -> KnowledgeGraph:
+    """Copy the resilience-kg graphs at ``endpoint`` (those under our graph namespace, as
+    ``push`` writes them) into a local in-memory graph.
+
+    Each graph is read in pages, since servers cap the rows of one answer (Virtuoso at 10,000),
+    and the copy is checked against the server's own count, so it is never silently short. The
+    server's other graphs (its system graphs, say) are left alone.
+    """
+    own = client is None
+    client = client or make_client()
     store = ox.Store()
-    solutions = ox.parse_query_results(result.payload, format=ox.QueryResultsFormat.JSON)
-    store.extend(ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in solutions)  # type: ignore[union-attr]
+    try:
+        listing = remote_query(endpoint, GRAPH_NAMES, client=client, union=False)
+        names = sorted(text(r["g"]) for r in listing.rows if r["g"] is not None and text(r["g"]).startswith(v.GRAPH))
+        for name in names:
+            iri = str(ox.NamedNode(name))
+            counted = remote_query(
+                endpoint, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {iri} {{ ?s ?p ?o }} }}", client=client, union=False
+            )
+            expected = int(text(counted.rows[0]["n"]))  # type: ignore[arg-type]
+            got = 0
+            target = ox.NamedNode(name)
+            while got < expected:
+                # Pages without ORDER BY: servers cap sorted windows (Virtuoso sorts at most
+                # 10,000 rows), and the store below collapses any row a page repeats. Only our
+                # own integers and a checked IRI go into this text.
+                paged = f"SELECT ?s ?p ?o WHERE {{ GRAPH {iri} {{ ?s ?p ?o }} }} LIMIT {page} OFFSET {got}"
+                chunk = remote_query(endpoint, paged, client=client, union=False).rows
+                if not chunk:
+                    break
+                store.extend(ox.Quad(r["s"], r["p"], r["o"], target) for r in chunk)  # type: ignore[arg-type]
+                got += len(chunk)
+            copied = sum(1 for _ in store.quads_for_pattern(None, None, None, target))
+            if copied != expected:
+                raise RemoteError(
+                    f"{endpoint} gave {copied} distinct triples of the {expected} in {name} (its paging is not "
+                    "stable); export the graph from the server instead"
+                )
+    except SyntaxError as exc:  # a term the server writes in a form RDF does not allow
+        raise RemoteError(f"{endpoint} sent a result that cannot be read: {exc}") from exc
+    finally:
+        if own:
+            client.close()
     return KnowledgeGraph(store=store, inputs=[f"endpoint {endpoint}"])
