@@ -32,18 +32,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The real loader's column lists, so the corpora always match the format it reads.
+from resilience_kg.graph.tables import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
+
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE / "corpora"
 PRESETS = {"1e3": 1_000, "1e4": 10_000, "1e5": 100_000, "1e6": 1_000_000}
 GENERATOR_VERSION = 1  # bump when the output for a given (target, seed) changes
 
-ELEMENT_COLUMNS = (
-    "id", "type", "label_id", "label_en", "acronym", "notation", "expansion",
-    "expansion_confidence", "description_en", "country", "is_group", "date", "value",
-    "min_value", "unit_code", "unit_text", "basis", "confidence", "source", "quote", "note",
-)  # fmt: skip
-CONNECTION_COLUMNS = ("from", "to", "type", "basis", "confidence", "source", "quote", "note")
-SOURCE_COLUMNS = ("id", "title_id", "title_en", "date", "publisher", "language", "file", "url")
 
 # -- quad accounting (mirrors resilience_kg/graph/assemble.py) --------------------------------
 STATEMENT_QUADS = 6  # rdf:type, rdf:subject, rdf:predicate, rdf:object, rkg:inGraph, rkg:recordedIn
