@@ -302,8 +302,8 @@ def to_pyvis(data: ViewData) -> Network:
 
 
 def vis_options(data: ViewData) -> dict[str, Any]:
-    """vis-network options: physics only for small views; straight edges and no edge drawing
-    while dragging for large ones, which keeps them responsive."""
+    """vis-network options: physics only for small views; for large ones straight edges without
+    arrow heads, and no edge drawing while dragging, which keeps them responsive."""
     large = not data.physics
     return {
         "autoResize": True,
@@ -312,7 +312,8 @@ def vis_options(data: ViewData) -> dict[str, Any]:
         "layout": {"improvedLayout": not large and len(data.nodes) <= 150, "randomSeed": 42},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "navigationButtons": False},
         "nodes": {"scaling": {"min": 8, "max": 40}, "font": {"size": 14}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": not large,
+        # Arrow heads and curves cost drawing time that a large view cannot spare.
+        "edges": {"arrows": {"to": {"enabled": not large, "scaleFactor": 0.5}}, "smooth": not large,
                   "color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#333333"},
                   "font": {"size": 11, "strokeWidth": 3, "align": "middle"}},
     }
