@@ -10,7 +10,7 @@ help:
 	@echo "make run    build the bundled Jakarta dataset into out/"
 	@echo "make test   run every test (installs what they need)"
 	@echo "make lint   ruff and mypy"
-	@echo "make bench  print speed and memory figures"
+	@echo "make bench  print speed and memory figures (about 20 minutes; bench/README.md)"
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
 
 $(STAMP): pyproject.toml
@@ -50,6 +50,8 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/analysis_bench.py --scales 1e3,1e4,1e5,1e6,3e6
+	$(PY) bench/views_bench.py
 
 notebooks: $(STAMP)
 	$(PY) notebooks/run.py --html out/notebooks
