@@ -35,7 +35,7 @@ import generate  # noqa: E402  (bench/generate.py, beside this file)
 PY = sys.executable
 CLI = str(Path(PY).with_name("resilience-kg"))
 SCALES = ("1e3", "1e4", "1e5", "1e6")
-MODULES = ("rdflib", "networkx", "pyvis", "pyshacl", "oxrdflib", "pyoxigraph", "resilience_kg", "resilience_kg.cli")
+MODULES = ("rdflib", "networkx", "pyvis", "pyshacl", "pyoxigraph", "resilience_kg", "resilience_kg.cli")
 EXTRA_MODULES = ("resilience_kg.graph.dataset", "resilience_kg.graph.query")  # what `query` needs at run time
 QUERY = "actor-pillars"
 
@@ -501,7 +501,7 @@ def _versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     parts = [f"python {platform.python_version()}"]
-    for dist in ("pyoxigraph", "rdflib", "pyshacl", "oxrdflib"):
+    for dist in ("pyoxigraph", "rdflib", "pyshacl"):
         try:
             parts.append(f"{dist} {version(dist)}")
         except PackageNotFoundError:
