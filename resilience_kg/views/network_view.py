@@ -24,7 +24,7 @@ from resilience_kg.errors import ResilienceKGError
 from resilience_kg.graph.lookup import find_node
 from resilience_kg.graph.metrics import centralities
 from resilience_kg.graph.pillar_links import SUBSTANTIVE, PillarLink, pillar_links
-from resilience_kg.graph.projection import ACTOR_CLASSES, node_id, pillars, project
+from resilience_kg.graph.projection import node_id, pillars, project
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -317,7 +317,3 @@ def vis_options(data: ViewData) -> dict[str, Any]:
                   "color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#333333"},
                   "font": {"size": 11, "strokeWidth": 3, "align": "middle"}},
     }
-
-
-# Classes whose nodes are actors, re-exported for the page's legend order.
-__all__ = ["ACTOR_CLASSES", "PHYSICS_LIMIT", "ViewData", "build_view", "layout", "to_pyvis", "vis_options"]
