@@ -21,8 +21,6 @@ import itertools
 import json
 import math
 import os
-import platform
-import re
 import resource
 import subprocess
 import sys
@@ -32,10 +30,12 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+DISTS = ("networkx", "pyoxigraph", "numpy")  # versions printed in the header
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, beside this file; not edited here)
+from report import table, versions  # noqa: E402  (bench/report.py)
 
 PY = sys.executable
 DEFAULT_SCALES = ("1e3", "1e4", "1e5", "1e6")
@@ -419,7 +419,7 @@ class Bench:
             rows.append([label, str(s["quads"]), str(s["actors"]), str(s["pillars"]), str(s["nodes"]),
                          str(s["edges"]), str(s["simple_edges"]), f"{s['components']} (max {s['largest_component']})",
                          str(s["links"]), str(s["brokers"]), str(s["communities"]), mode])
-        _table(["scale", "quads", "actors", "pillars", "nodes", "edges", "simple edges", "components",
+        table(["scale", "quads", "actors", "pillars", "nodes", "edges", "simple edges", "components",
                 "pillar links", "brokers", "communities", "centralities"], rows)
 
     def report_steps(self) -> None:
@@ -448,7 +448,7 @@ class Bench:
                          f"{a['maxrss_delta_mb']:.0f}", f"{a['rss_after_mb']:.0f}", "", ""])
             if not a.get("consistent", True):
                 self.error(f"scale {label}: analyze() disagrees with the step-by-step results")
-        _table(["scale", "step", "wall s", "CPU s", "share", "peak RSS +MB", "RSS after MB", "traced peak MB",
+        table(["scale", "step", "wall s", "CPU s", "share", "peak RSS +MB", "RSS after MB", "traced peak MB",
                 "traced kept MB"], rows)
         print("   (analyze() = project + pillar_links + matrix + sectors + actor_metrics (centralities) + brokers +")
         print("    communities + find_gaps, on the already loaded graph; load is not part of it)")
@@ -459,7 +459,7 @@ class Bench:
                     total = r["steps"][step]["wall_s"]
                     rows.append([label, step, part, f"{seconds:.3f}", f"{100 * seconds / total:.0f}%"])
         print("\n   2a. Inside the metric steps (the networkx calls each step makes, timed in the same pass)")
-        _table(["scale", "step", "call", "wall s", "of step"], rows)
+        table(["scale", "step", "call", "wall s", "of step"], rows)
 
     def report_growth(self) -> None:
         labels = list(self.per)
@@ -481,7 +481,7 @@ class Bench:
                 wb = tb["wall_s"] if name == "analyze" else tb[name]["wall_s"]
                 cells.append(f"{wb / wa:.1f}x" if wa > 0 else "-")
             rows.append(["analyze() total" if name == "analyze" else name, *cells])
-        _table(header, rows)
+        table(header, rows)
 
     def targets_for_scales(self) -> None:
         def line(label: str, r: dict[str, Any], what: str) -> None:
@@ -518,14 +518,14 @@ class Bench:
         rel = r["mad"] / r["mean_exact"] if r["mean_exact"] else float("nan")
         print(f"   simple graph: {r['nodes']} nodes, {r['edges']} edges, {r['components']} components; EXACT_LIMIT "
               f"{EXACT_LIMIT} (so the library {'samples' if r['nodes'] > EXACT_LIMIT else 'is exact'} here)")
-        _table(["betweenness", "wall s", "note"], [
+        table(["betweenness", "wall s", "note"], [
             ["exact: nx.betweenness_centrality(h)", f"{r['exact_s']:.2f}", ""],
             [f"sampled: k={SAMPLE_K}, seed={SEED}", f"{r['sampled_s']:.2f}",
              f"{r['exact_s'] / r['sampled_s']:.0f}x faster than exact"],
             ["exact, one component at a time (proposal)", f"{r['by_component_s']:.2f}",
              f"max |diff| vs exact {r['by_component_max_diff']:.1e}"],
         ])
-        _table(["sampled vs exact", "value"], [
+        table(["sampled vs exact", "value"], [
             ["mean |sampled - exact|, all nodes", f"{r['mad']:.3e}"],
             ["mean |sampled - exact|, actors", f"{r['mad_actors']:.3e}"],
             ["max |sampled - exact|", f"{r['max_diff']:.3e}"],
@@ -558,7 +558,7 @@ class Bench:
             ["brokers: same, one component at a time", _s(d["brokers_by_component_s"]),
              f"max |diff| on the brokers {d['brokers_by_component_max_diff']:.1e}"],
         ]
-        _table(["computation", "wall s", "note"], rows)
+        table(["computation", "wall s", "note"], rows)
 
     def summary(self) -> None:
         print("\nTargets")
@@ -575,33 +575,10 @@ def _s(x: float | None) -> str:
     return "-" if x is None else f"{x:.2f}"
 
 
-_NUMBER = re.compile(r"^[-+]?[\d.,]+(e[-+]?\d+)?(x|%)?$")
 
 
-def _table(header: list[str], rows: list[list[str]]) -> None:
-    """Print a table: numeric columns right-aligned, text left-aligned."""
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    numeric = [bool(rows) and all(_NUMBER.match(str(r[i])) or str(r[i]) in ("", "-") for r in rows)
-               for i in range(len(header))]
-    for j, r in enumerate([header, *rows]):
-        cells = [str(c).rjust(w) if numeric[i] else str(c).ljust(w)
-                 for i, (c, w) in enumerate(zip(r, widths, strict=True))]
-        print("    " + "  ".join(cells).rstrip())
-        if j == 0:
-            print("    " + "  ".join("-" * w for w in widths))
-    sys.stdout.flush()
 
 
-def _versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    parts = [f"python {platform.python_version()}"]
-    for dist in ("networkx", "pyoxigraph", "numpy"):
-        try:
-            parts.append(f"{dist} {version(dist)}")
-        except PackageNotFoundError:
-            parts.append(f"{dist} missing")
-    return ", ".join(parts) + f"; {os.cpu_count()} CPUs, {platform.machine()}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -636,7 +613,7 @@ def main(argv: list[str] | None = None) -> int:
     from resilience_kg.graph.metrics import EXACT_LIMIT, SAMPLE_K, SEED
 
     started = time.perf_counter()
-    print(f"resilience-kg analysis benchmark: {_versions()}")
+    print(f"resilience-kg analysis benchmark: {versions(*DISTS)}")
     print(f"scales {', '.join(args.scale_list)}; corpora in {generate.CORPORA.relative_to(ROOT)} (seed {args.seed}); "
           f"load average {_loadavg()}")
     print(f"metrics.EXACT_LIMIT = {EXACT_LIMIT} nodes (above it betweenness and closeness are sampled), "
@@ -659,7 +636,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         doc = {"scales": bench.per, "traced": bench.traced, "reference": getattr(bench, "ref", None),
                "targets": [{"target": t, "measured": m, "met": ok} for t, m, ok in bench.targets],
-               "errors": bench.errors, "seconds": elapsed, "versions": _versions()}
+               "errors": bench.errors, "seconds": elapsed, "versions": versions(*DISTS)}
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
         print(f"figures written to {args.json}")

@@ -17,7 +17,6 @@ import argparse
 import itertools
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -27,10 +26,12 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+DISTS = ("pyoxigraph", "rdflib", "pyshacl")  # versions printed in the header
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, beside this file)
+from report import table, versions  # noqa: E402  (bench/report.py)
 
 PY = sys.executable
 CLI = str(Path(PY).with_name("resilience-kg"))
@@ -210,7 +211,7 @@ class Bench:
             imports[mod] = {"wall_ms": (w - bare) * 1000, "importtime_ms": it}
             note = "(not asked; loaded by `query`)" if mod in EXTRA_MODULES else ""
             rows.append([mod, f"{(w - bare) * 1000:.1f}", f"{it:.1f}", note])
-        _table(["module", "wall ms", "importtime ms", ""], rows)
+        table(["module", "wall ms", "importtime ms", ""], rows)
         self.results["imports"] = {"bare_ms": bare * 1000, **imports}
 
         print(f"\n2. Command line, cold process each (median of {runs} runs)")
@@ -219,7 +220,7 @@ class Bench:
         rows = [["resilience-kg --help", f"{help_s:.3f}", f"< {TARGET_HELP_S}", _met(help_s < TARGET_HELP_S)],
                 ["resilience-kg query -n participants", f"{q_s:.3f}", f"< {TARGET_QUERY_CLI_S}",
                  _met(q_s < TARGET_QUERY_CLI_S)]]
-        _table(["command", "wall s", "target s", ""], rows)
+        table(["command", "wall s", "target s", ""], rows)
         self.results["cli"] = {"help_s": help_s, "query_participants_s": q_s}
         self.targets.append((f"`resilience-kg --help` < {TARGET_HELP_S} s", f"{help_s:.3f} s", help_s < TARGET_HELP_S))
         self.targets.append((f"`resilience-kg query -n participants` < {TARGET_QUERY_CLI_S} s", f"{q_s:.3f} s",
@@ -295,7 +296,7 @@ class Bench:
             rows.append([scale, str(a["quads"]), f"{a['load_s']:.3f}", " ".join(f"{x:.2f}" for x in a["load_all_s"]),
                          f"{a['quads'] / a['load_s'] / 1000:.0f}", f"{a['rss_imports_mb']:.0f}",
                          f"{a['rss_load_mb']:.0f}", f"{a['rss_load_mb'] - a['rss_imports_mb']:.0f}"])
-        _table(["scale", "quads", "load s", "(runs)", "kquads/s", "RSS imports MB", "peak RSS MB",
+        table(["scale", "quads", "load s", "(runs)", "kquads/s", "RSS imports MB", "peak RSS MB",
                 "peak - imports MB"], rows)
         if "1e6" in per:
             load = per["1e6"]["load_s"]
@@ -311,7 +312,7 @@ class Bench:
                              f"{a['call_s'] * 1000:.1f}", f"{a['rows_s'] * 1000:.1f}", f"{a['ratio']:.2f}x",
                              f"{a['ask_raw_s'] * 1000:.2f}", f"{a['ask_ours_s'] * 1000:.1f}",
                              _met(a["ratio"] <= TARGET_OURS_VS_RAW)])
-            _table(["scale", "rows", "raw ms", "ours ms", "query() ms", ".rows ms", "ours/raw", "ASK raw ms",
+            table(["scale", "rows", "raw ms", "ours ms", "query() ms", ".rows ms", "ours/raw", "ASK raw ms",
                     "ASK ours ms", f"<= {TARGET_OURS_VS_RAW}x"], rows)
             worst = max(per.items(), key=lambda kv: kv[1]["ratio"])
             self.targets.append((f"ours within {TARGET_OURS_VS_RAW}x of raw Oxigraph at every scale",
@@ -342,7 +343,7 @@ class Bench:
             out[scale] = {"load_s": r["load_s"], "quads": r["quads"], "text_bytes": size}
             rows.append([scale, str(r["quads"]), f"{size / 1e6:.2f}", f"{r['load_s']:.3f}",
                          f"{per[scale]['load_s']:.3f}", f"{r['load_s'] / per[scale]['load_s']:.1f}x"])
-        _table(["scale", "quads", "text MB", "load s (1 source)", "load s (per workshop)", "slowdown"], rows)
+        table(["scale", "quads", "text MB", "load s (1 source)", "load s (per workshop)", "slowdown"], rows)
         self.results["one_source"] = out
 
     def builds(self) -> None:
@@ -382,7 +383,7 @@ class Bench:
                          f"{entry['rss_check_mb']:.0f}" if "rss_check_mb" in entry else "-",
                          {True: "yes", False: "NO", None: "-"}[entry.get("conforms")]])
             print(f"  {scale}: build done", flush=True)
-        _table(["scale", "check=True s", "check=False s", "SHACL share s", "peak RSS (check) MB", "conforms"], rows)
+        table(["scale", "check=True s", "check=False s", "SHACL share s", "peak RSS (check) MB", "conforms"], rows)
         skipped = [s for s, e in out.items() if e.get("check") == "skipped"]
         if skipped:
             print(f"    SHACL skipped at {', '.join(skipped)}: above --shacl-max {limit}, as it grows faster than the"
@@ -409,7 +410,7 @@ class Bench:
                                  "rdflib did not finish", True))
             return
         ratio = r["query_s"] / raw
-        _table(["engine", "query ms", "rows", "parse s"],
+        table(["engine", "query ms", "rows", "parse s"],
                [["pyoxigraph (raw)", f"{raw * 1000:.1f}", str(per['1e4']['rows']), "-"],
                 ["rdflib", f"{r['query_s'] * 1000:.1f}", str(r["rows"]), f"{r['parse_s']:.2f}"],
                 ["rdflib / Oxigraph", f"{ratio:.0f}x", "", _met(ratio >= TARGET_RDFLIB_VS_RAW)]])
@@ -442,7 +443,7 @@ class Bench:
             row.append(f"{cb / ca:.1f}x" if ca and cb else "-")
             row.append(f"{nb / na:.1f}x" if na and nb else "-")
             rows.append(row)
-        _table(["scales", "quads", "load", "load (1 source)", "query raw", "query ours", "build check=True",
+        table(["scales", "quads", "load", "load (1 source)", "query raw", "query ours", "build check=True",
                 "build check=False"], rows)
 
     # -- summary ------------------------------------------------------------------------------
@@ -487,26 +488,8 @@ def _last_json(text: str) -> dict[str, Any] | None:
     return None
 
 
-def _table(header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    for j, r in enumerate([header, *rows]):
-        cells = [str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))]
-        print("    " + "  ".join(cells).rstrip())
-        if j == 0:
-            print("    " + "  ".join("-" * w for w in widths))
-    sys.stdout.flush()
 
 
-def _versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    parts = [f"python {platform.python_version()}"]
-    for dist in ("pyoxigraph", "rdflib", "pyshacl"):
-        try:
-            parts.append(f"{dist} {version(dist)}")
-        except PackageNotFoundError:
-            parts.append(f"{dist} missing")
-    return ", ".join(parts) + f"; {os.cpu_count()} CPUs, {platform.machine()}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -541,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     args.startup_runs = args.startup_runs or (3 if args.quick else 5)
 
     started = time.perf_counter()
-    print(f"resilience-kg benchmark: {_versions()}")
+    print(f"resilience-kg benchmark: {versions(*DISTS)}")
     print(f"scales {', '.join(args.scale_list)}; corpora in {generate.CORPORA.relative_to(ROOT)} (seed {args.seed})")
     bench = Bench(args)
     try:
@@ -554,7 +537,7 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     print(f"\nbench took {elapsed:.0f} s")
     bench.results.update(targets=[{"target": t, "measured": m, "met": ok} for t, m, ok in bench.targets],
-                         errors=bench.errors, seconds=elapsed, versions=_versions(), scales_run=args.scale_list)
+                         errors=bench.errors, seconds=elapsed, versions=versions(*DISTS), scales_run=args.scale_list)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(bench.results, indent=2) + "\n", encoding="utf-8")

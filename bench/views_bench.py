@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import re
 import resource
 import shutil
 import statistics
@@ -33,10 +31,12 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+DISTS = ("networkx", "pyvis", "playwright")  # versions printed in the header
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, beside this file; not edited here)
+from report import table, versions  # noqa: E402  (bench/report.py)
 
 PY = sys.executable
 CHROMIUM = "/usr/bin/chromium"
@@ -403,7 +403,7 @@ class Bench:
                          f"{r['load_s']:.2f}", f"{r['build_view_s']:.2f}", f"{r['write_page_s']:.2f}",
                          f"{r['html_bytes'] / 2**20:.2f}", f"{r['html_bytes'] / max(1, r['nodes']):.0f}",
                          f"{r['maxrss_mb']:.0f}"])
-        _table(["size", "quads", "nodes", "edges", "physics", "load s (not in build)", "build_view s",
+        table(["size", "quads", "nodes", "edges", "physics", "load s (not in build)", "build_view s",
                 "write_page s", "HTML MiB", "bytes/node", "peak RSS MB"], rows)
         rows = []
         for size, r in self.built.items():
@@ -412,7 +412,7 @@ class Bench:
                 total = r["build_view_s"] if step == "build_view" else r["write_page_s"]
                 rows.append([str(size), step, part, f"{seconds:.3f}", f"{100 * seconds / total:.0f}%"])
         print("\n   1a. Inside build_view and write_page (calls timed in the same run)")
-        _table(["size", "step", "call", "wall s", "of step"], rows)
+        table(["size", "step", "call", "wall s", "of step"], rows)
         for r in self.built.values():
             p = r.get("pyvis")
             if not p:
@@ -420,7 +420,7 @@ class Bench:
             print(f"\n2. pyvis on the {r['nodes']}-node view: Network.from_nx (pyvis adds nodes and edges one by one,"
                   "\n   checking each against a list) vs to_pyvis (the lists set in one step)")
             ratio = p["from_nx_s"] / p["lists_s"] if p["lists_s"] else float("inf")
-            _table(["method", "wall s", "nodes", "edges"], [
+            table(["method", "wall s", "nodes", "edges"], [
                 ["Network(directed=True).from_nx(G)", f"{p['from_nx_s']:.3f}", str(p["from_nx_counts"][0]),
                  str(p["from_nx_counts"][1])],
                 ["to_pyvis(data) (lists set, options set)", f"{p['lists_s']:.4f}", str(p["lists_counts"][0]),
@@ -451,7 +451,7 @@ class Bench:
                          f"{med['interactive_s']:.2f}", " ".join(f"{x['interactive_s']:.2f}" for x in runs),
                          f"{statistics.median(heap):.0f}" if heap else "-", str(len(b["blocked"]))])
             b["median"] = med
-        _table(["size", "nodes drawn", "DCL s", "drawn s", "pick s", "click s", "interactive s", "(each load)",
+        table(["size", "nodes drawn", "DCL s", "drawn s", "pick s", "click s", "interactive s", "(each load)",
                 "JS heap MB", "blocked"], rows)
         diag = {size: b["diagnosis"] for size, b in self.browser.items() if b.get("diagnosis")}
         if diag:
@@ -465,7 +465,7 @@ class Bench:
                              *(f"{d[k]:.0f}" for k in ("json_parse", "construct", "redraw", "focus", "redraw_dimmed",
                                                        "redraw_no_dashes", "redraw_no_dashes_arrows",
                                                        "redraw_no_edges"))])
-            _table(["size", "zoom", "edges", "dashed", "JSON.parse ms", "new Network ms", "redraw ms", "focus() ms",
+            table(["size", "zoom", "edges", "dashed", "JSON.parse ms", "new Network ms", "redraw ms", "focus() ms",
                     "redraw dimmed ms", "no dashes ms", "no dashes/arrows ms", "no edges ms"], rows)
 
     def summary(self) -> None:
@@ -488,33 +488,10 @@ class Bench:
                 print(f"  - {e}")
 
 
-_NUMBER = re.compile(r"^[-+]?[\d.,]+(e[-+]?\d+)?(x|%)?$")
 
 
-def _table(header: list[str], rows: list[list[str]]) -> None:
-    """Print a table: numeric columns right-aligned, text left-aligned."""
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    numeric = [bool(rows) and all(_NUMBER.match(str(r[i])) or str(r[i]) in ("", "-") for r in rows)
-               for i in range(len(header))]
-    for j, r in enumerate([header, *rows]):
-        cells = [str(c).rjust(w) if numeric[i] else str(c).ljust(w)
-                 for i, (c, w) in enumerate(zip(r, widths, strict=True))]
-        print("    " + "  ".join(cells).rstrip())
-        if j == 0:
-            print("    " + "  ".join("-" * w for w in widths))
-    sys.stdout.flush()
 
 
-def _versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    parts = [f"python {platform.python_version()}"]
-    for dist in ("networkx", "pyvis", "playwright"):
-        try:
-            parts.append(f"{dist} {version(dist)}")
-        except PackageNotFoundError:
-            parts.append(f"{dist} missing")
-    return ", ".join(parts) + f"; {os.cpu_count()} CPUs, {platform.machine()}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -548,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
     from resilience_kg.views.network_view import PHYSICS_LIMIT
 
     started = time.perf_counter()
-    print(f"resilience-kg views benchmark: {_versions()}")
+    print(f"resilience-kg views benchmark: {versions(*DISTS)}")
     print(f"sizes {', '.join(map(str, args.size_list))} nodes (full view of a calibrated synthetic corpus, seed "
           f"{args.seed}); PHYSICS_LIMIT = {PHYSICS_LIMIT}; load average {_loadavg()}")
     bench = Bench(args)

@@ -1,0 +1,39 @@
+"""What every benchmark prints the same way: aligned tables and the versions measured."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import sys
+
+_NUMBER = re.compile(r"^[-+]?[\d.,]+(e[-+]?\d+)?(x|%)?$")
+
+
+def table(header: list[str], rows: list[list[str]]) -> None:
+    """Print a table: numeric columns right-aligned, text left-aligned, a rule under the header."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    numeric = [
+        bool(rows) and all(_NUMBER.match(str(r[i])) or str(r[i]) in ("", "-") for r in rows) for i in range(len(header))
+    ]
+    for j, r in enumerate([header, *rows]):
+        cells = [
+            str(c).rjust(w) if numeric[i] else str(c).ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ]
+        print("    " + "  ".join(cells).rstrip())
+        if j == 0:
+            print("    " + "  ".join("-" * w for w in widths))
+    sys.stdout.flush()
+
+
+def versions(*dists: str) -> str:
+    """The Python version, each distribution's version, and the machine."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [f"python {platform.python_version()}"]
+    for dist in dists:
+        try:
+            parts.append(f"{dist} {version(dist)}")
+        except PackageNotFoundError:
+            parts.append(f"{dist} missing")
+    return ", ".join(parts) + f"; {os.cpu_count()} CPUs, {platform.machine()}"
