@@ -22,7 +22,6 @@ import json
 import math
 import os
 import resource
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -35,7 +34,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, beside this file; not edited here)
-from report import table, versions  # noqa: E402  (bench/report.py)
+from report import run_worker, table, versions  # noqa: E402  (bench/report.py)
 
 PY = sys.executable
 DEFAULT_SCALES = ("1e3", "1e4", "1e5", "1e6")
@@ -361,25 +360,10 @@ class Bench:
         print(f"  ERROR: {message}", flush=True)
 
     def worker(self, argv: list[str]) -> dict[str, Any] | None:
-        cmd = [PY, str(Path(__file__).resolve()), "--worker", *argv]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=self.args.timeout, cwd=ROOT)
-        except subprocess.TimeoutExpired:
-            self.error(f"worker {' '.join(argv)} did not finish in {self.args.timeout:g} s")
-            return None
-        if proc.returncode != 0:
-            tail = (proc.stderr or proc.stdout).strip().splitlines()[-6:]
-            self.error(f"worker {' '.join(argv)} exited {proc.returncode}: " + " | ".join(tail))
-            return None
-        for line in reversed(proc.stdout.strip().splitlines()):
-            try:
-                value = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(value, dict):
-                return value
-        self.error(f"worker {' '.join(argv)} printed no result")
-        return None
+        result, problem = run_worker(str(Path(__file__).resolve()), argv, timeout=self.args.timeout, cwd=ROOT)
+        if problem:
+            self.error(problem)
+        return result
 
     def corpus(self, label: str) -> Path:
         target = generate.parse_size(label)

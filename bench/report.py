@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import re
+import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 _NUMBER = re.compile(r"^[-+]?[\d.,]+(e[-+]?\d+)?(x|%)?$")
 
@@ -37,3 +41,30 @@ def versions(*dists: str) -> str:
         except PackageNotFoundError:
             parts.append(f"{dist} missing")
     return ", ".join(parts) + f"; {os.cpu_count()} CPUs, {platform.machine()}"
+
+
+def last_json(text: str) -> dict[str, Any] | None:
+    """The last line of ``text`` that is a JSON object: how a worker process reports."""
+    for line in reversed(text.strip().splitlines()):
+        try:
+            value = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            return value
+    return None
+
+
+def run_worker(script: str, argv: list[str], *, timeout: float, cwd: Path) -> tuple[dict[str, Any] | None, str]:
+    """Run ``script --worker ARGV`` in a fresh interpreter: (its JSON result, or None and why not)."""
+    name = " ".join(argv)
+    try:
+        proc = subprocess.run([sys.executable, script, "--worker", *argv], capture_output=True, text=True,
+                              timeout=timeout, cwd=cwd)
+    except subprocess.TimeoutExpired:
+        return None, f"worker {name} did not finish in {timeout:g} s"
+    if proc.returncode != 0:
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-6:]
+        return None, f"worker {name} exited {proc.returncode}: " + " | ".join(tail)
+    result = last_json(proc.stdout)
+    return (result, "") if result is not None else (None, f"worker {name} printed no result")

@@ -31,7 +31,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, beside this file)
-from report import table, versions  # noqa: E402  (bench/report.py)
+from report import last_json, table, versions  # noqa: E402  (bench/report.py)
 
 PY = sys.executable
 CLI = str(Path(PY).with_name("resilience-kg"))
@@ -170,14 +170,14 @@ class Bench:
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
         except subprocess.TimeoutExpired as exc:  # subprocess.run has killed the child
-            partial = _last_json(exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or ""))
+            partial = last_json(exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or ""))
             return {"timeout": True, **(partial or {})}
         if proc.returncode != 0:
             tail = (proc.stderr or proc.stdout).strip().splitlines()[-5:]
             self.error(f"worker {' '.join(argv[:1])} {argv[1:] if len(argv) > 1 else ''} exited "
                        f"{proc.returncode}: " + " | ".join(tail))
             return None
-        parsed = _last_json(proc.stdout)
+        parsed = last_json(proc.stdout)
         if parsed is None:
             self.error(f"worker {argv[0]} printed no result")
         return parsed
@@ -475,17 +475,6 @@ def _top_level_imports(code: str) -> dict[str, int]:
 
 def _met(ok: bool) -> str:
     return "met" if ok else "MISSED"
-
-
-def _last_json(text: str) -> dict[str, Any] | None:
-    for line in reversed(text.strip().splitlines()):
-        try:
-            value = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(value, dict):
-            return value
-    return None
 
 
 
