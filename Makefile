@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench notebooks clean help
+.PHONY: run test lint bench notebooks docs clean help
 
 help:
 	@echo "make run    build the bundled Jakarta dataset into out/"
@@ -12,6 +12,7 @@ help:
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  print speed and memory figures (about 20 minutes; bench/README.md)"
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
+	@echo "make docs   regenerate docs/cli.md from the commands' --help"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,12 +41,12 @@ run: $(STAMP)
 	@echo "Open file://$(CURDIR)/out/report.html"
 
 test: $(STAMP)
-	$(PY) -m ruff check resilience_kg tests bench notebooks
+	$(PY) -m ruff check resilience_kg tests bench notebooks docs
 	$(PY) -m mypy
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(PY) -m ruff check resilience_kg tests bench notebooks
+	$(PY) -m ruff check resilience_kg tests bench notebooks docs
 	$(PY) -m mypy
 
 bench: $(STAMP)
@@ -55,6 +56,9 @@ bench: $(STAMP)
 
 notebooks: $(STAMP)
 	$(PY) notebooks/run.py --html out/notebooks
+
+docs: $(STAMP)
+	$(PY) docs/cli_reference.py
 
 clean:
 	rm -rf $(VENV) out bench/corpora .pytest_cache
