@@ -69,8 +69,9 @@ PATHS: tuple[Pattern, ...] = (
     ),
 )
 CONFIDENCE_FACTOR = {"stated": 1.0, "well-attested": 1.0, "uncertain": 0.6, "unknown": 0.5}
-#: Patterns that mean an actor does something about a pillar, not merely that it was there.
-SUBSTANTIVE = ("mandate", "proposal", "session")
+#: Patterns that mean an actor does something about a pillar, not merely that it was there
+#: (sessions and events are presence).
+SUBSTANTIVE = ("mandate", "proposal")
 
 PHRASES = {
     ("worksOn", "out"): {"en": "works on", "id": "menangani"},
@@ -115,7 +116,7 @@ class PillarLink:
     @property
     def substantive(self) -> bool:
         """True if the actor does something about the pillar, beyond being present."""
-        return any(self.basis.get(k, 0) > 0 for k in ("mandate", "proposal"))
+        return any(self.basis.get(k, 0) > 0 for k in SUBSTANTIVE)
 
 
 def display_name(g: nx.MultiDiGraph, node: str, *, lang: str = "en") -> str:
