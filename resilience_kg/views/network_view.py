@@ -139,7 +139,7 @@ def _node_pillars(g: nx.MultiDiGraph, links: list[PillarLink]) -> dict[str, set[
         if key == "addressesIssue":
             found[u] |= {x for x in found.get(w, set())}
     for link in links:
-        if any(link.basis.get(k, 0) for k in SUBSTANTIVE):
+        if link.substantive:
             found[link.actor].add(notation[link.pillar])
     return found
 
