@@ -34,7 +34,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, beside this file; not edited here)
-from report import run_worker, table, versions  # noqa: E402  (bench/report.py)
+from report import Probe, run_worker, table, versions  # noqa: E402  (bench/report.py)
 
 PY = sys.executable
 DEFAULT_SCALES = ("1e3", "1e4", "1e5", "1e6")
@@ -66,47 +66,6 @@ def _loadavg() -> str:
         return " ".join(f"{x:.1f}" for x in os.getloadavg())
     except OSError:
         return "?"
-
-
-class Probe:
-    """Times the calls of some functions while it is active, by swapping module attributes in
-    this process only (the library is not changed). Each call is recorded under the current
-    ``step`` with a label."""
-
-    def __init__(self, targets: list[tuple[Any, str, str]]) -> None:
-        self.targets = targets
-        self.saved: list[tuple[Any, str, Any]] = []
-        self.step = ""
-        self.calls: list[tuple[str, str, float]] = []
-
-    def _wrap(self, fn: Callable[..., Any], label: str) -> Callable[..., Any]:
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                self.calls.append((self.step, label, time.perf_counter() - started))
-
-        return timed
-
-    def __enter__(self) -> Probe:
-        for module, attr, label in self.targets:
-            original = getattr(module, attr)
-            self.saved.append((module, attr, original))
-            setattr(module, attr, self._wrap(original, label))
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for module, attr, original in reversed(self.saved):
-            setattr(module, attr, original)
-        self.saved.clear()
-
-    def parts(self, step: str) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for s, label, seconds in self.calls:
-            if s == step:
-                out[label] = out.get(label, 0.0) + seconds
-        return out
 
 
 # ================================================================ workers (fresh processes)

@@ -8,6 +8,8 @@ import platform
 import re
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,3 +70,44 @@ def run_worker(script: str, argv: list[str], *, timeout: float, cwd: Path) -> tu
         return None, f"worker {name} exited {proc.returncode}: " + " | ".join(tail)
     result = last_json(proc.stdout)
     return (result, "") if result is not None else (None, f"worker {name} printed no result")
+
+
+class Probe:
+    """Times the calls of some functions while it is active, by swapping module attributes in
+    this process only (the library is not changed). Each call is recorded under the current
+    ``step`` with a label."""
+
+    def __init__(self, targets: list[tuple[Any, str, str]]) -> None:
+        self.targets = targets
+        self.saved: list[tuple[Any, str, Any]] = []
+        self.step = ""
+        self.calls: list[tuple[str, str, float]] = []
+
+    def _wrap(self, fn: Callable[..., Any], label: str) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.calls.append((self.step, label, time.perf_counter() - started))
+
+        return timed
+
+    def __enter__(self) -> Probe:
+        for module, attr, label in self.targets:
+            original = getattr(module, attr)
+            self.saved.append((module, attr, original))
+            setattr(module, attr, self._wrap(original, label))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for module, attr, original in reversed(self.saved):
+            setattr(module, attr, original)
+        self.saved.clear()
+
+    def parts(self, step: str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for s, label, seconds in self.calls:
+            if s == step:
+                out[label] = out.get(label, 0.0) + seconds
+        return out

@@ -25,7 +25,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, beside this file; not edited here)
-from report import run_worker, table, versions  # noqa: E402  (bench/report.py)
+from report import Probe, run_worker, table, versions  # noqa: E402  (bench/report.py)
 
 PY = sys.executable
 CHROMIUM = "/usr/bin/chromium"
@@ -61,38 +60,6 @@ def _loadavg() -> str:
         return "?"
 
 
-class Probe:
-    """Times the calls of some functions while active, by swapping module attributes in this
-    process only (the library is not changed)."""
-
-    def __init__(self, targets: list[tuple[Any, str, str]]) -> None:
-        self.targets = targets
-        self.saved: list[tuple[Any, str, Any]] = []
-        self.calls: dict[str, float] = {}
-
-    def _wrap(self, fn: Callable[..., Any], label: str) -> Callable[..., Any]:
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                self.calls[label] = self.calls.get(label, 0.0) + time.perf_counter() - started
-
-        return timed
-
-    def __enter__(self) -> Probe:
-        for module, attr, label in self.targets:
-            original = getattr(module, attr)
-            self.saved.append((module, attr, original))
-            setattr(module, attr, self._wrap(original, label))
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for module, attr, original in reversed(self.saved):
-            setattr(module, attr, original)
-        self.saved.clear()
-
-
 # ================================================================ worker (a fresh process per size)
 def worker_build(folder: str, html: str, pyvis_ref: bool) -> dict[str, Any]:
     """Load a corpus, then time build_view (with its parts), the pyvis comparison, and write_page."""
@@ -110,7 +77,7 @@ def worker_build(folder: str, html: str, pyvis_ref: bool) -> dict[str, Any]:
         t0, c0 = time.perf_counter(), time.process_time()
         data = network_view.build_view(kg, "full")
         out["build_view_s"], out["build_view_cpu_s"] = time.perf_counter() - t0, time.process_time() - c0
-    out["build_parts"] = probe.calls
+    out["build_parts"] = probe.parts("")
     out.update(nodes=len(data.nodes), edges=len(data.edges), physics=data.physics)
     if pyvis_ref:
         out["pyvis"] = pyvis_comparison(data)
@@ -120,7 +87,7 @@ def worker_build(folder: str, html: str, pyvis_ref: bool) -> dict[str, Any]:
         t0 = time.perf_counter()
         page.write_page(data, html)
         out["write_page_s"] = time.perf_counter() - t0
-    out["write_parts"] = probe.calls
+    out["write_parts"] = probe.parts("")
     out["html_bytes"] = Path(html).stat().st_size
     out["maxrss_mb"] = _maxrss_mb()
     return out
