@@ -1,0 +1,76 @@
+"""Produce every user-facing output of the bundled data, for the golden test.
+
+``python tests/golden/outputs.py --write`` regenerates ``manifest.txt`` after a deliberate change
+of data or output; the test (``tests/test_golden.py``) fails whenever an output changes otherwise,
+which is how a reshaping of the code proves it changed no behaviour.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+MANIFEST = Path(__file__).with_name("manifest.txt")
+
+# (output name, CLI arguments); "{out}" is the output path.
+COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("build", ("build", "--out", "{out}")),
+    *(
+        (f"export.{fmt}", ("export", "--format", fmt, "-o", "{out}"))
+        for fmt in (
+            "turtle", "trig", "nt", "nquads", "jsonld", "xml",
+            "graphml", "gexf", "node-link", "cytoscape", "kumu-csv",
+        )
+    ),
+    *((f"analyze.{fmt}", ("analyze", "--format", fmt, "-o", "{out}")) for fmt in ("table", "csv", "json", "markdown")),
+    ("analyze.report-only", ("analyze", "--report-only", "--format", "csv", "-o", "{out}")),
+    ("connections", ("connections",)),
+    ("connections.bpbd", ("connections", "BPBD")),
+    ("gaps", ("gaps",)),
+    ("viz.full", ("viz", "--view", "full", "-o", "{out}")),
+    ("viz.actors-pillars", ("viz", "--view", "actors-pillars", "-o", "{out}")),
+    ("viz.pillar-siap", ("viz", "--view", "pillar:SIAP", "-o", "{out}")),
+)  # fmt: skip
+
+
+def _digest(path: Path) -> str:
+    if path.is_dir():
+        h = hashlib.sha256()
+        for f in sorted(p for p in path.rglob("*") if p.is_file()):
+            h.update(f.relative_to(path).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+        return h.hexdigest()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def outputs() -> dict[str, str]:
+    """Run every command on the bundled data and return ``{name: sha256}``."""
+    result: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, args in COMMANDS:
+            out = Path(tmp) / name
+            argv = [a.replace("{out}", str(out)) for a in args]
+            proc = subprocess.run(
+                [sys.executable, "-m", "resilience_kg", *argv], capture_output=True, check=False, cwd=tmp
+            )
+            if proc.returncode != 0:
+                raise RuntimeError(f"{name}: exit {proc.returncode}: {proc.stderr.decode()}")
+            result[name] = _digest(out) if "{out}" in args else hashlib.sha256(proc.stdout).hexdigest()
+    return result
+
+
+def read_manifest() -> dict[str, str]:
+    lines = MANIFEST.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("  ", 1)[::-1] for line in lines if line.strip())  # type: ignore[misc]
+
+
+if __name__ == "__main__":
+    got = outputs()
+    if "--write" in sys.argv:
+        MANIFEST.write_text("".join(f"{h}  {n}\n" for n, h in got.items()), encoding="utf-8")
+    else:
+        want = read_manifest()
+        for n, h in got.items():
+            print(("same   " if want.get(n) == h else "CHANGED"), n)
