@@ -4,7 +4,7 @@ Each scale runs in fresh worker processes: one untimed-by-anything-else pass tha
 CPU time per step and the growth of the process's peak RSS (``ru_maxrss``), and, up to
 ``--trace-max``, a second pass under ``tracemalloc`` for each step's peak of Python allocations
 (its timings are thrown away: tracemalloc slows networkx code about 4x). The steps are the ones
-:func:`resilience_kg.graph.analysis.analyze` runs, called one by one, then ``analyze`` itself.
+:func:`resilience_kg.analysis.analyze.analyze` runs, called one by one, then ``analyze`` itself.
 Nothing is asserted: targets are printed as met or missed, and the exit status is non-zero only when
 something fails.
 
@@ -133,12 +133,12 @@ def worker_steps(folder: str, trace: bool, diagnose: bool) -> dict[str, Any]:
     import networkx as nx
     import networkx.algorithms.community as nx_community
 
-    from resilience_kg.graph import metrics
-    from resilience_kg.graph.analysis import analyze
+    from resilience_kg.analysis import metrics
+    from resilience_kg.analysis.analyze import analyze
+    from resilience_kg.analysis.gaps import find_gaps
+    from resilience_kg.analysis.pillar_links import pillar_links
+    from resilience_kg.analysis.projection import actors, pillars, project
     from resilience_kg.graph.dataset import load_graph
-    from resilience_kg.graph.gaps import find_gaps
-    from resilience_kg.graph.pillar_links import pillar_links
-    from resilience_kg.graph.projection import actors, pillars, project
 
     out: dict[str, Any] = {"rss_imports_mb": _rss_now_mb(), "steps": {}, "loadavg_start": _loadavg()}
     probe = Probe([
@@ -261,9 +261,9 @@ def worker_betweenness(folder: str) -> dict[str, Any]:
     """Exact against sampled betweenness (as metrics.centralities calls them) on one projection."""
     import networkx as nx
 
+    from resilience_kg.analysis.metrics import SAMPLE_K, SEED, simple_graph
+    from resilience_kg.analysis.projection import actors, project
     from resilience_kg.graph.dataset import load_graph
-    from resilience_kg.graph.metrics import SAMPLE_K, SEED, simple_graph
-    from resilience_kg.graph.projection import actors, project
 
     g = project(load_graph([folder], bundled=False))
     h = simple_graph(g)
@@ -456,7 +456,7 @@ class Bench:
         r = self.worker(["betweenness", str(folder)])
         if r is None:
             return
-        from resilience_kg.graph.metrics import EXACT_LIMIT, SAMPLE_K, SEED
+        from resilience_kg.analysis.metrics import EXACT_LIMIT, SAMPLE_K, SEED
 
         rel = r["mad"] / r["mean_exact"] if r["mean_exact"] else float("nan")
         print(f"   simple graph: {r['nodes']} nodes, {r['edges']} edges, {r['components']} components; EXACT_LIMIT "
@@ -553,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"bad size: {exc}")
     args.scale_list = [scale_label(n) for n in sizes]
 
-    from resilience_kg.graph.metrics import EXACT_LIMIT, SAMPLE_K, SEED
+    from resilience_kg.analysis.metrics import EXACT_LIMIT, SAMPLE_K, SEED
 
     started = time.perf_counter()
     print(f"resilience-kg analysis benchmark: {versions(*DISTS)}")

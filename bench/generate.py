@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # The real loader's column lists, so the corpora always match the format it reads.
-from resilience_kg.graph.tables import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
+from resilience_kg.graph.csv_reader import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE / "corpora"

@@ -37,7 +37,7 @@ PY = sys.executable
 CLI = str(Path(PY).with_name("resilience-kg"))
 SCALES = ("1e3", "1e4", "1e5", "1e6")
 MODULES = ("rdflib", "networkx", "pyvis", "pyshacl", "pyoxigraph", "resilience_kg", "resilience_kg.cli")
-EXTRA_MODULES = ("resilience_kg.graph.dataset", "resilience_kg.graph.query")  # what `query` needs at run time
+EXTRA_MODULES = ("resilience_kg.graph.dataset", "resilience_kg.sparql.query")  # what `query` needs at run time
 QUERY = "actor-pillars"
 
 TARGET_HELP_S = 0.2
@@ -61,8 +61,8 @@ def worker_scale(folder: str, repeat: int, dump: str) -> dict[str, Any]:
     import pyoxigraph as ox
 
     from resilience_kg.graph.dataset import load_graph
-    from resilience_kg.graph.named_queries import get_query
-    from resilience_kg.graph.query import query
+    from resilience_kg.sparql.named import get_query
+    from resilience_kg.sparql.query import query
 
     rss_imports = _maxrss_mb()
     started = time.perf_counter()
@@ -123,7 +123,7 @@ def worker_rdflib(nquads: str) -> dict[str, Any]:
     """rdflib's own SPARQL engine on the same data: parse N-Quads into a Dataset, query the union."""
     import rdflib
 
-    from resilience_kg.graph.named_queries import get_query
+    from resilience_kg.sparql.named import get_query
 
     text = get_query(QUERY).text
     started = time.perf_counter()

@@ -15,38 +15,38 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from resilience_kg._version import __version__
 
 _EXPORTS = {
     "load_graph": "resilience_kg.graph.dataset",
     "KnowledgeGraph": "resilience_kg.graph.dataset",
-    "query": "resilience_kg.graph.query",
-    "QueryResult": "resilience_kg.graph.query",
+    "query": "resilience_kg.sparql.query",
+    "QueryResult": "resilience_kg.sparql.query",
     "validate": "resilience_kg.graph.validate",
     "ValidationReport": "resilience_kg.graph.validate",
     "export": "resilience_kg.graph.export",
     "serialize": "resilience_kg.graph.export",
     "build": "resilience_kg.graph.build",
     "summarize": "resilience_kg.graph.summary",
-    "list_queries": "resilience_kg.graph.named_queries",
-    "get_query": "resilience_kg.graph.named_queries",
-    "check_query": "resilience_kg.graph.safety",
-    "analyze": "resilience_kg.graph.analysis",
-    "Analysis": "resilience_kg.graph.analysis",
-    "project": "resilience_kg.graph.projection",
-    "query_df": "resilience_kg.graph.frames",
-    "matrix_df": "resilience_kg.graph.frames",
-    "actors_df": "resilience_kg.graph.frames",
-    "find_gaps": "resilience_kg.graph.gaps",
-    "attach_analysis": "resilience_kg.graph.analysis_rdf",
+    "list_queries": "resilience_kg.sparql.named",
+    "get_query": "resilience_kg.sparql.named",
+    "check_query": "resilience_kg.sparql.guard",
+    "analyze": "resilience_kg.analysis.analyze",
+    "Analysis": "resilience_kg.analysis.analyze",
+    "project": "resilience_kg.analysis.projection",
+    "query_df": "resilience_kg.formats.frames",
+    "matrix_df": "resilience_kg.formats.frames",
+    "actors_df": "resilience_kg.formats.frames",
+    "find_gaps": "resilience_kg.analysis.gaps",
+    "attach_analysis": "resilience_kg.analysis.write_back",
     "open_store": "resilience_kg.graph.store",
     "save_store": "resilience_kg.graph.store",
     "build_view": "resilience_kg.views.network_view",
     "write_page": "resilience_kg.views.page",
     "write_report": "resilience_kg.views.report",
     "show": "resilience_kg.views.notebook",
-    "write_plots": "resilience_kg.graph.plots",
-    "export_network": "resilience_kg.graph.netexport",
+    "write_plots": "resilience_kg.formats.plots",
+    "export_network": "resilience_kg.formats.network",
 }
 
 __all__ = [
@@ -83,22 +83,22 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from resilience_kg.graph.analysis import Analysis, analyze
-    from resilience_kg.graph.analysis_rdf import attach_analysis
+    from resilience_kg.analysis.analyze import Analysis, analyze
+    from resilience_kg.analysis.gaps import find_gaps
+    from resilience_kg.analysis.projection import project
+    from resilience_kg.analysis.write_back import attach_analysis
+    from resilience_kg.formats.frames import actors_df, matrix_df, query_df
+    from resilience_kg.formats.network import export_network
+    from resilience_kg.formats.plots import write_plots
     from resilience_kg.graph.build import build
     from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
     from resilience_kg.graph.export import export, serialize
-    from resilience_kg.graph.frames import actors_df, matrix_df, query_df
-    from resilience_kg.graph.gaps import find_gaps
-    from resilience_kg.graph.named_queries import get_query, list_queries
-    from resilience_kg.graph.netexport import export_network
-    from resilience_kg.graph.plots import write_plots
-    from resilience_kg.graph.projection import project
-    from resilience_kg.graph.query import QueryResult, query
-    from resilience_kg.graph.safety import check_query
     from resilience_kg.graph.store import open_store, save_store
     from resilience_kg.graph.summary import summarize
     from resilience_kg.graph.validate import ValidationReport, validate
+    from resilience_kg.sparql.guard import check_query
+    from resilience_kg.sparql.named import get_query, list_queries
+    from resilience_kg.sparql.query import QueryResult, query
     from resilience_kg.views.network_view import build_view
     from resilience_kg.views.notebook import show
     from resilience_kg.views.page import write_page

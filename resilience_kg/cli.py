@@ -16,7 +16,12 @@ from typing import Any, TypeVar
 
 import click
 
-from resilience_kg import __version__
+from resilience_kg._version import __version__
+from resilience_kg.formats.network import NETWORK_FORMATS
+from resilience_kg.graph.export import EXPORT_FORMATS
+from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
+from resilience_kg.sparql.query import FORMATS as QUERY_FORMATS
+from resilience_kg.tabulate import TABLE_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -183,13 +188,14 @@ def validate(paths: tuple[Path, ...], no_bundled: bool, fmt: str) -> None:
 @click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Read the query from a .rq file.")
 @click.option("-n", "--name", "name", help="Run a bundled named query (see `resilience-kg queries`).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS),
               default="table", show_default=True,
               help="table for people; csv, tsv, json, xml are the W3C SPARQL results formats; "
               "turtle, nt, jsonld (and xml, as RDF/XML) for CONSTRUCT and DESCRIBE.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help='Bind ?NAME to VALUE safely: BPBD, "text"@en, <iri>, rkg:Pillar. Repeatable.')
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Stop the query after this many seconds.")
+@click.option("--timeout", type=float, default=QUERY_TIMEOUT, show_default=True,
+              help="Stop the query after this many seconds.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (atomically) instead of stdout.")
 @data_options
@@ -214,9 +220,9 @@ def query(
     The default graph is the union of all named graphs; rkg:, id:, skos:, org:, schema: and the
     other usual prefixes need no PREFIX line. SERVICE, LOAD, FROM and updates are refused.
     """
-    from resilience_kg.graph.named_queries import get_query
-    from resilience_kg.graph.query import parse_params
-    from resilience_kg.graph.query import query as run_query
+    from resilience_kg.sparql.named import get_query
+    from resilience_kg.sparql.query import parse_params
+    from resilience_kg.sparql.query import query as run_query
 
     given = [x for x in (text, file, name) if x is not None]
     if len(given) != 1:
@@ -243,7 +249,7 @@ def query(
 @main.command()
 def queries() -> None:
     """List the bundled named queries, one line each."""
-    from resilience_kg.graph.named_queries import list_queries
+    from resilience_kg.sparql.named import list_queries
 
     found = list_queries()
     width = max(len(q.name) for q in found)
@@ -251,7 +257,7 @@ def queries() -> None:
         click.echo(f"{q.name.ljust(width)}  {q.title}")
 
 
-ANALYSIS_FORMATS = click.Choice(["table", "csv", "json", "markdown"])
+ANALYSIS_FORMATS = click.Choice(TABLE_FORMATS)
 
 
 def report_only_option(func: F) -> F:
@@ -287,17 +293,17 @@ def analyze(
     endpoint: str | None,
 ) -> None:
     """Network analysis: actor-by-pillar strengths, centralities, brokers, communities and gaps."""
-    from resilience_kg.graph.analysis import analyze as run_analyze
+    from resilience_kg.analysis.analyze import analyze as run_analyze
 
     result = run_analyze(_load(data, no_bundled, store, endpoint), report_only=report_only)
     _emit(result.render(fmt).encode(), output)
     if plots is not None:
-        from resilience_kg.graph.plots import write_plots
+        from resilience_kg.formats.plots import write_plots
 
         for path in write_plots(result, plots):
             click.echo(f"wrote {path}", err=True)
     if rdf is not None:
-        from resilience_kg.graph.analysis_rdf import analysis_trig
+        from resilience_kg.analysis.write_back import analysis_trig
 
         _emit(analysis_trig(result), rdf)
 
@@ -326,7 +332,7 @@ def connections(
 
     ACTOR is an acronym, an id or a label in either language (BPBD, dlh, "Environment Agency").
     """
-    from resilience_kg.graph.connections_view import connections as run_connections
+    from resilience_kg.analysis.connections import connections as run_connections
 
     text = run_connections(_load(data, no_bundled, store), actor=actor, pillar=pillar, fmt=fmt, lang=lang,
                            report_only=report_only)
@@ -342,7 +348,7 @@ def connections(
 def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool, store: Path | None) -> None:
     """What the network leaves uncovered: issues with no local actor, solutions with no local
     counterpart, pillars with few actors or a sector missing."""
-    from resilience_kg.graph.connections_view import gaps_report
+    from resilience_kg.analysis.connections import gaps_report
 
     click.echo(gaps_report(_load(data, no_bundled, store), fmt=fmt, report_only=report_only), nl=False)
 
@@ -406,11 +412,12 @@ def report(out: Path, report_only: bool, data: tuple[Path, ...], no_bundled: boo
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Stop each query after this many seconds.")
+@click.option("--timeout", type=float, default=QUERY_TIMEOUT, show_default=True,
+              help="Stop each query after this many seconds.")
 @click.option("--cors", "cors_origin", metavar="ORIGIN", help="Send CORS headers for this origin (none by default).")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Also answer requests whose Host header is NAME (by default only local names). Repeatable.")
-@click.option("--max-body", type=click.IntRange(1024), default=1 << 20, show_default=True,
+@click.option("--max-body", type=click.IntRange(1024), default=MAX_BODY, show_default=True,
               help="Largest request body accepted, in bytes.")
 @data_options
 @store_option
@@ -490,12 +497,11 @@ def _named(iri: str) -> Any:
     return ox.NamedNode(iri)
 
 
-RDF_EXPORTS = ["turtle", "trig", "nt", "nquads", "jsonld", "xml"]
-NETWORK_EXPORTS = ["graphml", "gexf", "node-link", "cytoscape", "kumu-csv"]
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(RDF_EXPORTS + NETWORK_EXPORTS), default="turtle", show_default=True,
+@click.option("--format", "fmt", type=click.Choice([*EXPORT_FORMATS, *NETWORK_FORMATS]), default="turtle",
+              show_default=True,
               help="RDF: turtle, trig, nt, nquads, jsonld, xml. Network: graphml (Gephi), gexf, node-link, "
               "cytoscape (Cytoscape.js), kumu-csv (a zip of Kumu's elements and connections sheets).")
 @click.option("--graph", default="all", show_default=True,
@@ -520,9 +526,9 @@ def export(
     Triple formats merge the named graphs; TriG, N-Quads and JSON-LD keep them.
     """
     kg = _load(data, no_bundled, store)
-    if fmt in NETWORK_EXPORTS:
-        from resilience_kg.graph.netexport import export_network
-        from resilience_kg.graph.projection import project
+    if fmt in NETWORK_FORMATS:
+        from resilience_kg.analysis.projection import project
+        from resilience_kg.formats.network import export_network
 
         path = export_network(project(kg, report_only=report_only), output, fmt)
     else:

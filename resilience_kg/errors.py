@@ -45,3 +45,11 @@ class ValidationFailed(ResilienceKGError):
 
 class NotFound(ResilienceKGError):
     """A name (an actor, a pillar) that matches nothing; the message lists the nearest names."""
+
+
+class MissingExtra(ResilienceKGError):
+    """An optional feature whose extra is not installed; the message gives the pip command."""
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        self.extra = extra
+        super().__init__(message)

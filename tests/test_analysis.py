@@ -18,18 +18,18 @@ import pytest
 
 import resilience_kg
 from resilience_kg import vocab as v
+from resilience_kg.analysis import metrics
+from resilience_kg.analysis.analyze import Analysis, analyze
+from resilience_kg.analysis.gaps import find_gaps, is_local
+from resilience_kg.analysis.lookup import find_node
+from resilience_kg.analysis.metrics import actor_metrics, brokers, communities, sampled_closeness
+from resilience_kg.analysis.pillar_links import CONFIDENCE_FACTOR, PATHS, PillarLink, pillar_links
+from resilience_kg.analysis.write_back import attach_analysis
 from resilience_kg.errors import NotFound
-from resilience_kg.graph import metrics
-from resilience_kg.graph.analysis import Analysis, analyze
-from resilience_kg.graph.analysis_rdf import attach_analysis
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
-from resilience_kg.graph.gaps import find_gaps, is_local
-from resilience_kg.graph.lookup import find_node
-from resilience_kg.graph.metrics import actor_metrics, brokers, communities, sampled_closeness
-from resilience_kg.graph.named_queries import get_query
-from resilience_kg.graph.pillar_links import CONFIDENCE_FACTOR, PATHS, PillarLink, pillar_links
-from resilience_kg.graph.query import query
 from resilience_kg.graph.validate import validate
+from resilience_kg.sparql.named import get_query
+from resilience_kg.sparql.query import query
 
 SIAP, SEHAT, TERHUBUNG = "jakarta-siap", "jakarta-sehat", "jakarta-terhubung"
 PILLARS = (SEHAT, SIAP, TERHUBUNG)

@@ -10,8 +10,8 @@ import pyoxigraph as ox
 from resilience_kg import vocab as v
 from resilience_kg.data import data_dir
 from resilience_kg.graph.dataset import KnowledgeGraph
-from resilience_kg.graph.named_queries import get_query
-from resilience_kg.graph.query import display, query
+from resilience_kg.sparql.named import get_query
+from resilience_kg.sparql.query import display, query
 
 REPORT = data_dir().joinpath("sources/jakarta-2019-11-28-joint-workshop.txt").read_text(encoding="utf-8")
 

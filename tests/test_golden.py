@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "golden"))
 
-from outputs import outputs, read_manifest  # noqa: E402
+from outputs import outputs, read_manifest
 
 
 def test_outputs_of_the_bundled_data_are_unchanged() -> None:

@@ -16,9 +16,9 @@ import networkx as nx
 import pytest
 from networkx.readwrite import gexf as nx_gexf
 
+from resilience_kg.analysis.projection import project
+from resilience_kg.formats.network import NETWORK_FORMATS, export_network, network_bytes
 from resilience_kg.graph.dataset import KnowledgeGraph
-from resilience_kg.graph.netexport import NETWORK_FORMATS, export_network, network_bytes
-from resilience_kg.graph.projection import project
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 EDGE = ("bpbd", "issue-early-warning-system", "worksOn")

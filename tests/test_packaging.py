@@ -20,8 +20,8 @@ from conftest import IN_CI
 from packaging.requirements import Requirement
 from packaging.version import Version
 
-from resilience_kg.graph.safety import check_query
 from resilience_kg.ontology import ontology_file, shapes_file
+from resilience_kg.sparql.guard import check_query
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -175,7 +175,7 @@ def test_wheel_ships_the_package_data(tmp_path: Path) -> None:
         "resilience_kg/data/connections.csv",
         "resilience_kg/data/sources.csv",
     }
-    expected |= {f"resilience_kg/graph/queries/{q.name}" for q in QUERIES}
+    expected |= {f"resilience_kg/sparql/queries/{q.name}" for q in QUERIES}
     texts = sorted(p.name for p in (ROOT / "resilience_kg" / "data" / "sources").glob("*.txt"))
     assert texts, "no bundled source texts"
     expected |= {f"resilience_kg/data/sources/{name}" for name in texts}

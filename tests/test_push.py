@@ -25,12 +25,12 @@ from servers import Oxigraph, Proxy, Recorder, Virtuoso, kg_command
 from resilience_kg import vocab as v
 from resilience_kg.cli import main
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
-from resilience_kg.graph.named_queries import get_query, list_queries
-from resilience_kg.graph.query import QueryResult, query
 from resilience_kg.remote import client as remote_client
 from resilience_kg.remote.client import RemoteError, make_client
 from resilience_kg.remote.endpoint import load_remote, remote_query
 from resilience_kg.remote.push import push
+from resilience_kg.sparql.named import get_query, list_queries
+from resilience_kg.sparql.query import QueryResult, query
 
 QUERY_NAMES = [q.name for q in list_queries()]
 BUNDLED_GRAPHS = sorted(v.GRAPHS[g] for g in ("report", "curated", "ontology", "provenance"))

@@ -24,8 +24,8 @@ from resilience_kg import vocab as v
 from resilience_kg.cli import main
 from resilience_kg.errors import QueryError, QueryTimeout, UnsafeQueryError
 from resilience_kg.graph.dataset import KnowledgeGraph
-from resilience_kg.graph.named_queries import get_query, list_queries
-from resilience_kg.graph.query import parse_params, parse_value, query
+from resilience_kg.sparql.named import get_query, list_queries
+from resilience_kg.sparql.query import parse_params, parse_value, query
 
 XSD_INTEGER = ox.NamedNode(v.XSD + "integer")
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from resilience_kg.errors import QueryError, UnsafeQueryError
-from resilience_kg.graph.safety import QUERY_FORMS, check_query
+from resilience_kg.sparql.guard import QUERY_FORMS, check_query
 
 POSITION = re.compile(r"\(line \d+, column \d+\)")
 ROOT = Path(__file__).resolve().parents[1]
@@ -364,7 +364,7 @@ def test_unbalanced_brace_is_a_query_error() -> None:
 
 def test_importing_the_check_does_not_import_rdflib() -> None:
     code = (
-        "import resilience_kg.graph.safety, sys; "
+        "import resilience_kg.sparql.guard, sys; "
         "assert 'rdflib' not in sys.modules, 'rdflib imported'; "
         "assert 'pyoxigraph' not in sys.modules, 'pyoxigraph imported'"
     )

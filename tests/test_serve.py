@@ -32,9 +32,9 @@ from SPARQLWrapper import CSV, JSON, JSONLD, RDFXML, TSV, TURTLE, XML, SPARQLWra
 
 from resilience_kg.cli import main
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
-from resilience_kg.graph.named_queries import get_query
-from resilience_kg.graph.query import query
 from resilience_kg.server.app import create_app
+from resilience_kg.sparql.named import get_query
+from resilience_kg.sparql.query import query
 
 with warnings.catch_warnings():
     # Starlette 1.x asks for its own fork of httpx in the test client; httpx is what we install.

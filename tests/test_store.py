@@ -14,9 +14,9 @@ from conftest import write
 
 from resilience_kg.cli import main
 from resilience_kg.errors import DataError, QueryTimeout
-from resilience_kg.graph.named_queries import get_query
-from resilience_kg.graph.query import query
 from resilience_kg.graph.store import MARKER, open_store
+from resilience_kg.sparql.named import get_query
+from resilience_kg.sparql.query import query
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 ELEMENTS = "id,type,label_id,label_en,acronym,date,value,unit_text,basis,confidence,source,quote,note\n"

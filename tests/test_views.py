@@ -19,10 +19,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import write
 
+from resilience_kg.analysis.projection import project
 from resilience_kg.cli import main
 from resilience_kg.errors import NotFound, ResilienceKGError
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
-from resilience_kg.graph.projection import project
 from resilience_kg.views import network_view
 from resilience_kg.views.network_view import build_view, layout, vis_options
 from resilience_kg.views.page import csp, script_json, write_page

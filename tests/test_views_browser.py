@@ -28,8 +28,8 @@ from browser import (
 from conftest import write
 from test_views import UNTRUSTED_ID, UNTRUSTED_LABEL_EN, UNTRUSTED_LABEL_ID, UNTRUSTED_NOTE, untrusted_graph
 
+from resilience_kg.analysis.projection import ACTOR_CLASSES
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
-from resilience_kg.graph.projection import ACTOR_CLASSES
 from resilience_kg.views.network_view import PHYSICS_LIMIT, ViewData, build_view
 from resilience_kg.views.notebook import show
 from resilience_kg.views.page import write_page

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from resilience_kg import vocab as v
 from resilience_kg.errors import DataError
-from resilience_kg.graph.tables import Row, Table
+from resilience_kg.graph.csv_reader import Row, Table
 
 
 class Directory(Protocol):

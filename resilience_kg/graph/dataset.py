@@ -28,8 +28,8 @@ from resilience_kg.graph.assemble import (
     Vocabulary,
     assemble,
 )
+from resilience_kg.graph.csv_reader import Table, read_table
 from resilience_kg.graph.oxterms import text, to_bytes
-from resilience_kg.graph.tables import Table, read_table
 from resilience_kg.ontology import ontology_file
 
 if TYPE_CHECKING:
@@ -109,12 +109,6 @@ class KnowledgeGraph:
     def quads(self, graph: str = "all") -> list[ox.Quad]:
         """The quads of one graph, or of ``all``, in the order of :meth:`sorted_nquads`."""
         return list(ox.parse(self.sorted_nquads(graph), format=ox.RdfFormat.N_QUADS))
-
-    def query(self, text: str, **options: Any) -> Any:
-        """Run a SPARQL query; see :func:`resilience_kg.graph.query.query`."""
-        from resilience_kg.graph.query import query
-
-        return query(self, text, **options)
 
     def to_rdflib(self, graph: str = "all") -> rdflib.Dataset:
         """A copy of the graph as an rdflib Dataset (named graphs kept), for rdflib users."""

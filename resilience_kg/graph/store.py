@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from resilience_kg import __version__
+from resilience_kg._version import __version__
 from resilience_kg.errors import DataError
 from resilience_kg.graph.dataset import KnowledgeGraph
 

@@ -10,9 +10,9 @@ import pyoxigraph as ox
 from resilience_kg import vocab as v
 from resilience_kg.graph.dataset import KnowledgeGraph
 from resilience_kg.graph.oxterms import text, to_bytes
-from resilience_kg.graph.query import QueryResult
-from resilience_kg.graph.safety import check_query
 from resilience_kg.remote.client import RemoteError, make_client, request
+from resilience_kg.sparql.guard import check_query
+from resilience_kg.sparql.query import QueryResult
 
 if TYPE_CHECKING:
     import httpx

@@ -1,7 +1,7 @@
 """The ASGI application: the SPARQL 1.1 Protocol for queries (GET and POST), content
 negotiation, an offline query page, and the guards a local endpoint needs.
 
-- Every query goes through :func:`resilience_kg.graph.query.query`: refused before it runs if
+- Every query goes through :func:`resilience_kg.sparql.query.query`: refused before it runs if
   it would reach the network or the disk (``SERVICE``, ``LOAD``, ``FROM``) or change the data,
   and killed at the timeout.
 - Requests naming a host other than the local names (or those allowed) get 403, which stops DNS
@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
-from resilience_kg import __version__
+from resilience_kg._version import __version__
 from resilience_kg.errors import QueryError, QueryTimeout, UnsafeQueryError
-from resilience_kg.graph.query import QueryResult, display, query
+from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
+from resilience_kg.sparql.query import QueryResult, display, query
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -113,10 +114,10 @@ async def _read_body(request: Request, limit: int) -> bytes | None:
 def create_app(
     kg: KnowledgeGraph,
     *,
-    timeout: float = 30.0,
+    timeout: float = QUERY_TIMEOUT,
     allowed_hosts: Iterable[str] = (),
     cors_origin: str | None = None,
-    max_body: int = 1 << 20,
+    max_body: int = MAX_BODY,
     max_concurrent: int = 4,
 ) -> Starlette:
     """The endpoint's ASGI app over ``kg``."""

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from resilience_kg.errors import ResilienceKGError
+from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
 from resilience_kg.server.app import LOCAL_HOSTS, create_app
 
 if TYPE_CHECKING:
@@ -37,10 +38,10 @@ def serve(
     *,
     host: str = "127.0.0.1",
     port: int = 7878,
-    timeout: float = 30.0,
+    timeout: float = QUERY_TIMEOUT,
     cors_origin: str | None = None,
     allowed_hosts: Iterable[str] = (),
-    max_body: int = 1 << 20,
+    max_body: int = MAX_BODY,
     echo: Callable[[str], None] = print,
 ) -> None:
     """Serve ``kg`` until interrupted (Ctrl-C stops it cleanly)."""

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from resilience_kg import vocab as v
+from resilience_kg.analysis.lookup import find_node
+from resilience_kg.analysis.metrics import centralities
+from resilience_kg.analysis.pillar_links import SUBSTANTIVE, PillarLink, pillar_links
+from resilience_kg.analysis.projection import node_id, pillars, project
 from resilience_kg.errors import ResilienceKGError
-from resilience_kg.graph.lookup import find_node
-from resilience_kg.graph.metrics import centralities
-from resilience_kg.graph.pillar_links import SUBSTANTIVE, PillarLink, pillar_links
-from resilience_kg.graph.projection import node_id, pillars, project
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -17,7 +17,7 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
-from resilience_kg import __version__
+from resilience_kg._version import __version__
 from resilience_kg.files import atomic_write
 
 if TYPE_CHECKING:

@@ -10,11 +10,11 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resilience_kg import __version__
 from resilience_kg import vocab as v
+from resilience_kg._version import __version__
+from resilience_kg.analysis.analyze import Analysis, analyze
+from resilience_kg.analysis.pillar_links import display_name
 from resilience_kg.files import atomic_write
-from resilience_kg.graph.analysis import Analysis, analyze
-from resilience_kg.graph.pillar_links import display_name
 from resilience_kg.graph.summary import summarize
 from resilience_kg.views.network_view import build_view
 from resilience_kg.views.page import write_page

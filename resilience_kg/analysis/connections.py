@@ -4,55 +4,19 @@ each pillar with the basis of every score, and the gaps, as table, CSV, JSON or 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from resilience_kg.graph.analysis import REPORT_ONLY_NOTE
-from resilience_kg.graph.gaps import find_gaps
-from resilience_kg.graph.lookup import find_node
-from resilience_kg.graph.pillar_links import PillarLink, display_name, matrix, pillar_links
-from resilience_kg.graph.projection import pillars, project
+from resilience_kg.analysis.analyze import REPORT_ONLY_NOTE
+from resilience_kg.analysis.gaps import find_gaps
+from resilience_kg.analysis.lookup import find_node
+from resilience_kg.analysis.pillar_links import PillarLink, display_name, matrix, pillar_links
+from resilience_kg.analysis.projection import pillars, project
+from resilience_kg.tabulate import render
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from resilience_kg.graph.dataset import KnowledgeGraph
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    return "\n".join(lines) + "\n"
-
-
-def render_rows(header: list[str], rows: list[list[str]], fmt: str, *, notes: list[str] | None = None) -> str:
-    """Rows as an aligned table, CSV, JSON (a list of objects) or a Markdown table."""
-    notes = notes or []
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        return buf.getvalue()
-    if fmt == "json":
-        doc: dict[str, Any] = {"rows": [dict(zip(header, r, strict=True)) for r in rows]}
-        if notes:
-            doc["notes"] = notes
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "markdown":
-        def cell(text: str) -> str:
-            return text.replace("|", "\\|")
-
-        out = [f"> {n}\n" for n in notes]
-        out.append("| " + " | ".join(header) + " |")
-        out.append("|" + " --- |" * len(header))
-        out += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
-        return "\n".join(out) + "\n"
-    return "".join(n + "\n\n" for n in notes) + _table(header, rows)
 
 
 def _notation(g: nx.MultiDiGraph, pillar: str) -> str:
@@ -85,7 +49,7 @@ def connections(
         ordered = sorted(table, key=lambda a: (-max(table[a][p] for p in cols), a))
         rows = [[a, display_name(g, a, lang=lang), str(g.nodes[a].get("sector", "")),
                  *[f"{table[a][p]:g}" for p in cols]] for a in ordered]
-        return render_rows(header, rows, fmt, notes=notes)
+        return render(header, rows, fmt, notes=notes)
     node = find_node(g, actor)
     header = ["pillar", "strength", "basis", "weight", "link", "path"]
     rows = []
@@ -98,11 +62,11 @@ def connections(
                          path.chain(g, lang=lang)])
     if not rows:
         notes.append(f"{display_name(g, node, lang=lang)} connects to no pillar in this view.")
-    return render_rows(header, rows, fmt, notes=notes)
+    return render(header, rows, fmt, notes=notes)
 
 
 def gaps_report(kg: KnowledgeGraph, *, fmt: str = "table", report_only: bool = False) -> str:
-    """The gaps (see :mod:`resilience_kg.graph.gaps`) as rows: what, which, why."""
+    """The gaps (see :mod:`resilience_kg.analysis.gaps`) as rows: what, which, why."""
     g = project(kg, report_only=report_only)
     found = find_gaps(g, pillar_links(g))
     rows: list[list[str]] = []
@@ -117,4 +81,4 @@ def gaps_report(kg: KnowledgeGraph, *, fmt: str = "table", report_only: bool = F
                      f"{p.actors} local actor(s) beyond presence; missing sectors: {missing}"])
     notes = [REPORT_ONLY_NOTE] if report_only else []
     notes.append(f"Local means of the host country ({found.home_country or 'unknown'}), not a diplomatic mission.")
-    return render_rows(["gap", "what", "where", "why"], rows, fmt, notes=notes)
+    return render(["gap", "what", "where", "why"], rows, fmt, notes=notes)

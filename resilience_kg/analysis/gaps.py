@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from resilience_kg.graph.pillar_links import CONFIDENCE_FACTOR, PillarLink, display_name, sectors_per_pillar
-from resilience_kg.graph.projection import actors, pillars
+from resilience_kg.analysis.pillar_links import CONFIDENCE_FACTOR, PillarLink, display_name, sectors_per_pillar
+from resilience_kg.analysis.projection import actors, pillars
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -18,12 +18,12 @@ import pyoxigraph as ox
 
 from resilience_kg import vocab as v
 from resilience_kg.errors import ResilienceKGError
-from resilience_kg.graph.query import DEFAULT_TIMEOUT, Term, query
+from resilience_kg.sparql.query import DEFAULT_TIMEOUT, Term, query
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from resilience_kg.graph.analysis import Analysis
+    from resilience_kg.analysis.analyze import Analysis
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 _NUMERIC = {v.XSD + t for t in ("integer", "decimal", "double", "float", "int", "long")}
@@ -71,7 +71,7 @@ def query_df(
 
 def matrix_df(analysis: Analysis) -> pd.DataFrame:
     """The actor-by-pillar matrix: actors as rows (by name), pillar notations as columns."""
-    from resilience_kg.graph.pillar_links import display_name
+    from resilience_kg.analysis.pillar_links import display_name
 
     pandas = _pandas()
     g = analysis.graph

@@ -14,11 +14,19 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from resilience_kg import __version__
-from resilience_kg.graph.gaps import Gaps, find_gaps
-from resilience_kg.graph.metrics import ActorMetrics, Broker, MetricSettings, actor_metrics, brokers, communities
-from resilience_kg.graph.pillar_links import PATHS, PillarLink, display_name, matrix, pillar_links, sectors_per_pillar
-from resilience_kg.graph.projection import pillars, project
+from resilience_kg._version import __version__
+from resilience_kg.analysis.gaps import Gaps, find_gaps
+from resilience_kg.analysis.metrics import ActorMetrics, Broker, MetricSettings, actor_metrics, brokers, communities
+from resilience_kg.analysis.pillar_links import (
+    PATHS,
+    PillarLink,
+    display_name,
+    matrix,
+    pillar_links,
+    sectors_per_pillar,
+)
+from resilience_kg.analysis.projection import pillars, project
+from resilience_kg.tabulate import aligned, markdown_cell
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -135,7 +143,7 @@ class Analysis:
 
     def to_markdown(self) -> str:
         g = self.graph
-        name = lambda n: display_name(g, n)  # noqa: E731
+        name = lambda n: markdown_cell(display_name(g, n))  # noqa: E731
         notation = lambda p: str(g.nodes[p].get("notation", p))  # noqa: E731
         cols = self.pillars
         out = ["# Actors and pillars", ""]
@@ -184,11 +192,7 @@ class Analysis:
         notations = [self.graph.nodes[p].get("notation", p) for p in self.pillars]
         keys = ["name", "sector", "degree", "betweenness", *notations]
         body = [[f"{r[k]:.3f}" if isinstance(r[k], float) else str(r[k]) for k in keys] for r in rows]
-        widths = [max(len(k), *(len(b[i]) for b in body)) for i, k in enumerate(keys)]
-        lines = ["  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True))]
-        lines.append("  ".join("-" * w for w in widths))
-        lines += ["  ".join(c.ljust(w) for c, w in zip(b, widths, strict=True)).rstrip() for b in body]
-        text = "\n".join(lines) + "\n"
+        text = aligned(keys, body)
         extra = [f"brokers: {', '.join(display_name(self.graph, b.actor) for b in self.brokers) or 'none'}",
                  f"communities: {len(self.communities)}",
                  f"gaps: {len(self.gaps.issues)} issue(s), {len(self.gaps.solutions)} solution(s), "

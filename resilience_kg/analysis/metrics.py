@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from resilience_kg.graph.pillar_links import PillarLink
-from resilience_kg.graph.projection import actors
+from resilience_kg.analysis.pillar_links import PillarLink
+from resilience_kg.analysis.projection import actors
 
 if TYPE_CHECKING:
     import networkx as nx

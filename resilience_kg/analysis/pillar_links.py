@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from resilience_kg.graph.projection import actors, pillars
+from resilience_kg.analysis.projection import actors, pillars
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -161,7 +161,7 @@ def pillar_links(g: nx.MultiDiGraph) -> list[PillarLink]:
     """Every actor-pillar pair that some path connects, strongest first within each actor.
 
     >>> from resilience_kg.graph.dataset import load_graph
-    >>> from resilience_kg.graph.projection import project
+    >>> from resilience_kg.analysis.projection import project
     >>> links = pillar_links(project(load_graph()))
     >>> best = max((l for l in links if l.actor == "bpbd"), key=lambda l: l.strength)
     >>> best.pillar, best.paths[0].chain(project(load_graph()))

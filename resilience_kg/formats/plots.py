@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from resilience_kg.analysis.pillar_links import display_name
 from resilience_kg.errors import ResilienceKGError
 from resilience_kg.files import atomic_write
-from resilience_kg.graph.pillar_links import display_name
 
 if TYPE_CHECKING:
-    from resilience_kg.graph.analysis import Analysis
+    from resilience_kg.analysis.analyze import Analysis
 
 
 def _pyplot():  # type: ignore[no-untyped-def]

@@ -1,7 +1,7 @@
 """Find a node by what an analyst would type: an acronym, a slug, or a label in either language.
 
 >>> from resilience_kg.graph.dataset import load_graph
->>> from resilience_kg.graph.projection import project
+>>> from resilience_kg.analysis.projection import project
 >>> g = project(load_graph())
 >>> find_node(g, "bpbd"), find_node(g, "Environment Agency"), find_node(g, "SIAP", kind="pillar")
 ('bpbd', 'dlh', 'jakarta-siap')

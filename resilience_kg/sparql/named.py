@@ -33,7 +33,7 @@ def _parse(name: str, text: str) -> NamedQuery:
 
 def list_queries() -> list[NamedQuery]:
     """Every bundled query, sorted by name."""
-    folder = files("resilience_kg.graph").joinpath("queries")
+    folder = files("resilience_kg.sparql").joinpath("queries")
     found = [
         _parse(entry.name.removesuffix(".rq"), entry.read_text(encoding="utf-8"))
         for entry in folder.iterdir()

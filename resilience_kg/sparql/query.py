@@ -26,14 +26,16 @@ import pyoxigraph as ox
 from resilience_kg import vocab as v
 from resilience_kg.errors import QueryError
 from resilience_kg.graph.oxterms import to_bytes
-from resilience_kg.graph.safety import check_query
-from resilience_kg.graph.sandbox import ChildSyntaxError, run_killable
+from resilience_kg.limits import QUERY_TIMEOUT
+from resilience_kg.sparql.guard import check_query
+from resilience_kg.sparql.runner import ChildSyntaxError, run_killable
+from resilience_kg.tabulate import aligned
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
-DEFAULT_TIMEOUT = 30.0
+DEFAULT_TIMEOUT = QUERY_TIMEOUT
 
 #: Output formats: the W3C results formats for SELECT and ASK, RDF syntaxes for CONSTRUCT and
 #: DESCRIBE, and ``table`` for people.
@@ -187,12 +189,8 @@ class QueryResult:
         """An aligned plain-text table for people, IRIs shortened to ``prefix:local``."""
         if self.form == "ASK":
             return ("yes" if self.boolean else "no") + "\n"
-        names = self.variables
         body = [[display(term) for term in row] for row in self._table[1]]
-        widths = [max([len(n)] + [len(r[i]) for r in body]) for i, n in enumerate(names)]
-        lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
-        lines.append("  ".join("-" * w for w in widths))
-        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
+        lines = [aligned(self.variables, body).rstrip("\n")]
         lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
         return "\n".join(lines) + "\n"
 

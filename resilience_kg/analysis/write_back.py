@@ -20,7 +20,7 @@ from resilience_kg.graph.assemble import iri, literal
 from resilience_kg.graph.oxterms import to_bytes
 
 if TYPE_CHECKING:
-    from resilience_kg.graph.analysis import Analysis
+    from resilience_kg.analysis.analyze import Analysis
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 G = iri(v.ANALYSIS_GRAPH)
