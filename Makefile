@@ -10,14 +10,14 @@ help:
 	@echo "make run    build the bundled Jakarta dataset into out/"
 	@echo "make test   run every test (installs what they need)"
 	@echo "make lint   ruff and mypy"
-	@echo "make bench  print speed and memory figures (about 20 minutes; bench/README.md)"
+	@echo "make bench  print speed and memory figures (about 25 minutes; bench/README.md)"
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
 	@echo "make docs   regenerate docs/cli.md from the commands' --help"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip 'setuptools>=77' wheel
-	$(PY) -m pip install --quiet -e '.[test,plots]'
+	$(PY) -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
 KG := $(VENV)/bin/resilience-kg

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from resilience_kg._version import __version__
+from resilience_kg.extras import require
 from resilience_kg.formats.network import NETWORK_FORMATS
 from resilience_kg.graph.export import EXPORT_FORMATS
 from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
@@ -99,6 +100,7 @@ def _load(data: tuple[Path, ...], no_bundled: bool, store: Path | None = None, e
     if endpoint is not None:
         if data or no_bundled or store:
             raise CLIError("give either --endpoint or local data (--data, --no-bundled, --store)")
+        require("client", feature="--endpoint")
         from resilience_kg.remote.endpoint import load_remote
 
         return load_remote(endpoint)
@@ -238,6 +240,7 @@ def query(
             raise CLIError("--param works on local graphs; a remote endpoint cannot bind values safely")
         if data or no_bundled or store:
             raise CLIError("give either --endpoint or local data (--data, --no-bundled, --store)")
+        require("client", feature="--endpoint")
         from resilience_kg.remote.endpoint import remote_query
 
         result = remote_query(endpoint, text)
@@ -439,6 +442,7 @@ def serve(
     N-Triples or RDF/XML, by the Accept header. SERVICE, LOAD, FROM and updates are refused.
     A query page that works offline is at /.
     """
+    require("server", feature="serve")
     from resilience_kg.server.run import serve as run_serve
 
     run_serve(_load(data, no_bundled, store), host=host, port=port, timeout=timeout, cors_origin=cors_origin,
@@ -474,6 +478,7 @@ def push(
     never inside update strings. Credentials come from RKG_USER and RKG_PASSWORD (RKG_AUTH=digest
     for Virtuoso) or RKG_TOKEN, never from the command line. Exits 1 if the counts disagree.
     """
+    require("client", feature="push")
     from resilience_kg.graph.dataset import resolve_graph
     from resilience_kg.remote.client import RemoteError
     from resilience_kg.remote.push import push as run_push

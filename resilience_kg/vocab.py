@@ -51,6 +51,10 @@ PREFIXES: dict[str, str] = {
     "analysis": ID + "analysis/",
 }
 
+#: The prefixes a query may use undeclared: every export prefix, and ``graph:`` for the named graphs
+#: (``GRAPH graph:provenance { ... }``). ``graph:`` stays out of exports, which name graphs in full.
+QUERY_PREFIXES: dict[str, str] = {**PREFIXES, "graph": GRAPH}
+
 #: The named graphs: what the sources state, what curators add, the ontology, and the
 #: statement-level provenance that ties each of the first two to its quote or basis.
 REPORT_GRAPH = GRAPH + "report"

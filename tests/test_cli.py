@@ -26,7 +26,7 @@ from resilience_kg.graph.export import serialize
 PARTICIPANTS_HEADER = "event,sector,actor,label_id,label_en"
 BUNDLED_QUERIES = sorted(
     entry.name.removesuffix(".rq")
-    for entry in files("resilience_kg.graph").joinpath("queries").iterdir()
+    for entry in files("resilience_kg.sparql").joinpath("queries").iterdir()
     if entry.name.endswith(".rq")
 )
 

@@ -28,7 +28,7 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
 def bundled_queries() -> list[Traversable]:
-    folder = files("resilience_kg.graph").joinpath("queries")
+    folder = files("resilience_kg.sparql").joinpath("queries")
     return sorted((e for e in folder.iterdir() if e.name.endswith(".rq")), key=lambda e: e.name)
 
 
@@ -186,3 +186,20 @@ def test_wheel_ships_the_package_data(tmp_path: Path) -> None:
         for rel in rels:
             assert f"{package.replace('.', '/')}/{rel}" in names
     assert any(n.endswith("entry_points.txt") for n in names)
+
+
+def test_vis_network_is_where_the_pinned_pyvis_ships_it() -> None:
+    """The views inline vis-network from pyvis's package data; a pyvis that moves it fails here."""
+    from resilience_kg.views import page
+
+    script = page._vis_asset("vis-network.min.js")
+    assert "vis-network" in script[:2000] and len(script) > 100_000
+
+
+def test_a_moved_vis_asset_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from resilience_kg.errors import ResilienceKGError
+    from resilience_kg.views import page
+
+    monkeypatch.setattr(page, "VIS_VERSION", "0.0.0")
+    with pytest.raises(ResilienceKGError, match=r"pyvis/lib/vis-0\.0\.0/vis-network\.min\.js.*pyproject\.toml pins"):
+        page._vis_asset("vis-network.min.js")

@@ -88,10 +88,10 @@ def _concept_notations(store: ox.Store) -> dict[str, str]:
 def _curated_confidence(store: ox.Store) -> dict[tuple[str, str, str], str]:
     """(subject, predicate, object) IRIs of each curated link -> its confidence notation."""
     rows = store.query(
-        """SELECT ?s ?p ?o ?c WHERE { GRAPH <https://w3id.org/resilience-kg/graph/provenance> {
+        """SELECT ?s ?p ?o ?c WHERE { GRAPH graph:provenance {
              ?st a rkg:CuratedStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; rkg:confidence ?c
              FILTER(isIRI(?o)) } }""",
-        prefixes=v.PREFIXES,
+        prefixes=v.QUERY_PREFIXES,
     )
     return {
         (r["s"].value, r["p"].value, r["o"].value): r["c"].value.rsplit("confidence-", 1)[-1]

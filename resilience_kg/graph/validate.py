@@ -65,14 +65,14 @@ class ValidationReport:
 _UNVOUCHED = """
 SELECT ?s ?p ?o ?g WHERE {
   VALUES (?g ?kind) {
-    (<https://w3id.org/resilience-kg/graph/report> rkg:ReportedStatement)
-    (<https://w3id.org/resilience-kg/graph/curated> rkg:CuratedStatement)
+    (graph:report rkg:ReportedStatement)
+    (graph:curated rkg:CuratedStatement)
   }
   GRAPH ?g { ?s ?p ?o }
   # MINUS, not FILTER NOT EXISTS: Oxigraph evaluates it as one anti-join (linear), where the
   # filter re-ran its pattern per fact (quadratic: 78 s at 1e5 quads, against 0.05 s).
   MINUS {
-    GRAPH <https://w3id.org/resilience-kg/graph/provenance> {
+    GRAPH graph:provenance {
       ?st a ?kind ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; rkg:inGraph ?g
     }
   }
@@ -161,7 +161,7 @@ def validate(kg: KnowledgeGraph) -> ValidationReport:
                 severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
             )
         )
-    unvouched = kg.store.query(_UNVOUCHED, prefixes=v.PREFIXES)
+    unvouched = kg.store.query(_UNVOUCHED, prefixes=v.QUERY_PREFIXES)
     assert isinstance(unvouched, ox.QuerySolutions)
     for row in unvouched:
         s, p, o, g = (row[x] for x in ("s", "p", "o", "g"))

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from resilience_kg.errors import ResilienceKGError
+from resilience_kg.extras import require
 
 if TYPE_CHECKING:
     import httpx
@@ -39,6 +40,7 @@ def _auth(env: Mapping[str, str]) -> Any:
 
 def make_client(*, timeout: float = 60.0, env: Mapping[str, str] | None = None) -> httpx.Client:
     """An httpx client with the credentials the environment gives, if any."""
+    require("client", feature="talking to a remote triple store")
     import httpx
 
     env = os.environ if env is None else env

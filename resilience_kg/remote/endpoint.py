@@ -47,7 +47,7 @@ def remote_query(endpoint: str, text: str, *, client: httpx.Client | None = None
     graph = form in ("CONSTRUCT", "DESCRIBE")
     accept = "application/n-triples" if graph else "application/sparql-results+json"
     # The usual prefixes, as locally; the query's own declarations come later and win.
-    text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in v.PREFIXES.items()) + text
+    text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in v.QUERY_PREFIXES.items()) + text
     own = client is None
     client = client or make_client()
     try:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from resilience_kg.errors import ResilienceKGError
+from resilience_kg.extras import require
 from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
 from resilience_kg.server.app import LOCAL_HOSTS, create_app
 
@@ -45,6 +46,7 @@ def serve(
     echo: Callable[[str], None] = print,
 ) -> None:
     """Serve ``kg`` until interrupted (Ctrl-C stops it cleanly)."""
+    require("server", feature="serve")
     import uvicorn
 
     allowed = list(allowed_hosts)

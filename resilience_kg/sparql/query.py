@@ -87,8 +87,8 @@ def parse_value(text: str) -> Term:
                 return ox.Literal(body, datatype=dt)
             return ox.Literal(body)
         prefix, sep, local = text.partition(":")
-        if sep and prefix in v.PREFIXES and re.fullmatch(r"[\w.\-/%]*", local):
-            return ox.NamedNode(v.PREFIXES[prefix] + local)
+        if sep and prefix in v.QUERY_PREFIXES and re.fullmatch(r"[\w.\-/%]*", local):
+            return ox.NamedNode(v.QUERY_PREFIXES[prefix] + local)
     except ValueError as exc:
         raise QueryError(f"bad parameter value {text!r}: {exc}") from exc
     return ox.Literal(text)
@@ -238,7 +238,9 @@ def query(
         # A forked child must not share the parent's RocksDB handle: it opens its own,
         # read-only. An in-memory store is simply inherited, copy-on-write.
         target = ox.Store.read_only(str(path)) if path is not None else store
-        result = target.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES, substitutions=bindings)
+        result = target.query(
+            text, use_default_graph_as_union=True, prefixes=v.QUERY_PREFIXES, substitutions=bindings
+        )
         if isinstance(result, ox.QueryTriples):
             return to_bytes(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES))
         # TSV is the most compact lossless results format: quickest to write and to read back.

@@ -111,10 +111,10 @@ def _evidence(kg: KnowledgeGraph) -> dict[str, dict[str, list[str]]]:
     """Per node slug: the quotes of the facts about it, and the bases of curated ones."""
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"quotes": [], "curated": []})
     rows = kg.store.query(
-        """SELECT ?s ?quote ?basis WHERE { GRAPH <https://w3id.org/resilience-kg/graph/provenance> {
+        """SELECT ?s ?quote ?basis WHERE { GRAPH graph:provenance {
              { ?st a rkg:ReportedStatement ; rdf:subject ?s ; rkg:evidence/oa:exact ?quote }
              UNION { ?st a rkg:CuratedStatement ; rdf:subject ?s ; rkg:basis ?basis } } }""",
-        prefixes=v.PREFIXES,
+        prefixes=v.QUERY_PREFIXES,
     )
     for r in rows:  # type: ignore[union-attr]
         slot = out[node_id(r["s"].value)]

@@ -18,6 +18,7 @@ from string import Template
 from typing import TYPE_CHECKING, Any
 
 from resilience_kg._version import __version__
+from resilience_kg.errors import ResilienceKGError
 from resilience_kg.files import atomic_write
 
 if TYPE_CHECKING:
@@ -28,8 +29,20 @@ _SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u202
 
 
 def _vis_asset(name: str) -> str:
-    """A file of the vis-network build that pyvis ships (read from the installed package)."""
-    return files("pyvis").joinpath("lib", f"vis-{VIS_VERSION}", name).read_text(encoding="utf-8")
+    """A file of the vis-network build that pyvis ships (read from the installed package).
+
+    pyvis does not promise this path; pyproject.toml pins the range whose layout we rely on, and a
+    moved asset is a clear error rather than a page without its network.
+    """
+    asset = files("pyvis").joinpath("lib", f"vis-{VIS_VERSION}", name)
+    if not asset.is_file():
+        import importlib.metadata
+
+        raise ResilienceKGError(
+            f"vis-network {VIS_VERSION} is not where pyvis {importlib.metadata.version('pyvis')} used to ship it "
+            f"(pyvis/lib/vis-{VIS_VERSION}/{name}); install pyvis within the range pyproject.toml pins"
+        )
+    return asset.read_text(encoding="utf-8")
 
 
 def _template(name: str) -> str:

@@ -64,10 +64,10 @@ def _source_sections(kg: KnowledgeGraph) -> str:
     """Each source: its metadata, its text with every quoted span marked, and the quotes."""
     rows = kg.store.query(
         """SELECT ?src ?title ?quote (COUNT(?st) AS ?facts) WHERE {
-             GRAPH <https://w3id.org/resilience-kg/graph/provenance> {
+             GRAPH graph:provenance {
                ?q oa:exact ?quote ; dcterms:source ?src . ?src dcterms:title ?title FILTER(lang(?title) = "en")
                OPTIONAL { ?st rkg:evidence ?q } } } GROUP BY ?src ?title ?quote ORDER BY ?src ?quote""",
-        prefixes=v.PREFIXES,
+        prefixes=v.QUERY_PREFIXES,
     )
     by_source: dict[str, tuple[str, list[tuple[str, int]]]] = {}
     for r in rows:  # type: ignore[union-attr]
