@@ -4,11 +4,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench notebooks docs clean help
+.PHONY: run test test-fast lint bench notebooks docs clean help
 
 help:
 	@echo "make run    build the bundled Jakarta dataset into out/"
 	@echo "make test   run every test (installs what they need)"
+	@echo "make test-fast  the edit loop: no browser, servers, notebooks or slow tests"
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  print speed and memory figures (about 25 minutes; bench/README.md)"
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
@@ -44,6 +45,9 @@ test: $(STAMP)
 	$(PY) -m ruff check resilience_kg tests bench notebooks docs
 	$(PY) -m mypy
 	$(PY) -m pytest
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not browser and not server and not virtuoso and not notebooks and not slow"
 
 lint: $(STAMP)
 	$(PY) -m ruff check resilience_kg tests bench notebooks docs

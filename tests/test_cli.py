@@ -15,7 +15,7 @@ import click
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from conftest import write
+from helpers import write
 
 import resilience_kg
 from resilience_kg import vocab as v

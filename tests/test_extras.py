@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import IN_CI
+from helpers import IN_CI
 
 from resilience_kg.extras import EXTRAS
 

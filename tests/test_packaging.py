@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import IN_CI
+from helpers import IN_CI
 from packaging.requirements import Requirement
 from packaging.version import Version
 

@@ -17,10 +17,9 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-import servers
 from click.testing import CliRunner, Result
-from conftest import IN_CI, write
-from servers import Oxigraph, Proxy, Recorder, Virtuoso, kg_command
+from helpers import IN_CI, servers, write
+from helpers.servers import Oxigraph, Proxy, Recorder, Virtuoso, kg_command
 
 from resilience_kg import vocab as v
 from resilience_kg.cli import main

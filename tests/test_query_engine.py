@@ -18,7 +18,7 @@ import pyoxigraph as ox
 import pytest
 import rdflib.query
 from click.testing import CliRunner
-from conftest import write
+from helpers import write
 
 from resilience_kg import vocab as v
 from resilience_kg.cli import main

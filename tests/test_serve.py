@@ -26,8 +26,8 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from conftest import write
-from servers import Served, kg_command, serve
+from helpers import write
+from helpers.servers import Served, kg_command, serve
 from SPARQLWrapper import CSV, JSON, JSONLD, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from resilience_kg.cli import main

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import write
+from helpers import write
 
 from resilience_kg.cli import main
 from resilience_kg.data import data_dir

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import write
+from helpers import write
 
 from resilience_kg.cli import main
 from resilience_kg.errors import DataError, QueryTimeout

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import write
+from helpers import write
 
 from resilience_kg import vocab as v
 from resilience_kg.cli import main

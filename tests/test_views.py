@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from conftest import write
+from helpers import write
 
 from resilience_kg.analysis.projection import project
 from resilience_kg.cli import main

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from browser import (
+from helpers import write
+from helpers.browser import (
     DRAW_TIMEOUT_MS,
     PageLog,
     launch,
@@ -25,7 +26,6 @@ from browser import (
     wait_until,
     watch,
 )
-from conftest import write
 from test_views import UNTRUSTED_ID, UNTRUSTED_LABEL_EN, UNTRUSTED_LABEL_ID, UNTRUSTED_NOTE, untrusted_graph
 
 from resilience_kg.analysis.projection import ACTOR_CLASSES
