@@ -69,64 +69,7 @@ def _loadavg() -> str:
 
 
 # ================================================================ workers (fresh processes)
-def betweenness_by_component(h: Any, *, weight: str | None = None) -> dict[str, float]:
-    """Normalised betweenness equal to networkx's on the whole graph, computed one connected
-    component at a time (a shortest path never leaves its component; networkx's Brandes loop
-    initialises per-source tables over *all* n nodes, O(n^2) in total, which this avoids)."""
-    import networkx as nx
-
-    n = h.number_of_nodes()
-    if n <= 2:
-        return nx.betweenness_centrality(h, weight=weight)
-    scale = 2.0 / ((n - 1) * (n - 2))  # networkx: raw pair counts (each pair twice) / ((n-1)(n-2))
-    out = dict.fromkeys(h, 0.0)
-    for comp in nx.connected_components(h):
-        if len(comp) > 2:
-            sub = h.subgraph(comp).copy()  # a copy: subgraph views filter every adjacency look-up
-            for node, b in nx.betweenness_centrality(sub, weight=weight, normalized=False).items():
-                out[node] = b * scale
-    return out
-
-
-def eigenvector_numpy(h: Any, *, max_iter: int = 1000, tol: float = 1e-8) -> tuple[dict[str, float], int]:
-    """networkx's eigenvector_centrality power iteration ((A+I)x, L2 normalisation, L1 stop test
-    against n*tol, start 1/n) with numpy arrays; returns the values and the iterations used."""
-    import numpy as np
-
-    nodes = list(h)
-    index = {node: i for i, node in enumerate(nodes)}
-    n, m = len(nodes), h.number_of_edges()
-    u = np.fromiter((index[a] for a, _ in h.edges()), dtype=np.int64, count=m)
-    w = np.fromiter((index[b] for _, b in h.edges()), dtype=np.int64, count=m)
-    src, dst = np.concatenate([u, w]), np.concatenate([w, u])
-    x = np.full(n, 1.0 / n)
-    for it in range(1, max_iter + 1):
-        last = x
-        x = last + np.bincount(dst, weights=last[src], minlength=n)
-        x = x / (float(np.linalg.norm(x)) or 1.0)
-        if float(np.abs(x - last).sum()) < n * tol:
-            return dict(zip(nodes, x.tolist(), strict=True)), it
-    raise RuntimeError(f"no convergence in {max_iter} iterations")
-
-
-def eigenvector_by_component(h: Any) -> dict[str, float]:
-    """Eigenvector centrality of each connected component on its own, scaled by sqrt(n_c/n) so the
-    whole vector keeps unit length (a proposal: every component gets a ranking of its own)."""
-    import networkx as nx
-
-    n = h.number_of_nodes()
-    out = dict.fromkeys(h, 0.0)
-    for comp in nx.connected_components(h):
-        if len(comp) < 2:
-            continue
-        values = nx.eigenvector_centrality(h.subgraph(comp).copy(), max_iter=1000, tol=1e-8)
-        scale = math.sqrt(len(comp) / n)
-        for node, x in values.items():
-            out[node] = x * scale
-    return out
-
-
-def worker_steps(folder: str, trace: bool, diagnose: bool) -> dict[str, Any]:
+def worker_steps(folder: str, trace: bool) -> dict[str, Any]:
     """Every step of ``analyze`` on one corpus, then ``analyze`` itself (untraced passes only)."""
     import tracemalloc
 
@@ -174,7 +117,7 @@ def worker_steps(folder: str, trace: bool, diagnose: bool) -> dict[str, Any]:
         kg = step("load", lambda: load_graph([folder], bundled=False))
         g = step("project", lambda: project(kg))
         links = step("pillar_links", lambda: pillar_links(g))
-        values, settings = step("centralities", lambda: metrics.centralities(g))
+        _values, settings = step("centralities", lambda: metrics.centralities(g))
         found_brokers = step("brokers", lambda: metrics.brokers(g, links))
         found_communities = step("communities", lambda: metrics.communities(g))
         gaps = step("find_gaps", lambda: find_gaps(g, links))
@@ -204,57 +147,9 @@ def worker_steps(folder: str, trace: bool, diagnose: bool) -> dict[str, Any]:
             and len(result.brokers) == len(found_brokers))
     out["analyze"]["consistent"] = same
     del result
-    if diagnose:
-        out["diagnosis"] = diagnosis(h, components, actor_list, values, links, found_brokers, out["parts"])
     out["loadavg_end"] = _loadavg()
     out["maxrss_mb"] = _maxrss_mb()
     return out
-
-
-def diagnosis(h: Any, components: list[set[str]], actor_list: list[str], values: dict[str, dict[str, float]],
-              links: list[Any], found_brokers: list[Any], parts: dict[str, dict[str, float]]) -> dict[str, Any]:
-    """Why the slow steps are slow, and what two alternatives cost and change."""
-    import networkx as nx
-
-    eig = values["eigenvector"]
-    comp_of = {node: i for i, c in enumerate(components) for node in c}
-    mass: dict[int, float] = {}
-    for node, x in eig.items():
-        mass[comp_of[node]] = mass.get(comp_of[node], 0.0) + x * x
-    total_mass = sum(mass.values()) or 1.0
-    d: dict[str, Any] = {
-        "components": len(components),
-        "eigen_lib_s": parts["centralities"].get("eigenvector"),
-        "eigen_top_component_share": max(mass.values(), default=0.0) / total_mass,
-        "eigen_actors_above_1e-6": sum(1 for a in actor_list if eig.get(a, 0.0) > 1e-6),
-        "actors": len(actor_list),
-    }
-    try:
-        t0 = time.perf_counter()
-        eig_np, iters = eigenvector_numpy(h)
-        d["eigen_numpy_s"] = time.perf_counter() - t0
-        d["eigen_iterations"] = iters
-        d["eigen_numpy_max_diff"] = max((abs(eig_np[k] - eig[k]) for k in eig), default=0.0)
-    except ImportError:
-        d["eigen_numpy_s"] = None
-    t0 = time.perf_counter()
-    eig_pc = eigenvector_by_component(h)
-    d["eigen_by_component_s"] = time.perf_counter() - t0
-    d["eigen_by_component_actors_above_1e-6"] = sum(1 for a in actor_list if eig_pc.get(a, 0.0) > 1e-6)
-    # brokers: the same actor-pillar graph metrics.brokers builds
-    bip = nx.Graph()
-    for link in links:
-        if link.substantive:
-            bip.add_edge(link.actor, link.pillar, distance=1.0 / link.strength)
-    d.update(bip_nodes=bip.number_of_nodes(), bip_edges=bip.number_of_edges(),
-             bip_components=nx.number_connected_components(bip) if bip.number_of_nodes() else 0,
-             brokers_lib_s=parts["brokers"].get("betweenness"))
-    t0 = time.perf_counter()
-    between = betweenness_by_component(bip, weight="distance") if bip.number_of_nodes() else {}
-    d["brokers_by_component_s"] = time.perf_counter() - t0
-    d["brokers_by_component_max_diff"] = max((abs(between[b.actor] - b.betweenness) for b in found_brokers),
-                                             default=0.0)
-    return d
 
 
 def worker_betweenness(folder: str) -> dict[str, Any]:
@@ -275,9 +170,6 @@ def worker_betweenness(folder: str) -> dict[str, Any]:
     t0 = time.perf_counter()
     sampled = nx.betweenness_centrality(h, k=min(SAMPLE_K, n), seed=SEED)
     out["sampled_s"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    by_comp = betweenness_by_component(h)
-    out["by_component_s"] = time.perf_counter() - t0
     diffs = [abs(sampled[k] - exact[k]) for k in exact]
     out["mad"] = sum(diffs) / n
     out["max_diff"] = max(diffs)
@@ -288,14 +180,13 @@ def worker_betweenness(folder: str) -> dict[str, Any]:
     best = {k for k, _ in sorted(exact.items(), key=lambda kv: -kv[1])[:top]}
     best_s = {k for k, _ in sorted(sampled.items(), key=lambda kv: -kv[1])[:top]}
     out["top20_overlap"] = len(best & best_s)
-    out["by_component_max_diff"] = max(abs(by_comp[k] - exact[k]) for k in exact)
     return out
 
 
 def worker_main(argv: list[str]) -> int:
     kind, args = argv[0], argv[1:]
     if kind == "steps":
-        result = worker_steps(args[0], args[1] == "trace", args[2] == "diagnose")
+        result = worker_steps(args[0], args[1] == "trace")
     elif kind == "betweenness":
         result = worker_betweenness(args[0])
     else:
@@ -335,12 +226,10 @@ class Bench:
 
     # -- 1: per scale ---------------------------------------------------------------------------
     def scales(self) -> None:
-        largest = self.args.scale_list[-1]
         for label in self.args.scale_list:
             folder = self.corpus(label)
-            diagnose = self.args.diagnose and label == largest
             print(f"  {label}: timing pass (fresh process; load average {_loadavg()})", flush=True)
-            r = self.worker(["steps", str(folder), "time", "diagnose" if diagnose else "-"])
+            r = self.worker(["steps", str(folder), "time"])
             if r is None:
                 continue
             self.per[label] = r
@@ -349,7 +238,7 @@ class Bench:
                   f"{r['analyze']['wall_s']:.2f} s", flush=True)
             if self.args.trace and generate.parse_size(label) <= generate.parse_size(self.args.trace_max):
                 print(f"  {label}: tracemalloc pass (fresh process)", flush=True)
-                t = self.worker(["steps", str(folder), "trace", "-"])
+                t = self.worker(["steps", str(folder), "trace"])
                 if t is not None:
                     self.traced[label] = t
 
@@ -465,8 +354,6 @@ class Bench:
             ["exact: nx.betweenness_centrality(h)", f"{r['exact_s']:.2f}", ""],
             [f"sampled: k={SAMPLE_K}, seed={SEED}", f"{r['sampled_s']:.2f}",
              f"{r['exact_s'] / r['sampled_s']:.0f}x faster than exact"],
-            ["exact, one component at a time (proposal)", f"{r['by_component_s']:.2f}",
-             f"max |diff| vs exact {r['by_component_max_diff']:.1e}"],
         ])
         table(["sampled vs exact", "value"], [
             ["mean |sampled - exact|, all nodes", f"{r['mad']:.3e}"],
@@ -478,31 +365,6 @@ class Bench:
         ])
         self.ref = r
 
-    # -- 3: diagnosis ----------------------------------------------------------------------------------
-    def report_diagnosis(self) -> None:
-        found = [(label, r["diagnosis"]) for label, r in self.per.items() if "diagnosis" in r]
-        if not found:
-            return
-        label, d = found[-1]
-        print(f"\n5. Where the metric time goes at {label} (same process as its timing pass)")
-        eig_np = d.get("eigen_numpy_s")
-        rows = [
-            ["eigenvector, library (networkx power iteration)", _s(d["eigen_lib_s"]),
-             f"{d.get('eigen_iterations', '?')} iterations (counted by the numpy replica); {d['components']} "
-             f"components; top component holds "
-             f"{d['eigen_top_component_share']:.1%} of the squared mass; {d['eigen_actors_above_1e-6']} of "
-             f"{d['actors']} actors above 1e-6"],
-            ["eigenvector, same iteration in numpy", _s(eig_np),
-             f"max |diff| vs library {d['eigen_numpy_max_diff']:.1e}" if eig_np is not None else "numpy missing"],
-            ["eigenvector, per component x sqrt(n_c/n)", _s(d["eigen_by_component_s"]),
-             f"different values: {d['eigen_by_component_actors_above_1e-6']} of {d['actors']} actors above 1e-6"],
-            ["brokers: betweenness on actor-pillar graph, library", _s(d["brokers_lib_s"]),
-             f"{d['bip_nodes']} nodes, {d['bip_edges']} edges, {d['bip_components']} components (weighted, exact)"],
-            ["brokers: same, one component at a time", _s(d["brokers_by_component_s"]),
-             f"max |diff| on the brokers {d['brokers_by_component_max_diff']:.1e}"],
-        ]
-        table(["computation", "wall s", "note"], rows)
-
     def summary(self) -> None:
         print("\nTargets")
         for target, measured, met in self.targets:
@@ -512,10 +374,6 @@ class Bench:
             print(f"\n{len(self.errors)} error(s):")
             for e in self.errors:
                 print(f"  - {e}")
-
-
-def _s(x: float | None) -> str:
-    return "-" if x is None else f"{x:.2f}"
 
 
 
@@ -537,8 +395,6 @@ def main(argv: list[str] | None = None) -> int:
                     "2e5, ~2,600 nodes, with --quick)")
     ap.add_argument("--trace-max", default="1e6", help="largest scale given a tracemalloc pass (default 1e6)")
     ap.add_argument("--no-trace", dest="trace", action="store_false", help="no tracemalloc pass")
-    ap.add_argument("--no-diagnose", dest="diagnose", action="store_false",
-                    help="leave out the breakdown of the slow metrics at the largest scale")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds before a worker is stopped")
     ap.add_argument("--json", type=Path, help="also write every figure to this file")
     args = ap.parse_args(argv)
@@ -570,7 +426,6 @@ def main(argv: list[str] | None = None) -> int:
             bench.report_growth()
             bench.targets_for_scales()
         bench.betweenness()
-        bench.report_diagnosis()
     except KeyboardInterrupt:
         bench.error("interrupted")
     bench.summary()
