@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from resilience_kg import vocab as v
-from resilience_kg.graph.oxterms import text
+from resilience_kg.graph.oxterms import literal_value, text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -63,17 +63,6 @@ def graph_name(iri: str) -> str:
     if iri.startswith(v.FILE_GRAPH):
         return "file:" + iri[len(v.FILE_GRAPH) :]
     return iri[len(v.GRAPH) :] if iri.startswith(v.GRAPH) else iri
-
-
-def _literal_value(lit: ox.Literal) -> Any:
-    dt = lit.datatype.value
-    if dt == v.XSD + "integer":
-        return int(lit.value)
-    if dt == v.XSD + "decimal":
-        return float(lit.value)
-    if dt == v.XSD + "boolean":
-        return lit.value == "true"
-    return lit.value
 
 
 def _concept_notations(store: ox.Store) -> dict[str, str]:
@@ -141,7 +130,7 @@ def project(kg: KnowledgeGraph, *, report_only: bool = False) -> nx.MultiDiGraph
                 if p == _PREF_LABEL and o.language in ("id", "en"):
                     attrs(s.value)[f"label_{o.language}"] = o.value
                 elif p in _ATTRIBUTES:
-                    attrs(s.value)[_ATTRIBUTES[p]] = _literal_value(o)
+                    attrs(s.value)[_ATTRIBUTES[p]] = literal_value(o)
             elif isinstance(o, ox.NamedNode):
                 local = p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
                 if o.value in notations:  # a concept of the ontology: an attribute, not a node

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from resilience_kg import vocab as v
 from resilience_kg.errors import ResilienceKGError
+from resilience_kg.graph.oxterms import literal_value
 from resilience_kg.sparql.query import DEFAULT_TIMEOUT, Term, query
 
 if TYPE_CHECKING:
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from resilience_kg.analysis.analyze import Analysis
     from resilience_kg.graph.dataset import KnowledgeGraph
 
-_NUMERIC = {v.XSD + t for t in ("integer", "decimal", "double", "float", "int", "long")}
 
 
 def _pandas() -> Any:
@@ -44,12 +44,7 @@ def python_value(term: Term | None) -> Any:
     if isinstance(term, ox.NamedNode):
         return v.shorten(term.value)
     if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        if dt in _NUMERIC:
-            return float(term.value) if any(c in term.value for c in ".eE") else int(term.value)
-        if dt == v.XSD + "boolean":
-            return term.value == "true"
-        return term.value
+        return literal_value(term)
     return str(term)
 
 
