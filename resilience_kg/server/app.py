@@ -205,6 +205,10 @@ def create_app(
     from resilience_kg.server.page import BasePath, page_routes, public_origin
 
     own = public_origin(base_iri)
+
+    def runs_queries(path: str) -> bool:  # the page, its script and its style never wait
+        return path == "/sparql" or path.startswith(("/id/", "/ontology", "/api/"))
+
     middleware = [
         Middleware(QuietDisconnects),
         Middleware(BasePath, base_iri=base_iri),
@@ -217,7 +221,7 @@ def create_app(
                        allow_headers=["Content-Type", "Accept"])
         )
     middleware.append(Middleware(QueryGate, slots=max_concurrent, queue_timeout=queue_timeout,
-                                 gated=lambda path: not path.startswith(("/static/", "/health"))))
+                                 gated=runs_queries))
     routes = [*page_routes(kg), Route("/sparql", sparql, methods=["GET", "POST"]),
               *entity_routes(kg)]
     return Starlette(routes=routes, middleware=middleware)

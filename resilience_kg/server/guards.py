@@ -37,6 +37,12 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
+def route_path(scope: Scope) -> str:
+    """The request path below the application's root (``--base-iri``'s path prefix removed)."""
+    path, root = str(scope.get("path", "")), str(scope.get("root_path", ""))
+    return path[len(root):] if root and path.startswith(root) else path
+
+
 async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str,
                   headers: dict[str, str] | None = None) -> None:
     from starlette.responses import PlainTextResponse
@@ -147,7 +153,7 @@ class OriginGuard:
     @staticmethod
     def _public_navigation(scope: Scope) -> bool:
         mode = (_header(scope, b"sec-fetch-mode") or "").strip().lower()
-        path = scope.get("path", "")
+        path = route_path(scope)
         return (scope.get("method") in ("GET", "HEAD") and mode == "navigate"
                 and path.startswith(PUBLIC_PREFIXES) and not scope.get("query_string"))
 
@@ -177,7 +183,7 @@ class QueryGate:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         import anyio
 
-        if scope["type"] != "http" or scope.get("method") == "OPTIONS" or not self.gated(scope.get("path", "")):
+        if scope["type"] != "http" or scope.get("method") == "OPTIONS" or not self.gated(route_path(scope)):
             await self.app(scope, receive, send)
             return
         client = str((scope.get("client") or ("unknown",))[0])
