@@ -118,7 +118,9 @@ def _select(kg: KnowledgeGraph, text: str, **bound: ox.NamedNode | ox.Literal) -
 
     subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(k): t for k, t in bound.items()}
-    return list(kg.store.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES, substitutions=subs))
+    rows = kg.store.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES, substitutions=subs)
+    assert isinstance(rows, ox.QuerySolutions)
+    return list(rows)
 
 
 def exists(kg: KnowledgeGraph, iri: str) -> bool:

@@ -123,6 +123,7 @@ def completion_terms(kg: KnowledgeGraph) -> dict[str, Any]:
     } GROUP BY ?ns ?term ?kind ORDER BY ?kind ?term"""
     rows = kg.store.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES,
                           substitutions={ox.Variable("ns"): ox.Literal(v.ID)})
+    assert isinstance(rows, ox.QuerySolutions)
     terms: list[dict[str, str]] = []
     seen: set[str] = set()
     entities = 0
