@@ -163,6 +163,8 @@ def test_entity_page_shows_labels_sector_pillars_links_and_evidence(served: Serv
     assert "Jakarta SIAP" in pillars and "mandate" in pillars
     assert 'href="/id/joint-workshop-2019"' in page  # the event
     assert "<h2>Evidence</h2>" in page and "<mark>" in page
+    refs = set(re.findall(r'<a href="#(quote-\d+)" class="quote-ref">', page))
+    assert refs and all(f'id="{anchor}"' in page for anchor in refs)  # every statement's quote is on the page
     assert '<svg class="neighbourhood"' in page
 
 

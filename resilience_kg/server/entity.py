@@ -179,11 +179,12 @@ class Statement:
     confidence: str
     basis: str
     recorded: str
-    quote: str | None
+    quote: str | None  # the anchor of its evidence quote on the page
 
 
 @dataclass
 class Quote:
+    anchor: str  # the id of its place on the page
     iri: str
     exact: str
     prefix: str
@@ -309,15 +310,16 @@ def entity_view(kg: KnowledgeGraph, iri: str, pillars: Pillars) -> EntityView:
     for row in _select(kg, STATEMENTS, e=e):
         q = row["q"]
         if q is not None and q.value not in quotes:
-            quotes[q.value] = Quote(q.value, row["exact"].value, row["prefix"].value if row["prefix"] else "",
+            quotes[q.value] = Quote(f"quote-{len(quotes) + 1}", q.value, row["exact"].value,
+                                    row["prefix"].value if row["prefix"] else "",
                                     row["suffix"].value if row["suffix"] else "",
                                     row["source"].value if row["source"] else None,
                                     row["title"].value if row["title"] else "")
         kind = "curated" if row["kind"].value.endswith("CuratedStatement") else "reported"
         view.statements.append(Statement(
-            kind, row["p"].value, _link(row["o"]), v.shorten(row["graph"].value) if row["graph"] else "",
+            kind, row["p"].value, _link(row["o"]), row["graph"].value.removeprefix(v.GRAPH) if row["graph"] else "",
             row["confidence"].value if row["confidence"] else "", row["basis"].value if row["basis"] else "",
-            row["recorded"].value if row["recorded"] else "", q.value if q is not None else None))
+            row["recorded"].value if row["recorded"] else "", quotes[q.value].anchor if q is not None else None))
     view.quotes = list(quotes.values())
     if v.RKG + "Actor" in view.types:
         view.pillars, view.pillar_names = pillars.of(iri)

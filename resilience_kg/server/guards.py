@@ -168,8 +168,8 @@ class QueryGate:
 
         self.app = app
         self.slots = max(1, slots)
-        # Leave at least one slot to everyone else, unless there is only one.
-        self.per_client = per_client or max(1, self.slots - 1)
+        # Half the slots at most, so the others keep at least as many (one, if there is only one).
+        self.per_client = per_client or max(1, self.slots // 2)
         self.queue_timeout = queue_timeout
         self.gated = gated
         self.busy = 0
