@@ -127,8 +127,9 @@ def test_curl_gets_the_page_for_html_and_406_for_nothing_we_offer(served: Served
     assert "<h1>Regional Disaster Management Agency</h1>" in page
     code = curl("-o", "/dev/null", "-w", "%{http_code}", "-H", "Accept: image/png", served_path(served, BPBD))
     assert code.stdout == b"406"
-    missing = curl("-o", "/dev/null", "-w", "%{http_code}", served.base + "/id/no-such-thing")
-    assert missing.stdout == b"404"
+    for path in ("/id/no-such-thing", "/id/bad%ZZ", "/id/bad%", "/id/a%00b", "/ontology/NoSuchTerm", "/id/"):
+        missing = curl("-o", "/dev/null", "-w", "%{http_code}", served.base + path)
+        assert missing.stdout == b"404", path
 
 
 # ---------------------------------------------------------------- SPARQLWrapper finds, we follow

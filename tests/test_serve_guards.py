@@ -61,6 +61,8 @@ def cross_cases(port: int) -> dict[str, tuple[str, str, dict]]:
         "Origin null (sandboxed frame, file page)": ("POST", "/sparql", {**form, "headers": {"Origin": "null"}}),
         "another port on this machine": ("POST", "/sparql", {**form, "headers": {
             "Origin": f"http://127.0.0.1:{port + 1}", "Sec-Fetch-Site": "same-site"}}),
+        "an image on another port of this machine": ("GET", "/sparql", {"params": {"query": PILLARS}, "headers": {
+            "Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "image"}}),
         "our host over another scheme": ("GET", "/sparql", {"params": {"query": PILLARS}, "headers": {
             "Origin": f"https://127.0.0.1:{port}"}}),
         "no-cors GET with no Origin": ("GET", "/sparql", {"params": {"query": PILLARS}, "headers": {

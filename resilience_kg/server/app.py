@@ -6,6 +6,9 @@ negotiation, an offline query page, and the guards a local endpoint needs.
   and killed at the timeout.
 - Requests naming a host other than the local names (or those allowed) get 403, which stops DNS
   rebinding; CORS headers are sent only for the origin given with ``--cors``; bodies are capped.
+- Pages on other sites get 403, and waiting for a query slot is bounded, per client too
+  (:mod:`resilience_kg.server.guards`). The query page is :mod:`resilience_kg.server.page`, the
+  entity and term pages :mod:`resilience_kg.server.entity`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from resilience_kg import __version__
 from resilience_kg.errors import QueryError, QueryTimeout, UnsafeQueryError
 from resilience_kg.graph.query import QueryResult, display, query
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
+from resilience_kg.server.page import EXAMPLE
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -33,17 +37,6 @@ STYLE = """body{font:15px/1.45 system-ui,sans-serif;max-width:1100px;margin:0 au
 textarea{width:100%;height:14em;font:13px monospace} table{border-collapse:collapse;margin-top:12px}
 td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top} th{background:#f4f4f4}
 .error{color:#a00;white-space:pre-wrap} code{background:#f4f4f4;padding:1px 4px}"""
-EXAMPLE = """SELECT ?sector (COUNT(?actor) AS ?actors) WHERE {
-  ?actor rkg:participatedIn ?event ; rkg:sector/skos:notation ?sector .
-} GROUP BY ?sector ORDER BY DESC(?actors)"""
-
-
-def host_of(header: str) -> str:
-    """The host name of a ``Host`` header, without port or IPv6 brackets."""
-    value = header.strip().lower()
-    if value.startswith("["):
-        return value[1 : value.find("]")] if "]" in value else value
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
 
 
 def _page(title: str, body: str, status: int = 200) -> Response:

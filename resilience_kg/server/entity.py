@@ -264,11 +264,18 @@ class Pillars:
     """The pillar-link table of the graph, computed once (the served graph is read-only)."""
 
     def __init__(self, kg: KnowledgeGraph) -> None:
+        import threading
+
         self.kg = kg
         self._links: dict[str, list[PillarLink]] | None = None
         self._names: dict[str, str] = {}
+        self._lock = threading.Lock()  # pages render in worker threads: build the table once
 
     def of(self, iri: str) -> tuple[list[PillarLink], dict[str, str]]:
+        with self._lock:
+            return self._of(iri)
+
+    def _of(self, iri: str) -> tuple[list[PillarLink], dict[str, str]]:
         if self._links is None:
             from resilience_kg.graph.pillar_links import display_name, pillar_links
             from resilience_kg.graph.projection import node_id, pillars, project
@@ -408,8 +415,14 @@ def page_link(root: str, iri: str) -> str:
 
 
 def _request_iri(request: Request, prefix: str, namespace: str) -> str | None:
-    """The IRI a request path stands for, from the path as sent (percent-encoding kept)."""
-    raw = bytes(request.scope.get("raw_path") or request.url.path.encode()).decode("latin-1")
+    """The IRI a request path stands for, from the path as sent (percent-encoding kept), or
+    None if it cannot name one of ours."""
+    import pyoxigraph as ox
+
+    try:
+        raw = bytes(request.scope.get("raw_path") or request.url.path.encode()).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
     raw = raw.split("?", 1)[0]
     root = str(request.scope.get("root_path", "")).rstrip("/")
     if root and raw.startswith(root):
@@ -417,9 +430,12 @@ def _request_iri(request: Request, prefix: str, namespace: str) -> str | None:
     if not raw.startswith(prefix):
         return None
     local = raw[len(prefix):]
-    if not local or any(c in local for c in '<>"{}|\\^` '):
+    if not local or any(c in local for c in '<>"{}|\\^` #'):
         return None
-    return namespace + local
+    try:
+        return ox.NamedNode(namespace + local).value
+    except ValueError:  # a malformed percent-encoding or a control character
+        return None
 
 
 def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
@@ -431,7 +447,6 @@ def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
     from resilience_kg.server.page import render, root_of
 
     pillars = Pillars(kg)
-    lock = anyio.Lock()  # the pillar table is built once, by one request
 
     def not_acceptable() -> Response:
         return PlainTextResponse("none of the Accept types is offered; try text/html, "
@@ -458,8 +473,7 @@ def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
             return PlainTextResponse(f"nothing in this graph is called {shown!r}\n", status_code=404)
 
         async def html() -> Response:
-            async with lock:
-                view = await anyio.to_thread.run_sync(lambda: entity_view(kg, iri, pillars))
+            view = await anyio.to_thread.run_sync(lambda: entity_view(kg, iri, pillars))
             return render(request, "entity.html", view=view, **tools(request))
 
         return await document(request, iri, html)

@@ -3,7 +3,8 @@
 - :class:`HostGuard`: Starlette's ``TrustedHostMiddleware`` (a strict parse of ``Host``, so
   ``localhost:evil.com`` is no host at all) answering 403 with the way to allow a name.
 - :class:`OriginGuard`: 403 for a request a web page on another site makes (``Sec-Fetch-Site:
-  cross-site``, or an ``Origin`` that is neither ours nor the ``--cors`` one). A browser that
+  cross-site``, or ``same-site``: another port of the same host is another application; or an
+  ``Origin`` that is neither ours nor the ``--cors`` one). A browser that
   follows a link to an entity page from elsewhere is let through: reading a public page is
   what Linked Data is for, and it runs no query of the visitor's.
 - :class:`QueryGate`: bounded waiting. A request that cannot start within ``queue_timeout``
@@ -143,9 +144,10 @@ class OriginGuard:
                               f"requests from the web page at {origin.strip()!r} are refused: only this server's "
                               "own pages (and an origin given with --cors) may use it")
                 return
-        if site == "cross-site" and not self._public_navigation(scope):
+        # Same-site counts as foreign too: another port of this host is another web application.
+        if site in ("cross-site", "same-site") and not self._public_navigation(scope):
             await _refuse(scope, receive, send, 403,
-                          "a request made by a page on another site (Sec-Fetch-Site: cross-site) is refused; "
+                          f"a request made by a page of another origin (Sec-Fetch-Site: {site}) is refused; "
                           "start serve with --cors ORIGIN to let one web application use this endpoint")
             return
         await self.app(scope, receive, send)
