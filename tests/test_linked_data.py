@@ -39,7 +39,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix rkg: <https://w3id.org/resilience-kg/ontology#> .
 <{v.ID}{ENCODED_SLUG}> a rkg:Actor ; skos:prefLabel "{HOSTILE_TURTLE}"@en ;
-    rkg:participatedIn <{v.ID}joint-workshop-2019> .
+    rkg:participatedIn <{v.ID}joint-workshop-2019> ;
+    <http://www.w3.org/2000/01/rdf-schema#seeAlso> <javascript:alert(1)> .
 """)
     with serve("--data", str(extra), log_dir=folder) as running:
         yield running
@@ -177,6 +178,7 @@ def test_untrusted_labels_and_encoded_slugs(served: Served) -> None:
     assert page.status_code == 200, page.text
     assert "<script>" not in page.text and "<b>Co</b>" not in page.text
     assert "&lt;script&gt;" in page.text
+    assert 'href="javascript:' not in page.text.lower() and "javascript:alert(1)" in page.text
     subjects = {t.subject for t in ox.parse(turtle.content, format=ox.RdfFormat.TURTLE)}
     assert ox.NamedNode(v.ID + ENCODED_SLUG) in subjects
     # The event links back to the entity by its encoded path, and shows its label as text.

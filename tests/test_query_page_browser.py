@@ -153,6 +153,16 @@ def test_permalink_carries_the_query(page: Page, served: Served, log: PageLog) -
     assert log.problems() == []
 
 
+def test_iris_that_are_not_web_addresses_are_not_links(page: Page, served: Served, log: PageLog) -> None:
+    open_query_page(page, served)
+    text = 'SELECT ?x WHERE { VALUES ?x { <javascript:alert(1)> <urn:isbn:1> <https://schema.org/Person> } }'
+    assert run_with_ctrl_enter(page, text) == "done"
+    hrefs = page.eval_on_selector_all("#table tbody a", "as => as.map(a => a.getAttribute('href'))")
+    assert hrefs == ["https://schema.org/Person"]
+    assert "javascript:alert(1)" in column(page, 1)
+    assert log.problems() == []
+
+
 def test_picker_loads_a_bundled_query(page: Page, served: Served, log: PageLog) -> None:
     open_query_page(page, served)
     page.select_option("#picker", "actors")

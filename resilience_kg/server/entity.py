@@ -398,12 +398,13 @@ def term_view(kg: KnowledgeGraph, iri: str) -> TermView:
 
 
 def page_link(root: str, iri: str) -> str:
-    """Where this server shows ``iri``: its entity or term page, else the IRI itself.
+    """Where this server shows ``iri``: its entity or term page, else the IRI itself if it is a
+    web address, else ``#`` (an IRI such as ``javascript:...`` from the data is never a link).
 
     >>> page_link("/", "https://w3id.org/resilience-kg/id/bpbd"), page_link("/x/", v.RKG + "Actor")
     ('/id/bpbd', '/x/ontology/Actor')
-    >>> page_link("/", "https://schema.org/Person")
-    'https://schema.org/Person'
+    >>> page_link("/", "https://schema.org/Person"), page_link("/", "javascript:alert(1)")
+    ('https://schema.org/Person', '#')
     """
     if iri.startswith(v.ID):
         return root + "id/" + iri[len(v.ID):]
@@ -411,7 +412,7 @@ def page_link(root: str, iri: str) -> str:
         return root + "ontology/" + iri[len(v.RKG):]
     if iri == v.ONTOLOGY_IRI:
         return root + "ontology"
-    return iri
+    return iri if iri.lower().startswith(("http://", "https://")) else "#"
 
 
 def _request_iri(request: Request, prefix: str, namespace: str) -> str | None:

@@ -319,11 +319,16 @@
     const td = document.createElement("td");
     if (!term) return td;
     if (term.type === "uri") {
+      const page = pageOf(term.value);
+      if (!page && !/^https?:\/\//i.test(term.value)) {
+        td.textContent = term.value; // not a web address (javascript:, urn:, ...): never a link
+        return td;
+      }
       const a = document.createElement("a");
       a.textContent = shorten(term.value);
       a.title = term.value;
-      a.href = pageOf(term.value) || term.value;
-      if (!pageOf(term.value)) a.rel = "noopener noreferrer";
+      a.href = page || term.value;
+      if (!page) a.rel = "noopener noreferrer";
       td.append(a);
     } else if (term.type === "bnode") {
       td.textContent = "_:" + term.value;
