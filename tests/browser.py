@@ -100,14 +100,14 @@ def offline_context(browser: Browser, log: PageLog) -> BrowserContext:
     return context
 
 
-def served_context(browser: Browser, log: PageLog, base: str, **options: Any) -> BrowserContext:
-    """A fresh context in which only ``base`` (a loopback server) and local URLs are reachable;
-    every other request is aborted and recorded in ``log``."""
+def served_context(browser: Browser, log: PageLog, base: str, *others: str, **options: Any) -> BrowserContext:
+    """A fresh context in which only ``base`` and ``others`` (loopback servers) and local URLs are
+    reachable; every other request is aborted and recorded in ``log``."""
     context = browser.new_context(viewport={"width": 1400, "height": 900}, service_workers="block", **options)
 
     def route(r: Route) -> None:
         url = r.request.url
-        if url.startswith(LOCAL_SCHEMES) or url == base or url.startswith(base + "/"):
+        if url.startswith(LOCAL_SCHEMES) or any(url == b or url.startswith(b + "/") for b in (base, *others)):
             r.continue_()
         else:
             log.outside.append(url)

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser import PageLog, launch, served_context, start_playwright, wait_until, watch
-from servers import Served, serve
+from servers import Recorder, Served, serve
 
 from resilience_kg import vocab as v
 from resilience_kg.graph.dataset import KnowledgeGraph
@@ -260,3 +260,28 @@ def test_entity_page_in_the_browser(page: Page, served: Served, log: PageLog) ->
     page.goto(served.base + "/ontology/worksOn")
     assert "Aktor memiliki mandat" in page.inner_text("main")
     assert log.problems() == []
+
+
+ATTACK = """<!DOCTYPE html><html><head><title>a page on another site</title></head><body>
+<form id="f" method="post" action="{endpoint}"><input name="query" value="ASK {{}}"></form>
+<script>document.getElementById("f").submit();</script></body></html>"""
+
+
+def test_a_page_on_another_site_cannot_use_the_endpoint(chromium: Browser, served: Served) -> None:
+    # The attack of issue 9: a page the user opens posts a form (no CORS preflight needed).
+    # Served from "localhost", the page is another site than "127.0.0.1" for the browser.
+    body = ATTACK.format(endpoint=served.url).encode()
+    with Recorder(200, body, {"Content-Type": "text/html; charset=utf-8"}) as evil:
+        evil_base = f"http://localhost:{evil.port}"
+        log = PageLog()
+        context = served_context(chromium, log, served.base, evil_base)
+        try:
+            page = watch(context.new_page(), log)
+            with page.expect_navigation(url=served.url, wait_until="load"):
+                page.goto(evil_base + "/")
+            # The form's POST landed on the endpoint and was refused, with the reason.
+            assert "refused" in page.inner_text("body")
+            assert "true" not in page.inner_text("body")
+        finally:
+            context.close()
+        assert log.outside == []
