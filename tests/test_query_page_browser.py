@@ -277,11 +277,15 @@ def test_a_page_on_another_site_cannot_use_the_endpoint(chromium: Browser, serve
         context = served_context(chromium, log, served.base, evil_base)
         try:
             page = watch(context.new_page(), log)
-            with page.expect_navigation(url=served.url, wait_until="load"):
+            with page.expect_navigation(url=served.url, wait_until="load") as navigation:
                 page.goto(evil_base + "/")
             # The form's POST landed on the endpoint and was refused, with the reason.
-            assert "refused" in page.inner_text("body")
-            assert "true" not in page.inner_text("body")
+            response = navigation.value
+            assert response is not None and response.request.method == "POST"
+            assert response.status == 403
+            text = page.inner_text("body")
+            assert "requests from the web page at" in text and evil_base in text
+            assert "Answer" not in text and "true" not in text
         finally:
             context.close()
         assert log.outside == []
