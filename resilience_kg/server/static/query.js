@@ -141,15 +141,14 @@
     const out = [];
     const lower = word.toLowerCase();
     if (word.includes(":")) {
-      const local = lower.slice(lower.indexOf(":") + 1);
-      for (const t of vocab.terms) {
-        const name = t.name.toLowerCase();
-        if (name.startsWith(lower) || (local && name.startsWith(lower.split(":")[0] + ":")
-            && t.label.toLowerCase().includes(local))) {
-          out.push({ insert: t.name, label: t.label, kind: t.kind });
-        }
-        if (out.length >= 60) break;
-      }
+      // Names that start with what was typed first, then terms whose label has a word that does.
+      const prefix = lower.slice(0, lower.indexOf(":") + 1);
+      const local = lower.slice(prefix.length);
+      const byName = vocab.terms.filter((t) => t.name.toLowerCase().startsWith(lower));
+      const byLabel = local.length < 2 ? [] : vocab.terms.filter((t) => !t.name.toLowerCase().startsWith(lower)
+        && t.name.toLowerCase().startsWith(prefix)
+        && t.label.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(local)));
+      for (const t of [...byName, ...byLabel].slice(0, 60)) out.push({ insert: t.name, label: t.label, kind: t.kind });
     } else if (word) {
       for (const prefix of Object.keys(vocab.prefixes)) {
         if (prefix.startsWith(lower)) out.push({ insert: prefix + ":", label: vocab.prefixes[prefix], kind: "prefix" });
