@@ -192,6 +192,13 @@ def test_completion_offers_terms_and_entities(page: Page, served: Served, log: P
     wait_until(page, "!document.getElementById('completions').hidden")
     offered = page.eval_on_selector_all("#completions li", "lis => lis.map(li => li.firstChild.textContent)")
     assert "id:bpbd" in offered  # "Regional Disaster Management Agency"
+    # Names that start with the text come before label matches.
+    page.keyboard.press("Escape")
+    page.keyboard.type(" rkg:s")
+    wait_until(page, "!document.getElementById('completions').hidden")
+    offered = page.eval_on_selector_all("#completions li", "lis => lis.map(li => li.firstChild.textContent)")
+    assert offered and all(name.lower().startswith("rkg:s") for name in offered), offered
+    assert {"rkg:Sector", "rkg:sector", "rkg:Session"} <= set(offered)
     assert log.problems() == []
 
 
