@@ -422,6 +422,17 @@ def report(out: Path, report_only: bool, data: tuple[Path, ...], no_bundled: boo
               help="Also answer requests whose Host header is NAME (by default only local names). Repeatable.")
 @click.option("--max-body", type=click.IntRange(1024), default=MAX_BODY, show_default=True,
               help="Largest request body accepted, in bytes.")
+@click.option("--queue-timeout", type=click.FloatRange(0.0, min_open=True), default=2.0, show_default=True,
+              help="Answer 503 (with Retry-After) to a query that cannot start within this many seconds.")
+@click.option("--header-timeout", type=click.FloatRange(0.1), default=10.0, show_default=True,
+              help="Drop a connection whose request headers take longer than this many seconds.")
+@click.option("--keep-alive", type=click.IntRange(1), default=5, show_default=True,
+              help="Close an idle keep-alive connection after this many seconds.")
+@click.option("--max-connections", type=click.IntRange(8), default=256, show_default=True,
+              help="Most connections served at once; requests beyond get 503.")
+@click.option("--base-iri", metavar="URL",
+              help="The public address this server answers at (behind a w3id redirect or a proxy): its path "
+                   "prefix is served too, and its host and origin count as the server's own.")
 @data_options
 @store_option
 @handle_errors
@@ -432,6 +443,11 @@ def serve(
     cors_origin: str | None,
     allow_hosts: tuple[str, ...],
     max_body: int,
+    queue_timeout: float,
+    header_timeout: float,
+    keep_alive: int,
+    max_connections: int,
+    base_iri: str | None,
     data: tuple[Path, ...],
     no_bundled: bool,
     store: Path | None,
@@ -446,7 +462,9 @@ def serve(
     from resilience_kg.server.run import serve as run_serve
 
     run_serve(_load(data, no_bundled, store), host=host, port=port, timeout=timeout, cors_origin=cors_origin,
-              allowed_hosts=allow_hosts, max_body=max_body, echo=click.echo)
+              allowed_hosts=allow_hosts, max_body=max_body, queue_timeout=queue_timeout,
+              header_timeout=header_timeout, keep_alive=keep_alive, max_connections=max_connections,
+              base_iri=base_iri, echo=click.echo)
 
 
 @main.command()

@@ -397,8 +397,10 @@ def test_allow_host_adds_one_name(tmp_path: Path) -> None:
 
 
 def test_no_cors_headers_by_default(server: Served, http: httpx.Client) -> None:
+    # Without --cors, a request from another origin is refused outright (test_serve_guards.py).
     response = http.get(server.url, params={"query": PILLARS}, headers={"Origin": "http://app.example"})
-    assert response.status_code == 200
+    assert response.status_code == 403
+    assert "SIAP" not in response.text
     assert "access-control-allow-origin" not in response.headers
     preflight = http.options(server.url, headers={"Origin": "http://app.example",
                                                   "Access-Control-Request-Method": "POST"})
@@ -480,8 +482,8 @@ def test_query_page_is_offline_html_with_a_form(server: Served, http: httpx.Clie
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/html")
         page = response.text
-        assert re.search(r"<form[^>]*action=\"sparql\"", page)
-        assert '<textarea name="query"' in page
+        assert re.search(r"<form[^>]*action=\"/?sparql\"", page)
+        assert re.search(r'<textarea[^>]* name="query"', page)
         assert not re.search(r"""(src|href|action)\s*=\s*["']?\s*(https?:)?//""", page, re.I), "loads from the web"
         assert "default-src 'none'" in response.headers["content-security-policy"]
 

@@ -6,19 +6,23 @@ negotiation, an offline query page, and the guards a local endpoint needs.
   and killed at the timeout.
 - Requests naming a host other than the local names (or those allowed) get 403, which stops DNS
   rebinding; CORS headers are sent only for the origin given with ``--cors``; bodies are capped.
+- Pages on other sites get 403, and waiting for a query slot is bounded, per client too
+  (:mod:`resilience_kg.server.guards`). The query page is :mod:`resilience_kg.server.page`, the
+  entity and term pages :mod:`resilience_kg.server.entity`.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, urlsplit
 
 from resilience_kg._version import __version__
 from resilience_kg.errors import QueryError, QueryTimeout, UnsafeQueryError
 from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
+from resilience_kg.server.page import EXAMPLE
 from resilience_kg.sparql.query import QueryResult, display, query
 
 if TYPE_CHECKING:
@@ -34,17 +38,6 @@ STYLE = """body{font:15px/1.45 system-ui,sans-serif;max-width:1100px;margin:0 au
 textarea{width:100%;height:14em;font:13px monospace} table{border-collapse:collapse;margin-top:12px}
 td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top} th{background:#f4f4f4}
 .error{color:#a00;white-space:pre-wrap} code{background:#f4f4f4;padding:1px 4px}"""
-EXAMPLE = """SELECT ?sector (COUNT(?actor) AS ?actors) WHERE {
-  ?actor rkg:participatedIn ?event ; rkg:sector/skos:notation ?sector .
-} GROUP BY ?sector ORDER BY DESC(?actors)"""
-
-
-def host_of(header: str) -> str:
-    """The host name of a ``Host`` header, without port or IPv6 brackets."""
-    value = header.strip().lower()
-    if value.startswith("["):
-        return value[1 : value.find("]")] if "]" in value else value
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
 
 
 def _page(title: str, body: str, status: int = 200) -> Response:
@@ -119,16 +112,26 @@ def create_app(
     cors_origin: str | None = None,
     max_body: int = MAX_BODY,
     max_concurrent: int = 4,
+    queue_timeout: float = 2.0,
+    base_iri: str | None = None,
 ) -> Starlette:
-    """The endpoint's ASGI app over ``kg``."""
+    """The endpoint's ASGI app over ``kg``.
+
+    ``queue_timeout``: how long a request may wait for a query slot before a 503. ``base_iri``:
+    the public address this server answers at (behind a w3id redirect or a proxy), whose path
+    prefix is stripped from requests and whose origin counts as the server's own.
+    """
     import anyio
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
-    from starlette.responses import PlainTextResponse, Response
+    from starlette.responses import Response
     from starlette.routing import Route
 
-    hosts = {h.lower() for h in (*LOCAL_HOSTS, *allowed_hosts)}
+    from resilience_kg.server.guards import host_pattern
+
+    public_host = (urlsplit(base_iri).hostname or "") if base_iri else ""
+    hosts = {host_pattern(h) for h in (*LOCAL_HOSTS, *allowed_hosts, public_host) if h}
     limiter = anyio.CapacityLimiter(max_concurrent)  # each query is a forked process
 
     async def sparql(request: Request) -> Response:
@@ -191,32 +194,28 @@ def create_app(
             return _error(400, str(exc))
         return Response(payload, media_type=MEDIA_TYPE[(fmt, result.is_graph)], headers={"Vary": "Accept"})
 
-    async def home(request: Request) -> Response:
-        return _page("resilience-kg SPARQL endpoint", _form(EXAMPLE))
+    from resilience_kg.server.entity import entity_routes
+    from resilience_kg.server.guards import HostGuard, OriginGuard, QueryGate, QuietDisconnects
+    from resilience_kg.server.page import BasePath, page_routes, public_origin
 
-    class HostGuard:
-        """403 for a Host header that is not ours: a web page that rebinds its own DNS name to
-        127.0.0.1 must not get answers from this endpoint."""
+    own = public_origin(base_iri)
 
-        def __init__(self, app: Any) -> None:
-            self.app = app
+    def runs_queries(path: str) -> bool:  # the page, its script and its style never wait
+        return path == "/sparql" or path.startswith(("/id/", "/ontology", "/api/"))
 
-        async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-            if scope["type"] == "http":
-                raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
-                if host_of(raw) not in hosts:
-                    response = PlainTextResponse(
-                        f"host {raw!r} is not allowed (start serve with --allow-host to permit it)\n", status_code=403
-                    )
-                    await response(scope, receive, send)
-                    return
-            await self.app(scope, receive, send)
-
-    middleware = [Middleware(HostGuard)]
+    middleware = [
+        Middleware(QuietDisconnects),
+        Middleware(BasePath, base_iri=base_iri),
+        Middleware(HostGuard, hosts=hosts),
+        Middleware(OriginGuard, allowed_origins=[o for o in (cors_origin, own) if o]),
+    ]
     if cors_origin:
         middleware.append(
             Middleware(CORSMiddleware, allow_origins=[cors_origin], allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type", "Accept"])
         )
-    routes = [Route("/", home, methods=["GET"]), Route("/sparql", sparql, methods=["GET", "POST"])]
+    middleware.append(Middleware(QueryGate, slots=max_concurrent, queue_timeout=queue_timeout,
+                                 gated=runs_queries))
+    routes = [*page_routes(kg), Route("/sparql", sparql, methods=["GET", "POST"]),
+              *entity_routes(kg)]
     return Starlette(routes=routes, middleware=middleware)

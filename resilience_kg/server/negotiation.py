@@ -10,6 +10,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 #: Media types for SELECT and ASK results, and for CONSTRUCT and DESCRIBE graphs.
 RESULT_TYPES = {
     "application/sparql-results+json": "json",
@@ -60,6 +62,21 @@ def format_param(value: str, *, graph: bool) -> str | None:
     return FORMAT_ALIASES.get(value)
 
 
+#: A quality value as RFC 9110 (12.4.2) writes it: 0 to 1, at most three decimals. Anything
+#: else (``nan``, ``inf``, ``2``, ``-1``, ``1e0``) makes its media range unacceptable.
+_QVALUE = re.compile(r"(?:0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)")
+
+
+def qvalue(text: str) -> float:
+    """The weight of a ``q=`` parameter; 0 (not acceptable) for anything RFC 9110 does not allow.
+
+    >>> qvalue("0.5"), qvalue("1.000"), qvalue("nan"), qvalue("inf"), qvalue("1.5"), qvalue("-0")
+    (0.5, 1.0, 0.0, 0.0, 0.0, 0.0)
+    """
+    text = text.strip()
+    return float(text) if _QVALUE.fullmatch(text) else 0.0
+
+
 def _ranges(accept: str) -> list[tuple[float, int, str]]:
     out = []
     for i, part in enumerate(accept.split(",")):
@@ -69,11 +86,8 @@ def _ranges(accept: str) -> list[tuple[float, int, str]]:
             continue
         q = 1.0
         for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
+            if f.lower().startswith("q="):
+                q = qvalue(f[2:])
         out.append((q, i, media))
     # Highest quality first; among equals, the more specific range, then the order given.
     return sorted(out, key=lambda r: (-r[0], r[2].count("*"), r[1]))
@@ -94,4 +108,39 @@ def choose(accept: str | None, *, graph: bool) -> str | None:
             if media == "text/*":
                 return "turtle" if graph else "csv"
             return default
+    return None
+
+
+#: Media types of an entity's description (its page for a browser, its triples for the rest).
+DOCUMENT_TYPES = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/ld+json": "jsonld",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+}
+
+
+def choose_document(accept: str | None) -> str | None:
+    """The form of an entity's description to answer with: Turtle when the client states no
+    preference (``*/*``, as curl and most RDF libraries send), the page when it asks for HTML.
+
+    >>> choose_document("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+    'html'
+    >>> choose_document(None), choose_document("*/*"), choose_document("application/ld+json;q=nan")
+    ('turtle', 'turtle', None)
+    """
+    if not accept:
+        return "turtle"
+    for q, _, media in _ranges(accept):
+        if q <= 0:
+            continue
+        if media in DOCUMENT_TYPES:
+            return DOCUMENT_TYPES[media]
+        if media in ("*/*", "text/*"):
+            return "turtle"
+        if media == "application/*":
+            return "nt"
     return None

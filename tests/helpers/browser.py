@@ -101,6 +101,24 @@ def offline_context(browser: Browser, log: PageLog) -> BrowserContext:
     return context
 
 
+def served_context(browser: Browser, log: PageLog, base: str, *others: str, **options: Any) -> BrowserContext:
+    """A fresh context in which only ``base`` and ``others`` (loopback servers) and local URLs are
+    reachable; every other request is aborted and recorded in ``log``."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, service_workers="block", **options)
+
+    def route(r: Route) -> None:
+        url = r.request.url
+        if url.startswith(LOCAL_SCHEMES) or any(url == b or url.startswith(b + "/") for b in (base, *others)):
+            r.continue_()
+        else:
+            log.outside.append(url)
+            r.abort("blockedbyclient")
+
+    context.route("**/*", route)
+    context.on("page", lambda page: watch(page, log))
+    return context
+
+
 def open_page(page: Page, path: Path, *, timeout_ms: int = DRAW_TIMEOUT_MS) -> Page:
     """Load ``path`` from ``file://`` and wait (bounded) until the network view has drawn."""
     page.goto(path.resolve().as_uri())

@@ -1,0 +1,522 @@
+"""Linked Data: every IRI under ``id:`` and the ontology namespace dereferences on the server.
+
+- ``/id/REST`` stands for ``https://w3id.org/resilience-kg/id/REST`` (the path as sent, so a
+  percent-encoded slug keeps its encoding), ``/ontology/NAME`` for ``rkg:NAME``, ``/ontology``
+  for the ontology itself.
+- A browser (``Accept: text/html``) gets a page: labels in both languages, sector and parent,
+  pillars with strength and basis, the other links (events, sessions, roles), the statements
+  about the entity with their evidence quotes and sources, and a small neighbourhood drawing.
+  An ontology term gets its definitions, domain and range, and how often the graph uses it.
+- Turtle, JSON-LD (with its context inline, never a remote one), N-Triples and RDF/XML clients
+  get the concise bounded description, with the statement-level provenance and the quotes.
+
+Every query binds the IRI as a value (``substitutions``); nothing is pasted into SPARQL text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+from resilience_kg import vocab as v
+from resilience_kg.server.negotiation import DOCUMENT_TYPES, choose_document
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import BaseRoute
+
+    from resilience_kg.analysis.pillar_links import PillarLink
+    from resilience_kg.graph.dataset import KnowledgeGraph
+
+#: The most triples one description carries: a bound on the answer, whatever the graph holds.
+MAX_TRIPLES = 5000
+#: The most neighbours drawn around an entity.
+MAX_NEIGHBOURS = 16
+MEDIA = {"turtle": "text/turtle; charset=utf-8", "jsonld": "application/ld+json", "nt": "application/n-triples",
+         "xml": "application/rdf+xml"}
+
+# The concise bounded description: the entity's own triples (and those of blank nodes it
+# points to), plus provenance: each statement about it and the quote that is its evidence.
+DESCRIBE = """
+CONSTRUCT { ?e ?p ?o . ?o ?bp ?bo . ?st ?sp ?so . ?q ?qp ?qo }
+WHERE {
+  { ?e ?p ?o OPTIONAL { ?o ?bp ?bo FILTER(isBlank(?o)) } }
+  UNION { ?st rdf:subject ?e ; ?sp ?so }
+  UNION { ?st rdf:subject ?e ; rkg:evidence ?q . ?q ?qp ?qo }
+} LIMIT 5000"""
+EXISTS = "ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }"
+OUTGOING = """
+SELECT ?e ?p ?o (SAMPLE(?en) AS ?o_en) (SAMPLE(?id) AS ?o_id) WHERE {
+  ?e ?p ?o FILTER(!isBlank(?o))
+  OPTIONAL { ?o skos:prefLabel|rdfs:label ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
+  OPTIONAL { ?o skos:prefLabel|rdfs:label ?id FILTER(LANGMATCHES(LANG(?id), "id") || LANG(?id) = "") }
+} GROUP BY ?e ?p ?o ORDER BY ?p ?o LIMIT 2000"""
+INCOMING = """
+SELECT ?e ?s ?p (SAMPLE(?en) AS ?s_en) (SAMPLE(?id) AS ?s_id) WHERE {
+  ?s ?p ?e FILTER(?p != rdf:subject && ?p != rdf:object && ?p != rkg:measuredEntity)
+  OPTIONAL { ?s skos:prefLabel|rdfs:label ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
+  OPTIONAL { ?s skos:prefLabel|rdfs:label ?id FILTER(LANGMATCHES(LANG(?id), "id") || LANG(?id) = "") }
+} GROUP BY ?e ?s ?p ORDER BY ?p ?s LIMIT 2000"""
+STATEMENTS = """
+SELECT ?e ?st ?kind ?p ?o ?graph ?confidence ?basis ?recorded ?q ?exact ?prefix ?suffix ?source ?title WHERE {
+  ?st rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?o ; a ?kind .
+  FILTER(?kind IN (rkg:ReportedStatement, rkg:CuratedStatement))
+  OPTIONAL { ?st rkg:inGraph ?graph }
+  OPTIONAL { ?st rkg:confidence/skos:notation ?confidence }
+  OPTIONAL { ?st rkg:basis ?basis }
+  OPTIONAL { ?st rkg:recordedIn ?recorded }
+  OPTIONAL { ?st rkg:evidence ?q . ?q oa:exact ?exact
+             OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix }
+             OPTIONAL { ?q dcterms:source ?source OPTIONAL { ?source dcterms:title ?title
+                        FILTER(LANGMATCHES(LANG(?title), "en") || LANG(?title) = "") } } }
+} ORDER BY ?p ?o ?st LIMIT 2000"""
+TERM_COUNTS = """
+SELECT ?t ?ontology
+  (SUM(IF(?how = "predicate", 1, 0)) AS ?as_predicate)
+  (SUM(IF(?how = "instance", 1, 0)) AS ?instances)
+  (SUM(IF(?how = "object", 1, 0)) AS ?as_object) WHERE {
+  { GRAPH ?g { ?s ?t ?o } FILTER(?g != ?ontology) BIND("predicate" AS ?how) }
+  UNION { GRAPH ?g { ?s a ?t } FILTER(?g != ?ontology) BIND("instance" AS ?how) }
+  UNION { GRAPH ?g { ?s ?p ?t } FILTER(?g != ?ontology && ?p NOT IN (rdf:type, rdf:predicate)) BIND("object" AS ?how) }
+} GROUP BY ?t ?ontology"""
+ONTOLOGY_TERMS = """
+SELECT ?ns ?term ?kind (SAMPLE(?en) AS ?label_en) (SAMPLE(?id) AS ?label_id) WHERE {
+  ?term a ?type . VALUES (?type ?kind) { (owl:Class "class") (owl:ObjectProperty "property")
+                                         (owl:DatatypeProperty "property") }
+  FILTER(STRSTARTS(STR(?term), ?ns))
+  OPTIONAL { ?term rdfs:label|skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
+  OPTIONAL { ?term rdfs:label|skos:prefLabel ?id FILTER(LANGMATCHES(LANG(?id), "id")) }
+} GROUP BY ?ns ?term ?kind ORDER BY ?kind ?term"""
+
+LABEL = v.SKOS + "prefLabel"
+ALT = v.SKOS + "altLabel"
+RDFS_LABEL = v.RDFS + "label"
+DEFINITION = v.SKOS + "definition"
+COMMENT = v.RDFS + "comment"
+TYPE = v.RDF + "type"
+SECTOR = v.RKG + "sector"
+PARENT = v.ORG + "subOrganizationOf"
+DOMAIN = v.RDFS + "domain"
+RANGE = v.RDFS + "range"
+SUBCLASS = v.RDFS + "subClassOf"
+
+
+def _term(value: str) -> Any:
+    import pyoxigraph as ox
+
+    return ox.NamedNode(value)
+
+
+def _select(kg: KnowledgeGraph, text: str, **bound: ox.NamedNode | ox.Literal) -> list[Any]:
+    import pyoxigraph as ox
+
+    subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(k): t for k, t in bound.items()}
+    rows = kg.store.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES, substitutions=subs)
+    assert isinstance(rows, ox.QuerySolutions)
+    return list(rows)
+
+
+def exists(kg: KnowledgeGraph, iri: str) -> bool:
+    """True if the graph mentions ``iri`` as a subject or an object."""
+    import pyoxigraph as ox
+
+    answer = kg.store.query(EXISTS, use_default_graph_as_union=True, substitutions={ox.Variable("e"): _term(iri)})
+    assert isinstance(answer, ox.QueryBoolean)
+    return bool(answer)
+
+
+def description(kg: KnowledgeGraph, iri: str) -> list[ox.Triple]:
+    """The concise bounded description of ``iri`` with its provenance, sorted, at most
+    :data:`MAX_TRIPLES` triples."""
+    import pyoxigraph as ox
+
+    result = kg.store.query(DESCRIBE, use_default_graph_as_union=True, prefixes=v.PREFIXES,
+                            substitutions={ox.Variable("e"): _term(iri)})
+    assert isinstance(result, ox.QueryTriples)
+    triples = set(result)
+    return sorted(triples, key=str)[:MAX_TRIPLES]
+
+
+def serialize(triples: list[ox.Triple], fmt: str) -> bytes:
+    """``triples`` in ``fmt`` (``turtle``, ``nt``, ``xml``, ``jsonld``); JSON-LD carries our
+    prefixes as its own inline ``@context``, so no client ever fetches a context."""
+    import pyoxigraph as ox
+
+    if fmt == "jsonld":
+        expanded = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]")
+        return json.dumps({"@context": dict(v.PREFIXES), "@graph": expanded}, ensure_ascii=False,
+                          indent=1).encode("utf-8")
+    syntax = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML}[fmt]
+    prefixes = dict(v.PREFIXES) if fmt in ("turtle", "xml") else None
+    return ox.serialize(triples, format=syntax, prefixes=prefixes) or b""
+
+
+# ---------------------------------------------------------------- what the pages show
+
+
+@dataclass
+class Link:
+    """One end of a link: an IRI, or a literal value, with what a reader sees."""
+
+    iri: str | None
+    text: str
+    lang: str = ""
+
+
+@dataclass
+class Statement:
+    kind: str  # reported or curated
+    predicate: str
+    object: Link
+    graph: str
+    confidence: str
+    basis: str
+    recorded: str
+    quote: str | None  # the anchor of its evidence quote on the page
+
+
+@dataclass
+class Quote:
+    anchor: str  # the id of its place on the page
+    iri: str
+    exact: str
+    prefix: str
+    suffix: str
+    source: str | None
+    title: str
+
+
+@dataclass
+class Node:
+    iri: str
+    text: str
+    x: float
+    y: float
+    predicate: str
+    incoming: bool
+
+
+@dataclass
+class EntityView:
+    iri: str
+    labels: dict[str, list[str]] = field(default_factory=dict)  # language -> labels
+    alt: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    sector: list[Link] = field(default_factory=list)
+    parent: list[Link] = field(default_factory=list)
+    values: list[tuple[str, Link]] = field(default_factory=list)  # other literal properties
+    outgoing: dict[str, list[Link]] = field(default_factory=dict)
+    incoming: dict[str, list[Link]] = field(default_factory=dict)
+    pillars: list[PillarLink] = field(default_factory=list)
+    pillar_names: dict[str, str] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    neighbours: list[Node] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        for lang in ("en", "id", ""):
+            if self.labels.get(lang):
+                return self.labels[lang][0]
+        return v.shorten(self.iri)
+
+
+def _link(term: Any, en: Any = None, other: Any = None) -> Link:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        text = (en.value if en is not None else None) or (other.value if other is not None else None)
+        return Link(term.value, text or v.shorten(term.value))
+    if isinstance(term, ox.Literal):
+        return Link(None, term.value, term.language or "")
+    return Link(None, str(term))
+
+
+def _layout(view: EntityView) -> list[Node]:
+    """Neighbours under ``id:`` on a circle around the entity (statements, quotes and sources
+    are left to their own sections)."""
+    picked: list[tuple[str, Link, bool]] = []
+    seen: set[str] = set()
+    for incoming, table in ((False, view.outgoing), (True, view.incoming)):
+        for predicate, links in table.items():
+            for link in links:
+                if (link.iri and link.iri.startswith(v.ID) and link.iri not in seen and link.iri != view.iri
+                        and not link.iri.startswith((v.ID + "statement/", v.ID + "quote/"))):
+                    seen.add(link.iri)
+                    picked.append((predicate, link, incoming))
+    picked = picked[:MAX_NEIGHBOURS]
+    nodes = []
+    for i, (predicate, link, incoming) in enumerate(picked):
+        angle = 2 * math.pi * i / max(1, len(picked)) - math.pi / 2
+        nodes.append(Node(link.iri or "", link.text, round(300 + 210 * math.cos(angle), 1),
+                          round(190 + 150 * math.sin(angle), 1), predicate, incoming))
+    return nodes
+
+
+class Pillars:
+    """The pillar-link table of the graph, computed once (the served graph is read-only)."""
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        import threading
+
+        self.kg = kg
+        self._links: dict[str, list[PillarLink]] | None = None
+        self._names: dict[str, str] = {}
+        self._lock = threading.Lock()  # pages render in worker threads: build the table once
+
+    def of(self, iri: str) -> tuple[list[PillarLink], dict[str, str]]:
+        with self._lock:
+            return self._of(iri)
+
+    def _of(self, iri: str) -> tuple[list[PillarLink], dict[str, str]]:
+        if self._links is None:
+            from resilience_kg.analysis.pillar_links import display_name, pillar_links
+            from resilience_kg.analysis.projection import node_id, pillars, project
+
+            g = project(self.kg)
+            table: dict[str, list[PillarLink]] = defaultdict(list)
+            for link in pillar_links(g):
+                table[link.actor].append(link)
+            self._names = {p: display_name(g, p) for p in pillars(g)}
+            self._links = dict(table)
+            self._node_id = node_id
+        return self._links.get(self._node_id(iri), []), self._names
+
+
+def entity_view(kg: KnowledgeGraph, iri: str, pillars: Pillars) -> EntityView:
+    """Everything the entity page shows about ``iri``."""
+    e = _term(iri)
+    view = EntityView(iri)
+    for row in _select(kg, OUTGOING, e=e):
+        p = row["p"].value
+        link = _link(row["o"], row["o_en"], row["o_id"])
+        if p in (LABEL, RDFS_LABEL) and link.iri is None:
+            view.labels.setdefault(link.lang, []).append(link.text)
+        elif p == ALT and link.iri is None:
+            view.alt.append(link.text)
+        elif p == TYPE and link.iri:
+            view.types.append(link.iri)
+        elif p == SECTOR:
+            view.sector.append(link)
+        elif p == PARENT:
+            view.parent.append(link)
+        elif link.iri is None:
+            view.values.append((p, link))
+        else:
+            view.outgoing.setdefault(p, []).append(link)
+    for row in _select(kg, INCOMING, e=e):
+        view.incoming.setdefault(row["p"].value, []).append(_link(row["s"], row["s_en"], row["s_id"]))
+    quotes: dict[str, Quote] = {}
+    for row in _select(kg, STATEMENTS, e=e):
+        q = row["q"]
+        if q is not None and q.value not in quotes:
+            quotes[q.value] = Quote(f"quote-{len(quotes) + 1}", q.value, row["exact"].value,
+                                    row["prefix"].value if row["prefix"] else "",
+                                    row["suffix"].value if row["suffix"] else "",
+                                    row["source"].value if row["source"] else None,
+                                    row["title"].value if row["title"] else "")
+        kind = "curated" if row["kind"].value.endswith("CuratedStatement") else "reported"
+        view.statements.append(Statement(
+            kind, row["p"].value, _link(row["o"]), row["graph"].value.removeprefix(v.GRAPH) if row["graph"] else "",
+            row["confidence"].value if row["confidence"] else "", row["basis"].value if row["basis"] else "",
+            row["recorded"].value if row["recorded"] else "", quotes[q.value].anchor if q is not None else None))
+    view.quotes = list(quotes.values())
+    if v.RKG + "Actor" in view.types:
+        view.pillars, view.pillar_names = pillars.of(iri)
+    view.neighbours = _layout(view)
+    return view
+
+
+@dataclass
+class TermView:
+    iri: str
+    kind: str
+    labels: dict[str, str]
+    definitions: dict[str, str]
+    comments: list[str]
+    domain: list[str]
+    range: list[str]
+    parents: list[str]
+    instances: int
+    as_predicate: int
+    as_object: int
+
+    @property
+    def title(self) -> str:
+        return self.labels.get("en") or self.labels.get("id") or v.shorten(self.iri)
+
+
+def term_view(kg: KnowledgeGraph, iri: str) -> TermView:
+    """What the term page shows about the ontology term ``iri``."""
+    import pyoxigraph as ox
+
+    t = _term(iri)
+    labels: dict[str, str] = {}
+    definitions: dict[str, str] = {}
+    comments: list[str] = []
+    domain: list[str] = []
+    rng: list[str] = []
+    parents: list[str] = []
+    kind = "term"
+    for row in _select(kg, "SELECT ?t ?p ?o WHERE { ?t ?p ?o } ORDER BY ?p ?o", t=t):
+        p, o = row["p"].value, row["o"]
+        lang = o.language or "" if isinstance(o, ox.Literal) else ""
+        if p in (RDFS_LABEL, LABEL) and isinstance(o, ox.Literal):
+            labels.setdefault(lang, o.value)
+        elif p == DEFINITION and isinstance(o, ox.Literal):
+            definitions.setdefault(lang, o.value)
+        elif p == COMMENT and isinstance(o, ox.Literal):
+            comments.append(o.value)
+        elif p == DOMAIN and isinstance(o, ox.NamedNode):
+            domain.append(o.value)
+        elif p == RANGE and isinstance(o, ox.NamedNode):
+            rng.append(o.value)
+        elif p == SUBCLASS and isinstance(o, ox.NamedNode):
+            parents.append(o.value)
+        elif p == TYPE and isinstance(o, ox.NamedNode):
+            if o.value == v.OWL + "Class":
+                kind = "class"
+            elif o.value in (v.OWL + "ObjectProperty", v.OWL + "DatatypeProperty"):
+                kind = "property"
+    counts = _select(kg, TERM_COUNTS, t=t, ontology=_term(v.ONTOLOGY_GRAPH))[0]
+
+    def number(name: str) -> int:
+        return int(counts[name].value) if counts[name] is not None else 0
+
+    return TermView(iri, kind, labels, definitions, comments, domain, rng, parents, number("instances"),
+                    number("as_predicate"), number("as_object"))
+
+
+# ---------------------------------------------------------------- routes
+
+
+def page_link(root: str, iri: str) -> str:
+    """Where this server shows ``iri``: its entity or term page, else the IRI itself if it is a
+    web address, else ``#`` (an IRI such as ``javascript:...`` from the data is never a link).
+
+    >>> page_link("/", "https://w3id.org/resilience-kg/id/bpbd"), page_link("/x/", v.RKG + "Actor")
+    ('/id/bpbd', '/x/ontology/Actor')
+    >>> page_link("/", "https://schema.org/Person"), page_link("/", "javascript:alert(1)")
+    ('https://schema.org/Person', '#')
+    """
+    if iri.startswith(v.ID):
+        return root + "id/" + iri[len(v.ID):]
+    if iri.startswith(v.RKG) and iri != v.RKG:
+        return root + "ontology/" + iri[len(v.RKG):]
+    if iri == v.ONTOLOGY_IRI:
+        return root + "ontology"
+    return iri if iri.lower().startswith(("http://", "https://")) else "#"
+
+
+def _request_iri(request: Request, prefix: str, namespace: str) -> str | None:
+    """The IRI a request path stands for, from the path as sent (percent-encoding kept), or
+    None if it cannot name one of ours."""
+    import pyoxigraph as ox
+
+    try:
+        raw = bytes(request.scope.get("raw_path") or request.url.path.encode()).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    raw = raw.split("?", 1)[0]
+    root = str(request.scope.get("root_path", "")).rstrip("/")
+    if root and raw.startswith(root):
+        raw = raw[len(root):]
+    if not raw.startswith(prefix):
+        return None
+    local = raw[len(prefix):]
+    if not local or any(c in local for c in '<>"{}|\\^` #'):
+        return None
+    try:
+        return ox.NamedNode(namespace + local).value
+    except ValueError:  # a malformed percent-encoding or a control character
+        return None
+
+
+def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
+    """``/id/...``, ``/ontology`` and ``/ontology/NAME``."""
+    import anyio
+    from starlette.responses import PlainTextResponse, Response
+    from starlette.routing import Route
+
+    from resilience_kg.server.page import render, root_of
+
+    pillars = Pillars(kg)
+
+    def not_acceptable() -> Response:
+        return PlainTextResponse("none of the Accept types is offered; try text/html, "
+                                 + ", ".join(t for t in DOCUMENT_TYPES if t != "text/html") + "\n", status_code=406)
+
+    async def document(request: Request, iri: str, html: Any) -> Response:
+        fmt = choose_document(request.headers.get("accept"))
+        if fmt is None:
+            return not_acceptable()
+        if fmt == "html":
+            return await html()
+        triples = await anyio.to_thread.run_sync(lambda: description(kg, iri))
+        body = await anyio.to_thread.run_sync(lambda: serialize(triples, fmt))
+        return Response(body, media_type=MEDIA[fmt], headers={"Vary": "Accept", "Link": f'<{iri}>; rel="describes"'})
+
+    def tools(request: Request) -> dict[str, Any]:
+        root = root_of(request)
+        return {"link": lambda iri: page_link(root, iri), "short": v.shorten}
+
+    async def entity(request: Request) -> Response:
+        iri = _request_iri(request, "/id/", v.ID)
+        if iri is None or not await anyio.to_thread.run_sync(lambda: exists(kg, iri)):
+            shown = unquote(request.url.path)
+            return PlainTextResponse(f"nothing in this graph is called {shown!r}\n", status_code=404)
+
+        async def html() -> Response:
+            view = await anyio.to_thread.run_sync(lambda: entity_view(kg, iri, pillars))
+            return render(request, "entity.html", view=view, **tools(request))
+
+        return await document(request, iri, html)
+
+    async def term(request: Request) -> Response:
+        iri = _request_iri(request, "/ontology/", v.RKG)
+        if iri is None or not await anyio.to_thread.run_sync(lambda: exists(kg, iri)):
+            return PlainTextResponse(f"the ontology has no term {request.path_params['name']!r}\n", status_code=404)
+
+        async def html() -> Response:
+            view = await anyio.to_thread.run_sync(lambda: term_view(kg, iri))
+            return render(request, "term.html", view=view, **tools(request))
+
+        return await document(request, iri, html)
+
+    async def ontology(request: Request) -> Response:
+        fmt = choose_document(request.headers.get("accept"))
+        if fmt is None:
+            return not_acceptable()
+        if fmt != "html":
+            import pyoxigraph as ox
+
+            def whole() -> bytes:
+                quads = kg.store.quads_for_pattern(None, None, None, ox.NamedNode(v.ONTOLOGY_GRAPH))
+                return serialize(sorted((q.triple for q in quads), key=str), fmt)
+
+            body = await anyio.to_thread.run_sync(whole)
+            return Response(body, media_type=MEDIA[fmt], headers={"Vary": "Accept"})
+        rows = await anyio.to_thread.run_sync(lambda: _select(kg, ONTOLOGY_TERMS, ns=_literal(v.RKG)))
+        terms = [{"iri": r["term"].value, "kind": r["kind"].value,
+                  "en": r["label_en"].value if r["label_en"] else "",
+                  "id": r["label_id"].value if r["label_id"] else ""} for r in rows]
+        return render(request, "ontology.html", terms=terms, **tools(request))
+
+    return [
+        Route("/id/{rest:path}", entity, methods=["GET", "HEAD"]),
+        Route("/ontology", ontology, methods=["GET", "HEAD"]),
+        Route("/ontology/{name:path}", term, methods=["GET", "HEAD"]),
+    ]
+
+
+def _literal(text: str) -> Any:
+    import pyoxigraph as ox
+
+    return ox.Literal(text)
