@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Protocol
 
 from resilience_kg import vocab as v
@@ -126,6 +127,54 @@ def _divergence(quote: str, text: str) -> str:
     )
 
 
+def _read_source_file(base: Directory, row: Row) -> bytes:
+    """The bytes of a source's ``file``, which must lie inside the folder of its sources table.
+
+    Absolute paths, ``..`` and symlinks that lead outside the folder are refused: a data folder
+    must not pull another local file (``/etc/passwd``) into the graph, the report and exports.
+    """
+    name = row.get("file")
+    if not name:
+        raise DataError("a source needs a file: the path of its text, relative to this table's folder",
+                        location=row.location)
+    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
+        raise DataError(f"the source file {name!r} is an absolute path; give a path relative to this table's folder",
+                        location=row.location)
+    parts = PureWindowsPath(name).parts  # splits on both / and \\
+    if ".." in parts:
+        raise DataError(f"the source file {name!r} climbs out of this table's folder ('..'); "
+                        "keep source texts inside it", location=row.location)
+    target = base.joinpath(*parts)
+    if isinstance(base, Path) and isinstance(target, Path):
+        # The bundled folder is a Path too when the package is installed as files.
+        folder = base.resolve()
+        resolved = target.resolve()
+        if not resolved.is_relative_to(folder):
+            raise DataError(f"the source file {name!r} is a symlink (or under one) that leads outside this "
+                            "table's folder; copy the text into the folder instead", location=row.location)
+    try:
+        return target.read_bytes()  # type: ignore[attr-defined, no-any-return]
+    except OSError as exc:
+        raise DataError(f"cannot read the source text {name!r}: {exc.strerror or exc}", location=row.location) from exc
+
+
+def _check_checksum(raw: bytes, row: Row) -> None:
+    """Compare the text's bytes with the ``checksum`` column (``sha256:<hex>``), if given."""
+    given = row.get("checksum")
+    if not given:
+        return
+    algo, _, digest = given.partition(":")
+    if algo.lower() != "sha256" or not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
+        raise DataError(f"checksum {given!r} must be sha256: and 64 hexadecimal digits", location=row.location)
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != digest.lower():
+        raise DataError(
+            f"the source file {row.get('file')!r} does not match its checksum (it has sha256:{actual}): the text "
+            "changed since its rows were written; check the quotes and offsets, then update the checksum",
+            location=row.location,
+        )
+
+
 class _Assembler:
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
@@ -205,11 +254,12 @@ class _Assembler:
                 raise DataError("a source needs an id", location=row.location)
             if sid in self.sources:
                 raise DataError(f"duplicate source id {sid!r}", location=row.location)
-            path = base.joinpath(row.get("file"))
+            raw = _read_source_file(base, row)
+            _check_checksum(raw, row)
             try:
-                text = path.read_text(encoding="utf-8")  # type: ignore[attr-defined]
-            except (OSError, UnicodeDecodeError) as exc:
-                message = f"cannot read the source text {row.get('file')!r}: {exc}"
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                message = f"the source text {row.get('file')!r} is not UTF-8 ({exc.reason} at byte {exc.start})"
                 raise DataError(message, location=row.location) from exc
             s = iri(v.mint("source/" + sid))
             self.sources[sid] = _Source(iri=s[1:-1], text=text)

@@ -27,7 +27,7 @@ ELEMENT_COLUMNS = (
     "min_value", "unit_code", "unit_text", "basis", "confidence", "source", "quote", "note",
 )  # fmt: skip
 CONNECTION_COLUMNS = ("from", "to", "type", "basis", "confidence", "source", "quote", "note")
-SOURCE_COLUMNS = ("id", "title_id", "title_en", "date", "publisher", "language", "file", "url")
+SOURCE_COLUMNS = ("id", "title_id", "title_en", "date", "publisher", "language", "file", "url", "checksum")
 
 REQUIRED: dict[TableKind, tuple[str, ...]] = {
     "elements": ("id", "type", "label_id", "label_en", "basis"),
