@@ -224,9 +224,10 @@ def _load_rdf(store: ox.Store, path: Path) -> None:
         raise DataError(f"cannot read: {exc}", location=str(path)) from exc
 
 
-def load_graph(data: Sequence[str | Path] = (), *, bundled: bool = True) -> KnowledgeGraph:
+def load_graph(data: Sequence[str | Path] = (), *, bundled: bool = True, include_drafts: bool = False) -> KnowledgeGraph:
     """Load the ontology, the bundled Jakarta tables (unless ``bundled=False``) and ``data``:
-    CSV tables, RDF files, or folders of them.
+    CSV tables, RDF files, or folders of them. Rows with status ``rejected`` are never loaded;
+    ``draft`` rows only with ``include_drafts``, into the draft graph.
 
     Raises :class:`~resilience_kg.errors.DataError` naming the file and line at fault.
     """
@@ -245,7 +246,7 @@ def load_graph(data: Sequence[str | Path] = (), *, bundled: bool = True) -> Know
         if path.suffix.lower() == ".csv":
             tables.append((read_table(path, display_name=str(path)), path.parent))
             inputs.append(str(path))
-    asm = assemble(tables, vocab)
+    asm = assemble(tables, vocab, include_drafts=include_drafts)
     store.load("".join(asm.lines).encode(), format=ox.RdfFormat.N_QUADS)
     for path in files:
         if path.suffix.lower() != ".csv":
