@@ -48,6 +48,8 @@ _ATTRIBUTES = {
     v.SCHEMA + "startDate": "date",
     v.SCHEMA + "value": "value",
     v.SCHEMA + "minValue": "min_value",
+    v.RKG + "minExclusive": "min_exclusive",
+    v.SCHEMA + "position": "position",
     v.SCHEMA + "unitText": "unit_text",
     v.SCHEMA + "unitCode": "unit_code",
 }
