@@ -136,8 +136,11 @@ def main() -> None:
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation (for very large corpora).")
 @click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
               help="Also write the graph to an on-disk store in DIR (replaced atomically), for fast later commands.")
+@click.option("--include-drafts", is_flag=True,
+              help="Also load rows with status draft (unreviewed extraction), into a separate 'draft' graph.")
 @handle_errors
-def build(data: tuple[Path, ...], no_bundled: bool, out: Path, no_validate: bool, store: Path | None) -> None:
+def build(data: tuple[Path, ...], no_bundled: bool, out: Path, no_validate: bool, store: Path | None,
+          include_drafts: bool) -> None:
     """Load and validate the data; write graph.trig (named graphs), graph.ttl (merged) and a summary.
 
     Exits 1, writing nothing, if the data does not conform to the shapes.
@@ -146,7 +149,8 @@ def build(data: tuple[Path, ...], no_bundled: bool, out: Path, no_validate: bool
     from resilience_kg.graph.build import build as run_build
 
     try:
-        result = run_build(list(data), bundled=not no_bundled, out=out, check=not no_validate, store=store)
+        result = run_build(list(data), bundled=not no_bundled, out=out, check=not no_validate, store=store,
+                           include_drafts=include_drafts)
     except ValidationFailed as exc:
         click.echo(str(exc.report), err=True)
         sys.exit(1)
