@@ -79,7 +79,7 @@ def test_unknown_and_uncertain_expansions_stay_so(kg: KnowledgeGraph) -> None:
     }
     for slug, text in report_expansions:
         assert f"{text} [" in REPORT
-        assert expansion(slug[len(v.ID):])[1] == [v.mint("confidence-stated")]
+        assert expansion(slug[len(v.ID) :])[1] == [v.mint("confidence-stated")]
 
 
 def test_pam_jaya_acronym_agrees_with_its_expansion(kg: KnowledgeGraph) -> None:
@@ -108,7 +108,9 @@ def test_solutions_are_the_nine_french_proposals_three_left_unpaired(kg: Knowled
     # No issue fits these three: unpaired is a finding, not a gap to fill with a guess.
     unpaired = {r["solution"] for r in rows if not r["issue"]}
     assert unpaired == {
-        "id:solution-sustainable-environment", "id:solution-rescue-helicopters", "id:solution-disaster-insurance",
+        "id:solution-sustainable-environment",
+        "id:solution-rescue-helicopters",
+        "id:solution-disaster-insurance",
     }
     rows = [r for r in rows if r["issue"]]
     # The report pairs no solution with an issue: every pairing is the curators'.
@@ -178,8 +180,11 @@ def graph_of(kg: KnowledgeGraph, s: str, p: str, o: str) -> set[str]:
 
 
 def test_session_and_issue_pillars_are_curated_the_workshop_pillars_reported(kg: KnowledgeGraph) -> None:
-    for session, pillar in (("session-waste", "jakarta-sehat"), ("session-connectivity", "jakarta-terhubung"),
-                            ("session-preparedness", "jakarta-siap")):
+    for session, pillar in (
+        ("session-waste", "jakarta-sehat"),
+        ("session-connectivity", "jakarta-terhubung"),
+        ("session-preparedness", "jakarta-siap"),
+    ):
         assert graph_of(kg, session, "concernsPillar", pillar) == {"curated"}
         assert graph_of(kg, "joint-workshop-2019", "concernsPillar", pillar) == {"report"}
     under = list(kg.store.quads_for_pattern(None, ox.NamedNode(v.RKG + "underPillar"), None, None))
@@ -191,9 +196,12 @@ def test_session_and_issue_pillars_are_curated_the_workshop_pillars_reported(kg:
 
 
 def test_each_predicate_sits_in_the_graph_its_basis_says(kg: KnowledgeGraph) -> None:
-    report = {v.shorten(q.predicate.value) for q in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(v.REPORT_GRAPH))}
+    report = {
+        v.shorten(q.predicate.value) for q in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(v.REPORT_GRAPH))
+    }
     curated = {
-        v.shorten(q.predicate.value) for q in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(v.CURATED_GRAPH))
+        v.shorten(q.predicate.value)
+        for q in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(v.CURATED_GRAPH))
     }
     assert {"rkg:addressesIssue", "rkg:worksOn", "rkg:underPillar"} <= curated
     assert not {"rkg:addressesIssue", "rkg:worksOn", "rkg:underPillar"} & report
@@ -225,7 +233,9 @@ def test_the_deputy_governor_post_is_in_its_office(kg: KnowledgeGraph) -> None:
 
 def test_the_strict_bound_is_modelled_exactly(kg: KnowledgeGraph) -> None:
     fig = ox.NamedNode(v.mint("figure-daily-waste"))
-    assert [q.object.value for q in kg.store.quads_for_pattern(fig, ox.NamedNode(v.RKG + "minExclusive"), None, None)] == ["7000"]
+    assert [
+        q.object.value for q in kg.store.quads_for_pattern(fig, ox.NamedNode(v.RKG + "minExclusive"), None, None)
+    ] == ["7000"]
     assert list(kg.store.quads_for_pattern(fig, ox.NamedNode(v.SCHEMA + "minValue"), None, None)) == []
     assert "lebih dari 7000" in REPORT
 
@@ -233,7 +243,9 @@ def test_the_strict_bound_is_modelled_exactly(kg: KnowledgeGraph) -> None:
 def test_session_labels_use_the_reports_words(kg: KnowledgeGraph) -> None:
     labels = [
         q.object.value
-        for q in kg.store.quads_for_pattern(ox.NamedNode(v.mint("session-preparedness")), ox.NamedNode(v.SKOS + "prefLabel"), None, None)
+        for q in kg.store.quads_for_pattern(
+            ox.NamedNode(v.mint("session-preparedness")), ox.NamedNode(v.SKOS + "prefLabel"), None, None
+        )
         if q.object.language == "id"
     ]
     assert labels == ["Sesi selanjutnya (kesiapsiagaan dan keselamatan)"]
@@ -245,7 +257,8 @@ def test_session_labels_use_the_reports_words(kg: KnowledgeGraph) -> None:
 
 def test_every_quote_in_the_bundled_data_identifies_exactly_one_span(kg: KnowledgeGraph) -> None:
     rows = kg.store.query(
-        """SELECT ?q ?exact ?prefix ?suffix ?start ?end WHERE { GRAPH <https://w3id.org/resilience-kg/graph/provenance> {
+        """SELECT ?q ?exact ?prefix ?suffix ?start ?end WHERE {
+           GRAPH <https://w3id.org/resilience-kg/graph/provenance> {
              ?q a oa:TextQuoteSelector , oa:TextPositionSelector ; oa:exact ?exact ; oa:prefix ?prefix ;
                 oa:suffix ?suffix ; oa:start ?start ; oa:end ?end } }""",
         prefixes=v.PREFIXES,
@@ -290,7 +303,9 @@ def test_statements_per_speaker_in_the_reports_order(kg: KnowledgeGraph) -> None
     rows = run(kg, "statements")
     per_speaker = Counter(r["speaker"] for r in rows)
     assert per_speaker == {
-        "id:ambassador-of-france": 4, "id:deputy-governor-daldukim": 3, "id:sekretariat-jakarta-berketahanan": 3,
+        "id:ambassador-of-france": 4,
+        "id:deputy-governor-daldukim": 3,
+        "id:sekretariat-jakarta-berketahanan": 3,
     }
     assert [int(r["position"]) for r in rows] == list(range(1, 11))
     # The ambassador speaks first, then the deputy governor, then the Secretariat's own view.
@@ -311,8 +326,11 @@ def test_commitments_name_party_subject_and_status(kg: KnowledgeGraph) -> None:
         ("id:pemprov-dki-jakarta", "id:loi-jakarta-france", "planned"),
         ("id:french-embassy", "id:loi-jakarta-france", "planned"),
     }
-    support = {(r["committed_by"], r["concerns"], r["status"]) for r in rows
-               if r["commitment"] == "id:commitment-secretariat-support"}
+    support = {
+        (r["committed_by"], r["concerns"], r["status"])
+        for r in rows
+        if r["commitment"] == "id:commitment-secretariat-support"
+    }
     assert support == {
         ("id:sekretariat-jakarta-berketahanan", "id:loi-jakarta-france", "offered"),
         ("id:sekretariat-jakarta-berketahanan", "id:jakarta-resilience-strategy", "offered"),

@@ -42,8 +42,9 @@ def node(slug: str) -> ox.NamedNode:
 
 
 def triples(kg: KnowledgeGraph, s: str | None, p: str, o: ox.NamedNode | None = None, graph: str | None = None) -> list:
-    return list(kg.store.quads_for_pattern(node(s) if s else None, ox.NamedNode(p), o,
-                                          ox.NamedNode(graph) if graph else None))
+    return list(
+        kg.store.quads_for_pattern(node(s) if s else None, ox.NamedNode(p), o, ox.NamedNode(graph) if graph else None)
+    )
 
 
 def run(kg: KnowledgeGraph, name: str) -> list[dict[str, str]]:
@@ -58,7 +59,8 @@ def test_second_report_loads_beside_the_bundled_data_and_conforms(both: Knowledg
 def test_an_actor_in_two_reports_is_one_node_with_evidence_from_each(both: KnowledgeGraph) -> None:
     labels = triples(both, "bpbd", v.SKOS + "prefLabel")
     assert sorted((q.object.value, q.object.language) for q in labels) == [
-        ("BPBD", "id"), ("Regional Disaster Management Agency", "en"),
+        ("BPBD", "id"),
+        ("Regional Disaster Management Agency", "en"),
     ]
     events = {q.object.value for q in triples(both, "bpbd", v.RKG + "participatedIn")}
     assert events == {v.mint("joint-workshop-2019"), v.mint("fgd-banjir-2020")}
@@ -85,7 +87,9 @@ def test_rejected_rows_are_never_loaded(both: KnowledgeGraph, with_drafts: Knowl
         assert triples(kg, None, v.RKG + "mentionedIn") == []
 
 
-def test_drafts_load_only_when_asked_and_into_the_draft_graph(both: KnowledgeGraph, with_drafts: KnowledgeGraph) -> None:
+def test_drafts_load_only_when_asked_and_into_the_draft_graph(
+    both: KnowledgeGraph, with_drafts: KnowledgeGraph
+) -> None:
     assert v.DRAFT_GRAPH not in both.graph_names()
     assert triples(both, "ui", v.RKG + "participatedIn", node("fgd-banjir-2020")) == []
     found = triples(with_drafts, "ui", v.RKG + "participatedIn", node("fgd-banjir-2020"))
@@ -122,8 +126,13 @@ def test_evidence_names_the_source_and_offsets_of_each_report(both: KnowledgeGra
     assert rows
     for r in rows:
         assert text[int(r["start"].value) : int(r["end"].value)] == r["quote"].value
-    pmi = [r for r in rows if r["subject"].value == v.mint("pmi") and r["predicate"].value == v.RDF + "type"
-           and r["object"].value == v.RKG + "CivilSocietyOrganization"]
+    pmi = [
+        r
+        for r in rows
+        if r["subject"].value == v.mint("pmi")
+        and r["predicate"].value == v.RDF + "type"
+        and r["object"].value == v.RKG + "CivilSocietyOrganization"
+    ]
     assert [(int(r["start"].value), int(r["end"].value)) for r in pmi] == [(200, 203)]  # occurrence 1 of 2
 
 
@@ -225,7 +234,11 @@ def test_cli_validate_names_the_moved_quote(tmp_path: Path, runner) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "fragment"),
     [
-        (",accepted,rule:org-name", ",approved,rule:org-name", "status 'approved' must be one of draft, accepted, rejected"),
+        (
+            ",accepted,rule:org-name",
+            ",approved,rule:org-name",
+            "status 'approved' must be one of draft, accepted, rejected",
+        ),
         ("report,0.85,", "report,1.5,", "or a number from 0 to 1"),
         ("bpbd,97,", "bpbd,970,", "match_score '970' must be a number from 0 to 100"),
     ],
@@ -239,8 +252,11 @@ def test_bad_review_columns(tmp_path: Path, old: str, new: str, fragment: str) -
 def test_connection_to_a_draft_element_says_so(tmp_path: Path) -> None:
     folder = copy(tmp_path)
     edit(folder / "connections.csv", ",0.7,bpbd-fgd-2020,", ",0.7,bpbd-fgd-2020,")
-    write(folder / "extra.csv", "from,to,type,basis,source,quote,occurrence\n"
-          "universitas-indonesia,fgd-banjir-2020,mentionedIn,report,bpbd-fgd-2020,Universitas Indonesia,\n")
+    write(
+        folder / "extra.csv",
+        "from,to,type,basis,source,quote,occurrence\n"
+        "universitas-indonesia,fgd-banjir-2020,mentionedIn,report,bpbd-fgd-2020,Universitas Indonesia,\n",
+    )
     exc = error(folder)
     assert "is the id of a draft element, which is not loaded (build with --include-drafts" in str(exc)
 

@@ -224,7 +224,9 @@ def _load_rdf(store: ox.Store, path: Path) -> None:
         raise DataError(f"cannot read: {exc}", location=str(path)) from exc
 
 
-def load_graph(data: Sequence[str | Path] = (), *, bundled: bool = True, include_drafts: bool = False) -> KnowledgeGraph:
+def load_graph(
+    data: Sequence[str | Path] = (), *, bundled: bool = True, include_drafts: bool = False
+) -> KnowledgeGraph:
     """Load the ontology, the bundled Jakarta tables (unless ``bundled=False``) and ``data``:
     CSV tables, RDF files, or folders of them. Rows with status ``rejected`` are never loaded;
     ``draft`` rows only with ``include_drafts``, into the draft graph.

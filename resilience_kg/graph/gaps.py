@@ -27,7 +27,9 @@ LOCAL_SECTORS = ("government", "regional-enterprise", "private", "civil-society"
 MIN_ACTORS = 3
 #: An unpaired solution is a finding about the proposals (offered for no issue the source raised),
 #: not a pairing to invent.
-UNPAIRED = "a finding, not a gap to fill: paired with no issue (the source pairs it with none and no curated pairing fits)"
+UNPAIRED = (
+    "a finding, not a gap to fill: paired with no issue (the source pairs it with none and no curated pairing fits)"
+)
 
 
 @dataclass(frozen=True)

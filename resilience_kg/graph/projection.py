@@ -144,7 +144,9 @@ def project(kg: KnowledgeGraph, *, report_only: bool = False) -> nx.MultiDiGraph
         gname = graph_name(graph_iri)
         for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)):
             s, p, o = q.subject, q.predicate.value, q.object
-            if not isinstance(s, ox.NamedNode) or s.value in utterances or getattr(q.object, "value", None) in utterances:
+            if not isinstance(s, ox.NamedNode) or s.value in utterances:
+                continue
+            if isinstance(q.object, ox.NamedNode) and q.object.value in utterances:
                 continue
             if p == _RDF_TYPE:
                 attrs(s.value).setdefault("_types", set()).add(text(o))
