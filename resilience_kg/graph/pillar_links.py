@@ -16,8 +16,9 @@ mandate   actor -worksOn-> issue -underPillar-> pillar                   1.0    
 proposal  actor <-proposedBy- solution -addressesIssue-> issue
           -underPillar-> pillar                                          0.6     --
 session   actor -participatedIn-> session -concernsPillar-> pillar       0.3     0.3
-event     actor -participatedIn-> event -concernsPillar-> pillar
-          (the event as a whole, on the pillars it is about)             0.1     0.1
+event     actor -participatedIn-> event -concernsPillar-> pillar, or
+          actor -participatedIn-> event -hasSession-> session
+          -concernsPillar-> pillar (the event as a whole)                0.1     0.1
 ========  =============================================================  ======  ===
 
 The least certain curated link on a path discounts its weight once: stated and well-attested
@@ -61,7 +62,16 @@ PATHS: tuple[Pattern, ...] = (
         kinds=("solution", "issue", "pillar"),
     ),
     Pattern("session", (("participatedIn", "out"), ("concernsPillar", "out")), 0.3, 0.3, kinds=("session", "pillar")),
+    # The event as a whole: on a pillar the source says it was about, or through one of its
+    # sessions; both paths share the name, so together they stay within the one cap.
     Pattern("event", (("participatedIn", "out"), ("concernsPillar", "out")), 0.1, 0.1, kinds=("event", "pillar")),
+    Pattern(
+        "event",
+        (("participatedIn", "out"), ("hasSession", "out"), ("concernsPillar", "out")),
+        0.1,
+        0.1,
+        kinds=("event", "session", "pillar"),
+    ),
 )
 CONFIDENCE_FACTOR = {"stated": 1.0, "well-attested": 1.0, "uncertain": 0.6, "unknown": 0.5}
 #: Patterns that mean an actor does something about a pillar, not merely that it was there
