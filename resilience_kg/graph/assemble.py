@@ -133,8 +133,8 @@ def context(text: str, start: int, end: int, *, least: int = CONTEXT) -> tuple[s
     """The prefix and suffix of ``text[start:end]``: ``least`` characters each, widened until the
     quote with its prefix and suffix occurs exactly once in ``text``.
 
-    >>> context("x a y a z", 6, 7, least=1)
-    (' ', ' ')
+    >>> context("x a y a z", 6, 7, least=1)  # " a " occurs twice: widen until unique
+    ('y ', ' z')
     >>> context("ab ab ab", 3, 5, least=1)
     ('b ', ' a')
     """
