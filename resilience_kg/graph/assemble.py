@@ -135,8 +135,8 @@ def context(text: str, start: int, end: int, *, least: int = CONTEXT) -> tuple[s
 
     >>> context("x a y a z", 6, 7, least=1)  # " a " occurs twice: widen until unique
     ('y ', ' z')
-    >>> context("ab ab ab", 3, 5, least=1)
-    ('b ', ' a')
+    >>> context("ab ab ab", 3, 5, least=1)  # the middle "ab": " ab " occurs once
+    (' ', ' ')
     """
     width = least
     while True:
