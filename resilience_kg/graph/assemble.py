@@ -93,6 +93,9 @@ class Assembly:
     lines: list[str] = field(default_factory=list)
     origins: dict[str, str] = field(default_factory=dict)
     source_texts: dict[str, str] = field(default_factory=dict)
+    #: Quotes that do not match their source, as (row location, source IRI, message), when
+    #: assembled with ``strict_quotes=False`` (for ``validate``, which lists them all).
+    quote_problems: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -346,6 +349,8 @@ class _Assembler:
             return None  # the SHACL shapes report an asserted fact without evidence
         if row.location in self.checked:
             return self.checked[row.location]
+        if any(loc == row.location for loc, _, _ in self.out.quote_problems):
+            return None
         if not source_id:
             raise DataError("a quote needs the id of its source in the 'source' column", location=row.location)
         src = self.sources.get(source_id)
@@ -356,10 +361,10 @@ class _Assembler:
             start, end = self.span(row, source_id, src.text, quote)
         except DataError as exc:
             # Every mismatched quote is named, not just the first: an edited source text
-            # usually moves many.
+            # usually moves many. The row's facts keep no evidence.
             self.quote_errors.append(exc)
-            self.checked[row.location] = (iri(src.iri), iri(v.mint("quote/unmatched")))
-            return self.checked[row.location]
+            self.out.quote_problems.append((row.location, src.iri, exc.detail))
+            return None
         q = iri(v.mint(f"quote/{_hash(source_id, 8)}-{start}-{end}"))
         if q not in self.quotes:
             self.quotes.add(q)
@@ -437,8 +442,12 @@ class _Assembler:
                 self.unloaded.setdefault(slug, self.status(row))
                 continue
             self.unloaded.pop(slug, None)
+            self.candidates(row)
             if row.get("same_as"):
                 self.alias(row)
+            elif slug in self.aliases:
+                first = self.aliases[slug].location
+                raise DataError(f"duplicate id {slug!r}: {first} makes it an alias (same_as)", location=row.location)
             elif slug in self.ids:
                 self.same_actor(row)
             else:
@@ -457,10 +466,28 @@ class _Assembler:
                 raise DataError(f"match_score {score!r} must be a number from 0 to 100", location=row.location)
         if target == slug:
             raise DataError(f"same_as {target!r} names the row's own id", location=row.location)
-        if slug in self.ids or slug in self.aliases:
-            first = self.ids.get(slug) or self.aliases[slug].location
-            raise DataError(f"duplicate id {slug!r}, first defined at {first}", location=row.location)
-        self.aliases[slug] = row
+        if slug in self.ids:
+            raise DataError(f"duplicate id {slug!r}, first defined at {self.ids[slug]} (without same_as)",
+                            location=row.location)
+        first = self.aliases.get(slug)
+        if first is None:
+            self.aliases[slug] = row
+        elif not row.get("source") or first.get("source") == row.get("source") or first.get("same_as") != target:
+            # The same alias in another report (stable extraction ids) is fine if it resolves alike.
+            raise DataError(
+                f"duplicate id {slug!r}, first defined at {first.location} (same_as {first.get('same_as')!r})",
+                location=row.location,
+            )
+
+    def candidates(self, row: Row) -> None:
+        """``candidates`` lists the ids an ambiguous name could be, as ``id1:score1|id2:score2``."""
+        for part in filter(None, row.get("candidates").split("|")):
+            slug, _, score = part.rpartition(":")
+            if not slug or not _DECIMAL.match(score.strip()):
+                raise DataError(
+                    f"candidates {row.get('candidates')!r} must read id1:score1|id2:score2 (at {part!r})",
+                    location=row.location,
+                )
 
     def same_actor(self, row: Row) -> None:
         """A second row for an id: the same node seen in another source, if it agrees."""
@@ -657,12 +684,20 @@ class _Assembler:
             self.state(ends[0], iri(prop), ends[1], row, curated=curated)
 
 
-def assemble(tables: Iterable[tuple[Table, Directory]], vocab: Vocabulary, *, include_drafts: bool = False) -> Assembly:
+def assemble(
+    tables: Iterable[tuple[Table, Directory]],
+    vocab: Vocabulary,
+    *,
+    include_drafts: bool = False,
+    strict_quotes: bool = True,
+) -> Assembly:
     """Check the tables against each other and the ontology, and return their N-Quads.
 
     Sources are read first (quotes are checked against them), then every element id is
     registered (so a connection may point at an element of any table), then rows are emitted.
     Rejected rows are never loaded; draft rows only with ``include_drafts``, into the draft graph.
+    A quote that does not match its source is an error naming every such row, unless
+    ``strict_quotes=False``: then they are listed in ``quote_problems`` for validation.
     """
     tables = list(tables)
     asm = _Assembler(vocab, include_drafts=include_drafts)
@@ -679,7 +714,7 @@ def assemble(tables: Iterable[tuple[Table, Directory]], vocab: Vocabulary, *, in
     for table, _ in tables:
         if table.kind == "connections":
             asm.connection_rows(table)
-    if asm.quote_errors:
+    if asm.quote_errors and strict_quotes:
         first, *more = asm.quote_errors
         if not more:
             raise first

@@ -301,7 +301,8 @@ def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = Fa
                     "label_en": str(g.nodes[p].get("label_en", p))} for p in pillars(g)]
     notes = []
     if report_only:
-        notes.append("Report-only view: curated links (mandates, solution-issue pairs) are hidden.")
+        notes.append("Report-only view: curated links (mandates, solution-issue pairs, the pillars of sessions and "
+                     "issues) are hidden.")
     if not physics:
         notes.append(f"{len(nodes)} nodes: the layout was computed in advance and physics is off.")
     return ViewData(title=title, view=view, nodes=nodes, edges=edges, physics=physics, report_only=report_only,
