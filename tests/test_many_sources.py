@@ -278,15 +278,14 @@ def test_connection_to_a_draft_element_says_so(tmp_path: Path) -> None:
 def test_report_page_marks_only_the_quoted_occurrence(tmp_path: Path) -> None:
     from resilience_kg.views.report import _source_sections
 
-    kg = load_graph([SECOND])
-    html = _source_sections(kg)
-    text = kg.source_texts[FGD]
-    # "PMI" occurs twice; the row quotes occurrence 1, so only the first is marked.
-    assert text.count("PMI") == 2
-    assert html.count("<mark>PMI</mark>") == 0  # inside the marked attendee sentence, not a mark of its own
-    marked_second = "juga hadir" in "".join(html.split("<mark>")[1:]).split("</mark>")[0]
-    assert not marked_second
-    assert "PMI juga hadir" in html and "<mark>PMI juga" not in html
+    folder = tmp_path / "twice"
+    write(folder / "t.txt", "Solusi yang dihadirkan: sampah. Solusi yang dihadirkan: banjir.\n")
+    write(folder / "sources.csv", "id,title_id,title_en,file\ntwice,Dua kali,Twice,t.txt\n")
+    write(folder / "elements.csv", "id,type,label_id,label_en,basis,source,quote,occurrence\n"
+          "t1,Theme,Banjir,Floods,report,twice,Solusi yang dihadirkan,2\n")
+    html = _source_sections(load_graph([folder], bundled=False))
+    assert "Solusi yang dihadirkan: sampah. <mark>Solusi yang dihadirkan</mark>: banjir." in html
+    assert "characters 32-54" in html
 
 
 def test_the_same_alias_in_two_reports_resolves_alike(tmp_path: Path) -> None:

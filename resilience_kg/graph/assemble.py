@@ -132,7 +132,7 @@ def occurrences(text: str, quote: str) -> list[int]:
     return found
 
 
-def context(text: str, start: int, end: int, *, least: int = CONTEXT) -> tuple[str, str]:
+def context(text: str, start: int, end: int, *, least: int = CONTEXT, unique: bool = False) -> tuple[str, str]:
     """The prefix and suffix of ``text[start:end]``: ``least`` characters each, widened until the
     quote with its prefix and suffix occurs exactly once in ``text``.
 
@@ -141,6 +141,8 @@ def context(text: str, start: int, end: int, *, least: int = CONTEXT) -> tuple[s
     >>> context("ab ab ab", 3, 5, least=1)  # the middle "ab": " ab " occurs once
     (' ', ' ')
     """
+    if unique:  # the quote alone occurs once, so it does with any context: no need to search
+        return text[max(0, start - least) : start], text[end : end + least]
     width = least
     while True:
         lo, hi = max(0, start - width), min(len(text), end + width)
@@ -230,6 +232,7 @@ class _Assembler:
         self.definer: dict[str, str] = {}  # canonical slug defined by an alias row -> that row's location
         self.unloaded: dict[str, str] = {}  # slug of a rejected (or unrequested draft) row -> its status
         self.quote_errors: list[DataError] = []
+        self.found: dict[tuple[str, str], list[int]] = {}  # (source id, quote) -> where it occurs
 
     # -- review status ----------------------------------------------------------------------
     def status(self, row: Row) -> str:
@@ -292,7 +295,9 @@ class _Assembler:
         occurrence, or the only place it occurs. A quote that occurs more than once with
         neither is refused: its evidence would point at the wrong words."""
         start, end, occurrence = row.get("start"), row.get("end"), row.get("occurrence")
-        found = occurrences(text, quote)
+        found = self.found.get((source_id, quote))
+        if found is None:  # one scan of the source per distinct quote, however many rows cite it
+            found = self.found[(source_id, quote)] = occurrences(text, quote)
         if start or end:
             if not (start.isdigit() and end.isdigit()):
                 raise DataError(
@@ -368,7 +373,7 @@ class _Assembler:
         q = iri(v.mint(f"quote/{_hash(source_id, 8)}-{start}-{end}"))
         if q not in self.quotes:
             self.quotes.add(q)
-            prefix, suffix = context(src.text, start, end)
+            prefix, suffix = context(src.text, start, end, unique=len(self.found[(source_id, quote)]) == 1)
             add = self.out.lines.append
             add(f"{q} {P_TYPE} {iri(v.OA + 'TextQuoteSelector')} {G_PROV} .\n")
             add(f"{q} {P_TYPE} {iri(v.OA + 'TextPositionSelector')} {G_PROV} .\n")
