@@ -38,12 +38,12 @@ from resilience_kg.graph.csv_reader import CONNECTION_COLUMNS, ELEMENT_COLUMNS, 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE / "corpora"
 PRESETS = {"1e3": 1_000, "1e4": 10_000, "1e5": 100_000, "1e6": 1_000_000}
-GENERATOR_VERSION = 1  # bump when the output for a given (target, seed) changes
+GENERATOR_VERSION = 2  # bump when the output for a given (target, seed) changes
 
 
 # -- quad accounting (mirrors resilience_kg/graph/assemble.py) --------------------------------
 STATEMENT_QUADS = 6  # rdf:type, rdf:subject, rdf:predicate, rdf:object, rkg:inGraph, rkg:recordedIn
-QUOTE_QUADS = 5  # oa:TextQuoteSelector, oa:exact, oa:prefix, oa:suffix, dcterms:source
+QUOTE_QUADS = 8  # two selector types, oa:exact, oa:prefix, oa:suffix, oa:start, oa:end, dcterms:source
 ONTOLOGY_QUADS_FALLBACK = 457
 
 # -- vocabulary for the synthetic names --------------------------------------------------------
@@ -562,7 +562,7 @@ def generate(target: int, out: Path, *, seed: int = 1, single_source: bool = Fal
         with open(out / name, "w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
             writer.writerow(columns)
-            writer.writerows([row[col] for col in columns] for row in rows)
+            writer.writerows([row.get(col, "") for col in columns] for row in rows)
     for src in corpus.sources:
         sentences = corpus.texts.get(src["id"], [])
         (out / src["file"]).write_text(".\n".join(sentences) + ".\n", encoding="utf-8")

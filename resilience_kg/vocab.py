@@ -62,6 +62,8 @@ CURATED_GRAPH = GRAPH + "curated"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 PROVENANCE_GRAPH = GRAPH + "provenance"
 ANALYSIS_GRAPH = GRAPH + "analysis"
+#: Rows an extraction proposed and nobody has reviewed yet (loaded only on request).
+DRAFT_GRAPH = GRAPH + "draft"
 FILE_GRAPH = GRAPH + "file/"
 
 GRAPHS: dict[str, str] = {
@@ -70,6 +72,7 @@ GRAPHS: dict[str, str] = {
     "ontology": ONTOLOGY_GRAPH,
     "provenance": PROVENANCE_GRAPH,
     "analysis": ANALYSIS_GRAPH,
+    "draft": DRAFT_GRAPH,
 }
 
 

@@ -523,7 +523,7 @@ def test_markdown_has_the_sections(full: Analysis, report_view: Analysis) -> Non
     ("name", "expected"),
     [
         ("BPBD", "bpbd"), ("bpbd", "bpbd"), ("BpBd", "bpbd"),
-        ("pam-jaya", "pam-jaya"), ("PAM Jaya", "pam-jaya"),
+        ("pam-jaya", "pam-jaya"), ("PD PAM Jaya", "pam-jaya"),
         ("Dinas Lingkungan Hidup", "dlh"), ("environment agency", "dlh"),
         ("Transportation Agency", "dishub"),
     ],

@@ -60,7 +60,7 @@ def test_graphml_reads_back_whole(graphml_file: Path, projected: nx.MultiDiGraph
 def test_graphml_keeps_numbers_as_numbers(graphml_file: Path) -> None:
     back = nx.read_graphml(graphml_file, force_multigraph=True)
     assert back.nodes["figure-clean-water-from-surroundings"]["value"] == 97
-    assert back.nodes["figure-daily-waste"]["min_value"] == 7000
+    assert back.nodes["figure-daily-waste"]["min_exclusive"] == 7000
 
 
 def graphml_tree(path: Path) -> ET.Element:

@@ -13,6 +13,7 @@ from resilience_kg.cli import main
 from resilience_kg.data import data_dir
 from resilience_kg.graph.dataset import load_graph
 from resilience_kg.graph.validate import Problem, ValidationReport, validate
+from resilience_kg.sparql.query import query
 
 ELEMENTS = "id,type,label_id,label_en,notation,date,value,min_value,unit_text,basis,confidence,source,quote,note\n"
 CONNECTIONS = "from,to,type,basis,confidence,source,quote,note\n"
@@ -132,10 +133,39 @@ def test_issue_without_pillar(tmp_path: Path) -> None:
     assert (p.location, p.label) == (f"{path}:2", "Tidal flooding")
 
 
-def test_solution_that_addresses_nothing(tmp_path: Path) -> None:
+def test_solution_that_addresses_nothing_conforms_and_is_a_finding(tmp_path: Path) -> None:
+    # Unpaired solutions are a finding (the source pairs them with no issue), not a violation.
+    from resilience_kg.analysis.connections import gaps_report
+
     path = write(tmp_path / "elements.csv", ELEMENTS + row("s1", "Solution", "Tanggul laut", "Sea wall"))
-    p = problem(check(path), "rkg:addressesIssue", "a solution must address at least one issue")
-    assert (p.location, p.label) == (f"{path}:2", "Sea wall")
+    kg = load_graph([path])
+    assert validate(kg).conforms
+    text = gaps_report(kg)
+    line = next(line for line in text.splitlines() if "Sea wall" in line)
+    assert "a finding, not a gap to fill" in line
+
+
+def test_remark_without_speaker(tmp_path: Path) -> None:
+    path = write(tmp_path / "elements.csv", ELEMENTS + row("r1", "Remark", "Kolaborasi", "Collaboration"))
+    p = problem(check(path), "rkg:saidBy", "a remark needs its speaker")
+    assert (p.location, p.label) == (f"{path}:2", "Collaboration")
+
+
+def test_commitment_without_party_subject_or_status(tmp_path: Path) -> None:
+    path = write(tmp_path / "elements.csv", ELEMENTS + row("k1", "Commitment", "Mendukung", "To support"))
+    report = check(path)
+    problem(report, "rkg:committedBy", "a commitment needs the party")
+    problem(report, "rkg:commitmentConcerns", "a commitment needs what it concerns")
+    problem(report, "rkg:commitmentStatus", "a commitment needs exactly one status")
+
+
+def test_international_organisation_is_an_actor_with_its_sector(tmp_path: Path) -> None:
+    path = write(tmp_path / "elements.csv", ELEMENTS + row("undp", "InternationalOrganization", "UNDP", "UNDP"))
+    kg = load_graph([path])
+    assert validate(kg).conforms
+    rows = {r["actor"]: r for r in query(kg,
+        "SELECT ?actor ?sector WHERE { ?actor a rkg:Actor ; rkg:sector/skos:notation ?sector }").rows}
+    assert rows[next(a for a in rows if str(a).endswith("/undp>"))]["sector"].value == "international"
 
 
 def test_figure_without_value(tmp_path: Path) -> None:
@@ -197,7 +227,12 @@ WRONG_LINKS = [
     ("jakarta-resilience-strategy", "rkg:hasPillar", "theme-smart-city", "hasPillar must link to a pillar"),
     ("joint-workshop-2019", "rkg:hasSession", "theme-smart-city", "hasSession must link to a session"),
     ("joint-workshop-2019", "rkg:organizedBy", "theme-smart-city", "organizedBy must link to an actor"),
-    ("joint-workshop-2019", "rkg:openedBy", "bpbd", "openedBy must link to a post"),
+    ("joint-workshop-2019", "rkg:openedBy", "theme-smart-city", "openedBy must link to a post, an actor or a person"),
+    ("joint-workshop-2019", "rkg:hostedBy", "theme-smart-city", "hostedBy must link to an actor"),
+    ("joint-workshop-2019", "rkg:concernsPillar", "theme-smart-city", "concernsPillar must link to a pillar"),
+    ("ambassador-of-france", "org:heldBy", "bpbd", "heldBy must link to a person"),
+    ("remark-ambassador-collaboration", "rkg:saidAt", "bpbd", "saidAt must link to an event or session"),
+    ("remark-ambassador-collaboration", "rkg:expresses", "bpbd", "expresses must link to a commitment"),
     ("joint-workshop-2019", "rkg:hasAim", "theme-smart-city", "hasAim must link to an aim"),
     ("joint-workshop-2019", "rkg:hasTheme", "jakarta-siap", "hasTheme must link to a theme"),
     ("joint-workshop-2019", "rkg:concernsStrategy", "jakarta-siap", "concernsStrategy must link to a strategy"),

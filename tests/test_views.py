@@ -471,3 +471,18 @@ def test_viz_without_open_opens_nothing(runner: CliRunner, tmp_path: Path, monke
     result = runner.invoke(main, ["viz", "--view", "actor:BPBD", "-o", str(tmp_path / "o.html")])
     assert result.exit_code == 0, result.output
     assert opened == []
+
+
+def test_details_carry_each_speakers_statements_in_order(kg) -> None:
+    from resilience_kg.views.network_view import build_view
+
+    data = build_view(kg, "full")
+    nodes = {n["id"]: n for n in data.nodes}
+    said = nodes["ambassador-of-france"]["statements"]
+    assert [s["position"] for s in said] == ["1", "2", "3", "4"]
+    assert said[1]["quote"] == "Kolaborasi menjadi kunci utama untuk menghadapi setiap tantangan yang ada"
+    assert said[0]["event"] == "joint-workshop-2019" and said[0]["relation"] == "said at"
+    assert len(nodes["deputy-governor-daldukim"]["statements"]) == 3
+    assert len(nodes["sekretariat-jakarta-berketahanan"]["statements"]) == 3
+    # Remarks and commitments are details of their speakers, not nodes of the network.
+    assert not any(n.startswith(("remark-", "commitment-")) for n in nodes)

@@ -226,6 +226,21 @@ def test_search_finds_an_actor_by_acronym_and_shows_its_evidence(
     assert log.problems() == []
 
 
+def test_details_list_what_a_speaker_said_in_order(page: Page, log: PageLog, full: Written, kg: KnowledgeGraph) -> None:
+    _, path = full
+    open_page(page, path)
+    assert search(page, "Duta Besar Perancis").startswith("Found")
+    assert details_heading(page) == "Ambassador of France to Indonesia"
+    items = page.locator("#rkg-details ol.statements > li")
+    assert items.count() == 4
+    first = items.nth(0).text_content() or ""
+    assert first.startswith("1. Global challenges put great pressure")
+    said = items.nth(1).locator("blockquote").text_content()
+    assert said == "Kolaborasi menjadi kunci utama untuk menghadapi setiap tantangan yang ada"
+    assert said in "\n".join(kg.source_texts.values())
+    assert log.problems() == []
+
+
 def test_search_by_partial_name_and_in_indonesian(page: Page, full: Written) -> None:
     _, path = full
     open_page(page, path)

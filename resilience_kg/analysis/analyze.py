@@ -34,9 +34,10 @@ if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 REPORT_ONLY_NOTE = (
-    "Report-only view: curated links (actors' mandates, which solution addresses which issue) are left "
-    "out, so actors connect to pillars only through their presence at sessions and events. The scores "
-    "are weaker and say who was in the room, not who works on what."
+    "Report-only view: curated links (actors' mandates, the pillar of each session and issue, which solution "
+    "addresses which issue) are left out, so actors connect to pillars only through their presence at an event "
+    "on the pillars the report says it was about. The scores are weaker and say who was in the room, not who "
+    "works on what."
 )
 
 

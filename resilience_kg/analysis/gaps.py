@@ -1,7 +1,8 @@
 """Gaps: what the network leaves uncovered.
 
 - issues that no local actor works on (a mandate), or only with uncertain confidence;
-- solutions that no local actor could carry (no local actor works on an issue they address);
+- solutions that no local actor could carry (no local actor works on an issue they address), and
+  solutions paired with no issue at all: a finding about what was proposed, not a gap to fill;
 - pillars with few actors, or with a sector missing (no civil society on a pillar, say).
 
 "Local" means an actor of the host country: not a diplomatic mission, and with no country code
@@ -24,6 +25,11 @@ if TYPE_CHECKING:
 LOCAL_SECTORS = ("government", "regional-enterprise", "private", "civil-society", "academia")
 #: A pillar with fewer actors than this (beyond presence) is thin.
 MIN_ACTORS = 3
+#: An unpaired solution is a finding about the proposals (offered for no issue the source raised),
+#: not a pairing to invent.
+UNPAIRED = (
+    "a finding, not a gap to fill: paired with no issue (the source pairs it with none and no curated pairing fits)"
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +101,7 @@ def find_gaps(g: nx.MultiDiGraph, links: list[PillarLink], *, home: str | None =
     for solution in sorted(n for n, k in g.nodes(data="kind") if k == "solution"):
         addressed = tuple(sorted(t for _, t, k in g.out_edges(solution, keys=True) if k == "addressesIssue"))
         if not addressed:
-            gaps.solutions.append(SolutionGap(solution, (), "addresses no issue"))
+            gaps.solutions.append(SolutionGap(solution, (), UNPAIRED))
         elif not any(covered.get(i) for i in addressed):
             gaps.solutions.append(SolutionGap(solution, addressed, "no local actor works on the issues it addresses"))
     per_pillar = sectors_per_pillar(g, [lk for lk in links if is_local(g, lk.actor, home)])

@@ -16,14 +16,16 @@ mandate   actor -worksOn-> issue -underPillar-> pillar                   1.0    
 proposal  actor <-proposedBy- solution -addressesIssue-> issue
           -underPillar-> pillar                                          0.6     --
 session   actor -participatedIn-> session -concernsPillar-> pillar       0.3     0.3
-event     actor -participatedIn-> event -hasSession-> session
+event     actor -participatedIn-> event -concernsPillar-> pillar, or
+          actor -participatedIn-> event -hasSession-> session
           -concernsPillar-> pillar (the event as a whole)                0.1     0.1
 ========  =============================================================  ======  ===
 
 The least certain curated link on a path discounts its weight once: stated and well-attested
 1.0, uncertain 0.6, unknown 0.5. Presence alone is worth at most 0.4 (session plus event), less than
-the weakest mandate (0.5). Mandates are curated knowledge, so the report-only view keeps only
-presence and proposals: its scores are weaker, and :func:`pillar_links` says so.
+the weakest mandate (0.5). Mandates, the pillar of each issue and session, and which solution
+addresses which issue are curated knowledge, so the report-only view keeps only presence at an
+event on the pillars the source says it was about: its scores are weaker, and the analysis says so.
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ PATHS: tuple[Pattern, ...] = (
         kinds=("solution", "issue", "pillar"),
     ),
     Pattern("session", (("participatedIn", "out"), ("concernsPillar", "out")), 0.3, 0.3, kinds=("session", "pillar")),
+    # The event as a whole: on a pillar the source says it was about, or through one of its
+    # sessions; both paths share the name, so together they stay within the one cap.
+    Pattern("event", (("participatedIn", "out"), ("concernsPillar", "out")), 0.1, 0.1, kinds=("event", "pillar")),
     Pattern(
         "event",
         (("participatedIn", "out"), ("hasSession", "out"), ("concernsPillar", "out")),

@@ -31,8 +31,11 @@ if TYPE_CHECKING:
 #: Kinds of node, by class (local name); every actor sector class is of kind "actor".
 ACTOR_CLASSES = (
     "GovernmentAgency", "RegionalEnterprise", "PrivateCompany",
-    "CivilSocietyOrganization", "AcademicInstitution", "DiplomaticMission",
+    "CivilSocietyOrganization", "AcademicInstitution", "DiplomaticMission", "InternationalOrganization",
 )  # fmt: skip
+#: Classes whose nodes are what actors said and promised, not parts of the network: they stay out
+#: of the projection (so they move no centrality) and are shown in their speaker's details.
+UTTERANCE_CLASSES = ("Remark", "Commitment")
 
 # Literal-valued properties kept as node attributes, under these names.
 _ATTRIBUTES = {
@@ -45,10 +48,12 @@ _ATTRIBUTES = {
     v.SCHEMA + "startDate": "date",
     v.SCHEMA + "value": "value",
     v.SCHEMA + "minValue": "min_value",
+    v.RKG + "minExclusive": "min_exclusive",
+    v.SCHEMA + "position": "position",
     v.SCHEMA + "unitText": "unit_text",
     v.SCHEMA + "unitCode": "unit_code",
 }
-_DATA_GRAPHS = (v.REPORT_GRAPH, v.CURATED_GRAPH)
+_DATA_GRAPHS = (v.REPORT_GRAPH, v.CURATED_GRAPH, v.DRAFT_GRAPH)
 _RDF_TYPE = v.RDF + "type"
 _PREF_LABEL = v.SKOS + "prefLabel"
 
@@ -89,7 +94,7 @@ def _curated_confidence(store: ox.Store) -> dict[tuple[str, str, str], str]:
 
 
 def data_graphs(kg: KnowledgeGraph) -> list[str]:
-    """The graphs that hold data: report, curated, and any graph loaded from a file."""
+    """The graphs that hold data: report, curated, drafts (if loaded), and any graph loaded from a file."""
     return [g for g in kg.graph_names() if g in _DATA_GRAPHS or g.startswith(v.FILE_GRAPH)]
 
 
@@ -111,6 +116,12 @@ def project(kg: KnowledgeGraph, *, report_only: bool = False) -> nx.MultiDiGraph
     actor_classes = {v.RKG + c for c in ACTOR_CLASSES}
     nodes: dict[str, dict[str, Any]] = {}
     edges: list[tuple[str, str, str, dict[str, Any]]] = []
+    utterances = {
+        q.subject.value
+        for cls in UTTERANCE_CLASSES
+        for q in store.quads_for_pattern(None, ox.NamedNode(_RDF_TYPE), ox.NamedNode(v.RKG + cls), None)
+        if isinstance(q.subject, ox.NamedNode)
+    }
 
     def attrs(iri: str) -> dict[str, Any]:
         key = node_id(iri)
@@ -122,7 +133,9 @@ def project(kg: KnowledgeGraph, *, report_only: bool = False) -> nx.MultiDiGraph
         gname = graph_name(graph_iri)
         for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)):
             s, p, o = q.subject, q.predicate.value, q.object
-            if not isinstance(s, ox.NamedNode):
+            if not isinstance(s, ox.NamedNode) or s.value in utterances:
+                continue
+            if isinstance(q.object, ox.NamedNode) and q.object.value in utterances:
                 continue
             if p == _RDF_TYPE:
                 attrs(s.value).setdefault("_types", set()).add(text(o))
@@ -136,7 +149,7 @@ def project(kg: KnowledgeGraph, *, report_only: bool = False) -> nx.MultiDiGraph
                 if o.value in notations:  # a concept of the ontology: an attribute, not a node
                     attrs(s.value)[local] = notations[o.value]
                     continue
-                if report_only and gname == "curated":
+                if report_only and gname in ("curated", "draft"):
                     continue
                 data: dict[str, Any] = {"predicate": v.shorten(p), "graph": gname}
                 if gname == "curated":

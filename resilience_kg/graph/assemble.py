@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Protocol
 
 from resilience_kg import vocab as v
@@ -29,17 +30,23 @@ class Directory(Protocol):
 
 CONFIDENCE_LEVELS = ("stated", "well-attested", "uncertain", "unknown")
 BASES = ("report", "curated")
+#: A row's review status; an empty status means accepted (hand-typed data).
+STATUSES = ("draft", "accepted", "rejected")
+#: Context kept on each side of a quote at least, widened until the quote with its context
+#: occurs once in the source (W3C Web Annotation: prefix and suffix make a quote selector unique).
+CONTEXT = 32
 
 # Reused properties that connections may name besides the ontology's own rkg: properties.
 REUSED_PROPERTIES = {
     "org:subOrganizationOf": v.ORG + "subOrganizationOf",
     "org:postIn": v.ORG + "postIn",
+    "org:heldBy": v.ORG + "heldBy",
     "skos:broader": v.SKOS + "broader",
     "skos:related": v.SKOS + "related",
 }
 # Classes that are the machinery of the graph, not things a curator adds as elements.
 INTERNAL_CLASSES = {
-    "Actor", "Sector", "Confidence", "AgreementStatus", "SourceDocument",
+    "Actor", "Sector", "Confidence", "AgreementStatus", "CommitmentStatus", "SourceDocument",
     "ReportedStatement", "CuratedStatement",
 }  # fmt: skip
 
@@ -86,6 +93,9 @@ class Assembly:
     lines: list[str] = field(default_factory=list)
     origins: dict[str, str] = field(default_factory=dict)
     source_texts: dict[str, str] = field(default_factory=dict)
+    #: Quotes that do not match their source, as (row location, source IRI, message), when
+    #: assembled with ``strict_quotes=False`` (for ``validate``, which lists them all).
+    quote_problems: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -97,6 +107,7 @@ class _Source:
 R = v.RDF
 P_TYPE, P_SUBJECT, P_PREDICATE, P_OBJECT = (iri(R + n) for n in ("type", "subject", "predicate", "object"))
 G_REPORT, G_CURATED, G_PROV = iri(v.REPORT_GRAPH), iri(v.CURATED_GRAPH), iri(v.PROVENANCE_GRAPH)
+G_DRAFT = iri(v.DRAFT_GRAPH)
 C_REPORTED, C_CURATED = iri(v.RKG + "ReportedStatement"), iri(v.RKG + "CuratedStatement")
 
 
@@ -106,6 +117,38 @@ def _rkg(name: str) -> str:
 
 def _hash(text: str, n: int = 20) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:n]
+
+
+def occurrences(text: str, quote: str) -> list[int]:
+    """Every position where ``quote`` starts in ``text``, overlapping ones included.
+
+    >>> occurrences("abab ab", "ab")
+    [0, 2, 5]
+    """
+    found, at = [], text.find(quote)
+    while at != -1 and quote:
+        found.append(at)
+        at = text.find(quote, at + 1)
+    return found
+
+
+def context(text: str, start: int, end: int, *, least: int = CONTEXT, unique: bool = False) -> tuple[str, str]:
+    """The prefix and suffix of ``text[start:end]``: ``least`` characters each, widened until the
+    quote with its prefix and suffix occurs exactly once in ``text``.
+
+    >>> context("x a y a z", 6, 7, least=1)  # " a " occurs twice: widen until unique
+    ('y ', ' z')
+    >>> context("ab ab ab", 3, 5, least=1)  # the middle "ab": " ab " occurs once
+    (' ', ' ')
+    """
+    if unique:  # the quote alone occurs once, so it does with any context: no need to search
+        return text[max(0, start - least) : start], text[end : end + least]
+    width = least
+    while True:
+        lo, hi = max(0, start - width), min(len(text), end + width)
+        if len(occurrences(text, text[lo:hi])) == 1 or (lo == 0 and hi == len(text)):
+            return text[lo:start], text[end:hi]
+        width += 16 if width >= CONTEXT else 1
 
 
 def _divergence(quote: str, text: str) -> str:
@@ -126,22 +169,100 @@ def _divergence(quote: str, text: str) -> str:
     )
 
 
+def _read_source_file(base: Directory, row: Row) -> bytes:
+    """The bytes of a source's ``file``, which must lie inside the folder of its sources table.
+
+    Absolute paths, ``..`` and symlinks that lead outside the folder are refused: a data folder
+    must not pull another local file (``/etc/passwd``) into the graph, the report and exports.
+    """
+    name = row.get("file")
+    if not name:
+        raise DataError("a source needs a file: the path of its text, relative to this table's folder",
+                        location=row.location)
+    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
+        raise DataError(f"the source file {name!r} is an absolute path; give a path relative to this table's folder",
+                        location=row.location)
+    parts = PureWindowsPath(name).parts  # splits on both / and \\
+    if ".." in parts:
+        raise DataError(f"the source file {name!r} climbs out of this table's folder ('..'); "
+                        "keep source texts inside it", location=row.location)
+    target = base.joinpath(*parts)
+    if isinstance(base, Path) and isinstance(target, Path):
+        # The bundled folder is a Path too when the package is installed as files.
+        folder = base.resolve()
+        resolved = target.resolve()
+        if not resolved.is_relative_to(folder):
+            raise DataError(f"the source file {name!r} is a symlink (or under one) that leads outside this "
+                            "table's folder; copy the text into the folder instead", location=row.location)
+    try:
+        return target.read_bytes()  # type: ignore[attr-defined, no-any-return]
+    except OSError as exc:
+        raise DataError(f"cannot read the source text {name!r}: {exc.strerror or exc}", location=row.location) from exc
+
+
+def _check_checksum(raw: bytes, row: Row) -> None:
+    """Compare the text's bytes with the ``checksum`` column (``sha256:<hex>``), if given."""
+    given = row.get("checksum")
+    if not given:
+        return
+    algo, _, digest = given.partition(":")
+    if algo.lower() != "sha256" or not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
+        raise DataError(f"checksum {given!r} must be sha256: and 64 hexadecimal digits", location=row.location)
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != digest.lower():
+        raise DataError(
+            f"the source file {row.get('file')!r} does not match its checksum (it has sha256:{actual}): the text "
+            "changed since its rows were written; check the quotes and offsets, then update the checksum",
+            location=row.location,
+        )
+
+
 class _Assembler:
-    def __init__(self, vocab: Vocabulary) -> None:
+    def __init__(self, vocab: Vocabulary, *, include_drafts: bool = False) -> None:
         self.vocab = vocab
+        self.include_drafts = include_drafts
         self.out = Assembly()
         self.sources: dict[str, _Source] = {}
         self.quotes: set[str] = set()
         self.checked: dict[str, tuple[str, str]] = {}  # row location -> its (source, quote)
         self.ids: dict[str, str] = {}  # slug -> location of the row that defines it
+        self.rows: dict[str, Row] = {}  # slug -> the first row that defines it
+        self.aliases: dict[str, Row] = {}  # alias slug -> its row (with same_as)
+        self.canonical: dict[str, str] = {}  # alias slug -> the slug it resolves to
+        self.definer: dict[str, str] = {}  # canonical slug defined by an alias row -> that row's location
+        self.unloaded: dict[str, str] = {}  # slug of a rejected (or unrequested draft) row -> its status
+        self.quote_errors: list[DataError] = []
+        self.found: dict[tuple[str, str], list[int]] = {}  # (source id, quote) -> where it occurs
+
+    # -- review status ----------------------------------------------------------------------
+    def status(self, row: Row) -> str:
+        status = row.get("status").lower() or "accepted"
+        if status not in STATUSES:
+            raise DataError(f"status {row.get('status')!r} must be one of {', '.join(STATUSES)} "
+                            "(empty means accepted)", location=row.location)
+        return status
+
+    def skipped(self, row: Row) -> bool:
+        """Rejected rows are never loaded; draft rows only when asked for."""
+        status = self.status(row)
+        return status == "rejected" or (status == "draft" and not self.include_drafts)
+
+    def graph(self, row: Row, *, curated: bool) -> str:
+        if self.status(row) == "draft":
+            return G_DRAFT
+        return G_CURATED if curated else G_REPORT
 
     # -- provenance -----------------------------------------------------------------------
     def emit(self, s: str, p: str, o: str, graph: str) -> None:
         self.out.lines.append(f"{s} {p} {o} {graph} .\n")
 
     def state(self, s: str, p: str, o: str, row: Row, *, curated: bool) -> None:
-        """Emit one fact into its graph and its reified statement into the provenance graph."""
-        graph = G_CURATED if curated else G_REPORT
+        """Emit one fact into its graph and its reified statement into the provenance graph.
+
+        The same fact from several rows (an actor seen in two reports) is one statement with
+        the evidence of each row.
+        """
+        graph = self.graph(row, curated=curated)
         self.emit(s, p, o, graph)
         st = iri(v.mint("statement/" + _hash(f"{s} {p} {o} {graph}")))
         self.out.origins.setdefault(st[1:-1], row.location)
@@ -152,11 +273,15 @@ class _Assembler:
         add(f"{st} {P_OBJECT} {o} {G_PROV} .\n")
         add(f"{st} {_rkg('inGraph')} {graph} {G_PROV} .\n")
         add(f"{st} {_rkg('recordedIn')} {literal(row.location)} {G_PROV} .\n")
+        if row.get("method"):
+            add(f"{st} {_rkg('method')} {literal(row.get('method'))} {G_PROV} .\n")
+        conf = row.get("confidence")
+        if conf and conf not in CONFIDENCE_LEVELS:  # a number: an extraction's own confidence
+            add(f"{st} {_rkg('score')} {literal(conf, datatype=v.XSD + 'decimal')} {G_PROV} .\n")
         if curated:
             if row.get("note"):
                 add(f"{st} {_rkg('basis')} {literal(row.get('note'))} {G_PROV} .\n")
-            conf = row.get("confidence")
-            if conf:
+            if conf in CONFIDENCE_LEVELS:
                 add(f"{st} {_rkg('confidence')} {iri(v.mint('confidence-' + conf))} {G_PROV} .\n")
         else:
             evidence = self.evidence(row)
@@ -165,34 +290,98 @@ class _Assembler:
                 add(f"{st} {_rkg('evidence')} {quote_iri} {G_PROV} .\n")
                 add(f"{st} {iri(v.PROV + 'wasDerivedFrom')} {src} {G_PROV} .\n")
 
+    def span(self, row: Row, source_id: str, text: str, quote: str) -> tuple[int, int]:
+        """Where the row's quote sits in its source: the given offsets (checked), the given
+        occurrence, or the only place it occurs. A quote that occurs more than once with
+        neither is refused: its evidence would point at the wrong words."""
+        start, end, occurrence = row.get("start"), row.get("end"), row.get("occurrence")
+        found = self.found.get((source_id, quote))
+        if found is None:  # one scan of the source per distinct quote, however many rows cite it
+            found = self.found[(source_id, quote)] = occurrences(text, quote)
+        if start or end:
+            if not (start.isdigit() and end.isdigit()):
+                raise DataError(
+                    f"start {start!r} and end {end!r} must both be character offsets (whole numbers from 0)",
+                    location=row.location,
+                )
+            a, b = int(start), int(end)
+            if text[a:b] != quote:
+                where = f"; it occurs at {', '.join(f'{i}:{i + len(quote)}' for i in found[:5])}" if found else ""
+                raise DataError(
+                    f"the quote is not at characters {a}:{b} of source {source_id!r}, which read "
+                    f"{text[a:b][:60]!r} there{where}",
+                    location=row.location,
+                )
+            if occurrence and (not occurrence.isdigit() or found.index(a) + 1 != int(occurrence)):
+                raise DataError(
+                    f"occurrence {occurrence!r} disagrees with start {a}: that is occurrence {found.index(a) + 1}",
+                    location=row.location,
+                )
+            return a, b
+        if not found:
+            raise DataError(
+                f"the quote is not an exact substring of source {source_id!r}: {_divergence(quote, text)}",
+                location=row.location,
+            )
+        if occurrence:
+            if not occurrence.isdigit() or not 1 <= int(occurrence) <= len(found):
+                raise DataError(
+                    f"occurrence {occurrence!r} must be a number from 1 to {len(found)}: the quote occurs "
+                    f"{len(found)} time(s) in source {source_id!r}",
+                    location=row.location,
+                )
+            at = found[int(occurrence) - 1]
+            return at, at + len(quote)
+        if len(found) > 1:
+            raise DataError(
+                f"the quote occurs {len(found)} times in source {source_id!r} (at characters "
+                f"{', '.join(str(i) for i in found)}): say which one with occurrence (1 to {len(found)}) "
+                "or with start and end",
+                location=row.location,
+            )
+        return found[0], found[0] + len(quote)
+
     def evidence(self, row: Row) -> tuple[str, str] | None:
         """The (source, quote) IRIs of a report row, checking the quote against the source
-        once per row (a row states several facts with the same quote)."""
+        once per row (a row states several facts with the same quote).
+
+        The quote is both an ``oa:TextQuoteSelector`` (exact text, with a prefix and suffix that
+        make it unique in the source) and an ``oa:TextPositionSelector`` (its offsets), so it
+        identifies exactly one span.
+        """
         quote, source_id = row.get("quote"), row.get("source")
         if not quote:
             return None  # the SHACL shapes report an asserted fact without evidence
         if row.location in self.checked:
             return self.checked[row.location]
+        if any(loc == row.location for loc, _, _ in self.out.quote_problems):
+            return None
         if not source_id:
             raise DataError("a quote needs the id of its source in the 'source' column", location=row.location)
         src = self.sources.get(source_id)
         if src is None:
             known = ", ".join(sorted(self.sources)) or "none loaded"
             raise DataError(f"unknown source {source_id!r} (known sources: {known})", location=row.location)
-        q = iri(v.mint("quote/" + _hash(source_id + "\0" + quote, 16)))
+        try:
+            start, end = self.span(row, source_id, src.text, quote)
+        except DataError as exc:
+            # Every mismatched quote is named, not just the first: an edited source text
+            # usually moves many. The row's facts keep no evidence.
+            self.quote_errors.append(exc)
+            self.out.quote_problems.append((row.location, src.iri, exc.detail))
+            return None
+        q = iri(v.mint(f"quote/{_hash(source_id, 8)}-{start}-{end}"))
         if q not in self.quotes:
-            at = src.text.find(quote)
-            if at < 0:
-                raise DataError(
-                    f"the quote is not an exact substring of source {source_id!r}: {_divergence(quote, src.text)}",
-                    location=row.location,
-                )
             self.quotes.add(q)
+            prefix, suffix = context(src.text, start, end, unique=len(self.found[(source_id, quote)]) == 1)
             add = self.out.lines.append
             add(f"{q} {P_TYPE} {iri(v.OA + 'TextQuoteSelector')} {G_PROV} .\n")
+            add(f"{q} {P_TYPE} {iri(v.OA + 'TextPositionSelector')} {G_PROV} .\n")
             add(f"{q} {iri(v.OA + 'exact')} {literal(quote)} {G_PROV} .\n")
-            add(f"{q} {iri(v.OA + 'prefix')} {literal(src.text[max(0, at - 32):at])} {G_PROV} .\n")
-            add(f"{q} {iri(v.OA + 'suffix')} {literal(src.text[at + len(quote):at + len(quote) + 32])} {G_PROV} .\n")
+            add(f"{q} {iri(v.OA + 'prefix')} {literal(prefix)} {G_PROV} .\n")
+            add(f"{q} {iri(v.OA + 'suffix')} {literal(suffix)} {G_PROV} .\n")
+            add(f"{q} {iri(v.OA + 'start')} {literal(str(start), datatype=v.XSD + 'integer')} {G_PROV} .\n")
+            add(f"{q} {iri(v.OA + 'end')} {literal(str(end), datatype=v.XSD + 'integer')} {G_PROV} .\n")
             add(f"{q} {iri(v.DCTERMS + 'source')} {iri(src.iri)} {G_PROV} .\n")
         self.checked[row.location] = (iri(src.iri), q)
         return self.checked[row.location]
@@ -205,11 +394,12 @@ class _Assembler:
                 raise DataError("a source needs an id", location=row.location)
             if sid in self.sources:
                 raise DataError(f"duplicate source id {sid!r}", location=row.location)
-            path = base.joinpath(row.get("file"))
+            raw = _read_source_file(base, row)
+            _check_checksum(raw, row)
             try:
-                text = path.read_text(encoding="utf-8")  # type: ignore[attr-defined]
-            except (OSError, UnicodeDecodeError) as exc:
-                message = f"cannot read the source text {row.get('file')!r}: {exc}"
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                message = f"the source text {row.get('file')!r} is not UTF-8 ({exc.reason} at byte {exc.start})"
                 raise DataError(message, location=row.location) from exc
             s = iri(v.mint("source/" + sid))
             self.sources[sid] = _Source(iri=s[1:-1], text=text)
@@ -253,9 +443,98 @@ class _Assembler:
             slug = row.get("id")
             if not slug:
                 raise DataError("an element needs an id", location=row.location)
-            if slug in self.ids:
-                raise DataError(f"duplicate id {slug!r}, first defined at {self.ids[slug]}", location=row.location)
-            self.ids[slug] = row.location
+            if self.skipped(row):
+                self.unloaded.setdefault(slug, self.status(row))
+                continue
+            self.unloaded.pop(slug, None)
+            self.candidates(row)
+            if row.get("same_as"):
+                self.alias(row)
+            elif slug in self.aliases:
+                first = self.aliases[slug].location
+                raise DataError(f"duplicate id {slug!r}: {first} makes it an alias (same_as)", location=row.location)
+            elif slug in self.ids:
+                self.same_actor(row)
+            else:
+                self.ids[slug] = row.location
+                self.rows[slug] = row
+
+    def alias(self, row: Row) -> None:
+        slug, target = row.get("id"), row.get("same_as")
+        score = row.get("match_score")
+        if score:
+            try:
+                ok = 0 <= float(score) <= 100
+            except ValueError:
+                ok = False
+            if not ok:
+                raise DataError(f"match_score {score!r} must be a number from 0 to 100", location=row.location)
+        if target == slug:
+            raise DataError(f"same_as {target!r} names the row's own id", location=row.location)
+        if slug in self.ids:
+            raise DataError(f"duplicate id {slug!r}, first defined at {self.ids[slug]} (without same_as)",
+                            location=row.location)
+        first = self.aliases.get(slug)
+        if first is None:
+            self.aliases[slug] = row
+        elif not row.get("source") or first.get("source") == row.get("source") or first.get("same_as") != target:
+            # The same alias in another report (stable extraction ids) is fine if it resolves alike.
+            raise DataError(
+                f"duplicate id {slug!r}, first defined at {first.location} (same_as {first.get('same_as')!r})",
+                location=row.location,
+            )
+
+    def candidates(self, row: Row) -> None:
+        """``candidates`` lists the ids an ambiguous name could be, as ``id1:score1|id2:score2``."""
+        for part in filter(None, row.get("candidates").split("|")):
+            slug, _, score = part.rpartition(":")
+            if not slug or not _DECIMAL.match(score.strip()):
+                raise DataError(
+                    f"candidates {row.get('candidates')!r} must read id1:score1|id2:score2 (at {part!r})",
+                    location=row.location,
+                )
+
+    def same_actor(self, row: Row) -> None:
+        """A second row for an id: the same node seen in another source, if it agrees."""
+        slug = row.get("id")
+        first = self.rows.get(slug)
+        if first is None or not row.get("source") or first.get("source") == row.get("source"):
+            raise DataError(f"duplicate id {slug!r}, first defined at {self.ids[slug]}", location=row.location)
+        for col in ("type", "label_id", "label_en"):
+            a, b = first.get(col), row.get(col)
+            if a and b and a != b:
+                raise DataError(
+                    f"id {slug!r} has {col} {b!r} here but {a!r} at {first.location}: one id is one node, so "
+                    "they must agree (or give this row an id of its own)",
+                    location=row.location,
+                )
+
+    def resolve_aliases(self) -> None:
+        """Map every alias to the slug it stands for, following chains; an alias whose target no
+        row defines defines that node itself (the first such row)."""
+        for slug, row in self.aliases.items():
+            seen, target = [slug], row.get("same_as")
+            while target in self.aliases and target not in self.ids:
+                if target in seen:
+                    raise DataError(f"same_as goes round in a circle: {' -> '.join([*seen, target])}",
+                                    location=row.location)
+                seen.append(target)
+                target = self.aliases[target].get("same_as")
+            self.canonical[slug] = target
+            if target not in self.ids:
+                self.ids[target] = row.location
+                self.rows[target] = row
+                self.definer[target] = row.location
+            elif self.rows[target].get("type") != row.get("type") and target not in self.definer:
+                raise DataError(
+                    f"same_as {target!r} is a {self.rows[target].get('type')} at {self.ids[target]}, but this row "
+                    f"says {row.get('type')}: an alias must name the same kind of thing",
+                    location=row.location,
+                )
+
+    def slug(self, slug: str) -> str:
+        """The id a row's id or link resolves to (an alias's canonical id, else itself)."""
+        return self.canonical.get(slug, slug)
 
     def basis(self, row: Row) -> bool:
         """True for a curated row; the basis must be one of the two."""
@@ -264,14 +543,41 @@ class _Assembler:
             raise DataError(f"basis {row.get('basis')!r} must be 'report' or 'curated'", location=row.location)
         conf = row.get("confidence")
         if conf and conf not in CONFIDENCE_LEVELS:
-            raise DataError(
-                f"confidence {conf!r} must be one of {', '.join(CONFIDENCE_LEVELS)}", location=row.location
-            )
+            try:
+                number = float(conf)
+            except ValueError:
+                number = -1.0
+            if not 0 <= number <= 1:
+                raise DataError(
+                    f"confidence {conf!r} must be one of {', '.join(CONFIDENCE_LEVELS)}, or a number from 0 to 1 "
+                    "(an extraction's confidence)",
+                    location=row.location,
+                )
         return basis == "curated"
 
     def element_rows(self, table: Table) -> None:
         for row in table.rows:
-            self.element(row)
+            if self.skipped(row):
+                continue
+            slug = row.get("id")
+            if slug in self.aliases and self.definer.get(self.slug(slug)) != row.location:
+                self.alias_facts(row)
+            else:
+                self.element(row)
+
+    def alias_facts(self, row: Row) -> None:
+        """An alias row adds its evidence to the node it resolves to: the node's type and the
+        name as this source writes it, never a second label."""
+        cls = self.vocab.classes.get(row.get("type"))
+        if cls is None:
+            raise DataError(f"unknown type {row.get('type')!r}; use one of {', '.join(sorted(self.vocab.classes))}",
+                            location=row.location)
+        curated = self.basis(row)
+        s = iri(v.mint(self.slug(row.get("id"))))
+        self.state(s, P_TYPE, iri(cls), row, curated=curated)
+        for col, lang in (("label_id", "id"), ("label_en", "en")):
+            if row.get(col):
+                self.state(s, _rkg("nameInSource"), literal(row.get(col), lang=lang), row, curated=curated)
 
     def element(self, row: Row) -> None:
         type_name = row.get("type")
@@ -282,11 +588,11 @@ class _Assembler:
                 location=row.location,
             )
         curated = self.basis(row)
-        s = iri(v.mint(row.get("id")))
+        s = iri(v.mint(self.slug(row.get("id"))))
         self.out.origins[s[1:-1]] = row.location
         quote = row.get("quote")
         if not curated and quote:
-            for col in ("acronym", "value", "min_value"):
+            for col in ("acronym", "value", "min_value", "min_exclusive"):
                 if row.get(col) and row.get(col).casefold() not in quote.casefold():
                     raise DataError(f"{col} {row.get(col)!r} does not appear in the quote", location=row.location)
         state: Callable[[str, str], None] = lambda p, o: self.state(s, p, o, row, curated=curated)  # noqa: E731
@@ -321,9 +627,15 @@ class _Assembler:
             state(_rkg("isGroup"), literal(flag, datatype=v.XSD + "boolean"))
         if row.get("date"):
             state(iri(v.SCHEMA + "startDate"), self.date(row, "date"))
-        for col, p in (("value", "value"), ("min_value", "minValue")):
+        for col, p in (("value", v.SCHEMA + "value"), ("min_value", v.SCHEMA + "minValue"),
+                       ("min_exclusive", v.RKG + "minExclusive")):
             if row.get(col):
-                state(iri(v.SCHEMA + p), self.number(row, col))
+                state(iri(p), self.number(row, col))
+        if row.get("position"):
+            if not row.get("position").isdigit():
+                raise DataError(f"position {row.get('position')!r} must be a whole number (1, 2, ...)",
+                                location=row.location)
+            state(iri(v.SCHEMA + "position"), literal(row.get("position"), datatype=v.XSD + "integer"))
         self.expansion(s, row)
 
     def expansion(self, s: str, row: Row) -> None:
@@ -352,12 +664,19 @@ class _Assembler:
 
     def connection_rows(self, table: Table) -> None:
         for row in table.rows:
+            if self.skipped(row):
+                continue
             curated = self.basis(row)
             ends = []
             for col in ("from", "to"):
-                slug = row.get(col)
+                slug = self.slug(row.get(col))
                 target = v.mint(slug)
                 if slug not in self.ids and target not in self.vocab.individuals:
+                    if slug in self.unloaded:
+                        why = f"the id of a {self.unloaded[slug]} element, which is not loaded"
+                        if self.unloaded[slug] == "draft":
+                            why += " (build with --include-drafts, or accept it)"
+                        raise DataError(f"{col} {slug!r} is {why}", location=row.location)
                     raise DataError(f"{col} {slug!r} is not the id of any element", location=row.location)
                 ends.append(iri(target))
             name = row.get("type")
@@ -370,24 +689,41 @@ class _Assembler:
             self.state(ends[0], iri(prop), ends[1], row, curated=curated)
 
 
-def assemble(tables: Iterable[tuple[Table, Directory]], vocab: Vocabulary) -> Assembly:
+def assemble(
+    tables: Iterable[tuple[Table, Directory]],
+    vocab: Vocabulary,
+    *,
+    include_drafts: bool = False,
+    strict_quotes: bool = True,
+) -> Assembly:
     """Check the tables against each other and the ontology, and return their N-Quads.
 
     Sources are read first (quotes are checked against them), then every element id is
     registered (so a connection may point at an element of any table), then rows are emitted.
+    Rejected rows are never loaded; draft rows only with ``include_drafts``, into the draft graph.
+    A quote that does not match its source is an error naming every such row, unless
+    ``strict_quotes=False``: then they are listed in ``quote_problems`` for validation.
     """
     tables = list(tables)
-    asm = _Assembler(vocab)
+    asm = _Assembler(vocab, include_drafts=include_drafts)
     for table, base in tables:
         if table.kind == "sources":
             asm.source_rows(table, base)
     for table, _ in tables:
         if table.kind == "elements":
             asm.register(table)
+    asm.resolve_aliases()
     for table, _ in tables:
         if table.kind == "elements":
             asm.element_rows(table)
     for table, _ in tables:
         if table.kind == "connections":
             asm.connection_rows(table)
+    if asm.quote_errors and strict_quotes:
+        first, *more = asm.quote_errors
+        if not more:
+            raise first
+        listed = "".join(f"\n- {e}" for e in more)
+        raise DataError(f"{first.detail}\nand {len(more)} more quote(s) that do not match their source:{listed}",
+                        location=first.location)
     return asm.out

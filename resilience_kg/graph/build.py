@@ -29,9 +29,11 @@ def build(
     out: str | Path = "out",
     check: bool = True,
     store: str | Path | None = None,
+    include_drafts: bool = False,
 ) -> BuildResult:
     """Load the data, validate it (unless ``check=False``) and write it to ``out`` (and to an
-    on-disk store at ``store``, if given).
+    on-disk store at ``store``, if given). Draft rows are loaded only with ``include_drafts``,
+    into the draft graph; rejected rows never.
 
     Nothing is written when the data does not conform: :class:`ValidationFailed` carries the
     report instead.
@@ -40,7 +42,7 @@ def build(
         from resilience_kg.graph.store import check_target
 
         check_target(Path(store))  # refuse a bad target before writing anything
-    kg = load_graph(data, bundled=bundled)
+    kg = load_graph(data, bundled=bundled, include_drafts=include_drafts)
     report = validate(kg) if check else None
     if report is not None and not report.conforms:
         raise ValidationFailed(report)

@@ -21,13 +21,18 @@ from resilience_kg.errors import DataError
 
 TableKind = Literal["elements", "connections", "sources"]
 
+# Where a quote sits in its source and how a row was made and reviewed (issues 11 and 12): start
+# and end are character offsets, occurrence picks one of several equal quotes; status, method,
+# same_as, match_score and candidates come from `extract` and the curator's review.
+EVIDENCE_COLUMNS = ("occurrence", "start", "end", "status", "method")
 ELEMENT_COLUMNS = (
     "id", "type", "label_id", "label_en", "acronym", "notation", "expansion",
     "expansion_confidence", "description_en", "country", "is_group", "date", "value",
-    "min_value", "unit_code", "unit_text", "basis", "confidence", "source", "quote", "note",
+    "min_value", "min_exclusive", "unit_code", "unit_text", "position", "basis", "confidence", "source", "quote",
+    "note", *EVIDENCE_COLUMNS, "same_as", "match_score", "candidates",
 )  # fmt: skip
-CONNECTION_COLUMNS = ("from", "to", "type", "basis", "confidence", "source", "quote", "note")
-SOURCE_COLUMNS = ("id", "title_id", "title_en", "date", "publisher", "language", "file", "url")
+CONNECTION_COLUMNS = ("from", "to", "type", "basis", "confidence", "source", "quote", "note", *EVIDENCE_COLUMNS)
+SOURCE_COLUMNS = ("id", "title_id", "title_en", "date", "publisher", "language", "file", "url", "checksum")
 
 REQUIRED: dict[TableKind, tuple[str, ...]] = {
     "elements": ("id", "type", "label_id", "label_en", "basis"),

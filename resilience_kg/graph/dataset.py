@@ -63,6 +63,7 @@ class KnowledgeGraph:
     inputs: list[str] = field(default_factory=list)
     source_texts: dict[str, str] = field(default_factory=dict)
     store_path: Path | None = None
+    quote_problems: list[tuple[str, str, str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -218,9 +219,18 @@ def _load_rdf(store: ox.Store, path: Path) -> None:
         raise DataError(f"cannot read: {exc}", location=str(path)) from exc
 
 
-def load_graph(data: Sequence[str | Path] = (), *, bundled: bool = True) -> KnowledgeGraph:
+def load_graph(
+    data: Sequence[str | Path] = (),
+    *,
+    bundled: bool = True,
+    include_drafts: bool = False,
+    strict_quotes: bool = True,
+) -> KnowledgeGraph:
     """Load the ontology, the bundled Jakarta tables (unless ``bundled=False``) and ``data``:
-    CSV tables, RDF files, or folders of them.
+    CSV tables, RDF files, or folders of them. Rows with status ``rejected`` are never loaded;
+    ``draft`` rows only with ``include_drafts``, into the draft graph. With
+    ``strict_quotes=False`` quotes that no longer match their source are kept in
+    ``quote_problems`` (for :func:`~resilience_kg.graph.validate.validate`) instead of raising.
 
     Raises :class:`~resilience_kg.errors.DataError` naming the file and line at fault.
     """
@@ -239,10 +249,16 @@ def load_graph(data: Sequence[str | Path] = (), *, bundled: bool = True) -> Know
         if path.suffix.lower() == ".csv":
             tables.append((read_table(path, display_name=str(path)), path.parent))
             inputs.append(str(path))
-    asm = assemble(tables, vocab)
+    asm = assemble(tables, vocab, include_drafts=include_drafts, strict_quotes=strict_quotes)
     store.load("".join(asm.lines).encode(), format=ox.RdfFormat.N_QUADS)
     for path in files:
         if path.suffix.lower() != ".csv":
             _load_rdf(store, path)
             inputs.append(str(path))
-    return KnowledgeGraph(store=store, origins=asm.origins, inputs=inputs, source_texts=asm.source_texts)
+    return KnowledgeGraph(
+        store=store,
+        origins=asm.origins,
+        inputs=inputs,
+        source_texts=asm.source_texts,
+        quote_problems=asm.quote_problems,
+    )

@@ -1,5 +1,6 @@
-"""Validate the graph: the SHACL shapes (with pySHACL) and a provenance check that every fact in
-the report and curated graphs is tied to its quote or basis.
+"""Validate the graph: the SHACL shapes (with pySHACL), a provenance check that every fact in
+the report and curated graphs is tied to its quote or basis, and (for a graph loaded with
+``strict_quotes=False``) every row whose quote or offsets no longer match its source text.
 
 Each problem names the node by its label, the property, the message and the CSV file and line
 that made the node, so a curator can go straight to the spreadsheet cell.
@@ -177,6 +178,10 @@ def validate(kg: KnowledgeGraph) -> ValidationReport:
                 location=_location(kg, s.value),
                 value=_term(o.value),
             )
+        )
+    for location, source, message in kg.quote_problems:
+        problems.append(
+            Problem(focus=source, label="quote", path="oa:exact", message=message, location=location)
         )
     problems.sort(key=lambda p: (p.location, p.label, p.path, p.message))
     violations = [p for p in problems if p.severity == "Violation"]

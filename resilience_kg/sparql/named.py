@@ -3,7 +3,7 @@
 Each file opens with comment lines; ``# title:`` says what the query returns.
 
 >>> [q.name for q in list_queries()][:3]
-['actor-pillars', 'actors', 'agreements']
+['actor-pillars', 'actor-sources', 'actors']
 """
 
 from __future__ import annotations

@@ -51,6 +51,7 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
     "aim": ("#bab0ac", "dot"),
     "theme": ("#d4a6c8", "dot"),
     "post": ("#4e79a7", "dot"),
+    "person": ("#4e79a7", "dot"),
 }
 SECTOR_COLOUR = {
     "government": "#4e79a7",
@@ -59,6 +60,7 @@ SECTOR_COLOUR = {
     "civil-society": "#f1ce63",
     "academia": "#d37295",
     "diplomatic": "#86bcb6",
+    "international": "#499894",
 }
 EDGE_PHRASES = {
     "participatedIn": ("took part in", "hadir dalam"),
@@ -122,6 +124,24 @@ def _evidence(kg: KnowledgeGraph) -> dict[str, dict[str, list[str]]]:
             term = r[var]
             if isinstance(term, ox.Literal) and term.value not in slot[key] and len(slot[key]) < MAX_EVIDENCE:
                 slot[key].append(term.value)
+    return out
+
+
+def _statements(kg: KnowledgeGraph) -> dict[str, list[dict[str, str]]]:
+    """Per speaker slug: what it said (or promised), in the source's order, with the quote."""
+    from resilience_kg.sparql.named import get_query
+
+    out: dict[str, list[dict[str, str]]] = defaultdict(list)
+    rows = kg.store.query(get_query("statements").text, use_default_graph_as_union=True, prefixes=v.PREFIXES)
+    for r in rows:  # type: ignore[union-attr]
+        event = r["event"]
+        out[node_id(r["speaker"].value)].append({
+            "position": r["position"].value if r["position"] is not None else "",
+            "label_en": r["label_en"].value if r["label_en"] is not None else "",
+            "quote": r["quote"].value if r["quote"] is not None else "",
+            "event": node_id(event.value) if event is not None else "",
+            "relation": r["relation"].value if r["relation"] is not None else "",
+        })
     return out
 
 
@@ -234,6 +254,7 @@ def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = Fa
         sub, title = _select(g, links, view)
     values, _ = centralities(sub)
     evidence = _evidence(kg)
+    statements = _statements(kg)
     node_pillars = _node_pillars(g, links)
     physics = sub.number_of_nodes() <= PHYSICS_LIMIT
     pos = {} if physics else layout(sub)
@@ -255,6 +276,7 @@ def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = Fa
             "pillars": sorted(node_pillars.get(n, set())),
             "metrics": {m: round(values[m].get(n, 0.0), 6) for m in values},
             "evidence": evidence.get(n, {"quotes": [], "curated": []}),
+            "statements": statements.get(n, []),
             "color": colour,
             "shape": shape,
         }
@@ -279,7 +301,8 @@ def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = Fa
                     "label_en": str(g.nodes[p].get("label_en", p))} for p in pillars(g)]
     notes = []
     if report_only:
-        notes.append("Report-only view: curated links (mandates, solution-issue pairs) are hidden.")
+        notes.append("Report-only view: curated links (mandates, solution-issue pairs, the pillars of sessions and "
+                     "issues) are hidden.")
     if not physics:
         notes.append(f"{len(nodes)} nodes: the layout was computed in advance and physics is off.")
     return ViewData(title=title, view=view, nodes=nodes, edges=edges, physics=physics, report_only=report_only,

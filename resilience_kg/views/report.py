@@ -63,38 +63,46 @@ def _heatmap(a: Analysis) -> str:
 def _source_sections(kg: KnowledgeGraph) -> str:
     """Each source: its metadata, its text with every quoted span marked, and the quotes."""
     rows = kg.store.query(
-        """SELECT ?src ?title ?quote (COUNT(?st) AS ?facts) WHERE {
+        """SELECT ?src ?title ?quote ?start ?end (COUNT(?st) AS ?facts) WHERE {
              GRAPH graph:provenance {
-               ?q oa:exact ?quote ; dcterms:source ?src . ?src dcterms:title ?title FILTER(lang(?title) = "en")
-               OPTIONAL { ?st rkg:evidence ?q } } } GROUP BY ?src ?title ?quote ORDER BY ?src ?quote""",
+               ?q oa:exact ?quote ; dcterms:source ?src ; oa:start ?start ; oa:end ?end .
+               ?src dcterms:title ?title FILTER(lang(?title) = "en")
+               OPTIONAL { ?st rkg:evidence ?q } } }
+           GROUP BY ?src ?title ?quote ?start ?end ORDER BY ?src ?start ?end""",
         prefixes=v.QUERY_PREFIXES,
     )
-    by_source: dict[str, tuple[str, list[tuple[str, int]]]] = {}
+    by_source: dict[str, tuple[str, list[tuple[str, int, int, int]]]] = {}
     for r in rows:  # type: ignore[union-attr]
         entry = by_source.setdefault(r["src"].value, (r["title"].value, []))
-        entry[1].append((r["quote"].value, int(r["facts"].value)))
+        entry[1].append((r["quote"].value, int(r["start"].value), int(r["end"].value), int(r["facts"].value)))
     parts = []
     for src, (title, quotes) in by_source.items():
         parts.append(f"<h3>{E(title)}</h3>")
-        parts.append(f"<p>{len(quotes)} distinct quotes support {sum(n for _, n in quotes)} facts.</p>")
-        parts.append("<details><summary>Quotes and how many facts each supports</summary>")
-        parts += [f"<blockquote>{E(q)} <small>({n} facts)</small></blockquote>" for q, n in quotes]
+        parts.append(f"<p>{len(quotes)} distinct quotes support {sum(n for *_, n in quotes)} facts.</p>")
+        parts.append("<details><summary>Quotes, where they sit, and how many facts each supports</summary>")
+        parts += [
+            f"<blockquote>{E(q)} <small>(characters {a}-{b}; {n} facts)</small></blockquote>" for q, a, b, n in quotes
+        ]
         parts.append("</details>")
         text = kg.source_texts.get(src, "")
         if text:
-            parts.append(f'<div class="source">{_mark(text, [q for q, _ in quotes])}</div>')
+            parts.append(f'<div class="source">{_mark(text, [(a, b) for _, a, b, _ in quotes])}</div>')
     return "".join(parts)
 
 
-def _mark(text: str, quotes: list[str]) -> str:
-    """The text, escaped, with the characters covered by any quote inside ``<mark>``."""
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text, escaped, with the characters of each quoted span inside ``<mark>``.
+
+    Spans are the quotes' own offsets, so a phrase that occurs three times is marked only where a
+    quote points, not wherever the same words recur.
+
+    >>> _mark("a b a", [(4, 5)])
+    'a b <mark>a</mark>'
+    """
     covered = [False] * len(text)
-    for q in quotes:
-        start = text.find(q)
-        while start != -1:
-            for i in range(start, start + len(q)):
-                covered[i] = True
-            start = text.find(q, start + 1)
+    for start, end in spans:
+        for i in range(max(0, start), min(end, len(text))):
+            covered[i] = True
     out, i = [], 0
     while i < len(text):
         j = i

@@ -139,6 +139,19 @@
       panel.appendChild(el("h3", "Curated, with basis"));
       n.evidence.curated.forEach(function (q) { panel.appendChild(el("blockquote", q, "curated")); });
     }
+    var said = n.statements || [];
+    if (said.length) {
+      // What this actor or post said, in the report's order (text only: never parsed as HTML).
+      panel.appendChild(el("h3", "Statements (what it said, in order)"));
+      var list = el("ol", null, "statements");
+      said.forEach(function (s) {
+        var item = el("li", (s.position ? s.position + ". " : "") + s.label_en +
+          (s.event ? " (" + s.relation + " " + s.event + ")" : ""));
+        if (s.quote) { item.appendChild(el("blockquote", s.quote)); }
+        list.appendChild(item);
+      });
+      panel.appendChild(list);
+    }
   }
 
   network.on("click", function (params) {
