@@ -1,0 +1,1 @@
+"""Extraction of draft graph rows from meeting reports, and the resolution of the actors they name."""
