@@ -1,0 +1,148 @@
+"""Resolving mentions to actors: small named cases, one behaviour each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resilience_kg.extract.gazetteer import load_gazetteer
+from resilience_kg.extract.resolve import KnownActor, Mention, known_actors, resolve
+from resilience_kg.graph.tables import Row, Table, read_table
+
+DATA = Path(__file__).parent.parent / "resilience_kg" / "data"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def test_one_body_three_ways_in_a_jakarta_report(gaz):
+    names = ["BPBD DKI Jakarta", "BPBD Provinsi DKI Jakarta", "Badan Penanggulangan Bencana Daerah"]
+    results = [resolve(Mention(n), known=[], gazetteer=gaz, city="DKI Jakarta") for n in names]
+    assert {r.same_as for r in results} == {"bpbd"}
+    assert all(r.score == 100 and not r.ambiguous for r in results)
+
+
+def test_the_report_city_decides_between_namesakes(gaz):
+    jakarta = resolve(Mention("Dinas Perhubungan"), known=[], gazetteer=gaz, city="Jakarta")
+    surabaya = resolve(Mention("Dinas Perhubungan"), known=[], gazetteer=gaz, city="Kota Surabaya")
+    assert (jakarta.same_as, surabaya.same_as) == ("dishub", "dishub-surabaya")
+    assert surabaya.parent == "pemkot-surabaya"
+
+
+def test_the_mentions_own_place_overrides_the_report_city(gaz):
+    r = resolve(Mention("Dinas Perhubungan Kota Surabaya"), known=[], gazetteer=gaz, city="DKI Jakarta")
+    assert r.same_as == "dishub-surabaya"
+    r = resolve(Mention("Dishub", acronym="Dishub"), known=[], gazetteer=gaz, city="Surabaya")
+    assert r.same_as == "dishub-surabaya"
+
+
+def test_without_a_city_a_shared_name_is_ambiguous_with_its_candidates(gaz):
+    r = resolve(Mention("BPBD"), known=[], gazetteer=gaz, city=None)
+    assert r.same_as is None and r.ambiguous
+    ids = [rid for rid, _ in r.candidates]
+    assert {"bpbd", "bpbd-surabaya", "bpbd-jawa-barat"} <= set(ids)
+    assert r.sector == "GovernmentAgency"  # every candidate agrees on the sector
+
+
+def test_a_place_naming_a_city_and_a_regency_is_ambiguous(gaz):
+    r = resolve(Mention("BPBD Bogor"), known=[], gazetteer=gaz, city="DKI Jakarta")
+    assert r.same_as is None and r.ambiguous
+    assert dict(r.candidates) == {"bpbd-bogor": 100.0, "bpbd-kabupaten-bogor": 100.0}
+    r = resolve(Mention("BPBD Kabupaten Bogor"), known=[], gazetteer=gaz, city="DKI Jakarta")
+    assert r.same_as == "bpbd-kabupaten-bogor"
+
+
+def test_a_body_of_an_unknown_place_is_not_taken_for_the_local_one(gaz):
+    for name in ("BPBD Kota Malang", "Badan Penanggulangan Bencana Daerah Kota Malang"):
+        r = resolve(Mention(name, acronym="BPBD"), known=[], gazetteer=gaz, city="DKI Jakarta")
+        assert r.same_as is None, name
+
+
+def test_a_name_known_only_elsewhere_is_not_settled_silently(gaz):
+    r = resolve(Mention("Bappeko"), known=[], gazetteer=gaz, city="DKI Jakarta")
+    assert r.same_as is None and r.ambiguous
+    assert r.candidates == (("bappeko-surabaya", 100.0),)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Universitas Trisaksi", "trisakti"),
+        ("Plan Internasional Indonesia", "plan-international-indonesia"),
+        ("Dinas Sumber Daya Aiir", "dsda"),
+        ("Badan Meteorologi Klimatologi dan Geofisikia", "bmkg"),
+    ],
+)
+def test_misspellings_resolve_by_fuzzy_match(gaz, name, expected):
+    r = resolve(Mention(name), known=[], gazetteer=gaz, city="DKI Jakarta")
+    assert r.same_as == expected
+    assert 88 <= r.score < 100
+    assert r.method == f"gazetteer-fuzzy:{expected}"
+
+
+@pytest.mark.parametrize("name", ["Dinas Kesehatan Hewan", "Dinas Kebudayaan Daerah Lain", "Kedutaan Besar Meksiko"])
+def test_an_extra_word_is_not_a_misspelling(gaz, name):
+    assert resolve(Mention(name), known=[], gazetteer=gaz, city="DKI Jakarta").same_as is None
+
+
+def test_below_the_threshold_nothing_resolves(gaz):
+    r = resolve(Mention("Universitas Trisaksi"), known=[], gazetteer=gaz, city="DKI Jakarta", threshold=99)
+    assert r.same_as is None and r.method == "unresolved"
+
+
+def test_acronym_and_expansion_agree(gaz):
+    r = resolve(Mention("Dinas Lingkungan Hidup", acronym="DLH", expansion="Dinas Lingkungan Hidup"),
+                known=[], gazetteer=gaz, city="DKI Jakarta")
+    assert (r.same_as, r.sector, r.parent) == ("dlh", "GovernmentAgency", "pemprov-dki-jakarta")
+
+
+def test_english_and_indonesian_names_meet(gaz):
+    for name in ("Jakarta Disaster Management Agency", "Embassy of France", "Kedubes Prancis", "UN Habitat"):
+        r = resolve(Mention(name), known=[], gazetteer=gaz, city="Jakarta")
+        assert r.same_as in {"bpbd", "french-embassy", "un-habitat"}, name
+
+
+def test_known_actors_of_the_bundled_graph(gaz):
+    tables = [read_table(DATA / "elements.csv")]
+    known = known_actors(tables)
+    by_id = {k.id: k for k in known}
+    assert by_id["bpbd"].sector == "GovernmentAgency"
+    assert "Kedutaan Besar Perancis" in by_id["french-embassy"].labels
+    assert "ambassador-of-france" not in by_id  # a Post is not an actor
+    r = resolve(Mention("Pelaku Bisnis dari Perancis"), known=known, gazetteer=gaz, city="Jakarta")
+    assert (r.same_as, r.method) == ("french-businesses", "graph:french-businesses")
+
+
+def test_an_actor_of_the_graph_not_in_the_gazetteer(gaz):
+    known = [KnownActor("yayasan-banjir-kanal", ("Yayasan Banjir Kanal",), "YBK", "CivilSocietyOrganization")]
+    r = resolve(Mention("Yayasan Banjir Kanall"), known=known, gazetteer=gaz, city="Jakarta")
+    assert r.same_as == "yayasan-banjir-kanal" and r.method == "graph-fuzzy:yayasan-banjir-kanal"
+    assert resolve(Mention("YBK"), known=known, gazetteer=gaz, city="Jakarta").same_as == "yayasan-banjir-kanal"
+
+
+def test_alias_rows_join_their_target(gaz):
+    # Built in memory: the same_as and status columns arrive with issue 11's loader.
+    rows = [
+        {"id": "r1-bpbd", "type": "GovernmentAgency", "label_id": "Badan Penanggulangan Bencana Daerah Jkt",
+         "label_en": "BPBD Jkt", "same_as": "bpbd", "status": "accepted"},
+        {"id": "r1-x", "type": "GovernmentAgency", "label_id": "Dinas X", "label_en": "Agency X", "status": "rejected"},
+    ]
+    table = Table(kind="elements", name="elements.csv",
+                  rows=[Row(values=r, location=f"elements.csv:{n}") for n, r in enumerate(rows, 2)])
+    known = known_actors([table])
+    assert [k.id for k in known] == ["bpbd"]  # the alias row defines its target; rejected rows are no actors
+    assert "BPBD Jkt" in known[0].labels
+
+
+def test_a_sector_hint_breaks_a_tie_between_sectors(gaz):
+    known = [
+        KnownActor("kota-hijau-ngo", ("Kota Hijau",), None, "CivilSocietyOrganization"),
+        KnownActor("kota-hijau-firm", ("Kota Hijau",), None, "PrivateCompany"),
+    ]
+    tie = resolve(Mention("Kota Hijau"), known=known, gazetteer=gaz, city="Jakarta")
+    assert tie.same_as is None and tie.ambiguous and len(tie.candidates) == 2
+    hinted = resolve(Mention("Kota Hijau", sector_hint="PrivateCompany"), known=known, gazetteer=gaz, city="Jakarta")
+    assert hinted.same_as == "kota-hijau-firm" and len(hinted.candidates) == 2
