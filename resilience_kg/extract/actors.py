@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from resilience_kg.extract.rules import collectives, places, table
+from resilience_kg.extract.rules import collectives, months, places, table, weekdays
 from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
 
 if TYPE_CHECKING:
@@ -126,6 +126,30 @@ def _is_place(name: str) -> bool:
     return name.lower().strip() in places()
 
 
+@functools.cache
+def _venue_regex() -> re.Pattern[str]:
+    venues = sorted((row["word"] for row in table("venues")), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(v) for v in venues) + r")(?![\w-])")
+
+
+def _is_venue(text: str, start: int, name: str) -> bool:
+    """A building, not a body: "Balai Kota", "Gedung X", or a name right after a building word."""
+    if _venue_regex().match(name):
+        return True
+    before = text[max(0, start - 16):start].rstrip()
+    return bool(re.search(r"(?:^|\s)(?:Gedung|Ruang|Aula|Wisma|Graha|Kampus|Building)$", before))
+
+
+def _is_calendar(word: str) -> bool:
+    return word.lower().rstrip(",.") in weekdays() or word.lower().rstrip(",.") in months()
+
+
+def _names_an_event(name: str) -> bool:
+    from resilience_kg.extract.events import event_regex
+
+    return bool(event_regex().search(name))
+
+
 def _is_collective(name: str) -> bool:
     lowered = name.lower().strip()
     return lowered in collectives() or lowered.rstrip("s") in collectives()
@@ -156,8 +180,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
                     break
             last = j
         elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
-            if word.lower() == "dan" and _head_regex().match(nxt):
-                break  # "Dinas A dan Dinas B": two bodies
+            if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)):
+                break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
                 break
         elif word == "-" and is_cap(nxt):
@@ -201,6 +225,25 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
     return first
 
 
+#: A short form in brackets right after a name: "Environment Agency (DLH)", "(Dinas SDA)".
+_SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,2})\s*[)\]]")
+_TAIL = re.compile(r" (?:(?:Prov\.|Provinsi|Kota|Kabupaten|Kab\.) )?(?:DKI Jakarta|Jakarta (?:Pusat|Utara|Barat|Selatan|Timur)"
+                   r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
+def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
+    """Length of a jurisdiction after a name ("BPBD Provinsi DKI Jakarta", "Bappeda Kota Semarang"), or 0."""
+    tail = _TAIL.match(text, pos, end)
+    if tail is None:
+        return 0
+    words_ = tail.group(0).split()
+    marked = words_[0] in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab.") or words_[0] == "DKI"
+    place = " ".join(w for w in words_ if w not in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab."))
+    if marked or _is_place(place) and _is_place(" ".join(words_)):
+        return tail.end() - pos
+    return 0
+
+
 def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
     """Names governed by a head noun in ``text[start:end]`` (one sentence)."""
     toks = words(text, start, end)
@@ -232,8 +275,14 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             continue
         if _is_place(name) or _is_collective(name) or _is_collective(body.strip()):
             continue
-        out.append(ActorMention(s, e, name, None, None, head.sector, f"head:{head.head}", f"rule:head-noun:{head.head}",
-                                0.8, kind=head.kind))
+        acronym = None
+        short = _SHORT_FORM_AFTER.match(text, e, end)
+        if short and short.group(1) != name and len(short.group(1)) < len(name):
+            acronym = short.group(1)
+            e = short.end()
+            e += _jurisdiction_tail(text, e, end)
+        out.append(ActorMention(s, e, name, acronym, name if acronym else None, head.sector, f"head:{head.head}",
+                                f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
     return out
 
 
@@ -278,16 +327,29 @@ def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
                 continue
         before = [t for t in toks if t.end <= m.start()]
         best = None
+        commas = 0
         j = len(before) - 1
         while j >= 0 and len(before) - j <= 14:
             w = before[j].text
-            if w in (",",) or is_cap(w) or w.lower() in CONNECTORS or w == "-":
+            if w == ",":
+                # A comma ends the expansion once one fits ("Dinas Sosial, Badan X (BX)"); before
+                # that it may be inside one ("Badan Meteorologi, Klimatologi dan Geofisika").
+                commas += 1
+                if best is not None or commas > 2:
+                    break
+                j -= 1
+                continue
+            if is_cap(w) or w.lower() in CONNECTORS or w == "-":
                 phrase = text[before[j].start:before[-1].end]
                 if is_cap(w) and w not in STOP_CAPS and _fits(acronym, phrase):
                     best = j
                 j -= 1
                 continue
             break
+        if best is not None and commas and "," in text[before[best].start:m.start()]:
+            # Crossing a comma needs an expansion that starts with a head noun.
+            if not _head_regex().match(text, before[best].start):
+                best = None
         if best is not None:
             s = before[best].start
             expansion = text[s:before[-1].end].rstrip(" ,")
@@ -351,7 +413,13 @@ def _build_surface_index(gazetteer: Gazetteer | None) -> tuple[re.Pattern[str] |
             if len(surface) < 2 or _is_collective(surface) or _is_place(surface):
                 continue
             kind = "unit" if entry.level == "unit" else "org"
-            forms[surface] = _Surface(surface, entry.sector, f"gazetteer:{entry.id}", kind)
+            previous = forms.get(surface)
+            if previous is not None and previous.method.startswith("gazetteer") and previous.method != f"gazetteer:{entry.id}":
+                # Several bodies share this form (DLH of many cities): the resolver decides which.
+                sector = previous.sector if previous.sector == entry.sector else ""
+                forms[surface] = _Surface(surface, sector, "gazetteer:shared-form", kind)
+            else:
+                forms[surface] = _Surface(surface, entry.sector, f"gazetteer:{entry.id}", kind)
     if not forms:
         return None, {}
     alternatives = sorted(forms, key=len, reverse=True)
@@ -365,16 +433,24 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
     if pattern is None:
         return []
     out = []
-    for m in pattern.finditer(text, start, end):
+    matches = list(pattern.finditer(text, start, end))
+    # Names inside a longer name ("Setda" in "Biro KDH-KLN Setda Provinsi DKI Jakarta") become
+    # candidates too: they may be the unit's parent.
+    for outer in list(matches):
+        inner_start = text.find(" ", outer.start(), outer.end())
+        while 0 <= inner_start < outer.end():
+            inner = pattern.search(text, inner_start + 1, outer.end())
+            if inner is None:
+                break
+            matches.append(inner)
+            inner_start = text.find(" ", inner.start(), outer.end())
+    for m in matches:
         surface = forms[m.group(1)]
         s, e = m.start(), m.end()
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta".
-        tail = re.match(r"(?: (?:Prov\.|Provinsi|Kota|Kabupaten|Kab\.|Pemprov))?(?: (?:DKI Jakarta|Jakarta "
-                        r"(?:Pusat|Utara|Barat|Selatan|Timur)|[A-Z][a-z]+(?= [a-z]|[,.;:)]|$)))", text[e:end])
-        if tail and (_is_place(tail.group(0).split(" ", 2)[-1]) or "DKI" in tail.group(0)):
-            e += tail.end()
+        e += _jurisdiction_tail(text, e, end)
         out.append(ActorMention(s, e, text[s:e], m.group(1) if is_acronym(m.group(1)) else None, None,
-                                surface.sector, surface.method, surface.method, 0.85, kind=surface.kind))
+                                surface.sector or None, surface.method, surface.method, 0.85, kind=surface.kind))
     return out
 
 
@@ -404,7 +480,7 @@ def _plausible_item(name: str) -> bool:
     ws = name.split()
     if not ws or len(ws) > 7 or not is_cap(ws[0]) or ws[0] in STOP_CAPS or TITLES.match(ws[0]):
         return False
-    if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups():
+    if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or _is_calendar(ws[0]):
         return False
     if _is_place(name) or _is_collective(name) or any(c in name for c in "()[]:\""):
         return False
@@ -433,6 +509,41 @@ def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
             if _plausible_item(name):
                 out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
                                         f"group:{label}", "rule:group-list", 0.75))
+    return out
+
+
+@functools.cache
+def _cue_list_regex() -> re.Pattern[str]:
+    cues = sorted(_sector_groups(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")\s+(?:(?:such as|seperti|yaitu|yakni|"
+                      r"antara lain|including|termasuk)\s+|:\s*)?(?=[A-Z0-9])", re.I)
+
+
+_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)(\s*(?:,\s*(?:dan|and|serta)?|"
+                       r"\s(?:dan|and|serta|&))\s*)?")
+
+
+def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> list[ActorMention]:
+    """Members named right after a sector word in running text: "the engineering firms Ramboll
+    and COWI", "universitas seperti ITS dan Unair". Members already found keep their mention."""
+    out: list[ActorMention] = []
+    for m in _cue_list_regex().finditer(text, start, end):
+        sector = _sector_groups()[m.group(1).lower()]
+        pos = m.end()
+        while pos < end:
+            item = _CUE_ITEM.match(text, pos, end)
+            if item is None:
+                break
+            a, b = item.start(1), item.end(1)
+            name = text[a:b]
+            if not _plausible_item(name):
+                break
+            if not any(f.start <= a < f.end for f in found):
+                out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
+                                        f"group:{m.group(1)}", "rule:group-list", 0.7))
+            if not item.group(2):
+                break
+            pos = item.end()
     return out
 
 
@@ -536,14 +647,19 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
                       + group_lists(text, s, e))
         settled = settle(candidates)
         settled += attendance_lists(text, sentence, settled)
-        found.extend(m for m in settled if _keep(m))
+        settled += cue_lists(text, s, e, settled)
+        found.extend(m for m in settled if _keep(m, text))
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 
-def _keep(m: ActorMention) -> bool:
+def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
-    if len(name) < 2 or _is_collective(name) or _is_place(name):
+    if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
+    if _is_venue(text, m.start, name) or _names_an_event(name):
+        return False
+    if m.end >= len(text.rstrip()) and not text.rstrip()[-1:] in ".!?)\"'":
+        return False  # the text stops inside this name (a page cut off mid-sentence)
     if m.acronym and _is_collective(m.acronym):
         return False
     return True

@@ -41,6 +41,11 @@ def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in alternatives) + r")(?![\w-])", re.I), kinds
 
 
+def event_regex() -> re.Pattern[str]:
+    """Every event word (FGD, Workshop, Rapat Koordinasi...), case-insensitive."""
+    return _kind_regex()[0]
+
+
 def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | None) -> EventFact | None:
     """The report's event: the first event word in the text (FGD, Workshop, Rapat...), its label
     (the words it governs, up to a clause boundary) and its date (a date with a weekday wins,
