@@ -146,3 +146,17 @@ def test_a_sector_hint_breaks_a_tie_between_sectors(gaz):
     assert tie.same_as is None and tie.ambiguous and len(tie.candidates) == 2
     hinted = resolve(Mention("Kota Hijau", sector_hint="PrivateCompany"), known=known, gazetteer=gaz, city="Jakarta")
     assert hinted.same_as == "kota-hijau-firm" and len(hinted.candidates) == 2
+
+
+def test_a_dinas_named_with_an_administrative_city_is_its_suku_dinas(gaz):
+    for name in ("Suku Dinas Penanggulangan Kebakaran dan Penyelamatan Jakarta Utara",
+                 "Dinas Penanggulangan Kebakaran dan Penyelamatan Jakarta Utara", "Sudin Gulkarmat Jakut"):
+        r = resolve(Mention(name), known=[], gazetteer=gaz, city="DKI Jakarta")
+        assert (r.same_as, r.parent) == ("sudin-gulkarmat-jakarta-utara", "gulkarmat"), name
+    assert resolve(Mention("Sudin SDA"), known=[], gazetteer=gaz, city="DKI Jakarta").ambiguous  # which city?
+
+
+def test_an_unknown_dinas_of_an_administrative_city_is_not_the_provincial_one(gaz):
+    r = resolve(Mention("Dinas Pendidikan Jakarta Utara"), known=[], gazetteer=gaz, city="DKI Jakarta")
+    assert r.same_as is None and r.method == "unresolved:other-jurisdiction"
+    assert r.candidates == (("disdik", 100.0),)

@@ -139,3 +139,17 @@ def test_bad_annotation_names_the_file(tmp_path):
     path.write_text(json.dumps({"actors": []}))
     with pytest.raises(DataError, match=r"bad.json: missing field 'source'"):
         load_gold(path)
+
+
+def test_a_node_resolved_to_another_body_does_not_match_by_name(tmp_path):
+    """Jakarta's BPBD (id bpbd) is not Semarang's BPBD, though both are written 'BPBD'."""
+    (tmp_path / "s.txt").write_text("BPBD Kota Semarang dan BPBD.", encoding="utf-8")
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"source": "s.txt", "actors": [
+        {"surface": "BPBD Kota Semarang", "name": "BPBD Kota Semarang", "id": "bpbd-semarang",
+         "sector": "GovernmentAgency", "aliases": ["BPBD"]}]}), encoding="utf-8")
+    gold = load_gold(path)
+    wrong = score_report(gold, _ex(bpbd=("GovernmentAgency", {"BPBD"})))
+    assert (wrong.matched, wrong.false_positives) == (0, ["BPBD"])
+    unresolved = score_report(gold, _ex(**{"r-bpbd": ("GovernmentAgency", {"BPBD"})}))
+    assert unresolved.matched == 1

@@ -48,7 +48,7 @@ NON_TERRITORIAL = ("Indonesia", "international", "")
 # Token rewrites: spelling variants, short forms and frequent misspellings to one form.
 _REWRITE = {
     "and": "dan", "kedubes": "kedutaan besar", "dubes": "duta besar", "pemprov": "pemerintah provinsi",
-    "pemkot": "pemerintah kota", "pemkab": "pemerintah kabupaten", "pemda": "pemerintah",
+    "pemkot": "pemerintah kota", "pemkab": "pemerintah kabupaten", "pemda": "pemerintah", "sudin": "suku dinas",
     "prov": "provinsi", "propinsi": "provinsi", "kab": "kabupaten", "adm": "administrasi",
     "kotamadya": "kota", "walikota": "wali kota", "univ": "universitas", "university": "universitas",
     "institute": "institut", "sekertariat": "sekretariat", "sekretariat": "sekretariat",

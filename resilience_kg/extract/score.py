@@ -17,7 +17,9 @@ are one actor. An extracted actor matches a gold actor when
 1. its node id (``same_as`` or ``id``) is the gold ``id``; or
 2. one of its names (``label_id``, ``label_en``, ``acronym``, ``expansion``, ``quote``), normalised
    as the gazetteer does (case, punctuation, legal forms, spelling variants), equals the gold
-   ``surface``, ``name`` or one of its ``aliases``, normalised the same way.
+   ``surface``, ``name`` or one of its ``aliases``, normalised the same way; unless the node was
+   resolved to a gazetteer id and the gold actor has another id (the Jakarta ``bpbd`` node does not
+   match Semarang's BPBD because both are called "BPBD").
 
 Each gold actor is matched at most once (a maximum bipartite matching). An extracted actor that
 matches only an ``optional`` gold actor (a venue, a unit known only through a post) counts neither
@@ -41,6 +43,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from resilience_kg.errors import DataError
@@ -281,17 +284,26 @@ def _match(candidates: dict[str, list[int]]) -> dict[str, int]:
     return {node: g for g, node in owner.items()}
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_ids() -> frozenset[str]:
+    from resilience_kg.extract.gazetteer import load_gazetteer
+
+    return frozenset(e.id for e in load_gazetteer().entries)
+
+
 def score_report(gold: GoldReport, extracted: Extracted) -> ReportScore:
     """Compare one report's extracted actors, quotes, date and roles with its annotation."""
     score = ReportScore(name=gold.name, gold=sum(1 for a in gold.actors if not a.optional))
     keys = [a.keys() for a in gold.actors]
+    known = _gazetteer_ids()
     candidates: dict[str, list[int]] = {}
     for node, actor in extracted.actors.items():
         names = actor["names"]
         assert isinstance(names, set)
-        node_keys = {normalise(n) for n in names} | {node}
+        node_keys = {normalise(n) for n in names}
         candidates[node] = [
-            i for i, a in enumerate(gold.actors) if (a.id is not None and a.id == node) or (keys[i] & node_keys)
+            i for i, a in enumerate(gold.actors)
+            if a.id == node or (keys[i] & node_keys and not (node in known and a.id is not None and a.id != node))
         ]
     matching = _match(candidates)
     for node, actor in sorted(extracted.actors.items()):
