@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from resilience_kg.extract.gazetteer import load_gazetteer
-from resilience_kg.extract.resolve import KnownActor, Mention, known_actors, resolve
+from resilience_kg.extract.resolve import KnownActor, Mention, known_actors, report_city, resolve
 from resilience_kg.graph.tables import Row, Table, read_table
 
 DATA = Path(__file__).parent.parent / "resilience_kg" / "data"
@@ -160,3 +160,19 @@ def test_an_unknown_dinas_of_an_administrative_city_is_not_the_provincial_one(ga
     r = resolve(Mention("Dinas Pendidikan Jakarta Utara"), known=[], gazetteer=gaz, city="DKI Jakarta")
     assert r.same_as is None and r.method == "unresolved:other-jurisdiction"
     assert r.candidates == (("disdik", 100.0),)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Semarang, 17Juli 2018 - Sekretariat Jakarta Berketahanan ke Jakarta dan Jakarta.", "Kota Semarang"),
+        ("Jakarta, Selasa, 14 Januari 2020. BPBD Kota Bandung hadir.", "DKI Jakarta"),
+        ("Rapat di Kota Surabaya. Dishub Kota Surabaya dan Sekretariat Jakarta Berketahanan.", "Kota Surabaya"),
+        ("The Jakarta Resilience Secretariat met the Embassy in Jakarta.", "DKI Jakarta"),
+        ("Bappeda Kota Semarang and BPBD DKI Jakarta spoke.", None),  # a tie: no context
+        ("A webinar without any place.", None),
+        ("Bogor, 3 Maret 2020. Rapat di Kabupaten Bogor.", "Kabupaten Bogor"),
+    ],
+)
+def test_report_city(gaz, text, expected):
+    assert report_city(text, gaz) == expected

@@ -20,6 +20,8 @@ True
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -298,3 +300,49 @@ def _fuzzy(keys: list[tuple[str, str]], idx: _Index, *, threshold: float) -> dic
                 for rid in index[choice]:
                     best[rid] = max(best.get(rid, 0.0), float(score))
     return best
+
+
+_WEEKDAYS = ("senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|"
+             "sunday")
+# "Semarang, 17Juli 2018 -", "Jakarta, Selasa, 14 Januari 2020.": a place, a comma, then a date.
+_DATELINE = re.compile(rf"(?im)^\W*([A-Z][\w.]*(?: [A-Z][\w.]*){{0,3}}),\s*(?:\(?\d{{1,2}}|(?:{_WEEKDAYS})\b)")
+# A place written with its level ("Kota Semarang", "Pemprov DKI Jakarta", "Provinsi Jawa Barat").
+_MARKED = re.compile(
+    r"\b(?:Kota|Kabupaten|Kab\.|Provinsi|Pemkot|Pemkab|Pemprov|DKI)\s+((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)"
+)
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: (?:Selatan|Utara|Barat|Timur|Pusat|Tengah|Seribu|Aceh))?\b")
+
+
+def report_city(text: str, gazetteer: Gazetteer) -> str | None:
+    """The jurisdiction a report is about, for :func:`resolve`'s ``city``; None when unclear.
+
+    The dateline decides ("Semarang, 17 Juli 2018"); without one, the place most often written
+    with its level ("Kota Semarang", "DKI Jakarta"), so that names such as "Sekretariat Jakarta
+    Berketahanan" do not make a Semarang report a Jakarta one; failing both, the place most often
+    named at all. A tie gives None.
+
+    >>> from resilience_kg.extract.gazetteer import load_gazetteer
+    >>> report_city("Semarang, 17Juli 2018 - Sekretariat Jakarta Berketahanan berkunjung.", load_gazetteer())
+    'Kota Semarang'
+    """
+    places = gazetteer.places
+    for m in _DATELINE.finditer(text[:2000]):
+        jurs = places.split(normalise(m.group(1)))[1]
+        if len(jurs) == 1:
+            return next(iter(jurs))
+    counts: Counter[str] = Counter()
+    for m in _MARKED.finditer(text):
+        phrase = normalise(m.group(0))
+        jurs = places.split(phrase)[1] or places.split(normalise(m.group(1).split()[0]))[1]
+        if len(jurs) == 1:
+            counts[next(iter(jurs))] += 1
+    if not counts:  # last resort: bare place names ("Jakarta"), names of bodies included
+        for m in _CAPITALISED.finditer(text):
+            rest, jurs = places.split(normalise(m.group(0)))
+            if len(jurs) == 1 and not rest:
+                counts[next(iter(jurs))] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
