@@ -248,6 +248,22 @@ class Gazetteer:
         """Normalised names, to the entries that bear them (for fuzzy matching)."""
         return self._full
 
+    def clashes(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """Names (without place words) shared by bodies of one jurisdiction, where an entry has no note.
+
+        Such a name cannot be resolved by city context; a curator must say why it is shared.
+        """
+        bodies: dict[tuple[str, str], dict[str, GazetteerEntry]] = {}
+        for form, entry in self.surface_forms():
+            full = normalise(form)
+            key = self.places.split(full)[0] or full
+            bodies.setdefault((key, entry.jurisdiction), {})[entry.id] = entry
+        return [
+            (key, jur, tuple(sorted(entries)))
+            for (key, jur), entries in sorted(bodies.items())
+            if len(entries) > 1 and not all(e.note for e in entries.values())
+        ]
+
     def surface_forms(self) -> Iterator[tuple[str, GazetteerEntry]]:
         """Every name, acronym and alias as written, with its entry, for scanning text.
 
