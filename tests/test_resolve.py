@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from resilience_kg.extract.gazetteer import load_gazetteer
+from resilience_kg.extract.gazetteer import NON_TERRITORIAL, load_gazetteer
 from resilience_kg.extract.resolve import KnownActor, Mention, known_actors, report_city, resolve
 from resilience_kg.graph.tables import Row, Table, read_table
 
@@ -176,3 +176,27 @@ def test_an_unknown_dinas_of_an_administrative_city_is_not_the_provincial_one(ga
 )
 def test_report_city(gaz, text, expected):
     assert report_city(text, gaz) == expected
+
+
+def test_every_gazetteer_name_resolves_to_its_entry_in_its_own_place(gaz):
+    """Each name, acronym and alias leads back to its body, in a report on that body's place.
+
+    National and international bodies resolve the same from a Jakarta report and from a report
+    whose city is unknown.
+    """
+    wrong = []
+    for entry in gaz.entries:
+        territorial = entry.jurisdiction not in NON_TERRITORIAL
+        for city in ([entry.jurisdiction] if territorial else ["DKI Jakarta", None]):
+            for form in entry.names():
+                r = resolve(Mention(form), known=[], gazetteer=gaz, city=city)
+                if r.same_as != entry.id:
+                    wrong.append((entry.id, form, city, r.method))
+    assert wrong == []
+
+
+def test_a_place_name_shared_by_a_city_and_a_regency_follows_the_report(gaz):
+    assert resolve(Mention("BPBD Bogor"), known=[], gazetteer=gaz, city="Kota Bogor").same_as == "bpbd-bogor"
+    assert resolve(Mention("BPBD Bogor"), known=[], gazetteer=gaz, city="Kabupaten Bogor").same_as == (
+        "bpbd-kabupaten-bogor"
+    )

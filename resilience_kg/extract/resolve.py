@@ -263,6 +263,8 @@ def resolve(
         core, places = gazetteer.places.split(full)
         own |= places
         keys.append((full, core))
+    if len(own) > 1 and own & context:  # "BPBD Bogor" in a report on Kota Bogor: that Bogor
+        own &= context
 
     exact: list[str] = []
     for full, core in keys:
