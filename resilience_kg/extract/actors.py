@@ -241,8 +241,8 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
 
 #: A short form in brackets right after a name: "Environment Agency (DLH)", "(Dinas SDA)".
 _SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,2})\s*[)\]]")
-_TAIL = re.compile(r" (?:(?:Prov\.|Provinsi|Kota|Kabupaten|Kab\.) )?(?:DKI Jakarta|Jakarta (?:Pusat|Utara|Barat|Selatan|Timur)"
-                   r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_TAIL = re.compile(r" (?:(?:Prov\.|Provinsi|Kota|Kabupaten|Kab\.) )?"
+                   r"(?:DKI Jakarta|Jakarta (?:Pusat|Utara|Barat|Selatan|Timur)|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 
 
 def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
@@ -253,7 +253,7 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     words_ = tail.group(0).split()
     marked = words_[0] in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab.") or words_[0] == "DKI"
     place = " ".join(w for w in words_ if w not in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab."))
-    if marked or _is_place(place) and _is_place(" ".join(words_)):
+    if marked or (_is_place(place) and _is_place(" ".join(words_))):
         return tail.end() - pos
     return 0
 
@@ -444,7 +444,8 @@ def _build_surface_index(gazetteer: Gazetteer | None) -> tuple[re.Pattern[str] |
                 continue
             kind = "unit" if entry.level == "unit" else "org"
             previous = forms.get(surface)
-            if previous is not None and previous.method.startswith("gazetteer") and previous.method != f"gazetteer:{entry.id}":
+            method = f"gazetteer:{entry.id}"
+            if previous is not None and previous.method.startswith("gazetteer") and previous.method != method:
                 # Several bodies share this form (DLH of many cities): the resolver decides which.
                 sector = previous.sector if previous.sector == entry.sector else ""
                 forms[surface] = _Surface(surface, sector, "gazetteer:shared-form", kind)
@@ -549,8 +550,8 @@ def _cue_list_regex() -> re.Pattern[str]:
                       r"antara lain|including|termasuk)\s+|:\s*)?(?=[A-Z0-9])", re.I)
 
 
-_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)(\s*(?:,\s*(?:dan|and|serta)?|"
-                       r"\s(?:dan|and|serta|&))\s*)?")
+_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)"
+                       r"(\s*(?:,\s*(?:dan|and|serta)?|\s(?:dan|and|serta|&))\s*)?")
 
 
 def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> list[ActorMention]:
@@ -681,8 +682,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces) + acronym_pairs(text, s, e)
                       + surfaces + group_lists(text, s, e))
         settled = settle(candidates)
-        settled += attendance_lists(text, sentence, settled)
         settled += cue_lists(text, s, e, settled)
+        settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
         found.extend(m for m in settled if _keep(m, text)
                      and not any(a <= m.start < b for a, b in documents))
@@ -707,11 +708,11 @@ def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
-    if _is_venue(text, m.start, name) or _names_an_event(name) or _document_regex().pattern and \
+    if _is_venue(text, m.start, name) or _names_an_event(name) or (_document_regex().pattern and \
             re.match(r"(?:Peraturan|Pergub|Perda|Perpres|Permendagri|Keputusan|Instruksi|Undang-Undang|Regulation)\b",
-                     name):
+                     name)):
         return False
-    if m.end >= len(text.rstrip()) and not text.rstrip()[-1:] in ".!?)\"'":
+    if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'":
         return False  # the text stops inside this name (a page cut off mid-sentence)
     if m.acronym and _is_collective(m.acronym):
         return False
