@@ -137,7 +137,21 @@ def _is_venue(text: str, start: int, name: str) -> bool:
     if _venue_regex().match(name):
         return True
     before = text[max(0, start - 16):start].rstrip()
-    return bool(re.search(r"(?:^|\s)(?:Gedung|Ruang|Aula|Wisma|Graha|Kampus|Building)$", before))
+    return bool(re.search(r"(?:^|\s)(?:Gedung|Wisma|Graha|Building)$", before))
+
+
+@functools.cache
+def _document_regex() -> re.Pattern[str]:
+    words_ = sorted((row["word"] for row in table("documents")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words_) + r")(?![\w-])[^.;()]*?"
+                      r"(?:\btentang\b|\bon\b|\bNomor\b|\bNo\.)[^,.;()]*?"
+                      r"(?=\s(?:yang|serta|oleh|diterbitkan|dikeluarkan|which|issued|by)\b|[,.;()]|$)")
+
+
+def document_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Regulation names with their titles ("Peraturan Gubernur Nomor 1 Tahun 2018 tentang
+    Rencana Kerja Pemerintah Daerah"): no actor is named inside them."""
+    return [(m.start(), m.end()) for m in _document_regex().finditer(text, start, end)]
 
 
 def _is_calendar(word: str) -> bool:
@@ -227,8 +241,8 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
 
 #: A short form in brackets right after a name: "Environment Agency (DLH)", "(Dinas SDA)".
 _SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,2})\s*[)\]]")
-_TAIL = re.compile(r" (?:(?:Prov\.|Provinsi|Kota|Kabupaten|Kab\.) )?(?:DKI Jakarta|Jakarta (?:Pusat|Utara|Barat|Selatan|Timur)"
-                   r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_TAIL = re.compile(r" (?:(?:Prov\.|Provinsi|Kota|Kabupaten|Kab\.) )?"
+                   r"(?:DKI Jakarta|Jakarta (?:Pusat|Utara|Barat|Selatan|Timur)|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 
 
 def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
@@ -239,7 +253,7 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     words_ = tail.group(0).split()
     marked = words_[0] in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab.") or words_[0] == "DKI"
     place = " ".join(w for w in words_ if w not in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab."))
-    if marked or _is_place(place) and _is_place(" ".join(words_)):
+    if marked or (_is_place(place) and _is_place(" ".join(words_))):
         return tail.end() - pos
     return 0
 
@@ -277,7 +291,8 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             continue
         acronym = None
         short = _SHORT_FORM_AFTER.match(text, e, end)
-        if short and short.group(1) != name and len(short.group(1)) < len(name):
+        if short and short.group(1) != name and len(short.group(1)) < len(name) and \
+                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1))):
             acronym = short.group(1)
             e = short.end()
             e += _jurisdiction_tail(text, e, end)
@@ -313,7 +328,16 @@ def _fits(acronym: str, phrase: str) -> bool:
 
 
 def _names_a_body(expansion: str) -> bool:
-    return bool(_head_regex().search(expansion)) or expansion in _known_names()
+    """An expansion names a body when it starts with a head noun (Indonesian order), ends with
+    one or has "X of" (English order: "Environment Agency", "Ministry of ..."), or is a known name.
+    "Kerja Sama Pemerintah dan Badan Usaha" has a head inside but names a scheme."""
+    if expansion in _known_names():
+        return True
+    first = _head_regex().match(expansion)
+    if first is not None:
+        return True
+    last = _head_regex().search(expansion.split()[-1]) if expansion.split() else None
+    return last is not None and _heads()[last.group(1)].english
 
 
 def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
@@ -351,6 +375,12 @@ def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
             if not _head_regex().match(text, before[best].start):
                 best = None
         if best is not None:
+            # A post before the body is not part of its name ("Kepala Biro ... (KDH-KLN)").
+            post = _post_regex().match(text, before[best].start)
+            if post is not None and post.end() < before[-1].end:
+                head_at = _head_regex().search(text, before[best].start, before[-1].end)
+                if head_at is not None and head_at.start() >= post.start():
+                    best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)
             s = before[best].start
             expansion = text[s:before[-1].end].rstrip(" ,")
             if _names_a_body(expansion) or acronym in _known_names():
@@ -414,7 +444,8 @@ def _build_surface_index(gazetteer: Gazetteer | None) -> tuple[re.Pattern[str] |
                 continue
             kind = "unit" if entry.level == "unit" else "org"
             previous = forms.get(surface)
-            if previous is not None and previous.method.startswith("gazetteer") and previous.method != f"gazetteer:{entry.id}":
+            method = f"gazetteer:{entry.id}"
+            if previous is not None and previous.method.startswith("gazetteer") and previous.method != method:
                 # Several bodies share this form (DLH of many cities): the resolver decides which.
                 sector = previous.sector if previous.sector == entry.sector else ""
                 forms[surface] = _Surface(surface, sector, "gazetteer:shared-form", kind)
@@ -519,8 +550,8 @@ def _cue_list_regex() -> re.Pattern[str]:
                       r"antara lain|including|termasuk)\s+|:\s*)?(?=[A-Z0-9])", re.I)
 
 
-_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)(\s*(?:,\s*(?:dan|and|serta)?|"
-                       r"\s(?:dan|and|serta|&))\s*)?")
+_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)"
+                       r"(\s*(?:,\s*(?:dan|and|serta)?|\s(?:dan|and|serta|&))\s*)?")
 
 
 def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> list[ActorMention]:
@@ -587,7 +618,11 @@ def settle(candidates: list[ActorMention]) -> list[ActorMention]:
     for unit in chosen:
         if unit.kind != "unit" and not unit.method.startswith("rule:head-noun:Kepala"):
             continue
-        inner = [c for c in candidates if unit.start < c.start and c.end <= unit.end and c.kind == "org"]
+        head = unit.method.split(":", 2)[2] if unit.method.startswith("rule:head-noun:") else ""
+        # The parent follows the unit's own name ("Biro KDH-KLN Setda", "Bidang Pencegahan BPBD");
+        # a name that starts inside the head ("Suku Dinas [Dinas X]") is the same body's wording.
+        after_head = unit.start + len(head) + 1
+        inner = [c for c in candidates if after_head < c.start and c.end <= unit.end and c.kind == "org"]
         if inner:
             best = max(inner, key=lambda c: (c.end - c.start, c.method.startswith("gazetteer:")))
             if not any(p.start == best.start and p.end == best.end for p in parents):
@@ -643,22 +678,41 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found: list[ActorMention] = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        candidates = (head_noun_spans(text, s, e) + acronym_pairs(text, s, e) + surface_spans(text, s, e, gazetteer)
-                      + group_lists(text, s, e))
+        surfaces = surface_spans(text, s, e, gazetteer)
+        candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces) + acronym_pairs(text, s, e)
+                      + surfaces + group_lists(text, s, e))
         settled = settle(candidates)
-        settled += attendance_lists(text, sentence, settled)
         settled += cue_lists(text, s, e, settled)
-        found.extend(m for m in settled if _keep(m, text))
+        settled += attendance_lists(text, sentence, settled)
+        documents = document_spans(text, s, e)
+        found.extend(m for m in settled if _keep(m, text)
+                     and not any(a <= m.start < b for a, b in documents))
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMention]) -> list[ActorMention]:
+    """Cut "Bank DKI dan Sarana Jaya" before "dan" when a known name starts right after it."""
+    starts = {m.start for m in surfaces}
+    out = []
+    for m in spans:
+        for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
+            if m.start + join.end() in starts:
+                cut = m.start + join.start()
+                m = replace(m, end=cut, name=text[m.start:cut], acronym=None, expansion=None)
+                break
+        out.append(m)
+    return out
 
 
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
-    if _is_venue(text, m.start, name) or _names_an_event(name):
+    if _is_venue(text, m.start, name) or _names_an_event(name) or (_document_regex().pattern and \
+            re.match(r"(?:Peraturan|Pergub|Perda|Perpres|Permendagri|Keputusan|Instruksi|Undang-Undang|Regulation)\b",
+                     name)):
         return False
-    if m.end >= len(text.rstrip()) and not text.rstrip()[-1:] in ".!?)\"'":
+    if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'":
         return False  # the text stops inside this name (a page cut off mid-sentence)
     if m.acronym and _is_collective(m.acronym):
         return False

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 
 from resilience_kg.extract.actors import TITLES, ActorMention, _post_regex, is_cap
 
-#: Degrees written after a name ("Ir. Wahyu Hidayat, MT"; "S.T., M.Sc.").
-_DEGREE = r"(?:,?\s*(?:S|M|Dr|Ph)\.?\s?[A-Za-z]{1,4}\.?(?:\s?[A-Z][a-z]?\.)?|,?\s*(?:MT|MSc|MM|MA|MPH|PhD|IPU))"
 _NAME = re.compile(
     r"(?:(?:Bpk|Bapak|Ibu|Sdr|Sdri|Dr|Drs|Dra|Ir|Prof|H|Hj|Mr|Mrs|Ms|Kol|Letjen|Mayjen)\.?\s+)*"
     r"(?P<name>[A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|[A-Z]\.)){0,4})"
@@ -68,8 +66,5 @@ def _person_after(text: str, pos: int) -> tuple[str | None, int | None, int | No
         return None, None, None
     if len(name.split()) < 2 and m.start("name") == m.start():
         return None, None, None  # a lone capitalised word without a title is too weak
-    end = m.end()
-    deg = re.match(_DEGREE + r"+", text[end:end + 40])
-    if (deg and "," not in text[end:end + 1]) or (deg and re.match(r",\s*[A-Z]\.?[A-Za-z]{0,3}\.", text[end:end + 12])):
-        end += deg.end()
-    return text[m.start():end].rstrip(" ,"), m.start(), m.start() + len(text[m.start():end].rstrip(" ,"))
+    # The name alone: honorifics and academic titles are not part of it.
+    return name, m.start("name"), m.end("name")

@@ -303,7 +303,7 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
 def check_dependencies(paths: Sequence[Path]) -> None:
     """Refuse early, with the install hint, when a package the run needs is missing: rapidfuzz
     (the resolver) always, python-docx for .docx, pypdf for .pdf."""
-    import importlib.util
+    import importlib
 
     need = {"rapidfuzz": "rapidfuzz"}
     suffixes = {Path(p).suffix.lower() for p in paths}
@@ -311,7 +311,12 @@ def check_dependencies(paths: Sequence[Path]) -> None:
         need["docx"] = "python-docx"
     if ".pdf" in suffixes:
         need["pypdf"] = "pypdf"
-    missing = [package for module, package in need.items() if importlib.util.find_spec(module) is None]
+    missing = []
+    for module, package in need.items():
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            missing.append(package)
     if missing:
         raise MissingDependency(f"extract needs {', '.join(missing)}: {INSTALL_HINT}")
 

@@ -277,7 +277,7 @@ def _markdown_plain(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"^\s*[*+]\s+", "- ", text, flags=re.M)
+    text = re.sub(r"^[ \t]*[*+][ \t]+", "- ", text, flags=re.M)
     return text
 
 

@@ -4,7 +4,9 @@ Tables (package data in ``rules/``): ``head_nouns`` (organisation heads with the
 ``known_names`` (international bodies, NGOs and firms the gazetteer of public bodies leaves out),
 ``sector_groups`` (group words that give the sector of the list that follows them),
 ``collectives`` (group words that are never actors), ``places``, ``role_cues``, ``event_kinds``,
-``months``, ``weekdays``, ``agreements``, ``posts``, ``list_kinds`` and ``venues`` (building words: a name that is a building is no actor).
+``months``, ``weekdays``, ``agreements``, ``posts``, ``list_kinds``, ``venues`` (building words:
+a name that is a building is no actor) and ``documents`` (regulations: the words of their
+titles name no actor).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import io
 from importlib import resources
 
 TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places", "role_cues", "event_kinds",
-          "months", "weekdays", "agreements", "posts", "list_kinds", "venues")
+          "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents")
 
 
 @functools.cache
