@@ -211,8 +211,8 @@ def baseline(text: str) -> Extracted:
     for pattern, sector in ((_BASELINE_ORG, "GovernmentAgency"), (_BASELINE_ACRONYM, "GovernmentAgency")):
         for m in pattern.finditer(text):
             surface = re.sub(r"\s+dan$", "", m.group(0))
-            key = normalise(surface)
-            if not key or key in out.actors:
+            key = f"regex:{normalise(surface)}"  # never a gazetteer id: the regex resolves nothing
+            if key == "regex:" or key in out.actors:
                 continue
             kind = "PrivateCompany" if surface.startswith("PT") else sector
             out.actors[key] = {"type": kind, "names": {surface}}
