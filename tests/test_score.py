@@ -103,6 +103,8 @@ def test_read_extracted_tables(tmp_path):
     _write_csv(out / "connections.csv", [
         {"from": "ev", "to": "r-bpbd", "type": "organizedBy", "quote": "", "status": "draft"},
         {"from": "r-dsda", "to": "ev", "type": "mentionedIn", "quote": "", "status": "draft"},
+        {"from": "ev", "to": "post-head", "type": "openedBy", "quote": "", "status": "draft"},
+        {"from": "post-head", "to": "r-bpbd", "type": "org:postIn", "quote": "", "status": "draft"},
     ])  # fmt: skip
     ex = read_extracted(out)
     assert set(ex.actors) == {"dsda", "r-bpbd"}  # the rejected row is no actor
@@ -111,6 +113,7 @@ def test_read_extracted_tables(tmp_path):
     s = score_report(gold, ex)
     assert (s.matched, s.date_right, s.dated) == (2, 1, 1)
     assert (s.roles_right, s.roles_total) == (1, 2)  # BPBD organised; DSDA was a participant, not mentioned
+    assert ex.roles["r-bpbd"] == {"organizer", "speaker"}  # opened through its head's post
 
 
 def test_baseline_finds_dinas_and_acronyms(tmp_path):

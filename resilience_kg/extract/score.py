@@ -32,7 +32,8 @@ actor already matched: the graph must hold one node per actor.
   text, over every row (elements and connections) with a quote;
 - date correct = the first ``Event`` row's ``date`` is the gold event date (reports with a date);
 - role accuracy = matched actors whose connection to the event has the gold role ("speaker" and
-  "opener" count as one), over matched actors with a gold role.
+  "opener" count as one; a role held through a post, ``org:postIn``, is its organisation's), over
+  matched actors with a gold role.
 """
 
 from __future__ import annotations
@@ -181,11 +182,15 @@ def read_extracted(folder: Path) -> Extracted:
             continue
         if text is not None and text[start:end] == quote:
             out.quotes_exact += 1
-    for row in connections:
+    live = [row for row in connections if row.get("status") != "rejected"]
+    # A role held through a post ("opened by the Head of Dishub") is the post's organisation's role.
+    org_of_post = {r.get("from", ""): r.get("to", "") for r in live if r.get("type") == "org:postIn"}
+    for row in live:
         role = ROLE_OF_CONNECTION.get(row.get("type", ""))
-        if role is None or row.get("status") == "rejected":
+        if role is None:
             continue
         for side in (row.get("from", ""), row.get("to", "")):
+            side = org_of_post.get(side, side)
             if side in node_of:
                 out.roles.setdefault(node_of[side], set()).add(role)
     return out
