@@ -4,16 +4,16 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench score notebooks docs clean help
+.PHONY: run test lint bench notebooks docs clean help
 
 help:
 	@echo "make run    build the bundled Jakarta dataset into out/"
 	@echo "make test   run every test (installs what they need)"
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  print speed and memory figures (about 20 minutes; bench/README.md)"
-	@echo "make score  extraction quality on the development set (tests/extract_devset), with a regex baseline"
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
 	@echo "make docs   regenerate docs/cli.md from the commands' --help"
+	@echo "make score  extraction quality on the development set (tests/extract_devset), with a regex baseline"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,7 @@ bench: $(STAMP)
 	$(PY) bench/views_bench.py
 	$(PY) bench/server_bench.py
 
+.PHONY: score
 score: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[extract]'
 	$(PY) bench/extract_scores.py
