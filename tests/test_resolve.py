@@ -200,3 +200,27 @@ def test_a_place_name_shared_by_a_city_and_a_regency_follows_the_report(gaz):
     assert resolve(Mention("BPBD Bogor"), known=[], gazetteer=gaz, city="Kabupaten Bogor").same_as == (
         "bpbd-kabupaten-bogor"
     )
+
+
+def test_a_unique_name_needs_no_city_but_a_report_on_another_city_keeps_it_a_candidate(gaz):
+    assert resolve(Mention("PAM Jaya"), known=[], gazetteer=gaz, city=None).same_as == "pam-jaya"
+    elsewhere = resolve(Mention("PAM Jaya"), known=[], gazetteer=gaz, city="Kota Surabaya")
+    assert elsewhere.same_as is None and elsewhere.ambiguous and elsewhere.candidates == (("pam-jaya", 100.0),)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Kementerian Pekerjaan Umum dan Perumahan Rakyat (PUPR)", "pupr"),
+        ("Badan Penanggulangan Bencana Daerah (BPBD)", "bpbd"),
+        ("DSDA (Dinas Sumber Daya Air)", "dsda"),
+        ("Department of Foreign Affairs and Trade (Australia)", "dfat"),
+    ],
+)
+def test_a_name_with_its_parenthesis(gaz, name, expected):
+    assert resolve(Mention(name), known=[], gazetteer=gaz, city="DKI Jakarta").same_as == expected
+
+
+def test_a_parenthesis_naming_another_place_is_not_the_local_body(gaz):
+    r = resolve(Mention("Dinas Sosial (Dinsos) Kota Malang"), known=[], gazetteer=gaz, city="DKI Jakarta")
+    assert r.same_as is None

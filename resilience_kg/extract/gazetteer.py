@@ -57,6 +57,7 @@ _REWRITE = {
     "kerjasama": "kerja sama", "pemukiman": "permukiman", "daerah khusus ibukota": "dki",
     "government": "pemerintah", "governments": "pemerintah", "provincial": "provinsi",
     "province": "provinsi", "regency": "kabupaten", "municipal": "kota", "municipality": "kota",
+    "united nations": "un",
 }  # fmt: skip
 # Words that carry no identity: dropped before comparing.
 _STOP = frozenset({"dan", "serta", "the", "of", "untuk", "for", "di", "in", "dari", "ri", "at"})

@@ -3,7 +3,9 @@
 The order (issue 12): an exact name, acronym or alias first; then a fuzzy match (rapidfuzz) of the
 normalised name above a threshold. Jurisdiction decides between bodies that share a name: place
 words in the mention itself ("Dishub Surabaya") win over the report's city; without them the
-report's city, then its province, then national and international bodies are tried in turn.
+report's city, then its province, then national and international bodies are tried in turn. A
+body of another place is taken only when the report's city is unknown and no other body bears
+the name ("PAM Jaya"); in a report on another city it stays a candidate for the curator.
 Ambiguity is never settled silently: a tie returns no ``same_as``, the candidates and
 ``ambiguous=True``.
 
@@ -35,6 +37,9 @@ NEAR_TIE = 3.0
 _MIN_FUZZY_LENGTH = 6
 # Each word of one name must be this close to a word of the other: a typo, not an extra word.
 _WORD_SIMILARITY = 75.0
+
+
+_TRAILING_PAREN = re.compile(r"^\s*(.*?\S)\s*\(([^()]+)\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -248,7 +253,14 @@ def resolve(
     context = _context(city, gazetteer)
     # The name as written is the most specific form; the acronym only stands in for it when the
     # name adds nothing (so "BPBD Kota Malang" is never taken for the city's own BPBD).
-    forms: list[str] = [f for f in (mention.name, mention.expansion) if f and f.strip()]
+    # "Kementerian PUPR (Pekerjaan Umum ...)" or "Badan ... (BPBD)": the name and its parenthesis.
+    as_written = mention.name
+    paren = _TRAILING_PAREN.match(mention.name)
+    if paren and not (mention.acronym and mention.expansion):
+        outside, inside = paren.group(1), paren.group(2)
+        short, long = sorted((outside, inside), key=len)
+        mention = Mention(outside, mention.acronym or short, mention.expansion or long, mention.sector_hint)
+    forms: list[str] = list(dict.fromkeys(f for f in (as_written, mention.name, mention.expansion) if f and f.strip()))
     if mention.acronym and mention.acronym.strip():
         words = set(normalise(mention.name).split()) - set(normalise(mention.acronym).split())
         words -= set(normalise(mention.expansion or "").split())
@@ -278,8 +290,11 @@ def resolve(
         tiers = _tiers(scored, idx, own=own, context=context)
         for n, tier in enumerate(tiers):
             if tier:
+                # A body of another place: taken only when the report names no place at all and
+                # no other body bears the name; a report on another city leaves it to the curator.
+                elsewhere = n == 3 and (bool(context) or len(tier) > 1)
                 return _decide({rid: scored[rid] for rid in tier}, idx, stage=stage, sector_hint=mention.sector_hint,
-                               elsewhere=n == 3)
+                               elsewhere=elsewhere)
         if stage == "exact":  # exact names, but of bodies of another place than the mention's own
             return Resolution(None, 0.0, mention.sector_hint, None, "unresolved:other-jurisdiction",
                               tuple((rid, 100.0) for rid in dict.fromkeys(exact)), False)
