@@ -37,8 +37,7 @@ NEAR_TIE = 3.0
 _MIN_FUZZY_LENGTH = 6
 # Each word of one name must be this close to a word of the other: a typo, not an extra word.
 _WORD_SIMILARITY = 75.0
-
-
+# "Badan ... (BPBD)", "DSDA (Dinas Sumber Daya Air)": a name with its acronym or expansion.
 _TRAILING_PAREN = re.compile(r"^\s*(.*?\S)\s*\(([^()]+)\)\s*$")
 
 
