@@ -257,7 +257,9 @@ class Gazetteer:
         bodies: dict[tuple[str, str], dict[str, GazetteerEntry]] = {}
         for form, entry in self.surface_forms():
             full = normalise(form)
-            key = self.places.split(full)[0] or full
+            core, places = self.places.split(full)
+            # As the index does: place words are taken out only where they are the body's own place.
+            key = core if core and (not places or entry.jurisdiction in places) else full
             bodies.setdefault((key, entry.jurisdiction), {})[entry.id] = entry
         return [
             (key, jur, tuple(sorted(entries)))
