@@ -567,5 +567,43 @@ def export(
     click.echo(f"wrote {path}")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for elements.csv, connections.csv, sources.csv, the saved texts and review.html. "
+              "Rows already there (and their review) are kept.")
+@click.option("--lang", type=click.Choice(["id", "en", "auto"]), default="auto", show_default=True,
+              help="Language of the reports.")
+@click.option("--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Publication date, to complete dates without a year such as 'Rabu (29/11)'.")
+@click.option("--source-id", "source_id", metavar="ID",
+              help="Id of the source (one PATH only); default: the file name.")
+@click.option("--data", "data", multiple=True, type=click.Path(exists=True, path_type=Path), metavar="PATH",
+              help="CSV tables of the graph the drafts will join (besides the bundled data), to resolve actors "
+              "against. Repeatable.")
+@handle_errors
+def extract(paths: tuple[Path, ...], out: Path, lang: str, date: Any, source_id: str | None,
+            data: tuple[Path, ...]) -> None:
+    """Draft graph rows from activity reports (.txt, .md, .html, .docx, text .pdf) for review.
+
+    Writes every fact with status=draft, its method, a confidence, the exact quote and its
+    offsets in the saved text, plus review.html to check them against the text. Accept or reject
+    rows in the CSV, then `build --data DIR`.
+    """
+    from resilience_kg.extract import extract_reports
+
+    with click.progressbar(length=len(paths), label="extracting", file=sys.stderr,
+                           show_pos=True) as bar:
+        result = extract_reports(list(paths), out=out, lang=lang, date=date.date() if date else None,
+                                 source_id=source_id, data=list(data), progress=lambda _path: bar.update(1))
+    for extracted in result.sources:
+        note = f" ({extracted.source.encoding_note})" if extracted.source.encoding_note else ""
+        click.echo(f"{extracted.source.path}: {len(extracted.draft.elements)} element and "
+                   f"{len(extracted.draft.connections)} connection drafts as source {extracted.source_id}{note}",
+                   err=True)
+    click.echo(result.summary())
+    click.echo(f"wrote {out / 'review.html'}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,719 @@
+"""Recognise organisations and named units in report text.
+
+Four recognisers propose spans, then overlaps are settled (the longest span wins; an
+organisation named inside a unit's name, such as BPBD in "Bidang Pencegahan BPBD", is kept as
+that unit's parent):
+
+- ``rule:head-noun:<head>``: a head noun from ``rules/head_nouns.csv`` (Dinas, Badan, Biro,
+  Universitas, PT, Kedutaan Besar, Ministry, University...) and the capitalised words it governs;
+- ``rule:acronym-paren``/``rule:acronym-bracket``/``rule:acronym-first``: "Dinas Lingkungan Hidup
+  (DLH)", "... [DLH]" and "DLH (Dinas Lingkungan Hidup)", kept when the expansion names a body;
+- ``gazetteer:<id>`` and ``rule:known-name``: surface forms of the gazetteer of public bodies
+  and of ``rules/known_names.csv``;
+- ``rule:group-list`` and ``rule:list-context``: the members of a list headed by a sector word
+  ("Swasta (Buro Happold, Ruang Waktu)") or of an attendance list whose other members are bodies.
+
+Generic collectives (akademisi, OPD, NGOs) and places are never actors.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from resilience_kg.extract.rules import collectives, months, places, table, weekdays
+from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
+
+if TYPE_CHECKING:
+    from resilience_kg.extract.gazetteer import Gazetteer
+
+#: Lower-case words allowed inside a name when a capitalised word follows.
+CONNECTORS = frozenset({"dan", "untuk", "of", "and", "the", "for", "&", "bidang", "de", "du", "van", "der", "on",
+                        "pada", "des", "la", "le"})
+#: Capitalised words that begin a sentence or clause but never a name.
+STOP_CAPS = frozenset("""The A An This That These In On By With And From For To At As Of It Its Representing Through
+    Pada Dalam Dari Dengan Untuk Oleh Yang Ini Itu Para Bapak Ibu Bpk Bpk. Sdr Hal Acara Kegiatan Selain Sedangkan
+    Setelah Kemudian Selanjutnya Sementara Menurut Sebagai Turut Hadir Terlihat Namun Adapun Also Meanwhile After
+    Before During Sesi Session Rapat FGD Workshop Beliau Mereka Kami Kita Saya Tim""".split())
+JURISDICTION_WORDS = frozenset({"Provinsi", "Prov.", "Kota", "Kabupaten", "Kab.", "DKI", "Pemprov", "Pemkot", "Pemkab"})
+#: Single words that head a list of bodies but name none.
+GENERIC_WORDS = frozenset({"lembaga", "organisasi", "instansi", "pihak", "institusi", "unsur", "perwakilan", "tim"})
+TITLES = re.compile(r"^(Bpk|Bapak|Ibu|Sdr|Sdri|Dr|Drs|Dra|Ir|Prof|H|Hj|Mr|Mrs|Ms|Kol|Letjen|Mayjen|Brigjen)\.?$")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One organisation mention: the span quoted, the name, and how it was found."""
+
+    start: int
+    end: int
+    name: str
+    acronym: str | None
+    expansion: str | None
+    sector: str | None
+    sector_basis: str
+    method: str
+    confidence: float
+    kind: str = "org"  # org | unit
+    parent_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class _Head:
+    head: str
+    sector: str
+    kind: str
+    english: bool
+
+
+@functools.cache
+def _heads() -> dict[str, _Head]:
+    return {row["head"]: _Head(row["head"], row["sector"], row["kind"], row["basis"].startswith("English"))
+            for row in table("head_nouns")}
+
+
+@functools.cache
+def _head_regex() -> re.Pattern[str]:
+    heads = sorted(_heads(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(h) for h in heads) + r")(?![\w-])")
+
+
+@functools.cache
+def _short_heads() -> dict[str, str]:
+    return {row["head"]: row["full"] for row in table("head_nouns") if row["full"]}
+
+
+def name_key(name: str) -> str:
+    """A name with short heads spelled out, lower case, punctuation dropped: one key for
+    "Kedubes Perancis" and "Kedutaan Besar Perancis", "Pemprov DKI" and "Pemerintah Provinsi DKI".
+
+    >>> name_key("Kedubes Perancis") == name_key("Kedutaan Besar  Perancis")
+    True
+    """
+    words_ = name.split()
+    if words_ and words_[0] in _short_heads():
+        words_[0] = _short_heads()[words_[0]]
+    return re.sub(r"\W+", " ", " ".join(words_).lower()).strip()
+
+
+@functools.cache
+def _known_names() -> dict[str, str]:
+    return {row["name"]: row["sector"] for row in table("known_names")}
+
+
+@functools.cache
+def _sector_groups() -> dict[str, str]:
+    return {row["cue"].lower(): row["sector"] for row in table("sector_groups")}
+
+
+def is_cap(word: str) -> bool:
+    """A word that may stand inside a name: capitalised, an acronym or a number (100 Resilient Cities)."""
+    return bool(word) and (word[0].isupper() or ((word[0].isdigit() and any(c.isalpha() for c in word))
+                                                 or (word.isdigit() and len(word) <= 4)))
+
+
+def is_acronym(word: str) -> bool:
+    """ALLCAPS (with digits, & or -), or an uppercase word with inner capitals (KDH-KLN, UCLG, C40)."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) and word[0].isalnum()
+
+
+def _is_place(name: str) -> bool:
+    return name.lower().strip() in places()
+
+
+@functools.cache
+def _venue_regex() -> re.Pattern[str]:
+    venues = sorted((row["word"] for row in table("venues")), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(v) for v in venues) + r")(?![\w-])")
+
+
+def _is_venue(text: str, start: int, name: str) -> bool:
+    """A building, not a body: "Balai Kota", "Gedung X", or a name right after a building word."""
+    if _venue_regex().match(name):
+        return True
+    before = text[max(0, start - 16):start].rstrip()
+    return bool(re.search(r"(?:^|\s)(?:Gedung|Wisma|Graha|Building)$", before))
+
+
+@functools.cache
+def _document_regex() -> re.Pattern[str]:
+    words_ = sorted((row["word"] for row in table("documents")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words_) + r")(?![\w-])[^.;()]*?"
+                      r"(?:\btentang\b|\bon\b|\bNomor\b|\bNo\.)[^,.;()]*?"
+                      r"(?=\s(?:yang|serta|oleh|diterbitkan|dikeluarkan|which|issued|by)\b|[,.;()]|$)")
+
+
+def document_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Regulation names with their titles ("Peraturan Gubernur Nomor 1 Tahun 2018 tentang
+    Rencana Kerja Pemerintah Daerah"): no actor is named inside them."""
+    return [(m.start(), m.end()) for m in _document_regex().finditer(text, start, end)]
+
+
+def _is_calendar(word: str) -> bool:
+    return word.lower().rstrip(",.") in weekdays() or word.lower().rstrip(",.") in months()
+
+
+def _names_an_event(name: str) -> bool:
+    from resilience_kg.extract.events import event_regex
+
+    return bool(event_regex().search(name))
+
+
+def _is_collective(name: str) -> bool:
+    lowered = name.lower().strip()
+    return lowered in collectives() or lowered.rstrip("s") in collectives()
+
+
+# --- 1. head nouns ----------------------------------------------------------------------------
+
+
+def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
+    """Index after the last token of the name whose head ends before ``toks[i]``."""
+    last = i - 1
+    j = i
+    while j < len(toks) and j - i < 14:
+        word = toks[j].text
+        gap = text[toks[j - 1].end:toks[j].start] if j > 0 else " "
+        if "\n" in gap or (gap and gap.strip()):
+            break
+        nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        if word in ("Prov.", "Prov"):
+            last = j
+        elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word):
+            if word == "The" and not english:
+                break
+            if j > i and _head_regex().fullmatch(word) and toks[j - 1].text.lower() not in CONNECTORS:
+                # A second head right after a name starts another body ("Dinas X Dinas Y")
+                # unless it is a jurisdiction word.
+                if word not in ("Kota", "Provinsi", "Kabupaten"):
+                    break
+            last = j
+        elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
+            if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)):
+                break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
+            if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
+                break
+        elif word == "-" and is_cap(nxt):
+            pass
+        else:
+            break
+        j += 1
+    # Cut after a jurisdiction place followed by more capitalised words (a person's name).
+    names = [t.text for t in toks[i:last + 1]]
+    for k in range(len(names) - 1, -1, -1):
+        for width in (3, 2, 1):
+            if k - width + 1 >= 0 and _is_place(" ".join(names[k - width + 1:k + 1])):
+                marked = width > 1 or (k - width >= 0 and names[k - width] in JURISDICTION_WORDS)
+                if marked and k < len(names) - 1 and names[k + 1] not in ("Bidang", "Kota", "Provinsi"):
+                    last = i + k
+                break
+        else:
+            continue
+        break
+    while last >= i and toks[last].text.lower() in CONNECTORS:
+        last -= 1
+    return last + 1
+
+
+def _backward(text: str, toks: Sequence[Span], i: int) -> int:
+    """Index of the first token of an English name whose head is ``toks[i]`` (Jakarta City Government)."""
+    first = i
+    j = i - 1
+    while j >= 0 and i - j <= 5:
+        word = toks[j].text
+        gap = text[toks[j].end:toks[j + 1].start]
+        if gap.strip() or "\n" in gap:
+            break
+        if is_cap(word) and word not in STOP_CAPS and not _head_regex().fullmatch(word):
+            first = j
+        elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
+            pass
+        else:
+            break
+        j -= 1
+    return first
+
+
+#: A short form in brackets right after a name: "Environment Agency (DLH)", "(Dinas SDA)".
+_SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,2})\s*[)\]]")
+_TAIL = re.compile(r" (?:(?:Prov\.|Provinsi|Kota|Kabupaten|Kab\.) )?"
+                   r"(?:DKI Jakarta|Jakarta (?:Pusat|Utara|Barat|Selatan|Timur)|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
+def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
+    """Length of a jurisdiction after a name ("BPBD Provinsi DKI Jakarta", "Bappeda Kota Semarang"), or 0."""
+    tail = _TAIL.match(text, pos, end)
+    if tail is None:
+        return 0
+    words_ = tail.group(0).split()
+    marked = words_[0] in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab.") or words_[0] == "DKI"
+    place = " ".join(w for w in words_ if w not in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab."))
+    if marked or (_is_place(place) and _is_place(" ".join(words_))):
+        return tail.end() - pos
+    return 0
+
+
+def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
+    """Names governed by a head noun in ``text[start:end]`` (one sentence)."""
+    toks = words(text, start, end)
+    index = {t.start: k for k, t in enumerate(toks)}
+    out: list[ActorMention] = []
+    for m in _head_regex().finditer(text, start, end):
+        k = index.get(m.start())
+        if k is None:
+            continue
+        head = _heads()[m.group(1)]
+        width = len(words(m.group(1)))
+        after = k + width
+        stop = _forward(text, toks, after, english=head.english)
+        first = _backward(text, toks, k) if head.english else k
+        if stop <= after and first == k:
+            continue  # a head alone ("Dinas", "Badan") names nothing
+        s, e = toks[first].start, toks[stop - 1].end
+        if text[e - 1] == "." and toks[stop - 1].text.lower().rstrip(".") not in ABBREVIATIONS:
+            e -= 1
+        name = text[s:e]
+        if head.head == "Bidang" and re.search(r"\b(Deputi|Gubernur|Asisten|Menteri|Sekretaris Daerah)\b",
+                                                text[max(start, s - 60):s]):
+            continue  # "Deputi Gubernur ... Bidang X": the deputy's field, not a division
+        body = name[len(m.group(1)):] if first == k else name
+        if m.group(1) in ("Program", "Programme") and not re.search(r"\b(PBB|UN|United Nations|Development|"
+                                                                    r"Pembangunan)\b", name):
+            continue
+        if m.group(1) in ("Office", "Government", "Department") and first == k and not body.strip().startswith("of"):
+            continue
+        if _is_place(name) or _is_collective(name) or _is_collective(body.strip()):
+            continue
+        acronym = None
+        short = _SHORT_FORM_AFTER.match(text, e, end)
+        if short and short.group(1) != name and len(short.group(1)) < len(name) and \
+                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1))):
+            acronym = short.group(1)
+            e = short.end()
+            e += _jurisdiction_tail(text, e, end)
+        out.append(ActorMention(s, e, name, acronym, name if acronym else None, head.sector, f"head:{head.head}",
+                                f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
+    return out
+
+
+# --- 2. acronym and expansion ---------------------------------------------------------------
+
+_ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&\-]{1,15}){0,2})\s*[)\]]")
+
+
+def _fits(acronym: str, phrase: str) -> bool:
+    """Whether ``acronym`` can abbreviate ``phrase``: same first letter, its letters in order.
+
+    >>> _fits("Bappeda", "Badan Perencanaan Pembangunan Daerah"), _fits("DLH", "Dinas Lingkungan Hidup")
+    (True, True)
+    >>> _fits("DLH", "Badan Pertanahan")
+    False
+    """
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    flat = re.sub(r"[^0-9a-z]", "", phrase.lower())
+    if not letters or not flat or letters[0] != flat[0]:
+        return False
+    pos = 0
+    for ch in letters:
+        pos = flat.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _names_a_body(expansion: str) -> bool:
+    """An expansion names a body when it starts with a head noun (Indonesian order), ends with
+    one or has "X of" (English order: "Environment Agency", "Ministry of ..."), or is a known name.
+    "Kerja Sama Pemerintah dan Badan Usaha" has a head inside but names a scheme."""
+    if expansion in _known_names():
+        return True
+    first = _head_regex().match(expansion)
+    if first is not None:
+        return True
+    last = _head_regex().search(expansion.split()[-1]) if expansion.split() else None
+    return last is not None and _heads()[last.group(1)].english
+
+
+def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
+    """"Expansion (ACR)", "Expansion [ACR]" and "ACR (Expansion)" pairs that name a body."""
+    out: list[ActorMention] = []
+    toks = words(text, start, end)
+    for m in _ACRONYM_IN_BRACKETS.finditer(text, start, end):
+        acronym = m.group(1).strip()
+        if not any(c.isupper() for c in acronym[1:]) and " " not in acronym:
+            if not re.fullmatch(r"[A-Z][a-z]+", acronym):  # Bappeda, Dishub are fine
+                continue
+        before = [t for t in toks if t.end <= m.start()]
+        best = None
+        commas = 0
+        j = len(before) - 1
+        while j >= 0 and len(before) - j <= 14:
+            w = before[j].text
+            if w == ",":
+                # A comma ends the expansion once one fits ("Dinas Sosial, Badan X (BX)"); before
+                # that it may be inside one ("Badan Meteorologi, Klimatologi dan Geofisika").
+                commas += 1
+                if best is not None or commas > 2:
+                    break
+                j -= 1
+                continue
+            if is_cap(w) or w.lower() in CONNECTORS or w == "-":
+                phrase = text[before[j].start:before[-1].end]
+                if is_cap(w) and w not in STOP_CAPS and _fits(acronym, phrase):
+                    best = j
+                j -= 1
+                continue
+            break
+        if best is not None and commas and "," in text[before[best].start:m.start()]:
+            # Crossing a comma needs an expansion that starts with a head noun.
+            if not _head_regex().match(text, before[best].start):
+                best = None
+        if best is not None:
+            # A post before the body is not part of its name ("Kepala Biro ... (KDH-KLN)").
+            post = _post_regex().match(text, before[best].start)
+            if post is not None and post.end() < before[-1].end:
+                head_at = _head_regex().search(text, before[best].start, before[-1].end)
+                if head_at is not None and head_at.start() >= post.start():
+                    best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)
+            s = before[best].start
+            expansion = text[s:before[-1].end].rstrip(" ,")
+            if _names_a_body(expansion) or acronym in _known_names():
+                method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
+                head = _head_regex().match(expansion)
+                sector = _heads()[head.group(1)].sector if head else None
+                kind = _heads()[head.group(1)].kind if head else "org"
+                out.append(ActorMention(s, m.end(), expansion, acronym, expansion, sector,
+                                        f"head:{head.group(1)}" if head else "", method, 0.9, kind=kind))
+                continue
+    # ACR (Expansion)
+    for m in re.finditer(r"(?<![\w-])([A-Z][A-Za-z0-9&\-]{1,12})\s*\(([^()\[\]]{4,120})\)", text[start:end]):
+        acronym, expansion = m.group(1), m.group(2).strip()
+        if not is_acronym(acronym) and not re.fullmatch(r"[A-Z][a-z]+", acronym):
+            continue
+        if "," in expansion or not is_cap(expansion.split()[0]) or not _fits(acronym, expansion):
+            continue
+        if not _names_a_body(expansion):
+            continue
+        s = start + m.start()
+        head = _head_regex().match(expansion)
+        sector = _heads()[head.group(1)].sector if head else None
+        out.append(ActorMention(s, start + m.end(), expansion, acronym, expansion, sector,
+                                f"head:{head.group(1)}" if head else "", "rule:acronym-first", 0.9,
+                                kind=_heads()[head.group(1)].kind if head else "org"))
+    return out
+
+
+# --- 3. gazetteer and known names -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Surface:
+    form: str
+    sector: str
+    method: str
+    kind: str
+
+
+_SURFACE_CACHE: dict[int, tuple[object, tuple[re.Pattern[str] | None, dict[str, _Surface]]]] = {}
+
+
+def _surface_index(gazetteer: Gazetteer | None) -> tuple[re.Pattern[str] | None, dict[str, _Surface]]:
+    """One regular expression over every surface form, built once per gazetteer object."""
+    cached = _SURFACE_CACHE.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    index = _build_surface_index(gazetteer)
+    _SURFACE_CACHE[id(gazetteer)] = (gazetteer, index)
+    return index
+
+
+def _build_surface_index(gazetteer: Gazetteer | None) -> tuple[re.Pattern[str] | None, dict[str, _Surface]]:
+    forms: dict[str, _Surface] = {}
+    for name, sector in _known_names().items():
+        forms.setdefault(name, _Surface(name, sector, "rule:known-name", "org"))
+    if gazetteer is not None:
+        for surface, entry in gazetteer.surface_forms():
+            surface = surface.strip()
+            if len(surface) < 2 or _is_collective(surface) or _is_place(surface):
+                continue
+            kind = "unit" if entry.level == "unit" else "org"
+            previous = forms.get(surface)
+            method = f"gazetteer:{entry.id}"
+            if previous is not None and previous.method.startswith("gazetteer") and previous.method != method:
+                # Several bodies share this form (DLH of many cities): the resolver decides which.
+                sector = previous.sector if previous.sector == entry.sector else ""
+                forms[surface] = _Surface(surface, sector, "gazetteer:shared-form", kind)
+            else:
+                forms[surface] = _Surface(surface, entry.sector, f"gazetteer:{entry.id}", kind)
+    if not forms:
+        return None, {}
+    alternatives = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in alternatives) + r")(?![\w-])")
+    return pattern, forms
+
+
+def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> list[ActorMention]:
+    """Gazetteer and known-name surface forms, matched case-sensitively (BPBD, not "bpbd")."""
+    pattern, forms = _surface_index(gazetteer)
+    if pattern is None:
+        return []
+    out = []
+    matches = list(pattern.finditer(text, start, end))
+    # Names inside a longer name ("Setda" in "Biro KDH-KLN Setda Provinsi DKI Jakarta") become
+    # candidates too: they may be the unit's parent.
+    for outer in list(matches):
+        inner_start = text.find(" ", outer.start(), outer.end())
+        while 0 <= inner_start < outer.end():
+            inner = pattern.search(text, inner_start + 1, outer.end())
+            if inner is None:
+                break
+            matches.append(inner)
+            inner_start = text.find(" ", inner.start(), outer.end())
+    for m in matches:
+        surface = forms[m.group(1)]
+        s, e = m.start(), m.end()
+        # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta".
+        e += _jurisdiction_tail(text, e, end)
+        out.append(ActorMention(s, e, text[s:e], m.group(1) if is_acronym(m.group(1)) else None, None,
+                                surface.sector or None, surface.method, surface.method, 0.85, kind=surface.kind))
+    return out
+
+
+# --- 4. lists -------------------------------------------------------------------------------
+
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\bdan\b|\band\b|\bserta\b|&)\s*")
+
+
+def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    items = []
+    pos = s
+    for m in _LIST_SPLIT.finditer(text, s, e):
+        items.append((pos, m.start()))
+        pos = m.end()
+    items.append((pos, e))
+    out = []
+    for a, b in items:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip().rstrip(".")
+        if chunk:
+            out.append((a + lead, a + lead + len(chunk)))
+    return out
+
+
+def _plausible_item(name: str) -> bool:
+    ws = name.split()
+    if not ws or len(ws) > 7 or not is_cap(ws[0]) or ws[0] in STOP_CAPS or TITLES.match(ws[0]):
+        return False
+    if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or _is_calendar(ws[0]):
+        return False
+    if _is_place(name) or _is_collective(name) or any(c in name for c in "()[]:\""):
+        return False
+    if re.search(r"\d{3,}", name) and not name.startswith("100"):
+        return False
+    return sum(1 for w in ws if is_cap(w) or w.lower() in CONNECTORS) == len(ws)
+
+
+def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
+    """Members of "Group (A, B dan C)" lists where Group is a sector word from ``sector_groups``."""
+    out: list[ActorMention] = []
+    groups = _sector_groups()
+    for m in re.finditer(r"([A-Za-z][\w/ -]{1,45}?)\s*\(([^()]{2,600})\)", text[start:end]):
+        label = m.group(1).strip()
+        sector = None
+        for n in range(min(5, len(label.split())), 0, -1):
+            tail = " ".join(label.split()[-n:]).lower()
+            if tail in groups:
+                sector = groups[tail]
+                break
+        if sector is None:
+            continue
+        inner_start = start + m.start(2)
+        for a, b in _items(text, inner_start, start + m.end(2)):
+            name = text[a:b]
+            if _plausible_item(name):
+                out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
+                                        f"group:{label}", "rule:group-list", 0.75))
+    return out
+
+
+@functools.cache
+def _cue_list_regex() -> re.Pattern[str]:
+    cues = sorted(_sector_groups(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")\s+(?:(?:such as|seperti|yaitu|yakni|"
+                      r"antara lain|including|termasuk)\s+|:\s*)?(?=[A-Z0-9])", re.I)
+
+
+_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)"
+                       r"(\s*(?:,\s*(?:dan|and|serta)?|\s(?:dan|and|serta|&))\s*)?")
+
+
+def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> list[ActorMention]:
+    """Members named right after a sector word in running text: "the engineering firms Ramboll
+    and COWI", "universitas seperti ITS dan Unair". Members already found keep their mention."""
+    out: list[ActorMention] = []
+    for m in _cue_list_regex().finditer(text, start, end):
+        sector = _sector_groups()[m.group(1).lower()]
+        pos = m.end()
+        while pos < end:
+            item = _CUE_ITEM.match(text, pos, end)
+            if item is None:
+                break
+            a, b = item.start(1), item.end(1)
+            name = text[a:b]
+            if not _plausible_item(name):
+                break
+            if not any(f.start <= a < f.end for f in found):
+                out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
+                                        f"group:{m.group(1)}", "rule:group-list", 0.7))
+            if not item.group(2):
+                break
+            pos = item.end()
+    return out
+
+
+# --- settle ---------------------------------------------------------------------------------
+
+
+def _prefer(a: ActorMention, b: ActorMention) -> bool:
+    """Whether ``a`` should win over the overlapping ``b``."""
+    rank = {"rule:acronym-paren": 4, "rule:acronym-bracket": 4, "rule:acronym-first": 4}
+    la, lb = a.end - a.start, b.end - b.start
+    if la != lb:
+        return la > lb
+    return rank.get(a.method, 0) > rank.get(b.method, 0)
+
+
+def settle(candidates: list[ActorMention]) -> list[ActorMention]:
+    """Non-overlapping mentions, longest first; an organisation inside a chosen unit's span is
+    kept too, as that unit's parent. Sector evidence from the losers is merged into the winner."""
+    chosen: list[ActorMention] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        clash = [c for c in chosen if c.start < cand.end and cand.start < c.end]
+        if not clash:
+            chosen.append(cand)
+            continue
+        for i, c in enumerate(chosen):
+            if c in clash and cand.start >= c.start and cand.end <= c.end:
+                # Merge what the inner span knows: a gazetteer/group sector beats a head noun.
+                merged = c
+                if cand.method.startswith(("gazetteer:", "rule:known-name", "rule:group-list")) and \
+                        not c.method.startswith(("gazetteer:", "rule:known-name")):
+                    if (cand.start == c.start and cand.end == c.end) or c.method == "rule:group-list":
+                        merged = replace(c, sector=cand.sector, sector_basis=cand.sector_basis,
+                                         method=cand.method if c.method == "rule:group-list" else c.method)
+                if c.method == "rule:group-list" and cand.method.startswith(("rule:head-noun", "rule:acronym")):
+                    merged = replace(merged, acronym=merged.acronym or cand.acronym,
+                                     expansion=merged.expansion or cand.expansion)
+                chosen[i] = merged
+    chosen.sort(key=lambda c: c.start)
+    # Parents named inside units: "Bidang Pencegahan dan Kesiapsiagaan BPBD Provinsi DKI Jakarta".
+    parents: list[ActorMention] = []
+    for unit in chosen:
+        if unit.kind != "unit" and not unit.method.startswith("rule:head-noun:Kepala"):
+            continue
+        head = unit.method.split(":", 2)[2] if unit.method.startswith("rule:head-noun:") else ""
+        # The parent follows the unit's own name ("Biro KDH-KLN Setda", "Bidang Pencegahan BPBD");
+        # a name that starts inside the head ("Suku Dinas [Dinas X]") is the same body's wording.
+        after_head = unit.start + len(head) + 1
+        inner = [c for c in candidates if after_head < c.start and c.end <= unit.end and c.kind == "org"]
+        if inner:
+            best = max(inner, key=lambda c: (c.end - c.start, c.method.startswith("gazetteer:")))
+            if not any(p.start == best.start and p.end == best.end for p in parents):
+                parents.append(best)
+                chosen[chosen.index(unit)] = replace(unit, parent_span=(best.start, best.end))
+    return sorted(chosen + parents, key=lambda c: (c.start, -c.end))
+
+
+def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> list[ActorMention]:
+    """Unrecognised members of a comma list whose other members are bodies (at least two, and
+    most of the list): short capitalised names such as "Karuna" or "YKRI". A member right after a
+    person's post is that person's name, not a body."""
+    out: list[ActorMention] = []
+    for seg_start, seg_end in _list_regions(text, sentence):
+        items = _items(text, seg_start, seg_end)
+        if len(items) < 3:
+            continue
+        covered = [any(f.start <= a < f.end or a <= f.start < b for f in found) for a, b in items]
+        if sum(covered) < 2 or sum(covered) < len(items) / 2:
+            continue
+        sectors = Counter(f.sector for f in found if seg_start <= f.start < seg_end and f.sector)
+        sector = sectors.most_common(1)[0][0] if sectors else None
+        posts = _post_regex()
+        for n, ((a, b), hit) in enumerate(zip(items, covered, strict=True)):
+            name = text[a:b]
+            if hit or not _plausible_item(name):
+                continue
+            if n > 0 and posts.match(text[items[n - 1][0]:items[n - 1][1]]):
+                continue
+            if not is_acronym(name.split()[0]) and len(name.split()) > 3:
+                continue
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
+                                    "list-majority" if sector else "", "rule:list-context", 0.6))
+    return out
+
+
+def _list_regions(text: str, sentence: Span) -> list[tuple[int, int]]:
+    """The sentence itself, and the inside of each bracket in it."""
+    regions = [(sentence.start, sentence.end)]
+    for m in re.finditer(r"\(([^()]{10,})\)", text[sentence.start:sentence.end]):
+        regions.append((sentence.start + m.start(1), sentence.start + m.end(1)))
+    return regions
+
+
+@functools.cache
+def _post_regex() -> re.Pattern[str]:
+    posts = sorted((row["post"] for row in table("posts")), key=len, reverse=True)
+    return re.compile(r"(?:Plt\.?\s+|Pj\.?\s+|Wakil\s+)?(" + "|".join(re.escape(p) for p in posts) + r")\b")
+
+
+def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None) -> list[ActorMention]:
+    """Every organisation and named unit in ``text``, in order of position."""
+    found: list[ActorMention] = []
+    for sentence in sentences:
+        s, e = sentence.start, sentence.end
+        surfaces = surface_spans(text, s, e, gazetteer)
+        candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces) + acronym_pairs(text, s, e)
+                      + surfaces + group_lists(text, s, e))
+        settled = settle(candidates)
+        settled += cue_lists(text, s, e, settled)
+        settled += attendance_lists(text, sentence, settled)
+        documents = document_spans(text, s, e)
+        found.extend(m for m in settled if _keep(m, text)
+                     and not any(a <= m.start < b for a, b in documents))
+    return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMention]) -> list[ActorMention]:
+    """Cut "Bank DKI dan Sarana Jaya" before "dan" when a known name starts right after it."""
+    starts = {m.start for m in surfaces}
+    out = []
+    for m in spans:
+        for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
+            if m.start + join.end() in starts:
+                cut = m.start + join.start()
+                m = replace(m, end=cut, name=text[m.start:cut], acronym=None, expansion=None)
+                break
+        out.append(m)
+    return out
+
+
+def _keep(m: ActorMention, text: str) -> bool:
+    name = m.name.strip()
+    if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
+        return False
+    if _is_venue(text, m.start, name) or _names_an_event(name) or (_document_regex().pattern and \
+            re.match(r"(?:Peraturan|Pergub|Perda|Perpres|Permendagri|Keputusan|Instruksi|Undang-Undang|Regulation)\b",
+                     name)):
+        return False
+    if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'":
+        return False  # the text stops inside this name (a page cut off mid-sentence)
+    if m.acronym and _is_collective(m.acronym):
+        return False
+    return True

@@ -1,0 +1,68 @@
+"""Agreements (MoU, LoI, Nota Kesepahaman, berita acara kesepakatan...) with their parties and a
+status read from the verb: "akan menyepakati" is planned, "telah menandatangani" is signed
+(``rules/agreements.csv``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resilience_kg.extract.rules import table
+from resilience_kg.extract.segment import Span
+
+
+@dataclass(frozen=True)
+class AgreementFact:
+    label: str
+    acronym: str | None
+    start: int  # the agreement's name in the text
+    end: int
+    sentence: Span
+    status: str | None  # planned | signed
+    status_cue: str | None
+
+
+@functools.cache
+def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    names = [row["cue"] for row in table("agreements") if row["kind"] == "agreement"]
+    verbs = {row["cue"].lower(): row["kind"] for row in table("agreements") if row["kind"] != "agreement"}
+    name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])")
+    verb_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+                         + r")(?!\w)", re.I)
+    return name_re, verb_re, verbs
+
+
+def find_agreements(text: str, sentences: Sequence[Span]) -> list[AgreementFact]:
+    """One agreement per sentence that names one; its label runs from the first agreement word
+    over "/Letter of Intent (LoI)" and a "terkait ..." topic to the clause end."""
+    name_re, verb_re, verbs = _regexes()
+    out: list[AgreementFact] = []
+    for sentence in sentences:
+        first = name_re.search(text, sentence.start, sentence.end)
+        if first is None:
+            continue
+        stop = re.compile(r"[,;.](?=\s|$)|\s(?:yang|untuk mendukung|dan akan|sehingga|agar)\s")
+        m_stop = stop.search(text, first.end(), sentence.end)
+        end = m_stop.start() if m_stop else sentence.end
+        words = list(re.finditer(r"\S+", text[first.start():end]))
+        if len(words) > 16:
+            end = first.start() + words[15].end()
+        label = text[first.start():end].rstrip(" .,;")
+        acronym = None
+        acr = re.search(r"\((MoU|LoI|LOI|PKS|NK)\)", label)
+        if acr:
+            acronym = acr.group(1)
+        elif first.group(1) in ("MoU", "LoI", "LOI", "PKS"):
+            acronym = first.group(1)
+        status = None
+        cue = None
+        best = None
+        for v in verb_re.finditer(text, sentence.start, sentence.end):
+            distance = abs(v.start() - first.start())
+            if best is None or distance < best:
+                best, status, cue = distance, verbs[v.group(1).lower()], v.group(1)
+        out.append(AgreementFact(label, acronym, first.start(), first.start() + len(label), sentence, status, cue))
+    return out

@@ -1,0 +1,83 @@
+"""Dates in report text: "Kamis, 28 November 2019", "17Juli 2018", "Rabu (29/11)" (the year
+from the publication date), "(20/02/2025)", "20 September 2018", "September 20, 2018",
+"10-11 Mei 2023" (the first day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from resilience_kg.extract.rules import months, weekdays
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: dt.date
+    has_weekday: bool
+    method: str
+
+
+@functools.cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    month = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
+    day = "|".join(sorted((re.escape(w) for w in weekdays()), key=len, reverse=True))
+    wd = rf"(?:(?:hari\s+)?(?P<wd>{day})\s*,?\s*(?:\(\s*)?(?:tanggal\s+)?)?"
+    return [
+        # Kamis, 28 November 2019 / 17Juli 2018 / 10-11 Mei 2023 / 28 Nov. 2019
+        ("date:day-month-year", re.compile(
+            rf"{wd}\b(?P<d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s*(?P<m>{month})\.?,?\s+(?P<y>\d{{4}})\b\)?", re.I)),
+        # Thursday, November 28, 2019 / September 20, 2018
+        ("date:month-day-year", re.compile(
+            rf"{wd}\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I)),
+        # Kamis (20/02/2025), Kamis (9/11/23), (2/1/2020)
+        ("date:numeric", re.compile(
+            rf"{wd}\(?\b(?P<d>\d{{1,2}})[/.-](?P<mn>\d{{1,2}})[/.-](?P<y>\d{{4}}|\d{{2}})\b\)?", re.I)),
+        # Rabu (29/11): needs the publication date for its year
+        ("date:weekday-day-month", re.compile(
+            rf"\b(?P<wd>{day})\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<mn>\d{{1,2}})\s*\)", re.I)),
+    ]
+
+
+def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMention]:
+    """Every date in ``text``, in order of position, without overlaps.
+
+    >>> [str(d.date) for d in find_dates("Kamis, 28 November 2019 dan 17Juli 2018")]
+    ['2019-11-28', '2018-07-17']
+    >>> [str(d.date) for d in find_dates("Rabu (29/11)", published=dt.date(2017, 12, 2))]
+    ['2017-11-29']
+    >>> [str(d.date) for d in find_dates("Rabu (29/11)", published=dt.date(2018, 1, 5))]
+    ['2017-11-29']
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for method, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            groups = m.groupdict()
+            try:
+                day = int(groups["d"])
+                month = months()[groups["m"].lower()] if groups.get("m") else int(groups["mn"])
+                if groups.get("y"):
+                    year = int(groups["y"])
+                    year = year + 2000 if year < 100 else year
+                elif published is not None:
+                    # A day and month without a year: the latest such date on or before publication.
+                    year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+                else:
+                    continue
+                date = dt.date(year, month, day)
+            except (ValueError, KeyError):
+                continue
+            if not 1900 <= date.year <= 2100:
+                continue
+            taken.append((m.start(), m.end()))
+            end = m.end()
+            while end > m.start() and text[end - 1] in " ,":
+                end -= 1
+            found.append(DateMention(m.start(), end, date, bool(groups.get("wd")), method))
+    return sorted(found, key=lambda d: d.start)

@@ -1,0 +1,251 @@
+"""Turn what the recognisers found in one report into draft rows of the three tables.
+
+Every row carries ``status=draft``, the ``method`` that produced it, a ``confidence`` between 0
+and 1, an exact ``quote`` and its ``start``/``end`` offsets in the saved text. Ids are made from
+the words of the report only, so the same report against the same graph gives the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from resilience_kg.extract.actors import ActorMention
+from resilience_kg.extract.agreements import AgreementFact
+from resilience_kg.extract.enumerations import ListItem
+from resilience_kg.extract.events import EventFact, SessionFact
+from resilience_kg.extract.persons import PostFact
+from resilience_kg.extract.roles import ROLE_CONNECTIONS
+from resilience_kg.graph.csv_reader import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
+
+if TYPE_CHECKING:
+    from resilience_kg.extract.resolve import Resolution
+
+#: Columns the extract adds to the bundled tables (the contract of issues 11 and 12).
+ELEMENT_EXTRA = ("start", "end", "status", "method", "same_as", "match_score", "candidates")
+CONNECTION_EXTRA = ("start", "end", "status", "method")
+SOURCE_EXTRA = ("checksum",)
+ELEMENT_HEADER = ELEMENT_COLUMNS + ELEMENT_EXTRA
+CONNECTION_HEADER = CONNECTION_COLUMNS + CONNECTION_EXTRA
+SOURCE_HEADER = SOURCE_COLUMNS + SOURCE_EXTRA
+#: The ontology's agreement statuses (resilience.ttl).
+AGREEMENT_STATUS_IDS = {"planned": "agreement-status-planned", "signed": "agreement-status-signed"}
+
+
+def slug(text: str, *, limit: int = 60) -> str:
+    """A lower-case ASCII id from ``text``.
+
+    >>> slug("Dinas Lingkungan Hidup (DLH) Provinsi DKI Jakarta")
+    'dinas-lingkungan-hidup-dlh-provinsi-dki-jakarta'
+    >>> slug("Kedutaan Besar Perancis", limit=12)
+    'kedutaan'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(out) > limit:
+        out = out[:limit].rsplit("-", 1)[0]
+    return out or "x"
+
+
+@dataclass
+class Actor:
+    """One actor of a report: its first mention, resolution and strongest role."""
+
+    mention: ActorMention
+    resolution: Resolution | None
+    sector: str
+    sector_confidence: float
+    role: str = "mentioned"
+    role_quote: tuple[int, int] | None = None
+    role_cue: str = ""
+    mentions: list[ActorMention] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass
+class Draft:
+    """The rows drafted from one report."""
+
+    elements: list[dict[str, str]] = field(default_factory=list)
+    connections: list[dict[str, str]] = field(default_factory=list)
+
+
+class IdMaker:
+    """Unique, deterministic ids: a known id (in the graph being joined) or one used earlier in
+    this run gets the source id appended, then a counter."""
+
+    def __init__(self, known: set[str], source_id: str) -> None:
+        self.taken = set(known)
+        self.source_id = source_id
+
+    def make(self, base: str) -> str:
+        candidate = base
+        if candidate in self.taken:
+            candidate = f"{base}-{self.source_id}"
+        n = 2
+        while candidate in self.taken:
+            candidate = f"{base}-{self.source_id}-{n}"
+            n += 1
+        self.taken.add(candidate)
+        return candidate
+
+
+def _conf(value: float) -> str:
+    return f"{max(0.0, min(1.0, value)):.2f}"
+
+
+def _element(**values: str) -> dict[str, str]:
+    row = dict.fromkeys(ELEMENT_HEADER, "")
+    row.update(values)
+    row["basis"] = "report"
+    row["status"] = "draft"
+    return row
+
+
+def _connection(text: str, source: str, frm: str, to: str, kind: str, start: int, end: int, method: str,
+                confidence: float, note: str = "") -> dict[str, str]:
+    row = dict.fromkeys(CONNECTION_HEADER, "")
+    row.update({"from": frm, "to": to, "type": kind, "basis": "report", "confidence": _conf(confidence),
+                "source": source, "quote": text[start:end], "start": str(start), "end": str(end), "status": "draft",
+                "method": method, "note": note})
+    return row
+
+
+def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: EventFact | None,
+                sessions: Sequence[SessionFact], items: Sequence[ListItem], agreements: Sequence[AgreementFact],
+                posts: Sequence[tuple[PostFact, str, tuple[int, int] | None]], collectives_seen: Sequence[str],
+                ids: IdMaker) -> Draft:
+    """The element and connection rows for one report."""
+    draft = Draft()
+    el = draft.elements
+    con = draft.connections
+
+    def quote(start: int, end: int) -> dict[str, str]:
+        return {"quote": text[start:end], "start": str(start), "end": str(end), "source": source_id}
+
+    # Actors
+    by_span: dict[tuple[int, int], Actor] = {}
+    for actor in actors:
+        m = actor.mention
+        res = actor.resolution
+        label = re.sub(r"\s+", " ", m.name).strip()
+        actor.id = ids.make(slug(m.acronym or label) if m.acronym and len(m.acronym) >= 3 else slug(label))
+        for each in actor.mentions:
+            by_span[(each.start, each.end)] = actor
+        notes = []
+        if res is not None and res.ambiguous:
+            notes.append("ambiguous: choose same_as among the candidates")
+        if actor.sector_confidence < 0.5:
+            notes.append("sector guessed: check the type")
+        row = _element(id=actor.id, type=actor.sector, label_id=label, label_en=label, acronym=m.acronym or "",
+                       expansion=m.expansion or "", confidence=_conf(m.confidence * actor.sector_confidence ** 0.5),
+                       method=m.method if res is None or not res.method else f"{m.method}; {res.method}",
+                       note="; ".join(notes), **quote(m.start, m.end))
+        if res is not None:
+            row["same_as"] = res.same_as or ""
+            row["match_score"] = f"{res.score:.0f}" if res.score else ""
+            row["candidates"] = "|".join(f"{cid}:{score:.0f}" for cid, score in res.candidates)
+        el.append(row)
+
+    # The event, its roles and sessions
+    event_id = ""
+    if event is not None:
+        when = event.date.isoformat() if event.date else source_id
+        event_id = ids.make(slug(f"{event.kind}-{when}"))
+        notes = [f"kind: {event.kind} (from the word {event.cue!r})"]
+        if event.date_mention is not None:
+            notes.append(f"date from {text[event.date_mention.start:event.date_mention.end]!r} "
+                         f"at {event.date_mention.start}")
+        if collectives_seen:
+            notes.append("groups named, not actors: " + ", ".join(collectives_seen))
+        el.append(_element(id=event_id, type="Event", label_id=event.label, label_en=event.label,
+                           date=event.date.isoformat() if event.date else "", confidence=_conf(0.8),
+                           method=f"rule:event-kind:{event.kind}", note="; ".join(notes),
+                           **quote(event.start, event.end)))
+        for actor in actors:
+            kind, event_first = ROLE_CONNECTIONS[actor.role]
+            s, e = actor.role_quote or (actor.mention.start, actor.mention.end)
+            frm, to = (event_id, actor.id) if event_first else (actor.id, event_id)
+            method = f"rule:role-cue:{actor.role_cue}" if actor.role_cue else "rule:role-default:mentioned"
+            con.append(_connection(text, source_id, frm, to, kind, s, e, method, 0.7 if actor.role_cue else 0.5))
+
+    session_ids: list[tuple[SessionFact, str]] = []
+    for session in sessions:
+        topic = session.label[5:] if session.label.lower().startswith("sesi ") else session.label
+        sid = ids.make(slug(f"session-{topic}"))
+        session_ids.append((session, sid))
+        el.append(_element(id=sid, type="Session", label_id=session.label, label_en=session.label,
+                           confidence=_conf(0.7), method="rule:session", **quote(session.start, session.end)))
+        if event_id:
+            con.append(_connection(text, source_id, event_id, sid, "hasSession", session.start, session.end,
+                                   "rule:session", 0.7))
+
+    # Issues and solutions under their session (the last session named before the list)
+    for item in items:
+        prefix = "issue" if item.kind == "Issue" else "solution"
+        iid = ids.make(slug(f"{prefix}-{item.label}", limit=50))
+        note = ("review: link it to a pillar (underPillar)" if item.kind == "Issue"
+                else "review: link it to the issues it addresses (addressesIssue)")
+        el.append(_element(id=iid, type=item.kind, label_id=item.label, label_en=item.label, confidence=_conf(0.75),
+                           method=item.method, note=note, **quote(item.start, item.end)))
+        owner = [sid for session, sid in session_ids if session.start < item.start]
+        if owner:
+            link = "raisedIn" if item.kind == "Issue" else "presentedIn"
+            con.append(_connection(text, source_id, iid, owner[-1], link, item.start, item.end, item.method, 0.6))
+        if item.kind == "Solution":
+            proposers = [a for a in actors for m in a.mentions if item.intro_start <= m.start < item.intro_end]
+            for proposer in proposers[:1]:
+                con.append(_connection(text, source_id, iid, proposer.id, "proposedBy", item.intro_start,
+                                       item.intro_end, "rule:list-intro-actor", 0.5))
+
+    # Agreements
+    for agreement in agreements:
+        aid = ids.make(slug(f"agreement-{agreement.acronym or ''}-{agreement.label}", limit=50))
+        el.append(_element(id=aid, type="Agreement", label_id=agreement.label, label_en=agreement.label,
+                           acronym=agreement.acronym or "", confidence=_conf(0.75), method="rule:agreement",
+                           **quote(agreement.start, agreement.end)))
+        s, e = agreement.sentence.start, agreement.sentence.end
+        parties = []
+        for actor in actors:
+            for m in actor.mentions:
+                if s <= m.start < e and not (agreement.start <= m.start < agreement.end) and actor not in parties:
+                    parties.append(actor)
+        for party in parties:
+            con.append(_connection(text, source_id, aid, party.id, "party", s, e, "rule:agreement-party", 0.6))
+        if agreement.status:
+            con.append(_connection(text, source_id, aid, AGREEMENT_STATUS_IDS[agreement.status], "agreementStatus",
+                                   s, e, f"rule:agreement-status:{agreement.status_cue}", 0.7))
+
+    # Posts and persons
+    for post, role, role_span in posts:
+        holder = by_span.get((post.org.start, post.org.end))
+        if holder is None:
+            continue
+        pid = ids.make(slug(f"post-{post.label}", limit=50))
+        el.append(_element(id=pid, type="Post", label_id=post.label, label_en=post.label, confidence=_conf(0.7),
+                           method="rule:post", **quote(post.start, post.end)))
+        if event_id and role in ("opener", "speaker") and role_span is not None:
+            kind, event_first = ROLE_CONNECTIONS[role]
+            frm, to = (event_id, pid) if event_first else (pid, event_id)
+            con.append(_connection(text, source_id, frm, to, kind, role_span[0], role_span[1], f"rule:role-cue:{role}",
+                                   0.6))
+        con.append(_connection(text, source_id, pid, holder.id, "org:postIn", post.start, post.end, "rule:post", 0.7))
+        if post.person and post.person_start is not None and post.person_end is not None:
+            person_id = ids.make(slug(f"person-{post.person}", limit=50))
+            el.append(_element(id=person_id, type="Person", label_id=post.person, label_en=post.person,
+                               confidence=_conf(0.6), method="rule:post-holder",
+                               **quote(post.person_start, post.person_end)))
+            con.append(_connection(text, source_id, pid, person_id, "org:heldBy", post.start, post.person_end,
+                                   "rule:post-holder", 0.6))
+
+    # Units inside their parent: "Bidang Pencegahan ... BPBD"
+    for actor in actors:
+        span = actor.mention.parent_span
+        parent = by_span.get(span) if span else None
+        if parent is not None and parent is not actor:
+            con.append(_connection(text, source_id, actor.id, parent.id, "org:subOrganizationOf", actor.mention.start,
+                                   actor.mention.end, "rule:unit-in-parent", 0.7))
+    return draft

@@ -1,0 +1,166 @@
+"""Enumerated issues and solutions: "(i) ...; (ii) ...; dan (iii) ...", "1. ... 2. ...", bullet
+lines and semicolon lists after a colon. The words before the list ("isu utama ... yaitu:",
+"Solusi yang dihadirkan ...:") say whether its items are issues or solutions
+(``rules/list_kinds.csv``); a list with neither is left alone."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from resilience_kg.extract.rules import table
+
+
+@dataclass(frozen=True)
+class ListItem:
+    kind: str  # Issue | Solution
+    label: str
+    start: int  # quote: marker and item text
+    end: int
+    intro_start: int  # the words that introduce the list
+    intro_end: int
+    method: str
+
+
+@functools.cache
+def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = {row["cue"].lower(): row["kind"] for row in table("list_kinds")}
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True)) + r")(?!\w)",
+                      re.I), kinds
+
+
+def _intro_kind(intro: str) -> str | None:
+    """The kind named last before the list: "isu ... Solusi ...:" introduces solutions."""
+    pattern, kinds = _kind_regex()
+    found = [kinds[m.group(1).lower()] for m in pattern.finditer(intro)]
+    return found[-1] if found else None
+
+
+_INLINE_MARKER = re.compile(r"\((?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h]|\d{1,2})\)|(?<![\w.])(?:[a-h]|\d{1,2})\)(?=\s)")
+_LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", re.M)
+_TRAIL = re.compile(r"(?:[;,:]\s*(?:dan|and|serta|atau|or)?|\s+(?:dan|and|serta|sekaligus))\s*$", re.I)
+
+
+def _clean(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim an item's span: spaces, a trailing "; dan", a final full stop."""
+    while True:
+        chunk = text[s:e]
+        stripped = chunk.rstrip()
+        m = _TRAIL.search(stripped)
+        if m:
+            stripped = stripped[:m.start()]
+        stripped = stripped.rstrip(" .")
+        if len(stripped) == len(chunk):
+            break
+        e = s + len(stripped)
+    return s, e
+
+
+def _item_label(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[0].upper() + text[1:] if text else text
+
+
+def find_items(text: str) -> list[ListItem]:
+    items: list[ListItem] = []
+    items += _inline_lists(text)
+    items += _line_lists(text)
+    items += _semicolon_lists(text, taken=[(i.start, i.end) for i in items])
+    return sorted(items, key=lambda i: i.start)
+
+
+def _inline_lists(text: str) -> list[ListItem]:
+    out: list[ListItem] = []
+    for para in re.finditer(r"[^\n]+", text):
+        markers = [m for m in _INLINE_MARKER.finditer(text, para.start(), para.end())]
+        if len(markers) < 2:
+            continue
+        # Split markers into runs that restart at (i)/(a)/(1).
+        runs: list[list[re.Match[str]]] = []
+        for m in markers:
+            first = m.group(0).strip("()") in ("i", "a", "1")
+            if first or not runs:
+                runs.append([m])
+            else:
+                runs[-1].append(m)
+        for run in runs:
+            if len(run) < 2:
+                continue
+            intro_start = max(para.start(), text.rfind(".", para.start(), run[0].start()) + 1)
+            # The intro ends at the first marker; it starts after the previous list or sentence.
+            kind = _intro_kind(text[intro_start:run[0].start()])
+            if kind is None:
+                continue
+            for n, m in enumerate(run):
+                if n + 1 < len(run):
+                    stop = run[n + 1].start()
+                else:
+                    end_match = re.search(r"\.(?=\s+[A-Z]|\s*$)", text[m.end():para.end()])
+                    stop = m.end() + end_match.start() if end_match else para.end()
+                s, e = _clean(text, m.start(), stop)
+                body_start = m.end() + (len(text[m.end():e]) - len(text[m.end():e].lstrip()))
+                if e - body_start < 3:
+                    continue
+                out.append(ListItem(kind, _item_label(text[body_start:e]), s, e, intro_start, run[0].start(),
+                                    "rule:list-inline-marker"))
+    return out
+
+
+def _line_lists(text: str) -> list[ListItem]:
+    out: list[ListItem] = []
+    lines = list(re.finditer(r"[^\n]*", text))
+    n = 0
+    while n < len(lines):
+        if not _LINE_ITEM.match(lines[n].group(0)) or not lines[n].group(0).strip():
+            n += 1
+            continue
+        run = []
+        while n < len(lines) and (lines[n].group(0).strip() == "" or _LINE_ITEM.match(lines[n].group(0))):
+            if lines[n].group(0).strip():
+                run.append(lines[n])
+            n += 1
+        if len(run) < 2:
+            continue
+        intro_end = run[0].start()
+        prev = text.rfind("\n", 0, max(0, intro_end - 1))
+        intro_start = max(0, prev + 1)
+        kind = _intro_kind(text[intro_start:intro_end])
+        if kind is None:
+            continue
+        for line in run:
+            marker = _LINE_ITEM.match(line.group(0))
+            assert marker is not None
+            s, e = _clean(text, line.start(), line.end())
+            body = line.start() + marker.end()
+            if e - body < 3:
+                continue
+            out.append(ListItem(kind, _item_label(text[body:e]), s, e, intro_start, intro_end, "rule:list-lines"))
+    return out
+
+
+def _semicolon_lists(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
+    """"... yaitu: A; B; dan C." in one sentence (at least two semicolons or one and a "dan")."""
+    out: list[ListItem] = []
+    for m in re.finditer(r"([^\n:]{5,300}):\s*([^\n:]+?;[^\n]+?)(?:\.(?=\s|$)|$)", text, re.M):
+        if any(m.start(2) < e and s < m.end(2) for s, e in taken):
+            continue
+        kind = _intro_kind(m.group(1))
+        if kind is None:
+            continue
+        pos = m.start(2)
+        parts = re.split(r";", m.group(2))
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            s = pos + (len(part) - len(part.lstrip()))
+            raw_end = pos + len(part)
+            pos = raw_end + 1
+            lead = re.match(r"(?:dan|and|serta)\s+", text[s:raw_end], re.I)
+            if lead:
+                s += lead.end()
+            s, e = _clean(text, s, raw_end)
+            if e - s < 3:
+                continue
+            out.append(ListItem(kind, _item_label(text[s:e]), s, e, m.start(1), m.end(1), "rule:list-semicolon"))
+    return out

@@ -1,0 +1,105 @@
+"""The event a report is about: its kind, label, date and sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resilience_kg.extract.dates import DateMention, find_dates
+from resilience_kg.extract.rules import table
+from resilience_kg.extract.segment import Span
+
+_LABEL_STOP = re.compile(r"[,.;:()\[\]\n]|\s(?:yang|pada|di|bertempat|untuk|oleh|ini|tersebut|bertujuan|dengan tujuan|"
+                         r"which|on|at|was|is|held|in order|to discuss)\s", re.I)
+
+
+@dataclass(frozen=True)
+class EventFact:
+    kind: str
+    label: str
+    start: int  # of the label quote
+    end: int
+    cue: str
+    date: dt.date | None
+    date_mention: DateMention | None
+
+
+@dataclass(frozen=True)
+class SessionFact:
+    label: str
+    start: int
+    end: int
+
+
+@functools.cache
+def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = {row["cue"].lower(): row["kind"] for row in table("event_kinds")}
+    alternatives = sorted(kinds, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in alternatives) + r")(?![\w-])", re.I), kinds
+
+
+def event_regex() -> re.Pattern[str]:
+    """Every event word (FGD, Workshop, Rapat Koordinasi...), case-insensitive."""
+    return _kind_regex()[0]
+
+
+def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | None) -> EventFact | None:
+    """The report's event: the first event word in the text (FGD, Workshop, Rapat...), its label
+    (the words it governs, up to a clause boundary) and its date (a date with a weekday wins,
+    then the first date in the opening sentences, then the first date anywhere)."""
+    pattern, kinds = _kind_regex()
+    match = None
+    for m in pattern.finditer(text):
+        word = m.group(1)
+        # "rapat" in lower case is often "meeting room" (ruang rapat); take it only capitalised.
+        if word.islower() and kinds[word.lower()] in ("meeting",) and text[max(0, m.start() - 6):m.start()].lower() \
+                .strip().endswith("ruang"):
+            continue
+        match = m
+        break
+    dates = find_dates(text, published=published)
+    date = _event_date(dates, sentences)
+    if match is None:
+        return None
+    stop = _LABEL_STOP.search(text, match.end())
+    end = stop.start() if stop else len(text)
+    spans = list(re.finditer(r"\S+", text[match.start():end]))
+    if len(spans) > 18:
+        end = match.start() + spans[17].end()
+    label = text[match.start():end].strip()
+    return EventFact(kinds[match.group(1).lower()], label, match.start(), match.start() + len(label), match.group(1),
+                     date.date if date else None, date)
+
+
+def _event_date(dates: list[DateMention], sentences: Sequence[Span]) -> DateMention | None:
+    if not dates:
+        return None
+    opening_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
+    weekday = [d for d in dates if d.has_weekday]
+    if weekday:
+        return weekday[0]
+    early = [d for d in dates if d.start <= opening_end]
+    return early[0] if early else dates[0]
+
+
+_SESSION = re.compile(r"(?<!\w)(?:[Ss]esi|[Ss]ession)\s+(?!diskusi\b|tanya\b|ini\b|tersebut\b|foto\b)"
+                      r"((?:[a-z]+(?:\s+dan\s+[a-z]+)?)|(?:\d+|[IVX]+)(?::[^.;\n]{3,60})?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})")
+
+
+def find_sessions(text: str) -> list[SessionFact]:
+    """Sessions named in the text ("sesi keterhubungan", "Session 2: Financing", "sesi pertama").
+
+    >>> [s.label for s in find_sessions("Dalam sesi keterhubungan dijelaskan; pada sesi kedua dibahas")]
+    ['Sesi keterhubungan', 'Sesi kedua']
+    """
+    out: list[SessionFact] = []
+    for m in _SESSION.finditer(text):
+        topic = m.group(1).strip()
+        if topic.lower() in ("yang", "dan", "di", "ke", "dengan", "untuk", "of", "the", "on", "was", "is"):
+            continue
+        label = m.group(0)[0].upper() + m.group(0)[1:]
+        out.append(SessionFact(label.strip(), m.start(), m.start() + len(m.group(0).rstrip())))
+    return out

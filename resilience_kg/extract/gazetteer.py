@@ -1,0 +1,347 @@
+"""The gazetteer: Indonesian public bodies and the other actors of resilience work, as data.
+
+``gazetteer.csv`` (package data) holds one body a row, with the columns
+``id,name,acronym,aliases,sector,parent,jurisdiction,level,basis,note``: aliases are separated by
+``|``; ``sector`` is an actor class of the ontology; ``jurisdiction`` is ``DKI Jakarta``, a city
+or province (``Kota Surabaya``, ``Provinsi Jawa Barat``), ``Indonesia`` (national) or
+``international``; ``basis`` says why the entry is believed; ``note`` explains anything a curator
+should know (a former name, a surface form shared with another body).
+
+Ids of DKI Jakarta bodies are short (``bpbd``, ``dishub``), as in the bundled data, whose ids they
+reuse; the same body of another city or province carries its jurisdiction (``bpbd-surabaya``).
+
+Names are compared after :func:`normalise` (case, punctuation, legal forms, Indonesian/English
+variants, common misspellings) and :meth:`Places.split` (place words such as ``Provinsi DKI
+Jakarta`` or ``Kota Surabaya`` are taken out of the name and kept as the jurisdiction it names).
+
+>>> gaz = load_gazetteer()
+>>> [e.id for e in gaz.lookup_exact("BPBD Provinsi DKI Jakarta")]
+['bpbd']
+>>> sorted(e.id for e in gaz.lookup_exact("Dinas Perhubungan Kota Surabaya"))
+['dishub-surabaya']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from resilience_kg.errors import DataError
+
+#: The actor classes of the ontology that an entry's sector may name.
+SECTORS = (
+    "GovernmentAgency", "RegionalEnterprise", "PrivateCompany", "CivilSocietyOrganization",
+    "AcademicInstitution", "DiplomaticMission", "InternationalOrganization",
+)  # fmt: skip
+LEVELS = ("national", "province", "city", "unit", "international")
+COLUMNS = ("id", "name", "acronym", "aliases", "sector", "parent", "jurisdiction", "level", "basis", "note")
+REQUIRED = ("id", "name", "sector", "jurisdiction", "level", "basis")
+#: Jurisdictions that are not a place in Indonesia: such bodies fit every city context.
+NON_TERRITORIAL = ("Indonesia", "international", "")
+
+# Token rewrites: spelling variants, short forms and frequent misspellings to one form.
+_REWRITE = {
+    "and": "dan", "kedubes": "kedutaan besar", "dubes": "duta besar", "pemprov": "pemerintah provinsi",
+    "pemkot": "pemerintah kota", "pemkab": "pemerintah kabupaten", "pemda": "pemerintah", "sudin": "suku dinas",
+    "prov": "provinsi", "propinsi": "provinsi", "kab": "kabupaten", "adm": "administrasi",
+    "kotamadya": "kota", "walikota": "wali kota", "univ": "universitas", "university": "universitas",
+    "institute": "institut", "sekertariat": "sekretariat", "sekretariat": "sekretariat",
+    "kementrian": "kementerian", "kemeterian": "kementerian", "departement": "departemen",
+    "prancis": "perancis", "organisation": "organization", "programme": "program", "centre": "center",
+    "kerjasama": "kerja sama", "pemukiman": "permukiman", "daerah khusus ibukota": "dki",
+    "government": "pemerintah", "governments": "pemerintah", "provincial": "provinsi",
+    "province": "provinsi", "regency": "kabupaten", "municipal": "kota", "municipality": "kota",
+    "united nations": "un",
+}  # fmt: skip
+# Words that carry no identity: dropped before comparing.
+_STOP = frozenset({"dan", "serta", "the", "of", "untuk", "for", "di", "in", "dari", "ri", "at"})
+# Legal forms of enterprises: "PD PAM Jaya", "Perumda PAM Jaya" and "PAM Jaya" are one body.
+_LEGAL = frozenset({"pt", "pd", "perumda", "perseroda", "persero", "tbk", "cv"})
+# Level words that may precede (or, in English, follow) a place name and belong to it.
+_KIND_WORDS = {"kota": "kota", "kabupaten": "kabupaten", "provinsi": "provinsi", "city": "kota"}
+_PLACE_PREFIX = frozenset({"kota", "kabupaten", "provinsi", "administrasi", "dki", "daerah", "istimewa", "city"})
+_PLACE_SUFFIX = frozenset({"city", "kota", "provinsi", "kabupaten", "metropolitan", "raya"})
+# Short and English names of places, beside the names the jurisdictions themselves give.
+PLACE_ALIASES = {
+    "dki": "DKI Jakarta", "ibukota": "DKI Jakarta", "jabar": "Provinsi Jawa Barat", "west java": "Provinsi Jawa Barat",
+    "jateng": "Provinsi Jawa Tengah", "central java": "Provinsi Jawa Tengah", "jatim": "Provinsi Jawa Timur",
+    "east java": "Provinsi Jawa Timur", "sumut": "Provinsi Sumatera Utara", "north sumatra": "Provinsi Sumatera Utara",
+    "sulsel": "Provinsi Sulawesi Selatan", "south sulawesi": "Provinsi Sulawesi Selatan",
+    "sumbar": "Provinsi Sumatera Barat", "west sumatra": "Provinsi Sumatera Barat",
+    "sumsel": "Provinsi Sumatera Selatan", "south sumatra": "Provinsi Sumatera Selatan",
+    "sulteng": "Provinsi Sulawesi Tengah", "central sulawesi": "Provinsi Sulawesi Tengah",
+    "kaltim": "Provinsi Kalimantan Timur", "east kalimantan": "Provinsi Kalimantan Timur",
+    "diy": "Provinsi DI Yogyakarta", "jogja": "Kota Yogyakarta", "jogjakarta": "Kota Yogyakarta",
+    "ntb": "Provinsi Nusa Tenggara Barat", "west nusa tenggara": "Provinsi Nusa Tenggara Barat",
+    "jakpus": "Kota Administrasi Jakarta Pusat", "central jakarta": "Kota Administrasi Jakarta Pusat",
+    "jakut": "Kota Administrasi Jakarta Utara", "north jakarta": "Kota Administrasi Jakarta Utara",
+    "jakbar": "Kota Administrasi Jakarta Barat", "west jakarta": "Kota Administrasi Jakarta Barat",
+    "jaksel": "Kota Administrasi Jakarta Selatan", "south jakarta": "Kota Administrasi Jakarta Selatan",
+    "jaktim": "Kota Administrasi Jakarta Timur", "east jakarta": "Kota Administrasi Jakarta Timur",
+    "tangsel": "Kota Tangerang Selatan", "thousand islands": "Kabupaten Administrasi Kepulauan Seribu",
+}  # fmt: skip
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unaccented, punctuation-free form of a name, with variants unified.
+
+    >>> normalise("PT. Jakarta Propertindo (Perseroda)")
+    'jakarta propertindo'
+    >>> normalise("Kedubes Prancis")
+    'kedutaan besar perancis'
+    >>> normalise("Dinas Cipta Karya, Tata Ruang & Pertanahan")
+    'dinas cipta karya tata ruang pertanahan'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"\b([a-z])\.([a-z])\.", r"\1\2", text)  # P.T., U.S.
+    text = text.replace("&", " dan ").replace("'s", "")
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    words = " ".join(_REWRITE.get(w, w) for w in text.split())
+    for phrase, repl in _REWRITE.items():  # multi-word rewrites
+        if " " in phrase and phrase in words:
+            words = re.sub(rf"\b{phrase}\b", repl, words)
+    return " ".join(w for w in words.split() if w not in _STOP and w not in _LEGAL)
+
+
+def _jurisdiction_kind_and_name(jurisdiction: str) -> tuple[str, str]:
+    """("kota", "surabaya") for "Kota Surabaya"; ("provinsi", "jakarta") for "DKI Jakarta"."""
+    words = normalise(jurisdiction).split()
+    kind = next((_KIND_WORDS[w] for w in words if w in _KIND_WORDS), "provinsi" if "dki" in words else "")
+    name = [w for w in words if w not in _PLACE_PREFIX]
+    return kind, " ".join(name)
+
+
+@dataclass
+class Places:
+    """The places the gazetteer knows, to read a jurisdiction out of a name."""
+
+    by_name: dict[str, set[str]] = field(default_factory=dict)
+    kind: dict[str, str] = field(default_factory=dict)
+    longest: int = 1
+
+    @classmethod
+    def from_jurisdictions(cls, jurisdictions: Iterable[str]) -> Places:
+        places = cls()
+        for jur in jurisdictions:
+            if jur in NON_TERRITORIAL:
+                continue
+            kind, name = _jurisdiction_kind_and_name(jur)
+            places.kind[jur] = kind
+            places.by_name.setdefault(name, set()).add(jur)
+        for alias, jur in PLACE_ALIASES.items():
+            if jur in places.kind:
+                places.by_name.setdefault(normalise(alias), set()).add(jur)
+        places.longest = max((len(n.split()) for n in places.by_name), default=1)
+        return places
+
+    def split(self, key: str) -> tuple[str, frozenset[str]]:
+        """Take place words out of a normalised name: (the rest, the jurisdictions they name).
+
+        A level word before the place ("Kota", "Kabupaten", "Provinsi") narrows the choice
+        where a name is both a city and a regency (Bogor).
+        """
+        words = key.split()
+        keep: list[str] = []
+        found: set[str] = set()
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                name = " ".join(words[i : i + n])
+                if name in self.by_name:
+                    hit = (name, n)
+                    break
+            if hit is None:
+                keep.append(words[i])
+                i += 1
+                continue
+            name, n = hit
+            jurs = set(self.by_name[name])
+            kinds: set[str] = set()
+            while keep and keep[-1] in _PLACE_PREFIX:  # "kota administrasi", "provinsi dki"
+                word = keep.pop()
+                if word in _KIND_WORDS:
+                    kinds.add(_KIND_WORDS[word])
+            i += n
+            while i < len(words) and words[i] in _PLACE_SUFFIX:  # "Surabaya City", "Jakarta Raya"
+                if words[i] in _KIND_WORDS:
+                    kinds.add(_KIND_WORDS[words[i]])
+                i += 1
+            narrowed = {j for j in jurs if self.kind.get(j) in kinds}
+            found |= narrowed or jurs
+        # "Pemerintah Provinsi" with the place elsewhere or implied: the level word is not identity.
+        rest = [w for j, w in enumerate(keep) if not (w in ("provinsi", "dki") or (w in ("kota", "kabupaten") and (
+            j == len(keep) - 1 or (j > 0 and keep[j - 1] in ("pemerintah", "wali")))))]
+        return " ".join(rest), frozenset(found)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One body: its names, sector, parent and jurisdiction, and the basis for the entry."""
+
+    id: str
+    name: str
+    acronym: str
+    aliases: tuple[str, ...]
+    sector: str
+    parent: str
+    jurisdiction: str
+    level: str
+    basis: str
+    note: str = ""
+
+    def names(self) -> tuple[str, ...]:
+        """Every surface form of the body: name, acronym, aliases (no empty strings)."""
+        return tuple(dict.fromkeys(n for n in (self.name, self.acronym, *self.aliases) if n))
+
+
+@dataclass(eq=False)  # compared and hashed by identity: resolvers cache their index per gazetteer
+class Gazetteer:
+    """The entries, with indexes by normalised name (``full``) and by name without places (``core``)."""
+
+    entries: list[GazetteerEntry]
+    places: Places = field(init=False)
+    by_id: dict[str, GazetteerEntry] = field(init=False)
+    _full: dict[str, list[GazetteerEntry]] = field(init=False, repr=False)
+    _core: dict[str, list[GazetteerEntry]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.places = Places.from_jurisdictions(e.jurisdiction for e in self.entries)
+        self.by_id = {e.id: e for e in self.entries}
+        self._full = {}
+        self._core = {}
+        for entry in self.entries:
+            for form in entry.names():
+                full = normalise(form)
+                _add(self._full, full, entry)
+                core, places = self.places.split(full)
+                # Index without places only where the places are the body's own jurisdiction:
+                # "Institut Teknologi Bandung" is not "an Institut Teknologi of Bandung".
+                if core and (not places or entry.jurisdiction in places):
+                    _add(self._core, core, entry)
+
+    def lookup_exact(self, surface: str) -> list[GazetteerEntry]:
+        """Entries one of whose names equals ``surface`` once normalised.
+
+        Place words in ``surface`` select the jurisdiction ("Dishub Surabaya"); a surface without
+        place words returns the bodies of every jurisdiction ("BPBD"), for the caller to choose.
+        """
+        full = normalise(surface)
+        hits = list(self._full.get(full, ()))
+        core, places = self.places.split(full)
+        for entry in self._core.get(core, ()):
+            if not places or entry.jurisdiction in places:
+                hits.append(entry)
+        return list(dict.fromkeys(hits))
+
+    def core_index(self) -> dict[str, list[GazetteerEntry]]:
+        """Names without place words, to the entries that bear them (for fuzzy matching)."""
+        return self._core
+
+    def full_index(self) -> dict[str, list[GazetteerEntry]]:
+        """Normalised names, to the entries that bear them (for fuzzy matching)."""
+        return self._full
+
+    def clashes(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """Names (without place words) shared by bodies of one jurisdiction, where an entry has no note.
+
+        Such a name cannot be resolved by city context; a curator must say why it is shared.
+        """
+        bodies: dict[tuple[str, str], dict[str, GazetteerEntry]] = {}
+        for form, entry in self.surface_forms():
+            full = normalise(form)
+            core, places = self.places.split(full)
+            # As the index does: place words are taken out only where they are the body's own place.
+            key = core if core and (not places or entry.jurisdiction in places) else full
+            bodies.setdefault((key, entry.jurisdiction), {})[entry.id] = entry
+        return [
+            (key, jur, tuple(sorted(entries)))
+            for (key, jur), entries in sorted(bodies.items())
+            if len(entries) > 1 and not all(e.note for e in entries.values())
+        ]
+
+    def surface_forms(self) -> Iterator[tuple[str, GazetteerEntry]]:
+        """Every name, acronym and alias as written, with its entry, for scanning text.
+
+        Acronyms are upper-case or mixed-case words ("BPBD", "Dishub"); a recogniser should match
+        them case-sensitively, since several ("HOT", "CARE", "ACT") are also ordinary words.
+        """
+        for entry in self.entries:
+            for form in entry.names():
+                yield form, entry
+
+
+def _add(index: dict[str, list[GazetteerEntry]], key: str, entry: GazetteerEntry) -> None:
+    bucket = index.setdefault(key, [])
+    if entry not in bucket:
+        bucket.append(entry)
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Read the bundled gazetteer, or the CSV at ``path``, checking every entry.
+
+    Errors name the file and line: an unknown sector or level, a parent that is no entry's id,
+    a duplicate id, a missing required field.
+    """
+    if path is None:
+        res = resources.files("resilience_kg.extract").joinpath("gazetteer.csv")
+        raw, name = res.read_bytes(), "gazetteer.csv"
+    else:
+        try:
+            raw, name = path.read_bytes(), str(path)
+        except OSError as exc:
+            raise DataError(f"cannot read the gazetteer: {exc.strerror}", location=str(path)) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", location=f"{name}:{line}") from exc
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise DataError("empty file: expected a header row", location=name) from None
+    missing = [c for c in REQUIRED if c not in header]
+    unknown = [c for c in header if c not in COLUMNS]
+    if missing or unknown:
+        problem = f"missing column {missing[0]!r}" if missing else f"unknown column {unknown[0]!r}"
+        raise DataError(f"{problem}; the gazetteer's columns are {', '.join(COLUMNS)}", location=f"{name}:1")
+    entries: list[GazetteerEntry] = []
+    lines: dict[str, int] = {}
+    line = reader.line_num + 1
+    for record in reader:
+        where = f"{name}:{line}"
+        line = reader.line_num + 1
+        if not any(v.strip() for v in record):
+            continue
+        if len(record) != len(header):
+            raise DataError(f"this row has {len(record)} fields but the header has {len(header)}", location=where)
+        row = {c: v.strip() for c, v in zip(header, record, strict=True)}
+        for col in REQUIRED:
+            if not row.get(col) and not (col == "jurisdiction" and row.get("level") == "international"):
+                raise DataError(f"empty {col}", location=where)
+        if row["sector"] not in SECTORS:
+            raise DataError(f"unknown sector {row['sector']!r}; use one of {', '.join(SECTORS)}", location=where)
+        if row["level"] not in LEVELS:
+            raise DataError(f"unknown level {row['level']!r}; use one of {', '.join(LEVELS)}", location=where)
+        if row["id"] in lines:
+            raise DataError(f"duplicate id {row['id']!r} (first on line {lines[row['id']]})", location=where)
+        lines[row["id"]] = int(where.rsplit(":", 1)[1])
+        aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+        entries.append(GazetteerEntry(
+            id=row["id"], name=row["name"], acronym=row.get("acronym", ""), aliases=aliases,
+            sector=row["sector"], parent=row.get("parent", ""), jurisdiction=row["jurisdiction"],
+            level=row["level"], basis=row["basis"], note=row.get("note", ""),
+        ))  # fmt: skip
+    for entry in entries:
+        if entry.parent and entry.parent not in lines:
+            where = f"{name}:{lines[entry.id]}"
+            raise DataError(f"parent {entry.parent!r} of {entry.id!r} is no entry's id", location=where)
+    return Gazetteer(entries)

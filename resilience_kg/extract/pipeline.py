@@ -1,0 +1,332 @@
+"""``extract_reports``: from report files to draft tables, the saved texts and a review page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from resilience_kg.extract.actors import ActorMention, name_key, recognise
+from resilience_kg.extract.agreements import find_agreements
+from resilience_kg.extract.draft import Actor, Draft, IdMaker, build_draft, slug
+from resilience_kg.extract.enumerations import find_items
+from resilience_kg.extract.events import find_event, find_sessions
+from resilience_kg.extract.persons import find_posts
+from resilience_kg.extract.readers import INSTALL_HINT, ExtractError, MissingDependency, SourceText, read_source
+from resilience_kg.extract.roles import find_cues, role_of, stronger
+from resilience_kg.extract.rules import collectives
+from resilience_kg.extract.segment import sentences as split_sentences
+
+if TYPE_CHECKING:
+    from resilience_kg.extract.gazetteer import Gazetteer
+    from resilience_kg.extract.resolve import KnownActor
+
+LANGS = ("id", "en", "auto")
+_ID_WORDS = frozenset("yang dan dengan untuk pada dalam ini itu oleh dari di ke telah akan tersebut kegiatan".split())
+_EN_WORDS = frozenset("the and of to with by in on for was were is are this that from which".split())
+
+
+@dataclass
+class ExtractedSource:
+    """One report after extraction: its text, source row and drafted rows."""
+
+    source_id: str
+    source: SourceText
+    language: str
+    row: dict[str, str]
+    draft: Draft
+    city: str | None
+
+
+@dataclass
+class ExtractResult:
+    """What one call wrote (or would write) and what it added to an existing review."""
+
+    out: Path
+    sources: list[ExtractedSource] = field(default_factory=list)
+    added_elements: int = 0
+    added_connections: int = 0
+    added_sources: int = 0
+    kept_elements: int = 0
+    kept_connections: int = 0
+    reviewed: int = 0
+    files: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line a person reads after the command."""
+        parts = [f"{len(self.sources)} report(s)", f"added {self.added_elements} element and "
+                 f"{self.added_connections} connection draft row(s)"]
+        if self.kept_elements or self.kept_connections:
+            parts.append(f"kept {self.kept_elements + self.kept_connections} existing row(s) "
+                         f"({self.reviewed} reviewed) unchanged")
+        return "; ".join(parts)
+
+
+def detect_language(text: str) -> str:
+    """``id`` or ``en`` by counting the commonest function words of each language.
+
+    >>> detect_language("Rapat ini dihadiri oleh Dinas dan Badan yang terkait"), detect_language("The meeting was held")
+    ('id', 'en')
+    """
+    tokens = re.findall(r"[a-z]+", text.lower()[:20000])
+    ind = sum(1 for t in tokens if t in _ID_WORDS)
+    eng = sum(1 for t in tokens if t in _EN_WORDS)
+    return "en" if eng > ind else "id"
+
+
+def detect_city(text: str) -> str | None:
+    """The jurisdiction the report is about: the most frequent of "DKI Jakarta"/"Jakarta",
+    "Kota X", "Kabupaten X" and "Provinsi X" (the city context that decides between bodies
+    of the same name in different places)."""
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"\b(?:(Kota|Kabupaten|Provinsi|Pemkot|Pemkab|Pemprov)\s+)?(DKI Jakarta|Jakarta|[A-Z][a-z]+"
+                         r"(?: [A-Z][a-z]+)?)\b", text):
+        kind, name = m.group(1), m.group(2)
+        if "Jakarta" in name:
+            counts["DKI Jakarta"] += 1
+        elif kind in ("Kota", "Pemkot"):
+            counts[f"Kota {name}"] += 1
+        elif kind in ("Kabupaten", "Pemkab"):
+            counts[f"Kabupaten {name}"] += 1
+        elif kind in ("Provinsi", "Pemprov"):
+            counts[f"Provinsi {name}"] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _checksum(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
+    """The actor's type and how sure we are: the gazetteer/known names first, then a group
+    heading ("BUMD (...)"), then the head noun, then the resolver's match, then a guess."""
+    if mention.method.startswith(("gazetteer:", "rule:known-name")) and mention.sector:
+        return mention.sector, 0.95
+    if resolution is not None and resolution.same_as and resolution.sector and resolution.score >= 95:
+        return resolution.sector, 0.9
+    if mention.sector_basis.startswith("group:") and mention.sector:
+        return mention.sector, 0.85
+    if mention.sector_basis.startswith("head:") and mention.sector:
+        return mention.sector, 0.8
+    if resolution is not None and resolution.sector:
+        return resolution.sector, 0.7
+    if mention.sector:
+        return mention.sector, 0.6
+    return "GovernmentAgency", 0.3
+
+
+def _actor_key(mention: ActorMention, resolution: Any) -> str:
+    if resolution is not None and resolution.same_as and not resolution.ambiguous:
+        return "id:" + resolution.same_as
+    if mention.acronym:
+        return "acr:" + mention.acronym.upper()
+    return "name:" + name_key(mention.name)
+
+
+def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.date | None,
+                gazetteer: Gazetteer | None, known: Sequence[KnownActor], ids: IdMaker) -> ExtractedSource:
+    """Recognise, resolve and draft one report."""
+    text = source.text
+    language = detect_language(text) if lang == "auto" else lang
+    sents = split_sentences(text)
+    city = detect_city(text)
+    mentions = recognise(text, sents, gazetteer)
+    # Resolve each distinct surface once (the resolver is the slow part).
+    resolved: dict[tuple[str, str | None], Any] = {}
+    actors: dict[str, Actor] = {}
+    order: list[str] = []
+    cues_by_sentence = {s.start: find_cues(text, s) for s in sents}
+    sentence_of = _sentence_index(sents)
+    acronym_names: dict[str, ActorMention] = {m.acronym.upper(): m for m in mentions if m.acronym and m.expansion}
+    post_spans = [(p.start, p.end) for p in find_posts(text, mentions)]
+    for m in mentions:
+        # A bare acronym that the report expands elsewhere takes the expansion's sector.
+        if m.acronym and not m.expansion and m.acronym.upper() in acronym_names:
+            full = acronym_names[m.acronym.upper()]
+            m = replace(m, expansion=full.expansion, sector=m.sector or full.sector,
+                        sector_basis=m.sector_basis or full.sector_basis)
+        key_surface = (m.name, m.acronym)
+        if key_surface not in resolved:
+            resolved[key_surface] = _resolve(m, known=known, gazetteer=gazetteer, city=city)
+        res = resolved[key_surface]
+        key = _actor_key(m, res)
+        sent = sentence_of(m.start)
+        role, cue = role_of(m.start, m.end, cues_by_sentence.get(sent.start, []), text) if sent else ("mentioned", None)
+        if role in ("opener", "speaker") and any(s <= m.start and m.end <= e for s, e in post_spans):
+            role = "participant"  # the organisation of the officer who opened or spoke attends
+        if key not in actors:
+            sector, sure = _sector_of(m, res)
+            actors[key] = Actor(mention=m, resolution=res, sector=sector, sector_confidence=sure, mentions=[m])
+            order.append(key)
+        actor = actors[key]
+        if m not in actor.mentions:
+            actor.mentions.append(m)
+        if stronger(role, actor.role) == role and (role != actor.role or actor.role_quote is None):
+            actor.role = role
+            actor.role_cue = cue.phrase if cue else ""
+            actor.role_quote = (sent.start, sent.end) if sent and cue else (m.start, m.end)
+    event = find_event(text, sents, published=published)
+    sessions = find_sessions(text)
+    items = find_items(text)
+    agreements = find_agreements(text, sents)
+    posts = []
+    for post in find_posts(text, mentions):
+        sent = sentence_of(post.start)
+        role, cue = role_of(post.start, post.end, cues_by_sentence.get(sent.start, []), text) if sent else ("", None)
+        # A post is drafted when it holds a person or does something at the event.
+        if post.person or role in ("organiser", "opener", "speaker", "host"):
+            posts.append((post, role if cue else "", (sent.start, sent.end) if sent and cue else None))
+    seen_collectives = sorted({w for w in collectives() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)})
+    draft = build_draft(text, source_id=source_id, actors=[actors[k] for k in order], event=event, sessions=sessions,
+                        items=items, agreements=agreements, posts=posts, collectives_seen=seen_collectives, ids=ids)
+    row = {
+        "id": source_id, "title_id": source.title, "title_en": source.title,
+        "date": published.isoformat() if published else "", "publisher": "", "language": language,
+        "file": f"sources/{source_id}.txt", "url": "", "checksum": _checksum(text),
+    }
+    return ExtractedSource(source_id, source, language, row, draft, city)
+
+
+def _sentence_index(sents: Sequence[Any]) -> Callable[[int], Any]:
+    starts = [s.start for s in sents]
+    import bisect
+
+    def find(pos: int) -> Any:
+        i = bisect.bisect_right(starts, pos) - 1
+        return sents[i] if i >= 0 and pos < sents[i].end else None
+
+    return find
+
+
+def _resolve(m: ActorMention, *, known: Sequence[KnownActor], gazetteer: Gazetteer | None, city: str | None) -> Any:
+    if gazetteer is None:
+        return None
+    from resilience_kg.extract.resolve import Mention, resolve
+
+    mention = Mention(name=m.name, acronym=m.acronym, expansion=m.expansion, sector_hint=m.sector)
+    return resolve(mention, known=known, gazetteer=gazetteer, city=city)
+
+
+def _known_actors(data: Sequence[Path], *, bundled: bool) -> tuple[list[KnownActor], set[str]]:
+    """The actors of the graph the drafts will join (bundled data plus ``data``) and every id in it."""
+    from resilience_kg.extract.resolve import known_actors
+    from resilience_kg.graph.csv_reader import read_table
+
+    tables = []
+    if bundled:
+        from importlib import resources
+
+        folder = resources.files("resilience_kg.data")
+        for name in ("elements.csv", "connections.csv"):
+            tables.append(read_table(folder.joinpath(name), display_name=name))
+    for path in data:
+        files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() == ".csv":
+                tables.append(_read_table_lenient(file))
+    ids = {row.get("id") for t in tables if t is not None and t.kind == "elements" for row in t.rows}
+    return known_actors([t for t in tables if t is not None]), {i for i in ids if i}
+
+
+def _read_table_lenient(file: Path) -> Any:
+    """A --data table; extracted tables carry the contract's extra columns, which an older
+    reader may not know yet, so they are read with the csv module and wrapped the same way."""
+    import csv
+
+    from resilience_kg.graph.csv_reader import Row, Table, detect_kind
+
+    with open(file, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        try:
+            kind = detect_kind([c.strip().lower() for c in reader.fieldnames or []], name=str(file))
+        except Exception:
+            return None
+        rows = [Row({k.strip().lower(): (v or "") for k, v in r.items() if k}, f"{file}:{n + 2}")
+                for n, r in enumerate(reader)]
+    return Table(kind=kind, name=str(file), rows=rows)
+
+
+def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", date: dt.date | None = None,
+                    source_id: str | None = None, data: Sequence[Path] = (), bundled: bool = True,
+                    progress: Callable[[Path], None] | None = None) -> ExtractResult:
+    """Extract draft facts from report files into ``out``: elements.csv, connections.csv,
+    sources.csv, one text file per source under ``sources/`` and ``review.html``.
+
+    Every input is read before anything is written; a report that cannot be read raises
+    :class:`ExtractError` naming it and leaves ``out`` untouched. Rows already in ``out`` (and
+    the curator's statuses and edits in them) are kept; only new draft rows are added.
+    """
+    if lang not in LANGS:
+        raise ExtractError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    if not paths:
+        raise ExtractError("no report given")
+    if source_id is not None and len(paths) > 1:
+        raise ExtractError("--source-id names one report; give one PATH with it")
+    if source_id is not None and slug(source_id) != source_id:
+        raise ExtractError(f"source id {source_id!r}: use lower-case letters, digits and hyphens ({slug(source_id)!r})")
+    check_dependencies(paths)
+    from resilience_kg.extract.gazetteer import load_gazetteer
+    from resilience_kg.extract.merge import merge_and_write
+
+    out = Path(out)
+    # Read everything first: a bad file stops the run before anything is written.
+    texts = [read_source(Path(p)) for p in paths]
+    gazetteer = load_gazetteer()
+    known, known_ids = _known_actors([Path(d) for d in data if Path(d).resolve() != out.resolve()], bundled=bundled)
+    existing_ids = _existing_ids(out)
+    result = ExtractResult(out=out)
+    used: set[str] = set()
+    for source in texts:
+        sid = source_id or slug(source.path.stem)
+        base = sid
+        n = 2
+        while sid in used:
+            sid = f"{base}-{n}"
+            n += 1
+        used.add(sid)
+        # Ids already in the output folder that came from this source are reused as they are;
+        # other ids there are taken.
+        ids = IdMaker(known_ids | {i for i, src in existing_ids.items() if src != sid}, sid)
+        result.sources.append(extract_one(source, source_id=sid, lang=lang, published=date, gazetteer=gazetteer,
+                                          known=known, ids=ids))
+        if progress is not None:
+            progress(source.path)
+    merge_and_write(result)
+    return result
+
+
+def check_dependencies(paths: Sequence[Path]) -> None:
+    """Refuse early, with the install hint, when a package the run needs is missing: rapidfuzz
+    (the resolver) always, python-docx for .docx, pypdf for .pdf."""
+    import importlib
+
+    need = {"rapidfuzz": "rapidfuzz"}
+    suffixes = {Path(p).suffix.lower() for p in paths}
+    if ".docx" in suffixes:
+        need["docx"] = "python-docx"
+    if ".pdf" in suffixes:
+        need["pypdf"] = "pypdf"
+    missing = []
+    for module, package in need.items():
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            missing.append(package)
+    if missing:
+        raise MissingDependency(f"extract needs {', '.join(missing)}: {INSTALL_HINT}")
+
+
+def _existing_ids(out: Path) -> dict[str, str]:
+    """Element ids already in ``out/elements.csv`` and the source each came from."""
+    import csv
+
+    path = out / "elements.csv"
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return {row.get("id", ""): row.get("source", "") for row in csv.DictReader(fh)}

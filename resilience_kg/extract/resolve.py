@@ -1,0 +1,364 @@
+"""Resolve an actor mentioned in a report to an actor of the graph it joins, or of the gazetteer.
+
+The order (issue 12): an exact name, acronym or alias first; then a fuzzy match (rapidfuzz) of the
+normalised name above a threshold. Jurisdiction decides between bodies that share a name: place
+words in the mention itself ("Dishub Surabaya") win over the report's city; without them the
+report's city, then its province, then national and international bodies are tried in turn. A
+body of another place is taken only when the report's city is unknown and no other body bears
+the name ("PAM Jaya"); in a report on another city it stays a candidate for the curator.
+Ambiguity is never settled silently: a tie returns no ``same_as``, the candidates and
+``ambiguous=True``.
+
+>>> from resilience_kg.extract.gazetteer import load_gazetteer
+>>> gaz = load_gazetteer()
+>>> r = resolve(Mention("Dinas Perhubungan"), known=[], gazetteer=gaz, city="DKI Jakarta")
+>>> r.same_as, r.method
+('dishub', 'gazetteer:dishub')
+>>> resolve(Mention("Dinas Perhubungan"), known=[], gazetteer=gaz, city="Surabaya").same_as
+'dishub-surabaya'
+>>> resolve(Mention("BPBD"), known=[], gazetteer=gaz, city=None).ambiguous
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from resilience_kg.extract.gazetteer import NON_TERRITORIAL, SECTORS, Gazetteer, normalise
+from resilience_kg.graph.csv_reader import Table
+
+#: Two candidates within this many points of each other are a tie: neither is chosen.
+NEAR_TIE = 3.0
+# Fuzzy matching is for misspellings, not for short acronyms ("DLH" is not "DPH").
+_MIN_FUZZY_LENGTH = 6
+# Each word of one name must be this close to a word of the other: a typo, not an extra word.
+_WORD_SIMILARITY = 75.0
+# "Badan ... (BPBD)", "DSDA (Dinas Sumber Daya Air)": a name with its acronym or expansion.
+_TRAILING_PAREN = re.compile(r"^\s*(.*?\S)\s*\(([^()]+)\)\s*$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor as a report names it: the text, and the acronym and expansion where given."""
+
+    name: str
+    acronym: str | None = None
+    expansion: str | None = None
+    sector_hint: str | None = None
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """An actor already in the graph being joined (from its CSV tables)."""
+
+    id: str
+    labels: tuple[str, ...]
+    acronym: str | None
+    sector: str
+    jurisdiction: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome: the id the mention resolves to (or None), how, and every candidate weighed."""
+
+    same_as: str | None
+    score: float
+    sector: str | None
+    parent: str | None
+    method: str
+    candidates: tuple[tuple[str, float], ...]
+    ambiguous: bool
+
+
+def known_actors(kg_tables: Iterable[Table]) -> list[KnownActor]:
+    """The actors of the graph being joined, from its elements tables (rows of an actor class).
+
+    A row with ``same_as`` adds its labels to the actor it names instead of being one; rejected
+    rows are left out.
+    """
+    rows = [r for t in kg_tables if t.kind == "elements" for r in t.rows]
+    labels: dict[str, list[str]] = {}
+    acronyms: dict[str, str] = {}
+    sectors: dict[str, str] = {}
+    fallback: dict[str, str] = {}
+    for row in rows:
+        if row.get("type") not in SECTORS or row.get("status") == "rejected":
+            continue
+        names = [row.get(c) for c in ("label_id", "label_en", "expansion", "acronym") if row.get(c)]
+        target = row.get("same_as") or row.get("id")
+        labels.setdefault(target, []).extend(names)
+        if target == row.get("id"):
+            sectors[target] = row.get("type")
+            if row.get("acronym"):
+                acronyms.setdefault(target, row.get("acronym"))
+        else:  # an alias row; it defines its target when no other row does
+            fallback.setdefault(target, row.get("type"))
+    result = []
+    for aid, sector in {**fallback, **sectors}.items():
+        forms = tuple(dict.fromkeys(labels.get(aid, [])))
+        result.append(KnownActor(id=aid, labels=forms, acronym=acronyms.get(aid), sector=sector))
+    return result
+
+
+@dataclass(frozen=True)
+class _Record:
+    """A body we may resolve to: a known actor, a gazetteer entry, or both under one id."""
+
+    id: str
+    origin: str  # "graph" or "gazetteer"
+    sector: str
+    parent: str | None
+    jurisdiction: str | None
+    forms: tuple[str, ...]
+
+
+@dataclass
+class _Index:
+    records: dict[str, _Record]
+    full: dict[str, list[str]]  # normalised name -> record ids
+    core: dict[str, list[str]]  # name without place words -> record ids
+    parent_jurisdiction: dict[str, str]  # "Kota Administrasi Jakarta Selatan" -> "DKI Jakarta"
+
+
+@lru_cache(maxsize=8)
+def _index(gazetteer: Gazetteer, known: tuple[KnownActor, ...]) -> _Index:
+    records: dict[str, _Record] = {}
+    for e in gazetteer.entries:
+        records[e.id] = _Record(e.id, "gazetteer", e.sector, e.parent or None, e.jurisdiction, e.names())
+    for k in known:
+        forms = tuple(dict.fromkeys(f for f in (*k.labels, k.acronym or "") if f))
+        entry = gazetteer.by_id.get(k.id)
+        if entry is not None:  # the bundled ids are the gazetteer's: one record, both names
+            records[k.id] = _Record(k.id, "gazetteer", entry.sector, entry.parent or None, entry.jurisdiction,
+                                    tuple(dict.fromkeys((*entry.names(), *forms))))
+            continue
+        jurisdiction = k.jurisdiction
+        if jurisdiction is None:  # a label that names its place ("Dinas Sosial Kota Semarang")
+            named: set[str] = set()
+            for f in forms:
+                named |= gazetteer.places.split(normalise(f))[1]
+            jurisdiction = next(iter(named)) if len(named) == 1 else None
+        records[k.id] = _Record(k.id, "graph", k.sector, None, jurisdiction, forms)
+    full: dict[str, list[str]] = {}
+    core: dict[str, list[str]] = {}
+    for rec in records.values():
+        for form in rec.forms:
+            key = normalise(form)
+            if not key:
+                continue
+            _add(full, key, rec.id)
+            rest, places = gazetteer.places.split(key)
+            if rest and (not places or rec.jurisdiction in places):
+                _add(core, rest, rec.id)
+    parent_jurisdiction = {}
+    for e in gazetteer.entries:
+        parent = gazetteer.by_id.get(e.parent) if e.parent else None
+        if e.level == "city" and parent is not None and parent.jurisdiction not in NON_TERRITORIAL:
+            parent_jurisdiction[e.jurisdiction] = parent.jurisdiction
+    return _Index(records, full, core, parent_jurisdiction)
+
+
+def _add(index: dict[str, list[str]], key: str, rid: str) -> None:
+    bucket = index.setdefault(key, [])
+    if rid not in bucket:
+        bucket.append(rid)
+
+
+def _context(city: str | None, gazetteer: Gazetteer) -> frozenset[str]:
+    """The jurisdictions a report's city names ("Jakarta" -> DKI Jakarta)."""
+    if not city:
+        return frozenset()
+    jurs = gazetteer.places.split(normalise(city))[1]
+    if jurs:
+        return jurs
+    return frozenset(j for j in gazetteer.places.kind if j.lower() == city.strip().lower())
+
+
+def _tiers(ids: Iterable[str], idx: _Index, *, own: frozenset[str], context: frozenset[str]) -> list[list[str]]:
+    """Candidates grouped by how well their jurisdiction fits, best group first.
+
+    With place words in the mention (``own``): only bodies of those places, then national and
+    international bodies. Without: the report's city, its province, national and international
+    bodies, and last bodies of other places.
+    """
+    ids = list(dict.fromkeys(ids))
+
+    def jur(rid: str) -> str | None:
+        return idx.records[rid].jurisdiction
+
+    def free(rid: str) -> bool:
+        return jur(rid) is None or jur(rid) in NON_TERRITORIAL
+
+    if own:
+        return [[i for i in ids if jur(i) in own], [i for i in ids if free(i)]]
+    parents = frozenset(idx.parent_jurisdiction[j] for j in context if j in idx.parent_jurisdiction)
+    return [
+        [i for i in ids if jur(i) in context],
+        [i for i in ids if jur(i) in parents],
+        [i for i in ids if free(i)],
+        [i for i in ids if not free(i) and jur(i) not in context and jur(i) not in parents],
+    ]
+
+
+def _words_align(a: str, b: str) -> bool:
+    """Every word of each name is close to some word of the other (typos, not extra words)."""
+    from rapidfuzz import fuzz
+
+    wa, wb = a.split(), b.split()
+    return all(max(fuzz.ratio(x, y) for y in wb) >= _WORD_SIMILARITY for x in wa) and all(
+        max(fuzz.ratio(y, x) for x in wa) >= _WORD_SIMILARITY for y in wb
+    )
+
+
+def _decide(
+    scored: dict[str, float], idx: _Index, *, stage: str, sector_hint: str | None, elsewhere: bool
+) -> Resolution:
+    """One id if it stands clear of the rest; otherwise an ambiguous result naming them all."""
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
+    candidates = tuple((rid, round(score, 1)) for rid, score in ranked)
+    best_id, best = ranked[0]
+    rivals = [rid for rid, s in ranked[1:] if best - s < NEAR_TIE]
+    if rivals and sector_hint:
+        fitting = [rid for rid in (best_id, *rivals) if idx.records[rid].sector == sector_hint]
+        if len(fitting) == 1:  # the mention's own sector evidence tells them apart
+            best_id, rivals = fitting[0], []
+            best = scored[best_id]
+    sectors = {idx.records[rid].sector for rid, _ in ranked}
+    if rivals or elsewhere:
+        # A body of another place may be the one meant, or its namesake here: the curator decides.
+        reason = f"{stage}-other-jurisdiction" if elsewhere else stage
+        return Resolution(None, best, sectors.pop() if len(sectors) == 1 else None, None,
+                          f"ambiguous:{reason}", candidates, True)
+    rec = idx.records[best_id]
+    prefix = rec.origin if stage == "exact" else f"{rec.origin}-fuzzy"
+    return Resolution(best_id, best, rec.sector, rec.parent, f"{prefix}:{best_id}", candidates, False)
+
+
+def resolve(
+    mention: Mention,
+    *,
+    known: Sequence[KnownActor],
+    gazetteer: Gazetteer,
+    city: str | None,
+    threshold: float = 88.0,
+) -> Resolution:
+    """Resolve one mention against the graph's actors and the gazetteer (see the module docstring)."""
+    idx = _index(gazetteer, tuple(known))
+    context = _context(city, gazetteer)
+    # The name as written is the most specific form; the acronym only stands in for it when the
+    # name adds nothing (so "BPBD Kota Malang" is never taken for the city's own BPBD).
+    # "Kementerian PUPR (Pekerjaan Umum ...)" or "Badan ... (BPBD)": the name and its parenthesis.
+    as_written = mention.name
+    paren = _TRAILING_PAREN.match(mention.name)
+    if paren and not (mention.acronym and mention.expansion):
+        outside, inside = paren.group(1), paren.group(2)
+        short, long = sorted((outside, inside), key=len)
+        mention = Mention(outside, mention.acronym or short, mention.expansion or long, mention.sector_hint)
+    forms: list[str] = list(dict.fromkeys(f for f in (as_written, mention.name, mention.expansion) if f and f.strip()))
+    if mention.acronym and mention.acronym.strip():
+        words = set(normalise(mention.name).split()) - set(normalise(mention.acronym).split())
+        words -= set(normalise(mention.expansion or "").split())
+        if not words or not mention.name.strip():
+            forms.append(mention.acronym)
+    own: frozenset[str] = frozenset()
+    keys: list[tuple[str, str]] = []
+    for form in forms:
+        full = normalise(form)
+        if not full:
+            continue
+        core, places = gazetteer.places.split(full)
+        own |= places
+        keys.append((full, core))
+    if len(own) > 1 and own & context:  # "BPBD Bogor" in a report on Kota Bogor: that Bogor
+        own &= context
+
+    exact: list[str] = []
+    for full, core in keys:
+        exact += idx.full.get(full, [])
+        exact += idx.core.get(core, [])
+    for stage, scored in (("exact", {rid: 100.0 for rid in exact}), ("fuzzy", None)):
+        if scored is None:
+            scored = _fuzzy(keys, idx, threshold=threshold)
+        if not scored:
+            continue
+        tiers = _tiers(scored, idx, own=own, context=context)
+        for n, tier in enumerate(tiers):
+            if tier:
+                # A body of another place: taken only when the report names no place at all and
+                # no other body bears the name; a report on another city leaves it to the curator.
+                elsewhere = n == 3 and (bool(context) or len(tier) > 1)
+                return _decide({rid: scored[rid] for rid in tier}, idx, stage=stage, sector_hint=mention.sector_hint,
+                               elsewhere=elsewhere)
+        if stage == "exact":  # exact names, but of bodies of another place than the mention's own
+            return Resolution(None, 0.0, mention.sector_hint, None, "unresolved:other-jurisdiction",
+                              tuple((rid, 100.0) for rid in dict.fromkeys(exact)), False)
+    return Resolution(None, 0.0, mention.sector_hint, None, "unresolved", (), False)
+
+
+def _fuzzy(keys: list[tuple[str, str]], idx: _Index, *, threshold: float) -> dict[str, float]:
+    """Best fuzzy score per record id over every key of the mention, at or above ``threshold``."""
+    from rapidfuzz import fuzz, process
+
+    best: dict[str, float] = {}
+    for index, pick in ((idx.full, 0), (idx.core, 1)):
+        choices = [k for k in index if len(k) >= _MIN_FUZZY_LENGTH]
+        for key in {k[pick] for k in keys}:
+            if len(key) < _MIN_FUZZY_LENGTH:
+                continue
+            for choice, score, _ in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=20):
+                if not _words_align(key, choice):
+                    continue
+                for rid in index[choice]:
+                    best[rid] = max(best.get(rid, 0.0), float(score))
+    return best
+
+
+_WEEKDAYS = ("senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|"
+             "sunday")
+# "Semarang, 17Juli 2018 -", "Jakarta, Selasa, 14 Januari 2020.": a place, a comma, then a date.
+_DATELINE = re.compile(rf"(?im)^\W*([A-Z][\w.]*(?: [A-Z][\w.]*){{0,3}}),\s*(?:\(?\d{{1,2}}|(?:{_WEEKDAYS})\b)")
+# A place written with its level ("Kota Semarang", "Pemprov DKI Jakarta", "Provinsi Jawa Barat").
+_MARKED = re.compile(
+    r"\b(?:Kota|Kabupaten|Kab\.|Provinsi|Pemkot|Pemkab|Pemprov|DKI)\s+((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)"
+)
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: (?:Selatan|Utara|Barat|Timur|Pusat|Tengah|Seribu|Aceh))?\b")
+
+
+def report_city(text: str, gazetteer: Gazetteer) -> str | None:
+    """The jurisdiction a report is about, for :func:`resolve`'s ``city``; None when unclear.
+
+    The dateline decides ("Semarang, 17 Juli 2018"); without one, the place most often written
+    with its level ("Kota Semarang", "DKI Jakarta"), so that names such as "Sekretariat Jakarta
+    Berketahanan" do not make a Semarang report a Jakarta one; failing both, the place most often
+    named at all. A tie gives None.
+
+    >>> from resilience_kg.extract.gazetteer import load_gazetteer
+    >>> report_city("Semarang, 17Juli 2018 - Sekretariat Jakarta Berketahanan berkunjung.", load_gazetteer())
+    'Kota Semarang'
+    """
+    places = gazetteer.places
+    for m in _DATELINE.finditer(text[:2000]):
+        jurs = places.split(normalise(m.group(1)))[1]
+        if len(jurs) == 1:
+            return next(iter(jurs))
+    counts: Counter[str] = Counter()
+    for m in _MARKED.finditer(text):
+        phrase = normalise(m.group(0))
+        jurs = places.split(phrase)[1] or places.split(normalise(m.group(1).split()[0]))[1]
+        if len(jurs) == 1:
+            counts[next(iter(jurs))] += 1
+    if not counts:  # last resort: bare place names ("Jakarta"), names of bodies included
+        for m in _CAPITALISED.finditer(text):
+            rest, jurs = places.split(normalise(m.group(0)))
+            if len(jurs) == 1 and not rest:
+                counts[next(iter(jurs))] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]

@@ -1,0 +1,55 @@
+"""The extraction rules that are data: CSV tables a curator can read, each row with its basis.
+
+Tables (package data in ``rules/``): ``head_nouns`` (organisation heads with their sector),
+``known_names`` (international bodies, NGOs and firms the gazetteer of public bodies leaves out),
+``sector_groups`` (group words that give the sector of the list that follows them),
+``collectives`` (group words that are never actors), ``places``, ``role_cues``, ``event_kinds``,
+``months``, ``weekdays``, ``agreements``, ``posts``, ``list_kinds``, ``venues`` (building words:
+a name that is a building is no actor) and ``documents`` (regulations: the words of their
+titles name no actor).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from importlib import resources
+
+TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places", "role_cues", "event_kinds",
+          "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents")
+
+
+@functools.cache
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of rule table ``name`` (see :data:`TABLES`), each a dict of its columns.
+
+    >>> table("months")[0]["name"], table("months")[0]["month"]
+    ('januari', '1')
+    """
+    if name not in TABLES:
+        raise KeyError(f"no rule table {name!r}; the tables are {', '.join(TABLES)}")
+    text = resources.files("resilience_kg.extract").joinpath(f"rules/{name}.csv").read_text(encoding="utf-8")
+    return tuple(dict(row) for row in csv.DictReader(io.StringIO(text)))
+
+
+@functools.cache
+def months() -> dict[str, int]:
+    """Month names and abbreviations (Indonesian and English, lower case) to month numbers."""
+    return {row["name"]: int(row["month"]) for row in table("months")}
+
+
+@functools.cache
+def weekdays() -> frozenset[str]:
+    return frozenset(row["name"] for row in table("weekdays"))
+
+
+@functools.cache
+def collectives() -> frozenset[str]:
+    """Generic collectives (lower case): at most a note, never an actor."""
+    return frozenset(row["term"].lower() for row in table("collectives"))
+
+
+@functools.cache
+def places() -> frozenset[str]:
+    return frozenset(row["name"].lower() for row in table("places"))
