@@ -90,6 +90,14 @@ def endpoint_option(func: F) -> F:
     )(func)
 
 
+def limit_options(func: F) -> F:
+    """``--memory MIB`` and ``--max-result MIB``: what one query may take (its time is ``--timeout``)."""
+    func = click.option("--max-result", "max_result", type=click.IntRange(1), default=256, show_default=True,
+                        metavar="MIB", help="Refuse an answer larger than this many MiB (add a LIMIT instead).")(func)
+    return click.option("--memory", type=click.IntRange(16), default=2048, show_default=True, metavar="MIB",
+                        help="Stop a query that allocates more than this many MiB.")(func)
+
+
 def _load(data: tuple[Path, ...], no_bundled: bool, store: Path | None = None, endpoint: str | None = None) -> Any:
     if endpoint is not None:
         if data or no_bundled or store:
@@ -190,6 +198,7 @@ def validate(paths: tuple[Path, ...], no_bundled: bool, fmt: str) -> None:
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help='Bind ?NAME to VALUE safely: BPBD, "text"@en, <iri>, rkg:Pillar. Repeatable.')
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Stop the query after this many seconds.")
+@limit_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (atomically) instead of stdout.")
 @data_options
@@ -203,6 +212,8 @@ def query(
     fmt: str,
     params: tuple[str, ...],
     timeout: float,
+    memory: int,
+    max_result: int,
     output: Path | None,
     data: tuple[Path, ...],
     no_bundled: bool,
@@ -236,7 +247,9 @@ def query(
 
         result = remote_query(endpoint, text)
     else:
-        result = run_query(_load(data, no_bundled, store), text, params=bindings, timeout=timeout)
+        # The query process writes the answer in the chosen format, under the time and memory limits.
+        result = run_query(_load(data, no_bundled, store), text, params=bindings, timeout=timeout,
+                           memory=memory << 20, max_result=max_result << 20, fmt=fmt)
     _emit(result.serialize(fmt), output)
 
 

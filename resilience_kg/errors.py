@@ -45,3 +45,11 @@ class ValidationFailed(ResilienceKGError):
 
 class NotFound(ResilienceKGError):
     """A name (an actor, a pillar) that matches nothing; the message lists the nearest names."""
+
+
+class QueryMemoryError(QueryError):
+    """A query that needed more memory than its limit (``--memory``) and was stopped."""
+
+
+class ResultTooLarge(QueryError):
+    """A query whose answer is larger than the result cap (``--max-result``)."""
