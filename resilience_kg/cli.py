@@ -425,6 +425,11 @@ def report(out: Path, report_only: bool, data: tuple[Path, ...], no_bundled: boo
               help="Also answer requests whose Host header is NAME (by default only local names). Repeatable.")
 @click.option("--max-body", type=click.IntRange(1024), default=1 << 20, show_default=True,
               help="Largest request body accepted, in bytes.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Query processes started ahead (default: one per CPU, at least 2).")
+@limit_options
+@click.option("--access-log/--no-access-log", default=True, show_default=True,
+              help="One JSON line per request on stderr (never the query text).")
 @data_options
 @store_option
 @handle_errors
@@ -435,6 +440,10 @@ def serve(
     cors_origin: str | None,
     allow_hosts: tuple[str, ...],
     max_body: int,
+    workers: int | None,
+    memory: int,
+    max_result: int,
+    access_log: bool,
     data: tuple[Path, ...],
     no_bundled: bool,
     store: Path | None,
@@ -448,7 +457,8 @@ def serve(
     from resilience_kg.server.run import serve as run_serve
 
     run_serve(_load(data, no_bundled, store), host=host, port=port, timeout=timeout, cors_origin=cors_origin,
-              allowed_hosts=allow_hosts, max_body=max_body, echo=click.echo)
+              allowed_hosts=allow_hosts, max_body=max_body, workers=workers, memory=memory << 20,
+              max_result=max_result << 20, access_log=access_log, echo=click.echo)
 
 
 @main.command()

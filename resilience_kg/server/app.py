@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from resilience_kg import __version__
-from resilience_kg.errors import QueryError, QueryTimeout, UnsafeQueryError
-from resilience_kg.graph.query import QueryResult, display, query
+from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, UnsafeQueryError
+from resilience_kg.graph.query import DEFAULT_MAX_RESULT, DEFAULT_MEMORY, QueryResult, display, prepare, query
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from starlette.responses import Response
 
     from resilience_kg.graph.dataset import KnowledgeGraph
+    from resilience_kg.sparql.pool import QueryPool
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'"
@@ -118,8 +119,16 @@ def create_app(
     cors_origin: str | None = None,
     max_body: int = 1 << 20,
     max_concurrent: int = 4,
+    pool: QueryPool | None = None,
+    memory: int | None = DEFAULT_MEMORY,
+    max_result: int = DEFAULT_MAX_RESULT,
 ) -> Starlette:
-    """The endpoint's ASGI app over ``kg``."""
+    """The endpoint's ASGI app over ``kg``.
+
+    Queries go to ``pool``'s workers (``serve`` starts one), else each runs in a forked child;
+    either way jailed, stopped at ``timeout`` seconds or ``memory`` bytes, and refused past
+    ``max_result`` bytes of answer (the pool's own limits apply to it).
+    """
     import anyio
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
@@ -129,6 +138,11 @@ def create_app(
 
     hosts = {h.lower() for h in (*LOCAL_HOSTS, *allowed_hosts)}
     limiter = anyio.CapacityLimiter(max_concurrent)  # each query is a forked process
+
+    def execute(text: str, fmt: str | None) -> QueryResult:
+        if pool is not None:
+            return pool.query(text, fmt=fmt, timeout=timeout)
+        return query(kg, text, fmt=fmt, timeout=timeout, memory=memory, max_result=max_result)
 
     async def sparql(request: Request) -> Response:
         if request.method == "GET":
@@ -162,33 +176,39 @@ def create_app(
                 return _page("resilience-kg SPARQL endpoint", _form(EXAMPLE))
             return _error(400, "give exactly one query parameter" if texts else "no query given")
         text = texts[0]
+        # The guard runs here, so the form (and so the format) is known before the query runs: the
+        # query process writes the answer in that format, under the deadline and the memory limit.
         try:
-            async with limiter:
-                result = await anyio.to_thread.run_sync(lambda: query(kg, text, timeout=timeout))
+            form, _ = prepare(text, None)
         except UnsafeQueryError as exc:
             return _error(400, str(exc), html_page=wants_html, text=text)
-        except QueryTimeout as exc:
-            return _error(503, str(exc), html_page=wants_html, text=text)
         except QueryError as exc:
             return _error(400, str(exc), html_page=wants_html, text=text)
+        is_graph = form in ("CONSTRUCT", "DESCRIBE")
         if fmt_param is not None:
-            fmt = format_param(fmt_param, graph=result.is_graph)
+            fmt = format_param(fmt_param, graph=is_graph)
             if fmt is None:
                 return _error(400, f"unknown format {fmt_param!r}")
         else:
-            fmt = choose(request.headers.get("accept"), graph=result.is_graph)
+            fmt = choose(request.headers.get("accept"), graph=is_graph)
         if fmt is None:
             return _error(406, "none of the Accept types can carry this result; try "
-                          + ("text/turtle" if result.is_graph else "application/sparql-results+json"))
+                          + ("text/turtle" if is_graph else "application/sparql-results+json"))
+        if fmt != "html" and (fmt, is_graph) not in MEDIA_TYPE:
+            return _error(400, f"format {fmt!r} does not fit a {form} query")
+        wanted = None if fmt == "html" else fmt
+        try:
+            async with limiter:
+                result = await anyio.to_thread.run_sync(lambda: execute(text, wanted))
+        except QueryTimeout as exc:
+            return _error(503, str(exc), html_page=wants_html, text=text)
+        except QueryMemoryError as exc:
+            return _error(503, str(exc), html_page=wants_html, text=text)
+        except QueryError as exc:
+            return _error(400, str(exc), html_page=wants_html, text=text)
         if fmt == "html":
             return _page("Query results", _results_html(text, result))
-        if (fmt, result.is_graph) not in MEDIA_TYPE:
-            return _error(400, f"format {fmt!r} does not fit a {result.form} query")
-        try:
-            payload = result.serialize(fmt)
-        except QueryError as exc:
-            return _error(400, str(exc))
-        return Response(payload, media_type=MEDIA_TYPE[(fmt, result.is_graph)], headers={"Vary": "Accept"})
+        return Response(result.payload, media_type=MEDIA_TYPE[(fmt, is_graph)], headers={"Vary": "Accept"})
 
     async def home(request: Request) -> Response:
         return _page("resilience-kg SPARQL endpoint", _form(EXAMPLE))

@@ -1,18 +1,75 @@
 """Start the endpoint on a real ASGI server (uvicorn), on a socket we bind ourselves so that a
-port in use gets a clear message rather than a traceback."""
+port in use gets a clear message rather than a traceback.
+
+The query workers (:class:`resilience_kg.sparql.pool.QueryPool`) start before uvicorn and its
+threads; ``/health`` reports on them; each request is logged as one JSON line on stderr (never
+the query text); SIGTERM or Ctrl-C stops taking requests, lets those running finish, then stops
+the workers.
+"""
 
 from __future__ import annotations
 
 import errno
+import json
 import socket
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+import sys
+import time
+from collections.abc import Callable, Iterable, MutableMapping
+from typing import TYPE_CHECKING, Any
 
 from resilience_kg.errors import ResilienceKGError
+from resilience_kg.graph.query import DEFAULT_MAX_RESULT, DEFAULT_MEMORY
 from resilience_kg.server.app import LOCAL_HOSTS, create_app
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
+    from resilience_kg.sparql.pool import QueryPool
+
+
+class Operations:
+    """ASGI wrapper: ``GET /health`` (the workers' state, as JSON; 503 when none runs) and one
+    access-log line per request: time, client, method, path, status, bytes, milliseconds. The
+    query string and body are left out (they hold the query, which may be private)."""
+
+    def __init__(self, app: Any, pool: QueryPool, *, log: Callable[[str], None] | None) -> None:
+        self.app = app
+        self.pool = pool
+        self.log = log
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        seen = {"status": 0, "bytes": 0}
+
+        async def record(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                seen["status"] = message["status"]
+            elif message["type"] == "http.response.body":
+                seen["bytes"] += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            if scope["path"] == "/health" and scope["method"] in ("GET", "HEAD"):
+                from starlette.responses import JSONResponse
+
+                state = self.pool.health()
+                await JSONResponse(state, status_code=200 if state["status"] == "ok" else 503)(scope, receive, record)
+            else:
+                await self.app(scope, receive, record)
+        finally:
+            if self.log is not None:
+                client = scope.get("client") or ("", 0)
+                self.log(json.dumps({
+                    "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "client": client[0], "method": scope["method"],
+                    "path": scope["path"], "status": seen["status"], "bytes": seen["bytes"],
+                    "ms": round((time.perf_counter() - started) * 1000, 2),
+                }))
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -41,17 +98,38 @@ def serve(
     cors_origin: str | None = None,
     allowed_hosts: Iterable[str] = (),
     max_body: int = 1 << 20,
+    workers: int | None = None,
+    memory: int | None = DEFAULT_MEMORY,
+    max_result: int = DEFAULT_MAX_RESULT,
+    access_log: bool = True,
     echo: Callable[[str], None] = print,
 ) -> None:
-    """Serve ``kg`` until interrupted (Ctrl-C stops it cleanly)."""
+    """Serve ``kg`` until interrupted (Ctrl-C or SIGTERM stops it cleanly).
+
+    ``workers`` query processes (default: one per CPU, at least two) answer the queries, each
+    limited to ``memory`` bytes and ``max_result`` bytes of answer.
+    """
     import uvicorn
+
+    from resilience_kg.sparql.pool import QueryPool
 
     allowed = list(allowed_hosts)
     if host not in ("0.0.0.0", "::") and host not in LOCAL_HOSTS:
         allowed.append(host)
     sock = bind(host, port)
     actual_port = sock.getsockname()[1]
-    app = create_app(kg, timeout=timeout, allowed_hosts=allowed, cors_origin=cors_origin, max_body=max_body)
+    # Before uvicorn starts any thread: the pool's fork server is a fresh interpreter, and the
+    # workers it forks never see this process's threads.
+    try:
+        pool = QueryPool(kg, workers=workers, memory=memory, max_result=max_result).start()
+    except BaseException:
+        sock.close()
+        raise
+    app = Operations(
+        create_app(kg, timeout=timeout, allowed_hosts=allowed, cors_origin=cors_origin, max_body=max_body,
+                   max_concurrent=pool.size, pool=pool),
+        pool, log=_stderr if access_log else None,
+    )
     shown = f"[{host}]" if ":" in host else host
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else shown
     url = f"http://{shown}:{actual_port}/sparql"
@@ -61,8 +139,9 @@ def serve(
     if host not in LOCAL_HOSTS:
         echo(f"warning: listening on {host}, reachable from other machines; answering Host names: "
              f"{', '.join([*LOCAL_HOSTS, *allowed])}")
-    echo("Ctrl-C stops it.")
-    config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=5)
+    echo(f"{pool.size} query workers; health: http://{shown}:{actual_port}/health. Ctrl-C stops it.")
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+                            timeout_graceful_shutdown=max(5, int(timeout) + 1))
     server = uvicorn.Server(config)
     try:
         server.run(sockets=[sock])
@@ -70,4 +149,5 @@ def serve(
         pass
     finally:
         sock.close()
+        pool.close()
     echo("stopped.")
