@@ -38,7 +38,10 @@ def can_kill() -> bool:
 
 
 def mib(size: int) -> str:
-    return f"{size / MIB:g} MiB"
+    """A size as a person reads it: ``256 MiB``, ``1.5 MiB``, ``900 bytes``."""
+    if size < MIB:
+        return f"{size} bytes"
+    return f"{size // MIB} MiB" if size % MIB == 0 else f"{size / MIB:.1f} MiB"
 
 
 def timeout_error(timeout: float) -> QueryTimeout:
