@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import errno
 import json
+import signal
 import socket
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, MutableMapping
 from typing import TYPE_CHECKING, Any
@@ -66,6 +68,14 @@ class Operations:
                     "path": scope["path"], "status": seen["status"], "bytes": seen["bytes"],
                     "ms": round((time.perf_counter() - started) * 1000, 2),
                 }))
+
+
+class _Terminated(Exception):
+    """SIGTERM arrived (uvicorn has already stopped taking requests)."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _stderr(line: str) -> None:
@@ -143,11 +153,17 @@ def serve(
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
                             timeout_graceful_shutdown=max(5, int(timeout) + 1))
     server = uvicorn.Server(config)
+    # uvicorn stops gracefully on SIGTERM, then raises the signal again with the handler it found:
+    # this one, so that the workers are stopped below and the exit code is 0.
+    main_thread = threading.current_thread() is threading.main_thread()  # signals only work there
+    previous = signal.signal(signal.SIGTERM, _terminated) if main_thread else None
     try:
         server.run(sockets=[sock])
-    except KeyboardInterrupt:  # uvicorn shuts down gracefully, then re-raises the signal
+    except (KeyboardInterrupt, _Terminated):  # uvicorn shuts down gracefully, then re-raises the signal
         pass
     finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
         sock.close()
         pool.close()
     echo("stopped.")

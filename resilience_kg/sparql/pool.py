@@ -149,7 +149,10 @@ def _worker(store: Any, store_dir: str | None, requests: int, replies: int, memo
 
 def _zygote(control_fd: int, store_dir: str | None) -> None:
     """Load the graph, then fork a worker for each request on the control socket until it closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which closes the pool
+    # Ctrl-C and SIGTERM are for the server, which lets running queries finish, then closes the
+    # pool; the zygote and its workers end when their pipes close (or the server dies).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     control = socket.socket(fileno=control_fd)
     store = None
     if store_dir is None:
