@@ -17,7 +17,16 @@ from urllib.parse import parse_qsl
 
 from resilience_kg import __version__
 from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, UnsafeQueryError
-from resilience_kg.graph.query import DEFAULT_MAX_RESULT, DEFAULT_MEMORY, QueryResult, display, prepare, query
+from resilience_kg.graph.query import (
+    DEFAULT_MAX_RESULT,
+    DEFAULT_MEMORY,
+    QueryResult,
+    display,
+    explain,
+    prepare,
+    query,
+    transport_format,
+)
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
 
 if TYPE_CHECKING:
@@ -139,10 +148,15 @@ def create_app(
     hosts = {h.lower() for h in (*LOCAL_HOSTS, *allowed_hosts)}
     limiter = anyio.CapacityLimiter(max_concurrent)  # each query is a forked process
 
-    def execute(text: str, fmt: str | None) -> QueryResult:
-        if pool is not None:
-            return pool.query(text, fmt=fmt, timeout=timeout)
-        return query(kg, text, fmt=fmt, timeout=timeout, memory=memory, max_result=max_result)
+    async def execute(text: str, form: str, fmt: str | None) -> QueryResult:
+        if pool is not None:  # the workers' pipes are watched by the event loop: no thread per query
+            try:
+                payload = await pool.arun(text, form=form, fmt=fmt, bindings={}, timeout=timeout)
+            except QueryError as exc:
+                raise explain(exc, None) from None
+            return QueryResult(form=form, payload=payload, payload_format=fmt or transport_format(form))
+        return await anyio.to_thread.run_sync(
+            lambda: query(kg, text, fmt=fmt, timeout=timeout, memory=memory, max_result=max_result))
 
     async def sparql(request: Request) -> Response:
         if request.method == "GET":
@@ -199,7 +213,7 @@ def create_app(
         wanted = None if fmt == "html" else fmt
         try:
             async with limiter:
-                result = await anyio.to_thread.run_sync(lambda: execute(text, wanted))
+                result = await execute(text, form, wanted)
         except QueryTimeout as exc:
             return _error(503, str(exc), html_page=wants_html, text=text)
         except QueryMemoryError as exc:

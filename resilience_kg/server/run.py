@@ -85,7 +85,9 @@ def _stderr(line: str) -> None:
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket on ``host:port``, or a clear error if the port is taken."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio turns Nagle's algorithm off only on sockets that say they are TCP,
+    # and with it on, a response sent as headers then body waits for the client's delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.bind((host, port))
     except OSError as exc:

@@ -22,6 +22,8 @@ their pipes), so none is left behind.
 
 from __future__ import annotations
 
+import asyncio
+import collections
 import contextlib
 import functools
 import json
@@ -231,6 +233,11 @@ def _zygote(control_fd: int, store_dir: str | None) -> None:
 # ------------------------------------------------------------------ the server's side
 
 
+def _fail(future: asyncio.Future[_Worker], error: Exception) -> None:
+    if not future.done():
+        future.set_exception(error)
+
+
 class _Worker:
     def __init__(self, pid: int, pidfd: int | None, requests: int, replies: int, generation: int) -> None:
         self.pid = pid
@@ -255,11 +262,46 @@ class _Worker:
         self.pidfd = None
 
 
+class _FrameReader:
+    """Collects one length-prefixed frame from a pipe as the event loop finds it readable."""
+
+    def __init__(self, fd: int, limit: int, future: asyncio.Future[bytes | None]) -> None:
+        self.fd = fd
+        self.limit = limit
+        self.future = future
+        self.buffer = bytearray()
+        self.need = _FRAME.size
+        self.sized = False
+
+    def feed(self) -> None:
+        if self.future.done():
+            return
+        try:
+            chunk = os.read(self.fd, 1 << 20)  # readable, so this does not block
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self.future.set_result(None)
+            return
+        self.buffer += chunk
+        if not self.sized and len(self.buffer) >= _FRAME.size:
+            size = _FRAME.unpack(self.buffer[: _FRAME.size])[0]
+            if size > self.limit:
+                self.future.set_exception(QueryError("the query process sent an answer larger than the result cap"))
+                return
+            self.need, self.sized = _FRAME.size + size, True
+        if self.sized and len(self.buffer) >= self.need:
+            self.future.set_result(bytes(self.buffer[_FRAME.size : self.need]))
+
+
 class QueryPool:
     """Pre-started, jailed query processes over ``kg``'s store; thread-safe.
 
     Call :meth:`start` once (it starts the zygote and ``workers`` workers), then :meth:`query`
-    from any thread, and :meth:`close` at the end (or use it as a context manager).
+    from any thread (or :meth:`arun` from an event loop, as the server does: no thread per query), and
+    :meth:`close` at the end (or use it as a context manager).
     ``memory`` and ``max_result`` are the per-query limits of :func:`resilience_kg.graph.query.query`.
     """
 
@@ -290,6 +332,8 @@ class QueryPool:
         self._control: socket.socket | None = None
         self._control_lock = threading.Lock()
         self._idle: list[_Worker] = []
+        self._waiters: collections.deque[tuple[asyncio.AbstractEventLoop, asyncio.Future[_Worker]]] = (
+            collections.deque())
         self._alive = 0
         self._cond = threading.Condition()
         self._closed = False
@@ -350,7 +394,11 @@ class QueryPool:
         with self._cond:
             self._closed = True
             idle, self._idle = self._idle, []
+            waiters, self._waiters = list(self._waiters), collections.deque()
             self._cond.notify_all()
+        for loop, future in waiters:
+            with contextlib.suppress(RuntimeError):  # its loop may be closed already
+                loop.call_soon_threadsafe(_fail, future, QueryError("the query pool is closed"))
         for worker in idle:
             worker.kill()
             worker.close()
@@ -446,12 +494,50 @@ class QueryPool:
             return self._renew(worker)
         return worker
 
+    async def _aacquire(self, deadline: float, timeout: float) -> _Worker:
+        self._check_store()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[_Worker] | None = None
+        with self._cond:
+            if self._closed:
+                raise QueryError("the query pool is closed")
+            if self._alive == 0:
+                raise QueryError("no query process is running (they could not be restarted)")
+            if self._idle:
+                worker = self._idle.pop()
+            else:
+                future = loop.create_future()
+                self._waiters.append((loop, future))
+        if future is not None:
+            try:
+                worker = await asyncio.wait_for(future, max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                raise QueryTimeout(f"no query process became free within {timeout:g} s (the server is busy)") from None
+        if worker.generation != self.generation:
+            return await loop.run_in_executor(None, self._renew, worker)
+        return worker
+
+    def _hand(self, future: asyncio.Future[_Worker], worker: _Worker) -> None:
+        # On the waiter's loop: it may have given up (timeout, cancelled) since it was chosen.
+        if future.done():
+            self._release(worker)
+        else:
+            future.set_result(worker)
+
     def _release(self, worker: _Worker) -> None:
         with self._cond:
             if self._closed:
                 worker.kill()
                 worker.close()
                 return
+            while self._waiters:  # a waiting coroutine gets it first, on its own loop
+                loop, future = self._waiters.popleft()
+                if not future.done():
+                    try:
+                        loop.call_soon_threadsafe(self._hand, future, worker)
+                        return
+                    except RuntimeError:  # that loop is closed
+                        continue
             self._idle.append(worker)
             self._cond.notify()
 
@@ -494,6 +580,42 @@ class QueryPool:
         self.served += 1
         if data[:1] == b"M":
             self._replace(worker)
+        else:
+            self._release(worker)
+        return read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
+
+    async def arun(self, text: str, *, form: str, fmt: str | None, bindings: Bindings, timeout: float) -> bytes:
+        """As :meth:`run`, waiting on the event loop instead of in a thread."""
+        loop = asyncio.get_running_loop()
+        deadline = time.monotonic() + timeout
+        worker = await self._aacquire(deadline, timeout)
+        request = pickle.dumps((text, form, fmt, bindings, self.max_result))
+        data: bytes | None = None
+        try:
+            # An idle worker is blocked reading its pipe, so this write completes at once.
+            _write_all(worker.requests, _FRAME.pack(len(request)) + request)
+            future: asyncio.Future[bytes | None] = loop.create_future()
+            reader = _FrameReader(worker.replies, self.max_result + (1 << 16), future)
+            loop.add_reader(worker.replies, reader.feed)
+            try:
+                data = await asyncio.wait_for(future, max(0.0, deadline - time.monotonic()))
+            finally:
+                loop.remove_reader(worker.replies)
+        except TimeoutError:
+            await loop.run_in_executor(None, self._replace, worker)
+            raise timeout_error(timeout) from None
+        except (BrokenPipeError, QueryError):
+            data = None
+        except BaseException:  # cancelled (the client went away): the worker may be mid-query
+            loop.run_in_executor(None, self._replace, worker)
+            raise
+        if data is None:
+            status = (await loop.run_in_executor(None, self._ask, {"op": "status", "pid": worker.pid}))[0]
+            await loop.run_in_executor(None, self._replace, worker)
+            raise death_error(status.get("status", 0), self.memory)
+        self.served += 1
+        if data[:1] == b"M":
+            await loop.run_in_executor(None, self._replace, worker)
         else:
             self._release(worker)
         return read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
