@@ -4,13 +4,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench notebooks docs clean help
+.PHONY: run test lint bench bench-soak notebooks docs clean help
 
 help:
 	@echo "make run    build the bundled Jakarta dataset into out/"
 	@echo "make test   run every test (installs what they need)"
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  print speed and memory figures (about 20 minutes; bench/README.md)"
+	@echo "make bench-soak  serve against Oxigraph at 1, 4, 16 clients, then a 10-minute soak"
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
 	@echo "make docs   regenerate docs/cli.md from the commands' --help"
 
@@ -54,6 +55,9 @@ bench: $(STAMP)
 	$(PY) bench/analysis_bench.py --scales 1e3,1e4,1e5,1e6,3e6
 	$(PY) bench/views_bench.py
 	$(PY) bench/server_bench.py
+
+bench-soak: $(STAMP)
+	$(PY) bench/server_bench.py --part throughput,soak --soak 600
 
 notebooks: $(STAMP)
 	$(PY) notebooks/run.py --html out/notebooks

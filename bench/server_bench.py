@@ -294,25 +294,52 @@ def tree_memory(root: int) -> tuple[float, float, int]:
     return field(root, "status", "VmRSS:"), sum(field(p, "smaps_rollup", "Pss:") for p in family), len(family)
 
 
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def runaways(port: int, stop: threading.Event, stopped: list[int]) -> None:
+    """One client that sends a query that never ends, again and again: each is killed at the
+    timeout and its worker replaced, so the soak also shows replacement does not leak."""
+    import http.client
+    from urllib.parse import urlencode
+
+    while not stop.is_set():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            conn.request("GET", f"/sparql?{urlencode({'query': RUNAWAY})}")
+            if conn.getresponse().status == 503:
+                stopped[0] += 1
+        except (OSError, http.client.HTTPException):
+            pass
+        finally:
+            conn.close()
+
+
 def soak(seconds: float, clients: int, samples: int) -> list[list[str]]:
-    """``serve`` on the bundled graph under ``clients`` clients for ``seconds``, memory sampled."""
+    """``serve`` on the bundled graph under ``clients`` clients and one runaway client for
+    ``seconds``, memory sampled."""
     port = free_port()
-    proc = start_ours([], port)
+    proc = start_ours(["--timeout", "1"], port)
     rows: list[list[str]] = []
     done = [0, 0]
+    stop, stopped = threading.Event(), [0]
+    bad = threading.Thread(target=runaways, args=(port, stop, stopped))
+    bad.start()
     try:
         step = seconds / samples
         started = time.monotonic()
         rss, pss, n = tree_memory(proc.pid)
-        rows.append(["0", f"{rss:.1f}", f"{pss:.1f}", str(n), "0", "0"])
+        rows.append(["0", f"{rss:.1f}", f"{pss:.1f}", str(n), "0", "0", "0"])
         for _ in range(samples):
             answered, _, errors = hammer("127.0.0.1", port, "/sparql", clients=clients, seconds=step)
             done[0] += answered
             done[1] += errors
             rss, pss, n = tree_memory(proc.pid)
             rows.append([f"{time.monotonic() - started:.0f}", f"{rss:.1f}", f"{pss:.1f}", str(n), f"{done[0]:,}",
-                         str(done[1])])
+                         str(done[1]), str(stopped[0])])
     finally:
+        stop.set()
+        bad.join(timeout=30)
         proc.terminate()
         proc.wait(timeout=30)
     return rows
@@ -345,9 +372,9 @@ def main(argv: list[str] | None = None) -> int:
         table(["clients", "server", "queries/s", "p50 ms", "p99 ms", "errors", "oxigraph/serve"], rows)
         print(f"    target {'met' if met else 'MISSED'} at every level" if met else "    target MISSED")
     if "soak" in parts:
-        print(f"\nSoak: serve under 4 clients for {args.soak:g} s; memory of the server (RSS) and of its "
-              "fork server and workers (PSS, shared pages counted once)")
-        table(["s", "server RSS MiB", "workers PSS MiB", "processes", "answers", "errors"],
+        print(f"\nSoak: serve --timeout 1 under 4 clients and 1 runaway client for {args.soak:g} s; memory of "
+              "the server (RSS) and of its fork server and workers (PSS, shared pages counted once)")
+        table(["s", "server RSS MiB", "workers PSS MiB", "processes", "answers", "errors", "runaways stopped"],
               soak(args.soak, 4, 10))
     if "store" not in parts:
         return 0
