@@ -220,6 +220,20 @@ def start_ours(args: list[str], port: int) -> subprocess.Popen[bytes]:
     return proc
 
 
+# The floor of our stack: uvicorn and Starlette answering a constant, with no query at all.
+FLOOR_APP = """
+import sys, uvicorn
+from starlette.applications import Starlette
+from starlette.responses import Response
+from starlette.routing import Route
+BODY = b'{"head":{"vars":["p","n"]},"results":{"bindings":[]}}'
+async def constant(request):
+    return Response(BODY, media_type="application/sparql-results+json")
+app = Starlette(routes=[Route("/sparql", constant)])
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
+"""
+
+
 def throughput(levels: list[int], seconds: float, workers: int | None) -> tuple[list[list[str]], bool]:
     """``serve`` and ``oxigraph serve-read-only`` on the bundled graph, one after the other at each level."""
     from resilience_kg.graph.dataset import load_graph
@@ -236,22 +250,27 @@ def throughput(levels: list[int], seconds: float, workers: int | None) -> tuple[
                                    "--union-default-graph", "--bind", f"127.0.0.1:{ox_port}"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         ours = start_ours(["--workers", str(workers)] if workers else [], our_port)
+        floor_port = free_port()
+        floor = subprocess.Popen([PY, "-c", FLOOR_APP, str(floor_port)], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
         try:
             wait_http(f"http://127.0.0.1:{ox_port}/")
+            wait_http(f"http://127.0.0.1:{floor_port}/sparql")
             for clients in levels:
                 results = {}
-                for name, port, path in (("oxigraph", ox_port, "/query"), ("serve", our_port, "/sparql")):
+                for name, port, path in (("oxigraph", ox_port, "/query"), ("serve", our_port, "/sparql"),
+                                         ("uvicorn+starlette constant", floor_port, "/sparql")):
                     hammer("127.0.0.1", port, path, clients=clients, seconds=min(2.0, seconds))  # warm up
                     n, lat, errors = hammer("127.0.0.1", port, path, clients=clients, seconds=seconds)
                     results[name] = (n / seconds, pct(lat, 0.5), pct(lat, 0.99), errors)
                 ratio = results["oxigraph"][0] / results["serve"][0] if results["serve"][0] else float("inf")
                 met = met and ratio <= TARGET_RATIO
-                for name in ("oxigraph", "serve"):
+                for name in results:
                     qps, p50, p99, errors = results[name]
                     rows.append([str(clients), name, f"{qps:,.0f}", f"{p50 * 1e3:.2f}", f"{p99 * 1e3:.2f}", str(errors),
                                  f"{ratio:.2f}x" if name == "serve" else ""])
         finally:
-            for proc in (ours, theirs):
+            for proc in (ours, theirs, floor):
                 proc.terminate()
                 proc.wait(timeout=30)
     finally:
@@ -368,7 +387,8 @@ def main(argv: list[str] | None = None) -> int:
         levels = [int(c) for c in args.clients.split(",")]
         rows, met = throughput(levels, seconds, args.workers)
         print(f"\nSmall SELECT on the bundled graph, {seconds:g} s per server and level (target: within "
-              f"{TARGET_RATIO}x of Oxigraph's rate)")
+              f"{TARGET_RATIO}x of Oxigraph's rate; the last server of each level answers a constant without a "
+              "query: the floor of the HTTP stack)")
         table(["clients", "server", "queries/s", "p50 ms", "p99 ms", "errors", "oxigraph/serve"], rows)
         print(f"    target {'met' if met else 'MISSED'} at every level" if met else "    target MISSED")
     if "soak" in parts:

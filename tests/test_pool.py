@@ -184,6 +184,8 @@ def test_serve_health_access_log_and_graceful_stop(tmp_path: Path) -> None:
         assert health.status_code == 200
         state = health.json()
         assert state["status"] == "ok" and state["workers"] == 3 and state["network_jail"] is True
+        foreign = http.get(f"{running.base}/health", headers={"Host": "evil.example"})
+        assert foreign.status_code == 403  # a rebound DNS name learns nothing
         secret = "SELECT ?secret_marker WHERE { ?secret_marker a rkg:Pillar }"
         assert http.get(running.url, params={"query": secret}).status_code == 200
         assert http.get(running.url, params={"query": RUNAWAY}).status_code == 503

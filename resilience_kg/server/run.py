@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from resilience_kg.errors import ResilienceKGError
 from resilience_kg.graph.query import DEFAULT_MAX_RESULT, DEFAULT_MEMORY
-from resilience_kg.server.app import LOCAL_HOSTS, create_app
+from resilience_kg.server.app import LOCAL_HOSTS, create_app, host_of
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
@@ -29,13 +29,15 @@ if TYPE_CHECKING:
 
 
 class Operations:
-    """ASGI wrapper: ``GET /health`` (the workers' state, as JSON; 503 when none runs) and one
+    """ASGI wrapper: ``GET /health`` (the workers' state, as JSON; 503 when none runs; for the
+    Host names the endpoint answers, other names fall through to its 403) and one
     access-log line per request: time, client, method, path, status, bytes, milliseconds. The
     query string and body are left out (they hold the query, which may be private)."""
 
-    def __init__(self, app: Any, pool: QueryPool, *, log: Callable[[str], None] | None) -> None:
+    def __init__(self, app: Any, pool: QueryPool, *, hosts: Iterable[str], log: Callable[[str], None] | None) -> None:
         self.app = app
         self.pool = pool
+        self.hosts = {h.lower() for h in hosts}
         self.log = log
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -53,7 +55,8 @@ class Operations:
             await send(message)
 
         try:
-            if scope["path"] == "/health" and scope["method"] in ("GET", "HEAD"):
+            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            if scope["path"] == "/health" and scope["method"] in ("GET", "HEAD") and host_of(host) in self.hosts:
                 from starlette.responses import JSONResponse
 
                 state = self.pool.health()
@@ -140,7 +143,7 @@ def serve(
     app = Operations(
         create_app(kg, timeout=timeout, allowed_hosts=allowed, cors_origin=cors_origin, max_body=max_body,
                    max_concurrent=pool.size, pool=pool),
-        pool, log=_stderr if access_log else None,
+        pool, hosts=[*LOCAL_HOSTS, *allowed], log=_stderr if access_log else None,
     )
     shown = f"[{host}]" if ":" in host else host
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else shown
