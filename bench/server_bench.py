@@ -133,6 +133,7 @@ def sandbox_cost(runs: int) -> list[list[str]]:
         return took
 
     kg = load_graph()
+    sandbox.prepare()  # as run_killable does before it forks
     inside = statistics.median(confine_once() for _ in range(runs))
     timings: dict[str, float] = {}
     real = (sandbox.block_network, sandbox.limit_memory, sandbox.close_inherited)

@@ -126,6 +126,7 @@ def run_killable(work: Callable[[], bytes], *, timeout: float, memory: int | Non
             return work()
         except SyntaxError as exc:
             raise ChildSyntaxError(str(exc)) from exc
+    jail.prepare()  # built here once, so the child only makes the system calls
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child, which coverage does not follow

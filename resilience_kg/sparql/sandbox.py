@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import functools
 import os
 import platform
 import resource
@@ -126,8 +127,11 @@ def limit_memory(memory: int) -> None:
 
     What it maps now includes the store it inherited, so the limit is what the query may add.
     """
-    with open("/proc/self/statm") as statm:
-        mapped = int(statm.read().split()[0]) * resource.getpagesize()
+    fd = os.open("/proc/self/statm", os.O_RDONLY)
+    try:
+        mapped = int(os.read(fd, 256).split()[0]) * resource.getpagesize()
+    finally:
+        os.close(fd)
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = mapped + memory
     if hard != resource.RLIM_INFINITY:
@@ -135,20 +139,30 @@ def limit_memory(memory: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def block_network() -> str | None:
-    """Install the seccomp filter; None on success, else why it could not be."""
-    reason = unavailable_reason()
-    if reason is not None:
-        return reason
+@functools.lru_cache(maxsize=1)
+def prepare() -> tuple[ctypes.CDLL, _SockFprog, ctypes.Array[ctypes.c_char], _Arch] | None:
+    """The filter and the C functions that install it, built once per process. A parent calls
+    this before it forks, so that a child only has two system calls to make."""
+    if unavailable_reason() is not None:
+        return None
     arch = _ARCHES[platform.machine()]
     program = _program(arch)
     buffer = ctypes.create_string_buffer(program, len(program))
     fprog = _SockFprog(len(program) // 8, ctypes.addressof(buffer))
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    libc.syscall.restype = ctypes.c_long
+    return libc, fprog, buffer, arch
+
+
+def block_network() -> str | None:
+    """Install the seccomp filter; None on success, else why it could not be."""
+    prepared = prepare()
+    if prepared is None:
+        return unavailable_reason()
+    libc, fprog, _buffer, arch = prepared
     if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         return f"prctl(PR_SET_NO_NEW_PRIVS) failed: {os.strerror(ctypes.get_errno())}"
-    libc.syscall.restype = ctypes.c_long
     result = libc.syscall(ctypes.c_long(arch.seccomp_nr), ctypes.c_ulong(_SECCOMP_SET_MODE_FILTER),
                           ctypes.c_ulong(_SECCOMP_FILTER_FLAG_TSYNC), ctypes.c_void_p(ctypes.addressof(fprog)))
     if result != 0:
