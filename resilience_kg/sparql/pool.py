@@ -530,14 +530,22 @@ class QueryPool:
                 worker.kill()
                 worker.close()
                 return
+            try:
+                here = asyncio.get_running_loop()
+            except RuntimeError:  # a thread: the executor's, or a caller of query()
+                here = None
             while self._waiters:  # a waiting coroutine gets it first, on its own loop
                 loop, future = self._waiters.popleft()
-                if not future.done():
-                    try:
-                        loop.call_soon_threadsafe(self._hand, future, worker)
-                        return
-                    except RuntimeError:  # that loop is closed
-                        continue
+                if future.done():
+                    continue
+                if loop is here:  # on that loop already: no need to wake it through its pipe
+                    future.set_result(worker)
+                    return
+                try:
+                    loop.call_soon_threadsafe(self._hand, future, worker)
+                    return
+                except RuntimeError:  # that loop is closed
+                    continue
             self._idle.append(worker)
             self._cond.notify()
 
