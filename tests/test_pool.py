@@ -200,3 +200,19 @@ def test_serve_health_access_log_and_graceful_stop(tmp_path: Path) -> None:
         assert {"path": "/sparql", "status": 503} in [{"path": x["path"], "status": x["status"]} for x in lines]
         assert all({"time", "client", "method", "path", "status", "bytes", "ms"} <= set(x) for x in lines)
         assert "secret_marker" not in running.process.stderr()
+
+
+def test_more_requests_than_workers_wait_their_turn(kg: KnowledgeGraph) -> None:
+    import asyncio
+
+    async def ask_many(app: object) -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+            return list(await asyncio.gather(*[
+                client.get("/sparql", params={"query": PILLARS}, headers={"Accept": "text/csv"}) for _ in range(12)]))
+
+    with QueryPool(kg, workers=1) as single:
+        responses = asyncio.run(ask_many(create_app(kg, pool=single, max_concurrent=12, timeout=30)))
+        assert [r.status_code for r in responses] == [200] * 12
+        assert {r.text for r in responses} == {"n\r\nSEHAT\r\nSIAP\r\nTERHUBUNG\r\n"}
+        assert single.health()["served"] == 12

@@ -54,6 +54,7 @@ from resilience_kg.graph.query import (
     transport_format,
 )
 from resilience_kg.graph.sandbox import death_error, read_reply, reply, timeout_error
+from resilience_kg.graph.store import MARKER
 from resilience_kg.sparql import sandbox as jail
 
 if TYPE_CHECKING:
@@ -325,7 +326,7 @@ class QueryPool:
         self.served = 0
         self.replaced = 0
         self._store_dir = str(kg.store_path) if kg.store_path is not None else None
-        self._marker = (kg.store_path.parent / "resilience-kg.json") if kg.store_path is not None else None
+        self._marker = (kg.store_path.parent / MARKER) if kg.store_path is not None else None
         self._stamp = self._store_stamp()
         self._checked = time.monotonic()
         self._zygote: subprocess.Popen[bytes] | None = None
