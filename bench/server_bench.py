@@ -135,23 +135,24 @@ def sandbox_cost(runs: int) -> list[list[str]]:
     kg = load_graph()
     sandbox.prepare()  # as run_killable does before it forks
     inside = statistics.median(confine_once() for _ in range(runs))
-    timings: dict[str, float] = {}
     real = (sandbox.block_network, sandbox.limit_memory, sandbox.close_inherited)
-    for label, jailed in (("jailed", True), ("not jailed", False)):
-        if not jailed:  # this process only: the library is not changed
-            sandbox.block_network = lambda: None  # type: ignore[assignment]
-            sandbox.limit_memory = lambda memory: None  # type: ignore[assignment]
-            sandbox.close_inherited = lambda keep=(): None  # type: ignore[assignment]
-        try:
-            query(kg, SMALL_SELECT)
-            times = []
-            for _ in range(runs):
+    samples: dict[str, list[float]] = {"jailed": [], "not jailed": []}
+    query(kg, SMALL_SELECT)
+    try:
+        for _ in range(runs):  # interleaved, so that a change in the machine's load hits both alike
+            for label in samples:
+                if label == "jailed":
+                    sandbox.block_network, sandbox.limit_memory, sandbox.close_inherited = real
+                else:  # this process only: the library is not changed
+                    sandbox.block_network = lambda: None  # type: ignore[assignment]
+                    sandbox.limit_memory = lambda memory: None  # type: ignore[assignment]
+                    sandbox.close_inherited = lambda keep=(): None  # type: ignore[assignment]
                 started = time.perf_counter()
                 query(kg, SMALL_SELECT)
-                times.append(time.perf_counter() - started)
-            timings[label] = statistics.median(times)
-        finally:
-            sandbox.block_network, sandbox.limit_memory, sandbox.close_inherited = real
+                samples[label].append(time.perf_counter() - started)
+    finally:
+        sandbox.block_network, sandbox.limit_memory, sandbox.close_inherited = real
+    timings = {label: statistics.median(values) for label, values in samples.items()}
     return [
         ["confine() in a fresh child (seccomp, RLIMIT_AS, close fds)", f"{inside * 1e6:.0f} us"],
         ["query(), fork per query, jailed", f"{timings['jailed'] * 1e3:.2f} ms"],
