@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench notebooks docs clean help
+.PHONY: run test test-fast lint bench bench-soak notebooks docs clean help
 
 help:
 	@echo "make run    build the bundled Jakarta dataset into out/"
@@ -12,6 +12,7 @@ help:
 	@echo "make test-fast  the edit loop: no browser, servers, notebooks or slow tests"
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  print speed and memory figures (about 25 minutes; bench/README.md)"
+	@echo "make bench-soak  serve against Oxigraph at 1, 4, 16 clients, then a 10-minute soak"
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
 	@echo "make docs   regenerate docs/cli.md from the commands' --help"
 	@echo "make score  extraction quality on the development set (tests/extract_devset), with a regex baseline"
@@ -65,6 +66,9 @@ bench: $(STAMP)
 score: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[extract]'
 	$(PY) bench/extract_scores.py
+
+bench-soak: $(STAMP)
+	$(PY) bench/server_bench.py --part throughput,soak --soak 600
 
 notebooks: $(STAMP)
 	$(PY) notebooks/run.py --html out/notebooks

@@ -20,7 +20,7 @@ from resilience_kg._version import __version__
 from resilience_kg.extras import require
 from resilience_kg.formats.network import NETWORK_FORMATS
 from resilience_kg.graph.export import EXPORT_FORMATS
-from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
+from resilience_kg.limits import MAX_BODY, MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
 from resilience_kg.sparql.query import FORMATS as QUERY_FORMATS
 from resilience_kg.tabulate import TABLE_FORMATS
 
@@ -94,6 +94,16 @@ def endpoint_option(func: F) -> F:
         help="Read from this SPARQL endpoint (a shared triple store) instead of local files. "
         "Credentials: RKG_USER/RKG_PASSWORD or RKG_TOKEN in the environment.",
     )(func)
+
+
+def limit_options(func: F) -> F:
+    """``--memory MIB`` and ``--max-result MIB``: what one query may take (its time is ``--timeout``)."""
+    func = click.option("--max-result", "max_result", type=click.IntRange(1), default=MAX_RESULT >> 20,
+                        show_default=True, metavar="MIB",
+                        help="Refuse an answer larger than this many MiB (add a LIMIT instead).")(func)
+    return click.option("--memory", type=click.IntRange(16), default=QUERY_MEMORY >> 20, show_default=True,
+                        metavar="MIB",
+                        help="Stop a query that allocates more than this many MiB.")(func)
 
 
 def _load(data: tuple[Path, ...], no_bundled: bool, store: Path | None = None, endpoint: str | None = None,
@@ -204,6 +214,7 @@ def validate(paths: tuple[Path, ...], no_bundled: bool, fmt: str) -> None:
               help='Bind ?NAME to VALUE safely: BPBD, "text"@en, <iri>, rkg:Pillar. Repeatable.')
 @click.option("--timeout", type=float, default=QUERY_TIMEOUT, show_default=True,
               help="Stop the query after this many seconds.")
+@limit_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (atomically) instead of stdout.")
 @data_options
@@ -217,6 +228,8 @@ def query(
     fmt: str,
     params: tuple[str, ...],
     timeout: float,
+    memory: int,
+    max_result: int,
     output: Path | None,
     data: tuple[Path, ...],
     no_bundled: bool,
@@ -251,7 +264,9 @@ def query(
 
         result = remote_query(endpoint, text)
     else:
-        result = run_query(_load(data, no_bundled, store), text, params=bindings, timeout=timeout)
+        # The query process writes the answer in the chosen format, under the time and memory limits.
+        result = run_query(_load(data, no_bundled, store), text, params=bindings, timeout=timeout,
+                           memory=memory << 20, max_result=max_result << 20, fmt=fmt)
     _emit(result.serialize(fmt), output)
 
 
@@ -439,6 +454,11 @@ def report(out: Path, report_only: bool, data: tuple[Path, ...], no_bundled: boo
 @click.option("--base-iri", metavar="URL",
               help="The public address this server answers at (behind a w3id redirect or a proxy): its path "
                    "prefix is served too, and its host and origin count as the server's own.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Query processes started ahead (default: one per CPU, at least 2).")
+@limit_options
+@click.option("--access-log/--no-access-log", default=True, show_default=True,
+              help="One JSON line per request on stderr (never the query text).")
 @data_options
 @store_option
 @handle_errors
@@ -454,6 +474,10 @@ def serve(
     keep_alive: int,
     max_connections: int,
     base_iri: str | None,
+    workers: int | None,
+    memory: int,
+    max_result: int,
+    access_log: bool,
     data: tuple[Path, ...],
     no_bundled: bool,
     store: Path | None,
@@ -462,7 +486,8 @@ def serve(
 
     GET or POST /sparql; results as SPARQL JSON, XML, CSV or TSV, graphs as Turtle, JSON-LD,
     N-Triples or RDF/XML, by the Accept header. SERVICE, LOAD, FROM and updates are refused.
-    A query page that works offline is at /.
+    A query page that works offline is at /. Queries run in --workers processes started ahead,
+    which cannot open a network connection; GET /health reports on them.
     """
     require("server", feature="serve")
     from resilience_kg.server.run import serve as run_serve
@@ -470,7 +495,8 @@ def serve(
     run_serve(_load(data, no_bundled, store), host=host, port=port, timeout=timeout, cors_origin=cors_origin,
               allowed_hosts=allow_hosts, max_body=max_body, queue_timeout=queue_timeout,
               header_timeout=header_timeout, keep_alive=keep_alive, max_connections=max_connections,
-              base_iri=base_iri, echo=click.echo)
+              base_iri=base_iri, workers=workers, memory=memory << 20, max_result=max_result << 20,
+              access_log=access_log, echo=click.echo)
 
 
 @main.command()

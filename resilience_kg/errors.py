@@ -53,3 +53,11 @@ class MissingExtra(ResilienceKGError):
     def __init__(self, message: str, *, extra: str) -> None:
         self.extra = extra
         super().__init__(message)
+
+
+class QueryMemoryError(QueryError):
+    """A query that needed more memory than its limit (``--memory``) and was stopped."""
+
+
+class ResultTooLarge(QueryError):
+    """A query whose answer is larger than the result cap (``--max-result``)."""

@@ -10,3 +10,9 @@ QUERY_TIMEOUT = 30.0
 
 #: Bytes a request body to the endpoint may carry (a query, form-encoded or raw).
 MAX_BODY = 1 << 20
+
+#: Bytes a query may allocate beyond the store it reads (``--memory``); its process is stopped past it.
+QUERY_MEMORY = 2 << 30
+
+#: The largest answer a query may give, in bytes (``--max-result``).
+MAX_RESULT = 256 << 20

@@ -19,11 +19,20 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
 from resilience_kg._version import __version__
-from resilience_kg.errors import QueryError, QueryTimeout, UnsafeQueryError
+from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, UnsafeQueryError
 from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
 from resilience_kg.server.page import EXAMPLE
-from resilience_kg.sparql.query import QueryResult, display, query
+from resilience_kg.sparql.query import (
+    DEFAULT_MAX_RESULT,
+    DEFAULT_MEMORY,
+    QueryResult,
+    display,
+    explain,
+    prepare,
+    query,
+    transport_format,
+)
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -31,6 +40,7 @@ if TYPE_CHECKING:
     from starlette.responses import Response
 
     from resilience_kg.graph.dataset import KnowledgeGraph
+    from resilience_kg.sparql.pool import QueryPool
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'"
@@ -114,12 +124,19 @@ def create_app(
     max_concurrent: int = 4,
     queue_timeout: float = 2.0,
     base_iri: str | None = None,
+    pool: QueryPool | None = None,
+    memory: int | None = DEFAULT_MEMORY,
+    max_result: int = DEFAULT_MAX_RESULT,
 ) -> Starlette:
     """The endpoint's ASGI app over ``kg``.
 
     ``queue_timeout``: how long a request may wait for a query slot before a 503. ``base_iri``:
     the public address this server answers at (behind a w3id redirect or a proxy), whose path
     prefix is stripped from requests and whose origin counts as the server's own.
+
+    Queries go to ``pool``'s workers (``serve`` starts one), else each runs in a forked child;
+    either way jailed, stopped at ``timeout`` seconds or ``memory`` bytes, and refused past
+    ``max_result`` bytes of answer (the pool's own limits apply to it).
     """
     import anyio
     from starlette.applications import Starlette
@@ -133,6 +150,16 @@ def create_app(
     public_host = (urlsplit(base_iri).hostname or "") if base_iri else ""
     hosts = {host_pattern(h) for h in (*LOCAL_HOSTS, *allowed_hosts, public_host) if h}
     limiter = anyio.CapacityLimiter(max_concurrent)  # each query is a forked process
+
+    async def execute(text: str, form: str, fmt: str | None) -> QueryResult:
+        if pool is not None:  # the workers' pipes are watched by the event loop: no thread per query
+            try:
+                payload = await pool.arun(text, form=form, fmt=fmt, bindings={}, timeout=timeout)
+            except QueryError as exc:
+                raise explain(exc, None) from None
+            return QueryResult(form=form, payload=payload, payload_format=fmt or transport_format(form))
+        return await anyio.to_thread.run_sync(
+            lambda: query(kg, text, fmt=fmt, timeout=timeout, memory=memory, max_result=max_result))
 
     async def sparql(request: Request) -> Response:
         if request.method == "GET":
@@ -166,33 +193,39 @@ def create_app(
                 return _page("resilience-kg SPARQL endpoint", _form(EXAMPLE))
             return _error(400, "give exactly one query parameter" if texts else "no query given")
         text = texts[0]
+        # The guard runs here, so the form (and so the format) is known before the query runs: the
+        # query process writes the answer in that format, under the deadline and the memory limit.
         try:
-            async with limiter:
-                result = await anyio.to_thread.run_sync(lambda: query(kg, text, timeout=timeout))
+            form, _ = prepare(text, None)
         except UnsafeQueryError as exc:
             return _error(400, str(exc), html_page=wants_html, text=text)
-        except QueryTimeout as exc:
-            return _error(503, str(exc), html_page=wants_html, text=text)
         except QueryError as exc:
             return _error(400, str(exc), html_page=wants_html, text=text)
+        is_graph = form in ("CONSTRUCT", "DESCRIBE")
         if fmt_param is not None:
-            fmt = format_param(fmt_param, graph=result.is_graph)
+            fmt = format_param(fmt_param, graph=is_graph)
             if fmt is None:
                 return _error(400, f"unknown format {fmt_param!r}")
         else:
-            fmt = choose(request.headers.get("accept"), graph=result.is_graph)
+            fmt = choose(request.headers.get("accept"), graph=is_graph)
         if fmt is None:
             return _error(406, "none of the Accept types can carry this result; try "
-                          + ("text/turtle" if result.is_graph else "application/sparql-results+json"))
+                          + ("text/turtle" if is_graph else "application/sparql-results+json"))
+        if fmt != "html" and (fmt, is_graph) not in MEDIA_TYPE:
+            return _error(400, f"format {fmt!r} does not fit a {form} query")
+        wanted = None if fmt == "html" else fmt
+        try:
+            async with limiter:
+                result = await execute(text, form, wanted)
+        except QueryTimeout as exc:
+            return _error(503, str(exc), html_page=wants_html, text=text)
+        except QueryMemoryError as exc:
+            return _error(503, str(exc), html_page=wants_html, text=text)
+        except QueryError as exc:
+            return _error(400, str(exc), html_page=wants_html, text=text)
         if fmt == "html":
             return _page("Query results", _results_html(text, result))
-        if (fmt, result.is_graph) not in MEDIA_TYPE:
-            return _error(400, f"format {fmt!r} does not fit a {result.form} query")
-        try:
-            payload = result.serialize(fmt)
-        except QueryError as exc:
-            return _error(400, str(exc))
-        return Response(payload, media_type=MEDIA_TYPE[(fmt, result.is_graph)], headers={"Vary": "Accept"})
+        return Response(result.payload, media_type=MEDIA_TYPE[(fmt, is_graph)], headers={"Vary": "Accept"})
 
     from resilience_kg.server.entity import entity_routes
     from resilience_kg.server.guards import HostGuard, OriginGuard, QueryGate, QuietDisconnects

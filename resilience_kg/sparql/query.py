@@ -15,6 +15,7 @@ The default graph is the union of the named graphs, and the usual prefixes (``rk
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -24,18 +25,21 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from resilience_kg import vocab as v
-from resilience_kg.errors import QueryError
+from resilience_kg.errors import QueryError, ResultTooLarge
 from resilience_kg.graph.oxterms import to_bytes
-from resilience_kg.limits import QUERY_TIMEOUT
+from resilience_kg.limits import MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
 from resilience_kg.sparql.guard import check_query
-from resilience_kg.sparql.runner import ChildSyntaxError, run_killable
+from resilience_kg.sparql.runner import ChildSyntaxError, mib, run_killable
 from resilience_kg.tabulate import aligned
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Bindings = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
 DEFAULT_TIMEOUT = QUERY_TIMEOUT
+DEFAULT_MEMORY = QUERY_MEMORY
+DEFAULT_MAX_RESULT = MAX_RESULT
 
 #: Output formats: the W3C results formats for SELECT and ASK, RDF syntaxes for CONSTRUCT and
 #: DESCRIBE, and ``table`` for people.
@@ -110,9 +114,10 @@ def parse_params(specs: list[str] | tuple[str, ...]) -> dict[str, Term]:
 class QueryResult:
     """What a query returned: rows for SELECT, a boolean for ASK, triples otherwise.
 
-    ``payload`` holds the answer as the child process sent it: SPARQL TSV or JSON results
-    (``payload_format``), or N-Triples for CONSTRUCT and DESCRIBE. It is parsed once, on first
-    use.
+    ``payload`` holds the answer as the child process sent it, in ``payload_format``: SPARQL TSV
+    or JSON results, or N-Triples for CONSTRUCT and DESCRIBE, unless the query asked for another
+    format (then :meth:`serialize` in that format costs nothing). It is parsed once, on first
+    use; ``csv`` and ``table`` answers cannot be read back into rows.
     """
 
     form: str
@@ -124,6 +129,9 @@ class QueryResult:
         return self.form in ("CONSTRUCT", "DESCRIBE")
 
     def _solutions(self) -> ox.QuerySolutions | ox.QueryBoolean:
+        if self.payload_format not in ("tsv", "json", "xml"):
+            raise QueryError(f"a {self.payload_format} answer cannot be read back into rows; run the query "
+                             "without a format")
         return ox.parse_query_results(self.payload, format=RESULT_FORMATS[self.payload_format])
 
     @cached_property
@@ -157,7 +165,10 @@ class QueryResult:
     def triples(self) -> list[ox.Triple]:
         if not self.is_graph:
             return []
-        return [q.triple for q in ox.parse(self.payload, format=ox.RdfFormat.N_TRIPLES)]
+        if self.payload_format not in GRAPH_FORMATS:
+            raise QueryError(f"a {self.payload_format} answer cannot be read back into triples; run the query "
+                             "without a format")
+        return [q.triple for q in ox.parse(self.payload, format=GRAPH_FORMATS[self.payload_format])]
 
     def __iter__(self) -> Iterator[dict[str, Term | None]]:
         return iter(self.rows)
@@ -168,6 +179,8 @@ class QueryResult:
     def serialize(self, fmt: str = "table") -> bytes:
         """The result in one of :data:`FORMATS`; ``csv``/``tsv``/``json``/``xml`` are the W3C
         SPARQL 1.1 results formats for SELECT and ASK."""
+        if fmt == self.payload_format:
+            return self.payload
         if fmt == "table":
             return self.to_table().encode()
         if self.is_graph:
@@ -181,8 +194,6 @@ class QueryResult:
             raise QueryError(f"a {self.form} query gives table, {', '.join(RESULT_FORMATS)}; not {fmt}")
         if self.form == "ASK" and fmt in ("csv", "tsv"):
             return b"true\n" if self.boolean else b"false\n"  # the W3C formats define no boolean form
-        if fmt == self.payload_format:
-            return self.payload
         return to_bytes(self._solutions().serialize(format=RESULT_FORMATS[fmt]))
 
     def to_table(self) -> str:
@@ -213,53 +224,135 @@ def _position(message: str) -> str:
     return f"SPARQL syntax error: {message}"
 
 
+class _Capped(io.RawIOBase):
+    """A write-only buffer that refuses to grow past ``cap`` bytes, so that an answer too large
+    to send is stopped while it is written, not after. Wrapped in a BufferedWriter, so that
+    Oxigraph's many small writes cost one Python call per 64 KiB."""
+
+    def __init__(self, cap: int) -> None:
+        super().__init__()
+        self.cap = cap
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk: bytes) -> int:  # type: ignore[override]
+        if len(self.data) + len(chunk) > self.cap:
+            raise too_large(self.cap)
+        self.data += chunk
+        return len(chunk)
+
+
+def too_large(cap: int) -> ResultTooLarge:
+    return ResultTooLarge(f"the answer is larger than {mib(cap)} and was not sent: add a LIMIT, select fewer "
+                          "variables, or raise --max-result")
+
+
+def check_format(form: str, fmt: str | None) -> None:
+    """Refuse a format that cannot carry the answer of a ``form`` query, before it runs."""
+    if fmt is None or fmt == "table":
+        return
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(f"a {form} query gives table, {', '.join(GRAPH_FORMATS)}; not {fmt}")
+    elif fmt not in RESULT_FORMATS:
+        raise QueryError(f"a {form} query gives table, {', '.join(RESULT_FORMATS)}; not {fmt}")
+
+
+def transport_format(form: str) -> str:
+    """The format an answer travels in when none is asked for: lossless, quick to write and read."""
+    return "nt" if form in ("CONSTRUCT", "DESCRIBE") else "json" if form == "ASK" else "tsv"
+
+
+def answer(
+    store: ox.Store, text: str, *, form: str, fmt: str | None, bindings: Bindings, max_result: int
+) -> bytes:
+    """Evaluate ``text`` on ``store`` and return the answer's bytes in ``fmt`` (None: the
+    transport format). Runs in the query process, so the whole cost (evaluation and writing)
+    is under the deadline and the memory limit; raises :class:`ResultTooLarge` past
+    ``max_result`` bytes."""
+    result = store.query(text, use_default_graph_as_union=True, prefixes=v.QUERY_PREFIXES, substitutions=bindings)
+    out = _Capped(max_result)
+    sink = io.BufferedWriter(out, 1 << 16)  # type: ignore[type-var]
+    base = transport_format(form)
+    # The W3C results formats are written straight from the solutions; the others (sorted graphs,
+    # the table, a boolean as CSV) from the transport format, by QueryResult.
+    writes_directly = form == "SELECT" or (form == "ASK" and fmt in ("json", "xml"))
+    direct = fmt if fmt in RESULT_FORMATS and writes_directly else base
+    if isinstance(result, ox.QueryTriples):
+        ox.serialize(result, sink, format=ox.RdfFormat.N_TRIPLES)
+    else:
+        result.serialize(sink, format=RESULT_FORMATS[direct])
+    sink.flush()
+    payload = bytes(out.data)
+    if fmt is None or fmt == direct:
+        return payload
+    shaped = QueryResult(form=form, payload=payload, payload_format=base).serialize(fmt)
+    if len(shaped) > max_result:
+        raise too_large(max_result)
+    return shaped
+
+
+def prepare(text: str, params: Mapping[str, Term | str] | None, fmt: str | None = None) -> tuple[str, Bindings]:
+    """Check ``text`` (the guard) and ``fmt``, and turn ``params`` into bindings: the query's
+    form and the bindings. Everything a query needs before it may run."""
+    form = check_query(text)
+    check_format(form, fmt)
+    bindings: Bindings = {}
+    for name, value in (params or {}).items():
+        if not re.search(rf"[?$]{re.escape(name)}\b", text):
+            raise QueryError(f"parameter {name!r} is not a variable of this query (no ?{name} in it)")
+        bindings[ox.Variable(name)] = parse_value(value) if isinstance(value, str) else value
+    return form, bindings
+
+
+def explain(exc: QueryError, params: Mapping[str, object] | None) -> QueryError:
+    """A clearer error for what the query process reported, where one is known."""
+    if isinstance(exc, ChildSyntaxError):
+        return QueryError(_position(str(exc)))
+    if "SELECT projection" in str(exc):
+        # Oxigraph binds a parameter only to a variable that the SELECT clause returns.
+        names = ", ".join(f"?{n}" for n in sorted(params or {}))
+        return QueryError(
+            f"a parameter must be a variable the query returns: add {names} to the SELECT clause "
+            "(or use SELECT *); Oxigraph binds parameters to returned variables only"
+        )
+    return exc
+
+
 def query(
     kg: KnowledgeGraph,
     text: str,
     *,
     params: Mapping[str, Term | str] | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    memory: int | None = DEFAULT_MEMORY,
+    max_result: int = DEFAULT_MAX_RESULT,
+    fmt: str | None = None,
 ) -> QueryResult:
     """Run a read-only SPARQL query on ``kg`` and return its result.
 
     ``params`` binds variables to values (strings are read by :func:`parse_value`); the query
     is refused if it would reach the network or the disk (``SERVICE``, ``LOAD``, ``FROM``) or
-    change the data, and stopped after ``timeout`` seconds.
+    change the data. It runs in a process that cannot open a network connection, stopped after
+    ``timeout`` seconds, or once it allocates ``memory`` bytes (None: no limit), or once its
+    answer passes ``max_result`` bytes. With ``fmt`` (one of :data:`FORMATS`) the answer is
+    written in that format by the query process itself.
     """
-    form = check_query(text)
-    bindings: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
-    for name, value in (params or {}).items():
-        if not re.search(rf"[?$]{re.escape(name)}\b", text):
-            raise QueryError(f"parameter {name!r} is not a variable of this query (no ?{name} in it)")
-        bindings[ox.Variable(name)] = parse_value(value) if isinstance(value, str) else value
+    form, bindings = prepare(text, params, fmt)
     store, path = kg.store, kg.store_path
 
     def work() -> bytes:
         # A forked child must not share the parent's RocksDB handle: it opens its own,
         # read-only. An in-memory store is simply inherited, copy-on-write.
         target = ox.Store.read_only(str(path)) if path is not None else store
-        result = target.query(
-            text, use_default_graph_as_union=True, prefixes=v.QUERY_PREFIXES, substitutions=bindings
-        )
-        if isinstance(result, ox.QueryTriples):
-            return to_bytes(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES))
-        # TSV is the most compact lossless results format: quickest to write and to read back.
-        fmt = ox.QueryResultsFormat.JSON if isinstance(result, ox.QueryBoolean) else ox.QueryResultsFormat.TSV
-        return to_bytes(result.serialize(format=fmt))
+        return answer(target, text, form=form, fmt=fmt, bindings=bindings, max_result=max_result)
 
     if timeout <= 0:
         raise QueryError("the timeout must be a positive number of seconds")
     try:
-        payload = run_killable(work, timeout=timeout)
-    except ChildSyntaxError as exc:
-        raise QueryError(_position(str(exc))) from None
+        payload = run_killable(work, timeout=timeout, memory=memory)
     except QueryError as exc:
-        if "SELECT projection" in str(exc):
-            # Oxigraph binds a parameter only to a variable that the SELECT clause returns.
-            names = ", ".join(f"?{n}" for n in sorted(params or {}))
-            raise QueryError(
-                f"a parameter must be a variable the query returns: add {names} to the SELECT clause "
-                "(or use SELECT *); Oxigraph binds parameters to returned variables only"
-            ) from None
-        raise
-    return QueryResult(form=form, payload=payload, payload_format="json" if form == "ASK" else "tsv")
+        raise explain(exc, params) from None
+    return QueryResult(form=form, payload=payload, payload_format=fmt or transport_format(form))
