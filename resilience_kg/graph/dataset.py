@@ -77,8 +77,8 @@ class KnowledgeGraph:
         or of ``all``: graph by graph, lines sorted, so that anything written from them is
         deterministic and groups each subject's triples together.
 
-        Oxigraph dumps each graph and the lines are sorted as bytes: several times faster than
-        sorting term objects in Python (5 s at a million quads).
+        Oxigraph dumps each graph and the lines are sorted as bytes, which is much faster than
+        sorting term objects in Python (bench/README.md has the figures).
         """
         names = self.graph_names() if graph == "all" else [resolve_graph(graph)]
         parts = []

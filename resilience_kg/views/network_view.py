@@ -5,8 +5,8 @@ their connection strength), ``pillar:NOTATION`` (everything on the paths to one 
 ``actor:NAME`` (one actor's neighbourhood and its paths to the pillars).
 
 Nodes and edges are handed to pyvis as lists in one step: pyvis's own ``add_node`` and
-``from_nx`` check each new node against a list, which is quadratic (4.5 s for 5,000 nodes,
-where setting the lists takes milliseconds). Above :data:`PHYSICS_LIMIT` nodes the layout is
+``from_nx`` check each new node against a list, which is quadratic in the number of nodes,
+where setting the lists is linear. Above :data:`PHYSICS_LIMIT` nodes the layout is
 computed here and physics is off, so a large view is usable as soon as it is drawn.
 """
 
