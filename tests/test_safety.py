@@ -148,6 +148,26 @@ EVASIONS = {
     ),
     # rdflib upper-cases keywords with str.upper(): the dotless i becomes I.
     "dotless i": "SELECT * WHERE { ?s ?p ?o . serv\u0131ce <http://x/> {} }",
+    # Issue 9: '<<' opens a reified triple, whose object '>' is a string; read as '<' and
+    # the IRI <?s?p'>, the string would run to the quote in the final comment.
+    "reified triple read as '<' and an IRI": (
+        "SELECT ?leak WHERE { { <<?s?p'>'>> ?q ?o } UNION"
+        " { SERVICE <http://127.0.0.1:9/x> { ?a ?b ?leak } } } #'"
+    ),
+    # After a triple term ')>>' an operand ends: '<' is less-than and 'a>' a string.
+    "less-than after a triple term": (
+        "SELECT * WHERE { ?s ?p ?o FILTER(<<(?s ?p 'x')>><'a>') SERVICE <http://x/> {} #'\n}"
+    ),
+    # Inside a triple term '<' starts an IRI even right after a term.
+    "IRI with a quote inside a triple term": (
+        "SELECT * WHERE { BIND(<<(?s<http://x/'>?o)>> AS ?t) SERVICE <http://x/> {} #'\n}"
+    ),
+    # An annotation block holds a string with '>' and '|}': it closes at the real '|}'.
+    "annotation block holding '|}' in a string": (
+        "SELECT * WHERE { ?s ?p ?o {| ?a '|}>' |} SERVICE <http://x/> {} }"
+    ),
+    # A reifier IRI with a quote: '~' never makes '<' less-than.
+    "reifier IRI with a quote": "SELECT * WHERE { <<?s ?p ?o~<http://x/'>>> ?q 'a' . SERVICE <http://x/> {} }",
 }
 
 

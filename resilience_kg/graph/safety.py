@@ -191,19 +191,22 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
     """
     forms: list[str] = []
     unsafe: UnsafeQueryError | None = None
-    error: QueryError | None = None
+    errors: list[QueryError] = []
     for view in _views(text):
         try:
             forms.append(_Scanner(view, allow_update).run())
         except UnsafeQueryError as exc:
             unsafe = unsafe or exc
         except QueryError as exc:
-            error = error or exc
+            # Oxigraph's reading first: its error is the one the user would see.
+            errors.insert(0, exc) if view.oxigraph else errors.append(exc)
     # Refusals first: a text that one reading refuses and another cannot read is unsafe.
     if unsafe is not None:
         raise unsafe
-    if error is not None:
-        raise error
+    # An engine that cannot tokenise the text cannot run it either: a reading that fails is
+    # dropped (rdflib's, where a comment ends at a carriage return), unless all fail.
+    if not forms:
+        raise errors[0]
     if len(set(forms)) > 1:
         at = min((i for i in (text.find("\\u"), text.find("\\U"), text.find("\r")) if i >= 0), default=0)
         line, column = _position(text, at)
@@ -220,7 +223,7 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
 class _View:
     """The text as one engine reads it, with the way back to positions in the original."""
 
-    __slots__ = ("cr_ends_comment", "note", "origin", "original", "text", "uchar_in_iri")
+    __slots__ = ("cr_ends_comment", "note", "origin", "original", "oxigraph", "text", "uchar_in_iri")
 
     def __init__(
         self,
@@ -235,6 +238,7 @@ class _View:
         self.text, self.origin = expanded  # origin[i]: index in original of text[i], if moved
         self.cr_ends_comment = cr_ends_comment
         self.uchar_in_iri = uchar_in_iri
+        self.oxigraph = uchar_in_iri  # only Oxigraph's reading keeps \\u escapes outside strings
         self.note = note  # appended to messages: why this reading differs from the plain one
 
     def position(self, index: int) -> tuple[int, int]:
