@@ -342,30 +342,33 @@ class Generator:
 # -- oracle -------------------------------------------------------------------------------
 
 
-def _oxigraph_accepts(store: object, text: str) -> bool:
+def _oxigraph_accepts(store: object, text: str, prefixes: dict[str, str] | None = None) -> bool:
     """Whether Oxigraph parses ``text`` as a query (evaluation errors do not count)."""
     try:
-        store.query(text)  # type: ignore[attr-defined]
+        store.query(text, prefixes=prefixes)  # type: ignore[attr-defined]
     except SyntaxError:
         return False
-    except Exception:  # noqa: BLE001 - an evaluation error (the SERVICE socket closed): parsed
+    except Exception:
         return True
     return True
 
 
-def live_keywords(store: object, text: str) -> list[tuple[str, int]] | None:
+def live_keywords(
+    store: object, text: str, *, prefixes: dict[str, str] | None = None
+) -> list[tuple[str, int]] | None:
     """The refused keywords Oxigraph reads as keywords in ``text``; None if it rejects the text.
 
     A keyword is live if changing one of its letters makes Oxigraph reject the text: inside a
     string, an IRI, a comment, a name or a language tag a changed letter changes nothing.
+    ``prefixes`` are declared for the query, as the project declares its own.
     """
-    if not _oxigraph_accepts(store, text):
+    if not _oxigraph_accepts(store, text, prefixes):
         return None
     live = []
     for match in _KEYWORDS.finditer(text):
         at = match.start() + 1
         mutated = text[:at] + ("X" if text[at] != "X" else "Y") + text[at + 1 :]
-        if not _oxigraph_accepts(store, mutated):
+        if not _oxigraph_accepts(store, mutated, prefixes):
             live.append((match.group(0).upper(), match.start()))
     return live
 
@@ -391,7 +394,7 @@ def runs_service(text: str, listener: Listener) -> bool:
         if not isinstance(result, ox.QueryBoolean):
             for _ in result:  # type: ignore[union-attr]
                 pass
-    except Exception:  # noqa: BLE001, S110 - a failed SERVICE call is what we look for
+    except Exception:
         pass
     deadline = time.monotonic() + 1.0
     while listener.hits == before and time.monotonic() < deadline:

@@ -37,11 +37,11 @@ import sys
 from resilience_kg.errors import QueryError, UnsafeQueryError
 
 __all__ = [
+    "MAX_NESTING",
     "NETWORK_KEYWORDS",
     "QUERY_FORMS",
     "REFUSED_KEYWORDS",
     "UPDATE_KEYWORDS",
-    "MAX_NESTING",
     "check_query",
 ]
 
@@ -199,7 +199,10 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
             unsafe = unsafe or exc
         except QueryError as exc:
             # Oxigraph's reading first: its error is the one the user would see.
-            errors.insert(0, exc) if view.oxigraph else errors.append(exc)
+            if view.oxigraph:
+                errors.insert(0, exc)
+            else:
+                errors.append(exc)
     # Refusals first: a text that one reading refuses and another cannot read is unsafe.
     if unsafe is not None:
         raise unsafe
@@ -238,7 +241,7 @@ class _View:
         self.text, self.origin = expanded  # origin[i]: index in original of text[i], if moved
         self.cr_ends_comment = cr_ends_comment
         self.uchar_in_iri = uchar_in_iri
-        self.oxigraph = uchar_in_iri  # only Oxigraph's reading keeps \\u escapes outside strings
+        self.oxigraph = uchar_in_iri  # only Oxigraph's reading keeps \u escapes outside strings
         self.note = note  # appended to messages: why this reading differs from the plain one
 
     def position(self, index: int) -> tuple[int, int]:
