@@ -22,11 +22,24 @@ Why the lexer is stricter than the SPARQL grammar, each found by running the eng
   and IRIs; Oxigraph ends a comment at a carriage return, rdflib only at a line feed. A
   difference can hide a keyword inside a string for one engine and not the other, so the
   text is read once per engine's rules (and once by the spec's) and refused if any reading
-  finds a refused keyword.
-* ``<`` starts an IRI or is the less-than operator depending on the grammar, not on the
-  characters: ``FILTER(?o<'a>') SERVICE <u> {} #'`` compares ``?o`` with the string ``'a>'``
-  and runs the SERVICE. The lexer tracks just enough context (expression or not, after an
-  operand or not) to decide as the engines do.
+  finds a refused keyword. A reading that cannot be tokenised is dropped: that engine
+  cannot run the text either.
+* ``<`` starts an IRI, a triple term ``<<( )>>`` or a reified triple ``<< >>`` (SPARQL 1.2,
+  which Oxigraph 0.5 reads), or is the less-than operator, depending on the grammar, not on
+  the characters: ``FILTER(?o<'a>') SERVICE <u> {} #'`` compares ``?o`` with the string
+  ``'a>'`` and runs the SERVICE, and ``{ <<?s?p'>'>> ?q ?o } SERVICE <u> {} #'`` is a
+  reified triple whose object is ``'>'``. Outside parentheses no expression can stand, so
+  '<' is read as Oxigraph's grammar reads it there (``<<(``, ``<<``, an IRI). Inside them,
+  the lexer guesses from the context (an expression or a list of terms, after an operand or
+  not); where the guess decides what an IRI would hide (a quote, ``#`` or a parenthesis in
+  it), both readings are checked (``_Scanner._fork``), and a text with too many such places
+  is refused. The other SPARQL 1.2 tokens (``)>>``, ``>>``, ``{|``, ``|}``, ``~``,
+  ``VERSION``, ``@en--ltr``) are read as Oxigraph reads them. bench/fuzz_guard.py compares
+  the guard with Oxigraph's parser on generated SPARQL 1.2 texts.
+* Oxigraph parses and evaluates recursively: thousands of nested groups overflow its stack
+  and kill the query process. Nesting beyond :data:`MAX_NESTING` is refused.
+
+Every error carries ``line`` and ``column`` (from 1), also given in its message.
 """
 
 from __future__ import annotations
@@ -186,8 +199,9 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
     ``allow_update=True`` (SERVICE, LOAD, FROM and USING stay refused even then). The error
     reads like "SERVICE is not allowed (line 3, column 5): queries run offline against the
     local graph only". Lines and columns count from 1 in ``text`` as given, before any ``\\u``
-    escape is expanded. A text that cannot be read (an unterminated string, an unbalanced
-    bracket, no query form) raises QueryError.
+    escape is expanded, and are also the error's ``line`` and ``column`` attributes. A text
+    that cannot be read (an unterminated string, an unbalanced bracket, no query form)
+    raises QueryError; one nested deeper than :data:`MAX_NESTING` raises UnsafeQueryError.
     """
     forms: list[str] = []
     unsafe: UnsafeQueryError | None = None
