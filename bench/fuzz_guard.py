@@ -263,7 +263,8 @@ class Generator:
     def service(self) -> str:
         # Live SERVICE clauses, some written as Oxigraph also accepts them glued.
         silent = self.pick("", "SILENT", "silent")
-        keyword = self.pick("SERVICE", "service", "Service")
+        # Oxigraph reads a keyword without looking where the word ends: 'SERVICESILENT'.
+        keyword = self.pick("SERVICE", "service", "Service", "SERVICESILENT", "trueSERVICE", "1SERVICE")
         target = self.pick(f"<{self.base}x>", f"<{self.base}sparql?q='#'>", "?endpoint")
         return self.join(keyword, silent, target, self.group()) if silent else self.join(keyword, target, self.group())
 
