@@ -17,6 +17,8 @@ import pyoxigraph as ox
 import pytest
 
 from resilience_kg.errors import QueryError, UnsafeQueryError
+from resilience_kg.graph.dataset import KnowledgeGraph
+from resilience_kg.graph.query import query
 from resilience_kg.graph.safety import MAX_NESTING, QUERY_FORMS, check_query
 
 POSITION = re.compile(r"\(line \d+, column \d+\)")
@@ -545,6 +547,13 @@ def test_nesting_beyond_the_limit_is_refused_naming_the_depth(opener: str, close
     assert message.startswith("the query is nested too deeply (line 1, column "), message
     assert f"nest {MAX_NESTING + 1} deep, and at most {MAX_NESTING} are allowed" in message
     assert info.value.line == 1 and info.value.column is not None
+
+
+def test_deep_nesting_gets_a_clear_message_from_query_not_out_of_memory(kg: KnowledgeGraph) -> None:
+    # Before the limit, 5,000 nested groups killed the query process: "out of memory?".
+    text = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    with pytest.raises(UnsafeQueryError, match=r"^the query is nested too deeply \(line 1, column 80\)"):
+        query(kg, text)
 
 
 def test_long_run_of_prefix_operators_is_refused() -> None:
