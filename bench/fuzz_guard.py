@@ -13,7 +13,9 @@ name can be changed freely). A text Oxigraph accepts with a live keyword that th
 through is a bypass. With ``--confirm N``, N accepted texts with a live SERVICE are also run
 against an in-memory store while a socket listens on 127.0.0.1: Oxigraph must connect to it,
 which checks the oracle against the engine's real behaviour. Every IRI the generator writes is
-relative or on 127.0.0.1, so nothing can reach another machine.
+relative or on 127.0.0.1, so nothing can reach another machine. (The oracle cannot judge a
+keyword inside a declared prefix, ``PREFIX service: <...>``: changing it leaves the prefix
+undeclared. The generator declares only ``ex:`` and ``:``.)
 
     python bench/fuzz_guard.py                    # 20,000 queries
     python bench/fuzz_guard.py --cases 200000 --seed 7

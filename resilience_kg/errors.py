@@ -37,7 +37,8 @@ class QueryError(ResilienceKGError):
 
 
 class UnsafeQueryError(QueryError):
-    """A query that would reach the network or the disk, or change the data."""
+    """A query that would reach the network or the disk, or change the data (or nests so deep
+    that the engine's parser would exhaust its stack)."""
 
 
 class QueryTimeout(QueryError):

@@ -363,7 +363,9 @@ class _Level:
 
     __slots__ = ("annotation", "first", "opened_at", "parens", "query_level", "reified", "rows")
 
-    def __init__(self, *, query_level: bool, opened_at: int = -1, rows: bool = False, annotation: bool = False):
+    def __init__(
+        self, *, query_level: bool, opened_at: int = -1, rows: bool = False, annotation: bool = False
+    ) -> None:
         # At the top and in a subquery (a group starting with SELECT) every parenthesis is
         # an expression; elsewhere it may be a collection, a VALUES row, a path or a triple term.
         self.query_level = query_level
