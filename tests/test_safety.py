@@ -17,6 +17,7 @@ import pyoxigraph as ox
 import pytest
 
 from resilience_kg.errors import QueryError, UnsafeQueryError
+from resilience_kg.graph import safety
 from resilience_kg.graph.dataset import KnowledgeGraph
 from resilience_kg.graph.query import query
 from resilience_kg.graph.safety import MAX_NESTING, QUERY_FORMS, check_query
@@ -562,12 +563,23 @@ def test_long_run_of_prefix_operators_is_refused() -> None:
     assert f"{MAX_NESTING + 1} prefix operators in a row, and at most {MAX_NESTING} are allowed" in message
 
 
-def test_too_many_ambiguous_less_than_signs_are_refused_with_a_remedy() -> None:
-    # Each '<' here, right after a term inside parentheses, could be less-than or an IRI
-    # holding '#'; the guard checks both readings, up to a bound.
-    rows = "\n".join(f"1 <http://a/#{i}>" for i in range(60))
-    message = refusal(f"SELECT * WHERE {{ ?s ?p (\n{rows}\n) }}")
-    assert message.startswith("'<' is ambiguous (line "), message
+def test_many_ambiguous_less_than_signs_are_read_both_ways_in_linear_time() -> None:
+    # After a term inside parentheses, '<' could be less-than or start an IRI holding '#';
+    # both readings are checked, and they meet again at the next line, so a long collection
+    # costs little more than a short one.
+    rows = "\n".join(f"1 <http://a/#{i}>" for i in range(2000))
+    assert check_query(f"SELECT * WHERE {{ ?s ?p (\n{rows}\n) }}") == "SELECT"
+    nested = "".join(f"1 <http://a/#{i}> (\n" for i in range(MAX_NESTING - 2))
+    assert check_query(f"SELECT * WHERE {{ ?s ?p ({nested}{')' * (MAX_NESTING - 1)} }}") == "SELECT"
+
+
+def test_ambiguity_beyond_the_work_budget_is_refused_with_a_remedy(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The budget bounds the work of the alternative readings; made tiny, two ambiguous
+    # '<' exhaust it.
+    monkeypatch.setattr(safety, "_READINGS_BASE", 0)
+    monkeypatch.setattr(safety, "_READINGS_PER_CHAR", 0)
+    message = refusal("SELECT * WHERE { ?s ?p (1 <http://a/#1>\n 2 <http://a/#2>) }")
+    assert message.startswith("'<' is ambiguous (line 2, column 4): "), message
     assert "put a space after '<' where it means less-than" in message
 
 

@@ -187,8 +187,10 @@ _PREFIX_OPERATORS = frozenset("!-+^")
 #: ('!', '-') may repeat this often: the engine recurses once per level, and a few thousand
 #: levels exhaust its stack (the query process dies).
 MAX_NESTING = 64
-# Alternative readings of '<' checked per text before it is refused as too ambiguous.
-_MAX_READINGS = 32
+# Tokens the alternative readings of '<' may read, per character of the text and overall,
+# before the text is refused as too ambiguous.
+_READINGS_PER_CHAR = 8
+_READINGS_BASE = 20_000
 _SECOND_WORDS = {"FROM": ("NAMED",), "INSERT": ("DATA",), "DELETE": ("DATA", "WHERE")}
 
 
@@ -208,7 +210,7 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
     errors: list[QueryError] = []
     for view in _views(text):
         try:
-            forms.append(_Scanner(view, allow_update).run())
+            forms.append(_read(view, allow_update))
         except UnsafeQueryError as exc:
             unsafe = unsafe or exc
         except QueryError as exc:
@@ -384,12 +386,55 @@ class _Level:
 
 
 class _Budget:
-    """What every reading of one text shares: how many alternative readings were started."""
+    """What every reading of one text shares: the work done by alternative readings, and
+    where readings already went (``seen``), so that two that meet are not read twice."""
 
-    __slots__ = ("forks",)
+    __slots__ = ("left", "pending", "seen")
 
-    def __init__(self) -> None:
-        self.forks = 0
+    def __init__(self, size: int) -> None:
+        self.left = _READINGS_PER_CHAR * size + _READINGS_BASE  # tokens alternatives may still read
+        # (position, state) -> the outcome of reading on from there: a form, an error, or
+        # None while that reading is still going.
+        self.seen: dict[tuple[object, ...], str | QueryError | None] = {}
+        # Alternative readings still to check: the scanner, where, and how it reads the '<'.
+        self.pending: list[tuple[_Scanner, int, tuple[str, int]]] = []
+
+
+def _read(view: _View, allow_update: bool) -> str:
+    """The form ``view`` holds, checking every reading of its ambiguous '<' signs.
+
+    The first reading goes first and leaves its traces in the budget's ``seen``; each
+    alternative then reads only until it meets a place and state read before.
+    """
+    budget = _Budget(len(view.text))
+    form: str | None = None
+    error: QueryError | None = None
+    try:
+        form = _Scanner(view, allow_update, budget).run()
+    except UnsafeQueryError:
+        raise
+    except QueryError as exc:
+        error = exc
+    while budget.pending:
+        twin, at, reading = budget.pending.pop()
+        try:
+            found = twin.run(at, reading)
+        except UnsafeQueryError:
+            raise
+        except QueryError:
+            continue  # the engine cannot read the text this way either
+        form = form or found
+    if form is None:
+        assert error is not None
+        raise error
+    return form
+
+
+class _Merged(Exception):
+    """This reading met one that already went on from the same place in the same state."""
+
+    def __init__(self, outcome: str | QueryError) -> None:
+        self.outcome = outcome
 
 
 class _Scanner:
@@ -397,8 +442,9 @@ class _Scanner:
 
     Where the engine's reading of a '<' depends on the grammar (less-than or the start of an
     IRI or a triple term) and the two readings would hide different text, both are read: a
-    copy of the scanner continues with the other reading (:meth:`_fork`). A reading that
-    cannot be tokenised is dropped; a refusal in any reading refuses the text.
+    copy of the scanner continues with the other reading once this one is done (:meth:`_fork`,
+    :func:`_read`). A reading that cannot be tokenised is dropped; a refusal in any reading
+    refuses the text.
     """
 
     def __init__(self, view: _View, allow_update: bool, budget: _Budget | None = None) -> None:
@@ -407,7 +453,9 @@ class _Scanner:
         self.names = _names(view.text)
         self.allow_update = allow_update
         self.refused = REFUSED_KEYWORDS if not allow_update else NETWORK_KEYWORDS
-        self.budget = budget or _Budget()
+        self.budget = budget or _Budget(len(view.text))
+        self.origin = -1  # for an alternative reading: where its '<' is, else -1
+        self.marks: list[tuple[object, ...]] = []  # the places this reading registered in seen
         self.levels = [_Level(query_level=True)]
         self.prev: tuple[str, str] = ("", "")
         self.prev2: tuple[str, str] = ("", "")
@@ -419,10 +467,10 @@ class _Scanner:
         self.nesting = 0  # groups, parentheses, brackets and triple terms open now
         self.brackets: list[int] = []  # where each open '[' is
         self.prefix_run = 0  # prefix operators read in a row ('!!!x', '- - -1')
-        self.fallback: str | None = None  # the form an alternative reading found, if any
 
     def _copy(self) -> _Scanner:
         twin = _Scanner(self.view, self.allow_update, self.budget)
+        twin.origin = self.origin
         twin.levels = [level.copy() for level in self.levels]
         twin.prev, twin.prev2 = self.prev, self.prev2
         twin.kind, twin.form, twin.form_at = self.kind, self.form, self.form_at
@@ -432,16 +480,44 @@ class _Scanner:
 
     # -- reading -------------------------------------------------------------------------
     def run(self, start: int = 0, forced: tuple[str, int] | None = None) -> str:
+        outcome: str | QueryError
         try:
-            return self._run(start, forced)
+            outcome = self._run(start, forced)
+        except _Merged as merged:
+            outcome = merged.outcome
         except UnsafeQueryError:
             raise
-        except QueryError:
-            # This reading cannot be tokenised; the engine cannot read the text this way
-            # either. If another reading could, that one is the engine's.
-            if self.fallback is not None:
-                return self.fallback
-            raise
+        except QueryError as exc:
+            outcome = exc
+        for mark in self.marks:
+            self.budget.seen[mark] = outcome
+        if isinstance(outcome, QueryError):
+            raise outcome
+        return outcome
+
+    def _state(self, at: int) -> tuple[object, ...]:
+        """Everything that decides how the text is read from ``at`` on.
+
+        Where brackets were opened only matters to messages, so two readings that opened
+        them in different places still meet.
+        """
+        levels = tuple(
+            (lv.query_level, lv.rows, lv.annotation, lv.first, tuple(k for k, _ in lv.parens), len(lv.reified))
+            for lv in self.levels
+        )
+        after_filter = self.prev2[0] == "word" and _fold(self.prev2[1]) == "FILTER"
+        return (at, levels, self.prev, after_filter, self.kind, self.form, self.suspect,
+                self.values_pending, self.nesting, len(self.brackets), self.prefix_run)
+
+    def _meet(self, at: int) -> None:
+        """Stop here if another reading went on from this place in this state."""
+        state = self._state(at)
+        seen = self.budget.seen
+        if state not in seen:
+            seen[state] = None
+            self.marks.append(state)
+        elif (outcome := seen[state]) is not None:
+            raise _Merged(outcome)
 
     def _run(self, start: int, forced: tuple[str, int] | None) -> str:
         text = self.text
@@ -519,11 +595,8 @@ class _Scanner:
     def _comment_end(self, i: int) -> int:
         # '#' starts a comment only here, outside strings, IRIs and local names, which are
         # read whole. It runs to the end of the line, whose end the engines disagree on.
-        ends = [self.text.find("\n", i)]
-        if self.view.cr_ends_comment:
-            ends.append(self.text.find("\r", i))
-        found = [e for e in ends if e >= 0]
-        return min(found) if found else len(self.text)
+        end = _re(r"[\r\n]" if self.view.cr_ends_comment else r"\n").search(self.text, i)
+        return end.start() if end else len(self.text)
 
     def _string_end(self, i: int) -> int:
         text = self.text
@@ -586,27 +659,15 @@ class _Scanner:
             # An IRI holding no quote, '#' or parenthesis hides nothing that could act if
             # the engine read it as code (no '{', no space): read it as the IRI.
             return self._emit_angle(i, term)
+        self._meet(i)
         self._fork(i, other)
         return self._emit_angle(i, first)
 
     def _fork(self, at: int, reading: tuple[str, int]) -> None:
-        """Check the rest of the text with ``reading`` of the '<' at ``at`` as well."""
-        if self.budget.forks >= _MAX_READINGS:
-            raise self._unsafe(
-                f"'<' is ambiguous ({self.view.where(at)}): the text has too many places where '<'"
-                " could be less-than or start an IRI; put a space after '<' where it means less-than",
-                at,
-            )
-        self.budget.forks += 1
+        """Check the rest of the text with ``reading`` of the '<' at ``at`` as well, later."""
         twin = self._copy()
-        try:
-            form = twin.run(at, reading)
-        except UnsafeQueryError:
-            raise
-        except QueryError:
-            return
-        if self.fallback is None:
-            self.fallback = form
+        twin.origin = at
+        self.budget.pending.append((twin, at, reading))
 
     def _emit_angle(self, i: int, reading: tuple[str, int]) -> int:
         kind, end = reading
@@ -630,6 +691,15 @@ class _Scanner:
 
     # -- checking ------------------------------------------------------------------------
     def _token(self, kind: str, value: str, at: int) -> None:
+        if self.origin >= 0:
+            self.budget.left -= 1
+            if self.budget.left < 0:
+                raise self._unsafe(
+                    f"'<' is ambiguous ({self.view.where(self.origin)}): the text has too many places"
+                    " where '<' could be less-than or start an IRI; put a space after '<' where it"
+                    " means less-than",
+                    self.origin,
+                )
         level = self.levels[-1]
         if self.suspect is not None:
             keyword, suspect_at = self.suspect
