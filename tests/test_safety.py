@@ -586,6 +586,23 @@ def test_ambiguity_beyond_the_work_budget_is_refused_with_a_remedy(monkeypatch: 
 # --- Differential fuzzing ------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("ASK { SERVICE <http://127.0.0.1:9/x> {} }", True),
+        ("ASK { ?s ?p <http://127.0.0.1:9/\\u0041> }", True),
+        ("ASK { SERVICE <http://127.0.0.:9/x> {} }", False),
+        ("ASK { SERVICE <http:12.0.0.1:9/x> {} }", False),
+        ("ASK { SERVICE <HTTPS://127.0.0.1:9/x> {} }", False),
+        ("ASK { SERVICE <http://127.0.0.1:9@example.org/x> {} }", False),
+        ("ASK { SERVICE <http:\\u002F\\u002Fexample.org/> {} }", False),
+    ],
+)
+def test_fuzzer_sends_oxigraph_only_texts_whose_urls_are_local(fuzzer: ModuleType, text: str, local: bool) -> None:
+    # The oracle evaluates some texts: a mutated host must never reach Oxigraph.
+    assert fuzzer.local_only(text, "http://127.0.0.1:9/") is local
+
+
 @pytest.mark.slow
 def test_fuzzing_against_oxigraph_finds_no_bypass(fuzzer: ModuleType) -> None:
     report = fuzzer.fuzz(cases=4000, seed=20261130, confirm=3)
