@@ -208,6 +208,7 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
     forms: list[str] = []
     unsafe: UnsafeQueryError | None = None
     errors: list[QueryError] = []
+    oxigraph_error: QueryError | None = None
     for view in _views(text):
         try:
             forms.append(_read(view, allow_update))
@@ -217,14 +218,16 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
             # Oxigraph's reading first: its error is the one the user would see.
             if view.oxigraph:
                 errors.insert(0, exc)
+                oxigraph_error = exc
             else:
                 errors.append(exc)
     # Refusals first: a text that one reading refuses and another cannot read is unsafe.
     if unsafe is not None:
         raise unsafe
-    # An engine that cannot tokenise the text cannot run it either: a reading that fails is
-    # dropped (rdflib's, where a comment ends at a carriage return), unless all fail.
-    if not forms:
+    # What Oxigraph, which runs the query, cannot read is refused. Another engine that cannot
+    # tokenise the text cannot run it either: its reading is dropped (rdflib's, where a
+    # comment ends only at a line feed), unless every reading fails.
+    if oxigraph_error is not None or not forms:
         raise errors[0]
     if len(set(forms)) > 1:
         at = min((i for i in (text.find("\\u"), text.find("\\U"), text.find("\r")) if i >= 0), default=0)
