@@ -345,6 +345,11 @@ ALLOWED = {
         " ?s ?p ?o ~ <http://example.org/r#1> {| <http://example.org/since#> '|}' |} }",
         "SELECT",
     ),
+    # Found by the fuzzer (a false refusal): after '>' only an operand can come.
+    "IRI holding parentheses and a keyword after greater-than": (
+        "SELECT * WHERE { ?s ?p ?o FILTER(?o><http://x/SERVICE(.>) }",
+        "SELECT",
+    ),
     "less-than then an IRI, glued": ("SELECT * WHERE { ?a ?p ?b FILTER(?a<<http://x/#a>) }", "SELECT"),
     "less-than after a triple term": (
         "SELECT * WHERE { ?a ?p ?b FILTER(<<(?a ?p ?b)>><<http://x/#a>) }",
