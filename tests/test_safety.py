@@ -350,6 +350,11 @@ ALLOWED = {
         "SELECT * WHERE { ?s ?p ?o FILTER(?o><http://x/SERVICE(.>) }",
         "SELECT",
     ),
+    # Found by the fuzzer too: after '[' or ';' a verb comes, never an operator.
+    "IRIs holding '#', '(' and a keyword after '[' and ';' in a collection": (
+        "SELECT * WHERE { ?s ?p ( [ <http://x/p#SERVICE> 1 ; <http://x/q#(> 2 ] ) }",
+        "SELECT",
+    ),
     "less-than then an IRI, glued": ("SELECT * WHERE { ?a ?p ?b FILTER(?a<<http://x/#a>) }", "SELECT"),
     "less-than after a triple term": (
         "SELECT * WHERE { ?a ?p ?b FILTER(<<(?a ?p ?b)>><<http://x/#a>) }",

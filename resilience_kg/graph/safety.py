@@ -176,9 +176,10 @@ _NAME_SLOTS = frozenset(
 )
 # Tokens that end an operand: a '<' after one of them, inside an expression, is less-than.
 _OPERAND_KINDS = frozenset({"var", "num", "str", "lang", "iri", "pname", "bnode", "tt_close", "rt_close"})
-# After one of these an operand must follow, so a '<' there is never less-than. A lone '>'
-# is greater-than: '>>' and ')>>' that close triple terms are tokens of their own.
-_OPERAND_NEXT = frozenset("(,=!&|+-*/<>^")
+# After one of these an operand, a verb or a subject must follow, so a '<' there is never
+# less-than. A lone '>' is greater-than: '>>' and ')>>' that close triple terms are tokens
+# of their own.
+_OPERAND_NEXT = frozenset("(,=!&|+-*/<>^[;.~")
 # Characters that change what follows if an IRI's text were read as code instead.
 _STRUCTURAL = "['#()]"
 # Tokens that are neither checked as names nor change the structure.
