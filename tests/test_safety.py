@@ -352,7 +352,7 @@ ALLOWED = {
     ),
     # Found by the fuzzer too: after '[' or ';' a verb comes, never an operator.
     "IRIs holding '#', '(' and a keyword after '[' and ';' in a collection": (
-        "SELECT * WHERE { ?s ?p ( [ <http://x/p#SERVICE> 1 ; <http://x/q#(> 2 ] ) }",
+        "SELECT * WHERE { ?s ?p ( [ <http://x/SERVICE#p> 1 ; <http://x/SERVICE#(> 2 ] ) }",
         "SELECT",
     ),
     "less-than then an IRI, glued": ("SELECT * WHERE { ?a ?p ?b FILTER(?a<<http://x/#a>) }", "SELECT"),
