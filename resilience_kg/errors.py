@@ -24,11 +24,21 @@ class DataError(ResilienceKGError):
 
 
 class QueryError(ResilienceKGError):
-    """A SPARQL query that cannot run: a syntax error (with its position) or a bad parameter."""
+    """A SPARQL query that cannot run: a syntax error (with its position) or a bad parameter.
+
+    ``line`` and ``column`` (from 1) locate the fault in the query text when it has a place,
+    so that a page can highlight it; the message says it too.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:
+        self.line = line
+        self.column = column
+        super().__init__(message)
 
 
 class UnsafeQueryError(QueryError):
-    """A query that would reach the network or the disk, or change the data."""
+    """A query that would reach the network or the disk, or change the data (or nests so deep
+    that the engine's parser would exhaust its stack)."""
 
 
 class QueryTimeout(QueryError):

@@ -203,7 +203,8 @@ def test_completion_offers_terms_and_entities(page: Page, served: Served, log: P
 
 
 @pytest.mark.parametrize(("text", "line", "column", "char"), [
-    ("SELECT * WHERE {\n  ?s ?p\n", 3, 1, ""),
+    # The guard refuses an unclosed group itself; this one only Oxigraph's parser refuses.
+    ("SELECT * WHERE {\n  ?s ?p ?o\n  ?x }", 3, 7, ""),
     ("SELECT * WHERE {\n  ?s ?p ?o .\n  SERVICE <http://127.0.0.1:9/x> { ?a ?b ?c }\n}", 3, 3, "S"),
 ], ids=["parser", "guard"])
 def test_an_error_highlights_its_position(page: Page, served: Served, log: PageLog, text: str, line: int,

@@ -6,18 +6,35 @@ that only *mentions* a keyword (in a string, an IRI, a comment, a name) must run
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
+import pyoxigraph as ox
 import pytest
 
 from resilience_kg.errors import QueryError, UnsafeQueryError
-from resilience_kg.sparql.guard import QUERY_FORMS, check_query
+from resilience_kg.graph.dataset import KnowledgeGraph
+from resilience_kg.sparql import guard as safety
+from resilience_kg.sparql.guard import MAX_NESTING, QUERY_FORMS, check_query
+from resilience_kg.sparql.query import query
 
 POSITION = re.compile(r"\(line \d+, column \d+\)")
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def fuzzer() -> ModuleType:
+    """bench/fuzz_guard.py: the generator and the oracle it compares the guard with."""
+    spec = importlib.util.spec_from_file_location("fuzz_guard", ROOT / "bench" / "fuzz_guard.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def refusal(text: str, *, allow_update: bool = False) -> str:
@@ -148,10 +165,58 @@ EVASIONS = {
     ),
     # rdflib upper-cases keywords with str.upper(): the dotless i becomes I.
     "dotless i": "SELECT * WHERE { ?s ?p ?o . serv\u0131ce <http://x/> {} }",
+    # Issue 9: '<<' opens a reified triple, whose object '>' is a string; read as '<' and
+    # the IRI <?s?p'>, the string would run to the quote in the final comment.
+    "reified triple read as '<' and an IRI": (
+        "SELECT ?leak WHERE { { <<?s?p'>'>> ?q ?o } UNION"
+        " { SERVICE <http://127.0.0.1:9/x> { ?a ?b ?leak } } } #'"
+    ),
+    # After a triple term ')>>' an operand ends: '<' is less-than and 'a>' a string.
+    "less-than after a triple term": (
+        "SELECT * WHERE { ?s ?p ?o FILTER(<<(?s ?p 'x')>><'a>') SERVICE <http://x/> {} #'\n}"
+    ),
+    # Inside a triple term '<' starts an IRI even right after a term.
+    "IRI with a quote inside a triple term": (
+        "SELECT * WHERE { BIND(<<(?s<http://x/'>?o)>> AS ?t) SERVICE <http://x/> {} #'\n}"
+    ),
+    # An annotation block holds a string with '>' and '|}': it closes at the real '|}'.
+    "annotation block holding '|}' in a string": (
+        "SELECT * WHERE { ?s ?p ?o {| ?a '|}>' |} SERVICE <http://x/> {} }"
+    ),
+    # A reifier IRI with a quote: '~' never makes '<' less-than.
+    "reifier IRI with a quote": "SELECT * WHERE { <<?s ?p ?o~<http://x/'>>> ?q 'a' . SERVICE <http://x/> {} }",
 }
 
 
-@pytest.mark.parametrize("text", EVASIONS.values(), ids=EVASIONS.keys())
+# Found by bench/fuzz_guard.py against the guard of 0.x (before SPARQL 1.2 was read), each
+# minimised: Oxigraph reads a live SERVICE in every one (the fuzzer's oracle says so), and the
+# old guard let it through. Inside '<<( )>>' only terms stand, so '<' after a term starts an
+# IRI; the old guard read less-than there and an IRI's quote or '#' as code.
+FUZZER_FINDINGS = {
+    "fuzz: IRI with a quote after an IRI in a triple term": (
+        "PREFIX : <http://x/> SELECT (<<(<http://x/> <http://x/'> \"\")>> AS ?z) WHERE { SERVICE <http://x/> {} } #'"
+    ),
+    "fuzz: IRI with '#' in a triple term in an IN list": (
+        "SELECT (?y IN (true, <<(<http://x/> <http://x/#> <http://x/>)>>) AS ?z) { SERVICE <http://x/> {} 1 ?x 1 }"
+    ),
+    "fuzz: IRI with '#' after the empty prefixed name in a triple term": (
+        "PREFIX : <http://x/> SELECT (<<(: <http://x/#> <http://x/>)>> AS ?z)"
+        " { FILTER EXISTS { SERVICE <http://x/> {} } }"
+    ),
+    "fuzz: IRI with '#' after a variable in a triple term in FILTER": (
+        "SELECT * WHERE { FILTER(isTRIPLE(<<(?e <http://x/#> 1)>>)) SERVICE <http://x/> {} }"
+    ),
+    "fuzz: the same in nested parentheses": (
+        "SELECT * WHERE { { FILTER(IRI(1 IN ((<<(?e <http://x/#> 1)>>)))) } { SERVICE <http://x/> {} } }"
+    ),
+    "fuzz: less-than and an IRI after a triple term": (
+        "SELECT (<<(?e <http://x/#> $m)>><<p:> AS ?z) WHERE { SERVICE <http://x/> {} }"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", [*EVASIONS.values(), *FUZZER_FINDINGS.values()],
+                         ids=[*EVASIONS.keys(), *FUZZER_FINDINGS.keys()])
 def test_disguised_service_or_from_is_refused(text: str) -> None:
     message = refusal(text)
     assert re.match(r"(SERVICE|FROM) is not allowed \(line \d+, column \d+\)", message), message
@@ -168,6 +233,20 @@ def test_message_gives_line_and_column_of_the_keyword() -> None:
         "SERVICE is not allowed (line 3, column 5): "
         "queries run offline against the local graph only"
     )
+
+
+def test_refusal_carries_line_and_column_for_the_query_page() -> None:
+    text = "PREFIX ex: <http://example.org/>\nSELECT ?s WHERE {\n    SERVICE <http://x/> { ?s ?p ?o }\n}"
+    with pytest.raises(UnsafeQueryError) as info:
+        check_query(text)
+    assert (info.value.line, info.value.column) == (3, 5)
+
+
+def test_unreadable_text_carries_line_and_column() -> None:
+    with pytest.raises(QueryError) as info:
+        check_query("SELECT * WHERE {\n  ?s ?p 'unfinished }")
+    assert (info.value.line, info.value.column) == (2, 9)
+    assert str(info.value) == "unterminated string starting at line 2, column 9"
 
 
 def test_escaped_keyword_is_reported_where_its_escape_starts() -> None:
@@ -251,12 +330,91 @@ ALLOWED = {
         "CONSTRUCT",
     ),
     "DESCRIBE a resource": ("DESCRIBE <http://example.org/service>", "DESCRIBE"),
+    # SPARQL 1.2, as Oxigraph 0.5 reads it.
+    "VERSION and a directional language tag": (
+        'VERSION "1.2" SELECT * WHERE { ?s ?p "مرحبا"@ar--rtl , "from"@en--ltr }',
+        "SELECT",
+    ),
+    "triple terms in patterns and expressions": (
+        "SELECT * WHERE { ?r <http://example.org/states> <<( ?s <http://example.org/p#from> 'SERVICE' )>>"
+        " FILTER(?r != <<( <http://a/#1> <http://a/#2> ?o )>> && isTRIPLE(TRIPLE(?s, ?s, ?s))) }",
+        "SELECT",
+    ),
+    "reified triples, reifiers and annotations": (
+        "SELECT * WHERE { << ?s ?p '>' ~ ?r >> <http://example.org/said#by> ?who ."
+        " ?s ?p ?o ~ <http://example.org/r#1> {| <http://example.org/since#> '|}' |} }",
+        "SELECT",
+    ),
+    # Found by the fuzzer (a false refusal): after '>' only an operand can come.
+    "IRI holding parentheses and a keyword after greater-than": (
+        "SELECT * WHERE { ?s ?p ?o FILTER(?o><http://x/SERVICE(.>) }",
+        "SELECT",
+    ),
+    # Found by the fuzzer too: after '[' or ';' a verb comes, never an operator.
+    "IRIs holding '#', '(' and a keyword after '[' and ';' in a collection": (
+        "SELECT * WHERE { ?s ?p ( [ <http://x/SERVICE#p> 1 ; <http://x/SERVICE#(> 2 ] ) }",
+        "SELECT",
+    ),
+    "less-than then an IRI, glued": ("SELECT * WHERE { ?a ?p ?b FILTER(?a<<http://x/#a>) }", "SELECT"),
+    "less-than after a triple term": (
+        "SELECT * WHERE { ?a ?p ?b FILTER(<<(?a ?p ?b)>><<http://x/#a>) }",
+        "SELECT",
+    ),
+    "IRIs with '#' after terms in collections and VALUES rows": (
+        "SELECT * WHERE { ?s ?p (1 <http://a/x#1> ?o <http://a/y#2>)\n"
+        "VALUES (?a ?b) {\n (1 <http://a/#1>)\n (2 <http://a/#2>)\n (3 <http://a/#3>)\n } }",
+        "SELECT",
+    ),
 }
 
 
 @pytest.mark.parametrize(("text", "form"), ALLOWED.values(), ids=ALLOWED.keys())
 def test_keywords_that_are_only_mentioned_pass(text: str, form: str) -> None:
     assert check_query(text) == form
+
+
+# The evasions that work on rdflib (or the spec's reading of \\u escapes), not on Oxigraph.
+RDFLIB_EVASIONS = {
+    EVASIONS[name]
+    for name in ("string closed by an escaped quote", "escaped quote in a local name", "dotless i")
+}
+# The prefixes the evasions use undeclared, as the project declares its own for every query.
+PREFIXES = {"ex": "http://example.org/", "": "http://example.org/default#"}
+
+RESULT_TYPES = {"SELECT": ox.QuerySolutions, "ASK": ox.QueryBoolean, "CONSTRUCT": ox.QueryTriples,
+                "DESCRIBE": ox.QueryTriples}
+
+
+@pytest.mark.parametrize(("text", "form"), ALLOWED.values(), ids=ALLOWED.keys())
+def test_allowed_texts_are_queries_oxigraph_runs(text: str, form: str) -> None:
+    # Each allowed text is real SPARQL (1.2 included) that Oxigraph reads as the same form.
+    assert isinstance(ox.Store().query(text), RESULT_TYPES[form])
+
+
+@pytest.mark.parametrize("text", [*EVASIONS.values(), *FUZZER_FINDINGS.values()],
+                         ids=[*EVASIONS.keys(), *FUZZER_FINDINGS.keys()])
+def test_oxigraph_reads_a_live_keyword_in_each_evasion(text: str, fuzzer: ModuleType) -> None:
+    # The fuzzer's oracle: Oxigraph accepts the text, and rejects it once a letter of the
+    # keyword is changed, so it reads the keyword as code. rdflib's evasions are skipped.
+    if text in RDFLIB_EVASIONS:
+        pytest.skip("an evasion for rdflib's or the spec's reading, which Oxigraph rejects")
+    live = fuzzer.live_keywords(ox.Store(), text, prefixes=PREFIXES)
+    assert live, f"Oxigraph reads no SERVICE or FROM in {text!r} (live: {live})"
+
+
+def test_issue_9_bypass_makes_oxigraph_connect(fuzzer: ModuleType) -> None:
+    # What the guard stops: run unguarded, the text makes Oxigraph connect to a local socket.
+    listener = fuzzer.Listener()
+    try:
+        text = (
+            "SELECT ?leak WHERE { { <<?s?p'>'>> ?q ?o } UNION"
+            f" {{ SERVICE <http://127.0.0.1:{listener.port}/x> {{ ?a ?b ?leak }} }} }} #'"
+        )
+        assert fuzzer.runs_service(text, listener)
+    finally:
+        listener.close()
+    with pytest.raises(UnsafeQueryError, match=r"^SERVICE is not allowed \(line 1, column 52\)"):
+        check_query(text)
 
 
 FORMS = {
@@ -372,3 +530,95 @@ def test_importing_the_check_does_not_import_rdflib() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+# --- Nesting -------------------------------------------------------------------------------
+# Oxigraph recurses once per level: a few thousand nested groups kill the query process
+# (reported as "out of memory?"). The guard refuses such texts with a clear message first.
+
+
+@pytest.mark.parametrize(
+    ("opener", "closer"),
+    [("{", "}"), ("{ OPTIONAL {", "}}"), ("(", ")"), ("[ ?p ", "]"), ("<<( ?s ?p ", ")>>")],
+    ids=["groups", "optional groups", "parentheses", "blank node brackets", "triple terms"],
+)
+def test_nesting_beyond_the_limit_is_refused_naming_the_depth(opener: str, closer: str) -> None:
+    def nested(depth: int) -> str:
+        if opener == "(":
+            return "SELECT * WHERE { FILTER(" + "(" * (depth - 2) + "1" + ")" * (depth - 2) + ") }"
+        if opener.startswith("{"):
+            return "SELECT * WHERE " + opener * (depth // opener.count("{")) + closer * (depth // opener.count("{"))
+        return "SELECT * WHERE { ?s ?p " + opener * (depth - 1) + "1" + closer * (depth - 1) + " }"
+
+    assert check_query(nested(MAX_NESTING)) == "SELECT"
+    list(ox.Store().query(nested(MAX_NESTING)))  # the deepest allowed text runs
+    with pytest.raises(UnsafeQueryError) as info:
+        check_query(nested(4000))
+    message = str(info.value)
+    assert message.startswith("the query is nested too deeply (line 1, column "), message
+    assert f"nest {MAX_NESTING + 1} deep, and at most {MAX_NESTING} are allowed" in message
+    assert info.value.line == 1 and info.value.column is not None
+
+
+def test_deep_nesting_gets_a_clear_message_from_query_not_out_of_memory(kg: KnowledgeGraph) -> None:
+    # Before the limit, 5,000 nested groups killed the query process: "out of memory?".
+    text = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    with pytest.raises(UnsafeQueryError, match=r"^the query is nested too deeply \(line 1, column 80\)"):
+        query(kg, text)
+
+
+def test_long_run_of_prefix_operators_is_refused() -> None:
+    assert check_query("SELECT * WHERE { FILTER(" + "!" * MAX_NESTING + "true) }") == "SELECT"
+    message = refusal("SELECT * WHERE { FILTER(" + "!" * 10_000 + "true) }")
+    assert f"{MAX_NESTING + 1} prefix operators in a row, and at most {MAX_NESTING} are allowed" in message
+
+
+def test_many_ambiguous_less_than_signs_are_read_both_ways_in_linear_time() -> None:
+    # After a term inside parentheses, '<' could be less-than or start an IRI holding '#';
+    # both readings are checked, and they meet again at the next line, so a long collection
+    # costs little more than a short one.
+    rows = "\n".join(f"1 <http://a/#{i}>" for i in range(2000))
+    assert check_query(f"SELECT * WHERE {{ ?s ?p (\n{rows}\n) }}") == "SELECT"
+    nested = "".join(f"1 <http://a/#{i}> (\n" for i in range(MAX_NESTING - 2))
+    assert check_query(f"SELECT * WHERE {{ ?s ?p ({nested}{')' * (MAX_NESTING - 1)} }}") == "SELECT"
+
+
+def test_ambiguity_beyond_the_work_budget_is_refused_with_a_remedy(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The budget bounds the work of the alternative readings; made tiny, two ambiguous
+    # '<' exhaust it.
+    monkeypatch.setattr(safety, "_READINGS_BASE", 0)
+    monkeypatch.setattr(safety, "_READINGS_PER_CHAR", 0)
+    message = refusal("SELECT * WHERE { ?s ?p (1 <http://a/#1>\n 2 <http://a/#2>) }")
+    assert message.startswith("'<' is ambiguous (line 2, column 4): "), message
+    assert "put a space after '<' where it means less-than" in message
+
+
+# --- Differential fuzzing ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("ASK { SERVICE <http://127.0.0.1:9/x> {} }", True),
+        ("ASK { ?s ?p <http://127.0.0.1:9/\\u0041> }", True),
+        ("ASK { SERVICE <http://127.0.0.:9/x> {} }", False),
+        ("ASK { SERVICE <http:12.0.0.1:9/x> {} }", False),
+        ("ASK { SERVICE <HTTPS://127.0.0.1:9/x> {} }", False),
+        ("ASK { SERVICE <http://127.0.0.1:9@example.org/x> {} }", False),
+        ("ASK { SERVICE <http:\\u002F\\u002Fexample.org/> {} }", False),
+    ],
+)
+def test_fuzzer_sends_oxigraph_only_texts_whose_urls_are_local(fuzzer: ModuleType, text: str, local: bool) -> None:
+    # The oracle evaluates some texts: a mutated host must never reach Oxigraph.
+    assert fuzzer.local_only(text, "http://127.0.0.1:9/") is local
+
+
+@pytest.mark.slow
+def test_fuzzing_against_oxigraph_finds_no_bypass(fuzzer: ModuleType) -> None:
+    report = fuzzer.fuzz(cases=4000, seed=20261130, confirm=3)
+    # The run means something: Oxigraph accepted many texts, many with a live SERVICE, and
+    # running some for real made Oxigraph connect to the local socket.
+    assert report.oxigraph_accepts > report.tried // 4, report
+    assert report.live > report.tried // 10, report
+    assert report.confirmed >= 1, report
+    assert report.bypasses == [], "\n".join(report.bypasses[:5])

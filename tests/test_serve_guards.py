@@ -170,7 +170,8 @@ SERVER_URL: list[str] = [""]
 @pytest.fixture(scope="module")
 def queued(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """A server with four query slots, a 4 s query timeout and a 0.5 s queue timeout."""
-    with serve("--timeout", "4", "--queue-timeout", "0.5", "--workers", "4", log_dir=tmp_path_factory.mktemp("queue")) as running:
+    with serve("--timeout", "4", "--queue-timeout", "0.5", "--workers", "4",
+               log_dir=tmp_path_factory.mktemp("queue")) as running:
         yield running
 
 

@@ -1,16 +1,15 @@
 """Network metrics: centralities per actor, brokers between pillars, and communities.
 
 Centralities are computed on the undirected, simple version of the projection (parallel edges
-merged), one connected component at a time: no shortest path crosses components, so the sums
-are the same, and a corpus of many cities (many components) costs the sum of small problems
-instead of one large one (exact betweenness is O(n·m) in the size of the graph it runs on). A component above :data:`EXACT_LIMIT` nodes has its betweenness and
-closeness estimated from a seeded sample of ``k`` source nodes, so a run repeats exactly.
-Values are scaled as networkx scales them for the whole graph (normalised betweenness,
-Wasserman-Faust closeness). Eigenvector centrality is computed per component and weighted by
-the square root of the component's share of the nodes, so that the vector keeps unit length and
-every component's actors get a score (on the whole graph, the largest component would take it
-all); an isolated node scores 0.
-"""
+merged), one connected component at a time: no shortest path crosses components, so the sums are the
+same, and a corpus of many cities (many components) costs the sum of small problems instead of one
+large one (exact betweenness is O(n·m) in the size of the graph it runs on). A component above
+:data:`EXACT_LIMIT` nodes has its betweenness and closeness estimated from a seeded sample of ``k``
+source nodes, so a run repeats exactly. Values are scaled as networkx scales them for the whole
+graph (normalised betweenness, Wasserman-Faust closeness). Eigenvector centrality is computed per
+component and weighted by the square root of the component's share of the nodes, so that the vector
+keeps unit length and every component's actors get a score (on the whole graph, the largest
+component would take it all); an isolated node scores 0."""
 
 from __future__ import annotations
 

@@ -22,11 +22,24 @@ Why the lexer is stricter than the SPARQL grammar, each found by running the eng
   and IRIs; Oxigraph ends a comment at a carriage return, rdflib only at a line feed. A
   difference can hide a keyword inside a string for one engine and not the other, so the
   text is read once per engine's rules (and once by the spec's) and refused if any reading
-  finds a refused keyword.
-* ``<`` starts an IRI or is the less-than operator depending on the grammar, not on the
-  characters: ``FILTER(?o<'a>') SERVICE <u> {} #'`` compares ``?o`` with the string ``'a>'``
-  and runs the SERVICE. The lexer tracks just enough context (expression or not, after an
-  operand or not) to decide as the engines do.
+  finds a refused keyword. A reading that cannot be tokenised is dropped: that engine
+  cannot run the text either.
+* ``<`` starts an IRI, a triple term ``<<( )>>`` or a reified triple ``<< >>`` (SPARQL 1.2,
+  which Oxigraph 0.5 reads), or is the less-than operator, depending on the grammar, not on
+  the characters: ``FILTER(?o<'a>') SERVICE <u> {} #'`` compares ``?o`` with the string
+  ``'a>'`` and runs the SERVICE, and ``{ <<?s?p'>'>> ?q ?o } SERVICE <u> {} #'`` is a
+  reified triple whose object is ``'>'``. Outside parentheses no expression can stand, so
+  '<' is read as Oxigraph's grammar reads it there (``<<(``, ``<<``, an IRI). Inside them,
+  the lexer guesses from the context (an expression or a list of terms, after an operand or
+  not); where the guess decides what an IRI would hide (a quote, ``#`` or a parenthesis in
+  it), both readings are checked (``_Scanner._fork``), and a text with too many such places
+  is refused. The other SPARQL 1.2 tokens (``)>>``, ``>>``, ``{|``, ``|}``, ``~``,
+  ``VERSION``, ``@en--ltr``) are read as Oxigraph reads them. bench/fuzz_guard.py compares
+  the guard with Oxigraph's parser on generated SPARQL 1.2 texts.
+* Oxigraph parses and evaluates recursively: thousands of nested groups overflow its stack
+  and kill the query process. Nesting beyond :data:`MAX_NESTING` is refused.
+
+Every error carries ``line`` and ``column`` (from 1), also given in its message.
 """
 
 from __future__ import annotations
@@ -37,6 +50,7 @@ import sys
 from resilience_kg.errors import QueryError, UnsafeQueryError
 
 __all__ = [
+    "MAX_NESTING",
     "NETWORK_KEYWORDS",
     "QUERY_FORMS",
     "REFUSED_KEYWORDS",
@@ -96,7 +110,8 @@ _NUMBER = (
     r"[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+"
     r"|[0-9]*\.[0-9]+|[0-9]+"
 )
-_LANGTAG = r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*"
+# SPARQL 1.2 adds a base direction: "text"@ar--rtl.
+_LANGTAG = r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*(?:--[a-zA-Z]+)?"
 _IRIREF = r'<[^<>"{}|^`\\\x00-\x20]*>'
 # Oxigraph reads the raw text and accepts \u escapes inside an IRI.
 _IRIREF_UCHAR = r'<(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>'
@@ -160,7 +175,24 @@ _NAME_SLOTS = frozenset(
     {"PREFIX", "GRAPH", "DESCRIBE", "WITH", "TO", "INTO", "ADD", "MOVE", "COPY", "BY"}
 )
 # Tokens that end an operand: a '<' after one of them, inside an expression, is less-than.
-_OPERAND_KINDS = frozenset({"var", "num", "str", "lang", "iri", "pname"})
+_OPERAND_KINDS = frozenset({"var", "num", "str", "lang", "iri", "pname", "bnode", "tt_close", "rt_close"})
+# After one of these an operand, a verb or a subject must follow, so a '<' there is never
+# less-than. A lone '>' is greater-than: '>>' and ')>>' that close triple terms are tokens
+# of their own.
+_OPERAND_NEXT = frozenset("(,=!&|+-*/<>^[;.~")
+# Characters that change what follows if an IRI's text were read as code instead.
+_STRUCTURAL = "['#()]"
+# Tokens that are neither checked as names nor change the structure.
+_PLAIN_KINDS = frozenset({"var", "num", "str", "lang", "iri", "bnode"})
+_PREFIX_OPERATORS = frozenset("!-+^")
+#: Groups, parentheses, brackets and triple terms may nest this deep, prefix operators
+#: ('!', '-') may repeat this often: the engine recurses once per level, and a few thousand
+#: levels exhaust its stack (the query process dies).
+MAX_NESTING = 64
+# Tokens the alternative readings of '<' may read, per character of the text and overall,
+# before the text is refused as too ambiguous.
+_READINGS_PER_CHAR = 8
+_READINGS_BASE = 20_000
 _SECOND_WORDS = {"FROM": ("NAMED",), "INSERT": ("DATA",), "DELETE": ("DATA", "WHERE")}
 
 
@@ -171,28 +203,43 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
     ``allow_update=True`` (SERVICE, LOAD, FROM and USING stay refused even then). The error
     reads like "SERVICE is not allowed (line 3, column 5): queries run offline against the
     local graph only". Lines and columns count from 1 in ``text`` as given, before any ``\\u``
-    escape is expanded. A text that cannot be read (an unterminated string, an unbalanced
-    bracket, no query form) raises QueryError.
+    escape is expanded, and are also the error's ``line`` and ``column`` attributes. A text
+    that cannot be read (an unterminated string, an unbalanced bracket, no query form)
+    raises QueryError; one nested deeper than :data:`MAX_NESTING` raises UnsafeQueryError.
     """
     forms: list[str] = []
     unsafe: UnsafeQueryError | None = None
-    error: QueryError | None = None
+    errors: list[QueryError] = []
+    oxigraph_error: QueryError | None = None
     for view in _views(text):
         try:
-            forms.append(_Scanner(view, allow_update).run())
+            forms.append(_read(view, allow_update))
         except UnsafeQueryError as exc:
             unsafe = unsafe or exc
         except QueryError as exc:
-            error = error or exc
+            # Oxigraph's reading first: its error is the one the user would see.
+            if view.oxigraph:
+                errors.insert(0, exc)
+                oxigraph_error = exc
+            else:
+                errors.append(exc)
     # Refusals first: a text that one reading refuses and another cannot read is unsafe.
     if unsafe is not None:
         raise unsafe
-    if error is not None:
-        raise error
+    # What Oxigraph, which runs the query, cannot read is refused. Another engine that cannot
+    # tokenise the text cannot run it either: its reading is dropped (rdflib's, where a
+    # comment ends only at a line feed), unless every reading fails.
+    if oxigraph_error is not None or not forms:
+        raise errors[0]
     if len(set(forms)) > 1:
+        at = min((i for i in (text.find("\\u"), text.find("\\U"), text.find("\r")) if i >= 0), default=0)
+        line, column = _position(text, at)
         raise UnsafeQueryError(
             "the query reads differently depending on how \\u escapes and line breaks are"
-            f" handled (as {' or '.join(sorted(set(forms)))}): write it without them"
+            f" handled (as {' or '.join(sorted(set(forms)))}; line {line}, column {column}):"
+            " write it without them",
+            line=line,
+            column=column,
         )
     return forms[0]
 
@@ -200,7 +247,7 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
 class _View:
     """The text as one engine reads it, with the way back to positions in the original."""
 
-    __slots__ = ("cr_ends_comment", "note", "origin", "original", "text", "uchar_in_iri")
+    __slots__ = ("cr_ends_comment", "note", "origin", "original", "oxigraph", "text", "uchar_in_iri")
 
     def __init__(
         self,
@@ -215,15 +262,24 @@ class _View:
         self.text, self.origin = expanded  # origin[i]: index in original of text[i], if moved
         self.cr_ends_comment = cr_ends_comment
         self.uchar_in_iri = uchar_in_iri
+        self.oxigraph = uchar_in_iri  # only Oxigraph's reading keeps \u escapes outside strings
         self.note = note  # appended to messages: why this reading differs from the plain one
+
+    def position(self, index: int) -> tuple[int, int]:
+        """Line and column (from 1) of ``text[index]``, counted in the original text."""
+        if self.origin is not None:
+            index = self.origin[min(index, len(self.origin) - 1)]
+        return _position(self.original, index)
 
     def where(self, index: int) -> str:
         """``line L, column C`` of ``text[index]``, counted in the original text."""
-        if self.origin is not None:
-            index = self.origin[min(index, len(self.origin) - 1)]
-        line = self.original.count("\n", 0, index) + 1
-        column = index - (self.original.rfind("\n", 0, index) + 1) + 1
+        line, column = self.position(index)
         return f"line {line}, column {column}"
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _expand(text: str, pattern: str) -> tuple[str, list[int] | None] | None:
@@ -312,25 +368,99 @@ def _find_keyword(folded: str, keywords: tuple[str, ...]) -> tuple[str, int] | N
 class _Level:
     """One ``{ ... }`` group (or the whole text): its parentheses and how to read them."""
 
-    __slots__ = ("first", "parens", "query_level")
+    __slots__ = ("annotation", "first", "opened_at", "parens", "query_level", "reified", "rows")
 
-    def __init__(self, *, query_level: bool) -> None:
+    def __init__(
+        self, *, query_level: bool, opened_at: int = -1, rows: bool = False, annotation: bool = False
+    ) -> None:
         # At the top and in a subquery (a group starting with SELECT) every parenthesis is
-        # an expression; elsewhere it may be a collection, a VALUES row or a path.
+        # an expression; elsewhere it may be a collection, a VALUES row, a path or a triple term.
         self.query_level = query_level
+        self.opened_at = opened_at  # where its '{' (or '{|') is, -1 for the whole text
+        self.rows = rows  # a VALUES data block: its parentheses are rows of terms
+        self.annotation = annotation  # an annotation block, '{|' ... '|}'
         self.first = True  # no token read in this group yet
-        self.parens: list[bool] = []  # True for an expression, False for a list
+        self.parens: list[tuple[str, int]] = []  # (kind, where) of each open '(' or '<<('
+        self.reified: list[int] = []  # where each open '<<' of a reified triple is
+
+    def copy(self) -> _Level:
+        twin = _Level(query_level=self.query_level, opened_at=self.opened_at, rows=self.rows)
+        twin.annotation, twin.first = self.annotation, self.first
+        twin.parens, twin.reified = list(self.parens), list(self.reified)
+        return twin
+
+
+class _Budget:
+    """What every reading of one text shares: the work done by alternative readings, and
+    where readings already went (``seen``), so that two that meet are not read twice."""
+
+    __slots__ = ("left", "pending", "seen")
+
+    def __init__(self, size: int) -> None:
+        self.left = _READINGS_PER_CHAR * size + _READINGS_BASE  # tokens alternatives may still read
+        # (position, state) -> the outcome of reading on from there: a form, an error, or
+        # None while that reading is still going.
+        self.seen: dict[tuple[object, ...], str | QueryError | None] = {}
+        # Alternative readings still to check: the scanner, where, and how it reads the '<'.
+        self.pending: list[tuple[_Scanner, int, tuple[str, int]]] = []
+
+
+def _read(view: _View, allow_update: bool) -> str:
+    """The form ``view`` holds, checking every reading of its ambiguous '<' signs.
+
+    The first reading goes first and leaves its traces in the budget's ``seen``; each
+    alternative then reads only until it meets a place and state read before.
+    """
+    budget = _Budget(len(view.text))
+    form: str | None = None
+    error: QueryError | None = None
+    try:
+        form = _Scanner(view, allow_update, budget).run()
+    except UnsafeQueryError:
+        raise
+    except QueryError as exc:
+        error = exc
+    while budget.pending:
+        twin, at, reading = budget.pending.pop()
+        try:
+            found = twin.run(at, reading)
+        except UnsafeQueryError:
+            raise
+        except QueryError:
+            continue  # the engine cannot read the text this way either
+        form = form or found
+    if form is None:
+        assert error is not None
+        raise error
+    return form
+
+
+class _Merged(Exception):
+    """This reading met one that already went on from the same place in the same state."""
+
+    def __init__(self, outcome: str | QueryError) -> None:
+        self.outcome = outcome
 
 
 class _Scanner:
-    """Reads one view token by token and refuses as soon as something is not allowed."""
+    """Reads one view token by token and refuses as soon as something is not allowed.
 
-    def __init__(self, view: _View, allow_update: bool) -> None:
+    Where the engine's reading of a '<' depends on the grammar (less-than or the start of an
+    IRI or a triple term) and the two readings would hide different text, both are read: a
+    copy of the scanner continues with the other reading once this one is done (:meth:`_fork`,
+    :func:`_read`). A reading that cannot be tokenised is dropped; a refusal in any reading
+    refuses the text.
+    """
+
+    def __init__(self, view: _View, allow_update: bool, budget: _Budget | None = None) -> None:
         self.view = view
         self.text = view.text
         self.names = _names(view.text)
         self.allow_update = allow_update
         self.refused = REFUSED_KEYWORDS if not allow_update else NETWORK_KEYWORDS
+        self.budget = budget or _Budget(len(view.text))
+        self.origin = -1  # for an alternative reading: where its '<' is, else -1
+        self.marks: list[tuple[object, ...]] = []  # the places this reading registered in seen
         self.levels = [_Level(query_level=True)]
         self.prev: tuple[str, str] = ("", "")
         self.prev2: tuple[str, str] = ("", "")
@@ -338,12 +468,68 @@ class _Scanner:
         self.form = ""
         self.form_at = 0
         self.suspect: tuple[str, int] | None = None  # see _check_pname
+        self.values_pending = False  # a VALUES keyword was read: its '{' opens rows
+        self.nesting = 0  # groups, parentheses, brackets and triple terms open now
+        self.brackets: list[int] = []  # where each open '[' is
+        self.prefix_run = 0  # prefix operators read in a row ('!!!x', '- - -1')
+
+    def _copy(self) -> _Scanner:
+        twin = _Scanner(self.view, self.allow_update, self.budget)
+        twin.origin = self.origin
+        twin.levels = [level.copy() for level in self.levels]
+        twin.prev, twin.prev2 = self.prev, self.prev2
+        twin.kind, twin.form, twin.form_at = self.kind, self.form, self.form_at
+        twin.suspect, twin.values_pending = self.suspect, self.values_pending
+        twin.nesting, twin.brackets, twin.prefix_run = self.nesting, list(self.brackets), self.prefix_run
+        return twin
 
     # -- reading -------------------------------------------------------------------------
-    def run(self) -> str:
+    def run(self, start: int = 0, forced: tuple[str, int] | None = None) -> str:
+        outcome: str | QueryError
+        try:
+            outcome = self._run(start, forced)
+        except _Merged as merged:
+            outcome = merged.outcome
+        except UnsafeQueryError:
+            raise
+        except QueryError as exc:
+            outcome = exc
+        for mark in self.marks:
+            self.budget.seen[mark] = outcome
+        if isinstance(outcome, QueryError):
+            raise outcome
+        return outcome
+
+    def _state(self, at: int) -> tuple[object, ...]:
+        """Everything that decides how the text is read from ``at`` on.
+
+        Where brackets were opened only matters to messages, so two readings that opened
+        them in different places still meet.
+        """
+        levels = tuple(
+            (lv.query_level, lv.rows, lv.annotation, lv.first, tuple(k for k, _ in lv.parens), len(lv.reified))
+            for lv in self.levels
+        )
+        after_filter = self.prev2[0] == "word" and _fold(self.prev2[1]) == "FILTER"
+        return (at, levels, self.prev, after_filter, self.kind, self.form, self.suspect,
+                self.values_pending, self.nesting, len(self.brackets), self.prefix_run)
+
+    def _meet(self, at: int) -> None:
+        """Stop here if another reading went on from this place in this state."""
+        state = self._state(at)
+        seen = self.budget.seen
+        if state not in seen:
+            seen[state] = None
+            self.marks.append(state)
+        elif (outcome := seen[state]) is not None:
+            raise _Merged(outcome)
+
+    def _run(self, start: int, forced: tuple[str, int] | None) -> str:
         text = self.text
         size = len(text)
-        i = 0
+        i = start
+        if forced is not None:
+            i = self._emit_angle(i, forced)
         while i < size:
             c = text[i]
             if c in " \t\n\r":
@@ -373,23 +559,49 @@ class _Scanner:
                 i = end
             elif self.names.start.match(c):
                 i = self._name(i)
+            elif c == ")" and text.startswith(")>>", i) and self._top_paren() == "tt":
+                self._token("tt_close", ")>>", i)
+                i += 3
+            elif c == ">" and text.startswith(">>", i) and self.levels[-1].reified:
+                self._token("rt_close", ">>", i)
+                i += 2
+            elif c == "{" and text.startswith("{|", i):
+                self._token("annot_open", "{|", i)
+                i += 2
+            elif c == "|" and text.startswith("|}", i) and self.levels[-1].annotation:
+                self._token("annot_close", "|}", i)
+                i += 2
             else:
                 self._token("punct", c, i)
                 i += 1
+        return self._finish()
+
+    def _finish(self) -> str:
         if not self.kind:
             if self.allow_update:
-                raise self._error("no SELECT, ASK, CONSTRUCT, DESCRIBE or update operation found")
-            raise self._error("no SELECT, ASK, CONSTRUCT or DESCRIBE found")
+                raise self._error("no SELECT, ASK, CONSTRUCT, DESCRIBE or update operation found", len(self.text))
+            raise self._error("no SELECT, ASK, CONSTRUCT or DESCRIBE found", len(self.text))
+        # Something left open: the engine rejects the text; a reading that leaves it open
+        # (a '<' read as less-than that made a comment of a ')') is not the engine's.
+        level = self.levels[-1]
+        if level.parens:
+            self._unclosed("(", level.parens[-1][1])
+        if level.reified:
+            self._unclosed("<<", level.reified[-1])
+        if self.brackets:
+            self._unclosed("[", self.brackets[-1])
+        if len(self.levels) > 1:
+            self._unclosed("{|" if level.annotation else "{", level.opened_at)
         return self.form if self.kind == "query" else "UPDATE"
+
+    def _unclosed(self, opener: str, at: int) -> None:
+        raise self._error(f"'{opener}' at {self.view.where(at)} is never closed", at)
 
     def _comment_end(self, i: int) -> int:
         # '#' starts a comment only here, outside strings, IRIs and local names, which are
         # read whole. It runs to the end of the line, whose end the engines disagree on.
-        ends = [self.text.find("\n", i)]
-        if self.view.cr_ends_comment:
-            ends.append(self.text.find("\r", i))
-        found = [e for e in ends if e >= 0]
-        return min(found) if found else len(self.text)
+        end = _re(r"[\r\n]" if self.view.cr_ends_comment else r"\n").search(self.text, i)
+        return end.start() if end else len(self.text)
 
     def _string_end(self, i: int) -> int:
         text = self.text
@@ -408,27 +620,64 @@ class _Scanner:
                 if match.group(0) in "\n\r":
                     break  # a short string cannot span lines
                 j = match.end()
-        raise self._error(f"unterminated string starting at {self.view.where(i)}")
+        raise self._error(f"unterminated string starting at {self.view.where(i)}", i)
+
+    def _top_paren(self) -> str:
+        parens = self.levels[-1].parens
+        return parens[-1][0] if parens else ""
 
     def _angle(self, i: int) -> int:
-        # Inside an expression, right after an operand, the grammar allows only an operator:
-        # '<' is less-than even if an IRI-like '>' follows. Anywhere else it starts an IRI
-        # when one can be read, as the engines do.
-        parens = self.levels[-1].parens
+        """Read the token starting with '<' at ``i``; returns where it ends.
+
+        Outside parentheses no expression can stand, so Oxigraph reads '<<(' (a triple
+        term), '<<' (a reified triple) or an IRI, in that order, and a lone '<' is an error.
+        Inside an expression, right after an operand, '<' is less-than even where an IRI
+        could be read. Whether a parenthesis holds an expression is a guess from the words
+        before it; where the guess decides what is hidden, both readings are checked.
+        """
+        text = self.text
+        if text.startswith("<<(", i):
+            term: tuple[str, int] = ("tt_open", i + 3)
+        elif text.startswith("<<", i):
+            term = ("rt_open", i + 2)
+        else:
+            pattern = _IRIREF_UCHAR if self.view.uchar_in_iri else _IRIREF
+            match = _re(pattern).match(text, i)
+            term = ("iri", match.end()) if match else ("punct", i + 1)
+        less: tuple[str, int] = ("punct", i + 1)
+        top = self._top_paren()
         kind, value = self.prev
+        # Rows of VALUES and triple terms hold terms only: no operator can stand there.
+        # After '(' ',' or an operator an operand must come: '<' cannot be less-than.
+        doubt = top in ("expr", "list") and not (
+            (kind == "punct" and value in _OPERAND_NEXT) or kind == "tt_open"
+        )
+        if not doubt or term == less:
+            return self._emit_angle(i, term)
         after_operand = (
             kind in _OPERAND_KINDS
-            or (kind, value) == ("punct", ")")
+            or (kind == "punct" and value in (")", "]"))
             or (kind == "word" and _fold(value) in ("TRUE", "FALSE"))
         )
-        if not (parens and parens[-1] and after_operand):
-            pattern = _IRIREF_UCHAR if self.view.uchar_in_iri else _IRIREF
-            match = _re(pattern).match(self.text, i)
-            if match:
-                self._token("iri", match.group(0), i)
-                return match.end()
-        self._token("punct", "<", i)
-        return i + 1
+        first, other = (less, term) if top == "expr" and after_operand else (term, less)
+        if term[0] == "iri" and not _re(_STRUCTURAL).search(text, i + 1, term[1] - 1):
+            # An IRI holding no quote, '#' or parenthesis hides nothing that could act if
+            # the engine read it as code (no '{', no space): read it as the IRI.
+            return self._emit_angle(i, term)
+        self._meet(i)
+        self._fork(i, other)
+        return self._emit_angle(i, first)
+
+    def _fork(self, at: int, reading: tuple[str, int]) -> None:
+        """Check the rest of the text with ``reading`` of the '<' at ``at`` as well, later."""
+        twin = self._copy()
+        twin.origin = at
+        self.budget.pending.append((twin, at, reading))
+
+    def _emit_angle(self, i: int, reading: tuple[str, int]) -> int:
+        kind, end = reading
+        self._token(kind, self.text[i:end], i)
+        return end
 
     def _name(self, i: int) -> int:
         text = self.text
@@ -447,6 +696,15 @@ class _Scanner:
 
     # -- checking ------------------------------------------------------------------------
     def _token(self, kind: str, value: str, at: int) -> None:
+        if self.origin >= 0:
+            self.budget.left -= 1
+            if self.budget.left < 0:
+                raise self._unsafe(
+                    f"'<' is ambiguous ({self.view.where(self.origin)}): the text has too many places"
+                    " where '<' could be less-than or start an IRI; put a space after '<' where it"
+                    " means less-than",
+                    self.origin,
+                )
         level = self.levels[-1]
         if self.suspect is not None:
             keyword, suspect_at = self.suspect
@@ -457,12 +715,18 @@ class _Scanner:
             level.first = False
             if kind == "word" and _fold(value).startswith("SELECT") and len(self.levels) > 1:
                 level.query_level = True
+        if kind == "punct" and value in _PREFIX_OPERATORS:
+            self.prefix_run += 1
+            if self.prefix_run > MAX_NESTING:
+                raise self._too_deep(f"{self.prefix_run} prefix operators in a row", at)
+        else:
+            self.prefix_run = 0
         if kind == "word":
             self._check_word(value, at)
         elif kind == "pname":
             self._check_pname(value, at)
-        elif kind == "punct":
-            self._structure(value, at)
+        elif kind not in _PLAIN_KINDS:
+            self._structure(kind, value, at)
         self.prev2, self.prev = self.prev, (kind, value)
 
     def _check_word(self, word: str, at: int) -> None:
@@ -470,6 +734,8 @@ class _Scanner:
         hit = _find_keyword(folded, self.refused)
         if hit is not None:
             raise self._refuse(hit[0], at + hit[1])
+        if folded == "VALUES":
+            self.values_pending = True
         if len(self.levels) > 1:
             return
         # At the top of the text: which query form or update operation this is.
@@ -498,43 +764,84 @@ class _Scanner:
             raise self._refuse(keyword, at)
         self.suspect = (keyword, at)
 
-    def _structure(self, char: str, at: int) -> None:
+    def _structure(self, kind: str, value: str, at: int) -> None:
         level = self.levels[-1]
-        if char == "{":
-            self.levels.append(_Level(query_level=False))
-        elif char == "}":
+        if kind in ("punct", "annot_open") and value in ("{", "{|"):
+            self._deeper(at)
+            rows, self.values_pending = self.values_pending, False
+            self.levels.append(_Level(query_level=False, opened_at=at, rows=rows, annotation=kind == "annot_open"))
+        elif kind in ("punct", "annot_close") and value in ("}", "|}"):
             if len(self.levels) == 1:
-                raise self._error(f"unbalanced '}}' at {self.view.where(at)}")
+                raise self._error(f"unbalanced '{value}' at {self.view.where(at)}", at)
+            if level.parens:
+                self._unclosed("(", level.parens[-1][1])
+            if level.reified:
+                self._unclosed("<<", level.reified[-1])
+            if level.annotation != (kind == "annot_close"):
+                expected = "|}" if level.annotation else "}"
+                raise self._error(
+                    f"'{value}' at {self.view.where(at)} closes the '{'{|' if level.annotation else '{'}'"
+                    f" at {self.view.where(level.opened_at)}, which needs '{expected}'",
+                    at,
+                )
+            self.nesting -= 1
+            self.values_pending = False
             self.levels.pop()
-        elif char == "(":
-            level.parens.append(self._opens_expression(level))
-        elif char == ")":
-            if not level.parens:
-                raise self._error(f"unbalanced ')' at {self.view.where(at)}")
+        elif value == "(" or kind == "tt_open":
+            self._deeper(at)
+            level.parens.append(("tt" if kind == "tt_open" else self._opens(level), at))
+        elif value == ")" or kind == "tt_close":
+            if not level.parens or (kind == "tt_close") != (level.parens[-1][0] == "tt"):
+                raise self._error(f"unbalanced '{value}' at {self.view.where(at)}", at)
+            self.nesting -= 1
             level.parens.pop()
-        elif char == ";" and len(self.levels) == 1 and not level.parens and self.kind != "update":
+        elif kind == "rt_open":
+            self._deeper(at)
+            level.reified.append(at)
+        elif kind == "rt_close":
+            self.nesting -= 1
+            level.reified.pop()
+        elif value == "[":
+            self._deeper(at)
+            self.brackets.append(at)
+        elif value == "]":
+            if self.brackets:
+                self.nesting -= 1
+                self.brackets.pop()
+        elif value == ";" and len(self.levels) == 1 and not level.parens and self.kind != "update":
             # Inside a query ';' only separates predicates (in braces) or comes before
             # SEPARATOR (in parentheses); at the top it separates update operations.
             raise self._unsafe(
                 f"';' is not allowed ({self.view.where(at)}): one text holds one query;"
-                " ';' separates SPARQL Update operations, never queries"
+                " ';' separates SPARQL Update operations, never queries",
+                at,
             )
 
-    def _opens_expression(self, level: _Level) -> bool:
-        """Whether a '(' opened now starts an expression (else a collection, row or path)."""
+    def _deeper(self, at: int) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise self._too_deep(f"groups, parentheses and brackets nest {self.nesting} deep", at)
+
+    def _too_deep(self, what: str, at: int) -> UnsafeQueryError:
+        # Oxigraph's parser and evaluator recurse once per level: thousands of levels
+        # overflow the stack and kill the query process.
+        return self._unsafe(f"the query is nested too deeply ({self.view.where(at)}): {what},"
+                            f" and at most {MAX_NESTING} are allowed", at)
+
+    def _opens(self, level: _Level) -> str:
+        """What a '(' opened now holds: "expr", or "list" (collection, path) or "row"."""
+        if level.rows and not level.parens:
+            return "row"
         if level.parens:
-            return level.parens[-1]
+            return "expr" if level.parens[-1][0] == "expr" else "list"
         if level.query_level:
-            return True
+            return "expr"
         kind, value = self.prev
         if kind == "word":  # FILTER(, BIND(, a function: regex(; but '?s a (1 2)' is a list
-            return value not in ("a", "A")
+            return "list" if value in ("a", "A") else "expr"
         # FILTER ex:fn(...) or FILTER <fn>(...); elsewhere a name before '(' is a predicate.
-        return (
-            kind in ("pname", "iri")
-            and self.prev2[0] == "word"
-            and (_fold(self.prev2[1]) == "FILTER")
-        )
+        is_call = kind in ("pname", "iri") and self.prev2[0] == "word" and _fold(self.prev2[1]) == "FILTER"
+        return "expr" if is_call else "list"
 
     def _saw_form(self, form: str, at: int) -> None:
         if not self.kind:
@@ -547,7 +854,7 @@ class _Scanner:
             )
         else:
             reason = "a query cannot follow an update in the same text"
-        raise self._unsafe(f"{form} is not allowed ({self.view.where(at)}): {reason}")
+        raise self._unsafe(f"{form} is not allowed ({self.view.where(at)}): {reason}", at)
 
     def _saw_update(self, keyword: str, at: int) -> None:
         if not self.kind:
@@ -555,7 +862,8 @@ class _Scanner:
         elif self.kind == "query":
             raise self._unsafe(
                 f"{keyword} is not allowed ({self.view.where(at)}): an update cannot follow a"
-                f" {self.form} query in the same text"
+                f" {self.form} query in the same text",
+                at,
             )
 
     def _refuse(self, keyword: str, at: int) -> UnsafeQueryError:
@@ -565,10 +873,12 @@ class _Scanner:
         if after and after.group(1).upper() in seconds:
             shown = f"{keyword} {after.group(1).upper()}"
         reason = _REASONS.get(keyword, _READ_ONLY)
-        return self._unsafe(f"{shown} is not allowed ({self.view.where(at)}): {reason}")
+        return self._unsafe(f"{shown} is not allowed ({self.view.where(at)}): {reason}", at)
 
-    def _unsafe(self, message: str) -> UnsafeQueryError:
-        return UnsafeQueryError(message + self.view.note)
+    def _unsafe(self, message: str, at: int) -> UnsafeQueryError:
+        line, column = self.view.position(at)
+        return UnsafeQueryError(message + self.view.note, line=line, column=column)
 
-    def _error(self, message: str) -> QueryError:
-        return QueryError(message + self.view.note)
+    def _error(self, message: str, at: int) -> QueryError:
+        line, column = self.view.position(at)
+        return QueryError(message + self.view.note, line=line, column=column)

@@ -217,11 +217,14 @@ def display(term: Term | ox.Triple | None) -> str:
     return str(term)
 
 
-def _position(message: str) -> str:
+def _syntax_error(message: str) -> QueryError:
+    """Oxigraph's syntax error, with its position as ``line``/``column`` (the query page marks it)."""
     m = _SYNTAX_POS.search(message)
     if m:
-        return f"SPARQL syntax error at line {m.group(1)}, column {m.group(2)}: {m.group(3).strip()}"
-    return f"SPARQL syntax error: {message}"
+        line, column = int(m.group(1)), int(m.group(2))
+        return QueryError(f"SPARQL syntax error at line {line}, column {column}: {m.group(3).strip()}",
+                          line=line, column=column)
+    return QueryError(f"SPARQL syntax error: {message}")
 
 
 class _Capped(io.RawIOBase):
@@ -310,7 +313,7 @@ def prepare(text: str, params: Mapping[str, Term | str] | None, fmt: str | None 
 def explain(exc: QueryError, params: Mapping[str, object] | None) -> QueryError:
     """A clearer error for what the query process reported, where one is known."""
     if isinstance(exc, ChildSyntaxError):
-        return QueryError(_position(str(exc)))
+        return _syntax_error(str(exc))
     if "SELECT projection" in str(exc):
         # Oxigraph binds a parameter only to a variable that the SELECT clause returns.
         names = ", ".join(f"?{n}" for n in sorted(params or {}))
