@@ -262,9 +262,41 @@ def report_only_option(func: F) -> F:
     )(func)
 
 
+def window_options(func: F) -> F:
+    """``--since``, ``--until``, ``--event ID`` and ``--source ID``: which events to look at.
+
+    The command receives them as one ``window`` argument (a library ``Window``, or None)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, since: str | None, until: str | None, events: tuple[str, ...],
+                sources: tuple[str, ...], **kwargs: Any) -> Any:
+        from resilience_kg.analysis.window import Window, parse_date
+        from resilience_kg.errors import ResilienceKGError
+
+        try:
+            window = Window(since=parse_date(since) if since else None,
+                            until=parse_date(until, end=True) if until else None,
+                            events=events, sources=sources)
+        except ResilienceKGError as exc:
+            raise CLIError(str(exc)) from exc
+        return func(*args, window=None if window.is_everything else window, **kwargs)
+
+    for option in reversed((
+        click.option("--since", metavar="DATE", help="Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", metavar="DATE", help="Only events on or before DATE (YYYY means to 31 December)."),
+        click.option("--event", "events", multiple=True, metavar="ID",
+                     help="Only this event (its id or label). Repeatable."),
+        click.option("--source", "sources", multiple=True, metavar="ID",
+                     help="Only the events this source (its id in sources.csv) reports. Repeatable."),
+    )):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
 @main.command()
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
 @report_only_option
+@window_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (atomically) instead of stdout.")
 @click.option("--plots", "plots", type=click.Path(file_okay=False, path_type=Path),
@@ -278,6 +310,7 @@ def report_only_option(func: F) -> F:
 def analyze(
     fmt: str,
     report_only: bool,
+    window: Any,
     output: Path | None,
     plots: Path | None,
     rdf: Path | None,
@@ -289,7 +322,7 @@ def analyze(
     """Network analysis: actor-by-pillar strengths, centralities, brokers, communities and gaps."""
     from resilience_kg.graph.analysis import analyze as run_analyze
 
-    result = run_analyze(_load(data, no_bundled, store, endpoint), report_only=report_only)
+    result = run_analyze(_load(data, no_bundled, store, endpoint), report_only=report_only, window=window)
     _emit(result.render(fmt).encode(), output)
     if plots is not None:
         from resilience_kg.graph.plots import write_plots
@@ -309,6 +342,7 @@ def analyze(
 @click.option("--lang", type=click.Choice(["en", "id"]), default="en", show_default=True,
               help="Language of the labels in the paths.")
 @report_only_option
+@window_options
 @data_options
 @store_option
 @handle_errors
@@ -318,6 +352,7 @@ def connections(
     fmt: str,
     lang: str,
     report_only: bool,
+    window: Any,
     data: tuple[Path, ...],
     no_bundled: bool,
     store: Path | None,
@@ -329,28 +364,31 @@ def connections(
     from resilience_kg.graph.connections_view import connections as run_connections
 
     text = run_connections(_load(data, no_bundled, store), actor=actor, pillar=pillar, fmt=fmt, lang=lang,
-                           report_only=report_only)
+                           report_only=report_only, window=window)
     click.echo(text, nl=False)
 
 
 @main.command()
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
 @report_only_option
+@window_options
 @data_options
 @store_option
 @handle_errors
-def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool, store: Path | None) -> None:
+def gaps(fmt: str, report_only: bool, window: Any, data: tuple[Path, ...], no_bundled: bool,
+         store: Path | None) -> None:
     """What the network leaves uncovered: issues with no local actor, solutions with no local
     counterpart, pillars with few actors or a sector missing."""
     from resilience_kg.graph.connections_view import gaps_report
 
-    click.echo(gaps_report(_load(data, no_bundled, store), fmt=fmt, report_only=report_only), nl=False)
+    click.echo(gaps_report(_load(data, no_bundled, store), fmt=fmt, report_only=report_only, window=window), nl=False)
 
 
 @main.command()
 @click.option("--view", default="full", show_default=True,
               help="full, actors-pillars, pillar:NOTATION (e.g. pillar:SIAP) or actor:NAME (e.g. actor:BPBD).")
 @report_only_option
+@window_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/view.html"),
               show_default=True, help="The HTML file to write (self-contained, works offline).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
@@ -361,6 +399,7 @@ def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool, 
 def viz(
     view: str,
     report_only: bool,
+    window: Any,
     output: Path,
     open_browser: bool,
     data: tuple[Path, ...],
@@ -376,7 +415,8 @@ def viz(
     from resilience_kg.views.network_view import build_view
     from resilience_kg.views.page import write_page
 
-    view_data = build_view(_load(data, no_bundled, store, endpoint), view, report_only=report_only)
+    view_data = build_view(_load(data, no_bundled, store, endpoint), view, report_only=report_only,
+                           window=window)
     path = write_page(view_data, output)
     click.echo(f"wrote {path} ({len(view_data.nodes)} nodes, {len(view_data.edges)} links)")
     if open_browser:
@@ -389,15 +429,17 @@ def viz(
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, help="Folder for report.html and the views it links to.")
 @report_only_option
+@window_options
 @data_options
 @store_option
 @handle_errors
-def report(out: Path, report_only: bool, data: tuple[Path, ...], no_bundled: bool, store: Path | None) -> None:
+def report(out: Path, report_only: bool, window: Any, data: tuple[Path, ...], no_bundled: bool,
+           store: Path | None) -> None:
     """Write report.html: what the dataset holds, the actor-by-pillar heatmap, brokers, gaps,
     communities, links to each view, and the source with its evidence quotes. Works offline."""
     from resilience_kg.views.report import write_report
 
-    paths = write_report(_load(data, no_bundled, store), out, report_only=report_only)
+    paths = write_report(_load(data, no_bundled, store), out, report_only=report_only, window=window)
     for path in paths:
         click.echo(f"wrote {path}")
     click.echo(f"open {paths[0].resolve().as_uri()}")

@@ -18,11 +18,12 @@ from resilience_kg import __version__
 from resilience_kg.graph.gaps import Gaps, find_gaps
 from resilience_kg.graph.metrics import ActorMetrics, Broker, MetricSettings, actor_metrics, brokers, communities
 from resilience_kg.graph.pillar_links import PATHS, PillarLink, display_name, matrix, pillar_links, sectors_per_pillar
-from resilience_kg.graph.projection import pillars, project
+from resilience_kg.graph.projection import pillars
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from resilience_kg.analysis.window import Coverage, Window
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 REPORT_ONLY_NOTE = (
@@ -47,6 +48,7 @@ class Analysis:
     communities: list[list[str]]
     gaps: Gaps
     notes: list[str] = field(default_factory=list)
+    coverage: Coverage | None = None
 
     @property
     def pillars(self) -> list[str]:
@@ -64,6 +66,7 @@ class Analysis:
             "weights": {p.name: {"weight": p.weight, "cap": None if p.cap == float("inf") else p.cap} for p in PATHS},
             "centrality": "exact" if self.settings.exact else f"sampled k={self.settings.sample_k}",
             "seed": self.settings.seed,
+            **({"window": self.coverage.window.to_dict()} if self.coverage else {}),
         }
 
     # -- tables ---------------------------------------------------------------------------
@@ -105,6 +108,7 @@ class Analysis:
         doc = {
             "parameters": self.parameters(),
             "notes": self.notes,
+            **({"coverage": self.coverage.to_dict()} if self.coverage else {}),
             "actors": self.actor_rows(),
             "connections": [
                 {
@@ -201,9 +205,12 @@ class Analysis:
         return renderers[fmt]()
 
 
-def analyze(kg: KnowledgeGraph, *, report_only: bool = False) -> Analysis:
-    """Project ``kg``, then compute connections, the matrix, metrics, brokers, communities, gaps."""
-    g = project(kg, report_only=report_only)
+def analyze(kg: KnowledgeGraph, *, report_only: bool = False, window: Window | None = None) -> Analysis:
+    """Project ``kg`` (restricted to ``window``, if given), then compute connections, the matrix,
+    metrics, brokers, communities, gaps."""
+    from resilience_kg.analysis.window import windowed_projection
+
+    g, coverage = windowed_projection(kg, report_only=report_only, window=window)
     links = pillar_links(g)
     metrics, settings = actor_metrics(g)
     return Analysis(
@@ -217,5 +224,6 @@ def analyze(kg: KnowledgeGraph, *, report_only: bool = False) -> Analysis:
         brokers=brokers(g, links),
         communities=communities(g),
         gaps=find_gaps(g, links),
-        notes=[REPORT_ONLY_NOTE] if report_only else [],
+        notes=[*([REPORT_ONLY_NOTE] if report_only else []), coverage.describe(), *coverage.notes],
+        coverage=coverage,
     )

@@ -24,12 +24,13 @@ from resilience_kg.errors import ResilienceKGError
 from resilience_kg.graph.lookup import find_node
 from resilience_kg.graph.metrics import centralities
 from resilience_kg.graph.pillar_links import SUBSTANTIVE, PillarLink, pillar_links
-from resilience_kg.graph.projection import node_id, pillars, project
+from resilience_kg.graph.projection import node_id, pillars
 
 if TYPE_CHECKING:
     import networkx as nx
     from pyvis.network import Network
 
+    from resilience_kg.analysis.window import Window
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 #: Above this many nodes, positions come from Python and physics is off.
@@ -224,9 +225,13 @@ def layout(g: nx.MultiDiGraph, *, scale: float = 40.0) -> dict[str, tuple[float,
     return pos
 
 
-def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False) -> ViewData:
-    """Everything a page needs to draw ``view`` of ``kg``."""
-    g = project(kg, report_only=report_only)
+def build_view(
+    kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False, window: Window | None = None
+) -> ViewData:
+    """Everything a page needs to draw ``view`` of ``kg`` (restricted to ``window``, if given)."""
+    from resilience_kg.analysis.window import windowed_projection
+
+    g, coverage = windowed_projection(kg, report_only=report_only, window=window)
     links = pillar_links(g)
     if view == "actors-pillars":
         sub, title = _actors_pillars(g, links), "Actors and pillars"
@@ -277,7 +282,7 @@ def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = Fa
                 "shape": KIND_STYLE.get(k, ("#999999", "dot"))[1], "group": "kind"} for k in kinds]
     pillar_list = [{"notation": str(g.nodes[p].get("notation", p)), "label_id": str(g.nodes[p].get("label_id", p)),
                     "label_en": str(g.nodes[p].get("label_en", p))} for p in pillars(g)]
-    notes = []
+    notes = [coverage.describe(), *coverage.notes]
     if report_only:
         notes.append("Report-only view: curated links (mandates, solution-issue pairs) are hidden.")
     if not physics:

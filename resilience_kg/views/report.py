@@ -20,6 +20,7 @@ from resilience_kg.views.network_view import build_view
 from resilience_kg.views.page import write_page
 
 if TYPE_CHECKING:
+    from resilience_kg.analysis.window import Window
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 E = html.escape
@@ -109,17 +110,20 @@ def _mark(text: str, quotes: list[str]) -> str:
 VIEWS = ("full", "actors-pillars")
 
 
-def write_report(kg: KnowledgeGraph, out: str | Path, *, report_only: bool = False) -> list[Path]:
-    """Write ``report.html`` and the views it links to into ``out``; return the paths."""
+def write_report(
+    kg: KnowledgeGraph, out: str | Path, *, report_only: bool = False, window: Window | None = None
+) -> list[Path]:
+    """Write ``report.html`` and the views it links to into ``out`` (all restricted to ``window``,
+    if given); return the paths."""
     out = Path(out)
-    a = analyze(kg, report_only=report_only)
+    a = analyze(kg, report_only=report_only, window=window)
     g = a.graph
     written: list[Path] = []
     views = [*VIEWS, *(f"pillar:{g.nodes[p].get('notation', p)}" for p in a.pillars)]
     links = []
     for view in views:
         name = "view-" + view.replace(":", "-").lower() + ".html"
-        data = build_view(kg, view, report_only=report_only)
+        data = build_view(kg, view, report_only=report_only, window=window)
         written.append(write_page(data, out / name))
         size = f"{len(data.nodes)} nodes, {len(data.edges)} links"
         links.append(f'<li><a href="{E(name)}">{E(data.title)}</a> ({size})</li>')
