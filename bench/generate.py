@@ -226,6 +226,17 @@ class Stop(Exception):
 
 
 # -- the shape of a city ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Plan:
+    """One event fixed in advance: its date, who attends (indices into the city's actor pool;
+    the provincial government attends every event as host) and who speaks (proposes the
+    solutions, in turn)."""
+
+    date: str
+    attendees: tuple[int, ...]
+    speakers: tuple[int, ...] = ()
+
+
 @dataclass
 class Shape:
     actors: int = 40  # pool of actors per city, besides the provincial government
@@ -236,6 +247,7 @@ class Shape:
     mandates: tuple[int, int] = (1, 3)  # worksOn rows per actor (min, max)
     figure_rate: float = 0.2  # share of issues that come with a figure
     agreement_every: int = 3  # an agreement follows every n-th event
+    schedule: tuple[Plan, ...] = ()  # events fixed in advance (then `events` and `participants` are unused)
 
 
 @dataclass
@@ -416,12 +428,13 @@ class CityWriter:
                       notation=f"{notation}-{self.index}", **self.report(src0, pillar_quote))
             c.connect(self.strategy, pid, "hasPillar", **self.report(src0, pillar_quote))
         self.flush()
-        for e in range(shape.events):
+        for e in range(len(shape.schedule) or shape.events):
             self.event(e, pillar_ids)
 
     def event(self, e: int, pillar_ids: list[str]) -> None:
         rng, c, shape = self.rng, self.c, self.shape
-        date = self.start + dt.timedelta(days=e * rng.randint(40, 120))
+        plan = shape.schedule[e] if shape.schedule else None
+        date = dt.date.fromisoformat(plan.date) if plan else self.start + dt.timedelta(days=e * rng.randint(40, 120))
         eid = f"{self.slug}-workshop-{e + 1:02d}"
         label_id = f"Lokakarya Ketahanan Kota {self.city} {e + 1}"
         label_en = f"{self.city} resilience workshop {e + 1}"
@@ -479,7 +492,10 @@ class CityWriter:
                                                 % len(topics)]
                     sol = f"{eid}-solution-{n_sol:02d}"
                     text = f"({ROMAN[i % len(ROMAN)]}) {kind_id} {topic_id.lower()} (usulan {e + 1}.{n_sol})"
-                    proposers = rng.sample(self.pool, 2 if rng.random() < 0.3 else 1)
+                    if plan and plan.speakers:
+                        proposers = [self.pool[plan.speakers[(n_sol - 1) % len(plan.speakers)]]]
+                    else:
+                        proposers = rng.sample(self.pool, 2 if rng.random() < 0.3 else 1)
                     for actor in proposers:
                         self.ensure(actor, src)
                     c.element(id=sol, type="Solution", label_id=f"{kind_id} {topic_id.lower()}",
@@ -497,7 +513,10 @@ class CityWriter:
                             src, f"{kind_id} {topic_id.lower()} diusulkan oleh {actor.label_id} ({e + 1}.{n_sol})"))
                     self.flush()
         # who took part: one sentence per sector listing the attendees, as the real report does
-        chosen = sorted(rng.sample(range(len(self.pool)), min(shape.participants, len(self.pool))))
+        if plan:
+            chosen = sorted(plan.attendees)
+        else:
+            chosen = sorted(rng.sample(range(len(self.pool)), min(shape.participants, len(self.pool))))
         by_sector: dict[str, list[Actor]] = {}
         for idx in chosen:
             by_sector.setdefault(self.pool[idx].sector_word, []).append(self.pool[idx])
@@ -539,16 +558,22 @@ def ontology_quads() -> int:
 
 
 def generate(target: int, out: Path, *, seed: int = 1, single_source: bool = False,
-             shape: Shape | None = None) -> dict[str, object]:
-    """Write the corpus for ``target`` quads into ``out`` and return its manifest."""
+             shape: Shape | None = None, cities: int | None = None) -> dict[str, object]:
+    """Write the corpus for ``target`` quads (or exactly ``cities`` cities) into ``out`` and
+    return its manifest."""
     started = time.perf_counter()
     shape = shape or Shape()
     rng = random.Random(seed)
     corpus = Corpus(ontology_quads())
+    if cities is not None:
+        target = 1 << 62  # no quad target: the city count stops the corpus
     city = 0
+    pools: list[list[str]] = []
     try:
-        while True:
-            CityWriter(corpus, target, rng, city, shape, single_source).run()
+        while cities is None or city < cities:
+            writer = CityWriter(corpus, target, rng, city, shape, single_source)
+            pools.append([a.id for a in writer.pool])
+            writer.run()
             city += 1
     except Stop:
         pass
@@ -568,11 +593,13 @@ def generate(target: int, out: Path, *, seed: int = 1, single_source: bool = Fal
         (out / src["file"]).write_text(".\n".join(sentences) + ".\n", encoding="utf-8")
     manifest: dict[str, object] = {
         "generator_version": GENERATOR_VERSION,
-        "target_quads": target,
+        "target_quads": None if cities is not None else target,
         "predicted_quads": corpus.quads,
         "seed": seed,
         "single_source": single_source,
-        "cities": city + 1,
+        "cities": city if cities is not None else city + 1,
+        "events": sum(1 for e in corpus.elements if e["type"] == "Event"),
+        "actors": sum(1 for e in corpus.elements if e["type"] in {x[0] for x in SECTORS}),
         "elements": len(corpus.elements),
         "connections": len(corpus.connections),
         "sources": len(corpus.sources),
@@ -580,9 +607,40 @@ def generate(target: int, out: Path, *, seed: int = 1, single_source: bool = Fal
         "distinct_quotes": len(corpus.quotes),
         "seconds": round(time.perf_counter() - started, 2),
     }
+    if cities is not None and cities <= 3:  # small corpora record each city's pool, for tests to name actors
+        manifest["pools"] = pools
     # Not .json-ld and not .csv: load_graph on the folder ignores this file.
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+#: The small corpus for the tests of time: one city, five actors from its pool (0-4) besides the
+#: provincial government, four workshops over three years. Hand-checkable: 0, 1 and 2 are new in
+#: 2019, 3 too; 4 is new in 2020; 1 and 2 are last seen in 2019, 0 in 2020, 3 and 4 in 2021.
+TIMELINE_SCHEDULE = (
+    Plan("2019-03-14", attendees=(0, 1, 2), speakers=(0,)),
+    Plan("2019-11-05", attendees=(0, 1, 3), speakers=(1,)),
+    Plan("2020-06-20", attendees=(0, 3, 4), speakers=(3,)),
+    Plan("2021-02-10", attendees=(3, 4), speakers=(4,)),
+)
+
+
+def timeline_corpus(out: Path, *, seed: int = 1) -> dict[str, object]:
+    """Write the small multi-event corpus of :data:`TIMELINE_SCHEDULE` into ``out``; its
+    manifest's ``pools[0]`` lists the actor ids by pool index."""
+    shape = Shape(actors=5, issues_per_session=1, solutions_per_session=1, mandates=(1, 1), figure_rate=0.0,
+                  agreement_every=0, schedule=TIMELINE_SCHEDULE)
+    return generate(0, out, seed=seed, shape=shape, cities=1)
+
+
+def event_corpus(out: Path, *, events: int, actors: int, seed: int = 1, events_per_city: int = 10,
+                 participants: int = 24) -> dict[str, object]:
+    """Write a corpus of about ``events`` events and ``actors`` actors: cities of
+    ``events_per_city`` workshops each, the actors shared out evenly between them."""
+    cities = max(1, -(-events // events_per_city))
+    shape = Shape(actors=max(2, actors // cities), events=events_per_city,
+                  participants=min(participants, max(2, actors // cities)))
+    return generate(0, out, seed=seed, shape=shape, cities=cities)
 
 
 def is_current(out: Path, target: int, seed: int, single_source: bool = False) -> bool:
@@ -609,14 +667,25 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     size = ap.add_mutually_exclusive_group(required=True)
     size.add_argument("--triples", type=parse_size, help="target quad count (as len(load_graph(dir)) gives)")
+    size.add_argument("--events", type=int, help="number of events (with --actors): a multi-event corpus")
+    size.add_argument("--timeline", action="store_true", help="the small hand-checkable corpus the tests use")
     size.add_argument("--preset", choices=sorted(PRESETS), help="1e3, 1e4, 1e5 or 1e6; --out defaults to "
                       "bench/corpora/PRESET")
     ap.add_argument("--out", type=Path, help="folder to write (created)")
+    ap.add_argument("--actors", type=int, default=2000, help="with --events: number of actors")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--single-source", action="store_true",
                     help="put every quote in one source text instead of one report per workshop")
     ap.add_argument("--check", action="store_true", help="load the corpus afterwards and compare the quad count")
     args = ap.parse_args(argv)
+    if args.events or args.timeline:
+        if args.out is None:
+            ap.error("--out is required with --events and --timeline")
+        m = (timeline_corpus(args.out, seed=args.seed) if args.timeline
+             else event_corpus(args.out, events=args.events, actors=args.actors, seed=args.seed))
+        print(f"wrote {args.out}: {m['events']} events, {m['actors']} actors, {m['elements']} elements, "
+              f"{m['connections']} connections in {m['seconds']} s")
+        return 0
     target = PRESETS[args.preset] if args.preset else args.triples
     out = args.out or (CORPORA / args.preset if args.preset else None)
     if out is None:

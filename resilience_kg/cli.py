@@ -336,6 +336,89 @@ def analyze(
 
 
 @main.command()
+@click.option("--by", type=click.Choice(["year", "quarter", "month"]), default="year", show_default=True,
+              help="Length of a period.")
+@click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
+@report_only_option
+@window_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (atomically) instead of stdout.")
+@click.option("--plots", "plots", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write timeline.png into DIR (needs matplotlib).")
+@click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the results as an RDF analysis graph (TriG) to FILE; load it with --data.")
+@data_options
+@store_option
+@handle_errors
+def timeline(
+    by: str,
+    fmt: str,
+    report_only: bool,
+    window: Any,
+    output: Path | None,
+    plots: Path | None,
+    rdf: Path | None,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    store: Path | None,
+) -> None:
+    """Across events and over time: per actor and period the events attended, roles held and
+    pillars touched; newcomers and leavers; actors and sectors per pillar, per period."""
+    from resilience_kg.analysis.timeline import timeline as run_timeline
+
+    result = run_timeline(_load(data, no_bundled, store), by=by, report_only=report_only, window=window)
+    _emit(result.render(fmt).encode(), output)
+    if plots is not None:
+        from resilience_kg.graph.plots import timeline_chart
+
+        click.echo(f"wrote {timeline_chart(result, plots / 'timeline.png')}", err=True)
+    if rdf is not None:
+        from resilience_kg.graph.analysis_rdf import nquads_trig, timeline_nquads
+
+        _emit(nquads_trig(timeline_nquads(result)), rdf)
+
+
+@main.command()
+@click.option("--threshold", type=click.IntRange(1), default=1, show_default=True,
+              help="Keep only pairs of actors that shared at least this many events.")
+@click.option("--backbone", type=click.FloatRange(0, 1, min_open=True, max_open=True), metavar="ALPHA",
+              help="Keep only the disparity-filter backbone at this significance level (e.g. 0.05).")
+@click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
+@report_only_option
+@window_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (atomically) instead of stdout.")
+@click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the results as an RDF analysis graph (TriG) to FILE; load it with --data.")
+@data_options
+@store_option
+@handle_errors
+def coattendance(
+    threshold: int,
+    backbone: float | None,
+    fmt: str,
+    report_only: bool,
+    window: Any,
+    output: Path | None,
+    rdf: Path | None,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    store: Path | None,
+) -> None:
+    """Who meets whom: actors linked by the events they shared (weighted so that a large event
+    weighs less on each pair), with their communities and the brokers between them."""
+    from resilience_kg.analysis.coattendance import coattendance as run_coattendance
+
+    result = run_coattendance(_load(data, no_bundled, store), threshold=threshold, backbone=backbone,
+                              report_only=report_only, window=window)
+    _emit(result.render(fmt).encode(), output)
+    if rdf is not None:
+        from resilience_kg.graph.analysis_rdf import coattendance_nquads, nquads_trig
+
+        _emit(nquads_trig(coattendance_nquads(result)), rdf)
+
+
+@main.command()
 @click.argument("actor", required=False)
 @click.option("--pillar", help="Only this pillar (its notation, e.g. SIAP, or its label).")
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
