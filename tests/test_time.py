@@ -1,0 +1,288 @@
+"""Across events and over time: the window filter, the timeline, the co-attendance network and
+their write-back, on the small multi-event corpus of ``bench/generate.py --timeline``.
+
+The corpus (bench/generate.py, TIMELINE_SCHEDULE): one city; its provincial government hosts
+(organises and attends) four workshops; five actors of its pool, by index:
+
+    2019-03-14  attendees 0 1 2   speaker 0
+    2019-11-05  attendees 0 1 3   speaker 1
+    2020-06-20  attendees 0 3 4   speaker 3
+    2021-02-10  attendees 3 4     speaker 4
+
+so by year: new in 2019 the government, 0, 1, 2 and 3; new in 2020 only 4; last seen in 2019
+1 and 2, in 2020 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from resilience_kg.analysis.coattendance import co_network, coattendance, coattendance_of, disparity_backbone
+from resilience_kg.analysis.timeline import timeline
+from resilience_kg.analysis.window import Coverage, Window, apply_window, parse_date
+from resilience_kg.cli import main
+from resilience_kg.errors import NotFound, ResilienceKGError
+from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
+from resilience_kg.graph.projection import project
+from resilience_kg.graph.validate import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], str]:
+    """The folder, the pool's actor ids by index, and the government's id."""
+    out = tmp_path_factory.mktemp("timeline")
+    manifest = generate.timeline_corpus(out)
+    pool = manifest["pools"][0]  # type: ignore[index]
+    return out, list(pool), pool[0].rsplit("-", 2)[0] + "-pemprov"
+
+
+@pytest.fixture(scope="module")
+def tkg(corpus: tuple[Path, list[str], str]) -> KnowledgeGraph:
+    return load_graph([corpus[0]], bundled=False)
+
+
+def event(n: int) -> str:
+    return f"jakarta-c000-workshop-{n:02d}"
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+def test_the_timeline_corpus_is_in_the_bundled_format_and_conforms(tkg: KnowledgeGraph) -> None:
+    assert validate(tkg).conforms
+    g = project(tkg)
+    dates = sorted(str(d) for n, d in g.nodes(data="date") if g.nodes[n]["kind"] == "event")
+    assert dates == ["2019-03-14", "2019-11-05", "2020-06-20", "2021-02-10"]
+
+
+def test_event_corpus_has_the_requested_events_and_actors(tmp_path: Path) -> None:
+    m = generate.event_corpus(tmp_path, events=20, actors=60, seed=3)
+    assert m["events"] == 20
+    # Each city's government comes on top of the pool; an actor appears once it attends or proposes.
+    assert 50 <= m["actors"] <= 62
+    assert validate(load_graph([tmp_path], bundled=False)).conforms
+
+
+# ---------------------------------------------------------------- the window
+
+
+def test_parse_date_reads_years_and_months_as_whole_periods() -> None:
+    assert parse_date("2020") == dt.date(2020, 1, 1)
+    assert parse_date("2020", end=True) == dt.date(2020, 12, 31)
+    assert parse_date("2020-02", end=True) == dt.date(2020, 2, 29)
+    with pytest.raises(ResilienceKGError, match="not a date: '2020-13'"):
+        parse_date("2020-13")
+
+
+def test_a_window_keeps_its_events_and_what_hangs_off_them(tkg: KnowledgeGraph, corpus: Any) -> None:
+    _, pool, gov = corpus
+    g = project(tkg)
+    h, cov = apply_window(g, Window(since=parse_date("2020")))
+    assert [e for e, _ in cov.events] == [event(3), event(4)]
+    assert event(1) not in h and event(3) in h
+    # Actors seen only in 2019 are gone; those seen later, and every pillar, stay.
+    assert pool[1] not in h and pool[2] not in h
+    assert {pool[0], pool[3], pool[4], gov} <= set(h)
+    assert {n for n, k in g.nodes(data="kind") if k == "pillar"} <= set(h)
+    # Sessions of the dropped events go too.
+    assert not any(n.startswith(event(1)) for n in h)
+    assert cov.describe().startswith("Window: from 2020-01-01; 2 of 4 events: ")
+
+
+def test_window_by_event_and_by_source(tkg: KnowledgeGraph, corpus: Any) -> None:
+    _, pool, _ = corpus
+    g = project(tkg)
+    h, cov = apply_window(g, Window(events=(event(2),)), kg=tkg)
+    assert [e for e, _ in cov.events] == [event(2)]
+    assert pool[2] not in h and pool[3] in h
+    h, cov = apply_window(g, Window(sources=("jakarta-c000-report-04",)), kg=tkg)
+    assert [e for e, _ in cov.events] == [event(4)]
+    with pytest.raises(NotFound, match="no event named 'workshop-9'"):
+        apply_window(g, Window(events=("workshop-9",)), kg=tkg)
+    with pytest.raises(NotFound, match="no events from source 'nope'; sources that report events: jakarta-c000"):
+        apply_window(g, Window(sources=("nope",)), kg=tkg)
+    with pytest.raises(ResilienceKGError, match="is after --until"):
+        Window(since=dt.date(2021, 1, 1), until=dt.date(2020, 1, 1))
+
+
+@pytest.mark.parametrize("command", ["analyze", "connections", "gaps"])
+def test_every_analysis_command_says_which_window_it_covers(runner: Any, corpus: Any, command: str) -> None:
+    folder = str(corpus[0])
+    result = runner.invoke(main, [command, "--no-bundled", "--data", folder, "--since", "2019-06", "--until", "2020",
+                                  "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert (f"Window: 2019-06-01 to 2020-12-31; 2 of 4 events: {event(2)} (2019-11-05), {event(3)} (2020-06-20)"
+            in result.output)
+
+
+def test_analyze_json_records_the_window_and_drops_actors_outside_it(runner: Any, corpus: Any) -> None:
+    folder, pool, _ = corpus
+    result = runner.invoke(main, ["analyze", "--no-bundled", "--data", str(folder), "--event", event(4),
+                                  "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["parameters"]["window"]["events"] == [event(4)]
+    assert [e["event"] for e in doc["coverage"]["covered_events"]] == [event(4)]
+    assert {r["actor"] for r in doc["actors"]} == {pool[3], pool[4], corpus[2]}
+
+
+def test_a_bad_window_is_a_clear_error(runner: Any, corpus: Any) -> None:
+    result = runner.invoke(main, ["gaps", "--no-bundled", "--data", str(corpus[0]), "--since", "last year"])
+    assert result.exit_code == 2
+    assert "not a date: 'last year'" in result.output
+
+
+# ---------------------------------------------------------------- the timeline
+
+
+def test_newcomers_and_leavers_by_year(tkg: KnowledgeGraph, corpus: Any) -> None:
+    _, pool, gov = corpus
+    t = timeline(tkg, by="year")
+    assert t.periods == ["2019", "2020", "2021"]
+    assert t.newcomers == {"2019": sorted([gov, pool[0], pool[1], pool[2], pool[3]]), "2020": [pool[4]], "2021": []}
+    assert t.leavers["2019"] == sorted([pool[1], pool[2]])
+    assert t.leavers["2020"] == [pool[0]]
+    assert t.active()["2021"] == sorted([gov, pool[3], pool[4]])
+
+
+def test_roles_events_and_pillars_per_actor_and_period(tkg: KnowledgeGraph, corpus: Any) -> None:
+    _, pool, gov = corpus
+    t = timeline(tkg, by="year")
+    row = {(r.actor, r.period): r for r in t.rows}
+    first = row[(pool[0], "2019")]
+    assert first.events == [event(1), event(2)]
+    assert first.roles == {"participant": 2, "speaker": 1}
+    # Speaker at workshop 1: it proposed the solution of each of the three sessions.
+    assert sorted(first.pillars) == sorted(t.pillars)
+    assert all("proposal" in how for how in first.pillars.values())
+    assert row[(gov, "2020")].roles == {"organiser": 1, "participant": 1}
+    assert row[(pool[4], "2021")].roles == {"participant": 1, "speaker": 1}
+    # A mere participant touches only the pillars of its mandates.
+    quiet = row[(pool[2], "2019")]
+    assert quiet.roles == {"participant": 1}
+    assert all(how == ["mandate"] for how in quiet.pillars.values())
+    # Actors per pillar: in 2021 the speaker (pool 4) touches all three pillars.
+    assert all(t.pillar_actors["2021"][p] >= 1 for p in t.pillars)
+
+
+def test_quarters_keep_the_empty_periods_between_events(tkg: KnowledgeGraph) -> None:
+    t = timeline(tkg, by="quarter")
+    assert t.periods[:4] == ["2019-Q1", "2019-Q2", "2019-Q3", "2019-Q4"]
+    assert t.periods[-1] == "2021-Q1" and len(t.periods) == 9
+    assert t.active()["2019-Q2"] == []
+
+
+def test_a_window_makes_newcomers_relative_to_it(tkg: KnowledgeGraph, corpus: Any) -> None:
+    _, pool, gov = corpus
+    t = timeline(tkg, window=Window(since=dt.date(2020, 1, 1)))
+    assert t.newcomers["2020"] == sorted([gov, pool[0], pool[3], pool[4]])
+    assert "Window: from 2020-01-01" in t.render("table")
+
+
+def test_timeline_formats(tkg: KnowledgeGraph, corpus: Any) -> None:
+    t = timeline(tkg)
+    doc = json.loads(t.render("json"))
+    assert doc["parameters"]["by"] == "year"
+    assert doc["leavers"] == {"2019": t.leavers["2019"], "2020": t.leavers["2020"]}  # none for the last period
+    csv_lines = t.render("csv").splitlines()
+    assert csv_lines[0] == "period,actor,name,sector,events,organiser,speaker,participant,pillars"
+    assert len(csv_lines) == 1 + len(t.rows)
+    md = t.render("markdown")
+    assert "## Newcomers and leavers" in md and "| 2020 | 4 | 1 | 1 |" in md
+
+
+def test_timeline_command_writes_chart_and_rdf(runner: Any, corpus: Any, tmp_path: Path) -> None:
+    folder, pool, _ = corpus
+    plots, rdf = tmp_path / "plots", tmp_path / "timeline.trig"
+    result = runner.invoke(main, ["timeline", "--no-bundled", "--data", str(folder), "--by", "year",
+                                  "--plots", str(plots), "--rdf", str(rdf)])
+    assert result.exit_code == 0, result.output
+    assert (plots / "timeline.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    kg = load_graph([folder, rdf], bundled=False)
+    rows = kg.store.query(
+        """SELECT ?who ?when WHERE { GRAPH ?g { ?m rkg:metric "leaver" ; rkg:measuredEntity ?who ;
+             dcterms:temporal ?when ; prov:wasGeneratedBy ?run . ?run rkg:parameters ?p } }""",
+        prefixes={"rkg": "https://w3id.org/resilience-kg/ontology#", "dcterms": "http://purl.org/dc/terms/",
+                  "prov": "http://www.w3.org/ns/prov#"},
+    )
+    found = sorted((r["who"].value.rsplit("/", 1)[-1], r["when"].value) for r in rows)  # type: ignore[union-attr]
+    assert found == sorted([(pool[1], "2019"), (pool[2], "2019"), (pool[0], "2020")])
+
+
+# ---------------------------------------------------------------- co-attendance
+
+
+def small_projection() -> nx.MultiDiGraph:
+    """Two events: e1 with a, b and c; e2 with a and b."""
+    g = nx.MultiDiGraph()
+    for n in "abc":
+        g.add_node(n, kind="actor", label=n, iri=f"urn:x:{n}", sector="government")
+    for e, date in (("e1", "2019-01-01"), ("e2", "2019-06-01")):
+        g.add_node(e, kind="event", date=date, label=e, iri=f"urn:x:{e}")
+    for a, e in (("a", "e1"), ("b", "e1"), ("c", "e1"), ("a", "e2"), ("b", "e2")):
+        g.add_edge(a, e, "participatedIn")
+    return g
+
+
+def test_co_attendance_weights_by_hand() -> None:
+    h = co_network(small_projection())
+    # e1 has 3 attendees: 1/2 to each of its pairs; e2 has 2: 1 to its pair.
+    assert h.edges["a", "b"]["shared"] == 2 and h.edges["a", "b"]["weight"] == pytest.approx(1.5)
+    assert h.edges["a", "c"]["weight"] == pytest.approx(0.5)
+    assert h.edges["b", "c"]["events"] == ["e1"]
+
+
+def test_disparity_backbone_by_hand() -> None:
+    h = co_network(small_projection())
+    # a: k=2, s=2: a-b (1 - 1.5/2) = 0.25, a-c 0.75; c: k=2, s=1: 0.5 for both of its links.
+    assert set(disparity_backbone(h, 0.3).edges) == {("a", "b")}
+    assert set(disparity_backbone(h, 0.6).edges) == {("a", "b"), ("a", "c"), ("b", "c")}
+    with pytest.raises(ResilienceKGError, match="between 0 and 1"):
+        disparity_backbone(h, 1.5)
+
+
+def test_threshold_and_brokers() -> None:
+    g = small_projection()
+    cov = Coverage(Window(), [("e1", "2019-01-01"), ("e2", "2019-06-01")], 2)
+    co = coattendance_of(g, cov, threshold=2)
+    assert set(co.network.edges) == {("a", "b")} and co.removed == 2
+    # A chain of two cliques joined by one actor: the joint is the broker.
+    for e, people in (("e3", "de"), ("e4", "ef")):
+        g.add_node(e, kind="event", date="2020-01-01", label=e, iri=f"urn:x:{e}")
+        for p in people:
+            g.add_node(p, kind="actor", label=p, iri=f"urn:x:{p}", sector="private")
+            g.add_edge(p, e, "participatedIn")
+    g.add_edge("c", "e3", "participatedIn")
+    co = coattendance_of(g, cov)
+    assert co.brokers and co.brokers[0].actor in {"c", "d", "e"}
+    assert all(len(b.communities) >= 2 and b.betweenness > 0 for b in co.brokers)
+
+
+def test_coattendance_on_the_corpus_and_its_command(tkg: KnowledgeGraph, corpus: Any, runner: Any,
+                                                    tmp_path: Path) -> None:
+    folder, pool, gov = corpus
+    co = coattendance(tkg)
+    assert co.network.edges[pool[0], gov]["shared"] == 3  # the government hosts all; pool 0 came to three
+    assert not co.network.has_edge(pool[2], pool[4])  # never met
+    rdf = tmp_path / "co.trig"
+    result = runner.invoke(main, ["coattendance", "--no-bundled", "--data", str(folder), "--threshold", "2",
+                                  "--format", "json", "--rdf", str(rdf)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output[: result.output.rindex("}") + 1])
+    assert doc["parameters"]["threshold"] == 2
+    assert all(link["shared"] >= 2 for link in doc["links"])
+    kg = load_graph([folder, rdf], bundled=False)
+    n = kg.store.query('ASK { GRAPH ?g { ?m rkg:metric "shared_events" } }',
+                       prefixes={"rkg": "https://w3id.org/resilience-kg/ontology#"})
+    assert bool(n)
