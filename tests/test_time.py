@@ -286,3 +286,50 @@ def test_coattendance_on_the_corpus_and_its_command(tkg: KnowledgeGraph, corpus:
     n = kg.store.query('ASK { GRAPH ?g { ?m rkg:metric "shared_events" } }',
                        prefixes={"rkg": "https://w3id.org/resilience-kg/ontology#"})
     assert bool(n)
+
+
+# ---------------------------------------------------------------- dated network exports
+
+
+def test_gexf_is_dynamic_with_a_spell_per_event_date(tkg: KnowledgeGraph, corpus: Any, tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from resilience_kg.graph.netexport import export_network
+
+    _, pool, _ = corpus
+    path = export_network(project(tkg), tmp_path / "net.gexf", "gexf")
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    root = ET.parse(path).getroot()
+    graph = root.find("g:graph", ns)
+    assert graph is not None and graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+    spells = {n.get("id"): [(s.get("start"), s.get("end")) for s in n.iterfind("g:spells/g:spell", ns)]
+              for n in root.iterfind(".//g:node", ns)}
+    assert spells[pool[0]] == [("2019-03-14", "2019-03-14"), ("2019-11-05", "2019-11-05"),
+                               ("2020-06-20", "2020-06-20")]
+    assert spells[event(4)] == [("2021-02-10", "2021-02-10")]
+    pillar = next(n for n, k in project(tkg).nodes(data="kind") if k == "pillar")
+    assert spells[pillar] == []  # timeless: always present
+    edge = next(e for e in root.iterfind(".//g:edge", ns) if e.get("source") == pool[4] and e.get("target") == event(3))
+    assert [(s.get("start"), s.get("end")) for s in edge.iterfind("g:spells/g:spell", ns)] == [
+        ("2020-06-20", "2020-06-20")]
+    nx.read_gexf(path)  # networkx (like Gephi) reads it back
+
+
+def test_kumu_sheets_carry_dates(tkg: KnowledgeGraph, corpus: Any, tmp_path: Path) -> None:
+    import csv
+    import io
+    import zipfile
+
+    from resilience_kg.graph.netexport import export_network
+
+    _, pool, _ = corpus
+    path = export_network(project(tkg), tmp_path / "kumu.zip", "kumu-csv")
+    with zipfile.ZipFile(path) as z:
+        elements = list(csv.DictReader(io.StringIO(z.read("elements.csv").decode())))
+        conns = list(csv.DictReader(io.StringIO(z.read("connections.csv").decode())))
+    first = next(r for r in elements if r["ID"] == pool[3])
+    assert (first["Start Date"], first["End Date"]) == ("2019-11-05", "2021-02-10")
+    label = {r["ID"]: r["Label"] for r in elements}
+    attended = [r for r in conns if r["From"] == label[pool[4]] and r["Type"] == "participatedIn"]
+    assert sorted((r["Start Date"], r["End Date"]) for r in attended) == [("2020-06-20", "2020-06-20"),
+                                                                          ("2021-02-10", "2021-02-10")]

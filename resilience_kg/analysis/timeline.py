@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -235,7 +236,7 @@ def event_activity(g: nx.MultiDiGraph) -> dict[tuple[str, str], tuple[set[str], 
             solution_issues[u].add(w)
     found: dict[tuple[str, str], tuple[set[str], dict[str, set[str]]]] = {}
 
-    def note(actor: str | None, event: str | None, role: str, pillars: set[str] = frozenset(), how: str = "") -> None:
+    def note(actor: str | None, event: str | None, role: str, pillars: Iterable[str] = (), how: str = "") -> None:
         if actor is None or event is None or kind.get(event) != "event":
             return
         roles, touched = found.setdefault((actor, event), (set(), {}))

@@ -262,3 +262,25 @@ def windowed_projection(
     from resilience_kg.graph.projection import project
 
     return apply_window(project(kg, report_only=report_only), window, kg=kg)
+
+
+def node_dates(g: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Per node tied to dated events: the ISO dates of those events, sorted and distinct (for
+    the views' time filter and the dated network exports)."""
+    dated = {e: str(g.nodes[e]["date"])[:10] for e in events_of(g) if event_date(g.nodes[e].get("date"))}
+    return {n: sorted({dated[e] for e in evs if e in dated}) for n, evs in anchors(g).items()
+            if any(e in dated for e in evs)}
+
+
+def edge_dates(g: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[str]]:
+    """Per edge (source, target, key): the dates of the events both ends are tied to; an edge
+    whose ends share no dated event gets none (it lasts as long as its ends do)."""
+    dated = {e: str(g.nodes[e]["date"])[:10] for e in events_of(g) if event_date(g.nodes[e].get("date"))}
+    tied = anchors(g)
+    out: dict[tuple[str, str, str], list[str]] = {}
+    for u, w, k in g.edges(keys=True):
+        common = tied.get(u, set()) & tied.get(w, set())
+        days = sorted({dated[e] for e in common if e in dated})
+        if days:
+            out[(u, w, k)] = days
+    return out
