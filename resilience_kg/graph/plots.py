@@ -92,6 +92,13 @@ def write_plots(analysis: Analysis, folder: str | Path) -> list[Path]:
 def timeline_chart(tl: Timeline, path: str | Path) -> Path:
     """The timeline as two charts: actors active per period with newcomers and leavers (lines),
     and actors per pillar per period (stacked areas)."""
+    return atomic_write(Path(path), timeline_png(tl))
+
+
+def timeline_png(tl: Timeline) -> bytes:
+    """The PNG of :func:`timeline_chart`."""
+    import io
+
     plt = _pyplot()
     periods = tl.periods
     active = tl.active()
@@ -115,6 +122,7 @@ def timeline_chart(tl: Timeline, path: str | Path) -> Path:
     top.set_title(f"Actors per {tl.by}")
     bottom.set_ylabel("actors touching the pillar")
     bottom.set_title(f"Actors per pillar, per {tl.by}")
-    out = _save(fig, Path(path))
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
     plt.close(fig)
-    return out
+    return buf.getvalue()
