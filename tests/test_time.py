@@ -333,3 +333,96 @@ def test_kumu_sheets_carry_dates(tkg: KnowledgeGraph, corpus: Any, tmp_path: Pat
     attended = [r for r in conns if r["From"] == label[pool[4]] and r["Type"] == "participatedIn"]
     assert sorted((r["Start Date"], r["End Date"]) for r in attended) == [("2020-06-20", "2020-06-20"),
                                                                           ("2021-02-10", "2021-02-10")]
+
+
+# ---------------------------------------------------------------- views and the report
+
+
+def test_every_view_carries_the_dates_of_its_nodes(tkg: KnowledgeGraph, corpus: Any) -> None:
+    from resilience_kg.views.network_view import build_view
+
+    _, pool, _ = corpus
+    for view in ("full", "actors-pillars", "pillar:SEHAT-0", f"actor:{pool[0]}"):
+        data = build_view(tkg, view)
+        by_id = {n["id"]: n for n in data.nodes}
+        assert by_id[pool[0]]["dates"] == ["2019-03-14", "2019-11-05", "2020-06-20"], view
+        assert all("dates" not in n for n in data.nodes if n["kind"] == "pillar"), view
+        assert data.dates == sorted({d for n in data.nodes for d in n.get("dates", ())}), view
+    full = build_view(tkg, "full")
+    assert full.dates == ["2019-03-14", "2019-11-05", "2020-06-20", "2021-02-10"]
+    link = next(e for e in full.edges if e["from"] == pool[4] and e["to"] == event(4))
+    assert link["dates"] == ["2021-02-10"]
+
+
+def test_a_windowed_view_holds_only_its_window(tkg: KnowledgeGraph, corpus: Any) -> None:
+    from resilience_kg.views.network_view import build_view
+
+    _, pool, _ = corpus
+    data = build_view(tkg, "full", window=Window(until=dt.date(2019, 12, 31)))
+    ids = {n["id"] for n in data.nodes}
+    assert pool[4] not in ids and pool[2] in ids
+    assert data.dates == ["2019-03-14", "2019-11-05"]
+    assert data.window["covered_events"] == [{"event": event(1), "date": "2019-03-14"},
+                                             {"event": event(2), "date": "2019-11-05"}]
+    assert any(n.startswith("Window: until 2019-12-31; 2 of 4 events") for n in data.notes)
+
+
+def test_the_actors_pillars_layout(kg: KnowledgeGraph) -> None:
+    from itertools import combinations
+
+    from resilience_kg.graph.pillar_links import pillar_links
+    from resilience_kg.views.network_view import _longest_label, build_view, label_above, label_box
+
+    data = build_view(kg, "actors-pillars")
+    assert data.physics is False
+    nodes = {n["id"]: n for n in data.nodes}
+    pillars = [n for n in data.nodes if n["kind"] == "pillar"]
+    assert all(p.get("fixed") for p in pillars)
+    # Pillars far apart: further from each other than any actor is from its nearest pillar.
+    apart = min(((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 for a, b in combinations(pillars, 2))
+    assert apart > 600
+    # No two label boxes overlap, at the widths reserved for the longer of the two languages.
+    g = project(kg)
+    boxes = {n: label_box(d["x"], d["y"], _longest_label(g.nodes[n]), above=label_above(d["x"], d["y"], d["kind"]))
+             for n, d in nodes.items()}
+    clashes = [(a, b) for a, b in combinations(sorted(boxes), 2)
+               if boxes[a][0] < boxes[b][2] and boxes[b][0] < boxes[a][2]
+               and boxes[a][1] < boxes[b][3] and boxes[b][1] < boxes[a][3]]
+    assert clashes == []
+    # Each actor that works on one pillar only sits nearer to it than to any other pillar.
+    single: dict[str, set[str]] = {}
+    for lk in pillar_links(g):
+        if lk.substantive:
+            single.setdefault(lk.actor, set()).add(lk.pillar)
+    checked = 0
+    for actor, ps in single.items():
+        if len(ps) != 1:
+            continue
+        a = nodes[actor]
+        nearest = min(pillars, key=lambda p: (p["x"] - a["x"]) ** 2 + (p["y"] - a["y"]) ** 2)
+        assert nearest["id"] == next(iter(ps)), actor
+        checked += 1
+    assert checked >= 8  # BPBD, DLH, Dishub, ITDP, PMI, KARINA, ...
+    presence = [e for e in data.edges if e["presence_only"]]
+    assert presence and all(e["strength"] < 0.5 for e in presence)
+
+
+def test_the_report_has_a_section_per_period_and_a_legend(tkg: KnowledgeGraph, corpus: Any, tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    from resilience_kg.views.report import write_report
+
+    page = write_report(tkg, tmp_path)[0].read_text(encoding="utf-8")
+    ids: list[str] = []
+
+    class Ids(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            ids.extend(v for k, v in attrs if k == "id" and v)
+
+    Ids().feed(page)
+    assert [i for i in ids if i.startswith("period-")] == ["period-2019", "period-2020", "period-2021"]
+    assert "timeline-chart" in ids and "matrix-legend" in ids
+    section_2020 = page[page.index('id="period-2020"'): page.index('id="period-2021"')]
+    assert "<b>Newcomers (1):</b>" in section_2020 and "<b>Leavers (1):</b>" in section_2020
+    assert "Window: all dates; 4 of 4 events" in page
+    assert 'src="data:image/png;base64,' in page
