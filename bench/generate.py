@@ -248,6 +248,10 @@ class Shape:
     figure_rate: float = 0.2  # share of issues that come with a figure
     agreement_every: int = 3  # an agreement follows every n-th event
     schedule: tuple[Plan, ...] = ()  # events fixed in advance (then `events` and `participants` are unused)
+    # 0: every actor of the pool equally likely at each event; s > 0: the pool's i-th actor is
+    # chosen with weight 1 / (i + 1) ** s, so a few regulars come to most events and many rarely.
+    attendance_skew: float = 0.0
+    national: int = 0  # actors of a national pool, shared by every city's pool (they link the cities)
 
 
 @dataclass
@@ -322,11 +326,24 @@ def _actor(rng: random.Random, city: str, slug: str, index: int, counters: dict[
     return a
 
 
+NATIONAL_KINDS = (("CivilSocietyOrganization", "Lembaga dan Organisasi Kemasyarakatan", "Jaringan", "Network"),
+                  ("AcademicInstitution", "Akademisi", "Pusat Studi", "Research Centre"),
+                  ("PrivateCompany", "Swasta", "PT", "Company"))  # fmt: skip
+
+
+def national_actor(i: int) -> Actor:
+    """The i-th actor of the national pool: an organisation that works in many cities."""
+    cls, word, kind_id, kind_en = NATIONAL_KINDS[i % len(NATIONAL_KINDS)]
+    name = "".join(SYLLABLES[(i * 7 + k * 3) % len(SYLLABLES)] for k in range(3)).capitalize()
+    return Actor(f"national-{i + 1:03d}", cls, word, f"{kind_id} {name} Nasional", f"{name} National {kind_en}",
+                 acronym=f"{name[:3].upper()}N{i + 1}", country="ID")
+
+
 class CityWriter:
     """Emits one city's rows as groups, stopping when the corpus reaches its target."""
 
     def __init__(self, corpus: Corpus, target: int, rng: random.Random, index: int, shape: Shape,
-                 single_source: bool) -> None:
+                 single_source: bool, shared: list[Actor] | None = None) -> None:
         self.c, self.target, self.rng, self.shape = corpus, target, rng, shape
         self.index = index
         base = CITIES[index % len(CITIES)]
@@ -338,6 +355,8 @@ class CityWriter:
                          f"{self.city} Provincial Government", acronym=f"Pemprov {self.city}", country="ID",
                          expansion=f"Pemerintah Provinsi {self.city}", expansion_confidence="stated")
         self.pool = [_actor(rng, self.city, self.slug, i, counters) for i in range(shape.actors)]
+        for actor in shared or ():  # national actors, each at a random place (so some are regulars)
+            self.pool.insert(rng.randrange(len(self.pool) + 1), actor)
         self.pillars = rng.sample(PILLARS, 3)
         self.issues: list[str] = []
         self.pending_mandates: list[Actor] = []
@@ -515,6 +534,10 @@ class CityWriter:
         # who took part: one sentence per sector listing the attendees, as the real report does
         if plan:
             chosen = sorted(plan.attendees)
+        elif shape.attendance_skew:
+            # Weighted sampling without replacement (Efraimidis and Spirakis): the k largest keys.
+            keys = [(rng.random() ** ((i + 1) ** shape.attendance_skew), i) for i in range(len(self.pool))]
+            chosen = sorted(i for _, i in sorted(keys, reverse=True)[: min(shape.participants, len(self.pool))])
         else:
             chosen = sorted(rng.sample(range(len(self.pool)), min(shape.participants, len(self.pool))))
         by_sector: dict[str, list[Actor]] = {}
@@ -569,9 +592,10 @@ def generate(target: int, out: Path, *, seed: int = 1, single_source: bool = Fal
         target = 1 << 62  # no quad target: the city count stops the corpus
     city = 0
     pools: list[list[str]] = []
+    shared = [national_actor(i) for i in range(shape.national)]
     try:
         while cities is None or city < cities:
-            writer = CityWriter(corpus, target, rng, city, shape, single_source)
+            writer = CityWriter(corpus, target, rng, city, shape, single_source, shared)
             pools.append([a.id for a in writer.pool])
             writer.run()
             city += 1
@@ -634,12 +658,16 @@ def timeline_corpus(out: Path, *, seed: int = 1) -> dict[str, object]:
 
 
 def event_corpus(out: Path, *, events: int, actors: int, seed: int = 1, events_per_city: int = 10,
-                 participants: int = 24) -> dict[str, object]:
+                 participants: int = 16, skew: float = 1.0, national_share: float = 0.02) -> dict[str, object]:
     """Write a corpus of about ``events`` events and ``actors`` actors: cities of
-    ``events_per_city`` workshops each, the actors shared out evenly between them."""
+    ``events_per_city`` workshops each, the actors shared out evenly between them, some regulars
+    and many occasional participants (``skew``, see :class:`Shape`), and a national pool
+    (``national_share`` of the actors) that every city draws on, so the cities meet."""
     cities = max(1, -(-events // events_per_city))
-    shape = Shape(actors=max(2, actors // cities), events=events_per_city,
-                  participants=min(participants, max(2, actors // cities)))
+    national = round(actors * national_share)
+    per_city = max(2, (actors - national) // cities)
+    shape = Shape(actors=per_city, events=events_per_city, participants=min(participants, per_city),
+                  attendance_skew=skew, national=national)
     return generate(0, out, seed=seed, shape=shape, cities=cities)
 
 
