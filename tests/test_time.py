@@ -265,8 +265,20 @@ def test_threshold_and_brokers() -> None:
             g.add_edge(p, e, "participatedIn")
     g.add_edge("c", "e3", "participatedIn")
     co = coattendance_of(g, cov)
-    assert co.brokers and co.brokers[0].actor in {"c", "d", "e"}
-    assert all(len(b.communities) >= 2 and b.betweenness > 0 for b in co.brokers)
+    comm = co.community_of()
+    assert len(co.communities) >= 2
+    assert co.brokers and co.brokers[0].actor in {"c", "e"}  # the joints between the two groups
+    for b in co.brokers:  # the participation coefficient, worked out again from the links
+        into: dict[int, float] = {}
+        for other, d in co.network[b.actor].items():
+            into[comm[other]] = into.get(comm[other], 0.0) + d["weight"]
+        total = sum(into.values())
+        assert b.participation == pytest.approx(1 - sum((w / total) ** 2 for w in into.values()))
+    brokers = {b.actor for b in co.brokers}
+    for a in co.network:  # everyone else keeps to its own community
+        if a not in brokers:
+            assert {comm[o] for o in co.network[a]} <= {comm[a]}
+    assert co.betweenness["c"] > co.betweenness["a"]  # c lies between the groups
 
 
 def test_coattendance_on_the_corpus_and_its_command(tkg: KnowledgeGraph, corpus: Any, runner: Any,

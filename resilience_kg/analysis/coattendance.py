@@ -14,8 +14,14 @@ everything into one clique:
   link keeps it.
 
 Communities (Louvain on the weights, seeded) and brokers are reported as ``analyze`` reports
-them: a broker here is an actor linked to two or more communities that lies on shortest paths
-between others (betweenness above zero, stronger links shorter), ranked by its betweenness.
+them. A broker here is an actor linked to two or more communities, ranked by its participation
+coefficient (Guimerà and Amaral, Nature 2005: ``1 - sum over communities of (w_c / w) ** 2``, where
+``w_c`` is the weight of its links into community ``c``; 0 when all its links stay in one
+community, near 1 when they spread evenly over many), then by betweenness. Betweenness counts
+shortest paths in hops; on a network larger than :data:`EXACT_WORK` (nodes times links) it is
+estimated from a seeded sample of sources, and the notes say so. Hops rather than weighted
+distances: the threshold and the backbone already deal with weak ties, and a weighted search
+costs several times as much on the dense networks that events produce.
 
 >>> from resilience_kg.graph.dataset import load_graph
 >>> co = coattendance(load_graph())
@@ -39,12 +45,19 @@ if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 SEED = 42
+#: Nodes times links up to which betweenness is exact; above, it is estimated from
+#: ``EXACT_WORK // links`` seeded sources (at least :data:`MIN_SAMPLE`).
+EXACT_WORK = 5_000_000
+MIN_SAMPLE = 32
+#: Brokers listed in the table and Markdown output (JSON and CSV list them all).
+SHOWN_BROKERS = 15
 
 
 @dataclass(frozen=True)
 class CoBroker:
     actor: str
     communities: tuple[int, ...]
+    participation: float
     betweenness: float
 
 
@@ -86,12 +99,14 @@ class CoAttendance:
         g, h = self.graph, self.network
         comm = self.community_of()
         rank = {b.actor: i + 1 for i, b in enumerate(self.brokers)}
+        part = {b.actor: b.participation for b in self.brokers}
         rows = []
-        for a in sorted(h.nodes, key=lambda n: (-self.betweenness.get(n, 0.0), n)):
+        for a in sorted(h.nodes, key=lambda n: (rank.get(n, len(rank) + 1), -self.betweenness.get(n, 0.0), n)):
             rows.append([a, display_name(g, a), str(g.nodes[a].get("sector", "")), str(h.degree(a)),
                          f"{h.degree(a, weight='weight'):.3f}", f"{self.betweenness.get(a, 0.0):.6f}",
-                         str(comm.get(a, -1)), str(rank.get(a, ""))])
-        return ["actor", "name", "sector", "partners", "strength", "betweenness", "community", "broker_rank"], rows
+                         f"{part.get(a, 0.0):.3f}", str(comm.get(a, -1)), str(rank.get(a, ""))])
+        return ["actor", "name", "sector", "partners", "strength", "betweenness", "participation", "community",
+                "broker_rank"], rows
 
     def link_table(self) -> tuple[list[str], list[list[str]]]:
         from resilience_kg.graph.pillar_links import display_name
@@ -121,12 +136,15 @@ class CoAttendance:
                 "links": [{"actor": u, "other": w, "shared": d["shared"], "weight": round(d["weight"], 6),
                            "events": d["events"]} for u, w, d in sorted(self.network.edges(data=True))],
                 "communities": self.communities,
-                "brokers": [{"actor": b.actor, "communities": list(b.communities), "betweenness": b.betweenness}
-                            for b in self.brokers],
+                "brokers": [{"actor": b.actor, "communities": list(b.communities), "participation": b.participation,
+                             "betweenness": b.betweenness} for b in self.brokers],
             }
             return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
         brokers = [f"{i + 1}. {display_name(g, b.actor)}: communities {', '.join(map(str, b.communities))} "
-                   f"(betweenness {b.betweenness:.3f})" for i, b in enumerate(self.brokers)] or ["None."]
+                   f"(participation {b.participation:.3f}, betweenness {b.betweenness:.3f})"
+                   for i, b in enumerate(self.brokers[:SHOWN_BROKERS])] or ["None."]
+        if len(self.brokers) > SHOWN_BROKERS:
+            brokers.append(f"... and {len(self.brokers) - SHOWN_BROKERS} more (all in the JSON and CSV output)")
         comms = [f"{i}. {len(c)} actors: {', '.join(display_name(g, a) for a in c)}"
                  for i, c in enumerate(self.communities)]
         if fmt == "markdown":
@@ -191,14 +209,28 @@ def disparity_backbone(h: nx.Graph, alpha: float) -> nx.Graph:
     return b
 
 
+def hop_betweenness(h: nx.Graph) -> tuple[dict[str, float], int]:
+    """Normalised betweenness in hops; exact up to :data:`EXACT_WORK`, else estimated from a
+    seeded sample of sources. Also the sample size (0 when exact)."""
+    import networkx as nx
+
+    n, m = h.number_of_nodes(), h.number_of_edges()
+    if m == 0:
+        return dict.fromkeys(h.nodes, 0.0), 0
+    k = 0 if n * m <= EXACT_WORK else min(n, max(MIN_SAMPLE, EXACT_WORK // m))
+    # networkx draws the sample from its node order: sorted nodes make it repeat across runs.
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(h.nodes))
+    ordered.add_edges_from(sorted(h.edges()))
+    return nx.betweenness_centrality(ordered, k=k or None, seed=SEED), k
+
+
 def coattendance_of(
     g: nx.MultiDiGraph, coverage: Coverage, *, threshold: int = 1, backbone: float | None = None
 ) -> CoAttendance:
     """The co-attendance network of a projection, filtered, with communities and brokers."""
     import networkx as nx
     from networkx.algorithms.community import louvain_communities
-
-    from resilience_kg.graph.metrics import betweenness
 
     if threshold < 1:
         raise ResilienceKGError(f"the threshold is a number of shared events, at least 1, not {threshold}")
@@ -210,9 +242,7 @@ def coattendance_of(
     if backbone is not None:
         h = disparity_backbone(h, backbone)
     removed = full.number_of_edges() - h.number_of_edges()
-    for _, _, d in h.edges(data=True):
-        d["distance"] = 1.0 / d["weight"]
-    between, sampled = betweenness(h, weight="distance") if h.number_of_edges() else ({n: 0.0 for n in h}, False)
+    between, sampled = hop_betweenness(h)
     names = sorted(h.nodes)
     ints = nx.Graph()
     index = {n: i for i, n in enumerate(names)}
@@ -224,11 +254,16 @@ def coattendance_of(
     comm = {n: i for i, c in enumerate(communities) for n in c}
     brokers = []
     for n in names:
-        reach = {comm[m] for m in h.neighbors(n)} | {comm[n]}
-        if len(reach) >= 2 and between.get(n, 0.0) > 0:  # on some shortest path between communities
-            brokers.append(CoBroker(n, tuple(sorted(reach)), between.get(n, 0.0)))
-    brokers.sort(key=lambda b: (-b.betweenness, -len(b.communities), b.actor))
-    notes = ["Betweenness was estimated from a seeded sample of sources (a large component)."] if sampled else []
+        into: dict[int, float] = defaultdict(float)
+        for m, d in h[n].items():
+            into[comm[m]] += d["weight"]
+        if len({*into, comm[n]}) < 2:  # every link stays inside its own community
+            continue
+        total = sum(into.values())
+        participation = round(1.0 - sum((w / total) ** 2 for w in into.values()), 6)
+        brokers.append(CoBroker(n, tuple(sorted({*into, comm[n]})), participation, between.get(n, 0.0)))
+    brokers.sort(key=lambda b: (-b.participation, -b.betweenness, b.actor))
+    notes = [f"Betweenness was estimated from {sampled} seeded sources (a large network)."] if sampled else []
     return CoAttendance(g, h, threshold, backbone, removed, between, communities, brokers, coverage, notes)
 
 

@@ -166,13 +166,14 @@ def timeline_nquads(tl: Timeline) -> bytes:
 
 def coattendance_nquads(co: CoAttendance) -> bytes:
     """The co-attendance network as measurements: per pair the shared events and the weight;
-    per actor its betweenness, community and broker rank."""
+    per actor its betweenness and community, and for a broker its rank and participation."""
     values: list[tuple[str, str, float | int, str | None, str | None]] = []
     for u, w, d in sorted(co.network.edges(data=True)):
         values += [(u, "shared_events", int(d["shared"]), None, w),
                    (u, "coattendance_weight", float(d["weight"]), None, w)]
     comm = co.community_of()
     rank = {b.actor: i + 1 for i, b in enumerate(co.brokers)}
+    values += [(b.actor, "coattendance_participation", float(b.participation), None, None) for b in co.brokers]
     for a in sorted(co.network.nodes):
         values += [(a, "coattendance_betweenness", float(co.betweenness.get(a, 0.0)), None, None),
                    (a, "coattendance_community", comm.get(a, -1), None, None)]
