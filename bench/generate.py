@@ -26,6 +26,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import math
 import random
 import sys
 import time
@@ -665,7 +666,9 @@ def event_corpus(out: Path, *, events: int, actors: int, seed: int = 1, events_p
     (``national_share`` of the actors) that every city draws on, so the cities meet."""
     cities = max(1, -(-events // events_per_city))
     national = round(actors * national_share)
-    per_city = max(2, (actors - national) // cities)
+    # With skewed attendance a few of a city's pool never come (and so never appear): the pool is
+    # a little larger than its share, so that about `actors` actors take part.
+    per_city = max(2, math.ceil((actors - national) / cities * (1.035 if skew else 1.0)))
     shape = Shape(actors=per_city, events=events_per_city, participants=min(participants, per_city),
                   attendance_skew=skew, national=national)
     return generate(0, out, seed=seed, shape=shape, cities=cities)

@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n2. The full view of about {args.view_nodes} nodes with a time filter, in Chromium", flush=True)
     import argparse as _ap
 
-    import views_bench  # noqa: E402  (calibrates a corpus to a node count, as the views bench does)
+    import views_bench
 
     vfolder = views_bench.Bench(_ap.Namespace(seed=args.seed, timeout=args.timeout)).corpus(args.view_nodes)
     html = vfolder.parent / f"time-view-{args.view_nodes}.html"
@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
               f"dates; build_view {built['build_view_s']:.2f} s", flush=True)
         try:
             b = browser_filter(html, args.moves)
-        except Exception as exc:  # noqa: BLE001 - a bench reports, it does not stop
+        except Exception as exc:
             errors.append(f"browser: {exc}")
             print(f"  ERROR: browser: {exc}")
         else:
