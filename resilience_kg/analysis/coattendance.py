@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 SEED = 42
 #: Nodes times links up to which betweenness is exact; above, it is estimated from
 #: ``EXACT_WORK // links`` seeded sources (at least :data:`MIN_SAMPLE`).
-EXACT_WORK = 5_000_000
+EXACT_WORK = 2_000_000
 MIN_SAMPLE = 32
 #: Brokers listed in the table and Markdown output (JSON and CSV list them all).
 SHOWN_BROKERS = 15
@@ -218,11 +218,9 @@ def hop_betweenness(h: nx.Graph) -> tuple[dict[str, float], int]:
     if m == 0:
         return dict.fromkeys(h.nodes, 0.0), 0
     k = 0 if n * m <= EXACT_WORK else min(n, max(MIN_SAMPLE, EXACT_WORK // m))
-    # networkx draws the sample from its node order: sorted nodes make it repeat across runs.
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(h.nodes))
-    ordered.add_edges_from(sorted(h.edges()))
-    return nx.betweenness_centrality(ordered, k=k or None, seed=SEED), k
+    # networkx draws the sample from the node order, which co_network makes sorted (and the
+    # filters keep), so a run repeats exactly.
+    return nx.betweenness_centrality(h, k=k or None, seed=SEED), k
 
 
 def coattendance_of(
