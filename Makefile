@@ -54,6 +54,7 @@ bench: $(STAMP)
 	$(PY) bench/analysis_bench.py --scales 1e3,1e4,1e5,1e6,3e6
 	$(PY) bench/views_bench.py
 	$(PY) bench/server_bench.py
+	$(PY) bench/time_bench.py
 
 notebooks: $(STAMP)
 	$(PY) notebooks/run.py --html out/notebooks
