@@ -438,3 +438,18 @@ def test_the_report_has_a_section_per_period_and_a_legend(tkg: KnowledgeGraph, c
     assert "<b>Newcomers (1):</b>" in section_2020 and "<b>Leavers (1):</b>" in section_2020
     assert "Window: all dates; 4 of 4 events" in page
     assert 'src="data:image/png;base64,' in page
+
+
+def test_viz_and_report_take_the_window_and_say_so(runner: Any, corpus: Any, tmp_path: Path) -> None:
+    folder, pool, _ = corpus
+    out = tmp_path / "view.html"
+    result = runner.invoke(main, ["viz", "--no-bundled", "--data", str(folder), "--since", "2020", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "Window: from 2020-01-01; 2 of 4 events" in page and pool[2] not in page
+    result = runner.invoke(main, ["report", "--no-bundled", "--data", str(folder), "--source",
+                                  "jakarta-c000-report-01", "--out", str(tmp_path / "rep")])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "rep" / "report.html").read_text(encoding="utf-8")
+    assert f"Window: sources jakarta-c000-report-01; 1 of 4 events: {event(1)} (2019-03-14)" in text
+    assert 'id="period-2019"' in text and 'id="period-2020"' not in text
