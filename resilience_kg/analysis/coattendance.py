@@ -18,7 +18,7 @@ them. A broker here is an actor linked to two or more communities, ranked by its
 coefficient (Guimerà and Amaral, Nature 2005: ``1 - sum over communities of (w_c / w) ** 2``, where
 ``w_c`` is the weight of its links into community ``c``; 0 when all its links stay in one
 community, near 1 when they spread evenly over many), then by betweenness. Betweenness counts
-shortest paths in hops; on a network larger than :data:`EXACT_WORK` (nodes times links) it is
+shortest paths in hops; on a network larger than :data:`EXACT_WORK` (nodes times nodes plus links) it is
 estimated from a seeded sample of sources, and the notes say so. Hops rather than weighted
 distances: the threshold and the backbone already deal with weak ties, and a weighted search
 costs several times as much on the dense networks that events produce.
@@ -45,8 +45,9 @@ if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 SEED = 42
-#: Nodes times links up to which betweenness is exact; above, it is estimated from
-#: ``EXACT_WORK // links`` seeded sources (at least :data:`MIN_SAMPLE`).
+#: Nodes times (nodes plus links), the work of one search from every node, up to which
+#: betweenness is exact; above, it is estimated from ``EXACT_WORK // (nodes + links)`` seeded
+#: sources (at least :data:`MIN_SAMPLE`).
 EXACT_WORK = 2_000_000
 MIN_SAMPLE = 32
 #: Brokers listed in the table and Markdown output (JSON and CSV list them all).
@@ -226,7 +227,7 @@ def hop_betweenness(h: nx.Graph) -> tuple[dict[str, float], int]:
     n, m = h.number_of_nodes(), h.number_of_edges()
     if m == 0:
         return dict.fromkeys(h.nodes, 0.0), 0
-    k = 0 if n * m <= EXACT_WORK else min(n, max(MIN_SAMPLE, EXACT_WORK // m))
+    k = 0 if n * (n + m) <= EXACT_WORK else min(n, max(MIN_SAMPLE, EXACT_WORK // (n + m)))
     # networkx draws the sample from the node order, which co_network makes sorted (and the
     # filters keep), so a run repeats exactly.
     return nx.betweenness_centrality(h, k=k or None, seed=SEED), k
