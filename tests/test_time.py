@@ -68,10 +68,16 @@ def test_the_timeline_corpus_is_in_the_bundled_format_and_conforms(tkg: Knowledg
 
 def test_event_corpus_has_the_requested_events_and_actors(tmp_path: Path) -> None:
     m = generate.event_corpus(tmp_path, events=20, actors=60, seed=3)
-    assert m["events"] == 20
-    # Each city's government comes on top of the pool; an actor appears once it attends or proposes.
-    assert 50 <= m["actors"] <= 62
-    assert validate(load_graph([tmp_path], bundled=False)).conforms
+    assert m["events"] == 20 and m["cities"] == 2
+    # About the number asked for (an actor appears once it attends or proposes), plus each city's
+    # government on top.
+    assert abs(int(str(m["actors"])) - 2 - 60) <= 6
+    kg = load_graph([tmp_path], bundled=False)
+    assert validate(kg).conforms
+    # The national pool links the cities: its actor took part in workshops of both.
+    g = project(kg)
+    cities = {w.split("-workshop-")[0] for _, w, k in g.out_edges("national-001", keys=True) if k == "participatedIn"}
+    assert len(cities) == 2
 
 
 # ---------------------------------------------------------------- the window
