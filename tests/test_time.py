@@ -459,3 +459,24 @@ def test_viz_and_report_take_the_window_and_say_so(runner: Any, corpus: Any, tmp
     text = (tmp_path / "rep" / "report.html").read_text(encoding="utf-8")
     assert f"Window: sources jakarta-c000-report-01; 1 of 4 events: {event(1)} (2019-03-14)" in text
     assert 'id="period-2019"' in text and 'id="period-2020"' not in text
+
+
+def test_markup_in_names_stays_text_in_the_periods_of_the_report(tmp_path: Path) -> None:
+    from conftest import write
+
+    from resilience_kg.views.report import write_report
+
+    evil = '<img src=x onerror="window.__pwned=1">'
+    folder = tmp_path / "evil"
+    write(folder / "elements.csv",
+          "id,type,label_id,label_en,acronym,date,basis,confidence,note\n"
+          "evil-event,Event,Lokakarya,Workshop,,2021-05-01,curated,uncertain,a test event\n"
+          f'evil-actor,CivilSocietyOrganization,"{evil.replace(chr(34), chr(34) * 2)}",Evil,'
+          f'"{evil.replace(chr(34), chr(34) * 2)}",,curated,uncertain,a test actor\n')
+    write(folder / "connections.csv", "from,to,type,basis,confidence,note\n"
+          "evil-actor,evil-event,participatedIn,curated,uncertain,a test link\n")
+    page = write_report(load_graph([folder]), tmp_path / "out")[0].read_text(encoding="utf-8")
+    section = page[page.index('id="period-2021"'):]
+    section = section[: section.index("</section>")]
+    assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in section
+    assert "<img src=x" not in page
