@@ -61,6 +61,7 @@ bench: $(STAMP)
 	$(PY) bench/views_bench.py
 	$(PY) bench/server_bench.py
 	$(PY) bench/guard_bench.py
+	$(PY) bench/time_bench.py
 
 .PHONY: score
 score: $(STAMP)

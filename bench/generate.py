@@ -26,6 +26,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import math
 import random
 import sys
 import time
@@ -226,6 +227,17 @@ class Stop(Exception):
 
 
 # -- the shape of a city ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Plan:
+    """One event fixed in advance: its date, who attends (indices into the city's actor pool;
+    the provincial government attends every event as host) and who speaks (proposes the
+    solutions, in turn)."""
+
+    date: str
+    attendees: tuple[int, ...]
+    speakers: tuple[int, ...] = ()
+
+
 @dataclass
 class Shape:
     actors: int = 40  # pool of actors per city, besides the provincial government
@@ -236,6 +248,11 @@ class Shape:
     mandates: tuple[int, int] = (1, 3)  # worksOn rows per actor (min, max)
     figure_rate: float = 0.2  # share of issues that come with a figure
     agreement_every: int = 3  # an agreement follows every n-th event
+    schedule: tuple[Plan, ...] = ()  # events fixed in advance (then `events` and `participants` are unused)
+    # 0: every actor of the pool equally likely at each event; s > 0: the pool's i-th actor is
+    # chosen with weight 1 / (i + 1) ** s, so a few regulars come to most events and many rarely.
+    attendance_skew: float = 0.0
+    national: int = 0  # actors of a national pool, shared by every city's pool (they link the cities)
 
 
 @dataclass
@@ -310,11 +327,24 @@ def _actor(rng: random.Random, city: str, slug: str, index: int, counters: dict[
     return a
 
 
+NATIONAL_KINDS = (("CivilSocietyOrganization", "Lembaga dan Organisasi Kemasyarakatan", "Jaringan", "Network"),
+                  ("AcademicInstitution", "Akademisi", "Pusat Studi", "Research Centre"),
+                  ("PrivateCompany", "Swasta", "PT", "Company"))  # fmt: skip
+
+
+def national_actor(i: int) -> Actor:
+    """The i-th actor of the national pool: an organisation that works in many cities."""
+    cls, word, kind_id, kind_en = NATIONAL_KINDS[i % len(NATIONAL_KINDS)]
+    name = "".join(SYLLABLES[(i * 7 + k * 3) % len(SYLLABLES)] for k in range(3)).capitalize()
+    return Actor(f"national-{i + 1:03d}", cls, word, f"{kind_id} {name} Nasional", f"{name} National {kind_en}",
+                 acronym=f"{name[:3].upper()}N{i + 1}", country="ID")
+
+
 class CityWriter:
     """Emits one city's rows as groups, stopping when the corpus reaches its target."""
 
     def __init__(self, corpus: Corpus, target: int, rng: random.Random, index: int, shape: Shape,
-                 single_source: bool) -> None:
+                 single_source: bool, shared: list[Actor] | None = None) -> None:
         self.c, self.target, self.rng, self.shape = corpus, target, rng, shape
         self.index = index
         base = CITIES[index % len(CITIES)]
@@ -326,6 +356,8 @@ class CityWriter:
                          f"{self.city} Provincial Government", acronym=f"Pemprov {self.city}", country="ID",
                          expansion=f"Pemerintah Provinsi {self.city}", expansion_confidence="stated")
         self.pool = [_actor(rng, self.city, self.slug, i, counters) for i in range(shape.actors)]
+        for actor in shared or ():  # national actors, each at a random place (so some are regulars)
+            self.pool.insert(rng.randrange(len(self.pool) + 1), actor)
         self.pillars = rng.sample(PILLARS, 3)
         self.issues: list[str] = []
         self.pending_mandates: list[Actor] = []
@@ -416,12 +448,13 @@ class CityWriter:
                       notation=f"{notation}-{self.index}", **self.report(src0, pillar_quote))
             c.connect(self.strategy, pid, "hasPillar", **self.report(src0, pillar_quote))
         self.flush()
-        for e in range(shape.events):
+        for e in range(len(shape.schedule) or shape.events):
             self.event(e, pillar_ids)
 
     def event(self, e: int, pillar_ids: list[str]) -> None:
         rng, c, shape = self.rng, self.c, self.shape
-        date = self.start + dt.timedelta(days=e * rng.randint(40, 120))
+        plan = shape.schedule[e] if shape.schedule else None
+        date = dt.date.fromisoformat(plan.date) if plan else self.start + dt.timedelta(days=e * rng.randint(40, 120))
         eid = f"{self.slug}-workshop-{e + 1:02d}"
         label_id = f"Lokakarya Ketahanan Kota {self.city} {e + 1}"
         label_en = f"{self.city} resilience workshop {e + 1}"
@@ -479,7 +512,10 @@ class CityWriter:
                                                 % len(topics)]
                     sol = f"{eid}-solution-{n_sol:02d}"
                     text = f"({ROMAN[i % len(ROMAN)]}) {kind_id} {topic_id.lower()} (usulan {e + 1}.{n_sol})"
-                    proposers = rng.sample(self.pool, 2 if rng.random() < 0.3 else 1)
+                    if plan and plan.speakers:
+                        proposers = [self.pool[plan.speakers[(n_sol - 1) % len(plan.speakers)]]]
+                    else:
+                        proposers = rng.sample(self.pool, 2 if rng.random() < 0.3 else 1)
                     for actor in proposers:
                         self.ensure(actor, src)
                     c.element(id=sol, type="Solution", label_id=f"{kind_id} {topic_id.lower()}",
@@ -497,7 +533,14 @@ class CityWriter:
                             src, f"{kind_id} {topic_id.lower()} diusulkan oleh {actor.label_id} ({e + 1}.{n_sol})"))
                     self.flush()
         # who took part: one sentence per sector listing the attendees, as the real report does
-        chosen = sorted(rng.sample(range(len(self.pool)), min(shape.participants, len(self.pool))))
+        if plan:
+            chosen = sorted(plan.attendees)
+        elif shape.attendance_skew:
+            # Weighted sampling without replacement (Efraimidis and Spirakis): the k largest keys.
+            keys = [(rng.random() ** ((i + 1) ** shape.attendance_skew), i) for i in range(len(self.pool))]
+            chosen = sorted(i for _, i in sorted(keys, reverse=True)[: min(shape.participants, len(self.pool))])
+        else:
+            chosen = sorted(rng.sample(range(len(self.pool)), min(shape.participants, len(self.pool))))
         by_sector: dict[str, list[Actor]] = {}
         for idx in chosen:
             by_sector.setdefault(self.pool[idx].sector_word, []).append(self.pool[idx])
@@ -539,16 +582,23 @@ def ontology_quads() -> int:
 
 
 def generate(target: int, out: Path, *, seed: int = 1, single_source: bool = False,
-             shape: Shape | None = None) -> dict[str, object]:
-    """Write the corpus for ``target`` quads into ``out`` and return its manifest."""
+             shape: Shape | None = None, cities: int | None = None) -> dict[str, object]:
+    """Write the corpus for ``target`` quads (or exactly ``cities`` cities) into ``out`` and
+    return its manifest."""
     started = time.perf_counter()
     shape = shape or Shape()
     rng = random.Random(seed)
     corpus = Corpus(ontology_quads())
+    if cities is not None:
+        target = 1 << 62  # no quad target: the city count stops the corpus
     city = 0
+    pools: list[list[str]] = []
+    shared = [national_actor(i) for i in range(shape.national)]
     try:
-        while True:
-            CityWriter(corpus, target, rng, city, shape, single_source).run()
+        while cities is None or city < cities:
+            writer = CityWriter(corpus, target, rng, city, shape, single_source, shared)
+            pools.append([a.id for a in writer.pool])
+            writer.run()
             city += 1
     except Stop:
         pass
@@ -568,11 +618,13 @@ def generate(target: int, out: Path, *, seed: int = 1, single_source: bool = Fal
         (out / src["file"]).write_text(".\n".join(sentences) + ".\n", encoding="utf-8")
     manifest: dict[str, object] = {
         "generator_version": GENERATOR_VERSION,
-        "target_quads": target,
+        "target_quads": None if cities is not None else target,
         "predicted_quads": corpus.quads,
         "seed": seed,
         "single_source": single_source,
-        "cities": city + 1,
+        "cities": city if cities is not None else city + 1,
+        "events": sum(1 for e in corpus.elements if e["type"] == "Event"),
+        "actors": sum(1 for e in corpus.elements if e["type"] in {x[0] for x in SECTORS}),
         "elements": len(corpus.elements),
         "connections": len(corpus.connections),
         "sources": len(corpus.sources),
@@ -580,9 +632,46 @@ def generate(target: int, out: Path, *, seed: int = 1, single_source: bool = Fal
         "distinct_quotes": len(corpus.quotes),
         "seconds": round(time.perf_counter() - started, 2),
     }
+    if cities is not None and cities <= 3:  # small corpora record each city's pool, for tests to name actors
+        manifest["pools"] = pools
     # Not .json-ld and not .csv: load_graph on the folder ignores this file.
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+#: The small corpus for the tests of time: one city, five actors from its pool (0-4) besides the
+#: provincial government, four workshops over three years. Hand-checkable: 0, 1 and 2 are new in
+#: 2019, 3 too; 4 is new in 2020; 1 and 2 are last seen in 2019, 0 in 2020, 3 and 4 in 2021.
+TIMELINE_SCHEDULE = (
+    Plan("2019-03-14", attendees=(0, 1, 2), speakers=(0,)),
+    Plan("2019-11-05", attendees=(0, 1, 3), speakers=(1,)),
+    Plan("2020-06-20", attendees=(0, 3, 4), speakers=(3,)),
+    Plan("2021-02-10", attendees=(3, 4), speakers=(4,)),
+)
+
+
+def timeline_corpus(out: Path, *, seed: int = 1) -> dict[str, object]:
+    """Write the small multi-event corpus of :data:`TIMELINE_SCHEDULE` into ``out``; its
+    manifest's ``pools[0]`` lists the actor ids by pool index."""
+    shape = Shape(actors=5, issues_per_session=1, solutions_per_session=1, mandates=(1, 1), figure_rate=0.0,
+                  agreement_every=0, schedule=TIMELINE_SCHEDULE)
+    return generate(0, out, seed=seed, shape=shape, cities=1)
+
+
+def event_corpus(out: Path, *, events: int, actors: int, seed: int = 1, events_per_city: int = 10,
+                 participants: int = 16, skew: float = 1.0, national_share: float = 0.02) -> dict[str, object]:
+    """Write a corpus of about ``events`` events and ``actors`` actors: cities of
+    ``events_per_city`` workshops each, the actors shared out evenly between them, some regulars
+    and many occasional participants (``skew``, see :class:`Shape`), and a national pool
+    (``national_share`` of the actors) that every city draws on, so the cities meet."""
+    cities = max(1, -(-events // events_per_city))
+    national = round(actors * national_share)
+    # With skewed attendance a few of a city's pool never come (and so never appear): the pool is
+    # a little larger than its share, so that about `actors` actors take part.
+    per_city = max(2, math.ceil((actors - national) / cities * (1.035 if skew else 1.0)))
+    shape = Shape(actors=per_city, events=events_per_city, participants=min(participants, per_city),
+                  attendance_skew=skew, national=national)
+    return generate(0, out, seed=seed, shape=shape, cities=cities)
 
 
 def is_current(out: Path, target: int, seed: int, single_source: bool = False) -> bool:
@@ -609,14 +698,25 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     size = ap.add_mutually_exclusive_group(required=True)
     size.add_argument("--triples", type=parse_size, help="target quad count (as len(load_graph(dir)) gives)")
+    size.add_argument("--events", type=int, help="number of events (with --actors): a multi-event corpus")
+    size.add_argument("--timeline", action="store_true", help="the small hand-checkable corpus the tests use")
     size.add_argument("--preset", choices=sorted(PRESETS), help="1e3, 1e4, 1e5 or 1e6; --out defaults to "
                       "bench/corpora/PRESET")
     ap.add_argument("--out", type=Path, help="folder to write (created)")
+    ap.add_argument("--actors", type=int, default=2000, help="with --events: number of actors")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--single-source", action="store_true",
                     help="put every quote in one source text instead of one report per workshop")
     ap.add_argument("--check", action="store_true", help="load the corpus afterwards and compare the quad count")
     args = ap.parse_args(argv)
+    if args.events or args.timeline:
+        if args.out is None:
+            ap.error("--out is required with --events and --timeline")
+        m = (timeline_corpus(args.out, seed=args.seed) if args.timeline
+             else event_corpus(args.out, events=args.events, actors=args.actors, seed=args.seed))
+        print(f"wrote {args.out}: {m['events']} events, {m['actors']} actors, {m['elements']} elements, "
+              f"{m['connections']} connections in {m['seconds']} s")
+        return 0
     target = PRESETS[args.preset] if args.preset else args.triples
     out = args.out or (CORPORA / args.preset if args.preset else None)
     if out is None:

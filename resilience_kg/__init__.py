@@ -47,13 +47,21 @@ _EXPORTS = {
     "show": "resilience_kg.views.notebook",
     "write_plots": "resilience_kg.formats.plots",
     "export_network": "resilience_kg.formats.network",
+    "Window": "resilience_kg.analysis.window",
+    "timeline": "resilience_kg.analysis.timeline",
+    "Timeline": "resilience_kg.analysis.timeline",
+    "coattendance": "resilience_kg.analysis.coattendance",
+    "CoAttendance": "resilience_kg.analysis.coattendance",
 }
 
 __all__ = [
     "Analysis",
+    "CoAttendance",
     "KnowledgeGraph",
     "QueryResult",
+    "Timeline",
     "ValidationReport",
+    "Window",
     "__version__",
     "actors_df",
     "analyze",
@@ -61,6 +69,7 @@ __all__ = [
     "build",
     "build_view",
     "check_query",
+    "coattendance",
     "export",
     "export_network",
     "find_gaps",
@@ -76,6 +85,7 @@ __all__ = [
     "serialize",
     "show",
     "summarize",
+    "timeline",
     "validate",
     "write_page",
     "write_plots",
@@ -84,6 +94,9 @@ __all__ = [
 
 if TYPE_CHECKING:
     from resilience_kg.analysis.analyze import Analysis, analyze
+    from resilience_kg.analysis.coattendance import CoAttendance, coattendance
+    from resilience_kg.analysis.timeline import Timeline, timeline
+    from resilience_kg.analysis.window import Window
     from resilience_kg.analysis.gaps import find_gaps
     from resilience_kg.analysis.projection import project
     from resilience_kg.analysis.write_back import attach_analysis

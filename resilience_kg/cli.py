@@ -292,9 +292,41 @@ def report_only_option(func: F) -> F:
     )(func)
 
 
+def window_options(func: F) -> F:
+    """``--since``, ``--until``, ``--event ID`` and ``--source ID``: which events to look at.
+
+    The command receives them as one ``window`` argument (a library ``Window``, or None)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, since: str | None, until: str | None, events: tuple[str, ...],
+                sources: tuple[str, ...], **kwargs: Any) -> Any:
+        from resilience_kg.analysis.window import Window, parse_date
+        from resilience_kg.errors import ResilienceKGError
+
+        try:
+            window = Window(since=parse_date(since) if since else None,
+                            until=parse_date(until, end=True) if until else None,
+                            events=events, sources=sources)
+        except ResilienceKGError as exc:
+            raise CLIError(str(exc)) from exc
+        return func(*args, window=None if window.is_everything else window, **kwargs)
+
+    for option in reversed((
+        click.option("--since", metavar="DATE", help="Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", metavar="DATE", help="Only events on or before DATE (YYYY means to 31 December)."),
+        click.option("--event", "events", multiple=True, metavar="ID",
+                     help="Only this event (its id or label). Repeatable."),
+        click.option("--source", "sources", multiple=True, metavar="ID",
+                     help="Only the events this source (its id in sources.csv) reports. Repeatable."),
+    )):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
 @main.command()
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
 @report_only_option
+@window_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (atomically) instead of stdout.")
 @click.option("--plots", "plots", type=click.Path(file_okay=False, path_type=Path),
@@ -308,6 +340,7 @@ def report_only_option(func: F) -> F:
 def analyze(
     fmt: str,
     report_only: bool,
+    window: Any,
     output: Path | None,
     plots: Path | None,
     rdf: Path | None,
@@ -319,7 +352,7 @@ def analyze(
     """Network analysis: actor-by-pillar strengths, centralities, brokers, communities and gaps."""
     from resilience_kg.analysis.analyze import analyze as run_analyze
 
-    result = run_analyze(_load(data, no_bundled, store, endpoint), report_only=report_only)
+    result = run_analyze(_load(data, no_bundled, store, endpoint), report_only=report_only, window=window)
     _emit(result.render(fmt).encode(), output)
     if plots is not None:
         from resilience_kg.formats.plots import write_plots
@@ -333,12 +366,96 @@ def analyze(
 
 
 @main.command()
+@click.option("--by", type=click.Choice(["year", "quarter", "month"]), default="year", show_default=True,
+              help="Length of a period.")
+@click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
+@report_only_option
+@window_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (atomically) instead of stdout.")
+@click.option("--plots", "plots", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write timeline.png into DIR (needs matplotlib).")
+@click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the results as an RDF analysis graph (TriG) to FILE; load it with --data.")
+@data_options
+@store_option
+@handle_errors
+def timeline(
+    by: str,
+    fmt: str,
+    report_only: bool,
+    window: Any,
+    output: Path | None,
+    plots: Path | None,
+    rdf: Path | None,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    store: Path | None,
+) -> None:
+    """Across events and over time: per actor and period the events attended, roles held and
+    pillars touched; newcomers and leavers; actors and sectors per pillar, per period."""
+    from resilience_kg.analysis.timeline import timeline as run_timeline
+
+    result = run_timeline(_load(data, no_bundled, store), by=by, report_only=report_only, window=window)
+    _emit(result.render(fmt).encode(), output)
+    if plots is not None:
+        from resilience_kg.formats.plots import timeline_chart
+
+        click.echo(f"wrote {timeline_chart(result, plots / 'timeline.png')}", err=True)
+    if rdf is not None:
+        from resilience_kg.analysis.write_back import nquads_trig, timeline_nquads
+
+        _emit(nquads_trig(timeline_nquads(result)), rdf)
+
+
+@main.command()
+@click.option("--threshold", type=click.IntRange(1), default=1, show_default=True,
+              help="Keep only pairs of actors that shared at least this many events.")
+@click.option("--backbone", type=click.FloatRange(0, 1, min_open=True, max_open=True), metavar="ALPHA",
+              help="Keep only the disparity-filter backbone at this significance level (e.g. 0.05).")
+@click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
+@report_only_option
+@window_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (atomically) instead of stdout.")
+@click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the results as an RDF analysis graph (TriG) to FILE; load it with --data.")
+@data_options
+@store_option
+@handle_errors
+def coattendance(
+    threshold: int,
+    backbone: float | None,
+    fmt: str,
+    report_only: bool,
+    window: Any,
+    output: Path | None,
+    rdf: Path | None,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    store: Path | None,
+) -> None:
+    """Who meets whom: actors linked by the events they shared (weighted so that a large event
+    weighs less on each pair), with their communities and the brokers between them."""
+    from resilience_kg.analysis.coattendance import coattendance as run_coattendance
+
+    result = run_coattendance(_load(data, no_bundled, store), threshold=threshold, backbone=backbone,
+                              report_only=report_only, window=window)
+    _emit(result.render(fmt).encode(), output)
+    if rdf is not None:
+        from resilience_kg.analysis.write_back import coattendance_nquads, nquads_trig
+
+        _emit(nquads_trig(coattendance_nquads(result)), rdf)
+
+
+@main.command()
 @click.argument("actor", required=False)
 @click.option("--pillar", help="Only this pillar (its notation, e.g. SIAP, or its label).")
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
 @click.option("--lang", type=click.Choice(["en", "id"]), default="en", show_default=True,
               help="Language of the labels in the paths.")
 @report_only_option
+@window_options
 @data_options
 @store_option
 @handle_errors
@@ -348,6 +465,7 @@ def connections(
     fmt: str,
     lang: str,
     report_only: bool,
+    window: Any,
     data: tuple[Path, ...],
     no_bundled: bool,
     store: Path | None,
@@ -359,28 +477,31 @@ def connections(
     from resilience_kg.analysis.connections import connections as run_connections
 
     text = run_connections(_load(data, no_bundled, store), actor=actor, pillar=pillar, fmt=fmt, lang=lang,
-                           report_only=report_only)
+                           report_only=report_only, window=window)
     click.echo(text, nl=False)
 
 
 @main.command()
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
 @report_only_option
+@window_options
 @data_options
 @store_option
 @handle_errors
-def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool, store: Path | None) -> None:
+def gaps(fmt: str, report_only: bool, window: Any, data: tuple[Path, ...], no_bundled: bool,
+         store: Path | None) -> None:
     """What the network leaves uncovered: issues with no local actor, solutions with no local
     counterpart, pillars with few actors or a sector missing."""
     from resilience_kg.analysis.connections import gaps_report
 
-    click.echo(gaps_report(_load(data, no_bundled, store), fmt=fmt, report_only=report_only), nl=False)
+    click.echo(gaps_report(_load(data, no_bundled, store), fmt=fmt, report_only=report_only, window=window), nl=False)
 
 
 @main.command()
 @click.option("--view", default="full", show_default=True,
               help="full, actors-pillars, pillar:NOTATION (e.g. pillar:SIAP) or actor:NAME (e.g. actor:BPBD).")
 @report_only_option
+@window_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/view.html"),
               show_default=True, help="The HTML file to write (self-contained, works offline).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
@@ -391,6 +512,7 @@ def gaps(fmt: str, report_only: bool, data: tuple[Path, ...], no_bundled: bool, 
 def viz(
     view: str,
     report_only: bool,
+    window: Any,
     output: Path,
     open_browser: bool,
     data: tuple[Path, ...],
@@ -406,7 +528,8 @@ def viz(
     from resilience_kg.views.network_view import build_view
     from resilience_kg.views.page import write_page
 
-    view_data = build_view(_load(data, no_bundled, store, endpoint), view, report_only=report_only)
+    view_data = build_view(_load(data, no_bundled, store, endpoint), view, report_only=report_only,
+                           window=window)
     path = write_page(view_data, output)
     click.echo(f"wrote {path} ({len(view_data.nodes)} nodes, {len(view_data.edges)} links)")
     if open_browser:
@@ -419,15 +542,17 @@ def viz(
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, help="Folder for report.html and the views it links to.")
 @report_only_option
+@window_options
 @data_options
 @store_option
 @handle_errors
-def report(out: Path, report_only: bool, data: tuple[Path, ...], no_bundled: bool, store: Path | None) -> None:
+def report(out: Path, report_only: bool, window: Any, data: tuple[Path, ...], no_bundled: bool,
+           store: Path | None) -> None:
     """Write report.html: what the dataset holds, the actor-by-pillar heatmap, brokers, gaps,
     communities, links to each view, and the source with its evidence quotes. Works offline."""
     from resilience_kg.views.report import write_report
 
-    paths = write_report(_load(data, no_bundled, store), out, report_only=report_only)
+    paths = write_report(_load(data, no_bundled, store), out, report_only=report_only, window=window)
     for path in paths:
         click.echo(f"wrote {path}")
     click.echo(f"open {paths[0].resolve().as_uri()}")

@@ -222,9 +222,10 @@ def test_report_only_has_no_mandates_and_is_never_stronger(report_view: Analysis
 
 
 def test_report_only_says_it_is_weaker(report_view: Analysis, full: Analysis) -> None:
-    assert len(report_view.notes) == 1
+    assert len(report_view.notes) == 2
     assert "weaker" in report_view.notes[0]
-    assert full.notes == []
+    # Every analysis says which window and events it covers; the full one says nothing else.
+    assert full.notes == ["Window: all dates; 1 of 1 events: joint-workshop-2019 (2019-11-28)"]
 
 
 # --- communities repeat ---------------------------------------------------------------------------

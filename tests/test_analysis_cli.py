@@ -33,7 +33,8 @@ def run(runner: CliRunner, *args: str, code: int = 0) -> Result:
 
 def test_analyze_table_lists_the_actors(runner: CliRunner) -> None:
     out = run(runner, "analyze").stdout
-    header = out.splitlines()[0].split()
+    assert out.splitlines()[0] == "Window: all dates; 1 of 1 events: joint-workshop-2019 (2019-11-28)"
+    header = out.splitlines()[1].split()
     assert header[:2] == ["name", "sector"]
     assert {"SEHAT", "SIAP", "TERHUBUNG"} <= set(header)
     bpbd = next(line for line in out.splitlines() if line.startswith("BPBD "))
@@ -50,7 +51,7 @@ def test_analyze_csv(runner: CliRunner) -> None:
 def test_analyze_json(runner: CliRunner) -> None:
     doc = json.loads(run(runner, "analyze", "--format", "json").stdout)
     assert [b["actor"] for b in doc["brokers"]] == ["french-businesses"]
-    assert doc["notes"] == []
+    assert doc["notes"] == ["Window: all dates; 1 of 1 events: joint-workshop-2019 (2019-11-28)"]
     assert doc["parameters"]["report_only"] is False
 
 
@@ -99,8 +100,9 @@ def test_brokers_query_without_the_analysis_returns_nothing(runner: CliRunner) -
 
 def test_connections_matrix(runner: CliRunner) -> None:
     lines = run(runner, "connections").stdout.splitlines()
-    assert lines[0].split() == ["actor", "name", "sector", "SEHAT", "SIAP", "TERHUBUNG"]
-    assert lines[2].split()[0] == "bpbd"  # the strongest connection comes first
+    assert lines[0].startswith("Window: all dates; 1 of 1 events")
+    assert lines[2].split() == ["actor", "name", "sector", "SEHAT", "SIAP", "TERHUBUNG"]
+    assert lines[4].split()[0] == "bpbd"  # the strongest connection comes first
 
 
 def test_connections_of_one_actor_to_one_pillar(runner: CliRunner) -> None:

@@ -309,7 +309,7 @@ def test_report_only_view_drops_every_curated_link_and_says_so(kg: KnowledgeGrap
     assert not [e for e in report.edges if e["graph"] == "curated"]
     assert len(report.edges) == len(full.edges) - len(curated)
     assert report.report_only and any("curated" in n.lower() for n in report.notes)
-    assert not full.notes
+    assert full.notes == ["Window: all dates; 1 of 1 events: joint-workshop-2019 (2019-11-28)"]
 
 
 def test_report_only_actor_view_has_no_mandates(kg: KnowledgeGraph) -> None:

@@ -25,12 +25,13 @@ from resilience_kg.analysis.pillar_links import (
     pillar_links,
     sectors_per_pillar,
 )
-from resilience_kg.analysis.projection import pillars, project
+from resilience_kg.analysis.projection import pillars
 from resilience_kg.tabulate import aligned, markdown_cell
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from resilience_kg.analysis.window import Coverage, Window
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 REPORT_ONLY_NOTE = (
@@ -56,6 +57,7 @@ class Analysis:
     communities: list[list[str]]
     gaps: Gaps
     notes: list[str] = field(default_factory=list)
+    coverage: Coverage | None = None
 
     @property
     def pillars(self) -> list[str]:
@@ -73,6 +75,7 @@ class Analysis:
             "weights": {p.name: {"weight": p.weight, "cap": None if p.cap == float("inf") else p.cap} for p in PATHS},
             "centrality": "exact" if self.settings.exact else f"sampled k={self.settings.sample_k}",
             "seed": self.settings.seed,
+            **({"window": self.coverage.window.to_dict()} if self.coverage else {}),
         }
 
     # -- tables ---------------------------------------------------------------------------
@@ -114,6 +117,7 @@ class Analysis:
         doc = {
             "parameters": self.parameters(),
             "notes": self.notes,
+            **({"coverage": self.coverage.to_dict()} if self.coverage else {}),
             "actors": self.actor_rows(),
             "connections": [
                 {
@@ -206,9 +210,12 @@ class Analysis:
         return renderers[fmt]()
 
 
-def analyze(kg: KnowledgeGraph, *, report_only: bool = False) -> Analysis:
-    """Project ``kg``, then compute connections, the matrix, metrics, brokers, communities, gaps."""
-    g = project(kg, report_only=report_only)
+def analyze(kg: KnowledgeGraph, *, report_only: bool = False, window: Window | None = None) -> Analysis:
+    """Project ``kg`` (restricted to ``window``, if given), then compute connections, the matrix,
+    metrics, brokers, communities, gaps."""
+    from resilience_kg.analysis.window import windowed_projection
+
+    g, coverage = windowed_projection(kg, report_only=report_only, window=window)
     links = pillar_links(g)
     metrics, settings = actor_metrics(g)
     return Analysis(
@@ -222,5 +229,6 @@ def analyze(kg: KnowledgeGraph, *, report_only: bool = False) -> Analysis:
         brokers=brokers(g, links),
         communities=communities(g),
         gaps=find_gaps(g, links),
-        notes=[REPORT_ONLY_NOTE] if report_only else [],
+        notes=[*([REPORT_ONLY_NOTE] if report_only else []), coverage.describe(), *coverage.notes],
+        coverage=coverage,
     )

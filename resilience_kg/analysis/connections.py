@@ -10,12 +10,13 @@ from resilience_kg.analysis.analyze import REPORT_ONLY_NOTE
 from resilience_kg.analysis.gaps import find_gaps
 from resilience_kg.analysis.lookup import find_node
 from resilience_kg.analysis.pillar_links import PillarLink, display_name, matrix, pillar_links
-from resilience_kg.analysis.projection import pillars, project
+from resilience_kg.analysis.projection import pillars
 from resilience_kg.tabulate import render
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from resilience_kg.analysis.window import Window
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 
@@ -35,11 +36,15 @@ def connections(
     fmt: str = "table",
     lang: str = "en",
     report_only: bool = False,
+    window: Window | None = None,
 ) -> str:
-    """The matrix (no ``actor``), or one actor's paths to each pillar (or to ``pillar``)."""
-    g = project(kg, report_only=report_only)
+    """The matrix (no ``actor``), or one actor's paths to each pillar (or to ``pillar``), within
+    ``window`` if given."""
+    from resilience_kg.analysis.window import windowed_projection
+
+    g, coverage = windowed_projection(kg, report_only=report_only, window=window)
     links = pillar_links(g)
-    notes = [REPORT_ONLY_NOTE] if report_only else []
+    notes = [*([REPORT_ONLY_NOTE] if report_only else []), coverage.describe(), *coverage.notes]
     cols = pillars(g)
     if pillar is not None:
         cols = [find_node(g, pillar, kind="pillar")]
@@ -65,9 +70,13 @@ def connections(
     return render(header, rows, fmt, notes=notes)
 
 
-def gaps_report(kg: KnowledgeGraph, *, fmt: str = "table", report_only: bool = False) -> str:
-    """The gaps (see :mod:`resilience_kg.analysis.gaps`) as rows: what, which, why."""
-    g = project(kg, report_only=report_only)
+def gaps_report(
+    kg: KnowledgeGraph, *, fmt: str = "table", report_only: bool = False, window: Window | None = None
+) -> str:
+    """The gaps (see :mod:`resilience_kg.analysis.gaps`) as rows: what, which, why; within ``window``."""
+    from resilience_kg.analysis.window import windowed_projection
+
+    g, coverage = windowed_projection(kg, report_only=report_only, window=window)
     found = find_gaps(g, pillar_links(g))
     rows: list[list[str]] = []
     for x in found.issues:
@@ -79,6 +88,6 @@ def gaps_report(kg: KnowledgeGraph, *, fmt: str = "table", report_only: bool = F
         missing = ", ".join(p.missing_sectors) or "none"
         rows.append(["pillar", display_name(g, p.pillar), _notation(g, p.pillar),
                      f"{p.actors} local actor(s) beyond presence; missing sectors: {missing}"])
-    notes = [REPORT_ONLY_NOTE] if report_only else []
+    notes = [*([REPORT_ONLY_NOTE] if report_only else []), coverage.describe(), *coverage.notes]
     notes.append(f"Local means of the host country ({found.home_country or 'unknown'}), not a diplomatic mission.")
     return render(["gap", "what", "where", "why"], rows, fmt, notes=notes)

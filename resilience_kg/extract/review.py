@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from resilience_kg import __version__
+from resilience_kg._version import __version__
 
 
 def _asset(name: str) -> str:

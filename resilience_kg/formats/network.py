@@ -108,6 +108,59 @@ def _kumu(h: nx.MultiDiGraph) -> bytes:
     return buf.getvalue()
 
 
+# -- time: spells for Gephi, dates for Kumu (kept apart from the writers above) -----------------
+def with_spells(h: nx.MultiDiGraph, g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``h`` (the uniform copy of ``g``) with GEXF spells: a node or edge tied to dated events is
+    present on each of their dates (one spell per date), so Gephi's timeline plays the network;
+    a node tied to none (a pillar, the strategy) is always present. Without dated events the
+    graph stays static."""
+    from resilience_kg.analysis.window import edge_dates, node_dates
+
+    nodes = node_dates(g)
+    if not nodes:
+        return h
+    for n, days in nodes.items():
+        h.nodes[n]["spells"] = [(d, d) for d in days]
+    for (u, w, k), days in edge_dates(g).items():
+        h.edges[u, w, f"{u}|{k}|{w}"]["spells"] = [(d, d) for d in days]
+    h.graph["mode"] = "dynamic"
+    return h
+
+
+KUMU_DATE_COLUMNS = ("Start Date", "End Date")
+
+
+def kumu_with_dates(h: nx.MultiDiGraph, g: nx.MultiDiGraph) -> bytes:
+    """Kumu's two sheets with the dates of each element and connection: the first and last date
+    of the events it is tied to (blank where it is tied to none)."""
+    from resilience_kg.analysis.window import edge_dates, node_dates
+
+    nodes = node_dates(g)
+    for n, days in nodes.items():
+        h.nodes[n][KUMU_DATE_COLUMNS[0]], h.nodes[n][KUMU_DATE_COLUMNS[1]] = days[0], days[-1]
+    packed = _kumu(h)
+    edges = edge_dates(g)
+    # The connections sheet lists edges in this order (see _kumu); the date cells go on the end.
+    order = [(u, w, str(d.get("label", k)).split("|")[0]) for u, w, k, d in sorted(h.edges(keys=True, data=True))]
+    keys = [k.split("|")[1] for _, _, k, _ in sorted(h.edges(keys=True, data=True))]
+    src = zipfile.ZipFile(io.BytesIO(packed))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            text = src.read(info).decode("utf-8")
+            if info.filename == "connections.csv":
+                rows = list(csv.reader(io.StringIO(text)))
+                buf = io.StringIO()
+                writer = csv.writer(buf, lineterminator="\n")
+                writer.writerow([*rows[0], *KUMU_DATE_COLUMNS])
+                for row, (u, w, _), k in zip(rows[1:], order, keys, strict=True):
+                    days = edges.get((u, w, k), [])
+                    writer.writerow([*row, days[0] if days else "", days[-1] if days else ""])
+                text = buf.getvalue()
+            z.writestr(info, text)
+    return out.getvalue()
+
+
 def network_bytes(g: nx.MultiDiGraph, fmt: str) -> bytes:
     """The network in ``fmt`` (one of :data:`NETWORK_FORMATS`)."""
     import networkx as nx
@@ -116,7 +169,7 @@ def network_bytes(g: nx.MultiDiGraph, fmt: str) -> bytes:
     if fmt == "graphml":
         return _graphml(h)
     if fmt == "gexf":
-        return _gexf(h)
+        return _gexf(with_spells(h, g))
     if fmt == "node-link":
         return json.dumps(nx.node_link_data(h, edges="links"), indent=1, ensure_ascii=False).encode() + b"\n"
     if fmt == "cytoscape":
@@ -129,7 +182,7 @@ def network_bytes(g: nx.MultiDiGraph, fmt: str) -> bytes:
                 node["data"]["value"] = own
         return json.dumps(doc, indent=1, ensure_ascii=False).encode() + b"\n"
     if fmt == "kumu-csv":
-        return _kumu(h)
+        return kumu_with_dates(h, g)
     raise ResilienceKGError(f"unknown network format {fmt!r}; use one of {', '.join(NETWORK_FORMATS)}")
 
 

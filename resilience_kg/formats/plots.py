@@ -1,4 +1,4 @@
-"""Pictures of the analysis: the actor-by-pillar heatmap and the brokers bar chart (PNG).
+"""Pictures of the analysis: the actor-by-pillar heatmap, the brokers bar chart and the timeline (PNG).
 
 Needs matplotlib (the ``plots`` extra: ``pip install 'resilience-kg[plots]'``).
 """
@@ -14,6 +14,7 @@ from resilience_kg.files import atomic_write
 
 if TYPE_CHECKING:
     from resilience_kg.analysis.analyze import Analysis
+    from resilience_kg.analysis.timeline import Timeline
 
 
 def _pyplot():  # type: ignore[no-untyped-def]
@@ -86,3 +87,42 @@ def write_plots(analysis: Analysis, folder: str | Path) -> list[Path]:
     """Write ``heatmap.png`` and ``brokers.png`` into ``folder``."""
     folder = Path(folder)
     return [heatmap(analysis, folder / "heatmap.png"), brokers_chart(analysis, folder / "brokers.png")]
+
+
+def timeline_chart(tl: Timeline, path: str | Path) -> Path:
+    """The timeline as two charts: actors active per period with newcomers and leavers (lines),
+    and actors per pillar per period (stacked areas)."""
+    return atomic_write(Path(path), timeline_png(tl))
+
+
+def timeline_png(tl: Timeline) -> bytes:
+    """The PNG of :func:`timeline_chart`."""
+    import io
+
+    plt = _pyplot()
+    periods = tl.periods
+    active = tl.active()
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(max(6.0, 1.0 + 0.6 * len(periods)), 7), sharex=True)
+    x = list(range(len(periods)))
+    if periods:
+        top.plot(x, [len(active[p]) for p in periods], marker="o", color="#4e79a7", label="active")
+        top.plot(x, [len(tl.newcomers[p]) for p in periods], marker="^", color="#59a14f", label="newcomers")
+        # The last period has no leavers yet: its point is left out rather than drawn as a zero.
+        top.plot(x[:-1], [len(tl.leavers[p]) for p in periods[:-1]], marker="v", color="#e15759", label="leavers")
+        top.legend(loc="upper left", fontsize=8)
+        series = [[tl.pillar_actors[p].get(pl, 0) for p in periods] for pl in tl.pillars]
+        if series:
+            bottom.stackplot(x, series, labels=[tl.notation(pl) for pl in tl.pillars], alpha=0.85)
+            bottom.legend(loc="upper left", fontsize=8)
+        many = len(periods) > 8
+        bottom.set_xticks(x, periods, rotation=45 if many else 0, ha="right" if many else "center")
+    else:
+        top.text(0.5, 0.5, "No dated event in the window", ha="center", va="center")
+    top.set_ylabel("actors")
+    top.set_title(f"Actors per {tl.by}")
+    bottom.set_ylabel("actors touching the pillar")
+    bottom.set_title(f"Actors per pillar, per {tl.by}")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    return buf.getvalue()

@@ -23,13 +23,14 @@ from resilience_kg import vocab as v
 from resilience_kg.analysis.lookup import find_node
 from resilience_kg.analysis.metrics import centralities
 from resilience_kg.analysis.pillar_links import SUBSTANTIVE, PillarLink, pillar_links
-from resilience_kg.analysis.projection import node_id, pillars, project
+from resilience_kg.analysis.projection import node_id, pillars
 from resilience_kg.errors import ResilienceKGError
 
 if TYPE_CHECKING:
     import networkx as nx
     from pyvis.network import Network
 
+    from resilience_kg.analysis.window import Window
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 #: Above this many nodes, positions come from Python and physics is off.
@@ -93,6 +94,8 @@ class ViewData:
     sectors: list[str] = field(default_factory=list)
     legend: list[dict[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)  # the event dates of the view, for the time filter
+    window: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +109,8 @@ class ViewData:
             "sectors": self.sectors,
             "legend": self.legend,
             "notes": self.notes,
+            "dates": self.dates,
+            "window": self.window,
         }
 
 
@@ -244,9 +249,106 @@ def layout(g: nx.MultiDiGraph, *, scale: float = 40.0) -> dict[str, tuple[float,
     return pos
 
 
-def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False) -> ViewData:
-    """Everything a page needs to draw ``view`` of ``kg``."""
-    g = project(kg, report_only=report_only)
+#: Character width and line height, in pixels, that the layout reserves for a label at the bundled
+#: size (14 px text): wider than the average glyph, so that no label box is too small.
+LABEL_CHAR_PX = 10.0
+LABEL_LINE_PX = 30.0
+#: Radius vis-network draws every node with when all have the same value (scaling 8 to 40).
+NODE_RADIUS = 24.0
+
+
+def label_box(
+    x: float, y: float, label: str, *, radius: float = NODE_RADIUS, above: bool = False
+) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) a node at (x, y) and its label below (or above) take up."""
+    half = max(radius, (LABEL_CHAR_PX * len(label) + 8) / 2)
+    if above:
+        return (x - half, y - radius - LABEL_LINE_PX, x + half, y + radius)
+    return (x - half, y - radius, x + half, y + radius + LABEL_LINE_PX)
+
+
+def label_above(x: float, y: float, kind: str) -> bool:
+    """A pillar in the upper half has its label above it, away from the links that reach it from below."""
+    return kind == "pillar" and y < 0
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float], gap: float = 4.0) -> bool:
+    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
+
+
+def pillar_layout(
+    sub: nx.MultiDiGraph, links: list[PillarLink], labels: dict[str, str]
+) -> dict[str, tuple[float, float]]:
+    """Positions for the actors-and-pillars view: the pillars fixed far apart on a circle, each
+    actor near the pillars it does something about (the strength-weighted mean of their places;
+    an actor that is only present sits by the presence links), then moved along a spiral to the
+    nearest place where its label box overlaps no other (``labels``: the longest label a node
+    can show, in either language)."""
+    pillar_nodes = sorted((n for n, k in sub.nodes(data="kind") if k == "pillar"),
+                          key=lambda n: str(sub.nodes[n].get("notation", n)))
+    actor_nodes = sorted(n for n, k in sub.nodes(data="kind") if k != "pillar")
+    k = len(pillar_nodes)
+    # Far apart: the circle grows with the number of actors, whose labels must fit between them.
+    radius = max(420.0, 90.0 * math.sqrt(len(actor_nodes) + 1))
+    pos: dict[str, tuple[float, float]] = {}
+    for i, p in enumerate(pillar_nodes):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(1, k)
+        pos[p] = (0.0, 0.0) if k == 1 else (radius * math.cos(angle), radius * math.sin(angle))
+    weights: dict[str, dict[str, float]] = defaultdict(dict)
+    for lk in links:
+        if lk.actor in sub and lk.pillar in pos:
+            substantive = sum(lk.basis.get(x, 0.0) for x in SUBSTANTIVE)
+            weights[lk.actor][lk.pillar] = substantive
+            weights[lk.actor].setdefault("_presence", 0.0)
+    grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
+    cell = 120.0
+
+    def cells(box: tuple[float, float, float, float]) -> list[tuple[int, int]]:
+        return [(i, j) for i in range(int(box[0] // cell), int(box[2] // cell) + 1)
+                for j in range(int(box[1] // cell), int(box[3] // cell) + 1)]
+
+    def free(box: tuple[float, float, float, float]) -> bool:
+        return not any(_overlap(box, other) for c in cells(box) for other in grid.get(c, ()))
+
+    def put(node: str, x: float, y: float) -> None:
+        pos[node] = (round(x, 2), round(y, 2))
+        box = label_box(x, y, labels.get(node, node), above=label_above(x, y, str(sub.nodes[node].get("kind"))))
+        for c in cells(box):
+            grid[c].append(box)
+
+    for p in pillar_nodes:
+        put(p, *pos[p])
+    targets = {}
+    for a in actor_nodes:
+        w = {p: x for p, x in weights.get(a, {}).items() if p in pos and x > 0}
+        if not w:  # only present: equal pull from every pillar it is linked to, i.e. the middle
+            w = {p: 1.0 for _, p in sub.out_edges(a) if p in pos} or {p: 1.0 for p in pillar_nodes}
+        total = sum(w.values())
+        cx = sum(pos[p][0] * x for p, x in w.items()) / total
+        cy = sum(pos[p][1] * x for p, x in w.items()) / total
+        # Near the pillars, not on them: a little way towards the middle.
+        targets[a] = (0.8 * cx, 0.8 * cy, total)
+    golden = math.pi * (3 - math.sqrt(5))
+    for a in sorted(actor_nodes, key=lambda n: (-targets[n][2], n)):  # the strongest get their place first
+        tx, ty, _ = targets[a]
+        step = 0
+        while True:
+            r = 9.0 * math.sqrt(step)
+            x, y = tx + r * math.cos(step * golden), ty + r * math.sin(step * golden)
+            if free(label_box(x, y, labels.get(a, a))):
+                break
+            step += 1
+        put(a, x, y)
+    return pos
+
+
+def build_view(
+    kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False, window: Window | None = None
+) -> ViewData:
+    """Everything a page needs to draw ``view`` of ``kg`` (restricted to ``window``, if given)."""
+    from resilience_kg.analysis.window import windowed_projection
+
+    g, coverage = windowed_projection(kg, report_only=report_only, window=window)
     links = pillar_links(g)
     if view == "actors-pillars":
         sub, title = _actors_pillars(g, links), "Actors and pillars"
@@ -256,8 +358,15 @@ def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = Fa
     evidence = _evidence(kg)
     statements = _statements(kg)
     node_pillars = _node_pillars(g, links)
-    physics = sub.number_of_nodes() <= PHYSICS_LIMIT
-    pos = {} if physics else layout(sub)
+    from resilience_kg.analysis.window import edge_dates, node_dates
+
+    dated, dated_edges = node_dates(g), edge_dates(g)
+    if view == "actors-pillars":
+        physics = False
+        pos = pillar_layout(sub, links, {n: _longest_label(a) for n, a in sub.nodes(data=True)})
+    else:
+        physics = sub.number_of_nodes() <= PHYSICS_LIMIT
+        pos = {} if physics else layout(sub)
     nodes = []
     for n, a in sorted(sub.nodes(data=True)):
         kind = str(a.get("kind", "thing"))
@@ -282,6 +391,12 @@ def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = Fa
         }
         if n in pos:
             node["x"], node["y"] = pos[n]
+        if view == "actors-pillars" and kind == "pillar":
+            node["fixed"] = True
+            if label_above(*pos[n], kind):
+                node["label_above"] = True
+        if n in dated:
+            node["dates"] = dated[n]
         nodes.append(node)
     edges = []
     for i, (u, w, key, d) in enumerate(sorted(sub.edges(keys=True, data=True), key=lambda e: e[:3])):
@@ -291,6 +406,8 @@ def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = Fa
                 "confidence": str(d.get("confidence", ""))}
         if key == "strength":
             edge.update(strength=d["strength"], basis=d["basis"], presence_only=d["presence_only"])
+        if (u, w, key) in dated_edges:
+            edge["dates"] = dated_edges[(u, w, key)]
         edges.append(edge)
     sectors = sorted({nd["sector"] for nd in nodes if nd["kind"] == "actor" and nd["sector"]})
     legend = [{"label": k, "color": SECTOR_COLOUR[k], "shape": "dot", "group": "sector"} for k in sectors]
@@ -299,14 +416,27 @@ def build_view(kg: KnowledgeGraph, view: str = "full", *, report_only: bool = Fa
                 "shape": KIND_STYLE.get(k, ("#999999", "dot"))[1], "group": "kind"} for k in kinds]
     pillar_list = [{"notation": str(g.nodes[p].get("notation", p)), "label_id": str(g.nodes[p].get("label_id", p)),
                     "label_en": str(g.nodes[p].get("label_en", p))} for p in pillars(g)]
-    notes = []
+    notes = [coverage.describe(), *coverage.notes]
     if report_only:
         notes.append("Report-only view: curated links (mandates, solution-issue pairs, the pillars of sessions and "
                      "issues) are hidden.")
-    if not physics:
+
+    if view == "actors-pillars":
+        notes.append("Pillars are fixed; each actor sits near the pillars it works on. Links that are only "
+                     "presence at a session or workshop are hidden until you show them.")
+    elif not physics:
         notes.append(f"{len(nodes)} nodes: the layout was computed in advance and physics is off.")
+    dates = sorted({d for nd in nodes for d in nd.get("dates", ())})
     return ViewData(title=title, view=view, nodes=nodes, edges=edges, physics=physics, report_only=report_only,
-                    pillars=pillar_list, sectors=sectors, legend=legend, notes=notes)
+                    pillars=pillar_list, sectors=sectors, legend=legend, notes=notes, dates=dates,
+                    window=coverage.to_dict())
+
+
+def _longest_label(a: dict[str, Any]) -> str:
+    """The longest text the page may draw as this node's label (it switches language)."""
+    if a.get("kind") == "actor" and a.get("acronym"):
+        return str(a["acronym"])
+    return max((str(a.get(k) or "") for k in ("label_en", "label_id")), key=len) or str(a.get("label", ""))
 
 
 def to_pyvis(data: ViewData) -> Network:

@@ -6,6 +6,7 @@ The page has no script at all (its policy forbids them); every string from the d
 
 from __future__ import annotations
 
+import base64
 import html
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ from resilience_kg.views.network_view import build_view
 from resilience_kg.views.page import write_page
 
 if TYPE_CHECKING:
+    from resilience_kg.analysis.timeline import Timeline
+    from resilience_kg.analysis.window import Window
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 E = html.escape
@@ -32,6 +35,8 @@ th { background: #f4f4f4; text-align: left; } td.num { text-align: right; font-v
 .note { color: #7a4b00; } mark { background: #ffe08a; } blockquote { margin: 6px 0; padding: 4px 10px;
 border-left: 3px solid #e15759; background: #fafafa; } .source { white-space: pre-wrap; background: #fcfcfc;
 border: 1px solid #eee; padding: 10px; } ul.views li { margin: 2px 0; }
+.legend span { display: inline-block; padding: 1px 8px; border: 1px solid #ddd; font-variant-numeric: tabular-nums; }
+img.chart { max-width: 100%; } .period { margin-left: 8px; }
 """
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -58,6 +63,53 @@ def _heatmap(a: Analysis) -> str:
         sector = E(str(g.nodes[actor].get("sector", "")))
         body.append(f"<tr><th>{E(display_name(g, actor))}</th><td>{sector}</td>{cells}</tr>")
     return f"<table><tr><th>actor</th><th>sector</th>{head}</tr>{''.join(body)}</table>"
+
+
+def _legend(a: Analysis) -> str:
+    """What the matrix colours mean: five swatches from zero to the strongest link."""
+    top = max((max(r.values(), default=0.0) for r in a.matrix.values()), default=0.0)
+    steps = [top * i / 4 for i in range(5)] if top > 0 else [0.0]
+    cells = "".join(f'<span style="{_cell_colour(x, top)}">{x:.2f}</span>' for x in steps)
+    return (f'<p class="legend" id="matrix-legend">Colour scale (connection strength): {cells} '
+            "<small>white: no connection; darker: stronger</small></p>")
+
+
+def _periods(tl: Timeline) -> str:
+    """The timeline chart, then one section per period with events: who came, who was new, who left."""
+    from resilience_kg.errors import ResilienceKGError
+
+    if not tl.periods:
+        return "<p>No dated event in the window: nothing to show over time.</p>"
+    g = tl.graph
+    try:
+        from resilience_kg.formats.plots import timeline_png
+
+        png = base64.b64encode(timeline_png(tl)).decode("ascii")
+        chart = f'<img class="chart" id="timeline-chart" alt="Actors per {E(tl.by)}, and per pillar" ' \
+                f'src="data:image/png;base64,{png}">'
+    except ResilienceKGError as exc:  # matplotlib is an optional extra
+        chart = f'<p class="note">{E(str(exc))}</p>'
+    active = tl.active()
+    parts = [chart, f'<p class="note">{E(" ".join(tl.notes))}</p>']
+    names = lambda xs: E(", ".join(display_name(g, x) for x in xs)) or "none"  # noqa: E731
+    for i, period in enumerate(tl.periods):
+        if not active[period]:
+            continue
+        events = sorted({e for r in tl.rows if r.period == period for e in r.events})
+        last = i == len(tl.periods) - 1
+        per_pillar = "".join(
+            f"<tr><td>{E(tl.notation(p))}</td><td class='num'>{tl.pillar_actors[period].get(p, 0)}</td>"
+            f"<td>{E(', '.join(f'{s} {n}' for s, n in sorted(tl.pillar_sectors[period].get(p, {}).items())))}</td></tr>"
+            for p in tl.pillars)
+        parts.append(
+            f'<section class="period" id="period-{E(period)}"><h3>{E(period)}</h3>'
+            f"<p>{len(events)} event(s): {names(events)}. {len(active[period])} actor(s) took part.</p>"
+            f"<p><b>Newcomers ({len(tl.newcomers[period])}):</b> {names(tl.newcomers[period])}</p>"
+            + ("<p><b>Leavers:</b> not known yet (the last period)</p>" if last else
+               f"<p><b>Leavers ({len(tl.leavers[period])}):</b> {names(tl.leavers[period])}</p>")
+            + f"<table><tr><th>pillar</th><th>actors</th><th>by sector</th></tr>{per_pillar}</table></section>"
+        )
+    return "".join(parts)
 
 
 def _source_sections(kg: KnowledgeGraph) -> str:
@@ -117,17 +169,25 @@ def _mark(text: str, spans: list[tuple[int, int]]) -> str:
 VIEWS = ("full", "actors-pillars")
 
 
-def write_report(kg: KnowledgeGraph, out: str | Path, *, report_only: bool = False) -> list[Path]:
-    """Write ``report.html`` and the views it links to into ``out``; return the paths."""
+def write_report(
+    kg: KnowledgeGraph, out: str | Path, *, report_only: bool = False, window: Window | None = None,
+    by: str = "year",
+) -> list[Path]:
+    """Write ``report.html`` and the views it links to into ``out`` (all restricted to ``window``,
+    if given; the timeline by ``year``, ``quarter`` or ``month``); return the paths."""
+    from resilience_kg.analysis.timeline import timeline_of
+
     out = Path(out)
-    a = analyze(kg, report_only=report_only)
+    a = analyze(kg, report_only=report_only, window=window)
+    assert a.coverage is not None
+    tl = timeline_of(a.graph, a.coverage, by=by)
     g = a.graph
     written: list[Path] = []
     views = [*VIEWS, *(f"pillar:{g.nodes[p].get('notation', p)}" for p in a.pillars)]
     links = []
     for view in views:
         name = "view-" + view.replace(":", "-").lower() + ".html"
-        data = build_view(kg, view, report_only=report_only)
+        data = build_view(kg, view, report_only=report_only, window=window)
         written.append(write_page(data, out / name))
         size = f"{len(data.nodes)} nodes, {len(data.edges)} links"
         links.append(f'<li><a href="{E(name)}">{E(data.title)}</a> ({size})</li>')
@@ -175,6 +235,11 @@ curated: {s.triples.get('curated', 0)}).</p>
 <p>Strength of each actor's link to each pillar: a mandate over an issue weighs 1, a proposal 0.6, a session on
 the pillar 0.3, the workshop as a whole 0.1 (uncertain curated links count 0.6 of their weight).</p>
 {_heatmap(a)}
+{_legend(a)}
+<h2>Over time</h2>
+<p>Per {E(tl.by)}: the actors that took part, the newcomers (first seen then) and the leavers (last seen then), and
+how many actors touched each pillar (a session on it, a proposal, or a mandate while active).</p>
+{_periods(tl)}
 <h2>Brokers between pillars</h2><ol>{brokers}</ol>
 <h2>Gaps</h2><ul>{''.join(gaps) or '<li>None found.</li>'}</ul>
 <h2>Communities</h2><ol>{communities}</ol>

@@ -9,6 +9,9 @@
   var hiddenPillars = new Set();
   var hiddenSectors = new Set();
   var focused = null;
+  var showPresence = false;
+  var dates = data.dates || [];
+  var fromIdx = 0, untilIdx = Math.max(0, dates.length - 1);
   var byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
 
   function el(tag, text, cls) {
@@ -40,6 +43,11 @@
     };
     if (n.shape === "box" || n.shape === "ellipse") { node.font = { color: "#222222" }; }
     if (typeof n.x === "number") { node.x = n.x; node.y = n.y; }
+    if (n.fixed) { node.fixed = { x: true, y: true }; }
+    // A label that must stay clear of the links (see network_view.label_above); a white halo
+    // keeps every label of a view laid out in advance readable where a link crosses it.
+    if (n.label_above) { node.font = { color: "#222222", vadjust: -72, strokeWidth: 4, strokeColor: "#ffffff" }; }
+    else if (!data.physics) { node.font = { color: "#222222", strokeWidth: 4, strokeColor: "#ffffff" }; }
     node.value = sizeOf(n);
     return node;
   }
@@ -67,8 +75,17 @@
   var edges = new vis.DataSet(data.edges.map(visEdge));
   var edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
 
+  // A node or link tied to dated events shows if one of them falls in the chosen range; one tied
+  // to none (a pillar, the strategy) always shows. ISO dates compare as strings.
+  function inTime(ds) {
+    if (!ds || !ds.length || !dates.length) { return true; }
+    var lo = dates[fromIdx], hi = dates[untilIdx];
+    for (var i = 0; i < ds.length; i++) { if (ds[i] >= lo && ds[i] <= hi) { return true; } }
+    return false;
+  }
   function nodeVisible(item) {
     var n = byId.get(item.id);
+    if (!inTime(n.dates)) { return false; }
     if (n.kind === "actor" && n.sector && hiddenSectors.has(n.sector)) { return false; }
     if (n.pillars.length && n.pillars.every(function (p) { return hiddenPillars.has(p); })) { return false; }
     return true;
@@ -78,6 +95,8 @@
     filter: function (item) {
       var e = edgeById.get(item.id);
       if (basis === "report" && e.graph === "curated") { return false; }
+      if (e.presence_only && !showPresence) { return false; }
+      if (!inTime(e.dates)) { return false; }
       return nodeVisible({ id: e.from }) && nodeVisible({ id: e.to });
     }
   });
@@ -85,7 +104,27 @@
   var container = document.getElementById("rkg-network");
   var options = data.options;
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, options);
-  network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
+  // vis-network fits the nodes' centres, which leaves long labels at the edge cut off; a view laid
+  // out in advance is fitted once more to the boxes of its nodes with their labels.
+  function fitWithLabels() {
+    var ids = nodesView.getIds();
+    if (!ids.length) { return; }
+    var box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+    ids.forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      if (!b) { return; }
+      box.left = Math.min(box.left, b.left); box.right = Math.max(box.right, b.right);
+      box.top = Math.min(box.top, b.top); box.bottom = Math.max(box.bottom, b.bottom);
+    });
+    var canvas = container.getBoundingClientRect();
+    var scale = 0.96 * Math.min(canvas.width / (box.right - box.left), canvas.height / (box.bottom - box.top));
+    network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }, scale: scale,
+                     animation: false });
+  }
+  network.once("afterDrawing", function () {
+    if (data.view === "actors-pillars") { fitWithLabels(); }
+    document.body.setAttribute("data-drawn", "1");
+  });
   network.on("stabilizationIterationsDone", function () { network.setOptions({ physics: { enabled: false } }); });
 
   function refresh() { nodesView.refresh(); edgesView.refresh(); }
@@ -190,6 +229,39 @@
   function setPillar(notation, on) { if (on) { hiddenPillars.delete(notation); } else { hiddenPillars.add(notation); } refresh(); }
   function setSector(sector, on) { if (on) { hiddenSectors.delete(sector); } else { hiddenSectors.add(sector); } refresh(); }
   function setBasis(value) { basis = value; refresh(); }
+  function setPresence(on) { showPresence = !!on; document.getElementById("rkg-presence").checked = showPresence; refresh(); }
+  function timeLabel() {
+    var out = document.getElementById("rkg-time-label");
+    if (!dates.length) { out.textContent = ""; return; }
+    if (fromIdx >= dates.length) { out.textContent = "no dated event in this range"; return; }
+    var shown = dates.filter(function (d, i) { return i >= fromIdx && i <= untilIdx; }).length;
+    out.textContent = dates[fromIdx] + " \u2013 " + dates[untilIdx] + " (" + shown + " of " + dates.length + " dates)";
+  }
+  // Dragging a handle fires many input events; the filter runs once per frame at most.
+  var pending = false;
+  function refreshSoon() {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; refresh(); });
+  }
+  function setTimeRange(from, until, now) {
+    var f = document.getElementById("rkg-from"), u = document.getElementById("rkg-until");
+    fromIdx = Math.max(0, Math.min(from, dates.length - 1));
+    untilIdx = Math.max(fromIdx, Math.min(until, dates.length - 1));
+    f.value = String(fromIdx); u.value = String(untilIdx);
+    timeLabel();
+    if (now) { refresh(); } else { refreshSoon(); }
+  }
+  // By date: the first and last dates of the view that fall inside [lo, hi] (ISO strings).
+  function setTimeWindow(lo, hi) {
+    var first = dates.findIndex(function (d) { return d >= lo; });
+    var last = -1;
+    dates.forEach(function (d, i) { if (d <= hi) { last = i; } });
+    if (first === -1 || last < first) { first = dates.length; last = dates.length; }
+    // An empty range: nothing dated shows (indices past the end select no date).
+    if (first >= dates.length) { fromIdx = dates.length; untilIdx = dates.length; refresh(); timeLabel(); return; }
+    setTimeRange(first, last, true);
+  }
   function setLang(value) { lang = value; document.documentElement.lang = value; relabel(); }
   function setSize(value) { sizeBy = value; relabel(); }
 
@@ -223,6 +295,25 @@
   Array.prototype.forEach.call(document.querySelectorAll("input[name=rkg-basis]"), function (r) {
     r.addEventListener("change", function () { if (r.checked) { setBasis(r.value); } });
   });
+  if (dates.length) {
+    var timeBox = document.getElementById("rkg-time");
+    timeBox.hidden = false;
+    ["rkg-from", "rkg-until"].forEach(function (id) {
+      var r = document.getElementById(id);
+      r.max = String(dates.length - 1);
+      r.addEventListener("input", function () {
+        var f = Number(document.getElementById("rkg-from").value), u = Number(document.getElementById("rkg-until").value);
+        // The handles never cross: the one being moved pushes the other along.
+        if (f > u) { if (id === "rkg-from") { u = f; } else { f = u; } }
+        setTimeRange(f, u, false);
+      });
+    });
+    setTimeRange(0, dates.length - 1, true);
+  }
+  if (data.edges.some(function (e) { return e.presence_only; })) {
+    document.getElementById("rkg-presence-box").hidden = false;
+    document.getElementById("rkg-presence").addEventListener("change", function (e) { setPresence(e.target.checked); });
+  }
   document.getElementById("rkg-lang").addEventListener("change", function (e) { setLang(e.target.value); });
   document.getElementById("rkg-size").addEventListener("change", function (e) { setSize(e.target.value); });
   var searchBox = document.getElementById("rkg-search");
@@ -232,7 +323,8 @@
   window.rkgView = {
     network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView,
     search: search, focus: focus, setPillar: setPillar, setSector: setSector, setBasis: setBasis,
-    setLang: setLang, setSize: setSize,
+    setLang: setLang, setSize: setSize, setPresence: setPresence, setTimeRange: setTimeRange,
+    setTimeWindow: setTimeWindow, dates: dates, fitWithLabels: fitWithLabels,
     visibleNodeIds: function () { return nodesView.getIds(); },
     visibleEdgeIds: function () { return edgesView.getIds(); }
   };
