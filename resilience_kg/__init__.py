@@ -95,10 +95,10 @@ __all__ = [
 if TYPE_CHECKING:
     from resilience_kg.analysis.analyze import Analysis, analyze
     from resilience_kg.analysis.coattendance import CoAttendance, coattendance
-    from resilience_kg.analysis.timeline import Timeline, timeline
-    from resilience_kg.analysis.window import Window
     from resilience_kg.analysis.gaps import find_gaps
     from resilience_kg.analysis.projection import project
+    from resilience_kg.analysis.timeline import Timeline, timeline
+    from resilience_kg.analysis.window import Window
     from resilience_kg.analysis.write_back import attach_analysis
     from resilience_kg.formats.frames import actors_df, matrix_df, query_df
     from resilience_kg.formats.network import export_network
