@@ -1,8 +1,10 @@
 """Refuse SPARQL text that would reach the network or the disk, or change the data.
 
-Both engines we use would otherwise do what a query asks: Oxigraph and rdflib execute
-``SERVICE`` (an HTTP request to any URL), and rdflib fetches the graphs named by ``FROM``,
-``FROM NAMED`` and ``USING`` (``file:`` URLs included). :func:`check_query` reads the text
+User queries run on Oxigraph, which executes ``SERVICE`` (an HTTP request to any URL); the
+query process cannot open a socket (:mod:`resilience_kg.sparql.sandbox`), and this check is
+the other layer, with clear messages. rdflib, which a user may hand the same text (``kg.to_rdflib()``),
+executes ``SERVICE`` too and fetches the graphs named by ``FROM``, ``FROM NAMED`` and ``USING``
+(``file:`` URLs included), so the check reads the text as both would. :func:`check_query` reads the text
 lexically, without parsing it, and refuses those keywords, every SPARQL Update operation
 (unless ``allow_update=True``) and more than one query in one text.
 
