@@ -676,9 +676,13 @@ def _post_regex() -> re.Pattern[str]:
 def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None) -> list[ActorMention]:
     """Every organisation and named unit in ``text``, in order of position."""
     found: list[ActorMention] = []
+    # One pass of the (large) surface-form matcher per sentence is the slow part: run it per
+    # paragraph-sized chunk of sentences instead and hand each sentence its own matches.
+    all_surfaces = [m for sentence in _chunks(sentences) for m in surface_spans(text, sentence[0], sentence[1],
+                                                                                 gazetteer)]
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        surfaces = surface_spans(text, s, e, gazetteer)
+        surfaces = [m for m in all_surfaces if s <= m.start and m.end <= e]
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces) + acronym_pairs(text, s, e)
                       + surfaces + group_lists(text, s, e))
         settled = settle(candidates)
@@ -688,6 +692,17 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         found.extend(m for m in settled if _keep(m, text)
                      and not any(a <= m.start < b for a, b in documents))
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _chunks(sentences: Sequence[Span]) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences, as (start, end), for the surface matcher."""
+    out: list[tuple[int, int]] = []
+    for sentence in sentences:
+        if out and sentence.start - out[-1][1] <= 2 and sentence.end - out[-1][0] < 4000:
+            out[-1] = (out[-1][0], sentence.end)
+        else:
+            out.append((sentence.start, sentence.end))
+    return out
 
 
 def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMention]) -> list[ActorMention]:

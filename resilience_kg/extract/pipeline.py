@@ -129,7 +129,8 @@ def _actor_key(mention: ActorMention, resolution: Any) -> str:
 
 
 def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.date | None,
-                gazetteer: Gazetteer | None, known: Sequence[KnownActor], ids: IdMaker) -> ExtractedSource:
+                gazetteer: Gazetteer | None, known: Sequence[KnownActor], ids: IdMaker,
+                cache: dict[tuple[Any, ...], Any] | None = None) -> ExtractedSource:
     """Recognise, resolve and draft one report."""
     text = source.text
     language = detect_language(text) if lang == "auto" else lang
@@ -137,7 +138,7 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     city = detect_city(text)
     mentions = recognise(text, sents, gazetteer)
     # Resolve each distinct surface once (the resolver is the slow part).
-    resolved: dict[tuple[str, str | None], Any] = {}
+    resolved: dict[tuple[Any, ...], Any] = {}
     actors: dict[str, Actor] = {}
     order: list[str] = []
     cues_by_sentence = {s.start: find_cues(text, s) for s in sents}
@@ -150,9 +151,15 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             full = acronym_names[m.acronym.upper()]
             m = replace(m, expansion=full.expansion, sector=m.sector or full.sector,
                         sector_basis=m.sector_basis or full.sector_basis)
-        key_surface = (m.name, m.acronym)
+        key_surface = (m.name, m.acronym, m.expansion, m.sector, city)
         if key_surface not in resolved:
-            resolved[key_surface] = _resolve(m, known=known, gazetteer=gazetteer, city=city)
+            # The same name in the same city resolves the same way in every report of a batch.
+            if cache is not None and key_surface in cache:
+                resolved[key_surface] = cache[key_surface]
+            else:
+                resolved[key_surface] = _resolve(m, known=known, gazetteer=gazetteer, city=city)
+                if cache is not None:
+                    cache[key_surface] = resolved[key_surface]
         res = resolved[key_surface]
         key = _actor_key(m, res)
         sent = sentence_of(m.start)
@@ -281,6 +288,7 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
     existing_ids = _existing_ids(out)
     result = ExtractResult(out=out)
     used: set[str] = set()
+    cache: dict[tuple[Any, ...], Any] = {}
     for source in texts:
         sid = source_id or slug(source.path.stem)
         base = sid
@@ -293,7 +301,7 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
         # other ids there are taken.
         ids = IdMaker(known_ids | {i for i, src in existing_ids.items() if src != sid}, sid)
         result.sources.append(extract_one(source, source_id=sid, lang=lang, published=date, gazetteer=gazetteer,
-                                          known=known, ids=ids))
+                                          known=known, ids=ids, cache=cache))
         if progress is not None:
             progress(source.path)
     merge_and_write(result)
