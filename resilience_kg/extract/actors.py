@@ -287,7 +287,7 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             continue
         if m.group(1) in ("Office", "Government", "Department") and first == k and not body.strip().startswith("of"):
             continue
-        if _is_place(name) or _is_collective(name) or _is_collective(body.strip()):
+        if _is_place(name) or _is_collective(name) or _is_collective(body.strip()) or name.lower() in _sector_groups():
             continue
         acronym = None
         short = _SHORT_FORM_AFTER.match(text, e, end)
@@ -691,7 +691,39 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         documents = document_spans(text, s, e)
         found.extend(m for m in settled if _keep(m, text)
                      and not any(a <= m.start < b for a, b in documents))
+    found += [m for m in attendance_lines(text, found) if _keep(m, text)]
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+_LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", re.M)
+_ATTENDANCE_INTRO = re.compile(r"(?i)\b(?:attendees|participants|peserta|dihadiri|hadir|attended|daftar hadir|"
+                               r"yang hadir|undangan)\b[^\n]*$")
+
+
+def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """Items of a numbered or bulleted list under an attendance line ("Attendees:", "Peserta:")
+    that no other recogniser found: each item names one body ("5) Clean Air Asia;")."""
+    out: list[ActorMention] = []
+    in_list = False
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group(0)
+        marker = _LINE_ITEM.match(body)
+        if marker is None:
+            in_list = bool(_ATTENDANCE_INTRO.search(body))
+            continue
+        if not in_list:
+            continue
+        a = line.start() + marker.end()
+        b = line.end()
+        while b > a and text[b - 1] in " ;,.":
+            b -= 1
+        if any(a <= f.start < b for f in found):
+            continue
+        name = text[a:b]
+        if _plausible_item(name) and len(name.split()) <= 5:
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, None, "",
+                                    "rule:attendance-line", 0.6))
+    return out
 
 
 def _chunks(sentences: Sequence[Span]) -> list[tuple[int, int]]:

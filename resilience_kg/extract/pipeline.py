@@ -117,7 +117,11 @@ def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
         return resolution.sector, 0.7
     if mention.sector:
         return mention.sector, 0.6
-    return "GovernmentAgency", 0.3
+    # Nothing says: a bare acronym in these reports is most often a public body, a bare
+    # multi-word name without a head noun most often a non-profit. The row says it is a guess.
+    if mention.acronym or len(mention.name.split()) == 1:
+        return "GovernmentAgency", 0.3
+    return "CivilSocietyOrganization", 0.3
 
 
 def _actor_key(mention: ActorMention, resolution: Any) -> str:
@@ -151,6 +155,11 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             full = acronym_names[m.acronym.upper()]
             m = replace(m, expansion=full.expansion, sector=m.sector or full.sector,
                         sector_basis=m.sector_basis or full.sector_basis)
+        # A bare name after the same name with its jurisdiction ("Dinas Perhubungan Kota
+        # Semarang" ... "Dinas Perhubungan") is that body again, whatever the report's city.
+        earlier = _qualified_earlier(m, actors, order)
+        if earlier is not None:
+            m = replace(m, name=earlier.mention.name, sector=m.sector or earlier.mention.sector)
         key_surface = (m.name, m.acronym, m.expansion, m.sector, city)
         if key_surface not in resolved:
             # The same name in the same city resolves the same way in every report of a batch.
@@ -197,6 +206,23 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
         "file": f"sources/{source_id}.txt", "url": "", "checksum": _checksum(text),
     }
     return ExtractedSource(source_id, source, language, row, draft, city)
+
+
+_JURISDICTION = re.compile(r"\s(?:Kota|Provinsi|Prov\.|Kabupaten|Kab\.|DKI)\s")
+
+
+def _qualified_earlier(m: ActorMention, actors: dict[str, Actor], order: list[str]) -> Actor | None:
+    """The earlier actor whose name is this bare name followed by a jurisdiction."""
+    if _JURISDICTION.search(f" {m.name} "):
+        return None
+    bare = name_key(m.name)
+    for key in order:
+        actor = actors[key]
+        full = actor.mention.name
+        cut = _JURISDICTION.search(full)
+        if cut is not None and name_key(full[:cut.start()]) == bare:
+            return actor
+    return None
 
 
 def _sentence_index(sents: Sequence[Any]) -> Callable[[int], Any]:
