@@ -517,6 +517,8 @@ def _plausible_item(name: str) -> bool:
         return False
     if re.search(r"\d{3,}", name) and not name.startswith("100"):
         return False
+    if re.fullmatch(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?", name):
+        return False  # a degree after a person's name: "S.T", "M.Eng", "Ph.D."
     return sum(1 for w in ws if is_cap(w) or w.lower() in CONNECTORS) == len(ws)
 
 
@@ -652,11 +654,26 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue
             if n > 0 and posts.match(text[items[n - 1][0]:items[n - 1][1]]):
                 continue
+            if _follows_a_post(text, a, found):
+                continue
             if not is_acronym(name.split()[0]) and len(name.split()) > 3:
                 continue
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
                                     "list-majority" if sector else "", "rule:list-context", 0.6))
     return out
+
+
+def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
+    """Whether ``pos`` starts the name of the person holding the post just before it:
+    "Kepala BMKG, Dwikorita Karnawati" (the body is found, a post word stands before it)."""
+    before = [f for f in found if f.end <= pos and not text[f.end:pos].strip(" ,")]
+    for f in before:
+        lead = text[max(0, f.start - 40):f.start]
+        words_ = lead.split()
+        for n in range(1, min(4, len(words_)) + 1):
+            if _post_regex().fullmatch(" ".join(words_[-n:])):
+                return True
+    return False
 
 
 def _list_regions(text: str, sentence: Span) -> list[tuple[int, int]]:
@@ -682,7 +699,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
                                                                                  gazetteer)]
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        surfaces = [m for m in all_surfaces if s <= m.start and m.end <= e]
+        surfaces = [m for m in all_surfaces if s <= m.start and m.end <= e] + acronym_with_place(text, s, e)
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces) + acronym_pairs(text, s, e)
                       + surfaces + group_lists(text, s, e))
         settled = settle(candidates)
@@ -723,6 +740,22 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
         if _plausible_item(name) and len(name.split()) <= 5:
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, None, "",
                                     "rule:attendance-line", 0.6))
+    return out
+
+
+_ACRONYM_PLACE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,11})(?= (?:Kota|Provinsi|Prov\.|Kabupaten|Kab\.) [A-Z])")
+
+
+def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
+    """An unknown acronym followed by a jurisdiction names a regional body: "BAPPERIDA Kota
+    Magelang", "TACB Kota Magelang". The gazetteer knows the common ones; this finds the rest."""
+    out = []
+    for m in _ACRONYM_PLACE.finditer(text, start, end):
+        if _is_collective(m.group(1)) or not is_acronym(m.group(1)):
+            continue
+        e = m.end() + _jurisdiction_tail(text, m.end(), end)
+        out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
+                                "acronym-with-place", "rule:acronym-with-place", 0.65))
     return out
 
 

@@ -124,12 +124,18 @@ def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
     return "CivilSocietyOrganization", 0.3
 
 
-def _actor_key(mention: ActorMention, resolution: Any) -> str:
+def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
+    """Every key under which this mention may meet an earlier mention of the same actor: the
+    resolved id, the acronym, the name and the expansion (case and short heads ignored)."""
+    keys = []
     if resolution is not None and resolution.same_as and not resolution.ambiguous:
-        return "id:" + resolution.same_as
+        keys.append("id:" + resolution.same_as)
     if mention.acronym:
-        return "acr:" + mention.acronym.upper()
-    return "name:" + name_key(mention.name)
+        keys.append("acr:" + mention.acronym.upper())
+    keys.append("name:" + name_key(mention.name))
+    if mention.expansion:
+        keys.append("name:" + name_key(mention.expansion))
+    return keys
 
 
 def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.date | None,
@@ -149,6 +155,7 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     sentence_of = _sentence_index(sents)
     acronym_names: dict[str, ActorMention] = {m.acronym.upper(): m for m in mentions if m.acronym and m.expansion}
     post_spans = [(p.start, p.end) for p in find_posts(text, mentions)]
+    aliases: dict[str, str] = {}
     for m in mentions:
         # A bare acronym that the report expands elsewhere takes the expansion's sector.
         if m.acronym and not m.expansion and m.acronym.upper() in acronym_names:
@@ -170,7 +177,12 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
                 if cache is not None:
                     cache[key_surface] = resolved[key_surface]
         res = resolved[key_surface]
-        key = _actor_key(m, res)
+        keys = _actor_keys(m, res)
+        key = next((aliases[k] for k in keys if k in aliases), keys[0])
+        if key in actors and keys[0].startswith("id:") and _resolved_id(actors[key]) not in (None, keys[0][3:]):
+            key = keys[0]  # two bodies resolved apart are never merged by a shared short form
+        for k in keys:
+            aliases.setdefault(k, key)
         sent = sentence_of(m.start)
         role, cue = role_of(m.start, m.end, cues_by_sentence.get(sent.start, []), text) if sent else ("mentioned", None)
         if role in ("opener", "speaker") and any(s <= m.start and m.end <= e for s, e in post_spans):
@@ -206,6 +218,11 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
         "file": f"sources/{source_id}.txt", "url": "", "checksum": _checksum(text),
     }
     return ExtractedSource(source_id, source, language, row, draft, city)
+
+
+def _resolved_id(actor: Actor) -> str | None:
+    res = actor.resolution
+    return res.same_as if res is not None and not res.ambiguous else None
 
 
 _JURISDICTION = re.compile(r"\s(?:Kota|Provinsi|Prov\.|Kabupaten|Kab\.|DKI)\s")
