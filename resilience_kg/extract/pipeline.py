@@ -327,6 +327,7 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
     # Read everything first: a bad file stops the run before anything is written.
     texts = [read_source(Path(p)) for p in paths]
     gazetteer = load_gazetteer()
+    gazetteer_ids = {entry.id for entry in gazetteer.entries}
     known, known_ids = _known_actors([Path(d) for d in data if Path(d).resolve() != out.resolve()], bundled=bundled)
     existing_ids = _existing_ids(out)
     result = ExtractResult(out=out)
@@ -342,7 +343,7 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
         used.add(sid)
         # Ids already in the output folder that came from this source are reused as they are;
         # other ids there are taken.
-        ids = IdMaker(known_ids | {i for i, src in existing_ids.items() if src != sid}, sid)
+        ids = IdMaker(known_ids | gazetteer_ids | {i for i, src in existing_ids.items() if src != sid}, sid)
         result.sources.append(extract_one(source, source_id=sid, lang=lang, published=date, gazetteer=gazetteer,
                                           known=known, ids=ids, cache=cache))
         if progress is not None:
