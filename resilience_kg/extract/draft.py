@@ -98,8 +98,8 @@ class IdMaker:
         return candidate
 
 
-_STOP = frozenset("""yang dan di ke dari untuk dengan pada dalam atau serta oleh bagi antara ini itu the of and for to in
-    on a an with by penyediaan pengelolaan peningkatan pengembangan pendekatan""".split())
+_STOP = frozenset("""yang dan di ke dari untuk dengan pada dalam atau serta oleh bagi antara ini itu the of and for to
+    in on a an with by penyediaan pengelolaan peningkatan pengembangan pendekatan""".split())
 
 
 def _content_words(label: str) -> set[str]:
