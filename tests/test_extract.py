@@ -390,3 +390,28 @@ def test_source_id_is_for_one_report(tmp_path: Path) -> None:
     [source] = rows(tmp_path / "o" / "sources.csv")
     assert (source["id"], source["date"], source["file"]) == ("jakarta-2019-11-14", "2019-11-20",
                                                               "sources/jakarta-2019-11-14.txt")
+
+
+def test_build_loads_accepted_rows_and_drafts_only_when_asked(tmp_path: Path) -> None:
+    from resilience_kg.graph import tables
+
+    if "status" not in tables.ELEMENT_COLUMNS:
+        pytest.skip("the loader of the review columns (issue 11, status/start/end) is not in this tree yet")
+    report = write(tmp_path / "rapat.txt", RAPAT)
+    out = tmp_path / "drafts"
+    extract_reports([report], out=out)
+    elements = rows(out / "elements.csv")
+    header = list(elements[0])
+    dsda = next(r for r in elements if r["label_id"] == "Dinas Sumber Daya Air")
+    dsda["status"] = "accepted"
+    with open(out / "elements.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(elements)
+    result = CliRunner().invoke(main, ["build", "--data", str(out), "--out", str(tmp_path / "g")])
+    assert result.exit_code == 0, result.output
+    drafts = CliRunner().invoke(main, ["build", "--data", str(out), "--include-drafts", "--out", str(tmp_path / "d")])
+    assert drafts.exit_code == 0, drafts.output
+    merged = (tmp_path / "g" / "graph.trig").read_text(encoding="utf-8")
+    with_drafts = (tmp_path / "d" / "graph.trig").read_text(encoding="utf-8")
+    assert "Pompa yang belum berfungsi" not in merged and "Pompa yang belum berfungsi" in with_drafts

@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 ELEMENT_EXTRA = ("start", "end", "status", "method", "same_as", "match_score", "candidates")
 CONNECTION_EXTRA = ("start", "end", "status", "method")
 SOURCE_EXTRA = ("checksum",)
-ELEMENT_HEADER = ELEMENT_COLUMNS + ELEMENT_EXTRA
-CONNECTION_HEADER = CONNECTION_COLUMNS + CONNECTION_EXTRA
-SOURCE_HEADER = SOURCE_COLUMNS + SOURCE_EXTRA
+# The loader's columns first (it may already know the extra ones), then any it does not list yet.
+ELEMENT_HEADER = ELEMENT_COLUMNS + tuple(c for c in ELEMENT_EXTRA if c not in ELEMENT_COLUMNS)
+CONNECTION_HEADER = CONNECTION_COLUMNS + tuple(c for c in CONNECTION_EXTRA if c not in CONNECTION_COLUMNS)
+SOURCE_HEADER = SOURCE_COLUMNS + tuple(c for c in SOURCE_EXTRA if c not in SOURCE_COLUMNS)
 #: The ontology's agreement statuses (resilience.ttl).
 AGREEMENT_STATUS_IDS = {"planned": "agreement-status-planned", "signed": "agreement-status-signed"}
 
