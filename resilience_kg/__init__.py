@@ -47,6 +47,7 @@ _EXPORTS = {
     "show": "resilience_kg.views.notebook",
     "write_plots": "resilience_kg.graph.plots",
     "export_network": "resilience_kg.graph.netexport",
+    "extract_reports": "resilience_kg.extract",
 }
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "check_query",
     "export",
     "export_network",
+    "extract_reports",
     "find_gaps",
     "get_query",
     "list_queries",
@@ -83,6 +85,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from resilience_kg.extract import extract_reports
     from resilience_kg.graph.analysis import Analysis, analyze
     from resilience_kg.graph.analysis_rdf import attach_analysis
     from resilience_kg.graph.build import build
