@@ -13,6 +13,7 @@ help:
 	@echo "make bench  print speed and memory figures (about 20 minutes; bench/README.md)"
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
 	@echo "make docs   regenerate docs/cli.md from the commands' --help"
+	@echo "make score  extraction quality on the development set (tests/extract_devset), with a regex baseline"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +55,11 @@ bench: $(STAMP)
 	$(PY) bench/analysis_bench.py --scales 1e3,1e4,1e5,1e6,3e6
 	$(PY) bench/views_bench.py
 	$(PY) bench/server_bench.py
+
+.PHONY: score
+score: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[extract]'
+	$(PY) bench/extract_scores.py
 
 notebooks: $(STAMP)
 	$(PY) notebooks/run.py --html out/notebooks

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from resilience_kg.errors import DataError
-from resilience_kg.extract.gazetteer import LEVELS, SECTORS, load_gazetteer, normalise
+from resilience_kg.extract.gazetteer import LEVELS, SECTORS, load_gazetteer
 
 DATA = Path(__file__).parent.parent / "resilience_kg" / "data"
 HEADER = "id,name,acronym,aliases,sector,parent,jurisdiction,level,basis,note\n"
@@ -33,16 +32,19 @@ def test_every_entry_is_well_formed(gaz):
 
 def test_no_surface_form_names_two_bodies_of_one_jurisdiction_without_a_note(gaz):
     """A shared name inside one jurisdiction is a trap for the resolver unless a curator said why."""
-    bodies = defaultdict(set)
-    for form, entry in gaz.surface_forms():
-        key = gaz.places.split(normalise(form))[0] or normalise(form)
-        bodies[(key, entry.jurisdiction)].add(entry)
-    clashes = [
-        (key, sorted(e.id for e in entries))
-        for key, entries in bodies.items()
-        if len(entries) > 1 and not all(e.note for e in entries)
-    ]
-    assert clashes == []
+    assert gaz.clashes() == []
+
+
+def test_a_shared_name_needs_a_note(tmp_path):
+    rows = (
+        "a,Dinas Air,DA,,GovernmentAgency,,DKI Jakarta,province,x,\n"
+        "b,Dinas Air Bersih,DA,,GovernmentAgency,,DKI Jakarta,province,x,\n"
+        "c,Dinas Air,DA,,GovernmentAgency,,Kota Surabaya,city,x,\n"
+    )
+    clashes = load_gazetteer(_write(tmp_path, rows)).clashes()
+    assert clashes == [("da", "DKI Jakarta", ("a", "b"))]  # Surabaya's DA is another jurisdiction's
+    noted = rows.replace("province,x,\n", "province,x,both renamed in 2020\n")
+    assert load_gazetteer(_write(tmp_path, noted)).clashes() == []
 
 
 def test_parents_form_no_cycle(gaz):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from resilience_kg.extract.gazetteer import load_gazetteer
-from resilience_kg.extract.resolve import KnownActor, Mention, known_actors, resolve
+from resilience_kg.extract.gazetteer import NON_TERRITORIAL, load_gazetteer
+from resilience_kg.extract.resolve import KnownActor, Mention, known_actors, report_city, resolve
 from resilience_kg.graph.tables import Row, Table, read_table
 
 DATA = Path(__file__).parent.parent / "resilience_kg" / "data"
@@ -146,3 +146,81 @@ def test_a_sector_hint_breaks_a_tie_between_sectors(gaz):
     assert tie.same_as is None and tie.ambiguous and len(tie.candidates) == 2
     hinted = resolve(Mention("Kota Hijau", sector_hint="PrivateCompany"), known=known, gazetteer=gaz, city="Jakarta")
     assert hinted.same_as == "kota-hijau-firm" and len(hinted.candidates) == 2
+
+
+def test_a_dinas_named_with_an_administrative_city_is_its_suku_dinas(gaz):
+    for name in ("Suku Dinas Penanggulangan Kebakaran dan Penyelamatan Jakarta Utara",
+                 "Dinas Penanggulangan Kebakaran dan Penyelamatan Jakarta Utara", "Sudin Gulkarmat Jakut"):
+        r = resolve(Mention(name), known=[], gazetteer=gaz, city="DKI Jakarta")
+        assert (r.same_as, r.parent) == ("sudin-gulkarmat-jakarta-utara", "gulkarmat"), name
+    assert resolve(Mention("Sudin SDA"), known=[], gazetteer=gaz, city="DKI Jakarta").ambiguous  # which city?
+
+
+def test_an_unknown_dinas_of_an_administrative_city_is_not_the_provincial_one(gaz):
+    r = resolve(Mention("Dinas Pendidikan Jakarta Utara"), known=[], gazetteer=gaz, city="DKI Jakarta")
+    assert r.same_as is None and r.method == "unresolved:other-jurisdiction"
+    assert r.candidates == (("disdik", 100.0),)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Semarang, 17Juli 2018 - Sekretariat Jakarta Berketahanan ke Jakarta dan Jakarta.", "Kota Semarang"),
+        ("Jakarta, Selasa, 14 Januari 2020. BPBD Kota Bandung hadir.", "DKI Jakarta"),
+        ("Rapat di Kota Surabaya. Dishub Kota Surabaya dan Sekretariat Jakarta Berketahanan.", "Kota Surabaya"),
+        ("The Jakarta Resilience Secretariat met the Embassy in Jakarta.", "DKI Jakarta"),
+        ("Bappeda Kota Semarang and BPBD DKI Jakarta spoke.", None),  # a tie: no context
+        ("A webinar without any place.", None),
+        ("Bogor, 3 Maret 2020. Rapat di Kabupaten Bogor.", "Kabupaten Bogor"),
+    ],
+)
+def test_report_city(gaz, text, expected):
+    assert report_city(text, gaz) == expected
+
+
+def test_every_gazetteer_name_resolves_to_its_entry_in_its_own_place(gaz):
+    """Each name, acronym and alias leads back to its body, in a report on that body's place.
+
+    National and international bodies resolve the same from a Jakarta report and from a report
+    whose city is unknown.
+    """
+    wrong = []
+    for entry in gaz.entries:
+        territorial = entry.jurisdiction not in NON_TERRITORIAL
+        for city in ([entry.jurisdiction] if territorial else ["DKI Jakarta", None]):
+            for form in entry.names():
+                r = resolve(Mention(form), known=[], gazetteer=gaz, city=city)
+                if r.same_as != entry.id:
+                    wrong.append((entry.id, form, city, r.method))
+    assert wrong == []
+
+
+def test_a_place_name_shared_by_a_city_and_a_regency_follows_the_report(gaz):
+    assert resolve(Mention("BPBD Bogor"), known=[], gazetteer=gaz, city="Kota Bogor").same_as == "bpbd-bogor"
+    assert resolve(Mention("BPBD Bogor"), known=[], gazetteer=gaz, city="Kabupaten Bogor").same_as == (
+        "bpbd-kabupaten-bogor"
+    )
+
+
+def test_a_unique_name_needs_no_city_but_a_report_on_another_city_keeps_it_a_candidate(gaz):
+    assert resolve(Mention("PAM Jaya"), known=[], gazetteer=gaz, city=None).same_as == "pam-jaya"
+    elsewhere = resolve(Mention("PAM Jaya"), known=[], gazetteer=gaz, city="Kota Surabaya")
+    assert elsewhere.same_as is None and elsewhere.ambiguous and elsewhere.candidates == (("pam-jaya", 100.0),)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Kementerian Pekerjaan Umum dan Perumahan Rakyat (PUPR)", "pupr"),
+        ("Badan Penanggulangan Bencana Daerah (BPBD)", "bpbd"),
+        ("DSDA (Dinas Sumber Daya Air)", "dsda"),
+        ("Department of Foreign Affairs and Trade (Australia)", "dfat"),
+    ],
+)
+def test_a_name_with_its_parenthesis(gaz, name, expected):
+    assert resolve(Mention(name), known=[], gazetteer=gaz, city="DKI Jakarta").same_as == expected
+
+
+def test_a_parenthesis_naming_another_place_is_not_the_local_body(gaz):
+    r = resolve(Mention("Dinas Sosial (Dinsos) Kota Malang"), known=[], gazetteer=gaz, city="DKI Jakarta")
+    assert r.same_as is None

@@ -48,7 +48,7 @@ NON_TERRITORIAL = ("Indonesia", "international", "")
 # Token rewrites: spelling variants, short forms and frequent misspellings to one form.
 _REWRITE = {
     "and": "dan", "kedubes": "kedutaan besar", "dubes": "duta besar", "pemprov": "pemerintah provinsi",
-    "pemkot": "pemerintah kota", "pemkab": "pemerintah kabupaten", "pemda": "pemerintah",
+    "pemkot": "pemerintah kota", "pemkab": "pemerintah kabupaten", "pemda": "pemerintah", "sudin": "suku dinas",
     "prov": "provinsi", "propinsi": "provinsi", "kab": "kabupaten", "adm": "administrasi",
     "kotamadya": "kota", "walikota": "wali kota", "univ": "universitas", "university": "universitas",
     "institute": "institut", "sekertariat": "sekretariat", "sekretariat": "sekretariat",
@@ -57,6 +57,7 @@ _REWRITE = {
     "kerjasama": "kerja sama", "pemukiman": "permukiman", "daerah khusus ibukota": "dki",
     "government": "pemerintah", "governments": "pemerintah", "provincial": "provinsi",
     "province": "provinsi", "regency": "kabupaten", "municipal": "kota", "municipality": "kota",
+    "united nations": "un",
 }  # fmt: skip
 # Words that carry no identity: dropped before comparing.
 _STOP = frozenset({"dan", "serta", "the", "of", "untuk", "for", "di", "in", "dari", "ri", "at"})
@@ -247,6 +248,24 @@ class Gazetteer:
     def full_index(self) -> dict[str, list[GazetteerEntry]]:
         """Normalised names, to the entries that bear them (for fuzzy matching)."""
         return self._full
+
+    def clashes(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """Names (without place words) shared by bodies of one jurisdiction, where an entry has no note.
+
+        Such a name cannot be resolved by city context; a curator must say why it is shared.
+        """
+        bodies: dict[tuple[str, str], dict[str, GazetteerEntry]] = {}
+        for form, entry in self.surface_forms():
+            full = normalise(form)
+            core, places = self.places.split(full)
+            # As the index does: place words are taken out only where they are the body's own place.
+            key = core if core and (not places or entry.jurisdiction in places) else full
+            bodies.setdefault((key, entry.jurisdiction), {})[entry.id] = entry
+        return [
+            (key, jur, tuple(sorted(entries)))
+            for (key, jur), entries in sorted(bodies.items())
+            if len(entries) > 1 and not all(e.note for e in entries.values())
+        ]
 
     def surface_forms(self) -> Iterator[tuple[str, GazetteerEntry]]:
         """Every name, acronym and alias as written, with its entry, for scanning text.

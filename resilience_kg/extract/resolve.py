@@ -3,7 +3,9 @@
 The order (issue 12): an exact name, acronym or alias first; then a fuzzy match (rapidfuzz) of the
 normalised name above a threshold. Jurisdiction decides between bodies that share a name: place
 words in the mention itself ("Dishub Surabaya") win over the report's city; without them the
-report's city, then its province, then national and international bodies are tried in turn.
+report's city, then its province, then national and international bodies are tried in turn. A
+body of another place is taken only when the report's city is unknown and no other body bears
+the name ("PAM Jaya"); in a report on another city it stays a candidate for the curator.
 Ambiguity is never settled silently: a tie returns no ``same_as``, the candidates and
 ``ambiguous=True``.
 
@@ -20,6 +22,8 @@ True
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +37,8 @@ NEAR_TIE = 3.0
 _MIN_FUZZY_LENGTH = 6
 # Each word of one name must be this close to a word of the other: a typo, not an extra word.
 _WORD_SIMILARITY = 75.0
+# "Badan ... (BPBD)", "DSDA (Dinas Sumber Daya Air)": a name with its acronym or expansion.
+_TRAILING_PAREN = re.compile(r"^\s*(.*?\S)\s*\(([^()]+)\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -246,7 +252,14 @@ def resolve(
     context = _context(city, gazetteer)
     # The name as written is the most specific form; the acronym only stands in for it when the
     # name adds nothing (so "BPBD Kota Malang" is never taken for the city's own BPBD).
-    forms: list[str] = [f for f in (mention.name, mention.expansion) if f and f.strip()]
+    # "Kementerian PUPR (Pekerjaan Umum ...)" or "Badan ... (BPBD)": the name and its parenthesis.
+    as_written = mention.name
+    paren = _TRAILING_PAREN.match(mention.name)
+    if paren and not (mention.acronym and mention.expansion):
+        outside, inside = paren.group(1), paren.group(2)
+        short, long = sorted((outside, inside), key=len)
+        mention = Mention(outside, mention.acronym or short, mention.expansion or long, mention.sector_hint)
+    forms: list[str] = list(dict.fromkeys(f for f in (as_written, mention.name, mention.expansion) if f and f.strip()))
     if mention.acronym and mention.acronym.strip():
         words = set(normalise(mention.name).split()) - set(normalise(mention.acronym).split())
         words -= set(normalise(mention.expansion or "").split())
@@ -261,6 +274,8 @@ def resolve(
         core, places = gazetteer.places.split(full)
         own |= places
         keys.append((full, core))
+    if len(own) > 1 and own & context:  # "BPBD Bogor" in a report on Kota Bogor: that Bogor
+        own &= context
 
     exact: list[str] = []
     for full, core in keys:
@@ -274,8 +289,11 @@ def resolve(
         tiers = _tiers(scored, idx, own=own, context=context)
         for n, tier in enumerate(tiers):
             if tier:
+                # A body of another place: taken only when the report names no place at all and
+                # no other body bears the name; a report on another city leaves it to the curator.
+                elsewhere = n == 3 and (bool(context) or len(tier) > 1)
                 return _decide({rid: scored[rid] for rid in tier}, idx, stage=stage, sector_hint=mention.sector_hint,
-                               elsewhere=n == 3)
+                               elsewhere=elsewhere)
         if stage == "exact":  # exact names, but of bodies of another place than the mention's own
             return Resolution(None, 0.0, mention.sector_hint, None, "unresolved:other-jurisdiction",
                               tuple((rid, 100.0) for rid in dict.fromkeys(exact)), False)
@@ -298,3 +316,49 @@ def _fuzzy(keys: list[tuple[str, str]], idx: _Index, *, threshold: float) -> dic
                 for rid in index[choice]:
                     best[rid] = max(best.get(rid, 0.0), float(score))
     return best
+
+
+_WEEKDAYS = ("senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|"
+             "sunday")
+# "Semarang, 17Juli 2018 -", "Jakarta, Selasa, 14 Januari 2020.": a place, a comma, then a date.
+_DATELINE = re.compile(rf"(?im)^\W*([A-Z][\w.]*(?: [A-Z][\w.]*){{0,3}}),\s*(?:\(?\d{{1,2}}|(?:{_WEEKDAYS})\b)")
+# A place written with its level ("Kota Semarang", "Pemprov DKI Jakarta", "Provinsi Jawa Barat").
+_MARKED = re.compile(
+    r"\b(?:Kota|Kabupaten|Kab\.|Provinsi|Pemkot|Pemkab|Pemprov|DKI)\s+((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)"
+)
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: (?:Selatan|Utara|Barat|Timur|Pusat|Tengah|Seribu|Aceh))?\b")
+
+
+def report_city(text: str, gazetteer: Gazetteer) -> str | None:
+    """The jurisdiction a report is about, for :func:`resolve`'s ``city``; None when unclear.
+
+    The dateline decides ("Semarang, 17 Juli 2018"); without one, the place most often written
+    with its level ("Kota Semarang", "DKI Jakarta"), so that names such as "Sekretariat Jakarta
+    Berketahanan" do not make a Semarang report a Jakarta one; failing both, the place most often
+    named at all. A tie gives None.
+
+    >>> from resilience_kg.extract.gazetteer import load_gazetteer
+    >>> report_city("Semarang, 17Juli 2018 - Sekretariat Jakarta Berketahanan berkunjung.", load_gazetteer())
+    'Kota Semarang'
+    """
+    places = gazetteer.places
+    for m in _DATELINE.finditer(text[:2000]):
+        jurs = places.split(normalise(m.group(1)))[1]
+        if len(jurs) == 1:
+            return next(iter(jurs))
+    counts: Counter[str] = Counter()
+    for m in _MARKED.finditer(text):
+        phrase = normalise(m.group(0))
+        jurs = places.split(phrase)[1] or places.split(normalise(m.group(1).split()[0]))[1]
+        if len(jurs) == 1:
+            counts[next(iter(jurs))] += 1
+    if not counts:  # last resort: bare place names ("Jakarta"), names of bodies included
+        for m in _CAPITALISED.finditer(text):
+            rest, jurs = places.split(normalise(m.group(0)))
+            if len(jurs) == 1 and not rest:
+                counts[next(iter(jurs))] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
