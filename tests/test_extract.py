@@ -185,14 +185,14 @@ def test_extract_writes_draft_tables_with_exact_quotes(tmp_path: Path) -> None:
         assert 0.0 <= float(row["confidence"]) <= 1.0
         assert text[int(row["start"]):int(row["end"])] == row["quote"]
     by_label = {r["label_id"]: r for r in elements}
-    assert by_label["Badan Penanggulangan Bencana Daerah"]["same_as"] == "bpbd"
+    assert by_label["Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta"]["same_as"] == "bpbd"
     assert by_label["PT Hutama Karya"]["type"] == "PrivateCompany"
     assert not any(label.lower() in ("akademisi", "pelaku bisnis") for label in by_label)
     event = next(r for r in elements if r["type"] == "Event")
     assert event["date"] == "2019-11-14"
     assert "akademisi" in event["note"]  # collectives: at most a note
     roles = {(c["from"], c["to"], c["type"]) for c in connections}
-    bpbd = by_label["Badan Penanggulangan Bencana Daerah"]["id"]
+    bpbd = by_label["Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta"]["id"]
     assert (event["id"], bpbd, "organizedBy") in roles
     dsda = by_label["Dinas Sumber Daya Air"]["id"]
     assert (dsda, event["id"], "participatedIn") in roles

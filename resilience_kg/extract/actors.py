@@ -290,13 +290,18 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
         if _is_place(name) or _is_collective(name) or _is_collective(body.strip()) or name.lower() in _sector_groups():
             continue
         acronym = None
+        expansion = name
         short = _SHORT_FORM_AFTER.match(text, e, end)
         if short and short.group(1) != name and len(short.group(1)) < len(name) and \
                 (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1))):
             acronym = short.group(1)
             e = short.end()
-            e += _jurisdiction_tail(text, e, end)
-        out.append(ActorMention(s, e, name, acronym, name if acronym else None, head.sector, f"head:{head.head}",
+            tail = _jurisdiction_tail(text, e, end)
+            if tail:
+                # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name.
+                name = f"{name} {text[e:e + tail].strip()}"
+            e += tail
+        out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, head.sector, f"head:{head.head}",
                                 f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
     return out
 
@@ -340,7 +345,7 @@ def _names_a_body(expansion: str) -> bool:
     return last is not None and _heads()[last.group(1)].english
 
 
-def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
+def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
     """"Expansion (ACR)", "Expansion [ACR]" and "ACR (Expansion)" pairs that name a body."""
     out: list[ActorMention] = []
     toks = words(text, start, end)
@@ -351,6 +356,7 @@ def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
                 continue
         before = [t for t in toks if t.end <= m.start()]
         best = None
+        valid: list[int] = []
         commas = 0
         j = len(before) - 1
         while j >= 0 and len(before) - j <= 14:
@@ -367,9 +373,15 @@ def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
                 phrase = text[before[j].start:before[-1].end]
                 if is_cap(w) and w not in STOP_CAPS and _fits(acronym, phrase):
                     best = j
+                    valid.append(j)
                 j -= 1
                 continue
             break
+        # The nearest start at a head noun wins ("Bappeda ... dan Badan Pengelola Keuangan Daerah
+        # (BPKD)" is Badan...); without one, the farthest start that fits.
+        at_head = [k for k in valid if _head_regex().match(text, before[k].start)]
+        if at_head:
+            best = max(at_head)
         if best is not None and commas and "," in text[before[best].start:m.start()]:
             # Crossing a comma needs an expansion that starts with a head noun.
             if not _head_regex().match(text, before[best].start):
@@ -383,7 +395,7 @@ def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
                     best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)
             s = before[best].start
             expansion = text[s:before[-1].end].rstrip(" ,")
-            if _names_a_body(expansion) or acronym in _known_names():
+            if _names_a_body(expansion) or acronym in _known_names() or acronym in known:
                 method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
                 head = _head_regex().match(expansion)
                 sector = _heads()[head.group(1)].sector if head else None
@@ -480,7 +492,9 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         s, e = m.start(), m.end()
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta".
         e += _jurisdiction_tail(text, e, end)
-        out.append(ActorMention(s, e, text[s:e], m.group(1) if is_acronym(m.group(1)) else None, None,
+        first = m.group(1).split()[0]
+        acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
+        out.append(ActorMention(s, e, text[s:e], acronym, None,
                                 surface.sector or None, surface.method, surface.method, 0.85, kind=surface.kind))
     return out
 
@@ -547,9 +561,11 @@ def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
 
 @functools.cache
 def _cue_list_regex() -> re.Pattern[str]:
-    cues = sorted(_sector_groups(), key=len, reverse=True)
+    # Only the lower-case group words of running text ("the engineering firms Ramboll and COWI");
+    # a capitalised one ("Pemerintah Daerah") starts a name, and bracketed groups are group_lists'.
+    cues = sorted((row["cue"] for row in table("sector_groups") if row["cue"].islower()), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")\s+(?:(?:such as|seperti|yaitu|yakni|"
-                      r"antara lain|including|termasuk)\s+|:\s*)?(?=[A-Z0-9])", re.I)
+                      r"antara lain|including|termasuk)\s+|:\s*)?(?=[A-Z0-9])")
 
 
 _CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)"
@@ -658,6 +674,8 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue
             if not is_acronym(name.split()[0]) and len(name.split()) > 3:
                 continue
+            if len(name.split()) == 1 and not is_acronym(name):
+                continue  # one capitalised word ("Housing", "Urban") is too weak a name
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
                                     "list-majority" if sector else "", "rule:list-context", 0.6))
     return out
@@ -697,10 +715,12 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     # paragraph-sized chunk of sentences instead and hand each sentence its own matches.
     all_surfaces = [m for sentence in _chunks(sentences) for m in surface_spans(text, sentence[0], sentence[1],
                                                                                  gazetteer)]
+    known_forms = frozenset(_surface_index(gazetteer)[1])
     for sentence in sentences:
         s, e = sentence.start, sentence.end
         surfaces = [m for m in all_surfaces if s <= m.start and m.end <= e] + acronym_with_place(text, s, e)
-        candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces) + acronym_pairs(text, s, e)
+        candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
+                      + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
         settled = settle(candidates)
         settled += cue_lists(text, s, e, settled)

@@ -234,10 +234,31 @@ def _pdf_text(path: Path) -> tuple[str, str]:
     if not pages or letters < _MIN_LETTERS_PER_PAGE * len(pages) * 0.5:
         raise ExtractError(f"{path}: the PDF has no text layer ({len(pages)} page(s), {letters} letters): "
                            "it looks scanned; run OCR first (extract does no OCR)")
-    # Join lines that a PDF broke inside a sentence, keep paragraph breaks.
-    text = "\n\n".join(pages)
-    text = re.sub(r"(?<=[a-z,])-?\n(?=[a-z])", lambda m: "" if m.group(0).startswith("-") else " ", text)
-    return text, title
+    return "\n\n".join(reflow(page) for page in pages), title
+
+
+_LIST_START = re.compile(r"\s*(?:[-•*–▪●◦]|\(?\d{1,2}[.)]|\(?[a-h][.)]|\([ivx]+\))\s")
+
+
+def reflow(text: str) -> str:
+    r"""Join the lines a PDF wrapped inside a paragraph; keep headings, list items and the line
+    after a full stop. A word hyphenated at a line end is joined without its hyphen.
+
+    >>> reflow("Hadir: Dinas Perhubungan, Dinas Sosial, Dinas\nPekerjaan Umum dan Universi-\ntas Airlangga.\nSesi dua")
+    'Hadir: Dinas Perhubungan, Dinas Sosial, Dinas Pekerjaan Umum dan Universitas Airlangga.\nSesi dua'
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and out[-1].strip() and line.strip():
+            last = out[-1].rstrip()
+            if len(last) >= 40 and last[-1] not in ".!?:;" and not _LIST_START.match(line):
+                if last.endswith("-") and line[:1].islower():
+                    out[-1] = last[:-1] + line.lstrip()
+                else:
+                    out[-1] = last + " " + line.lstrip()
+                continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def read_source(path: Path) -> SourceText:
