@@ -151,10 +151,15 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     resolved: dict[tuple[Any, ...], Any] = {}
     actors: dict[str, Actor] = {}
     order: list[str] = []
-    cues_by_sentence = {s.start: find_cues(text, s) for s in sents}
+    cues_by_sentence = _cues_with_list_intros(text, sents)
+    mentions_in: Counter[int] = Counter()
     sentence_of = _sentence_index(sents)
     acronym_names: dict[str, ActorMention] = {m.acronym.upper(): m for m in mentions if m.acronym and m.expansion}
     post_spans = [(p.start, p.end) for p in find_posts(text, mentions)]
+    for m in mentions:
+        at = sentence_of(m.start)
+        if at is not None:
+            mentions_in[at.start] += 1
     aliases: dict[str, str] = {}
     for m in mentions:
         # A bare acronym that the report expands elsewhere takes the expansion's sector.
@@ -185,6 +190,8 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             aliases.setdefault(k, key)
         sent = sentence_of(m.start)
         role, cue = role_of(m.start, m.end, cues_by_sentence.get(sent.start, []), text) if sent else ("mentioned", None)
+        if cue is None and sent is not None and mentions_in[sent.start] >= 3:
+            role = "participant"  # a list of bodies with no cue word is who was there
         if role in ("opener", "speaker") and any(s <= m.start and m.end <= e for s, e in post_spans):
             role = "participant"  # the organisation of the officer who opened or spoke attends
         if key not in actors:
@@ -240,6 +247,24 @@ def _qualified_earlier(m: ActorMention, actors: dict[str, Actor], order: list[st
         if cut is not None and name_key(full[:cut.start()]) == bare:
             return actor
     return None
+
+
+_ITEM_LINE = re.compile(r"\s*(?:[-•*–▪●◦]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s")
+
+
+def _cues_with_list_intros(text: str, sents: Sequence[Any]) -> dict[int, list[Any]]:
+    """Each sentence's role cues; a list item line with none takes the cues of the line that
+    introduces its list ("Attendees:", "Peserta workshop terdiri dari:")."""
+    cues = {s.start: find_cues(text, s) for s in sents}
+    intro: list[Any] = []
+    for s in sents:
+        line_start = text.rfind("\n", 0, s.start) + 1
+        is_item = line_start == s.start and bool(_ITEM_LINE.match(text, s.start))
+        if not is_item:
+            intro = cues[s.start]
+        elif not cues[s.start]:
+            cues[s.start] = [c for c in intro if c.direction in ("after", "both")]
+    return cues
 
 
 def _sentence_index(sents: Sequence[Any]) -> Callable[[int], Any]:
