@@ -415,3 +415,10 @@ def test_build_loads_accepted_rows_and_drafts_only_when_asked(tmp_path: Path) ->
     merged = (tmp_path / "g" / "graph.trig").read_text(encoding="utf-8")
     with_drafts = (tmp_path / "d" / "graph.trig").read_text(encoding="utf-8")
     assert "Pompa yang belum berfungsi" not in merged and "Pompa yang belum berfungsi" in with_drafts
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Rapat dihadiri oleh BPBD dan Dinas Sosial.".encode("utf-16"))
+    source = read_source(path)
+    assert source.text == "Rapat dihadiri oleh BPBD dan Dinas Sosial." and "UTF-16" in source.encoding_note

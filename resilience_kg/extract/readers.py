@@ -70,6 +70,11 @@ def decode_text(data: bytes, *, name: str) -> tuple[str, str]:
 
     Returns the text and a note saying which rule applied (empty for UTF-8).
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "decoded as UTF-16 (byte-order mark)"
+        except UnicodeDecodeError as exc:
+            raise ExtractError(f"{name}: UTF-16 byte-order mark but undecodable at byte {exc.start}") from None
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as exc:
