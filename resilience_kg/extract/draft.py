@@ -148,7 +148,7 @@ def _connection(text: str, source: str, frm: str, to: str, kind: str, start: int
 def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: EventFact | None,
                 sessions: Sequence[SessionFact], items: Sequence[ListItem], agreements: Sequence[AgreementFact],
                 posts: Sequence[tuple[PostFact, str, tuple[int, int] | None]], collectives_seen: Sequence[str],
-                ids: IdMaker) -> Draft:
+                ids: IdMaker, city: str | None = None) -> Draft:
     """The element and connection rows for one report."""
     draft = Draft()
     el = draft.elements
@@ -234,7 +234,8 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                            method=item.method, note=note, **quote(item.start, item.end)))
         if item.kind == "Issue":
             issue_rows.append((item, iid))
-            pillar = pillar_of(text[item.intro_start:item.end])
+            # The pillar table holds Jakarta's strategy: other cities' issues wait for the curator.
+            pillar = pillar_of(text[item.intro_start:item.end]) if city == "DKI Jakarta" else None
             if pillar is not None and pillar[0] in ids.taken:
                 con.append(_connection(text, source_id, iid, pillar[0], "underPillar", item.start, item.end,
                                        f"rule:pillar-cue:{pillar[1]}", 0.4))

@@ -218,7 +218,8 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             posts.append((post, role if cue else "", (sent.start, sent.end) if sent and cue else None))
     seen_collectives = sorted({w for w in collectives() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)})
     draft = build_draft(text, source_id=source_id, actors=[actors[k] for k in order], event=event, sessions=sessions,
-                        items=items, agreements=agreements, posts=posts, collectives_seen=seen_collectives, ids=ids)
+                        items=items, agreements=agreements, posts=posts, collectives_seen=seen_collectives, ids=ids,
+                        city=city)
     row = {
         "id": source_id, "title_id": source.title, "title_en": source.title,
         "date": published.isoformat() if published else "", "publisher": "", "language": language,
