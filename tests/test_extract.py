@@ -422,3 +422,12 @@ def test_utf16_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     path.write_bytes("Rapat dihadiri oleh BPBD dan Dinas Sosial.".encode("utf-16"))
     source = read_source(path)
     assert source.text == "Rapat dihadiri oleh BPBD dan Dinas Sosial." and "UTF-16" in source.encoding_note
+
+
+def test_progress_goes_to_stderr_and_the_summary_to_stdout(tmp_path: Path) -> None:
+    a, b = write(tmp_path / "a.txt", RAPAT), write(tmp_path / "b.txt", ENGLISH)
+    done = subprocess.run([sys.executable, "-m", "resilience_kg", "extract", str(a), str(b), "-o", str(tmp_path / "o")],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "extracting" in done.stderr and "as source a" in done.stderr and "as source b" in done.stderr
+    assert done.stdout.startswith("2 report(s); added ")
