@@ -382,6 +382,10 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
         at_head = [k for k in valid if _head_regex().match(text, before[k].start)]
         if at_head:
             best = max(at_head)
+            # "Deputi Gubernur ... Bidang X (Deputi TRLH)": the office starts at Deputi, not Bidang.
+            deputy = [k for k in valid if k < best and before[k].text in ("Deputi", "Kedeputian", "Asisten")]
+            if before[best].text == "Bidang" and deputy:
+                best = min(deputy)
         if best is not None and commas and "," in text[before[best].start:m.start()]:
             # Crossing a comma needs an expansion that starts with a head noun.
             if not _head_regex().match(text, before[best].start):
@@ -389,7 +393,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
         if best is not None:
             # A post before the body is not part of its name ("Kepala Biro ... (KDH-KLN)").
             post = _post_regex().match(text, before[best].start)
-            if post is not None and post.end() < before[-1].end:
+            # A deputy governor's short form names the office (Deputi TRLH), so it keeps its post words.
+            if post is not None and post.end() < before[-1].end and not post.group(1).startswith("Deputi"):
                 head_at = _head_regex().search(text, before[best].start, before[-1].end)
                 if head_at is not None and head_at.start() >= post.start():
                     best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)

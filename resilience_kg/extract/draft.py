@@ -195,7 +195,8 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
     if event is not None:
         when = event.date.isoformat() if event.date else source_id
         event_id = ids.make(slug(f"{event.kind}-{when}"))
-        notes = [f"kind: {event.kind} (from the word {event.cue!r})"]
+        notes = [f"kind: {event.kind} (from the word {event.cue!r})" if not event.kind_guessed
+                 else f"kind: unknown (the report says only {event.cue!r}): set it on review"]
         if event.date_mention is not None:
             notes.append(f"date from {text[event.date_mention.start:event.date_mention.end]!r} "
                          f"at {event.date_mention.start}")

@@ -27,6 +27,7 @@ class EventFact:
     cue: str
     date: dt.date | None
     date_mention: DateMention | None
+    kind_guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,14 @@ class SessionFact:
 
 
 @functools.cache
+def _fallback_regex() -> re.Pattern[str]:
+    cues = [row["cue"] for row in table("event_kinds") if row["fallback"]]
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.I)
+
+
+@functools.cache
 def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    kinds = {row["cue"].lower(): row["kind"] for row in table("event_kinds")}
+    kinds = {row["cue"].lower(): row["kind"] for row in table("event_kinds") if not row["fallback"]}
     alternatives = sorted(kinds, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in alternatives) + r")(?![\w-])", re.I), kinds
 
@@ -62,6 +69,11 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
             continue
         match = m
         break
+    fallback = False
+    if match is None:
+        # No event word: "Kegiatan ..." (an activity) names the event, kind left to the curator.
+        match = _fallback_regex().search(text)
+        fallback = match is not None
     dates = find_dates(text, published=published)
     if match is None:
         return None
@@ -81,8 +93,9 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
     if len(spans) > 18:
         end = begin + spans[17].end()
     label = text[begin:end].strip()
-    return EventFact(kinds[match.group(1).lower()], label, begin, begin + len(label), match.group(1),
-                     date.date if date else None, date)
+    kind = "meeting" if fallback else kinds[match.group(1).lower()]
+    return EventFact(kind, label, begin, begin + len(label), match.group(1), date.date if date else None, date,
+                     fallback)
 
 
 def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int) -> DateMention | None:
