@@ -341,6 +341,8 @@ def _names_a_body(expansion: str) -> bool:
     first = _head_regex().match(expansion)
     if first is not None:
         return True
+    if re.match(r"(?:Deputi|Kedeputian) Gubernur\b.*\b[Bb]idang\b", expansion):
+        return True  # a deputy governor's office given a short form: "Deputi ... Bidang X (Deputi TRLH)"
     last = _head_regex().search(expansion.split()[-1]) if expansion.split() else None
     return last is not None and _heads()[last.group(1)].english
 
@@ -405,6 +407,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                 head = _head_regex().match(expansion)
                 sector = _heads()[head.group(1)].sector if head else None
                 kind = _heads()[head.group(1)].kind if head else "org"
+                if head is None and expansion.startswith(("Deputi", "Kedeputian")):
+                    sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
                 out.append(ActorMention(s, m.end(), expansion, acronym, expansion, sector,
                                         f"head:{head.group(1)}" if head else "", method, 0.9, kind=kind))
                 continue
