@@ -239,7 +239,37 @@ def _pdf_text(path: Path) -> tuple[str, str]:
     if not pages or letters < _MIN_LETTERS_PER_PAGE * len(pages) * 0.5:
         raise ExtractError(f"{path}: the PDF has no text layer ({len(pages)} page(s), {letters} letters): "
                            "it looks scanned; run OCR first (extract does no OCR)")
-    return "\n\n".join(reflow(page) for page in pages), title
+    return "\n\n".join(reflow(page) for page in drop_running_lines(pages)), title
+
+
+def drop_running_lines(pages: list[str]) -> list[str]:
+    r"""Pages without their running headers and footers: a first or last line that recurs on
+    more than half of the pages (digits ignored, so "Halaman 2" and "Halaman 3" are one line).
+
+    >>> drop_running_lines(["Laporan BPBD\nIsi satu\nHalaman 1", "Laporan BPBD\nIsi dua\nHalaman 2"])
+    ['Isi satu', 'Isi dua']
+    """
+    if len(pages) < 2:
+        return pages
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+
+    counts: dict[str, int] = {}
+    for page in pages:
+        lines = [line for line in page.split("\n") if line.strip()]
+        for line in {key(lines[0]), key(lines[-1])} if lines else set():
+            counts[line] = counts.get(line, 0) + 1
+    running = {line for line, n in counts.items() if n >= 2 and n > len(pages) / 2}
+    out = []
+    for page in pages:
+        lines = [line for line in page.split("\n") if line.strip()]
+        while lines and key(lines[0]) in running:
+            lines.pop(0)
+        while lines and key(lines[-1]) in running:
+            lines.pop()
+        out.append("\n".join(lines))
+    return out
 
 
 _LIST_START = re.compile(r"\s*(?:[-•*–▪●◦]|\(?\d{1,2}[.)]|\(?[a-h][.)]|\([ivx]+\))\s")
