@@ -431,3 +431,16 @@ def test_progress_goes_to_stderr_and_the_summary_to_stdout(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert "extracting" in done.stderr and "as source a" in done.stderr and "as source b" in done.stderr
     assert done.stdout.startswith("2 report(s); added ")
+
+
+def test_every_rule_has_its_basis_and_every_table_loads() -> None:
+    from resilience_kg.extract.rules import TABLES, table
+
+    for name in TABLES:
+        rows = table(name)
+        assert rows, name
+        for n, row in enumerate(rows, 2):
+            assert row.get("basis", "").strip(), f"rules/{name}.csv:{n} has no basis"
+            assert all(v is not None for v in row.values()), f"rules/{name}.csv:{n} has too few fields"
+    shipped = {p.stem for p in (ROOT / "resilience_kg" / "extract" / "rules").glob("*.csv")}
+    assert shipped == set(TABLES)
