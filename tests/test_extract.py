@@ -444,3 +444,9 @@ def test_every_rule_has_its_basis_and_every_table_loads() -> None:
             assert all(v is not None for v in row.values()), f"rules/{name}.csv:{n} has too few fields"
     shipped = {p.stem for p in (ROOT / "resilience_kg" / "extract" / "rules").glob("*.csv")}
     assert shipped == set(TABLES)
+
+
+def test_a_place_is_an_actor_only_when_it_acts_as_its_government() -> None:
+    assert labels_by_type("Kota Surabaya menggelar lokakarya banjir.") == {"Kota Surabaya": "GovernmentAgency"}
+    assert labels_by_type("Jakarta hosted the workshop.") == {"Jakarta": "GovernmentAgency"}
+    assert labels_by_type("Lokakarya di Surabaya menggelar pameran; warga Jakarta hadir.") == {}

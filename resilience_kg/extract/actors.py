@@ -727,7 +727,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     known_forms = frozenset(_surface_index(gazetteer)[1])
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        surfaces = [m for m in all_surfaces if s <= m.start and m.end <= e] + acronym_with_place(text, s, e)
+        surfaces = ([m for m in all_surfaces if s <= m.start and m.end <= e] + acronym_with_place(text, s, e)
+                    + places_acting(text, s, e))
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
@@ -788,6 +789,27 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
     return out
 
 
+@functools.cache
+def _acting_place_regex() -> re.Pattern[str]:
+    names = sorted((row["name"] for row in table("places")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])((?:Kota |Provinsi |Kabupaten )?(?:" + "|".join(re.escape(n) for n in names) + r"))"
+                      r"(?= (?:telah |akan |juga )?(?:menyelenggarakan|menggelar|mengadakan|menerima kunjungan|"
+                      r"menandatangani|hosted|organi[sz]ed|convened|signed|received)\b)")
+
+
+def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
+    """A place that organises, hosts or signs means its government: "Surabaya menggelar ...",
+    "Jakarta hosted ...". Elsewhere a place is never an actor."""
+    out = []
+    for m in _acting_place_regex().finditer(text, start, end):
+        before = text[max(start, m.start() - 12):m.start()]
+        if re.search(r"\b(?:di|ke|dari|in|at|to|from|of)\s*$", before, re.I):
+            continue  # "di Surabaya menggelar" is about a place, not its government
+        out.append(ActorMention(m.start(), m.end(), m.group(1), None, None, "GovernmentAgency", "place-acting",
+                                "rule:place-as-government", 0.6))
+    return out
+
+
 def _chunks(sentences: Sequence[Span]) -> list[tuple[int, int]]:
     """Runs of consecutive sentences, as (start, end), for the surface matcher."""
     out: list[tuple[int, int]] = []
@@ -815,6 +837,8 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
 
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
+    if m.method == "rule:place-as-government":
+        return True
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
     if _is_venue(text, m.start, name) or _names_an_event(name) or (_document_regex().pattern and \

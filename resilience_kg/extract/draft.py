@@ -177,6 +177,8 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
             notes.append(f"expansion elsewhere in the report: {m.expansion}")
         if res is not None and res.ambiguous:
             notes.append("ambiguous: choose same_as among the candidates")
+        if m.method == "rule:place-as-government":
+            notes.append("a place that acts: its government is meant; set same_as to that body")
         if actor.sector_confidence < 0.5:
             notes.append("sector guessed: check the type")
         row = _element(id=actor.id, type=actor.sector, label_id=label, label_en=label, acronym=m.acronym or "",
