@@ -52,6 +52,7 @@ _EXPORTS = {
     "Timeline": "resilience_kg.analysis.timeline",
     "coattendance": "resilience_kg.analysis.coattendance",
     "CoAttendance": "resilience_kg.analysis.coattendance",
+    "extract_reports": "resilience_kg.extract.pipeline",
 }
 
 __all__ = [
@@ -72,6 +73,7 @@ __all__ = [
     "coattendance",
     "export",
     "export_network",
+    "extract_reports",
     "find_gaps",
     "get_query",
     "list_queries",
@@ -100,6 +102,7 @@ if TYPE_CHECKING:
     from resilience_kg.analysis.timeline import Timeline, timeline
     from resilience_kg.analysis.window import Window
     from resilience_kg.analysis.write_back import attach_analysis
+    from resilience_kg.extract.pipeline import extract_reports
     from resilience_kg.formats.frames import actors_df, matrix_df, query_df
     from resilience_kg.formats.network import export_network
     from resilience_kg.formats.plots import write_plots

@@ -185,14 +185,14 @@ def test_extract_writes_draft_tables_with_exact_quotes(tmp_path: Path) -> None:
         assert 0.0 <= float(row["confidence"]) <= 1.0
         assert text[int(row["start"]):int(row["end"])] == row["quote"]
     by_label = {r["label_id"]: r for r in elements}
-    assert by_label["Badan Penanggulangan Bencana Daerah"]["same_as"] == "bpbd"
+    assert by_label["Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta"]["same_as"] == "bpbd"
     assert by_label["PT Hutama Karya"]["type"] == "PrivateCompany"
     assert not any(label.lower() in ("akademisi", "pelaku bisnis") for label in by_label)
     event = next(r for r in elements if r["type"] == "Event")
     assert event["date"] == "2019-11-14"
     assert "akademisi" in event["note"]  # collectives: at most a note
     roles = {(c["from"], c["to"], c["type"]) for c in connections}
-    bpbd = by_label["Badan Penanggulangan Bencana Daerah"]["id"]
+    bpbd = by_label["Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta"]["id"]
     assert (event["id"], bpbd, "organizedBy") in roles
     dsda = by_label["Dinas Sumber Daya Air"]["id"]
     assert (dsda, event["id"], "participatedIn") in roles
@@ -390,3 +390,59 @@ def test_source_id_is_for_one_report(tmp_path: Path) -> None:
     [source] = rows(tmp_path / "o" / "sources.csv")
     assert (source["id"], source["date"], source["file"]) == ("jakarta-2019-11-14", "2019-11-20",
                                                               "sources/jakarta-2019-11-14.txt")
+
+
+def test_build_loads_accepted_rows_and_drafts_only_when_asked(tmp_path: Path) -> None:
+    report = write(tmp_path / "rapat.txt", RAPAT)
+    out = tmp_path / "drafts"
+    extract_reports([report], out=out)
+    elements = rows(out / "elements.csv")
+    header = list(elements[0])
+    dsda = next(r for r in elements if r["label_id"] == "Dinas Sumber Daya Air")
+    dsda["status"] = "accepted"
+    with open(out / "elements.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(elements)
+    result = CliRunner().invoke(main, ["build", "--data", str(out), "--out", str(tmp_path / "g")])
+    assert result.exit_code == 0, result.output
+    drafts = CliRunner().invoke(main, ["build", "--data", str(out), "--include-drafts", "--out", str(tmp_path / "d")])
+    assert drafts.exit_code == 0, drafts.output
+    merged = (tmp_path / "g" / "graph.trig").read_text(encoding="utf-8")
+    with_drafts = (tmp_path / "d" / "graph.trig").read_text(encoding="utf-8")
+    assert "Pompa yang belum berfungsi" not in merged and "Pompa yang belum berfungsi" in with_drafts
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Rapat dihadiri oleh BPBD dan Dinas Sosial.".encode("utf-16"))
+    source = read_source(path)
+    assert source.text == "Rapat dihadiri oleh BPBD dan Dinas Sosial." and "UTF-16" in source.encoding_note
+
+
+def test_progress_goes_to_stderr_and_the_summary_to_stdout(tmp_path: Path) -> None:
+    a, b = write(tmp_path / "a.txt", RAPAT), write(tmp_path / "b.txt", ENGLISH)
+    done = subprocess.run([sys.executable, "-m", "resilience_kg", "extract", str(a), str(b), "-o", str(tmp_path / "o")],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "extracting" in done.stderr and "as source a" in done.stderr and "as source b" in done.stderr
+    assert done.stdout.startswith("2 report(s); added ")
+
+
+def test_every_rule_has_its_basis_and_every_table_loads() -> None:
+    from resilience_kg.extract.rules import TABLES, table
+
+    for name in TABLES:
+        rows = table(name)
+        assert rows, name
+        for n, row in enumerate(rows, 2):
+            assert row.get("basis", "").strip(), f"rules/{name}.csv:{n} has no basis"
+            assert all(v is not None for v in row.values()), f"rules/{name}.csv:{n} has too few fields"
+    shipped = {p.stem for p in (ROOT / "resilience_kg" / "extract" / "rules").glob("*.csv")}
+    assert shipped == set(TABLES)
+
+
+def test_a_place_is_an_actor_only_when_it_acts_as_its_government() -> None:
+    assert labels_by_type("Kota Surabaya menggelar lokakarya banjir.") == {"Kota Surabaya": "GovernmentAgency"}
+    assert labels_by_type("Jakarta hosted the workshop.") == {"Jakarta": "GovernmentAgency"}
+    assert labels_by_type("Lokakarya di Surabaya menggelar pameran; warga Jakarta hadir.") == {}

@@ -40,6 +40,8 @@ KEY_VALUES = {
     "03-gaps.ipynb": ["host country: ID", "pillars missing civil society: ['SEHAT']"],
     "04-your-own-data.ipynb": ["conforms: False", "missing label in English", "conforms after fix: True",
                                "JSC on SIAP: 1.0", "actors before: 25 after: 26"],
+    "05-add-a-report.ipynb": ["BPBD resolves to: bpbd", "quotes exact at their offsets: True", "review kept: True",
+                              "new actor nodes: 0", "new sources: 1"],
 }
 
 
@@ -59,7 +61,7 @@ def text_of(nb: Any) -> str:
     return "\n".join(parts)
 
 
-def test_there_are_the_four_notebooks() -> None:
+def test_there_are_the_five_notebooks() -> None:
     assert [p.name for p in NOTEBOOKS] == list(KEY_VALUES)
 
 

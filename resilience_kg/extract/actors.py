@@ -287,16 +287,21 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             continue
         if m.group(1) in ("Office", "Government", "Department") and first == k and not body.strip().startswith("of"):
             continue
-        if _is_place(name) or _is_collective(name) or _is_collective(body.strip()):
+        if _is_place(name) or _is_collective(name) or _is_collective(body.strip()) or name.lower() in _sector_groups():
             continue
         acronym = None
+        expansion = name
         short = _SHORT_FORM_AFTER.match(text, e, end)
         if short and short.group(1) != name and len(short.group(1)) < len(name) and \
                 (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1))):
             acronym = short.group(1)
             e = short.end()
-            e += _jurisdiction_tail(text, e, end)
-        out.append(ActorMention(s, e, name, acronym, name if acronym else None, head.sector, f"head:{head.head}",
+            tail = _jurisdiction_tail(text, e, end)
+            if tail:
+                # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name.
+                name = f"{name} {text[e:e + tail].strip()}"
+            e += tail
+        out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, head.sector, f"head:{head.head}",
                                 f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
     return out
 
@@ -336,11 +341,13 @@ def _names_a_body(expansion: str) -> bool:
     first = _head_regex().match(expansion)
     if first is not None:
         return True
+    if re.match(r"(?:Deputi|Kedeputian) Gubernur\b.*\b[Bb]idang\b", expansion):
+        return True  # a deputy governor's office given a short form: "Deputi ... Bidang X (Deputi TRLH)"
     last = _head_regex().search(expansion.split()[-1]) if expansion.split() else None
     return last is not None and _heads()[last.group(1)].english
 
 
-def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
+def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
     """"Expansion (ACR)", "Expansion [ACR]" and "ACR (Expansion)" pairs that name a body."""
     out: list[ActorMention] = []
     toks = words(text, start, end)
@@ -351,6 +358,7 @@ def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
                 continue
         before = [t for t in toks if t.end <= m.start()]
         best = None
+        valid: list[int] = []
         commas = 0
         j = len(before) - 1
         while j >= 0 and len(before) - j <= 14:
@@ -367,9 +375,19 @@ def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
                 phrase = text[before[j].start:before[-1].end]
                 if is_cap(w) and w not in STOP_CAPS and _fits(acronym, phrase):
                     best = j
+                    valid.append(j)
                 j -= 1
                 continue
             break
+        # The nearest start at a head noun wins ("Bappeda ... dan Badan Pengelola Keuangan Daerah
+        # (BPKD)" is Badan...); without one, the farthest start that fits.
+        at_head = [k for k in valid if _head_regex().match(text, before[k].start)]
+        if at_head:
+            best = max(at_head)
+            # "Deputi Gubernur ... Bidang X (Deputi TRLH)": the office starts at Deputi, not Bidang.
+            deputy = [k for k in valid if k < best and before[k].text in ("Deputi", "Kedeputian", "Asisten")]
+            if before[best].text == "Bidang" and deputy:
+                best = min(deputy)
         if best is not None and commas and "," in text[before[best].start:m.start()]:
             # Crossing a comma needs an expansion that starts with a head noun.
             if not _head_regex().match(text, before[best].start):
@@ -377,17 +395,20 @@ def acronym_pairs(text: str, start: int, end: int) -> list[ActorMention]:
         if best is not None:
             # A post before the body is not part of its name ("Kepala Biro ... (KDH-KLN)").
             post = _post_regex().match(text, before[best].start)
-            if post is not None and post.end() < before[-1].end:
+            # A deputy governor's short form names the office (Deputi TRLH), so it keeps its post words.
+            if post is not None and post.end() < before[-1].end and not post.group(1).startswith("Deputi"):
                 head_at = _head_regex().search(text, before[best].start, before[-1].end)
                 if head_at is not None and head_at.start() >= post.start():
                     best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)
             s = before[best].start
             expansion = text[s:before[-1].end].rstrip(" ,")
-            if _names_a_body(expansion) or acronym in _known_names():
+            if _names_a_body(expansion) or acronym in _known_names() or acronym in known:
                 method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
                 head = _head_regex().match(expansion)
                 sector = _heads()[head.group(1)].sector if head else None
                 kind = _heads()[head.group(1)].kind if head else "org"
+                if head is None and expansion.startswith(("Deputi", "Kedeputian")):
+                    sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
                 out.append(ActorMention(s, m.end(), expansion, acronym, expansion, sector,
                                         f"head:{head.group(1)}" if head else "", method, 0.9, kind=kind))
                 continue
@@ -480,7 +501,9 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         s, e = m.start(), m.end()
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta".
         e += _jurisdiction_tail(text, e, end)
-        out.append(ActorMention(s, e, text[s:e], m.group(1) if is_acronym(m.group(1)) else None, None,
+        first = m.group(1).split()[0]
+        acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
+        out.append(ActorMention(s, e, text[s:e], acronym, None,
                                 surface.sector or None, surface.method, surface.method, 0.85, kind=surface.kind))
     return out
 
@@ -517,6 +540,8 @@ def _plausible_item(name: str) -> bool:
         return False
     if re.search(r"\d{3,}", name) and not name.startswith("100"):
         return False
+    if re.fullmatch(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?", name):
+        return False  # a degree after a person's name: "S.T", "M.Eng", "Ph.D."
     return sum(1 for w in ws if is_cap(w) or w.lower() in CONNECTORS) == len(ws)
 
 
@@ -545,9 +570,11 @@ def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
 
 @functools.cache
 def _cue_list_regex() -> re.Pattern[str]:
-    cues = sorted(_sector_groups(), key=len, reverse=True)
+    # Only the lower-case group words of running text ("the engineering firms Ramboll and COWI");
+    # a capitalised one ("Pemerintah Daerah") starts a name, and bracketed groups are group_lists'.
+    cues = sorted((row["cue"] for row in table("sector_groups") if row["cue"].islower()), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")\s+(?:(?:such as|seperti|yaitu|yakni|"
-                      r"antara lain|including|termasuk)\s+|:\s*)?(?=[A-Z0-9])", re.I)
+                      r"antara lain|including|termasuk)\s+|:\s*)?(?=[A-Z0-9])")
 
 
 _CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)"
@@ -652,11 +679,28 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue
             if n > 0 and posts.match(text[items[n - 1][0]:items[n - 1][1]]):
                 continue
+            if _follows_a_post(text, a, found):
+                continue
             if not is_acronym(name.split()[0]) and len(name.split()) > 3:
                 continue
+            if len(name.split()) == 1 and not is_acronym(name):
+                continue  # one capitalised word ("Housing", "Urban") is too weak a name
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
                                     "list-majority" if sector else "", "rule:list-context", 0.6))
     return out
+
+
+def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
+    """Whether ``pos`` starts the name of the person holding the post just before it:
+    "Kepala BMKG, Dwikorita Karnawati" (the body is found, a post word stands before it)."""
+    before = [f for f in found if f.end <= pos and not text[f.end:pos].strip(" ,")]
+    for f in before:
+        lead = text[max(0, f.start - 40):f.start]
+        words_ = lead.split()
+        for n in range(1, min(4, len(words_)) + 1):
+            if _post_regex().fullmatch(" ".join(words_[-n:])):
+                return True
+    return False
 
 
 def _list_regions(text: str, sentence: Span) -> list[tuple[int, int]]:
@@ -676,10 +720,17 @@ def _post_regex() -> re.Pattern[str]:
 def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None) -> list[ActorMention]:
     """Every organisation and named unit in ``text``, in order of position."""
     found: list[ActorMention] = []
+    # One pass of the (large) surface-form matcher per sentence is the slow part: run it per
+    # paragraph-sized chunk of sentences instead and hand each sentence its own matches.
+    all_surfaces = [m for sentence in _chunks(sentences) for m in surface_spans(text, sentence[0], sentence[1],
+                                                                                 gazetteer)]
+    known_forms = frozenset(_surface_index(gazetteer)[1])
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        surfaces = surface_spans(text, s, e, gazetteer)
-        candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces) + acronym_pairs(text, s, e)
+        surfaces = ([m for m in all_surfaces if s <= m.start and m.end <= e] + acronym_with_place(text, s, e)
+                    + places_acting(text, s, e))
+        candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
+                      + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
         settled = settle(candidates)
         settled += cue_lists(text, s, e, settled)
@@ -687,7 +738,87 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         documents = document_spans(text, s, e)
         found.extend(m for m in settled if _keep(m, text)
                      and not any(a <= m.start < b for a, b in documents))
+    found += [m for m in attendance_lines(text, found) if _keep(m, text)]
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+_LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", re.M)
+_ATTENDANCE_INTRO = re.compile(r"(?i)\b(?:attendees|participants|peserta|dihadiri|hadir|attended|daftar hadir|"
+                               r"yang hadir|undangan)\b[^\n]*$")
+
+
+def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """Items of a numbered or bulleted list under an attendance line ("Attendees:", "Peserta:")
+    that no other recogniser found: each item names one body ("5) Clean Air Asia;")."""
+    out: list[ActorMention] = []
+    in_list = False
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group(0)
+        marker = _LINE_ITEM.match(body)
+        if marker is None:
+            in_list = bool(_ATTENDANCE_INTRO.search(body))
+            continue
+        if not in_list:
+            continue
+        a = line.start() + marker.end()
+        b = line.end()
+        while b > a and text[b - 1] in " ;,.":
+            b -= 1
+        if any(a <= f.start < b for f in found):
+            continue
+        name = text[a:b]
+        if _plausible_item(name) and len(name.split()) <= 5:
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, None, "",
+                                    "rule:attendance-line", 0.6))
+    return out
+
+
+_ACRONYM_PLACE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,11})(?= (?:Kota|Provinsi|Prov\.|Kabupaten|Kab\.) [A-Z])")
+
+
+def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
+    """An unknown acronym followed by a jurisdiction names a regional body: "BAPPERIDA Kota
+    Magelang", "TACB Kota Magelang". The gazetteer knows the common ones; this finds the rest."""
+    out = []
+    for m in _ACRONYM_PLACE.finditer(text, start, end):
+        if _is_collective(m.group(1)) or not is_acronym(m.group(1)):
+            continue
+        e = m.end() + _jurisdiction_tail(text, m.end(), end)
+        out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
+                                "acronym-with-place", "rule:acronym-with-place", 0.65))
+    return out
+
+
+@functools.cache
+def _acting_place_regex() -> re.Pattern[str]:
+    names = sorted((row["name"] for row in table("places")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])((?:Kota |Provinsi |Kabupaten )?(?:" + "|".join(re.escape(n) for n in names) + r"))"
+                      r"(?= (?:telah |akan |juga )?(?:menyelenggarakan|menggelar|mengadakan|menerima kunjungan|"
+                      r"menandatangani|hosted|organi[sz]ed|convened|signed|received)\b)")
+
+
+def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
+    """A place that organises, hosts or signs means its government: "Surabaya menggelar ...",
+    "Jakarta hosted ...". Elsewhere a place is never an actor."""
+    out = []
+    for m in _acting_place_regex().finditer(text, start, end):
+        before = text[max(start, m.start() - 12):m.start()]
+        if re.search(r"\b(?:di|ke|dari|in|at|to|from|of)\s*$", before, re.I):
+            continue  # "di Surabaya menggelar" is about a place, not its government
+        out.append(ActorMention(m.start(), m.end(), m.group(1), None, None, "GovernmentAgency", "place-acting",
+                                "rule:place-as-government", 0.6))
+    return out
+
+
+def _chunks(sentences: Sequence[Span]) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences, as (start, end), for the surface matcher."""
+    out: list[tuple[int, int]] = []
+    for sentence in sentences:
+        if out and sentence.start - out[-1][1] <= 2 and sentence.end - out[-1][0] < 4000:
+            out[-1] = (out[-1][0], sentence.end)
+        else:
+            out.append((sentence.start, sentence.end))
+    return out
 
 
 def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMention]) -> list[ActorMention]:
@@ -706,6 +837,8 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
 
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
+    if m.method == "rule:place-as-government":
+        return True
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
     if _is_venue(text, m.start, name) or _names_an_event(name) or (_document_regex().pattern and \

@@ -36,6 +36,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # Kamis (20/02/2025), Kamis (9/11/23), (2/1/2020)
         ("date:numeric", re.compile(
             rf"{wd}\(?\b(?P<d>\d{{1,2}})[/.-](?P<mn>\d{{1,2}})[/.-](?P<y>\d{{4}}|\d{{2}})\b\)?", re.I)),
+        # 2019-11-28 (ISO)
+        ("date:iso", re.compile(rf"{wd}\b(?P<y>\d{{4}})-(?P<mn>\d{{2}})-(?P<d>\d{{2}})\b", re.I)),
         # Rabu (29/11): needs the publication date for its year
         ("date:weekday-day-month", re.compile(
             rf"\b(?P<wd>{day})\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<mn>\d{{1,2}})\s*\)", re.I)),
@@ -51,6 +53,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
     ['2017-11-29']
     >>> [str(d.date) for d in find_dates("Rabu (29/11)", published=dt.date(2018, 1, 5))]
     ['2017-11-29']
+    >>> [str(d.date) for d in find_dates("Date: 2019-11-28; September 20, 2018")]
+    ['2019-11-28', '2018-09-20']
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []

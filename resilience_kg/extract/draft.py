@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 ELEMENT_EXTRA = ("start", "end", "status", "method", "same_as", "match_score", "candidates")
 CONNECTION_EXTRA = ("start", "end", "status", "method")
 SOURCE_EXTRA = ("checksum",)
-ELEMENT_HEADER = ELEMENT_COLUMNS + ELEMENT_EXTRA
-CONNECTION_HEADER = CONNECTION_COLUMNS + CONNECTION_EXTRA
-SOURCE_HEADER = SOURCE_COLUMNS + SOURCE_EXTRA
+# The loader's columns first (it may already know the extra ones), then any it does not list yet.
+ELEMENT_HEADER = ELEMENT_COLUMNS + tuple(c for c in ELEMENT_EXTRA if c not in ELEMENT_COLUMNS)
+CONNECTION_HEADER = CONNECTION_COLUMNS + tuple(c for c in CONNECTION_EXTRA if c not in CONNECTION_COLUMNS)
+SOURCE_HEADER = SOURCE_COLUMNS + tuple(c for c in SOURCE_EXTRA if c not in SOURCE_COLUMNS)
 #: The ontology's agreement statuses (resilience.ttl).
 AGREEMENT_STATUS_IDS = {"planned": "agreement-status-planned", "signed": "agreement-status-signed"}
 
@@ -81,7 +82,12 @@ class IdMaker:
         self.taken = set(known)
         self.source_id = source_id
 
-    def make(self, base: str) -> str:
+    def make(self, base: str, *alternatives: str) -> str:
+        """``base``, or the first free alternative, or ``base`` with the source id appended."""
+        for option in (base, *alternatives):
+            if option not in self.taken:
+                self.taken.add(option)
+                return option
         candidate = base
         if candidate in self.taken:
             candidate = f"{base}-{self.source_id}"
@@ -91,6 +97,31 @@ class IdMaker:
             n += 1
         self.taken.add(candidate)
         return candidate
+
+
+_STOP = frozenset("""yang dan di ke dari untuk dengan pada dalam atau serta oleh bagi antara ini itu the of and for to
+    in on a an with by penyediaan pengelolaan peningkatan pengembangan pendekatan""".split())
+
+
+def _content_words(label: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", label.lower()) if w not in _STOP}
+
+
+def pillar_of(text: str) -> tuple[str, str] | None:
+    """The pillar whose cue word (``rules/pillar_cues.csv``) comes last in ``text``, and the cue.
+
+    >>> pillar_of("isu utama terkait transportasi: (i) banjir di jalan")
+    ('jakarta-siap', 'banjir')
+    """
+    from resilience_kg.extract.rules import table
+
+    best: tuple[int, str, str] | None = None
+    lowered = text.lower()
+    for row in table("pillar_cues"):
+        for m in re.finditer(rf"(?<!\w){re.escape(row['cue'])}(?!\w)", lowered):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), row["pillar"], row["cue"])
+    return (best[1], best[2]) if best else None
 
 
 def _conf(value: float) -> str:
@@ -117,7 +148,7 @@ def _connection(text: str, source: str, frm: str, to: str, kind: str, start: int
 def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: EventFact | None,
                 sessions: Sequence[SessionFact], items: Sequence[ListItem], agreements: Sequence[AgreementFact],
                 posts: Sequence[tuple[PostFact, str, tuple[int, int] | None]], collectives_seen: Sequence[str],
-                ids: IdMaker) -> Draft:
+                ids: IdMaker, city: str | None = None) -> Draft:
     """The element and connection rows for one report."""
     draft = Draft()
     el = draft.elements
@@ -132,16 +163,27 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         m = actor.mention
         res = actor.resolution
         label = re.sub(r"\s+", " ", m.name).strip()
-        actor.id = ids.make(slug(m.acronym or label) if m.acronym and len(m.acronym) >= 3 else slug(label))
+        # An id of its own: the row's same_as names the graph's or gazetteer's node, and the
+        # loader makes this id an alias of it once accepted.
+        by_acronym = slug(m.acronym) if m.acronym and len(m.acronym) >= 3 else slug(label)
+        actor.id = ids.make(by_acronym, slug(label))
         for each in actor.mentions:
             by_span[(each.start, each.end)] = actor
         notes = []
+        # An expansion is "stated" only where the quote shows it; one given elsewhere in the
+        # report is named in the note.
+        stated = m.expansion if m.expansion and m.expansion in text[m.start:m.end] else None
+        if m.expansion and not stated:
+            notes.append(f"expansion elsewhere in the report: {m.expansion}")
         if res is not None and res.ambiguous:
             notes.append("ambiguous: choose same_as among the candidates")
+        if m.method == "rule:place-as-government":
+            notes.append("a place that acts: its government is meant; set same_as to that body")
         if actor.sector_confidence < 0.5:
             notes.append("sector guessed: check the type")
         row = _element(id=actor.id, type=actor.sector, label_id=label, label_en=label, acronym=m.acronym or "",
-                       expansion=m.expansion or "", confidence=_conf(m.confidence * actor.sector_confidence ** 0.5),
+                       expansion=stated or "", expansion_confidence="stated" if stated else "",
+                       confidence=_conf(m.confidence * actor.sector_confidence ** 0.5),
                        method=m.method if res is None or not res.method else f"{m.method}; {res.method}",
                        note="; ".join(notes), **quote(m.start, m.end))
         if res is not None:
@@ -155,7 +197,8 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
     if event is not None:
         when = event.date.isoformat() if event.date else source_id
         event_id = ids.make(slug(f"{event.kind}-{when}"))
-        notes = [f"kind: {event.kind} (from the word {event.cue!r})"]
+        notes = [f"kind: {event.kind} (from the word {event.cue!r})" if not event.kind_guessed
+                 else f"kind: unknown (the report says only {event.cue!r}): set it on review"]
         if event.date_mention is not None:
             notes.append(f"date from {text[event.date_mention.start:event.date_mention.end]!r} "
                          f"at {event.date_mention.start}")
@@ -184,6 +227,7 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                                    "rule:session", 0.7))
 
     # Issues and solutions under their session (the last session named before the list)
+    issue_rows: list[tuple[ListItem, str]] = []
     for item in items:
         prefix = "issue" if item.kind == "Issue" else "solution"
         iid = ids.make(slug(f"{prefix}-{item.label}", limit=50))
@@ -191,6 +235,20 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                 else "review: link it to the issues it addresses (addressesIssue)")
         el.append(_element(id=iid, type=item.kind, label_id=item.label, label_en=item.label, confidence=_conf(0.75),
                            method=item.method, note=note, **quote(item.start, item.end)))
+        if item.kind == "Issue":
+            issue_rows.append((item, iid))
+            # The pillar table holds Jakarta's strategy: other cities' issues wait for the curator.
+            pillar = pillar_of(text[item.intro_start:item.end]) if city == "DKI Jakarta" else None
+            if pillar is not None and pillar[0] in ids.taken:
+                con.append(_connection(text, source_id, iid, pillar[0], "underPillar", item.start, item.end,
+                                       f"rule:pillar-cue:{pillar[1]}", 0.4))
+        else:
+            # Pair the solution with the issues of its list's session that share a content word.
+            for issue, issue_id in issue_rows:
+                shared = _content_words(item.label) & _content_words(issue.label)
+                if shared:
+                    con.append(_connection(text, source_id, iid, issue_id, "addressesIssue", item.start, item.end,
+                                           "rule:shared-words:" + " ".join(sorted(shared)), 0.4))
         owner = [sid for session, sid in session_ids if session.start < item.start]
         if owner:
             link = "raisedIn" if item.kind == "Issue" else "presentedIn"

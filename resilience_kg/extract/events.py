@@ -12,6 +12,8 @@ from resilience_kg.extract.dates import DateMention, find_dates
 from resilience_kg.extract.rules import table
 from resilience_kg.extract.segment import Span
 
+_NOT_NAME_WORDS = frozenset("""The A An This That In On At Pada Dalam Dengan Dan Kegiatan Acara Sebuah Suatu Para
+    Jakarta Sekretariat""".split())
 _LABEL_STOP = re.compile(r"[,.;:()\[\]\n]|\s(?:yang|pada|di|bertempat|untuk|oleh|ini|tersebut|bertujuan|dengan tujuan|"
                          r"which|on|at|was|is|held|in order|to discuss)\s", re.I)
 
@@ -25,6 +27,7 @@ class EventFact:
     cue: str
     date: dt.date | None
     date_mention: DateMention | None
+    kind_guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,14 @@ class SessionFact:
 
 
 @functools.cache
+def _fallback_regex() -> re.Pattern[str]:
+    cues = [row["cue"] for row in table("event_kinds") if row["fallback"]]
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.I)
+
+
+@functools.cache
 def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    kinds = {row["cue"].lower(): row["kind"] for row in table("event_kinds")}
+    kinds = {row["cue"].lower(): row["kind"] for row in table("event_kinds") if not row["fallback"]}
     alternatives = sorted(kinds, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in alternatives) + r")(?![\w-])", re.I), kinds
 
@@ -60,27 +69,50 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
             continue
         match = m
         break
+    fallback = False
+    if match is None:
+        # No event word: "Kegiatan ..." (an activity) names the event, kind left to the curator.
+        match = _fallback_regex().search(text)
+        fallback = match is not None
     dates = find_dates(text, published=published)
-    date = _event_date(dates, sentences)
     if match is None:
         return None
+    date = _event_date(dates, sentences, match.start())
     stop = _LABEL_STOP.search(text, match.end())
     end = stop.start() if stop else len(text)
-    spans = list(re.finditer(r"\S+", text[match.start():end]))
+    begin = match.start()
+    base = max(0, begin - 60)
+    before = list(re.finditer(r"[A-Z][\w-]*", text[base:begin]))
+    # "a Capacity Building Workshop": the capitalised words before the event word name it too.
+    for word in reversed(before[-4:]):
+        at = base + word.start()
+        if text[at + len(word.group(0)):begin].strip() or word.group(0) in _NOT_NAME_WORDS:
+            break
+        begin = at
+    spans = list(re.finditer(r"\S+", text[begin:end]))
     if len(spans) > 18:
-        end = match.start() + spans[17].end()
-    label = text[match.start():end].strip()
-    return EventFact(kinds[match.group(1).lower()], label, match.start(), match.start() + len(label), match.group(1),
-                     date.date if date else None, date)
+        end = begin + spans[17].end()
+    label = text[begin:end].strip()
+    kind = "meeting" if fallback else kinds[match.group(1).lower()]
+    return EventFact(kind, label, begin, begin + len(label), match.group(1), date.date if date else None, date,
+                     fallback)
 
 
-def _event_date(dates: list[DateMention], sentences: Sequence[Span]) -> DateMention | None:
+def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int) -> DateMention | None:
+    """A date with a weekday (reports date their events "Kamis, 28 November 2019"), else a
+    date in the sentence that names the event (not a dateline before it), else the first date
+    in the opening sentences, else the first date."""
     if not dates:
         return None
-    opening_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     weekday = [d for d in dates if d.has_weekday]
     if weekday:
         return weekday[0]
+    same = [s for s in sentences if s.start <= cue < s.end]
+    if same:
+        inside = [d for d in dates if same[0].start <= d.start < same[0].end and d.start > cue]
+        if inside:
+            return inside[0]
+    opening_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     early = [d for d in dates if d.start <= opening_end]
     return early[0] if early else dates[0]
 

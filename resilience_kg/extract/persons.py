@@ -53,7 +53,8 @@ def find_posts(text: str, mentions: Sequence[ActorMention]) -> list[PostFact]:
 
 def _person_after(text: str, pos: int) -> tuple[str | None, int | None, int | None]:
     """A person's name right after a post: ", NAME", " yaitu NAME", " (NAME)" or " NAME"."""
-    lead = re.match(r"(?:\s*,\s*|\s+yaitu\s+|\s+bernama\s+|\s*\(\s*|\s+)", text[pos:pos + 20])
+    lead = re.match(r"(?:\s*,\s*(?:yaitu\s+|yakni\s+|namely\s+)?|\s+yaitu\s+|\s+yakni\s+|\s+bernama\s+|\s*\(\s*|\s+)",
+                    text[pos:pos + 24])
     if lead is None:
         return None, None, None
     start = pos + lead.end()

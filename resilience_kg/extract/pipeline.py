@@ -117,19 +117,30 @@ def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
         return resolution.sector, 0.7
     if mention.sector:
         return mention.sector, 0.6
-    return "GovernmentAgency", 0.3
+    # Nothing says: a bare acronym in these reports is most often a public body, a bare
+    # multi-word name without a head noun most often a non-profit. The row says it is a guess.
+    if mention.acronym or len(mention.name.split()) == 1:
+        return "GovernmentAgency", 0.3
+    return "CivilSocietyOrganization", 0.3
 
 
-def _actor_key(mention: ActorMention, resolution: Any) -> str:
+def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
+    """Every key under which this mention may meet an earlier mention of the same actor: the
+    resolved id, the acronym, the name and the expansion (case and short heads ignored)."""
+    keys = []
     if resolution is not None and resolution.same_as and not resolution.ambiguous:
-        return "id:" + resolution.same_as
+        keys.append("id:" + resolution.same_as)
     if mention.acronym:
-        return "acr:" + mention.acronym.upper()
-    return "name:" + name_key(mention.name)
+        keys.append("acr:" + mention.acronym.upper())
+    keys.append("name:" + name_key(mention.name))
+    if mention.expansion:
+        keys.append("name:" + name_key(mention.expansion))
+    return keys
 
 
 def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.date | None,
-                gazetteer: Gazetteer | None, known: Sequence[KnownActor], ids: IdMaker) -> ExtractedSource:
+                gazetteer: Gazetteer | None, known: Sequence[KnownActor], ids: IdMaker,
+                cache: dict[tuple[Any, ...], Any] | None = None) -> ExtractedSource:
     """Recognise, resolve and draft one report."""
     text = source.text
     language = detect_language(text) if lang == "auto" else lang
@@ -137,26 +148,50 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     city = detect_city(text)
     mentions = recognise(text, sents, gazetteer)
     # Resolve each distinct surface once (the resolver is the slow part).
-    resolved: dict[tuple[str, str | None], Any] = {}
+    resolved: dict[tuple[Any, ...], Any] = {}
     actors: dict[str, Actor] = {}
     order: list[str] = []
-    cues_by_sentence = {s.start: find_cues(text, s) for s in sents}
+    cues_by_sentence = _cues_with_list_intros(text, sents)
+    mentions_in: Counter[int] = Counter()
     sentence_of = _sentence_index(sents)
     acronym_names: dict[str, ActorMention] = {m.acronym.upper(): m for m in mentions if m.acronym and m.expansion}
     post_spans = [(p.start, p.end) for p in find_posts(text, mentions)]
+    for m in mentions:
+        at = sentence_of(m.start)
+        if at is not None:
+            mentions_in[at.start] += 1
+    aliases: dict[str, str] = {}
     for m in mentions:
         # A bare acronym that the report expands elsewhere takes the expansion's sector.
         if m.acronym and not m.expansion and m.acronym.upper() in acronym_names:
             full = acronym_names[m.acronym.upper()]
             m = replace(m, expansion=full.expansion, sector=m.sector or full.sector,
                         sector_basis=m.sector_basis or full.sector_basis)
-        key_surface = (m.name, m.acronym)
+        # A bare name after the same name with its jurisdiction ("Dinas Perhubungan Kota
+        # Semarang" ... "Dinas Perhubungan") is that body again, whatever the report's city.
+        earlier = _qualified_earlier(m, actors, order)
+        if earlier is not None:
+            m = replace(m, name=earlier.mention.name, sector=m.sector or earlier.mention.sector)
+        key_surface = (m.name, m.acronym, m.expansion, m.sector, city)
         if key_surface not in resolved:
-            resolved[key_surface] = _resolve(m, known=known, gazetteer=gazetteer, city=city)
+            # The same name in the same city resolves the same way in every report of a batch.
+            if cache is not None and key_surface in cache:
+                resolved[key_surface] = cache[key_surface]
+            else:
+                resolved[key_surface] = _resolve(m, known=known, gazetteer=gazetteer, city=city)
+                if cache is not None:
+                    cache[key_surface] = resolved[key_surface]
         res = resolved[key_surface]
-        key = _actor_key(m, res)
+        keys = _actor_keys(m, res)
+        key = next((aliases[k] for k in keys if k in aliases), keys[0])
+        if key in actors and keys[0].startswith("id:") and _resolved_id(actors[key]) not in (None, keys[0][3:]):
+            key = keys[0]  # two bodies resolved apart are never merged by a shared short form
+        for k in keys:
+            aliases.setdefault(k, key)
         sent = sentence_of(m.start)
         role, cue = role_of(m.start, m.end, cues_by_sentence.get(sent.start, []), text) if sent else ("mentioned", None)
+        if cue is None and sent is not None and mentions_in[sent.start] >= 3:
+            role = "participant"  # a list of bodies with no cue word is who was there
         if role in ("opener", "speaker") and any(s <= m.start and m.end <= e for s, e in post_spans):
             role = "participant"  # the organisation of the officer who opened or spoke attends
         if key not in actors:
@@ -183,13 +218,54 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             posts.append((post, role if cue else "", (sent.start, sent.end) if sent and cue else None))
     seen_collectives = sorted({w for w in collectives() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)})
     draft = build_draft(text, source_id=source_id, actors=[actors[k] for k in order], event=event, sessions=sessions,
-                        items=items, agreements=agreements, posts=posts, collectives_seen=seen_collectives, ids=ids)
+                        items=items, agreements=agreements, posts=posts, collectives_seen=seen_collectives, ids=ids,
+                        city=city)
     row = {
         "id": source_id, "title_id": source.title, "title_en": source.title,
         "date": published.isoformat() if published else "", "publisher": "", "language": language,
         "file": f"sources/{source_id}.txt", "url": "", "checksum": _checksum(text),
     }
     return ExtractedSource(source_id, source, language, row, draft, city)
+
+
+def _resolved_id(actor: Actor) -> str | None:
+    res = actor.resolution
+    return res.same_as if res is not None and not res.ambiguous else None
+
+
+_JURISDICTION = re.compile(r"\s(?:Kota|Provinsi|Prov\.|Kabupaten|Kab\.|DKI)\s")
+
+
+def _qualified_earlier(m: ActorMention, actors: dict[str, Actor], order: list[str]) -> Actor | None:
+    """The earlier actor whose name is this bare name followed by a jurisdiction."""
+    if _JURISDICTION.search(f" {m.name} "):
+        return None
+    bare = name_key(m.name)
+    for key in order:
+        actor = actors[key]
+        full = actor.mention.name
+        cut = _JURISDICTION.search(full)
+        if cut is not None and name_key(full[:cut.start()]) == bare:
+            return actor
+    return None
+
+
+_ITEM_LINE = re.compile(r"\s*(?:[-•*–▪●◦]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s")
+
+
+def _cues_with_list_intros(text: str, sents: Sequence[Any]) -> dict[int, list[Any]]:
+    """Each sentence's role cues; a list item line with none takes the cues of the line that
+    introduces its list ("Attendees:", "Peserta workshop terdiri dari:")."""
+    cues = {s.start: find_cues(text, s) for s in sents}
+    intro: list[Any] = []
+    for s in sents:
+        line_start = text.rfind("\n", 0, s.start) + 1
+        is_item = line_start == s.start and bool(_ITEM_LINE.match(text, s.start))
+        if not is_item:
+            intro = cues[s.start]
+        elif not cues[s.start]:
+            cues[s.start] = [c for c in intro if c.direction in ("after", "both")]
+    return cues
 
 
 def _sentence_index(sents: Sequence[Any]) -> Callable[[int], Any]:
@@ -277,10 +353,12 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
     # Read everything first: a bad file stops the run before anything is written.
     texts = [read_source(Path(p)) for p in paths]
     gazetteer = load_gazetteer()
+    gazetteer_ids = {entry.id for entry in gazetteer.entries}
     known, known_ids = _known_actors([Path(d) for d in data if Path(d).resolve() != out.resolve()], bundled=bundled)
     existing_ids = _existing_ids(out)
     result = ExtractResult(out=out)
     used: set[str] = set()
+    cache: dict[tuple[Any, ...], Any] = {}
     for source in texts:
         sid = source_id or slug(source.path.stem)
         base = sid
@@ -291,9 +369,9 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
         used.add(sid)
         # Ids already in the output folder that came from this source are reused as they are;
         # other ids there are taken.
-        ids = IdMaker(known_ids | {i for i, src in existing_ids.items() if src != sid}, sid)
+        ids = IdMaker(known_ids | gazetteer_ids | {i for i, src in existing_ids.items() if src != sid}, sid)
         result.sources.append(extract_one(source, source_id=sid, lang=lang, published=date, gazetteer=gazetteer,
-                                          known=known, ids=ids))
+                                          known=known, ids=ids, cache=cache))
         if progress is not None:
             progress(source.path)
     merge_and_write(result)

@@ -70,6 +70,11 @@ def decode_text(data: bytes, *, name: str) -> tuple[str, str]:
 
     Returns the text and a note saying which rule applied (empty for UTF-8).
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "decoded as UTF-16 (byte-order mark)"
+        except UnicodeDecodeError as exc:
+            raise ExtractError(f"{name}: UTF-16 byte-order mark but undecodable at byte {exc.start}") from None
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as exc:
@@ -234,10 +239,61 @@ def _pdf_text(path: Path) -> tuple[str, str]:
     if not pages or letters < _MIN_LETTERS_PER_PAGE * len(pages) * 0.5:
         raise ExtractError(f"{path}: the PDF has no text layer ({len(pages)} page(s), {letters} letters): "
                            "it looks scanned; run OCR first (extract does no OCR)")
-    # Join lines that a PDF broke inside a sentence, keep paragraph breaks.
-    text = "\n\n".join(pages)
-    text = re.sub(r"(?<=[a-z,])-?\n(?=[a-z])", lambda m: "" if m.group(0).startswith("-") else " ", text)
-    return text, title
+    return "\n\n".join(reflow(page) for page in drop_running_lines(pages)), title
+
+
+def drop_running_lines(pages: list[str]) -> list[str]:
+    r"""Pages without their running headers and footers: a first or last line that recurs on
+    more than half of the pages (digits ignored, so "Halaman 2" and "Halaman 3" are one line).
+
+    >>> drop_running_lines(["Laporan BPBD\nIsi satu\nHalaman 1", "Laporan BPBD\nIsi dua\nHalaman 2"])
+    ['Isi satu', 'Isi dua']
+    """
+    if len(pages) < 2:
+        return pages
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+
+    counts: dict[str, int] = {}
+    for page in pages:
+        lines = [line for line in page.split("\n") if line.strip()]
+        for line in {key(lines[0]), key(lines[-1])} if lines else set():
+            counts[line] = counts.get(line, 0) + 1
+    running = {line for line, n in counts.items() if n >= 2 and n > len(pages) / 2}
+    out = []
+    for page in pages:
+        lines = [line for line in page.split("\n") if line.strip()]
+        while lines and key(lines[0]) in running:
+            lines.pop(0)
+        while lines and key(lines[-1]) in running:
+            lines.pop()
+        out.append("\n".join(lines))
+    return out
+
+
+_LIST_START = re.compile(r"\s*(?:[-•*–▪●◦]|\(?\d{1,2}[.)]|\(?[a-h][.)]|\([ivx]+\))\s")
+
+
+def reflow(text: str) -> str:
+    r"""Join the lines a PDF wrapped inside a paragraph; keep headings, list items and the line
+    after a full stop. A word hyphenated at a line end is joined without its hyphen.
+
+    >>> reflow("Hadir: Dinas Perhubungan, Dinas Sosial, Dinas\nPekerjaan Umum dan Universi-\ntas Airlangga.\nSesi dua")
+    'Hadir: Dinas Perhubungan, Dinas Sosial, Dinas Pekerjaan Umum dan Universitas Airlangga.\nSesi dua'
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and out[-1].strip() and line.strip():
+            last = out[-1].rstrip()
+            if len(last) >= 40 and last[-1] not in ".!?:;" and not _LIST_START.match(line):
+                if last.endswith("-") and line[:1].islower():
+                    out[-1] = last[:-1] + line.lstrip()
+                else:
+                    out[-1] = last + " " + line.lstrip()
+                continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def read_source(path: Path) -> SourceText:

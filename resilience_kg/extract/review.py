@@ -108,6 +108,8 @@ def render_review(*, elements: Sequence[Mapping[str, str]], connections: Sequenc
     template = env.from_string(_asset("review.html"))
     kinds = sorted({f["kind"] for f in data["facts"]})
     statuses = sorted({f["status"] for f in data["facts"]} | {"draft", "accepted", "rejected"})
-    title = ", ".join(s["id"] for s in data["sources"]) or "no sources"
+    ids = [s["id"] for s in data["sources"]]
+    title = ", ".join(ids) if len(ids) <= 3 else f"{len(ids)} sources"
+    title = title or "no sources"
     return template.render(policy=policy(script, style), version=__version__, title=title, style=style, script=script,
                            data=data, sources=data["sources"], kinds=kinds, statuses=statuses, folder=folder.name)

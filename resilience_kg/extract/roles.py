@@ -65,7 +65,8 @@ def role_of(start: int, end: int, cues: Sequence[Cue], text: str) -> tuple[str, 
     for cue in cues:
         if cue.direction in ("after", "both") and cue.end <= start:
             between = text[cue.end:start]
-            if ";" in between:
+            # A venue or a supporter is one name; an attendance list runs over commas and semicolons.
+            if cue.role == "mentioned" and re.search(r"[;,]\s", between):
                 continue
             distance = start - cue.end
         elif cue.direction in ("before", "both") and cue.start >= end:
