@@ -26,6 +26,11 @@ EXTRAS: dict[str, tuple[str, ...]] = {
 }
 
 
+def install_hint(extra: str) -> str:
+    """The command that installs ``extra``."""
+    return f"pip install 'resilience-kg[{extra}]'"
+
+
 def missing_modules(extra: str) -> list[str]:
     """The modules of ``extra`` that cannot be imported here."""
     return [m for m in EXTRAS[extra] if importlib.util.find_spec(m) is None]
@@ -36,7 +41,6 @@ def require(extra: str, *, feature: str) -> None:
     missing = missing_modules(extra)
     if missing:
         raise MissingExtra(
-            f"{feature} needs the '{extra}' extra ({', '.join(missing)} not installed): "
-            f"pip install 'resilience-kg[{extra}]'",
+            f"{feature} needs the '{extra}' extra ({', '.join(missing)} not installed): {install_hint(extra)}",
             extra=extra,
         )

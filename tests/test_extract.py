@@ -15,12 +15,12 @@ from click.testing import CliRunner
 
 from resilience_kg.cli import main
 from resilience_kg.extract import ExtractError, extract_reports, read_source
-from resilience_kg.extract.actors import recognise
-from resilience_kg.extract.agreements import find_agreements
-from resilience_kg.extract.dates import find_dates
-from resilience_kg.extract.enumerations import find_items
-from resilience_kg.extract.events import find_event
 from resilience_kg.extract.gazetteer import load_gazetteer
+from resilience_kg.extract.recognise.actors import recognise
+from resilience_kg.extract.recognise.agreements import find_agreements
+from resilience_kg.extract.recognise.dates import find_dates
+from resilience_kg.extract.recognise.enumerations import find_items
+from resilience_kg.extract.recognise.events import find_event
 from resilience_kg.extract.segment import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -430,7 +430,7 @@ def test_progress_goes_to_stderr_and_the_summary_to_stdout(tmp_path: Path) -> No
 
 
 def test_every_rule_has_its_basis_and_every_table_loads() -> None:
-    from resilience_kg.extract.rules import TABLES, table
+    from resilience_kg.extract.recognise.rules import TABLES, table
 
     for name in TABLES:
         rows = table(name)

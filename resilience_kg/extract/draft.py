@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from resilience_kg.extract.actors import ActorMention
-from resilience_kg.extract.agreements import AgreementFact
-from resilience_kg.extract.enumerations import ListItem
-from resilience_kg.extract.events import EventFact, SessionFact
-from resilience_kg.extract.persons import PostFact
-from resilience_kg.extract.roles import ROLE_CONNECTIONS
+from resilience_kg.extract.recognise.actors import ActorMention
+from resilience_kg.extract.recognise.agreements import AgreementFact
+from resilience_kg.extract.recognise.enumerations import ListItem
+from resilience_kg.extract.recognise.events import EventFact, SessionFact
+from resilience_kg.extract.recognise.persons import PostFact
+from resilience_kg.extract.recognise.roles import ROLE_CONNECTIONS
 from resilience_kg.graph.csv_reader import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def pillar_of(text: str) -> tuple[str, str] | None:
     >>> pillar_of("isu utama terkait transportasi: (i) banjir di jalan")
     ('jakarta-siap', 'banjir')
     """
-    from resilience_kg.extract.rules import table
+    from resilience_kg.extract.recognise.rules import table
 
     best: tuple[int, str, str] | None = None
     lowered = text.lower()

@@ -11,15 +11,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resilience_kg.extract.actors import ActorMention, name_key, recognise
-from resilience_kg.extract.agreements import find_agreements
 from resilience_kg.extract.draft import Actor, Draft, IdMaker, build_draft, slug
-from resilience_kg.extract.enumerations import find_items
-from resilience_kg.extract.events import find_event, find_sessions
-from resilience_kg.extract.persons import find_posts
 from resilience_kg.extract.readers import INSTALL_HINT, ExtractError, MissingDependency, SourceText, read_source
-from resilience_kg.extract.roles import find_cues, role_of, stronger
-from resilience_kg.extract.rules import collectives
+from resilience_kg.extract.recognise.actors import ActorMention, name_key, recognise
+from resilience_kg.extract.recognise.agreements import find_agreements
+from resilience_kg.extract.recognise.enumerations import find_items
+from resilience_kg.extract.recognise.events import find_event, find_sessions
+from resilience_kg.extract.recognise.persons import find_posts
+from resilience_kg.extract.recognise.roles import find_cues, role_of, stronger
+from resilience_kg.extract.recognise.rules import collectives
 from resilience_kg.extract.segment import sentences as split_sentences
 
 if TYPE_CHECKING:

@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import NoReturn
 
-from resilience_kg.errors import ResilienceKGError
+from resilience_kg.errors import MissingExtra, ResilienceKGError
+from resilience_kg.extras import install_hint
 
 FORMATS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 #: What a PDF page must yield, in letters, before we believe it has a text layer.
@@ -26,11 +27,14 @@ class ExtractError(ResilienceKGError):
     """A report that cannot be read or extracted; the message names the file."""
 
 
-class MissingDependency(ResilienceKGError):
-    """An optional package that this format needs is not installed."""
+class MissingDependency(MissingExtra):
+    """An optional package of the ``extract`` extra that this format needs is not installed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, extra="extract")
 
 
-INSTALL_HINT = "pip install 'resilience-kg[extract]'"
+INSTALL_HINT = install_hint("extract")
 
 
 @dataclass(frozen=True)

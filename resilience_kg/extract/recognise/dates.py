@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from resilience_kg.extract.rules import months, weekdays
+from resilience_kg.extract.recognise.rules import months, weekdays
 
 
 @dataclass(frozen=True)

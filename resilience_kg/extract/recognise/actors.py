@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from resilience_kg.extract.rules import collectives, months, places, table, weekdays
+from resilience_kg.extract.recognise.rules import collectives, months, places, table, weekdays
 from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def _is_calendar(word: str) -> bool:
 
 
 def _names_an_event(name: str) -> bool:
-    from resilience_kg.extract.events import event_regex
+    from resilience_kg.extract.recognise.events import event_regex
 
     return bool(event_regex().search(name))
 

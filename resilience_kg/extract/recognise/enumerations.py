@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from resilience_kg.extract.rules import table
+from resilience_kg.extract.recognise.rules import table
 
 
 @dataclass(frozen=True)

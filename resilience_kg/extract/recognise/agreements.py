@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resilience_kg.extract.rules import table
+from resilience_kg.extract.recognise.rules import table
 from resilience_kg.extract.segment import Span
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resilience_kg.extract.actors import TITLES, ActorMention, _post_regex, is_cap
+from resilience_kg.extract.recognise.actors import TITLES, ActorMention, _post_regex, is_cap
 
 _NAME = re.compile(
     r"(?:(?:Bpk|Bapak|Ibu|Sdr|Sdri|Dr|Drs|Dra|Ir|Prof|H|Hj|Mr|Mrs|Ms|Kol|Letjen|Mayjen)\.?\s+)*"

@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resilience_kg.extract.dates import DateMention, find_dates
-from resilience_kg.extract.rules import table
+from resilience_kg.extract.recognise.dates import DateMention, find_dates
+from resilience_kg.extract.recognise.rules import table
 from resilience_kg.extract.segment import Span
 
 _NOT_NAME_WORDS = frozenset("""The A An This That In On At Pada Dalam Dengan Dan Kegiatan Acara Sebuah Suatu Para
