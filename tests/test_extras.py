@@ -54,13 +54,16 @@ def core_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (["query", "--endpoint", "http://127.0.0.1:9/sparql", "ASK {}"], "client"),
         (["analyze", "--endpoint", "http://127.0.0.1:9/sparql"], "client"),
         (["analyze", "--plots", "plots"], "plots"),
+        (["extract", "report.txt", "-o", "drafts"], "extract"),
     ],
 )
 def test_optional_commands_name_their_extra(core_env: Path, tmp_path: Path, args: list[str], extra: str) -> None:
+    (tmp_path / "report.txt").write_text("Rapat koordinasi BPBD DKI Jakarta, 3 Maret 2020.\n", encoding="utf-8")
     proc = subprocess.run([str(core_env), *args], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert proc.returncode == 2, proc.stderr
     assert f"pip install 'resilience-kg[{extra}]'" in proc.stderr
     assert "Traceback" not in proc.stderr and "ModuleNotFoundError" not in proc.stderr
+    assert not (tmp_path / "drafts").exists()
 
 
 @pytest.mark.slow
