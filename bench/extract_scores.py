@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(Path(__file__).resolve().parent)]
 
-from devset_formats import materialise  # noqa: E402
+from helpers.devset_formats import materialise  # noqa: E402
 from report import table  # noqa: E402
 
 from resilience_kg.extract.score import (  # noqa: E402

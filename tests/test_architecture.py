@@ -149,3 +149,17 @@ def test_the_rules_catch_an_upward_import(tmp_path: Path) -> None:
     typed = tmp_path / "typed.py"
     typed.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import networkx\n", encoding="utf-8")
     assert _imports(typed) == {"typing"}
+
+
+def test_tests_import_helpers_not_conftest() -> None:
+    """pytest owns conftest.py; what tests share lives in tests/helpers/."""
+    tests = Path(__file__).parent
+    offenders = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(n.split(".")[0] in ("conftest", "tests") for n in names):
+                offenders.append(f"{path.relative_to(tests)}:{node.lineno}")
+    assert not offenders, offenders

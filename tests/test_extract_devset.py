@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from devset_formats import materialise, write_docx, write_pdf
 from helpers import IN_CI
+from helpers.devset_formats import materialise, write_docx, write_pdf
 
 from resilience_kg.extract.gazetteer import load_gazetteer
 from resilience_kg.extract.score import load_devset, plain_text

@@ -462,7 +462,7 @@ def test_viz_and_report_take_the_window_and_say_so(runner: Any, corpus: Any, tmp
 
 
 def test_markup_in_names_stays_text_in_the_periods_of_the_report(tmp_path: Path) -> None:
-    from conftest import write
+    from helpers import write
 
     from resilience_kg.views.report import write_report
 
