@@ -145,7 +145,11 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     text = source.text
     language = detect_language(text) if lang == "auto" else lang
     sents = split_sentences(text)
-    city = detect_city(text)
+    from resilience_kg.extract.resolve import report_city
+
+    # The gazetteer knows places by level, and reads the dateline first: a Semarang report that
+    # names "Sekretariat Jakarta Berketahanan" is still a Semarang report.
+    city = (report_city(text, gazetteer) if gazetteer is not None else None) or detect_city(text)
     mentions = recognise(text, sents, gazetteer)
     # Resolve each distinct surface once (the resolver is the slow part).
     resolved: dict[tuple[Any, ...], Any] = {}
