@@ -6,6 +6,7 @@ time, and the ``viz`` and ``report`` commands."""
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import json
 import math
@@ -241,6 +242,56 @@ def test_writing_the_report_twice_gives_the_same_bytes(kg: KnowledgeGraph, tmp_p
     first = {p.name: p.read_bytes() for p in write_report(kg, tmp_path / "a")}
     second = {p.name: p.read_bytes() for p in write_report(kg, tmp_path / "b")}
     assert first == second
+
+
+# ---------------------------------------------------------------- the report's work, done once
+
+
+@pytest.mark.parametrize(("report_only", "since"), [(False, None), (True, None), (False, "2019-06")])
+def test_the_reports_views_are_those_build_view_draws_alone(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, report_only: bool, since: str | None
+) -> None:
+    from resilience_kg.analysis.window import Window, parse_date
+    from resilience_kg.views import report
+
+    window = Window(since=parse_date(since)) if since else None
+    drawn: dict[str, network_view.ViewData] = {}
+    real = report.build_view
+
+    def keep(kg: KnowledgeGraph, view: str, **options: Any) -> network_view.ViewData:
+        data = real(kg, view, **options)
+        drawn[view] = copy.deepcopy(data)  # before write_page hands the lists to pyvis
+        return data
+
+    monkeypatch.setattr(report, "build_view", keep)
+    write_report(kg, tmp_path, report_only=report_only, window=window)
+    assert {"full", "actors-pillars", "pillar:SIAP"} <= set(drawn)
+    for view, data in drawn.items():
+        assert data == build_view(kg, view, report_only=report_only, window=window), view
+
+
+def test_writing_the_report_walks_the_pillar_paths_and_reads_the_evidence_once(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resilience_kg.analysis import analyze, pillar_links, projection
+
+    calls: dict[str, int] = {"pillar_links": 0, "project": 0, "evidence": 0}
+
+    def counted(name: str, real: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    walk = counted("pillar_links", pillar_links.pillar_links)
+    for module in (analyze, network_view):  # every module that walks the paths, under its own name
+        monkeypatch.setattr(module, "pillar_links", walk)
+    monkeypatch.setattr(projection, "project", counted("project", projection.project))  # imported when called
+    monkeypatch.setattr(network_view, "_evidence", counted("evidence", network_view._evidence))
+    written = write_report(kg, tmp_path)
+    views = [p for p in written if p.name.startswith("view-")]
+    assert len(views) >= 5
+    assert calls == {"pillar_links": 1, "project": 1, "evidence": 1}
 
 
 # ---------------------------------------------------------------- build_view

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from pyvis.network import Network
 
+    from resilience_kg.analysis.analyze import Analysis
     from resilience_kg.analysis.window import Window
     from resilience_kg.graph.dataset import KnowledgeGraph
 
@@ -342,21 +343,50 @@ def pillar_layout(
     return pos
 
 
-def build_view(
-    kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False, window: Window | None = None
-) -> ViewData:
-    """Everything a page needs to draw ``view`` of ``kg`` (restricted to ``window``, if given)."""
-    from resilience_kg.analysis.window import windowed_projection
+@dataclass(frozen=True)
+class ViewLookups:
+    """What every view of one graph reads from the store besides the projection: the evidence
+    of each node and what each speaker said. Computed once, it serves any number of views."""
 
-    g, coverage = windowed_projection(kg, report_only=report_only, window=window)
-    links = pillar_links(g)
+    evidence: dict[str, dict[str, list[str]]]
+    statements: dict[str, list[dict[str, str]]]
+
+
+def view_lookups(kg: KnowledgeGraph) -> ViewLookups:
+    """The evidence and statements lookups of ``kg``, for :func:`build_view`."""
+    return ViewLookups(evidence=_evidence(kg), statements=_statements(kg))
+
+
+def build_view(
+    kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False, window: Window | None = None,
+    analysis: Analysis | None = None, lookups: ViewLookups | None = None,
+) -> ViewData:
+    """Everything a page needs to draw ``view`` of ``kg`` (restricted to ``window``, if given).
+
+    ``analysis``: an :class:`~resilience_kg.analysis.analyze.Analysis` of ``kg`` already computed,
+    whose graph, pillar links and coverage the view uses instead of projecting again (its own
+    ``report_only`` and window then apply, and the arguments of that name are ignored).
+    ``lookups``: the store's evidence and statements from :func:`view_lookups`. Both let a caller
+    drawing several views (the report) do that work once.
+    """
+    if analysis is not None:
+        if analysis.coverage is None:
+            raise ResilienceKGError("the analysis carries no coverage: compute it with analyze()")
+        g, coverage, links = analysis.graph, analysis.coverage, analysis.links
+        report_only = analysis.report_only
+    else:
+        from resilience_kg.analysis.window import windowed_projection
+
+        g, coverage = windowed_projection(kg, report_only=report_only, window=window)
+        links = pillar_links(g)
     if view == "actors-pillars":
         sub, title = _actors_pillars(g, links), "Actors and pillars"
     else:
         sub, title = _select(g, links, view)
     values, _ = centralities(sub)
-    evidence = _evidence(kg)
-    statements = _statements(kg)
+    if lookups is None:
+        lookups = view_lookups(kg)
+    evidence, statements = lookups.evidence, lookups.statements
     node_pillars = _node_pillars(g, links)
     from resilience_kg.analysis.window import edge_dates, node_dates
 

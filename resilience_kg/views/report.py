@@ -17,7 +17,7 @@ from resilience_kg.analysis.analyze import Analysis, analyze
 from resilience_kg.analysis.pillar_links import display_name
 from resilience_kg.files import atomic_write
 from resilience_kg.graph.summary import summarize
-from resilience_kg.views.network_view import build_view
+from resilience_kg.views.network_view import build_view, view_lookups
 from resilience_kg.views.page import write_page
 
 if TYPE_CHECKING:
@@ -185,9 +185,10 @@ def write_report(
     written: list[Path] = []
     views = [*VIEWS, *(f"pillar:{g.nodes[p].get('notation', p)}" for p in a.pillars)]
     links = []
+    lookups = view_lookups(kg)  # the store's evidence and statements, read once for every view
     for view in views:
         name = "view-" + view.replace(":", "-").lower() + ".html"
-        data = build_view(kg, view, report_only=report_only, window=window)
+        data = build_view(kg, view, analysis=a, lookups=lookups)
         written.append(write_page(data, out / name))
         size = f"{len(data.nodes)} nodes, {len(data.edges)} links"
         links.append(f'<li><a href="{E(name)}">{E(data.title)}</a> ({size})</li>')
