@@ -294,6 +294,63 @@ def test_writing_the_report_walks_the_pillar_paths_and_reads_the_evidence_once(
     assert calls == {"pillar_links": 1, "project": 1, "evidence": 1}
 
 
+class TableRows(HTMLParser):
+    """The text of each cell, row by row, of the table with a given id."""
+
+    def __init__(self, table_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.table_id = table_id
+        self.inside = False
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table" and dict(attrs).get("id") == self.table_id:
+            self.inside = True
+        elif self.inside and tag == "tr":
+            self.rows.append([])
+        elif self.inside and tag in ("td", "th"):
+            self._cell = []
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.inside and tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "table":
+            self.inside = False
+
+
+def table_rows(path: Path, table_id: str) -> list[list[str]]:
+    parser = TableRows(table_id)
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.rows
+
+
+def test_the_report_states_the_weights_of_the_weights_table(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from resilience_kg.analysis import pillar_links
+
+    write_report(kg, tmp_path / "before", report_only=False)
+    before = table_rows(tmp_path / "before" / "report.html", "weights")
+    assert before[1][:3] == ["mandate", "actor -> works on -> issue -> under -> pillar", "1"]
+    assert ["uncertain", "0.6"] in table_rows(tmp_path / "before" / "report.html", "confidence")
+    heavier = tuple(dataclasses.replace(p, weight=0.8) if p.name == "mandate" else p for p in pillar_links.PATHS)
+    monkeypatch.setattr(pillar_links, "PATHS", heavier)
+    monkeypatch.setitem(pillar_links.CONFIDENCE_FACTOR, "uncertain", 0.7)
+    write_report(kg, tmp_path / "after")
+    after = table_rows(tmp_path / "after" / "report.html", "weights")
+    assert [r[0] for r in after] == [r[0] for r in before]
+    assert after[1][2] == "0.8" and after[2:] == before[2:]
+    assert ["uncertain", "0.7"] in table_rows(tmp_path / "after" / "report.html", "confidence")
+
+
 # ---------------------------------------------------------------- build_view
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resilience_kg import vocab as v
 from resilience_kg._version import __version__
+from resilience_kg.analysis import pillar_links as weights_table
 from resilience_kg.analysis.analyze import Analysis, analyze
 from resilience_kg.analysis.pillar_links import display_name
 from resilience_kg.files import atomic_write
@@ -72,6 +74,25 @@ def _legend(a: Analysis) -> str:
     cells = "".join(f'<span style="{_cell_colour(x, top)}">{x:.2f}</span>' for x in steps)
     return (f'<p class="legend" id="matrix-legend">Colour scale (connection strength): {cells} '
             "<small>white: no connection; darker: stronger</small></p>")
+
+
+def _weights() -> str:
+    """The weights table the strengths are computed from, and the confidence discounts (read
+    when the page is written, so the page states the weights the strengths were computed with)."""
+    rows = "".join(
+        f"<tr><td>{E(p.name)}</td><td>{E(p.describe())}</td><td class='num'>{p.weight:g}</td>"
+        f"<td class='num'>{'' if p.cap == math.inf else f'{p.cap:g}'}</td></tr>"
+        for p in weights_table.PATHS
+    )
+    factors = "".join(
+        f"<tr><td>{E(c)}</td><td class='num'>{f:g}</td></tr>" for c, f in weights_table.CONFIDENCE_FACTOR.items()
+    )
+    return (
+        '<table id="weights"><tr><th>pattern</th><th>path</th><th>weight</th><th>cap</th></tr>'
+        f"{rows}</table>"
+        '<table id="confidence"><tr><th>confidence of a curated link</th><th>its path counts</th></tr>'
+        f"{factors}</table>"
+    )
 
 
 def _periods(tl: Timeline) -> str:
@@ -233,8 +254,9 @@ curated: {s.triples.get('curated', 0)}).</p>
 <p>Each opens offline in a browser; click a node for its details and evidence.</p>
 <ul class="views">{''.join(links)}</ul>
 <h2>Who connects to which pillar</h2>
-<p>Strength of each actor's link to each pillar: a mandate over an issue weighs 1, a proposal 0.6, a session on
-the pillar 0.3, the workshop as a whole 0.1 (uncertain curated links count 0.6 of their weight).</p>
+<p>Strength of each actor's link to each pillar: the sum of the weights of the paths that connect them, each
+kind of path capped; a curated link on a path discounts it once, by its confidence.</p>
+{_weights()}
 {_heatmap(a)}
 {_legend(a)}
 <h2>Over time</h2>
