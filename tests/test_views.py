@@ -163,6 +163,20 @@ def test_the_report_page_has_no_script_and_forbids_them(pages: dict[str, Path]) 
     assert "script-src" not in policy  # so default-src 'none' forbids every script
 
 
+
+def test_markup_in_the_data_stays_text_on_the_report_page(tmp_path: Path) -> None:
+    from html import unescape
+
+    page = write_report(untrusted_graph(tmp_path), tmp_path / "report")[0]
+    parts = parse(page)
+    assert parts.scripts == [] and not [t for t, _ in parts.tags if t == "img" and "onerror" in _]
+    text = page.read_text(encoding="utf-8")
+    assert "<img src=x" not in text and "</script>" not in text
+    rows = {r[0]: r for r in table_rows(page, "matrix")}
+    assert UNTRUSTED_LABEL_EN in rows  # the label, shown as text in the heatmap
+    assert unescape(text).count(UNTRUSTED_LABEL_EN) >= 2  # and in the communities
+
+
 @pytest.mark.parametrize("view", VIEWS)
 def test_csp_script_hashes_are_those_of_the_inline_scripts(pages: dict[str, Path], view: str) -> None:
     parts = parse(pages[view])

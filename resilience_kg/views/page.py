@@ -106,11 +106,16 @@ def _escape_text(text: str) -> str:
     return escape(text, quote=True)
 
 
-def write_page(data: ViewData, path: str | Path) -> Path:
-    """Build the page with pyvis's Network as the container and write it atomically."""
+def page_html(data: ViewData) -> str:
+    """The page of a view, built with pyvis's Network as the container."""
     from resilience_kg.views.network_view import to_pyvis
 
     net = to_pyvis(data)
     # The page is drawn from pyvis's node and edge lists and its options.
     data.nodes, data.edges = net.nodes, net.edges
-    return atomic_write(path, render_page(data, net.options).encode("utf-8"))
+    return render_page(data, net.options)
+
+
+def write_page(data: ViewData, path: str | Path) -> Path:
+    """Write the page of a view atomically."""
+    return atomic_write(path, page_html(data).encode("utf-8"))
