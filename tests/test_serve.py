@@ -529,6 +529,19 @@ def test_html_error_page_escapes_the_query(bold_client: TestClient) -> None:
     assert "&lt;script&gt;" in response.text
 
 
+def test_html_results_and_errors_are_pages_of_the_strict_policy(bold_client: TestClient) -> None:
+    from resilience_kg.server.page import PAGE_POLICY
+
+    ask = bold_client.get("/sparql", params={"query": "ASK { ?x a rkg:Pillar }", "format": "html"})
+    bad = bold_client.get("/sparql", params={"query": "SELECT ?x WHERE {", "format": "html"})
+    for response in (ask, bad):
+        assert response.headers["content-security-policy"] == PAGE_POLICY  # no inline style, no inline script
+        assert "<style" not in response.text and "style=" not in response.text and "<script" not in response.text
+        assert 'href="/static/style.css"' in response.text
+    assert ask.status_code == 200 and "<p>Answer: <b>yes</b></p>" in ask.text
+    assert bad.status_code == 400 and '<p class="error">' in bad.text
+
+
 def test_in_process_body_limit_and_foreign_host(bold_client: TestClient) -> None:
     small = bold_client.post("/sparql", content=PILLARS.encode(), headers={"Content-Type": "application/sparql-query"})
     assert pillars_from_json(small) == ["SEHAT", "SIAP", "TERHUBUNG"]  # type: ignore[arg-type]
