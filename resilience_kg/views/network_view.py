@@ -23,7 +23,7 @@ from resilience_kg import vocab as v
 from resilience_kg.analysis.lookup import find_node
 from resilience_kg.analysis.metrics import centralities
 from resilience_kg.analysis.pillar_links import SUBSTANTIVE, PillarLink, pillar_links
-from resilience_kg.analysis.projection import node_id, pillars
+from resilience_kg.analysis.projection import node_id, notation, pillars
 from resilience_kg.errors import ResilienceKGError
 
 if TYPE_CHECKING:
@@ -154,19 +154,19 @@ def _statements(kg: KnowledgeGraph) -> dict[str, list[dict[str, str]]]:
 def _node_pillars(g: nx.MultiDiGraph, links: list[PillarLink]) -> dict[str, set[str]]:
     """The pillars each node belongs to, for the pillar filter: an actor's are those it does
     something about; an issue's its pillar; a solution's its issues' pillars."""
-    notation = {p: str(g.nodes[p].get("notation", p)) for p in pillars(g)}
+    notations = {p: notation(g, p) for p in pillars(g)}
     found: dict[str, set[str]] = defaultdict(set)
-    for p in notation:
-        found[p].add(notation[p])
+    for p in notations:
+        found[p].add(notations[p])
     for u, w, key in g.edges(keys=True):
-        if key in ("underPillar", "concernsPillar") and w in notation:
-            found[u].add(notation[w])
+        if key in ("underPillar", "concernsPillar") and w in notations:
+            found[u].add(notations[w])
     for u, w, key in g.edges(keys=True):
         if key == "addressesIssue":
             found[u] |= {x for x in found.get(w, set())}
     for link in links:
         if link.substantive:
-            found[link.actor].add(notation[link.pillar])
+            found[link.actor].add(notations[link.pillar])
     return found
 
 
@@ -286,7 +286,7 @@ def pillar_layout(
     nearest place where its label box overlaps no other (``labels``: the longest label a node
     can show, in either language)."""
     pillar_nodes = sorted((n for n, k in sub.nodes(data="kind") if k == "pillar"),
-                          key=lambda n: str(sub.nodes[n].get("notation", n)))
+                          key=lambda n: notation(sub, n))
     actor_nodes = sorted(n for n, k in sub.nodes(data="kind") if k != "pillar")
     k = len(pillar_nodes)
     # Far apart: the circle grows with the number of actors, whose labels must fit between them.
@@ -444,7 +444,7 @@ def build_view(
     kinds = sorted({nd["kind"] for nd in nodes} - {"actor"})
     legend += [{"label": k, "color": KIND_STYLE.get(k, ("#999999", "dot"))[0],
                 "shape": KIND_STYLE.get(k, ("#999999", "dot"))[1], "group": "kind"} for k in kinds]
-    pillar_list = [{"notation": str(g.nodes[p].get("notation", p)), "label_id": str(g.nodes[p].get("label_id", p)),
+    pillar_list = [{"notation": notation(g, p), "label_id": str(g.nodes[p].get("label_id", p)),
                     "label_en": str(g.nodes[p].get("label_en", p))} for p in pillars(g)]
     notes = [coverage.describe(), *coverage.notes]
     if report_only:
