@@ -575,3 +575,68 @@ def test_serve_a_store_built_by_build(tmp_path: Path, runner: CliRunner, kg: Kno
         assert runaway.status_code == 503
         again = http.get(running.url, params={"query": PILLARS})
         assert pillars_from_json(again) == ["SEHAT", "SIAP", "TERHUBUNG"]
+
+
+# ---------------------------------------------------------------- the report, served
+
+
+@pytest.fixture(scope="module")
+def report_client(kg: KnowledgeGraph) -> Iterator[TestClient]:
+    with TestClient(create_app(kg, timeout=30), base_url="http://127.0.0.1") as client:
+        yield client
+
+
+@pytest.mark.server
+def test_the_report_and_its_views_are_served_with_their_own_policies(report_client: TestClient) -> None:
+    from resilience_kg.views.page import view_policy
+    from resilience_kg.views.report import POLICY
+
+    folder = report_client.get("/report", follow_redirects=False)
+    assert folder.status_code == 308 and folder.headers["location"] == "/report/"
+    page = report_client.get("/report/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.headers["content-security-policy"] == POLICY + "; frame-ancestors 'none'"
+    assert page.headers["x-content-type-options"] == "nosniff"
+    views = re.findall(r'<a href="(view-[a-z-]+\.html)">', page.text)
+    assert set(views) == {"view-full.html", "view-actors-pillars.html", "view-pillar-siap.html",
+                          "view-pillar-sehat.html", "view-pillar-terhubung.html"}
+    # Served, every actor of the heatmap links to its entity page, and that page answers.
+    assert '<a class="entity" href="../id/bpbd">BPBD</a>' in page.text
+    entity = report_client.get("/id/bpbd", headers={"Accept": "text/html"})
+    assert entity.status_code == 200 and "BPBD" in entity.text
+    for name in views:
+        view = report_client.get(f"/report/{name}")
+        assert view.status_code == 200
+        assert view.headers["content-security-policy"] == view_policy() + "; frame-ancestors 'none'"
+        assert '"entity_pages": {"https://w3id.org/resilience-kg/id/": "../id/"}' in view.text
+    assert report_client.get("/report/nope.html").status_code == 404
+
+
+@pytest.mark.server
+def test_the_report_is_rendered_once_for_every_request(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resilience_kg.views import report
+
+    calls = []
+    real = report.render_report
+
+    def counted(*args: object, **kwargs: object) -> dict[str, str]:
+        calls.append(kwargs.get("entity_pages"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report, "render_report", counted)
+    with TestClient(create_app(kg, timeout=30), base_url="http://127.0.0.1") as client:
+        for path in ("/report/", "/report/view-full.html", "/report/", "/report/view-pillar-siap.html"):
+            assert client.get(path).status_code == 200
+    assert calls == ["../id/"]
+
+
+@pytest.mark.server
+def test_the_report_has_the_guards_of_every_page(report_client: TestClient) -> None:
+    assert report_client.get("/report/", headers={"Host": "rebound.example"}).status_code == 403
+    fetched = report_client.get("/report/view-full.html", headers={"Origin": "https://evil.example",
+                                                                   "Sec-Fetch-Site": "cross-site"})
+    assert fetched.status_code == 403
+    # A link from another site may open the report, as it may an entity page.
+    followed = report_client.get("/report/", headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate",
+                                                      "Sec-Fetch-Dest": "document"})
+    assert followed.status_code == 200

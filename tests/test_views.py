@@ -164,6 +164,16 @@ def test_the_report_page_has_no_script_and_forbids_them(pages: dict[str, Path]) 
 
 
 
+def test_a_report_written_to_files_links_to_no_entity_page(pages: dict[str, Path]) -> None:
+    """Only a server has entity pages: the files link to each other and nowhere else."""
+    for name, path in pages.items():
+        if name.startswith("report/"):
+            parts = parse(path)
+            hrefs = [a["href"] for t, a in parts.tags if t == "a" and "href" in a]
+            assert all(h.startswith("view-") for h in hrefs), (name, hrefs)
+            if name != "report/report.html":
+                assert "entity_pages" not in data_block(parts)
+
 def test_markup_in_the_data_stays_text_on_the_report_page(tmp_path: Path) -> None:
     from html import unescape
 

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from starlette.responses import Response
 
     from resilience_kg.graph.dataset import KnowledgeGraph
+    from resilience_kg.server.report import ReportPages
     from resilience_kg.sparql.pool import QueryPool
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
@@ -92,6 +93,7 @@ def create_app(
     pool: QueryPool | None = None,
     memory: int | None = DEFAULT_MEMORY,
     max_result: int = DEFAULT_MAX_RESULT,
+    report: ReportPages | None = None,
 ) -> Starlette:
     """The endpoint's ASGI app over ``kg``.
 
@@ -102,6 +104,9 @@ def create_app(
     Queries go to ``pool``'s workers (``serve`` starts one), else each runs in a forked child;
     either way jailed, stopped at ``timeout`` seconds or ``memory`` bytes, and refused past
     ``max_result`` bytes of answer (the pool's own limits apply to it).
+
+    ``report``: the report pages served at ``/report/`` (``serve`` renders them at start-up);
+    without it they are rendered from ``kg`` on the first request for them.
     """
     import anyio
     from starlette.applications import Starlette
@@ -195,6 +200,7 @@ def create_app(
     from resilience_kg.server.entity import entity_routes
     from resilience_kg.server.guards import HostGuard, OriginGuard, QueryGate, QuietDisconnects
     from resilience_kg.server.page import BasePath, page_routes, public_origin
+    from resilience_kg.server.report import ReportPages, report_routes
 
     own = public_origin(base_iri)
 
@@ -215,5 +221,5 @@ def create_app(
     middleware.append(Middleware(QueryGate, slots=max_concurrent, queue_timeout=queue_timeout,
                                  gated=runs_queries))
     routes = [*page_routes(kg), Route("/sparql", sparql, methods=["GET", "POST"]),
-              *entity_routes(kg)]
+              *entity_routes(kg), *report_routes(report or ReportPages(kg))]
     return Starlette(routes=routes, middleware=middleware)

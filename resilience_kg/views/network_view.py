@@ -97,6 +97,9 @@ class ViewData:
     notes: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)  # the event dates of the view, for the time filter
     window: dict[str, Any] = field(default_factory=dict)
+    #: Namespace -> the path of its entity pages, relative to the page (set when a server serves
+    #: the view); the page links an IRI there only when it is opened over http(s).
+    entity_pages: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -112,6 +115,7 @@ class ViewData:
             "notes": self.notes,
             "dates": self.dates,
             "window": self.window,
+            **({"entity_pages": self.entity_pages} if self.entity_pages else {}),
         }
 
 

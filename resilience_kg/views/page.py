@@ -82,13 +82,18 @@ def csp(scripts: list[str]) -> str:
     )
 
 
+def view_policy() -> str:
+    """The policy of every view page: its two inline scripts by hash, nothing remote."""
+    return csp([_vis_asset("vis-network.min.js"), _template("view.js")])
+
+
 def render_page(data: ViewData, options: dict[str, Any]) -> str:
     """The HTML page for a view and its vis-network options."""
     vis_js = _vis_asset("vis-network.min.js")
     view_js = _template("view.js")
     payload = {**data.to_dict(), "options": options}
     page = Template(_template("network.html")).substitute(
-        csp=csp([vis_js, view_js]),
+        csp=view_policy(),
         version=__version__,
         title=_escape_text(data.title),
         vis_css=_vis_asset("vis-network.css"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import functools
 import math
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,18 +58,28 @@ def _cell_colour(value: float, top: float) -> str:
     return f"background: rgb({r},{g},{b}); color: {'#fff' if t > 0.6 else '#222'}"
 
 
-def _ref(g: nx.MultiDiGraph, node: str) -> dict[str, str | None]:
-    """A node as the page names it; ``href`` is for a link to its entity page (none in a file)."""
-    return {"name": display_name(g, node), "href": None}
+Ref = Callable[[str], dict[str, "str | None"]]
 
 
-def _heatmap(a: Analysis) -> dict[str, Any]:
+def _refs(g: nx.MultiDiGraph, entity_pages: str | None) -> Ref:
+    """How the page names a node: its short name, and ``href``, the path of its entity page when
+    the report is served (``entity_pages``, relative to the report) and the node is under ``id:``."""
+
+    def ref(node: str) -> dict[str, str | None]:
+        iri = str(g.nodes[node].get("iri", ""))
+        linked = entity_pages is not None and iri.startswith(v.ID) and len(iri) > len(v.ID)
+        return {"name": display_name(g, node), "href": f"{entity_pages}{iri[len(v.ID):]}" if linked else None}
+
+    return ref
+
+
+def _heatmap(a: Analysis, ref: Ref) -> dict[str, Any]:
     g = a.graph
     top = _top(a)
     rows = sorted(a.matrix, key=lambda x: (-max(a.matrix[x].values(), default=0.0), x))
     return {
         "columns": [notation(g, p) for p in a.pillars],
-        "rows": [{"actor": _ref(g, actor), "sector": str(g.nodes[actor].get("sector", "")),
+        "rows": [{"actor": ref(actor), "sector": str(g.nodes[actor].get("sector", "")),
                   "cells": [(f"{a.matrix[actor][p]:.2f}", _cell_colour(a.matrix[actor][p], top)) for p in a.pillars]}
                  for actor in rows],
     }
@@ -92,14 +103,13 @@ def _weights() -> list[dict[str, str]]:
              "cap": "" if p.cap == math.inf else f"{p.cap:g}"} for p in weights_table.PATHS]
 
 
-def _timeline(tl: Timeline) -> dict[str, Any]:
+def _timeline(tl: Timeline, ref: Ref) -> dict[str, Any]:
     """The timeline chart, then per period with events: who came, who was new, who left."""
     from resilience_kg.errors import ResilienceKGError
 
     out: dict[str, Any] = {"by": tl.by, "periods": [], "chart": None, "chart_error": "", "notes": " ".join(tl.notes)}
     if not tl.periods:
         return out
-    g = tl.graph
     try:
         from resilience_kg.formats.plots import timeline_png
 
@@ -114,10 +124,10 @@ def _timeline(tl: Timeline) -> dict[str, Any]:
         last = i == len(tl.periods) - 1
         out["periods"].append({
             "name": period,
-            "events": [_ref(g, e) for e in events],
+            "events": [ref(e) for e in events],
             "actors": len(active[period]),
-            "newcomers": [_ref(g, x) for x in tl.newcomers[period]],
-            "leavers": None if last else [_ref(g, x) for x in tl.leavers[period]],
+            "newcomers": [ref(x) for x in tl.newcomers[period]],
+            "leavers": None if last else [ref(x) for x in tl.leavers[period]],
             "pillars": [(tl.notation(p), tl.pillar_actors[period].get(p, 0),
                          ", ".join(f"{s} {n}" for s, n in sorted(tl.pillar_sectors[period].get(p, {}).items())))
                         for p in tl.pillars],
@@ -191,19 +201,28 @@ def write_report(
 
 def render_report(
     kg: KnowledgeGraph, *, report_only: bool = False, window: Window | None = None, by: str = "year",
+    entity_pages: str | None = None,
 ) -> dict[str, str]:
-    """The report's pages by file name, ``report.html`` first, then the views it links to."""
+    """The report's pages by file name, ``report.html`` first, then the views it links to.
+
+    ``entity_pages``: where a server shows the entities, relative to the report (``../id/``);
+    given, the report links each node under ``id:`` there, and so do the views when they are
+    opened over http(s). A report written to files has no server to link to and leaves it out.
+    """
     from resilience_kg.analysis.timeline import timeline_of
 
     a = analyze(kg, report_only=report_only, window=window)
     assert a.coverage is not None
     g = a.graph
+    ref = _refs(g, entity_pages)
     pages: dict[str, str] = {}
     views = []
     lookups = view_lookups(kg)  # the store's evidence and statements, read once for every view
     for view in [*VIEWS, *(f"pillar:{notation(g, p)}" for p in a.pillars)]:
         name = "view-" + view.replace(":", "-").lower() + ".html"
         data = build_view(kg, view, analysis=a, lookups=lookups)
+        if entity_pages is not None:
+            data.entity_pages = {v.ID: entity_pages}
         pages[name] = page_html(data)
         views.append({"href": name, "title": data.title, "nodes": len(data.nodes), "edges": len(data.edges)})
     s = summarize(kg)
@@ -221,19 +240,19 @@ def render_report(
         "views": views,
         "weights": _weights(),
         "confidence": [(c, f"{f:g}") for c, f in weights_table.CONFIDENCE_FACTOR.items()],
-        "heatmap": _heatmap(a),
+        "heatmap": _heatmap(a, ref),
         "legend": _legend(a),
-        "timeline": _timeline(timeline_of(g, a.coverage, by=by)),
-        "brokers": [{"actor": _ref(g, b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars),
+        "timeline": _timeline(timeline_of(g, a.coverage, by=by), ref),
+        "brokers": [{"actor": ref(b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars),
                      "betweenness": f"{b.betweenness:.3f}"} for b in a.brokers],
         "gaps": [
-            *({"what": "Issue", "node": _ref(g, x.issue), "text": x.reason} for x in a.gaps.issues),
-            *({"what": "Solution", "node": _ref(g, x.solution), "text": x.reason} for x in a.gaps.solutions),
-            *({"what": "Pillar", "node": _ref(g, x.pillar),
+            *({"what": "Issue", "node": ref(x.issue), "text": x.reason} for x in a.gaps.issues),
+            *({"what": "Solution", "node": ref(x.solution), "text": x.reason} for x in a.gaps.solutions),
+            *({"what": "Pillar", "node": ref(x.pillar),
                "text": f"{x.actors} local actor(s) beyond presence; missing: {', '.join(x.missing_sectors) or 'none'}"}
               for x in a.gaps.pillars),
         ],
-        "communities": [{"actors": [_ref(g, n) for n in c if g.nodes[n].get("kind") == "actor"], "size": len(c)}
+        "communities": [{"actors": [ref(n) for n in c if g.nodes[n].get("kind") == "actor"], "size": len(c)}
                         for c in a.communities],
         "sources": _sources(kg),
     }
