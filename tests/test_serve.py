@@ -640,3 +640,19 @@ def test_the_report_has_the_guards_of_every_page(report_client: TestClient) -> N
     followed = report_client.get("/report/", headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate",
                                                       "Sec-Fetch-Dest": "document"})
     assert followed.status_code == 200
+
+
+@pytest.mark.server
+def test_a_report_that_cannot_be_rendered_says_why(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resilience_kg.errors import ResilienceKGError
+    from resilience_kg.views import report
+
+    def refuse(*args: object, **kwargs: object) -> dict[str, str]:
+        raise ResilienceKGError("no pillar to draw")
+
+    monkeypatch.setattr(report, "render_report", refuse)
+    with TestClient(create_app(kg, timeout=30), base_url="http://127.0.0.1") as client:
+        response = client.get("/report/")
+        assert response.status_code == 500
+        assert response.text == "the report could not be rendered: no pillar to draw\n"
+        assert client.get("/id/bpbd", headers={"Accept": "text/html"}).status_code == 200  # the rest still answers

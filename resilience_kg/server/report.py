@@ -42,7 +42,14 @@ class ReportPages:
 
     def start(self) -> threading.Thread:
         """Render the pages in a background thread; return it."""
-        thread = threading.Thread(target=self.pages, name="rkg-report", daemon=True)
+
+        def render() -> None:
+            try:
+                self.pages()
+            except Exception:  # the first request renders again, and answers with the error
+                pass
+
+        thread = threading.Thread(target=render, name="rkg-report", daemon=True)
         thread.start()
         return thread
 
@@ -61,10 +68,14 @@ def report_routes(report: ReportPages) -> list[BaseRoute]:
     from starlette.responses import PlainTextResponse, RedirectResponse, Response
     from starlette.routing import Route
 
+    from resilience_kg.errors import ResilienceKGError
     from resilience_kg.server.page import root_of
 
     async def send(name: str) -> Response:
-        pages = await anyio.to_thread.run_sync(report.pages)
+        try:
+            pages = await anyio.to_thread.run_sync(report.pages)
+        except ResilienceKGError as exc:  # a graph the report cannot be drawn from: say why
+            return PlainTextResponse(f"the report could not be rendered: {exc}\n", status_code=500)
         if name not in pages:
             return PlainTextResponse(f"the report has no page {name!r}\n", status_code=404)
         return Response(pages[name], media_type="text/html; charset=utf-8",
