@@ -591,6 +591,7 @@ def test_the_report_and_its_views_are_served_with_their_own_policies(report_clie
     from resilience_kg.views.page import view_policy
     from resilience_kg.views.report import POLICY
 
+    assert '<a href="/report/">report</a>' in report_client.get("/").text  # every page's header leads there
     folder = report_client.get("/report", follow_redirects=False)
     assert folder.status_code == 308 and folder.headers["location"] == "/report/"
     page = report_client.get("/report/")
