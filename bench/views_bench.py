@@ -42,7 +42,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync"]
 DEFAULT_SIZES = (500, 5_000, 20_000)
 QUICK_SIZES = (500, 5_000)
-PYVIS_SIZE = 5_000
 TARGET_SIZE = 5_000
 TARGET_INTERACTIVE_S = 3.0
 NODES_PER_QUAD = 0.0132  # first guess for the calibration (1e6 quads gave 13,159 nodes)
@@ -61,8 +60,8 @@ def _loadavg() -> str:
 
 
 # ================================================================ worker (a fresh process per size)
-def worker_build(folder: str, html: str, pyvis_ref: bool) -> dict[str, Any]:
-    """Load a corpus, then time build_view (with its parts), the pyvis comparison, and write_page."""
+def worker_build(folder: str, html: str) -> dict[str, Any]:
+    """Load a corpus, then time build_view (with its parts) and write_page."""
     from resilience_kg.graph.dataset import load_graph
     from resilience_kg.views import network_view, page
 
@@ -71,7 +70,7 @@ def worker_build(folder: str, html: str, pyvis_ref: bool) -> dict[str, Any]:
     kg = load_graph([folder], bundled=False)
     out["load_s"] = time.perf_counter() - t0
     out["quads"] = len(kg)
-    from resilience_kg.graph import projection
+    from resilience_kg.analysis import projection
 
     # build_view gets its projection through analysis.window, which looks project up when called.
     probe = Probe([(projection, "project", "project")] + [(network_view, name, name) for name in
@@ -82,8 +81,6 @@ def worker_build(folder: str, html: str, pyvis_ref: bool) -> dict[str, Any]:
         out["build_view_s"], out["build_view_cpu_s"] = time.perf_counter() - t0, time.process_time() - c0
     out["build_parts"] = probe.parts("")
     out.update(nodes=len(data.nodes), edges=len(data.edges), physics=data.physics)
-    if pyvis_ref:
-        out["pyvis"] = pyvis_comparison(data)
     probe = Probe([(network_view, "to_pyvis", "to_pyvis"), (page, "render_page", "render_page"),
                    (page, "atomic_write", "atomic_write")])
     with probe:
@@ -96,35 +93,11 @@ def worker_build(folder: str, html: str, pyvis_ref: bool) -> dict[str, Any]:
     return out
 
 
-def pyvis_comparison(data: Any) -> dict[str, Any]:
-    """pyvis's Network.from_nx on the view's graph against to_pyvis, which sets pyvis's lists."""
-    import networkx as nx
-    from pyvis.network import Network
-
-    from resilience_kg.views.network_view import to_pyvis
-
-    g = nx.MultiDiGraph()
-    for n in data.nodes:
-        g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
-    for e in data.edges:
-        g.add_edge(e["from"], e["to"], **{k: v for k, v in e.items() if k not in ("from", "to")})
-    t0 = time.perf_counter()
-    net = Network(directed=True, height="100%", width="100%")
-    net.from_nx(g)
-    from_nx_s = time.perf_counter() - t0
-    counts = (len(net.nodes), len(net.edges))
-    t0 = time.perf_counter()
-    ours = to_pyvis(data)
-    lists_s = time.perf_counter() - t0
-    return {"from_nx_s": from_nx_s, "lists_s": lists_s, "from_nx_counts": counts,
-            "lists_counts": (len(ours.nodes), len(ours.edges))}
-
-
 def worker_main(argv: list[str]) -> int:
     kind, args = argv[0], argv[1:]
     if kind != "build":
         raise SystemExit(f"unknown worker {kind!r}")
-    print(json.dumps(worker_build(args[0], args[1], args[2] == "pyvis")), flush=True)
+    print(json.dumps(worker_build(args[0], args[1])), flush=True)
     return 0
 
 
@@ -309,7 +282,7 @@ class Bench:
                 folder = self.corpus(size)
                 html = outdir / f"view-full-{size}.html"
                 print(f"  {size}: build_view and write_page (fresh process; load average {_loadavg()})", flush=True)
-                r = self.worker(["build", str(folder), str(html), "pyvis" if size == self.args.pyvis_size else "-"])
+                r = self.worker(["build", str(folder), str(html)])
                 if r is None:
                     continue
                 self.built[size] = r
@@ -367,23 +340,9 @@ class Bench:
                 rows.append([str(size), step, part, f"{seconds:.3f}", f"{100 * seconds / total:.0f}%"])
         print("\n   1a. Inside build_view and write_page (calls timed in the same run)")
         table(["size", "step", "call", "wall s", "of step"], rows)
-        for r in self.built.values():
-            p = r.get("pyvis")
-            if not p:
-                continue
-            print(f"\n2. pyvis on the {r['nodes']}-node view: Network.from_nx (pyvis adds nodes and edges one by one,"
-                  "\n   checking each against a list) vs to_pyvis (the lists set in one step)")
-            ratio = p["from_nx_s"] / p["lists_s"] if p["lists_s"] else float("inf")
-            table(["method", "wall s", "nodes", "edges"], [
-                ["Network(directed=True).from_nx(G)", f"{p['from_nx_s']:.3f}", str(p["from_nx_counts"][0]),
-                 str(p["from_nx_counts"][1])],
-                ["to_pyvis(data) (lists set, options set)", f"{p['lists_s']:.4f}", str(p["lists_counts"][0]),
-                 str(p["lists_counts"][1])],
-                ["from_nx / lists", f"{ratio:.0f}x", "", ""],
-            ])
         if not self.browser:
             return
-        print(f"\n3. In headless Chromium ({CHROMIUM}, 1280x800 viewport, fresh context per load, non-file:// "
+        print(f"\n2. In headless Chromium ({CHROMIUM}, 1280x800 viewport, fresh context per load, non-file:// "
               f"requests blocked); median of {self.args.loads} loads")
         print("   drawn: navigation -> body[data-drawn] (first afterDrawing); DOMContentLoaded from the page's "
               "navigation timing")
@@ -409,7 +368,7 @@ class Bench:
                 "JS heap MB", "blocked"], rows)
         diag = {size: b["diagnosis"] for size, b in self.browser.items() if b.get("diagnosis")}
         if diag:
-            print("\n  3a. Inside the page, one more load per size (performance.now in the page; redraws median of 3)")
+            print("\n  2a. Inside the page, one more load per size (performance.now in the page; redraws median of 3)")
             print("       JSON.parse of the data block; new vis.Network on the same data in a second container;")
             print("       network.redraw() as drawn; focus(id), the click handler (dims every other node through")
             print("       nodes.update); then redraw with no dashed edges, also no arrows, and no edges at all")
@@ -456,8 +415,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="500 and 5,000 nodes only")
     ap.add_argument("--sizes", help="comma-separated node counts (default 500,5000,20000)")
     ap.add_argument("--loads", type=int, default=3, help="page loads per size; the median is shown (default 3)")
-    ap.add_argument("--pyvis-size", type=int, default=PYVIS_SIZE,
-                    help=f"size for the from_nx comparison (default {PYVIS_SIZE}; 0 to skip)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     ap.add_argument("--keep", metavar="DIR", help="write the pages to DIR and keep them (default: a temporary folder)")
     ap.add_argument("--no-diagnose", dest="diagnose", action="store_false",

@@ -129,6 +129,16 @@ def test_the_graph_layer_never_imports_networkx() -> None:
     assert not {k: v for k, v in offenders.items() if v}
 
 
+def test_a_nodes_notation_is_read_in_one_place() -> None:
+    """``notation(g, node)`` in analysis/projection.py is the one reading of a pillar's notation."""
+    import re
+
+    pattern = re.compile(r"""\.get\(\s*["']notation["']\s*,""")
+    found = [f"{path.relative_to(PACKAGE)}:{i}" for path in sorted(PACKAGE.rglob("*.py"))
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert [f.split(":")[0] for f in found] == ["analysis/projection.py"], found
+
+
 def test_no_package_grows_past_a_dozen_modules() -> None:
     for folder in sorted(p for p in PACKAGE.iterdir() if (p / "__init__.py").exists()):
         modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]

@@ -270,6 +270,51 @@ def test_entity_page_in_the_browser(page: Page, served: Served, log: PageLog) ->
     assert log.problems() == []
 
 
+def click_node(page: Page, node: str) -> None:
+    """Click where the view draws ``node`` (after its physics has settled), and wait for its details."""
+    wait_until(page, "rkgView.network.physics.options.enabled === false")
+    page.evaluate("(id) => rkgView.network.focus(id, {scale: 1.5, animation: false})", node)
+    x, y = page.evaluate(
+        """(id) => {
+            const net = rkgView.network, at = net.canvasToDOM(net.getPositions([id])[id]);
+            const box = document.querySelector("#rkg-network canvas").getBoundingClientRect();
+            return [box.left + at.x, box.top + at.y];
+        }""", node)
+    page.mouse.click(x, y)
+    wait_until(page, "document.querySelector('#rkg-details dl') !== null")
+
+
+def test_the_served_report_links_through_a_view_to_the_entity_pages(
+    page: Page, served: Served, log: PageLog, tmp_path: Path, kg: KnowledgeGraph
+) -> None:
+    page.goto(served.base + "/report/")
+    assert page.inner_text("h1").startswith("Actors of urban resilience")
+    # The report itself links each actor to its entity page.
+    assert page.locator("#matrix a.entity", has_text="BPBD").get_attribute("href") == "../id/bpbd"
+    page.click("ul.views a:text('Full network')")
+    page.wait_for_url("**/report/view-full.html")
+    page.wait_for_selector("body[data-drawn]", state="attached")
+    click_node(page, "bpbd")
+    assert page.inner_text("#rkg-details h2") == "Regional Disaster Management Agency"
+    link = page.locator("#rkg-details a.entity")
+    assert link.inner_text() == v.ID + "bpbd"
+    link.click()
+    page.wait_for_url(served.base + "/id/bpbd")
+    assert page.inner_text("h1") == "Regional Disaster Management Agency"
+    assert page.locator("table.pillars tbody tr").count() >= 1
+    assert log.problems() == []
+    # The same view opened as a file has no server to link to: the IRI is text.
+    from resilience_kg.views.report import write_report
+
+    files = write_report(kg, tmp_path / "report")
+    page.goto(next(p for p in files if p.name == "view-full.html").as_uri())
+    page.wait_for_selector("body[data-drawn]", state="attached")
+    click_node(page, "bpbd")
+    assert page.locator("#rkg-details a").count() == 0
+    assert v.ID + "bpbd" in page.inner_text("#rkg-details dl")
+    assert log.problems() == []
+
+
 ATTACK = """<!DOCTYPE html><html><head><title>a page on another site</title></head><body>
 <form id="f" method="post" action="{endpoint}"><input name="query" value="ASK {{}}"></form>
 <script>document.getElementById("f").submit();</script></body></html>"""

@@ -529,6 +529,19 @@ def test_html_error_page_escapes_the_query(bold_client: TestClient) -> None:
     assert "&lt;script&gt;" in response.text
 
 
+def test_html_results_and_errors_are_pages_of_the_strict_policy(bold_client: TestClient) -> None:
+    from resilience_kg.server.page import PAGE_POLICY
+
+    ask = bold_client.get("/sparql", params={"query": "ASK { ?x a rkg:Pillar }", "format": "html"})
+    bad = bold_client.get("/sparql", params={"query": "SELECT ?x WHERE {", "format": "html"})
+    for response in (ask, bad):
+        assert response.headers["content-security-policy"] == PAGE_POLICY  # no inline style, no inline script
+        assert "<style" not in response.text and "style=" not in response.text and "<script" not in response.text
+        assert 'href="/static/style.css"' in response.text
+    assert ask.status_code == 200 and "<p>Answer: <b>yes</b></p>" in ask.text
+    assert bad.status_code == 400 and '<p class="error">' in bad.text
+
+
 def test_in_process_body_limit_and_foreign_host(bold_client: TestClient) -> None:
     small = bold_client.post("/sparql", content=PILLARS.encode(), headers={"Content-Type": "application/sparql-query"})
     assert pillars_from_json(small) == ["SEHAT", "SIAP", "TERHUBUNG"]  # type: ignore[arg-type]
@@ -562,3 +575,85 @@ def test_serve_a_store_built_by_build(tmp_path: Path, runner: CliRunner, kg: Kno
         assert runaway.status_code == 503
         again = http.get(running.url, params={"query": PILLARS})
         assert pillars_from_json(again) == ["SEHAT", "SIAP", "TERHUBUNG"]
+
+
+# ---------------------------------------------------------------- the report, served
+
+
+@pytest.fixture(scope="module")
+def report_client(kg: KnowledgeGraph) -> Iterator[TestClient]:
+    with TestClient(create_app(kg, timeout=30), base_url="http://127.0.0.1") as client:
+        yield client
+
+
+@pytest.mark.server
+def test_the_report_and_its_views_are_served_with_their_own_policies(report_client: TestClient) -> None:
+    from resilience_kg.views.page import view_policy
+    from resilience_kg.views.report import POLICY
+
+    assert '<a href="/report/">report</a>' in report_client.get("/").text  # every page's header leads there
+    folder = report_client.get("/report", follow_redirects=False)
+    assert folder.status_code == 308 and folder.headers["location"] == "/report/"
+    page = report_client.get("/report/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.headers["content-security-policy"] == POLICY + "; frame-ancestors 'none'"
+    assert page.headers["x-content-type-options"] == "nosniff"
+    views = re.findall(r'<a href="(view-[a-z-]+\.html)">', page.text)
+    assert set(views) == {"view-full.html", "view-actors-pillars.html", "view-pillar-siap.html",
+                          "view-pillar-sehat.html", "view-pillar-terhubung.html"}
+    # Served, every actor of the heatmap links to its entity page, and that page answers.
+    assert '<a class="entity" href="../id/bpbd">BPBD</a>' in page.text
+    entity = report_client.get("/id/bpbd", headers={"Accept": "text/html"})
+    assert entity.status_code == 200 and "BPBD" in entity.text
+    for name in views:
+        view = report_client.get(f"/report/{name}")
+        assert view.status_code == 200
+        assert view.headers["content-security-policy"] == view_policy() + "; frame-ancestors 'none'"
+        assert '"entity_pages": {"https://w3id.org/resilience-kg/id/": "../id/"}' in view.text
+    assert report_client.get("/report/nope.html").status_code == 404
+
+
+@pytest.mark.server
+def test_the_report_is_rendered_once_for_every_request(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resilience_kg.views import report
+
+    calls = []
+    real = report.render_report
+
+    def counted(*args: object, **kwargs: object) -> dict[str, str]:
+        calls.append(kwargs.get("entity_pages"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report, "render_report", counted)
+    with TestClient(create_app(kg, timeout=30), base_url="http://127.0.0.1") as client:
+        for path in ("/report/", "/report/view-full.html", "/report/", "/report/view-pillar-siap.html"):
+            assert client.get(path).status_code == 200
+    assert calls == ["../id/"]
+
+
+@pytest.mark.server
+def test_the_report_has_the_guards_of_every_page(report_client: TestClient) -> None:
+    assert report_client.get("/report/", headers={"Host": "rebound.example"}).status_code == 403
+    fetched = report_client.get("/report/view-full.html", headers={"Origin": "https://evil.example",
+                                                                   "Sec-Fetch-Site": "cross-site"})
+    assert fetched.status_code == 403
+    # A link from another site may open the report, as it may an entity page.
+    followed = report_client.get("/report/", headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate",
+                                                      "Sec-Fetch-Dest": "document"})
+    assert followed.status_code == 200
+
+
+@pytest.mark.server
+def test_a_report_that_cannot_be_rendered_says_why(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resilience_kg.errors import ResilienceKGError
+    from resilience_kg.views import report
+
+    def refuse(*args: object, **kwargs: object) -> dict[str, str]:
+        raise ResilienceKGError("no pillar to draw")
+
+    monkeypatch.setattr(report, "render_report", refuse)
+    with TestClient(create_app(kg, timeout=30), base_url="http://127.0.0.1") as client:
+        response = client.get("/report/")
+        assert response.status_code == 500
+        assert response.text == "the report could not be rendered: no pillar to draw\n"
+        assert client.get("/id/bpbd", headers={"Accept": "text/html"}).status_code == 200  # the rest still answers

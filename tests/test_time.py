@@ -462,6 +462,8 @@ def test_viz_and_report_take_the_window_and_say_so(runner: Any, corpus: Any, tmp
 
 
 def test_markup_in_names_stays_text_in_the_periods_of_the_report(tmp_path: Path) -> None:
+    from html import unescape
+
     from helpers import write
 
     from resilience_kg.views.report import write_report
@@ -478,5 +480,5 @@ def test_markup_in_names_stays_text_in_the_periods_of_the_report(tmp_path: Path)
     page = write_report(load_graph([folder]), tmp_path / "out")[0].read_text(encoding="utf-8")
     section = page[page.index('id="period-2021"'):]
     section = section[: section.index("</section>")]
-    assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in section
+    assert "&lt;img src=x onerror=" in section and evil in unescape(section)  # shown as text
     assert "<img src=x" not in page

@@ -6,6 +6,7 @@ time, and the ``viz`` and ``report`` commands."""
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import json
 import math
@@ -162,6 +163,30 @@ def test_the_report_page_has_no_script_and_forbids_them(pages: dict[str, Path]) 
     assert "script-src" not in policy  # so default-src 'none' forbids every script
 
 
+
+def test_a_report_written_to_files_links_to_no_entity_page(pages: dict[str, Path]) -> None:
+    """Only a server has entity pages: the files link to each other and nowhere else."""
+    for name, path in pages.items():
+        if name.startswith("report/"):
+            parts = parse(path)
+            hrefs = [a["href"] for t, a in parts.tags if t == "a" and "href" in a]
+            assert all(h.startswith("view-") for h in hrefs), (name, hrefs)
+            if name != "report/report.html":
+                assert "entity_pages" not in data_block(parts)
+
+def test_markup_in_the_data_stays_text_on_the_report_page(tmp_path: Path) -> None:
+    from html import unescape
+
+    page = write_report(untrusted_graph(tmp_path), tmp_path / "report")[0]
+    parts = parse(page)
+    assert parts.scripts == [] and not [t for t, _ in parts.tags if t == "img" and "onerror" in _]
+    text = page.read_text(encoding="utf-8")
+    assert "<img src=x" not in text and "</script>" not in text
+    rows = {r[0]: r for r in table_rows(page, "matrix")}
+    assert UNTRUSTED_LABEL_EN in rows  # the label, shown as text in the heatmap
+    assert unescape(text).count(UNTRUSTED_LABEL_EN) >= 2  # and in the communities
+
+
 @pytest.mark.parametrize("view", VIEWS)
 def test_csp_script_hashes_are_those_of_the_inline_scripts(pages: dict[str, Path], view: str) -> None:
     parts = parse(pages[view])
@@ -241,6 +266,113 @@ def test_writing_the_report_twice_gives_the_same_bytes(kg: KnowledgeGraph, tmp_p
     first = {p.name: p.read_bytes() for p in write_report(kg, tmp_path / "a")}
     second = {p.name: p.read_bytes() for p in write_report(kg, tmp_path / "b")}
     assert first == second
+
+
+# ---------------------------------------------------------------- the report's work, done once
+
+
+@pytest.mark.parametrize(("report_only", "since"), [(False, None), (True, None), (False, "2019-06")])
+def test_the_reports_views_are_those_build_view_draws_alone(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, report_only: bool, since: str | None
+) -> None:
+    from resilience_kg.analysis.window import Window, parse_date
+    from resilience_kg.views import report
+
+    window = Window(since=parse_date(since)) if since else None
+    drawn: dict[str, network_view.ViewData] = {}
+    real = report.build_view
+
+    def keep(kg: KnowledgeGraph, view: str, **options: Any) -> network_view.ViewData:
+        data = real(kg, view, **options)
+        drawn[view] = copy.deepcopy(data)  # before write_page hands the lists to pyvis
+        return data
+
+    monkeypatch.setattr(report, "build_view", keep)
+    write_report(kg, tmp_path, report_only=report_only, window=window)
+    assert {"full", "actors-pillars", "pillar:SIAP"} <= set(drawn)
+    for view, data in drawn.items():
+        assert data == build_view(kg, view, report_only=report_only, window=window), view
+
+
+def test_writing_the_report_walks_the_pillar_paths_and_reads_the_evidence_once(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resilience_kg.analysis import analyze, pillar_links, projection
+
+    calls: dict[str, int] = {"pillar_links": 0, "project": 0, "evidence": 0}
+
+    def counted(name: str, real: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    walk = counted("pillar_links", pillar_links.pillar_links)
+    for module in (analyze, network_view):  # every module that walks the paths, under its own name
+        monkeypatch.setattr(module, "pillar_links", walk)
+    monkeypatch.setattr(projection, "project", counted("project", projection.project))  # imported when called
+    monkeypatch.setattr(network_view, "_evidence", counted("evidence", network_view._evidence))
+    written = write_report(kg, tmp_path)
+    views = [p for p in written if p.name.startswith("view-")]
+    assert len(views) >= 5
+    assert calls == {"pillar_links": 1, "project": 1, "evidence": 1}
+
+
+class TableRows(HTMLParser):
+    """The text of each cell, row by row, of the table with a given id."""
+
+    def __init__(self, table_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.table_id = table_id
+        self.inside = False
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table" and dict(attrs).get("id") == self.table_id:
+            self.inside = True
+        elif self.inside and tag == "tr":
+            self.rows.append([])
+        elif self.inside and tag in ("td", "th"):
+            self._cell = []
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.inside and tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "table":
+            self.inside = False
+
+
+def table_rows(path: Path, table_id: str) -> list[list[str]]:
+    parser = TableRows(table_id)
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.rows
+
+
+def test_the_report_states_the_weights_of_the_weights_table(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from resilience_kg.analysis import pillar_links
+
+    write_report(kg, tmp_path / "before", report_only=False)
+    before = table_rows(tmp_path / "before" / "report.html", "weights")
+    assert before[1][:3] == ["mandate", "actor -> works on -> issue -> under -> pillar", "1"]
+    assert ["uncertain", "0.6"] in table_rows(tmp_path / "before" / "report.html", "confidence")
+    heavier = tuple(dataclasses.replace(p, weight=0.8) if p.name == "mandate" else p for p in pillar_links.PATHS)
+    monkeypatch.setattr(pillar_links, "PATHS", heavier)
+    monkeypatch.setitem(pillar_links.CONFIDENCE_FACTOR, "uncertain", 0.7)
+    write_report(kg, tmp_path / "after")
+    after = table_rows(tmp_path / "after" / "report.html", "weights")
+    assert [r[0] for r in after] == [r[0] for r in before]
+    assert after[1][2] == "0.8" and after[2:] == before[2:]
+    assert ["uncertain", "0.7"] in table_rows(tmp_path / "after" / "report.html", "confidence")
 
 
 # ---------------------------------------------------------------- build_view

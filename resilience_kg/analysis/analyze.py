@@ -25,7 +25,7 @@ from resilience_kg.analysis.pillar_links import (
     pillar_links,
     sectors_per_pillar,
 )
-from resilience_kg.analysis.projection import pillars
+from resilience_kg.analysis.projection import notation, pillars
 from resilience_kg.tabulate import aligned, markdown_cell
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class Analysis:
                 "broker_rank": broker_rank.get(m.actor, ""),
             }
             for p in self.pillars:
-                row[g.nodes[p].get("notation", p)] = self.matrix[m.actor][p]
+                row[notation(g, p)] = self.matrix[m.actor][p]
             rows.append(row)
         return rows
 
@@ -122,7 +122,7 @@ class Analysis:
             "connections": [
                 {
                     "actor": lk.actor,
-                    "pillar": g.nodes[lk.pillar].get("notation", lk.pillar),
+                    "pillar": notation(g, lk.pillar),
                     "strength": lk.strength,
                     "basis": lk.basis,
                     "paths": [
@@ -133,7 +133,7 @@ class Analysis:
                 }
                 for lk in self.links
             ],
-            "sectors_per_pillar": {g.nodes[p].get("notation", p): c for p, c in self.sectors.items()},
+            "sectors_per_pillar": {notation(g, p): c for p, c in self.sectors.items()},
             "brokers": [{"actor": b.actor, "pillars": list(b.pillars), "betweenness": b.betweenness}
                         for b in self.brokers],
             "communities": self.communities,
@@ -149,13 +149,12 @@ class Analysis:
     def to_markdown(self) -> str:
         g = self.graph
         name = lambda n: markdown_cell(display_name(g, n))  # noqa: E731
-        notation = lambda p: str(g.nodes[p].get("notation", p))  # noqa: E731
         cols = self.pillars
         out = ["# Actors and pillars", ""]
         out += [f"> {n}" for n in self.notes] + ([""] if self.notes else [])
         out += ["## Who connects to which pillar", "",
                 "Strength of each actor's connection to each pillar (see the weights below).", "",
-                "| actor | sector | " + " | ".join(notation(p) for p in cols) + " |",
+                "| actor | sector | " + " | ".join(notation(g, p) for p in cols) + " |",
                 "| --- | --- |" + " ---: |" * len(cols)]
         for actor, row in sorted(self.matrix.items(), key=lambda kv: (-max(kv[1].values(), default=0), kv[0])):
             cells = " | ".join(f"{row[p]:.2f}" if row[p] else "" for p in cols)
@@ -165,10 +164,10 @@ class Analysis:
         sectors = sorted({s for c in self.sectors.values() for s in c})
         out.append("| --- |" + " ---: |" * len(sectors))
         for p in cols:
-            out.append(f"| {notation(p)} | " + " | ".join(str(self.sectors[p].get(s, 0)) for s in sectors) + " |")
+            out.append(f"| {notation(g, p)} | " + " | ".join(str(self.sectors[p].get(s, 0)) for s in sectors) + " |")
         out += ["", "## Brokers", "", "Actors that do something about two or more pillars, by betweenness "
                 "on the actor-pillar graph.", ""]
-        out += [f"1. {name(b.actor)}: {', '.join(notation(p) for p in b.pillars)} "
+        out += [f"1. {name(b.actor)}: {', '.join(notation(g, p) for p in b.pillars)} "
                 f"(betweenness {b.betweenness:.3f})" for b in self.brokers] or ["None."]
         out += ["", "## Central actors", "", "| actor | degree | betweenness | closeness | eigenvector |",
                 "| --- | ---: | ---: | ---: | ---: |"]
@@ -181,10 +180,10 @@ class Analysis:
             actors_in = [name(n) for n in c if g.nodes[n].get("kind") == "actor"]
             out.append(f"{i + 1}. {len(c)} nodes; actors: {', '.join(actors_in) or 'none'}")
         out += ["", "## Gaps", ""]
-        out += [f"- Issue {name(x.issue)} ({notation(x.pillar) if x.pillar else 'no pillar'}): {x.reason}"
+        out += [f"- Issue {name(x.issue)} ({notation(g, x.pillar) if x.pillar else 'no pillar'}): {x.reason}"
                 for x in self.gaps.issues]
         out += [f"- Solution {name(x.solution)}: {x.reason}" for x in self.gaps.solutions]
-        out += [f"- Pillar {notation(x.pillar)}: {x.actors} local actor(s) beyond presence; missing sectors: "
+        out += [f"- Pillar {notation(g, x.pillar)}: {x.actors} local actor(s) beyond presence; missing sectors: "
                 f"{', '.join(x.missing_sectors) or 'none'}" for x in self.gaps.pillars]
         out += ["", "## Weights", "", "| pattern | weight | cap |", "| --- | ---: | ---: |"]
         out += [f"| {p.name} | {p.weight} | {'' if p.cap == float('inf') else p.cap} |" for p in PATHS]
@@ -194,7 +193,7 @@ class Analysis:
         rows = self.actor_rows()
         if not rows:
             return "(no actors)\n"
-        notations = [self.graph.nodes[p].get("notation", p) for p in self.pillars]
+        notations = [notation(self.graph, p) for p in self.pillars]
         keys = ["name", "sector", "degree", "betweenness", *notations]
         body = [[f"{r[k]:.3f}" if isinstance(r[k], float) else str(r[k]) for k in keys] for r in rows]
         text = aligned(keys, body)

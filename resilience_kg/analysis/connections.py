@@ -10,18 +10,13 @@ from resilience_kg.analysis.analyze import REPORT_ONLY_NOTE
 from resilience_kg.analysis.gaps import find_gaps
 from resilience_kg.analysis.lookup import find_node
 from resilience_kg.analysis.pillar_links import PillarLink, display_name, matrix, pillar_links
-from resilience_kg.analysis.projection import pillars
+from resilience_kg.analysis.projection import notation, pillars
 from resilience_kg.tabulate import render
 
 if TYPE_CHECKING:
-    import networkx as nx
 
     from resilience_kg.analysis.window import Window
     from resilience_kg.graph.dataset import KnowledgeGraph
-
-
-def _notation(g: nx.MultiDiGraph, pillar: str) -> str:
-    return str(g.nodes[pillar].get("notation", pillar))
 
 
 def _basis(link: PillarLink) -> str:
@@ -50,7 +45,7 @@ def connections(
         cols = [find_node(g, pillar, kind="pillar")]
     if actor is None:
         table = matrix(g, links)
-        header = ["actor", "name", "sector", *[_notation(g, p) for p in cols]]
+        header = ["actor", "name", "sector", *[notation(g, p) for p in cols]]
         ordered = sorted(table, key=lambda a: (-max(table[a][p] for p in cols), a))
         rows = [[a, display_name(g, a, lang=lang), str(g.nodes[a].get("sector", "")),
                  *[f"{table[a][p]:g}" for p in cols]] for a in ordered]
@@ -63,7 +58,7 @@ def connections(
             continue
         for path in link.paths:
             kind = f"curated ({path.confidence})" if path.curated else "report"
-            rows.append([_notation(g, link.pillar), f"{link.strength:g}", _basis(link), f"{path.weight:g}", kind,
+            rows.append([notation(g, link.pillar), f"{link.strength:g}", _basis(link), f"{path.weight:g}", kind,
                          path.chain(g, lang=lang)])
     if not rows:
         notes.append(f"{display_name(g, node, lang=lang)} connects to no pillar in this view.")
@@ -80,13 +75,13 @@ def gaps_report(
     found = find_gaps(g, pillar_links(g))
     rows: list[list[str]] = []
     for x in found.issues:
-        rows.append(["issue", display_name(g, x.issue), _notation(g, x.pillar) if x.pillar else "", x.reason])
+        rows.append(["issue", display_name(g, x.issue), notation(g, x.pillar) if x.pillar else "", x.reason])
     for s in found.solutions:
         issues = ", ".join(display_name(g, i) for i in s.issues)
         rows.append(["solution", display_name(g, s.solution), issues, s.reason])
     for p in found.pillars:
         missing = ", ".join(p.missing_sectors) or "none"
-        rows.append(["pillar", display_name(g, p.pillar), _notation(g, p.pillar),
+        rows.append(["pillar", display_name(g, p.pillar), notation(g, p.pillar),
                      f"{p.actors} local actor(s) beyond presence; missing sectors: {missing}"])
     notes = [*([REPORT_ONLY_NOTE] if report_only else []), coverage.describe(), *coverage.notes]
     notes.append(f"Local means of the host country ({found.home_country or 'unknown'}), not a diplomatic mission.")

@@ -52,6 +52,18 @@ class Pattern:
     cap: float = math.inf
     kinds: tuple[str, ...] = ()  # the kind of node each step must reach ("" for any)
 
+    def describe(self, *, lang: str = "en") -> str:
+        """The path as words, from the kinds of node it passes through.
+
+        >>> PATHS[0].describe()
+        'actor -> works on -> issue -> under -> pillar'
+        """
+        parts = ["actor"]
+        for i, step in enumerate(self.steps):
+            kind = self.kinds[i] if i < len(self.kinds) and self.kinds[i] else "any"
+            parts += [PHRASES.get(step, {}).get(lang, step[0]), kind]
+        return " -> ".join(parts)
+
 
 PATHS: tuple[Pattern, ...] = (
     Pattern("mandate", (("worksOn", "out"), ("underPillar", "out")), 1.0, kinds=("issue", "pillar")),

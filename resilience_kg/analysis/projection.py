@@ -181,6 +181,18 @@ def actors(g: nx.MultiDiGraph) -> list[str]:
     return sorted(n for n, k in g.nodes(data="kind") if k == "actor")
 
 
+def notation(g: nx.MultiDiGraph, node: str) -> str:
+    """A node's notation (a pillar's short name, ``SIAP``), else its key.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("jakarta-siap", notation="SIAP"); g.add_node("bpbd")
+    >>> notation(g, "jakarta-siap"), notation(g, "bpbd")
+    ('SIAP', 'bpbd')
+    """
+    return str(g.nodes[node].get("notation", node))
+
+
 def pillars(g: nx.MultiDiGraph) -> list[str]:
     """The pillar nodes, sorted by notation."""
-    return sorted((n for n, k in g.nodes(data="kind") if k == "pillar"), key=lambda n: g.nodes[n].get("notation", n))
+    return sorted((n for n, k in g.nodes(data="kind") if k == "pillar"), key=lambda n: notation(g, n))

@@ -110,7 +110,9 @@ class Timeline:
         return pillars(self.graph)
 
     def notation(self, pillar: str) -> str:
-        return str(self.graph.nodes[pillar].get("notation", pillar))
+        from resilience_kg.analysis.projection import notation
+
+        return notation(self.graph, pillar)
 
     def active(self) -> dict[str, list[str]]:
         """Per period, the actors seen in it."""
@@ -263,7 +265,7 @@ def event_activity(g: nx.MultiDiGraph) -> dict[tuple[str, str], tuple[set[str], 
 
 def timeline_of(g: nx.MultiDiGraph, coverage: Coverage, *, by: str = "year") -> Timeline:
     """The timeline of a (windowed) projection; see the module's docstring."""
-    from resilience_kg.analysis.projection import actors
+    from resilience_kg.analysis.projection import actors, notation
 
     period_of(dt.date(2000, 1, 1), by)  # an unknown period fails here, before any work
     dates = {e: event_date(g.nodes[e].get("date")) for e in events_of(g)}
@@ -297,7 +299,7 @@ def timeline_of(g: nx.MultiDiGraph, coverage: Coverage, *, by: str = "year") -> 
     for row in per.values():
         for p in mandates.get(row.actor, ()):
             row.pillars[p] = sorted({*row.pillars.get(p, []), "mandate"}, key=TOUCHES.index)
-        row.pillars = dict(sorted(row.pillars.items(), key=lambda kv: str(g.nodes[kv[0]].get("notation", kv[0]))))
+        row.pillars = dict(sorted(row.pillars.items(), key=lambda kv: notation(g, kv[0])))
     dated = sorted(d for d in dates.values() if d is not None)
     periods = periods_between(dated[0], dated[-1], by) if dated else []
     order = {p: i for i, p in enumerate(periods)}

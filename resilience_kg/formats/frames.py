@@ -67,10 +67,11 @@ def query_df(
 def matrix_df(analysis: Analysis) -> pd.DataFrame:
     """The actor-by-pillar matrix: actors as rows (by name), pillar notations as columns."""
     from resilience_kg.analysis.pillar_links import display_name
+    from resilience_kg.analysis.projection import notation
 
     pandas = _pandas()
     g = analysis.graph
-    cols = {p: str(g.nodes[p].get("notation", p)) for p in analysis.pillars}
+    cols = {p: notation(g, p) for p in analysis.pillars}
     frame = pandas.DataFrame(
         [[analysis.matrix[a][p] for p in cols] for a in analysis.matrix],
         index=[display_name(g, a) for a in analysis.matrix],

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resilience_kg.analysis.pillar_links import display_name
+from resilience_kg.analysis.projection import notation
 from resilience_kg.errors import ResilienceKGError
 from resilience_kg.files import atomic_write
 
@@ -48,7 +49,7 @@ def heatmap(analysis: Analysis, path: str | Path) -> Path:
     data = [[analysis.matrix[a][p] for p in cols] for a in rows]
     fig, ax = plt.subplots(figsize=(2.2 + 1.3 * len(cols), 1.0 + 0.32 * max(1, len(rows))))
     image = ax.imshow(data or [[0.0] * len(cols)], cmap="YlOrRd", aspect="auto", vmin=0)
-    ax.set_xticks(range(len(cols)), [str(g.nodes[p].get("notation", p)) for p in cols])
+    ax.set_xticks(range(len(cols)), [notation(g, p) for p in cols])
     ax.set_yticks(range(len(rows)), [display_name(g, a) for a in rows])
     top = max((max(r) for r in data), default=0.0)
     for i, row in enumerate(data):

@@ -13,16 +13,14 @@ negotiation, an offline query page, and the guards a local endpoint needs.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
-from resilience_kg._version import __version__
 from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, UnsafeQueryError
 from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
-from resilience_kg.server.page import EXAMPLE
+from resilience_kg.server.page import EXAMPLE, render
 from resilience_kg.sparql.query import (
     DEFAULT_MAX_RESULT,
     DEFAULT_MEMORY,
@@ -40,63 +38,31 @@ if TYPE_CHECKING:
     from starlette.responses import Response
 
     from resilience_kg.graph.dataset import KnowledgeGraph
+    from resilience_kg.server.report import ReportPages
     from resilience_kg.sparql.pool import QueryPool
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
-PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'"
-STYLE = """body{font:15px/1.45 system-ui,sans-serif;max-width:1100px;margin:0 auto;padding:16px;color:#222}
-textarea{width:100%;height:14em;font:13px monospace} table{border-collapse:collapse;margin-top:12px}
-td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top} th{background:#f4f4f4}
-.error{color:#a00;white-space:pre-wrap} code{background:#f4f4f4;padding:1px 4px}"""
+#: The formats the plain form (the page answered to a query sent with ``format=html``) offers.
+FORM_FORMATS = ("html", "json", "xml", "csv", "tsv", "turtle", "jsonld", "nt")
 
 
-def _page(title: str, body: str, status: int = 200) -> Response:
-    from starlette.responses import HTMLResponse
-
-    doc = (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{PAGE_POLICY}">'
-        f"<title>{html.escape(title)}</title><style>{STYLE}</style></head><body>{body}</body></html>"
-    )
-    return HTMLResponse(doc, status_code=status, headers={"Content-Security-Policy": PAGE_POLICY})
-
-
-def _form(text: str) -> str:
-    formats = "".join(
-        f'<option value="{f}">{f}</option>' for f in ("html", "json", "xml", "csv", "tsv", "turtle", "jsonld", "nt")
-    )
-    return (
-        "<h1>resilience-kg SPARQL endpoint</h1>"
-        "<p>Queries run over the union of the named graphs; <code>rkg:</code>, <code>id:</code>, "
-        "<code>skos:</code> and the other usual prefixes need no PREFIX line. The endpoint is read-only "
-        "and offline: SERVICE, LOAD, FROM and updates are refused.</p>"
-        '<form method="get" action="sparql">'
-        f'<textarea name="query" aria-label="SPARQL query">{html.escape(text)}</textarea>'
-        f'<p><label>Format <select name="format">{formats}</select></label> '
-        '<button type="submit">Run</button></p></form>'
-        f"<p>Endpoint: <code>/sparql</code> (GET or POST, SPARQL 1.1 Protocol). resilience-kg {__version__}</p>"
-    )
+def _results_page(request: Request, text: str, result: QueryResult | None = None, *, error: str = "",
+                  status: int = 200) -> Response:
+    """The plain page for a query sent from a form with ``format=html``: the query again, then
+    its results or the error (``server/templates/results.html``, autoescaped)."""
+    boolean = result.boolean if result is not None and result.form == "ASK" else None
+    variables = result.variables if result is not None and boolean is None else []
+    rows = [[display(row.get(n)) for n in variables] for row in result.rows] if variables and result else []
+    return render(request, "results.html", status=status, title="Query error" if error else "Query results",
+                  text=text, formats=FORM_FORMATS, error=error, boolean=boolean, variables=variables, rows=rows)
 
 
-def _results_html(text: str, result: QueryResult) -> str:
-    if result.form == "ASK":
-        table = f"<p>Answer: <b>{'yes' if result.boolean else 'no'}</b></p>"
-    else:
-        names = result.variables
-        head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(display(row.get(n)))}</td>" for n in names) + "</tr>"
-            for row in result.rows
-        )
-        table = f"<p>{len(result.rows)} rows</p><table><tr>{head}</tr>{rows}</table>"
-    return _form(text) + table
-
-
-def _error(status: int, message: str, *, html_page: bool = False, text: str = "") -> Response:
+def _error(status: int, message: str, *, request: Request | None = None, text: str = "") -> Response:
+    """A plain-text error, or the results page with the error when ``request`` wants HTML."""
     from starlette.responses import PlainTextResponse
 
-    if html_page:
-        return _page("Query error", _form(text) + f'<p class="error">{html.escape(message)}</p>', status)
+    if request is not None:
+        return _results_page(request, text, error=message, status=status)
     return PlainTextResponse(message + "\n", status_code=status)
 
 
@@ -127,6 +93,7 @@ def create_app(
     pool: QueryPool | None = None,
     memory: int | None = DEFAULT_MEMORY,
     max_result: int = DEFAULT_MAX_RESULT,
+    report: ReportPages | None = None,
 ) -> Starlette:
     """The endpoint's ASGI app over ``kg``.
 
@@ -137,6 +104,9 @@ def create_app(
     Queries go to ``pool``'s workers (``serve`` starts one), else each runs in a forked child;
     either way jailed, stopped at ``timeout`` seconds or ``memory`` bytes, and refused past
     ``max_result`` bytes of answer (the pool's own limits apply to it).
+
+    ``report``: the report pages served at ``/report/`` (``serve`` renders them at start-up);
+    without it they are rendered from ``kg`` on the first request for them.
     """
     import anyio
     from starlette.applications import Starlette
@@ -190,7 +160,7 @@ def create_app(
                                                                              graph=False) == "html")
         if len(texts) != 1:
             if not texts and request.method == "GET" and wants_html:
-                return _page("resilience-kg SPARQL endpoint", _form(EXAMPLE))
+                return render(request, "query.html", text=EXAMPLE)
             return _error(400, "give exactly one query parameter" if texts else "no query given")
         text = texts[0]
         # The guard runs here, so the form (and so the format) is known before the query runs: the
@@ -198,9 +168,9 @@ def create_app(
         try:
             form, _ = prepare(text, None)
         except UnsafeQueryError as exc:
-            return _error(400, str(exc), html_page=wants_html, text=text)
+            return _error(400, str(exc), request=request if wants_html else None, text=text)
         except QueryError as exc:
-            return _error(400, str(exc), html_page=wants_html, text=text)
+            return _error(400, str(exc), request=request if wants_html else None, text=text)
         is_graph = form in ("CONSTRUCT", "DESCRIBE")
         if fmt_param is not None:
             fmt = format_param(fmt_param, graph=is_graph)
@@ -218,18 +188,19 @@ def create_app(
             async with limiter:
                 result = await execute(text, form, wanted)
         except QueryTimeout as exc:
-            return _error(503, str(exc), html_page=wants_html, text=text)
+            return _error(503, str(exc), request=request if wants_html else None, text=text)
         except QueryMemoryError as exc:
-            return _error(503, str(exc), html_page=wants_html, text=text)
+            return _error(503, str(exc), request=request if wants_html else None, text=text)
         except QueryError as exc:
-            return _error(400, str(exc), html_page=wants_html, text=text)
+            return _error(400, str(exc), request=request if wants_html else None, text=text)
         if fmt == "html":
-            return _page("Query results", _results_html(text, result))
+            return _results_page(request, text, result)
         return Response(result.payload, media_type=MEDIA_TYPE[(fmt, is_graph)], headers={"Vary": "Accept"})
 
     from resilience_kg.server.entity import entity_routes
     from resilience_kg.server.guards import HostGuard, OriginGuard, QueryGate, QuietDisconnects
     from resilience_kg.server.page import BasePath, page_routes, public_origin
+    from resilience_kg.server.report import ReportPages, report_routes
 
     own = public_origin(base_iri)
 
@@ -250,5 +221,5 @@ def create_app(
     middleware.append(Middleware(QueryGate, slots=max_concurrent, queue_timeout=queue_timeout,
                                  gated=runs_queries))
     routes = [*page_routes(kg), Route("/sparql", sparql, methods=["GET", "POST"]),
-              *entity_routes(kg)]
+              *entity_routes(kg), *report_routes(report or ReportPages(kg))]
     return Starlette(routes=routes, middleware=middleware)

@@ -28,7 +28,7 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 #: Paths a browser may open by following a link from another site (GET or HEAD, navigation).
-PUBLIC_PREFIXES = ("/id/", "/ontology", "/static/")
+PUBLIC_PREFIXES = ("/id/", "/ontology", "/static/", "/report")
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

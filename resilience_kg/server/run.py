@@ -224,15 +224,21 @@ def serve(
     except BaseException:
         sock.close()
         raise
+    from resilience_kg.server.report import ReportPages
+
+    report = ReportPages(kg)
+    report.start()  # rendered once, in the background: the endpoint answers meanwhile
     app = Operations(
         create_app(kg, timeout=timeout, allowed_hosts=allowed, cors_origin=cors_origin, max_body=max_body,
-                   max_concurrent=pool.size, pool=pool, queue_timeout=queue_timeout, base_iri=base_iri),
+                   max_concurrent=pool.size, pool=pool, queue_timeout=queue_timeout, base_iri=base_iri,
+                   report=report),
         pool, hosts=[*LOCAL_HOSTS, *allowed], log=_stderr if access_log else None,
     )
     shown = f"[{host}]" if ":" in host else host
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else shown
     url = f"http://{shown}:{actual_port}/sparql"
-    echo(f"SPARQL endpoint: {url}  (query page: http://{shown}:{actual_port}/)")
+    echo(f"SPARQL endpoint: {url}  (query page: http://{shown}:{actual_port}/, "
+         f"report: http://{shown}:{actual_port}/report/)")
     echo(f"try: curl -s '{url}' --data-urlencode 'query=SELECT * WHERE {{ ?p a rkg:Pillar }}' "
          "-H 'Accept: text/csv'")
     if host not in LOCAL_HOSTS:

@@ -23,13 +23,14 @@ from resilience_kg import vocab as v
 from resilience_kg.analysis.lookup import find_node
 from resilience_kg.analysis.metrics import centralities
 from resilience_kg.analysis.pillar_links import SUBSTANTIVE, PillarLink, pillar_links
-from resilience_kg.analysis.projection import node_id, pillars
+from resilience_kg.analysis.projection import node_id, notation, pillars
 from resilience_kg.errors import ResilienceKGError
 
 if TYPE_CHECKING:
     import networkx as nx
     from pyvis.network import Network
 
+    from resilience_kg.analysis.analyze import Analysis
     from resilience_kg.analysis.window import Window
     from resilience_kg.graph.dataset import KnowledgeGraph
 
@@ -96,6 +97,9 @@ class ViewData:
     notes: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)  # the event dates of the view, for the time filter
     window: dict[str, Any] = field(default_factory=dict)
+    #: Namespace -> the path of its entity pages, relative to the page (set when a server serves
+    #: the view); the page links an IRI there only when it is opened over http(s).
+    entity_pages: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,6 +115,7 @@ class ViewData:
             "notes": self.notes,
             "dates": self.dates,
             "window": self.window,
+            **({"entity_pages": self.entity_pages} if self.entity_pages else {}),
         }
 
 
@@ -153,19 +158,19 @@ def _statements(kg: KnowledgeGraph) -> dict[str, list[dict[str, str]]]:
 def _node_pillars(g: nx.MultiDiGraph, links: list[PillarLink]) -> dict[str, set[str]]:
     """The pillars each node belongs to, for the pillar filter: an actor's are those it does
     something about; an issue's its pillar; a solution's its issues' pillars."""
-    notation = {p: str(g.nodes[p].get("notation", p)) for p in pillars(g)}
+    notations = {p: notation(g, p) for p in pillars(g)}
     found: dict[str, set[str]] = defaultdict(set)
-    for p in notation:
-        found[p].add(notation[p])
+    for p in notations:
+        found[p].add(notations[p])
     for u, w, key in g.edges(keys=True):
-        if key in ("underPillar", "concernsPillar") and w in notation:
-            found[u].add(notation[w])
+        if key in ("underPillar", "concernsPillar") and w in notations:
+            found[u].add(notations[w])
     for u, w, key in g.edges(keys=True):
         if key == "addressesIssue":
             found[u] |= {x for x in found.get(w, set())}
     for link in links:
         if link.substantive:
-            found[link.actor].add(notation[link.pillar])
+            found[link.actor].add(notations[link.pillar])
     return found
 
 
@@ -285,7 +290,7 @@ def pillar_layout(
     nearest place where its label box overlaps no other (``labels``: the longest label a node
     can show, in either language)."""
     pillar_nodes = sorted((n for n, k in sub.nodes(data="kind") if k == "pillar"),
-                          key=lambda n: str(sub.nodes[n].get("notation", n)))
+                          key=lambda n: notation(sub, n))
     actor_nodes = sorted(n for n, k in sub.nodes(data="kind") if k != "pillar")
     k = len(pillar_nodes)
     # Far apart: the circle grows with the number of actors, whose labels must fit between them.
@@ -342,21 +347,50 @@ def pillar_layout(
     return pos
 
 
-def build_view(
-    kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False, window: Window | None = None
-) -> ViewData:
-    """Everything a page needs to draw ``view`` of ``kg`` (restricted to ``window``, if given)."""
-    from resilience_kg.analysis.window import windowed_projection
+@dataclass(frozen=True)
+class ViewLookups:
+    """What every view of one graph reads from the store besides the projection: the evidence
+    of each node and what each speaker said. Computed once, it serves any number of views."""
 
-    g, coverage = windowed_projection(kg, report_only=report_only, window=window)
-    links = pillar_links(g)
+    evidence: dict[str, dict[str, list[str]]]
+    statements: dict[str, list[dict[str, str]]]
+
+
+def view_lookups(kg: KnowledgeGraph) -> ViewLookups:
+    """The evidence and statements lookups of ``kg``, for :func:`build_view`."""
+    return ViewLookups(evidence=_evidence(kg), statements=_statements(kg))
+
+
+def build_view(
+    kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False, window: Window | None = None,
+    analysis: Analysis | None = None, lookups: ViewLookups | None = None,
+) -> ViewData:
+    """Everything a page needs to draw ``view`` of ``kg`` (restricted to ``window``, if given).
+
+    ``analysis``: an :class:`~resilience_kg.analysis.analyze.Analysis` of ``kg`` already computed,
+    whose graph, pillar links and coverage the view uses instead of projecting again (its own
+    ``report_only`` and window then apply, and the arguments of that name are ignored).
+    ``lookups``: the store's evidence and statements from :func:`view_lookups`. Both let a caller
+    drawing several views (the report) do that work once.
+    """
+    if analysis is not None:
+        if analysis.coverage is None:
+            raise ResilienceKGError("the analysis carries no coverage: compute it with analyze()")
+        g, coverage, links = analysis.graph, analysis.coverage, analysis.links
+        report_only = analysis.report_only
+    else:
+        from resilience_kg.analysis.window import windowed_projection
+
+        g, coverage = windowed_projection(kg, report_only=report_only, window=window)
+        links = pillar_links(g)
     if view == "actors-pillars":
         sub, title = _actors_pillars(g, links), "Actors and pillars"
     else:
         sub, title = _select(g, links, view)
     values, _ = centralities(sub)
-    evidence = _evidence(kg)
-    statements = _statements(kg)
+    if lookups is None:
+        lookups = view_lookups(kg)
+    evidence, statements = lookups.evidence, lookups.statements
     node_pillars = _node_pillars(g, links)
     from resilience_kg.analysis.window import edge_dates, node_dates
 
@@ -414,7 +448,7 @@ def build_view(
     kinds = sorted({nd["kind"] for nd in nodes} - {"actor"})
     legend += [{"label": k, "color": KIND_STYLE.get(k, ("#999999", "dot"))[0],
                 "shape": KIND_STYLE.get(k, ("#999999", "dot"))[1], "group": "kind"} for k in kinds]
-    pillar_list = [{"notation": str(g.nodes[p].get("notation", p)), "label_id": str(g.nodes[p].get("label_id", p)),
+    pillar_list = [{"notation": notation(g, p), "label_id": str(g.nodes[p].get("label_id", p)),
                     "label_en": str(g.nodes[p].get("label_en", p))} for p in pillars(g)]
     notes = [coverage.describe(), *coverage.notes]
     if report_only:

@@ -82,13 +82,18 @@ def csp(scripts: list[str]) -> str:
     )
 
 
+def view_policy() -> str:
+    """The policy of every view page: its two inline scripts by hash, nothing remote."""
+    return csp([_vis_asset("vis-network.min.js"), _template("view.js")])
+
+
 def render_page(data: ViewData, options: dict[str, Any]) -> str:
     """The HTML page for a view and its vis-network options."""
     vis_js = _vis_asset("vis-network.min.js")
     view_js = _template("view.js")
     payload = {**data.to_dict(), "options": options}
     page = Template(_template("network.html")).substitute(
-        csp=csp([vis_js, view_js]),
+        csp=view_policy(),
         version=__version__,
         title=_escape_text(data.title),
         vis_css=_vis_asset("vis-network.css"),
@@ -106,11 +111,16 @@ def _escape_text(text: str) -> str:
     return escape(text, quote=True)
 
 
-def write_page(data: ViewData, path: str | Path) -> Path:
-    """Build the page with pyvis's Network as the container and write it atomically."""
+def page_html(data: ViewData) -> str:
+    """The page of a view, built with pyvis's Network as the container."""
     from resilience_kg.views.network_view import to_pyvis
 
     net = to_pyvis(data)
     # The page is drawn from pyvis's node and edge lists and its options.
     data.nodes, data.edges = net.nodes, net.edges
-    return atomic_write(path, render_page(data, net.options).encode("utf-8"))
+    return render_page(data, net.options)
+
+
+def write_page(data: ViewData, path: str | Path) -> Path:
+    """Write the page of a view atomically."""
+    return atomic_write(path, page_html(data).encode("utf-8"))

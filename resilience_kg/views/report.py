@@ -1,44 +1,54 @@
 """The offline report: one static HTML page for people who would rather look than read, and
 the interactive views it links to, all written into one folder.
 
-The page has no script at all (its policy forbids them); every string from the data is escaped.
+The page is a Jinja2 template (``views/templates/report.html``) with autoescape: every string
+from the data is escaped there. It has no script at all (its policy forbids them).
 """
 
 from __future__ import annotations
 
 import base64
-import html
+import functools
+import math
+from collections.abc import Callable
+from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from resilience_kg import vocab as v
 from resilience_kg._version import __version__
+from resilience_kg.analysis import pillar_links as weights_table
 from resilience_kg.analysis.analyze import Analysis, analyze
 from resilience_kg.analysis.pillar_links import display_name
+from resilience_kg.analysis.projection import notation
 from resilience_kg.files import atomic_write
 from resilience_kg.graph.summary import summarize
-from resilience_kg.views.network_view import build_view
-from resilience_kg.views.page import write_page
+from resilience_kg.views.network_view import build_view, view_lookups
+from resilience_kg.views.page import page_html
 
 if TYPE_CHECKING:
+    import jinja2
+    import networkx as nx
+
     from resilience_kg.analysis.timeline import Timeline
     from resilience_kg.analysis.window import Window
     from resilience_kg.graph.dataset import KnowledgeGraph
 
-E = html.escape
-CSS = """
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; max-width: 1100px;
-       margin: 0 auto; padding: 16px; }
-h1 { font-size: 24px; } h2 { font-size: 19px; margin-top: 28px; border-bottom: 1px solid #ddd; }
-table { border-collapse: collapse; margin: 8px 0; } td, th { padding: 3px 8px; border: 1px solid #ddd; }
-th { background: #f4f4f4; text-align: left; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.note { color: #7a4b00; } mark { background: #ffe08a; } blockquote { margin: 6px 0; padding: 4px 10px;
-border-left: 3px solid #e15759; background: #fafafa; } .source { white-space: pre-wrap; background: #fcfcfc;
-border: 1px solid #eee; padding: 10px; } ul.views li { margin: 2px 0; }
-.legend span { display: inline-block; padding: 1px 8px; border: 1px solid #ddd; font-variant-numeric: tabular-nums; }
-img.chart { max-width: 100%; } .period { margin-left: 8px; }
-"""
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment over ``views/templates/``, read with importlib.resources, escaping every value."""
+    from importlib.resources import files
+
+    import jinja2
+
+    def load(name: str) -> str:
+        return files("resilience_kg.views").joinpath("templates", name).read_text(encoding="utf-8")
+
+    return jinja2.Environment(loader=jinja2.FunctionLoader(load), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 def _cell_colour(value: float, top: float) -> str:
@@ -48,72 +58,87 @@ def _cell_colour(value: float, top: float) -> str:
     return f"background: rgb({r},{g},{b}); color: {'#fff' if t > 0.6 else '#222'}"
 
 
-def _heatmap(a: Analysis) -> str:
+Ref = Callable[[str], dict[str, "str | None"]]
+
+
+def _refs(g: nx.MultiDiGraph, entity_pages: str | None) -> Ref:
+    """How the page names a node: its short name, and ``href``, the path of its entity page when
+    the report is served (``entity_pages``, relative to the report) and the node is under ``id:``."""
+
+    def ref(node: str) -> dict[str, str | None]:
+        iri = str(g.nodes[node].get("iri", ""))
+        linked = entity_pages is not None and iri.startswith(v.ID) and len(iri) > len(v.ID)
+        return {"name": display_name(g, node), "href": f"{entity_pages}{iri[len(v.ID):]}" if linked else None}
+
+    return ref
+
+
+def _heatmap(a: Analysis, ref: Ref) -> dict[str, Any]:
     g = a.graph
-    cols = a.pillars
-    top = max((max(r.values(), default=0.0) for r in a.matrix.values()), default=0.0)
+    top = _top(a)
     rows = sorted(a.matrix, key=lambda x: (-max(a.matrix[x].values(), default=0.0), x))
-    head = "".join(f"<th>{E(str(g.nodes[p].get('notation', p)))}</th>" for p in cols)
-    body = []
-    for actor in rows:
-        cells = "".join(
-            f'<td class="num" style="{_cell_colour(a.matrix[actor][p], top)}">{a.matrix[actor][p]:.2f}</td>'
-            for p in cols
-        )
-        sector = E(str(g.nodes[actor].get("sector", "")))
-        body.append(f"<tr><th>{E(display_name(g, actor))}</th><td>{sector}</td>{cells}</tr>")
-    return f"<table><tr><th>actor</th><th>sector</th>{head}</tr>{''.join(body)}</table>"
+    return {
+        "columns": [notation(g, p) for p in a.pillars],
+        "rows": [{"actor": ref(actor), "sector": str(g.nodes[actor].get("sector", "")),
+                  "cells": [(f"{a.matrix[actor][p]:.2f}", _cell_colour(a.matrix[actor][p], top)) for p in a.pillars]}
+                 for actor in rows],
+    }
 
 
-def _legend(a: Analysis) -> str:
+def _top(a: Analysis) -> float:
+    return max((max(r.values(), default=0.0) for r in a.matrix.values()), default=0.0)
+
+
+def _legend(a: Analysis) -> list[tuple[str, str]]:
     """What the matrix colours mean: five swatches from zero to the strongest link."""
-    top = max((max(r.values(), default=0.0) for r in a.matrix.values()), default=0.0)
+    top = _top(a)
     steps = [top * i / 4 for i in range(5)] if top > 0 else [0.0]
-    cells = "".join(f'<span style="{_cell_colour(x, top)}">{x:.2f}</span>' for x in steps)
-    return (f'<p class="legend" id="matrix-legend">Colour scale (connection strength): {cells} '
-            "<small>white: no connection; darker: stronger</small></p>")
+    return [(f"{x:.2f}", _cell_colour(x, top)) for x in steps]
 
 
-def _periods(tl: Timeline) -> str:
-    """The timeline chart, then one section per period with events: who came, who was new, who left."""
+def _weights() -> list[dict[str, str]]:
+    """The weights table the strengths are computed from (read when the page is written, so the
+    page states the weights the strengths were computed with)."""
+    return [{"name": p.name, "path": p.describe(), "weight": f"{p.weight:g}",
+             "cap": "" if p.cap == math.inf else f"{p.cap:g}"} for p in weights_table.PATHS]
+
+
+def _timeline(tl: Timeline, ref: Ref) -> dict[str, Any]:
+    """The timeline chart, then per period with events: who came, who was new, who left."""
     from resilience_kg.errors import ResilienceKGError
 
+    out: dict[str, Any] = {"by": tl.by, "periods": [], "chart": None, "chart_error": "", "notes": " ".join(tl.notes)}
     if not tl.periods:
-        return "<p>No dated event in the window: nothing to show over time.</p>"
-    g = tl.graph
+        return out
     try:
         from resilience_kg.formats.plots import timeline_png
 
-        png = base64.b64encode(timeline_png(tl)).decode("ascii")
-        chart = f'<img class="chart" id="timeline-chart" alt="Actors per {E(tl.by)}, and per pillar" ' \
-                f'src="data:image/png;base64,{png}">'
+        out["chart"] = "data:image/png;base64," + base64.b64encode(timeline_png(tl)).decode("ascii")
     except ResilienceKGError as exc:  # matplotlib is an optional extra
-        chart = f'<p class="note">{E(str(exc))}</p>'
+        out["chart_error"] = str(exc)
     active = tl.active()
-    parts = [chart, f'<p class="note">{E(" ".join(tl.notes))}</p>']
-    names = lambda xs: E(", ".join(display_name(g, x) for x in xs)) or "none"  # noqa: E731
     for i, period in enumerate(tl.periods):
         if not active[period]:
             continue
         events = sorted({e for r in tl.rows if r.period == period for e in r.events})
         last = i == len(tl.periods) - 1
-        per_pillar = "".join(
-            f"<tr><td>{E(tl.notation(p))}</td><td class='num'>{tl.pillar_actors[period].get(p, 0)}</td>"
-            f"<td>{E(', '.join(f'{s} {n}' for s, n in sorted(tl.pillar_sectors[period].get(p, {}).items())))}</td></tr>"
-            for p in tl.pillars)
-        parts.append(
-            f'<section class="period" id="period-{E(period)}"><h3>{E(period)}</h3>'
-            f"<p>{len(events)} event(s): {names(events)}. {len(active[period])} actor(s) took part.</p>"
-            f"<p><b>Newcomers ({len(tl.newcomers[period])}):</b> {names(tl.newcomers[period])}</p>"
-            + ("<p><b>Leavers:</b> not known yet (the last period)</p>" if last else
-               f"<p><b>Leavers ({len(tl.leavers[period])}):</b> {names(tl.leavers[period])}</p>")
-            + f"<table><tr><th>pillar</th><th>actors</th><th>by sector</th></tr>{per_pillar}</table></section>"
-        )
-    return "".join(parts)
+        out["periods"].append({
+            "name": period,
+            "events": [ref(e) for e in events],
+            "actors": len(active[period]),
+            "newcomers": [ref(x) for x in tl.newcomers[period]],
+            "leavers": None if last else [ref(x) for x in tl.leavers[period]],
+            "pillars": [(tl.notation(p), tl.pillar_actors[period].get(p, 0),
+                         ", ".join(f"{s} {n}" for s, n in sorted(tl.pillar_sectors[period].get(p, {}).items())))
+                        for p in tl.pillars],
+        })
+    return out
 
 
-def _source_sections(kg: KnowledgeGraph) -> str:
-    """Each source: its metadata, its text with every quoted span marked, and the quotes."""
+def _sources(kg: KnowledgeGraph) -> list[dict[str, Any]]:
+    """Each source: its title, its quotes, and its text with every quoted span marked."""
+    from markupsafe import Markup
+
     rows = kg.store.query(
         """SELECT ?src ?title ?quote ?start ?end (COUNT(?st) AS ?facts) WHERE {
              GRAPH graph:provenance {
@@ -127,19 +152,13 @@ def _source_sections(kg: KnowledgeGraph) -> str:
     for r in rows:  # type: ignore[union-attr]
         entry = by_source.setdefault(r["src"].value, (r["title"].value, []))
         entry[1].append((r["quote"].value, int(r["start"].value), int(r["end"].value), int(r["facts"].value)))
-    parts = []
+    out = []
     for src, (title, quotes) in by_source.items():
-        parts.append(f"<h3>{E(title)}</h3>")
-        parts.append(f"<p>{len(quotes)} distinct quotes support {sum(n for *_, n in quotes)} facts.</p>")
-        parts.append("<details><summary>Quotes, where they sit, and how many facts each supports</summary>")
-        parts += [
-            f"<blockquote>{E(q)} <small>(characters {a}-{b}; {n} facts)</small></blockquote>" for q, a, b, n in quotes
-        ]
-        parts.append("</details>")
         text = kg.source_texts.get(src, "")
-        if text:
-            parts.append(f'<div class="source">{_mark(text, [(a, b) for _, a, b, _ in quotes])}</div>')
-    return "".join(parts)
+        # _mark escapes every character of the text and adds only <mark> tags: markup we built.
+        marked = Markup(_mark(text, [(a, b) for _, a, b, _ in quotes])) if text else None
+        out.append({"title": title, "quotes": quotes, "facts": sum(n for *_, n in quotes), "marked": marked})
+    return out
 
 
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:
@@ -160,7 +179,7 @@ def _mark(text: str, spans: list[tuple[int, int]]) -> str:
         j = i
         while j < len(text) and covered[j] == covered[i]:
             j += 1
-        chunk = E(text[i:j])
+        chunk = escape(text[i:j], quote=False)
         out.append(f"<mark>{chunk}</mark>" if covered[i] else chunk)
         i = j
     return "".join(out)
@@ -175,78 +194,66 @@ def write_report(
 ) -> list[Path]:
     """Write ``report.html`` and the views it links to into ``out`` (all restricted to ``window``,
     if given; the timeline by ``year``, ``quarter`` or ``month``); return the paths."""
+    out = Path(out)
+    pages = render_report(kg, report_only=report_only, window=window, by=by)
+    return [atomic_write(out / name, text.encode("utf-8")) for name, text in pages.items()]
+
+
+def render_report(
+    kg: KnowledgeGraph, *, report_only: bool = False, window: Window | None = None, by: str = "year",
+    entity_pages: str | None = None,
+) -> dict[str, str]:
+    """The report's pages by file name, ``report.html`` first, then the views it links to.
+
+    ``entity_pages``: where a server shows the entities, relative to the report (``../id/``);
+    given, the report links each node under ``id:`` there, and so do the views when they are
+    opened over http(s). A report written to files has no server to link to and leaves it out.
+    """
     from resilience_kg.analysis.timeline import timeline_of
 
-    out = Path(out)
     a = analyze(kg, report_only=report_only, window=window)
     assert a.coverage is not None
-    tl = timeline_of(a.graph, a.coverage, by=by)
     g = a.graph
-    written: list[Path] = []
-    views = [*VIEWS, *(f"pillar:{g.nodes[p].get('notation', p)}" for p in a.pillars)]
-    links = []
-    for view in views:
+    ref = _refs(g, entity_pages)
+    pages: dict[str, str] = {}
+    views = []
+    lookups = view_lookups(kg)  # the store's evidence and statements, read once for every view
+    for view in [*VIEWS, *(f"pillar:{notation(g, p)}" for p in a.pillars)]:
         name = "view-" + view.replace(":", "-").lower() + ".html"
-        data = build_view(kg, view, report_only=report_only, window=window)
-        written.append(write_page(data, out / name))
-        size = f"{len(data.nodes)} nodes, {len(data.edges)} links"
-        links.append(f'<li><a href="{E(name)}">{E(data.title)}</a> ({size})</li>')
+        data = build_view(kg, view, analysis=a, lookups=lookups)
+        if entity_pages is not None:
+            data.entity_pages = {v.ID: entity_pages}
+        pages[name] = page_html(data)
+        views.append({"href": name, "title": data.title, "nodes": len(data.nodes), "edges": len(data.edges)})
     s = summarize(kg)
-    counts = "".join(
-        f"<tr><td>{E(cls)}</td><td class='num'>{max(n.values())}</td></tr>"
-        for cls, n in sorted(s.classes.items())
-        if cls.startswith(("rkg:", "org:")) and not cls.endswith(("Statement", "Sector", "Confidence", "Status"))
-    )
-    brokers = "".join(
-        f"<li>{E(display_name(g, b.actor))}: {E(', '.join(str(g.nodes[p].get('notation', p)) for p in b.pillars))}"
-        f" (betweenness {b.betweenness:.3f})</li>"
-        for b in a.brokers
-    ) or "<li>None: no actor works on two or more pillars.</li>"
-    gaps = [f"<li>Issue <b>{E(display_name(g, x.issue))}</b>: {E(x.reason)}</li>" for x in a.gaps.issues]
-    gaps += [f"<li>Solution <b>{E(display_name(g, x.solution))}</b>: {E(x.reason)}</li>" for x in a.gaps.solutions]
-    gaps += [
-        f"<li>Pillar <b>{E(str(g.nodes[x.pillar].get('label_id', x.pillar)))}</b>: {x.actors} local actor(s) beyond "
-        f"presence; missing: {E(', '.join(x.missing_sectors) or 'none')}</li>"
-        for x in a.gaps.pillars
-    ]
-    communities = "".join(
-        "<li>" + E(", ".join(display_name(g, n) for n in c if g.nodes[n].get("kind") == "actor") or "(no actors)")
-        + f" <small>({len(c)} nodes)</small></li>"
-        for c in a.communities
-    )
-    notes = "".join(f'<p class="note">{E(n)}</p>' for n in a.notes)
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="resilience-kg {E(__version__)}">
-<title>resilience-kg report</title><style>{CSS}</style></head>
-<body>
-<h1>Actors of urban resilience: the knowledge graph at a glance</h1>
-{notes}
-<h2>What the dataset holds</h2>
-<p>{s.total} statements in {len(s.triples)} named graphs (report: {s.triples.get('report', 0)},
-curated: {s.triples.get('curated', 0)}).</p>
-<table><tr><th>class</th><th>count</th></tr>{counts}</table>
-<h2>Interactive views</h2>
-<p>Each opens offline in a browser; click a node for its details and evidence.</p>
-<ul class="views">{''.join(links)}</ul>
-<h2>Who connects to which pillar</h2>
-<p>Strength of each actor's link to each pillar: a mandate over an issue weighs 1, a proposal 0.6, a session on
-the pillar 0.3, the workshop as a whole 0.1 (uncertain curated links count 0.6 of their weight).</p>
-{_heatmap(a)}
-{_legend(a)}
-<h2>Over time</h2>
-<p>Per {E(tl.by)}: the actors that took part, the newcomers (first seen then) and the leavers (last seen then), and
-how many actors touched each pillar (a session on it, a proposal, or a mandate while active).</p>
-{_periods(tl)}
-<h2>Brokers between pillars</h2><ol>{brokers}</ol>
-<h2>Gaps</h2><ul>{''.join(gaps) or '<li>None found.</li>'}</ul>
-<h2>Communities</h2><ol>{communities}</ol>
-<h2>The source and its evidence</h2>
-<p>Every fact the report states carries an exact quote; marked below is all the text the graph rests on.</p>
-{_source_sections(kg)}
-</body></html>
-"""
-    written.insert(0, atomic_write(out / "report.html", page.encode("utf-8")))
-    return written
+    context = {
+        "policy": POLICY,
+        "version": __version__,
+        "notes": a.notes,
+        "summary": {
+            "total": s.total, "graphs": len(s.triples), "report": s.triples.get("report", 0),
+            "curated": s.triples.get("curated", 0),
+            "classes": [(cls, max(n.values())) for cls, n in sorted(s.classes.items())
+                        if cls.startswith(("rkg:", "org:"))
+                        and not cls.endswith(("Statement", "Sector", "Confidence", "Status"))],
+        },
+        "views": views,
+        "weights": _weights(),
+        "confidence": [(c, f"{f:g}") for c, f in weights_table.CONFIDENCE_FACTOR.items()],
+        "heatmap": _heatmap(a, ref),
+        "legend": _legend(a),
+        "timeline": _timeline(timeline_of(g, a.coverage, by=by), ref),
+        "brokers": [{"actor": ref(b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars),
+                     "betweenness": f"{b.betweenness:.3f}"} for b in a.brokers],
+        "gaps": [
+            *({"what": "Issue", "node": ref(x.issue), "text": x.reason} for x in a.gaps.issues),
+            *({"what": "Solution", "node": ref(x.solution), "text": x.reason} for x in a.gaps.solutions),
+            *({"what": "Pillar", "node": ref(x.pillar),
+               "text": f"{x.actors} local actor(s) beyond presence; missing: {', '.join(x.missing_sectors) or 'none'}"}
+              for x in a.gaps.pillars),
+        ],
+        "communities": [{"actors": [ref(n) for n in c if g.nodes[n].get("kind") == "actor"], "size": len(c)}
+                        for c in a.communities],
+        "sources": _sources(kg),
+    }
+    return {"report.html": environment().get_template("report.html").render(context), **pages}

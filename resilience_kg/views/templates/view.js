@@ -27,6 +27,18 @@
   function shortName(n) {
     return (n.kind === "actor" && n.acronym) ? n.acronym : name(n);
   }
+  // Served by our server (http or https), an IRI of the graph links to its entity page; opened as
+  // a file there is no server to answer, so the IRI stays text. The path is relative to the page.
+  function entityPage(iri) {
+    var pages = data.entity_pages || {};
+    if (!iri || !/^https?:$/.test(window.location.protocol)) { return null; }
+    for (var ns in pages) {
+      if (Object.prototype.hasOwnProperty.call(pages, ns) && iri.indexOf(ns) === 0 && iri.length > ns.length) {
+        return pages[ns] + iri.slice(ns.length);
+      }
+    }
+    return null;
+  }
   function tooltip(n) {
     var box = el("div");
     box.appendChild(el("strong", name(n)));
@@ -167,7 +179,17 @@
     row("Type", n.type);
     row("Sector", n.sector);
     row("Pillars", n.pillars.join(", "));
-    row("IRI", n.iri);
+    var page = entityPage(n.iri);
+    if (page) {
+      var link = el("a", n.iri, "entity");
+      link.href = page;
+      var dd = el("dd");
+      dd.appendChild(link);
+      dl.appendChild(el("dt", "IRI"));
+      dl.appendChild(dd);
+    } else {
+      row("IRI", n.iri);
+    }
     Object.keys(n.metrics).forEach(function (m) { row(m, Number(n.metrics[m]).toFixed(3)); });
     panel.appendChild(dl);
     if (n.evidence.quotes.length) {
