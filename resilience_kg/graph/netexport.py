@@ -80,26 +80,52 @@ def _gexf(h: nx.MultiDiGraph) -> bytes:
     return re.sub(rb'lastmodifieddate="[^"]*"', b'lastmodifieddate="2019-11-28"', buf.getvalue(), count=1)
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): a text cell that
+#: begins with one of these is written with a leading single quote, which shows it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def cell(value: object) -> object:
+    """``value`` as a CSV cell a spreadsheet cannot run: numbers as they are, text that a
+    spreadsheet would read as a formula neutralised with a leading ``'``.
+
+    A text cell holding nothing but a number (``-0.5``) stays as it is: it is read as that
+    number, never as a formula.
+
+    >>> [cell(x) for x in ("=1+1", "@SUM(A1)", "-0.5", "-1+2", -0.5, "BPBD")]
+    ["'=1+1", "'@SUM(A1)", '-0.5', "'-1+2", -0.5, 'BPBD']
+    """
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    if _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
 def _kumu(h: nx.MultiDiGraph) -> bytes:
     """A zip of Kumu's two sheets: elements (Label, Type, Description, ...) and connections
     (From, To, Type). Kumu matches From and To against the elements' Label, so labels are made
-    unique by appending the id where two nodes share one."""
+    unique by appending the id where two nodes share one. Every cell goes through :func:`cell`
+    (the same label is neutralised the same way in both sheets, so they still connect)."""
     seen: dict[str, int] = {}
     for _, d in h.nodes(data=True):
         seen[d["label"]] = seen.get(d["label"], 0) + 1
     label = {n: (d["label"] if seen[d["label"]] == 1 else f"{d['label']} ({n})") for n, d in h.nodes(data=True)}
     elements = io.StringIO()
-    ew = csv.writer(elements, lineterminator="\n")
+    # CRLF, as RFC 4180 has it: the csv module then quotes a cell holding a lone CR as well.
+    ew = csv.writer(elements, lineterminator="\r\n")
     extra = sorted({k for _, d in h.nodes(data=True) for k in d} - {"label", "type", "label_en", "iri"})
-    ew.writerow(["Label", "Type", "Description", "ID", "IRI", *extra])
+    ew.writerow([cell(x) for x in ("Label", "Type", "Description", "ID", "IRI", *extra)])
     for n, d in sorted(h.nodes(data=True)):
         fixed = [label[n], d.get("type", ""), d.get("label_en", ""), n, d.get("iri", "")]
-        ew.writerow([*fixed, *(d.get(k, "") for k in extra)])
+        ew.writerow([cell(x) for x in (*fixed, *(d.get(k, "") for k in extra))])
     conns = io.StringIO()
-    cw = csv.writer(conns, lineterminator="\n")
+    cw = csv.writer(conns, lineterminator="\r\n")
     cw.writerow(["From", "To", "Type", "Basis", "Confidence"])
     for u, w, k, d in sorted(h.edges(keys=True, data=True)):
-        cw.writerow([label[u], label[w], d.get("label", k), d.get("graph", ""), d.get("confidence", "")])
+        row = (label[u], label[w], d.get("label", k), d.get("graph", ""), d.get("confidence", ""))
+        cw.writerow([cell(x) for x in row])
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in (("elements.csv", elements.getvalue()), ("connections.csv", conns.getvalue())):
