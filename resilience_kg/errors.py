@@ -45,3 +45,12 @@ class ValidationFailed(ResilienceKGError):
 
 class NotFound(ResilienceKGError):
     """A name (an actor, a pillar) that matches nothing; the message lists the nearest names."""
+
+
+class PushMismatch(ResilienceKGError):
+    """A push after which the server does not hold what was sent; ``report`` (a ``PushReport``)
+    says which graph lacks how many triples, with examples. The CLI exits 1."""
+
+    def __init__(self, report: object) -> None:
+        self.report = report
+        super().__init__(str(report))

@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -20,7 +20,7 @@ import pytest
 import servers
 from click.testing import CliRunner, Result
 from conftest import IN_CI, write
-from servers import Oxigraph, Proxy, Recorder, Virtuoso, kg_command
+from servers import Oxigraph, Proxy, Recorder, Seen, Virtuoso, kg_command
 
 from resilience_kg import vocab as v
 from resilience_kg.cli import main
@@ -81,9 +81,15 @@ def push_cli(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -
 
 
 def printed_counts(output: str) -> dict[str, tuple[int, int]]:
-    """The table ``push`` prints: graph IRI -> (local, server)."""
-    found = re.findall(r"^(https?://\S+)\s+(\d+)\s+(\d+)$", output, re.M)
+    """The table ``push`` prints: graph IRI -> (local, server), for the graphs missing nothing."""
+    found = re.findall(r"^(https?://\S+)\s+(\d+)\s+(\d+)\s+0$", output, re.M)
     return {g: (int(local), int(remote)) for g, local, remote in found}
+
+
+def printed_missing(output: str) -> dict[str, int]:
+    """The table ``push`` prints: graph IRI -> triples sent that the server lacks."""
+    found = re.findall(r"^(https?://\S+)\s+\d+\s+\d+\s+(\d+)$", output, re.M)
+    return {g: int(missing) for g, missing in found}
 
 
 def local_counts(kg: KnowledgeGraph) -> dict[str, int]:
@@ -139,7 +145,7 @@ def test_every_named_query_answers_the_same_through_oxigraph(runner: CliRunner, 
 
 def test_pushing_twice_and_replacing_leaves_the_same_counts(runner: CliRunner, oxigraph: Oxigraph,
                                                             kg: KnowledgeGraph) -> None:
-    args = ["--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url]
+    args = ["--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url, "--update", oxigraph.update_url]
     expected = local_counts(kg)
     for extra in ([], [], ["--replace"], ["--replace"], []):
         assert_verified(push_cli(runner, *args, *extra), kg)
@@ -149,7 +155,7 @@ def test_pushing_twice_and_replacing_leaves_the_same_counts(runner: CliRunner, o
 def test_replace_removes_triples_that_merge_keeps(runner: CliRunner, oxigraph: Oxigraph, kg: KnowledgeGraph,
                                                   tmp_path: Path) -> None:
     extra = write(tmp_path / "extra.trig", EXTRA_REPORT_TRIPLE)
-    args = ["--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url]
+    args = ["--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url, "--update", oxigraph.update_url]
     assert_verified(push_cli(runner, *args, "--data", str(extra)), load_graph([extra]))
     expected = local_counts(kg)
     # Merging the bundled graphs keeps the extra triple (the server holds more: still verified).
@@ -245,7 +251,7 @@ def test_push_to_a_server_that_is_down_fails_clearly_and_soon(tmp_path: Path) ->
     )
     elapsed = time.monotonic() - started
     assert done.returncode == 2, done.stderr
-    assert store in done.stderr
+    assert f"http://127.0.0.1:{port}/query" in done.stderr  # the first request: which graphs it holds
     assert "refused" in done.stderr.lower()
     assert "Traceback" not in done.stderr + done.stdout
     assert elapsed < 45, f"giving up on a server that is down took {elapsed:.0f} s"
@@ -262,32 +268,46 @@ def test_request_to_nothing_listening_tries_twice_then_names_the_url() -> None:
     assert url in message and "refused" in message.lower() and "gave up after 2 tries" in message
 
 
+def nth_write(n: int) -> Callable[[Seen], bool]:
+    """A proxy rule's test: the ``n``-th request to the Graph Store (``/store``)."""
+    writes = [0]
+
+    def test(seen: Seen) -> bool:
+        if not seen.path.startswith("/store"):
+            return False
+        writes[0] += 1
+        return writes[0] == n
+
+    return test
+
+
 @pytest.mark.parametrize("fault", [503, "drop", "forward-drop"])
 @pytest.mark.parametrize("replace", [False, True], ids=["merge", "replace"])
 def test_a_retried_push_duplicates_nothing(oxigraph: Oxigraph, kg: KnowledgeGraph, fault: int | str,
                                            replace: bool) -> None:
-    # Batches of 500: the provenance graph goes in eight requests; the fourth request (its
-    # second batch) fails once. With "forward-drop" the server stored that batch but the client
-    # never heard so, and sends it again.
-    with Proxy(oxigraph.port, faults=[None, None, None, fault]) as proxy, make_client(env={}) as http:
-        report = push(kg, f"{proxy.base}/query", graph_store=f"{proxy.base}/store", batch=500, replace=replace,
-                      client=http)
+    # Batches of 500: the provenance graph goes in eight requests; the third graph write fails
+    # once. With "forward-drop" the server stored that batch but the client never heard so, and
+    # sends it again.
+    with Proxy(oxigraph.port, rules=[(nth_write(3), fault)]) as proxy, make_client(env={}) as http:
+        report = push(kg, f"{proxy.base}/query", graph_store=f"{proxy.base}/store", update=f"{proxy.base}/update",
+                      batch=500, replace=replace, client=http)
         seen = proxy.seen
     assert report.ok
     assert {c.graph: (c.local, c.remote) for c in report.graphs} == {g: (n, n) for g, n in local_counts(kg).items()}
     writes = [(s.method, s.path, s.body) for s in seen if s.path.startswith("/store")]
-    assert writes[3] == writes[4], "the failed request was not sent again"
+    assert writes[2] == writes[3], "the failed request was not sent again"
     assert len(writes) == len(set(writes)) + 1  # sent twice, once only
     assert server_counts(oxigraph.query_url) == local_counts(kg)
 
 
 def test_a_client_error_is_not_retried(oxigraph: Oxigraph, kg: KnowledgeGraph) -> None:
-    with Proxy(oxigraph.port, faults=[400]) as proxy, make_client(env={}) as http:
+    # The first request lists the server's graphs; the second, the first write, gets a 400.
+    with Proxy(oxigraph.port, faults=[None, 400]) as proxy, make_client(env={}) as http:
         started = time.monotonic()
         with pytest.raises(RemoteError, match=r"/store answered 400: test server: answering 400 on purpose"):
             push(kg, f"{proxy.base}/query", graph_store=f"{proxy.base}/store", client=http)
         assert time.monotonic() - started < 5
-        assert len(proxy.seen) == 1
+        assert len(proxy.seen) == 2
 
 
 # ---------------------------------------------------------------- credentials
@@ -322,7 +342,8 @@ def test_the_password_is_not_in_error_messages(runner: CliRunner, status: int, h
         result = push_cli(runner, "--endpoint", f"{recorder.base}/query", "--graph-store", f"{recorder.base}/store",
                           env=env)
         assert result.exit_code == 2
-        assert f"{recorder.base}/store answered {status}" in result.output
+        # The first request asks the query endpoint which graphs the server holds.
+        assert f"{recorder.base}/query answered {status}" in result.output
         with make_client(env=env) as http, pytest.raises(RemoteError) as caught:
             push(load_graph(), f"{recorder.base}/query", graph_store=f"{recorder.base}/store", client=http)
         seen = recorder.seen
@@ -418,7 +439,7 @@ def test_every_named_query_answers_the_same_through_virtuoso(runner: CliRunner, 
     args = ["--endpoint", virtuoso.sparql, "--graph-store", virtuoso.graph_store, "--data", str(analysis_trig)]
     # --replace: an instance started outside the tests may hold an earlier push.
     for _ in range(2):
-        result = push_cli(runner, *args, "--replace", env=virtuoso.push_env())
+        result = push_cli(runner, *args, "--replace", "--update", virtuoso.update_url, env=virtuoso.push_env())
         assert_verified(result, kg)
         counts = server_counts(virtuoso.sparql)
         assert {g: counts.get(g) for g in kg.graph_names()} == local_counts(kg)
@@ -439,7 +460,8 @@ def test_virtuoso_query_cli_round_trip(runner: CliRunner, virtuoso: Virtuoso, an
     # The participants table has no booleans and a total order: byte for byte the same CSV.
     kg = load_graph([analysis_trig])
     assert_verified(push_cli(runner, "--endpoint", virtuoso.sparql, "--graph-store", virtuoso.graph_store,
-                             "--data", str(analysis_trig), "--replace", env=virtuoso.push_env()), kg)
+                             "--data", str(analysis_trig), "--replace", "--update", virtuoso.update_url,
+                             env=virtuoso.push_env()), kg)
     for name in ("participants", "actors", "pillar-issues"):
         assert cli_query(runner, name, "--endpoint", virtuoso.sparql) == cli_query(runner, name), name
 
@@ -447,7 +469,7 @@ def test_virtuoso_query_cli_round_trip(runner: CliRunner, virtuoso: Virtuoso, an
 def test_analyze_and_viz_read_back_from_virtuoso(runner: CliRunner, virtuoso: Virtuoso, kg: KnowledgeGraph,
                                                  tmp_path: Path) -> None:
     assert_verified(push_cli(runner, "--endpoint", virtuoso.sparql, "--graph-store", virtuoso.graph_store,
-                             "--replace", env=virtuoso.push_env()), kg)
+                             "--replace", "--update", virtuoso.update_url, env=virtuoso.push_env()), kg)
     assert_reads_back(runner, virtuoso.sparql, tmp_path)
 
 
@@ -455,7 +477,8 @@ def test_load_remote_copies_every_quad_from_virtuoso(runner: CliRunner, virtuoso
                                                      bulk_ttl: Path) -> None:
     kg = load_graph([bulk_ttl])
     assert_verified(push_cli(runner, "--endpoint", virtuoso.sparql, "--graph-store", virtuoso.graph_store,
-                             "--data", str(bulk_ttl), "--replace", env=virtuoso.push_env()), kg)
+                             "--data", str(bulk_ttl), "--replace", "--update", virtuoso.update_url,
+                             env=virtuoso.push_env()), kg)
     with make_client(env={}) as http:
         copied = load_remote(virtuoso.sparql, client=http)
     # Virtuoso's own graphs (its ontologies, its settings) come along too; ours must be complete.
