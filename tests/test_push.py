@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import logging
 import os
 import re
+import signal
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -24,13 +27,14 @@ from servers import Oxigraph, Proxy, Recorder, Seen, Virtuoso, kg_command
 
 from resilience_kg import vocab as v
 from resilience_kg.cli import main
+from resilience_kg.errors import PushMismatch
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
 from resilience_kg.graph.named_queries import get_query, list_queries
 from resilience_kg.graph.query import QueryResult, query
 from resilience_kg.remote import client as remote_client
 from resilience_kg.remote.client import RemoteError, make_client
 from resilience_kg.remote.endpoint import load_remote, remote_query
-from resilience_kg.remote.push import push
+from resilience_kg.remote.push import PushReport, push
 
 QUERY_NAMES = [q.name for q in list_queries()]
 BUNDLED_GRAPHS = sorted(v.GRAPHS[g] for g in ("report", "curated", "ontology", "provenance"))
@@ -483,3 +487,201 @@ def test_load_remote_copies_every_quad_from_virtuoso(runner: CliRunner, virtuoso
         copied = load_remote(virtuoso.sparql, client=http)
     # Virtuoso's own graphs (its ontologies, its settings) come along too; ours must be complete.
     assert {g: n for g, n in local_counts(copied).items() if g in local_counts(kg)} == local_counts(kg)
+
+
+# ---------------------------------------------------------------- atomic replace, verified merge
+
+
+@dataclass
+class Target:
+    """Where a test pushes to: one of the real servers, with what a push needs there."""
+
+    query_url: str
+    store_url: str
+    update_url: str
+    port: int
+    env: dict[str, str]
+    digest: bool
+
+    def args(self, base: str | None = None) -> list[str]:
+        """The push options; through ``base`` (a proxy) for the writes, if given."""
+        def via(url: str) -> str:
+            return url if base is None else base + url.split(f":{self.port}", 1)[1]
+
+        return ["--endpoint", self.query_url, "--graph-store", via(self.store_url), "--update", via(self.update_url)]
+
+
+def target(request: pytest.FixtureRequest, name: str) -> Target:
+    if name == "oxigraph":
+        ox_server: Oxigraph = request.getfixturevalue("oxigraph")
+        return Target(ox_server.query_url, ox_server.store_url, ox_server.update_url, ox_server.port, {}, False)
+    vt: Virtuoso = request.getfixturevalue("virtuoso")
+    port = int(vt.base.rsplit(":", 1)[1])
+    return Target(vt.sparql, vt.graph_store, vt.update_url, port, vt.push_env(), True)
+
+
+def nth_store_write(n: int, *, signed: bool) -> Callable[[Seen], bool]:
+    """The ``n``-th write to a Graph Store (with ``signed``, only those carrying credentials: a
+    Digest client's first request is an unsigned one that gets the challenge)."""
+    writes = [0]
+
+    def test(seen: Seen) -> bool:
+        if seen.method not in ("PUT", "POST") or "graph" not in seen.path or (signed and not seen.authorization):
+            return False
+        writes[0] += 1
+        return writes[0] == n
+
+    return test
+
+
+def ours(counts: dict[str, int]) -> dict[str, int]:
+    """The bundled graphs' counts (a shared Virtuoso also holds graphs other tests pushed)."""
+    return {g: n for g, n in counts.items() if g in BUNDLED_GRAPHS}
+
+
+def staging(counts: dict[str, int]) -> dict[str, int]:
+    return {g: n for g, n in counts.items() if g.startswith(v.STAGING)}
+
+
+def has_extra(query_url: str) -> bool:
+    with httpx.Client(timeout=30.0) as http:
+        response = http.post(query_url, headers={"Accept": "application/sparql-results+json"}, data={
+            "query": "ASK { GRAPH ?g { <https://w3id.org/resilience-kg/id/push-test> ?p ?o } }"})
+    assert response.status_code == 200, response.text
+    return bool(response.json()["boolean"])
+
+
+def union_count(query_url: str) -> int:
+    """Triples in the union of the server's graphs, as ``query --endpoint`` sees it."""
+    with make_client(env={}) as http:
+        union = remote_query(query_url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", client=http)
+    return int(union.rows[0]["n"].value)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("server", ["oxigraph", "virtuoso"])
+def test_a_replace_killed_half_way_leaves_the_published_graphs_whole(
+        runner: CliRunner, request: pytest.FixtureRequest, kg: KnowledgeGraph, tmp_path: Path, server: str) -> None:
+    # Regression: killed after its first batch, `push --replace` left 2,000 of 269,746 triples on
+    # the server, and readers saw the partial graph during every push.
+    to = target(request, server)
+    extra = write(tmp_path / "extra.trig", EXTRA_REPORT_TRIPLE)
+    old_kg = load_graph([extra])
+    assert_verified(push_cli(runner, *to.args(), "--replace", "--data", str(extra), env=to.env), old_kg)
+    old = ours(server_counts(to.query_url))
+    assert old == local_counts(old_kg) and has_extra(to.query_url)
+    union_before = union_count(to.query_url)
+    # The new push goes through a proxy that holds its second graph write (the first batch of
+    # the ontology graph, after the whole curated graph went in): then it is killed.
+    with Proxy(to.port, rules=[(nth_store_write(2, signed=to.digest), "hold")]) as proxy:
+        pushing = servers.spawn(kg_command("push", *to.args(proxy.base), "--replace", "--batch", "100"),
+                                log_dir=tmp_path / "logs", name="push", env={**clean_env(), **to.env})
+        try:
+            proxy.wait_holding()
+            during = server_counts(to.query_url)
+            assert ours(during) == old, "readers see a half-pushed graph"
+            assert list(staging(during).values()) == [local_counts(kg)[v.CURATED_GRAPH]], during
+            # The library's own readers leave staging graphs out of the union they query.
+            assert union_count(to.query_url) == union_before
+        finally:
+            pushing.stop(signal.SIGKILL)
+    after_kill = server_counts(to.query_url)
+    assert ours(after_kill) == old and has_extra(to.query_url)
+    assert staging(after_kill), "the killed push left no staging graph: it was not killed half-way"
+    # The next push drops the leftover and replaces the graphs.
+    again = push_cli(runner, *to.args(), "--replace", env=to.env)
+    assert_verified(again, kg)
+    assert "dropped 1 staging graph(s) left by an earlier push" in again.stdout
+    final = server_counts(to.query_url)
+    assert ours(final) == local_counts(kg) and not staging(final) and not has_extra(to.query_url)
+
+
+@pytest.mark.parametrize("replace", [False, True], ids=["merge", "replace"])
+def test_a_triple_lost_on_the_way_fails_the_push(runner: CliRunner, oxigraph: Oxigraph, kg: KnowledgeGraph,
+                                                 tmp_path: Path, replace: bool) -> None:
+    # Regression: merge mode said "verified" whenever the server held at least as many triples
+    # as were sent, so a triple lost where the server held another one went unseen.
+    extra = write(tmp_path / "extra.trig", EXTRA_REPORT_TRIPLE)
+    args = ["--endpoint", oxigraph.query_url, "--update", oxigraph.update_url]
+    # The server holds one triple of the report graph that the push does not send.
+    assert_verified(push_cli(runner, *args, "--graph-store", oxigraph.store_url, "--data", str(extra), "--no-bundled"),
+                    load_graph([extra], bundled=False))
+    before = server_counts(oxigraph.query_url)
+    report_graph = lambda seen: seen.method in ("PUT", "POST") and "report" in seen.path  # noqa: E731
+    with Proxy(oxigraph.port, rules=[(report_graph, "lose-last-line")]) as proxy:
+        result = push_cli(runner, *args, "--graph-store", f"{proxy.base}/store", *(["--replace"] if replace else []))
+    assert result.exit_code == 1, result.output
+    assert "MISMATCH: the server lacks triples that were sent" in result.stdout
+    assert printed_missing(result.stdout)[v.REPORT_GRAPH] == 1
+    assert re.search(rf"^missing in {re.escape(v.REPORT_GRAPH)}: <", result.stdout, re.M), result.stdout
+    assert "Traceback" not in result.output
+    after = server_counts(oxigraph.query_url)
+    if replace:  # nothing was swapped in, and no staging graph is left behind
+        assert after == before
+    else:  # the count alone would have passed: the extra triple makes up for the lost one
+        assert after[v.REPORT_GRAPH] == local_counts(kg)[v.REPORT_GRAPH] == before[v.REPORT_GRAPH] + 397
+
+
+def test_replace_without_an_update_endpoint_changes_nothing_and_says_what_to_give(
+        runner: CliRunner, oxigraph: Oxigraph, kg: KnowledgeGraph) -> None:
+    assert_verified(push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url), kg)
+    before = server_counts(oxigraph.query_url)
+    # --update defaults to --endpoint, and Oxigraph's /query takes no updates.
+    result = push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url, "--replace")
+    assert result.exit_code == 2, result.output
+    assert "give the update endpoint with --update" in result.output
+    assert server_counts(oxigraph.query_url) == before
+
+
+def test_push_mismatch_is_its_own_exception(oxigraph: Oxigraph, kg: KnowledgeGraph) -> None:
+    report_graph = lambda seen: seen.method == "PUT" and "report" in seen.path  # noqa: E731
+    with Proxy(oxigraph.port, rules=[(report_graph, "lose-last-line")]) as proxy, make_client(env={}) as http, \
+            pytest.raises(PushMismatch) as caught:
+        push(kg, oxigraph.query_url, graph_store=f"{proxy.base}/store", update=oxigraph.update_url, replace=True,
+             client=http)
+    report = caught.value.report
+    assert isinstance(report, PushReport) and not report.ok
+    assert {g.graph: g.missing for g in report.graphs if g.missing} == {v.REPORT_GRAPH: 1}
+    assert not staging(server_counts(oxigraph.query_url))
+
+
+# ---------------------------------------------------------------- credentials in URLs
+
+
+def with_userinfo(url: str, user: str = "alice", password: str = SECRET) -> str:
+    return url.replace("://", f"://{user}:{password}@", 1)
+
+
+def test_credentials_in_a_url_are_sent_as_auth_and_never_shown(runner: CliRunner, oxigraph: Oxigraph,
+                                                               kg: KnowledgeGraph,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    with Proxy(oxigraph.port) as proxy:
+        result = push_cli(runner, "--endpoint", with_userinfo(f"{proxy.base}/query"),
+                          "--graph-store", with_userinfo(f"{proxy.base}/store"),
+                          "--update", with_userinfo(f"{proxy.base}/update"), "--replace")
+        seen = proxy.seen
+    assert_verified(result, kg)
+    assert {s.authorization for s in seen} == {f"Basic {basic_token('alice', SECRET)}"}
+    assert all("alice" not in s.path and SECRET not in s.path for s in seen)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "HTTP Request" in logged  # httpx logged its requests: and the URLs in them are clean
+    for text in (result.output, logged):
+        assert SECRET not in text and basic_token("alice", SECRET) not in text
+
+
+@pytest.mark.parametrize("status", [401, 500])
+def test_credentials_in_a_url_are_not_in_error_messages(runner: CliRunner, status: int) -> None:
+    with Recorder(status, f"denied {SECRET}\n".encode()) as recorder:
+        for command in (["push", "--endpoint", with_userinfo(f"{recorder.base}/query"),
+                         "--graph-store", with_userinfo(f"{recorder.base}/store")],
+                        ["query", "-n", "actors", "--endpoint", with_userinfo(f"{recorder.base}/query")],
+                        ["analyze", "--endpoint", with_userinfo(f"{recorder.base}/query")]):
+            result = runner.invoke(main, command, env=clean_env())
+            assert result.exit_code == 2, result.output
+            assert f"http://***@127.0.0.1:{recorder.port}/query answered {status}" not in result.output
+            assert f"127.0.0.1:{recorder.port}/query answered {status}: denied ***" in result.output
+            assert SECRET not in result.output and "alice:" not in result.output
+    nowhere = with_userinfo(f"http://127.0.0.1:{servers.free_port()}/query")
+    result = runner.invoke(main, ["query", "-n", "actors", "--endpoint", nowhere], env=clean_env())
+    assert result.exit_code == 2 and "cannot reach" in result.output
+    assert SECRET not in result.output and "alice:" not in result.output
