@@ -15,6 +15,7 @@ import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -34,7 +35,7 @@ from resilience_kg.graph.query import QueryResult, query
 from resilience_kg.remote import client as remote_client
 from resilience_kg.remote.client import RemoteError, make_client
 from resilience_kg.remote.endpoint import load_remote, remote_query
-from resilience_kg.remote.push import PushReport, push
+from resilience_kg.remote.push import PushReport, push, staging_graph
 
 QUERY_NAMES = [q.name for q in list_queries()]
 BUNDLED_GRAPHS = sorted(v.GRAPHS[g] for g in ("report", "curated", "ontology", "provenance"))
@@ -685,3 +686,29 @@ def test_credentials_in_a_url_are_not_in_error_messages(runner: CliRunner, statu
     result = runner.invoke(main, ["query", "-n", "actors", "--endpoint", nowhere], env=clean_env())
     assert result.exit_code == 2 and "cannot reach" in result.output
     assert SECRET not in result.output and "alice:" not in result.output
+
+
+def test_staging_graphs_left_behind_are_dropped_by_the_next_push(runner: CliRunner, oxigraph: Oxigraph,
+                                                                 kg: KnowledgeGraph) -> None:
+    now = datetime.now(UTC)
+    recent, old = (t.strftime("%Y%m%dT%H%M%SZ") for t in (now - timedelta(minutes=5), now - timedelta(days=2)))
+    leftovers = {
+        staging_graph(v.CURATED_GRAPH, stamp=recent, token="aa11"): True,   # for a graph pushed now
+        staging_graph(v.REPORT_GRAPH, stamp=old, token="bb22"): True,       # stale, whoever left it
+        staging_graph(v.REPORT_GRAPH, stamp=recent, token="cc33"): False,   # maybe a push under way
+    }
+    with httpx.Client(timeout=30.0) as http:
+        for graph in leftovers:
+            response = http.post(oxigraph.store_url, params={"graph": graph}, headers={
+                "Content-Type": "application/n-triples"}, content=b"<urn:x:a> <urn:x:b> <urn:x:c> .\n")
+            assert response.status_code < 300, response.text
+    # A merge push (through the Graph Store: DELETE) of the curated graph alone.
+    result = push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url,
+                      "--graph", "curated")
+    assert result.exit_code == 0, result.output
+    assert "dropped 2 staging graph(s) left by an earlier push" in result.stdout
+    assert set(staging(server_counts(oxigraph.query_url))) == {g for g, gone in leftovers.items() if not gone}
+    # Through SPARQL Update (a replace), the last one goes once the report graph is pushed.
+    assert_verified(push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url,
+                             "--update", oxigraph.update_url, "--replace"), kg)
+    assert not staging(server_counts(oxigraph.query_url))
