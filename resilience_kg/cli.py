@@ -37,9 +37,10 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ResilienceKGError as exc:
-            from resilience_kg.remote.client import redact  # no credential in any message
+            from resilience_kg.remote.client import redact
 
-            raise CLIError(redact(str(exc))) from exc
+            # No URL's credentials in any message (remote errors also blank the RKG_* ones).
+            raise CLIError(redact(str(exc), env={})) from exc
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
             import os
 
