@@ -712,3 +712,18 @@ def test_staging_graphs_left_behind_are_dropped_by_the_next_push(runner: CliRunn
     assert_verified(push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url,
                              "--update", oxigraph.update_url, "--replace"), kg)
     assert not staging(server_counts(oxigraph.query_url))
+
+
+def test_a_replace_that_fails_half_way_changes_nothing_and_leaves_no_staging(
+        runner: CliRunner, oxigraph: Oxigraph, kg: KnowledgeGraph, tmp_path: Path) -> None:
+    extra = write(tmp_path / "extra.trig", EXTRA_REPORT_TRIPLE)
+    args = ["--endpoint", oxigraph.query_url, "--update", oxigraph.update_url]
+    assert_verified(push_cli(runner, *args, "--graph-store", oxigraph.store_url, "--data", str(extra)),
+                    load_graph([extra]))
+    before = server_counts(oxigraph.query_url)
+    with Proxy(oxigraph.port, rules=[(nth_store_write(3, signed=False), 400)]) as proxy:
+        result = push_cli(runner, *args, "--graph-store", f"{proxy.base}/store", "--replace", "--batch", "100")
+    assert result.exit_code == 2, result.output
+    assert "answered 400" in result.output
+    assert server_counts(oxigraph.query_url) == before  # no staging graph either
+    assert has_extra(oxigraph.query_url)

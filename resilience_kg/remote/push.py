@@ -23,6 +23,7 @@ replaced), batched, retried with backoff, and verified. A server that lacks what
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 import threading
@@ -301,17 +302,22 @@ def push(
         elif report.cleaned:
             for leftover in report.cleaned:
                 _drop(client, leftover, graph_store=graph_store, update=update)
-        for graph in names:
-            sent[graph] = _graph_triples(kg, graph)
-            load(staging[graph] if replace else graph, sent[graph], fresh=replace)
-            report.graphs.append(GraphCount(graph=graph, local=len(sent[graph])))
+        try:
+            for graph in names:
+                sent[graph] = _graph_triples(kg, graph)
+                load(staging[graph] if replace else graph, sent[graph], fresh=replace)
+                report.graphs.append(GraphCount(graph=graph, local=len(sent[graph])))
+            if replace:
+                for count in report.graphs:
+                    verify(count, staging[count.graph])
+                if not report.ok:
+                    raise PushMismatch(report)
+        except Exception:
+            if replace:  # the published graphs are untouched: leave no staging graph behind either
+                with contextlib.suppress(RemoteError):
+                    _update(client, update, " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(staging[g])}" for g in names))
+            raise
         if replace:
-            for count in report.graphs:
-                verify(count, staging[count.graph])
-            if not report.ok:
-                # The published graphs are untouched: leave no staging graph behind either.
-                _update(client, update, " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(staging[g])}" for g in names))
-                raise PushMismatch(report)
             # One request, one transaction: readers see every graph old, or every graph new.
             swaps = [
                 f"MOVE {ox.NamedNode(staging[c.graph])} TO {ox.NamedNode(c.graph)}" if c.local
