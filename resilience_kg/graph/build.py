@@ -53,15 +53,11 @@ def build(
     if report is not None and not report.conforms:
         raise ValidationFailed(report)
     summary = summarize(kg)
-    contents = {
-        "graph.trig": lambda: serialize(kg, "trig"),
-        "graph.ttl": lambda: serialize(kg, "turtle"),
-        "summary.md": lambda: summary.to_markdown().encode(),
-        "summary.json": lambda: summary.to_json().encode(),
-    }
     with outputs:
-        for name in names:
-            outputs.write(out / name, contents[name]())
+        outputs.write(out / "graph.trig", serialize(kg, "trig"))
+        outputs.write(out / "graph.ttl", serialize(kg, "turtle"))
+        outputs.write(out / "summary.md", summary.to_markdown().encode())
+        outputs.write(out / "summary.json", summary.to_json().encode())
         if store is not None:
             from resilience_kg.graph.store import write_store
 
