@@ -727,3 +727,20 @@ def test_a_replace_that_fails_half_way_changes_nothing_and_leaves_no_staging(
     assert "answered 400" in result.output
     assert server_counts(oxigraph.query_url) == before  # no staging graph either
     assert has_extra(oxigraph.query_url)
+
+
+@pytest.mark.parametrize("fault", ["forward-drop", "drop", 503])
+def test_a_swap_whose_answer_is_lost_is_not_sent_twice_blindly(oxigraph: Oxigraph, kg: KnowledgeGraph,
+                                                               fault: str | int) -> None:
+    # A MOVE cannot be repeated (the second finds no staging graph): when its answer is lost
+    # ("forward-drop": the server did it), the push looks and finds it done; when it never
+    # reached the server ("drop", 503), it is sent again.
+    swap = lambda seen: seen.path.startswith("/update") and seen.body.startswith(b"MOVE")  # noqa: E731
+    with Proxy(oxigraph.port, rules=[(swap, fault)]) as proxy, make_client(env={}) as http:
+        report = push(kg, oxigraph.query_url, graph_store=oxigraph.store_url, update=f"{proxy.base}/update",
+                      replace=True, client=http)
+        moves = [s for s in proxy.seen if s.body.startswith(b"MOVE")]
+    assert report.ok
+    assert len(moves) == (1 if fault == "forward-drop" else 2)
+    assert ours(server_counts(oxigraph.query_url)) == local_counts(kg)
+    assert not staging(server_counts(oxigraph.query_url))

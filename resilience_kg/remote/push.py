@@ -27,6 +27,7 @@ import contextlib
 import re
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -54,6 +55,8 @@ VERIFY_BATCH = 1000
 #: by a push of the same graph (it may belong to a push still running elsewhere).
 STALE_STAGING = timedelta(days=1)
 EXAMPLES = 3
+#: Seconds to wait for the swap: a server moves a large graph in one transaction.
+SWAP_TIMEOUT = 1800.0
 _STAMP = "%Y%m%dT%H%M%SZ"
 _STAGING_NAME = re.compile(re.escape(v.STAGING) + r"(\d{8}T\d{6}Z)-([0-9a-f]+)/(.+)")
 
@@ -318,13 +321,7 @@ def push(
                     _update(client, update, " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(staging[g])}" for g in names))
             raise
         if replace:
-            # One request, one transaction: readers see every graph old, or every graph new.
-            swaps = [
-                f"MOVE {ox.NamedNode(staging[c.graph])} TO {ox.NamedNode(c.graph)}" if c.local
-                else f"DROP SILENT GRAPH {ox.NamedNode(c.graph)}"
-                for c in report.graphs
-            ]
-            _update(client, update, " ;\n".join(swaps))
+            _swap(client, endpoint, update, report.graphs, staging)
             for count in report.graphs:
                 count.remote = count_remote(endpoint, count.graph, client)
         else:
@@ -338,6 +335,34 @@ def push(
     if not report.ok:
         raise PushMismatch(report)
     return report
+
+
+def _swap(client: httpx.Client, endpoint: str, update: str, counts: list[GraphCount],
+          staging: dict[str, str], *, tries: int = 3) -> None:
+    """Swap the checked staging graphs in: one request, so one transaction, so readers see every
+    graph old or every graph new.
+
+    A ``MOVE`` cannot be sent twice (the second finds no staging graph), so it is not retried
+    blindly: after a failure, the server is asked whether the swap happened anyway (a large
+    ``MOVE`` can outlast the wait for its answer), and only a swap that did not is sent again.
+    """
+    text = " ;\n".join(
+        f"MOVE {ox.NamedNode(staging[c.graph])} TO {ox.NamedNode(c.graph)}" if c.local
+        else f"DROP SILENT GRAPH {ox.NamedNode(c.graph)}"
+        for c in counts
+    )
+    for attempt in range(tries):
+        try:
+            request(client, "POST", update, content=text.encode(), retries=0, timeout=SWAP_TIMEOUT,
+                    headers={"Content-Type": "application/sparql-update"})
+            return
+        except RemoteError:
+            staged = [count_remote(endpoint, staging[c.graph], client) for c in counts]
+            if not any(staged) and all(count_remote(endpoint, c.graph, client) == c.local for c in counts):
+                return  # done, though we never heard so
+            if attempt + 1 == tries or staged != [c.local for c in counts]:
+                raise  # not done, and not safely repeatable
+            time.sleep(2.0 ** attempt)
 
 
 def _leftovers(endpoint: str, names: list[str], client: httpx.Client) -> list[str]:
