@@ -744,3 +744,21 @@ def test_a_swap_whose_answer_is_lost_is_not_sent_twice_blindly(oxigraph: Oxigrap
     assert len(moves) == (1 if fault == "forward-drop" else 2)
     assert ours(server_counts(oxigraph.query_url)) == local_counts(kg)
     assert not staging(server_counts(oxigraph.query_url))
+
+
+def test_a_swap_the_server_refuses_leaves_the_published_graphs_and_no_staging(
+        runner: CliRunner, oxigraph: Oxigraph, kg: KnowledgeGraph, tmp_path: Path) -> None:
+    # As Virtuoso does when one transaction would be too large ("SR171: Transaction timed out").
+    extra = write(tmp_path / "extra.trig", EXTRA_REPORT_TRIPLE)
+    assert_verified(push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url,
+                             "--data", str(extra)), load_graph([extra]))
+    before = server_counts(oxigraph.query_url)
+    swap = lambda seen: seen.path.startswith("/update") and seen.body.startswith(b"MOVE")  # noqa: E731
+    with Proxy(oxigraph.port, rules=[(swap, 500)]) as proxy:
+        result = push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url,
+                          "--update", f"{proxy.base}/update", "--replace")
+        moves = [s for s in proxy.seen if s.body.startswith(b"MOVE")]
+    assert result.exit_code == 2, result.output
+    assert "answered 500" in result.output and "the published graphs are as they were" in result.output
+    assert len(moves) == 1  # a refusal is not retried
+    assert server_counts(oxigraph.query_url) == before and has_extra(oxigraph.query_url)

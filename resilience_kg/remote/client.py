@@ -25,7 +25,12 @@ TRANSIENT = {429, 502, 503, 504}
 
 
 class RemoteError(ResilienceKGError):
-    """A remote server refused a request or could not be reached."""
+    """A remote server refused a request or could not be reached; ``status`` is the server's
+    last answer (None if it could not be reached)."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        self.status = status
+        super().__init__(message)
 
 
 def _auth(env: Mapping[str, str]) -> Any:
@@ -131,7 +136,7 @@ def request(
     url, url_auth = _url_auth(url, os.environ)
     if url_auth is not None:
         kwargs.setdefault("auth", url_auth)
-    last = ""
+    last, status = "", None
     tries = retries + 1
     attempt = 0
     while attempt < tries:
@@ -141,20 +146,21 @@ def request(
             raise RemoteError(redact(f"{url} is not a usable URL: {exc}")) from None
         except httpx.ConnectError as exc:
             # Nothing listens there: worth a second look (a server restarting), not six.
-            last = f"cannot reach {url}: {exc}"
+            last, status = f"cannot reach {url}: {exc}", None
             tries = min(tries, 2)
         except httpx.TransportError as exc:
-            last = f"cannot reach {url}: {exc}"
+            last, status = f"cannot reach {url}: {exc}", None
         else:
             if response.status_code < 400 or response.status_code in accept:
                 return response
             last = f"{url} answered {response.status_code}: {response.text.strip()[:300]}"
+            status = response.status_code
             if response.status_code not in TRANSIENT:
-                raise RemoteError(redact(last))
+                raise RemoteError(redact(last), status=status)
         attempt += 1
         if attempt < tries:
             sleep(min(8.0, backoff * 2 ** (attempt - 1)))
-    raise RemoteError(redact(f"{last} (gave up after {attempt} tries)"))
+    raise RemoteError(redact(f"{last} (gave up after {attempt} tries)"), status=status)
 
 
 def redact(message: str, env: Mapping[str, str] | None = None) -> str:

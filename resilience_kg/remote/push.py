@@ -40,7 +40,7 @@ import pyoxigraph as ox
 from resilience_kg import vocab as v
 from resilience_kg.errors import PushMismatch
 from resilience_kg.graph.oxterms import to_bytes
-from resilience_kg.remote.client import RemoteError, make_client, redact, request
+from resilience_kg.remote.client import TRANSIENT, RemoteError, make_client, redact, request
 from resilience_kg.remote.endpoint import GRAPH_NAMES, post_query, remote_query
 
 if TYPE_CHECKING:
@@ -356,12 +356,22 @@ def _swap(client: httpx.Client, endpoint: str, update: str, counts: list[GraphCo
             request(client, "POST", update, content=text.encode(), retries=0, timeout=SWAP_TIMEOUT,
                     headers={"Content-Type": "application/sparql-update"})
             return
-        except RemoteError:
+        except RemoteError as exc:
             staged = [count_remote(endpoint, staging[c.graph], client) for c in counts]
             if not any(staged) and all(count_remote(endpoint, c.graph, client) == c.local for c in counts):
                 return  # done, though we never heard so
-            if attempt + 1 == tries or staged != [c.local for c in counts]:
-                raise  # not done, and not safely repeatable
+            untouched = staged == [c.local for c in counts]
+            refused = exc.status is not None and exc.status not in TRANSIENT
+            if untouched and (refused or attempt + 1 == tries):
+                with contextlib.suppress(RemoteError):  # refused whole: the staging graphs are of no use
+                    _update(client, update, " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(staging[c.graph])}"
+                                                          for c in counts))
+                raise RemoteError(redact(
+                    f"{exc}\nThe server did not swap the new graphs in (in one transaction); the published "
+                    "graphs are as they were. (Virtuoso limits the size of a transaction: raise "
+                    "TransactionAfterImageLimit in virtuoso.ini for large graphs.)"), status=exc.status) from None
+            if not untouched:
+                raise  # half done, or changed by someone else: not safely repeatable
             time.sleep(2.0 ** attempt)
 
 
