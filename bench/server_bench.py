@@ -144,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
 
             kg = open_store(store)
             base = f"http://127.0.0.1:{port}"
-            # Replace: staged, checked triple by triple, swapped in with MOVE; merge: checked after.
-            for label, replace in (("push --replace (staged, checked, MOVE)", True),
+            # Replace: staged, checked triple by triple, swapped in; merge: checked after.
+            for label, replace in (("push --replace (staged, checked, swapped)", True),
                                    ("push, merge (checked triple by triple)", False)):
                 started = time.perf_counter()
                 report = push(kg, f"{base}/query", graph_store=f"{base}/store", update=f"{base}/update",

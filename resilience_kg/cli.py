@@ -471,7 +471,7 @@ def push(
 
     Data goes as N-Triples documents (Graph Store Protocol, or LOAD through SPARQL Update),
     never inside update strings. --replace loads each graph into a staging graph, checks it, and
-    swaps all of them in with one SPARQL Update (MOVE): readers never see a half-pushed graph.
+    swaps all of them in with one SPARQL Update request: readers never see a half-pushed graph.
     Credentials come from RKG_USER and RKG_PASSWORD (RKG_AUTH=digest for Virtuoso) or RKG_TOKEN,
     and are never shown. Exits 1 if the server lacks any triple sent (or, with --replace, holds
     another number of triples), 2 on any other error.

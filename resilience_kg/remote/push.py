@@ -9,9 +9,10 @@ server is asked to ``LOAD`` it (this needs a server on the same machine or netwo
 
 Replacing is atomic: every graph is first loaded into a staging graph of its own (under
 :data:`~resilience_kg.vocab.STAGING`, outside our graph namespace), checked triple by triple, and
-only then swapped in by one SPARQL Update request (``MOVE`` per graph), which the server runs as
-one transaction. A push stopped half-way leaves the published graphs as they were; its staging
-graphs are dropped by the next push of the same graphs (or by any push, a day later).
+only then swapped in by one SPARQL Update request (per graph, a ``DELETE`` of what the new graph
+lacks and an ``INSERT`` of what the old one lacks), which the server runs as one transaction. A
+push stopped half-way leaves the published graphs as they were; its staging graphs are dropped by
+the next push of the same graphs (or by any push, a day later).
 
 Merging adds the batches to the graphs, then checks that every triple sent is there (a count
 alone cannot see a triple missing where the server holds another one).
@@ -27,7 +28,6 @@ import contextlib
 import re
 import secrets
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -40,7 +40,7 @@ import pyoxigraph as ox
 from resilience_kg import vocab as v
 from resilience_kg.errors import PushMismatch
 from resilience_kg.graph.oxterms import to_bytes
-from resilience_kg.remote.client import TRANSIENT, RemoteError, make_client, redact, request
+from resilience_kg.remote.client import RemoteError, make_client, redact, request
 from resilience_kg.remote.endpoint import GRAPH_NAMES, post_query, remote_query
 
 if TYPE_CHECKING:
@@ -321,7 +321,7 @@ def push(
                     _update(client, update, " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(staging[g])}" for g in names))
             raise
         if replace:
-            _swap(client, endpoint, update, report.graphs, staging)
+            _swap(client, update, report.graphs, staging)
             for count in report.graphs:
                 count.remote = count_remote(endpoint, count.graph, client)
         else:
@@ -337,42 +337,40 @@ def push(
     return report
 
 
-def _swap(client: httpx.Client, endpoint: str, update: str, counts: list[GraphCount],
-          staging: dict[str, str], *, tries: int = 3) -> None:
-    """Swap the checked staging graphs in: one request, so one transaction, so readers see every
-    graph old or every graph new.
+def _swap(client: httpx.Client, update: str, counts: list[GraphCount], staging: dict[str, str]) -> None:
+    """Make each graph hold exactly what its checked staging graph holds, in one request, so one
+    transaction: readers see every graph old or every graph new.
 
-    A ``MOVE`` cannot be sent twice (the second finds no staging graph), so it is not retried
-    blindly: after a failure, the server is asked whether the swap happened anyway (a large
-    ``MOVE`` can outlast the wait for its answer), and only a swap that did not is sent again.
+    Only the difference is written (delete what the new graph lacks, insert what the old one
+    lacks): a server writes far less than for ``MOVE`` (which rewrites every triple), and the
+    request can be sent again safely (a second time it changes nothing), so it is retried like
+    any other. The staging graphs are dropped afterwards, outside the swap.
     """
-    text = " ;\n".join(
-        f"MOVE {ox.NamedNode(staging[c.graph])} TO {ox.NamedNode(c.graph)}" if c.local
-        else f"DROP SILENT GRAPH {ox.NamedNode(c.graph)}"
-        for c in counts
-    )
-    for attempt in range(tries):
-        try:
-            request(client, "POST", update, content=text.encode(), retries=0, timeout=SWAP_TIMEOUT,
-                    headers={"Content-Type": "application/sparql-update"})
-            return
-        except RemoteError as exc:
-            staged = [count_remote(endpoint, staging[c.graph], client) for c in counts]
-            if not any(staged) and all(count_remote(endpoint, c.graph, client) == c.local for c in counts):
-                return  # done, though we never heard so
-            untouched = staged == [c.local for c in counts]
-            refused = exc.status is not None and exc.status not in TRANSIENT
-            if untouched and (refused or attempt + 1 == tries):
-                with contextlib.suppress(RemoteError):  # refused whole: the staging graphs are of no use
-                    _update(client, update, " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(staging[c.graph])}"
-                                                          for c in counts))
-                raise RemoteError(redact(
-                    f"{exc}\nThe server did not swap the new graphs in (in one transaction); the published "
-                    "graphs are as they were. (Virtuoso limits the size of a transaction: raise "
-                    "TransactionAfterImageLimit in virtuoso.ini for large graphs.)"), status=exc.status) from None
-            if not untouched:
-                raise  # half done, or changed by someone else: not safely repeatable
-            time.sleep(2.0 ** attempt)
+    parts = []
+    for c in counts:
+        g, st = ox.NamedNode(c.graph), ox.NamedNode(staging[c.graph])
+        if not c.local:
+            parts.append(f"DROP SILENT GRAPH {g}")
+            continue
+        parts += [
+            f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH {st} {{ ?s ?p ?o }} }} }}",
+            f"INSERT {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {st} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH {g} {{ ?s ?p ?o }} }} }}",
+        ]
+    drop_staging = " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(staging[c.graph])}" for c in counts)
+    try:
+        request(client, "POST", update, content=" ;\n".join(parts).encode(), timeout=SWAP_TIMEOUT,
+                headers={"Content-Type": "application/sparql-update"})
+    except RemoteError as exc:
+        with contextlib.suppress(RemoteError):  # the swap did not happen: the staging graphs are of no use
+            _update(client, update, drop_staging)
+        raise RemoteError(redact(
+            f"{exc}\nThe server did not swap the new graphs in (in one transaction); the published graphs "
+            "are as they were. (Virtuoso limits the size of a transaction: raise TransactionAfterImageLimit "
+            "in virtuoso.ini for large changes.)"), status=exc.status) from None
+    with contextlib.suppress(RemoteError):  # left behind, the next push drops them
+        _update(client, update, drop_staging)
 
 
 def _leftovers(endpoint: str, names: list[str], client: httpx.Client) -> list[str]:
@@ -395,7 +393,7 @@ def _drop(client: httpx.Client, graph: str, *, graph_store: str | None, update: 
 
 
 def _update(client: httpx.Client, endpoint: str, text: str) -> None:
-    # Only our own statements go here (DROP, MOVE, LOAD of our own loopback URL), never data.
+    # Only our own statements go here (DROP, LOAD of our own loopback URL), never data.
     request(client, "POST", endpoint, content=text.encode(), headers={"Content-Type": "application/sparql-update"})
 
 
