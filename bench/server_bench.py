@@ -439,13 +439,16 @@ def main(argv: list[str] | None = None) -> int:
             from resilience_kg.remote.push import push
 
             kg = open_store(store)
-            started = time.perf_counter()
-            report = push(kg, f"http://127.0.0.1:{port}/query", graph_store=f"http://127.0.0.1:{port}/store",
-                          replace=True)
-            took = time.perf_counter() - started
-            pushed = sum(g.local for g in report.graphs)
-            rows.append(("push (Graph Store Protocol, verified)", f"{pushed} triples in {took:.2f} s = "
-                         f"{pushed / took:,.0f} triples/s"))
+            base = f"http://127.0.0.1:{port}"
+            # Replace: staged, checked triple by triple, swapped in; merge: checked after.
+            for label, replace in (("push --replace (staged, checked, swapped)", True),
+                                   ("push, merge (checked triple by triple)", False)):
+                started = time.perf_counter()
+                report = push(kg, f"{base}/query", graph_store=f"{base}/store", update=f"{base}/update",
+                              replace=replace)
+                took = time.perf_counter() - started
+                pushed = sum(g.local for g in report.graphs)
+                rows.append((label, f"{pushed} triples in {took:.2f} s = {pushed / took:,.0f} triples/s"))
         finally:
             server.terminate()
             server.wait(timeout=30)

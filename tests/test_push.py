@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import logging
 import os
 import re
+import signal
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -19,15 +23,16 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
 from helpers import IN_CI, servers, write
-from helpers.servers import Oxigraph, Proxy, Recorder, Virtuoso, kg_command
+from helpers.servers import Oxigraph, Proxy, Recorder, Seen, Virtuoso, kg_command
 
 from resilience_kg import vocab as v
 from resilience_kg.cli import main
+from resilience_kg.errors import PushMismatch
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
 from resilience_kg.remote import client as remote_client
 from resilience_kg.remote.client import RemoteError, make_client
 from resilience_kg.remote.endpoint import load_remote, remote_query
-from resilience_kg.remote.push import push
+from resilience_kg.remote.push import PushReport, push, staging_graph
 from resilience_kg.sparql.named import get_query, list_queries
 from resilience_kg.sparql.query import QueryResult, query
 
@@ -80,9 +85,15 @@ def push_cli(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -
 
 
 def printed_counts(output: str) -> dict[str, tuple[int, int]]:
-    """The table ``push`` prints: graph IRI -> (local, server)."""
-    found = re.findall(r"^(https?://\S+)\s+(\d+)\s+(\d+)$", output, re.M)
+    """The table ``push`` prints: graph IRI -> (local, server), for the graphs missing nothing."""
+    found = re.findall(r"^(https?://\S+)\s+(\d+)\s+(\d+)\s+0$", output, re.M)
     return {g: (int(local), int(remote)) for g, local, remote in found}
+
+
+def printed_missing(output: str) -> dict[str, int]:
+    """The table ``push`` prints: graph IRI -> triples sent that the server lacks."""
+    found = re.findall(r"^(https?://\S+)\s+\d+\s+\d+\s+(\d+)$", output, re.M)
+    return {g: int(missing) for g, missing in found}
 
 
 def local_counts(kg: KnowledgeGraph) -> dict[str, int]:
@@ -138,7 +149,7 @@ def test_every_named_query_answers_the_same_through_oxigraph(runner: CliRunner, 
 
 def test_pushing_twice_and_replacing_leaves_the_same_counts(runner: CliRunner, oxigraph: Oxigraph,
                                                             kg: KnowledgeGraph) -> None:
-    args = ["--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url]
+    args = ["--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url, "--update", oxigraph.update_url]
     expected = local_counts(kg)
     for extra in ([], [], ["--replace"], ["--replace"], []):
         assert_verified(push_cli(runner, *args, *extra), kg)
@@ -148,7 +159,7 @@ def test_pushing_twice_and_replacing_leaves_the_same_counts(runner: CliRunner, o
 def test_replace_removes_triples_that_merge_keeps(runner: CliRunner, oxigraph: Oxigraph, kg: KnowledgeGraph,
                                                   tmp_path: Path) -> None:
     extra = write(tmp_path / "extra.trig", EXTRA_REPORT_TRIPLE)
-    args = ["--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url]
+    args = ["--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url, "--update", oxigraph.update_url]
     assert_verified(push_cli(runner, *args, "--data", str(extra)), load_graph([extra]))
     expected = local_counts(kg)
     # Merging the bundled graphs keeps the extra triple (the server holds more: still verified).
@@ -244,7 +255,7 @@ def test_push_to_a_server_that_is_down_fails_clearly_and_soon(tmp_path: Path) ->
     )
     elapsed = time.monotonic() - started
     assert done.returncode == 2, done.stderr
-    assert store in done.stderr
+    assert f"http://127.0.0.1:{port}/query" in done.stderr  # the first request: which graphs it holds
     assert "refused" in done.stderr.lower()
     assert "Traceback" not in done.stderr + done.stdout
     assert elapsed < 45, f"giving up on a server that is down took {elapsed:.0f} s"
@@ -261,32 +272,46 @@ def test_request_to_nothing_listening_tries_twice_then_names_the_url() -> None:
     assert url in message and "refused" in message.lower() and "gave up after 2 tries" in message
 
 
+def nth_write(n: int) -> Callable[[Seen], bool]:
+    """A proxy rule's test: the ``n``-th request to the Graph Store (``/store``)."""
+    writes = [0]
+
+    def test(seen: Seen) -> bool:
+        if not seen.path.startswith("/store"):
+            return False
+        writes[0] += 1
+        return writes[0] == n
+
+    return test
+
+
 @pytest.mark.parametrize("fault", [503, "drop", "forward-drop"])
 @pytest.mark.parametrize("replace", [False, True], ids=["merge", "replace"])
 def test_a_retried_push_duplicates_nothing(oxigraph: Oxigraph, kg: KnowledgeGraph, fault: int | str,
                                            replace: bool) -> None:
-    # Batches of 500: the provenance graph goes in eight requests; the fourth request (its
-    # second batch) fails once. With "forward-drop" the server stored that batch but the client
-    # never heard so, and sends it again.
-    with Proxy(oxigraph.port, faults=[None, None, None, fault]) as proxy, make_client(env={}) as http:
-        report = push(kg, f"{proxy.base}/query", graph_store=f"{proxy.base}/store", batch=500, replace=replace,
-                      client=http)
+    # Batches of 500: the provenance graph goes in eight requests; the third graph write fails
+    # once. With "forward-drop" the server stored that batch but the client never heard so, and
+    # sends it again.
+    with Proxy(oxigraph.port, rules=[(nth_write(3), fault)]) as proxy, make_client(env={}) as http:
+        report = push(kg, f"{proxy.base}/query", graph_store=f"{proxy.base}/store", update=f"{proxy.base}/update",
+                      batch=500, replace=replace, client=http)
         seen = proxy.seen
     assert report.ok
     assert {c.graph: (c.local, c.remote) for c in report.graphs} == {g: (n, n) for g, n in local_counts(kg).items()}
     writes = [(s.method, s.path, s.body) for s in seen if s.path.startswith("/store")]
-    assert writes[3] == writes[4], "the failed request was not sent again"
+    assert writes[2] == writes[3], "the failed request was not sent again"
     assert len(writes) == len(set(writes)) + 1  # sent twice, once only
     assert server_counts(oxigraph.query_url) == local_counts(kg)
 
 
 def test_a_client_error_is_not_retried(oxigraph: Oxigraph, kg: KnowledgeGraph) -> None:
-    with Proxy(oxigraph.port, faults=[400]) as proxy, make_client(env={}) as http:
+    # The first request lists the server's graphs; the second, the first write, gets a 400.
+    with Proxy(oxigraph.port, faults=[None, 400]) as proxy, make_client(env={}) as http:
         started = time.monotonic()
         with pytest.raises(RemoteError, match=r"/store answered 400: test server: answering 400 on purpose"):
             push(kg, f"{proxy.base}/query", graph_store=f"{proxy.base}/store", client=http)
         assert time.monotonic() - started < 5
-        assert len(proxy.seen) == 1
+        assert len(proxy.seen) == 2
 
 
 # ---------------------------------------------------------------- credentials
@@ -321,7 +346,8 @@ def test_the_password_is_not_in_error_messages(runner: CliRunner, status: int, h
         result = push_cli(runner, "--endpoint", f"{recorder.base}/query", "--graph-store", f"{recorder.base}/store",
                           env=env)
         assert result.exit_code == 2
-        assert f"{recorder.base}/store answered {status}" in result.output
+        # The first request asks the query endpoint which graphs the server holds.
+        assert f"{recorder.base}/query answered {status}" in result.output
         with make_client(env=env) as http, pytest.raises(RemoteError) as caught:
             push(load_graph(), f"{recorder.base}/query", graph_store=f"{recorder.base}/store", client=http)
         seen = recorder.seen
@@ -417,7 +443,7 @@ def test_every_named_query_answers_the_same_through_virtuoso(runner: CliRunner, 
     args = ["--endpoint", virtuoso.sparql, "--graph-store", virtuoso.graph_store, "--data", str(analysis_trig)]
     # --replace: an instance started outside the tests may hold an earlier push.
     for _ in range(2):
-        result = push_cli(runner, *args, "--replace", env=virtuoso.push_env())
+        result = push_cli(runner, *args, "--replace", "--update", virtuoso.update_url, env=virtuoso.push_env())
         assert_verified(result, kg)
         counts = server_counts(virtuoso.sparql)
         assert {g: counts.get(g) for g in kg.graph_names()} == local_counts(kg)
@@ -438,7 +464,8 @@ def test_virtuoso_query_cli_round_trip(runner: CliRunner, virtuoso: Virtuoso, an
     # The participants table has no booleans and a total order: byte for byte the same CSV.
     kg = load_graph([analysis_trig])
     assert_verified(push_cli(runner, "--endpoint", virtuoso.sparql, "--graph-store", virtuoso.graph_store,
-                             "--data", str(analysis_trig), "--replace", env=virtuoso.push_env()), kg)
+                             "--data", str(analysis_trig), "--replace", "--update", virtuoso.update_url,
+                             env=virtuoso.push_env()), kg)
     for name in ("participants", "actors", "pillar-issues"):
         assert cli_query(runner, name, "--endpoint", virtuoso.sparql) == cli_query(runner, name), name
 
@@ -446,7 +473,7 @@ def test_virtuoso_query_cli_round_trip(runner: CliRunner, virtuoso: Virtuoso, an
 def test_analyze_and_viz_read_back_from_virtuoso(runner: CliRunner, virtuoso: Virtuoso, kg: KnowledgeGraph,
                                                  tmp_path: Path) -> None:
     assert_verified(push_cli(runner, "--endpoint", virtuoso.sparql, "--graph-store", virtuoso.graph_store,
-                             "--replace", env=virtuoso.push_env()), kg)
+                             "--replace", "--update", virtuoso.update_url, env=virtuoso.push_env()), kg)
     assert_reads_back(runner, virtuoso.sparql, tmp_path)
 
 
@@ -454,8 +481,287 @@ def test_load_remote_copies_every_quad_from_virtuoso(runner: CliRunner, virtuoso
                                                      bulk_ttl: Path) -> None:
     kg = load_graph([bulk_ttl])
     assert_verified(push_cli(runner, "--endpoint", virtuoso.sparql, "--graph-store", virtuoso.graph_store,
-                             "--data", str(bulk_ttl), "--replace", env=virtuoso.push_env()), kg)
+                             "--data", str(bulk_ttl), "--replace", "--update", virtuoso.update_url,
+                             env=virtuoso.push_env()), kg)
     with make_client(env={}) as http:
         copied = load_remote(virtuoso.sparql, client=http)
     # Virtuoso's own graphs (its ontologies, its settings) come along too; ours must be complete.
     assert {g: n for g, n in local_counts(copied).items() if g in local_counts(kg)} == local_counts(kg)
+
+
+# ---------------------------------------------------------------- atomic replace, verified merge
+
+
+@dataclass
+class Target:
+    """Where a test pushes to: one of the real servers, with what a push needs there."""
+
+    query_url: str
+    store_url: str
+    update_url: str
+    port: int
+    env: dict[str, str]
+    digest: bool
+
+    def args(self, base: str | None = None) -> list[str]:
+        """The push options; through ``base`` (a proxy) for the writes, if given."""
+        def via(url: str) -> str:
+            return url if base is None else base + url.split(f":{self.port}", 1)[1]
+
+        return ["--endpoint", self.query_url, "--graph-store", via(self.store_url), "--update", via(self.update_url)]
+
+
+def target(request: pytest.FixtureRequest, name: str) -> Target:
+    if name == "oxigraph":
+        ox_server: Oxigraph = request.getfixturevalue("oxigraph")
+        return Target(ox_server.query_url, ox_server.store_url, ox_server.update_url, ox_server.port, {}, False)
+    vt: Virtuoso = request.getfixturevalue("virtuoso")
+    port = int(vt.base.rsplit(":", 1)[1])
+    return Target(vt.sparql, vt.graph_store, vt.update_url, port, vt.push_env(), True)
+
+
+def nth_store_write(n: int, *, signed: bool) -> Callable[[Seen], bool]:
+    """The ``n``-th write to a Graph Store (with ``signed``, only those carrying credentials: a
+    Digest client's first request is an unsigned one that gets the challenge)."""
+    writes = [0]
+
+    def test(seen: Seen) -> bool:
+        if seen.method not in ("PUT", "POST") or "graph" not in seen.path or (signed and not seen.authorization):
+            return False
+        writes[0] += 1
+        return writes[0] == n
+
+    return test
+
+
+def ours(counts: dict[str, int]) -> dict[str, int]:
+    """The bundled graphs' counts (a shared Virtuoso also holds graphs other tests pushed)."""
+    return {g: n for g, n in counts.items() if g in BUNDLED_GRAPHS}
+
+
+def staging(counts: dict[str, int]) -> dict[str, int]:
+    return {g: n for g, n in counts.items() if g.startswith(v.STAGING)}
+
+
+def has_extra(query_url: str) -> bool:
+    with httpx.Client(timeout=30.0) as http:
+        response = http.post(query_url, headers={"Accept": "application/sparql-results+json"}, data={
+            "query": "ASK { GRAPH ?g { <https://w3id.org/resilience-kg/id/push-test> ?p ?o } }"})
+    assert response.status_code == 200, response.text
+    return bool(response.json()["boolean"])
+
+
+def union_count(query_url: str) -> int:
+    """Triples in the union of the server's graphs, as ``query --endpoint`` sees it."""
+    with make_client(env={}) as http:
+        union = remote_query(query_url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", client=http)
+    return int(union.rows[0]["n"].value)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("server", ["oxigraph", "virtuoso"])
+def test_a_replace_killed_half_way_leaves_the_published_graphs_whole(
+        runner: CliRunner, request: pytest.FixtureRequest, kg: KnowledgeGraph, tmp_path: Path, server: str) -> None:
+    # Regression: killed after its first batch, `push --replace` left 2,000 of 269,746 triples on
+    # the server, and readers saw the partial graph during every push.
+    to = target(request, server)
+    extra = write(tmp_path / "extra.trig", EXTRA_REPORT_TRIPLE)
+    old_kg = load_graph([extra])
+    assert_verified(push_cli(runner, *to.args(), "--replace", "--data", str(extra), env=to.env), old_kg)
+    old = ours(server_counts(to.query_url))
+    assert old == local_counts(old_kg) and has_extra(to.query_url)
+    union_before = union_count(to.query_url)
+    # The new push goes through a proxy that holds its second graph write (the first batch of
+    # the ontology graph, after the whole curated graph went in): then it is killed.
+    with Proxy(to.port, rules=[(nth_store_write(2, signed=to.digest), "hold")]) as proxy:
+        pushing = servers.spawn(kg_command("push", *to.args(proxy.base), "--replace", "--batch", "100"),
+                                log_dir=tmp_path / "logs", name="push", env={**clean_env(), **to.env})
+        try:
+            proxy.wait_holding()
+            during = server_counts(to.query_url)
+            assert ours(during) == old, "readers see a half-pushed graph"
+            assert list(staging(during).values()) == [local_counts(kg)[v.CURATED_GRAPH]], during
+            # The library's own readers leave staging graphs out of the union they query.
+            assert union_count(to.query_url) == union_before
+        finally:
+            pushing.stop(signal.SIGKILL)
+    after_kill = server_counts(to.query_url)
+    assert ours(after_kill) == old and has_extra(to.query_url)
+    assert staging(after_kill), "the killed push left no staging graph: it was not killed half-way"
+    # The next push drops the leftover and replaces the graphs.
+    again = push_cli(runner, *to.args(), "--replace", env=to.env)
+    assert_verified(again, kg)
+    assert "dropped 1 staging graph(s) left by an earlier push" in again.stdout
+    final = server_counts(to.query_url)
+    assert ours(final) == local_counts(kg) and not staging(final) and not has_extra(to.query_url)
+
+
+@pytest.mark.parametrize("replace", [False, True], ids=["merge", "replace"])
+def test_a_triple_lost_on_the_way_fails_the_push(runner: CliRunner, oxigraph: Oxigraph, kg: KnowledgeGraph,
+                                                 tmp_path: Path, replace: bool) -> None:
+    # Regression: merge mode said "verified" whenever the server held at least as many triples
+    # as were sent, so a triple lost where the server held another one went unseen.
+    extra = write(tmp_path / "extra.trig", EXTRA_REPORT_TRIPLE)
+    args = ["--endpoint", oxigraph.query_url, "--update", oxigraph.update_url]
+    # The server holds one triple of the report graph that the push does not send.
+    assert_verified(push_cli(runner, *args, "--graph-store", oxigraph.store_url, "--data", str(extra), "--no-bundled"),
+                    load_graph([extra], bundled=False))
+    before = server_counts(oxigraph.query_url)
+    report_graph = lambda seen: seen.method in ("PUT", "POST") and "report" in seen.path  # noqa: E731
+    with Proxy(oxigraph.port, rules=[(report_graph, "lose-last-line")]) as proxy:
+        result = push_cli(runner, *args, "--graph-store", f"{proxy.base}/store", *(["--replace"] if replace else []))
+    assert result.exit_code == 1, result.output
+    assert "MISMATCH: the server lacks triples that were sent" in result.stdout
+    assert printed_missing(result.stdout)[v.REPORT_GRAPH] == 1
+    assert re.search(rf"^missing in {re.escape(v.REPORT_GRAPH)}: <", result.stdout, re.M), result.stdout
+    assert "Traceback" not in result.output
+    after = server_counts(oxigraph.query_url)
+    if replace:  # nothing was swapped in, and no staging graph is left behind
+        assert after == before
+    else:  # the count alone would have passed: the extra triple makes up for the lost one
+        # The server held the extra triple only; now it holds that one plus all sent but one.
+        assert before[v.REPORT_GRAPH] == 1
+        assert after[v.REPORT_GRAPH] == local_counts(kg)[v.REPORT_GRAPH]
+
+
+def test_replace_without_an_update_endpoint_changes_nothing_and_says_what_to_give(
+        runner: CliRunner, oxigraph: Oxigraph, kg: KnowledgeGraph) -> None:
+    assert_verified(push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url), kg)
+    before = server_counts(oxigraph.query_url)
+    # --update defaults to --endpoint, and Oxigraph's /query takes no updates.
+    result = push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url, "--replace")
+    assert result.exit_code == 2, result.output
+    assert "give the update endpoint with --update" in result.output
+    assert server_counts(oxigraph.query_url) == before
+
+
+def test_push_mismatch_is_its_own_exception(oxigraph: Oxigraph, kg: KnowledgeGraph) -> None:
+    report_graph = lambda seen: seen.method == "PUT" and "report" in seen.path  # noqa: E731
+    with Proxy(oxigraph.port, rules=[(report_graph, "lose-last-line")]) as proxy, make_client(env={}) as http, \
+            pytest.raises(PushMismatch) as caught:
+        push(kg, oxigraph.query_url, graph_store=f"{proxy.base}/store", update=oxigraph.update_url, replace=True,
+             client=http)
+    report = caught.value.report
+    assert isinstance(report, PushReport) and not report.ok
+    assert {g.graph: g.missing for g in report.graphs if g.missing} == {v.REPORT_GRAPH: 1}
+    assert not staging(server_counts(oxigraph.query_url))
+
+
+# ---------------------------------------------------------------- credentials in URLs
+
+
+def with_userinfo(url: str, user: str = "alice", password: str = SECRET) -> str:
+    return url.replace("://", f"://{user}:{password}@", 1)
+
+
+def test_credentials_in_a_url_are_sent_as_auth_and_never_shown(runner: CliRunner, oxigraph: Oxigraph,
+                                                               kg: KnowledgeGraph,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    with Proxy(oxigraph.port) as proxy:
+        result = push_cli(runner, "--endpoint", with_userinfo(f"{proxy.base}/query"),
+                          "--graph-store", with_userinfo(f"{proxy.base}/store"),
+                          "--update", with_userinfo(f"{proxy.base}/update"), "--replace")
+        seen = proxy.seen
+    assert_verified(result, kg)
+    assert {s.authorization for s in seen} == {f"Basic {basic_token('alice', SECRET)}"}
+    assert all("alice" not in s.path and SECRET not in s.path for s in seen)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "HTTP Request" in logged  # httpx logged its requests: and the URLs in them are clean
+    for text in (result.output, logged):
+        assert SECRET not in text and basic_token("alice", SECRET) not in text
+
+
+@pytest.mark.parametrize("status", [401, 500])
+def test_credentials_in_a_url_are_not_in_error_messages(runner: CliRunner, status: int) -> None:
+    with Recorder(status, f"denied {SECRET}\n".encode()) as recorder:
+        for command in (["push", "--endpoint", with_userinfo(f"{recorder.base}/query"),
+                         "--graph-store", with_userinfo(f"{recorder.base}/store")],
+                        ["query", "-n", "actors", "--endpoint", with_userinfo(f"{recorder.base}/query")],
+                        ["analyze", "--endpoint", with_userinfo(f"{recorder.base}/query")]):
+            result = runner.invoke(main, command, env=clean_env())
+            assert result.exit_code == 2, result.output
+            assert f"http://***@127.0.0.1:{recorder.port}/query answered {status}" not in result.output
+            assert f"127.0.0.1:{recorder.port}/query answered {status}: denied ***" in result.output
+            assert SECRET not in result.output and "alice:" not in result.output
+    nowhere = with_userinfo(f"http://127.0.0.1:{servers.free_port()}/query")
+    result = runner.invoke(main, ["query", "-n", "actors", "--endpoint", nowhere], env=clean_env())
+    assert result.exit_code == 2 and "cannot reach" in result.output
+    assert SECRET not in result.output and "alice:" not in result.output
+
+
+def test_staging_graphs_left_behind_are_dropped_by_the_next_push(runner: CliRunner, oxigraph: Oxigraph,
+                                                                 kg: KnowledgeGraph) -> None:
+    now = datetime.now(UTC)
+    recent, old = (t.strftime("%Y%m%dT%H%M%SZ") for t in (now - timedelta(minutes=5), now - timedelta(days=2)))
+    leftovers = {
+        staging_graph(v.CURATED_GRAPH, stamp=recent, token="aa11"): True,   # for a graph pushed now
+        staging_graph(v.REPORT_GRAPH, stamp=old, token="bb22"): True,       # stale, whoever left it
+        staging_graph(v.REPORT_GRAPH, stamp=recent, token="cc33"): False,   # maybe a push under way
+    }
+    with httpx.Client(timeout=30.0) as http:
+        for graph in leftovers:
+            response = http.post(oxigraph.store_url, params={"graph": graph}, headers={
+                "Content-Type": "application/n-triples"}, content=b"<urn:x:a> <urn:x:b> <urn:x:c> .\n")
+            assert response.status_code < 300, response.text
+    # A merge push (through the Graph Store: DELETE) of the curated graph alone.
+    result = push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url,
+                      "--graph", "curated")
+    assert result.exit_code == 0, result.output
+    assert "dropped 2 staging graph(s) left by an earlier push" in result.stdout
+    assert set(staging(server_counts(oxigraph.query_url))) == {g for g, gone in leftovers.items() if not gone}
+    # Through SPARQL Update (a replace), the last one goes once the report graph is pushed.
+    assert_verified(push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url,
+                             "--update", oxigraph.update_url, "--replace"), kg)
+    assert not staging(server_counts(oxigraph.query_url))
+
+
+def test_a_replace_that_fails_half_way_changes_nothing_and_leaves_no_staging(
+        runner: CliRunner, oxigraph: Oxigraph, kg: KnowledgeGraph, tmp_path: Path) -> None:
+    extra = write(tmp_path / "extra.trig", EXTRA_REPORT_TRIPLE)
+    args = ["--endpoint", oxigraph.query_url, "--update", oxigraph.update_url]
+    assert_verified(push_cli(runner, *args, "--graph-store", oxigraph.store_url, "--data", str(extra)),
+                    load_graph([extra]))
+    before = server_counts(oxigraph.query_url)
+    with Proxy(oxigraph.port, rules=[(nth_store_write(3, signed=False), 400)]) as proxy:
+        result = push_cli(runner, *args, "--graph-store", f"{proxy.base}/store", "--replace", "--batch", "100")
+    assert result.exit_code == 2, result.output
+    assert "answered 400" in result.output
+    assert server_counts(oxigraph.query_url) == before  # no staging graph either
+    assert has_extra(oxigraph.query_url)
+
+
+def is_swap(seen: Seen) -> bool:
+    """The request of a replace that swaps the staging graphs in."""
+    return seen.path.startswith("/update") and seen.body.startswith(b"DELETE {")
+
+
+@pytest.mark.parametrize("fault", ["forward-drop", "drop", 503])
+def test_a_swap_whose_answer_is_lost_is_sent_again_safely(oxigraph: Oxigraph, kg: KnowledgeGraph,
+                                                          fault: str | int) -> None:
+    # The swap writes the difference between the staging graph and the published one: sent a
+    # second time (its answer lost, "forward-drop": the server did it), it changes nothing.
+    with Proxy(oxigraph.port, rules=[(is_swap, fault)]) as proxy, make_client(env={}) as http:
+        report = push(kg, oxigraph.query_url, graph_store=oxigraph.store_url, update=f"{proxy.base}/update",
+                      replace=True, client=http)
+        swaps = [s for s in proxy.seen if is_swap(s)]
+    assert report.ok
+    assert len(swaps) == 2 and swaps[0].body == swaps[1].body
+    assert ours(server_counts(oxigraph.query_url)) == local_counts(kg)
+    assert not staging(server_counts(oxigraph.query_url))
+
+
+def test_a_swap_the_server_refuses_leaves_the_published_graphs_and_no_staging(
+        runner: CliRunner, oxigraph: Oxigraph, kg: KnowledgeGraph, tmp_path: Path) -> None:
+    # As Virtuoso does when one transaction would be too large ("SR171: Transaction timed out").
+    extra = write(tmp_path / "extra.trig", EXTRA_REPORT_TRIPLE)
+    assert_verified(push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url,
+                             "--data", str(extra)), load_graph([extra]))
+    before = server_counts(oxigraph.query_url)
+    with Proxy(oxigraph.port, rules=[(is_swap, 500)]) as proxy:
+        result = push_cli(runner, "--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url,
+                          "--update", f"{proxy.base}/update", "--replace")
+        swaps = [s for s in proxy.seen if is_swap(s)]
+    assert result.exit_code == 2, result.output
+    assert "answered 500" in result.output and "the published graphs are as they were" in result.output
+    assert len(swaps) == 1  # a refusal is not retried
+    assert server_counts(oxigraph.query_url) == before and has_extra(oxigraph.query_url)

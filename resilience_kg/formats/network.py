@@ -80,26 +80,61 @@ def _gexf(h: nx.MultiDiGraph) -> bytes:
     return re.sub(rb'lastmodifieddate="[^"]*"', b'lastmodifieddate="2019-11-28"', buf.getvalue(), count=1)
 
 
-def _kumu(h: nx.MultiDiGraph) -> bytes:
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): a text cell that
+#: begins with one of these is written with a leading single quote, which shows it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def cell(value: object) -> object:
+    """``value`` as a CSV cell a spreadsheet cannot run: numbers as they are, text that a
+    spreadsheet would read as a formula neutralised with a leading ``'``.
+
+    A text cell holding nothing but a number (``-0.5``) stays as it is: it is read as that
+    number, never as a formula.
+
+    >>> [cell(x) for x in ("=1+1", "@SUM(A1)", "-0.5", "-1+2", -0.5, "BPBD")]
+    ["'=1+1", "'@SUM(A1)", '-0.5', "'-1+2", -0.5, 'BPBD']
+    """
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    if _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
+#: The date columns of the Kumu sheets: the first and last date of the events a row is tied to.
+KUMU_DATE_COLUMNS = ("Start Date", "End Date")
+
+
+def _kumu(h: nx.MultiDiGraph, edge_days: dict[tuple[str, str, str], list[str]] | None = None) -> bytes:
     """A zip of Kumu's two sheets: elements (Label, Type, Description, ...) and connections
-    (From, To, Type). Kumu matches From and To against the elements' Label, so labels are made
-    unique by appending the id where two nodes share one."""
+    (From, To, Type; with ``edge_days``, the first and last date of each connection too). Kumu
+    matches From and To against the elements' Label, so labels are made unique by appending the
+    id where two nodes share one. Every cell goes through :func:`cell` (the same label is
+    neutralised the same way in both sheets, so they still connect)."""
     seen: dict[str, int] = {}
     for _, d in h.nodes(data=True):
         seen[d["label"]] = seen.get(d["label"], 0) + 1
     label = {n: (d["label"] if seen[d["label"]] == 1 else f"{d['label']} ({n})") for n, d in h.nodes(data=True)}
     elements = io.StringIO()
-    ew = csv.writer(elements, lineterminator="\n")
+    # CRLF, as RFC 4180 has it: the csv module then quotes a cell holding a lone CR as well.
+    ew = csv.writer(elements, lineterminator="\r\n")
     extra = sorted({k for _, d in h.nodes(data=True) for k in d} - {"label", "type", "label_en", "iri"})
-    ew.writerow(["Label", "Type", "Description", "ID", "IRI", *extra])
+    ew.writerow([cell(x) for x in ("Label", "Type", "Description", "ID", "IRI", *extra)])
     for n, d in sorted(h.nodes(data=True)):
         fixed = [label[n], d.get("type", ""), d.get("label_en", ""), n, d.get("iri", "")]
-        ew.writerow([*fixed, *(d.get(k, "") for k in extra)])
+        ew.writerow([cell(x) for x in (*fixed, *(d.get(k, "") for k in extra))])
     conns = io.StringIO()
-    cw = csv.writer(conns, lineterminator="\n")
-    cw.writerow(["From", "To", "Type", "Basis", "Confidence"])
+    cw = csv.writer(conns, lineterminator="\r\n")
+    cw.writerow(["From", "To", "Type", "Basis", "Confidence", *(KUMU_DATE_COLUMNS if edge_days is not None else ())])
     for u, w, k, d in sorted(h.edges(keys=True, data=True)):
-        cw.writerow([label[u], label[w], d.get("label", k), d.get("graph", ""), d.get("confidence", "")])
+        row: tuple[object, ...] = (label[u], label[w], d.get("label", k), d.get("graph", ""), d.get("confidence", ""))
+        if edge_days is not None:
+            # uniform() keys an edge "u|predicate|w"; the dates are keyed by the predicate.
+            days = edge_days.get((u, w, str(k).split("|")[1] if "|" in str(k) else str(k)), [])
+            row = (*row, days[0] if days else "", days[-1] if days else "")
+        cw.writerow([cell(x) for x in row])
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in (("elements.csv", elements.getvalue()), ("connections.csv", conns.getvalue())):
@@ -127,38 +162,14 @@ def with_spells(h: nx.MultiDiGraph, g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return h
 
 
-KUMU_DATE_COLUMNS = ("Start Date", "End Date")
-
-
 def kumu_with_dates(h: nx.MultiDiGraph, g: nx.MultiDiGraph) -> bytes:
     """Kumu's two sheets with the dates of each element and connection: the first and last date
     of the events it is tied to (blank where it is tied to none)."""
     from resilience_kg.analysis.window import edge_dates, node_dates
 
-    nodes = node_dates(g)
-    for n, days in nodes.items():
+    for n, days in node_dates(g).items():
         h.nodes[n][KUMU_DATE_COLUMNS[0]], h.nodes[n][KUMU_DATE_COLUMNS[1]] = days[0], days[-1]
-    packed = _kumu(h)
-    edges = edge_dates(g)
-    # The connections sheet lists edges in this order (see _kumu); the date cells go on the end.
-    order = [(u, w, str(d.get("label", k)).split("|")[0]) for u, w, k, d in sorted(h.edges(keys=True, data=True))]
-    keys = [k.split("|")[1] for _, _, k, _ in sorted(h.edges(keys=True, data=True))]
-    src = zipfile.ZipFile(io.BytesIO(packed))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            text = src.read(info).decode("utf-8")
-            if info.filename == "connections.csv":
-                rows = list(csv.reader(io.StringIO(text)))
-                buf = io.StringIO()
-                writer = csv.writer(buf, lineterminator="\n")
-                writer.writerow([*rows[0], *KUMU_DATE_COLUMNS])
-                for row, (u, w, _), k in zip(rows[1:], order, keys, strict=True):
-                    days = edges.get((u, w, k), [])
-                    writer.writerow([*row, days[0] if days else "", days[-1] if days else ""])
-                text = buf.getvalue()
-            z.writestr(info, text)
-    return out.getvalue()
+    return _kumu(h, edge_dates(g))
 
 
 def network_bytes(g: nx.MultiDiGraph, fmt: str) -> bytes:

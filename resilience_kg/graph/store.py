@@ -2,21 +2,20 @@
 command starts at once.
 
 A build never leaves a store half-written: it fills a new store in a sibling folder, then swaps
-it in with two renames (the old one is removed only after the new one is in place).
+it in (in one step where the system allows it: the path always holds a whole store, old or new).
+See :mod:`resilience_kg.files`.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from resilience_kg._version import __version__
 from resilience_kg.errors import DataError
+from resilience_kg.files import OutputSet
 from resilience_kg.graph.dataset import KnowledgeGraph
 
 MARKER = "resilience-kg.json"
@@ -34,32 +33,22 @@ def check_target(target: Path) -> None:
             raise DataError(f"{target} exists and is not a resilience-kg store; refusing to overwrite it")
 
 
+def write_store(kg: KnowledgeGraph, folder: Path) -> None:
+    """Write ``kg`` as a store into ``folder`` (new and empty)."""
+    disk = ox.Store(str(folder / "oxigraph"))
+    disk.bulk_extend(kg.store)
+    disk.flush()
+    del disk  # close RocksDB before the folder moves
+    meta = {"version": __version__, "inputs": kg.inputs, "source_texts": kg.source_texts, "quads": len(kg)}
+    (folder / MARKER).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
 def save_store(kg: KnowledgeGraph, path: str | Path) -> Path:
     """Write ``kg`` to an on-disk store at ``path``, replacing any store there atomically."""
     target = Path(path)
     check_target(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        fresh.chmod(0o777 & ~umask)  # mkdtemp makes it private; a store is an ordinary folder
-        disk = ox.Store(str(fresh / "oxigraph"))
-        disk.bulk_extend(kg.store)
-        disk.flush()
-        del disk  # close RocksDB before the folder moves
-        meta = {"version": __version__, "inputs": kg.inputs, "source_texts": kg.source_texts, "quads": len(kg)}
-        (fresh / MARKER).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}.old-{os.getpid()}")
-            os.replace(target, old)
-        os.replace(fresh, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
+    with OutputSet(target.parent) as outputs:
+        outputs.folder(target, lambda folder: write_store(kg, folder))
     return target
 
 

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from resilience_kg import vocab as v
 from resilience_kg.graph.dataset import KnowledgeGraph
 from resilience_kg.graph.oxterms import text, to_bytes
-from resilience_kg.remote.client import RemoteError, make_client, request
+from resilience_kg.remote.client import RemoteError, make_client, redact, redact_url, request
 from resilience_kg.sparql.guard import check_query
 from resilience_kg.sparql.query import QueryResult
 
@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def _post(client: httpx.Client, endpoint: str, form: list[tuple[str, str]], accept: str) -> bytes:
-    """POST a query as a form (the protocol's repeatable parameters need a list, not a dict)."""
+def post_query(client: httpx.Client, endpoint: str, form: list[tuple[str, str]], accept: str) -> bytes:
+    """POST a query as a form (the protocol's repeatable parameters need a list, not a dict) and
+    return the answer's body."""
     from urllib.parse import urlencode
 
     response = request(
@@ -53,11 +54,12 @@ def remote_query(endpoint: str, text: str, *, client: httpx.Client | None = None
     try:
         fields = [("query", text)]
         if union:
-            listing = _post(client, endpoint, [("query", GRAPH_NAMES)], "application/sparql-results+json")
+            listing = post_query(client, endpoint, [("query", GRAPH_NAMES)], "application/sparql-results+json")
             solutions = ox.parse_query_results(listing, format=ox.QueryResultsFormat.JSON)
-            names = [row["g"].value for row in solutions]  # type: ignore[union-attr]
+            # Not the staging graphs of a push under way: they hold a graph half-loaded.
+            names = [row["g"].value for row in solutions if not row["g"].value.startswith(v.STAGING)]  # type: ignore[union-attr]
             fields += [("default-graph-uri", g) for g in names] + [("named-graph-uri", g) for g in names]
-        payload = _post(client, endpoint, fields, accept)
+        payload = post_query(client, endpoint, fields, accept)
     finally:
         if own:
             client.close()
@@ -98,13 +100,13 @@ def load_remote(endpoint: str, *, client: httpx.Client | None = None, page: int 
                 got += len(chunk)
             copied = sum(1 for _ in store.quads_for_pattern(None, None, None, target))
             if copied != expected:
-                raise RemoteError(
+                raise RemoteError(redact(
                     f"{endpoint} gave {copied} distinct triples of the {expected} in {name} (its paging is not "
                     "stable); export the graph from the server instead"
-                )
+                ))
     except SyntaxError as exc:  # a term the server writes in a form RDF does not allow
-        raise RemoteError(f"{endpoint} sent a result that cannot be read: {exc}") from exc
+        raise RemoteError(redact(f"{endpoint} sent a result that cannot be read: {exc}")) from exc
     finally:
         if own:
             client.close()
-    return KnowledgeGraph(store=store, inputs=[f"endpoint {endpoint}"])
+    return KnowledgeGraph(store=store, inputs=[f"endpoint {redact_url(endpoint)}"])

@@ -289,6 +289,11 @@ class Virtuoso:
     def graph_store(self) -> str:
         return f"{self.base}/sparql-graph-crud-auth"
 
+    @property
+    def update_url(self) -> str:
+        """SPARQL Update with Digest authentication (``/sparql`` refuses updates anonymously)."""
+        return f"{self.base}/sparql-auth"
+
     def push_env(self) -> dict[str, str]:
         """The environment ``resilience-kg push`` needs for Virtuoso's Graph Store: Digest auth."""
         return {"RKG_USER": self.user, "RKG_PASSWORD": self.password, "RKG_AUTH": "digest"}
@@ -424,15 +429,22 @@ class Seen:
     body: bytes
 
 
+Fault = int | str | None
+Rule = tuple[Callable[[Seen], bool], Fault]
+
+
 @dataclass
 class _Behaviour:
     target: int | None  # the port to forward to, or None to answer ``status`` to everything
-    faults: list[int | str | None]  # for the next requests in turn: a status, "drop", "forward-drop" or None
+    faults: list[Fault]  # for the next requests in turn: a status, "drop", "forward-drop" or None
     status: int = 404
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    rules: list[Rule] = field(default_factory=list)  # each applies once, to the first request it matches
+    holding: threading.Event = field(default_factory=threading.Event)  # a "hold" fault has a request waiting
+    release: threading.Event = field(default_factory=threading.Event)
 
 
 def _handler(behaviour: _Behaviour) -> type[BaseHTTPRequestHandler]:
@@ -440,9 +452,23 @@ def _handler(behaviour: _Behaviour) -> type[BaseHTTPRequestHandler]:
         def _any(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
+            seen = Seen(self.command, self.path, self.headers.get("Authorization"), body)
             with behaviour.lock:
-                behaviour.seen.append(Seen(self.command, self.path, self.headers.get("Authorization"), body))
+                behaviour.seen.append(seen)
                 fault = behaviour.faults.pop(0) if behaviour.faults else None
+                for rule in behaviour.rules:
+                    if rule[0](seen):
+                        behaviour.rules.remove(rule)
+                        fault = rule[1]
+                        break
+            if fault == "hold":  # keep the request waiting (the client blocked in it) until released
+                behaviour.holding.set()
+                behaviour.release.wait(timeout=120)
+                self.close_connection = True
+                return
+            if fault == "lose-last-line":  # forward the body without its last line (a triple lost)
+                lines = body.rstrip(b"\n").split(b"\n")
+                body = b"\n".join(lines[:-1]) + b"\n"
             if fault == "drop":
                 self.close_connection = True
                 return
@@ -454,7 +480,8 @@ def _handler(behaviour: _Behaviour) -> type[BaseHTTPRequestHandler]:
                 return
             upstream = http.client.HTTPConnection(LOOPBACK, behaviour.target, timeout=30)
             try:
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"content-length"}}
+                headers["Content-Length"] = str(len(body))
                 upstream.request(self.command, self.path, body=body, headers=headers)
                 response = upstream.getresponse()
                 payload = response.read()
@@ -509,7 +536,17 @@ class _TestServer:
         self.thread.start()
         return self
 
+    def wait_holding(self, timeout: float = 60.0) -> None:
+        """Wait until a request is held by a "hold" fault."""
+        if not self.behaviour.holding.wait(timeout):
+            raise TimeoutError(f"no request was held within {timeout:g} s")
+
+    def release(self) -> None:
+        """Let held requests go (the connection is closed with no answer)."""
+        self.behaviour.release.set()
+
     def __exit__(self, *exc: object) -> None:
+        self.behaviour.release.set()
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=10)
@@ -519,11 +556,13 @@ class Proxy(_TestServer):
     """A loopback HTTP proxy to the server on ``target`` port. ``faults`` say what happens to the
     first requests, in turn: a status code (answered without forwarding), ``"drop"`` (the
     connection closes with no answer, nothing forwarded), ``"forward-drop"`` (forwarded, and
-    the server's answer thrown away: the client sees the connection close) or None (forwarded
-    as usual)."""
+    the server's answer thrown away: the client sees the connection close), ``"hold"`` (kept
+    waiting until :meth:`release`, then closed unanswered), ``"lose-last-line"`` (forwarded
+    without the body's last line) or None (forwarded as usual). ``rules`` pair a test on a
+    request with one of these faults, each used once, on the first request it matches."""
 
-    def __init__(self, target: int, faults: Sequence[int | str | None] = ()) -> None:
-        super().__init__(_Behaviour(target=target, faults=list(faults)))
+    def __init__(self, target: int, faults: Sequence[Fault] = (), rules: Sequence[Rule] = ()) -> None:
+        super().__init__(_Behaviour(target=target, faults=list(faults), rules=list(rules)))
 
 
 class Recorder(_TestServer):
