@@ -59,6 +59,19 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def output_option(func: F) -> F:
+    """``-o/--output FILE``: write there (atomically) instead of stdout."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                        help="Write to FILE (atomically) instead of stdout.")(func)
+
+
+def rdf_option(func: F) -> F:
+    """``--rdf FILE``: also write the results as an RDF analysis graph."""
+    return click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),
+                        help="Also write the results as an RDF analysis graph (TriG) to FILE; "
+                        "load it with --data.")(func)
+
+
 def store_option(func: F) -> F:
     """``--store DIR``: read the graph from an on-disk store instead of loading the data."""
     return click.option(
@@ -218,8 +231,7 @@ def validate(paths: tuple[Path, ...], no_bundled: bool, fmt: str) -> None:
 @click.option("--timeout", type=float, default=QUERY_TIMEOUT, show_default=True,
               help="Stop the query after this many seconds.")
 @limit_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE (atomically) instead of stdout.")
+@output_option
 @data_options
 @store_option
 @endpoint_option
@@ -330,12 +342,10 @@ def window_options(func: F) -> F:
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
 @report_only_option
 @window_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE (atomically) instead of stdout.")
+@output_option
 @click.option("--plots", "plots", type=click.Path(file_okay=False, path_type=Path),
               help="Also write heatmap.png and brokers.png into DIR (needs matplotlib).")
-@click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the results as an RDF analysis graph (TriG) to FILE; load it with --data.")
+@rdf_option
 @data_options
 @store_option
 @endpoint_option
@@ -374,12 +384,10 @@ def analyze(
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
 @report_only_option
 @window_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE (atomically) instead of stdout.")
+@output_option
 @click.option("--plots", "plots", type=click.Path(file_okay=False, path_type=Path),
               help="Also write timeline.png into DIR (needs matplotlib).")
-@click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the results as an RDF analysis graph (TriG) to FILE; load it with --data.")
+@rdf_option
 @data_options
 @store_option
 @handle_errors
@@ -419,10 +427,8 @@ def timeline(
 @click.option("--format", "fmt", type=ANALYSIS_FORMATS, default="table", show_default=True)
 @report_only_option
 @window_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE (atomically) instead of stdout.")
-@click.option("--rdf", "rdf", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the results as an RDF analysis graph (TriG) to FILE; load it with --data.")
+@output_option
+@rdf_option
 @data_options
 @store_option
 @handle_errors

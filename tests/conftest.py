@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled graph (loaded once) and a CLI runner; markers for whole files.
+"""Shared fixtures: the bundled graph (loaded once), a CLI runner, one browser for the run;
+markers for whole files.
 
 Helpers that tests import (paths of system tools, fixture files, browsers, servers) live in the
 ``helpers`` package beside this file, never here: pytest owns conftest.
@@ -6,14 +7,24 @@ Helpers that tests import (paths of system tools, fixture files, browsers, serve
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 import pytest
 from click.testing import CliRunner
 
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
 
+if TYPE_CHECKING:
+    from helpers.browser import PageLog
+    from playwright.sync_api import Browser, Page
+
 # Markers for whole files, so that `make test-fast` can leave out what needs a browser or a server.
 _FILE_MARKERS = {
     "test_views_browser.py": ("browser",),
+    "test_time_browser.py": ("browser",),
+    "test_query_page_browser.py": ("browser", "server"),
+    "test_pool.py": ("server",),
     "test_serve.py": ("server",),
     "test_push.py": ("server",),
     "test_notebooks.py": ("notebooks", "slow"),
@@ -38,3 +49,44 @@ def kg() -> KnowledgeGraph:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+# ---------------------------------------------------------------- the browser, one per test run
+# One Playwright for the whole run: two alive at once (one per module) make the second fail
+# ("Sync API inside the asyncio loop"). Imported here, lazily, so that a machine without
+# Playwright still runs every other test; helpers.browser skips (or fails under CI) without it.
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    from helpers.browser import launch, start_playwright
+
+    pw = start_playwright()
+    try:
+        browser = launch(pw)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        pw.stop()
+
+
+@pytest.fixture
+def log() -> PageLog:
+    from helpers.browser import PageLog
+
+    return PageLog()
+
+
+@pytest.fixture
+def page(chromium: Browser, log: PageLog) -> Iterator[Page]:
+    """A fresh offline context and one page in it (``log`` records what it did); a module whose
+    pages need a server or a file opened first defines its own ``page``."""
+    from helpers.browser import offline_context, watch
+
+    context = offline_context(chromium, log)
+    try:
+        yield watch(context.new_page(), log)
+    finally:
+        context.close()

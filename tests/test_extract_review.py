@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers.browser import PageLog, launch, offline_context, start_playwright, wait_until, watch
+from helpers.browser import PageLog, offline_context, wait_until, watch
 
 from resilience_kg.extract import extract_reports
 
@@ -71,24 +71,6 @@ def connections(drafts: Path) -> list[dict[str, str]]:
 
 
 # ---------------------------------------------------------------- in Chromium
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    pw = start_playwright()
-    try:
-        browser = launch(pw)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        pw.stop()
-
-
-@pytest.fixture
-def log() -> PageLog:
-    return PageLog()
 
 
 @pytest.fixture

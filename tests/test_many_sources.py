@@ -284,14 +284,14 @@ def test_connection_to_a_draft_element_says_so(tmp_path: Path) -> None:
 
 
 def test_report_page_marks_only_the_quoted_occurrence(tmp_path: Path) -> None:
-    from resilience_kg.views.report import _source_sections
+    from resilience_kg.views.report import write_report
 
     folder = tmp_path / "twice"
     write(folder / "t.txt", "Solusi yang dihadirkan: sampah. Solusi yang dihadirkan: banjir.\n")
     write(folder / "sources.csv", "id,title_id,title_en,file\ntwice,Dua kali,Twice,t.txt\n")
     write(folder / "elements.csv", "id,type,label_id,label_en,basis,source,quote,occurrence\n"
           "t1,Theme,Banjir,Floods,report,twice,Solusi yang dihadirkan,2\n")
-    html = _source_sections(load_graph([folder], bundled=False))
+    html = write_report(load_graph([folder], bundled=False), tmp_path / "out")[0].read_text(encoding="utf-8")
     assert "Solusi yang dihadirkan: sampah. <mark>Solusi yang dihadirkan</mark>: banjir." in html
     assert "characters 32-54" in html
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from helpers.browser import PageLog, launch, served_context, start_playwright, wait_until, watch
+from helpers.browser import PageLog, served_context, wait_until, watch
 from helpers.servers import Recorder, Served, serve
 
 from resilience_kg import vocab as v
@@ -37,24 +37,6 @@ LINE_HEIGHT = 18  # the editor's line height in style.css
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     with serve(log_dir=tmp_path_factory.mktemp("page")) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    pw = start_playwright()
-    try:
-        browser = launch(pw)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        pw.stop()
-
-
-@pytest.fixture
-def log() -> PageLog:
-    return PageLog()
 
 
 @pytest.fixture

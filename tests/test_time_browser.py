@@ -6,13 +6,12 @@ report's per-period sections load offline."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers.browser import PageLog, launch, offline_context, open_page, start_playwright, wait_until, watch
+from helpers.browser import PageLog, open_page, wait_until
 
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
 from resilience_kg.views.network_view import ViewData, build_view
@@ -20,39 +19,12 @@ from resilience_kg.views.page import write_page
 from resilience_kg.views.report import write_report
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    pw = start_playwright()
-    try:
-        browser = launch(pw)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        pw.stop()
-
-
-@pytest.fixture
-def log() -> PageLog:
-    return PageLog()
-
-
-@pytest.fixture
-def page(chromium: Browser, log: PageLog) -> Iterator[Page]:
-    context = offline_context(chromium, log)
-    try:
-        yield watch(context.new_page(), log)
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,13 +17,9 @@ from helpers import write
 from helpers.browser import (
     DRAW_TIMEOUT_MS,
     PageLog,
-    launch,
     node_screen_position,
-    offline_context,
     open_page,
-    start_playwright,
     wait_until,
-    watch,
 )
 from test_views import UNTRUSTED_ID, UNTRUSTED_LABEL_EN, UNTRUSTED_LABEL_ID, UNTRUSTED_NOTE, untrusted_graph
 
@@ -36,7 +31,7 @@ from resilience_kg.views.page import write_page
 from resilience_kg.views.report import write_report
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -44,34 +39,6 @@ Written = tuple[ViewData, Path]  # a view's data and the page it was written to
 
 
 # ---------------------------------------------------------------- browser fixtures
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    pw = start_playwright()
-    try:
-        browser = launch(pw)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        pw.stop()
-
-
-@pytest.fixture
-def log() -> PageLog:
-    return PageLog()
-
-
-@pytest.fixture
-def page(chromium: Browser, log: PageLog) -> Iterator[Page]:
-    """A fresh offline context and one page in it; ``log`` records what it did."""
-    context = offline_context(chromium, log)
-    try:
-        yield watch(context.new_page(), log)
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module")
