@@ -51,13 +51,15 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-# ---------------------------------------------------------------- the browser, one per test run
-# One Playwright for the whole run: two alive at once (one per module) make the second fail
-# ("Sync API inside the asyncio loop"). Imported here, lazily, so that a machine without
-# Playwright still runs every other test; helpers.browser skips (or fails under CI) without it.
+# ---------------------------------------------------------------- the browser, one per module
+# Defined once here for every browser test module. Module scope: Playwright's sync API keeps an
+# event loop running while it lives, so it must be stopped before the next module (two alive at
+# once fail with "Sync API inside the asyncio loop", and asyncio.run() fails in later tests).
+# Imported lazily, so that a machine without Playwright still runs every other test;
+# helpers.browser skips (or fails under CI) without it.
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
     from helpers.browser import launch, start_playwright
 
