@@ -17,6 +17,7 @@ from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
 
 if TYPE_CHECKING:
     from helpers.browser import PageLog
+    from helpers.listener import Listener
     from playwright.sync_api import Browser, Page
 
 # Markers for whole files, so that `make test-fast` can leave out what needs a browser or a server.
@@ -49,6 +50,18 @@ def kg() -> KnowledgeGraph:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    """A loopback socket that counts connections: a query that reaches out shows up here."""
+    from helpers.listener import Listener
+
+    target = Listener()
+    try:
+        yield target
+    finally:
+        target.close()
 
 
 # ---------------------------------------------------------------- the browser, one per module

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 import pytest
 from click.testing import CliRunner
 from helpers import IN_CI
+from helpers.listener import Listener
 
 from resilience_kg.cli import main
 from resilience_kg.errors import QueryMemoryError, QueryTimeout, ResultTooLarge
@@ -36,47 +37,6 @@ CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 1000000"
 
 needs_jail = pytest.mark.skipif(
     sandbox.unavailable_reason() is not None and not IN_CI, reason=str(sandbox.unavailable_reason()))
-
-
-class Listener:
-    """A loopback TCP socket that counts the connections made to it (accepting for at most 20 s)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.05)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self.stopped = threading.Event()
-        self.deadline = time.monotonic() + 20
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self) -> None:
-        while not self.stopped.is_set() and time.monotonic() < self.deadline:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> int:
-        time.sleep(0.3)  # a late connection still shows up
-        self.stopped.set()
-        self.thread.join(timeout=5)
-        self.sock.close()
-        return self.connections
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    target = Listener()
-    try:
-        yield target
-    finally:
-        target.close()
 
 
 @pytest.fixture

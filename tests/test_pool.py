@@ -16,8 +16,9 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
+from helpers.listener import Listener
 from helpers.servers import serve
-from test_jail import CARTESIAN, DOUBLING, PILLARS, RUNAWAY, Listener, many_open_files, needs_jail, service
+from test_jail import CARTESIAN, DOUBLING, PILLARS, RUNAWAY, many_open_files, needs_jail, service
 
 from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, ResultTooLarge
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
@@ -40,15 +41,6 @@ def pool() -> Iterator[QueryPool]:
     """Two workers over the bundled graph, with a low memory limit and a 1 MiB answer cap."""
     with QueryPool(load_graph(), workers=2, memory=256 << 20, max_result=1 << 20) as running:
         yield running
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    target = Listener()
-    try:
-        yield target
-    finally:
-        target.close()
 
 
 def alive(pid: int) -> bool:

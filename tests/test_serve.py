@@ -15,7 +15,6 @@ import shlex
 import signal
 import socket
 import subprocess
-import threading
 import time
 import warnings
 from collections.abc import Iterator
@@ -27,6 +26,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from helpers import write
+from helpers.listener import Listener
 from helpers.servers import Served, kg_command, serve
 from SPARQLWrapper import CSV, JSON, JSONLD, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
@@ -264,49 +264,6 @@ def test_malformed_query_says_where(server: Served, http: httpx.Client) -> None:
 
 
 # ---------------------------------------------------------------- SERVICE, FROM, LOAD
-
-
-class Listener:
-    """A loopback TCP socket that records the connections made to it, from a background thread
-    that accepts for at most ``limit`` seconds."""
-
-    def __init__(self, limit: float = 20.0) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.05)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self.deadline = time.monotonic() + limit
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self) -> None:
-        while not self.stopped.is_set() and time.monotonic() < self.deadline:
-            try:
-                conn, _ = self.sock.accept()
-            except (TimeoutError, OSError):
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> int:
-        """Stop accepting and return how many connections were made."""
-        time.sleep(0.3)  # give a late connection the chance to show up
-        self.stopped.set()
-        self.thread.join(timeout=5)
-        self.sock.close()
-        return self.connections
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    target = Listener()
-    try:
-        yield target
-    finally:
-        target.close()
 
 
 def test_the_listener_sees_a_connection(listener: Listener) -> None:
