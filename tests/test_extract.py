@@ -446,3 +446,24 @@ def test_a_place_is_an_actor_only_when_it_acts_as_its_government() -> None:
     assert labels_by_type("Kota Surabaya menggelar lokakarya banjir.") == {"Kota Surabaya": "GovernmentAgency"}
     assert labels_by_type("Jakarta hosted the workshop.") == {"Jakarta": "GovernmentAgency"}
     assert labels_by_type("Lokakarya di Surabaya menggelar pameran; warga Jakarta hadir.") == {}
+
+
+def test_legal_forms_are_never_acronyms(tmp_path: Path) -> None:
+    # Regression: "PT PLN (Persero)" got the acronym "PT", and "(Perseroda)" was taken for one.
+    report = write(tmp_path / "r.txt", "Rapat koordinasi pada Senin, 2 Maret 2020 dihadiri PT PLN (Persero) "
+                                       "dan PT Jakarta Propertindo (Perseroda).\n")
+    extract_reports([report], out=tmp_path / "o")
+    acronyms = {r["label_id"]: r["acronym"] for r in rows(tmp_path / "o" / "elements.csv") if r["type"] != "Event"}
+    assert acronyms.get("PT PLN (Persero)") == "PLN"
+    assert not {a for a in acronyms.values() if a in ("PT", "Persero", "Perseroda")}, acronyms
+
+
+def test_an_english_mou_names_its_parties_and_its_signing(tmp_path: Path) -> None:
+    report = write(tmp_path / "r.txt", "JAKARTA, 12 March 2021 - BPBD DKI Jakarta held a workshop on flood early "
+                                       "warning. The meeting closed with the signing of a Memorandum of Understanding "
+                                       "between BPBD DKI Jakarta and UNDP Indonesia.\n")
+    extract_reports([report], out=tmp_path / "o")
+    links = rows(tmp_path / "o" / "connections.csv")
+    parties = {r["to"] for r in links if r["type"] == "party"}
+    assert len(parties) == 2 and any("undp" in p for p in parties) and any("bpbd" in p for p in parties), parties
+    assert [r["to"] for r in links if r["type"] == "agreementStatus"] == ["agreement-status-signed"]

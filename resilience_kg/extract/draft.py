@@ -269,7 +269,8 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         parties = []
         for actor in actors:
             for m in actor.mentions:
-                if s <= m.start < e and not (agreement.start <= m.start < agreement.end) and actor not in parties:
+                # The label counts too: "an MoU between BPBD and UNDP" names its parties in it.
+                if s <= m.start < e and actor not in parties:
                     parties.append(actor)
         for party in parties:
             con.append(_connection(text, source_id, aid, party.id, "party", s, e, "rule:agreement-party", 0.6))

@@ -116,6 +116,11 @@ def is_cap(word: str) -> bool:
                                                  or (word.isdigit() and len(word) <= 4)))
 
 
+#: Legal forms of a company: written in capitals or in brackets, but never a body's short name
+#: ("PT PLN (Persero)" is PLN; "PT Jakarta Propertindo (Perseroda)" has no acronym).
+LEGAL_FORMS = frozenset({"PT", "PT.", "PD", "CV", "Perum", "Perumda", "Persero", "Perseroda", "Tbk", "Tbk."})
+
+
 def is_acronym(word: str) -> bool:
     """ALLCAPS (with digits, & or -), or an uppercase word with inner capitals (KDH-KLN, UCLG, C40)."""
     letters = [c for c in word if c.isalpha()]
@@ -293,6 +298,7 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
         expansion = name
         short = _SHORT_FORM_AFTER.match(text, e, end)
         if short and short.group(1) != name and len(short.group(1)) < len(name) and \
+                short.group(1) not in LEGAL_FORMS and \
                 (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1))):
             acronym = short.group(1)
             e = short.end()
@@ -353,6 +359,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
     toks = words(text, start, end)
     for m in _ACRONYM_IN_BRACKETS.finditer(text, start, end):
         acronym = m.group(1).strip()
+        if acronym in LEGAL_FORMS:
+            continue
         if not any(c.isupper() for c in acronym[1:]) and " " not in acronym:
             if not re.fullmatch(r"[A-Z][a-z]+", acronym):  # Bappeda, Dishub are fine
                 continue
@@ -501,7 +509,7 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         s, e = m.start(), m.end()
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta".
         e += _jurisdiction_tail(text, e, end)
-        first = m.group(1).split()[0]
+        first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
         acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
         out.append(ActorMention(s, e, text[s:e], acronym, None,
                                 surface.sector or None, surface.method, surface.method, 0.85, kind=surface.kind))
