@@ -19,7 +19,8 @@ import pyoxigraph as ox
 from resilience_kg import vocab as v
 from resilience_kg.errors import ResilienceKGError
 from resilience_kg.graph.oxterms import literal_value
-from resilience_kg.sparql.query import DEFAULT_TIMEOUT, Term, query
+from resilience_kg.limits import QUERY_TIMEOUT
+from resilience_kg.sparql.query import Term, query
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,7 +54,7 @@ def query_df(
     text: str,
     *,
     params: Mapping[str, Term | str] | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float = QUERY_TIMEOUT,
 ) -> pd.DataFrame:
     """Run a SELECT (or CONSTRUCT) query and return its rows as a DataFrame."""
     pandas = _pandas()

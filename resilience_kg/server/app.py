@@ -18,12 +18,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
 from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, UnsafeQueryError
-from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
+from resilience_kg.limits import MAX_BODY, MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
 from resilience_kg.server.page import EXAMPLE, render
 from resilience_kg.sparql.query import (
-    DEFAULT_MAX_RESULT,
-    DEFAULT_MEMORY,
     QueryResult,
     display,
     explain,
@@ -91,8 +89,8 @@ def create_app(
     queue_timeout: float = 2.0,
     base_iri: str | None = None,
     pool: QueryPool | None = None,
-    memory: int | None = DEFAULT_MEMORY,
-    max_result: int = DEFAULT_MAX_RESULT,
+    memory: int | None = QUERY_MEMORY,
+    max_result: int = MAX_RESULT,
     report: ReportPages | None = None,
 ) -> Starlette:
     """The endpoint's ASGI app over ``kg``.

@@ -21,10 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from resilience_kg.errors import ResilienceKGError
 from resilience_kg.extras import require
-from resilience_kg.limits import MAX_BODY, QUERY_TIMEOUT
+from resilience_kg.limits import MAX_BODY, MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
 from resilience_kg.server.app import LOCAL_HOSTS, create_app
 from resilience_kg.server.guards import HostGuard
-from resilience_kg.sparql.query import DEFAULT_MAX_RESULT, DEFAULT_MEMORY
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
@@ -197,8 +196,8 @@ def serve(
     max_connections: int = MAX_CONNECTIONS,
     base_iri: str | None = None,
     workers: int | None = None,
-    memory: int | None = DEFAULT_MEMORY,
-    max_result: int = DEFAULT_MAX_RESULT,
+    memory: int | None = QUERY_MEMORY,
+    max_result: int = MAX_RESULT,
     access_log: bool = True,
     echo: Callable[[str], None] = print,
 ) -> None:

@@ -43,10 +43,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 from resilience_kg.errors import QueryError, QueryTimeout
 from resilience_kg.graph.store import MARKER
+from resilience_kg.limits import MAX_RESULT, QUERY_MEMORY
 from resilience_kg.sparql import sandbox as jail
 from resilience_kg.sparql.query import (
-    DEFAULT_MAX_RESULT,
-    DEFAULT_MEMORY,
     Bindings,
     QueryResult,
     Term,
@@ -311,8 +310,8 @@ class QueryPool:
         kg: KnowledgeGraph,
         *,
         workers: int | None = None,
-        memory: int | None = DEFAULT_MEMORY,
-        max_result: int = DEFAULT_MAX_RESULT,
+        memory: int | None = QUERY_MEMORY,
+        max_result: int = MAX_RESULT,
     ) -> None:
         if not hasattr(os, "fork"):  # pragma: no cover - Windows
             raise QueryError("the query pool needs fork(), which this system does not have")

@@ -37,9 +37,6 @@ if TYPE_CHECKING:
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Bindings = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
-DEFAULT_TIMEOUT = QUERY_TIMEOUT
-DEFAULT_MEMORY = QUERY_MEMORY
-DEFAULT_MAX_RESULT = MAX_RESULT
 
 #: Output formats: the W3C results formats for SELECT and ASK, RDF syntaxes for CONSTRUCT and
 #: DESCRIBE, and ``table`` for people.
@@ -329,9 +326,9 @@ def query(
     text: str,
     *,
     params: Mapping[str, Term | str] | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    memory: int | None = DEFAULT_MEMORY,
-    max_result: int = DEFAULT_MAX_RESULT,
+    timeout: float = QUERY_TIMEOUT,
+    memory: int | None = QUERY_MEMORY,
+    max_result: int = MAX_RESULT,
     fmt: str | None = None,
 ) -> QueryResult:
     """Run a read-only SPARQL query on ``kg`` and return its result.
