@@ -13,14 +13,16 @@ negotiation, an offline query page, and the guards a local endpoint needs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import functools
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
 from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, UnsafeQueryError
 from resilience_kg.limits import MAX_BODY, MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
 from resilience_kg.server.page import EXAMPLE, render
+from resilience_kg.sparql.guard import REMEMBERED_LENGTH
 from resilience_kg.sparql.query import (
     QueryResult,
     display,
@@ -31,11 +33,11 @@ from resilience_kg.sparql.query import (
 )
 
 if TYPE_CHECKING:
-    from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import Response
 
     from resilience_kg.graph.dataset import KnowledgeGraph
+    from resilience_kg.server.guards import ASGIApp, Receive, Scope, Send
     from resilience_kg.server.report import ReportPages
     from resilience_kg.sparql.pool import QueryPool
 
@@ -62,6 +64,39 @@ def _error(status: int, message: str, *, request: Request | None = None, text: s
     if request is not None:
         return _results_page(request, text, error=message, status=status)
     return PlainTextResponse(message + "\n", status_code=status)
+
+
+class _Answer:
+    """A query's answer as an ASGI response: what Starlette's ``Response`` would send (a text
+    type gets ``charset=utf-8``), in two messages and no more work."""
+
+    __slots__ = ("body", "headers")
+
+    def __init__(self, body: bytes, media_type: str) -> None:
+        if media_type.startswith("text/") and "charset" not in media_type:
+            media_type += "; charset=utf-8"
+        self.body = body
+        self.headers = [(b"content-length", str(len(body)).encode()), (b"content-type", media_type.encode()),
+                        (b"vary", b"Accept")]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": self.headers})
+        await send({"type": "http.response.body", "body": self.body})
+
+
+def _query_params(query_string: bytes) -> tuple[tuple[str, str], ...]:
+    """The parameters of a URL's query string (decoding a long query costs more than running a
+    small one, so the same strings, as dashboards send them, are decoded once)."""
+    if not query_string:
+        return ()
+    if len(query_string) > REMEMBERED_LENGTH:
+        return tuple(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
+    return _decoded(query_string)
+
+
+@functools.lru_cache(maxsize=1024)
+def _decoded(query_string: bytes) -> tuple[tuple[str, str], ...]:
+    return tuple(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
 
 
 async def _read_body(request: Request, limit: int) -> bytes | None:
@@ -92,7 +127,9 @@ def create_app(
     memory: int | None = QUERY_MEMORY,
     max_result: int = MAX_RESULT,
     report: ReportPages | None = None,
-) -> Starlette:
+    health: Callable[[], dict[str, Any]] | None = None,
+    log: Callable[[str], None] | None = None,
+) -> ASGIApp:
     """The endpoint's ASGI app over ``kg``.
 
     ``queue_timeout``: how long a request may wait for a query slot before a 503. ``base_iri``:
@@ -104,20 +141,22 @@ def create_app(
     ``max_result`` bytes of answer (the pool's own limits apply to it).
 
     ``report``: the report pages served at ``/report/`` (``serve`` renders them at start-up);
-    without it they are rendered from ``kg`` on the first request for them.
+    without it they are rendered from ``kg`` on the first request for them. ``health``: what
+    ``/health`` reports (``serve`` gives the pool's state); ``log``: where the access log goes.
+
+    The guards (:class:`resilience_kg.server.guards.Front`) wrap the Starlette application, which
+    routes to the pages and the protocol.
     """
     import anyio
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
-    from starlette.responses import Response
-    from starlette.routing import Route
+    from starlette.requests import Request
 
-    from resilience_kg.server.guards import host_pattern
+    from resilience_kg.server.guards import Front, Gate, host_pattern, plain, route_path
 
     public_host = (urlsplit(base_iri).hostname or "") if base_iri else ""
     hosts = {host_pattern(h) for h in (*LOCAL_HOSTS, *allowed_hosts, public_host) if h}
-    limiter = anyio.CapacityLimiter(max_concurrent)  # each query is a forked process
 
     async def execute(text: str, form: str, fmt: str | None) -> QueryResult:
         if pool is not None:  # the workers' pipes are watched by the event loop: no thread per query
@@ -129,15 +168,15 @@ def create_app(
         return await anyio.to_thread.run_sync(
             lambda: query(kg, text, fmt=fmt, timeout=timeout, memory=memory, max_result=max_result))
 
-    async def sparql(request: Request) -> Response:
-        if request.method == "GET":
-            params: list[tuple[str, str]] = list(request.query_params.multi_items())
+    async def sparql(request: Request) -> Response | _Answer:
+        params = list(_query_params(request.scope.get("query_string", b"")))
+        if request.method in ("GET", "HEAD"):
+            pass
         else:
             body = await _read_body(request, max_body)
             if body is None:
                 return _error(413, f"request body larger than {max_body} bytes")
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            params = list(request.query_params.multi_items())
             if ctype == "application/x-www-form-urlencoded":
                 params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
             elif ctype == "application/sparql-query":
@@ -182,9 +221,8 @@ def create_app(
         if fmt != "html" and (fmt, is_graph) not in MEDIA_TYPE:
             return _error(400, f"format {fmt!r} does not fit a {form} query")
         wanted = None if fmt == "html" else fmt
-        try:
-            async with limiter:
-                result = await execute(text, form, wanted)
+        try:  # the gate (Front) has admitted this request: at most max_concurrent run at once
+            result = await execute(text, form, wanted)
         except QueryTimeout as exc:
             return _error(503, str(exc), request=request if wants_html else None, text=text)
         except QueryMemoryError as exc:
@@ -193,11 +231,10 @@ def create_app(
             return _error(400, str(exc), request=request if wants_html else None, text=text)
         if fmt == "html":
             return _results_page(request, text, result)
-        return Response(result.payload, media_type=MEDIA_TYPE[(fmt, is_graph)], headers={"Vary": "Accept"})
+        return _Answer(result.payload, MEDIA_TYPE[(fmt, is_graph)])
 
     from resilience_kg.server.entity import entity_routes
-    from resilience_kg.server.guards import HostGuard, OriginGuard, QueryGate, QuietDisconnects
-    from resilience_kg.server.page import BasePath, page_routes, public_origin
+    from resilience_kg.server.page import base_path, page_routes, public_origin
     from resilience_kg.server.report import ReportPages, report_routes
 
     own = public_origin(base_iri)
@@ -205,19 +242,35 @@ def create_app(
     def runs_queries(path: str) -> bool:  # the page, its script and its style never wait
         return path == "/sparql" or path.startswith(("/id/", "/ontology", "/api/"))
 
-    middleware = [
-        Middleware(QuietDisconnects),
-        Middleware(BasePath, base_iri=base_iri),
-        Middleware(HostGuard, hosts=hosts),
-        Middleware(OriginGuard, allowed_origins=[o for o in (cors_origin, own) if o]),
-    ]
+    middleware = []
     if cors_origin:
         middleware.append(
             Middleware(CORSMiddleware, allow_origins=[cors_origin], allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type", "Accept"])
         )
-    middleware.append(Middleware(QueryGate, slots=max_concurrent, queue_timeout=queue_timeout,
-                                 gated=runs_queries))
-    routes = [*page_routes(kg), Route("/sparql", sparql, methods=["GET", "POST"]),
-              *entity_routes(kg), *report_routes(report or ReportPages(kg))]
-    return Starlette(routes=routes, middleware=middleware)
+    routes = [*page_routes(kg), *entity_routes(kg), *report_routes(report or ReportPages(kg))]
+    pages = Starlette(routes=routes, middleware=middleware)
+
+    async def protocol(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] not in ("GET", "HEAD", "POST"):
+            await plain(send, 405, f"method {scope['method']} is not allowed here: use GET or POST",
+                        [("Allow", "GET, POST")])
+            return
+        response = await sparql(Request(scope, receive))
+        await response(scope, receive, send)
+
+    # The protocol is answered without Starlette's router and middleware stack: it is the path
+    # that must keep up with Oxigraph's own server (bench/server_bench.py).
+    endpoint: ASGIApp = protocol
+    if cors_origin:
+        endpoint = CORSMiddleware(protocol, allow_origins=[cors_origin], allow_methods=["GET", "POST"],
+                                  allow_headers=["Content-Type", "Accept"])
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and route_path(scope) == "/sparql":
+            await endpoint(scope, receive, send)
+        else:
+            await pages(scope, receive, send)
+
+    return Front(app, hosts=hosts, allowed_origins=[o for o in (cors_origin, own) if o], prefix=base_path(base_iri),
+                 gate=Gate(max_concurrent, queue_timeout=queue_timeout), gated=runs_queries, health=health, log=log)

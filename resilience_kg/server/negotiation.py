@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Media types for SELECT and ASK results, and for CONSTRUCT and DESCRIBE graphs.
@@ -77,7 +78,8 @@ def qvalue(text: str) -> float:
     return float(text) if _QVALUE.fullmatch(text) else 0.0
 
 
-def _ranges(accept: str) -> list[tuple[float, int, str]]:
+@functools.lru_cache(maxsize=256)  # clients send the same few Accept headers again and again
+def _ranges(accept: str) -> tuple[tuple[float, int, str], ...]:
     out = []
     for i, part in enumerate(accept.split(",")):
         fields = [f.strip() for f in part.split(";")]
@@ -90,7 +92,7 @@ def _ranges(accept: str) -> list[tuple[float, int, str]]:
                 q = qvalue(f[2:])
         out.append((q, i, media))
     # Highest quality first; among equals, the more specific range, then the order given.
-    return sorted(out, key=lambda r: (-r[0], r[2].count("*"), r[1]))
+    return tuple(sorted(out, key=lambda r: (-r[0], r[2].count("*"), r[1])))
 
 
 def choose(accept: str | None, *, graph: bool) -> str | None:

@@ -89,22 +89,6 @@ def base_path(base_iri: str | None) -> str:
     return urlsplit(base_iri).path.rstrip("/") if base_iri else ""
 
 
-class BasePath:
-    """Serve under the path of ``--base-iri`` too: a request for ``/rkg/id/x`` is answered as
-    ``/id/x`` with ``root_path`` ``/rkg``, so links on the pages keep the prefix."""
-
-    def __init__(self, app: Any, *, base_iri: str | None = None) -> None:
-        self.app = app
-        self.prefix = base_path(base_iri)
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if self.prefix and scope["type"] == "http":
-            path = scope.get("path", "")
-            if path == self.prefix or path.startswith(self.prefix + "/"):
-                scope = {**scope, "root_path": scope.get("root_path", "") + self.prefix}
-        await self.app(scope, receive, send)
-
-
 def completion_terms(kg: KnowledgeGraph) -> dict[str, Any]:
     """What the editor completes: prefixes, keywords, and every class, property and labelled
     entity as a prefixed name with its label (English, else Indonesian, else any)."""

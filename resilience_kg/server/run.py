@@ -10,73 +10,21 @@ the workers.
 from __future__ import annotations
 
 import errno
-import json
 import signal
 import socket
 import sys
 import threading
-import time
-from collections.abc import Callable, Iterable, MutableMapping
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from resilience_kg.errors import ResilienceKGError
 from resilience_kg.extras import require
 from resilience_kg.limits import MAX_BODY, MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
 from resilience_kg.server.app import LOCAL_HOSTS, create_app
-from resilience_kg.server.guards import HostGuard
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
     from resilience_kg.sparql.pool import QueryPool
-
-
-class Operations:
-    """ASGI wrapper: ``GET /health`` (the workers' state, as JSON; 503 when none runs; for the
-    Host names the endpoint answers, other names fall through to its 403) and one
-    access-log line per request: time, client, method, path, status, bytes, milliseconds. The
-    query string and body are left out (they hold the query, which may be private)."""
-
-    def __init__(self, app: Any, pool: QueryPool, *, hosts: Iterable[str], log: Callable[[str], None] | None) -> None:
-        self.app = app
-        self.pool = pool
-        self.log = log
-
-        async def health(scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
-            from starlette.responses import JSONResponse
-
-            state = pool.health()
-            await JSONResponse(state, status_code=200 if state["status"] == "ok" else 503)(scope, receive, send)
-
-        # The same Host check as the endpoint's, so /health tells nothing to a rebound name.
-        self.health = HostGuard(health, hosts=hosts)
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        seen = {"status": 0, "bytes": 0}
-
-        async def record(message: MutableMapping[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                seen["status"] = message["status"]
-            elif message["type"] == "http.response.body":
-                seen["bytes"] += len(message.get("body", b""))
-            await send(message)
-
-        try:
-            if scope["path"] == "/health" and scope["method"] in ("GET", "HEAD"):
-                await self.health(scope, receive, record)
-            else:
-                await self.app(scope, receive, record)
-        finally:
-            if self.log is not None:
-                client = scope.get("client") or ("", 0)
-                self.log(json.dumps({
-                    "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "client": client[0], "method": scope["method"],
-                    "path": scope["path"], "status": seen["status"], "bytes": seen["bytes"],
-                    "ms": round((time.perf_counter() - started) * 1000, 2),
-                }))
 
 
 class _Terminated(Exception):
@@ -116,30 +64,67 @@ HEADER_TIMEOUT = 10.0
 KEEP_ALIVE = 5
 #: The most connections (and requests in progress) uvicorn serves at once; beyond, 503.
 MAX_CONNECTIONS = 256
+#: The most bytes a request line and headers may take (a long query goes in a POST body).
+MAX_HEAD = 32 * 1024
 
 
-def header_timeout_protocol(seconds: float) -> type:
-    """uvicorn's h11 protocol, closing a connection whose request headers are not complete
-    ``seconds`` after it opened (or after its previous response): uvicorn itself waits forever,
-    so a client that opens connections and never finishes a request would hold them all."""
-    import h11
-    from uvicorn.protocols.http.h11_impl import H11Protocol
+def http_protocol() -> type:
+    """uvicorn's fastest HTTP/1.1 protocol here: httptools' C parser where it is installed (the
+    ``server`` extra brings it), else the pure-Python h11."""
+    try:
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-    class HeaderTimeoutProtocol(H11Protocol):
+        return HttpToolsProtocol
+    except ImportError:  # pragma: no cover - httptools has wheels for the usual platforms
+        from uvicorn.protocols.http.h11_impl import H11Protocol
+
+        return H11Protocol
+
+
+def header_timeout_protocol(seconds: float, base: type | None = None, *, max_head: int = MAX_HEAD) -> type:
+    """``base`` (default :func:`http_protocol`) closing a connection whose request headers are
+    not complete ``seconds`` after it opened (or after its previous response): uvicorn itself
+    waits forever once a request has begun, so a client that opens connections and never
+    finishes a request would hold them all. Headers past ``max_head`` bytes get 431 (httptools,
+    unlike h11, sets no bound of its own).
+
+    Both of uvicorn's protocols keep the request in progress as ``cycle``: none, or one whose
+    response is complete, means the connection is between requests (or inside unfinished headers)."""
+    protocol = base or http_protocol()
+
+    refusal = b"request line and headers larger than %d KiB: send a long query with POST\n" % (max_head // 1024)
+    too_large = (b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain; charset=utf-8\r\n"
+                 b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(refusal), refusal))
+
+    class HeaderTimeoutProtocol(protocol):  # type: ignore[misc, valid-type]
         _header_timer: Any = None
+        _head_bytes = 0
+
+        def _between_requests(self) -> bool:
+            cycle = self.cycle
+            return cycle is None or bool(cycle.response_complete)
 
         def _arm(self) -> None:
             if self._header_timer is not None:
                 self._header_timer.cancel()
+            self._head_bytes = 0
             self._header_timer = self.loop.call_later(seconds, self._headers_late)
 
         def _headers_late(self) -> None:
             self._header_timer = None
-            # IDLE: the request line and headers have not all arrived yet.
-            if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            if self._between_requests() and not self.transport.is_closing():
                 self.transport.close()
 
-        def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+        def data_received(self, data: bytes) -> None:
+            reading_head = self._between_requests()
+            super().data_received(data)
+            if reading_head and self._between_requests() and not self.transport.is_closing():
+                self._head_bytes += len(data)  # still no complete request line and headers
+                if self._head_bytes > max_head:
+                    self.transport.write(too_large)
+                    self.transport.close()
+
+        def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
             self._arm()
 
@@ -179,6 +164,22 @@ def uvicorn_config(app: Any, *, header_timeout: float = HEADER_TIMEOUT, keep_ali
     return uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=graceful,
                           http=header_timeout_protocol(header_timeout), timeout_keep_alive=keep_alive,
                           limit_concurrency=max_connections, access_log=False, server_header=False)
+
+
+def run_jailed(server: Any, sock: socket.socket, pool: QueryPool) -> None:
+    """Run ``server`` on ``sock`` on this thread, refused the network first (it keeps ``accept``
+    and local socket pairs): the fast lane answers quick queries on it
+    (:mod:`resilience_kg.sparql.fastlane`). Where the filter cannot be installed, the lane stays
+    closed and every query goes to the workers."""
+    import asyncio
+
+    # Before the event loop exists: libuv (under uvloop) then finds io_uring refused and uses
+    # plain epoll. (An io_uring ring could open sockets without the system calls a filter sees.)
+    reason = pool.lane.jail_this_thread()
+    if reason is not None:
+        print(f"note: the fast lane is closed ({reason}); every query goes to a worker", file=sys.stderr)
+    with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
+        runner.run(server.serve(sockets=[sock]))
 
 
 def serve(
@@ -227,12 +228,9 @@ def serve(
 
     report = ReportPages(kg)
     report.start()  # rendered once, in the background: the endpoint answers meanwhile
-    app = Operations(
-        create_app(kg, timeout=timeout, allowed_hosts=allowed, cors_origin=cors_origin, max_body=max_body,
-                   max_concurrent=pool.size, pool=pool, queue_timeout=queue_timeout, base_iri=base_iri,
-                   report=report),
-        pool, hosts=[*LOCAL_HOSTS, *allowed], log=_stderr if access_log else None,
-    )
+    app = create_app(kg, timeout=timeout, allowed_hosts=allowed, cors_origin=cors_origin, max_body=max_body,
+                     max_concurrent=pool.size, pool=pool, queue_timeout=queue_timeout, base_iri=base_iri,
+                     report=report, health=pool.health, log=_stderr if access_log else None)
     shown = f"[{host}]" if ":" in host else host
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else shown
     url = f"http://{shown}:{actual_port}/sparql"
@@ -255,7 +253,7 @@ def serve(
     main_thread = threading.current_thread() is threading.main_thread()  # signals only work there
     previous = signal.signal(signal.SIGTERM, _terminated) if main_thread else None
     try:
-        server.run(sockets=[sock])
+        run_jailed(server, sock, pool)
     except (KeyboardInterrupt, _Terminated):  # uvicorn shuts down gracefully, then re-raises the signal
         pass
     finally:

@@ -46,6 +46,7 @@ Every error carries ``line`` and ``column`` (from 1), also given in its message.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 
@@ -198,6 +199,12 @@ _READINGS_BASE = 20_000
 _SECOND_WORDS = {"FROM": ("NAMED",), "INSERT": ("DATA",), "DELETE": ("DATA", "WHERE")}
 
 
+#: Texts up to this many characters have their verdict remembered (dashboards send the same
+#: queries again and again); the cache holds at most :data:`VERDICTS` of them.
+REMEMBERED_LENGTH = 16_384
+VERDICTS = 1024
+
+
 def check_query(text: str, *, allow_update: bool = False) -> str:
     """Return the query form, or raise UnsafeQueryError naming the keyword and its position.
 
@@ -209,6 +216,17 @@ def check_query(text: str, *, allow_update: bool = False) -> str:
     that cannot be read (an unterminated string, an unbalanced bracket, no query form)
     raises QueryError; one nested deeper than :data:`MAX_NESTING` raises UnsafeQueryError.
     """
+    if len(text) <= REMEMBERED_LENGTH:
+        return _remembered(text, allow_update)  # only accepted texts are remembered: refusals raise
+    return _check(text, allow_update)
+
+
+@functools.lru_cache(maxsize=VERDICTS)
+def _remembered(text: str, allow_update: bool) -> str:
+    return _check(text, allow_update)
+
+
+def _check(text: str, allow_update: bool) -> str:
     forms: list[str] = []
     unsafe: UnsafeQueryError | None = None
     errors: list[QueryError] = []

@@ -45,6 +45,7 @@ from resilience_kg.errors import QueryError, QueryTimeout
 from resilience_kg.graph.store import MARKER
 from resilience_kg.limits import MAX_RESULT, QUERY_MEMORY
 from resilience_kg.sparql import sandbox as jail
+from resilience_kg.sparql.fastlane import FastLane
 from resilience_kg.sparql.query import (
     Bindings,
     QueryResult,
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 
 _HELLO = b"H"
 _FRAME = struct.Struct(">Q")
+_TOOK = struct.Struct(">d")  # before each answer: the seconds the worker took
 START_TIMEOUT = 120.0  # seconds for the zygote to load the graph, or a worker to open the store
 
 
@@ -78,16 +80,29 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _read_exact(fd: int, size: int) -> bytes | None:
-    """``size`` bytes from a blocking ``fd``, or None at end of file."""
-    chunks, left = [], size
-    while left:
-        chunk = os.read(fd, min(left, 1 << 20))
+def _read_request(fd: int) -> bytes | None:
+    """One length-prefixed frame from a blocking ``fd``, or None at end of file. The server
+    sends one request at a time, so a small one arrives in a single read."""
+    data = os.read(fd, 1 << 16)
+    if len(data) < _FRAME.size:
+        while data and len(data) < _FRAME.size:
+            more = os.read(fd, _FRAME.size - len(data))
+            if not more:
+                return None
+            data += more
+        if not data:
+            return None
+    need = _FRAME.size + _FRAME.unpack_from(data)[0]
+    if len(data) >= need:
+        return data[_FRAME.size : need]
+    chunks, have = [data], len(data)
+    while have < need:
+        chunk = os.read(fd, min(need - have, 1 << 20))
         if not chunk:
             return None
         chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
+        have += len(chunk)
+    return b"".join(chunks)[_FRAME.size :]
 
 
 def _read_frame_by(fd: int, deadline: float, limit: int) -> bytes | None:
@@ -130,16 +145,15 @@ def _worker(store: Any, store_dir: str | None, requests: int, replies: int, memo
         _write_all(replies, _FRAME.pack(2 + len((reason or "").encode())) + _HELLO
                    + (b"J" if jailed else b"N") + (reason or "").encode())
         while True:
-            head = _read_exact(requests, _FRAME.size)
-            if head is None:
-                break
-            body = _read_exact(requests, _FRAME.unpack(head)[0])
+            body = _read_request(requests)
             if body is None:
                 break
             text, form, fmt, bindings, max_result = pickle.loads(body)  # from the server, which we trust
+            started = time.perf_counter()
             out = reply(functools.partial(answer, store, text, form=form, fmt=fmt, bindings=bindings,
                                           max_result=max_result), jailed)
-            _write_all(replies, _FRAME.pack(len(out)) + out)
+            took = _TOOK.pack(time.perf_counter() - started)  # the fast lane learns from it
+            _write_all(replies, _FRAME.pack(len(took) + len(out)) + took + out)
             if out[:1] == b"M":
                 break  # out of memory: a fresh worker takes its place
     finally:
@@ -231,6 +245,11 @@ def _zygote(control_fd: int, store_dir: str | None) -> None:
 
 
 # ------------------------------------------------------------------ the server's side
+
+
+def _expire(future: asyncio.Future[Any]) -> None:
+    if not future.done():
+        future.set_exception(TimeoutError())
 
 
 def _fail(future: asyncio.Future[_Worker], error: Exception) -> None:
@@ -337,6 +356,7 @@ class QueryPool:
         self._alive = 0
         self._cond = threading.Condition()
         self._closed = False
+        self.lane = FastLane(kg.store, store_dir=self._store_dir)
 
     # -- life cycle
 
@@ -586,6 +606,7 @@ class QueryPool:
             self._replace(worker)
             raise death_error(status, self.memory)
         self.served += 1
+        data = data[_TOOK.size :]
         if data[:1] == b"M":
             self._replace(worker)
         else:
@@ -593,21 +614,33 @@ class QueryPool:
         return read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
 
     async def arun(self, text: str, *, form: str, fmt: str | None, bindings: Bindings, timeout: float) -> bytes:
-        """As :meth:`run`, waiting on the event loop instead of in a thread."""
+        """As :meth:`run`, waiting on the event loop instead of in a thread. A query the workers
+        have answered quickly before is answered by the fast lane, where it is open
+        (:mod:`resilience_kg.sparql.fastlane`)."""
+        lane = self.lane
+        if not bindings and lane.knows(text, fmt) and lane.ready():
+            self._check_store()
+            lane.renew(self.generation)
+            fast = lane.run(text, fmt, max_result=self.max_result)
+            if fast is not None:
+                return fast
         loop = asyncio.get_running_loop()
         deadline = time.monotonic() + timeout
         worker = await self._aacquire(deadline, timeout)
         request = pickle.dumps((text, form, fmt, bindings, self.max_result))
         data: bytes | None = None
+        future: asyncio.Future[bytes | None] = loop.create_future()
+        reader = _FrameReader(worker.replies, self.max_result + (1 << 16), future)
+        # A timer rather than asyncio.wait_for, which costs a task per query.
+        timer = loop.call_later(max(0.0, deadline - time.monotonic()), _expire, future)
+        loop.add_reader(worker.replies, reader.feed)
         try:
             # An idle worker is blocked reading its pipe, so this write completes at once.
             _write_all(worker.requests, _FRAME.pack(len(request)) + request)
-            future: asyncio.Future[bytes | None] = loop.create_future()
-            reader = _FrameReader(worker.replies, self.max_result + (1 << 16), future)
-            loop.add_reader(worker.replies, reader.feed)
             try:
-                data = await asyncio.wait_for(future, max(0.0, deadline - time.monotonic()))
+                data = await future
             finally:
+                timer.cancel()
                 loop.remove_reader(worker.replies)
         except TimeoutError:
             await loop.run_in_executor(None, self._replace, worker)
@@ -622,11 +655,17 @@ class QueryPool:
             await loop.run_in_executor(None, self._replace, worker)
             raise death_error(status.get("status", 0), self.memory)
         self.served += 1
+        took = _TOOK.unpack_from(data)[0] if len(data) >= _TOOK.size else float("inf")
+        data = data[_TOOK.size :]
         if data[:1] == b"M":
             await loop.run_in_executor(None, self._replace, worker)
         else:
             self._release(worker)
-        return read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
+        payload = read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
+        if not bindings and worker.jail_reason is None:
+            lane.renew(self.generation)
+            lane.learn(text, form, fmt, seconds=took, size=len(payload))
+        return payload
 
     def query(
         self, text: str, *, params: Mapping[str, Term | str] | None = None, fmt: str | None = None,
@@ -649,7 +688,7 @@ class QueryPool:
         jailed = all(w.jail_reason is None for w in list(self._idle))
         return {"status": "ok" if alive and not self._closed else "unavailable", "workers": alive, "idle": idle,
                 "generation": self.generation, "served": self.served, "replaced": self.replaced,
-                "network_jail": jailed}
+                "network_jail": jailed, "fast_lane": self.lane.health()}
 
 
 if __name__ == "__main__":  # the zygote: python -m resilience_kg.sparql.pool CONTROL_FD [STORE_DIR]

@@ -83,12 +83,19 @@ def warn_unconfined(reason: str) -> None:
               "guard still refuses SERVICE, LOAD and FROM", file=sys.stderr, flush=True)
 
 
-def _program(arch: _Arch) -> bytes:
-    """The BPF program: refuse the networking calls with EACCES, kill a call from another ABI."""
+#: What a server's own thread still needs: listening and taking connections on the socket it was
+#: given (without socket() and bind() it can have no other), and
+#: local socket pairs (an event loop wakes itself through one; they reach no network).
+SERVING = ("accept", "accept4", "listen", "socketpair")
+
+
+def _program(arch: _Arch, allowed: tuple[str, ...] = ()) -> bytes:
+    """The BPF program: refuse the networking calls (but ``allowed``) with EACCES, kill a call
+    from another ABI."""
     def stmt(code: int, k: int, jt: int = 0, jf: int = 0) -> bytes:
         return struct.pack("HBBI", code, jt, jf, k)
 
-    numbers = sorted({*arch.refused.values(), *_IO_URING})
+    numbers = sorted({*(nr for name, nr in arch.refused.items() if name not in allowed), *_IO_URING})
     checks = len(numbers) + (1 if arch.x32 else 0)
     code = [
         stmt(_BPF_LD_W_ABS, 4),  # seccomp_data.arch
@@ -139,14 +146,14 @@ def limit_memory(memory: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-@functools.lru_cache(maxsize=1)
-def prepare() -> tuple[ctypes.CDLL, _SockFprog, ctypes.Array[ctypes.c_char], _Arch] | None:
+@functools.lru_cache(maxsize=2)
+def prepare(allowed: tuple[str, ...] = ()) -> tuple[ctypes.CDLL, _SockFprog, ctypes.Array[ctypes.c_char], _Arch] | None:
     """The filter and the C functions that install it, built once per process. A parent calls
     this before it forks, so that a child only has two system calls to make."""
     if unavailable_reason() is not None:
         return None
     arch = _ARCHES[platform.machine()]
-    program = _program(arch)
+    program = _program(arch, allowed)
     buffer = ctypes.create_string_buffer(program, len(program))
     fprog = _SockFprog(len(program) // 8, ctypes.addressof(buffer))
     libc = ctypes.CDLL(None, use_errno=True)
@@ -155,16 +162,22 @@ def prepare() -> tuple[ctypes.CDLL, _SockFprog, ctypes.Array[ctypes.c_char], _Ar
     return libc, fprog, buffer, arch
 
 
-def block_network() -> str | None:
-    """Install the seccomp filter; None on success, else why it could not be."""
-    prepared = prepare()
+def block_network(*, thread_only: bool = False, allowed: tuple[str, ...] = ()) -> str | None:
+    """Install the seccomp filter; None on success, else why it could not be.
+
+    ``thread_only``: the calling thread (and the threads and processes it starts later) only,
+    not the others of the process: a server jails its event-loop thread so, keeping ``allowed``
+    (:data:`SERVING`) to take connections. Like the whole-process filter, it cannot be undone.
+    """
+    prepared = prepare(allowed)
     if prepared is None:
         return unavailable_reason()
     libc, fprog, _buffer, arch = prepared
     if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         return f"prctl(PR_SET_NO_NEW_PRIVS) failed: {os.strerror(ctypes.get_errno())}"
+    flags = 0 if thread_only else _SECCOMP_FILTER_FLAG_TSYNC
     result = libc.syscall(ctypes.c_long(arch.seccomp_nr), ctypes.c_ulong(_SECCOMP_SET_MODE_FILTER),
-                          ctypes.c_ulong(_SECCOMP_FILTER_FLAG_TSYNC), ctypes.c_void_p(ctypes.addressof(fprog)))
+                          ctypes.c_ulong(flags), ctypes.c_void_p(ctypes.addressof(fprog)))
     if result != 0:
         why = os.strerror(ctypes.get_errno()) if result < 0 else f"thread {result} could not be synchronised"
         return f"the kernel refused the seccomp filter: {why}"
