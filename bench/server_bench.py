@@ -165,14 +165,18 @@ def sandbox_cost(runs: int) -> list[list[str]]:
 # ---------------------------------------------------------------- throughput against Oxigraph
 
 
-def hammer(host: str, port: int, path: str, *, clients: int, seconds: float) -> tuple[int, list[float], int]:
+def hammer(host: str, port: int, path: str, *, clients: int, seconds: float,
+           fresh: bool = False) -> tuple[int, list[float], int]:
     """Send FULL_SELECT from ``clients`` threads, each on one keep-alive connection, for ``seconds``:
-    (answers, latencies, errors). Loopback only, bounded in count and time."""
+    (answers, latencies, errors). Loopback only, bounded in count and time. ``fresh``: every
+    request a text never sent before (the same query with a numbered comment), so nothing learnt
+    from an earlier run of it can help."""
     import http.client
     from urllib.parse import urlencode
 
     assert host == "127.0.0.1"
     target = f"{path}?{urlencode({'query': FULL_SELECT})}"
+    sent = iter(range(1 << 62))
     headers = {"Accept": "application/sparql-results+json", "Host": f"127.0.0.1:{port}"}
     latencies: list[list[float]] = [[] for _ in range(clients)]
     errors = [0] * clients
@@ -184,9 +188,10 @@ def hammer(host: str, port: int, path: str, *, clients: int, seconds: float) -> 
         start.wait()
         mine = latencies[i]
         while time.monotonic() < stop[0]:
+            url = f"{path}?{urlencode({'query': f'{FULL_SELECT} # {next(sent)}'})}" if fresh else target
             began = time.perf_counter()
             try:
-                conn.request("GET", target, headers=headers)
+                conn.request("GET", url, headers=headers)
                 response = conn.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -260,17 +265,23 @@ def throughput(levels: list[int], seconds: float, workers: int | None) -> tuple[
             wait_http(f"http://127.0.0.1:{floor_port}/sparql")
             for clients in levels:
                 results = {}
-                for name, port, path in (("oxigraph", ox_port, "/query"), ("serve", our_port, "/sparql"),
-                                         ("uvicorn+starlette constant", floor_port, "/sparql")):
-                    hammer("127.0.0.1", port, path, clients=clients, seconds=min(2.0, seconds))  # warm up
-                    n, lat, errors = hammer("127.0.0.1", port, path, clients=clients, seconds=seconds)
+                for name, port, path, fresh in (
+                        ("oxigraph", ox_port, "/query", False), ("serve", our_port, "/sparql", False),
+                        ("oxigraph, every query new", ox_port, "/query", True),
+                        ("serve, every query new", our_port, "/sparql", True),
+                        ("uvicorn+starlette constant", floor_port, "/sparql", False)):
+                    hammer("127.0.0.1", port, path, clients=clients, seconds=min(2.0, seconds), fresh=fresh)  # warm up
+                    n, lat, errors = hammer("127.0.0.1", port, path, clients=clients, seconds=seconds, fresh=fresh)
                     results[name] = (n / seconds, pct(lat, 0.5), pct(lat, 0.99), errors)
-                ratio = results["oxigraph"][0] / results["serve"][0] if results["serve"][0] else float("inf")
-                met = met and ratio <= TARGET_RATIO
+
+                pairs = (("oxigraph", "serve"), ("oxigraph, every query new", "serve, every query new"))
+                same, new = (results[a][0] / results[b][0] if results[b][0] else float("inf") for a, b in pairs)
+                met = met and same <= TARGET_RATIO
                 for name in results:
                     qps, p50, p99, errors = results[name]
+                    shown = {"serve": f"{same:.2f}x", "serve, every query new": f"{new:.2f}x"}.get(name, "")
                     rows.append([str(clients), name, f"{qps:,.0f}", f"{p50 * 1e3:.2f}", f"{p99 * 1e3:.2f}", str(errors),
-                                 f"{ratio:.2f}x" if name == "serve" else ""])
+                                 shown])
         finally:
             for proc in (ours, theirs, floor):
                 proc.terminate()
@@ -389,10 +400,12 @@ def main(argv: list[str] | None = None) -> int:
         levels = [int(c) for c in args.clients.split(",")]
         rows, met = throughput(levels, seconds, args.workers)
         print(f"\nSmall SELECT on the bundled graph, {seconds:g} s per server and level (target: within "
-              f"{TARGET_RATIO}x of Oxigraph's rate; the last server of each level answers a constant without a "
-              "query: the floor of the HTTP stack)")
+              f"{TARGET_RATIO}x of Oxigraph's rate on the same query, sent again and again as the issue measures it; "
+              "serve answers a query its workers answered quickly before on its fast lane. 'Every query new' "
+              "sends a text never seen before each time (a numbered comment), so every one goes to a worker. "
+              "The last server of each level answers a constant without a query: the floor of the HTTP stack)")
         table(["clients", "server", "queries/s", "p50 ms", "p99 ms", "errors", "oxigraph/serve"], rows)
-        print(f"    target {'met' if met else 'MISSED'} at every level" if met else "    target MISSED")
+        print("    target (the same query) met at every level" if met else "    target (the same query) MISSED")
     if "soak" in parts:
         print(f"\nSoak: serve --timeout 1 under 4 clients and 1 runaway client for {args.soak:g} s; memory of "
               "the server (RSS) and of its fork server and workers (PSS, shared pages counted once)")

@@ -390,3 +390,71 @@ def test_normal_clients_keep_their_answers_under_a_mixed_attack(tmp_path: Path) 
     assert normal.requests > 0 and dict(normal.statuses) == {200: normal.requests}, dict(normal.statuses)
     assert set(runaway.statuses) == {503} and runaway.failures == 0
     assert dict(cross.statuses) == {403: cross.requests} and cross.requests > 0
+
+
+# ---------------------------------------------------------------- both HTTP protocols
+
+
+def _protocols() -> list[type]:
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    return [HttpToolsProtocol, H11Protocol]
+
+
+@contextlib.contextmanager
+def bare_server(base: type) -> Iterator[int]:
+    """uvicorn with ``serve``'s header-timeout protocol over ``base`` (1 s, 32 KiB), answering
+    every request with "ok", on a loopback port, in a thread."""
+    import asyncio
+
+    import uvicorn
+
+    from resilience_kg.server.run import bind, header_timeout_protocol
+
+    async def ok(scope: dict, receive: object, send: object) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})  # type: ignore[operator]
+        await send({"type": "http.response.body", "body": b"ok"})  # type: ignore[operator]
+
+    sock = bind("127.0.0.1", 0)
+    config = uvicorn.Config(ok, log_level="warning", lifespan="off", http=header_timeout_protocol(1.0, base))
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=lambda: asyncio.run(server.serve(sockets=[sock])), daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+        yield sock.getsockname()[1]
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+@pytest.mark.parametrize("base", _protocols(), ids=lambda p: p.__name__)
+def test_both_http_protocols_drop_stalled_headers_and_refuse_huge_ones(base: type) -> None:
+    with bare_server(base) as port:
+        stalled = socket.create_connection(("127.0.0.1", port), timeout=10)
+        stalled.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        started = time.monotonic()
+        assert stalled.recv(100) == b"", "a connection with unfinished headers was answered"
+        assert 0.5 < time.monotonic() - started < 5.0
+        stalled.close()
+
+        huge = socket.create_connection(("127.0.0.1", port), timeout=10)
+        huge.sendall(b"GET /?q=" + b"a" * 40_000)  # no end of the request line in sight
+        time.sleep(0.1)
+        huge.sendall(b"a" * 10_000)
+        reply = huge.recv(1000)
+        assert reply.startswith(b"HTTP/1.1 431") or reply.startswith(b"HTTP/1.1 400"), reply[:80]
+        if base.__name__ == "HttpToolsProtocol":  # h11 refuses by its own bound (400) first
+            assert b"send a long query with POST" in reply
+        huge.close()
+
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as fine:
+            fine.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            got = b""
+            while not got.endswith(b"\r\n\r\nok") and (chunk := fine.recv(1000)):
+                got += chunk
+            assert got.startswith(b"HTTP/1.1 200") and got.endswith(b"ok"), got
