@@ -86,12 +86,17 @@ def test_the_lane_stays_closed_off_the_jailed_thread() -> None:
 
 
 @needs_jail
-def test_the_lane_answers_as_a_worker_does() -> None:
+@pytest.mark.parametrize(("text", "form", "fmt"), [
+    (PILLARS, "SELECT", "csv"), (PILLARS, "SELECT", "tsv"), (PILLARS, "SELECT", "json"), (PILLARS, "SELECT", "xml"),
+    (PILLARS, "SELECT", None), ("ASK { ?p a rkg:Pillar }", "ASK", "json"), ("ASK { ?p a rkg:Pillar }", "ASK", "csv"),
+    ("CONSTRUCT WHERE { ?p a rkg:Pillar }", "CONSTRUCT", "turtle"),
+])
+def test_the_lane_answers_as_a_worker_does(text: str, form: str, fmt: str | None) -> None:
     kg = load_graph()
     lane = FastLane(kg.store)
-    expected = answer(kg.store, PILLARS, form="SELECT", fmt="csv", bindings={}, max_result=1 << 20)
-    lane.learn(PILLARS, "SELECT", "csv", seconds=0.0001, size=len(expected))
-    got = on_jailed_thread(lambda ln: ln.run(PILLARS, "csv", max_result=1 << 20), lane)
+    expected = answer(kg.store, text, form=form, fmt=fmt, bindings={}, max_result=1 << 20)
+    lane.learn(text, form, fmt, seconds=0.0001, size=len(expected))
+    got = on_jailed_thread(lambda ln: ln.run(text, fmt, max_result=1 << 20), lane)
     assert got == expected
     assert lane.served == 1
 

@@ -109,7 +109,7 @@ class FastLane:
         started = time.perf_counter()
         try:
             payload = answer(self.store, text, form=form, fmt=fmt, bindings={}, max_result=max_result,
-                             prefixes=prefixes)
+                             prefixes=prefixes, small=True)
         except Exception:
             self.forget(text, fmt)
             return None
