@@ -237,6 +237,8 @@ NEGATIVE = {
                                "headers": {"Content-Type": "application/sparql-query"}}, 413),
     "oversize chunked body": ("POST", {"content": too_big(1 << 20),
                                        "headers": {"Content-Type": "application/sparql-query"}}, 413),
+    "PUT": ("PUT", {"content": PILLARS.encode(), "headers": {"Content-Type": "application/sparql-query"}}, 405),
+    "DELETE": ("DELETE", {"params": {"query": PILLARS}}, 405),
 }
 
 
@@ -248,6 +250,15 @@ def test_protocol_negative_cases(server: Served, http: httpx.Client, case: str) 
     assert response.text.strip(), "an error must say what is wrong"
     # The server is not harmed: the next query answers.
     assert pillars_from_json(http.get(server.url, params={"query": PILLARS})) == ["SEHAT", "SIAP", "TERHUBUNG"]
+
+
+def test_other_methods_are_told_which_are_allowed_and_head_gets_headers_only(server: Served,
+                                                                            http: httpx.Client) -> None:
+    refused = http.request("PATCH", server.url, params={"query": PILLARS})
+    assert refused.status_code == 405 and refused.headers["allow"] == "GET, POST"
+    head = http.head(server.url, params={"query": PILLARS}, headers={"Accept": "text/csv"})
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == "text/csv; charset=utf-8"
 
 
 def test_update_leaves_the_data_unchanged(server: Served, http: httpx.Client) -> None:
