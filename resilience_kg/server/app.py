@@ -1,14 +1,16 @@
 """The ASGI application: the SPARQL 1.1 Protocol for queries (GET and POST), content
 negotiation, an offline query page, and the guards a local endpoint needs.
 
-- Every query goes through :func:`resilience_kg.sparql.query.query`: refused before it runs if
-  it would reach the network or the disk (``SERVICE``, ``LOAD``, ``FROM``) or change the data,
-  and killed at the timeout.
+- Every query is checked before it runs (refused if it would reach the network or the disk,
+  ``SERVICE``, ``LOAD``, ``FROM``, or change the data), then answered by the pool's jailed
+  workers, killed at the timeout (or its fast lane, for a query they answered quickly before),
+  or without a pool by a forked, jailed child.
 - Requests naming a host other than the local names (or those allowed) get 403, which stops DNS
   rebinding; CORS headers are sent only for the origin given with ``--cors``; bodies are capped.
-- Pages on other sites get 403, and waiting for a query slot is bounded, per client too
-  (:mod:`resilience_kg.server.guards`). The query page is :mod:`resilience_kg.server.page`, the
-  entity and term pages :mod:`resilience_kg.server.entity`.
+- Pages on other sites get 403, and waiting for a query slot is bounded and fair between
+  clients (:mod:`resilience_kg.server.guards`, one layer around everything). The protocol at
+  ``/sparql`` is answered directly; the query page (:mod:`resilience_kg.server.page`), the entity
+  and term pages (:mod:`resilience_kg.server.entity`) and the report go through Starlette's router.
 """
 
 from __future__ import annotations
