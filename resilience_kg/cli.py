@@ -621,7 +621,8 @@ def serve(
     GET or POST /sparql; results as SPARQL JSON, XML, CSV or TSV, graphs as Turtle, JSON-LD,
     N-Triples or RDF/XML, by the Accept header. SERVICE, LOAD, FROM and updates are refused.
     A query page that works offline is at /. Queries run in --workers processes started ahead,
-    which cannot open a network connection; GET /health reports on them.
+    which cannot open a network connection; a query they answered within 2 ms is answered next
+    time on the server's own thread, which cannot either. GET /health reports on both.
     """
     require("server", feature="serve")
     from resilience_kg.server.run import serve as run_serve
