@@ -68,6 +68,18 @@ def test_only_quick_small_answers_are_remembered() -> None:
     assert not lane.knows("slow", "json") and not lane.knows("big", "json")
 
 
+@pytest.mark.parametrize("text", [
+    "SELECT * WHERE { ?s ?p ?o FILTER(IF(RAND() < 0.01, true, false)) }",
+    "SELECT ?t WHERE { BIND(now () AS ?t) }",
+    "SELECT (STRUUID() AS ?u) {}", "SELECT (UUID() AS ?u) {}", "SELECT (bnode() AS ?b) {}",
+    "ASK { FILTER(STRLEN(\"" + "x" * fastlane.LONGEST + "\") > 0) }",
+])
+def test_queries_whose_cost_may_change_or_that_are_too_long_are_never_remembered(text: str) -> None:
+    lane = FastLane(ox.Store())
+    lane.learn(text, "SELECT", "json", seconds=0.0001, size=30)
+    assert not lane.knows(text, "json")
+
+
 def test_the_lane_is_bounded_and_forgets_a_rebuilt_store(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fastlane, "REMEMBERED", 3)
     lane = FastLane(ox.Store())

@@ -15,12 +15,17 @@ its next runs are answered on the event-loop thread directly, with no hand-over:
   lane stays closed.
 - A remembered query that runs slower than :data:`FORGET_AFTER` seconds, or fails, is forgotten
   and goes back to the workers; so does everything when the store is rebuilt (a new generation).
-- At most :data:`REMEMBERED` texts are kept (least recently used first out).
+- At most :data:`REMEMBERED` texts are kept (least recently used first out), each at most
+  :data:`LONGEST` characters long.
+- A query that calls ``NOW``, ``RAND``, ``UUID``, ``STRUUID`` or ``BNODE`` is never remembered:
+  its cost could change from one run to the next (``IF(RAND() < 0.01, <slow>, <quick>)``), and a
+  run on this thread cannot be stopped.
 """
 
 from __future__ import annotations
 
 import collections
+import re
 import threading
 import time
 from typing import TYPE_CHECKING, Any
@@ -39,6 +44,11 @@ FAST_BYTES = 256 * 1024
 FORGET_AFTER = 0.01
 #: How many query texts are remembered at most.
 REMEMBERED = 4096
+#: The longest text remembered, in characters (so the lane holds at most 64 MiB of texts).
+LONGEST = 16_384
+# Functions whose value changes between runs, so that a run's cost may too. Matched anywhere in
+# the text (in a string too): a text wrongly kept out only goes to the workers.
+_VOLATILE = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
 
 
 class FastLane:
@@ -78,8 +88,9 @@ class FastLane:
         return (text, fmt) in self._known
 
     def learn(self, text: str, form: str, fmt: str | None, *, seconds: float, size: int) -> None:
-        """Remember ``text`` (answered in ``fmt``) if a worker answered it quickly and briefly."""
-        if seconds > FAST or size > FAST_BYTES:
+        """Remember ``text`` (answered in ``fmt``) if a worker answered it quickly and briefly, and
+        its cost cannot change between runs."""
+        if seconds > FAST or size > FAST_BYTES or len(text) > LONGEST or _VOLATILE.search(text):
             return
         self._known[(text, fmt)] = (form, prefixes_used(text))
         self._known.move_to_end((text, fmt))
