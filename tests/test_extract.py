@@ -96,6 +96,14 @@ def test_collectives_places_venues_and_regulations_are_not_actors() -> None:
     assert list(got) == ["BPBD"]
 
 
+@pytest.mark.parametrize("group", ["BPBD kabupaten/kota se-Jawa Timur", "Bappeda Kabupaten/Kota",
+                                   "Dinas Kesehatan Kab/Kota", "23 BPBD kabupaten/kota", "BPBD se-Jawa Timur"])
+def test_the_bodies_of_every_regency_and_city_are_a_group_not_one_body(group: str) -> None:
+    text = f"Rakor diikuti {group} serta Badan Perencanaan Pembangunan Prov. Jawa Timur di Surabaya."
+    got = labels_by_type(text)
+    assert list(got) == ["Badan Perencanaan Pembangunan Prov. Jawa Timur"], got
+
+
 def test_named_units_keep_their_parent() -> None:
     text = "Rapat dibuka oleh Kepala Bidang Pencegahan dan Kesiapsiagaan BPBD Provinsi DKI Jakarta, Bapak Tri."
     found = recognise(text, sentences(text), load_gazetteer())

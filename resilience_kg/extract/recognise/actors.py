@@ -843,11 +843,31 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
     return out
 
 
+#: "BPBD kabupaten/kota", "Bappeda Kab/Kota", "OPD se-Jawa Timur": the bodies of every regency
+#: and city (of a province), a group, not one body: right after the name, or inside it.
+_GROUP_AFTER = re.compile(r"(?:\s*/\s*(?:kota|kabupaten|kab)\b|\s+(?:kabupaten|kab\.?|kota)\s*/\s*(?:kota|kabupaten|kab)\b"
+                          r"|\s+se-\w)", re.IGNORECASE)
+_GROUP_INSIDE = re.compile(r"(?:kabupaten|kab\.?|kota)\s*/\s*(?:kota|kabupaten|kab)\b|\bse-\w", re.IGNORECASE)
+
+
+def names_a_group(m: ActorMention, text: str) -> bool:
+    """True for a mention of the bodies of every regency and city, not of one body.
+
+    >>> text = "rapat dengan BPBD dan Bapeda Kabupaten/kota se-Jatim"
+    >>> bapeda = ActorMention(22, 38, "Bapeda Kabupaten", None, None, None, "", "test", 1.0)
+    >>> names_a_group(bapeda, text), text[bapeda.start:bapeda.end]
+    (True, 'Bapeda Kabupaten')
+    """
+    return bool(_GROUP_AFTER.match(text, m.end) or _GROUP_INSIDE.search(m.name))
+
+
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
     if m.method == "rule:place-as-government":
         return True
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
+        return False
+    if names_a_group(m, text):
         return False
     if _is_venue(text, m.start, name) or _names_an_event(name) or (_document_regex().pattern and \
             re.match(r"(?:Peraturan|Pergub|Perda|Perpres|Permendagri|Keputusan|Instruksi|Undang-Undang|Regulation)\b",
