@@ -475,3 +475,18 @@ def test_an_english_mou_names_its_parties_and_its_signing(tmp_path: Path) -> Non
     parties = {r["to"] for r in links if r["type"] == "party"}
     assert len(parties) == 2 and any("undp" in p for p in parties) and any("bpbd" in p for p in parties), parties
     assert [r["to"] for r in links if r["type"] == "agreementStatus"] == ["agreement-status-signed"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "BPBD Provinsi Bengkulu melaksanakan Rapat Koordinasi Penanggulangan Bencana pada Kamis 25 November 2021.",
+    "BPBD Provinsi Bengkulu melakukan rapat koordinasi dengan Bappeda Provinsi Bengkulu pada 25 November 2021.",
+    "A coordination meeting was convened by BPBD Provinsi Bengkulu on 25 November 2021.",
+])
+def test_active_and_english_organiser_cues(tmp_path: Path, sentence: str) -> None:
+    out = tmp_path / "drafts"
+    result = extract_cli(str(write(tmp_path / "rakor.txt", sentence)), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    elements, connections = rows(out / "elements.csv"), rows(out / "connections.csv")
+    bpbd = next(r["id"] for r in elements if r["label_id"].startswith("BPBD Provinsi Bengkulu"))
+    event = next(r["id"] for r in elements if r["type"] == "Event")
+    assert (event, bpbd, "organizedBy") in {(c["from"], c["to"], c["type"]) for c in connections}
