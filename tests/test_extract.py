@@ -490,3 +490,22 @@ def test_active_and_english_organiser_cues(tmp_path: Path, sentence: str) -> Non
     bpbd = next(r["id"] for r in elements if r["label_id"].startswith("BPBD Provinsi Bengkulu"))
     event = next(r["id"] for r in elements if r["type"] == "Event")
     assert (event, bpbd, "organizedBy") in {(c["from"], c["to"], c["type"]) for c in connections}
+
+
+def test_an_officer_named_after_a_regency_is_not_part_of_its_name() -> None:
+    text = ("Kepala Pelaksana Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Bima Aries Munandar, ST, MT "
+            "memaparkan materi. Hadir BPBD Kabupaten Tanah Datar dan Dinas PU Kabupaten Bandung Barat.")
+    assert list(labels_by_type(text)) == ["Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Bima",
+                                          "BPBD Kabupaten Tanah Datar", "Dinas PU Kabupaten Bandung Barat"]
+
+
+def test_a_body_first_seen_by_its_short_form_is_drafted_under_its_full_name(tmp_path: Path) -> None:
+    text = ("Wabup Rakor Bersama BPBD Antisipasi Musim Hujan\n\n"
+            "Wakil Bupati menghadiri rapat koordinasi bersama Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten "
+            "Bima, Senin (2/12/19). Rapat di ruang rapat BPBD membahas banjir.")
+    out = tmp_path / "drafts"
+    assert extract_cli(str(write(tmp_path / "bima.txt", text)), "-o", str(out)).exit_code == 0
+    bodies = [r for r in rows(out / "elements.csv") if r["type"] == "GovernmentAgency"]
+    assert [(r["label_id"], r["quote"]) for r in bodies] == [
+        ("Badan Penanggulangan Bencana Daerah Kabupaten Bima",
+         "Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Bima")]

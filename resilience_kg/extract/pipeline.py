@@ -205,6 +205,8 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
         actor = actors[key]
         if m not in actor.mentions:
             actor.mentions.append(m)
+        if _fuller(m, actor.mention):
+            actor.mention = m  # "BPBD" in a headline, then "Badan ... (BPBD) Kabupaten Bima": the row names the latter
         if stronger(role, actor.role) == role and (role != actor.role or actor.role_quote is None):
             actor.role = role
             actor.role_cue = cue.phrase if cue else ""
@@ -230,6 +232,12 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
         "file": f"sources/{source_id}.txt", "url": "", "checksum": _checksum(text),
     }
     return ExtractedSource(source_id, source, language, row, draft, city)
+
+
+def _fuller(new: ActorMention, old: ActorMention) -> bool:
+    """True when ``old`` is a bare short form (``BPBD``) and ``new`` names the same body in full."""
+    bare = old.name.strip() == (old.acronym or "").strip() or (" " not in old.name.strip() and old.name.isupper())
+    return bare and len(new.name.strip()) > len(old.name.strip()) and " " in new.name.strip()
 
 
 def _resolved_id(actor: Actor) -> str | None:

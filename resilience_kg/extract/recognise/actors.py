@@ -250,6 +250,14 @@ _TAIL = re.compile(r" (?:(?:Prov\.|Provinsi|Kota|Kabupaten|Kab\.) )?"
                    r"(?:DKI Jakarta|Jakarta (?:Pusat|Utara|Barat|Selatan|Timur)|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 
 
+#: Second words of two-word regions ("Bandung Barat", "Jakarta Utara", "Tanah Datar" is known by name).
+_SECOND_PLACE_WORDS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah", "Raya", "Laut", "Besar", "Baru",
+                                 "Kepulauan", "Daya"})
+
+
+_NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]+|[A-Z]\.)")
+
+
 def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     """Length of a jurisdiction after a name ("BPBD Provinsi DKI Jakarta", "Bappeda Kota Semarang"), or 0."""
     tail = _TAIL.match(text, pos, end)
@@ -258,6 +266,10 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     words_ = tail.group(0).split()
     marked = words_[0] in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab.") or words_[0] == "DKI"
     place = " ".join(w for w in words_ if w not in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab."))
+    if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
+            and _NAME_GOES_ON.match(text, tail.end())):
+        # "BPBD Kabupaten Bima Aries Munandar": the second word starts the officer's name.
+        return len(" ".join(words_[:-1])) + 1
     if marked or (_is_place(place) and _is_place(" ".join(words_))):
         return tail.end() - pos
     return 0
