@@ -509,3 +509,9 @@ def test_a_body_first_seen_by_its_short_form_is_drafted_under_its_full_name(tmp_
     assert [(r["label_id"], r["quote"]) for r in bodies] == [
         ("Badan Penanggulangan Bencana Daerah Kabupaten Bima",
          "Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Bima")]
+
+
+def test_a_list_of_topics_beside_bodies_names_no_body() -> None:
+    text = ("Peserta diberi materi mengenai sinkronisasi program BPBD, Kebijakan Perencanaan dan Anggaran "
+            "Penanggulangan Bencana, Peran Badan Pengelolaan Keuangan dan Aset Daerah.")
+    assert list(labels_by_type(text)) == ["BPBD", "Badan Pengelolaan Keuangan dan Aset Daerah"]

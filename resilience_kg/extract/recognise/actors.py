@@ -42,6 +42,12 @@ STOP_CAPS = frozenset("""The A An This That These In On By With And From For To 
 JURISDICTION_WORDS = frozenset({"Provinsi", "Prov.", "Kota", "Kabupaten", "Kab.", "DKI", "Pemprov", "Pemkot", "Pemkab"})
 #: Single words that head a list of bodies but name none.
 GENERIC_WORDS = frozenset({"lembaga", "organisasi", "instansi", "pihak", "institusi", "unsur", "perwakilan", "tim"})
+#: First words of a topic, not a body, in a list of what was discussed ("Kebijakan Perencanaan
+#: dan Anggaran Penanggulangan Bencana"); no Indonesian body's name starts with one.
+TOPIC_WORDS = frozenset({"kebijakan", "anggaran", "peran", "strategi", "rencana", "program", "pengelolaan",
+                         "penanganan", "manajemen", "sinkronisasi", "evaluasi", "kajian", "mitigasi", "pencegahan",
+                         "penguatan", "peningkatan", "penyusunan", "pembentukan", "pemetaan", "sosialisasi",
+                         "optimalisasi", "percepatan", "implementasi", "pelaksanaan", "penyelenggaraan"})
 TITLES = re.compile(r"^(Bpk|Bapak|Ibu|Sdr|Sdri|Dr|Drs|Dra|Ir|Prof|H|Hj|Mr|Mrs|Ms|Kol|Letjen|Mayjen|Brigjen)\.?$")
 
 
@@ -555,6 +561,8 @@ def _plausible_item(name: str) -> bool:
     if not ws or len(ws) > 7 or not is_cap(ws[0]) or ws[0] in STOP_CAPS or TITLES.match(ws[0]):
         return False
     if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or _is_calendar(ws[0]):
+        return False
+    if ws[0].lower() in TOPIC_WORDS:
         return False
     if _is_place(name) or _is_collective(name) or any(c in name for c in "()[]:\""):
         return False
