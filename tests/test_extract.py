@@ -515,3 +515,11 @@ def test_a_list_of_topics_beside_bodies_names_no_body() -> None:
     text = ("Peserta diberi materi mengenai sinkronisasi program BPBD, Kebijakan Perencanaan dan Anggaran "
             "Penanggulangan Bencana, Peran Badan Pengelolaan Keuangan dan Aset Daerah.")
     assert list(labels_by_type(text)) == ["BPBD", "Badan Pengelolaan Keuangan dan Aset Daerah"]
+
+
+def test_people_named_with_the_body_they_come_from_are_not_bodies() -> None:
+    text = ("Pembicara: Chrysant Lily dari Arbeiter Samariter Bund (ASB), Keiko Sakoda dan Bandita Sijapati dari "
+            "Bank Dunia, Profesor Ye-hao Song dari Universitas Tsinghua, BPBD Jawa Tengah, dan UNDP.")
+    got = list(labels_by_type(text))
+    assert not any("Sakoda" in label or "Sijapati" in label for label in got), got
+    assert {"Bank Dunia", "Universitas Tsinghua", "BPBD Jawa Tengah", "UNDP"} <= set(got)

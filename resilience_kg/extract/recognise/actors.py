@@ -686,6 +686,11 @@ def settle(candidates: list[ActorMention]) -> list[ActorMention]:
     return sorted(chosen + parents, key=lambda c: (c.start, -c.end))
 
 
+#: After a person's name: "dari" / "from" and a body, perhaps after a second person ("dan Bandita
+#: Sijapati dari ...").
+_PERSON_FROM = re.compile(r"\s+(?:(?:dan|and)\s+(?:[A-Z][\w.'-]*\s+){1,4})?(?:dari|from)\s+(?=[A-Z])")
+
+
 def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> list[ActorMention]:
     """Unrecognised members of a comma list whose other members are bodies (at least two, and
     most of the list): short capitalised names such as "Karuna" or "YKRI". A member right after a
@@ -709,6 +714,8 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue
             if _follows_a_post(text, a, found):
                 continue
+            if not is_acronym(name) and _PERSON_FROM.match(text, b):
+                continue  # "Keiko Sakoda dan Bandita Sijapati dari Bank Dunia": people, from a body
             if not is_acronym(name.split()[0]) and len(name.split()) > 3:
                 continue
             if len(name.split()) == 1 and not is_acronym(name):
