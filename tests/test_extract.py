@@ -127,6 +127,9 @@ def test_english_reports_and_lists_after_a_sector_word() -> None:
     ("tanggal 20 September 2018 bertempat", None, "2018-09-20"),
     ("On Thursday, November 28, 2019 the workshop", None, "2019-11-28"),
     ("Senin (8/12/2025) pagi", None, "2025-12-08"),
+    ("On 13th of November 2018, RDI attended", None, "2018-11-13"),
+    ("held on the 2nd of May 2012 in Jakarta", None, "2012-05-02"),
+    ("Monday, 1st March 2021 the webinar", None, "2021-03-01"),
 ])
 def test_event_dates_in_their_many_forms(text: str, published: str | None, expected: str) -> None:
     import datetime as dt
@@ -523,3 +526,12 @@ def test_people_named_with_the_body_they_come_from_are_not_bodies() -> None:
     got = list(labels_by_type(text))
     assert not any("Sakoda" in label or "Sijapati" in label for label in got), got
     assert {"Bank Dunia", "Universitas Tsinghua", "BPBD Jawa Tengah", "UNDP"} <= set(got)
+
+
+def test_english_initiatives_networks_and_alliances_are_bodies() -> None:
+    text = ("Jonathan Lassa, a fellow of the Resilience Development Initiative (RDI), spoke with the Asia Pacific "
+            "Adaptation Network and the Global Resilient Cities Alliance.")
+    got = labels_by_type(text)
+    assert got["Resilience Development Initiative (RDI)"] == "CivilSocietyOrganization", got
+    assert got["Asia Pacific Adaptation Network"] == "CivilSocietyOrganization", got
+    assert got["Global Resilient Cities Alliance"] == "CivilSocietyOrganization", got

@@ -1,6 +1,6 @@
 """Dates in report text: "Kamis, 28 November 2019", "17Juli 2018", "Rabu (29/11)" (the year
 from the publication date), "(20/02/2025)", "20 September 2018", "September 20, 2018",
-"10-11 Mei 2023" (the first day)."""
+"10-11 Mei 2023" (the first day), "13th of November 2018"."""
 
 from __future__ import annotations
 
@@ -27,9 +27,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     day = "|".join(sorted((re.escape(w) for w in weekdays()), key=len, reverse=True))
     wd = rf"(?:(?:hari\s+)?(?P<wd>{day})\s*,?\s*(?:\(\s*)?(?:tanggal\s+)?)?"
     return [
-        # Kamis, 28 November 2019 / 17Juli 2018 / 10-11 Mei 2023 / 28 Nov. 2019
+        # Kamis, 28 November 2019 / 17Juli 2018 / 10-11 Mei 2023 / 28 Nov. 2019 / the 13th of November 2018
         ("date:day-month-year", re.compile(
-            rf"{wd}\b(?P<d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s*(?P<m>{month})\.?,?\s+(?P<y>\d{{4}})\b\)?", re.I)),
+            rf"{wd}\b(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+            rf"(?:\s+of)?\s*(?P<m>{month})\.?,?\s+(?P<y>\d{{4}})\b\)?", re.I)),
         # Thursday, November 28, 2019 / September 20, 2018
         ("date:month-day-year", re.compile(
             rf"{wd}\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I)),
