@@ -484,6 +484,8 @@ def test_an_english_mou_names_its_parties_and_its_signing(tmp_path: Path) -> Non
     "BPBD Provinsi Bengkulu melaksanakan Rapat Koordinasi Penanggulangan Bencana pada Kamis 25 November 2021.",
     "BPBD Provinsi Bengkulu melakukan rapat koordinasi dengan Bappeda Provinsi Bengkulu pada 25 November 2021.",
     "A coordination meeting was convened by BPBD Provinsi Bengkulu on 25 November 2021.",
+    "The workshop on 25 November 2021 is the cooperation between BPBD Provinsi Bengkulu and Universitas Bengkulu.",
+    "Lokakarya 25 November 2021 merupakan hasil kerja sama antara BPBD Provinsi Bengkulu dan UNDP.",
 ])
 def test_active_and_english_organiser_cues(tmp_path: Path, sentence: str) -> None:
     out = tmp_path / "drafts"
