@@ -537,3 +537,20 @@ def test_english_initiatives_networks_and_alliances_are_bodies() -> None:
     assert got["Resilience Development Initiative (RDI)"] == "CivilSocietyOrganization", got
     assert got["Asia Pacific Adaptation Network"] == "CivilSocietyOrganization", got
     assert got["Global Resilient Cities Alliance"] == "CivilSocietyOrganization", got
+
+
+def test_a_regional_head_belongs_to_the_regions_government(tmp_path: Path) -> None:
+    text = ("Rapat koordinasi banjir pada 3 Maret 2020 dibuka oleh Wali Kota Semarang, Hendrar Prihadi, di Balai "
+            "Kota. Hasil rapat akan dilaporkan kepada Gubernur Jawa Tengah.")
+    out = tmp_path / "drafts"
+    assert extract_cli(str(write(tmp_path / "rakor.txt", text)), "-o", str(out)).exit_code == 0
+    elements, connections = rows(out / "elements.csv"), rows(out / "connections.csv")
+    by_type = {(r["type"], r["label_id"]): r for r in elements}
+    government = by_type[("GovernmentAgency", "Pemerintah Kota Semarang")]
+    assert government["quote"] == "Semarang" and "regional head" in government["note"]
+    post, person = by_type[("Post", "Wali Kota Semarang")], by_type[("Person", "Hendrar Prihadi")]
+    event = next(r for r in elements if r["type"] == "Event")
+    links = {(c["from"], c["type"], c["to"]) for c in connections}
+    assert {(post["id"], "org:postIn", government["id"]), (post["id"], "org:heldBy", person["id"]),
+            (event["id"], "openedBy", post["id"])} <= links
+    assert not any("Jawa Tengah" in r["label_id"] for r in elements), "a post merely mentioned drafts no body"

@@ -179,6 +179,9 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
             notes.append("ambiguous: choose same_as among the candidates")
         if m.method == "rule:place-as-government":
             notes.append("a place that acts: its government is meant; set same_as to that body")
+        if m.method == "rule:regional-head":
+            notes.append("the government a regional head's post belongs to (the quote names its place); "
+                         "check same_as")
         if actor.sector_confidence < 0.5:
             notes.append("sector guessed: check the type")
         row = _element(id=actor.id, type=actor.sector, label_id=label, label_en=label, acronym=m.acronym or "",

@@ -763,7 +763,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     for sentence in sentences:
         s, e = sentence.start, sentence.end
         surfaces = ([m for m in all_surfaces if s <= m.start and m.end <= e] + acronym_with_place(text, s, e)
-                    + places_acting(text, s, e))
+                    + places_acting(text, s, e) + regional_heads(text, s, e))
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
@@ -845,6 +845,45 @@ def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
     return out
 
 
+#: A regional head's post and its region's level: "Wali Kota Semarang" heads Pemerintah Kota Semarang.
+_HEAD_LEVEL = {"gubernur": "Provinsi", "wali kota": "Kota", "walikota": "Kota", "bupati": "Kabupaten"}
+_REGIONAL_HEAD = re.compile(
+    r"\b(?:Plt\.?\s+|Pj\.?\s+)?(?:Wakil\s+)?(?P<post>Gubernur|Wali\s?[Kk]ota|Bupati)\s+"
+    r"(?:(?P<level>Provinsi|Kota|Kabupaten|Kab\.)\s+)?"
+    r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Besar"
+    r"|Baru|Laut|Kepulauan))?)\b")
+# After the place: a title or a comma and a name (the holder), or the end of the clause.
+_HOLDER_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:Drs?|Dra|Ir|Prof|H|Hj|KH|dr)\.?\s|[A-Z][a-z]+\s+[A-Z])")
+
+
+def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
+    """The government a regional head's post belongs to: in "Wali Kota Semarang, Hendrar Prihadi"
+    the place after the post names Pemerintah Kota Semarang (quoted as "Semarang"), so that the
+    post has a body to belong to. Only where the holder follows, by title or name ("Wakil Bupati
+    Bima Drs. H. Dahlan"), or where the post is one of a list of those present ("didampingi
+    Kepala Pelaksana BPBD, Wali Kota Jakarta Timur, serta ...").
+
+    >>> text = "Rapat dibuka oleh Wali Kota Semarang, Hendrar Prihadi."
+    >>> [(text[m.start:m.end], m.name) for m in regional_heads(text, 0, len(text))]
+    [('Semarang', 'Pemerintah Kota Semarang')]
+    """
+    out = []
+    for m in _REGIONAL_HEAD.finditer(text, start, end):
+        place = m.group("place")
+        if place in STOP_CAPS or _is_calendar(place):
+            continue
+        in_list = bool(re.search(r"(?:,|\b(?:dan|serta|and))\s*$", text[max(start, m.start() - 8):m.start()])
+                       or re.match(r"\s*,|\s+(?:dan|serta|and)\s", text[m.end("place"):]))
+        if not (_HOLDER_AFTER.match(text, m.end("place")) or in_list):
+            continue  # a post merely mentioned, its holder unnamed ("dilaporkan kepada Gubernur ..."): no body
+        level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
+        name = f"Pemerintah {level} {place}" if place != "DKI Jakarta" else "Pemerintah Provinsi DKI Jakarta"
+        first = m.start("level") if m.group("level") else m.start("place")
+        out.append(ActorMention(first, m.end("place"), name, None, None, "GovernmentAgency",
+                                "regional-head", "rule:regional-head", 0.6))
+    return out
+
+
 def _chunks(sentences: Sequence[Span]) -> list[tuple[int, int]]:
     """Runs of consecutive sentences, as (start, end), for the surface matcher."""
     out: list[tuple[int, int]] = []
@@ -891,7 +930,7 @@ def names_a_group(m: ActorMention, text: str) -> bool:
 
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
-    if m.method == "rule:place-as-government":
+    if m.method in ("rule:place-as-government", "rule:regional-head"):
         return True
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
