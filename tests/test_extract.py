@@ -554,3 +554,15 @@ def test_a_regional_head_belongs_to_the_regions_government(tmp_path: Path) -> No
     assert {(post["id"], "org:postIn", government["id"]), (post["id"], "org:heldBy", person["id"]),
             (event["id"], "openedBy", post["id"])} <= links
     assert not any("Jawa Tengah" in r["label_id"] for r in elements), "a post merely mentioned drafts no body"
+
+
+def test_bodies_someone_speaks_of_are_mentioned_not_present(tmp_path: Path) -> None:
+    text = ("Rapat koordinasi banjir digelar pada 2 Desember 2019 di kantor BPBD Kabupaten Bima. Selain peran BPBD "
+            "Kabupaten Bima, Wakil Bupati mengharapkan dukungan dari TNI, Polri dan Basarnas.")
+    out = tmp_path / "drafts"
+    assert extract_cli(str(write(tmp_path / "bima.txt", text)), "-o", str(out)).exit_code == 0
+    elements, connections = rows(out / "elements.csv"), rows(out / "connections.csv")
+    role = {c["from"]: c["type"] for c in connections}
+    for label in ("TNI", "Polri", "Basarnas"):
+        body = next(r["id"] for r in elements if r["label_id"] == label)
+        assert role[body] == "mentionedIn", (label, role)

@@ -194,8 +194,11 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             aliases.setdefault(k, key)
         sent = sentence_of(m.start)
         role, cue = role_of(m.start, m.end, cues_by_sentence.get(sent.start, []), text) if sent else ("mentioned", None)
-        if cue is None and sent is not None and mentions_in[sent.start] >= 3:
-            role = "participant"  # a list of bodies with no cue word is who was there
+        if cue is None and sent is not None and mentions_in[sent.start] >= 3 and not _SPEECH.search(
+                text, sent.start, m.start):
+            # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
+            # "said" are spoken of (the speaker, before the verb, is there).
+            role = "participant"
         if role in ("opener", "speaker") and any(s <= m.start and m.end <= e for s, e in post_spans):
             role = "participant"  # the organisation of the officer who opened or spoke attends
         if key not in actors:
@@ -232,6 +235,12 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
         "file": f"sources/{source_id}.txt", "url": "", "checksum": _checksum(text),
     }
     return ExtractedSource(source_id, source, language, row, draft, city)
+
+
+#: A sentence that reports what someone said or hoped: the bodies it names are spoken of, not
+#: necessarily present ("dirinya mengharapkan dukungan ... dari TNI/Polri").
+_SPEECH = re.compile(r"(?i)\b(?:mengatakan|menyampaikan(?:,)? bahwa|menjelaskan|mengharapkan|berharap|menegaskan|"
+                     r"mengungkapkan|menuturkan|menurut(?:nya)?|said|says|explained|stressed|hoped|according to)\b")
 
 
 def _fuller(new: ActorMention, old: ActorMention) -> bool:
