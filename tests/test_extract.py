@@ -148,6 +148,26 @@ def test_event_kind_and_date() -> None:
     assert RAPAT[event.start:event.end] == event.label
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A two-day symposium on disaster risk reduction was held in Yogyakarta on 13 June 2013.", "workshop"),
+    ("Musrenbang Kecamatan Penjaringan digelar pada 12 Februari 2020.", "meeting"),
+    ("Simulasi bencana gempa bumi dilaksanakan di SDN 01 pada 26 April 2019.", "workshop"),
+    ("The Jakarta Resilience Dialogue took place on 5 March 2020.", "meeting"),
+])
+def test_symposia_dialogues_drills_and_planning_deliberations_are_events(text: str, kind: str) -> None:
+    event = find_event(text, sentences(text), published=None)
+    assert event is not None and event.kind == kind, event
+
+
+def test_english_commissions_councils_and_organizations_are_bodies() -> None:
+    text = ("The report by the World Health Organization, the Jakarta City Council and the National Disaster "
+            "Management Authority was discussed.")
+    got = labels_by_type(text)
+    assert got["World Health Organization"] == "InternationalOrganization", got
+    assert got["Jakarta City Council"] == "GovernmentAgency", got
+    assert got["National Disaster Management Authority"] == "GovernmentAgency", got
+
+
 def test_enumerations_in_every_style() -> None:
     inline = find_items("Isu utama yaitu: (i) banjir rob; (ii) penurunan tanah; dan (iii) sampah.")
     assert [(i.kind, i.label) for i in inline] == [("Issue", "Banjir rob"), ("Issue", "Penurunan tanah"),
