@@ -586,3 +586,23 @@ def test_bodies_someone_speaks_of_are_mentioned_not_present(tmp_path: Path) -> N
     for label in ("TNI", "Polri", "Basarnas"):
         body = next(r["id"] for r in elements if r["label_id"] == label)
         assert role[body] == "mentionedIn", (label, role)
+
+
+def test_an_mou_named_in_running_text_ends_at_its_acronym_and_a_later_reference_is_the_same() -> None:
+    text = ("Pemerintah Kota Denpasar dan Pemerintah Kota Mossel Bay menandatangani nota kesepahaman (MoU) dan "
+            "kembali menyepakati kerja sama sister city. Penandatanganan MoU tersebut dilakukan secara hibrid.")
+    found = find_agreements(text, sentences(text))
+    assert [(a.label, a.acronym, a.status) for a in found] == [("nota kesepahaman (MoU)", "MoU", "signed")]
+
+
+def test_balinese_names_hold_their_posts_and_a_unit_ends_before_its_officer(tmp_path: Path) -> None:
+    text = ("Penandatanganan MoU pada 31 Januari 2023 dihadiri Wali Kota Denpasar I Gusti Ngurah Jaya Negara, "
+            "Ketua DPRD Kota Denpasar I Gusti Ngurah Gede, dan Sub Koordinator Bidang Kerja Sama Kemendagri RI "
+            "Rika Fitriasari.")
+    out = tmp_path / "drafts"
+    assert extract_cli(str(write(tmp_path / "denpasar.txt", text)), "-o", str(out)).exit_code == 0
+    elements = rows(out / "elements.csv")
+    people = {r["label_id"] for r in elements if r["type"] == "Person"}
+    assert {"I Gusti Ngurah Jaya Negara", "I Gusti Ngurah Gede"} <= people, people
+    assert not any("Fitriasari" in r["label_id"] for r in elements if r["type"] != "Person"), \
+        [r["label_id"] for r in elements]

@@ -853,7 +853,8 @@ _REGIONAL_HEAD = re.compile(
     r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Besar"
     r"|Baru|Laut|Kepulauan))?)\b")
 # After the place: a title or a comma and a name (the holder), or the end of the clause.
-_HOLDER_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:Drs?|Dra|Ir|Prof|H|Hj|KH|dr)\.?\s|[A-Z][a-z]+\s+[A-Z])")
+_HOLDER_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:Drs?|Dra|Ir|Prof|H|Hj|KH|dr)\.?\s"
+                           r"|(?:(?:I|Ni|IB|AA)\s+)?[A-Z][a-z]+\s+[A-Z])")
 
 
 def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
@@ -905,8 +906,23 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
                 cut = m.start + join.start()
                 m = replace(m, end=cut, name=text[m.start:cut], acronym=None, expansion=None)
                 break
+        # "Bidang Kerja Sama Kemendagri RI Rika Fitriasari": a known body ends the unit's name, and
+        # the capitalised words after it are the officer's.
+        for known in surfaces:
+            if not (m.start < known.start and known.end < m.end):
+                continue
+            after = _PERSON_TAIL.fullmatch(text, known.end, m.end)
+            if after is not None and not any(_head_regex().fullmatch(w) or w in JURISDICTION_WORDS or _is_place(w)
+                                             for w in after.group("name").split()):
+                cut = known.end + len(after.group("ri") or "")
+                m = replace(m, end=cut, name=text[m.start:cut], acronym=None, expansion=None)
+                break
         out.append(m)
     return out
+
+
+# After a known body inside a unit's name: " RI" perhaps, then two to four capitalised words.
+_PERSON_TAIL = re.compile(r"(?P<ri> RI)? (?P<name>(?:I |Ni |IB )?[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})")
 
 
 #: "BPBD kabupaten/kota", "Bappeda Kab/Kota", "OPD se-Jawa Timur": the bodies of every regency

@@ -28,8 +28,13 @@ class AgreementFact:
 def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     names = [row["cue"] for row in table("agreements") if row["kind"] == "agreement"]
     verbs = {row["cue"].lower(): row["kind"] for row in table("agreements") if row["kind"] != "agreement"}
-    name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w-])")
+    # Names of several words in any case ("nota kesepahaman" in running text); acronyms as written
+    # ("MoU", never "mou" or the party "pks").
+    spelled = [n for n in names if " " in n]
+    acronyms = [n for n in names if " " not in n]
+    alternatives = [f"(?i:{re.escape(n)})" for n in sorted(spelled, key=len, reverse=True)]
+    alternatives += [re.escape(n) for n in sorted(acronyms, key=len, reverse=True)]
+    name_re = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])")
     verb_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
                          + r")(?!\w)", re.I)
     return name_re, verb_re, verbs
@@ -44,6 +49,8 @@ def find_agreements(text: str, sentences: Sequence[Span]) -> list[AgreementFact]
         first = name_re.search(text, sentence.start, sentence.end)
         if first is None:
             continue
+        if re.match(r"\s+(?:tersebut|ini|itu|this|that)\b", text[first.end():sentence.end], re.I):
+            continue  # "MoU tersebut": the agreement already named, not another one
         stop = re.compile(r"[,;.](?=\s|$)|\s(?:yang|untuk mendukung|dan akan|sehingga|agar)\s")
         m_stop = stop.search(text, first.end(), sentence.end)
         end = m_stop.start() if m_stop else sentence.end
@@ -53,6 +60,8 @@ def find_agreements(text: str, sentences: Sequence[Span]) -> list[AgreementFact]
         label = text[first.start():end].rstrip(" .,;")
         acronym = None
         acr = re.search(r"\((MoU|LoI|LOI|PKS|NK)\)", label)
+        if acr and not re.match(r"\s*(?:tentang|terkait|mengenai|antara|on|about|between|for)\b", label[acr.end():]):
+            label = label[:acr.end()]  # "nota kesepahaman (MoU) dan kembali menyepakati ...": the name ends here
         if acr:
             acronym = acr.group(1)
         elif first.group(1) in ("MoU", "LoI", "LOI", "PKS"):
