@@ -172,9 +172,7 @@ def create_app(
 
     async def sparql(request: Request) -> Response | _Answer:
         params = list(_query_params(request.scope.get("query_string", b"")))
-        if request.method in ("GET", "HEAD"):
-            pass
-        else:
+        if request.method == "POST":
             body = await _read_body(request, max_body)
             if body is None:
                 return _error(413, f"request body larger than {max_body} bytes")
