@@ -85,8 +85,8 @@ def header_timeout_protocol(seconds: float, base: type | None = None, *, max_hea
     """``base`` (default :func:`http_protocol`) closing a connection whose request headers are
     not complete ``seconds`` after it opened (or after its previous response): uvicorn itself
     waits forever once a request has begun, so a client that opens connections and never
-    finishes a request would hold them all. Headers past ``max_head`` bytes get 431 (httptools,
-    unlike h11, sets no bound of its own).
+    finishes a request would hold them all. A request line and headers past ``max_head`` bytes
+    get 431 (httptools, unlike h11, sets no bound of its own).
 
     Both of uvicorn's protocols keep the request in progress as ``cycle``: none, or one whose
     response is complete, means the connection is between requests (or inside unfinished headers)."""
@@ -99,6 +99,7 @@ def header_timeout_protocol(seconds: float, base: type | None = None, *, max_hea
     class HeaderTimeoutProtocol(protocol):  # type: ignore[misc, valid-type]
         _header_timer: Any = None
         _head_bytes = 0
+        _head_too_large = False
 
         def _between_requests(self) -> bool:
             cycle = self.cycle
@@ -107,7 +108,6 @@ def header_timeout_protocol(seconds: float, base: type | None = None, *, max_hea
         def _arm(self) -> None:
             if self._header_timer is not None:
                 self._header_timer.cancel()
-            self._head_bytes = 0
             self._header_timer = self.loop.call_later(seconds, self._headers_late)
 
         def _headers_late(self) -> None:
@@ -115,14 +115,38 @@ def header_timeout_protocol(seconds: float, base: type | None = None, *, max_hea
             if self._between_requests() and not self.transport.is_closing():
                 self.transport.close()
 
+        # httptools hands over the request line and headers in pieces: they are counted as they
+        # come, so the bytes of a previous request's unread body never count (h11 has its own bound).
+        def on_message_begin(self) -> None:
+            self._head_bytes = 0
+            super().on_message_begin()
+
+        def _grow(self, size: int) -> None:
+            self._head_bytes += size
+            if self._head_bytes > max_head:
+                self._head_too_large = True
+
+        def on_url(self, url: bytes) -> None:
+            self._grow(len(url))
+            if not self._head_too_large:
+                super().on_url(url)
+
+        def on_header(self, name: bytes, value: bytes) -> None:
+            self._grow(len(name) + len(value))
+            if not self._head_too_large:
+                super().on_header(name, value)
+
+        def on_headers_complete(self) -> None:
+            if not self._head_too_large:  # an oversized request never reaches the application
+                super().on_headers_complete()
+
         def data_received(self, data: bytes) -> None:
-            reading_head = self._between_requests()
+            if self._head_too_large:
+                return
             super().data_received(data)
-            if reading_head and self._between_requests() and not self.transport.is_closing():
-                self._head_bytes += len(data)  # still no complete request line and headers
-                if self._head_bytes > max_head:
-                    self.transport.write(too_large)
-                    self.transport.close()
+            if self._head_too_large and not self.transport.is_closing():
+                self.transport.write(too_large)
+                self.transport.close()
 
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
