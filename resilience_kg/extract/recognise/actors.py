@@ -38,7 +38,12 @@ CONNECTORS = frozenset({"dan", "untuk", "of", "and", "the", "for", "&", "bidang"
 STOP_CAPS = frozenset("""The A An This That These In On By With And From For To At As Of It Its Representing Through
     Pada Dalam Dari Dengan Untuk Oleh Yang Ini Itu Para Bapak Ibu Bpk Bpk. Sdr Hal Acara Kegiatan Selain Sedangkan
     Setelah Kemudian Selanjutnya Sementara Menurut Sebagai Turut Hadir Terlihat Namun Adapun Also Meanwhile After
-    Before During Sesi Session Rapat FGD Workshop Beliau Mereka Kami Kita Saya Tim""".split())
+    Before During Sesi Session Rapat FGD Workshop Beliau Mereka Kami Kita Saya Tim""".split()
+    # Verbs of Indonesian headlines, which capitalise every word ("Kemendagri Dorong Pemda Tingkatkan ..."):
+    # no body's name holds one.
+    + """Dorong Tingkatkan Gelar Bahas Tinjau Terima Ajak Minta Siapkan Perkuat Teken Resmikan Luncurkan
+    Kunjungi Hadiri Dukung Bantu Latih Bentuk Susun Sosialisasikan Serahkan Salurkan Imbau Targetkan
+    Percepat Jalin Sepakati Tandatangani Gandeng Libatkan""".split())
 JURISDICTION_WORDS = frozenset({"Provinsi", "Prov.", "Kota", "Kabupaten", "Kab.", "DKI", "Pemprov", "Pemkot", "Pemkab"})
 #: Single words that head a list of bodies but name none.
 GENERIC_WORDS = frozenset({"lembaga", "organisasi", "instansi", "pihak", "institusi", "unsur", "perwakilan", "tim"})
@@ -193,6 +198,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
         if "\n" in gap or (gap and gap.strip()):
             break
         nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        if _is_calendar(word):
+            break  # "Hotel Trans Luxury Bandung Kamis, 22/08/19": the day is not part of the name
         if word in ("Prov.", "Prov"):
             last = j
         elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word):
