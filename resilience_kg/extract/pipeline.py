@@ -12,13 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resilience_kg.extract.draft import Actor, Draft, IdMaker, build_draft, slug
+from resilience_kg.extract.language import detect_language
 from resilience_kg.extract.readers import INSTALL_HINT, ExtractError, MissingDependency, SourceText, read_source
 from resilience_kg.extract.recognise.actors import ActorMention, name_key, recognise
 from resilience_kg.extract.recognise.agreements import find_agreements
+from resilience_kg.extract.recognise.clauses import ClauseFact, find_clauses
 from resilience_kg.extract.recognise.enumerations import find_items
 from resilience_kg.extract.recognise.events import find_event, find_sessions
 from resilience_kg.extract.recognise.persons import find_posts
-from resilience_kg.extract.recognise.roles import find_cues, role_of, stronger
+from resilience_kg.extract.recognise.roles import Cue, find_cues, role_of, stronger
 from resilience_kg.extract.recognise.rules import collectives
 from resilience_kg.extract.segment import sentences as split_sentences
 
@@ -27,8 +29,6 @@ if TYPE_CHECKING:
     from resilience_kg.extract.resolve import KnownActor
 
 LANGS = ("id", "en", "auto")
-_ID_WORDS = frozenset("yang dan dengan untuk pada dalam ini itu oleh dari di ke telah akan tersebut kegiatan".split())
-_EN_WORDS = frozenset("the and of to with by in on for was were is are this that from which".split())
 
 
 @dataclass
@@ -65,18 +65,6 @@ class ExtractResult:
             parts.append(f"kept {self.kept_elements + self.kept_connections} existing row(s) "
                          f"({self.reviewed} reviewed) unchanged")
         return "; ".join(parts)
-
-
-def detect_language(text: str) -> str:
-    """``id`` or ``en`` by counting the commonest function words of each language.
-
-    >>> detect_language("Rapat ini dihadiri oleh Dinas dan Badan yang terkait"), detect_language("The meeting was held")
-    ('id', 'en')
-    """
-    tokens = re.findall(r"[a-z]+", text.lower()[:20000])
-    ind = sum(1 for t in tokens if t in _ID_WORDS)
-    eng = sum(1 for t in tokens if t in _EN_WORDS)
-    return "en" if eng > ind else "id"
 
 
 def detect_city(text: str) -> str | None:
@@ -159,7 +147,10 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     mentions_in: Counter[int] = Counter()
     sentence_of = _sentence_index(sents)
     acronym_names: dict[str, ActorMention] = {m.acronym.upper(): m for m in mentions if m.acronym and m.expansion}
-    post_spans = [(p.start, p.end) for p in find_posts(text, mentions)]
+    found_posts = find_posts(text, mentions)
+    post_spans = [(p.start, p.end) for p in found_posts]
+    clauses = find_clauses(text, sents, [(m.start, m.end) for m in mentions])
+    parent_spans = {m.parent_span for m in mentions if m.parent_span}
     for m in mentions:
         at = sentence_of(m.start)
         if at is not None:
@@ -201,6 +192,16 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             role = "participant"
         if role in ("opener", "speaker") and any(s <= m.start and m.end <= e for s, e in post_spans):
             role = "participant"  # the organisation of the officer who opened or spoke attends
+        if (m.start, m.end) in parent_spans:
+            role, cue = "mentioned", None  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
+        elif _inside_clause(m, clauses):
+            # "pelatihan ... dipimpin oleh PMI bersama Dinsos" names who would do what is proposed,
+            # not who ran the meeting.
+            role, cue = "mentioned", None
+        elif role == "mentioned" and (said := _subject_of(m, clauses)) is not None:
+            # Who proposes or commits at the event is there; the proposal's verb is the cue.
+            role, cue = "participant", Cue(said.cue_start, said.cue_end, "participant", "before", said.cue)
+            sent = said.sentence
         if key not in actors:
             sector, sure = _sector_of(m, res)
             actors[key] = Actor(mention=m, resolution=res, sector=sector, sector_confidence=sure, mentions=[m])
@@ -219,7 +220,7 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     items = find_items(text)
     agreements = find_agreements(text, sents)
     posts = []
-    for post in find_posts(text, mentions):
+    for post in found_posts:
         sent = sentence_of(post.start)
         role, cue = role_of(post.start, post.end, cues_by_sentence.get(sent.start, []), text) if sent else ("", None)
         # A post is drafted when it holds a person or does something at the event.
@@ -228,10 +229,12 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     seen_collectives = sorted({w for w in collectives() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)})
     draft = build_draft(text, source_id=source_id, actors=[actors[k] for k in order], event=event, sessions=sessions,
                         items=items, agreements=agreements, posts=posts, collectives_seen=seen_collectives, ids=ids,
-                        city=city)
+                        city=city, clauses=clauses, language=language)
+    when = published or (event.date if event is not None else None)
     row = {
-        "id": source_id, "title_id": source.title, "title_en": source.title,
-        "date": published.isoformat() if published else "", "publisher": "", "language": language,
+        "id": source_id, "title_id": source.title if language != "en" else "",
+        "title_en": source.title if language == "en" else "",
+        "date": when.isoformat() if when else "", "publisher": "", "language": language,
         "file": f"sources/{source_id}.txt", "url": "", "checksum": _checksum(text),
     }
     return ExtractedSource(source_id, source, language, row, draft, city)
@@ -241,6 +244,16 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
 #: necessarily present ("dirinya mengharapkan dukungan ... dari TNI/Polri").
 _SPEECH = re.compile(r"(?i)\b(?:mengatakan|menyampaikan(?:,)? bahwa|menjelaskan|mengharapkan|berharap|menegaskan|"
                      r"mengungkapkan|menuturkan|menurut(?:nya)?|said|says|explained|stressed|hoped|according to)\b")
+
+
+def _inside_clause(m: ActorMention, clauses: Sequence[ClauseFact]) -> bool:
+    """True when the mention stands inside what a body proposes or commits to (not its subject)."""
+    return any(c.start <= m.start and m.end <= c.end for c in clauses)
+
+
+def _subject_of(m: ActorMention, clauses: Sequence[ClauseFact]) -> ClauseFact | None:
+    """The proposal or commitment whose subject this mention is, if any."""
+    return next((c for c in clauses if (m.start, m.end) in c.subjects), None)
 
 
 def _fuller(new: ActorMention, old: ActorMention) -> bool:

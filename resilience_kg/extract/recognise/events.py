@@ -89,6 +89,12 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
         if text[at + len(word.group(0)):begin].strip() or word.group(0) in _NOT_NAME_WORDS:
             break
         begin = at
+    line_start = text.rfind("\n", 0, begin) + 1
+    line_end = text.find("\n", begin) % (len(text) + 1)
+    if begin == line_start and not text[:line_start].strip() and line_end - line_start <= 160:
+        # A title line that starts with the event word names the event whole: "Workshop on Safer
+        # Public Transport for Jakarta" ("on" would end a name in running text).
+        end = line_start + len(text[line_start:line_end].rstrip(" .:"))
     spans = list(re.finditer(r"\S+", text[begin:end]))
     if len(spans) > 18:
         end = begin + spans[17].end()
