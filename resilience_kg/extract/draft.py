@@ -195,6 +195,9 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         stated = m.expansion if m.expansion and m.expansion in text[m.start:m.end] else None
         if m.expansion and not stated:
             notes.append(f"expansion elsewhere in the report: {m.expansion}")
+        if res is not None and res.method.startswith("unresolved:regional-branch-of:"):
+            notes.append(f"a regional branch of {res.parent}, an actor of its own: link it to its national body "
+                         "with org:subOrganizationOf on review")
         if res is not None and res.ambiguous:
             notes.append("ambiguous: choose same_as among the candidates")
         if m.method == "rule:place-as-government":

@@ -205,6 +205,22 @@ def _tiers(ids: Iterable[str], idx: _Index, *, own: frozenset[str], context: fro
     ]
 
 
+def _is_city_unit(rec: _Record) -> bool:
+    """A Suku Dinas (a city's office of a provincial Dinas), by its names."""
+    return bool(rec.forms) and normalise(rec.forms[0]).startswith(("suku dinas", "sudin"))
+
+
+def _is_branch(name: str, own: frozenset[str], records: Sequence[_Record]) -> bool:
+    """A mention that names its region with its level ("Provinsi Jawa Tengah", "Kota Makassar"),
+    matched only by national bodies of Indonesia. A bare city in a proper name ("Institut
+    Teknologi Bandung") is no branch."""
+    from resilience_kg.extract.recognise.actors import JURISDICTION_WORDS
+
+    levelled = any(w in JURISDICTION_WORDS for w in name.split())
+    return levelled and any(p not in NON_TERRITORIAL for p in own) and all(
+        r.jurisdiction == "Indonesia" for r in records)
+
+
 def _words_align(a: str, b: str) -> bool:
     """Every word of each name is close to some word of the other (typos, not extra words)."""
     from rapidfuzz import fuzz
@@ -281,13 +297,28 @@ def resolve(
     for full, core in keys:
         exact += idx.full.get(full, [])
         exact += idx.core.get(core, [])
+    plain_dinas = normalise(as_written).startswith("dinas ") and not own
+    if plain_dinas:
+        # Jakarta's administrative cities have no Dinas, only Suku Dinas: "Dinas Kesehatan" in a
+        # meeting at the North Jakarta mayor's office is the province's, unless the text says Suku
+        # Dinas or names the city ("Dinas Kesehatan Jakarta Utara").
+        exact = [rid for rid in exact if not _is_city_unit(idx.records[rid])]
     for stage, scored in (("exact", {rid: 100.0 for rid in exact}), ("fuzzy", None)):
         if scored is None:
             scored = _fuzzy(keys, idx, threshold=threshold)
         if not scored:
             continue
+        if plain_dinas:
+            scored = {rid: v for rid, v in scored.items() if not _is_city_unit(idx.records[rid])}
         tiers = _tiers(scored, idx, own=own, context=context)
         for n, tier in enumerate(tiers):
+            if tier and own and n == 1 and _is_branch(as_written, own, [idx.records[rid] for rid in tier]):
+                # "BPS Provinsi Jawa Tengah", "PMI Kota Makassar": the regional branch of a national
+                # body, an actor of its own that keeps its place; the national body is its parent.
+                national = sorted(tier, key=lambda rid: -scored[rid])[0]
+                return Resolution(None, 0.0, idx.records[national].sector, national,
+                                  f"unresolved:regional-branch-of:{national}",
+                                  tuple((rid, scored[rid]) for rid in tier), False)
             if tier:
                 # A body of another place: taken only when the report names no place at all and
                 # no other body bears the name; a report on another city leaves it to the curator.

@@ -27,7 +27,7 @@ KINDS = {"proposal": "proposal_cues", "commitment": "commitment_cues"}
 #: Cues so common that only a body's name right before them makes them a commitment ("DSDA akan").
 _TIGHT = {"akan", "will", "siap", "pledged", "menawarkan"}
 #: What may stand between a body's name and its verb: an apposition, an adverb.
-_GAP = re.compile(r"^(?:\s*,[^,.;:\n]{0,50},)?\s*(?:(?:juga|pun|kemudian|selanjutnya|turut|segera|also|then|further|"
+_GAP = re.compile(r"^(?:\s*,[^,.;:\n]{0,50},)?\s*(?:(?:juga|pun|kemudian|selanjutnya|turut|segera|akan|will|also|then|further|"
                   r"has|had|have|then|jointly|bersama-sama|secara bersama)\s+)*$", re.I)
 _TIGHT_GAP = re.compile(r"^\s*(?:(?:juga|pun|also|jointly)\s+)?$", re.I)
 #: What joins two subjects ("Bappeda dan PAM Jaya", "Pemprov dengan pihak Kedutaan").

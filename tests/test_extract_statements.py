@@ -1,0 +1,113 @@
+"""Who proposes and who commits, who is who, and in which language a name is written (issue 20)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from resilience_kg.extract.gazetteer import load_gazetteer
+from resilience_kg.extract.language import detect_language, name_language
+from resilience_kg.extract.recognise.clauses import find_clauses
+from resilience_kg.extract.resolve import Mention, resolve
+from resilience_kg.extract.segment import sentences
+
+
+def clauses(text: str, *bodies: str) -> list[tuple[str, str, str, list[str]]]:
+    """(kind, status, clause, subjects) for every clause whose subject is one of ``bodies``."""
+    spans = [(m.start(), m.end()) for b in bodies for m in re.finditer(re.escape(b), text)]
+    return [(c.kind, c.status, text[c.start:c.end], [text[s:e] for s, e in c.subjects])
+            for c in find_clauses(text, sentences(text), spans)]
+
+
+@pytest.mark.parametrize(("text", "bodies", "expected"), [
+    ("DSDA mengusulkan pembangunan tanggul pantai di Muara Angke.", ("DSDA",),
+     [("proposal", "", "pembangunan tanggul pantai di Muara Angke", ["DSDA"])]),
+    ("Bappeda juga mengusulkan agar data banjir dibagikan setiap hari.", ("Bappeda",),
+     [("proposal", "", "data banjir dibagikan setiap hari", ["Bappeda"])]),
+    ("Penggantian pipa tua diusulkan oleh PAM Jaya dan DSDA.", ("PAM Jaya", "DSDA"),
+     [("proposal", "", "Penggantian pipa tua", ["PAM Jaya", "DSDA"])]),
+    ("WRI Indonesia recommended a network of protected cycle lanes.", ("WRI Indonesia",),
+     [("proposal", "", "a network of protected cycle lanes", ["WRI Indonesia"])]),
+    ("PT Transportasi Jakarta committed to build 20 new bus shelters by 2021.", ("PT Transportasi Jakarta",),
+     [("commitment", "planned", "build 20 new bus shelters by 2021", ["PT Transportasi Jakarta"])]),
+    ("Sekretariat Jakarta Berketahanan juga bersedia mendukung upaya kerja sama.", ("Sekretariat Jakarta Berketahanan",),
+     [("commitment", "offered", "mendukung upaya kerja sama", ["Sekretariat Jakarta Berketahanan"])]),
+    ("Pemprov DKI Jakarta dengan pihak Kedutaan Besar Perancis akan menyepakati Surat Pernyataan Kehendak.",
+     ("Pemprov DKI Jakarta", "Kedutaan Besar Perancis"),
+     [("commitment", "planned", "menyepakati Surat Pernyataan Kehendak", ["Pemprov DKI Jakarta",
+                                                                          "Kedutaan Besar Perancis"])]),
+    ("BPBD telah merealisasikan pemasangan 20 sirene peringatan dini.", ("BPBD",),
+     [("commitment", "fulfilled", "pemasangan 20 sirene peringatan dini", ["BPBD"])]),
+])
+def test_proposals_and_commitments(text: str, bodies: tuple[str, ...], expected: list[object]) -> None:
+    assert clauses(text, *bodies) == expected
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # "akan" far from any body commits nobody.
+    ("Menurut BMKG, puncak musim hujan diperkirakan akan terjadi pada akhir Januari.", ("BMKG",)),
+    # A proposal without a body as its subject is nobody's proposal.
+    ("Peserta mengusulkan pembangunan tanggul.", ("BPBD",)),
+    # A body named inside the clause is not its subject.
+    ("Warga mengusulkan pelatihan yang dipimpin oleh PMI.", ("PMI",)),
+])
+def test_no_clause_without_its_body(text: str, bodies: tuple[str, ...]) -> None:
+    assert clauses(text, *bodies) == []
+
+
+def test_a_proposal_verb_after_will_is_a_proposal_only() -> None:
+    assert clauses("DSDA akan mengusulkan normalisasi kali.", "DSDA") == [
+        ("proposal", "", "normalisasi kali", ["DSDA"])]
+
+
+def test_two_proposals_in_one_sentence_end_where_the_next_body_begins() -> None:
+    text = "DSDA mengusulkan normalisasi kali, sedangkan Dinas Sosial mengusulkan dapur umum."
+    assert [c[2:] for c in clauses(text, "DSDA", "Dinas Sosial")] == [
+        ("normalisasi kali", ["DSDA"]), ("dapur umum", ["Dinas Sosial"])]
+
+
+@pytest.mark.parametrize(("name", "language"), [
+    ("BPBD Provinsi Bengkulu", "id"), ("Dinas Perhubungan", "id"), ("Koalisi Pejalan Kaki", "id"),
+    ("Jakarta Health Agency", "en"), ("Institute for Transportation and Development Policy", "en"),
+    ("PT MRT Jakarta", ""), ("Transjakarta", ""),
+])
+def test_a_name_has_its_own_language(name: str, language: str) -> None:
+    assert name_language(name) == language
+
+
+def test_report_language() -> None:
+    assert detect_language("Rapat ini dihadiri oleh Dinas Sosial dan BPBD.") == "id"
+    assert detect_language("The meeting was attended by the Health Agency and BPBD.") == "en"
+
+
+# ---------------------------------------------------------------- who is who
+
+NORTH_JAKARTA = "Kota Administrasi Jakarta Utara"
+
+
+@pytest.mark.parametrize("name", ["Dinas Sumber Daya Air", "Dinas Kesehatan"])
+def test_a_dinas_in_a_jakarta_city_is_the_provinces(name: str) -> None:
+    # Jakarta's administrative cities have Suku Dinas, not Dinas: the text's "Dinas" is provincial.
+    r = resolve(Mention(name), known=[], gazetteer=load_gazetteer(), city=NORTH_JAKARTA)
+    assert r.same_as is not None
+    assert load_gazetteer().by_id[r.same_as].jurisdiction == "DKI Jakarta"
+
+
+@pytest.mark.parametrize("name", ["Suku Dinas Kesehatan", "Dinas Kesehatan Jakarta Utara"])
+def test_suku_dinas_or_a_named_city_is_the_citys_office(name: str) -> None:
+    r = resolve(Mention(name), known=[], gazetteer=load_gazetteer(), city=NORTH_JAKARTA)
+    assert r.same_as is None or load_gazetteer().by_id[r.same_as].jurisdiction != "DKI Jakarta"
+
+
+@pytest.mark.parametrize(("name", "national"), [("BPS Provinsi Jawa Tengah", "bps"),
+                                                 ("Palang Merah Indonesia Kota Makassar", "pmi")])
+def test_a_regional_branch_is_not_the_national_body(name: str, national: str) -> None:
+    r = resolve(Mention(name), known=[], gazetteer=load_gazetteer(), city=None)
+    assert r.same_as is None
+    assert r.parent == national and r.method == f"unresolved:regional-branch-of:{national}"
+
+
+def test_a_city_in_a_proper_name_is_no_branch() -> None:
+    r = resolve(Mention("Institut Teknologi Bandung"), known=[], gazetteer=load_gazetteer(), city=None)
+    assert r.same_as is not None and "branch" not in r.method
