@@ -86,7 +86,8 @@ def test_every_attendee_is_a_participant(accepted: tuple[str, Path], graph: Know
     name, drafts = accepted
     attendees = {
         WATER: ["Dinas Sumber Daya Air", "Dinas Kesehatan", "Perusahaan Umum Daerah Air Minum Jaya",
-                "Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta", "Palang Merah Indonesia Provinsi DKI Jakarta",
+                "Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta",
+                "Palang Merah Indonesia Provinsi DKI Jakarta",
                 "Dinas Sosial", "Yayasan Air Untuk Warga",
                 "Suku Dinas Lingkungan Hidup Kota Administrasi Jakarta Utara"],
         TRANSPORT: ["Transportasi Jakarta", "PT MRT Jakarta", "Jakarta Health Agency", "Koalisi Pejalan Kaki",

@@ -24,17 +24,24 @@ from resilience_kg.extract.segment import Span
 
 #: Kinds of clause, to the rule table that holds their cues.
 KINDS = {"proposal": "proposal_cues", "commitment": "commitment_cues"}
-#: Cues so common that only a body's name right before them makes them a commitment ("DSDA akan").
-_TIGHT = {"akan", "will", "siap", "pledged", "menawarkan"}
-#: What may stand between a body's name and its verb: an apposition, an adverb.
-_GAP = re.compile(r"^(?:\s*,[^,.;:\n]{0,50},)?\s*(?:(?:juga|pun|kemudian|selanjutnya|turut|segera|akan|will|also|then|further|"
-                  r"has|had|have|then|jointly|bersama-sama|secara bersama)\s+)*$", re.I)
-_TIGHT_GAP = re.compile(r"^\s*(?:(?:juga|pun|also|jointly)\s+)?$", re.I)
-#: What joins two subjects ("Bappeda dan PAM Jaya", "Pemprov dengan pihak Kedutaan").
-_JOIN = re.compile(r"^\s*(?:,\s*(?:dan|serta|and)?|dan|serta|bersama(?:\s+dengan)?|dengan(?:\s+pihak)?|and|with|"
-                   r"together with)\s*$", re.I)
-#: Words that open the clause but are not part of what is proposed.
-_LEAD = re.compile(r"(?:\s|:|,|(?:agar|supaya|untuk|bahwa|perlunya|that|to|the need for)\b)+", re.I)
+@functools.cache
+def _words(role: str) -> str:
+    """The words of ``rules/clause_words.csv`` with ``role`` as one regex alternation, longest first."""
+    words = sorted((row["word"] for row in table("clause_words") if row["role"] == role), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        # What may stand between a body's name and its verb: an apposition, an adverb.
+        "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
+        "tight": re.compile(rf"^\s*(?:(?:{_words('tight')})\s+)?$", re.I),
+        # What joins two subjects ("Bappeda dan PAM Jaya", "Pemprov dengan pihak Kedutaan").
+        "join": re.compile(rf"^\s*(?:,\s*(?:{_words('join')})?|{_words('join')})\s*$", re.I),
+        # Words that open the clause but are not part of what is proposed.
+        "lead": re.compile(rf"(?:\s|:|,|(?:{_words('lead')})\b)+", re.I),
+    }
 
 
 @dataclass(frozen=True)
@@ -95,8 +102,8 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
 
 def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
             spans: Sequence[tuple[int, int]]) -> ClauseFact | None:
-    cue = m.group(1).lower()
-    gap = _TIGHT_GAP if cue in _TIGHT else _GAP
+    # A cue so common that only a body's name right before it counts ("DSDA akan"): ``tight``.
+    gap = _patterns()["tight" if row.get("tight") else "gap"]
     before = [s for s in spans if sent.start <= s[0] and s[1] <= m.start()]
     if not before:
         return None
@@ -105,7 +112,7 @@ def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
         return None
     subjects = [last]
     for span in sorted(before, key=lambda s: s[1], reverse=True):
-        if span[1] <= subjects[-1][0] and _JOIN.match(text[span[1]:subjects[-1][0]]):
+        if span[1] <= subjects[-1][0] and _patterns()["join"].match(text[span[1]:subjects[-1][0]]):
             subjects.append(span)
         elif span[1] <= subjects[-1][0]:
             break
@@ -126,7 +133,7 @@ def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
         return None
     subjects = [first]
     for span in sorted(after):
-        if span[0] >= subjects[-1][1] and _JOIN.match(text[subjects[-1][1]:span[0]]):
+        if span[0] >= subjects[-1][1] and _patterns()["join"].match(text[subjects[-1][1]:span[0]]):
             subjects.append(span)
         elif span[0] >= subjects[-1][1]:
             break
@@ -143,7 +150,7 @@ def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
 
 def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
     """The clause after a cue: from its first word to the end of the sentence or the clause."""
-    lead = _LEAD.match(text, at, limit)
+    lead = _patterns()["lead"].match(text, at, limit)
     start = lead.end() if lead else at
     stop = re.compile(r";|\n|,\s+(?:sedangkan|sementara|while|whereas)\b|\.(?:\s|$)").search(text, start, limit)
     end = stop.start() if stop else limit
