@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 
 import pytest
 
 from resilience_kg.extract.gazetteer import load_gazetteer
 from resilience_kg.extract.language import detect_language, name_language
+from resilience_kg.extract.pipeline import extract_reports
 from resilience_kg.extract.recognise.clauses import find_clauses
 from resilience_kg.extract.resolve import Mention, resolve
 from resilience_kg.extract.segment import sentences
@@ -112,3 +115,59 @@ def test_a_regional_branch_is_not_the_national_body(name: str, national: str) ->
 def test_a_city_in_a_proper_name_is_no_branch() -> None:
     r = resolve(Mention("Institut Teknologi Bandung"), known=[], gazetteer=load_gazetteer(), city=None)
     assert r.same_as is not None and "branch" not in r.method
+
+
+# ---------------------------------------------------------------- error classes seen on unseen reports
+
+
+def draft(tmp_path: Path, text: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    report = tmp_path / "laporan.txt"
+    report.write_text(text, encoding="utf-8")
+    extract_reports([report], out=tmp_path / "drafts")
+    read = []
+    for name in ("elements.csv", "connections.csv"):
+        with open(tmp_path / "drafts" / name, encoding="utf-8", newline="") as fh:
+            read.append(list(csv.DictReader(fh)))
+    return read[0], read[1]
+
+
+def labelled(elements: list[dict[str, str]]) -> list[str]:
+    return [r["label_id"] or r["label_en"] for r in elements if r["type"] not in ("Event", "Post", "Person")]
+
+
+def test_a_unit_named_with_its_ministry_is_one_actor_with_a_parent(tmp_path: Path) -> None:
+    elements, connections = draft(tmp_path, "Rapat dihadiri oleh Pusat Data dan Informasi Kementerian Pekerjaan "
+                                            "Umum dan Perumahan Rakyat, BPBD Provinsi Jawa Tengah dan Bappeda "
+                                            "Provinsi Jawa Tengah pada Senin, 9 Maret 2020.")
+    ids = {(r["label_id"]): r["id"] for r in elements}
+    unit = ids["Pusat Data dan Informasi Kementerian Pekerjaan Umum dan Perumahan Rakyat"]
+    ministry = ids["Kementerian Pekerjaan Umum dan Perumahan Rakyat"]
+    links = {(r["from"], r["type"], r["to"]) for r in connections}
+    assert (unit, "org:subOrganizationOf", ministry) in links
+    assert (unit, "participatedIn", next(r["id"] for r in elements if r["type"] == "Event")) in links
+    assert not any(r["from"] == ministry and r["type"] == "participatedIn" for r in connections)
+
+
+@pytest.mark.parametrize("place", ["Kelurahan Tanjung Mas", "Kodim 0733 Semarang", "Kecamatan Semarang Utara"])
+def test_places_and_territorial_posts_are_not_bodies(tmp_path: Path, place: str) -> None:
+    elements, _ = draft(tmp_path, f"Rapat pada Senin, 9 Maret 2020 dihadiri oleh BPBD Kota Semarang, {place}, "
+                                  "Dinas Sosial Kota Semarang dan PMI Kota Semarang.")
+    assert place not in labelled(elements)
+    assert "Dinas Sosial Kota Semarang" in labelled(elements)
+
+
+def test_a_short_form_after_its_full_name_is_the_same_actor(tmp_path: Path) -> None:
+    elements, _ = draft(tmp_path, "Semarang, Senin, 9 Maret 2020. Badan Penanggulangan Bencana Daerah (BPBD) "
+                                  "Provinsi Jawa Tengah menyelenggarakan rapat koordinasi. BPBD juga menyampaikan "
+                                  "hasil kajian risiko.")
+    actors = [r for r in elements if r["type"] == "GovernmentAgency"]
+    assert len(actors) == 1, labelled(elements)
+
+
+@pytest.mark.parametrize(("written", "acronym"), [("B P B D Kabupaten Demak", "BPBD"),
+                                                  ("BAPPEDA Kota Semarang", "BAPPEDA")])
+def test_a_known_short_form_in_capitals_or_spaced_out_is_found(tmp_path: Path, written: str, acronym: str) -> None:
+    elements, _ = draft(tmp_path, f"Rapat pada Senin, 9 Maret 2020 dihadiri oleh Dinas Sosial, {written} dan "
+                                  "PMI Kota Semarang.")
+    found = [r for r in elements if r["quote"] == written]
+    assert found and found[0]["acronym"] == acronym

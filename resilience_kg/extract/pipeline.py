@@ -167,13 +167,17 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
         earlier = _qualified_earlier(m, actors, order)
         if earlier is not None:
             m = replace(m, name=earlier.mention.name, sector=m.sector or earlier.mention.sector)
-        key_surface = (m.name, m.acronym, m.expansion, m.sector, city)
+        # A bare short form the report defines ("... (BPBD) Provinsi Jawa Tengah", then "BPBD") is
+        # that body, whatever other BPBD the report's city would suggest.
+        defined = acronym_names.get(m.acronym.upper()) if m.acronym and _bare(m) else None
+        basis = defined if defined is not None else m
+        key_surface = (basis.name, basis.acronym, basis.expansion, basis.sector, city)
         if key_surface not in resolved:
             # The same name in the same city resolves the same way in every report of a batch.
             if cache is not None and key_surface in cache:
                 resolved[key_surface] = cache[key_surface]
             else:
-                resolved[key_surface] = _resolve(m, known=known, gazetteer=gazetteer, city=city)
+                resolved[key_surface] = _resolve(basis, known=known, gazetteer=gazetteer, city=city)
                 if cache is not None:
                     cache[key_surface] = resolved[key_surface]
         res = resolved[key_surface]
@@ -244,6 +248,11 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
 #: necessarily present ("dirinya mengharapkan dukungan ... dari TNI/Polri").
 _SPEECH = re.compile(r"(?i)\b(?:mengatakan|menyampaikan(?:,)? bahwa|menjelaskan|mengharapkan|berharap|menegaskan|"
                      r"mengungkapkan|menuturkan|menurut(?:nya)?|said|says|explained|stressed|hoped|according to)\b")
+
+
+def _bare(m: ActorMention) -> bool:
+    """A mention that is its short form alone ("BPBD")."""
+    return m.name.strip().upper() == (m.acronym or "").strip().upper()
 
 
 def _inside_clause(m: ActorMention, clauses: Sequence[ClauseFact]) -> bool:

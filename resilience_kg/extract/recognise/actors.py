@@ -139,7 +139,13 @@ def is_acronym(word: str) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    return name.lower().strip() in places()
+    """A place, or a unit named by its place ("Kelurahan Tanjung Mas", "Kodim 0733 Semarang")."""
+    return name.lower().strip() in places() or name.split(maxsplit=1)[0] in _place_kinds()
+
+
+@functools.cache
+def _place_kinds() -> frozenset[str]:
+    return frozenset(row["word"] for row in table("place_kinds"))
 
 
 @functools.cache
@@ -541,6 +547,42 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
     return out
 
 
+_ODD_FORM = re.compile(r"(?<![\w-])((?:[A-Z] ){2,}[A-Z]|[A-Z][A-Z0-9&-]{2,11})(?![\w-])")
+
+
+def odd_forms(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> list[ActorMention]:
+    """Short forms the gazetteer knows, written in capitals ("BAPPEDA" for Bappeda) or spaced
+    out ("B P B D Kabupaten Demak"): the case-sensitive matcher misses them."""
+    _, forms = _surface_index(gazetteer)
+    folded = _folded_short_forms(gazetteer)
+    out = []
+    for m in _ODD_FORM.finditer(text, start, end):
+        token = m.group(1)
+        joined = token.replace(" ", "")
+        if token in forms or joined.casefold() not in folded:
+            continue
+        surface = forms[folded[joined.casefold()]]
+        e = m.end() + _jurisdiction_tail(text, m.end(), end)
+        name = surface.form + text[m.end():e]
+        out.append(ActorMention(m.start(), e, name, joined if is_acronym(joined) else None, None,
+                                surface.sector or None, surface.method, surface.method, 0.75, kind=surface.kind))
+    return out
+
+
+def _folded_short_forms(gazetteer: Gazetteer | None) -> dict[str, str]:
+    """One-word forms (acronyms, short names) by their case-folded spelling."""
+    cached = _FOLDED_CACHE.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:  # the id of a collected object may be reused
+        return cached[1]
+    _, forms = _surface_index(gazetteer)
+    folded = {f.casefold(): f for f in forms if " " not in f and 3 <= len(f) <= 12}
+    _FOLDED_CACHE[id(gazetteer)] = (gazetteer, folded)
+    return folded
+
+
+_FOLDED_CACHE: dict[int, tuple[object, dict[str, str]]] = {}
+
+
 # --- 4. lists -------------------------------------------------------------------------------
 
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\bdan\b|\band\b|\bserta\b|&)\s*")
@@ -693,6 +735,28 @@ def settle(candidates: list[ActorMention]) -> list[ActorMention]:
     return sorted(chosen + parents, key=lambda c: (c.start, -c.end))
 
 
+@functools.cache
+def _unit_of_regex() -> re.Pattern[str]:
+    words = sorted((r["word"] for r in table("clause_words") if r["role"] == "unit-of"), key=len, reverse=True)
+    return re.compile(r"^\s+(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+)?$", re.I)
+
+
+def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A unit followed at once by its organisation is one actor, the unit, with that organisation
+    as its parent: "Pusat Data dan Informasi Kementerian PUPR", "Data Centre of the Ministry of X".
+    The organisation stays, as the parent (it is mentioned, not present on its own)."""
+    out = list(mentions)
+    for i, unit in enumerate(out):
+        if unit.kind != "unit" or unit.parent_span is not None or i + 1 >= len(out):
+            continue
+        org = out[i + 1]
+        if org.kind != "org" or not _unit_of_regex().match(text[unit.end:org.start]):
+            continue
+        out[i] = replace(unit, end=org.end, name=re.sub(r"\s+", " ", text[unit.start:org.end]),
+                         parent_span=(org.start, org.end))
+    return out
+
+
 #: After a person's name: "dari" / "from" and a body, perhaps after a second person ("dan Bandita
 #: Sijapati dari ...").
 _PERSON_FROM = re.compile(r"\s+(?:(?:dan|and)\s+(?:[A-Z][\w.'-]*\s+){1,4})?(?:dari|from)\s+(?=[A-Z])")
@@ -769,12 +833,13 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     known_forms = frozenset(_surface_index(gazetteer)[1])
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        surfaces = ([m for m in all_surfaces if s <= m.start and m.end <= e] + acronym_with_place(text, s, e)
+        surfaces = ([m for m in all_surfaces if s <= m.start and m.end <= e] + odd_forms(text, s, e, gazetteer)
+                    + acronym_with_place(text, s, e)
                     + places_acting(text, s, e) + regional_heads(text, s, e))
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
-        settled = settle(candidates)
+        settled = join_units(text, settle(candidates))
         settled += cue_lists(text, s, e, settled)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
