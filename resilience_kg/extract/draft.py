@@ -238,7 +238,7 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
             kind, event_first = ROLE_CONNECTIONS[actor.role]
             s, e = actor.role_quote or (actor.mention.start, actor.mention.end)
             frm, to = (event_id, actor.id) if event_first else (actor.id, event_id)
-            method = f"rule:role-cue:{actor.role_cue}" if actor.role_cue else "rule:role-default:mentioned"
+            method = f"rule:role-cue:{actor.role_cue}" if actor.role_cue else f"rule:role-default:{actor.role}"
             con.append(_connection(text, source_id, frm, to, kind, s, e, method, 0.7 if actor.role_cue else 0.5))
             if actor.role in ("opener", "speaker"):
                 # Who opens or speaks is there: the participants and the timeline count them too.
@@ -320,26 +320,36 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                       solutions=solution_rows, agreements=agreement_rows, owner=owner[-1] if owner else "")
 
     # Posts and persons
+    post_ids: dict[tuple[str, str], str] = {}
+    person_ids: dict[str, str] = {}
     for post, role, role_span in posts:
         holder = by_span.get((post.org.start, post.org.end))
         if holder is None:
             continue
-        pid = ids.make(slug(f"post-{post.label}", limit=50))
-        el.append(_element(id=pid, type="Post", **labels(post.label, language, name=True), confidence=_conf(0.7),
-                           method="rule:post", **quote(post.start, post.end)))
+        # The same post named twice ("Sekretaris BPBD Kabupaten Kendal" in two sentences) is one post.
+        known_post = post_ids.get((" ".join(post.label.split()), holder.id))
+        pid = known_post or ids.make(slug(f"post-{post.label}", limit=50))
+        if known_post is None:
+            post_ids[(" ".join(post.label.split()), holder.id)] = pid
+            el.append(_element(id=pid, type="Post", **labels(post.label, language, name=True), confidence=_conf(0.7),
+                               method="rule:post", **quote(post.start, post.end)))
         if event_id and role in ("opener", "speaker") and role_span is not None:
             kind, event_first = ROLE_CONNECTIONS[role]
             frm, to = (event_id, pid) if event_first else (pid, event_id)
             con.append(_connection(text, source_id, frm, to, kind, role_span[0], role_span[1], f"rule:role-cue:{role}",
                                    0.6))
-        con.append(_connection(text, source_id, pid, holder.id, "org:postIn", post.start, post.end, "rule:post", 0.7))
+        if known_post is None:
+            con.append(_connection(text, source_id, pid, holder.id, "org:postIn", post.start, post.end, "rule:post",
+                                   0.7))
         if post.person and post.person_start is not None and post.person_end is not None:
-            person_id = ids.make(slug(f"person-{post.person}", limit=50))
-            el.append(_element(id=person_id, type="Person", label_id=post.person, label_en="",
-                               confidence=_conf(0.6), method="rule:post-holder",
-                               **quote(post.person_start, post.person_end)))
-            con.append(_connection(text, source_id, pid, person_id, "org:heldBy", post.start, post.person_end,
-                                   "rule:post-holder", 0.6))
+            person_id = person_ids.get(post.person)
+            if person_id is None:
+                person_id = person_ids[post.person] = ids.make(slug(f"person-{post.person}", limit=50))
+                el.append(_element(id=person_id, type="Person", label_id=post.person, label_en="",
+                                   confidence=_conf(0.6), method="rule:post-holder",
+                                   **quote(post.person_start, post.person_end)))
+                con.append(_connection(text, source_id, pid, person_id, "org:heldBy", post.start, post.person_end,
+                                       "rule:post-holder", 0.6))
 
     # Units inside their parent: "Bidang Pencegahan ... BPBD"
     for actor in actors:

@@ -150,7 +150,7 @@ def _place_kinds() -> frozenset[str]:
 
 @functools.cache
 def _venue_regex() -> re.Pattern[str]:
-    venues = sorted((row["word"] for row in table("venues")), key=len, reverse=True)
+    venues = sorted((row["word"] for row in table("venues") if not row["lead_only"]), key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(re.escape(v) for v in venues) + r")(?![\w-])")
 
 
@@ -159,7 +159,17 @@ def _is_venue(text: str, start: int, name: str) -> bool:
     if _venue_regex().match(name):
         return True
     before = text[max(0, start - 16):start].rstrip()
-    return bool(re.search(r"(?:^|\s)(?:Gedung|Wisma|Graha|Building)$", before))
+    if re.search(r"(?:^|\s)(?:Gedung|Wisma|Graha|Building)$", before):
+        return True
+    # Inside a room's or hall's own name: "di Ruang Ngesti Widhi Setda Kendal", "Ruang Pola Kantor Bupati".
+    return bool(_venue_lead_regex().search(text, max(0, start - 60), start))
+
+
+@functools.cache
+def _venue_lead_regex() -> re.Pattern[str]:
+    """A building word and the capitalised words of its name, ending where a mention starts."""
+    venues = sorted((row["word"] for row in table("venues")), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in venues) + r")(?:\s+[A-Z0-9][\w.-]*){0,4}\s+$")
 
 
 @functools.cache
