@@ -171,3 +171,12 @@ def test_a_known_short_form_in_capitals_or_spaced_out_is_found(tmp_path: Path, w
                                   "PMI Kota Semarang.")
     found = [r for r in elements if r["quote"] == written]
     assert found and found[0]["acronym"] == acronym
+
+
+def test_a_list_of_bodies_is_who_came_not_what_was_proposed(tmp_path: Path) -> None:
+    # The title says "Rencana Aksi" (an action plan), but the list after "dihadiri oleh" names bodies.
+    elements, _ = draft(tmp_path, "Lokakarya Rencana Aksi Ketangguhan Marunda, Jakarta, 29 September 2017, "
+                                  "dihadiri oleh unsur: Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta; "
+                                  "Dinas Sosial Provinsi DKI Jakarta; Palang Merah Indonesia; serta PT Ewindo.")
+    assert [r for r in elements if r["type"] in ("Solution", "Issue")] == []
+    assert "Dinas Sosial Provinsi DKI Jakarta" in labelled(elements)

@@ -17,7 +17,7 @@ from resilience_kg.extract.readers import INSTALL_HINT, ExtractError, MissingDep
 from resilience_kg.extract.recognise.actors import ActorMention, name_key, recognise
 from resilience_kg.extract.recognise.agreements import find_agreements
 from resilience_kg.extract.recognise.clauses import ClauseFact, find_clauses
-from resilience_kg.extract.recognise.enumerations import find_items
+from resilience_kg.extract.recognise.enumerations import ListItem, find_items
 from resilience_kg.extract.recognise.events import find_event, find_sessions
 from resilience_kg.extract.recognise.persons import find_posts
 from resilience_kg.extract.recognise.roles import Cue, find_cues, role_of, stronger
@@ -221,7 +221,7 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             actor.role_quote = (sent.start, sent.end) if sent and cue else (m.start, m.end)
     event = find_event(text, sents, published=published)
     sessions = find_sessions(text)
-    items = find_items(text)
+    items = _not_bodies(find_items(text), mentions)
     agreements = find_agreements(text, sents)
     posts = []
     for post in found_posts:
@@ -248,6 +248,23 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
 #: necessarily present ("dirinya mengharapkan dukungan ... dari TNI/Polri").
 _SPEECH = re.compile(r"(?i)\b(?:mengatakan|menyampaikan(?:,)? bahwa|menjelaskan|mengharapkan|berharap|menegaskan|"
                      r"mengungkapkan|menuturkan|menurut(?:nya)?|said|says|explained|stressed|hoped|according to)\b")
+
+
+def _not_bodies(items: Sequence[ListItem], mentions: Sequence[ActorMention]) -> list[ListItem]:
+    """Issues and solutions, without the lists whose items are bodies: "dihadiri oleh unsur: BPBD;
+    Dinas ...; ..." after a title that says "Rencana Aksi" is who came, not what was proposed."""
+    def body(item: ListItem) -> bool:
+        covered = sum(max(0, min(m.end, item.end) - max(m.start, item.start)) for m in mentions)
+        return covered >= 0.6 * (item.end - item.start)
+
+    lists: dict[tuple[int, int], list[ListItem]] = {}
+    for item in items:
+        lists.setdefault((item.intro_start, item.intro_end), []).append(item)
+    kept: list[ListItem] = []
+    for members in lists.values():
+        if sum(body(i) for i in members) * 2 < len(members):
+            kept += [i for i in members if not body(i)]
+    return sorted(kept, key=lambda i: i.start)
 
 
 def _bare(m: ActorMention) -> bool:
