@@ -695,15 +695,6 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
 # --- settle ---------------------------------------------------------------------------------
 
 
-def _prefer(a: ActorMention, b: ActorMention) -> bool:
-    """Whether ``a`` should win over the overlapping ``b``."""
-    rank = {"rule:acronym-paren": 4, "rule:acronym-bracket": 4, "rule:acronym-first": 4}
-    la, lb = a.end - a.start, b.end - b.start
-    if la != lb:
-        return la > lb
-    return rank.get(a.method, 0) > rank.get(b.method, 0)
-
-
 def settle(candidates: list[ActorMention]) -> list[ActorMention]:
     """Non-overlapping mentions, longest first; an organisation inside a chosen unit's span is
     kept too, as that unit's parent. Sector evidence from the losers is merged into the winner."""
