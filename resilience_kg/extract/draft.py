@@ -24,6 +24,9 @@ from resilience_kg.extract.recognise.roles import ROLE_CONNECTIONS
 from resilience_kg.graph.csv_reader import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from resilience_kg.extract.readers import SourceText
     from resilience_kg.extract.resolve import Resolution
 
 #: Columns the extract adds to the bundled tables (the contract of issues 11 and 12).
@@ -76,6 +79,42 @@ class Draft:
 
     elements: list[dict[str, str]] = field(default_factory=list)
     connections: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ExtractedSource:
+    """One report after extraction: its text, source row and drafted rows."""
+
+    source_id: str
+    source: SourceText
+    language: str
+    row: dict[str, str]
+    draft: Draft
+    city: str | None
+
+
+@dataclass
+class ExtractResult:
+    """What one call wrote (or would write) and what it added to an existing review."""
+
+    out: Path
+    sources: list[ExtractedSource] = field(default_factory=list)
+    added_elements: int = 0
+    added_connections: int = 0
+    added_sources: int = 0
+    kept_elements: int = 0
+    kept_connections: int = 0
+    reviewed: int = 0
+    files: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line a person reads after the command."""
+        parts = [f"{len(self.sources)} report(s)", f"added {self.added_elements} element and "
+                 f"{self.added_connections} connection draft row(s)"]
+        if self.kept_elements or self.kept_connections:
+            parts.append(f"kept {self.kept_elements + self.kept_connections} existing row(s) "
+                         f"({self.reviewed} reviewed) unchanged")
+        return "; ".join(parts)
 
 
 class IdMaker:

@@ -7,11 +7,11 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resilience_kg.extract.draft import Actor, Draft, IdMaker, build_draft, slug
+from resilience_kg.extract.draft import Actor, ExtractedSource, ExtractResult, IdMaker, build_draft, slug
 from resilience_kg.extract.language import detect_language
 from resilience_kg.extract.readers import INSTALL_HINT, ExtractError, MissingDependency, SourceText, read_source
 from resilience_kg.extract.recognise.actors import ActorMention, name_key, recognise
@@ -29,42 +29,6 @@ if TYPE_CHECKING:
     from resilience_kg.extract.resolve import KnownActor
 
 LANGS = ("id", "en", "auto")
-
-
-@dataclass
-class ExtractedSource:
-    """One report after extraction: its text, source row and drafted rows."""
-
-    source_id: str
-    source: SourceText
-    language: str
-    row: dict[str, str]
-    draft: Draft
-    city: str | None
-
-
-@dataclass
-class ExtractResult:
-    """What one call wrote (or would write) and what it added to an existing review."""
-
-    out: Path
-    sources: list[ExtractedSource] = field(default_factory=list)
-    added_elements: int = 0
-    added_connections: int = 0
-    added_sources: int = 0
-    kept_elements: int = 0
-    kept_connections: int = 0
-    reviewed: int = 0
-    files: list[Path] = field(default_factory=list)
-
-    def summary(self) -> str:
-        """One line a person reads after the command."""
-        parts = [f"{len(self.sources)} report(s)", f"added {self.added_elements} element and "
-                 f"{self.added_connections} connection draft row(s)"]
-        if self.kept_elements or self.kept_connections:
-            parts.append(f"kept {self.kept_elements + self.kept_connections} existing row(s) "
-                         f"({self.reviewed} reviewed) unchanged")
-        return "; ".join(parts)
 
 
 def detect_city(text: str) -> str | None:
