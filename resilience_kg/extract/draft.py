@@ -21,6 +21,7 @@ from resilience_kg.extract.recognise.enumerations import ListItem
 from resilience_kg.extract.recognise.events import EventFact, SessionFact
 from resilience_kg.extract.recognise.persons import PostFact
 from resilience_kg.extract.recognise.roles import ROLE_CONNECTIONS
+from resilience_kg.extract.recognise.rules import confidence
 from resilience_kg.graph.csv_reader import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
 
 if TYPE_CHECKING:
@@ -244,7 +245,7 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         if m.method == "rule:regional-head":
             notes.append("the government a regional head's post belongs to (the quote names its place); "
                          "check same_as")
-        if actor.sector_confidence < 0.5:
+        if actor.sector_confidence < confidence("sector:check-below"):
             notes.append("sector guessed: check the type")
         row = _element(id=actor.id, type=actor.sector, **labels(label, language, name=True), acronym=m.acronym or "",
                        expansion=stated or "", expansion_confidence="stated" if stated else "",
@@ -270,7 +271,7 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         if collectives_seen:
             notes.append("groups named, not actors: " + ", ".join(collectives_seen))
         el.append(_element(id=event_id, type="Event", **labels(event.label, language),
-                           date=event.date.isoformat() if event.date else "", confidence=_conf(0.8),
+                           date=event.date.isoformat() if event.date else "", confidence=_conf(confidence("event")),
                            method=f"rule:event-kind:{event.kind}", note="; ".join(notes),
                            **quote(event.start, event.end)))
         for actor in actors:
@@ -278,11 +279,13 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
             s, e = actor.role_quote or (actor.mention.start, actor.mention.end)
             frm, to = (event_id, actor.id) if event_first else (actor.id, event_id)
             method = f"rule:role-cue:{actor.role_cue}" if actor.role_cue else f"rule:role-default:{actor.role}"
-            con.append(_connection(text, source_id, frm, to, kind, s, e, method, 0.7 if actor.role_cue else 0.5))
+            con.append(_connection(text, source_id, frm, to, kind, s, e, method,
+                                   confidence("role:cue" if actor.role_cue else "role:default")))
             if actor.role in ("opener", "speaker"):
                 # Who opens or speaks is there: the participants and the timeline count them too.
                 con.append(_connection(text, source_id, actor.id, event_id, "participatedIn", s, e,
-                                       f"rule:role-implies-participant:{actor.role}", 0.7))
+                                       f"rule:role-implies-participant:{actor.role}",
+                                       confidence("role:implies-participant")))
 
     session_ids: list[tuple[SessionFact, str]] = []
     for session in sessions:
@@ -290,10 +293,11 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         sid = ids.make(slug(f"session-{topic}"))
         session_ids.append((session, sid))
         el.append(_element(id=sid, type="Session", **labels(session.label, language),
-                           confidence=_conf(0.7), method="rule:session", **quote(session.start, session.end)))
+                           confidence=_conf(confidence("session")), method="rule:session",
+                           **quote(session.start, session.end)))
         if event_id:
             con.append(_connection(text, source_id, event_id, sid, "hasSession", session.start, session.end,
-                                   "rule:session", 0.7))
+                                   "rule:session", confidence("session")))
 
     # Issues and solutions under their session (the last session named before the list)
     issue_rows: list[tuple[ListItem, str]] = []
@@ -303,7 +307,7 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         iid = ids.make(slug(f"{prefix}-{item.label}", limit=50))
         note = ("review: link it to a pillar (underPillar)" if item.kind == "Issue"
                 else "review: link it to the issues it addresses (addressesIssue)")
-        el.append(_element(id=iid, type=item.kind, **labels(item.label, language), confidence=_conf(0.75),
+        el.append(_element(id=iid, type=item.kind, **labels(item.label, language), confidence=_conf(confidence("item")),
                            method=item.method, note=note, **quote(item.start, item.end)))
         if item.kind == "Issue":
             issue_rows.append((item, iid))
@@ -318,17 +322,19 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                 shared = _content_words(item.label) & _content_words(issue.label)
                 if shared:
                     con.append(_connection(text, source_id, iid, issue_id, "addressesIssue", item.start, item.end,
-                                           "rule:shared-words:" + " ".join(sorted(shared)), 0.4))
+                                           "rule:shared-words:" + " ".join(sorted(shared)),
+                                           confidence("item:shared-words")))
         # Raised in the session whose part of the report holds it, else in the event itself.
         owner = [sid for session, sid in session_ids if session.start < item.start] or ([event_id] if event_id else [])
         if owner:
             link = "raisedIn" if item.kind == "Issue" else "presentedIn"
-            con.append(_connection(text, source_id, iid, owner[-1], link, item.start, item.end, item.method, 0.6))
+            con.append(_connection(text, source_id, iid, owner[-1], link, item.start, item.end, item.method,
+                                   confidence("item:in-event")))
         if item.kind == "Solution":
             proposers = [a for a in actors for m in a.mentions if item.intro_start <= m.start < item.intro_end]
             for proposer in proposers[:1]:
                 con.append(_connection(text, source_id, iid, proposer.id, "proposedBy", item.intro_start,
-                                       item.intro_end, "rule:list-intro-actor", 0.5))
+                                       item.intro_end, "rule:list-intro-actor", confidence("item:list-intro-actor")))
             solution_rows.append((item.start, item.end, iid))
 
     # Agreements
@@ -337,7 +343,8 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         aid = ids.make(slug(f"agreement-{agreement.acronym or ''}-{agreement.label}", limit=50))
         agreement_rows.append((agreement.start, agreement.end, aid))
         el.append(_element(id=aid, type="Agreement", **labels(agreement.label, language, name=True),
-                           acronym=agreement.acronym or "", confidence=_conf(0.75), method="rule:agreement",
+                           acronym=agreement.acronym or "", confidence=_conf(confidence("agreement")),
+                           method="rule:agreement",
                            **quote(agreement.start, agreement.end)))
         s, e = agreement.sentence.start, agreement.sentence.end
         parties = []
@@ -347,10 +354,12 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                 if s <= m.start < e and actor not in parties:
                     parties.append(actor)
         for party in parties:
-            con.append(_connection(text, source_id, aid, party.id, "party", s, e, "rule:agreement-party", 0.6))
+            con.append(_connection(text, source_id, aid, party.id, "party", s, e, "rule:agreement-party",
+                                   confidence("agreement:party")))
         if agreement.status:
             con.append(_connection(text, source_id, aid, AGREEMENT_STATUS_IDS[agreement.status], "agreementStatus",
-                                   s, e, f"rule:agreement-status:{agreement.status_cue}", 0.7))
+                                   s, e, f"rule:agreement-status:{agreement.status_cue}",
+                                   confidence("agreement:status")))
 
     owner_of = {session.start: sid for session, sid in session_ids}
     for clause in clauses:
@@ -370,25 +379,26 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         pid = known_post or ids.make(slug(f"post-{post.label}", limit=50))
         if known_post is None:
             post_ids[(" ".join(post.label.split()), holder.id)] = pid
-            el.append(_element(id=pid, type="Post", **labels(post.label, language, name=True), confidence=_conf(0.7),
+            el.append(_element(id=pid, type="Post", **labels(post.label, language, name=True),
+                               confidence=_conf(confidence("post")),
                                method="rule:post", **quote(post.start, post.end)))
         if event_id and role in ("opener", "speaker") and role_span is not None:
             kind, event_first = ROLE_CONNECTIONS[role]
             frm, to = (event_id, pid) if event_first else (pid, event_id)
             con.append(_connection(text, source_id, frm, to, kind, role_span[0], role_span[1], f"rule:role-cue:{role}",
-                                   0.6))
+                                   confidence("post:role")))
         if known_post is None:
             con.append(_connection(text, source_id, pid, holder.id, "org:postIn", post.start, post.end, "rule:post",
-                                   0.7))
+                                   confidence("post")))
         if post.person and post.person_start is not None and post.person_end is not None:
             person_id = person_ids.get(post.person)
             if person_id is None:
                 person_id = person_ids[post.person] = ids.make(slug(f"person-{post.person}", limit=50))
                 el.append(_element(id=person_id, type="Person", label_id=post.person, label_en="",
-                                   confidence=_conf(0.6), method="rule:post-holder",
+                                   confidence=_conf(confidence("post:holder")), method="rule:post-holder",
                                    **quote(post.person_start, post.person_end)))
                 con.append(_connection(text, source_id, pid, person_id, "org:heldBy", post.start, post.person_end,
-                                       "rule:post-holder", 0.6))
+                                       "rule:post-holder", confidence("post:holder")))
 
     # Units inside their parent: "Bidang Pencegahan ... BPBD"
     for actor in actors:
@@ -396,7 +406,7 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         parent = by_span.get(span) if span else None
         if parent is not None and parent is not actor:
             con.append(_connection(text, source_id, actor.id, parent.id, "org:subOrganizationOf", actor.mention.start,
-                                   actor.mention.end, "rule:unit-in-parent", 0.7))
+                                   actor.mention.end, "rule:unit-in-parent", confidence("unit-in-parent")))
     return draft
 
 
@@ -424,28 +434,32 @@ def _draft_clause(text: str, draft: Draft, clause: ClauseFact, *, source_id: str
         listed = next((sid for s, e, sid in solutions if s < clause.end and clause.start < e), None)
         sid = listed or ids.make(slug(f"solution-{label}", limit=50))
         if listed is None:
-            draft.elements.append(_element(id=sid, type="Solution", **labels(label, language), confidence=_conf(0.7),
+            draft.elements.append(_element(id=sid, type="Solution", **labels(label, language),
+                                           confidence=_conf(confidence("proposal")),
                                            method=method, note="review: link it to the issues it addresses "
                                            "(addressesIssue) where the report pairs them",
                                            quote=text[clause.start:clause.end], start=str(clause.start),
                                            end=str(clause.end), source=source_id))
             if owner:
                 con.append(_connection(text, source_id, sid, owner, "presentedIn", clause.start, clause.end, method,
-                                       0.6))
+                                       confidence("proposal:in-event")))
         for actor in subjects:
-            con.append(_connection(text, source_id, sid, actor.id, "proposedBy", who[0], who[1], method, 0.7))
+            con.append(_connection(text, source_id, sid, actor.id, "proposedBy", who[0], who[1], method,
+                                   confidence("proposal")))
         return
     cid = ids.make(slug(f"commitment-{label}", limit=50))
-    draft.elements.append(_element(id=cid, type="Commitment", **labels(label, language), confidence=_conf(0.65),
+    draft.elements.append(_element(id=cid, type="Commitment", **labels(label, language),
+                                   confidence=_conf(confidence("commitment")),
                                    method=method, quote=text[clause.start:clause.end], start=str(clause.start),
                                    end=str(clause.end), source=source_id,
                                    note=f"status {clause.status} from the word {clause.cue!r}"))
     for actor in subjects:
-        con.append(_connection(text, source_id, cid, actor.id, "committedBy", who[0], who[1], method, 0.7))
+        con.append(_connection(text, source_id, cid, actor.id, "committedBy", who[0], who[1], method,
+                               confidence("commitment:party")))
     con.append(_connection(text, source_id, cid, COMMITMENT_STATUS_IDS[clause.status], "commitmentStatus",
-                           clause.cue_start, clause.cue_end, method, 0.7))
+                           clause.cue_start, clause.cue_end, method, confidence("commitment:status")))
     for start, end, aid in agreements:
         if start < clause.sentence.end and clause.sentence.start < end:
             # "... akan menyepakati Nota Kesepahaman ...": the commitment concerns that agreement.
             con.append(_connection(text, source_id, cid, aid, "commitmentConcerns", who[0], max(who[1], end),
-                                   "rule:commitment-names-agreement", 0.6))
+                                   "rule:commitment-names-agreement", confidence("commitment:agreement")))

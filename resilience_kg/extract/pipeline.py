@@ -21,7 +21,7 @@ from resilience_kg.extract.recognise.enumerations import ListItem, find_items
 from resilience_kg.extract.recognise.events import find_event, find_sessions
 from resilience_kg.extract.recognise.persons import find_posts
 from resilience_kg.extract.recognise.roles import Cue, find_cues, role_of, stronger
-from resilience_kg.extract.recognise.rules import collectives
+from resilience_kg.extract.recognise.rules import collectives, confidence
 from resilience_kg.extract.segment import sentences as split_sentences
 
 if TYPE_CHECKING:
@@ -58,22 +58,22 @@ def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
     """The actor's type and how sure we are: the gazetteer/known names first, then a group
     heading ("BUMD (...)"), then the head noun, then the resolver's match, then a guess."""
     if mention.method.startswith(("gazetteer:", "rule:known-name")) and mention.sector:
-        return mention.sector, 0.95
+        return mention.sector, confidence("sector:gazetteer")
     if resolution is not None and resolution.same_as and resolution.sector and resolution.score >= 95:
-        return resolution.sector, 0.9
+        return resolution.sector, confidence("sector:resolved")
     if mention.sector_basis.startswith("group:") and mention.sector:
-        return mention.sector, 0.85
+        return mention.sector, confidence("sector:group")
     if mention.sector_basis.startswith("head:") and mention.sector:
-        return mention.sector, 0.8
+        return mention.sector, confidence("sector:head")
     if resolution is not None and resolution.sector:
-        return resolution.sector, 0.7
+        return resolution.sector, confidence("sector:resolution")
     if mention.sector:
-        return mention.sector, 0.6
+        return mention.sector, confidence("sector:mention")
     # Nothing says: a bare acronym in these reports is most often a public body, a bare
     # multi-word name without a head noun most often a non-profit. The row says it is a guess.
     if mention.acronym or len(mention.name.split()) == 1:
-        return "GovernmentAgency", 0.3
-    return "CivilSocietyOrganization", 0.3
+        return "GovernmentAgency", confidence("sector:guess")
+    return "CivilSocietyOrganization", confidence("sector:guess")
 
 
 def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:

@@ -22,7 +22,7 @@ from importlib import resources
 TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places", "role_cues", "event_kinds",
           "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents", "pillar_cues",
           "proposal_cues", "commitment_cues", "function_words", "name_language",
-          "clause_words", "place_kinds")
+          "clause_words", "place_kinds", "methods")
 
 
 @functools.cache
@@ -36,6 +36,23 @@ def table(name: str) -> tuple[dict[str, str], ...]:
         raise KeyError(f"no rule table {name!r}; the tables are {', '.join(TABLES)}")
     text = resources.files("resilience_kg.extract").joinpath(f"rules/{name}.csv").read_text(encoding="utf-8")
     return tuple(dict(row) for row in csv.DictReader(io.StringIO(text)))
+
+
+@functools.cache
+def _confidences() -> dict[str, float]:
+    return {row["method"]: float(row["confidence"]) for row in table("methods")}
+
+
+def confidence(method: str) -> float:
+    """How sure a drafted row made by ``method`` is, from ``rules/methods.csv`` (one place to tune).
+
+    >>> confidence("role:cue")
+    0.7
+    """
+    try:
+        return _confidences()[method]
+    except KeyError:
+        raise KeyError(f"no confidence for method {method!r} in rules/methods.csv") from None
 
 
 @functools.cache
