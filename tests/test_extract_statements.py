@@ -180,3 +180,23 @@ def test_a_list_of_bodies_is_who_came_not_what_was_proposed(tmp_path: Path) -> N
                                   "Dinas Sosial Provinsi DKI Jakarta; Palang Merah Indonesia; serta PT Ewindo.")
     assert [r for r in elements if r["type"] in ("Solution", "Issue")] == []
     assert "Dinas Sosial Provinsi DKI Jakarta" in labelled(elements)
+
+
+@pytest.mark.parametrize("venue", ["di Ruang Ngesti Widhi Setda Kendal", "di Kantor BPBD Natuna",
+                                   "di Ruang Pola Kantor Bupati Bantaeng"])
+def test_a_room_or_an_office_where_it_happened_is_no_body(tmp_path: Path, venue: str) -> None:
+    elements, _ = draft(tmp_path, f"BPBD Kabupaten Kendal menggelar Rapat Koordinasi {venue}, Selasa, "
+                                  "12 November 2024, dihadiri oleh Dinas Sosial dan PMI.")
+    assert not any(w in label for label in labelled(elements) for w in ("Setda", "Kantor"))
+
+
+def test_a_person_after_a_post_is_not_a_body_of_the_list(tmp_path: Path) -> None:
+    elements, _ = draft(tmp_path, "Penandatanganan pada Kamis, 24 Februari 2022. PP Muhammadiyah diwakili oleh "
+                                  "Sekretaris Umum, Abdul Mu'ti, dan BNPB diwakili oleh Lilik Kurniawan.")
+    assert "Abdul Mu'ti" not in labelled(elements)
+
+
+def test_the_next_body_of_a_list_holds_no_post(tmp_path: Path) -> None:
+    elements, _ = draft(tmp_path, "Hadir dalam rapat pada Selasa, 12 November 2024: Sekretaris BPBD Kabupaten "
+                                  "Kendal, Pusdataru Provinsi Jawa Tengah, dan BMKG.")
+    assert not [r for r in elements if r["type"] == "Person"]

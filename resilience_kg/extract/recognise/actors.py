@@ -150,7 +150,7 @@ def _place_kinds() -> frozenset[str]:
 
 @functools.cache
 def _venue_regex() -> re.Pattern[str]:
-    venues = sorted((row["word"] for row in table("venues") if not row["lead_only"]), key=len, reverse=True)
+    venues = sorted((row["word"] for row in table("venues") if row["use"] == "name"), key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(re.escape(v) for v in venues) + r")(?![\w-])")
 
 
@@ -159,16 +159,22 @@ def _is_venue(text: str, start: int, name: str) -> bool:
     if _venue_regex().match(name):
         return True
     before = text[max(0, start - 16):start].rstrip()
-    if re.search(r"(?:^|\s)(?:Gedung|Wisma|Graha|Building)$", before):
-        return True
+    first = name.split(maxsplit=1)[0]
+    if first in _offices() and re.search(r"(?:^|\s)(?:di|ke|at|in|at the|in the)$", before, re.I):
+        return True  # "di Kantor BPBD Natuna": where it happened
     # Inside a room's or hall's own name: "di Ruang Ngesti Widhi Setda Kendal", "Ruang Pola Kantor Bupati".
     return bool(_venue_lead_regex().search(text, max(0, start - 60), start))
 
 
 @functools.cache
+def _offices() -> frozenset[str]:
+    return frozenset(row["word"] for row in table("venues") if row["use"] == "at")
+
+
+@functools.cache
 def _venue_lead_regex() -> re.Pattern[str]:
     """A building word and the capitalised words of its name, ending where a mention starts."""
-    venues = sorted((row["word"] for row in table("venues")), key=len, reverse=True)
+    venues = sorted((row["word"] for row in table("venues") if row["use"] != "at"), key=len, reverse=True)
     return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in venues) + r")(?:\s+[A-Z0-9][\w.-]*){0,4}\s+$")
 
 
@@ -178,6 +184,13 @@ def _document_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words_) + r")(?![\w-])[^.;()]*?"
                       r"(?:\btentang\b|\bon\b|\bNomor\b|\bNo\.)[^,.;()]*?"
                       r"(?=\s(?:yang|serta|oleh|diterbitkan|dikeluarkan|which|issued|by)\b|[,.;()]|$)")
+
+
+@functools.cache
+def _document_words() -> re.Pattern[str]:
+    """A name that begins with a regulation's word (``rules/documents.csv``) is a document's title."""
+    words_ = sorted((row["word"] for row in table("documents")), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words_) + r")(?![\w-])")
 
 
 def document_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -275,7 +288,7 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
 
 #: A short form in brackets right after a name: "Environment Agency (DLH)", "(Dinas SDA)".
 _SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,2})\s*[)\]]")
-_TAIL = re.compile(r" (?:(?:Prov\.|Provinsi|Kota|Kabupaten|Kab\.) )?"
+_TAIL = re.compile(r" (?:(?:Prov\.|[Pp]rovinsi|[Kk]ota|[Kk]abupaten|Kab\.) )?"
                    r"(?:DKI Jakarta|Jakarta (?:Pusat|Utara|Barat|Selatan|Timur)|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 
 
@@ -293,8 +306,9 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     if tail is None:
         return 0
     words_ = tail.group(0).split()
-    marked = words_[0] in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab.") or words_[0] == "DKI"
-    place = " ".join(w for w in words_ if w not in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab."))
+    # "BPBD provinsi Riau": news copy writes the level in lower case too.
+    marked = words_[0].capitalize() in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab.") or words_[0] == "DKI"
+    place = " ".join(w for w in words_ if w.capitalize() not in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab."))
     if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
             and _NAME_GOES_ON.match(text, tail.end())):
         # "BPBD Kabupaten Bima Aries Munandar": the second word starts the officer's name.
@@ -800,6 +814,10 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
 def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
     """Whether ``pos`` starts the name of the person holding the post just before it:
     "Kepala BMKG, Dwikorita Karnawati" (the body is found, a post word stands before it)."""
+    lead = text[max(0, pos - 60):pos].rstrip(" ,")
+    if text[max(0, pos - 3):pos].strip() == "," and _post_regex().search(lead) and \
+            _post_regex().search(lead).end() == len(lead):
+        return True  # "... diwakili oleh Sekretaris Umum, Abdul Mu'ti": the post ends just before
     before = [f for f in found if f.end <= pos and not text[f.end:pos].strip(" ,")]
     for f in before:
         lead = text[max(0, f.start - 40):f.start]
@@ -1025,9 +1043,7 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if names_a_group(m, text):
         return False
-    if _is_venue(text, m.start, name) or _names_an_event(name) or (_document_regex().pattern and \
-            re.match(r"(?:Peraturan|Pergub|Perda|Perpres|Permendagri|Keputusan|Instruksi|Undang-Undang|Regulation)\b",
-                     name)):
+    if _is_venue(text, m.start, name) or _names_an_event(name) or _document_words().match(name):
         return False
     if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'":
         return False  # the text stops inside this name (a page cut off mid-sentence)
