@@ -633,7 +633,7 @@ def _plausible_item(name: str) -> bool:
     ws = name.split()
     if not ws or len(ws) > 7 or not is_cap(ws[0]) or ws[0] in STOP_CAPS or TITLES.match(ws[0]):
         return False
-    if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or _is_calendar(ws[0]):
+    if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or any(_is_calendar(w) for w in ws):
         return False
     if ws[0].lower() in TOPIC_WORDS:
         return False
@@ -814,9 +814,8 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
 def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
     """Whether ``pos`` starts the name of the person holding the post just before it:
     "Kepala BMKG, Dwikorita Karnawati" (the body is found, a post word stands before it)."""
-    lead = text[max(0, pos - 60):pos].rstrip(" ,")
-    if text[max(0, pos - 3):pos].strip() == "," and _post_regex().search(lead) and \
-            _post_regex().search(lead).end() == len(lead):
+    lead = text[max(0, pos - 60):pos]
+    if any(re.fullmatch(r"(?:\s+[A-Z][\w.'-]*){0,3}\s*,\s*", lead[p.end():]) for p in _post_regex().finditer(lead)):
         return True  # "... diwakili oleh Sekretaris Umum, Abdul Mu'ti": the post ends just before
     before = [f for f in found if f.end <= pos and not text[f.end:pos].strip(" ,")]
     for f in before:
