@@ -200,3 +200,17 @@ def test_the_next_body_of_a_list_holds_no_post(tmp_path: Path) -> None:
     elements, _ = draft(tmp_path, "Hadir dalam rapat pada Selasa, 12 November 2024: Sekretaris BPBD Kabupaten "
                                   "Kendal, Pusdataru Provinsi Jawa Tengah, dan BMKG.")
     assert not [r for r in elements if r["type"] == "Person"]
+
+
+def test_a_name_with_its_short_form_after_a_slash_is_one_actor(tmp_path: Path) -> None:
+    elements, _ = draft(tmp_path, "On 5 April 2021 the National Agency for Disaster Management (Badan Nasional "
+                                  "Penanggulangan Bencana/BNPB) and UNDRR organised a training in Bontang.")
+    bodies = [r for r in elements if r["type"] == "GovernmentAgency"]
+    assert len({r["same_as"] or r["id"] for r in bodies}) == 1, labelled(elements)
+
+
+def test_an_english_name_runs_through_its_of_phrase(tmp_path: Path) -> None:
+    elements, _ = draft(tmp_path, "The training on 5 April 2021 brought together participants from Indonesia's "
+                                  "Association for Provincial Government (APPSI), BNPB and UNDRR.")
+    assert "Association for Provincial Government" in labelled(elements)
+    assert not any(label.startswith("Indonesia's") for label in labelled(elements))

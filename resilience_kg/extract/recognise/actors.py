@@ -234,7 +234,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
         elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word):
             if word == "The" and not english:
                 break
-            if j > i and _head_regex().fullmatch(word) and toks[j - 1].text.lower() not in CONNECTORS:
+            governed = english and any(t.text.lower() in ("of", "for") for t in toks[i:j])
+            if j > i and _head_regex().fullmatch(word) and toks[j - 1].text.lower() not in CONNECTORS and not governed:
+                # ("Association for Provincial Government": after "for", a head noun is governed.)
                 # A second head right after a name starts another body ("Dinas X Dinas Y")
                 # unless it is a jurisdiction word.
                 if word not in ("Kota", "Provinsi", "Kabupaten"):
@@ -276,6 +278,8 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
         gap = text[toks[j].end:toks[j + 1].start]
         if gap.strip() or "\n" in gap:
             break
+        if word.endswith(("'s", "’s")):
+            break  # "Indonesia's National Disaster Management Agency": the owner is not in the name
         if is_cap(word) and word not in STOP_CAPS and not _head_regex().fullmatch(word):
             first = j
         elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
@@ -351,6 +355,13 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             continue
         acronym = None
         expansion = name
+        slashed = re.fullmatch(r"(.+\s\S+)/([A-Z][A-Z0-9&-]{1,11})", name)
+        if slashed:
+            # "Badan Nasional Penanggulangan Bencana/BNPB": one body, written with its short form.
+            name = expansion = slashed.group(1)
+            out.append(ActorMention(s, e, name, slashed.group(2), expansion, head.sector, f"head:{head.head}",
+                                    f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
+            continue
         short = _SHORT_FORM_AFTER.match(text, e, end)
         if short and short.group(1) != name and len(short.group(1)) < len(name) and \
                 short.group(1) not in LEGAL_FORMS and \

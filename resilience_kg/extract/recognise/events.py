@@ -14,8 +14,11 @@ from resilience_kg.extract.segment import Span
 
 _NOT_NAME_WORDS = frozenset("""The A An This That In On At Pada Dalam Dengan Dan Kegiatan Acara Sebuah Suatu Para
     Jakarta Sekretariat""".split())
-_LABEL_STOP = re.compile(r"[,.;:()\[\]\n]|\s(?:yang|pada|di|bertempat|untuk|oleh|ini|tersebut|bertujuan|dengan tujuan|"
-                         r"which|on|at|was|is|held|in order|to discuss)\s", re.I)
+@functools.cache
+def _label_stop() -> re.Pattern[str]:
+    """Punctuation, or a word of ``rules/event_label_stops.csv``, ends an event's name."""
+    words = sorted((row["word"] for row in table("event_label_stops")), key=len, reverse=True)
+    return re.compile(r"[,.;:()\[\]\n]|\s(?:" + "|".join(re.escape(w) for w in words) + r")\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
     if match is None:
         return None
     date = _event_date(dates, sentences, match.start())
-    stop = _LABEL_STOP.search(text, match.end())
+    stop = _label_stop().search(text, match.end())
     end = stop.start() if stop else len(text)
     begin = match.start()
     base = max(0, begin - 60)

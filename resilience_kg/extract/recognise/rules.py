@@ -22,7 +22,8 @@ from importlib import resources
 TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places", "role_cues", "event_kinds",
           "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents", "pillar_cues",
           "proposal_cues", "commitment_cues", "function_words", "name_language",
-          "clause_words", "place_kinds", "methods")
+          "clause_words", "place_kinds", "methods",
+          "event_label_stops")
 
 
 @functools.cache
