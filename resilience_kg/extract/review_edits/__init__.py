@@ -1,0 +1,33 @@
+"""Review a drafts folder from Python: read it with every row's line, fingerprint and problems,
+then accept, reject, edit, link, bulk-accept and undo, each change written at once (atomically,
+every column kept) and logged. ``resilience-kg review DIR`` is a page over these calls.
+
+>>> from resilience_kg.extract.review_edits import read_drafts, accept, RowRef  # doctest: +SKIP
+>>> drafts = read_drafts("drafts/")  # doctest: +SKIP
+>>> accept("drafts/", RowRef.of(drafts.elements.rows[0]))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from resilience_kg.extract.review_edits.edits import (
+    ReviewConflict,
+    ReviewError,
+    RowRef,
+    accept,
+    accept_at_least,
+    edit,
+    last_changes,
+    reject,
+    set_link,
+    set_status,
+    undo,
+)
+from resilience_kg.extract.review_edits.folder import DraftRow, Drafts, DraftTable, Problem, read_drafts
+from resilience_kg.extract.review_edits.known import GraphIndex, KnownNode, graph_index
+from resilience_kg.extract.review_edits.log import LOG_NAME, Change, RowChange, read_log
+
+__all__ = [
+    "LOG_NAME", "Change", "DraftRow", "DraftTable", "Drafts", "GraphIndex", "KnownNode", "Problem", "ReviewConflict",
+    "ReviewError", "RowChange", "RowRef", "accept", "accept_at_least", "edit", "graph_index", "last_changes",
+    "read_drafts", "read_log", "reject", "set_link", "set_status", "undo",
+]
