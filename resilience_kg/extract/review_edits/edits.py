@@ -105,9 +105,8 @@ class _Edit:
     def _table(self, row: DraftRow) -> DraftTable:
         table = self.drafts.table(row.table)
         if not table.writable:
-            first = next((str(p) for p in self.drafts.problems() if p.file == table.file), table.file)
-            raise ReviewError(f"{table.file} has a record that must be fixed by hand before the review can write "
-                              f"it ({first})")
+            raise ReviewError(f"{table.file} must be fixed by hand before the review can write it "
+                              f"({table.blocked_by})")
         self.tables.add(row.table)
         return table
 

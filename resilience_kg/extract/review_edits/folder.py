@@ -91,7 +91,11 @@ class DraftTable:
     rows: list[DraftRow] = field(default_factory=list)
     version: str = ""  # the file's checksum (empty: no file)
     problems: list[Problem] = field(default_factory=list)  # the file's own (unreadable, no header)
-    writable: bool = True
+    blocked_by: str = ""  # why the table cannot be written back (a record of the wrong shape), if so
+
+    @property
+    def writable(self) -> bool:
+        return not self.blocked_by
 
     @property
     def file(self) -> str:
@@ -168,7 +172,7 @@ def _read_table(name: TableName, path: Path) -> DraftTable:
         raw = path.read_bytes()
     except OSError as exc:
         table.problems.append(Problem(path.name, 0, f"cannot read: {exc.strerror}"))
-        table.writable = False
+        table.blocked_by = str(table.problems[-1])
         return table
     table.version = checksum(raw)
     try:
@@ -176,27 +180,27 @@ def _read_table(name: TableName, path: Path) -> DraftTable:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         table.problems.append(Problem(path.name, line, f"not UTF-8 text ({exc.reason}): save the sheet as CSV UTF-8"))
-        table.writable = False
+        table.blocked_by = table.blocked_by or str(table.problems[-1])
         return table
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
         table.problems.append(Problem(path.name, 1, f"the header cannot be read ({exc})"))
-        table.writable = False
+        table.blocked_by = table.blocked_by or str(table.problems[-1])
         return table
     if not header or not any(h.strip() for h in header):
         table.problems.append(Problem(path.name, 1, "no header: the first line must name the columns"))
-        table.writable = False
+        table.blocked_by = table.blocked_by or str(table.problems[-1])
         return table
     table.header = [h.strip() for h in header]
     missing = [c for c in REQUIRED[name] if c not in table.header]
     if missing:
         table.problems.append(Problem(path.name, 1, f"the header lacks the column(s) {', '.join(missing)}"))
-        table.writable = False
+        table.blocked_by = table.blocked_by or str(table.problems[-1])
     if len(set(table.header)) != len(table.header):
         table.problems.append(Problem(path.name, 1, "a column is named twice in the header"))
-        table.writable = False
+        table.blocked_by = table.blocked_by or str(table.problems[-1])
     start = reader.line_num + 1
     while True:
         try:
@@ -206,7 +210,7 @@ def _read_table(name: TableName, path: Path) -> DraftTable:
         except csv.Error as exc:
             table.problems.append(Problem(path.name, start, f"this record cannot be read ({exc}); the rest of the "
                                           "file is not shown: fix it in a text editor"))
-            table.writable = False
+            table.blocked_by = table.blocked_by or str(table.problems[-1])
             break
         if not record or record == [""] * len(record) and len(record) <= 1:
             start = reader.line_num + 1
@@ -216,7 +220,7 @@ def _read_table(name: TableName, path: Path) -> DraftTable:
         if len(record) != len(table.header):
             row.problems.append(f"{len(record)} fields where the header has {len(table.header)}: fix the row in a "
                                 "text editor (edits to this file wait until then)")
-            table.writable = False
+            table.blocked_by = table.blocked_by or f"{path.name}:{start}: {row.problems[-1]}"
         table.rows.append(row)
         start = reader.line_num + 1
     return table
