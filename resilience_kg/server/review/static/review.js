@@ -395,7 +395,7 @@
       if (!steps.length) draw();
       setFocus(focus, true);
     });
-    form.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeEditor(); } });
+    form.addEventListener("keydown", (ev) => editorKeys(ev, form));
     setTimeout(() => type.focus(), 0);
     return form;
   }
@@ -426,11 +426,17 @@
       if (Object.keys(values).length) await send({ action: "edit", row: ref(row), values }); else draw();
       setFocus(focus, true);
     });
-    form.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); closeEditor(); } });
+    form.addEventListener("keydown", (ev) => editorKeys(ev, form));
     setTimeout(() => type.focus(), 0);
     return form;
   }
 
+  function editorKeys(ev, form) {
+    // Enter saves from any field (a select too), except in a search box or on a button.
+    if (ev.key === "Escape") { ev.preventDefault(); closeEditor(); return; }
+    const t = ev.target;
+    if (ev.key === "Enter" && t.tagName !== "BUTTON" && t.type !== "search") { ev.preventDefault(); form.requestSubmit(); }
+  }
   const CARD_LINKS = new Set(["underPillar", "concernsPillar", "org:subOrganizationOf"]);
   function openEditor(row) {
     const at = items.findIndex((it) => it.row === row);
