@@ -178,7 +178,8 @@ ATTACK = """<!DOCTYPE html><html><head><title>another site</title></head><body>
 <form id="f" method="post" action="{base}/api/change" enctype="text/plain">
 <input name='{{"action":"bulk","threshold":0,"rows":[],"x":"' value='"}}'></form>
 <script>
-fetch("{base}/api/change", {{method: "POST", headers: {{"Content-Type": "application/json", "X-Review-Token": "{token}"}},
+fetch("{base}/api/change", {{method: "POST",
+  headers: {{"Content-Type": "application/json", "X-Review-Token": "{token}"}},
   body: JSON.stringify({{action: "bulk", threshold: 0}})}}).then(r => document.title = "fetched " + r.status,
   e => document.title = "fetch refused");
 setTimeout(() => document.getElementById("f").submit(), 300);

@@ -239,7 +239,7 @@ def test_two_writers_at_once_lose_nothing(drafts: Path) -> None:
         for ref in part:
             try:
                 accept(drafts, ref)
-            except Exception as exc:  # noqa: BLE001 - reported below
+            except Exception as exc:
                 errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(refs[i::2],)) for i in range(2)]

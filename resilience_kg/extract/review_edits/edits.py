@@ -144,7 +144,7 @@ class _Edit:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _commit(drafts: Drafts, edit: _Edit, change: Change) -> None:
@@ -154,7 +154,7 @@ def _commit(drafts: Drafts, edit: _Edit, change: Change) -> None:
     from resilience_kg.files import OutputSet
 
     folder = drafts.folder
-    for table, row, record in edit.touched:
+    for _table, row, record in edit.touched:
         if not record.removed:
             row.fingerprint = fingerprint(row.values)
             record.fingerprint = row.fingerprint
@@ -373,7 +373,7 @@ def last_changes(folder: str | Path, drafts: Drafts | None = None) -> dict[tuple
         for record in change.rows:
             if not record.removed:
                 by_fingerprint[(record.table, record.fingerprint)] = change.change
-    out = {}
+    out: dict[tuple[str, int], str] = {}
     for row in drafts.rows():
         found = by_fingerprint.get((row.table, row.fingerprint))
         if found is not None:

@@ -212,7 +212,7 @@ def _read_table(name: TableName, path: Path) -> DraftTable:
                                           "file is not shown: fix it in a text editor"))
             table.blocked_by = table.blocked_by or str(table.problems[-1])
             break
-        if not record or record == [""] * len(record) and len(record) <= 1:
+        if not record or (record == [""] * len(record) and len(record) <= 1):
             start = reader.line_num + 1
             continue  # a blank line
         values = {c: (record[i] if i < len(record) else "") for i, c in enumerate(table.header)}

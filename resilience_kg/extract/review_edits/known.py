@@ -52,7 +52,8 @@ class GraphIndex:
         """Nodes of ``kinds`` whose id, label or acronym holds every word of ``text`` (accents and
         case ignored), acronym and label matches first.
 
-        >>> index = GraphIndex(nodes={"bpbd": KnownNode("bpbd", "GovernmentAgency", "Badan Penanggulangan Bencana Daerah", acronym="BPBD")})
+        >>> bpbd = KnownNode("bpbd", "GovernmentAgency", "Badan Penanggulangan Bencana Daerah", acronym="BPBD")
+        >>> index = GraphIndex(nodes={"bpbd": bpbd})
         >>> [n.id for n in index.search("bencana")], [n.id for n in index.search("bpbd")]
         (['bpbd'], ['bpbd'])
         """

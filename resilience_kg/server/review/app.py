@@ -128,7 +128,7 @@ def apply_change(folder: Path, body: dict[str, Any]) -> Change:
         return ops.set_status(folder, _refs(body.get("rows")), status)
     if action == "edit":
         values = body.get("values")
-        if not isinstance(values, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in values.items()):
+        if not isinstance(values, dict) or not all(isinstance(v, str) for v in values.values()):
             raise ReviewError("values must map column names to text")
         (ref,) = _refs([body.get("row")])
         return ops.edit(folder, ref, values)
@@ -184,7 +184,6 @@ def create_review_app(folder: str | Path, *, token: str, data: Sequence[str | Pa
     """The review application for ``folder``, answering only requests that carry ``token``."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
-    from starlette.requests import Request
     from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
