@@ -2,9 +2,10 @@
 then accept, reject, edit, link, bulk-accept and undo, each change written at once (atomically,
 every column kept) and logged. ``resilience-kg review DIR`` is a page over these calls.
 
->>> from resilience_kg.extract.review_edits import read_drafts, accept, RowRef  # doctest: +SKIP
->>> drafts = read_drafts("drafts/")  # doctest: +SKIP
->>> accept("drafts/", RowRef.of(drafts.elements.rows[0]))  # doctest: +SKIP
+For instance (``notebooks/05-add-a-report.ipynb`` runs these)::
+
+    drafts = read_drafts("drafts/")
+    accept("drafts/", RowRef.of(drafts.elements.rows[0]))
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from resilience_kg.extract.review_edits.edits import (
     accept,
     accept_at_least,
     edit,
+    folder_lock,
     last_changes,
     reject,
     set_link,
@@ -28,6 +30,6 @@ from resilience_kg.extract.review_edits.log import LOG_NAME, Change, RowChange, 
 
 __all__ = [
     "LOG_NAME", "Change", "DraftRow", "DraftTable", "Drafts", "GraphIndex", "KnownNode", "Problem", "ReviewConflict",
-    "ReviewError", "RowChange", "RowRef", "accept", "accept_at_least", "edit", "graph_index", "last_changes",
-    "read_drafts", "read_log", "reject", "set_link", "set_status", "undo",
+    "ReviewError", "RowChange", "RowRef", "accept", "accept_at_least", "edit", "folder_lock", "graph_index",
+    "last_changes", "read_drafts", "read_log", "reject", "set_link", "set_status", "undo",
 ]

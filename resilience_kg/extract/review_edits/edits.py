@@ -64,9 +64,11 @@ class RowRef:
 
 
 @contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
+def folder_lock(folder: Path) -> Iterator[None]:
     """One writer at a time on ``folder``: between threads, and between processes where the
-    system has ``flock`` (the review page and a notebook on the same folder)."""
+    system has ``flock`` (the review page and a notebook on the same folder; ``extract`` should
+    hold it too while it merges, so that a change made between its reading and its writing of the
+    tables is not overwritten)."""
     with _THREAD_LOCK:
         try:
             import fcntl
@@ -210,7 +212,7 @@ def _change(folder: str | Path, action: str, work: Callable[[_Edit], None], *, u
     if not folder.is_dir():
         raise ReviewError(f"{folder}: no such folder")
     for _attempt in range(5):
-        with _locked(folder):
+        with folder_lock(folder):
             drafts = read_drafts(folder, known_ids=known_ids)
             edit = _Edit(drafts)
             work(edit)
