@@ -294,3 +294,11 @@ def test_a_file_that_is_not_csv_at_all_is_a_problem_not_a_crash(drafts: Path) ->
     messages = [str(p) for p in read.problems()]
     assert any(m.startswith("connections.csv:2: not UTF-8") for m in messages), messages
     assert any(m.startswith("elements.csv:2: this record cannot be read") for m in messages), messages
+
+
+def test_fresh_drafts_have_no_problems(drafts: Path) -> None:
+    # The pillars a drafted link points at are the bundled graph's: not a problem.
+    read = read_drafts(drafts)
+    assert any(r.get("type") == "underPillar" for r in read.connections.rows)
+    assert read.problems() == []
+    assert read.elements.writable and read.connections.writable

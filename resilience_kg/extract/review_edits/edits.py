@@ -204,8 +204,8 @@ def _number_added(drafts: Drafts, edit: _Edit) -> None:
                 record.line = row.line
 
 
-def _change(folder: str | Path, action: str, work: Callable[[_Edit], None], *, undoes: str = "", note: str = "",
-            known_ids: Sequence[str] = ()) -> Change:
+def _change(folder: str | Path, action: str, work: Callable[[_Edit], None], *, undoes: str = "",
+            note: str = "") -> Change:
     """Read the folder under its lock, let ``work`` make the edit, write it all; retried when an
     ``extract`` run rewrites a table meanwhile (its rows are then found again by fingerprint)."""
     folder = Path(folder)
@@ -213,7 +213,7 @@ def _change(folder: str | Path, action: str, work: Callable[[_Edit], None], *, u
         raise ReviewError(f"{folder}: no such folder")
     for _attempt in range(5):
         with folder_lock(folder):
-            drafts = read_drafts(folder, known_ids=known_ids)
+            drafts = read_drafts(folder, known_ids=())  # what a link points at is the page's to show
             edit = _Edit(drafts)
             work(edit)
             change = Change(change=secrets.token_hex(6), time=_now(), action=action, undoes=undoes, note=note)
@@ -365,7 +365,7 @@ def undo(folder: str | Path, change_id: str) -> Change:
 def last_changes(folder: str | Path, drafts: Drafts | None = None) -> dict[tuple[str, int], str]:
     """For each row (table, line) whose latest change is still in effect, that change's id: what
     the row's undo button undoes."""
-    drafts = drafts or read_drafts(folder)
+    drafts = drafts or read_drafts(folder, known_ids=())
     changes = read_log(folder)
     gone = undone(changes)
     by_fingerprint: dict[tuple[str, str], str] = {}

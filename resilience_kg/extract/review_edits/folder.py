@@ -277,10 +277,14 @@ def _check_quote(row: DraftRow, texts: Mapping[str, str], source_ids: set[str]) 
                             f"{text[s:e][:60]!r})")
 
 
-def read_drafts(folder: str | Path, *, known_ids: Iterable[str] = ()) -> Drafts:
+def read_drafts(folder: str | Path, *, known_ids: Iterable[str] | None = None) -> Drafts:
     """The drafts folder ``folder``, every row checked; ``known_ids`` are the ids of the graph the
-    drafts join (a connection may point at them)."""
+    drafts join, which a connection may point at (default: the bundled graph's and the ontology's)."""
     folder = Path(folder)
+    if known_ids is None:
+        from resilience_kg.extract.review_edits.known import graph_index
+
+        known_ids = graph_index().ids
     tables = {name: _read_table(name, folder / f"{name}.csv") for name in TABLES}
     drafts = Drafts(folder=folder, **tables)  # type: ignore[arg-type]
     for row in drafts.sources.rows:

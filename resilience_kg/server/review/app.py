@@ -234,7 +234,7 @@ def create_review_app(folder: str | Path, *, token: str, data: Sequence[str | Pa
     async def versions(request: Request) -> Response:
         if not allowed(request):
             return refused()
-        return as_json(await run_in_threadpool(lambda: read_drafts(folder).versions()))
+        return as_json(await run_in_threadpool(lambda: read_drafts(folder, known_ids=()).versions()))
 
     async def change(request: Request) -> Response:
         if not allowed(request):
@@ -274,7 +274,7 @@ def create_review_app(folder: str | Path, *, token: str, data: Sequence[str | Pa
     async def impact_route(request: Request) -> Response:
         if not allowed(request):
             return refused()
-        current = await run_in_threadpool(lambda: read_drafts(folder).versions())
+        current = await run_in_threadpool(lambda: read_drafts(folder, known_ids=()).versions())
         return as_json((await impact.get(current)).as_dict())
 
     routes = [
