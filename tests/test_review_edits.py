@@ -302,3 +302,43 @@ def test_fresh_drafts_have_no_problems(drafts: Path) -> None:
     assert any(r.get("type") == "underPillar" for r in read.connections.rows)
     assert read.problems() == []
     assert read.elements.writable and read.connections.writable
+
+
+def test_a_change_an_extract_run_wrote_over_is_found_and_made_again(drafts: Path) -> None:
+    from resilience_kg.extract.review_edits import lost_changes, reapply
+
+    # An extract run reads the tables, the reviewer changes two rows meanwhile, and the run then
+    # writes what it read: the changes are gone from the CSVs but not from the log.
+    read_by_extract = (drafts / "elements.csv").read_bytes(), (drafts / "connections.csv").read_bytes()
+    accept(drafts, element(drafts, "dinas-sosial"))
+    issue = "issue-genangan-di-jalan-utama"
+    set_link(drafts, [link(drafts, issue, "underPillar")], frm=issue, to="jakarta-terhubung", type="underPillar")
+    assert lost_changes(drafts) == []
+    (drafts / "elements.csv").write_bytes(read_by_extract[0])
+    (drafts / "connections.csv").write_bytes(read_by_extract[1])
+    lost = lost_changes(drafts)
+    assert [c.action for c in lost] == ["accept", "link"]
+    assert [r.row for r in lost[1].rows] == [f"{issue} underPillar jakarta-siap", f"{issue} underPillar jakarta-terhubung"]
+    for change in lost:
+        reapply(drafts, change.change)
+    assert lost_changes(drafts) == []
+    assert status_of_element(drafts, "dinas-sosial") == "accepted"
+    placed = [(r["to"], r["status"]) for r in rows(drafts / "connections.csv")
+              if r["from"] == issue and r["type"] == "underPillar"]
+    assert placed == [("jakarta-siap", "rejected"), ("jakarta-terhubung", "accepted")]
+    with pytest.raises(ReviewError, match="nothing to make again"):
+        reapply(drafts, lost[0].change)
+
+
+def status_of_element(folder: Path, ident: str) -> str:
+    return next(r["status"] for r in rows(folder / "elements.csv") if r["id"] == ident)
+
+
+def test_the_review_command_needs_a_drafts_folder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resilience_kg.cli import main
+
+    result = CliRunner().invoke(main, ["review", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no elements.csv or connections.csv here" in result.output and "resilience-kg extract" in result.output

@@ -19,6 +19,8 @@ from resilience_kg.extract.review_edits.edits import (
     edit,
     folder_lock,
     last_changes,
+    lost_changes,
+    reapply,
     reject,
     set_link,
     set_status,
@@ -31,5 +33,5 @@ from resilience_kg.extract.review_edits.log import LOG_NAME, Change, RowChange, 
 __all__ = [
     "LOG_NAME", "Change", "DraftRow", "DraftTable", "Drafts", "GraphIndex", "KnownNode", "Problem", "ReviewConflict",
     "ReviewError", "RowChange", "RowRef", "accept", "accept_at_least", "edit", "folder_lock", "graph_index",
-    "last_changes", "read_drafts", "read_log", "reject", "set_link", "set_status", "undo",
+    "last_changes", "lost_changes", "read_drafts", "read_log", "reapply", "reject", "set_link", "set_status", "undo",
 ]

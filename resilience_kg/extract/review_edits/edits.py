@@ -381,3 +381,58 @@ def last_changes(folder: str | Path, drafts: Drafts | None = None) -> dict[tuple
         if found is not None:
             out[(row.table, row.line)] = found
     return out
+
+
+def _latest_records(changes: Sequence[Change]) -> dict[tuple[str, str], tuple[Change, RowChange]]:
+    """For each row (table, id) the last record of a change still in effect."""
+    gone = undone(list(changes))
+    latest: dict[tuple[str, str], tuple[Change, RowChange]] = {}
+    for change in changes:
+        if change.change in gone:
+            continue
+        for record in change.rows:
+            latest[(record.table, record.row)] = (change, record)
+    return latest
+
+
+def _is_lost(drafts: Drafts, record: RowChange) -> bool:
+    """True when a logged change is no longer in the table and the row is back as it was before
+    it: another writer (an ``extract`` run that had read the table before the change) wrote over it."""
+    if record.removed or record.table not in ("elements", "connections"):
+        return False
+    table = drafts.table(record.table)
+    if any(r.fingerprint == record.fingerprint for r in table.rows):
+        return False
+    same = [r for r in table.rows if r.key == record.row]
+    if record.added:
+        return not same
+    return any(all(r.get(k) == v for k, v in record.old.items()) for r in same)
+
+
+def lost_changes(folder: str | Path, drafts: Drafts | None = None) -> list[Change]:
+    """The logged changes (each with only its lost rows) that another writer overwrote."""
+    drafts = drafts or read_drafts(folder, known_ids=())
+    lost: dict[str, Change] = {}
+    for change, record in _latest_records(read_log(folder)).values():
+        if _is_lost(drafts, record):
+            lost.setdefault(change.change, Change(change.change, change.time, change.action, note=change.note)) \
+                .rows.append(record)
+    return list(lost.values())
+
+
+def reapply(folder: str | Path, change_id: str) -> Change:
+    """Make again the rows of change ``change_id`` that another writer overwrote (see :func:`lost_changes`)."""
+
+    def work(edit: _Edit) -> None:
+        found = [c for c in lost_changes(edit.drafts.folder, edit.drafts) if c.change == change_id]
+        if not found:
+            raise ReviewError(f"change {change_id} is in effect: there is nothing to make again")
+        for record in found[0].rows:
+            if record.added:
+                edit.add(edit.drafts.table(record.table).name, record.new)
+                continue
+            row = next(r for r in edit.drafts.table(record.table).rows
+                       if r.key == record.row and all(r.get(k) == v for k, v in record.old.items()))
+            edit.set(row, record.new)
+
+    return _change(folder, "reapply", work, note=f"change {change_id}, overwritten by another writer")

@@ -27,6 +27,7 @@ from resilience_kg.extract.review_edits import (
     RowRef,
     graph_index,
     last_changes,
+    lost_changes,
     read_drafts,
     read_log,
 )
@@ -69,6 +70,8 @@ def review_state(folder: Path, index: GraphIndex) -> dict[str, Any]:
 
     drafts = read_drafts(folder, known_ids=index.ids)
     undo = last_changes(folder, drafts)
+    lost = [{"change": c.change, "time": c.time, "action": c.action,
+             "rows": [f"{r.file}:{r.line} {r.row}" for r in c.rows]} for c in lost_changes(folder, drafts)]
     rows = [{"t": row.table, "line": row.line, "fp": row.fingerprint, "v": row.values, "problems": row.problems,
              "undo": undo.get((row.table, row.line))} for row in drafts.rows()]
     changes = read_log(folder)
@@ -89,6 +92,7 @@ def review_state(folder: Path, index: GraphIndex) -> dict[str, Any]:
     names = {n.id: n.acronym or n.label for n in index.nodes.values()}
     return {
         "folder": str(folder), "versions": drafts.versions(), "rows": rows, "sources": sources, "log": log,
+        "lost": lost,
         "problems": [{"file": p.file, "line": p.line, "message": p.message} for p in drafts.problems()],
         "writable": {name: drafts.table(name).writable for name in ("elements", "connections")},
         "options": {"sectors": list(SECTORS), "classes": index.classes, "properties": index.properties,
@@ -143,6 +147,8 @@ def apply_change(folder: Path, body: dict[str, Any]) -> Change:
         return ops.accept_at_least(folder, threshold, only=_refs(body.get("rows", [])))
     if action == "undo":
         return ops.undo(folder, _text(body, "change"))
+    if action == "reapply":
+        return ops.reapply(folder, _text(body, "change"))
     raise ReviewError(f"unknown action {action!r}")
 
 

@@ -599,7 +599,13 @@
   function drawProblems() {
     const box = $("problems");
     box.textContent = "";
-    box.hidden = !state.problems.length;
+    box.hidden = !state.problems.length && !state.lost.length;
+    state.lost.forEach((c) => {
+      const p = el("p", "problem lost", "Change " + c.change + " (" + c.action + ", " + c.time + ") was overwritten by another " +
+        "writer (an extract run that read the files before it): " + c.rows.join(", ") + " ");
+      p.appendChild(button("Make it again", "", () => send({ action: "reapply", change: c.change })));
+      box.appendChild(p);
+    });
     if (!state.problems.length) return;
     box.appendChild(el("h2", "", "Problems in the files (" + state.problems.length + ")"));
     const list = el("ul");
