@@ -318,7 +318,8 @@ def test_a_change_an_extract_run_wrote_over_is_found_and_made_again(drafts: Path
     (drafts / "connections.csv").write_bytes(read_by_extract[1])
     lost = lost_changes(drafts)
     assert [c.action for c in lost] == ["accept", "link"]
-    assert [r.row for r in lost[1].rows] == [f"{issue} underPillar jakarta-siap", f"{issue} underPillar jakarta-terhubung"]
+    assert [r.row for r in lost[1].rows] == [f"{issue} underPillar jakarta-siap",
+                                             f"{issue} underPillar jakarta-terhubung"]
     for change in lost:
         reapply(drafts, change.change)
     assert lost_changes(drafts) == []
