@@ -247,9 +247,14 @@ def create_review_app(folder: str | Path, *, token: str, data: Sequence[str | Pa
             return refused()
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return as_json({"error": "send the change as application/json"}, 415)
-        raw = await request.body()
-        if len(raw) > MAX_BODY:
+        declared = request.headers.get("content-length", "0")
+        if not declared.isdigit() or int(declared) > MAX_BODY:
             return as_json({"error": "the request is too large"}, 413)
+        raw = b""
+        async for chunk in request.stream():  # bounded as it arrives, chunked or not
+            raw += chunk
+            if len(raw) > MAX_BODY:
+                return as_json({"error": "the request is too large"}, 413)
         try:
             body = json.loads(raw)
         except ValueError:

@@ -544,8 +544,9 @@
         ev.preventDefault();
         const card = item.card;
         const cardKey = keyOf(card.row);
-        const rows = [card.row].concat(card.links).filter((r) => statusOf(r) === "draft" || r === item.row);
-        if (await setStatus(rows, "accept")) {
+        // Only drafts: a row already rejected (a corrected pillar's draft) stays rejected.
+        const rows = [card.row].concat(card.links).filter((r) => statusOf(r) === "draft");
+        if (!rows.length || await setStatus(rows, "accept")) {
           const start = items.findIndex((it) => keyOf(it.row) === cardKey);
           const next = items.findIndex((it, i) => i > start && (!it.card || keyOf(it.card.row) !== cardKey));
           setFocus(next >= 0 ? next : items.length - 1, true);
