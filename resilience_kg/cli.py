@@ -754,8 +754,8 @@ def extract(paths: tuple[Path, ...], out: Path, lang: str, date: Any, source_id:
     """Draft graph rows from activity reports (.txt, .md, .html, .docx, text .pdf) for review.
 
     Writes every fact with status=draft, its method, a confidence, the exact quote and its
-    offsets in the saved text, plus review.html to check them against the text. Accept or reject
-    rows in the CSV, then `build --data DIR`.
+    offsets in the saved text, plus review.html to check them against the text. Review them with
+    `review DIR` (or in the CSV), then `build --data DIR`.
     """
     from resilience_kg.extract import extract_reports
 

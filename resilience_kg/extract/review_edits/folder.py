@@ -167,6 +167,7 @@ def _read_table(name: TableName, path: Path) -> DraftTable:
     if not path.exists():
         if name != "sources":
             table.problems.append(Problem(path.name, 0, "missing: run `resilience-kg extract REPORT -o FOLDER` first"))
+            table.blocked_by = str(table.problems[-1])
         return table
     try:
         raw = path.read_bytes()
