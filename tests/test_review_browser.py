@@ -207,14 +207,27 @@ def test_a_page_of_another_site_cannot_post(chromium: Browser, running: Review) 
     assert not (running.folder / "review-log.jsonl").exists()
 
 
+FOCUSED = """(() => {
+  const f = document.querySelector('.row.focus');
+  const t = f && f.querySelector('.title');
+  return f ? {status: f.dataset.status, element: f.classList.contains('element'), title: t ? t.textContent : ''} : null;
+})()"""
+
+
 def test_a_ten_actor_report_is_reviewed_from_the_keyboard(chromium: Browser, running: Review, log: PageLog,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from resilience_kg.extract.gazetteer import SECTORS
+
     folder = running.folder
-    actors = [r for r in rows(folder / "elements.csv") if r["type"] not in ("Event", "Session", "Issue")]
-    assert len(actors) == 10
-    issue = "issue-kemacetan-lalu-lintas-saat-banjir"
-    drafted = next(r for r in rows(folder / "connections.csv") if r["from"] == issue and r["type"] == "underPillar")
-    assert drafted["to"] == "jakarta-siap"  # the cue "banjir": the reviewer places it under TERHUBUNG
+    actors = [r for r in rows(folder / "elements.csv") if r["type"] in SECTORS]
+    assert 9 <= len(actors) <= 11
+    issue = next(r["id"] for r in rows(folder / "elements.csv") if r["id"].startswith("issue-kemacetan"))
+    drafted = [r["to"] for r in rows(folder / "connections.csv") if r["from"] == issue and r["type"] == "underPillar"]
+    # The reviewer moves this issue to another pillar: the pillar after the drafted one in the
+    # editor's list (no pillar, SEHAT, SIAP, TERHUBUNG), or the one before it if it is the last.
+    options = ["", "jakarta-sehat", "jakarta-siap", "jakarta-terhubung"]
+    at = options.index(drafted[0]) if drafted else 0
+    move, target = ("ArrowDown", options[at + 1]) if at + 1 < len(options) else ("ArrowUp", options[at - 1])
     context = served_context(chromium, log, running.base)
     presses: list[str] = []
 
@@ -230,25 +243,32 @@ def test_a_ten_actor_report_is_reviewed_from_the_keyboard(chromium: Browser, run
         keys = page.inner_text("#keys")
         assert "accept" in keys and "reject" in keys and "next" in keys and "previous" in keys
         cards = page.evaluate("document.querySelectorAll('.card').length")
-        for _ in range(cards):
-            focused = page.inner_text(".row.focus .title")
-            if "kemacetan" in focused.lower():
-                press("e")  # the editor opens on the type; Tab to the pillar, one down: TERHUBUNG
+        edited = False
+        for _ in range(4 * cards + 20):
+            if page.evaluate("document.querySelectorAll('.row[data-status=draft]').length") == 0:
+                break
+            focused = page.evaluate(FOCUSED)
+            if focused["status"] != "draft":
+                press("n")  # the next draft row
+                continue
+            if focused["element"] and "kemacetan" in focused["title"].lower() and not edited:
+                press("e")  # the editor opens on the type; Tab to the pillar, pick the other one, save
                 wait_until(page, "document.activeElement.tagName === 'SELECT'")
                 press("Tab")
-                press("ArrowDown")
+                press(move)
                 press("Enter")
                 wait_until(page, "!document.querySelector('.editor')")
-            press("A")  # accept the row and the links under it; the focus moves to the next card
+                edited = True
+            # An element row: accept it and the links under it (the focus moves to the next card).
+            press("A" if focused["element"] else "a")
         assert log.problems() == []
     finally:
         context.close()
     table = rows(folder / "elements.csv") + rows(folder / "connections.csv")
-    left = [r for r in table if r["status"] == "draft"]
-    assert left == []
+    assert [r for r in table if r["status"] == "draft"] == []
     placed = [(r["to"], r["status"]) for r in rows(folder / "connections.csv")
               if r["from"] == issue and r["type"] == "underPillar"]
-    assert placed == [("jakarta-siap", "rejected"), ("jakarta-terhubung", "accepted")]
+    assert placed == [*((d, "rejected") for d in drafted), (target, "accepted")]
     with capsys.disabled():
         print(f"\nkeyboard review of {len(actors)} actors, {cards} cards, {len(table)} rows: "
               f"{len(presses)} key presses ({' '.join(presses)})")
