@@ -17,7 +17,6 @@ from resilience_kg.extract.review_edits.edits import (
     accept,
     accept_at_least,
     edit,
-    folder_lock,
     last_changes,
     lost_changes,
     reapply,
@@ -26,7 +25,7 @@ from resilience_kg.extract.review_edits.edits import (
     set_status,
     undo,
 )
-from resilience_kg.extract.review_edits.folder import DraftRow, Drafts, DraftTable, Problem, read_drafts
+from resilience_kg.extract.review_edits.folder import DraftRow, Drafts, DraftTable, Problem, folder_lock, read_drafts
 from resilience_kg.extract.review_edits.known import GraphIndex, KnownNode, graph_index
 from resilience_kg.extract.review_edits.log import LOG_NAME, Change, RowChange, read_log
 

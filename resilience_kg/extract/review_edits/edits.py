@@ -14,11 +14,9 @@ adds the corrected one beside it, with the same quote: ``extract`` finds its own
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import secrets
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from resilience_kg.extract.review_edits.folder import (
     TableName,
     checksum,
     fingerprint,
+    folder_lock,
     read_drafts,
 )
 from resilience_kg.extract.review_edits.log import LOG_NAME, Change, RowChange, log_line, read_log, undone
@@ -38,8 +37,6 @@ from resilience_kg.extract.review_edits.log import LOG_NAME, Change, RowChange, 
 EVIDENCE = ("source", "quote", "start", "end", "occurrence")
 #: Columns that say what a connection links: changing one replaces the row (see the module's note).
 LINK_COLUMNS = ("from", "to", "type")
-LOCK_NAME = ".review.lock"
-_THREAD_LOCK = threading.Lock()
 
 
 class ReviewError(ResilienceKGError):
@@ -61,26 +58,6 @@ class RowRef:
     @classmethod
     def of(cls, row: DraftRow) -> RowRef:
         return cls(row.table, row.line, row.fingerprint)
-
-
-@contextlib.contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
-    """One writer at a time on ``folder``: between threads, and between processes where the
-    system has ``flock`` (the review page and a notebook on the same folder; ``extract`` should
-    hold it too while it merges, so that a change made between its reading and its writing of the
-    tables is not overwritten)."""
-    with _THREAD_LOCK:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows: one process at a time is the user's care
-            yield
-            return
-        with open(folder / LOCK_NAME, "a+b") as fh:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 class _Raced(Exception):

@@ -11,10 +11,12 @@ would pad or cut that record.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
 import json
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +30,8 @@ TABLES: tuple[TableName, ...] = ("elements", "connections", "sources")
 STATUSES = ("draft", "accepted", "rejected")
 #: A curated row's confidence words (graph/assemble.py's CONFIDENCE_LEVELS).
 CONFIDENCE_WORDS = ("stated", "well-attested", "uncertain", "unknown")
+LOCK_NAME = ".review.lock"
+_THREAD_LOCK = threading.Lock()
 REQUIRED: dict[TableName, tuple[str, ...]] = {
     "elements": ("id", "type"),
     "connections": ("from", "to", "type"),
@@ -296,3 +300,25 @@ def read_drafts(folder: str | Path, *, known_ids: Iterable[str] | None = None) -
             row.problems.append(f"its text {row.get('file')!r} is missing from the folder")
     _check(drafts, known_ids)
     return drafts
+
+
+@contextlib.contextmanager
+def folder_lock(folder: str | Path) -> Iterator[None]:
+    """One writer at a time on ``folder``: between threads, and between processes where the
+    system has ``flock`` (the review page and a notebook on the same folder; ``extract`` should
+    hold it too while it merges, so that a change made between its reading and its writing of the
+    tables is not overwritten)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    with _THREAD_LOCK:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: one process at a time is the user's care
+            yield
+            return
+        with open(folder / LOCK_NAME, "a+b") as fh:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
