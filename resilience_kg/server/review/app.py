@@ -15,7 +15,6 @@ import functools
 import hmac
 import json
 import secrets
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -317,8 +316,9 @@ def run_review(folder: str | Path, *, port: int = 0, data: Sequence[str | Path] 
         raise ResilienceKGError(f"{folder}: no elements.csv or connections.csv here; draft them with "
                                 f"`resilience-kg extract REPORT -o {folder}`")
     token = secrets.token_urlsafe(24)
-    app = create_review_app(folder, token=token, data=data, bundled=bundled,
-                            log=lambda line: print(line, file=sys.stderr, flush=True))
+    # No access log: the page asks every few seconds whether the files changed, and the
+    # review log (review-log.jsonl) is the record that matters here.
+    app = create_review_app(folder, token=token, data=data, bundled=bundled)
     sock = bind("127.0.0.1", port)
     url = f"http://127.0.0.1:{sock.getsockname()[1]}/?token={token}"
     echo(f"reviewing {folder}: open {url}")
