@@ -139,7 +139,10 @@ def is_acronym(word: str) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    return name.lower().strip() in places()
+    """A place, never a body: the hand-listed places, or a region of the official list."""
+    from resilience_kg.extract.regions import is_place
+
+    return name.lower().strip() in places() or is_place(name) is not None
 
 
 @functools.cache
