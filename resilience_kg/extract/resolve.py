@@ -255,6 +255,13 @@ def resolve(
     res = _resolve_named(mention, known=known, gazetteer=gazetteer, city=city, threshold=threshold)
     if res.same_as is None and (res.method.startswith("unresolved") or res.method.endswith("other-jurisdiction")):
         return _by_pattern(mention, gazetteer, city, res) or res
+    entry = gazetteer.by_id.get(res.same_as or "")
+    if entry is not None and entry.jurisdiction not in NON_TERRITORIAL and not _context(city, gazetteer):
+        # "BPBD" in a report that names no place: every region has one; Jakarta's is only a candidate.
+        match = _by_pattern(mention, gazetteer, None, res)
+        if match is not None and not gazetteer.places.split(normalise(mention.name))[1]:
+            return Resolution(None, res.score, res.sector, None, "ambiguous:standard-body-no-place",
+                              res.candidates or ((entry.id, res.score),), True, match.note)
     return res
 
 
