@@ -99,7 +99,8 @@ PLACE_ALIASES = {
     "kaltim": "Provinsi Kalimantan Timur", "east kalimantan": "Provinsi Kalimantan Timur",
     "diy": "Provinsi Daerah Istimewa Yogyakarta", "jogja": "Kota Yogyakarta", "jogjakarta": "Kota Yogyakarta",
     "ntb": "Provinsi Nusa Tenggara Barat", "west nusa tenggara": "Provinsi Nusa Tenggara Barat",
-    "solo": "Kota Surakarta", "jakpus": "Kota Administrasi Jakarta Pusat", "central jakarta": "Kota Administrasi Jakarta Pusat",
+    "solo": "Kota Surakarta",
+    "jakpus": "Kota Administrasi Jakarta Pusat", "central jakarta": "Kota Administrasi Jakarta Pusat",
     "jakut": "Kota Administrasi Jakarta Utara", "north jakarta": "Kota Administrasi Jakarta Utara",
     "jakbar": "Kota Administrasi Jakarta Barat", "west jakarta": "Kota Administrasi Jakarta Barat",
     "jaksel": "Kota Administrasi Jakarta Selatan", "south jakarta": "Kota Administrasi Jakarta Selatan",
@@ -331,9 +332,11 @@ class Gazetteer:
         self._pattern_core = {}
         for pattern in self.patterns:
             for form in pattern.names():
-                core = self.places.split(normalise(form))[0]
-                if core and pattern not in self._pattern_core.setdefault(core, []):
-                    self._pattern_core[core].append(pattern)
+                # As written alone, and as written before a place ("... Daerah Kota Surabaya" loses "daerah").
+                before_a_place = self.places.split(normalise(f"{form} Kota Surabaya"))[0]
+                for key in {self.places.split(normalise(form))[0], before_a_place}:
+                    if key and pattern not in self._pattern_core.setdefault(key, []):
+                        self._pattern_core[key].append(pattern)
         self._full = {}
         self._core = {}
         for entry in self.entries:
@@ -378,7 +381,9 @@ class Gazetteer:
         patterns = self._pattern_core.get(core)
         if not patterns:
             return None
-        where = [self.places.region[j] for j in (places or context) if j in self.places.region]
+        context = frozenset(context)
+        named = (places & context) or places  # "BPBD Bogor" in a report on Kota Bogor: that Bogor
+        where = [self.places.region[j] for j in (named or context) if j in self.places.region]
         fits = [(p, r) for p in patterns for r in where if r.kind in p.kinds]
         if not fits and not places and not where:  # no place at all: the pattern, region unknown
             return PatternMatch(patterns[0], None) if len(patterns) == 1 else None

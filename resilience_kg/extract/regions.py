@@ -35,9 +35,9 @@ DISTRICT_KINDS = ("kecamatan", "distrik")
 VILLAGE_KINDS = ("kelurahan", "desa", "desa adat")
 #: The word a text writes before a region of each kind ("Kota Depok", "Kecamatan Gambir").
 KIND_WORD = {
-    "provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kabupaten administrasi": "Kabupaten Administrasi",
-    "kota administrasi": "Kota Administrasi", "kecamatan": "Kecamatan", "distrik": "Distrik", "kelurahan": "Kelurahan",
-    "desa": "Desa", "desa adat": "Desa Adat",
+    "provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota",
+    "kabupaten administrasi": "Kabupaten Administrasi", "kota administrasi": "Kota Administrasi",
+    "kecamatan": "Kecamatan", "distrik": "Distrik", "kelurahan": "Kelurahan", "desa": "Desa", "desa adat": "Desa Adat",
 }  # fmt: skip
 # Kind words as a text writes them, longest first, to the kinds they may mean.
 _WRITTEN_KINDS = (
