@@ -77,6 +77,9 @@ class Resolution:
     candidates: tuple[tuple[str, float], ...]
     ambiguous: bool
     note: str = ""
+    #: For a body known only by a pattern: the pattern and the region's code, so that two
+    #: mentions of one such body in a report can be drafted as one actor ("" otherwise).
+    key: str = ""
 
 
 def known_actors(kg_tables: Iterable[Table]) -> list[KnownActor]:
@@ -271,7 +274,9 @@ def _by_pattern(mention: Mention, gazetteer: Gazetteer, city: str | None, res: R
     for form in (mention.name, mention.expansion, mention.acronym):
         match = gazetteer.match_pattern(form, context) if form and form.strip() else None
         if match is not None:
-            return Resolution(None, 0.0, match.pattern.sector, None, match.method, res.candidates, False, match.note)
+            key = f"{match.method}@{match.region.code}" if match.region is not None else ""
+            return Resolution(None, 0.0, match.pattern.sector, None, match.method, res.candidates, False, match.note,
+                              key)
     return None
 
 
