@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from resilience_kg.errors import DataError
-from resilience_kg.extract.gazetteer import LEVELS, SECTORS, SOURCE_FORM, load_body_patterns, load_gazetteer
+from resilience_kg.extract.body_patterns import load_body_patterns
+from resilience_kg.extract.gazetteer import LEVELS, SECTORS, SOURCE_FORM, load_gazetteer
 from resilience_kg.extract.regions import by_code
 
 DATA = Path(__file__).parent.parent / "resilience_kg" / "data"

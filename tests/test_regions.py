@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from resilience_kg.extract.body_patterns import standard_bodies
 from resilience_kg.extract.regions import (
     CITY_KINDS,
     KIND_WORD,
@@ -17,7 +18,6 @@ from resilience_kg.extract.regions import (
     is_place,
     region_kind,
     regions,
-    standard_bodies,
     villages,
 )
 

@@ -63,7 +63,8 @@ def test_a_place_naming_a_city_and_a_regency_leaves_the_region_open(gaz):
 
 def test_a_pattern_made_id_is_never_same_as(gaz):
     """Issue 22: a body matched only by a pattern is a new actor, for every standard body of a region."""
-    from resilience_kg.extract.regions import is_place, standard_bodies
+    from resilience_kg.extract.body_patterns import standard_bodies
+    from resilience_kg.extract.regions import is_place
 
     for region in (is_place("Kota Semarang"), is_place("Kabupaten Bogor"), is_place("Provinsi Jawa Barat")):
         for body in standard_bodies(region):

@@ -36,7 +36,6 @@ names.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import re
 import unicodedata
@@ -46,7 +45,8 @@ from importlib import resources
 from pathlib import Path
 
 from resilience_kg.errors import DataError
-from resilience_kg.extract.regions import KIND_WORD, Region, regions
+from resilience_kg.extract.body_patterns import BodyPattern, PatternMatch, load_body_patterns
+from resilience_kg.extract.regions import Region, regions
 
 #: The actor classes of the ontology that an entry's sector may name.
 SECTORS = (
@@ -56,7 +56,6 @@ SECTORS = (
 LEVELS = ("national", "province", "city", "unit", "international")
 COLUMNS = ("id", "name", "acronym", "aliases", "sector", "parent", "jurisdiction", "level", "basis", "source", "note")
 REQUIRED = ("id", "name", "sector", "jurisdiction", "level", "basis", "source")
-PATTERN_COLUMNS = ("id", "name", "acronym", "aliases", "kinds", "sector", "basis", "note")
 #: A source is a web page (``https://...``) or a regulation ("Perpres 68/2019 ...", "UU 24/2007 ...").
 SOURCE_FORM = re.compile(
     r"(?:^|; )(?:https?://\S+|(?:UU|PP|Perpres|Keppres|Permendagri|Permen\w*|Perda|Pergub|Kepgub|Kepmendagri|"
@@ -263,57 +262,6 @@ class GazetteerEntry:
         return tuple(dict.fromkeys(n for n in (self.name, self.acronym, *self.aliases) if n))
 
 
-@dataclass(frozen=True)
-class BodyPattern:
-    """A body every region of some kinds has ("Dinas Perhubungan" of a province, regency or city).
-
-    A rule for recognising names, never an entity: a body matched only by a pattern is drafted
-    as a new actor (method ``rule:body-pattern:<id>``), since its real name may differ.
-    ``name`` may hold ``{region}`` where the region's name goes ("Pemerintah {region}");
-    otherwise the region follows the name.
-    """
-
-    id: str
-    name: str
-    acronym: str
-    aliases: tuple[str, ...]
-    kinds: frozenset[str]
-    sector: str
-    basis: str
-    note: str = ""
-
-    def names(self) -> tuple[str, ...]:
-        """Every form of the body's name without its place."""
-        forms = (self.name.replace("{region}", "").strip(), self.acronym, *self.aliases)
-        return tuple(dict.fromkeys(f for f in forms if f))
-
-    def name_for(self, region: Region) -> str:
-        """The name the pattern predicts for ``region`` ("Dinas Perhubungan Kota Semarang")."""
-        if "{region}" in self.name:
-            return self.name.replace("{region}", region.full_name)
-        return f"{self.name} {region.full_name}"
-
-
-@dataclass(frozen=True)
-class PatternMatch:
-    """A name recognised by a body pattern: which pattern, and the region whose body it names."""
-
-    pattern: BodyPattern
-    region: Region | None  # None when the name and the context leave the region open
-
-    @property
-    def method(self) -> str:
-        return f"rule:body-pattern:{self.pattern.id}"
-
-    @property
-    def note(self) -> str:
-        where = f" of {self.region.full_name} (Kemendagri {self.region.code})" if self.region else ""
-        return (f"matched only by the pattern of a standard body{where} ({self.pattern.basis}); its real name "
-                f"may differ: {self.pattern.note}" if self.pattern.note else
-                f"matched only by the pattern of a standard body{where} ({self.pattern.basis}); its real name "
-                "may differ")
-
-
 @dataclass(eq=False)  # compared and hashed by identity: resolvers cache their index per gazetteer
 class Gazetteer:
     """The entries, with indexes by normalised name (``full``) and by name without places (``core``)."""
@@ -501,33 +449,9 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         if entry.parent and entry.parent not in lines:
             where = f"{name}:{lines[entry.id]}"
             raise DataError(f"parent {entry.parent!r} of {entry.id!r} is no entry's id", location=where)
-    return Gazetteer(entries, load_body_patterns())
-
-
-def load_body_patterns() -> tuple[BodyPattern, ...]:
-    """The body patterns (``rules/body_patterns.csv``): the standard bodies of a region, as rules."""
-    return _body_patterns()
-
-
-@functools.cache
-def _body_patterns() -> tuple[BodyPattern, ...]:
-    name = "rules/body_patterns.csv"
-    text = resources.files("resilience_kg.extract").joinpath(name).read_text(encoding="utf-8")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if tuple(reader.fieldnames or ()) != PATTERN_COLUMNS:
-        raise DataError(f"the columns must be {', '.join(PATTERN_COLUMNS)}", location=f"{name}:1")
-    known_kinds = set(KIND_WORD)
-    patterns = []
-    for row in reader:
-        where = f"{name}:{reader.line_num}"
-        kinds = frozenset(k.strip() for k in row["kinds"].split("|") if k.strip())
-        if not kinds <= known_kinds or not kinds:
-            raise DataError(f"kinds {row['kinds']!r}: use region kinds such as {', '.join(KIND_WORD)}", location=where)
-        if row["sector"] not in SECTORS or not row["basis"].strip() or not row["id"].strip():
-            raise DataError("a pattern needs an id, a basis and a sector of the ontology", location=where)
-        patterns.append(BodyPattern(
-            id=row["id"], name=row["name"], acronym=row["acronym"],
-            aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()), kinds=kinds,
-            sector=row["sector"], basis=row["basis"], note=row["note"],
-        ))  # fmt: skip
-    return tuple(patterns)
+    patterns = load_body_patterns()
+    for pattern in patterns:
+        if pattern.sector not in SECTORS:
+            raise DataError(f"unknown sector {pattern.sector!r} of pattern {pattern.id!r}; "
+                            f"use one of {', '.join(SECTORS)}", location="rules/body_patterns.csv")
+    return Gazetteer(entries, patterns)

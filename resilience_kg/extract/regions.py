@@ -4,14 +4,12 @@ The list (package data ``data/regions.csv`` and ``data/villages.csv.gz``; source
 in ``data/README.md``) holds 38 provinces, 514 regencies and cities, 7,285 districts and 83,762
 villages. It serves two ends: a name that is a place is never drafted as an actor
 (:func:`is_place`), and the kind of a place decides which standard bodies a name may mean
-(:func:`standard_bodies`, with the body patterns of :mod:`resilience_kg.extract.gazetteer`).
+(:func:`resilience_kg.extract.body_patterns.standard_bodies`).
 
 >>> is_place("Kota Surabaya").code, region_kind("Kabupaten Bogor")
 ('35.78', 'kabupaten')
 >>> is_place("Dinas Perhubungan Kota Surabaya") is None
 True
->>> [b.name for b in standard_bodies(is_place("Kota Semarang"))][:2]
-['Pemerintah Kota Semarang', 'Badan Penanggulangan Bencana Daerah Kota Semarang']
 """
 
 from __future__ import annotations
@@ -23,10 +21,6 @@ import io
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from resilience_kg.extract.gazetteer import BodyPattern
 
 #: Kinds of the list, from province down to village.
 PROVINCE_KINDS = ("provinsi",)
@@ -169,34 +163,3 @@ def region_kind(name: str) -> str | None:
     """The kind of the region ``name`` denotes (``provinsi``, ``kota``, ``kabupaten``, ...), or None."""
     region = is_place(name)
     return region.kind if region is not None else None
-
-
-@dataclass(frozen=True)
-class StandardBody:
-    """A body a region of its kind normally has, named by a pattern: a recognition aid, not an entity."""
-
-    name: str
-    acronym: str
-    region: Region
-    pattern: BodyPattern
-
-    @property
-    def method(self) -> str:
-        return f"rule:body-pattern:{self.pattern.id}"
-
-
-def standard_bodies(region: Region, patterns: tuple[BodyPattern, ...] | None = None) -> list[StandardBody]:
-    """The standard bodies of ``region`` by the body patterns (``rules/body_patterns.csv``).
-
-    Their names are what the pattern predicts; a region's real body may be named otherwise
-    (a merged or renamed agency): each pattern row says so in its note.
-    """
-    if patterns is None:
-        from resilience_kg.extract.gazetteer import load_body_patterns
-
-        patterns = load_body_patterns()
-    return [
-        StandardBody(p.name_for(region), f"{p.acronym} {region.name}" if p.acronym else "", region, p)
-        for p in patterns
-        if region.kind in p.kinds
-    ]
