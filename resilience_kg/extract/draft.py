@@ -240,6 +240,8 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                          "with org:subOrganizationOf on review")
         if res is not None and res.ambiguous:
             notes.append("ambiguous: choose same_as among the candidates")
+        if res is not None and res.note:
+            notes.append(res.note)
         if m.method == "rule:place-as-government":
             notes.append("a place that acts: its government is meant; set same_as to that body")
         if m.method == "rule:regional-head":

@@ -82,6 +82,8 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     keys = []
     if resolution is not None and resolution.same_as and not resolution.ambiguous:
         keys.append("id:" + resolution.same_as)
+    elif resolution is not None and resolution.key:
+        keys.append("id:" + resolution.key)  # a region's standard body, known by its pattern only
     if mention.acronym:
         keys.append("acr:" + mention.acronym.upper())
     keys.append("name:" + name_key(mention.name))
@@ -254,7 +256,7 @@ def _fuller(new: ActorMention, old: ActorMention) -> bool:
 
 def _resolved_id(actor: Actor) -> str | None:
     res = actor.resolution
-    return res.same_as if res is not None and not res.ambiguous else None
+    return (res.same_as or res.key or None) if res is not None and not res.ambiguous else None
 
 
 _JURISDICTION = re.compile(r"\s(?:Kota|Provinsi|Prov\.|Kabupaten|Kab\.|DKI)\s")

@@ -139,8 +139,12 @@ def is_acronym(word: str) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    """A place, or a unit named by its place ("Kelurahan Tanjung Mas", "Kodim 0733 Semarang")."""
-    return name.lower().strip() in places() or name.split(maxsplit=1)[0] in _place_kinds()
+    """A place, never a body: the hand-listed places, a region of the official list, or a unit
+    named by its place ("Kelurahan Tanjung Mas", "Kodim 0733 Semarang")."""
+    from resilience_kg.extract.regions import is_place
+
+    return (name.lower().strip() in places() or is_place(name) is not None
+            or name.split(maxsplit=1)[0] in _place_kinds())
 
 
 @functools.cache
