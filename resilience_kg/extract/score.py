@@ -161,10 +161,20 @@ class GoldReport:
         return self.source.read_bytes().decode(self.encoding)
 
 
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refusing a key given twice (the second would silently win)."""
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {key!r} is given twice")
+        seen[key] = value
+    return seen
+
+
 def load_gold(path: Path) -> GoldReport:
     """Read one gold JSON file, checking its fields; errors name the file and the actor."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicate_keys)
     except (OSError, ValueError) as exc:
         raise DataError(f"cannot read the annotation: {exc}", location=str(path)) from exc
     try:
