@@ -277,9 +277,14 @@ def test_an_issue_without_a_pillar_is_right_only_when_drafted_without_one(tmp_pa
     assert score_report(gold, read_extracted(drafts)).pillar_right == 2
 
 
-def test_text_match_is_containment_covering_enough_of_the_longer():
+def test_text_match_is_fuzzy_containment_of_whole_words():
     assert text_match("sampah menyumbat pintu air", ["(ii) Sampah menyumbat pintu-air;"])
     assert text_match("DSDA mengusulkan patroli sampah harian", ["patroli sampah harian"])
+    # The draft stops before the gold's party and runs on past it: 11 shared words of 14 and 16.
+    assert text_match("Gojek committed to build designated pick-up points at three MRT stations by 2021",
+                      ["build designated pick-up points at three MRT stations by 2021, to be agreed with Dishub"])
+    assert not text_match("Gojek committed to build designated pick-up points at three MRT stations by 2021",
+                          ["pick-up points"])  # a fragment does not stand for the whole
     assert not text_match("pintu air", ["sampah menyumbat pintu air di tiga kecamatan setiap musim hujan"])
     assert not text_match("sampah menyumbat", ["sampahnya menyumbat"])  # whole words only
     paragraph = MEETING

@@ -58,9 +58,11 @@ actor already matched: the graph must hold one node per actor.
 
 **Statements are matched by text.** An extracted ``Issue`` (``Solution``, ``Commitment``) row
 matches a gold one when one of its texts (``label_id``, ``label_en``, ``quote``), lower-cased with
-punctuation and spacing squashed, contains the gold surface or is contained in it, the shorter
-being at least ``MIN_OVERLAP`` of the longer (a quote may carry the proposer's clause; a whole
-paragraph does not stand for each of its issues). Again one to one, maximal. Then, over gold:
+punctuation and spacing squashed, shares with the gold surface a run of whole words covering at
+least ``MIN_SHARED`` of the shorter text and ``MIN_OVERLAP`` of the longer: fuzzy containment (a
+quote may carry the proposer's clause, or stop before the gold's "X committed to", or run on past
+it; a whole paragraph does not stand for each of its issues, nor a fragment for the whole). Again
+one to one, maximal. Then, over gold:
 
 - issues found = matched gold issues / gold issues (and drafted issues matched / drafted);
 - issues raised in the right place = matched issues whose ``raisedIn`` targets are all the gold
@@ -96,7 +98,9 @@ ROLE_OF_CONNECTION = {
     "presentedIn": "speaker", "participatedIn": "participant", "mentionedIn": "mentioned",
 }  # fmt: skip
 _ROLE_GROUP = {"opener": "speaker"}
-#: A statement matches by text when the shorter text is at least this share of the longer.
+#: A statement matches by text when the longest run of words both share covers this share of the
+#: shorter text and ``MIN_OVERLAP`` of the longer.
+MIN_SHARED = 0.6
 MIN_OVERLAP = 0.3
 COMMITMENT_STATUSES = ("offered", "planned", "fulfilled")
 STATEMENT_CLASSES = ("Issue", "Solution", "Commitment")
@@ -463,16 +467,18 @@ def squash_text(text: str) -> str:
 
 
 def text_match(gold: str, texts: Iterable[str]) -> bool:
-    """Does one of ``texts`` contain the gold text or lie within it, covering ``MIN_OVERLAP`` of the longer?"""
-    g = squash_text(gold)
+    """Does one of ``texts`` share with the gold text a run of words long enough for both (fuzzy containment)?"""
+    from difflib import SequenceMatcher
+
+    g = squash_text(gold).split()
     if not g:
         return False
     for t in texts:
-        e = squash_text(t)
+        e = squash_text(t).split()
         if not e:
             continue
-        short, long_ = (g, e) if len(g) <= len(e) else (e, g)
-        if f" {short} " in f" {long_} " and len(short) >= MIN_OVERLAP * len(long_):
+        shared = SequenceMatcher(None, g, e, autojunk=False).find_longest_match(0, len(g), 0, len(e)).size
+        if shared >= MIN_SHARED * min(len(g), len(e)) and shared >= MIN_OVERLAP * max(len(g), len(e)):
             return True
     return False
 
