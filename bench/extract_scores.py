@@ -97,10 +97,11 @@ def statement_rows(scores: list[ReportScore]) -> list[list[str]]:
 
 def details(scores: list[ReportScore]) -> None:
     for s in scores:
-        if s.false_positives or s.missed or s.sector_wrong or s.statement_misses:
+        if s.false_positives or s.missed or s.sector_wrong or s.statement_misses or s.id_conflicts:
             print(f"  {s.name}")
             for label, items in (("false positive", s.false_positives), ("missed", s.missed),
-                                 ("wrong sector", s.sector_wrong), ("not drafted", s.statement_misses)):  # fmt: skip
+                                 ("wrong sector", s.sector_wrong), ("not drafted", s.statement_misses),
+                                 ("resolved elsewhere", s.id_conflicts)):  # fmt: skip
                 for item in items:
                     print(f"      {label}: {item}")
 
@@ -124,6 +125,9 @@ def verdicts(s: ReportScore) -> None:
     for label, r, t in ReportScore.MEASURES:
         right, n, value = s.fraction(r, t)
         print(f"    {label:<48} {value:.2f} ({right}/{n})" if n else f"    {label:<48} -  (0/0)")
+    if s.id_conflicts:
+        print(f"    {len(s.id_conflicts)} name matches refused because the node was resolved to another gazetteer id "
+              "(a wrong resolution, or a gold id to align: see --details)")
 
 
 def score_part(name: str, folder: Path, args: argparse.Namespace, work: Path) -> tuple[ReportScore | None, list[str]]:

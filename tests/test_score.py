@@ -159,6 +159,8 @@ def test_a_node_resolved_to_another_body_does_not_match_by_name(tmp_path):
     gold = load_gold(path)
     wrong = score_report(gold, _ex(bpbd=("GovernmentAgency", {"BPBD"})))
     assert (wrong.matched, wrong.false_positives) == (0, ["BPBD"])
+    # Listed, so that a gold id naming the same body differently can be aligned by hand.
+    assert wrong.id_conflicts == ["BPBD Kota Semarang (gold id bpbd-semarang) is named like node bpbd"]
     unresolved = score_report(gold, _ex(**{"r-bpbd": ("GovernmentAgency", {"BPBD"})}))
     assert unresolved.matched == 1
 

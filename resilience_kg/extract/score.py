@@ -408,6 +408,9 @@ class ReportScore:
     status_right: int = 0
     status_total: int = 0
     statement_misses: list[str] = field(default_factory=list)
+    # Name matches refused because the node was resolved to another gazetteer id: either a wrong
+    # resolution, or a gold id that names the same body differently (an annotation to align).
+    id_conflicts: list[str] = field(default_factory=list)
 
     #: The statement measures, in print order: (label, right field, total field).
     MEASURES = (
@@ -595,6 +598,10 @@ def score_report(gold: GoldReport, extracted: Extracted) -> ReportScore:
             i for i, a in enumerate(gold.actors)
             if a.id == node or (keys[i] & node_keys and not (node in known and a.id is not None and a.id != node))
         ]
+        score.id_conflicts += [
+            f"{a.surface} (gold id {a.id}) is named like node {node}" for i, a in enumerate(gold.actors)
+            if a.id != node and keys[i] & node_keys and i not in candidates[node] and not a.optional
+        ]  # fmt: skip
     matching = _match(candidates)
     for node, actor in sorted(extracted.actors.items()):
         label = sorted(actor["names"])[0] if actor["names"] else node  # type: ignore[call-overload]
@@ -636,6 +643,7 @@ def total(scores: Iterable[ReportScore], *, name: str = "overall") -> ReportScor
                   "date_right", "roles_total", "roles_right", *dict.fromkeys(_COUNTS)):  # fmt: skip
             setattr(out, f, getattr(out, f) + getattr(s, f))
         out.statement_misses += s.statement_misses
+        out.id_conflicts += s.id_conflicts
         out.false_positives += s.false_positives
         out.missed += s.missed
         out.sector_wrong += s.sector_wrong
