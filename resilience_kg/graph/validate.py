@@ -9,6 +9,7 @@ that made the node, so a curator can go straight to the spreadsheet cell.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -50,11 +51,19 @@ class ValidationReport:
     conforms: bool
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that do not stop a build (``severity`` Warning)."""
+        return [p for p in self.problems if p.severity != "Violation"]
+
     def __str__(self) -> str:
         if self.conforms:
-            return "The data conforms to the shapes."
+            if not self.warnings:
+                return "The data conforms to the shapes."
+            lines = [f"The data conforms to the shapes, with {len(self.warnings)} warning(s):"]
+            return "\n".join([*lines, *(f"- {p}" for p in self.warnings)])
         lines = [f"The data does not conform: {len(self.problems)} problem(s)."]
-        lines += [f"- {p}" for p in self.problems]
+        lines += [f"- {p}" if p.severity == "Violation" else f"- (warning) {p}" for p in self.problems]
         return "\n".join(lines)
 
     def to_json(self) -> str:
@@ -79,6 +88,95 @@ SELECT ?s ?p ?o ?g WHERE {
   }
 }
 """
+
+
+# Every reported link (a fact between two nodes) with its quote, where the quote sits, and the
+# row that made it; the facts that are not links (a type, a sector) are left out.
+_REPORTED_LINKS = """
+SELECT ?s ?p ?o ?exact ?source ?start ?end ?row WHERE {
+  GRAPH graph:provenance {
+    ?st a rkg:ReportedStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+        rkg:evidence ?q ; rkg:recordedIn ?row .
+    ?q oa:exact ?exact ; dcterms:source ?source ; oa:start ?start ; oa:end ?end .
+  }
+  FILTER(isIRI(?o) && ?p NOT IN (rdf:type, rkg:sector, rkg:expansionConfidence))
+}
+"""
+# The names of every node (in any graph), and the spans its own statements quote.
+_NAMES = """
+SELECT ?node ?name WHERE {
+  VALUES ?p { skos:prefLabel skos:altLabel skos:notation rkg:nameInSource rkg:expansion }
+  GRAPH ?g { ?node ?p ?name }
+}
+"""
+_SPANS = """
+SELECT ?node ?source ?start ?end WHERE {
+  GRAPH graph:provenance {
+    ?st a rkg:ReportedStatement ; rdf:subject ?node ; rdf:predicate rdf:type ; rkg:evidence ?q .
+    ?q dcterms:source ?source ; oa:start ?start ; oa:end ?end .
+  }
+}
+"""
+
+
+def _named(quote: str, names: set[str]) -> bool:
+    """Whether one of ``names`` occurs in ``quote`` as whole words, ignoring case and spacing."""
+    folded = " ".join(quote.casefold().split())
+    for name in names:
+        key = " ".join(name.casefold().split())
+        if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+            return True
+    return False
+
+
+def link_quote_problems(kg: KnowledgeGraph) -> list[Problem]:
+    """Warn of every reported link whose quote names neither of its ends.
+
+    An end is named when the quote contains one of its names (label, acronym, notation, a name
+    as the source writes it), or overlaps the words its own row quotes (the remark, the list
+    entry). A quote that names neither states the link only by inference, which is the
+    curators' work: quote the passage that names an end, or make the row curated with its basis.
+    """
+    store = kg.store
+    names: dict[str, set[str]] = {}
+    for row in _solutions(store.query(_NAMES, prefixes=v.QUERY_PREFIXES)):
+        names.setdefault(row["node"].value, set()).add(row["name"].value)
+    spans: dict[str, set[tuple[str, int, int]]] = {}
+    for row in _solutions(store.query(_SPANS, prefixes=v.QUERY_PREFIXES)):
+        spans.setdefault(row["node"].value, set()).add(
+            (row["source"].value, int(row["start"].value), int(row["end"].value))
+        )
+    problems = []
+    for row in _solutions(store.query(_REPORTED_LINKS, prefixes=v.QUERY_PREFIXES)):
+        source, start, end = row["source"].value, int(row["start"].value), int(row["end"].value)
+        ends = (row["s"].value, row["o"].value)
+
+        def found(node: str) -> bool:
+            return _named(row["exact"].value, names.get(node, set())) or any(
+                src == source and a < end and start < b for src, a, b in spans.get(node, ())
+            )
+
+        if any(found(node) for node in ends):
+            continue
+        problems.append(
+            Problem(
+                focus=ends[0],
+                label=_label(store, ends[0]),
+                path=v.shorten(row["p"].value),
+                message=f"the quote names neither end of this link ({_label(store, ends[0])} and "
+                f"{_label(store, ends[1])}), so it does not state it: quote the words that name one of "
+                "them, or make the row curated with its basis in the note",
+                location=row["row"].value,
+                value=_term(ends[1]),
+                severity="Warning",
+            )
+        )
+    return problems
+
+
+def _solutions(result: object) -> list[dict[str, ox.Term]]:
+    assert isinstance(result, ox.QuerySolutions)
+    return [{str(var)[1:]: sol[var] for var in result.variables if sol[var] is not None} for sol in result]
 
 
 def _label(store: ox.Store, node: str) -> str:
@@ -183,6 +281,7 @@ def validate(kg: KnowledgeGraph) -> ValidationReport:
         problems.append(
             Problem(focus=source, label="quote", path="oa:exact", message=message, location=location)
         )
+    problems += link_quote_problems(kg)
     problems.sort(key=lambda p: (p.location, p.label, p.path, p.message))
     violations = [p for p in problems if p.severity == "Violation"]
     return ValidationReport(conforms=conforms and not violations, problems=problems)
