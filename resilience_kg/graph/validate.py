@@ -210,14 +210,24 @@ def _location(kg: KnowledgeGraph, node: str) -> str:
     return ""
 
 
-def _path(results: rdflib.Graph, path: object) -> str:
-    """A SHACL result path as a curator reads it: ``rkg:x``, or ``^rkg:x`` for an inverse."""
+def _path(results: rdflib.Graph, path: object, shape: object = None, shapes: rdflib.Graph | None = None) -> str:
+    """A SHACL result path as a curator reads it: ``rkg:x``, or ``^rkg:x`` for an inverse.
+
+    A node shape whose test is an ``sh:or`` (an issue needs a pillar unless it was drafted by
+    ``extract``) reports no path: the path of its first alternative is the one to fill.
+    """
     import rdflib
 
     if isinstance(path, rdflib.URIRef):
         return _term(path)
     if path is None:
-        return ""
+        sh = rdflib.Namespace(v.SH)
+        if shape is None or shapes is None:
+            return ""
+        alternatives = shapes.value(shape, sh["or"])  # type: ignore[call-overload]
+        first = shapes.value(alternatives, rdflib.RDF.first) if alternatives is not None else None  # type: ignore[call-overload]
+        inner = shapes.value(first, sh.path) if first is not None else None  # type: ignore[call-overload]
+        return _term(inner) if isinstance(inner, rdflib.URIRef) else ""
     inverse = results.value(path, rdflib.URIRef(v.SH + "inversePath"))  # type: ignore[call-overload]
     return f"^{_term(inverse)}" if inverse is not None else "(complex path)"
 
@@ -253,7 +263,7 @@ def validate(kg: KnowledgeGraph) -> ValidationReport:
             Problem(
                 focus=focus,
                 label=_label(kg.store, focus),
-                path=_path(results, path),
+                path=_path(results, path, results.value(result, sh.sourceShape), shapes),
                 message=str(results.value(result, sh.resultMessage) or "does not conform"),
                 location=_location(kg, focus),
                 value=_term(value) if value is not None else "",
