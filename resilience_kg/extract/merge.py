@@ -9,7 +9,6 @@ a new draft row is added only when no existing row has the same key: the ``id`` 
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from resilience_kg.extract.draft import CONNECTION_HEADER, ELEMENT_HEADER, SOURCE_HEADER
 from resilience_kg.extract.readers import ExtractError
 from resilience_kg.files import atomic_write
+from resilience_kg.tabulate import from_spreadsheet_cell, spreadsheet_csv
 
 if TYPE_CHECKING:
     from resilience_kg.extract.pipeline import ExtractResult
@@ -28,20 +28,20 @@ def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return [], []
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            rows = [{k: (v or "") for k, v in row.items() if k is not None} for row in reader]
-            return list(reader.fieldnames or []), rows
+            reader = csv.reader(fh)
+            header = [from_spreadsheet_cell(h) for h in next(reader, [])]
+            rows = [{k: from_spreadsheet_cell(v) for k, v in zip(header, record, strict=False)}
+                    for record in reader if record]
+            return header, [{k: row.get(k, "") for k in header} for row in rows]
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ExtractError(f"{path}: cannot read the existing table to keep its review ({exc})") from None
 
 
 def to_csv(header: Sequence[str], rows: Sequence[dict[str, str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(header), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: row.get(k, "") for k in header})
-    return buffer.getvalue().encode("utf-8")
+    """The table for a spreadsheet: a cell that starts with = + - @ gets a leading ``'``, so that
+    no quote from a report is run as a formula; :func:`read_rows` and the graph's CSV reader take
+    it off again, so the quote and its offsets stay exact."""
+    return spreadsheet_csv(header, ([row.get(k, "") for k in header] for row in rows)).encode("utf-8")
 
 
 def _header(existing: list[str], ours: Sequence[str]) -> list[str]:

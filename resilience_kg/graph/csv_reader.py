@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from resilience_kg.errors import DataError
+from resilience_kg.tabulate import from_spreadsheet_cell
 
 TableKind = Literal["elements", "connections", "sources"]
 
@@ -104,6 +105,8 @@ def read_table(source: Readable, *, display_name: str | None = None) -> Table:
 
     A byte-order mark (as spreadsheets write) is accepted; a record with too many or too few
     fields is an error, never padded. Errors name the file and the line the record starts on.
+    A cell that a spreadsheet-safe writer guarded with a leading ``'`` (``'=SUM(A1)``, as
+    ``extract`` writes its drafts) is read as the text it guards.
     """
     name = display_name or source.name
     raw = source.read_bytes()
@@ -159,7 +162,7 @@ def read_table(source: Readable, *, display_name: str | None = None) -> Table:
                 f"this row has {len(record)} fields but the header has {len(columns)}",
                 location=f"{name}:{start}",
             )
-        values = {c: v.strip() for c, v in zip(columns, record, strict=True)}
+        values = {c: from_spreadsheet_cell(v).strip() for c, v in zip(columns, record, strict=True)}
         table.rows.append(Row(values=values, location=f"{name}:{start}"))
         start = reader.line_num + 1
     return table
