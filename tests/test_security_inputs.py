@@ -2,6 +2,7 @@
 and what it must not.
 
 - CSV meant for a spreadsheet never holds a live formula, and still reads back exactly (finding 7).
+- An RDF/XML file that declares XML entities is refused before it is parsed (finding 8).
 """
 
 from __future__ import annotations
@@ -9,10 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
+import resource
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.servers import kg_command
 
 from resilience_kg.cli import main
 from resilience_kg.graph.csv_reader import read_table
@@ -33,15 +38,15 @@ REPORT = """# Rapat Koordinasi Ketahanan Kota
 Jakarta, 12 Maret 2024
 
 Peserta:
-- {0} Badan Penanggulangan Bencana Daerah (BPBD)
-- {1} Dinas Sumber Daya Air
-- {2} Palang Merah Indonesia (PMI)
-- {3} Yayasan Kota Kita
+- {} Badan Penanggulangan Bencana Daerah (BPBD)
+- {} Dinas Sumber Daya Air
+- {} Palang Merah Indonesia (PMI)
+- {} Yayasan Kota Kita
 
 Isu yang dibahas:
 - banjir rob di Jakarta Utara
 """.format(*FORMULAS)
-_NUMBER = __import__("re").compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 def live_cells(text: str) -> list[str]:
@@ -182,3 +187,90 @@ def test_any_text_is_guarded_and_read_back_exactly() -> None:
     assert live_cells(written) == []
     read_back = list(csv.reader(io.StringIO(written, newline="")))[1:]
     assert [from_spreadsheet_cell(q) for _, q in read_back] == samples
+
+
+# --- finding 8: entity expansion in RDF/XML ---------------------------------------------------------
+
+RDF_HEAD = '<?xml version="1.0"?>\n'
+RDF_BODY = """<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+  xmlns:skos="http://www.w3.org/2004/02/skos/core#">
+ <rdf:Description rdf:about="https://w3id.org/resilience-kg/id/xml-actor">
+  <skos:prefLabel>{label}</skos:prefLabel>
+ </rdf:Description>
+</rdf:RDF>
+"""
+
+
+def laughs(levels: int) -> str:
+    """The "billion laughs": each entity ten times the one before; ``levels`` of them."""
+    decls = ['<!ENTITY l0 "ha">'] + [f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, levels)]
+    return RDF_HEAD + "<!DOCTYPE rdf:RDF [\n" + "\n".join(decls) + "\n]>\n" + RDF_BODY.format(label=f"&l{levels - 1};")
+
+
+#: Every way to declare an entity, each of which expands (or reads a file) when parsed.
+ENTITY_FILES = {
+    "nested": laughs(5),  # 200 kB from a few hundred bytes: the class, at a size main still survives
+    "parameter": RDF_HEAD + '<!DOCTYPE rdf:RDF [\n<!ENTITY % p "x">\n]>\n' + RDF_BODY.format(label="x"),
+    "external": RDF_HEAD + '<!DOCTYPE rdf:RDF [\n<!ENTITY e SYSTEM "file:///etc/passwd">\n]>\n'
+                + RDF_BODY.format(label="&e;"),
+    "namespace-style": RDF_HEAD + '<!DOCTYPE rdf:RDF [\n  <!ENTITY skos "http://www.w3.org/2004/02/skos/core#" >\n]>\n'
+                       + RDF_BODY.format(label="&skos;"),
+    "after-a-long-comment": RDF_HEAD + "<!--" + "x" * ((1 << 20) - 26) + "-->\n<!DOCTYPE rdf:RDF [\n"
+                            '<!ENTITY a "aaaa">\n]>\n' + RDF_BODY.format(label="&a;"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ENTITY_FILES))
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_rdf_xml_that_declares_entities_is_refused_before_parsing(runner: CliRunner, tmp_path: Path, name: str,
+                                                                   command: str) -> None:
+    text = ENTITY_FILES[name]
+    data = tmp_path / ("data.owl" if name == "namespace-style" else "data.rdf")
+    data.write_text(text, encoding="utf-8")
+    line = text[: text.find("<!ENTITY")].count("\n") + 1
+    args = (["build", "--data", str(data), "--out", str(tmp_path / "out")] if command == "build"
+            else ["validate", str(data)])
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert f"{data}:{line}: " in result.output and "entity" in result.output, result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_entity_declaration_across_a_read_boundary_is_found(tmp_path: Path) -> None:
+    from resilience_kg.errors import DataError
+    from resilience_kg.graph.xml_entities import check_rdf_xml
+
+    for shift in range(1, 8):  # "<!ENTITY" cut after each of its characters by the 1 MiB chunk
+        data = tmp_path / f"cut{shift}.rdf"
+        head = RDF_HEAD + "<!--" + "\n" * ((1 << 20) - len(RDF_HEAD) - 4 - shift)
+        data.write_text(head + '-->\n<!DOCTYPE r [<!ENTITY a "x">]>\n<r/>', encoding="utf-8")
+        with pytest.raises(DataError, match=rf":{head.count(chr(10)) + 2}: "):
+            check_rdf_xml(data)
+
+
+def test_rdf_xml_without_entities_still_loads(runner: CliRunner, tmp_path: Path) -> None:
+    plain = tmp_path / "plain.rdf"
+    plain.write_text(RDF_HEAD + RDF_BODY.format(label="Aktor XML"), encoding="utf-8")
+    doctype = tmp_path / "doctype.rdf"  # a DOCTYPE that declares nothing is harmless
+    doctype.write_text(RDF_HEAD + "<!DOCTYPE rdf:RDF>\n" + RDF_BODY.format(label="Aktor XML 2"), encoding="utf-8")
+    query = "SELECT ?l { ?a skos:prefLabel ?l FILTER(STRSTARTS(?l, 'Aktor XML')) } ORDER BY ?l"
+    result = runner.invoke(main, ["query", query, "--data", str(plain), "--data", str(doctype), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["l", "Aktor XML", "Aktor XML 2"]
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def test_a_billion_laughs_is_refused_at_once(tmp_path: Path) -> None:
+    # The full attack (10^9 "ha" from about a kilobyte), in a process of its own with 1 GiB of
+    # address space: before the fix it ran out of memory or time.
+    data = tmp_path / "laughs.rdf"
+    data.write_text(laughs(10), encoding="utf-8")
+    assert data.stat().st_size < 2000
+    done = subprocess.run(kg_command("build", "--data", str(data), "--out", str(tmp_path / "out")),
+                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+                          preexec_fn=_limit_memory)
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert f"{data}:3: " in done.stderr and "Traceback" not in done.stderr

@@ -208,6 +208,10 @@ def _load_rdf(store: ox.Store, path: Path) -> None:
     # Triples from a plain Turtle file go to a graph of their own, named after the file, so
     # they are queried with everything else but never mistaken for the report or curated data.
     target = None if fmt.supports_datasets else ox.NamedNode(v.FILE_GRAPH + v.mint(path.name)[len(v.ID) :])
+    if fmt == ox.RdfFormat.RDF_XML:
+        from resilience_kg.graph.xml_entities import check_rdf_xml
+
+        check_rdf_xml(path)  # before the parser, which would expand a "billion laughs"
     try:
         store.load(path=str(path), format=fmt, to_graph=target)
     except SyntaxError as exc:
