@@ -3,6 +3,8 @@ and what it must not.
 
 - CSV meant for a spreadsheet never holds a live formula, and still reads back exactly (finding 7).
 - An RDF/XML file that declares XML entities is refused before it is parsed (finding 8).
+- ``extract`` reads a hostile report in bounded time and memory, or refuses it with a clear error
+  naming the file and the option that raises the limit (finding 9).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import random
 import re
 import resource
 import subprocess
+import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -274,3 +278,187 @@ def test_a_billion_laughs_is_refused_at_once(tmp_path: Path) -> None:
                           preexec_fn=_limit_memory)
     assert done.returncode == 2, done.stderr[-2000:]
     assert f"{data}:3: " in done.stderr and "Traceback" not in done.stderr
+
+
+# --- finding 9: what reading a report may cost ---------------------------------------------------
+
+CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                 'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+                 'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+                 '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+                 'document.main+xml"/></Types>')
+PACKAGE_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+                '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+PARAGRAPH = "<w:p><w:r><w:t>Rapat koordinasi BPBD dan Dinas Sumber Daya Air.</w:t></w:r></w:p>"
+
+
+def docx(path: Path, body: str, *, media: bytes = b"") -> Path:
+    """A minimal .docx (what python-docx needs) with ``body`` in its document, deflated."""
+    document = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", PACKAGE_RELS)
+        archive.writestr("word/document.xml", document)
+        if media:
+            archive.writestr("word/media/image1.png", media)
+    return path
+
+
+def pdf(path: Path, pages: int, lines: list[str]) -> Path:
+    """A PDF of ``pages`` pages that all share one page object and content stream (a 30 kB file can
+    hold thousands), each showing ``lines``."""
+    shown = " ".join(f"({line}) Tj 0 -12 Td" for line in lines)
+    text = f"BT /F1 10 Tf 50 750 Td {shown} ET"
+    objects = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: f"<< /Type /Pages /Kids [{' '.join(['3 0 R'] * pages)}] /Count {pages} >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+           "/Resources << /Font << /F1 5 0 R >> >> >>",
+        4: f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
+        5: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = {}
+    for number, body in objects.items():
+        offsets[number] = len(out)
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offsets[n]:010d} 00000 n \n".encode() for n in objects)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def refused_report(runner: CliRunner, tmp_path: Path, report: Path, option: str, *extra: str) -> str:
+    """Run extract on ``report``: it must stop with exit 2, naming the file and the option to pass,
+    at once, and write nothing."""
+    started = time.monotonic()
+    result = runner.invoke(main, ["extract", str(report), "-o", str(tmp_path / "drafts"), *extra])
+    elapsed = time.monotonic() - started
+    assert result.exit_code == 2, result.output
+    assert f"{report}: " in result.output and f"extract {option}" in result.output, result.output
+    assert not (tmp_path / "drafts").exists()
+    assert elapsed < 30, f"refused, but only after {elapsed:.0f} s"
+    return result.output
+
+
+def test_a_docx_zip_bomb_is_refused_by_its_unzipped_size(runner: CliRunner, tmp_path: Path) -> None:
+    # 21 MiB of document in a file of about 60 kB: refused from the zip directory, unread.
+    body = PARAGRAPH * ((21 << 20) // len(PARAGRAPH))
+    report = docx(tmp_path / "bomb.docx", body)
+    assert report.stat().st_size < 200_000
+    output = refused_report(runner, tmp_path, report, "--max-mib 22")
+    assert "unzips to 21" in output
+
+
+def test_a_docx_whose_pictures_unzip_past_the_limit_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    report = docx(tmp_path / "photos.docx", PARAGRAPH, media=bytes(3 << 20))
+    refused_report(runner, tmp_path, report, "--max-mib 4", "--max-mib", "2")
+    result = runner.invoke(main, ["extract", str(report), "-o", str(tmp_path / "drafts"), "--max-mib", "4"])
+    assert result.exit_code == 0, result.output  # the option raises the limit
+
+
+def test_a_docx_of_many_empty_paragraphs_is_refused_by_their_number(runner: CliRunner, tmp_path: Path) -> None:
+    # python-docx spends a fixed time on each paragraph: 60,000 empty ones (a 360 kB part, far under
+    # the size limit) took about 15 s; they count as pages of 50.
+    report = docx(tmp_path / "empty.docx", "<w:p/>" * 60_000)
+    output = refused_report(runner, tmp_path, report, "--max-pages 1200")
+    assert "60,000 paragraphs" in output
+
+
+def test_a_docx_is_read_no_further_than_its_character_limit(runner: CliRunner, tmp_path: Path) -> None:
+    report = docx(tmp_path / "long.docx", PARAGRAPH * 5_000)
+    refused_report(runner, tmp_path, report, "--max-chars N", "--max-chars", "10000")
+
+
+def test_a_pdf_of_thousands_of_shared_pages_is_refused_by_its_page_count(runner: CliRunner, tmp_path: Path) -> None:
+    # Every page shares one content stream: 5,000 pages in a 30 kB file (15 s and more to read).
+    report = pdf(tmp_path / "shared.pdf", 5000, ["Rapat koordinasi BPBD dan Dinas Sumber Daya Air"] * 40)
+    assert report.stat().st_size < 40_000
+    refused_report(runner, tmp_path, report, "--max-pages 5000")
+
+
+def test_a_pdf_is_read_no_further_than_its_character_limit(runner: CliRunner, tmp_path: Path) -> None:
+    lines = [f"Baris {i}: rapat koordinasi BPBD dan Dinas Sumber Daya Air" for i in range(40)]
+    report = pdf(tmp_path / "long.pdf", 900, lines)
+    output = refused_report(runner, tmp_path, report, "--max-chars N", "--max-chars", "5000")
+    assert "first 3 of 900 page(s)" in output
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt", ".md"])
+def test_a_report_past_the_size_limit_is_refused_unread(runner: CliRunner, tmp_path: Path, suffix: str) -> None:
+    report = tmp_path / f"big{suffix}"
+    report.write_text("<p>Rapat BPBD.</p>\n" * 90_000)  # 1.6 MiB
+    refused_report(runner, tmp_path, report, "--max-mib 2", "--max-mib", "1")
+
+
+def test_a_text_past_the_character_limit_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    report = tmp_path / "long.txt"
+    report.write_text("Rapat koordinasi BPBD dan Dinas Sumber Daya Air.\n" * 1000)
+    refused_report(runner, tmp_path, report, "--max-chars 49000", "--max-chars", "1000")
+
+
+#: Markup that the stdlib html.parser rescans from every "<" to the end of the page: each took it
+#: minutes at a few hundred kB (it is quadratic); a page is now read once, character by character.
+HOSTILE_MARKUP = ["<a", "<a x", "<a href='x", "<!--", "<a x='>", "</a x='", "<![CDATA[", "<a '", "< a", "<a/"]
+
+
+def test_hostile_html_is_read_in_linear_time(tmp_path: Path) -> None:
+    from resilience_kg.extract.readers import html_main_text
+
+    page = "<html><body><main><p>Rapat koordinasi BPBD.</p></main>{}</body></html>"
+    for markup in HOSTILE_MARKUP:
+        times = []
+        for size in (100_000, 400_000):
+            hostile = page.format(markup * (size // len(markup)))
+            started = time.perf_counter()
+            text, _ = html_main_text(hostile)
+            times.append(time.perf_counter() - started)
+            assert text.startswith("Rapat koordinasi BPBD."), markup
+        # Four times the page, about four times the time (quadratic would be sixteen); the floor
+        # keeps a busy machine's noise on tiny times from failing the test.
+        assert times[1] < max(10 * times[0], 0.5), (markup, times)
+
+
+def test_a_hostile_html_report_is_extracted_at_once(tmp_path: Path) -> None:
+    # The reported case, end to end: 160 kB of "<a" after the text (it took 20 s; "<a x", minutes).
+    report = tmp_path / "halaman.html"
+    report.write_text("<html><body><main><p>Rapat koordinasi Badan Penanggulangan Bencana Daerah (BPBD) dan "
+                      "Palang Merah Indonesia (PMI).</p></main>" + "<a x" * 40_000 + "</body></html>")
+    done = subprocess.run(kg_command("extract", str(report), "-o", str(tmp_path / "drafts")), capture_output=True,
+                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert "BPBD" in (tmp_path / "drafts" / "sources" / "halaman.txt").read_text(encoding="utf-8")
+
+
+def test_html_is_read_as_before(tmp_path: Path) -> None:
+    # The tokenizer replaces html.parser: every page of the development set reads as it did.
+    from html.parser import HTMLParser
+
+    from resilience_kg.extract.readers import _MainText, html_main_text
+
+    class Stdlib(HTMLParser):
+        def __init__(self, sink: _MainText) -> None:
+            super().__init__(convert_charrefs=True)
+            self.handle_starttag = sink.handle_starttag  # type: ignore[method-assign]
+            self.handle_endtag = sink.handle_endtag  # type: ignore[method-assign]
+            self.handle_data = sink.handle_data  # type: ignore[method-assign]
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("extract_devset/*.htm*"))]
+    pages += ["<p>a &amp; b<br/>c</p><ul><li>x<li>y</ul>", "<div class='nav'>menu</div><main><p>Isi</p></main>",
+              "<script>var a = '<p>x</p>';</script><p>ok</p>", "<p>a < b and c > d</p>", '<p title="x>y">t</p>',
+              "<title>T &amp; U</title><p hidden>h</p><p>v</p>", "<p>1</p><!-- c --><p>2</p><?pi x?><p>3</p>",
+              "<P CLASS=Footer>f</P><p>x</p>", "<p>&#65;&#x42;&nbsp;C</p>", "<table><tr><td>a<td>b</table>"]
+    assert len(pages) >= 12
+    for page in pages:
+        sink = _MainText()
+        stdlib = Stdlib(sink)
+        stdlib.feed(page)
+        stdlib.close()
+        sink.close()
+        inside = [text for in_main, text in sink.blocks if in_main]
+        expected = "\n".join(inside if inside else [text for _, text in sink.blocks])
+        assert html_main_text(page)[0] == expected, page[:80]

@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resilience_kg.extract.draft import Actor, Draft, IdMaker, build_draft, slug
-from resilience_kg.extract.readers import INSTALL_HINT, ExtractError, MissingDependency, SourceText, read_source
+from resilience_kg.extract.readers import (
+    DEFAULT_LIMITS,
+    INSTALL_HINT,
+    ExtractError,
+    Limits,
+    MissingDependency,
+    SourceText,
+    read_source,
+)
 from resilience_kg.extract.recognise.actors import ActorMention, name_key, recognise
 from resilience_kg.extract.recognise.agreements import find_agreements
 from resilience_kg.extract.recognise.enumerations import find_items
@@ -350,13 +358,15 @@ def _read_table_lenient(file: Path) -> Any:
 
 def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", date: dt.date | None = None,
                     source_id: str | None = None, data: Sequence[Path] = (), bundled: bool = True,
-                    progress: Callable[[Path], None] | None = None) -> ExtractResult:
+                    progress: Callable[[Path], None] | None = None,
+                    limits: Limits = DEFAULT_LIMITS) -> ExtractResult:
     """Extract draft facts from report files into ``out``: elements.csv, connections.csv,
     sources.csv, one text file per source under ``sources/`` and ``review.html``.
 
     Every input is read before anything is written; a report that cannot be read raises
     :class:`ExtractError` naming it and leaves ``out`` untouched. Rows already in ``out`` (and
     the curator's statuses and edits in them) are kept; only new draft rows are added.
+    ``limits`` bounds what reading a report may cost (:class:`~resilience_kg.extract.readers.Limits`).
     """
     if lang not in LANGS:
         raise ExtractError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
@@ -372,7 +382,7 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
 
     out = Path(out)
     # Read everything first: a bad file stops the run before anything is written.
-    texts = [read_source(Path(p)) for p in paths]
+    texts = [read_source(Path(p), limits=limits) for p in paths]
     gazetteer = load_gazetteer()
     gazetteer_ids = {entry.id for entry in gazetteer.entries}
     known, known_ids = _known_actors([Path(d) for d in data if Path(d).resolve() != out.resolve()], bundled=bundled)
