@@ -5,12 +5,15 @@ and what it must not.
 - An RDF/XML file that declares XML entities is refused before it is parsed (finding 8).
 - ``extract`` reads a hostile report in bounded time and memory, or refuses it with a clear error
   naming the file and the option that raises the limit (finding 9).
+- No link in a folder handed to the user leads a read or a write outside it, and no local path
+  goes into the graph (finding 11).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import random
 import re
 import resource
@@ -462,3 +465,102 @@ def test_html_is_read_as_before(tmp_path: Path) -> None:
         inside = [text for in_main, text in sink.blocks if in_main]
         expected = "\n".join(inside if inside else [text for _, text in sink.blocks])
         assert html_main_text(page)[0] == expected, page[:80]
+
+
+# --- finding 11: links in folders, and local paths in the graph -------------------------------------
+
+def test_extract_does_not_write_through_a_symlinked_sources_folder(runner: CliRunner, tmp_path: Path) -> None:
+    report = tmp_path / "rapat.md"
+    report.write_text(REPORT, encoding="utf-8")
+    out, elsewhere = tmp_path / "drafts", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "sources").symlink_to(elsewhere)
+    result = runner.invoke(main, ["extract", str(report), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"{out / 'sources'}: a symbolic link" in result.output
+    assert list(elsewhere.iterdir()) == []
+    assert sorted(p.name for p in out.iterdir()) == ["sources"]  # nothing written, not even the tables
+
+
+@pytest.mark.parametrize("name", ["elements.csv", "sources/rapat.txt", "review.html"])
+def test_extract_does_not_write_through_a_linked_output_file(runner: CliRunner, tmp_path: Path, name: str) -> None:
+    report = tmp_path / "rapat.md"
+    report.write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "drafts"
+    extract(runner, report, out)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the user's file\n")
+    (out / name).unlink()
+    (out / name).symlink_to(victim)
+    result = runner.invoke(main, ["extract", str(report), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"{out / name}: a symbolic link" in result.output
+    assert victim.read_text() == "the user's file\n"
+
+
+SECRET_LINE = "root-secret,hunter2-password,never-show-me"
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_a_linked_table_in_a_data_folder_is_not_read(runner: CliRunner, tmp_path: Path, link: str) -> None:
+    # A table that is a link to a file outside its folder is refused unread: the message names it
+    # and shows none of the linked file (before, the header line came back as "found: ...").
+    secret = tmp_path / "private" / "notes.txt"
+    secret.parent.mkdir()
+    secret.write_text(SECRET_LINE + "\n")
+    folder = tmp_path / "shared-data"
+    folder.mkdir()
+    (folder / "elements.csv").write_text(HOSTILE_ELEMENTS.splitlines()[0] + "\n")
+    table = folder / "connections.csv"
+    if link == "symlink":
+        table.symlink_to(secret)
+    else:
+        os.link(secret, table)
+    for args in (["build", "--data", str(folder), "--out", str(tmp_path / "out")], ["validate", str(folder)]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert str(table) in result.output and ("hard link" if link == "hardlink" else "symbolic link") in result.output
+        for word in SECRET_LINE.split(","):
+            assert word not in result.output
+
+
+def test_a_symlinked_table_inside_its_folder_still_loads(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    (folder / "tables").mkdir(parents=True)
+    (folder / "tables" / "elements.csv").write_text(HOSTILE_ELEMENTS)
+    (folder / "elements.csv").symlink_to(folder / "tables" / "elements.csv")
+    result = runner.invoke(main, ["build", "--data", str(folder), "--no-validate", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+
+
+def recorded_in(kg: object) -> set[str]:
+    return {sol["r"].value for sol in kg.store.query(  # type: ignore[attr-defined]
+        "SELECT DISTINCT ?r { GRAPH ?g { ?s <https://w3id.org/resilience-kg/ontology#recordedIn> ?r } }")}
+
+
+def test_recorded_in_holds_no_local_path(tmp_path: Path, hostile_data: Path) -> None:
+    # The folder as typed (absolute here, as a home folder would be): the graph records the table's
+    # name in it, the row's line, and nothing of where the folder lies.
+    from resilience_kg.graph.dataset import load_graph
+
+    table = tmp_path / "deep" / "home" / "analyst" / "extra.csv"
+    table.parent.mkdir(parents=True)
+    table.write_text(HOSTILE_CONNECTIONS)
+    kg = load_graph([hostile_data.absolute(), table.absolute()])
+    recorded = recorded_in(kg)
+    assert {"elements.csv:2", "elements.csv:3", "connections.csv:2", "extra.csv:2"} <= recorded
+    assert not [r for r in recorded if "/" in r or "\\" in r or str(tmp_path) in r]
+    # Messages still name the file as the user typed it.
+    assert kg.origins["https://w3id.org/resilience-kg/id/evil-actor"] == f"{hostile_data.absolute()}/elements.csv:2"
+
+
+def test_nothing_the_graph_sends_or_shows_holds_the_data_folder(runner: CliRunner, tmp_path: Path,
+                                                               hostile_data: Path) -> None:
+    # What push sends is the named graphs as exported; entity pages show the graph's statements.
+    out = tmp_path / "graph.trig"
+    result = runner.invoke(main, ["export", "--format", "trig", "-o", str(out), "--data", str(hostile_data.absolute())])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert '"elements.csv:2"' in text
+    assert str(hostile_data.parent) not in text

@@ -9,6 +9,7 @@ a new draft row is added only when no existing row has the same key: the ``id`` 
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,8 +57,20 @@ def _is_reviewed(row: dict[str, str]) -> bool:
     return row.get("status", "").strip().lower() in ("accepted", "rejected", "")
 
 
+def _check_inside(out: Path, path: Path) -> None:
+    """Refuse to write ``path`` through a symbolic link inside ``out``: a ``sources`` folder that
+    leads elsewhere would put the saved texts outside the output folder, and a file that links to
+    a pipe or a device would be written into."""
+    inner = path.relative_to(out)
+    for part in [*reversed(inner.parents[:-1]), inner]:  # sources, deeper folders, the file
+        if (out / part).is_symlink():
+            raise ExtractError(f"{out / part}: a symbolic link (to {os.readlink(out / part)!r}); extract writes "
+                               "only inside the output folder: remove the link, or extract into another folder")
+
+
 def merge_and_write(result: ExtractResult) -> None:
-    """Merge ``result``'s drafts into ``result.out`` and write every file atomically."""
+    """Merge ``result``'s drafts into ``result.out`` and write every file atomically, inside
+    ``result.out`` only."""
     out = result.out
     if out.exists() and not out.is_dir():
         raise ExtractError(f"{out}: not a folder")
@@ -112,6 +125,8 @@ def merge_and_write(result: ExtractResult) -> None:
     page = render_review(elements=elements, connections=connections, sources=sources,
                          texts={e.source_id: e.source.text for e in result.sources}, folder=out)
     files.append((out / "review.html", page.encode("utf-8")))
+    for path, _ in files:
+        _check_inside(out, path)  # every path first: nothing is written if one is refused
     for path, data in files:
         atomic_write(path, data)
         result.files.append(path)
