@@ -366,9 +366,9 @@ def test_a_docx_whose_pictures_unzip_past_the_limit_is_refused(runner: CliRunner
 
 def test_a_docx_of_many_empty_paragraphs_is_refused_by_their_number(runner: CliRunner, tmp_path: Path) -> None:
     # python-docx spends a fixed time on each paragraph: 60,000 empty ones (a 360 kB part, far under
-    # the size limit) took about 15 s; they count as pages of 50.
+    # the size limit) took about 15 s; they count as pages of 20.
     report = docx(tmp_path / "empty.docx", "<w:p/>" * 60_000)
-    output = refused_report(runner, tmp_path, report, "--max-pages 1200")
+    output = refused_report(runner, tmp_path, report, "--max-pages 3000")
     assert "60,000 paragraphs" in output
 
 
@@ -386,9 +386,9 @@ def test_a_pdf_of_thousands_of_shared_pages_is_refused_by_its_page_count(runner:
 
 def test_a_pdf_is_read_no_further_than_its_character_limit(runner: CliRunner, tmp_path: Path) -> None:
     lines = [f"Baris {i}: rapat koordinasi BPBD dan Dinas Sumber Daya Air" for i in range(40)]
-    report = pdf(tmp_path / "long.pdf", 900, lines)
+    report = pdf(tmp_path / "long.pdf", 400, lines)
     output = refused_report(runner, tmp_path, report, "--max-chars N", "--max-chars", "5000")
-    assert "first 3 of 900 page(s)" in output
+    assert "first 3 of 400 page(s)" in output
 
 
 @pytest.mark.parametrize("suffix", [".html", ".txt", ".md"])

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from resilience_kg.errors import MissingExtra, ResilienceKGError
 from resilience_kg.extras import install_hint
@@ -51,7 +51,7 @@ class Limits:
 
     ``max_bytes``: the file's size, and for a .docx its size once unzipped (the unzipped
     size of every part, as its zip directory declares it; no part is read past that). ``max_pages``:
-    a PDF's pages, or a .docx's paragraphs and table cells, 50 a page (python-docx takes a fixed
+    a PDF's pages, or a .docx's paragraphs and table cells, 20 a page (python-docx takes a fixed
     time for each, so a small file of many empty paragraphs would otherwise take minutes).
     ``max_chars``: the characters of the report's text (a PDF's are counted page by page, so
     reading stops as soon as it is past them). Each maps to an ``extract`` option.
@@ -214,9 +214,11 @@ class _MainText:
 # only, so a page costs time in proportion to its length, whatever it holds.
 _NAME = re.compile(r"[^\s/>]*")
 _GAP = re.compile(r"[\s/]*")
-_ATTR = re.compile(r"[^\s/>][^\s/>=]*")
-_EQUALS = re.compile(r"\s*=\s*")
+_ATTR = re.compile(r"[\s/]*([^\s/>][^\s/>=]*)(\s*=\s*)?")  # the gap before, the name, any "="
 _UNQUOTED = re.compile(r"[^\s>]*")
+#: Attributes kept of one tag (the rest are read past): a page of one tag with millions of them
+#: would otherwise hold them all in memory. Main-text detection needs class, id, role, hidden.
+_MAX_ATTRS = 256
 #: Elements whose content is raw text up to their end tag (as html.parser has it).
 _RAW_END = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
 Attrs = list[tuple[str, "str | None"]]
@@ -232,29 +234,26 @@ def _tag(markup: str, pos: int) -> tuple[str, Attrs, int, bool] | None:
     name, pos = name_end.group().lower(), name_end.end()
     attrs: Attrs = []
     while True:
-        pos = _GAP.match(markup, pos).end()  # type: ignore[union-attr]
-        if pos >= n:
-            return None
-        if markup[pos] == ">":
-            return name, attrs, pos + 1, markup[pos - 1] == "/"
-        key = _ATTR.match(markup, pos)
-        assert key is not None  # markup[pos] is neither a space, "/" nor ">"
-        pos = key.end()
-        equals = _EQUALS.match(markup, pos)
-        if equals is None:
-            attrs.append((key.group().lower(), None))
-            continue
-        pos = equals.end()
-        if pos < n and markup[pos] in "\"'":
-            end = markup.find(markup[pos], pos + 1)
-            if end < 0:
+        attr = _ATTR.match(markup, pos)
+        if attr is None:  # only a gap before ">" or the end
+            pos = _GAP.match(markup, pos).end()  # type: ignore[union-attr]
+            if pos >= n:
                 return None
-            value, pos = markup[pos + 1 : end], end + 1
-        else:
-            unquoted = _UNQUOTED.match(markup, pos)
-            assert unquoted is not None
-            value, pos = unquoted.group(), unquoted.end()
-        attrs.append((key.group().lower(), html.unescape(value)))
+            return name, attrs, pos + 1, markup[pos - 1] == "/"
+        key, pos = attr.group(1), attr.end()
+        value: str | None = None
+        if attr.group(2) is not None:
+            if pos < n and markup[pos] in "\"'":
+                end = markup.find(markup[pos], pos + 1)
+                if end < 0:
+                    return None
+                value, pos = markup[pos + 1 : end], end + 1
+            else:
+                unquoted = _UNQUOTED.match(markup, pos)
+                assert unquoted is not None
+                value, pos = unquoted.group(), unquoted.end()
+        if len(attrs) < _MAX_ATTRS:
+            attrs.append((key.lower(), None if value is None else html.unescape(value)))
 
 
 def _tokenize(markup: str, sink: _MainText) -> None:
@@ -371,6 +370,20 @@ def _mib(size: int) -> str:
     return f"{-(-size * 10 // MIB) / 10:.1f}".removesuffix(".0")
 
 
+def _shared(page: Any) -> tuple[object, ...] | None:
+    """What makes two PDF pages read alike, so that a page repeated thousands of times (a hostile
+    file) is read once: its content and resources when both are shared objects, else the page
+    object itself; None for a page that is neither (read on its own)."""
+    from pypdf.generic import IndirectObject
+
+    contents = page.raw_get("/Contents") if "/Contents" in page else None
+    resources = page.raw_get("/Resources") if "/Resources" in page else None
+    if isinstance(contents, IndirectObject) and isinstance(resources, IndirectObject):
+        return ("content", contents.idnum, contents.generation, resources.idnum, resources.generation, page.rotation)
+    ref = page.indirect_reference
+    return None if ref is None else ("page", ref.idnum, ref.generation)
+
+
 def _pdf_text(path: Path, limits: Limits) -> tuple[str, str]:
     try:
         import pypdf
@@ -391,8 +404,14 @@ def _pdf_text(path: Path, limits: Limits) -> tuple[str, str]:
                                    f"--max-pages {count}")
         pages: list[str] = []
         chars = 0
+        seen: dict[tuple[object, ...], str] = {}
         for page in reader.pages:
-            pages.append(page.extract_text() or "")
+            key = _shared(page)
+            if key is None or key not in seen:
+                text = page.extract_text() or ""
+                if key is not None:
+                    seen[key] = text
+            pages.append(seen[key] if key is not None else text)
             chars += len(pages[-1])
             if chars > limits.max_chars:
                 raise limits.too_large(path, f"the text of the PDF's first {len(pages)} of {count} page(s) is "
