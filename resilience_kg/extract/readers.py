@@ -268,11 +268,11 @@ def _tokenize(markup: str, sink: _MainText) -> None:
             sink.handle_data(html.unescape(markup[i:j]))
         if j >= n:
             return
-        i, after = j, markup[j + 1 : j + 2]
+        i, after, third = j, markup[j + 1 : j + 2], markup[j + 2 : j + 3]
         if markup.startswith("<!--", i):
             end = markup.find("-->", i + 4)
             i = n if end < 0 else end + 3
-        elif after in ("!", "?") or (after == "/" and not markup[i + 2 : i + 3].isalpha()):
+        elif after in ("!", "?") or (after == "/" and not (third.isascii() and third.isalpha())):
             end = markup.find(">", i + 2)  # a declaration, an instruction, a bogus comment
             i = n if end < 0 else end + 1
         elif after == "/" or (after.isascii() and after.isalpha()):
