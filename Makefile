@@ -62,6 +62,7 @@ bench: $(STAMP)
 	$(PY) bench/server_bench.py
 	$(PY) bench/guard_bench.py
 	$(PY) bench/time_bench.py
+	$(PY) bench/hostile_inputs_bench.py
 
 .PHONY: score
 # Extraction quality, the tuned part and the frozen part apart; SCORE_ARGS="--part frozen" or "--details".

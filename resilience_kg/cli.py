@@ -20,7 +20,15 @@ from resilience_kg._version import __version__
 from resilience_kg.extras import require
 from resilience_kg.formats.network import NETWORK_FORMATS
 from resilience_kg.graph.export import EXPORT_FORMATS
-from resilience_kg.limits import MAX_BODY, MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
+from resilience_kg.limits import (
+    EXTRACT_MAX_BYTES,
+    EXTRACT_MAX_CHARS,
+    EXTRACT_MAX_PAGES,
+    MAX_BODY,
+    MAX_RESULT,
+    QUERY_MEMORY,
+    QUERY_TIMEOUT,
+)
 from resilience_kg.sparql.query import FORMATS as QUERY_FORMATS
 from resilience_kg.tabulate import TABLE_FORMATS
 
@@ -750,9 +758,18 @@ def export(
 @click.option("--data", "data", multiple=True, type=click.Path(exists=True, path_type=Path), metavar="PATH",
               help="CSV tables of the graph the drafts will join (besides the bundled data), to resolve actors "
               "against. Repeatable.")
+@click.option("--max-mib", "max_mib", type=click.IntRange(1), default=EXTRACT_MAX_BYTES >> 20, show_default=True,
+              metavar="MIB",
+              help="Refuse a report larger than this many MiB (a .docx: once unzipped).")
+@click.option("--max-pages", "max_pages", type=click.IntRange(1), default=EXTRACT_MAX_PAGES, show_default=True,
+              metavar="N",
+              help="Refuse a PDF of more pages.")
+@click.option("--max-chars", "max_chars", type=click.IntRange(1), default=EXTRACT_MAX_CHARS, show_default=True,
+              metavar="N",
+              help="Refuse a report whose text is longer (a PDF is read no further).")
 @handle_errors
 def extract(paths: tuple[Path, ...], out: Path, lang: str, date: Any, source_id: str | None,
-            data: tuple[Path, ...]) -> None:
+            data: tuple[Path, ...], max_mib: int, max_pages: int, max_chars: int) -> None:
     """Draft graph rows from activity reports (.txt, .md, .html, .docx, text .pdf) for review.
 
     Writes every fact with status=draft, its method, a confidence, the exact quote and its
@@ -760,11 +777,14 @@ def extract(paths: tuple[Path, ...], out: Path, lang: str, date: Any, source_id:
     `review DIR` (or in the CSV), then `build --data DIR`.
     """
     from resilience_kg.extract import extract_reports
+    from resilience_kg.extract.readers import Limits
 
+    limits = Limits(max_bytes=max_mib << 20, max_pages=max_pages, max_chars=max_chars)
     with click.progressbar(length=len(paths), label="extracting", file=sys.stderr,
                            show_pos=True) as bar:
         result = extract_reports(list(paths), out=out, lang=lang, date=date.date() if date else None,
-                                 source_id=source_id, data=list(data), progress=lambda _path: bar.update(1))
+                                 source_id=source_id, data=list(data), progress=lambda _path: bar.update(1),
+                                 limits=limits)
     for extracted in result.sources:
         note = f" ({extracted.source.encoding_note})" if extracted.source.encoding_note else ""
         click.echo(f"{extracted.source.path}: {len(extracted.draft.elements)} element and "

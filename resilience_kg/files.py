@@ -9,6 +9,11 @@ stands untouched; killed while renaming, the next run finishes the renames from 
 Every temporary name carries the writer's process id (``.NAME.tmp-PID-RANDOM.tmp`` for a file,
 ``.NAME.new-PID-RANDOM`` and ``.NAME.old-PID-RANDOM`` for a folder), so the next run can tell the
 leftovers of a writer that died from the work of one still running, and remove only the former.
+
+A journal found on disk is input, not state: it may have come with a cloned repository, a zip or
+a shared folder. It is replayed only when every entry names one of the outputs this writer was
+asked for and, beside it, a temporary name of the kind this module writes; anything else is
+refused (:class:`~resilience_kg.errors.DataError` naming the journal) before anything is touched.
 """
 
 from __future__ import annotations
@@ -20,13 +25,18 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from resilience_kg.errors import DataError
+
 JOURNAL_PREFIX = ".resilience-kg.commit-"
+#: A journal lists a handful of outputs; anything larger is not one of ours.
+JOURNAL_MAX = 1 << 20
 #: Temporary names without a process id (written by versions before it was added): removed once
 #: they are this old, since nothing tells whether their writer still runs.
 LEGACY_AGE = 24 * 3600.0
@@ -42,9 +52,11 @@ def _temp_name(target: Path, kind: str) -> Path:
 
 
 def _alive(pid: int) -> bool:
+    if pid <= 0:  # 0 would ask about our own process group
+        return False
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):  # a number no process can have: a planted name
         return False
     except PermissionError:  # someone else's process: alive
         return True
@@ -205,13 +217,14 @@ class OutputSet:
     """Outputs written together: each member is staged beside its target, and :meth:`commit`
     swaps them all in (or, if anything failed before, :meth:`discard` removes the staged ones).
 
-    ``journal_dir`` holds the commit journal (for ``build``, its ``--out`` folder); the leftovers
-    of a writer killed there are dealt with when the set is made: a committed set is completed,
-    an uncommitted one removed.
+    ``journal_dir`` holds the commit journal (for ``build``, its ``--out`` folder); ``files`` and
+    ``folders`` are every output the set may write. The leftovers of a writer of these outputs
+    killed there are dealt with when the set is made: a committed set is completed, an
+    uncommitted one removed; a journal that names anything else is refused (:func:`recover`).
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
-    >>> with OutputSet(out) as outputs:
+    >>> with OutputSet(out, files=[out / "a.txt", out / "b.txt"]) as outputs:
     ...     outputs.write(out / "a.txt", b"one")
     ...     outputs.write(out / "b.txt", b"two")
     >>> sorted(p.name for p in out.iterdir())
@@ -219,22 +232,33 @@ class OutputSet:
     >>> shutil.rmtree(out)
     """
 
-    def __init__(self, journal_dir: str | Path) -> None:
+    def __init__(self, journal_dir: str | Path, *, files: Iterable[str | Path] = (),
+                 folders: Iterable[str | Path] = ()) -> None:
         self.journal_dir = Path(journal_dir)
+        self.files = [Path(f) for f in files]
+        self.folders = [Path(f) for f in folders]
         self.members: list[_Member] = []
-        recover(self.journal_dir)
+        recover(self.journal_dir, files=self.files, folders=self.folders)
+
+    def _declared(self, target: Path, kinds: list[Path], what: str) -> None:
+        # Only declared outputs are recovered from a journal, so only they may be written.
+        if _key(target) not in {_key(k) for k in kinds}:
+            raise ValueError(f"{target} is not one of the {what} this output set was declared with")
 
     def write(self, target: str | Path, data: bytes) -> None:
-        """Stage ``data`` for the file ``target``."""
+        """Stage ``data`` for the file ``target`` (one of ``files``)."""
         target = Path(target)
+        self._declared(target, self.files, "files")
         if target.is_dir():
             raise IsADirectoryError(21, "is a folder", str(target))
         clean_leftovers(target)
         self.members.append(_Member(target, _stage_file(target, data), folder=False))
 
     def folder(self, target: str | Path, fill: Callable[[Path], None]) -> None:
-        """Stage the folder ``target``: ``fill`` writes its contents into a new, empty folder."""
+        """Stage the folder ``target`` (one of ``folders``): ``fill`` writes its contents into a new,
+        empty folder."""
         target = Path(target)
+        self._declared(target, self.folders, "folders")
         clean_leftovers(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         staged = _temp_name(target, "new")
@@ -286,30 +310,115 @@ def _write_journal(folder: Path, members: list[_Member]) -> Path:
     return journal
 
 
-def recover(folder: str | Path) -> list[Path]:
+def _key(path: Path) -> tuple[str, str]:
+    """Where ``path`` is, whatever way it is spelt: its folder's real path, and its name."""
+    return os.path.realpath(path.absolute().parent), path.name
+
+
+def _staged_pattern(name: str, *, folder: bool) -> re.Pattern[str]:
+    """The temporary names this module stages ``name`` under (see :func:`_temp_name`)."""
+    kind = r"new-\d+-[0-9a-f]{12}" if folder else r"tmp-\d+-[0-9a-f]{12}\.tmp"
+    return re.compile(rf"\.{re.escape(name)}\.{kind}")
+
+
+def _show(value: object) -> str:
+    # A planted journal's strings go to a terminal: quoted, with control characters escaped.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _refuse(journal: Path, why: str) -> DataError:
+    return DataError(
+        f"refusing to replay this commit journal: {why}. A journal of an interrupted run names only the "
+        "outputs of the same command and temporary files beside them; if you did not interrupt such a run "
+        "here, this file came from elsewhere: look at it, and delete it", location=str(journal))
+
+
+def _read_journal(journal: Path) -> object:
+    """The parsed journal; refused unless it is a small regular file (not a link, a pipe, a folder)."""
+    try:
+        fd = os.open(journal, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        raise _refuse(journal, f"it cannot be opened as a plain file ({exc.strerror})") from exc
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > JOURNAL_MAX:
+            raise _refuse(journal, "it is not a small plain file")
+        raw = fh.read(JOURNAL_MAX + 1)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except ValueError as exc:
+        # resilience-kg renames its journals into place whole: one that does not parse is not ours
+        raise _refuse(journal, f"it is not JSON ({exc})") from exc
+
+
+def _journal_entries(journal: Path, files: list[Path], folders: list[Path]) -> list[tuple[Path, Path, bool, int]]:
+    """The entries of ``journal`` as (target, staged, folder, inode), each checked: the target is
+    one of the outputs given, of the same kind (file or folder), and the staged path is a
+    temporary name of that output beside it. The paths acted on are the caller's, never the
+    journal's: the journal only contributes the staged entry's name, checked against the pattern.
+    Any other entry refuses the whole journal."""
+    expected = {**{_key(f): (f, False) for f in files}, **{_key(f): (f, True) for f in folders}}
+    entries = _read_journal(journal)
+    if not isinstance(entries, list):
+        raise _refuse(journal, "it does not hold a list of entries")
+    checked = []
+    for n, entry in enumerate(entries, 1):
+        if not (isinstance(entry, dict) and isinstance(entry.get("target"), str)
+                and isinstance(entry.get("staged"), str) and isinstance(entry.get("folder"), bool)
+                and isinstance(entry.get("inode"), int) and not isinstance(entry.get("inode"), bool)):
+            raise _refuse(journal, f"entry {n} is not a target, staged path, folder flag and inode")
+        target, staged = Path(entry["target"]), Path(entry["staged"])
+        if not target.is_absolute() or not staged.is_absolute() or ".." in target.parts + staged.parts:
+            raise _refuse(journal, f"entry {n} names {_show(entry['target'])} and {_show(entry['staged'])}, "
+                          "not absolute paths of outputs")
+        known = expected.get(_key(target))
+        if known is None or known[1] != entry["folder"]:
+            what = "folder" if entry["folder"] else "file"
+            raise _refuse(journal, f"entry {n} names the {what} {_show(entry['target'])}, which is not an output "
+                          "of this run (if a run with other outputs was interrupted, rerun it the same way)")
+        if staged.parent != target.parent or not _staged_pattern(target.name, folder=known[1]).fullmatch(staged.name):
+            raise _refuse(journal, f"entry {n} would put {_show(entry['staged'])} in place of "
+                          f"{_show(entry['target'])}: not a temporary name that resilience-kg writes beside it")
+        ours = known[0].absolute()
+        checked.append((ours, ours.with_name(staged.name), known[1], entry["inode"]))
+    return checked
+
+
+def _inode(path: Path, *, folder: bool) -> int | None:
+    """The inode of ``path`` if it is a plain file (or a folder) itself, not a link to one."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    kind = stat.S_ISDIR if folder else stat.S_ISREG
+    return info.st_ino if kind(info.st_mode) else None
+
+
+def recover(folder: str | Path, *, files: Iterable[str | Path] = (), folders: Iterable[str | Path] = ()) -> list[Path]:
     """Finish the commits that writers killed while committing left journals of in ``folder``,
-    and return the targets completed."""
+    and return the targets completed.
+
+    ``files`` and ``folders`` are the outputs the caller writes; a journal that names anything
+    else (another path, a path that is not a temporary name beside its target, a link, a file
+    that is no journal of ours) raises :class:`~resilience_kg.errors.DataError` naming it, and
+    nothing is touched.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         return []
+    file_list, folder_list = [Path(f) for f in files], [Path(f) for f in folders]
     pattern = re.compile(rf"{re.escape(JOURNAL_PREFIX)}(\d+)-[0-9a-f]+\.json")
     done: list[Path] = []
     for journal in sorted(folder.iterdir()):
         match = pattern.fullmatch(journal.name)
         if match is None or _alive(int(match.group(1))):
             continue
-        try:
-            entries = json.loads(journal.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            journal.unlink(missing_ok=True)  # a journal cut short: its writer never committed
-            continue
-        for entry in entries:
-            target, staged = Path(entry["target"]), Path(entry["staged"])
-            if target.exists() and target.stat().st_ino == entry["inode"]:
-                if entry["folder"] and staged.exists():
+        for target, staged, is_folder, inode in _journal_entries(journal, file_list, folder_list):
+            if _inode(target, folder=is_folder) == inode:
+                if is_folder and _inode(staged, folder=True) is not None:
                     _remove(staged)  # the exchange was made; this is the old folder
-            elif staged.exists() and staged.stat().st_ino == entry["inode"]:
-                _swap_in(staged, target, folder=entry["folder"])
+            elif _inode(staged, folder=is_folder) == inode:
+                _swap_in(staged, target, folder=is_folder)
                 done.append(target)
         journal.unlink(missing_ok=True)
     return done

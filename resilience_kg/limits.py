@@ -16,3 +16,13 @@ QUERY_MEMORY = 2 << 30
 
 #: The largest answer a query may give, in bytes (``--max-result``).
 MAX_RESULT = 256 << 20
+
+#: What reading one report for ``extract`` may cost (``--max-mib``, ``--max-pages``, ``--max-chars``):
+#: its size in bytes (a .docx's once unzipped), a PDF's pages (a .docx's paragraphs and table cells,
+#: :data:`DOCX_BLOCKS_PER_PAGE` a page), the characters of its text.
+EXTRACT_MAX_BYTES = 20 << 20
+EXTRACT_MAX_PAGES = 500
+EXTRACT_MAX_CHARS = 2_000_000
+#: Paragraphs and table cells that count as one page of a .docx: python-docx spends a fixed
+#: time on each, so their number, not the file's size, bounds the time it takes.
+DOCX_BLOCKS_PER_PAGE = 20

@@ -3,7 +3,10 @@
 The one table renderer of the package: query results, the analysis, ``connections`` and ``gaps``
 all print through it. Cells come from data files, so the human-readable forms (text and
 Markdown) show control characters as visible escapes: a label holding ``ESC[2J`` must not clear
-the analyst's terminal.
+the analyst's terminal. Every CSV it writes is meant for a spreadsheet, so its cells go through
+:func:`spreadsheet_cell` (no cell a spreadsheet would run as a formula); so do the other CSV files
+meant for one (``extract``'s drafts, ``analyze --format csv``, the Kumu sheets), and
+:func:`from_spreadsheet_cell` reads such a cell back exactly.
 
 >>> print(render(["actor", "pillar"], [["BPBD", "SIAP"], ["Dishub", "TERHUBUNG"]], "table"), end="")
 actor   pillar
@@ -24,7 +27,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 #: Every format the renderer writes, in the order the CLI offers them.
@@ -32,6 +35,62 @@ TABLE_FORMATS = ("table", "csv", "json", "markdown")
 
 # C0 and C1 controls, DEL, and the Unicode bidirectional overrides that can reorder a line.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): a text cell that
+#: begins with one of these is written with a leading single quote, which shows it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """``value`` as a CSV cell a spreadsheet cannot run: numbers as they are, text that a
+    spreadsheet would read as a formula neutralised with a leading ``'``.
+
+    A text cell holding nothing but a number (``-0.5``) stays as it is: it is read as that
+    number, never as a formula. Text that already starts with quotes before a formula sign gets
+    one more, so that :func:`from_spreadsheet_cell` gives back exactly what was written.
+
+    >>> [spreadsheet_cell(x) for x in ("=1+1", "@SUM(A1)", "-0.5", "-1+2", -0.5, "BPBD", "'=x", "'a")]
+    ["'=1+1", "'@SUM(A1)", '-0.5', "'-1+2", -0.5, 'BPBD', "''=x", "'a"]
+    """
+    if not isinstance(value, str):
+        return value
+    rest = value.lstrip("'")
+    if not rest.startswith(FORMULA_STARTS) or (rest is value and _PLAIN_NUMBER.fullmatch(value)):
+        return value
+    return "'" + value
+
+
+def from_spreadsheet_cell(text: str) -> str:
+    """The text that :func:`spreadsheet_cell` wrote as ``text``: one leading ``'`` taken off where
+    it guards a formula sign; anything else as it is (a cell a spreadsheet saved without it too).
+
+    >>> [from_spreadsheet_cell(x) for x in ("'=1+1", "''=x", "'a", "=1+1", "-0.5")]
+    ['=1+1', "'=x", "'a", '=1+1', '-0.5']
+    """
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def spreadsheet_csv(header: Sequence[object], rows: Iterable[Sequence[object]], *, lineterminator: str = "\n") -> str:
+    """``rows`` under ``header`` as CSV for a spreadsheet: every cell through :func:`spreadsheet_cell`,
+    and every cell holding a line break quoted, a lone CR too (which the csv module quotes only
+    when CR is part of the line terminator; unquoted, it would split the row in a reader).
+
+    >>> spreadsheet_csv(["a", "b"], [["x\\ry", "=1"]])
+    'a,b\\n"x\\ry",\\'=1\\n'
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    lines = []
+    for row in (header, *rows):
+        writer.writerow([spreadsheet_cell(c) for c in row])
+        lines.append(buf.getvalue()[:-2])
+        buf.seek(0)
+        buf.truncate()
+    return "".join(line + lineterminator for line in lines)
 
 
 def visible(text: str) -> str:
@@ -61,14 +120,11 @@ def render(
     """``rows`` under ``header`` as ``table``, ``csv``, ``json`` (objects) or ``markdown``.
 
     Notes (what the table covers, what it leaves out) precede a text or Markdown table and go
-    under ``notes`` in JSON; CSV carries only the rows, so that spreadsheets read it as is.
+    under ``notes`` in JSON; CSV carries only the rows, so that spreadsheets read it as is (no cell
+    a spreadsheet would run: :func:`spreadsheet_cell`).
     """
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        return buf.getvalue()
+        return spreadsheet_csv(header, rows)
     if fmt == "json":
         doc: dict[str, Any] = {"rows": [dict(zip(header, r, strict=True)) for r in rows]}
         if notes:

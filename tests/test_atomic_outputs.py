@@ -128,7 +128,8 @@ def test_a_build_killed_while_swapping_is_finished_by_the_next_run(runner: CliRu
     assert store_has_extra(runner, tmp_path)  # still the old store, whole
     assert any(name.startswith(JOURNAL_PREFIX) for name in leftovers(tmp_path))
     # The journal says the set was complete: recovering finishes the swaps.
-    assert sorted(p.name for p in recover(tmp_path / "out")) == ["db", "summary.json", "summary.md"]
+    done = recover(tmp_path / "out", files=[tmp_path / "out" / n for n in FILES], folders=[tmp_path / "db"])
+    assert sorted(p.name for p in done) == ["db", "summary.json", "summary.md"]
     assert files_of(tmp_path) == new_set and not store_has_extra(runner, tmp_path)
     assert leftovers(tmp_path) == []
 
@@ -210,7 +211,8 @@ def test_a_failed_member_discards_the_whole_set(tmp_path: Path) -> None:
         (folder / "half").write_bytes(b"x")
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(OSError, match="No space"), OutputSet(tmp_path) as outputs:
+    with pytest.raises(OSError, match="No space"), OutputSet(
+            tmp_path, files=[tmp_path / "a.txt", tmp_path / "b.txt"], folders=[tmp_path / "store"]) as outputs:
         outputs.write(tmp_path / "a.txt", b"new a")
         outputs.folder(tmp_path / "store", fail)
         outputs.write(tmp_path / "b.txt", b"new b")
@@ -233,10 +235,184 @@ def test_a_store_swap_never_leaves_the_path_empty(tmp_path: Path, monkeypatch: p
         real(a, b)
 
     monkeypatch.setattr(files.os, "replace", spy)
-    with OutputSet(tmp_path) as outputs:
+    with OutputSet(tmp_path, folders=[tmp_path / "db"]) as outputs:
         outputs.folder(tmp_path / "db", lambda folder: (folder / "new").write_text("y"))
     assert sorted(p.name for p in (tmp_path / "db").iterdir()) == ["new"]
     if sys.platform == "linux":
         # Only the journal was renamed into place: the folder was exchanged, in one step.
         assert [Path(b).name for _, b in renames if not Path(b).name.startswith(JOURNAL_PREFIX)] == []
     assert [p.name for p in tmp_path.iterdir()] == ["db"]
+
+
+# A journal found in --out is input, not state: it may come with a cloned repository, a zip or a
+# shared folder. Each planted journal below names a folder or file the build must never touch.
+
+def plant(out: Path, entries: object, *, pid: int | None = None) -> Path:
+    """A journal in ``out`` as a killed writer would have left it (its process id is dead)."""
+    import json
+
+    out.mkdir(parents=True, exist_ok=True)
+    journal = out / f"{JOURNAL_PREFIX}{pid if pid is not None else dead_pid()}-0123456789ab.json"
+    journal.write_text(json.dumps(entries) if not isinstance(entries, str) else entries)
+    return journal
+
+
+def victim(where: Path) -> Path:
+    """A folder of the user's, with a file in it, that nothing may delete."""
+    where.mkdir(parents=True)
+    (where / "thesis.txt").write_text("years of work")
+    return where
+
+
+def untouched(folder: Path) -> bool:
+    return (folder / "thesis.txt").read_text() == "years of work"
+
+
+def refused(runner: CliRunner, journal: Path, args: list[str]) -> str:
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert str(journal) in result.output and "refusing" in result.output and "Traceback" not in result.output
+    assert journal.exists(), "a refused journal is left for the user to look at"
+    return result.output
+
+
+def test_a_planted_journal_naming_proc_deletes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    # The reported case: /proc always has inode 1, so the journal says "the swap was made, remove
+    # the old folder", and the build removed /any/folder and exited 0.
+    folder = victim(tmp_path / "any" / "folder")
+    journal = plant(tmp_path / "out", [{"target": "/proc", "staged": str(folder), "folder": True, "inode": 1}])
+    output = refused(runner, journal, ["build", "--out", str(tmp_path / "out"), "--no-validate"])
+    assert '"/proc"' in output
+    assert untouched(folder)
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def hostile_entries(tmp: Path, out: Path, folder: Path) -> dict[str, list[dict[str, object]]]:
+    """Journals that name something other than this build's outputs and their temporary names."""
+    ino = folder.stat().st_ino
+    user_file = out / "notes.csv"
+    user_file.write_text("the user's own file\n")
+    staged_file = out / f".notes.csv.tmp-{dead_pid()}-0123456789ab.tmp"
+    staged_file.write_text("planted\n")
+    db_temp = f".db.new-{dead_pid()}-0123456789ab"
+    return {
+        # the victim as the staged path of a real output: it would be renamed over the store
+        "victim-staged-for-the-store": [{"target": str(tmp / "db"), "staged": str(folder), "folder": True,
+                                         "inode": ino}],
+        # an output's target, with the victim as "the old folder" to remove
+        "victim-as-old-folder": [{"target": str(out / "graph.ttl"), "staged": str(folder), "folder": True,
+                                  "inode": (out / "graph.ttl").stat().st_ino}],
+        # a temporary name, but beside another folder (the victim's)
+        "temp-name-elsewhere": [{"target": str(folder.parent / "db"), "staged": str(folder.parent / db_temp),
+                                 "folder": True, "inode": ino}],
+        # a user's file in --out, replaced by a planted one with our temporary name
+        "not-an-output": [{"target": str(user_file), "staged": str(staged_file), "folder": False,
+                           "inode": staged_file.stat().st_ino}],
+        # the right target spelt through ".." to reach beside the victim
+        "dot-dot": [{"target": str(out / ".." / "any" / "graph.ttl"), "staged": str(folder), "folder": True,
+                     "inode": ino}],
+        # an output file declared a folder
+        "wrong-kind": [{"target": str(out / "graph.ttl"), "staged": str(out / f".graph.ttl.new-{dead_pid()}-"
+                                                                          "0123456789ab"), "folder": True,
+                        "inode": ino}],
+        "relative-paths": [{"target": "graph.ttl", "staged": "../any/folder", "folder": True, "inode": ino}],
+        "missing-fields": [{"target": str(out / "graph.ttl")}],
+        "inode-not-a-number": [{"target": str(tmp / "db"), "staged": str(tmp / db_temp), "folder": True,
+                                "inode": "1"}],
+    }
+
+
+HOSTILE = ["victim-staged-for-the-store", "victim-as-old-folder", "temp-name-elsewhere", "not-an-output",
+           "dot-dot", "wrong-kind", "relative-paths", "missing-fields", "inode-not-a-number"]
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_a_journal_naming_anything_but_this_builds_outputs_is_refused(runner: CliRunner, tmp_path: Path,
+                                                                      case: str) -> None:
+    build(runner, tmp_path)  # a finished build, which a planted journal must not disturb either
+    before = files_of(tmp_path)
+    out = tmp_path / "out"
+    folder = victim(tmp_path / "any" / "folder")
+    entries = hostile_entries(tmp_path, out, folder)[case]
+    # a first, valid entry does not make the journal trusted: nothing is done before all are checked
+    journal = plant(out, [{"target": str(out / "graph.trig"), "staged": str(out / ".graph.trig.tmp-1-"
+                                                                              "0123456789ab.tmp"),
+                           "folder": False, "inode": 1}, *entries])
+    refused(runner, journal, build_args(tmp_path))
+    assert untouched(folder)
+    assert files_of(tmp_path) == before
+    assert (out / "notes.csv").read_text() == "the user's own file\n"
+    assert (tmp_path / "db" / "resilience-kg.json").is_file()
+
+
+@pytest.mark.parametrize("content", ["", "{not json", '{"target": "/proc"}', "[1, 2]", "\"/proc\"", "x" * 2_000_000],
+                         ids=["empty", "not-json", "an-object", "not-entries", "a-string", "huge"])
+def test_a_journal_that_is_not_one_of_ours_is_refused(runner: CliRunner, tmp_path: Path, content: str) -> None:
+    journal = plant(tmp_path / "out", content)
+    refused(runner, journal, ["build", "--out", str(tmp_path / "out"), "--no-validate"])
+
+
+def test_a_journal_that_is_a_link_or_a_pipe_is_refused_without_reading_it(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    folder = victim(tmp_path / "any" / "folder")
+    real = tmp_path / "elsewhere.json"
+    real.write_text(f'[{{"target": "/proc", "staged": "{folder}", "folder": true, "inode": 1}}]')
+    link = out / f"{JOURNAL_PREFIX}{dead_pid()}-0123456789ab.json"
+    link.symlink_to(real)
+    refused(runner, link, ["build", "--out", str(out), "--no-validate"])
+    assert untouched(folder) and real.exists()
+    link.unlink()
+    pipe = out / f"{JOURNAL_PREFIX}{dead_pid()}-0123456789ab.json"
+    os.mkfifo(pipe)  # reading a pipe nobody writes to would wait for ever
+    refused(runner, pipe, ["build", "--out", str(out), "--no-validate"])
+
+
+def test_a_staged_name_that_is_a_link_is_never_followed(runner: CliRunner, tmp_path: Path) -> None:
+    # Our temporary name, beside the store, but a symbolic link to the victim: its inode (seen
+    # through the link) is what the journal gives. Swapping it in would make the store a link to
+    # the victim, and the next build's swap would remove the victim's contents.
+    build(runner, tmp_path)
+    folder = victim(tmp_path / "any" / "folder")
+    staged = tmp_path / f".db.new-{dead_pid()}-0123456789ab"
+    staged.symlink_to(folder)
+    old_link = tmp_path / "out" / f".graph.ttl.tmp-{dead_pid()}-0123456789ab.tmp"
+    old_link.symlink_to(folder / "thesis.txt")
+    plant(tmp_path / "out", [
+        {"target": str(tmp_path / "db"), "staged": str(staged), "folder": True, "inode": folder.stat().st_ino},
+        {"target": str(tmp_path / "out" / "graph.ttl"), "staged": str(old_link), "folder": False,
+         "inode": (folder / "thesis.txt").stat().st_ino}])
+    build(runner, tmp_path)
+    build(runner, tmp_path)
+    assert untouched(folder)
+    assert not (tmp_path / "db").is_symlink() and (tmp_path / "db" / "resilience-kg.json").is_file()
+    assert not (tmp_path / "out" / "graph.ttl").is_symlink()
+    assert leftovers(tmp_path) == []
+
+
+def test_planted_names_with_impossible_process_ids_do_not_crash(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".graph.ttl.tmp-99999999999999999999999-0123456789ab.tmp").write_text("x")
+    (out / ".graph.ttl.tmp-0-0123456789ab.tmp").write_text("x")
+    plant(out, [], pid=99999999999999999999999)
+    result = runner.invoke(main, ["build", "--out", str(out), "--no-validate"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
+
+
+def test_a_journal_from_a_run_with_other_outputs_is_refused_not_half_replayed(
+        runner: CliRunner, tmp_path: Path, old: dict[str, bytes]) -> None:
+    # Killed while swapping, with --store db; rerun without --store: the journal names the store,
+    # which this run does not write. It says so (rerun the same way) and touches nothing.
+    killed(tmp_path, "_swap_in", 3, build_args(tmp_path))
+    now = files_of(tmp_path)
+    [journal] = [p for p in (tmp_path / "out").iterdir() if p.name.startswith(JOURNAL_PREFIX)]
+    output = refused(runner, journal, ["build", "--out", str(tmp_path / "out"), "--no-validate"])
+    assert "rerun it the same way" in output
+    assert files_of(tmp_path) == now and store_has_extra(runner, tmp_path)
+    # Rerun the same way, through another spelling of the same folders: the journal is replayed.
+    (tmp_path / "again").symlink_to(tmp_path)
+    result = runner.invoke(main, build_args(tmp_path / "again"))
+    assert result.exit_code == 0, result.output
+    assert leftovers(tmp_path) == []

@@ -94,6 +94,26 @@ def test_symlink_inside_the_folder_is_allowed(tmp_path: Path) -> None:
     assert TEXT in load_graph([folder], bundled=False).source_texts.values()
 
 
+def test_hard_link_to_a_file_outside_is_refused(tmp_path: Path) -> None:
+    # A hard link is the outside file itself under a name inside: resolve() cannot see it (issue 18).
+    secret = write(tmp_path / "secret.txt", SECRET)
+    folder = folder_with_source(tmp_path, "texts/sby.txt")
+    (folder / "texts").mkdir()
+    os.link(secret, folder / "texts" / "sby.txt")
+    exc = error(folder)
+    assert exc.location == f"{folder / 'sources.csv'}:2"
+    assert "hard link" in str(exc) and "hunter2" not in str(exc)
+
+
+def test_symlink_inside_to_a_hard_link_is_refused(tmp_path: Path) -> None:
+    secret = write(tmp_path / "secret.txt", SECRET)
+    folder = folder_with_source(tmp_path, "texts/sby.txt")
+    os.link(secret, folder / "hidden.txt")
+    (folder / "texts").mkdir()
+    os.symlink(folder / "hidden.txt", folder / "texts" / "sby.txt")
+    assert "hard link" in str(error(folder))
+
+
 def test_missing_source_text_names_the_row(tmp_path: Path) -> None:
     folder = folder_with_source(tmp_path, "texts/none.txt")
     exc = error(folder)

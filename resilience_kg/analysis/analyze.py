@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -26,7 +24,7 @@ from resilience_kg.analysis.pillar_links import (
     sectors_per_pillar,
 )
 from resilience_kg.analysis.projection import notation, pillars
-from resilience_kg.tabulate import aligned, markdown_cell
+from resilience_kg.tabulate import aligned, markdown_cell, spreadsheet_csv
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -105,12 +103,10 @@ class Analysis:
         return rows
 
     def to_csv(self) -> str:
+        # For a spreadsheet: a label starting with = + - @ is written as text, never as a formula.
         rows = self.actor_rows()
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["actor"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return buf.getvalue()
+        header = list(rows[0]) if rows else ["actor"]
+        return spreadsheet_csv(header, [[row[k] for k in header] for row in rows])
 
     def to_json(self) -> str:
         g = self.graph

@@ -9,7 +9,7 @@ a new draft row is added only when no existing row has the same key: the ``id`` 
 from __future__ import annotations
 
 import csv
-import io
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from resilience_kg.extract.draft import CONNECTION_HEADER, ELEMENT_HEADER, SOURCE_HEADER
 from resilience_kg.extract.readers import ExtractError
 from resilience_kg.files import atomic_write
+from resilience_kg.tabulate import from_spreadsheet_cell, spreadsheet_csv
 
 if TYPE_CHECKING:
     from resilience_kg.extract.draft import ExtractResult
@@ -28,20 +29,20 @@ def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return [], []
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            rows = [{k: (v or "") for k, v in row.items() if k is not None} for row in reader]
-            return list(reader.fieldnames or []), rows
+            reader = csv.reader(fh)
+            header = [from_spreadsheet_cell(h) for h in next(reader, [])]
+            rows = [{k: from_spreadsheet_cell(v) for k, v in zip(header, record, strict=False)}
+                    for record in reader if record]
+            return header, [{k: row.get(k, "") for k in header} for row in rows]
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ExtractError(f"{path}: cannot read the existing table to keep its review ({exc})") from None
 
 
 def to_csv(header: Sequence[str], rows: Sequence[dict[str, str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(header), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: row.get(k, "") for k in header})
-    return buffer.getvalue().encode("utf-8")
+    """The table for a spreadsheet: a cell that starts with = + - @ gets a leading ``'``, so that
+    no quote from a report is run as a formula; :func:`read_rows` and the graph's CSV reader take
+    it off again, so the quote and its offsets stay exact."""
+    return spreadsheet_csv(header, ([row.get(k, "") for k in header] for row in rows)).encode("utf-8")
 
 
 def _header(existing: list[str], ours: Sequence[str]) -> list[str]:
@@ -56,11 +57,36 @@ def _is_reviewed(row: dict[str, str]) -> bool:
     return row.get("status", "").strip().lower() in ("accepted", "rejected", "")
 
 
+def _check_inside(out: Path, path: Path) -> None:
+    """Refuse to write ``path`` through a symbolic link inside ``out``: a ``sources`` folder that
+    leads elsewhere would put the saved texts outside the output folder, and a file that links to
+    a pipe or a device would be written into."""
+    inner = path.relative_to(out)
+    for part in [*reversed(inner.parents[:-1]), inner]:  # sources, deeper folders, the file
+        if (out / part).is_symlink():
+            raise ExtractError(f"{out / part}: a symbolic link (to {os.readlink(out / part)!r}); extract writes "
+                               "only inside the output folder: remove the link, or extract into another folder")
+
+
 def merge_and_write(result: ExtractResult) -> None:
-    """Merge ``result``'s drafts into ``result.out`` and write every file atomically."""
+    """Merge ``result``'s drafts into ``result.out`` and write every file atomically, inside
+    ``result.out`` only, holding the folder's review lock: a change made on the review page
+    between this run's reading and writing of the tables is never overwritten."""
+    from resilience_kg.extract.review_edits.folder import folder_lock
+
     out = result.out
     if out.exists() and not out.is_dir():
         raise ExtractError(f"{out}: not a folder")
+    # Refuse a link out of the folder before anything, the lock file included, is written there.
+    for name in ("elements.csv", "connections.csv", "sources.csv", "review.html",
+                 *(e.row["file"] for e in result.sources)):
+        _check_inside(out, out / name)
+    with folder_lock(out):
+        _merge_and_write(result)
+
+
+def _merge_and_write(result: ExtractResult) -> None:
+    out = result.out
     el_header, elements = read_rows(out / "elements.csv")
     con_header, connections = read_rows(out / "connections.csv")
     src_header, sources = read_rows(out / "sources.csv")
@@ -112,6 +138,8 @@ def merge_and_write(result: ExtractResult) -> None:
     page = render_review(elements=elements, connections=connections, sources=sources,
                          texts={e.source_id: e.source.text for e in result.sources}, folder=out)
     files.append((out / "review.html", page.encode("utf-8")))
+    for path, _ in files:
+        _check_inside(out, path)  # every path first: nothing is written if one is refused
     for path, data in files:
         atomic_write(path, data)
         result.files.append(path)

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from resilience_kg.extract.draft import Actor, ExtractedSource, ExtractResult, IdMaker, build_draft, slug
 from resilience_kg.extract.language import detect_language
-from resilience_kg.extract.readers import INSTALL_HINT, ExtractError, MissingDependency, SourceText, read_source
+from resilience_kg.extract.readers import (
+    DEFAULT_LIMITS,
+    INSTALL_HINT,
+    ExtractError,
+    Limits,
+    MissingDependency,
+    SourceText,
+    read_source,
+)
 from resilience_kg.extract.recognise.actors import ActorMention, name_key, recognise
 from resilience_kg.extract.recognise.agreements import find_agreements
 from resilience_kg.extract.recognise.clauses import ClauseFact, find_clauses
@@ -341,6 +349,7 @@ def _read_table_lenient(file: Path) -> Any:
     import csv
 
     from resilience_kg.graph.csv_reader import Row, Table, detect_kind
+    from resilience_kg.tabulate import from_spreadsheet_cell
 
     with open(file, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -348,20 +357,23 @@ def _read_table_lenient(file: Path) -> Any:
             kind = detect_kind([c.strip().lower() for c in reader.fieldnames or []], name=str(file))
         except Exception:
             return None
-        rows = [Row({k.strip().lower(): (v or "") for k, v in r.items() if k}, f"{file}:{n + 2}")
-                for n, r in enumerate(reader)]
+        # A drafts folder's cells may carry the guard that keeps a spreadsheet from running them.
+        rows = [Row({from_spreadsheet_cell(k).strip().lower(): from_spreadsheet_cell(v or "") for k, v in r.items()
+                     if k}, f"{file}:{n + 2}") for n, r in enumerate(reader)]
     return Table(kind=kind, name=str(file), rows=rows)
 
 
 def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", date: dt.date | None = None,
                     source_id: str | None = None, data: Sequence[Path] = (), bundled: bool = True,
-                    progress: Callable[[Path], None] | None = None) -> ExtractResult:
+                    progress: Callable[[Path], None] | None = None,
+                    limits: Limits = DEFAULT_LIMITS) -> ExtractResult:
     """Extract draft facts from report files into ``out``: elements.csv, connections.csv,
     sources.csv, one text file per source under ``sources/`` and ``review.html``.
 
     Every input is read before anything is written; a report that cannot be read raises
     :class:`ExtractError` naming it and leaves ``out`` untouched. Rows already in ``out`` (and
     the curator's statuses and edits in them) are kept; only new draft rows are added.
+    ``limits`` bounds what reading a report may cost (:class:`~resilience_kg.extract.readers.Limits`).
     """
     if lang not in LANGS:
         raise ExtractError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
@@ -377,7 +389,7 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
 
     out = Path(out)
     # Read everything first: a bad file stops the run before anything is written.
-    texts = [read_source(Path(p)) for p in paths]
+    texts = [read_source(Path(p), limits=limits) for p in paths]
     gazetteer = load_gazetteer()
     gazetteer_ids = {entry.id for entry in gazetteer.entries}
     known, known_ids = _known_actors([Path(d) for d in data if Path(d).resolve() != out.resolve()], bundled=bundled)
@@ -427,10 +439,6 @@ def check_dependencies(paths: Sequence[Path]) -> None:
 
 def _existing_ids(out: Path) -> dict[str, str]:
     """Element ids already in ``out/elements.csv`` and the source each came from."""
-    import csv
+    from resilience_kg.extract.merge import read_rows
 
-    path = out / "elements.csv"
-    if not path.is_file():
-        return {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return {row.get("id", ""): row.get("source", "") for row in csv.DictReader(fh)}
+    return {row.get("id", ""): row.get("source", "") for row in read_rows(out / "elements.csv")[1]}

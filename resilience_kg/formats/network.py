@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from resilience_kg.errors import ResilienceKGError
 from resilience_kg.files import atomic_write
+from resilience_kg.tabulate import spreadsheet_cell as cell
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -80,29 +81,6 @@ def _gexf(h: nx.MultiDiGraph) -> bytes:
     return re.sub(rb'lastmodifieddate="[^"]*"', b'lastmodifieddate="2019-11-28"', buf.getvalue(), count=1)
 
 
-#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): a text cell that
-#: begins with one of these is written with a leading single quote, which shows it as text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
-
-def cell(value: object) -> object:
-    """``value`` as a CSV cell a spreadsheet cannot run: numbers as they are, text that a
-    spreadsheet would read as a formula neutralised with a leading ``'``.
-
-    A text cell holding nothing but a number (``-0.5``) stays as it is: it is read as that
-    number, never as a formula.
-
-    >>> [cell(x) for x in ("=1+1", "@SUM(A1)", "-0.5", "-1+2", -0.5, "BPBD")]
-    ["'=1+1", "'@SUM(A1)", '-0.5', "'-1+2", -0.5, 'BPBD']
-    """
-    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
-        return value
-    if _PLAIN_NUMBER.fullmatch(value):
-        return value
-    return "'" + value
-
-
 #: The date columns of the Kumu sheets: the first and last date of the events a row is tied to.
 KUMU_DATE_COLUMNS = ("Start Date", "End Date")
 
@@ -111,7 +89,8 @@ def _kumu(h: nx.MultiDiGraph, edge_days: dict[tuple[str, str, str], list[str]] |
     """A zip of Kumu's two sheets: elements (Label, Type, Description, ...) and connections
     (From, To, Type; with ``edge_days``, the first and last date of each connection too). Kumu
     matches From and To against the elements' Label, so labels are made unique by appending the
-    id where two nodes share one. Every cell goes through :func:`cell` (the same label is
+    id where two nodes share one. Every cell goes through
+    :func:`~resilience_kg.tabulate.spreadsheet_cell` (the same label is
     neutralised the same way in both sheets, so they still connect)."""
     seen: dict[str, int] = {}
     for _, d in h.nodes(data=True):

@@ -205,8 +205,9 @@ def _divergence(quote: str, text: str) -> str:
 def _read_source_file(base: Directory, row: Row) -> bytes:
     """The bytes of a source's ``file``, which must lie inside the folder of its sources table.
 
-    Absolute paths, ``..`` and symlinks that lead outside the folder are refused: a data folder
-    must not pull another local file (``/etc/passwd``) into the graph, the report and exports.
+    Absolute paths, ``..``, symlinks that lead outside the folder and hard links are refused: a
+    data folder must not pull another local file (``/etc/passwd``) into the graph, the report and
+    exports.
     """
     name = row.get("file")
     if not name:
@@ -227,6 +228,11 @@ def _read_source_file(base: Directory, row: Row) -> bytes:
         if not resolved.is_relative_to(folder):
             raise DataError(f"the source file {name!r} is a symlink (or under one) that leads outside this "
                             "table's folder; copy the text into the folder instead", location=row.location)
+        links = resolved.stat().st_nlink if resolved.is_file() else 1
+        if links > 1:  # another name of a file that may lie anywhere: resolve() cannot tell where
+            raise DataError(f"the source file {name!r} is a hard link (one of {links} names of the same file, "
+                            "which may lie outside this table's folder); copy the text into the folder instead",
+                            location=row.location)
     try:
         return target.read_bytes()  # type: ignore[attr-defined, no-any-return]
     except OSError as exc:
@@ -309,7 +315,7 @@ class _Assembler:
         add(f"{st} {P_PREDICATE} {p} {G_PROV} .\n")
         add(f"{st} {P_OBJECT} {o} {G_PROV} .\n")
         add(f"{st} {_rkg('inGraph')} {graph} {G_PROV} .\n")
-        add(f"{st} {_rkg('recordedIn')} {literal(row.location)} {G_PROV} .\n")
+        add(f"{st} {_rkg('recordedIn')} {literal(row.recorded)} {G_PROV} .\n")
         if row.get("method"):
             add(f"{st} {_rkg('method')} {literal(row.get('method'))} {G_PROV} .\n")
         conf = row.get("confidence")

@@ -43,7 +43,7 @@ def build(
     """
     out = Path(out)
     names = ["graph.trig", "graph.ttl", "summary.md", "summary.json"]
-    outputs = OutputSet(out)
+    outputs = OutputSet(out, files=[out / n for n in names], folders=[Path(store)] if store is not None else [])
     for target in [*(out / n for n in names), *([Path(store)] if store is not None else [])]:
         clean_leftovers(target)  # a killed build's, even if this one stops at validation
     if store is not None:

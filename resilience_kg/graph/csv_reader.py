@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from resilience_kg.errors import DataError
+from resilience_kg.tabulate import from_spreadsheet_cell
 
 TableKind = Literal["elements", "connections", "sources"]
 
@@ -59,13 +60,21 @@ class Readable(Protocol):
 
 @dataclass(frozen=True)
 class Row:
-    """One CSV record: its fields by column, and where it starts (``file:line``)."""
+    """One CSV record: its fields by column, and where it starts (``file:line``): ``location`` as
+    the user named the file, for messages; ``record`` as the graph records it (``rkg:recordedIn``),
+    relative to the data folder, so that no local path (a home folder) goes into the graph."""
 
     values: dict[str, str]
     location: str
+    record: str = ""
 
     def get(self, column: str) -> str:
         return self.values.get(column, "")
+
+    @property
+    def recorded(self) -> str:
+        """Where the graph says the row was recorded: ``record``, or else ``location``."""
+        return self.record or self.location
 
 
 @dataclass
@@ -99,11 +108,14 @@ def detect_kind(columns: Iterable[str], *, name: str) -> TableKind:
     )
 
 
-def read_table(source: Readable, *, display_name: str | None = None) -> Table:
+def read_table(source: Readable, *, display_name: str | None = None, recorded_name: str | None = None) -> Table:
     """Parse one CSV table, checking its header and the field count of every record.
 
     A byte-order mark (as spreadsheets write) is accepted; a record with too many or too few
     fields is an error, never padded. Errors name the file and the line the record starts on.
+    ``recorded_name`` is the name the graph records for the rows (:attr:`Row.record`).
+    A cell that a spreadsheet-safe writer guarded with a leading ``'`` (``'=SUM(A1)``, as
+    ``extract`` writes its drafts) is read as the text it guards.
     """
     name = display_name or source.name
     raw = source.read_bytes()
@@ -159,7 +171,8 @@ def read_table(source: Readable, *, display_name: str | None = None) -> Table:
                 f"this row has {len(record)} fields but the header has {len(columns)}",
                 location=f"{name}:{start}",
             )
-        values = {c: v.strip() for c, v in zip(columns, record, strict=True)}
-        table.rows.append(Row(values=values, location=f"{name}:{start}"))
+        values = {c: from_spreadsheet_cell(v).strip() for c, v in zip(columns, record, strict=True)}
+        table.rows.append(Row(values=values, location=f"{name}:{start}",
+                              record=f"{recorded_name}:{start}" if recorded_name else ""))
         start = reader.line_num + 1
     return table

@@ -181,21 +181,43 @@ def vocabulary(store: ox.Store) -> Vocabulary:
     return Vocabulary(classes=classes, properties=properties, sector_of_class=sector_of_class, individuals=individuals)
 
 
-def _expand(paths: Sequence[str | Path]) -> list[Path]:
-    """Files named on the command line; a folder stands for its CSV and RDF files, sorted."""
-    out: list[Path] = []
+def _expand(paths: Sequence[str | Path]) -> list[tuple[Path, str]]:
+    """Files named on the command line, each with the name the graph records for it: a folder
+    stands for its CSV and RDF files, sorted, recorded by their name in it; a file by its name.
+
+    A folder's file that is a symbolic link leading out of the folder, or a hard link (another
+    name of a file that may lie anywhere), is refused unread: a data folder handed to the user
+    must not pull another local file into the graph or into an error message.
+    """
+    out: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix.lower() in {".csv", *RDF_FORMATS})
             if not found:
                 raise DataError("no .csv, .ttl, .trig, .nt or .nq files in this folder", location=str(path))
-            out.extend(found)
+            for member in found:
+                _check_member(path, member)
+                out.append((member, member.name))
         elif path.is_file():
-            out.append(path)
+            out.append((path, path.name))
         else:
             raise DataError("no such file or folder", location=str(path))
     return out
+
+
+def _check_member(folder: Path, member: Path) -> None:
+    """Refuse a file of a data folder that is a link to a file elsewhere (see :func:`_expand`)."""
+    if member.is_symlink() and not member.resolve().is_relative_to(folder.resolve()):
+        raise DataError("this file is a symbolic link that leads outside its folder; copy the file into the "
+                        "folder instead", location=str(member))
+    try:
+        links = member.stat().st_nlink
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror or exc}", location=str(member)) from exc
+    if links > 1 and member.is_file():
+        raise DataError(f"this file is a hard link (one of {links} names of the same file, which may lie "
+                        "outside the folder); copy the file into the folder instead", location=str(member))
 
 
 def _load_rdf(store: ox.Store, path: Path) -> None:
@@ -208,6 +230,10 @@ def _load_rdf(store: ox.Store, path: Path) -> None:
     # Triples from a plain Turtle file go to a graph of their own, named after the file, so
     # they are queried with everything else but never mistaken for the report or curated data.
     target = None if fmt.supports_datasets else ox.NamedNode(v.FILE_GRAPH + v.mint(path.name)[len(v.ID) :])
+    if fmt == ox.RdfFormat.RDF_XML:
+        from resilience_kg.graph.xml_entities import check_rdf_xml
+
+        check_rdf_xml(path)  # before the parser, which would expand a "billion laughs"
     try:
         store.load(path=str(path), format=fmt, to_graph=target)
     except SyntaxError as exc:
@@ -245,13 +271,13 @@ def load_graph(
             tables.append((read_table(res, display_name=f"bundled:{res.name}"), base))
         inputs.append("bundled Jakarta 2019 workshop tables")
     files = _expand(data)
-    for path in files:
+    for path, recorded in files:
         if path.suffix.lower() == ".csv":
-            tables.append((read_table(path, display_name=str(path)), path.parent))
+            tables.append((read_table(path, display_name=str(path), recorded_name=recorded), path.parent))
             inputs.append(str(path))
     asm = assemble(tables, vocab, include_drafts=include_drafts, strict_quotes=strict_quotes)
     store.load("".join(asm.lines).encode(), format=ox.RdfFormat.N_QUADS)
-    for path in files:
+    for path, _ in files:
         if path.suffix.lower() != ".csv":
             _load_rdf(store, path)
             inputs.append(str(path))

@@ -47,7 +47,7 @@ def save_store(kg: KnowledgeGraph, path: str | Path) -> Path:
     """Write ``kg`` to an on-disk store at ``path``, replacing any store there atomically."""
     target = Path(path)
     check_target(target)
-    with OutputSet(target.parent) as outputs:
+    with OutputSet(target.parent, folders=[target]) as outputs:
         outputs.folder(target, lambda folder: write_store(kg, folder))
     return target
 

@@ -137,7 +137,10 @@ def _commit(drafts: Drafts, edit: _Edit, change: Change) -> None:
         if not record.removed:
             row.fingerprint = fingerprint(row.values)
             record.fingerprint = row.fingerprint
-    outputs = OutputSet(folder)
+    # Every file a review change may write is declared, so that a journal left in the folder is
+    # replayed only for these (see files.recover).
+    outputs = OutputSet(folder, files=[drafts.table(name).path for name in ("elements", "connections", "sources")]
+                        + [folder / "review.html", folder / LOG_NAME])
     try:
         for name in sorted(edit.tables):
             table = drafts.table(name)
