@@ -16,3 +16,31 @@ QUERY_MEMORY = 2 << 30
 
 #: The largest answer a query may give, in bytes (``--max-result``).
 MAX_RESULT = 256 << 20
+
+# --- serve: what one client may hold of the server (README, "What the endpoint defends against")
+
+#: Seconds a query may wait for a free query slot before a 503 (``--queue-timeout``).
+QUEUE_TIMEOUT = 2.0
+
+#: Seconds a client may take to send a request's headers (``--header-timeout``).
+HEADER_TIMEOUT = 10.0
+
+#: Seconds a client may take to send a request body (``--body-timeout``); it is read before the
+#: request takes a query slot, so a slow sender holds a connection, never a slot.
+BODY_TIMEOUT = 10.0
+
+#: Seconds an idle keep-alive connection is kept open (``--keep-alive``).
+KEEP_ALIVE = 5
+
+#: Connections served at once (``--max-connections``); beyond, 503.
+MAX_CONNECTIONS = 256
+
+#: Connections one client address may hold at once (``--max-connections-per-client``): below
+#: :data:`MAX_CONNECTIONS`, so that one client cannot take them all.
+MAX_CONNECTIONS_PER_CLIENT = 64
+
+#: Rows an HTML results page shows; the download links give every row.
+HTML_ROWS = 1000
+
+#: The default port of ``serve``.
+PORT = 7878

@@ -46,7 +46,9 @@ Every error carries ``line`` and ``column`` (from 1), also given in its message.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import gc
 import re
 import sys
 
@@ -192,10 +194,17 @@ _PREFIX_OPERATORS = frozenset("!-+^")
 #: ('!', '-') may repeat this often: the engine recurses once per level, and a few thousand
 #: levels exhaust its stack (the query process dies).
 MAX_NESTING = 64
-# Tokens the alternative readings of '<' may read, per character of the text and overall,
-# before the text is refused as too ambiguous.
+# The work the alternative readings of '<' may do, per character of the text and overall,
+# before the text is refused as too ambiguous. A unit is a token read, a character scanned, or
+# a level of nesting copied or compared where a reading forks or meets another: every step
+# an alternative reading takes is paid for, so the check's time is linear in the text's
+# length whatever its shape (tests/test_guard_cost.py).
 _READINGS_PER_CHAR = 8
-_READINGS_BASE = 20_000
+_READINGS_BASE = 100_000
+# Characters scanned per unit: a regular expression scans them for about what reading a token costs.
+_CHARS_PER_UNIT = 8
+# The furthest an IRI could reach from a '<' (either engine's pattern stops before this does).
+_IRI_REACH = r'<[^<>"{}|^`\x00-\x20]*'
 _SECOND_WORDS = {"FROM": ("NAMED",), "INSERT": ("DATA",), "DELETE": ("DATA", "WHERE")}
 
 
@@ -227,6 +236,19 @@ def _remembered(text: str, allow_update: bool) -> str:
 
 
 def _check(text: str, allow_update: bool) -> str:
+    # The alternative readings allocate many small objects that live until the check ends; the
+    # cycle collector would walk them all again and again (a third of the time, growing faster
+    # than the text). They hold no cycle that outlives the check, so it waits until the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_views(text, allow_update)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_views(text: str, allow_update: bool) -> str:
     forms: list[str] = []
     unsafe: UnsafeQueryError | None = None
     errors: list[QueryError] = []
@@ -267,7 +289,8 @@ def _check(text: str, allow_update: bool) -> str:
 class _View:
     """The text as one engine reads it, with the way back to positions in the original."""
 
-    __slots__ = ("cr_ends_comment", "note", "origin", "original", "oxigraph", "text", "uchar_in_iri")
+    __slots__ = ("cr_ends_comment", "line_ends", "lines", "note", "origin", "original", "oxigraph", "text",
+                 "uchar_in_iri")
 
     def __init__(
         self,
@@ -284,12 +307,19 @@ class _View:
         self.uchar_in_iri = uchar_in_iri
         self.oxigraph = uchar_in_iri  # only Oxigraph's reading keeps \u escapes outside strings
         self.note = note  # appended to messages: why this reading differs from the plain one
+        self.line_ends: list[int] | None = None  # where comments end, found once (see _comment_end)
+        self.lines: list[int] | None = None  # where the original's lines end, for positions
 
     def position(self, index: int) -> tuple[int, int]:
         """Line and column (from 1) of ``text[index]``, counted in the original text."""
         if self.origin is not None:
             index = self.origin[min(index, len(self.origin) - 1)]
-        return _position(self.original, index)
+        # Found once: readings that fail (and are dropped) each name a position, and counting
+        # the lines before it every time would make a long text's check quadratic.
+        if self.lines is None:
+            self.lines = [m.start() for m in _re("\n").finditer(self.original)]
+        line = bisect.bisect_left(self.lines, index)
+        return line + 1, index - (self.lines[line - 1] + 1 if line else 0) + 1
 
     def where(self, index: int) -> str:
         """``line L, column C`` of ``text[index]``, counted in the original text."""
@@ -417,7 +447,7 @@ class _Budget:
     __slots__ = ("left", "pending", "seen")
 
     def __init__(self, size: int) -> None:
-        self.left = _READINGS_PER_CHAR * size + _READINGS_BASE  # tokens alternatives may still read
+        self.left = _READINGS_PER_CHAR * size + _READINGS_BASE  # work alternatives may still do
         # (position, state) -> the outcome of reading on from there: a form, an error, or
         # None while that reading is still going.
         self.seen: dict[tuple[object, ...], str | QueryError | None] = {}
@@ -536,6 +566,7 @@ class _Scanner:
 
     def _meet(self, at: int) -> None:
         """Stop here if another reading went on from this place in this state."""
+        self._spend(len(self.levels) + self.nesting + 1, at)  # so does comparing it
         state = self._state(at)
         seen = self.budget.seen
         if state not in seen:
@@ -550,7 +581,12 @@ class _Scanner:
         i = start
         if forced is not None:
             i = self._emit_angle(i, forced)
+        alternative = self.origin >= 0
+        last = i
         while i < size:
+            if alternative and i - last >= _CHARS_PER_UNIT:  # the characters it passes are paid for
+                self._spend((i - last) // _CHARS_PER_UNIT)
+                last = i
             c = text[i]
             if c in " \t\n\r":
                 i += 1
@@ -619,9 +655,15 @@ class _Scanner:
 
     def _comment_end(self, i: int) -> int:
         # '#' starts a comment only here, outside strings, IRIs and local names, which are
-        # read whole. It runs to the end of the line, whose end the engines disagree on.
-        end = _re(r"[\r\n]" if self.view.cr_ends_comment else r"\n").search(self.text, i)
-        return end.start() if end else len(self.text)
+        # read whole. It runs to the end of the line, whose end the engines disagree on. The
+        # line ends are found once per reading of the text: readings that start comments at
+        # many places on one long line must not each search the rest of it.
+        view = self.view
+        if view.line_ends is None:
+            breaks = r"[\r\n]" if view.cr_ends_comment else r"\n"
+            view.line_ends = [m.start() for m in _re(breaks).finditer(self.text)]
+        at = bisect.bisect_left(view.line_ends, i)
+        return view.line_ends[at] if at < len(view.line_ends) else len(self.text)
 
     def _string_end(self, i: int) -> int:
         text = self.text
@@ -640,6 +682,8 @@ class _Scanner:
                 if match.group(0) in "\n\r":
                     break  # a short string cannot span lines
                 j = match.end()
+        if self.origin >= 0:  # the scan to the end is work too, though this reading is dropped
+            self._spend((len(text) - i if match is None else j - i) // _CHARS_PER_UNIT + 1)
         raise self._error(f"unterminated string starting at {self.view.where(i)}", i)
 
     def _top_paren(self) -> str:
@@ -664,6 +708,9 @@ class _Scanner:
             pattern = _IRIREF_UCHAR if self.view.uchar_in_iri else _IRIREF
             match = _re(pattern).match(text, i)
             term = ("iri", match.end()) if match else ("punct", i + 1)
+            if match is None and self.origin >= 0:  # how far the failed match looked
+                reach = _re(_IRI_REACH).match(text, i)
+                self._spend((reach.end() - i if reach else 1) // _CHARS_PER_UNIT + 1)
         less: tuple[str, int] = ("punct", i + 1)
         top = self._top_paren()
         kind, value = self.prev
@@ -690,6 +737,7 @@ class _Scanner:
 
     def _fork(self, at: int, reading: tuple[str, int]) -> None:
         """Check the rest of the text with ``reading`` of the '<' at ``at`` as well, later."""
+        self._spend(len(self.levels) + self.nesting + 1, at)  # copying a level costs about a token
         twin = self._copy()
         twin.origin = at
         self.budget.pending.append((twin, at, reading))
@@ -715,16 +763,23 @@ class _Scanner:
         return end
 
     # -- checking ------------------------------------------------------------------------
+    def _spend(self, units: int, at: int = -1) -> None:
+        """Pay ``units`` of work from the budget of alternative readings; refuse the text
+        once it is spent."""
+        budget = self.budget
+        budget.left -= units
+        if budget.left < 0:
+            where = self.origin if self.origin >= 0 else max(at, 0)
+            raise self._unsafe(
+                f"'<' is ambiguous ({self.view.where(where)}): the text has too many places"
+                " where '<' could be less-than or start an IRI; put a space after '<' where it"
+                " means less-than",
+                where,
+            )
+
     def _token(self, kind: str, value: str, at: int) -> None:
         if self.origin >= 0:
-            self.budget.left -= 1
-            if self.budget.left < 0:
-                raise self._unsafe(
-                    f"'<' is ambiguous ({self.view.where(self.origin)}): the text has too many places"
-                    " where '<' could be less-than or start an IRI; put a space after '<' where it"
-                    " means less-than",
-                    self.origin,
-                )
+            self._spend(1)
         level = self.levels[-1]
         if self.suspect is not None:
             keyword, suspect_at = self.suspect

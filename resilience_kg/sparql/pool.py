@@ -45,7 +45,6 @@ from resilience_kg.errors import QueryError, QueryTimeout
 from resilience_kg.graph.store import MARKER
 from resilience_kg.limits import MAX_RESULT, QUERY_MEMORY
 from resilience_kg.sparql import sandbox as jail
-from resilience_kg.sparql.fastlane import FastLane
 from resilience_kg.sparql.query import (
     Bindings,
     QueryResult,
@@ -62,7 +61,6 @@ if TYPE_CHECKING:
 
 _HELLO = b"H"
 _FRAME = struct.Struct(">Q")
-_TOOK = struct.Struct(">d")  # before each answer: the seconds the worker took
 START_TIMEOUT = 120.0  # seconds for the zygote to load the graph, or a worker to open the store
 
 
@@ -130,6 +128,45 @@ def _read_frame_by(fd: int, deadline: float, limit: int) -> bytes | None:
             need, have_size = _FRAME.size + size, True
 
 
+# ------------------------------------------------------------------ what a query process does for the endpoint
+
+#: The format that asks for the HTML page's rows (:func:`resilience_kg.sparql.preview.preview`).
+PAGE = "page"
+#: In the formats given to :func:`checked_answer`: no format fits (the endpoint says why).
+REFUSED = ""
+
+
+def checked_answer(store: Any, text: str, formats: tuple[str | None, str | None], bindings: Bindings,
+                   max_result: int) -> bytes:
+    """Check ``text`` with the guard, then answer it in ``formats[0]`` (a SELECT or ASK query) or
+    ``formats[1]`` (CONSTRUCT or DESCRIBE); :data:`PAGE` for the HTML page's rows.
+
+    The endpoint's whole request, run in the query process: the guard's cost depends on the text
+    a client sends, so it runs here under the deadline and the memory limit, never on the
+    server's event loop. The answer starts with a line ``FORM FORMAT`` (``-`` for the transport
+    format, ``!`` when the format does not fit the form, and then nothing follows).
+    """
+    from resilience_kg.sparql.guard import check_query
+    from resilience_kg.sparql.preview import preview
+
+    form = check_query(text)
+    fmt = formats[1] if form in ("CONSTRUCT", "DESCRIBE") else formats[0]
+    if fmt == REFUSED:
+        return f"{form} !\n".encode()
+    head = f"{form} {fmt or '-'}\n".encode()
+    if fmt == PAGE:
+        return head + preview(store, text, form=form, bindings=bindings)
+    return head + answer(store, text, form=form, fmt=fmt, bindings=bindings, max_result=max_result)
+
+
+def read_checked(data: bytes) -> tuple[str, str | None, bytes]:
+    """The form, the format (None: the transport format; :data:`REFUSED`) and the payload of a
+    :func:`checked_answer`."""
+    head, _, payload = data.partition(b"\n")
+    form, _, fmt = head.decode("ascii", "replace").partition(" ")
+    return form, (None if fmt == "-" else REFUSED if fmt == "!" else fmt), payload
+
+
 # ------------------------------------------------------------------ the worker (a child of the zygote)
 
 
@@ -149,11 +186,13 @@ def _worker(store: Any, store_dir: str | None, requests: int, replies: int, memo
             if body is None:
                 break
             text, form, fmt, bindings, max_result = pickle.loads(body)  # from the server, which we trust
-            started = time.perf_counter()
-            out = reply(functools.partial(answer, store, text, form=form, fmt=fmt, bindings=bindings,
-                                          max_result=max_result), jailed)
-            took = _TOOK.pack(time.perf_counter() - started)  # the fast lane learns from it
-            _write_all(replies, _FRAME.pack(len(took) + len(out)) + took + out)
+            if form is None:  # the endpoint's request: the guard runs here, under the deadline
+                work = functools.partial(checked_answer, store, text, fmt, bindings, max_result)
+            else:
+                work = functools.partial(answer, store, text, form=form, fmt=fmt, bindings=bindings,
+                                         max_result=max_result)
+            out = reply(work, jailed)
+            _write_all(replies, _FRAME.pack(len(out)) + out)
             if out[:1] == b"M":
                 break  # out of memory: a fresh worker takes its place
     finally:
@@ -356,7 +395,6 @@ class QueryPool:
         self._alive = 0
         self._cond = threading.Condition()
         self._closed = False
-        self.lane = FastLane(kg.store, store_dir=self._store_dir)
 
     # -- life cycle
 
@@ -606,24 +644,15 @@ class QueryPool:
             self._replace(worker)
             raise death_error(status, self.memory)
         self.served += 1
-        data = data[_TOOK.size :]
         if data[:1] == b"M":
             self._replace(worker)
         else:
             self._release(worker)
         return read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
 
-    async def arun(self, text: str, *, form: str, fmt: str | None, bindings: Bindings, timeout: float) -> bytes:
-        """As :meth:`run`, waiting on the event loop instead of in a thread. A query the workers
-        have answered quickly before is answered by the fast lane, where it is open
-        (:mod:`resilience_kg.sparql.fastlane`)."""
-        lane = self.lane
-        if not bindings and lane.knows(text, fmt) and lane.ready():
-            self._check_store()
-            lane.renew(self.generation)
-            fast = lane.run(text, fmt, max_result=self.max_result)
-            if fast is not None:
-                return fast
+    async def arun(self, text: str, *, form: str | None, fmt: Any, bindings: Bindings, timeout: float) -> bytes:
+        """As :meth:`run`, waiting on the event loop instead of in a thread. ``form`` None: the
+        text is checked by the worker, and ``fmt`` holds the formats for :func:`checked_answer`."""
         loop = asyncio.get_running_loop()
         deadline = time.monotonic() + timeout
         worker = await self._aacquire(deadline, timeout)
@@ -655,17 +684,11 @@ class QueryPool:
             await loop.run_in_executor(None, self._replace, worker)
             raise death_error(status.get("status", 0), self.memory)
         self.served += 1
-        took = _TOOK.unpack_from(data)[0] if len(data) >= _TOOK.size else float("inf")
-        data = data[_TOOK.size :]
         if data[:1] == b"M":
             await loop.run_in_executor(None, self._replace, worker)
         else:
             self._release(worker)
-        payload = read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
-        if not bindings and worker.jail_reason is None:
-            lane.renew(self.generation)
-            lane.learn(text, form, fmt, seconds=took, size=len(payload))
-        return payload
+        return read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
 
     def query(
         self, text: str, *, params: Mapping[str, Term | str] | None = None, fmt: str | None = None,
@@ -688,7 +711,7 @@ class QueryPool:
         jailed = all(w.jail_reason is None for w in list(self._idle))
         return {"status": "ok" if alive and not self._closed else "unavailable", "workers": alive, "idle": idle,
                 "generation": self.generation, "served": self.served, "replaced": self.replaced,
-                "network_jail": jailed, "fast_lane": self.lane.health()}
+                "network_jail": jailed}
 
 
 if __name__ == "__main__":  # the zygote: python -m resilience_kg.sparql.pool CONTROL_FD [STORE_DIR]

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, ResultTooLarge
 from resilience_kg.sparql import sandbox as jail
 
-_OK, _SYNTAX, _FAIL, _MEMORY, _LARGE = b"O", b"S", b"E", b"M", b"L"
+_OK, _SYNTAX, _FAIL, _MEMORY, _LARGE, _REFUSED = b"O", b"S", b"E", b"M", b"L", b"R"
 JAILED, FREE = b"J", b"N"
 MIB = 1 << 20
 
@@ -64,6 +64,8 @@ def reply(work: Callable[[], bytes], jailed: bool) -> bytes:
         return _MEMORY + flag
     except ResultTooLarge as exc:
         return _LARGE + flag + str(exc).encode()
+    except QueryError as exc:  # the guard's verdict, with its line and column in the message
+        return _REFUSED + flag + str(exc).encode()
     except BaseException as exc:  # everything must go back to the parent
         return _FAIL + flag + f"{type(exc).__name__}: {exc}".encode()
 
@@ -81,6 +83,8 @@ def read_reply(data: bytes, *, memory: int | None, jail_reason: str | None) -> b
         raise memory_error(memory)
     if status == _LARGE:
         raise ResultTooLarge(body.decode(errors="replace"))
+    if status == _REFUSED:
+        raise QueryError(body.decode(errors="replace"))
     if status == _FAIL:
         raise QueryError(body.decode(errors="replace"))
     raise QueryError("the query process sent an answer that cannot be read")
