@@ -182,7 +182,8 @@ def test_a_closed_pool_leaves_no_process() -> None:
 
 @pytest.mark.server
 def test_serve_health_access_log_and_graceful_stop(tmp_path: Path) -> None:
-    with serve("--workers", "3", "--timeout", "1", log_dir=tmp_path) as running, httpx.Client(timeout=30.0) as http:
+    with serve("--workers", "3", "--timeout", "1", "--access-log", log_dir=tmp_path) as running, \
+            httpx.Client(timeout=30.0) as http:
         health = http.get(f"{running.base}/health")
         assert health.status_code == 200
         state = health.json()

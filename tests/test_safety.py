@@ -624,3 +624,35 @@ def test_fuzzing_against_oxigraph_finds_no_bypass(fuzzer: ModuleType) -> None:
     assert report.live > report.tried // 10, report
     assert report.confirmed >= 1, report
     assert report.bypasses == [], "\n".join(report.bypasses[:5])
+
+
+# --- Operator chains (issue 18, finding 11) ------------------------------------------------
+
+
+@pytest.mark.parametrize("chain", [
+    "SELECT ({} AS ?x) {{}}".format("+".join(["1"] * 7000)),  # the report's text: SIGSEGV in serve
+    "SELECT * {{ FILTER({}) }}".format(" || ".join(["?a"] * 1200)),
+    "SELECT * {{ ?s {} ?o }}".format("/".join(["<p>"] * 1200)),  # a property path
+    "SELECT * {{ FILTER({}1{}) }}".format("1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+(" * 40,
+                                         ")" * 40),  # 30 in a row, 40 parentheses deep
+])
+def test_a_chain_of_thousands_of_operators_is_refused_with_a_remedy(chain: str) -> None:
+    message = refusal(chain)
+    assert message.startswith("the expression is too long (line 1, column "), message
+    assert f"more than {safety.MAX_CHAIN} operators" in message and "IN (...)" in message
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT * {{ FILTER({}) }}".format(" || ".join(["(?a + 1 = 2)"] * 900)),  # siblings: no deeper tree
+    "SELECT * {{ FILTER(?x IN ({})) }}".format(", ".join(["-1"] * 3000)),
+    "SELECT * {{ {} }}".format(" . ".join(["?s <p>/<q>|<r> ?o"] * 3000)),
+    "SELECT ({} AS ?x) {{}}".format("+".join(["1"] * safety.MAX_CHAIN)),
+])
+def test_long_queries_whose_chains_stay_short_pass(text: str, kg: KnowledgeGraph) -> None:
+    assert check_query(text) == "SELECT"
+
+
+def test_the_longest_chain_allowed_runs_in_a_query_process(kg: KnowledgeGraph) -> None:
+    # The limit is below what kills the query process (about 6,000), and the answer is right.
+    text = "SELECT ({} AS ?x) {{}}".format("+".join(["1"] * (safety.MAX_CHAIN + 1)))
+    assert query(kg, text, timeout=20).rows[0]["x"].value == str(safety.MAX_CHAIN + 1)  # type: ignore[union-attr]

@@ -50,10 +50,13 @@ if TYPE_CHECKING:
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 #: The formats the plain form (the page answered to a query sent with ``format=html``) offers.
 FORM_FORMATS = ("html", "json", "xml", "csv", "tsv", "turtle", "jsonld", "nt")
+#: The download links of a results page that shows only the first rows.
+TABLE_DOWNLOADS = ("csv", "tsv", "json", "xml")
+GRAPH_DOWNLOADS = ("turtle", "nt", "jsonld")
 
 
 def _results_page(request: Request, text: str, page: dict[str, Any] | None = None, *, error: str = "",
-                  status: int = 200) -> Response:
+                  status: int = 200, graph: bool = False) -> Response:
     """The plain page for a query sent from a form with ``format=html``: the query again, then
     its first rows (``page``, from :func:`resilience_kg.sparql.preview.preview`) or the error
     (``server/templates/results.html``, autoescaped)."""
@@ -61,7 +64,8 @@ def _results_page(request: Request, text: str, page: dict[str, Any] | None = Non
     return render(request, "results.html", status=status, title="Query error" if error else "Query results",
                   text=text, formats=FORM_FORMATS, error=error, boolean=page.get("boolean"),
                   variables=page.get("variables", []), rows=page.get("rows", []), more=page.get("more", False),
-                  shown=HTML_ROWS, download=[(f, urlencode({"query": text, "format": f})) for f in FORM_FORMATS[1:]])
+                  shown=HTML_ROWS, download=[(f, urlencode({"query": text, "format": f}))
+                            for f in (GRAPH_DOWNLOADS if graph else TABLE_DOWNLOADS)])
 
 
 async def _off_loop(work: Callable[[], Response]) -> Response:
@@ -253,7 +257,7 @@ def create_app(
             return await _error(400, f"format {chosen!r} does not fit a {form} query")
         if fmt == PAGE:
             page = json.loads(payload)  # small by construction: HTML_ROWS rows of short cells
-            return await _off_loop(lambda: _results_page(request, text, page))
+            return await _off_loop(lambda: _results_page(request, text, page, graph=is_graph))
         assert fmt is not None
         return _Answer(payload, MEDIA_TYPE[(fmt, is_graph)])
 

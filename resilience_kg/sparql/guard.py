@@ -55,6 +55,7 @@ import sys
 from resilience_kg.errors import QueryError, UnsafeQueryError
 
 __all__ = [
+    "MAX_CHAIN",
     "MAX_NESTING",
     "NETWORK_KEYWORDS",
     "QUERY_FORMS",
@@ -190,6 +191,11 @@ _STRUCTURAL = "['#()]"
 # Tokens that are neither checked as names nor change the structure.
 _PLAIN_KINDS = frozenset({"var", "num", "str", "lang", "iri", "bnode"})
 _PREFIX_OPERATORS = frozenset("!-+^")
+# Operators that chain ('||' and '&&' count once), and how many a chain may hold.
+_CHAIN_OPERATORS = frozenset("+-*/|&^")
+#: Chained operators an expression or a path may hold, counted through its open parentheses
+#: (Oxigraph's query process dies at about 6,000).
+MAX_CHAIN = 1000
 #: Groups, parentheses, brackets and triple terms may nest this deep, prefix operators
 #: ('!', '-') may repeat this often: the engine recurses once per level, and a few thousand
 #: levels exhaust its stack (the query process dies).
@@ -522,6 +528,10 @@ class _Scanner:
         self.nesting = 0  # groups, parentheses, brackets and triple terms open now
         self.brackets: list[int] = []  # where each open '[' is
         self.prefix_run = 0  # prefix operators read in a row ('!!!x', '- - -1')
+        # Chained operators ('+', '||', a path's '/') on the way to here through the open levels,
+        # and what the count was as each level opened (see _chain).
+        self.chain = 0
+        self.chain_saved: list[int] = []
 
     def _copy(self) -> _Scanner:
         twin = _Scanner(self.view, self.allow_update, self.budget)
@@ -531,6 +541,7 @@ class _Scanner:
         twin.kind, twin.form, twin.form_at = self.kind, self.form, self.form_at
         twin.suspect, twin.values_pending = self.suspect, self.values_pending
         twin.nesting, twin.brackets, twin.prefix_run = self.nesting, list(self.brackets), self.prefix_run
+        twin.chain, twin.chain_saved = self.chain, list(self.chain_saved)
         return twin
 
     # -- reading -------------------------------------------------------------------------
@@ -796,6 +807,8 @@ class _Scanner:
                 raise self._too_deep(f"{self.prefix_run} prefix operators in a row", at)
         else:
             self.prefix_run = 0
+        if kind == "punct":
+            self._chain(value, at)
         if kind == "word":
             self._check_word(value, at)
         elif kind == "pname":
@@ -859,7 +872,7 @@ class _Scanner:
                     f" at {self.view.where(level.opened_at)}, which needs '{expected}'",
                     at,
                 )
-            self.nesting -= 1
+            self._shallower()
             self.values_pending = False
             self.levels.pop()
         elif value == "(" or kind == "tt_open":
@@ -868,20 +881,20 @@ class _Scanner:
         elif value == ")" or kind == "tt_close":
             if not level.parens or (kind == "tt_close") != (level.parens[-1][0] == "tt"):
                 raise self._error(f"unbalanced '{value}' at {self.view.where(at)}", at)
-            self.nesting -= 1
+            self._shallower()
             level.parens.pop()
         elif kind == "rt_open":
             self._deeper(at)
             level.reified.append(at)
         elif kind == "rt_close":
-            self.nesting -= 1
+            self._shallower()
             level.reified.pop()
         elif value == "[":
             self._deeper(at)
             self.brackets.append(at)
         elif value == "]":
             if self.brackets:
-                self.nesting -= 1
+                self._shallower()
                 self.brackets.pop()
         elif value == ";" and len(self.levels) == 1 and not level.parens and self.kind != "update":
             # Inside a query ';' only separates predicates (in braces) or comes before
@@ -892,7 +905,33 @@ class _Scanner:
                 at,
             )
 
+    def _chain(self, value: str, at: int) -> None:
+        """Count chained operators: Oxigraph builds ``1+1+...+1`` as a tree as deep as the chain
+        and walks it recursively, so thousands of them kill the query process as deep nesting
+        does. The count runs through the open levels (an operand in parentheses adds its own
+        chain to the one around it) and starts again after ',' (the next argument), '.' and ';'
+        (the next triple pattern), at the value it had where the level opened."""
+        if value in _CHAIN_OPERATORS:
+            if value in "|&" and self.prev == ("punct", value):
+                return  # the second character of '||' or '&&'
+            self.chain += 1
+            if self.chain > MAX_CHAIN:
+                raise self._unsafe(
+                    f"the expression is too long ({self.view.where(at)}): more than {MAX_CHAIN} operators"
+                    " ('+', '-', '*', '/', '||', '&&' or a path's '/', '|', '^') in one chain, and the engine"
+                    " recurses once per operator; split it, or use IN (...) for a list of values",
+                    at,
+                )
+        elif value in ",.;":
+            self.chain = self.chain_saved[-1] if self.chain_saved else 0
+
+    def _shallower(self) -> None:
+        self.nesting -= 1
+        if self.chain_saved:
+            self.chain = self.chain_saved.pop()
+
     def _deeper(self, at: int) -> None:
+        self.chain_saved.append(self.chain)
         self.nesting += 1
         if self.nesting > MAX_NESTING:
             raise self._too_deep(f"groups, parentheses and brackets nest {self.nesting} deep", at)
