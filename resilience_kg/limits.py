@@ -19,8 +19,14 @@ MAX_RESULT = 256 << 20
 
 # --- serve: what one client may hold of the server (README, "What the endpoint defends against")
 
+#: Query slots of an app made without a pool (``serve`` has one per worker, ``--workers``).
+SLOTS = 4
+
 #: Seconds a query may wait for a free query slot before a 503 (``--queue-timeout``).
 QUEUE_TIMEOUT = 2.0
+
+#: Bytes a request line and headers may take (a long query goes in a POST body); beyond, 431.
+MAX_HEAD = 32 * 1024
 
 #: Seconds a client may take to send a request's headers (``--header-timeout``).
 HEADER_TIMEOUT = 10.0

@@ -30,6 +30,7 @@ from resilience_kg.limits import (
     QUERY_MEMORY,
     QUERY_TIMEOUT,
     QUEUE_TIMEOUT,
+    SLOTS,
 )
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
 from resilience_kg.server.page import EXAMPLE, render
@@ -140,7 +141,7 @@ def create_app(
     cors_origin: str | None = None,
     max_body: int = MAX_BODY,
     body_timeout: float = BODY_TIMEOUT,
-    max_concurrent: int = 4,
+    max_concurrent: int = SLOTS,
     queue_timeout: float = QUEUE_TIMEOUT,
     base_iri: str | None = None,
     pool: QueryPool | None = None,

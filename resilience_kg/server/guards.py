@@ -34,7 +34,7 @@ from ipaddress import AddressValueError, IPv6Address
 from typing import Any
 from urllib.parse import urlsplit
 
-from resilience_kg.limits import BODY_TIMEOUT, MAX_BODY
+from resilience_kg.limits import BODY_TIMEOUT, MAX_BODY, QUEUE_TIMEOUT
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -149,7 +149,7 @@ class Gate:
     busy client loses nothing while nobody else needs the server.
     """
 
-    def __init__(self, slots: int, *, per_client: int | None = None, queue_timeout: float = 2.0,
+    def __init__(self, slots: int, *, per_client: int | None = None, queue_timeout: float = QUEUE_TIMEOUT,
                  grace: float | None = None) -> None:
         self.slots = max(1, slots)
         self.per_client = per_client or max(1, self.slots // 2)

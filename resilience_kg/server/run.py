@@ -27,6 +27,7 @@ from resilience_kg.limits import (
     MAX_BODY,
     MAX_CONNECTIONS,
     MAX_CONNECTIONS_PER_CLIENT,
+    MAX_HEAD,
     MAX_RESULT,
     PORT,
     QUERY_MEMORY,
@@ -70,8 +71,6 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-#: The most bytes a request line and headers may take (a long query goes in a POST body).
-MAX_HEAD = 32 * 1024
 
 
 def http_protocol() -> type:
