@@ -91,7 +91,7 @@ def test_an_over_share_query_is_stopped_after_the_grace_when_another_client_wait
             await asyncio.sleep(0.01)
         took = loop.time() - started
         victim = next(t for t in tickets if t.preempted)
-        gate.leave(victim)  # what Front does once the stopped request has ended
+        gate.leave(victim)  # what Guards does once the stopped request has ended
         ticket = await waiting
         assert isinstance(ticket, Ticket) and ticket.client == "other"
         return early, stopped, took

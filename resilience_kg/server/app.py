@@ -86,7 +86,7 @@ async def _error(status: int, message: str, *, request: Request | None = None, t
     return PlainTextResponse(message + "\n", status_code=status)
 
 
-class _Answer:
+class _ReadyAnswer:
     """A query's answer as an ASGI response: what Starlette's ``Response`` would send (a text
     type gets ``charset=utf-8``), in two messages and no more work."""
 
@@ -166,7 +166,7 @@ def create_app(
     without it they are rendered from ``kg`` on the first request for them. ``health``: what
     ``/health`` reports (``serve`` gives the pool's state); ``log``: where the access log goes.
 
-    The guards (:class:`resilience_kg.server.guards.Front`) wrap the Starlette application, which
+    The guards (:class:`resilience_kg.server.guards.Guards`) wrap the Starlette application, which
     routes to the pages and the protocol.
     """
     import anyio
@@ -175,7 +175,7 @@ def create_app(
     from starlette.middleware.cors import CORSMiddleware
     from starlette.requests import Request
 
-    from resilience_kg.server.guards import Front, Gate, host_pattern, plain, route_path
+    from resilience_kg.server.guards import Gate, Guards, host_pattern, plain, route_path
 
     public_host = (urlsplit(base_iri).hostname or "") if base_iri else ""
     hosts = {host_pattern(h) for h in (*LOCAL_HOSTS, *allowed_hosts, public_host) if h}
@@ -196,7 +196,7 @@ def create_app(
                 raise explain(exc, None) from None
         return read_checked(data)
 
-    async def sparql(request: Request) -> Response | _Answer:
+    async def sparql(request: Request) -> Response | _ReadyAnswer:
         params = list(_query_params(request.scope.get("query_string", b"")))
         if request.method == "POST":
             body = await _read_body(request, max_body)
@@ -238,7 +238,7 @@ def create_app(
 
         # The guard, the query and the writing of its answer all run in a query process, under the
         # deadline and the memory limit: the form (and so the format) is learnt from there.
-        try:  # the gate (Front) has admitted this request: at most max_concurrent run at once
+        try:  # the gate (Guards) has admitted this request: at most max_concurrent run at once
             form, fmt, payload = await execute(text, (fitting(False), fitting(True)))
         except QueryTimeout as exc:
             return await _error(503, str(exc), request=html, text=text)
@@ -260,7 +260,7 @@ def create_app(
             page = json.loads(payload)  # small by construction: HTML_ROWS rows of short cells
             return await _off_loop(lambda: _results_page(request, text, page, graph=is_graph))
         assert fmt is not None
-        return _Answer(payload, MEDIA_TYPE[(fmt, is_graph)])
+        return _ReadyAnswer(payload, MEDIA_TYPE[(fmt, is_graph)])
 
     from resilience_kg.server.entity import entity_routes
     from resilience_kg.server.page import base_path, page_routes, public_origin
@@ -301,6 +301,6 @@ def create_app(
         else:
             await pages(scope, receive, send)
 
-    return Front(app, hosts=hosts, allowed_origins=[o for o in (cors_origin, own) if o], prefix=base_path(base_iri),
+    return Guards(app, hosts=hosts, allowed_origins=[o for o in (cors_origin, own) if o], prefix=base_path(base_iri),
                  gate=Gate(max_concurrent, queue_timeout=queue_timeout), gated=runs_queries, health=health, log=log,
                  max_body=max_body, body_timeout=body_timeout)

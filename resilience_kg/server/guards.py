@@ -1,4 +1,4 @@
-"""The endpoint's guards, as one ASGI layer in front of the application (:class:`Front`).
+"""The endpoint's guards, as one ASGI layer in front of the application (:class:`Guards`).
 
 One layer, not a stack of middlewares: each request's headers are read once, and the answer
 passes through one wrapper. In order:
@@ -121,7 +121,7 @@ async def plain(send: Send, status: int, message: str, headers: Iterable[tuple[s
 
 @dataclass(eq=False)
 class Ticket:
-    """One admitted request: who, since when, and how to stop it (set by :class:`Front`)."""
+    """One admitted request: who, since when, and how to stop it (set by :class:`Guards`)."""
 
     client: str
     started: float
@@ -291,7 +291,7 @@ def _replay(chunks: list[bytes], last: MutableMapping[str, Any] | None, receive:
     return again
 
 
-class Front:
+class Guards:
     """The guards above, around ``app``.
 
     ``hosts``: the names answered (see :func:`host_pattern`); ``allowed_origins``: origins whose

@@ -44,7 +44,7 @@ from typing import IO, TYPE_CHECKING, Any
 from resilience_kg.errors import QueryError, QueryTimeout
 from resilience_kg.graph.store import MARKER
 from resilience_kg.limits import MAX_RESULT, QUERY_MEMORY
-from resilience_kg.sparql import sandbox as jail
+from resilience_kg.sparql import sandbox
 from resilience_kg.sparql.query import (
     Bindings,
     QueryResult,
@@ -172,12 +172,12 @@ def read_checked(data: bytes) -> tuple[str, str | None, bytes]:
 
 def _worker(store: Any, store_dir: str | None, requests: int, replies: int, memory: int | None) -> None:
     try:
-        jail.close_inherited((requests, replies))
+        sandbox.close_inherited((requests, replies))
         if store_dir is not None:
             import pyoxigraph as ox
 
             store = ox.Store.read_only(store_dir)  # opened after the fork: its threads are this worker's own
-        reason = jail.confine(memory=memory, close=False)
+        reason = sandbox.confine(memory=memory, close=False)
         jailed = reason is None
         _write_all(replies, _FRAME.pack(2 + len((reason or "").encode())) + _HELLO
                    + (b"J" if jailed else b"N") + (reason or "").encode())
@@ -507,7 +507,7 @@ class QueryPool:
             raise QueryError("a query process did not start (is the store readable?)")
         if hello[1:2] != b"J":
             worker.jail_reason = hello[2:].decode(errors="replace") or "the kernel refused the seccomp filter"
-            jail.warn_unconfined(worker.jail_reason)
+            sandbox.warn_unconfined(worker.jail_reason)
         return worker
 
     def _store_stamp(self) -> tuple[int, int] | None:
