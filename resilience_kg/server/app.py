@@ -34,8 +34,8 @@ from resilience_kg.limits import (
 )
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
 from resilience_kg.server.page import EXAMPLE, render
+from resilience_kg.sparql.forkserver import PAGE, REFUSED, checked_answer, read_checked
 from resilience_kg.sparql.guard import REMEMBERED_LENGTH
-from resilience_kg.sparql.pool import PAGE, REFUSED, checked_answer, read_checked
 from resilience_kg.sparql.query import explain
 from resilience_kg.sparql.runner import run_killable
 

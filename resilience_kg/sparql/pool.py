@@ -1,15 +1,15 @@
-"""A pool of pre-started query processes for the endpoint: Oxigraph's speed, our limits.
+"""A pool of pre-started query processes for the endpoint, seen from the server: Oxigraph's
+speed, our limits.
 
 Forking a process per query costs more than a small query itself, and a server that forks
 once it runs threads (uvicorn's, anyio's) risks a child stuck on a lock some thread held. So:
 
-- A **fork server** (the zygote) is started as a fresh interpreter, never forked from the
-  server: it loads the graph once (the data, sent as N-Quads, or nothing for an on-disk store)
-  and stays single-threaded, so forking it is safe.
-- It forks **workers** on request. Each one inherits the loaded read-only store (or opens the
-  on-disk store read-only), closes what it inherited, limits its memory and refuses itself the
-  network once (:func:`resilience_kg.sparql.sandbox.confine`), then answers queries one at a
-  time over two pipes, writing each answer in the format asked for, under the limits.
+- A **fork server** (the zygote, :mod:`resilience_kg.sparql.forkserver`) is started as a fresh
+  interpreter, never forked from the server: it loads the graph once and stays single-threaded,
+  so forking it is safe.
+- It forks **workers** on request, each jailed once, that answer queries one at a time over two
+  pipes (:mod:`resilience_kg.sparql.framing`), writing each answer in the format asked for,
+  under the limits.
 - The server hands a query to an idle worker and waits for the answer until the deadline. A
   worker that passes the deadline is killed (through a pidfd, so never another process that
   reused its number) and replaced at once; so is one that ran out of memory or died.
@@ -25,14 +25,11 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
-import functools
 import json
 import os
 import pickle
-import selectors
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import threading
@@ -45,22 +42,21 @@ from resilience_kg.errors import QueryError, QueryTimeout
 from resilience_kg.graph.store import MARKER
 from resilience_kg.limits import MAX_RESULT, QUERY_MEMORY
 from resilience_kg.sparql import sandbox
+from resilience_kg.sparql.forkserver import HELLO
+from resilience_kg.sparql.framing import FRAME, FrameReader, read_frame_by, write_all
 from resilience_kg.sparql.query import (
     Bindings,
     QueryResult,
     Term,
-    answer,
     explain,
     prepare,
     transport_format,
 )
-from resilience_kg.sparql.runner import death_error, read_reply, reply, timeout_error
+from resilience_kg.sparql.runner import death_error, read_reply, timeout_error
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
 
-_HELLO = b"H"
-_FRAME = struct.Struct(">Q")
 START_TIMEOUT = 120.0  # seconds for the zygote to load the graph, or a worker to open the store
 
 
@@ -69,219 +65,7 @@ def default_workers() -> int:
     return max(2, os.cpu_count() or 2)
 
 
-# ------------------------------------------------------------------ framing over pipes
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _read_request(fd: int) -> bytes | None:
-    """One length-prefixed frame from a blocking ``fd``, or None at end of file. The server
-    sends one request at a time, so a small one arrives in a single read."""
-    data = os.read(fd, 1 << 16)
-    if len(data) < _FRAME.size:
-        while data and len(data) < _FRAME.size:
-            more = os.read(fd, _FRAME.size - len(data))
-            if not more:
-                return None
-            data += more
-        if not data:
-            return None
-    need = _FRAME.size + _FRAME.unpack_from(data)[0]
-    if len(data) >= need:
-        return data[_FRAME.size : need]
-    chunks, have = [data], len(data)
-    while have < need:
-        chunk = os.read(fd, min(need - have, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        have += len(chunk)
-    return b"".join(chunks)[_FRAME.size :]
-
-
-def _read_frame_by(fd: int, deadline: float, limit: int) -> bytes | None:
-    """One length-prefixed frame from ``fd`` by ``deadline`` (None at end of file); raises
-    TimeoutError when the deadline passes first."""
-    buffer = bytearray()
-    need = _FRAME.size
-    have_size = False
-    with selectors.DefaultSelector() as selector:  # not select(): descriptors above 1023 happen
-        selector.register(fd, selectors.EVENT_READ)
-        while True:
-            while len(buffer) < need:
-                left = deadline - time.monotonic()
-                if left <= 0 or not selector.select(left):
-                    raise TimeoutError
-                chunk = os.read(fd, min(need - len(buffer), 1 << 20))
-                if not chunk:
-                    return None
-                buffer += chunk
-            if have_size:
-                return bytes(buffer[_FRAME.size :])
-            size = _FRAME.unpack(buffer[: _FRAME.size])[0]
-            if size > limit:
-                raise QueryError("the query process sent an answer larger than the result cap")
-            need, have_size = _FRAME.size + size, True
-
-
 # ------------------------------------------------------------------ what a query process does for the endpoint
-
-#: The format that asks for the HTML page's rows (:func:`resilience_kg.sparql.preview.preview`).
-PAGE = "page"
-#: In the formats given to :func:`checked_answer`: no format fits (the endpoint says why).
-REFUSED = ""
-
-
-def checked_answer(store: Any, text: str, formats: tuple[str | None, str | None], bindings: Bindings,
-                   max_result: int) -> bytes:
-    """Check ``text`` with the guard, then answer it in ``formats[0]`` (a SELECT or ASK query) or
-    ``formats[1]`` (CONSTRUCT or DESCRIBE); :data:`PAGE` for the HTML page's rows.
-
-    The endpoint's whole request, run in the query process: the guard's cost depends on the text
-    a client sends, so it runs here under the deadline and the memory limit, never on the
-    server's event loop. The answer starts with a line ``FORM FORMAT`` (``-`` for the transport
-    format, ``!`` when the format does not fit the form, and then nothing follows).
-    """
-    from resilience_kg.sparql.guard import check_query
-    from resilience_kg.sparql.preview import preview
-
-    form = check_query(text)
-    fmt = formats[1] if form in ("CONSTRUCT", "DESCRIBE") else formats[0]
-    if fmt == REFUSED:
-        return f"{form} !\n".encode()
-    head = f"{form} {fmt or '-'}\n".encode()
-    if fmt == PAGE:
-        return head + preview(store, text, form=form, bindings=bindings)
-    return head + answer(store, text, form=form, fmt=fmt, bindings=bindings, max_result=max_result)
-
-
-def read_checked(data: bytes) -> tuple[str, str | None, bytes]:
-    """The form, the format (None: the transport format; :data:`REFUSED`) and the payload of a
-    :func:`checked_answer`."""
-    head, _, payload = data.partition(b"\n")
-    form, _, fmt = head.decode("ascii", "replace").partition(" ")
-    return form, (None if fmt == "-" else REFUSED if fmt == "!" else fmt), payload
-
-
-# ------------------------------------------------------------------ the worker (a child of the zygote)
-
-
-def _worker(store: Any, store_dir: str | None, requests: int, replies: int, memory: int | None) -> None:
-    try:
-        sandbox.close_inherited((requests, replies))
-        if store_dir is not None:
-            import pyoxigraph as ox
-
-            store = ox.Store.read_only(store_dir)  # opened after the fork: its threads are this worker's own
-        reason = sandbox.confine(memory=memory, close=False)
-        jailed = reason is None
-        _write_all(replies, _FRAME.pack(2 + len((reason or "").encode())) + _HELLO
-                   + (b"J" if jailed else b"N") + (reason or "").encode())
-        while True:
-            body = _read_request(requests)
-            if body is None:
-                break
-            text, form, fmt, bindings, max_result = pickle.loads(body)  # from the server, which we trust
-            if form is None:  # the endpoint's request: the guard runs here, under the deadline
-                work = functools.partial(checked_answer, store, text, fmt, bindings, max_result)
-            else:
-                work = functools.partial(answer, store, text, form=form, fmt=fmt, bindings=bindings,
-                                         max_result=max_result)
-            out = reply(work, jailed)
-            _write_all(replies, _FRAME.pack(len(out)) + out)
-            if out[:1] == b"M":
-                break  # out of memory: a fresh worker takes its place
-    finally:
-        os._exit(0)
-
-
-# ------------------------------------------------------------------ the zygote (a fresh interpreter)
-
-
-def _zygote(control_fd: int, store_dir: str | None) -> None:
-    """Load the graph, then fork a worker for each request on the control socket until it closes."""
-    # Ctrl-C and SIGTERM are for the server, which lets running queries finish, then closes the
-    # pool; the zygote and its workers end when their pipes close (or the server dies).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    control = socket.socket(fileno=control_fd)
-    store = None
-    if store_dir is None:
-        import pyoxigraph as ox
-
-        store = ox.Store()
-        store.bulk_load(sys.stdin.buffer, format=ox.RdfFormat.N_QUADS)
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)  # the data has been read; the workers need no standard input
-    os.close(devnull)
-    control.sendall(b'{"ready": true}')
-    children: set[int] = set()
-    ended: dict[int, int] = {}
-
-    def reap() -> None:
-        while children:
-            try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                return
-            children.discard(pid)
-            ended[pid] = status
-            if len(ended) > 1000:  # only recent ends are asked about
-                ended.pop(next(iter(ended)))
-
-    selector = selectors.DefaultSelector()
-    selector.register(control, selectors.EVENT_READ)
-    try:
-        while True:
-            ready = selector.select(1.0)
-            reap()
-            if not ready:
-                continue
-            message, fds, _, _ = socket.recv_fds(control, 4096, 2)
-            if not message:
-                break  # the server is gone
-            command = json.loads(message)
-            if command["op"] == "spawn":
-                pid = os.fork()
-                if pid == 0:  # pragma: no cover - the worker, which coverage does not follow
-                    selector.close()
-                    _worker(store, store_dir, fds[0], fds[1], command["memory"])
-                children.add(pid)
-                for fd in fds:
-                    os.close(fd)
-                # A pidfd names this process for good, even after it ends and its number is reused.
-                pidfds = [os.pidfd_open(pid)] if hasattr(os, "pidfd_open") else []
-                socket.send_fds(control, [json.dumps({"pid": pid}).encode()], pidfds)
-                for fd in pidfds:
-                    os.close(fd)
-            elif command["op"] == "status":
-                pid = command["pid"]
-                give_up = time.monotonic() + 5.0
-                while pid in children and time.monotonic() < give_up:
-                    reap()
-                    time.sleep(0.005)
-                if pid in children:
-                    os.kill(pid, signal.SIGKILL)
-                    _, ended[pid] = os.waitpid(pid, 0)
-                    children.discard(pid)
-                control.sendall(json.dumps({"status": ended.pop(pid, 0)}).encode())
-            else:
-                break
-    finally:
-        for pid in children:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        for pid in children:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
-        os._exit(0)
-
 
 # ------------------------------------------------------------------ the server's side
 
@@ -318,40 +102,6 @@ class _Worker:
                 with contextlib.suppress(OSError):
                     os.close(fd)
         self.pidfd = None
-
-
-class _FrameReader:
-    """Collects one length-prefixed frame from a pipe as the event loop finds it readable."""
-
-    def __init__(self, fd: int, limit: int, future: asyncio.Future[bytes | None]) -> None:
-        self.fd = fd
-        self.limit = limit
-        self.future = future
-        self.buffer = bytearray()
-        self.need = _FRAME.size
-        self.sized = False
-
-    def feed(self) -> None:
-        if self.future.done():
-            return
-        try:
-            chunk = os.read(self.fd, 1 << 20)  # readable, so this does not block
-        except BlockingIOError:
-            return
-        except OSError:
-            chunk = b""
-        if not chunk:
-            self.future.set_result(None)
-            return
-        self.buffer += chunk
-        if not self.sized and len(self.buffer) >= _FRAME.size:
-            size = _FRAME.unpack(self.buffer[: _FRAME.size])[0]
-            if size > self.limit:
-                self.future.set_exception(QueryError("the query process sent an answer larger than the result cap"))
-                return
-            self.need, self.sized = _FRAME.size + size, True
-        if self.sized and len(self.buffer) >= self.need:
-            self.future.set_result(bytes(self.buffer[_FRAME.size : self.need]))
 
 
 class QueryPool:
@@ -403,7 +153,7 @@ class QueryPool:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         package_root = str(Path(__file__).resolve().parents[2])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
-        args = [sys.executable, "-m", "resilience_kg.sparql.pool", str(theirs.fileno())]
+        args = [sys.executable, "-m", "resilience_kg.sparql.forkserver", str(theirs.fileno())]
         if self._store_dir is not None:
             args.append(self._store_dir)
         try:
@@ -498,10 +248,10 @@ class QueryPool:
             os.close(rep_w)
         worker = _Worker(answer_["pid"], fds[0] if fds else None, req_w, rep_r, self.generation)
         try:
-            hello = _read_frame_by(rep_r, time.monotonic() + START_TIMEOUT, 1 << 16)
+            hello = read_frame_by(rep_r, time.monotonic() + START_TIMEOUT, 1 << 16)
         except TimeoutError:
             hello = None
-        if hello is None or hello[:1] != _HELLO:
+        if hello is None or hello[:1] != HELLO:
             worker.kill()
             worker.close()
             raise QueryError("a query process did not start (is the store readable?)")
@@ -632,8 +382,8 @@ class QueryPool:
         worker = self._acquire(deadline, timeout)
         request = pickle.dumps((text, form, fmt, bindings, self.max_result))
         try:
-            _write_all(worker.requests, _FRAME.pack(len(request)) + request)
-            data = _read_frame_by(worker.replies, deadline, self.max_result + (1 << 16))
+            write_all(worker.requests, FRAME.pack(len(request)) + request)
+            data = read_frame_by(worker.replies, deadline, self.max_result + (1 << 16))
         except TimeoutError:
             self._replace(worker)
             raise timeout_error(timeout) from None
@@ -652,20 +402,21 @@ class QueryPool:
 
     async def arun(self, text: str, *, form: str | None, fmt: Any, bindings: Bindings, timeout: float) -> bytes:
         """As :meth:`run`, waiting on the event loop instead of in a thread. ``form`` None: the
-        text is checked by the worker, and ``fmt`` holds the formats for :func:`checked_answer`."""
+        text is checked by the worker, and ``fmt`` holds the formats for
+        :func:`resilience_kg.sparql.forkserver.checked_answer`."""
         loop = asyncio.get_running_loop()
         deadline = time.monotonic() + timeout
         worker = await self._aacquire(deadline, timeout)
         request = pickle.dumps((text, form, fmt, bindings, self.max_result))
         data: bytes | None = None
         future: asyncio.Future[bytes | None] = loop.create_future()
-        reader = _FrameReader(worker.replies, self.max_result + (1 << 16), future)
+        reader = FrameReader(worker.replies, self.max_result + (1 << 16), future)
         # A timer rather than asyncio.wait_for, which costs a task per query.
         timer = loop.call_later(max(0.0, deadline - time.monotonic()), _expire, future)
         loop.add_reader(worker.replies, reader.feed)
         try:
             # An idle worker is blocked reading its pipe, so this write completes at once.
-            _write_all(worker.requests, _FRAME.pack(len(request)) + request)
+            write_all(worker.requests, FRAME.pack(len(request)) + request)
             try:
                 data = await future
             finally:
@@ -714,5 +465,3 @@ class QueryPool:
                 "network_jail": jailed}
 
 
-if __name__ == "__main__":  # the zygote: python -m resilience_kg.sparql.pool CONTROL_FD [STORE_DIR]
-    _zygote(int(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else None)
