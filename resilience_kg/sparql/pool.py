@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
 
 START_TIMEOUT = 120.0  # seconds for the zygote to load the graph, or a worker to open the store
+PIPE_BUFFER = 1 << 16  # what a pipe holds before a write blocks (Linux's default)
 
 
 def default_workers() -> int:
@@ -415,8 +416,14 @@ class QueryPool:
         timer = loop.call_later(max(0.0, deadline - time.monotonic()), _expire, future)
         loop.add_reader(worker.replies, reader.feed)
         try:
-            # An idle worker is blocked reading its pipe, so this write completes at once.
-            write_all(worker.requests, FRAME.pack(len(request)) + request)
+            # An idle worker is blocked reading its pipe, so a write that fits the pipe's buffer
+            # completes at once; a longer one waits for the worker to read, which a busy machine
+            # may delay, so it is written from a thread and the loop goes on answering.
+            frame = FRAME.pack(len(request)) + request
+            if len(frame) <= PIPE_BUFFER:
+                write_all(worker.requests, frame)
+            else:
+                await loop.run_in_executor(None, write_all, worker.requests, frame)
             try:
                 data = await future
             finally:
