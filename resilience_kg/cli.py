@@ -21,13 +21,20 @@ from resilience_kg.extras import require
 from resilience_kg.formats.network import NETWORK_FORMATS
 from resilience_kg.graph.export import EXPORT_FORMATS
 from resilience_kg.limits import (
+    BODY_TIMEOUT,
     EXTRACT_MAX_BYTES,
     EXTRACT_MAX_CHARS,
     EXTRACT_MAX_PAGES,
+    HEADER_TIMEOUT,
+    KEEP_ALIVE,
     MAX_BODY,
+    MAX_CONNECTIONS,
+    MAX_CONNECTIONS_PER_CLIENT,
     MAX_RESULT,
+    PORT,
     QUERY_MEMORY,
     QUERY_TIMEOUT,
+    QUEUE_TIMEOUT,
 )
 from resilience_kg.sparql.query import FORMATS as QUERY_FORMATS
 from resilience_kg.tabulate import TABLE_FORMATS
@@ -579,7 +586,7 @@ def report(out: Path, report_only: bool, window: Any, data: tuple[Path, ...], no
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
+@click.option("--port", default=PORT, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
 @click.option("--timeout", type=float, default=QUERY_TIMEOUT, show_default=True,
               help="Stop each query after this many seconds.")
 @click.option("--cors", "cors_origin", metavar="ORIGIN", help="Send CORS headers for this origin (none by default).")
@@ -587,22 +594,30 @@ def report(out: Path, report_only: bool, window: Any, data: tuple[Path, ...], no
               help="Also answer requests whose Host header is NAME (by default only local names). Repeatable.")
 @click.option("--max-body", type=click.IntRange(1024), default=MAX_BODY, show_default=True,
               help="Largest request body accepted, in bytes.")
-@click.option("--queue-timeout", type=click.FloatRange(0.0, min_open=True), default=2.0, show_default=True,
+@click.option("--body-timeout", type=click.FloatRange(0.1), default=BODY_TIMEOUT, show_default=True,
+              help="Answer 408 to a request whose body takes longer than this many seconds to arrive "
+                   "(a body is read before its query takes a slot).")
+@click.option("--queue-timeout", type=click.FloatRange(0.0, min_open=True), default=QUEUE_TIMEOUT, show_default=True,
               help="Answer 503 (with Retry-After) to a query that cannot start within this many seconds.")
-@click.option("--header-timeout", type=click.FloatRange(0.1), default=10.0, show_default=True,
+@click.option("--header-timeout", type=click.FloatRange(0.1), default=HEADER_TIMEOUT, show_default=True,
               help="Drop a connection whose request headers take longer than this many seconds.")
-@click.option("--keep-alive", type=click.IntRange(1), default=5, show_default=True,
+@click.option("--keep-alive", type=click.IntRange(1), default=KEEP_ALIVE, show_default=True,
               help="Close an idle keep-alive connection after this many seconds.")
-@click.option("--max-connections", type=click.IntRange(8), default=256, show_default=True,
+@click.option("--max-connections", type=click.IntRange(8), default=MAX_CONNECTIONS, show_default=True,
               help="Most connections served at once; requests beyond get 503.")
+@click.option("--max-connections-per-client", "max_per_client", type=click.IntRange(1),
+              default=MAX_CONNECTIONS_PER_CLIENT, show_default=True,
+              help="Most connections one client address may hold at once (at most --max-connections); "
+                   "behind a proxy every client has the proxy's address, so raise it to --max-connections there.")
 @click.option("--base-iri", metavar="URL",
               help="The public address this server answers at (behind a w3id redirect or a proxy): its path "
                    "prefix is served too, and its host and origin count as the server's own.")
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
               help="Query processes started ahead (default: one per CPU, at least 2).")
 @limit_options
-@click.option("--access-log/--no-access-log", default=True, show_default=True,
-              help="One JSON line per request on stderr (never the query text).")
+@click.option("--access-log", "access_log", is_flag=False, flag_value="-", default=None, metavar="[FILE]",
+              help="Log each request as one JSON line (never the query text): on stderr, or appended to FILE. "
+                   "Off by default, so the start-up lines stay readable.")
 @data_options
 @store_option
 @handle_errors
@@ -613,15 +628,17 @@ def serve(
     cors_origin: str | None,
     allow_hosts: tuple[str, ...],
     max_body: int,
+    body_timeout: float,
     queue_timeout: float,
     header_timeout: float,
     keep_alive: int,
     max_connections: int,
+    max_per_client: int,
     base_iri: str | None,
     workers: int | None,
     memory: int,
     max_result: int,
-    access_log: bool,
+    access_log: str | None,
     data: tuple[Path, ...],
     no_bundled: bool,
     store: Path | None,
@@ -630,17 +647,19 @@ def serve(
 
     GET or POST /sparql; results as SPARQL JSON, XML, CSV or TSV, graphs as Turtle, JSON-LD,
     N-Triples or RDF/XML, by the Accept header. SERVICE, LOAD, FROM and updates are refused.
-    A query page that works offline is at /. Queries run in --workers processes started ahead,
-    which cannot open a network connection; a query they answered within 2 ms is answered next
-    time on the server's own thread, which cannot either. GET /health reports on both.
+    A query page that works offline is at /. Every query runs in one of --workers processes
+    started ahead, which cannot open a network connection and are killed at --timeout; the
+    server's own thread only routes, so /health answers even while queries run. GET /health
+    reports on the workers and the query slots.
     """
     require("server", feature="serve")
     from resilience_kg.server.run import serve as run_serve
 
     run_serve(_load(data, no_bundled, store), host=host, port=port, timeout=timeout, cors_origin=cors_origin,
-              allowed_hosts=allow_hosts, max_body=max_body, queue_timeout=queue_timeout,
+              allowed_hosts=allow_hosts, max_body=max_body, body_timeout=body_timeout, queue_timeout=queue_timeout,
               header_timeout=header_timeout, keep_alive=keep_alive, max_connections=max_connections,
-              base_iri=base_iri, workers=workers, memory=memory << 20, max_result=max_result << 20,
+              max_per_client=max_per_client, base_iri=base_iri, workers=workers, memory=memory << 20,
+              max_result=max_result << 20,
               access_log=access_log, echo=click.echo)
 
 

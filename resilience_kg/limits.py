@@ -26,3 +26,37 @@ EXTRACT_MAX_CHARS = 2_000_000
 #: Paragraphs and table cells that count as one page of a .docx: python-docx spends a fixed
 #: time on each, so their number, not the file's size, bounds the time it takes.
 DOCX_BLOCKS_PER_PAGE = 20
+
+# --- serve: what one client may hold of the server (README, "What the endpoint defends against")
+
+#: Query slots of an app made without a pool (``serve`` has one per worker, ``--workers``).
+SLOTS = 4
+
+#: Seconds a query may wait for a free query slot before a 503 (``--queue-timeout``).
+QUEUE_TIMEOUT = 2.0
+
+#: Bytes a request line and headers may take (a long query goes in a POST body); beyond, 431.
+MAX_HEAD = 32 * 1024
+
+#: Seconds a client may take to send a request's headers (``--header-timeout``).
+HEADER_TIMEOUT = 10.0
+
+#: Seconds a client may take to send a request body (``--body-timeout``); it is read before the
+#: request takes a query slot, so a slow sender holds a connection, never a slot.
+BODY_TIMEOUT = 10.0
+
+#: Seconds an idle keep-alive connection is kept open (``--keep-alive``).
+KEEP_ALIVE = 5
+
+#: Connections served at once (``--max-connections``); beyond, 503.
+MAX_CONNECTIONS = 256
+
+#: Connections one client address may hold at once (``--max-connections-per-client``): below
+#: :data:`MAX_CONNECTIONS`, so that one client cannot take them all.
+MAX_CONNECTIONS_PER_CLIENT = 64
+
+#: Rows an HTML results page shows; the download links give every row.
+HTML_ROWS = 1000
+
+#: The default port of ``serve``.
+PORT = 7878

@@ -91,7 +91,7 @@ def test_an_over_share_query_is_stopped_after_the_grace_when_another_client_wait
             await asyncio.sleep(0.01)
         took = loop.time() - started
         victim = next(t for t in tickets if t.preempted)
-        gate.leave(victim)  # what Front does once the stopped request has ended
+        gate.leave(victim)  # what Guards does once the stopped request has ended
         ticket = await waiting
         assert isinstance(ticket, Ticket) and ticket.client == "other"
         return early, stopped, took
@@ -129,3 +129,25 @@ def test_an_answer_already_begun_is_not_stopped() -> None:
 
     stopped, refused = run(scenario())  # type: ignore[misc]
     assert stopped == [] and isinstance(refused, str)
+
+
+def test_the_gate_says_it_is_full_while_requests_wait_or_were_just_turned_away() -> None:
+    """What /health reports (it said "ok" while every client got 503)."""
+    async def scenario() -> list[dict[str, object]]:
+        gate = Gate(2, queue_timeout=0.1)
+        states = [gate.state()]
+        held = [await gate.enter("a") for _ in range(2)]
+        states.append(gate.state())  # busy, but nobody waits: not full
+        waiting = asyncio.ensure_future(gate.enter("b"))
+        await asyncio.sleep(0.01)
+        states.append(gate.state())  # someone waits: full
+        assert isinstance(await waiting, str)
+        states.append(gate.state())  # turned away a moment ago: still full
+        for ticket in held:
+            gate.leave(ticket)  # type: ignore[arg-type]
+        states.append(gate.state())
+        return states
+
+    states = run(scenario())  # type: ignore[misc]
+    assert [s["full"] for s in states] == [False, False, True, True, False]  # type: ignore[index]
+    assert states[3] == {"slots": 2, "running": 2, "waiting": 0, "refused": 1, "full": True}  # type: ignore[index]

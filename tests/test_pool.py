@@ -24,6 +24,7 @@ from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, Res
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
 from resilience_kg.graph.store import open_store, save_store
 from resilience_kg.server.app import create_app
+from resilience_kg.sparql import guard as guard_module
 from resilience_kg.sparql import query as query_module
 from resilience_kg.sparql.pool import QueryPool
 
@@ -60,11 +61,21 @@ def pillars(result_rows: list[dict[str, ox.Literal]]) -> list[str]:
 
 
 @needs_jail
-@pytest.mark.parametrize("with_pool", [True, False], ids=["pool", "fork-per-query"])
-def test_the_server_path_without_the_guard_cannot_connect(pool: QueryPool, kg: KnowledgeGraph, listener: Listener,
-                                                         monkeypatch: pytest.MonkeyPatch, with_pool: bool) -> None:
-    monkeypatch.setattr(query_module, "check_query", lambda text, **_: "SELECT")
-    app = create_app(kg, pool=pool if with_pool else None, timeout=10)
+def test_a_worker_without_the_guard_cannot_connect(pool: QueryPool, listener: Listener) -> None:
+    """A text handed to a worker as already checked (the guard does not run): the jail stops it."""
+    with pytest.raises(QueryError, match="Permission denied"):
+        pool.run(service(listener.port), form="SELECT", fmt="json", bindings={}, timeout=10)
+    assert pool.query(PILLARS).rows
+    assert listener.close() == 0, "the query process connected to the SERVICE target"
+
+
+@needs_jail
+def test_the_server_path_without_the_guard_cannot_connect(kg: KnowledgeGraph, listener: Listener,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a pool each request is checked and answered in a forked child: with the guard
+    switched off there, the jail still holds."""
+    monkeypatch.setattr(guard_module, "check_query", lambda text, **_: "SELECT")
+    app = create_app(kg, timeout=10)
     with TestClient(app, base_url="http://127.0.0.1") as client:
         response = client.get("/sparql", params={"query": service(listener.port)},
                               headers={"Accept": SPARQL_JSON})
@@ -171,7 +182,8 @@ def test_a_closed_pool_leaves_no_process() -> None:
 
 @pytest.mark.server
 def test_serve_health_access_log_and_graceful_stop(tmp_path: Path) -> None:
-    with serve("--workers", "3", "--timeout", "1", log_dir=tmp_path) as running, httpx.Client(timeout=30.0) as http:
+    with serve("--workers", "3", "--timeout", "1", "--access-log", log_dir=tmp_path) as running, \
+            httpx.Client(timeout=30.0) as http:
         health = http.get(f"{running.base}/health")
         assert health.status_code == 200
         state = health.json()

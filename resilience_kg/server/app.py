@@ -3,8 +3,8 @@ negotiation, an offline query page, and the guards a local endpoint needs.
 
 - Every query is checked before it runs (refused if it would reach the network or the disk,
   ``SERVICE``, ``LOAD``, ``FROM``, or change the data), then answered by the pool's jailed
-  workers, killed at the timeout (or its fast lane, for a query they answered quickly before),
-  or without a pool by a forked, jailed child.
+  workers, killed at the timeout, or without a pool by a forked, jailed child. No query runs on
+  the event loop, which answers every client.
 - Requests naming a host other than the local names (or those allowed) get 403, which stops DNS
   rebinding; CORS headers are sent only for the origin given with ``--cors``; bodies are capped.
 - Pages on other sites get 403, and waiting for a query slot is bounded and fair between
@@ -16,23 +16,28 @@ negotiation, an offline query page, and the guards a local endpoint needs.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, UnsafeQueryError
-from resilience_kg.limits import MAX_BODY, MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
+from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout
+from resilience_kg.limits import (
+    BODY_TIMEOUT,
+    HTML_ROWS,
+    MAX_BODY,
+    MAX_RESULT,
+    QUERY_MEMORY,
+    QUERY_TIMEOUT,
+    QUEUE_TIMEOUT,
+    SLOTS,
+)
 from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
 from resilience_kg.server.page import EXAMPLE, render
+from resilience_kg.sparql.forkserver import PAGE, REFUSED, checked_answer, read_checked
 from resilience_kg.sparql.guard import REMEMBERED_LENGTH
-from resilience_kg.sparql.query import (
-    QueryResult,
-    display,
-    explain,
-    prepare,
-    query,
-    transport_format,
-)
+from resilience_kg.sparql.query import explain
+from resilience_kg.sparql.runner import run_killable
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -46,29 +51,42 @@ if TYPE_CHECKING:
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 #: The formats the plain form (the page answered to a query sent with ``format=html``) offers.
 FORM_FORMATS = ("html", "json", "xml", "csv", "tsv", "turtle", "jsonld", "nt")
+#: The download links of a results page that shows only the first rows.
+TABLE_DOWNLOADS = ("csv", "tsv", "json", "xml")
+GRAPH_DOWNLOADS = ("turtle", "nt", "jsonld")
 
 
-def _results_page(request: Request, text: str, result: QueryResult | None = None, *, error: str = "",
-                  status: int = 200) -> Response:
+def _results_page(request: Request, text: str, page: dict[str, Any] | None = None, *, error: str = "",
+                  status: int = 200, graph: bool = False) -> Response:
     """The plain page for a query sent from a form with ``format=html``: the query again, then
-    its results or the error (``server/templates/results.html``, autoescaped)."""
-    boolean = result.boolean if result is not None and result.form == "ASK" else None
-    variables = result.variables if result is not None and boolean is None else []
-    rows = [[display(row.get(n)) for n in variables] for row in result.rows] if variables and result else []
+    its first rows (``page``, from :func:`resilience_kg.sparql.preview.preview`) or the error
+    (``server/templates/results.html``, autoescaped)."""
+    page = page or {}
     return render(request, "results.html", status=status, title="Query error" if error else "Query results",
-                  text=text, formats=FORM_FORMATS, error=error, boolean=boolean, variables=variables, rows=rows)
+                  text=text, formats=FORM_FORMATS, error=error, boolean=page.get("boolean"),
+                  variables=page.get("variables", []), rows=page.get("rows", []), more=page.get("more", False),
+                  shown=HTML_ROWS, download=[(f, urlencode({"query": text, "format": f}))
+                            for f in (GRAPH_DOWNLOADS if graph else TABLE_DOWNLOADS)])
 
 
-def _error(status: int, message: str, *, request: Request | None = None, text: str = "") -> Response:
+async def _off_loop(work: Callable[[], Response]) -> Response:
+    """``work()`` on a thread: a page's cost grows with the query text and its rows."""
+    import anyio
+
+    return await anyio.to_thread.run_sync(work)
+
+
+async def _error(status: int, message: str, *, request: Request | None = None, text: str = "") -> Response:
     """A plain-text error, or the results page with the error when ``request`` wants HTML."""
     from starlette.responses import PlainTextResponse
 
     if request is not None:
-        return _results_page(request, text, error=message, status=status)
+        html = request
+        return await _off_loop(lambda: _results_page(html, text, error=message, status=status))
     return PlainTextResponse(message + "\n", status_code=status)
 
 
-class _Answer:
+class _ReadyAnswer:
     """A query's answer as an ASGI response: what Starlette's ``Response`` would send (a text
     type gets ``charset=utf-8``), in two messages and no more work."""
 
@@ -122,8 +140,9 @@ def create_app(
     allowed_hosts: Iterable[str] = (),
     cors_origin: str | None = None,
     max_body: int = MAX_BODY,
-    max_concurrent: int = 4,
-    queue_timeout: float = 2.0,
+    body_timeout: float = BODY_TIMEOUT,
+    max_concurrent: int = SLOTS,
+    queue_timeout: float = QUEUE_TIMEOUT,
     base_iri: str | None = None,
     pool: QueryPool | None = None,
     memory: int | None = QUERY_MEMORY,
@@ -134,7 +153,8 @@ def create_app(
 ) -> ASGIApp:
     """The endpoint's ASGI app over ``kg``.
 
-    ``queue_timeout``: how long a request may wait for a query slot before a 503. ``base_iri``:
+    ``queue_timeout``: how long a request may wait for a query slot before a 503; ``body_timeout``:
+    how long a POST's body may take to arrive (it is read before the request waits for a slot). ``base_iri``:
     the public address this server answers at (behind a w3id redirect or a proxy), whose path
     prefix is stripped from requests and whose origin counts as the server's own.
 
@@ -146,7 +166,7 @@ def create_app(
     without it they are rendered from ``kg`` on the first request for them. ``health``: what
     ``/health`` reports (``serve`` gives the pool's state); ``log``: where the access log goes.
 
-    The guards (:class:`resilience_kg.server.guards.Front`) wrap the Starlette application, which
+    The guards (:class:`resilience_kg.server.guards.Guards`) wrap the Starlette application, which
     routes to the pages and the protocol.
     """
     import anyio
@@ -155,83 +175,92 @@ def create_app(
     from starlette.middleware.cors import CORSMiddleware
     from starlette.requests import Request
 
-    from resilience_kg.server.guards import Front, Gate, host_pattern, plain, route_path
+    from resilience_kg.server.guards import Gate, Guards, host_pattern, plain, route_path
 
     public_host = (urlsplit(base_iri).hostname or "") if base_iri else ""
     hosts = {host_pattern(h) for h in (*LOCAL_HOSTS, *allowed_hosts, public_host) if h}
 
-    async def execute(text: str, form: str, fmt: str | None) -> QueryResult:
+    async def execute(text: str, formats: tuple[str | None, str | None]) -> tuple[str, str | None, bytes]:
+        """Check and answer ``text`` in a query process: the form, the format and the answer."""
         if pool is not None:  # the workers' pipes are watched by the event loop: no thread per query
             try:
-                payload = await pool.arun(text, form=form, fmt=fmt, bindings={}, timeout=timeout)
+                data = await pool.arun(text, form=None, fmt=formats, bindings={}, timeout=timeout)
             except QueryError as exc:
                 raise explain(exc, None) from None
-            return QueryResult(form=form, payload=payload, payload_format=fmt or transport_format(form))
-        return await anyio.to_thread.run_sync(
-            lambda: query(kg, text, fmt=fmt, timeout=timeout, memory=memory, max_result=max_result))
+        else:
+            work = functools.partial(checked_answer, kg.store, text, formats, {}, max_result)
+            try:
+                data = await anyio.to_thread.run_sync(
+                    lambda: run_killable(work, timeout=timeout, memory=memory))
+            except QueryError as exc:
+                raise explain(exc, None) from None
+        return read_checked(data)
 
-    async def sparql(request: Request) -> Response | _Answer:
+    async def sparql(request: Request) -> Response | _ReadyAnswer:
         params = list(_query_params(request.scope.get("query_string", b"")))
         if request.method == "POST":
             body = await _read_body(request, max_body)
             if body is None:
-                return _error(413, f"request body larger than {max_body} bytes")
+                return await _error(413, f"request body larger than {max_body} bytes")
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if ctype == "application/x-www-form-urlencoded":
                 params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
             elif ctype == "application/sparql-query":
                 params.append(("query", body.decode("utf-8", "replace")))
             elif ctype == "application/sparql-update":
-                return _error(400, "this endpoint is read-only: updates are refused")
+                return await _error(400, "this endpoint is read-only: updates are refused")
             else:
-                return _error(415, "send the query as application/sparql-query or a form (query=...)")
+                return await _error(415, "send the query as application/sparql-query or a form (query=...)")
         names = [k for k, _ in params]
         if "update" in names:
-            return _error(400, "this endpoint is read-only: updates are refused")
+            return await _error(400, "this endpoint is read-only: updates are refused")
         if "default-graph-uri" in names or "named-graph-uri" in names:
-            return _error(400, "default-graph-uri and named-graph-uri are not supported: the endpoint answers "
-                          "over its own graphs only (use GRAPH in the query)")
+            return await _error(400, "default-graph-uri and named-graph-uri are not supported: the endpoint "
+                                "answers over its own graphs only (use GRAPH in the query)")
         texts = [v for k, v in params if k == "query"]
         fmt_param = next((v for k, v in params if k == "format"), None)
-        wants_html = fmt_param == "html" or (fmt_param is None and choose(request.headers.get("accept"),
-                                                                             graph=False) == "html")
+        accept = request.headers.get("accept")
+        wants_html = fmt_param == "html" or (fmt_param is None and choose(accept, graph=False) == "html")
         if len(texts) != 1:
             if not texts and request.method == "GET" and wants_html:
                 return render(request, "query.html", text=EXAMPLE)
-            return _error(400, "give exactly one query parameter" if texts else "no query given")
+            return await _error(400, "give exactly one query parameter" if texts else "no query given")
         text = texts[0]
-        # The guard runs here, so the form (and so the format) is known before the query runs: the
-        # query process writes the answer in that format, under the deadline and the memory limit.
-        try:
-            form, _ = prepare(text, None)
-        except UnsafeQueryError as exc:
-            return _error(400, str(exc), request=request if wants_html else None, text=text)
-        except QueryError as exc:
-            return _error(400, str(exc), request=request if wants_html else None, text=text)
-        is_graph = form in ("CONSTRUCT", "DESCRIBE")
-        if fmt_param is not None:
-            fmt = format_param(fmt_param, graph=is_graph)
-            if fmt is None:
-                return _error(400, f"unknown format {fmt_param!r}")
-        else:
-            fmt = choose(request.headers.get("accept"), graph=is_graph)
-        if fmt is None:
-            return _error(406, "none of the Accept types can carry this result; try "
-                          + ("text/turtle" if is_graph else "application/sparql-results+json"))
-        if fmt != "html" and (fmt, is_graph) not in MEDIA_TYPE:
-            return _error(400, f"format {fmt!r} does not fit a {form} query")
-        wanted = None if fmt == "html" else fmt
-        try:  # the gate (Front) has admitted this request: at most max_concurrent run at once
-            result = await execute(text, form, wanted)
+        html = request if wants_html else None
+
+        def fitting(graph: bool) -> str | None:
+            """The format for a query of this kind: a name, PAGE, None (the transport format)
+            never, or REFUSED when none fits (the error is found again below, with the form)."""
+            fmt = format_param(fmt_param, graph=graph) if fmt_param is not None else choose(accept, graph=graph)
+            if fmt == "html":
+                return PAGE
+            return fmt if fmt is not None and (fmt, graph) in MEDIA_TYPE else REFUSED
+
+        # The guard, the query and the writing of its answer all run in a query process, under the
+        # deadline and the memory limit: the form (and so the format) is learnt from there.
+        try:  # the gate (Guards) has admitted this request: at most max_concurrent run at once
+            form, fmt, payload = await execute(text, (fitting(False), fitting(True)))
         except QueryTimeout as exc:
-            return _error(503, str(exc), request=request if wants_html else None, text=text)
+            return await _error(503, str(exc), request=html, text=text)
         except QueryMemoryError as exc:
-            return _error(503, str(exc), request=request if wants_html else None, text=text)
+            return await _error(503, str(exc), request=html, text=text)
         except QueryError as exc:
-            return _error(400, str(exc), request=request if wants_html else None, text=text)
-        if fmt == "html":
-            return _results_page(request, text, result)
-        return _Answer(result.payload, MEDIA_TYPE[(fmt, is_graph)])
+            return await _error(400, str(exc), request=html, text=text)
+        is_graph = form in ("CONSTRUCT", "DESCRIBE")
+        if fmt == REFUSED:
+            chosen = (format_param(fmt_param, graph=is_graph) if fmt_param is not None
+                      else choose(accept, graph=is_graph))
+            if chosen is None and fmt_param is not None:
+                return await _error(400, f"unknown format {fmt_param!r}")
+            if chosen is None:
+                return await _error(406, "none of the Accept types can carry this result; try "
+                                    + ("text/turtle" if is_graph else "application/sparql-results+json"))
+            return await _error(400, f"format {chosen!r} does not fit a {form} query")
+        if fmt == PAGE:
+            page = json.loads(payload)  # small by construction: HTML_ROWS rows of short cells
+            return await _off_loop(lambda: _results_page(request, text, page, graph=is_graph))
+        assert fmt is not None
+        return _ReadyAnswer(payload, MEDIA_TYPE[(fmt, is_graph)])
 
     from resilience_kg.server.entity import entity_routes
     from resilience_kg.server.page import base_path, page_routes, public_origin
@@ -272,5 +301,6 @@ def create_app(
         else:
             await pages(scope, receive, send)
 
-    return Front(app, hosts=hosts, allowed_origins=[o for o in (cors_origin, own) if o], prefix=base_path(base_iri),
-                 gate=Gate(max_concurrent, queue_timeout=queue_timeout), gated=runs_queries, health=health, log=log)
+    return Guards(app, hosts=hosts, allowed_origins=[o for o in (cors_origin, own) if o], prefix=base_path(base_iri),
+                 gate=Gate(max_concurrent, queue_timeout=queue_timeout), gated=runs_queries, health=health, log=log,
+                 max_body=max_body, body_timeout=body_timeout)

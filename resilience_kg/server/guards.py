@@ -1,4 +1,4 @@
-"""The endpoint's guards, as one ASGI layer in front of the application (:class:`Front`).
+"""The endpoint's guards, as one ASGI layer in front of the application (:class:`Guards`).
 
 One layer, not a stack of middlewares: each request's headers are read once, and the answer
 passes through one wrapper. In order:
@@ -6,15 +6,19 @@ passes through one wrapper. In order:
 - **Host**: 403 for a ``Host`` that is not ours (a page that rebinds its own DNS name to
   127.0.0.1 must get no answer). The parse is strict, as Starlette's ``TrustedHostMiddleware``
   parses it, so ``localhost:evil.com`` is no host at all; the refusal says how to allow a name.
-- **/health**: the query workers' state as JSON (503 when none runs).
+- **/health**: the query workers' and the query slots' state as JSON (503 when no worker runs,
+  or when every slot is taken and requests wait or were turned away: ``"status": "full"``).
 - **Other sites**: 403, with the reason, for requests a web page on another site makes
   (``Sec-Fetch-Site: cross-site``, or ``same-site``: another port of the same host is another
   application; or an ``Origin`` that is neither ours nor the ``--cors`` one). A browser that
   follows a link to an entity page from elsewhere is let through: reading a public page is
   what Linked Data is for, and it runs no query of the visitor's.
+- **Bodies**: a POST's body is read whole, within ``body_timeout`` seconds and ``max_body``
+  bytes (408 and 413), *before* the request asks for a query slot: a client sending a byte
+  every few seconds holds a connection, never a slot.
 - **Admission** (:class:`Gate`) to the paths that run queries.
 - **Disconnects**: a client that goes away mid-request is not an error worth a traceback.
-- **Access log**: one JSON line per request (never the query string or body).
+- **Access log** (when asked for): one JSON line per request (never the query string or body).
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from dataclasses import dataclass, field
 from ipaddress import AddressValueError, IPv6Address
 from typing import Any
 from urllib.parse import urlsplit
+
+from resilience_kg.limits import BODY_TIMEOUT, MAX_BODY, QUEUE_TIMEOUT
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -115,7 +121,7 @@ async def plain(send: Send, status: int, message: str, headers: Iterable[tuple[s
 
 @dataclass(eq=False)
 class Ticket:
-    """One admitted request: who, since when, and how to stop it (set by :class:`Front`)."""
+    """One admitted request: who, since when, and how to stop it (set by :class:`Guards`)."""
 
     client: str
     started: float
@@ -143,7 +149,7 @@ class Gate:
     busy client loses nothing while nobody else needs the server.
     """
 
-    def __init__(self, slots: int, *, per_client: int | None = None, queue_timeout: float = 2.0,
+    def __init__(self, slots: int, *, per_client: int | None = None, queue_timeout: float = QUEUE_TIMEOUT,
                  grace: float | None = None) -> None:
         self.slots = max(1, slots)
         self.per_client = per_client or max(1, self.slots // 2)
@@ -151,6 +157,8 @@ class Gate:
         self.grace = grace if grace is not None else min(0.25, queue_timeout / 2)
         self.retry_after = str(max(1, math.ceil(queue_timeout)))
         self.busy = 0
+        self.refused = 0  # requests turned away because no slot came free in time
+        self.last_refusal = -math.inf
         self.held: dict[str, list[Ticket]] = {}
         self.waiting: list[_Waiter] = []
         self._recheck: asyncio.TimerHandle | None = None
@@ -178,6 +186,8 @@ class Gate:
             return await waiter.future
         except TimeoutError:
             self._forget(waiter)
+            self.refused += 1
+            self.last_refusal = time.monotonic()
             if self.holding(client) >= self.per_client:
                 reason = (f"this client already runs {self.holding(client)} queries at once and every slot "
                           "is taken")
@@ -192,6 +202,14 @@ class Gate:
             raise
         finally:
             timer.cancel()
+
+    def state(self) -> dict[str, Any]:
+        """What ``/health`` says of the slots; ``full`` when every slot is taken and a request
+        waits, or one was turned away within the last queue timeout."""
+        recent = time.monotonic() - self.last_refusal <= max(self.queue_timeout, 1.0)
+        full = self.busy >= self.slots and (bool(self.waiting) or recent)
+        return {"slots": self.slots, "running": self.busy, "waiting": len(self.waiting), "refused": self.refused,
+                "full": full}
 
     def leave(self, ticket: Ticket) -> None:
         """Give ``ticket``'s slot back: to the fairest waiter, if any."""
@@ -255,19 +273,40 @@ def _expire(future: asyncio.Future[Any]) -> None:
 # ---------------------------------------------------------------- the layer
 
 
-class Front:
+def _replay(chunks: list[bytes], last: MutableMapping[str, Any] | None, receive: Receive | None = None) -> Receive:
+    """A receive that gives the body already read as one message, then ``last`` (a disconnect)
+    or whatever ``receive`` gives next."""
+    pending: list[MutableMapping[str, Any]] = [] if last is not None and not chunks else [
+        {"type": "http.request", "body": b"".join(chunks), "more_body": False}]
+    if last is not None:
+        pending.append(last)
+
+    async def again() -> MutableMapping[str, Any]:
+        if pending:
+            return pending.pop(0)
+        if receive is None:
+            return {"type": "http.disconnect"}
+        return await receive()
+
+    return again
+
+
+class Guards:
     """The guards above, around ``app``.
 
     ``hosts``: the names answered (see :func:`host_pattern`); ``allowed_origins``: origins whose
     pages may use the endpoint (``--cors``, the ``--base-iri`` one); ``prefix``: the path prefix of
     ``--base-iri``, served as the root too; ``gate`` and ``gated``: admission for the paths that
-    run queries; ``health``: what ``/health`` reports; ``log``: where access-log lines go.
+    run queries; ``health``: what ``/health`` reports; ``log``: where access-log lines go;
+    ``max_body`` and ``body_timeout``: the largest body of a gated POST and the seconds it may take
+    to arrive (read before the request takes a slot).
     """
 
     def __init__(self, app: ASGIApp, *, hosts: Iterable[str], allowed_origins: Iterable[str] = (),
                  prefix: str = "", gate: Gate | None = None, gated: Callable[[str], bool] = lambda path: True,
                  health: Callable[[], dict[str, Any]] | None = None,
-                 log: Callable[[str], None] | None = None) -> None:
+                 log: Callable[[str], None] | None = None, max_body: int = MAX_BODY,
+                 body_timeout: float = BODY_TIMEOUT) -> None:
         self.app = app
         self.hosts = [host_pattern(h) for h in hosts]
         self.allowed = {origin_of(o) for o in allowed_origins if o}
@@ -276,6 +315,8 @@ class Front:
         self.gated = gated
         self.health = health
         self.log = log
+        self.max_body = max_body
+        self.body_timeout = body_timeout
         self._verdicts: dict[str, bool] = {}
 
     def _host_ok(self, header: str | None) -> bool:
@@ -358,7 +399,11 @@ class Front:
         path = route_path(scope)
         method = scope.get("method")
         if self.health is not None and path == "/health" and method in ("GET", "HEAD"):
-            state = self.health()
+            state = dict(self.health())
+            if self.gate is not None:
+                state["queries"] = self.gate.state()
+                if state.get("status") == "ok" and state["queries"]["full"]:
+                    state["status"] = "full"
             body = json.dumps(state).encode()
             await send({"type": "http.response.start", "status": 200 if state.get("status") == "ok" else 503,
                         "headers": [(b"content-type", b"application/json"),
@@ -393,8 +438,43 @@ class Front:
                         "start serve with --cors ORIGIN to let one web application use this endpoint")
         return None
 
+    async def _body(self, scope: Scope, receive: Receive, send: Send) -> Receive | None:
+        """Read a POST's body whole, before it takes a slot: a receive that hands it over again,
+        or None when the answer (408, 413) has been sent."""
+        declared = next((bytes(v) for k, v in scope.get("headers") or () if k == b"content-length"), None)
+        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
+            await plain(send, 413, f"request body larger than {self.max_body} bytes", [("Connection", "close")])
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async with asyncio.timeout(self.body_timeout):
+                while True:
+                    message = await receive()
+                    if message["type"] != "http.request":  # the client went away
+                        return _replay([], message)
+                    chunk = message.get("body", b"")
+                    size += len(chunk)
+                    if size > self.max_body:
+                        await plain(send, 413, f"request body larger than {self.max_body} bytes",
+                                    [("Connection", "close")])
+                        return None
+                    chunks.append(chunk)
+                    if not message.get("more_body", False):
+                        break
+        except TimeoutError:
+            await plain(send, 408, f"the request body did not arrive within {self.body_timeout:g} s "
+                        "(--body-timeout)", [("Connection", "close")])
+            return None
+        return _replay(chunks, None, receive)
+
     async def _admitted(self, scope: Scope, receive: Receive, send: Send) -> None:
         assert self.gate is not None
+        if scope.get("method") == "POST":
+            replay = await self._body(scope, receive, send)
+            if replay is None:
+                return
+            receive = replay
         client = str((scope.get("client") or ("unknown",))[0])
         ticket = await self.gate.enter(client)
         if isinstance(ticket, str):

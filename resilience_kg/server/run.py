@@ -2,14 +2,15 @@
 port in use gets a clear message rather than a traceback.
 
 The query workers (:class:`resilience_kg.sparql.pool.QueryPool`) start before uvicorn and its
-threads; ``/health`` reports on them; each request is logged as one JSON line on stderr (never
-the query text); SIGTERM or Ctrl-C stops taking requests, lets those running finish, then stops
-the workers.
+threads; ``/health`` reports on them and on the query slots; with ``--access-log`` each request
+is logged as one JSON line (never the query text), on stderr or to a file; SIGTERM or Ctrl-C
+stops taking requests, lets those running finish, then stops the workers.
 """
 
 from __future__ import annotations
 
 import errno
+import functools
 import signal
 import socket
 import sys
@@ -19,12 +20,24 @@ from typing import TYPE_CHECKING, Any
 
 from resilience_kg.errors import ResilienceKGError
 from resilience_kg.extras import require
-from resilience_kg.limits import MAX_BODY, MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
+from resilience_kg.limits import (
+    BODY_TIMEOUT,
+    HEADER_TIMEOUT,
+    KEEP_ALIVE,
+    MAX_BODY,
+    MAX_CONNECTIONS,
+    MAX_CONNECTIONS_PER_CLIENT,
+    MAX_HEAD,
+    MAX_RESULT,
+    PORT,
+    QUERY_MEMORY,
+    QUERY_TIMEOUT,
+    QUEUE_TIMEOUT,
+)
 from resilience_kg.server.app import LOCAL_HOSTS, create_app
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
-    from resilience_kg.sparql.pool import QueryPool
 
 
 class _Terminated(Exception):
@@ -58,14 +71,6 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-#: How long a client may take to send a request's headers, in seconds.
-HEADER_TIMEOUT = 10.0
-#: How long an idle keep-alive connection is kept open, in seconds.
-KEEP_ALIVE = 5
-#: The most connections (and requests in progress) uvicorn serves at once; beyond, 503.
-MAX_CONNECTIONS = 256
-#: The most bytes a request line and headers may take (a long query goes in a POST body).
-MAX_HEAD = 32 * 1024
 
 
 def http_protocol() -> type:
@@ -81,12 +86,15 @@ def http_protocol() -> type:
         return H11Protocol
 
 
-def header_timeout_protocol(seconds: float, base: type | None = None, *, max_head: int = MAX_HEAD) -> type:
+def header_timeout_protocol(seconds: float, base: type | None = None, *, max_head: int = MAX_HEAD,
+                            per_client: int | None = None) -> type:
     """``base`` (default :func:`http_protocol`) closing a connection whose request headers are
     not complete ``seconds`` after it opened (or after its previous response): uvicorn itself
     waits forever once a request has begun, so a client that opens connections and never
     finishes a request would hold them all. A request line and headers past ``max_head`` bytes
-    get 431 (httptools, unlike h11, sets no bound of its own).
+    get 431 (httptools, unlike h11, sets no bound of its own). A client address that already
+    holds ``per_client`` connections gets 503 on the next and it is closed at once, so that one
+    client cannot take every connection uvicorn will serve (``--max-connections``).
 
     Both of uvicorn's protocols keep the request in progress as ``cycle``: none, or one whose
     response is complete, means the connection is between requests (or inside unfinished headers)."""
@@ -95,11 +103,17 @@ def header_timeout_protocol(seconds: float, base: type | None = None, *, max_hea
     refusal = b"request line and headers larger than %d KiB: send a long query with POST\n" % (max_head // 1024)
     too_large = (b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain; charset=utf-8\r\n"
                  b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(refusal), refusal))
+    crowded = b"this client holds %d connections already, the most one client may (--max-connections-per-client)\n" % (
+        per_client or 0)
+    too_many = (b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\nretry-after: 1\r\n"
+                b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(crowded), crowded))
+    holding: dict[str, int] = {}  # client address -> its open connections, for every connection of this server
 
     class HeaderTimeoutProtocol(protocol):  # type: ignore[misc, valid-type]
         _header_timer: Any = None
         _head_bytes = 0
         _head_too_large = False
+        _client: str | None = None  # counted in holding
 
         def _between_requests(self) -> bool:
             cycle = self.cycle
@@ -150,6 +164,15 @@ def header_timeout_protocol(seconds: float, base: type | None = None, *, max_hea
 
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
+            if per_client is not None:
+                peer = transport.get_extra_info("peername")
+                client = str(peer[0]) if isinstance(peer, tuple) and peer else ""
+                if holding.get(client, 0) >= per_client:
+                    transport.write(too_many)
+                    transport.close()
+                    return
+                holding[client] = holding.get(client, 0) + 1
+                self._client = client
             self._arm()
 
         def on_response_complete(self) -> None:
@@ -161,6 +184,13 @@ def header_timeout_protocol(seconds: float, base: type | None = None, *, max_hea
             if self._header_timer is not None:
                 self._header_timer.cancel()
                 self._header_timer = None
+            if self._client is not None:
+                left = holding.get(self._client, 1) - 1
+                if left > 0:
+                    holding[self._client] = left
+                else:
+                    holding.pop(self._client, None)
+                self._client = None
             super().connection_lost(exc)
 
     return HeaderTimeoutProtocol
@@ -180,56 +210,45 @@ def raise_descriptor_limit(wanted: int) -> None:
 
 
 def uvicorn_config(app: Any, *, header_timeout: float = HEADER_TIMEOUT, keep_alive: int = KEEP_ALIVE,
-                   max_connections: int = MAX_CONNECTIONS, graceful: int = 5) -> Any:
-    """The uvicorn configuration ``serve`` runs with: bounded headers, keep-alive and connections;
-    ``graceful`` seconds for running requests to finish on shutdown."""
+                   max_connections: int = MAX_CONNECTIONS, max_per_client: int = MAX_CONNECTIONS_PER_CLIENT,
+                   graceful: int = 5) -> Any:
+    """The uvicorn configuration ``serve`` runs with: bounded headers, keep-alive and connections
+    (in all and per client address); ``graceful`` seconds for running requests to finish on shutdown."""
     import uvicorn
 
     return uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=graceful,
-                          http=header_timeout_protocol(header_timeout), timeout_keep_alive=keep_alive,
+                          http=header_timeout_protocol(header_timeout, per_client=min(max_per_client, max_connections)),
+                          timeout_keep_alive=keep_alive,
                           limit_concurrency=max_connections, access_log=False, server_header=False)
-
-
-def run_jailed(server: Any, sock: socket.socket, pool: QueryPool) -> None:
-    """Run ``server`` on ``sock`` on this thread, refused the network first (it keeps ``accept``
-    and local socket pairs): the fast lane answers quick queries on it
-    (:mod:`resilience_kg.sparql.fastlane`). Where the filter cannot be installed, the lane stays
-    closed and every query goes to the workers."""
-    import asyncio
-
-    # Before the event loop exists: libuv (under uvloop) then finds io_uring refused and uses
-    # plain epoll. (An io_uring ring could open sockets without the system calls a filter sees.)
-    reason = pool.lane.jail_this_thread()
-    if reason is not None:
-        print(f"note: the fast lane is closed ({reason}); every query goes to a worker", file=sys.stderr)
-    with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
-        runner.run(server.serve(sockets=[sock]))
 
 
 def serve(
     kg: KnowledgeGraph,
     *,
     host: str = "127.0.0.1",
-    port: int = 7878,
+    port: int = PORT,
     timeout: float = QUERY_TIMEOUT,
     cors_origin: str | None = None,
     allowed_hosts: Iterable[str] = (),
     max_body: int = MAX_BODY,
-    queue_timeout: float = 2.0,
+    body_timeout: float = BODY_TIMEOUT,
+    queue_timeout: float = QUEUE_TIMEOUT,
     header_timeout: float = HEADER_TIMEOUT,
     keep_alive: int = KEEP_ALIVE,
     max_connections: int = MAX_CONNECTIONS,
+    max_per_client: int = MAX_CONNECTIONS_PER_CLIENT,
     base_iri: str | None = None,
     workers: int | None = None,
     memory: int | None = QUERY_MEMORY,
     max_result: int = MAX_RESULT,
-    access_log: bool = True,
+    access_log: str | None = None,
     echo: Callable[[str], None] = print,
 ) -> None:
     """Serve ``kg`` until interrupted (Ctrl-C or SIGTERM stops it cleanly).
 
     ``workers`` query processes (default: one per CPU, at least two) answer the queries, each
-    limited to ``memory`` bytes and ``max_result`` bytes of answer.
+    limited to ``memory`` bytes and ``max_result`` bytes of answer. ``access_log``: None for no
+    access log, ``-`` for one JSON line per request on stderr, else a file to append them to.
     """
     require("server", feature="serve")
     import uvicorn
@@ -250,11 +269,23 @@ def serve(
         raise
     from resilience_kg.server.report import ReportPages
 
+    log: Callable[[str], None] | None = None
+    log_file: Any = None
+    if access_log == "-":
+        log = _stderr
+    elif access_log:
+        try:
+            log_file = open(access_log, "a", encoding="utf-8", buffering=1)
+        except OSError as exc:
+            sock.close()
+            pool.close()
+            raise ResilienceKGError(f"cannot open the access log {access_log}: {exc.strerror}") from exc
+        log = functools.partial(print, file=log_file, flush=False)
     report = ReportPages(kg)
     report.start()  # rendered once, in the background: the endpoint answers meanwhile
     app = create_app(kg, timeout=timeout, allowed_hosts=allowed, cors_origin=cors_origin, max_body=max_body,
-                     max_concurrent=pool.size, pool=pool, queue_timeout=queue_timeout, base_iri=base_iri,
-                     report=report, health=pool.health, log=_stderr if access_log else None)
+                     body_timeout=body_timeout, max_concurrent=pool.size, pool=pool, queue_timeout=queue_timeout,
+                     base_iri=base_iri, report=report, health=pool.health, log=log)
     shown = f"[{host}]" if ":" in host else host
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else shown
     url = f"http://{shown}:{actual_port}/sparql"
@@ -270,14 +301,15 @@ def serve(
     echo(f"{pool.size} query workers; health: http://{shown}:{actual_port}/health. Ctrl-C stops it.")
     raise_descriptor_limit(max_connections + 256)
     config = uvicorn_config(app, header_timeout=header_timeout, keep_alive=keep_alive,
-                            max_connections=max_connections, graceful=max(5, int(timeout) + 1))
+                            max_connections=max_connections, max_per_client=max_per_client,
+                            graceful=max(5, int(timeout) + 1))
     server = uvicorn.Server(config)
     # uvicorn stops gracefully on SIGTERM, then raises the signal again with the handler it found:
     # this one, so that the workers are stopped below and the exit code is 0.
     main_thread = threading.current_thread() is threading.main_thread()  # signals only work there
     previous = signal.signal(signal.SIGTERM, _terminated) if main_thread else None
     try:
-        run_jailed(server, sock, pool)
+        server.run(sockets=[sock])
     except (KeyboardInterrupt, _Terminated):  # uvicorn shuts down gracefully, then re-raises the signal
         pass
     finally:
@@ -285,4 +317,6 @@ def serve(
             signal.signal(signal.SIGTERM, previous)
         sock.close()
         pool.close()
+        if log_file is not None:
+            log_file.close()
     echo("stopped.")

@@ -46,13 +46,16 @@ Every error carries ``line`` and ``column`` (from 1), also given in its message.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import gc
 import re
 import sys
 
 from resilience_kg.errors import QueryError, UnsafeQueryError
 
 __all__ = [
+    "MAX_CHAIN",
     "MAX_NESTING",
     "NETWORK_KEYWORDS",
     "QUERY_FORMS",
@@ -188,14 +191,26 @@ _STRUCTURAL = "['#()]"
 # Tokens that are neither checked as names nor change the structure.
 _PLAIN_KINDS = frozenset({"var", "num", "str", "lang", "iri", "bnode"})
 _PREFIX_OPERATORS = frozenset("!-+^")
+# Operators that chain ('||' and '&&' count once), and how many a chain may hold.
+_CHAIN_OPERATORS = frozenset("+-*/|&^")
+#: Chained operators an expression or a path may hold, counted through its open parentheses
+#: (Oxigraph's query process dies at about 6,000).
+MAX_CHAIN = 1000
 #: Groups, parentheses, brackets and triple terms may nest this deep, prefix operators
 #: ('!', '-') may repeat this often: the engine recurses once per level, and a few thousand
 #: levels exhaust its stack (the query process dies).
 MAX_NESTING = 64
-# Tokens the alternative readings of '<' may read, per character of the text and overall,
-# before the text is refused as too ambiguous.
+# The work the alternative readings of '<' may do, per character of the text and overall,
+# before the text is refused as too ambiguous. A unit is a token read, a character scanned, or
+# a level of nesting copied or compared where a reading forks or meets another: every step
+# an alternative reading takes is paid for, so the check's time is linear in the text's
+# length whatever its shape (tests/test_guard_cost.py).
 _READINGS_PER_CHAR = 8
-_READINGS_BASE = 20_000
+_READINGS_BASE = 100_000
+# Characters scanned per unit: a regular expression scans them for about what reading a token costs.
+_CHARS_PER_UNIT = 8
+# The furthest an IRI could reach from a '<' (either engine's pattern stops before this does).
+_IRI_REACH = r'<[^<>"{}|^`\x00-\x20]*'
 _SECOND_WORDS = {"FROM": ("NAMED",), "INSERT": ("DATA",), "DELETE": ("DATA", "WHERE")}
 
 
@@ -227,6 +242,19 @@ def _remembered(text: str, allow_update: bool) -> str:
 
 
 def _check(text: str, allow_update: bool) -> str:
+    # The alternative readings allocate many small objects that live until the check ends; the
+    # cycle collector would walk them all again and again (a third of the time, growing faster
+    # than the text). They hold no cycle that outlives the check, so it waits until the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_views(text, allow_update)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_views(text: str, allow_update: bool) -> str:
     forms: list[str] = []
     unsafe: UnsafeQueryError | None = None
     errors: list[QueryError] = []
@@ -267,7 +295,8 @@ def _check(text: str, allow_update: bool) -> str:
 class _View:
     """The text as one engine reads it, with the way back to positions in the original."""
 
-    __slots__ = ("cr_ends_comment", "note", "origin", "original", "oxigraph", "text", "uchar_in_iri")
+    __slots__ = ("cr_ends_comment", "line_ends", "lines", "note", "origin", "original", "oxigraph", "text",
+                 "uchar_in_iri")
 
     def __init__(
         self,
@@ -284,12 +313,19 @@ class _View:
         self.uchar_in_iri = uchar_in_iri
         self.oxigraph = uchar_in_iri  # only Oxigraph's reading keeps \u escapes outside strings
         self.note = note  # appended to messages: why this reading differs from the plain one
+        self.line_ends: list[int] | None = None  # where comments end, found once (see _comment_end)
+        self.lines: list[int] | None = None  # where the original's lines end, for positions
 
     def position(self, index: int) -> tuple[int, int]:
         """Line and column (from 1) of ``text[index]``, counted in the original text."""
         if self.origin is not None:
             index = self.origin[min(index, len(self.origin) - 1)]
-        return _position(self.original, index)
+        # Found once: readings that fail (and are dropped) each name a position, and counting
+        # the lines before it every time would make a long text's check quadratic.
+        if self.lines is None:
+            self.lines = [m.start() for m in _re("\n").finditer(self.original)]
+        line = bisect.bisect_left(self.lines, index)
+        return line + 1, index - (self.lines[line - 1] + 1 if line else 0) + 1
 
     def where(self, index: int) -> str:
         """``line L, column C`` of ``text[index]``, counted in the original text."""
@@ -417,7 +453,7 @@ class _Budget:
     __slots__ = ("left", "pending", "seen")
 
     def __init__(self, size: int) -> None:
-        self.left = _READINGS_PER_CHAR * size + _READINGS_BASE  # tokens alternatives may still read
+        self.left = _READINGS_PER_CHAR * size + _READINGS_BASE  # work alternatives may still do
         # (position, state) -> the outcome of reading on from there: a form, an error, or
         # None while that reading is still going.
         self.seen: dict[tuple[object, ...], str | QueryError | None] = {}
@@ -492,6 +528,10 @@ class _Scanner:
         self.nesting = 0  # groups, parentheses, brackets and triple terms open now
         self.brackets: list[int] = []  # where each open '[' is
         self.prefix_run = 0  # prefix operators read in a row ('!!!x', '- - -1')
+        # Chained operators ('+', '||', a path's '/') on the way to here through the open levels,
+        # and what the count was as each level opened (see _chain).
+        self.chain = 0
+        self.chain_saved: list[int] = []
 
     def _copy(self) -> _Scanner:
         twin = _Scanner(self.view, self.allow_update, self.budget)
@@ -501,6 +541,7 @@ class _Scanner:
         twin.kind, twin.form, twin.form_at = self.kind, self.form, self.form_at
         twin.suspect, twin.values_pending = self.suspect, self.values_pending
         twin.nesting, twin.brackets, twin.prefix_run = self.nesting, list(self.brackets), self.prefix_run
+        twin.chain, twin.chain_saved = self.chain, list(self.chain_saved)
         return twin
 
     # -- reading -------------------------------------------------------------------------
@@ -536,6 +577,7 @@ class _Scanner:
 
     def _meet(self, at: int) -> None:
         """Stop here if another reading went on from this place in this state."""
+        self._spend(len(self.levels) + self.nesting + 1, at)  # so does comparing it
         state = self._state(at)
         seen = self.budget.seen
         if state not in seen:
@@ -550,7 +592,12 @@ class _Scanner:
         i = start
         if forced is not None:
             i = self._emit_angle(i, forced)
+        alternative = self.origin >= 0
+        last = i
         while i < size:
+            if alternative and i - last >= _CHARS_PER_UNIT:  # the characters it passes are paid for
+                self._spend((i - last) // _CHARS_PER_UNIT)
+                last = i
             c = text[i]
             if c in " \t\n\r":
                 i += 1
@@ -619,9 +666,15 @@ class _Scanner:
 
     def _comment_end(self, i: int) -> int:
         # '#' starts a comment only here, outside strings, IRIs and local names, which are
-        # read whole. It runs to the end of the line, whose end the engines disagree on.
-        end = _re(r"[\r\n]" if self.view.cr_ends_comment else r"\n").search(self.text, i)
-        return end.start() if end else len(self.text)
+        # read whole. It runs to the end of the line, whose end the engines disagree on. The
+        # line ends are found once per reading of the text: readings that start comments at
+        # many places on one long line must not each search the rest of it.
+        view = self.view
+        if view.line_ends is None:
+            breaks = r"[\r\n]" if view.cr_ends_comment else r"\n"
+            view.line_ends = [m.start() for m in _re(breaks).finditer(self.text)]
+        at = bisect.bisect_left(view.line_ends, i)
+        return view.line_ends[at] if at < len(view.line_ends) else len(self.text)
 
     def _string_end(self, i: int) -> int:
         text = self.text
@@ -640,6 +693,8 @@ class _Scanner:
                 if match.group(0) in "\n\r":
                     break  # a short string cannot span lines
                 j = match.end()
+        if self.origin >= 0:  # the scan to the end is work too, though this reading is dropped
+            self._spend((len(text) - i if match is None else j - i) // _CHARS_PER_UNIT + 1)
         raise self._error(f"unterminated string starting at {self.view.where(i)}", i)
 
     def _top_paren(self) -> str:
@@ -664,6 +719,9 @@ class _Scanner:
             pattern = _IRIREF_UCHAR if self.view.uchar_in_iri else _IRIREF
             match = _re(pattern).match(text, i)
             term = ("iri", match.end()) if match else ("punct", i + 1)
+            if match is None and self.origin >= 0:  # how far the failed match looked
+                reach = _re(_IRI_REACH).match(text, i)
+                self._spend((reach.end() - i if reach else 1) // _CHARS_PER_UNIT + 1)
         less: tuple[str, int] = ("punct", i + 1)
         top = self._top_paren()
         kind, value = self.prev
@@ -690,6 +748,7 @@ class _Scanner:
 
     def _fork(self, at: int, reading: tuple[str, int]) -> None:
         """Check the rest of the text with ``reading`` of the '<' at ``at`` as well, later."""
+        self._spend(len(self.levels) + self.nesting + 1, at)  # copying a level costs about a token
         twin = self._copy()
         twin.origin = at
         self.budget.pending.append((twin, at, reading))
@@ -715,16 +774,23 @@ class _Scanner:
         return end
 
     # -- checking ------------------------------------------------------------------------
+    def _spend(self, units: int, at: int = -1) -> None:
+        """Pay ``units`` of work from the budget of alternative readings; refuse the text
+        once it is spent."""
+        budget = self.budget
+        budget.left -= units
+        if budget.left < 0:
+            where = self.origin if self.origin >= 0 else max(at, 0)
+            raise self._unsafe(
+                f"'<' is ambiguous ({self.view.where(where)}): the text has too many places"
+                " where '<' could be less-than or start an IRI; put a space after '<' where it"
+                " means less-than",
+                where,
+            )
+
     def _token(self, kind: str, value: str, at: int) -> None:
         if self.origin >= 0:
-            self.budget.left -= 1
-            if self.budget.left < 0:
-                raise self._unsafe(
-                    f"'<' is ambiguous ({self.view.where(self.origin)}): the text has too many places"
-                    " where '<' could be less-than or start an IRI; put a space after '<' where it"
-                    " means less-than",
-                    self.origin,
-                )
+            self._spend(1)
         level = self.levels[-1]
         if self.suspect is not None:
             keyword, suspect_at = self.suspect
@@ -741,6 +807,8 @@ class _Scanner:
                 raise self._too_deep(f"{self.prefix_run} prefix operators in a row", at)
         else:
             self.prefix_run = 0
+        if kind == "punct":
+            self._chain(value, at)
         if kind == "word":
             self._check_word(value, at)
         elif kind == "pname":
@@ -804,7 +872,7 @@ class _Scanner:
                     f" at {self.view.where(level.opened_at)}, which needs '{expected}'",
                     at,
                 )
-            self.nesting -= 1
+            self._shallower()
             self.values_pending = False
             self.levels.pop()
         elif value == "(" or kind == "tt_open":
@@ -813,20 +881,20 @@ class _Scanner:
         elif value == ")" or kind == "tt_close":
             if not level.parens or (kind == "tt_close") != (level.parens[-1][0] == "tt"):
                 raise self._error(f"unbalanced '{value}' at {self.view.where(at)}", at)
-            self.nesting -= 1
+            self._shallower()
             level.parens.pop()
         elif kind == "rt_open":
             self._deeper(at)
             level.reified.append(at)
         elif kind == "rt_close":
-            self.nesting -= 1
+            self._shallower()
             level.reified.pop()
         elif value == "[":
             self._deeper(at)
             self.brackets.append(at)
         elif value == "]":
             if self.brackets:
-                self.nesting -= 1
+                self._shallower()
                 self.brackets.pop()
         elif value == ";" and len(self.levels) == 1 and not level.parens and self.kind != "update":
             # Inside a query ';' only separates predicates (in braces) or comes before
@@ -837,7 +905,33 @@ class _Scanner:
                 at,
             )
 
+    def _chain(self, value: str, at: int) -> None:
+        """Count chained operators: Oxigraph builds ``1+1+...+1`` as a tree as deep as the chain
+        and walks it recursively, so thousands of them kill the query process as deep nesting
+        does. The count runs through the open levels (an operand in parentheses adds its own
+        chain to the one around it) and starts again after ',' (the next argument), '.' and ';'
+        (the next triple pattern), at the value it had where the level opened."""
+        if value in _CHAIN_OPERATORS:
+            if value in "|&" and self.prev == ("punct", value):
+                return  # the second character of '||' or '&&'
+            self.chain += 1
+            if self.chain > MAX_CHAIN:
+                raise self._unsafe(
+                    f"the expression is too long ({self.view.where(at)}): more than {MAX_CHAIN} operators"
+                    " ('+', '-', '*', '/', '||', '&&' or a path's '/', '|', '^') in one chain, and the engine"
+                    " recurses once per operator; split it, or use IN (...) for a list of values",
+                    at,
+                )
+        elif value in ",.;":
+            self.chain = self.chain_saved[-1] if self.chain_saved else 0
+
+    def _shallower(self) -> None:
+        self.nesting -= 1
+        if self.chain_saved:
+            self.chain = self.chain_saved.pop()
+
     def _deeper(self, at: int) -> None:
+        self.chain_saved.append(self.chain)
         self.nesting += 1
         if self.nesting > MAX_NESTING:
             raise self._too_deep(f"groups, parentheses and brackets nest {self.nesting} deep", at)

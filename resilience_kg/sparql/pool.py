@@ -1,15 +1,15 @@
-"""A pool of pre-started query processes for the endpoint: Oxigraph's speed, our limits.
+"""A pool of pre-started query processes for the endpoint, seen from the server: Oxigraph's
+speed, our limits.
 
 Forking a process per query costs more than a small query itself, and a server that forks
 once it runs threads (uvicorn's, anyio's) risks a child stuck on a lock some thread held. So:
 
-- A **fork server** (the zygote) is started as a fresh interpreter, never forked from the
-  server: it loads the graph once (the data, sent as N-Quads, or nothing for an on-disk store)
-  and stays single-threaded, so forking it is safe.
-- It forks **workers** on request. Each one inherits the loaded read-only store (or opens the
-  on-disk store read-only), closes what it inherited, limits its memory and refuses itself the
-  network once (:func:`resilience_kg.sparql.sandbox.confine`), then answers queries one at a
-  time over two pipes, writing each answer in the format asked for, under the limits.
+- A **fork server** (the zygote, :mod:`resilience_kg.sparql.forkserver`) is started as a fresh
+  interpreter, never forked from the server: it loads the graph once and stays single-threaded,
+  so forking it is safe.
+- It forks **workers** on request, each jailed once, that answer queries one at a time over two
+  pipes (:mod:`resilience_kg.sparql.framing`), writing each answer in the format asked for,
+  under the limits.
 - The server hands a query to an idle worker and waits for the answer until the deadline. A
   worker that passes the deadline is killed (through a pidfd, so never another process that
   reused its number) and replaced at once; so is one that ran out of memory or died.
@@ -25,14 +25,11 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
-import functools
 import json
 import os
 import pickle
-import selectors
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import threading
@@ -44,26 +41,24 @@ from typing import IO, TYPE_CHECKING, Any
 from resilience_kg.errors import QueryError, QueryTimeout
 from resilience_kg.graph.store import MARKER
 from resilience_kg.limits import MAX_RESULT, QUERY_MEMORY
-from resilience_kg.sparql import sandbox as jail
-from resilience_kg.sparql.fastlane import FastLane
+from resilience_kg.sparql import sandbox
+from resilience_kg.sparql.forkserver import HELLO
+from resilience_kg.sparql.framing import FRAME, FrameReader, read_frame_by, write_all
 from resilience_kg.sparql.query import (
     Bindings,
     QueryResult,
     Term,
-    answer,
     explain,
     prepare,
     transport_format,
 )
-from resilience_kg.sparql.runner import death_error, read_reply, reply, timeout_error
+from resilience_kg.sparql.runner import death_error, read_reply, timeout_error
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
 
-_HELLO = b"H"
-_FRAME = struct.Struct(">Q")
-_TOOK = struct.Struct(">d")  # before each answer: the seconds the worker took
 START_TIMEOUT = 120.0  # seconds for the zygote to load the graph, or a worker to open the store
+PIPE_BUFFER = 1 << 16  # what a pipe holds before a write blocks (Linux's default)
 
 
 def default_workers() -> int:
@@ -71,178 +66,7 @@ def default_workers() -> int:
     return max(2, os.cpu_count() or 2)
 
 
-# ------------------------------------------------------------------ framing over pipes
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _read_request(fd: int) -> bytes | None:
-    """One length-prefixed frame from a blocking ``fd``, or None at end of file. The server
-    sends one request at a time, so a small one arrives in a single read."""
-    data = os.read(fd, 1 << 16)
-    if len(data) < _FRAME.size:
-        while data and len(data) < _FRAME.size:
-            more = os.read(fd, _FRAME.size - len(data))
-            if not more:
-                return None
-            data += more
-        if not data:
-            return None
-    need = _FRAME.size + _FRAME.unpack_from(data)[0]
-    if len(data) >= need:
-        return data[_FRAME.size : need]
-    chunks, have = [data], len(data)
-    while have < need:
-        chunk = os.read(fd, min(need - have, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        have += len(chunk)
-    return b"".join(chunks)[_FRAME.size :]
-
-
-def _read_frame_by(fd: int, deadline: float, limit: int) -> bytes | None:
-    """One length-prefixed frame from ``fd`` by ``deadline`` (None at end of file); raises
-    TimeoutError when the deadline passes first."""
-    buffer = bytearray()
-    need = _FRAME.size
-    have_size = False
-    with selectors.DefaultSelector() as selector:  # not select(): descriptors above 1023 happen
-        selector.register(fd, selectors.EVENT_READ)
-        while True:
-            while len(buffer) < need:
-                left = deadline - time.monotonic()
-                if left <= 0 or not selector.select(left):
-                    raise TimeoutError
-                chunk = os.read(fd, min(need - len(buffer), 1 << 20))
-                if not chunk:
-                    return None
-                buffer += chunk
-            if have_size:
-                return bytes(buffer[_FRAME.size :])
-            size = _FRAME.unpack(buffer[: _FRAME.size])[0]
-            if size > limit:
-                raise QueryError("the query process sent an answer larger than the result cap")
-            need, have_size = _FRAME.size + size, True
-
-
-# ------------------------------------------------------------------ the worker (a child of the zygote)
-
-
-def _worker(store: Any, store_dir: str | None, requests: int, replies: int, memory: int | None) -> None:
-    try:
-        jail.close_inherited((requests, replies))
-        if store_dir is not None:
-            import pyoxigraph as ox
-
-            store = ox.Store.read_only(store_dir)  # opened after the fork: its threads are this worker's own
-        reason = jail.confine(memory=memory, close=False)
-        jailed = reason is None
-        _write_all(replies, _FRAME.pack(2 + len((reason or "").encode())) + _HELLO
-                   + (b"J" if jailed else b"N") + (reason or "").encode())
-        while True:
-            body = _read_request(requests)
-            if body is None:
-                break
-            text, form, fmt, bindings, max_result = pickle.loads(body)  # from the server, which we trust
-            started = time.perf_counter()
-            out = reply(functools.partial(answer, store, text, form=form, fmt=fmt, bindings=bindings,
-                                          max_result=max_result), jailed)
-            took = _TOOK.pack(time.perf_counter() - started)  # the fast lane learns from it
-            _write_all(replies, _FRAME.pack(len(took) + len(out)) + took + out)
-            if out[:1] == b"M":
-                break  # out of memory: a fresh worker takes its place
-    finally:
-        os._exit(0)
-
-
-# ------------------------------------------------------------------ the zygote (a fresh interpreter)
-
-
-def _zygote(control_fd: int, store_dir: str | None) -> None:
-    """Load the graph, then fork a worker for each request on the control socket until it closes."""
-    # Ctrl-C and SIGTERM are for the server, which lets running queries finish, then closes the
-    # pool; the zygote and its workers end when their pipes close (or the server dies).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    control = socket.socket(fileno=control_fd)
-    store = None
-    if store_dir is None:
-        import pyoxigraph as ox
-
-        store = ox.Store()
-        store.bulk_load(sys.stdin.buffer, format=ox.RdfFormat.N_QUADS)
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)  # the data has been read; the workers need no standard input
-    os.close(devnull)
-    control.sendall(b'{"ready": true}')
-    children: set[int] = set()
-    ended: dict[int, int] = {}
-
-    def reap() -> None:
-        while children:
-            try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                return
-            children.discard(pid)
-            ended[pid] = status
-            if len(ended) > 1000:  # only recent ends are asked about
-                ended.pop(next(iter(ended)))
-
-    selector = selectors.DefaultSelector()
-    selector.register(control, selectors.EVENT_READ)
-    try:
-        while True:
-            ready = selector.select(1.0)
-            reap()
-            if not ready:
-                continue
-            message, fds, _, _ = socket.recv_fds(control, 4096, 2)
-            if not message:
-                break  # the server is gone
-            command = json.loads(message)
-            if command["op"] == "spawn":
-                pid = os.fork()
-                if pid == 0:  # pragma: no cover - the worker, which coverage does not follow
-                    selector.close()
-                    _worker(store, store_dir, fds[0], fds[1], command["memory"])
-                children.add(pid)
-                for fd in fds:
-                    os.close(fd)
-                # A pidfd names this process for good, even after it ends and its number is reused.
-                pidfds = [os.pidfd_open(pid)] if hasattr(os, "pidfd_open") else []
-                socket.send_fds(control, [json.dumps({"pid": pid}).encode()], pidfds)
-                for fd in pidfds:
-                    os.close(fd)
-            elif command["op"] == "status":
-                pid = command["pid"]
-                give_up = time.monotonic() + 5.0
-                while pid in children and time.monotonic() < give_up:
-                    reap()
-                    time.sleep(0.005)
-                if pid in children:
-                    os.kill(pid, signal.SIGKILL)
-                    _, ended[pid] = os.waitpid(pid, 0)
-                    children.discard(pid)
-                control.sendall(json.dumps({"status": ended.pop(pid, 0)}).encode())
-            else:
-                break
-    finally:
-        for pid in children:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        for pid in children:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
-        os._exit(0)
-
+# ------------------------------------------------------------------ what a query process does for the endpoint
 
 # ------------------------------------------------------------------ the server's side
 
@@ -279,40 +103,6 @@ class _Worker:
                 with contextlib.suppress(OSError):
                     os.close(fd)
         self.pidfd = None
-
-
-class _FrameReader:
-    """Collects one length-prefixed frame from a pipe as the event loop finds it readable."""
-
-    def __init__(self, fd: int, limit: int, future: asyncio.Future[bytes | None]) -> None:
-        self.fd = fd
-        self.limit = limit
-        self.future = future
-        self.buffer = bytearray()
-        self.need = _FRAME.size
-        self.sized = False
-
-    def feed(self) -> None:
-        if self.future.done():
-            return
-        try:
-            chunk = os.read(self.fd, 1 << 20)  # readable, so this does not block
-        except BlockingIOError:
-            return
-        except OSError:
-            chunk = b""
-        if not chunk:
-            self.future.set_result(None)
-            return
-        self.buffer += chunk
-        if not self.sized and len(self.buffer) >= _FRAME.size:
-            size = _FRAME.unpack(self.buffer[: _FRAME.size])[0]
-            if size > self.limit:
-                self.future.set_exception(QueryError("the query process sent an answer larger than the result cap"))
-                return
-            self.need, self.sized = _FRAME.size + size, True
-        if self.sized and len(self.buffer) >= self.need:
-            self.future.set_result(bytes(self.buffer[_FRAME.size : self.need]))
 
 
 class QueryPool:
@@ -356,7 +146,6 @@ class QueryPool:
         self._alive = 0
         self._cond = threading.Condition()
         self._closed = False
-        self.lane = FastLane(kg.store, store_dir=self._store_dir)
 
     # -- life cycle
 
@@ -365,7 +154,7 @@ class QueryPool:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         package_root = str(Path(__file__).resolve().parents[2])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
-        args = [sys.executable, "-m", "resilience_kg.sparql.pool", str(theirs.fileno())]
+        args = [sys.executable, "-m", "resilience_kg.sparql.forkserver", str(theirs.fileno())]
         if self._store_dir is not None:
             args.append(self._store_dir)
         try:
@@ -460,16 +249,16 @@ class QueryPool:
             os.close(rep_w)
         worker = _Worker(answer_["pid"], fds[0] if fds else None, req_w, rep_r, self.generation)
         try:
-            hello = _read_frame_by(rep_r, time.monotonic() + START_TIMEOUT, 1 << 16)
+            hello = read_frame_by(rep_r, time.monotonic() + START_TIMEOUT, 1 << 16)
         except TimeoutError:
             hello = None
-        if hello is None or hello[:1] != _HELLO:
+        if hello is None or hello[:1] != HELLO:
             worker.kill()
             worker.close()
             raise QueryError("a query process did not start (is the store readable?)")
         if hello[1:2] != b"J":
             worker.jail_reason = hello[2:].decode(errors="replace") or "the kernel refused the seccomp filter"
-            jail.warn_unconfined(worker.jail_reason)
+            sandbox.warn_unconfined(worker.jail_reason)
         return worker
 
     def _store_stamp(self) -> tuple[int, int] | None:
@@ -594,8 +383,8 @@ class QueryPool:
         worker = self._acquire(deadline, timeout)
         request = pickle.dumps((text, form, fmt, bindings, self.max_result))
         try:
-            _write_all(worker.requests, _FRAME.pack(len(request)) + request)
-            data = _read_frame_by(worker.replies, deadline, self.max_result + (1 << 16))
+            write_all(worker.requests, FRAME.pack(len(request)) + request)
+            data = read_frame_by(worker.replies, deadline, self.max_result + (1 << 16))
         except TimeoutError:
             self._replace(worker)
             raise timeout_error(timeout) from None
@@ -606,37 +395,35 @@ class QueryPool:
             self._replace(worker)
             raise death_error(status, self.memory)
         self.served += 1
-        data = data[_TOOK.size :]
         if data[:1] == b"M":
             self._replace(worker)
         else:
             self._release(worker)
         return read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
 
-    async def arun(self, text: str, *, form: str, fmt: str | None, bindings: Bindings, timeout: float) -> bytes:
-        """As :meth:`run`, waiting on the event loop instead of in a thread. A query the workers
-        have answered quickly before is answered by the fast lane, where it is open
-        (:mod:`resilience_kg.sparql.fastlane`)."""
-        lane = self.lane
-        if not bindings and lane.knows(text, fmt) and lane.ready():
-            self._check_store()
-            lane.renew(self.generation)
-            fast = lane.run(text, fmt, max_result=self.max_result)
-            if fast is not None:
-                return fast
+    async def arun(self, text: str, *, form: str | None, fmt: Any, bindings: Bindings, timeout: float) -> bytes:
+        """As :meth:`run`, waiting on the event loop instead of in a thread. ``form`` None: the
+        text is checked by the worker, and ``fmt`` holds the formats for
+        :func:`resilience_kg.sparql.forkserver.checked_answer`."""
         loop = asyncio.get_running_loop()
         deadline = time.monotonic() + timeout
         worker = await self._aacquire(deadline, timeout)
         request = pickle.dumps((text, form, fmt, bindings, self.max_result))
         data: bytes | None = None
         future: asyncio.Future[bytes | None] = loop.create_future()
-        reader = _FrameReader(worker.replies, self.max_result + (1 << 16), future)
+        reader = FrameReader(worker.replies, self.max_result + (1 << 16), future)
         # A timer rather than asyncio.wait_for, which costs a task per query.
         timer = loop.call_later(max(0.0, deadline - time.monotonic()), _expire, future)
         loop.add_reader(worker.replies, reader.feed)
         try:
-            # An idle worker is blocked reading its pipe, so this write completes at once.
-            _write_all(worker.requests, _FRAME.pack(len(request)) + request)
+            # An idle worker is blocked reading its pipe, so a write that fits the pipe's buffer
+            # completes at once; a longer one waits for the worker to read, which a busy machine
+            # may delay, so it is written from a thread and the loop goes on answering.
+            frame = FRAME.pack(len(request)) + request
+            if len(frame) <= PIPE_BUFFER:
+                write_all(worker.requests, frame)
+            else:
+                await loop.run_in_executor(None, write_all, worker.requests, frame)
             try:
                 data = await future
             finally:
@@ -655,17 +442,11 @@ class QueryPool:
             await loop.run_in_executor(None, self._replace, worker)
             raise death_error(status.get("status", 0), self.memory)
         self.served += 1
-        took = _TOOK.unpack_from(data)[0] if len(data) >= _TOOK.size else float("inf")
-        data = data[_TOOK.size :]
         if data[:1] == b"M":
             await loop.run_in_executor(None, self._replace, worker)
         else:
             self._release(worker)
-        payload = read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
-        if not bindings and worker.jail_reason is None:
-            lane.renew(self.generation)
-            lane.learn(text, form, fmt, seconds=took, size=len(payload))
-        return payload
+        return read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
 
     def query(
         self, text: str, *, params: Mapping[str, Term | str] | None = None, fmt: str | None = None,
@@ -688,8 +469,6 @@ class QueryPool:
         jailed = all(w.jail_reason is None for w in list(self._idle))
         return {"status": "ok" if alive and not self._closed else "unavailable", "workers": alive, "idle": idle,
                 "generation": self.generation, "served": self.served, "replaced": self.replaced,
-                "network_jail": jailed, "fast_lane": self.lane.health()}
+                "network_jail": jailed}
 
 
-if __name__ == "__main__":  # the zygote: python -m resilience_kg.sparql.pool CONTROL_FD [STORE_DIR]
-    _zygote(int(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else None)

@@ -21,9 +21,9 @@ import time
 from collections.abc import Callable
 
 from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, ResultTooLarge
-from resilience_kg.sparql import sandbox as jail
+from resilience_kg.sparql import sandbox
 
-_OK, _SYNTAX, _FAIL, _MEMORY, _LARGE = b"O", b"S", b"E", b"M", b"L"
+_OK, _SYNTAX, _FAIL, _MEMORY, _LARGE, _REFUSED = b"O", b"S", b"E", b"M", b"L", b"R"
 JAILED, FREE = b"J", b"N"
 MIB = 1 << 20
 
@@ -64,6 +64,8 @@ def reply(work: Callable[[], bytes], jailed: bool) -> bytes:
         return _MEMORY + flag
     except ResultTooLarge as exc:
         return _LARGE + flag + str(exc).encode()
+    except QueryError as exc:  # the guard's verdict, with its line and column in the message
+        return _REFUSED + flag + str(exc).encode()
     except BaseException as exc:  # everything must go back to the parent
         return _FAIL + flag + f"{type(exc).__name__}: {exc}".encode()
 
@@ -72,7 +74,7 @@ def read_reply(data: bytes, *, memory: int | None, jail_reason: str | None) -> b
     """The payload of a child's answer, or the error it stands for."""
     status, flag, body = data[:1], data[1:2], data[2:]
     if flag == FREE:
-        jail.warn_unconfined(jail_reason or jail.unavailable_reason() or "the kernel refused the seccomp filter")
+        sandbox.warn_unconfined(jail_reason or sandbox.unavailable_reason() or "the kernel refused the seccomp filter")
     if status == _OK:
         return body
     if status == _SYNTAX:
@@ -81,6 +83,8 @@ def read_reply(data: bytes, *, memory: int | None, jail_reason: str | None) -> b
         raise memory_error(memory)
     if status == _LARGE:
         raise ResultTooLarge(body.decode(errors="replace"))
+    if status == _REFUSED:
+        raise QueryError(body.decode(errors="replace"))
     if status == _FAIL:
         raise QueryError(body.decode(errors="replace"))
     raise QueryError("the query process sent an answer that cannot be read")
@@ -100,7 +104,7 @@ def _child(work: Callable[[], bytes], write_fd: int, memory: int | None) -> None
     try:
         jailed = False
         try:
-            jailed = jail.confine(memory=memory, keep=(write_fd,)) is None
+            jailed = sandbox.confine(memory=memory, keep=(write_fd,)) is None
         except OSError:
             pass
         payload = reply(work, jailed)
@@ -121,12 +125,12 @@ def run_killable(work: Callable[[], bytes], *, timeout: float, memory: int | Non
     other failure there.
     """
     if not can_kill():  # pragma: no cover - Windows: no fork, so no way to stop a query
-        jail.warn_unconfined("no fork() on this system")
+        sandbox.warn_unconfined("no fork() on this system")
         try:
             return work()
         except SyntaxError as exc:
             raise ChildSyntaxError(str(exc)) from exc
-    jail.prepare()  # built here once, so the child only makes the system calls
+    sandbox.prepare()  # built here once, so the child only makes the system calls
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child, which coverage does not follow

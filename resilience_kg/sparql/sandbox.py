@@ -21,6 +21,7 @@ only defence.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import functools
@@ -184,10 +185,14 @@ def block_network(*, thread_only: bool = False, allowed: tuple[str, ...] = ()) -
     return None
 
 
+#: How much lower than the server's the query processes' scheduling priority is (``nice``).
+QUERY_NICENESS = 10
+
+
 def confine(*, memory: int | None, keep: tuple[int, ...] = (), close: bool = True) -> str | None:
     """Jail the calling process for good: close inherited descriptors (except ``keep``; none
     with ``close=False``, for a caller that closed them already), limit its memory to
-    ``memory`` more bytes (None: no limit) and refuse it the network.
+    ``memory`` more bytes (None: no limit), lower its priority and refuse it the network.
 
     Its stderr goes to /dev/null. Returns None when the network is refused, else the reason it could not be (the caller
     reports it with :func:`warn_unconfined` in the parent). Call it only in a process made to
@@ -202,4 +207,8 @@ def confine(*, memory: int | None, keep: tuple[int, ...] = (), close: bool = Tru
     os.close(devnull)
     if memory is not None and sys.platform == "linux":
         limit_memory(memory)
+    # Below the server in the scheduler's eyes: on a machine whose cores are all busy with
+    # queries, the server's thread still runs as soon as a client (or /health) asks something.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(QUERY_NICENESS)
     return block_network()

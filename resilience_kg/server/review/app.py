@@ -5,7 +5,7 @@ highlighted and the rows grouped by kind, and sends each accept, reject, edit, l
 or undo to ``/api/change``, which calls :mod:`resilience_kg.extract.review_edits` (the same calls a
 notebook makes) off the event loop. Every request but the page's script and style needs the run's
 token (in the address printed, then in the ``X-Review-Token`` header); the endpoint's guards
-(:class:`resilience_kg.server.guards.Front`) refuse other hosts and other sites' pages.
+(:class:`resilience_kg.server.guards.Guards`) refuse other hosts and other sites' pages.
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def create_review_app(folder: str | Path, *, token: str, data: Sequence[str | Pa
     from starlette.routing import Route
 
     from resilience_kg.server.app import LOCAL_HOSTS
-    from resilience_kg.server.guards import Front
+    from resilience_kg.server.guards import Guards
 
     folder = Path(folder)
     data_paths = [Path(d) for d in data]
@@ -296,7 +296,7 @@ def create_review_app(folder: str | Path, *, token: str, data: Sequence[str | Pa
         Route("/api/actors", actors, methods=["GET"]),
         Route("/api/impact", impact_route, methods=["GET"]),
     ]
-    return Front(Starlette(routes=routes), hosts=LOCAL_HOSTS, log=log)
+    return Guards(Starlette(routes=routes), hosts=LOCAL_HOSTS, log=log)
 
 
 def run_review(folder: str | Path, *, port: int = 0, data: Sequence[str | Path] = (), bundled: bool = True,
