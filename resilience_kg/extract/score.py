@@ -270,10 +270,15 @@ class Extracted:
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
+    """A drafts table as the project reads it back: without the guard that keeps a spreadsheet from
+    running a cell (``'-`` before a list dash is the text ``-``)."""
+    from resilience_kg.tabulate import from_spreadsheet_cell
+
     if not path.exists():
         return []
     text = path.read_bytes().decode("utf-8-sig")
-    return [{(k or "").strip().lower(): (v or "") for k, v in row.items()} for row in csv.DictReader(io.StringIO(text))]
+    return [{from_spreadsheet_cell(k or "").strip().lower(): from_spreadsheet_cell(v or "") for k, v in row.items()}
+            for row in csv.DictReader(io.StringIO(text))]
 
 
 def read_extracted(folder: Path) -> Extracted:
