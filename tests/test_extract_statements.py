@@ -214,3 +214,13 @@ def test_an_english_name_runs_through_its_of_phrase(tmp_path: Path) -> None:
                                   "Association for Provincial Government (APPSI), BNPB and UNDRR.")
     assert "Association for Provincial Government" in labelled(elements)
     assert not any(label.startswith("Indonesia's") for label in labelled(elements))
+
+
+@pytest.mark.parametrize("text", [
+    "Isu yang diangkat:\n(a) integrasi tarif antarmoda yang belum berjalan;\n(b) jalur pejalan kaki yang terputus.\n",
+    "## Key issues\n\n* land subsidence in North Jakarta;\n* fragmented data on river discharge.\n",
+])
+def test_a_list_under_its_heading_is_found_whatever_its_markers(text: str) -> None:
+    from resilience_kg.extract.recognise.enumerations import find_items
+
+    assert [i.kind for i in find_items(text)] == ["Issue", "Issue"]

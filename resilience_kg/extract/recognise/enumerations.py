@@ -38,7 +38,8 @@ def _intro_kind(intro: str) -> str | None:
 
 
 _INLINE_MARKER = re.compile(r"\((?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h]|\d{1,2})\)|(?<![\w.])(?:[a-h]|\d{1,2})\)(?=\s)")
-_LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", re.M)
+_LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))"
+                        r"[ \t]+(?=\S)", re.M)
 _TRAIL = re.compile(r"(?:[;,:]\s*(?:dan|and|serta|atau|or)?|\s+(?:dan|and|serta|sekaligus))\s*$", re.I)
 
 
@@ -122,8 +123,9 @@ def _line_lists(text: str) -> list[ListItem]:
             n += 1
         if len(run) < 2:
             continue
-        intro_end = run[0].start()
-        prev = text.rfind("\n", 0, max(0, intro_end - 1))
+        # The line that introduces the list, blank lines skipped ("## Key issues", a blank line, "* ...").
+        intro_end = len(text[:run[0].start()].rstrip())
+        prev = text.rfind("\n", 0, intro_end)
         intro_start = max(0, prev + 1)
         kind = _intro_kind(text[intro_start:intro_end])
         if kind is None:
