@@ -224,3 +224,17 @@ def test_a_list_under_its_heading_is_found_whatever_its_markers(text: str) -> No
     from resilience_kg.extract.recognise.enumerations import find_items
 
     assert [i.kind for i in find_items(text)] == ["Issue", "Issue"]
+
+
+def test_what_each_body_does_after_a_follow_up_lead_is_its_commitment() -> None:
+    text = ("Sebagai tindak lanjut, DSDA akan memastikan kesiapan pompa, Dinas Sosial menyiapkan dapur umum "
+            "di setiap kecamatan, dan PMI menyiagakan relawan serta ambulans.")
+    found = clauses(text, "DSDA", "Dinas Sosial", "PMI")
+    assert [(kind, status, subject) for kind, status, _, subject in found] == [
+        ("commitment", "planned", ["DSDA"]), ("commitment", "planned", ["Dinas Sosial"]),
+        ("commitment", "planned", ["PMI"])]
+    assert found[1][2] == "menyiapkan dapur umum di setiap kecamatan"
+
+
+def test_without_a_follow_up_lead_an_ordinary_verb_commits_nobody() -> None:
+    assert clauses("Dinas Sosial menyiapkan dapur umum di setiap kecamatan.", "Dinas Sosial") == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from resilience_kg.extract.recognise.rules import table
 from resilience_kg.extract.segment import Span
@@ -41,6 +41,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "join": re.compile(rf"^\s*(?:,\s*(?:{_words('join')})?|{_words('join')})\s*$", re.I),
         # Words that open the clause but are not part of what is proposed.
         "lead": re.compile(rf"(?:\s|:|,|(?:{_words('lead')})\b)+", re.I),
+        # Words that say a sentence lists what comes next ("Sebagai tindak lanjut", "Kesimpulan").
+        "followup": re.compile(rf"(?<!\w)(?:{_words('followup')})(?!\w)", re.I),
     }
 
 
@@ -96,31 +98,82 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
                 fact = _active(text, sent, m, row, spans)
             if fact is not None:
                 found.append(fact)
-        out += _settle(text, found)
-    return out
+        out += _follow_ups(text, sent, spans, _settle(text, found))
+    return sorted(out, key=lambda c: c.cue_start)
 
 
 def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
             spans: Sequence[tuple[int, int]]) -> ClauseFact | None:
     # A cue so common that only a body's name right before it counts ("DSDA akan"): ``tight``.
     gap = _patterns()["tight" if row.get("tight") else "gap"]
-    before = [s for s in spans if sent.start <= s[0] and s[1] <= m.start()]
+    subjects = _subjects_before(text, sent, m.start(), spans, gap)
+    if not subjects:
+        return None
+    start, end = _clause_after(text, m.end(), sent.end)
+    if not _worth(text[start:end]):
+        return None
+    return ClauseFact(row["kind"], m.group(1), m.start(), m.end(), row.get("status", ""),
+                      tuple(sorted(subjects)), start, end, sent)
+
+
+def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, int]],
+                     gap: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The bodies that are the subject of a verb at ``at``: the one right before it (only ``gap``
+    between) and those joined to it ("Bappeda dan PAM Jaya")."""
+    before = [s for s in spans if sent.start <= s[0] and s[1] <= at]
     if not before:
-        return None
+        return []
     last = max(before, key=lambda s: s[1])
-    if not gap.match(text[last[1]:m.start()]):
-        return None
+    if not gap.match(text[last[1]:at]):
+        return []
     subjects = [last]
     for span in sorted(before, key=lambda s: s[1], reverse=True):
         if span[1] <= subjects[-1][0] and _patterns()["join"].match(text[span[1]:subjects[-1][0]]):
             subjects.append(span)
         elif span[1] <= subjects[-1][0]:
             break
-    start, end = _clause_after(text, m.end(), sent.end)
-    if not _worth(text[start:end]):
-        return None
-    return ClauseFact(row["kind"], m.group(1), m.start(), m.end(), row.get("status", ""),
-                      tuple(sorted(subjects)), start, end, sent)
+    return subjects
+
+
+#: An Indonesian active verb (meN- prefix) right after a body: "Dinas Sosial menyiapkan ...".
+_ACTIVE_VERB = re.compile(r"\s+(?:juga\s+|akan\s+)?(me[a-z]{3,})\b")
+
+
+def _follow_ups(text: str, sent: Span, spans: Sequence[tuple[int, int]],
+                found: Sequence[ClauseFact]) -> list[ClauseFact]:
+    """What each body will do, in a sentence that says it lists the follow-up ("Sebagai tindak
+    lanjut, DSDA akan memastikan ..., Dinas Sosial menyiapkan dapur umum ..."; "Kesimpulan FGD:
+    (1) ...; (2) BPBD dan Dishub menyusun prosedur bersama"): a body and an active verb there is a
+    planned commitment, though the verb is no commitment cue of its own. Returns every fact of the
+    sentence, the cued ones cut where the next body's own clause begins."""
+    lead = _patterns()["followup"].search(text, sent.start, sent.end)
+    if lead is None:
+        return list(found)
+    taken = {span for fact in found for span in fact.subjects}
+    starts: list[tuple[list[tuple[int, int]], re.Match[str]]] = []
+    for span in sorted(spans):
+        if span[0] < lead.end() or span[1] > sent.end or span in taken:
+            continue
+        verb = _ACTIVE_VERB.match(text, span[1], sent.end)
+        subjects = _subjects_before(text, sent, verb.start(1), spans, _patterns()["gap"]) if verb else []
+        if verb is not None and subjects:
+            starts.append((subjects, verb))
+    facts = list(found)
+    for subjects, verb in starts:
+        facts.append(ClauseFact("commitment", verb.group(1), verb.start(1), verb.end(1), "planned",
+                                tuple(sorted(subjects)), verb.start(1), sent.end, sent))
+    facts.sort(key=lambda f: f.cue_start)
+    out: list[ClauseFact] = []
+    for n, fact in enumerate(facts):
+        # Each clause ends where the next body's begins ("..., Dinas Sosial menyiapkan ...").
+        limit = min([f.subjects[0][0] for f in facts[n + 1:] if f.subjects[0][0] > fact.start] or [fact.end])
+        end = fact.start + len(re.sub(r"(?:[\s,;]+(?:dan|serta|and)?)*\s*$", "",
+                                      text[fact.start:min(fact.end, limit)], flags=re.I))
+        stop = re.compile(r";|\n|\.(?:\s|$)").search(text, fact.start, end)
+        end = stop.start() if stop else end
+        if _worth(text[fact.start:end]):
+            out.append(replace(fact, end=end))
+    return out
 
 
 def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
