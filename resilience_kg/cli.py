@@ -748,9 +748,14 @@ def export(
 @click.option("--data", "data", multiple=True, type=click.Path(exists=True, path_type=Path), metavar="PATH",
               help="CSV tables of the graph the drafts will join (besides the bundled data), to resolve actors "
               "against. Repeatable.")
+@click.option("--strategies", "strategies", multiple=True, type=click.Path(exists=True, path_type=Path),
+              metavar="PATH",
+              help="A folder holding pillars.csv and pillar_cues.csv (or one of those tables): your city's "
+              "resilience strategy, its pillars and the cue words that place an issue under each, beside the "
+              "bundled Jakarta strategy. Repeatable.")
 @handle_errors
 def extract(paths: tuple[Path, ...], out: Path, lang: str, date: Any, source_id: str | None,
-            data: tuple[Path, ...]) -> None:
+            data: tuple[Path, ...], strategies: tuple[Path, ...]) -> None:
     """Draft graph rows from activity reports (.txt, .md, .html, .docx, text .pdf) for review.
 
     Writes every fact with status=draft, its method, a confidence, the exact quote and its
@@ -762,7 +767,8 @@ def extract(paths: tuple[Path, ...], out: Path, lang: str, date: Any, source_id:
     with click.progressbar(length=len(paths), label="extracting", file=sys.stderr,
                            show_pos=True) as bar:
         result = extract_reports(list(paths), out=out, lang=lang, date=date.date() if date else None,
-                                 source_id=source_id, data=list(data), progress=lambda _path: bar.update(1))
+                                 source_id=source_id, data=list(data), progress=lambda _path: bar.update(1),
+                                 strategies=list(strategies))
     for extracted in result.sources:
         note = f" ({extracted.source.encoding_note})" if extracted.source.encoding_note else ""
         click.echo(f"{extracted.source.path}: {len(extracted.draft.elements)} element and "

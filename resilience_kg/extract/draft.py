@@ -107,23 +107,6 @@ def _content_words(label: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", label.lower()) if w not in _STOP}
 
 
-def pillar_of(text: str) -> tuple[str, str] | None:
-    """The pillar whose cue word (``rules/pillar_cues.csv``) comes last in ``text``, and the cue.
-
-    >>> pillar_of("isu utama terkait transportasi: (i) banjir di jalan")
-    ('jakarta-siap', 'banjir')
-    """
-    from resilience_kg.extract.recognise.rules import table
-
-    best: tuple[int, str, str] | None = None
-    lowered = text.lower()
-    for row in table("pillar_cues"):
-        for m in re.finditer(rf"(?<!\w){re.escape(row['cue'])}(?!\w)", lowered):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), row["pillar"], row["cue"])
-    return (best[1], best[2]) if best else None
-
-
 def _conf(value: float) -> str:
     return f"{max(0.0, min(1.0, value)):.2f}"
 
@@ -240,11 +223,7 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                            method=item.method, note=note, **quote(item.start, item.end)))
         if item.kind == "Issue":
             issue_rows.append((item, iid))
-            # The pillar table holds Jakarta's strategy: other cities' issues wait for the curator.
-            pillar = pillar_of(text[item.intro_start:item.end]) if city == "DKI Jakarta" else None
-            if pillar is not None and pillar[0] in ids.taken:
-                con.append(_connection(text, source_id, iid, pillar[0], "underPillar", item.start, item.end,
-                                       f"rule:pillar-cue:{pillar[1]}", 0.4))
+            # Its pillar is drafted afterwards, by resilience_kg.extract.pillars.add_pillar_links.
         else:
             # Pair the solution with the issues of its list's session that share a content word.
             for issue, issue_id in issue_rows:

@@ -6,8 +6,8 @@ Tables (package data in ``rules/``): ``head_nouns`` (organisation heads with the
 ``collectives`` (group words that are never actors), ``places``, ``role_cues``, ``event_kinds``,
 ``months``, ``weekdays``, ``agreements``, ``posts``, ``list_kinds``, ``venues`` (building words:
 a name that is a building is no actor) and ``documents`` (regulations: the words of their
-titles name no actor) and ``pillar_cues`` (words that put an issue under one of the bundled
-Jakarta pillars, drafted for review).
+titles name no actor). The pillars of a city's strategy and their cue words are in
+:mod:`resilience_kg.extract.strategy`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import io
 from importlib import resources
 
 TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places", "role_cues", "event_kinds",
-          "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents", "pillar_cues")
+          "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents")
 
 
 @functools.cache
