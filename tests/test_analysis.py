@@ -587,7 +587,8 @@ def test_a_committed_party_reaches_the_pillar_of_its_commitment_more_strongly_th
         ("solution", "proposedBy", "proposer"), ("solution", "underPillar", "sehat"),
         ("issue", "underPillar", "sehat"),
     ])  # fmt: skip
-    direct = with_commitments(g.copy(), [("commitment", "committedBy", "party"), ("commitment", "underPillar", "sehat")])
+    direct = with_commitments(g.copy(), [("commitment", "committedBy", "party"),
+                                         ("commitment", "underPillar", "sehat")])
     links = pillar_links(direct)
     party, proposer = link_of(links, "party", "sehat"), link_of(links, "proposer", "sehat")
     assert party.basis == {"commitment": 0.8} and party.substantive

@@ -20,10 +20,13 @@ from resilience_kg.extract.strategy import load_strategies
 JAKARTA = "DKI Jakarta"
 HARAPAN = "Kota Harapan Baru"  # a made-up city, with a strategy of its own
 
-HARAPAN_PILLARS = """strategy,strategy_label_id,strategy_label_en,city,year,pillar,notation,label_id,label_en,description_en,basis
-harapan-strategy,Strategi Ketahanan Kota Harapan Baru,Harapan Baru Resilience Strategy,Kota Harapan Baru,2022,harapan-tangguh,TANGGUH,Harapan TANGGUH,Resilient Harapan,"Coasts, floods and storms.",test strategy
-harapan-strategy,Strategi Ketahanan Kota Harapan Baru,Harapan Baru Resilience Strategy,Kota Harapan Baru,2022,harapan-hijau,HIJAU,Harapan HIJAU,Green Harapan,"Mangroves, parks and trees.",test strategy
-"""
+_HEADER = ("strategy,strategy_label_id,strategy_label_en,city,year,pillar,notation,label_id,label_en,"
+           "description_en,basis\n")
+_STRATEGY = ("harapan-strategy,Strategi Ketahanan Kota Harapan Baru,Harapan Baru Resilience Strategy,"
+             "Kota Harapan Baru,2022,")
+HARAPAN_PILLARS = (_HEADER
+                   + _STRATEGY + 'harapan-tangguh,TANGGUH,Harapan TANGGUH,Resilient Harapan,"Coasts, floods.",test\n'
+                   + _STRATEGY + 'harapan-hijau,HIJAU,Harapan HIJAU,Green Harapan,"Mangroves, parks, trees.",test\n')
 HARAPAN_CUES = """pillar,cue,lang,basis
 harapan-tangguh,banjir,id,floods (the strategy's description)
 harapan-tangguh,badai,id,storms
@@ -224,7 +227,7 @@ def test_a_strategy_table_with_a_bad_row_is_refused_naming_file_and_line(tmp_pat
     with pytest.raises(ExtractError, match=r"pillar_cues.csv:9: lang 'fr'"):
         load_strategies([harapan])
     (harapan / "pillars.csv").unlink()
-    with pytest.raises(ExtractError, match="holds pillars.csv and pillar_cues.csv"):
+    with pytest.raises(ExtractError, match=r"holds pillars\.csv and pillar_cues\.csv"):
         load_strategies([harapan])
 
 

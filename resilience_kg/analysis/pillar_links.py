@@ -9,23 +9,30 @@ and never adds up to a mandate.
 
 The weights, all in one place:
 
-========  =============================================================  ======  ===
-pattern   path                                                           weight  cap
-========  =============================================================  ======  ===
-mandate   actor -worksOn-> issue -underPillar-> pillar                   1.0     --
-proposal  actor <-proposedBy- solution -addressesIssue-> issue
-          -underPillar-> pillar                                          0.6     --
-session   actor -participatedIn-> session -concernsPillar-> pillar       0.3     0.3
-event     actor -participatedIn-> event -concernsPillar-> pillar, or
-          actor -participatedIn-> event -hasSession-> session
-          -concernsPillar-> pillar (the event as a whole)                0.1     0.1
-========  =============================================================  ======  ===
+==========  ===========================================================  ======  ===
+pattern     path                                                         weight  cap
+==========  ===========================================================  ======  ===
+mandate     actor -worksOn-> issue -underPillar-> pillar                 1.0     --
+commitment  actor <-committedBy- commitment -underPillar-> pillar, or
+            ... commitment -commitmentConcerns-> issue or solution
+            -underPillar-> pillar                                        0.8     --
+proposal    actor <-proposedBy- solution -addressesIssue-> issue
+            -underPillar-> pillar, or ... solution -underPillar-> pillar 0.6     --
+session     actor -participatedIn-> session -concernsPillar-> pillar     0.3     0.3
+event       actor -participatedIn-> event -concernsPillar-> pillar, or
+            actor -participatedIn-> event -hasSession-> session
+            -concernsPillar-> pillar (the event as a whole)              0.1     0.1
+==========  ===========================================================  ======  ===
 
 The least certain curated link on a path discounts its weight once: stated and well-attested
 1.0, uncertain 0.6, unknown 0.5. Presence alone is worth at most 0.4 (session plus event), less than
-the weakest mandate (0.5). Mandates, the pillar of each issue and session, and which solution
-addresses which issue are curated knowledge, so the report-only view keeps only presence at an
-event on the pillars the source says it was about: its scores are weaker, and the analysis says so.
+the weakest mandate (0.5). A solution or commitment with two routes to the same pillar (its own
+``underPillar`` and that of the issue it addresses or concerns) counts there once, by the better
+route. Commitments stay out of the projection's network (they move no centrality): they sit in its
+side graph ``g.graph[UTTERANCES]``, which the walk follows. Mandates, the pillar of each issue,
+solution and session, and which solution addresses which issue are curated knowledge, so the
+report-only view keeps only presence at an event on the pillars the source says it was about: its
+scores are weaker, and the analysis says so.
 """
 
 from __future__ import annotations
@@ -67,15 +74,6 @@ class Pattern:
 
 PATHS: tuple[Pattern, ...] = (
     Pattern("mandate", (("worksOn", "out"), ("underPillar", "out")), 1.0, kinds=("issue", "pillar")),
-    Pattern(
-        "proposal",
-        (("proposedBy", "in"), ("addressesIssue", "out"), ("underPillar", "out")),
-        0.6,
-        kinds=("solution", "issue", "pillar"),
-    ),
-    # A proposal the text pairs with no issue reaches the pillar it is under itself. Same name:
-    # a solution reaches a pillar once, whether directly or through an issue (see _count).
-    Pattern("proposal", (("proposedBy", "in"), ("underPillar", "out")), 0.6, kinds=("solution", "pillar")),
     # A commitment binds its party to act: more than a proposal, less than a standing mandate.
     # It reaches the pillar it is under, or that of the issue or solution it concerns.
     Pattern("commitment", (("committedBy", "in"), ("underPillar", "out")), 0.8, kinds=("commitment", "pillar")),
@@ -85,6 +83,15 @@ PATHS: tuple[Pattern, ...] = (
         0.8,
         kinds=("commitment", "", "pillar"),
     ),
+    Pattern(
+        "proposal",
+        (("proposedBy", "in"), ("addressesIssue", "out"), ("underPillar", "out")),
+        0.6,
+        kinds=("solution", "issue", "pillar"),
+    ),
+    # A proposal the text pairs with no issue reaches the pillar it is under itself. Same name:
+    # a solution with both routes to one pillar counts once there (see ONCE_THROUGH).
+    Pattern("proposal", (("proposedBy", "in"), ("underPillar", "out")), 0.6, kinds=("solution", "pillar")),
     Pattern("session", (("participatedIn", "out"), ("concernsPillar", "out")), 0.3, 0.3, kinds=("session", "pillar")),
     # The event as a whole: on a pillar the source says it was about, or through one of its
     # sessions; both paths share the name, so together they stay within the one cap.
@@ -179,7 +186,7 @@ def _walk(g: nx.MultiDiGraph, start: str, pattern: Pattern) -> Iterator[PillarPa
     graphs = [h for h in (g, g.graph.get(UTTERANCES)) if h is not None]
     for depth, (predicate, direction) in enumerate(pattern.steps):
         want = pattern.kinds[depth] if pattern.kinds else ""
-        nxt = []
+        nxt: list[tuple[tuple[str, ...], float, bool, str | None]] = []
         for nodes, factor, curated, conf in frontier:
             here = nodes[-1]
             edges: list[tuple[str, str, dict[str, object]]] = []

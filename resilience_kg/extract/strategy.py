@@ -187,8 +187,8 @@ def load_strategies(paths: Sequence[Path] = (), *, bundled: bool = True) -> Stra
     tables: list[tuple[str, str, str]] = []
     if bundled:
         folder = resources.files("resilience_kg.extract").joinpath("strategies")
-        tables += [("strategies/pillars.csv", "pillars", folder.joinpath("pillars.csv").read_text(encoding="utf-8")),
-                   ("strategies/pillar_cues.csv", "cues", folder.joinpath("pillar_cues.csv").read_text(encoding="utf-8"))]
+        for name, kind in (("pillars.csv", "pillars"), ("pillar_cues.csv", "cues")):
+            tables.append((f"strategies/{name}", kind, folder.joinpath(name).read_text(encoding="utf-8")))
     user = _tables(paths)
     by_id: dict[str, Strategy] = {}
     pillar_owner: dict[str, Strategy] = {}
