@@ -260,3 +260,14 @@ def test_extract_with_a_user_strategy_drafts_links_to_its_pillars(tmp_path: Path
     with open(out / "elements.csv", encoding="utf-8") as fh:
         ids = {r["id"] for r in csv.DictReader(fh)}
     assert {"harapan-strategy", "harapan-tangguh", "harapan-hijau"} <= ids
+
+
+def test_a_cue_inside_an_organisations_name_places_nothing() -> None:
+    text = "Dinas Kesehatan mengusulkan integrasi angkutan umum. Badan Penanggulangan Bencana Daerah hadir."
+    r = Report(text).element("sol", "Solution", "Dinas Kesehatan mengusulkan integrasi angkutan umum").run(JAKARTA)
+    link = r.links()["sol"]
+    # Health is the proposer's name, not the proposal's subject: no tie with SEHAT.
+    assert (link["to"], link["quote"], link["confidence"]) == ("jakarta-terhubung", "angkutan", "0.60")
+    jakarta = load_strategies().for_city(JAKARTA)
+    assert jakarta is not None
+    assert find_hits(text, text.index("Badan"), len(text), jakarta) == []

@@ -25,6 +25,7 @@ and Pillar rows, so that the links have an end.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -65,9 +66,39 @@ class Choice:
     why: str
 
 
+#: Small words inside an organisation's name ("Ministry of Health", "Dinas Pertamanan dan Hutan Kota").
+_NAME_JOINERS = frozenset(("of", "for", "and", "dan"))
+
+
+@functools.cache
+def _heads() -> tuple[tuple[str, ...], ...]:
+    from resilience_kg.extract.recognise.rules import table
+
+    return tuple(tuple(row["head"].split()) for row in table("head_nouns"))
+
+
+def in_a_name(text: str, start: int) -> bool:
+    """True when the word at ``start`` is part of an organisation's name: capitalised, in a run
+    of capitalised words that holds an organisation head noun (``rules/head_nouns.csv``). The
+    health office's name says nothing about what it proposed.
+
+    >>> in_a_name("Dinas Kesehatan mengusulkan", 6), in_a_name("isu kesehatan warga", 4)
+    (True, False)
+    """
+    if not text[start:start + 1].isupper():
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    run: list[str] = []
+    for word in reversed(re.findall(r"[\w.&'-]+", line)):
+        if not (word[:1].isupper() or word in _NAME_JOINERS):
+            break
+        run.insert(0, word)
+    return any(tuple(run[i:i + len(h)]) == h for h in _heads() for i in range(len(run) - len(h) + 1))
+
+
 def find_hits(text: str, start: int, end: int, strategy: Strategy) -> list[Hit]:
     """The cue hits in ``text[start:end]``, left to right; a hit inside a longer one ("limbah" in
-    "air limbah") is dropped.
+    "air limbah") or inside an organisation's name ("Dinas Kesehatan") is dropped.
 
     >>> from resilience_kg.extract.strategy import load_strategies
     >>> jakarta = load_strategies().for_city("DKI Jakarta")
@@ -82,7 +113,8 @@ def find_hits(text: str, start: int, end: int, strategy: Strategy) -> list[Hit]:
     for pattern, cues in by_pattern.items():
         pillars = tuple(dict.fromkeys(c.pillar for c in cues))
         for m in re.finditer(pattern, text[start:end], re.IGNORECASE):
-            found.append(Hit(start + m.start(), start + m.end(), cues[0].cue, pillars))
+            if not in_a_name(text, start + m.start()):
+                found.append(Hit(start + m.start(), start + m.end(), cues[0].cue, pillars))
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
     for hit in found:
