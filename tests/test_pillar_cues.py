@@ -161,11 +161,14 @@ def test_a_tie_in_the_item_is_broken_by_the_session_else_left_for_review() -> No
     assert "cues for 2 pillars" in r.note("i2") and "SIAP: pompa" in r.note("i2") and "SEHAT: pompa" in r.note("i2")
 
 
-def test_an_issue_without_a_cue_says_so() -> None:
-    r = Report("Catatan rapat:\n- koordinasi antarinstansi").element("i", "Issue", "koordinasi antarinstansi")
+def test_an_issue_without_a_cue_says_so_and_a_placed_one_drops_the_reminder() -> None:
+    r = (Report("Catatan rapat:\n- koordinasi antarinstansi\n- sampah pasar")
+         .element("i", "Issue", "koordinasi antarinstansi").element("j", "Issue", "sampah pasar"))
+    for row in r.draft.elements:
+        row["note"] = "review: link it to a pillar (underPillar)"
     r.run(JAKARTA)
-    assert r.links() == {}
-    assert NO_CUE in r.note("i")
+    assert set(r.links()) == {"j"}
+    assert r.note("i") == NO_CUE and r.note("j") == ""
 
 
 def test_a_city_without_a_strategy_gets_no_pillar() -> None:

@@ -194,9 +194,11 @@ def _span(row: dict[str, str]) -> tuple[int, int] | None:
     return (start, end) if 0 <= start <= end else None
 
 
-def _add_note(row: dict[str, str], note: str) -> None:
+def _add_note(row: dict[str, str], note: str = "") -> None:
+    """Add ``note`` to the row's note, dropping the drafting's "link it to a pillar" (this pass
+    either links it or says why not)."""
     parts = [p for p in (row.get("note") or "").split("; ") if p and p != _PENDING]
-    if note not in parts:
+    if note and note not in parts:
         parts.append(note)
     row["note"] = "; ".join(parts)
 
@@ -291,8 +293,7 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
             continue
         placed[row["id"]] = choice
         draft.connections.append(_link(text, source, row["id"], choice.pillar, "underPillar", choice))
-        if row["type"] == "Issue":
-            _add_note(row, f"pillar drafted: {strategy.pillar(choice.pillar).notation}")
+        _add_note(row)
 
     # Sessions: their heading's cues, else the pillar their issues agree on.
     issues_in: dict[str, list[str]] = defaultdict(list)

@@ -101,9 +101,6 @@ class Strategy:
     cues: list[Cue] = field(default_factory=list)
     origin: str = ""
 
-    def pillar(self, pillar_id: str) -> Pillar:
-        return next(p for p in self.pillars if p.id == pillar_id)
-
 
 @dataclass
 class Strategies:
