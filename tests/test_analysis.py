@@ -692,6 +692,7 @@ def new_report(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     d.link("issue-kebocoran-pipa", "session-air-bersih", "raisedIn", "Sesi Air Bersih membahas kebocoran pipa")
     d.link("issue-genangan", "session-banjir-rob", "raisedIn", "Sesi Banjir Rob membahas genangan")
     d.link("solution-sumur-resapan", "yayasan-air-kita", "proposedBy", "Yayasan Air Kita mengusulkan")
+    d.link("solution-sumur-resapan", "session-banjir-rob", "presentedIn", "Yayasan Air Kita mengusulkan pembangunan")
     d.link("commitment-pipa", "pt-pipa-nusantara", "committedBy", "PT Pipa Nusantara berkomitmen")
     d.link("commitment-pipa", "issue-kebocoran-pipa", "commitmentConcerns", "mengganti pipa bocor")
     d.link("commitment-pipa", "commitment-status-planned", "commitmentStatus", "berkomitmen mengganti")
@@ -733,3 +734,12 @@ def test_connections_shows_the_new_partys_path_through_its_commitment(new_report
     assert any("committed to -> Mengganti pipa bocor pada 2022 -> concerning -> Kebocoran pipa di pesisir -> under"
                in r["path"] for r in sehat), sehat
     assert {r["link"] for r in sehat if "committed" in r["path"]} == {"curated (uncertain)"}
+
+
+def test_the_timeline_counts_a_proposal_paired_with_no_issue(new_report: KnowledgeGraph) -> None:
+    from resilience_kg.analysis.projection import project
+    from resilience_kg.analysis.timeline import event_activity
+
+    g = project(new_report)
+    _roles, touched = event_activity(g)[("yayasan-air-kita", "rapat-air-2021")]
+    assert touched == {"jakarta-siap": {"proposal"}}
