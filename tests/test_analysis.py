@@ -743,3 +743,11 @@ def test_the_timeline_counts_a_proposal_paired_with_no_issue(new_report: Knowled
     g = project(new_report)
     _roles, touched = event_activity(g)[("yayasan-air-kita", "rapat-air-2021")]
     assert touched == {"jakarta-siap": {"proposal"}}
+
+
+def test_the_actor_pillars_query_follows_the_same_new_paths(new_report: KnowledgeGraph) -> None:
+    rows = query(new_report, get_query("actor-pillars").text).rows
+    found = {(r["actor"].value.rsplit("/", 1)[-1], r["pillar"].value, r["via"].value, r["path"].value)
+             for r in rows if r["via"].value in ("proposal", "commitment")}
+    assert ("yayasan-air-kita", "SIAP", "proposal", "^proposedBy > underPillar") in found
+    assert ("pt-pipa-nusantara", "SEHAT", "commitment", "^committedBy > commitmentConcerns > underPillar") in found
