@@ -64,9 +64,10 @@ bench: $(STAMP)
 	$(PY) bench/time_bench.py
 
 .PHONY: score
+# Extraction quality, the tuned part and the frozen part apart; SCORE_ARGS="--part frozen" or "--details".
 score: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[extract]'
-	$(PY) bench/extract_scores.py
+	$(PY) bench/extract_scores.py $(SCORE_ARGS)
 
 bench-soak: $(STAMP)
 	$(PY) bench/server_bench.py --part throughput,soak --soak 600

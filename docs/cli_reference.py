@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.testing import CliRunner
 
 from resilience_kg.cli import main as cli
 
@@ -17,16 +18,23 @@ TARGET = Path(__file__).resolve().parent / "cli.md"
 
 
 def reference() -> str:
-    """The reference: the group's help, then each command's, in the order --help lists them."""
+    """The reference: the group's help, then each command's, in the order --help lists them. Each
+    help is what ``resilience-kg [COMMAND] --help`` prints, run through the command itself (as a
+    user runs it), so settings such as ``-h`` show as they are."""
     parts = ["# resilience-kg command reference", "", "Generated from `--help` by `docs/cli_reference.py`.", ""]
-    with click.Context(cli, info_name="resilience-kg", terminal_width=100) as ctx:
-        parts += ["```text", cli.get_help(ctx), "```", ""]
-        for name in cli.list_commands(ctx):
-            command = cli.get_command(ctx, name)
-            assert command is not None
-            with click.Context(command, info_name=name, parent=ctx, terminal_width=100) as sub:
-                parts += [f"## {name}", "", "```text", command.get_help(sub), "```", ""]
+    parts += ["```text", _help([]), "```", ""]
+    with click.Context(cli, info_name="resilience-kg") as ctx:
+        names = cli.list_commands(ctx)
+    for name in names:
+        parts += [f"## {name}", "", "```text", _help([name]), "```", ""]
     return "\n".join(parts)
+
+
+def _help(args: list[str]) -> str:
+    result = CliRunner().invoke(cli, [*args, "--help"], prog_name="resilience-kg", terminal_width=100)
+    if result.exit_code != 0:
+        raise SystemExit(f"resilience-kg {' '.join(args)} --help failed: {result.output}")
+    return result.output.rstrip("\n")
 
 
 def main(argv: list[str]) -> int:

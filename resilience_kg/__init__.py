@@ -53,6 +53,14 @@ _EXPORTS = {
     "coattendance": "resilience_kg.analysis.coattendance",
     "CoAttendance": "resilience_kg.analysis.coattendance",
     "extract_reports": "resilience_kg.extract.pipeline",
+    "read_drafts": "resilience_kg.extract.review_edits.folder",
+    "RowRef": "resilience_kg.extract.review_edits.edits",
+    "set_status": "resilience_kg.extract.review_edits.edits",
+    "set_link": "resilience_kg.extract.review_edits.edits",
+    "accept_at_least": "resilience_kg.extract.review_edits.edits",
+    "undo": "resilience_kg.extract.review_edits.edits",
+    "read_log": "resilience_kg.extract.review_edits.log",
+    "accepted_impact": "resilience_kg.server.review.impact",
 }
 
 __all__ = [
@@ -60,10 +68,13 @@ __all__ = [
     "CoAttendance",
     "KnowledgeGraph",
     "QueryResult",
+    "RowRef",
     "Timeline",
     "ValidationReport",
     "Window",
     "__version__",
+    "accept_at_least",
+    "accepted_impact",
     "actors_df",
     "analyze",
     "attach_analysis",
@@ -83,11 +94,16 @@ __all__ = [
     "project",
     "query",
     "query_df",
+    "read_drafts",
+    "read_log",
     "save_store",
     "serialize",
+    "set_link",
+    "set_status",
     "show",
     "summarize",
     "timeline",
+    "undo",
     "validate",
     "write_page",
     "write_plots",
@@ -103,6 +119,9 @@ if TYPE_CHECKING:
     from resilience_kg.analysis.window import Window
     from resilience_kg.analysis.write_back import attach_analysis
     from resilience_kg.extract.pipeline import extract_reports
+    from resilience_kg.extract.review_edits.edits import RowRef, accept_at_least, set_link, set_status, undo
+    from resilience_kg.extract.review_edits.folder import read_drafts
+    from resilience_kg.extract.review_edits.log import read_log
     from resilience_kg.formats.frames import actors_df, matrix_df, query_df
     from resilience_kg.formats.network import export_network
     from resilience_kg.formats.plots import write_plots
@@ -112,6 +131,7 @@ if TYPE_CHECKING:
     from resilience_kg.graph.store import open_store, save_store
     from resilience_kg.graph.summary import summarize
     from resilience_kg.graph.validate import ValidationReport, validate
+    from resilience_kg.server.review.impact import accepted_impact
     from resilience_kg.sparql.guard import check_query
     from resilience_kg.sparql.named import get_query, list_queries
     from resilience_kg.sparql.query import QueryResult, query

@@ -759,8 +759,8 @@ def extract(paths: tuple[Path, ...], out: Path, lang: str, date: Any, source_id:
     """Draft graph rows from activity reports (.txt, .md, .html, .docx, text .pdf) for review.
 
     Writes every fact with status=draft, its method, a confidence, the exact quote and its
-    offsets in the saved text, plus review.html to check them against the text. Accept or reject
-    rows in the CSV, then `build --data DIR`.
+    offsets in the saved text, plus review.html to check them against the text. Review them with
+    `review DIR` (or in the CSV), then `build --data DIR`.
     """
     from resilience_kg.extract import extract_reports
 
@@ -776,6 +776,26 @@ def extract(paths: tuple[Path, ...], out: Path, lang: str, date: Any, source_id:
                    err=True)
     click.echo(result.summary())
     click.echo(f"wrote {out / 'review.html'}")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--port", default=0, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@data_options
+@handle_errors
+def review(folder: Path, port: int, open_browser: bool, data: tuple[Path, ...], no_bundled: bool) -> None:
+    """Review the drafts in FOLDER (made by `extract`) in the browser, on 127.0.0.1.
+
+    The source text with every draft highlighted, the rows grouped by kind with their CSV lines;
+    accept, reject, edit (type, sector, role, pillar, parent, same_as) and undo, by mouse or
+    keyboard, or accept every row above a confidence. Each change is written to the CSVs at once
+    and logged in FOLDER/review-log.jsonl. The address printed carries a token for this run.
+    """
+    require("server", feature="review")
+    from resilience_kg.server.review.app import run_review
+
+    run_review(folder, port=port, data=data, bundled=not no_bundled, open_browser=open_browser, echo=click.echo)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from importlib.resources import files
@@ -39,8 +40,14 @@ def command_names() -> list[str]:
 # --- help and version ----------------------------------------------------------------------------
 
 
-def test_there_are_commands() -> None:
-    assert {"build", "query", "queries", "export", "validate"} <= set(command_names())
+def test_the_readme_names_only_commands_that_exist_and_the_reference_lists_them_all() -> None:
+    root = Path(__file__).resolve().parent.parent
+    # Commands as the README shows them to be typed: at a line's start, after `, $ or .venv/bin/.
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"(?:^|[`$/] ?)resilience-kg ([a-z][a-z-]+)", readme, re.M))
+    assert named and named <= set(command_names()), named - set(command_names())
+    reference = re.findall(r"^## ([a-z-]+)$", (root / "docs" / "cli.md").read_text(encoding="utf-8"), re.M)
+    assert reference == command_names()
 
 
 @pytest.mark.parametrize("name", command_names())

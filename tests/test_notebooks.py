@@ -38,7 +38,7 @@ KEY_VALUES = {
     "01-sparql-tour.ipynb": ["participants: 23", "turut dihadiri oleh Pemprov DKI Jakarta"],
     "02-actors-and-pillars.ipynb": ["strongest pillar for BPBD: jakarta-siap", "brokers: [('french-businesses'"],
     "03-gaps.ipynb": ["host country: ID", "pillars missing civil society: ['SEHAT']"],
-    "04-your-own-data.ipynb": ["conforms: False", "missing label in English", "conforms after fix: True",
+    "04-your-own-data.ipynb": ["conforms: False", "missing label", "conforms after fix: True",
                                "JSC on SIAP: 1.0", "actors before: 25 after: 26"],
     "05-add-a-report.ipynb": ["BPBD resolves to: bpbd", "quotes exact at their offsets: True", "review kept: True",
                               "new actor nodes: 0", "new sources: 1"],

@@ -1,4 +1,5 @@
-"""The scorer on small hand-checked cases: matching, duplicates, optional actors, quotes, dates, roles."""
+"""The scorer on small hand-checked cases: matching, duplicates, optional actors, quotes, dates, roles,
+and the issues, solutions and commitments a report links to its event, pillars and bodies."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from resilience_kg.extract.score import (
     load_gold,
     read_extracted,
     score_report,
+    text_match,
     total,
 )
 
@@ -136,6 +138,9 @@ def test_totals_are_micro_averages(tmp_path):
 
 def test_bad_annotation_names_the_file(tmp_path):
     path = tmp_path / "bad.json"
+    path.write_text('{"source": "x.txt", "actors": [], "issues": [], "issues": ["a"]}')
+    with pytest.raises(DataError, match=r"bad.json: cannot read the annotation: the key 'issues' is given twice"):
+        load_gold(path)
     path.write_text(json.dumps({"source": "x.txt", "actors": [{"surface": "X", "name": "X", "sector": "Gov"}]}))
     with pytest.raises(DataError, match=r"bad.json: actor 1 \('X'\): unknown sector 'Gov'"):
         load_gold(path)
@@ -154,5 +159,157 @@ def test_a_node_resolved_to_another_body_does_not_match_by_name(tmp_path):
     gold = load_gold(path)
     wrong = score_report(gold, _ex(bpbd=("GovernmentAgency", {"BPBD"})))
     assert (wrong.matched, wrong.false_positives) == (0, ["BPBD"])
+    # Listed, so that a gold id naming the same body differently can be aligned by hand.
+    assert wrong.id_conflicts == ["BPBD Kota Semarang (gold id bpbd-semarang) is named like node bpbd"]
     unresolved = score_report(gold, _ex(**{"r-bpbd": ("GovernmentAgency", {"BPBD"})}))
     assert unresolved.matched == 1
+
+
+MEETING = (
+    "Rapat 2 Maret 2020 dihadiri DSDA dan PAM JAYA. Permasalahan: (1) sampah menyumbat pintu air; "
+    "(2) pipa bocor di Kamal Muara. Sesi Air Bersih: cakupan air perpipaan rendah. "
+    "DSDA mengusulkan patroli sampah harian. PAM JAYA akan mengganti pipa pada Juni 2020."
+)
+
+
+def _statement_gold(tmp_path: Path, **extra: object) -> Path:
+    (tmp_path / "m.txt").write_text(MEETING, encoding="utf-8")
+    gold = {
+        "source": "m.txt", "city": "DKI Jakarta", "event": {"kind": "meeting", "date": "2020-03-02"},
+        "actors": [
+            {"surface": "DSDA", "name": "Dinas Sumber Daya Air", "id": "dsda", "sector": "GovernmentAgency",
+             "role": "participant"},
+            {"surface": "PAM JAYA", "name": "Perumda Air Minum Jaya", "id": "pam-jaya",
+             "sector": "RegionalEnterprise", "role": "participant"},
+        ],
+        "issues": [
+            {"surface": "sampah menyumbat pintu air", "pillar": "jakarta-sehat", "raised_in": "event"},
+            {"surface": "pipa bocor di Kamal Muara", "pillar": None, "raised_in": "event"},
+            {"surface": "cakupan air perpipaan rendah", "pillar": "jakarta-sehat",
+             "raised_in": "session:Sesi Air Bersih"},
+        ],
+        "solutions": [
+            {"surface": "patroli sampah harian", "pillar": "jakarta-sehat", "proposed_by": ["dsda"],
+             "presented_in": "event"},
+        ],
+        "commitments": [
+            {"surface": "PAM JAYA akan mengganti pipa pada Juni 2020", "party": ["pam-jaya"], "status": "planned",
+             "pillar": "jakarta-sehat"},
+        ],
+        **extra,
+    }  # fmt: skip
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    return path
+
+
+def _statement_drafts(tmp_path: Path) -> Path:
+    """A drafts folder as ``extract`` writes it, with right and wrong links, counted by hand in the test."""
+    out = tmp_path / "drafts"
+    out.mkdir()
+
+    def el(id_: str, type_: str, label: str, **more: str) -> dict[str, str]:
+        return {"id": id_, "type": type_, "label_id": label, "quote": "", "start": "", "end": "", "same_as": "",
+                "status": "draft", "date": "", **more}  # fmt: skip
+
+    _write_csv(out / "elements.csv", [
+        el("ev", "Event", "Rapat", date="2020-03-02"),
+        el("ses", "Session", "Sesi Air Bersih"),
+        el("a-dsda", "GovernmentAgency", "DSDA", same_as="dsda"),
+        el("a-pam", "RegionalEnterprise", "PAM JAYA"),
+        el("post-dirut", "Post", "Direktur PAM JAYA"),
+        el("i1", "Issue", "(1) Sampah menyumbat pintu air;"),  # punctuation and case do not matter
+        el("i2", "Issue", "Pipa bocor di Kamal Muara"),
+        el("i3", "Issue", "Cakupan air perpipaan rendah"),
+        el("i-extra", "Issue", "Rapat 2 Maret 2020 dihadiri DSDA dan PAM JAYA"),  # drafted, not gold
+        el("s1", "Solution", "DSDA mengusulkan patroli sampah harian"),  # the proposer's clause is allowed
+        el("c1", "Commitment", "PAM JAYA akan mengganti pipa"),
+        el("i-rejected", "Issue", "pipa bocor di Kamal Muara", status="rejected"),
+    ])  # fmt: skip
+    _write_csv(out / "connections.csv", [
+        {"from": "i1", "to": "ev", "type": "raisedIn", "status": "draft"},  # right
+        {"from": "i1", "to": "jakarta-sehat", "type": "underPillar", "status": "draft"},  # right
+        {"from": "i2", "to": "ses", "type": "raisedIn", "status": "draft"},  # wrong: the event, not the session
+        {"from": "i2", "to": "jakarta-siap", "type": "underPillar", "status": "draft"},  # wrong: gold has no pillar
+        {"from": "i3", "to": "ses", "type": "raisedIn", "status": "draft"},  # right
+        {"from": "i3", "to": "jakarta-sehat", "type": "underPillar", "status": "draft"},  # right...
+        {"from": "i3", "to": "jakarta-siap", "type": "underPillar", "status": "draft"},  # ...but two pillars: wrong
+        {"from": "s1", "to": "ev", "type": "presentedIn", "status": "draft"},  # right
+        {"from": "s1", "to": "jakarta-sehat", "type": "underPillar", "status": "draft"},  # right
+        {"from": "s1", "to": "a-dsda", "type": "proposedBy", "status": "draft"},  # right, through the row id
+        {"from": "c1", "to": "post-dirut", "type": "committedBy", "status": "draft"},  # right, through the post
+        {"from": "post-dirut", "to": "a-pam", "type": "org:postIn", "status": "draft"},
+        {"from": "c1", "to": "commitment-status-offered", "type": "commitmentStatus", "status": "draft"},  # wrong
+    ])  # fmt: skip
+    return out
+
+
+def test_statements_found_placed_pillared_and_attributed(tmp_path):
+    gold = load_gold(_statement_gold(tmp_path))
+    s = score_report(gold, read_extracted(_statement_drafts(tmp_path)))
+    assert (s.matched, s.gold) == (2, 2)
+    assert (s.issues_found, s.issues_gold) == (3, 3)
+    assert (s.issues_drafted_matched, s.issues_drafted) == (3, 4)  # the rejected row is not drafted
+    assert (s.raised_right, s.raised_total) == (2, 3)
+    assert (s.pillar_right, s.pillar_total) == (1, 3)
+    assert s.pillar_accuracy == pytest.approx(1 / 3)
+    assert (s.solutions_found, s.presented_right, s.solution_pillar_right, s.proposers_right) == (1, 1, 1, 1)
+    assert (s.commitments_found, s.parties_right, s.parties_total) == (1, 1, 1)
+    assert (s.status_right, s.status_total) == (0, 1)
+    assert s.statement_misses == []
+
+
+def test_statements_not_drafted_count_against_every_measure(tmp_path):
+    gold = load_gold(_statement_gold(tmp_path))
+    s = score_report(gold, Extracted())
+    assert (s.issues_found, s.raised_right, s.raised_total, s.pillar_right, s.pillar_total) == (0, 0, 3, 0, 3)
+    assert (s.proposers_right, s.proposers_total, s.status_right, s.status_total) == (0, 1, 0, 1)
+    assert len(s.statement_misses) == 5
+    t = total([s, score_report(gold, read_extracted(_statement_drafts(tmp_path)))])
+    assert (t.issues_found, t.issues_gold, t.pillar_right, t.pillar_total) == (3, 6, 1, 6)
+    assert t.fraction("status_right", "status_total") == (0, 2, 0.0)
+
+
+def test_an_issue_without_a_pillar_is_right_only_when_drafted_without_one(tmp_path):
+    gold = load_gold(_statement_gold(tmp_path))
+    drafts = _statement_drafts(tmp_path)
+    rows = (drafts / "connections.csv").read_text(encoding="utf-8").splitlines()
+    kept = [r for r in rows if not r.startswith("i2,jakarta-siap")]
+    (drafts / "connections.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    assert score_report(gold, read_extracted(drafts)).pillar_right == 2
+
+
+def test_text_match_is_fuzzy_containment_of_whole_words():
+    assert text_match("sampah menyumbat pintu air", ["(ii) Sampah menyumbat pintu-air;"])
+    assert text_match("DSDA mengusulkan patroli sampah harian", ["patroli sampah harian"])
+    # The draft stops before the gold's party and runs on past it: 11 shared words of 14 and 16.
+    assert text_match("Gojek committed to build designated pick-up points at three MRT stations by 2021",
+                      ["build designated pick-up points at three MRT stations by 2021, to be agreed with Dishub"])
+    assert not text_match("Gojek committed to build designated pick-up points at three MRT stations by 2021",
+                          ["pick-up points"])  # a fragment does not stand for the whole
+    assert not text_match("pintu air", ["sampah menyumbat pintu air di tiga kecamatan setiap musim hujan"])
+    assert not text_match("sampah menyumbat", ["sampahnya menyumbat"])  # whole words only
+    paragraph = MEETING
+    assert not text_match("pipa bocor di Kamal Muara", [paragraph])  # a paragraph is not each of its issues
+
+
+def test_the_old_list_of_strings_counts_for_found_only(tmp_path):
+    path = _statement_gold(tmp_path, issues=["sampah menyumbat pintu air", "pipa bocor di Kamal Muara"],
+                           solutions=["patroli sampah harian"])  # fmt: skip
+    s = score_report(load_gold(path), read_extracted(_statement_drafts(tmp_path)))
+    assert (s.issues_found, s.issues_gold, s.raised_total, s.pillar_total) == (2, 2, 0, 0)
+    assert (s.solutions_found, s.proposers_total, s.presented_total) == (1, 0, 0)
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("solutions", [{"surface": "x", "proposed_by": ["bpbd"]}],
+     r"solution 1 \('x'\): proposed_by names no gold actor: bpbd"),
+    ("commitments", [{"surface": "x", "party": ["dsda"], "status": "promised"}], r"commitment 1 .*status must be"),
+    ("commitments", ["PAM JAYA akan"], r"commitment 1: a commitment needs its party and status"),
+    ("issues", [{"surface": "x", "raised_in": "sesi 1"}], r"issue 1 .*raised_in must be 'event'"),
+    ("issues", [{"surface": "x", "pillar": "Jakarta SIAP"}], r"issue 1 .*pillar must be an id or null"),
+    ("issues", [{"surface": " "}], r"issue 1: needs a non-empty 'surface'"),
+])  # fmt: skip
+def test_bad_statement_annotations_name_the_file_and_item(tmp_path, field, value, message):
+    with pytest.raises(DataError, match=r"m.json: " + message):
+        load_gold(_statement_gold(tmp_path, **{field: value}))

@@ -13,15 +13,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from resilience_kg.extract.language import name_language
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import AgreementFact
+from resilience_kg.extract.recognise.clauses import ClauseFact
 from resilience_kg.extract.recognise.enumerations import ListItem
 from resilience_kg.extract.recognise.events import EventFact, SessionFact
 from resilience_kg.extract.recognise.persons import PostFact
 from resilience_kg.extract.recognise.roles import ROLE_CONNECTIONS
+from resilience_kg.extract.recognise.rules import confidence
 from resilience_kg.graph.csv_reader import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from resilience_kg.extract.readers import SourceText
     from resilience_kg.extract.resolve import Resolution
 
 #: Columns the extract adds to the bundled tables (the contract of issues 11 and 12).
@@ -34,6 +40,8 @@ CONNECTION_HEADER = CONNECTION_COLUMNS + tuple(c for c in CONNECTION_EXTRA if c 
 SOURCE_HEADER = SOURCE_COLUMNS + tuple(c for c in SOURCE_EXTRA if c not in SOURCE_COLUMNS)
 #: The ontology's agreement statuses (resilience.ttl).
 AGREEMENT_STATUS_IDS = {"planned": "agreement-status-planned", "signed": "agreement-status-signed"}
+#: The ontology's commitment statuses (resilience.ttl), by the status a cue gives.
+COMMITMENT_STATUS_IDS = {s: f"commitment-status-{s}" for s in ("offered", "planned", "fulfilled")}
 
 
 def slug(text: str, *, limit: int = 60) -> str:
@@ -74,6 +82,42 @@ class Draft:
     connections: list[dict[str, str]] = field(default_factory=list)
 
 
+@dataclass
+class ExtractedSource:
+    """One report after extraction: its text, source row and drafted rows."""
+
+    source_id: str
+    source: SourceText
+    language: str
+    row: dict[str, str]
+    draft: Draft
+    city: str | None
+
+
+@dataclass
+class ExtractResult:
+    """What one call wrote (or would write) and what it added to an existing review."""
+
+    out: Path
+    sources: list[ExtractedSource] = field(default_factory=list)
+    added_elements: int = 0
+    added_connections: int = 0
+    added_sources: int = 0
+    kept_elements: int = 0
+    kept_connections: int = 0
+    reviewed: int = 0
+    files: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line a person reads after the command."""
+        parts = [f"{len(self.sources)} report(s)", f"added {self.added_elements} element and "
+                 f"{self.added_connections} connection draft row(s)"]
+        if self.kept_elements or self.kept_connections:
+            parts.append(f"kept {self.kept_elements + self.kept_connections} existing row(s) "
+                         f"({self.reviewed} reviewed) unchanged")
+        return "; ".join(parts)
+
+
 class IdMaker:
     """Unique, deterministic ids: a known id (in the graph being joined) or one used earlier in
     this run gets the source id appended, then a counter."""
@@ -107,6 +151,21 @@ def _content_words(label: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", label.lower()) if w not in _STOP}
 
 
+def labels(label: str, language: str, *, name: bool = False) -> dict[str, str]:
+    """The label columns of ``label`` as the report writes it, in one language only: a name's
+    own language when its words say (``name=True``), else the report's ``language``.
+
+    A translation is a curator's work, so an Indonesian name never fills ``label_en``.
+
+    >>> labels("Dinas Sosial", "en", name=True)
+    {'label_id': 'Dinas Sosial', 'label_en': ''}
+    >>> labels("Crowded buses at peak hours", "en")
+    {'label_id': '', 'label_en': 'Crowded buses at peak hours'}
+    """
+    lang = (name_language(label) if name else "") or language
+    return {"label_id": label if lang != "en" else "", "label_en": label if lang == "en" else ""}
+
+
 def _conf(value: float) -> str:
     return f"{max(0.0, min(1.0, value)):.2f}"
 
@@ -131,7 +190,8 @@ def _connection(text: str, source: str, frm: str, to: str, kind: str, start: int
 def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: EventFact | None,
                 sessions: Sequence[SessionFact], items: Sequence[ListItem], agreements: Sequence[AgreementFact],
                 posts: Sequence[tuple[PostFact, str, tuple[int, int] | None]], collectives_seen: Sequence[str],
-                ids: IdMaker, city: str | None = None) -> Draft:
+                ids: IdMaker, city: str | None = None, clauses: Sequence[ClauseFact] = (),
+                language: str = "id") -> Draft:
     """The element and connection rows for one report."""
     draft = Draft()
     el = draft.elements
@@ -158,16 +218,21 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         stated = m.expansion if m.expansion and m.expansion in text[m.start:m.end] else None
         if m.expansion and not stated:
             notes.append(f"expansion elsewhere in the report: {m.expansion}")
+        if res is not None and res.method.startswith("unresolved:regional-branch-of:"):
+            notes.append(f"a regional branch of {res.parent}, an actor of its own: link it to its national body "
+                         "with org:subOrganizationOf on review")
         if res is not None and res.ambiguous:
             notes.append("ambiguous: choose same_as among the candidates")
+        if res is not None and res.note:
+            notes.append(res.note)
         if m.method == "rule:place-as-government":
             notes.append("a place that acts: its government is meant; set same_as to that body")
         if m.method == "rule:regional-head":
             notes.append("the government a regional head's post belongs to (the quote names its place); "
                          "check same_as")
-        if actor.sector_confidence < 0.5:
+        if actor.sector_confidence < confidence("sector:check-below"):
             notes.append("sector guessed: check the type")
-        row = _element(id=actor.id, type=actor.sector, label_id=label, label_en=label, acronym=m.acronym or "",
+        row = _element(id=actor.id, type=actor.sector, **labels(label, language, name=True), acronym=m.acronym or "",
                        expansion=stated or "", expansion_confidence="stated" if stated else "",
                        confidence=_conf(m.confidence * actor.sector_confidence ** 0.5),
                        method=m.method if res is None or not res.method else f"{m.method}; {res.method}",
@@ -190,36 +255,44 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                          f"at {event.date_mention.start}")
         if collectives_seen:
             notes.append("groups named, not actors: " + ", ".join(collectives_seen))
-        el.append(_element(id=event_id, type="Event", label_id=event.label, label_en=event.label,
-                           date=event.date.isoformat() if event.date else "", confidence=_conf(0.8),
+        el.append(_element(id=event_id, type="Event", **labels(event.label, language),
+                           date=event.date.isoformat() if event.date else "", confidence=_conf(confidence("event")),
                            method=f"rule:event-kind:{event.kind}", note="; ".join(notes),
                            **quote(event.start, event.end)))
         for actor in actors:
             kind, event_first = ROLE_CONNECTIONS[actor.role]
             s, e = actor.role_quote or (actor.mention.start, actor.mention.end)
             frm, to = (event_id, actor.id) if event_first else (actor.id, event_id)
-            method = f"rule:role-cue:{actor.role_cue}" if actor.role_cue else "rule:role-default:mentioned"
-            con.append(_connection(text, source_id, frm, to, kind, s, e, method, 0.7 if actor.role_cue else 0.5))
+            method = f"rule:role-cue:{actor.role_cue}" if actor.role_cue else f"rule:role-default:{actor.role}"
+            con.append(_connection(text, source_id, frm, to, kind, s, e, method,
+                                   confidence("role:cue" if actor.role_cue else "role:default")))
+            if actor.role in ("opener", "speaker"):
+                # Who opens or speaks is there: the participants and the timeline count them too.
+                con.append(_connection(text, source_id, actor.id, event_id, "participatedIn", s, e,
+                                       f"rule:role-implies-participant:{actor.role}",
+                                       confidence("role:implies-participant")))
 
     session_ids: list[tuple[SessionFact, str]] = []
     for session in sessions:
         topic = session.label[5:] if session.label.lower().startswith("sesi ") else session.label
         sid = ids.make(slug(f"session-{topic}"))
         session_ids.append((session, sid))
-        el.append(_element(id=sid, type="Session", label_id=session.label, label_en=session.label,
-                           confidence=_conf(0.7), method="rule:session", **quote(session.start, session.end)))
+        el.append(_element(id=sid, type="Session", **labels(session.label, language),
+                           confidence=_conf(confidence("session")), method="rule:session",
+                           **quote(session.start, session.end)))
         if event_id:
             con.append(_connection(text, source_id, event_id, sid, "hasSession", session.start, session.end,
-                                   "rule:session", 0.7))
+                                   "rule:session", confidence("session")))
 
     # Issues and solutions under their session (the last session named before the list)
     issue_rows: list[tuple[ListItem, str]] = []
+    solution_rows: list[tuple[int, int, str]] = []
     for item in items:
         prefix = "issue" if item.kind == "Issue" else "solution"
         iid = ids.make(slug(f"{prefix}-{item.label}", limit=50))
         note = ("review: link it to a pillar (underPillar)" if item.kind == "Issue"
                 else "review: link it to the issues it addresses (addressesIssue)")
-        el.append(_element(id=iid, type=item.kind, label_id=item.label, label_en=item.label, confidence=_conf(0.75),
+        el.append(_element(id=iid, type=item.kind, **labels(item.label, language), confidence=_conf(confidence("item")),
                            method=item.method, note=note, **quote(item.start, item.end)))
         if item.kind == "Issue":
             issue_rows.append((item, iid))
@@ -230,22 +303,29 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                 shared = _content_words(item.label) & _content_words(issue.label)
                 if shared:
                     con.append(_connection(text, source_id, iid, issue_id, "addressesIssue", item.start, item.end,
-                                           "rule:shared-words:" + " ".join(sorted(shared)), 0.4))
-        owner = [sid for session, sid in session_ids if session.start < item.start]
+                                           "rule:shared-words:" + " ".join(sorted(shared)),
+                                           confidence("item:shared-words")))
+        # Raised in the session whose part of the report holds it, else in the event itself.
+        owner = [sid for session, sid in session_ids if session.start < item.start] or ([event_id] if event_id else [])
         if owner:
             link = "raisedIn" if item.kind == "Issue" else "presentedIn"
-            con.append(_connection(text, source_id, iid, owner[-1], link, item.start, item.end, item.method, 0.6))
+            con.append(_connection(text, source_id, iid, owner[-1], link, item.start, item.end, item.method,
+                                   confidence("item:in-event")))
         if item.kind == "Solution":
             proposers = [a for a in actors for m in a.mentions if item.intro_start <= m.start < item.intro_end]
             for proposer in proposers[:1]:
                 con.append(_connection(text, source_id, iid, proposer.id, "proposedBy", item.intro_start,
-                                       item.intro_end, "rule:list-intro-actor", 0.5))
+                                       item.intro_end, "rule:list-intro-actor", confidence("item:list-intro-actor")))
+            solution_rows.append((item.start, item.end, iid))
 
     # Agreements
+    agreement_rows: list[tuple[int, int, str]] = []
     for agreement in agreements:
         aid = ids.make(slug(f"agreement-{agreement.acronym or ''}-{agreement.label}", limit=50))
-        el.append(_element(id=aid, type="Agreement", label_id=agreement.label, label_en=agreement.label,
-                           acronym=agreement.acronym or "", confidence=_conf(0.75), method="rule:agreement",
+        agreement_rows.append((agreement.start, agreement.end, aid))
+        el.append(_element(id=aid, type="Agreement", **labels(agreement.label, language, name=True),
+                           acronym=agreement.acronym or "", confidence=_conf(confidence("agreement")),
+                           method="rule:agreement",
                            **quote(agreement.start, agreement.end)))
         s, e = agreement.sentence.start, agreement.sentence.end
         parties = []
@@ -255,32 +335,51 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                 if s <= m.start < e and actor not in parties:
                     parties.append(actor)
         for party in parties:
-            con.append(_connection(text, source_id, aid, party.id, "party", s, e, "rule:agreement-party", 0.6))
+            con.append(_connection(text, source_id, aid, party.id, "party", s, e, "rule:agreement-party",
+                                   confidence("agreement:party")))
         if agreement.status:
             con.append(_connection(text, source_id, aid, AGREEMENT_STATUS_IDS[agreement.status], "agreementStatus",
-                                   s, e, f"rule:agreement-status:{agreement.status_cue}", 0.7))
+                                   s, e, f"rule:agreement-status:{agreement.status_cue}",
+                                   confidence("agreement:status")))
+
+    owner_of = {session.start: sid for session, sid in session_ids}
+    for clause in clauses:
+        owner = [sid for start, sid in owner_of.items() if start < clause.start] or ([event_id] if event_id else [])
+        _draft_clause(text, draft, clause, source_id=source_id, ids=ids, language=language, actors=actors,
+                      solutions=solution_rows, agreements=agreement_rows, owner=owner[-1] if owner else "")
 
     # Posts and persons
+    post_ids: dict[tuple[str, str], str] = {}
+    person_ids: dict[str, str] = {}
     for post, role, role_span in posts:
         holder = by_span.get((post.org.start, post.org.end))
         if holder is None:
             continue
-        pid = ids.make(slug(f"post-{post.label}", limit=50))
-        el.append(_element(id=pid, type="Post", label_id=post.label, label_en=post.label, confidence=_conf(0.7),
-                           method="rule:post", **quote(post.start, post.end)))
+        # The same post named twice ("Sekretaris BPBD Kabupaten Kendal" in two sentences) is one post.
+        known_post = post_ids.get((" ".join(post.label.split()), holder.id))
+        pid = known_post or ids.make(slug(f"post-{post.label}", limit=50))
+        if known_post is None:
+            post_ids[(" ".join(post.label.split()), holder.id)] = pid
+            el.append(_element(id=pid, type="Post", **labels(post.label, language, name=True),
+                               confidence=_conf(confidence("post")),
+                               method="rule:post", **quote(post.start, post.end)))
         if event_id and role in ("opener", "speaker") and role_span is not None:
             kind, event_first = ROLE_CONNECTIONS[role]
             frm, to = (event_id, pid) if event_first else (pid, event_id)
             con.append(_connection(text, source_id, frm, to, kind, role_span[0], role_span[1], f"rule:role-cue:{role}",
-                                   0.6))
-        con.append(_connection(text, source_id, pid, holder.id, "org:postIn", post.start, post.end, "rule:post", 0.7))
+                                   confidence("post:role")))
+        if known_post is None:
+            con.append(_connection(text, source_id, pid, holder.id, "org:postIn", post.start, post.end, "rule:post",
+                                   confidence("post")))
         if post.person and post.person_start is not None and post.person_end is not None:
-            person_id = ids.make(slug(f"person-{post.person}", limit=50))
-            el.append(_element(id=person_id, type="Person", label_id=post.person, label_en=post.person,
-                               confidence=_conf(0.6), method="rule:post-holder",
-                               **quote(post.person_start, post.person_end)))
-            con.append(_connection(text, source_id, pid, person_id, "org:heldBy", post.start, post.person_end,
-                                   "rule:post-holder", 0.6))
+            person_id = person_ids.get(post.person)
+            if person_id is None:
+                person_id = person_ids[post.person] = ids.make(slug(f"person-{post.person}", limit=50))
+                el.append(_element(id=person_id, type="Person", label_id=post.person, label_en="",
+                                   confidence=_conf(confidence("post:holder")), method="rule:post-holder",
+                                   **quote(post.person_start, post.person_end)))
+                con.append(_connection(text, source_id, pid, person_id, "org:heldBy", post.start, post.person_end,
+                                       "rule:post-holder", confidence("post:holder")))
 
     # Units inside their parent: "Bidang Pencegahan ... BPBD"
     for actor in actors:
@@ -288,5 +387,60 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
         parent = by_span.get(span) if span else None
         if parent is not None and parent is not actor:
             con.append(_connection(text, source_id, actor.id, parent.id, "org:subOrganizationOf", actor.mention.start,
-                                   actor.mention.end, "rule:unit-in-parent", 0.7))
+                                   actor.mention.end, "rule:unit-in-parent", confidence("unit-in-parent")))
     return draft
+
+
+def _draft_clause(text: str, draft: Draft, clause: ClauseFact, *, source_id: str, ids: IdMaker, language: str,
+                  actors: Sequence[Actor], solutions: Sequence[tuple[int, int, str]],
+                  agreements: Sequence[tuple[int, int, str]], owner: str) -> None:
+    """A proposal becomes a Solution proposed by its subjects and presented in the event (or the
+    solution already drafted from a list, when the clause is that list item); a commitment
+    becomes a Commitment by its subjects, with the status its verb gives."""
+    by_span = {(m.start, m.end): a for a in actors for m in a.mentions}
+    subjects = []
+    for span in clause.subjects:
+        actor = by_span.get(span)
+        if actor is not None and actor not in subjects:
+            subjects.append(actor)
+    if not subjects:
+        return
+    label = re.sub(r"\s+", " ", text[clause.start:clause.end]).strip()
+    label = label[0].upper() + label[1:]
+    # The quote that states who: from the first subject to the end of what was said.
+    who = (min(clause.subjects)[0], max(clause.end, clause.cue_end))
+    method = f"rule:{clause.kind}-cue:{clause.cue.lower()}"
+    con = draft.connections
+    if clause.kind == "proposal":
+        listed = next((sid for s, e, sid in solutions if s < clause.end and clause.start < e), None)
+        sid = listed or ids.make(slug(f"solution-{label}", limit=50))
+        if listed is None:
+            draft.elements.append(_element(id=sid, type="Solution", **labels(label, language),
+                                           confidence=_conf(confidence("proposal")),
+                                           method=method, note="review: link it to the issues it addresses "
+                                           "(addressesIssue) where the report pairs them",
+                                           quote=text[clause.start:clause.end], start=str(clause.start),
+                                           end=str(clause.end), source=source_id))
+            if owner:
+                con.append(_connection(text, source_id, sid, owner, "presentedIn", clause.start, clause.end, method,
+                                       confidence("proposal:in-event")))
+        for actor in subjects:
+            con.append(_connection(text, source_id, sid, actor.id, "proposedBy", who[0], who[1], method,
+                                   confidence("proposal")))
+        return
+    cid = ids.make(slug(f"commitment-{label}", limit=50))
+    draft.elements.append(_element(id=cid, type="Commitment", **labels(label, language),
+                                   confidence=_conf(confidence("commitment")),
+                                   method=method, quote=text[clause.start:clause.end], start=str(clause.start),
+                                   end=str(clause.end), source=source_id,
+                                   note=f"status {clause.status} from the word {clause.cue!r}"))
+    for actor in subjects:
+        con.append(_connection(text, source_id, cid, actor.id, "committedBy", who[0], who[1], method,
+                               confidence("commitment:party")))
+    con.append(_connection(text, source_id, cid, COMMITMENT_STATUS_IDS[clause.status], "commitmentStatus",
+                           clause.cue_start, clause.cue_end, method, confidence("commitment:status")))
+    for start, end, aid in agreements:
+        if start < clause.sentence.end and clause.sentence.start < end:
+            # "... akan menyepakati Nota Kesepahaman ...": the commitment concerns that agreement.
+            con.append(_connection(text, source_id, cid, aid, "commitmentConcerns", who[0], max(who[1], end),
+                                   "rule:commitment-names-agreement", confidence("commitment:agreement")))

@@ -1,24 +1,36 @@
 """The gazetteer: Indonesian public bodies and the other actors of resilience work, as data.
 
 ``gazetteer.csv`` (package data) holds one body a row, with the columns
-``id,name,acronym,aliases,sector,parent,jurisdiction,level,basis,note``: aliases are separated by
-``|``; ``sector`` is an actor class of the ontology; ``jurisdiction`` is ``DKI Jakarta``, a city
-or province (``Kota Surabaya``, ``Provinsi Jawa Barat``), ``Indonesia`` (national) or
-``international``; ``basis`` says why the entry is believed; ``note`` explains anything a curator
-should know (a former name, a surface form shared with another body).
+``id,name,acronym,aliases,sector,parent,jurisdiction,level,basis,source,note``: aliases are
+separated by ``|``; ``sector`` is an actor class of the ontology; ``jurisdiction`` is ``DKI
+Jakarta``, a city or province (``Kota Surabaya``, ``Provinsi Jawa Barat``), ``Indonesia``
+(national) or ``international``; ``basis`` says why the entry is believed; ``source`` is the public
+document that attests its name, acronym, sector and parent (a URL with its publisher and the year
+it was seen, or a regulation's number and title); ``note`` explains anything a curator should
+know (a former name, a surface form shared with another body).
+
+Every row is one real body. The standard bodies every region has ("the Dinas Perhubungan of every
+city") are no rows: they are patterns (``rules/body_patterns.csv``, :class:`BodyPattern`), used to
+*recognise* "Dinas Perhubungan Kota Semarang" (:meth:`Gazetteer.match_pattern`) and never to give
+it an id, since its real name may differ from what the pattern predicts.
 
 Ids of DKI Jakarta bodies are short (``bpbd``, ``dishub``), as in the bundled data, whose ids they
-reuse; the same body of another city or province carries its jurisdiction (``bpbd-surabaya``).
+reuse.
 
 Names are compared after :func:`normalise` (case, punctuation, legal forms, Indonesian/English
 variants, common misspellings) and :meth:`Places.split` (place words such as ``Provinsi DKI
-Jakarta`` or ``Kota Surabaya`` are taken out of the name and kept as the jurisdiction it names).
+Jakarta`` or ``Kota Surabaya``: every province, regency and city of the official list in
+:mod:`resilience_kg.extract.regions`) are taken out of the name and kept as the jurisdiction it
+names.
 
 >>> gaz = load_gazetteer()
 >>> [e.id for e in gaz.lookup_exact("BPBD Provinsi DKI Jakarta")]
 ['bpbd']
->>> sorted(e.id for e in gaz.lookup_exact("Dinas Perhubungan Kota Surabaya"))
-['dishub-surabaya']
+>>> gaz.lookup_exact("Dinas Perhubungan Kota Surabaya")
+[]
+>>> m = gaz.match_pattern("Dinas Perhubungan Kota Surabaya")
+>>> m.method, m.region.code
+('rule:body-pattern:dinas-perhubungan', '35.78')
 """
 
 from __future__ import annotations
@@ -33,6 +45,8 @@ from importlib import resources
 from pathlib import Path
 
 from resilience_kg.errors import DataError
+from resilience_kg.extract.body_patterns import BodyPattern, PatternMatch, load_body_patterns
+from resilience_kg.extract.regions import Region, regions
 
 #: The actor classes of the ontology that an entry's sector may name.
 SECTORS = (
@@ -40,8 +54,13 @@ SECTORS = (
     "AcademicInstitution", "DiplomaticMission", "InternationalOrganization",
 )  # fmt: skip
 LEVELS = ("national", "province", "city", "unit", "international")
-COLUMNS = ("id", "name", "acronym", "aliases", "sector", "parent", "jurisdiction", "level", "basis", "note")
-REQUIRED = ("id", "name", "sector", "jurisdiction", "level", "basis")
+COLUMNS = ("id", "name", "acronym", "aliases", "sector", "parent", "jurisdiction", "level", "basis", "source", "note")
+REQUIRED = ("id", "name", "sector", "jurisdiction", "level", "basis", "source")
+#: A source is a web page (``https://...``) or a regulation ("Perpres 68/2019 ...", "UU 24/2007 ...").
+SOURCE_FORM = re.compile(
+    r"(?:^|; )(?:https?://\S+|(?:UU|PP|Perpres|Keppres|Permendagri|Permen\w*|Perda|Pergub|Kepgub|Kepmendagri|"
+    r"Peraturan \w+(?: \w+)?|Undang-Undang)\b[^;]*?\d+(?:/| Tahun )\d{4})"
+)
 #: Jurisdictions that are not a place in Indonesia: such bodies fit every city context.
 NON_TERRITORIAL = ("Indonesia", "international", "")
 
@@ -77,8 +96,9 @@ PLACE_ALIASES = {
     "sumsel": "Provinsi Sumatera Selatan", "south sumatra": "Provinsi Sumatera Selatan",
     "sulteng": "Provinsi Sulawesi Tengah", "central sulawesi": "Provinsi Sulawesi Tengah",
     "kaltim": "Provinsi Kalimantan Timur", "east kalimantan": "Provinsi Kalimantan Timur",
-    "diy": "Provinsi DI Yogyakarta", "jogja": "Kota Yogyakarta", "jogjakarta": "Kota Yogyakarta",
+    "diy": "Provinsi Daerah Istimewa Yogyakarta", "jogja": "Kota Yogyakarta", "jogjakarta": "Kota Yogyakarta",
     "ntb": "Provinsi Nusa Tenggara Barat", "west nusa tenggara": "Provinsi Nusa Tenggara Barat",
+    "solo": "Kota Surakarta",
     "jakpus": "Kota Administrasi Jakarta Pusat", "central jakarta": "Kota Administrasi Jakarta Pusat",
     "jakut": "Kota Administrasi Jakarta Utara", "north jakarta": "Kota Administrasi Jakarta Utara",
     "jakbar": "Kota Administrasi Jakarta Barat", "west jakarta": "Kota Administrasi Jakarta Barat",
@@ -118,28 +138,66 @@ def _jurisdiction_kind_and_name(jurisdiction: str) -> tuple[str, str]:
     return kind, " ".join(name)
 
 
+def _region_key(region: Region) -> str:
+    """A region's name as :func:`normalise` writes it, without the words that only say its kind."""
+    words = normalise(region.name).split()
+    if region.kind == "provinsi":  # "Daerah Khusus Ibukota Jakarta" -> "jakarta"
+        while words and words[0] in ("dki", "daerah", "istimewa", "khusus"):
+            words.pop(0)
+    return " ".join(words)
+
+
+_LEVEL = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kabupaten administrasi": "kabupaten", "kota": "kota",
+          "kota administrasi": "kota"}  # fmt: skip
+
+
 @dataclass
 class Places:
-    """The places the gazetteer knows, to read a jurisdiction out of a name."""
+    """The places the gazetteer knows, to read a jurisdiction out of a name.
 
-    by_name: dict[str, set[str]] = field(default_factory=dict)
+    Every province, regency and city of the official list is known with its kind word ("Kota
+    Batu"); bare, without it, only provinces, names of two words or more ("Tangerang Selatan")
+    and the names ``rules/places.csv`` lists as written bare ("Surabaya", "Bogor"), since a
+    single word such as "Batu" or "Metro" is more often no place at all.
+    """
+
+    by_name: dict[str, set[str]] = field(default_factory=dict)  # bare names
+    marked: dict[str, set[str]] = field(default_factory=dict)  # names after a kind word
     kind: dict[str, str] = field(default_factory=dict)
+    region: dict[str, Region] = field(default_factory=dict)
     longest: int = 1
 
     @classmethod
-    def from_jurisdictions(cls, jurisdictions: Iterable[str]) -> Places:
+    def from_jurisdictions(cls, jurisdictions: Iterable[str], *, with_regions: bool = False) -> Places:
         places = cls()
+        if with_regions:
+            places._add_regions()
         for jur in jurisdictions:
-            if jur in NON_TERRITORIAL:
+            if jur in NON_TERRITORIAL or jur in places.kind:
                 continue
             kind, name = _jurisdiction_kind_and_name(jur)
             places.kind[jur] = kind
             places.by_name.setdefault(name, set()).add(jur)
+            places.marked.setdefault(name, set()).add(jur)
         for alias, jur in PLACE_ALIASES.items():
             if jur in places.kind:
                 places.by_name.setdefault(normalise(alias), set()).add(jur)
-        places.longest = max((len(n.split()) for n in places.by_name), default=1)
+        places.longest = max((len(n.split()) for n in places.marked), default=1)
         return places
+
+    def _add_regions(self) -> None:
+        from resilience_kg.extract.recognise.rules import table
+
+        bare_ok = {(normalise(r["name"]), r["kind"]) for r in table("places")}
+        for region in regions():
+            if region.kind not in _LEVEL:
+                continue
+            jur, key = region.jurisdiction, _region_key(region)
+            self.kind[jur] = _LEVEL[region.kind]
+            self.region[jur] = region
+            self.marked.setdefault(key, set()).add(jur)
+            if region.kind == "provinsi" or " " in key or (key, _LEVEL[region.kind]) in bare_ok:
+                self.by_name.setdefault(key, set()).add(jur)
 
     def split(self, key: str) -> tuple[str, frozenset[str]]:
         """Take place words out of a normalised name: (the rest, the jurisdictions they name).
@@ -153,9 +211,10 @@ class Places:
         i = 0
         while i < len(words):
             hit = None
+            marked = bool(keep) and keep[-1] in _PLACE_PREFIX
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 name = " ".join(words[i : i + n])
-                if name in self.by_name:
+                if name in self.by_name or (marked and name in self.marked):
                     hit = (name, n)
                     break
             if hit is None:
@@ -163,7 +222,7 @@ class Places:
                 i += 1
                 continue
             name, n = hit
-            jurs = set(self.by_name[name])
+            jurs = set(self.marked.get(name, ()) if marked else self.by_name[name])
             kinds: set[str] = set()
             while keep and keep[-1] in _PLACE_PREFIX:  # "kota administrasi", "provinsi dki"
                 word = keep.pop()
@@ -196,6 +255,7 @@ class GazetteerEntry:
     level: str
     basis: str
     note: str = ""
+    source: str = ""
 
     def names(self) -> tuple[str, ...]:
         """Every surface form of the body: name, acronym, aliases (no empty strings)."""
@@ -207,14 +267,24 @@ class Gazetteer:
     """The entries, with indexes by normalised name (``full``) and by name without places (``core``)."""
 
     entries: list[GazetteerEntry]
+    patterns: tuple[BodyPattern, ...] = ()
     places: Places = field(init=False)
     by_id: dict[str, GazetteerEntry] = field(init=False)
     _full: dict[str, list[GazetteerEntry]] = field(init=False, repr=False)
     _core: dict[str, list[GazetteerEntry]] = field(init=False, repr=False)
+    _pattern_core: dict[str, list[BodyPattern]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.places = Places.from_jurisdictions(e.jurisdiction for e in self.entries)
+        self.places = Places.from_jurisdictions((e.jurisdiction for e in self.entries), with_regions=True)
         self.by_id = {e.id: e for e in self.entries}
+        self._pattern_core = {}
+        for pattern in self.patterns:
+            for form in pattern.names():
+                # As written alone, and as written before a place ("... Daerah Kota Surabaya" loses "daerah").
+                before_a_place = self.places.split(normalise(f"{form} Kota Surabaya"))[0]
+                for key in {self.places.split(normalise(form))[0], before_a_place}:
+                    if key and pattern not in self._pattern_core.setdefault(key, []):
+                        self._pattern_core[key].append(pattern)
         self._full = {}
         self._core = {}
         for entry in self.entries:
@@ -240,6 +310,38 @@ class Gazetteer:
             if not places or entry.jurisdiction in places:
                 hits.append(entry)
         return list(dict.fromkeys(hits))
+
+    def match_pattern(self, surface: str, context: Iterable[str] = ()) -> PatternMatch | None:
+        """The body pattern ``surface`` fits, with the region it names; None if none fits.
+
+        The region is the one the name's place words name ("Dishub Kota Semarang"), else the
+        report's (``context``: jurisdictions such as ``Kota Semarang``); a pattern fits only
+        regions of its kinds ("Suku Dinas" only a kota administrasi). Where several regions
+        remain (bare "Bogor" and no context), the match names none.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.match_pattern("Sudin SDA", context=["Kota Administrasi Jakarta Utara"]).region.name
+        'Jakarta Utara'
+        >>> gaz.match_pattern("Suku Dinas Sumber Daya Air Kota Semarang") is None
+        True
+        """
+        core, places = self.places.split(normalise(surface))
+        patterns = self._pattern_core.get(core)
+        if not patterns:
+            return None
+        context = frozenset(context)
+        named = (places & context) or places  # "BPBD Bogor" in a report on Kota Bogor: that Bogor
+        where = [self.places.region[j] for j in (named or context) if j in self.places.region]
+        fits = [(p, r) for p in patterns for r in where if r.kind in p.kinds]
+        if not fits and not places and not where:  # no place at all: the pattern, region unknown
+            return PatternMatch(patterns[0], None) if len(patterns) == 1 else None
+        if not fits:
+            return None
+        chosen = {p for p, _ in fits}
+        if len(chosen) > 1:  # "Dinas Sumber Daya Air": a sudin only in a kota administrasi
+            return None
+        regions_ = sorted({r for _, r in fits}, key=lambda r: r.code)
+        return PatternMatch(fits[0][0], regions_[0] if len(regions_) == 1 else None)
 
     def core_index(self) -> dict[str, list[GazetteerEntry]]:
         """Names without place words, to the entries that bear them (for fuzzy matching)."""
@@ -329,6 +431,9 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
                 raise DataError(f"empty {col}", location=where)
         if row["sector"] not in SECTORS:
             raise DataError(f"unknown sector {row['sector']!r}; use one of {', '.join(SECTORS)}", location=where)
+        if not SOURCE_FORM.search(row["source"]):
+            raise DataError(f"source {row['source']!r} of {row['id']!r} is neither a URL nor a regulation "
+                            "(such as 'UU 24/2007 tentang Penanggulangan Bencana')", location=where)
         if row["level"] not in LEVELS:
             raise DataError(f"unknown level {row['level']!r}; use one of {', '.join(LEVELS)}", location=where)
         if row["id"] in lines:
@@ -338,10 +443,15 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         entries.append(GazetteerEntry(
             id=row["id"], name=row["name"], acronym=row.get("acronym", ""), aliases=aliases,
             sector=row["sector"], parent=row.get("parent", ""), jurisdiction=row["jurisdiction"],
-            level=row["level"], basis=row["basis"], note=row.get("note", ""),
+            level=row["level"], basis=row["basis"], note=row.get("note", ""), source=row["source"],
         ))  # fmt: skip
     for entry in entries:
         if entry.parent and entry.parent not in lines:
             where = f"{name}:{lines[entry.id]}"
             raise DataError(f"parent {entry.parent!r} of {entry.id!r} is no entry's id", location=where)
-    return Gazetteer(entries)
+    patterns = load_body_patterns()
+    for pattern in patterns:
+        if pattern.sector not in SECTORS:
+            raise DataError(f"unknown sector {pattern.sector!r} of pattern {pattern.id!r}; "
+                            f"use one of {', '.join(SECTORS)}", location="rules/body_patterns.csv")
+    return Gazetteer(entries, patterns)

@@ -19,7 +19,7 @@ from resilience_kg.extract.readers import ExtractError
 from resilience_kg.files import atomic_write
 
 if TYPE_CHECKING:
-    from resilience_kg.extract.pipeline import ExtractResult
+    from resilience_kg.extract.draft import ExtractResult
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:

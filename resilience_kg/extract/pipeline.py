@@ -7,19 +7,21 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resilience_kg.extract.draft import Actor, Draft, IdMaker, build_draft, slug
+from resilience_kg.extract.draft import Actor, ExtractedSource, ExtractResult, IdMaker, build_draft, slug
+from resilience_kg.extract.language import detect_language
 from resilience_kg.extract.readers import INSTALL_HINT, ExtractError, MissingDependency, SourceText, read_source
 from resilience_kg.extract.recognise.actors import ActorMention, name_key, recognise
 from resilience_kg.extract.recognise.agreements import find_agreements
-from resilience_kg.extract.recognise.enumerations import find_items
+from resilience_kg.extract.recognise.clauses import ClauseFact, find_clauses
+from resilience_kg.extract.recognise.enumerations import ListItem, find_items
 from resilience_kg.extract.recognise.events import find_event, find_sessions
 from resilience_kg.extract.recognise.persons import find_posts
-from resilience_kg.extract.recognise.roles import find_cues, role_of, stronger
-from resilience_kg.extract.recognise.rules import collectives
+from resilience_kg.extract.recognise.roles import Cue, find_cues, role_of, stronger
+from resilience_kg.extract.recognise.rules import collectives, confidence
 from resilience_kg.extract.segment import sentences as split_sentences
 
 if TYPE_CHECKING:
@@ -28,56 +30,6 @@ if TYPE_CHECKING:
     from resilience_kg.extract.strategy import Strategies
 
 LANGS = ("id", "en", "auto")
-_ID_WORDS = frozenset("yang dan dengan untuk pada dalam ini itu oleh dari di ke telah akan tersebut kegiatan".split())
-_EN_WORDS = frozenset("the and of to with by in on for was were is are this that from which".split())
-
-
-@dataclass
-class ExtractedSource:
-    """One report after extraction: its text, source row and drafted rows."""
-
-    source_id: str
-    source: SourceText
-    language: str
-    row: dict[str, str]
-    draft: Draft
-    city: str | None
-
-
-@dataclass
-class ExtractResult:
-    """What one call wrote (or would write) and what it added to an existing review."""
-
-    out: Path
-    sources: list[ExtractedSource] = field(default_factory=list)
-    added_elements: int = 0
-    added_connections: int = 0
-    added_sources: int = 0
-    kept_elements: int = 0
-    kept_connections: int = 0
-    reviewed: int = 0
-    files: list[Path] = field(default_factory=list)
-
-    def summary(self) -> str:
-        """One line a person reads after the command."""
-        parts = [f"{len(self.sources)} report(s)", f"added {self.added_elements} element and "
-                 f"{self.added_connections} connection draft row(s)"]
-        if self.kept_elements or self.kept_connections:
-            parts.append(f"kept {self.kept_elements + self.kept_connections} existing row(s) "
-                         f"({self.reviewed} reviewed) unchanged")
-        return "; ".join(parts)
-
-
-def detect_language(text: str) -> str:
-    """``id`` or ``en`` by counting the commonest function words of each language.
-
-    >>> detect_language("Rapat ini dihadiri oleh Dinas dan Badan yang terkait"), detect_language("The meeting was held")
-    ('id', 'en')
-    """
-    tokens = re.findall(r"[a-z]+", text.lower()[:20000])
-    ind = sum(1 for t in tokens if t in _ID_WORDS)
-    eng = sum(1 for t in tokens if t in _EN_WORDS)
-    return "en" if eng > ind else "id"
 
 
 def detect_city(text: str) -> str | None:
@@ -107,22 +59,22 @@ def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
     """The actor's type and how sure we are: the gazetteer/known names first, then a group
     heading ("BUMD (...)"), then the head noun, then the resolver's match, then a guess."""
     if mention.method.startswith(("gazetteer:", "rule:known-name")) and mention.sector:
-        return mention.sector, 0.95
+        return mention.sector, confidence("sector:gazetteer")
     if resolution is not None and resolution.same_as and resolution.sector and resolution.score >= 95:
-        return resolution.sector, 0.9
+        return resolution.sector, confidence("sector:resolved")
     if mention.sector_basis.startswith("group:") and mention.sector:
-        return mention.sector, 0.85
+        return mention.sector, confidence("sector:group")
     if mention.sector_basis.startswith("head:") and mention.sector:
-        return mention.sector, 0.8
+        return mention.sector, confidence("sector:head")
     if resolution is not None and resolution.sector:
-        return resolution.sector, 0.7
+        return resolution.sector, confidence("sector:resolution")
     if mention.sector:
-        return mention.sector, 0.6
+        return mention.sector, confidence("sector:mention")
     # Nothing says: a bare acronym in these reports is most often a public body, a bare
     # multi-word name without a head noun most often a non-profit. The row says it is a guess.
     if mention.acronym or len(mention.name.split()) == 1:
-        return "GovernmentAgency", 0.3
-    return "CivilSocietyOrganization", 0.3
+        return "GovernmentAgency", confidence("sector:guess")
+    return "CivilSocietyOrganization", confidence("sector:guess")
 
 
 def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
@@ -131,6 +83,8 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     keys = []
     if resolution is not None and resolution.same_as and not resolution.ambiguous:
         keys.append("id:" + resolution.same_as)
+    elif resolution is not None and resolution.key:
+        keys.append("id:" + resolution.key)  # a region's standard body, known by its pattern only
     if mention.acronym:
         keys.append("acr:" + mention.acronym.upper())
     keys.append("name:" + name_key(mention.name))
@@ -162,7 +116,10 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     mentions_in: Counter[int] = Counter()
     sentence_of = _sentence_index(sents)
     acronym_names: dict[str, ActorMention] = {m.acronym.upper(): m for m in mentions if m.acronym and m.expansion}
-    post_spans = [(p.start, p.end) for p in find_posts(text, mentions)]
+    found_posts = find_posts(text, mentions)
+    post_spans = [(p.start, p.end) for p in found_posts]
+    clauses = find_clauses(text, sents, [(m.start, m.end) for m in mentions])
+    parent_spans = {m.parent_span for m in mentions if m.parent_span}
     for m in mentions:
         at = sentence_of(m.start)
         if at is not None:
@@ -179,13 +136,17 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
         earlier = _qualified_earlier(m, actors, order)
         if earlier is not None:
             m = replace(m, name=earlier.mention.name, sector=m.sector or earlier.mention.sector)
-        key_surface = (m.name, m.acronym, m.expansion, m.sector, city)
+        # A bare short form the report defines ("... (BPBD) Provinsi Jawa Tengah", then "BPBD") is
+        # that body, whatever other BPBD the report's city would suggest.
+        defined = acronym_names.get(m.acronym.upper()) if m.acronym and _bare(m) else None
+        basis = defined if defined is not None else m
+        key_surface = (basis.name, basis.acronym, basis.expansion, basis.sector, city)
         if key_surface not in resolved:
             # The same name in the same city resolves the same way in every report of a batch.
             if cache is not None and key_surface in cache:
                 resolved[key_surface] = cache[key_surface]
             else:
-                resolved[key_surface] = _resolve(m, known=known, gazetteer=gazetteer, city=city)
+                resolved[key_surface] = _resolve(basis, known=known, gazetteer=gazetteer, city=city)
                 if cache is not None:
                     cache[key_surface] = resolved[key_surface]
         res = resolved[key_surface]
@@ -204,6 +165,16 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             role = "participant"
         if role in ("opener", "speaker") and any(s <= m.start and m.end <= e for s, e in post_spans):
             role = "participant"  # the organisation of the officer who opened or spoke attends
+        if (m.start, m.end) in parent_spans:
+            role, cue = "mentioned", None  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
+        elif _inside_clause(m, clauses):
+            # "pelatihan ... dipimpin oleh PMI bersama Dinsos" names who would do what is proposed,
+            # not who ran the meeting.
+            role, cue = "mentioned", None
+        elif role == "mentioned" and (said := _subject_of(m, clauses)) is not None:
+            # Who proposes or commits at the event is there; the proposal's verb is the cue.
+            role, cue = "participant", Cue(said.cue_start, said.cue_end, "participant", "before", said.cue)
+            sent = said.sentence
         if key not in actors:
             sector, sure = _sector_of(m, res)
             actors[key] = Actor(mention=m, resolution=res, sector=sector, sector_confidence=sure, mentions=[m])
@@ -219,10 +190,10 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             actor.role_quote = (sent.start, sent.end) if sent and cue else (m.start, m.end)
     event = find_event(text, sents, published=published)
     sessions = find_sessions(text)
-    items = find_items(text)
+    items = _not_bodies(find_items(text), mentions)
     agreements = find_agreements(text, sents)
     posts = []
-    for post in find_posts(text, mentions):
+    for post in found_posts:
         sent = sentence_of(post.start)
         role, cue = role_of(post.start, post.end, cues_by_sentence.get(sent.start, []), text) if sent else ("", None)
         # A post is drafted when it holds a person or does something at the event.
@@ -231,15 +202,17 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     seen_collectives = sorted({w for w in collectives() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)})
     draft = build_draft(text, source_id=source_id, actors=[actors[k] for k in order], event=event, sessions=sessions,
                         items=items, agreements=agreements, posts=posts, collectives_seen=seen_collectives, ids=ids,
-                        city=city)
+                        city=city, clauses=clauses, language=language)
     from resilience_kg.extract.pillars import add_pillar_links
     from resilience_kg.extract.strategy import load_strategies
 
     add_pillar_links(draft, text, city=city, ids=ids,
                      strategies=strategies if strategies is not None else load_strategies())
+    when = published or (event.date if event is not None else None)
     row = {
-        "id": source_id, "title_id": source.title, "title_en": source.title,
-        "date": published.isoformat() if published else "", "publisher": "", "language": language,
+        "id": source_id, "title_id": source.title if language != "en" else "",
+        "title_en": source.title if language == "en" else "",
+        "date": when.isoformat() if when else "", "publisher": "", "language": language,
         "file": f"sources/{source_id}.txt", "url": "", "checksum": _checksum(text),
     }
     return ExtractedSource(source_id, source, language, row, draft, city)
@@ -251,6 +224,38 @@ _SPEECH = re.compile(r"(?i)\b(?:mengatakan|menyampaikan(?:,)? bahwa|menjelaskan|
                      r"mengungkapkan|menuturkan|menurut(?:nya)?|said|says|explained|stressed|hoped|according to)\b")
 
 
+def _not_bodies(items: Sequence[ListItem], mentions: Sequence[ActorMention]) -> list[ListItem]:
+    """Issues and solutions, without the lists whose items are bodies: "dihadiri oleh unsur: BPBD;
+    Dinas ...; ..." after a title that says "Rencana Aksi" is who came, not what was proposed."""
+    def body(item: ListItem) -> bool:
+        covered = sum(max(0, min(m.end, item.end) - max(m.start, item.start)) for m in mentions)
+        return covered >= 0.6 * (item.end - item.start)
+
+    lists: dict[tuple[int, int], list[ListItem]] = {}
+    for item in items:
+        lists.setdefault((item.intro_start, item.intro_end), []).append(item)
+    kept: list[ListItem] = []
+    for members in lists.values():
+        if sum(body(i) for i in members) * 2 < len(members):
+            kept += [i for i in members if not body(i)]
+    return sorted(kept, key=lambda i: i.start)
+
+
+def _bare(m: ActorMention) -> bool:
+    """A mention that is its short form alone ("BPBD")."""
+    return m.name.strip().upper() == (m.acronym or "").strip().upper()
+
+
+def _inside_clause(m: ActorMention, clauses: Sequence[ClauseFact]) -> bool:
+    """True when the mention stands inside what a body proposes or commits to (not its subject)."""
+    return any(c.start <= m.start and m.end <= c.end for c in clauses)
+
+
+def _subject_of(m: ActorMention, clauses: Sequence[ClauseFact]) -> ClauseFact | None:
+    """The proposal or commitment whose subject this mention is, if any."""
+    return next((c for c in clauses if (m.start, m.end) in c.subjects), None)
+
+
 def _fuller(new: ActorMention, old: ActorMention) -> bool:
     """True when ``old`` is a bare short form (``BPBD``) and ``new`` names the same body in full."""
     bare = old.name.strip() == (old.acronym or "").strip() or (" " not in old.name.strip() and old.name.isupper())
@@ -259,7 +264,7 @@ def _fuller(new: ActorMention, old: ActorMention) -> bool:
 
 def _resolved_id(actor: Actor) -> str | None:
     res = actor.resolution
-    return res.same_as if res is not None and not res.ambiguous else None
+    return (res.same_as or res.key or None) if res is not None and not res.ambiguous else None
 
 
 _JURISDICTION = re.compile(r"\s(?:Kota|Provinsi|Prov\.|Kabupaten|Kab\.|DKI)\s")

@@ -7,15 +7,18 @@ report's city, then its province, then national and international bodies are tri
 body of another place is taken only when the report's city is unknown and no other body bears
 the name ("PAM Jaya"); in a report on another city it stays a candidate for the curator.
 Ambiguity is never settled silently: a tie returns no ``same_as``, the candidates and
-``ambiguous=True``.
+``ambiguous=True``. A name that fits only a body pattern ("Dinas Perhubungan Kota Semarang", or
+"Dishub" in a Semarang report) resolves to no id: it is a new actor, with the pattern as its
+method (``rule:body-pattern:<row>``) and a note that its real name may differ.
 
 >>> from resilience_kg.extract.gazetteer import load_gazetteer
 >>> gaz = load_gazetteer()
 >>> r = resolve(Mention("Dinas Perhubungan"), known=[], gazetteer=gaz, city="DKI Jakarta")
 >>> r.same_as, r.method
 ('dishub', 'gazetteer:dishub')
->>> resolve(Mention("Dinas Perhubungan"), known=[], gazetteer=gaz, city="Surabaya").same_as
-'dishub-surabaya'
+>>> r = resolve(Mention("Dinas Perhubungan"), known=[], gazetteer=gaz, city="Surabaya")
+>>> r.same_as, r.method
+(None, 'rule:body-pattern:dinas-perhubungan')
 >>> resolve(Mention("BPBD"), known=[], gazetteer=gaz, city=None).ambiguous
 True
 """
@@ -73,6 +76,10 @@ class Resolution:
     method: str
     candidates: tuple[tuple[str, float], ...]
     ambiguous: bool
+    note: str = ""
+    #: For a body known only by a pattern: the pattern and the region's code, so that two
+    #: mentions of one such body in a report can be drafted as one actor ("" otherwise).
+    key: str = ""
 
 
 def known_actors(kg_tables: Iterable[Table]) -> list[KnownActor]:
@@ -205,6 +212,22 @@ def _tiers(ids: Iterable[str], idx: _Index, *, own: frozenset[str], context: fro
     ]
 
 
+def _is_city_unit(rec: _Record) -> bool:
+    """A Suku Dinas (a city's office of a provincial Dinas), by its names."""
+    return bool(rec.forms) and normalise(rec.forms[0]).startswith(("suku dinas", "sudin"))
+
+
+def _is_branch(name: str, own: frozenset[str], records: Sequence[_Record]) -> bool:
+    """A mention that names its region with its level ("Provinsi Jawa Tengah", "Kota Makassar"),
+    matched only by national bodies of Indonesia. A bare city in a proper name ("Institut
+    Teknologi Bandung") is no branch."""
+    from resilience_kg.extract.recognise.actors import JURISDICTION_WORDS
+
+    levelled = any(w in JURISDICTION_WORDS for w in name.split())
+    return levelled and any(p not in NON_TERRITORIAL for p in own) and all(
+        r.jurisdiction == "Indonesia" for r in records)
+
+
 def _words_align(a: str, b: str) -> bool:
     """Every word of each name is close to some word of the other (typos, not extra words)."""
     from rapidfuzz import fuzz
@@ -248,6 +271,34 @@ def resolve(
     threshold: float = 88.0,
 ) -> Resolution:
     """Resolve one mention against the graph's actors and the gazetteer (see the module docstring)."""
+    res = _resolve_named(mention, known=known, gazetteer=gazetteer, city=city, threshold=threshold)
+    if res.same_as is None and (res.method.startswith("unresolved") or res.method.endswith("other-jurisdiction")):
+        return _by_pattern(mention, gazetteer, city, res) or res
+    entry = gazetteer.by_id.get(res.same_as or "")
+    if entry is not None and entry.jurisdiction not in NON_TERRITORIAL and not _context(city, gazetteer):
+        # "BPBD" in a report that names no place: every region has one; Jakarta's is only a candidate.
+        match = _by_pattern(mention, gazetteer, None, res)
+        if match is not None and not gazetteer.places.split(normalise(mention.name))[1]:
+            return Resolution(None, res.score, res.sector, None, "ambiguous:standard-body-no-place",
+                              res.candidates or ((entry.id, res.score),), True, match.note)
+    return res
+
+
+def _by_pattern(mention: Mention, gazetteer: Gazetteer, city: str | None, res: Resolution) -> Resolution | None:
+    """A new actor where the mention fits a body pattern only: never an id (issue 22, section 4)."""
+    context = _context(city, gazetteer)
+    for form in (mention.name, mention.expansion, mention.acronym):
+        match = gazetteer.match_pattern(form, context) if form and form.strip() else None
+        if match is not None:
+            key = f"{match.method}@{match.region.code}" if match.region is not None else ""
+            return Resolution(None, 0.0, match.pattern.sector, None, match.method, res.candidates, False, match.note,
+                              key)
+    return None
+
+
+def _resolve_named(
+    mention: Mention, *, known: Sequence[KnownActor], gazetteer: Gazetteer, city: str | None, threshold: float
+) -> Resolution:
     idx = _index(gazetteer, tuple(known))
     context = _context(city, gazetteer)
     # The name as written is the most specific form; the acronym only stands in for it when the
@@ -281,13 +332,28 @@ def resolve(
     for full, core in keys:
         exact += idx.full.get(full, [])
         exact += idx.core.get(core, [])
+    plain_dinas = normalise(as_written).startswith("dinas ") and not own
+    if plain_dinas:
+        # Jakarta's administrative cities have no Dinas, only Suku Dinas: "Dinas Kesehatan" in a
+        # meeting at the North Jakarta mayor's office is the province's, unless the text says Suku
+        # Dinas or names the city ("Dinas Kesehatan Jakarta Utara").
+        exact = [rid for rid in exact if not _is_city_unit(idx.records[rid])]
     for stage, scored in (("exact", {rid: 100.0 for rid in exact}), ("fuzzy", None)):
         if scored is None:
             scored = _fuzzy(keys, idx, threshold=threshold)
         if not scored:
             continue
+        if plain_dinas:
+            scored = {rid: v for rid, v in scored.items() if not _is_city_unit(idx.records[rid])}
         tiers = _tiers(scored, idx, own=own, context=context)
         for n, tier in enumerate(tiers):
+            if tier and own and n == 1 and _is_branch(as_written, own, [idx.records[rid] for rid in tier]):
+                # "BPS Provinsi Jawa Tengah", "PMI Kota Makassar": the regional branch of a national
+                # body, an actor of its own that keeps its place; the national body is its parent.
+                national = sorted(tier, key=lambda rid: -scored[rid])[0]
+                return Resolution(None, 0.0, idx.records[national].sector, national,
+                                  f"unresolved:regional-branch-of:{national}",
+                                  tuple((rid, scored[rid]) for rid in tier), False)
             if tier:
                 # A body of another place: taken only when the report names no place at all and
                 # no other body bears the name; a report on another city leaves it to the curator.

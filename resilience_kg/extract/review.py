@@ -49,7 +49,7 @@ def _offset(value: str) -> int | None:
         return None
 
 
-def _source_text(folder: Path, row: Mapping[str, str]) -> str | None:
+def source_text(folder: Path, row: Mapping[str, str]) -> str | None:
     """The saved text of a source row, only from inside ``folder``."""
     name = row.get("file", "")
     if not name:
@@ -72,7 +72,7 @@ def review_data(*, elements: Sequence[Mapping[str, str]], connections: Sequence[
         sid = row.get("id", "")
         text = texts.get(sid)
         if text is None:
-            text = _source_text(folder, row)
+            text = source_text(folder, row)
         if text is None:
             continue
         known_texts[sid] = text

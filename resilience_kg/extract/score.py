@@ -1,6 +1,8 @@
-"""Score extracted tables against a hand-annotated report: actors, sectors, quotes, dates, roles.
+"""Score extracted tables against a hand-annotated report: actors, sectors, quotes, dates, roles,
+and what the report says about its event: issues, solutions, commitments and their pillars.
 
-A gold file is JSON, one per report, beside the report (``tests/extract_devset/*.json``)::
+A gold file is JSON, one per report, beside the report (``tests/extract_devset/*.json`` for the
+part the rules are tuned on, ``tests/extract_frozen/*.json`` for the frozen part nobody tunes on)::
 
     {"source": "01_x.txt", "encoding": "utf-8", "format": "docx" (optional: generate this format),
      "language": "id", "city": "DKI Jakarta", "publication_date": null,
@@ -8,7 +10,26 @@ A gold file is JSON, one per report, beside the report (``tests/extract_devset/*
      "actors": [{"surface": "Dinas Sumber Daya Air (DSDA)", "name": "Dinas Sumber Daya Air",
                  "id": "dsda", "sector": "GovernmentAgency", "role": "participant",
                  "aliases": ["DSDA"], "optional": false}, ...],
-     "persons": [...], "not_actors": [...], "issues": [...], "solutions": [...], "agreements": [...]}
+     "persons": [...], "not_actors": [...], "agreements": [...],
+     "issues": [{"surface": "sampah yang menyumbat saringan pintu air", "pillar": "jakarta-sehat",
+                 "raised_in": "event"}, ...],
+     "solutions": [{"surface": "...", "pillar": null, "proposed_by": ["dsda"],
+                    "presented_in": "session:Sesi Banjir dan Drainase"}, ...],
+     "commitments": [{"surface": "PAM JAYA akan menyelesaikan ...", "party": ["pam-jaya"],
+                      "status": "planned", "pillar": "jakarta-sehat"}, ...]}
+
+**Statements.** Every ``surface`` is an exact substring of the report (of its text with the tags
+taken out, for HTML). ``pillar`` is a pillar id of the strategy for the report's ``city`` (Jakarta:
+``jakarta-siap`` disasters, floods, preparedness, safety; ``jakarta-sehat`` water, sanitation,
+waste, health, environment quality; ``jakarta-terhubung`` mobility, transport, connectivity,
+data, social cohesion and partnerships), or ``null`` when the text gives no basis or the city has
+no strategy in the table. ``raised_in`` / ``presented_in`` is ``"event"`` (the report's event, the
+first one it names), ``"session:<label>"`` (a session, by the exact surface of its label) or
+``"event:<label>"`` (a further event of a report about several). ``proposed_by`` and ``party`` are
+gold actor ids. ``status`` is ``offered`` (bersedia, menawarkan, offered), ``planned`` (akan,
+berkomitmen, committed to, will, pledged, with a deliverable) or ``fulfilled`` (telah, has done).
+The old form, a list of strings, is still read: such an issue or solution counts for "found"
+only, since it says nothing of its place, pillar or proposer.
 
 **The matching rule.** The extracted actors are the element rows of an actor class that are not
 rejected, one actor per node: rows naming the same ``same_as`` (or, without it, the same ``id``)
@@ -34,6 +55,27 @@ actor already matched: the graph must hold one node per actor.
 - role accuracy = matched actors whose connection to the event has the gold role ("speaker" and
   "opener" count as one; a role held through a post, ``org:postIn``, is its organisation's), over
   matched actors with a gold role.
+
+**Statements are matched by text.** An extracted ``Issue`` (``Solution``, ``Commitment``) row
+matches a gold one when one of its texts (``label_id``, ``label_en``, ``quote``), lower-cased with
+punctuation and spacing squashed, shares with the gold surface a run of whole words covering at
+least ``MIN_SHARED`` of the shorter text and ``MIN_OVERLAP`` of the longer: fuzzy containment (a
+quote may carry the proposer's clause, or stop before the gold's "X committed to", or run on past
+it; a whole paragraph does not stand for each of its issues, nor a fragment for the whole). Again
+one to one, maximal. Then, over gold:
+
+- issues found = matched gold issues / gold issues (and drafted issues matched / drafted);
+- issues raised in the right place = matched issues whose ``raisedIn`` targets are all the gold
+  place (the first ``Event`` row for ``"event"``; a ``Session`` or ``Event`` row whose label or
+  quote contains, or is contained in, the gold label for the others), at least one;
+- issues under the right pillar = matched issues whose ``underPillar`` targets are exactly the gold
+  pillar (none for a ``null`` pillar), over gold issues with a pillar field;
+- solutions found, presented in the right place (``presentedIn``), under the right pillar, the same
+  way; proposers found = (solution, proposer) pairs with a ``proposedBy`` row from the matched
+  solution to the node matched to that gold actor (through a post, its organisation), over pairs;
+- commitments found; parties found = (commitment, party) pairs with a ``committedBy`` row, over
+  pairs; status right = matched commitments whose ``commitmentStatus`` targets are exactly
+  ``commitment-status-<status>``, over gold commitments.
 """
 
 from __future__ import annotations
@@ -56,6 +98,14 @@ ROLE_OF_CONNECTION = {
     "presentedIn": "speaker", "participatedIn": "participant", "mentionedIn": "mentioned",
 }  # fmt: skip
 _ROLE_GROUP = {"opener": "speaker"}
+#: A statement matches by text when the longest run of words both share covers this share of the
+#: shorter text and ``MIN_OVERLAP`` of the longer.
+MIN_SHARED = 0.6
+MIN_OVERLAP = 0.3
+COMMITMENT_STATUSES = ("offered", "planned", "fulfilled")
+STATEMENT_CLASSES = ("Issue", "Solution", "Commitment")
+_PLACE = re.compile(r"^(event|session:.+|event:.+)$", re.S)
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -73,6 +123,22 @@ class GoldActor:
 
 
 @dataclass(frozen=True)
+class GoldStatement:
+    """An issue, a solution or a commitment as the annotator read it.
+
+    ``None`` in ``place`` means the annotation does not say (the old list-of-strings form);
+    ``pillar`` is then not annotated either (``pillar_given`` is false).
+    """
+
+    surface: str
+    pillar: str | None = None
+    pillar_given: bool = False
+    place: str | None = None  # raised_in / presented_in
+    actors: tuple[str, ...] | None = None  # proposed_by / party
+    status: str | None = None
+
+
+@dataclass(frozen=True)
 class GoldReport:
     """One hand-annotated report."""
 
@@ -87,6 +153,9 @@ class GoldReport:
     event_date: str | None
     actors: tuple[GoldActor, ...]
     not_actors: tuple[str, ...] = ()
+    issues: tuple[GoldStatement, ...] = ()
+    solutions: tuple[GoldStatement, ...] = ()
+    commitments: tuple[GoldStatement, ...] = ()
 
     @property
     def name(self) -> str:
@@ -96,10 +165,20 @@ class GoldReport:
         return self.source.read_bytes().decode(self.encoding)
 
 
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refusing a key given twice (the second would silently win)."""
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {key!r} is given twice")
+        seen[key] = value
+    return seen
+
+
 def load_gold(path: Path) -> GoldReport:
     """Read one gold JSON file, checking its fields; errors name the file and the actor."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicate_keys)
     except (OSError, ValueError) as exc:
         raise DataError(f"cannot read the annotation: {exc}", location=str(path)) from exc
     try:
@@ -112,14 +191,54 @@ def load_gold(path: Path) -> GoldReport:
                 aliases=tuple(a.get("aliases", ())), optional=bool(a.get("optional", False)),
             ))  # fmt: skip
         event = data.get("event") or {}
+        ids = {a.id for a in actors if a.id}
+        issues = tuple(_statement(path, "issue", n, x, ids) for n, x in enumerate(data.get("issues", ()), 1))
+        solutions = tuple(_statement(path, "solution", n, x, ids) for n, x in enumerate(data.get("solutions", ()), 1))
+        commitments = tuple(
+            _statement(path, "commitment", n, x, ids) for n, x in enumerate(data.get("commitments", ()), 1)
+        )
         return GoldReport(
             path=path, source=path.parent / data["source"], encoding=data.get("encoding", "utf-8"),
             format=data.get("format"), language=data.get("language", "id"), city=data.get("city"),
             publication_date=data.get("publication_date"), event_kind=event.get("kind"),
             event_date=event.get("date"), actors=tuple(actors), not_actors=tuple(data.get("not_actors", ())),
+            issues=issues, solutions=solutions, commitments=commitments,
         )  # fmt: skip
     except KeyError as exc:
         raise DataError(f"missing field {exc.args[0]!r}", location=str(path)) from None
+
+
+def _statement(path: Path, kind: str, n: int, item: object, ids: set[str]) -> GoldStatement:
+    """One gold issue, solution or commitment, checked; errors name the file and the item."""
+    where = f"{kind} {n}"
+    if isinstance(item, str):
+        if kind == "commitment":
+            raise DataError(f"{where}: a commitment needs its party and status (an object)", location=str(path))
+        return GoldStatement(surface=item)
+    if not isinstance(item, dict) or not isinstance(item.get("surface"), str) or not item["surface"].strip():
+        raise DataError(f"{where}: needs a non-empty 'surface'", location=str(path))
+    where = f"{kind} {n} ({item['surface'][:40]!r})"
+    pillar = item.get("pillar")
+    if pillar is not None and not (isinstance(pillar, str) and _ID.match(pillar)):
+        raise DataError(f"{where}: pillar must be an id or null, not {pillar!r}", location=str(path))
+    place_key = {"issue": "raised_in", "solution": "presented_in"}.get(kind)
+    place = item.get(place_key) if place_key else None
+    if place_key and place is not None and not (isinstance(place, str) and _PLACE.match(place)):
+        raise DataError(f"{where}: {place_key} must be 'event', 'session:<label>' or 'event:<label>', "
+                        f"not {place!r}", location=str(path))  # fmt: skip
+    actor_key = {"solution": "proposed_by", "commitment": "party"}.get(kind)
+    actors = None
+    if actor_key and actor_key in item:
+        actors = tuple(item[actor_key])
+        unknown = [a for a in actors if a not in ids]
+        if unknown:
+            raise DataError(f"{where}: {actor_key} names no gold actor: {', '.join(unknown)}", location=str(path))
+    status = item.get("status")
+    if kind == "commitment" and status not in COMMITMENT_STATUSES:
+        raise DataError(f"{where}: status must be one of {', '.join(COMMITMENT_STATUSES)}, not {status!r}",
+                        location=str(path))  # fmt: skip
+    return GoldStatement(surface=item["surface"], pillar=pillar, pillar_given="pillar" in item, place=place,
+                         actors=actors, status=status)  # fmt: skip
 
 
 def load_devset(folder: Path) -> list[GoldReport]:
@@ -136,6 +255,12 @@ class Extracted:
     quotes_exact: int = 0
     event_date: str | None = None
     roles: dict[str, set[str]] = field(default_factory=dict)  # node id -> roles
+    # What the report says about its event: row id -> its texts, per class (Issue, Solution, Commitment).
+    statements: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    places: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # Event/Session row id -> (type, texts)
+    first_event: str | None = None
+    links: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (from row, connection type) -> to rows
+    node_of: dict[str, str] = field(default_factory=dict)  # actor row id (or post id) -> actor node
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -161,6 +286,13 @@ def read_extracted(folder: Path) -> Extracted:
     for row in elements:
         if row.get("status") == "rejected":
             continue
+        texts_of_row = {v for c in ("label_id", "label_en", "quote") if (v := row.get(c))}
+        if row.get("type") in STATEMENT_CLASSES:
+            out.statements.setdefault(row["type"], {})[row["id"]] = texts_of_row
+        elif row.get("type") in ("Event", "Session"):
+            out.places[row["id"]] = (row["type"], texts_of_row)
+            if row["type"] == "Event" and out.first_event is None:
+                out.first_event = row["id"]
         if row.get("type") in SECTORS:
             node = row.get("same_as") or row["id"]
             node_of[row["id"]] = node
@@ -185,6 +317,12 @@ def read_extracted(folder: Path) -> Extracted:
     live = [row for row in connections if row.get("status") != "rejected"]
     # A role held through a post ("opened by the Head of Dishub") is the post's organisation's role.
     org_of_post = {r.get("from", ""): r.get("to", "") for r in live if r.get("type") == "org:postIn"}
+    out.node_of = dict(node_of)
+    for post, org in org_of_post.items():
+        if org in node_of and post not in node_of:
+            out.node_of[post] = node_of[org]
+    for row in live:
+        out.links.setdefault((row.get("from", ""), row.get("type", "")), set()).add(row.get("to", ""))
     for row in live:
         role = ROLE_OF_CONNECTION.get(row.get("type", ""))
         if role is None:
@@ -244,6 +382,55 @@ class ReportScore:
     date_right: int = 0
     roles_total: int = 0
     roles_right: int = 0
+    # What the report says about its event (see the module docstring): each a (right, total) pair.
+    issues_found: int = 0
+    issues_gold: int = 0
+    issues_drafted: int = 0
+    issues_drafted_matched: int = 0
+    raised_right: int = 0
+    raised_total: int = 0
+    pillar_right: int = 0
+    pillar_total: int = 0
+    solutions_found: int = 0
+    solutions_gold: int = 0
+    solutions_drafted: int = 0
+    presented_right: int = 0
+    presented_total: int = 0
+    solution_pillar_right: int = 0
+    solution_pillar_total: int = 0
+    proposers_right: int = 0
+    proposers_total: int = 0
+    commitments_found: int = 0
+    commitments_gold: int = 0
+    commitments_drafted: int = 0
+    parties_right: int = 0
+    parties_total: int = 0
+    status_right: int = 0
+    status_total: int = 0
+    statement_misses: list[str] = field(default_factory=list)
+    # Name matches refused because the node was resolved to another gazetteer id: either a wrong
+    # resolution, or a gold id that names the same body differently (an annotation to align).
+    id_conflicts: list[str] = field(default_factory=list)
+
+    #: The statement measures, in print order: (label, right field, total field).
+    MEASURES = (
+        ("issues found", "issues_found", "issues_gold"),
+        ("issues drafted that are gold", "issues_drafted_matched", "issues_drafted"),
+        ("issues raised in the right event/session", "raised_right", "raised_total"),
+        ("issues under the right pillar", "pillar_right", "pillar_total"),
+        ("solutions found", "solutions_found", "solutions_gold"),
+        ("solutions presented in the right event/session", "presented_right", "presented_total"),
+        ("solutions under the right pillar", "solution_pillar_right", "solution_pillar_total"),
+        ("proposers found", "proposers_right", "proposers_total"),
+        ("commitments found", "commitments_found", "commitments_gold"),
+        ("commitment parties found", "parties_right", "parties_total"),
+        ("commitment status right", "status_right", "status_total"),
+    )
+
+    def fraction(self, right: str, of: str) -> tuple[int, int, float]:
+        """A measure as (right, total, share); the share is 0 when there is nothing to count."""
+        r, t = getattr(self, right), getattr(self, of)
+        return r, t, (r / t if t else 0.0)
 
     @property
     def precision(self) -> float:
@@ -268,6 +455,107 @@ class ReportScore:
     @property
     def role_accuracy(self) -> float:
         return self.roles_right / self.roles_total if self.roles_total else 0.0
+
+    @property
+    def pillar_accuracy(self) -> float:
+        return self.pillar_right / self.pillar_total if self.pillar_total else 0.0
+
+
+_COUNTS = (*(f for _, r, t in ReportScore.MEASURES for f in (r, t)), "solutions_drafted", "commitments_drafted")
+
+
+def squash_text(text: str) -> str:
+    """Text for matching statements: lower case, letters and digits only, single spaces."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def text_match(gold: str, texts: Iterable[str]) -> bool:
+    """Does one of ``texts`` share with the gold text a run of words long enough for both (fuzzy containment)?"""
+    from difflib import SequenceMatcher
+
+    g = squash_text(gold).split()
+    if not g:
+        return False
+    for t in texts:
+        e = squash_text(t).split()
+        if not e:
+            continue
+        shared = SequenceMatcher(None, g, e, autojunk=False).find_longest_match(0, len(g), 0, len(e)).size
+        if shared >= MIN_SHARED * min(len(g), len(e)) and shared >= MIN_OVERLAP * max(len(g), len(e)):
+            return True
+    return False
+
+
+def _place_match(gold_place: str, target: str, extracted: Extracted) -> bool:
+    """Is the extracted row ``target`` the gold place ("event", "session:<label>", "event:<label>")?"""
+    if gold_place == "event":
+        return target == extracted.first_event and target is not None
+    kind, _, label = gold_place.partition(":")
+    found = extracted.places.get(target)
+    if found is None or found[0] != ("Session" if kind == "session" else "Event"):
+        return False
+    g = squash_text(label)
+    return any(g and (g in squash_text(t) or squash_text(t) in g) for t in found[1] if squash_text(t))
+
+
+def _score_statements(gold: GoldReport, extracted: Extracted, score: ReportScore, node_of_gold: dict[str, str]) -> None:
+    """Issues, solutions and commitments: found, where, under which pillar, by whom, with what status."""
+    for kind, items in (("Issue", gold.issues), ("Solution", gold.solutions), ("Commitment", gold.commitments)):
+        drafted = extracted.statements.get(kind, {})
+        candidates = {row: [i for i, g in enumerate(items) if text_match(g.surface, texts)]
+                      for row, texts in drafted.items()}  # fmt: skip
+        matching = {g: row for row, g in _match(candidates).items()}
+        for i, g in enumerate(items):
+            row = matching.get(i)
+            if row is None:
+                score.statement_misses.append(f"{kind.lower()}: {g.surface[:70]}")
+            place_type, pillar_type, actor_type = {
+                "Issue": ("raisedIn", "underPillar", None),
+                "Solution": ("presentedIn", "underPillar", "proposedBy"),
+                "Commitment": (None, None, "committedBy"),
+            }[kind]
+            if g.place is not None and place_type:
+                targets = extracted.links.get((row, place_type), set()) if row else set()
+                right = bool(targets) and all(_place_match(g.place, t, extracted) for t in targets)
+                if kind == "Issue":
+                    score.raised_total += 1
+                    score.raised_right += right
+                else:
+                    score.presented_total += 1
+                    score.presented_right += right
+            if g.pillar_given and pillar_type:
+                pillars = extracted.links.get((row, pillar_type), set()) if row else set()
+                right = row is not None and pillars == ({g.pillar} if g.pillar else set())
+                if kind == "Issue":
+                    score.pillar_total += 1
+                    score.pillar_right += right
+                else:
+                    score.solution_pillar_total += 1
+                    score.solution_pillar_right += right
+            if g.actors is not None and actor_type:
+                to = extracted.links.get((row, actor_type), set()) if row else set()
+                linked = {extracted.node_of.get(t, t) for t in to}
+                for actor in g.actors:
+                    right = node_of_gold.get(actor) in linked if actor in node_of_gold else False
+                    if kind == "Solution":
+                        score.proposers_total += 1
+                        score.proposers_right += right
+                    else:
+                        score.parties_total += 1
+                        score.parties_right += right
+            if kind == "Commitment":
+                score.status_total += 1
+                statuses = extracted.links.get((row, "commitmentStatus"), set()) if row else set()
+                score.status_right += row is not None and statuses == {f"commitment-status-{g.status}"}
+        found = len(matching)
+        if kind == "Issue":
+            score.issues_gold, score.issues_found = len(items), found
+            score.issues_drafted, score.issues_drafted_matched = len(drafted), found
+        elif kind == "Solution":
+            score.solutions_gold, score.solutions_found, score.solutions_drafted = len(items), found, len(drafted)
+        else:
+            score.commitments_gold, score.commitments_found = len(items), found
+            score.commitments_drafted = len(drafted)
 
 
 def _match(candidates: dict[str, list[int]]) -> dict[str, int]:
@@ -310,6 +598,10 @@ def score_report(gold: GoldReport, extracted: Extracted) -> ReportScore:
             i for i, a in enumerate(gold.actors)
             if a.id == node or (keys[i] & node_keys and not (node in known and a.id is not None and a.id != node))
         ]
+        score.id_conflicts += [
+            f"{a.surface} (gold id {a.id}) is named like node {node}" for i, a in enumerate(gold.actors)
+            if a.id != node and keys[i] & node_keys and i not in candidates[node] and not a.optional
+        ]  # fmt: skip
     matching = _match(candidates)
     for node, actor in sorted(extracted.actors.items()):
         label = sorted(actor["names"])[0] if actor["names"] else node  # type: ignore[call-overload]
@@ -334,6 +626,8 @@ def score_report(gold: GoldReport, extracted: Extracted) -> ReportScore:
             score.false_positives.append(str(label))
     found_gold = set(matching.values())
     score.missed = [a.surface for i, a in enumerate(gold.actors) if not a.optional and i not in found_gold]
+    node_of_gold = {gold.actors[g].id: node for node, g in matching.items() if gold.actors[g].id}
+    _score_statements(gold, extracted, score, node_of_gold)  # type: ignore[arg-type]
     score.quotes_total, score.quotes_exact = extracted.quotes_total, extracted.quotes_exact
     if gold.event_date:
         score.dated = 1
@@ -346,8 +640,10 @@ def total(scores: Iterable[ReportScore], *, name: str = "overall") -> ReportScor
     out = ReportScore(name=name)
     for s in scores:
         for f in ("extracted", "matched", "gold", "sector_right", "quotes_total", "quotes_exact", "dated",
-                  "date_right", "roles_total", "roles_right"):  # fmt: skip
+                  "date_right", "roles_total", "roles_right", *dict.fromkeys(_COUNTS)):  # fmt: skip
             setattr(out, f, getattr(out, f) + getattr(s, f))
+        out.statement_misses += s.statement_misses
+        out.id_conflicts += s.id_conflicts
         out.false_positives += s.false_positives
         out.missed += s.missed
         out.sector_wrong += s.sector_wrong

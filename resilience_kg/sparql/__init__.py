@@ -1,2 +1,4 @@
-"""Running SPARQL queries: the lexical guard, the killable deadline runner, the bundled named
-queries (``queries/*.rq``) and the result formats. Above the graph layer, below analysis."""
+"""Running SPARQL queries: the lexical guard (:mod:`.guard`), the query processes that enforce the
+deadline and memory limit (:mod:`.runner`, :mod:`.sandbox`, :mod:`.pool`), the bundled named
+queries (``queries/*.rq``, :mod:`.named`) and the result formats (:mod:`.query`). Above the graph
+layer, below analysis."""

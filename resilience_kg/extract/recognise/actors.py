@@ -139,12 +139,22 @@ def is_acronym(word: str) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    return name.lower().strip() in places()
+    """A place, never a body: the hand-listed places, a region of the official list, or a unit
+    named by its place ("Kelurahan Tanjung Mas", "Kodim 0733 Semarang")."""
+    from resilience_kg.extract.regions import is_place
+
+    return (name.lower().strip() in places() or is_place(name) is not None
+            or name.split(maxsplit=1)[0] in _place_kinds())
+
+
+@functools.cache
+def _place_kinds() -> frozenset[str]:
+    return frozenset(row["word"] for row in table("place_kinds"))
 
 
 @functools.cache
 def _venue_regex() -> re.Pattern[str]:
-    venues = sorted((row["word"] for row in table("venues")), key=len, reverse=True)
+    venues = sorted((row["word"] for row in table("venues") if row["use"] == "name"), key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(re.escape(v) for v in venues) + r")(?![\w-])")
 
 
@@ -153,7 +163,23 @@ def _is_venue(text: str, start: int, name: str) -> bool:
     if _venue_regex().match(name):
         return True
     before = text[max(0, start - 16):start].rstrip()
-    return bool(re.search(r"(?:^|\s)(?:Gedung|Wisma|Graha|Building)$", before))
+    first = name.split(maxsplit=1)[0]
+    if first in _offices() and re.search(r"(?:^|\s)(?:di|ke|at|in|at the|in the)$", before, re.I):
+        return True  # "di Kantor BPBD Natuna": where it happened
+    # Inside a room's or hall's own name: "di Ruang Ngesti Widhi Setda Kendal", "Ruang Pola Kantor Bupati".
+    return bool(_venue_lead_regex().search(text, max(0, start - 60), start))
+
+
+@functools.cache
+def _offices() -> frozenset[str]:
+    return frozenset(row["word"] for row in table("venues") if row["use"] == "at")
+
+
+@functools.cache
+def _venue_lead_regex() -> re.Pattern[str]:
+    """A building word and the capitalised words of its name, ending where a mention starts."""
+    venues = sorted((row["word"] for row in table("venues") if row["use"] != "at"), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in venues) + r")(?:\s+[A-Z0-9][\w.-]*){0,4}\s+$")
 
 
 @functools.cache
@@ -162,6 +188,13 @@ def _document_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words_) + r")(?![\w-])[^.;()]*?"
                       r"(?:\btentang\b|\bon\b|\bNomor\b|\bNo\.)[^,.;()]*?"
                       r"(?=\s(?:yang|serta|oleh|diterbitkan|dikeluarkan|which|issued|by)\b|[,.;()]|$)")
+
+
+@functools.cache
+def _document_words() -> re.Pattern[str]:
+    """A name that begins with a regulation's word (``rules/documents.csv``) is a document's title."""
+    words_ = sorted((row["word"] for row in table("documents")), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words_) + r")(?![\w-])")
 
 
 def document_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -205,7 +238,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
         elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word):
             if word == "The" and not english:
                 break
-            if j > i and _head_regex().fullmatch(word) and toks[j - 1].text.lower() not in CONNECTORS:
+            governed = english and any(t.text.lower() in ("of", "for") for t in toks[i:j])
+            if j > i and _head_regex().fullmatch(word) and toks[j - 1].text.lower() not in CONNECTORS and not governed:
+                # ("Association for Provincial Government": after "for", a head noun is governed.)
                 # A second head right after a name starts another body ("Dinas X Dinas Y")
                 # unless it is a jurisdiction word.
                 if word not in ("Kota", "Provinsi", "Kabupaten"):
@@ -247,6 +282,8 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
         gap = text[toks[j].end:toks[j + 1].start]
         if gap.strip() or "\n" in gap:
             break
+        if word.endswith(("'s", "’s")):
+            break  # "Indonesia's National Disaster Management Agency": the owner is not in the name
         if is_cap(word) and word not in STOP_CAPS and not _head_regex().fullmatch(word):
             first = j
         elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
@@ -259,7 +296,7 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
 
 #: A short form in brackets right after a name: "Environment Agency (DLH)", "(Dinas SDA)".
 _SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,2})\s*[)\]]")
-_TAIL = re.compile(r" (?:(?:Prov\.|Provinsi|Kota|Kabupaten|Kab\.) )?"
+_TAIL = re.compile(r" (?:(?:Prov\.|[Pp]rovinsi|[Kk]ota|[Kk]abupaten|Kab\.) )?"
                    r"(?:DKI Jakarta|Jakarta (?:Pusat|Utara|Barat|Selatan|Timur)|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 
 
@@ -277,8 +314,9 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     if tail is None:
         return 0
     words_ = tail.group(0).split()
-    marked = words_[0] in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab.") or words_[0] == "DKI"
-    place = " ".join(w for w in words_ if w not in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab."))
+    # "BPBD provinsi Riau": news copy writes the level in lower case too.
+    marked = words_[0].capitalize() in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab.") or words_[0] == "DKI"
+    place = " ".join(w for w in words_ if w.capitalize() not in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab."))
     if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
             and _NAME_GOES_ON.match(text, tail.end())):
         # "BPBD Kabupaten Bima Aries Munandar": the second word starts the officer's name.
@@ -321,6 +359,13 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             continue
         acronym = None
         expansion = name
+        slashed = re.fullmatch(r"(.+\s\S+)/([A-Z][A-Z0-9&-]{1,11})", name)
+        if slashed:
+            # "Badan Nasional Penanggulangan Bencana/BNPB": one body, written with its short form.
+            name = expansion = slashed.group(1)
+            out.append(ActorMention(s, e, name, slashed.group(2), expansion, head.sector, f"head:{head.head}",
+                                    f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
+            continue
         short = _SHORT_FORM_AFTER.match(text, e, end)
         if short and short.group(1) != name and len(short.group(1)) < len(name) and \
                 short.group(1) not in LEGAL_FORMS and \
@@ -541,6 +586,42 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
     return out
 
 
+_ODD_FORM = re.compile(r"(?<![\w-])((?:[A-Z] ){2,}[A-Z]|[A-Z][A-Z0-9&-]{2,11})(?![\w-])")
+
+
+def odd_forms(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> list[ActorMention]:
+    """Short forms the gazetteer knows, written in capitals ("BAPPEDA" for Bappeda) or spaced
+    out ("B P B D Kabupaten Demak"): the case-sensitive matcher misses them."""
+    _, forms = _surface_index(gazetteer)
+    folded = _folded_short_forms(gazetteer)
+    out = []
+    for m in _ODD_FORM.finditer(text, start, end):
+        token = m.group(1)
+        joined = token.replace(" ", "")
+        if token in forms or joined.casefold() not in folded:
+            continue
+        surface = forms[folded[joined.casefold()]]
+        e = m.end() + _jurisdiction_tail(text, m.end(), end)
+        name = surface.form + text[m.end():e]
+        out.append(ActorMention(m.start(), e, name, joined if is_acronym(joined) else None, None,
+                                surface.sector or None, surface.method, surface.method, 0.75, kind=surface.kind))
+    return out
+
+
+def _folded_short_forms(gazetteer: Gazetteer | None) -> dict[str, str]:
+    """One-word forms (acronyms, short names) by their case-folded spelling."""
+    cached = _FOLDED_CACHE.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:  # the id of a collected object may be reused
+        return cached[1]
+    _, forms = _surface_index(gazetteer)
+    folded = {f.casefold(): f for f in forms if " " not in f and 3 <= len(f) <= 12}
+    _FOLDED_CACHE[id(gazetteer)] = (gazetteer, folded)
+    return folded
+
+
+_FOLDED_CACHE: dict[int, tuple[object, dict[str, str]]] = {}
+
+
 # --- 4. lists -------------------------------------------------------------------------------
 
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\bdan\b|\band\b|\bserta\b|&)\s*")
@@ -567,7 +648,7 @@ def _plausible_item(name: str) -> bool:
     ws = name.split()
     if not ws or len(ws) > 7 or not is_cap(ws[0]) or ws[0] in STOP_CAPS or TITLES.match(ws[0]):
         return False
-    if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or _is_calendar(ws[0]):
+    if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or any(_is_calendar(w) for w in ws):
         return False
     if ws[0].lower() in TOPIC_WORDS:
         return False
@@ -643,15 +724,6 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
 # --- settle ---------------------------------------------------------------------------------
 
 
-def _prefer(a: ActorMention, b: ActorMention) -> bool:
-    """Whether ``a`` should win over the overlapping ``b``."""
-    rank = {"rule:acronym-paren": 4, "rule:acronym-bracket": 4, "rule:acronym-first": 4}
-    la, lb = a.end - a.start, b.end - b.start
-    if la != lb:
-        return la > lb
-    return rank.get(a.method, 0) > rank.get(b.method, 0)
-
-
 def settle(candidates: list[ActorMention]) -> list[ActorMention]:
     """Non-overlapping mentions, longest first; an organisation inside a chosen unit's span is
     kept too, as that unit's parent. Sector evidence from the losers is merged into the winner."""
@@ -691,6 +763,28 @@ def settle(candidates: list[ActorMention]) -> list[ActorMention]:
                 parents.append(best)
                 chosen[chosen.index(unit)] = replace(unit, parent_span=(best.start, best.end))
     return sorted(chosen + parents, key=lambda c: (c.start, -c.end))
+
+
+@functools.cache
+def _unit_of_regex() -> re.Pattern[str]:
+    words = sorted((r["word"] for r in table("clause_words") if r["role"] == "unit-of"), key=len, reverse=True)
+    return re.compile(r"^\s+(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+)?$", re.I)
+
+
+def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A unit followed at once by its organisation is one actor, the unit, with that organisation
+    as its parent: "Pusat Data dan Informasi Kementerian PUPR", "Data Centre of the Ministry of X".
+    The organisation stays, as the parent (it is mentioned, not present on its own)."""
+    out = list(mentions)
+    for i, unit in enumerate(out):
+        if unit.kind != "unit" or unit.parent_span is not None or i + 1 >= len(out):
+            continue
+        org = out[i + 1]
+        if org.kind != "org" or not _unit_of_regex().match(text[unit.end:org.start]):
+            continue
+        out[i] = replace(unit, end=org.end, name=re.sub(r"\s+", " ", text[unit.start:org.end]),
+                         parent_span=(org.start, org.end))
+    return out
 
 
 #: After a person's name: "dari" / "from" and a body, perhaps after a second person ("dan Bandita
@@ -735,6 +829,9 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
 def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
     """Whether ``pos`` starts the name of the person holding the post just before it:
     "Kepala BMKG, Dwikorita Karnawati" (the body is found, a post word stands before it)."""
+    lead = text[max(0, pos - 60):pos]
+    if any(re.fullmatch(r"(?:\s+[A-Z][\w.'-]*){0,3}\s*,\s*", lead[p.end():]) for p in _post_regex().finditer(lead)):
+        return True  # "... diwakili oleh Sekretaris Umum, Abdul Mu'ti": the post ends just before
     before = [f for f in found if f.end <= pos and not text[f.end:pos].strip(" ,")]
     for f in before:
         lead = text[max(0, f.start - 40):f.start]
@@ -769,12 +866,13 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     known_forms = frozenset(_surface_index(gazetteer)[1])
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        surfaces = ([m for m in all_surfaces if s <= m.start and m.end <= e] + acronym_with_place(text, s, e)
+        surfaces = ([m for m in all_surfaces if s <= m.start and m.end <= e] + odd_forms(text, s, e, gazetteer)
+                    + acronym_with_place(text, s, e)
                     + places_acting(text, s, e) + regional_heads(text, s, e))
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
-        settled = settle(candidates)
+        settled = join_units(text, settle(candidates))
         settled += cue_lists(text, s, e, settled)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
@@ -959,9 +1057,7 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if names_a_group(m, text):
         return False
-    if _is_venue(text, m.start, name) or _names_an_event(name) or (_document_regex().pattern and \
-            re.match(r"(?:Peraturan|Pergub|Perda|Perpres|Permendagri|Keputusan|Instruksi|Undang-Undang|Regulation)\b",
-                     name)):
+    if _is_venue(text, m.start, name) or _names_an_event(name) or _document_words().match(name):
         return False
     if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'":
         return False  # the text stops inside this name (a page cut off mid-sentence)

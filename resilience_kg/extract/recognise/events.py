@@ -14,8 +14,11 @@ from resilience_kg.extract.segment import Span
 
 _NOT_NAME_WORDS = frozenset("""The A An This That In On At Pada Dalam Dengan Dan Kegiatan Acara Sebuah Suatu Para
     Jakarta Sekretariat""".split())
-_LABEL_STOP = re.compile(r"[,.;:()\[\]\n]|\s(?:yang|pada|di|bertempat|untuk|oleh|ini|tersebut|bertujuan|dengan tujuan|"
-                         r"which|on|at|was|is|held|in order|to discuss)\s", re.I)
+@functools.cache
+def _label_stop() -> re.Pattern[str]:
+    """Punctuation, or a word of ``rules/event_label_stops.csv``, ends an event's name."""
+    words = sorted((row["word"] for row in table("event_label_stops")), key=len, reverse=True)
+    return re.compile(r"[,.;:()\[\]\n]|\s(?:" + "|".join(re.escape(w) for w in words) + r")\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
     if match is None:
         return None
     date = _event_date(dates, sentences, match.start())
-    stop = _LABEL_STOP.search(text, match.end())
+    stop = _label_stop().search(text, match.end())
     end = stop.start() if stop else len(text)
     begin = match.start()
     base = max(0, begin - 60)
@@ -89,6 +92,12 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
         if text[at + len(word.group(0)):begin].strip() or word.group(0) in _NOT_NAME_WORDS:
             break
         begin = at
+    line_start = text.rfind("\n", 0, begin) + 1
+    line_end = text.find("\n", begin) % (len(text) + 1)
+    if begin == line_start and not text[:line_start].strip() and line_end - line_start <= 160:
+        # A title line that starts with the event word names the event whole: "Workshop on Safer
+        # Public Transport for Jakarta" ("on" would end a name in running text).
+        end = line_start + len(text[line_start:line_end].rstrip(" .:"))
     spans = list(re.finditer(r"\S+", text[begin:end]))
     if len(spans) > 18:
         end = begin + spans[17].end()

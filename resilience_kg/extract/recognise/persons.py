@@ -64,7 +64,9 @@ def _person_after(text: str, pos: int) -> tuple[str | None, int | None, int | No
         return None, None, None
     name = m.group("name")
     first = name.split()[0]
-    if first in _NOT_NAMES or not is_cap(first) or TITLES.match(first) or _post_regex().match(name):
+    if any(w in _NOT_NAMES for w in name.split()) or not is_cap(first) or TITLES.match(first) or \
+            _post_regex().match(name):
+        # "Sekretaris BPBD Kabupaten Kendal, Pusdataru Provinsi Jawa Tengah": the next body of a list.
         return None, None, None
     if len(name.split()) < 2 and m.start("name") == m.start():
         return None, None, None  # a lone capitalised word without a title is too weak

@@ -6,8 +6,11 @@ Tables (package data in ``rules/``): ``head_nouns`` (organisation heads with the
 ``collectives`` (group words that are never actors), ``places``, ``role_cues``, ``event_kinds``,
 ``months``, ``weekdays``, ``agreements``, ``posts``, ``list_kinds``, ``venues`` (building words:
 a name that is a building is no actor) and ``documents`` (regulations: the words of their
-titles name no actor). The pillars of a city's strategy and their cue words are in
-:mod:`resilience_kg.extract.strategy`.
+titles name no actor), ``proposal_cues`` and ``commitment_cues`` (the verbs of who
+proposes or commits to what), ``clause_words`` (what may stand between a body and its verb),
+``function_words`` and ``name_language`` (which language a report or a name is written in), and
+``body_patterns`` (the standard bodies of a region, read by :mod:`resilience_kg.extract.gazetteer`).
+The pillars of a city's strategy and their cue words are in :mod:`resilience_kg.extract.strategy`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ import io
 from importlib import resources
 
 TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places", "role_cues", "event_kinds",
-          "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents")
+          "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents",
+          "proposal_cues", "commitment_cues", "function_words", "name_language",
+          "clause_words", "place_kinds", "methods",
+          "event_label_stops", "body_patterns")
 
 
 @functools.cache
@@ -32,6 +38,23 @@ def table(name: str) -> tuple[dict[str, str], ...]:
         raise KeyError(f"no rule table {name!r}; the tables are {', '.join(TABLES)}")
     text = resources.files("resilience_kg.extract").joinpath(f"rules/{name}.csv").read_text(encoding="utf-8")
     return tuple(dict(row) for row in csv.DictReader(io.StringIO(text)))
+
+
+@functools.cache
+def _confidences() -> dict[str, float]:
+    return {row["method"]: float(row["confidence"]) for row in table("methods")}
+
+
+def confidence(method: str) -> float:
+    """How sure a drafted row made by ``method`` is, from ``rules/methods.csv`` (one place to tune).
+
+    >>> confidence("role:cue")
+    0.7
+    """
+    try:
+        return _confidences()[method]
+    except KeyError:
+        raise KeyError(f"no confidence for method {method!r} in rules/methods.csv") from None
 
 
 @functools.cache

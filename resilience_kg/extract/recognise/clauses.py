@@ -1,0 +1,184 @@
+"""Proposals and commitments: a body, a cue verb and the clause it governs.
+
+Reports say who proposed what and who committed to what in a handful of shapes:
+
+- active: "DSDA mengusulkan pembangunan tanggul ...", "PT MRT Jakarta proposed an integrated fare",
+  "Pemprov DKI Jakarta dengan pihak Kedutaan Besar Perancis akan menyepakati ...";
+- passive: "Penggantian pipa tua diusulkan oleh PAM Jaya", "a plan proposed by WRI Indonesia".
+
+The cue words are data (``rules/proposal_cues.csv``, ``rules/commitment_cues.csv``), each with its
+basis; a commitment cue also gives the commitment's status (offered, planned, fulfilled). The
+subject must be a recognised body right before the cue (or right after a passive cue), so a
+sentence about the weather that says "akan" commits nobody.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.segment import Span
+
+#: Kinds of clause, to the rule table that holds their cues.
+KINDS = {"proposal": "proposal_cues", "commitment": "commitment_cues"}
+@functools.cache
+def _words(role: str) -> str:
+    """The words of ``rules/clause_words.csv`` with ``role`` as one regex alternation, longest first."""
+    words = sorted((row["word"] for row in table("clause_words") if row["role"] == role), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        # What may stand between a body's name and its verb: an apposition, an adverb.
+        "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
+        "tight": re.compile(rf"^\s*(?:(?:{_words('tight')})\s+)?$", re.I),
+        # What joins two subjects ("Bappeda dan PAM Jaya", "Pemprov dengan pihak Kedutaan").
+        "join": re.compile(rf"^\s*(?:,\s*(?:{_words('join')})?|{_words('join')})\s*$", re.I),
+        # Words that open the clause but are not part of what is proposed.
+        "lead": re.compile(rf"(?:\s|:|,|(?:{_words('lead')})\b)+", re.I),
+    }
+
+
+@dataclass(frozen=True)
+class ClauseFact:
+    """One proposal or commitment: who (``subjects``, mention spans), the cue and the clause."""
+
+    kind: str  # proposal | commitment
+    cue: str
+    cue_start: int
+    cue_end: int
+    status: str  # a commitment's status; "" for a proposal
+    subjects: tuple[tuple[int, int], ...]
+    start: int  # the clause: what is proposed or committed to
+    end: int
+    sentence: Span
+
+    @property
+    def label_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+@functools.cache
+def _cues() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
+    cues: dict[str, dict[str, str]] = {}
+    for kind, name in KINDS.items():
+        for row in table(name):
+            cues.setdefault(row["cue"].lower(), {**row, "kind": kind})
+    alternatives = sorted(cues, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in alternatives) + r")(?![\w-])", re.I)
+    return pattern, cues
+
+
+def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[int, int]]) -> list[ClauseFact]:
+    """Every proposal and commitment whose subject is one of ``mentions`` (body spans).
+
+    >>> text = "DSDA mengusulkan pembangunan tanggul pantai. BMKG akan hadir."
+    >>> from resilience_kg.extract.segment import sentences
+    >>> bodies = [(m.start(), m.end()) for m in re.finditer("DSDA|BMKG", text)]
+    >>> [(c.kind, text[c.start:c.end]) for c in find_clauses(text, sentences(text), bodies)]
+    [('proposal', 'pembangunan tanggul pantai'), ('commitment', 'hadir')]
+    """
+    pattern, cues = _cues()
+    spans = sorted(set(mentions))
+    out: list[ClauseFact] = []
+    for sent in sentences:
+        found: list[ClauseFact] = []
+        for m in pattern.finditer(text, sent.start, sent.end):
+            row = cues[m.group(1).lower()]
+            if row["voice"] == "passive":
+                fact = _passive(text, sent, m, row, spans)
+            else:
+                fact = _active(text, sent, m, row, spans)
+            if fact is not None:
+                found.append(fact)
+        out += _settle(text, found)
+    return out
+
+
+def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
+            spans: Sequence[tuple[int, int]]) -> ClauseFact | None:
+    # A cue so common that only a body's name right before it counts ("DSDA akan"): ``tight``.
+    gap = _patterns()["tight" if row.get("tight") else "gap"]
+    before = [s for s in spans if sent.start <= s[0] and s[1] <= m.start()]
+    if not before:
+        return None
+    last = max(before, key=lambda s: s[1])
+    if not gap.match(text[last[1]:m.start()]):
+        return None
+    subjects = [last]
+    for span in sorted(before, key=lambda s: s[1], reverse=True):
+        if span[1] <= subjects[-1][0] and _patterns()["join"].match(text[span[1]:subjects[-1][0]]):
+            subjects.append(span)
+        elif span[1] <= subjects[-1][0]:
+            break
+    start, end = _clause_after(text, m.end(), sent.end)
+    if not _worth(text[start:end]):
+        return None
+    return ClauseFact(row["kind"], m.group(1), m.start(), m.end(), row.get("status", ""),
+                      tuple(sorted(subjects)), start, end, sent)
+
+
+def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
+             spans: Sequence[tuple[int, int]]) -> ClauseFact | None:
+    after = [s for s in spans if s[0] >= m.end() and s[1] <= sent.end]
+    if not after:
+        return None
+    first = min(after)
+    if text[m.end():first[0]].strip():
+        return None
+    subjects = [first]
+    for span in sorted(after):
+        if span[0] >= subjects[-1][1] and _patterns()["join"].match(text[subjects[-1][1]:span[0]]):
+            subjects.append(span)
+        elif span[0] >= subjects[-1][1]:
+            break
+    head = text[sent.start:m.start()]
+    begin = sent.start + max((b.end() for b in re.finditer(r"[;:]\s*|,\s+", head)), default=0)
+    start, end = begin, m.start()
+    # "Pembangunan tanggul yang diusulkan oleh DSDA": the relative pronoun is not what was proposed.
+    end = start + len(re.sub(r"(?:\s+(?:yang|which|that|was|were|is|are))*\s*$", "", text[start:end], flags=re.I))
+    if not _worth(text[start:end]):
+        return None
+    return ClauseFact(row["kind"], m.group(1), m.start(), m.end(), row.get("status", ""), tuple(subjects),
+                      start, end, sent)
+
+
+def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
+    """The clause after a cue: from its first word to the end of the sentence or the clause."""
+    lead = _patterns()["lead"].match(text, at, limit)
+    start = lead.end() if lead else at
+    stop = re.compile(r";|\n|,\s+(?:sedangkan|sementara|while|whereas)\b|\.(?:\s|$)").search(text, start, limit)
+    end = stop.start() if stop else limit
+    end = start + len(text[start:end].rstrip(" .,"))
+    return start, end
+
+
+def _worth(clause: str) -> bool:
+    """A clause that says something: two words at least, one of four letters or more."""
+    words = re.findall(r"\w+", clause)
+    return len(words) >= 1 and any(len(w) >= 4 for w in words) and len(clause) <= 400
+
+
+def _settle(text: str, found: list[ClauseFact]) -> list[ClauseFact]:
+    """One fact per cue group: "DSDA akan mengusulkan ..." is a proposal, not also a commitment;
+    a clause that runs into the next cue's subject ends where that subject begins."""
+    found.sort(key=lambda f: f.cue_start)
+    kept: list[ClauseFact] = []
+    for fact in found:
+        if kept and fact.subjects == kept[-1].subjects and fact.cue_start - kept[-1].cue_end <= 15:
+            if kept[-1].kind == "commitment" and fact.kind == "proposal":
+                kept[-1] = fact
+            continue
+        if kept and kept[-1].start < fact.subjects[0][0] < kept[-1].end:
+            prev = kept[-1]
+            cut = prev.start + len(re.sub(r"(?:[\s,]+(?:dan|serta|and)?)*\s*$", "",
+                                          text[prev.start:fact.subjects[0][0]], flags=re.I))
+            kept[-1] = ClauseFact(prev.kind, prev.cue, prev.cue_start, prev.cue_end, prev.status, prev.subjects,
+                                  prev.start, cut, prev.sentence)
+        kept.append(fact)
+    return [f for f in kept if _worth(text[f.start:f.end])]

@@ -1,0 +1,165 @@
+"""Indonesia's regions, from the official list (Kemendagri codes): places are not bodies.
+
+The list (package data ``data/regions.csv`` and ``data/villages.csv.gz``; source, date and licence
+in ``data/README.md``) holds 38 provinces, 514 regencies and cities, 7,285 districts and 83,762
+villages. It serves two ends: a name that is a place is never drafted as an actor
+(:func:`is_place`), and the kind of a place decides which standard bodies a name may mean
+(:func:`resilience_kg.extract.body_patterns.standard_bodies`).
+
+>>> is_place("Kota Surabaya").code, region_kind("Kabupaten Bogor")
+('35.78', 'kabupaten')
+>>> is_place("Dinas Perhubungan Kota Surabaya") is None
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+#: Kinds of the list, from province down to village.
+PROVINCE_KINDS = ("provinsi",)
+CITY_KINDS = ("kabupaten", "kota", "kabupaten administrasi", "kota administrasi")
+DISTRICT_KINDS = ("kecamatan", "distrik")
+VILLAGE_KINDS = ("kelurahan", "desa", "desa adat")
+#: The word a text writes before a region of each kind ("Kota Depok", "Kecamatan Gambir").
+KIND_WORD = {
+    "provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota",
+    "kabupaten administrasi": "Kabupaten Administrasi", "kota administrasi": "Kota Administrasi",
+    "kecamatan": "Kecamatan", "distrik": "Distrik", "kelurahan": "Kelurahan", "desa": "Desa", "desa adat": "Desa Adat",
+}  # fmt: skip
+# Kind words as a text writes them, longest first, to the kinds they may mean.
+_WRITTEN_KINDS = (
+    ("kabupaten administrasi", ("kabupaten administrasi",)), ("kota administrasi", ("kota administrasi",)),
+    ("kab adm", ("kabupaten administrasi",)), ("kota adm", ("kota administrasi",)),
+    ("provinsi", PROVINCE_KINDS), ("propinsi", PROVINCE_KINDS), ("prov", PROVINCE_KINDS),
+    ("kabupaten", ("kabupaten", "kabupaten administrasi")), ("kab", ("kabupaten", "kabupaten administrasi")),
+    ("kota", ("kota", "kota administrasi")), ("kotamadya", ("kota",)), ("kecamatan", DISTRICT_KINDS),
+    ("kec", DISTRICT_KINDS), ("distrik", DISTRICT_KINDS), ("kelurahan", ("kelurahan",)), ("kel", ("kelurahan",)),
+    ("desa adat", ("desa adat",)), ("desa", ("desa", "desa adat")),
+)  # fmt: skip
+# The jurisdiction the gazetteer and the bundled data write for a province, where it is not
+# "Provinsi <name>": Jakarta's bodies say "DKI Jakarta" (UU 29/2007).
+_JURISDICTION = {"31": "DKI Jakarta"}
+
+
+@dataclass(frozen=True)
+class Region:
+    """One region of the official list."""
+
+    code: str
+    name: str
+    kind: str
+    parent: str
+
+    @property
+    def full_name(self) -> str:
+        """The name with its kind word, as a text writes it: "Kota Depok", "Provinsi Jawa Barat"."""
+        if self.kind == "provinsi" and self.name.startswith(("Daerah Khusus", "Daerah Istimewa")):
+            return self.name  # "Daerah Istimewa Yogyakarta" already says what it is
+        return f"{KIND_WORD[self.kind]} {self.name}"
+
+    @property
+    def jurisdiction(self) -> str:
+        """The jurisdiction the gazetteer writes for a body of this region ("Kota Surabaya")."""
+        return _JURISDICTION.get(self.code, f"Provinsi {self.name}" if self.kind == "provinsi" else self.full_name)
+
+    @property
+    def level_kind(self) -> str:
+        """``provinsi``, ``kabupaten``, ``kota``, ``kecamatan`` or ``desa``: the kind without ``administrasi``."""
+        return {"kabupaten administrasi": "kabupaten", "kota administrasi": "kota", "distrik": "kecamatan",
+                "kelurahan": "desa", "desa adat": "desa"}.get(self.kind, self.kind)
+
+
+def _read(name: str) -> tuple[Region, ...]:
+    data = resources.files("resilience_kg.extract").joinpath(f"data/{name}").read_bytes()
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    rows = csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))
+    return tuple(Region(r["code"], r["name"], r["kind"], r["parent"]) for r in rows)
+
+
+@functools.cache
+def regions() -> tuple[Region, ...]:
+    """Provinces, regencies and cities, and districts (the villages are read on demand)."""
+    return _read("regions.csv")
+
+
+@functools.cache
+def villages() -> tuple[Region, ...]:
+    """The 83,762 villages (kelurahan, desa, desa adat); read on first use (about a second)."""
+    return _read("villages.csv.gz")
+
+
+@functools.cache
+def by_code() -> dict[str, Region]:
+    """Provinces, regencies, cities and districts by their code (villages: :func:`village`)."""
+    return {r.code: r for r in regions()}
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
+
+
+@functools.cache
+def _by_name(level: str) -> dict[str, tuple[Region, ...]]:
+    """Regions by lower-case name, for ``level`` "city" (provinces, regencies, cities),
+    "district" or "village"."""
+    pool: tuple[Region, ...]
+    if level == "village":
+        pool = villages()
+    elif level == "district":
+        pool = tuple(r for r in regions() if r.kind in DISTRICT_KINDS)
+    else:
+        pool = tuple(r for r in regions() if r.kind not in DISTRICT_KINDS)
+    out: dict[str, list[Region]] = {}
+    for r in pool:
+        out.setdefault(_key(r.name), []).append(r)
+        if r.kind == "provinsi":  # "Daerah Khusus Ibukota Jakarta" is also "DKI Jakarta", "Jakarta"
+            short = re.sub(r"^Daerah (?:Khusus Ibukota|Khusus|Istimewa) ", "", r.name)
+            for alias in {short, f"DKI {short}" if "Khusus" in r.name else f"DI {short}"} if short != r.name else ():
+                out.setdefault(_key(alias), []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def find(name: str) -> tuple[Region, ...]:
+    """Every region that ``name`` may denote: with its kind word ("Kota Bogor") only regions of that
+    kind, at any level; without one ("Bogor") provinces, regencies and cities only.
+
+    >>> [r.full_name for r in find("Bogor")]
+    ['Kabupaten Bogor', 'Kota Bogor']
+    >>> [r.code for r in find("Kelurahan Gambir")]
+    ['31.71.01.1001']
+    """
+    key = _key(name)
+    for written, kinds in _WRITTEN_KINDS:
+        if key.startswith(written + " "):
+            rest = key[len(written) + 1:]
+            level = "village" if kinds[0] in VILLAGE_KINDS else "district" if kinds[0] in DISTRICT_KINDS else "city"
+            hits = tuple(r for r in _by_name(level).get(rest, ()) if r.kind in kinds)
+            if hits:
+                return hits
+    return _by_name("city").get(key, ())
+
+
+def is_place(name: str) -> Region | None:
+    """The region ``name`` denotes, when it is nothing but a place; None otherwise.
+
+    A bare name that is both a regency and a city ("Bogor") gives the city; "Kabupaten Bogor"
+    gives the regency. A body's name ("BPBD Kota Bogor") is no place.
+    """
+    hits = find(name)
+    if not hits:
+        return None
+    return sorted(hits, key=lambda r: (r.kind != "provinsi", r.kind != "kota", r.code))[0]
+
+
+def region_kind(name: str) -> str | None:
+    """The kind of the region ``name`` denotes (``provinsi``, ``kota``, ``kabupaten``, ...), or None."""
+    region = is_place(name)
+    return region.kind if region is not None else None

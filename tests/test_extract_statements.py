@@ -1,0 +1,216 @@
+"""Who proposes and who commits, who is who, and in which language a name is written (issue 20)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from resilience_kg.extract.gazetteer import load_gazetteer
+from resilience_kg.extract.language import detect_language, name_language
+from resilience_kg.extract.pipeline import extract_reports
+from resilience_kg.extract.recognise.clauses import find_clauses
+from resilience_kg.extract.resolve import Mention, resolve
+from resilience_kg.extract.segment import sentences
+
+
+def clauses(text: str, *bodies: str) -> list[tuple[str, str, str, list[str]]]:
+    """(kind, status, clause, subjects) for every clause whose subject is one of ``bodies``."""
+    spans = [(m.start(), m.end()) for b in bodies for m in re.finditer(re.escape(b), text)]
+    return [(c.kind, c.status, text[c.start:c.end], [text[s:e] for s, e in c.subjects])
+            for c in find_clauses(text, sentences(text), spans)]
+
+
+@pytest.mark.parametrize(("text", "bodies", "expected"), [
+    ("DSDA mengusulkan pembangunan tanggul pantai di Muara Angke.", ("DSDA",),
+     [("proposal", "", "pembangunan tanggul pantai di Muara Angke", ["DSDA"])]),
+    ("Bappeda juga mengusulkan agar data banjir dibagikan setiap hari.", ("Bappeda",),
+     [("proposal", "", "data banjir dibagikan setiap hari", ["Bappeda"])]),
+    ("Penggantian pipa tua diusulkan oleh PAM Jaya dan DSDA.", ("PAM Jaya", "DSDA"),
+     [("proposal", "", "Penggantian pipa tua", ["PAM Jaya", "DSDA"])]),
+    ("WRI Indonesia recommended a network of protected cycle lanes.", ("WRI Indonesia",),
+     [("proposal", "", "a network of protected cycle lanes", ["WRI Indonesia"])]),
+    ("PT Transportasi Jakarta committed to build 20 new bus shelters by 2021.", ("PT Transportasi Jakarta",),
+     [("commitment", "planned", "build 20 new bus shelters by 2021", ["PT Transportasi Jakarta"])]),
+    ("Sekretariat Jakarta Berketahanan juga bersedia mendukung upaya kerja sama.",
+     ("Sekretariat Jakarta Berketahanan",),
+     [("commitment", "offered", "mendukung upaya kerja sama", ["Sekretariat Jakarta Berketahanan"])]),
+    ("Pemprov DKI Jakarta dengan pihak Kedutaan Besar Perancis akan menyepakati Surat Pernyataan Kehendak.",
+     ("Pemprov DKI Jakarta", "Kedutaan Besar Perancis"),
+     [("commitment", "planned", "menyepakati Surat Pernyataan Kehendak", ["Pemprov DKI Jakarta",
+                                                                          "Kedutaan Besar Perancis"])]),
+    ("BPBD telah merealisasikan pemasangan 20 sirene peringatan dini.", ("BPBD",),
+     [("commitment", "fulfilled", "pemasangan 20 sirene peringatan dini", ["BPBD"])]),
+])
+def test_proposals_and_commitments(text: str, bodies: tuple[str, ...], expected: list[object]) -> None:
+    assert clauses(text, *bodies) == expected
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # "akan" far from any body commits nobody.
+    ("Menurut BMKG, puncak musim hujan diperkirakan akan terjadi pada akhir Januari.", ("BMKG",)),
+    # A proposal without a body as its subject is nobody's proposal.
+    ("Peserta mengusulkan pembangunan tanggul.", ("BPBD",)),
+    # A body named inside the clause is not its subject.
+    ("Warga mengusulkan pelatihan yang dipimpin oleh PMI.", ("PMI",)),
+])
+def test_no_clause_without_its_body(text: str, bodies: tuple[str, ...]) -> None:
+    assert clauses(text, *bodies) == []
+
+
+def test_a_proposal_verb_after_will_is_a_proposal_only() -> None:
+    assert clauses("DSDA akan mengusulkan normalisasi kali.", "DSDA") == [
+        ("proposal", "", "normalisasi kali", ["DSDA"])]
+
+
+def test_two_proposals_in_one_sentence_end_where_the_next_body_begins() -> None:
+    text = "DSDA mengusulkan normalisasi kali, sedangkan Dinas Sosial mengusulkan dapur umum."
+    assert [c[2:] for c in clauses(text, "DSDA", "Dinas Sosial")] == [
+        ("normalisasi kali", ["DSDA"]), ("dapur umum", ["Dinas Sosial"])]
+
+
+@pytest.mark.parametrize(("name", "language"), [
+    ("BPBD Provinsi Bengkulu", "id"), ("Dinas Perhubungan", "id"), ("Koalisi Pejalan Kaki", "id"),
+    ("Jakarta Health Agency", "en"), ("Institute for Transportation and Development Policy", "en"),
+    ("PT MRT Jakarta", ""), ("Transjakarta", ""),
+])
+def test_a_name_has_its_own_language(name: str, language: str) -> None:
+    assert name_language(name) == language
+
+
+def test_report_language() -> None:
+    assert detect_language("Rapat ini dihadiri oleh Dinas Sosial dan BPBD.") == "id"
+    assert detect_language("The meeting was attended by the Health Agency and BPBD.") == "en"
+
+
+# ---------------------------------------------------------------- who is who
+
+NORTH_JAKARTA = "Kota Administrasi Jakarta Utara"
+
+
+@pytest.mark.parametrize("name", ["Dinas Sumber Daya Air", "Dinas Kesehatan"])
+def test_a_dinas_in_a_jakarta_city_is_the_provinces(name: str) -> None:
+    # Jakarta's administrative cities have Suku Dinas, not Dinas: the text's "Dinas" is provincial.
+    r = resolve(Mention(name), known=[], gazetteer=load_gazetteer(), city=NORTH_JAKARTA)
+    assert r.same_as is not None
+    assert load_gazetteer().by_id[r.same_as].jurisdiction == "DKI Jakarta"
+
+
+@pytest.mark.parametrize("name", ["Suku Dinas Kesehatan", "Dinas Kesehatan Jakarta Utara"])
+def test_suku_dinas_or_a_named_city_is_the_citys_office(name: str) -> None:
+    r = resolve(Mention(name), known=[], gazetteer=load_gazetteer(), city=NORTH_JAKARTA)
+    assert r.same_as is None or load_gazetteer().by_id[r.same_as].jurisdiction != "DKI Jakarta"
+
+
+@pytest.mark.parametrize(("name", "national"), [("BPS Provinsi Jawa Tengah", "bps"),
+                                                 ("Palang Merah Indonesia Kota Makassar", "pmi")])
+def test_a_regional_branch_is_not_the_national_body(name: str, national: str) -> None:
+    r = resolve(Mention(name), known=[], gazetteer=load_gazetteer(), city=None)
+    assert r.same_as is None
+    assert r.parent == national and r.method == f"unresolved:regional-branch-of:{national}"
+
+
+def test_a_city_in_a_proper_name_is_no_branch() -> None:
+    r = resolve(Mention("Institut Teknologi Bandung"), known=[], gazetteer=load_gazetteer(), city=None)
+    assert r.same_as is not None and "branch" not in r.method
+
+
+# ---------------------------------------------------------------- error classes seen on unseen reports
+
+
+def draft(tmp_path: Path, text: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    report = tmp_path / "laporan.txt"
+    report.write_text(text, encoding="utf-8")
+    extract_reports([report], out=tmp_path / "drafts")
+    read = []
+    for name in ("elements.csv", "connections.csv"):
+        with open(tmp_path / "drafts" / name, encoding="utf-8", newline="") as fh:
+            read.append(list(csv.DictReader(fh)))
+    return read[0], read[1]
+
+
+def labelled(elements: list[dict[str, str]]) -> list[str]:
+    return [r["label_id"] or r["label_en"] for r in elements if r["type"] not in ("Event", "Post", "Person")]
+
+
+def test_a_unit_named_with_its_ministry_is_one_actor_with_a_parent(tmp_path: Path) -> None:
+    elements, connections = draft(tmp_path, "Rapat dihadiri oleh Pusat Data dan Informasi Kementerian Pekerjaan "
+                                            "Umum dan Perumahan Rakyat, BPBD Provinsi Jawa Tengah dan Bappeda "
+                                            "Provinsi Jawa Tengah pada Senin, 9 Maret 2020.")
+    ids = {(r["label_id"]): r["id"] for r in elements}
+    unit = ids["Pusat Data dan Informasi Kementerian Pekerjaan Umum dan Perumahan Rakyat"]
+    ministry = ids["Kementerian Pekerjaan Umum dan Perumahan Rakyat"]
+    links = {(r["from"], r["type"], r["to"]) for r in connections}
+    assert (unit, "org:subOrganizationOf", ministry) in links
+    assert (unit, "participatedIn", next(r["id"] for r in elements if r["type"] == "Event")) in links
+    assert not any(r["from"] == ministry and r["type"] == "participatedIn" for r in connections)
+
+
+@pytest.mark.parametrize("place", ["Kelurahan Tanjung Mas", "Kodim 0733 Semarang", "Kecamatan Semarang Utara"])
+def test_places_and_territorial_posts_are_not_bodies(tmp_path: Path, place: str) -> None:
+    elements, _ = draft(tmp_path, f"Rapat pada Senin, 9 Maret 2020 dihadiri oleh BPBD Kota Semarang, {place}, "
+                                  "Dinas Sosial Kota Semarang dan PMI Kota Semarang.")
+    assert place not in labelled(elements)
+    assert "Dinas Sosial Kota Semarang" in labelled(elements)
+
+
+def test_a_short_form_after_its_full_name_is_the_same_actor(tmp_path: Path) -> None:
+    elements, _ = draft(tmp_path, "Semarang, Senin, 9 Maret 2020. Badan Penanggulangan Bencana Daerah (BPBD) "
+                                  "Provinsi Jawa Tengah menyelenggarakan rapat koordinasi. BPBD juga menyampaikan "
+                                  "hasil kajian risiko.")
+    actors = [r for r in elements if r["type"] == "GovernmentAgency"]
+    assert len(actors) == 1, labelled(elements)
+
+
+@pytest.mark.parametrize(("written", "acronym"), [("B P B D Kabupaten Demak", "BPBD"),
+                                                  ("BAPPEDA Kota Semarang", "BAPPEDA")])
+def test_a_known_short_form_in_capitals_or_spaced_out_is_found(tmp_path: Path, written: str, acronym: str) -> None:
+    elements, _ = draft(tmp_path, f"Rapat pada Senin, 9 Maret 2020 dihadiri oleh Dinas Sosial, {written} dan "
+                                  "PMI Kota Semarang.")
+    found = [r for r in elements if r["quote"] == written]
+    assert found and found[0]["acronym"] == acronym
+
+
+def test_a_list_of_bodies_is_who_came_not_what_was_proposed(tmp_path: Path) -> None:
+    # The title says "Rencana Aksi" (an action plan), but the list after "dihadiri oleh" names bodies.
+    elements, _ = draft(tmp_path, "Lokakarya Rencana Aksi Ketangguhan Marunda, Jakarta, 29 September 2017, "
+                                  "dihadiri oleh unsur: Badan Penanggulangan Bencana Daerah Provinsi DKI Jakarta; "
+                                  "Dinas Sosial Provinsi DKI Jakarta; Palang Merah Indonesia; serta PT Ewindo.")
+    assert [r for r in elements if r["type"] in ("Solution", "Issue")] == []
+    assert "Dinas Sosial Provinsi DKI Jakarta" in labelled(elements)
+
+
+@pytest.mark.parametrize("venue", ["di Ruang Ngesti Widhi Setda Kendal", "di Kantor BPBD Natuna",
+                                   "di Ruang Pola Kantor Bupati Bantaeng"])
+def test_a_room_or_an_office_where_it_happened_is_no_body(tmp_path: Path, venue: str) -> None:
+    elements, _ = draft(tmp_path, f"BPBD Kabupaten Kendal menggelar Rapat Koordinasi {venue}, Selasa, "
+                                  "12 November 2024, dihadiri oleh Dinas Sosial dan PMI.")
+    assert not any(w in label for label in labelled(elements) for w in ("Setda", "Kantor"))
+
+
+def test_a_person_after_a_post_is_not_a_body_of_the_list(tmp_path: Path) -> None:
+    elements, _ = draft(tmp_path, "Penandatanganan pada Kamis, 24 Februari 2022. PP Muhammadiyah diwakili oleh "
+                                  "Sekretaris Umum, Abdul Mu'ti, dan BNPB diwakili oleh Lilik Kurniawan.")
+    assert "Abdul Mu'ti" not in labelled(elements)
+
+
+def test_the_next_body_of_a_list_holds_no_post(tmp_path: Path) -> None:
+    elements, _ = draft(tmp_path, "Hadir dalam rapat pada Selasa, 12 November 2024: Sekretaris BPBD Kabupaten "
+                                  "Kendal, Pusdataru Provinsi Jawa Tengah, dan BMKG.")
+    assert not [r for r in elements if r["type"] == "Person"]
+
+
+def test_a_name_with_its_short_form_after_a_slash_is_one_actor(tmp_path: Path) -> None:
+    elements, _ = draft(tmp_path, "On 5 April 2021 the National Agency for Disaster Management (Badan Nasional "
+                                  "Penanggulangan Bencana/BNPB) and UNDRR organised a training in Bontang.")
+    bodies = [r for r in elements if r["type"] == "GovernmentAgency"]
+    assert len({r["same_as"] or r["id"] for r in bodies}) == 1, labelled(elements)
+
+
+def test_an_english_name_runs_through_its_of_phrase(tmp_path: Path) -> None:
+    elements, _ = draft(tmp_path, "The training on 5 April 2021 brought together participants from Indonesia's "
+                                  "Association for Provincial Government (APPSI), BNPB and UNDRR.")
+    assert "Association for Provincial Government" in labelled(elements)
+    assert not any(label.startswith("Indonesia's") for label in labelled(elements))
