@@ -13,9 +13,9 @@ from helpers import write
 
 from resilience_kg.cli import main
 from resilience_kg.extract.draft import CONNECTION_HEADER, ELEMENT_HEADER, Draft, IdMaker
-from resilience_kg.extract.pillars import NO_CUE, add_pillar_links, find_hits
+from resilience_kg.extract.pillars.links import NO_CUE, add_pillar_links, find_hits
+from resilience_kg.extract.pillars.strategy import load_strategies
 from resilience_kg.extract.readers import ExtractError
-from resilience_kg.extract.strategy import load_strategies
 
 JAKARTA = "DKI Jakarta"
 HARAPAN = "Kota Harapan Baru"  # a made-up city, with a strategy of its own

@@ -296,7 +296,7 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                            method=item.method, note=note, **quote(item.start, item.end)))
         if item.kind == "Issue":
             issue_rows.append((item, iid))
-            # Its pillar is drafted afterwards, by resilience_kg.extract.pillars.add_pillar_links.
+            # Its pillar is drafted afterwards, by resilience_kg.extract.pillars.links.add_pillar_links.
         else:
             # Pair the solution with the issues of its list's session that share a content word.
             for issue, issue_id in issue_rows:

@@ -26,8 +26,8 @@ from resilience_kg.extract.segment import sentences as split_sentences
 
 if TYPE_CHECKING:
     from resilience_kg.extract.gazetteer import Gazetteer
+    from resilience_kg.extract.pillars.strategy import Strategies
     from resilience_kg.extract.resolve import KnownActor
-    from resilience_kg.extract.strategy import Strategies
 
 LANGS = ("id", "en", "auto")
 
@@ -204,7 +204,7 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
                         items=items, agreements=agreements, posts=posts, collectives_seen=seen_collectives, ids=ids,
                         city=city, clauses=clauses, language=language)
     from resilience_kg.extract.pillars import add_pillar_links
-    from resilience_kg.extract.strategy import load_strategies
+    from resilience_kg.extract.pillars.strategy import load_strategies
 
     add_pillar_links(draft, text, city=city, ids=ids,
                      strategies=strategies if strategies is not None else load_strategies())
@@ -372,7 +372,7 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
     :class:`ExtractError` naming it and leaves ``out`` untouched. Rows already in ``out`` (and
     the curator's statuses and edits in them) are kept; only new draft rows are added.
     ``strategies`` are folders (or table files) of city resilience strategies, beside the bundled
-    ones (see :mod:`resilience_kg.extract.strategy`).
+    ones (see :mod:`resilience_kg.extract.pillars.strategy`).
     """
     if lang not in LANGS:
         raise ExtractError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
@@ -389,7 +389,7 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
     out = Path(out)
     # Read everything first: a bad file stops the run before anything is written.
     texts = [read_source(Path(p)) for p in paths]
-    from resilience_kg.extract.strategy import load_strategies
+    from resilience_kg.extract.pillars.strategy import load_strategies
 
     known_strategies = load_strategies([Path(p) for p in strategies])
     gazetteer = load_gazetteer()

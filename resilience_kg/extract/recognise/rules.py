@@ -10,7 +10,7 @@ titles name no actor), ``proposal_cues`` and ``commitment_cues`` (the verbs of w
 proposes or commits to what), ``clause_words`` (what may stand between a body and its verb),
 ``function_words`` and ``name_language`` (which language a report or a name is written in), and
 ``body_patterns`` (the standard bodies of a region, read by :mod:`resilience_kg.extract.gazetteer`).
-The pillars of a city's strategy and their cue words are in :mod:`resilience_kg.extract.strategy`.
+The pillars of a city's strategy and their cue words are in :mod:`resilience_kg.extract.pillars`.
 """
 
 from __future__ import annotations

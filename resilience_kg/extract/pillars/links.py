@@ -1,6 +1,6 @@
 """Draft the pillar links of a report: which pillar of its city's strategy each issue, solution,
 commitment, session and event is about, read from the cue words of
-:mod:`resilience_kg.extract.strategy`.
+:mod:`resilience_kg.extract.pillars.strategy`.
 
 A post-pass over the drafted rows: it reads the Issue, Solution, Commitment, Session and Event
 element rows (their ``quote``/``start``/``end``) and the ``raisedIn``, ``presentedIn`` and
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from resilience_kg.extract.draft import CONNECTION_HEADER, ELEMENT_HEADER, Draft, IdMaker
 
 if TYPE_CHECKING:
-    from resilience_kg.extract.strategy import Cue, Strategies, Strategy
+    from resilience_kg.extract.pillars.strategy import Cue, Strategies, Strategy
 
 ITEM_TYPES = ("Issue", "Solution", "Commitment")
 #: Links that tie an item to the session or event it was raised or presented in.
@@ -100,7 +100,7 @@ def find_hits(text: str, start: int, end: int, strategy: Strategy) -> list[Hit]:
     """The cue hits in ``text[start:end]``, left to right; a hit inside a longer one ("limbah" in
     "air limbah") or inside an organisation's name ("Dinas Kesehatan") is dropped.
 
-    >>> from resilience_kg.extract.strategy import load_strategies
+    >>> from resilience_kg.extract.pillars.strategy import load_strategies
     >>> jakarta = load_strategies().for_city("DKI Jakarta")
     >>> text = "Pengelolaan air limbah di kawasan yang kebanjiran"
     >>> [(h.cue, text[h.start:h.end], h.pillars) for h in find_hits(text, 0, len(text), jakarta)]
@@ -248,7 +248,7 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
     ``city`` is the report's city as the extraction names it ("DKI Jakarta", "Kota Surabaya");
     ``ids`` the run's :class:`IdMaker` (its ``taken`` ids tell which pillars the graph already
     has, its ``source_id`` the report); ``strategies`` from
-    :func:`resilience_kg.extract.strategy.load_strategies`.
+    :func:`resilience_kg.extract.pillars.strategy.load_strategies`.
     """
     strategy = strategies.for_city(city)
     elements = {row["id"]: row for row in draft.elements if row.get("id")}

@@ -183,7 +183,7 @@ def load_strategies(paths: Sequence[Path] = (), *, bundled: bool = True) -> Stra
     """
     tables: list[tuple[str, str, str]] = []
     if bundled:
-        folder = resources.files("resilience_kg.extract").joinpath("strategies")
+        folder = resources.files("resilience_kg.extract.pillars").joinpath("strategies")
         for name, kind in (("pillars.csv", "pillars"), ("pillar_cues.csv", "cues")):
             tables.append((f"strategies/{name}", kind, folder.joinpath(name).read_text(encoding="utf-8")))
     user = _tables(paths)
