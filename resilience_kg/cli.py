@@ -194,6 +194,8 @@ def build(data: tuple[Path, ...], no_bundled: bool, out: Path, no_validate: bool
     for cls in sorted(s.classes):
         click.echo(f"  {cls:32} {max(s.classes[cls].values())}")
     click.echo("validation: " + ("skipped" if result.report is None else "conforms"))
+    for problem in result.report.warnings if result.report is not None else []:
+        click.echo(f"warning: {problem}", err=True)
     for path in result.files:
         click.echo(f"wrote {path}")
 

@@ -44,7 +44,7 @@ def test_analyze_table_lists_the_actors(runner: CliRunner) -> None:
 
 def test_analyze_csv(runner: CliRunner) -> None:
     rows = list(csv.DictReader(io.StringIO(run(runner, "analyze", "--format", "csv").stdout)))
-    assert len(rows) == 25
+    assert len(rows) == 24
     assert next(r for r in rows if r["actor"] == "dishub")["TERHUBUNG"] == "3.1"
 
 

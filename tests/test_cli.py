@@ -102,7 +102,7 @@ def test_participants_as_csv(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == PARTICIPANTS_HEADER
     rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
-    assert len(rows) - 1 == 23
+    assert len(rows) - 1 == 22
     assert all(len(row) == 5 for row in rows)
     bpbd = [row[:3] for row in rows if row[2] == v.ID + "bpbd"]
     assert bpbd == [[v.ID + "joint-workshop-2019", "government", v.ID + "bpbd"]]

@@ -571,9 +571,10 @@ def test_a_replace_killed_half_way_leaves_the_published_graphs_whole(
     assert old == local_counts(old_kg) and has_extra(to.query_url)
     union_before = union_count(to.query_url)
     # The new push goes through a proxy that holds its second graph write (the first batch of
-    # the ontology graph, after the whole curated graph went in): then it is killed.
+    # the ontology graph, after the whole curated graph went in: a batch holds all of it): then
+    # it is killed.
     with Proxy(to.port, rules=[(nth_store_write(2, signed=to.digest), "hold")]) as proxy:
-        pushing = servers.spawn(kg_command("push", *to.args(proxy.base), "--replace", "--batch", "100"),
+        pushing = servers.spawn(kg_command("push", *to.args(proxy.base), "--replace", "--batch", "200"),
                                 log_dir=tmp_path / "logs", name="push", env={**clean_env(), **to.env})
         try:
             proxy.wait_holding()

@@ -42,7 +42,7 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 PARTICIPANTS = get_query("participants").text
-PARTICIPANT_COUNT = 23
+PARTICIPANT_COUNT = 22
 PILLARS = "SELECT ?n WHERE { ?p a rkg:Pillar ; skos:notation ?n } ORDER BY ?n"
 PARTICIPATION = "CONSTRUCT { ?a rkg:participatedIn ?e } WHERE { ?a rkg:participatedIn ?e }"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

@@ -163,4 +163,4 @@ def test_open_store_queries_run_in_the_killable_child(store: Path, kg) -> None:
     # The store still answers, and answers right, after the child was killed.
     again = query(graph, participants)
     assert again.serialize("csv") == expected
-    assert len(again.rows) == 23
+    assert len(again.rows) == 22

@@ -26,7 +26,7 @@ costs several times as much on the dense networks that events produce.
 >>> from resilience_kg.graph.dataset import load_graph
 >>> co = coattendance(load_graph())
 >>> co.network.number_of_nodes(), co.network.number_of_edges()
-(23, 253)
+(22, 231)
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ counted within the window the timeline was asked for.
 >>> from resilience_kg.graph.dataset import load_graph
 >>> t = timeline(load_graph())
 >>> t.periods, len(t.newcomers["2019"]), t.leavers["2019"]
-(['2019'], 23, [])
+(['2019'], 22, [])
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ part the rules are tuned on, ``tests/extract_frozen/*.json`` for the frozen part
      "event": {"kind": "meeting", "date": "2020-01-14"},
      "actors": [{"surface": "Dinas Sumber Daya Air (DSDA)", "name": "Dinas Sumber Daya Air",
                  "id": "dsda", "sector": "GovernmentAgency", "role": "participant",
-                 "aliases": ["DSDA"], "optional": false}, ...],
+                 "aliases": ["DSDA"], "optional": false},
+                {"surface": "Pemerintah Kota Semarang", ..., "id": null, "ref": "pemkot-semarang"}, ...],
      "persons": [...], "not_actors": [...], "agreements": [...],
      "issues": [{"surface": "sampah yang menyumbat saringan pintu air", "pillar": "jakarta-sehat",
                  "raised_in": "event"}, ...],
@@ -26,7 +27,8 @@ data, social cohesion and partnerships), or ``null`` when the text gives no basi
 no strategy in the table. ``raised_in`` / ``presented_in`` is ``"event"`` (the report's event, the
 first one it names), ``"session:<label>"`` (a session, by the exact surface of its label) or
 ``"event:<label>"`` (a further event of a report about several). ``proposed_by`` and ``party`` are
-gold actor ids. ``status`` is ``offered`` (bersedia, menawarkan, offered), ``planned`` (akan,
+gold actor ids, or the ``ref`` of an actor without one (``id`` is kept for gazetteer ids, so that a
+wrong resolution shows). ``status`` is ``offered`` (bersedia, menawarkan, offered), ``planned`` (akan,
 berkomitmen, committed to, will, pledged, with a deliverable) or ``fulfilled`` (telah, has done).
 The old form, a list of strings, is still read: such an issue or solution counts for "found"
 only, since it says nothing of its place, pillar or proposer.
@@ -117,6 +119,9 @@ class GoldActor:
     role: str | None
     aliases: tuple[str, ...] = ()
     optional: bool = False
+    #: How the gold file's statements refer to this actor: its ``id``, or ``ref`` for an actor that
+    #: has no gazetteer id (a region's standard body, a body the gazetteer does not list).
+    ref: str | None = None
 
     def keys(self) -> set[str]:
         return {k for k in (normalise(s) for s in (self.surface, self.name, *self.aliases)) if k}
@@ -189,9 +194,10 @@ def load_gold(path: Path) -> GoldReport:
             actors.append(GoldActor(
                 surface=a["surface"], name=a["name"], id=a.get("id"), sector=a["sector"], role=a.get("role"),
                 aliases=tuple(a.get("aliases", ())), optional=bool(a.get("optional", False)),
+                ref=a.get("ref") or a.get("id"),
             ))  # fmt: skip
         event = data.get("event") or {}
-        ids = {a.id for a in actors if a.id}
+        ids = {a.ref for a in actors if a.ref}
         issues = tuple(_statement(path, "issue", n, x, ids) for n, x in enumerate(data.get("issues", ()), 1))
         solutions = tuple(_statement(path, "solution", n, x, ids) for n, x in enumerate(data.get("solutions", ()), 1))
         commitments = tuple(
@@ -626,7 +632,7 @@ def score_report(gold: GoldReport, extracted: Extracted) -> ReportScore:
             score.false_positives.append(str(label))
     found_gold = set(matching.values())
     score.missed = [a.surface for i, a in enumerate(gold.actors) if not a.optional and i not in found_gold]
-    node_of_gold = {gold.actors[g].id: node for node, g in matching.items() if gold.actors[g].id}
+    node_of_gold = {gold.actors[g].ref: node for node, g in matching.items() if gold.actors[g].ref}
     _score_statements(gold, extracted, score, node_of_gold)  # type: ignore[arg-type]
     score.quotes_total, score.quotes_exact = extracted.quotes_total, extracted.quotes_exact
     if gold.event_date:

@@ -50,6 +50,17 @@ INTERNAL_CLASSES = {
     "ReportedStatement", "CuratedStatement",
 }  # fmt: skip
 
+#: English text columns of an element. A report row states one only where its quote contains it
+#: (English the report itself uses, "Early Warning System"); any other is the curators'
+#: translation and goes to the curated graph, by rule, whatever the row's basis says.
+ENGLISH_COLUMNS = ("label_en", "description_en")
+#: Link types that place a thing under a pillar. Drafted by a pillar cue (``method`` starting
+#: with :data:`PILLAR_CUE`), such a link is an inference: curated once accepted, never reported.
+PILLAR_LINKS = ("underPillar", "concernsPillar")
+PILLAR_CUE = "rule:pillar-cue:"
+#: The confidence of a curated fact the loader moves out of a report row, unless the row says.
+MOVED_CONFIDENCE = "well-attested"
+
 _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
 _ESCAPES.update({c: f"\\u{c:04X}" for c in range(0x20) if c not in _ESCAPES})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -117,6 +128,28 @@ def _rkg(name: str) -> str:
 
 def _hash(text: str, n: int = 20) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:n]
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def stated_in(quote: str, text: str) -> bool:
+    """Whether ``quote`` contains ``text``, ignoring case and runs of spaces: the test of the
+    translation rule (English a report contains is reported; any other English is curated).
+
+    >>> stated_in("(iii) Penyediaan Early Warning System (EWS)", "Early warning system")
+    True
+    >>> stated_in("Kepala Biro KDH-KLN Setda Provinsi DKI Jakarta", "Regional Secretariat")
+    False
+    """
+    return bool(text) and _folded(text) in _folded(quote)
+
+
+def extracted(row: Row) -> bool:
+    """Whether a row was drafted by ``extract`` (it names the method that made it); hand-typed
+    rows, such as the bundled data, have no method."""
+    return bool(row.get("method"))
 
 
 def occurrences(text: str, quote: str) -> list[int]:
@@ -256,11 +289,15 @@ class _Assembler:
     def emit(self, s: str, p: str, o: str, graph: str) -> None:
         self.out.lines.append(f"{s} {p} {o} {graph} .\n")
 
-    def state(self, s: str, p: str, o: str, row: Row, *, curated: bool) -> None:
+    def state(self, s: str, p: str, o: str, row: Row, *, curated: bool, level: str = "",
+              pinned: bool = False) -> None:
         """Emit one fact into its graph and its reified statement into the provenance graph.
 
         The same fact from several rows (an actor seen in two reports) is one statement with
-        the evidence of each row.
+        the evidence of each row. ``level`` gives a curated fact its confidence level when the
+        row's own confidence is a number (an extraction's score, kept as ``rkg:score``);
+        ``pinned`` keeps the row's quote as the evidence of a curated fact (the words an
+        inference rests on, such as a pillar cue).
         """
         graph = self.graph(row, curated=curated)
         self.emit(s, p, o, graph)
@@ -281,8 +318,12 @@ class _Assembler:
         if curated:
             if row.get("note"):
                 add(f"{st} {_rkg('basis')} {literal(row.get('note'))} {G_PROV} .\n")
-            if conf in CONFIDENCE_LEVELS:
-                add(f"{st} {_rkg('confidence')} {iri(v.mint('confidence-' + conf))} {G_PROV} .\n")
+            level = level or (conf if conf in CONFIDENCE_LEVELS else "")
+            if level:
+                add(f"{st} {_rkg('confidence')} {iri(v.mint('confidence-' + level))} {G_PROV} .\n")
+            pinned_evidence = self.evidence(row) if pinned else None
+            if pinned_evidence:
+                add(f"{st} {_rkg('evidence')} {pinned_evidence[1]} {G_PROV} .\n")
         else:
             evidence = self.evidence(row)
             if evidence:
@@ -576,6 +617,8 @@ class _Assembler:
         s = iri(v.mint(self.slug(row.get("id"))))
         self.state(s, P_TYPE, iri(cls), row, curated=curated)
         for col, lang in (("label_id", "id"), ("label_en", "en")):
+            if col == "label_en" and not stated_in(row.get("quote"), row.get(col)):
+                continue  # a translation is not a name the source writes
             if row.get(col):
                 self.state(s, _rkg("nameInSource"), literal(row.get(col), lang=lang), row, curated=curated)
 
@@ -610,7 +653,11 @@ class _Assembler:
             ("description_en", v.DCTERMS + "description", "en"),
             ("unit_text", v.SCHEMA + "unitText", "id"),
         ):
-            if row.get(col):
+            if not row.get(col):
+                continue
+            if col in ENGLISH_COLUMNS and not curated and not stated_in(quote, row.get(col)):
+                self.state(s, iri(p), literal(row.get(col), lang=lang), self.translation(row, col), curated=True)
+            else:
                 state(iri(p), literal(row.get(col), lang=lang))
         for col, p in (
             ("acronym", sk + "altLabel"),
@@ -618,7 +665,12 @@ class _Assembler:
             ("country", v.RKG + "countryCode"),
             ("unit_code", v.SCHEMA + "unitCode"),
         ):
-            if row.get(col):
+            if not row.get(col):
+                continue
+            if col == "country" and not curated:
+                # A country code is never a text of the source: the curators assign it.
+                self.state(s, iri(p), literal(row.get(col)), self.country(row), curated=True)
+            else:
                 state(iri(p), literal(row.get(col)))
         if row.get("is_group"):
             flag = row.get("is_group").lower()
@@ -637,6 +689,31 @@ class _Assembler:
                                 location=row.location)
             state(iri(v.SCHEMA + "position"), literal(row.get("position"), datatype=v.XSD + "integer"))
         self.expansion(s, row)
+
+    def moved(self, row: Row, note: str) -> Row:
+        """A report row's fact that its quote does not state, as a curated row: the row's
+        ``translation_confidence`` (else :data:`MOVED_CONFIDENCE`) and the given basis."""
+        level = row.get("translation_confidence") or MOVED_CONFIDENCE
+        if level not in CONFIDENCE_LEVELS:
+            raise DataError(f"translation_confidence {level!r} must be one of {', '.join(CONFIDENCE_LEVELS)}",
+                            location=row.location)
+        return Row(values=dict(row.values, basis="curated", confidence=level, note=note), location=row.location)
+
+    def translation(self, row: Row, col: str) -> Row:
+        """The curated row of an English text the quote does not contain (the translation rule)."""
+        source = row.get("source") or "the source"
+        what = "description" if col == "description_en" else "label"
+        note = row.get("translation_note") or (
+            f"The curators' English {what} of {row.get('label_id')!r}: the source {source} does not contain "
+            "this English text, so it is a translation, checkable against the Indonesian label."
+        )
+        return self.moved(row, note)
+
+    def country(self, row: Row) -> Row:
+        """The curated row of a report row's country code."""
+        note = (f"The curators' country code (ISO 3166-1 alpha-2) for {row.get('label_id')!r}: a source "
+                "names places, never codes, so a country is curated by rule.")
+        return self.moved(row, note)
 
     def expansion(self, s: str, row: Row) -> None:
         """An acronym's expansion: asserted only where the source states it, else curated."""
@@ -686,7 +763,25 @@ class _Assembler:
                     f"unknown connection type {name!r}; use one of {', '.join(sorted(self.vocab.properties))}",
                     location=row.location,
                 )
+            if name.removeprefix("rkg:") in PILLAR_LINKS and row.get("method").startswith(PILLAR_CUE):
+                # An inference from a cue word: a curated statement, never a reported one, with
+                # the cue as its pinned evidence and the reviewer's acceptance in its basis.
+                self.state(ends[0], iri(prop), ends[1], self.pillar_inference(row), curated=True,
+                           level=level if (level := row.get("confidence")) in CONFIDENCE_LEVELS else MOVED_CONFIDENCE,
+                           pinned=True)
+                continue
             self.state(ends[0], iri(prop), ends[1], row, curated=curated)
+
+    def pillar_inference(self, row: Row) -> Row:
+        """The curated row of a pillar link drafted from a cue: its basis names the cue, the
+        quote and whether a reviewer accepted it."""
+        cue = row.get("method").removeprefix(PILLAR_CUE)
+        reviewed = "accepted by a reviewer" if self.status(row) == "accepted" else "not yet reviewed (a draft)"
+        basis = (f"Inferred from the pillar cue {cue!r} in source {row.get('source') or '?'} "
+                 f"({row.get('quote')!r}); {reviewed}.")
+        if row.get("note"):
+            basis += " " + row.get("note")
+        return Row(values=dict(row.values, basis="curated", note=basis), location=row.location)
 
 
 def assemble(

@@ -29,7 +29,7 @@ ELEMENT_COLUMNS = (
     "id", "type", "label_id", "label_en", "acronym", "notation", "expansion",
     "expansion_confidence", "description_en", "country", "is_group", "date", "value",
     "min_value", "min_exclusive", "unit_code", "unit_text", "position", "basis", "confidence", "source", "quote",
-    "note", *EVIDENCE_COLUMNS, "same_as", "match_score", "candidates",
+    "note", *EVIDENCE_COLUMNS, "same_as", "match_score", "candidates", "translation_confidence", "translation_note",
 )  # fmt: skip
 CONNECTION_COLUMNS = ("from", "to", "type", "basis", "confidence", "source", "quote", "note", *EVIDENCE_COLUMNS)
 SOURCE_COLUMNS = ("id", "title_id", "title_en", "date", "publisher", "language", "file", "url", "checksum")
