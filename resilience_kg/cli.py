@@ -786,9 +786,15 @@ def export(
 @click.option("--max-chars", "max_chars", type=click.IntRange(1), default=EXTRACT_MAX_CHARS, show_default=True,
               metavar="N",
               help="Refuse a report whose text is longer (a PDF is read no further).")
+@click.option("--strategies", "strategies", multiple=True, type=click.Path(exists=True, path_type=Path),
+              metavar="PATH",
+              help="A folder holding pillars.csv and pillar_cues.csv (or one of those tables): your city's "
+              "resilience strategy, its pillars and the cue words that place an issue under each, beside the "
+              "bundled Jakarta strategy. Repeatable.")
 @handle_errors
 def extract(paths: tuple[Path, ...], out: Path, lang: str, date: Any, source_id: str | None,
-            data: tuple[Path, ...], max_mib: int, max_pages: int, max_chars: int) -> None:
+            data: tuple[Path, ...], max_mib: int, max_pages: int, max_chars: int,
+            strategies: tuple[Path, ...]) -> None:
     """Draft graph rows from activity reports (.txt, .md, .html, .docx, text .pdf) for review.
 
     Writes every fact with status=draft, its method, a confidence, the exact quote and its
@@ -803,7 +809,7 @@ def extract(paths: tuple[Path, ...], out: Path, lang: str, date: Any, source_id:
                            show_pos=True) as bar:
         result = extract_reports(list(paths), out=out, lang=lang, date=date.date() if date else None,
                                  source_id=source_id, data=list(data), progress=lambda _path: bar.update(1),
-                                 limits=limits)
+                                 limits=limits, strategies=list(strategies))
     for extracted in result.sources:
         note = f" ({extracted.source.encoding_note})" if extracted.source.encoding_note else ""
         click.echo(f"{extracted.source.path}: {len(extracted.draft.elements)} element and "

@@ -24,6 +24,7 @@ from resilience_kg.analysis.gaps import find_gaps, is_local
 from resilience_kg.analysis.lookup import find_node
 from resilience_kg.analysis.metrics import actor_metrics, brokers, communities, sampled_closeness
 from resilience_kg.analysis.pillar_links import CONFIDENCE_FACTOR, PATHS, PillarLink, pillar_links
+from resilience_kg.analysis.projection import UTTERANCES
 from resilience_kg.analysis.write_back import attach_analysis
 from resilience_kg.errors import NotFound
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
@@ -544,3 +545,209 @@ def test_an_unknown_name_suggests_the_nearest(full: Analysis) -> None:
     assert "BPDB" in str(caught.value)
     with pytest.raises(NotFound):
         find_node(full.graph, "SIAP")  # a pillar is not an actor
+
+
+# --- a new report's proposers and committed parties (issue 20) ----------------------------------------
+
+NEW_REPORT_NODES = {
+    "proposer": actor("civil-society", type_="CivilSocietyOrganization"),
+    "party": actor("private", type_="PrivateCompany"),
+    "solution": node("solution"), "issue": node("issue"),
+    "siap": pillar("SIAP"), "sehat": pillar("SEHAT"),
+    "session": node("session"), "event": node("event"),
+}  # fmt: skip
+
+
+def with_commitments(g: nx.MultiDiGraph, edges: list[tuple[str, ...]]) -> nx.MultiDiGraph:
+    """``g`` with its side graph of commitments, as the projection keeps them (out of the network)."""
+    side = build({"commitment": node("commitment")}, edges)
+    g.graph[UTTERANCES] = side
+    return g
+
+
+def test_a_proposal_paired_with_no_issue_reaches_its_own_pillar() -> None:
+    g = build(NEW_REPORT_NODES, [("solution", "proposedBy", "proposer"), ("solution", "underPillar", "siap")])
+    link = link_of(pillar_links(g), "proposer", "siap")
+    assert link.basis == {"proposal": 0.6} and link.substantive
+    assert link.paths[0].chain(g) == "proposer -> proposed -> solution -> under -> Jakarta SIAP"
+
+
+def test_a_proposal_with_two_routes_to_one_pillar_counts_once() -> None:
+    g = build(NEW_REPORT_NODES, [
+        ("solution", "proposedBy", "proposer"), ("solution", "underPillar", "siap", "uncertain"),
+        ("solution", "addressesIssue", "issue"), ("issue", "underPillar", "siap"),
+    ])  # fmt: skip
+    link = link_of(pillar_links(g), "proposer", "siap")
+    assert len(link.paths) == 2
+    assert link.basis == {"proposal": 0.6}  # the better route (report links: 0.6), not 0.6 + 0.36
+
+
+def test_a_committed_party_reaches_the_pillar_of_its_commitment_more_strongly_than_a_proposer() -> None:
+    g = build(NEW_REPORT_NODES, [
+        ("solution", "proposedBy", "proposer"), ("solution", "underPillar", "sehat"),
+        ("issue", "underPillar", "sehat"),
+    ])  # fmt: skip
+    direct = with_commitments(g.copy(), [("commitment", "committedBy", "party"),
+                                         ("commitment", "underPillar", "sehat")])
+    links = pillar_links(direct)
+    party, proposer = link_of(links, "party", "sehat"), link_of(links, "proposer", "sehat")
+    assert party.basis == {"commitment": 0.8} and party.substantive
+    assert party.strength >= proposer.strength
+    assert party.paths[0].chain(direct) == "party -> committed to -> commitment -> under -> Jakarta SEHAT"
+    # Through what it concerns: the issue's pillar.
+    concerns = with_commitments(g.copy(), [("commitment", "committedBy", "party"),
+                                           ("commitment", "commitmentConcerns", "issue")])
+    assert link_of(pillar_links(concerns), "party", "sehat").basis == {"commitment": 0.8}
+    # Both routes: once.
+    both = with_commitments(g.copy(), [("commitment", "committedBy", "party"), ("commitment", "underPillar", "sehat"),
+                                       ("commitment", "commitmentConcerns", "issue")])
+    assert link_of(pillar_links(both), "party", "sehat").strength == pytest.approx(0.8)
+
+
+def test_the_weights_rank_mandate_commitment_proposal_presence() -> None:
+    weight = {p.name: p.weight for p in PATHS}
+    presence = sum(p.cap for p in PATHS if p.name in PRESENCE) / 2  # each presence pattern appears twice at most
+    assert weight["mandate"] > weight["commitment"] >= weight["proposal"] > max(weight["session"], weight["event"])
+    assert presence <= 0.4
+
+
+class DraftsFolder:
+    """A drafts folder as extract leaves it after review (every row accepted): the report text,
+    sources.csv with its checksum, and the rows, each quote at its offsets."""
+
+    TEXT = (
+        "Jakarta Utara, 3 Maret 2021 - Rapat Koordinasi Air Bersih dan Banjir Rob dihadiri oleh Yayasan Air Kita "
+        "dan PT Pipa Nusantara.\nSesi Air Bersih membahas kebocoran pipa di pesisir.\nSesi Banjir Rob membahas "
+        "genangan di kampung nelayan.\nYayasan Air Kita mengusulkan pembangunan sumur resapan di kampung nelayan.\n"
+        "PT Pipa Nusantara berkomitmen mengganti pipa bocor pada 2022.\n"
+    )
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.elements: list[dict[str, str]] = []
+        self.connections: list[dict[str, str]] = []
+
+    def at(self, quote: str) -> dict[str, str]:
+        start = self.TEXT.index(quote)
+        return {"source": "rapat-air", "quote": quote, "start": str(start), "end": str(start + len(quote))}
+
+    def element(self, id_: str, type_: str, label: str, quote: str = "", **extra: str) -> None:
+        row = {"id": id_, "type": type_, "label_id": label, "label_en": label, "basis": "report", "confidence": "0.8",
+               "status": "accepted", **(self.at(quote) if quote else {}), **extra}
+        self.elements.append(row)
+
+    def link(self, frm: str, to: str, type_: str, quote: str, *, curated: bool = False) -> None:
+        # A reviewed pillar link: curated, with a level (an accepted inference from cue words is
+        # uncertain until the reviewer says more).
+        row = {"from": frm, "to": to, "type": type_, "basis": "curated" if curated else "report",
+               "confidence": "uncertain" if curated else "0.6", "status": "accepted", **self.at(quote)}
+        if curated:
+            row.update(method=f"rule:pillar-cue:{quote.split()[0].lower()}",
+                       note="inferred from cue words, not stated by the report; accepted on review")
+        self.connections.append(row)
+
+    def write(self) -> Path:
+        import hashlib
+
+        def table(rows: list[dict[str, str]]) -> str:
+            header = list(dict.fromkeys(k for r in rows for k in r))
+            buf = io.StringIO()
+            w = csv.DictWriter(buf, header, restval="")
+            w.writeheader()
+            w.writerows(rows)
+            return buf.getvalue()
+
+        (self.folder / "sources").mkdir(parents=True)
+        (self.folder / "sources" / "rapat-air.txt").write_text(self.TEXT, encoding="utf-8")
+        checksum = "sha256:" + hashlib.sha256(self.TEXT.encode("utf-8")).hexdigest()
+        (self.folder / "sources.csv").write_text(table([{
+            "id": "rapat-air", "title_id": "Rapat Koordinasi Air Bersih dan Banjir Rob",
+            "title_en": "Coordination meeting on clean water and tidal flooding", "date": "2021-03-03",
+            "publisher": "", "language": "id", "file": "sources/rapat-air.txt", "url": "", "checksum": checksum}]),
+            encoding="utf-8")
+        (self.folder / "elements.csv").write_text(table(self.elements), encoding="utf-8")
+        (self.folder / "connections.csv").write_text(table(self.connections), encoding="utf-8")
+        return self.folder
+
+
+@pytest.fixture(scope="module")
+def new_report(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    d = DraftsFolder(tmp_path_factory.mktemp("drafts"))
+    d.element("rapat-air-2021", "Event", "Rapat Koordinasi Air Bersih dan Banjir Rob",
+              "Rapat Koordinasi Air Bersih dan Banjir Rob", date="2021-03-03")
+    d.element("yayasan-air-kita", "CivilSocietyOrganization", "Yayasan Air Kita", "Yayasan Air Kita")
+    d.element("pt-pipa-nusantara", "PrivateCompany", "PT Pipa Nusantara", "PT Pipa Nusantara")
+    d.element("session-air-bersih", "Session", "Sesi Air Bersih", "Sesi Air Bersih")
+    d.element("session-banjir-rob", "Session", "Sesi Banjir Rob", "Sesi Banjir Rob")
+    d.element("issue-kebocoran-pipa", "Issue", "Kebocoran pipa di pesisir", "kebocoran pipa di pesisir")
+    d.element("issue-genangan", "Issue", "Genangan di kampung nelayan", "genangan di kampung nelayan")
+    d.element("solution-sumur-resapan", "Solution", "Pembangunan sumur resapan",
+              "pembangunan sumur resapan di kampung nelayan")
+    d.element("commitment-pipa", "Commitment", "Mengganti pipa bocor pada 2022", "mengganti pipa bocor pada 2022")
+    attended = "dihadiri oleh Yayasan Air Kita dan PT Pipa Nusantara"
+    d.link("yayasan-air-kita", "rapat-air-2021", "participatedIn", attended)
+    d.link("pt-pipa-nusantara", "rapat-air-2021", "participatedIn", attended)
+    d.link("rapat-air-2021", "session-air-bersih", "hasSession", "Sesi Air Bersih")
+    d.link("rapat-air-2021", "session-banjir-rob", "hasSession", "Sesi Banjir Rob")
+    d.link("issue-kebocoran-pipa", "session-air-bersih", "raisedIn", "Sesi Air Bersih membahas kebocoran pipa")
+    d.link("issue-genangan", "session-banjir-rob", "raisedIn", "Sesi Banjir Rob membahas genangan")
+    d.link("solution-sumur-resapan", "yayasan-air-kita", "proposedBy", "Yayasan Air Kita mengusulkan")
+    d.link("solution-sumur-resapan", "session-banjir-rob", "presentedIn", "Yayasan Air Kita mengusulkan pembangunan")
+    d.link("commitment-pipa", "pt-pipa-nusantara", "committedBy", "PT Pipa Nusantara berkomitmen")
+    d.link("commitment-pipa", "issue-kebocoran-pipa", "commitmentConcerns", "mengganti pipa bocor")
+    d.link("commitment-pipa", "commitment-status-planned", "commitmentStatus", "berkomitmen mengganti")
+    # The drafted pillar links, accepted: curated, each quoting its cue word.
+    d.link("session-air-bersih", "jakarta-sehat", "concernsPillar", "Air Bersih membahas", curated=True)
+    d.link("session-banjir-rob", "jakarta-siap", "concernsPillar", "Banjir Rob membahas", curated=True)
+    d.link("issue-kebocoran-pipa", "jakarta-sehat", "underPillar", "kebocoran pipa", curated=True)
+    d.link("issue-genangan", "jakarta-siap", "underPillar", "genangan di", curated=True)
+    d.link("solution-sumur-resapan", "jakarta-siap", "underPillar", "sumur resapan", curated=True)
+    return load_graph([d.write()])
+
+
+def test_a_new_report_loads_and_conforms(new_report: KnowledgeGraph) -> None:
+    assert validate(new_report).conforms
+
+
+@pytest.mark.parametrize(("who", "expected", "through"), [
+    ("yayasan-air-kita", SIAP, "proposal"),   # proposes a flood measure, paired with no issue
+    ("pt-pipa-nusantara", SEHAT, "commitment"),  # commits to mend the leaking pipes (a SEHAT issue)
+])  # fmt: skip
+def test_a_new_proposer_and_a_new_party_reach_their_pillar_beyond_presence_strongest_there(
+    new_report: KnowledgeGraph, who: str, expected: str, through: str
+) -> None:
+    result = analyze(new_report)
+    mine = [lk for lk in result.links if lk.actor == who]
+    best = max(mine, key=lambda lk: lk.strength)
+    assert best.pillar == expected and best.substantive and through in best.basis
+    assert all(lk.strength < best.strength for lk in mine if lk is not best)
+    # The other pillar of the meeting is presence only.
+    assert all(not lk.substantive for lk in mine if lk is not best)
+
+
+def test_connections_shows_the_new_partys_path_through_its_commitment(new_report: KnowledgeGraph) -> None:
+    from resilience_kg.analysis.connections import connections
+
+    out = connections(new_report, actor="pt-pipa-nusantara", fmt="csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    sehat = [r for r in rows if r["pillar"] == "SEHAT"]
+    assert any("committed to -> Mengganti pipa bocor pada 2022 -> concerning -> Kebocoran pipa di pesisir -> under"
+               in r["path"] for r in sehat), sehat
+    assert {r["link"] for r in sehat if "committed" in r["path"]} == {"curated (uncertain)"}
+
+
+def test_the_timeline_counts_a_proposal_paired_with_no_issue(new_report: KnowledgeGraph) -> None:
+    from resilience_kg.analysis.projection import project
+    from resilience_kg.analysis.timeline import event_activity
+
+    g = project(new_report)
+    _roles, touched = event_activity(g)[("yayasan-air-kita", "rapat-air-2021")]
+    assert touched == {"jakarta-siap": {"proposal"}}
+
+
+def test_the_actor_pillars_query_follows_the_same_new_paths(new_report: KnowledgeGraph) -> None:
+    rows = query(new_report, get_query("actor-pillars").text).rows
+    found = {(r["actor"].value.rsplit("/", 1)[-1], r["pillar"].value, r["via"].value, r["path"].value)
+             for r in rows if r["via"].value in ("proposal", "commitment")}
+    assert ("yayasan-air-kita", "SIAP", "proposal", "^proposedBy > underPillar") in found
+    assert ("pt-pipa-nusantara", "SEHAT", "commitment", "^committedBy > commitmentConcerns > underPillar") in found

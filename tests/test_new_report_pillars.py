@@ -9,6 +9,7 @@ organisers, six attendees, three issues, two proposals, one commitment).
 from __future__ import annotations
 
 import csv
+import io
 import re
 import shutil
 from pathlib import Path
@@ -178,3 +179,63 @@ def test_the_source_row_has_its_title_and_event_date(accepted: tuple[str, Path])
                    TRANSPORT: ("Workshop on Safer Public Transport for Jakarta", "2020-03-05")}[name]
     assert (source["title_id"] or source["title_en"], source["date"]) == (title, date)
     assert source["title_en" if name == WATER else "title_id"] == ""
+
+
+#: Who proposes or commits to what, in each report, and the pillar it is about.
+REACH = {
+    WATER: {"Yayasan Air Untuk Warga": "SEHAT", "Dinas Sumber Daya Air": "SIAP",
+            "Perusahaan Umum Daerah Air Minum Jaya": "SEHAT"},
+    TRANSPORT: {"PT MRT Jakarta": "TERHUBUNG", "World Resources Institute Indonesia": "TERHUBUNG",
+                "Transportasi Jakarta": "TERHUBUNG"},
+}
+
+
+def strengths(kg: KnowledgeGraph, node: str) -> dict[str, float]:
+    """One actor's strength on each pillar, as `connections` prints them (CSV)."""
+    from resilience_kg.analysis.connections import connections
+
+    table = list(csv.DictReader(io.StringIO(connections(kg, fmt="csv"))))
+    row = next(r for r in table if r["actor"] == node)
+    return {p: float(row[p]) for p in ("SIAP", "SEHAT", "TERHUBUNG")}
+
+
+def test_who_proposes_or_commits_reaches_that_pillar_beyond_presence(accepted: tuple[str, Path],
+                                                                      graph: KnowledgeGraph) -> None:
+    from resilience_kg.analysis.pillar_links import PATHS
+
+    presence = max(p.weight for p in PATHS if p.name in ("event", "session"))
+    name, drafts = accepted
+    for body, pillar in REACH[name].items():
+        (node,) = canonical_ids(drafts, ids_by_label(drafts, body))
+        got = strengths(graph, node)
+        assert got[pillar] > presence, (body, got)
+        # Strongest there, unless the bundled graph already ties it to another pillar more.
+        new_actor = not any(r["same_as"] == node for r in rows(drafts, "elements.csv"))
+        if new_actor:
+            assert got[pillar] == max(got.values()), (body, got)
+
+
+def test_the_issues_sit_under_their_pillars(accepted: tuple[str, Path]) -> None:
+    name, drafts = accepted
+    expected = {WATER: {"Kualitas air bersih": "jakarta-sehat", "Genangan dan banjir rob": "jakarta-siap",
+                        "Kebocoran pipa distribusi": "jakarta-sehat"},
+                TRANSPORT: {"Missing pedestrian links": "jakarta-terhubung",
+                            "Crowded buses": "jakarta-terhubung"}}[name]
+    issues = {r["id"]: r["label_id"] or r["label_en"] for r in rows(drafts, "elements.csv") if r["type"] == "Issue"}
+    placed = {issues[r["from"]]: r["to"] for r in rows(drafts, "connections.csv")
+              if r["type"] == "underPillar" and r["from"] in issues}
+    for start, pillar in expected.items():
+        assert any(label.startswith(start) and placed[label] == pillar for label in placed), (start, placed)
+
+
+def test_the_new_actors_are_in_the_views_and_the_report(accepted: tuple[str, Path], tmp_path: Path) -> None:
+    name, drafts = accepted
+    newcomer = {WATER: "Yayasan Air Untuk Warga", TRANSPORT: "Koalisi Pejalan Kaki"}[name]
+    runner = CliRunner()
+    view = tmp_path / "actors-pillars.html"
+    result = runner.invoke(main, ["viz", "--data", str(drafts), "--view", "actors-pillars", "-o", str(view)])
+    assert result.exit_code == 0, result.output
+    assert newcomer in view.read_text(encoding="utf-8")
+    result = runner.invoke(main, ["report", "--data", str(drafts), "--out", str(tmp_path / "report")])
+    assert result.exit_code == 0, result.output
+    assert newcomer in (tmp_path / "report" / "report.html").read_text(encoding="utf-8")

@@ -9,23 +9,30 @@ and never adds up to a mandate.
 
 The weights, all in one place:
 
-========  =============================================================  ======  ===
-pattern   path                                                           weight  cap
-========  =============================================================  ======  ===
-mandate   actor -worksOn-> issue -underPillar-> pillar                   1.0     --
-proposal  actor <-proposedBy- solution -addressesIssue-> issue
-          -underPillar-> pillar                                          0.6     --
-session   actor -participatedIn-> session -concernsPillar-> pillar       0.3     0.3
-event     actor -participatedIn-> event -concernsPillar-> pillar, or
-          actor -participatedIn-> event -hasSession-> session
-          -concernsPillar-> pillar (the event as a whole)                0.1     0.1
-========  =============================================================  ======  ===
+==========  ===========================================================  ======  ===
+pattern     path                                                         weight  cap
+==========  ===========================================================  ======  ===
+mandate     actor -worksOn-> issue -underPillar-> pillar                 1.0     --
+commitment  actor <-committedBy- commitment -underPillar-> pillar, or
+            ... commitment -commitmentConcerns-> issue or solution
+            -underPillar-> pillar                                        0.8     --
+proposal    actor <-proposedBy- solution -addressesIssue-> issue
+            -underPillar-> pillar, or ... solution -underPillar-> pillar 0.6     --
+session     actor -participatedIn-> session -concernsPillar-> pillar     0.3     0.3
+event       actor -participatedIn-> event -concernsPillar-> pillar, or
+            actor -participatedIn-> event -hasSession-> session
+            -concernsPillar-> pillar (the event as a whole)              0.1     0.1
+==========  ===========================================================  ======  ===
 
 The least certain curated link on a path discounts its weight once: stated and well-attested
 1.0, uncertain 0.6, unknown 0.5. Presence alone is worth at most 0.4 (session plus event), less than
-the weakest mandate (0.5). Mandates, the pillar of each issue and session, and which solution
-addresses which issue are curated knowledge, so the report-only view keeps only presence at an
-event on the pillars the source says it was about: its scores are weaker, and the analysis says so.
+the weakest mandate (0.5). A solution or commitment with two routes to the same pillar (its own
+``underPillar`` and that of the issue it addresses or concerns) counts there once, by the better
+route. Commitments stay out of the projection's network (they move no centrality): they sit in its
+side graph ``g.graph[UTTERANCES]``, which the walk follows. Mandates, the pillar of each issue,
+solution and session, and which solution addresses which issue are curated knowledge, so the
+report-only view keeps only presence at an event on the pillars the source says it was about: its
+scores are weaker, and the analysis says so.
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from resilience_kg.analysis.projection import actors, pillars
+from resilience_kg.analysis.projection import UTTERANCES, actors, pillars
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -67,12 +74,24 @@ class Pattern:
 
 PATHS: tuple[Pattern, ...] = (
     Pattern("mandate", (("worksOn", "out"), ("underPillar", "out")), 1.0, kinds=("issue", "pillar")),
+    # A commitment binds its party to act: more than a proposal, less than a standing mandate.
+    # It reaches the pillar it is under, or that of the issue or solution it concerns.
+    Pattern("commitment", (("committedBy", "in"), ("underPillar", "out")), 0.8, kinds=("commitment", "pillar")),
+    Pattern(
+        "commitment",
+        (("committedBy", "in"), ("commitmentConcerns", "out"), ("underPillar", "out")),
+        0.8,
+        kinds=("commitment", "", "pillar"),
+    ),
     Pattern(
         "proposal",
         (("proposedBy", "in"), ("addressesIssue", "out"), ("underPillar", "out")),
         0.6,
         kinds=("solution", "issue", "pillar"),
     ),
+    # A proposal the text pairs with no issue reaches the pillar it is under itself. Same name:
+    # a solution with both routes to one pillar counts once there (see ONCE_THROUGH).
+    Pattern("proposal", (("proposedBy", "in"), ("underPillar", "out")), 0.6, kinds=("solution", "pillar")),
     Pattern("session", (("participatedIn", "out"), ("concernsPillar", "out")), 0.3, 0.3, kinds=("session", "pillar")),
     # The event as a whole: on a pillar the source says it was about, or through one of its
     # sessions; both paths share the name, so together they stay within the one cap.
@@ -86,9 +105,12 @@ PATHS: tuple[Pattern, ...] = (
     ),
 )
 CONFIDENCE_FACTOR = {"stated": 1.0, "well-attested": 1.0, "uncertain": 0.6, "unknown": 0.5}
+#: Patterns with two routes to a pillar through the same solution or commitment: it counts by
+#: the better route.
+ONCE_THROUGH = ("proposal", "commitment")
 #: Patterns that mean an actor does something about a pillar, not merely that it was there
 #: (sessions and events are presence).
-SUBSTANTIVE = ("mandate", "proposal")
+SUBSTANTIVE = ("mandate", "commitment", "proposal")
 
 PHRASES = {
     ("worksOn", "out"): {"en": "works on", "id": "menangani"},
@@ -98,6 +120,8 @@ PHRASES = {
     ("participatedIn", "out"): {"en": "took part in", "id": "hadir dalam"},
     ("concernsPillar", "out"): {"en": "on", "id": "membahas"},
     ("hasSession", "out"): {"en": "had session", "id": "memiliki sesi"},
+    ("committedBy", "in"): {"en": "committed to", "id": "berkomitmen pada"},
+    ("commitmentConcerns", "out"): {"en": "concerning", "id": "tentang"},
 }
 
 
@@ -136,9 +160,17 @@ class PillarLink:
         return any(self.basis.get(k, 0) > 0 for k in SUBSTANTIVE)
 
 
+def _node(g: nx.MultiDiGraph, node: str) -> dict[str, object]:
+    """A node's attributes, in the projection or in its side graph of utterances."""
+    if node in g:
+        return g.nodes[node]  # type: ignore[no-any-return]
+    side = g.graph.get(UTTERANCES)
+    return side.nodes[node] if side is not None and node in side else {}  # type: ignore[no-any-return]
+
+
 def display_name(g: nx.MultiDiGraph, node: str, *, lang: str = "en") -> str:
     """A short name: the acronym of an actor, else its label in ``lang``."""
-    a = g.nodes[node]
+    a = _node(g, node)
     if a.get("kind") == "actor" and a.get("acronym"):
         return str(a["acronym"])
     if a.get("kind") == "pillar":
@@ -151,20 +183,28 @@ def _walk(g: nx.MultiDiGraph, start: str, pattern: Pattern) -> Iterator[PillarPa
     # the factor of its least certain curated link (a path is as sure as its weakest link, and
     # is discounted once, so that no mandate falls below mere presence).
     frontier: list[tuple[tuple[str, ...], float, bool, str | None]] = [((start,), 1.0, False, None)]
+    graphs = [h for h in (g, g.graph.get(UTTERANCES)) if h is not None]
     for depth, (predicate, direction) in enumerate(pattern.steps):
         want = pattern.kinds[depth] if pattern.kinds else ""
-        nxt = []
+        nxt: list[tuple[tuple[str, ...], float, bool, str | None]] = []
         for nodes, factor, curated, conf in frontier:
             here = nodes[-1]
-            if direction == "out":
-                edges = ((t, k, d) for _, t, k, d in g.out_edges(here, keys=True, data=True))
-            else:
-                edges = ((s, k, d) for s, _, k, d in g.in_edges(here, keys=True, data=True))
+            edges: list[tuple[str, str, dict[str, object]]] = []
+            for h in graphs:  # the projection, then the commitments beside it
+                if here not in h:
+                    continue
+                if direction == "out":
+                    edges += [(t, k, d) for _, t, k, d in h.out_edges(here, keys=True, data=True)]
+                else:
+                    edges += [(s, k, d) for s, _, k, d in h.in_edges(here, keys=True, data=True)]
             for other, key, data in edges:
-                if key != predicate or (want and g.nodes[other].get("kind") != want) or other in nodes:
+                if key != predicate or other in nodes:
+                    continue
+                kind = _node(g, other).get("kind")
+                if kind is None or (want and kind != want):
                     continue
                 if data.get("graph") == "curated":
-                    c = data.get("confidence", "unknown")
+                    c = str(data.get("confidence", "unknown"))
                     worst = c if conf is None or CONFIDENCE_FACTOR.get(c, 0.5) < CONFIDENCE_FACTOR[conf] else conf
                     nxt.append(((*nodes, other), min(factor, CONFIDENCE_FACTOR.get(c, 0.5)), True, worst))
                 else:
@@ -189,14 +229,22 @@ def pillar_links(g: nx.MultiDiGraph) -> list[PillarLink]:
     for actor in actors(g):
         found: dict[str, PillarLink] = {}
         totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        for pattern in PATHS:
+        # A solution (or commitment) with two routes to a pillar, its own link and the issue it
+        # addresses, counts by the better route, not by both: one proposal there, not two.
+        routes: dict[tuple[str, str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))
+        for index, pattern in enumerate(PATHS):
             for path in _walk(g, actor, pattern):
                 pillar = path.nodes[-1]
                 if pillar not in pillar_set:
                     continue
                 link = found.setdefault(pillar, PillarLink(actor, pillar, 0.0))
                 link.paths.append(path)
-                totals[pillar][pattern.name] += path.weight
+                if pattern.name in ONCE_THROUGH:
+                    routes[(pattern.name, path.nodes[1], pillar)][index] += path.weight
+                else:
+                    totals[pillar][pattern.name] += path.weight
+        for (name, _through, pillar), by_route in routes.items():
+            totals[pillar][name] += max(by_route.values())
         caps = {p.name: p.cap for p in PATHS}
         for pillar, link in found.items():
             link.basis = {k: round(min(caps[k], t), 6) for k, t in totals[pillar].items()}

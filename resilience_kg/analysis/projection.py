@@ -36,6 +36,9 @@ ACTOR_CLASSES = (
 #: Classes whose nodes are what actors said and promised, not parts of the network: they stay out
 #: of the projection (so they move no centrality) and are shown in their speaker's details.
 UTTERANCE_CLASSES = ("Remark", "Commitment")
+#: The key in ``g.graph`` of the side graph that holds the utterances and their links (a
+#: commitment's party, what it concerns, its pillar), for the paths that follow them.
+UTTERANCES = "utterances"
 
 # Literal-valued properties kept as node attributes, under these names.
 _ATTRIBUTES = {
@@ -123,37 +126,48 @@ def project(kg: KnowledgeGraph, *, report_only: bool = False) -> nx.MultiDiGraph
         if isinstance(q.subject, ox.NamedNode)
     }
 
-    def attrs(iri: str) -> dict[str, Any]:
+    # What actors said and promised: kept apart, in a side graph (see UTTERANCES), so that the
+    # pillar links can follow a party to what it committed to without the commitments entering
+    # the network.
+    side_nodes: dict[str, dict[str, Any]] = {}
+    side_edges: list[tuple[str, str, str, dict[str, Any]]] = []
+
+    def attrs(iri: str, into: dict[str, dict[str, Any]] = nodes) -> dict[str, Any]:
         key = node_id(iri)
-        if key not in nodes:
-            nodes[key] = {"iri": iri}
-        return nodes[key]
+        if key not in into:
+            into[key] = {"iri": iri}
+        return into[key]
 
     for graph_iri in data_graphs(kg):
         gname = graph_name(graph_iri)
         for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)):
             s, p, o = q.subject, q.predicate.value, q.object
-            if not isinstance(s, ox.NamedNode) or s.value in utterances:
+            if not isinstance(s, ox.NamedNode):
                 continue
             if isinstance(q.object, ox.NamedNode) and q.object.value in utterances:
                 continue
+            said = s.value in utterances
+            into = side_nodes if said else nodes
             if p == _RDF_TYPE:
-                attrs(s.value).setdefault("_types", set()).add(text(o))
+                attrs(s.value, into).setdefault("_types", set()).add(text(o))
             elif isinstance(o, ox.Literal):
                 if p == _PREF_LABEL and o.language in ("id", "en"):
-                    attrs(s.value)[f"label_{o.language}"] = o.value
+                    attrs(s.value, into)[f"label_{o.language}"] = o.value
                 elif p in _ATTRIBUTES:
-                    attrs(s.value)[_ATTRIBUTES[p]] = literal_value(o)
+                    attrs(s.value, into)[_ATTRIBUTES[p]] = literal_value(o)
             elif isinstance(o, ox.NamedNode):
                 local = p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
                 if o.value in notations:  # a concept of the ontology: an attribute, not a node
-                    attrs(s.value)[local] = notations[o.value]
+                    attrs(s.value, into)[local] = notations[o.value]
                     continue
                 if report_only and gname in ("curated", "draft"):
                     continue
                 data: dict[str, Any] = {"predicate": v.shorten(p), "graph": gname}
                 if gname == "curated":
                     data["confidence"] = confidence.get((s.value, p, o.value), "unknown")
+                if said:
+                    side_edges.append((node_id(s.value), node_id(o.value), local, data))
+                    continue
                 attrs(o.value)
                 edges.append((node_id(s.value), node_id(o.value), local, data))
     g = nx.MultiDiGraph()
@@ -173,6 +187,15 @@ def project(kg: KnowledgeGraph, *, report_only: bool = False) -> nx.MultiDiGraph
     # The same link in two graphs is one edge; the report's copy is added last and wins.
     edges.sort(key=lambda e: (e[0], e[1], e[2], e[3]["graph"] == "report", e[3]["graph"]))
     g.add_edges_from((u, w, k, dict(sorted(d.items()))) for u, w, k, d in edges)
+    side = nx.MultiDiGraph()
+    for key, a in sorted(side_nodes.items()):
+        types = a.pop("_types", set())
+        local = sorted(types)[0].rsplit("#", 1)[-1].rsplit("/", 1)[-1] if types else "Thing"
+        a.update(type=local, kind=local.lower(), label=str(a.get("label_en") or a.get("label_id") or key))
+        side.add_node(key, **dict(sorted(a.items())))
+    side_edges.sort(key=lambda e: (e[0], e[1], e[2], e[3]["graph"] == "report", e[3]["graph"]))
+    side.add_edges_from((u, w, k, dict(sorted(d.items()))) for u, w, k, d in side_edges)
+    g.graph[UTTERANCES] = side
     return g
 
 

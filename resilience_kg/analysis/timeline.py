@@ -257,9 +257,11 @@ def event_activity(g: nx.MultiDiGraph) -> dict[tuple[str, str], tuple[set[str], 
         elif k == "openedBy":
             note(_actor_of(g, w), u, "speaker")
         elif k == "proposedBy":
-            pillars = set().union(*(issue_pillars.get(i, set()) for i in solution_issues.get(u, ())))
+            # The pillars of the issues it addresses, and its own (a proposal paired with no issue).
+            pillars = set().union(issue_pillars.get(u, set()),
+                                  *(issue_pillars.get(i, set()) for i in solution_issues.get(u, ())))
             for s in solution_sessions.get(u, ()):
-                note(_actor_of(g, w), session_event.get(s), "speaker", pillars, "proposal")
+                note(_actor_of(g, w), session_event.get(s, s), "speaker", pillars, "proposal")
     return found
 
 

@@ -143,31 +143,6 @@ class IdMaker:
         return candidate
 
 
-_STOP = frozenset("""yang dan di ke dari untuk dengan pada dalam atau serta oleh bagi antara ini itu the of and for to
-    in on a an with by penyediaan pengelolaan peningkatan pengembangan pendekatan""".split())
-
-
-def _content_words(label: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{4,}", label.lower()) if w not in _STOP}
-
-
-def pillar_of(text: str) -> tuple[str, str] | None:
-    """The pillar whose cue word (``rules/pillar_cues.csv``) comes last in ``text``, and the cue.
-
-    >>> pillar_of("isu utama terkait transportasi: (i) banjir di jalan")
-    ('jakarta-siap', 'banjir')
-    """
-    from resilience_kg.extract.recognise.rules import table
-
-    best: tuple[int, str, str] | None = None
-    lowered = text.lower()
-    for row in table("pillar_cues"):
-        for m in re.finditer(rf"(?<!\w){re.escape(row['cue'])}(?!\w)", lowered):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), row["pillar"], row["cue"])
-    return (best[1], best[2]) if best else None
-
-
 def labels(label: str, language: str, *, name: bool = False) -> dict[str, str]:
     """The label columns of ``label`` as the report writes it, in one language only: a name's
     own language when its words say (``name=True``), else the report's ``language``.
@@ -302,7 +277,6 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                                    "rule:session", confidence("session")))
 
     # Issues and solutions under their session (the last session named before the list)
-    issue_rows: list[tuple[ListItem, str]] = []
     solution_rows: list[tuple[int, int, str]] = []
     for item in items:
         prefix = "issue" if item.kind == "Issue" else "solution"
@@ -311,21 +285,9 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                 else "review: link it to the issues it addresses (addressesIssue)")
         el.append(_element(id=iid, type=item.kind, **labels(item.label, language), confidence=_conf(confidence("item")),
                            method=item.method, note=note, **quote(item.start, item.end)))
-        if item.kind == "Issue":
-            issue_rows.append((item, iid))
-            # The pillar table holds Jakarta's strategy: other cities' issues wait for the curator.
-            pillar = pillar_of(text[item.intro_start:item.end]) if city == "DKI Jakarta" else None
-            if pillar is not None and pillar[0] in ids.taken:
-                con.append(_connection(text, source_id, iid, pillar[0], "underPillar", item.start, item.end,
-                                       f"rule:pillar-cue:{pillar[1]}", 0.4))
-        else:
-            # Pair the solution with the issues of its list's session that share a content word.
-            for issue, issue_id in issue_rows:
-                shared = _content_words(item.label) & _content_words(issue.label)
-                if shared:
-                    con.append(_connection(text, source_id, iid, issue_id, "addressesIssue", item.start, item.end,
-                                           "rule:shared-words:" + " ".join(sorted(shared)),
-                                           confidence("item:shared-words")))
+        # An issue's pillar is drafted afterwards, by resilience_kg.extract.pillars.links.add_pillar_links.
+        # A solution is paired with an issue (addressesIssue) only where the text pairs them, never
+        # by shared words: the reviewer adds the pairs the report states.
         # Raised in the session whose part of the report holds it, else in the event itself.
         owner = [sid for session, sid in session_ids if session.start < item.start] or ([event_id] if event_id else [])
         if owner:

@@ -113,7 +113,8 @@ def _merge_and_write(result: ExtractResult) -> None:
     link_keys = {(row.get("from", ""), row.get("to", ""), row.get("type", "")) for row in connections}
     for extracted in result.sources:
         for row in extracted.draft.elements:
-            if row["id"] in element_ids or _spot(row) in spots:
+            # A row without offsets (a strategy's pillar) is known by its id alone.
+            if row["id"] in element_ids or (row.get("start") and _spot(row) in spots):
                 continue
             elements.append(row)
             element_ids.add(row["id"])

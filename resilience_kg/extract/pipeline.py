@@ -34,6 +34,7 @@ from resilience_kg.extract.segment import sentences as split_sentences
 
 if TYPE_CHECKING:
     from resilience_kg.extract.gazetteer import Gazetteer
+    from resilience_kg.extract.pillars.strategy import Strategies
     from resilience_kg.extract.resolve import KnownActor
 
 LANGS = ("id", "en", "auto")
@@ -102,8 +103,10 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
 
 def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.date | None,
                 gazetteer: Gazetteer | None, known: Sequence[KnownActor], ids: IdMaker,
-                cache: dict[tuple[Any, ...], Any] | None = None) -> ExtractedSource:
-    """Recognise, resolve and draft one report."""
+                cache: dict[tuple[Any, ...], Any] | None = None,
+                strategies: Strategies | None = None) -> ExtractedSource:
+    """Recognise, resolve and draft one report; ``strategies`` (the bundled ones by default) give
+    the pillars its city's strategy has and the cue words that draft its pillar links."""
     text = source.text
     language = detect_language(text) if lang == "auto" else lang
     sents = split_sentences(text)
@@ -208,6 +211,11 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
     draft = build_draft(text, source_id=source_id, actors=[actors[k] for k in order], event=event, sessions=sessions,
                         items=items, agreements=agreements, posts=posts, collectives_seen=seen_collectives, ids=ids,
                         city=city, clauses=clauses, language=language)
+    from resilience_kg.extract.pillars import add_pillar_links
+    from resilience_kg.extract.pillars.strategy import load_strategies
+
+    add_pillar_links(draft, text, city=city, ids=ids,
+                     strategies=strategies if strategies is not None else load_strategies())
     when = published or (event.date if event is not None else None)
     row = {
         "id": source_id, "title_id": source.title if language != "en" else "",
@@ -366,7 +374,7 @@ def _read_table_lenient(file: Path) -> Any:
 def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", date: dt.date | None = None,
                     source_id: str | None = None, data: Sequence[Path] = (), bundled: bool = True,
                     progress: Callable[[Path], None] | None = None,
-                    limits: Limits = DEFAULT_LIMITS) -> ExtractResult:
+                    limits: Limits = DEFAULT_LIMITS, strategies: Sequence[Path] = ()) -> ExtractResult:
     """Extract draft facts from report files into ``out``: elements.csv, connections.csv,
     sources.csv, one text file per source under ``sources/`` and ``review.html``.
 
@@ -374,6 +382,8 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
     :class:`ExtractError` naming it and leaves ``out`` untouched. Rows already in ``out`` (and
     the curator's statuses and edits in them) are kept; only new draft rows are added.
     ``limits`` bounds what reading a report may cost (:class:`~resilience_kg.extract.readers.Limits`).
+    ``strategies`` are folders (or table files) of city resilience strategies, beside the bundled
+    ones (see :mod:`resilience_kg.extract.pillars.strategy`).
     """
     if lang not in LANGS:
         raise ExtractError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
@@ -390,6 +400,9 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
     out = Path(out)
     # Read everything first: a bad file stops the run before anything is written.
     texts = [read_source(Path(p), limits=limits) for p in paths]
+    from resilience_kg.extract.pillars.strategy import load_strategies
+
+    known_strategies = load_strategies([Path(p) for p in strategies])
     gazetteer = load_gazetteer()
     gazetteer_ids = {entry.id for entry in gazetteer.entries}
     known, known_ids = _known_actors([Path(d) for d in data if Path(d).resolve() != out.resolve()], bundled=bundled)
@@ -409,7 +422,7 @@ def extract_reports(paths: Sequence[Path], *, out: Path, lang: str = "auto", dat
         # other ids there are taken.
         ids = IdMaker(known_ids | gazetteer_ids | {i for i, src in existing_ids.items() if src != sid}, sid)
         result.sources.append(extract_one(source, source_id=sid, lang=lang, published=date, gazetteer=gazetteer,
-                                          known=known, ids=ids, cache=cache))
+                                          known=known, ids=ids, cache=cache, strategies=known_strategies))
         if progress is not None:
             progress(source.path)
     merge_and_write(result)

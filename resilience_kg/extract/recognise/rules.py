@@ -6,11 +6,11 @@ Tables (package data in ``rules/``): ``head_nouns`` (organisation heads with the
 ``collectives`` (group words that are never actors), ``places``, ``role_cues``, ``event_kinds``,
 ``months``, ``weekdays``, ``agreements``, ``posts``, ``list_kinds``, ``venues`` (building words:
 a name that is a building is no actor) and ``documents`` (regulations: the words of their
-titles name no actor), ``pillar_cues`` (words that put an issue under one of the bundled
-Jakarta pillars, drafted for review), ``proposal_cues`` and ``commitment_cues`` (the verbs of who
+titles name no actor), ``proposal_cues`` and ``commitment_cues`` (the verbs of who
 proposes or commits to what), ``clause_words`` (what may stand between a body and its verb),
 ``function_words`` and ``name_language`` (which language a report or a name is written in), and
 ``body_patterns`` (the standard bodies of a region, read by :mod:`resilience_kg.extract.gazetteer`).
+The pillars of a city's strategy and their cue words are in :mod:`resilience_kg.extract.pillars`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import io
 from importlib import resources
 
 TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places", "role_cues", "event_kinds",
-          "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents", "pillar_cues",
+          "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents",
           "proposal_cues", "commitment_cues", "function_words", "name_language",
           "clause_words", "place_kinds", "methods",
           "event_label_stops", "body_patterns")

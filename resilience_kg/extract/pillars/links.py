@@ -1,0 +1,336 @@
+"""Draft the pillar links of a report: which pillar of its city's strategy each issue, solution,
+commitment, session and event is about, read from the cue words of
+:mod:`resilience_kg.extract.pillars.strategy`.
+
+A post-pass over the drafted rows: it reads the Issue, Solution, Commitment, Session and Event
+element rows (their ``quote``/``start``/``end``) and the ``raisedIn``, ``presentedIn`` and
+``hasSession`` connection rows that tie the items to their session or event, and appends
+``underPillar`` for each item (``concernsPillar`` for each session, and for the event when its
+issues agree). A pillar link is an inference, never a report statement: every row has
+``basis=curated``, the cue words as its quote (exact offsets), the method
+``rule:pillar-cue:<cue>`` and a confidence from where the cue is and how many agree:
+
+- cues in the item itself decide; the pillar with most cue hits wins (0.6 for one cue, 0.7 for
+  two that agree, 0.75 for three or more; 0.1 less when another pillar's cue is there too);
+- a tie in the item (a cue listed under two pillars, or one cue each) is broken by the heading of
+  the item's session (or event), keeping the item's own cue as the quote (0.45); failing that,
+  no link, and the row's note names the candidates;
+- an item with no cue takes the pillar of its session's heading (0.4); with none there either,
+  no link, and the note says "no pillar cue: choose one on review".
+
+A report whose city has no strategy gets no pillar link (its issues say so). Pillars that the
+graph being joined does not know (a user's city strategy) are drafted too, as curated Strategy
+and Pillar rows, so that the links have an end.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from resilience_kg.extract.draft import CONNECTION_HEADER, ELEMENT_HEADER, Draft, IdMaker
+
+if TYPE_CHECKING:
+    from resilience_kg.extract.pillars.strategy import Cue, Strategies, Strategy
+
+ITEM_TYPES = ("Issue", "Solution", "Commitment")
+#: Links that tie an item to the session or event it was raised or presented in.
+OWNER_LINKS = ("raisedIn", "presentedIn")
+NO_CUE = "no pillar cue: choose one on review"
+#: The note an issue gets from the drafting before its pillar is decided here.
+_PENDING = "review: link it to a pillar (underPillar)"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue found in the text: where, which cue, and every pillar that cue is listed under."""
+
+    start: int
+    end: int
+    cue: str
+    pillars: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The pillar chosen for one row, the hit quoted as evidence, and how sure."""
+
+    pillar: str
+    hit: Hit
+    confidence: float
+    agreeing: tuple[str, ...]
+    why: str
+
+
+#: Small words inside an organisation's name ("Ministry of Health", "Dinas Pertamanan dan Hutan Kota").
+_NAME_JOINERS = frozenset(("of", "for", "and", "dan"))
+
+
+@functools.cache
+def _heads() -> tuple[tuple[str, ...], ...]:
+    from resilience_kg.extract.recognise.rules import table
+
+    return tuple(tuple(row["head"].split()) for row in table("head_nouns"))
+
+
+def in_a_name(text: str, start: int) -> bool:
+    """True when the word at ``start`` is part of an organisation's name: capitalised, in a run
+    of capitalised words that holds an organisation head noun (``rules/head_nouns.csv``). The
+    health office's name says nothing about what it proposed.
+
+    >>> in_a_name("Dinas Kesehatan mengusulkan", 6), in_a_name("isu kesehatan warga", 4)
+    (True, False)
+    """
+    if not text[start:start + 1].isupper():
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    run: list[str] = []
+    for word in reversed(re.findall(r"[\w.&'-]+", line)):
+        if not (word[:1].isupper() or word in _NAME_JOINERS):
+            break
+        run.insert(0, word)
+    return any(tuple(run[i:i + len(h)]) == h for h in _heads() for i in range(len(run) - len(h) + 1))
+
+
+def find_hits(text: str, start: int, end: int, strategy: Strategy) -> list[Hit]:
+    """The cue hits in ``text[start:end]``, left to right; a hit inside a longer one ("limbah" in
+    "air limbah") or inside an organisation's name ("Dinas Kesehatan") is dropped.
+
+    >>> from resilience_kg.extract.pillars.strategy import load_strategies
+    >>> jakarta = load_strategies().for_city("DKI Jakarta")
+    >>> text = "Pengelolaan air limbah di kawasan yang kebanjiran"
+    >>> [(h.cue, text[h.start:h.end], h.pillars) for h in find_hits(text, 0, len(text), jakarta)]
+    [('air limbah', 'air limbah', ('jakarta-sehat',)), ('banjir', 'kebanjiran', ('jakarta-siap',))]
+    """
+    by_pattern: dict[str, list[Cue]] = defaultdict(list)
+    for cue in strategy.cues:
+        by_pattern[cue.pattern].append(cue)
+    found: list[Hit] = []
+    for pattern, cues in by_pattern.items():
+        pillars = tuple(dict.fromkeys(c.pillar for c in cues))
+        for m in re.finditer(pattern, text[start:end], re.IGNORECASE):
+            if not in_a_name(text, start + m.start()):
+                found.append(Hit(start + m.start(), start + m.end(), cues[0].cue, pillars))
+    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    for hit in found:
+        if kept and hit.start < kept[-1].end:  # inside (or overlapping) a longer, earlier hit
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _tally(hits: Sequence[Hit]) -> dict[str, list[Hit]]:
+    out: dict[str, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        for pillar in hit.pillars:
+            out[pillar].append(hit)
+    return out
+
+
+def _leaders(tally: dict[str, list[Hit]]) -> list[str]:
+    if not tally:
+        return []
+    best = max(len(v) for v in tally.values())
+    return sorted(p for p, v in tally.items() if len(v) == best)
+
+
+def _quote_hit(hits: Sequence[Hit]) -> Hit:
+    """The hit to quote: the first that names this pillar alone, else the first."""
+    return next((h for h in hits if len(h.pillars) == 1), hits[0])
+
+
+def _cues(hits: Sequence[Hit]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(h.cue for h in hits))
+
+
+def choose(own: Sequence[Hit], context: Sequence[Hit], strategy: Strategy) -> tuple[Choice | None, str]:
+    """The pillar for an item from the cues in it (``own``) and in its session's or event's
+    heading (``context``), or None and a note saying why none."""
+    notation = {p.id: p.notation for p in strategy.pillars}
+    own_tally = _tally(own)
+    leaders = _leaders(own_tally)
+    if len(leaders) == 1:
+        pillar = leaders[0]
+        agreeing = _cues(own_tally[pillar])
+        others = [p for p in own_tally if p != pillar]
+        confidence = (0.6, 0.7, 0.75)[min(len(agreeing), 3) - 1] - (0.1 if others else 0.0)
+        why = f"cue(s) in the item: {', '.join(agreeing)}"
+        if others:
+            why += "; outweighing " + ", ".join(f"{notation[p]} ({', '.join(_cues(own_tally[p]))})" for p in others)
+        return Choice(pillar, _quote_hit(own_tally[pillar]), confidence, agreeing, why), ""
+    context_tally = _tally(context)
+    if leaders:
+        among = {p: context_tally[p] for p in leaders if p in context_tally}
+        broken = _leaders(among)
+        candidates = "; ".join(f"{notation[p]}: {', '.join(_cues(own_tally[p]))}" for p in leaders)
+        if len(broken) == 1:
+            pillar = broken[0]
+            why = (f"cues for {len(leaders)} pillars in the item ({candidates}); its heading's cue "
+                   f"{_cues(context_tally[pillar])[0]!r} decides")
+            return Choice(pillar, _quote_hit(own_tally[pillar]), 0.45, _cues(own_tally[pillar]), why), ""
+        return None, f"cues for {len(leaders)} pillars ({candidates}): choose one on review"
+    context_leaders = _leaders(context_tally)
+    if len(context_leaders) == 1:
+        pillar = context_leaders[0]
+        agreeing = _cues(context_tally[pillar])
+        return Choice(pillar, _quote_hit(context_tally[pillar]), 0.4, agreeing,
+                      f"no cue in the item; its heading's cue(s): {', '.join(agreeing)}"), ""
+    if context_leaders:
+        candidates = "; ".join(f"{notation[p]}: {', '.join(_cues(context_tally[p]))}" for p in context_leaders)
+        return None, f"no cue in the item and its heading's cues tie ({candidates}): choose one on review"
+    return None, NO_CUE
+
+
+def _span(row: dict[str, str]) -> tuple[int, int] | None:
+    try:
+        start, end = int(row.get("start", "")), int(row.get("end", ""))
+    except ValueError:
+        return None
+    return (start, end) if 0 <= start <= end else None
+
+
+def _add_note(row: dict[str, str], note: str = "") -> None:
+    """Add ``note`` to the row's note, dropping the drafting's "link it to a pillar" (this pass
+    either links it or says why not)."""
+    parts = [p for p in (row.get("note") or "").split("; ") if p and p != _PENDING]
+    if note and note not in parts:
+        parts.append(note)
+    row["note"] = "; ".join(parts)
+
+
+def _link(text: str, source: str, frm: str, to: str, kind: str, choice: Choice) -> dict[str, str]:
+    row = dict.fromkeys(CONNECTION_HEADER, "")
+    hit = choice.hit
+    row.update({"from": frm, "to": to, "type": kind, "basis": "curated", "confidence": f"{choice.confidence:.2f}",
+                "source": source, "quote": text[hit.start:hit.end], "start": str(hit.start), "end": str(hit.end),
+                "status": "draft", "method": f"rule:pillar-cue:{hit.cue}",
+                "note": f"inferred from cue words, not stated by the report: {choice.why}"})
+    return row
+
+
+def _strategy_rows(strategy: Strategy, known: set[str]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Curated rows for a strategy and the pillars the graph does not know yet."""
+    elements: list[dict[str, str]] = []
+    connections: list[dict[str, str]] = []
+    missing = [p for p in strategy.pillars if p.id not in known]
+    if not missing:
+        return elements, connections
+
+    def element(**values: str) -> dict[str, str]:
+        row = dict.fromkeys(ELEMENT_HEADER, "")
+        row.update(values, basis="curated", confidence="well-attested", status="draft", method="strategy-table")
+        return row
+
+    if strategy.id not in known:
+        elements.append(element(id=strategy.id, type="Strategy", label_id=strategy.label_id,
+                                label_en=strategy.label_en, note=f"from the strategies table ({strategy.origin}): "
+                                f"{strategy.basis}"))
+    for p in missing:
+        elements.append(element(id=p.id, type="Pillar", label_id=p.label_id, label_en=p.label_en,
+                                notation=p.notation, description_en=p.description_en,
+                                note=f"a pillar of {strategy.label_id} (strategies table): {p.basis}"))
+        row = dict.fromkeys(CONNECTION_HEADER, "")
+        row.update({"from": strategy.id, "to": p.id, "type": "hasPillar", "basis": "curated",
+                    "confidence": "well-attested", "status": "draft", "method": "strategy-table",
+                    "note": f"the strategies table: {p.basis}"})
+        connections.append(row)
+    return elements, connections
+
+
+def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker, strategies: Strategies) -> None:
+    """Append the drafted pillar links of one report to ``draft`` (see the module's docstring).
+
+    ``city`` is the report's city as the extraction names it ("DKI Jakarta", "Kota Surabaya");
+    ``ids`` the run's :class:`IdMaker` (its ``taken`` ids tell which pillars the graph already
+    has, its ``source_id`` the report); ``strategies`` from
+    :func:`resilience_kg.extract.pillars.strategy.load_strategies`.
+    """
+    strategy = strategies.for_city(city)
+    elements = {row["id"]: row for row in draft.elements if row.get("id")}
+    if strategy is None:
+        for row in draft.elements:
+            if row.get("type") == "Issue":
+                _add_note(row, f"no pillar: no resilience strategy is known for {city or 'the report’s city'} "
+                               "(add one with extract --strategies)")
+        return
+    source = ids.source_id
+    known = set(ids.taken)
+    new_elements, new_connections = _strategy_rows(strategy, known)
+    draft.elements.extend(new_elements)
+    draft.connections.extend(new_connections)
+
+    linked = {(c["from"], c["type"]) for c in draft.connections if c.get("type") in ("underPillar", "concernsPillar")}
+    owner: dict[str, str] = {}
+    for c in draft.connections:
+        if c.get("type") in OWNER_LINKS and c["to"] in elements:
+            owner.setdefault(c["from"], c["to"])
+    sessions_of: dict[str, list[str]] = defaultdict(list)
+    for c in draft.connections:
+        if c.get("type") == "hasSession":
+            sessions_of[c["from"]].append(c["to"])
+    events = [r["id"] for r in draft.elements if r.get("type") == "Event"]
+    sole_event = events[0] if len(events) == 1 else None
+
+    def hits_of(row_id: str) -> list[Hit]:
+        row = elements.get(row_id)
+        span = _span(row) if row is not None else None
+        return find_hits(text, span[0], span[1], strategy) if span else []
+
+    placed: dict[str, Choice] = {}
+    for row in list(draft.elements):
+        if row.get("type") not in ITEM_TYPES or _span(row) is None or (row["id"], "underPillar") in linked:
+            continue
+        context_id = owner.get(row["id"]) or sole_event
+        choice, note = choose(hits_of(row["id"]), hits_of(context_id) if context_id else [], strategy)
+        if choice is None:
+            if row["type"] != "Commitment" or note != NO_CUE:  # a commitment reaches a pillar through what it concerns
+                _add_note(row, note)
+            continue
+        placed[row["id"]] = choice
+        draft.connections.append(_link(text, source, row["id"], choice.pillar, "underPillar", choice))
+        _add_note(row)
+
+    # Sessions: their heading's cues, else the pillar their issues agree on.
+    issues_in: dict[str, list[str]] = defaultdict(list)
+    for item, where in owner.items():
+        if elements.get(item, {}).get("type") == "Issue":
+            issues_in[where].append(item)
+    for row in list(draft.elements):
+        if row.get("type") != "Session" or (row["id"], "concernsPillar") in linked:
+            continue
+        own = hits_of(row["id"])
+        choice, _ = choose(own, [], strategy) if own else (None, "")
+        if choice is None:
+            choice = _agreed(issues_in[row["id"]], placed, "its issues")
+        if choice is not None:
+            placed[row["id"]] = choice
+            draft.connections.append(_link(text, source, row["id"], choice.pillar, "concernsPillar", choice))
+
+    # The event: when the issues raised in it or in its sessions agree on one pillar.
+    for event in events:
+        if (event, "concernsPillar") in linked:
+            continue
+        issues = list(issues_in[event]) + [i for s in sessions_of[event] for i in issues_in[s]]
+        if event == sole_event:  # issues tied to no session or event belong to the report's one event
+            issues += [r["id"] for r in draft.elements if r.get("type") == "Issue" and r["id"] not in owner]
+        choice = _agreed(issues, placed, "its issues")
+        if choice is not None:
+            draft.connections.append(_link(text, source, event, choice.pillar, "concernsPillar", choice))
+
+
+def _agreed(items: Sequence[str], placed: dict[str, Choice], what: str) -> Choice | None:
+    """The pillar every placed item of ``items`` is under, when there is exactly one."""
+    choices = [placed[i] for i in items if i in placed]
+    pillars = {c.pillar for c in choices}
+    if len(pillars) != 1:
+        return None
+    first = choices[0]
+    unplaced = len([i for i in items if i not in placed])
+    confidence = 0.5 if not unplaced else 0.4
+    why = f"{what} agree: {len(choices)} under the same pillar" + (f", {unplaced} unplaced" if unplaced else "")
+    return Choice(first.pillar, first.hit, confidence, first.agreeing, why)
