@@ -188,13 +188,18 @@ def test_completion_offers_terms_and_entities(page: Page, served: Served, log: P
     # The guard refuses an unclosed group itself; this one only Oxigraph's parser refuses.
     ("SELECT * WHERE {\n  ?s ?p ?o\n  ?x }", 3, 7, ""),
     ("SELECT * WHERE {\n  ?s ?p ?o .\n  SERVICE <http://127.0.0.1:9/x> { ?a ?b ?c }\n}", 3, 3, "S"),
-], ids=["parser", "guard"])
+    # An unknown prefix: marked where it starts, not where the engine stopped reading.
+    ("SELECT ?x WHERE {\n  ?x foo:bar ?y }", 2, 6, "f"),
+], ids=["parser", "guard", "prefix"])
 def test_an_error_highlights_its_position(page: Page, served: Served, log: PageLog, text: str, line: int,
                                           column: int, char: str) -> None:
     open_query_page(page, served)
     assert run_with_ctrl_enter(page, text) == "error"
     message = page.inner_text("#error")
     assert f"line {line}, column {column}" in message
+    if "foo:" in text:  # the words, then the line at fault with a caret under the spot, in a fixed-width font
+        assert "unknown prefix foo:" in message and "known prefixes: rkg, id" in message
+        assert page.inner_text("#error pre.caret").split("\n") == ["    ?x foo:bar ?y }", "       ^"]
     assert page.eval_on_selector_all("#gutter .error-line", "els => els.map(e => e.textContent)") == [str(line)]
     mark = page.locator("#error-mark")
     assert mark.count() == 1

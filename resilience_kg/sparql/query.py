@@ -219,7 +219,7 @@ def _syntax_error(message: str) -> QueryError:
     m = _SYNTAX_POS.search(message)
     if m:
         line, column = int(m.group(1)), int(m.group(2))
-        return QueryError(f"SPARQL syntax error at line {line}, column {column}: {m.group(3).strip()}",
+        return QueryError(f"SPARQL syntax error at line {line}, column {column}: {m.group(3).rstrip()}",
                           line=line, column=column)
     return QueryError(f"SPARQL syntax error: {message}")
 
@@ -287,7 +287,12 @@ def answer(
     written in one piece and measured after."""
     if prefixes is None:
         prefixes = prefixes_used(text)
-    result = store.query(text, use_default_graph_as_union=True, prefixes=prefixes, substitutions=bindings)
+    try:
+        result = store.query(text, use_default_graph_as_union=True, prefixes=prefixes, substitutions=bindings)
+    except SyntaxError as exc:  # in words, at the spot, with a caret (the parent shows it as is)
+        from resilience_kg.sparql.syntax_message import describe
+
+        raise SyntaxError(describe(text, str(exc), known=v.QUERY_PREFIXES)) from None
     base = transport_format(form)
     # The W3C results formats are written straight from the solutions; the others (sorted graphs,
     # the table, a boolean as CSV) from the transport format, by QueryResult.

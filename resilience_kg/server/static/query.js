@@ -73,7 +73,16 @@
 
   function setError(message) {
     const box = $("error");
-    box.textContent = message;
+    // The first line says what is wrong; the rest (the line at fault and a caret under the spot)
+    // needs a fixed-width font to line up.
+    const [first, ...rest] = message.split("\n");
+    box.textContent = first;
+    if (rest.length) {
+      const pre = document.createElement("pre");
+      pre.className = "caret";
+      pre.textContent = rest.join("\n");
+      box.append(pre);
+    }
     box.hidden = false;
     const m = /line (\d+),? column (\d+)/.exec(message);
     error = m ? { line: Number(m[1]), column: Number(m[2]) } : null;
