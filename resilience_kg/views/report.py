@@ -10,10 +10,12 @@ from __future__ import annotations
 import base64
 import functools
 import math
+import re
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
 
 from resilience_kg import vocab as v
 from resilience_kg._version import __version__
@@ -107,16 +109,21 @@ def _timeline(tl: Timeline, ref: Ref) -> dict[str, Any]:
     """The timeline chart, then per period with events: who came, who was new, who left."""
     from resilience_kg.errors import ResilienceKGError
 
-    out: dict[str, Any] = {"by": tl.by, "periods": [], "chart": None, "chart_error": "", "notes": " ".join(tl.notes)}
+    out: dict[str, Any] = {"by": tl.by, "periods": [], "chart": None, "chart_error": "", "notes": " ".join(tl.notes),
+                           "table": []}
     if not tl.periods:
         return out
-    try:
-        from resilience_kg.formats.plots import timeline_png
-
-        out["chart"] = "data:image/png;base64," + base64.b64encode(timeline_png(tl)).decode("ascii")
-    except ResilienceKGError as exc:  # matplotlib is an optional extra
-        out["chart_error"] = str(exc)
     active = tl.active()
+    last = tl.periods[-1]
+    out["table"] = [(p, len(active[p]), len(tl.newcomers[p]), "" if p == last else str(len(tl.leavers[p])))
+                    for p in tl.periods]
+    if len(tl.periods) >= 2:  # one period is a row of the table, not a chart with a single bar group
+        try:
+            from resilience_kg.formats.plots import timeline_png
+
+            out["chart"] = "data:image/png;base64," + base64.b64encode(timeline_png(tl)).decode("ascii")
+        except ResilienceKGError as exc:  # matplotlib is an optional extra
+            out["chart_error"] = str(exc)
     for i, period in enumerate(tl.periods):
         if not active[period]:
             continue
@@ -133,6 +140,76 @@ def _timeline(tl: Timeline, ref: Ref) -> dict[str, Any]:
                         for p in tl.pillars],
         })
     return out
+
+
+def _sector_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
+    """Each sector's notation (``civil-society``) and its label (``Civil society``), from the store."""
+    rows = kg.store.query("SELECT ?n ?l WHERE { ?s a rkg:Sector ; skos:notation ?n ; skos:prefLabel ?l }",
+                          prefixes=v.QUERY_PREFIXES, use_default_graph_as_union=True)
+    return {r["n"].value: r["l"].value for r in rows if r["l"].language == lang}  # type: ignore[union-attr]
+
+
+def _either(words: list[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _pillar_gap_text(actors: int, missing: tuple[str, ...], sectors: dict[str, str]) -> str:
+    """A thin pillar in plain words, for the report's reader."""
+    from resilience_kg.analysis.gaps import MIN_ACTORS
+
+    who = f"{actors} local organisation{'' if actors == 1 else 's'}"
+    names = [sectors.get(s, s.replace("-", " ")) for s in missing]
+    names = [n[:1].lower() + n[1:] if n[:2] != n[:2].upper() else n for n in names]
+    if actors < MIN_ACTORS:
+        text = f"only {who} work{'s' if actors == 1 else ''} on it, more than attending a meeting"
+        return text + (f"; no one from {_either(names)}" if names else "")
+    return f"no one from {_either(names)} ({who} work on it)"
+
+
+def _headline(a: Analysis, tl: Timeline, ref: Ref, sectors: dict[str, str], *, leaders: int = 3) -> dict[str, Any]:
+    """The findings an analyst reads first: who leads each pillar, the brokers, the gaps, and what
+    changed between the last two periods."""
+    g = a.graph
+    leads = []
+    for p in a.pillars:
+        ranked = sorted(((a.matrix[x][p], x) for x in a.matrix if a.matrix[x].get(p, 0.0) > 0),
+                        key=lambda t: (-t[0], t[1]))
+        label = str(g.nodes[p].get("label_en") or g.nodes[p].get("label") or "")
+        # "Healthy Jakarta (Jakarta SEHAT)" next to SEHAT: the bracket repeats the notation.
+        label = re.sub(rf"\s*\([^()]*\b{re.escape(notation(g, p))}\)$", "", label)
+        leads.append({"pillar": notation(g, p), "label": label,
+                      "actors": [{"actor": ref(x), "strength": f"{s:.1f}"} for s, x in ranked[:leaders]],
+                      "more": max(0, len(ranked) - leaders)})
+    brokers = [{"actor": ref(b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars)}
+               for b in a.brokers[:5]]
+    uncovered = [ref(x.issue) for x in a.gaps.issues if x.reason == "no local actor works on it"]
+    uncertain = [ref(x.issue) for x in a.gaps.issues if x.reason != "no local actor works on it"]
+    orphans = [ref(x.solution) for x in a.gaps.solutions if x.issues]
+    thin = [{"pillar": notation(g, x.pillar), "text": _pillar_gap_text(x.actors, x.missing_sectors, sectors)}
+            for x in a.gaps.pillars]
+    return {"leads": leads, "brokers": brokers, "more_brokers": max(0, len(a.brokers) - 5),
+            "uncovered": uncovered, "uncertain": uncertain, "orphans": orphans, "thin": thin,
+            "home": a.gaps.home_country or "unknown", "change": _change(tl, ref)}
+
+
+def _change(tl: Timeline, ref: Ref) -> dict[str, Any]:
+    """The latest period against the one before it (the last with any dated event)."""
+    active = tl.active()
+    seen = [p for p in tl.periods if active[p]]
+    if not seen:
+        return {"kind": "none"}
+    last = seen[-1]
+    if len(seen) == 1:
+        return {"kind": "one", "period": last, "actors": len(active[last])}
+    before = seen[-2]
+    now, then = set(active[last]), set(active[before])
+    return {"kind": "two", "period": last, "before": before, "actors": len(now), "actors_before": len(then),
+            "came": [ref(x) for x in sorted(now - then)], "went": [ref(x) for x in sorted(then - now)],
+            "new": [ref(x) for x in tl.newcomers[last]],
+            "pillars": [(tl.notation(p), tl.pillar_actors[before].get(p, 0), tl.pillar_actors[last].get(p, 0))
+                        for p in tl.pillars
+                        if tl.pillar_actors[before].get(p, 0) != tl.pillar_actors[last].get(p, 0)]}
 
 
 def _sources(kg: KnowledgeGraph) -> list[dict[str, Any]]:
@@ -226,6 +303,8 @@ def render_report(
         pages[name] = page_html(data)
         views.append({"href": name, "title": data.title, "nodes": len(data.nodes), "edges": len(data.edges)})
     s = summarize(kg)
+    tl = timeline_of(g, a.coverage, by=by)
+    sectors = _sector_labels(kg)
     context = {
         "policy": POLICY,
         "version": __version__,
@@ -242,14 +321,14 @@ def render_report(
         "confidence": [(c, f"{f:g}") for c, f in weights_table.CONFIDENCE_FACTOR.items()],
         "heatmap": _heatmap(a, ref),
         "legend": _legend(a),
-        "timeline": _timeline(timeline_of(g, a.coverage, by=by), ref),
+        "headline": _headline(a, tl, ref, sectors),
+        "timeline": _timeline(tl, ref),
         "brokers": [{"actor": ref(b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars),
                      "betweenness": f"{b.betweenness:.3f}"} for b in a.brokers],
         "gaps": [
             *({"what": "Issue", "node": ref(x.issue), "text": x.reason} for x in a.gaps.issues),
             *({"what": "Solution", "node": ref(x.solution), "text": x.reason} for x in a.gaps.solutions),
-            *({"what": "Pillar", "node": ref(x.pillar),
-               "text": f"{x.actors} local actor(s) beyond presence; missing: {', '.join(x.missing_sectors) or 'none'}"}
+            *({"what": "Pillar", "node": ref(x.pillar), "text": _pillar_gap_text(x.actors, x.missing_sectors, sectors)}
               for x in a.gaps.pillars),
         ],
         "communities": [{"actors": [ref(n) for n in c if g.nodes[n].get("kind") == "actor"], "size": len(c)}
