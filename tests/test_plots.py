@@ -15,15 +15,15 @@ import pytest
 
 pytest.importorskip("matplotlib")
 
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
-from resilience_kg.analysis.analyze import analyze  # noqa: E402
-from resilience_kg.analysis.timeline import ActorPeriod, Timeline, timeline  # noqa: E402
-from resilience_kg.analysis.window import Coverage, Window  # noqa: E402
-from resilience_kg.formats.plots import brokers_chart, heatmap, timeline_figure, timeline_png  # noqa: E402
-from resilience_kg.graph.dataset import KnowledgeGraph  # noqa: E402
+from resilience_kg.analysis.analyze import analyze
+from resilience_kg.analysis.timeline import ActorPeriod, Timeline, timeline
+from resilience_kg.analysis.window import Coverage, Window
+from resilience_kg.formats.plots import brokers_chart, heatmap, timeline_figure, timeline_png
+from resilience_kg.graph.dataset import KnowledgeGraph
 
 PILLARS = ("SEHAT", "SIAP")
 

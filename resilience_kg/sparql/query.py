@@ -30,7 +30,7 @@ from resilience_kg.graph.oxterms import to_bytes
 from resilience_kg.limits import MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
 from resilience_kg.sparql.guard import check_query
 from resilience_kg.sparql.runner import ChildSyntaxError, mib, run_killable
-from resilience_kg.tabulate import aligned
+from resilience_kg.tabulate import aligned, terminal_width
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
@@ -193,12 +193,14 @@ class QueryResult:
             return b"true\n" if self.boolean else b"false\n"  # the W3C formats define no boolean form
         return to_bytes(self._solutions().serialize(format=RESULT_FORMATS[fmt]))
 
-    def to_table(self) -> str:
-        """An aligned plain-text table for people, IRIs shortened to ``prefix:local``."""
+    def to_table(self, *, width: int | bool | None = True) -> str:
+        """An aligned plain-text table for people, IRIs shortened to ``prefix:local``, fitted to
+        ``width`` (True: the terminal's, see :func:`~resilience_kg.tabulate.terminal_width`)."""
         if self.form == "ASK":
             return ("yes" if self.boolean else "no") + "\n"
         body = [[display(term) for term in row] for row in self._table[1]]
-        lines = [aligned(self.variables, body).rstrip("\n")]
+        fit = terminal_width() if width is True else width or None
+        lines = [aligned(self.variables, body, width=fit).rstrip("\n")]
         lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
         return "\n".join(lines) + "\n"
 

@@ -124,15 +124,17 @@ def _find(text: str, raw: str, known: Iterable[str]) -> tuple[int, str] | None:
                 return t.offset, (f"unknown prefix {p}: (declare it with PREFIX {p}: <…>); "
                                   f"known prefixes: {', '.join(known)}")
     first = next((t for t in toks if t.kind == "word" and t.text.upper() not in ("PREFIX", "BASE")), None)
-    if first is not None and first.text.upper() not in FORMS and re.search(r"expected (one of )?.*(SELECT|CONSTRUCT)", raw):
+    wants_form = re.search(r"expected (one of )?.*(SELECT|CONSTRUCT)", raw)
+    if first is not None and first.text.upper() not in FORMS and wants_form:
         return first.offset, (f"a query starts with {', '.join(FORMS[:-1])} or {FORMS[-1]} (after any PREFIX "
                               f"or BASE lines), not {first.text!r}")
     m = _POSITION.search(raw)
     limit = offset_of(text, int(m.group(1)), int(m.group(2))) if m else len(text)
     if re.search(r"\b(STR|ABS|BOUND|REGEX)\b", raw):  # the engine wanted an expression
-        for a, b in zip(toks, toks[1:] + [Token("end", "", len(text))], strict=True):
+        for a, b in zip(toks, [*toks[1:], Token("end", "", len(text))], strict=True):
             if a.offset < limit and a.text in _NEEDS_OPERAND and (b.kind == "end" or b.text in _NOT_OPERAND):
-                return b.offset if b.kind != "end" else a.offset + len(a.text), f"expected an expression after {a.text!r}"
+                spot = b.offset if b.kind != "end" else a.offset + len(a.text)
+                return spot, f"expected an expression after {a.text!r}"
     depth, closed_at = 0, -1
     for i, t in enumerate(toks):
         depth += (t.text == "{") - (t.text == "}")
@@ -143,7 +145,7 @@ def _find(text: str, raw: str, known: Iterable[str]) -> tuple[int, str] | None:
             if t.kind == "word" and t.text.upper() not in MODIFIERS:
                 return t.offset, (f"unknown keyword {t.text!r} after the query's closing '}}'; expected "
                                   "GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET or VALUES")
-    for a, b in zip(toks, toks[1:] + [Token("end", "", len(text))], strict=True):
+    for a, b in zip(toks, [*toks[1:], Token("end", "", len(text))], strict=True):
         if a.text.upper() in ("ORDER", "GROUP") and b.text.upper() != "BY":
             return b.offset, f"expected BY after {a.text!r}"
     if depth > 0 and not text[limit:].strip():

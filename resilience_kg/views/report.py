@@ -16,7 +16,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from resilience_kg import vocab as v
 from resilience_kg._version import __version__
 from resilience_kg.analysis import pillar_links as weights_table
@@ -114,8 +113,8 @@ def _timeline(tl: Timeline, ref: Ref) -> dict[str, Any]:
     if not tl.periods:
         return out
     active = tl.active()
-    last = tl.periods[-1]
-    out["table"] = [(p, len(active[p]), len(tl.newcomers[p]), "" if p == last else str(len(tl.leavers[p])))
+    final = tl.periods[-1]
+    out["table"] = [(p, len(active[p]), len(tl.newcomers[p]), "" if p == final else str(len(tl.leavers[p])))
                     for p in tl.periods]
     if len(tl.periods) >= 2:  # one period is a row of the table, not a chart with a single bar group
         try:
