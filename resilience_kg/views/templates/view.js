@@ -168,6 +168,12 @@
     fitView();
     document.body.setAttribute("data-drawn", "1");
   });
+  // Until the reader moves or zooms the drawing, it stays fitted when the canvas changes size
+  // (the header's notes settle after the first drawing; a window is resized).
+  var moved = false;
+  network.on("dragStart", function () { moved = true; });
+  network.on("zoom", function () { moved = true; });
+  network.on("resize", function () { if (!moved) { window.setTimeout(fitView, 0); } });
   network.on("stabilizationIterationsDone", function () {
     network.setOptions({ physics: { enabled: false } });
     window.setTimeout(fitView, 0);  // after vis-network's own fit at the end of stabilisation
