@@ -174,6 +174,13 @@ def test_completion_offers_terms_and_entities(page: Page, served: Served, log: P
     wait_until(page, "!document.getElementById('completions').hidden")
     offered = page.eval_on_selector_all("#completions li", "lis => lis.map(li => li.firstChild.textContent)")
     assert "id:bpbd" in offered  # "Regional Disaster Management Agency"
+    # Indonesian labels, acronyms and expansions match as well as English ones.
+    for typed, wanted in ((" id:dinas", "id:dlh"), (" id:Palang", "id:pmi"), (" id:penanggulangan", "id:bpbd")):
+        page.keyboard.press("Escape")
+        page.keyboard.type(typed)
+        wait_until(page, "!document.getElementById('completions').hidden")
+        offered = page.eval_on_selector_all("#completions li", "lis => lis.map(li => li.firstChild.textContent)")
+        assert wanted in offered, (typed, offered)
     # Names that start with the text come before label matches.
     page.keyboard.press("Escape")
     page.keyboard.type(" rkg:s")

@@ -156,7 +156,7 @@
       const byName = vocab.terms.filter((t) => t.name.toLowerCase().startsWith(lower));
       const byLabel = local.length < 2 ? [] : vocab.terms.filter((t) => !t.name.toLowerCase().startsWith(lower)
         && t.name.toLowerCase().startsWith(prefix)
-        && t.label.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(local)));
+        && (t.search || t.label).toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(local)));
       for (const t of [...byName, ...byLabel].slice(0, 60)) out.push({ insert: t.name, label: t.label, kind: t.kind });
     } else if (word) {
       for (const prefix of Object.keys(vocab.prefixes)) {
