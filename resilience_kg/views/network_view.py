@@ -104,6 +104,8 @@ class ViewData:
     entity_pages: dict[str, str] = field(default_factory=dict)
     #: The node the view is about (an actor view's actor): drawn centred and highlighted.
     focus: str = ""
+    #: The language the page opens in (``id`` or ``en``); the reader can switch.
+    lang: str = "en"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +123,7 @@ class ViewData:
             "window": self.window,
             **({"entity_pages": self.entity_pages} if self.entity_pages else {}),
             **({"focus": self.focus} if self.focus else {}),
+            "lang": self.lang,
         }
 
 
@@ -410,9 +413,10 @@ def view_lookups(kg: KnowledgeGraph) -> ViewLookups:
 
 def build_view(
     kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False, window: Window | None = None,
-    analysis: Analysis | None = None, lookups: ViewLookups | None = None,
+    analysis: Analysis | None = None, lookups: ViewLookups | None = None, lang: str | None = None,
 ) -> ViewData:
-    """Everything a page needs to draw ``view`` of ``kg`` (restricted to ``window``, if given).
+    """Everything a page needs to draw ``view`` of ``kg`` (restricted to ``window``, if given),
+    opening with names in ``lang`` (``id`` or ``en``; None: the language of the sources).
 
     ``analysis``: an :class:`~resilience_kg.analysis.analyze.Analysis` of ``kg`` already computed,
     whose graph, pillar links and coverage the view uses instead of projecting again (its own
@@ -440,6 +444,7 @@ def build_view(
     evidence, statements = lookups.evidence, lookups.statements
     node_pillars = _node_pillars(g, links)
     from resilience_kg.analysis.window import edge_dates, node_dates
+    from resilience_kg.views.names import dataset_language
 
     dated, dated_edges = node_dates(g), edge_dates(g)
     if view == "actors-pillars":
@@ -462,6 +467,7 @@ def build_view(
             "label_en": str(a.get("label_en") or a.get("label_id") or n),
             "label_id": str(a.get("label_id") or a.get("label_en") or n),
             "acronym": str(a.get("acronym") or ""),
+            "expansion": str(a.get("expansion") or ""),
             "kind": kind,
             "type": str(a.get("type", "")),
             "sector": str(a.get("sector") or ""),
@@ -513,7 +519,7 @@ def build_view(
     dates = sorted({d for nd in nodes for d in nd.get("dates", ())})
     return ViewData(title=title, view=view, nodes=nodes, edges=edges, physics=physics, report_only=report_only,
                     pillars=pillar_list, sectors=sectors, legend=legend, notes=notes, dates=dates,
-                    window=coverage.to_dict(), focus=focus)
+                    window=coverage.to_dict(), focus=focus, lang=lang or dataset_language(kg))
 
 
 def _longest_label(a: dict[str, Any]) -> str:

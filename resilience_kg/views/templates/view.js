@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("rkg-data").textContent);
-  var lang = "en";
+  var lang = data.lang === "id" ? "id" : "en";
   var sizeBy = "";
   var basis = "all";
   var hiddenPillars = new Set();
@@ -21,12 +21,20 @@
     if (cls) { e.className = cls; }
     return e;
   }
-  function name(n) {
-    var full = lang === "id" ? (n.label_id || n.label_en) : (n.label_en || n.label_id);
-    return full || n.id;
+  // The full name in the chosen language: an Indonesian label that is only the acronym gives
+  // way to the expansion (BPBD: Badan Penanggulangan Bencana Daerah). See views/names.py.
+  function nameIn(n, l) {
+    var label = l === "id" ? n.label_id : n.label_en;
+    if (l === "id" && n.expansion && (!label || label === n.acronym)) { label = n.expansion; }
+    return label || (l === "id" ? n.label_en : n.label_id) || n.id;
   }
+  function name(n) { return nameIn(n, lang); }
+  function otherName(n) { return nameIn(n, lang === "id" ? "en" : "id"); }
+  // An acronym is one word (BPBD); a short name of several (Kedubes Perancis) is a name in one
+  // language, so the chosen language's full name is shown instead.
+  function isAcronym(text) { return !!text && text.trim().indexOf(" ") < 0 && text.length <= 14; }
   function shortName(n) {
-    return (n.kind === "actor" && n.acronym) ? n.acronym : name(n);
+    return (n.kind === "actor" && isAcronym(n.acronym)) ? n.acronym : name(n);
   }
   // A long label (an event's full title) on several short lines, so that it covers no neighbour.
   function wrapped(text, width) {
@@ -53,7 +61,8 @@
   }
   function tooltip(n) {
     var box = el("div");
-    box.appendChild(el("strong", name(n)));
+    box.appendChild(el("strong", name(n) + (isAcronym(n.acronym) && n.acronym !== name(n) ? " (" + n.acronym + ")" : "")));
+    if (otherName(n) !== name(n)) { box.appendChild(el("div", otherName(n), "other-lang")); }
     var bits = [n.acronym, n.type, n.sector].filter(function (x) { return x; });
     if (bits.length) { box.appendChild(el("div", bits.join(" \u00b7 "))); }
     if (n.pillars.length) { box.appendChild(el("div", "Pillars: " + n.pillars.join(", "))); }
@@ -221,10 +230,13 @@
     var n = byId.get(id);
     var panel = document.getElementById("rkg-details");
     panel.replaceChildren();
-    panel.appendChild(el("h2", name(n)));
+    var heading = el("h2", name(n));
+    if (isAcronym(n.acronym) && n.acronym !== name(n)) { heading.appendChild(el("span", " (" + n.acronym + ")", "acronym")); }
+    heading.title = otherName(n);  // the other language on hover
+    panel.appendChild(heading);
     var dl = el("dl");
     function row(k, v) { if (v !== undefined && v !== null && v !== "") { dl.appendChild(el("dt", k)); dl.appendChild(el("dd", v)); } }
-    row("Indonesian", n.label_id);
+    row("Indonesian", nameIn(n, "id"));
     row("English", n.label_en);
     row("Acronym", n.acronym);
     row("Type", n.type);
@@ -283,7 +295,7 @@
     var exact = null, partial = null;
     data.nodes.forEach(function (n) {
       if (!visible.has(n.id)) { return; }
-      var names = [n.acronym, n.label_en, n.label_id, n.id].filter(function (x) { return x; });
+      var names = [n.acronym, n.label_en, n.label_id, n.expansion, n.id].filter(function (x) { return x; });
       names.forEach(function (s) {
         var t = String(s).toLowerCase();
         if (t === q && !exact) { exact = n.id; }
@@ -394,7 +406,10 @@
     document.getElementById("rkg-presence-box").hidden = false;
     document.getElementById("rkg-presence").addEventListener("change", function (e) { setPresence(e.target.checked); });
   }
-  document.getElementById("rkg-lang").addEventListener("change", function (e) { setLang(e.target.value); });
+  var langBox = document.getElementById("rkg-lang");
+  langBox.value = lang;
+  document.documentElement.lang = lang;
+  langBox.addEventListener("change", function (e) { setLang(e.target.value); });
   document.getElementById("rkg-size").addEventListener("change", function (e) { setSize(e.target.value); });
   var searchBox = document.getElementById("rkg-search");
   searchBox.addEventListener("keydown", function (e) { if (e.key === "Enter") { search(searchBox.value); } });
