@@ -24,7 +24,7 @@ import generate  # noqa: E402
 
 @pytest.fixture(scope="module")
 def bundled_page(kg: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> str:
-    return write_report(kg, tmp_path_factory.mktemp("report"))[0].read_text(encoding="utf-8")
+    return write_report(kg, tmp_path_factory.mktemp("report"), lang="en")[0].read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +90,7 @@ def test_one_period_is_a_table_not_a_chart(bundled_page: str) -> None:
 def test_several_years_compare_the_latest_with_the_one_before(corpus: tuple[KnowledgeGraph, list[str]],
                                                              tmp_path: Path) -> None:
     tkg, pool = corpus
-    page = write_report(tkg, tmp_path)[0].read_text(encoding="utf-8")
+    page = write_report(tkg, tmp_path, lang="en")[0].read_text(encoding="utf-8")
     change = text_of(section(page, "headline-change", "picture"))
     g = analyze(tkg).graph
     # 2020: the government, 0, 3 and 4; 2021: the government, 3 and 4 (bench/generate.py).
@@ -100,3 +100,17 @@ def test_several_years_compare_the_latest_with_the_one_before(corpus: tuple[Know
     assert 'id="timeline-chart"' in page  # three years: the chart, above the same figures as a table
     table = cells(section(page, "timeline-table", "timeline-chart"))[1:]
     assert table == [["2019", "5", "5", "2"], ["2020", "4", "1", "1"], ["2021", "3", "0", ""]]
+
+
+def test_names_are_in_the_datas_language_with_the_other_on_hover(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    page = write_report(kg, tmp_path)[0].read_text(encoding="utf-8")  # the bundled report is Indonesian
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"id\">")
+    leaders = section(page, "leaders", "headline-brokers")
+    assert 'title="Badan Penanggulangan Bencana Daerah · BPBD · Regional Disaster Management Agency">BPBD<' in leaders
+    assert "<b>SIAP</b>:" in leaders  # "Jakarta SIAP" only repeats the notation
+    matrix = text_of(section(page, "matrix", "matrix-legend"))
+    # One language in a list: the embassy by its Indonesian name, not next to English ones.
+    assert "Kedutaan Besar Perancis" in matrix and "Embassy of France" not in matrix
+    english = write_report(kg, tmp_path / "en", lang="en")[0].read_text(encoding="utf-8")
+    matrix = text_of(section(english, "matrix", "matrix-legend"))
+    assert "Embassy of France in Indonesia" in matrix and "Kedubes Perancis" not in matrix

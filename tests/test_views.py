@@ -177,7 +177,7 @@ def test_a_report_written_to_files_links_to_no_entity_page(pages: dict[str, Path
 def test_markup_in_the_data_stays_text_on_the_report_page(tmp_path: Path) -> None:
     from html import unescape
 
-    page = write_report(untrusted_graph(tmp_path), tmp_path / "report")[0]
+    page = write_report(untrusted_graph(tmp_path), tmp_path / "report", lang="en")[0]
     parts = parse(page)
     assert parts.scripts == [] and not [t for t, _ in parts.tags if t == "img" and "onerror" in _]
     text = page.read_text(encoding="utf-8")
@@ -185,6 +185,9 @@ def test_markup_in_the_data_stays_text_on_the_report_page(tmp_path: Path) -> Non
     rows = {r[0]: r for r in table_rows(page, "matrix")}
     assert UNTRUSTED_LABEL_EN in rows  # the label, shown as text in the heatmap
     assert unescape(text).count(UNTRUSTED_LABEL_EN) >= 2  # and in the communities
+    indonesian = write_report(untrusted_graph(tmp_path), tmp_path / "id", lang="id")[0].read_text(encoding="utf-8")
+    assert "</script>" not in indonesian and "<img src=x" not in indonesian  # the other label, on hover too
+    assert UNTRUSTED_LABEL_ID in unescape(indonesian) and UNTRUSTED_LABEL_EN in unescape(indonesian)
 
 
 @pytest.mark.parametrize("view", VIEWS)

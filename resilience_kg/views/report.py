@@ -20,7 +20,6 @@ from resilience_kg import vocab as v
 from resilience_kg._version import __version__
 from resilience_kg.analysis import pillar_links as weights_table
 from resilience_kg.analysis.analyze import Analysis, analyze
-from resilience_kg.analysis.pillar_links import display_name
 from resilience_kg.analysis.projection import notation
 from resilience_kg.files import atomic_write
 from resilience_kg.graph.summary import summarize
@@ -62,14 +61,19 @@ def _cell_colour(value: float, top: float) -> str:
 Ref = Callable[[str], dict[str, "str | None"]]
 
 
-def _refs(g: nx.MultiDiGraph, entity_pages: str | None) -> Ref:
-    """How the page names a node: its short name, and ``href``, the path of its entity page when
-    the report is served (``entity_pages``, relative to the report) and the node is under ``id:``."""
+def _refs(g: nx.MultiDiGraph, entity_pages: str | None, lang: str) -> Ref:
+    """How the page names a node: its short name in ``lang``, its full names in both languages
+    for the hover (``title``), and ``href``, the path of its entity page when the report is
+    served (``entity_pages``, relative to the report) and the node is under ``id:``."""
+    from resilience_kg.views.names import hover, short_name
 
     def ref(node: str) -> dict[str, str | None]:
-        iri = str(g.nodes[node].get("iri", ""))
+        a = g.nodes[node]
+        iri = str(a.get("iri", ""))
         linked = entity_pages is not None and iri.startswith(v.ID) and len(iri) > len(v.ID)
-        return {"name": display_name(g, node), "href": f"{entity_pages}{iri[len(v.ID):]}" if linked else None}
+        name = notation(g, node) if a.get("kind") == "pillar" else short_name({"id": node, **a}, lang)
+        return {"name": name, "title": hover({"id": node, **a}, lang),
+                "href": f"{entity_pages}{iri[len(v.ID):]}" if linked else None}
 
     return ref
 
@@ -166,7 +170,9 @@ def _pillar_gap_text(actors: int, missing: tuple[str, ...], sectors: dict[str, s
     return f"no one from {_either(names)} ({who} work on it)"
 
 
-def _headline(a: Analysis, tl: Timeline, ref: Ref, sectors: dict[str, str], *, leaders: int = 3) -> dict[str, Any]:
+def _headline(
+    a: Analysis, tl: Timeline, ref: Ref, sectors: dict[str, str], lang: str, *, leaders: int = 3,
+) -> dict[str, Any]:
     """The findings an analyst reads first: who leads each pillar, the brokers, the gaps, and what
     changed between the last two periods."""
     g = a.graph
@@ -174,9 +180,11 @@ def _headline(a: Analysis, tl: Timeline, ref: Ref, sectors: dict[str, str], *, l
     for p in a.pillars:
         ranked = sorted(((a.matrix[x][p], x) for x in a.matrix if a.matrix[x].get(p, 0.0) > 0),
                         key=lambda t: (-t[0], t[1]))
-        label = str(g.nodes[p].get("label_en") or g.nodes[p].get("label") or "")
+        label = str(g.nodes[p].get(f"label_{lang}") or g.nodes[p].get("label") or "")
         # "Healthy Jakarta (Jakarta SEHAT)" next to SEHAT: the bracket repeats the notation.
         label = re.sub(rf"\s*\([^()]*\b{re.escape(notation(g, p))}\)$", "", label)
+        if label.split()[-1:] == [notation(g, p)]:  # "Jakarta SIAP" next to SIAP says nothing more
+            label = ""
         leads.append({"pillar": notation(g, p), "label": label,
                       "actors": [{"actor": ref(x), "strength": f"{s:.1f}"} for s, x in ranked[:leaders]],
                       "more": max(0, len(ranked) - leaders)})
@@ -266,18 +274,19 @@ VIEWS = ("full", "actors-pillars")
 
 def write_report(
     kg: KnowledgeGraph, out: str | Path, *, report_only: bool = False, window: Window | None = None,
-    by: str = "year",
+    by: str = "year", lang: str | None = None,
 ) -> list[Path]:
     """Write ``report.html`` and the views it links to into ``out`` (all restricted to ``window``,
-    if given; the timeline by ``year``, ``quarter`` or ``month``); return the paths."""
+    if given; the timeline by ``year``, ``quarter`` or ``month``; names in ``lang``, ``id`` or
+    ``en``, by default the language of the sources); return the paths."""
     out = Path(out)
-    pages = render_report(kg, report_only=report_only, window=window, by=by)
+    pages = render_report(kg, report_only=report_only, window=window, by=by, lang=lang)
     return [atomic_write(out / name, text.encode("utf-8")) for name, text in pages.items()]
 
 
 def render_report(
     kg: KnowledgeGraph, *, report_only: bool = False, window: Window | None = None, by: str = "year",
-    entity_pages: str | None = None,
+    entity_pages: str | None = None, lang: str | None = None,
 ) -> dict[str, str]:
     """The report's pages by file name, ``report.html`` first, then the views it links to.
 
@@ -286,17 +295,19 @@ def render_report(
     opened over http(s). A report written to files has no server to link to and leaves it out.
     """
     from resilience_kg.analysis.timeline import timeline_of
+    from resilience_kg.views.names import dataset_language
 
+    lang = lang or dataset_language(kg)
     a = analyze(kg, report_only=report_only, window=window)
     assert a.coverage is not None
     g = a.graph
-    ref = _refs(g, entity_pages)
+    ref = _refs(g, entity_pages, lang)
     pages: dict[str, str] = {}
     views = []
     lookups = view_lookups(kg)  # the store's evidence and statements, read once for every view
     for view in [*VIEWS, *(f"pillar:{notation(g, p)}" for p in a.pillars)]:
         name = "view-" + view.replace(":", "-").lower() + ".html"
-        data = build_view(kg, view, analysis=a, lookups=lookups)
+        data = build_view(kg, view, analysis=a, lookups=lookups, lang=lang)
         if entity_pages is not None:
             data.entity_pages = {v.ID: entity_pages}
         pages[name] = page_html(data)
@@ -305,6 +316,7 @@ def render_report(
     tl = timeline_of(g, a.coverage, by=by)
     sectors = _sector_labels(kg)
     context = {
+        "lang": lang,
         "policy": POLICY,
         "version": __version__,
         "notes": a.notes,
@@ -320,7 +332,7 @@ def render_report(
         "confidence": [(c, f"{f:g}") for c, f in weights_table.CONFIDENCE_FACTOR.items()],
         "heatmap": _heatmap(a, ref),
         "legend": _legend(a),
-        "headline": _headline(a, tl, ref, sectors),
+        "headline": _headline(a, tl, ref, sectors, lang),
         "timeline": _timeline(tl, ref),
         "brokers": [{"actor": ref(b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars),
                      "betweenness": f"{b.betweenness:.3f}"} for b in a.brokers],
