@@ -267,7 +267,8 @@ def test_an_unknown_iri_gets_a_page_with_the_nearest_ones_and_a_search_box(serve
     assert '<form method="get" action="/id/" role="search"' in page.text
     assert 'name="q" value="bpdb"' in page.text
     assert plain.status_code == 404 and plain.headers["content-type"].startswith("text/plain")
-    assert found.status_code == 200 and '<a href="/id/pmi">Indonesian Red Cross</a>' in found.text  # its Indonesian name
+    assert found.status_code == 200
+    assert '<a href="/id/pmi">Indonesian Red Cross</a>' in found.text  # by its Indonesian name
     assert "<script>x" not in hostile.text and "&lt;script&gt;x" in hostile.text
 
 
