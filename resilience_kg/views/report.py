@@ -171,7 +171,7 @@ def _pillar_gap_text(actors: int, missing: tuple[str, ...], sectors: dict[str, s
 
 
 def _headline(
-    a: Analysis, tl: Timeline, ref: Ref, sectors: dict[str, str], lang: str, *, leaders: int = 3,
+    a: Analysis, tl: Timeline, ref: Ref, sectors: dict[str, str], lang: str, *, leaders: int = 3, shown: int = 8,
 ) -> dict[str, Any]:
     """The findings an analyst reads first: who leads each pillar, the brokers, the gaps, and what
     changed between the last two periods."""
@@ -190,9 +190,13 @@ def _headline(
                       "more": max(0, len(ranked) - leaders)})
     brokers = [{"actor": ref(b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars)}
                for b in a.brokers[:5]]
-    uncovered = [ref(x.issue) for x in a.gaps.issues if x.reason == "no local actor works on it"]
-    uncertain = [ref(x.issue) for x in a.gaps.issues if x.reason != "no local actor works on it"]
-    orphans = [ref(x.solution) for x in a.gaps.solutions if x.issues]
+    def few(nodes: list[str]) -> dict[str, Any]:
+        """A headline names a few; the details below list them all."""
+        return {"count": len(nodes), "shown": [ref(x) for x in nodes[:shown]], "more": max(0, len(nodes) - shown)}
+
+    uncovered = few([x.issue for x in a.gaps.issues if x.reason == "no local actor works on it"])
+    uncertain = few([x.issue for x in a.gaps.issues if x.reason != "no local actor works on it"])
+    orphans = few([x.solution for x in a.gaps.solutions if x.issues])
     thin = [{"pillar": notation(g, x.pillar), "text": _pillar_gap_text(x.actors, x.missing_sectors, sectors)}
             for x in a.gaps.pillars]
     return {"leads": leads, "brokers": brokers, "more_brokers": max(0, len(a.brokers) - 5),
@@ -200,8 +204,12 @@ def _headline(
             "home": a.gaps.home_country or "unknown", "change": _change(tl, ref)}
 
 
-def _change(tl: Timeline, ref: Ref) -> dict[str, Any]:
+def _change(tl: Timeline, ref: Ref, *, shown: int = 12) -> dict[str, Any]:
     """The latest period against the one before it (the last with any dated event)."""
+
+    def few(nodes: list[str]) -> dict[str, Any]:
+        return {"count": len(nodes), "shown": [ref(x) for x in nodes[:shown]], "more": max(0, len(nodes) - shown)}
+
     active = tl.active()
     seen = [p for p in tl.periods if active[p]]
     if not seen:
@@ -212,8 +220,7 @@ def _change(tl: Timeline, ref: Ref) -> dict[str, Any]:
     before = seen[-2]
     now, then = set(active[last]), set(active[before])
     return {"kind": "two", "period": last, "before": before, "actors": len(now), "actors_before": len(then),
-            "came": [ref(x) for x in sorted(now - then)], "went": [ref(x) for x in sorted(then - now)],
-            "new": [ref(x) for x in tl.newcomers[last]],
+            "came": few(sorted(now - then)), "went": few(sorted(then - now)), "new": few(tl.newcomers[last]),
             "pillars": [(tl.notation(p), tl.pillar_actors[before].get(p, 0), tl.pillar_actors[last].get(p, 0))
                         for p in tl.pillars
                         if tl.pillar_actors[before].get(p, 0) != tl.pillar_actors[last].get(p, 0)]}
