@@ -216,8 +216,8 @@ def _find_actor(g: nx.MultiDiGraph, name: str, *, offered: int = 8) -> str:
     try:
         return find_node(g, name)
     except NotFound as exc:
-        if "nearest:" in str(exc):
-            raise
+        if "nearest:" in str(exc) or not str(exc).startswith("no actor named"):
+            raise  # near names, or several actors of that name: the message already helps
         ranked = sorted((n for n, k in g.nodes(data="kind") if k == "actor"), key=lambda n: (-g.degree(n), n))
         names = ", ".join(str(g.nodes[n].get("acronym") or n) for n in ranked[:offered])
         raise NotFound(f"{exc}; try one of {names} (`resilience-kg connections` lists every actor)") from None
