@@ -315,11 +315,29 @@ NODE_RADIUS = 24.0
 def label_box(
     x: float, y: float, label: str, *, radius: float = NODE_RADIUS, above: bool = False
 ) -> tuple[float, float, float, float]:
-    """The box (left, top, right, bottom) a node at (x, y) and its label below (or above) take up."""
-    half = max(radius, (LABEL_CHAR_PX * len(label) + 8) / 2)
+    """The box (left, top, right, bottom) a node at (x, y) and its label below (or above) take up;
+    a label longer than :data:`LABEL_LINE` characters is drawn on several lines (view.js)."""
+    lines = wrap_label(label)
+    half = max(radius, (LABEL_CHAR_PX * max(map(len, lines)) + 8) / 2)
+    tall = LABEL_LINE_PX * len(lines)
     if above:
-        return (x - half, y - radius - LABEL_LINE_PX, x + half, y + radius)
-    return (x - half, y - radius, x + half, y + radius + LABEL_LINE_PX)
+        return (x - half, y - radius - tall, x + half, y + radius)
+    return (x - half, y - radius, x + half, y + radius + tall)
+
+
+def wrap_label(label: str, width: int = LABEL_LINE) -> list[str]:
+    """The lines view.js draws ``label`` on: words filled up to ``width`` characters.
+
+    >>> wrap_label("Joint workshop of the Jakarta provincial government", 20)
+    ['Joint workshop of', 'the Jakarta', 'provincial', 'government']
+    """
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def label_above(x: float, y: float, kind: str) -> bool:
@@ -523,10 +541,13 @@ def build_view(
 
 
 def _longest_label(a: dict[str, Any]) -> str:
-    """The longest text the page may draw as this node's label (it switches language)."""
-    if a.get("kind") == "actor" and a.get("acronym"):
-        return str(a["acronym"])
-    return max((str(a.get(k) or "") for k in ("label_en", "label_id")), key=len) or str(a.get("label", ""))
+    """The longest text the page may draw as this node's label (it switches language; see
+    views/names.py for which name it shows)."""
+    from resilience_kg.views.names import full_name, short_name
+
+    if a.get("kind") == "actor" and short_name(a, "en") == short_name(a, "id"):
+        return short_name(a, "en")  # an acronym, the same in both languages
+    return max((full_name(a, "en"), full_name(a, "id")), key=len) or str(a.get("label", ""))
 
 
 def to_pyvis(data: ViewData) -> Network:
