@@ -8,6 +8,7 @@ commands, so ``resilience-kg --help`` stays quick.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable
@@ -60,9 +61,18 @@ def handle_errors(func: F) -> F:
 
 
 def output_option(func: F) -> F:
-    """``-o/--output FILE``: write there (atomically) instead of stdout."""
+    """``-o/--output FILE``: write there (atomically) instead of stdout; a table written to a
+    file keeps every cell whole, whatever the terminal's width."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, output: Path | None, **kwargs: Any) -> Any:
+        from resilience_kg.tabulate import full_width
+
+        with full_width() if output is not None else contextlib.nullcontext():
+            return func(*args, output=output, **kwargs)
+
     return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                        help="Write to FILE (atomically) instead of stdout.")(func)
+                        help="Write to FILE (atomically) instead of stdout.")(wrapper)  # type: ignore[return-value]
 
 
 def rdf_option(func: F) -> F:

@@ -20,6 +20,8 @@ Dishub  TERHUBUNG
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
 import io
 import json
@@ -27,7 +29,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 #: Every format the renderer writes, in the order the CLI offers them.
@@ -43,9 +45,25 @@ def visible(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+#: Set while a table is written to a file (``-o``): files get whole cells, whatever the terminal.
+_TO_FILE: contextvars.ContextVar[bool] = contextvars.ContextVar("to_file", default=False)
+
+
+@contextlib.contextmanager
+def full_width() -> Iterator[None]:
+    """Within it, :func:`terminal_width` is None: for output written to a file."""
+    token = _TO_FILE.set(True)
+    try:
+        yield
+    finally:
+        _TO_FILE.reset(token)
+
+
 def terminal_width() -> int | None:
     """The width to fit a table to: ``COLUMNS`` if set, else the terminal's, else None (a pipe
     or a file: full width, so that programs reading the lines get whole cells)."""
+    if _TO_FILE.get():
+        return None
     cols = os.environ.get("COLUMNS", "")
     if cols.isdigit() and int(cols) > 0:
         return int(cols)

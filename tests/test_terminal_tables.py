@@ -111,3 +111,16 @@ def test_a_table_that_cannot_fit_keeps_its_headers_whole() -> None:
     header = ["participation", "betweenness", "broker_rank"]
     text = aligned(header, [["0.500", "0.25", "1"]], width=20)
     assert text.splitlines()[0].split() == header
+
+
+@pytest.mark.parametrize("command", [["analyze"], ["timeline"], ["query", "-n", "participants"]])
+def test_a_table_written_to_a_file_keeps_full_width(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: list[str]
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    whole = runner.invoke(main, command).output
+    monkeypatch.setenv("COLUMNS", "60")
+    assert widest(runner.invoke(main, command).output) <= 100  # on the terminal: fitted
+    out = tmp_path / "table.txt"
+    assert runner.invoke(main, [*command, "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == whole  # in the file: every cell whole
