@@ -42,6 +42,11 @@ run: $(STAMP)
 	@echo "  report.html, view-*.html  the report and interactive views (open offline in a browser)"
 	@echo
 	@echo "Open file://$(CURDIR)/out/report.html"
+	@echo
+	@echo "The command is in .venv/, not on your PATH. Either put it there for this shell:"
+	@echo "  source .venv/bin/activate && resilience-kg --help"
+	@echo "or run it by its path:"
+	@echo "  .venv/bin/resilience-kg --help"
 
 test: $(STAMP)
 	$(PY) -m ruff check resilience_kg tests bench notebooks docs

@@ -8,6 +8,7 @@ commands, so ``resilience-kg --help`` stays quick.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable
@@ -75,9 +76,18 @@ def handle_errors(func: F) -> F:
 
 
 def output_option(func: F) -> F:
-    """``-o/--output FILE``: write there (atomically) instead of stdout."""
+    """``-o/--output FILE``: write there (atomically) instead of stdout; a table written to a
+    file keeps every cell whole, whatever the terminal's width."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, output: Path | None, **kwargs: Any) -> Any:
+        from resilience_kg.tabulate import full_width
+
+        with full_width() if output is not None else contextlib.nullcontext():
+            return func(*args, output=output, **kwargs)
+
     return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                        help="Write to FILE (atomically) instead of stdout.")(func)
+                        help="Write to FILE (atomically) instead of stdout.")(wrapper)  # type: ignore[return-value]
 
 
 def rdf_option(func: F) -> F:
@@ -324,6 +334,13 @@ def report_only_option(func: F) -> F:
     )(func)
 
 
+def names_lang_option(func: F) -> F:
+    return click.option(
+        "--lang", type=click.Choice(["id", "en"]), default=None,
+        help="Language of the names (switchable in a view's page). Default: the language of the sources "
+        "(Indonesian for the bundled report).")(func)
+
+
 def window_options(func: F) -> F:
     """``--since``, ``--until``, ``--event ID`` and ``--source ID``: which events to look at.
 
@@ -531,6 +548,7 @@ def gaps(fmt: str, report_only: bool, window: Any, data: tuple[Path, ...], no_bu
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/view.html"),
               show_default=True, help="The HTML file to write (self-contained, works offline).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@names_lang_option
 @data_options
 @store_option
 @endpoint_option
@@ -541,6 +559,7 @@ def viz(
     window: Any,
     output: Path,
     open_browser: bool,
+    lang: str | None,
     data: tuple[Path, ...],
     no_bundled: bool,
     store: Path | None,
@@ -555,7 +574,7 @@ def viz(
     from resilience_kg.views.page import write_page
 
     view_data = build_view(_load(data, no_bundled, store, endpoint), view, report_only=report_only,
-                           window=window)
+                           window=window, lang=lang)
     path = write_page(view_data, output)
     click.echo(f"wrote {path} ({len(view_data.nodes)} nodes, {len(view_data.edges)} links)")
     if open_browser:
@@ -569,16 +588,17 @@ def viz(
               show_default=True, help="Folder for report.html and the views it links to.")
 @report_only_option
 @window_options
+@names_lang_option
 @data_options
 @store_option
 @handle_errors
-def report(out: Path, report_only: bool, window: Any, data: tuple[Path, ...], no_bundled: bool,
+def report(out: Path, report_only: bool, window: Any, lang: str | None, data: tuple[Path, ...], no_bundled: bool,
            store: Path | None) -> None:
     """Write report.html: what the dataset holds, the actor-by-pillar heatmap, brokers, gaps,
     communities, links to each view, and the source with its evidence quotes. Works offline."""
     from resilience_kg.views.report import write_report
 
-    paths = write_report(_load(data, no_bundled, store), out, report_only=report_only, window=window)
+    paths = write_report(_load(data, no_bundled, store), out, report_only=report_only, window=window, lang=lang)
     for path in paths:
         click.echo(f"wrote {path}")
     click.echo(f"open {paths[0].resolve().as_uri()}")

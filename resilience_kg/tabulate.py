@@ -23,11 +23,16 @@ Dishub  TERHUBUNG
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
 import io
 import json
+import os
 import re
-from collections.abc import Iterable, Sequence
+import shutil
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 #: Every format the renderer writes, in the order the CLI offers them.
@@ -99,15 +104,136 @@ def visible(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
-def aligned(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns padded to their widest cell, a dashed rule under the header; cells made visible."""
+#: Set while a table is written to a file (``-o``): files get whole cells, whatever the terminal.
+_TO_FILE: contextvars.ContextVar[bool] = contextvars.ContextVar("to_file", default=False)
+
+
+@contextlib.contextmanager
+def full_width() -> Iterator[None]:
+    """Within it, :func:`terminal_width` is None: for output written to a file."""
+    token = _TO_FILE.set(True)
+    try:
+        yield
+    finally:
+        _TO_FILE.reset(token)
+
+
+def terminal_width() -> int | None:
+    """The width to fit a table to: ``COLUMNS`` if set, else the terminal's, else None (a pipe
+    or a file: full width, so that programs reading the lines get whole cells)."""
+    if _TO_FILE.get():
+        return None
+    cols = os.environ.get("COLUMNS", "")
+    if cols.isdigit() and int(cols) > 0:
+        return int(cols)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def aligned(header: Sequence[str], rows: Sequence[Sequence[str]], *, width: int | None = None) -> str:
+    """Columns padded to their widest cell, a dashed rule under the header; cells made visible.
+
+    With ``width``, the table is fitted to it: a cell repeating the one above it in the leading
+    columns is left blank, a long path repeating the start of the one above shows ``…`` for
+    it, and the widest columns wrap onto more lines until the table fits.
+
+    >>> print(aligned(["actor", "note"], [["BPBD", "works on early warning"], ["BPBD", "maps risk"]],
+    ...               width=20), end="")
+    actor  note
+    -----  -------------
+    BPBD   works on
+           early warning
+    <BLANKLINE>
+           maps risk
+    """
     header = [visible(h) for h in header]
     body = [[visible(c) for c in r] for r in rows]
+    if width is not None:
+        body = _drop_repeats(body)
     widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
+    if width is not None and sum(widths) + 2 * (len(widths) - 1) > width:
+        widths = _fit(header, body, widths, width)
+        return _wrapped(header, body, widths)
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
     return "\n".join(lines) + "\n"
+
+
+#: A path's steps (``BPBD -> works on -> …``): a long shared start is shown once.
+_STEP = " -> "
+_SHARED = 24
+
+
+def _drop_repeats(body: list[list[str]]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for i, row in enumerate(body):
+        if i == 0:
+            out.append(row)
+            continue
+        above = body[i - 1]
+        shown = list(row)
+        j = 0
+        while j < len(row) - 1 and row[j] and row[j] == above[j]:  # the leading columns, as groups
+            shown[j] = ""
+            j += 1
+        for k, cell in enumerate(row):
+            if _STEP in cell and _STEP in above[k]:
+                steps, before = cell.split(_STEP), above[k].split(_STEP)
+                n = 0
+                while n < min(len(steps), len(before)) - 1 and steps[n] == before[n]:
+                    n += 1
+                if len(_STEP.join(steps[:n])) >= _SHARED:
+                    shown[k] = "…" + _STEP + _STEP.join(steps[n:])
+        out.append(shown)
+    return out
+
+
+def _fit(header: list[str], body: list[list[str]], widths: list[int], width: int) -> list[int]:
+    """Narrow the widest columns, one character at a time, until the row fits ``width``: first
+    down to each column's longest word (so no word breaks), then, if that is not enough, down to
+    the header's longest word; past that the table stays wider than ``width``."""
+    room = width - 2 * (len(widths) - 1)
+    longest_word = [max((len(w) for cell in [h] + [r[i] for r in body] for w in cell.split()), default=1)
+                    for i, h in enumerate(header)]
+    widths = list(widths)
+    heads = [max((len(w) for w in h.split()), default=1) for h in header]
+    for floor in ([min(w, max(4, min(longest_word[i], 30))) for i, w in enumerate(widths)],
+                  [min(w, max(6, heads[i])) for i, w in enumerate(widths)]):  # headers stay whole
+        while sum(widths) > room:
+            i = max(range(len(widths)), key=lambda k: (widths[k] > floor[k], widths[k]))
+            if widths[i] <= floor[i]:
+                break  # as narrow as it goes with this floor
+            widths[i] -= 1
+    return widths
+
+
+def _wrapped(header: list[str], body: list[list[str]], widths: list[int]) -> str:
+    import textwrap
+
+    def lines_of(row: list[str]) -> list[str]:
+        cells = [textwrap.wrap(c, w, break_on_hyphens=False) or [""] for c, w in zip(row, widths, strict=True)]
+        depth = max(len(c) for c in cells)
+        return ["  ".join((c[n] if n < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+                for n in range(depth)]
+
+    out = lines_of(header)
+    out.append("  ".join("-" * w for w in widths))
+    rows = [lines_of(row) for row in body]
+    for i, lines in enumerate(rows):
+        if i and (len(lines) > 1 or len(rows[i - 1]) > 1):  # a wrapped row runs into its neighbours
+            out.append("")
+        out += lines
+    return "\n".join(out) + "\n"
+
+
+def wrap_note(text: str, width: int | None) -> str:
+    """A note, made visible, wrapped to ``width`` if given."""
+    import textwrap
+
+    text = visible(text)
+    return textwrap.fill(text, width, break_on_hyphens=False) if width else text
 
 
 def render(
@@ -137,7 +263,9 @@ def render(
         out += ["| " + " | ".join(markdown_cell(str(c)) for c in r) + " |" for r in rows]
         return "\n".join(out) + "\n"
     if fmt == "table":
-        return "".join(visible(n) + "\n\n" for n in notes) + aligned(header, [[str(c) for c in r] for r in rows])
+        width = terminal_width()
+        return "".join(wrap_note(n, width) + "\n\n" for n in notes) + aligned(
+            header, [[str(c) for c in r] for r in rows], width=width)
     raise ValueError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
 
 

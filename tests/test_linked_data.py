@@ -126,7 +126,9 @@ def test_curl_negotiates_the_description(served: Served, kg: KnowledgeGraph, acc
 
 def test_curl_gets_the_page_for_html_and_406_for_nothing_we_offer(served: Served) -> None:
     page = curl("-H", "Accept: text/html", served_path(served, BPBD)).stdout.decode()
-    assert "<h1>Regional Disaster Management Agency</h1>" in page
+    # Indonesian first (the language of the bundled report): the full name, the acronym beside it.
+    assert '<h1 lang="id">Badan Penanggulangan Bencana Daerah <span class="acronym">(BPBD)</span></h1>' in page
+    assert '<p class="other-lang" lang="en">Regional Disaster Management Agency</p>' in page
     code = curl("-o", "/dev/null", "-w", "%{http_code}", "-H", "Accept: image/png", served_path(served, BPBD))
     assert code.stdout == b"406"
     for path in ("/id/no-such-thing", "/id/bad%ZZ", "/id/bad%", "/id/a%00b", "/ontology/NoSuchTerm", "/id/"):
@@ -222,3 +224,81 @@ def test_base_iri_answers_for_the_public_addresses(tmp_path: Path) -> None:
         assert ours.status_code == 200 and ours.json()["boolean"] is True
         other = http.get(running.base + "/rkg/id/bpbd", headers={"Host": "evil.example"})
         assert other.status_code == 403
+
+
+# ---------------------------------------------------------------- for people browsing (issue 23, §6)
+
+
+def test_the_neighbourhood_draws_entities_not_values(served: Served) -> None:
+    with httpx.Client(timeout=30.0) as http:
+        page = http.get(served_path(served, BPBD), headers={"Accept": "text/html"}).text
+    drawing = page.split('<svg class="neighbourhood"', 1)[1].split("</svg>", 1)[0]
+    drawn = set(re.findall(r'<a href="/id/([^"]+)">', drawing))
+    assert {"pemprov-dki-jakarta", "joint-workshop-2019", "issue-early-warning-system"} <= drawn  # parent, event, issue
+    assert not {d for d in drawn if d.startswith(("confidence-", "sector-"))}, drawn  # values, in the tables
+    assert 'href="/id/confidence-well-attested"' in page.split('<svg class="neighbourhood"', 1)[1]  # still linked
+
+
+def test_other_formats_are_links_a_person_can_follow(served: Served) -> None:
+    with httpx.Client(timeout=30.0) as http:
+        page = http.get(served_path(served, BPBD), headers={"Accept": "text/html"}).text
+        links = re.findall(r'<a href="(/id/bpbd\?format=(\w+))"', page)
+        assert [f for _, f in links] == ["turtle", "jsonld", "nt", "xml"]
+        for href, fmt in links:
+            answer = http.get(served.base + href, headers={"Accept": "text/html"})  # the link wins over Accept
+            assert answer.status_code == 200 and answer.headers["content-type"].startswith(
+                {"turtle": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
+                 "xml": "application/rdf+xml"}[fmt])
+        bad = http.get(served_path(served, BPBD) + "?format=pdf")
+        assert bad.status_code == 400 and "use html, turtle, jsonld, nt, xml" in bad.text
+    assert "<code>?format=</code> takes" in page
+
+
+def test_an_unknown_iri_gets_a_page_with_the_nearest_ones_and_a_search_box(served: Served) -> None:
+    with httpx.Client(timeout=30.0) as http:
+        page = http.get(served.base + "/id/bpdb", headers={"Accept": "text/html"})
+        plain = http.get(served.base + "/id/bpdb", headers={"Accept": "text/turtle"})
+        found = http.get(served.base + "/id/", params={"q": "Palang"}, headers={"Accept": "text/html"})
+        hostile = http.get(served.base + "/id/", params={"q": "<script>x</script>"}, headers={"Accept": "text/html"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "Nothing in this graph is called <code>/id/bpdb</code>" in page.text
+    suggestions = page.text.split('id="suggestions"', 1)[1].split("</ul>", 1)[0]
+    assert '<a href="/id/bpbd">' in suggestions
+    assert '<form method="get" action="/id/" role="search"' in page.text
+    assert 'name="q" value="bpdb"' in page.text
+    assert plain.status_code == 404 and plain.headers["content-type"].startswith("text/plain")
+    assert found.status_code == 200
+    assert '<a href="/id/pmi">Indonesian Red Cross</a>' in found.text  # by its Indonesian name
+    assert "<script>x" not in hostile.text and "&lt;script&gt;x" in hostile.text
+
+
+def test_term_pages_show_examples_and_link_to_every_use(served: Served) -> None:
+    from html import unescape
+    from urllib.parse import parse_qs, urlsplit
+
+    with httpx.Client(timeout=30.0) as http:
+        prop = http.get(served.base + "/ontology/worksOn", headers={"Accept": "text/html"}).text
+        cls = http.get(served.base + "/ontology/Pillar", headers={"Accept": "text/html"}).text
+        examples = prop.split('id="examples"', 1)[1].split("</ul>", 1)[0]
+        assert '<a href="/id/bpbd">Regional Disaster Management Agency</a> <a href="/ontology/worksOn">' in examples
+        assert 0 < examples.count("<li>") <= 6
+        assert '<a href="/id/jakarta-siap">' in cls.split('id="examples"', 1)[1]
+        href = unescape(re.search(r'<a id="all-uses" href="([^"]+)"', prop).group(1))  # type: ignore[union-attr]
+        query = parse_qs(urlsplit(href).query)["query"][0]
+        assert query == "SELECT ?subject ?object WHERE {\n  ?subject rkg:worksOn ?object\n} ORDER BY ?subject ?object"
+        opened = http.get(served.base + href, headers={"Accept": "text/html"}).text
+        assert "?subject rkg:worksOn ?object" in unescape(opened)  # the query page opens with it
+        rows = http.post(served.base + "/sparql", data={"query": query},
+                         headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
+    uses = int(re.search(r'id="as-predicate">(\d+)<', prop).group(1))  # type: ignore[union-attr]
+    assert len(rows) == uses
+
+
+def test_every_page_names_a_favicon_that_is_served(served: Served) -> None:
+    with httpx.Client(timeout=30.0) as http:
+        for path in ("/id/bpbd", "/ontology", "/ontology/Actor", "/id/bpdb"):
+            page = http.get(served.base + path, headers={"Accept": "text/html"}).text
+            assert '<link rel="icon" type="image/svg+xml" href="/static/favicon.svg">' in page, path
+        icon = http.get(served.base + "/static/favicon.svg")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert icon.text.startswith("<svg")

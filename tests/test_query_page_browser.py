@@ -116,7 +116,7 @@ def test_run_sort_chart_follow_and_download(page: Page, served: Served, kg: Know
     page.wait_for_url(f"**{href}")
     label = next(str(r["l"].value) for r in query(  # type: ignore[union-attr]
         kg, f"SELECT ?l WHERE {{ <{iri}> skos:prefLabel ?l FILTER(LANG(?l) = 'en') }}").rows)
-    assert page.inner_text("h1") == label
+    assert page.inner_text(".other-lang") == label  # under the Indonesian name, the language of the data
     assert page.locator("svg.neighbourhood").count() == 1
     assert log.problems() == []
 
@@ -174,6 +174,13 @@ def test_completion_offers_terms_and_entities(page: Page, served: Served, log: P
     wait_until(page, "!document.getElementById('completions').hidden")
     offered = page.eval_on_selector_all("#completions li", "lis => lis.map(li => li.firstChild.textContent)")
     assert "id:bpbd" in offered  # "Regional Disaster Management Agency"
+    # Indonesian labels, acronyms and expansions match as well as English ones.
+    for typed, wanted in ((" id:dinas", "id:dlh"), (" id:Palang", "id:pmi"), (" id:penanggulangan", "id:bpbd")):
+        page.keyboard.press("Escape")
+        page.keyboard.type(typed)
+        wait_until(page, "!document.getElementById('completions').hidden")
+        offered = page.eval_on_selector_all("#completions li", "lis => lis.map(li => li.firstChild.textContent)")
+        assert wanted in offered, (typed, offered)
     # Names that start with the text come before label matches.
     page.keyboard.press("Escape")
     page.keyboard.type(" rkg:s")
@@ -188,13 +195,18 @@ def test_completion_offers_terms_and_entities(page: Page, served: Served, log: P
     # The guard refuses an unclosed group itself; this one only Oxigraph's parser refuses.
     ("SELECT * WHERE {\n  ?s ?p ?o\n  ?x }", 3, 7, ""),
     ("SELECT * WHERE {\n  ?s ?p ?o .\n  SERVICE <http://127.0.0.1:9/x> { ?a ?b ?c }\n}", 3, 3, "S"),
-], ids=["parser", "guard"])
+    # An unknown prefix: marked where it starts, not where the engine stopped reading.
+    ("SELECT ?x WHERE {\n  ?x foo:bar ?y }", 2, 6, "f"),
+], ids=["parser", "guard", "prefix"])
 def test_an_error_highlights_its_position(page: Page, served: Served, log: PageLog, text: str, line: int,
                                           column: int, char: str) -> None:
     open_query_page(page, served)
     assert run_with_ctrl_enter(page, text) == "error"
     message = page.inner_text("#error")
     assert f"line {line}, column {column}" in message
+    if "foo:" in text:  # the words, then the line at fault with a caret under the spot, in a fixed-width font
+        assert "unknown prefix foo:" in message and "known prefixes: rkg, id" in message
+        assert page.inner_text("#error pre.caret").split("\n") == ["    ?x foo:bar ?y }", "       ^"]
     assert page.eval_on_selector_all("#gutter .error-line", "els => els.map(e => e.textContent)") == [str(line)]
     mark = page.locator("#error-mark")
     assert mark.count() == 1
@@ -241,7 +253,7 @@ def test_the_policy_refuses_inline_script(page: Page, served: Served, log: PageL
 def test_entity_page_in_the_browser(page: Page, served: Served, log: PageLog) -> None:
     response = page.goto(served.base + "/id/bpbd")
     assert response is not None and response.headers["content-type"].startswith("text/html")
-    assert page.inner_text("h1") == "Regional Disaster Management Agency"
+    assert page.inner_text("h1") == "Badan Penanggulangan Bencana Daerah (BPBD)"  # Indonesian first
     assert page.locator("table.pillars tbody tr").count() >= 1
     assert page.locator("blockquote.evidence").count() >= 1
     page.click("table.facts a[href='/id/sector-government']")
@@ -277,12 +289,12 @@ def test_the_served_report_links_through_a_view_to_the_entity_pages(
     page.wait_for_url("**/report/view-full.html")
     page.wait_for_selector("body[data-drawn]", state="attached")
     click_node(page, "bpbd")
-    assert page.inner_text("#rkg-details h2") == "Regional Disaster Management Agency"
+    assert page.inner_text("#rkg-details h2") == "Badan Penanggulangan Bencana Daerah (BPBD)"
     link = page.locator("#rkg-details a.entity")
     assert link.inner_text() == v.ID + "bpbd"
     link.click()
     page.wait_for_url(served.base + "/id/bpbd")
-    assert page.inner_text("h1") == "Regional Disaster Management Agency"
+    assert page.inner_text("h1") == "Badan Penanggulangan Bencana Daerah (BPBD)"  # Indonesian first
     assert page.locator("table.pillars tbody tr").count() >= 1
     assert log.problems() == []
     # The same view opened as a file has no server to link to: the IRI is text.

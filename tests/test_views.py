@@ -177,7 +177,7 @@ def test_a_report_written_to_files_links_to_no_entity_page(pages: dict[str, Path
 def test_markup_in_the_data_stays_text_on_the_report_page(tmp_path: Path) -> None:
     from html import unescape
 
-    page = write_report(untrusted_graph(tmp_path), tmp_path / "report")[0]
+    page = write_report(untrusted_graph(tmp_path), tmp_path / "report", lang="en")[0]
     parts = parse(page)
     assert parts.scripts == [] and not [t for t, _ in parts.tags if t == "img" and "onerror" in _]
     text = page.read_text(encoding="utf-8")
@@ -185,6 +185,9 @@ def test_markup_in_the_data_stays_text_on_the_report_page(tmp_path: Path) -> Non
     rows = {r[0]: r for r in table_rows(page, "matrix")}
     assert UNTRUSTED_LABEL_EN in rows  # the label, shown as text in the heatmap
     assert unescape(text).count(UNTRUSTED_LABEL_EN) >= 2  # and in the communities
+    indonesian = write_report(untrusted_graph(tmp_path), tmp_path / "id", lang="id")[0].read_text(encoding="utf-8")
+    assert "</script>" not in indonesian and "<img src=x" not in indonesian  # the other label, on hover too
+    assert UNTRUSTED_LABEL_ID in unescape(indonesian) and UNTRUSTED_LABEL_EN in unescape(indonesian)
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -483,11 +486,40 @@ def test_above_the_physics_limit_positions_are_computed(kg: KnowledgeGraph, monk
 
 
 def test_at_or_below_the_physics_limit_physics_is_on(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
-    n = len(build_view(kg, "actor:BPBD").nodes)
+    n = len(build_view(kg, "pillar:SIAP").nodes)
     monkeypatch.setattr(network_view, "PHYSICS_LIMIT", n)
-    data = build_view(kg, "actor:BPBD")
+    data = build_view(kg, "pillar:SIAP")
     assert data.physics is True and all("x" not in node for node in data.nodes)
     assert vis_options(data)["physics"]["enabled"] is True
+
+
+def test_an_actor_view_is_laid_out_in_rings_around_its_actor(kg: KnowledgeGraph) -> None:
+    data = build_view(kg, "actor:BPBD")
+    assert data.focus == "bpbd" and data.to_dict()["focus"] == "bpbd"
+    assert data.physics is False and not any("physics is off" in note for note in data.notes)
+    at = {n["id"]: (n["x"], n["y"]) for n in data.nodes}
+    assert at["bpbd"] == (0.0, 0.0)
+    g = nx.Graph()
+    g.add_edges_from((e["from"], e["to"]) for e in data.edges)
+    hops = nx.single_source_shortest_path_length(g, "bpbd")
+    radius = {n: round(math.dist(at[n], (0, 0)), 1) for n in at}
+    for k in set(hops.values()) - {0}:
+        assert len({radius[n] for n in at if hops.get(n) == k}) == 1, k  # one ring per distance
+    ring1 = {radius[n] for n in at if hops.get(n) == 1}.pop()
+    assert all(radius[n] > ring1 for n in at if hops.get(n, 9) > 1)
+    assert len(set(at.values())) == len(at)  # no two nodes on one spot
+    options = vis_options(data)
+    assert options["edges"]["arrows"]["to"]["enabled"] is True  # small: drawn in full
+
+
+def test_an_unknown_actor_view_offers_names(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["viz", "--view", "actor:Nobody", "-o", str(tmp_path / "v.html")])
+    assert result.exit_code == 2
+    assert "no actor named 'Nobody'; try one of " in result.output and "BPBD" in result.output
+    assert "`resilience-kg connections` lists every actor" in result.output
+    near = runner.invoke(main, ["viz", "--view", "actor:BPDB", "-o", str(tmp_path / "v.html")])
+    assert "nearest: bpbd" in near.output
+    assert not (tmp_path / "v.html").exists()
 
 
 def test_layout_is_distinct_and_repeats(kg: KnowledgeGraph) -> None:

@@ -43,9 +43,10 @@ Written = tuple[ViewData, Path]  # a view's data and the page it was written to
 
 @pytest.fixture(scope="module")
 def full(kg: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Written:
-    """The full view's data and its page, written once for the module."""
-    data = build_view(kg, "full")  # kept apart from the one written: write_page replaces its lists
-    return data, write_page(build_view(kg, "full"), tmp_path_factory.mktemp("full") / "x.html")
+    """The full view's data and its page, in English, written once for the module (the page
+    opens in the data's language, Indonesian here: see test_the_view_opens_in_the_datas_language)."""
+    data = build_view(kg, "full", lang="en")  # kept apart from the one written: write_page replaces its lists
+    return data, write_page(build_view(kg, "full", lang="en"), tmp_path_factory.mktemp("full") / "x.html")
 
 
 def settle(page: Page) -> None:
@@ -183,7 +184,7 @@ def test_search_finds_an_actor_by_acronym_and_shows_its_evidence(
     open_page(page, path)
     result = search(page, "BPBD")
     assert result.startswith("Found")
-    assert details_heading(page) == "Regional Disaster Management Agency"
+    assert details_heading(page) == "Regional Disaster Management Agency (BPBD)"
     quotes = page.locator("#rkg-details blockquote:not(.curated)").all_text_contents()
     assert quotes and any("BPBD" in q for q in quotes)
     text = "\n".join(kg.source_texts.values())
@@ -212,7 +213,7 @@ def test_search_by_partial_name_and_in_indonesian(page: Page, full: Written) -> 
     _, path = full
     open_page(page, path)
     assert search(page, "Dinas Lingkungan").startswith("Found")
-    assert details_heading(page) == "Environment Agency"
+    assert details_heading(page) == "Environment Agency (DLH)"
     assert search(page, "pemetaan risiko").startswith("Found")
     assert details_heading(page) == "Disaster risk mapping"
 
@@ -221,16 +222,37 @@ def test_language_switch_relabels_details_and_nodes(page: Page, log: PageLog, fu
     _, path = full
     open_page(page, path)
     search(page, "DLH")
-    assert details_heading(page) == "Environment Agency"
+    assert details_heading(page) == "Environment Agency (DLH)"
     assert page.evaluate("rkgView.nodes.get('jakarta-siap').label") == "Prepared Jakarta (Jakarta SIAP)"
     page.select_option("#rkg-lang", "id")
-    assert details_heading(page) == "Dinas Lingkungan Hidup"
+    assert details_heading(page) == "Dinas Lingkungan Hidup (DLH)"
     assert page.evaluate("document.documentElement.lang") == "id"
     assert page.evaluate("rkgView.nodes.get('jakarta-siap').label") == "Jakarta SIAP"
     assert page.evaluate("rkgView.nodes.get('dlh').label") == "DLH"  # an acronym reads the same in both
     page.select_option("#rkg-lang", "en")
-    assert details_heading(page) == "Environment Agency"
+    assert details_heading(page) == "Environment Agency (DLH)"
     assert page.evaluate("rkgView.nodes.get('jakarta-siap').label") == "Prepared Jakarta (Jakarta SIAP)"
+    assert log.problems() == []
+
+
+def test_the_view_opens_in_the_datas_language_with_full_indonesian_names(
+    page: Page, log: PageLog, kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    data = build_view(kg, "full")
+    assert data.lang == "id"  # the bundled report is in Indonesian
+    open_page(page, write_page(data, tmp_path / "full.html"))
+    assert page.input_value("#rkg-lang") == "id" and page.evaluate("document.documentElement.lang") == "id"
+    search(page, "BPBD")
+    # BPBD's Indonesian label is only its acronym: the full name is shown, the acronym beside it,
+    # and the English name on hover.
+    assert details_heading(page) == "Badan Penanggulangan Bencana Daerah (BPBD)"
+    assert page.get_attribute("#rkg-details h2", "title") == "Regional Disaster Management Agency"
+    assert page.evaluate("rkgView.nodes.get('bpbd').label") == "BPBD"
+    # A short name of several words belongs to one language: in English, the English name.
+    assert page.evaluate("rkgView.nodes.get('french-embassy').label") == "Kedutaan Besar Perancis"
+    page.select_option("#rkg-lang", "en")
+    assert page.evaluate("rkgView.nodes.get('french-embassy').label") == "Embassy of France in Indonesia"
+    assert details_heading(page) == "Regional Disaster Management Agency (BPBD)"
     assert log.problems() == []
 
 
@@ -283,7 +305,7 @@ def test_clicking_a_node_dims_the_rest_and_shows_details(page: Page, log: PageLo
     assert node_at(page, x, y) == "bpbd"  # nothing else is drawn over it
     page.mouse.click(x, y)
     page.locator("#rkg-details h2").wait_for(state="attached", timeout=5000)
-    assert details_heading(page) == "Regional Disaster Management Agency"
+    assert details_heading(page) == "Regional Disaster Management Agency (BPBD)"
     neighbours = {e["to"] for e in data.edges if e["from"] == "bpbd"}
     neighbours |= {e["from"] for e in data.edges if e["to"] == "bpbd"}
     opacity = page.evaluate("Object.fromEntries(rkgView.nodes.get().map(n => [n.id, n.opacity]))")
@@ -308,7 +330,7 @@ def test_clicking_a_node_dims_the_rest_and_shows_details(page: Page, log: PageLo
 @pytest.fixture(scope="module")
 def untrusted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("untrusted")
-    return write_page(build_view(untrusted_graph(folder), "full"), folder / "x.html")
+    return write_page(build_view(untrusted_graph(folder), "full", lang="en"), folder / "x.html")
 
 
 def test_untrusted_labels_stay_text(page: Page, log: PageLog, untrusted: Path) -> None:

@@ -24,7 +24,7 @@ from resilience_kg.analysis.pillar_links import (
     sectors_per_pillar,
 )
 from resilience_kg.analysis.projection import notation, pillars
-from resilience_kg.tabulate import aligned, markdown_cell, spreadsheet_csv
+from resilience_kg.tabulate import aligned, markdown_cell, spreadsheet_csv, terminal_width, visible
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -192,8 +192,8 @@ class Analysis:
         notations = [notation(self.graph, p) for p in self.pillars]
         keys = ["name", "sector", "degree", "betweenness", *notations]
         body = [[f"{r[k]:.3f}" if isinstance(r[k], float) else str(r[k]) for k in keys] for r in rows]
-        text = aligned(keys, body)
-        extra = [f"brokers: {', '.join(display_name(self.graph, b.actor) for b in self.brokers) or 'none'}",
+        text = aligned(keys, body, width=terminal_width())
+        extra = [visible(f"brokers: {', '.join(display_name(self.graph, b.actor) for b in self.brokers) or 'none'}"),
                  f"communities: {len(self.communities)}",
                  f"gaps: {len(self.gaps.issues)} issue(s), {len(self.gaps.solutions)} solution(s), "
                  f"{len(self.gaps.pillars)} pillar(s)"]

@@ -124,6 +124,7 @@ class CoAttendance:
 
         from resilience_kg.analysis.pillar_links import display_name
         from resilience_kg.tabulate import render as render_rows
+        from resilience_kg.tabulate import terminal_width, visible, wrap_note
 
         g = self.graph
         if fmt == "csv":
@@ -148,15 +149,19 @@ class CoAttendance:
             brokers.append(f"... and {len(self.brokers) - SHOWN_BROKERS} more (all in the JSON and CSV output)")
         comms = [f"{i}. {len(c)} actors: {', '.join(display_name(g, a) for a in c)}"
                  for i, c in enumerate(self.communities)]
+        # Names come from data files: no control character of theirs may reach a terminal.
         if fmt == "markdown":
-            out = ["# Co-attendance", "", *(f"> {n}" for n in self.all_notes()), "", "## Actors", "",
-                   render_rows(*self.actor_table(), "markdown"), "## Brokers", "", *brokers, "",
-                   "## Communities (Louvain, seeded)", "", *comms, "", "## Links", "",
+            out = ["# Co-attendance", "", *(f"> {visible(n)}" for n in self.all_notes()), "", "## Actors", "",
+                   render_rows(*self.actor_table(), "markdown"), "## Brokers", "", *map(visible, brokers), "",
+                   "## Communities (Louvain, seeded)", "", *map(visible, comms), "", "## Links", "",
                    render_rows(*self.link_table(), "markdown")]
             return "\n".join(out)
         if fmt == "table":
-            return "\n".join([*self.all_notes(), "", render_rows(*self.actor_table(), "table"), "brokers:",
-                              *brokers, "", "communities:", *comms]) + "\n"
+            width = terminal_width()
+            return "\n".join([*(wrap_note(n, width) for n in self.all_notes()), "",
+                              render_rows(*self.actor_table(), "table"), "brokers:",
+                              *(wrap_note(b, width) for b in brokers), "", "communities:",
+                              *(wrap_note(c, width) for c in comms)]) + "\n"
         raise ResilienceKGError(f"unknown format {fmt!r}; use table, csv, json or markdown")
 
 

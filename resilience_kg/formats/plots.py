@@ -91,8 +91,8 @@ def write_plots(analysis: Analysis, folder: str | Path) -> list[Path]:
 
 
 def timeline_chart(tl: Timeline, path: str | Path) -> Path:
-    """The timeline as two charts: actors active per period with newcomers and leavers (lines),
-    and actors per pillar per period (stacked areas)."""
+    """The timeline as two bar charts: actors taking part per period with the newcomers and the
+    leavers, and the actors touching each pillar per period."""
     return atomic_write(Path(path), timeline_png(tl))
 
 
@@ -101,29 +101,68 @@ def timeline_png(tl: Timeline) -> bytes:
     import io
 
     plt = _pyplot()
-    periods = tl.periods
-    active = tl.active()
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(max(6.0, 1.0 + 0.6 * len(periods)), 7), sharex=True)
-    x = list(range(len(periods)))
-    if periods:
-        top.plot(x, [len(active[p]) for p in periods], marker="o", color="#4e79a7", label="active")
-        top.plot(x, [len(tl.newcomers[p]) for p in periods], marker="^", color="#59a14f", label="newcomers")
-        # The last period has no leavers yet: its point is left out rather than drawn as a zero.
-        top.plot(x[:-1], [len(tl.leavers[p]) for p in periods[:-1]], marker="v", color="#e15759", label="leavers")
-        top.legend(loc="upper left", fontsize=8)
-        series = [[tl.pillar_actors[p].get(pl, 0) for p in periods] for pl in tl.pillars]
-        if series:
-            bottom.stackplot(x, series, labels=[tl.notation(pl) for pl in tl.pillars], alpha=0.85)
-            bottom.legend(loc="upper left", fontsize=8)
-        many = len(periods) > 8
-        bottom.set_xticks(x, periods, rotation=45 if many else 0, ha="right" if many else "center")
-    else:
-        top.text(0.5, 0.5, "No dated event in the window", ha="center", va="center")
-    top.set_ylabel("actors")
-    top.set_title(f"Actors per {tl.by}")
-    bottom.set_ylabel("actors touching the pillar")
-    bottom.set_title(f"Actors per pillar, per {tl.by}")
+    fig = timeline_figure(tl)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")  # type: ignore[attr-defined]
     plt.close(fig)
     return buf.getvalue()
+
+
+#: Colours of the timeline's bars: taking part, newcomers, leavers.
+_FLOW_COLOURS = ("#4e79a7", "#59a14f", "#e15759")
+_PILLAR_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+                   "#9c755f", "#bab0ac")
+
+
+def timeline_figure(tl: Timeline) -> object:
+    """The matplotlib figure of :func:`timeline_chart` (for tests and notebooks to look into).
+
+    Bars, grouped per period, so that one period draws as well as fifty (a line or an area over
+    one period draws nothing); every axis starts at zero; the legends sit to the right of the
+    plots, never over the bars.
+    """
+    plt = _pyplot()
+    periods = tl.periods
+    active = tl.active()
+    width_in = max(6.0, 2.5 + 0.55 * len(periods) * max(1, min(3, len(tl.pillars) // 2)))
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(min(width_in, 18.0), 7))
+    if not periods:
+        for ax in (top, bottom):
+            ax.text(0.5, 0.5, "No dated event in the window", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+        top.set_title(f"Actors per {tl.by}")
+        return fig
+    x = list(range(len(periods)))
+    flows = [("took part", [len(active[p]) for p in periods]),
+             ("newcomers", [len(tl.newcomers[p]) for p in periods]),
+             # The last period has no leavers yet: its bar is left out rather than drawn as a zero.
+             ("leavers (last seen)", [len(tl.leavers[p]) for p in periods[:-1]])]
+    _grouped_bars(top, x, flows, _FLOW_COLOURS)
+    top.set_ylabel("actors")
+    top.set_title(f"Actors per {tl.by}")
+    series = [(tl.notation(pl), [tl.pillar_actors[p].get(pl, 0) for p in periods]) for pl in tl.pillars]
+    if series:
+        _grouped_bars(bottom, x, series, _PILLAR_COLOURS)
+    else:
+        bottom.text(0.5, 0.5, "No pillar in the graph", ha="center", va="center", transform=bottom.transAxes)
+    bottom.set_ylabel("actors touching the pillar")
+    bottom.set_title(f"Actors per pillar, per {tl.by}")
+    many = len(periods) > 8
+    for ax in (top, bottom):
+        ax.set_xticks(x, periods, rotation=45 if many else 0, ha="right" if many else "center")
+        ax.set_xlim(-0.6, len(periods) - 0.4)
+        ax.set_ylim(bottom=0)
+        ax.yaxis.get_major_locator().set_params(integer=True)  # counts of actors: no 2.5 ticks
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def _grouped_bars(ax: object, x: list[int], series: list[tuple[str, list[int]]], colours: tuple[str, ...]) -> None:
+    """One bar per series in each period's slot, side by side (a series may stop early)."""
+    n = len(series)
+    width = 0.8 / n
+    for i, (label, values) in enumerate(series):
+        offset = -0.4 + width * (i + 0.5)
+        ax.bar([x[j] + offset for j in range(len(values))], values, width=width,  # type: ignore[attr-defined]
+               label=label, color=colours[i % len(colours)])

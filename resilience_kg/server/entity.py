@@ -40,6 +40,8 @@ MAX_TRIPLES = 5000
 MAX_NEIGHBOURS = 16
 MEDIA = {"turtle": "text/turtle; charset=utf-8", "jsonld": "application/ld+json", "nt": "application/n-triples",
          "xml": "application/rdf+xml"}
+#: ``?format=`` values and what a page calls them.
+FORMAT_NAMES = {"html": "HTML", "turtle": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "xml": "RDF/XML"}
 
 # The concise bounded description: the entity's own triples (and those of blank nodes it
 # points to), plus provenance: each statement about it and the quote that is its evidence.
@@ -93,6 +95,28 @@ SELECT ?ns ?term ?kind (SAMPLE(?en) AS ?label_en) (SAMPLE(?id) AS ?label_id) WHE
   OPTIONAL { ?term rdfs:label|skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
   OPTIONAL { ?term rdfs:label|skos:prefLabel ?id FILTER(LANGMATCHES(LANG(?id), "id")) }
 } GROUP BY ?ns ?term ?kind ORDER BY ?kind ?term"""
+
+# A few uses of a term, with labels, outside the ontology graph: its instances (a class) or the
+# triples it is the predicate of (a property).
+EXAMPLE_INSTANCES = """
+SELECT ?t ?ontology ?s (SAMPLE(?l) AS ?label) WHERE {
+  GRAPH ?g { ?s a ?t } FILTER(?g != ?ontology)
+  OPTIONAL { ?s skos:prefLabel|rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en") || LANG(?l) = "") }
+} GROUP BY ?t ?ontology ?s ORDER BY ?s LIMIT 6"""
+EXAMPLE_TRIPLES = """
+SELECT ?t ?ontology ?s ?o (SAMPLE(?sl) AS ?s_label) (SAMPLE(?ol) AS ?o_label) WHERE {
+  GRAPH ?g { ?s ?t ?o } FILTER(?g != ?ontology)
+  OPTIONAL { ?s skos:prefLabel|rdfs:label ?sl FILTER(LANGMATCHES(LANG(?sl), "en") || LANG(?sl) = "") }
+  OPTIONAL { ?o skos:prefLabel|rdfs:label ?ol FILTER(LANGMATCHES(LANG(?ol), "en") || LANG(?ol) = "") }
+} GROUP BY ?t ?ontology ?s ?o ORDER BY ?s ?o LIMIT 6"""
+# The terms of the controlled vocabularies (sectors, confidence levels, statuses): values that
+# describe an entity, not entities to draw around it.
+CONCEPTS = "SELECT DISTINCT ?c WHERE { ?c skos:inScheme ?scheme }"
+# Every name of every entity, for the nearest-IRI suggestions of a page not found.
+NAMES = """
+SELECT ?ns ?e ?name WHERE {
+  ?e skos:prefLabel|skos:altLabel|rdfs:label|rkg:expansion ?name FILTER(STRSTARTS(STR(?e), ?ns))
+}"""
 
 LABEL = v.SKOS + "prefLabel"
 ALT = v.SKOS + "altLabel"
@@ -219,13 +243,35 @@ class EntityView:
     statements: list[Statement] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     neighbours: list[Node] = field(default_factory=list)
+    lang: str = "en"  # the language the page names things in first
+
+    def name_in(self, lang: str) -> str:
+        """The full name in ``lang``: an Indonesian label that is only the acronym gives way to
+        the expansion (BPBD: Badan Penanggulangan Bencana Daerah)."""
+        label = (self.labels.get(lang) or [""])[0]
+        expansion = next((lk.text for p, lk in self.values if p == v.RKG + "expansion"), "")
+        if lang == "id" and expansion and (not label or label in self.alt):
+            return expansion
+        return label
+
+    @property
+    def acronym(self) -> str:
+        """The acronym shown beside the name, if the entity has one that is not its name."""
+        return next((a for a in self.alt if a != self.title and " " not in a), "")
 
     @property
     def title(self) -> str:
-        for lang in ("en", "id", ""):
-            if self.labels.get(lang):
-                return self.labels[lang][0]
+        for lang in (self.lang, "en" if self.lang == "id" else "id", ""):
+            name = self.name_in(lang)
+            if name:
+                return name
         return v.shorten(self.iri)
+
+    @property
+    def other_name(self) -> str:
+        """The name in the other language, shown under the title."""
+        name = self.name_in("en" if self.lang == "id" else "id")
+        return "" if name == self.title else name
 
 
 def _link(term: Any, en: Any = None, other: Any = None) -> Link:
@@ -239,15 +285,18 @@ def _link(term: Any, en: Any = None, other: Any = None) -> Link:
     return Link(None, str(term))
 
 
-def _layout(view: EntityView) -> list[Node]:
-    """Neighbours under ``id:`` on a circle around the entity (statements, quotes and sources
-    are left to their own sections)."""
+def _layout(view: EntityView, concepts: frozenset[str] = frozenset()) -> list[Node]:
+    """Neighbours under ``id:`` on a circle around the entity: entities only (statements, quotes
+    and sources are left to their own sections, and the ``concepts`` of the controlled
+    vocabularies, such as a confidence level, are values, shown in the tables)."""
     picked: list[tuple[str, Link, bool]] = []
     seen: set[str] = set()
-    for incoming, table in ((False, view.outgoing), (True, view.incoming)):
+    own = {**({PARENT: view.parent} if view.parent else {}), **view.outgoing}
+    for incoming, table in ((False, own), (True, view.incoming)):
         for predicate, links in table.items():
             for link in links:
                 if (link.iri and link.iri.startswith(v.ID) and link.iri not in seen and link.iri != view.iri
+                        and link.iri not in concepts
                         and not link.iri.startswith((v.ID + "statement/", v.ID + "quote/"))):
                     seen.add(link.iri)
                     picked.append((predicate, link, incoming))
@@ -290,10 +339,81 @@ class Pillars:
         return self._links.get(self._node_id(iri), []), self._names
 
 
-def entity_view(kg: KnowledgeGraph, iri: str, pillars: Pillars) -> EntityView:
-    """Everything the entity page shows about ``iri``."""
+class Index:
+    """What the pages look up across the whole graph, read once (the served graph is read-only):
+    the controlled vocabularies' concepts, and every entity's names for suggestions."""
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        import threading
+
+        self.kg = kg
+        self._concepts: frozenset[str] | None = None
+        self._names: list[tuple[str, str]] | None = None  # (folded name, IRI)
+        self._lang: str | None = None
+        self._lock = threading.Lock()
+
+    def language(self) -> str:
+        """The language of the sources, which the pages name things in first."""
+        with self._lock:
+            if self._lang is None:
+                from resilience_kg.views.names import dataset_language
+
+                self._lang = dataset_language(self.kg)
+            return self._lang
+
+    def concepts(self) -> frozenset[str]:
+        with self._lock:
+            if self._concepts is None:
+                self._concepts = frozenset(r["c"].value for r in _select(self.kg, CONCEPTS))
+            return self._concepts
+
+    def names(self) -> list[tuple[str, str]]:
+        with self._lock:
+            if self._names is None:
+                pairs = {(r["name"].value.casefold(), r["e"].value)
+                         for r in _select(self.kg, NAMES, ns=_literal(v.ID))}
+                # The id itself is a name too: /id/bpdb should find /id/bpbd.
+                pairs |= {(iri[len(v.ID):].casefold(), iri) for _, iri in list(pairs)}
+                self._names = sorted(pairs)
+            return self._names
+
+    def nearest(self, text: str, *, n: int = 8) -> list[str]:
+        """The IRIs whose id, label, acronym or expansion is nearest to ``text``: those that
+        contain it first, then the closest by spelling."""
+        import difflib
+
+        wanted = unquote(text).strip().casefold()
+        if not wanted:
+            return []
+        names = self.names()
+        found: list[str] = []
+        for name, iri in names:
+            if wanted in name and iri not in found:
+                found.append(iri)
+        by_name = {name: iri for name, iri in names}
+        for name in difflib.get_close_matches(wanted, list(by_name), n=n * 2, cutoff=0.6):
+            if by_name[name] not in found:
+                found.append(by_name[name])
+        return found[:n]
+
+
+def suggestions(kg: KnowledgeGraph, iris: list[str]) -> list[Link]:
+    """The IRIs as links with their English label (else any label)."""
+    out = []
+    for iri in iris:
+        rows = _select(kg, "SELECT ?e (SAMPLE(?l) AS ?label) WHERE { ?e skos:prefLabel|rdfs:label ?l "
+                       "FILTER(LANGMATCHES(LANG(?l), 'en') || LANG(?l) = '') } GROUP BY ?e", e=_term(iri))
+        label = rows[0]["label"].value if rows and rows[0]["label"] is not None else v.shorten(iri)
+        out.append(Link(iri, label))
+    return out
+
+
+def entity_view(
+    kg: KnowledgeGraph, iri: str, pillars: Pillars, index: Index | None = None, *, lang: str = "en",
+) -> EntityView:
+    """Everything the entity page shows about ``iri``, naming it in ``lang`` first."""
     e = _term(iri)
-    view = EntityView(iri)
+    view = EntityView(iri, lang=lang)
     for row in _select(kg, OUTGOING, e=e):
         p = row["p"].value
         link = _link(row["o"], row["o_en"], row["o_id"])
@@ -330,7 +450,7 @@ def entity_view(kg: KnowledgeGraph, iri: str, pillars: Pillars) -> EntityView:
     view.quotes = list(quotes.values())
     if v.RKG + "Actor" in view.types:
         view.pillars, view.pillar_names = pillars.of(iri)
-    view.neighbours = _layout(view)
+    view.neighbours = _layout(view, index.concepts() if index is not None else frozenset())
     return view
 
 
@@ -347,10 +467,20 @@ class TermView:
     instances: int
     as_predicate: int
     as_object: int
+    examples: list[tuple[Link, ...]] = field(default_factory=list)  # a few uses: (instance,) or (s, o)
 
     @property
     def title(self) -> str:
         return self.labels.get("en") or self.labels.get("id") or v.shorten(self.iri)
+
+    @property
+    def uses_query(self) -> str:
+        """A query listing every use of the term, for the query page."""
+        name = v.shorten(self.iri)
+        if self.kind == "class" or (self.instances and not self.as_predicate):
+            return (f"SELECT ?instance ?label WHERE {{\n  ?instance a {name} .\n"
+                    "  OPTIONAL { ?instance skos:prefLabel ?label }\n} ORDER BY ?instance")
+        return f"SELECT ?subject ?object WHERE {{\n  ?subject {name} ?object\n}} ORDER BY ?subject ?object"
 
 
 def term_view(kg: KnowledgeGraph, iri: str) -> TermView:
@@ -390,8 +520,15 @@ def term_view(kg: KnowledgeGraph, iri: str) -> TermView:
     def number(name: str) -> int:
         return int(counts[name].value) if counts[name] is not None else 0
 
-    return TermView(iri, kind, labels, definitions, comments, domain, rng, parents, number("instances"),
+    view = TermView(iri, kind, labels, definitions, comments, domain, rng, parents, number("instances"),
                     number("as_predicate"), number("as_object"))
+    ontology = _term(v.ONTOLOGY_GRAPH)
+    if view.instances:
+        view.examples = [(_link(r["s"], r["label"]),) for r in _select(kg, EXAMPLE_INSTANCES, t=t, ontology=ontology)]
+    elif view.as_predicate:
+        view.examples = [(_link(r["s"], r["s_label"]), _link(r["o"], r["o_label"]))
+                         for r in _select(kg, EXAMPLE_TRIPLES, t=t, ontology=ontology)]
+    return view
 
 
 # ---------------------------------------------------------------- routes
@@ -448,13 +585,27 @@ def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
     from resilience_kg.server.page import render, root_of
 
     pillars = Pillars(kg)
+    index = Index(kg)
 
     def not_acceptable() -> Response:
         return PlainTextResponse("none of the Accept types is offered; try text/html, "
                                  + ", ".join(t for t in DOCUMENT_TYPES if t != "text/html") + "\n", status_code=406)
 
+    def wanted_format(request: Request) -> str | None:
+        """``?format=`` (a link a person can follow), else the Accept header."""
+        asked = request.query_params.get("format")
+        if asked is not None:
+            return asked if asked == "html" or asked in MEDIA else "unknown"
+        return choose_document(request.headers.get("accept"))
+
+    def unknown_format(request: Request) -> Response:
+        return PlainTextResponse(f"unknown format {request.query_params.get('format')!r}; use "
+                                 + ", ".join(FORMAT_NAMES) + "\n", status_code=400)
+
     async def document(request: Request, iri: str, html: Any) -> Response:
-        fmt = choose_document(request.headers.get("accept"))
+        fmt = wanted_format(request)
+        if fmt == "unknown":
+            return unknown_format(request)
         if fmt is None:
             return not_acceptable()
         if fmt == "html":
@@ -465,16 +616,29 @@ def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
 
     def tools(request: Request) -> dict[str, Any]:
         root = root_of(request)
-        return {"link": lambda iri: page_link(root, iri), "short": v.shorten}
+        return {"link": lambda iri: page_link(root, iri), "short": v.shorten, "formats": FORMAT_NAMES}
 
-    async def entity(request: Request) -> Response:
-        iri = _request_iri(request, "/id/", v.ID)
-        if iri is None or not await anyio.to_thread.run_sync(lambda: exists(kg, iri)):
+    async def not_found(request: Request, text: str, *, search: bool = False) -> Response:
+        """A page in the site's frame for a browser (the nearest IRIs, a search box); one line of
+        text for any other client."""
+        if wanted_format(request) != "html":
             shown = unquote(request.url.path)
             return PlainTextResponse(f"nothing in this graph is called {shown!r}\n", status_code=404)
+        found = await anyio.to_thread.run_sync(lambda: suggestions(kg, index.nearest(text)))
+        return render(request, "notfound.html", status=200 if search else 404, asked=unquote(request.url.path),
+                      query=text, search=search, found=found, **tools(request))
+
+    async def entity(request: Request) -> Response:
+        if request.path_params.get("rest", "") == "" and "q" in request.query_params:
+            return await not_found(request, request.query_params["q"][:200], search=True)
+        iri = _request_iri(request, "/id/", v.ID)
+        if iri is None or not await anyio.to_thread.run_sync(lambda: exists(kg, iri)):
+            return await not_found(request, unquote(str(request.path_params.get("rest", "")))[:200])
 
         async def html() -> Response:
-            view = await anyio.to_thread.run_sync(lambda: entity_view(kg, iri, pillars))
+            asked = request.query_params.get("lang")
+            lang = asked if asked in ("id", "en") else await anyio.to_thread.run_sync(index.language)
+            view = await anyio.to_thread.run_sync(lambda: entity_view(kg, iri, pillars, index, lang=lang))
             return render(request, "entity.html", view=view, **tools(request))
 
         return await document(request, iri, html)
@@ -491,7 +655,9 @@ def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
         return await document(request, iri, html)
 
     async def ontology(request: Request) -> Response:
-        fmt = choose_document(request.headers.get("accept"))
+        fmt = wanted_format(request)
+        if fmt == "unknown":
+            return unknown_format(request)
         if fmt is None:
             return not_acceptable()
         if fmt != "html":

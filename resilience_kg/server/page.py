@@ -91,11 +91,13 @@ def base_path(base_iri: str | None) -> str:
 
 def completion_terms(kg: KnowledgeGraph) -> dict[str, Any]:
     """What the editor completes: prefixes, keywords, and every class, property and labelled
-    entity as a prefixed name with its label (English, else Indonesian, else any)."""
+    entity as a prefixed name with its label (English, else Indonesian, else any), and ``search``:
+    all its labels, acronyms and expansions in every language, for completion to match."""
     import pyoxigraph as ox
 
     text = """
-    SELECT ?ns ?term ?kind (SAMPLE(?en) AS ?l_en) (SAMPLE(?id) AS ?l_id) (SAMPLE(?any) AS ?l_any) WHERE {
+    SELECT ?ns ?term ?kind (SAMPLE(?en) AS ?l_en) (SAMPLE(?id) AS ?l_id) (SAMPLE(?any) AS ?l_any)
+           (GROUP_CONCAT(DISTINCT ?name; separator=" | ") AS ?names) WHERE {
       { ?term a ?type . VALUES (?type ?kind) { (owl:Class "class") (rdfs:Class "class")
           (owl:ObjectProperty "property") (owl:DatatypeProperty "property") (rdf:Property "property") } }
       UNION { ?term ?labelled ?x . VALUES ?labelled { skos:prefLabel rdfs:label } FILTER(STRSTARTS(STR(?term), ?ns))
@@ -103,6 +105,7 @@ def completion_terms(kg: KnowledgeGraph) -> dict[str, Any]:
       OPTIONAL { ?term skos:prefLabel|rdfs:label ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
       OPTIONAL { ?term skos:prefLabel|rdfs:label ?id FILTER(LANGMATCHES(LANG(?id), "id")) }
       OPTIONAL { ?term skos:prefLabel|rdfs:label ?any }
+      OPTIONAL { ?term skos:prefLabel|rdfs:label|skos:altLabel|rkg:expansion ?name }
       FILTER(isIRI(?term))
     } GROUP BY ?ns ?term ?kind ORDER BY ?kind ?term"""
     rows = kg.store.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES,
@@ -119,7 +122,9 @@ def completion_terms(kg: KnowledgeGraph) -> dict[str, Any]:
         seen.add(iri)
         entities += kind == "entity"
         label = next((row[k].value for k in ("l_en", "l_id", "l_any") if row[k] is not None), "")
-        terms.append({"name": v.shorten(iri), "iri": iri, "kind": kind, "label": label})
+        # Every label and acronym in either language, for completion to search ("dinas", "Palang").
+        names = " | ".join(dict.fromkeys(row["names"].value.split(" | "))) if row["names"] is not None else label
+        terms.append({"name": v.shorten(iri), "iri": iri, "kind": kind, "label": label, "search": names})
     return {"prefixes": v.PREFIXES, "keywords": list(KEYWORDS), "terms": terms,
             "pages": {v.ID: "id/", v.RKG: "ontology/"}}
 

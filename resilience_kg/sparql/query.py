@@ -30,7 +30,7 @@ from resilience_kg.graph.oxterms import to_bytes
 from resilience_kg.limits import MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
 from resilience_kg.sparql.guard import check_query
 from resilience_kg.sparql.runner import ChildSyntaxError, mib, run_killable
-from resilience_kg.tabulate import aligned
+from resilience_kg.tabulate import aligned, terminal_width
 
 if TYPE_CHECKING:
     from resilience_kg.graph.dataset import KnowledgeGraph
@@ -193,12 +193,14 @@ class QueryResult:
             return b"true\n" if self.boolean else b"false\n"  # the W3C formats define no boolean form
         return to_bytes(self._solutions().serialize(format=RESULT_FORMATS[fmt]))
 
-    def to_table(self) -> str:
-        """An aligned plain-text table for people, IRIs shortened to ``prefix:local``."""
+    def to_table(self, *, width: int | bool | None = True) -> str:
+        """An aligned plain-text table for people, IRIs shortened to ``prefix:local``, fitted to
+        ``width`` (True: the terminal's, see :func:`~resilience_kg.tabulate.terminal_width`)."""
         if self.form == "ASK":
             return ("yes" if self.boolean else "no") + "\n"
         body = [[display(term) for term in row] for row in self._table[1]]
-        lines = [aligned(self.variables, body).rstrip("\n")]
+        fit = terminal_width() if width is True else width or None
+        lines = [aligned(self.variables, body, width=fit).rstrip("\n")]
         lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
         return "\n".join(lines) + "\n"
 
@@ -219,7 +221,7 @@ def _syntax_error(message: str) -> QueryError:
     m = _SYNTAX_POS.search(message)
     if m:
         line, column = int(m.group(1)), int(m.group(2))
-        return QueryError(f"SPARQL syntax error at line {line}, column {column}: {m.group(3).strip()}",
+        return QueryError(f"SPARQL syntax error at line {line}, column {column}: {m.group(3).rstrip()}",
                           line=line, column=column)
     return QueryError(f"SPARQL syntax error: {message}")
 
@@ -287,7 +289,12 @@ def answer(
     written in one piece and measured after."""
     if prefixes is None:
         prefixes = prefixes_used(text)
-    result = store.query(text, use_default_graph_as_union=True, prefixes=prefixes, substitutions=bindings)
+    try:
+        result = store.query(text, use_default_graph_as_union=True, prefixes=prefixes, substitutions=bindings)
+    except SyntaxError as exc:  # in words, at the spot, with a caret (the parent shows it as is)
+        from resilience_kg.sparql.syntax_message import describe
+
+        raise SyntaxError(describe(text, str(exc), known=v.QUERY_PREFIXES)) from None
     base = transport_format(form)
     # The W3C results formats are written straight from the solutions; the others (sorted graphs,
     # the table, a boolean as CSV) from the transport format, by QueryResult.

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 #: Above this many nodes, positions come from Python and physics is off.
 PHYSICS_LIMIT = 300
+#: Characters a line of a node's label on the page (view.js wraps longer labels at spaces).
+LABEL_LINE = 36
 #: At most this many quotes and curated bases are shown for one node.
 MAX_EVIDENCE = 12
 
@@ -100,6 +102,10 @@ class ViewData:
     #: Namespace -> the path of its entity pages, relative to the page (set when a server serves
     #: the view); the page links an IRI there only when it is opened over http(s).
     entity_pages: dict[str, str] = field(default_factory=dict)
+    #: The node the view is about (an actor view's actor): drawn centred and highlighted.
+    focus: str = ""
+    #: The language the page opens in (``id`` or ``en``); the reader can switch.
+    lang: str = "en"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -116,6 +122,8 @@ class ViewData:
             "dates": self.dates,
             "window": self.window,
             **({"entity_pages": self.entity_pages} if self.entity_pages else {}),
+            **({"focus": self.focus} if self.focus else {}),
+            "lang": self.lang,
         }
 
 
@@ -174,10 +182,10 @@ def _node_pillars(g: nx.MultiDiGraph, links: list[PillarLink]) -> dict[str, set[
     return found
 
 
-def _select(g: nx.MultiDiGraph, links: list[PillarLink], view: str) -> tuple[nx.MultiDiGraph, str]:
-    """The subgraph a view shows, and its title."""
+def _select(g: nx.MultiDiGraph, links: list[PillarLink], view: str) -> tuple[nx.MultiDiGraph, str, str]:
+    """The subgraph a view shows, its title, and its focal node (an actor view's actor, else "")."""
     if view == "full":
-        return g, "Full network"
+        return g, "Full network", ""
     if view.startswith("pillar:"):
         pillar = find_node(g, view.split(":", 1)[1], kind="pillar")
         keep = {pillar}
@@ -188,16 +196,31 @@ def _select(g: nx.MultiDiGraph, links: list[PillarLink], view: str) -> tuple[nx.
         keep.update(g.predecessors(pillar))
         issues = {u for u, w, k in g.edges(keys=True) if w == pillar and k == "underPillar"}
         keep |= {u for u, w, k in g.edges(keys=True) if k == "addressesIssue" and w in issues}
-        return g.subgraph(keep).copy(), f"Pillar {g.nodes[pillar].get('label_id', pillar)}"
+        return g.subgraph(keep).copy(), f"Pillar {g.nodes[pillar].get('label_id', pillar)}", ""
     if view.startswith("actor:"):
-        actor = find_node(g, view.split(":", 1)[1])
+        actor = _find_actor(g, view.split(":", 1)[1])
         keep = {actor, *g.successors(actor), *g.predecessors(actor)}
         for link in links:
             if link.actor == actor:
                 for path in link.paths:
                     keep.update(path.nodes)
-        return g.subgraph(keep).copy(), f"Actor {g.nodes[actor].get('label', actor)}"
+        return g.subgraph(keep).copy(), f"Actor {g.nodes[actor].get('label', actor)}", actor
     raise ResilienceKGError(f"unknown view {view!r}; use full, actors-pillars, pillar:NOTATION or actor:NAME")
+
+
+def _find_actor(g: nx.MultiDiGraph, name: str, *, offered: int = 8) -> str:
+    """The actor ``name`` names; when none does and no name is near, the error offers the
+    actors most connected in the graph, so that a newcomer has names to try."""
+    from resilience_kg.errors import NotFound
+
+    try:
+        return find_node(g, name)
+    except NotFound as exc:
+        if "nearest:" in str(exc) or not str(exc).startswith("no actor named"):
+            raise  # near names, or several actors of that name: the message already helps
+        ranked = sorted((n for n, k in g.nodes(data="kind") if k == "actor"), key=lambda n: (-g.degree(n), n))
+        names = ", ".join(str(g.nodes[n].get("acronym") or n) for n in ranked[:offered])
+        raise NotFound(f"{exc}; try one of {names} (`resilience-kg connections` lists every actor)") from None
 
 
 def _actors_pillars(g: nx.MultiDiGraph, links: list[PillarLink]) -> nx.MultiDiGraph:
@@ -214,6 +237,33 @@ def _actors_pillars(g: nx.MultiDiGraph, links: list[PillarLink]) -> nx.MultiDiGr
                    graph="curated" if curated else "report", strength=link.strength, basis=basis,
                    presence_only=not link.substantive)
     return h
+
+
+def radial_layout(
+    g: nx.MultiDiGraph, focus: str, labels: dict[str, str], *, step: float = 240.0, char: float = 6.5,
+) -> dict[str, tuple[float, float]]:
+    """Positions for a view about one node: it at the centre, the nodes one link away on a ring
+    around it, those two links away on the next ring, and so on; each ring wide enough for its
+    nodes' labels (``char`` pixels a character; the page wraps labels at :data:`LABEL_LINE`), its
+    nodes in order of kind then label, so that like sits by like. Deterministic, no physics."""
+    import networkx as nx
+
+    dist = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), focus)
+    far = max(dist.values(), default=0) + 1
+    rings: dict[int, list[str]] = defaultdict(list)
+    for n in g.nodes:
+        rings[dist.get(n, far)].append(n)
+    pos: dict[str, tuple[float, float]] = {focus: (0.0, 0.0)}
+    radius = 0.0
+    for k in sorted(r for r in rings if r > 0):
+        members = sorted(rings[k], key=lambda n: (str(g.nodes[n].get("kind", "")), labels.get(n, n), n))
+        arc = sum(char * min(len(labels.get(n, n)), LABEL_LINE) + 40 for n in members)
+        radius = max(radius + step, arc / (2 * math.pi))
+        stagger = (k % 2) * math.pi / len(members)  # rings turned half a slot apart: no spokes of labels
+        for j, n in enumerate(members):
+            angle = -math.pi / 2 + stagger + 2 * math.pi * j / len(members)
+            pos[n] = (round(radius * math.cos(angle), 2), round(radius * math.sin(angle), 2))
+    return pos
 
 
 def layout(g: nx.MultiDiGraph, *, scale: float = 40.0) -> dict[str, tuple[float, float]]:
@@ -265,11 +315,29 @@ NODE_RADIUS = 24.0
 def label_box(
     x: float, y: float, label: str, *, radius: float = NODE_RADIUS, above: bool = False
 ) -> tuple[float, float, float, float]:
-    """The box (left, top, right, bottom) a node at (x, y) and its label below (or above) take up."""
-    half = max(radius, (LABEL_CHAR_PX * len(label) + 8) / 2)
+    """The box (left, top, right, bottom) a node at (x, y) and its label below (or above) take up;
+    a label longer than :data:`LABEL_LINE` characters is drawn on several lines (view.js)."""
+    lines = wrap_label(label)
+    half = max(radius, (LABEL_CHAR_PX * max(map(len, lines)) + 8) / 2)
+    tall = LABEL_LINE_PX * len(lines)
     if above:
-        return (x - half, y - radius - LABEL_LINE_PX, x + half, y + radius)
-    return (x - half, y - radius, x + half, y + radius + LABEL_LINE_PX)
+        return (x - half, y - radius - tall, x + half, y + radius)
+    return (x - half, y - radius, x + half, y + radius + tall)
+
+
+def wrap_label(label: str, width: int = LABEL_LINE) -> list[str]:
+    """The lines view.js draws ``label`` on: words filled up to ``width`` characters.
+
+    >>> wrap_label("Joint workshop of the Jakarta provincial government", 20)
+    ['Joint workshop of', 'the Jakarta', 'provincial', 'government']
+    """
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def label_above(x: float, y: float, kind: str) -> bool:
@@ -363,9 +431,10 @@ def view_lookups(kg: KnowledgeGraph) -> ViewLookups:
 
 def build_view(
     kg: KnowledgeGraph, view: str = "full", *, report_only: bool = False, window: Window | None = None,
-    analysis: Analysis | None = None, lookups: ViewLookups | None = None,
+    analysis: Analysis | None = None, lookups: ViewLookups | None = None, lang: str | None = None,
 ) -> ViewData:
-    """Everything a page needs to draw ``view`` of ``kg`` (restricted to ``window``, if given).
+    """Everything a page needs to draw ``view`` of ``kg`` (restricted to ``window``, if given),
+    opening with names in ``lang`` (``id`` or ``en``; None: the language of the sources).
 
     ``analysis``: an :class:`~resilience_kg.analysis.analyze.Analysis` of ``kg`` already computed,
     whose graph, pillar links and coverage the view uses instead of projecting again (its own
@@ -384,20 +453,24 @@ def build_view(
         g, coverage = windowed_projection(kg, report_only=report_only, window=window)
         links = pillar_links(g)
     if view == "actors-pillars":
-        sub, title = _actors_pillars(g, links), "Actors and pillars"
+        sub, title, focus = _actors_pillars(g, links), "Actors and pillars", ""
     else:
-        sub, title = _select(g, links, view)
+        sub, title, focus = _select(g, links, view)
     values, _ = centralities(sub)
     if lookups is None:
         lookups = view_lookups(kg)
     evidence, statements = lookups.evidence, lookups.statements
     node_pillars = _node_pillars(g, links)
     from resilience_kg.analysis.window import edge_dates, node_dates
+    from resilience_kg.views.names import dataset_language
 
     dated, dated_edges = node_dates(g), edge_dates(g)
     if view == "actors-pillars":
         physics = False
         pos = pillar_layout(sub, links, {n: _longest_label(a) for n, a in sub.nodes(data=True)})
+    elif focus:
+        physics = False  # a view about one node is laid out around it in advance: nothing drifts
+        pos = radial_layout(sub, focus, {n: _longest_label(a) for n, a in sub.nodes(data=True)})
     else:
         physics = sub.number_of_nodes() <= PHYSICS_LIMIT
         pos = {} if physics else layout(sub)
@@ -412,6 +485,7 @@ def build_view(
             "label_en": str(a.get("label_en") or a.get("label_id") or n),
             "label_id": str(a.get("label_id") or a.get("label_en") or n),
             "acronym": str(a.get("acronym") or ""),
+            "expansion": str(a.get("expansion") or ""),
             "kind": kind,
             "type": str(a.get("type", "")),
             "sector": str(a.get("sector") or ""),
@@ -458,19 +532,22 @@ def build_view(
     if view == "actors-pillars":
         notes.append("Pillars are fixed; each actor sits near the pillars it works on. Links that are only "
                      "presence at a session or workshop are hidden until you show them.")
-    elif not physics:
+    elif not physics and not focus:
         notes.append(f"{len(nodes)} nodes: the layout was computed in advance and physics is off.")
     dates = sorted({d for nd in nodes for d in nd.get("dates", ())})
     return ViewData(title=title, view=view, nodes=nodes, edges=edges, physics=physics, report_only=report_only,
                     pillars=pillar_list, sectors=sectors, legend=legend, notes=notes, dates=dates,
-                    window=coverage.to_dict())
+                    window=coverage.to_dict(), focus=focus, lang=lang or dataset_language(kg))
 
 
 def _longest_label(a: dict[str, Any]) -> str:
-    """The longest text the page may draw as this node's label (it switches language)."""
-    if a.get("kind") == "actor" and a.get("acronym"):
-        return str(a["acronym"])
-    return max((str(a.get(k) or "") for k in ("label_en", "label_id")), key=len) or str(a.get("label", ""))
+    """The longest text the page may draw as this node's label (it switches language; see
+    views/names.py for which name it shows)."""
+    from resilience_kg.views.names import full_name, short_name
+
+    if a.get("kind") == "actor" and short_name(a, "en") == short_name(a, "id"):
+        return short_name(a, "en")  # an acronym, the same in both languages
+    return max((full_name(a, "en"), full_name(a, "id")), key=len) or str(a.get("label", ""))
 
 
 def to_pyvis(data: ViewData) -> Network:
@@ -491,11 +568,12 @@ def to_pyvis(data: ViewData) -> Network:
 def vis_options(data: ViewData) -> dict[str, Any]:
     """vis-network options: physics only for small views; for large ones straight edges without
     arrow heads, and no edge drawing while dragging, which keeps them responsive."""
-    large = not data.physics
+    large = not data.physics and not data.focus  # a view about one node is small, laid out in advance
     return {
         "autoResize": True,
         "physics": {"enabled": data.physics, "stabilization": {"iterations": 300, "fit": True},
-                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 140}},
+                    # avoidOverlap keeps nodes from sitting on one another (the focal actor on a session).
+                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.5}},
         "layout": {"improvedLayout": not large and len(data.nodes) <= 150, "randomSeed": 42},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "navigationButtons": False},
         "nodes": {"scaling": {"min": 8, "max": 40}, "font": {"size": 14}},

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import functools
 import math
+import re
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -19,7 +20,6 @@ from resilience_kg import vocab as v
 from resilience_kg._version import __version__
 from resilience_kg.analysis import pillar_links as weights_table
 from resilience_kg.analysis.analyze import Analysis, analyze
-from resilience_kg.analysis.pillar_links import display_name
 from resilience_kg.analysis.projection import notation
 from resilience_kg.files import atomic_write
 from resilience_kg.graph.summary import summarize
@@ -61,14 +61,19 @@ def _cell_colour(value: float, top: float) -> str:
 Ref = Callable[[str], dict[str, "str | None"]]
 
 
-def _refs(g: nx.MultiDiGraph, entity_pages: str | None) -> Ref:
-    """How the page names a node: its short name, and ``href``, the path of its entity page when
-    the report is served (``entity_pages``, relative to the report) and the node is under ``id:``."""
+def _refs(g: nx.MultiDiGraph, entity_pages: str | None, lang: str) -> Ref:
+    """How the page names a node: its short name in ``lang``, its full names in both languages
+    for the hover (``title``), and ``href``, the path of its entity page when the report is
+    served (``entity_pages``, relative to the report) and the node is under ``id:``."""
+    from resilience_kg.views.names import hover, short_name
 
     def ref(node: str) -> dict[str, str | None]:
-        iri = str(g.nodes[node].get("iri", ""))
+        a = g.nodes[node]
+        iri = str(a.get("iri", ""))
         linked = entity_pages is not None and iri.startswith(v.ID) and len(iri) > len(v.ID)
-        return {"name": display_name(g, node), "href": f"{entity_pages}{iri[len(v.ID):]}" if linked else None}
+        name = notation(g, node) if a.get("kind") == "pillar" else short_name({"id": node, **a}, lang)
+        return {"name": name, "title": hover({"id": node, **a}, lang),
+                "href": f"{entity_pages}{iri[len(v.ID):]}" if linked else None}
 
     return ref
 
@@ -107,16 +112,21 @@ def _timeline(tl: Timeline, ref: Ref) -> dict[str, Any]:
     """The timeline chart, then per period with events: who came, who was new, who left."""
     from resilience_kg.errors import ResilienceKGError
 
-    out: dict[str, Any] = {"by": tl.by, "periods": [], "chart": None, "chart_error": "", "notes": " ".join(tl.notes)}
+    out: dict[str, Any] = {"by": tl.by, "periods": [], "chart": None, "chart_error": "", "notes": " ".join(tl.notes),
+                           "table": []}
     if not tl.periods:
         return out
-    try:
-        from resilience_kg.formats.plots import timeline_png
-
-        out["chart"] = "data:image/png;base64," + base64.b64encode(timeline_png(tl)).decode("ascii")
-    except ResilienceKGError as exc:  # matplotlib is an optional extra
-        out["chart_error"] = str(exc)
     active = tl.active()
+    final = tl.periods[-1]
+    out["table"] = [(p, len(active[p]), len(tl.newcomers[p]), "" if p == final else str(len(tl.leavers[p])))
+                    for p in tl.periods]
+    if len(tl.periods) >= 2:  # one period is a row of the table, not a chart with a single bar group
+        try:
+            from resilience_kg.formats.plots import timeline_png
+
+            out["chart"] = "data:image/png;base64," + base64.b64encode(timeline_png(tl)).decode("ascii")
+        except ResilienceKGError as exc:  # matplotlib is an optional extra
+            out["chart_error"] = str(exc)
     for i, period in enumerate(tl.periods):
         if not active[period]:
             continue
@@ -133,6 +143,87 @@ def _timeline(tl: Timeline, ref: Ref) -> dict[str, Any]:
                         for p in tl.pillars],
         })
     return out
+
+
+def _sector_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
+    """Each sector's notation (``civil-society``) and its label (``Civil society``), from the store."""
+    rows = kg.store.query("SELECT ?n ?l WHERE { ?s a rkg:Sector ; skos:notation ?n ; skos:prefLabel ?l }",
+                          prefixes=v.QUERY_PREFIXES, use_default_graph_as_union=True)
+    return {r["n"].value: r["l"].value for r in rows if r["l"].language == lang}  # type: ignore[union-attr]
+
+
+def _either(words: list[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _pillar_gap_text(actors: int, missing: tuple[str, ...], sectors: dict[str, str]) -> str:
+    """A thin pillar in plain words, for the report's reader."""
+    from resilience_kg.analysis.gaps import MIN_ACTORS
+
+    who = f"{actors} local organisation{'' if actors == 1 else 's'}"
+    names = [sectors.get(s, s.replace("-", " ")) for s in missing]
+    names = [n[:1].lower() + n[1:] if n[:2] != n[:2].upper() else n for n in names]
+    if actors < MIN_ACTORS:
+        text = f"only {who} work{'s' if actors == 1 else ''} on it, more than attending a meeting"
+        return text + (f"; no one from {_either(names)}" if names else "")
+    return f"no one from {_either(names)} ({who} work on it)"
+
+
+def _headline(
+    a: Analysis, tl: Timeline, ref: Ref, sectors: dict[str, str], lang: str, *, leaders: int = 3, shown: int = 8,
+) -> dict[str, Any]:
+    """The findings an analyst reads first: who leads each pillar, the brokers, the gaps, and what
+    changed between the last two periods."""
+    g = a.graph
+    leads = []
+    for p in a.pillars:
+        ranked = sorted(((a.matrix[x][p], x) for x in a.matrix if a.matrix[x].get(p, 0.0) > 0),
+                        key=lambda t: (-t[0], t[1]))
+        label = str(g.nodes[p].get(f"label_{lang}") or g.nodes[p].get("label") or "")
+        # "Healthy Jakarta (Jakarta SEHAT)" next to SEHAT: the bracket repeats the notation.
+        label = re.sub(rf"\s*\([^()]*\b{re.escape(notation(g, p))}\)$", "", label)
+        if label.split()[-1:] == [notation(g, p)]:  # "Jakarta SIAP" next to SIAP says nothing more
+            label = ""
+        leads.append({"pillar": notation(g, p), "label": label,
+                      "actors": [{"actor": ref(x), "strength": f"{s:.1f}"} for s, x in ranked[:leaders]],
+                      "more": max(0, len(ranked) - leaders)})
+    brokers = [{"actor": ref(b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars)}
+               for b in a.brokers[:5]]
+    def few(nodes: list[str]) -> dict[str, Any]:
+        """A headline names a few; the details below list them all."""
+        return {"count": len(nodes), "shown": [ref(x) for x in nodes[:shown]], "more": max(0, len(nodes) - shown)}
+
+    uncovered = few([x.issue for x in a.gaps.issues if x.reason == "no local actor works on it"])
+    uncertain = few([x.issue for x in a.gaps.issues if x.reason != "no local actor works on it"])
+    orphans = few([x.solution for x in a.gaps.solutions if x.issues])
+    thin = [{"pillar": notation(g, x.pillar), "text": _pillar_gap_text(x.actors, x.missing_sectors, sectors)}
+            for x in a.gaps.pillars]
+    return {"leads": leads, "brokers": brokers, "more_brokers": max(0, len(a.brokers) - 5),
+            "uncovered": uncovered, "uncertain": uncertain, "orphans": orphans, "thin": thin,
+            "home": a.gaps.home_country or "unknown", "change": _change(tl, ref)}
+
+
+def _change(tl: Timeline, ref: Ref, *, shown: int = 12) -> dict[str, Any]:
+    """The latest period against the one before it (the last with any dated event)."""
+
+    def few(nodes: list[str]) -> dict[str, Any]:
+        return {"count": len(nodes), "shown": [ref(x) for x in nodes[:shown]], "more": max(0, len(nodes) - shown)}
+
+    active = tl.active()
+    seen = [p for p in tl.periods if active[p]]
+    if not seen:
+        return {"kind": "none"}
+    last = seen[-1]
+    if len(seen) == 1:
+        return {"kind": "one", "period": last, "actors": len(active[last])}
+    before = seen[-2]
+    now, then = set(active[last]), set(active[before])
+    return {"kind": "two", "period": last, "before": before, "actors": len(now), "actors_before": len(then),
+            "came": few(sorted(now - then)), "went": few(sorted(then - now)), "new": few(tl.newcomers[last]),
+            "pillars": [(tl.notation(p), tl.pillar_actors[before].get(p, 0), tl.pillar_actors[last].get(p, 0))
+                        for p in tl.pillars
+                        if tl.pillar_actors[before].get(p, 0) != tl.pillar_actors[last].get(p, 0)]}
 
 
 def _sources(kg: KnowledgeGraph) -> list[dict[str, Any]]:
@@ -190,18 +281,19 @@ VIEWS = ("full", "actors-pillars")
 
 def write_report(
     kg: KnowledgeGraph, out: str | Path, *, report_only: bool = False, window: Window | None = None,
-    by: str = "year",
+    by: str = "year", lang: str | None = None,
 ) -> list[Path]:
     """Write ``report.html`` and the views it links to into ``out`` (all restricted to ``window``,
-    if given; the timeline by ``year``, ``quarter`` or ``month``); return the paths."""
+    if given; the timeline by ``year``, ``quarter`` or ``month``; names in ``lang``, ``id`` or
+    ``en``, by default the language of the sources); return the paths."""
     out = Path(out)
-    pages = render_report(kg, report_only=report_only, window=window, by=by)
+    pages = render_report(kg, report_only=report_only, window=window, by=by, lang=lang)
     return [atomic_write(out / name, text.encode("utf-8")) for name, text in pages.items()]
 
 
 def render_report(
     kg: KnowledgeGraph, *, report_only: bool = False, window: Window | None = None, by: str = "year",
-    entity_pages: str | None = None,
+    entity_pages: str | None = None, lang: str | None = None,
 ) -> dict[str, str]:
     """The report's pages by file name, ``report.html`` first, then the views it links to.
 
@@ -210,23 +302,28 @@ def render_report(
     opened over http(s). A report written to files has no server to link to and leaves it out.
     """
     from resilience_kg.analysis.timeline import timeline_of
+    from resilience_kg.views.names import dataset_language
 
+    lang = lang or dataset_language(kg)
     a = analyze(kg, report_only=report_only, window=window)
     assert a.coverage is not None
     g = a.graph
-    ref = _refs(g, entity_pages)
+    ref = _refs(g, entity_pages, lang)
     pages: dict[str, str] = {}
     views = []
     lookups = view_lookups(kg)  # the store's evidence and statements, read once for every view
     for view in [*VIEWS, *(f"pillar:{notation(g, p)}" for p in a.pillars)]:
         name = "view-" + view.replace(":", "-").lower() + ".html"
-        data = build_view(kg, view, analysis=a, lookups=lookups)
+        data = build_view(kg, view, analysis=a, lookups=lookups, lang=lang)
         if entity_pages is not None:
             data.entity_pages = {v.ID: entity_pages}
         pages[name] = page_html(data)
         views.append({"href": name, "title": data.title, "nodes": len(data.nodes), "edges": len(data.edges)})
     s = summarize(kg)
+    tl = timeline_of(g, a.coverage, by=by)
+    sectors = _sector_labels(kg)
     context = {
+        "lang": lang,
         "policy": POLICY,
         "version": __version__,
         "notes": a.notes,
@@ -242,14 +339,14 @@ def render_report(
         "confidence": [(c, f"{f:g}") for c, f in weights_table.CONFIDENCE_FACTOR.items()],
         "heatmap": _heatmap(a, ref),
         "legend": _legend(a),
-        "timeline": _timeline(timeline_of(g, a.coverage, by=by), ref),
+        "headline": _headline(a, tl, ref, sectors, lang),
+        "timeline": _timeline(tl, ref),
         "brokers": [{"actor": ref(b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars),
                      "betweenness": f"{b.betweenness:.3f}"} for b in a.brokers],
         "gaps": [
             *({"what": "Issue", "node": ref(x.issue), "text": x.reason} for x in a.gaps.issues),
             *({"what": "Solution", "node": ref(x.solution), "text": x.reason} for x in a.gaps.solutions),
-            *({"what": "Pillar", "node": ref(x.pillar),
-               "text": f"{x.actors} local actor(s) beyond presence; missing: {', '.join(x.missing_sectors) or 'none'}"}
+            *({"what": "Pillar", "node": ref(x.pillar), "text": _pillar_gap_text(x.actors, x.missing_sectors, sectors)}
               for x in a.gaps.pillars),
         ],
         "communities": [{"actors": [ref(n) for n in c if g.nodes[n].get("kind") == "actor"], "size": len(c)}

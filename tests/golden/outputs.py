@@ -8,6 +8,7 @@ which is how a reshaping of the code proves it changed no behaviour.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -52,8 +53,10 @@ def outputs() -> dict[str, str]:
         for name, args in COMMANDS:
             out = Path(tmp) / name
             argv = [a.replace("{out}", str(out)) for a in args]
+            # Tables fit COLUMNS when it is set: the record is of the full width, whatever the caller's.
+            env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
             proc = subprocess.run(
-                [sys.executable, "-m", "resilience_kg", *argv], capture_output=True, check=False, cwd=tmp
+                [sys.executable, "-m", "resilience_kg", *argv], capture_output=True, check=False, cwd=tmp, env=env
             )
             if proc.returncode != 0:
                 raise RuntimeError(f"{name}: exit {proc.returncode}: {proc.stderr.decode()}")

@@ -73,7 +73,16 @@
 
   function setError(message) {
     const box = $("error");
-    box.textContent = message;
+    // The first line says what is wrong; the rest (the line at fault and a caret under the spot)
+    // needs a fixed-width font to line up.
+    const [first, ...rest] = message.split("\n");
+    box.textContent = first;
+    if (rest.length) {
+      const pre = document.createElement("pre");
+      pre.className = "caret";
+      pre.textContent = rest.join("\n");
+      box.append(pre);
+    }
     box.hidden = false;
     const m = /line (\d+),? column (\d+)/.exec(message);
     error = m ? { line: Number(m[1]), column: Number(m[2]) } : null;
@@ -147,7 +156,7 @@
       const byName = vocab.terms.filter((t) => t.name.toLowerCase().startsWith(lower));
       const byLabel = local.length < 2 ? [] : vocab.terms.filter((t) => !t.name.toLowerCase().startsWith(lower)
         && t.name.toLowerCase().startsWith(prefix)
-        && t.label.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(local)));
+        && (t.search || t.label).toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(local)));
       for (const t of [...byName, ...byLabel].slice(0, 60)) out.push({ insert: t.name, label: t.label, kind: t.kind });
     } else if (word) {
       for (const prefix of Object.keys(vocab.prefixes)) {

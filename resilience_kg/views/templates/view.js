@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("rkg-data").textContent);
-  var lang = "en";
+  var lang = data.lang === "id" ? "id" : "en";
   var sizeBy = "";
   var basis = "all";
   var hiddenPillars = new Set();
@@ -13,6 +13,7 @@
   var dates = data.dates || [];
   var fromIdx = 0, untilIdx = Math.max(0, dates.length - 1);
   var byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
+  var LABEL_WIDTH = 36;  // characters a line of a node's label; network_view.LABEL_LINE is the same
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -20,13 +21,32 @@
     if (cls) { e.className = cls; }
     return e;
   }
-  function name(n) {
-    var full = lang === "id" ? (n.label_id || n.label_en) : (n.label_en || n.label_id);
-    return full || n.id;
+  // The full name in the chosen language: an Indonesian label that is only the acronym gives
+  // way to the expansion (BPBD: Badan Penanggulangan Bencana Daerah). See views/names.py.
+  function nameIn(n, l) {
+    var label = l === "id" ? n.label_id : n.label_en;
+    if (l === "id" && n.expansion && (!label || label === n.acronym)) { label = n.expansion; }
+    return label || (l === "id" ? n.label_en : n.label_id) || n.id;
   }
+  function name(n) { return nameIn(n, lang); }
+  function otherName(n) { return nameIn(n, lang === "id" ? "en" : "id"); }
+  // An acronym is one word (BPBD); a short name of several (Kedubes Perancis) is a name in one
+  // language, so the chosen language's full name is shown instead.
+  function isAcronym(text) { return !!text && text.trim().indexOf(" ") < 0 && text.length <= 14; }
   function shortName(n) {
-    return (n.kind === "actor" && n.acronym) ? n.acronym : name(n);
+    return (n.kind === "actor" && isAcronym(n.acronym)) ? n.acronym : name(n);
   }
+  // A long label (an event's full title) on several short lines, so that it covers no neighbour.
+  function wrapped(text, width) {
+    var lines = [], line = "";
+    String(text).split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines.join("\n");
+  }
+  function canvasLabel(n) { return wrapped(shortName(n), LABEL_WIDTH); }
   // Served by our server (http or https), an IRI of the graph links to its entity page; opened as
   // a file there is no server to answer, so the IRI stays text. The path is relative to the page.
   function entityPage(iri) {
@@ -41,7 +61,8 @@
   }
   function tooltip(n) {
     var box = el("div");
-    box.appendChild(el("strong", name(n)));
+    box.appendChild(el("strong", name(n) + (isAcronym(n.acronym) && n.acronym !== name(n) ? " (" + n.acronym + ")" : "")));
+    if (otherName(n) !== name(n)) { box.appendChild(el("div", otherName(n), "other-lang")); }
     var bits = [n.acronym, n.type, n.sector].filter(function (x) { return x; });
     if (bits.length) { box.appendChild(el("div", bits.join(" \u00b7 "))); }
     if (n.pillars.length) { box.appendChild(el("div", "Pillars: " + n.pillars.join(", "))); }
@@ -49,7 +70,7 @@
   }
   function visNode(n) {
     var node = {
-      id: n.id, label: shortName(n), title: tooltip(n), shape: n.shape,
+      id: n.id, label: canvasLabel(n), title: tooltip(n), shape: n.shape,
       color: { background: n.color, border: "#333333" }, opacity: 1,
       font: { color: "#222222" }
     };
@@ -61,6 +82,14 @@
     if (n.label_above) { node.font = { color: "#222222", vadjust: -72, strokeWidth: 4, strokeColor: "#ffffff" }; }
     else if (!data.physics) { node.font = { color: "#222222", strokeWidth: 4, strokeColor: "#ffffff" }; }
     node.value = sizeOf(n);
+    // The node a view is about: pinned at the centre, ringed and labelled in bold, and drawn
+    // larger than the rest, so that the eye finds it first (the others settle around it).
+    if (n.id === data.focus) {
+      node.x = 0; node.y = 0; node.fixed = { x: true, y: true };
+      node.borderWidth = 4; node.color = { background: n.color, border: "#111111" };
+      node.font = { color: "#111111", size: 18, bold: true, strokeWidth: 4, strokeColor: "#ffffff" };
+      node.shapeProperties = { borderDashes: false };
+    }
     return node;
   }
   // Every node always has a value: one shared value for "same for all", so that vis-network's
@@ -117,8 +146,9 @@
   var options = data.options;
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, options);
   // vis-network fits the nodes' centres, which leaves long labels at the edge cut off; a view laid
-  // out in advance is fitted once more to the boxes of its nodes with their labels.
-  function fitWithLabels() {
+  // out in advance, and a view about one node, are fitted once more to the boxes of their nodes
+  // with their labels. Given a node, the view is centred on it and fitted around it.
+  function fitWithLabels(centre) {
     var ids = nodesView.getIds();
     if (!ids.length) { return; }
     var box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
@@ -128,22 +158,52 @@
       box.left = Math.min(box.left, b.left); box.right = Math.max(box.right, b.right);
       box.top = Math.min(box.top, b.top); box.bottom = Math.max(box.bottom, b.bottom);
     });
+    var mid = { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
+    var half = { x: (box.right - box.left) / 2, y: (box.bottom - box.top) / 2 };
+    var at = centre ? network.getPositions([centre])[centre] : null;
+    if (at) {
+      mid = at;
+      half = { x: Math.max(at.x - box.left, box.right - at.x), y: Math.max(at.y - box.top, box.bottom - at.y) };
+    }
     var canvas = container.getBoundingClientRect();
-    var scale = 0.96 * Math.min(canvas.width / (box.right - box.left), canvas.height / (box.bottom - box.top));
-    network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }, scale: scale,
-                     animation: false });
+    var scale = 0.96 * Math.min(canvas.width / (2 * half.x || 1), canvas.height / (2 * half.y || 1));
+    network.moveTo({ position: mid, scale: Math.min(scale, 1.5), animation: false });
+  }
+  function fitView() {
+    if (data.focus && byId.has(data.focus)) { fitWithLabels(data.focus); }
+    else if (data.view === "actors-pillars") { fitWithLabels(); }
   }
   network.once("afterDrawing", function () {
-    if (data.view === "actors-pillars") { fitWithLabels(); }
+    fitView();
     document.body.setAttribute("data-drawn", "1");
   });
-  network.on("stabilizationIterationsDone", function () { network.setOptions({ physics: { enabled: false } }); });
+  // Until the reader moves or zooms the drawing, it stays fitted when the canvas changes size
+  // (the header's notes settle after the first drawing; a window is resized).
+  var moved = false;
+  network.on("dragStart", function () { moved = true; });
+  network.on("zoom", function () { moved = true; });
+  network.on("resize", function () { if (!moved) { window.setTimeout(fitView, 0); } });
+  network.on("stabilizationIterationsDone", function () {
+    network.setOptions({ physics: { enabled: false } });
+    window.setTimeout(fitView, 0);  // after vis-network's own fit at the end of stabilisation
+  });
 
-  function refresh() { nodesView.refresh(); edgesView.refresh(); }
+  // A node the filters hide leaves the drawing; when it comes back, vis-network places it at the
+  // centre unless its position was kept. So the positions are written back before each filter.
+  function keepPositions() {
+    var pos = network.getPositions();
+    var moved = [];
+    Object.keys(pos).forEach(function (id) {
+      var n = nodes.get(id);
+      if (n && (n.x !== pos[id].x || n.y !== pos[id].y)) { moved.push({ id: id, x: pos[id].x, y: pos[id].y }); }
+    });
+    if (moved.length) { nodes.update(moved); }
+  }
+  function refresh() { keepPositions(); nodesView.refresh(); edgesView.refresh(); }
 
   function relabel() {
     nodes.update(data.nodes.map(function (n) {
-      return { id: n.id, label: shortName(n), title: tooltip(n), value: sizeOf(n) };
+      return { id: n.id, label: canvasLabel(n), title: tooltip(n), value: sizeOf(n) };
     }));
     edges.update(data.edges.map(function (e) { return { id: e.id, title: visEdge(e).title }; }));
     if (focused) { showDetails(focused); }
@@ -170,10 +230,13 @@
     var n = byId.get(id);
     var panel = document.getElementById("rkg-details");
     panel.replaceChildren();
-    panel.appendChild(el("h2", name(n)));
+    var heading = el("h2", name(n));
+    if (isAcronym(n.acronym) && n.acronym !== name(n)) { heading.appendChild(el("span", " (" + n.acronym + ")", "acronym")); }
+    heading.title = otherName(n);  // the other language on hover
+    panel.appendChild(heading);
     var dl = el("dl");
     function row(k, v) { if (v !== undefined && v !== null && v !== "") { dl.appendChild(el("dt", k)); dl.appendChild(el("dd", v)); } }
-    row("Indonesian", n.label_id);
+    row("Indonesian", nameIn(n, "id"));
     row("English", n.label_en);
     row("Acronym", n.acronym);
     row("Type", n.type);
@@ -232,7 +295,7 @@
     var exact = null, partial = null;
     data.nodes.forEach(function (n) {
       if (!visible.has(n.id)) { return; }
-      var names = [n.acronym, n.label_en, n.label_id, n.id].filter(function (x) { return x; });
+      var names = [n.acronym, n.label_en, n.label_id, n.expansion, n.id].filter(function (x) { return x; });
       names.forEach(function (s) {
         var t = String(s).toLowerCase();
         if (t === q && !exact) { exact = n.id; }
@@ -256,6 +319,7 @@
     var out = document.getElementById("rkg-time-label");
     if (!dates.length) { out.textContent = ""; return; }
     if (fromIdx >= dates.length) { out.textContent = "no dated event in this range"; return; }
+    if (dates.length === 1) { out.textContent = "One date: " + dates[0]; return; }
     var shown = dates.filter(function (d, i) { return i >= fromIdx && i <= untilIdx; }).length;
     out.textContent = dates[fromIdx] + " \u2013 " + dates[untilIdx] + " (" + shown + " of " + dates.length + " dates)";
   }
@@ -317,7 +381,13 @@
   Array.prototype.forEach.call(document.querySelectorAll("input[name=rkg-basis]"), function (r) {
     r.addEventListener("change", function () { if (r.checked) { setBasis(r.value); } });
   });
-  if (dates.length) {
+  if (dates.length === 1) {
+    // One date: a range of one has nothing to choose; say so instead of two handles on each other.
+    var oneBox = document.getElementById("rkg-time");
+    oneBox.hidden = false;
+    Array.prototype.forEach.call(oneBox.querySelectorAll("input, label"), function (x) { x.hidden = true; });
+    document.getElementById("rkg-time-label").textContent = "One date: " + dates[0];
+  } else if (dates.length) {
     var timeBox = document.getElementById("rkg-time");
     timeBox.hidden = false;
     ["rkg-from", "rkg-until"].forEach(function (id) {
@@ -336,7 +406,10 @@
     document.getElementById("rkg-presence-box").hidden = false;
     document.getElementById("rkg-presence").addEventListener("change", function (e) { setPresence(e.target.checked); });
   }
-  document.getElementById("rkg-lang").addEventListener("change", function (e) { setLang(e.target.value); });
+  var langBox = document.getElementById("rkg-lang");
+  langBox.value = lang;
+  document.documentElement.lang = lang;
+  langBox.addEventListener("change", function (e) { setLang(e.target.value); });
   document.getElementById("rkg-size").addEventListener("change", function (e) { setSize(e.target.value); });
   var searchBox = document.getElementById("rkg-search");
   searchBox.addEventListener("keydown", function (e) { if (e.key === "Enter") { search(searchBox.value); } });
@@ -346,7 +419,7 @@
     network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView,
     search: search, focus: focus, setPillar: setPillar, setSector: setSector, setBasis: setBasis,
     setLang: setLang, setSize: setSize, setPresence: setPresence, setTimeRange: setTimeRange,
-    setTimeWindow: setTimeWindow, dates: dates, fitWithLabels: fitWithLabels,
+    setTimeWindow: setTimeWindow, dates: dates, fitWithLabels: fitWithLabels, focusId: data.focus || null,
     visibleNodeIds: function () { return nodesView.getIds(); },
     visibleEdgeIds: function () { return edgesView.getIds(); }
   };
