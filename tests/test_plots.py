@@ -107,7 +107,7 @@ def test_the_timeline_png_of_the_bundled_data_is_one_group_of_bars(kg: Knowledge
     assert tl.periods == ["2019"]
     fig = timeline_figure(tl)
     try:
-        assert [h for _, h in bars(fig.axes[0])["took part"]] == [23]
+        assert [h for _, h in bars(fig.axes[0])["took part"]] == [22]
         assert sum(h for s in bars(fig.axes[1]).values() for _, h in s) > 0  # the pillars are drawn
         assert_readable(fig, fig.axes[0])
     finally:

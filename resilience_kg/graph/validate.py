@@ -93,7 +93,7 @@ SELECT ?s ?p ?o ?g WHERE {
 # Every reported link (a fact between two nodes) with its quote, where the quote sits, and the
 # row that made it; the facts that are not links (a type, a sector) are left out.
 _REPORTED_LINKS = """
-SELECT ?s ?p ?o ?exact ?source ?start ?end ?row WHERE {
+SELECT ?st ?s ?p ?o ?exact ?source ?start ?end ?row WHERE {
   GRAPH graph:provenance {
     ?st a rkg:ReportedStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
         rkg:evidence ?q ; rkg:recordedIn ?row .
@@ -165,7 +165,8 @@ def link_quote_problems(kg: KnowledgeGraph) -> list[Problem]:
                 message=f"the quote names neither end of this link ({_label(store, ends[0])} and "
                 f"{_label(store, ends[1])}), so it does not state it: quote the words that name one of "
                 "them, or make the row curated with its basis in the note",
-                location=row["row"].value,
+                # The row as the user named its file (the graph records only its name in the folder).
+                location=kg.origins.get(row["st"].value, row["row"].value),
                 value=_term(ends[1]),
                 severity="Warning",
             )
