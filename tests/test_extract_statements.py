@@ -238,3 +238,17 @@ def test_what_each_body_does_after_a_follow_up_lead_is_its_commitment() -> None:
 
 def test_without_a_follow_up_lead_an_ordinary_verb_commits_nobody() -> None:
     assert clauses("Dinas Sosial menyiapkan dapur umum di setiap kecamatan.", "Dinas Sosial") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Permasalahan utama yang dihadapi adalah banjir rob di pesisir utara dan kebocoran pipa distribusi air.",
+     ["banjir rob di pesisir utara", "kebocoran pipa distribusi air"]),
+    ("The main challenges are land subsidence in the north, fragmented flood data and weak zoning.",
+     ["land subsidence in the north", "fragmented flood data", "weak zoning"]),
+    ("Tujuan kegiatan adalah meningkatkan koordinasi antar instansi.", []),
+    ("Upaya ini adalah bagian dari program kota tangguh.", []),
+])
+def test_issues_named_in_a_sentence(text: str, expected: list[str]) -> None:
+    from resilience_kg.extract.recognise.enumerations import find_items
+
+    assert [text[i.start:i.end] for i in find_items(text)] == expected

@@ -68,7 +68,53 @@ def find_items(text: str) -> list[ListItem]:
     items += _inline_lists(text)
     items += _line_lists(text)
     items += _semicolon_lists(text, taken=[(i.start, i.end) for i in items])
+    items += _prose_items(text, taken=[(i.intro_start, i.end) for i in items])
     return sorted(items, key=lambda i: i.start)
+
+
+@functools.cache
+def _prose_regex() -> re.Pattern[str]:
+    """A noun that names issues or solutions, up to three qualifying words, and a copula:
+    "Permasalahan utama yang dihadapi adalah ...", "The main challenges are ..."
+    (``rules/list_kinds.csv``, ``rules/clause_words.csv``)."""
+    # Only the nouns that name issues or solutions outright ("prose" in the table): "Upaya ini
+    # adalah bagian dari ..." names no solution.
+    nouns = [r["cue"].lower() for r in table("list_kinds") if r["prose"]]
+    copulas = sorted((r["word"] for r in table("clause_words") if r["role"] == "copula"), key=len, reverse=True)
+    kind = "|".join(re.escape(k) for k in sorted(nouns, key=len, reverse=True))
+    copula = "|".join(re.escape(c) for c in copulas)
+    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:\s+[\w-]+){{0,3}}?\s+(?:{copula})(?:\s*:)?\s+(?=\S)", re.I)
+
+
+def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
+    """Issues and solutions named in a sentence rather than a list: "Permasalahan utama adalah
+    banjir rob dan kebocoran pipa." gives two issues; what follows the copula, split at commas and
+    "dan"/"and" when it lists, up to the end of the sentence."""
+    _, kinds = _kind_regex()
+    out: list[ListItem] = []
+    for m in _prose_regex().finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue  # a list the other readers have
+        stop = re.compile(r"\.(?:\s|$)|\n|:").search(text, m.end())
+        end = stop.start() if stop else len(text)
+        if end - m.end() > 300:
+            continue  # no sentence end in sight: not a statement of issues
+        parts = [p for p in re.finditer(r"[^,;]+", text[m.end():end])]
+        pieces = []
+        for p in parts:
+            for q in re.split(r"\s+(?:dan|serta|and)\s+(?=\S)", p.group(0)):
+                at = text.find(q, m.end() + p.start())
+                pieces.append((at, at + len(q)))
+        if len(pieces) == 1:
+            pieces = [(m.end(), end)]  # one item: "dan" inside it joins its own words
+        for a, b in pieces:
+            a, b = _clean(text, a + len(text[a:b]) - len(text[a:b].lstrip()), b)
+            label = text[a:b]
+            if len(label.split()) < 2 or len(label) > 160:
+                continue
+            out.append(ListItem(kinds[m.group("kind").lower()], _item_label(label), a, b, m.start(), m.end(),
+                                "rule:prose-items"))
+    return out
 
 
 def _inline_lists(text: str) -> list[ListItem]:
