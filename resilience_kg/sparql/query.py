@@ -280,13 +280,12 @@ def transport_format(form: str) -> str:
 
 def answer(
     store: ox.Store, text: str, *, form: str, fmt: str | None, bindings: Bindings, max_result: int,
-    prefixes: dict[str, str] | None = None, small: bool = False,
+    prefixes: dict[str, str] | None = None,
 ) -> bytes:
     """Evaluate ``text`` on ``store`` and return the answer's bytes in ``fmt`` (None: the
     transport format). Runs in the query process, so the whole cost (evaluation and writing)
     is under the deadline and the memory limit; raises :class:`ResultTooLarge` past
-    ``max_result`` bytes. ``small``: the answer is known to be small (the fast lane's), so it is
-    written in one piece and measured after."""
+    ``max_result`` bytes."""
     if prefixes is None:
         prefixes = prefixes_used(text)
     try:
@@ -300,12 +299,6 @@ def answer(
     # the table, a boolean as CSV) from the transport format, by QueryResult.
     writes_directly = form == "SELECT" or (form == "ASK" and fmt in ("json", "xml"))
     direct = fmt if fmt in RESULT_FORMATS and writes_directly else base
-    if small and fmt == direct and not isinstance(result, ox.QueryTriples):
-        whole = result.serialize(format=RESULT_FORMATS[direct])
-        assert whole is not None  # with no output given, the bytes are returned
-        if len(whole) > max_result:
-            raise too_large(max_result)
-        return whole
     out = _Capped(max_result)
     sink = io.BufferedWriter(out, 1 << 16)  # type: ignore[type-var]
     if isinstance(result, ox.QueryTriples):
