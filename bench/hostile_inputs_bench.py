@@ -19,60 +19,21 @@ import resource
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
+sys.path[:0] = [str(HERE), str(ROOT / "tests")]
 
+from helpers.hostile_files import PARAGRAPH, docx, pdf  # noqa: E402  (tests/helpers: the tests build them too)
 from report import run_worker, table, versions  # noqa: E402  (bench/report.py)
 
 TARGET_REFUSED_S = 2.0
 TARGET_ANY_S = 30.0
 TARGET_ANY_MIB = 1024
 MIB = 1 << 20
-WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-PARAGRAPH = "<w:p><w:r><w:t>Rapat koordinasi BPBD dan Dinas Sumber Daya Air.</w:t></w:r></w:p>"
-
-
-def docx(path: Path, body: str) -> None:
-    types = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-             '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
-             'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'officeDocument" Target="word/document.xml"/></Relationships>')
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", types)
-        archive.writestr("_rels/.rels", rels)
-        archive.writestr("word/document.xml",
-                         f'<?xml version="1.0"?><w:document xmlns:w="{WORD}"><w:body>{body}</w:body></w:document>')
-
-
-def pdf(path: Path, pages: int, lines: int) -> None:
-    shown = " ".join(f"(Baris {i}: rapat koordinasi BPBD dan Dinas Sumber Daya Air) Tj 0 -12 Td" for i in range(lines))
-    text = f"BT /F1 10 Tf 50 750 Td {shown} ET"
-    objects = {1: "<< /Type /Catalog /Pages 2 0 R >>",
-               2: f"<< /Type /Pages /Kids [{' '.join(['3 0 R'] * pages)}] /Count {pages} >>",
-               3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-                  "/Resources << /Font << /F1 5 0 R >> >> >>",
-               4: f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
-               5: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = {}
-    for number, body in objects.items():
-        offsets[number] = len(out)
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offsets[n]:010d} 00000 n \n".encode() for n in objects)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
-
-
+LINES = [f"Baris {i}: rapat koordinasi BPBD dan Dinas Sumber Daya Air" for i in range(40)]
 def html(path: Path, markup: str, size: int) -> None:
     path.write_text("<html><body><main><p>Rapat koordinasi BPBD.</p></main>" + markup * (size // len(markup))
                     + "</body></html>", encoding="utf-8")
@@ -85,8 +46,8 @@ CASES: list[tuple[str, str, Callable[[Path], None]]] = [
      lambda p: docx(p, (PARAGRAPH[:-12] + "x" * 2000 + PARAGRAPH[-12:]) * ((19 * MIB) // 2100))),
     (".docx, 60,000 empty paragraphs", "empty.docx", lambda p: docx(p, "<w:p/>" * 60_000)),
     (".docx, 9,900 short paragraphs", "short.docx", lambda p: docx(p, PARAGRAPH * 9_900)),
-    (".pdf, 5,000 pages sharing one stream", "shared.pdf", lambda p: pdf(p, 5000, 40)),
-    (".pdf, 500 pages sharing one page", "five-hundred.pdf", lambda p: pdf(p, 500, 40)),
+    (".pdf, 5,000 pages sharing one stream", "shared.pdf", lambda p: pdf(p, 5000, LINES)),
+    (".pdf, 500 pages sharing one page", "five-hundred.pdf", lambda p: pdf(p, 500, LINES)),
     (".html, 19 MiB of '<a x'", "tags.html", lambda p: html(p, "<a x", 19 * MIB)),
     (".html, 19 MiB of \"<a href='x\"", "quotes.html", lambda p: html(p, "<a href='x", 19 * MIB)),
     (".html, 19 MiB of '<!--'", "comments.html", lambda p: html(p, "<!--x", 19 * MIB)),
