@@ -46,7 +46,7 @@ from pathlib import Path
 
 from resilience_kg.errors import DataError
 from resilience_kg.extract.body_patterns import BodyPattern, PatternMatch, load_body_patterns
-from resilience_kg.extract.recognise.rules import alternation, word_map, words
+from resilience_kg.extract.recognise.rules import alternation, table, word_map, words
 from resilience_kg.extract.regions import CITY_KINDS, PROVINCE_KINDS, Region, regions
 
 #: The actor classes of the ontology that an entry's sector may name.
@@ -66,8 +66,11 @@ SOURCE_FORM = re.compile(
 NON_TERRITORIAL = ("Indonesia", "international", "")
 
 # The word lists are rows of ``rules/words.csv``, each with its basis.
-# Token rewrites: spelling variants, short forms and frequent misspellings to one form.
-_REWRITE = word_map("name_rewrites")
+# Token rewrites: the short heads of ``rules/head_nouns.csv`` spelled out (Pemprov, Kedubes, Pemda), then
+# spelling variants, short forms and frequent misspellings to one form.
+_REWRITE = {**{row["head"].lower(): row["full"].lower() for row in table("head_nouns")
+               if row["full"] and not row["head"].endswith(".")},
+            **word_map("name_rewrites")}
 # Words that carry no identity: dropped before comparing.
 _STOP = frozenset(words("name_stop_words"))
 # Legal forms of enterprises: "PD PAM Jaya", "Perumda PAM Jaya" and "PAM Jaya" are one body. The one
@@ -157,8 +160,6 @@ class Places:
         return places
 
     def _add_regions(self) -> None:
-        from resilience_kg.extract.recognise.rules import table
-
         bare_ok = {(normalise(r["name"]), r["kind"]) for r in table("places")}
         for region in regions():
             if region.kind not in PROVINCE_KINDS + CITY_KINDS:

@@ -390,7 +390,7 @@ _WEEKDAYS = "|".join(re.escape(day) for day in sorted(weekdays()))
 _DATELINE = re.compile(rf"(?im)^\W*([A-Z][\w.]*(?: [A-Z][\w.]*){{0,3}}),\s*(?:\(?\d{{1,2}}|(?:{_WEEKDAYS})\b)")
 # A place written with its level ("Kota Semarang", "Pemprov DKI Jakarta", "Provinsi Jawa Barat").
 _MARKED = re.compile(
-    r"\b(?:" + alternation("marked_place_words") + r")\s+((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)"
+    r"\b(?:" + alternation("jurisdiction_words") + r")\s+((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)"
 )
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: (?:" + alternation("dateline_place_seconds") + r"))?\b")

@@ -25,6 +25,12 @@ class AgreementFact:
 
 
 @functools.cache
+def _acronyms() -> tuple[str, ...]:
+    """The agreements' short forms ("MoU", "PKS"): the one-word names of ``rules/agreements.csv``."""
+    return tuple(row["cue"] for row in table("agreements") if row["kind"] == "agreement" and " " not in row["cue"])
+
+
+@functools.cache
 def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     names = [row["cue"] for row in table("agreements") if row["kind"] == "agreement"]
     verbs = {row["cue"].lower(): row["kind"] for row in table("agreements") if row["kind"] != "agreement"}
@@ -60,7 +66,7 @@ def find_agreements(text: str, sentences: Sequence[Span]) -> list[AgreementFact]
             end = first.start() + words[15].end()
         label = text[first.start():end].rstrip(" .,;")
         acronym = None
-        acr = re.search(r"\((" + alternation("agreement_acronyms") + r")\)", label)
+        acr = re.search(r"\((" + "|".join(re.escape(a) for a in _acronyms()) + r")\)", label)
         if acr and not re.match(r"\s*(?:" + alternation("agreement_topic_words") + r")\b", label[acr.end():]):
             label = label[:acr.end()]  # "nota kesepahaman (MoU) dan kembali menyepakati ...": the name ends here
         if acr:
