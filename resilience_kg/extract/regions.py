@@ -32,7 +32,7 @@ VILLAGE_KINDS = ("kelurahan", "desa", "desa adat")
 #: The word a text writes before a region of each kind ("Kota Depok", "Kecamatan Gambir"); this
 #: and the next two lists are rows of ``rules/words.csv``, each with its basis.
 KIND_WORD = word_map("region_kind_titles")
-# Kind words as a text writes them, longest first, to the kinds they may mean.
+# Kind words as a text writes them, longest first, to the kinds they may mean ("|" between kinds).
 _WRITTEN_KINDS = tuple((written, tuple(kinds.split("|")))
                        for written, kinds in word_map("region_kind_spellings").items())
 # Each kind to its level: the kind without "administrasi", a distrik as a kecamatan, every village as a desa.
