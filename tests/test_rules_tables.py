@@ -150,22 +150,24 @@ def test_the_check_leaves_four_words_and_non_words(tmp_path: Path) -> None:
     assert list(word_lists(module)) == []
 
 
-def _rule_files() -> list[str]:
-    folder = resources.files("resilience_kg.extract").joinpath("rules")
-    return sorted(f.name for f in folder.iterdir() if f.name.endswith(".csv"))
+def _csv_files(folder: str) -> list[str]:
+    """The CSV tables of a folder of the extraction's package data, as paths inside the package."""
+    files = resources.files("resilience_kg.extract").joinpath(folder)
+    return sorted(f"{folder}/{f.name}" for f in files.iterdir() if f.name.endswith(".csv"))
 
 
 def test_every_rules_table_is_listed() -> None:
-    assert sorted(f"{name}.csv" for name in rules.TABLES) == _rule_files()
+    assert sorted(f"rules/{name}.csv" for name in rules.TABLES) == _csv_files("rules")
 
 
-@pytest.mark.parametrize("name", _rule_files())
-def test_every_row_has_a_basis(name: str) -> None:
-    text = resources.files("resilience_kg.extract").joinpath(f"rules/{name}").read_text(encoding="utf-8")
+# The bundled strategy's pillars and their cue words are rules too.
+@pytest.mark.parametrize("path", _csv_files("rules") + _csv_files("pillars/strategies"))
+def test_every_row_has_a_basis(path: str) -> None:
+    text = resources.files("resilience_kg.extract").joinpath(path).read_text(encoding="utf-8")
     reader = csv.DictReader(io.StringIO(text))
-    assert reader.fieldnames and "basis" in reader.fieldnames, f"rules/{name}: no basis column"
+    assert reader.fieldnames and "basis" in reader.fieldnames, f"{path}: no basis column"
     empty = [reader.line_num for row in reader if not (row.get("basis") or "").strip()]
-    assert not empty, f"rules/{name}: rows without a basis on lines {empty}"
+    assert not empty, f"{path}: rows without a basis on lines {empty}"
 
 
 def test_word_lists_have_no_duplicate_words() -> None:

@@ -123,8 +123,6 @@ def _region_key(region: Region) -> str:
     return " ".join(words)
 
 
-
-
 @dataclass
 class Places:
     """The places the gazetteer knows, to read a jurisdiction out of a name.
