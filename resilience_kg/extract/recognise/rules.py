@@ -9,7 +9,8 @@ a name that is a building is no actor) and ``documents`` (regulations: the words
 titles name no actor), ``proposal_cues`` and ``commitment_cues`` (the verbs of who
 proposes or commits to what), ``clause_words`` (what may stand between a body and its verb),
 ``function_words`` and ``name_language`` (which language a report or a name is written in), and
-``body_patterns`` (the standard bodies of a region, read by :mod:`resilience_kg.extract.gazetteer`).
+``body_patterns`` (the standard bodies of a region, read by :mod:`resilience_kg.extract.gazetteer`)
+and ``speech_verbs`` (a sentence that reports what someone said or hoped speaks of the bodies it names).
 The pillars of a city's strategy and their cue words are in :mod:`resilience_kg.extract.pillars`.
 """
 
@@ -24,7 +25,7 @@ TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places",
           "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents",
           "proposal_cues", "commitment_cues", "function_words", "name_language",
           "clause_words", "place_kinds", "methods",
-          "event_label_stops", "body_patterns")
+          "event_label_stops", "body_patterns", "speech_verbs")
 
 
 @functools.cache
