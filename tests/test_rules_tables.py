@@ -50,12 +50,9 @@ NOT_WORD_LISTS = {
     ("score.py", "total()"): "the fields of a score",
     ("score.py", "_score_statements()"): "each statement class and the ontology's connection types for it",
     ("score.py", "read_extracted()"): "the label columns of a drafted row",
-    # Being restructured on the branch "structure" (issue 19 §1), which moves these word lists to
-    # rules tables itself; drop each line once that branch is merged (the next test says when).
     ("draft.py", "ELEMENT_EXTRA"): "the extra columns of a drafted element (a contract, not words)",
-    ("pipeline.py", "_SPEECH"): "speech verbs: moves to a rules table on the branch 'structure'",
-    ("pipeline.py", "_JURISDICTION"): "level words: moves to a rules table on the branch 'structure'",
-    ("pipeline.py", "detect_city()"): "level words: moves to a rules table on the branch 'structure'",
+    ("components/__init__.py", "PIPELINE"): "the declared components, each by its name",
+    ("components/__init__.py", "__all__"): "the names the package exports",
 }
 
 

@@ -313,14 +313,6 @@ class Gazetteer:
         regions_ = sorted({r for _, r in fits}, key=lambda r: r.code)
         return PatternMatch(fits[0][0], regions_[0] if len(regions_) == 1 else None)
 
-    def core_index(self) -> dict[str, list[GazetteerEntry]]:
-        """Names without place words, to the entries that bear them (for fuzzy matching)."""
-        return self._core
-
-    def full_index(self) -> dict[str, list[GazetteerEntry]]:
-        """Normalised names, to the entries that bear them (for fuzzy matching)."""
-        return self._full
-
     def clashes(self) -> list[tuple[str, str, tuple[str, ...]]]:
         """Names (without place words) shared by bodies of one jurisdiction, where an entry has no note.
 
