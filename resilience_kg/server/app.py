@@ -1,9 +1,11 @@
 """The ASGI application: the SPARQL 1.1 Protocol for queries (GET and POST), content
 negotiation, an offline query page, and the guards a local endpoint needs.
 
-- Every query is checked before it runs (refused if it would reach the network or the disk,
-  ``SERVICE``, ``LOAD``, ``FROM``, or change the data), then answered by the pool's jailed
-  workers, killed at the timeout, or without a pool by a forked, jailed child. No query runs on
+- Every query, a client's or a page's own, goes through one seam
+  (:class:`resilience_kg.server.executor.Executor`), which owns the deadline and the memory limit:
+  it is answered by the pool's jailed workers, killed at the timeout, or without a pool by a
+  forked, jailed child. A client's query is checked there first (refused if it would reach the
+  network or the disk, ``SERVICE``, ``LOAD``, ``FROM``, or change the data). No query runs on
   the event loop, which answers every client.
 - Requests naming a host other than the local names (or those allowed) get 403, which stops DNS
   rebinding; CORS headers are sent only for the origin given with ``--cors``; bodies are capped.
