@@ -185,3 +185,22 @@ def test_the_graph_server_queries_only_through_its_seam() -> None:
              for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if calls.search(line) and not line.lstrip().startswith(("#", ">>>"))]
     assert not found, found
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("", "1 skipped"), ("true", "1 error")])
+def test_a_missing_extra_skips_a_file_but_fails_under_ci(tmp_path: Path, ci: str, outcome: str) -> None:
+    """``helpers.extra``: the tests of a file needing an extra that is not installed skip on a
+    user's machine, and under ``CI=true`` (which installs every extra) fail, never skip."""
+    import os
+    import subprocess
+    import sys
+
+    tests = Path(__file__).parent
+    (tmp_path / "test_needs.py").write_text(
+        'from helpers import extra\n\nextra("no_such_module_here", extra="server")\n\n\n'
+        "def test_uses_it() -> None:\n    pass\n", encoding="utf-8")
+    env = {**os.environ, "CI": ci, "PYTHONPATH": str(tests)}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
+                           "-c", os.devnull, str(tmp_path / "test_needs.py")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert outcome in done.stdout, done.stdout + done.stderr

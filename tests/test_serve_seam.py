@@ -17,12 +17,15 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from helpers import extra
 from helpers.servers import Served, serve
 
 from resilience_kg.graph.dataset import load_graph
 from resilience_kg.server.app import create_app
+
+httpx = extra("httpx", extra="client")
+extra("starlette", extra="server")
 
 pytestmark = pytest.mark.server
 
