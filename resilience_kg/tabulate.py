@@ -240,7 +240,13 @@ class Rendered:
     """A result that can be written in each of :data:`TABLE_FORMATS` (the analysis, the
     timeline, co-attendance, a plain :class:`Table`): the subclass writes each format
     (``to_table``, ``to_csv``, ``to_json``, ``to_markdown``), and :meth:`render` is the one
-    place where a format's name becomes its writer."""
+    place where a format's name becomes its writer.
+
+    >>> Table(["a"], [["x"]]).render("xml")
+    Traceback (most recent call last):
+    ...
+    resilience_kg.errors.ResilienceKGError: unknown format 'xml'; use one of table, csv, json, markdown
+    """
 
     def to_table(self) -> str:
         raise NotImplementedError

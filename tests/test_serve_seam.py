@@ -21,8 +21,10 @@ import pytest
 from helpers import extra
 from helpers.servers import Served, serve
 
-from resilience_kg.graph.dataset import load_graph
+from resilience_kg.errors import QueryTimeout
+from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
 from resilience_kg.server.app import create_app
+from resilience_kg.server.executor import Executor
 
 httpx = extra("httpx", extra="client")
 extra("starlette", extra="server")
@@ -125,3 +127,25 @@ def test_without_a_pool_a_slow_page_is_stopped_in_a_forked_child(slow_data: Path
         assert elapsed < 6, f"the page ran {elapsed:.1f} s past a 1 s timeout"
         described = client.get("/id/slow-page", headers={"Accept": "text/turtle"})
         assert described.status_code == 200 and "many-names" in described.text
+
+
+def test_the_seam_binds_values_and_a_pages_queries_share_its_deadline(kg: KnowledgeGraph) -> None:
+    """The executor alone (forked children, no pool): values are bound, never pasted, and a
+    query asked after its page's deadline has passed is refused with the whole timeout named."""
+    import anyio
+    import pyoxigraph as ox
+
+    run = Executor(kg, timeout=5)
+
+    async def ask() -> None:
+        rows = await run.select("SELECT ?p ?n WHERE { ?p a rkg:Pillar ; skos:notation ?n } ORDER BY ?n")
+        assert [r["n"].value for r in rows] == ["SEHAT", "SIAP", "TERHUBUNG"]
+        hostile = ox.Literal('SIAP" } UNION { ?p ?q ?n')
+        assert await run.select("SELECT ?p ?n WHERE { ?p skos:notation ?n }", n=hostile) == []
+        assert await run.ask("ASK { ?p skos:notation ?n }", n=ox.Literal("SIAP"))
+        deadline = run.deadline()
+        assert deadline - time.monotonic() == pytest.approx(5, abs=0.5)
+        with pytest.raises(QueryTimeout, match="longer than 5 s"):
+            await run.ask("ASK { ?s ?p ?o }", deadline=time.monotonic() - 0.1)
+
+    anyio.run(ask)

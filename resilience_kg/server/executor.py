@@ -80,10 +80,6 @@ class Executor:
                 return await self.pool.arun(text, form=form, fmt=fmt, bindings=bindings, timeout=self.timeout,
                                             deadline=deadline)
             return await self._forked(text, form=form, fmt=fmt, bindings=bindings, left=left)
-        except QueryTimeout as exc:
-            if "ran longer" in str(exc):  # said with the whole timeout, not what was left of it
-                raise timeout_error(self.timeout) from None
-            raise
         except QueryError as exc:
             raise explain(exc, None) from None
 
@@ -101,8 +97,11 @@ class Executor:
                 return checked_answer(target, text, fmt, bindings, cap)
             return answer(target, text, form=form, fmt=fmt, bindings=bindings, max_result=cap)
 
-        return await anyio.to_thread.run_sync(
-            functools.partial(run_killable, work, timeout=left, memory=self.memory))
+        try:
+            return await anyio.to_thread.run_sync(
+                functools.partial(run_killable, work, timeout=left, memory=self.memory))
+        except QueryTimeout:  # said with the whole timeout, not what was left of it
+            raise timeout_error(self.timeout) from None
 
     # ------------------------------------------------------------ a client's query (the protocol)
 
