@@ -1,11 +1,11 @@
 """Shared fixtures: the bundled graph (loaded once), a CLI runner, one browser for the run;
-the check that a test needing a browser or Virtuoso says so.
+the check that a test needing a browser, a server or Virtuoso says so.
 
 Markers are set one way: with ``pytest.mark`` in the test file, beside what they mark
 (``pytestmark`` for a whole file, a decorator for one test), so that renaming a file or moving
 a test cannot drop them. Nothing here sets a marker; a test that uses the browser (``chromium``)
-or the Virtuoso fixture without its marker fails the collection, so ``make test-fast`` cannot
-start a browser or a Virtuoso by mistake.
+or the Virtuoso fixture, or sits in a module holding a server starter of ``helpers.servers``,
+without its marker fails the collection, so ``make test-fast`` cannot start one by mistake.
 
 Helpers that tests import (paths of system tools, fixture files, browsers, servers) live in the
 ``helpers`` package beside this file, never here: pytest owns conftest.
@@ -13,6 +13,7 @@ Helpers that tests import (paths of system tools, fixture files, browsers, serve
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -33,8 +34,9 @@ SERVER_STARTERS = ("serve", "oxigraph", "virtuoso", "Proxy", "Recorder")
 
 
 def _starts_servers(item: pytest.Item) -> bool:
-    import helpers.servers as servers
-
+    servers = sys.modules.get("helpers.servers")  # imported by a test module, or by none
+    if servers is None:
+        return False
     module = getattr(item, "module", None)
     held = vars(module).values() if module is not None else ()
     starters = [getattr(servers, name) for name in SERVER_STARTERS]
