@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from resilience_kg.errors import MissingExtra, ResilienceKGError
+from resilience_kg.errors import ExtractError, MissingExtra
 from resilience_kg.extract.recognise.rules import alternation, words
 from resilience_kg.extras import install_hint
 from resilience_kg.limits import DOCX_BLOCKS_PER_PAGE, EXTRACT_MAX_BYTES, EXTRACT_MAX_CHARS, EXTRACT_MAX_PAGES
@@ -29,10 +29,6 @@ FORMATS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 MIB = 1 << 20
 #: What a PDF page must yield, in letters, before we believe it has a text layer.
 _MIN_LETTERS_PER_PAGE = 20
-
-
-class ExtractError(ResilienceKGError):
-    """A report that cannot be read or extracted; the message names the file."""
 
 
 class MissingDependency(MissingExtra):
