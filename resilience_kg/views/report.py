@@ -16,6 +16,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from resilience_kg import vocab as v
 from resilience_kg._version import __version__
 from resilience_kg.analysis import pillar_links as weights_table
@@ -32,7 +34,6 @@ from resilience_kg.views.report_messages import text
 if TYPE_CHECKING:
     import jinja2
     import networkx as nx
-    from markupsafe import Markup
 
     from resilience_kg.analysis.gaps import IssueGap, SolutionGap
 
@@ -50,7 +51,6 @@ def environment() -> jinja2.Environment:
     from importlib.resources import files
 
     import jinja2
-    from markupsafe import Markup
 
     def load(name: str) -> str:
         return files("resilience_kg.views").joinpath("templates", name).read_text(encoding="utf-8")
@@ -354,8 +354,6 @@ def _change(tl: Timeline, ref: Ref, *, shown: int = 12) -> dict[str, Any]:
 
 def _sources(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     """Each source: its title in each language, its quotes, and its text with every quoted span marked."""
-    from markupsafe import Markup
-
     from resilience_kg.views.names import LANGS
 
     rows = kg.store.query(
