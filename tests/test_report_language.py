@@ -225,3 +225,44 @@ def test_no_element_of_one_language_sits_inside_one_of_the_other(bundled: str) -
             depth += -1 if closing else 1
             if depth < 0:
                 inside = None
+
+
+def test_the_chart_draws_its_words_in_the_language_of_its_image() -> None:
+    from resilience_kg.formats.plots import CHART_WORDS
+
+    assert set(report.CHART_MESSAGES) == set(CHART_WORDS)
+    assert report.chart_words("en") == {w: w for w in CHART_WORDS}  # English: what the chart draws anyway
+    indonesian = report.chart_words("id")
+    assert indonesian["Actors per {by}"] == "Aktor per {by}" and indonesian["year"] == "tahun"
+
+
+def test_several_periods_draw_a_chart_per_language(tmp_path: Path) -> None:
+    import sys
+
+    pytest.importorskip("matplotlib")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import generate
+
+    from resilience_kg.formats.plots import timeline_figure
+    from resilience_kg.graph.dataset import load_graph
+
+    out = tmp_path / "corpus"
+    generate.timeline_corpus(out)
+    tkg = load_graph([out], bundled=False)
+    page = report.render_report(tkg, lang="id")["report.html"]
+    assert len(re.findall(r'<img class="chart" lang="(id|en)"', page)) == 2
+    assert re.search(r'lang="id" id="timeline-chart" alt="Aktor per tahun, dan per pilar"', page)
+    assert re.search(r'lang="en" id="timeline-chart-en" alt="Actors per year, and per pillar"', page)
+    from resilience_kg.analysis.analyze import analyze
+    from resilience_kg.analysis.timeline import timeline_of
+
+    a = analyze(tkg)
+    assert a.coverage is not None
+    fig = timeline_figure(timeline_of(a.graph, a.coverage), words=report.chart_words("id"))
+    drawn = [t.get_text() for ax in fig.axes for t in (ax.title, ax.yaxis.label)]  # type: ignore[attr-defined]
+    legend = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]  # type: ignore[attr-defined]
+    assert drawn == ["Aktor per tahun", "aktor", "Aktor per pilar, per tahun", "aktor yang bersentuhan dengan pilar"]
+    assert legend[:3] == ["ikut serta", "pendatang baru", "tidak muncul lagi (terakhir terlihat)"]
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)  # type: ignore[arg-type]

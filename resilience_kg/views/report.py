@@ -35,8 +35,7 @@ if TYPE_CHECKING:
     import jinja2
     import networkx as nx
 
-    from resilience_kg.analysis.gaps import IssueGap, SolutionGap
-
+    from resilience_kg.analysis.gaps import IssueGap, PillarGap, SolutionGap
     from resilience_kg.analysis.timeline import Timeline
     from resilience_kg.analysis.window import Coverage, Window
     from resilience_kg.graph.dataset import KnowledgeGraph
@@ -96,11 +95,11 @@ def _refs(g: nx.MultiDiGraph, entity_pages: str | None) -> Ref:
     return ref
 
 
-def _both(make: Callable[[str], Any]) -> dict[str, Any]:
-    """``make(lang)`` for each language the page is written in."""
+def _both(make: Callable[..., Any], *args: Any) -> dict[str, Any]:
+    """``make(*args, lang)`` for each language the page is written in."""
     from resilience_kg.views.names import LANGS
 
-    return {lang: make(lang) for lang in LANGS}
+    return {lang: make(*args, lang) for lang in LANGS}
 
 
 def _heatmap(a: Analysis, ref: Ref, sectors: dict[str, dict[str, str]]) -> dict[str, Any]:
@@ -109,16 +108,16 @@ def _heatmap(a: Analysis, ref: Ref, sectors: dict[str, dict[str, str]]) -> dict[
     rows = sorted(a.matrix, key=lambda x: (-max(a.matrix[x].values(), default=0.0), x))
     return {
         "columns": [ref(p) for p in a.pillars],
-        "rows": [{"actor": ref(actor), "sector": _both(lambda lang, x=actor: _sector(g, x, sectors[lang])),
+        "rows": [{"actor": ref(actor), "sector": _both(_sector, g, actor, sectors),
                   "cells": [(f"{a.matrix[actor][p]:.2f}", _cell_colour(a.matrix[actor][p], top)) for p in a.pillars]}
                  for actor in rows],
     }
 
 
-def _sector(g: nx.MultiDiGraph, node: str, labels: dict[str, str]) -> str:
-    """A node's sector by its label in the language of ``labels`` (``government``: Pemerintah)."""
+def _sector(g: nx.MultiDiGraph, node: str, sectors: dict[str, dict[str, str]], lang: str) -> str:
+    """A node's sector by its label in ``lang`` (``government``: Pemerintah)."""
     sector = str(g.nodes[node].get("sector", ""))
-    return labels.get(sector, sector)
+    return sectors[lang].get(sector, sector)
 
 
 def _top(a: Analysis) -> float:
@@ -145,7 +144,7 @@ def _path_words(p: weights_table.Pattern, lang: str) -> str:
 def _weights() -> list[dict[str, Any]]:
     """The weights table the strengths are computed from (read when the page is written, so the
     page states the weights the strengths were computed with)."""
-    return [{"name": p.name, "path": _both(lambda lang, p=p: _path_words(p, lang)), "weight": f"{p.weight:g}",
+    return [{"name": p.name, "path": _both(_path_words, p), "weight": f"{p.weight:g}",
              "cap": "" if p.cap == math.inf else f"{p.cap:g}"} for p in weights_table.PATHS]
 
 
@@ -217,7 +216,9 @@ def _timeline(tl: Timeline, ref: Ref, sectors: dict[str, dict[str, str]]) -> dic
         try:
             from resilience_kg.formats.plots import timeline_png
 
-            out["chart"] = "data:image/png;base64," + base64.b64encode(timeline_png(tl)).decode("ascii")
+            # One chart per language, its titles and legend in that language.
+            out["chart"] = _both(lambda lang: "data:image/png;base64," + base64.b64encode(
+                timeline_png(tl, words=chart_words(lang))).decode("ascii"))
         except ResilienceKGError as exc:  # matplotlib is an optional extra
             out["chart_error"] = str(exc)
     for i, period in enumerate(tl.periods):
@@ -237,9 +238,25 @@ def _timeline(tl: Timeline, ref: Ref, sectors: dict[str, dict[str, str]]) -> dic
             "newcomers": [ref(x) for x in tl.newcomers[period]],
             "leavers": None if last else [ref(x) for x in tl.leavers[period]],
             "pillars": [(tl.notation(p), tl.pillar_actors[period].get(p, 0),
-                         _both(lambda lang, p=p: by_sector(p, lang))) for p in tl.pillars],
+                         _both(by_sector, p)) for p in tl.pillars],
         })
     return out
+
+
+#: The message of each English text the timeline chart draws (``formats.plots.CHART_WORDS``).
+CHART_MESSAGES = {
+    "Actors per {by}": "chart.actors_per", "Actors per pillar, per {by}": "chart.pillar_per", "actors": "chart.actors",
+    "actors touching the pillar": "chart.touching", "took part": "chart.took_part", "newcomers": "chart.newcomers",
+    "leavers (last seen)": "chart.leavers", "No dated event in the window": "chart.no_dated",
+    "No pillar in the graph": "chart.no_pillar", "year": "by.year", "quarter": "by.quarter", "month": "by.month",
+}
+
+
+def chart_words(lang: str) -> dict[str, str]:
+    """The timeline chart's words in ``lang``, for :func:`~resilience_kg.formats.plots.timeline_png`."""
+    from resilience_kg.views.report_messages import catalogue
+
+    return {english: catalogue()[key][lang] for english, key in CHART_MESSAGES.items()}
 
 
 def _sector_labels(kg: KnowledgeGraph, lang: str = "en") -> dict[str, str]:
@@ -256,12 +273,13 @@ def _either(words: list[str], lang: str) -> str:
     return str(text("list.or", lang, first=", ".join(words[:-1]), last=words[-1]))
 
 
-def _pillar_gap_text(actors: int, missing: tuple[str, ...], sectors: dict[str, str], lang: str) -> Markup:
+def _pillar_gap_text(gap: PillarGap, sectors: dict[str, dict[str, str]], lang: str) -> Markup:
     """A thin pillar in plain words of ``lang``, for the report's reader."""
     from resilience_kg.analysis.gaps import MIN_ACTORS
 
+    actors = gap.actors
     who = text("thin.who", lang, count=actors)
-    names = [sectors.get(s, s.replace("-", " ")) for s in missing]
+    names = [sectors[lang].get(s, s.replace("-", " ")) for s in gap.missing_sectors]
     names = [n[:1].lower() + n[1:] if n[:2] != n[:2].upper() else n for n in names]
     if actors < MIN_ACTORS:
         few = text("thin.few", lang, who=who, count=actors)
@@ -309,7 +327,7 @@ def _headline(
     for p in a.pillars:
         ranked = sorted(((a.matrix[x][p], x) for x in a.matrix if a.matrix[x].get(p, 0.0) > 0),
                         key=lambda t: (-t[0], t[1]))
-        leads.append({"pillar": notation(g, p), "label": _both(lambda lang, p=p: _pillar_label(g, p, lang)),
+        leads.append({"pillar": notation(g, p), "label": _both(_pillar_label, g, p),
                       "actors": [{"actor": ref(x), "strength": f"{s:.1f}"} for s, x in ranked[:leaders]],
                       "more": max(0, len(ranked) - leaders)})
     brokers = [{"actor": ref(b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars)}
@@ -323,7 +341,7 @@ def _headline(
     uncertain = few([x.issue for x in a.gaps.issues if x.reason != NO_LOCAL_ACTOR])
     orphans = few([x.solution for x in a.gaps.solutions if x.issues])
     thin = [{"pillar": notation(g, x.pillar),
-             "text": _both(lambda lang, x=x: _pillar_gap_text(x.actors, x.missing_sectors, sectors[lang], lang))}
+             "text": _both(_pillar_gap_text, x, sectors)}
             for x in a.gaps.pillars]
     return {"leads": leads, "brokers": brokers, "more_brokers": max(0, len(a.brokers) - 5),
             "uncovered": uncovered, "uncertain": uncertain, "orphans": orphans, "thin": thin,
@@ -456,7 +474,7 @@ def render_report(
         if entity_pages is not None:
             data.entity_pages = {v.ID: entity_pages}
         pages[name] = page_html(data)
-        views.append({"href": name, "title": _both(lambda lang, view=view: _view_title(g, view, lang)),
+        views.append({"href": name, "title": _both(_view_title, g, view),
                       "nodes": len(data.nodes), "edges": len(data.edges)})
     s = summarize(kg)
     tl = timeline_of(g, a.coverage, by=by)
@@ -484,12 +502,12 @@ def render_report(
         "brokers": [{"actor": ref(b.actor), "pillars": ", ".join(notation(g, p) for p in b.pillars),
                      "betweenness": f"{b.betweenness:.3f}"} for b in a.brokers],
         "gaps": [
-            *({"what": "gap.issue", "node": ref(x.issue), "text": _both(lambda lang, x=x: _gap_reason(a, x, lang))}
+            *({"what": "gap.issue", "node": ref(x.issue), "text": _both(_gap_reason, a, x)}
               for x in a.gaps.issues),
             *({"what": "gap.solution", "node": ref(x.solution),
-               "text": _both(lambda lang, x=x: _gap_reason(a, x, lang))} for x in a.gaps.solutions),
+               "text": _both(_gap_reason, a, x)} for x in a.gaps.solutions),
             *({"what": "gap.pillar", "node": ref(x.pillar),
-               "text": _both(lambda lang, x=x: _pillar_gap_text(x.actors, x.missing_sectors, sectors[lang], lang))}
+               "text": _both(_pillar_gap_text, x, sectors)}
               for x in a.gaps.pillars),
         ],
         "communities": [{"actors": [ref(n) for n in c if g.nodes[n].get("kind") == "actor"], "size": len(c)}
