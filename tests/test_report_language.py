@@ -266,3 +266,17 @@ def test_several_periods_draw_a_chart_per_language(tmp_path: Path) -> None:
     import matplotlib.pyplot as plt
 
     plt.close(fig)  # type: ignore[arg-type]
+
+
+def test_how_it_was_computed_reads_in_indonesian(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    from test_views import table_rows
+
+    page = report.write_report(kg, tmp_path)[0]
+    weights = table_rows(page, "weights", "id")
+    assert weights[0] == ["pola", "jalur", "bobot", "batas atas"]
+    assert weights[1] == ["mandat", "aktor -> menangani -> isu -> di bawah -> pilar", "1", ""]
+    assert ["belum pasti", "0.6"] in table_rows(page, "confidence", "id")
+    assert table_rows(page, "weights", "en")[1][:2] == ["mandate", "actor -> works on -> issue -> under -> pillar"]
+    timeline = table_rows(page, "timeline-table", "id")
+    assert timeline == [["tahun", "aktor yang ikut serta", "pendatang baru", "tidak muncul lagi (terakhir terlihat)"],
+                        ["2019", "22", "22", ""]]
