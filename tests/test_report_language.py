@@ -210,21 +210,30 @@ def test_names_are_full_with_the_acronym_beside_and_the_other_language_on_hover(
     assert '<span title="Prepared Jakarta (Jakarta SIAP)">SIAP</span>' in english
 
 
-def test_no_element_of_one_language_sits_inside_one_of_the_other(bundled: str) -> None:
-    """Each sentence is written whole in one language, names included: nothing of the other
-    language shows inside it."""
-    body = bundled[bundled.index('<div class="report">'):]
-    depth, inside = 0, None
+def assert_languages_apart(page: str) -> None:
+    """Each sentence is written whole in one language, names included: no element of the other
+    language sits inside it."""
+    body = page[page.index('<div class="report">'):]
+    depth, inside, seen = 0, None, 0
     for m in re.finditer(r'<(/?)(span|h\d|p|li|div|td|th|a|b|small)\b([^>]*)>', body):
         closing, attrs = m.group(1), m.group(3)
         lang = re.search(r'lang="(\w+)"', attrs)
         if inside is None and lang and not closing:
-            inside, depth = lang.group(1), 0
+            inside, depth, seen = lang.group(1), 0, seen + 1
         elif inside is not None:
             assert not lang, f"{lang.group(0) if lang else ''} inside lang={inside}: {body[m.start() - 200:m.end()]}"
             depth += -1 if closing else 1
             if depth < 0:
                 inside = None
+    assert seen > 100
+
+
+def test_no_element_of_one_language_sits_inside_one_of_the_other(bundled: str) -> None:
+    assert_languages_apart(bundled)
+    nested = bundled.replace('<span lang="en">Findings</span>',
+                             '<span lang="en">Findings <span lang="id">x</span></span>')
+    with pytest.raises(AssertionError, match='lang="id" inside lang=en'):
+        assert_languages_apart(nested)
 
 
 def test_the_chart_draws_its_words_in_the_language_of_its_image() -> None:
@@ -251,6 +260,7 @@ def test_several_periods_draw_a_chart_per_language(tmp_path: Path) -> None:
     tkg = load_graph([out], bundled=False)
     page = report.render_report(tkg, lang="id")["report.html"]
     assert len(re.findall(r'<img class="chart" lang="(id|en)"', page)) == 2
+    assert_languages_apart(page)
     assert re.search(r'lang="id" id="timeline-chart" alt="Aktor per tahun, dan per pilar"', page)
     assert re.search(r'lang="en" id="timeline-chart-en" alt="Actors per year, and per pillar"', page)
     from resilience_kg.analysis.analyze import analyze
