@@ -290,3 +290,37 @@ def test_how_it_was_computed_reads_in_indonesian(kg: KnowledgeGraph, tmp_path: P
     timeline = table_rows(page, "timeline-table", "id")
     assert timeline == [["tahun", "aktor yang ikut serta", "pendatang baru", "tidak muncul lagi (terakhir terlihat)"],
                         ["2019", "22", "22", ""]]
+
+
+@pytest.mark.parametrize("window", [
+    {}, {"since": "2020"}, {"until": "2020-06"}, {"since": "2019-06", "until": "2020-12"},
+    {"events": ("x",)}, {"sources": ("jakarta-c000-report-01",)},
+])
+def test_the_window_line_says_in_english_what_the_analysis_says(
+    tmp_path_factory: pytest.TempPathFactory, window: dict[str, object]
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import generate
+
+    from resilience_kg.analysis.analyze import analyze
+    from resilience_kg.analysis.window import Window, parse_date
+    from resilience_kg.graph.dataset import load_graph
+
+    out = tmp_path_factory.mktemp("corpus")
+    generate.timeline_corpus(out)
+    tkg = load_graph([out], bundled=False)
+    events = window.get("events")
+    if events:  # the first event of the corpus, whatever its id
+        first = analyze(tkg).coverage
+        assert first is not None
+        events = (first.events[0][0],)
+    cov = analyze(tkg, window=Window(
+        since=parse_date(str(window["since"])) if "since" in window else None,
+        until=parse_date(str(window["until"]), end=True) if "until" in window else None,
+        events=tuple(events or ()), sources=tuple(window.get("sources", ())))).coverage  # type: ignore[arg-type]
+    assert cov is not None
+    for limit in (8, 2):
+        assert str(report._window_note(cov, "en", limit=limit)) == cov.describe(limit=limit)
+    assert str(report._window_note(cov, "id")).startswith("Rentang waktu: ")
