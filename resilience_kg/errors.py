@@ -45,6 +45,11 @@ class QueryTimeout(QueryError):
     """A query that ran past its time limit and was stopped."""
 
 
+class ChildSyntaxError(QueryError):
+    """A SyntaxError raised in a query process (a malformed query); the message is kept, and
+    :func:`resilience_kg.sparql.query.explain` turns it into a :class:`QueryError` with its place."""
+
+
 class ValidationFailed(ResilienceKGError):
     """The data does not conform to the SHACL shapes; ``report`` holds the details."""
 
@@ -71,6 +76,27 @@ class QueryMemoryError(QueryError):
 
 class ResultTooLarge(QueryError):
     """A query whose answer is larger than the result cap (``--max-result``)."""
+
+
+class ExtractError(ResilienceKGError):
+    """A report that cannot be read or extracted; the message names the file."""
+
+
+class ReviewError(ResilienceKGError):
+    """A review edit that cannot be made as asked (an unknown column, a file that must be fixed by hand)."""
+
+
+class ReviewConflict(ReviewError):
+    """The row changed since the reviewer saw it: reload, look again, then edit."""
+
+
+class RemoteError(ResilienceKGError):
+    """A remote server refused a request or could not be reached; ``status`` is the server's
+    last answer (None if it could not be reached)."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        self.status = status
+        super().__init__(message)
 
 
 class PushMismatch(ResilienceKGError):

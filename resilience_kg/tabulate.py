@@ -236,37 +236,78 @@ def wrap_note(text: str, width: int | None) -> str:
     return textwrap.fill(text, width, break_on_hyphens=False) if width else text
 
 
-def render(
-    header: Sequence[str],
-    rows: Sequence[Sequence[Any]],
-    fmt: str,
-    *,
-    notes: Sequence[str] = (),
-) -> str:
-    """``rows`` under ``header`` as ``table``, ``csv``, ``json`` (objects) or ``markdown``.
+class Rendered:
+    """A result that can be written in each of :data:`TABLE_FORMATS` (the analysis, the
+    timeline, co-attendance, a plain :class:`Table`): the subclass writes each format
+    (``to_table``, ``to_csv``, ``to_json``, ``to_markdown``), and :meth:`render` is the one
+    place where a format's name becomes its writer.
 
-    Notes (what the table covers, what it leaves out) precede a text or Markdown table and go
-    under ``notes`` in JSON; CSV carries only the rows, so that spreadsheets read it as is (no cell
-    a spreadsheet would run: :func:`spreadsheet_cell`).
+    >>> Table(["a"], [["x"]]).render("xml")
+    Traceback (most recent call last):
+    ...
+    resilience_kg.errors.ResilienceKGError: unknown format 'xml'; use one of table, csv, json, markdown
     """
-    if fmt == "csv":
-        return spreadsheet_csv(header, rows)
-    if fmt == "json":
-        doc: dict[str, Any] = {"rows": [dict(zip(header, r, strict=True)) for r in rows]}
-        if notes:
-            doc["notes"] = list(notes)
+
+    def to_table(self) -> str:
+        raise NotImplementedError
+
+    def to_csv(self) -> str:
+        raise NotImplementedError
+
+    def to_json(self) -> str:
+        raise NotImplementedError
+
+    def to_markdown(self) -> str:
+        raise NotImplementedError
+
+    def render(self, fmt: str) -> str:
+        """The result as ``table`` (aligned text for a terminal), ``csv``, ``json`` or ``markdown``."""
+        from resilience_kg.errors import ResilienceKGError
+
+        writers = {"table": self.to_table, "csv": self.to_csv, "json": self.to_json, "markdown": self.to_markdown}
+        if fmt not in writers:
+            raise ResilienceKGError(f"unknown format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
+        return writers[fmt]()
+
+
+class Table(Rendered):
+    """Rows under a header, with notes (what the table covers, what it leaves out).
+
+    Notes precede a text or Markdown table and go under ``notes`` in JSON; CSV carries only the
+    rows, so that spreadsheets read it as is (no cell a spreadsheet would run:
+    :func:`spreadsheet_cell`)."""
+
+    def __init__(self, header: Sequence[str], rows: Sequence[Sequence[Any]], *, notes: Sequence[str] = ()) -> None:
+        self.header = header
+        self.rows = rows
+        self.notes = notes
+
+    def to_csv(self) -> str:
+        return spreadsheet_csv(self.header, self.rows)
+
+    def to_json(self) -> str:
+        doc: dict[str, Any] = {"rows": [dict(zip(self.header, r, strict=True)) for r in self.rows]}
+        if self.notes:
+            doc["notes"] = list(self.notes)
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "markdown":
-        out = [f"> {visible(n)}\n" for n in notes]
-        out.append("| " + " | ".join(markdown_cell(str(h)) for h in header) + " |")
-        out.append("|" + " --- |" * len(header))
-        out += ["| " + " | ".join(markdown_cell(str(c)) for c in r) + " |" for r in rows]
+
+    def to_markdown(self) -> str:
+        out = [f"> {visible(n)}\n" for n in self.notes]
+        out.append("| " + " | ".join(markdown_cell(str(h)) for h in self.header) + " |")
+        out.append("|" + " --- |" * len(self.header))
+        out += ["| " + " | ".join(markdown_cell(str(c)) for c in r) + " |" for r in self.rows]
         return "\n".join(out) + "\n"
-    if fmt == "table":
+
+    def to_table(self) -> str:
         width = terminal_width()
-        return "".join(wrap_note(n, width) + "\n\n" for n in notes) + aligned(
-            header, [[str(c) for c in r] for r in rows], width=width)
-    raise ValueError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
+        return "".join(wrap_note(n, width) + "\n\n" for n in self.notes) + aligned(
+            self.header, [[str(c) for c in r] for r in self.rows], width=width)
+
+
+def render(header: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, *, notes: Sequence[str] = ()) -> str:
+    """``rows`` under ``header`` as ``table``, ``csv``, ``json`` (objects) or ``markdown``: a
+    :class:`Table`, rendered."""
+    return Table(header, rows, notes=notes).render(fmt)
 
 
 def markdown_cell(text: str) -> str:

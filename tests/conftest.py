@@ -1,5 +1,11 @@
 """Shared fixtures: the bundled graph (loaded once), a CLI runner, one browser for the run;
-markers for whole files.
+the check that a test needing a browser, a server or Virtuoso says so.
+
+Markers are set one way: with ``pytest.mark`` in the test file, beside what they mark
+(``pytestmark`` for a whole file, a decorator for one test), so that renaming a file or moving
+a test cannot drop them. Nothing here sets a marker; a test that uses the browser (``chromium``)
+or the Virtuoso fixture, or sits in a module holding a server starter of ``helpers.servers``,
+without its marker fails the collection, so ``make test-fast`` cannot start one by mistake.
 
 Helpers that tests import (paths of system tools, fixture files, browsers, servers) live in the
 ``helpers`` package beside this file, never here: pytest owns conftest.
@@ -7,6 +13,7 @@ Helpers that tests import (paths of system tools, fixture files, browsers, serve
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -20,25 +27,41 @@ if TYPE_CHECKING:
     from helpers.listener import Listener
     from playwright.sync_api import Browser, Page
 
-# Markers for whole files, so that `make test-fast` can leave out what needs a browser or a server.
-_FILE_MARKERS = {
-    "test_views_browser.py": ("browser",),
-    "test_time_browser.py": ("browser",),
-    "test_query_page_browser.py": ("browser", "server"),
-    "test_pool.py": ("server",),
-    "test_serve.py": ("server",),
-    "test_push.py": ("server",),
-    "test_notebooks.py": ("notebooks", "slow"),
-    "test_golden.py": ("slow",),
-}
+#: The fixtures whose tests must carry a marker, and that marker.
+NEEDS_MARKER = {"chromium": "browser", "virtuoso": "virtuoso"}
+#: What starts a server in ``helpers.servers``: a module holding one marks its tests ``server``.
+SERVER_STARTERS = ("serve", "oxigraph", "virtuoso", "Proxy", "Recorder")
+
+
+def _starts_servers(item: pytest.Item) -> bool:
+    servers = sys.modules.get("helpers.servers")  # imported by a test module, or by none
+    if servers is None:
+        return False
+    module = getattr(item, "module", None)
+    held = vars(module).values() if module is not None else ()
+    starters = [getattr(servers, name) for name in SERVER_STARTERS]
+    return any(value is servers or any(value is s for s in starters) for value in held)
+
+
+def unmarked(items: list[pytest.Item]) -> list[str]:
+    """The tests that use a fixture of :data:`NEEDS_MARKER` without its marker, or sit in a
+    module that starts servers without the ``server`` marker."""
+    found = []
+    for item in items:
+        marks = {mark.name for mark in item.iter_markers()}
+        needs = [(fixture, marker) for fixture, marker in NEEDS_MARKER.items()
+                 if fixture in getattr(item, "fixturenames", ())]
+        if _starts_servers(item):
+            needs.append(("helpers.servers", "server"))
+        found += [f"{item.nodeid} uses {what} but is not marked {marker} (add pytestmark = "
+                  f"pytest.mark.{marker}, or @pytest.mark.{marker})" for what, marker in needs if marker not in marks]
+    return found
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        for name in _FILE_MARKERS.get(item.path.name, ()):
-            item.add_marker(name)
-        if "virtuoso" in getattr(item, "fixturenames", ()):
-            item.add_marker("virtuoso")
+    missing = unmarked(items)
+    if missing:
+        raise pytest.UsageError("\n".join(missing))
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ README's Architecture section states.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -131,8 +132,6 @@ def test_the_graph_layer_never_imports_networkx() -> None:
 
 def test_a_nodes_notation_is_read_in_one_place() -> None:
     """``notation(g, node)`` in analysis/projection.py is the one reading of a pillar's notation."""
-    import re
-
     pattern = re.compile(r"""\.get\(\s*["']notation["']\s*,""")
     found = [f"{path.relative_to(PACKAGE)}:{i}" for path in sorted(PACKAGE.rglob("*.py"))
              for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
@@ -173,3 +172,35 @@ def test_tests_import_helpers_not_conftest() -> None:
             if any(n.split(".")[0] in ("conftest", "tests") for n in names):
                 offenders.append(f"{path.relative_to(tests)}:{node.lineno}")
     assert not offenders, offenders
+
+
+def test_the_graph_server_queries_only_through_its_seam() -> None:
+    """Every query of ``serve`` goes through ``server/executor.py``, which owns the deadline: no
+    other module of the server calls the store, the pool or the killable runner itself (so a
+    page cannot run a query the deadline does not reach). The review page is another program."""
+    calls = re.compile(r"\.store\b|\.query\(|quads_for_pattern|triples_for_pattern|run_killable|\.arun\(")
+    server = PACKAGE / "server"
+    found = [f"{path.relative_to(PACKAGE)}:{i}: {line.strip()}"
+             for path in sorted(server.glob("*.py")) if path.name != "executor.py"
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if calls.search(line) and not line.lstrip().startswith(("#", ">>>"))]
+    assert not found, found
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("", "1 skipped"), ("true", "1 error")])
+def test_a_missing_extra_skips_a_file_but_fails_under_ci(tmp_path: Path, ci: str, outcome: str) -> None:
+    """``helpers.extra``: the tests of a file needing an extra that is not installed skip on a
+    user's machine, and under ``CI=true`` (which installs every extra) fail, never skip."""
+    import os
+    import subprocess
+    import sys
+
+    tests = Path(__file__).parent
+    (tmp_path / "test_needs.py").write_text(
+        'from helpers import extra\n\nextra("no_such_module_here", extra="server")\n\n\n'
+        "def test_uses_it() -> None:\n    pass\n", encoding="utf-8")
+    env = {**os.environ, "CI": ci, "PYTHONPATH": str(tests)}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
+                           "-c", os.devnull, str(tmp_path / "test_needs.py")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert outcome in done.stdout, done.stdout + done.stderr

@@ -9,9 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).parent / "golden"))
 
 from outputs import outputs, read_manifest
+
+pytestmark = pytest.mark.slow
 
 
 def test_outputs_of_the_bundled_data_are_unchanged() -> None:

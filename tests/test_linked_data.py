@@ -12,16 +12,17 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pyoxigraph as ox
 import pytest
 import rdflib
-from helpers import IN_CI, write
+from helpers import IN_CI, extra, write
 from helpers.servers import Served, serve
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from resilience_kg import vocab as v
 from resilience_kg.graph.dataset import KnowledgeGraph
+
+httpx = extra("httpx", extra="client")
 
 pytestmark = pytest.mark.server
 

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from helpers import IN_CI
 
+pytestmark = [pytest.mark.notebooks, pytest.mark.slow]
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 

@@ -8,22 +8,23 @@ axis starts at zero, and the legends sit beside the plots, never over the bars.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pytest
-
-pytest.importorskip("matplotlib")
-
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
+from helpers import extra
 
 from resilience_kg.analysis.analyze import analyze
 from resilience_kg.analysis.timeline import ActorPeriod, Timeline, timeline
 from resilience_kg.analysis.window import Coverage, Window
 from resilience_kg.formats.plots import brokers_chart, heatmap, timeline_figure, timeline_png
 from resilience_kg.graph.dataset import KnowledgeGraph
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+Rectangle = extra("matplotlib.patches", extra="plots").Rectangle
 
 PILLARS = ("SEHAT", "SIAP")
 

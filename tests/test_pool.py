@@ -13,9 +13,9 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pyoxigraph as ox
 import pytest
+from helpers import extra
 from helpers.listener import Listener
 from helpers.servers import serve
 from test_jail import CARTESIAN, DOUBLING, PILLARS, RUNAWAY, many_open_files, needs_jail, service
@@ -28,9 +28,14 @@ from resilience_kg.sparql import guard as guard_module
 from resilience_kg.sparql import query as query_module
 from resilience_kg.sparql.pool import QueryPool
 
+httpx = extra("httpx", extra="client")
+extra("starlette", extra="server")
+
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=r"Using `httpx` with `starlette\.testclient` is deprecated")
     from starlette.testclient import TestClient
+
+pytestmark = pytest.mark.server
 
 __all__ = ["many_open_files"]  # a fixture, used by name below
 
@@ -180,7 +185,6 @@ def test_a_closed_pool_leaves_no_process() -> None:
 # ---------------------------------------------------------------- serve: workers, health, log, shutdown
 
 
-@pytest.mark.server
 def test_serve_health_access_log_and_graceful_stop(tmp_path: Path) -> None:
     with serve("--workers", "3", "--timeout", "1", "--access-log", log_dir=tmp_path) as running, \
             httpx.Client(timeout=30.0) as http:

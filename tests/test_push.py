@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import httpx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
-from helpers import IN_CI, servers, write
+from helpers import IN_CI, extra, servers, write
 from helpers.servers import Oxigraph, Proxy, Recorder, Seen, Virtuoso, kg_command
 
 from resilience_kg import vocab as v
@@ -35,6 +34,10 @@ from resilience_kg.remote.endpoint import load_remote, remote_query
 from resilience_kg.remote.push import PushReport, push, staging_graph
 from resilience_kg.sparql.named import get_query, list_queries
 from resilience_kg.sparql.query import QueryResult, query
+
+httpx = extra("httpx", extra="client")
+
+pytestmark = pytest.mark.server
 
 QUERY_NAMES = [q.name for q in list_queries()]
 BUNDLED_GRAPHS = sorted(v.GRAPHS[g] for g in ("report", "curated", "ontology", "provenance"))
@@ -151,8 +154,8 @@ def test_pushing_twice_and_replacing_leaves_the_same_counts(runner: CliRunner, o
                                                             kg: KnowledgeGraph) -> None:
     args = ["--endpoint", oxigraph.query_url, "--graph-store", oxigraph.store_url, "--update", oxigraph.update_url]
     expected = local_counts(kg)
-    for extra in ([], [], ["--replace"], ["--replace"], []):
-        assert_verified(push_cli(runner, *args, *extra), kg)
+    for options in ([], [], ["--replace"], ["--replace"], []):
+        assert_verified(push_cli(runner, *args, *options), kg)
         assert server_counts(oxigraph.query_url) == expected
 
 
@@ -427,6 +430,7 @@ def boolean_columns(result: QueryResult) -> set[str]:
     }
 
 
+@pytest.mark.virtuoso
 def test_virtuoso_needs_digest_auth_to_push(runner: CliRunner, virtuoso: Virtuoso) -> None:
     args = ["--endpoint", virtuoso.sparql, "--graph-store", virtuoso.graph_store, "--graph", "curated"]
     anonymous = push_cli(runner, *args)
@@ -437,6 +441,7 @@ def test_virtuoso_needs_digest_auth_to_push(runner: CliRunner, virtuoso: Virtuos
     assert "answered 401" in basic.output  # Basic is not enough: Virtuoso wants Digest here
 
 
+@pytest.mark.virtuoso
 def test_every_named_query_answers_the_same_through_virtuoso(runner: CliRunner, virtuoso: Virtuoso,
                                                              analysis_trig: Path) -> None:
     kg = load_graph([analysis_trig])
@@ -460,6 +465,7 @@ def test_every_named_query_answers_the_same_through_virtuoso(runner: CliRunner, 
             assert rows(served, columns) == rows(local, columns), f"{name}: Virtuoso answers differently"
 
 
+@pytest.mark.virtuoso
 def test_virtuoso_query_cli_round_trip(runner: CliRunner, virtuoso: Virtuoso, analysis_trig: Path) -> None:
     # The participants table has no booleans and a total order: byte for byte the same CSV.
     kg = load_graph([analysis_trig])
@@ -470,6 +476,7 @@ def test_virtuoso_query_cli_round_trip(runner: CliRunner, virtuoso: Virtuoso, an
         assert cli_query(runner, name, "--endpoint", virtuoso.sparql) == cli_query(runner, name), name
 
 
+@pytest.mark.virtuoso
 def test_analyze_and_viz_read_back_from_virtuoso(runner: CliRunner, virtuoso: Virtuoso, kg: KnowledgeGraph,
                                                  tmp_path: Path) -> None:
     assert_verified(push_cli(runner, "--endpoint", virtuoso.sparql, "--graph-store", virtuoso.graph_store,
@@ -477,6 +484,7 @@ def test_analyze_and_viz_read_back_from_virtuoso(runner: CliRunner, virtuoso: Vi
     assert_reads_back(runner, virtuoso.sparql, tmp_path)
 
 
+@pytest.mark.virtuoso
 def test_load_remote_copies_every_quad_from_virtuoso(runner: CliRunner, virtuoso: Virtuoso,
                                                      bulk_ttl: Path) -> None:
     kg = load_graph([bulk_ttl])
@@ -558,7 +566,7 @@ def union_count(query_url: str) -> int:
     return int(union.rows[0]["n"].value)  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("server", ["oxigraph", "virtuoso"])
+@pytest.mark.parametrize("server", ["oxigraph", pytest.param("virtuoso", marks=pytest.mark.virtuoso)])
 def test_a_replace_killed_half_way_leaves_the_published_graphs_whole(
         runner: CliRunner, request: pytest.FixtureRequest, kg: KnowledgeGraph, tmp_path: Path, server: str) -> None:
     # Regression: killed after its first batch, `push --replace` left 2,000 of 269,746 triples on

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import httpx
 import pytest
+from helpers import extra
 from helpers.browser import PageLog, served_context, wait_until, watch
 from helpers.servers import LOOPBACK, Recorder, free_port, kg_command, spawn
 
@@ -24,6 +24,8 @@ from resilience_kg.extract import extract_reports
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
+
+httpx = extra("httpx", extra="client")
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 

@@ -21,11 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.dom.minidom import Document
 
-import httpx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from helpers import write
+from helpers import extra, write
 from helpers.listener import Listener
 from helpers.servers import Served, kg_command, serve
 from SPARQLWrapper import CSV, JSON, JSONLD, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
@@ -36,10 +35,15 @@ from resilience_kg.server.app import create_app
 from resilience_kg.sparql.named import get_query
 from resilience_kg.sparql.query import query
 
+httpx = extra("httpx", extra="client")
+extra("starlette", extra="server")
+
 with warnings.catch_warnings():
     # Starlette 1.x asks for its own fork of httpx in the test client; httpx is what we install.
     warnings.filterwarnings("ignore", message=r"Using `httpx` with `starlette\.testclient` is deprecated")
     from starlette.testclient import TestClient
+
+pytestmark = pytest.mark.server
 
 PARTICIPANTS = get_query("participants").text
 PARTICIPANT_COUNT = 22
@@ -554,7 +558,6 @@ def report_client(kg: KnowledgeGraph) -> Iterator[TestClient]:
         yield client
 
 
-@pytest.mark.server
 def test_the_report_and_its_views_are_served_with_their_own_policies(report_client: TestClient) -> None:
     from resilience_kg.views.page import view_policy
     from resilience_kg.views.report import POLICY
@@ -582,7 +585,6 @@ def test_the_report_and_its_views_are_served_with_their_own_policies(report_clie
     assert report_client.get("/report/nope.html").status_code == 404
 
 
-@pytest.mark.server
 def test_the_report_is_rendered_once_for_every_request(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
     from resilience_kg.views import report
 
@@ -600,7 +602,6 @@ def test_the_report_is_rendered_once_for_every_request(kg: KnowledgeGraph, monke
     assert calls == ["../id/"]
 
 
-@pytest.mark.server
 def test_the_report_has_the_guards_of_every_page(report_client: TestClient) -> None:
     assert report_client.get("/report/", headers={"Host": "rebound.example"}).status_code == 403
     fetched = report_client.get("/report/view-full.html", headers={"Origin": "https://evil.example",
@@ -612,7 +613,6 @@ def test_the_report_has_the_guards_of_every_page(report_client: TestClient) -> N
     assert followed.status_code == 200
 
 
-@pytest.mark.server
 def test_a_report_that_cannot_be_rendered_says_why(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
     from resilience_kg.errors import ResilienceKGError
     from resilience_kg.views import report

@@ -27,9 +27,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-import httpx
 import pytest
+from helpers import extra
 from helpers.servers import Served, serve
+
+httpx = extra("httpx", extra="client")
 
 pytestmark = pytest.mark.server
 

@@ -31,9 +31,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
 import pytest
+from helpers import extra
 from helpers.servers import Served, serve
+
+httpx = extra("httpx", extra="client")
 
 pytestmark = pytest.mark.server
 

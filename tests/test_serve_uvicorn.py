@@ -11,10 +11,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from helpers import extra
 from packaging.requirements import Requirement
 
 pytestmark = pytest.mark.server
-uvicorn = pytest.importorskip("uvicorn", reason="the server extra is not installed")
+uvicorn = extra("uvicorn", extra="server")
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -482,3 +482,11 @@ def test_markup_in_names_stays_text_in_the_periods_of_the_report(tmp_path: Path)
     section = section[: section.index("</section>")]
     assert "&lt;img src=x onerror=" in section and evil in unescape(section)  # shown as text
     assert "<img src=x" not in page
+
+
+def test_the_timeline_json_is_the_same_on_every_run(kg: KnowledgeGraph) -> None:
+    """The roles an actor held are counted from a set: the JSON lists them sorted, so two runs
+    (two hash seeds) write the same bytes (regression: they came in the set's order)."""
+    several = [r.roles for r in timeline(kg).rows if len(r.roles) > 1]
+    assert several, "the bundled timeline has an actor with several roles in a period"
+    assert all(list(roles) == sorted(roles) for roles in several), several

@@ -33,6 +33,8 @@ from resilience_kg.views.report import write_report
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
+pytestmark = pytest.mark.browser
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 Written = tuple[ViewData, Path]  # a view's data and the page it was written to

@@ -21,6 +21,8 @@ from resilience_kg.views.page import write_page
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
+pytestmark = pytest.mark.browser
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402

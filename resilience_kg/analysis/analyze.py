@@ -24,7 +24,7 @@ from resilience_kg.analysis.pillar_links import (
     sectors_per_pillar,
 )
 from resilience_kg.analysis.projection import notation, pillars
-from resilience_kg.tabulate import aligned, markdown_cell, spreadsheet_csv, terminal_width, visible
+from resilience_kg.tabulate import Rendered, aligned, markdown_cell, spreadsheet_csv, terminal_width, visible
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,7 +41,7 @@ REPORT_ONLY_NOTE = (
 
 
 @dataclass
-class Analysis:
+class Analysis(Rendered):
     """Everything :func:`analyze` found, with the graph it was computed on."""
 
     graph: nx.MultiDiGraph
@@ -198,11 +198,6 @@ class Analysis:
                  f"gaps: {len(self.gaps.issues)} issue(s), {len(self.gaps.solutions)} solution(s), "
                  f"{len(self.gaps.pillars)} pillar(s)"]
         return "\n".join([*self.notes, text, *extra]) + "\n"
-
-    def render(self, fmt: str) -> str:
-        """The analysis in ``table``, ``csv``, ``json`` or ``markdown``."""
-        renderers = {"table": self.to_table, "csv": self.to_csv, "json": self.to_json, "markdown": self.to_markdown}
-        return renderers[fmt]()
 
 
 def analyze(kg: KnowledgeGraph, *, report_only: bool = False, window: Window | None = None) -> Analysis:

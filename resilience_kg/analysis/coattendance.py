@@ -37,6 +37,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from resilience_kg.errors import ResilienceKGError
+from resilience_kg.tabulate import Rendered, Table
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -63,7 +64,7 @@ class CoBroker:
 
 
 @dataclass
-class CoAttendance:
+class CoAttendance(Rendered):
     """The co-attendance network of a (windowed) projection and what was found in it."""
 
     graph: nx.MultiDiGraph  # the projection it came from (labels, sectors)
@@ -118,51 +119,61 @@ class CoAttendance:
                  ", ".join(d["events"])] for u, w, d in edges]
         return ["actor", "other", "shared", "weight", "events"], rows
 
-    def render(self, fmt: str) -> str:
-        """``table``, ``csv`` (the actor rows), ``json`` or ``markdown``."""
+    def to_csv(self) -> str:
+        """The actor rows."""
+        return Table(*self.actor_table()).to_csv()
+
+    def to_json(self) -> str:
         import json
 
+        doc = {
+            "parameters": self.parameters(),
+            "notes": self.all_notes(),
+            "coverage": self.coverage.to_dict(),
+            "actors": [dict(zip(*[self.actor_table()[0]], r, strict=True)) for r in self.actor_table()[1]],
+            "links": [{"actor": u, "other": w, "shared": d["shared"], "weight": round(d["weight"], 6),
+                       "events": d["events"]} for u, w, d in sorted(self.network.edges(data=True))],
+            "communities": self.communities,
+            "brokers": [{"actor": b.actor, "communities": list(b.communities), "participation": b.participation,
+                         "betweenness": b.betweenness} for b in self.brokers],
+        }
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+    def _broker_lines(self) -> list[str]:
         from resilience_kg.analysis.pillar_links import display_name
-        from resilience_kg.tabulate import render as render_rows
-        from resilience_kg.tabulate import terminal_width, visible, wrap_note
 
         g = self.graph
-        if fmt == "csv":
-            return render_rows(*self.actor_table(), "csv")
-        if fmt == "json":
-            doc = {
-                "parameters": self.parameters(),
-                "notes": self.all_notes(),
-                "coverage": self.coverage.to_dict(),
-                "actors": [dict(zip(*[self.actor_table()[0]], r, strict=True)) for r in self.actor_table()[1]],
-                "links": [{"actor": u, "other": w, "shared": d["shared"], "weight": round(d["weight"], 6),
-                           "events": d["events"]} for u, w, d in sorted(self.network.edges(data=True))],
-                "communities": self.communities,
-                "brokers": [{"actor": b.actor, "communities": list(b.communities), "participation": b.participation,
-                             "betweenness": b.betweenness} for b in self.brokers],
-            }
-            return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-        brokers = [f"{i + 1}. {display_name(g, b.actor)}: communities {', '.join(map(str, b.communities))} "
-                   f"(participation {b.participation:.3f}, betweenness {b.betweenness:.3f})"
-                   for i, b in enumerate(self.brokers[:SHOWN_BROKERS])] or ["None."]
+        lines = [f"{i + 1}. {display_name(g, b.actor)}: communities {', '.join(map(str, b.communities))} "
+                 f"(participation {b.participation:.3f}, betweenness {b.betweenness:.3f})"
+                 for i, b in enumerate(self.brokers[:SHOWN_BROKERS])] or ["None."]
         if len(self.brokers) > SHOWN_BROKERS:
-            brokers.append(f"... and {len(self.brokers) - SHOWN_BROKERS} more (all in the JSON and CSV output)")
-        comms = [f"{i}. {len(c)} actors: {', '.join(display_name(g, a) for a in c)}"
-                 for i, c in enumerate(self.communities)]
-        # Names come from data files: no control character of theirs may reach a terminal.
-        if fmt == "markdown":
-            out = ["# Co-attendance", "", *(f"> {visible(n)}" for n in self.all_notes()), "", "## Actors", "",
-                   render_rows(*self.actor_table(), "markdown"), "## Brokers", "", *map(visible, brokers), "",
-                   "## Communities (Louvain, seeded)", "", *map(visible, comms), "", "## Links", "",
-                   render_rows(*self.link_table(), "markdown")]
-            return "\n".join(out)
-        if fmt == "table":
-            width = terminal_width()
-            return "\n".join([*(wrap_note(n, width) for n in self.all_notes()), "",
-                              render_rows(*self.actor_table(), "table"), "brokers:",
-                              *(wrap_note(b, width) for b in brokers), "", "communities:",
-                              *(wrap_note(c, width) for c in comms)]) + "\n"
-        raise ResilienceKGError(f"unknown format {fmt!r}; use table, csv, json or markdown")
+            lines.append(f"... and {len(self.brokers) - SHOWN_BROKERS} more (all in the JSON and CSV output)")
+        return lines
+
+    def _community_lines(self) -> list[str]:
+        from resilience_kg.analysis.pillar_links import display_name
+
+        return [f"{i}. {len(c)} actors: {', '.join(display_name(self.graph, a) for a in c)}"
+                for i, c in enumerate(self.communities)]
+
+    # Names come from data files: no control character of theirs may reach a terminal.
+    def to_markdown(self) -> str:
+        from resilience_kg.tabulate import visible
+
+        out = ["# Co-attendance", "", *(f"> {visible(n)}" for n in self.all_notes()), "", "## Actors", "",
+               Table(*self.actor_table()).to_markdown(), "## Brokers", "", *map(visible, self._broker_lines()), "",
+               "## Communities (Louvain, seeded)", "", *map(visible, self._community_lines()), "", "## Links", "",
+               Table(*self.link_table()).to_markdown()]
+        return "\n".join(out)
+
+    def to_table(self) -> str:
+        from resilience_kg.tabulate import terminal_width, wrap_note
+
+        width = terminal_width()
+        return "\n".join([*(wrap_note(n, width) for n in self.all_notes()), "",
+                          Table(*self.actor_table()).to_table(), "brokers:",
+                          *(wrap_note(b, width) for b in self._broker_lines()), "", "communities:",
+                          *(wrap_note(c, width) for c in self._community_lines())]) + "\n"
 
 
 def attendance(g: nx.MultiDiGraph) -> dict[str, list[str]]:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from resilience_kg.analysis.window import Coverage, event_date, events_of
 from resilience_kg.errors import ResilienceKGError
+from resilience_kg.tabulate import Rendered, Table
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -88,7 +89,7 @@ class ActorPeriod:
 
 
 @dataclass
-class Timeline:
+class Timeline(Rendered):
     """Everything :func:`timeline` found, with the (windowed) graph it was computed on."""
 
     graph: nx.MultiDiGraph
@@ -167,43 +168,45 @@ class Timeline:
     def all_notes(self) -> list[str]:
         return [*self.notes, self.coverage.describe(), *self.coverage.notes]
 
-    def render(self, fmt: str) -> str:
-        """The timeline as ``table``, ``csv`` (the actor-period rows), ``json`` or ``markdown``."""
+    def sections(self) -> list[tuple[str, list[str], list[list[str]]]]:
+        """The tables of the text and Markdown forms: a title, a header, rows."""
+        return [("Actors per period", *self.actor_table()), ("Newcomers and leavers", *self.flow_table()),
+                ("Actors and sectors per pillar", *self.pillar_table())]
+
+    def to_csv(self) -> str:
+        """The actor-period rows."""
+        return Table(*self.actor_table()).to_csv()
+
+    def to_json(self) -> str:
         import json
 
-        from resilience_kg.tabulate import render as render_rows
+        doc = {
+            "parameters": self.parameters(),
+            "notes": self.all_notes(),
+            "coverage": self.coverage.to_dict(),
+            "periods": self.periods,
+            "actors": [{"period": r.period, "actor": r.actor, "events": r.events, "roles": r.roles,
+                        "pillars": {self.notation(p): how for p, how in r.pillars.items()}} for r in self.rows],
+            "newcomers": self.newcomers,
+            "leavers": {p: a for p, a in self.leavers.items() if p != self.periods[-1]},
+            "pillars": {period: {self.notation(p): {"actors": self.pillar_actors[period].get(p, 0),
+                                                    "sectors": self.pillar_sectors[period].get(p, {})}
+                                 for p in self.pillars} for period in self.periods},
+            "undated_events": self.undated,
+        }
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
-        sections = [("Actors per period", *self.actor_table()), ("Newcomers and leavers", *self.flow_table()),
-                    ("Actors and sectors per pillar", *self.pillar_table())]
-        if fmt == "csv":
-            return render_rows(*sections[0][1:], "csv")
-        if fmt == "json":
-            doc = {
-                "parameters": self.parameters(),
-                "notes": self.all_notes(),
-                "coverage": self.coverage.to_dict(),
-                "periods": self.periods,
-                "actors": [{"period": r.period, "actor": r.actor, "events": r.events, "roles": r.roles,
-                            "pillars": {self.notation(p): how for p, how in r.pillars.items()}} for r in self.rows],
-                "newcomers": self.newcomers,
-                "leavers": {p: a for p, a in self.leavers.items() if p != self.periods[-1]},
-                "pillars": {period: {self.notation(p): {"actors": self.pillar_actors[period].get(p, 0),
-                                                        "sectors": self.pillar_sectors[period].get(p, {})}
-                                     for p in self.pillars} for period in self.periods},
-                "undated_events": self.undated,
-            }
-            return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-        if fmt == "markdown":
-            out = ["# Timeline", "", *(f"> {n}" for n in self.all_notes()), ""]
-            for title, header, rows in sections:
-                out += [f"## {title}", "", render_rows(header, rows, "markdown")]
-            return "\n".join(out)
-        if fmt == "table":
-            out = [*self.all_notes(), ""]
-            for title, header, rows in sections:
-                out += [title, render_rows(header, rows, "table")]
-            return "\n".join(out)
-        raise ResilienceKGError(f"unknown format {fmt!r}; use table, csv, json or markdown")
+    def to_markdown(self) -> str:
+        out = ["# Timeline", "", *(f"> {n}" for n in self.all_notes()), ""]
+        for title, header, rows in self.sections():
+            out += [f"## {title}", "", Table(header, rows).to_markdown()]
+        return "\n".join(out)
+
+    def to_table(self) -> str:
+        out = [*self.all_notes(), ""]
+        for title, header, rows in self.sections():
+            out += [title, Table(header, rows).to_table()]
+        return "\n".join(out)
 
 
 def _actor_of(g: nx.MultiDiGraph, node: str) -> str | None:
@@ -292,7 +295,7 @@ def timeline_of(g: nx.MultiDiGraph, coverage: Coverage, *, by: str = "year") -> 
         period = period_of(day, by)
         row = per.setdefault((actor, period), ActorPeriod(actor, period, [], {}, {}))
         row.events.append(event)
-        for role in roles:
+        for role in sorted(roles):  # a set: sorted, so that the JSON is the same on every run
             row.roles[role] = row.roles.get(role, 0) + 1
         for p, how in touched.items():
             row.pillars[p] = sorted(set(row.pillars.get(p, [])) | how, key=TOUCHES.index)

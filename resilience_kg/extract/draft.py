@@ -179,159 +179,204 @@ def _connection(text: str, source: str, frm: str, to: str, kind: str, start: int
     return row
 
 
+@dataclass
+class _Rows:
+    """The draft of one report as it is written, and what each of its rows needs: the report's
+    text (rows quote it), its source id, the id maker and the report's language."""
+
+    text: str
+    source_id: str
+    ids: IdMaker
+    language: str
+    draft: Draft = field(default_factory=Draft)
+
+    def element(self, start: int, end: int, **values: str) -> None:
+        """Append an element row quoting ``text[start:end]``."""
+        self.draft.elements.append(_element(**values, quote=self.text[start:end], start=str(start), end=str(end),
+                                            source=self.source_id))
+
+    def connect(self, frm: str, to: str, kind: str, start: int, end: int, method: str, sure: float) -> None:
+        """Append a connection row ``frm -kind-> to`` quoting ``text[start:end]``."""
+        self.draft.connections.append(_connection(self.text, self.source_id, frm, to, kind, start, end, method, sure))
+
+
 def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: EventFact | None,
                 sessions: Sequence[SessionFact], items: Sequence[ListItem], agreements: Sequence[AgreementFact],
                 posts: Sequence[tuple[PostFact, str, tuple[int, int] | None]], collectives_seen: Sequence[str],
                 ids: IdMaker, city: str | None = None, clauses: Sequence[ClauseFact] = (),
                 language: str = "id") -> Draft:
-    """The element and connection rows for one report."""
-    draft = Draft()
-    el = draft.elements
-    con = draft.connections
+    """The element and connection rows for one report, kind by kind (the order gives the ids)."""
+    rows = _Rows(text, source_id, ids, language)
+    by_span = _draft_actors(rows, actors)
+    event_id = _draft_event(rows, event, collectives_seen) if event is not None else ""
+    if event_id:
+        _draft_roles(rows, actors, event_id)
+    session_ids = _draft_sessions(rows, sessions, event_id)
+    solutions = _draft_items(rows, items, actors, session_ids, event_id)
+    agreement_ids = [_draft_agreement(rows, agreement, actors) for agreement in agreements]
+    owner_of = {session.start: sid for session, sid in session_ids}
+    for clause in clauses:
+        owner = [sid for start, sid in owner_of.items() if start < clause.start] or ([event_id] if event_id else [])
+        _draft_clause(rows, clause, actors=actors, solutions=solutions, agreements=agreement_ids,
+                      owner=owner[-1] if owner else "")
+    _draft_posts(rows, posts, by_span, event_id)
+    _draft_units(rows, actors, by_span)
+    return rows.draft
 
-    def quote(start: int, end: int) -> dict[str, str]:
-        return {"quote": text[start:end], "start": str(start), "end": str(end), "source": source_id}
 
-    # Actors
+def _draft_actors(rows: _Rows, actors: Sequence[Actor]) -> dict[tuple[int, int], Actor]:
+    """One row per actor; returns the actor of each mention's span."""
     by_span: dict[tuple[int, int], Actor] = {}
     for actor in actors:
         m = actor.mention
-        res = actor.resolution
         label = re.sub(r"\s+", " ", m.name).strip()
         # An id of its own: the row's same_as names the graph's or gazetteer's node, and the
         # loader makes this id an alias of it once accepted.
         by_acronym = slug(m.acronym) if m.acronym and len(m.acronym) >= 3 else slug(label)
-        actor.id = ids.make(by_acronym, slug(label))
+        actor.id = rows.ids.make(by_acronym, slug(label))
         for each in actor.mentions:
             by_span[(each.start, each.end)] = actor
-        notes = []
-        # An expansion is "stated" only where the quote shows it; one given elsewhere in the
-        # report is named in the note.
-        stated = m.expansion if m.expansion and m.expansion in text[m.start:m.end] else None
-        if m.expansion and not stated:
-            notes.append(f"expansion elsewhere in the report: {m.expansion}")
-        if res is not None and res.method.startswith("unresolved:regional-branch-of:"):
-            notes.append(f"a regional branch of {res.parent}, an actor of its own: link it to its national body "
-                         "with org:subOrganizationOf on review")
-        if res is not None and res.ambiguous:
-            notes.append("ambiguous: choose same_as among the candidates")
-        if res is not None and res.note:
-            notes.append(res.note)
-        if m.method == "rule:place-as-government":
-            notes.append("a place that acts: its government is meant; set same_as to that body")
-        if m.method == "rule:regional-head":
-            notes.append("the government a regional head's post belongs to (the quote names its place); "
-                         "check same_as")
-        if actor.sector_confidence < confidence("sector:check-below"):
-            notes.append("sector guessed: check the type")
-        row = _element(id=actor.id, type=actor.sector, **labels(label, language, name=True), acronym=m.acronym or "",
-                       expansion=stated or "", expansion_confidence="stated" if stated else "",
-                       confidence=_conf(m.confidence * actor.sector_confidence ** 0.5),
-                       method=m.method if res is None or not res.method else f"{m.method}; {res.method}",
-                       note="; ".join(notes), **quote(m.start, m.end))
-        if res is not None:
-            row["same_as"] = res.same_as or ""
-            row["match_score"] = f"{res.score:.0f}" if res.score else ""
-            row["candidates"] = "|".join(f"{cid}:{score:.0f}" for cid, score in res.candidates)
-        el.append(row)
+        rows.draft.elements.append(_actor_row(rows, actor, label))
+    return by_span
 
-    # The event, its roles and sessions
-    event_id = ""
-    if event is not None:
-        when = event.date.isoformat() if event.date else source_id
-        event_id = ids.make(slug(f"{event.kind}-{when}"))
-        notes = [f"kind: {event.kind} (from the word {event.cue!r})" if not event.kind_guessed
-                 else f"kind: unknown (the report says only {event.cue!r}): set it on review"]
-        if event.date_mention is not None:
-            notes.append(f"date from {text[event.date_mention.start:event.date_mention.end]!r} "
-                         f"at {event.date_mention.start}")
-        if collectives_seen:
-            notes.append("groups named, not actors: " + ", ".join(collectives_seen))
-        el.append(_element(id=event_id, type="Event", **labels(event.label, language),
-                           date=event.date.isoformat() if event.date else "", confidence=_conf(confidence("event")),
-                           method=f"rule:event-kind:{event.kind}", note="; ".join(notes),
-                           **quote(event.start, event.end)))
-        for actor in actors:
-            kind, event_first = ROLE_CONNECTIONS[actor.role]
-            s, e = actor.role_quote or (actor.mention.start, actor.mention.end)
-            frm, to = (event_id, actor.id) if event_first else (actor.id, event_id)
-            method = f"rule:role-cue:{actor.role_cue}" if actor.role_cue else f"rule:role-default:{actor.role}"
-            con.append(_connection(text, source_id, frm, to, kind, s, e, method,
-                                   confidence("role:cue" if actor.role_cue else "role:default")))
-            if actor.role in ("opener", "speaker"):
-                # Who opens or speaks is there: the participants and the timeline count them too.
-                con.append(_connection(text, source_id, actor.id, event_id, "participatedIn", s, e,
-                                       f"rule:role-implies-participant:{actor.role}",
-                                       confidence("role:implies-participant")))
 
+def _actor_row(rows: _Rows, actor: Actor, label: str) -> dict[str, str]:
+    m = actor.mention
+    res = actor.resolution
+    # An expansion is "stated" only where the quote shows it; one given elsewhere in the
+    # report is named in the note.
+    stated = m.expansion if m.expansion and m.expansion in rows.text[m.start:m.end] else None
+    row = _element(id=actor.id, type=actor.sector, **labels(label, rows.language, name=True), acronym=m.acronym or "",
+                   expansion=stated or "", expansion_confidence="stated" if stated else "",
+                   confidence=_conf(m.confidence * actor.sector_confidence ** 0.5),
+                   method=m.method if res is None or not res.method else f"{m.method}; {res.method}",
+                   note="; ".join(_actor_notes(actor, stated)), quote=rows.text[m.start:m.end], start=str(m.start),
+                   end=str(m.end), source=rows.source_id)
+    if res is not None:
+        row["same_as"] = res.same_as or ""
+        row["match_score"] = f"{res.score:.0f}" if res.score else ""
+        row["candidates"] = "|".join(f"{cid}:{score:.0f}" for cid, score in res.candidates)
+    return row
+
+
+def _actor_notes(actor: Actor, stated: str | None) -> list[str]:
+    """What the reviewer should know of an actor's row."""
+    m = actor.mention
+    res = actor.resolution
+    notes = []
+    if m.expansion and not stated:
+        notes.append(f"expansion elsewhere in the report: {m.expansion}")
+    if res is not None and res.method.startswith("unresolved:regional-branch-of:"):
+        notes.append(f"a regional branch of {res.parent}, an actor of its own: link it to its national body "
+                     "with org:subOrganizationOf on review")
+    if res is not None and res.ambiguous:
+        notes.append("ambiguous: choose same_as among the candidates")
+    if res is not None and res.note:
+        notes.append(res.note)
+    if m.method == "rule:place-as-government":
+        notes.append("a place that acts: its government is meant; set same_as to that body")
+    if m.method == "rule:regional-head":
+        notes.append("the government a regional head's post belongs to (the quote names its place); "
+                     "check same_as")
+    if actor.sector_confidence < confidence("sector:check-below"):
+        notes.append("sector guessed: check the type")
+    return notes
+
+
+def _draft_event(rows: _Rows, event: EventFact, collectives_seen: Sequence[str]) -> str:
+    """The event's row; returns its id."""
+    text = rows.text
+    when = event.date.isoformat() if event.date else rows.source_id
+    event_id = rows.ids.make(slug(f"{event.kind}-{when}"))
+    notes = [f"kind: {event.kind} (from the word {event.cue!r})" if not event.kind_guessed
+             else f"kind: unknown (the report says only {event.cue!r}): set it on review"]
+    if event.date_mention is not None:
+        notes.append(f"date from {text[event.date_mention.start:event.date_mention.end]!r} "
+                     f"at {event.date_mention.start}")
+    if collectives_seen:
+        notes.append("groups named, not actors: " + ", ".join(collectives_seen))
+    rows.element(event.start, event.end, id=event_id, type="Event", **labels(event.label, rows.language),
+                 date=event.date.isoformat() if event.date else "", confidence=_conf(confidence("event")),
+                 method=f"rule:event-kind:{event.kind}", note="; ".join(notes))
+    return event_id
+
+
+def _draft_roles(rows: _Rows, actors: Sequence[Actor], event_id: str) -> None:
+    """Each actor's role in the event, one connection (two for who opens or speaks)."""
+    for actor in actors:
+        kind, event_first = ROLE_CONNECTIONS[actor.role]
+        s, e = actor.role_quote or (actor.mention.start, actor.mention.end)
+        frm, to = (event_id, actor.id) if event_first else (actor.id, event_id)
+        method = f"rule:role-cue:{actor.role_cue}" if actor.role_cue else f"rule:role-default:{actor.role}"
+        rows.connect(frm, to, kind, s, e, method, confidence("role:cue" if actor.role_cue else "role:default"))
+        if actor.role in ("opener", "speaker"):
+            # Who opens or speaks is there: the participants and the timeline count them too.
+            rows.connect(actor.id, event_id, "participatedIn", s, e, f"rule:role-implies-participant:{actor.role}",
+                         confidence("role:implies-participant"))
+
+
+def _draft_sessions(rows: _Rows, sessions: Sequence[SessionFact], event_id: str) -> list[tuple[SessionFact, str]]:
+    """The sessions' rows, each in the event; returns each session with its id."""
     session_ids: list[tuple[SessionFact, str]] = []
     for session in sessions:
         topic = session.label[5:] if session.label.lower().startswith("sesi ") else session.label
-        sid = ids.make(slug(f"session-{topic}"))
+        sid = rows.ids.make(slug(f"session-{topic}"))
         session_ids.append((session, sid))
-        el.append(_element(id=sid, type="Session", **labels(session.label, language),
-                           confidence=_conf(confidence("session")), method="rule:session",
-                           **quote(session.start, session.end)))
+        rows.element(session.start, session.end, id=sid, type="Session", **labels(session.label, rows.language),
+                     confidence=_conf(confidence("session")), method="rule:session")
         if event_id:
-            con.append(_connection(text, source_id, event_id, sid, "hasSession", session.start, session.end,
-                                   "rule:session", confidence("session")))
+            rows.connect(event_id, sid, "hasSession", session.start, session.end, "rule:session", confidence("session"))
+    return session_ids
 
-    # Issues and solutions under their session (the last session named before the list)
-    solution_rows: list[tuple[int, int, str]] = []
+
+def _draft_items(rows: _Rows, items: Sequence[ListItem], actors: Sequence[Actor],
+                 session_ids: Sequence[tuple[SessionFact, str]], event_id: str) -> list[tuple[int, int, str]]:
+    """Issues and solutions under their session (the last session named before the list), else
+    in the event; returns each solution's span and id."""
+    solutions: list[tuple[int, int, str]] = []
     for item in items:
         prefix = "issue" if item.kind == "Issue" else "solution"
-        iid = ids.make(slug(f"{prefix}-{item.label}", limit=50))
+        iid = rows.ids.make(slug(f"{prefix}-{item.label}", limit=50))
         note = ("review: link it to a pillar (underPillar)" if item.kind == "Issue"
                 else "review: link it to the issues it addresses (addressesIssue)")
-        el.append(_element(id=iid, type=item.kind, **labels(item.label, language), confidence=_conf(confidence("item")),
-                           method=item.method, note=note, **quote(item.start, item.end)))
+        rows.element(item.start, item.end, id=iid, type=item.kind, **labels(item.label, rows.language),
+                     confidence=_conf(confidence("item")), method=item.method, note=note)
         # An issue's pillar is drafted afterwards, by resilience_kg.extract.pillars.links.add_pillar_links.
         # A solution is paired with an issue (addressesIssue) only where the text pairs them, never
         # by shared words: the reviewer adds the pairs the report states.
-        # Raised in the session whose part of the report holds it, else in the event itself.
         owner = [sid for session, sid in session_ids if session.start < item.start] or ([event_id] if event_id else [])
         if owner:
             link = "raisedIn" if item.kind == "Issue" else "presentedIn"
-            con.append(_connection(text, source_id, iid, owner[-1], link, item.start, item.end, item.method,
-                                   confidence("item:in-event")))
+            rows.connect(iid, owner[-1], link, item.start, item.end, item.method, confidence("item:in-event"))
         if item.kind == "Solution":
             proposers = [a for a in actors for m in a.mentions if item.intro_start <= m.start < item.intro_end]
             for proposer in proposers[:1]:
-                con.append(_connection(text, source_id, iid, proposer.id, "proposedBy", item.intro_start,
-                                       item.intro_end, "rule:list-intro-actor", confidence("item:list-intro-actor")))
-            solution_rows.append((item.start, item.end, iid))
+                rows.connect(iid, proposer.id, "proposedBy", item.intro_start, item.intro_end, "rule:list-intro-actor",
+                             confidence("item:list-intro-actor"))
+            solutions.append((item.start, item.end, iid))
+    return solutions
 
-    # Agreements
-    agreement_rows: list[tuple[int, int, str]] = []
-    for agreement in agreements:
-        aid = ids.make(slug(f"agreement-{agreement.acronym or ''}-{agreement.label}", limit=50))
-        agreement_rows.append((agreement.start, agreement.end, aid))
-        el.append(_element(id=aid, type="Agreement", **labels(agreement.label, language, name=True),
-                           acronym=agreement.acronym or "", confidence=_conf(confidence("agreement")),
-                           method="rule:agreement",
-                           **quote(agreement.start, agreement.end)))
-        s, e = agreement.sentence.start, agreement.sentence.end
-        parties = []
-        for actor in actors:
-            for m in actor.mentions:
-                # The label counts too: "an MoU between BPBD and UNDP" names its parties in it.
-                if s <= m.start < e and actor not in parties:
-                    parties.append(actor)
-        for party in parties:
-            con.append(_connection(text, source_id, aid, party.id, "party", s, e, "rule:agreement-party",
-                                   confidence("agreement:party")))
-        if agreement.status:
-            con.append(_connection(text, source_id, aid, AGREEMENT_STATUS_IDS[agreement.status], "agreementStatus",
-                                   s, e, f"rule:agreement-status:{agreement.status_cue}",
-                                   confidence("agreement:status")))
 
-    owner_of = {session.start: sid for session, sid in session_ids}
-    for clause in clauses:
-        owner = [sid for start, sid in owner_of.items() if start < clause.start] or ([event_id] if event_id else [])
-        _draft_clause(text, draft, clause, source_id=source_id, ids=ids, language=language, actors=actors,
-                      solutions=solution_rows, agreements=agreement_rows, owner=owner[-1] if owner else "")
+def _draft_agreement(rows: _Rows, agreement: AgreementFact, actors: Sequence[Actor]) -> tuple[int, int, str]:
+    """An agreement's row, its parties (the actors its sentence names) and its status; returns its span and id."""
+    aid = rows.ids.make(slug(f"agreement-{agreement.acronym or ''}-{agreement.label}", limit=50))
+    rows.element(agreement.start, agreement.end, id=aid, type="Agreement",
+                 **labels(agreement.label, rows.language, name=True), acronym=agreement.acronym or "",
+                 confidence=_conf(confidence("agreement")), method="rule:agreement")
+    s, e = agreement.sentence.start, agreement.sentence.end
+    # The label counts too: "an MoU between BPBD and UNDP" names its parties in it.
+    parties = [actor for actor in actors if any(s <= m.start < e for m in actor.mentions)]
+    for party in parties:
+        rows.connect(aid, party.id, "party", s, e, "rule:agreement-party", confidence("agreement:party"))
+    if agreement.status:
+        rows.connect(aid, AGREEMENT_STATUS_IDS[agreement.status], "agreementStatus", s, e,
+                     f"rule:agreement-status:{agreement.status_cue}", confidence("agreement:status"))
+    return agreement.start, agreement.end, aid
 
-    # Posts and persons
+
+def _draft_posts(rows: _Rows, posts: Sequence[tuple[PostFact, str, tuple[int, int] | None]],
+                 by_span: dict[tuple[int, int], Actor], event_id: str) -> None:
+    """Posts in their organisation, the role they play at the event, and the persons who hold them."""
     post_ids: dict[tuple[str, str], str] = {}
     person_ids: dict[str, str] = {}
     for post, role, role_span in posts:
@@ -340,90 +385,103 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
             continue
         # The same post named twice ("Sekretaris BPBD Kabupaten Kendal" in two sentences) is one post.
         known_post = post_ids.get((" ".join(post.label.split()), holder.id))
-        pid = known_post or ids.make(slug(f"post-{post.label}", limit=50))
+        pid = known_post or rows.ids.make(slug(f"post-{post.label}", limit=50))
         if known_post is None:
             post_ids[(" ".join(post.label.split()), holder.id)] = pid
-            el.append(_element(id=pid, type="Post", **labels(post.label, language, name=True),
-                               confidence=_conf(confidence("post")),
-                               method="rule:post", **quote(post.start, post.end)))
+            rows.element(post.start, post.end, id=pid, type="Post", **labels(post.label, rows.language, name=True),
+                         confidence=_conf(confidence("post")), method="rule:post")
         if event_id and role in ("opener", "speaker") and role_span is not None:
             kind, event_first = ROLE_CONNECTIONS[role]
             frm, to = (event_id, pid) if event_first else (pid, event_id)
-            con.append(_connection(text, source_id, frm, to, kind, role_span[0], role_span[1], f"rule:role-cue:{role}",
-                                   confidence("post:role")))
+            rows.connect(frm, to, kind, role_span[0], role_span[1], f"rule:role-cue:{role}", confidence("post:role"))
         if known_post is None:
-            con.append(_connection(text, source_id, pid, holder.id, "org:postIn", post.start, post.end, "rule:post",
-                                   confidence("post")))
-        if post.person and post.person_start is not None and post.person_end is not None:
-            person_id = person_ids.get(post.person)
-            if person_id is None:
-                person_id = person_ids[post.person] = ids.make(slug(f"person-{post.person}", limit=50))
-                el.append(_element(id=person_id, type="Person", label_id=post.person, label_en="",
-                                   confidence=_conf(confidence("post:holder")), method="rule:post-holder",
-                                   **quote(post.person_start, post.person_end)))
-                con.append(_connection(text, source_id, pid, person_id, "org:heldBy", post.start, post.person_end,
-                                       "rule:post-holder", confidence("post:holder")))
+            rows.connect(pid, holder.id, "org:postIn", post.start, post.end, "rule:post", confidence("post"))
+        if post.person and post.person not in person_ids:
+            _draft_holder(rows, post, pid, person_ids)
 
-    # Units inside their parent: "Bidang Pencegahan ... BPBD"
+
+def _draft_holder(rows: _Rows, post: PostFact, pid: str, person_ids: dict[str, str]) -> None:
+    """The person who holds a post, the first time the report names them."""
+    if post.person is None or post.person_start is None or post.person_end is None:
+        return
+    person_id = person_ids[post.person] = rows.ids.make(slug(f"person-{post.person}", limit=50))
+    rows.element(post.person_start, post.person_end, id=person_id, type="Person", label_id=post.person, label_en="",
+                 confidence=_conf(confidence("post:holder")), method="rule:post-holder")
+    rows.connect(pid, person_id, "org:heldBy", post.start, post.person_end, "rule:post-holder",
+                 confidence("post:holder"))
+
+
+def _draft_units(rows: _Rows, actors: Sequence[Actor], by_span: dict[tuple[int, int], Actor]) -> None:
+    """Units inside their parent: "Bidang Pencegahan ... BPBD"."""
     for actor in actors:
         span = actor.mention.parent_span
         parent = by_span.get(span) if span else None
         if parent is not None and parent is not actor:
-            con.append(_connection(text, source_id, actor.id, parent.id, "org:subOrganizationOf", actor.mention.start,
-                                   actor.mention.end, "rule:unit-in-parent", confidence("unit-in-parent")))
-    return draft
+            rows.connect(actor.id, parent.id, "org:subOrganizationOf", actor.mention.start, actor.mention.end,
+                         "rule:unit-in-parent", confidence("unit-in-parent"))
 
 
-def _draft_clause(text: str, draft: Draft, clause: ClauseFact, *, source_id: str, ids: IdMaker, language: str,
-                  actors: Sequence[Actor], solutions: Sequence[tuple[int, int, str]],
-                  agreements: Sequence[tuple[int, int, str]], owner: str) -> None:
+def _draft_clause(rows: _Rows, clause: ClauseFact, *, actors: Sequence[Actor],
+                  solutions: Sequence[tuple[int, int, str]], agreements: Sequence[tuple[int, int, str]],
+                  owner: str) -> None:
     """A proposal becomes a Solution proposed by its subjects and presented in the event (or the
     solution already drafted from a list, when the clause is that list item); a commitment
     becomes a Commitment by its subjects, with the status its verb gives."""
     by_span = {(m.start, m.end): a for a in actors for m in a.mentions}
-    subjects = []
+    subjects: list[Actor] = []
     for span in clause.subjects:
         actor = by_span.get(span)
         if actor is not None and actor not in subjects:
             subjects.append(actor)
     if not subjects:
         return
-    label = re.sub(r"\s+", " ", text[clause.start:clause.end]).strip()
+    label = re.sub(r"\s+", " ", rows.text[clause.start:clause.end]).strip()
     label = label[0].upper() + label[1:]
-    # The quote that states who: from the first subject to the end of what was said.
-    who = (min(clause.subjects)[0], max(clause.end, clause.cue_end))
-    method = f"rule:{clause.kind}-cue:{clause.cue.lower()}"
-    con = draft.connections
     if clause.kind == "proposal":
-        listed = next((sid for s, e, sid in solutions if s < clause.end and clause.start < e), None)
-        sid = listed or ids.make(slug(f"solution-{label}", limit=50))
-        if listed is None:
-            draft.elements.append(_element(id=sid, type="Solution", **labels(label, language),
-                                           confidence=_conf(confidence("proposal")),
-                                           method=method, note="review: link it to the issues it addresses "
-                                           "(addressesIssue) where the report pairs them",
-                                           quote=text[clause.start:clause.end], start=str(clause.start),
-                                           end=str(clause.end), source=source_id))
-            if owner:
-                con.append(_connection(text, source_id, sid, owner, "presentedIn", clause.start, clause.end, method,
-                                       confidence("proposal:in-event")))
-        for actor in subjects:
-            con.append(_connection(text, source_id, sid, actor.id, "proposedBy", who[0], who[1], method,
-                                   confidence("proposal")))
-        return
-    cid = ids.make(slug(f"commitment-{label}", limit=50))
-    draft.elements.append(_element(id=cid, type="Commitment", **labels(label, language),
-                                   confidence=_conf(confidence("commitment")),
-                                   method=method, quote=text[clause.start:clause.end], start=str(clause.start),
-                                   end=str(clause.end), source=source_id,
-                                   note=f"status {clause.status} from the word {clause.cue!r}"))
+        _draft_proposal(rows, clause, label, subjects, solutions, owner)
+    else:
+        _draft_commitment(rows, clause, label, subjects, agreements)
+
+
+def _clause_method(clause: ClauseFact) -> str:
+    return f"rule:{clause.kind}-cue:{clause.cue.lower()}"
+
+
+def _who(clause: ClauseFact) -> tuple[int, int]:
+    """The quote that states who: from the first subject to the end of what was said."""
+    return min(clause.subjects)[0], max(clause.end, clause.cue_end)
+
+
+def _draft_proposal(rows: _Rows, clause: ClauseFact, label: str, subjects: Sequence[Actor],
+                    solutions: Sequence[tuple[int, int, str]], owner: str) -> None:
+    method = _clause_method(clause)
+    listed = next((sid for s, e, sid in solutions if s < clause.end and clause.start < e), None)
+    sid = listed or rows.ids.make(slug(f"solution-{label}", limit=50))
+    if listed is None:
+        rows.element(clause.start, clause.end, id=sid, type="Solution", **labels(label, rows.language),
+                     confidence=_conf(confidence("proposal")), method=method,
+                     note="review: link it to the issues it addresses (addressesIssue) where the report pairs them")
+        if owner:
+            rows.connect(sid, owner, "presentedIn", clause.start, clause.end, method, confidence("proposal:in-event"))
+    who = _who(clause)
     for actor in subjects:
-        con.append(_connection(text, source_id, cid, actor.id, "committedBy", who[0], who[1], method,
-                               confidence("commitment:party")))
-    con.append(_connection(text, source_id, cid, COMMITMENT_STATUS_IDS[clause.status], "commitmentStatus",
-                           clause.cue_start, clause.cue_end, method, confidence("commitment:status")))
+        rows.connect(sid, actor.id, "proposedBy", who[0], who[1], method, confidence("proposal"))
+
+
+def _draft_commitment(rows: _Rows, clause: ClauseFact, label: str, subjects: Sequence[Actor],
+                      agreements: Sequence[tuple[int, int, str]]) -> None:
+    method = _clause_method(clause)
+    who = _who(clause)
+    cid = rows.ids.make(slug(f"commitment-{label}", limit=50))
+    rows.element(clause.start, clause.end, id=cid, type="Commitment", **labels(label, rows.language),
+                 confidence=_conf(confidence("commitment")), method=method,
+                 note=f"status {clause.status} from the word {clause.cue!r}")
+    for actor in subjects:
+        rows.connect(cid, actor.id, "committedBy", who[0], who[1], method, confidence("commitment:party"))
+    rows.connect(cid, COMMITMENT_STATUS_IDS[clause.status], "commitmentStatus", clause.cue_start, clause.cue_end,
+                 method, confidence("commitment:status"))
     for start, end, aid in agreements:
         if start < clause.sentence.end and clause.sentence.start < end:
             # "... akan menyepakati Nota Kesepahaman ...": the commitment concerns that agreement.
-            con.append(_connection(text, source_id, cid, aid, "commitmentConcerns", who[0], max(who[1], end),
-                                   "rule:commitment-names-agreement", confidence("commitment:agreement")))
+            rows.connect(cid, aid, "commitmentConcerns", who[0], max(who[1], end), "rule:commitment-names-agreement",
+                         confidence("commitment:agreement"))

@@ -46,7 +46,8 @@ from pathlib import Path
 
 from resilience_kg.errors import DataError
 from resilience_kg.extract.body_patterns import BodyPattern, PatternMatch, load_body_patterns
-from resilience_kg.extract.regions import Region, regions
+from resilience_kg.extract.recognise.rules import alternation, table, word_map, words
+from resilience_kg.extract.regions import CITY_KINDS, PROVINCE_KINDS, Region, regions
 
 #: The actor classes of the ontology that an entry's sector may name.
 SECTORS = (
@@ -58,54 +59,29 @@ COLUMNS = ("id", "name", "acronym", "aliases", "sector", "parent", "jurisdiction
 REQUIRED = ("id", "name", "sector", "jurisdiction", "level", "basis", "source")
 #: A source is a web page (``https://...``) or a regulation ("Perpres 68/2019 ...", "UU 24/2007 ...").
 SOURCE_FORM = re.compile(
-    r"(?:^|; )(?:https?://\S+|(?:UU|PP|Perpres|Keppres|Permendagri|Permen\w*|Perda|Pergub|Kepgub|Kepmendagri|"
-    r"Peraturan \w+(?: \w+)?|Undang-Undang)\b[^;]*?\d+(?:/| Tahun )\d{4})"
+    r"(?:^|; )(?:https?://\S+|(?:" + alternation("source_regulations") + r"|Permen\w*|"
+    r"Peraturan \w+(?: \w+)?)\b[^;]*?\d+(?:/| Tahun )\d{4})"
 )
 #: Jurisdictions that are not a place in Indonesia: such bodies fit every city context.
 NON_TERRITORIAL = ("Indonesia", "international", "")
 
-# Token rewrites: spelling variants, short forms and frequent misspellings to one form.
-_REWRITE = {
-    "and": "dan", "kedubes": "kedutaan besar", "dubes": "duta besar", "pemprov": "pemerintah provinsi",
-    "pemkot": "pemerintah kota", "pemkab": "pemerintah kabupaten", "pemda": "pemerintah", "sudin": "suku dinas",
-    "prov": "provinsi", "propinsi": "provinsi", "kab": "kabupaten", "adm": "administrasi",
-    "kotamadya": "kota", "walikota": "wali kota", "univ": "universitas", "university": "universitas",
-    "institute": "institut", "sekertariat": "sekretariat", "sekretariat": "sekretariat",
-    "kementrian": "kementerian", "kemeterian": "kementerian", "departement": "departemen",
-    "prancis": "perancis", "organisation": "organization", "programme": "program", "centre": "center",
-    "kerjasama": "kerja sama", "pemukiman": "permukiman", "daerah khusus ibukota": "dki",
-    "government": "pemerintah", "governments": "pemerintah", "provincial": "provinsi",
-    "province": "provinsi", "regency": "kabupaten", "municipal": "kota", "municipality": "kota",
-    "united nations": "un",
-}  # fmt: skip
+# The word lists are rows of ``rules/words.csv``, each with its basis.
+# Token rewrites: the short heads of ``rules/head_nouns.csv`` spelled out (Pemprov, Kedubes, Pemda), then
+# spelling variants, short forms and frequent misspellings to one form.
+_REWRITE = {**{row["head"].lower(): row["full"].lower() for row in table("head_nouns")
+               if row["full"] and not row["head"].endswith(".")},
+            **word_map("name_rewrites")}
 # Words that carry no identity: dropped before comparing.
-_STOP = frozenset({"dan", "serta", "the", "of", "untuk", "for", "di", "in", "dari", "ri", "at"})
-# Legal forms of enterprises: "PD PAM Jaya", "Perumda PAM Jaya" and "PAM Jaya" are one body.
-_LEGAL = frozenset({"pt", "pd", "perumda", "perseroda", "persero", "tbk", "cv"})
+_STOP = frozenset(words("name_stop_words"))
+# Legal forms of enterprises: "PD PAM Jaya", "Perumda PAM Jaya" and "PAM Jaya" are one body. The one
+# list the recognisers read, in the form :func:`normalise` leaves them ("PT." -> "pt").
+_LEGAL = frozenset(form.lower().rstrip(".") for form in words("legal_forms"))
 # Level words that may precede (or, in English, follow) a place name and belong to it.
-_KIND_WORDS = {"kota": "kota", "kabupaten": "kabupaten", "provinsi": "provinsi", "city": "kota"}
-_PLACE_PREFIX = frozenset({"kota", "kabupaten", "provinsi", "administrasi", "dki", "daerah", "istimewa", "city"})
-_PLACE_SUFFIX = frozenset({"city", "kota", "provinsi", "kabupaten", "metropolitan", "raya"})
+_KIND_WORDS = word_map("place_kind_words")
+_PLACE_PREFIX = frozenset(words("place_prefix_words"))
+_PLACE_SUFFIX = frozenset(words("place_suffix_words"))
 # Short and English names of places, beside the names the jurisdictions themselves give.
-PLACE_ALIASES = {
-    "dki": "DKI Jakarta", "ibukota": "DKI Jakarta", "jabar": "Provinsi Jawa Barat", "west java": "Provinsi Jawa Barat",
-    "jateng": "Provinsi Jawa Tengah", "central java": "Provinsi Jawa Tengah", "jatim": "Provinsi Jawa Timur",
-    "east java": "Provinsi Jawa Timur", "sumut": "Provinsi Sumatera Utara", "north sumatra": "Provinsi Sumatera Utara",
-    "sulsel": "Provinsi Sulawesi Selatan", "south sulawesi": "Provinsi Sulawesi Selatan",
-    "sumbar": "Provinsi Sumatera Barat", "west sumatra": "Provinsi Sumatera Barat",
-    "sumsel": "Provinsi Sumatera Selatan", "south sumatra": "Provinsi Sumatera Selatan",
-    "sulteng": "Provinsi Sulawesi Tengah", "central sulawesi": "Provinsi Sulawesi Tengah",
-    "kaltim": "Provinsi Kalimantan Timur", "east kalimantan": "Provinsi Kalimantan Timur",
-    "diy": "Provinsi Daerah Istimewa Yogyakarta", "jogja": "Kota Yogyakarta", "jogjakarta": "Kota Yogyakarta",
-    "ntb": "Provinsi Nusa Tenggara Barat", "west nusa tenggara": "Provinsi Nusa Tenggara Barat",
-    "solo": "Kota Surakarta",
-    "jakpus": "Kota Administrasi Jakarta Pusat", "central jakarta": "Kota Administrasi Jakarta Pusat",
-    "jakut": "Kota Administrasi Jakarta Utara", "north jakarta": "Kota Administrasi Jakarta Utara",
-    "jakbar": "Kota Administrasi Jakarta Barat", "west jakarta": "Kota Administrasi Jakarta Barat",
-    "jaksel": "Kota Administrasi Jakarta Selatan", "south jakarta": "Kota Administrasi Jakarta Selatan",
-    "jaktim": "Kota Administrasi Jakarta Timur", "east jakarta": "Kota Administrasi Jakarta Timur",
-    "tangsel": "Kota Tangerang Selatan", "thousand islands": "Kabupaten Administrasi Kepulauan Seribu",
-}  # fmt: skip
+PLACE_ALIASES = word_map("place_aliases")
 
 
 def normalise(text: str) -> str:
@@ -147,10 +123,6 @@ def _region_key(region: Region) -> str:
     return " ".join(words)
 
 
-_LEVEL = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kabupaten administrasi": "kabupaten", "kota": "kota",
-          "kota administrasi": "kota"}  # fmt: skip
-
-
 @dataclass
 class Places:
     """The places the gazetteer knows, to read a jurisdiction out of a name.
@@ -186,17 +158,15 @@ class Places:
         return places
 
     def _add_regions(self) -> None:
-        from resilience_kg.extract.recognise.rules import table
-
         bare_ok = {(normalise(r["name"]), r["kind"]) for r in table("places")}
         for region in regions():
-            if region.kind not in _LEVEL:
+            if region.kind not in PROVINCE_KINDS + CITY_KINDS:
                 continue
             jur, key = region.jurisdiction, _region_key(region)
-            self.kind[jur] = _LEVEL[region.kind]
+            self.kind[jur] = region.level_kind
             self.region[jur] = region
             self.marked.setdefault(key, set()).add(jur)
-            if region.kind == "provinsi" or " " in key or (key, _LEVEL[region.kind]) in bare_ok:
+            if region.kind == "provinsi" or " " in key or (key, region.level_kind) in bare_ok:
                 self.by_name.setdefault(key, set()).add(jur)
 
     def split(self, key: str) -> tuple[str, frozenset[str]]:
@@ -342,14 +312,6 @@ class Gazetteer:
             return None
         regions_ = sorted({r for _, r in fits}, key=lambda r: r.code)
         return PatternMatch(fits[0][0], regions_[0] if len(regions_) == 1 else None)
-
-    def core_index(self) -> dict[str, list[GazetteerEntry]]:
-        """Names without place words, to the entries that bear them (for fuzzy matching)."""
-        return self._core
-
-    def full_index(self) -> dict[str, list[GazetteerEntry]]:
-        """Normalised names, to the entries that bear them (for fuzzy matching)."""
-        return self._full
 
     def clashes(self) -> list[tuple[str, str, tuple[str, ...]]]:
         """Names (without place words) shared by bodies of one jurisdiction, where an entry has no note.

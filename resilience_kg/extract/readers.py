@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from resilience_kg.errors import MissingExtra, ResilienceKGError
+from resilience_kg.errors import ExtractError, MissingExtra
+from resilience_kg.extract.recognise.rules import alternation, words
 from resilience_kg.extras import install_hint
 from resilience_kg.limits import DOCX_BLOCKS_PER_PAGE, EXTRACT_MAX_BYTES, EXTRACT_MAX_CHARS, EXTRACT_MAX_PAGES
 
@@ -28,10 +29,6 @@ FORMATS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 MIB = 1 << 20
 #: What a PDF page must yield, in letters, before we believe it has a text layer.
 _MIN_LETTERS_PER_PAGE = 20
-
-
-class ExtractError(ResilienceKGError):
-    """A report that cannot be read or extracted; the message names the file."""
 
 
 class MissingDependency(MissingExtra):
@@ -132,14 +129,12 @@ def decode_text(data: bytes, *, name: str) -> tuple[str, str]:
 
 # --- HTML -----------------------------------------------------------------------------------
 
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
-              "button", "select", "iframe", "menu", "figure"}
-_BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-               "br", "tr", "table", "blockquote", "pre", "dd", "dt", "dl", "hr", "td", "th"}
-_VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+# The tag lists are rows of ``rules/words.csv``, each with its basis.
+_SKIP_TAGS = frozenset(words("html_skip_tags"))
+_BLOCK_TAGS = frozenset(words("html_block_tags"))
+_VOID_TAGS = frozenset(words("html_void_tags"))
 #: class/id words that mark boilerplate blocks (menus, share buttons, comments, sidebars).
-_BOILERPLATE = re.compile(r"(^|[-_ ])(nav|navbar|menu|breadcrumb|sidebar|footer|header|share|social|comment|"
-                          r"related|widget|cookie|banner|advert|ads|subscribe|pagination|skip)([-_ ]|$)", re.I)
+_BOILERPLATE = re.compile(r"(^|[-_ ])(" + alternation("html_boilerplate_words") + r")([-_ ]|$)", re.I)
 
 
 class _MainText:

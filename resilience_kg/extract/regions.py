@@ -22,27 +22,21 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from resilience_kg.extract.recognise.rules import word_map
+
 #: Kinds of the list, from province down to village.
 PROVINCE_KINDS = ("provinsi",)
 CITY_KINDS = ("kabupaten", "kota", "kabupaten administrasi", "kota administrasi")
 DISTRICT_KINDS = ("kecamatan", "distrik")
 VILLAGE_KINDS = ("kelurahan", "desa", "desa adat")
-#: The word a text writes before a region of each kind ("Kota Depok", "Kecamatan Gambir").
-KIND_WORD = {
-    "provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota",
-    "kabupaten administrasi": "Kabupaten Administrasi", "kota administrasi": "Kota Administrasi",
-    "kecamatan": "Kecamatan", "distrik": "Distrik", "kelurahan": "Kelurahan", "desa": "Desa", "desa adat": "Desa Adat",
-}  # fmt: skip
-# Kind words as a text writes them, longest first, to the kinds they may mean.
-_WRITTEN_KINDS = (
-    ("kabupaten administrasi", ("kabupaten administrasi",)), ("kota administrasi", ("kota administrasi",)),
-    ("kab adm", ("kabupaten administrasi",)), ("kota adm", ("kota administrasi",)),
-    ("provinsi", PROVINCE_KINDS), ("propinsi", PROVINCE_KINDS), ("prov", PROVINCE_KINDS),
-    ("kabupaten", ("kabupaten", "kabupaten administrasi")), ("kab", ("kabupaten", "kabupaten administrasi")),
-    ("kota", ("kota", "kota administrasi")), ("kotamadya", ("kota",)), ("kecamatan", DISTRICT_KINDS),
-    ("kec", DISTRICT_KINDS), ("distrik", DISTRICT_KINDS), ("kelurahan", ("kelurahan",)), ("kel", ("kelurahan",)),
-    ("desa adat", ("desa adat",)), ("desa", ("desa", "desa adat")),
-)  # fmt: skip
+#: The word a text writes before a region of each kind ("Kota Depok", "Kecamatan Gambir"); this
+#: and the next two lists are rows of ``rules/words.csv``, each with its basis.
+KIND_WORD = word_map("region_kind_titles")
+# Kind words as a text writes them, longest first, to the kinds they may mean ("|" between kinds).
+_WRITTEN_KINDS = tuple((written, tuple(kinds.split("|")))
+                       for written, kinds in word_map("region_kind_spellings").items())
+# Each kind to its level: the kind without "administrasi", a distrik as a kecamatan, every village as a desa.
+_LEVEL_KIND = word_map("region_kind_levels")
 # The jurisdiction the gazetteer and the bundled data write for a province, where it is not
 # "Provinsi <name>": Jakarta's bodies say "DKI Jakarta" (UU 29/2007).
 _JURISDICTION = {"31": "DKI Jakarta"}
@@ -72,8 +66,7 @@ class Region:
     @property
     def level_kind(self) -> str:
         """``provinsi``, ``kabupaten``, ``kota``, ``kecamatan`` or ``desa``: the kind without ``administrasi``."""
-        return {"kabupaten administrasi": "kabupaten", "kota administrasi": "kota", "distrik": "kecamatan",
-                "kelurahan": "desa", "desa adat": "desa"}.get(self.kind, self.kind)
+        return _LEVEL_KIND.get(self.kind, self.kind)
 
 
 def _read(name: str) -> tuple[Region, ...]:

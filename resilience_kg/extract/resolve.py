@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from resilience_kg.extract.gazetteer import NON_TERRITORIAL, SECTORS, Gazetteer, normalise
+from resilience_kg.extract.recognise.rules import alternation, weekdays
 from resilience_kg.graph.csv_reader import Table
 
 #: Two candidates within this many points of each other are a tie: neither is chosen.
@@ -384,16 +385,15 @@ def _fuzzy(keys: list[tuple[str, str]], idx: _Index, *, threshold: float) -> dic
     return best
 
 
-_WEEKDAYS = ("senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|"
-             "sunday")
+_WEEKDAYS = "|".join(re.escape(day) for day in sorted(weekdays()))
 # "Semarang, 17Juli 2018 -", "Jakarta, Selasa, 14 Januari 2020.": a place, a comma, then a date.
 _DATELINE = re.compile(rf"(?im)^\W*([A-Z][\w.]*(?: [A-Z][\w.]*){{0,3}}),\s*(?:\(?\d{{1,2}}|(?:{_WEEKDAYS})\b)")
 # A place written with its level ("Kota Semarang", "Pemprov DKI Jakarta", "Provinsi Jawa Barat").
 _MARKED = re.compile(
-    r"\b(?:Kota|Kabupaten|Kab\.|Provinsi|Pemkot|Pemkab|Pemprov|DKI)\s+((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)"
+    r"\b(?:" + alternation("jurisdiction_words") + r")\s+((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)"
 )
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: (?:Selatan|Utara|Barat|Timur|Pusat|Tengah|Seribu|Aceh))?\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: (?:" + alternation("dateline_place_seconds") + r"))?\b")
 
 
 def report_city(text: str, gazetteer: Gazetteer) -> str | None:

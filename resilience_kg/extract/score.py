@@ -86,7 +86,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -659,8 +659,3 @@ def total(scores: Iterable[ReportScore], *, name: str = "overall") -> ReportScor
         out.missed += s.missed
         out.sector_wrong += s.sector_wrong
     return out
-
-
-def score_folders(golds: Sequence[GoldReport], folders: Sequence[Path]) -> list[ReportScore]:
-    """Score each report's extracted folder (``folders[i]`` holds the tables for ``golds[i]``)."""
-    return [score_report(g, read_extracted(f)) for g, f in zip(golds, folders, strict=True)]

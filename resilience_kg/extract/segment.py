@@ -10,16 +10,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from resilience_kg.extract.recognise.rules import words as word_list
+
 #: A word: letters/digits with inner dots, hyphens, apostrophes, slashes or ampersands
 #: (PT., S.T., Jum'at, LSM/NGO, UN-Habitat, R&D); or any other single non-space character.
 WORD = re.compile(r"[^\W_](?:[\w.'’&/-]*[^\W_])?\.?|\S", re.U)
 
-#: Words after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    """bpk bp ibu sdr sdri dr drs dra ir prof h hj st s.t m.t m.sc m.si m.eng ph.d no jl jln pt tbk lt prov kab
-    kec kel dll dsb dst yth tgl mr mrs ms dr st vs etc e.g i.e inc ltd co corp approx fig jan feb mar apr jun jul
-    aug agu sep sept okt oct nov des dec kol let letjen mayjen brigjen laksda laksma marsda""".split()
-)
+#: Words after which a full stop does not end a sentence (``rules/words.csv``, list ``abbreviations``).
+ABBREVIATIONS = frozenset(word_list("abbreviations"))
 
 
 @dataclass(frozen=True)

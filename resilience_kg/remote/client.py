@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
-from resilience_kg.errors import ResilienceKGError
+from resilience_kg.errors import RemoteError
 from resilience_kg.extras import require
 
 if TYPE_CHECKING:
@@ -23,15 +23,6 @@ if TYPE_CHECKING:
 
 #: Status codes worth another try: the server is busy or briefly broken.
 TRANSIENT = {429, 502, 503, 504}
-
-
-class RemoteError(ResilienceKGError):
-    """A remote server refused a request or could not be reached; ``status`` is the server's
-    last answer (None if it could not be reached)."""
-
-    def __init__(self, message: str, *, status: int | None = None) -> None:
-        self.status = status
-        super().__init__(message)
 
 
 def _auth(env: Mapping[str, str]) -> Any:

@@ -1,9 +1,11 @@
 """The ASGI application: the SPARQL 1.1 Protocol for queries (GET and POST), content
 negotiation, an offline query page, and the guards a local endpoint needs.
 
-- Every query is checked before it runs (refused if it would reach the network or the disk,
-  ``SERVICE``, ``LOAD``, ``FROM``, or change the data), then answered by the pool's jailed
-  workers, killed at the timeout, or without a pool by a forked, jailed child. No query runs on
+- Every query, a client's or a page's own, goes through one seam
+  (:class:`resilience_kg.server.executor.Executor`), which owns the deadline and the memory limit:
+  it is answered by the pool's jailed workers, killed at the timeout, or without a pool by a
+  forked, jailed child. A client's query is checked there first (refused if it would reach the
+  network or the disk, ``SERVICE``, ``LOAD``, ``FROM``, or change the data). No query runs on
   the event loop, which answers every client.
 - Requests naming a host other than the local names (or those allowed) get 403, which stops DNS
   rebinding; CORS headers are sent only for the origin given with ``--cors``; bodies are capped.
@@ -21,7 +23,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout
+from resilience_kg.errors import QueryError
 from resilience_kg.limits import (
     BODY_TIMEOUT,
     HTML_ROWS,
@@ -32,12 +34,11 @@ from resilience_kg.limits import (
     QUEUE_TIMEOUT,
     SLOTS,
 )
-from resilience_kg.server.negotiation import MEDIA_TYPE, choose, format_param
+from resilience_kg.server.executor import Executor, unavailable
+from resilience_kg.server.negotiation import MEDIA_TYPE, choose, choose_document, format_param
 from resilience_kg.server.page import EXAMPLE, render
-from resilience_kg.sparql.forkserver import PAGE, REFUSED, checked_answer, read_checked
+from resilience_kg.sparql.forkserver import PAGE, REFUSED
 from resilience_kg.sparql.guard import REMEMBERED_LENGTH
-from resilience_kg.sparql.query import explain
-from resilience_kg.sparql.runner import run_killable
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -84,6 +85,19 @@ async def _error(status: int, message: str, *, request: Request | None = None, t
         html = request
         return await _off_loop(lambda: _results_page(html, text, error=message, status=status))
     return PlainTextResponse(message + "\n", status_code=status)
+
+
+async def _page_query_failed(request: Request, exc: Exception) -> Response:
+    """A page whose own queries failed: out of time or memory, 503 with the words the protocol
+    uses for a client's query (a page in the site's frame for a browser); else 500."""
+    from starlette.responses import PlainTextResponse
+
+    assert isinstance(exc, QueryError)
+    status = 503 if unavailable(exc) else 500
+    asked = request.query_params.get("format")
+    if asked == "html" or (asked is None and choose_document(request.headers.get("accept")) == "html"):
+        return await _off_loop(lambda: render(request, "error.html", status=status, message=str(exc)))
+    return PlainTextResponse(str(exc) + "\n", status_code=status)
 
 
 class _ReadyAnswer:
@@ -169,7 +183,6 @@ def create_app(
     The guards (:class:`resilience_kg.server.guards.Guards`) wrap the Starlette application, which
     routes to the pages and the protocol.
     """
-    import anyio
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
@@ -180,21 +193,9 @@ def create_app(
     public_host = (urlsplit(base_iri).hostname or "") if base_iri else ""
     hosts = {host_pattern(h) for h in (*LOCAL_HOSTS, *allowed_hosts, public_host) if h}
 
-    async def execute(text: str, formats: tuple[str | None, str | None]) -> tuple[str, str | None, bytes]:
-        """Check and answer ``text`` in a query process: the form, the format and the answer."""
-        if pool is not None:  # the workers' pipes are watched by the event loop: no thread per query
-            try:
-                data = await pool.arun(text, form=None, fmt=formats, bindings={}, timeout=timeout)
-            except QueryError as exc:
-                raise explain(exc, None) from None
-        else:
-            work = functools.partial(checked_answer, kg.store, text, formats, {}, max_result)
-            try:
-                data = await anyio.to_thread.run_sync(
-                    lambda: run_killable(work, timeout=timeout, memory=memory))
-            except QueryError as exc:
-                raise explain(exc, None) from None
-        return read_checked(data)
+    # The one seam every query goes through (the protocol's here, the pages' own below): it owns
+    # the deadline, the memory limit and the result cap.
+    executor = Executor(kg, pool=pool, timeout=timeout, memory=memory, max_result=max_result)
 
     async def sparql(request: Request) -> Response | _ReadyAnswer:
         params = list(_query_params(request.scope.get("query_string", b"")))
@@ -239,13 +240,9 @@ def create_app(
         # The guard, the query and the writing of its answer all run in a query process, under the
         # deadline and the memory limit: the form (and so the format) is learnt from there.
         try:  # the gate (Guards) has admitted this request: at most max_concurrent run at once
-            form, fmt, payload = await execute(text, (fitting(False), fitting(True)))
-        except QueryTimeout as exc:
-            return await _error(503, str(exc), request=html, text=text)
-        except QueryMemoryError as exc:
-            return await _error(503, str(exc), request=html, text=text)
-        except QueryError as exc:
-            return await _error(400, str(exc), request=html, text=text)
+            form, fmt, payload = await executor.execute(text, (fitting(False), fitting(True)))
+        except QueryError as exc:  # out of time or memory: 503; else the query is at fault: 400
+            return await _error(503 if unavailable(exc) else 400, str(exc), request=html, text=text)
         is_graph = form in ("CONSTRUCT", "DESCRIBE")
         if fmt == REFUSED:
             chosen = (format_param(fmt_param, graph=is_graph) if fmt_param is not None
@@ -277,8 +274,8 @@ def create_app(
             Middleware(CORSMiddleware, allow_origins=[cors_origin], allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type", "Accept"])
         )
-    routes = [*page_routes(kg), *entity_routes(kg), *report_routes(report or ReportPages(kg))]
-    pages = Starlette(routes=routes, middleware=middleware)
+    routes = [*page_routes(executor), *entity_routes(executor), *report_routes(report or ReportPages(kg))]
+    pages = Starlette(routes=routes, middleware=middleware, exception_handlers={QueryError: _page_query_failed})
 
     async def protocol(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["method"] not in ("GET", "HEAD", "POST"):

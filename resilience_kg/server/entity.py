@@ -11,6 +11,9 @@
   get the concise bounded description, with the statement-level provenance and the quotes.
 
 Every query binds the IRI as a value (``substitutions``); nothing is pasted into SPARQL text.
+Every query runs through the server's one seam (:class:`resilience_kg.server.executor.Executor`),
+in a query process stopped at the deadline: a page whose queries run past ``--timeout`` gets
+the 503 the query page gets.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
 
     from resilience_kg.analysis.pillar_links import PillarLink
     from resilience_kg.graph.dataset import KnowledgeGraph
+    from resilience_kg.server.executor import Executor, Row
 
 #: The most triples one description carries: a bound on the answer, whatever the graph holds.
 MAX_TRIPLES = 5000
@@ -109,6 +113,8 @@ SELECT ?t ?ontology ?s ?o (SAMPLE(?sl) AS ?s_label) (SAMPLE(?ol) AS ?o_label) WH
   OPTIONAL { ?s skos:prefLabel|rdfs:label ?sl FILTER(LANGMATCHES(LANG(?sl), "en") || LANG(?sl) = "") }
   OPTIONAL { ?o skos:prefLabel|rdfs:label ?ol FILTER(LANGMATCHES(LANG(?ol), "en") || LANG(?ol) = "") }
 } GROUP BY ?t ?ontology ?s ?o ORDER BY ?s ?o LIMIT 6"""
+# Every triple of one named graph (the ontology's, as a document).
+WHOLE_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 # The terms of the controlled vocabularies (sectors, confidence levels, statuses): values that
 # describe an entity, not entities to draw around it.
 CONCEPTS = "SELECT DISTINCT ?c WHERE { ?c skos:inScheme ?scheme }"
@@ -137,35 +143,19 @@ def _term(value: str) -> Any:
     return ox.NamedNode(value)
 
 
-def _select(kg: KnowledgeGraph, text: str, **bound: ox.NamedNode | ox.Literal) -> list[Any]:
-    import pyoxigraph as ox
-
-    subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-        ox.Variable(k): t for k, t in bound.items()}
-    rows = kg.store.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES, substitutions=subs)
-    assert isinstance(rows, ox.QuerySolutions)
-    return list(rows)
-
-
-def exists(kg: KnowledgeGraph, iri: str) -> bool:
+async def exists(run: Executor, iri: str, deadline: float) -> bool:
     """True if the graph mentions ``iri`` as a subject or an object."""
-    import pyoxigraph as ox
-
-    answer = kg.store.query(EXISTS, use_default_graph_as_union=True, substitutions={ox.Variable("e"): _term(iri)})
-    assert isinstance(answer, ox.QueryBoolean)
-    return bool(answer)
+    return await run.ask(EXISTS, deadline=deadline, e=_term(iri))
 
 
-def description(kg: KnowledgeGraph, iri: str) -> list[ox.Triple]:
-    """The concise bounded description of ``iri`` with its provenance, sorted, at most
-    :data:`MAX_TRIPLES` triples."""
-    import pyoxigraph as ox
+async def description(run: Executor, iri: str, deadline: float) -> list[ox.Triple]:
+    """The concise bounded description of ``iri`` with its provenance (see :func:`bounded`)."""
+    return await run.construct(DESCRIBE, deadline=deadline, e=_term(iri))
 
-    result = kg.store.query(DESCRIBE, use_default_graph_as_union=True, prefixes=v.PREFIXES,
-                            substitutions={ox.Variable("e"): _term(iri)})
-    assert isinstance(result, ox.QueryTriples)
-    triples = set(result)
-    return sorted(triples, key=str)[:MAX_TRIPLES]
+
+def bounded(triples: list[ox.Triple]) -> list[ox.Triple]:
+    """``triples`` without repeats, sorted, at most :data:`MAX_TRIPLES`."""
+    return sorted(set(triples), key=str)[:MAX_TRIPLES]
 
 
 def serialize(triples: list[ox.Triple], fmt: str) -> bytes:
@@ -340,81 +330,97 @@ class Pillars:
 
 
 class Index:
-    """What the pages look up across the whole graph, read once (the served graph is read-only):
-    the controlled vocabularies' concepts, and every entity's names for suggestions."""
+    """What the pages look up across the whole graph, read once through the executor (the
+    served graph is read-only): the sources' language, the controlled vocabularies' concepts,
+    and every entity's names for suggestions. Each is asked under the deadline of the request
+    that first needs it; two requests at once may both ask, and either answer is the same."""
 
-    def __init__(self, kg: KnowledgeGraph) -> None:
-        import threading
-
-        self.kg = kg
+    def __init__(self, run: Executor) -> None:
+        self.run = run
         self._concepts: frozenset[str] | None = None
         self._names: list[tuple[str, str]] | None = None  # (folded name, IRI)
         self._lang: str | None = None
-        self._lock = threading.Lock()
 
-    def language(self) -> str:
+    async def language(self, deadline: float) -> str:
         """The language of the sources, which the pages name things in first."""
-        with self._lock:
-            if self._lang is None:
-                from resilience_kg.views.names import dataset_language
+        if self._lang is None:
+            from resilience_kg.views.names import DATASET_LANGUAGE, most_common_language
 
-                self._lang = dataset_language(self.kg)
-            return self._lang
+            rows = await self.run.select(DATASET_LANGUAGE, deadline=deadline)
+            self._lang = most_common_language(r["l"].value for r in rows)
+        return self._lang
 
-    def concepts(self) -> frozenset[str]:
-        with self._lock:
-            if self._concepts is None:
-                self._concepts = frozenset(r["c"].value for r in _select(self.kg, CONCEPTS))
-            return self._concepts
+    async def concepts(self, deadline: float) -> frozenset[str]:
+        if self._concepts is None:
+            self._concepts = frozenset(r["c"].value for r in await self.run.select(CONCEPTS, deadline=deadline))
+        return self._concepts
 
-    def names(self) -> list[tuple[str, str]]:
-        with self._lock:
-            if self._names is None:
-                pairs = {(r["name"].value.casefold(), r["e"].value)
-                         for r in _select(self.kg, NAMES, ns=_literal(v.ID))}
-                # The id itself is a name too: /id/bpdb should find /id/bpbd.
-                pairs |= {(iri[len(v.ID):].casefold(), iri) for _, iri in list(pairs)}
-                self._names = sorted(pairs)
-            return self._names
-
-    def nearest(self, text: str, *, n: int = 8) -> list[str]:
+    async def nearest(self, text: str, deadline: float, *, n: int = 8) -> list[str]:
         """The IRIs whose id, label, acronym or expansion is nearest to ``text``: those that
         contain it first, then the closest by spelling."""
-        import difflib
+        import anyio
 
-        wanted = unquote(text).strip().casefold()
-        if not wanted:
-            return []
-        names = self.names()
-        found: list[str] = []
-        for name, iri in names:
-            if wanted in name and iri not in found:
-                found.append(iri)
-        by_name = {name: iri for name, iri in names}
-        for name in difflib.get_close_matches(wanted, list(by_name), n=n * 2, cutoff=0.6):
-            if by_name[name] not in found:
-                found.append(by_name[name])
-        return found[:n]
+        if self._names is None:
+            rows = await self.run.select(NAMES, deadline=deadline, ns=_literal(v.ID))
+            pairs = {(r["name"].value.casefold(), r["e"].value) for r in rows}
+            # The id itself is a name too: /id/bpdb should find /id/bpbd.
+            pairs |= {(iri[len(v.ID):].casefold(), iri) for _, iri in list(pairs)}
+            self._names = sorted(pairs)
+        names = self._names
+        return await anyio.to_thread.run_sync(lambda: _nearest(names, text, n))
 
 
-def suggestions(kg: KnowledgeGraph, iris: list[str]) -> list[Link]:
+def _nearest(names: list[tuple[str, str]], text: str, n: int) -> list[str]:
+    import difflib
+
+    wanted = unquote(text).strip().casefold()
+    if not wanted:
+        return []
+    found: list[str] = []
+    for name, iri in names:
+        if wanted in name and iri not in found:
+            found.append(iri)
+    by_name = {name: iri for name, iri in names}
+    for name in difflib.get_close_matches(wanted, list(by_name), n=n * 2, cutoff=0.6):
+        if by_name[name] not in found:
+            found.append(by_name[name])
+    return found[:n]
+
+
+LABELLED = ("SELECT ?e (SAMPLE(?l) AS ?label) WHERE { ?e skos:prefLabel|rdfs:label ?l "
+            "FILTER(LANGMATCHES(LANG(?l), 'en') || LANG(?l) = '') } GROUP BY ?e")
+
+
+async def suggestions(run: Executor, iris: list[str], deadline: float) -> list[Link]:
     """The IRIs as links with their English label (else any label)."""
     out = []
     for iri in iris:
-        rows = _select(kg, "SELECT ?e (SAMPLE(?l) AS ?label) WHERE { ?e skos:prefLabel|rdfs:label ?l "
-                       "FILTER(LANGMATCHES(LANG(?l), 'en') || LANG(?l) = '') } GROUP BY ?e", e=_term(iri))
+        rows = await run.select(LABELLED, deadline=deadline, e=_term(iri))
         label = rows[0]["label"].value if rows and rows[0]["label"] is not None else v.shorten(iri)
         out.append(Link(iri, label))
     return out
 
 
-def entity_view(
-    kg: KnowledgeGraph, iri: str, pillars: Pillars, index: Index | None = None, *, lang: str = "en",
+async def entity_view(
+    run: Executor, iri: str, pillars: Pillars, index: Index, *, lang: str, deadline: float,
 ) -> EntityView:
-    """Everything the entity page shows about ``iri``, naming it in ``lang`` first."""
+    """Everything the entity page shows about ``iri``, naming it in ``lang`` first: three
+    queries through the executor, then the view built from their rows on a thread."""
+    import anyio
+
     e = _term(iri)
+    outgoing = await run.select(OUTGOING, deadline=deadline, e=e)
+    incoming = await run.select(INCOMING, deadline=deadline, e=e)
+    statements = await run.select(STATEMENTS, deadline=deadline, e=e)
+    concepts = await index.concepts(deadline)
+    return await anyio.to_thread.run_sync(
+        lambda: _entity_view(iri, lang, outgoing, incoming, statements, pillars, concepts))
+
+
+def _entity_view(iri: str, lang: str, outgoing: list[Row], incoming: list[Row], statements: list[Row],
+                 pillars: Pillars, concepts: frozenset[str]) -> EntityView:
     view = EntityView(iri, lang=lang)
-    for row in _select(kg, OUTGOING, e=e):
+    for row in outgoing:
         p = row["p"].value
         link = _link(row["o"], row["o_en"], row["o_id"])
         if p in (LABEL, RDFS_LABEL) and link.iri is None:
@@ -431,10 +437,10 @@ def entity_view(
             view.values.append((p, link))
         else:
             view.outgoing.setdefault(p, []).append(link)
-    for row in _select(kg, INCOMING, e=e):
+    for row in incoming:
         view.incoming.setdefault(row["p"].value, []).append(_link(row["s"], row["s_en"], row["s_id"]))
     quotes: dict[str, Quote] = {}
-    for row in _select(kg, STATEMENTS, e=e):
+    for row in statements:
         q = row["q"]
         if q is not None and q.value not in quotes:
             quotes[q.value] = Quote(f"quote-{len(quotes) + 1}", q.value, row["exact"].value,
@@ -449,8 +455,10 @@ def entity_view(
             row["recorded"].value if row["recorded"] else "", quotes[q.value].anchor if q is not None else None))
     view.quotes = list(quotes.values())
     if v.RKG + "Actor" in view.types:
+        # The pillar-link table is built from the whole graph once, in this process: its cost is
+        # the graph's, not steered by a request (serve loads nothing a client sends).
         view.pillars, view.pillar_names = pillars.of(iri)
-    view.neighbours = _layout(view, index.concepts() if index is not None else frozenset())
+    view.neighbours = _layout(view, concepts)
     return view
 
 
@@ -483,11 +491,31 @@ class TermView:
         return f"SELECT ?subject ?object WHERE {{\n  ?subject {name} ?object\n}} ORDER BY ?subject ?object"
 
 
-def term_view(kg: KnowledgeGraph, iri: str) -> TermView:
-    """What the term page shows about the ontology term ``iri``."""
-    import pyoxigraph as ox
+TERM = "SELECT ?t ?p ?o WHERE { ?t ?p ?o } ORDER BY ?p ?o"
+
+
+async def term_view(run: Executor, iri: str, deadline: float) -> TermView:
+    """What the term page shows about the ontology term ``iri``: its own statements, how often
+    the graph uses it, and a few uses, each asked through the executor."""
+    import anyio
 
     t = _term(iri)
+    own = await run.select(TERM, deadline=deadline, t=t)
+    ontology = _term(v.ONTOLOGY_GRAPH)
+    counts = (await run.select(TERM_COUNTS, deadline=deadline, t=t, ontology=ontology))[0]
+    view = await anyio.to_thread.run_sync(lambda: _term_view(iri, own, counts))
+    if view.instances:
+        rows = await run.select(EXAMPLE_INSTANCES, deadline=deadline, t=t, ontology=ontology)
+        view.examples = [(_link(r["s"], r["label"]),) for r in rows]
+    elif view.as_predicate:
+        rows = await run.select(EXAMPLE_TRIPLES, deadline=deadline, t=t, ontology=ontology)
+        view.examples = [(_link(r["s"], r["s_label"]), _link(r["o"], r["o_label"])) for r in rows]
+    return view
+
+
+def _term_view(iri: str, own: list[Row], counts: Row) -> TermView:
+    import pyoxigraph as ox
+
     labels: dict[str, str] = {}
     definitions: dict[str, str] = {}
     comments: list[str] = []
@@ -495,7 +523,7 @@ def term_view(kg: KnowledgeGraph, iri: str) -> TermView:
     rng: list[str] = []
     parents: list[str] = []
     kind = "term"
-    for row in _select(kg, "SELECT ?t ?p ?o WHERE { ?t ?p ?o } ORDER BY ?p ?o", t=t):
+    for row in own:
         p, o = row["p"].value, row["o"]
         lang = o.language or "" if isinstance(o, ox.Literal) else ""
         if p in (RDFS_LABEL, LABEL) and isinstance(o, ox.Literal):
@@ -515,20 +543,12 @@ def term_view(kg: KnowledgeGraph, iri: str) -> TermView:
                 kind = "class"
             elif o.value in (v.OWL + "ObjectProperty", v.OWL + "DatatypeProperty"):
                 kind = "property"
-    counts = _select(kg, TERM_COUNTS, t=t, ontology=_term(v.ONTOLOGY_GRAPH))[0]
 
     def number(name: str) -> int:
         return int(counts[name].value) if counts[name] is not None else 0
 
-    view = TermView(iri, kind, labels, definitions, comments, domain, rng, parents, number("instances"),
+    return TermView(iri, kind, labels, definitions, comments, domain, rng, parents, number("instances"),
                     number("as_predicate"), number("as_object"))
-    ontology = _term(v.ONTOLOGY_GRAPH)
-    if view.instances:
-        view.examples = [(_link(r["s"], r["label"]),) for r in _select(kg, EXAMPLE_INSTANCES, t=t, ontology=ontology)]
-    elif view.as_predicate:
-        view.examples = [(_link(r["s"], r["s_label"]), _link(r["o"], r["o_label"]))
-                         for r in _select(kg, EXAMPLE_TRIPLES, t=t, ontology=ontology)]
-    return view
 
 
 # ---------------------------------------------------------------- routes
@@ -576,16 +596,18 @@ def _request_iri(request: Request, prefix: str, namespace: str) -> str | None:
         return None
 
 
-def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
-    """``/id/...``, ``/ontology`` and ``/ontology/NAME``."""
+def entity_routes(run: Executor) -> list[BaseRoute]:
+    """``/id/...``, ``/ontology`` and ``/ontology/NAME``, each asking the graph through ``run``
+    under one deadline per request (a query that runs past it raises
+    :class:`~resilience_kg.errors.QueryTimeout`, which the application answers with 503)."""
     import anyio
     from starlette.responses import PlainTextResponse, Response
     from starlette.routing import Route
 
     from resilience_kg.server.page import render, root_of
 
-    pillars = Pillars(kg)
-    index = Index(kg)
+    pillars = Pillars(run.kg)
+    index = Index(run)
 
     def not_acceptable() -> Response:
         return PlainTextResponse("none of the Accept types is offered; try text/html, "
@@ -602,7 +624,7 @@ def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
         return PlainTextResponse(f"unknown format {request.query_params.get('format')!r}; use "
                                  + ", ".join(FORMAT_NAMES) + "\n", status_code=400)
 
-    async def document(request: Request, iri: str, html: Any) -> Response:
+    async def document(request: Request, iri: str, html: Any, deadline: float) -> Response:
         fmt = wanted_format(request)
         if fmt == "unknown":
             return unknown_format(request)
@@ -610,49 +632,51 @@ def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
             return not_acceptable()
         if fmt == "html":
             return await html()
-        triples = await anyio.to_thread.run_sync(lambda: description(kg, iri))
-        body = await anyio.to_thread.run_sync(lambda: serialize(triples, fmt))
+        triples = await description(run, iri, deadline)
+        body = await anyio.to_thread.run_sync(lambda: serialize(bounded(triples), fmt))
         return Response(body, media_type=MEDIA[fmt], headers={"Vary": "Accept", "Link": f'<{iri}>; rel="describes"'})
 
     def tools(request: Request) -> dict[str, Any]:
         root = root_of(request)
         return {"link": lambda iri: page_link(root, iri), "short": v.shorten, "formats": FORMAT_NAMES}
 
-    async def not_found(request: Request, text: str, *, search: bool = False) -> Response:
+    async def not_found(request: Request, text: str, deadline: float, *, search: bool = False) -> Response:
         """A page in the site's frame for a browser (the nearest IRIs, a search box); one line of
         text for any other client."""
         if wanted_format(request) != "html":
             shown = unquote(request.url.path)
             return PlainTextResponse(f"nothing in this graph is called {shown!r}\n", status_code=404)
-        found = await anyio.to_thread.run_sync(lambda: suggestions(kg, index.nearest(text)))
+        found = await suggestions(run, await index.nearest(text, deadline), deadline)
         return render(request, "notfound.html", status=200 if search else 404, asked=unquote(request.url.path),
                       query=text, search=search, found=found, **tools(request))
 
     async def entity(request: Request) -> Response:
+        deadline = run.deadline()  # every query of this page, together
         if request.path_params.get("rest", "") == "" and "q" in request.query_params:
-            return await not_found(request, request.query_params["q"][:200], search=True)
+            return await not_found(request, request.query_params["q"][:200], deadline, search=True)
         iri = _request_iri(request, "/id/", v.ID)
-        if iri is None or not await anyio.to_thread.run_sync(lambda: exists(kg, iri)):
-            return await not_found(request, unquote(str(request.path_params.get("rest", "")))[:200])
+        if iri is None or not await exists(run, iri, deadline):
+            return await not_found(request, unquote(str(request.path_params.get("rest", "")))[:200], deadline)
 
         async def html() -> Response:
             asked = request.query_params.get("lang")
-            lang = asked if asked in ("id", "en") else await anyio.to_thread.run_sync(index.language)
-            view = await anyio.to_thread.run_sync(lambda: entity_view(kg, iri, pillars, index, lang=lang))
+            lang = asked if asked in ("id", "en") else await index.language(deadline)
+            view = await entity_view(run, iri, pillars, index, lang=lang, deadline=deadline)
             return render(request, "entity.html", view=view, **tools(request))
 
-        return await document(request, iri, html)
+        return await document(request, iri, html, deadline)
 
     async def term(request: Request) -> Response:
+        deadline = run.deadline()
         iri = _request_iri(request, "/ontology/", v.RKG)
-        if iri is None or not await anyio.to_thread.run_sync(lambda: exists(kg, iri)):
+        if iri is None or not await exists(run, iri, deadline):
             return PlainTextResponse(f"the ontology has no term {request.path_params['name']!r}\n", status_code=404)
 
         async def html() -> Response:
-            view = await anyio.to_thread.run_sync(lambda: term_view(kg, iri))
+            view = await term_view(run, iri, deadline)
             return render(request, "term.html", view=view, **tools(request))
 
-        return await document(request, iri, html)
+        return await document(request, iri, html, deadline)
 
     async def ontology(request: Request) -> Response:
         fmt = wanted_format(request)
@@ -660,16 +684,12 @@ def entity_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
             return unknown_format(request)
         if fmt is None:
             return not_acceptable()
+        deadline = run.deadline()
         if fmt != "html":
-            import pyoxigraph as ox
-
-            def whole() -> bytes:
-                quads = kg.store.quads_for_pattern(None, None, None, ox.NamedNode(v.ONTOLOGY_GRAPH))
-                return serialize(sorted((q.triple for q in quads), key=str), fmt)
-
-            body = await anyio.to_thread.run_sync(whole)
+            triples = await run.construct(WHOLE_GRAPH, deadline=deadline, g=_term(v.ONTOLOGY_GRAPH))
+            body = await anyio.to_thread.run_sync(lambda: serialize(sorted(set(triples), key=str), fmt))
             return Response(body, media_type=MEDIA[fmt], headers={"Vary": "Accept"})
-        rows = await anyio.to_thread.run_sync(lambda: _select(kg, ONTOLOGY_TERMS, ns=_literal(v.RKG)))
+        rows = await run.select(ONTOLOGY_TERMS, deadline=deadline, ns=_literal(v.RKG))
         terms = [{"iri": r["term"].value, "kind": r["kind"].value,
                   "en": r["label_en"].value if r["label_en"] else "",
                   "id": r["label_id"].value if r["label_id"] else ""} for r in rows]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from starlette.responses import Response
     from starlette.routing import BaseRoute
 
-    from resilience_kg.graph.dataset import KnowledgeGraph
+    from resilience_kg.server.executor import Executor, Row
 
 #: The policy of every page: scripts and styles from this server only, no inline script.
 PAGE_POLICY = (
@@ -89,13 +89,7 @@ def base_path(base_iri: str | None) -> str:
     return urlsplit(base_iri).path.rstrip("/") if base_iri else ""
 
 
-def completion_terms(kg: KnowledgeGraph) -> dict[str, Any]:
-    """What the editor completes: prefixes, keywords, and every class, property and labelled
-    entity as a prefixed name with its label (English, else Indonesian, else any), and ``search``:
-    all its labels, acronyms and expansions in every language, for completion to match."""
-    import pyoxigraph as ox
-
-    text = """
+COMPLETION = """
     SELECT ?ns ?term ?kind (SAMPLE(?en) AS ?l_en) (SAMPLE(?id) AS ?l_id) (SAMPLE(?any) AS ?l_any)
            (GROUP_CONCAT(DISTINCT ?name; separator=" | ") AS ?names) WHERE {
       { ?term a ?type . VALUES (?type ?kind) { (owl:Class "class") (rdfs:Class "class")
@@ -108,9 +102,21 @@ def completion_terms(kg: KnowledgeGraph) -> dict[str, Any]:
       OPTIONAL { ?term skos:prefLabel|rdfs:label|skos:altLabel|rkg:expansion ?name }
       FILTER(isIRI(?term))
     } GROUP BY ?ns ?term ?kind ORDER BY ?kind ?term"""
-    rows = kg.store.query(text, use_default_graph_as_union=True, prefixes=v.PREFIXES,
-                          substitutions={ox.Variable("ns"): ox.Literal(v.ID)})
-    assert isinstance(rows, ox.QuerySolutions)
+
+
+async def completion_terms(run: Executor) -> dict[str, Any]:
+    """What the editor completes: prefixes, keywords, and every class, property and labelled
+    entity as a prefixed name with its label (English, else Indonesian, else any), and ``search``:
+    all its labels, acronyms and expansions in every language, for completion to match. Asked
+    through the executor, under the deadline."""
+    import anyio
+    import pyoxigraph as ox
+
+    rows = await run.select(COMPLETION, ns=ox.Literal(v.ID))
+    return await anyio.to_thread.run_sync(lambda: _completion(rows))
+
+
+def _completion(rows: list[Row]) -> dict[str, Any]:
     terms: list[dict[str, str]] = []
     seen: set[str] = set()
     entities = 0
@@ -136,8 +142,9 @@ def named_queries() -> list[dict[str, str]]:
     return [{"name": q.name, "title": q.title, "text": q.text} for q in list_queries()]
 
 
-def page_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
-    """``/`` (the page), ``/static/`` (its script and style) and the JSON it reads."""
+def page_routes(run: Executor) -> list[BaseRoute]:
+    """``/`` (the page), ``/static/`` (its script and style) and the JSON it reads (the terms
+    asked once through ``run``)."""
     from starlette.responses import JSONResponse
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
@@ -149,10 +156,8 @@ def page_routes(kg: KnowledgeGraph) -> list[BaseRoute]:
         return render(request, "query.html", text=text)
 
     async def terms(request: Request) -> Response:
-        import anyio
-
         if "terms" not in cached:  # the graph is read-only: list it once
-            cached["terms"] = await anyio.to_thread.run_sync(lambda: completion_terms(kg))
+            cached["terms"] = await completion_terms(run)
         return JSONResponse(cached["terms"], headers={"Cache-Control": "max-age=300"})
 
     async def queries(request: Request) -> Response:

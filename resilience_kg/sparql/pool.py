@@ -401,12 +401,15 @@ class QueryPool:
             self._release(worker)
         return read_reply(data, memory=self.memory, jail_reason=worker.jail_reason)
 
-    async def arun(self, text: str, *, form: str | None, fmt: Any, bindings: Bindings, timeout: float) -> bytes:
+    async def arun(self, text: str, *, form: str | None, fmt: Any, bindings: Bindings, timeout: float,
+                   deadline: float | None = None) -> bytes:
         """As :meth:`run`, waiting on the event loop instead of in a thread. ``form`` None: the
         text is checked by the worker, and ``fmt`` holds the formats for
-        :func:`resilience_kg.sparql.forkserver.checked_answer`."""
+        :func:`resilience_kg.sparql.forkserver.checked_answer`. ``deadline`` (``time.monotonic()``;
+        default ``timeout`` seconds from now) lets several queries share one; the error names ``timeout``."""
         loop = asyncio.get_running_loop()
-        deadline = time.monotonic() + timeout
+        if deadline is None:
+            deadline = time.monotonic() + timeout
         worker = await self._aacquire(deadline, timeout)
         request = pickle.dumps((text, form, fmt, bindings, self.max_result))
         data: bytes | None = None

@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from resilience_kg import vocab as v
-from resilience_kg.errors import QueryError, ResultTooLarge
+from resilience_kg.errors import ChildSyntaxError, QueryError, ResultTooLarge
 from resilience_kg.graph.oxterms import to_bytes
 from resilience_kg.limits import MAX_RESULT, QUERY_MEMORY, QUERY_TIMEOUT
 from resilience_kg.sparql.guard import check_query
-from resilience_kg.sparql.runner import ChildSyntaxError, mib, run_killable
+from resilience_kg.sparql.runner import mib, run_killable
 from resilience_kg.tabulate import aligned, terminal_width
 
 if TYPE_CHECKING:

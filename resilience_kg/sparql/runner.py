@@ -20,16 +20,12 @@ import signal
 import time
 from collections.abc import Callable
 
-from resilience_kg.errors import QueryError, QueryMemoryError, QueryTimeout, ResultTooLarge
+from resilience_kg.errors import ChildSyntaxError, QueryError, QueryMemoryError, QueryTimeout, ResultTooLarge
 from resilience_kg.sparql import sandbox
 
 _OK, _SYNTAX, _FAIL, _MEMORY, _LARGE, _REFUSED = b"O", b"S", b"E", b"M", b"L", b"R"
 JAILED, FREE = b"J", b"N"
 MIB = 1 << 20
-
-
-class ChildSyntaxError(QueryError):
-    """The work raised SyntaxError in the child (a malformed query); the message is kept."""
 
 
 def can_kill() -> bool:

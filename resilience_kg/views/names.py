@@ -17,7 +17,7 @@ An actor's Indonesian label is often only its acronym (BPBD), with the full name
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from resilience_kg import vocab as v
@@ -29,12 +29,24 @@ if TYPE_CHECKING:
 LANGS = ("id", "en")
 
 
+#: The languages the sources say they are written in (``dcterms:language``).
+DATASET_LANGUAGE = "SELECT ?l WHERE { ?s dcterms:language ?l }"
+
+
 def dataset_language(kg: KnowledgeGraph, *, default: str = "en") -> str:
     """The language most of the sources are written in (``dcterms:language``), if the pages
     offer it; ``id`` for the bundled report."""
-    rows = kg.store.query("SELECT ?l WHERE { ?s dcterms:language ?l }", prefixes=v.QUERY_PREFIXES,
-                          use_default_graph_as_union=True)
-    counts = Counter(str(r["l"].value).lower().split("-")[0] for r in rows)  # type: ignore[union-attr]
+    rows = kg.store.query(DATASET_LANGUAGE, prefixes=v.QUERY_PREFIXES, use_default_graph_as_union=True)
+    return most_common_language((r["l"].value for r in rows), default=default)  # type: ignore[union-attr]
+
+
+def most_common_language(tags: Iterable[str], *, default: str = "en") -> str:
+    """The language (of those the pages offer) most of ``tags`` name, else ``default``.
+
+    >>> most_common_language(["id", "en-GB", "id-ID"]), most_common_language(["fr"])
+    ('id', 'en')
+    """
+    counts = Counter(str(tag).lower().split("-")[0] for tag in tags)
     for lang, _ in counts.most_common():
         if lang in LANGS:
             return lang

@@ -1,4 +1,5 @@
-"""Produce every user-facing output of the bundled data, for the golden test.
+"""Produce every user-facing output of the bundled data, and the drafts extracted from the tuned
+set of reports, for the golden test.
 
 ``python tests/golden/outputs.py --write`` regenerates ``manifest.txt`` after a deliberate change
 of data or output; the test (``tests/test_golden.py``) fails whenever an output changes otherwise,
@@ -15,6 +16,14 @@ import tempfile
 from pathlib import Path
 
 MANIFEST = Path(__file__).with_name("manifest.txt")
+TESTS = Path(__file__).resolve().parent.parent
+#: The reports whose drafts are recorded: the tuned set and the new reports (never the frozen set).
+REPORTS = tuple(
+    sorted(p for p in (TESTS / "extract_devset").iterdir() if p.suffix in (".txt", ".md", ".html"))
+    + sorted((TESTS / "data" / "new-reports").glob("*.txt"))
+)
+#: What an extraction's record covers: the draft tables (not review.html, a view of them).
+DRAFT_TABLES = ("elements.csv", "connections.csv", "sources.csv")
 
 # (output name, CLI arguments); "{out}" is the output path.
 COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -34,13 +43,17 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("viz.full", ("viz", "--view", "full", "-o", "{out}")),
     ("viz.actors-pillars", ("viz", "--view", "actors-pillars", "-o", "{out}")),
     ("viz.pillar-siap", ("viz", "--view", "pillar:SIAP", "-o", "{out}")),
+    # Each report alone, then all in one run (ids taken by earlier reports, the shared resolution cache).
+    *((f"extract.{path.stem}", ("extract", str(path), "-o", "{out}")) for path in REPORTS),
+    ("extract.batch", ("extract", *map(str, REPORTS), "-o", "{out}")),
 )  # fmt: skip
 
 
-def _digest(path: Path) -> str:
+def _digest(path: Path, only: tuple[str, ...] = ()) -> str:
+    """The sha256 of a file, or of a folder's files (``only`` those named, when given)."""
     if path.is_dir():
         h = hashlib.sha256()
-        for f in sorted(p for p in path.rglob("*") if p.is_file()):
+        for f in sorted(p for p in path.rglob("*") if p.is_file() and (not only or p.name in only)):
             h.update(f.relative_to(path).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
         return h.hexdigest()
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -60,7 +73,10 @@ def outputs() -> dict[str, str]:
             )
             if proc.returncode != 0:
                 raise RuntimeError(f"{name}: exit {proc.returncode}: {proc.stderr.decode()}")
-            result[name] = _digest(out) if "{out}" in args else hashlib.sha256(proc.stdout).hexdigest()
+            if "{out}" not in args:
+                result[name] = hashlib.sha256(proc.stdout).hexdigest()
+            else:
+                result[name] = _digest(out, DRAFT_TABLES if name.startswith("extract.") else ())
     return result
 
 

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -20,6 +22,17 @@ def require(tool: str) -> str:
             pytest.fail(f"{tool} is required under CI=true; .ci/run must install it")
         pytest.skip(f"{tool} is not installed on this machine")
     return path
+
+
+def extra(module: str, *, extra: str) -> ModuleType:
+    """``module``, part of the optional ``extra``: as ``pytest.importorskip``, the tests of a
+    file skip where it is not installed, but under CI, which installs every extra, they fail."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        if IN_CI:
+            pytest.fail(f"{module} (the {extra} extra) is required under CI=true", pytrace=False)
+        pytest.skip(f"{module} is not installed: pip install 'resilience-kg[{extra}]'", allow_module_level=True)
 
 
 def write(path: Path, text: str) -> Path:

@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import httpx
+from helpers import extra
+
+httpx = extra("httpx", extra="client")
 
 LOOPBACK = "127.0.0.1"
 START_TIMEOUT = 30.0  # seconds for serve and Oxigraph to answer

@@ -25,35 +25,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from resilience_kg.extract.recognise.rules import collectives, months, places, table, weekdays
+from resilience_kg.extract.recognise.rules import (
+    alternation,
+    collectives,
+    months,
+    places,
+    table,
+    weekdays,
+    word_map,
+)
+from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
 
 if TYPE_CHECKING:
     from resilience_kg.extract.gazetteer import Gazetteer
 
+# The word lists are rows of ``rules/words.csv``, each with its basis.
 #: Lower-case words allowed inside a name when a capitalised word follows.
-CONNECTORS = frozenset({"dan", "untuk", "of", "and", "the", "for", "&", "bidang", "de", "du", "van", "der", "on",
-                        "pada", "des", "la", "le"})
-#: Capitalised words that begin a sentence or clause but never a name.
-STOP_CAPS = frozenset("""The A An This That These In On By With And From For To At As Of It Its Representing Through
-    Pada Dalam Dari Dengan Untuk Oleh Yang Ini Itu Para Bapak Ibu Bpk Bpk. Sdr Hal Acara Kegiatan Selain Sedangkan
-    Setelah Kemudian Selanjutnya Sementara Menurut Sebagai Turut Hadir Terlihat Namun Adapun Also Meanwhile After
-    Before During Sesi Session Rapat FGD Workshop Beliau Mereka Kami Kita Saya Tim""".split()
-    # Verbs of Indonesian headlines, which capitalise every word ("Kemendagri Dorong Pemda Tingkatkan ..."):
-    # no body's name holds one.
-    + """Dorong Tingkatkan Gelar Bahas Tinjau Terima Ajak Minta Siapkan Perkuat Teken Resmikan Luncurkan
-    Kunjungi Hadiri Dukung Bantu Latih Bentuk Susun Sosialisasikan Serahkan Salurkan Imbau Targetkan
-    Percepat Jalin Sepakati Tandatangani Gandeng Libatkan""".split())
-JURISDICTION_WORDS = frozenset({"Provinsi", "Prov.", "Kota", "Kabupaten", "Kab.", "DKI", "Pemprov", "Pemkot", "Pemkab"})
+CONNECTORS = frozenset(word_list("connectors"))
+#: Capitalised words that begin a sentence or clause but never a name (with the verbs of
+#: Indonesian headlines, which capitalise every word: "Kemendagri Dorong Pemda Tingkatkan ...").
+STOP_CAPS = frozenset(word_list("stop_caps"))
+JURISDICTION_WORDS = frozenset(word_list("jurisdiction_words"))
 #: Single words that head a list of bodies but name none.
-GENERIC_WORDS = frozenset({"lembaga", "organisasi", "instansi", "pihak", "institusi", "unsur", "perwakilan", "tim"})
+GENERIC_WORDS = frozenset(word_list("generic_words"))
 #: First words of a topic, not a body, in a list of what was discussed ("Kebijakan Perencanaan
 #: dan Anggaran Penanggulangan Bencana"); no Indonesian body's name starts with one.
-TOPIC_WORDS = frozenset({"kebijakan", "anggaran", "peran", "strategi", "rencana", "program", "pengelolaan",
-                         "penanganan", "manajemen", "sinkronisasi", "evaluasi", "kajian", "mitigasi", "pencegahan",
-                         "penguatan", "peningkatan", "penyusunan", "pembentukan", "pemetaan", "sosialisasi",
-                         "optimalisasi", "percepatan", "implementasi", "pelaksanaan", "penyelenggaraan"})
-TITLES = re.compile(r"^(Bpk|Bapak|Ibu|Sdr|Sdri|Dr|Drs|Dra|Ir|Prof|H|Hj|Mr|Mrs|Ms|Kol|Letjen|Mayjen|Brigjen)\.?$")
+TOPIC_WORDS = frozenset(word_list("topic_words"))
+TITLES = re.compile(r"^(" + alternation("titles") + r")\.?$")
 
 
 @dataclass(frozen=True)
@@ -129,7 +128,7 @@ def is_cap(word: str) -> bool:
 
 #: Legal forms of a company: written in capitals or in brackets, but never a body's short name
 #: ("PT PLN (Persero)" is PLN; "PT Jakarta Propertindo (Perseroda)" has no acronym).
-LEGAL_FORMS = frozenset({"PT", "PT.", "PD", "CV", "Perum", "Perumda", "Persero", "Perseroda", "Tbk", "Tbk."})
+LEGAL_FORMS = frozenset(word_list("legal_forms"))
 
 
 def is_acronym(word: str) -> bool:
@@ -164,7 +163,7 @@ def _is_venue(text: str, start: int, name: str) -> bool:
         return True
     before = text[max(0, start - 16):start].rstrip()
     first = name.split(maxsplit=1)[0]
-    if first in _offices() and re.search(r"(?:^|\s)(?:di|ke|at|in|at the|in the)$", before, re.I):
+    if first in _offices() and re.search(r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")$", before, re.I):
         return True  # "di Kantor BPBD Natuna": where it happened
     # Inside a room's or hall's own name: "di Ruang Ngesti Widhi Setda Kendal", "Ruang Pola Kantor Bupati".
     return bool(_venue_lead_regex().search(text, max(0, start - 60), start))
@@ -187,7 +186,7 @@ def _document_regex() -> re.Pattern[str]:
     words_ = sorted((row["word"] for row in table("documents")), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words_) + r")(?![\w-])[^.;()]*?"
                       r"(?:\btentang\b|\bon\b|\bNomor\b|\bNo\.)[^,.;()]*?"
-                      r"(?=\s(?:yang|serta|oleh|diterbitkan|dikeluarkan|which|issued|by)\b|[,.;()]|$)")
+                      r"(?=\s(?:" + alternation("document_title_end") + r")\b|[,.;()]|$)")
 
 
 @functools.cache
@@ -296,13 +295,15 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
 
 #: A short form in brackets right after a name: "Environment Agency (DLH)", "(Dinas SDA)".
 _SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,2})\s*[)\]]")
-_TAIL = re.compile(r" (?:(?:Prov\.|[Pp]rovinsi|[Kk]ota|[Kk]abupaten|Kab\.) )?"
-                   r"(?:DKI Jakarta|Jakarta (?:Pusat|Utara|Barat|Selatan|Timur)|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+#: The words of a region's level ("Kota", "Kab."), which news copy also writes in lower case.
+_LEVEL_WORDS = frozenset(word for word, use in word_map("jurisdiction_words").items() if use == "level")
+_LEVEL_SPELLINGS = sorted(_LEVEL_WORDS | {w.lower() for w in _LEVEL_WORDS if not w.endswith(".")})
+_TAIL = re.compile(r" (?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") )?"
+                   r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 
 
 #: Second words of two-word regions ("Bandung Barat", "Jakarta Utara", "Tanah Datar" is known by name).
-_SECOND_PLACE_WORDS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah", "Raya", "Laut", "Besar", "Baru",
-                                 "Kepulauan", "Daya"})
+_SECOND_PLACE_WORDS = frozenset(word_list("second_place_words"))
 
 
 _NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]+|[A-Z]\.)")
@@ -315,8 +316,8 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
         return 0
     words_ = tail.group(0).split()
     # "BPBD provinsi Riau": news copy writes the level in lower case too.
-    marked = words_[0].capitalize() in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab.") or words_[0] == "DKI"
-    place = " ".join(w for w in words_ if w.capitalize() not in ("Prov.", "Provinsi", "Kota", "Kabupaten", "Kab."))
+    marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI"
+    place = " ".join(w for w in words_ if w.capitalize() not in _LEVEL_WORDS)
     if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
             and _NAME_GOES_ON.match(text, tail.end())):
         # "BPBD Kabupaten Bima Aries Munandar": the second word starts the officer's name.
@@ -346,12 +347,12 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
         if text[e - 1] == "." and toks[stop - 1].text.lower().rstrip(".") not in ABBREVIATIONS:
             e -= 1
         name = text[s:e]
-        if head.head == "Bidang" and re.search(r"\b(Deputi|Gubernur|Asisten|Menteri|Sekretaris Daerah)\b",
+        if head.head == "Bidang" and re.search(r"\b(" + alternation("deputy_posts") + r")\b",
                                                 text[max(start, s - 60):s]):
             continue  # "Deputi Gubernur ... Bidang X": the deputy's field, not a division
         body = name[len(m.group(1)):] if first == k else name
-        if m.group(1) in ("Program", "Programme") and not re.search(r"\b(PBB|UN|United Nations|Development|"
-                                                                    r"Pembangunan)\b", name):
+        if m.group(1) in ("Program", "Programme") and not re.search(r"\b(" + alternation("programme_bodies") + r")\b",
+                                                                    name):
             continue
         if m.group(1) in ("Office", "Government", "Department") and first == k and not body.strip().startswith("of"):
             continue
@@ -689,8 +690,8 @@ def _cue_list_regex() -> re.Pattern[str]:
     # Only the lower-case group words of running text ("the engineering firms Ramboll and COWI");
     # a capitalised one ("Pemerintah Daerah") starts a name, and bracketed groups are group_lists'.
     cues = sorted((row["cue"] for row in table("sector_groups") if row["cue"].islower()), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")\s+(?:(?:such as|seperti|yaitu|yakni|"
-                      r"antara lain|including|termasuk)\s+|:\s*)?(?=[A-Z0-9])")
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")\s+(?:(?:"
+                      + alternation("list_introducers") + r")\s+|:\s*)?(?=[A-Z0-9])")
 
 
 _CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)"
@@ -883,8 +884,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
 
 
 _LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", re.M)
-_ATTENDANCE_INTRO = re.compile(r"(?i)\b(?:attendees|participants|peserta|dihadiri|hadir|attended|daftar hadir|"
-                               r"yang hadir|undangan)\b[^\n]*$")
+_ATTENDANCE_INTRO = re.compile(r"(?i)\b(?:" + alternation("attendance_intro") + r")\b[^\n]*$")
 
 
 def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]:
@@ -913,7 +913,8 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
     return out
 
 
-_ACRONYM_PLACE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,11})(?= (?:Kota|Provinsi|Prov\.|Kabupaten|Kab\.) [A-Z])")
+_ACRONYM_PLACE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,11})(?= (?:"
+                            + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r") [A-Z])")
 
 
 def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
@@ -933,8 +934,7 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
 def _acting_place_regex() -> re.Pattern[str]:
     names = sorted((row["name"] for row in table("places")), key=len, reverse=True)
     return re.compile(r"(?<![\w-])((?:Kota |Provinsi |Kabupaten )?(?:" + "|".join(re.escape(n) for n in names) + r"))"
-                      r"(?= (?:telah |akan |juga )?(?:menyelenggarakan|menggelar|mengadakan|menerima kunjungan|"
-                      r"menandatangani|hosted|organi[sz]ed|convened|signed|received)\b)")
+                      r"(?= (?:telah |akan |juga )?(?:" + alternation("acting_verbs") + r")\b)")
 
 
 def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
@@ -943,7 +943,7 @@ def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
     out = []
     for m in _acting_place_regex().finditer(text, start, end):
         before = text[max(start, m.start() - 12):m.start()]
-        if re.search(r"\b(?:di|ke|dari|in|at|to|from|of)\s*$", before, re.I):
+        if re.search(r"\b(?:" + alternation("place_prepositions") + r")\s*$", before, re.I):
             continue  # "di Surabaya menggelar" is about a place, not its government
         out.append(ActorMention(m.start(), m.end(), m.group(1), None, None, "GovernmentAgency", "place-acting",
                                 "rule:place-as-government", 0.6))
@@ -951,14 +951,14 @@ def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
 
 
 #: A regional head's post and its region's level: "Wali Kota Semarang" heads Pemerintah Kota Semarang.
-_HEAD_LEVEL = {"gubernur": "Provinsi", "wali kota": "Kota", "walikota": "Kota", "bupati": "Kabupaten"}
+_HEAD_LEVEL = word_map("regional_head_levels")
 _REGIONAL_HEAD = re.compile(
     r"\b(?:Plt\.?\s+|Pj\.?\s+)?(?:Wakil\s+)?(?P<post>Gubernur|Wali\s?[Kk]ota|Bupati)\s+"
     r"(?:(?P<level>Provinsi|Kota|Kabupaten|Kab\.)\s+)?"
-    r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Besar"
-    r"|Baru|Laut|Kepulauan))?)\b")
+    r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:"
+    + alternation("second_place_words") + r"))?)\b")
 # After the place: a title or a comma and a name (the holder), or the end of the clause.
-_HOLDER_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:Drs?|Dra|Ir|Prof|H|Hj|KH|dr)\.?\s"
+_HOLDER_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:" + alternation("holder_titles") + r")\.?\s"
                            r"|(?:(?:I|Ni|IB|AA)\s+)?[A-Z][a-z]+\s+[A-Z])")
 
 

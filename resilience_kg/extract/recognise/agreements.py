@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.recognise.rules import alternation, table
 from resilience_kg.extract.segment import Span
 
 
@@ -22,6 +22,12 @@ class AgreementFact:
     sentence: Span
     status: str | None  # planned | signed
     status_cue: str | None
+
+
+@functools.cache
+def _acronyms() -> tuple[str, ...]:
+    """The agreements' short forms ("MoU", "PKS"): the one-word names of ``rules/agreements.csv``."""
+    return tuple(row["cue"] for row in table("agreements") if row["kind"] == "agreement" and " " not in row["cue"])
 
 
 @functools.cache
@@ -49,9 +55,10 @@ def find_agreements(text: str, sentences: Sequence[Span]) -> list[AgreementFact]
         first = name_re.search(text, sentence.start, sentence.end)
         if first is None:
             continue
-        if re.match(r"\s+(?:tersebut|ini|itu|this|that)\b", text[first.end():sentence.end], re.I):
+        if re.match(r"\s+(?:" + alternation("agreement_back_references") + r")\b", text[first.end():sentence.end],
+                    re.I):
             continue  # "MoU tersebut": the agreement already named, not another one
-        stop = re.compile(r"[,;.](?=\s|$)|\s(?:yang|untuk mendukung|dan akan|sehingga|agar)\s")
+        stop = re.compile(r"[,;.](?=\s|$)|\s(?:" + alternation("agreement_name_end") + r")\s")
         m_stop = stop.search(text, first.end(), sentence.end)
         end = m_stop.start() if m_stop else sentence.end
         words = list(re.finditer(r"\S+", text[first.start():end]))
@@ -59,8 +66,8 @@ def find_agreements(text: str, sentences: Sequence[Span]) -> list[AgreementFact]
             end = first.start() + words[15].end()
         label = text[first.start():end].rstrip(" .,;")
         acronym = None
-        acr = re.search(r"\((MoU|LoI|LOI|PKS|NK)\)", label)
-        if acr and not re.match(r"\s*(?:tentang|terkait|mengenai|antara|on|about|between|for)\b", label[acr.end():]):
+        acr = re.search(r"\((" + "|".join(re.escape(a) for a in _acronyms()) + r")\)", label)
+        if acr and not re.match(r"\s*(?:" + alternation("agreement_topic_words") + r")\b", label[acr.end():]):
             label = label[:acr.end()]  # "nota kesepahaman (MoU) dan kembali menyepakati ...": the name ends here
         if acr:
             acronym = acr.group(1)

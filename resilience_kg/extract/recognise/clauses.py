@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.recognise.rules import alternation, table
 from resilience_kg.extract.segment import Span
 
 #: Kinds of clause, to the rule table that holds their cues.
@@ -194,7 +194,8 @@ def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
     begin = sent.start + max((b.end() for b in re.finditer(r"[;:]\s*|,\s+", head)), default=0)
     start, end = begin, m.start()
     # "Pembangunan tanggul yang diusulkan oleh DSDA": the relative pronoun is not what was proposed.
-    end = start + len(re.sub(r"(?:\s+(?:yang|which|that|was|were|is|are))*\s*$", "", text[start:end], flags=re.I))
+    end = start + len(re.sub(r"(?:\s+(?:" + alternation("relative_pronouns") + r"))*\s*$", "", text[start:end],
+                             flags=re.I))
     if not _worth(text[start:end]):
         return None
     return ClauseFact(row["kind"], m.group(1), m.start(), m.end(), row.get("status", ""), tuple(subjects),

@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.recognise.rules import alternation, table
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,8 @@ def _intro_kind(intro: str) -> str | None:
 _INLINE_MARKER = re.compile(r"\((?:i{1,3}|iv|v|vi{1,3}|ix|x|[a-h]|\d{1,2})\)|(?<![\w.])(?:[a-h]|\d{1,2})\)(?=\s)")
 _LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))"
                         r"[ \t]+(?=\S)", re.M)
-_TRAIL = re.compile(r"(?:[;,:]\s*(?:dan|and|serta|atau|or)?|\s+(?:dan|and|serta|sekaligus))\s*$", re.I)
+_TRAIL = re.compile(r"(?:[;,:]\s*(?:" + alternation("list_conjunctions") + r")?|\s+(?:dan|and|serta|sekaligus))\s*$",
+                    re.I)
 
 
 def _clean(text: str, s: int, e: int) -> tuple[int, int]:

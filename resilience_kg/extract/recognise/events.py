@@ -9,11 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.dates import DateMention, find_dates
-from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.recognise.rules import table, words
 from resilience_kg.extract.segment import Span
 
-_NOT_NAME_WORDS = frozenset("""The A An This That In On At Pada Dalam Dengan Dan Kegiatan Acara Sebuah Suatu Para
-    Jakarta Sekretariat""".split())
+_NOT_NAME_WORDS = frozenset(words("not_event_name_words"))
 @functools.cache
 def _label_stop() -> re.Pattern[str]:
     """Punctuation, or a word of ``rules/event_label_stops.csv``, ends an event's name."""
@@ -139,7 +138,7 @@ def find_sessions(text: str) -> list[SessionFact]:
     out: list[SessionFact] = []
     for m in _SESSION.finditer(text):
         topic = m.group(1).strip()
-        if topic.lower() in ("yang", "dan", "di", "ke", "dengan", "untuk", "of", "the", "on", "was", "is"):
+        if topic.lower() in words("not_session_topics"):
             continue
         label = m.group(0)[0].upper() + m.group(0)[1:]
         out.append(SessionFact(label.strip(), m.start(), m.start() + len(m.group(0).rstrip())))

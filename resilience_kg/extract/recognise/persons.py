@@ -8,14 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.actors import TITLES, ActorMention, _post_regex, is_cap
+from resilience_kg.extract.recognise.rules import alternation, words
 
 _NAME = re.compile(
-    r"(?:(?:Bpk|Bapak|Ibu|Sdr|Sdri|Dr|Drs|Dra|Ir|Prof|H|Hj|Mr|Mrs|Ms|Kol|Letjen|Mayjen)\.?\s+)*"
+    r"(?:(?:" + alternation("titles") + r")\.?\s+)*"
     # Balinese names open with a birth-order or caste particle: "I Gusti Ngurah Jaya Negara", "Ni Luh", "IB Alit".
     r"(?P<name>(?:(?:I|Ni|IB|AA)\s)?[A-Z][a-z]+(?:[- ](?:[A-Z][a-z]+|[A-Z]\.)){0,4})"
 )
-_NOT_NAMES = frozenset("""Provinsi Kota Kabupaten Dinas Badan Biro Bidang Kepala Jakarta Indonesia Pemprov Sekretariat
-    Dalam Pada Acara Kegiatan Rapat Selain Kemudian Yang Beliau Hadir Turut The This In On And""".split())
+_NOT_NAMES = frozenset(words("not_person_names"))
 
 
 @dataclass(frozen=True)

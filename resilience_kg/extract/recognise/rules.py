@@ -9,7 +9,11 @@ a name that is a building is no actor) and ``documents`` (regulations: the words
 titles name no actor), ``proposal_cues`` and ``commitment_cues`` (the verbs of who
 proposes or commits to what), ``clause_words`` (what may stand between a body and its verb),
 ``function_words`` and ``name_language`` (which language a report or a name is written in), and
-``body_patterns`` (the standard bodies of a region, read by :mod:`resilience_kg.extract.gazetteer`).
+``body_patterns`` (the standard bodies of a region, read by :mod:`resilience_kg.extract.gazetteer`),
+``speech_verbs`` (a sentence that reports what someone said or hoped speaks of the bodies it names),
+and ``words``: every other word list of the extraction (stop words, titles, legal forms, HTML tags,
+place aliases ...), one row a word, named by its ``list``, with a ``value`` where the list maps a word
+to another (read through :func:`words`, :func:`word_map` and :func:`alternation`).
 The pillars of a city's strategy and their cue words are in :mod:`resilience_kg.extract.pillars`.
 """
 
@@ -18,13 +22,14 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 from importlib import resources
 
 TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places", "role_cues", "event_kinds",
           "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents",
           "proposal_cues", "commitment_cues", "function_words", "name_language",
           "clause_words", "place_kinds", "methods",
-          "event_label_stops", "body_patterns")
+          "event_label_stops", "body_patterns", "speech_verbs", "words")
 
 
 @functools.cache
@@ -77,3 +82,48 @@ def collectives() -> frozenset[str]:
 @functools.cache
 def places() -> frozenset[str]:
     return frozenset(row["name"].lower() for row in table("places"))
+
+
+@functools.cache
+def _word_lists() -> dict[str, tuple[tuple[str, str], ...]]:
+    lists: dict[str, list[tuple[str, str]]] = {}
+    for row in table("words"):
+        lists.setdefault(row["list"], []).append((row["word"], row["value"]))
+    return {name: tuple(pairs) for name, pairs in lists.items()}
+
+
+def _word_list(name: str) -> tuple[tuple[str, str], ...]:
+    try:
+        return _word_lists()[name]
+    except KeyError:
+        raise KeyError(f"no word list {name!r} in rules/words.csv") from None
+
+
+@functools.cache
+def words(name: str) -> tuple[str, ...]:
+    """The words of list ``name`` in ``rules/words.csv``, in the table's order.
+
+    >>> "Perum" in words("legal_forms")
+    True
+    """
+    return tuple(word for word, _ in _word_list(name))
+
+
+@functools.cache
+def word_map(name: str) -> dict[str, str]:
+    """List ``name`` of ``rules/words.csv`` as a mapping from each word to its ``value``.
+
+    >>> word_map("place_aliases")["jaksel"]
+    'Kota Administrasi Jakarta Selatan'
+    """
+    return dict(_word_list(name))
+
+
+@functools.cache
+def alternation(name: str) -> str:
+    """The words of list ``name`` as the branches of a regular expression, escaped, in the table's order.
+
+    >>> re.fullmatch(alternation("legal_forms"), "PT.") is not None
+    True
+    """
+    return "|".join(re.escape(word) for word in words(name))

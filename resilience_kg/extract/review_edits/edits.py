@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from resilience_kg.errors import ResilienceKGError
+from resilience_kg.errors import ReviewConflict, ReviewError
 from resilience_kg.extract.review_edits.folder import (
     DraftRow,
     Drafts,
@@ -37,14 +37,6 @@ from resilience_kg.extract.review_edits.log import LOG_NAME, Change, RowChange, 
 EVIDENCE = ("source", "quote", "start", "end", "occurrence")
 #: Columns that say what a connection links: changing one replaces the row (see the module's note).
 LINK_COLUMNS = ("from", "to", "type")
-
-
-class ReviewError(ResilienceKGError):
-    """An edit that cannot be made as asked (an unknown column, a file that must be fixed by hand)."""
-
-
-class ReviewConflict(ReviewError):
-    """The row changed since the reviewer saw it: reload, look again, then edit."""
 
 
 @dataclass(frozen=True)

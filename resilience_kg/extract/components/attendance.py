@@ -1,0 +1,104 @@
+"""The "roles" and "acting-posts" components: who organised, opened, spoke at or attended the
+event, read from the cue words of each sentence and what the report says around each mention."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resilience_kg.extract.components.document import Document
+from resilience_kg.extract.recognise.actors import ActorMention
+from resilience_kg.extract.recognise.clauses import ClauseFact
+from resilience_kg.extract.recognise.roles import Cue, role_of, stronger
+from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.segment import Span
+
+#: The roles that make a post worth drafting even without a named holder.
+_ACTING = ("organiser", "opener", "speaker", "host")
+
+
+@dataclass(frozen=True)
+class _Around:
+    """What decides a mention's role besides its cues: how many bodies each sentence names, the
+    posts' spans, and the mentions that are the parent of a unit named with them."""
+
+    mentions_in: Counter[int]
+    post_spans: list[tuple[int, int]]
+    parent_spans: set[tuple[int, int]]
+
+
+def roles(doc: Document) -> None:
+    """Each actor's strongest role over its mentions, with the cue and the quote that give it."""
+    around = _around(doc)
+    for actor in doc.actors:
+        for m in actor.mentions:
+            role, cue, sent = _role(doc, m, around)
+            if stronger(role, actor.role) == role and (role != actor.role or actor.role_quote is None):
+                actor.role = role
+                actor.role_cue = cue.phrase if cue else ""
+                actor.role_quote = (sent.start, sent.end) if sent and cue else (m.start, m.end)
+
+
+def acting_posts(doc: Document) -> None:
+    """The posts to draft: those that hold a person or do something at the event."""
+    for post in doc.posts:
+        sent = doc.sentence_at(post.start)
+        role, cue = role_of(post.start, post.end, doc.cues.get(sent.start, []), doc.text) if sent else ("", None)
+        if post.person or role in _ACTING:
+            doc.acting_posts.append((post, role if cue else "", (sent.start, sent.end) if sent and cue else None))
+
+
+def _around(doc: Document) -> _Around:
+    mentions_in: Counter[int] = Counter()
+    for m in doc.mentions:
+        at = doc.sentence_at(m.start)
+        if at is not None:
+            mentions_in[at.start] += 1
+    return _Around(mentions_in, [(p.start, p.end) for p in doc.posts],
+                   {m.parent_span for m in doc.mentions if m.parent_span})
+
+
+def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | None, Span | None]:
+    """The role one mention gives its actor, the cue that says so and the sentence it is in."""
+    text = doc.text
+    sent = doc.sentence_at(m.start)
+    role, cue = role_of(m.start, m.end, doc.cues.get(sent.start, []), text) if sent else ("mentioned", None)
+    if cue is None and sent is not None and around.mentions_in[sent.start] >= 3 and not _speech().search(
+            text, sent.start, m.start):
+        # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
+        # "said" are spoken of (the speaker, before the verb, is there).
+        role = "participant"
+    if role in ("opener", "speaker") and any(s <= m.start and m.end <= e for s, e in around.post_spans):
+        role = "participant"  # the organisation of the officer who opened or spoke attends
+    if (m.start, m.end) in around.parent_spans:
+        return "mentioned", None, sent  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
+    if _inside_clause(m, doc.clauses):
+        # "pelatihan ... dipimpin oleh PMI bersama Dinsos" names who would do what is proposed,
+        # not who ran the meeting.
+        return "mentioned", None, sent
+    if role == "mentioned" and (said := _subject_of(m, doc.clauses)) is not None:
+        # Who proposes or commits at the event is there; the proposal's verb is the cue.
+        return "participant", Cue(said.cue_start, said.cue_end, "participant", "before", said.cue), said.sentence
+    return role, cue, sent
+
+
+@functools.cache
+def _speech() -> re.Pattern[str]:
+    """A sentence that reports what someone said or hoped (``rules/speech_verbs.csv``): the
+    bodies it names are spoken of, not necessarily present ("dirinya mengharapkan dukungan ...
+    dari TNI/Polri")."""
+    phrases = (row["phrase"] for row in table("speech_verbs"))
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+def _inside_clause(m: ActorMention, clauses: Sequence[ClauseFact]) -> bool:
+    """True when the mention stands inside what a body proposes or commits to (not its subject)."""
+    return any(c.start <= m.start and m.end <= c.end for c in clauses)
+
+
+def _subject_of(m: ActorMention, clauses: Sequence[ClauseFact]) -> ClauseFact | None:
+    """The proposal or commitment whose subject this mention is, if any."""
+    return next((c for c in clauses if (m.start, m.end) in c.subjects), None)

@@ -1,0 +1,57 @@
+"""Components that find what the report is about: the event and its sessions, the issues and
+solutions listed, the agreements, and the group words that are never actors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from resilience_kg.extract.components.document import Document
+from resilience_kg.extract.recognise.actors import ActorMention
+from resilience_kg.extract.recognise.agreements import find_agreements
+from resilience_kg.extract.recognise.enumerations import ListItem, find_items
+from resilience_kg.extract.recognise.events import find_event, find_sessions
+from resilience_kg.extract.recognise.rules import collectives as collective_words
+
+
+def event(doc: Document) -> None:
+    """The event the report is about: its kind, label and date."""
+    doc.event = find_event(doc.text, doc.sentences, published=doc.context.published)
+
+
+def sessions(doc: Document) -> None:
+    """The named sessions of the event ("Sesi 1: ...")."""
+    doc.sessions = find_sessions(doc.text)
+
+
+def items(doc: Document) -> None:
+    """The issues and solutions the report lists, without the lists of bodies."""
+    doc.items = _not_bodies(find_items(doc.text), doc.mentions)
+
+
+def agreements(doc: Document) -> None:
+    """Agreements named with a signing or planning verb (an MoU, a PKS)."""
+    doc.agreements = find_agreements(doc.text, doc.sentences)
+
+
+def collectives(doc: Document) -> None:
+    """The group words the report uses ("masyarakat", "relawan"): a note, never an actor."""
+    doc.collectives = sorted({w for w in collective_words()
+                              if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", doc.text, re.I)})
+
+
+def _not_bodies(items: Sequence[ListItem], mentions: Sequence[ActorMention]) -> list[ListItem]:
+    """Issues and solutions, without the lists whose items are bodies: "dihadiri oleh unsur: BPBD;
+    Dinas ...; ..." after a title that says "Rencana Aksi" is who came, not what was proposed."""
+    def body(item: ListItem) -> bool:
+        covered = sum(max(0, min(m.end, item.end) - max(m.start, item.start)) for m in mentions)
+        return covered >= 0.6 * (item.end - item.start)
+
+    lists: dict[tuple[int, int], list[ListItem]] = {}
+    for item in items:
+        lists.setdefault((item.intro_start, item.intro_end), []).append(item)
+    kept: list[ListItem] = []
+    for members in lists.values():
+        if sum(body(i) for i in members) * 2 < len(members):
+            kept += [i for i in members if not body(i)]
+    return sorted(kept, key=lambda i: i.start)

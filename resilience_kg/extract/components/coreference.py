@@ -1,0 +1,185 @@
+"""The "actors" component: each mention resolved against the graph and the gazetteer, and the
+mentions of one body grouped into one actor, with its type and how sure that type is."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from resilience_kg.extract.components.document import Document
+from resilience_kg.extract.draft import Actor
+from resilience_kg.extract.recognise.actors import ActorMention, name_key
+from resilience_kg.extract.recognise.rules import confidence, word_map
+
+if TYPE_CHECKING:
+    from resilience_kg.extract.gazetteer import Gazetteer
+    from resilience_kg.extract.resolve import KnownActor
+
+
+@dataclass
+class _Actors:
+    """The actors found so far, by key, in order of first mention, and every key each is known by."""
+
+    by_key: dict[str, Actor] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def in_order(self) -> list[Actor]:
+        return [self.by_key[k] for k in self.order]
+
+
+def actors(doc: Document) -> None:
+    """Group ``doc.mentions`` into ``doc.actors``, resolving each distinct surface once (the
+    resolver is the slow part; the run's cache shares it between reports)."""
+    found = _Actors()
+    resolved: dict[tuple[Any, ...], Any] = {}
+    acronym_names = {m.acronym.upper(): m for m in doc.mentions if m.acronym and m.expansion}
+    for mention in doc.mentions:
+        m = _as_named(mention, acronym_names, found)
+        # A bare short form the report defines ("... (BPBD) Provinsi Jawa Tengah", then "BPBD") is
+        # that body, whatever other BPBD the report's city would suggest.
+        defined = acronym_names.get(m.acronym.upper()) if m.acronym and _bare(m) else None
+        res = _resolution(doc, defined if defined is not None else m, resolved)
+        _add(found, m, res, _key(found, m, res))
+    doc.actors = found.in_order()
+
+
+def _as_named(m: ActorMention, acronym_names: dict[str, ActorMention], found: _Actors) -> ActorMention:
+    """The mention with what the rest of the report says of it."""
+    # A bare acronym that the report expands elsewhere takes the expansion's sector.
+    if m.acronym and not m.expansion and m.acronym.upper() in acronym_names:
+        full = acronym_names[m.acronym.upper()]
+        m = replace(m, expansion=full.expansion, sector=m.sector or full.sector,
+                    sector_basis=m.sector_basis or full.sector_basis)
+    # A bare name after the same name with its jurisdiction ("Dinas Perhubungan Kota
+    # Semarang" ... "Dinas Perhubungan") is that body again, whatever the report's city.
+    earlier = _qualified_earlier(m, found)
+    if earlier is not None:
+        m = replace(m, name=earlier.mention.name, sector=m.sector or earlier.mention.sector)
+    return m
+
+
+def _resolution(doc: Document, basis: ActorMention, resolved: dict[tuple[Any, ...], Any]) -> Any:
+    """The resolution of ``basis``: once per surface in a report, and once per surface and city
+    in a run (the same name in the same city resolves the same way in every report of a batch)."""
+    key_surface = (basis.name, basis.acronym, basis.expansion, basis.sector, doc.city)
+    if key_surface not in resolved:
+        cache = doc.context.cache
+        if cache is not None and key_surface in cache:
+            resolved[key_surface] = cache[key_surface]
+        else:
+            resolved[key_surface] = _resolve(basis, known=doc.context.known, gazetteer=doc.context.gazetteer,
+                                             city=doc.city)
+            if cache is not None:
+                cache[key_surface] = resolved[key_surface]
+    return resolved[key_surface]
+
+
+def _key(found: _Actors, m: ActorMention, res: Any) -> str:
+    """The key of the actor this mention belongs to (an earlier one's when they share a key)."""
+    keys = _actor_keys(m, res)
+    key = next((found.aliases[k] for k in keys if k in found.aliases), keys[0])
+    if key in found.by_key and keys[0].startswith("id:") and _resolved_id(found.by_key[key]) not in (None, keys[0][3:]):
+        key = keys[0]  # two bodies resolved apart are never merged by a shared short form
+    for k in keys:
+        found.aliases.setdefault(k, key)
+    return key
+
+
+def _add(found: _Actors, m: ActorMention, res: Any, key: str) -> None:
+    """Add the mention to its actor, a new one with its sector when it is the first."""
+    if key not in found.by_key:
+        sector, sure = _sector_of(m, res)
+        found.by_key[key] = Actor(mention=m, resolution=res, sector=sector, sector_confidence=sure, mentions=[m])
+        found.order.append(key)
+    actor = found.by_key[key]
+    if m not in actor.mentions:
+        actor.mentions.append(m)
+    if _fuller(m, actor.mention):
+        actor.mention = m  # "BPBD" in a headline, then "Badan ... (BPBD) Kabupaten Bima": the row names the latter
+
+
+def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
+    """The actor's type and how sure we are: the gazetteer/known names first, then a group
+    heading ("BUMD (...)"), then the head noun, then the resolver's match, then a guess."""
+    if mention.method.startswith(("gazetteer:", "rule:known-name")) and mention.sector:
+        return mention.sector, confidence("sector:gazetteer")
+    if resolution is not None and resolution.same_as and resolution.sector and resolution.score >= 95:
+        return resolution.sector, confidence("sector:resolved")
+    if mention.sector_basis.startswith("group:") and mention.sector:
+        return mention.sector, confidence("sector:group")
+    if mention.sector_basis.startswith("head:") and mention.sector:
+        return mention.sector, confidence("sector:head")
+    if resolution is not None and resolution.sector:
+        return resolution.sector, confidence("sector:resolution")
+    if mention.sector:
+        return mention.sector, confidence("sector:mention")
+    # Nothing says: a bare acronym in these reports is most often a public body, a bare
+    # multi-word name without a head noun most often a non-profit. The row says it is a guess.
+    if mention.acronym or len(mention.name.split()) == 1:
+        return "GovernmentAgency", confidence("sector:guess")
+    return "CivilSocietyOrganization", confidence("sector:guess")
+
+
+def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
+    """Every key under which this mention may meet an earlier mention of the same actor: the
+    resolved id, the acronym, the name and the expansion (case and short heads ignored)."""
+    keys = []
+    if resolution is not None and resolution.same_as and not resolution.ambiguous:
+        keys.append("id:" + resolution.same_as)
+    elif resolution is not None and resolution.key:
+        keys.append("id:" + resolution.key)  # a region's standard body, known by its pattern only
+    if mention.acronym:
+        keys.append("acr:" + mention.acronym.upper())
+    keys.append("name:" + name_key(mention.name))
+    if mention.expansion:
+        keys.append("name:" + name_key(mention.expansion))
+    return keys
+
+
+def _bare(m: ActorMention) -> bool:
+    """A mention that is its short form alone ("BPBD")."""
+    return m.name.strip().upper() == (m.acronym or "").strip().upper()
+
+
+def _fuller(new: ActorMention, old: ActorMention) -> bool:
+    """True when ``old`` is a bare short form (``BPBD``) and ``new`` names the same body in full."""
+    bare = old.name.strip() == (old.acronym or "").strip() or (" " not in old.name.strip() and old.name.isupper())
+    return bare and len(new.name.strip()) > len(old.name.strip()) and " " in new.name.strip()
+
+
+def _resolved_id(actor: Actor) -> str | None:
+    res = actor.resolution
+    return (res.same_as or res.key or None) if res is not None and not res.ambiguous else None
+
+
+@functools.cache
+def _jurisdiction() -> re.Pattern[str]:
+    """A level or region word inside a name ("Dinas Perhubungan Kota Semarang")."""
+    words = [w for w, kind in word_map("jurisdiction_words").items() if kind in ("level", "region")]
+    return re.compile(r"\s(?:" + "|".join(re.escape(w) for w in words) + r")\s")
+
+
+def _qualified_earlier(m: ActorMention, found: _Actors) -> Actor | None:
+    """The earlier actor whose name is this bare name followed by a jurisdiction."""
+    if _jurisdiction().search(f" {m.name} "):
+        return None
+    bare = name_key(m.name)
+    for actor in found.in_order():
+        full = actor.mention.name
+        cut = _jurisdiction().search(full)
+        if cut is not None and name_key(full[:cut.start()]) == bare:
+            return actor
+    return None
+
+
+def _resolve(m: ActorMention, *, known: Sequence[KnownActor], gazetteer: Gazetteer | None, city: str | None) -> Any:
+    if gazetteer is None:
+        return None
+    from resilience_kg.extract.resolve import Mention, resolve
+
+    mention = Mention(name=m.name, acronym=m.acronym, expansion=m.expansion, sector_hint=m.sector)
+    return resolve(mention, known=known, gazetteer=gazetteer, city=city)

@@ -1,0 +1,47 @@
+"""Components that find spans in the text: organisation mentions, posts, proposals and
+commitments, and the role cues of each sentence."""
+
+from __future__ import annotations
+
+import re
+
+from resilience_kg.extract.components.document import Document
+from resilience_kg.extract.recognise.actors import recognise
+from resilience_kg.extract.recognise.clauses import find_clauses
+from resilience_kg.extract.recognise.persons import find_posts
+from resilience_kg.extract.recognise.roles import Cue, find_cues
+
+
+def mentions(doc: Document) -> None:
+    """Every organisation and named unit (the recognisers of :mod:`~.recognise.actors`, settled)."""
+    doc.mentions = recognise(doc.text, doc.sentences, doc.context.gazetteer)
+
+
+def posts(doc: Document) -> None:
+    """Posts right before a mention ("Kepala BPBD"), with the person who holds each: found once,
+    read by the roles and the draft."""
+    doc.posts = find_posts(doc.text, doc.mentions)
+
+
+def clauses(doc: Document) -> None:
+    """What a body proposes or commits to, with the mentions that are its subjects."""
+    doc.clauses = find_clauses(doc.text, doc.sentences, [(m.start, m.end) for m in doc.mentions])
+
+
+_ITEM_LINE = re.compile(r"\s*(?:[-•*–▪●◦]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s")
+
+
+def cues(doc: Document) -> None:
+    """Each sentence's role cues; a list item line with none takes the cues of the line that
+    introduces its list ("Attendees:", "Peserta workshop terdiri dari:")."""
+    text = doc.text
+    found = {s.start: find_cues(text, s) for s in doc.sentences}
+    intro: list[Cue] = []
+    for s in doc.sentences:
+        line_start = text.rfind("\n", 0, s.start) + 1
+        is_item = line_start == s.start and bool(_ITEM_LINE.match(text, s.start))
+        if not is_item:
+            intro = found[s.start]
+        elif not found[s.start]:
+            found[s.start] = [c for c in intro if c.direction in ("after", "both")]
+    doc.cues = found
