@@ -337,8 +337,8 @@ def report_only_option(func: F) -> F:
 def names_lang_option(func: F) -> F:
     return click.option(
         "--lang", type=click.Choice(["id", "en"]), default=None,
-        help="Language of the names (switchable in a view's page). Default: the language of the sources "
-        "(Indonesian for the bundled report).")(func)
+        help="Language the page opens in: the names in a view, the text and names in the report (either page "
+        "switches to the other). Default: the language of the sources (Indonesian for the bundled report).")(func)
 
 
 def window_options(func: F) -> F:
@@ -594,8 +594,10 @@ def viz(
 @handle_errors
 def report(out: Path, report_only: bool, window: Any, lang: str | None, data: tuple[Path, ...], no_bundled: bool,
            store: Path | None) -> None:
-    """Write report.html: what the dataset holds, the actor-by-pillar heatmap, brokers, gaps,
-    communities, links to each view, and the source with its evidence quotes. Works offline."""
+    """Write report.html: the findings first (who leads each pillar, the brokers between pillars,
+    the gaps, what changed), the actor-by-pillar heatmap, links to each view, the details with the
+    sources and their evidence quotes, and how it was computed. In Indonesian and English, with a
+    switch at the top of the page; works offline, with no script."""
     from resilience_kg.views.report import write_report
 
     paths = write_report(_load(data, no_bundled, store), out, report_only=report_only, window=window, lang=lang)

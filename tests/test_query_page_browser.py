@@ -282,10 +282,10 @@ def test_the_served_report_links_through_a_view_to_the_entity_pages(
     page: Page, served: Served, log: PageLog, tmp_path: Path, kg: KnowledgeGraph
 ) -> None:
     page.goto(served.base + "/report/")
-    assert page.inner_text("h1").startswith("Actors of urban resilience")
+    assert page.inner_text("h1") == "Aktor ketahanan kota: ringkasan graf pengetahuan"  # the data's language
     # The report itself links each actor to its entity page.
     assert page.locator("#matrix a.entity", has_text="BPBD").get_attribute("href") == "../id/bpbd"
-    page.click("ul.views a:text('Full network')")
+    page.locator("ul.views a", has_text="Seluruh jaringan").click()
     page.wait_for_url("**/report/view-full.html")
     page.wait_for_selector("body[data-drawn]", state="attached")
     click_node(page, "bpbd")

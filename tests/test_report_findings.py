@@ -10,11 +10,13 @@ import sys
 from html import unescape
 from pathlib import Path
 
+import networkx as nx
 import pytest
+from test_report_language import in_language
 
 from resilience_kg.analysis.analyze import analyze
-from resilience_kg.analysis.pillar_links import display_name
 from resilience_kg.graph.dataset import KnowledgeGraph, load_graph
+from resilience_kg.views.names import labelled
 from resilience_kg.views.report import write_report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +26,9 @@ import generate  # noqa: E402
 
 @pytest.fixture(scope="module")
 def bundled_page(kg: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> str:
-    return write_report(kg, tmp_path_factory.mktemp("report"), lang="en")[0].read_text(encoding="utf-8")
+    """The report as a reader who chose English sees it."""
+    return in_language(write_report(kg, tmp_path_factory.mktemp("report"), lang="en")[0].read_text(encoding="utf-8"),
+                       "en")
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +36,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[KnowledgeGraph, li
     out = tmp_path_factory.mktemp("timeline")
     pool = list(generate.timeline_corpus(out)["pools"][0])  # type: ignore[index]
     return load_graph([out], bundled=False), pool
+
+
+def english(g: nx.MultiDiGraph, node: str) -> str:
+    """A name as the English report shows it: the full name, the acronym beside it."""
+    return labelled({"id": node, **g.nodes[node]}, "en")
 
 
 def text_of(html: str) -> str:
@@ -63,7 +72,8 @@ def test_the_leaders_of_each_pillar_are_the_strongest_ties(kg: KnowledgeGraph, b
     assert len(items) == len(a.pillars)
     by_pillar = {text_of(i).split(" ", 1)[0]: text_of(i) for i in items}
     strongest = max(a.matrix, key=lambda x: a.matrix[x][next(p for p in a.pillars if p.endswith("siap"))])
-    assert by_pillar["SIAP"].startswith(f"SIAP (Prepared Jakarta): {display_name(a.graph, strongest)} (3.7)")
+    assert by_pillar["SIAP"].startswith(f"SIAP (Prepared Jakarta): {english(a.graph, strongest)} (3.7)")
+    assert by_pillar["SIAP"].startswith("SIAP (Prepared Jakarta): Regional Disaster Management Agency (BPBD) (3.7)")
     assert "(Jakarta SIAP)" not in by_pillar["SIAP"]  # the label does not repeat the notation
     assert "more with weaker ties" in by_pillar["SIAP"]
 
@@ -90,12 +100,12 @@ def test_one_period_is_a_table_not_a_chart(bundled_page: str) -> None:
 def test_several_years_compare_the_latest_with_the_one_before(corpus: tuple[KnowledgeGraph, list[str]],
                                                              tmp_path: Path) -> None:
     tkg, pool = corpus
-    page = write_report(tkg, tmp_path, lang="en")[0].read_text(encoding="utf-8")
+    page = in_language(write_report(tkg, tmp_path, lang="en")[0].read_text(encoding="utf-8"), "en")
     change = text_of(section(page, "headline-change", "picture"))
     g = analyze(tkg).graph
     # 2020: the government, 0, 3 and 4; 2021: the government, 3 and 4 (bench/generate.py).
     assert "2021 against 2020: 3 organisations took part, against 4." in change
-    assert f"Not seen this time: {display_name(g, pool[0])}." in change
+    assert f"Not seen this time: {english(g, pool[0])}." in change
     assert "Came back or joined: none." in change
     assert 'id="timeline-chart"' in page  # three years: the chart, above the same figures as a table
     table = cells(section(page, "timeline-table", "timeline-chart"))[1:]
@@ -105,12 +115,12 @@ def test_several_years_compare_the_latest_with_the_one_before(corpus: tuple[Know
 def test_names_are_in_the_datas_language_with_the_other_on_hover(kg: KnowledgeGraph, tmp_path: Path) -> None:
     page = write_report(kg, tmp_path)[0].read_text(encoding="utf-8")  # the bundled report is Indonesian
     assert page.startswith("<!DOCTYPE html>\n<html lang=\"id\">")
-    leaders = section(page, "leaders", "headline-brokers")
-    assert 'title="Badan Penanggulangan Bencana Daerah · BPBD · Regional Disaster Management Agency">BPBD<' in leaders
+    leaders = section(in_language(page, "id"), "leaders", "headline-brokers")
+    assert '<span title="Regional Disaster Management Agency">Badan Penanggulangan Bencana Daerah (BPBD)</span>' \
+        in leaders
     assert "<b>SIAP</b>:" in leaders  # "Jakarta SIAP" only repeats the notation
-    matrix = text_of(section(page, "matrix", "matrix-legend"))
+    matrix = text_of(section(in_language(page, "id"), "matrix", "matrix-legend"))
     # One language in a list: the embassy by its Indonesian name, not next to English ones.
     assert "Kedutaan Besar Perancis" in matrix and "Embassy of France" not in matrix
-    english = write_report(kg, tmp_path / "en", lang="en")[0].read_text(encoding="utf-8")
-    matrix = text_of(section(english, "matrix", "matrix-legend"))
+    matrix = text_of(section(in_language(page, "en"), "matrix", "matrix-legend"))
     assert "Embassy of France in Indonesia" in matrix and "Kedubes Perancis" not in matrix

@@ -573,7 +573,8 @@ def test_the_report_and_its_views_are_served_with_their_own_policies(report_clie
     assert set(views) == {"view-full.html", "view-actors-pillars.html", "view-pillar-siap.html",
                           "view-pillar-sehat.html", "view-pillar-terhubung.html"}
     # Served, every actor of the heatmap links to its entity page, and that page answers.
-    assert '<a class="entity" href="../id/bpbd">BPBD</a>' in page.text
+    assert '<a class="entity" href="../id/bpbd"><span lang="id"><span title="Regional Disaster Management Agency">' \
+        'Badan Penanggulangan Bencana Daerah (BPBD)</span>' in page.text
     entity = report_client.get("/id/bpbd", headers={"Accept": "text/html"})
     assert entity.status_code == 200 and "BPBD" in entity.text
     for name in views:

@@ -175,7 +175,7 @@ def test_report_periods_and_chart_load_offline(page: Page, log: PageLog, corpus:
     page.wait_for_load_state("load")
     assert page.locator("section.period").count() == 3
     assert page.evaluate("document.getElementById('timeline-chart').naturalWidth") > 300
-    assert page.locator("#matrix-legend span").count() == 5
+    assert page.locator("#matrix-legend span.swatch").count() == 5
     assert "Leavers: not known yet" in (page.locator("#period-2021").text_content() or "")
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator("#timeline-chart").scroll_into_view_if_needed()

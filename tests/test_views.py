@@ -351,9 +351,12 @@ class TableRows(HTMLParser):
             self.inside = False
 
 
-def table_rows(path: Path, table_id: str) -> list[list[str]]:
+def table_rows(path: Path, table_id: str, lang: str = "en") -> list[list[str]]:
+    """The rows of a table of the report as a reader of ``lang`` sees them."""
+    from test_report_language import in_language
+
     parser = TableRows(table_id)
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(in_language(path.read_text(encoding="utf-8"), lang))
     return parser.rows
 
 

@@ -14,6 +14,8 @@ from resilience_kg.errors import ResilienceKGError
 from resilience_kg.files import atomic_write
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from resilience_kg.analysis.analyze import Analysis
     from resilience_kg.analysis.timeline import Timeline
 
@@ -96,17 +98,22 @@ def timeline_chart(tl: Timeline, path: str | Path) -> Path:
     return atomic_write(Path(path), timeline_png(tl))
 
 
-def timeline_png(tl: Timeline) -> bytes:
-    """The PNG of :func:`timeline_chart`."""
+def timeline_png(tl: Timeline, *, words: Mapping[str, str] | None = None) -> bytes:
+    """The PNG of :func:`timeline_chart` (its words in another language: see :func:`timeline_figure`)."""
     import io
 
     plt = _pyplot()
-    fig = timeline_figure(tl)
+    fig = timeline_figure(tl, words=words)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")  # type: ignore[attr-defined]
     plt.close(fig)
     return buf.getvalue()
 
+
+#: The words of the timeline chart, in English as it draws them; ``{by}``: year, quarter or month.
+CHART_WORDS = ("Actors per {by}", "Actors per pillar, per {by}", "actors", "actors touching the pillar", "took part",
+               "newcomers", "leavers (last seen)", "No dated event in the window", "No pillar in the graph",
+               "year", "quarter", "month")
 
 #: Colours of the timeline's bars: taking part, newcomers, leavers.
 _FLOW_COLOURS = ("#4e79a7", "#59a14f", "#e15759")
@@ -114,13 +121,19 @@ _PILLAR_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc9
                    "#9c755f", "#bab0ac")
 
 
-def timeline_figure(tl: Timeline) -> object:
+def timeline_figure(tl: Timeline, *, words: Mapping[str, str] | None = None) -> object:
     """The matplotlib figure of :func:`timeline_chart` (for tests and notebooks to look into).
 
     Bars, grouped per period, so that one period draws as well as fifty (a line or an area over
     one period draws nothing); every axis starts at zero; the legends sit to the right of the
-    plots, never over the bars.
+    plots, never over the bars. ``words`` puts its titles, axis labels and legend in another
+    language: each English text of :data:`CHART_WORDS` to its translation.
     """
+    given = words or {}
+
+    def w(text: str) -> str:
+        return given.get(text, text).format(by=given.get(tl.by, tl.by))
+
     plt = _pyplot()
     periods = tl.periods
     active = tl.active()
@@ -128,25 +141,25 @@ def timeline_figure(tl: Timeline) -> object:
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(min(width_in, 18.0), 7))
     if not periods:
         for ax in (top, bottom):
-            ax.text(0.5, 0.5, "No dated event in the window", ha="center", va="center", transform=ax.transAxes)
+            ax.text(0.5, 0.5, w("No dated event in the window"), ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()
-        top.set_title(f"Actors per {tl.by}")
+        top.set_title(w("Actors per {by}"))
         return fig
     x = list(range(len(periods)))
-    flows = [("took part", [len(active[p]) for p in periods]),
-             ("newcomers", [len(tl.newcomers[p]) for p in periods]),
+    flows = [(w("took part"), [len(active[p]) for p in periods]),
+             (w("newcomers"), [len(tl.newcomers[p]) for p in periods]),
              # The last period has no leavers yet: its bar is left out rather than drawn as a zero.
-             ("leavers (last seen)", [len(tl.leavers[p]) for p in periods[:-1]])]
+             (w("leavers (last seen)"), [len(tl.leavers[p]) for p in periods[:-1]])]
     _grouped_bars(top, x, flows, _FLOW_COLOURS)
-    top.set_ylabel("actors")
-    top.set_title(f"Actors per {tl.by}")
+    top.set_ylabel(w("actors"))
+    top.set_title(w("Actors per {by}"))
     series = [(tl.notation(pl), [tl.pillar_actors[p].get(pl, 0) for p in periods]) for pl in tl.pillars]
     if series:
         _grouped_bars(bottom, x, series, _PILLAR_COLOURS)
     else:
-        bottom.text(0.5, 0.5, "No pillar in the graph", ha="center", va="center", transform=bottom.transAxes)
-    bottom.set_ylabel("actors touching the pillar")
-    bottom.set_title(f"Actors per pillar, per {tl.by}")
+        bottom.text(0.5, 0.5, w("No pillar in the graph"), ha="center", va="center", transform=bottom.transAxes)
+    bottom.set_ylabel(w("actors touching the pillar"))
+    bottom.set_title(w("Actors per pillar, per {by}"))
     many = len(periods) > 8
     for ax in (top, bottom):
         ax.set_xticks(x, periods, rotation=45 if many else 0, ha="right" if many else "center")

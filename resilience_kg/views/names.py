@@ -88,3 +88,29 @@ def hover(a: Mapping[str, Any], lang: str) -> str:
     if acronym and acronym not in names:
         names.insert(1, acronym)
     return " · ".join(dict.fromkeys(n for n in names if n))
+
+
+def names_itself(text: str) -> bool:
+    """An acronym or short name that a reader knows the body by in either language: one word
+    (Bappeda, BPBD) or one with a capitalised part (PD PAM Jaya, Biro KDH-KLN); not a short form in
+    words ("Kedubes Perancis", which is Indonesian).
+
+    >>> [names_itself(x) for x in ("BPBD", "Bappeda", "PD PAM Jaya", "Kedubes Perancis", "")]
+    [True, True, True, False, False]
+    """
+    return is_acronym(text) or any(len(w) >= 2 and w.isupper() for w in text.replace("-", " ").split())
+
+
+def labelled(a: Mapping[str, Any], lang: str) -> str:
+    """An actor's full name in ``lang`` with its acronym beside it, unless the name holds it.
+
+    >>> bpbd = {"kind": "actor", "acronym": "BPBD", "label_id": "BPBD",
+    ...         "label_en": "Regional Disaster Management Agency", "expansion": "Badan Penanggulangan Bencana Daerah"}
+    >>> labelled(bpbd, "id"), labelled(bpbd, "en")
+    ('Badan Penanggulangan Bencana Daerah (BPBD)', 'Regional Disaster Management Agency (BPBD)')
+    """
+    name = full_name(a, lang)
+    acronym = str(a.get("acronym") or "").strip()
+    if a.get("kind") == "actor" and names_itself(acronym) and acronym.casefold() not in name.casefold():
+        return f"{name} ({acronym})"
+    return name
