@@ -369,12 +369,17 @@ def test_hostile_html_is_read_in_linear_time(tmp_path: Path) -> None:
         times = []
         for size in (100_000, 400_000):
             hostile = page.format(markup * (size // len(markup)))
-            started = time.perf_counter()
-            text, _ = html_main_text(hostile)
-            times.append(time.perf_counter() - started)
+            best = float("inf")
+            for _ in range(3):
+                # CPU time of this process, the best of three: other work on a busy machine
+                # neither counts nor adds noise, as wall time did.
+                started = time.process_time()
+                text, _ = html_main_text(hostile)
+                best = min(best, time.process_time() - started)
+            times.append(best)
             assert text.startswith("Rapat koordinasi BPBD."), markup
-        # Four times the page, about four times the time (quadratic would be sixteen); the floor
-        # keeps a busy machine's noise on tiny times from failing the test.
+        # Four times the page, about four times the work (quadratic would be sixteen times); the
+        # floor keeps the clock's granularity on tiny times from failing the test.
         assert times[1] < max(10 * times[0], 0.5), (markup, times)
 
 
