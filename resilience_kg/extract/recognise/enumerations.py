@@ -69,7 +69,17 @@ def find_items(text: str) -> list[ListItem]:
     items += _line_lists(text)
     items += _semicolon_lists(text, taken=[(i.start, i.end) for i in items])
     items += _prose_items(text, taken=[(i.intro_start, i.end) for i in items])
+    items += _prose_statements(text, taken=[(min(i.intro_start, i.start), i.end) for i in items])
     return sorted(items, key=lambda i: i.start)
+
+
+def _prose_statements(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
+    """Issues and solutions a sentence states with a cue word ("masih minimnya ...", "X perlu
+    ditingkatkan"): :mod:`resilience_kg.extract.recognise.issues`."""
+    from resilience_kg.extract.recognise.issues import find_statements
+
+    return [ListItem(s.kind, _item_label(text[s.start:s.end]), s.start, s.end, s.intro_start, s.intro_end,
+                     f"rule:prose-{s.kind.lower()}") for s in find_statements(text, taken=taken)]
 
 
 @functools.cache
@@ -83,7 +93,9 @@ def _prose_regex() -> re.Pattern[str]:
     copulas = sorted((r["word"] for r in table("clause_words") if r["role"] == "copula"), key=len, reverse=True)
     kind = "|".join(re.escape(k) for k in sorted(nouns, key=len, reverse=True))
     copula = "|".join(re.escape(c) for c in copulas)
-    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:\s+[\w-]+){{0,3}}?\s+(?:{copula})(?:\s*:)?\s+(?=\S)", re.I)
+    # "Permasalahan yang dihadapi: X" on one line names X as the copula would.
+    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:\s+[\w-]+){{0,3}}?(?:\s+(?:{copula})(?:\s*:)?|[ \t]*:)[ \t]+(?=\S)",
+                      re.I)
 
 
 def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
@@ -102,7 +114,7 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
         parts = [p for p in re.finditer(r"[^,;]+", text[m.end():end])]
         pieces = []
         for p in parts:
-            for q in re.split(r"\s+(?:dan|serta|and)\s+(?=\S)", p.group(0)):
+            for q in _split_and(p.group(0)):
                 at = text.find(q, m.end() + p.start())
                 pieces.append((at, at + len(q)))
         if len(pieces) == 1:
@@ -115,6 +127,20 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
             out.append(ListItem(kinds[m.group("kind").lower()], _item_label(label), a, b, m.start(), m.end(),
                                 "rule:prose-items"))
     return out
+
+
+def _split_and(chunk: str) -> list[str]:
+    """``chunk`` split at "dan"/"serta"/"and", except between two capitalised words, which join a
+    name ("Kerja Sama Pemerintah dan Badan Usaha")."""
+    parts: list[str] = []
+    last = 0
+    for m in re.finditer(r"(\S*)\s+(?:dan|serta|and)\s+(?=(\S))", chunk):
+        if m.group(1)[:1].isupper() and m.group(2).isupper():
+            continue
+        parts.append(chunk[last:m.start() + len(m.group(1))])
+        last = m.end()
+    parts.append(chunk[last:])
+    return parts
 
 
 def _inline_lists(text: str) -> list[ListItem]:

@@ -1,0 +1,163 @@
+"""Issues and solutions stated in a sentence, not in a list under a heading that names them.
+
+Reports write most of their problems in prose: "Kepala BPKD menyampaikan bahwa ruang fiskal
+daerah terbatas ...", "masih minimnya anggaran pemeliharaan dan kurangnya personel", "Sedimentasi
+saluran menjadi kendala", "coordination between agencies remains a challenge"; and what should be
+done: "data aset tersebut perlu diintegrasikan ...", "recovery plans should be aligned ...". The
+cue words are data (``rules/statement_cues.csv``), each with its kind, its shape and its basis:
+
+- ``opens``: the item starts at the cue ("kurangnya X", "lack of X"); several such cues joined by
+  commas or "dan" in one clause are as many items;
+- ``states``: the cue says something of the clause it stands in ("X masih terbatas"): the clause
+  is the item;
+- ``subject``: the cue follows the item ("X menjadi kendala"): the words before it are the item;
+- ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
+  before it introduce it (a solution's proposer is the body named there);
+- ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih").
+
+A clause is the part of a sentence between the sentence's ends, a semicolon or a colon, and a
+contrast (", namun", ", but"); a sentence whose first cue is an issue cue gives issues, else
+solutions. A solution cue in a sentence where a body proposes or commits ("DSDA mengusulkan ...")
+is left to :mod:`resilience_kg.extract.recognise.clauses`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.segment import Span, sentences
+
+#: Longest item drafted: a longer clause is a paragraph, not a statement of one issue.
+MAX_ITEM = 300
+_MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+")
+#: Where a clause begins or ends inside a sentence: a semicolon, a colon, or a contrast.
+_CONTRAST = (r"namun|tetapi|akan tetapi|sedangkan|sementara|padahal|but|however|while|whereas|although|"
+             r"meskipun|walaupun")
+_BREAK = re.compile(rf"[;:]\s*|,\s+(?=(?:{_CONTRAST})\b)", re.I)
+_LEAD = re.compile(rf"^(?:(?:{_CONTRAST}|selain itu|di sisi lain|in addition|meanwhile|menurut\s[^,]{{1,80}}|"
+                   rf"according to\s[^,]{{1,80}})\s*,?\s*)+", re.I)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An issue or a solution found in prose: its span, and the words that introduce it."""
+
+    kind: str  # Issue | Solution
+    start: int
+    end: int
+    intro_start: int
+    intro_end: int
+    cue: str
+
+
+@dataclass(frozen=True)
+class _Cue:
+    text: str
+    kind: str
+    shape: str
+
+
+@functools.cache
+def _cues() -> tuple[re.Pattern[str], dict[str, _Cue]]:
+    cues = {row["cue"].lower(): _Cue(row["cue"].lower(), row["kind"], row["shape"]) for row in table("statement_cues")}
+    words = sorted(cues, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])",
+                         re.I)
+    return pattern, cues
+
+
+@functools.cache
+def _clause_cue() -> re.Pattern[str]:
+    """The verbs of who proposes or commits (``proposal_cues``, ``commitment_cues``), as one pattern."""
+    words = {row["cue"].lower() for name in ("proposal_cues", "commitment_cues") for row in table(name)
+             if not row.get("tight")}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
+                      re.I)
+
+
+def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = ()) -> list[Statement]:
+    """Issues and solutions stated in the sentences of ``text`` that overlap no span of ``taken``
+    (the lists other readers found).
+
+    >>> text = "Kepala BPKD menyampaikan bahwa ruang fiskal daerah masih terbatas. Rapat terbatas dibuka pukul 9."
+    >>> [(s.kind, text[s.start:s.end], text[s.intro_start:s.intro_end]) for s in find_statements(text)]
+    [('Issue', 'ruang fiskal daerah masih terbatas', 'Kepala BPKD menyampaikan bahwa')]
+    """
+    pattern, cues = _cues()
+    out: list[Statement] = []
+    for sent in sentences(text):
+        if any(sent.start < e and s < sent.end for s, e in taken) or sent.text.rstrip().endswith("?"):
+            continue
+        found = [(m, cues[" ".join(m.group(1).lower().split())]) for m in pattern.finditer(text, sent.start, sent.end)]
+        never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
+        found = [(m, c) for m, c in found if c.kind != "never"
+                 and not any(a <= m.start() < b for a, b in never)]
+        frames = [m for m, c in found if c.kind == "frame"]
+        items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
+        if not items:
+            continue
+        kind = items[0][1].kind
+        out += _in_sentence(text, sent, [(m, c) for m, c in items if c.kind == kind], frames)
+    return out
+
+
+def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
+                 frames: list[re.Match[str]]) -> list[Statement]:
+    begin = sent.start
+    marker = _MARKER.match(text, begin, sent.end)
+    if marker:
+        begin = marker.end()
+    out: list[Statement] = []
+    seen: set[tuple[int, int]] = set()
+    for m, cue in items:
+        if m.group(1)[:1].isupper() and m.start() != begin:
+            continue  # a capitalised word mid-sentence: part of a name or a title ("PT X Limited")
+        start = begin
+        for b in _BREAK.finditer(text, start, m.start()):
+            start = b.end()
+        frame = max((f for f in frames if start <= f.start() and f.end() <= m.start()), key=lambda f: f.end(),
+                    default=None)
+        if cue.kind == "Solution" and _clause_cue().search(text, start, m.start()):
+            continue  # a body proposes or commits in this clause: clauses.py drafts it with its proposer
+        intro = (start, frame.end()) if frame is not None else (start, start)
+        if frame is not None:
+            start = frame.end()
+        lead = _LEAD.match(text, start, m.start())
+        if lead:
+            start = lead.end()
+        stop = _BREAK.search(text, m.end(), sent.end)
+        end = stop.start() if stop else sent.end
+        if cue.shape == "opens":
+            start = m.start()
+            nxt = [o for o, c in items if c.shape == "opens" and m.end() <= o.start() < end]
+            if nxt:  # "minimnya X, kurangnya Y dan belum adanya Z": each its own item
+                end = len(re.sub(r"[\s,;]*(?:\b(?:dan|serta|and|maupun|atau|or)\b)?[\s,;]*$", "",
+                                 text[:nxt[0].start()], flags=re.I))
+        elif cue.shape == "subject":
+            end = m.start()
+        start, end = _trim(text, start, end)
+        if (start, end) in seen or not _worth(text[start:end]) or any(a < end and start < b for a, b in seen):
+            continue
+        seen.add((start, end))
+        out.append(Statement(cue.kind, start, end, *(intro if intro[1] > intro[0] else (start, start)), cue.text))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Spaces, a leading "bahwa/that" or comma, a trailing full stop or comma off the item."""
+    chunk = text[start:end]
+    lead = re.match(r"[\s,:]*(?:(?:bahwa|that)\s+)?", chunk, re.I)
+    start += lead.end() if lead else 0
+    chunk = text[start:end]
+    end = start + len(chunk.rstrip(" \t.,;:"))
+    return start, end
+
+
+def _worth(item: str) -> bool:
+    """Two words at least, one of four letters or more, and no paragraph."""
+    words = re.findall(r"\w+", item)
+    return len(words) >= 2 and any(len(w) >= 4 for w in words) and len(item) <= MAX_ITEM
