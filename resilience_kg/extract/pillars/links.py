@@ -16,7 +16,9 @@ issues agree). A pillar link is an inference, never a report statement: every ro
   the item's session (or event), keeping the item's own cue as the quote (0.45); failing that,
   no link, and the row's note names the candidates;
 - an item with no cue takes the pillar of its session's heading (0.4); with none there either,
-  no link, and the note says "no pillar cue: choose one on review".
+  no link, and the note says "no pillar cue: choose one on review";
+- a weak cue (``weight=weak`` in the cue table: data sharing, participation, themes of every
+  pillar) counts only when the item has no other cue and its heading none either.
 
 A report whose city has no strategy gets no pillar link (its issues say so). Pillars that the
 graph being joined does not know (a user's city strategy) are drafted too, as curated Strategy
@@ -53,6 +55,7 @@ class Hit:
     end: int
     cue: str
     pillars: tuple[str, ...]
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,9 +115,10 @@ def find_hits(text: str, start: int, end: int, strategy: Strategy) -> list[Hit]:
     found: list[Hit] = []
     for pattern, cues in by_pattern.items():
         pillars = tuple(dict.fromkeys(c.pillar for c in cues))
+        weak = all(c.weak for c in cues)
         for m in re.finditer(pattern, text[start:end], re.IGNORECASE):
             if not in_a_name(text, start + m.start()):
-                found.append(Hit(start + m.start(), start + m.end(), cues[0].cue, pillars))
+                found.append(Hit(start + m.start(), start + m.end(), cues[0].cue, pillars, weak))
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
     for hit in found:
@@ -152,6 +156,12 @@ def choose(own: Sequence[Hit], context: Sequence[Hit], strategy: Strategy) -> tu
     """The pillar for an item from the cues in it (``own``) and in its session's or event's
     heading (``context``), or None and a note saying why none."""
     notation = {p.id: p.notation for p in strategy.pillars}
+    # Weak cues (a theme of every pillar: data, participation) count only when nothing stronger
+    # speaks: not a strong cue in the item, nor its heading.
+    strong = [h for h in own if not h.weak]
+    if strong or len(_leaders(_tally([h for h in context if not h.weak]))) == 1:
+        own = strong
+    context = [h for h in context if not h.weak] or context
     own_tally = _tally(own)
     leaders = _leaders(own_tally)
     if len(leaders) == 1:
