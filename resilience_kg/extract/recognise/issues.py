@@ -11,6 +11,7 @@ cue words are data (``rules/statement_cues.csv``), each with its kind, its shape
 - ``states``: the cue says something of the clause it stands in ("X masih terbatas"): the clause
   is the item;
 - ``subject``: the cue follows the item ("X menjadi kendala"): the words before it are the item;
+- ``after``: the item follows the cue ("warga mengeluhkan X");
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih").
@@ -121,7 +122,7 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start = b.end()
         frame = max((f for f in frames if start <= f.start() and f.end() <= m.start()), key=lambda f: f.end(),
                     default=None)
-        if cue.kind == "Solution" and _clause_cue().search(text, start, m.start()):
+        if cue.kind == "Solution" and _body_verb(text, start, m.end()):
             continue  # a body proposes or commits in this clause: clauses.py drafts it with its proposer
         intro = (start, frame.end()) if frame is not None else (start, start)
         if frame is not None:
@@ -131,7 +132,13 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start = lead.end()
         stop = _BREAK.search(text, m.end(), sent.end)
         end = stop.start() if stop else sent.end
-        if cue.shape == "opens":
+        if cue.shape == "after":
+            start = m.end()
+            # "found that A, and B": each finding its own item.
+            if not any(o.start() >= m.end() for o, _ in items):
+                out += _after_items(text, cue, start, end, intro)
+                continue
+        elif cue.shape == "opens":
             start = m.start()
             nxt = [o for o, c in items if c.shape == "opens" and m.end() <= o.start() < end]
             if nxt:  # "minimnya X, kurangnya Y dan belum adanya Z": each its own item
@@ -147,10 +154,35 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
     return out
 
 
+def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, int]) -> list[Statement]:
+    """What follows a cue like "found that" or "recommended", split at ", and" or ";"."""
+    out = []
+    for part in re.finditer(r"(?:[^,;]|,(?!\s+(?:and|dan|serta)\s))+", text[start:end]):
+        a, b = _trim(text, start + part.start(), start + part.end())
+        a += len(re.match(r"(?:(?:and|dan|serta)\s+)?", text[a:b]).group(0))
+        if _worth(text[a:b]):
+            out.append(Statement(cue.kind, a, b, *(intro if intro[1] > intro[0] else (a, a)), cue.text))
+    return out
+
+
+def _body_verb(text: str, start: int, end: int) -> bool:
+    """Does a proposal or commitment verb stand in ``text[start:end]`` right after what looks like a
+    body's name (an acronym, or a capitalised word that does not open the clause)? "WALHI Jakarta
+    meminta agar ..." does; "Peserta sepakat bahwa ..." does not."""
+    for m in _clause_cue().finditer(text, start, end):
+        before = re.search(r"(\S+)\s+$", text[start:m.start()])
+        if before is None:
+            continue
+        word = before.group(1).strip(",")
+        if re.fullmatch(r"[A-Z][A-Z&-]+", word) or (word[:1].isupper() and before.start() > 0):
+            return True
+    return False
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Spaces, a leading "bahwa/that" or comma, a trailing full stop or comma off the item."""
     chunk = text[start:end]
-    lead = re.match(r"[\s,:]*(?:(?:bahwa|that)\s+)?", chunk, re.I)
+    lead = re.match(r"[\s,:]*(?:(?:bahwa|that|agar|supaya|adanya)\s+)?", chunk, re.I)
     start += lead.end() if lead else 0
     chunk = text[start:end]
     end = start + len(chunk.rstrip(" \t.,;:"))
