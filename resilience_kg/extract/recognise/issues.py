@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.rules import table
-from resilience_kg.extract.segment import Span, sentences
+from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: Longest item drafted: a longer clause is a paragraph, not a statement of one issue.
 MAX_ITEM = 300
@@ -74,8 +74,7 @@ def _cues() -> tuple[re.Pattern[str], dict[str, _Cue]]:
 @functools.cache
 def _clause_cue() -> re.Pattern[str]:
     """The verbs of who proposes or commits (``proposal_cues``, ``commitment_cues``), as one pattern."""
-    words = {row["cue"].lower() for name in ("proposal_cues", "commitment_cues") for row in table(name)
-             if not row.get("tight")}
+    words = {row["cue"].lower() for name in ("proposal_cues", "commitment_cues") for row in table(name)}
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
                       re.I)
 
@@ -90,20 +89,79 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = ()) -> list
     """
     pattern, cues = _cues()
     out: list[Statement] = []
+    section = _sections(text)
     for sent in sentences(text):
         if any(sent.start < e and s < sent.end for s, e in taken) or sent.text.rstrip().endswith("?"):
             continue
+        heading = section.get(sent.start)
         found = [(m, cues[" ".join(m.group(1).lower().split())]) for m in pattern.finditer(text, sent.start, sent.end)]
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)]
         frames = [m for m, c in found if c.kind == "frame"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
+        if not items and heading is not None:
+            # A point under a heading that names its kind ("Permasalahan", "Rekomendasi"): the sentence.
+            start, end = _trim(text, *_unmarked(text, sent))
+            if _worth(text[start:end]) and not _body_verb(text, start, end):
+                out.append(Statement(heading[0], start, end, heading[1], heading[2], "heading"))
+            continue
         if not items:
             continue
         kind = items[0][1].kind
         out += _in_sentence(text, sent, [(m, c) for m, c in items if c.kind == kind], frames)
     return out
+
+
+@functools.cache
+def _kinds() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = {row["cue"].lower(): row["kind"] for row in table("list_kinds")}
+    words = sorted(kinds, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I), kinds
+
+
+#: A heading: a short line with no closing full stop, maybe numbered ("B. Kendala", "## Rekomendasi:").
+_HEADING = re.compile(r"^[#\s]*(?:(?:[A-H]|[IVX]{1,4}|\d{1,2})[.)]\s+)?(?P<words>[^.;,\n]{3,60}?):?\s*$")
+#: Most points under one heading.
+MAX_SECTION = 12
+
+
+def _heading_kind(line: str) -> str | None:
+    m = _HEADING.match(line)
+    if m is None or len(m.group("words").split()) > 6:
+        return None
+    pattern, kinds = _kinds()
+    found = [kinds[k.group(1).lower()] for k in pattern.finditer(m.group("words"))]
+    return found[-1] if found else None
+
+
+def _sections(text: str) -> dict[int, tuple[str, int, int]]:
+    """The sentences under a heading that names the kind of its points ("Permasalahan",
+    "Rekomendasi", "Temuan"; ``rules/list_kinds.csv``), each to (kind, heading start, heading end).
+    A section ends at the next short line without a full stop, a line ending in a colon, the prose
+    that follows its list, or after :data:`MAX_SECTION` lines."""
+    out: dict[int, tuple[str, int, int]] = {}
+    paras = list(paragraphs(text))
+    for n, para in enumerate(paras):
+        kind = _heading_kind(para.text)
+        if kind is None:
+            continue
+        listed = False
+        for body in paras[n + 1:n + 1 + MAX_SECTION]:
+            marked = bool(_MARKER.match(body.text))
+            if _HEADING.match(body.text) and len(body.text.split()) <= 6 or body.text.endswith(":") \
+                    or body.text.lower().startswith(("demikian", "sekian")) or (listed and not marked):
+                break  # the next heading, a new list, the closing formula, or prose after the list
+            listed = listed or marked
+            for sent in sentences(text[:body.end]):
+                if sent.start >= body.start:
+                    out[sent.start] = (kind, para.start, para.end)
+    return out
+
+
+def _unmarked(text: str, sent: Span) -> tuple[int, int]:
+    marker = _MARKER.match(text, sent.start, sent.end)
+    return (marker.end() if marker else sent.start), sent.end
 
 
 def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
