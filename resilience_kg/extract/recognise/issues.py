@@ -14,7 +14,9 @@ cue words are data (``rules/statement_cues.csv``), each with its kind, its shape
 - ``after``: the item follows the cue ("warga mengeluhkan X");
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
-- ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih").
+- ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
+- ``purpose``: words that say what the event was for ("bertujuan", "aims to"): a cue after them
+  in the sentence describes the event's aim, not a problem raised.
 
 A clause is the part of a sentence between the sentence's ends, a semicolon or a colon, and a
 contrast (", namun", ", but"); a sentence whose first cue is an issue cue gives issues, else
@@ -99,6 +101,7 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = ()) -> list
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)]
         frames = [m for m, c in found if c.kind == "frame"]
+        purposes = [m.start() for m, c in found if c.kind == "purpose"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
         if not items and heading is not None:
             # A point under a heading that names its kind ("Permasalahan", "Rekomendasi"): the sentence.
@@ -109,7 +112,8 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = ()) -> list
         if not items:
             continue
         kind = items[0][1].kind
-        out += _in_sentence(text, sent, [(m, c) for m, c in items if c.kind == kind], frames)
+        out += _in_sentence(text, sent, [(m, c) for m, c in items if c.kind == kind and
+                                         not any(p < m.start() for p in purposes)], frames)
     return out
 
 
@@ -240,7 +244,8 @@ def _body_verb(text: str, start: int, end: int) -> bool:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Spaces, a leading "bahwa/that" or comma, a trailing full stop or comma off the item."""
     chunk = text[start:end]
-    lead = re.match(r"[\s,:]*(?:(?:bahwa|that|agar|supaya|adanya)\s+)?", chunk, re.I)
+    lead = re.match(r"[\s,:]*(?:(?:adalah|ialah|yaitu|yakni|terletak pada|berasal dari|ada pada|is that|was that|"
+                    r"is|was|are|were|remains|lies in|bahwa|that|agar|supaya|adanya)\s+)?", chunk, re.I)
     start += lead.end() if lead else 0
     chunk = text[start:end]
     end = start + len(chunk.rstrip(" \t.,;:"))
