@@ -198,7 +198,7 @@ def extract_one(source: SourceText, *, source_id: str, lang: str, published: dt.
             actor.role_quote = (sent.start, sent.end) if sent and cue else (m.start, m.end)
     event = find_event(text, sents, published=published)
     sessions = find_sessions(text)
-    items = _not_bodies(find_items(text), mentions)
+    items = _not_bodies(find_items(text, bodies=[(m.start, m.end) for m in mentions]), mentions)
     agreements = find_agreements(text, sents)
     posts = []
     for post in found_posts:

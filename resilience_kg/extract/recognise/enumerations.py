@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.rules import table
@@ -63,23 +64,27 @@ def _item_label(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def find_items(text: str) -> list[ListItem]:
+def find_items(text: str, *, bodies: Sequence[tuple[int, int]] | None = None) -> list[ListItem]:
+    """Issues and solutions in lists, in sentences that name them, and stated in prose with a cue
+    word; ``bodies`` (the spans of the bodies the report names, when known) keep a body's own
+    proposal for :mod:`resilience_kg.extract.recognise.clauses`."""
     items: list[ListItem] = []
     items += _inline_lists(text)
     items += _line_lists(text)
     items += _semicolon_lists(text, taken=[(i.start, i.end) for i in items])
     items += _prose_items(text, taken=[(i.intro_start, i.end) for i in items])
-    items += _prose_statements(text, taken=[(min(i.intro_start, i.start), i.end) for i in items])
+    items += _prose_statements(text, taken=[(min(i.intro_start, i.start), i.end) for i in items], bodies=bodies)
     return sorted(items, key=lambda i: i.start)
 
 
-def _prose_statements(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
+def _prose_statements(text: str, *, taken: list[tuple[int, int]],
+                      bodies: Sequence[tuple[int, int]] | None) -> list[ListItem]:
     """Issues and solutions a sentence states with a cue word ("masih minimnya ...", "X perlu
     ditingkatkan"): :mod:`resilience_kg.extract.recognise.issues`."""
     from resilience_kg.extract.recognise.issues import find_statements
 
     return [ListItem(s.kind, _item_label(text[s.start:s.end]), s.start, s.end, s.intro_start, s.intro_end,
-                     f"rule:prose-{s.kind.lower()}") for s in find_statements(text, taken=taken)]
+                     f"rule:prose-{s.kind.lower()}") for s in find_statements(text, taken=taken, bodies=bodies)]
 
 
 @functools.cache

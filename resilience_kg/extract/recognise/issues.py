@@ -81,9 +81,11 @@ def _clause_cue() -> re.Pattern[str]:
                       re.I)
 
 
-def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = ()) -> list[Statement]:
+def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
+                    bodies: Sequence[tuple[int, int]] | None = None) -> list[Statement]:
     """Issues and solutions stated in the sentences of ``text`` that overlap no span of ``taken``
-    (the lists other readers found).
+    (the lists other readers found). ``bodies`` are the spans of the bodies the report names, when
+    known: a solution whose proposer is one of them is left to the proposal reader.
 
     >>> text = "Kepala BPKD menyampaikan bahwa ruang fiskal daerah masih terbatas. Rapat terbatas dibuka pukul 9."
     >>> [(s.kind, text[s.start:s.end], text[s.intro_start:s.intro_end]) for s in find_statements(text)]
@@ -106,14 +108,14 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = ()) -> list
         if not items and heading is not None:
             # A point under a heading that names its kind ("Permasalahan", "Rekomendasi"): the sentence.
             start, end = _trim(text, *_unmarked(text, sent))
-            if _worth(text[start:end]) and not _body_verb(text, start, end):
+            if _worth(text[start:end]) and not _body_verb(text, start, end, bodies):
                 out.append(Statement(heading[0], start, end, heading[1], heading[2], "heading"))
             continue
         if not items:
             continue
         kind = items[0][1].kind
         out += _in_sentence(text, sent, [(m, c) for m, c in items if c.kind == kind and
-                                         not any(p < m.start() for p in purposes)], frames)
+                                         not any(p < m.start() for p in purposes)], frames, bodies)
     return out
 
 
@@ -169,7 +171,7 @@ def _unmarked(text: str, sent: Span) -> tuple[int, int]:
 
 
 def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
-                 frames: list[re.Match[str]]) -> list[Statement]:
+                 frames: list[re.Match[str]], bodies: Sequence[tuple[int, int]] | None) -> list[Statement]:
     begin = sent.start
     marker = _MARKER.match(text, begin, sent.end)
     if marker:
@@ -184,7 +186,7 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start = b.end()
         frame = max((f for f in frames if start <= f.start() and f.end() <= m.start()), key=lambda f: f.end(),
                     default=None)
-        if cue.kind == "Solution" and _body_verb(text, start, m.end()):
+        if cue.kind == "Solution" and _body_verb(text, start, m.end(), bodies):
             continue  # a body proposes or commits in this clause: clauses.py drafts it with its proposer
         intro = (start, frame.end()) if frame is not None else (start, start)
         if frame is not None:
@@ -227,13 +229,26 @@ def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, i
     return out
 
 
-def _body_verb(text: str, start: int, end: int) -> bool:
-    """Does a proposal or commitment verb stand in ``text[start:end]`` right after what looks like a
-    body's name (an acronym, or a capitalised word that does not open the clause)? "WALHI Jakarta
-    meminta agar ..." does; "Peserta sepakat bahwa ..." does not."""
+@functools.cache
+def _gap() -> re.Pattern[str]:
+    """What may stand between a body and its verb (``rules/clause_words.csv``, roles gap and tight),
+    as :mod:`resilience_kg.extract.recognise.clauses` reads it."""
+    words = sorted({r["word"] for r in table("clause_words") if r["role"] in ("gap", "tight")}, key=len, reverse=True)
+    return re.compile(r"[\s,]*(?:(?:" + "|".join(map(re.escape, words)) + r")\s+)*", re.I)
+
+
+def _body_verb(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]] | None) -> bool:
+    """Does a proposal or commitment verb stand in ``text[start:end]`` right after a body's name
+    (one of ``bodies``; without them, what looks like one: an acronym, or a capitalised word that
+    does not open the clause)? "WALHI Jakarta meminta agar ..." does; "Peserta sepakat bahwa ..."
+    does not."""
     for m in _clause_cue().finditer(text, start, end):
         before = re.search(r"(\S+)\s+$", text[start:m.start()])
         if before is None:
+            continue
+        if bodies is not None:
+            if any(start <= b_end <= m.start() and _gap().fullmatch(text[b_end:m.start()]) for _, b_end in bodies):
+                return True
             continue
         word = before.group(1).strip(",")
         if re.fullmatch(r"[A-Z][A-Z&-]+", word) or (word[:1].isupper() and before.start() > 0):
