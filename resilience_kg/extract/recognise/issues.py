@@ -259,11 +259,11 @@ def _body_verb(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Spaces, a leading "bahwa/that" or comma, a trailing full stop or comma off the item."""
     chunk = text[start:end]
-    lead = re.match(r"[\s,:]*(?:(?:adalah|ialah|yaitu|yakni|terletak pada|berasal dari|ada pada|is that|was that|"
+    lead = re.match(r"[\s,:“”\"‘’']*(?:(?:adalah|ialah|yaitu|yakni|terletak pada|berasal dari|ada pada|is that|was that|"
                     r"is|was|are|were|remains|lies in|bahwa|that|agar|supaya|adanya)\s+)?", chunk, re.I)
     start += lead.end() if lead else 0
     chunk = text[start:end]
-    end = start + len(chunk.rstrip(" \t.,;:"))
+    end = start + len(chunk.rstrip(" \t.,;:“”\"‘’'"))
     return start, end
 
 
