@@ -84,7 +84,12 @@ def _prose_statements(text: str, *, taken: list[tuple[int, int]],
     from resilience_kg.extract.recognise.issues import find_statements
 
     return [ListItem(s.kind, _item_label(text[s.start:s.end]), s.start, s.end, s.intro_start, s.intro_end,
-                     f"rule:prose-{s.kind.lower()}") for s in find_statements(text, taken=taken, bodies=bodies)]
+                     _METHODS.get(s.cue, f"rule:prose-{s.kind.lower()}"))
+            for s in find_statements(text, taken=taken, bodies=bodies)]
+
+
+#: The method of an item found under a heading or in a table column, by how it was found.
+_METHODS = {"heading": "rule:heading-section", "table": "rule:table-column"}
 
 
 @functools.cache

@@ -92,7 +92,8 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
     [('Issue', 'ruang fiskal daerah masih terbatas', 'Kepala BPKD menyampaikan bahwa')]
     """
     pattern, cues = _cues()
-    out: list[Statement] = []
+    out: list[Statement] = _table_cells(text, taken)
+    taken = [*taken, *((st.start, st.end) for st in out)]
     section = _sections(text)
     for sent in sentences(text):
         if any(sent.start < e and s < sent.end for s, e in taken) or sent.text.rstrip().endswith("?"):
@@ -162,6 +163,33 @@ def _sections(text: str) -> dict[int, tuple[str, int, int]]:
             for sent in sentences(text[:body.end]):
                 if sent.start >= body.start:
                     out[sent.start] = (kind, para.start, para.end)
+    return out
+
+
+def _table_cells(text: str, taken: Sequence[tuple[int, int]]) -> list[Statement]:
+    """The cells of a table column whose header names issues or solutions ("| No | Permasalahan |
+    Usulan Solusi |", as a .docx table or a Markdown table is read): each cell an item, the header
+    cell its introduction."""
+    pattern, kinds = _kinds()
+    out: list[Statement] = []
+    columns: dict[int, tuple[str, int, int]] = {}
+    for line in re.finditer(r"[^\n]+", text):
+        cells = [(c.start(1), c.end(1)) for c in re.finditer(r"(?:^|\|)[ \t]*([^|\n]*?)[ \t]*(?=\||$)", line.group(0))]
+        cells = [(line.start() + a, line.start() + b) for a, b in cells]
+        if line.group(0).count("|") < 2:
+            columns = {}
+            continue
+        if re.fullmatch(r"[\s|:-]+", line.group(0)):
+            continue  # a Markdown rule line
+        named = {n: _heading_kind(text[a:b]) for n, (a, b) in enumerate(cells)}
+        if any(named.values()) and all(len(text[a:b].split()) <= 6 for a, b in cells):
+            columns = {n: (kind, *cells[n]) for n, kind in named.items() if kind}
+            continue
+        for n, (kind, h_start, h_end) in columns.items():
+            if n < len(cells):
+                a, b = _trim(text, *cells[n])
+                if _worth(text[a:b]) and not any(a < e and s < b for s, e in taken):
+                    out.append(Statement(kind, a, b, h_start, h_end, "table"))
     return out
 
 
