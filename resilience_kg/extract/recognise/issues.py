@@ -41,7 +41,7 @@ _MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\
 _CONTRAST = (r"namun|tetapi|akan tetapi|sedangkan|sementara|padahal|but|however|while|whereas|although|"
              r"meskipun|walaupun")
 _BREAK = re.compile(rf"[;:]\s*|,\s+(?=(?:{_CONTRAST})\b)", re.I)
-_LEAD = re.compile(rf"^(?:(?:{_CONTRAST}|selain itu|di sisi lain|in addition|meanwhile|menurut\s[^,]{{1,80}}|"
+_LEAD = re.compile(rf"(?:(?:{_CONTRAST}|selain itu|di sisi lain|in addition|meanwhile|menurut\s[^,]{{1,80}}|"
                    rf"according to\s[^,]{{1,80}})\s*,?\s*)+", re.I)
 
 
@@ -68,7 +68,8 @@ class _Cue:
 def _cues() -> tuple[re.Pattern[str], dict[str, _Cue]]:
     cues = {row["cue"].lower(): _Cue(row["cue"].lower(), row["kind"], row["shape"]) for row in table("statement_cues")}
     words = sorted(cues, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])",
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])",
                          re.I)
     return pattern, cues
 
@@ -156,7 +157,7 @@ def _sections(text: str) -> dict[int, tuple[str, int, int]]:
         listed = False
         for body in paras[n + 1:n + 1 + MAX_SECTION]:
             marked = bool(_MARKER.match(body.text))
-            if _HEADING.match(body.text) and len(body.text.split()) <= 6 or body.text.endswith(":") \
+            if (_HEADING.match(body.text) and len(body.text.split()) <= 6) or body.text.endswith(":") \
                     or body.text.lower().startswith(("demikian", "sekian")) or (listed and not marked):
                 break  # the next heading, a new list, the closing formula, or prose after the list
             listed = listed or marked
@@ -170,7 +171,6 @@ def _table_cells(text: str, taken: Sequence[tuple[int, int]]) -> list[Statement]
     """The cells of a table column whose header names issues or solutions ("| No | Permasalahan |
     Usulan Solusi |", as a .docx table or a Markdown table is read): each cell an item, the header
     cell its introduction."""
-    pattern, kinds = _kinds()
     out: list[Statement] = []
     columns: dict[int, tuple[str, int, int]] = {}
     for line in re.finditer(r"[^\n]+", text):
@@ -251,7 +251,8 @@ def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, i
     out = []
     for part in re.finditer(r"(?:[^,;]|,(?!\s+(?:and|dan|serta)\s))+", text[start:end]):
         a, b = _trim(text, start + part.start(), start + part.end())
-        a += len(re.match(r"(?:(?:and|dan|serta)\s+)?", text[a:b]).group(0))
+        joiner = re.match(r"(?:and|dan|serta)\s+", text[a:b])
+        a += joiner.end() if joiner else 0
         if _worth(text[a:b]):
             out.append(Statement(cue.kind, a, b, *(intro if intro[1] > intro[0] else (a, a)), cue.text))
     return out
@@ -287,7 +288,8 @@ def _body_verb(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Spaces, a leading "bahwa/that" or comma, a trailing full stop or comma off the item."""
     chunk = text[start:end]
-    lead = re.match(r"[\s,:“”\"‘’']*(?:(?:adalah|ialah|yaitu|yakni|terletak pada|berasal dari|ada pada|is that|was that|"
+    lead = re.match(r"[\s,:“”\"‘’']*(?:(?:adalah|ialah|yaitu|yakni|terletak pada|berasal dari|ada pada|"
+                    r"is that|was that|"
                     r"is|was|are|were|remains|lies in|bahwa|that|agar|supaya|adanya)\s+)?", chunk, re.I)
     start += lead.end() if lead else 0
     chunk = text[start:end]
