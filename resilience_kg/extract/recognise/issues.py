@@ -228,7 +228,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start = m.end()
             # "found that A, and B": each finding its own item.
             if not any(o.start() >= m.end() for o, _ in items):
-                out += _after_items(text, cue, start, end, intro)
+                out += [st for st in _after_items(text, cue, start, end, intro)
+                        if cue.kind != "Solution" or not _body_verb(text, st.start, st.end, bodies)]
                 continue
         elif cue.shape == "opens":
             start = m.start()
@@ -249,9 +250,10 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
 def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, int]) -> list[Statement]:
     """What follows a cue like "found that" or "recommended", split at ", and" or ";"."""
     out = []
-    for part in re.finditer(r"(?:[^,;]|,(?!\s+(?:and|dan|serta)\s))+", text[start:end]):
+    for part in re.finditer(r"(?:[^,;]|,(?!\s+(?:and|dan|serta|sementara|sedangkan|while|whereas)\s))+",
+                            text[start:end]):
         a, b = _trim(text, start + part.start(), start + part.end())
-        joiner = re.match(r"(?:and|dan|serta)\s+", text[a:b])
+        joiner = re.match(r"(?:and|dan|serta|sementara|sedangkan|while|whereas)\s+", text[a:b])
         a += joiner.end() if joiner else 0
         if _worth(text[a:b]):
             out.append(Statement(cue.kind, a, b, *(intro if intro[1] > intro[0] else (a, a)), cue.text))
