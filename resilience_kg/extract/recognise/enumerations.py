@@ -74,6 +74,11 @@ def find_items(text: str, *, bodies: Sequence[tuple[int, int]] | None = None) ->
     items += _semicolon_lists(text, taken=[(i.start, i.end) for i in items])
     items += _prose_items(text, taken=[(i.intro_start, i.end) for i in items])
     items += _prose_statements(text, taken=[(min(i.intro_start, i.start), i.end) for i in items], bodies=bodies)
+    if bodies is not None:
+        from resilience_kg.extract.recognise.issues import body_acts
+
+        # "c. BPBD akan menyerahkan data ..." in a list of notes is BPBD's commitment (clauses.py), no issue.
+        items = [i for i in items if not body_acts(text, i.start, i.end, bodies)]
     return sorted(items, key=lambda i: i.start)
 
 

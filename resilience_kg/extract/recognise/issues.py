@@ -287,6 +287,13 @@ def _body_verb(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]
     return False
 
 
+def body_acts(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]]) -> bool:
+    """Does one of ``bodies`` propose or commit to something in ``text[start:end]`` ("BPBD akan
+    menyerahkan ...")? Such a span is that body's proposal or commitment, not an issue or a
+    solution of the meeting."""
+    return _body_verb(text, start, end, bodies)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Spaces, a leading "bahwa/that" or comma, a trailing full stop or comma off the item."""
     chunk = text[start:end]
