@@ -335,3 +335,17 @@ def test_a_name_joined_by_dan_stays_one_item() -> None:
             "serta hibah luar negeri.")
     assert items(text) == [("Solution", "obligasi daerah"), ("Solution", "skema Kerja Sama Pemerintah dan Badan Usaha"),
                            ("Solution", "hibah luar negeri")]
+
+
+def test_a_plan_in_the_passive_commits_its_agent_or_under_an_agreement_nobody_yet() -> None:
+    text = "Masukan warga akan dihimpun oleh Sekretariat Jakarta Berketahanan sebelum Maret."
+    assert clauses(text, "Sekretariat Jakarta Berketahanan") == [
+        ("commitment", "planned", "Masukan warga akan dihimpun oleh Sekretariat Jakarta Berketahanan sebelum Maret",
+         ["Sekretariat Jakarta Berketahanan"])]
+    # Agreed, with no agent named: a commitment whose party the reviewer names.
+    text = "Disepakati bahwa seluruh data akan diunggah ke portal Satu Peta paling lambat Desember."
+    assert clauses(text) == [("commitment", "planned", "seluruh data akan diunggah ke portal Satu Peta paling "
+                              "lambat Desember", [])]
+    # Neither an agent nor an agreement: how the meeting ends, no commitment.
+    assert clauses("Hasil rapat akan dilaporkan kepada Gubernur.") == []
+    assert clauses("Jembatan itu akan diresmikan bulan depan.") == []

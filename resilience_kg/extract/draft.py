@@ -386,12 +386,12 @@ def _draft_clause(text: str, draft: Draft, clause: ClauseFact, *, source_id: str
         actor = by_span.get(span)
         if actor is not None and actor not in subjects:
             subjects.append(actor)
-    if not subjects:
+    if not subjects and clause.kind == "proposal":
         return
     label = re.sub(r"\s+", " ", text[clause.start:clause.end]).strip()
     label = label[0].upper() + label[1:]
     # The quote that states who: from the first subject to the end of what was said.
-    who = (min(clause.subjects)[0], max(clause.end, clause.cue_end))
+    who = (min(clause.subjects)[0] if clause.subjects else clause.start, max(clause.end, clause.cue_end))
     method = f"rule:{clause.kind}-cue:{clause.cue.lower()}"
     con = draft.connections
     if clause.kind == "proposal":

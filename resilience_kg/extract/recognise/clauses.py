@@ -98,8 +98,50 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
                 fact = _active(text, sent, m, row, spans)
             if fact is not None:
                 found.append(fact)
-        out += _follow_ups(text, sent, spans, _settle(text, found))
+        facts = _follow_ups(text, sent, spans, _settle(text, found))
+        out += facts + _plans(text, sent, spans, facts)
     return sorted(out, key=lambda c: c.cue_start)
+
+
+#: A plan in the passive: "akan dihimpun oleh X", "will be prepared by X"; or, after a follow-up
+#: lead ("Disepakati bahwa ..."), with no agent at all ("seluruh data akan diunggah ...").
+_PASSIVE_PLAN = re.compile(r"(?<!\w)(akan\s+di[a-z]{3,}|will\s+be\s+[a-z]{3,}(?:ed|en))(?!\w)", re.I)
+
+
+def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
+           found: Sequence[ClauseFact]) -> list[ClauseFact]:
+    """Planned commitments stated in the passive: the agent after "oleh"/"by" is the party
+    ("Masukan ... akan dihimpun oleh Sekretariat ..."); in a sentence that says it states what was
+    agreed ("Disepakati bahwa ...", "Kesimpulan: ..."), a plan with no agent is a commitment whose
+    party the reviewer names."""
+    out: list[ClauseFact] = []
+    lead = _patterns()["followup"].search(text, sent.start, sent.end)
+    for m in _PASSIVE_PLAN.finditer(text, sent.start, sent.end):
+        if any(f.start <= m.start() < f.end or f.cue_start == m.start() for f in found):
+            continue  # inside a clause already drafted
+        start = sent.start
+        for b in re.finditer(r"[;:]\s*|,\s+|\(\d{1,2}\)\s*", text[sent.start:m.start()]):
+            start = sent.start + b.end()
+        if lead is not None and lead.start() >= start and lead.end() <= m.start():
+            start = lead.end()
+        lead_words = _patterns()["lead"].match(text, start, m.start())
+        if lead_words:
+            start = lead_words.end()
+        stop = re.compile(r";|\n|\.(?:\s|$)|\s\(\d{1,2}\)").search(text, m.end(), sent.end)
+        end = stop.start() if stop else sent.end
+        end = start + len(text[start:end].rstrip(" .,"))
+        agent = re.compile(r"\s+(?:oleh|by)\s+", re.I).search(text, m.end(), end)
+        subjects: tuple[tuple[int, int], ...] = ()
+        if agent is not None:
+            subjects = tuple(sp for sp in spans if sp[0] == agent.end())
+        if not subjects and (lead is None or not re.search(r"\w", text[start:m.start()])):
+            # No agent, and no agreement before its own subject ("Hasil rapat akan dilaporkan ..."
+            # is how the meeting ends, not a plan agreed): nobody commits.
+            continue
+        if any(sp[0] <= start < sp[1] for sp in spans) or not _worth(text[start:end]):
+            continue
+        out.append(ClauseFact("commitment", m.group(1), m.start(), m.end(), "planned", subjects, start, end, sent))
+    return out
 
 
 def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
