@@ -349,3 +349,14 @@ def test_a_plan_in_the_passive_commits_its_agent_or_under_an_agreement_nobody_ye
     # Neither an agent nor an agreement: how the meeting ends, no commitment.
     assert clauses("Hasil rapat akan dilaporkan kepada Gubernur.") == []
     assert clauses("Jembatan itu akan diresmikan bulan depan.") == []
+
+
+def test_the_items_of_an_agreed_list_are_planned_commitments() -> None:
+    text = ("Hal-hal yang disepakati untuk ditindaklanjuti:\n1. Pertukaran data banjir rob antara kedua kota;\n"
+            "2. Kunjungan balasan Pemerintah Kota Semarang ke Jakarta pada triwulan IV.\n\n"
+            "Rencana tindak lanjut:\n- Penyusunan peta jalan bersama.")
+    assert clauses(text, "Pemerintah Kota Semarang") == [
+        ("commitment", "planned", "Pertukaran data banjir rob antara kedua kota", []),
+        ("commitment", "planned", "Kunjungan balasan Pemerintah Kota Semarang ke Jakarta pada triwulan IV",
+         ["Pemerintah Kota Semarang"]),
+    ]  # the list under "Rencana tindak lanjut" names solutions: the list reader drafts them

@@ -99,13 +99,61 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
             if fact is not None:
                 found.append(fact)
         facts = _follow_ups(text, sent, spans, _settle(text, found))
-        out += facts + _plans(text, sent, spans, facts)
+        facts += _plans(text, sent, spans, facts)
+        out += facts + _agreed_item(text, sent, spans, facts)
     return sorted(out, key=lambda c: c.cue_start)
 
 
 #: A plan in the passive: "akan dihimpun oleh X", "will be prepared by X"; or, after a follow-up
 #: lead ("Disepakati bahwa ..."), with no agent at all ("seluruh data akan diunggah ...").
 _PASSIVE_PLAN = re.compile(r"(?<!\w)(akan\s+di[a-z]{3,}|will\s+be\s+[a-z]{3,}(?:ed|en))(?!\w)", re.I)
+
+
+_LIST_LINE = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+")
+
+
+def _agreed_item(text: str, sent: Span, spans: Sequence[tuple[int, int]],
+                 found: Sequence[ClauseFact]) -> list[ClauseFact]:
+    """An item of a list that the meeting agreed ("Hal-hal yang disepakati untuk ditindaklanjuti:
+    1. Pertukaran data ...; 2. Kunjungan balasan Pemerintah Kota Semarang ..."): a planned
+    commitment, by the bodies the item names (or, naming none, by a party the reviewer names). A
+    list whose intro names solutions ("Rencana tindak lanjut:") is drafted as solutions instead."""
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    marker = _LIST_LINE.match(text, line_start)
+    if found or marker is None or sent.start not in (line_start + len(text[line_start:marker.end()]) -
+                                                      len(text[line_start:marker.end()].lstrip()), marker.end()):
+        return []  # not the first sentence of a list line
+    pos = line_start
+    intro = ""
+    intro_at = 0
+    while pos > 0:  # the nearest line above that is no list line
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev:pos - 1]
+        if line.strip() and not _LIST_LINE.match(line):
+            intro, intro_at = line, prev
+            break
+        pos = prev
+    agreed = _patterns()["followup"].search(intro)
+    if not intro.rstrip().endswith(":") or agreed is None or _names_items(intro):
+        return []
+    start = max(sent.start, marker.end())
+    end = start + len(re.sub(r"[\s.;,]*(?:\b(?:dan|and)\b)?[\s.;,]*$", "", text[start:sent.end], flags=re.I))
+    if not _worth(text[start:end]):
+        return []
+    subjects = tuple(sp for sp in spans if start <= sp[0] and sp[1] <= end)
+    return [ClauseFact("commitment", agreed.group(0), intro_at + agreed.start(), intro_at + agreed.end(), "planned",
+                       subjects, start, end, sent)]
+
+
+@functools.cache
+def _item_kinds() -> re.Pattern[str]:
+    words = sorted({row["cue"].lower() for row in table("list_kinds")}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+def _names_items(intro: str) -> bool:
+    """Does a list's intro say its items are issues or solutions (``rules/list_kinds.csv``)?"""
+    return bool(_item_kinds().search(intro))
 
 
 def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
