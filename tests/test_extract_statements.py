@@ -360,3 +360,19 @@ def test_the_items_of_an_agreed_list_are_planned_commitments() -> None:
         ("commitment", "planned", "Kunjungan balasan Pemerintah Kota Semarang ke Jakarta pada triwulan IV",
          ["Pemerintah Kota Semarang"]),
     ]  # the list under "Rencana tindak lanjut" names solutions: the list reader drafts them
+
+
+def test_who_says_it_introduces_a_measure_called_for() -> None:
+    from resilience_kg.extract.recognise.enumerations import find_items
+
+    text = ("Perwakilan Universitas Halu Oleo menilai alih fungsi lahan memperparah banjir. "
+            "Menurutnya, pemetaan risiko perlu diperbarui setiap tahun. "
+            "Menurut DLH, jadwal pengangkutan sampah perlu ditambah.")
+    got = [(i.kind, text[i.start:i.end], text[i.intro_start:i.intro_end]) for i in find_items(text)]
+    assert got == [
+        ("Issue", "alih fungsi lahan memperparah banjir", "Perwakilan Universitas Halu Oleo menilai"),
+        ("Solution", "pemetaan risiko perlu diperbarui setiap tahun", "Perwakilan Universitas Halu Oleo menilai"),
+        ("Solution", "jadwal pengangkutan sampah perlu ditambah", "Menurut DLH, "),
+    ]
+    assert clauses("Bappenas menekankan agar setiap kajian selaras dengan rencana induk.", "Bappenas") == [
+        ("proposal", "", "setiap kajian selaras dengan rencana induk", ["Bappenas"])]

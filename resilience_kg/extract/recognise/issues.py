@@ -96,6 +96,7 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
     out: list[Statement] = _table_cells(text, taken)
     taken = [*taken, *((st.start, st.end) for st in out)]
     section = _sections(text)
+    speaker = _speakers(text, pattern, cues)
     for sent in sentences(text):
         if any(sent.start < e and s < sent.end for s, e in taken) or sent.text.rstrip().endswith("?"):
             continue
@@ -117,7 +118,8 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
             continue
         kind = items[0][1].kind
         out += _in_sentence(text, sent, [(m, c) for m, c in items if c.kind == kind and
-                                         not any(p < m.start() for p in purposes)], frames, bodies)
+                                         not any(p < m.start() for p in purposes)], frames, bodies,
+                            speaker.get(sent.start))
     return out
 
 
@@ -198,8 +200,28 @@ def _unmarked(text: str, sent: Span) -> tuple[int, int]:
     return (marker.end() if marker else sent.start), sent.end
 
 
+#: A pronoun that says the speaker is the one of the sentence before ("Menurutnya, ...", "He added that").
+_SAID_BEFORE = re.compile(r"(?:menurutnya|ia menambahkan(?: bahwa)?|dia menambahkan(?: bahwa)?|"
+                          r"he added(?: that)?|she added(?: that)?)\s*,?\s*", re.I)
+
+
+def _speakers(text: str, pattern: re.Pattern[str], cues: dict[str, _Cue]) -> dict[int, tuple[int, int]]:
+    """For each sentence, the words of the sentence before that say who speaks (up to its speech
+    verb: "Perwakilan Universitas Halu Oleo menilai"), when it has one."""
+    out: dict[int, tuple[int, int]] = {}
+    prev: tuple[int, int] | None = None
+    for sent in sentences(text):
+        if prev is not None:
+            out[sent.start] = prev
+        frame = next((m for m in pattern.finditer(text, sent.start, sent.end)
+                      if cues[" ".join(m.group(1).lower().split())].kind == "frame"), None)
+        prev = (sent.start, frame.end()) if frame is not None else None
+    return out
+
+
 def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
-                 frames: list[re.Match[str]], bodies: Sequence[tuple[int, int]] | None) -> list[Statement]:
+                 frames: list[re.Match[str]], bodies: Sequence[tuple[int, int]] | None,
+                 prior: tuple[int, int] | None = None) -> list[Statement]:
     begin = sent.start
     marker = _MARKER.match(text, begin, sent.end)
     if marker:
@@ -221,7 +243,13 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start = frame.end()
         lead = _LEAD.match(text, start, m.start())
         if lead:
+            if intro[1] == intro[0] and re.match(r"(?:menurut|according to)\s", lead.group(0), re.I):
+                intro = (lead.start(), lead.end())  # "Menurut DLH, ...": DLH says it
             start = lead.end()
+        said = _SAID_BEFORE.match(text, start, m.start())
+        if intro[1] == intro[0] and prior is not None and said is not None:
+            intro = prior  # "Menurutnya, ...": the speaker of the sentence before
+            start = said.end()
         stop = _BREAK.search(text, m.end(), sent.end)
         end = stop.start() if stop else sent.end
         if cue.shape == "after":
