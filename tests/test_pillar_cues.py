@@ -162,8 +162,8 @@ def test_a_tie_in_the_item_is_broken_by_the_session_else_left_for_review() -> No
 
 
 def test_an_issue_without_a_cue_says_so_and_a_placed_one_drops_the_reminder() -> None:
-    r = (Report("Catatan rapat:\n- koordinasi antarinstansi\n- sampah pasar")
-         .element("i", "Issue", "koordinasi antarinstansi").element("j", "Issue", "sampah pasar"))
+    r = (Report("Catatan rapat:\n- jadwal piket antarinstansi\n- sampah pasar")
+         .element("i", "Issue", "jadwal piket antarinstansi").element("j", "Issue", "sampah pasar"))
     for row in r.draft.elements:
         row["note"] = "review: link it to a pillar (underPillar)"
     r.run(JAKARTA)
