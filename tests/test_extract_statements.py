@@ -252,3 +252,127 @@ def test_issues_named_in_a_sentence(text: str, expected: list[str]) -> None:
     from resilience_kg.extract.recognise.enumerations import find_items
 
     assert [text[i.start:i.end] for i in find_items(text)] == expected
+
+
+def items(text: str, bodies: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(kind, item) for every issue and solution the list and prose readers find in ``text``."""
+    from resilience_kg.extract.recognise.enumerations import find_items
+
+    spans = [(m.start(), m.end()) for b in bodies for m in re.finditer(re.escape(b), text)]
+    return [(i.kind, text[i.start:i.end]) for i in find_items(text, bodies=spans if bodies else None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A speech frame: what follows "bahwa" is the issue; the clause ends at the sentence's end.
+    ("Kepala BPKD menyampaikan bahwa ruang fiskal daerah masih terbatas sehingga diperlukan pinjaman.",
+     [("Issue", "ruang fiskal daerah masih terbatas sehingga diperlukan pinjaman")]),
+    # Nominal cues joined by commas and "dan": each its own issue.
+    ("Peserta menyoroti minimnya anggaran pemeliharaan, kurangnya petugas dan belum adanya SOP bersama.",
+     [("Issue", "minimnya anggaran pemeliharaan"), ("Issue", "kurangnya petugas"),
+      ("Issue", "belum adanya SOP bersama")]),
+    # A contrast opens a new clause: only the clause with the cue is the issue.
+    ("Pompa baru sudah terpasang, namun kapasitasnya belum memadai.", [("Issue", "kapasitasnya belum memadai")]),
+    # What residents complain of; what is said to be an obstacle.
+    ("Warga mengeluhkan bau dari tempat penampungan sampah sementara.",
+     [("Issue", "bau dari tempat penampungan sampah sementara")]),
+    ("Sedimentasi di saluran penghubung menjadi kendala utama.", [("Issue", "Sedimentasi di saluran penghubung")]),
+    ("Participants noted the lack of shade at bus stops.", [("Issue", "lack of shade at bus stops")]),
+    ("The audit found that most crossings have no signals, and pavements end abruptly.",
+     [("Issue", "most crossings have no signals"), ("Issue", "pavements end abruptly")]),
+    # A measure called for, by nobody named.
+    ("Data aset tersebut perlu diintegrasikan dengan peta risiko banjir.",
+     [("Solution", "Data aset tersebut perlu diintegrasikan dengan peta risiko banjir")]),
+    ("- recovery plans should be aligned with the resilience strategy;",
+     [("Solution", "recovery plans should be aligned with the resilience strategy")]),
+])
+def test_issues_and_solutions_stated_in_prose(text: str, expected: list[tuple[str, str]]) -> None:
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat terbatas ini dihadiri kurang lebih 40 peserta.",  # a closed meeting, a count
+    "Perlu disampaikan bahwa rapat ini merupakan tindak lanjut kunjungan bulan lalu.",
+    "Kepala Dinas Sosial tidak dapat hadir dan diwakili sekretaris dinas.",  # an absence
+    "Karena keterbatasan waktu, sesi tanya jawab dipersingkat.",  # the meeting's own time
+    "Kegiatan ini bertujuan mengidentifikasi aset kritis yang rentan terhadap guncangan.",  # the event's aim
+    "Posko didirikan di kawasan rawan banjir.",  # a prone area names a place
+    "PT Asuransi Jaya Limited menjadi sponsor acara.",  # a legal form, capitalised
+])
+def test_a_sentence_that_states_no_problem_gives_no_issue(text: str) -> None:
+    assert items(text) == []
+
+
+def test_a_bodys_own_proposal_is_left_to_the_proposal_reader() -> None:
+    text = ("WALHI Jakarta meminta agar isu pencemaran udara dibahas. "
+            "Peserta merekomendasikan agar jalur sepeda diperluas.")
+    # With the bodies known, WALHI's request is its proposal (clauses.py); the participants' is the meeting's.
+    assert items(text, ("WALHI Jakarta",)) == [("Solution", "jalur sepeda diperluas")]
+    assert clauses(text, "WALHI Jakarta") == [("proposal", "", "isu pencemaran udara dibahas", ["WALHI Jakarta"])]
+
+
+def test_points_under_a_heading_that_names_their_kind() -> None:
+    text = ("Ringkasan\nSosialisasi digelar di lima kecamatan.\n\nPermasalahan\n"
+            "Laporan warga masuk melalui pesan berantai.\nServer aplikasi sempat tidak dapat diakses.\n\n"
+            "Rekomendasi\nPelatihan operator kelurahan dilaksanakan pada triwulan pertama.\n\n"
+            "Demikian laporan ini disampaikan.")
+    assert items(text) == [
+        ("Issue", "Laporan warga masuk melalui pesan berantai"),
+        ("Issue", "Server aplikasi sempat tidak dapat diakses"),
+        ("Solution", "Pelatihan operator kelurahan dilaksanakan pada triwulan pertama"),
+    ]
+
+
+def test_a_table_column_headed_with_a_kind_holds_its_items() -> None:
+    text = ("| No | Permasalahan | Usulan Solusi |\n|---|---|---|\n"
+            "| 1 | Drainase tersumbat sampah | Normalisasi saluran |\n"
+            "| 2 | Jalur evakuasi tidak dikenal warga | Papan penunjuk jalur |\n")
+    assert items(text) == [("Issue", "Drainase tersumbat sampah"), ("Solution", "Normalisasi saluran"),
+                           ("Issue", "Jalur evakuasi tidak dikenal warga"), ("Solution", "Papan penunjuk jalur")]
+
+
+def test_a_name_joined_by_dan_stays_one_item() -> None:
+    text = ("Beberapa opsi yang dibahas yaitu obligasi daerah, skema Kerja Sama Pemerintah dan Badan Usaha, "
+            "serta hibah luar negeri.")
+    assert items(text) == [("Solution", "obligasi daerah"), ("Solution", "skema Kerja Sama Pemerintah dan Badan Usaha"),
+                           ("Solution", "hibah luar negeri")]
+
+
+def test_a_plan_in_the_passive_commits_its_agent_or_under_an_agreement_nobody_yet() -> None:
+    text = "Masukan warga akan dihimpun oleh Sekretariat Jakarta Berketahanan sebelum Maret."
+    assert clauses(text, "Sekretariat Jakarta Berketahanan") == [
+        ("commitment", "planned", "Masukan warga akan dihimpun oleh Sekretariat Jakarta Berketahanan sebelum Maret",
+         ["Sekretariat Jakarta Berketahanan"])]
+    # Agreed, with no agent named: a commitment whose party the reviewer names.
+    text = "Disepakati bahwa seluruh data akan diunggah ke portal Satu Peta paling lambat Desember."
+    assert clauses(text) == [("commitment", "planned", "seluruh data akan diunggah ke portal Satu Peta paling "
+                              "lambat Desember", [])]
+    # Neither an agent nor an agreement: how the meeting ends, no commitment.
+    assert clauses("Hasil rapat akan dilaporkan kepada Gubernur.") == []
+    assert clauses("Jembatan itu akan diresmikan bulan depan.") == []
+
+
+def test_the_items_of_an_agreed_list_are_planned_commitments() -> None:
+    text = ("Hal-hal yang disepakati untuk ditindaklanjuti:\n1. Pertukaran data banjir rob antara kedua kota;\n"
+            "2. Kunjungan balasan Pemerintah Kota Semarang ke Jakarta pada triwulan IV.\n\n"
+            "Rencana tindak lanjut:\n- Penyusunan peta jalan bersama.")
+    assert clauses(text, "Pemerintah Kota Semarang") == [
+        ("commitment", "planned", "Pertukaran data banjir rob antara kedua kota", []),
+        ("commitment", "planned", "Kunjungan balasan Pemerintah Kota Semarang ke Jakarta pada triwulan IV",
+         ["Pemerintah Kota Semarang"]),
+    ]  # the list under "Rencana tindak lanjut" names solutions: the list reader drafts them
+
+
+def test_who_says_it_introduces_a_measure_called_for() -> None:
+    from resilience_kg.extract.recognise.enumerations import find_items
+
+    text = ("Perwakilan Universitas Halu Oleo menilai alih fungsi lahan memperparah banjir. "
+            "Menurutnya, pemetaan risiko perlu diperbarui setiap tahun. "
+            "Menurut DLH, jadwal pengangkutan sampah perlu ditambah.")
+    got = [(i.kind, text[i.start:i.end], text[i.intro_start:i.intro_end]) for i in find_items(text)]
+    assert got == [
+        ("Issue", "alih fungsi lahan memperparah banjir", "Perwakilan Universitas Halu Oleo menilai"),
+        ("Solution", "pemetaan risiko perlu diperbarui setiap tahun", "Perwakilan Universitas Halu Oleo menilai"),
+        ("Solution", "jadwal pengangkutan sampah perlu ditambah", "Menurut DLH, "),
+    ]
+    assert clauses("Bappenas menekankan agar setiap kajian selaras dengan rencana induk.", "Bappenas") == [
+        ("proposal", "", "setiap kajian selaras dengan rencana induk", ["Bappenas"])]

@@ -162,8 +162,8 @@ def test_a_tie_in_the_item_is_broken_by_the_session_else_left_for_review() -> No
 
 
 def test_an_issue_without_a_cue_says_so_and_a_placed_one_drops_the_reminder() -> None:
-    r = (Report("Catatan rapat:\n- koordinasi antarinstansi\n- sampah pasar")
-         .element("i", "Issue", "koordinasi antarinstansi").element("j", "Issue", "sampah pasar"))
+    r = (Report("Catatan rapat:\n- jadwal piket antarinstansi\n- sampah pasar")
+         .element("i", "Issue", "jadwal piket antarinstansi").element("j", "Issue", "sampah pasar"))
     for row in r.draft.elements:
         row["note"] = "review: link it to a pillar (underPillar)"
     r.run(JAKARTA)
@@ -274,3 +274,68 @@ def test_a_cue_inside_an_organisations_name_places_nothing() -> None:
     jakarta = load_strategies().for_city(JAKARTA)
     assert jakarta is not None
     assert find_hits(text, text.index("Badan"), len(text), jakarta) == []
+
+
+def test_a_weak_cue_places_an_item_only_when_nothing_stronger_speaks() -> None:
+    # Data sharing is a theme of every pillar: the session's heading decides when it has a cue.
+    text = "Sesi Air Bersih\n- berbagi data antara dua dinas\nSesi Umum\n- berbagi data antarwilayah"
+    r = (Report(text).element("s1", "Session", "Sesi Air Bersih").element("s2", "Session", "Sesi Umum")
+         .element("i1", "Issue", "berbagi data antara dua dinas").element("i2", "Issue", "berbagi data antarwilayah")
+         .link("i1", "s1", "raisedIn").link("i2", "s2", "raisedIn").run(JAKARTA))
+    links = r.links()
+    assert (links["i1"]["to"], links["i1"]["quote"]) == ("jakarta-sehat", "Air Bersih")
+    assert (links["i2"]["to"], links["i2"]["quote"]) == ("jakarta-terhubung", "berbagi data")  # nothing else speaks
+    for row in links.values():
+        assert_exact(r, row)
+
+
+def test_the_items_own_clause_and_its_list_intro_place_it_before_the_heading() -> None:
+    text = ("Sesi Transportasi\nWALHI meminta agar pencemaran udara dikurangi, sementara JRMK menyoroti perlunya "
+            "pelibatan warga kampung.\nIsu banjir di pesisir:\n- jadwal piket petugas pompa air\n- jadwal piket malam")
+    r = (Report(text).element("s", "Session", "Sesi Transportasi")
+         .element("a", "Solution", "perlunya pelibatan warga kampung").element("b", "Issue", "jadwal piket malam")
+         .link("a", "s", "presentedIn").link("b", "s", "raisedIn").run(JAKARTA))
+    links = r.links()
+    # The other clause's "pencemaran udara" says nothing of this item; its own weak cue and the
+    # session's heading are what is left, and the heading is stronger.
+    assert links["a"]["to"] == "jakarta-terhubung"
+    # A list item without a cue: the line that introduces the list decides, not the session.
+    assert (links["b"]["to"], links["b"]["quote"]) == ("jakarta-siap", "banjir")
+    assert "sentence's cue" in links["b"]["note"]
+    assert_exact(r, links["b"])
+
+
+def test_an_item_with_no_cue_near_it_follows_the_reports_title_and_opening() -> None:
+    text = ("Rapat Koordinasi Penanganan Banjir Rob\n\nRapat membahas kesiapan pompa, tanggul dan jalur evakuasi "
+            "menjelang puncak musim hujan bersama kelurahan dan relawan di pesisir utara.\n\n"
+            "Hal lain yang dibahas: jadwal piket petugas kelurahan.")
+    r = Report(text).element("i", "Issue", "jadwal piket petugas kelurahan").run(JAKARTA)
+    link = r.links()["i"]
+    assert link["to"] == "jakarta-siap" and float(link["confidence"]) <= 0.3
+    assert "title" in link["note"]
+    assert_exact(r, link)
+    # A report whose opening names no pillar clearly leaves it for review.
+    r = Report("Rapat rutin.\n\nHal lain: jadwal piket petugas kelurahan.").element(
+        "i", "Issue", "jadwal piket petugas kelurahan").run(JAKARTA)
+    assert "i" not in r.links() and "no pillar cue" in r.note("i")
+
+
+@pytest.mark.parametrize(("text", "pillar"), [
+    ("buruknya kualitas udara di koridor utama", "jakarta-sehat"),
+    ("heat stress among outdoor workers", "jakarta-sehat"),
+    ("kohesi sosial warga di rusunawa", "jakarta-terhubung"),
+    ("integrasi tarif MRT dan Transjakarta", "jakarta-terhubung"),
+    ("data pengungsi belum diperbarui", "jakarta-siap"),  # evacuees outweigh the weak "data"
+    ("tsunami evacuation drills in schools", "jakarta-siap"),
+])
+def test_the_themes_of_each_pillar_place_an_item(text: str, pillar: str) -> None:
+    r = Report(text).element("i", "Issue", text).run(JAKARTA)
+    assert r.links()["i"]["to"] == pillar
+
+
+def test_a_cue_weight_other_than_weak_is_refused_naming_file_and_line(tmp_path: Path, harapan: Path) -> None:
+    cues = harapan / "pillar_cues.csv"
+    table = cues.read_text(encoding="utf-8").rstrip("\n").replace("lang,basis", "lang,basis,weight")
+    cues.write_text(table + ",strong\n", encoding="utf-8")
+    with pytest.raises(ExtractError, match=r"pillar_cues.csv:\d+: weight 'strong'"):
+        load_strategies([harapan])

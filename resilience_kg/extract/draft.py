@@ -433,7 +433,7 @@ def _draft_clause(rows: _Rows, clause: ClauseFact, *, actors: Sequence[Actor],
         actor = by_span.get(span)
         if actor is not None and actor not in subjects:
             subjects.append(actor)
-    if not subjects:
+    if not subjects and clause.kind == "proposal":
         return
     label = re.sub(r"\s+", " ", rows.text[clause.start:clause.end]).strip()
     label = label[0].upper() + label[1:]
@@ -449,7 +449,7 @@ def _clause_method(clause: ClauseFact) -> str:
 
 def _who(clause: ClauseFact) -> tuple[int, int]:
     """The quote that states who: from the first subject to the end of what was said."""
-    return min(clause.subjects)[0], max(clause.end, clause.cue_end)
+    return (min(clause.subjects)[0] if clause.subjects else clause.start), max(clause.end, clause.cue_end)
 
 
 def _draft_proposal(rows: _Rows, clause: ClauseFact, label: str, subjects: Sequence[Actor],

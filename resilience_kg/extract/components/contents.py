@@ -26,7 +26,7 @@ def sessions(doc: Document) -> None:
 
 def items(doc: Document) -> None:
     """The issues and solutions the report lists, without the lists of bodies."""
-    doc.items = _not_bodies(find_items(doc.text), doc.mentions)
+    doc.items = _not_bodies(find_items(doc.text, bodies=[(m.start, m.end) for m in doc.mentions]), doc.mentions)
 
 
 def agreements(doc: Document) -> None:

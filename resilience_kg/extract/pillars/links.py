@@ -16,7 +16,9 @@ issues agree). A pillar link is an inference, never a report statement: every ro
   the item's session (or event), keeping the item's own cue as the quote (0.45); failing that,
   no link, and the row's note names the candidates;
 - an item with no cue takes the pillar of its session's heading (0.4); with none there either,
-  no link, and the note says "no pillar cue: choose one on review".
+  no link, and the note says "no pillar cue: choose one on review";
+- a weak cue (``weight=weak`` in the cue table: data sharing, participation, themes of every
+  pillar) counts only when the item has no other cue and its heading none either.
 
 A report whose city has no strategy gets no pillar link (its issues say so). Pillars that the
 graph being joined does not know (a user's city strategy) are drafted too, as curated Strategy
@@ -53,6 +55,7 @@ class Hit:
     end: int
     cue: str
     pillars: tuple[str, ...]
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,9 +115,10 @@ def find_hits(text: str, start: int, end: int, strategy: Strategy) -> list[Hit]:
     found: list[Hit] = []
     for pattern, cues in by_pattern.items():
         pillars = tuple(dict.fromkeys(c.pillar for c in cues))
+        weak = all(c.weak for c in cues)
         for m in re.finditer(pattern, text[start:end], re.IGNORECASE):
             if not in_a_name(text, start + m.start()):
-                found.append(Hit(start + m.start(), start + m.end(), cues[0].cue, pillars))
+                found.append(Hit(start + m.start(), start + m.end(), cues[0].cue, pillars, weak))
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
     for hit in found:
@@ -148,10 +152,18 @@ def _cues(hits: Sequence[Hit]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(h.cue for h in hits))
 
 
-def choose(own: Sequence[Hit], context: Sequence[Hit], strategy: Strategy) -> tuple[Choice | None, str]:
-    """The pillar for an item from the cues in it (``own``) and in its session's or event's
-    heading (``context``), or None and a note saying why none."""
+def choose(own: Sequence[Hit], context: Sequence[Hit], strategy: Strategy, *,
+           where: str = "heading") -> tuple[Choice | None, str]:
+    """The pillar for an item from the cues in it (``own``) and in its context (``context``: its
+    sentence, or its session's or event's heading, as ``where`` says), or None and a note saying
+    why none."""
     notation = {p.id: p.notation for p in strategy.pillars}
+    # Weak cues (a theme of every pillar: data, participation) count only when nothing stronger
+    # speaks: not a strong cue in the item, nor its heading.
+    strong = [h for h in own if not h.weak]
+    if strong or len(_leaders(_tally([h for h in context if not h.weak]))) == 1:
+        own = strong
+    context = [h for h in context if not h.weak] or context
     own_tally = _tally(own)
     leaders = _leaders(own_tally)
     if len(leaders) == 1:
@@ -170,7 +182,7 @@ def choose(own: Sequence[Hit], context: Sequence[Hit], strategy: Strategy) -> tu
         candidates = "; ".join(f"{notation[p]}: {', '.join(_cues(own_tally[p]))}" for p in leaders)
         if len(broken) == 1:
             pillar = broken[0]
-            why = (f"cues for {len(leaders)} pillars in the item ({candidates}); its heading's cue "
+            why = (f"cues for {len(leaders)} pillars in the item ({candidates}); its {where}'s cue "
                    f"{_cues(context_tally[pillar])[0]!r} decides")
             return Choice(pillar, _quote_hit(own_tally[pillar]), 0.45, _cues(own_tally[pillar]), why), ""
         return None, f"cues for {len(leaders)} pillars ({candidates}): choose one on review"
@@ -179,10 +191,10 @@ def choose(own: Sequence[Hit], context: Sequence[Hit], strategy: Strategy) -> tu
         pillar = context_leaders[0]
         agreeing = _cues(context_tally[pillar])
         return Choice(pillar, _quote_hit(context_tally[pillar]), 0.4, agreeing,
-                      f"no cue in the item; its heading's cue(s): {', '.join(agreeing)}"), ""
+                      f"no cue in the item; its {where}'s cue(s): {', '.join(agreeing)}"), ""
     if context_leaders:
         candidates = "; ".join(f"{notation[p]}: {', '.join(_cues(context_tally[p]))}" for p in context_leaders)
-        return None, f"no cue in the item and its heading's cues tie ({candidates}): choose one on review"
+        return None, f"no cue in the item and its {where}'s cues tie ({candidates}): choose one on review"
     return None, NO_CUE
 
 
@@ -281,12 +293,20 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
         span = _span(row) if row is not None else None
         return find_hits(text, span[0], span[1], strategy) if span else []
 
+    lean = _leaning(find_hits(text, 0, _topic_end(text), strategy))
     placed: dict[str, Choice] = {}
     for row in list(draft.elements):
-        if row.get("type") not in ITEM_TYPES or _span(row) is None or (row["id"], "underPillar") in linked:
+        span = _span(row)
+        if row.get("type") not in ITEM_TYPES or span is None or (row["id"], "underPillar") in linked:
             continue
         context_id = owner.get(row["id"]) or sole_event
-        choice, note = choose(hits_of(row["id"]), hits_of(context_id) if context_id else [], strategy)
+        around = [h for h in _around(text, span, strategy) if not h.weak]
+        if len(_leaders(_tally(around))) == 1:  # the item's own sentence or list intro speaks: it decides
+            choice, note = choose(hits_of(row["id"]), around, strategy, where="sentence")
+        else:
+            choice, note = choose(hits_of(row["id"]), hits_of(context_id) if context_id else [], strategy)
+        if choice is None and note == NO_CUE and lean is not None:
+            choice = lean
         if choice is None:
             if row["type"] != "Commitment" or note != NO_CUE:  # a commitment reaches a pillar through what it concerns
                 _add_note(row, note)
@@ -321,6 +341,78 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
         choice = _agreed(issues, placed, "its issues")
         if choice is not None:
             draft.connections.append(_link(text, source, event, choice.pillar, "concernsPillar", choice))
+
+
+#: The report leans to a pillar when this share of its cue words, and at least ``_LEAN_MIN`` of them, name it.
+_LEAN_SHARE = 0.6
+_LEAN_MIN = 2
+
+
+def _topic_end(text: str) -> int:
+    """Where the report's topic ends: its title lines and the first paragraph of 15 words or more
+    (the one that says what the event was about)."""
+    pos = 0
+    for line in text.split("\n"):
+        pos += len(line) + 1
+        if len(line.split()) >= 15:
+            break
+    return min(pos, len(text))
+
+
+def _leaning(hits: Sequence[Hit]) -> Choice | None:
+    """The pillar most cue words of the report's topic name (its title and opening paragraph: an
+    item with no cue anywhere near it is most likely about what the event was about), or None when
+    no pillar has a clear majority."""
+    strong = [h for h in hits if not h.weak and len(h.pillars) == 1]
+    tally = _tally(strong)
+    leaders = _leaders(tally)
+    if len(leaders) != 1:
+        return None
+    pillar = leaders[0]
+    n = len(tally[pillar])
+    if n < _LEAN_MIN or n < _LEAN_SHARE * len(strong):
+        return None
+    return Choice(pillar, tally[pillar][0], 0.3, _cues(tally[pillar]),
+                  f"no cue in the item nor near it; {n} of the {len(strong)} cue words of the report's title "
+                  "and opening name this pillar")
+
+
+@functools.cache
+def _clause_break() -> re.Pattern[str]:
+    """Where a clause ends inside a sentence: a semicolon, a colon, or a contrast after a comma."""
+    from resilience_kg.extract.recognise.rules import alternation
+
+    contrast = alternation("contrast_words")
+    return re.compile(rf"[;:]|,\s+(?:{contrast})\b", re.I)
+
+
+def _around(text: str, span: tuple[int, int], strategy: Strategy) -> list[Hit]:
+    """Cue hits near an item but outside it: the rest of its sentence (its line), and for an item
+    of a list, the line that introduces the list."""
+    start, end = span
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    sentence_start = max(line_start, text.rfind(". ", line_start, start) + 1 if ". " in text[line_start:start] else 0)
+    sentence_end = text.find(". ", end, line_end)
+    sentence_end = line_end if sentence_end < 0 else sentence_end
+    # Only the item's own clause: "X asks for A, while Y stresses B" says nothing of B by A's words.
+    for m in _clause_break().finditer(text, sentence_start, start):
+        sentence_start = m.end()
+    stop = _clause_break().search(text, end, sentence_end)
+    sentence_end = stop.start() if stop else sentence_end
+    hits = find_hits(text, sentence_start, start, strategy) + find_hits(text, end, sentence_end, strategy)
+    if re.match(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]", text[line_start:start]):
+        # A list line: the nearest line above that is not a list line introduces the list.
+        pos = line_start
+        while pos > 0:
+            prev_start = text.rfind("\n", 0, pos - 1) + 1
+            line = text[prev_start:pos - 1]
+            if line.strip() and not re.match(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]", line):
+                hits += find_hits(text, prev_start, pos - 1, strategy)
+                break
+            pos = prev_start
+    return hits
 
 
 def _agreed(items: Sequence[str], placed: dict[str, Choice], what: str) -> Choice | None:

@@ -9,7 +9,9 @@ Two tables (package data in ``strategies/``, and the same two in any folder give
   separated by ``|``), ``year``, ``pillar`` (its id in the graph), ``notation``, ``label_id``,
   ``label_en``, ``description_en`` and ``basis`` (where the strategy is described);
 - ``pillar_cues.csv``: ``pillar``, ``cue``, ``lang`` (``id`` or ``en``) and ``basis`` (how the
-  strategy's own description of the pillar covers the cue).
+  strategy's own description of the pillar covers the cue), and optionally ``weight``: ``weak``
+  for a theme every pillar has (data sharing, citizen participation), which places an item only
+  when neither a stronger cue in it nor its heading does.
 
 A strategy given by the user replaces a bundled one with the same id; a report's city picks the
 strategy (the most recent, when several cover it).
@@ -38,6 +40,8 @@ PILLAR_COLUMNS = ("strategy", "strategy_label_id", "strategy_label_en", "city", 
 CUE_COLUMNS = ("pillar", "cue", "lang", "basis")
 TABLE_NAMES = ("pillars.csv", "pillar_cues.csv")
 LANGS = ("id", "en")
+#: Values of a cue's optional ``weight`` column: empty (a cue), or "weak" (see :attr:`Cue.weak`).
+WEIGHTS = ("", "weak")
 #: Indonesian affixes a cue word of five letters or more may carry ("banjir": kebanjiran,
 #: dibanjiri, banjirnya); shorter words match only whole ("rob" is no part of "robot").
 _ID_PREFIX = r"(?:ke|di|ter|per)?"
@@ -68,6 +72,9 @@ class Cue:
     lang: str
     basis: str
     location: str
+    #: A weak cue names a theme every pillar has (data, participation): it places an item only
+    #: when nothing else does, neither a strong cue in the item nor its heading.
+    weak: bool = False
 
     @property
     def pattern(self) -> str:
@@ -231,5 +238,9 @@ def load_strategies(paths: Sequence[Path] = (), *, bundled: bool = True) -> Stra
                 raise ExtractError(f"{where}: pillar {row['pillar']!r} is in no pillars table")
             if row["lang"] not in LANGS:
                 raise ExtractError(f"{where}: lang {row['lang']!r} must be one of {', '.join(LANGS)}")
-            owner.cues.append(Cue(row["pillar"], " ".join(row["cue"].split()), row["lang"], row["basis"], where))
+            weight = row.get("weight", "")
+            if weight not in WEIGHTS:
+                raise ExtractError(f"{where}: weight {weight!r} must be empty or one of {', '.join(WEIGHTS[1:])}")
+            owner.cues.append(Cue(row["pillar"], " ".join(row["cue"].split()), row["lang"], row["basis"], where,
+                                  weak=weight == "weak"))
     return Strategies(list(by_id.values()))

@@ -98,8 +98,98 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
                 fact = _active(text, sent, m, row, spans)
             if fact is not None:
                 found.append(fact)
-        out += _follow_ups(text, sent, spans, _settle(text, found))
+        facts = _follow_ups(text, sent, spans, _settle(text, found))
+        facts += _plans(text, sent, spans, facts)
+        out += facts + _agreed_item(text, sent, spans, facts)
     return sorted(out, key=lambda c: c.cue_start)
+
+
+#: A plan in the passive: "akan dihimpun oleh X", "will be prepared by X"; or, after a follow-up
+#: lead ("Disepakati bahwa ..."), with no agent at all ("seluruh data akan diunggah ...").
+_PASSIVE_PLAN = re.compile(r"(?<!\w)(akan\s+di[a-z]{3,}|will\s+be\s+[a-z]{3,}(?:ed|en))(?!\w)", re.I)
+
+
+_LIST_LINE = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+")
+
+
+def _agreed_item(text: str, sent: Span, spans: Sequence[tuple[int, int]],
+                 found: Sequence[ClauseFact]) -> list[ClauseFact]:
+    """An item of a list that the meeting agreed ("Hal-hal yang disepakati untuk ditindaklanjuti:
+    1. Pertukaran data ...; 2. Kunjungan balasan Pemerintah Kota Semarang ..."): a planned
+    commitment, by the bodies the item names (or, naming none, by a party the reviewer names). A
+    list whose intro names solutions ("Rencana tindak lanjut:") is drafted as solutions instead."""
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    marker = _LIST_LINE.match(text, line_start)
+    if found or marker is None or sent.start not in (line_start + len(text[line_start:marker.end()]) -
+                                                      len(text[line_start:marker.end()].lstrip()), marker.end()):
+        return []  # not the first sentence of a list line
+    pos = line_start
+    intro = ""
+    intro_at = 0
+    while pos > 0:  # the nearest line above that is no list line
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev:pos - 1]
+        if line.strip() and not _LIST_LINE.match(line):
+            intro, intro_at = line, prev
+            break
+        pos = prev
+    agreed = _patterns()["followup"].search(intro)
+    if not intro.rstrip().endswith(":") or agreed is None or _names_items(intro):
+        return []
+    start = max(sent.start, marker.end())
+    end = start + len(re.sub(r"[\s.;,]*(?:\b(?:dan|and)\b)?[\s.;,]*$", "", text[start:sent.end], flags=re.I))
+    if not _worth(text[start:end]):
+        return []
+    subjects = tuple(sp for sp in spans if start <= sp[0] and sp[1] <= end)
+    return [ClauseFact("commitment", agreed.group(0), intro_at + agreed.start(), intro_at + agreed.end(), "planned",
+                       subjects, start, end, sent)]
+
+
+@functools.cache
+def _item_kinds() -> re.Pattern[str]:
+    words = sorted({row["cue"].lower() for row in table("list_kinds")}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+def _names_items(intro: str) -> bool:
+    """Does a list's intro say its items are issues or solutions (``rules/list_kinds.csv``)?"""
+    return bool(_item_kinds().search(intro))
+
+
+def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
+           found: Sequence[ClauseFact]) -> list[ClauseFact]:
+    """Planned commitments stated in the passive: the agent after "oleh"/"by" is the party
+    ("Masukan ... akan dihimpun oleh Sekretariat ..."); in a sentence that says it states what was
+    agreed ("Disepakati bahwa ...", "Kesimpulan: ..."), a plan with no agent is a commitment whose
+    party the reviewer names."""
+    out: list[ClauseFact] = []
+    lead = _patterns()["followup"].search(text, sent.start, sent.end)
+    for m in _PASSIVE_PLAN.finditer(text, sent.start, sent.end):
+        if any(f.start <= m.start() < f.end or f.cue_start == m.start() for f in found):
+            continue  # inside a clause already drafted
+        start = sent.start
+        for b in re.finditer(r"[;:]\s*|,\s+|\(\d{1,2}\)\s*", text[sent.start:m.start()]):
+            start = sent.start + b.end()
+        if lead is not None and lead.start() >= start and lead.end() <= m.start():
+            start = lead.end()
+        lead_words = _patterns()["lead"].match(text, start, m.start())
+        if lead_words:
+            start = lead_words.end()
+        stop = re.compile(r";|\n|\.(?:\s|$)|\s\(\d{1,2}\)").search(text, m.end(), sent.end)
+        end = stop.start() if stop else sent.end
+        end = start + len(text[start:end].rstrip(" .,"))
+        agent = re.compile(r"\s+(?:oleh|by)\s+", re.I).search(text, m.end(), end)
+        subjects: tuple[tuple[int, int], ...] = ()
+        if agent is not None:
+            subjects = tuple(sp for sp in spans if sp[0] == agent.end())
+        if not subjects and (lead is None or not re.search(r"\w", text[start:m.start()])):
+            # No agent, and no agreement before its own subject ("Hasil rapat akan dilaporkan ..."
+            # is how the meeting ends, not a plan agreed): nobody commits.
+            continue
+        if any(sp[0] <= start < sp[1] for sp in spans) or not _worth(text[start:end]):
+            continue
+        out.append(ClauseFact("commitment", m.group(1), m.start(), m.end(), "planned", subjects, start, end, sent))
+    return out
 
 
 def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.rules import alternation, table
@@ -64,13 +65,37 @@ def _item_label(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def find_items(text: str) -> list[ListItem]:
+def find_items(text: str, *, bodies: Sequence[tuple[int, int]] | None = None) -> list[ListItem]:
+    """Issues and solutions in lists, in sentences that name them, and stated in prose with a cue
+    word; ``bodies`` (the spans of the bodies the report names, when known) keep a body's own
+    proposal for :mod:`resilience_kg.extract.recognise.clauses`."""
     items: list[ListItem] = []
     items += _inline_lists(text)
     items += _line_lists(text)
     items += _semicolon_lists(text, taken=[(i.start, i.end) for i in items])
     items += _prose_items(text, taken=[(i.intro_start, i.end) for i in items])
+    items += _prose_statements(text, taken=[(min(i.intro_start, i.start), i.end) for i in items], bodies=bodies)
+    if bodies is not None:
+        from resilience_kg.extract.recognise.issues import body_acts
+
+        # "c. BPBD akan menyerahkan data ..." in a list of notes is BPBD's commitment (clauses.py), no issue.
+        items = [i for i in items if not body_acts(text, i.start, i.end, bodies)]
     return sorted(items, key=lambda i: i.start)
+
+
+def _prose_statements(text: str, *, taken: list[tuple[int, int]],
+                      bodies: Sequence[tuple[int, int]] | None) -> list[ListItem]:
+    """Issues and solutions a sentence states with a cue word ("masih minimnya ...", "X perlu
+    ditingkatkan"): :mod:`resilience_kg.extract.recognise.issues`."""
+    from resilience_kg.extract.recognise.issues import find_statements
+
+    return [ListItem(s.kind, _item_label(text[s.start:s.end]), s.start, s.end, s.intro_start, s.intro_end,
+                     _METHODS.get(s.cue, f"rule:prose-{s.kind.lower()}"))
+            for s in find_statements(text, taken=taken, bodies=bodies)]
+
+
+#: The method of an item found under a heading or in a table column, by how it was found.
+_METHODS = {"heading": "rule:heading-section", "table": "rule:table-column"}
 
 
 @functools.cache
@@ -84,7 +109,9 @@ def _prose_regex() -> re.Pattern[str]:
     copulas = sorted((r["word"] for r in table("clause_words") if r["role"] == "copula"), key=len, reverse=True)
     kind = "|".join(re.escape(k) for k in sorted(nouns, key=len, reverse=True))
     copula = "|".join(re.escape(c) for c in copulas)
-    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:\s+[\w-]+){{0,3}}?\s+(?:{copula})(?:\s*:)?\s+(?=\S)", re.I)
+    # "Permasalahan yang dihadapi: X" on one line names X as the copula would.
+    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:\s+[\w-]+){{0,3}}?(?:\s+(?:{copula})(?:\s*:)?|[ \t]*:)[ \t]+(?=\S)",
+                      re.I)
 
 
 def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
@@ -103,7 +130,7 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
         parts = [p for p in re.finditer(r"[^,;]+", text[m.end():end])]
         pieces = []
         for p in parts:
-            for q in re.split(r"\s+(?:dan|serta|and)\s+(?=\S)", p.group(0)):
+            for q in _split_and(p.group(0)):
                 at = text.find(q, m.end() + p.start())
                 pieces.append((at, at + len(q)))
         if len(pieces) == 1:
@@ -116,6 +143,20 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
             out.append(ListItem(kinds[m.group("kind").lower()], _item_label(label), a, b, m.start(), m.end(),
                                 "rule:prose-items"))
     return out
+
+
+def _split_and(chunk: str) -> list[str]:
+    """``chunk`` split at "dan"/"serta"/"and", except between two capitalised words, which join a
+    name ("Kerja Sama Pemerintah dan Badan Usaha")."""
+    parts: list[str] = []
+    last = 0
+    for m in re.finditer(r"(\S*)\s+(?:dan|serta|and)\s+(?=(\S))", chunk):
+        if m.group(1)[:1].isupper() and m.group(2).isupper():
+            continue
+        parts.append(chunk[last:m.start() + len(m.group(1))])
+        last = m.end()
+    parts.append(chunk[last:])
+    return parts
 
 
 def _inline_lists(text: str) -> list[ListItem]:

@@ -28,7 +28,7 @@ from importlib import resources
 TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places", "role_cues", "event_kinds",
           "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents",
           "proposal_cues", "commitment_cues", "function_words", "name_language",
-          "clause_words", "place_kinds", "methods",
+          "clause_words", "place_kinds", "methods", "statement_cues",
           "event_label_stops", "body_patterns", "speech_verbs", "words")
 
 

@@ -1,0 +1,347 @@
+"""Issues and solutions stated in a sentence, not in a list under a heading that names them.
+
+Reports write most of their problems in prose: "Kepala BPKD menyampaikan bahwa ruang fiskal
+daerah terbatas ...", "masih minimnya anggaran pemeliharaan dan kurangnya personel", "Sedimentasi
+saluran menjadi kendala", "coordination between agencies remains a challenge"; and what should be
+done: "data aset tersebut perlu diintegrasikan ...", "recovery plans should be aligned ...". The
+cue words are data (``rules/statement_cues.csv``), each with its kind, its shape and its basis:
+
+- ``opens``: the item starts at the cue ("kurangnya X", "lack of X"); several such cues joined by
+  commas or "dan" in one clause are as many items;
+- ``states``: the cue says something of the clause it stands in ("X masih terbatas"): the clause
+  is the item;
+- ``subject``: the cue follows the item ("X menjadi kendala"): the words before it are the item;
+- ``after``: the item follows the cue ("warga mengeluhkan X");
+- ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
+  before it introduce it (a solution's proposer is the body named there);
+- ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
+- ``purpose``: words that say what the event was for ("bertujuan", "aims to"): a cue after them
+  in the sentence describes the event's aim, not a problem raised.
+
+A clause is the part of a sentence between the sentence's ends, a semicolon or a colon, and a
+contrast (", namun", ", but"); a sentence whose first cue is an issue cue gives issues, else
+solutions. A solution cue in a sentence where a body proposes or commits ("DSDA mengusulkan ...")
+is left to :mod:`resilience_kg.extract.recognise.clauses`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resilience_kg.extract.recognise.rules import alternation, table
+from resilience_kg.extract.segment import Span, paragraphs, sentences
+
+#: Longest item drafted: a longer clause is a paragraph, not a statement of one issue.
+MAX_ITEM = 300
+_MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+")
+@functools.cache
+def _break() -> re.Pattern[str]:
+    """Where a clause begins or ends inside a sentence: a semicolon, a colon, or a contrast."""
+    contrast = alternation("contrast_words")
+    return re.compile(rf"[;:]\s*|,\s+(?=(?:{contrast})\b)", re.I)
+
+
+@functools.cache
+def _lead() -> re.Pattern[str]:
+    """Words that open a clause without being part of it: a contrast, a linking phrase, a source."""
+    contrast, leads = alternation("contrast_words"), alternation("statement_leads")
+    return re.compile(rf"(?:(?:{contrast}|{leads}|"
+                      rf"menurut\s[^,]{{1,80}}|according to\s[^,]{{1,80}})\s*,?\s*)+", re.I)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An issue or a solution found in prose: its span, and the words that introduce it."""
+
+    kind: str  # Issue | Solution
+    start: int
+    end: int
+    intro_start: int
+    intro_end: int
+    cue: str
+
+
+@dataclass(frozen=True)
+class _Cue:
+    text: str
+    kind: str
+    shape: str
+
+
+@functools.cache
+def _cues() -> tuple[re.Pattern[str], dict[str, _Cue]]:
+    cues = {row["cue"].lower(): _Cue(row["cue"].lower(), row["kind"], row["shape"]) for row in table("statement_cues")}
+    words = sorted(cues, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])",
+                         re.I)
+    return pattern, cues
+
+
+@functools.cache
+def _clause_cue() -> re.Pattern[str]:
+    """The verbs of who proposes or commits (``proposal_cues``, ``commitment_cues``), as one pattern."""
+    words = {row["cue"].lower() for name in ("proposal_cues", "commitment_cues") for row in table(name)}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
+                      re.I)
+
+
+def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
+                    bodies: Sequence[tuple[int, int]] | None = None) -> list[Statement]:
+    """Issues and solutions stated in the sentences of ``text`` that overlap no span of ``taken``
+    (the lists other readers found). ``bodies`` are the spans of the bodies the report names, when
+    known: a solution whose proposer is one of them is left to the proposal reader.
+
+    >>> text = "Kepala BPKD menyampaikan bahwa ruang fiskal daerah masih terbatas. Rapat terbatas dibuka pukul 9."
+    >>> [(s.kind, text[s.start:s.end], text[s.intro_start:s.intro_end]) for s in find_statements(text)]
+    [('Issue', 'ruang fiskal daerah masih terbatas', 'Kepala BPKD menyampaikan bahwa')]
+    """
+    pattern, cues = _cues()
+    out: list[Statement] = _table_cells(text, taken)
+    taken = [*taken, *((st.start, st.end) for st in out)]
+    section = _sections(text)
+    speaker = _speakers(text, pattern, cues)
+    for sent in sentences(text):
+        if any(sent.start < e and s < sent.end for s, e in taken) or sent.text.rstrip().endswith("?"):
+            continue
+        heading = section.get(sent.start)
+        found = [(m, cues[" ".join(m.group(1).lower().split())]) for m in pattern.finditer(text, sent.start, sent.end)]
+        never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
+        found = [(m, c) for m, c in found if c.kind != "never"
+                 and not any(a <= m.start() < b for a, b in never)]
+        frames = [m for m, c in found if c.kind == "frame"]
+        purposes = [m.start() for m, c in found if c.kind == "purpose"]
+        items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
+        if not items and heading is not None:
+            # A point under a heading that names its kind ("Permasalahan", "Rekomendasi"): the sentence.
+            start, end = _trim(text, *_unmarked(text, sent))
+            if _worth(text[start:end]) and not _body_verb(text, start, end, bodies):
+                out.append(Statement(heading[0], start, end, heading[1], heading[2], "heading"))
+            continue
+        if not items:
+            continue
+        kind = items[0][1].kind
+        out += _in_sentence(text, sent, [(m, c) for m, c in items if c.kind == kind and
+                                         not any(p < m.start() for p in purposes)], frames, bodies,
+                            speaker.get(sent.start))
+    return out
+
+
+@functools.cache
+def _kinds() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = {row["cue"].lower(): row["kind"] for row in table("list_kinds")}
+    words = sorted(kinds, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I), kinds
+
+
+#: A heading: a short line with no closing full stop, maybe numbered ("B. Kendala", "## Rekomendasi:").
+_HEADING = re.compile(r"^[#\s]*(?:(?:[A-H]|[IVX]{1,4}|\d{1,2})[.)]\s+)?(?P<words>[^.;,\n]{3,60}?):?\s*$")
+#: Most points under one heading.
+MAX_SECTION = 12
+
+
+def _heading_kind(line: str) -> str | None:
+    m = _HEADING.match(line)
+    if m is None or len(m.group("words").split()) > 6:
+        return None
+    pattern, kinds = _kinds()
+    found = [kinds[k.group(1).lower()] for k in pattern.finditer(m.group("words"))]
+    return found[-1] if found else None
+
+
+def _sections(text: str) -> dict[int, tuple[str, int, int]]:
+    """The sentences under a heading that names the kind of its points ("Permasalahan",
+    "Rekomendasi", "Temuan"; ``rules/list_kinds.csv``), each to (kind, heading start, heading end).
+    A section ends at the next short line without a full stop, a line ending in a colon, the prose
+    that follows its list, or after :data:`MAX_SECTION` lines."""
+    out: dict[int, tuple[str, int, int]] = {}
+    paras = list(paragraphs(text))
+    for n, para in enumerate(paras):
+        kind = _heading_kind(para.text)
+        if kind is None:
+            continue
+        listed = False
+        for body in paras[n + 1:n + 1 + MAX_SECTION]:
+            marked = bool(_MARKER.match(body.text))
+            if (_HEADING.match(body.text) and len(body.text.split()) <= 6) or body.text.endswith(":") \
+                    or body.text.lower().startswith(("demikian", "sekian")) or (listed and not marked):
+                break  # the next heading, a new list, the closing formula, or prose after the list
+            listed = listed or marked
+            for sent in sentences(text[:body.end]):
+                if sent.start >= body.start:
+                    out[sent.start] = (kind, para.start, para.end)
+    return out
+
+
+def _table_cells(text: str, taken: Sequence[tuple[int, int]]) -> list[Statement]:
+    """The cells of a table column whose header names issues or solutions ("| No | Permasalahan |
+    Usulan Solusi |", as a .docx table or a Markdown table is read): each cell an item, the header
+    cell its introduction."""
+    out: list[Statement] = []
+    columns: dict[int, tuple[str, int, int]] = {}
+    for line in re.finditer(r"[^\n]+", text):
+        cells = [(c.start(1), c.end(1)) for c in re.finditer(r"(?:^|\|)[ \t]*([^|\n]*?)[ \t]*(?=\||$)", line.group(0))]
+        cells = [(line.start() + a, line.start() + b) for a, b in cells]
+        if line.group(0).count("|") < 2:
+            columns = {}
+            continue
+        if re.fullmatch(r"[\s|:-]+", line.group(0)):
+            continue  # a Markdown rule line
+        named = {n: _heading_kind(text[a:b]) for n, (a, b) in enumerate(cells)}
+        if any(named.values()) and all(len(text[a:b].split()) <= 6 for a, b in cells):
+            columns = {n: (kind, *cells[n]) for n, kind in named.items() if kind}
+            continue
+        for n, (kind, h_start, h_end) in columns.items():
+            if n < len(cells):
+                a, b = _trim(text, *cells[n])
+                if _worth(text[a:b]) and not any(a < e and s < b for s, e in taken):
+                    out.append(Statement(kind, a, b, h_start, h_end, "table"))
+    return out
+
+
+def _unmarked(text: str, sent: Span) -> tuple[int, int]:
+    marker = _MARKER.match(text, sent.start, sent.end)
+    return (marker.end() if marker else sent.start), sent.end
+
+
+#: A pronoun that says the speaker is the one of the sentence before ("Menurutnya, ...", "He added that").
+_SAID_BEFORE = re.compile(r"(?:menurutnya|ia menambahkan(?: bahwa)?|dia menambahkan(?: bahwa)?|"
+                          r"he added(?: that)?|she added(?: that)?)\s*,?\s*", re.I)
+
+
+def _speakers(text: str, pattern: re.Pattern[str], cues: dict[str, _Cue]) -> dict[int, tuple[int, int]]:
+    """For each sentence, the words of the sentence before that say who speaks (up to its speech
+    verb: "Perwakilan Universitas Halu Oleo menilai"), when it has one."""
+    out: dict[int, tuple[int, int]] = {}
+    prev: tuple[int, int] | None = None
+    for sent in sentences(text):
+        if prev is not None:
+            out[sent.start] = prev
+        frame = next((m for m in pattern.finditer(text, sent.start, sent.end)
+                      if cues[" ".join(m.group(1).lower().split())].kind == "frame"), None)
+        prev = (sent.start, frame.end()) if frame is not None else None
+    return out
+
+
+def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
+                 frames: list[re.Match[str]], bodies: Sequence[tuple[int, int]] | None,
+                 prior: tuple[int, int] | None = None) -> list[Statement]:
+    begin = sent.start
+    marker = _MARKER.match(text, begin, sent.end)
+    if marker:
+        begin = marker.end()
+    out: list[Statement] = []
+    seen: set[tuple[int, int]] = set()
+    for m, cue in items:
+        if m.group(1)[:1].isupper() and m.start() != begin:
+            continue  # a capitalised word mid-sentence: part of a name or a title ("PT X Limited")
+        start = begin
+        for b in _break().finditer(text, start, m.start()):
+            start = b.end()
+        frame = max((f for f in frames if start <= f.start() and f.end() <= m.start()), key=lambda f: f.end(),
+                    default=None)
+        if cue.kind == "Solution" and _body_verb(text, start, m.end(), bodies):
+            continue  # a body proposes or commits in this clause: clauses.py drafts it with its proposer
+        intro = (start, frame.end()) if frame is not None else (start, start)
+        if frame is not None:
+            start = frame.end()
+        lead = _lead().match(text, start, m.start())
+        if lead:
+            if intro[1] == intro[0] and re.match(r"(?:menurut|according to)\s", lead.group(0), re.I):
+                intro = (lead.start(), lead.end())  # "Menurut DLH, ...": DLH says it
+            start = lead.end()
+        said = _SAID_BEFORE.match(text, start, m.start())
+        if intro[1] == intro[0] and prior is not None and said is not None:
+            intro = prior  # "Menurutnya, ...": the speaker of the sentence before
+            start = said.end()
+        stop = _break().search(text, m.end(), sent.end)
+        end = stop.start() if stop else sent.end
+        if cue.shape == "after":
+            start = m.end()
+            # "found that A, and B": each finding its own item.
+            if not any(o.start() >= m.end() for o, _ in items):
+                out += [st for st in _after_items(text, cue, start, end, intro)
+                        if cue.kind != "Solution" or not _body_verb(text, st.start, st.end, bodies)]
+                continue
+        elif cue.shape == "opens":
+            start = m.start()
+            nxt = [o for o, c in items if c.shape == "opens" and m.end() <= o.start() < end]
+            if nxt:  # "minimnya X, kurangnya Y dan belum adanya Z": each its own item
+                joiners = alternation("item_joiners")
+                end = len(re.sub(rf"[\s,;]*(?:\b(?:{joiners})\b)?[\s,;]*$", "",
+                                 text[:nxt[0].start()], flags=re.I))
+        elif cue.shape == "subject":
+            end = m.start()
+        start, end = _trim(text, start, end)
+        if (start, end) in seen or not _worth(text[start:end]) or any(a < end and start < b for a, b in seen):
+            continue
+        seen.add((start, end))
+        out.append(Statement(cue.kind, start, end, *(intro if intro[1] > intro[0] else (start, start)), cue.text))
+    return out
+
+
+def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, int]) -> list[Statement]:
+    """What follows a cue like "found that" or "recommended", split at ", and" or ";"."""
+    out = []
+    joiners = alternation("clause_joiners")
+    for part in re.finditer(rf"(?:[^,;]|,(?!\s+(?:{joiners})\s))+", text[start:end]):
+        a, b = _trim(text, start + part.start(), start + part.end())
+        joiner = re.match(rf"(?:{joiners})\s+", text[a:b])
+        a += joiner.end() if joiner else 0
+        if _worth(text[a:b]):
+            out.append(Statement(cue.kind, a, b, *(intro if intro[1] > intro[0] else (a, a)), cue.text))
+    return out
+
+
+@functools.cache
+def _gap() -> re.Pattern[str]:
+    """What may stand between a body and its verb (``rules/clause_words.csv``, roles gap and tight),
+    as :mod:`resilience_kg.extract.recognise.clauses` reads it."""
+    words = sorted({r["word"] for r in table("clause_words") if r["role"] in ("gap", "tight")}, key=len, reverse=True)
+    return re.compile(r"[\s,]*(?:(?:" + "|".join(map(re.escape, words)) + r")\s+)*", re.I)
+
+
+def _body_verb(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]] | None) -> bool:
+    """Does a proposal or commitment verb stand in ``text[start:end]`` right after a body's name
+    (one of ``bodies``; without them, what looks like one: an acronym, or a capitalised word that
+    does not open the clause)? "WALHI Jakarta meminta agar ..." does; "Peserta sepakat bahwa ..."
+    does not."""
+    for m in _clause_cue().finditer(text, start, end):
+        before = re.search(r"(\S+)\s+$", text[start:m.start()])
+        if before is None:
+            continue
+        if bodies is not None:
+            if any(start <= b_end <= m.start() and _gap().fullmatch(text[b_end:m.start()]) for _, b_end in bodies):
+                return True
+            continue
+        word = before.group(1).strip(",")
+        if re.fullmatch(r"[A-Z][A-Z&-]+", word) or (word[:1].isupper() and before.start() > 0):
+            return True
+    return False
+
+
+def body_acts(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]]) -> bool:
+    """Does one of ``bodies`` propose or commit to something in ``text[start:end]`` ("BPBD akan
+    menyerahkan ...")? Such a span is that body's proposal or commitment, not an issue or a
+    solution of the meeting."""
+    return _body_verb(text, start, end, bodies)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Spaces, a leading "bahwa/that" or comma, a trailing full stop or comma off the item."""
+    chunk = text[start:end]
+    copulas = alternation("statement_copulas")
+    lead = re.match(rf"[\s,:“”\"‘’']*(?:(?:{copulas})\s+)?", chunk, re.I)
+    start += lead.end() if lead else 0
+    chunk = text[start:end]
+    end = start + len(chunk.rstrip(" \t.,;:“”\"‘’'"))
+    return start, end
+
+
+def _worth(item: str) -> bool:
+    """Two words at least, one of four letters or more, and no paragraph."""
+    words = re.findall(r"\w+", item)
+    return len(words) >= 2 and any(len(w) >= 4 for w in words) and len(item) <= MAX_ITEM
