@@ -3,6 +3,10 @@
 A cue applies to the actors after it ("dihadiri oleh X"), before it ("X menyelenggarakan") or
 either side. An actor takes the role of the nearest cue that reaches it; an actor with no cue is
 *mentioned*. Across its mentions an actor keeps its strongest role.
+
+A list or a table (rows of an attendance table, Markdown ``| ... |`` or tab-separated, list items,
+under group headings such as "Pemerintah:") takes the cue of the heading that introduces it
+("Daftar Hadir", "I. PESERTA RAPAT", "Narasumber:"): see :func:`heading_cue`.
 """
 
 from __future__ import annotations
@@ -81,6 +85,78 @@ def role_of(start: int, end: int, cues: Sequence[Cue], text: str) -> tuple[str, 
     if best is None:
         return "mentioned", None
     return best[1].role, best[1]
+
+
+#: A line that is a row of a table (Markdown pipes, or cells separated by tabs) or a list item.
+_ROW = re.compile(r"[ \t]*(?:\||[-•*–][ \t]|\(?\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t])")
+#: A table's rule line ("|---|:--|").
+_RULE = re.compile(r"^[ \t|:+-]*$")
+#: How far up a list's heading is looked for, in lines.
+_HEADING_REACH = 80
+#: The most words of a heading that does not end in a colon.
+_HEADING_WORDS = 6
+
+
+def _is_row(line: str) -> bool:
+    return bool(_ROW.match(line)) or "\t" in line.strip()
+
+
+@functools.cache
+def _group_labels() -> frozenset[str]:
+    return frozenset(row["cue"].lower() for row in table("group_headings"))
+
+
+def _is_group_heading(line: str) -> bool:
+    """A group label of a list ("Pemerintah:", "Dunia Usaha:", "unsur Akademisi:", from
+    ``rules/group_headings.csv``), read past to the list's own heading."""
+    label = re.sub(r"(?i)^\s*(?:unsur|kelompok)\s+", "", line.strip().rstrip(":").strip())
+    return line.strip().endswith(":") and label.lower() in _group_labels()
+
+
+def _is_heading(line: str) -> bool:
+    """A line that can introduce a list: short ("Daftar Hadir", "I. PESERTA RAPAT") or ending in
+    a colon ("... Narasumber dan undangan:"); a paragraph that runs on is no heading."""
+    stripped = line.strip()
+    return stripped.endswith(":") or len(stripped.split()) <= _HEADING_WORDS
+
+
+def heading_cue(text: str, pos: int) -> Cue | None:
+    """The cue of the heading over the list or table whose row or item holds ``pos``, if any.
+
+    From the line of ``pos``, when it is a row or an item, the lines above are read up past the
+    other rows and items, the rule and header lines of a table and the group headings of a list,
+    to the first other line: the list's heading. Its cue (the first one of its last sentence that
+    reaches forward, such as "Daftar Hadir", "Peserta yang hadir:", "Narasumber dan undangan:",
+    "Attendance") is the role of every body the list names without a cue of its own.
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    if not _is_row(text[line_start:line_end if line_end >= 0 else len(text)]):
+        return None
+    end = line_start - 1
+    for _ in range(_HEADING_REACH):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        if not line.strip() or _RULE.match(line) or _is_row(line):
+            continue  # the other rows and items, the table's header and rule lines
+        if _is_group_heading(line):
+            continue
+        if not _is_heading(line):
+            return None
+        cues = [c for c in find_cues(text, _last_sentence(text, start, start + len(line)))
+                if c.direction in ("after", "both") and c.role != "mentioned"]
+        return cues[0] if cues else None
+    return None
+
+
+def _last_sentence(text: str, start: int, end: int) -> Span:
+    """The last sentence of the line ``text[start:end]`` (a heading may close a paragraph:
+    "Peserta berjumlah 45 orang ... Narasumber dan undangan:")."""
+    cut = max((m.end() for m in re.finditer(r"[.!?]\s+(?=\S)", text[start:end])), default=0)
+    return Span(start + cut, end, text[start + cut:end])
 
 
 def stronger(a: str, b: str) -> str:
