@@ -84,9 +84,19 @@ def role_of(start: int, end: int, cues: Sequence[Cue], text: str) -> tuple[str, 
             best = (distance, cue)
     if best is None:
         return "mentioned", None
-    return best[1].role, best[1]
+    cue = best[1]
+    if cue.start >= end:
+        # "X turut hadir dan menyampaikan ...": verbs joined after the actor all say what it did;
+        # it keeps the strongest (an opener or a speaker is there too).
+        for other in sorted(cues, key=lambda c: c.start):
+            if other.start >= cue.end and _JOINED.fullmatch(text[cue.end:other.start]) and \
+                    other.direction in ("before", "both") and stronger(other.role, cue.role) == other.role:
+                cue = other
+    return cue.role, cue
 
 
+#: What joins two verbs of one actor: "hadir dan menyampaikan", "attended and presented".
+_JOINED = re.compile(r"\s*,?\s*(?:dan|serta|sekaligus|and)\s+", re.I)
 #: A line that is a row of a table (Markdown pipes, or cells separated by tabs) or a list item.
 _ROW = re.compile(r"[ \t]*(?:\||[-•*–][ \t]|\(?\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t])")
 #: A table's rule line ("|---|:--|").
@@ -98,7 +108,8 @@ _HEADING_WORDS = 6
 
 
 def _is_row(line: str) -> bool:
-    return bool(_ROW.match(line)) or "\t" in line.strip()
+    """A table row (pipes, even without the outer ones: "1 | Nama | Instansi"; or tabs) or a list item."""
+    return bool(_ROW.match(line)) or "\t" in line.strip() or line.count("|") >= 2
 
 
 @functools.cache
