@@ -56,6 +56,14 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     for m in pattern.finditer(text, sentence.start, sentence.end):
         role, direction = cues[m.group(1).lower()]
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1)))
+        # A cue that begins inside this one and runs past it is a second cue: "received a
+        # delegation from the Embassy" says who hosts and who visits.
+        for pos in range(m.start() + 1, m.end()):
+            tail = pattern.match(text, pos, sentence.end)
+            if tail is not None and tail.end() > m.end():
+                role, direction = cues[tail.group(1).lower()]
+                out.append(Cue(tail.start(), tail.end(), role, direction, tail.group(1)))
+                break
     return out
 
 

@@ -1,0 +1,171 @@
+"""Each actor's role in the event (issue 20 §1): attendance tables and lists, headings, the verbs
+of who organises, opens, speaks or takes part, and bodies only spoken of.
+
+The roles component is run on small documents whose mentions are set by hand, so that these tests
+check how roles are read, not how names are recognised.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from resilience_kg.extract.components import Document, attendance, spans
+from resilience_kg.extract.components.coreference import actors
+from resilience_kg.extract.recognise.actors import ActorMention
+from resilience_kg.extract.recognise.roles import heading_cue
+from resilience_kg.extract.score import load_gold, read_extracted, score_report
+
+
+def _roles(text: str, *names: str) -> dict[str, tuple[str, str]]:
+    """Each named body's role and cue, with a mention at every place the text names it."""
+    doc = Document(text)
+    mentions = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            acronym = name if name.isupper() else None
+            mentions.append(ActorMention(at, at + len(name), name, acronym, None, None, "", "test", 0.9))
+            at = text.find(name, at + len(name))
+    doc.mentions = sorted(mentions, key=lambda m: m.start)
+    for component in (spans.posts, spans.clauses, spans.cues, actors, attendance.roles):
+        component(doc)
+    return {a.mention.name: (a.role, a.role_cue) for a in doc.actors}
+
+
+BODIES = ("BPBD Kota Medan", "Dinas Sosial Kota Medan", "Universitas Sumatera Utara")
+
+
+@pytest.mark.parametrize("table", [
+    "| No | Nama | Jabatan | Instansi |\n|---|---|---|---|\n| 1 | Budi | Kepala | BPBD Kota Medan |\n"
+    "| 2 | Sri | Staf | Dinas Sosial Kota Medan |\n| 3 | Ani | Dosen | Universitas Sumatera Utara |",
+    "No | Nama | Jabatan | Instansi\n1 | Budi | Kepala | BPBD Kota Medan\n2 | Sri | Staf | Dinas Sosial Kota Medan\n"
+    "3 | Ani | Dosen | Universitas Sumatera Utara",
+    "No.\tNama\tInstansi\n1.\tBudi\tBPBD Kota Medan\n2.\tSri\tDinas Sosial Kota Medan\n3.\tAni\tUniversitas Sumatera Utara",
+])  # fmt: skip
+def test_every_body_of_an_attendance_table_takes_part_by_the_table_heading(table: str) -> None:
+    text = f"NOTULEN RAPAT\n\nRapat Koordinasi Banjir\n\nDaftar Hadir\n\n{table}\n\nPembahasan\n\nBanjir merendam kota."
+    assert _roles(text, *BODIES) == dict.fromkeys(BODIES, ("participant", "Daftar Hadir"))
+
+
+def test_an_english_attendance_table_takes_part_and_the_bodies_below_it_do_not() -> None:
+    text = ("Attendance\nName\tOrganisation\nJohn Smith\tJakarta Environment Agency\nJane Doe\tWahana Visi Indonesia\n\n"
+            "Discussion\nThe chair thanked Bloomberg Philanthropies.")  # fmt: skip
+    got = _roles(text, "Jakarta Environment Agency", "Wahana Visi Indonesia", "Bloomberg Philanthropies")
+    assert got["Jakarta Environment Agency"] == got["Wahana Visi Indonesia"] == ("participant", "Attendance")
+    assert got["Bloomberg Philanthropies"][0] == "mentioned"
+
+
+def test_a_list_under_group_headings_takes_the_role_of_the_section_heading() -> None:
+    text = ("I. PESERTA RAPAT\n\nPemerintah:\n- BPBD Provinsi Sumatera Selatan\n- Polda Sumsel\n\nAkademisi:\n"
+            "- Universitas Sriwijaya\n\nDunia Usaha:\n- APP Sinar Mas\n\nII. JALANNYA RAPAT\n\nRapat berjalan lancar.")
+    bodies = ("BPBD Provinsi Sumatera Selatan", "Polda Sumsel", "Universitas Sriwijaya", "APP Sinar Mas")
+    assert _roles(text, *bodies) == dict.fromkeys(bodies, ("participant", "PESERTA"))
+
+
+def test_a_heading_that_closes_a_paragraph_gives_its_own_role() -> None:
+    text = ("Peserta berjumlah 45 orang, terdiri atas relawan dari tiga kelurahan. Narasumber dan undangan:\n\n"
+            "No.\tNama\tInstansi\n1.\tSyarif\tBPBD Provinsi Kalimantan Barat\n2.\tReza\tTelkomsel")
+    bodies = ("BPBD Provinsi Kalimantan Barat", "Telkomsel")
+    assert _roles(text, *bodies) == dict.fromkeys(bodies, ("speaker", "Narasumber"))
+
+
+def test_a_list_of_issues_or_proposals_below_a_paragraph_about_participants_takes_no_role_from_it() -> None:
+    text = ("Narasumber FGD adalah perwakilan UNICEF. Peserta lainnya berasal dari Wahana Visi Indonesia.\n\n"
+            "Permasalahan utama yang dibahas:\n1. data kesehatan yang terpilah.\n\nUsulan solusi:\n"
+            "1. berbagi data antara Dinas Kesehatan dan Dinas Lingkungan Hidup.")
+    got = _roles(text, "UNICEF", "Wahana Visi Indonesia", "Dinas Kesehatan", "Dinas Lingkungan Hidup")
+    assert got["Dinas Kesehatan"][0] == got["Dinas Lingkungan Hidup"][0] == "mentioned"
+    assert got["UNICEF"][0] == "speaker" and got["Wahana Visi Indonesia"][0] == "participant"
+
+
+def test_heading_cue_reads_only_rows_and_items() -> None:
+    text = "Daftar Hadir\n| 1 | BPBD |\nBPBD menutup rapat."
+    assert heading_cue(text, text.index("BPBD")) is not None
+    assert heading_cue(text, text.rindex("BPBD")) is None  # a sentence, not a row
+
+
+@pytest.mark.parametrize(("text", "bodies", "role"), [
+    ("Hadir dalam kegiatan itu BPBD Kota Banda Aceh, Dinas Sosial Aceh serta Forum PRB Aceh.",
+     ("BPBD Kota Banda Aceh", "Dinas Sosial Aceh", "Forum PRB Aceh"), "participant"),
+    ("Usai penandatanganan, digelar rapat yang diikuti BPBD Provinsi NTT dan CIS Timor.",
+     ("BPBD Provinsi NTT", "CIS Timor"), "participant"),
+    ("Observers came from the Sleman Regency Government and Sleman Police.",
+     ("Sleman Regency Government", "Sleman Police"), "participant"),
+    ("Narasumber yang hadir adalah Sekretariat Nasional SPAB, Universitas Negeri Jakarta serta Wahana Visi Indonesia.",
+     ("Sekretariat Nasional SPAB", "Universitas Negeri Jakarta", "Wahana Visi Indonesia"), "speaker"),
+    ("Narasumber berasal dari Pusat Studi Bencana ITS dan Dinas Kesehatan Kabupaten Sidoarjo.",
+     ("Pusat Studi Bencana ITS", "Dinas Kesehatan Kabupaten Sidoarjo"), "speaker"),
+    ("Workshop diselenggarakan oleh Dinas Lingkungan Hidup Kota Parepare bekerja sama dengan Universitas Hasanuddin.",
+     ("Dinas Lingkungan Hidup Kota Parepare", "Universitas Hasanuddin"), "organiser"),
+    ("BPBD Kobar Gelar Rakor Kesiapsiagaan Banjir", ("BPBD Kobar",), "organiser"),
+    ("Rapat dipimpin Kepala Pelaksana BPBA.", ("BPBA",), "organiser"),
+    ("Pelatihan didukung oleh Palang Merah Jerman.", ("Palang Merah Jerman",), "participant"),
+    ("A drill organised by PSBA UGM, with funding from JICA.", ("JICA",), "participant"),
+    ("The Australian Department of Foreign Affairs and Trade (DFAT), which funds the project, sent an observer.",
+     ("Australian Department of Foreign Affairs and Trade",), "participant"),
+    ("The Jakarta Resilience Secretariat received a delegation from the Embassy of Denmark.",
+     ("Jakarta Resilience Secretariat",), "host"),
+    ("The Jakarta Resilience Secretariat received a delegation from the Embassy of Denmark.",
+     ("Embassy of Denmark",), "participant"),
+    ("Tim BPBD berkunjung ke Pusat Studi Kebencanaan Universitas Brawijaya di Malang.",
+     ("Pusat Studi Kebencanaan Universitas Brawijaya",), "host"),
+    ("BPBD Provinsi Sumatera Selatan melaporkan 312 titik panas.", ("BPBD Provinsi Sumatera Selatan",), "speaker"),
+    ("Yayasan Kota Kita berbagi pengalaman pemetaan partisipatif.", ("Yayasan Kota Kita",), "speaker"),
+])  # fmt: skip
+def test_the_many_ways_reports_say_who_took_part_organised_or_spoke(text: str, bodies: tuple[str, ...],
+                                                                     role: str) -> None:
+    got = _roles(text, *bodies)
+    assert {b: got[b][0] for b in bodies} == dict.fromkeys(bodies, role), got
+
+
+def test_who_attends_and_then_presents_keeps_the_stronger_role() -> None:
+    got = _roles("Perwakilan Universitas Diponegoro turut hadir dan menyampaikan hasil kajian.", "Universitas Diponegoro")
+    assert got["Universitas Diponegoro"] == ("speaker", "menyampaikan")
+
+
+def test_a_body_whose_head_opens_the_event_is_the_opener() -> None:
+    got = _roles("BPBD Kota Bima menggelar rapat. Kepala Dinas Sosial Kota Bima membuka rapat.",
+                 "BPBD Kota Bima", "Dinas Sosial Kota Bima")
+    assert got == {"BPBD Kota Bima": ("organiser", "menggelar"), "Dinas Sosial Kota Bima": ("opener", "membuka")}
+
+
+@pytest.mark.parametrize("text", [
+    "Menurut BMKG, curah hujan tinggi. BPBD Kota Bima menggelar rapat.",
+    "Data dari BMKG menunjukkan curah hujan tinggi. BPBD Kota Bima menggelar rapat.",
+    "According to BMKG, the rains will be heavy. BPBD Kota Bima menggelar rapat.",
+])  # fmt: skip
+def test_a_body_cited_as_a_source_is_only_mentioned(text: str) -> None:
+    got = _roles(text, "BMKG", "BPBD Kota Bima")
+    assert got["BMKG"][0] == "mentioned"
+    assert got["BPBD Kota Bima"][0] == "organiser"
+
+
+def test_a_body_named_inside_a_proposal_is_mentioned_not_an_organiser() -> None:
+    text = ("Dinas Sosial Kota Bima menggelar rapat koordinasi. "
+            "BPBD Kota Bima mengusulkan pelatihan relawan yang dipimpin oleh PMI bersama Dinsos.")
+    got = _roles(text, "Dinas Sosial Kota Bima", "BPBD Kota Bima", "PMI")
+    assert got["PMI"][0] == "mentioned"
+    assert got["Dinas Sosial Kota Bima"][0] == "organiser"
+    assert got["BPBD Kota Bima"][0] == "participant"
+
+
+def test_the_score_details_name_each_wrong_role_with_its_cue(tmp_path: Path) -> None:
+    text = "Rapat dihadiri oleh BPBD."
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    gold = {"source": "r.txt", "actors": [{"surface": "BPBD", "name": "BPBD", "id": None,
+                                          "sector": "GovernmentAgency", "role": "speaker"}]}  # fmt: skip
+    (tmp_path / "r.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "elements.csv").write_text("id,type,label_id,quote,start,end,status\n"
+                                      "ev,Event,Rapat,Rapat,0,5,draft\nr-bpbd,GovernmentAgency,BPBD,BPBD,20,24,draft\n",
+                                      encoding="utf-8")  # fmt: skip
+    (out / "connections.csv").write_text("from,to,type,method,status\n"
+                                         "r-bpbd,ev,participatedIn,rule:role-cue:dihadiri oleh,draft\n",
+                                         encoding="utf-8")  # fmt: skip
+    score = score_report(load_gold(tmp_path / "r.json"), read_extracted(out))
+    assert (score.roles_right, score.roles_total) == (0, 1)
+    assert score.role_wrong == ["BPBD: got participant (gold speaker), cue 'dihadiri oleh'"]
