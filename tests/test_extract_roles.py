@@ -169,3 +169,36 @@ def test_the_score_details_name_each_wrong_role_with_its_cue(tmp_path: Path) -> 
     score = score_report(load_gold(tmp_path / "r.json"), read_extracted(out))
     assert (score.roles_right, score.roles_total) == (0, 1)
     assert score.role_wrong == ["BPBD: got participant (gold speaker), cue 'dihadiri oleh'"]
+
+
+@pytest.mark.parametrize(("text", "bodies", "role"), [
+    ("Rapat menghadirkan narasumber dari BMKG dan Universitas Padjadjaran.", ("BMKG", "Universitas Padjadjaran"),
+     "speaker"),
+    ("Seminar menghadirkan Kepala Stasiun Klimatologi Malang dan Universitas Brawijaya.",
+     ("Stasiun Klimatologi Malang", "Universitas Brawijaya"), "speaker"),
+    ("Sosialisasi terlaksana atas kerja sama BPBD Kota Bima dan Universitas Mataram.",
+     ("BPBD Kota Bima", "Universitas Mataram"), "organiser"),
+    ("Pemerintah Kota Bima melalui BPBD Kota Bima menggelar simulasi evakuasi.",
+     ("Pemerintah Kota Bima", "BPBD Kota Bima"), "organiser"),
+    ("The workshop was hosted by Pattimura University.", ("Pattimura University",), "host"),
+    ("IOM, in collaboration with BPBD Maluku, organised the workshop.", ("IOM", "BPBD Maluku"), "organiser"),
+    ("The meeting was attended by Dinas SDA, PAM Jaya and Jakpro.", ("Dinas SDA", "PAM Jaya", "Jakpro"),
+     "participant"),
+    ("Participants came from Caritas Indonesia and CityNet.", ("Caritas Indonesia", "CityNet"), "participant"),
+    ("The session was joined by Halodoc and Wahana Visi Indonesia.", ("Halodoc", "Wahana Visi Indonesia"),
+     "participant"),
+    ("Peserta yang hadir berasal dari Bappeda Kota Bima dan Dinas PUPR Kota Bima.",
+     ("Bappeda Kota Bima", "Dinas PUPR Kota Bima"), "participant"),
+    ("Peserta yang hadir: unsur OPD, yaitu Bappeda Kota Parepare dan BPBD Kota Parepare; unsur masyarakat, yaitu "
+     "Kelompok Nelayan Cempae.", ("Bappeda Kota Parepare", "BPBD Kota Parepare", "Kelompok Nelayan Cempae"),
+     "participant"),
+    ("Kegiatan dibuka oleh Sekretaris Daerah Kota Jayapura.", ("Kota Jayapura",), "opener"),
+    ("Sambutan disampaikan oleh Kepala BPBD Kota Bima.", ("BPBD Kota Bima",), "opener"),
+    ("Dinas Kesehatan Kota Bima memberikan materi tentang demam berdarah.", ("Dinas Kesehatan Kota Bima",), "speaker"),
+    ("The keynote was given by the Ministry of Health.", ("Ministry of Health",), "speaker"),
+    ("Panelists included UN-Habitat and ICLEI.", ("UN-Habitat", "ICLEI"), "speaker"),
+])  # fmt: skip
+def test_more_ways_of_naming_organisers_speakers_and_participants(text: str, bodies: tuple[str, ...],
+                                                                  role: str) -> None:
+    got = _roles(text, *bodies)
+    assert {b: got[b][0] for b in bodies} == dict.fromkeys(bodies, role), got
