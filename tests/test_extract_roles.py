@@ -202,3 +202,16 @@ def test_more_ways_of_naming_organisers_speakers_and_participants(text: str, bod
                                                                   role: str) -> None:
     got = _roles(text, *bodies)
     assert {b: got[b][0] for b in bodies} == dict.fromkeys(bodies, role), got
+
+
+@pytest.mark.parametrize("header", ["No | Nama | Jabatan | Instansi", "| No | Nama | Instansi |",
+                                    "Name\tOrganisation", "Name / Organisation | Position"])
+def test_a_table_whose_heading_says_nothing_is_an_attendance_list_by_its_organisation_column(header: str) -> None:
+    rows = "\n".join(f"{n} | Budi | {body}" for n, body in enumerate(BODIES, 1))
+    text = f"Lampiran\n\n{header}\n{rows}\n\nNotulis"
+    assert {b: r[0] for b, r in _roles(text, *BODIES).items()} == dict.fromkeys(BODIES, "participant")
+
+
+def test_a_table_without_an_organisation_column_or_a_heading_gives_no_role() -> None:
+    text = "Lampiran\n\nNo | Kegiatan | Pelaksana\n1 | Susur sungai | BPBD Kota Medan\n\nNotulis"
+    assert _roles(text, "BPBD Kota Medan")["BPBD Kota Medan"][0] == "mentioned"

@@ -153,22 +153,44 @@ def heading_cue(text: str, pos: int) -> Cue | None:
     if not _is_row(text[line_start:line_end if line_end >= 0 else len(text)]):
         return None
     end = line_start - 1
+    top: tuple[int, int] | None = None  # the first row of the table: its header, if it has one
     for _ in range(_HEADING_REACH):
         if end < 0:
-            return None
+            break  # the text begins with the table
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         end = start - 1
-        if not line.strip() or _RULE.match(line) or _is_row(line):
-            continue  # the other rows and items, the table's header and rule lines
+        if not line.strip() or _RULE.match(line):
+            continue
+        if _is_row(line):
+            top = (start, start + len(line))
+            continue  # the other rows and items, the table's header
         if _is_group_heading(line):
             continue
-        if not _is_heading(line):
-            return None
         cues = [c for c in find_cues(text, _last_sentence(text, start, start + len(line)))
-                if c.direction in ("after", "both") and c.role != "mentioned"]
-        return cues[0] if cues else None
-    return None
+                if c.direction in ("after", "both") and c.role != "mentioned"] if _is_heading(line) else []
+        if cues:
+            return cues[0]
+        # No heading says who the rows are: a header with an organisation column still does (it
+        # may be a line of one cell, "Name / Organisation", above rows of several).
+        return _attendance_header(text, *(top or (start, start))) or _attendance_header(text, start, start + len(line))
+    return _attendance_header(text, *top) if top else None
+
+
+@functools.cache
+def _attendance_column() -> re.Pattern[str]:
+    columns = sorted((row["column"] for row in table("attendance_columns")), key=len, reverse=True)
+    return re.compile(r"(?:^|[|\t/])[ \t]*(" + "|".join(re.escape(c) for c in columns) + r")[ \t]*(?:$|[|\t/])",
+                      re.I | re.M)
+
+
+def _attendance_header(text: str, start: int, end: int) -> Cue | None:
+    """A table with no heading that says who its rows are, whose header row has an organisation
+    column ("| No | Nama | Jabatan | Instansi |", "Name / Organisation"), is an attendance list."""
+    header = _attendance_column().search(text, start, end)
+    if header is None:
+        return None
+    return Cue(header.start(1), header.end(1), "participant", "after", header.group(1))
 
 
 def _last_sentence(text: str, start: int, end: int) -> Span:
