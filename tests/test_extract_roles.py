@@ -43,7 +43,8 @@ BODIES = ("BPBD Kota Medan", "Dinas Sosial Kota Medan", "Universitas Sumatera Ut
     "| 2 | Sri | Staf | Dinas Sosial Kota Medan |\n| 3 | Ani | Dosen | Universitas Sumatera Utara |",
     "No | Nama | Jabatan | Instansi\n1 | Budi | Kepala | BPBD Kota Medan\n2 | Sri | Staf | Dinas Sosial Kota Medan\n"
     "3 | Ani | Dosen | Universitas Sumatera Utara",
-    "No.\tNama\tInstansi\n1.\tBudi\tBPBD Kota Medan\n2.\tSri\tDinas Sosial Kota Medan\n3.\tAni\tUniversitas Sumatera Utara",
+    "No.\tNama\tInstansi\n1.\tBudi\tBPBD Kota Medan\n2.\tSri\tDinas Sosial Kota Medan\n"
+    "3.\tAni\tUniversitas Sumatera Utara",
 ])  # fmt: skip
 def test_every_body_of_an_attendance_table_takes_part_by_the_table_heading(table: str) -> None:
     text = f"NOTULEN RAPAT\n\nRapat Koordinasi Banjir\n\nDaftar Hadir\n\n{table}\n\nPembahasan\n\nBanjir merendam kota."
@@ -51,8 +52,8 @@ def test_every_body_of_an_attendance_table_takes_part_by_the_table_heading(table
 
 
 def test_an_english_attendance_table_takes_part_and_the_bodies_below_it_do_not() -> None:
-    text = ("Attendance\nName\tOrganisation\nJohn Smith\tJakarta Environment Agency\nJane Doe\tWahana Visi Indonesia\n\n"
-            "Discussion\nThe chair thanked Bloomberg Philanthropies.")  # fmt: skip
+    text = ("Attendance\nName\tOrganisation\nJohn Smith\tJakarta Environment Agency\n"
+            "Jane Doe\tWahana Visi Indonesia\n\nDiscussion\nThe chair thanked Bloomberg Philanthropies.")  # fmt: skip
     got = _roles(text, "Jakarta Environment Agency", "Wahana Visi Indonesia", "Bloomberg Philanthropies")
     assert got["Jakarta Environment Agency"] == got["Wahana Visi Indonesia"] == ("participant", "Attendance")
     assert got["Bloomberg Philanthropies"][0] == "mentioned"
@@ -122,7 +123,8 @@ def test_the_many_ways_reports_say_who_took_part_organised_or_spoke(text: str, b
 
 
 def test_who_attends_and_then_presents_keeps_the_stronger_role() -> None:
-    got = _roles("Perwakilan Universitas Diponegoro turut hadir dan menyampaikan hasil kajian.", "Universitas Diponegoro")
+    text = "Perwakilan Universitas Diponegoro turut hadir dan menyampaikan hasil kajian."
+    got = _roles(text, "Universitas Diponegoro")
     assert got["Universitas Diponegoro"] == ("speaker", "menyampaikan")
 
 
