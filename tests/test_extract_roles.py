@@ -217,3 +217,17 @@ def test_a_table_whose_heading_says_nothing_is_an_attendance_list_by_its_organis
 def test_a_table_without_an_organisation_column_or_a_heading_gives_no_role() -> None:
     text = "Lampiran\n\nNo | Kegiatan | Pelaksana\n1 | Susur sungai | BPBD Kota Medan\n\nNotulis"
     assert _roles(text, "BPBD Kota Medan")["BPBD Kota Medan"][0] == "mentioned"
+
+
+@pytest.mark.parametrize(("text", "bodies", "role"), [
+    ("Undangan:\n- Dinas Sosial Kota Bima\n- PMI Kota Bima\n\nPembahasan", ("Dinas Sosial Kota Bima", "PMI Kota Bima"),
+     "participant"),
+    ("Kepala Desa memenuhi undangan BPBD Kota Bima.", ("BPBD Kota Bima",), "organiser"),
+    ("BPBD Kota Bima Adakan Rakor Kesiapsiagaan", ("BPBD Kota Bima",), "organiser"),
+    ("Dinas Kesehatan Kota Bima selaku penyelenggara membuka pendaftaran.", ("Dinas Kesehatan Kota Bima",),
+     "organiser"),
+    ("Also present were Caritas Indonesia and CityNet.", ("Caritas Indonesia", "CityNet"), "participant"),
+])  # fmt: skip
+def test_invitations_headline_verbs_and_who_was_present(text: str, bodies: tuple[str, ...], role: str) -> None:
+    got = _roles(text, *bodies)
+    assert {b: got[b][0] for b in bodies} == dict.fromkeys(bodies, role), got
