@@ -231,3 +231,18 @@ def test_a_table_without_an_organisation_column_or_a_heading_gives_no_role() -> 
 def test_invitations_headline_verbs_and_who_was_present(text: str, bodies: tuple[str, ...], role: str) -> None:
     got = _roles(text, *bodies)
     assert {b: got[b][0] for b in bodies} == dict.fromkeys(bodies, role), got
+
+
+def test_a_web_page_table_read_one_cell_a_line_takes_its_heading_or_its_organisation_column() -> None:
+    cells = "No\nNama\nInstansi\n1\nBudi\nBPBD Kota Medan\n2\nSri\nDinas Sosial Kota Medan"
+    with_heading = f"Notulen Rapat\nRapat membahas banjir.\nDaftar Hadir\n{cells}\nPembahasan\nBanjir merendam kota."
+    bodies = ("BPBD Kota Medan", "Dinas Sosial Kota Medan")
+    assert _roles(with_heading, *bodies) == dict.fromkeys(bodies, ("participant", "Daftar Hadir"))
+    without = f"Notulen Rapat\nRapat membahas banjir yang merendam empat belas kecamatan di kota.\n{cells}"
+    assert _roles(without, *bodies) == dict.fromkeys(bodies, ("participant", "Instansi"))
+
+
+def test_a_signature_under_a_closing_sentence_takes_no_role() -> None:
+    text = ("Rapat membahas banjir yang merendam empat belas kecamatan di kota.\n\n"
+            "Demikian laporan ini disampaikan.\n\nMedan, 7 November 2019\nKepala Pelaksana\nBPBD Kota Medan")
+    assert _roles(text, "BPBD Kota Medan")["BPBD Kota Medan"][0] == "mentioned"

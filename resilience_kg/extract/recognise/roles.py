@@ -113,6 +113,8 @@ _RULE = re.compile(r"^[ \t|:+-]*$")
 _HEADING_REACH = 80
 #: The most words of a heading that does not end in a colon.
 _HEADING_WORDS = 6
+#: The most words of a line that is one cell of a table.
+_CELL_WORDS = 10
 
 
 def _is_row(line: str) -> bool:
@@ -139,6 +141,13 @@ def _is_heading(line: str) -> bool:
     return stripped.endswith(":") or len(stripped.split()) <= _HEADING_WORDS
 
 
+def _is_cell(line: str) -> bool:
+    """A line of one table cell, as a web page's table reads when each cell is a block ("1",
+    "Budi", "BPBD Kota Medan"): short, and no sentence."""
+    stripped = line.strip()
+    return 0 < len(stripped.split()) <= _CELL_WORDS and not re.search(r"[.!?:;,]$", stripped)
+
+
 def heading_cue(text: str, pos: int) -> Cue | None:
     """The cue of the heading over the list or table whose row or item holds ``pos``, if any.
 
@@ -146,14 +155,18 @@ def heading_cue(text: str, pos: int) -> Cue | None:
     other rows and items, the rule and header lines of a table and the group headings of a list,
     to the first other line: the list's heading. Its cue (the first one of its last sentence that
     reaches forward, such as "Daftar Hadir", "Peserta yang hadir:", "Narasumber dan undangan:",
-    "Attendance") is the role of every body the list names without a cue of its own.
+    "Attendance") is the role of every body the list names without a cue of its own. A table
+    read one cell a line (a web page's) is read the same way, over its cells.
     """
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
-    if not _is_row(text[line_start:line_end if line_end >= 0 else len(text)]):
+    own = text[line_start:line_end if line_end >= 0 else len(text)]
+    cells = not _is_row(own) and _is_cell(own)
+    if not (_is_row(own) or cells):
         return None
     end = line_start - 1
     top: tuple[int, int] | None = None  # the first row of the table: its header, if it has one
+    header: Cue | None = None  # in a table of one cell a line, its organisation column's header
     for _ in range(_HEADING_REACH):
         if end < 0:
             break  # the text begins with the table
@@ -171,10 +184,14 @@ def heading_cue(text: str, pos: int) -> Cue | None:
                 if c.direction in ("after", "both") and c.role != "mentioned"] if _is_heading(line) else []
         if cues:
             return cues[0]
+        if cells and _is_cell(line):
+            header = _attendance_header(text, start, start + len(line)) or header
+            continue
         # No heading says who the rows are: a header with an organisation column still does (it
         # may be a line of one cell, "Name / Organisation", above rows of several).
-        return _attendance_header(text, *(top or (start, start))) or _attendance_header(text, start, start + len(line))
-    return _attendance_header(text, *top) if top else None
+        return (_attendance_header(text, *(top or (start, start))) or _attendance_header(text, start, start + len(line))
+                or header)
+    return _attendance_header(text, *top) if top else header
 
 
 @functools.cache
