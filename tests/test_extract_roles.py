@@ -246,3 +246,13 @@ def test_a_signature_under_a_closing_sentence_takes_no_role() -> None:
     text = ("Rapat membahas banjir yang merendam empat belas kecamatan di kota.\n\n"
             "Demikian laporan ini disampaikan.\n\nMedan, 7 November 2019\nKepala Pelaksana\nBPBD Kota Medan")
     assert _roles(text, "BPBD Kota Medan")["BPBD Kota Medan"][0] == "mentioned"
+
+
+@pytest.mark.parametrize(("text", "body", "role"), [
+    ("Dinas Sosial Kota Bima diwakili oleh Kepala Bidang Rehabilitasi Sosial.", "Dinas Sosial Kota Bima", "participant"),
+    ("The Ministry of Health was represented by its director of disease control.", "Ministry of Health", "participant"),
+    ("Kegiatan ini merupakan kolaborasi antara BPBD Kota Bima dan Universitas Mataram.", "Universitas Mataram",
+     "organiser"),
+])  # fmt: skip
+def test_who_attends_through_an_officer_and_who_organises_in_collaboration(text: str, body: str, role: str) -> None:
+    assert _roles(text, body)[body][0] == role

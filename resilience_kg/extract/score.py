@@ -56,7 +56,8 @@ actor already matched: the graph must hold one node per actor.
 - date correct = the first ``Event`` row's ``date`` is the gold event date (reports with a date);
 - role accuracy = matched actors whose connection to the event has the gold role ("speaker" and
   "opener" count as one; a role held through a post, ``org:postIn``, is its organisation's), over
-  matched actors with a gold role.
+  matched actors with a gold role. Each miss is kept (``ReportScore.role_wrong``) with the roles
+  drafted and the cues their connections name (the ``method``), for ``--details``.
 
 **Statements are matched by text.** An extracted ``Issue`` (``Solution``, ``Commitment``) row
 matches a gold one when one of its texts (``label_id``, ``label_en``, ``quote``), lower-cased with
