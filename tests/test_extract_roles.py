@@ -45,6 +45,8 @@ BODIES = ("BPBD Kota Medan", "Dinas Sosial Kota Medan", "Universitas Sumatera Ut
     "3 | Ani | Dosen | Universitas Sumatera Utara",
     "No.\tNama\tInstansi\n1.\tBudi\tBPBD Kota Medan\n2.\tSri\tDinas Sosial Kota Medan\n"
     "3.\tAni\tUniversitas Sumatera Utara",
+    "No.     Nama    Instansi\n1.      Budi    BPBD Kota Medan\n2.      Sri     Dinas Sosial Kota Medan\n"
+    "3.      Ani     Universitas Sumatera Utara",
 ])  # fmt: skip
 def test_every_body_of_an_attendance_table_takes_part_by_the_table_heading(table: str) -> None:
     text = f"NOTULEN RAPAT\n\nRapat Koordinasi Banjir\n\nDaftar Hadir\n\n{table}\n\nPembahasan\n\nBanjir merendam kota."
@@ -206,7 +208,7 @@ def test_more_ways_of_naming_organisers_speakers_and_participants(text: str, bod
     assert {b: got[b][0] for b in bodies} == dict.fromkeys(bodies, role), got
 
 
-@pytest.mark.parametrize("header", ["No | Nama | Jabatan | Instansi", "| No | Nama | Instansi |",
+@pytest.mark.parametrize("header", ["No | Nama | Jabatan | Instansi", "| No | Nama | Instansi |", "No    Nama    Instansi",
                                     "Name\tOrganisation", "Name / Organisation | Position"])
 def test_a_table_whose_heading_says_nothing_is_an_attendance_list_by_its_organisation_column(header: str) -> None:
     rows = "\n".join(f"{n} | Budi | {body}" for n, body in enumerate(BODIES, 1))

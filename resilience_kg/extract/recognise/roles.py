@@ -107,6 +107,8 @@ def role_of(start: int, end: int, cues: Sequence[Cue], text: str) -> tuple[str, 
 _JOINED = re.compile(r"\s*,?\s*(?:dan|serta|sekaligus|and)\s+", re.I)
 #: A line that is a row of a table (Markdown pipes, or cells separated by tabs) or a list item.
 _ROW = re.compile(r"[ \t]*(?:\||[-•*–][ \t]|\(?\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t])")
+#: Three columns set apart by runs of spaces ("1.      Budi    BPBD Kota Medan").
+_COLUMNS = re.compile(r"\S {3,}\S.*?\S {3,}\S")
 #: A table's rule line ("|---|:--|").
 _RULE = re.compile(r"^[ \t|:+-]*$")
 #: How far up a list's heading is looked for, in lines.
@@ -118,8 +120,9 @@ _CELL_WORDS = 10
 
 
 def _is_row(line: str) -> bool:
-    """A table row (pipes, even without the outer ones: "1 | Nama | Instansi"; or tabs) or a list item."""
-    return bool(_ROW.match(line)) or "\t" in line.strip() or line.count("|") >= 2
+    """A table row (pipes, even without the outer ones: "1 | Nama | Instansi"; tabs; or columns
+    set apart by runs of spaces, as a PDF's table reads) or a list item."""
+    return bool(_ROW.match(line)) or "\t" in line.strip() or line.count("|") >= 2 or bool(_COLUMNS.search(line))
 
 
 @functools.cache
@@ -197,8 +200,8 @@ def heading_cue(text: str, pos: int) -> Cue | None:
 @functools.cache
 def _attendance_column() -> re.Pattern[str]:
     columns = sorted((row["column"] for row in table("attendance_columns")), key=len, reverse=True)
-    return re.compile(r"(?:^|[|\t/])[ \t]*(" + "|".join(re.escape(c) for c in columns) + r")[ \t]*(?:$|[|\t/])",
-                      re.I | re.M)
+    return re.compile(r"(?:^|[|\t/]| {2})[ \t]*(" + "|".join(re.escape(c) for c in columns)
+                      + r")[ \t]*(?:$|[|\t/]| {2})", re.I | re.M)
 
 
 def _attendance_header(text: str, start: int, end: int) -> Cue | None:
