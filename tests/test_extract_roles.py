@@ -208,7 +208,8 @@ def test_more_ways_of_naming_organisers_speakers_and_participants(text: str, bod
     assert {b: got[b][0] for b in bodies} == dict.fromkeys(bodies, role), got
 
 
-@pytest.mark.parametrize("header", ["No | Nama | Jabatan | Instansi", "| No | Nama | Instansi |", "No    Nama    Instansi",
+@pytest.mark.parametrize("header", ["No | Nama | Jabatan | Instansi", "| No | Nama | Instansi |",
+                                    "No    Nama    Instansi",
                                     "Name\tOrganisation", "Name / Organisation | Position"])
 def test_a_table_whose_heading_says_nothing_is_an_attendance_list_by_its_organisation_column(header: str) -> None:
     rows = "\n".join(f"{n} | Budi | {body}" for n, body in enumerate(BODIES, 1))
@@ -251,7 +252,8 @@ def test_a_signature_under_a_closing_sentence_takes_no_role() -> None:
 
 
 @pytest.mark.parametrize(("text", "body", "role"), [
-    ("Dinas Sosial Kota Bima diwakili oleh Kepala Bidang Rehabilitasi Sosial.", "Dinas Sosial Kota Bima", "participant"),
+    ("Dinas Sosial Kota Bima diwakili oleh Kepala Bidang Rehabilitasi Sosial.", "Dinas Sosial Kota Bima",
+     "participant"),
     ("The Ministry of Health was represented by its director of disease control.", "Ministry of Health", "participant"),
     ("Kegiatan ini merupakan kolaborasi antara BPBD Kota Bima dan Universitas Mataram.", "Universitas Mataram",
      "organiser"),
