@@ -260,3 +260,16 @@ def test_a_signature_under_a_closing_sentence_takes_no_role() -> None:
 ])  # fmt: skip
 def test_who_attends_through_an_officer_and_who_organises_in_collaboration(text: str, body: str, role: str) -> None:
     assert _roles(text, body)[body][0] == role
+
+
+def test_who_answers_a_presentation_is_not_its_speaker() -> None:
+    text = "Menanggapi paparan tersebut, Sudin Kesehatan mengusulkan pemeriksaan kualitas air setiap bulan."
+    assert _roles(text, "Sudin Kesehatan")["Sudin Kesehatan"][0] == "participant"
+
+
+@pytest.mark.parametrize("text", [
+    "Menanggapi presentasi tersebut, Dinas Sosial Kota Bima mengusulkan dapur umum.",
+    "Responding to the presentation, Dinas Sosial Kota Bima proposed a public kitchen.",
+])  # fmt: skip
+def test_who_answers_a_presentation_is_a_participant(text: str) -> None:
+    assert _roles(text, "Dinas Sosial Kota Bima")["Dinas Sosial Kota Bima"][0] == "participant"

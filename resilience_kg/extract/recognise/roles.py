@@ -80,6 +80,8 @@ def role_of(start: int, end: int, cues: Sequence[Cue], text: str) -> tuple[str, 
             # A venue or a supporter is one name; an attendance list runs over commas and semicolons.
             if cue.role == "mentioned" and re.search(r"[;,]\s", between):
                 continue
+            if _ANSWERING.search(text, max(0, cue.start - 20), cue.start):
+                continue  # "Menanggapi paparan tersebut, X ...": X answers the presentation
             distance = start - cue.end
         elif cue.direction in ("before", "both") and cue.start >= end:
             between = text[end:cue.start]
@@ -103,6 +105,8 @@ def role_of(start: int, end: int, cues: Sequence[Cue], text: str) -> tuple[str, 
     return cue.role, cue
 
 
+#: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
+_ANSWERING = re.compile(r"(?i)\b(?:menanggapi|merespons|responding to|in response to)\s+(?:the\s+)?$")
 #: What joins two verbs of one actor: "hadir dan menyampaikan", "attended and presented".
 _JOINED = re.compile(r"\s*,?\s*(?:dan|serta|sekaligus|and)\s+", re.I)
 #: A line that is a row of a table (Markdown pipes, or cells separated by tabs) or a list item.
