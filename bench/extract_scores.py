@@ -15,7 +15,7 @@ rule. The targets of issue 20 are printed as met or missed for each part.
     python bench/extract_scores.py --part frozen     # one part only
     python bench/extract_scores.py --extracted DIR   # score folders already extracted: DIR/<report>/
     python bench/extract_scores.py --keep            # keep the extracted folders (path printed)
-    python bench/extract_scores.py --details         # list false positives, misses and wrong sectors
+    python bench/extract_scores.py --details         # list false positives, misses, wrong sectors and roles
 """
 
 from __future__ import annotations
@@ -97,10 +97,11 @@ def statement_rows(scores: list[ReportScore]) -> list[list[str]]:
 
 def details(scores: list[ReportScore]) -> None:
     for s in scores:
-        if s.false_positives or s.missed or s.sector_wrong or s.statement_misses or s.id_conflicts:
+        if s.false_positives or s.missed or s.sector_wrong or s.role_wrong or s.statement_misses or s.id_conflicts:
             print(f"  {s.name}")
             for label, items in (("false positive", s.false_positives), ("missed", s.missed),
-                                 ("wrong sector", s.sector_wrong), ("not drafted", s.statement_misses),
+                                 ("wrong sector", s.sector_wrong), ("wrong role", s.role_wrong),
+                                 ("not drafted", s.statement_misses),
                                  ("resolved elsewhere", s.id_conflicts)):  # fmt: skip
                 for item in items:
                     print(f"      {label}: {item}")
@@ -201,7 +202,7 @@ def main() -> int:
     parser.add_argument("--devset", type=Path, help="score this folder of reports and gold JSON files instead")
     parser.add_argument("--extracted", type=Path, help="score these folders (one per report, named as it)")
     parser.add_argument("--keep", action="store_true", help="keep the extracted folders")
-    parser.add_argument("--details", action="store_true", help="list false positives, misses, wrong sectors")
+    parser.add_argument("--details", action="store_true", help="list false positives, misses, wrong sectors and roles")
     args = parser.parse_args()
     chosen = {"custom": args.devset} if args.devset else {n: PARTS[n] for n in PARTS if args.part in (n, "both")}
     work = Path(tempfile.mkdtemp(prefix="extract-scores-"))

@@ -56,7 +56,8 @@ actor already matched: the graph must hold one node per actor.
 - date correct = the first ``Event`` row's ``date`` is the gold event date (reports with a date);
 - role accuracy = matched actors whose connection to the event has the gold role ("speaker" and
   "opener" count as one; a role held through a post, ``org:postIn``, is its organisation's), over
-  matched actors with a gold role.
+  matched actors with a gold role. Each miss is kept (``ReportScore.role_wrong``) with the roles
+  drafted and the cues their connections name (the ``method``), for ``--details``.
 
 **Statements are matched by text.** An extracted ``Issue`` (``Solution``, ``Commitment``) row
 matches a gold one when one of its texts (``label_id``, ``label_en``, ``quote``), lower-cased with
@@ -261,6 +262,8 @@ class Extracted:
     quotes_exact: int = 0
     event_date: str | None = None
     roles: dict[str, set[str]] = field(default_factory=dict)  # node id -> roles
+    # node id -> the cue of each role connection (from its ``method``), for the details
+    role_cues: dict[str, set[str]] = field(default_factory=dict)
     # What the report says about its event: row id -> its texts, per class (Issue, Solution, Commitment).
     statements: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     places: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # Event/Session row id -> (type, texts)
@@ -342,7 +345,15 @@ def read_extracted(folder: Path) -> Extracted:
             side = org_of_post.get(side, side)
             if side in node_of:
                 out.roles.setdefault(node_of[side], set()).add(role)
+                out.role_cues.setdefault(node_of[side], set()).add(_cue_of(row.get("method", "")))
     return out
+
+
+def _cue_of(method: str) -> str:
+    """The cue phrase a role connection's method names ("rule:role-cue:dihadiri oleh"), or what
+    stood for one ("default: mentioned")."""
+    kind, _, value = method.removeprefix("rule:").partition(":")
+    return value if kind == "role-cue" else f"{kind.removeprefix('role-')}: {value}" if value else method
 
 
 _BASELINE_ORG = re.compile(r"\b(?:Dinas|Badan|Biro|PT\.?)(?:\s+(?:[A-Z][\w&'.-]*|dan))+")
@@ -387,6 +398,7 @@ class ReportScore:
     missed: list[str] = field(default_factory=list)
     sector_right: int = 0
     sector_wrong: list[str] = field(default_factory=list)
+    role_wrong: list[str] = field(default_factory=list)
     quotes_total: int = 0
     quotes_exact: int = 0
     dated: int = 0
@@ -629,7 +641,12 @@ def score_report(gold: GoldReport, extracted: Extracted) -> ReportScore:
             if g.role:
                 score.roles_total += 1
                 found = {_ROLE_GROUP.get(r, r) for r in extracted.roles.get(node, set())}
-                score.roles_right += _ROLE_GROUP.get(g.role, g.role) in found
+                right = _ROLE_GROUP.get(g.role, g.role) in found
+                score.roles_right += right
+                if not right:
+                    got = ", ".join(sorted(extracted.roles.get(node, set()))) or "no role"
+                    cues = ", ".join(f"'{c}'" for c in sorted(extracted.role_cues.get(node, set()))) or "none"
+                    score.role_wrong.append(f"{g.name}: got {got} (gold {g.role}), cue {cues}")
         elif candidates[node] and all(gold.actors[i].optional for i in candidates[node]):
             continue
         else:
@@ -658,4 +675,5 @@ def total(scores: Iterable[ReportScore], *, name: str = "overall") -> ReportScor
         out.false_positives += s.false_positives
         out.missed += s.missed
         out.sector_wrong += s.sector_wrong
+        out.role_wrong += s.role_wrong
     return out

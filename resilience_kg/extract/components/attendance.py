@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.clauses import ClauseFact
-from resilience_kg.extract.recognise.roles import Cue, role_of, stronger
+from resilience_kg.extract.recognise.roles import Cue, heading_cue, role_of, stronger
 from resilience_kg.extract.recognise.rules import table
 from resilience_kg.extract.segment import Span
 
@@ -66,13 +66,14 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
     text = doc.text
     sent = doc.sentence_at(m.start)
     role, cue = role_of(m.start, m.end, doc.cues.get(sent.start, []), text) if sent else ("mentioned", None)
+    if cue is None and (heading := heading_cue(text, m.start)) is not None:
+        # A row of an attendance table or an item of a list of speakers: its heading says who they are.
+        role, cue = heading.role, heading
     if cue is None and sent is not None and around.mentions_in[sent.start] >= 3 and not _speech().search(
             text, sent.start, m.start):
         # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
         # "said" are spoken of (the speaker, before the verb, is there).
         role = "participant"
-    if role in ("opener", "speaker") and any(s <= m.start and m.end <= e for s, e in around.post_spans):
-        role = "participant"  # the organisation of the officer who opened or spoke attends
     if (m.start, m.end) in around.parent_spans:
         return "mentioned", None, sent  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
     if _inside_clause(m, doc.clauses):

@@ -11,6 +11,8 @@ proposes or commits to what), ``clause_words`` (what may stand between a body an
 ``function_words`` and ``name_language`` (which language a report or a name is written in), and
 ``body_patterns`` (the standard bodies of a region, read by :mod:`resilience_kg.extract.gazetteer`),
 ``speech_verbs`` (a sentence that reports what someone said or hoped speaks of the bodies it names),
+``group_headings`` (the group labels of an attendance list, "Pemerintah:", "Akademisi:", read past
+to the list's heading), ``attendance_columns`` (the organisation column of an attendance table),
 and ``words``: every other word list of the extraction (stop words, titles, legal forms, HTML tags,
 place aliases ...), one row a word, named by its ``list``, with a ``value`` where the list maps a word
 to another (read through :func:`words`, :func:`word_map` and :func:`alternation`).
@@ -29,7 +31,8 @@ TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places",
           "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents",
           "proposal_cues", "commitment_cues", "function_words", "name_language",
           "clause_words", "place_kinds", "methods", "statement_cues",
-          "event_label_stops", "body_patterns", "speech_verbs", "words")
+          "event_label_stops", "body_patterns", "speech_verbs", "group_headings",
+          "attendance_columns", "words")
 
 
 @functools.cache
