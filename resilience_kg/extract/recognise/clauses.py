@@ -145,7 +145,11 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
     if not before:
         return []
     last = max(before, key=lambda s: s[1])
-    if not gap.match(text[last[1]:at]):
+    between = text[last[1]:at]
+    more = _NAME_GOES_ON.match(between)
+    # "BPBD DIY said it will", "PT Telkom Indonesia (Persero) Tbk Witel Jakarta Pusat bersedia": the
+    # body's name goes on past the mention (its branch, its region) up to the verb.
+    if not gap.match(between) and not (more and gap.match(between[more.end():])):
         return []
     subjects = [last]
     for span in sorted(before, key=lambda s: s[1], reverse=True):
@@ -218,6 +222,10 @@ def _continued(text: str, fact: ClauseFact) -> list[ClauseFact]:
                             start, end, fact.sentence)
         return [first, *_continued(text, second)]
     return [fact]
+
+
+#: Capitalised words that carry a body's name on past its mention, up to four ("Witel Jakarta Pusat").
+_NAME_GOES_ON = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){1,4}(?=\s)")
 
 
 #: An Indonesian active verb (meN- prefix) right after a body: "Dinas Sosial menyiapkan ...".
@@ -335,8 +343,9 @@ def _settle(text: str, found: list[ClauseFact]) -> list[ClauseFact]:
 #: A word of a name: capitalised ("Sinar", "APP", "HaKI"), a legal form in brackets, a roman numeral.
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|\([A-Z][\w]*\)|&)$")
 #: What may stand before a subject at the head of its clause: nothing, a list marker, an intro
-#: phrase and its comma, a quote mark, or a conjunction that opens a second clause.
-_CLAUSE_HEAD = re.compile(r"(?:^\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*|,\s*|[\"“]\s*"
+#: phrase and its comma, a quote mark, a full stop the segmenter kept ("... Agustus 2019. Telkomsel
+#: menawarkan ..."), or a conjunction that opens a second clause.
+_CLAUSE_HEAD = re.compile(r"(?:^\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*|,\s*|[\"“]\s*|\w[.!?]\s+"
                           r"|\s(?:dan|serta|sementara|sedangkan|and|while|whereas)\s+)$", re.I)
 
 
