@@ -448,8 +448,10 @@ def _clause_method(clause: ClauseFact) -> str:
 
 
 def _who(clause: ClauseFact) -> tuple[int, int]:
-    """The quote that states who: from the first subject to the end of what was said."""
-    return min(clause.subjects)[0], max(clause.end, clause.cue_end)
+    """The quote that states who: from the first subject to the end of what was said (or to the
+    speaker named after a quoted pledge: "\"Kami akan ...,\" ujar Kepala X")."""
+    return (min(min(clause.subjects)[0], clause.cue_start),
+            max(clause.end, clause.cue_end, max(end for _, end in clause.subjects)))
 
 
 def _draft_proposal(rows: _Rows, clause: ClauseFact, label: str, subjects: Sequence[Actor],

@@ -58,7 +58,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # A second verb of the same subject: "... dan akan membagikan ...".
         "continues": re.compile(rf"(?:\s*,)?\s+(?:{_words('continues')})\s+(?:juga\s+|also\s+)?$", re.I),
         # An active deed after "telah"/"has": the next word, checked against the meeting acts.
-        "deed": re.compile(r"\s+(?:(?:juga|pun|also|already|just)\s+)*([a-z]+)\b"),
+        "deed": re.compile(rf"\s+(?:(?:{_words('deed-adverb')})\s+)*([a-z]+)\b"),
+        "participle": re.compile(rf"(?:{_words('participle-ending')})$"),
+        "auxiliary": re.compile(rf"(?i)(?:{_words('auxiliary')})$"),
+        "speaker": re.compile(rf"(?i)[,\"”]\s*(?:{_words('speaker-verb')})\b"),
+        # What may stand before a subject at the head of its clause: nothing, a list marker, an intro
+        # phrase and its comma, a quote mark, a full stop the segmenter kept ("... Agustus 2019.
+        # Telkomsel menawarkan ..."), or a conjunction that opens a second clause.
+        "clause_head": re.compile(r"(?:^\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*|,\s*|[\"“]\s*|\w[.!?]\s+"
+                                  rf"|\s(?:{_words('clause-opener')})\s+)$", re.I),
         "not_deed": re.compile(rf"^(?:{_words('not-deed')})$", re.I),
     }
 
@@ -125,7 +133,7 @@ def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
             spans: Sequence[tuple[int, int]], previous: Span | None = None) -> ClauseFact | None:
     # A cue so common that only a body's name right before it counts ("DSDA akan"): ``tight``.
     gap = _patterns()["tight" if row.get("tight") else "gap"]
-    if _AUXILIARY.search(m.group(1)) and row.get("status") == "fulfilled" and not _deed(text, m.end(), sent.end):
+    if not _done_or_not_said_done(text, m, row, sent.end):
         return None
     subjects = _subjects_before(text, sent, m.start(), spans, gap) or _antecedent(text, sent, m, spans, previous)
     if not subjects:
@@ -160,8 +168,11 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
     return subjects
 
 
-#: A cue that ends with an auxiliary, whose deed is the verb after it ("telah", "has already").
-_AUXILIARY = re.compile(r"(?i)(?:telah|sudah|has|have|already)$")
+def _done_or_not_said_done(text: str, m: re.Match[str], row: dict[str, str], limit: int) -> bool:
+    """False for a "telah"/"has" cue with no deed after it; True for every other cue."""
+    if row.get("status") != "fulfilled" or not _patterns()["auxiliary"].search(m.group(1)):
+        return True
+    return _deed(text, m.end(), limit)
 
 
 def _deed(text: str, at: int, limit: int) -> bool:
@@ -172,7 +183,7 @@ def _deed(text: str, at: int, limit: int) -> bool:
         return False
     word = verb.group(1)
     # Indonesian meN-/beR-/memper- verbs; English past participles (regular, and the common irregular endings).
-    return bool(re.match(r"(?:me|be|ter)[a-z]{3,}$", word) or re.search(r"(?:ed|en|wn|ilt|ent|ade|ught|ung|id)$", word))
+    return bool(re.match(r"(?:me|be|ter)[a-z]{3,}$", word) or _patterns()["participle"].search(word))
 
 
 def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[int, int]],
@@ -184,8 +195,7 @@ def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[i
     head = re.sub(r"(?:\s+(?:juga|pun|also))+$", "", head, flags=re.I)
     if not _patterns()["pronoun"].search(head):
         return []
-    speech = re.compile(r"(?i)[,\"”]\s*(?:ujar|kata|tutur|jelas|ungkap|tegas|said|says|according to)\b")
-    said = speech.search(text, m.end(), sent.end)
+    said = _patterns()["speaker"].search(text, m.end(), sent.end)
     if said is not None:
         after = [s for s in spans if said.end() <= s[0] and s[1] <= sent.end]
         if after:
@@ -212,7 +222,7 @@ def _continued(text: str, fact: ClauseFact) -> list[ClauseFact]:
         joined = _patterns()["continues"].search(text, fact.start, m.start())
         if row["kind"] != "commitment" or row["voice"] != "active" or joined is None or joined.end() != m.start():
             continue
-        if _AUXILIARY.search(m.group(1)) and row.get("status") == "fulfilled" and not _deed(text, m.end(), fact.end):
+        if not _done_or_not_said_done(text, m, row, fact.end):
             continue
         start, end = _clause_after(text, m.end(), fact.end)
         first = replace(fact, end=joined.start())
@@ -302,11 +312,16 @@ def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
                       start, end, sent)
 
 
+#: Where a clause ends: a semicolon, a line end, a contrast, a full stop, a closing quote after a comma.
+_CLAUSE_STOP = re.compile(r";|\n|,\s+(?:sedangkan|sementara|while|whereas)\b|\.(?:\s|$)|[,.][\"”]")
+
+
 def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
     """The clause after a cue: from its first word to the end of the sentence or the clause."""
     lead = _patterns()["lead"].match(text, at, limit)
     start = lead.end() if lead else at
-    stop = re.compile(r";|\n|,\s+(?:sedangkan|sementara|while|whereas)\b|\.(?:\s|$)").search(text, start, limit)
+    # A quoted pledge ends at its closing quote ("\"Kami akan menyediakan ...,\" ujar ...").
+    stop = _CLAUSE_STOP.search(text, start, limit)
     end = stop.start() if stop else limit
     end = start + len(text[start:end].rstrip(" .,"))
     return start, end
@@ -342,11 +357,6 @@ def _settle(text: str, found: list[ClauseFact]) -> list[ClauseFact]:
 
 #: A word of a name: capitalised ("Sinar", "APP", "HaKI"), a legal form in brackets, a roman numeral.
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|\([A-Z][\w]*\)|&)$")
-#: What may stand before a subject at the head of its clause: nothing, a list marker, an intro
-#: phrase and its comma, a quote mark, a full stop the segmenter kept ("... Agustus 2019. Telkomsel
-#: menawarkan ..."), or a conjunction that opens a second clause.
-_CLAUSE_HEAD = re.compile(r"(?:^\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*|,\s*|[\"“]\s*|\w[.!?]\s+"
-                          r"|\s(?:dan|serta|sementara|sedangkan|and|while|whereas)\s+)$", re.I)
 
 
 def clause_subjects(text: str, sentences: Sequence[Span], mentions: Sequence[ActorMention],
@@ -430,7 +440,7 @@ def _name_before(text: str, start: int, end: int, persons: Sequence[str]) -> Act
     if not run or run[-1].group() == "&":
         return None
     begin, name = start + run[0].start(), text[start + run[0].start():end]
-    if not _CLAUSE_HEAD.search(text[start:begin]) or not _a_body_name(text, name, persons):
+    if not _patterns()["clause_head"].search(text[start:begin]) or not _a_body_name(text, name, persons):
         return None
     return ActorMention(begin, end, name, name if name.isupper() and " " not in name else None, None, None, "",
                         "rule:clause-subject", 0.6)

@@ -1,0 +1,149 @@
+"""Commitments and proposals in the ways news items, minutes and project stories write them
+(issue 20 §1): a subject written again or with no head noun, a pronoun for the speaker's body, a
+deed reported done, a second verb of the same subject, and what must not be drafted."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+
+from resilience_kg.extract.components import Context, Document, run
+from resilience_kg.extract.gazetteer import Gazetteer, load_gazetteer
+from resilience_kg.extract.recognise.clauses import find_clauses
+from resilience_kg.extract.segment import sentences
+
+
+@functools.cache
+def _gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def drafted(text: str, kind: str = "Commitment") -> list[tuple[str, str, list[str]]]:
+    """(label, status, parties' labels) of each ``kind`` row the pipeline drafts from ``text``."""
+    doc = run(Document(text, Context(gazetteer=_gazetteer())))
+    rows = {r["id"]: r for r in doc.draft.elements}
+    out = []
+    for row in doc.draft.elements:
+        if row["type"] != kind:
+            continue
+        links = [c for c in doc.draft.connections if c["from"] == row["id"]]
+        status = next((c["to"].rsplit("-", 1)[-1] for c in links if c["type"] == "commitmentStatus"), "")
+        who = [rows[c["to"]]["label_id"] or rows[c["to"]]["label_en"] for c in links
+               if c["type"] in ("committedBy", "proposedBy")]
+        out.append(((row["label_id"] or row["label_en"]).lower(), status, who))
+    return out
+
+
+def actors(text: str) -> list[str]:
+    doc = run(Document(text, Context(gazetteer=_gazetteer())))
+    return [a.mention.name for a in doc.actors]
+
+
+def test_a_short_form_written_again_is_the_party() -> None:
+    text = ("Badan Penanggulangan Bencana Aceh (BPBA) menggelar rapat koordinasi kesiapsiagaan tsunami.\n\n"
+            "BPBA berjanji akan mengganti enam unit sirine yang rusak pada tahun anggaran 2020.")
+    assert drafted(text) == [("mengganti enam unit sirine yang rusak pada tahun anggaran 2020", "planned",
+                              ["Badan Penanggulangan Bencana Aceh"])]
+
+
+def test_a_brand_before_a_deed_done_is_a_new_body_and_the_party() -> None:
+    text = ("Sudin Gulkarmat Jakarta Barat menggelar sosialisasi di Kantor Kecamatan Tambora. "
+            "Alfamart telah menyerahkan 60 unit APAR untuk dipasang di mulut gang.")
+    assert ("menyerahkan 60 unit apar untuk dipasang di mulut gang", "fulfilled", ["Alfamart"]) in drafted(text)
+    assert "Alfamart" in actors(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A meeting act after "telah" reports the meeting, not a commitment fulfilled.
+    "BPBD DKI Jakarta telah menggelar rapat koordinasi dengan Dinas Sosial.",
+    "Dinas Sumber Daya Air telah menghadiri rapat di Balai Kota.",
+    # "has been" is a state, no deed of the body.
+    "The Jakarta Provincial Health Office has been part of the task force since 2019.",
+    # A headline in title case has no subject and verb.
+    "Jadwal Kapal Akan Terintegrasi\n\nDinas Perhubungan menggelar rapat.",
+])
+def test_no_commitment_from_a_meeting_act_a_state_or_a_headline(text: str) -> None:
+    assert drafted(text) == []
+
+
+def test_a_person_before_the_verb_is_no_body() -> None:
+    text = ("Rapat dibuka oleh Bapak Andi Wijaya dari BPBD Kota Medan. "
+            "Andi Wijaya akan menyiapkan laporan kejadian banjir minggu depan.")
+    assert "Andi Wijaya" not in actors(text)
+    assert all("Andi Wijaya" not in who for _, _, who in drafted(text))
+
+
+def test_a_second_verb_of_the_same_subject_is_a_second_commitment() -> None:
+    text = ("Rapat dihadiri Suku Dinas Sumber Daya Air dan PAM Jaya.\n"
+            "Suku Dinas Sumber Daya Air telah memetakan titik sumur warga dan akan membagikan datanya kepada peserta.")
+    got = drafted(text)
+    assert ("memetakan titik sumur warga", "fulfilled", ["Suku Dinas Sumber Daya Air"]) in got
+    assert ("membagikan datanya kepada peserta", "planned", ["Suku Dinas Sumber Daya Air"]) in got
+
+
+def test_we_in_a_quoted_pledge_is_the_speakers_body() -> None:
+    text = ("Rapat dihadiri Dinas Perhubungan Provinsi DKI Jakarta dan Bank DKI.\n"
+            "\"Kami akan menyediakan kuota kursi khusus warga pulau mulai Februari,\" ujar Kepala "
+            "Dinas Perhubungan Provinsi DKI Jakarta.")
+    assert drafted(text) == [("menyediakan kuota kursi khusus warga pulau mulai februari", "planned",
+                              ["Dinas Perhubungan Provinsi DKI Jakarta"])]
+
+
+def test_pihaknya_is_the_body_that_opens_the_sentence_before() -> None:
+    text = ("BPBD Kota Serang mengumpulkan bantuan untuk korban banjir bandang di Lebak. "
+            "Pihaknya akan mengirim bantuan tersebut ke posko pengungsian pada hari Jumat.")
+    assert drafted(text) == [("mengirim bantuan tersebut ke posko pengungsian pada hari jumat", "planned",
+                              ["BPBD Kota Serang"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Caritas Indonesia has already distributed 1,200 hygiene kits in West Seram.",
+     ("distributed 1,200 hygiene kits in west seram", "fulfilled")),
+    ("WHO offered technical support to update the dengue surveillance dashboard.",
+     ("technical support to update the dengue surveillance dashboard", "offered")),
+    ("BPBD DIY said it will repair both radio relay stations by January.",
+     ("repair both radio relay stations by january", "planned")),
+    ("Polresta Banda Aceh menyatakan bersedia mengatur lalu lintas saat simulasi evakuasi.",
+     ("mengatur lalu lintas saat simulasi evakuasi", "offered")),
+])
+def test_status_from_the_verb(text: str, expected: tuple[str, str]) -> None:
+    got = drafted(text)
+    assert [(label, status) for label, status, _ in got] == [expected]
+    assert all(who for _, _, who in got)
+
+
+def test_a_name_that_goes_on_past_its_mention_keeps_its_party() -> None:
+    # The branch and its city carry the name on past the company's mention, up to the verb.
+    text = ("PT Pelabuhan Indonesia IV (Persero) Cabang Parepare menyatakan siap menyediakan lahan pelabuhan "
+            "untuk persemaian mangrove.")
+    [(label, status, who)] = drafted(text)
+    assert (label, status) == ("menyediakan lahan pelabuhan untuk persemaian mangrove", "offered")
+    assert who and who[0].startswith("PT Pelabuhan Indonesia IV")
+
+
+def test_passive_proposal_with_agar_after_its_proposer() -> None:
+    text = "Sementara itu, diusulkan oleh WWF agar pengawasan hutan dilakukan bersama masyarakat adat."
+    found = [(c.kind, text[c.start:c.end]) for c in find_clauses(
+        text, sentences(text), [(m.start(), m.end()) for m in re.finditer("WWF", text)])]
+    assert found == [("proposal", "pengawasan hutan dilakukan bersama masyarakat adat")]
+
+
+def test_a_group_of_participants_is_no_proposer() -> None:
+    text = ("Participants recommended that the city schedule daily clearing of the barriers. "
+            "PHRI Bali suggested a levy on hotel guests to pay for upstream waste collection.")
+    assert "Participants" not in actors(text)
+    assert ("a levy on hotel guests to pay for upstream waste collection", "", ["PHRI Bali"]) in drafted(
+        text, "Solution")
+
+
+def test_the_party_quote_holds_the_pledge_and_its_speaker() -> None:
+    text = ("Rapat dihadiri Dinas Perhubungan Provinsi DKI Jakarta dan Bank DKI.\n"
+            "\"Kami akan menyediakan kuota kursi khusus warga pulau,\" ujar Kepala Dinas Perhubungan Provinsi DKI "
+            "Jakarta.")
+    doc = run(Document(text, Context(gazetteer=_gazetteer())))
+    [party] = [c for c in doc.draft.connections if c["type"] == "committedBy"]
+    start, end = int(party["start"]), int(party["end"])
+    assert text[start:end] == party["quote"]
+    assert party["quote"].startswith("akan menyediakan") and party["quote"].endswith("Dinas Perhubungan Provinsi DKI Jakarta")
