@@ -146,4 +146,19 @@ def test_the_party_quote_holds_the_pledge_and_its_speaker() -> None:
     [party] = [c for c in doc.draft.connections if c["type"] == "committedBy"]
     start, end = int(party["start"]), int(party["end"])
     assert text[start:end] == party["quote"]
-    assert party["quote"].startswith("akan menyediakan") and party["quote"].endswith("Dinas Perhubungan Provinsi DKI Jakarta")
+    assert party["quote"].startswith("akan menyediakan")
+    assert party["quote"].endswith("Dinas Perhubungan Provinsi DKI Jakarta")
+
+
+@pytest.mark.parametrize("text", [
+    # A common noun at the head of a sentence, capitalised only there, is no body.
+    "BPBD menggelar sosialisasi. Sosialisasi akan digelar lagi di tiga kelurahan lain bulan depan.",
+    "BPBD menggelar rapat. Pemerintah akan membangun tanggul baru di pesisir utara tahun depan.",
+    "BPBD menggelar rapat. Program Kampung Iklim akan menjangkau 50 RW pada tahun 2020.",
+    # A passive after the cue: the subject is what is done, not who does it.
+    "BPBD menggelar rapat. Hasil Kajian akan disampaikan kepada gubernur.",
+    "The workshop was hosted by BPBD. The Meeting will be held again in March next year.",
+])
+def test_no_new_body_from_a_common_noun_or_a_passive(text: str) -> None:
+    assert actors(text) == ["BPBD"]
+    assert drafted(text) == []

@@ -389,12 +389,22 @@ def clause_subjects(text: str, sentences: Sequence[Span], mentions: Sequence[Act
             for end in _name_ends(text, sent.start, m.start(), gap):
                 if any(s < end <= e for s, e in taken):
                     break  # a marked body ends here or spans it: find_clauses reads it
-                found = _known_before(text, sent.start, end, known) or _name_before(text, sent.start, end, persons)
+                found = _known_before(text, sent.start, end, known)
+                if found is None and _active_after(text, m.end(), sent.end):
+                    found = _name_before(text, sent.start, end, persons)
                 if found is not None and not any(s < found.end and found.start < e for s, e in taken):
                     out.append(found)
                     taken.append((found.start, found.end))
                     break
     return out
+
+
+def _active_after(text: str, at: int, limit: int) -> bool:
+    """Does the clause after a cue open with what its subject does, not with a passive ("Rapat akan
+    dilanjutkan", "Hasil kajian akan disampaikan", "The meeting will be held")? A name nobody
+    marked is a body only when it acts."""
+    first = re.compile(r"\s*(?:(?:juga|pun|also)\s+)*([A-Za-z]+)").match(text, at, limit)
+    return first is not None and not re.fullmatch(r"(?i)di[a-z]{3,}|be|been|being", first.group(1))
 
 
 def _name_ends(text: str, start: int, at: int, gap: re.Pattern[str]) -> list[int]:
@@ -458,6 +468,16 @@ def _groups() -> frozenset[str]:
 
 
 @functools.cache
+def _heads() -> frozenset[str]:
+    return frozenset(row["head"].lower() for row in table("head_nouns"))
+
+
+@functools.cache
+def _topics() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("topic_words"))
+
+
+@functools.cache
 def _posts() -> tuple[str, ...]:
     return tuple(row["post"].lower() for row in table("posts"))
 
@@ -472,6 +492,13 @@ def _a_body_name(text: str, name: str, persons: Sequence[str]) -> bool:
             or _patterns()["pronoun"].search(low) or is_place(name) is not None):
         return False
     if any(low == p or low.startswith(p + " ") for p in _posts()):
+        return False
+    # A common noun at the head of a sentence ("Sosialisasi akan ...", "Pemerintah akan ...",
+    # "Program X akan ..."): a head noun (or its first word) alone, a topic word first, or a name whose every word
+    # the report also writes in lower case.
+    if low in _heads() or any(h.startswith(low + " ") for h in _heads()) or first in _topics():
+        return False
+    if all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in low.split()):
         return False
     if any(name in p or p in name for p in persons if p):
         return False
