@@ -162,3 +162,13 @@ def test_the_party_quote_holds_the_pledge_and_its_speaker() -> None:
 def test_no_new_body_from_a_common_noun_or_a_passive(text: str) -> None:
     assert actors(text) == ["BPBD"]
     assert drafted(text) == []
+
+
+def test_a_listed_commitment_is_not_also_a_solution() -> None:
+    text = ("Rencana tindak lanjut:\n"
+            "1. BPBD Kota Medan akan menyusun peta genangan terbaru paling lambat 30 November 2019.\n"
+            "2. Dinas Pekerjaan Umum Kota Medan akan mengganti pipa distribusi yang rusak dalam dua minggu.\n")
+    assert drafted(text, "Solution") == []
+    assert [(label, status) for label, status, _ in drafted(text)] == [
+        ("menyusun peta genangan terbaru paling lambat 30 november 2019", "planned"),
+        ("mengganti pipa distribusi yang rusak dalam dua minggu", "planned")]

@@ -212,6 +212,11 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
     if event_id:
         _draft_roles(rows, actors, event_id)
     session_ids = _draft_sessions(rows, sessions, event_id)
+    # A list item that is a body's own commitment ("2. Tirtanadi akan mengganti pipa ...") is drafted
+    # as that commitment, not also as a solution; a task the meeting assigns ("X diminta ...") may be
+    # one of the proposals the list holds, and stays.
+    items = [i for i in items if i.kind != "Solution" or not any(
+        c.kind == "commitment" and c.cue.lower() != "diminta" and i.start <= c.cue_start < i.end for c in clauses)]
     solutions = _draft_items(rows, items, actors, session_ids, event_id)
     agreement_ids = [_draft_agreement(rows, agreement, actors) for agreement in agreements]
     owner_of = {session.start: sid for session, sid in session_ids}
