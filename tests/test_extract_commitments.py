@@ -172,3 +172,14 @@ def test_a_listed_commitment_is_not_also_a_solution() -> None:
     assert [(label, status) for label, status, _ in drafted(text)] == [
         ("menyusun peta genangan terbaru paling lambat 30 november 2019", "planned"),
         ("mengganti pipa distribusi yang rusak dalam dua minggu", "planned")]
+
+
+def test_pihaknya_after_a_post_is_the_body_of_that_post() -> None:
+    text = ("Kepala Pelaksana BPBD Kota Serang mengatakan bantuan terus mengalir ke posko. "
+            "Pihaknya juga akan mendirikan dapur umum di lokasi pengungsian.")
+    assert drafted(text) == [("mendirikan dapur umum di lokasi pengungsian", "planned", ["BPBD Kota Serang"])]
+
+
+def test_pihaknya_without_a_body_before_commits_nobody() -> None:
+    text = "Dalam rapat yang dihadiri BPBD Kota Serang, banjir dibahas. Pihaknya akan mendirikan dapur umum."
+    assert drafted(text) == []

@@ -203,12 +203,17 @@ def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[i
     if previous is None:
         return []
     opening = [s for s in spans if previous.start <= s[0] < previous.end
-               and _OPENING.fullmatch(text, previous.start, s[0])]
+               and _opening().fullmatch(text, previous.start, s[0])]
     return opening[:1]
 
 
-#: What may stand before the body that opens a sentence: a list marker, an intro phrase and its comma.
-_OPENING = re.compile(r"\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*(?:[^,.;:\n]{0,40},\s*)?")
+@functools.cache
+def _opening() -> re.Pattern[str]:
+    """What may stand before the body that opens a sentence: a list marker, an intro phrase and its
+    comma, a post ("Kepala BPBD Kota Serang mengatakan ...": the body of its head)."""
+    posts = "|".join(re.escape(p) for p in sorted((row["post"] for row in table("posts")), key=len, reverse=True))
+    return re.compile(r"\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*(?:[^,.;:\n]{0,40},\s*)?"
+                      rf"(?:(?:{posts})\s+)?", re.I)
 
 
 def _continued(text: str, fact: ClauseFact) -> list[ClauseFact]:
