@@ -183,3 +183,18 @@ def test_pihaknya_after_a_post_is_the_body_of_that_post() -> None:
 def test_pihaknya_without_a_body_before_commits_nobody() -> None:
     text = "Dalam rapat yang dihadiri BPBD Kota Serang, banjir dibahas. Pihaknya akan mendirikan dapur umum."
     assert drafted(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "BPBD DKI Jakarta telah melakukan rapat koordinasi dengan Dinas Sosial.",
+    "Dinas Sosial telah berkoordinasi dengan PMI Provinsi DKI Jakarta.",
+    "UNDP has conducted a meeting with the Jakarta Provincial Health Office.",
+])
+def test_talk_reported_done_is_no_fulfilled_commitment(text: str) -> None:
+    assert drafted(text) == []
+
+
+def test_a_deed_reported_done_is_a_fulfilled_commitment() -> None:
+    got = drafted("BPBD DKI Jakarta telah melakukan penyemprotan disinfektan di 30 posko pengungsian.")
+    assert [(label, status) for label, status, _ in got] == [
+        ("melakukan penyemprotan disinfektan di 30 posko pengungsian", "fulfilled")]

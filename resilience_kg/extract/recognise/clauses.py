@@ -68,6 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "clause_head": re.compile(r"(?:^\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*|,\s*|[\"“]\s*|\w[.!?]\s+"
                                   rf"|\s(?:{_words('clause-opener')})\s+)$", re.I),
         "not_deed": re.compile(rf"^(?:{_words('not-deed')})$", re.I),
+        "meeting": re.compile(rf"\s+(?:(?:a|an|the|sebuah)\s+)?(?:{_words('meeting-noun')})\b", re.I),
     }
 
 
@@ -181,6 +182,8 @@ def _deed(text: str, at: int, limit: int) -> bool:
     verb = _patterns()["deed"].match(text, at, limit)
     if verb is None or _patterns()["not_deed"].match(verb.group(1)):
         return False
+    if _patterns()["meeting"].match(text, verb.end(), limit):
+        return False  # "telah melakukan rapat koordinasi", "has held a meeting": the meeting itself
     word = verb.group(1)
     # Indonesian meN-/beR-/memper- verbs; English past participles (regular, and the common irregular endings).
     return bool(re.match(r"(?:me|be|ter)[a-z]{3,}$", word) or _patterns()["participle"].search(word))
