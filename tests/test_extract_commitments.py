@@ -198,3 +198,26 @@ def test_a_deed_reported_done_is_a_fulfilled_commitment() -> None:
     got = drafted("BPBD DKI Jakarta telah melakukan penyemprotan disinfektan di 30 posko pengungsian.")
     assert [(label, status) for label, status, _ in got] == [
         ("melakukan penyemprotan disinfektan di 30 posko pengungsian", "fulfilled")]
+
+
+def test_a_proposal_of_two_measures_is_two_proposals() -> None:
+    text = ("Kepala BNPB meminta agar data pengungsi diperbarui setiap enam jam dan logistik bagi kelompok "
+            "rentan diprioritaskan.")
+    found = [text[c.start:c.end] for c in find_clauses(
+        text, sentences(text), [(m.start(), m.end()) for m in re.finditer("BNPB", text)])]
+    assert found == ["data pengungsi diperbarui setiap enam jam", "logistik bagi kelompok rentan diprioritaskan"]
+
+
+def test_one_subject_with_two_verbs_is_one_proposal() -> None:
+    text = "PAM Jaya mengusulkan agar pipa tua diganti dan diperbaiki sebelum musim hujan."
+    found = [text[c.start:c.end] for c in find_clauses(
+        text, sentences(text), [(m.start(), m.end()) for m in re.finditer("PAM Jaya", text)])]
+    assert found == ["pipa tua diganti dan diperbaiki sebelum musim hujan"]
+
+
+def test_a_noun_that_looks_passive_does_not_split_a_proposal() -> None:
+    text = ("UP Jakarta Smart City mengusulkan agar jadwal kapal dinas dan kapal tradisional ditampilkan "
+            "dalam satu kanal informasi publik.")
+    found = [text[c.start:c.end] for c in find_clauses(
+        text, sentences(text), [(m.start(), m.end()) for m in re.finditer("UP Jakarta Smart City", text)])]
+    assert found == ["jadwal kapal dinas dan kapal tradisional ditampilkan dalam satu kanal informasi publik"]

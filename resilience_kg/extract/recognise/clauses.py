@@ -124,7 +124,7 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
             else:
                 fact = _active(text, sent, m, row, spans, previous)
             if fact is not None:
-                found += _continued(text, fact)
+                found += _continued(text, fact) if fact.kind == "commitment" else _paired(text, fact)
         out += _follow_ups(text, sent, spans, _settle(text, found))
         previous = sent
     return sorted(out, key=lambda c: c.cue_start)
@@ -217,6 +217,37 @@ def _opening() -> re.Pattern[str]:
     posts = "|".join(re.escape(p) for p in sorted((row["post"] for row in table("posts")), key=len, reverse=True))
     return re.compile(r"\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*(?:[^,.;:\n]{0,40},\s*)?"
                       rf"(?:(?:{posts})\s+)?", re.I)
+
+
+#: A passive verb: "diperbarui", "be closed" (what a proposal asks to be done).
+_PASSIVE = re.compile(r"(?<![\w-])(?:di[a-z]{3,}|be\s+[a-z]+(?:ed|en|wn))(?![\w-])")
+
+
+def _passive_verb(clause: str) -> re.Match[str] | None:
+    """The first passive verb of ``clause``; nouns that look like one ("dinas", "diskusi",
+    "distrik") are the head nouns, meeting nouns and region words of the tables."""
+    nouns = _heads() | _meeting_nouns()
+    return next((v for v in _PASSIVE.finditer(clause) if v.group().lower() not in nouns), None)
+
+
+@functools.cache
+def _meeting_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in (*[r["word"] for r in table("clause_words") if r["role"] == "meeting-noun"],
+                                         *words("region_kind_spellings")))
+
+
+def _paired(text: str, fact: ClauseFact) -> list[ClauseFact]:
+    """A proposal of two measures, each with its own subject and passive verb ("agar data pengungsi
+    diperbarui setiap enam jam dan logistik bagi kelompok rentan diprioritaskan"): two proposals.
+    "agar pipa diganti dan diperbaiki" (one subject, two verbs) stays one."""
+    clause = text[fact.start:fact.end]
+    for joint in re.finditer(rf"\s+(?:{_words('continues')})\s+", clause, re.I):
+        first, second = clause[:joint.start()], clause[joint.end():]
+        verb = _passive_verb(second)
+        if _passive_verb(first) and verb is not None and verb.start() > 0 and _worth(second[:verb.start()]):
+            rest = replace(fact, start=fact.start + joint.end())
+            return [replace(fact, end=fact.start + joint.start()), *_paired(text, rest)]
+    return [fact]
 
 
 def _continued(text: str, fact: ClauseFact) -> list[ClauseFact]:
@@ -347,7 +378,8 @@ def _settle(text: str, found: list[ClauseFact]) -> list[ClauseFact]:
     found.sort(key=lambda f: f.cue_start)
     kept: list[ClauseFact] = []
     for fact in found:
-        if kept and fact.subjects == kept[-1].subjects and fact.cue_start - kept[-1].cue_end <= 15:
+        split = kept and fact.cue_start == kept[-1].cue_start  # two measures of one cue (_paired)
+        if kept and not split and fact.subjects == kept[-1].subjects and fact.cue_start - kept[-1].cue_end <= 15:
             if kept[-1].kind == "commitment" and fact.kind == "proposal":
                 kept[-1] = fact
             continue
