@@ -232,8 +232,8 @@ def _passive_verb(clause: str) -> re.Match[str] | None:
 
 @functools.cache
 def _meeting_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in (*[r["word"] for r in table("clause_words") if r["role"] == "meeting-noun"],
-                                         *words("region_kind_spellings")))
+    meeting = {r["word"].lower() for r in table("clause_words") if r["role"] == "meeting-noun"}
+    return frozenset(meeting | {w.lower() for w in words("region_kind_spellings")})
 
 
 def _paired(text: str, fact: ClauseFact) -> list[ClauseFact]:
