@@ -212,6 +212,11 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
     if event_id:
         _draft_roles(rows, actors, event_id)
     session_ids = _draft_sessions(rows, sessions, event_id)
+    # A list item that is a body's own commitment ("2. Tirtanadi akan mengganti pipa ...") is drafted
+    # as that commitment, not also as a solution; a task the meeting assigns ("X diminta ...") may be
+    # one of the proposals the list holds, and stays.
+    items = [i for i in items if i.kind != "Solution" or not any(
+        c.kind == "commitment" and c.cue.lower() != "diminta" and i.start <= c.cue_start < i.end for c in clauses)]
     solutions = _draft_items(rows, items, actors, session_ids, event_id)
     agreement_ids = [_draft_agreement(rows, agreement, actors) for agreement in agreements]
     owner_of = {session.start: sid for session, sid in session_ids}
@@ -448,8 +453,12 @@ def _clause_method(clause: ClauseFact) -> str:
 
 
 def _who(clause: ClauseFact) -> tuple[int, int]:
-    """The quote that states who: from the first subject to the end of what was said."""
-    return (min(clause.subjects)[0] if clause.subjects else clause.start), max(clause.end, clause.cue_end)
+    """The quote that states who: from the first subject to the end of what was said (or to the
+    speaker named after a quoted pledge: "\"Kami akan ...,\" ujar Kepala X")."""
+    if not clause.subjects:  # a plan agreed with no agent named: the reviewer names the party
+        return min(clause.start, clause.cue_start), max(clause.end, clause.cue_end)
+    return (min(min(clause.subjects)[0], clause.cue_start),
+            max(clause.end, clause.cue_end, max(end for _, end in clause.subjects)))
 
 
 def _draft_proposal(rows: _Rows, clause: ClauseFact, label: str, subjects: Sequence[Actor],

@@ -7,7 +7,7 @@ import re
 
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.recognise.actors import recognise
-from resilience_kg.extract.recognise.clauses import find_clauses
+from resilience_kg.extract.recognise.clauses import clause_subjects, find_clauses
 from resilience_kg.extract.recognise.persons import find_posts
 from resilience_kg.extract.recognise.roles import Cue, find_cues
 
@@ -24,7 +24,12 @@ def posts(doc: Document) -> None:
 
 
 def clauses(doc: Document) -> None:
-    """What a body proposes or commits to, with the mentions that are its subjects."""
+    """What a body proposes or commits to, with the mentions that are its subjects (a subject the
+    recogniser did not mark, a name written again or a brand before the verb, joins the mentions)."""
+    holders = [p.person for p in doc.posts if p.person]
+    extra = clause_subjects(doc.text, doc.sentences, doc.mentions, holders)
+    if extra:
+        doc.mentions = sorted([*doc.mentions, *extra], key=lambda m: (m.start, m.end))
     doc.clauses = find_clauses(doc.text, doc.sentences, [(m.start, m.end) for m in doc.mentions])
 
 

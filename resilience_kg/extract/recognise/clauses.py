@@ -10,6 +10,15 @@ The cue words are data (``rules/proposal_cues.csv``, ``rules/commitment_cues.csv
 basis; a commitment cue also gives the commitment's status (offered, planned, fulfilled). The
 subject must be a recognised body right before the cue (or right after a passive cue), so a
 sentence about the weather that says "akan" commits nobody.
+
+News items and minutes also write the subject in ways the recogniser does not mark on its own:
+a short form or name the report gave earlier ("Badan ... (BPBA)", later "BPBA berjanji akan ..."),
+a brand with no head noun right before the verb ("Alfamart telah menyerahkan ..."), or a pronoun
+for the speaker's body ("pihaknya akan ...", "\"Kami akan ...,\" ujar Kepala ..."). ``clause_subjects``
+finds the first two as mentions (guarded: no person, place, post or collective); ``find_clauses``
+reads the third. A deed reported done ("telah", "has") is a fulfilled commitment only before an
+active verb that is no meeting act ("telah menggelar rapat" reports the meeting); a second verb
+of the same subject ("telah memetakan ... dan akan membagikan ...") is a second commitment.
 """
 
 from __future__ import annotations
@@ -19,7 +28,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from resilience_kg.extract.recognise.rules import alternation, table
+from resilience_kg.extract.recognise.actors import ActorMention
+from resilience_kg.extract.recognise.rules import alternation, collectives, months, places, table, weekdays, words
 from resilience_kg.extract.segment import Span
 
 #: Kinds of clause, to the rule table that holds their cues.
@@ -43,6 +53,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "lead": re.compile(rf"(?:\s|:|,|(?:{_words('lead')})\b)+", re.I),
         # Words that say a sentence lists what comes next ("Sebagai tindak lanjut", "Kesimpulan").
         "followup": re.compile(rf"(?<!\w)(?:{_words('followup')})(?!\w)", re.I),
+        # A pronoun standing for a body ("pihaknya akan", "Kami akan") right before the cue.
+        "pronoun": re.compile(rf"(?<!\w)(?:{_words('pronoun')})$", re.I),
+        # A second verb of the same subject: "... dan akan membagikan ...".
+        "continues": re.compile(rf"(?:\s*,)?\s+(?:{_words('continues')})\s+(?:juga\s+|also\s+)?$", re.I),
+        # An active deed after "telah"/"has": the next word, checked against the meeting acts.
+        "deed": re.compile(rf"\s+(?:(?:{_words('deed-adverb')})\s+)*([a-z]+)\b"),
+        "participle": re.compile(rf"(?:{_words('participle-ending')})$"),
+        "auxiliary": re.compile(rf"(?i)(?:{_words('auxiliary')})$"),
+        "speaker": re.compile(rf"(?i)[,\"”]\s*(?:{_words('speaker-verb')})\b"),
+        # What may stand before a subject at the head of its clause: nothing, a list marker, an intro
+        # phrase and its comma, a quote mark, a full stop the segmenter kept ("... Agustus 2019.
+        # Telkomsel menawarkan ..."), or a conjunction that opens a second clause.
+        "clause_head": re.compile(r"(?:^\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*|,\s*|[\"“]\s*|\w[.!?]\s+"
+                                  rf"|\s(?:{_words('clause-opener')})\s+)$", re.I),
+        "not_deed": re.compile(rf"^(?:{_words('not-deed')})$", re.I),
+        "meeting": re.compile(rf"\s+(?:(?:a|an|the|sebuah)\s+)?(?:{_words('meeting-noun')})\b", re.I),
     }
 
 
@@ -88,6 +114,7 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
     pattern, cues = _cues()
     spans = sorted(set(mentions))
     out: list[ClauseFact] = []
+    previous: Span | None = None
     for sent in sentences:
         found: list[ClauseFact] = []
         for m in pattern.finditer(text, sent.start, sent.end):
@@ -95,12 +122,13 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
             if row["voice"] == "passive":
                 fact = _passive(text, sent, m, row, spans)
             else:
-                fact = _active(text, sent, m, row, spans)
+                fact = _active(text, sent, m, row, spans, previous)
             if fact is not None:
-                found.append(fact)
+                found += _continued(text, fact) if fact.kind == "commitment" else _paired(text, fact)
         facts = _follow_ups(text, sent, spans, _settle(text, found))
         facts += _plans(text, sent, spans, facts)
         out += facts + _agreed_item(text, sent, spans, facts)
+        previous = sent
     return sorted(out, key=lambda c: c.cue_start)
 
 
@@ -193,10 +221,12 @@ def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
 
 
 def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
-            spans: Sequence[tuple[int, int]]) -> ClauseFact | None:
+            spans: Sequence[tuple[int, int]], previous: Span | None = None) -> ClauseFact | None:
     # A cue so common that only a body's name right before it counts ("DSDA akan"): ``tight``.
     gap = _patterns()["tight" if row.get("tight") else "gap"]
-    subjects = _subjects_before(text, sent, m.start(), spans, gap)
+    if not _done_or_not_said_done(text, m, row, sent.end):
+        return None
+    subjects = _subjects_before(text, sent, m.start(), spans, gap) or _antecedent(text, sent, m, spans, previous)
     if not subjects:
         return None
     start, end = _clause_after(text, m.end(), sent.end)
@@ -214,7 +244,11 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
     if not before:
         return []
     last = max(before, key=lambda s: s[1])
-    if not gap.match(text[last[1]:at]):
+    between = text[last[1]:at]
+    more = _NAME_GOES_ON.match(between)
+    # "BPBD DIY said it will", "PT Telkom Indonesia (Persero) Tbk Witel Jakarta Pusat bersedia": the
+    # body's name goes on past the mention (its branch, its region) up to the verb.
+    if not gap.match(between) and not (more and gap.match(between[more.end():])):
         return []
     subjects = [last]
     for span in sorted(before, key=lambda s: s[1], reverse=True):
@@ -223,6 +257,114 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
         elif span[1] <= subjects[-1][0]:
             break
     return subjects
+
+
+def _done_or_not_said_done(text: str, m: re.Match[str], row: dict[str, str], limit: int) -> bool:
+    """False for a "telah"/"has" cue with no deed after it; True for every other cue."""
+    if row.get("status") != "fulfilled" or not _patterns()["auxiliary"].search(m.group(1)):
+        return True
+    return _deed(text, m.end(), limit)
+
+
+def _deed(text: str, at: int, limit: int) -> bool:
+    """After "telah"/"sudah"/"has": an active verb that is no meeting or speech act ("telah
+    menyerahkan 60 unit APAR", "has opened a line"; not "telah menggelar rapat", "has been")."""
+    verb = _patterns()["deed"].match(text, at, limit)
+    if verb is None or _patterns()["not_deed"].match(verb.group(1)):
+        return False
+    if _patterns()["meeting"].match(text, verb.end(), limit):
+        return False  # "telah melakukan rapat koordinasi", "has held a meeting": the meeting itself
+    word = verb.group(1)
+    # Indonesian meN-/beR-/memper- verbs; English past participles (regular, and the common irregular endings).
+    return bool(re.match(r"(?:me|be|ter)[a-z]{3,}$", word) or _patterns()["participle"].search(word))
+
+
+def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[int, int]],
+                previous: Span | None) -> list[tuple[int, int]]:
+    """The body a pronoun before the cue stands for ("pihaknya akan", "\"Kami akan ...,\" ujar
+    Kepala UP X"): the body named after a speech verb later in the sentence, else the body that
+    opens the sentence before (its subject)."""
+    head = text[sent.start:m.start()].rstrip()
+    head = re.sub(r"(?:\s+(?:juga|pun|also))+$", "", head, flags=re.I)
+    if not _patterns()["pronoun"].search(head):
+        return []
+    said = _patterns()["speaker"].search(text, m.end(), sent.end)
+    if said is not None:
+        after = [s for s in spans if said.end() <= s[0] and s[1] <= sent.end]
+        if after:
+            return [min(after)]
+    if previous is None:
+        return []
+    opening = [s for s in spans if previous.start <= s[0] < previous.end
+               and _opening().fullmatch(text, previous.start, s[0])]
+    return opening[:1]
+
+
+@functools.cache
+def _opening() -> re.Pattern[str]:
+    """What may stand before the body that opens a sentence: a list marker, an intro phrase and its
+    comma, a post ("Kepala BPBD Kota Serang mengatakan ...": the body of its head)."""
+    posts = "|".join(re.escape(p) for p in sorted((row["post"] for row in table("posts")), key=len, reverse=True))
+    return re.compile(r"\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])?\s*(?:[^,.;:\n]{0,40},\s*)?"
+                      rf"(?:(?:{posts})\s+)?", re.I)
+
+
+#: A passive verb: "diperbarui", "be closed" (what a proposal asks to be done).
+_PASSIVE = re.compile(r"(?<![\w-])(?:di[a-z]{3,}|be\s+[a-z]+(?:ed|en|wn))(?![\w-])")
+
+
+def _passive_verb(clause: str) -> re.Match[str] | None:
+    """The first passive verb of ``clause``; nouns that look like one ("dinas", "diskusi",
+    "distrik") are the head nouns, meeting nouns and region words of the tables."""
+    nouns = _heads() | _meeting_nouns()
+    return next((v for v in _PASSIVE.finditer(clause) if v.group().lower() not in nouns), None)
+
+
+@functools.cache
+def _meeting_nouns() -> frozenset[str]:
+    meeting = {r["word"].lower() for r in table("clause_words") if r["role"] == "meeting-noun"}
+    return frozenset(meeting | {w.lower() for w in words("region_kind_spellings")})
+
+
+def _paired(text: str, fact: ClauseFact) -> list[ClauseFact]:
+    """A proposal of two measures, each with its own subject and passive verb ("agar data pengungsi
+    diperbarui setiap enam jam dan logistik bagi kelompok rentan diprioritaskan"): two proposals.
+    "agar pipa diganti dan diperbaiki" (one subject, two verbs) stays one."""
+    clause = text[fact.start:fact.end]
+    for joint in re.finditer(rf"\s+(?:{_words('continues')})\s+", clause, re.I):
+        first, second = clause[:joint.start()], clause[joint.end():]
+        verb = _passive_verb(second)
+        if _passive_verb(first) and verb is not None and verb.start() > 0 and _worth(second[:verb.start()]):
+            rest = replace(fact, start=fact.start + joint.end())
+            return [replace(fact, end=fact.start + joint.start()), *_paired(text, rest)]
+    return [fact]
+
+
+def _continued(text: str, fact: ClauseFact) -> list[ClauseFact]:
+    """A clause that goes on with a second verb of the same subject ("telah memetakan titik sumur
+    dan akan membagikan datanya"): two facts, each with its own cue and status."""
+    if fact.kind != "commitment":
+        return [fact]
+    pattern, cues = _cues()
+    for m in pattern.finditer(text, fact.start, fact.end):
+        row = cues[m.group(1).lower()]
+        joined = _patterns()["continues"].search(text, fact.start, m.start())
+        if row["kind"] != "commitment" or row["voice"] != "active" or joined is None or joined.end() != m.start():
+            continue
+        if not _done_or_not_said_done(text, m, row, fact.end):
+            continue
+        start, end = _clause_after(text, m.end(), fact.end)
+        first = replace(fact, end=joined.start())
+        if not (_worth(text[first.start:first.end]) and _worth(text[start:end])):
+            continue
+        second = ClauseFact("commitment", m.group(1), m.start(), m.end(), row.get("status", ""), fact.subjects,
+                            start, end, fact.sentence)
+        return [first, *_continued(text, second)]
+    return [fact]
+
+
+#: Capitalised words that carry a body's name on past its mention, up to four ("Witel Jakarta Pusat").
+_NAME_GOES_ON = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){1,4}(?=\s)")
 
 
 #: An Indonesian active verb (meN- prefix) right after a body: "Dinas Sosial menyiapkan ...".
@@ -281,6 +423,13 @@ def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
         elif span[0] >= subjects[-1][1]:
             break
     head = text[sent.start:m.start()]
+    after_subjects = re.compile(r"\s*(?:agar|supaya|that)\s+", re.I).match(text, subjects[-1][1], sent.end)
+    if after_subjects is not None:
+        # "diusulkan oleh WWF agar pengawasan ... dilakukan bersama": what was proposed follows.
+        start, end = _clause_after(text, after_subjects.end(), sent.end)
+        if _worth(text[start:end]):
+            return ClauseFact(row["kind"], m.group(1), m.start(), m.end(), row.get("status", ""), tuple(subjects),
+                              start, end, sent)
     begin = sent.start + max((b.end() for b in re.finditer(r"[;:]\s*|,\s+", head)), default=0)
     start, end = begin, m.start()
     # "Pembangunan tanggul yang diusulkan oleh DSDA": the relative pronoun is not what was proposed.
@@ -292,11 +441,16 @@ def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
                       start, end, sent)
 
 
+#: Where a clause ends: a semicolon, a line end, a contrast, a full stop, a closing quote after a comma.
+_CLAUSE_STOP = re.compile(r";|\n|,\s+(?:sedangkan|sementara|while|whereas)\b|\.(?:\s|$)|[,.][\"”]")
+
+
 def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
     """The clause after a cue: from its first word to the end of the sentence or the clause."""
     lead = _patterns()["lead"].match(text, at, limit)
     start = lead.end() if lead else at
-    stop = re.compile(r";|\n|,\s+(?:sedangkan|sementara|while|whereas)\b|\.(?:\s|$)").search(text, start, limit)
+    # A quoted pledge ends at its closing quote ("\"Kami akan menyediakan ...,\" ujar ...").
+    stop = _CLAUSE_STOP.search(text, start, limit)
     end = stop.start() if stop else limit
     end = start + len(text[start:end].rstrip(" .,"))
     return start, end
@@ -314,7 +468,8 @@ def _settle(text: str, found: list[ClauseFact]) -> list[ClauseFact]:
     found.sort(key=lambda f: f.cue_start)
     kept: list[ClauseFact] = []
     for fact in found:
-        if kept and fact.subjects == kept[-1].subjects and fact.cue_start - kept[-1].cue_end <= 15:
+        split = kept and fact.cue_start == kept[-1].cue_start  # two measures of one cue (_paired)
+        if kept and not split and fact.subjects == kept[-1].subjects and fact.cue_start - kept[-1].cue_end <= 15:
             if kept[-1].kind == "commitment" and fact.kind == "proposal":
                 kept[-1] = fact
             continue
@@ -326,3 +481,157 @@ def _settle(text: str, found: list[ClauseFact]) -> list[ClauseFact]:
                                   prev.start, cut, prev.sentence)
         kept.append(fact)
     return [f for f in kept if _worth(text[f.start:f.end])]
+
+
+# -- Subjects the recogniser did not mark -------------------------------------------------------
+
+#: A word of a name: capitalised ("Sinar", "APP", "HaKI"), a legal form in brackets, a roman numeral.
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|\([A-Z][\w]*\)|&)$")
+
+
+def clause_subjects(text: str, sentences: Sequence[Span], mentions: Sequence[ActorMention],
+                    persons: Sequence[str] = ()) -> list[ActorMention]:
+    """Mentions for the subject of a proposal or commitment cue that the recogniser did not mark:
+
+    - a name the report already gave a body (its short form, its name, its quote), written again
+      right before the cue ("Badan ... Aceh (BPBA)" ... "BPBA berjanji akan ..."): that body again;
+    - a capitalised name with no head noun opening the clause right before the cue ("Alfamart
+      telah menyerahkan ...", "2. Tirtanadi akan mengganti ..."): a new body, unless it is a
+      person (a post's holder, a name written after a title), a place, a post, a month or a
+      collective.
+
+    >>> from resilience_kg.extract.segment import sentences
+    >>> text = "Rapat dihadiri Badan Penanggulangan Bencana Aceh (BPBA). BPBA berjanji akan mengganti sirine."
+    >>> first = ActorMention(15, 56, "Badan Penanggulangan Bencana Aceh", "BPBA", None, None, "", "rule:head-noun", 0.9)
+    >>> [(text[m.start:m.end], m.acronym) for m in clause_subjects(text, sentences(text), [first])]
+    [('BPBA', 'BPBA')]
+    """
+    pattern, cues = _cues()
+    known = _known_names(text, mentions)
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[ActorMention] = []
+    for sent in sentences:
+        for m in pattern.finditer(text, sent.start, sent.end):
+            row = cues[m.group(1).lower()]
+            if row["voice"] != "active" or (m.group(1)[0].isupper() and text[sent.start:m.start()].strip()):
+                continue  # "Jadwal Kapal Akan Terintegrasi": a headline in title case, no subject and verb
+            gap = _patterns()["tight" if row.get("tight") else "gap"]
+            for end in _name_ends(text, sent.start, m.start(), gap):
+                if any(s < end <= e for s, e in taken):
+                    break  # a marked body ends here or spans it: find_clauses reads it
+                found = _known_before(text, sent.start, end, known)
+                if found is None and _active_after(text, m.end(), sent.end):
+                    found = _name_before(text, sent.start, end, persons)
+                if found is not None and not any(s < found.end and found.start < e for s, e in taken):
+                    out.append(found)
+                    taken.append((found.start, found.end))
+                    break
+    return out
+
+
+def _active_after(text: str, at: int, limit: int) -> bool:
+    """Does the clause after a cue open with what its subject does, not with a passive ("Rapat akan
+    dilanjutkan", "Hasil kajian akan disampaikan", "The meeting will be held")? A name nobody
+    marked is a body only when it acts."""
+    first = re.compile(r"\s*(?:(?:juga|pun|also)\s+)*([A-Za-z]+)").match(text, at, limit)
+    return first is not None and not re.fullmatch(r"(?i)di[a-z]{3,}|be|been|being", first.group(1))
+
+
+def _name_ends(text: str, start: int, at: int, gap: re.Pattern[str]) -> list[int]:
+    """Where a subject may end before a cue at ``at``: each word end whose rest matches ``gap``, nearest first."""
+    ends = [e.end() for e in re.finditer(r"[\w)](?=\W|$)", text[start:at])]
+    return [start + e for e in reversed(ends) if gap.match(text[start + e:at])]
+
+
+def _known_names(text: str, mentions: Sequence[ActorMention]) -> dict[str, ActorMention]:
+    """Every way the report has written a marked body: its quote, name, short form and expansion."""
+    known: dict[str, ActorMention] = {}
+    for m in mentions:
+        for name in (text[m.start:m.end], m.name, m.acronym, m.expansion):
+            if name and len(name.strip()) >= 3:
+                known.setdefault(name.strip(), m)
+    return known
+
+
+def _known_before(text: str, start: int, end: int, known: dict[str, ActorMention]) -> ActorMention | None:
+    """The longest name of a marked body written right before ``end``, as a mention of that body."""
+    for name in sorted(known, key=len, reverse=True):
+        begin = end - len(name)
+        if begin >= start and text[begin:end] == name and (begin == 0 or not text[begin - 1].isalnum()):
+            body = known[name]
+            if name == body.acronym:
+                return replace(body, start=begin, end=end, name=name, parent_span=None,
+                               method=f"rule:clause-subject; {body.method}")
+            return replace(body, start=begin, end=end, parent_span=None, method=f"rule:clause-subject; {body.method}")
+    return None
+
+
+def _name_before(text: str, start: int, end: int, persons: Sequence[str]) -> ActorMention | None:
+    """A capitalised name of at most six words ending at ``end`` and opening its clause, if no
+    person, place, post, month or collective."""
+    words_ = list(re.finditer(r"\S+", text[start:end]))
+    run: list[re.Match[str]] = []
+    for w in reversed(words_):
+        if not _NAME_WORD.match(w.group()) or len(run) >= 6:
+            break
+        run.insert(0, w)
+    while run and (run[0].group() in _stop_words() or run[0].group() == "&"):
+        run.pop(0)  # "The", "Dalam": a sentence's first word, not the name's
+    if not run or run[-1].group() == "&":
+        return None
+    begin, name = start + run[0].start(), text[start + run[0].start():end]
+    if not _patterns()["clause_head"].search(text[start:begin]) or not _a_body_name(text, name, persons):
+        return None
+    return ActorMention(begin, end, name, name if name.isupper() and " " not in name else None, None, None, "",
+                        "rule:clause-subject", 0.6)
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    return frozenset([*words("stop_caps"), *words("titles")])
+
+
+@functools.cache
+def _groups() -> frozenset[str]:
+    """Words for those present or a generic party ("Participants", "Peserta", "Pihak"), never a body."""
+    return frozenset(w.lower() for w in (*words("attendance_intro"), *words("generic_words")))
+
+
+@functools.cache
+def _heads() -> frozenset[str]:
+    return frozenset(row["head"].lower() for row in table("head_nouns"))
+
+
+@functools.cache
+def _topics() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("topic_words"))
+
+
+@functools.cache
+def _posts() -> tuple[str, ...]:
+    return tuple(row["post"].lower() for row in table("posts"))
+
+
+def _a_body_name(text: str, name: str, persons: Sequence[str]) -> bool:
+    """May ``name`` (before a cue) be a body? Not a person, a place, a post, a month, a pronoun or a collective."""
+    from resilience_kg.extract.regions import is_place
+
+    low = name.lower()
+    first = low.split()[0]
+    if (low in places() or low in collectives() or low in _groups() or first in months() or first in weekdays()
+            or _patterns()["pronoun"].search(low) or is_place(name) is not None):
+        return False
+    if any(low == p or low.startswith(p + " ") for p in _posts()):
+        return False
+    # A common noun at the head of a sentence ("Sosialisasi akan ...", "Pemerintah akan ...",
+    # "Program X akan ..."): a head noun (or its first word) alone, a topic word first, or a name whose every word
+    # the report also writes in lower case.
+    if low in _heads() or any(h.startswith(low + " ") for h in _heads()) or first in _topics():
+        return False
+    if all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in low.split()):
+        return False
+    if any(name in p or p in name for p in persons if p):
+        return False
+    # A person: the report writes the name after a title somewhere ("Bapak Andi", "Dr. Sari").
+    titles = "|".join(re.escape(t) for t in words("titles"))
+    return re.search(rf"\b(?:{titles})\.?\s+{re.escape(name)}\b", text) is None
