@@ -137,7 +137,15 @@ def find(name: str) -> tuple[Region, ...]:
             hits = tuple(r for r in _by_name(level).get(rest, ()) if r.kind in kinds)
             if hits:
                 return hits
-    return _by_name("city").get(key, ())
+    hits = _by_name("city").get(key, ())
+    alias = _ALIASES.get(key)
+    if not hits and alias is not None and _key(alias) != key:
+        return find(alias)  # a short or English name: "NTT", "Jatim", "East Java"
+    return hits
+
+
+#: Short and English names of regions (``rules/words.csv``, list ``place_aliases``).
+_ALIASES = word_map("place_aliases")
 
 
 def is_place(name: str) -> Region | None:

@@ -82,7 +82,7 @@ class _Head:
 
 @functools.cache
 def _heads() -> dict[str, _Head]:
-    return {row["head"]: _Head(row["head"], row["sector"], row["kind"], row["basis"].startswith("English"))
+    return {row["head"]: _Head(row["head"], row["sector"], row["kind"], row["language"] == "en" or row["basis"].startswith("English"))
             for row in table("head_nouns")}
 
 
@@ -227,9 +227,13 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
     while j < len(toks) and j - i < 14:
         word = toks[j].text
         gap = text[toks[j - 1].end:toks[j].start] if j > 0 else " "
-        if "\n" in gap or (gap and gap.strip()):
-            break
+        if "\n" in gap or "\t" in gap or (gap and gap.strip()):
+            break  # (a tab separates the cells of a table row: "Fakultas Kedokteran UNTAN<TAB>Pertolongan")
         nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        if word.endswith(("'s", "’s")) and j > i:
+            break  # "... Agency and Bali's ...": an owner starts the next phrase
+        if english and j == i and word.lower() in ("and", "dan"):
+            break  # "... Planning Office and Pattimura University": an English name ends at its head
         if _is_calendar(word):
             break  # "Hotel Trans Luxury Bandung Kamis, 22/08/19": the day is not part of the name
         if word in ("Prov.", "Prov"):
@@ -238,18 +242,26 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
             if word == "The" and not english:
                 break
             governed = english and any(t.text.lower() in ("of", "for") for t in toks[i:j])
+            if (english and j > i and _heads().get(word) is not None and _heads()[word].english
+                    and not (is_cap(nxt) and nxt not in STOP_CAPS) and nxt.lower() not in ("of", "for", "on")):
+                # English puts the head last: "Pattimura University Disaster Studies Centre",
+                # "Kyoto University's Disaster Prevention Research Institute" are the centre's names.
+                last = j
+                break
             if j > i and _head_regex().fullmatch(word) and toks[j - 1].text.lower() not in CONNECTORS and not governed:
                 # ("Association for Provincial Government": after "for", a head noun is governed.)
                 # A second head right after a name starts another body ("Dinas X Dinas Y")
                 # unless it is a jurisdiction word.
-                if word not in ("Kota", "Provinsi", "Kabupaten"):
-                    break
+                if word not in ("Kota", "Provinsi", "Kabupaten") and not _is_place(f"{toks[j - 1].text} {word}"):
+                    break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name)
             last = j
         elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
             if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)):
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
                 break
+            if word.lower() in ("dan", "and") and j > i + 1 and _is_place(toks[j - 1].text):
+                break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
         elif word == "-" and is_cap(nxt):
             pass
         else:
@@ -276,10 +288,10 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
     """Index of the first token of an English name whose head is ``toks[i]`` (Jakarta City Government)."""
     first = i
     j = i - 1
-    while j >= 0 and i - j <= 5:
+    while j >= 0 and i - j <= 8:  # "Ambon City Public Works and Spatial Planning Office"
         word = toks[j].text
         gap = text[toks[j].end:toks[j + 1].start]
-        if gap.strip() or "\n" in gap:
+        if gap.strip() or "\n" in gap or "\t" in gap:
             break
         if word.endswith(("'s", "’s")):
             break  # "Indonesia's National Disaster Management Agency": the owner is not in the name
@@ -299,7 +311,8 @@ _SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,
 _LEVEL_WORDS = frozenset(word for word, use in word_map("jurisdiction_words").items() if use == "level")
 _LEVEL_SPELLINGS = sorted(_LEVEL_WORDS | {w.lower() for w in _LEVEL_WORDS if not w.endswith(".")})
 _TAIL = re.compile(r" (?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") )?"
-                   r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+                   r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")|[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                   r"|[A-Z]{2,4}(?![\w-])|[A-Z][a-z]+[A-Z][a-z]+(?![\w-]))")
 
 
 #: Second words of two-word regions ("Bandung Barat", "Jakarta Utara", "Tanah Datar" is known by name).
@@ -315,6 +328,8 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     if tail is None:
         return 0
     words_ = tail.group(0).split()
+    if not words_[-1][1:].islower() and not _is_place(words_[-1]):
+        return 0  # a short form after a name is a province's only when the region list says so ("NTT")
     # "BPBD provinsi Riau": news copy writes the level in lower case too.
     marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI"
     place = " ".join(w for w in words_ if w.capitalize() not in _LEVEL_WORDS)
@@ -781,11 +796,32 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         if unit.kind != "unit" or unit.parent_span is not None or i + 1 >= len(out):
             continue
         org = out[i + 1]
-        if org.kind != "org" or not _unit_of_regex().match(text[unit.end:org.start]):
-            continue
-        out[i] = replace(unit, end=org.end, name=re.sub(r"\s+", " ", text[unit.start:org.end]),
-                         parent_span=(org.start, org.end))
-    return out
+        gap = text[unit.end:org.start]
+        academic = unit.sector == org.sector == "AcademicInstitution" and gap == ", "
+        if org.kind != "org" or not (_unit_of_regex().match(gap) or academic):
+            continue  # ("Faculty of Public Health, Universitas Indonesia": a faculty, then its university)
+        end, acronym, expansion = org.end, unit.acronym, unit.expansion
+        short = _SHORT_FORM_AFTER.match(text, org.end)
+        if short and short.group(1) != org.acronym and not acronym:
+            # "Center for Disaster Studies of Universitas Gadjah Mada (PSBA UGM)": the short form is the unit's.
+            end, acronym, expansion = short.end(), short.group(1), re.sub(r"\s+", " ", text[unit.start:org.end])
+        out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", text[unit.start:org.end]),
+                         parent_span=(org.start, org.end), acronym=acronym, expansion=expansion)
+    joined = [m for m in out if m.kind == "unit" and m.parent_span is not None]
+    out = [m for m in out if not any(u.parent_span is not None and u.parent_span[1] <= m.start and m.end <= u.end
+                                     for u in joined)]  # the short form's own mention ("UGM" in "(PSBA UGM)")
+    return [_academic_unit(m, out) for m in out]
+
+
+def _academic_unit(unit: ActorMention, mentions: list[ActorMention]) -> ActorMention:
+    """A centre or institute of a university is academic, whatever its head says: a "Pusat
+    Penelitian ... Universitas Udayana" is the university's, not a ministry's centre."""
+    if unit.kind != "unit" or unit.parent_span is None or unit.sector == "AcademicInstitution":
+        return unit
+    parent = next((m for m in mentions if (m.start, m.end) == unit.parent_span), None)
+    if parent is None or parent.sector != "AcademicInstitution":
+        return unit
+    return replace(unit, sector="AcademicInstitution", sector_basis="unit-of-university")
 
 
 #: After a person's name: "dari" / "from" and a body, perhaps after a second person ("dan Bandita
