@@ -260,7 +260,7 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
                 break
-            if word.lower() in ("dan", "and") and j > i + 1 and _is_place(toks[j - 1].text):
+            if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text):
                 break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
         elif word == "-" and is_cap(nxt):
             pass
@@ -310,7 +310,7 @@ _SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,
 #: The words of a region's level ("Kota", "Kab."), which news copy also writes in lower case.
 _LEVEL_WORDS = frozenset(word for word, use in word_map("jurisdiction_words").items() if use == "level")
 _LEVEL_SPELLINGS = sorted(_LEVEL_WORDS | {w.lower() for w in _LEVEL_WORDS if not w.endswith(".")})
-_TAIL = re.compile(r" (?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") )?"
+_TAIL = re.compile(r" +(?:Wilayah [IVX]+ )?(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +)?"
                    r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")|[A-Z][a-z]+(?: [A-Z][a-z]+)?"
                    r"|[A-Z]{2,4}(?![\w-])|[A-Z][a-z]+[A-Z][a-z]+(?![\w-]))")
 
@@ -327,16 +327,18 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     tail = _TAIL.match(text, pos, end)
     if tail is None:
         return 0
-    words_ = tail.group(0).split()
+    words_ = [w for w in tail.group(0).split() if w != "Wilayah" and not re.fullmatch(r"[IVX]+", w)]
+    if not words_:
+        return 0
     if not words_[-1][1:].islower() and not _is_place(words_[-1]):
         return 0  # a short form after a name is a province's only when the region list says so ("NTT")
     # "BPBD provinsi Riau": news copy writes the level in lower case too.
-    marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI"
+    marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI" or "Wilayah" in tail.group(0)
     place = " ".join(w for w in words_ if w.capitalize() not in _LEVEL_WORDS)
     if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
             and _NAME_GOES_ON.match(text, tail.end())):
         # "BPBD Kabupaten Bima Aries Munandar": the second word starts the officer's name.
-        return len(" ".join(words_[:-1])) + 1
+        return len(tail.group(0)[:tail.group(0).rstrip().rfind(" ")].rstrip())
     if marked or (_is_place(place) and _is_place(" ".join(words_))):
         return tail.end() - pos
     return 0
@@ -373,6 +375,10 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             continue
         if _is_place(name) or _is_collective(name) or _is_collective(body.strip()) or name.lower() in _sector_groups():
             continue
+        sector = head.sector
+        if head.head in ("Palang Merah", "Red Cross") and _is_foreign_country(body.strip() if first == k else
+                                                                             name[:m.start() - s].strip()):
+            sector = "InternationalOrganization"  # "Palang Merah Jerman": a national society abroad
         acronym = None
         expansion = name
         slashed = re.fullmatch(r"(.+\s\S+)/([A-Z][A-Z0-9&-]{1,11})", name)
@@ -385,17 +391,29 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
         short = _SHORT_FORM_AFTER.match(text, e, end)
         if short and short.group(1) != name and len(short.group(1)) < len(name) and \
                 short.group(1) not in LEGAL_FORMS and \
-                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1))):
+                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1))
+                 or (not head.english and _english_head_at_end(short.group(1)))):
+            # ("Palang Merah Jerman (German Red Cross)": the English name in brackets, one actor.)
             acronym = short.group(1)
             e = short.end()
             tail = _jurisdiction_tail(text, e, end)
             if tail:
-                # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name.
+                # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"
+                # later in the text still means this branch).
                 name = f"{name} {text[e:e + tail].strip()}"
             e += tail
-        out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, head.sector, f"head:{head.head}",
+        out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, sector, f"head:{head.head}",
                                 f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
     return out
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    return frozenset(row["name"] for row in table("places") if row["kind"] == "country" and row["name"] != "Indonesia")
+
+
+def _is_foreign_country(name: str) -> bool:
+    return name in _countries()
 
 
 # --- 2. acronym and expansion ---------------------------------------------------------------
@@ -437,6 +455,14 @@ def _names_a_body(expansion: str) -> bool:
         return True  # a deputy governor's office given a short form: "Deputi ... Bidang X (Deputi TRLH)"
     last = _head_regex().search(expansion.split()[-1]) if expansion.split() else None
     return last is not None and _heads()[last.group(1)].english
+
+
+def _english_head_at_end(name: str) -> re.Match[str] | None:
+    """The English head that ends a name ("Hutan Kita Institute"), which gives its sector."""
+    last = _head_regex().search(name, max(0, len(name) - 20))
+    if last is None or last.end() != len(name) or not _heads()[last.group(1)].english:
+        return None
+    return last
 
 
 def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
@@ -498,7 +524,7 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
             expansion = text[s:before[-1].end].rstrip(" ,")
             if _names_a_body(expansion) or acronym in _known_names() or acronym in known:
                 method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
-                head = _head_regex().match(expansion)
+                head = _head_regex().match(expansion) or _english_head_at_end(expansion)
                 sector = _heads()[head.group(1)].sector if head else None
                 kind = _heads()[head.group(1)].kind if head else "org"
                 if head is None and expansion.startswith(("Deputi", "Kedeputian")):
@@ -594,9 +620,12 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         surface = forms[m.group(1)]
         s, e = m.start(), m.end()
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta".
-        e += _jurisdiction_tail(text, e, end)
+        tail = _jurisdiction_tail(text, e, end)
+        e += tail
         first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
         acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
+        if acronym and tail:
+            acronym = " ".join(text[s:e].split())  # "PMI Kota Pontianak": the branch's own short form
         out.append(ActorMention(s, e, text[s:e], acronym, None,
                                 surface.sector or None, surface.method, surface.method, 0.85, kind=surface.kind))
     return out
@@ -709,7 +738,7 @@ def _cue_list_regex() -> re.Pattern[str]:
                       + alternation("list_introducers") + r")\s+|:\s*)?(?=[A-Z0-9])")
 
 
-_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)"
+_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the(?=\s+[A-Z])|de))*)"
                        r"(\s*(?:,\s*(?:dan|and|serta)?|\s(?:dan|and|serta|&))\s*)?")
 
 
@@ -725,6 +754,8 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
             if item is None:
                 break
             a, b = item.start(1), item.end(1)
+            if text[b - 1] == "." and text[a:b].split()[-1].lower().rstrip(".") not in ABBREVIATIONS:
+                b -= 1  # "the volunteer group SAR DIY.": the full stop ends the sentence
             name = text[a:b]
             if not _plausible_item(name):
                 break
@@ -813,6 +844,25 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     return [_academic_unit(m, out) for m in out]
 
 
+@functools.cache
+def _branch_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:^|(?<=\s))([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:" + alternation("branch_words")
+                      + r") of (?:the )?$")
+
+
+def branches_of(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The Yogyakarta chapter of the Indonesian Red Cross": a regional branch, one actor named
+    with its place, not the national body."""
+    out = []
+    for m in mentions:
+        lead = _branch_regex().search(text, max(0, m.start - 50), m.start)
+        if lead is not None and m.kind == "org" and _is_place(lead.group(1)):
+            name = re.sub(r"\s+", " ", text[lead.start(1):m.start] + m.name)
+            m = replace(m, start=lead.start(1), name=name, expansion=None, parent_span=None)
+        out.append(m)
+    return out
+
+
 def _academic_unit(unit: ActorMention, mentions: list[ActorMention]) -> ActorMention:
     """A centre or institute of a university is academic, whatever its head says: a "Pusat
     Penelitian ... Universitas Udayana" is the university's, not a ministry's centre."""
@@ -835,7 +885,7 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     person's post is that person's name, not a body."""
     out: list[ActorMention] = []
     for seg_start, seg_end in _list_regions(text, sentence):
-        items = _items(text, seg_start, seg_end)
+        items = [_before_relative(text, a, b) for a, b in _items(text, seg_start, seg_end)]
         if len(items) < 3:
             continue
         covered = [any(f.start <= a < f.end or a <= f.start < b for f in found) for a, b in items]
@@ -856,11 +906,33 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue  # "Keiko Sakoda dan Bandita Sijapati dari Bank Dunia": people, from a body
             if not is_acronym(name.split()[0]) and len(name.split()) > 3:
                 continue
-            if len(name.split()) == 1 and not is_acronym(name):
-                continue  # one capitalised word ("Housing", "Urban") is too weak a name
-            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
-                                    "list-majority" if sector else "", "rule:list-context", 0.6))
+            if len(name.split()) == 1 and not is_acronym(name) and name not in _acting_subjects(text):
+                continue  # one capitalised word ("Housing", "Urban") is too weak a name, unless it
+                # proposes or commits to something elsewhere ("Qlue menyarankan ...")
+            own = _brand_sector(name)
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, own or sector,
+                                    "brand-guess" if own else "list-majority" if sector else "",
+                                    "rule:list-context", 0.6))
     return out
+
+
+@functools.cache
+def _subject_regex() -> re.Pattern[str]:
+    cues = {row["cue"] for row in table("proposal_cues") if row["voice"] == "active"}
+    cues |= {row["cue"] for row in table("commitment_cues") if row["voice"] == "active"}
+    verbs = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?:^|(?<=[.!?:;]\s)|(?<=\n)(?:\s*(?:[-•*]|\d{1,2}[.)])\s+)?)"
+                      r"([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:(?:telah|akan|juga|pun|has|have) )?"
+                      r"(?:" + verbs + r"|telah me\w+|has \w+ed)\b", re.M)
+
+
+@functools.lru_cache(maxsize=8)
+def _acting_subjects(text: str) -> frozenset[str]:
+    """Names that open a sentence as the subject of a proposal or commitment verb ("Qlue
+    menyarankan ...", "Alfamart telah menyerahkan ...", "Halodoc proposed ..."): a sign that a
+    capitalised word without a head noun names a body, to be confirmed by a list it stands in."""
+    return frozenset(m.group(1) for m in _subject_regex().finditer(text)
+                     if m.group(1).split()[0] not in STOP_CAPS and not TITLES.match(m.group(1).split()[0]))
 
 
 def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
@@ -877,6 +949,12 @@ def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
             if _post_regex().fullmatch(" ".join(words_[-n:])):
                 return True
     return False
+
+
+def _before_relative(text: str, a: int, b: int) -> tuple[int, int]:
+    """An item up to a relative clause: "Alfamart yang menyumbangkan APAR" is Alfamart."""
+    cut = re.search(r" (?:yang|which|who) [a-z]", text[a:b])
+    return (a, a + cut.start()) if cut else (a, b)
 
 
 def _list_regions(text: str, sentence: Span) -> list[tuple[int, int]]:
@@ -909,14 +987,108 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
-        settled = join_units(text, settle(candidates))
+        settled = branches_of(text, join_units(text, settle(candidates)))
         settled += cue_lists(text, s, e, settled)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
         found.extend(m for m in settled if _keep(m, text)
                      and not any(a <= m.start < b for a, b in documents))
     found += [m for m in attendance_lines(text, found) if _keep(m, text)]
+    cells = table_cells(text)
+    found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
+    found += [m for m in table_members(text, cells, found) if _keep(m, text)]
+    found = [m for m in found if not _post_only_unit(text, m)]
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+@dataclass(frozen=True)
+class TableCells:
+    """The cells of a report's attendance tables: those of an organisation column ("Instansi")
+    and those of a post column ("Jabatan"), as (start, end) offsets."""
+
+    orgs: tuple[tuple[int, int], ...]
+    posts: tuple[tuple[int, int], ...]
+
+
+def _cells(text: str, line: re.Match[str]) -> list[tuple[int, int]]:
+    """The stripped cells of a table row written with "|" (Markdown) or tabs (a pasted table)."""
+    body = line.group(0)
+    sep = "|" if body.count("|") >= 2 else "\t" if body.count("\t") >= 2 else None
+    if sep is None:
+        return []
+    out = []
+    pos = line.start()
+    for part in body.split(sep):
+        lead = len(part) - len(part.lstrip())
+        stripped = part.strip()
+        out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(part) + 1
+    if sep == "|" and body.strip().startswith("|"):
+        out = out[1:]
+    if sep == "|" and body.strip().endswith("|"):
+        out = out[:-1]
+    return out
+
+
+def table_cells(text: str) -> TableCells:
+    """Find the attendance tables: a header row naming an organisation column, then its rows."""
+    org_words = frozenset(word_list("org_columns"))
+    post_words = frozenset(word_list("post_columns"))
+    orgs: list[tuple[int, int]] = []
+    posts: list[tuple[int, int]] = []
+    columns: tuple[int | None, int | None, int] | None = None
+    for line in re.finditer(r"[^\n]+", text):
+        cells = _cells(text, line)
+        if not cells:
+            columns = None
+            continue
+        heads = [text[a:b].strip("*_ ").lower() for a, b in cells]
+        if any(h in org_words for h in heads):
+            org = next(n for n, h in enumerate(heads) if h in org_words)
+            post = next((n for n, h in enumerate(heads) if h in post_words), None)
+            columns = (org, post, len(cells))
+            continue
+        if columns is None or len(cells) != columns[2]:
+            continue
+        if all(re.fullmatch(r":?-{2,}:?", text[a:b]) for a, b in cells):
+            continue  # the rule under a Markdown header
+        if columns[0] is not None:
+            orgs.append(cells[columns[0]])
+        if columns[1] is not None:
+            posts.append(cells[columns[1]])
+    return TableCells(tuple(orgs), tuple(posts))
+
+
+def table_members(text: str, cells: TableCells, found: list[ActorMention]) -> list[ActorMention]:
+    """The organisation cell of each attendance-table row names a body: "Tirtanadi", "Aetra",
+    "Telkomsel" need no head noun there. A cell that another recogniser found keeps that mention."""
+    out = []
+    for a, b in cells.orgs:
+        if a >= b or any(a <= f.start < b or f.start <= a < f.end for f in found):
+            continue
+        name = text[a:b].rstrip(" .;,")
+        if not _plausible_item(name) or len(name.split()) > 6:
+            continue
+        out.append(ActorMention(a, a + len(name), name, name if is_acronym(name) else None, None,
+                                _brand_sector(name), "brand-guess" if _brand_sector(name) else "",
+                                "rule:table-column", 0.7))
+    return out
+
+
+def _brand_sector(name: str) -> str | None:
+    """A body named by one word in title case with no head noun ("Telkomsel", "Halodoc") is most
+    often a firm's brand; an acronym is most often a public body (left to the drafter's guess)."""
+    return "PrivateCompany" if re.fullmatch(r"[A-Z][a-z]{2,}", name) else None
+
+
+def _post_only_unit(text: str, m: ActorMention) -> bool:
+    """A lowest-level unit named right after a post word ("Kepala Seksi Operasi ..."), with no
+    parent of its own in its name: the post's holder is meant, not the unit as an attendee."""
+    if m.kind != "unit" or m.parent_span is not None:
+        return False
+    if not any(m.name.startswith(w + " ") for w in word_list("post_only_units")):
+        return False
+    return bool(re.search(r"(?:^|\s)(?:Kepala|Kasi|Kasubag|Kasubbag|Kasubbid|Head of)\s*$", text[max(0, m.start - 12):m.start]))
 
 
 _LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", re.M)
@@ -928,11 +1100,15 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
     that no other recogniser found: each item names one body ("5) Clean Air Asia;")."""
     out: list[ActorMention] = []
     in_list = False
+    sector: str | None = None
     for line in re.finditer(r"[^\n]+", text):
         body = line.group(0)
         marker = _LINE_ITEM.match(body)
         if marker is None:
-            in_list = bool(_ATTENDANCE_INTRO.search(body))
+            heading = re.fullmatch(r"\s*([A-Za-z][\w /-]{1,40}?)\s*:\s*", body)
+            # A sector's heading over a list ("Dunia Usaha:", "Akademisi:") heads a list of bodies too.
+            sector = _sector_groups().get(heading.group(1).lower()) if heading else None
+            in_list = bool(_ATTENDANCE_INTRO.search(body)) or sector is not None
             continue
         if not in_list:
             continue
@@ -940,17 +1116,28 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
         b = line.end()
         while b > a and text[b - 1] in " ;,.":
             b -= 1
+        role = _ROLE_FIRST.match(text, a, b)
+        if role is not None and (_post_regex().fullmatch(role.group(1))
+                                 or " " in role.group(1) and role.group(1).split(None, 1)[1].islower()):
+            a = role.end()  # "- Programme lead, World Mosquito Program Yogyakarta": the post, then the body
         if any(a <= f.start < b for f in found):
             continue
         name = text[a:b]
         if _plausible_item(name) and len(name.split()) <= 5:
-            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, None, "",
+            brand = sector or _brand_sector(name)
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, brand,
+                                    ("group:" if sector else "brand-guess") if brand else "",
                                     "rule:attendance-line", 0.6))
     return out
 
 
+#: A list item that starts with a post or role and a comma: "Medical director, Halodoc".
+_ROLE_FIRST = re.compile(r"([A-Z][\w-]*(?: [a-z][\w-]*){0,3}),\s+(?=[A-Z])")
+
+
 _ACRONYM_PLACE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,11})(?= (?:"
-                            + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r") [A-Z])")
+                            + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r") [A-Z]"
+                            r"| Wilayah [IVX]+ [A-Z])")  # "BBMKG Wilayah I Medan": a numbered regional office
 
 
 def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
