@@ -344,6 +344,10 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     return 0
 
 
+#: Legal forms written after a firm's name ("... Tbk"): they never head a name of their own.
+_SUFFIX_FORMS = frozenset(("Tbk", "Tbk."))
+
+
 def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
     """Names governed by a head noun in ``text[start:end]`` (one sentence)."""
     toks = words(text, start, end)
@@ -360,6 +364,8 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
         first = _backward(text, toks, k) if head.english else k
         if stop <= after and first == k:
             continue  # a head alone ("Dinas", "Badan") names nothing
+        if first == k and m.group(1) in _SUFFIX_FORMS:
+            continue  # "PT Telkom Indonesia (Persero) Tbk Witel Jakarta": Tbk ends a firm's name, never starts one
         s, e = toks[first].start, toks[stop - 1].end
         if text[e - 1] == "." and toks[stop - 1].text.lower().rstrip(".") not in ABBREVIATIONS:
             e -= 1
@@ -524,12 +530,15 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
             expansion = text[s:before[-1].end].rstrip(" ,")
             if _names_a_body(expansion) or acronym in _known_names() or acronym in known:
                 method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
+                tail = _jurisdiction_tail(text, m.end(), end)
+                # "Pemerintah Kabupaten (Pemkab) Kendal": the place after the bracket is the body's.
+                name = f"{expansion} {' '.join(text[m.end():m.end() + tail].split())}" if tail else expansion
                 head = _head_regex().match(expansion) or _english_head_at_end(expansion)
                 sector = _heads()[head.group(1)].sector if head else None
                 kind = _heads()[head.group(1)].kind if head else "org"
                 if head is None and expansion.startswith(("Deputi", "Kedeputian")):
                     sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
-                out.append(ActorMention(s, m.end(), expansion, acronym, expansion, sector,
+                out.append(ActorMention(s, m.end() + tail, name, acronym, expansion, sector,
                                         f"head:{head.group(1)}" if head else "", method, 0.9, kind=kind))
                 continue
     # ACR (Expansion)
@@ -544,7 +553,10 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
         s = start + m.start()
         head = _head_regex().match(expansion)
         sector = _heads()[head.group(1)].sector if head else None
-        out.append(ActorMention(s, start + m.end(), expansion, acronym, expansion, sector,
+        tail = _jurisdiction_tail(text, start + m.end(), end)
+        # "BPBD (Badan Penanggulangan Bencana Daerah) Kabupaten Banjar": the place is the body's.
+        name = f"{expansion} {' '.join(text[start + m.end():start + m.end() + tail].split())}" if tail else expansion
+        out.append(ActorMention(s, start + m.end() + tail, name, acronym, expansion, sector,
                                 f"head:{head.group(1)}" if head else "", "rule:acronym-first", 0.9,
                                 kind=_heads()[head.group(1)].kind if head else "org"))
     return out
@@ -771,7 +783,7 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
 # --- settle ---------------------------------------------------------------------------------
 
 
-def settle(candidates: list[ActorMention]) -> list[ActorMention]:
+def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]:
     """Non-overlapping mentions, longest first; an organisation inside a chosen unit's span is
     kept too, as that unit's parent. Sector evidence from the losers is merged into the winner."""
     chosen: list[ActorMention] = []
@@ -789,6 +801,9 @@ def settle(candidates: list[ActorMention]) -> list[ActorMention]:
                     if (cand.start == c.start and cand.end == c.end) or c.method == "rule:group-list":
                         merged = replace(c, sector=cand.sector, sector_basis=cand.sector_basis,
                                          method=cand.method if c.method == "rule:group-list" else c.method)
+                if merged.sector is None and cand.sector and cand.method.startswith(("gazetteer:", "rule:known-name")):
+                    # "Kamar Dagang dan Industri (KADIN) DKI Jakarta": no head noun, but a known short form.
+                    merged = replace(merged, sector=cand.sector, sector_basis="known-form-inside")
                 if c.method == "rule:group-list" and cand.method.startswith(("rule:head-noun", "rule:acronym")):
                     merged = replace(merged, acronym=merged.acronym or cand.acronym,
                                      expansion=merged.expansion or cand.expansion)
@@ -803,13 +818,24 @@ def settle(candidates: list[ActorMention]) -> list[ActorMention]:
         # The parent follows the unit's own name ("Biro KDH-KLN Setda", "Bidang Pencegahan BPBD");
         # a name that starts inside the head ("Suku Dinas [Dinas X]") is the same body's wording.
         after_head = unit.start + len(head) + 1
-        inner = [c for c in candidates if after_head < c.start and c.end <= unit.end and c.kind == "org"]
+        # ... and ends the unit's name, but for a short form in brackets: "Komunitas Cerdas" inside
+        # "Pusat Inovasi Kota dan Komunitas Cerdas (PIKKC)" is a word of the name, not a parent.
+        inner = [c for c in candidates if after_head < c.start and c.end <= unit.end and c.kind == "org"
+                 and (not text or re.fullmatch(r"\s*(?:[(\[][^()\[\]]*[)\]])?", text[c.end:unit.end]))
+                 and not _spelled_in(unit.acronym, c.name)]
         if inner:
             best = max(inner, key=lambda c: (c.end - c.start, c.method.startswith("gazetteer:")))
             if not any(p.start == best.start and p.end == best.end for p in parents):
                 parents.append(best)
                 chosen[chosen.index(unit)] = replace(unit, parent_span=(best.start, best.end))
     return sorted(chosen + parents, key=lambda c: (c.start, -c.end))
+
+
+def _spelled_in(acronym: str | None, name: str) -> bool:
+    """Whether the unit's short form ends with the initials of ``name``: "PIKKC" spells "Komunitas
+    Cerdas", so that name is a word of the unit's own name, not its parent."""
+    initials = "".join(w[0] for w in name.split() if w[0].isupper())
+    return bool(acronym) and len(initials) >= 2 and acronym.upper().endswith(initials.upper())  # type: ignore[union-attr]
 
 
 @functools.cache
@@ -836,7 +862,8 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         if short and short.group(1) != org.acronym and not acronym:
             # "Center for Disaster Studies of Universitas Gadjah Mada (PSBA UGM)": the short form is the unit's.
             end, acronym, expansion = short.end(), short.group(1), re.sub(r"\s+", " ", text[unit.start:org.end])
-        out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", text[unit.start:org.end]),
+        plain = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[unit.start:org.end])  # the short form is kept apart
+        out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", plain),
                          parent_span=(org.start, org.end), acronym=acronym, expansion=expansion)
     joined = [m for m in out if m.kind == "unit" and m.parent_span is not None]
     out = [m for m in out if not any(u.parent_span is not None and u.parent_span[1] <= m.start and m.end <= u.end
@@ -871,7 +898,7 @@ def _academic_unit(unit: ActorMention, mentions: list[ActorMention]) -> ActorMen
     parent = next((m for m in mentions if (m.start, m.end) == unit.parent_span), None)
     if parent is None or parent.sector != "AcademicInstitution":
         return unit
-    return replace(unit, sector="AcademicInstitution", sector_basis="unit-of-university")
+    return replace(unit, sector="AcademicInstitution", sector_basis="head:of-a-university")
 
 
 #: After a person's name: "dari" / "from" and a body, perhaps after a second person ("dan Bandita
@@ -987,13 +1014,14 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
-        settled = branches_of(text, join_units(text, settle(candidates)))
+        settled = branches_of(text, join_units(text, settle(candidates, text)))
         settled += cue_lists(text, s, e, settled)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
         found.extend(m for m in settled if _keep(m, text)
                      and not any(a <= m.start < b for a, b in documents))
     found += [m for m in attendance_lines(text, found) if _keep(m, text)]
+    found = [m for m in found if not _inside_collective(text, m)]
     cells = table_cells(text)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
@@ -1079,6 +1107,18 @@ def _brand_sector(name: str) -> str | None:
     """A body named by one word in title case with no head noun ("Telkomsel", "Halodoc") is most
     often a firm's brand; an acronym is most often a public body (left to the drafter's guess)."""
     return "PrivateCompany" if re.fullmatch(r"[A-Z][a-z]{2,}", name) else None
+
+
+@functools.cache
+def _collective_regex() -> re.Pattern[str]:
+    terms = sorted((t for t in collectives() if not t.isalpha()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])", re.I)
+
+
+def _inside_collective(text: str, m: ActorMention) -> bool:
+    """A body named inside a collective ("TNI/Polri" said of the forces in general) is no attendee."""
+    return any(c.start() <= m.start and m.end <= c.end() and (c.start(), c.end()) != (m.start, m.end)
+               for c in _collective_regex().finditer(text, max(0, m.start - 20), min(len(text), m.end + 20)))
 
 
 def _post_only_unit(text: str, m: ActorMention) -> bool:
@@ -1168,6 +1208,8 @@ def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
         before = text[max(start, m.start() - 12):m.start()]
         if re.search(r"\b(?:" + alternation("place_prepositions") + r")\s*$", before, re.I):
             continue  # "di Surabaya menggelar" is about a place, not its government
+        if re.search(r"(?:\bDKI|" + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r")\s*$", before):
+            continue  # "Dinas X (Diskominfotik) Provinsi DKI Jakarta mengadakan": the tail of a body's name
         out.append(ActorMention(m.start(), m.end(), m.group(1), None, None, "GovernmentAgency", "place-acting",
                                 "rule:place-as-government", 0.6))
     return out
