@@ -402,7 +402,7 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             # ("Palang Merah Jerman (German Red Cross)": the English name in brackets, one actor.)
             acronym = short.group(1)
             e = short.end()
-            tail = _jurisdiction_tail(text, e, end)
+            tail = _jurisdiction_tail(text, e, end) or _named_tail(text, e, end, acronym)
             if tail:
                 # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"
                 # later in the text still means this branch).
@@ -425,6 +425,20 @@ def _is_foreign_country(name: str) -> bool:
 # --- 2. acronym and expansion ---------------------------------------------------------------
 
 _ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&\-]{1,15}){0,2})\s*[)\]]")
+
+
+_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*)?)(?=[,.;:)]| (?:dan|serta|and|yang|which) | [a-z]|$)")
+
+
+def _named_tail(text: str, pos: int, end: int, acronym: str) -> int:
+    """Length of the capitalised words after "(ACR)" that belong to the name because the text
+    writes them with the short form elsewhere: "Lembaga Masyarakat Adat (LMA) Port Numbay" and,
+    later, "LMA Port Numbay"; 0 otherwise."""
+    tail = _TAIL_WORDS.match(text, pos, end)
+    if tail is None or any(w in STOP_CAPS or _head_regex().fullmatch(w) for w in tail.group(1).split()):
+        return 0
+    again = re.compile(r"(?<![\w-])" + re.escape(f"{acronym} {tail.group(1)}") + r"(?![\w-])")
+    return tail.end(1) - pos if again.search(text, pos + len(tail.group(0))) else 0
 
 
 def _fits(acronym: str, phrase: str) -> bool:
@@ -528,9 +542,13 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                     best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)
             s = before[best].start
             expansion = text[s:before[-1].end].rstrip(" ,")
-            if _names_a_body(expansion) or acronym in _known_names() or acronym in known:
+            tail = _jurisdiction_tail(text, m.end(), end) or _named_tail(text, m.end(), end, acronym)
+            short_name = f"{acronym} {' '.join(text[m.end():m.end() + tail].split())}".strip()
+            if (_names_a_body(expansion) or acronym in _known_names() or acronym in known
+                    or short_name in _acting_subjects(text)):
+                # ("Destructive Fishing Watch (DFW) Indonesia" ... "DFW Indonesia merekomendasikan":
+                # no head noun, but its short form proposes or commits, so it names a body.)
                 method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
-                tail = _jurisdiction_tail(text, m.end(), end)
                 # "Pemerintah Kabupaten (Pemkab) Kendal": the place after the bracket is the body's.
                 name = f"{expansion} {' '.join(text[m.end():m.end() + tail].split())}" if tail else expansion
                 head = _head_regex().match(expansion) or _english_head_at_end(expansion)
@@ -893,11 +911,13 @@ def branches_of(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
 def _academic_unit(unit: ActorMention, mentions: list[ActorMention]) -> ActorMention:
     """A centre or institute of a university is academic, whatever its head says: a "Pusat
     Penelitian ... Universitas Udayana" is the university's, not a ministry's centre."""
-    if unit.kind != "unit" or unit.parent_span is None or unit.sector == "AcademicInstitution":
+    if unit.kind != "unit" or unit.sector == "AcademicInstitution":
         return unit
     parent = next((m for m in mentions if (m.start, m.end) == unit.parent_span), None)
-    if parent is None or parent.sector != "AcademicInstitution":
-        return unit
+    named = any(h.start() > 0 and _heads()[h.group(1)].sector == "AcademicInstitution"
+                and _heads()[h.group(1)].kind == "org" for h in _head_regex().finditer(unit.name))
+    if not named and (parent is None or parent.sector != "AcademicInstitution"):
+        return unit  # ("Center for Disaster Studies of Universitas Gadjah Mada" names its university)
     return replace(unit, sector="AcademicInstitution", sector_basis="head:of-a-university")
 
 
@@ -1015,6 +1035,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
         settled = branches_of(text, join_units(text, settle(candidates, text)))
+        settled = [_academic_unit(m, settled) for m in settled]
         settled += cue_lists(text, s, e, settled)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
@@ -1022,6 +1043,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
                      and not any(a <= m.start < b for a, b in documents))
     found += [m for m in attendance_lines(text, found) if _keep(m, text)]
     found = [m for m in found if not _inside_collective(text, m)]
+    found = _short_forms_of_earlier(sorted(found, key=lambda c: (c.start, -c.end)))
     cells = table_cells(text)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
@@ -1109,6 +1131,23 @@ def _brand_sector(name: str) -> str | None:
     return "PrivateCompany" if re.fullmatch(r"[A-Z][a-z]{2,}", name) else None
 
 
+def _short_forms_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
+    """A short form with the same ending as a name given earlier is that body again: "BWS
+    Sumatera II" after "Balai Wilayah Sungai Sumatera II" (BWS abbreviates the head's words)."""
+    out: list[ActorMention] = []
+    for m in found:
+        first, _, rest = m.name.partition(" ")
+        if rest and is_acronym(first):
+            for f in out:
+                head = f.name[:-len(rest)].strip() if f.name.endswith(" " + rest) else ""
+                initials = "".join(w[0] for w in head.split() if w.lower() not in CONNECTORS).upper()
+                if head and _head_regex().match(head) and initials == first.upper():
+                    m = replace(m, name=f.name, expansion=f.name, acronym=m.name)
+                    break
+        out.append(m)
+    return out
+
+
 @functools.cache
 def _collective_regex() -> re.Pattern[str]:
     terms = sorted((t for t in collectives() if not t.isalpha()), key=len, reverse=True)
@@ -1180,10 +1219,22 @@ _ACRONYM_PLACE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,11})(?= (?:"
                             r"| Wilayah [IVX]+ [A-Z])")  # "BBMKG Wilayah I Medan": a numbered regional office
 
 
+#: A numbered regional office: "KPH Jeneberang II" (a forest management unit), "BWS II Wilayah
+#: Kalimantan": an acronym, a name and a Roman numeral, or an acronym, a numeral and its region.
+_ACRONYM_NUMBERED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,7})(?: [A-Z][a-z]+){1,2} [IVX]{1,4}(?![\w-])"
+                               r"|(?<![\w-])([A-Z][A-Z0-9&-]{1,7}) [IVX]{1,4} Wilayah(?: [A-Z][a-z]+){1,2}")
+
+
 def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
     """An unknown acronym followed by a jurisdiction names a regional body: "BAPPERIDA Kota
     Magelang", "TACB Kota Magelang". The gazetteer knows the common ones; this finds the rest."""
     out = []
+    for m in _ACRONYM_NUMBERED.finditer(text, start, end):
+        short = m.group(1) or m.group(2)
+        if _is_collective(short) or not is_acronym(short) or _document_words().match(short):
+            continue
+        out.append(ActorMention(m.start(), m.end(), m.group(0), short, None, "GovernmentAgency",
+                                "acronym-numbered", "rule:acronym-with-place", 0.65))
     for m in _ACRONYM_PLACE.finditer(text, start, end):
         if _is_collective(m.group(1)) or not is_acronym(m.group(1)):
             continue
