@@ -723,6 +723,8 @@ def _plausible_item(name: str) -> bool:
     ws = name.split()
     if not ws or len(ws) > 7 or not is_cap(ws[0]) or ws[0] in STOP_CAPS or TITLES.match(ws[0]):
         return False
+    if ws[-1] in _POST_TAILS or (len(ws) == 1 and ws[0] in _LIST_ADJECTIVES):
+        return False  # a post ("Associate Director") or an adjective heading a list ("Provincial")
     if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or any(_is_calendar(w) for w in ws):
         return False
     if ws[0].lower() in TOPIC_WORDS:
@@ -734,6 +736,10 @@ def _plausible_item(name: str) -> bool:
     if re.fullmatch(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?", name):
         return False  # a degree after a person's name: "S.T", "M.Eng", "Ph.D."
     return sum(1 for w in ws if is_cap(w) or w.lower() in CONNECTORS) == len(ws)
+
+
+_POST_TAILS = frozenset(word_list("post_tails"))
+_LIST_ADJECTIVES = frozenset(word_list("list_adjectives"))
 
 
 def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
@@ -868,8 +874,9 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     The organisation stays, as the parent (it is mentioned, not present on its own)."""
     out = list(mentions)
     for i, unit in enumerate(out):
-        if unit.kind != "unit" or unit.parent_span is not None or i + 1 >= len(out):
-            continue
+        numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})", unit.name) is not None
+        if (unit.kind != "unit" and not numbered) or unit.parent_span is not None or i + 1 >= len(out):
+            continue  # ("Komisi IV DPRD Banjar": a numbered organ is a unit of the body after it)
         org = out[i + 1]
         gap = text[unit.end:org.start]
         academic = unit.sector == org.sector == "AcademicInstitution" and gap == ", "
@@ -881,7 +888,7 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
             # "Center for Disaster Studies of Universitas Gadjah Mada (PSBA UGM)": the short form is the unit's.
             end, acronym, expansion = short.end(), short.group(1), re.sub(r"\s+", " ", text[unit.start:org.end])
         plain = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[unit.start:org.end])  # the short form is kept apart
-        out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", plain),
+        out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", plain), kind="unit",
                          parent_span=(org.start, org.end), acronym=acronym, expansion=expansion)
     joined = [m for m in out if m.kind == "unit" and m.parent_span is not None]
     out = [m for m in out if not any(u.parent_span is not None and u.parent_span[1] <= m.start and m.end <= u.end
@@ -1042,7 +1049,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         found.extend(m for m in settled if _keep(m, text)
                      and not any(a <= m.start < b for a, b in documents))
     found += [m for m in attendance_lines(text, found) if _keep(m, text)]
-    found = [m for m in found if not _inside_collective(text, m)]
+    found = [m for m in found if not _inside_collective(text, m) and not _on_contact_line(text, m)]
     found = _short_forms_of_earlier(sorted(found, key=lambda c: (c.start, -c.end)))
     cells = table_cells(text)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
@@ -1129,6 +1136,16 @@ def _brand_sector(name: str) -> str | None:
     """A body named by one word in title case with no head noun ("Telkomsel", "Halodoc") is most
     often a firm's brand; an acronym is most often a public body (left to the drafter's guess)."""
     return "PrivateCompany" if re.fullmatch(r"[A-Z][a-z]{2,}", name) else None
+
+
+@functools.cache
+def _contact_regex() -> re.Pattern[str]:
+    return re.compile(r"^[ \t]*(?:" + alternation("contact_lines") + r")\s*:[^\n]*", re.I | re.M)
+
+
+def _on_contact_line(text: str, m: ActorMention) -> bool:
+    """A body named on a press release's contact line issues the text; it is not an attendee."""
+    return any(c.start() <= m.start < c.end() for c in _contact_regex().finditer(text))
 
 
 def _short_forms_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
