@@ -248,6 +248,10 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
                 # "Kyoto University's Disaster Prevention Research Institute" are the centre's names.
                 last = j
                 break
+            if english and j > i and _heads().get(word) is not None and nxt.lower() in ("of", "for"):
+                last = j  # "Tohoku University's International Research Institute of Disaster Science"
+                j += 1
+                continue
             if j > i and _head_regex().fullmatch(word) and toks[j - 1].text.lower() not in CONNECTORS and not governed:
                 # ("Association for Provincial Government": after "for", a head noun is governed.)
                 # A second head right after a name starts another body ("Dinas X Dinas Y")
@@ -395,10 +399,10 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
                                     f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
             continue
         short = _SHORT_FORM_AFTER.match(text, e, end)
-        if short and short.group(1) != name and len(short.group(1)) < len(name) and \
+        english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
+        if short and short.group(1) != name and (len(short.group(1)) < len(name) or english_alias) and \
                 short.group(1) not in LEGAL_FORMS and \
-                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1))
-                 or (not head.english and _english_head_at_end(short.group(1)))):
+                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1)) or english_alias):
             # ("Palang Merah Jerman (German Red Cross)": the English name in brackets, one actor.)
             acronym = short.group(1)
             e = short.end()
@@ -1392,8 +1396,10 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if _is_venue(text, m.start, name) or _names_an_event(name) or _document_words().match(name):
         return False
-    if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'":
-        return False  # the text stops inside this name (a page cut off mid-sentence)
+    last_line = text.rstrip().rsplit("\n", 1)[-1]
+    if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'" and "\t" not in last_line \
+            and last_line.count("|") < 2:
+        return False  # the text stops inside this name (a page cut off mid-sentence; a table's last cell is whole)
     if m.acronym and _is_collective(m.acronym):
         return False
     return True
