@@ -431,7 +431,7 @@ def _is_foreign_country(name: str) -> bool:
 _ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&\-]{1,15}){0,2})\s*[)\]]")
 
 
-_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*)?)(?=[,.;:)]| (?:dan|serta|and|yang|which) | [a-z]|$)")
+_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*)?)(?=[,.;:)]| (?:" + alternation("name_end_words") + r") | [a-z]|$)")
 
 
 def _named_tail(text: str, pos: int, end: int, acronym: str) -> int:
@@ -980,7 +980,7 @@ def _subject_regex() -> re.Pattern[str]:
     cues |= {row["cue"] for row in table("commitment_cues") if row["voice"] == "active"}
     verbs = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     return re.compile(r"(?:^|(?<=[.!?:;]\s)|(?<=\n)(?:\s*(?:[-•*]|\d{1,2}[.)])\s+)?)"
-                      r"([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:(?:telah|akan|juga|pun|has|have) )?"
+                      r"([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:(?:" + alternation("subject_auxiliaries") + r") )?"
                       r"(?:" + verbs + r"|telah me\w+|has \w+ed)\b", re.M)
 
 
@@ -1188,7 +1188,7 @@ def _post_only_unit(text: str, m: ActorMention) -> bool:
         return False
     if not any(m.name.startswith(w + " ") for w in word_list("post_only_units")):
         return False
-    return bool(re.search(r"(?:^|\s)(?:Kepala|Kasi|Kasubag|Kasubbag|Kasubbid|Head of)\s*$", text[max(0, m.start - 12):m.start]))
+    return bool(re.search(r"(?:^|\s)(?:" + alternation("unit_head_posts") + r")\s*$", text[max(0, m.start - 12):m.start]))
 
 
 _LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", re.M)
@@ -1243,6 +1243,7 @@ _ACRONYM_PLACE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,11})(?= (?:"
 #: A numbered regional office: "KPH Jeneberang II" (a forest management unit), "BWS II Wilayah
 #: Kalimantan": an acronym, a name and a Roman numeral, or an acronym, a numeral and its region.
 _ACRONYM_NUMBERED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,7})(?: [A-Z][a-z]+){1,2} [IVX]{1,4}(?![\w-])"
+                               r"(?! [A-Z][a-z])"  # "DPRD Kota Denpasar I Gusti ...": a Balinese name follows
                                r"|(?<![\w-])([A-Z][A-Z0-9&-]{1,7}) [IVX]{1,4} Wilayah(?: [A-Z][a-z]+){1,2}")
 
 
