@@ -82,7 +82,8 @@ class _Head:
 
 @functools.cache
 def _heads() -> dict[str, _Head]:
-    return {row["head"]: _Head(row["head"], row["sector"], row["kind"], row["language"] == "en" or row["basis"].startswith("English"))
+    return {row["head"]: _Head(row["head"], row["sector"], row["kind"],
+                               row["language"] == "en" or row["basis"].startswith("English"))
             for row in table("head_nouns")}
 
 
@@ -431,7 +432,8 @@ def _is_foreign_country(name: str) -> bool:
 _ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&\-]{1,15}){0,2})\s*[)\]]")
 
 
-_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*)?)(?=[,.;:)]| (?:" + alternation("name_end_words") + r") | [a-z]|$)")
+_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
+                         r"(?=[,.;:)]| (?:" + alternation("name_end_words") + r") | [a-z]|$)")
 
 
 def _named_tail(text: str, pos: int, end: int, acronym: str) -> int:
@@ -1188,7 +1190,8 @@ def _post_only_unit(text: str, m: ActorMention) -> bool:
         return False
     if not any(m.name.startswith(w + " ") for w in word_list("post_only_units")):
         return False
-    return bool(re.search(r"(?:^|\s)(?:" + alternation("unit_head_posts") + r")\s*$", text[max(0, m.start - 12):m.start]))
+    before = text[max(0, m.start - 12):m.start]
+    return bool(re.search(r"(?:^|\s)(?:" + alternation("unit_head_posts") + r")\s*$", before))
 
 
 _LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", re.M)
@@ -1218,7 +1221,7 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
             b -= 1
         role = _ROLE_FIRST.match(text, a, b)
         if role is not None and (_post_regex().fullmatch(role.group(1))
-                                 or " " in role.group(1) and role.group(1).split(None, 1)[1].islower()):
+                                 or (" " in role.group(1) and role.group(1).split(None, 1)[1].islower())):
             a = role.end()  # "- Programme lead, World Mosquito Program Yogyakarta": the post, then the body
         if any(a <= f.start < b for f in found):
             continue
