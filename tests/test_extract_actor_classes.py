@@ -231,3 +231,19 @@ def test_a_foreign_red_cross_society_is_international_and_its_english_name_is_an
 def test_an_english_institute_named_with_its_short_form_is_civil_society() -> None:
     assert quotes("Hadir Kota Kita Institute (KKI) dalam diskusi.").get("Kota Kita Institute (KKI)") == \
         "CivilSocietyOrganization"
+
+
+@pytest.mark.parametrize(("full", "short"), [
+    ("Pemerintah Provinsi Nusa Tenggara Barat", "Pemprov NTB"),
+    ("Suku Dinas Sumber Daya Air Kota Administrasi Jakarta Timur", "Suku Dinas SDA"),
+    ("Dinas Pekerjaan Umum Kota Palu", "Dinas PU"),
+])
+def test_a_short_form_after_the_full_name_is_the_same_actor(full: str, short: str) -> None:
+    text = f"Rapat dihadiri {full} dan relawan. Selanjutnya {short} memaparkan rencana kerja."
+    mentions = [m for m in found(text) if m.name in (full, short)]
+    assert [m.name for m in mentions] == [full, full]
+
+
+def test_the_same_head_in_another_region_is_another_body() -> None:
+    text = "Rapat dihadiri BPBD Kota Bogor. Selanjutnya BPBD Kabupaten Bogor memaparkan rencana kerja."
+    assert {"BPBD Kota Bogor", "BPBD Kabupaten Bogor"} <= names(text)

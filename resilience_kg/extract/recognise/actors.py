@@ -1159,16 +1159,72 @@ def _short_forms_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
     Sumatera II" after "Balai Wilayah Sungai Sumatera II" (BWS abbreviates the head's words)."""
     out: list[ActorMention] = []
     for m in found:
-        first, _, rest = m.name.partition(" ")
-        if rest and is_acronym(first):
-            for f in out:
-                head = f.name[:-len(rest)].strip() if f.name.endswith(" " + rest) else ""
-                initials = "".join(w[0] for w in head.split() if w.lower() not in CONNECTORS).upper()
-                if head and _head_regex().match(head) and initials == first.upper():
-                    m = replace(m, name=f.name, expansion=f.name, acronym=m.name)
-                    break
+        earlier = next((f for f in reversed(out) if _abbreviates(m.name, f.name) or _same_in_region(m.name, f.name)),
+                       None)
+        if earlier is not None:
+            m = replace(m, name=earlier.name, expansion=earlier.name, acronym=m.name)
         out.append(m)
     return out
+
+
+def _split_region(name: str) -> tuple[str, str] | None:
+    """A name and the code of the region that ends it: ("pemerintah provinsi", "53") for "Pemprov NTT"."""
+    from resilience_kg.extract.regions import is_place
+
+    words_ = name.split()
+    for width in (4, 3, 2, 1):
+        if len(words_) > width:
+            region = is_place(" ".join(words_[-width:]))
+            if region is not None:
+                body = name_key(" ".join(words_[:-width])).split()
+                while body and body[-1].capitalize() in JURISDICTION_WORDS | {"Administrasi"}:
+                    body.pop()  # "pemerintah provinsi" and "pemerintah" + "Provinsi X": one body
+                return " ".join(body), region.code
+    return None
+
+
+def _same_in_region(short: str, full: str) -> bool:
+    """Whether two names are one body of one region written two ways: "Pemprov NTT" after
+    "Pemerintah Provinsi Nusa Tenggara Timur" (a short head, a region's short name)."""
+    if short == full:
+        return False
+    a, b = _split_region(short), _split_region(full)
+    return a is not None and a == b and bool(a[0]) and _head_regex().match(full) is not None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` with some of its words written as their initials: "BWS Sumatera
+    II" for "Balai Wilayah Sungai Sumatera II", "Suku Dinas SDA" for "Suku Dinas Sumber Daya Air Kota
+    Administrasi Jakarta Barat" (the place may be left out after the short form, never changed).
+
+    >>> _abbreviates("Dinas PU", "Dinas Pekerjaan Umum Kota Medan")
+    True
+    >>> _abbreviates("BPBD Kota Bogor", "Badan Perencanaan Pembangunan Daerah Kota Bogor")
+    False
+    """
+    words_ = short.split()
+    at = [k for k, w in enumerate(words_) if is_acronym(w) and not re.fullmatch(r"[IVX]+", w)]
+    if len(at) != 1 or len(words_) < 2 or short == full:
+        return False
+    k = at[0]
+    before, acronym, after = words_[:k], words_[k], words_[k + 1:]
+    rest = full.split()
+    if rest[:len(before)] != before:
+        return False
+    rest = rest[len(before):]
+    n, taken = 0, 0
+    while n < len(rest) and taken < len(acronym):
+        if rest[n].lower() in CONNECTORS:
+            n += 1
+            continue
+        if rest[n][0].upper() != acronym[taken].upper():
+            return False
+        taken += 1
+        n += 1
+    if taken != len(acronym) or not _head_regex().match(full):
+        return False
+    tail = rest[n:]
+    return tail[:len(after)] == after and (len(tail) == len(after) or not after or _is_place(" ".join(tail)))
 
 
 @functools.cache
