@@ -247,3 +247,10 @@ def test_a_short_form_after_the_full_name_is_the_same_actor(full: str, short: st
 def test_the_same_head_in_another_region_is_another_body() -> None:
     text = "Rapat dihadiri BPBD Kota Bogor. Selanjutnya BPBD Kabupaten Bogor memaparkan rencana kerja."
     assert {"BPBD Kota Bogor", "BPBD Kabupaten Bogor"} <= names(text)
+
+
+def test_a_unit_of_a_unit_of_a_ministry_is_one_actor_with_the_ministry_as_parent() -> None:
+    text = "Hadir Balai Besar Wilayah Sungai Citarum Ditjen SDA Kementerian PUPR dan BPBD Kabupaten Bandung."
+    got = names(text)
+    assert "Balai Besar Wilayah Sungai Citarum Ditjen SDA Kementerian PUPR" in got
+    assert not any(n.startswith("Ditjen") for n in got)

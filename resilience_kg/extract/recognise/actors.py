@@ -879,12 +879,20 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     as its parent: "Pusat Data dan Informasi Kementerian PUPR", "Data Centre of the Ministry of X".
     The organisation stays, as the parent (it is mentioned, not present on its own)."""
     out = list(mentions)
+    inner: list[ActorMention] = []
     for i, unit in enumerate(out):
         numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})", unit.name) is not None
         if (unit.kind != "unit" and not numbered) or unit.parent_span is not None or i + 1 >= len(out):
             continue  # ("Komisi IV DPRD Banjar": a numbered organ is a unit of the body after it)
         org = out[i + 1]
         gap = text[unit.end:org.start]
+        if org.kind == "unit" and org.parent_span is not None and _unit_of_regex().match(gap):
+            # "Balai Wilayah Sungai Sumatera II Ditjen SDA Kementerian PUPR": a unit of a unit of a
+            # ministry. The middle unit is a word of the name, not an actor of the report.
+            out[i] = replace(unit, end=org.end, name=re.sub(r"\s+", " ", text[unit.start:org.end]),
+                             parent_span=org.parent_span)
+            inner.append(org)
+            continue
         academic = unit.sector == org.sector == "AcademicInstitution" and gap == ", "
         if org.kind != "org" or not (_unit_of_regex().match(gap) or academic):
             continue  # ("Faculty of Public Health, Universitas Indonesia": a faculty, then its university)
@@ -896,6 +904,7 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         plain = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[unit.start:org.end])  # the short form is kept apart
         out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", plain), kind="unit",
                          parent_span=(org.start, org.end), acronym=acronym, expansion=expansion)
+    out = [m for m in out if m not in inner]
     joined = [m for m in out if m.kind == "unit" and m.parent_span is not None]
     out = [m for m in out if not any(u.parent_span is not None and u.parent_span[1] <= m.start and m.end <= u.end
                                      for u in joined)]  # the short form's own mention ("UGM" in "(PSBA UGM)")
@@ -1224,7 +1233,9 @@ def _abbreviates(short: str, full: str) -> bool:
     if taken != len(acronym) or not _head_regex().match(full):
         return False
     tail = rest[n:]
-    return tail[:len(after)] == after and (len(tail) == len(after) or not after or _is_place(" ".join(tail)))
+    left = tail[len(after):]  # what the short form leaves out: the place, or the parent ("... Ditjen SDA")
+    return tail[:len(after)] == after and (not left or not after or _is_place(" ".join(left))
+                                           or _head_regex().fullmatch(left[0]) is not None or is_acronym(left[0]))
 
 
 @functools.cache
