@@ -254,3 +254,10 @@ def test_a_unit_of_a_unit_of_a_ministry_is_one_actor_with_the_ministry_as_parent
     got = names(text)
     assert "Balai Besar Wilayah Sungai Citarum Ditjen SDA Kementerian PUPR" in got
     assert not any(n.startswith("Ditjen") for n in got)
+
+
+def test_a_camel_case_list_member_is_a_brand_and_a_bare_village_is_a_place() -> None:
+    text = "Rapat diikuti BPBD Kota Medan, Dinas Kesehatan Kota Medan, GoLink, Bappeda Kota Medan dan Kapuk."
+    got = quotes(text)
+    assert got.get("GoLink") == "PrivateCompany"
+    assert "Kapuk" not in got

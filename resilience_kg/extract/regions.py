@@ -160,6 +160,13 @@ def is_place(name: str) -> Region | None:
     return sorted(hits, key=lambda r: (r.kind != "provinsi", r.kind != "kota", r.code))[0]
 
 
+def is_local_place(name: str) -> bool:
+    """Whether ``name``, written bare, is the name of a district or a village ("Kapuk", "Cengkareng
+    Timur"): in a list of those present it is a place, not a body."""
+    key = _key(name)
+    return bool(_by_name("district").get(key) or _by_name("village").get(key))
+
+
 def region_kind(name: str) -> str | None:
     """The kind of the region ``name`` denotes (``provinsi``, ``kota``, ``kabupaten``, ...), or None."""
     region = is_place(name)

@@ -975,7 +975,10 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue  # "Keiko Sakoda dan Bandita Sijapati dari Bank Dunia": people, from a body
             if not is_acronym(name.split()[0]) and len(name.split()) > 3:
                 continue
-            if len(name.split()) == 1 and not is_acronym(name) and name not in _acting_subjects(text):
+            if _is_local_place(name) and name not in _acting_subjects(text):
+                continue  # a village or district named bare in a list ("Kapuk, Kamal dan ...")
+            if len(name.split()) == 1 and not is_acronym(name) and name not in _acting_subjects(text) \
+                    and not _CAMEL.fullmatch(name):
                 continue  # one capitalised word ("Housing", "Urban") is too weak a name, unless it
                 # proposes or commits to something elsewhere ("Qlue menyarankan ...")
             own = _brand_sector(name)
@@ -1018,6 +1021,16 @@ def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
             if _post_regex().fullmatch(" ".join(words_[-n:])):
                 return True
     return False
+
+
+#: A name written with an inner capital ("CityNet", "GoJek"): a brand or a network, never a common word.
+_CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]+")
+
+
+def _is_local_place(name: str) -> bool:
+    from resilience_kg.extract.regions import is_local_place
+
+    return not is_acronym(name) and is_local_place(name)
 
 
 def _before_relative(text: str, a: int, b: int) -> tuple[int, int]:
@@ -1150,7 +1163,7 @@ def table_members(text: str, cells: TableCells, found: list[ActorMention]) -> li
 def _brand_sector(name: str) -> str | None:
     """A body named by one word in title case with no head noun ("Telkomsel", "Halodoc") is most
     often a firm's brand; an acronym is most often a public body (left to the drafter's guess)."""
-    return "PrivateCompany" if re.fullmatch(r"[A-Z][a-z]{2,}", name) else None
+    return "PrivateCompany" if re.fullmatch(r"[A-Z][a-z]{2,}", name) or _CAMEL.fullmatch(name) else None
 
 
 @functools.cache
@@ -1293,7 +1306,8 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
         if any(a <= f.start < b for f in found):
             continue
         name = text[a:b]
-        if _plausible_item(name) and len(name.split()) <= 5:
+        if _plausible_item(name) and len(name.split()) <= 5 and not (
+                _is_local_place(name) and name not in _acting_subjects(text)):
             brand = sector or _brand_sector(name)
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, brand,
                                     ("group:" if sector else "brand-guess") if brand else "",
