@@ -261,3 +261,28 @@ def test_a_camel_case_list_member_is_a_brand_and_a_bare_village_is_a_place() -> 
     got = quotes(text)
     assert got.get("GoLink") == "PrivateCompany"
     assert "Kapuk" not in got
+
+
+def test_an_html_attendance_table_keeps_its_columns(tmp_path) -> None:
+    from resilience_kg.extract import read_source
+
+    page = tmp_path / "notulen.html"
+    page.write_text("<html><body><main><h1>Notulen rapat</h1><p>Daftar hadir:</p><table>"
+                    "<tr><th>Nama</th><th>Jabatan</th><th>Instansi</th></tr>"
+                    "<tr><td>Budi</td><td>Kepala Seksi Logistik</td><td>Gojek</td></tr>"
+                    "<tr><td>Ani</td><td>Staf</td><td>BPBD Kota Bogor</td></tr>"
+                    "</table><p>Rapat selesai pukul 12.00.</p></main></body></html>", encoding="utf-8")
+    text = read_source(page).text
+    assert "| Budi | Kepala Seksi Logistik | Gojek |" in text
+    got = quotes(text)
+    assert "Gojek" in got and "BPBD Kota Bogor" in got
+    assert "Seksi Logistik" not in got
+
+
+def test_an_organisation_column_named_in_several_words() -> None:
+    text = ("No | Nama Lengkap | Jabatan/Posisi | Asal Instansi\n"
+            "1 | Sari | Kepala Seksi Data | Traveloka\n"
+            "2 | Budi | Staf | Dinas Sosial Kota Bogor\n\nRapat selesai.")
+    got = quotes(text)
+    assert "Traveloka" in got and "Dinas Sosial Kota Bogor" in got
+    assert "Seksi Data" not in got

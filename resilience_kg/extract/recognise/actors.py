@@ -1119,6 +1119,7 @@ def table_cells(text: str) -> TableCells:
     """Find the attendance tables: a header row naming an organisation column, then its rows."""
     org_words = frozenset(word_list("org_columns"))
     post_words = frozenset(word_list("post_columns"))
+    header_words = frozenset(word_list("table_header_words"))
     orgs: list[tuple[int, int]] = []
     posts: list[tuple[int, int]] = []
     columns: tuple[int | None, int | None, int] | None = None
@@ -1128,10 +1129,14 @@ def table_cells(text: str) -> TableCells:
             columns = None
             continue
         heads = [text[a:b].strip("*_ ").lower() for a, b in cells]
-        if any(h in org_words for h in heads):
-            org = next(n for n, h in enumerate(heads) if h in org_words)
-            post = next((n for n, h in enumerate(heads) if h in post_words), None)
-            columns = (org, post, len(cells))
+        named = [n for n, h in enumerate(heads) if h in org_words or (
+            len(h.split()) <= 3 and any(w in org_words for w in re.split(r"[\s/]+", h))
+            and any(x in header_words for x in heads))]
+        if named:
+            # ("No | Nama | Asal Instansi": a short header cell with an organisation word, beside "Nama".)
+            post = next((n for n, h in enumerate(heads) if h in post_words
+                         or any(w in post_words for w in re.split(r"[\s/]+", h))), None)
+            columns = (named[0], post, len(cells))
             continue
         if columns is None or len(cells) != columns[2]:
             continue
