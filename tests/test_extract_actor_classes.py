@@ -228,6 +228,11 @@ def test_a_foreign_red_cross_society_is_international_and_its_english_name_is_an
     assert red_cross.acronym == "Netherlands Red Cross"
 
 
+def test_a_network_of_an_intergovernmental_body_is_international() -> None:
+    assert quotes("Hadir ASEAN Disaster Resilience Network (ADRN) dalam diskusi.").get(
+        "ASEAN Disaster Resilience Network (ADRN)") == "InternationalOrganization"
+
+
 def test_an_english_institute_named_with_its_short_form_is_civil_society() -> None:
     assert quotes("Hadir Kota Kita Institute (KKI) dalam diskusi.").get("Kota Kita Institute (KKI)") == \
         "CivilSocietyOrganization"

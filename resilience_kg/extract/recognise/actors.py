@@ -831,6 +831,11 @@ def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]
                     if (cand.start == c.start and cand.end == c.end) or c.method == "rule:group-list":
                         merged = replace(c, sector=cand.sector, sector_basis=cand.sector_basis,
                                          method=cand.method if c.method == "rule:group-list" else c.method)
+                if (cand.start == c.start and cand.sector == "InternationalOrganization"
+                        and cand.method.startswith(("gazetteer:", "rule:known-name"))
+                        and merged.sector == "CivilSocietyOrganization" and merged.kind == "org"):
+                    # "ASEAN Smart Cities Network": a network or forum of an intergovernmental body is international.
+                    merged = replace(merged, sector=cand.sector, sector_basis="head:of-an-international-body")
                 if merged.sector is None and cand.sector and cand.method.startswith(("gazetteer:", "rule:known-name")):
                     # "Kamar Dagang dan Industri (KADIN) DKI Jakarta": no head noun, but a known short form.
                     merged = replace(merged, sector=cand.sector, sector_basis="known-form-inside")
