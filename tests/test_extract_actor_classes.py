@@ -291,3 +291,10 @@ def test_an_organisation_column_named_in_several_words() -> None:
     got = quotes(text)
     assert "Traveloka" in got and "Dinas Sosial Kota Bogor" in got
     assert "Seksi Data" not in got
+
+
+def test_the_office_building_of_a_regional_head_is_a_venue() -> None:
+    text = "Rapat bertempat di Ruang Rapat Lantai 3 Kantor Wali Kota Palopo, dihadiri BPBD Kota Palopo."
+    got = quotes(text)
+    assert "BPBD Kota Palopo" in got
+    assert not any(q.startswith("Kantor Wali Kota") for q in got)
