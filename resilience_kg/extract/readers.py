@@ -151,6 +151,7 @@ class _MainText:
         self.title: list[str] = []
         self.in_title = False
         self.li_depth = 0
+        self.in_row = False
 
     def _flush(self) -> None:
         text = re.sub(r"[ \t\n]+", " ", "".join(self.current)).strip()
@@ -165,8 +166,14 @@ class _MainText:
         attr = dict(attrs)
         marker = " ".join(v for k, v in attr.items() if k in ("class", "id", "role") and v)
         skipping = tag in _SKIP_TAGS or bool(marker and _BOILERPLATE.search(marker)) or attr.get("hidden") is not None
-        if tag in _BLOCK_TAGS:
+        if tag in ("td", "th") and self.in_row:
+            # A table row is one line, its cells between bars ("| Budi | Kepala Seksi | BPBD |"), as a
+            # Markdown table: an attendance table keeps its columns.
+            self.current.append(" | ")
+        elif tag in _BLOCK_TAGS:
             self._flush()
+        if tag == "tr":
+            self.in_row = True
         if tag in _VOID_TAGS:
             return
         self.stack.append((tag, skipping))
@@ -192,7 +199,14 @@ class _MainText:
                 self.main_depth -= 1
             if open_tag == tag:
                 break
-        if tag in _BLOCK_TAGS:
+        if tag == "tr" and self.in_row:
+            self.in_row = False
+            if self.current:
+                self.current.append(" |")
+            self._flush()
+        elif tag in ("td", "th") and self.in_row:
+            pass  # the row is flushed whole at </tr>
+        elif tag in _BLOCK_TAGS:
             self._flush()
 
     def handle_data(self, data: str) -> None:

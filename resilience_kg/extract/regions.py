@@ -137,7 +137,15 @@ def find(name: str) -> tuple[Region, ...]:
             hits = tuple(r for r in _by_name(level).get(rest, ()) if r.kind in kinds)
             if hits:
                 return hits
-    return _by_name("city").get(key, ())
+    hits = _by_name("city").get(key, ())
+    alias = _ALIASES.get(key)
+    if not hits and alias is not None and _key(alias) != key:
+        return find(alias)  # a short or English name: "NTT", "Jatim", "East Java"
+    return hits
+
+
+#: Short and English names of regions (``rules/words.csv``, list ``place_aliases``).
+_ALIASES = word_map("place_aliases")
 
 
 def is_place(name: str) -> Region | None:
@@ -150,6 +158,13 @@ def is_place(name: str) -> Region | None:
     if not hits:
         return None
     return sorted(hits, key=lambda r: (r.kind != "provinsi", r.kind != "kota", r.code))[0]
+
+
+def is_local_place(name: str) -> bool:
+    """Whether ``name``, written bare, is the name of a district or a village ("Kapuk", "Cengkareng
+    Timur"): in a list of those present it is a place, not a body."""
+    key = _key(name)
+    return bool(_by_name("district").get(key) or _by_name("village").get(key))
 
 
 def region_kind(name: str) -> str | None:

@@ -134,6 +134,9 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
         keys.append("id:" + resolution.key)  # a region's standard body, known by its pattern only
     if mention.acronym:
         keys.append("acr:" + mention.acronym.upper())
+        if mention.expansion and mention.name.startswith(mention.expansion + " "):
+            # "Palang Merah Indonesia (PMI) Provinsi X" is also "PMI Provinsi X"
+            keys.append("acr:" + f"{mention.acronym} {mention.name[len(mention.expansion):].strip()}".upper())
     keys.append("name:" + name_key(mention.name))
     if mention.expansion:
         keys.append("name:" + name_key(mention.expansion))

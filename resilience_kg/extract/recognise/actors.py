@@ -82,7 +82,8 @@ class _Head:
 
 @functools.cache
 def _heads() -> dict[str, _Head]:
-    return {row["head"]: _Head(row["head"], row["sector"], row["kind"], row["basis"].startswith("English"))
+    return {row["head"]: _Head(row["head"], row["sector"], row["kind"],
+                               row["language"] == "en" or row["basis"].startswith("English"))
             for row in table("head_nouns")}
 
 
@@ -227,9 +228,13 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
     while j < len(toks) and j - i < 14:
         word = toks[j].text
         gap = text[toks[j - 1].end:toks[j].start] if j > 0 else " "
-        if "\n" in gap or (gap and gap.strip()):
-            break
+        if "\n" in gap or "\t" in gap or (gap and gap.strip()):
+            break  # (a tab separates the cells of a table row: "Fakultas Kedokteran UNTAN<TAB>Pertolongan")
         nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        if word.endswith(("'s", "’s")) and j > i:
+            break  # "... Agency and Bali's ...": an owner starts the next phrase
+        if english and j == i and word.lower() in ("and", "dan"):
+            break  # "... Planning Office and Pattimura University": an English name ends at its head
         if _is_calendar(word):
             break  # "Hotel Trans Luxury Bandung Kamis, 22/08/19": the day is not part of the name
         if word in ("Prov.", "Prov"):
@@ -238,18 +243,30 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
             if word == "The" and not english:
                 break
             governed = english and any(t.text.lower() in ("of", "for") for t in toks[i:j])
+            if (english and j > i and _heads().get(word) is not None and _heads()[word].english
+                    and not (is_cap(nxt) and nxt not in STOP_CAPS) and nxt.lower() not in ("of", "for", "on")):
+                # English puts the head last: "Pattimura University Disaster Studies Centre",
+                # "Kyoto University's Disaster Prevention Research Institute" are the centre's names.
+                last = j
+                break
+            if english and j > i and _heads().get(word) is not None and nxt.lower() in ("of", "for"):
+                last = j  # "Tohoku University's International Research Institute of Disaster Science"
+                j += 1
+                continue
             if j > i and _head_regex().fullmatch(word) and toks[j - 1].text.lower() not in CONNECTORS and not governed:
                 # ("Association for Provincial Government": after "for", a head noun is governed.)
                 # A second head right after a name starts another body ("Dinas X Dinas Y")
                 # unless it is a jurisdiction word.
-                if word not in ("Kota", "Provinsi", "Kabupaten"):
-                    break
+                if word not in ("Kota", "Provinsi", "Kabupaten") and not _is_place(f"{toks[j - 1].text} {word}"):
+                    break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name)
             last = j
         elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
             if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)):
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
                 break
+            if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text):
+                break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
         elif word == "-" and is_cap(nxt):
             pass
         else:
@@ -276,10 +293,10 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
     """Index of the first token of an English name whose head is ``toks[i]`` (Jakarta City Government)."""
     first = i
     j = i - 1
-    while j >= 0 and i - j <= 5:
+    while j >= 0 and i - j <= 8:  # "Ambon City Public Works and Spatial Planning Office"
         word = toks[j].text
         gap = text[toks[j].end:toks[j + 1].start]
-        if gap.strip() or "\n" in gap:
+        if gap.strip() or "\n" in gap or "\t" in gap:
             break
         if word.endswith(("'s", "’s")):
             break  # "Indonesia's National Disaster Management Agency": the owner is not in the name
@@ -298,8 +315,9 @@ _SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,
 #: The words of a region's level ("Kota", "Kab."), which news copy also writes in lower case.
 _LEVEL_WORDS = frozenset(word for word, use in word_map("jurisdiction_words").items() if use == "level")
 _LEVEL_SPELLINGS = sorted(_LEVEL_WORDS | {w.lower() for w in _LEVEL_WORDS if not w.endswith(".")})
-_TAIL = re.compile(r" (?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") )?"
-                   r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_TAIL = re.compile(r" +(?:Wilayah [IVX]+ )?(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +)?"
+                   r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")|[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                   r"|[A-Z]{2,4}(?![\w-])|[A-Z][a-z]+[A-Z][a-z]+(?![\w-]))")
 
 
 #: Second words of two-word regions ("Bandung Barat", "Jakarta Utara", "Tanah Datar" is known by name).
@@ -314,17 +332,25 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     tail = _TAIL.match(text, pos, end)
     if tail is None:
         return 0
-    words_ = tail.group(0).split()
+    words_ = [w for w in tail.group(0).split() if w != "Wilayah" and not re.fullmatch(r"[IVX]+", w)]
+    if not words_:
+        return 0
+    if not words_[-1][1:].islower() and not _is_place(words_[-1]):
+        return 0  # a short form after a name is a province's only when the region list says so ("NTT")
     # "BPBD provinsi Riau": news copy writes the level in lower case too.
-    marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI"
+    marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI" or "Wilayah" in tail.group(0)
     place = " ".join(w for w in words_ if w.capitalize() not in _LEVEL_WORDS)
     if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
             and _NAME_GOES_ON.match(text, tail.end())):
         # "BPBD Kabupaten Bima Aries Munandar": the second word starts the officer's name.
-        return len(" ".join(words_[:-1])) + 1
+        return len(tail.group(0)[:tail.group(0).rstrip().rfind(" ")].rstrip())
     if marked or (_is_place(place) and _is_place(" ".join(words_))):
         return tail.end() - pos
     return 0
+
+
+#: Legal forms written after a firm's name ("... Tbk"): they never head a name of their own.
+_SUFFIX_FORMS = frozenset(("Tbk", "Tbk."))
 
 
 def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
@@ -343,6 +369,8 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
         first = _backward(text, toks, k) if head.english else k
         if stop <= after and first == k:
             continue  # a head alone ("Dinas", "Badan") names nothing
+        if first == k and m.group(1) in _SUFFIX_FORMS:
+            continue  # "PT Telkom Indonesia (Persero) Tbk Witel Jakarta": Tbk ends a firm's name, never starts one
         s, e = toks[first].start, toks[stop - 1].end
         if text[e - 1] == "." and toks[stop - 1].text.lower().rstrip(".") not in ABBREVIATIONS:
             e -= 1
@@ -358,6 +386,10 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             continue
         if _is_place(name) or _is_collective(name) or _is_collective(body.strip()) or name.lower() in _sector_groups():
             continue
+        sector = head.sector
+        if head.head in ("Palang Merah", "Red Cross") and _is_foreign_country(body.strip() if first == k else
+                                                                             name[:m.start() - s].strip()):
+            sector = "InternationalOrganization"  # "Palang Merah Jerman": a national society abroad
         acronym = None
         expansion = name
         slashed = re.fullmatch(r"(.+\s\S+)/([A-Z][A-Z0-9&-]{1,11})", name)
@@ -368,24 +400,51 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
                                     f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
             continue
         short = _SHORT_FORM_AFTER.match(text, e, end)
-        if short and short.group(1) != name and len(short.group(1)) < len(name) and \
+        english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
+        if short and short.group(1) != name and (len(short.group(1)) < len(name) or english_alias) and \
                 short.group(1) not in LEGAL_FORMS and \
-                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1))):
+                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1)) or english_alias):
+            # ("Palang Merah Jerman (German Red Cross)": the English name in brackets, one actor.)
             acronym = short.group(1)
             e = short.end()
-            tail = _jurisdiction_tail(text, e, end)
+            tail = _jurisdiction_tail(text, e, end) or _named_tail(text, e, end, acronym)
             if tail:
-                # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name.
+                # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"
+                # later in the text still means this branch).
                 name = f"{name} {text[e:e + tail].strip()}"
             e += tail
-        out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, head.sector, f"head:{head.head}",
+        out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, sector, f"head:{head.head}",
                                 f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
     return out
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    return frozenset(row["name"] for row in table("places") if row["kind"] == "country" and row["name"] != "Indonesia")
+
+
+def _is_foreign_country(name: str) -> bool:
+    return name in _countries()
 
 
 # --- 2. acronym and expansion ---------------------------------------------------------------
 
 _ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&\-]{1,15}){0,2})\s*[)\]]")
+
+
+_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
+                         r"(?=[,.;:)]| (?:" + alternation("name_end_words") + r") | [a-z]|$)")
+
+
+def _named_tail(text: str, pos: int, end: int, acronym: str) -> int:
+    """Length of the capitalised words after "(ACR)" that belong to the name because the text
+    writes them with the short form elsewhere: "Lembaga Masyarakat Adat (LMA) Port Numbay" and,
+    later, "LMA Port Numbay"; 0 otherwise."""
+    tail = _TAIL_WORDS.match(text, pos, end)
+    if tail is None or any(w in STOP_CAPS or _head_regex().fullmatch(w) for w in tail.group(1).split()):
+        return 0
+    again = re.compile(r"(?<![\w-])" + re.escape(f"{acronym} {tail.group(1)}") + r"(?![\w-])")
+    return tail.end(1) - pos if again.search(text, pos + len(tail.group(0))) else 0
 
 
 def _fits(acronym: str, phrase: str) -> bool:
@@ -422,6 +481,14 @@ def _names_a_body(expansion: str) -> bool:
         return True  # a deputy governor's office given a short form: "Deputi ... Bidang X (Deputi TRLH)"
     last = _head_regex().search(expansion.split()[-1]) if expansion.split() else None
     return last is not None and _heads()[last.group(1)].english
+
+
+def _english_head_at_end(name: str) -> re.Match[str] | None:
+    """The English head that ends a name ("Hutan Kita Institute"), which gives its sector."""
+    last = _head_regex().search(name, max(0, len(name) - 20))
+    if last is None or last.end() != len(name) or not _heads()[last.group(1)].english:
+        return None
+    return last
 
 
 def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
@@ -481,14 +548,21 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                     best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)
             s = before[best].start
             expansion = text[s:before[-1].end].rstrip(" ,")
-            if _names_a_body(expansion) or acronym in _known_names() or acronym in known:
+            tail = _jurisdiction_tail(text, m.end(), end) or _named_tail(text, m.end(), end, acronym)
+            short_name = f"{acronym} {' '.join(text[m.end():m.end() + tail].split())}".strip()
+            if (_names_a_body(expansion) or acronym in _known_names() or acronym in known
+                    or short_name in _acting_subjects(text)):
+                # ("Destructive Fishing Watch (DFW) Indonesia" ... "DFW Indonesia merekomendasikan":
+                # no head noun, but its short form proposes or commits, so it names a body.)
                 method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
-                head = _head_regex().match(expansion)
+                # "Pemerintah Kabupaten (Pemkab) Kendal": the place after the bracket is the body's.
+                name = f"{expansion} {' '.join(text[m.end():m.end() + tail].split())}" if tail else expansion
+                head = _head_regex().match(expansion) or _english_head_at_end(expansion)
                 sector = _heads()[head.group(1)].sector if head else None
                 kind = _heads()[head.group(1)].kind if head else "org"
                 if head is None and expansion.startswith(("Deputi", "Kedeputian")):
                     sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
-                out.append(ActorMention(s, m.end(), expansion, acronym, expansion, sector,
+                out.append(ActorMention(s, m.end() + tail, name, acronym, expansion, sector,
                                         f"head:{head.group(1)}" if head else "", method, 0.9, kind=kind))
                 continue
     # ACR (Expansion)
@@ -503,7 +577,10 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
         s = start + m.start()
         head = _head_regex().match(expansion)
         sector = _heads()[head.group(1)].sector if head else None
-        out.append(ActorMention(s, start + m.end(), expansion, acronym, expansion, sector,
+        tail = _jurisdiction_tail(text, start + m.end(), end)
+        # "BPBD (Badan Penanggulangan Bencana Daerah) Kabupaten Banjar": the place is the body's.
+        name = f"{expansion} {' '.join(text[start + m.end():start + m.end() + tail].split())}" if tail else expansion
+        out.append(ActorMention(s, start + m.end() + tail, name, acronym, expansion, sector,
                                 f"head:{head.group(1)}" if head else "", "rule:acronym-first", 0.9,
                                 kind=_heads()[head.group(1)].kind if head else "org"))
     return out
@@ -579,9 +656,12 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         surface = forms[m.group(1)]
         s, e = m.start(), m.end()
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta".
-        e += _jurisdiction_tail(text, e, end)
+        tail = _jurisdiction_tail(text, e, end)
+        e += tail
         first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
         acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
+        if acronym and tail:
+            acronym = " ".join(text[s:e].split())  # "PMI Kota Pontianak": the branch's own short form
         out.append(ActorMention(s, e, text[s:e], acronym, None,
                                 surface.sector or None, surface.method, surface.method, 0.85, kind=surface.kind))
     return out
@@ -649,6 +729,8 @@ def _plausible_item(name: str) -> bool:
     ws = name.split()
     if not ws or len(ws) > 7 or not is_cap(ws[0]) or ws[0] in STOP_CAPS or TITLES.match(ws[0]):
         return False
+    if ws[-1] in _POST_TAILS or (len(ws) == 1 and ws[0] in _LIST_ADJECTIVES):
+        return False  # a post ("Associate Director") or an adjective heading a list ("Provincial")
     if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or any(_is_calendar(w) for w in ws):
         return False
     if ws[0].lower() in TOPIC_WORDS:
@@ -660,6 +742,10 @@ def _plausible_item(name: str) -> bool:
     if re.fullmatch(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?", name):
         return False  # a degree after a person's name: "S.T", "M.Eng", "Ph.D."
     return sum(1 for w in ws if is_cap(w) or w.lower() in CONNECTORS) == len(ws)
+
+
+_POST_TAILS = frozenset(word_list("post_tails"))
+_LIST_ADJECTIVES = frozenset(word_list("list_adjectives"))
 
 
 def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
@@ -694,7 +780,7 @@ def _cue_list_regex() -> re.Pattern[str]:
                       + alternation("list_introducers") + r")\s+|:\s*)?(?=[A-Z0-9])")
 
 
-_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the|de))*)"
+_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the(?=\s+[A-Z])|de))*)"
                        r"(\s*(?:,\s*(?:dan|and|serta)?|\s(?:dan|and|serta|&))\s*)?")
 
 
@@ -710,6 +796,8 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
             if item is None:
                 break
             a, b = item.start(1), item.end(1)
+            if text[b - 1] == "." and text[a:b].split()[-1].lower().rstrip(".") not in ABBREVIATIONS:
+                b -= 1  # "the volunteer group SAR DIY.": the full stop ends the sentence
             name = text[a:b]
             if not _plausible_item(name):
                 break
@@ -725,7 +813,7 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
 # --- settle ---------------------------------------------------------------------------------
 
 
-def settle(candidates: list[ActorMention]) -> list[ActorMention]:
+def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]:
     """Non-overlapping mentions, longest first; an organisation inside a chosen unit's span is
     kept too, as that unit's parent. Sector evidence from the losers is merged into the winner."""
     chosen: list[ActorMention] = []
@@ -743,6 +831,14 @@ def settle(candidates: list[ActorMention]) -> list[ActorMention]:
                     if (cand.start == c.start and cand.end == c.end) or c.method == "rule:group-list":
                         merged = replace(c, sector=cand.sector, sector_basis=cand.sector_basis,
                                          method=cand.method if c.method == "rule:group-list" else c.method)
+                if (cand.start == c.start and cand.sector == "InternationalOrganization"
+                        and cand.method.startswith(("gazetteer:", "rule:known-name"))
+                        and merged.sector == "CivilSocietyOrganization" and merged.kind == "org"):
+                    # "ASEAN Smart Cities Network": a network or forum of an intergovernmental body is international.
+                    merged = replace(merged, sector=cand.sector, sector_basis="head:of-an-international-body")
+                if merged.sector is None and cand.sector and cand.method.startswith(("gazetteer:", "rule:known-name")):
+                    # "Kamar Dagang dan Industri (KADIN) DKI Jakarta": no head noun, but a known short form.
+                    merged = replace(merged, sector=cand.sector, sector_basis="known-form-inside")
                 if c.method == "rule:group-list" and cand.method.startswith(("rule:head-noun", "rule:acronym")):
                     merged = replace(merged, acronym=merged.acronym or cand.acronym,
                                      expansion=merged.expansion or cand.expansion)
@@ -757,13 +853,24 @@ def settle(candidates: list[ActorMention]) -> list[ActorMention]:
         # The parent follows the unit's own name ("Biro KDH-KLN Setda", "Bidang Pencegahan BPBD");
         # a name that starts inside the head ("Suku Dinas [Dinas X]") is the same body's wording.
         after_head = unit.start + len(head) + 1
-        inner = [c for c in candidates if after_head < c.start and c.end <= unit.end and c.kind == "org"]
+        # ... and ends the unit's name, but for a short form in brackets: "Komunitas Cerdas" inside
+        # "Pusat Inovasi Kota dan Komunitas Cerdas (PIKKC)" is a word of the name, not a parent.
+        inner = [c for c in candidates if after_head < c.start and c.end <= unit.end and c.kind == "org"
+                 and (not text or re.fullmatch(r"\s*(?:[(\[][^()\[\]]*[)\]])?", text[c.end:unit.end]))
+                 and not _spelled_in(unit.acronym, c.name)]
         if inner:
             best = max(inner, key=lambda c: (c.end - c.start, c.method.startswith("gazetteer:")))
             if not any(p.start == best.start and p.end == best.end for p in parents):
                 parents.append(best)
                 chosen[chosen.index(unit)] = replace(unit, parent_span=(best.start, best.end))
     return sorted(chosen + parents, key=lambda c: (c.start, -c.end))
+
+
+def _spelled_in(acronym: str | None, name: str) -> bool:
+    """Whether the unit's short form ends with the initials of ``name``: "PIKKC" spells "Komunitas
+    Cerdas", so that name is a word of the unit's own name, not its parent."""
+    initials = "".join(w[0] for w in name.split() if w[0].isupper())
+    return bool(acronym) and len(initials) >= 2 and acronym.upper().endswith(initials.upper())  # type: ignore[union-attr]
 
 
 @functools.cache
@@ -777,15 +884,68 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     as its parent: "Pusat Data dan Informasi Kementerian PUPR", "Data Centre of the Ministry of X".
     The organisation stays, as the parent (it is mentioned, not present on its own)."""
     out = list(mentions)
+    inner: list[ActorMention] = []
     for i, unit in enumerate(out):
-        if unit.kind != "unit" or unit.parent_span is not None or i + 1 >= len(out):
-            continue
+        numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})", unit.name) is not None
+        if (unit.kind != "unit" and not numbered) or unit.parent_span is not None or i + 1 >= len(out):
+            continue  # ("Komisi IV DPRD Banjar": a numbered organ is a unit of the body after it)
         org = out[i + 1]
-        if org.kind != "org" or not _unit_of_regex().match(text[unit.end:org.start]):
+        gap = text[unit.end:org.start]
+        if org.kind == "unit" and org.parent_span is not None and _unit_of_regex().match(gap):
+            # "Balai Wilayah Sungai Sumatera II Ditjen SDA Kementerian PUPR": a unit of a unit of a
+            # ministry. The middle unit is a word of the name, not an actor of the report.
+            out[i] = replace(unit, end=org.end, name=re.sub(r"\s+", " ", text[unit.start:org.end]),
+                             parent_span=org.parent_span)
+            inner.append(org)
             continue
-        out[i] = replace(unit, end=org.end, name=re.sub(r"\s+", " ", text[unit.start:org.end]),
-                         parent_span=(org.start, org.end))
+        academic = unit.sector == org.sector == "AcademicInstitution" and gap == ", "
+        if org.kind != "org" or not (_unit_of_regex().match(gap) or academic):
+            continue  # ("Faculty of Public Health, Universitas Indonesia": a faculty, then its university)
+        end, acronym, expansion = org.end, unit.acronym, unit.expansion
+        short = _SHORT_FORM_AFTER.match(text, org.end)
+        if short and short.group(1) != org.acronym and not acronym:
+            # "Center for Disaster Studies of Universitas Gadjah Mada (PSBA UGM)": the short form is the unit's.
+            end, acronym, expansion = short.end(), short.group(1), re.sub(r"\s+", " ", text[unit.start:org.end])
+        plain = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[unit.start:org.end])  # the short form is kept apart
+        out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", plain), kind="unit",
+                         parent_span=(org.start, org.end), acronym=acronym, expansion=expansion)
+    out = [m for m in out if m not in inner]
+    joined = [m for m in out if m.kind == "unit" and m.parent_span is not None]
+    out = [m for m in out if not any(u.parent_span is not None and u.parent_span[1] <= m.start and m.end <= u.end
+                                     for u in joined)]  # the short form's own mention ("UGM" in "(PSBA UGM)")
+    return [_academic_unit(m, out) for m in out]
+
+
+@functools.cache
+def _branch_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:^|(?<=\s))([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:" + alternation("branch_words")
+                      + r") of (?:the )?$")
+
+
+def branches_of(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The Yogyakarta chapter of the Indonesian Red Cross": a regional branch, one actor named
+    with its place, not the national body."""
+    out = []
+    for m in mentions:
+        lead = _branch_regex().search(text, max(0, m.start - 50), m.start)
+        if lead is not None and m.kind == "org" and _is_place(lead.group(1)):
+            name = re.sub(r"\s+", " ", text[lead.start(1):m.start] + m.name)
+            m = replace(m, start=lead.start(1), name=name, expansion=None, parent_span=None)
+        out.append(m)
     return out
+
+
+def _academic_unit(unit: ActorMention, mentions: list[ActorMention]) -> ActorMention:
+    """A centre or institute of a university is academic, whatever its head says: a "Pusat
+    Penelitian ... Universitas Udayana" is the university's, not a ministry's centre."""
+    if unit.kind != "unit" or unit.sector == "AcademicInstitution":
+        return unit
+    parent = next((m for m in mentions if (m.start, m.end) == unit.parent_span), None)
+    named = any(h.start() > 0 and _heads()[h.group(1)].sector == "AcademicInstitution"
+                and _heads()[h.group(1)].kind == "org" for h in _head_regex().finditer(unit.name))
+    if not named and (parent is None or parent.sector != "AcademicInstitution"):
+        return unit  # ("Center for Disaster Studies of Universitas Gadjah Mada" names its university)
+    return replace(unit, sector="AcademicInstitution", sector_basis="head:of-a-university")
 
 
 #: After a person's name: "dari" / "from" and a body, perhaps after a second person ("dan Bandita
@@ -799,7 +959,7 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     person's post is that person's name, not a body."""
     out: list[ActorMention] = []
     for seg_start, seg_end in _list_regions(text, sentence):
-        items = _items(text, seg_start, seg_end)
+        items = [_before_relative(text, a, b) for a, b in _items(text, seg_start, seg_end)]
         if len(items) < 3:
             continue
         covered = [any(f.start <= a < f.end or a <= f.start < b for f in found) for a, b in items]
@@ -820,11 +980,36 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue  # "Keiko Sakoda dan Bandita Sijapati dari Bank Dunia": people, from a body
             if not is_acronym(name.split()[0]) and len(name.split()) > 3:
                 continue
-            if len(name.split()) == 1 and not is_acronym(name):
-                continue  # one capitalised word ("Housing", "Urban") is too weak a name
-            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
-                                    "list-majority" if sector else "", "rule:list-context", 0.6))
+            if _is_local_place(name) and name not in _acting_subjects(text):
+                continue  # a village or district named bare in a list ("Kapuk, Kamal dan ...")
+            if len(name.split()) == 1 and not is_acronym(name) and name not in _acting_subjects(text) \
+                    and not _CAMEL.fullmatch(name):
+                continue  # one capitalised word ("Housing", "Urban") is too weak a name, unless it
+                # proposes or commits to something elsewhere ("Qlue menyarankan ...")
+            own = _brand_sector(name)
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, own or sector,
+                                    "brand-guess" if own else "list-majority" if sector else "",
+                                    "rule:list-context", 0.6))
     return out
+
+
+@functools.cache
+def _subject_regex() -> re.Pattern[str]:
+    cues = {row["cue"] for row in table("proposal_cues") if row["voice"] == "active"}
+    cues |= {row["cue"] for row in table("commitment_cues") if row["voice"] == "active"}
+    verbs = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?:^|(?<=[.!?:;]\s)|(?<=\n)(?:\s*(?:[-•*]|\d{1,2}[.)])\s+)?)"
+                      r"([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:(?:" + alternation("subject_auxiliaries") + r") )?"
+                      r"(?:" + verbs + r"|telah me\w+|has \w+ed)\b", re.M)
+
+
+@functools.lru_cache(maxsize=8)
+def _acting_subjects(text: str) -> frozenset[str]:
+    """Names that open a sentence as the subject of a proposal or commitment verb ("Qlue
+    menyarankan ...", "Alfamart telah menyerahkan ...", "Halodoc proposed ..."): a sign that a
+    capitalised word without a head noun names a body, to be confirmed by a list it stands in."""
+    return frozenset(m.group(1) for m in _subject_regex().finditer(text)
+                     if m.group(1).split()[0] not in STOP_CAPS and not TITLES.match(m.group(1).split()[0]))
 
 
 def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
@@ -841,6 +1026,22 @@ def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
             if _post_regex().fullmatch(" ".join(words_[-n:])):
                 return True
     return False
+
+
+#: A name written with an inner capital ("CityNet", "GoJek"): a brand or a network, never a common word.
+_CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]+")
+
+
+def _is_local_place(name: str) -> bool:
+    from resilience_kg.extract.regions import is_local_place
+
+    return not is_acronym(name) and is_local_place(name)
+
+
+def _before_relative(text: str, a: int, b: int) -> tuple[int, int]:
+    """An item up to a relative clause: "Alfamart yang menyumbangkan APAR" is Alfamart."""
+    cut = re.search(r" (?:yang|which|who) [a-z]", text[a:b])
+    return (a, a + cut.start()) if cut else (a, b)
 
 
 def _list_regions(text: str, sentence: Span) -> list[tuple[int, int]]:
@@ -873,14 +1074,214 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
-        settled = join_units(text, settle(candidates))
+        settled = branches_of(text, join_units(text, settle(candidates, text)))
+        settled = [_academic_unit(m, settled) for m in settled]
         settled += cue_lists(text, s, e, settled)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
         found.extend(m for m in settled if _keep(m, text)
                      and not any(a <= m.start < b for a, b in documents))
     found += [m for m in attendance_lines(text, found) if _keep(m, text)]
+    found = [m for m in found if not _inside_collective(text, m) and not _on_contact_line(text, m)]
+    found = _short_forms_of_earlier(sorted(found, key=lambda c: (c.start, -c.end)))
+    cells = table_cells(text)
+    found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
+    found += [m for m in table_members(text, cells, found) if _keep(m, text)]
+    found = [m for m in found if not _post_only_unit(text, m)]
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+@dataclass(frozen=True)
+class TableCells:
+    """The cells of a report's attendance tables: those of an organisation column ("Instansi")
+    and those of a post column ("Jabatan"), as (start, end) offsets."""
+
+    orgs: tuple[tuple[int, int], ...]
+    posts: tuple[tuple[int, int], ...]
+
+
+def _cells(text: str, line: re.Match[str]) -> list[tuple[int, int]]:
+    """The stripped cells of a table row written with "|" (Markdown) or tabs (a pasted table)."""
+    body = line.group(0)
+    sep = "|" if body.count("|") >= 2 else "\t" if body.count("\t") >= 2 else None
+    if sep is None:
+        return []
+    out = []
+    pos = line.start()
+    for part in body.split(sep):
+        lead = len(part) - len(part.lstrip())
+        stripped = part.strip()
+        out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(part) + 1
+    if sep == "|" and body.strip().startswith("|"):
+        out = out[1:]
+    if sep == "|" and body.strip().endswith("|"):
+        out = out[:-1]
+    return out
+
+
+def table_cells(text: str) -> TableCells:
+    """Find the attendance tables: a header row naming an organisation column, then its rows."""
+    org_words = frozenset(word_list("org_columns"))
+    post_words = frozenset(word_list("post_columns"))
+    header_words = frozenset(word_list("table_header_words"))
+    orgs: list[tuple[int, int]] = []
+    posts: list[tuple[int, int]] = []
+    columns: tuple[int | None, int | None, int] | None = None
+    for line in re.finditer(r"[^\n]+", text):
+        cells = _cells(text, line)
+        if not cells:
+            columns = None
+            continue
+        heads = [text[a:b].strip("*_ ").lower() for a, b in cells]
+        named = [n for n, h in enumerate(heads) if h in org_words or (
+            len(h.split()) <= 3 and any(w in org_words for w in re.split(r"[\s/]+", h))
+            and any(x in header_words for x in heads))]
+        if named:
+            # ("No | Nama | Asal Instansi": a short header cell with an organisation word, beside "Nama".)
+            post = next((n for n, h in enumerate(heads) if h in post_words
+                         or any(w in post_words for w in re.split(r"[\s/]+", h))), None)
+            columns = (named[0], post, len(cells))
+            continue
+        if columns is None or len(cells) != columns[2]:
+            continue
+        if all(re.fullmatch(r":?-{2,}:?", text[a:b]) for a, b in cells):
+            continue  # the rule under a Markdown header
+        if columns[0] is not None:
+            orgs.append(cells[columns[0]])
+        if columns[1] is not None:
+            posts.append(cells[columns[1]])
+    return TableCells(tuple(orgs), tuple(posts))
+
+
+def table_members(text: str, cells: TableCells, found: list[ActorMention]) -> list[ActorMention]:
+    """The organisation cell of each attendance-table row names a body: "Tirtanadi", "Aetra",
+    "Telkomsel" need no head noun there. A cell that another recogniser found keeps that mention."""
+    out = []
+    for a, b in cells.orgs:
+        if a >= b or any(a <= f.start < b or f.start <= a < f.end for f in found):
+            continue
+        name = text[a:b].rstrip(" .;,")
+        if not _plausible_item(name) or len(name.split()) > 6:
+            continue
+        out.append(ActorMention(a, a + len(name), name, name if is_acronym(name) else None, None,
+                                _brand_sector(name), "brand-guess" if _brand_sector(name) else "",
+                                "rule:table-column", 0.7))
+    return out
+
+
+def _brand_sector(name: str) -> str | None:
+    """A body named by one word in title case with no head noun ("Telkomsel", "Halodoc") is most
+    often a firm's brand; an acronym is most often a public body (left to the drafter's guess)."""
+    return "PrivateCompany" if re.fullmatch(r"[A-Z][a-z]{2,}", name) or _CAMEL.fullmatch(name) else None
+
+
+@functools.cache
+def _contact_regex() -> re.Pattern[str]:
+    return re.compile(r"^[ \t]*(?:" + alternation("contact_lines") + r")\s*:[^\n]*", re.I | re.M)
+
+
+def _on_contact_line(text: str, m: ActorMention) -> bool:
+    """A body named on a press release's contact line issues the text; it is not an attendee."""
+    return any(c.start() <= m.start < c.end() for c in _contact_regex().finditer(text))
+
+
+def _short_forms_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
+    """A short form with the same ending as a name given earlier is that body again: "BWS
+    Sumatera II" after "Balai Wilayah Sungai Sumatera II" (BWS abbreviates the head's words)."""
+    out: list[ActorMention] = []
+    for m in found:
+        earlier = next((f for f in reversed(out) if _abbreviates(m.name, f.name) or _same_in_region(m.name, f.name)),
+                       None)
+        if earlier is not None:
+            m = replace(m, name=earlier.name, expansion=earlier.name, acronym=m.name)
+        out.append(m)
+    return out
+
+
+def _split_region(name: str) -> tuple[str, str] | None:
+    """A name and the code of the region that ends it: ("pemerintah provinsi", "53") for "Pemprov NTT"."""
+    from resilience_kg.extract.regions import is_place
+
+    words_ = name.split()
+    for width in (4, 3, 2, 1):
+        if len(words_) > width:
+            region = is_place(" ".join(words_[-width:]))
+            if region is not None:
+                body = name_key(" ".join(words_[:-width])).split()
+                while body and body[-1].capitalize() in JURISDICTION_WORDS | {"Administrasi"}:
+                    body.pop()  # "pemerintah provinsi" and "pemerintah" + "Provinsi X": one body
+                return " ".join(body), region.code
+    return None
+
+
+def _same_in_region(short: str, full: str) -> bool:
+    """Whether two names are one body of one region written two ways: "Pemprov NTT" after
+    "Pemerintah Provinsi Nusa Tenggara Timur" (a short head, a region's short name)."""
+    if short == full:
+        return False
+    a, b = _split_region(short), _split_region(full)
+    return a is not None and a == b and bool(a[0]) and _head_regex().match(full) is not None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` with some of its words written as their initials: "BWS Sumatera
+    II" for "Balai Wilayah Sungai Sumatera II", "Suku Dinas SDA" for "Suku Dinas Sumber Daya Air Kota
+    Administrasi Jakarta Barat" (the place may be left out after the short form, never changed).
+
+    >>> _abbreviates("Dinas PU", "Dinas Pekerjaan Umum Kota Medan")
+    True
+    >>> _abbreviates("BPBD Kota Bogor", "Badan Perencanaan Pembangunan Daerah Kota Bogor")
+    False
+    """
+    words_ = short.split()
+    at = [k for k, w in enumerate(words_) if is_acronym(w) and not re.fullmatch(r"[IVX]+", w)]
+    if len(at) != 1 or len(words_) < 2 or short == full:
+        return False
+    k = at[0]
+    before, acronym, after = words_[:k], words_[k], words_[k + 1:]
+    rest = full.split()
+    if rest[:len(before)] != before:
+        return False
+    rest = rest[len(before):]
+    n, taken = 0, 0
+    while n < len(rest) and taken < len(acronym):
+        if rest[n].lower() in CONNECTORS:
+            n += 1
+            continue
+        if rest[n][0].upper() != acronym[taken].upper():
+            return False
+        taken += 1
+        n += 1
+    if taken != len(acronym) or not _head_regex().match(full):
+        return False
+    tail = rest[n:]
+    left = tail[len(after):]  # what the short form leaves out: the place, or the parent ("... Ditjen SDA")
+    return tail[:len(after)] == after and (not left or not after or _is_place(" ".join(left))
+                                           or _head_regex().fullmatch(left[0]) is not None or is_acronym(left[0]))
+
+
+@functools.cache
+def _collective_regex() -> re.Pattern[str]:
+    terms = sorted((t for t in collectives() if not t.isalpha()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])", re.I)
+
+
+def _inside_collective(text: str, m: ActorMention) -> bool:
+    """A body named inside a collective ("TNI/Polri" said of the forces in general) is no attendee."""
+    return any(c.start() <= m.start and m.end <= c.end() and (c.start(), c.end()) != (m.start, m.end)
+               for c in _collective_regex().finditer(text, max(0, m.start - 20), min(len(text), m.end + 20)))
+
+
+def _post_only_unit(text: str, m: ActorMention) -> bool:
+    """A lowest-level unit named right after a post word ("Kepala Seksi Operasi ..."), with no
+    parent of its own in its name: the post's holder is meant, not the unit as an attendee."""
+    if m.kind != "unit" or m.parent_span is not None:
+        return False
+    if not any(m.name.startswith(w + " ") for w in word_list("post_only_units")):
+        return False
+    before = text[max(0, m.start - 12):m.start]
+    return bool(re.search(r"(?:^|\s)(?:" + alternation("unit_head_posts") + r")\s*$", before))
 
 
 _LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", re.M)
@@ -892,11 +1293,15 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
     that no other recogniser found: each item names one body ("5) Clean Air Asia;")."""
     out: list[ActorMention] = []
     in_list = False
+    sector: str | None = None
     for line in re.finditer(r"[^\n]+", text):
         body = line.group(0)
         marker = _LINE_ITEM.match(body)
         if marker is None:
-            in_list = bool(_ATTENDANCE_INTRO.search(body))
+            heading = re.fullmatch(r"\s*([A-Za-z][\w /-]{1,40}?)\s*:\s*", body)
+            # A sector's heading over a list ("Dunia Usaha:", "Akademisi:") heads a list of bodies too.
+            sector = _sector_groups().get(heading.group(1).lower()) if heading else None
+            in_list = bool(_ATTENDANCE_INTRO.search(body)) or sector is not None
             continue
         if not in_list:
             continue
@@ -904,23 +1309,48 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
         b = line.end()
         while b > a and text[b - 1] in " ;,.":
             b -= 1
+        role = _ROLE_FIRST.match(text, a, b)
+        if role is not None and (_post_regex().fullmatch(role.group(1))
+                                 or (" " in role.group(1) and role.group(1).split(None, 1)[1].islower())):
+            a = role.end()  # "- Programme lead, World Mosquito Program Yogyakarta": the post, then the body
         if any(a <= f.start < b for f in found):
             continue
         name = text[a:b]
-        if _plausible_item(name) and len(name.split()) <= 5:
-            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, None, "",
+        if _plausible_item(name) and len(name.split()) <= 5 and not (
+                _is_local_place(name) and name not in _acting_subjects(text)):
+            brand = sector or _brand_sector(name)
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, brand,
+                                    ("group:" if sector else "brand-guess") if brand else "",
                                     "rule:attendance-line", 0.6))
     return out
 
 
+#: A list item that starts with a post or role and a comma: "Medical director, Halodoc".
+_ROLE_FIRST = re.compile(r"([A-Z][\w-]*(?: [a-z][\w-]*){0,3}),\s+(?=[A-Z])")
+
+
 _ACRONYM_PLACE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,11})(?= (?:"
-                            + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r") [A-Z])")
+                            + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r") [A-Z]"
+                            r"| Wilayah [IVX]+ [A-Z])")  # "BBMKG Wilayah I Medan": a numbered regional office
+
+
+#: A numbered regional office: "KPH Jeneberang II" (a forest management unit), "BWS II Wilayah
+#: Kalimantan": an acronym, a name and a Roman numeral, or an acronym, a numeral and its region.
+_ACRONYM_NUMBERED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,7})(?: [A-Z][a-z]+){1,2} [IVX]{1,4}(?![\w-])"
+                               r"(?! [A-Z][a-z])"  # "DPRD Kota Denpasar I Gusti ...": a Balinese name follows
+                               r"|(?<![\w-])([A-Z][A-Z0-9&-]{1,7}) [IVX]{1,4} Wilayah(?: [A-Z][a-z]+){1,2}")
 
 
 def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
     """An unknown acronym followed by a jurisdiction names a regional body: "BAPPERIDA Kota
     Magelang", "TACB Kota Magelang". The gazetteer knows the common ones; this finds the rest."""
     out = []
+    for m in _ACRONYM_NUMBERED.finditer(text, start, end):
+        short = m.group(1) or m.group(2)
+        if _is_collective(short) or not is_acronym(short) or _document_words().match(short):
+            continue
+        out.append(ActorMention(m.start(), m.end(), m.group(0), short, None, "GovernmentAgency",
+                                "acronym-numbered", "rule:acronym-with-place", 0.65))
     for m in _ACRONYM_PLACE.finditer(text, start, end):
         if _is_collective(m.group(1)) or not is_acronym(m.group(1)):
             continue
@@ -945,6 +1375,8 @@ def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
         before = text[max(start, m.start() - 12):m.start()]
         if re.search(r"\b(?:" + alternation("place_prepositions") + r")\s*$", before, re.I):
             continue  # "di Surabaya menggelar" is about a place, not its government
+        if re.search(r"(?:\bDKI|" + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r")\s*$", before):
+            continue  # "Dinas X (Diskominfotik) Provinsi DKI Jakarta mengadakan": the tail of a body's name
         out.append(ActorMention(m.start(), m.end(), m.group(1), None, None, "GovernmentAgency", "place-acting",
                                 "rule:place-as-government", 0.6))
     return out
@@ -1059,8 +1491,10 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if _is_venue(text, m.start, name) or _names_an_event(name) or _document_words().match(name):
         return False
-    if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'":
-        return False  # the text stops inside this name (a page cut off mid-sentence)
+    last_line = text.rstrip().rsplit("\n", 1)[-1]
+    if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'" and "\t" not in last_line \
+            and last_line.count("|") < 2:
+        return False  # the text stops inside this name (a page cut off mid-sentence; a table's last cell is whole)
     if m.acronym and _is_collective(m.acronym):
         return False
     return True
