@@ -583,7 +583,8 @@ def build_view(
     notes = window_notes + [n["en"] for n in own]
     notes_by_lang = {lang: window_notes + [n[lang] for n in own] for lang in titles}
     dates = sorted({d for nd in nodes for d in nd.get("dates", ())})
-    return ViewData(title=titles["en"], titles=titles, notes_by_lang=notes_by_lang, view=view, nodes=nodes, edges=edges, physics=physics, report_only=report_only,
+    return ViewData(title=titles["en"], titles=titles, notes_by_lang=notes_by_lang, view=view,
+                    nodes=nodes, edges=edges, physics=physics, report_only=report_only,
                     pillars=pillar_list, sectors=sectors, legend=legend, notes=notes, dates=dates,
                     window=coverage.to_dict(), focus=focus, lang=lang or dataset_language(kg))
 

@@ -112,14 +112,17 @@ def interface_text(template: str, lang: str) -> str:
     placeholder. The page's script writes them again when the reader switches language; written
     here too, the page reads right before the script runs.
 
-    >>> interface_text('<h2 data-msg="legend.h"></h2><input data-msg-placeholder="search.placeholder">', "id")
-    '<h2 data-msg="legend.h">Keterangan</h2><input data-msg-placeholder="search.placeholder" placeholder="Akronim atau nama">'
+    >>> interface_text('<h2 data-msg="legend.h"></h2>', "id")
+    '<h2 data-msg="legend.h">Keterangan</h2>'
+    >>> interface_text('<input data-msg-placeholder="search.placeholder">', "en")
+    '<input data-msg-placeholder="search.placeholder" placeholder="Acronym or name">'
     """
     import re
 
     from resilience_kg.views.network_view import view_text
 
     def fill(m: re.Match[str]) -> str:
+        # A $ is doubled: the template is a string.Template, filled after this.
         return m.group(1) + _escape_text(view_text(m.group(3), lang)).replace("$", "$$") + m.group(4)
 
     def placeholder(m: re.Match[str]) -> str:
