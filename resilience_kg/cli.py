@@ -337,7 +337,7 @@ def report_only_option(func: F) -> F:
 def names_lang_option(func: F) -> F:
     return click.option(
         "--lang", type=click.Choice(["id", "en"]), default=None,
-        help="Language the page opens in: the names in a view, the text and names in the report (either page "
+        help="Language the page opens in: its text and names, in a view and in the report (either page "
         "switches to the other). Default: the language of the sources (Indonesian for the bundled report).")(func)
 
 
@@ -568,7 +568,7 @@ def viz(
     """Write an interactive network view as one self-contained HTML page (no internet needed).
 
     In the page: a legend, filters by pillar, sector and basis, search, click a node for its
-    details and evidence, labels in Indonesian or English, node size by centrality.
+    details and evidence, text and names in Indonesian or English, node size by centrality.
     """
     from resilience_kg.views.network_view import build_view
     from resilience_kg.views.page import write_page

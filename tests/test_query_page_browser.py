@@ -286,7 +286,7 @@ def test_the_served_report_links_through_a_view_to_the_entity_pages(
     # The report itself links each actor to its entity page.
     assert page.locator("#matrix a.entity", has_text="BPBD").get_attribute("href") == "../id/bpbd"
     page.locator("ul.views a", has_text="Seluruh jaringan").click()
-    page.wait_for_url("**/report/view-full.html")
+    page.wait_for_url("**/report/view-full.html#lang=id")
     page.wait_for_selector("body[data-drawn]", state="attached")
     click_node(page, "bpbd")
     assert page.inner_text("#rkg-details h2") == "Badan Penanggulangan Bencana Daerah (BPBD)"

@@ -569,7 +569,8 @@ def test_the_report_and_its_views_are_served_with_their_own_policies(report_clie
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert page.headers["content-security-policy"] == POLICY + "; frame-ancestors 'none'"
     assert page.headers["x-content-type-options"] == "nosniff"
-    views = re.findall(r'<a href="(view-[a-z-]+\.html)">', page.text)
+    views = re.findall(r'<a href="(view-[a-z-]+\.html)#lang=id">', page.text)  # each link in its language
+    assert re.findall(r'<a href="(view-[a-z-]+\.html)#lang=en">', page.text) == views
     assert set(views) == {"view-full.html", "view-actors-pillars.html", "view-pillar-siap.html",
                           "view-pillar-sehat.html", "view-pillar-terhubung.html"}
     # Served, every actor of the heatmap links to its entity page, and that page answers.
@@ -626,3 +627,15 @@ def test_a_report_that_cannot_be_rendered_says_why(kg: KnowledgeGraph, monkeypat
         assert response.status_code == 500
         assert response.text == "the report could not be rendered: no pillar to draw\n"
         assert client.get("/id/bpbd", headers={"Accept": "text/html"}).status_code == 200  # the rest still answers
+
+
+def test_the_served_report_opens_in_the_language_asked_for(report_client: TestClient) -> None:
+    default = report_client.get("/report/").text
+    assert '<html lang="id">' in default and "<title>Laporan resilience-kg</title>" in default  # the data's language
+    english = report_client.get("/report/?lang=en")
+    assert english.status_code == 200
+    assert '<html lang="en">' in english.text and "<title>resilience-kg report</title>" in english.text
+    assert re.search(r'<input class="lang-choice"[^>]*id="lang-en"[^>]* checked>', english.text)
+    assert '<html lang="id">' in report_client.get("/report/?lang=id").text
+    wrong = report_client.get("/report/?lang=fr")
+    assert wrong.status_code == 400 and "lang is id or en, not 'fr'" in wrong.text

@@ -57,7 +57,7 @@ def test_time_handles_hide_what_lies_outside_the_range(page: Page, log: PageLog,
     open_page(page, path)
     assert page.locator("#rkg-time").is_visible()
     assert visible(page) == {n["id"] for n in data.nodes}
-    assert page.locator("#rkg-time-label").text_content() == "2019-03-14 \u2013 2021-02-10 (4 of 4 dates)"
+    assert page.locator("#rkg-time-label").text_content() == "2019-03-14 \u2013 2021-02-10 (4 dari 4 tanggal)"
     page.locator("#rkg-from").fill("2")  # from 2020-06-20
     wait_until(page, f"rkgView.visibleNodeIds().length === {len(expected(data, '2020-06-20', '2021-02-10'))}")
     shown = visible(page)
@@ -74,7 +74,7 @@ def test_time_handles_hide_what_lies_outside_the_range(page: Page, log: PageLog,
     page.locator("#rkg-until").fill("2")  # until 2020-06-20 too: one date
     wait_until(page, f"rkgView.visibleNodeIds().length === {len(expected(data, '2020-06-20', '2020-06-20'))}")
     assert pool[4] in visible(page) and pool[3] in visible(page)
-    assert page.locator("#rkg-time-label").text_content() == "2020-06-20 \u2013 2020-06-20 (1 of 4 dates)"
+    assert page.locator("#rkg-time-label").text_content() == "2020-06-20 \u2013 2020-06-20 (1 dari 4 tanggal)"
     assert log.problems() == []
 
 

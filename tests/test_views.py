@@ -248,7 +248,7 @@ def test_a_label_cannot_close_the_data_block(untrusted_page: Path) -> None:
 
 def test_the_page_title_is_escaped(tmp_path: Path, kg: KnowledgeGraph) -> None:
     data = build_view(kg, "actor:BPBD")
-    data.title = "<b>A & B</b>"
+    data.titles = {"id": "<b>A & B</b>", "en": "<b>A & B</b>"}
     parts = parse(write_page(data, tmp_path / "t.html"))
     assert not [t for t, _ in parts.tags if t == "b"]
     assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in (tmp_path / "t.html").read_text(encoding="utf-8")

@@ -513,8 +513,11 @@ def test_report_loads_offline_with_the_heatmap_and_links_that_exist(page: Page, 
     assert heatmap.locator("tr").count() > 10
     assert "BPBD" in (heatmap.text_content() or "")
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(a => a.getAttribute('href'))")
-    assert sorted(hrefs) == sorted(p.name for p in report.parent.glob("view-*.html"))
-    assert len(hrefs) == 2 + 3  # the full view, actors and pillars, and one view per pillar
+    # Each view is linked once per language, opening in that language (#lang=).
+    assert sorted(hrefs) == sorted(f"{p.name}#lang={lang}" for p in report.parent.glob("view-*.html")
+                                   for lang in ("id", "en"))
+    assert len(hrefs) == 2 * (2 + 3)  # the full view, actors and pillars, and one view per pillar
+    hrefs = [h.split("#")[0] for h in hrefs]
     for href in hrefs:
         assert (report.parent / href).is_file(), href
         assert page.evaluate("h => new URL(h, location.href).protocol", href) == "file:"

@@ -127,6 +127,8 @@ def test_with_one_date_the_time_control_says_one_date(page: Page, log: PageLog, 
     assert data.dates == ["2019-11-28"]
     open_page(page, write_page(data, tmp_path / "full.html"))
     assert page.locator("#rkg-time").is_visible()
+    assert page.locator("#rkg-time-label").inner_text() == "Satu tanggal: 2019-11-28"  # the bundled data's language
+    page.select_option("#rkg-lang", "en")
     assert page.locator("#rkg-time-label").inner_text() == "One date: 2019-11-28"
     for control in ("#rkg-from", "#rkg-until", "label[for=rkg-from]", "label[for=rkg-until]"):
         assert page.locator(control).is_hidden(), control

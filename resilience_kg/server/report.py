@@ -29,16 +29,18 @@ class ReportPages:
     def __init__(self, kg: KnowledgeGraph) -> None:
         self.kg = kg
         self._lock = threading.Lock()
-        self._pages: dict[str, bytes] | None = None
+        self._pages: dict[str | None, dict[str, bytes]] = {}
 
-    def pages(self) -> dict[str, bytes]:
+    def pages(self, lang: str | None = None) -> dict[str, bytes]:
+        """The pages opening in ``lang`` (None: the data's language); each language is rendered
+        once, when first asked for."""
         with self._lock:  # one rendering, however many requests arrive while it runs
-            if self._pages is None:
+            if lang not in self._pages:
                 from resilience_kg.views.report import render_report
 
-                rendered = render_report(self.kg, entity_pages=ENTITY_PAGES)
-                self._pages = {name: text.encode("utf-8") for name, text in rendered.items()}
-            return self._pages
+                rendered = render_report(self.kg, entity_pages=ENTITY_PAGES, lang=lang)
+                self._pages[lang] = {name: text.encode("utf-8") for name, text in rendered.items()}
+            return self._pages[lang]
 
     def start(self) -> threading.Thread:
         """Render the pages in a background thread; return it."""
@@ -63,7 +65,8 @@ def policy_of(name: str) -> str:
 
 
 def report_routes(report: ReportPages) -> list[BaseRoute]:
-    """``/report`` (a redirect), ``/report/`` (the report page) and ``/report/view-*.html``."""
+    """``/report`` (a redirect), ``/report/`` (the report page, ``?lang=id|en`` to open it in
+    that language) and ``/report/view-*.html``."""
     import anyio
     from starlette.responses import PlainTextResponse, RedirectResponse, Response
     from starlette.routing import Route
@@ -71,9 +74,9 @@ def report_routes(report: ReportPages) -> list[BaseRoute]:
     from resilience_kg.errors import ResilienceKGError
     from resilience_kg.server.page import root_of
 
-    async def send(name: str) -> Response:
+    async def send(name: str, lang: str | None = None) -> Response:
         try:
-            pages = await anyio.to_thread.run_sync(report.pages)
+            pages = await anyio.to_thread.run_sync(report.pages, lang)
         except ResilienceKGError as exc:  # a graph the report cannot be drawn from: say why
             return PlainTextResponse(f"the report could not be rendered: {exc}\n", status_code=500)
         if name not in pages:
@@ -86,7 +89,13 @@ def report_routes(report: ReportPages) -> list[BaseRoute]:
         return RedirectResponse(root_of(request) + "report/", status_code=308)
 
     async def index(request: Request) -> Response:
-        return await send("report.html")
+        # ?lang=id|en: the language the report opens in (its switch shows the other).
+        from resilience_kg.views.names import LANGS
+
+        lang = request.query_params.get("lang") or None
+        if lang is not None and lang not in LANGS:
+            return PlainTextResponse(f"lang is {' or '.join(LANGS)}, not {lang!r}\n", status_code=400)
+        return await send("report.html", lang)
 
     async def page(request: Request) -> Response:
         return await send(request.path_params["name"])

@@ -12,6 +12,7 @@ computed here and physics is off, so a large view is usable as soon as it is dra
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 PHYSICS_LIMIT = 300
 #: Characters a line of a node's label on the page (view.js wraps longer labels at spaces).
 LABEL_LINE = 36
+#: The views' interface text in each language (message, id, en), beside the page's template.
+VIEW_CATALOGUE = "view_messages.csv"
 #: At most this many quotes and curated bases are shown for one node.
 MAX_EVIDENCE = 12
 
@@ -106,6 +109,13 @@ class ViewData:
     focus: str = ""
     #: The language the page opens in (``id`` or ``en``); the reader can switch.
     lang: str = "en"
+    #: The title and the notes in each language (``title`` and ``notes`` are the English ones).
+    titles: dict[str, str] = field(default_factory=dict)
+    notes_by_lang: dict[str, list[str]] = field(default_factory=dict)
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``, or the English one when the view has no other."""
+        return self.titles.get(lang, self.title)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -124,7 +134,41 @@ class ViewData:
             **({"entity_pages": self.entity_pages} if self.entity_pages else {}),
             **({"focus": self.focus} if self.focus else {}),
             "lang": self.lang,
+            "titles": self.titles or {self.lang: self.title},
+            "notes_by_lang": self.notes_by_lang or {self.lang: self.notes},
+            "messages": view_messages(),
         }
+
+
+@functools.cache
+def view_messages() -> dict[str, dict[str, str]]:
+    """The views' interface text: language -> message id -> text (``{name}`` placeholders are
+    filled by the page, or by :func:`view_text`)."""
+    from resilience_kg.views.names import LANGS
+    from resilience_kg.views.report_messages import read_catalogue
+
+    table = read_catalogue(VIEW_CATALOGUE)
+    return {lang: {key: texts[lang] for key, texts in table.items()} for lang in LANGS}
+
+
+def view_text(key: str, lang: str, **args: Any) -> str:
+    """Message ``key`` of the views in ``lang``, filled with ``args`` (plain text: the page shows
+    it with textContent, never as HTML).
+
+    >>> view_text("title.pillar", "id", name="Jakarta SIAP"), view_text("title.pillar", "en", name="Jakarta SIAP")
+    ('Pilar Jakarta SIAP', 'Pillar Jakarta SIAP')
+    """
+    messages = view_messages()[lang]
+    if key not in messages:
+        raise ResilienceKGError(f"{VIEW_CATALOGUE}: no message {key!r}")
+    return messages[key].format(**args)
+
+
+def _both(key: str, **args: Any) -> dict[str, str]:
+    """Message ``key`` in every language the pages are written in."""
+    from resilience_kg.views.names import LANGS
+
+    return {lang: view_text(key, lang, **args) for lang in LANGS}
 
 
 def _evidence(kg: KnowledgeGraph) -> dict[str, dict[str, list[str]]]:
@@ -182,10 +226,13 @@ def _node_pillars(g: nx.MultiDiGraph, links: list[PillarLink]) -> dict[str, set[
     return found
 
 
-def _select(g: nx.MultiDiGraph, links: list[PillarLink], view: str) -> tuple[nx.MultiDiGraph, str, str]:
-    """The subgraph a view shows, its title, and its focal node (an actor view's actor, else "")."""
+def _select(
+    g: nx.MultiDiGraph, links: list[PillarLink], view: str
+) -> tuple[nx.MultiDiGraph, dict[str, str], str]:
+    """The subgraph a view shows, its title in each language, and its focal node (an actor
+    view's actor, else "")."""
     if view == "full":
-        return g, "Full network", ""
+        return g, _both("title.full"), ""
     if view.startswith("pillar:"):
         pillar = find_node(g, view.split(":", 1)[1], kind="pillar")
         keep = {pillar}
@@ -196,7 +243,7 @@ def _select(g: nx.MultiDiGraph, links: list[PillarLink], view: str) -> tuple[nx.
         keep.update(g.predecessors(pillar))
         issues = {u for u, w, k in g.edges(keys=True) if w == pillar and k == "underPillar"}
         keep |= {u for u, w, k in g.edges(keys=True) if k == "addressesIssue" and w in issues}
-        return g.subgraph(keep).copy(), f"Pillar {g.nodes[pillar].get('label_id', pillar)}", ""
+        return g.subgraph(keep).copy(), _both("title.pillar", name=g.nodes[pillar].get("label_id", pillar)), ""
     if view.startswith("actor:"):
         actor = _find_actor(g, view.split(":", 1)[1])
         keep = {actor, *g.successors(actor), *g.predecessors(actor)}
@@ -204,7 +251,7 @@ def _select(g: nx.MultiDiGraph, links: list[PillarLink], view: str) -> tuple[nx.
             if link.actor == actor:
                 for path in link.paths:
                     keep.update(path.nodes)
-        return g.subgraph(keep).copy(), f"Actor {g.nodes[actor].get('label', actor)}", actor
+        return g.subgraph(keep).copy(), _both("title.actor", name=g.nodes[actor].get("label", actor)), actor
     raise ResilienceKGError(f"unknown view {view!r}; use full, actors-pillars, pillar:NOTATION or actor:NAME")
 
 
@@ -453,9 +500,9 @@ def build_view(
         g, coverage = windowed_projection(kg, report_only=report_only, window=window)
         links = pillar_links(g)
     if view == "actors-pillars":
-        sub, title, focus = _actors_pillars(g, links), "Actors and pillars", ""
+        sub, titles, focus = _actors_pillars(g, links), _both("title.actors-pillars"), ""
     else:
-        sub, title, focus = _select(g, links, view)
+        sub, titles, focus = _select(g, links, view)
     values, _ = centralities(sub)
     if lookups is None:
         lookups = view_lookups(kg)
@@ -524,18 +571,20 @@ def build_view(
                 "shape": KIND_STYLE.get(k, ("#999999", "dot"))[1], "group": "kind"} for k in kinds]
     pillar_list = [{"notation": notation(g, p), "label_id": str(g.nodes[p].get("label_id", p)),
                     "label_en": str(g.nodes[p].get("label_en", p))} for p in pillars(g)]
-    notes = [coverage.describe(), *coverage.notes]
+    # The window's own lines are the analysis's, in English; the view's notes are in both languages.
+    window_notes = [coverage.describe(), *coverage.notes]
+    own: list[dict[str, str]] = []
     if report_only:
-        notes.append("Report-only view: curated links (mandates, solution-issue pairs, the pillars of sessions and "
-                     "issues) are hidden.")
-
+        own.append(_both("note.report-only"))
     if view == "actors-pillars":
-        notes.append("Pillars are fixed; each actor sits near the pillars it works on. Links that are only "
-                     "presence at a session or workshop are hidden until you show them.")
+        own.append(_both("note.actors-pillars"))
     elif not physics and not focus:
-        notes.append(f"{len(nodes)} nodes: the layout was computed in advance and physics is off.")
+        own.append(_both("note.precomputed", count=len(nodes)))
+    notes = window_notes + [n["en"] for n in own]
+    notes_by_lang = {lang: window_notes + [n[lang] for n in own] for lang in titles}
     dates = sorted({d for nd in nodes for d in nd.get("dates", ())})
-    return ViewData(title=title, view=view, nodes=nodes, edges=edges, physics=physics, report_only=report_only,
+    return ViewData(title=titles["en"], titles=titles, notes_by_lang=notes_by_lang, view=view,
+                    nodes=nodes, edges=edges, physics=physics, report_only=report_only,
                     pillars=pillar_list, sectors=sectors, legend=legend, notes=notes, dates=dates,
                     window=coverage.to_dict(), focus=focus, lang=lang or dataset_language(kg))
 

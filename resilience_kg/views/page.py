@@ -92,10 +92,11 @@ def render_page(data: ViewData, options: dict[str, Any]) -> str:
     vis_js = _vis_asset("vis-network.min.js")
     view_js = _template("view.js")
     payload = {**data.to_dict(), "options": options}
-    page = Template(_template("network.html")).substitute(
+    page = Template(interface_text(_template("network.html"), data.lang)).substitute(
         csp=view_policy(),
         version=__version__,
-        title=_escape_text(data.title),
+        lang=_escape_text(data.lang),
+        title=_escape_text(data.title_in(data.lang) + " \u2014 resilience-kg"),
         vis_css=_vis_asset("vis-network.css"),
         view_css=_template("view.css"),
         data=script_json(payload),
@@ -103,6 +104,33 @@ def render_page(data: ViewData, options: dict[str, Any]) -> str:
         view_js=view_js,
     )
     return page
+
+
+def interface_text(template: str, lang: str) -> str:
+    """The page's template with its interface text in ``lang``: every element marked
+    ``data-msg="id"`` holds that message, every ``data-msg-placeholder="id"`` gets it as its
+    placeholder. The page's script writes them again when the reader switches language; written
+    here too, the page reads right before the script runs.
+
+    >>> interface_text('<h2 data-msg="legend.h"></h2>', "id")
+    '<h2 data-msg="legend.h">Keterangan</h2>'
+    >>> interface_text('<input data-msg-placeholder="search.placeholder">', "en")
+    '<input data-msg-placeholder="search.placeholder" placeholder="Acronym or name">'
+    """
+    import re
+
+    from resilience_kg.views.network_view import view_text
+
+    def fill(m: re.Match[str]) -> str:
+        # A $ is doubled: the template is a string.Template, filled after this.
+        return m.group(1) + _escape_text(view_text(m.group(3), lang)).replace("$", "$$") + m.group(4)
+
+    def placeholder(m: re.Match[str]) -> str:
+        text = _escape_text(view_text(m.group(1), lang)).replace("$", "$$")
+        return f'{m.group(0)} placeholder="{text}"'
+
+    template = re.sub(r'(<(\w+)\b[^>]*\sdata-msg="([^"]+)"[^>]*>)(</\2>)', fill, template)
+    return re.sub(r'data-msg-placeholder="([^"]+)"', placeholder, template)
 
 
 def _escape_text(text: str) -> str:

@@ -29,19 +29,26 @@ CATALOGUE = "report_messages.csv"
 
 @functools.cache
 def catalogue() -> dict[str, dict[str, str]]:
-    """Every message by id, each a text per language; a row missing a language is refused."""
+    """Every message of the report by id, each a text per language."""
+    return read_catalogue(CATALOGUE)
+
+
+def read_catalogue(name: str) -> dict[str, dict[str, str]]:
+    """Every message of the catalogue ``name`` (a CSV beside the templates with the columns
+    message, id, en) by id, each a text per language; a row missing a language is refused.
+    Read on each call: the caller keeps it (see :func:`catalogue`)."""
     import csv
     import io
     from importlib.resources import files
 
-    text_ = files("resilience_kg.views").joinpath("templates", CATALOGUE).read_text(encoding="utf-8")
+    text_ = files("resilience_kg.views").joinpath("templates", name).read_text(encoding="utf-8")
     out: dict[str, dict[str, str]] = {}
     for line, row in enumerate(csv.DictReader(io.StringIO(text_)), start=2):
         key = (row.get("message") or "").strip()
         missing = [lang for lang in LANGS if not (row.get(lang) or "").strip()]
         if not key or missing or key in out:
             why = "no message id" if not key else f"no text in {', '.join(missing)}" if missing else "a second row"
-            raise ResilienceKGError(f"{CATALOGUE}:{line}: {why} for {key!r}")
+            raise ResilienceKGError(f"{name}:{line}: {why} for {key!r}")
         out[key] = {lang: row[lang] for lang in LANGS}
     return out
 

@@ -3,7 +3,11 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("rkg-data").textContent);
-  var lang = data.lang === "id" ? "id" : "en";
+  var messages = data.messages || {};
+  // The page opens in the language its data says, unless its address asks for one (#lang=en:
+  // the report links each view in the language the reader chose there).
+  var asked = /(?:^#|&)lang=(id|en)(?:&|$)/.exec(window.location.hash);
+  var lang = asked ? asked[1] : (data.lang === "id" ? "id" : "en");
   var sizeBy = "";
   var basis = "all";
   var hiddenPillars = new Set();
@@ -14,6 +18,30 @@
   var fromIdx = 0, untilIdx = Math.max(0, dates.length - 1);
   var byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
   var LABEL_WIDTH = 36;  // characters a line of a node's label; network_view.LABEL_LINE is the same
+
+  // The interface text in the reader's language (views/templates/view_messages.csv), its
+  // {name} placeholders filled with args. A message the table lacks shows its fallback (a
+  // sector or kind of the data that has no translation), else its id.
+  function t(key, args, fallback) {
+    var table = messages[lang] || {};
+    var text = Object.prototype.hasOwnProperty.call(table, key) ? table[key]
+      : (fallback !== undefined ? fallback : key);
+    return String(text).replace(/\{(\w+)\}/g, function (all, k) {
+      return args && Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : all;
+    });
+  }
+  // The fixed text of the page, marked with data-msg (text) and data-msg-placeholder.
+  function writeInterface() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-msg]"), function (e) {
+      e.textContent = t(e.getAttribute("data-msg"));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-msg-placeholder]"), function (e) {
+      e.placeholder = t(e.getAttribute("data-msg-placeholder"));
+    });
+  }
+  function sectorName(s) { return t("sector." + s, null, s); }
+  function kindName(k) { return t("kind." + k, null, k); }
+  function pillarName(p) { return (lang === "id" ? p.label_id : p.label_en) || p.label_id || p.notation; }
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -63,9 +91,9 @@
     var box = el("div");
     box.appendChild(el("strong", name(n) + (isAcronym(n.acronym) && n.acronym !== name(n) ? " (" + n.acronym + ")" : "")));
     if (otherName(n) !== name(n)) { box.appendChild(el("div", otherName(n), "other-lang")); }
-    var bits = [n.acronym, n.type, n.sector].filter(function (x) { return x; });
+    var bits = [n.acronym, n.type, n.sector ? sectorName(n.sector) : ""].filter(function (x) { return x; });
     if (bits.length) { box.appendChild(el("div", bits.join(" \u00b7 "))); }
-    if (n.pillars.length) { box.appendChild(el("div", "Pillars: " + n.pillars.join(", "))); }
+    if (n.pillars.length) { box.appendChild(el("div", t("tooltip.pillars", { list: n.pillars.join(", ") }))); }
     return box;
   }
   function visNode(n) {
@@ -97,7 +125,7 @@
   function sizeOf(n) { return sizeBy ? (n.metrics[sizeBy] || 0) : 1; }
   function edgeLabel(e) { return lang === "id" ? e.label_id : e.label_en; }
   function visEdge(e) {
-    var text = edgeLabel(e) + (e.graph === "curated" ? " (curated" + (e.confidence ? ", " + e.confidence : "") + ")" : "");
+    var text = edgeLabel(e) + (e.graph === "curated" ? " (" + t("edge.curated") + (e.confidence ? ", " + e.confidence : "") + ")" : "");
     if (e.strength !== undefined) { text += ": " + e.strength + " (" + e.basis + ")"; }
     var edge = { id: e.id, from: e.from, to: e.to, title: text, label: "" };
     // Dashed lines cost three times a plain one to draw: a large view marks curated links by
@@ -223,7 +251,9 @@
     focused = null;
     nodes.update(data.nodes.map(function (n) { return { id: n.id, opacity: 1 }; }));
     var panel = document.getElementById("rkg-details");
-    panel.replaceChildren(el("p", "Click a node to see its details.", "hint"));
+    var hint = el("p", t("details.hint"), "hint");
+    hint.setAttribute("data-msg", "details.hint");
+    panel.replaceChildren(hint);
   }
 
   function showDetails(id) {
@@ -236,37 +266,37 @@
     panel.appendChild(heading);
     var dl = el("dl");
     function row(k, v) { if (v !== undefined && v !== null && v !== "") { dl.appendChild(el("dt", k)); dl.appendChild(el("dd", v)); } }
-    row("Indonesian", nameIn(n, "id"));
-    row("English", n.label_en);
-    row("Acronym", n.acronym);
-    row("Type", n.type);
-    row("Sector", n.sector);
-    row("Pillars", n.pillars.join(", "));
+    row(t("details.id"), nameIn(n, "id"));
+    row(t("details.en"), n.label_en);
+    row(t("details.acronym"), n.acronym);
+    row(t("details.type"), n.type);
+    row(t("details.sector"), n.sector ? sectorName(n.sector) : "");
+    row(t("details.pillars"), n.pillars.join(", "));
     var page = entityPage(n.iri);
     if (page) {
       var link = el("a", n.iri, "entity");
       link.href = page;
       var dd = el("dd");
       dd.appendChild(link);
-      dl.appendChild(el("dt", "IRI"));
+      dl.appendChild(el("dt", t("details.iri")));
       dl.appendChild(dd);
     } else {
-      row("IRI", n.iri);
+      row(t("details.iri"), n.iri);
     }
-    Object.keys(n.metrics).forEach(function (m) { row(m, Number(n.metrics[m]).toFixed(3)); });
+    Object.keys(n.metrics).forEach(function (m) { row(t("metric." + m, null, m), Number(n.metrics[m]).toFixed(3)); });
     panel.appendChild(dl);
     if (n.evidence.quotes.length) {
-      panel.appendChild(el("h3", "Evidence (the report's words)"));
+      panel.appendChild(el("h3", t("details.evidence")));
       n.evidence.quotes.forEach(function (q) { panel.appendChild(el("blockquote", q)); });
     }
     if (n.evidence.curated.length) {
-      panel.appendChild(el("h3", "Curated, with basis"));
+      panel.appendChild(el("h3", t("details.curated")));
       n.evidence.curated.forEach(function (q) { panel.appendChild(el("blockquote", q, "curated")); });
     }
     var said = n.statements || [];
     if (said.length) {
       // What this actor or post said, in the report's order (text only: never parsed as HTML).
-      panel.appendChild(el("h3", "Statements (what it said, in order)"));
+      panel.appendChild(el("h3", t("details.statements")));
       var list = el("ol", null, "statements");
       said.forEach(function (s) {
         var item = el("li", (s.position ? s.position + ". " : "") + s.label_en +
@@ -287,10 +317,17 @@
   });
   network.on("blurEdge", function (params) { edges.update({ id: params.edge, label: "" }); });
 
+  var lastSearch = null;  // the answer shown, written again when the language changes
+  function searchAnswer() {
+    var out = document.getElementById("rkg-search-result");
+    if (!lastSearch) { return; }
+    out.textContent = lastSearch.hit ? t("search.found", { name: name(byId.get(lastSearch.hit)) })
+      : t("search.none", { query: lastSearch.query });
+  }
   function search(query) {
     var q = String(query || "").trim().toLowerCase();
     var out = document.getElementById("rkg-search-result");
-    if (!q) { out.textContent = ""; return null; }
+    if (!q) { out.textContent = ""; lastSearch = null; return null; }
     var visible = new Set(nodesView.getIds());
     var exact = null, partial = null;
     data.nodes.forEach(function (n) {
@@ -303,8 +340,9 @@
       });
     });
     var hit = exact || partial;
-    if (!hit) { out.textContent = "No match for \u201c" + query + "\u201d"; return null; }
-    out.textContent = "Found: " + name(byId.get(hit));
+    lastSearch = { query: String(query), hit: hit };
+    if (!hit) { out.textContent = t("search.none", { query: query }); return null; }
+    out.textContent = t("search.found", { name: name(byId.get(hit)) });
     network.selectNodes([hit]);
     network.focus(hit, { scale: 1.2, animation: false });
     focus(hit);
@@ -318,10 +356,10 @@
   function timeLabel() {
     var out = document.getElementById("rkg-time-label");
     if (!dates.length) { out.textContent = ""; return; }
-    if (fromIdx >= dates.length) { out.textContent = "no dated event in this range"; return; }
-    if (dates.length === 1) { out.textContent = "One date: " + dates[0]; return; }
+    if (fromIdx >= dates.length) { out.textContent = t("time.none"); return; }
+    if (dates.length === 1) { out.textContent = t("time.one", { date: dates[0] }); return; }
     var shown = dates.filter(function (d, i) { return i >= fromIdx && i <= untilIdx; }).length;
-    out.textContent = dates[fromIdx] + " \u2013 " + dates[untilIdx] + " (" + shown + " of " + dates.length + " dates)";
+    out.textContent = t("time.range", { from: dates[fromIdx], until: dates[untilIdx], shown: shown, total: dates.length });
   }
   // Dragging a handle fires many input events; the filter runs once per frame at most.
   var pending = false;
@@ -348,36 +386,61 @@
     if (first >= dates.length) { fromIdx = dates.length; untilIdx = dates.length; refresh(); timeLabel(); return; }
     setTimeRange(first, last, true);
   }
-  function setLang(value) { lang = value; document.documentElement.lang = value; relabel(); }
+  // The reader's language: the interface text, the title, the notes, the controls and the names.
+  function setLang(value) {
+    lang = value === "id" ? "id" : "en";
+    document.documentElement.lang = lang;
+    document.getElementById("rkg-lang").value = lang;
+    writeInterface();
+    writePage();
+    timeLabel();
+    searchAnswer();
+    relabel();
+  }
   function setSize(value) { sizeBy = value; relabel(); }
 
+  // A checkbox whose words follow the language (its state stays as the reader set it).
+  var relabelled = [];
   function checkbox(parent, value, text, onChange) {
     var label = el("label");
     var box = el("input");
     box.type = "checkbox"; box.checked = true; box.value = value;
     box.addEventListener("change", function () { onChange(value, box.checked); });
     label.appendChild(box);
-    label.appendChild(document.createTextNode(" " + text));
+    var words = el("span", " " + text());
+    relabelled.push(function () { words.textContent = " " + text(); });
+    label.appendChild(words);
     parent.appendChild(label);
   }
 
-  document.getElementById("rkg-title").textContent = data.title;
-  document.title = data.title + " \u2014 resilience-kg";
-  var notes = document.getElementById("rkg-notes");
-  data.notes.forEach(function (t) { notes.appendChild(el("p", t)); });
+  // What the page writes from its data in the reader's language: title, notes, controls, legend.
+  function writePage() {
+    var title = (data.titles && data.titles[lang]) || data.title;
+    document.getElementById("rkg-title").textContent = title;
+    document.title = title + " \u2014 resilience-kg";
+    var notes = document.getElementById("rkg-notes");
+    notes.replaceChildren();
+    ((data.notes_by_lang && data.notes_by_lang[lang]) || data.notes).forEach(function (x) { notes.appendChild(el("p", x)); });
+    relabelled.forEach(function (f) { f(); });
+    var legend = document.getElementById("rkg-legend");
+    legend.replaceChildren();
+    data.legend.forEach(function (item) {
+      var li = el("li");
+      var sw = el("span", null, "swatch" + (item.shape === "dot" ? "" : " square"));
+      sw.style.background = item.color;
+      li.appendChild(sw);
+      var words = item.group === "kind" ? kindName(item.label) + " (" + t("shape." + item.shape, null, item.shape) + ")"
+        : item.group === "sector" ? sectorName(item.label) : item.label;
+      li.appendChild(el("span", words));
+      legend.appendChild(li);
+    });
+  }
   var pillarBox = document.getElementById("rkg-pillars");
-  data.pillars.forEach(function (p) { checkbox(pillarBox, p.notation, p.label_id, setPillar); });
+  data.pillars.forEach(function (p) { checkbox(pillarBox, p.notation, function () { return pillarName(p); }, setPillar); });
   var sectorBox = document.getElementById("rkg-sectors");
-  data.sectors.forEach(function (s) { checkbox(sectorBox, s, s, setSector); });
-  var legend = document.getElementById("rkg-legend");
-  data.legend.forEach(function (item) {
-    var li = el("li");
-    var sw = el("span", null, "swatch" + (item.shape === "dot" ? "" : " square"));
-    sw.style.background = item.color;
-    li.appendChild(sw);
-    li.appendChild(el("span", item.label + (item.group === "kind" ? " (" + item.shape + ")" : "")));
-    legend.appendChild(li);
-  });
+  data.sectors.forEach(function (s) { checkbox(sectorBox, s, function () { return sectorName(s); }, setSector); });
+  writeInterface();
+  writePage();
   Array.prototype.forEach.call(document.querySelectorAll("input[name=rkg-basis]"), function (r) {
     r.addEventListener("change", function () { if (r.checked) { setBasis(r.value); } });
   });
@@ -386,7 +449,7 @@
     var oneBox = document.getElementById("rkg-time");
     oneBox.hidden = false;
     Array.prototype.forEach.call(oneBox.querySelectorAll("input, label"), function (x) { x.hidden = true; });
-    document.getElementById("rkg-time-label").textContent = "One date: " + dates[0];
+    timeLabel();
   } else if (dates.length) {
     var timeBox = document.getElementById("rkg-time");
     timeBox.hidden = false;
@@ -410,6 +473,10 @@
   langBox.value = lang;
   document.documentElement.lang = lang;
   langBox.addEventListener("change", function (e) { setLang(e.target.value); });
+  window.addEventListener("hashchange", function () {
+    var m = /(?:^#|&)lang=(id|en)(?:&|$)/.exec(window.location.hash);
+    if (m && m[1] !== lang) { setLang(m[1]); }
+  });
   document.getElementById("rkg-size").addEventListener("change", function (e) { setSize(e.target.value); });
   var searchBox = document.getElementById("rkg-search");
   searchBox.addEventListener("keydown", function (e) { if (e.key === "Enter") { search(searchBox.value); } });
@@ -418,7 +485,7 @@
   window.rkgView = {
     network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView,
     search: search, focus: focus, setPillar: setPillar, setSector: setSector, setBasis: setBasis,
-    setLang: setLang, setSize: setSize, setPresence: setPresence, setTimeRange: setTimeRange,
+    setLang: setLang, lang: function () { return lang; }, setSize: setSize, setPresence: setPresence, setTimeRange: setTimeRange,
     setTimeWindow: setTimeWindow, dates: dates, fitWithLabels: fitWithLabels, focusId: data.focus || null,
     visibleNodeIds: function () { return nodesView.getIds(); },
     visibleEdgeIds: function () { return edgesView.getIds(); }
