@@ -431,3 +431,19 @@ def test_a_stated_problem_is_an_issue(text: str, issue: str) -> None:
 ])
 def test_a_sentence_that_states_no_problem_drafts_no_issue(text: str) -> None:
     assert _issues(text) == []
+
+
+def test_a_camera_network_issue_goes_under_terhubung_and_a_camera_alone_only_weakly() -> None:
+    from resilience_kg.extract.pillars.links import choose, find_hits
+    from resilience_kg.extract.pillars.strategy import load_strategies
+
+    jakarta = load_strategies().for_city("Jakarta")
+    assert jakarta is not None
+    text = "CCTV kelurahan dipasang dengan format berbeda. Banyak kamera mati di tepi sungai yang banjir."
+    first, second = text.split(". ")
+    placed, _ = choose(find_hits(text, 0, len(first), jakarta), [], jakarta)
+    assert placed is not None and placed.pillar == "jakarta-terhubung"
+    # A weak cue (kamera) gives way to a strong one of another pillar (banjir) in the same item.
+    start = len(first) + 2
+    placed, _ = choose(find_hits(text, start, start + len(second), jakarta), [], jakarta)
+    assert placed is not None and placed.pillar == "jakarta-siap"
