@@ -427,6 +427,8 @@ def test_a_stated_problem_is_an_issue(text: str, issue: str) -> None:
     "Rapat koordinasi diadakan dua kali sebulan.",  # a frequency without 'up to'
     "Rapat ditunda dan mundur ke minggu depan.",  # 'mundur' without an amount
     "Tidak ada pertanyaan dari peserta.",  # a minutes formula
+    "Distribusi logistik berjalan lancar dan tidak ada kendala berarti.",  # good news
+    "Sejak pompa dipasang, jalan itu tidak lagi tergenang.",  # 'no longer' of a harm
     "Peta skala 1:25.000 dibagikan kepada peserta.",  # a scale, no clause and no problem
 ])
 def test_a_sentence_that_states_no_problem_drafts_no_issue(text: str) -> None:

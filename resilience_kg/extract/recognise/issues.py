@@ -108,6 +108,8 @@ def _count() -> re.Pattern[str]:
 
 #: What stands between "only/hanya" and its count: a verb at most, never "dalam/within/in" (quickness).
 _SCANT = re.compile(r"\s+(?:(?!(?:dalam|within|in)\b)[\w-]+\s+)?", re.I)
+#: Words that end a harm just before its cue ("jalan itu tidak lagi tergenang").
+_ENDED = re.compile(r"(?:tidak lagi|no longer|bukan lagi)\s+$", re.I)
 #: "up to N" before "times a month": a high frequency.
 _UP_TO = re.compile(r"(?:hingga|sampai|up to|as many as)\s+[\w-]+\s+$", re.I)
 
@@ -269,6 +271,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
     for m, cue in items:
         if m.group(1)[:1].isupper() and m.start() != begin:
             continue  # a capitalised word mid-sentence: part of a name or a title ("PT X Limited")
+        if cue.kind == "Issue" and _ENDED.search(text, max(begin, m.start() - 20), m.start()):
+            continue  # "tidak lagi tergenang", "no longer flooded": a harm that has ended
         start = begin
         for b in _break().finditer(text, start, m.start()):
             if cue.shape != "despite" or b.end() < m.start():
