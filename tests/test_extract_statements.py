@@ -376,3 +376,76 @@ def test_who_says_it_introduces_a_measure_called_for() -> None:
     ]
     assert clauses("Bappenas menekankan agar setiap kajian selaras dengan rencana induk.", "Bappenas") == [
         ("proposal", "", "setiap kajian selaras dengan rencana induk", ["Bappenas"])]
+
+
+def _issues(text: str) -> list[str]:
+    from resilience_kg.extract.recognise.issues import find_statements
+
+    return [text[s.start:s.end] for s in find_statements(text) if s.kind == "Issue"]
+
+
+# Each class of issue statement: a passage that states a problem, and a near miss that states none.
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Kepala Puskesmas menambahkan bahwa kasus diare pada balita meningkat setiap musim kemarau.",
+     "kasus diare pada balita meningkat setiap musim kemarau"),
+    ("The Health Office reported that dengue cases in the first quarter were almost three times those of last year.",
+     "dengue cases in the first quarter were almost three times those of last year"),
+    ("Operator mengakui layanan di sejumlah kelurahan hanya mengalir dua kali seminggu.",
+     "layanan di sejumlah kelurahan hanya mengalir dua kali seminggu"),
+    ("BPBD menyampaikan data rob yang kini masuk ke permukiman hingga empat kali sebulan.",
+     "BPBD menyampaikan data rob yang kini masuk ke permukiman hingga empat kali sebulan"),
+    ("Narasumber menjelaskan bahwa garis pantai mundur rata-rata dua meter per tahun.",
+     "garis pantai mundur rata-rata dua meter per tahun"),
+    ("Peneliti menjelaskan bahwa sebagian besar rumah berada di lereng, padahal lereng itu kawasan lindung.",
+     "sebagian besar rumah berada di lereng, padahal lereng itu kawasan lindung"),
+    ("Peneliti menyampaikan bahwa peta yang dipakai masih berskala 1:100.000 sehingga tidak bisa dipakai untuk desa.",
+     "peta yang dipakai masih berskala 1:100.000 sehingga tidak bisa dipakai untuk desa"),
+    ("Dinas Perikanan mencatat bahwa penambangan pasir di muara masih berlangsung meskipun telah dilarang.",
+     "penambangan pasir di muara masih berlangsung meskipun telah dilarang"),
+    ("Dalam rapat terungkap bahwa jadwal kapal tradisional tidak tercantum dalam sistem informasi mana pun.",
+     "jadwal kapal tradisional tidak tercantum dalam sistem informasi mana pun"),
+    ("Speakers said that many houses had been built without reinforced columns, and that permits do not check "
+     "earthquake resistance.", "permits do not check earthquake resistance"),
+    ("Village heads said evacuation trucks arrived late because the road is too narrow.",
+     "evacuation trucks arrived late because the road is too narrow"),
+    ("The pastor reported that displaced families were still living in tents two months after the quake.",
+     "displaced families were still living in tents two months after the quake"),
+    ("Warga di desa terpencil harus berjalan berjam-jam untuk mengambil air.",
+     "Warga di desa terpencil harus berjalan berjam-jam untuk mengambil air"),
+    ("Ia juga menyoroti tanggul yang dibangun tahun 2015 sudah retak di banyak titik.",
+     "tanggul yang dibangun tahun 2015 sudah retak di banyak titik"),
+])
+def test_a_stated_problem_is_an_issue(text: str, issue: str) -> None:
+    assert any(issue in found for found in _issues(text)), _issues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Anggaran pemeliharaan naik sepuluh persen tahun ini.",  # a rise of no harm
+    "Jumlah relawan terlatih meningkat tahun ini.",
+    "Pembangunan jembatan selesai hanya dalam dua bulan.",  # 'only' of quickness
+    "The workshop was not only a training.",
+    "Rapat koordinasi diadakan dua kali sebulan.",  # a frequency without 'up to'
+    "Rapat ditunda dan mundur ke minggu depan.",  # 'mundur' without an amount
+    "Tidak ada pertanyaan dari peserta.",  # a minutes formula
+    "Distribusi logistik berjalan lancar dan tidak ada kendala berarti.",  # good news
+    "Sejak pompa dipasang, jalan itu tidak lagi tergenang.",  # 'no longer' of a harm
+    "Peta skala 1:25.000 dibagikan kepada peserta.",  # a scale, no clause and no problem
+])
+def test_a_sentence_that_states_no_problem_drafts_no_issue(text: str) -> None:
+    assert _issues(text) == []
+
+
+def test_a_camera_network_issue_goes_under_terhubung_and_a_camera_alone_only_weakly() -> None:
+    from resilience_kg.extract.pillars.links import choose, find_hits
+    from resilience_kg.extract.pillars.strategy import load_strategies
+
+    jakarta = load_strategies().for_city("Jakarta")
+    assert jakarta is not None
+    text = "CCTV kelurahan dipasang dengan format berbeda. Banyak kamera mati di tepi sungai yang banjir."
+    first, second = text.split(". ")
+    placed, _ = choose(find_hits(text, 0, len(first), jakarta), [], jakarta)
+    assert placed is not None and placed.pillar == "jakarta-terhubung"
+    # A weak cue (kamera) gives way to a strong one of another pillar (banjir) in the same item.
+    start = len(first) + 2
+    placed, _ = choose(find_hits(text, start, start + len(second), jakarta), [], jakarta)
+    assert placed is not None and placed.pillar == "jakarta-siap"

@@ -12,14 +12,24 @@ cue words are data (``rules/statement_cues.csv``), each with its kind, its shape
   is the item;
 - ``subject``: the cue follows the item ("X menjadi kendala"): the words before it are the item;
 - ``after``: the item follows the cue ("warga mengeluhkan X");
+- ``rises``: a verb of increase ("meningkat", "rose"): the clause is the item only when a counted
+  harm (rows of kind ``harm``: "kasus", "patients") stands before it ("kasus diare meningkat"), as
+  a budget that rises states no problem;
+- ``scant``: "hanya", "only": the clause is the item when a small count follows (rows of kind
+  ``count``, or a number: "hanya memiliki dua pompa", "only once a week");
+- ``often``: "kali sebulan", "times a month" after "hingga N", "up to N": a harm that comes often;
+- ``despite``: "padahal" ("whereas"): the clause before it and the clause it opens are one item,
+  a fact and the rule or the expectation it breaks;
+- ``falls``: a retreat or a subsidence ("mundur", "subsided") with an amount or a rate after it;
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
 - ``purpose``: words that say what the event was for ("bertujuan", "aims to"): a cue after them
   in the sentence describes the event's aim, not a problem raised.
 
-A clause is the part of a sentence between the sentence's ends, a semicolon or a colon, and a
-contrast (", namun", ", but"); a sentence whose first cue is an issue cue gives issues, else
+A clause is the part of a sentence between the sentence's ends, a semicolon or a colon (not one
+between digits, as in a map scale "1:100.000"), a contrast (", namun", ", but") and a second
+reported clause (", and that"); a sentence whose first cue is an issue cue gives issues, else
 solutions. A solution cue in a sentence where a body proposes or commits ("DSDA mengusulkan ...")
 is left to :mod:`resilience_kg.extract.recognise.clauses`.
 """
@@ -41,14 +51,14 @@ _MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\
 def _break() -> re.Pattern[str]:
     """Where a clause begins or ends inside a sentence: a semicolon, a colon, or a contrast."""
     contrast = alternation("contrast_words")
-    return re.compile(rf"[;:]\s*|,\s+(?=(?:{contrast})\b)", re.I)
+    return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)", re.I)
 
 
 @functools.cache
 def _lead() -> re.Pattern[str]:
     """Words that open a clause without being part of it: a contrast, a linking phrase, a source."""
     contrast, leads = alternation("contrast_words"), alternation("statement_leads")
-    return re.compile(rf"(?:(?:{contrast}|{leads}|"
+    return re.compile(rf"(?:(?:{contrast}|{leads}|and that|dan bahwa|"
                       rf"menurut\s[^,]{{1,80}}|according to\s[^,]{{1,80}})\s*,?\s*)+", re.I)
 
 
@@ -73,12 +83,35 @@ class _Cue:
 
 @functools.cache
 def _cues() -> tuple[re.Pattern[str], dict[str, _Cue]]:
-    cues = {row["cue"].lower(): _Cue(row["cue"].lower(), row["kind"], row["shape"]) for row in table("statement_cues")}
+    cues = {row["cue"].lower(): _Cue(row["cue"].lower(), row["kind"], row["shape"]) for row in table("statement_cues")
+            if row["kind"] not in ("harm", "count")}
     words = sorted(cues, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])",
                          re.I)
     return pattern, cues
+
+
+@functools.cache
+def _harm() -> re.Pattern[str]:
+    """The nouns of a counted harm (``statement_cues`` rows of kind ``harm``: cases, patients, victims)."""
+    words = sorted((row["cue"] for row in table("statement_cues") if row["kind"] == "harm"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
+
+
+@functools.cache
+def _count() -> re.Pattern[str]:
+    """A small count, a share or a rate (``statement_cues`` rows of kind ``count``), or a number."""
+    words = sorted((row["cue"] for row in table("statement_cues") if row["kind"] == "count"), key=len, reverse=True)
+    return re.compile(r"(?:\d|(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-]))", re.I)
+
+
+#: What stands between "only/hanya" and its count: a verb at most, never "dalam/within/in" (quickness).
+_SCANT = re.compile(r"\s+(?:(?!(?:dalam|within|in)\b)[\w-]+\s+)?", re.I)
+#: Words that end a harm just before its cue ("jalan itu tidak lagi tergenang").
+_ENDED = re.compile(r"(?:tidak lagi|no longer|bukan lagi)\s+$", re.I)
+#: "up to N" before "times a month": a high frequency.
+_UP_TO = re.compile(r"(?:hingga|sampai|up to|as many as)\s+[\w-]+\s+$", re.I)
 
 
 @functools.cache
@@ -238,9 +271,12 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
     for m, cue in items:
         if m.group(1)[:1].isupper() and m.start() != begin:
             continue  # a capitalised word mid-sentence: part of a name or a title ("PT X Limited")
+        if cue.kind == "Issue" and _ENDED.search(text, max(begin, m.start() - 20), m.start()):
+            continue  # "tidak lagi tergenang", "no longer flooded": a harm that has ended
         start = begin
         for b in _break().finditer(text, start, m.start()):
-            start = b.end()
+            if cue.shape != "despite" or b.end() < m.start():
+                start = b.end()  # "X, padahal Y": the fact and the rule it breaks are one item
         frame = max((f for f in frames if start <= f.start() and f.end() <= m.start()), key=lambda f: f.end(),
                     default=None)
         if cue.kind == "Solution" and _body_verb(text, start, m.end(), bodies):
@@ -275,6 +311,15 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                                  text[:nxt[0].start()], flags=re.I))
         elif cue.shape == "subject":
             end = m.start()
+        elif cue.shape == "rises" and not _harm().search(text, start, m.start()):
+            continue  # a rise of something that is no harm ("anggaran naik") states no problem
+        elif cue.shape == "scant" and not ((gap := _SCANT.match(text, m.end(), end)) and
+                                           _count().match(text, gap.end(), end)):
+            continue  # "only" without a small count after it: "not only", "hanya dalam dua hari"
+        elif cue.shape == "often" and not _UP_TO.search(text[start:m.start()]):
+            continue
+        elif cue.shape == "falls" and not _count().search(text, m.end(), end):
+            continue  # a retreat without an amount or a rate ("mundur" as in postponed)
         start, end = _trim(text, start, end)
         if (start, end) in seen or not _worth(text[start:end]) or any(a < end and start < b for a, b in seen):
             continue
