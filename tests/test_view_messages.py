@@ -83,3 +83,23 @@ def test_a_view_titles_and_notes_in_both_languages(kg: KnowledgeGraph) -> None:
     assert any(note.startswith("Tampilan laporan saja") for note in data.notes_by_lang["id"])
     assert any(note.startswith("Report-only view") for note in data.notes_by_lang["en"])
     assert data.notes == data.notes_by_lang["en"]
+
+
+def test_the_window_line_is_written_in_each_language() -> None:
+    # A dated window that keeps one event and leaves an undated one out: both lines in both
+    # languages, the Indonesian one with no English word of the analysis's own line.
+    import datetime as dt
+
+    from resilience_kg.analysis.window import Coverage, Window
+    from resilience_kg.views.network_view import _undated_line, _window_line
+
+    cov = Coverage(Window(since=dt.date(2019, 1, 1), until=dt.date(2019, 12, 31)),
+                   [("joint-workshop-2019", "2019-11-28")], 2, undated=["rapat-tanpa-tanggal"])
+    line = _window_line(cov)
+    assert line["en"] == "Window: 2019-01-01 to 2019-12-31; 1 of 2 events: joint-workshop-2019 (2019-11-28)"
+    assert line["id"] == ("Jendela waktu: 2019-01-01 sampai 2019-12-31; 1 dari 2 kegiatan: "
+                          "joint-workshop-2019 (2019-11-28)")
+    left_out = _undated_line(cov)
+    assert left_out["id"].startswith("1 kegiatan tanpa tanggal tidak termasuk")
+    assert "rapat-tanpa-tanggal" in left_out["id"]
+    assert left_out["en"].startswith("1 undated event(s) left out")

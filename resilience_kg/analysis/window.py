@@ -123,6 +123,8 @@ class Coverage:
     events: list[tuple[str, str]]  # (event id, ISO date or "") kept, by date then id
     total_events: int
     notes: list[str] = field(default_factory=list)
+    #: Undated events a dated window left out (the first of them are named in ``notes``).
+    undated: list[str] = field(default_factory=list)
 
     def describe(self, *, limit: int = 8) -> str:
         """One line: the window, and how many events (with the first few named)."""
@@ -252,6 +254,7 @@ def apply_window(
     undated = [e for e in all_events if not event_date(g.nodes[e].get("date"))]
     if undated and (window.since or window.until):
         cov.notes.append(f"{len(undated)} undated event(s) left out of the dated window: {', '.join(undated[:5])}")
+        cov.undated = undated
     return h, cov
 
 

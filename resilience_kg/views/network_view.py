@@ -171,6 +171,40 @@ def _both(key: str, **args: Any) -> dict[str, str]:
     return {lang: view_text(key, lang, **args) for lang in LANGS}
 
 
+def _window_line(coverage: Any, *, limit: int = 8) -> dict[str, str]:
+    """The window and the events it keeps, in every language (the analysis's
+    :meth:`~resilience_kg.analysis.window.Coverage.describe` says it in English only)."""
+    from resilience_kg.views.names import LANGS
+
+    w = coverage.window
+    out = {}
+    for lang in LANGS:
+        bits = []
+        if w.since and w.until:
+            bits.append(view_text("window.range", lang, since=w.since, until=w.until))
+        elif w.since:
+            bits.append(view_text("window.since", lang, since=w.since))
+        elif w.until:
+            bits.append(view_text("window.until", lang, until=w.until))
+        if w.events:
+            bits.append(view_text("window.events", lang, events=", ".join(w.events)))
+        if w.sources:
+            bits.append(view_text("window.sources", lang, sources=", ".join(w.sources)))
+        undated = view_text("window.undated", lang)
+        named = ", ".join(f"{e} ({d or undated})" for e, d in coverage.events[:limit])
+        more = len(coverage.events) - limit
+        if more > 0:
+            named += view_text("window.more", lang, count=more)
+        out[lang] = view_text("window.line", lang, window="; ".join(bits) or view_text("window.all", lang),
+                              count=len(coverage.events), total=coverage.total_events) + (f": {named}" if named else "")
+    return out
+
+
+def _undated_line(coverage: Any) -> dict[str, str]:
+    """How many undated events a dated window left out, the first five named."""
+    return _both("window.left-out", count=len(coverage.undated), events=", ".join(coverage.undated[:5]))
+
+
 def _evidence(kg: KnowledgeGraph) -> dict[str, dict[str, list[str]]]:
     """Per node slug: the quotes of the facts about it, and the bases of curated ones."""
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"quotes": [], "curated": []})
@@ -571,17 +605,15 @@ def build_view(
                 "shape": KIND_STYLE.get(k, ("#999999", "dot"))[1], "group": "kind"} for k in kinds]
     pillar_list = [{"notation": notation(g, p), "label_id": str(g.nodes[p].get("label_id", p)),
                     "label_en": str(g.nodes[p].get("label_en", p))} for p in pillars(g)]
-    # The window's own lines are the analysis's, in English; the view's notes are in both languages.
-    window_notes = [coverage.describe(), *coverage.notes]
-    own: list[dict[str, str]] = []
+    own: list[dict[str, str]] = [_window_line(coverage), *([_undated_line(coverage)] if coverage.undated else [])]
     if report_only:
         own.append(_both("note.report-only"))
     if view == "actors-pillars":
         own.append(_both("note.actors-pillars"))
     elif not physics and not focus:
         own.append(_both("note.precomputed", count=len(nodes)))
-    notes = window_notes + [n["en"] for n in own]
-    notes_by_lang = {lang: window_notes + [n[lang] for n in own] for lang in titles}
+    notes = [n["en"] for n in own]
+    notes_by_lang = {lang: [n[lang] for n in own] for lang in titles}
     dates = sorted({d for nd in nodes for d in nd.get("dates", ())})
     return ViewData(title=titles["en"], titles=titles, notes_by_lang=notes_by_lang, view=view,
                     nodes=nodes, edges=edges, physics=physics, report_only=report_only,
