@@ -123,3 +123,27 @@ def test_the_whole_pipeline_drafts_rows_that_quote_the_text_at_their_offsets() -
     for row in doc.draft.elements + doc.draft.connections:
         if row["quote"]:
             assert text[int(row["start"]):int(row["end"])] == row["quote"]
+
+
+def _actor_names(text: str) -> list[str]:
+    """The actors' names after the components up to "actors", with the bundled gazetteer."""
+    from resilience_kg.extract.gazetteer import load_gazetteer
+
+    doc = Document(text, Context(gazetteer=load_gazetteer()))
+    upto = [c for c in PIPELINE][: [c.name for c in PIPELINE].index("actors") + 1]
+    run(doc, upto)
+    return [a.mention.name for a in doc.actors]
+
+
+def test_a_name_with_its_place_but_not_its_level_is_the_body_named_with_both_before() -> None:
+    # News items name a body in full once, then by its short form and its place alone.
+    names = _actor_names("BPBD (Badan Penanggulangan Bencana Daerah) Kabupaten Banjar menggelar rapat. "
+                         "Hadir BPBD Banjar, Dinas Sosial dan PMI.")
+    assert [n for n in names if "Banjar" in n] == ["Badan Penanggulangan Bencana Daerah Kabupaten Banjar"]
+
+
+def test_the_same_short_form_with_another_place_is_another_body() -> None:
+    names = _actor_names("BPBD (Badan Penanggulangan Bencana Daerah) Kabupaten Banjar menggelar rapat. "
+                         "Hadir BPBD Tapin, Dinas Sosial dan PMI.")
+    assert "BPBD Tapin" in names
+    assert "Badan Penanggulangan Bencana Daerah Kabupaten Banjar" in names

@@ -167,16 +167,28 @@ def _jurisdiction() -> re.Pattern[str]:
 
 
 def _qualified_earlier(m: ActorMention, found: _Actors) -> Actor | None:
-    """The earlier actor whose name is this bare name followed by a jurisdiction."""
+    """The earlier actor whose name is this bare name followed by a jurisdiction ("Dinas
+    Perhubungan" after "Dinas Perhubungan Kota Semarang"), or this name with the level word of its
+    place left out ("BPBD Banjar" after "BPBD (Badan ...) Kabupaten Banjar"). A place the report
+    names at two levels ("Kota Bogor", "Kabupaten Bogor") stays ambiguous, and nothing is joined."""
     if _jurisdiction().search(f" {m.name} "):
         return None
     bare = name_key(m.name)
+    words = m.name.split()
+    splits = [(name_key(" ".join(words[:i])), name_key(" ".join(words[i:]))) for i in range(1, len(words))]
+    matches: list[Actor] = []
     for actor in found.in_order():
         full = actor.mention.name
         cut = _jurisdiction().search(full)
-        if cut is not None and name_key(full[:cut.start()]) == bare:
+        if cut is None:
+            continue
+        if name_key(full[:cut.start()]) == bare:
             return actor
-    return None
+        short = {name_key(x) for x in (actor.mention.acronym, full[:cut.start()]) if x}
+        place = name_key(full[cut.end():])
+        if any(head in short and rest == place for head, rest in splits):
+            matches.append(actor)
+    return matches[0] if len(matches) == 1 else None
 
 
 def _resolve(m: ActorMention, *, known: Sequence[KnownActor], gazetteer: Gazetteer | None, city: str | None) -> Any:
