@@ -177,3 +177,34 @@ def test_every_word_list_is_read() -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in _modules())
     unread = sorted({row["list"] for row in rules.table("words")} - set(re.findall(r'"(\w+)"', source)))
     assert not unread
+
+
+#: Numbers between 0 and 1 that are not how sure a drafted row is: shares, exponents, thresholds.
+NOT_CONFIDENCES = {
+    ("components/contents.py", "body()"): "the share of an item that bodies cover, above which it lists bodies",
+    ("draft.py", "_actor_row()"): "the square root that softens the sector's doubt in an actor's confidence",
+    ("pillars/links.py", "_LEAN_SHARE"): "the share of cue hits that lets one pillar lead",
+    ("readers.py", "_pdf_text()"): "half the letters a page of text has, below which a PDF is a scan",
+    ("score.py", "MIN_SHARED"): "the scorer's text-matching threshold",
+    ("score.py", "MIN_OVERLAP"): "the scorer's text-matching threshold",
+}
+
+
+def test_no_confidence_literal_in_python() -> None:
+    """How sure a drafted row is lives in rules/methods.csv (one place a curator tunes, with its
+    basis): a number between 0 and 1 in the extraction's code must be a named threshold."""
+    found = []
+    for path in _modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        owner = _owners(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, float) and 0 < node.value < 1 \
+                    and (path.relative_to(EXTRACT).as_posix(), owner[node]) not in NOT_CONFIDENCES:
+                found.append(f"{path.relative_to(EXTRACT)}:{node.lineno} ({owner[node] or 'module'}): {node.value}")
+    assert not found, "confidences belong in resilience_kg/extract/rules/methods.csv:\n" + "\n".join(found)
+
+
+def test_every_method_confidence_is_between_0_and_1_with_a_basis() -> None:
+    rows = rules.table("methods")
+    assert len({r["method"] for r in rows}) == len(rows)
+    assert all(0 < float(r["confidence"]) <= 1 for r in rows)

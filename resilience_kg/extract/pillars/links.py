@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.draft import CONNECTION_HEADER, ELEMENT_HEADER, Draft, IdMaker
+from resilience_kg.extract.recognise.rules import confidence as rule_confidence
 
 if TYPE_CHECKING:
     from resilience_kg.extract.pillars.strategy import Cue, Strategies, Strategy
@@ -170,7 +171,9 @@ def choose(own: Sequence[Hit], context: Sequence[Hit], strategy: Strategy, *,
         pillar = leaders[0]
         agreeing = _cues(own_tally[pillar])
         others = [p for p in own_tally if p != pillar]
-        confidence = (0.6, 0.7, 0.75)[min(len(agreeing), 3) - 1] - (0.1 if others else 0.0)
+        how_many = ("pillar:one-cue", "pillar:two-cues", "pillar:three-cues")[min(len(agreeing), 3) - 1]
+        confidence = rule_confidence(how_many)
+        confidence -= rule_confidence("pillar:contested") if others else 0.0
         why = f"cue(s) in the item: {', '.join(agreeing)}"
         if others:
             why += "; outweighing " + ", ".join(f"{notation[p]} ({', '.join(_cues(own_tally[p]))})" for p in others)
@@ -184,13 +187,14 @@ def choose(own: Sequence[Hit], context: Sequence[Hit], strategy: Strategy, *,
             pillar = broken[0]
             why = (f"cues for {len(leaders)} pillars in the item ({candidates}); its {where}'s cue "
                    f"{_cues(context_tally[pillar])[0]!r} decides")
-            return Choice(pillar, _quote_hit(own_tally[pillar]), 0.45, _cues(own_tally[pillar]), why), ""
+            return Choice(pillar, _quote_hit(own_tally[pillar]), rule_confidence("pillar:own-cue-in-context"),
+                          _cues(own_tally[pillar]), why), ""
         return None, f"cues for {len(leaders)} pillars ({candidates}): choose one on review"
     context_leaders = _leaders(context_tally)
     if len(context_leaders) == 1:
         pillar = context_leaders[0]
         agreeing = _cues(context_tally[pillar])
-        return Choice(pillar, _quote_hit(context_tally[pillar]), 0.4, agreeing,
+        return Choice(pillar, _quote_hit(context_tally[pillar]), rule_confidence("pillar:context"), agreeing,
                       f"no cue in the item; its {where}'s cue(s): {', '.join(agreeing)}"), ""
     if context_leaders:
         candidates = "; ".join(f"{notation[p]}: {', '.join(_cues(context_tally[p]))}" for p in context_leaders)
@@ -372,7 +376,7 @@ def _leaning(hits: Sequence[Hit]) -> Choice | None:
     n = len(tally[pillar])
     if n < _LEAN_MIN or n < _LEAN_SHARE * len(strong):
         return None
-    return Choice(pillar, tally[pillar][0], 0.3, _cues(tally[pillar]),
+    return Choice(pillar, tally[pillar][0], rule_confidence("pillar:opening"), _cues(tally[pillar]),
                   f"no cue in the item nor near it; {n} of the {len(strong)} cue words of the report's title "
                   "and opening name this pillar")
 
@@ -423,6 +427,6 @@ def _agreed(items: Sequence[str], placed: dict[str, Choice], what: str) -> Choic
         return None
     first = choices[0]
     unplaced = len([i for i in items if i not in placed])
-    confidence = 0.5 if not unplaced else 0.4
+    confidence = rule_confidence("pillar:items-agree-some-unplaced" if unplaced else "pillar:items-agree")
     why = f"{what} agree: {len(choices)} under the same pillar" + (f", {unplaced} unplaced" if unplaced else "")
     return Choice(first.pillar, first.hit, confidence, first.agreeing, why)

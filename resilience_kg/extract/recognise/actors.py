@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from resilience_kg.extract.recognise.rules import (
     alternation,
     collectives,
+    confidence,
     months,
     places,
     table,
@@ -397,7 +398,7 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             # "Badan Nasional Penanggulangan Bencana/BNPB": one body, written with its short form.
             name = expansion = slashed.group(1)
             out.append(ActorMention(s, e, name, slashed.group(2), expansion, head.sector, f"head:{head.head}",
-                                    f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
+                                    f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
             continue
         short = _SHORT_FORM_AFTER.match(text, e, end)
         english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
@@ -414,7 +415,7 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
                 name = f"{name} {text[e:e + tail].strip()}"
             e += tail
         out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, sector, f"head:{head.head}",
-                                f"rule:head-noun:{head.head}", 0.8, kind=head.kind))
+                                f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
     return out
 
 
@@ -563,7 +564,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                 if head is None and expansion.startswith(("Deputi", "Kedeputian")):
                     sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
                 out.append(ActorMention(s, m.end() + tail, name, acronym, expansion, sector,
-                                        f"head:{head.group(1)}" if head else "", method, 0.9, kind=kind))
+                                        f"head:{head.group(1)}" if head else "", method, confidence("mention:acronym"),
+                                        kind=kind))
                 continue
     # ACR (Expansion)
     for m in re.finditer(r"(?<![\w-])([A-Z][A-Za-z0-9&\-]{1,12})\s*\(([^()\[\]]{4,120})\)", text[start:end]):
@@ -581,7 +583,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
         # "BPBD (Badan Penanggulangan Bencana Daerah) Kabupaten Banjar": the place is the body's.
         name = f"{expansion} {' '.join(text[start + m.end():start + m.end() + tail].split())}" if tail else expansion
         out.append(ActorMention(s, start + m.end() + tail, name, acronym, expansion, sector,
-                                f"head:{head.group(1)}" if head else "", "rule:acronym-first", 0.9,
+                                f"head:{head.group(1)}" if head else "", "rule:acronym-first",
+                                confidence("mention:acronym"),
                                 kind=_heads()[head.group(1)].kind if head else "org"))
     return out
 
@@ -663,7 +666,8 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         if acronym and tail:
             acronym = " ".join(text[s:e].split())  # "PMI Kota Pontianak": the branch's own short form
         out.append(ActorMention(s, e, text[s:e], acronym, None,
-                                surface.sector or None, surface.method, surface.method, 0.85, kind=surface.kind))
+                                surface.sector or None, surface.method, surface.method, confidence("mention:gazetteer"),
+                                kind=surface.kind))
     return out
 
 
@@ -685,7 +689,8 @@ def odd_forms(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> l
         e = m.end() + _jurisdiction_tail(text, m.end(), end)
         name = surface.form + text[m.end():e]
         out.append(ActorMention(m.start(), e, name, joined if is_acronym(joined) else None, None,
-                                surface.sector or None, surface.method, surface.method, 0.75, kind=surface.kind))
+                                surface.sector or None, surface.method, surface.method,
+                                confidence("mention:gazetteer-spaced"), kind=surface.kind))
     return out
 
 
@@ -767,7 +772,7 @@ def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
             name = text[a:b]
             if _plausible_item(name):
                 out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
-                                        f"group:{label}", "rule:group-list", 0.75))
+                                        f"group:{label}", "rule:group-list", confidence("mention:group-list")))
     return out
 
 
@@ -803,7 +808,7 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
                 break
             if not any(f.start <= a < f.end for f in found):
                 out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
-                                        f"group:{m.group(1)}", "rule:group-list", 0.7))
+                                        f"group:{m.group(1)}", "rule:group-list", confidence("mention:group-inline")))
             if not item.group(2):
                 break
             pos = item.end()
@@ -989,7 +994,7 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
             own = _brand_sector(name)
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, own or sector,
                                     "brand-guess" if own else "list-majority" if sector else "",
-                                    "rule:list-context", 0.6))
+                                    "rule:list-context", confidence("mention:list-context")))
     return out
 
 
@@ -1166,7 +1171,7 @@ def table_members(text: str, cells: TableCells, found: list[ActorMention]) -> li
             continue
         out.append(ActorMention(a, a + len(name), name, name if is_acronym(name) else None, None,
                                 _brand_sector(name), "brand-guess" if _brand_sector(name) else "",
-                                "rule:table-column", 0.7))
+                                "rule:table-column", confidence("mention:table-column")))
     return out
 
 
@@ -1321,7 +1326,7 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
             brand = sector or _brand_sector(name)
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, brand,
                                     ("group:" if sector else "brand-guess") if brand else "",
-                                    "rule:attendance-line", 0.6))
+                                    "rule:attendance-line", confidence("mention:attendance-line")))
     return out
 
 
@@ -1350,13 +1355,15 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
         if _is_collective(short) or not is_acronym(short) or _document_words().match(short):
             continue
         out.append(ActorMention(m.start(), m.end(), m.group(0), short, None, "GovernmentAgency",
-                                "acronym-numbered", "rule:acronym-with-place", 0.65))
+                                "acronym-numbered", "rule:acronym-with-place",
+                                confidence("mention:acronym-with-place")))
     for m in _ACRONYM_PLACE.finditer(text, start, end):
         if _is_collective(m.group(1)) or not is_acronym(m.group(1)):
             continue
         e = m.end() + _jurisdiction_tail(text, m.end(), end)
         out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
-                                "acronym-with-place", "rule:acronym-with-place", 0.65))
+                                "acronym-with-place", "rule:acronym-with-place",
+                                confidence("mention:acronym-with-place")))
     return out
 
 
@@ -1378,7 +1385,7 @@ def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
         if re.search(r"(?:\bDKI|" + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r")\s*$", before):
             continue  # "Dinas X (Diskominfotik) Provinsi DKI Jakarta mengadakan": the tail of a body's name
         out.append(ActorMention(m.start(), m.end(), m.group(1), None, None, "GovernmentAgency", "place-acting",
-                                "rule:place-as-government", 0.6))
+                                "rule:place-as-government", confidence("mention:place-as-government")))
     return out
 
 
@@ -1418,7 +1425,7 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
         name = f"Pemerintah {level} {place}" if place != "DKI Jakarta" else "Pemerintah Provinsi DKI Jakarta"
         first = m.start("level") if m.group("level") else m.start("place")
         out.append(ActorMention(first, m.end("place"), name, None, None, "GovernmentAgency",
-                                "regional-head", "rule:regional-head", 0.6))
+                                "regional-head", "rule:regional-head", confidence("mention:regional-head")))
     return out
 
 

@@ -29,7 +29,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from resilience_kg.extract.recognise.actors import ActorMention
-from resilience_kg.extract.recognise.rules import alternation, collectives, months, places, table, weekdays, words
+from resilience_kg.extract.recognise.rules import (
+    alternation,
+    collectives,
+    confidence,
+    months,
+    places,
+    table,
+    weekdays,
+    words,
+)
 from resilience_kg.extract.segment import Span
 
 #: Kinds of clause, to the rule table that holds their cues.
@@ -583,7 +592,7 @@ def _name_before(text: str, start: int, end: int, persons: Sequence[str]) -> Act
     if not _patterns()["clause_head"].search(text[start:begin]) or not _a_body_name(text, name, persons):
         return None
     return ActorMention(begin, end, name, name if name.isupper() and " " not in name else None, None, None, "",
-                        "rule:clause-subject", 0.6)
+                        "rule:clause-subject", confidence("mention:clause-subject"))
 
 
 @functools.cache
