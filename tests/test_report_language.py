@@ -105,7 +105,7 @@ def test_every_message_the_template_uses_exists_in_both_languages() -> None:
 def test_every_message_in_the_code_exists_too() -> None:
     code = Path(report.__file__).read_text(encoding="utf-8")
     used = set(re.findall(r"""\btext\(\s*f?"([a-z][\w.-]*)\"""", code))
-    assert {"note.window", "gap.no_local", "thin.few"} <= used
+    assert {"note.report_only", "gap.no_local", "thin.few"} <= used
     assert sorted(used - set(catalogue())) == []
 
 
@@ -324,3 +324,7 @@ def test_the_window_line_says_in_english_what_the_analysis_says(
     for limit in (8, 2):
         assert str(report._window_note(cov, "en", limit=limit)) == cov.describe(limit=limit)
     assert str(report._window_note(cov, "id")).startswith("Rentang waktu: ")
+    # The report and the views say the window in the same words, in each language.
+    from resilience_kg.views.network_view import window_line
+
+    assert str(report._window_note(cov, "id")) == window_line(cov, "id")

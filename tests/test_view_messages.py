@@ -97,7 +97,7 @@ def test_the_window_line_is_written_in_each_language() -> None:
                    [("joint-workshop-2019", "2019-11-28")], 2, undated=["rapat-tanpa-tanggal"])
     line = _window_line(cov)
     assert line["en"] == "Window: 2019-01-01 to 2019-12-31; 1 of 2 events: joint-workshop-2019 (2019-11-28)"
-    assert line["id"] == ("Jendela waktu: 2019-01-01 sampai 2019-12-31; 1 dari 2 kegiatan: "
+    assert line["id"] == ("Rentang waktu: 2019-01-01 sampai 2019-12-31; 1 dari 2 kegiatan: "
                           "joint-workshop-2019 (2019-11-28)")
     left_out = _undated_line(cov)
     assert left_out["id"].startswith("1 kegiatan tanpa tanggal tidak termasuk")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -88,6 +89,19 @@ def event_date(value: Any) -> dt.date | None:
         return None
 
 
+#: The English words of :meth:`Coverage.describe`; the views' catalogue holds the same keys
+#: (prefixed ``window.``) in every language they are written in.
+WINDOW_WORDS = {
+    "line": "Window: {window}; {count} of {total} events", "all": "all dates", "range": "{since} to {until}",
+    "since": "from {since}", "until": "until {until}", "events": "events {events}",
+    "sources": "sources {sources}", "undated": "undated", "more": " and {count} more",
+}  # fmt: skip
+
+
+def _english(key: str, **args: Any) -> str:
+    return WINDOW_WORDS[key].format(**args)
+
+
 @dataclass(frozen=True)
 class Window:
     """What to keep: events from ``since`` to ``until`` (inclusive), only ``events`` and only
@@ -126,25 +140,32 @@ class Coverage:
     #: Undated events a dated window left out (the first of them are named in ``notes``).
     undated: list[str] = field(default_factory=list)
 
-    def describe(self, *, limit: int = 8) -> str:
-        """One line: the window, and how many events (with the first few named)."""
+    def describe(self, *, limit: int = 8, say: Callable[..., str] | None = None) -> str:
+        """One line: the window, and how many events (with the first few named).
+
+        ``say(key, **args)`` gives the words of one part (the keys of :data:`WINDOW_WORDS`); the
+        default is English. The views pass their catalogue's words, so every language is built
+        by this one function.
+        """
+        say = say or _english
         w = self.window
         bits = []
         if w.since and w.until:
-            bits.append(f"{w.since} to {w.until}")
+            bits.append(say("range", since=w.since, until=w.until))
         elif w.since:
-            bits.append(f"from {w.since}")
+            bits.append(say("since", since=w.since))
         elif w.until:
-            bits.append(f"until {w.until}")
+            bits.append(say("until", until=w.until))
         if w.events:
-            bits.append("events " + ", ".join(w.events))
+            bits.append(say("events", events=", ".join(w.events)))
         if w.sources:
-            bits.append("sources " + ", ".join(w.sources))
-        head = "Window: " + ("; ".join(bits) if bits else "all dates")
-        named = ", ".join(f"{e} ({d or 'undated'})" for e, d in self.events[:limit])
-        more = f" and {len(self.events) - limit} more" if len(self.events) > limit else ""
-        count = f"{len(self.events)} of {self.total_events} events"
-        return f"{head}; {count}" + (f": {named}{more}" if named else "")
+            bits.append(say("sources", sources=", ".join(w.sources)))
+        undated = say("undated")
+        named = ", ".join(f"{e} ({d or undated})" for e, d in self.events[:limit])
+        if len(self.events) > limit:
+            named += say("more", count=len(self.events) - limit)
+        line = say("line", window="; ".join(bits) or say("all"), count=len(self.events), total=self.total_events)
+        return line + (f": {named}" if named else "")
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.window.to_dict(), "covered_events": [{"event": e, "date": d} for e, d in self.events],

@@ -171,33 +171,17 @@ def _both(key: str, **args: Any) -> dict[str, str]:
     return {lang: view_text(key, lang, **args) for lang in LANGS}
 
 
+def window_line(coverage: Any, lang: str, *, limit: int = 8) -> str:
+    """The window and the events it keeps, in ``lang``: the analysis's
+    :meth:`~resilience_kg.analysis.window.Coverage.describe` with this catalogue's words."""
+    return str(coverage.describe(limit=limit, say=lambda key, **args: view_text(f"window.{key}", lang, **args)))
+
+
 def _window_line(coverage: Any, *, limit: int = 8) -> dict[str, str]:
-    """The window and the events it keeps, in every language (the analysis's
-    :meth:`~resilience_kg.analysis.window.Coverage.describe` says it in English only)."""
+    """:func:`window_line` in every language the pages are written in."""
     from resilience_kg.views.names import LANGS
 
-    w = coverage.window
-    out = {}
-    for lang in LANGS:
-        bits = []
-        if w.since and w.until:
-            bits.append(view_text("window.range", lang, since=w.since, until=w.until))
-        elif w.since:
-            bits.append(view_text("window.since", lang, since=w.since))
-        elif w.until:
-            bits.append(view_text("window.until", lang, until=w.until))
-        if w.events:
-            bits.append(view_text("window.events", lang, events=", ".join(w.events)))
-        if w.sources:
-            bits.append(view_text("window.sources", lang, sources=", ".join(w.sources)))
-        undated = view_text("window.undated", lang)
-        named = ", ".join(f"{e} ({d or undated})" for e, d in coverage.events[:limit])
-        more = len(coverage.events) - limit
-        if more > 0:
-            named += view_text("window.more", lang, count=more)
-        out[lang] = view_text("window.line", lang, window="; ".join(bits) or view_text("window.all", lang),
-                              count=len(coverage.events), total=coverage.total_events) + (f": {named}" if named else "")
-    return out
+    return {lang: window_line(coverage, lang, limit=limit) for lang in LANGS}
 
 
 def _undated_line(coverage: Any) -> dict[str, str]:

@@ -27,7 +27,7 @@ from resilience_kg.analysis.projection import pillars as pillars_of
 from resilience_kg.errors import ResilienceKGError
 from resilience_kg.files import atomic_write
 from resilience_kg.graph.summary import summarize
-from resilience_kg.views.network_view import build_view, view_lookups
+from resilience_kg.views.network_view import build_view, view_lookups, window_line
 from resilience_kg.views.page import page_html
 from resilience_kg.views.report_messages import text
 
@@ -148,30 +148,10 @@ def _weights() -> list[dict[str, Any]]:
              "cap": "" if p.cap == math.inf else f"{p.cap:g}"} for p in weights_table.PATHS]
 
 
-def _listed(names: list[str], lang: str, *, limit: int = 5, more: str = "note.window_more") -> str:
-    """The first few of ``names``, then how many more."""
-    head = ", ".join(names[:limit])
-    return str(text(more, lang, list=head, more=len(names) - limit)) if len(names) > limit else head
-
-
 def _window_note(cov: Coverage, lang: str, *, limit: int = 8) -> Markup:
-    """What the window covers, in words of ``lang`` (in English, :meth:`Coverage.describe`)."""
-    w = cov.window
-    bits = []
-    if w.since and w.until:
-        bits.append(text("window.range", lang, since=str(w.since), until=str(w.until)))
-    elif w.since:
-        bits.append(text("window.since", lang, since=str(w.since)))
-    elif w.until:
-        bits.append(text("window.until", lang, until=str(w.until)))
-    if w.events:
-        bits.append(text("window.events", lang, list=", ".join(w.events)))
-    if w.sources:
-        bits.append(text("window.sources", lang, list=", ".join(w.sources)))
-    what = Markup("; ").join(bits) if bits else text("window.all", lang)
-    line = text("note.window", lang, what=what, count=len(cov.events), total=cov.total_events)
-    named = [f"{e} ({d or text('window.undated', lang)})" for e, d in cov.events]
-    return text("note.window_events", lang, line=line, list=_listed(named, lang, limit=limit)) if named else line
+    """What the window covers, in words of ``lang``: the views' line, so that the report and
+    the views say it alike (in English, :meth:`Coverage.describe`)."""
+    return Markup(escape(window_line(cov, lang, limit=limit)))
 
 
 def _notes(a: Analysis, tl: Timeline, report_only: bool) -> list[dict[str, Markup]]:
