@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.clauses import ClauseFact
-from resilience_kg.extract.recognise.roles import Cue, heading_cue, role_of, stronger
+from resilience_kg.extract.recognise.roles import Cue, CueIndex, heading_cue, role_of, stronger
 from resilience_kg.extract.recognise.rules import table
 from resilience_kg.extract.segment import Span
 
@@ -28,6 +28,24 @@ class _Around:
     mentions_in: Counter[int]
     post_spans: list[tuple[int, int]]
     parent_spans: set[tuple[int, int]]
+    #: Per sentence start, where its first speech verb ends (None: it has none). Found once per
+    #: sentence: searched again for each mention, a long list of bodies would cost its square.
+    speech_ends: dict[int, int | None]
+    #: Per sentence start, its cues indexed for :func:`role_of` (built once per sentence).
+    cue_indexes: dict[int, CueIndex]
+
+    def cues_of(self, doc: Document, sent: Span) -> CueIndex:
+        if sent.start not in self.cue_indexes:
+            self.cue_indexes[sent.start] = CueIndex.of(doc.cues.get(sent.start, []), doc.text)
+        return self.cue_indexes[sent.start]
+
+    def spoken_before(self, text: str, sent: Span, pos: int) -> bool:
+        """Whether a speech verb of ``sent`` ends before ``pos``."""
+        if sent.start not in self.speech_ends:
+            self.speech_ends[sent.start] = min((m.end() for m in _speech().finditer(text, sent.start, sent.end)),
+                                               default=None)
+        end = self.speech_ends[sent.start]
+        return end is not None and end <= pos
 
 
 def roles(doc: Document) -> None:
@@ -58,19 +76,19 @@ def _around(doc: Document) -> _Around:
         if at is not None:
             mentions_in[at.start] += 1
     return _Around(mentions_in, [(p.start, p.end) for p in doc.posts],
-                   {m.parent_span for m in doc.mentions if m.parent_span})
+                   {m.parent_span for m in doc.mentions if m.parent_span}, {}, {})
 
 
 def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | None, Span | None]:
     """The role one mention gives its actor, the cue that says so and the sentence it is in."""
     text = doc.text
     sent = doc.sentence_at(m.start)
-    role, cue = role_of(m.start, m.end, doc.cues.get(sent.start, []), text) if sent else ("mentioned", None)
+    role, cue = role_of(m.start, m.end, around.cues_of(doc, sent), text) if sent else ("mentioned", None)
     if cue is None and (heading := heading_cue(text, m.start)) is not None:
         # A row of an attendance table or an item of a list of speakers: its heading says who they are.
         role, cue = heading.role, heading
-    if cue is None and sent is not None and around.mentions_in[sent.start] >= 3 and not _speech().search(
-            text, sent.start, m.start):
+    if cue is None and sent is not None and around.mentions_in[sent.start] >= 3 and not around.spoken_before(
+            text, sent, m.start):
         # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
         # "said" are spoken of (the speaker, before the verb, is there).
         role = "participant"

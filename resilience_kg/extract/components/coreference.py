@@ -26,6 +26,8 @@ class _Actors:
     by_key: dict[str, Actor] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
+    #: The mentions each actor holds, to add each once without reading its list again.
+    held: dict[str, set[ActorMention]] = field(default_factory=dict)
 
     def in_order(self) -> list[Actor]:
         return [self.by_key[k] for k in self.order]
@@ -96,7 +98,11 @@ def _add(found: _Actors, m: ActorMention, res: Any, key: str) -> None:
         found.by_key[key] = Actor(mention=m, resolution=res, sector=sector, sector_confidence=sure, mentions=[m])
         found.order.append(key)
     actor = found.by_key[key]
-    if m not in actor.mentions:
+    if key not in found.held:
+        found.held[key] = set(actor.mentions)
+    held = found.held[key]
+    if m not in held:
+        held.add(m)
         actor.mentions.append(m)
     if _fuller(m, actor.mention):
         actor.mention = m  # "BPBD" in a headline, then "Badan ... (BPBD) Kabupaten Bima": the row names the latter

@@ -81,6 +81,11 @@ def _heads() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(row["head"].split()) for row in table("head_nouns"))
 
 
+#: How far back the words of a name are read, in characters (the longest names run to about
+#: 150: "Dinas Perindustrian, Perdagangan, Koperasi, Usaha Kecil dan Menengah ...").
+_NAME_REACH = 300
+
+
 def in_a_name(text: str, start: int) -> bool:
     """True when the word at ``start`` is part of an organisation's name: capitalised, in a run
     of capitalised words that holds an organisation head noun (``rules/head_nouns.csv``). The
@@ -91,12 +96,15 @@ def in_a_name(text: str, start: int) -> bool:
     """
     if not text[start:start + 1].isupper():
         return False
-    line = text[text.rfind("\n", 0, start) + 1:start]
+    # A name's words stand just before the cue: read back no further than a long name reaches,
+    # so that a long line of cues costs each of them a little, not the whole line.
+    line = text[max(text.rfind("\n", 0, start) + 1, start - _NAME_REACH):start]
     run: list[str] = []
     for word in reversed(re.findall(r"[\w.&'-]+", line)):
         if not (word[:1].isupper() or word in _NAME_JOINERS):
             break
-        run.insert(0, word)
+        run.append(word)
+    run.reverse()
     return any(tuple(run[i:i + len(h)]) == h for h in _heads() for i in range(len(run) - len(h) + 1))
 
 

@@ -18,7 +18,9 @@ Generic collectives (akademisi, OPD, NGOs) and places are never actors.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -822,13 +824,26 @@ def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]
     """Non-overlapping mentions, longest first; an organisation inside a chosen unit's span is
     kept too, as that unit's parent. Sector evidence from the losers is merged into the winner."""
     chosen: list[ActorMention] = []
+    # The chosen spans never overlap, so sorted by start they are sorted by end too: the ones a
+    # candidate overlaps sit just before the first that starts at or after its end (bisect), and
+    # each candidate looks at those alone, not at every span chosen before it.
+    starts: list[int] = []
+    slots: list[int] = []  # index in ``chosen`` of each start, in the same order
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        clash = [c for c in chosen if c.start < cand.end and cand.start < c.end]
+        p = bisect.bisect_left(starts, cand.end)
+        clash = []
+        while p > 0 and chosen[slots[p - 1]].end > cand.start:
+            p -= 1
+            clash.append(slots[p])
         if not clash:
+            at = bisect.bisect_left(starts, cand.start)
+            starts.insert(at, cand.start)
+            slots.insert(at, len(chosen))
             chosen.append(cand)
             continue
-        for i, c in enumerate(chosen):
-            if c in clash and cand.start >= c.start and cand.end <= c.end:
+        for i in sorted(clash):
+            c = chosen[i]
+            if cand.start >= c.start and cand.end <= c.end:
                 # Merge what the inner span knows: a gazetteer/group sector beats a head noun.
                 merged = c
                 if cand.method.startswith(("gazetteer:", "rule:known-name", "rule:group-list")) and \
@@ -851,7 +866,9 @@ def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]
     chosen.sort(key=lambda c: c.start)
     # Parents named inside units: "Bidang Pencegahan dan Kesiapsiagaan BPBD Provinsi DKI Jakarta".
     parents: list[ActorMention] = []
-    for unit in chosen:
+    by_start = sorted(candidates, key=lambda c: c.start)
+    cand_starts = [c.start for c in by_start]
+    for at, unit in enumerate(chosen):
         if unit.kind != "unit" and not unit.method.startswith("rule:head-noun:Kepala"):
             continue
         head = unit.method.split(":", 2)[2] if unit.method.startswith("rule:head-noun:") else ""
@@ -860,14 +877,15 @@ def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]
         after_head = unit.start + len(head) + 1
         # ... and ends the unit's name, but for a short form in brackets: "Komunitas Cerdas" inside
         # "Pusat Inovasi Kota dan Komunitas Cerdas (PIKKC)" is a word of the name, not a parent.
-        inner = [c for c in candidates if after_head < c.start and c.end <= unit.end and c.kind == "org"
+        window = by_start[bisect.bisect_right(cand_starts, after_head):bisect.bisect_left(cand_starts, unit.end)]
+        inner = [c for c in window if c.end <= unit.end and c.kind == "org"
                  and (not text or re.fullmatch(r"\s*(?:[(\[][^()\[\]]*[)\]])?", text[c.end:unit.end]))
                  and not _spelled_in(unit.acronym, c.name)]
         if inner:
             best = max(inner, key=lambda c: (c.end - c.start, c.method.startswith("gazetteer:")))
             if not any(p.start == best.start and p.end == best.end for p in parents):
                 parents.append(best)
-                chosen[chosen.index(unit)] = replace(unit, parent_span=(best.start, best.end))
+                chosen[at] = replace(unit, parent_span=(best.start, best.end))
     return sorted(chosen + parents, key=lambda c: (c.start, -c.end))
 
 
@@ -915,10 +933,15 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", plain), kind="unit",
                          parent_span=(org.start, org.end), acronym=acronym, expansion=expansion)
     out = [m for m in out if m not in inner]
-    joined = [m for m in out if m.kind == "unit" and m.parent_span is not None]
-    out = [m for m in out if not any(u.parent_span is not None and u.parent_span[1] <= m.start and m.end <= u.end
-                                     for u in joined)]  # the short form's own mention ("UGM" in "(PSBA UGM)")
-    return [_academic_unit(m, out) for m in out]
+    # Drop the short form's own mention ("UGM" in "(PSBA UGM)"): a mention after a joined unit's
+    # parent and inside the unit. The units are sorted by where their parent ends, with the
+    # farthest end reached so far, so each mention asks one bisection.
+    joined = sorted((m.parent_span[1], m.end) for m in out if m.kind == "unit" and m.parent_span is not None)
+    parent_ends = [p for p, _ in joined]
+    reach = list(itertools.accumulate((e for _, e in joined), max))
+    out = [m for m in out if not ((k := bisect.bisect_right(parent_ends, m.start)) and reach[k - 1] >= m.end)]
+    by_span = {(m.start, m.end): m for m in reversed(out)}  # the first mention of a span, as next() found it
+    return [_academic_unit(m, by_span) for m in out]
 
 
 @functools.cache
@@ -940,12 +963,12 @@ def branches_of(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-def _academic_unit(unit: ActorMention, mentions: list[ActorMention]) -> ActorMention:
+def _academic_unit(unit: ActorMention, by_span: dict[tuple[int, int], ActorMention]) -> ActorMention:
     """A centre or institute of a university is academic, whatever its head says: a "Pusat
     Penelitian ... Universitas Udayana" is the university's, not a ministry's centre."""
     if unit.kind != "unit" or unit.sector == "AcademicInstitution":
         return unit
-    parent = next((m for m in mentions if (m.start, m.end) == unit.parent_span), None)
+    parent = by_span.get(unit.parent_span) if unit.parent_span else None
     named = any(h.start() > 0 and _heads()[h.group(1)].sector == "AcademicInstitution"
                 and _heads()[h.group(1)].kind == "org" for h in _head_regex().finditer(unit.name))
     if not named and (parent is None or parent.sector != "AcademicInstitution"):
@@ -1071,23 +1094,30 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     all_surfaces = [m for sentence in _chunks(sentences) for m in surface_spans(text, sentence[0], sentence[1],
                                                                                  gazetteer)]
     known_forms = frozenset(_surface_index(gazetteer)[1])
+    # Each sentence takes the matches inside it: found by bisection, not by reading them all.
+    all_surfaces.sort(key=lambda m: m.start)
+    surface_starts = [m.start for m in all_surfaces]
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        surfaces = ([m for m in all_surfaces if s <= m.start and m.end <= e] + odd_forms(text, s, e, gazetteer)
+        lo = bisect.bisect_left(surface_starts, s)
+        hi = bisect.bisect_left(surface_starts, e)
+        surfaces = ([m for m in all_surfaces[lo:hi] if m.end <= e] + odd_forms(text, s, e, gazetteer)
                     + acronym_with_place(text, s, e)
                     + places_acting(text, s, e) + regional_heads(text, s, e))
         candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
         settled = branches_of(text, join_units(text, settle(candidates, text)))
-        settled = [_academic_unit(m, settled) for m in settled]
+        by_span = {(m.start, m.end): m for m in reversed(settled)}
+        settled = [_academic_unit(m, by_span) for m in settled]
         settled += cue_lists(text, s, e, settled)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
         found.extend(m for m in settled if _keep(m, text)
                      and not any(a <= m.start < b for a, b in documents))
     found += [m for m in attendance_lines(text, found) if _keep(m, text)]
-    found = [m for m in found if not _inside_collective(text, m) and not _on_contact_line(text, m)]
+    contact_lines = [(c.start(), c.end()) for c in _contact_regex().finditer(text)]
+    found = [m for m in found if not _inside_collective(text, m) and not _on_contact_line(contact_lines, m)]
     found = _short_forms_of_earlier(sorted(found, key=lambda c: (c.start, -c.end)))
     cells = table_cells(text)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
@@ -1186,24 +1216,76 @@ def _contact_regex() -> re.Pattern[str]:
     return re.compile(r"^[ \t]*(?:" + alternation("contact_lines") + r")\s*:[^\n]*", re.I | re.M)
 
 
-def _on_contact_line(text: str, m: ActorMention) -> bool:
-    """A body named on a press release's contact line issues the text; it is not an attendee."""
-    return any(c.start() <= m.start < c.end() for c in _contact_regex().finditer(text))
+def _on_contact_line(lines: Sequence[tuple[int, int]], m: ActorMention) -> bool:
+    """A body named on a press release's contact line (``lines``: their spans) issues the text;
+    it is not an attendee."""
+    return any(start <= m.start < end for start, end in lines)
+
+
+#: How many earlier names sharing a short form's first words and initial are tried, the most
+#: recent first. A report names a handful; a hostile text of thousands of look-alike names would
+#: otherwise make this step quadratic (and the extraction take minutes on a few kilobytes).
+_LONG_FORM_CANDIDATES = 64
 
 
 def _short_forms_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
     """A short form with the same ending as a name given earlier is that body again: "BWS
-    Sumatera II" after "Balai Wilayah Sungai Sumatera II" (BWS abbreviates the head's words)."""
+    Sumatera II" after "Balai Wilayah Sungai Sumatera II" (BWS abbreviates the head's words).
+
+    The earlier names are indexed by what a short form must share with them (the words before
+    its acronym and the acronym's first letter; the body and region it names), so each mention
+    looks at a few candidates, never at every name before it.
+    """
     out: list[ActorMention] = []
-    for m in found:
-        earlier = next((f for f in reversed(out) if _abbreviates(m.name, f.name) or _same_in_region(m.name, f.name)),
-                       None)
+    last_seen: dict[str, int] = {}
+    by_start: dict[tuple[tuple[str, ...], str], list[str]] = {}
+    by_region: dict[tuple[str, str], list[str]] = {}
+    for i, m in enumerate(found):
+        candidates = {*_recent(by_start.get(_abbreviation_key(m.name) or ((), ""), [])),
+                      *_recent(by_region.get(_split_region(m.name) or ("", ""), []))}
+        earlier = next((f for f in sorted(candidates, key=last_seen.__getitem__, reverse=True)
+                        if _abbreviates(m.name, f) or _same_in_region(m.name, f)), None)
         if earlier is not None:
-            m = replace(m, name=earlier.name, expansion=earlier.name, acronym=m.name)
+            m = replace(m, name=earlier, expansion=earlier, acronym=m.name)
         out.append(m)
+        if m.name not in last_seen:
+            for key in _long_form_keys(m.name):
+                by_start.setdefault(key, []).append(m.name)
+            region = _split_region(m.name)
+            if region is not None and region[0]:
+                by_region.setdefault(region, []).append(m.name)
+        last_seen[m.name] = i
     return out
 
 
+def _recent(names: list[str]) -> list[str]:
+    return names[-_LONG_FORM_CANDIDATES:]
+
+
+def _abbreviation_key(short: str) -> tuple[tuple[str, ...], str] | None:
+    """The words before a short form's one acronym, and the acronym's first letter (see
+    :func:`_abbreviates`); None when the name is no such short form."""
+    words_ = short.split()
+    at = [k for k, w in enumerate(words_) if is_acronym(w) and not re.fullmatch(r"[IVX]+", w)]
+    if len(at) != 1 or len(words_) < 2:
+        return None
+    return tuple(words_[:at[0]]), words_[at[0]][0].upper()
+
+
+def _long_form_keys(full: str) -> list[tuple[tuple[str, ...], str]]:
+    """Every key under which ``full`` may be the long form of a short one: its first k words, and
+    the initial of the next word that is not a connector."""
+    words_ = full.split()
+    keys = []
+    for k in range(len(words_)):
+        nxt = next((w for w in words_[k:] if w.lower() not in CONNECTORS), None)
+        if nxt is None:
+            break
+        keys.append((tuple(words_[:k]), nxt[0].upper()))
+    return keys
+
+
+@functools.lru_cache(maxsize=4096)
 def _split_region(name: str) -> tuple[str, str] | None:
     """A name and the code of the region that ends it: ("pemerintah provinsi", "53") for "Pemprov NTT"."""
     from resilience_kg.extract.regions import is_place

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 from dataclasses import dataclass, replace
 
 from resilience_kg.extract.recognise.actors import ActorMention
@@ -293,7 +294,9 @@ def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[i
     """The body a pronoun before the cue stands for ("pihaknya akan", "\"Kami akan ...,\" ujar
     Kepala UP X"): the body named after a speech verb later in the sentence, else the body that
     opens the sentence before (its subject)."""
-    head = text[sent.start:m.start()].rstrip()
+    # The pronoun stands right before the cue, past a few adverbs: read that much, not the whole
+    # sentence (a long one with many cues would cost its square).
+    head = text[max(sent.start, m.start() - _GAP_REACH):m.start()].rstrip()
     head = re.sub(r"(?:\s+(?:juga|pun|also))+$", "", head, flags=re.I)
     if not _patterns()["pronoun"].search(head):
         return []
@@ -517,6 +520,7 @@ def clause_subjects(text: str, sentences: Sequence[Span], mentions: Sequence[Act
     """
     pattern, cues = _cues()
     known = _known_names(text, mentions)
+    lengths = _lengths(known)
     taken = [(m.start, m.end) for m in mentions]
     out: list[ActorMention] = []
     for sent in sentences:
@@ -528,7 +532,7 @@ def clause_subjects(text: str, sentences: Sequence[Span], mentions: Sequence[Act
             for end in _name_ends(text, sent.start, m.start(), gap):
                 if any(s < end <= e for s, e in taken):
                     break  # a marked body ends here or spans it: find_clauses reads it
-                found = _known_before(text, sent.start, end, known)
+                found = _known_before(text, sent.start, end, known, lengths)
                 if found is None and _active_after(text, m.end(), sent.end):
                     found = _name_before(text, sent.start, end, persons)
                 if found is not None and not any(s < found.end and found.start < e for s, e in taken):
@@ -546,8 +550,16 @@ def _active_after(text: str, at: int, limit: int) -> bool:
     return first is not None and not re.fullmatch(r"(?i)di[a-z]{3,}|be|been|being", first.group(1))
 
 
+#: How far before a cue its subject may end, in characters: an apposition and a few adverbs
+#: ("BPBD, selaku ..., juga akan"). Looking no further keeps a long sentence of many cues linear.
+_GAP_REACH = 200
+#: How far before its end a subject name is read, in characters (six words at most).
+_NAME_REACH = 300
+
+
 def _name_ends(text: str, start: int, at: int, gap: re.Pattern[str]) -> list[int]:
     """Where a subject may end before a cue at ``at``: each word end whose rest matches ``gap``, nearest first."""
+    start = max(start, at - _GAP_REACH)
     ends = [e.end() for e in re.finditer(r"[\w)](?=\W|$)", text[start:at])]
     return [start + e for e in reversed(ends) if gap.match(text[start + e:at])]
 
@@ -562,11 +574,14 @@ def _known_names(text: str, mentions: Sequence[ActorMention]) -> dict[str, Actor
     return known
 
 
-def _known_before(text: str, start: int, end: int, known: dict[str, ActorMention]) -> ActorMention | None:
-    """The longest name of a marked body written right before ``end``, as a mention of that body."""
-    for name in sorted(known, key=len, reverse=True):
-        begin = end - len(name)
-        if begin >= start and text[begin:end] == name and (begin == 0 or not text[begin - 1].isalnum()):
+def _known_before(text: str, start: int, end: int, known: dict[str, ActorMention],
+                  lengths: Sequence[int]) -> ActorMention | None:
+    """The longest name of a marked body written right before ``end``, as a mention of that body
+    (``lengths``: the names' lengths, longest first)."""
+    for size in lengths:
+        begin = end - size
+        name = text[begin:end]
+        if begin >= start and name in known and (begin == 0 or not text[begin - 1].isalnum()):
             body = known[name]
             if name == body.acronym:
                 return replace(body, start=begin, end=end, name=name, parent_span=None,
@@ -575,21 +590,36 @@ def _known_before(text: str, start: int, end: int, known: dict[str, ActorMention
     return None
 
 
+class _Word(NamedTuple):
+    start: int
+    text: str
+
+
+def _lengths(known: dict[str, ActorMention]) -> list[int]:
+    """The lengths of the known names, longest first (a name is looked up, never searched for)."""
+    return sorted({len(name) for name in known}, reverse=True)
+
+
 def _name_before(text: str, start: int, end: int, persons: Sequence[str]) -> ActorMention | None:
     """A capitalised name of at most six words ending at ``end`` and opening its clause, if no
     person, place, post, month or collective."""
-    words_ = list(re.finditer(r"\S+", text[start:end]))
-    run: list[re.Match[str]] = []
+    # Only the last words can be the name: read no further back than they may reach.
+    lo = max(start, end - _NAME_REACH)
+    words_ = [_Word(lo + w.start(), w.group()) for w in re.finditer(r"\S+", text[lo:end])]
+    run: list[_Word] = []
     for w in reversed(words_):
-        if not _NAME_WORD.match(w.group()) or len(run) >= 6:
+        if not _NAME_WORD.match(w.text) or len(run) >= 6:
             break
         run.insert(0, w)
-    while run and (run[0].group() in _stop_words() or run[0].group() == "&"):
+    while run and (run[0].text in _stop_words() or run[0].text == "&"):
         run.pop(0)  # "The", "Dalam": a sentence's first word, not the name's
-    if not run or run[-1].group() == "&":
+    if not run or run[-1].text == "&":
         return None
-    begin, name = start + run[0].start(), text[start + run[0].start():end]
-    if not _patterns()["clause_head"].search(text[start:begin]) or not _a_body_name(text, name, persons):
+    begin, name = run[0].start, text[run[0].start:end]
+    # What stands before the name opens the clause (or not). A long run is cut, with a mark in
+    # front that no "^" of a clause head can take (only a list marker or spaces may precede it).
+    before = text[start:begin] if begin - start <= _NAME_REACH else "\x00" + text[begin - _NAME_REACH:begin]
+    if not _patterns()["clause_head"].search(before) or not _a_body_name(text, name, tuple(persons)):
         return None
     return ActorMention(begin, end, name, name if name.isupper() and " " not in name else None, None, None, "",
                         "rule:clause-subject", confidence("mention:clause-subject"))
@@ -621,7 +651,8 @@ def _posts() -> tuple[str, ...]:
     return tuple(row["post"].lower() for row in table("posts"))
 
 
-def _a_body_name(text: str, name: str, persons: Sequence[str]) -> bool:
+@functools.lru_cache(maxsize=1024)
+def _a_body_name(text: str, name: str, persons: tuple[str, ...]) -> bool:
     """May ``name`` (before a cue) be a body? Not a person, a place, a post, a month, a pronoun or a collective."""
     from resilience_kg.extract.regions import is_place
 

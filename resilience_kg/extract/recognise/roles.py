@@ -67,44 +67,82 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     return out
 
 
-def role_of(start: int, end: int, cues: Sequence[Cue], text: str) -> tuple[str, Cue | None]:
+@dataclass(frozen=True)
+class CueIndex:
+    """A sentence's cues, sorted once for the questions :func:`role_of` asks of each mention (the
+    nearest cue before it that reaches forward, the nearest after it that reaches back), so that
+    a sentence naming many bodies among many cues costs each a bisection, not a reading of all.
+
+    Entries are ``(offset, order)``: ``order`` is the cue's place in the sentence's list, which
+    breaks ties between cues at one distance (the first listed wins).
+    """
+
+    cues: tuple[Cue, ...]
+    forward: tuple[tuple[int, int], ...]  # (end, -order) of cues reaching forward, not "mentioned"
+    forward_mentioned: tuple[tuple[int, int], ...]  # the same, for "mentioned" cues
+    back: tuple[tuple[int, int], ...]  # (start, order) of cues reaching back
+    by_start: tuple[tuple[int, int], ...]  # (start, order) of every cue
+
+    @classmethod
+    def of(cls, cues: Sequence[Cue], text: str) -> CueIndex:
+        forward: list[tuple[int, int]] = []
+        forward_mentioned: list[tuple[int, int]] = []
+        back: list[tuple[int, int]] = []
+        for order, cue in enumerate(cues):
+            if cue.direction in ("after", "both") and not _ANSWERING.search(text, max(0, cue.start - 20), cue.start):
+                # "Menanggapi paparan tersebut, X ...": X answers the presentation
+                (forward_mentioned if cue.role == "mentioned" else forward).append((cue.end, -order))
+            if cue.direction in ("before", "both"):
+                back.append((cue.start, order))
+        return cls(tuple(cues), tuple(sorted(forward)), tuple(sorted(forward_mentioned)), tuple(sorted(back)),
+                   tuple(sorted((c.start, order) for order, c in enumerate(cues))))
+
+
+def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str) -> tuple[str, Cue | None]:
     """The role of the mention at ``start:end`` given its sentence's cues.
 
     A cue reaches forward over the rest of its clause (a semicolon or a full stop ends it) and
     backward over the words before it in the same clause.
     """
-    best: tuple[int, Cue] | None = None
-    for cue in cues:
-        if cue.direction in ("after", "both") and cue.end <= start:
-            between = text[cue.end:start]
-            # A venue or a supporter is one name; an attendance list runs over commas and semicolons.
-            if cue.role == "mentioned" and re.search(r"[;,]\s", between):
-                continue
-            if _ANSWERING.search(text, max(0, cue.start - 20), cue.start):
-                continue  # "Menanggapi paparan tersebut, X ...": X answers the presentation
-            distance = start - cue.end
-        elif cue.direction in ("before", "both") and cue.start >= end:
-            between = text[end:cue.start]
-            if ";" in between or len(between) > 160:
-                continue
-            distance = cue.start - end + 40  # a cue before its actor is the usual reading
-        else:
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, cue)
-    if best is None:
+    import bisect
+
+    index = cues if isinstance(cues, CueIndex) else CueIndex.of(cues, text)
+    options: list[tuple[int, int]] = []  # (distance, order)
+    # The nearest cue before the mention that reaches forward; the farther ones are farther.
+    for entries, listed in ((index.forward, False), (index.forward_mentioned, True)):
+        i = bisect.bisect_right(entries, (start, 1)) - 1
+        if i >= 0:
+            cue_end, order = entries[i][0], -entries[i][1]
+            # A venue or a supporter is one name; an attendance list runs over commas and
+            # semicolons (and a farther cue of the kind has the same comma in between).
+            if not (listed and re.search(r"[;,]\s", text[cue_end:start])):
+                options.append((start - cue_end, order))
+    # The nearest cue after it that reaches back, within its clause and 160 characters.
+    j = bisect.bisect_left(index.back, (end, -1))
+    if j < len(index.back):
+        cue_start, order = index.back[j]
+        between = text[end:cue_start]
+        if ";" not in between and len(between) <= 160:
+            options.append((cue_start - end + 40, order))  # a cue before its actor is the usual reading
+    if not options:
         return "mentioned", None
-    cue = best[1]
+    cue = index.cues[min(options)[1]]
     if cue.start >= end:
         # "X turut hadir dan menyampaikan ...": verbs joined after the actor all say what it did;
         # it keeps the strongest (an opener or a speaker is there too).
-        for other in sorted(cues, key=lambda c: c.start):
+        k = bisect.bisect_left(index.by_start, (cue.end, -1))
+        for other_start, order in index.by_start[k:]:
+            if other_start - cue.end > _JOIN_REACH:
+                break  # no joining words are that long
+            other = index.cues[order]
             if other.start >= cue.end and _JOINED.fullmatch(text[cue.end:other.start]) and \
                     other.direction in ("before", "both") and stronger(other.role, cue.role) == other.role:
                 cue = other
     return cue.role, cue
 
 
+#: The most characters between two joined verbs ("hadir dan menyampaikan").
+_JOIN_REACH = 40
 #: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
 _ANSWERING = re.compile(r"(?i)\b(?:menanggapi|merespons|responding to|in response to)\s+(?:the\s+)?$")
 #: What joins two verbs of one actor: "hadir dan menyampaikan", "attended and presented".
@@ -165,8 +203,14 @@ def heading_cue(text: str, pos: int) -> Cue | None:
     "Attendance") is the role of every body the list names without a cue of its own. A table
     read one cell a line (a web page's) is read the same way, over its cells.
     """
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
+    return _line_heading(text, text.rfind("\n", 0, pos) + 1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_heading(text: str, line_start: int) -> Cue | None:
+    """:func:`heading_cue` for every offset of the line that starts at ``line_start``: read once
+    per line, since a table row or a long line names many bodies (and each would read it again)."""
+    line_end = text.find("\n", line_start)
     own = text[line_start:line_end if line_end >= 0 else len(text)]
     cells = not _is_row(own) and _is_cell(own)
     if not (_is_row(own) or cells):
