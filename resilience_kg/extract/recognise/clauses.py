@@ -26,8 +26,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.rules import (
