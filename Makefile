@@ -68,6 +68,7 @@ bench: $(STAMP)
 	$(PY) bench/guard_bench.py
 	$(PY) bench/time_bench.py
 	$(PY) bench/hostile_inputs_bench.py
+	$(PY) bench/hostile_text_bench.py
 
 .PHONY: score
 # Extraction quality, the tuned part and the frozen part apart; SCORE_ARGS="--part frozen" or "--details".
