@@ -1,0 +1,235 @@
+"""Short forms and acronyms: "Expansion (ACR)", "Expansion [ACR]" and "ACR (Expansion)" pairs that
+name a body, and a short form used after its full name, which is that body again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail, _named_tail, _split_region
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    CONNECTORS,
+    LEGAL_FORMS,
+    STOP_CAPS,
+    _acting_subjects,
+    _english_head_at_end,
+    _fits,
+    _head_regex,
+    _heads,
+    _known_names,
+    _names_a_body,
+    _post_regex,
+    is_acronym,
+    is_cap,
+)
+from resilience_kg.extract.recognise.rules import confidence
+from resilience_kg.extract.segment import words
+
+_ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&\-]{1,15}){0,2})\s*[)\]]")
+
+
+def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
+    """"Expansion (ACR)", "Expansion [ACR]" and "ACR (Expansion)" pairs that name a body."""
+    out: list[ActorMention] = []
+    toks = words(text, start, end)
+    for m in _ACRONYM_IN_BRACKETS.finditer(text, start, end):
+        acronym = m.group(1).strip()
+        if acronym in LEGAL_FORMS:
+            continue
+        if not any(c.isupper() for c in acronym[1:]) and " " not in acronym:
+            if not re.fullmatch(r"[A-Z][a-z]+", acronym):  # Bappeda, Dishub are fine
+                continue
+        before = [t for t in toks if t.end <= m.start()]
+        best = None
+        valid: list[int] = []
+        commas = 0
+        j = len(before) - 1
+        while j >= 0 and len(before) - j <= 14:
+            w = before[j].text
+            if w == ",":
+                # A comma ends the expansion once one fits ("Dinas Sosial, Badan X (BX)"); before
+                # that it may be inside one ("Badan Meteorologi, Klimatologi dan Geofisika").
+                commas += 1
+                if best is not None or commas > 2:
+                    break
+                j -= 1
+                continue
+            if is_cap(w) or w.lower() in CONNECTORS or w == "-":
+                phrase = text[before[j].start:before[-1].end]
+                if is_cap(w) and w not in STOP_CAPS and _fits(acronym, phrase):
+                    best = j
+                    valid.append(j)
+                j -= 1
+                continue
+            break
+        # The nearest start at a head noun wins ("Bappeda ... dan Badan Pengelola Keuangan Daerah
+        # (BPKD)" is Badan...); without one, the farthest start that fits.
+        at_head = [k for k in valid if _head_regex().match(text, before[k].start)]
+        if at_head:
+            best = max(at_head)
+            # "Deputi Gubernur ... Bidang X (Deputi TRLH)": the office starts at Deputi, not Bidang.
+            deputy = [k for k in valid if k < best and before[k].text in ("Deputi", "Kedeputian", "Asisten")]
+            if before[best].text == "Bidang" and deputy:
+                best = min(deputy)
+        if best is not None and commas and "," in text[before[best].start:m.start()]:
+            # Crossing a comma needs an expansion that starts with a head noun.
+            if not _head_regex().match(text, before[best].start):
+                best = None
+        if best is not None:
+            # A post before the body is not part of its name ("Kepala Biro ... (KDH-KLN)").
+            post = _post_regex().match(text, before[best].start)
+            # A deputy governor's short form names the office (Deputi TRLH), so it keeps its post words.
+            if post is not None and post.end() < before[-1].end and not post.group(1).startswith("Deputi"):
+                head_at = _head_regex().search(text, before[best].start, before[-1].end)
+                if head_at is not None and head_at.start() >= post.start():
+                    best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)
+            s = before[best].start
+            expansion = text[s:before[-1].end].rstrip(" ,")
+            tail = _jurisdiction_tail(text, m.end(), end) or _named_tail(text, m.end(), end, acronym)
+            short_name = f"{acronym} {' '.join(text[m.end():m.end() + tail].split())}".strip()
+            if (_names_a_body(expansion) or acronym in _known_names() or acronym in known
+                    or short_name in _acting_subjects(text)):
+                # ("Destructive Fishing Watch (DFW) Indonesia" ... "DFW Indonesia merekomendasikan":
+                # no head noun, but its short form proposes or commits, so it names a body.)
+                method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
+                # "Pemerintah Kabupaten (Pemkab) Kendal": the place after the bracket is the body's.
+                name = f"{expansion} {' '.join(text[m.end():m.end() + tail].split())}" if tail else expansion
+                head = _head_regex().match(expansion) or _english_head_at_end(expansion)
+                sector = _heads()[head.group(1)].sector if head else None
+                kind = _heads()[head.group(1)].kind if head else "org"
+                if head is None and expansion.startswith(("Deputi", "Kedeputian")):
+                    sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
+                out.append(ActorMention(s, m.end() + tail, name, acronym, expansion, sector,
+                                        f"head:{head.group(1)}" if head else "", method, confidence("mention:acronym"),
+                                        kind=kind))
+                continue
+    # ACR (Expansion)
+    for m in re.finditer(r"(?<![\w-])([A-Z][A-Za-z0-9&\-]{1,12})\s*\(([^()\[\]]{4,120})\)", text[start:end]):
+        acronym, expansion = m.group(1), m.group(2).strip()
+        if not is_acronym(acronym) and not re.fullmatch(r"[A-Z][a-z]+", acronym):
+            continue
+        if "," in expansion or not is_cap(expansion.split()[0]) or not _fits(acronym, expansion):
+            continue
+        if not _names_a_body(expansion):
+            continue
+        s = start + m.start()
+        head = _head_regex().match(expansion)
+        sector = _heads()[head.group(1)].sector if head else None
+        tail = _jurisdiction_tail(text, start + m.end(), end)
+        # "BPBD (Badan Penanggulangan Bencana Daerah) Kabupaten Banjar": the place is the body's.
+        name = f"{expansion} {' '.join(text[start + m.end():start + m.end() + tail].split())}" if tail else expansion
+        out.append(ActorMention(s, start + m.end() + tail, name, acronym, expansion, sector,
+                                f"head:{head.group(1)}" if head else "", "rule:acronym-first",
+                                confidence("mention:acronym"),
+                                kind=_heads()[head.group(1)].kind if head else "org"))
+    return out
+
+
+#: How many earlier names sharing a short form's first words and initial are tried, the most
+#: recent first. A report names a handful; a hostile text of thousands of look-alike names would
+#: otherwise make this step quadratic (and the extraction take minutes on a few kilobytes).
+_LONG_FORM_CANDIDATES = 64
+
+
+def _short_forms_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
+    """A short form with the same ending as a name given earlier is that body again: "BWS
+    Sumatera II" after "Balai Wilayah Sungai Sumatera II" (BWS abbreviates the head's words).
+
+    The earlier names are indexed by what a short form must share with them (the words before
+    its acronym and the acronym's first letter; the body and region it names), so each mention
+    looks at a few candidates, never at every name before it.
+    """
+    out: list[ActorMention] = []
+    last_seen: dict[str, int] = {}
+    by_start: dict[tuple[tuple[str, ...], str], list[str]] = {}
+    by_region: dict[tuple[str, str], list[str]] = {}
+    for i, m in enumerate(found):
+        candidates = {*_recent(by_start.get(_abbreviation_key(m.name) or ((), ""), [])),
+                      *_recent(by_region.get(_split_region(m.name) or ("", ""), []))}
+        earlier = next((f for f in sorted(candidates, key=last_seen.__getitem__, reverse=True)
+                        if _abbreviates(m.name, f) or _same_in_region(m.name, f)), None)
+        if earlier is not None:
+            m = replace(m, name=earlier, expansion=earlier, acronym=m.name)
+        out.append(m)
+        if m.name not in last_seen:
+            for key in _long_form_keys(m.name):
+                by_start.setdefault(key, []).append(m.name)
+            region = _split_region(m.name)
+            if region is not None and region[0]:
+                by_region.setdefault(region, []).append(m.name)
+        last_seen[m.name] = i
+    return out
+
+
+def _recent(names: list[str]) -> list[str]:
+    return names[-_LONG_FORM_CANDIDATES:]
+
+
+def _abbreviation_key(short: str) -> tuple[tuple[str, ...], str] | None:
+    """The words before a short form's one acronym, and the acronym's first letter (see
+    :func:`_abbreviates`); None when the name is no such short form."""
+    words_ = short.split()
+    at = [k for k, w in enumerate(words_) if is_acronym(w) and not re.fullmatch(r"[IVX]+", w)]
+    if len(at) != 1 or len(words_) < 2:
+        return None
+    return tuple(words_[:at[0]]), words_[at[0]][0].upper()
+
+
+def _long_form_keys(full: str) -> list[tuple[tuple[str, ...], str]]:
+    """Every key under which ``full`` may be the long form of a short one: its first k words, and
+    the initial of the next word that is not a connector."""
+    words_ = full.split()
+    keys = []
+    for k in range(len(words_)):
+        nxt = next((w for w in words_[k:] if w.lower() not in CONNECTORS), None)
+        if nxt is None:
+            break
+        keys.append((tuple(words_[:k]), nxt[0].upper()))
+    return keys
+
+
+def _same_in_region(short: str, full: str) -> bool:
+    """Whether two names are one body of one region written two ways: "Pemprov NTT" after
+    "Pemerintah Provinsi Nusa Tenggara Timur" (a short head, a region's short name)."""
+    if short == full:
+        return False
+    a, b = _split_region(short), _split_region(full)
+    return a is not None and a == b and bool(a[0]) and _head_regex().match(full) is not None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` with some of its words written as their initials: "BWS Sumatera
+    II" for "Balai Wilayah Sungai Sumatera II", "Suku Dinas SDA" for "Suku Dinas Sumber Daya Air Kota
+    Administrasi Jakarta Barat" (the place may be left out after the short form, never changed).
+
+    >>> _abbreviates("Dinas PU", "Dinas Pekerjaan Umum Kota Medan")
+    True
+    >>> _abbreviates("BPBD Kota Bogor", "Badan Perencanaan Pembangunan Daerah Kota Bogor")
+    False
+    """
+    words_ = short.split()
+    at = [k for k, w in enumerate(words_) if is_acronym(w) and not re.fullmatch(r"[IVX]+", w)]
+    if len(at) != 1 or len(words_) < 2 or short == full:
+        return False
+    k = at[0]
+    before, acronym, after = words_[:k], words_[k], words_[k + 1:]
+    rest = full.split()
+    if rest[:len(before)] != before:
+        return False
+    rest = rest[len(before):]
+    n, taken = 0, 0
+    while n < len(rest) and taken < len(acronym):
+        if rest[n].lower() in CONNECTORS:
+            n += 1
+            continue
+        if rest[n][0].upper() != acronym[taken].upper():
+            return False
+        taken += 1
+        n += 1
+    if taken != len(acronym) or not _head_regex().match(full):
+        return False
+    tail = rest[n:]
+    left = tail[len(after):]  # what the short form leaves out: the place, or the parent ("... Ditjen SDA")
+    return tail[:len(after)] == after and (not left or not after or _is_place(" ".join(left))
+                                           or _head_regex().fullmatch(left[0]) is not None or is_acronym(left[0]))

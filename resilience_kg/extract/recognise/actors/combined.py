@@ -1,0 +1,84 @@
+"""Every recogniser of the subpackage run over a report, sentence by sentence, and settled."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
+from resilience_kg.extract.recognise.actors.heads import _split_at_known, head_noun_spans
+from resilience_kg.extract.recognise.actors.known_forms import _surface_index, odd_forms, surface_spans
+from resilience_kg.extract.recognise.actors.lists import attendance_lines, attendance_lists, cue_lists, group_lists
+from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.refusals import (
+    _contact_regex,
+    _inside_collective,
+    _keep,
+    _on_contact_line,
+    _post_only_unit,
+    document_spans,
+)
+from resilience_kg.extract.recognise.actors.regional import (
+    acronym_with_place,
+    branches_of,
+    places_acting,
+    regional_heads,
+)
+from resilience_kg.extract.recognise.actors.tables import table_cells, table_members
+from resilience_kg.extract.recognise.actors.units import _academic_unit, join_units, settle
+from resilience_kg.extract.segment import Span
+
+if TYPE_CHECKING:
+    from resilience_kg.extract.gazetteer import Gazetteer
+
+
+def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None) -> list[ActorMention]:
+    """Every organisation and named unit in ``text``, in order of position."""
+    found: list[ActorMention] = []
+    # One pass of the (large) surface-form matcher per sentence is the slow part: run it per
+    # paragraph-sized chunk of sentences instead and hand each sentence its own matches.
+    all_surfaces = [m for sentence in _chunks(sentences) for m in surface_spans(text, sentence[0], sentence[1],
+                                                                                 gazetteer)]
+    known_forms = frozenset(_surface_index(gazetteer)[1])
+    # Each sentence takes the matches inside it: found by bisection, not by reading them all.
+    all_surfaces.sort(key=lambda m: m.start)
+    surface_starts = [m.start for m in all_surfaces]
+    for sentence in sentences:
+        s, e = sentence.start, sentence.end
+        lo = bisect.bisect_left(surface_starts, s)
+        hi = bisect.bisect_left(surface_starts, e)
+        surfaces = ([m for m in all_surfaces[lo:hi] if m.end <= e] + odd_forms(text, s, e, gazetteer)
+                    + acronym_with_place(text, s, e)
+                    + places_acting(text, s, e) + regional_heads(text, s, e))
+        candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
+                      + acronym_pairs(text, s, e, known_forms)
+                      + surfaces + group_lists(text, s, e))
+        settled = branches_of(text, join_units(text, settle(candidates, text)))
+        by_span = {(m.start, m.end): m for m in reversed(settled)}
+        settled = [_academic_unit(m, by_span) for m in settled]
+        settled += cue_lists(text, s, e, settled)
+        settled += attendance_lists(text, sentence, settled)
+        documents = document_spans(text, s, e)
+        found.extend(m for m in settled if _keep(m, text)
+                     and not any(a <= m.start < b for a, b in documents))
+    found += [m for m in attendance_lines(text, found) if _keep(m, text)]
+    contact_lines = [(c.start(), c.end()) for c in _contact_regex().finditer(text)]
+    found = [m for m in found if not _inside_collective(text, m) and not _on_contact_line(contact_lines, m)]
+    found = _short_forms_of_earlier(sorted(found, key=lambda c: (c.start, -c.end)))
+    cells = table_cells(text)
+    found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
+    found += [m for m in table_members(text, cells, found) if _keep(m, text)]
+    found = [m for m in found if not _post_only_unit(text, m)]
+    return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _chunks(sentences: Sequence[Span]) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences, as (start, end), for the surface matcher."""
+    out: list[tuple[int, int]] = []
+    for sentence in sentences:
+        if out and sentence.start - out[-1][1] <= 2 and sentence.end - out[-1][0] < 4000:
+            out[-1] = (out[-1][0], sentence.end)
+        else:
+            out.append((sentence.start, sentence.end))
+    return out

@@ -1,0 +1,219 @@
+"""Full names governed by a head noun (``rule:head-noun:<head>``): "Dinas Lingkungan Hidup",
+"Jakarta City Government" (English puts the head last), with a short form or a jurisdiction
+written after them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail, _named_tail
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    _SHORT_FORM_AFTER,
+    CONNECTORS,
+    JURISDICTION_WORDS,
+    LEGAL_FORMS,
+    STOP_CAPS,
+    TITLES,
+    _english_head_at_end,
+    _fits,
+    _head_regex,
+    _heads,
+    _is_calendar,
+    _is_collective,
+    _is_foreign_country,
+    _sector_groups,
+    is_acronym,
+    is_cap,
+)
+from resilience_kg.extract.recognise.rules import alternation, confidence
+from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
+
+
+def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
+    """Index after the last token of the name whose head ends before ``toks[i]``."""
+    last = i - 1
+    j = i
+    while j < len(toks) and j - i < 14:
+        word = toks[j].text
+        gap = text[toks[j - 1].end:toks[j].start] if j > 0 else " "
+        if "\n" in gap or "\t" in gap or (gap and gap.strip()):
+            break  # (a tab separates the cells of a table row: "Fakultas Kedokteran UNTAN<TAB>Pertolongan")
+        nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        if word.endswith(("'s", "’s")) and j > i:
+            break  # "... Agency and Bali's ...": an owner starts the next phrase
+        if english and j == i and word.lower() in ("and", "dan"):
+            break  # "... Planning Office and Pattimura University": an English name ends at its head
+        if _is_calendar(word):
+            break  # "Hotel Trans Luxury Bandung Kamis, 22/08/19": the day is not part of the name
+        if word in ("Prov.", "Prov"):
+            last = j
+        elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word):
+            if word == "The" and not english:
+                break
+            governed = english and any(t.text.lower() in ("of", "for") for t in toks[i:j])
+            if (english and j > i and _heads().get(word) is not None and _heads()[word].english
+                    and not (is_cap(nxt) and nxt not in STOP_CAPS) and nxt.lower() not in ("of", "for", "on")):
+                # English puts the head last: "Pattimura University Disaster Studies Centre",
+                # "Kyoto University's Disaster Prevention Research Institute" are the centre's names.
+                last = j
+                break
+            if english and j > i and _heads().get(word) is not None and nxt.lower() in ("of", "for"):
+                last = j  # "Tohoku University's International Research Institute of Disaster Science"
+                j += 1
+                continue
+            if j > i and _head_regex().fullmatch(word) and toks[j - 1].text.lower() not in CONNECTORS and not governed:
+                # ("Association for Provincial Government": after "for", a head noun is governed.)
+                # A second head right after a name starts another body ("Dinas X Dinas Y")
+                # unless it is a jurisdiction word.
+                if word not in ("Kota", "Provinsi", "Kabupaten") and not _is_place(f"{toks[j - 1].text} {word}"):
+                    break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name)
+            last = j
+        elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
+            if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)):
+                break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
+            if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
+                break
+            if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text):
+                break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
+        elif word == "-" and is_cap(nxt):
+            pass
+        else:
+            break
+        j += 1
+    # Cut after a jurisdiction place followed by more capitalised words (a person's name).
+    names = [t.text for t in toks[i:last + 1]]
+    for k in range(len(names) - 1, -1, -1):
+        for width in (3, 2, 1):
+            if k - width + 1 >= 0 and _is_place(" ".join(names[k - width + 1:k + 1])):
+                marked = width > 1 or (k - width >= 0 and names[k - width] in JURISDICTION_WORDS)
+                if marked and k < len(names) - 1 and names[k + 1] not in ("Bidang", "Kota", "Provinsi"):
+                    last = i + k
+                break
+        else:
+            continue
+        break
+    while last >= i and toks[last].text.lower() in CONNECTORS:
+        last -= 1
+    return last + 1
+
+
+def _backward(text: str, toks: Sequence[Span], i: int) -> int:
+    """Index of the first token of an English name whose head is ``toks[i]`` (Jakarta City Government)."""
+    first = i
+    j = i - 1
+    while j >= 0 and i - j <= 8:  # "Ambon City Public Works and Spatial Planning Office"
+        word = toks[j].text
+        gap = text[toks[j].end:toks[j + 1].start]
+        if gap.strip() or "\n" in gap or "\t" in gap:
+            break
+        if word.endswith(("'s", "’s")):
+            break  # "Indonesia's National Disaster Management Agency": the owner is not in the name
+        if is_cap(word) and word not in STOP_CAPS and not _head_regex().fullmatch(word):
+            first = j
+        elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
+            pass
+        else:
+            break
+        j -= 1
+    return first
+
+
+#: Legal forms written after a firm's name ("... Tbk"): they never head a name of their own.
+_SUFFIX_FORMS = frozenset(("Tbk", "Tbk."))
+
+
+def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
+    """Names governed by a head noun in ``text[start:end]`` (one sentence)."""
+    toks = words(text, start, end)
+    index = {t.start: k for k, t in enumerate(toks)}
+    out: list[ActorMention] = []
+    for m in _head_regex().finditer(text, start, end):
+        k = index.get(m.start())
+        if k is None:
+            continue
+        head = _heads()[m.group(1)]
+        width = len(words(m.group(1)))
+        after = k + width
+        stop = _forward(text, toks, after, english=head.english)
+        first = _backward(text, toks, k) if head.english else k
+        if stop <= after and first == k:
+            continue  # a head alone ("Dinas", "Badan") names nothing
+        if first == k and m.group(1) in _SUFFIX_FORMS:
+            continue  # "PT Telkom Indonesia (Persero) Tbk Witel Jakarta": Tbk ends a firm's name, never starts one
+        s, e = toks[first].start, toks[stop - 1].end
+        if text[e - 1] == "." and toks[stop - 1].text.lower().rstrip(".") not in ABBREVIATIONS:
+            e -= 1
+        name = text[s:e]
+        if head.head == "Bidang" and re.search(r"\b(" + alternation("deputy_posts") + r")\b",
+                                                text[max(start, s - 60):s]):
+            continue  # "Deputi Gubernur ... Bidang X": the deputy's field, not a division
+        body = name[len(m.group(1)):] if first == k else name
+        if m.group(1) in ("Program", "Programme") and not re.search(r"\b(" + alternation("programme_bodies") + r")\b",
+                                                                    name):
+            continue
+        if m.group(1) in ("Office", "Government", "Department") and first == k and not body.strip().startswith("of"):
+            continue
+        if _is_place(name) or _is_collective(name) or _is_collective(body.strip()) or name.lower() in _sector_groups():
+            continue
+        sector = head.sector
+        if head.head in ("Palang Merah", "Red Cross") and _is_foreign_country(body.strip() if first == k else
+                                                                             name[:m.start() - s].strip()):
+            sector = "InternationalOrganization"  # "Palang Merah Jerman": a national society abroad
+        acronym = None
+        expansion = name
+        slashed = re.fullmatch(r"(.+\s\S+)/([A-Z][A-Z0-9&-]{1,11})", name)
+        if slashed:
+            # "Badan Nasional Penanggulangan Bencana/BNPB": one body, written with its short form.
+            name = expansion = slashed.group(1)
+            out.append(ActorMention(s, e, name, slashed.group(2), expansion, head.sector, f"head:{head.head}",
+                                    f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
+            continue
+        short = _SHORT_FORM_AFTER.match(text, e, end)
+        english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
+        if short and short.group(1) != name and (len(short.group(1)) < len(name) or english_alias) and \
+                short.group(1) not in LEGAL_FORMS and \
+                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1)) or english_alias):
+            # ("Palang Merah Jerman (German Red Cross)": the English name in brackets, one actor.)
+            acronym = short.group(1)
+            e = short.end()
+            tail = _jurisdiction_tail(text, e, end) or _named_tail(text, e, end, acronym)
+            if tail:
+                # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"
+                # later in the text still means this branch).
+                name = f"{name} {text[e:e + tail].strip()}"
+            e += tail
+        out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, sector, f"head:{head.head}",
+                                f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
+    return out
+
+
+def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMention]) -> list[ActorMention]:
+    """Cut "Bank DKI dan Sarana Jaya" before "dan" when a known name starts right after it."""
+    starts = {m.start for m in surfaces}
+    out = []
+    for m in spans:
+        for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
+            if m.start + join.end() in starts:
+                cut = m.start + join.start()
+                m = replace(m, end=cut, name=text[m.start:cut], acronym=None, expansion=None)
+                break
+        # "Bidang Kerja Sama Kemendagri RI Rika Fitriasari": a known body ends the unit's name, and
+        # the capitalised words after it are the officer's.
+        for known in surfaces:
+            if not (m.start < known.start and known.end < m.end):
+                continue
+            after = _PERSON_TAIL.fullmatch(text, known.end, m.end)
+            if after is not None and not any(_head_regex().fullmatch(w) or w in JURISDICTION_WORDS or _is_place(w)
+                                             for w in after.group("name").split()):
+                cut = known.end + len(after.group("ri") or "")
+                m = replace(m, end=cut, name=text[m.start:cut], acronym=None, expansion=None)
+                break
+        out.append(m)
+    return out
+
+
+# After a known body inside a unit's name: " RI" perhaps, then two to four capitalised words.
+_PERSON_TAIL = re.compile(r"(?P<ri> RI)? (?P<name>(?:I |Ni |IB )?[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})")

@@ -1,0 +1,132 @@
+"""Surface forms of the gazetteer and of ``rules/known_names.csv``, matched case-sensitively, and
+the short forms it knows written in capitals or spaced out ("BAPPEDA", "B P B D")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail
+from resilience_kg.extract.recognise.actors.vocabulary import LEGAL_FORMS, _is_collective, _known_names, is_acronym
+from resilience_kg.extract.recognise.rules import confidence
+
+if TYPE_CHECKING:
+    from resilience_kg.extract.gazetteer import Gazetteer
+
+
+@dataclass(frozen=True)
+class _Surface:
+    form: str
+    sector: str
+    method: str
+    kind: str
+
+
+_SURFACE_CACHE: dict[int, tuple[object, tuple[re.Pattern[str] | None, dict[str, _Surface]]]] = {}
+
+
+def _surface_index(gazetteer: Gazetteer | None) -> tuple[re.Pattern[str] | None, dict[str, _Surface]]:
+    """One regular expression over every surface form, built once per gazetteer object."""
+    cached = _SURFACE_CACHE.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    index = _build_surface_index(gazetteer)
+    _SURFACE_CACHE[id(gazetteer)] = (gazetteer, index)
+    return index
+
+
+def _build_surface_index(gazetteer: Gazetteer | None) -> tuple[re.Pattern[str] | None, dict[str, _Surface]]:
+    forms: dict[str, _Surface] = {}
+    for name, sector in _known_names().items():
+        forms.setdefault(name, _Surface(name, sector, "rule:known-name", "org"))
+    if gazetteer is not None:
+        for surface, entry in gazetteer.surface_forms():
+            surface = surface.strip()
+            if len(surface) < 2 or _is_collective(surface) or _is_place(surface):
+                continue
+            kind = "unit" if entry.level == "unit" else "org"
+            previous = forms.get(surface)
+            method = f"gazetteer:{entry.id}"
+            if previous is not None and previous.method.startswith("gazetteer") and previous.method != method:
+                # Several bodies share this form (DLH of many cities): the resolver decides which.
+                sector = previous.sector if previous.sector == entry.sector else ""
+                forms[surface] = _Surface(surface, sector, "gazetteer:shared-form", kind)
+            else:
+                forms[surface] = _Surface(surface, entry.sector, f"gazetteer:{entry.id}", kind)
+    if not forms:
+        return None, {}
+    alternatives = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in alternatives) + r")(?![\w-])")
+    return pattern, forms
+
+
+def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> list[ActorMention]:
+    """Gazetteer and known-name surface forms, matched case-sensitively (BPBD, not "bpbd")."""
+    pattern, forms = _surface_index(gazetteer)
+    if pattern is None:
+        return []
+    out = []
+    matches = list(pattern.finditer(text, start, end))
+    # Names inside a longer name ("Setda" in "Biro KDH-KLN Setda Provinsi DKI Jakarta") become
+    # candidates too: they may be the unit's parent.
+    for outer in list(matches):
+        inner_start = text.find(" ", outer.start(), outer.end())
+        while 0 <= inner_start < outer.end():
+            inner = pattern.search(text, inner_start + 1, outer.end())
+            if inner is None:
+                break
+            matches.append(inner)
+            inner_start = text.find(" ", inner.start(), outer.end())
+    for m in matches:
+        surface = forms[m.group(1)]
+        s, e = m.start(), m.end()
+        # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta".
+        tail = _jurisdiction_tail(text, e, end)
+        e += tail
+        first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
+        acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
+        if acronym and tail:
+            acronym = " ".join(text[s:e].split())  # "PMI Kota Pontianak": the branch's own short form
+        out.append(ActorMention(s, e, text[s:e], acronym, None,
+                                surface.sector or None, surface.method, surface.method, confidence("mention:gazetteer"),
+                                kind=surface.kind))
+    return out
+
+
+_ODD_FORM = re.compile(r"(?<![\w-])((?:[A-Z] ){2,}[A-Z]|[A-Z][A-Z0-9&-]{2,11})(?![\w-])")
+
+
+def odd_forms(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> list[ActorMention]:
+    """Short forms the gazetteer knows, written in capitals ("BAPPEDA" for Bappeda) or spaced
+    out ("B P B D Kabupaten Demak"): the case-sensitive matcher misses them."""
+    _, forms = _surface_index(gazetteer)
+    folded = _folded_short_forms(gazetteer)
+    out = []
+    for m in _ODD_FORM.finditer(text, start, end):
+        token = m.group(1)
+        joined = token.replace(" ", "")
+        if token in forms or joined.casefold() not in folded:
+            continue
+        surface = forms[folded[joined.casefold()]]
+        e = m.end() + _jurisdiction_tail(text, m.end(), end)
+        name = surface.form + text[m.end():e]
+        out.append(ActorMention(m.start(), e, name, joined if is_acronym(joined) else None, None,
+                                surface.sector or None, surface.method, surface.method,
+                                confidence("mention:gazetteer-spaced"), kind=surface.kind))
+    return out
+
+
+def _folded_short_forms(gazetteer: Gazetteer | None) -> dict[str, str]:
+    """One-word forms (acronyms, short names) by their case-folded spelling."""
+    cached = _FOLDED_CACHE.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:  # the id of a collected object may be reused
+        return cached[1]
+    _, forms = _surface_index(gazetteer)
+    folded = {f.casefold(): f for f in forms if " " not in f and 3 <= len(f) <= 12}
+    _FOLDED_CACHE[id(gazetteer)] = (gazetteer, folded)
+    return folded
+
+
+_FOLDED_CACHE: dict[int, tuple[object, dict[str, str]]] = {}

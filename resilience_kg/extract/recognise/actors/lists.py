@@ -1,0 +1,264 @@
+"""Bodies without a head noun, found by the list they stand in: a list headed by a sector word
+("Swasta (Buro Happold, Ruang Waktu)"), a sector word in running text ("the engineering firms
+Ramboll and COWI"), a comma list whose other members are bodies, and an attendance list of lines."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.places import _is_local_place, _is_place
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    _CAMEL,
+    CONNECTORS,
+    GENERIC_WORDS,
+    STOP_CAPS,
+    TITLES,
+    TOPIC_WORDS,
+    _acting_subjects,
+    _is_calendar,
+    _is_collective,
+    _post_regex,
+    _sector_groups,
+    is_acronym,
+    is_cap,
+)
+from resilience_kg.extract.recognise.rules import alternation, confidence, table
+from resilience_kg.extract.recognise.rules import words as word_list
+from resilience_kg.extract.segment import ABBREVIATIONS, Span
+
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\bdan\b|\band\b|\bserta\b|&)\s*")
+
+
+def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    items = []
+    pos = s
+    for m in _LIST_SPLIT.finditer(text, s, e):
+        items.append((pos, m.start()))
+        pos = m.end()
+    items.append((pos, e))
+    out = []
+    for a, b in items:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip().rstrip(".")
+        if chunk:
+            out.append((a + lead, a + lead + len(chunk)))
+    return out
+
+
+def _plausible_item(name: str) -> bool:
+    ws = name.split()
+    if not ws or len(ws) > 7 or not is_cap(ws[0]) or ws[0] in STOP_CAPS or TITLES.match(ws[0]):
+        return False
+    if ws[-1] in _POST_TAILS or (len(ws) == 1 and ws[0] in _LIST_ADJECTIVES):
+        return False  # a post ("Associate Director") or an adjective heading a list ("Provincial")
+    if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or any(_is_calendar(w) for w in ws):
+        return False
+    if ws[0].lower() in TOPIC_WORDS:
+        return False
+    if _is_place(name) or _is_collective(name) or any(c in name for c in "()[]:\""):
+        return False
+    if re.search(r"\d{3,}", name) and not name.startswith("100"):
+        return False
+    if re.fullmatch(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?", name):
+        return False  # a degree after a person's name: "S.T", "M.Eng", "Ph.D."
+    return sum(1 for w in ws if is_cap(w) or w.lower() in CONNECTORS) == len(ws)
+
+
+_POST_TAILS = frozenset(word_list("post_tails"))
+
+
+_LIST_ADJECTIVES = frozenset(word_list("list_adjectives"))
+
+
+def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
+    """Members of "Group (A, B dan C)" lists where Group is a sector word from ``sector_groups``."""
+    out: list[ActorMention] = []
+    groups = _sector_groups()
+    for m in re.finditer(r"([A-Za-z][\w/ -]{1,45}?)\s*\(([^()]{2,600})\)", text[start:end]):
+        label = m.group(1).strip()
+        sector = None
+        for n in range(min(5, len(label.split())), 0, -1):
+            tail = " ".join(label.split()[-n:]).lower()
+            if tail in groups:
+                sector = groups[tail]
+                break
+        if sector is None:
+            continue
+        inner_start = start + m.start(2)
+        for a, b in _items(text, inner_start, start + m.end(2)):
+            name = text[a:b]
+            if _plausible_item(name):
+                out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
+                                        f"group:{label}", "rule:group-list", confidence("mention:group-list")))
+    return out
+
+
+@functools.cache
+def _cue_list_regex() -> re.Pattern[str]:
+    # Only the lower-case group words of running text ("the engineering firms Ramboll and COWI");
+    # a capitalised one ("Pemerintah Daerah") starts a name, and bracketed groups are group_lists'.
+    cues = sorted((row["cue"] for row in table("sector_groups") if row["cue"].islower()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")\s+(?:(?:"
+                      + alternation("list_introducers") + r")\s+|:\s*)?(?=[A-Z0-9])")
+
+
+_CUE_ITEM = re.compile(r"([A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|for|and the(?=\s+[A-Z])|de))*)"
+                       r"(\s*(?:,\s*(?:dan|and|serta)?|\s(?:dan|and|serta|&))\s*)?")
+
+
+def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> list[ActorMention]:
+    """Members named right after a sector word in running text: "the engineering firms Ramboll
+    and COWI", "universitas seperti ITS dan Unair". Members already found keep their mention."""
+    out: list[ActorMention] = []
+    for m in _cue_list_regex().finditer(text, start, end):
+        sector = _sector_groups()[m.group(1).lower()]
+        pos = m.end()
+        while pos < end:
+            item = _CUE_ITEM.match(text, pos, end)
+            if item is None:
+                break
+            a, b = item.start(1), item.end(1)
+            if text[b - 1] == "." and text[a:b].split()[-1].lower().rstrip(".") not in ABBREVIATIONS:
+                b -= 1  # "the volunteer group SAR DIY.": the full stop ends the sentence
+            name = text[a:b]
+            if not _plausible_item(name):
+                break
+            if not any(f.start <= a < f.end for f in found):
+                out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
+                                        f"group:{m.group(1)}", "rule:group-list", confidence("mention:group-inline")))
+            if not item.group(2):
+                break
+            pos = item.end()
+    return out
+
+
+#: After a person's name: "dari" / "from" and a body, perhaps after a second person ("dan Bandita
+#: Sijapati dari ...").
+_PERSON_FROM = re.compile(r"\s+(?:(?:dan|and)\s+(?:[A-Z][\w.'-]*\s+){1,4})?(?:dari|from)\s+(?=[A-Z])")
+
+
+def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> list[ActorMention]:
+    """Unrecognised members of a comma list whose other members are bodies (at least two, and
+    most of the list): short capitalised names such as "Karuna" or "YKRI". A member right after a
+    person's post is that person's name, not a body."""
+    out: list[ActorMention] = []
+    for seg_start, seg_end in _list_regions(text, sentence):
+        items = [_before_relative(text, a, b) for a, b in _items(text, seg_start, seg_end)]
+        if len(items) < 3:
+            continue
+        covered = [any(f.start <= a < f.end or a <= f.start < b for f in found) for a, b in items]
+        if sum(covered) < 2 or sum(covered) < len(items) / 2:
+            continue
+        sectors = Counter(f.sector for f in found if seg_start <= f.start < seg_end and f.sector)
+        sector = sectors.most_common(1)[0][0] if sectors else None
+        posts = _post_regex()
+        for n, ((a, b), hit) in enumerate(zip(items, covered, strict=True)):
+            name = text[a:b]
+            if hit or not _plausible_item(name):
+                continue
+            if n > 0 and posts.match(text[items[n - 1][0]:items[n - 1][1]]):
+                continue
+            if _follows_a_post(text, a, found):
+                continue
+            if not is_acronym(name) and _PERSON_FROM.match(text, b):
+                continue  # "Keiko Sakoda dan Bandita Sijapati dari Bank Dunia": people, from a body
+            if not is_acronym(name.split()[0]) and len(name.split()) > 3:
+                continue
+            if _is_local_place(name) and name not in _acting_subjects(text):
+                continue  # a village or district named bare in a list ("Kapuk, Kamal dan ...")
+            if len(name.split()) == 1 and not is_acronym(name) and name not in _acting_subjects(text) \
+                    and not _CAMEL.fullmatch(name):
+                continue  # one capitalised word ("Housing", "Urban") is too weak a name, unless it
+                # proposes or commits to something elsewhere ("Qlue menyarankan ...")
+            own = _brand_sector(name)
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, own or sector,
+                                    "brand-guess" if own else "list-majority" if sector else "",
+                                    "rule:list-context", confidence("mention:list-context")))
+    return out
+
+
+def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
+    """Whether ``pos`` starts the name of the person holding the post just before it:
+    "Kepala BMKG, Dwikorita Karnawati" (the body is found, a post word stands before it)."""
+    lead = text[max(0, pos - 60):pos]
+    if any(re.fullmatch(r"(?:\s+[A-Z][\w.'-]*){0,3}\s*,\s*", lead[p.end():]) for p in _post_regex().finditer(lead)):
+        return True  # "... diwakili oleh Sekretaris Umum, Abdul Mu'ti": the post ends just before
+    before = [f for f in found if f.end <= pos and not text[f.end:pos].strip(" ,")]
+    for f in before:
+        lead = text[max(0, f.start - 40):f.start]
+        words_ = lead.split()
+        for n in range(1, min(4, len(words_)) + 1):
+            if _post_regex().fullmatch(" ".join(words_[-n:])):
+                return True
+    return False
+
+
+def _before_relative(text: str, a: int, b: int) -> tuple[int, int]:
+    """An item up to a relative clause: "Alfamart yang menyumbangkan APAR" is Alfamart."""
+    cut = re.search(r" (?:yang|which|who) [a-z]", text[a:b])
+    return (a, a + cut.start()) if cut else (a, b)
+
+
+def _list_regions(text: str, sentence: Span) -> list[tuple[int, int]]:
+    """The sentence itself, and the inside of each bracket in it."""
+    regions = [(sentence.start, sentence.end)]
+    for m in re.finditer(r"\(([^()]{10,})\)", text[sentence.start:sentence.end]):
+        regions.append((sentence.start + m.start(1), sentence.start + m.end(1)))
+    return regions
+
+
+def _brand_sector(name: str) -> str | None:
+    """A body named by one word in title case with no head noun ("Telkomsel", "Halodoc") is most
+    often a firm's brand; an acronym is most often a public body (left to the drafter's guess)."""
+    return "PrivateCompany" if re.fullmatch(r"[A-Z][a-z]{2,}", name) or _CAMEL.fullmatch(name) else None
+
+
+_LINE_ITEM = re.compile(r"^[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", re.M)
+
+
+_ATTENDANCE_INTRO = re.compile(r"(?i)\b(?:" + alternation("attendance_intro") + r")\b[^\n]*$")
+
+
+def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """Items of a numbered or bulleted list under an attendance line ("Attendees:", "Peserta:")
+    that no other recogniser found: each item names one body ("5) Clean Air Asia;")."""
+    out: list[ActorMention] = []
+    in_list = False
+    sector: str | None = None
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group(0)
+        marker = _LINE_ITEM.match(body)
+        if marker is None:
+            heading = re.fullmatch(r"\s*([A-Za-z][\w /-]{1,40}?)\s*:\s*", body)
+            # A sector's heading over a list ("Dunia Usaha:", "Akademisi:") heads a list of bodies too.
+            sector = _sector_groups().get(heading.group(1).lower()) if heading else None
+            in_list = bool(_ATTENDANCE_INTRO.search(body)) or sector is not None
+            continue
+        if not in_list:
+            continue
+        a = line.start() + marker.end()
+        b = line.end()
+        while b > a and text[b - 1] in " ;,.":
+            b -= 1
+        role = _ROLE_FIRST.match(text, a, b)
+        if role is not None and (_post_regex().fullmatch(role.group(1))
+                                 or (" " in role.group(1) and role.group(1).split(None, 1)[1].islower())):
+            a = role.end()  # "- Programme lead, World Mosquito Program Yogyakarta": the post, then the body
+        if any(a <= f.start < b for f in found):
+            continue
+        name = text[a:b]
+        if _plausible_item(name) and len(name.split()) <= 5 and not (
+                _is_local_place(name) and name not in _acting_subjects(text)):
+            brand = sector or _brand_sector(name)
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, brand,
+                                    ("group:" if sector else "brand-guess") if brand else "",
+                                    "rule:attendance-line", confidence("mention:attendance-line")))
+    return out
+
+
+#: A list item that starts with a post or role and a comma: "Medical director, Halodoc".
+_ROLE_FIRST = re.compile(r"([A-Z][\w-]*(?: [a-z][\w-]*){0,3}),\s+(?=[A-Z])")

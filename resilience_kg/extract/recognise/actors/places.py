@@ -1,0 +1,111 @@
+"""Places in and after a name: whether a name is a place (never a body), the jurisdiction that ends
+a body's name ("BPBD Provinsi DKI Jakarta"), and the words after a short form that the text
+writes with it ("LMA Port Numbay")."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    JURISDICTION_WORDS,
+    STOP_CAPS,
+    _head_regex,
+    is_acronym,
+    name_key,
+)
+from resilience_kg.extract.recognise.rules import alternation, places, table, word_map
+from resilience_kg.extract.recognise.rules import words as word_list
+
+
+def _is_place(name: str) -> bool:
+    """A place, never a body: the hand-listed places, a region of the official list, or a unit
+    named by its place ("Kelurahan Tanjung Mas", "Kodim 0733 Semarang")."""
+    from resilience_kg.extract.regions import is_place
+
+    return (name.lower().strip() in places() or is_place(name) is not None
+            or name.split(maxsplit=1)[0] in _place_kinds())
+
+
+@functools.cache
+def _place_kinds() -> frozenset[str]:
+    return frozenset(row["word"] for row in table("place_kinds"))
+
+
+#: The words of a region's level ("Kota", "Kab."), which news copy also writes in lower case.
+_LEVEL_WORDS = frozenset(word for word, use in word_map("jurisdiction_words").items() if use == "level")
+
+
+_LEVEL_SPELLINGS = sorted(_LEVEL_WORDS | {w.lower() for w in _LEVEL_WORDS if not w.endswith(".")})
+
+
+_TAIL = re.compile(r" +(?:Wilayah [IVX]+ )?(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +)?"
+                   r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")|[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                   r"|[A-Z]{2,4}(?![\w-])|[A-Z][a-z]+[A-Z][a-z]+(?![\w-]))")
+
+
+#: Second words of two-word regions ("Bandung Barat", "Jakarta Utara", "Tanah Datar" is known by name).
+_SECOND_PLACE_WORDS = frozenset(word_list("second_place_words"))
+
+
+_NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]+|[A-Z]\.)")
+
+
+def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
+    """Length of a jurisdiction after a name ("BPBD Provinsi DKI Jakarta", "Bappeda Kota Semarang"), or 0."""
+    tail = _TAIL.match(text, pos, end)
+    if tail is None:
+        return 0
+    words_ = [w for w in tail.group(0).split() if w != "Wilayah" and not re.fullmatch(r"[IVX]+", w)]
+    if not words_:
+        return 0
+    if not words_[-1][1:].islower() and not _is_place(words_[-1]):
+        return 0  # a short form after a name is a province's only when the region list says so ("NTT")
+    # "BPBD provinsi Riau": news copy writes the level in lower case too.
+    marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI" or "Wilayah" in tail.group(0)
+    place = " ".join(w for w in words_ if w.capitalize() not in _LEVEL_WORDS)
+    if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
+            and _NAME_GOES_ON.match(text, tail.end())):
+        # "BPBD Kabupaten Bima Aries Munandar": the second word starts the officer's name.
+        return len(tail.group(0)[:tail.group(0).rstrip().rfind(" ")].rstrip())
+    if marked or (_is_place(place) and _is_place(" ".join(words_))):
+        return tail.end() - pos
+    return 0
+
+
+_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
+                         r"(?=[,.;:)]| (?:" + alternation("name_end_words") + r") | [a-z]|$)")
+
+
+def _named_tail(text: str, pos: int, end: int, acronym: str) -> int:
+    """Length of the capitalised words after "(ACR)" that belong to the name because the text
+    writes them with the short form elsewhere: "Lembaga Masyarakat Adat (LMA) Port Numbay" and,
+    later, "LMA Port Numbay"; 0 otherwise."""
+    tail = _TAIL_WORDS.match(text, pos, end)
+    if tail is None or any(w in STOP_CAPS or _head_regex().fullmatch(w) for w in tail.group(1).split()):
+        return 0
+    again = re.compile(r"(?<![\w-])" + re.escape(f"{acronym} {tail.group(1)}") + r"(?![\w-])")
+    return tail.end(1) - pos if again.search(text, pos + len(tail.group(0))) else 0
+
+
+def _is_local_place(name: str) -> bool:
+    from resilience_kg.extract.regions import is_local_place
+
+    return not is_acronym(name) and is_local_place(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_region(name: str) -> tuple[str, str] | None:
+    """A name and the code of the region that ends it: ("pemerintah provinsi", "53") for "Pemprov NTT"."""
+    from resilience_kg.extract.regions import is_place
+
+    words_ = name.split()
+    for width in (4, 3, 2, 1):
+        if len(words_) > width:
+            region = is_place(" ".join(words_[-width:]))
+            if region is not None:
+                body = name_key(" ".join(words_[:-width])).split()
+                while body and body[-1].capitalize() in JURISDICTION_WORDS | {"Administrasi"}:
+                    body.pop()  # "pemerintah provinsi" and "pemerintah" + "Provinsi X": one body
+                return " ".join(body), region.code
+    return None

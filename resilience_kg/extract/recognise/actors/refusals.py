@@ -1,0 +1,146 @@
+"""Filters that refuse a candidate: places, buildings and rooms where the event was, regulations
+and their titles, events, collectives ("TNI/Polri"), a unit meaning the holder of its post, a
+press release's contact line, the bodies of every regency ("BPBD kabupaten/kota")."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.places import _is_place
+from resilience_kg.extract.recognise.actors.vocabulary import _is_calendar, _is_collective
+from resilience_kg.extract.recognise.rules import alternation, collectives, table
+from resilience_kg.extract.recognise.rules import words as word_list
+
+
+@functools.cache
+def _venue_regex() -> re.Pattern[str]:
+    venues = sorted((row["word"] for row in table("venues") if row["use"] == "name"), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(v) for v in venues) + r")(?![\w-])")
+
+
+def _is_venue(text: str, start: int, name: str) -> bool:
+    """A building, not a body: "Balai Kota", "Gedung X", or a name right after a building word."""
+    if _venue_regex().match(name):
+        return True
+    before = text[max(0, start - 16):start].rstrip()
+    first = name.split(maxsplit=1)[0]
+    if first in _offices() and re.search(r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")$", before, re.I):
+        return True  # "di Kantor BPBD Natuna": where it happened
+    # Inside a room's or hall's own name: "di Ruang Ngesti Widhi Setda Kendal", "Ruang Pola Kantor Bupati".
+    return bool(_venue_lead_regex().search(text, max(0, start - 60), start))
+
+
+@functools.cache
+def _offices() -> frozenset[str]:
+    return frozenset(row["word"] for row in table("venues") if row["use"] == "at")
+
+
+@functools.cache
+def _venue_lead_regex() -> re.Pattern[str]:
+    """A building word and the capitalised words of its name, ending where a mention starts."""
+    venues = sorted((row["word"] for row in table("venues") if row["use"] != "at"), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in venues) + r")(?:\s+[A-Z0-9][\w.-]*){0,4}\s+$")
+
+
+@functools.cache
+def _document_regex() -> re.Pattern[str]:
+    words_ = sorted((row["word"] for row in table("documents")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words_) + r")(?![\w-])[^.;()]*?"
+                      r"(?:\btentang\b|\bon\b|\bNomor\b|\bNo\.)[^,.;()]*?"
+                      r"(?=\s(?:" + alternation("document_title_end") + r")\b|[,.;()]|$)")
+
+
+@functools.cache
+def _document_words() -> re.Pattern[str]:
+    """A name that begins with a regulation's word (``rules/documents.csv``) is a document's title."""
+    words_ = sorted((row["word"] for row in table("documents")), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words_) + r")(?![\w-])")
+
+
+def document_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Regulation names with their titles ("Peraturan Gubernur Nomor 1 Tahun 2018 tentang
+    Rencana Kerja Pemerintah Daerah"): no actor is named inside them."""
+    return [(m.start(), m.end()) for m in _document_regex().finditer(text, start, end)]
+
+
+def _names_an_event(name: str) -> bool:
+    from resilience_kg.extract.recognise.events import event_regex
+
+    return bool(event_regex().search(name))
+
+
+@functools.cache
+def _contact_regex() -> re.Pattern[str]:
+    return re.compile(r"^[ \t]*(?:" + alternation("contact_lines") + r")\s*:[^\n]*", re.I | re.M)
+
+
+def _on_contact_line(lines: Sequence[tuple[int, int]], m: ActorMention) -> bool:
+    """A body named on a press release's contact line (``lines``: their spans) issues the text;
+    it is not an attendee."""
+    return any(start <= m.start < end for start, end in lines)
+
+
+@functools.cache
+def _collective_regex() -> re.Pattern[str]:
+    terms = sorted((t for t in collectives() if not t.isalpha()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])", re.I)
+
+
+def _inside_collective(text: str, m: ActorMention) -> bool:
+    """A body named inside a collective ("TNI/Polri" said of the forces in general) is no attendee."""
+    return any(c.start() <= m.start and m.end <= c.end() and (c.start(), c.end()) != (m.start, m.end)
+               for c in _collective_regex().finditer(text, max(0, m.start - 20), min(len(text), m.end + 20)))
+
+
+def _post_only_unit(text: str, m: ActorMention) -> bool:
+    """A lowest-level unit named right after a post word ("Kepala Seksi Operasi ..."), with no
+    parent of its own in its name: the post's holder is meant, not the unit as an attendee."""
+    if m.kind != "unit" or m.parent_span is not None:
+        return False
+    if not any(m.name.startswith(w + " ") for w in word_list("post_only_units")):
+        return False
+    before = text[max(0, m.start - 12):m.start]
+    return bool(re.search(r"(?:^|\s)(?:" + alternation("unit_head_posts") + r")\s*$", before))
+
+
+#: "BPBD kabupaten/kota", "Bappeda Kab/Kota", "OPD se-Jawa Timur": the bodies of every regency
+#: and city (of a province), a group, not one body: right after the name, or inside it.
+_GROUP_AFTER = re.compile(r"(?:\s*/\s*(?:kota|kabupaten|kab)\b"
+                          r"|\s+(?:kabupaten|kab\.?|kota)\s*/\s*(?:kota|kabupaten|kab)\b"
+                          r"|\s+se-\w)", re.IGNORECASE)
+
+
+_GROUP_INSIDE = re.compile(r"(?:kabupaten|kab\.?|kota)\s*/\s*(?:kota|kabupaten|kab)\b|\bse-\w", re.IGNORECASE)
+
+
+def names_a_group(m: ActorMention, text: str) -> bool:
+    """True for a mention of the bodies of every regency and city, not of one body.
+
+    >>> text = "rapat dengan BPBD dan Bapeda Kabupaten/kota se-Jatim"
+    >>> bapeda = ActorMention(22, 38, "Bapeda Kabupaten", None, None, None, "", "test", 1.0)
+    >>> names_a_group(bapeda, text), text[bapeda.start:bapeda.end]
+    (True, 'Bapeda Kabupaten')
+    """
+    return bool(_GROUP_AFTER.match(text, m.end) or _GROUP_INSIDE.search(m.name))
+
+
+def _keep(m: ActorMention, text: str) -> bool:
+    name = m.name.strip()
+    if m.method in ("rule:place-as-government", "rule:regional-head"):
+        return True
+    if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
+        return False
+    if names_a_group(m, text):
+        return False
+    if _is_venue(text, m.start, name) or _names_an_event(name) or _document_words().match(name):
+        return False
+    last_line = text.rstrip().rsplit("\n", 1)[-1]
+    if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'" and "\t" not in last_line \
+            and last_line.count("|") < 2:
+        return False  # the text stops inside this name (a page cut off mid-sentence; a table's last cell is whole)
+    if m.acronym and _is_collective(m.acronym):
+        return False
+    return True

@@ -1,0 +1,133 @@
+"""Regional bodies: a branch of a national body named with its place ("the Yogyakarta chapter of
+the Indonesian Red Cross"), an unknown acronym with a jurisdiction ("BAPPERIDA Kota Magelang"), a
+place that acts ("Surabaya menggelar ..."), and the government of a regional head's post."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_place, _jurisdiction_tail
+from resilience_kg.extract.recognise.actors.refusals import _document_words
+from resilience_kg.extract.recognise.actors.vocabulary import STOP_CAPS, _is_calendar, _is_collective, is_acronym
+from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map
+
+
+@functools.cache
+def _branch_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:^|(?<=\s))([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:" + alternation("branch_words")
+                      + r") of (?:the )?$")
+
+
+def branches_of(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The Yogyakarta chapter of the Indonesian Red Cross": a regional branch, one actor named
+    with its place, not the national body."""
+    out = []
+    for m in mentions:
+        lead = _branch_regex().search(text, max(0, m.start - 50), m.start)
+        if lead is not None and m.kind == "org" and _is_place(lead.group(1)):
+            name = re.sub(r"\s+", " ", text[lead.start(1):m.start] + m.name)
+            m = replace(m, start=lead.start(1), name=name, expansion=None, parent_span=None)
+        out.append(m)
+    return out
+
+
+_ACRONYM_PLACE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,11})(?= (?:"
+                            + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r") [A-Z]"
+                            r"| Wilayah [IVX]+ [A-Z])")  # "BBMKG Wilayah I Medan": a numbered regional office
+
+
+#: A numbered regional office: "KPH Jeneberang II" (a forest management unit), "BWS II Wilayah
+#: Kalimantan": an acronym, a name and a Roman numeral, or an acronym, a numeral and its region.
+_ACRONYM_NUMBERED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,7})(?: [A-Z][a-z]+){1,2} [IVX]{1,4}(?![\w-])"
+                               r"(?! [A-Z][a-z])"  # "DPRD Kota Denpasar I Gusti ...": a Balinese name follows
+                               r"|(?<![\w-])([A-Z][A-Z0-9&-]{1,7}) [IVX]{1,4} Wilayah(?: [A-Z][a-z]+){1,2}")
+
+
+def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
+    """An unknown acronym followed by a jurisdiction names a regional body: "BAPPERIDA Kota
+    Magelang", "TACB Kota Magelang". The gazetteer knows the common ones; this finds the rest."""
+    out = []
+    for m in _ACRONYM_NUMBERED.finditer(text, start, end):
+        short = m.group(1) or m.group(2)
+        if _is_collective(short) or not is_acronym(short) or _document_words().match(short):
+            continue
+        out.append(ActorMention(m.start(), m.end(), m.group(0), short, None, "GovernmentAgency",
+                                "acronym-numbered", "rule:acronym-with-place",
+                                confidence("mention:acronym-with-place")))
+    for m in _ACRONYM_PLACE.finditer(text, start, end):
+        if _is_collective(m.group(1)) or not is_acronym(m.group(1)):
+            continue
+        e = m.end() + _jurisdiction_tail(text, m.end(), end)
+        out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
+                                "acronym-with-place", "rule:acronym-with-place",
+                                confidence("mention:acronym-with-place")))
+    return out
+
+
+@functools.cache
+def _acting_place_regex() -> re.Pattern[str]:
+    names = sorted((row["name"] for row in table("places")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])((?:Kota |Provinsi |Kabupaten )?(?:" + "|".join(re.escape(n) for n in names) + r"))"
+                      r"(?= (?:telah |akan |juga )?(?:" + alternation("acting_verbs") + r")\b)")
+
+
+def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
+    """A place that organises, hosts or signs means its government: "Surabaya menggelar ...",
+    "Jakarta hosted ...". Elsewhere a place is never an actor."""
+    out = []
+    for m in _acting_place_regex().finditer(text, start, end):
+        before = text[max(start, m.start() - 12):m.start()]
+        if re.search(r"\b(?:" + alternation("place_prepositions") + r")\s*$", before, re.I):
+            continue  # "di Surabaya menggelar" is about a place, not its government
+        if re.search(r"(?:\bDKI|" + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r")\s*$", before):
+            continue  # "Dinas X (Diskominfotik) Provinsi DKI Jakarta mengadakan": the tail of a body's name
+        out.append(ActorMention(m.start(), m.end(), m.group(1), None, None, "GovernmentAgency", "place-acting",
+                                "rule:place-as-government", confidence("mention:place-as-government")))
+    return out
+
+
+#: A regional head's post and its region's level: "Wali Kota Semarang" heads Pemerintah Kota Semarang.
+_HEAD_LEVEL = word_map("regional_head_levels")
+
+
+_REGIONAL_HEAD = re.compile(
+    r"\b(?:Plt\.?\s+|Pj\.?\s+)?(?:Wakil\s+)?(?P<post>Gubernur|Wali\s?[Kk]ota|Bupati)\s+"
+    r"(?:(?P<level>Provinsi|Kota|Kabupaten|Kab\.)\s+)?"
+    r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:"
+    + alternation("second_place_words") + r"))?)\b")
+
+
+# After the place: a title or a comma and a name (the holder), or the end of the clause.
+_HOLDER_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:" + alternation("holder_titles") + r")\.?\s"
+                           r"|(?:(?:I|Ni|IB|AA)\s+)?[A-Z][a-z]+\s+[A-Z])")
+
+
+def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
+    """The government a regional head's post belongs to: in "Wali Kota Semarang, Hendrar Prihadi"
+    the place after the post names Pemerintah Kota Semarang (quoted as "Semarang"), so that the
+    post has a body to belong to. Only where the holder follows, by title or name ("Wakil Bupati
+    Bima Drs. H. Dahlan"), or where the post is one of a list of those present ("didampingi
+    Kepala Pelaksana BPBD, Wali Kota Jakarta Timur, serta ...").
+
+    >>> text = "Rapat dibuka oleh Wali Kota Semarang, Hendrar Prihadi."
+    >>> [(text[m.start:m.end], m.name) for m in regional_heads(text, 0, len(text))]
+    [('Semarang', 'Pemerintah Kota Semarang')]
+    """
+    out = []
+    for m in _REGIONAL_HEAD.finditer(text, start, end):
+        place = m.group("place")
+        if place in STOP_CAPS or _is_calendar(place):
+            continue
+        in_list = bool(re.search(r"(?:,|\b(?:dan|serta|and))\s*$", text[max(start, m.start() - 8):m.start()])
+                       or re.match(r"\s*,|\s+(?:dan|serta|and)\s", text[m.end("place"):]))
+        if not (_HOLDER_AFTER.match(text, m.end("place")) or in_list):
+            continue  # a post merely mentioned, its holder unnamed ("dilaporkan kepada Gubernur ..."): no body
+        level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
+        name = f"Pemerintah {level} {place}" if place != "DKI Jakarta" else "Pemerintah Provinsi DKI Jakarta"
+        first = m.start("level") if m.group("level") else m.start("place")
+        out.append(ActorMention(first, m.end("place"), name, None, None, "GovernmentAgency",
+                                "regional-head", "rule:regional-head", confidence("mention:regional-head")))
+    return out

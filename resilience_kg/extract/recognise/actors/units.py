@@ -1,0 +1,152 @@
+"""Overlaps settled (the longest span wins), and units named with their parent: "Bidang Pencegahan
+BPBD", "Pusat Data dan Informasi Kementerian PUPR" are one actor, the unit, with the
+organisation as its parent."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from dataclasses import replace
+
+from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.vocabulary import _SHORT_FORM_AFTER, _head_regex, _heads
+from resilience_kg.extract.recognise.rules import table
+
+
+def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]:
+    """Non-overlapping mentions, longest first; an organisation inside a chosen unit's span is
+    kept too, as that unit's parent. Sector evidence from the losers is merged into the winner."""
+    chosen: list[ActorMention] = []
+    # The chosen spans never overlap, so sorted by start they are sorted by end too: the ones a
+    # candidate overlaps sit just before the first that starts at or after its end (bisect), and
+    # each candidate looks at those alone, not at every span chosen before it.
+    starts: list[int] = []
+    slots: list[int] = []  # index in ``chosen`` of each start, in the same order
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        p = bisect.bisect_left(starts, cand.end)
+        clash = []
+        while p > 0 and chosen[slots[p - 1]].end > cand.start:
+            p -= 1
+            clash.append(slots[p])
+        if not clash:
+            at = bisect.bisect_left(starts, cand.start)
+            starts.insert(at, cand.start)
+            slots.insert(at, len(chosen))
+            chosen.append(cand)
+            continue
+        for i in sorted(clash):
+            c = chosen[i]
+            if cand.start >= c.start and cand.end <= c.end:
+                # Merge what the inner span knows: a gazetteer/group sector beats a head noun.
+                merged = c
+                if cand.method.startswith(("gazetteer:", "rule:known-name", "rule:group-list")) and \
+                        not c.method.startswith(("gazetteer:", "rule:known-name")):
+                    if (cand.start == c.start and cand.end == c.end) or c.method == "rule:group-list":
+                        merged = replace(c, sector=cand.sector, sector_basis=cand.sector_basis,
+                                         method=cand.method if c.method == "rule:group-list" else c.method)
+                if (cand.start == c.start and cand.sector == "InternationalOrganization"
+                        and cand.method.startswith(("gazetteer:", "rule:known-name"))
+                        and merged.sector == "CivilSocietyOrganization" and merged.kind == "org"):
+                    # "ASEAN Smart Cities Network": a network or forum of an intergovernmental body is international.
+                    merged = replace(merged, sector=cand.sector, sector_basis="head:of-an-international-body")
+                if merged.sector is None and cand.sector and cand.method.startswith(("gazetteer:", "rule:known-name")):
+                    # "Kamar Dagang dan Industri (KADIN) DKI Jakarta": no head noun, but a known short form.
+                    merged = replace(merged, sector=cand.sector, sector_basis="known-form-inside")
+                if c.method == "rule:group-list" and cand.method.startswith(("rule:head-noun", "rule:acronym")):
+                    merged = replace(merged, acronym=merged.acronym or cand.acronym,
+                                     expansion=merged.expansion or cand.expansion)
+                chosen[i] = merged
+    chosen.sort(key=lambda c: c.start)
+    # Parents named inside units: "Bidang Pencegahan dan Kesiapsiagaan BPBD Provinsi DKI Jakarta".
+    parents: list[ActorMention] = []
+    by_start = sorted(candidates, key=lambda c: c.start)
+    cand_starts = [c.start for c in by_start]
+    for at, unit in enumerate(chosen):
+        if unit.kind != "unit" and not unit.method.startswith("rule:head-noun:Kepala"):
+            continue
+        head = unit.method.split(":", 2)[2] if unit.method.startswith("rule:head-noun:") else ""
+        # The parent follows the unit's own name ("Biro KDH-KLN Setda", "Bidang Pencegahan BPBD");
+        # a name that starts inside the head ("Suku Dinas [Dinas X]") is the same body's wording.
+        after_head = unit.start + len(head) + 1
+        # ... and ends the unit's name, but for a short form in brackets: "Komunitas Cerdas" inside
+        # "Pusat Inovasi Kota dan Komunitas Cerdas (PIKKC)" is a word of the name, not a parent.
+        window = by_start[bisect.bisect_right(cand_starts, after_head):bisect.bisect_left(cand_starts, unit.end)]
+        inner = [c for c in window if c.end <= unit.end and c.kind == "org"
+                 and (not text or re.fullmatch(r"\s*(?:[(\[][^()\[\]]*[)\]])?", text[c.end:unit.end]))
+                 and not _spelled_in(unit.acronym, c.name)]
+        if inner:
+            best = max(inner, key=lambda c: (c.end - c.start, c.method.startswith("gazetteer:")))
+            if not any(p.start == best.start and p.end == best.end for p in parents):
+                parents.append(best)
+                chosen[at] = replace(unit, parent_span=(best.start, best.end))
+    return sorted(chosen + parents, key=lambda c: (c.start, -c.end))
+
+
+def _spelled_in(acronym: str | None, name: str) -> bool:
+    """Whether the unit's short form ends with the initials of ``name``: "PIKKC" spells "Komunitas
+    Cerdas", so that name is a word of the unit's own name, not its parent."""
+    initials = "".join(w[0] for w in name.split() if w[0].isupper())
+    return bool(acronym) and len(initials) >= 2 and acronym.upper().endswith(initials.upper())  # type: ignore[union-attr]
+
+
+@functools.cache
+def _unit_of_regex() -> re.Pattern[str]:
+    words = sorted((r["word"] for r in table("clause_words") if r["role"] == "unit-of"), key=len, reverse=True)
+    return re.compile(r"^\s+(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+)?$", re.I)
+
+
+def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A unit followed at once by its organisation is one actor, the unit, with that organisation
+    as its parent: "Pusat Data dan Informasi Kementerian PUPR", "Data Centre of the Ministry of X".
+    The organisation stays, as the parent (it is mentioned, not present on its own)."""
+    out = list(mentions)
+    inner: list[ActorMention] = []
+    for i, unit in enumerate(out):
+        numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})", unit.name) is not None
+        if (unit.kind != "unit" and not numbered) or unit.parent_span is not None or i + 1 >= len(out):
+            continue  # ("Komisi IV DPRD Banjar": a numbered organ is a unit of the body after it)
+        org = out[i + 1]
+        gap = text[unit.end:org.start]
+        if org.kind == "unit" and org.parent_span is not None and _unit_of_regex().match(gap):
+            # "Balai Wilayah Sungai Sumatera II Ditjen SDA Kementerian PUPR": a unit of a unit of a
+            # ministry. The middle unit is a word of the name, not an actor of the report.
+            out[i] = replace(unit, end=org.end, name=re.sub(r"\s+", " ", text[unit.start:org.end]),
+                             parent_span=org.parent_span)
+            inner.append(org)
+            continue
+        academic = unit.sector == org.sector == "AcademicInstitution" and gap == ", "
+        if org.kind != "org" or not (_unit_of_regex().match(gap) or academic):
+            continue  # ("Faculty of Public Health, Universitas Indonesia": a faculty, then its university)
+        end, acronym, expansion = org.end, unit.acronym, unit.expansion
+        short = _SHORT_FORM_AFTER.match(text, org.end)
+        if short and short.group(1) != org.acronym and not acronym:
+            # "Center for Disaster Studies of Universitas Gadjah Mada (PSBA UGM)": the short form is the unit's.
+            end, acronym, expansion = short.end(), short.group(1), re.sub(r"\s+", " ", text[unit.start:org.end])
+        plain = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[unit.start:org.end])  # the short form is kept apart
+        out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", plain), kind="unit",
+                         parent_span=(org.start, org.end), acronym=acronym, expansion=expansion)
+    out = [m for m in out if m not in inner]
+    # Drop the short form's own mention ("UGM" in "(PSBA UGM)"): a mention after a joined unit's
+    # parent and inside the unit. The units are sorted by where their parent ends, with the
+    # farthest end reached so far, so each mention asks one bisection.
+    joined = sorted((m.parent_span[1], m.end) for m in out if m.kind == "unit" and m.parent_span is not None)
+    parent_ends = [p for p, _ in joined]
+    reach = list(itertools.accumulate((e for _, e in joined), max))
+    out = [m for m in out if not ((k := bisect.bisect_right(parent_ends, m.start)) and reach[k - 1] >= m.end)]
+    by_span = {(m.start, m.end): m for m in reversed(out)}  # the first mention of a span, as next() found it
+    return [_academic_unit(m, by_span) for m in out]
+
+
+def _academic_unit(unit: ActorMention, by_span: dict[tuple[int, int], ActorMention]) -> ActorMention:
+    """A centre or institute of a university is academic, whatever its head says: a "Pusat
+    Penelitian ... Universitas Udayana" is the university's, not a ministry's centre."""
+    if unit.kind != "unit" or unit.sector == "AcademicInstitution":
+        return unit
+    parent = by_span.get(unit.parent_span) if unit.parent_span else None
+    named = any(h.start() > 0 and _heads()[h.group(1)].sector == "AcademicInstitution"
+                and _heads()[h.group(1)].kind == "org" for h in _head_regex().finditer(unit.name))
+    if not named and (parent is None or parent.sector != "AcademicInstitution"):
+        return unit  # ("Center for Disaster Studies of Universitas Gadjah Mada" names its university)
+    return replace(unit, sector="AcademicInstitution", sector_basis="head:of-a-university")
