@@ -22,6 +22,8 @@ class ListItem:
     intro_start: int  # the words that introduce the list
     intro_end: int
     method: str
+    #: The row of ``rules/methods.csv`` that says how sure the drafted row is.
+    sure: str = "item"
 
 
 @functools.cache
