@@ -118,13 +118,13 @@ def cross_validate(reports: dict[str, list[Sample]]) -> None:
         print(f"    {part:<11} sentences: precision {p:.2f} ({tp}/{drafted}), recall {r:.2f} ({tp}/{gold})")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", type=Path, default=DEVSET)
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--check", action="store_true", help="retrain and compare with the shipped weights")
     parser.add_argument("--date", default=dt.date.today().isoformat(), help="the training date in the basis row")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     golds = load_devset(args.devset)
     reports = {g.name: samples_of(g) for g in golds}
     cross_validate(reports)
