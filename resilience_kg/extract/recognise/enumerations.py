@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.rules import alternation, table
+from resilience_kg.extract.recognise.rules import words as word_list
 
 
 @dataclass(frozen=True)
@@ -111,9 +112,13 @@ def _prose_regex() -> re.Pattern[str]:
     copulas = sorted((r["word"] for r in table("clause_words") if r["role"] == "copula"), key=len, reverse=True)
     kind = "|".join(re.escape(k) for k in sorted(nouns, key=len, reverse=True))
     copula = "|".join(re.escape(c) for c in copulas)
-    # "Permasalahan yang dihadapi: X" on one line names X as the copula would.
-    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:\s+[\w-]+){{0,3}}?(?:\s+(?:{copula})(?:\s*:)?|[ \t]*:)[ \t]+(?=\S)",
-                      re.I)
+    # "Permasalahan yang dihadapi: X" on one line names X as the copula would; a longer
+    # qualification ends at a comma and a word that enumerates ("ada beberapa masalah yang
+    # diinventarisir menjadi kendala, yaitu X, serta Y").
+    listing = "|".join(re.escape(c) for c in sorted(word_list("enumerating_copulas"), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:(?:\s+[\w-]+){{0,3}}?(?:\s+(?:{copula})(?:\s*:)?|[ \t]*:)|"
+                      rf"(?:\s+[\w-]+){{1,6}}?,\s*(?:{listing}))[ \t]+(?=\S)", re.I)
+
 
 
 def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:

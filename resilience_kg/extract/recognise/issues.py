@@ -49,9 +49,13 @@ MAX_ITEM = 300
 _MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+")
 @functools.cache
 def _break() -> re.Pattern[str]:
-    """Where a clause begins or ends inside a sentence: a semicolon, a colon, or a contrast."""
+    """Where a clause begins or ends inside a sentence: a semicolon, a colon, a contrast, or a
+    full stop the segmenter did not take for a sentence end."""
     contrast = alternation("contrast_words")
-    return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)", re.I)
+    # A full stop before a word in lower case ends a sentence the segmenter kept whole (real
+    # reports often start a sentence without its capital: "... setempat. adapun dampak ...").
+    return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)|"
+                      rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))", re.I)
 
 
 @functools.cache
