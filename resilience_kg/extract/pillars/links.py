@@ -297,7 +297,8 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
         span = _span(row) if row is not None else None
         return find_hits(text, span[0], span[1], strategy) if span else []
 
-    lean = _leaning(find_hits(text, 0, _topic_end(text), strategy))
+    lean = _leaning(find_hits(text, 0, _topic_end(text), strategy)) or \
+        _leaning(find_hits(text, 0, len(text), strategy), whole=True)
     placed: dict[str, Choice] = {}
     for row in list(draft.elements):
         span = _span(row)
@@ -350,23 +351,34 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
 #: The report leans to a pillar when this share of its cue words, and at least ``_LEAN_MIN`` of them, name it.
 _LEAN_SHARE = 0.6
 _LEAN_MIN = 2
+#: The whole report leans to a pillar when this share of all its cue words, and at least ``_WHOLE_MIN``, name it.
+_WHOLE_SHARE = 0.8
+_WHOLE_MIN = 4
+
+
+#: How many paragraphs of 15 words or more the report's topic runs to: a news item opens with who
+#: met where (its dateline paragraph) and says what about in the next one.
+_TOPIC_PARAGRAPHS = 2
 
 
 def _topic_end(text: str) -> int:
-    """Where the report's topic ends: its title lines and the first paragraph of 15 words or more
-    (the one that says what the event was about)."""
+    """Where the report's topic ends: its title lines and its first paragraphs of 15 words or
+    more (:data:`_TOPIC_PARAGRAPHS`: the ones that say who met and what the event was about)."""
     pos = 0
+    long = 0
     for line in text.split("\n"):
         pos += len(line) + 1
-        if len(line.split()) >= 15:
+        long += len(line.split()) >= 15
+        if long >= _TOPIC_PARAGRAPHS:
             break
     return min(pos, len(text))
 
 
-def _leaning(hits: Sequence[Hit]) -> Choice | None:
-    """The pillar most cue words of the report's topic name (its title and opening paragraph: an
+def _leaning(hits: Sequence[Hit], *, whole: bool = False) -> Choice | None:
+    """The pillar most cue words of the report's topic name (its title and opening paragraphs: an
     item with no cue anywhere near it is most likely about what the event was about), or None when
-    no pillar has a clear majority."""
+    no pillar has a clear majority. With ``whole``, ``hits`` are the whole report's, and the bar
+    is higher (:data:`_WHOLE_SHARE`, :data:`_WHOLE_MIN`): a report about one pillar throughout."""
     strong = [h for h in hits if not h.weak and len(h.pillars) == 1]
     tally = _tally(strong)
     leaders = _leaders(tally)
@@ -374,8 +386,13 @@ def _leaning(hits: Sequence[Hit]) -> Choice | None:
         return None
     pillar = leaders[0]
     n = len(tally[pillar])
-    if n < _LEAN_MIN or n < _LEAN_SHARE * len(strong):
+    share, least = (_WHOLE_SHARE, _WHOLE_MIN) if whole else (_LEAN_SHARE, _LEAN_MIN)
+    if n < least or n < share * len(strong):
         return None
+    if whole:
+        return Choice(pillar, tally[pillar][0], rule_confidence("pillar:report"), _cues(tally[pillar]),
+                      f"no cue in the item, near it or in the report's opening; {n} of the {len(strong)} cue "
+                      "words of the whole report name this pillar")
     return Choice(pillar, tally[pillar][0], rule_confidence("pillar:opening"), _cues(tally[pillar]),
                   f"no cue in the item nor near it; {n} of the {len(strong)} cue words of the report's title "
                   "and opening name this pillar")
