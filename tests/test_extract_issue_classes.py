@@ -50,3 +50,27 @@ def test_a_problem_of_each_class_is_an_issue(text: str, issue: str) -> None:
 ])
 def test_a_sentence_without_a_problem_gives_no_issue_whatever_its_full_stops(text: str) -> None:
     assert _items(text) == []
+
+
+# --- measures, as real reports state them -----------------------------------------------------------
+
+
+def test_a_list_of_what_must_be_done_keeps_each_items_own_and() -> None:
+    text = ("Hal yang harus dilakukan kelurahan terkait kebencanaan adalah memetakan jalur evakuasi bersama warga, "
+            "melibatkan ahli dan relawan dalam kajian risiko, membangun dan merawat sistem peringatan dini, "
+            "melatih kader posyandu dalam pertolongan pertama, serta menyiapkan lumbung pangan di tiap RW dan "
+            "menyusun daftar warga rentan beserta pendamping mereka masing-masing di setiap rukun tetangga.")
+    found = _items(text)
+    assert ("Solution", "melibatkan ahli dan relawan dalam kajian risiko") in found
+    assert ("Solution", "membangun dan merawat sistem peringatan dini") in found
+    assert ("Solution", "menyiapkan lumbung pangan di tiap RW") in found  # the last part splits at its "dan"
+    assert len(found) == 6 and {k for k, _ in found} == {"Solution"}
+
+
+def test_what_must_be_done_is_a_measure_and_what_people_must_endure_is_not() -> None:
+    assert _items("Selain itu, juga harus ada posko pengaduan di setiap kecamatan.") == [
+        ("Solution", "harus ada posko pengaduan di setiap kecamatan")]
+    assert _items("Pemeliharaan pintu air harus ditingkatkan sebelum musim hujan.") == [
+        ("Solution", "Pemeliharaan pintu air harus ditingkatkan sebelum musim hujan")]
+    # "harus" before an active verb tells what people had to do: no measure.
+    assert not [k for k, _ in _items("Warga bantaran kali harus mengungsi ke sekolah terdekat.") if k == "Solution"]

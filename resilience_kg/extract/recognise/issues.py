@@ -20,6 +20,8 @@ cue words are data (``rules/statement_cues.csv``), each with its kind, its shape
 - ``often``: "kali sebulan", "times a month" after "hingga N", "up to N": a harm that comes often;
 - ``despite``: "padahal" ("whereas"): the clause before it and the clause it opens are one item,
   a fact and the rule or the expectation it breaks;
+- ``passive``: "harus" (must): a measure only before a passive verb ("harus ditingkatkan"), as
+  "warga harus mengungsi" tells a hardship;
 - ``falls``: a retreat or a subsidence ("mundur", "subsided") with an amount or a rate after it;
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
@@ -112,6 +114,8 @@ def _count() -> re.Pattern[str]:
 
 #: What stands between "only/hanya" and its count: a verb at most, never "dalam/within/in" (quickness).
 _SCANT = re.compile(r"\s+(?:(?!(?:dalam|within|in)\b)[\w-]+\s+)?", re.I)
+#: A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"): what must be done.
+_PASSIVE = re.compile(r"\s+(?:segera\s+)?di[a-z]{3,}", re.I)
 #: Words that end a harm just before its cue ("jalan itu tidak lagi tergenang").
 _ENDED = re.compile(r"(?:tidak lagi|no longer|bukan lagi)\s+$", re.I)
 #: "up to N" before "times a month": a high frequency.
@@ -148,7 +152,8 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         found = [(m, cues[" ".join(m.group(1).lower().split())]) for m in pattern.finditer(text, sent.start, sent.end)]
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
-                 and not any(a <= m.start() < b for a, b in never)]
+                 and not any(a <= m.start() < b for a, b in never)
+                 and (c.shape != "passive" or _PASSIVE.match(text, m.end(), sent.end))]
         frames = [m for m, c in found if c.kind == "frame"]
         purposes = [m.start() for m, c in found if c.kind == "purpose"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
