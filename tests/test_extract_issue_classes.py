@@ -74,3 +74,19 @@ def test_what_must_be_done_is_a_measure_and_what_people_must_endure_is_not() -> 
         ("Solution", "Pemeliharaan pintu air harus ditingkatkan sebelum musim hujan")]
     # "harus" before an active verb tells what people had to do: no measure.
     assert not [k for k, _ in _items("Warga bantaran kali harus mengungsi ke sekolah terdekat.") if k == "Solution"]
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("“Kurangnya petugas kebersihan membuat sampah menumpuk,” kata lurah.",
+     "Kurangnya petugas kebersihan membuat sampah menumpuk"),
+    ('"Minimnya anggaran pemeliharaan jadi masalah," ujarnya.', "Minimnya anggaran pemeliharaan jadi masalah"),
+    ("Lurah mengatakan, “Pompa di RW 05 sering mati saat hujan deras dan tidak berfungsi,” jelasnya.",
+     "Pompa di RW 05 sering mati saat hujan deras dan tidak berfungsi"),
+])
+def test_a_quoted_problem_is_the_quotation_without_its_attribution(text: str, issue: str) -> None:
+    assert _items(text) == [("Issue", issue)]
+
+
+def test_the_way_a_measure_can_be_done_is_the_measure() -> None:
+    text = "Upaya pencegahan bisa kita lakukan dengan menormalisasi saluran yang tersumbat sampah."
+    assert _items(text) == [("Solution", "menormalisasi saluran yang tersumbat sampah")]

@@ -51,13 +51,15 @@ MAX_ITEM = 300
 _MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+")
 @functools.cache
 def _break() -> re.Pattern[str]:
-    """Where a clause begins or ends inside a sentence: a semicolon, a colon, a contrast, or a
-    full stop the segmenter did not take for a sentence end."""
+    """Where a clause begins or ends inside a sentence: a semicolon, a colon, a contrast, a full
+    stop the segmenter did not take for a sentence end, or the end of a quotation."""
     contrast = alternation("contrast_words")
     # A full stop before a word in lower case ends a sentence the segmenter kept whole (real
     # reports often start a sentence without its capital: "... setempat. adapun dampak ...").
+    # A quotation opens a clause ('Lurah mengatakan, “...') and closes it before its attribution
+    # ("...,” kata lurah"; '...," ujarnya').
     return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)|"
-                      rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))", re.I)
+                      rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
 
 
 @functools.cache
@@ -275,6 +277,9 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
     marker = _MARKER.match(text, begin, sent.end)
     if marker:
         begin = marker.end()
+    quote = re.compile(r"[“\"‘'(\[]+").match(text, begin, sent.end)
+    if quote:
+        begin = quote.end()  # a statement quoted: its cue may open it with a capital
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     for m, cue in items:
