@@ -1,8 +1,10 @@
-"""An issue with no pillar cue near it, in a report whose opening names no pillar clearly: the
-whole report's cue words place it when four in five of them (four or more) name one pillar."""
+"""Pillar placement classes: an issue with no pillar cue near it, in a report whose opening names no
+pillar clearly, follows the whole report when four in five of its cue words (four or more) name one
+pillar; hazards and the vectors of disease have their pillars' cues."""
 
 from __future__ import annotations
 
+import pytest
 from test_pillar_cues import JAKARTA, Report, assert_exact
 
 from resilience_kg.extract.recognise.rules import confidence
@@ -31,3 +33,16 @@ def test_a_report_whose_cue_words_are_split_leaves_the_issue_for_review() -> Non
             "di rusun.\n\nJangan sampai petugas pindah tanpa pengganti yang memahami tugasnya.")
     r = Report(text).element("i", "Issue", "petugas pindah tanpa pengganti yang memahami tugasnya").run(JAKARTA)
     assert "i" not in r.links() and "no pillar cue" in r.note("i")
+
+
+@pytest.mark.parametrize(("item", "pillar"), [
+    ("peringatan gelombang tinggi belum sampai ke nelayan", "jakarta-siap"),  # a hazard of the coast
+    ("warga kampung dekat gunung belum paham jalur lahar", "jakarta-siap"),
+    ("piloting Wolbachia-carrying mosquitoes in two flood-prone subdistricts", None),  # a tie: left for review
+    ("pemeriksaan jentik nyamuk di rumah warga terhenti", "jakarta-sehat"),  # the vector of dengue
+    ("antrean pasien diare di rumah sakit daerah", "jakarta-sehat"),
+])
+def test_hazards_and_disease_vectors_place_an_item(item: str, pillar: str | None) -> None:
+    r = Report(f"Catatan rapat.\n\n- {item}\n").element("i", "Issue", item).run(JAKARTA)
+    assert r.links().get("i", {}).get("to") == pillar
+

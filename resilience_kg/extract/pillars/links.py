@@ -356,26 +356,19 @@ _WHOLE_SHARE = 0.8
 _WHOLE_MIN = 4
 
 
-#: How many paragraphs of 15 words or more the report's topic runs to: a news item opens with who
-#: met where (its dateline paragraph) and says what about in the next one.
-_TOPIC_PARAGRAPHS = 2
-
-
 def _topic_end(text: str) -> int:
-    """Where the report's topic ends: its title lines and its first paragraphs of 15 words or
-    more (:data:`_TOPIC_PARAGRAPHS`: the ones that say who met and what the event was about)."""
+    """Where the report's topic ends: its title lines and the first paragraph of 15 words or more
+    (the one that says what the event was about)."""
     pos = 0
-    long = 0
     for line in text.split("\n"):
         pos += len(line) + 1
-        long += len(line.split()) >= 15
-        if long >= _TOPIC_PARAGRAPHS:
+        if len(line.split()) >= 15:
             break
     return min(pos, len(text))
 
 
 def _leaning(hits: Sequence[Hit], *, whole: bool = False) -> Choice | None:
-    """The pillar most cue words of the report's topic name (its title and opening paragraphs: an
+    """The pillar most cue words of the report's topic name (its title and opening paragraph: an
     item with no cue anywhere near it is most likely about what the event was about), or None when
     no pillar has a clear majority. With ``whole``, ``hits`` are the whole report's, and the bar
     is higher (:data:`_WHOLE_SHARE`, :data:`_WHOLE_MIN`): a report about one pillar throughout."""
