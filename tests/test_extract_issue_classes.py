@@ -90,3 +90,14 @@ def test_a_quoted_problem_is_the_quotation_without_its_attribution(text: str, is
 def test_the_way_a_measure_can_be_done_is_the_measure() -> None:
     text = "Upaya pencegahan bisa kita lakukan dengan menormalisasi saluran yang tersumbat sampah."
     assert _items(text) == [("Solution", "menormalisasi saluran yang tersumbat sampah")]
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Koordinasi antar dinas saat banjir masih tidak optimal.",
+     "Koordinasi antar dinas saat banjir masih tidak optimal"),
+    ("Menurut camat, instruksi yang kurang jelas membuat petugas bekerja sendiri-sendiri.",
+     "instruksi yang kurang jelas membuat petugas bekerja sendiri-sendiri"),
+    ("The drains in the market area are poorly maintained.", "The drains in the market area are poorly maintained"),
+])
+def test_a_service_that_falls_short_is_an_issue(text: str, issue: str) -> None:
+    assert _items(text) == [("Issue", issue)]
