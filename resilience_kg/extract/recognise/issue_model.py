@@ -4,15 +4,17 @@ sentence (or a list item) and says how likely it states a problem the report rai
 The rules find an issue by a word of trouble ("masih minimnya", "lack of") or a heading that
 names issues; a report that states a problem as a plain fact ("the warning arrives in less than
 30 minutes") slips past them. The model reads each sentence the rules left alone through its
-words (unigrams and bigrams, lower-cased, numbers as one token) and the rules' own cues: the kind
-and shape of every ``statement_cues`` row in it, whether a pillar cue of a bundled strategy is in
-it, whether it is a marked list item, and the kind of the heading or list intro it stands under
-(``list_kinds``). Its weights are package data (``data/issue_model.csv``: one row a feature; the
-first row, ``_bias``, says in its ``basis`` on which reports, when and by which script the model
-was trained: ``bench/train_issue_model.py``, ``make train-issues``). Nothing is downloaded and
-no large model runs: scoring a sentence is a sum of a few dozen weights.
+words (unigrams, but for the commonest function words, and bigrams; lower-cased, numbers as one
+token) and the rules' own cues: the kind and shape of every ``statement_cues`` row in it, whether
+a pillar cue of a bundled strategy is in it, whether it is a marked list item, and the kind of the
+heading or list intro it stands under (``list_kinds``). Its weights are package data
+(``data/issue_model.csv``: one row a feature; the first row, ``_bias``, says in its ``basis`` on
+which reports, when and by which script the model was trained: ``bench/train_issue_model.py``,
+``make train-issues``; the second, ``_threshold``, the probability at or above which a sentence is
+drafted). Nothing is downloaded and no large model runs: scoring a sentence is a sum of a few
+dozen weights.
 
-A sentence scoring at least the model's threshold (its ``_threshold`` row) is drafted as an issue with the method
+A sentence scoring at least the threshold is drafted as an issue with the method
 ``model:issue-sentence`` and that method's confidence (``rules/methods.csv``).
 """
 
@@ -91,6 +93,11 @@ def _pillar_pattern() -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
 
 
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in table("function_words"))
+
+
 def units(text: str) -> list[Unit]:
     """The sentences of ``text`` the model reads, each with the features of where it stands: a
     marked list item, and the kind the heading or intro line above its list names."""
@@ -124,7 +131,9 @@ def features(text: str, unit: Unit) -> list[str]:
     """The features of one unit: its words and word pairs, the rules' cues in it, its context."""
     chunk = text[unit.start:unit.end]
     tokens = ["<num>" if t[0].isdigit() else t.lower() for t in _TOKEN.findall(chunk)]
-    out = [f"w={t}" for t in tokens]
+    # The commonest function words ("di", "dan", "the") stand in any sentence: their pairs say
+    # more than they do alone.
+    out = [f"w={t}" for t in tokens if t not in _function_words()]
     out += [f"b={a}_{b}" for a, b in itertools.pairwise(tokens)]
     cue_re, cues = _cue_pattern()
     out += [f"cue={cues[' '.join(m.group(1).lower().split())]}" for m in cue_re.finditer(chunk)]
