@@ -20,6 +20,7 @@ A sentence scoring at least the threshold is drafted as an issue with the method
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import io
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from resilience_kg.extract.recognise.rules import table
-from resilience_kg.extract.segment import Span, sentences
+from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: The method of the rows the model drafts (its confidence is a row of ``rules/methods.csv``).
 METHOD = "model:issue-sentence"
@@ -104,14 +105,16 @@ def units(text: str) -> list[Unit]:
     out: list[Unit] = []
     kind_re, kinds = _kind_pattern()
     under = ""
+    lines = list(paragraphs(text))
+    n = 0
     for sent in sentences(text):
-        line_start = text.rfind("\n", 0, sent.start) + 1
+        while n + 1 < len(lines) and lines[n + 1].start <= sent.start:
+            n += 1  # the line the sentence stands in (found by walking, so a long text costs one pass)
         marker = _MARKER.match(text, sent.start, sent.end)
-        if marker is None and not text[line_start:sent.start].strip():
+        if marker is None and lines and sent.start == lines[n].start:
             # The first sentence of a line: a heading or an intro sets the kind of what follows
             # it; a paragraph of prose ends the list before it.
-            line_end = text.find("\n", sent.start)
-            line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+            line = lines[n].text
             if line.endswith(":") or (len(line.split()) <= 8 and not line.endswith(".")):
                 named = [kinds[m.group(1).lower()] for m in kind_re.finditer(line)]
                 under = named[-1] if named else "Other"
@@ -164,14 +167,27 @@ def load_model() -> Model:
     return parse_model(resources.files("resilience_kg.extract").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
 
 
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` as disjoint spans in order (overlapping ones joined)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def candidates(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[Unit, float]]:
     """Every unit of ``text`` of a statement's length that overlaps no span of ``taken``, with the
     model's probability that it states an issue."""
     model = load_model()
+    covered = _merged(taken)
+    starts = [s for s, _ in covered]
     out = []
     for unit in units(text):
-        if any(unit.start < e and s < unit.end for s, e in taken) or text[unit.start:unit.end].rstrip().endswith(
-                ("?", ":")):
+        at = bisect.bisect_left(starts, unit.end) - 1  # the last covered span starting before the unit ends
+        if (at >= 0 and covered[at][1] > unit.start) or text[unit.start:unit.end].rstrip().endswith(("?", ":")):
             continue
         n = len(_TOKEN.findall(text, unit.start, unit.end))
         if not MIN_WORDS <= n <= MAX_WORDS:
