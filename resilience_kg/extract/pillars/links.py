@@ -297,8 +297,12 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
         span = _span(row) if row is not None else None
         return find_hits(text, span[0], span[1], strategy) if span else []
 
-    lean = _leaning(find_hits(text, 0, _topic_end(text), strategy)) or \
-        _leaning(find_hits(text, 0, len(text), strategy), whole=True)
+    topic = _leaning(find_hits(text, 0, _topic_end(text), strategy))
+
+    @functools.cache
+    def lean() -> Choice | None:
+        """The report's lean: its opening's, else its whole text's (read only when an item needs it)."""
+        return topic or _leaning(find_hits(text, 0, min(len(text), _WHOLE_REACH), strategy), whole=True)
     placed: dict[str, Choice] = {}
     for row in list(draft.elements):
         span = _span(row)
@@ -310,8 +314,8 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
             choice, note = choose(hits_of(row["id"]), around, strategy, where="sentence")
         else:
             choice, note = choose(hits_of(row["id"]), hits_of(context_id) if context_id else [], strategy)
-        if choice is None and note == NO_CUE and lean is not None:
-            choice = lean
+        if choice is None and note == NO_CUE and lean() is not None:
+            choice = lean()
         if choice is None:
             if row["type"] != "Commitment" or note != NO_CUE:  # a commitment reaches a pillar through what it concerns
                 _add_note(row, note)
@@ -354,6 +358,9 @@ _LEAN_MIN = 2
 #: The whole report leans to a pillar when this share of all its cue words, and at least ``_WHOLE_MIN``, name it.
 _WHOLE_SHARE = 0.8
 _WHOLE_MIN = 4
+#: How much of the report its whole-text lean reads, in characters (a long report; a hostile text
+#: of megabytes is not read through for it).
+_WHOLE_REACH = 60_000
 
 
 def _topic_end(text: str) -> int:
