@@ -15,6 +15,7 @@ help:
 	@echo "make bench-soak  serve against Oxigraph at 1, 4, 16 clients, then a 10-minute soak"
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
 	@echo "make docs   regenerate docs/cli.md from the commands' --help"
+	@echo "make train-issues  retrain the issue model on the tuned reports (bench/train_issue_model.py)"
 	@echo "make score  extraction quality on the development set (tests/extract_devset), with a regex baseline"
 
 $(STAMP): pyproject.toml
@@ -70,7 +71,11 @@ bench: $(STAMP)
 	$(PY) bench/hostile_inputs_bench.py
 	$(PY) bench/hostile_text_bench.py
 
-.PHONY: score
+.PHONY: score train-issues
+# The issue model (resilience_kg/extract/data/issue_model.csv), trained on the tuned part with a fixed seed.
+train-issues: $(STAMP)
+	$(PY) bench/train_issue_model.py
+
 # Extraction quality, the tuned part and the frozen part apart; SCORE_ARGS="--part frozen" or "--details".
 score: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[extract]'

@@ -184,6 +184,7 @@ NOT_CONFIDENCES = {
     ("components/contents.py", "body()"): "the share of an item that bodies cover, above which it lists bodies",
     ("draft.py", "_actor_row()"): "the square root that softens the sector's doubt in an actor's confidence",
     ("pillars/links.py", "_LEAN_SHARE"): "the share of cue hits that lets one pillar lead",
+    ("pillars/links.py", "_WHOLE_SHARE"): "the share of the whole report's cue hits that lets one pillar lead",
     ("readers.py", "_pdf_text()"): "half the letters a page of text has, below which a PDF is a scan",
     ("score.py", "MIN_SHARED"): "the scorer's text-matching threshold",
     ("score.py", "MIN_OVERLAP"): "the scorer's text-matching threshold",

@@ -345,7 +345,7 @@ def _draft_items(rows: _Rows, items: Sequence[ListItem], actors: Sequence[Actor]
         note = ("review: link it to a pillar (underPillar)" if item.kind == "Issue"
                 else "review: link it to the issues it addresses (addressesIssue)")
         rows.element(item.start, item.end, id=iid, type=item.kind, **labels(item.label, rows.language),
-                     confidence=_conf(confidence("item")), method=item.method, note=note)
+                     confidence=_conf(confidence(item.sure)), method=item.method, note=note)
         # An issue's pillar is drafted afterwards, by resilience_kg.extract.pillars.links.add_pillar_links.
         # A solution is paired with an issue (addressesIssue) only where the text pairs them, never
         # by shared words: the reviewer adds the pairs the report states.

@@ -27,6 +27,23 @@ def sessions(doc: Document) -> None:
 def items(doc: Document) -> None:
     """The issues and solutions the report lists, without the lists of bodies."""
     doc.items = _not_bodies(find_items(doc.text, bodies=[(m.start, m.end) for m in doc.mentions]), doc.mentions)
+    doc.items = sorted([*doc.items, *_model_issues(doc)], key=lambda i: i.start)
+
+
+def _model_issues(doc: Document) -> list[ListItem]:
+    """Issues the statistical reader finds in the sentences the rules and the proposal and
+    commitment reader left alone (:mod:`resilience_kg.extract.recognise.issue_model`)."""
+    from resilience_kg.extract.recognise.issue_model import METHOD, find_issue_sentences
+
+    taken = [(min(i.start, i.intro_start), i.end) for i in doc.items]
+    taken += [(c.sentence.start, c.sentence.end) for c in doc.clauses]
+    return [ListItem("Issue", _label(span.text), span.start, span.end, span.start, span.start, METHOD, METHOD)
+            for span in find_issue_sentences(doc.text, taken)]
+
+
+def _label(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:1].upper() + text[1:]
 
 
 def agreements(doc: Document) -> None:

@@ -305,7 +305,12 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
         span = _span(row) if row is not None else None
         return find_hits(text, span[0], span[1], strategy) if span else []
 
-    lean = _leaning(find_hits(text, 0, _topic_end(text), strategy))
+    topic = _leaning(find_hits(text, 0, _topic_end(text), strategy))
+
+    @functools.cache
+    def lean() -> Choice | None:
+        """The report's lean: its opening's, else its whole text's (read only when an item needs it)."""
+        return topic or _leaning(find_hits(text, 0, min(len(text), _WHOLE_REACH), strategy), whole=True)
     placed: dict[str, Choice] = {}
     for row in list(draft.elements):
         span = _span(row)
@@ -317,8 +322,8 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
             choice, note = choose(hits_of(row["id"]), around, strategy, where="sentence")
         else:
             choice, note = choose(hits_of(row["id"]), hits_of(context_id) if context_id else [], strategy)
-        if choice is None and note == NO_CUE and lean is not None:
-            choice = lean
+        if choice is None and note == NO_CUE and lean() is not None:
+            choice = lean()
         if choice is None:
             if row["type"] != "Commitment" or note != NO_CUE:  # a commitment reaches a pillar through what it concerns
                 _add_note(row, note)
@@ -358,6 +363,12 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
 #: The report leans to a pillar when this share of its cue words, and at least ``_LEAN_MIN`` of them, name it.
 _LEAN_SHARE = 0.6
 _LEAN_MIN = 2
+#: The whole report leans to a pillar when this share of all its cue words, and at least ``_WHOLE_MIN``, name it.
+_WHOLE_SHARE = 0.8
+_WHOLE_MIN = 4
+#: How much of the report its whole-text lean reads, in characters (a long report; a hostile text
+#: of megabytes is not read through for it).
+_WHOLE_REACH = 60_000
 
 
 def _topic_end(text: str) -> int:
@@ -371,10 +382,11 @@ def _topic_end(text: str) -> int:
     return min(pos, len(text))
 
 
-def _leaning(hits: Sequence[Hit]) -> Choice | None:
+def _leaning(hits: Sequence[Hit], *, whole: bool = False) -> Choice | None:
     """The pillar most cue words of the report's topic name (its title and opening paragraph: an
     item with no cue anywhere near it is most likely about what the event was about), or None when
-    no pillar has a clear majority."""
+    no pillar has a clear majority. With ``whole``, ``hits`` are the whole report's, and the bar
+    is higher (:data:`_WHOLE_SHARE`, :data:`_WHOLE_MIN`): a report about one pillar throughout."""
     strong = [h for h in hits if not h.weak and len(h.pillars) == 1]
     tally = _tally(strong)
     leaders = _leaders(tally)
@@ -382,8 +394,13 @@ def _leaning(hits: Sequence[Hit]) -> Choice | None:
         return None
     pillar = leaders[0]
     n = len(tally[pillar])
-    if n < _LEAN_MIN or n < _LEAN_SHARE * len(strong):
+    share, least = (_WHOLE_SHARE, _WHOLE_MIN) if whole else (_LEAN_SHARE, _LEAN_MIN)
+    if n < least or n < share * len(strong):
         return None
+    if whole:
+        return Choice(pillar, tally[pillar][0], rule_confidence("pillar:report"), _cues(tally[pillar]),
+                      f"no cue in the item, near it or in the report's opening; {n} of the {len(strong)} cue "
+                      "words of the whole report name this pillar")
     return Choice(pillar, tally[pillar][0], rule_confidence("pillar:opening"), _cues(tally[pillar]),
                   f"no cue in the item nor near it; {n} of the {len(strong)} cue words of the report's title "
                   "and opening name this pillar")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.rules import alternation, table
+from resilience_kg.extract.recognise.rules import words as word_list
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class ListItem:
     intro_start: int  # the words that introduce the list
     intro_end: int
     method: str
+    #: The row of ``rules/methods.csv`` that says how sure the drafted row is.
+    sure: str = "item"
 
 
 @functools.cache
@@ -109,9 +112,17 @@ def _prose_regex() -> re.Pattern[str]:
     copulas = sorted((r["word"] for r in table("clause_words") if r["role"] == "copula"), key=len, reverse=True)
     kind = "|".join(re.escape(k) for k in sorted(nouns, key=len, reverse=True))
     copula = "|".join(re.escape(c) for c in copulas)
-    # "Permasalahan yang dihadapi: X" on one line names X as the copula would.
-    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:\s+[\w-]+){{0,3}}?(?:\s+(?:{copula})(?:\s*:)?|[ \t]*:)[ \t]+(?=\S)",
-                      re.I)
+    # "Permasalahan yang dihadapi: X" on one line names X as the copula would; a longer
+    # qualification ends at a word that enumerates ("ada beberapa masalah yang diinventarisir
+    # menjadi kendala, yaitu X, serta Y").
+    listing = "|".join(re.escape(c) for c in sorted(word_list("enumerating_copulas"), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:(?:\s+[\w-]+){{0,3}}?(?:\s+(?:{copula})(?:\s*:)?|[ \t]*:)|"
+                      rf"(?:\s+[\w-]+){{1,6}}?,?\s+(?:{listing}))[ \t]+(?=\S)", re.I)
+
+
+
+#: Longest list named in one sentence, in characters (five measures of a dozen words each).
+MAX_PROSE_LIST = 500
 
 
 def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
@@ -125,12 +136,14 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
             continue  # a list the other readers have
         stop = re.compile(r"\.(?:\s|$)|\n|:").search(text, m.end())
         end = stop.start() if stop else len(text)
-        if end - m.end() > 300:
+        if end - m.end() > MAX_PROSE_LIST:
             continue  # no sentence end in sight: not a statement of issues
         parts = [p for p in re.finditer(r"[^,;]+", text[m.end():end])]
         pieces = []
-        for p in parts:
-            for q in _split_and(p.group(0)):
+        for n, p in enumerate(parts):
+            # "A, B dan C": the last part holds the joiner; a "dan" inside an earlier part of a
+            # list of commas joins the words of its own item ("melibatkan ahli dan pakar ...").
+            for q in _split_and(p.group(0)) if n == len(parts) - 1 else [p.group(0)]:
                 at = text.find(q, m.end() + p.start())
                 pieces.append((at, at + len(q)))
         if len(pieces) == 1:

@@ -20,6 +20,8 @@ cue words are data (``rules/statement_cues.csv``), each with its kind, its shape
 - ``often``: "kali sebulan", "times a month" after "hingga N", "up to N": a harm that comes often;
 - ``despite``: "padahal" ("whereas"): the clause before it and the clause it opens are one item,
   a fact and the rule or the expectation it breaks;
+- ``passive``: "harus" (must): a measure only before a passive verb ("harus ditingkatkan"), as
+  "warga harus mengungsi" tells a hardship;
 - ``falls``: a retreat or a subsidence ("mundur", "subsided") with an amount or a rate after it;
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
@@ -49,9 +51,15 @@ MAX_ITEM = 300
 _MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+")
 @functools.cache
 def _break() -> re.Pattern[str]:
-    """Where a clause begins or ends inside a sentence: a semicolon, a colon, or a contrast."""
+    """Where a clause begins or ends inside a sentence: a semicolon, a colon, a contrast, a full
+    stop the segmenter did not take for a sentence end, or the end of a quotation."""
     contrast = alternation("contrast_words")
-    return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)", re.I)
+    # A full stop before a word in lower case ends a sentence the segmenter kept whole (real
+    # reports often start a sentence without its capital: "... setempat. adapun dampak ...").
+    # A quotation opens a clause ('Lurah mengatakan, “...') and closes it before its attribution
+    # ("...,” kata lurah"; '...," ujarnya').
+    return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)|"
+                      rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
 
 
 @functools.cache
@@ -108,6 +116,8 @@ def _count() -> re.Pattern[str]:
 
 #: What stands between "only/hanya" and its count: a verb at most, never "dalam/within/in" (quickness).
 _SCANT = re.compile(r"\s+(?:(?!(?:dalam|within|in)\b)[\w-]+\s+)?", re.I)
+#: A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"): what must be done.
+_PASSIVE = re.compile(r"\s+(?:segera\s+)?di[a-z]{3,}", re.I)
 #: Words that end a harm just before its cue ("jalan itu tidak lagi tergenang").
 _ENDED = re.compile(r"(?:tidak lagi|no longer|bukan lagi)\s+$", re.I)
 #: "up to N" before "times a month": a high frequency.
@@ -144,7 +154,8 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         found = [(m, cues[" ".join(m.group(1).lower().split())]) for m in pattern.finditer(text, sent.start, sent.end)]
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
-                 and not any(a <= m.start() < b for a, b in never)]
+                 and not any(a <= m.start() < b for a, b in never)
+                 and (c.shape != "passive" or _PASSIVE.match(text, m.end(), sent.end))]
         frames = [m for m, c in found if c.kind == "frame"]
         purposes = [m.start() for m, c in found if c.kind == "purpose"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
@@ -266,6 +277,9 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
     marker = _MARKER.match(text, begin, sent.end)
     if marker:
         begin = marker.end()
+    quote = re.compile(r"[“\"‘'(\[]+").match(text, begin, sent.end)
+    if quote:
+        begin = quote.end()  # a statement quoted: its cue may open it with a capital
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     for m, cue in items:

@@ -1,0 +1,231 @@
+"""A small statistical reader of issues, beside the rules: a logistic regression that reads a
+sentence (or a list item) and says how likely it states a problem the report raises.
+
+The rules find an issue by a word of trouble ("masih minimnya", "lack of") or a heading that
+names issues; a report that states a problem as a plain fact ("the warning arrives in less than
+30 minutes") slips past them. The model reads each sentence the rules left alone through its
+words (unigrams, but for the commonest function words, and bigrams; lower-cased, numbers as one
+token) and the rules' own cues: the kind and shape of every ``statement_cues`` row in it, whether
+a pillar cue of a bundled strategy is in it, whether it is a marked list item, and the kind of the
+heading or list intro it stands under (``list_kinds``). Its weights are package data
+(``data/issue_model.csv``: one row a feature; the first row, ``_bias``, says in its ``basis`` on
+which reports, when and by which script the model was trained: ``bench/train_issue_model.py``,
+``make train-issues``; the second, ``_threshold``, the probability at or above which a sentence is
+drafted). Nothing is downloaded and no large model runs: scoring a sentence is a sum of a few
+dozen weights.
+
+A sentence scoring at least the threshold is drafted as an issue with the method
+``model:issue-sentence`` and that method's confidence (``rules/methods.csv``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import io
+import itertools
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.segment import Span, paragraphs, sentences
+
+#: The method of the rows the model drafts (its confidence is a row of ``rules/methods.csv``).
+METHOD = "model:issue-sentence"
+MODEL_FILE = "data/issue_model.csv"
+#: Shortest and longest sentence the model reads, in words: a heading or a paragraph is no statement.
+MIN_WORDS = 4
+MAX_WORDS = 60
+
+_MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*", re.U)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence the model reads: its span (a list marker left out) and its context features."""
+
+    start: int
+    end: int
+    context: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic regression: its bias, its weights, the probability at or above which a sentence
+    is drafted as an issue (chosen by cross-validation on the training reports) and its basis."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+    basis: str
+
+    def probability(self, features: Iterable[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@functools.cache
+def _cue_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    cues = {" ".join(r["cue"].lower().split()): f"{r['kind']}:{r['shape']}" for r in table("statement_cues")}
+    words = sorted(cues, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])",
+                      re.I), cues
+
+
+@functools.cache
+def _kind_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = {r["cue"].lower(): r["kind"] for r in table("list_kinds")}
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(kinds, key=len, reverse=True))) + r")(?!\w)",
+                      re.I), kinds
+
+
+@functools.cache
+def _pillar_pattern() -> re.Pattern[str] | None:
+    from resilience_kg.extract.pillars.strategy import load_strategies
+
+    words = sorted({c.cue.lower() for s in load_strategies().items for c in s.cues}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in table("function_words"))
+
+
+def units(text: str) -> list[Unit]:
+    """The sentences of ``text`` the model reads, each with the features of where it stands: a
+    marked list item, and the kind the heading or intro line above its list names."""
+    out: list[Unit] = []
+    kind_re, kinds = _kind_pattern()
+    under = ""
+    lines = list(paragraphs(text))
+    n = 0
+    for sent in sentences(text):
+        while n + 1 < len(lines) and lines[n + 1].start <= sent.start:
+            n += 1  # the line the sentence stands in (found by walking, so a long text costs one pass)
+        marker = _MARKER.match(text, sent.start, sent.end)
+        if marker is None and lines and sent.start == lines[n].start:
+            # The first sentence of a line: a heading or an intro sets the kind of what follows
+            # it; a paragraph of prose ends the list before it.
+            line = lines[n].text
+            if line.endswith(":") or (len(line.split()) <= 8 and not line.endswith(".")):
+                named = [kinds[m.group(1).lower()] for m in kind_re.finditer(line)]
+                under = named[-1] if named else "Other"
+            else:
+                under = ""
+        start = marker.end() if marker else sent.start
+        context = ["marked"] if marker else []
+        if under:
+            context.append(f"under={under}")
+        if sent.text.rstrip().endswith(":"):
+            context.append("ends-colon")
+        out.append(Unit(start, sent.end, tuple(context)))
+    return out
+
+
+def features(text: str, unit: Unit) -> list[str]:
+    """The features of one unit: its words and word pairs, the rules' cues in it, its context."""
+    chunk = text[unit.start:unit.end]
+    tokens = ["<num>" if t[0].isdigit() else t.lower() for t in _TOKEN.findall(chunk)]
+    # The commonest function words ("di", "dan", "the") stand in any sentence: their pairs say
+    # more than they do alone.
+    out = [f"w={t}" for t in tokens if t not in _function_words()]
+    out += [f"b={a}_{b}" for a, b in itertools.pairwise(tokens)]
+    cue_re, cues = _cue_pattern()
+    out += [f"cue={cues[' '.join(m.group(1).lower().split())]}" for m in cue_re.finditer(chunk)]
+    pillar = _pillar_pattern()
+    if pillar is not None and pillar.search(chunk):
+        out.append("pillar-cue")
+    n = len(tokens)
+    out.append("len<8" if n < 8 else "len<16" if n < 16 else "len<32" if n < 32 else "len>=32")
+    if chunk[:1].isupper():
+        out.append("capital-start")
+    out += list(unit.context)
+    return out
+
+
+def parse_model(text: str) -> Model:
+    """A model from the text of its CSV (columns ``feature``, ``weight``, ``basis``; the ``_bias``
+    row first)."""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if len(rows) < 2 or rows[0].get("feature") != "_bias" or rows[1].get("feature") != "_threshold":
+        raise ValueError("an issue model table starts with its _bias row, then its _threshold row")
+    weights = {r["feature"]: float(r["weight"]) for r in rows[2:]}
+    return Model(float(rows[0]["weight"]), weights, float(rows[1]["weight"]), rows[0].get("basis") or "")
+
+
+@functools.cache
+def load_model() -> Model:
+    """The shipped model (``data/issue_model.csv``)."""
+    return parse_model(resources.files("resilience_kg.extract").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` as disjoint spans in order (overlapping ones joined)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def candidates(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[Unit, float]]:
+    """Every unit of ``text`` of a statement's length that overlaps no span of ``taken``, with the
+    model's probability that it states an issue."""
+    model = load_model()
+    covered = _merged(taken)
+    starts = [s for s, _ in covered]
+    out = []
+    for unit in units(text):
+        at = bisect.bisect_left(starts, unit.end) - 1  # the last covered span starting before the unit ends
+        if (at >= 0 and covered[at][1] > unit.start) or text[unit.start:unit.end].rstrip().endswith(("?", ":")):
+            continue
+        n = len(_TOKEN.findall(text, unit.start, unit.end))
+        if not MIN_WORDS <= n <= MAX_WORDS:
+            continue
+        out.append((unit, model.probability(features(text, unit))))
+    return out
+
+
+def find_issue_sentences(text: str, taken: Sequence[tuple[int, int]]) -> list[Span]:
+    """The sentences the model reads as issues, outside ``taken`` (what the rules found)."""
+    found = []
+    for unit, p in candidates(text, taken):
+        if p >= load_model().threshold:
+            end = unit.start + len(text[unit.start:unit.end].rstrip(" .;,"))
+            found.append(Span(unit.start, end, text[unit.start:end]))
+    return found
+
+
+def label(unit: Unit, issues: Sequence[tuple[int, int]]) -> int:
+    """1 when a gold issue (a span of the text) lies in ``unit``: at least half of the issue, or
+    half of the unit, is shared; else 0."""
+    for s, e in issues:
+        shared = min(e, unit.end) - max(s, unit.start)
+        if shared > 0 and (2 * shared >= e - s or 2 * shared >= unit.end - unit.start):
+            return 1
+    return 0
+
+
+def write_model(model: Model) -> str:
+    """The CSV text of ``model``: the ``_bias`` row with its basis, the ``_threshold`` row, then one
+    row a feature, by name."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["feature", "weight", "basis"])
+    writer.writerow(["_bias", f"{model.bias:.4f}", model.basis])
+    writer.writerow(["_threshold", f"{model.threshold:.2f}",
+                     "the probability at or above which a sentence is drafted as an issue"])
+    for f in sorted(model.weights):
+        if round(model.weights[f], 4):
+            writer.writerow([f, f"{model.weights[f]:.4f}", ""])
+    return buf.getvalue()
