@@ -26,6 +26,7 @@ class _Around:
     posts' spans, and the mentions that are the parent of a unit named with them."""
 
     mentions_in: Counter[int]
+    spans_in: dict[int, list[tuple[int, int]]]  # sentence start -> the spans of its mentions
     post_spans: list[tuple[int, int]]
     parent_spans: set[tuple[int, int]]
 
@@ -53,11 +54,13 @@ def acting_posts(doc: Document) -> None:
 
 def _around(doc: Document) -> _Around:
     mentions_in: Counter[int] = Counter()
+    spans_in: dict[int, list[tuple[int, int]]] = {}
     for m in doc.mentions:
         at = doc.sentence_at(m.start)
         if at is not None:
             mentions_in[at.start] += 1
-    return _Around(mentions_in, [(p.start, p.end) for p in doc.posts],
+            spans_in.setdefault(at.start, []).append((m.start, m.end))
+    return _Around(mentions_in, spans_in, [(p.start, p.end) for p in doc.posts],
                    {m.parent_span for m in doc.mentions if m.parent_span})
 
 
@@ -65,7 +68,8 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
     """The role one mention gives its actor, the cue that says so and the sentence it is in."""
     text = doc.text
     sent = doc.sentence_at(m.start)
-    role, cue = role_of(m.start, m.end, doc.cues.get(sent.start, []), text) if sent else ("mentioned", None)
+    others = [o for o in around.spans_in.get(sent.start, []) if o != (m.start, m.end)] if sent else []
+    role, cue = role_of(m.start, m.end, doc.cues.get(sent.start, []), text, others) if sent else ("mentioned", None)
     if cue is None and (heading := heading_cue(text, m.start)) is not None:
         # A row of an attendance table or an item of a list of speakers: its heading says who they are.
         role, cue = heading.role, heading

@@ -67,11 +67,16 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     return out
 
 
-def role_of(start: int, end: int, cues: Sequence[Cue], text: str) -> tuple[str, Cue | None]:
+def role_of(start: int, end: int, cues: Sequence[Cue], text: str,
+            others: Sequence[tuple[int, int]] = ()) -> tuple[str, Cue | None]:
     """The role of the mention at ``start:end`` given its sentence's cues.
 
     A cue reaches forward over the rest of its clause (a semicolon or a full stop ends it) and
-    backward over the words before it in the same clause.
+    backward over the words before it in the same clause. A verb of speaking reaches back no
+    further than the plain list of bodies just before it ("A, B dan C menyampaikan"): in "A meminta
+    agar ..., sementara B menyoroti ..." the verb is B's. (Who organises is often named with a
+    partner, "A bersama B menyelenggarakan", so the other cues keep their reach.) ``others`` are
+    the spans of the sentence's other mentions.
     """
     best: tuple[int, Cue] | None = None
     for cue in cues:
@@ -87,6 +92,8 @@ def role_of(start: int, end: int, cues: Sequence[Cue], text: str) -> tuple[str, 
             between = text[end:cue.start]
             if ";" in between or len(between) > 160:
                 continue
+            if cue.role == "speaker" and not _listed_before(end, cue.start, others, text):
+                continue  # "A meminta agar ..., sementara B menyoroti ...": B speaks, not A
             distance = cue.start - end + 40  # a cue before its actor is the usual reading
         else:
             continue
@@ -105,6 +112,19 @@ def role_of(start: int, end: int, cues: Sequence[Cue], text: str) -> tuple[str, 
     return cue.role, cue
 
 
+def _listed_before(end: int, cue_start: int, others: Sequence[tuple[int, int]], text: str) -> bool:
+    """True when every body named between a mention (ending at ``end``) and a cue after it stands
+    in one plain list with the mention: only list joiners between them."""
+    at = end
+    for s, e in sorted(o for o in others if end <= o[0] and o[1] <= cue_start):
+        if not _LIST_JOINER.fullmatch(text[at:s]):
+            return False
+        at = e
+    return True
+
+
+#: What joins the members of a plain list of bodies: "A, B dan C", "A serta B", "A and B", "A/B".
+_LIST_JOINER = re.compile(r"\s*(?:,|/)?\s*(?:(?:dan|serta|maupun|and|as well as)\s+)?(?:the\s+)?", re.I)
 #: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
 _ANSWERING = re.compile(r"(?i)\b(?:menanggapi|merespons|responding to|in response to)\s+(?:the\s+)?$")
 #: What joins two verbs of one actor: "hadir dan menyampaikan", "attended and presented".

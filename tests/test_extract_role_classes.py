@@ -1,0 +1,53 @@
+"""Classes of roles settled by the annotation guide (``docs/annotation-guide.md``), each on a
+made-up passage: verbs of speaking, how far back such a verb reaches, and what a proposal alone
+makes of its body.
+
+The roles component runs on documents whose mentions are set by hand, so that these tests check how
+roles are read, not how names are recognised.
+"""
+
+from __future__ import annotations
+
+from resilience_kg.extract.components import Document, attendance, spans
+from resilience_kg.extract.components.coreference import actors
+from resilience_kg.extract.recognise.actors import ActorMention
+
+
+def _roles(text: str, *names: str) -> dict[str, str]:
+    """Each named body's role, with a mention at every place the text names it."""
+    doc = Document(text)
+    mentions = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            mentions.append(ActorMention(at, at + len(name), name, None, None, None, "", "test", 0.9))
+            at = text.find(name, at + len(name))
+    doc.mentions = sorted(mentions, key=lambda m: m.start)
+    for component in (spans.posts, spans.clauses, spans.cues, actors, attendance.roles):
+        component(doc)
+    return {a.mention.name: a.role for a in doc.actors}
+
+
+def test_an_english_verb_of_speaking_makes_a_speaker_of_an_attendee() -> None:
+    """Guide, roles 1: the event heard the body's account (its data, its complaint)."""
+    text = ("The workshop was attended by the Harbour Authority of Port Lumen and the Lumen Fishers Union. "
+            "The Lumen Fishers Union noted that half of its boats have no radio.")  # fmt: skip
+    got = _roles(text, "Harbour Authority of Port Lumen", "Lumen Fishers Union")
+    assert got == {"Harbour Authority of Port Lumen": "participant", "Lumen Fishers Union": "speaker"}
+
+
+def test_a_verb_of_speaking_reaches_back_over_a_plain_list_only() -> None:
+    """'A asked for ..., while B and C stressed ...': the verb is B's and C's, not A's."""
+    text = ("Participants came from the Lumen Water Office, the Lumen Youth Forum and the Lumen Green Trust. "
+            "The Lumen Water Office asked for a larger budget for pumps, while the Lumen Youth Forum and the "
+            "Lumen Green Trust stressed that the drains are blocked by waste.")  # fmt: skip
+    got = _roles(text, "Lumen Water Office", "Lumen Youth Forum", "Lumen Green Trust")
+    assert got == {"Lumen Water Office": "participant", "Lumen Youth Forum": "speaker", "Lumen Green Trust": "speaker"}
+
+
+def test_a_proposal_alone_keeps_its_body_a_participant() -> None:
+    """Guide, roles 2: the proposal is a link of its own; the role says only that the body was there."""
+    text = ("Rapat dihadiri oleh Dinas Air Kota Lumen dan Yayasan Hijau Lumen. "
+            "Yayasan Hijau Lumen mengusulkan patroli sampah harian di pintu air.")  # fmt: skip
+    got = _roles(text, "Dinas Air Kota Lumen", "Yayasan Hijau Lumen")
+    assert got == {"Dinas Air Kota Lumen": "participant", "Yayasan Hijau Lumen": "participant"}
