@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.recognise.rules import alternation, table
 from resilience_kg.extract.segment import Span
 
 #: Strongest first: an organiser who also attends is an organiser.
@@ -117,14 +117,20 @@ def _listed_before(end: int, cue_start: int, others: Sequence[tuple[int, int]], 
     in one plain list with the mention: only list joiners between them."""
     at = end
     for s, e in sorted(o for o in others if end <= o[0] and o[1] <= cue_start):
-        if not _LIST_JOINER.fullmatch(text[at:s]):
+        if not _list_joiner().fullmatch(text[at:s]):
             return False
         at = e
     return True
 
 
-#: What joins the members of a plain list of bodies: "A, B dan C", "A serta B", "A and B", "A/B".
-_LIST_JOINER = re.compile(r"\s*(?:,|/)?\s*(?:(?:dan|serta|maupun|and|as well as)\s+)?(?:the\s+)?", re.I)
+@functools.cache
+def _list_joiner() -> re.Pattern[str]:
+    """What joins the members of a plain list of bodies: "A, B dan C", "A serta B", "A and the B",
+    "A/B" (the words: ``list_joiners`` of ``rules/words.csv``)."""
+    joiners = alternation("list_joiners")
+    return re.compile(rf"\s*(?:,|/)?\s*(?:(?:{joiners})\s+)?(?:the\s+)?", re.I)
+
+
 #: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
 _ANSWERING = re.compile(r"(?i)\b(?:menanggapi|merespons|responding to|in response to)\s+(?:the\s+)?$")
 #: What joins two verbs of one actor: "hadir dan menyampaikan", "attended and presented".
