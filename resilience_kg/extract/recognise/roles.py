@@ -21,6 +21,9 @@ from resilience_kg.extract.segment import Span
 
 #: Strongest first: an organiser who also attends is an organiser.
 ROLE_ORDER = ("organiser", "host", "opener", "speaker", "participant", "mentioned")
+#: The role of a cue that says who signs an agreement: decided after the others (organiser of a
+#: signing nobody else organises, else participant), never drafted as such.
+SIGNATORY = "signatory"
 #: The connection each role becomes, and whether it runs event -> actor.
 ROLE_CONNECTIONS = {
     "organiser": ("organizedBy", True),
