@@ -64,14 +64,17 @@ def test_the_parties_of_a_signing_nobody_else_organises_are_its_organisers() -> 
 
 def test_the_parties_of_a_signing_another_body_organises_take_part_in_it() -> None:
     text = ("Pemerintah Kota Lumen dan Yayasan Hijau Lumen menandatangani Nota Kesepahaman tentang sampah sungai. "
-            "Acara yang difasilitasi oleh Biro Kerja Sama Kota Lumen tersebut dihadiri oleh Dinas Air Kota Lumen.")  # fmt: skip
-    got = _roles(text, "Pemerintah Kota Lumen", "Yayasan Hijau Lumen", "Biro Kerja Sama Kota Lumen", "Dinas Air Kota Lumen")
+            "Acara yang difasilitasi oleh Biro Kerja Sama Kota Lumen tersebut dihadiri oleh "
+            "Dinas Air Kota Lumen.")  # fmt: skip
+    got = _roles(text, "Pemerintah Kota Lumen", "Yayasan Hijau Lumen", "Biro Kerja Sama Kota Lumen",
+                 "Dinas Air Kota Lumen")
     assert got == {"Pemerintah Kota Lumen": "participant", "Yayasan Hijau Lumen": "participant",
                    "Biro Kerja Sama Kota Lumen": "organiser", "Dinas Air Kota Lumen": "participant"}
 
 
 def test_signing_something_that_is_no_agreement_gives_no_role() -> None:
-    """'menandatangani daftar hadir' (the attendance sheet) signs no agreement: no organiser by it."""
-    text = "Rapat dipimpin oleh Dinas Air Kota Lumen. Yayasan Hijau Lumen menandatangani berita acara serah terima alat."
+    """A handover record ('berita acara serah terima') is no agreement: no organiser by signing it."""
+    text = ("Rapat dipimpin oleh Dinas Air Kota Lumen. "
+            "Yayasan Hijau Lumen menandatangani berita acara serah terima alat.")
     got = _roles(text, "Dinas Air Kota Lumen", "Yayasan Hijau Lumen")
     assert got == {"Dinas Air Kota Lumen": "organiser", "Yayasan Hijau Lumen": "mentioned"}
