@@ -78,3 +78,12 @@ def test_signing_something_that_is_no_agreement_gives_no_role() -> None:
             "Yayasan Hijau Lumen menandatangani berita acara serah terima alat.")
     got = _roles(text, "Dinas Air Kota Lumen", "Yayasan Hijau Lumen")
     assert got == {"Dinas Air Kota Lumen": "organiser", "Yayasan Hijau Lumen": "mentioned"}
+
+
+def test_a_body_whose_premises_are_the_venue_hosts_the_event() -> None:
+    """Guide, roles 8: the event was in its house; the bodies listed after the venue attend."""
+    text = ("Rapat koordinasi bertempat di ruang rapat Dinas Air Kota Lumen, dihadiri oleh Yayasan Hijau Lumen "
+            "dan Universitas Lumen Raya.")  # fmt: skip
+    got = _roles(text, "Dinas Air Kota Lumen", "Yayasan Hijau Lumen", "Universitas Lumen Raya")
+    assert got == {"Dinas Air Kota Lumen": "host", "Yayasan Hijau Lumen": "participant",
+                   "Universitas Lumen Raya": "participant"}

@@ -85,8 +85,8 @@ def role_of(start: int, end: int, cues: Sequence[Cue], text: str,
     for cue in cues:
         if cue.direction in ("after", "both") and cue.end <= start:
             between = text[cue.end:start]
-            # A venue or a supporter is one name; an attendance list runs over commas and semicolons.
-            if cue.role == "mentioned" and re.search(r"[;,]\s", between):
+            # A venue (its host) or a supporter is one name; an attendance list runs over commas and semicolons.
+            if cue.role in ("mentioned", "host") and re.search(r"[;,]\s", between):
                 continue
             if _ANSWERING.search(text, max(0, cue.start - 20), cue.start):
                 continue  # "Menanggapi paparan tersebut, X ...": X answers the presentation
