@@ -87,3 +87,10 @@ def test_a_body_whose_premises_are_the_venue_hosts_the_event() -> None:
     got = _roles(text, "Dinas Air Kota Lumen", "Yayasan Hijau Lumen", "Universitas Lumen Raya")
     assert got == {"Dinas Air Kota Lumen": "host", "Yayasan Hijau Lumen": "participant",
                    "Universitas Lumen Raya": "participant"}
+
+
+def test_a_verb_cue_after_an_article_is_an_adjective() -> None:
+    """'called for a shared map': nobody shared anything; the body only asked for a map."""
+    text = ("The meeting was attended by the Lumen Water Office and Lumen River Watch. "
+            "Lumen River Watch called for a shared map of river barriers.")  # fmt: skip
+    assert _roles(text, "Lumen Water Office", "Lumen River Watch")["Lumen River Watch"] == "participant"

@@ -58,6 +58,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     out = []
     for m in pattern.finditer(text, sentence.start, sentence.end):
         role, direction = cues[m.group(1).lower()]
+        if direction == "before" and _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "called for a shared map": a participle after an article is an adjective, no act
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1)))
         # A cue that begins inside this one and runs past it is a second cue: "received a
         # delegation from the Embassy" says who hosts and who visits.
@@ -134,6 +136,8 @@ def _list_joiner() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:,|/)?\s*(?:(?:{joiners})\s+)?(?:the\s+)?", re.I)
 
 
+#: An English article just before a verb cue makes the verb an adjective ("a shared map").
+_ARTICLE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 #: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
 _ANSWERING = re.compile(r"(?i)\b(?:menanggapi|merespons|responding to|in response to)\s+(?:the\s+)?$")
 #: What joins two verbs of one actor: "hadir dan menyampaikan", "attended and presented".
