@@ -53,8 +53,8 @@ def _weekday_numbers() -> dict[str, int]:
 
 def _year_of_weekday(text: str, day: int, month: int, weekday: str | None) -> int | None:
     """The year of "Jumat (3/7)" in a report that names no publication date: the one year the
-    text names in which that day falls on that weekday ("angkutan lebaran 2015": 3 July 2015 was
-    a Friday), or None when no named year fits or several do."""
+    text names in which that day falls on that weekday ("simulasi 2015 ... Jumat (3/7)": 3 July
+    2015 was a Friday), or None when no named year fits or several do."""
     if not weekday or (number := _weekday_numbers().get(weekday.lower())) is None:
         return None
     fits = set()
@@ -76,7 +76,7 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
     ['2017-11-29']
     >>> [str(d.date) for d in find_dates("Rabu (29/11)", published=dt.date(2018, 1, 5))]
     ['2017-11-29']
-    >>> [str(d.date) for d in find_dates("Posko lebaran 2015 dibuka Jumat (3/7).")]
+    >>> [str(d.date) for d in find_dates("Simulasi banjir 2015 digelar Jumat (3/7).")]
     ['2015-07-03']
     >>> [str(d.date) for d in find_dates("Date: 2019-11-28; September 20, 2018")]
     ['2019-11-28', '2018-09-20']
