@@ -94,3 +94,14 @@ def test_a_verb_cue_after_an_article_is_an_adjective() -> None:
     text = ("The meeting was attended by the Lumen Water Office and Lumen River Watch. "
             "Lumen River Watch called for a shared map of river barriers.")  # fmt: skip
     assert _roles(text, "Lumen Water Office", "Lumen River Watch")["Lumen River Watch"] == "participant"
+
+
+def test_bodies_a_sentence_says_are_needed_are_not_present() -> None:
+    """A cue-less sentence naming three bodies is read as who was there, unless it says they are
+    needed ("dibutuhkan dukungan dari ..."): then they are spoken of."""
+    names = ("Dinas Air Kota Lumen", "Yayasan Hijau Lumen", "Universitas Lumen Raya")
+    bodies = f"{names[0]}, {names[1]} dan {names[2]}."
+    listed = f"Rapat koordinasi banjir Kota Lumen. {bodies}"
+    needed = f"Rapat koordinasi banjir Kota Lumen. Hal ini dibutuhkan dukungan dari {bodies}"
+    assert set(_roles(listed, *names).values()) == {"participant"}
+    assert set(_roles(needed, *names).values()) == {"mentioned"}
