@@ -105,3 +105,9 @@ def test_bodies_a_sentence_says_are_needed_are_not_present() -> None:
     needed = f"Rapat koordinasi banjir Kota Lumen. Hal ini dibutuhkan dukungan dari {bodies}"
     assert set(_roles(listed, *names).values()) == {"participant"}
     assert set(_roles(needed, *names).values()) == {"mentioned"}
+
+
+def test_the_bodies_an_event_involves_take_part() -> None:
+    text = "Rapat koordinasi ini melibatkan Dinas Air Kota Lumen, Yayasan Hijau Lumen dan Universitas Lumen Raya."
+    names = ("Dinas Air Kota Lumen", "Yayasan Hijau Lumen", "Universitas Lumen Raya")
+    assert set(_roles(text, *names).values()) == {"participant"}
