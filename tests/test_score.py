@@ -11,11 +11,13 @@ import pytest
 
 from resilience_kg.errors import DataError
 from resilience_kg.extract.score import (
+    ROLES,
     Extracted,
     baseline,
     load_gold,
     read_extracted,
     score_report,
+    strongest_role,
     text_match,
     total,
 )
@@ -116,6 +118,33 @@ def test_read_extracted_tables(tmp_path):
     assert (s.matched, s.date_right, s.dated) == (2, 1, 1)
     assert (s.roles_right, s.roles_total) == (1, 2)  # BPBD organised; DSDA was a participant, not mentioned
     assert ex.roles["r-bpbd"] == {"organizer", "speaker"}  # opened through its head's post
+
+
+def test_the_strongest_drafted_role_is_scored(tmp_path):
+    """A speaker also drafted as a participant is a speaker: right where the gold says speaker, and a
+    wrong promotion (gold participant) is caught, which scoring "any drafted role" never did."""
+    gold = load_gold(_gold(tmp_path))  # DSDA participant, BPBD organizer
+    promoted = _ex(dsda=("GovernmentAgency", {"DSDA"}), bpbd=("GovernmentAgency", {"BPBD"}))
+    promoted.roles = {"dsda": {"speaker", "participant"}, "bpbd": {"participant", "organizer", "speaker"}}
+    s = score_report(gold, promoted)
+    assert (s.roles_right, s.roles_total) == (1, 2)
+    assert s.role_wrong == ["Dinas Sumber Daya Air: got speaker, participant (gold participant), cue none"]
+    promoted.roles["dsda"] = {"participant", "mentioned"}
+    assert score_report(gold, promoted).roles_right == 2
+    assert ROLES == ("organizer", "host", "speaker", "participant", "mentioned")
+    assert strongest_role({"participant", "speaker", "host"}) == "host"
+    assert strongest_role(set()) is None
+
+
+def test_an_unknown_gold_role_is_refused(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps({"source": "r.txt", "actors": [
+        {"surface": "X", "name": "X", "sector": "GovernmentAgency", "role": "presenter"}]}), encoding="utf-8")
+    with pytest.raises(DataError, match=r"r.json: actor 1 \('X'\): unknown role 'presenter'"):
+        load_gold(path)
+    path.write_text(json.dumps({"source": "r.txt", "actors": [
+        {"surface": "X", "name": "X", "sector": "GovernmentAgency", "role": "opener"}]}), encoding="utf-8")
+    assert load_gold(path).actors[0].role == "opener"  # scored as a speaker
 
 
 def test_baseline_finds_dinas_and_acronyms(tmp_path):

@@ -54,10 +54,14 @@ actor already matched: the graph must hold one node per actor.
 - quotes exact = rows with a quote whose ``start``/``end`` select exactly that quote in the source
   text, over every row (elements and connections) with a quote;
 - date correct = the first ``Event`` row's ``date`` is the gold event date (reports with a date);
-- role accuracy = matched actors whose connection to the event has the gold role ("speaker" and
-  "opener" count as one; a role held through a post, ``org:postIn``, is its organisation's), over
-  matched actors with a gold role. Each miss is kept (``ReportScore.role_wrong``) with the roles
-  drafted and the cues their connections name (the ``method``), for ``--details``.
+- role accuracy = matched actors whose strongest drafted role in the event is the gold role, over
+  matched actors with a gold role. The roles, strongest first, are ``ROLES``: organizer, host,
+  speaker ("opener" counts as speaker), participant, mentioned; a role held through a post
+  (``org:postIn``) is its organisation's. An actor drafted as speaker and participant is a speaker:
+  right where the gold says speaker, wrong where it says participant (a wrong promotion shows).
+  Each miss is kept (``ReportScore.role_wrong``) with the roles drafted and the cues their
+  connections name (the ``method``), for ``--details``. ``docs/annotation-guide.md`` says which
+  role the gold gives.
 
 **Statements are matched by text.** An extracted ``Issue`` (``Solution``, ``Commitment``) row
 matches a gold one when one of its texts (``label_id``, ``label_en``, ``quote``), lower-cased with
@@ -94,12 +98,16 @@ from pathlib import Path
 
 from resilience_kg.errors import DataError
 from resilience_kg.extract.gazetteer import SECTORS, normalise
+from resilience_kg.extract.recognise.roles import ROLE_ORDER
 
 #: Connection types that state an actor's role in an event, to the role they state.
 ROLE_OF_CONNECTION = {
     "organizedBy": "organizer", "hostedBy": "host", "openedBy": "speaker", "speakerAt": "speaker",
     "presentedIn": "speaker", "participatedIn": "participant", "mentionedIn": "mentioned",
 }  # fmt: skip
+#: The roles a gold file may give, strongest first: the order of the extraction's roles
+#: (``recognise.roles.ROLE_ORDER``) in the gold's words, an opener counting as a speaker.
+ROLES = tuple(dict.fromkeys({"organiser": "organizer", "opener": "speaker"}.get(r, r) for r in ROLE_ORDER))
 _ROLE_GROUP = {"opener": "speaker"}
 #: A statement matches by text when the longest run of words both share covers this share of the
 #: shorter text and ``MIN_OVERLAP`` of the longer.
@@ -192,6 +200,9 @@ def load_gold(path: Path) -> GoldReport:
         for n, a in enumerate(data["actors"], 1):
             if a["sector"] not in SECTORS:
                 raise DataError(f"actor {n} ({a['surface']!r}): unknown sector {a['sector']!r}", location=str(path))
+            if a.get("role") is not None and _ROLE_GROUP.get(a["role"], a["role"]) not in ROLES:
+                raise DataError(f"actor {n} ({a['surface']!r}): unknown role {a['role']!r} (one of "
+                                f"{', '.join(ROLES)}, or opener)", location=str(path))  # fmt: skip
             actors.append(GoldActor(
                 surface=a["surface"], name=a["name"], id=a.get("id"), sector=a["sector"], role=a.get("role"),
                 aliases=tuple(a.get("aliases", ())), optional=bool(a.get("optional", False)),
@@ -347,6 +358,12 @@ def read_extracted(folder: Path) -> Extracted:
                 out.roles.setdefault(node_of[side], set()).add(role)
                 out.role_cues.setdefault(node_of[side], set()).add(_cue_of(row.get("method", "")))
     return out
+
+
+def strongest_role(roles: Iterable[str]) -> str | None:
+    """The strongest of an actor's drafted roles (``ROLES``), the one scored: an actor drafted as
+    speaker and participant is a speaker, and right only where the gold says speaker."""
+    return min(roles, key=ROLES.index, default=None)
 
 
 def _cue_of(method: str) -> str:
@@ -640,11 +657,11 @@ def score_report(gold: GoldReport, extracted: Extracted) -> ReportScore:
                 score.sector_wrong.append(f"{g.name}: {actor['type']} (gold {g.sector})")
             if g.role:
                 score.roles_total += 1
-                found = {_ROLE_GROUP.get(r, r) for r in extracted.roles.get(node, set())}
-                right = _ROLE_GROUP.get(g.role, g.role) in found
+                got_role = strongest_role(extracted.roles.get(node, set()))
+                right = got_role == _ROLE_GROUP.get(g.role, g.role)
                 score.roles_right += right
                 if not right:
-                    got = ", ".join(sorted(extracted.roles.get(node, set()))) or "no role"
+                    got = ", ".join(sorted(extracted.roles.get(node, set()), key=ROLES.index)) or "no role"
                     cues = ", ".join(f"'{c}'" for c in sorted(extracted.role_cues.get(node, set()))) or "none"
                     score.role_wrong.append(f"{g.name}: got {got} (gold {g.role}), cue {cues}")
         elif candidates[node] and all(gold.actors[i].optional for i in candidates[node]):

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.components.document import Document
+from resilience_kg.extract.draft import Actor
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.clauses import ClauseFact
-from resilience_kg.extract.recognise.roles import Cue, CueIndex, heading_cue, role_of, stronger
+from resilience_kg.extract.recognise.roles import SIGNATORY, Cue, CueIndex, heading_cue, role_of, stronger
 from resilience_kg.extract.recognise.rules import table
 from resilience_kg.extract.segment import Span
 
@@ -26,6 +27,7 @@ class _Around:
     posts' spans, and the mentions that are the parent of a unit named with them."""
 
     mentions_in: Counter[int]
+    spans_in: dict[int, list[tuple[int, int]]]  # sentence start -> the spans of its mentions
     post_spans: list[tuple[int, int]]
     parent_spans: set[tuple[int, int]]
     #: Per sentence start, where its first speech verb ends (None: it has none). Found once per
@@ -36,7 +38,7 @@ class _Around:
 
     def cues_of(self, doc: Document, sent: Span) -> CueIndex:
         if sent.start not in self.cue_indexes:
-            self.cue_indexes[sent.start] = CueIndex.of(doc.cues.get(sent.start, []), doc.text)
+            self.cue_indexes[sent.start] = CueIndex.of(doc.cues.get(sent.start, []), doc.text, sent.start, sent.end)
         return self.cue_indexes[sent.start]
 
     def spoken_before(self, text: str, sent: Span, pos: int) -> bool:
@@ -49,15 +51,34 @@ class _Around:
 
 
 def roles(doc: Document) -> None:
-    """Each actor's strongest role over its mentions, with the cue and the quote that give it."""
+    """Each actor's strongest role over its mentions, with the cue and the quote that give it.
+
+    Who signs an agreement ("X menandatangani nota kesepahaman dengan Y") organises the signing
+    when the report names no other organiser, and otherwise takes part in it (annotation guide,
+    roles 3): that is decided once every other role is read.
+    """
     around = _around(doc)
-    for actor in doc.actors:
+    signed: dict[int, tuple[Cue, Span | None]] = {}
+    for n, actor in enumerate(doc.actors):
         for m in actor.mentions:
             role, cue, sent = _role(doc, m, around)
-            if stronger(role, actor.role) == role and (role != actor.role or actor.role_quote is None):
-                actor.role = role
-                actor.role_cue = cue.phrase if cue else ""
-                actor.role_quote = (sent.start, sent.end) if sent and cue else (m.start, m.end)
+            if role == SIGNATORY and cue is not None:
+                signed.setdefault(n, (cue, sent))
+                continue
+            _take(actor, role, cue, sent, m)
+    # A party that also organises by another cue does not make the other party a mere participant.
+    organised = any(a.role == "organiser" for n, a in enumerate(doc.actors) if n not in signed)
+    for n, (cue, sent) in signed.items():
+        actor = doc.actors[n]
+        _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention)
+
+
+def _take(actor: Actor, role: str, cue: Cue | None, sent: Span | None, m: ActorMention) -> None:
+    """Give the actor this role if it is stronger than the one it has."""
+    if stronger(role, actor.role) == role and (role != actor.role or actor.role_quote is None):
+        actor.role = role
+        actor.role_cue = cue.phrase if cue else ""
+        actor.role_quote = (sent.start, sent.end) if sent and cue else (m.start, m.end)
 
 
 def acting_posts(doc: Document) -> None:
@@ -71,11 +92,15 @@ def acting_posts(doc: Document) -> None:
 
 def _around(doc: Document) -> _Around:
     mentions_in: Counter[int] = Counter()
+    spans_in: dict[int, list[tuple[int, int]]] = {}
     for m in doc.mentions:
         at = doc.sentence_at(m.start)
         if at is not None:
             mentions_in[at.start] += 1
-    return _Around(mentions_in, [(p.start, p.end) for p in doc.posts],
+            spans_in.setdefault(at.start, []).append((m.start, m.end))
+    for spans in spans_in.values():
+        spans.sort()
+    return _Around(mentions_in, spans_in, [(p.start, p.end) for p in doc.posts],
                    {m.parent_span for m in doc.mentions if m.parent_span}, {}, {})
 
 
@@ -83,7 +108,9 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
     """The role one mention gives its actor, the cue that says so and the sentence it is in."""
     text = doc.text
     sent = doc.sentence_at(m.start)
-    role, cue = role_of(m.start, m.end, around.cues_of(doc, sent), text) if sent else ("mentioned", None)
+    # The sentence's mentions, sorted; role_of reads those between this one and a cue after it.
+    others = around.spans_in.get(sent.start, []) if sent else []
+    role, cue = role_of(m.start, m.end, around.cues_of(doc, sent), text, others) if sent else ("mentioned", None)
     if cue is None and (heading := heading_cue(text, m.start)) is not None:
         # A row of an attendance table or an item of a list of speakers: its heading says who they are.
         role, cue = heading.role, heading
@@ -92,6 +119,8 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
         # "said" are spoken of (the speaker, before the verb, is there).
         role = "participant"
+    if role == SIGNATORY and not (sent is not None and _agreement_named(text, sent)):
+        role, cue = "mentioned", None  # "menandatangani" with no agreement named: a letter, a list
     if (m.start, m.end) in around.parent_spans:
         return "mentioned", None, sent  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
     if _inside_clause(m, doc.clauses):
@@ -102,6 +131,20 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # Who proposes or commits at the event is there; the proposal's verb is the cue.
         return "participant", Cue(said.cue_start, said.cue_end, "participant", "before", said.cue), said.sentence
     return role, cue, sent
+
+
+def _agreement_named(text: str, sent: Span) -> bool:
+    """True when the sentence names an agreement (MoU, nota kesepahaman, PKS: ``rules/agreements.csv``)."""
+    return _agreement_name().search(text, sent.start, sent.end) is not None
+
+
+@functools.cache
+def _agreement_name() -> re.Pattern[str]:
+    """An agreement's name: several words in any case ("nota kesepahaman"), a short form as written ("MoU")."""
+    names = [row["cue"] for row in table("agreements") if row["kind"] == "agreement"]
+    spelled = "|".join(re.escape(n) for n in names if " " in n)
+    short = "|".join(re.escape(n) for n in names if " " not in n)
+    return re.compile(rf"(?i:\b(?:{spelled})\b)|\b(?:{short})\b")
 
 
 @functools.cache

@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from resilience_kg.extract.recognise.rules import months, weekdays
+from resilience_kg.extract.recognise.rules import months, table, weekdays
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,28 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+@functools.cache
+def _weekday_numbers() -> dict[str, int]:
+    """Each weekday name to its number, Monday 0 (the ``day`` column of ``rules/weekdays.csv``)."""
+    return {row["name"].lower(): int(row["day"]) for row in table("weekdays")}
+
+
+def _year_of_weekday(text: str, day: int, month: int, weekday: str | None) -> int | None:
+    """The year of "Jumat (3/7)" in a report that names no publication date: the one year the
+    text names in which that day falls on that weekday ("simulasi 2015 ... Jumat (3/7)": 3 July
+    2015 was a Friday), or None when no named year fits or several do."""
+    if not weekday or (number := _weekday_numbers().get(weekday.lower())) is None:
+        return None
+    fits = set()
+    for y in {int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", text)}:
+        try:
+            if dt.date(y, month, day).weekday() == number:
+                fits.add(y)
+        except ValueError:
+            continue
+    return fits.pop() if len(fits) == 1 else None
+
+
 def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMention]:
     """Every date in ``text``, in order of position, without overlaps.
 
@@ -54,6 +76,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
     ['2017-11-29']
     >>> [str(d.date) for d in find_dates("Rabu (29/11)", published=dt.date(2018, 1, 5))]
     ['2017-11-29']
+    >>> [str(d.date) for d in find_dates("Simulasi banjir 2015 digelar Jumat (3/7).")]
+    ['2015-07-03']
     >>> [str(d.date) for d in find_dates("Date: 2019-11-28; September 20, 2018")]
     ['2019-11-28', '2018-09-20']
     """
@@ -73,6 +97,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
                 elif published is not None:
                     # A day and month without a year: the latest such date on or before publication.
                     year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+                elif (fit := _year_of_weekday(text, day, month, groups.get("wd"))) is not None:
+                    year = fit
                 else:
                     continue
                 date = dt.date(year, month, day)

@@ -79,7 +79,7 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
     dates = find_dates(text, published=published)
     if match is None:
         return None
-    date = _event_date(dates, sentences, match.start())
+    date = _event_date(dates, sentences, match.start(), text=text, published=published)
     stop = _label_stop().search(text, match.end())
     end = stop.start() if stop else len(text)
     begin = match.start()
@@ -106,13 +106,20 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
                      fallback)
 
 
-def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int) -> DateMention | None:
+def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int, *, text: str = "",
+                published: dt.date | None = None) -> DateMention | None:
     """A date with a weekday (reports date their events "Kamis, 28 November 2019"), else a
     date in the sentence that names the event (not a dateline before it), else the first date
-    in the opening sentences, else the first date."""
+    in the opening sentences, else the first date.
+
+    A news page prints its publication date above the story ("Kamis, 3 November 2022", alone on
+    its line) and dates the event in it ("..., Selasa (1/11/2022)"): a weekday date that is the
+    publication date, or stands alone on its line, gives way to another weekday date."""
     if not dates:
         return None
     weekday = [d for d in dates if d.has_weekday]
+    in_story = [d for d in weekday if d.date != published and not _alone_on_line(text, d)]
+    weekday = in_story or weekday
     if weekday:
         return weekday[0]
     same = [s for s in sentences if s.start <= cue < s.end]
@@ -123,6 +130,16 @@ def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int) -
     opening_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     early = [d for d in dates if d.start <= opening_end]
     return early[0] if early else dates[0]
+
+
+def _alone_on_line(text: str, d: DateMention) -> bool:
+    """True when the date is all its line holds (a publication line), not a date in a sentence."""
+    if not text:
+        return False
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    line = text[start:end if end >= 0 else len(text)]
+    return not line.replace(text[d.start:d.end], "").strip(" ,.-|()")
 
 
 _SESSION = re.compile(r"(?<!\w)(?:[Ss]esi|[Ss]ession)\s+(?!diskusi\b|tanya\b|ini\b|tersebut\b|foto\b)"

@@ -16,11 +16,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.recognise.rules import alternation, table
 from resilience_kg.extract.segment import Span
 
 #: Strongest first: an organiser who also attends is an organiser.
 ROLE_ORDER = ("organiser", "host", "opener", "speaker", "participant", "mentioned")
+#: The role of a cue that says who signs an agreement: decided after the others (organiser of a
+#: signing nobody else organises, else participant), never drafted as such.
+SIGNATORY = "signatory"
 #: The connection each role becomes, and whether it runs event -> actor.
 ROLE_CONNECTIONS = {
     "organiser": ("organizedBy", True),
@@ -55,6 +58,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     out = []
     for m in pattern.finditer(text, sentence.start, sentence.end):
         role, direction = cues[m.group(1).lower()]
+        if direction == "before" and _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "called for a shared map": a participle after an article is an adjective, no act
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1)))
         # A cue that begins inside this one and runs past it is a second cue: "received a
         # delegation from the Embassy" says who hosts and who visits.
@@ -74,56 +79,86 @@ class CueIndex:
     a sentence naming many bodies among many cues costs each a bisection, not a reading of all.
 
     Entries are ``(offset, order)``: ``order`` is the cue's place in the sentence's list, which
-    breaks ties between cues at one distance (the first listed wins).
+    breaks ties between cues at one distance (the first listed wins). ``commas`` are where a
+    comma or semicolon and a space stand in the sentence, for the cues a list stops.
     """
 
     cues: tuple[Cue, ...]
-    forward: tuple[tuple[int, int], ...]  # (end, -order) of cues reaching forward, not "mentioned"
-    forward_mentioned: tuple[tuple[int, int], ...]  # the same, for "mentioned" cues
+    forward: tuple[tuple[int, int], ...]  # (end, -order) of cues reaching forward over lists
+    forward_single: tuple[tuple[int, int], ...]  # the same, for cues of one name: a venue, a supporter
     back: tuple[tuple[int, int], ...]  # (start, order) of cues reaching back
     by_start: tuple[tuple[int, int], ...]  # (start, order) of every cue
+    commas: tuple[int, ...]
 
     @classmethod
-    def of(cls, cues: Sequence[Cue], text: str) -> CueIndex:
+    def of(cls, cues: Sequence[Cue], text: str, start: int, end: int) -> CueIndex:
+        """The index of ``cues``, found in ``text[start:end]`` (their sentence)."""
         forward: list[tuple[int, int]] = []
-        forward_mentioned: list[tuple[int, int]] = []
+        single: list[tuple[int, int]] = []
         back: list[tuple[int, int]] = []
         for order, cue in enumerate(cues):
             if cue.direction in ("after", "both") and not _ANSWERING.search(text, max(0, cue.start - 20), cue.start):
                 # "Menanggapi paparan tersebut, X ...": X answers the presentation
-                (forward_mentioned if cue.role == "mentioned" else forward).append((cue.end, -order))
+                (single if cue.role in _ONE_NAME else forward).append((cue.end, -order))
             if cue.direction in ("before", "both"):
                 back.append((cue.start, order))
-        return cls(tuple(cues), tuple(sorted(forward)), tuple(sorted(forward_mentioned)), tuple(sorted(back)),
-                   tuple(sorted((c.start, order) for order, c in enumerate(cues))))
+        return cls(tuple(cues), tuple(sorted(forward)), tuple(sorted(single)), tuple(sorted(back)),
+                   tuple(sorted((c.start, order) for order, c in enumerate(cues))),
+                   tuple(m.start() for m in _LIST_MARK.finditer(text, start, end)))
+
+    def list_between(self, start: int, end: int) -> bool:
+        """Whether a comma or semicolon and a space stand within ``start:end``."""
+        import bisect
+
+        i = bisect.bisect_left(self.commas, start)
+        return i < len(self.commas) and self.commas[i] + 2 <= end
 
 
-def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str) -> tuple[str, Cue | None]:
+#: The roles whose cue reaches one name: a venue (its host) or a supporter; a list stops them.
+_ONE_NAME = ("mentioned", "host")
+_LIST_MARK = re.compile(r"[;,]\s")
+#: The most characters between two joined verbs ("hadir dan menyampaikan").
+_JOIN_REACH = 40
+
+
+def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
+            others: Sequence[tuple[int, int]] = ()) -> tuple[str, Cue | None]:
     """The role of the mention at ``start:end`` given its sentence's cues.
 
     A cue reaches forward over the rest of its clause (a semicolon or a full stop ends it) and
-    backward over the words before it in the same clause.
+    backward over the words before it in the same clause. A verb of speaking reaches back no
+    further than the plain list of bodies just before it ("A, B dan C menyampaikan"): in "A meminta
+    agar ..., sementara B menyoroti ..." the verb is B's. (Who organises is often named with a
+    partner, "A bersama B menyelenggarakan", so the other cues keep their reach.) ``others`` are
+    the spans of the sentence's other mentions, sorted.
     """
     import bisect
 
-    index = cues if isinstance(cues, CueIndex) else CueIndex.of(cues, text)
+    if not isinstance(cues, CueIndex):
+        lo = min((c.start for c in cues), default=start)
+        cues = CueIndex.of(cues, text, min(lo, start), max(start, end) + 1)
+    index = cues
     options: list[tuple[int, int]] = []  # (distance, order)
-    # The nearest cue before the mention that reaches forward; the farther ones are farther.
-    for entries, listed in ((index.forward, False), (index.forward_mentioned, True)):
+    # The nearest cue before the mention that reaches forward (the farther ones are farther); a
+    # venue's or a supporter's is one name, so an attendance list in between stops it (and the
+    # same list stands before a farther cue of the kind).
+    for entries, single in ((index.forward, False), (index.forward_single, True)):
         i = bisect.bisect_right(entries, (start, 1)) - 1
         if i >= 0:
             cue_end, order = entries[i][0], -entries[i][1]
-            # A venue or a supporter is one name; an attendance list runs over commas and
-            # semicolons (and a farther cue of the kind has the same comma in between).
-            if not (listed and re.search(r"[;,]\s", text[cue_end:start])):
+            if not (single and index.list_between(cue_end, start)):
                 options.append((start - cue_end, order))
     # The nearest cue after it that reaches back, within its clause and 160 characters.
     j = bisect.bisect_left(index.back, (end, -1))
-    if j < len(index.back):
+    while j < len(index.back):
         cue_start, order = index.back[j]
         between = text[end:cue_start]
-        if ";" not in between and len(between) <= 160:
+        if ";" in between or len(between) > 160:
+            break  # and so for every cue farther on
+        if index.cues[order].role != "speaker" or _listed_before(end, cue_start, others, text):
             options.append((cue_start - end + 40, order))  # a cue before its actor is the usual reading
+            break
+        j += 1  # "A meminta agar ..., sementara B menyoroti ...": B speaks, not A
     if not options:
         return "mentioned", None
     cue = index.cues[min(options)[1]]
@@ -141,8 +176,31 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str) -> 
     return cue.role, cue
 
 
-#: The most characters between two joined verbs ("hadir dan menyampaikan").
-_JOIN_REACH = 40
+def _listed_before(end: int, cue_start: int, others: Sequence[tuple[int, int]], text: str) -> bool:
+    """True when every body named between a mention (ending at ``end``) and a cue after it stands
+    in one plain list with the mention: only list joiners between them."""
+    import bisect
+
+    at = end
+    # ``others`` are sorted: those between start at or after ``end``, and before ``cue_start``.
+    between = others[bisect.bisect_left(others, (end, -1)):bisect.bisect_left(others, (cue_start, -1))]
+    for s, e in (o for o in between if o[1] <= cue_start):
+        if not _list_joiner().fullmatch(text[at:s]):
+            return False
+        at = e
+    return True
+
+
+@functools.cache
+def _list_joiner() -> re.Pattern[str]:
+    """What joins the members of a plain list of bodies: "A, B dan C", "A serta B", "A and the B",
+    "A/B" (the words: ``list_joiners`` of ``rules/words.csv``)."""
+    joiners = alternation("list_joiners")
+    return re.compile(rf"\s*(?:,|/)?\s*(?:(?:{joiners})\s+)?(?:the\s+)?", re.I)
+
+
+#: An English article just before a verb cue makes the verb an adjective ("a shared map").
+_ARTICLE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 #: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
 _ANSWERING = re.compile(r"(?i)\b(?:menanggapi|merespons|responding to|in response to)\s+(?:the\s+)?$")
 #: What joins two verbs of one actor: "hadir dan menyampaikan", "attended and presented".
