@@ -125,6 +125,7 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
     spans = sorted(set(mentions))
     out: list[ClauseFact] = []
     previous: Span | None = None
+    intros = _Intros(text)
     for sent in sentences:
         found: list[ClauseFact] = []
         for m in pattern.finditer(text, sent.start, sent.end):
@@ -137,7 +138,7 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
                 found += _continued(text, fact) if fact.kind == "commitment" else _paired(text, fact)
         facts = _follow_ups(text, sent, spans, _settle(text, found))
         facts += _plans(text, sent, spans, facts)
-        out += facts + _agreed_item(text, sent, spans, facts)
+        out += facts + _agreed_item(text, sent, spans, facts, intros)
         previous = sent
     return sorted(out, key=lambda c: c.cue_start)
 
@@ -150,8 +151,43 @@ _PASSIVE_PLAN = re.compile(r"(?<!\w)(akan\s+di[a-z]{3,}|will\s+be\s+[a-z]{3,}(?:
 _LIST_LINE = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+")
 
 
+def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> Sequence[tuple[int, int]]:
+    """The sorted ``spans`` that start within ``start:end`` (by bisection)."""
+    import bisect
+
+    return spans[bisect.bisect_left(spans, (start, -1)):bisect.bisect_left(spans, (end, -1))]
+
+
+class _Intros:
+    """The nearest line above each list line of one text that is no list line (its intro), found
+    once per list: looked for again from each item, a long list would cost its square."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.above: dict[int, tuple[str, int]] = {}
+
+    def of(self, line_start: int) -> tuple[str, int]:
+        """The intro above the line at ``line_start`` and where it starts ("", 0 if none)."""
+        walked: list[int] = []
+        pos, found = line_start, ("", 0)
+        while pos > 0:
+            if pos in self.above:
+                found = self.above[pos]
+                break
+            walked.append(pos)
+            prev = self.text.rfind("\n", 0, pos - 1) + 1
+            line = self.text[prev:pos - 1]
+            if line.strip() and not _LIST_LINE.match(line):
+                found = (line, prev)
+                break
+            pos = prev
+        for at in walked:  # every line walked past has the same intro
+            self.above[at] = found
+        return found
+
+
 def _agreed_item(text: str, sent: Span, spans: Sequence[tuple[int, int]],
-                 found: Sequence[ClauseFact]) -> list[ClauseFact]:
+                 found: Sequence[ClauseFact], intros: _Intros) -> list[ClauseFact]:
     """An item of a list that the meeting agreed ("Hal-hal yang disepakati untuk ditindaklanjuti:
     1. Pertukaran data ...; 2. Kunjungan balasan Pemerintah Kota Semarang ..."): a planned
     commitment, by the bodies the item names (or, naming none, by a party the reviewer names). A
@@ -161,16 +197,7 @@ def _agreed_item(text: str, sent: Span, spans: Sequence[tuple[int, int]],
     if found or marker is None or sent.start not in (line_start + len(text[line_start:marker.end()]) -
                                                       len(text[line_start:marker.end()].lstrip()), marker.end()):
         return []  # not the first sentence of a list line
-    pos = line_start
-    intro = ""
-    intro_at = 0
-    while pos > 0:  # the nearest line above that is no list line
-        prev = text.rfind("\n", 0, pos - 1) + 1
-        line = text[prev:pos - 1]
-        if line.strip() and not _LIST_LINE.match(line):
-            intro, intro_at = line, prev
-            break
-        pos = prev
+    intro, intro_at = intros.of(line_start)
     agreed = _patterns()["followup"].search(intro)
     if not intro.rstrip().endswith(":") or agreed is None or _names_items(intro):
         return []
@@ -178,7 +205,7 @@ def _agreed_item(text: str, sent: Span, spans: Sequence[tuple[int, int]],
     end = start + len(re.sub(r"[\s.;,]*(?:\b(?:dan|and)\b)?[\s.;,]*$", "", text[start:sent.end], flags=re.I))
     if not _worth(text[start:end]):
         return []
-    subjects = tuple(sp for sp in spans if start <= sp[0] and sp[1] <= end)
+    subjects = tuple(sp for sp in _within(spans, start, end) if sp[1] <= end)
     return [ClauseFact("commitment", agreed.group(0), intro_at + agreed.start(), intro_at + agreed.end(), "planned",
                        subjects, start, end, sent)]
 
@@ -219,12 +246,13 @@ def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
         agent = re.compile(r"\s+(?:oleh|by)\s+", re.I).search(text, m.end(), end)
         subjects: tuple[tuple[int, int], ...] = ()
         if agent is not None:
-            subjects = tuple(sp for sp in spans if sp[0] == agent.end())
+            subjects = tuple(_within(spans, agent.end(), agent.end() + 1))
         if not subjects and (lead is None or not re.search(r"\w", text[start:m.start()])):
             # No agent, and no agreement before its own subject ("Hasil rapat akan dilaporkan ..."
             # is how the meeting ends, not a plan agreed): nobody commits.
             continue
-        if any(sp[0] <= start < sp[1] for sp in spans) or not _worth(text[start:end]):
+        inside = any(start < sp[1] for sp in _within(spans, start - _NAME_REACH, start + 1))
+        if inside or not _worth(text[start:end]):
             continue
         out.append(ClauseFact("commitment", m.group(1), m.start(), m.end(), "planned", subjects, start, end, sent))
     return out
@@ -250,7 +278,8 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
                      gap: re.Pattern[str]) -> list[tuple[int, int]]:
     """The bodies that are the subject of a verb at ``at``: the one right before it (only ``gap``
     between) and those joined to it ("Bappeda dan PAM Jaya")."""
-    before = [s for s in spans if sent.start <= s[0] and s[1] <= at]
+    # The bodies just before the verb: a subject and those joined to it stand within a short reach.
+    before = [s for s in _within(spans, max(sent.start, at - _SUBJECTS_REACH), at) if s[1] <= at]
     if not before:
         return []
     last = max(before, key=lambda s: s[1])
@@ -302,13 +331,13 @@ def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[i
         return []
     said = _patterns()["speaker"].search(text, m.end(), sent.end)
     if said is not None:
-        after = [s for s in spans if said.end() <= s[0] and s[1] <= sent.end]
+        after = [s for s in _within(spans, said.end(), sent.end) if s[1] <= sent.end]
         if after:
             return [min(after)]
     if previous is None:
         return []
-    opening = [s for s in spans if previous.start <= s[0] < previous.end
-               and _opening().fullmatch(text, previous.start, s[0])]
+    opening = [s for s in _within(spans, previous.start, min(previous.end, previous.start + _NAME_REACH))
+               if _opening().fullmatch(text, previous.start, s[0])]
     return opening[:1]
 
 
@@ -422,7 +451,7 @@ def _follow_ups(text: str, sent: Span, spans: Sequence[tuple[int, int]],
 
 def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
              spans: Sequence[tuple[int, int]]) -> ClauseFact | None:
-    after = [s for s in spans if s[0] >= m.end() and s[1] <= sent.end]
+    after = [s for s in _within(spans, m.end(), min(sent.end, m.end() + _SUBJECTS_REACH)) if s[1] <= sent.end]
     if not after:
         return None
     first = min(after)
@@ -555,6 +584,8 @@ def _active_after(text: str, at: int, limit: int) -> bool:
 _GAP_REACH = 200
 #: How far before its end a subject name is read, in characters (six words at most).
 _NAME_REACH = 300
+#: How far from its verb a list of joined subjects ("Bappeda, DSDA dan PAM Jaya akan") may run.
+_SUBJECTS_REACH = 2000
 
 
 def _name_ends(text: str, start: int, at: int, gap: re.Pattern[str]) -> list[int]:
