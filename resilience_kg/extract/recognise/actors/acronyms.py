@@ -4,6 +4,7 @@ name a body, and a short form used after its full name, which is that body again
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
@@ -24,7 +25,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_cap,
 )
 from resilience_kg.extract.recognise.rules import confidence
-from resilience_kg.extract.segment import words
+from resilience_kg.extract.segment import Span, words
 
 _ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&\-]{1,15}){0,2})\s*[)\]]")
 
@@ -76,6 +77,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
             # Crossing a comma needs an expansion that starts with a head noun.
             if not _head_regex().match(text, before[best].start):
                 best = None
+        if best is not None and not at_head:
+            best = _head_before(text, before, best)
         if best is not None:
             # A post before the body is not part of its name ("Kepala Biro ... (KDH-KLN)").
             post = _post_regex().match(text, before[best].start)
@@ -126,26 +129,50 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
     return out
 
 
+def _head_before(text: str, before: Sequence[Span], best: int) -> int:
+    """The start of the expansion, moved back over a head noun that the short form leaves out:
+    in "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR)" PUPR spells the words after the head, and
+    the body is the Dinas (which the text then calls "Dinas PUPR")."""
+    for j in range(best - 1, max(-1, best - 4), -1):
+        head = _head_regex().match(text, before[j].start)
+        if head is not None and not text[head.end():before[best].start].strip() \
+                and not _heads()[head.group(1)].english:
+            return j
+        if not is_cap(before[j].text):
+            break
+    return best
+
+
 def _short_forms_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
     """A short form with the same ending as a name given earlier is that body again: "BWS
     Sumatera II" after "Balai Wilayah Sungai Sumatera II" (BWS abbreviates the head's words)."""
     out: list[ActorMention] = []
     for m in found:
-        earlier = next((f for f in reversed(out) if _abbreviates(m.name, f.name) or _same_in_region(m.name, f.name)),
-                       None)
+        earlier = next((f for f in reversed(out) if _abbreviates(m.name, f.name) or _same_in_region(m.name, f.name)
+                        or _same_in_region(m.name, _short_with_place(f), headed=False)), None)
         if earlier is not None:
             m = replace(m, name=earlier.name, expansion=earlier.name, acronym=m.name)
         out.append(m)
     return out
 
 
-def _same_in_region(short: str, full: str) -> bool:
+def _short_with_place(m: ActorMention) -> str:
+    """The short form a mention defines, with the place that ends its name: "PMI Provinsi Jawa
+    Tengah" for "Palang Merah Indonesia (PMI) Provinsi Jawa Tengah" (so that "PMI Jateng" later is
+    that branch again); "" when it defines none."""
+    if not (m.acronym and m.expansion and m.name.startswith(m.expansion + " ")) or " " in m.acronym:
+        return ""
+    return f"{m.acronym} {m.name[len(m.expansion) + 1:]}"
+
+
+def _same_in_region(short: str, full: str, *, headed: bool = True) -> bool:
     """Whether two names are one body of one region written two ways: "Pemprov NTT" after
-    "Pemerintah Provinsi Nusa Tenggara Timur" (a short head, a region's short name)."""
-    if short == full:
+    "Pemerintah Provinsi Nusa Tenggara Timur" (a short head, a region's short name), or, not
+    ``headed``, "PMI Jateng" after the short form "PMI Provinsi Jawa Tengah"."""
+    if short == full or not full:
         return False
     a, b = _split_region(short), _split_region(full)
-    return a is not None and a == b and bool(a[0]) and _head_regex().match(full) is not None
+    return a is not None and a == b and bool(a[0]) and (not headed or _head_regex().match(full) is not None)
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -24,7 +24,7 @@ from resilience_kg.extract.recognise.actors.regional import (
     regional_heads,
 )
 from resilience_kg.extract.recognise.actors.tables import table_cells, table_members
-from resilience_kg.extract.recognise.actors.units import _academic_unit, join_units, settle
+from resilience_kg.extract.recognise.actors.units import _academic_unit, join_units, settle, university_bodies
 from resilience_kg.extract.segment import Span
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         surfaces = ([m for m in all_surfaces if s <= m.start and m.end <= e] + odd_forms(text, s, e, gazetteer)
                     + acronym_with_place(text, s, e)
                     + places_acting(text, s, e) + regional_heads(text, s, e))
-        candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
+        candidates = (_split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
         settled = branches_of(text, join_units(text, settle(candidates, text)))
@@ -61,6 +61,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
     found = [m for m in found if not _post_only_unit(text, m)]
+    found = university_bodies(text, found)
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 

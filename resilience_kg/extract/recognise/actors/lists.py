@@ -44,9 +44,19 @@ def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
         chunk = text[a:b]
         lead = len(chunk) - len(chunk.lstrip())
         chunk = chunk.strip().rstrip(".")
-        if chunk:
+        if _PAIRED_ACRONYMS.fullmatch(chunk):
+            # "GAIKINDO/AISI": two short forms joined by a slash are two bodies (an expansion and its
+            # short form, "Badan .../BNPB", is one, and never all capitals on both sides).
+            pos = a + lead
+            for part in chunk.split("/"):
+                out.append((pos, pos + len(part)))
+                pos += len(part) + 1
+        elif chunk:
             out.append((a + lead, a + lead + len(chunk)))
     return out
+
+
+_PAIRED_ACRONYMS = re.compile(r"[A-Z][A-Z0-9&-]{1,11}(?:/[A-Z][A-Z0-9&-]{1,11})+")
 
 
 def _plausible_item(name: str) -> bool:
@@ -63,6 +73,10 @@ def _plausible_item(name: str) -> bool:
         return False
     if re.search(r"\d{3,}", name) and not name.startswith("100"):
         return False
+    if len(ws) > 1 and ws[-1].isdigit() and int(ws[-1]) < 100:
+        return False  # a fragment ending in a number ("Seksi 2", "RW 03"): a section or a place, cut from its name
+    if _post_regex().match(name) or (len(ws) > 1 and _post_regex().match(name, len(ws[0]) + 1)):
+        return False  # a post ("Kepala Seksi Operasi", "Delapan Kepala Desa"): its holders are meant, not a body
     if re.fullmatch(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?", name):
         return False  # a degree after a person's name: "S.T", "M.Eng", "Ph.D."
     return sum(1 for w in ws if is_cap(w) or w.lower() in CONNECTORS) == len(ws)
@@ -175,9 +189,15 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue  # one capitalised word ("Housing", "Urban") is too weak a name, unless it
                 # proposes or commits to something elsewhere ("Qlue menyarankan ...")
             own = _brand_sector(name)
-            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, own or sector,
-                                    "brand-guess" if own else "list-majority" if sector else "",
-                                    "rule:list-context", confidence("mention:list-context")))
+            guess, basis = (own, "brand-guess") if own else (sector, "list-majority") if sector else (None, "")
+            if own is None and sector == "PrivateCompany":
+                # Among firms written with their legal form ("PT X, PT Y, ORARI, GAIKINDO"), a
+                # member written without one is no firm: an association or a community group (a
+                # short form), or left to the drafter's guess (a name without a head noun).
+                guess, basis = ("CivilSocietyOrganization", "among-firms-without-legal-form") if is_acronym(name) \
+                    else (None, "")
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, guess,
+                                    basis, "rule:list-context", confidence("mention:list-context")))
     return out
 
 

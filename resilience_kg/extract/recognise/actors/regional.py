@@ -95,7 +95,7 @@ _HEAD_LEVEL = word_map("regional_head_levels")
 
 _REGIONAL_HEAD = re.compile(
     r"\b(?:Plt\.?\s+|Pj\.?\s+)?(?:Wakil\s+)?(?P<post>Gubernur|Wali\s?[Kk]ota|Bupati)\s+"
-    r"(?:(?P<level>Provinsi|Kota|Kabupaten|Kab\.)\s+)?"
+    r"(?:(?P<level>Provinsi|Kota|Kabupaten|Kab\.)\s+)?(?P<adm>Administrasi\s+)?"  # Jakarta's "Kota Administrasi X"
     r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:"
     + alternation("second_place_words") + r"))?)\b")
 
@@ -127,6 +127,8 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
             continue  # a post merely mentioned, its holder unnamed ("dilaporkan kepada Gubernur ..."): no body
         level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
         name = f"Pemerintah {level} {place}" if place != "DKI Jakarta" else "Pemerintah Provinsi DKI Jakarta"
+        if m.group("adm"):
+            name = f"Pemerintah {level} Administrasi {place}"
         first = m.start("level") if m.group("level") else m.start("place")
         out.append(ActorMention(first, m.end("place"), name, None, None, "GovernmentAgency",
                                 "regional-head", "rule:regional-head", confidence("mention:regional-head")))
