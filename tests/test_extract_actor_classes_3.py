@@ -191,3 +191,32 @@ def test_a_body_whose_short_form_is_followed_by_a_university_s_is_academic() -> 
     assert got["Lembaga Penelitian dan Pengabdian Masyarakat (LPPM)"] == "AcademicInstitution"
     assert got["Pusat Penelitian dan Pengembangan (Puslitbang)"] == "AcademicInstitution"
     assert got["BNPB"] == "GovernmentAgency"
+
+
+def test_a_unit_of_a_directorate_of_a_ministry_is_one_actor_with_the_ministry_as_parent() -> None:
+    text = ("Hadir Balai Besar Wilayah Sungai Teluk Jaya Direktorat Jenderal Sumber Daya Air Kementerian "
+            "Pekerjaan Umum dan Perumahan Rakyat dan BPBD Kota Tarakan.")
+    units = [m for m in found(text) if m.kind == "unit"]
+    assert len(units) == 1 and units[0].name.startswith("Balai Besar Wilayah Sungai Teluk Jaya")
+    parent = units[0].parent_span
+    assert parent is not None and text[parent[0]:parent[1]].startswith("Kementerian Pekerjaan Umum")
+    assert not [m for m in found(text) if m.name.startswith("Direktorat")]
+
+
+def test_a_name_ending_in_a_number_ends_before_dan() -> None:
+    text = "Sosialisasi diikuti Kelompok Tani Maju Jaya 2 dan Karang Taruna Desa Sukamaju."
+    assert "Kelompok Tani Maju Jaya 2" in quotes(text)
+
+
+def test_a_regional_office_s_short_form_with_its_region_in_a_list_is_a_body() -> None:
+    text = ("Hadir Pjs Sekda Kabupaten Tegal, anggota DPRD Tegal, Sekretaris BPBD Kabupaten Tegal, "
+            "Disdagkop Provinsi Jawa Tengah, Warga Kota Tegal, BMKG, serta relawan.")
+    got = quotes(text)
+    assert got["Disdagkop Provinsi Jawa Tengah"] == "GovernmentAgency"
+    assert not [q for q in got if q.startswith(("Sekda", "Pjs", "Warga"))]
+
+
+def test_a_bare_short_form_after_its_only_branch_is_that_branch() -> None:
+    text = ("SAMPIT - BPBD Kotawaringin Timur (Kotim) menyelenggarakan rapat koordinasi. Rakor dibuka "
+            "kepala pelaksana BPBD Kotim, Petrus. Hadir Dinas Sosial.")
+    assert [n for n in actor_names(text) if "BPBD" in n] == ["BPBD Kotawaringin Timur"]

@@ -56,10 +56,22 @@ def _as_named(m: ActorMention, acronym_names: dict[str, ActorMention], found: _A
                     sector_basis=m.sector_basis or full.sector_basis)
     # A bare name after the same name with its jurisdiction ("Dinas Perhubungan Kota
     # Semarang" ... "Dinas Perhubungan") is that body again, whatever the report's city.
-    earlier = _qualified_earlier(m, found) or _fragment_of_earlier(m, found)
+    earlier = _qualified_earlier(m, found) or _fragment_of_earlier(m, found) or _branch_of_bare(m, found)
     if earlier is not None:
         m = replace(m, name=earlier.mention.name, sector=m.sector or earlier.mention.sector)
     return m
+
+
+def _branch_of_bare(m: ActorMention, found: _Actors) -> Actor | None:
+    """The one earlier branch named by this bare short form and a place: "BPBD" after "BPBD
+    Kotawaringin Timur", when the report names no other BPBD. A short form alone beside its
+    branch is that branch again, not a second actor (nor the national body)."""
+    if not (m.acronym and _bare(m)) or " " in m.acronym.strip():
+        return None
+    lead = m.acronym.strip().upper() + " "
+    matches = [a for a in found.in_order() if (a.mention.acronym or "").upper().startswith(lead)]
+    bare = [a for a in found.in_order() if _bare(a.mention) and (a.mention.acronym or "").upper() == lead.strip()]
+    return matches[0] if len(matches) == 1 and not bare else None
 
 
 def _fragment_of_earlier(m: ActorMention, found: _Actors) -> Actor | None:

@@ -79,6 +79,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
                 break
+            if word.lower() in ("dan", "and") and j > i and re.fullmatch(r"\d{1,3}|[IVX]{1,4}", toks[j - 1].text):
+                break  # "Kelompok Tani Sido Makmur 2 dan Karang Taruna ...": a number ends the first name
             if j + 1 < len(toks) and _post_regex().match(text, toks[j + 1].start):
                 break  # "Bagian Perekonomian Setda dan Kepala Seksi 2": a post starts the next phrase
             if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text) \

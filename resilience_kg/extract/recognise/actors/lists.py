@@ -9,7 +9,8 @@ import re
 from collections import Counter
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _is_local_place, _is_place
+from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_local_place, _is_place, _place_kinds
+from resilience_kg.extract.recognise.actors.refusals import _document_words
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _CAMEL,
     CONNECTORS,
@@ -18,6 +19,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     TITLES,
     TOPIC_WORDS,
     _acting_subjects,
+    _head_regex,
     _is_calendar,
     _is_collective,
     _post_regex,
@@ -67,8 +69,8 @@ def _plausible_item(name: str) -> bool:
         return False  # a post ("Associate Director") or an adjective heading a list ("Provincial")
     if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or any(_is_calendar(w) for w in ws):
         return False
-    if ws[0].lower() in TOPIC_WORDS:
-        return False
+    if ws[0].lower() in TOPIC_WORDS or ws[0] in _REGION_NOUNS:
+        return False  # (a topic; "Warga Kota Bandung": the residents of a place)
     if _is_place(name) or _is_collective(name) or any(c in name for c in "()[]:\""):
         return False
     if re.search(r"\d{3,}", name) and not name.startswith("100"):
@@ -155,6 +157,31 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
 _PERSON_FROM = re.compile(r"\s+(?:(?:dan|and)\s+(?:[A-Z][\w.'-]*\s+){1,4})?(?:dari|from)\s+(?=[A-Z])")
 
 
+def short_form_with_region(name: str) -> int | None:
+    """Where in ``name`` a short form and a region with its level begin ("Pusdataru Provinsi Jawa
+    Tengah", "... diikuti Disperkim Kabupaten Kendal"): the way a region's office is listed; None
+    when there is none. Not a post, a title, a head noun, a regulation, a place kind or a word
+    of ``region_nouns`` before the region ("Pjs Sekda ...", "Kelurahan ...", "Warga Kota ...")."""
+    words_ = name.split()
+    for k in range(len(words_) - 2):
+        if words_[k + 1] not in _LEVEL_WORDS or not _is_place(" ".join(words_[k + 1:])):
+            continue
+        first = words_[k]
+        if k > 0 and not words_[k - 1][0].islower():
+            return None  # "Pjs Sekda Kabupaten Kendal": a capitalised word before it, a post or a longer name
+        if re.fullmatch(r"[A-Z][A-Za-z]{3,}", first) and not (
+                first in STOP_CAPS or first in _REGION_NOUNS or TITLES.match(first) or _post_regex().match(first)
+                or _head_regex().fullmatch(first) or _document_words().match(first)
+                or first.lower() in GENERIC_WORDS or first.lower() in TOPIC_WORDS or _is_collective(first)
+                or _is_place(first) or first in _place_kinds() or _is_calendar(first)):
+            return len(" ".join(words_[:k])) + (1 if k else 0)
+        return None
+    return None
+
+
+_REGION_NOUNS = frozenset(word_list("region_nouns"))
+
+
 def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> list[ActorMention]:
     """Unrecognised members of a comma list whose other members are bodies (at least two, and
     most of the list): short capitalised names such as "Karuna" or "YKRI". A member right after a
@@ -165,8 +192,17 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
         if len(items) < 3:
             continue
         covered = [any(f.start <= a < f.end or a <= f.start < b for f in found) for a, b in items]
-        if sum(covered) < 2 or sum(covered) < len(items) / 2:
+        shaped = [None if hit else short_form_with_region(text[a:b])
+                  for (a, b), hit in zip(items, covered, strict=True)]
+        if sum(covered) < 2 or sum(covered) + sum(s is not None for s in shaped) < len(items) / 2:
             continue
+        for (a, b), shape in zip(items, shaped, strict=True):
+            if shape is not None:
+                # "Pusdataru Provinsi Jawa Tengah": a regional office's own short form and its region.
+                out.append(ActorMention(a + shape, b, text[a + shape:b], text[a + shape:b].split()[0], None,
+                                        "GovernmentAgency", "short-form-with-region", "rule:list-context",
+                                        confidence("mention:list-context")))
+        covered = [hit or shape is not None for hit, shape in zip(covered, shaped, strict=True)]
         sectors = Counter(f.sector for f in found if seg_start <= f.start < seg_end and f.sector)
         sector = sectors.most_common(1)[0][0] if sectors else None
         posts = _post_regex()

@@ -90,7 +90,10 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     The organisation stays, as the parent (it is mentioned, not present on its own)."""
     out = list(mentions)
     inner: list[ActorMention] = []
-    for i, unit in enumerate(out):
+    # From the last mention back, so that a unit of a unit of a ministry ("Balai Besar ... Direktorat
+    # Jenderal SDA Kementerian PUPR") meets the middle unit already joined to its ministry.
+    for i in reversed(range(len(out))):
+        unit = out[i]
         numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})", unit.name) is not None
         if (unit.kind != "unit" and not numbered) or unit.parent_span is not None or i + 1 >= len(out):
             continue  # ("Komisi IV DPRD Banjar": a numbered organ is a unit of the body after it)
