@@ -220,3 +220,10 @@ def test_a_bare_short_form_after_its_only_branch_is_that_branch() -> None:
     text = ("SAMPIT - BPBD Kotawaringin Timur (Kotim) menyelenggarakan rapat koordinasi. Rakor dibuka "
             "kepala pelaksana BPBD Kotim, Petrus. Hadir Dinas Sosial.")
     assert [n for n in actor_names(text) if "BPBD" in n] == ["BPBD Kotawaringin Timur"]
+
+
+def test_a_branch_named_by_its_short_form_and_its_province_alone_is_not_the_national_body() -> None:
+    text = "Menurut PMI Jatim, sebanyak 200 relawan siaga. Hadir pula UGM Yogyakarta dan BPBD Kabupaten Malang."
+    res = {a.mention.name: a.resolution for a in actors(text)}
+    assert res["PMI Jatim"].same_as is None and res["PMI Jatim"].parent == "pmi"
+    assert res["UGM Yogyakarta"].same_as == "ugm"  # a university has no branches named so
