@@ -227,3 +227,23 @@ def test_a_branch_named_by_its_short_form_and_its_province_alone_is_not_the_nati
     res = {a.mention.name: a.resolution for a in actors(text)}
     assert res["PMI Jatim"].same_as is None and res["PMI Jatim"].parent == "pmi"
     assert res["UGM Yogyakarta"].same_as == "ugm"  # a university has no branches named so
+
+
+def test_a_region_written_with_an_english_level_word_is_a_place_not_a_body() -> None:
+    text = "Participants came from Tegal City, Brebes Regency, the Semarang City Government and Mercy Corps."
+    got = quotes(text)
+    assert "Semarang City Government" in got and "Mercy Corps" in got
+    assert not [q for q in got if q in ("Tegal City", "Brebes Regency")]
+
+
+def test_the_places_of_a_list_after_a_branch_are_its_branches_there() -> None:
+    text = "Koordinasi dihadiri PMI Kabupaten Klaten, Sragen, Kota Magelang dan Kota Surakarta, serta BNPB."
+    names = {text[m.start:m.end]: m.name for m in found(text)}
+    assert names["Sragen"] == "PMI Kabupaten Sragen"
+    assert names["Kota Magelang"] == "PMI Kota Magelang"
+    assert names["Kota Surakarta"] == "PMI Kota Surakarta"
+
+
+def test_a_province_after_a_regency_s_branch_is_where_it_is_not_another_branch() -> None:
+    text = "BPBD Kabupaten Demak, Jawa Tengah menggelar rapat bersama Dinas Sosial."
+    assert not [q for q in quotes(text) if "Jawa" in q]

@@ -20,6 +20,7 @@ from resilience_kg.extract.recognise.actors.refusals import (
 from resilience_kg.extract.recognise.actors.regional import (
     acronym_with_place,
     branches_of,
+    elliptical_branches,
     places_acting,
     regional_heads,
 )
@@ -49,6 +50,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
                       + surfaces + group_lists(text, s, e))
         settled = branches_of(text, join_units(text, settle(candidates, text)))
         settled = [_academic_unit(m, settled) for m in settled]
+        settled += elliptical_branches(text, settled, e)
         settled += cue_lists(text, s, e, settled)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)

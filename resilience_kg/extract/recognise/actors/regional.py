@@ -21,6 +21,41 @@ def _branch_regex() -> re.Pattern[str]:
                       + r") of (?:the )?$")
 
 
+#: The next place of an elliptical list of branches: ", Boyolali", ", Kota Magelang", " dan Kota Surakarta".
+_NEXT_PLACE = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)"
+                         r"(?P<place>(?:(?P<level>Kota|Kabupaten|Kab\.)\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
+def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> list[ActorMention]:
+    """The branches a list names after one written in full: in "PMI Kabupaten Klaten, Boyolali,
+    Kota Magelang dan Kota Surakarta" each place is that body's branch there ("PMI Kabupaten
+    Boyolali", quoted "Boyolali"). Only regencies and cities after a regency's or a city's branch:
+    a province after it ("BPBD Kabupaten Demak, Jawa Tengah") is where that branch is."""
+    from resilience_kg.extract.regions import is_place
+
+    out: list[ActorMention] = []
+    for m in mentions:
+        words_ = (m.acronym or "").split()
+        seed = is_place(" ".join(words_[1:])) if len(words_) >= 3 and is_acronym(words_[0]) else None
+        if seed is None or seed.kind not in ("kota", "kabupaten"):
+            continue
+        level, pos = seed.kind, m.end
+        while (item := _NEXT_PLACE.match(text, pos, end)) is not None:
+            written = item.group("place")
+            said = {"Kota": "kota", "Kabupaten": "kabupaten", "Kab.": "kabupaten"}.get(item.group("level") or "")
+            region = is_place(written if said else f"{level.capitalize()} {written}") or is_place(written)
+            if region is None or region.kind not in ("kota", "kabupaten") or any(
+                    f.start <= item.start("place") < f.end for f in mentions):
+                break
+            level = region.kind
+            out.append(replace(m, start=item.start("place"), end=item.end("place"),
+                               name=f"{words_[0]} {region.full_name}", acronym=f"{words_[0]} {region.full_name}",
+                               expansion=None, parent_span=None, method="rule:elliptical-branch",
+                               confidence=confidence("mention:elliptical-branch")))
+            pos = item.end()
+    return out
+
+
 def branches_of(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """"The Yogyakarta chapter of the Indonesian Red Cross": a regional branch, one actor named
     with its place, not the national body."""
