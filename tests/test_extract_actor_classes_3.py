@@ -247,3 +247,28 @@ def test_the_places_of_a_list_after_a_branch_are_its_branches_there() -> None:
 def test_a_province_after_a_regency_s_branch_is_where_it_is_not_another_branch() -> None:
     text = "BPBD Kabupaten Demak, Jawa Tengah menggelar rapat bersama Dinas Sosial."
     assert not [q for q in quotes(text) if "Jawa" in q]
+
+
+def test_a_body_joined_to_led_or_funded_by_a_hyphen_is_named() -> None:
+    text = ("Volunteers joined KWS-led workshops as part of the Hope for Coasts-funded project and a "
+            "UNDP-supported plan; government-led and Community-led efforts followed.")
+    got = quotes(text)
+    assert got["KWS"] == "CivilSocietyOrganization" and got["Hope for Coasts"] == "CivilSocietyOrganization"
+    assert got["UNDP"] == "InternationalOrganization"  # the tables know it
+    assert "Community" not in got
+
+
+def test_a_hotel_where_the_event_was_is_a_venue_and_a_forum_of_an_unnamed_village_no_body() -> None:
+    text = ("Lurah menandatangani pembentukan Forum Siaga Kelurahan bersama BPBD. Diskusi dilaksanakan di "
+            "Hotel Bukit Indah Kotabaru bersama Universitas Teluk Jaya. Hotel Samudra Jaya menyumbang selimut.")
+    got = quotes(text)
+    assert "Hotel Samudra Jaya" in got  # the firm that gives
+    assert not [q for q in got if "Bukit Indah" in q or "Kelurahan" in q]
+
+
+def test_a_regional_water_enterprise_is_a_regional_enterprise() -> None:
+    text = ("Rapat dihadiri Perusahaan Umum Daerah Air Minum Tirta Jaya Kota Tarakan, PDAM Tirta Lestari "
+            "dan Perum Bulog.")
+    got = quotes(text)
+    assert got["Perusahaan Umum Daerah Air Minum Tirta Jaya Kota Tarakan"] == "RegionalEnterprise"
+    assert got["PDAM Tirta Lestari"] == "RegionalEnterprise"

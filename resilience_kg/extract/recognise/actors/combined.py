@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
 from resilience_kg.extract.recognise.actors.heads import _split_at_known, head_noun_spans
 from resilience_kg.extract.recognise.actors.known_forms import _surface_index, odd_forms, surface_spans
-from resilience_kg.extract.recognise.actors.lists import attendance_lines, attendance_lists, cue_lists, group_lists
+from resilience_kg.extract.recognise.actors.lists import (
+    attendance_lines,
+    attendance_lists,
+    cue_lists,
+    group_lists,
+    hyphen_compounds,
+)
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.refusals import (
     _inside_collective,
@@ -40,6 +46,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     all_surfaces = [m for sentence in _chunks(sentences) for m in surface_spans(text, sentence[0], sentence[1],
                                                                                  gazetteer)]
     known_forms = frozenset(_surface_index(gazetteer)[1])
+    known_sectors = {f: (v.sector, v.method) for f, v in _surface_index(gazetteer)[1].items()}
     for sentence in sentences:
         s, e = sentence.start, sentence.end
         surfaces = ([m for m in all_surfaces if s <= m.start and m.end <= e] + odd_forms(text, s, e, gazetteer)
@@ -52,6 +59,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         settled = [_academic_unit(m, settled) for m in settled]
         settled += elliptical_branches(text, settled, e)
         settled += cue_lists(text, s, e, settled)
+        settled += hyphen_compounds(text, s, e, settled, known_sectors)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
         found.extend(m for m in settled if _keep(m, text)

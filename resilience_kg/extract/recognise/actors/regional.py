@@ -42,8 +42,9 @@ def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> li
         level, pos = seed.kind, m.end
         while (item := _NEXT_PLACE.match(text, pos, end)) is not None:
             written = item.group("place")
-            said = {"Kota": "kota", "Kabupaten": "kabupaten", "Kab.": "kabupaten"}.get(item.group("level") or "")
-            region = is_place(written if said else f"{level.capitalize()} {written}") or is_place(written)
+            # A bare place takes the level of the one before it ("Kabupaten Klaten, Boyolali").
+            region = is_place(written) if item.group("level") else (
+                is_place(f"{level.capitalize()} {written}") or is_place(written))
             if region is None or region.kind not in ("kota", "kabupaten") or any(
                     f.start <= item.start("place") < f.end for f in mentions):
                 break
