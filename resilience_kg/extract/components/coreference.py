@@ -170,6 +170,9 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     if not mention.acronym and mention.name.split() and is_acronym(mention.name.split()[0]):
         keys.append("acr:" + mention.name.upper())  # "DFW Indonesia" after "Destructive Fishing Watch (DFW) Indonesia"
     keys.append("name:" + name_key(mention.name))
+    if len(mention.name.split()) >= 3:
+        # "UI Faculty of Engineering" and "Faculty of Engineering UI": one unit, its parent before or after.
+        keys.append("words:" + " ".join(sorted(name_key(mention.name).split())))
     if mention.expansion:
         keys.append("name:" + name_key(mention.expansion))
     return keys

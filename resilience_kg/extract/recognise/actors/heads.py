@@ -180,6 +180,17 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
 _SUFFIX_FORMS = frozenset(("Tbk", "Tbk."))
 
 
+#: "of (the) Central Java Province", "of Ambon City" after an English name and its short form.
+_OF_PLACE = re.compile(r" of (?:the )?((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)(?![\w-])")
+
+
+def _english_place_tail(text: str, pos: int, end: int) -> int:
+    """Length of "of <a region>" after an English name's short form: "Regional Disaster
+    Management Agency (BPBD) of Central Java Province" is that province's agency; 0 otherwise."""
+    tail = _OF_PLACE.match(text, pos, end)
+    return tail.end() - pos if tail is not None and _is_place(tail.group(1)) else 0
+
+
 def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
     """Names governed by a head noun in ``text[start:end]`` (one sentence); a short form in
     brackets after one is its own when its letters fit the name, or when it is a ``known``
@@ -240,7 +251,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             # ("Palang Merah Jerman (German Red Cross)": the English name in brackets, one actor.)
             acronym = short.group(1)
             e = short.end()
-            tail = _jurisdiction_tail(text, e, end) or _named_tail(text, e, end, acronym)
+            tail = (_jurisdiction_tail(text, e, end) or _named_tail(text, e, end, acronym)
+                    or (_english_place_tail(text, e, end) if head.english else 0))
             if tail:
                 # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"
                 # later in the text still means this branch).

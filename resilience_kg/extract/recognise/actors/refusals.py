@@ -8,7 +8,7 @@ import functools
 import re
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_place, _place_kinds
+from resilience_kg.extract.recognise.actors.places import _is_place
 from resilience_kg.extract.recognise.actors.vocabulary import _is_calendar, _is_collective, is_acronym
 from resilience_kg.extract.recognise.rules import alternation, collectives, table
 from resilience_kg.extract.recognise.rules import words as word_list
@@ -142,8 +142,6 @@ def _keep(m: ActorMention, text: str) -> bool:
     if is_acronym(name) and _RANK_BEFORE.search(text, max(0, m.start - 20), m.start) \
             and _NAME_AFTER.match(text, m.end):
         return False  # "Letjen TNI Doni Monardo": the force is a word of the officer's rank
-    if len(name.split()) > 1 and (name.split()[-1] in _place_kinds() or name.split()[-1] in _LEVEL_WORDS):
-        return False  # "Forum PRB Kelurahan": the forum of a village left unnamed, not a named body
     if names_a_group(m, text):
         return False
     if _is_venue(text, m.start, name) or _names_an_event(name) or _document_words().match(name):
