@@ -1,6 +1,8 @@
 """Bodies without a head noun, found by the list they stand in: a list headed by a sector word
 ("Swasta (Buro Happold, Ruang Waktu)"), a sector word in running text ("the engineering firms
-Ramboll and COWI"), a comma list whose other members are bodies, and an attendance list of lines."""
+Ramboll and COWI"), a comma list whose other members are bodies (a regional office's short form
+with its region among them), an attendance list of lines; and in English prose, a name joined to
+"-led" or "-funded" by a hyphen ("CWS-led workshops")."""
 
 from __future__ import annotations
 

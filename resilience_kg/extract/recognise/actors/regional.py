@@ -1,6 +1,8 @@
 """Regional bodies: a branch of a national body named with its place ("the Yogyakarta chapter of
 the Indonesian Red Cross"), an unknown acronym with a jurisdiction ("BAPPERIDA Kota Magelang"), a
-place that acts ("Surabaya menggelar ..."), and the government of a regional head's post."""
+place that acts ("Surabaya menggelar ..."), the government of a regional head's post, and the
+branches a list names by their places after one written in full ("PMI Kabupaten Klaten, Boyolali
+dan Kota Magelang")."""
 
 from __future__ import annotations
 
