@@ -288,3 +288,8 @@ def test_a_unit_written_with_its_parent_before_or_after_is_one_actor() -> None:
     text = ("The talk show was held by the Faculty of Engineering UTJ with Bappenas. The UTJ Faculty of "
             "Engineering will publish the results.")
     assert len([n for n in actor_names(text) if "Faculty" in n]) == 1
+
+
+def test_a_legal_form_before_a_name_is_no_head_the_short_form_leaves_out() -> None:
+    text = "Rapat dihadiri PT Kereta Nusantara Sejahtera (KNS) dan Dinas Perhubungan."
+    assert "Kereta Nusantara Sejahtera" in {m.name for m in found(text) if m.acronym == "KNS"}

@@ -136,8 +136,8 @@ def _head_before(text: str, before: Sequence[Span], best: int) -> int:
     for j in range(best - 1, max(-1, best - 4), -1):
         head = _head_regex().match(text, before[j].start)
         if head is not None and not text[head.end():before[best].start].strip() \
-                and not _heads()[head.group(1)].english:
-            return j
+                and not _heads()[head.group(1)].english and head.group(1) not in LEGAL_FORMS:
+            return j  # (a legal form is no head of the name: "PT Transportasi Jakarta (Transjakarta)")
         if not is_cap(before[j].text):
             break
     return best
