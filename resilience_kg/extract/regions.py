@@ -137,12 +137,24 @@ def find(name: str) -> tuple[Region, ...]:
             hits = tuple(r for r in _by_name(level).get(rest, ()) if r.kind in kinds)
             if hits:
                 return hits
+    for written, kind in _ENGLISH_KINDS:
+        if key.endswith(" " + written) and len(key) > len(written) + 1:
+            # "Brebes Regency", "Penjaringan Sub-district": the English level word after the name.
+            bare = key[:-len(written) - 1]
+            hits = find(f"{kind} {bare}") or tuple(r for r in find(bare) if r.kind == kind)  # "Central Java Province"
+            if hits:
+                return hits
     hits = _by_name("city").get(key, ())
     alias = _ALIASES.get(key)
     if not hits and alias is not None and _key(alias) != key:
         return find(alias)  # a short or English name: "NTT", "Jatim", "East Java"
     return hits
 
+
+#: English level words after a region's name, longest first, and the kind word they stand for
+#: (``rules/words.csv``, list ``region_kind_english``).
+_ENGLISH_KINDS = tuple(sorted(((_key(w), k) for w, k in word_map("region_kind_english").items()),
+                              key=lambda kv: -len(kv[0])))
 
 #: Short and English names of regions (``rules/words.csv``, list ``place_aliases``).
 _ALIASES = word_map("place_aliases")

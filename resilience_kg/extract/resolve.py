@@ -220,13 +220,22 @@ def _is_city_unit(rec: _Record) -> bool:
 
 def _is_branch(name: str, own: frozenset[str], records: Sequence[_Record]) -> bool:
     """A mention that names its region with its level ("Provinsi Jawa Tengah", "Kota Makassar"),
-    matched only by national bodies of Indonesia. A bare city in a proper name ("Institut
-    Teknologi Bandung") is no branch."""
-    from resilience_kg.extract.recognise.actors import JURISDICTION_WORDS
+    or a public body's or a society's short form with its region alone ("PMI Jatim", "BPS
+    Jateng"), matched only by national bodies of Indonesia. A bare city in a proper name
+    ("Institut Teknologi Bandung") is no branch, nor a university's or a firm's short form with a
+    city ("UGM Yogyakarta")."""
+    from resilience_kg.extract.recognise.actors import JURISDICTION_WORDS, is_acronym
 
-    levelled = any(w in JURISDICTION_WORDS for w in name.split())
-    return levelled and any(p not in NON_TERRITORIAL for p in own) and all(
+    words = name.split()
+    levelled = any(w in JURISDICTION_WORDS for w in words)
+    short = len(words) >= 2 and is_acronym(words[0]) and all(
+        r.sector in _BRANCHED_SECTORS for r in records)
+    return (levelled or short) and any(p not in NON_TERRITORIAL for p in own) and all(
         r.jurisdiction == "Indonesia" for r in records)
+
+
+#: The sectors of national bodies with regional branches named by a short form and a region.
+_BRANCHED_SECTORS = frozenset(("GovernmentAgency", "CivilSocietyOrganization"))
 
 
 def _words_align(a: str, b: str) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.draft import Actor
-from resilience_kg.extract.recognise.actors import ActorMention, name_key
+from resilience_kg.extract.recognise.actors import ActorMention, is_acronym, name_key, starts_a_name_part
 from resilience_kg.extract.recognise.rules import confidence, word_map
 
 if TYPE_CHECKING:
@@ -58,10 +58,34 @@ def _as_named(m: ActorMention, acronym_names: dict[str, ActorMention], found: _A
                     sector_basis=m.sector_basis or full.sector_basis)
     # A bare name after the same name with its jurisdiction ("Dinas Perhubungan Kota
     # Semarang" ... "Dinas Perhubungan") is that body again, whatever the report's city.
-    earlier = _qualified_earlier(m, found)
+    earlier = _qualified_earlier(m, found) or _fragment_of_earlier(m, found) or _branch_of_bare(m, found)
     if earlier is not None:
         m = replace(m, name=earlier.mention.name, sector=m.sector or earlier.mention.sector)
     return m
+
+
+def _branch_of_bare(m: ActorMention, found: _Actors) -> Actor | None:
+    """The one earlier branch named by this bare short form and a place: "BPBD" after "BPBD
+    Kotawaringin Timur", when the report names no other BPBD. A short form alone beside its
+    branch is that branch again, not a second actor (nor the national body)."""
+    if not (m.acronym and _bare(m)) or " " in m.acronym.strip():
+        return None
+    lead = m.acronym.strip().upper() + " "
+    matches = [a for a in found.in_order() if (a.mention.acronym or "").upper().startswith(lead)]
+    bare = [a for a in found.in_order() if _bare(a.mention) and (a.mention.acronym or "").upper() == lead.strip()]
+    return matches[0] if len(matches) == 1 and not bare else None
+
+
+def _fragment_of_earlier(m: ActorMention, found: _Actors) -> Actor | None:
+    """The one earlier actor whose name is this name and then its parent or its purpose: "Pusat
+    Studi Kelautan" after "Pusat Studi Kelautan Universitas X", "Rujak Center" after "Rujak Center
+    for Urban Studies". A fragment of a long name is that body again, not a second actor."""
+    if not m.method.startswith("rule:head-noun:") or len(m.name.split()) < 2:
+        return None
+    lead = m.name + " "
+    matches = [a for a in found.in_order() if a.mention.name.startswith(lead)
+               and starts_a_name_part(a.mention.name[len(lead):])]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _resolution(doc: Document, basis: ActorMention, resolved: dict[tuple[Any, ...], Any]) -> Any:
@@ -124,7 +148,11 @@ def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
     if mention.sector:
         return mention.sector, confidence("sector:mention")
     # Nothing says: a bare acronym in these reports is most often a public body, a bare
-    # multi-word name without a head noun most often a non-profit. The row says it is a guess.
+    # multi-word name without a head noun most often a non-profit, and so is a short form whose
+    # words have no head noun (a public body's always has one: "Destructive Fishing Watch (DFW)").
+    # The row says it is a guess.
+    if mention.acronym and mention.expansion and len(mention.expansion.split()) >= 2:
+        return "CivilSocietyOrganization", confidence("sector:guess")
     if mention.acronym or len(mention.name.split()) == 1:
         return "GovernmentAgency", confidence("sector:guess")
     return "CivilSocietyOrganization", confidence("sector:guess")
@@ -140,10 +168,17 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
         keys.append("id:" + resolution.key)  # a region's standard body, known by its pattern only
     if mention.acronym:
         keys.append("acr:" + mention.acronym.upper())
+        if " " in mention.acronym.strip():
+            keys.append("name:" + name_key(mention.acronym))  # "(Sudin SDA Jakarta Utara)", then the same words
         if mention.expansion and mention.name.startswith(mention.expansion + " "):
             # "Palang Merah Indonesia (PMI) Provinsi X" is also "PMI Provinsi X"
             keys.append("acr:" + f"{mention.acronym} {mention.name[len(mention.expansion):].strip()}".upper())
+    if not mention.acronym and mention.name.split() and is_acronym(mention.name.split()[0]):
+        keys.append("acr:" + mention.name.upper())  # "DFW Indonesia" after "Destructive Fishing Watch (DFW) Indonesia"
     keys.append("name:" + name_key(mention.name))
+    if len(mention.name.split()) >= 3:
+        # "UI Faculty of Engineering" and "Faculty of Engineering UI": one unit, its parent before or after.
+        keys.append("words:" + " ".join(sorted(name_key(mention.name).split())))
     if mention.expansion:
         keys.append("name:" + name_key(mention.expansion))
     return keys

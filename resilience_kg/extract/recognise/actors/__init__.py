@@ -28,5 +28,7 @@ from resilience_kg.extract.recognise.actors.mention import ActorMention as Actor
 from resilience_kg.extract.recognise.actors.vocabulary import JURISDICTION_WORDS as JURISDICTION_WORDS
 from resilience_kg.extract.recognise.actors.vocabulary import TITLES as TITLES
 from resilience_kg.extract.recognise.actors.vocabulary import _post_regex as _post_regex
+from resilience_kg.extract.recognise.actors.vocabulary import is_acronym as is_acronym
 from resilience_kg.extract.recognise.actors.vocabulary import is_cap as is_cap
 from resilience_kg.extract.recognise.actors.vocabulary import name_key as name_key
+from resilience_kg.extract.recognise.actors.vocabulary import starts_a_name_part as starts_a_name_part

@@ -4,6 +4,7 @@ name a body, and a short form used after its full name, which is that body again
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
@@ -24,7 +25,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_cap,
 )
 from resilience_kg.extract.recognise.rules import confidence
-from resilience_kg.extract.segment import words
+from resilience_kg.extract.segment import Span, words
 
 _ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&\-]{1,15}){0,2})\s*[)\]]")
 
@@ -76,6 +77,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
             # Crossing a comma needs an expansion that starts with a head noun.
             if not _head_regex().match(text, before[best].start):
                 best = None
+        if best is not None and not at_head:
+            best = _head_before(text, before, best)
         if best is not None:
             # A post before the body is not part of its name ("Kepala Biro ... (KDH-KLN)").
             post = _post_regex().match(text, before[best].start)
@@ -126,6 +129,20 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
     return out
 
 
+def _head_before(text: str, before: Sequence[Span], best: int) -> int:
+    """The start of the expansion, moved back over a head noun that the short form leaves out:
+    in "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR)" PUPR spells the words after the head, and
+    the body is the Dinas (which the text then calls "Dinas PUPR")."""
+    for j in range(best - 1, max(-1, best - 4), -1):
+        head = _head_regex().match(text, before[j].start)
+        if head is not None and not text[head.end():before[best].start].strip() \
+                and not _heads()[head.group(1)].english and head.group(1) not in LEGAL_FORMS:
+            return j  # (a legal form is no head of the name: "PT Transportasi Jakarta (Transjakarta)")
+        if not is_cap(before[j].text):
+            break
+    return best
+
+
 #: How many earlier names sharing a short form's first words and initial are tried, the most
 #: recent first. A report names a handful; a hostile text of thousands of look-alike names would
 #: otherwise make this step quadratic (and the extraction take minutes on a few kilobytes).
@@ -144,11 +161,17 @@ def _short_forms_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
     last_seen: dict[str, int] = {}
     by_start: dict[tuple[tuple[str, ...], str], list[str]] = {}
     by_region: dict[tuple[str, str], list[str]] = {}
+    # The short forms with their place that earlier mentions define ("PMI Provinsi Jawa Tengah"),
+    # by the body and region they name, each with the latest mention that defined it.
+    by_place_form: dict[tuple[str, str], list[str]] = {}
+    form_latest: dict[str, tuple[int, str]] = {}
     for i, m in enumerate(found):
-        candidates = {*_recent(by_start.get(_abbreviation_key(m.name) or ((), ""), [])),
-                      *_recent(by_region.get(_split_region(m.name) or ("", ""), []))}
-        earlier = next((f for f in sorted(candidates, key=last_seen.__getitem__, reverse=True)
-                        if _abbreviates(m.name, f) or _same_in_region(m.name, f)), None)
+        named = {*_recent(by_start.get(_abbreviation_key(m.name) or ((), ""), [])),
+                 *_recent(by_region.get(_split_region(m.name) or ("", ""), []))}
+        matches = [(last_seen[f], f) for f in named if _abbreviates(m.name, f) or _same_in_region(m.name, f)]
+        matches += [form_latest[form] for form in _recent(by_place_form.get(_split_region(m.name) or ("", ""), []))
+                    if _same_in_region(m.name, form, headed=False)]
+        earlier = max(matches)[1] if matches else None  # the latest earlier mention that says so
         if earlier is not None:
             m = replace(m, name=earlier, expansion=earlier, acronym=m.name)
         out.append(m)
@@ -159,6 +182,12 @@ def _short_forms_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
             if region is not None and region[0]:
                 by_region.setdefault(region, []).append(m.name)
         last_seen[m.name] = i
+        form = _short_with_place(m)
+        if form:
+            region = _split_region(form)
+            if region is not None and region[0] and form not in form_latest:
+                by_place_form.setdefault(region, []).append(form)
+            form_latest[form] = (i, m.name)
     return out
 
 
@@ -189,13 +218,23 @@ def _long_form_keys(full: str) -> list[tuple[tuple[str, ...], str]]:
     return keys
 
 
-def _same_in_region(short: str, full: str) -> bool:
+def _short_with_place(m: ActorMention) -> str:
+    """The short form a mention defines, with the place that ends its name: "PMI Provinsi Jawa
+    Tengah" for "Palang Merah Indonesia (PMI) Provinsi Jawa Tengah" (so that "PMI Jateng" later is
+    that branch again); "" when it defines none."""
+    if not (m.acronym and m.expansion and m.name.startswith(m.expansion + " ")) or " " in m.acronym:
+        return ""
+    return f"{m.acronym} {m.name[len(m.expansion) + 1:]}"
+
+
+def _same_in_region(short: str, full: str, *, headed: bool = True) -> bool:
     """Whether two names are one body of one region written two ways: "Pemprov NTT" after
-    "Pemerintah Provinsi Nusa Tenggara Timur" (a short head, a region's short name)."""
-    if short == full:
+    "Pemerintah Provinsi Nusa Tenggara Timur" (a short head, a region's short name), or, not
+    ``headed``, "PMI Jateng" after the short form "PMI Provinsi Jawa Tengah"."""
+    if short == full or not full:
         return False
     a, b = _split_region(short), _split_region(full)
-    return a is not None and a == b and bool(a[0]) and _head_regex().match(full) is not None
+    return a is not None and a == b and bool(a[0]) and (not headed or _head_regex().match(full) is not None)
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
 from resilience_kg.extract.recognise.actors.heads import _split_at_known, head_noun_spans
 from resilience_kg.extract.recognise.actors.known_forms import _surface_index, odd_forms, surface_spans
-from resilience_kg.extract.recognise.actors.lists import attendance_lines, attendance_lists, cue_lists, group_lists
+from resilience_kg.extract.recognise.actors.lists import (
+    attendance_lines,
+    attendance_lists,
+    cue_lists,
+    group_lists,
+    hyphen_compounds,
+)
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.refusals import (
     _contact_regex,
@@ -22,11 +28,12 @@ from resilience_kg.extract.recognise.actors.refusals import (
 from resilience_kg.extract.recognise.actors.regional import (
     acronym_with_place,
     branches_of,
+    elliptical_branches,
     places_acting,
     regional_heads,
 )
 from resilience_kg.extract.recognise.actors.tables import table_cells, table_members
-from resilience_kg.extract.recognise.actors.units import _academic_unit, join_units, settle
+from resilience_kg.extract.recognise.actors.units import _academic_unit, join_units, settle, university_bodies
 from resilience_kg.extract.segment import Span
 
 if TYPE_CHECKING:
@@ -41,6 +48,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     all_surfaces = [m for sentence in _chunks(sentences) for m in surface_spans(text, sentence[0], sentence[1],
                                                                                  gazetteer)]
     known_forms = frozenset(_surface_index(gazetteer)[1])
+    known_sectors = {f: (v.sector, v.method) for f, v in _surface_index(gazetteer)[1].items()}
     # Each sentence takes the matches inside it: found by bisection, not by reading them all.
     all_surfaces.sort(key=lambda m: m.start)
     surface_starts = [m.start for m in all_surfaces]
@@ -51,13 +59,15 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         surfaces = ([m for m in all_surfaces[lo:hi] if m.end <= e] + odd_forms(text, s, e, gazetteer)
                     + acronym_with_place(text, s, e)
                     + places_acting(text, s, e) + regional_heads(text, s, e))
-        candidates = (_split_at_known(text, head_noun_spans(text, s, e), surfaces)
+        candidates = (_split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
         settled = branches_of(text, join_units(text, settle(candidates, text)))
         by_span = {(m.start, m.end): m for m in reversed(settled)}
         settled = [_academic_unit(m, by_span) for m in settled]
+        settled += elliptical_branches(text, settled, e)
         settled += cue_lists(text, s, e, settled)
+        settled += hyphen_compounds(text, s, e, settled, known_sectors)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
         found.extend(m for m in settled if _keep(m, text)
@@ -70,6 +80,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
     found = [m for m in found if not _post_only_unit(text, m)]
+    found = university_bodies(text, found)
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 

@@ -4,6 +4,7 @@ written after them."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -24,15 +25,17 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _is_calendar,
     _is_collective,
     _is_foreign_country,
+    _post_regex,
     _sector_groups,
     is_acronym,
     is_cap,
 )
-from resilience_kg.extract.recognise.rules import alternation, confidence
+from resilience_kg.extract.recognise.rules import alternation, confidence, table
 from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
 
 
-def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
+def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: frozenset[str] = frozenset(),
+             unit: bool = False) -> int:
     """Index after the last token of the name whose head ends before ``toks[i]``."""
     last = i - 1
     j = i
@@ -76,10 +79,18 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
                 break
-            if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text):
+            if word.lower() in ("dan", "and") and j > i and re.fullmatch(r"\d{1,3}|[IVX]{1,4}", toks[j - 1].text):
+                break  # "Kelompok Tani Sido Makmur 2 dan Karang Taruna ...": a number ends the first name
+            if j + 1 < len(toks) and _post_regex().match(text, toks[j + 1].start):
+                break  # "Bagian Perekonomian Setda dan Kepala Seksi 2": a post starts the next phrase
+            if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text) \
+                    and not (_is_world_region(toks[j - 1].text) and _is_world_region(nxt)):
                 break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
+                # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
         elif word == "-" and is_cap(nxt):
             pass
+        elif word == "," and unit and not english and j > i and _enumerated_fields(text, toks, j, known):
+            pass  # "Biro Hukum, Organisasi, dan Kerjasama": the fields of one unit, listed
         else:
             break
         j += 1
@@ -98,6 +109,50 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool) -> int:
     while last >= i and toks[last].text.lower() in CONNECTORS:
         last -= 1
     return last + 1
+
+
+def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset[str]) -> bool:
+    """Whether the comma at ``toks[j]`` goes on listing the fields of one body's name: one to
+    three capitalised words each (no head noun, short form or place: those start another body),
+    the last after "dan" or "serta", and nothing capitalised after it ("Biro Hukum, Organisasi,
+    dan Kerjasama"; not "Dinas Sosial, Dinas Kesehatan dan BPBD")."""
+    k = j + 1
+    closed = False
+    while k < len(toks):
+        if toks[k].text.lower() in ("dan", "serta"):
+            if closed:
+                return False
+            closed = True
+            k += 1
+        width = 0
+        while k < len(toks) and is_cap(toks[k].text) and not text[toks[k - 1].end:toks[k].start].strip():
+            word = toks[k].text
+            if word in JURISDICTION_WORDS:
+                break  # "... dan Statistik Provinsi DKI Jakarta": the place ends the fields
+            if (word in STOP_CAPS or _head_regex().fullmatch(word) or is_acronym(word) or _is_place(word)
+                    or _is_calendar(word) or word in known):
+                return False
+            width += 1
+            k += 1
+        if not 1 <= width <= 3:
+            return False
+        if closed:
+            return k >= len(toks) or not is_cap(toks[k].text) or toks[k].text in JURISDICTION_WORDS \
+                or _head_regex().fullmatch(toks[k].text) is not None
+        if k >= len(toks) or (toks[k].text != "," and toks[k].text.lower() not in ("dan", "serta")):
+            return False
+        if toks[k].text == ",":
+            k += 1
+    return False
+
+
+@functools.cache
+def _world_regions() -> frozenset[str]:
+    return frozenset(row["name"] for row in table("places") if row["kind"] in ("continent", "region"))
+
+
+def _is_world_region(word: str) -> bool:
+    return word in _world_regions()
 
 
 def _backward(text: str, toks: Sequence[Span], i: int) -> int:
@@ -125,8 +180,21 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
 _SUFFIX_FORMS = frozenset(("Tbk", "Tbk."))
 
 
-def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
-    """Names governed by a head noun in ``text[start:end]`` (one sentence)."""
+#: "of (the) Central Java Province", "of Ambon City" after an English name and its short form.
+_OF_PLACE = re.compile(r" of (?:the )?((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)(?![\w-])")
+
+
+def _english_place_tail(text: str, pos: int, end: int) -> int:
+    """Length of "of <a region>" after an English name's short form: "Regional Disaster
+    Management Agency (BPBD) of Central Java Province" is that province's agency; 0 otherwise."""
+    tail = _OF_PLACE.match(text, pos, end)
+    return tail.end() - pos if tail is not None and _is_place(tail.group(1)) else 0
+
+
+def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
+    """Names governed by a head noun in ``text[start:end]`` (one sentence); a short form in
+    brackets after one is its own when its letters fit the name, or when it is a ``known``
+    acronym (an English one after an Indonesian name: "Komisi Ekonomi ... Pasifik (ESCAP)")."""
     toks = words(text, start, end)
     index = {t.start: k for k, t in enumerate(toks)}
     out: list[ActorMention] = []
@@ -137,7 +205,7 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
         head = _heads()[m.group(1)]
         width = len(words(m.group(1)))
         after = k + width
-        stop = _forward(text, toks, after, english=head.english)
+        stop = _forward(text, toks, after, english=head.english, known=known, unit=head.kind == "unit")
         first = _backward(text, toks, k) if head.english else k
         if stop <= after and first == k:
             continue  # a head alone ("Dinas", "Badan") names nothing
@@ -173,13 +241,18 @@ def head_noun_spans(text: str, start: int, end: int) -> list[ActorMention]:
             continue
         short = _SHORT_FORM_AFTER.match(text, e, end)
         english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
-        if short and short.group(1) != name and (len(short.group(1)) < len(name) or english_alias) and \
+        # ("East Jakarta Parks Office (Sudin Pertamanan Jakarta Timur)": the Indonesian name in brackets.)
+        indonesian_alias = short is not None and head.english and _head_regex().match(short.group(1)) is not None
+        if short and short.group(1) != name and (len(short.group(1)) < len(name) or english_alias
+                                                 or indonesian_alias) and \
                 short.group(1) not in LEGAL_FORMS and \
-                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1)) or english_alias):
+                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1)) or english_alias
+                 or (short.group(1) in known and is_acronym(short.group(1)))):
             # ("Palang Merah Jerman (German Red Cross)": the English name in brackets, one actor.)
             acronym = short.group(1)
             e = short.end()
-            tail = _jurisdiction_tail(text, e, end) or _named_tail(text, e, end, acronym)
+            tail = (_jurisdiction_tail(text, e, end) or _named_tail(text, e, end, acronym)
+                    or (_english_place_tail(text, e, end) if head.english else 0))
             if tail:
                 # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"
                 # later in the text still means this branch).

@@ -3,13 +3,20 @@ the short forms it knows written in capitals or spaced out ("BAPPEDA", "B P B D"
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail
-from resilience_kg.extract.recognise.actors.vocabulary import LEGAL_FORMS, _is_collective, _known_names, is_acronym
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    LEGAL_FORMS,
+    _fits,
+    _is_collective,
+    _known_names,
+    is_acronym,
+)
 from resilience_kg.extract.recognise.rules import confidence
 
 if TYPE_CHECKING:
@@ -55,11 +62,34 @@ def _build_surface_index(gazetteer: Gazetteer | None) -> tuple[re.Pattern[str] |
                 forms[surface] = _Surface(surface, sector, "gazetteer:shared-form", kind)
             else:
                 forms[surface] = _Surface(surface, entry.sector, f"gazetteer:{entry.id}", kind)
+    if gazetteer is not None:
+        for surface, sector in _pattern_short_forms().items():
+            forms.setdefault(surface, _Surface(surface, sector, "rule:body-pattern-form", "org"))
     if not forms:
         return None, {}
     alternatives = sorted(forms, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in alternatives) + r")(?![\w-])")
     return pattern, forms
+
+
+@functools.cache
+def _pattern_short_forms() -> dict[str, str]:
+    """The one-word short forms of the standard bodies of a region (``rules/body_patterns.csv``):
+    "Bappedalitbang", "Sudinhub", "DPUPR", which reports of the regions that use them write bare.
+    Only forms that spell the pattern's full name; none of a body named around its region
+    ("Pemerintah {region}": "Pemkot" alone is any city's)."""
+    from resilience_kg.extract.body_patterns import load_body_patterns
+
+    out: dict[str, str] = {}
+    for pattern in load_body_patterns():
+        if "{region}" in pattern.name:
+            continue
+        full = [f for f in pattern.names() if " " in f]
+        for form in pattern.names():
+            if " " not in form and len(form) >= 4 and form[0].isupper() and not _is_collective(form) \
+                    and any(_fits(form, f) and not f.startswith(form + " ") for f in full):
+                out.setdefault(form, pattern.sector)
+    return out
 
 
 def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> list[ActorMention]:

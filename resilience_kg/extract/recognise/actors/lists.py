@@ -1,6 +1,8 @@
 """Bodies without a head noun, found by the list they stand in: a list headed by a sector word
 ("Swasta (Buro Happold, Ruang Waktu)"), a sector word in running text ("the engineering firms
-Ramboll and COWI"), a comma list whose other members are bodies, and an attendance list of lines."""
+Ramboll and COWI"), a comma list whose other members are bodies (a regional office's short form
+with its region among them), an attendance list of lines; and in English prose, a name joined to
+"-led" or "-funded" by a hyphen ("CWS-led workshops")."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ import re
 from collections import Counter
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _is_local_place, _is_place
+from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_local_place, _is_place, _place_kinds
+from resilience_kg.extract.recognise.actors.refusals import _document_words
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _CAMEL,
     CONNECTORS,
@@ -18,6 +21,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     TITLES,
     TOPIC_WORDS,
     _acting_subjects,
+    _head_regex,
     _is_calendar,
     _is_collective,
     _post_regex,
@@ -44,9 +48,19 @@ def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
         chunk = text[a:b]
         lead = len(chunk) - len(chunk.lstrip())
         chunk = chunk.strip().rstrip(".")
-        if chunk:
+        if _PAIRED_ACRONYMS.fullmatch(chunk):
+            # "GAIKINDO/AISI": two short forms joined by a slash are two bodies (an expansion and its
+            # short form, "Badan .../BNPB", is one, and never all capitals on both sides).
+            pos = a + lead
+            for part in chunk.split("/"):
+                out.append((pos, pos + len(part)))
+                pos += len(part) + 1
+        elif chunk:
             out.append((a + lead, a + lead + len(chunk)))
     return out
+
+
+_PAIRED_ACRONYMS = re.compile(r"[A-Z][A-Z0-9&-]{1,11}(?:/[A-Z][A-Z0-9&-]{1,11})+")
 
 
 def _plausible_item(name: str) -> bool:
@@ -57,12 +71,16 @@ def _plausible_item(name: str) -> bool:
         return False  # a post ("Associate Director") or an adjective heading a list ("Provincial")
     if name.lower() in GENERIC_WORDS or name.lower() in _sector_groups() or any(_is_calendar(w) for w in ws):
         return False
-    if ws[0].lower() in TOPIC_WORDS:
-        return False
+    if ws[0].lower() in TOPIC_WORDS or ws[0] in _REGION_NOUNS:
+        return False  # (a topic; "Warga Kota Bandung": the residents of a place)
     if _is_place(name) or _is_collective(name) or any(c in name for c in "()[]:\""):
         return False
     if re.search(r"\d{3,}", name) and not name.startswith("100"):
         return False
+    if len(ws) > 1 and ws[-1].isdigit() and int(ws[-1]) < 100:
+        return False  # a fragment ending in a number ("Seksi 2", "RW 03"): a section or a place, cut from its name
+    if _post_regex().match(name) or (len(ws) > 1 and _post_regex().match(name, len(ws[0]) + 1)):
+        return False  # a post ("Kepala Seksi Operasi", "Delapan Kepala Desa"): its holders are meant, not a body
     if re.fullmatch(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?", name):
         return False  # a degree after a person's name: "S.T", "M.Eng", "Ph.D."
     return sum(1 for w in ws if is_cap(w) or w.lower() in CONNECTORS) == len(ws)
@@ -72,6 +90,32 @@ _POST_TAILS = frozenset(word_list("post_tails"))
 
 
 _LIST_ADJECTIVES = frozenset(word_list("list_adjectives"))
+
+
+@functools.cache
+def _compound_regex() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])([A-Z][\w&]*(?: (?:for|of) [A-Z][\w&]*| [A-Z][\w&]*){0,4})-(?:"
+                      + alternation("compound_participles") + r")(?![\w-])")
+
+
+def hyphen_compounds(text: str, start: int, end: int, found: list[ActorMention],
+                     known: dict[str, tuple[str, str]]) -> list[ActorMention]:
+    """A body named before "-led", "-funded" and their kin in English prose: "CWS-led workshops",
+    "the Act for Peace-funded project". Bodies found otherwise keep their mention; a ``known``
+    form (sector, method) keeps what the tables say ("UNDP-supported"); a body known to none of
+    them is most often a non-profit or a donor, never a place or a group word."""
+    out = []
+    for m in _compound_regex().finditer(text, start, end):
+        a, b = m.start(1), m.end(1)
+        name = m.group(1)
+        if any(f.start <= a < f.end for f in found) or not _plausible_item(name):
+            continue
+        if len(name.split()) == 1 and not (is_acronym(name) or _CAMEL.fullmatch(name)):
+            continue  # "Government-led", "Community-led": a word, not a name
+        sector, method = known.get(name, ("CivilSocietyOrganization", "rule:hyphen-compound"))
+        out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector or None,
+                                method if name in known else "", method, confidence("mention:hyphen-compound")))
+    return out
 
 
 def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
@@ -141,6 +185,31 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
 _PERSON_FROM = re.compile(r"\s+(?:(?:dan|and)\s+(?:[A-Z][\w.'-]*\s+){1,4})?(?:dari|from)\s+(?=[A-Z])")
 
 
+def short_form_with_region(name: str) -> int | None:
+    """Where in ``name`` a short form and a region with its level begin ("Pusdataru Provinsi Jawa
+    Tengah", "... diikuti Disperkim Kabupaten Kendal"): the way a region's office is listed; None
+    when there is none. Not a post, a title, a head noun, a regulation, a place kind or a word
+    of ``region_nouns`` before the region ("Pjs Sekda ...", "Kelurahan ...", "Warga Kota ...")."""
+    words_ = name.split()
+    for k in range(len(words_) - 2):
+        if words_[k + 1] not in _LEVEL_WORDS or not _is_place(" ".join(words_[k + 1:])):
+            continue
+        first = words_[k]
+        if k > 0 and not words_[k - 1][0].islower():
+            return None  # "Pjs Sekda Kabupaten Kendal": a capitalised word before it, a post or a longer name
+        if re.fullmatch(r"[A-Z][A-Za-z]{3,}", first) and not (
+                first in STOP_CAPS or first in _REGION_NOUNS or TITLES.match(first) or _post_regex().match(first)
+                or _head_regex().fullmatch(first) or _document_words().match(first)
+                or first.lower() in GENERIC_WORDS or first.lower() in TOPIC_WORDS or _is_collective(first)
+                or _is_place(first) or first in _place_kinds() or _is_calendar(first)):
+            return len(" ".join(words_[:k])) + (1 if k else 0)
+        return None
+    return None
+
+
+_REGION_NOUNS = frozenset(word_list("region_nouns"))
+
+
 def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> list[ActorMention]:
     """Unrecognised members of a comma list whose other members are bodies (at least two, and
     most of the list): short capitalised names such as "Karuna" or "YKRI". A member right after a
@@ -151,8 +220,17 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
         if len(items) < 3:
             continue
         covered = [any(f.start <= a < f.end or a <= f.start < b for f in found) for a, b in items]
-        if sum(covered) < 2 or sum(covered) < len(items) / 2:
+        shaped = [None if hit else short_form_with_region(text[a:b])
+                  for (a, b), hit in zip(items, covered, strict=True)]
+        if sum(covered) < 2 or sum(covered) + sum(s is not None for s in shaped) < len(items) / 2:
             continue
+        for (a, b), shape in zip(items, shaped, strict=True):
+            if shape is not None:
+                # "Pusdataru Provinsi Jawa Tengah": a regional office's own short form and its region.
+                out.append(ActorMention(a + shape, b, text[a + shape:b], text[a + shape:b].split()[0], None,
+                                        "GovernmentAgency", "short-form-with-region", "rule:list-context",
+                                        confidence("mention:list-context")))
+        covered = [hit or shape is not None for hit, shape in zip(covered, shaped, strict=True)]
         sectors = Counter(f.sector for f in found if seg_start <= f.start < seg_end and f.sector)
         sector = sectors.most_common(1)[0][0] if sectors else None
         posts = _post_regex()
@@ -175,9 +253,15 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue  # one capitalised word ("Housing", "Urban") is too weak a name, unless it
                 # proposes or commits to something elsewhere ("Qlue menyarankan ...")
             own = _brand_sector(name)
-            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, own or sector,
-                                    "brand-guess" if own else "list-majority" if sector else "",
-                                    "rule:list-context", confidence("mention:list-context")))
+            guess, basis = (own, "brand-guess") if own else (sector, "list-majority") if sector else (None, "")
+            if own is None and sector == "PrivateCompany":
+                # Among firms written with their legal form ("PT X, PT Y, ORARI, GAIKINDO"), a
+                # member written without one is no firm: an association or a community group (a
+                # short form), or left to the drafter's guess (a name without a head noun).
+                guess, basis = ("CivilSocietyOrganization", "among-firms-without-legal-form") if is_acronym(name) \
+                    else (None, "")
+            out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, guess,
+                                    basis, "rule:list-context", confidence("mention:list-context")))
     return out
 
 

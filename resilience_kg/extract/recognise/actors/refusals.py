@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place
-from resilience_kg.extract.recognise.actors.vocabulary import _is_calendar, _is_collective
+from resilience_kg.extract.recognise.actors.vocabulary import _is_calendar, _is_collective, is_acronym
 from resilience_kg.extract.recognise.rules import alternation, collectives, table
 from resilience_kg.extract.recognise.rules import words as word_list
 
@@ -42,7 +42,10 @@ def _offices() -> frozenset[str]:
 def _venue_lead_regex() -> re.Pattern[str]:
     """A building word and the capitalised words of its name, ending where a mention starts."""
     venues = sorted((row["word"] for row in table("venues") if row["use"] != "at"), key=len, reverse=True)
-    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in venues) + r")(?:\s+[A-Z0-9][\w.-]*){0,4}\s+$")
+    # After "di" running text writes the building word in lower case too: "di halaman Kantor Kementerian X".
+    lower = "|".join(re.escape(v[0].lower() + v[1:]) for v in venues)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in venues) + r"|(?:"
+                      + alternation("venue_prepositions") + r")\s+(?:" + lower + r"))(?:\s+[A-Z0-9][\w.-]*){0,4}\s+$")
 
 
 @functools.cache
@@ -127,12 +130,20 @@ def names_a_group(m: ActorMention, text: str) -> bool:
     return bool(_GROUP_AFTER.match(text, m.end) or _GROUP_INSIDE.search(m.name))
 
 
+#: A title or rank right before a mention, and a person's name right after it.
+_RANK_BEFORE = re.compile(r"(?:^|\s)(?:" + alternation("titles") + r")\.?\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
+
+
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
     if m.method in ("rule:place-as-government", "rule:regional-head"):
         return True
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
+    if is_acronym(name) and _RANK_BEFORE.search(text, max(0, m.start - 20), m.start) \
+            and _NAME_AFTER.match(text, m.end):
+        return False  # "Letjen TNI Doni Monardo": the force is a word of the officer's rank
     if names_a_group(m, text):
         return False
     if _is_venue(text, m.start, name) or _names_an_event(name) or _document_words().match(name):

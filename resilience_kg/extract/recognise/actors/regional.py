@@ -1,6 +1,8 @@
 """Regional bodies: a branch of a national body named with its place ("the Yogyakarta chapter of
 the Indonesian Red Cross"), an unknown acronym with a jurisdiction ("BAPPERIDA Kota Magelang"), a
-place that acts ("Surabaya menggelar ..."), and the government of a regional head's post."""
+place that acts ("Surabaya menggelar ..."), the government of a regional head's post, and the
+branches a list names by their places after one written in full ("PMI Kabupaten Klaten, Boyolali
+dan Kota Magelang")."""
 
 from __future__ import annotations
 
@@ -19,6 +21,42 @@ from resilience_kg.extract.recognise.rules import alternation, confidence, table
 def _branch_regex() -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=\s))([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:" + alternation("branch_words")
                       + r") of (?:the )?$")
+
+
+#: The next place of an elliptical list of branches: ", Boyolali", ", Kota Magelang", " dan Kota Surakarta".
+_NEXT_PLACE = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)"
+                         r"(?P<place>(?:(?P<level>Kota|Kabupaten|Kab\.)\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
+def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> list[ActorMention]:
+    """The branches a list names after one written in full: in "PMI Kabupaten Klaten, Boyolali,
+    Kota Magelang dan Kota Surakarta" each place is that body's branch there ("PMI Kabupaten
+    Boyolali", quoted "Boyolali"). Only regencies and cities after a regency's or a city's branch:
+    a province after it ("BPBD Kabupaten Demak, Jawa Tengah") is where that branch is."""
+    from resilience_kg.extract.regions import is_place
+
+    out: list[ActorMention] = []
+    for m in mentions:
+        words_ = (m.acronym or "").split()
+        seed = is_place(" ".join(words_[1:])) if len(words_) >= 3 and is_acronym(words_[0]) else None
+        if seed is None or seed.kind not in ("kota", "kabupaten"):
+            continue
+        level, pos = seed.kind, m.end
+        while (item := _NEXT_PLACE.match(text, pos, end)) is not None:
+            written = item.group("place")
+            # A bare place takes the level of the one before it ("Kabupaten Klaten, Boyolali").
+            region = is_place(written) if item.group("level") else (
+                is_place(f"{level.capitalize()} {written}") or is_place(written))
+            if region is None or region.kind not in ("kota", "kabupaten") or any(
+                    f.start <= item.start("place") < f.end for f in mentions):
+                break
+            level = region.kind
+            out.append(replace(m, start=item.start("place"), end=item.end("place"),
+                               name=f"{words_[0]} {region.full_name}", acronym=f"{words_[0]} {region.full_name}",
+                               expansion=None, parent_span=None, method="rule:elliptical-branch",
+                               confidence=confidence("mention:elliptical-branch")))
+            pos = item.end()
+    return out
 
 
 def branches_of(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -95,7 +133,7 @@ _HEAD_LEVEL = word_map("regional_head_levels")
 
 _REGIONAL_HEAD = re.compile(
     r"\b(?:Plt\.?\s+|Pj\.?\s+)?(?:Wakil\s+)?(?P<post>Gubernur|Wali\s?[Kk]ota|Bupati)\s+"
-    r"(?:(?P<level>Provinsi|Kota|Kabupaten|Kab\.)\s+)?"
+    r"(?:(?P<level>Provinsi|Kota|Kabupaten|Kab\.)\s+)?(?P<adm>Administrasi\s+)?"  # Jakarta's "Kota Administrasi X"
     r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:"
     + alternation("second_place_words") + r"))?)\b")
 
@@ -127,6 +165,8 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
             continue  # a post merely mentioned, its holder unnamed ("dilaporkan kepada Gubernur ..."): no body
         level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
         name = f"Pemerintah {level} {place}" if place != "DKI Jakarta" else "Pemerintah Provinsi DKI Jakarta"
+        if m.group("adm"):
+            name = f"Pemerintah {level} Administrasi {place}"
         first = m.start("level") if m.group("level") else m.start("place")
         out.append(ActorMention(first, m.end("place"), name, None, None, "GovernmentAgency",
                                 "regional-head", "rule:regional-head", confidence("mention:regional-head")))

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.vocabulary import _SHORT_FORM_AFTER, _head_regex, _heads
+from resilience_kg.extract.recognise.actors.vocabulary import _SHORT_FORM_AFTER, _fits, _head_regex, _heads
 from resilience_kg.extract.recognise.rules import table
 
 
@@ -51,6 +51,11 @@ def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]
                         and merged.sector == "CivilSocietyOrganization" and merged.kind == "org"):
                     # "ASEAN Smart Cities Network": a network or forum of an intergovernmental body is international.
                     merged = replace(merged, sector=cand.sector, sector_basis="head:of-an-international-body")
+                if (cand.sector and cand.sector != merged.sector and c.acronym
+                        and cand.method.startswith(("gazetteer:", "rule:known-name"))
+                        and cand.name == c.acronym and c.expansion and not _fits(c.acronym, c.expansion)):
+                    # "Komisi Ekonomi ... Pasifik (ESCAP)": the known short form in brackets says what it is.
+                    merged = replace(merged, sector=cand.sector, sector_basis="known-short-form")
                 if merged.sector is None and cand.sector and cand.method.startswith(("gazetteer:", "rule:known-name")):
                     # "Kamar Dagang dan Industri (KADIN) DKI Jakarta": no head noun, but a known short form.
                     merged = replace(merged, sector=cand.sector, sector_basis="known-form-inside")
@@ -103,7 +108,10 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     The organisation stays, as the parent (it is mentioned, not present on its own)."""
     out = list(mentions)
     inner: list[ActorMention] = []
-    for i, unit in enumerate(out):
+    # From the last mention back, so that a unit of a unit of a ministry ("Balai Besar ... Direktorat
+    # Jenderal SDA Kementerian PUPR") meets the middle unit already joined to its ministry.
+    for i in reversed(range(len(out))):
+        unit = out[i]
         numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})", unit.name) is not None
         if (unit.kind != "unit" and not numbered) or unit.parent_span is not None or i + 1 >= len(out):
             continue  # ("Komisi IV DPRD Banjar": a numbered organ is a unit of the body after it)
@@ -150,3 +158,22 @@ def _academic_unit(unit: ActorMention, by_span: dict[tuple[int, int], ActorMenti
     if not named and (parent is None or parent.sector != "AcademicInstitution"):
         return unit  # ("Center for Disaster Studies of Universitas Gadjah Mada" names its university)
     return replace(unit, sector="AcademicInstitution", sector_basis="head:of-a-university")
+
+
+#: After a body's bracketed short form: up to two capitalised words, then the short form of its parent.
+_PARENT_AFTER_SHORT_FORM = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+([A-Z][\w-]+)")
+
+
+def university_bodies(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """A body whose short form is followed by a university's ("Lembaga Penelitian ... (LPPM) Unhas",
+    "Pusat Penelitian ... (Puslitbang) Kebencanaan Unhas", Unhas defined earlier as a university) is
+    the university's: academic, whatever its head says."""
+    universities = {u for m in found if m.sector == "AcademicInstitution" and m.kind == "org"
+                    for u in (m.acronym, m.name) if u}
+    out = []
+    for m in found:
+        after = _PARENT_AFTER_SHORT_FORM.match(text, m.end) if text[m.end - 1:m.end] == ")" else None
+        if after is not None and after.group(1) in universities and m.sector != "AcademicInstitution":
+            m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
+        out.append(m)
+    return out

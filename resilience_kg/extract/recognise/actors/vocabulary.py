@@ -111,8 +111,9 @@ def _is_collective(name: str) -> bool:
     return lowered in collectives() or lowered.rstrip("s") in collectives()
 
 
-#: A short form in brackets right after a name: "Environment Agency (DLH)", "(Dinas SDA)".
-_SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,2})\s*[)\]]")
+#: A short form in brackets right after a name: "Environment Agency (DLH)", "(Dinas SDA)", "North
+#: Jakarta Water Resources Office (Sudin SDA Jakarta Utara)" (a short form with its place).
+_SHORT_FORM_AFTER = re.compile(r"\s?[(\[]\s*([A-Z][\w&.\-]*(?: [A-Z][\w&\-]*){0,3})\s*[)\]]")
 
 
 @functools.cache
@@ -195,3 +196,11 @@ _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]+")
 def _post_regex() -> re.Pattern[str]:
     posts = sorted((row["post"] for row in table("posts")), key=len, reverse=True)
     return re.compile(r"(?:Plt\.?\s+|Pj\.?\s+|Wakil\s+)?(" + "|".join(re.escape(p) for p in posts) + r")\b")
+
+
+def starts_a_name_part(rest: str) -> bool:
+    """Whether ``rest``, the words after a name, go on naming the same body: its parent (a head
+    noun or a short form: "... Universitas X", "... KLHK") or an English purpose ("... for Urban
+    Studies", "... of Indonesia")."""
+    first = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    return first in ("for", "of") or bool(_head_regex().fullmatch(first)) or is_acronym(first)
