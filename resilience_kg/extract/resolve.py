@@ -342,6 +342,9 @@ def _resolve_named(
     for full, core in keys:
         exact += idx.full.get(full, [])
         exact += idx.core.get(core, [])
+    # Bodies of which this is a name as written, place and all ("BBMKG Wilayah I Medan"): never
+    # read as a regional branch of themselves.
+    named_so = {rid for full, _ in keys for rid in idx.full.get(full, [])}
     plain_dinas = normalise(as_written).startswith("dinas ") and not own
     if plain_dinas:
         # Jakarta's administrative cities have no Dinas, only Suku Dinas: "Dinas Kesehatan" in a
@@ -357,7 +360,8 @@ def _resolve_named(
             scored = {rid: v for rid, v in scored.items() if not _is_city_unit(idx.records[rid])}
         tiers = _tiers(scored, idx, own=own, context=context)
         for n, tier in enumerate(tiers):
-            if tier and own and n == 1 and _is_branch(as_written, own, [idx.records[rid] for rid in tier]):
+            if tier and own and n == 1 and not named_so & set(tier) and \
+                    _is_branch(as_written, own, [idx.records[rid] for rid in tier]):
                 # "BPS Provinsi Jawa Tengah", "PMI Kota Makassar": the regional branch of a national
                 # body, an actor of its own that keeps its place; the national body is its parent.
                 national = sorted(tier, key=lambda rid: -scored[rid])[0]

@@ -66,8 +66,11 @@ def roles(doc: Document) -> None:
                 signed.setdefault(n, (cue, sent))
                 continue
             _take(actor, role, cue, sent, m)
-    # A party that also organises by another cue does not make the other party a mere participant.
-    organised = any(a.role == "organiser" for n, a in enumerate(doc.actors) if n not in signed)
+    # Signatories organise a signing nobody else is named as organising. A body named as
+    # organiser by another cue (even one of the parties: "diselenggarakan oleh Bappeda", then
+    # "Bappeda dan PAM Jaya menandatangani MoU") organises it; the other parties take part
+    # (docs/annotation-guide.md, roles).
+    organised = any(a.role == "organiser" for a in doc.actors)
     for n, (cue, sent) in signed.items():
         actor = doc.actors[n]
         _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention)
