@@ -124,20 +124,17 @@ class CoAttendance(Rendered):
         return Table(*self.actor_table()).to_csv()
 
     def to_json(self) -> str:
-        import json
+        from resilience_kg.analysis.window import windowed_json
 
-        doc = {
-            "parameters": self.parameters(),
-            "notes": self.all_notes(),
-            "coverage": self.coverage.to_dict(),
-            "actors": [dict(zip(*[self.actor_table()[0]], r, strict=True)) for r in self.actor_table()[1]],
-            "links": [{"actor": u, "other": w, "shared": d["shared"], "weight": round(d["weight"], 6),
-                       "events": d["events"]} for u, w, d in sorted(self.network.edges(data=True))],
-            "communities": self.communities,
-            "brokers": [{"actor": b.actor, "communities": list(b.communities), "participation": b.participation,
-                         "betweenness": b.betweenness} for b in self.brokers],
-        }
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        return windowed_json(
+            self,
+            actors=[dict(zip(*[self.actor_table()[0]], r, strict=True)) for r in self.actor_table()[1]],
+            links=[{"actor": u, "other": w, "shared": d["shared"], "weight": round(d["weight"], 6),
+                    "events": d["events"]} for u, w, d in sorted(self.network.edges(data=True))],
+            communities=self.communities,
+            brokers=[{"actor": b.actor, "communities": list(b.communities), "participation": b.participation,
+                      "betweenness": b.betweenness} for b in self.brokers],
+        )
 
     def _broker_lines(self) -> list[str]:
         from resilience_kg.analysis.pillar_links import display_name

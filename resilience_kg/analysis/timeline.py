@@ -178,23 +178,20 @@ class Timeline(Rendered):
         return Table(*self.actor_table()).to_csv()
 
     def to_json(self) -> str:
-        import json
+        from resilience_kg.analysis.window import windowed_json
 
-        doc = {
-            "parameters": self.parameters(),
-            "notes": self.all_notes(),
-            "coverage": self.coverage.to_dict(),
-            "periods": self.periods,
-            "actors": [{"period": r.period, "actor": r.actor, "events": r.events, "roles": r.roles,
-                        "pillars": {self.notation(p): how for p, how in r.pillars.items()}} for r in self.rows],
-            "newcomers": self.newcomers,
-            "leavers": {p: a for p, a in self.leavers.items() if p != self.periods[-1]},
-            "pillars": {period: {self.notation(p): {"actors": self.pillar_actors[period].get(p, 0),
-                                                    "sectors": self.pillar_sectors[period].get(p, {})}
-                                 for p in self.pillars} for period in self.periods},
-            "undated_events": self.undated,
-        }
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        return windowed_json(
+            self,
+            periods=self.periods,
+            actors=[{"period": r.period, "actor": r.actor, "events": r.events, "roles": r.roles,
+                     "pillars": {self.notation(p): how for p, how in r.pillars.items()}} for r in self.rows],
+            newcomers=self.newcomers,
+            leavers={p: a for p, a in self.leavers.items() if p != self.periods[-1]},
+            pillars={period: {self.notation(p): {"actors": self.pillar_actors[period].get(p, 0),
+                                                 "sectors": self.pillar_sectors[period].get(p, {})}
+                              for p in self.pillars} for period in self.periods},
+            undated_events=self.undated,
+        )
 
     def to_markdown(self) -> str:
         out = ["# Timeline", "", *(f"> {n}" for n in self.all_notes()), ""]

@@ -172,6 +172,16 @@ class Coverage:
                 "total_events": self.total_events}
 
 
+def windowed_json(result: Any, **body: Any) -> str:
+    """A windowed result (co-attendance, timeline) as JSON: its parameters, notes and coverage
+    first, then ``body``."""
+    import json
+
+    doc = {"parameters": result.parameters(), "notes": result.all_notes(), "coverage": result.coverage.to_dict(),
+           **body}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
 def events_of(g: nx.MultiDiGraph) -> list[str]:
     """The event nodes, sorted by date (undated last), then id."""
     found = [n for n, k in g.nodes(data="kind") if k == "event"]
