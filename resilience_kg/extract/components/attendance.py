@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.draft import Actor
 from resilience_kg.extract.recognise.actors import ActorMention
+from resilience_kg.extract.recognise.agreements import names_an_agreement
 from resilience_kg.extract.recognise.clauses import ClauseFact
 from resilience_kg.extract.recognise.roles import SIGNATORY, Cue, CueIndex, heading_cue, role_of, stronger
 from resilience_kg.extract.recognise.rules import table
@@ -23,11 +23,10 @@ _ACTING = ("organiser", "opener", "speaker", "host")
 
 @dataclass(frozen=True)
 class _Around:
-    """What decides a mention's role besides its cues: how many bodies each sentence names, the
-    posts' spans, and the mentions that are the parent of a unit named with them."""
+    """What decides a mention's role besides its cues: the bodies each sentence names, the posts'
+    spans, and the mentions that are the parent of a unit named with them."""
 
-    mentions_in: Counter[int]
-    spans_in: dict[int, list[tuple[int, int]]]  # sentence start -> the spans of its mentions
+    spans_in: dict[int, list[tuple[int, int]]]  # sentence start -> the spans of its mentions, sorted
     post_spans: list[tuple[int, int]]
     parent_spans: set[tuple[int, int]]
     #: Per sentence start, where its first speech verb ends (None: it has none). Found once per
@@ -94,16 +93,14 @@ def acting_posts(doc: Document) -> None:
 
 
 def _around(doc: Document) -> _Around:
-    mentions_in: Counter[int] = Counter()
     spans_in: dict[int, list[tuple[int, int]]] = {}
     for m in doc.mentions:
         at = doc.sentence_at(m.start)
         if at is not None:
-            mentions_in[at.start] += 1
             spans_in.setdefault(at.start, []).append((m.start, m.end))
     for spans in spans_in.values():
         spans.sort()
-    return _Around(mentions_in, spans_in, [(p.start, p.end) for p in doc.posts],
+    return _Around(spans_in, [(p.start, p.end) for p in doc.posts],
                    {m.parent_span for m in doc.mentions if m.parent_span}, {}, {})
 
 
@@ -117,12 +114,12 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
     if cue is None and (heading := heading_cue(text, m.start)) is not None:
         # A row of an attendance table or an item of a list of speakers: its heading says who they are.
         role, cue = heading.role, heading
-    if cue is None and sent is not None and around.mentions_in[sent.start] >= 3 and not around.spoken_before(
+    if cue is None and sent is not None and len(around.spans_in.get(sent.start, ())) >= 3 and not around.spoken_before(
             text, sent, m.start):
         # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
         # "said" are spoken of (the speaker, before the verb, is there).
         role = "participant"
-    if role == SIGNATORY and not (sent is not None and _agreement_named(text, sent)):
+    if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)):
         role, cue = "mentioned", None  # "menandatangani" with no agreement named: a letter, a list
     if (m.start, m.end) in around.parent_spans:
         return "mentioned", None, sent  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
@@ -134,20 +131,6 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # Who proposes or commits at the event is there; the proposal's verb is the cue.
         return "participant", Cue(said.cue_start, said.cue_end, "participant", "before", said.cue), said.sentence
     return role, cue, sent
-
-
-def _agreement_named(text: str, sent: Span) -> bool:
-    """True when the sentence names an agreement (MoU, nota kesepahaman, PKS: ``rules/agreements.csv``)."""
-    return _agreement_name().search(text, sent.start, sent.end) is not None
-
-
-@functools.cache
-def _agreement_name() -> re.Pattern[str]:
-    """An agreement's name: several words in any case ("nota kesepahaman"), a short form as written ("MoU")."""
-    names = [row["cue"] for row in table("agreements") if row["kind"] == "agreement"]
-    spelled = "|".join(re.escape(n) for n in names if " " in n)
-    short = "|".join(re.escape(n) for n in names if " " not in n)
-    return re.compile(rf"(?i:\b(?:{spelled})\b)|\b(?:{short})\b")
 
 
 @functools.cache

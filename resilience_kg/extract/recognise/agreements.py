@@ -46,6 +46,12 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     return name_re, verb_re, verbs
 
 
+def names_an_agreement(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` names an agreement (MoU, nota kesepahaman, PKS:
+    ``rules/agreements.csv``)."""
+    return _regexes()[0].search(text, start, end) is not None
+
+
 def find_agreements(text: str, sentences: Sequence[Span]) -> list[AgreementFact]:
     """One agreement per sentence that names one; its label runs from the first agreement word
     over "/Letter of Intent (LoI)" and a "terkait ..." topic to the clause end."""

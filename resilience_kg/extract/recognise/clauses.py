@@ -23,6 +23,7 @@ of the same subject ("telah memetakan ... dan akan membagikan ...") is a second 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -153,8 +154,6 @@ _LIST_LINE = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \
 
 def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> Sequence[tuple[int, int]]:
     """The sorted ``spans`` that start within ``start:end`` (by bisection)."""
-    import bisect
-
     return spans[bisect.bisect_left(spans, (start, -1)):bisect.bisect_left(spans, (end, -1))]
 
 

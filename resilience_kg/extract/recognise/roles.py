@@ -11,6 +11,7 @@ under group headings such as "Pemerintah:") takes the cue of the heading that in
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -108,8 +109,6 @@ class CueIndex:
 
     def list_between(self, start: int, end: int) -> bool:
         """Whether a comma or semicolon and a space stand within ``start:end``."""
-        import bisect
-
         i = bisect.bisect_left(self.commas, start)
         return i < len(self.commas) and self.commas[i] + 2 <= end
 
@@ -132,8 +131,6 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
     partner, "A bersama B menyelenggarakan", so the other cues keep their reach.) ``others`` are
     the spans of the sentence's other mentions, sorted.
     """
-    import bisect
-
     if not isinstance(cues, CueIndex):
         lo = min((c.start for c in cues), default=start)
         cues = CueIndex.of(cues, text, min(lo, start), max(start, end) + 1)
@@ -179,8 +176,6 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
 def _listed_before(end: int, cue_start: int, others: Sequence[tuple[int, int]], text: str) -> bool:
     """True when every body named between a mention (ending at ``end``) and a cue after it stands
     in one plain list with the mention: only list joiners between them."""
-    import bisect
-
     at = end
     # ``others`` are sorted: those between start at or after ``end``, and before ``cue_start``.
     between = others[bisect.bisect_left(others, (end, -1)):bisect.bisect_left(others, (cue_start, -1))]
