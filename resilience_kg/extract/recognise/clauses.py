@@ -35,6 +35,7 @@ from resilience_kg.extract.recognise.rules import (
     alternation,
     collectives,
     confidence,
+    list_kinds,
     months,
     places,
     table,
@@ -209,15 +210,9 @@ def _agreed_item(text: str, sent: Span, spans: Sequence[tuple[int, int]],
                        subjects, start, end, sent)]
 
 
-@functools.cache
-def _item_kinds() -> re.Pattern[str]:
-    words = sorted({row["cue"].lower() for row in table("list_kinds")}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
-
-
 def _names_items(intro: str) -> bool:
     """Does a list's intro say its items are issues or solutions (``rules/list_kinds.csv``)?"""
-    return bool(_item_kinds().search(intro))
+    return bool(list_kinds()[0].search(intro))
 
 
 def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resilience_kg.extract.recognise.rules import alternation, table
+from resilience_kg.extract.recognise.rules import alternation, list_kinds, table
 from resilience_kg.extract.recognise.rules import words as word_list
 
 
@@ -27,16 +27,9 @@ class ListItem:
     sure: str = "item"
 
 
-@functools.cache
-def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    kinds = {row["cue"].lower(): row["kind"] for row in table("list_kinds")}
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True)) + r")(?!\w)",
-                      re.I), kinds
-
-
 def _intro_kind(intro: str) -> str | None:
     """The kind named last before the list: "isu ... Solusi ...:" introduces solutions."""
-    pattern, kinds = _kind_regex()
+    pattern, kinds = list_kinds()
     found = [kinds[m.group(1).lower()] for m in pattern.finditer(intro)]
     return found[-1] if found else None
 
@@ -129,7 +122,7 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
     """Issues and solutions named in a sentence rather than a list: "Permasalahan utama adalah
     banjir rob dan kebocoran pipa." gives two issues; what follows the copula, split at commas and
     "dan"/"and" when it lists, up to the end of the sentence."""
-    _, kinds = _kind_regex()
+    _, kinds = list_kinds()
     out: list[ListItem] = []
     for m in _prose_regex().finditer(text):
         if any(a <= m.start() < b for a, b in taken):

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.recognise.rules import list_kinds, table
 from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: The method of the rows the model drafts (its confidence is a row of ``rules/methods.csv``).
@@ -78,13 +78,6 @@ def _cue_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @functools.cache
-def _kind_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    kinds = {r["cue"].lower(): r["kind"] for r in table("list_kinds")}
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(kinds, key=len, reverse=True))) + r")(?!\w)",
-                      re.I), kinds
-
-
-@functools.cache
 def _pillar_pattern() -> re.Pattern[str] | None:
     from resilience_kg.extract.pillars.strategy import load_strategies
 
@@ -103,7 +96,7 @@ def units(text: str) -> list[Unit]:
     """The sentences of ``text`` the model reads, each with the features of where it stands: a
     marked list item, and the kind the heading or intro line above its list names."""
     out: list[Unit] = []
-    kind_re, kinds = _kind_pattern()
+    kind_re, kinds = list_kinds()
     under = ""
     lines = list(paragraphs(text))
     n = 0

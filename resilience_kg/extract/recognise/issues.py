@@ -43,7 +43,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resilience_kg.extract.recognise.rules import alternation, table
+from resilience_kg.extract.recognise.rules import alternation, list_kinds, table
 from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: Longest item drafted: a longer clause is a paragraph, not a statement of one issue.
@@ -174,13 +174,6 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
     return out
 
 
-@functools.cache
-def _kinds() -> tuple[re.Pattern[str], dict[str, str]]:
-    kinds = {row["cue"].lower(): row["kind"] for row in table("list_kinds")}
-    words = sorted(kinds, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I), kinds
-
-
 #: A heading: a short line with no closing full stop, maybe numbered ("B. Kendala", "## Rekomendasi:").
 _HEADING = re.compile(r"^[#\s]*(?:(?:[A-H]|[IVX]{1,4}|\d{1,2})[.)]\s+)?(?P<words>[^.;,\n]{3,60}?):?\s*$")
 #: Most points under one heading.
@@ -191,7 +184,7 @@ def _heading_kind(line: str) -> str | None:
     m = _HEADING.match(line)
     if m is None or len(m.group("words").split()) > 6:
         return None
-    pattern, kinds = _kinds()
+    pattern, kinds = list_kinds()
     found = [kinds[k.group(1).lower()] for k in pattern.finditer(m.group("words"))]
     return found[-1] if found else None
 

@@ -130,3 +130,12 @@ def alternation(name: str) -> str:
     True
     """
     return "|".join(re.escape(word) for word in words(name))
+
+
+@functools.cache
+def list_kinds() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The words that say what a list holds ("Kendala", "Rekomendasi", "Permasalahan":
+    ``list_kinds.csv``), as one pattern (group 1: the word) and each word's kind."""
+    kinds = {row["cue"].lower(): row["kind"] for row in table("list_kinds")}
+    words_ = sorted(kinds, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words_)) + r")(?!\w)", re.I), kinds
