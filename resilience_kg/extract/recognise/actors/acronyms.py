@@ -210,12 +210,13 @@ def _long_form_keys(full: str) -> list[tuple[tuple[str, ...], str]]:
     the initial of the next word that is not a connector."""
     words_ = full.split()
     keys = []
-    for k in range(len(words_)):
-        nxt = next((w for w in words_[k:] if w.lower() not in CONNECTORS), None)
-        if nxt is None:
-            break
-        keys.append((tuple(words_[:k]), nxt[0].upper()))
-    return keys
+    initial = None  # of the first word from k on that is not a connector (read from the end)
+    for k in range(len(words_) - 1, -1, -1):
+        if words_[k].lower() not in CONNECTORS:
+            initial = words_[k][0].upper()
+        if initial is not None:
+            keys.append((tuple(words_[:k]), initial))
+    return keys[::-1]
 
 
 def _short_with_place(m: ActorMention) -> str:
