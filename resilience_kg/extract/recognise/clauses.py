@@ -125,6 +125,7 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
     """
     pattern, cues = _cues()
     spans = sorted(set(mentions))
+    said = speakers(text, sentences, spans)
     out: list[ClauseFact] = []
     previous: Span | None = None
     intros = _Intros(text)
@@ -135,7 +136,7 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
             if row["voice"] == "passive":
                 fact = _passive(text, sent, m, row, spans)
             else:
-                fact = _active(text, sent, m, row, spans, previous)
+                fact = _active(text, sent, m, row, spans, previous, said.get(sent.start))
             if fact is not None:
                 found += _continued(text, fact) if fact.kind == "commitment" else _paired(text, fact)
         facts = _follow_ups(text, sent, spans, _settle(text, found))
@@ -253,12 +254,14 @@ def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
 
 
 def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
-            spans: Sequence[tuple[int, int]], previous: Span | None = None) -> ClauseFact | None:
+            spans: Sequence[tuple[int, int]], previous: Span | None = None,
+            speech: Speech | None = None) -> ClauseFact | None:
     # A cue so common that only a body's name right before it counts ("DSDA akan"): ``tight``.
     gap = _patterns()["tight" if row.get("tight") else "gap"]
     if not _done_or_not_said_done(text, m, row, sent.end):
         return None
-    subjects = _subjects_before(text, sent, m.start(), spans, gap) or _antecedent(text, sent, m, spans, previous)
+    subjects = (_subjects_before(text, sent, m.start(), spans, gap)
+                or _antecedent(text, sent, m, spans, previous, speech))
     if not subjects:
         return None
     start, end = _clause_after(text, m.end(), sent.end)
@@ -313,21 +316,28 @@ def _deed(text: str, at: int, limit: int) -> bool:
 
 
 def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[int, int]],
-                previous: Span | None) -> list[tuple[int, int]]:
+                previous: Span | None, speech: Speech | None = None) -> list[tuple[int, int]]:
     """The body a pronoun before the cue stands for ("pihaknya akan", "\"Kami akan ...,\" ujar
-    Kepala UP X"): the body named after a speech verb later in the sentence, else the body that
-    opens the sentence before (its subject)."""
+    Kepala UP X"): the speaker the sentence names before the pronoun (", kata Ratiyono, pihaknya
+    berencana ..."), else the body named after a speech verb later in the sentence, else the
+    speaker the sentence goes on with ("lanjutnya", the same paragraph), else the body that opens
+    the sentence before (its subject)."""
     # The pronoun stands right before the cue, past a few adverbs: read that much, not the whole
     # sentence (a long one with many cues would cost its square).
     head = text[max(sent.start, m.start() - _GAP_REACH):m.start()].rstrip()
     head = re.sub(r"(?:\s+(?:juga|pun|also))+$", "", head, flags=re.I)
     if not _patterns()["pronoun"].search(head):
         return []
+    before = _named_speaker(text, Span(sent.start, m.start(), ""), spans)
+    if before is not None:
+        return [before.subject]
     said = _patterns()["speaker"].search(text, m.end(), sent.end)
     if said is not None:
         after = [s for s in _within(spans, said.end(), sent.end) if s[1] <= sent.end]
         if after:
             return [min(after)]
+    if speech is not None:
+        return [speech.subject]
     if previous is None:
         return []
     opening = [s for s in _within(spans, previous.start, min(previous.end, previous.start + _NAME_REACH))
@@ -700,3 +710,95 @@ def _a_body_name(text: str, name: str, persons: tuple[str, ...]) -> bool:
     # A person: the report writes the name after a title somewhere ("Bapak Andi", "Dr. Sari").
     titles = "|".join(re.escape(t) for t in words("titles"))
     return re.search(rf"\b(?:{titles})\.?\s+{re.escape(name)}\b", text) is None
+
+
+# -- Who speaks in each sentence ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Speech:
+    """The body a sentence's words are said by: the mention of its speaker (a body, or its head's
+    post or officer standing for it) and the words that say so ("Kapolres mengatakan", ", kata
+    Ratiyono", "lanjutnya"); ``carried`` when the sentence names no speaker of its own and goes on
+    with the last one (a speech tag with a pronoun, or the same paragraph)."""
+
+    subject: tuple[int, int]
+    start: int
+    end: int
+    carried: bool
+
+
+@functools.cache
+def _speech() -> dict[str, re.Pattern[str]]:
+    verbs = {row["phrase"].lower() for row in table("speech_verbs")}
+    verbs |= {row["cue"].lower() for row in table("proposal_cues") if row["voice"] == "active"}
+    verbs |= {row["word"].lower() for row in table("clause_words") if row["role"] == "says"}
+    alt = "|".join(r"\s+".join(map(re.escape, v.replace(",", " ,").split())) for v in sorted(verbs, key=len, reverse=True))
+    return {
+        # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
+        "verb_after": re.compile(rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)", re.I),
+        # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,".
+        "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+$",
+                                 re.I),
+        "carry": re.compile(rf"(?<!\w)(?:{_words('carry-over')})(?!\w)", re.I),
+        "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s+\w", re.I),
+    }
+
+
+def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, int]]) -> dict[int, Speech]:
+    """The speaker of each sentence that has one, by the sentence's start.
+
+    A sentence names its speaker with a body (or a post, or an officer: the mentions that stand
+    for the body) right before a verb of speaking or proposing ("Kapolres mengatakan, ...") or
+    right after a speech tag (", kata Kapolres", "Dikatakan Ratiyono, ..."). A sentence with a
+    speech tag that has a pronoun ("lanjutnya", "tegasnya", "kata dia", "Ia berharap ...") goes on
+    with the last speaker; so does a sentence with none in the paragraph its speaker opened.
+
+    >>> from resilience_kg.extract.segment import sentences
+    >>> text = "Kapolres mengatakan perlu posko. Selain itu, lanjutnya, harus ada kontak.\\nHujan turun."
+    >>> found = speakers(text, sentences(text), [(0, 8)])
+    >>> [(text[s.start:s.end], s.carried) for s in found.values()]
+    [('Kapolres mengatakan', False), ('lanjutnya', True)]
+    """
+    spans = sorted(set(spans))
+    pattern = _speech()
+    out: dict[int, Speech] = {}
+    last: Speech | None = None
+    paragraph = -1
+    for sent in sentences:
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        here = _named_speaker(text, sent, spans)
+        if here is not None:
+            out[sent.start] = last = here
+            paragraph = line_start
+            continue
+        if last is None:
+            continue
+        tag = pattern["carry"].search(text, sent.start, sent.end)
+        opening = pattern["opening_pronoun"].match(text, sent.start, sent.end)
+        if tag is not None and (opening is not None or not tag.group(0)[0].isupper() or tag.start() > sent.start):
+            if tag.group(0).lower() in ("ia", "dia", "beliau", "he", "she") and opening is None:
+                pass  # a pronoun mid-sentence may stand for anyone
+            else:
+                out[sent.start] = Speech(last.subject, tag.start(), tag.end(), True)
+                paragraph = line_start
+                continue
+        if line_start == paragraph:
+            # The same paragraph goes on with what its speaker said.
+            out[sent.start] = Speech(last.subject, last.start, last.end, True)
+    return out
+
+
+def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Speech | None:
+    """The body a sentence names as its speaker, if any: the first that speaks."""
+    pattern = _speech()
+    for span in _within(spans, sent.start, sent.end):
+        if span[1] > sent.end:
+            continue
+        verb = pattern["verb_after"].match(text, span[1], sent.end)
+        if verb is not None:
+            return Speech(span, span[0], verb.end(), False)
+        tag = pattern["tag_before"].search(text, max(sent.start, span[0] - 30), span[0])
+        if tag is not None:
+            return Speech(span, tag.start(), span[1], False)
+    return None
