@@ -138,7 +138,10 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
             else:
                 fact = _active(text, sent, m, row, spans, previous, said.get(sent.start))
             if fact is not None:
-                found += _continued(text, fact) if fact.kind == "commitment" else _paired(text, fact)
+                if fact.kind == "commitment":
+                    found += _continued(text, fact)
+                else:
+                    found += [e for f in _continued(text, fact) for p in _paired(text, f) for e in _enumerated(text, p)]
         facts = _follow_ups(text, sent, spans, _settle(text, found))
         facts += _plans(text, sent, spans, facts)
         out += facts + _agreed_item(text, sent, spans, facts, intros)
@@ -387,14 +390,13 @@ def _paired(text: str, fact: ClauseFact) -> list[ClauseFact]:
 
 def _continued(text: str, fact: ClauseFact) -> list[ClauseFact]:
     """A clause that goes on with a second verb of the same subject ("telah memetakan titik sumur
-    dan akan membagikan datanya"): two facts, each with its own cue and status."""
-    if fact.kind != "commitment":
-        return [fact]
+    dan akan membagikan datanya", "meminta BMKG terus memperbarui data serta mendorong pengelola
+    tol untuk melaporkan ..."): two facts, each with its own cue (and status)."""
     pattern, cues = _cues()
     for m in pattern.finditer(text, fact.start, fact.end):
         row = cues[m.group(1).lower()]
         joined = _patterns()["continues"].search(text, fact.start, m.start())
-        if row["kind"] != "commitment" or row["voice"] != "active" or joined is None or joined.end() != m.start():
+        if row["kind"] != fact.kind or row["voice"] != "active" or joined is None or joined.end() != m.start():
             continue
         if not _done_or_not_said_done(text, m, row, fact.end):
             continue
@@ -402,10 +404,35 @@ def _continued(text: str, fact: ClauseFact) -> list[ClauseFact]:
         first = replace(fact, end=joined.start())
         if not (_worth(text[first.start:first.end]) and _worth(text[start:end])):
             continue
-        second = ClauseFact("commitment", m.group(1), m.start(), m.end(), row.get("status", ""), fact.subjects,
+        second = ClauseFact(fact.kind, m.group(1), m.start(), m.end(), row.get("status", ""), fact.subjects,
                             start, end, fact.sentence)
         return [first, *_continued(text, second)]
     return [fact]
+
+
+#: An Indonesian active verb opening an item of a list of measures ("membangun koordinasi ...").
+_ACTIVE_ITEM = re.compile(r"\s*(?:(?:me|ber)[a-z]{3,})\b")
+#: What introduces the ways a measure is to be done ("... agar berupaya maksimal dengan melakukan ...").
+_WAYS = re.compile(r"(?<!\w)(?:dengan|yaitu|yakni|melalui|antara lain|seperti)\s+(?=(?:me|ber)[a-z]{3,}\b)", re.I)
+
+
+def _enumerated(text: str, fact: ClauseFact) -> list[ClauseFact]:
+    """A proposal that lists its measures, each an active verb and what it does ("... dengan
+    melakukan perencanaan, membangun koordinasi yang baik antar OPD, dan berfokus pada lokus
+    desa"): one proposal a measure, the first from where the list begins."""
+    parts = [(fact.start, fact.start)]
+    for comma in re.finditer(r",\s*(?:(?:dan|serta)\s+)?", text[fact.start:fact.end]):
+        parts[-1] = (parts[-1][0], fact.start + comma.start())
+        parts.append((fact.start + comma.end(), fact.start + comma.end()))
+    parts[-1] = (parts[-1][0], fact.end)
+    if len(parts) < 3 or not all(_ACTIVE_ITEM.match(text, s, e) for s, e in parts[1:]):
+        return [fact]
+    ways = list(_WAYS.finditer(text, parts[0][0], parts[0][1]))
+    if ways:
+        parts[0] = (ways[-1].end(), parts[0][1])
+    if not all(_worth(text[s:e]) for s, e in parts):
+        return [fact]
+    return [replace(fact, start=s, end=e) for s, e in parts]
 
 
 #: Capitalised words that carry a body's name on past its mention, up to four ("Witel Jakarta Pusat").
@@ -786,7 +813,22 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
         if line_start == paragraph:
             # The same paragraph goes on with what its speaker said.
             out[sent.start] = Speech(last.subject, last.start, last.end, True)
+    _quoted(text, sentences, out)
     return out
+
+
+def _quoted(text: str, sentences: Sequence[Span], out: dict[int, Speech]) -> None:
+    """A paragraph that opens a quote and names its speaker at its end ("“... . ...,” tegasnya",
+    "“...,” ujar Rusmana"): every sentence of the quote is that speaker's."""
+    by_line: dict[int, list[Span]] = {}
+    for sent in sentences:
+        by_line.setdefault(text.rfind("\n", 0, sent.start) + 1, []).append(sent)
+    for line_start, sents in by_line.items():
+        last = out.get(sents[-1].start)
+        if last is None or len(sents) < 2 or not re.match(r"\s*[“\"]", text[line_start:sents[0].end]):
+            continue
+        for sent in sents[:-1]:
+            out.setdefault(sent.start, Speech(last.subject, last.start, last.end, True))
 
 
 def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Speech | None:

@@ -206,10 +206,12 @@ def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
     best_n = 0
     for body in candidates:
         words_ = set(_WORDS.findall(f"{body.name} {body.acronym or ''}".lower()))
+        short = (body.acronym or "").lower()
         n = 0
         for word, _ in tail:
             parts = _WORDS.findall(word)
-            if not parts or not all(p in words_ for p in parts):
+            # "Kadis PPKB" heads the DPPKB: a short form the body's own holds counts too.
+            if not parts or not all(p in words_ or (len(p) >= 3 and p in short) for p in parts):
                 break
             n += 1
         if n > best_n:
@@ -296,7 +298,7 @@ def _named_again(text: str, holders: Sequence[Holder], spans: Sequence[tuple[int
     bodies share, or a word of a body's own name, stands for nobody."""
     keys: dict[str, Holder | None] = {}
     for h in sorted(holders, key=lambda h: h.start):
-        for key in {h.name, *(w for w in h.name.split() if len(w) >= 4)}:
+        for key in {h.name, *(w for w in h.name.split() if len(w) >= 3)}:
             if key in _NOT_NAMES or key in STOP_CAPS or key in body_words or TITLES.match(key):
                 continue
             if key not in keys:
