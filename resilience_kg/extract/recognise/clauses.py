@@ -593,13 +593,26 @@ def clause_subjects(text: str, sentences: Sequence[Span], mentions: Sequence[Act
                 if any(s < end <= e for s, e in taken):
                     break  # a marked body ends here or spans it: find_clauses reads it
                 found = _known_before(text, sent.start, end, known, lengths)
-                if found is None and _active_after(text, m.end(), sent.end):
+                # A verb people say ("meminta", "berharap", "asked") tells no body from a person:
+                # only a name the report already gave a body is its subject.
+                if found is None and _active_after(text, m.end(), sent.end) and not _said_by_people(m.group(1)):
                     found = _name_before(text, sent.start, end, persons)
                 if found is not None and not any(s < found.end and found.start < e for s, e in taken):
                     out.append(found)
                     taken.append((found.start, found.end))
                     break
     return out
+
+
+def _said_by_people(cue: str) -> bool:
+    """Is the cue a verb of speaking or asking (``speech_verbs``, ``clause_words`` role ``says``)?"""
+    return cue.lower() in _speech_verbs()
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset({row["phrase"].lower() for row in table("speech_verbs")}
+                     | {row["word"].lower() for row in table("clause_words") if row["role"] == "says"})
 
 
 def _active_after(text: str, at: int, limit: int) -> bool:
@@ -757,9 +770,7 @@ class Speech:
 
 @functools.cache
 def _speech() -> dict[str, re.Pattern[str]]:
-    verbs = {row["phrase"].lower() for row in table("speech_verbs")}
-    verbs |= {row["cue"].lower() for row in table("proposal_cues") if row["voice"] == "active"}
-    verbs |= {row["word"].lower() for row in table("clause_words") if row["role"] == "says"}
+    verbs = set(_speech_verbs()) | {row["cue"].lower() for row in table("proposal_cues") if row["voice"] == "active"}
     alt = "|".join(r"\s+".join(map(re.escape, v.replace(",", " ,").split())) for v in sorted(verbs, key=len, reverse=True))
     return {
         # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
