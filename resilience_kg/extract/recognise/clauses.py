@@ -774,7 +774,7 @@ def _speech() -> dict[str, re.Pattern[str]]:
     alt = "|".join(r"\s+".join(map(re.escape, v.replace(",", " ,").split())) for v in sorted(verbs, key=len, reverse=True))
     return {
         # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
-        "verb_after": re.compile(rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)", re.I),
+        "verb_after": re.compile(rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)", re.I),
         # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,".
         "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+$",
                                  re.I),

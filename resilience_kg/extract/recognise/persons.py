@@ -148,6 +148,9 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
         alone = _holder_after(text, p.end) if not p.person else None
         if alone is not None:
             holders.append(Holder(alone[0], p.org, alone[1]))
+        before = _holder_before(text, p.start)
+        if before is not None:
+            holders.append(Holder(before[0], p.org, before[1]))
     out: list[ActorMention] = []
     pattern, heads = _post_heads()
     for m in pattern.finditer(text):
@@ -189,8 +192,10 @@ def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
                   bodies: Iterable[ActorMention]) -> tuple[ActorMention, int] | None:
     """The body a post heads and where the post's words end: among the report's bodies, the one of the post's kind whose name holds the words after the post (its place,
     its number), or the only one of that kind when the post has no such words."""
+    # The head opens an Indonesian name ("Polres Indramayu") and closes an English one ("Surabaya City Government").
     candidates = [b for b in bodies if any(
-        b.name.lower().startswith(h) or (b.acronym or "").lower().startswith(h) for h in heads)]
+        b.name.lower().startswith(h) or b.name.lower().endswith(" " + h) or (b.acronym or "").lower().startswith(h)
+        for h in heads)]
     if not candidates:
         return None
     tail: list[tuple[str, int]] = []
