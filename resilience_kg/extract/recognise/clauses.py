@@ -771,10 +771,12 @@ class Speech:
 @functools.cache
 def _speech() -> dict[str, re.Pattern[str]]:
     verbs = set(_speech_verbs()) | {row["cue"].lower() for row in table("proposal_cues") if row["voice"] == "active"}
-    alt = "|".join(r"\s+".join(map(re.escape, v.replace(",", " ,").split())) for v in sorted(verbs, key=len, reverse=True))
+    alt = "|".join(r"\s+".join(map(re.escape, v.replace(",", " ,").split()))
+                   for v in sorted(verbs, key=len, reverse=True))
     return {
         # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
-        "verb_after": re.compile(rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)", re.I),
+        "verb_after": re.compile(rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
+                                 re.I),
         # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,".
         "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+$",
                                  re.I),

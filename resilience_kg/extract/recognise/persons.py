@@ -95,7 +95,8 @@ def _post_heads() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     body heads, lower case."""
     heads: dict[str, tuple[str, ...]] = {}
     for row in table("post_heads"):
-        heads.setdefault(" ".join(row["post"].lower().split()), tuple(h.strip().lower() for h in row["body"].split("|")))
+        post = " ".join(row["post"].lower().split())
+        heads.setdefault(post, tuple(h.strip().lower() for h in row["body"].split("|")))
     alternatives = sorted(heads, key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
     return re.compile(r"(?<![\w-])(?:(?:Plt|Pj)\.?\s+|Wakil\s+)?(" + body + r")(?![\w-])", re.I), heads
@@ -133,9 +134,10 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
 
     >>> from resilience_kg.extract.recognise.actors import ActorMention
     >>> text = "Rapat di Polres Indramayu dipimpin Kapolres Indramayu AKBP Suhermanto. Suhermanto berharap ..."
-    >>> polres = ActorMention(9, 25, "Polres Indramayu", None, None, "GovernmentAgency", "", "rule:head-noun:Polres", 0.9)
-    >>> [(text[m.start:m.end], m.name) for m in references(text, [polres])]
-    [('Kapolres Indramayu', 'Polres Indramayu'), ('Suhermanto', 'Polres Indramayu'), ('Suhermanto', 'Polres Indramayu')]
+    >>> polres = ActorMention(9, 25, "Polres Indramayu", None, None, "GovernmentAgency", "", "rule:head-noun", 0.9)
+    >>> [(text[m.start:m.end], m.name) for m in references(text, [polres])]  # doctest: +NORMALIZE_WHITESPACE
+    [('Kapolres Indramayu', 'Polres Indramayu'), ('Suhermanto', 'Polres Indramayu'),
+     ('Suhermanto', 'Polres Indramayu')]
     """
     spans = sorted((m.start, m.end) for m in mentions)
     starts = {m.start: m for m in mentions}
@@ -153,23 +155,24 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
             holders.append(Holder(before[0], p.org, before[1]))
     out: list[ActorMention] = []
     pattern, heads = _post_heads()
-    for m in pattern.finditer(text):
-        after = m.end() + len(text[m.end():m.end() + 3]) - len(text[m.end():m.end() + 3].lstrip(" "))
-        direct = starts.get(after) or starts.get(m.start(1) + len(m.group(1)) - len(m.group(1).split()[-1]))
+    for post in pattern.finditer(text):
+        gap = text[post.end():post.end() + 3]
+        last_word = post.start(1) + len(post.group(1)) - len(post.group(1).split()[-1])
+        direct = starts.get(post.end() + len(gap) - len(gap.lstrip(" "))) or starts.get(last_word)
         if direct is not None:
             body, end = direct, direct.end
         else:
-            found = _body_of_post(text, m, heads[" ".join(m.group(1).lower().split())], firsts.values())
+            found = _body_of_post(text, post, heads[" ".join(post.group(1).lower().split())], firsts.values())
             if found is None:
                 continue
             body, end = found
-            if _inside(spans, m.start(), end):
+            if _inside(spans, post.start(), end):
                 continue  # the post's words are part of a body's name already
-            out.append(_proxy(body, m.start(), end, "rule:post-head"))
+            out.append(_proxy(body, post.start(), end, "rule:post-head"))
         person = _holder_after(text, end)
         if person is not None:
             holders.append(Holder(person[0], body, person[1]))
-        before = _holder_before(text, m.start())
+        before = _holder_before(text, post.start())
         if before is not None:
             holders.append(Holder(before[0], body, before[1]))
     body_words = {w for m in mentions for w in m.name.split()}
@@ -190,8 +193,9 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
                   bodies: Iterable[ActorMention]) -> tuple[ActorMention, int] | None:
-    """The body a post heads and where the post's words end: among the report's bodies, the one of the post's kind whose name holds the words after the post (its place,
-    its number), or the only one of that kind when the post has no such words."""
+    """The body a post heads and where the post's words end: among the report's bodies, the one of
+    the post's kind whose name holds the words after the post (its place, its number, its short
+    form), or the only one of that kind when the post has no such words."""
     # The head opens an Indonesian name ("Polres Indramayu") and closes an English one ("Surabaya City Government").
     candidates = [b for b in bodies if any(
         b.name.lower().startswith(h) or b.name.lower().endswith(" " + h) or (b.acronym or "").lower().startswith(h)
@@ -202,8 +206,7 @@ def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
     pos = m.end()
     while len(tail) < 4:
         w = _TAIL_WORD.match(text, pos)
-        if w is None or _rank().match(text, w.start(1)) or (tail and w.group(1)[0].isdigit() is False
-                                                            and not _capital_word(w.group(1))):
+        if w is None or _rank().match(text, w.start(1)):
             break
         tail.append((w.group(1).lower(), w.end()))
         pos = w.end()
@@ -229,10 +232,6 @@ def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
     if len(distinct) != 1:
         return None
     return best[0], tail[best_n - 1][1] if best_n else m.end()
-
-
-def _capital_word(word: str) -> bool:
-    return word[:1].isupper()
 
 
 def _names_another(word: str) -> bool:
@@ -308,8 +307,10 @@ def _named_again(text: str, holders: Sequence[Holder], spans: Sequence[tuple[int
                 continue
             if key not in keys:
                 keys[key] = h  # the first introduction stands
-            elif keys[key] is not None and keys[key].body.name != h.body.name:
-                keys[key] = None  # two bodies' people share it: nobody's
+            else:
+                known = keys[key]
+                if known is not None and known.body.name != h.body.name:
+                    keys[key] = None  # two bodies' people share it: nobody's
     names = [k for k, h in keys.items() if h is not None]
     if not names:
         return []
