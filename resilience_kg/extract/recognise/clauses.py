@@ -605,14 +605,15 @@ def clause_subjects(text: str, sentences: Sequence[Span], mentions: Sequence[Act
 
 
 def _said_by_people(cue: str) -> bool:
-    """Is the cue a verb of speaking or asking (``speech_verbs``, ``clause_words`` role ``says``)?"""
-    return cue.lower() in _speech_verbs()
+    """Is the cue a verb of asking or hoping that people say (``clause_words`` role ``asks``)?"""
+    return cue.lower() in {row["word"].lower() for row in table("clause_words") if row["role"] == "asks"}
 
 
 @functools.cache
 def _speech_verbs() -> frozenset[str]:
+    """Verbs of speaking and asking: ``speech_verbs``, ``clause_words`` roles ``says`` and ``asks``."""
     return frozenset({row["phrase"].lower() for row in table("speech_verbs")}
-                     | {row["word"].lower() for row in table("clause_words") if row["role"] == "says"})
+                     | {row["word"].lower() for row in table("clause_words") if row["role"] in ("says", "asks")})
 
 
 def _active_after(text: str, at: int, limit: int) -> bool:
