@@ -806,8 +806,9 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
     out: dict[int, Speech] = {}
     last: Speech | None = None
     paragraph = -1
+    lines = _LineStarts(text)
     for sent in sentences:
-        line_start = text.rfind("\n", 0, sent.start) + 1
+        line_start = lines.at(sent.start)
         here = _named_speaker(text, sent, spans)
         if here is not None:
             out[sent.start] = last = here
@@ -831,12 +832,30 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
     return out
 
 
+class _LineStarts:
+    """Where the line of each of a text's positions starts, for positions read in order: each
+    looks back only as far as the one before (a text of one long line costs no square)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.start = 0
+
+    def at(self, pos: int) -> int:
+        newline = self.text.rfind("\n", self.pos, pos)
+        if newline >= 0:
+            self.start = newline + 1
+        self.pos = pos
+        return self.start
+
+
 def _quoted(text: str, sentences: Sequence[Span], out: dict[int, Speech]) -> None:
     """A paragraph that opens a quote and names its speaker at its end ("“... . ...,” tegasnya",
     "“...,” ujar Rusmana"): every sentence of the quote is that speaker's."""
     by_line: dict[int, list[Span]] = {}
+    lines = _LineStarts(text)
     for sent in sentences:
-        by_line.setdefault(text.rfind("\n", 0, sent.start) + 1, []).append(sent)
+        by_line.setdefault(lines.at(sent.start), []).append(sent)
     for line_start, sents in by_line.items():
         last = out.get(sents[-1].start)
         if last is None or len(sents) < 2 or not re.match(r"\s*[“\"]", text[line_start:sents[0].end]):

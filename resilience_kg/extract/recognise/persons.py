@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from resilience_kg.extract.recognise.actors import TITLES, ActorMention, _post_regex, is_cap
@@ -155,6 +155,7 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
             holders.append(Holder(before[0], p.org, before[1]))
     out: list[ActorMention] = []
     pattern, heads = _post_heads()
+    kinds = list(firsts.values())
     for post in pattern.finditer(text):
         gap = text[post.end():post.end() + 3]
         last_word = post.start(1) + len(post.group(1)) - len(post.group(1).split()[-1])
@@ -162,7 +163,7 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
         if direct is not None:
             body, end = direct, direct.end
         else:
-            found = _body_of_post(text, post, heads[" ".join(post.group(1).lower().split())], firsts.values())
+            found = _body_of_post(text, post, heads[" ".join(post.group(1).lower().split())], kinds)
             if found is None:
                 continue
             body, end = found
@@ -192,15 +193,13 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
-                  bodies: Iterable[ActorMention]) -> tuple[ActorMention, int] | None:
+                  bodies: Sequence[ActorMention]) -> tuple[ActorMention, int] | None:
     """The body a post heads and where the post's words end: among the report's bodies, the one of
     the post's kind whose name holds the words after the post (its place, its number, its short
     form), or the only one of that kind when the post has no such words."""
     # The head opens an Indonesian name ("Polres Indramayu") and closes an English one ("Surabaya City Government").
-    candidates = [b for b in bodies if any(
-        b.name.lower().startswith(h) or b.name.lower().endswith(" " + h) or (b.acronym or "").lower().startswith(h)
-        for h in heads)]
-    if not candidates:
+    candidates = _of_kind(heads, bodies)
+    if not candidates or len(candidates) > _MOST_OF_A_KIND:
         return None
     tail: list[tuple[str, int]] = []
     pos = m.end()
@@ -234,6 +233,23 @@ def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
     return best[0], tail[best_n - 1][1] if best_n else m.end()
 
 
+#: Most bodies of one kind a post is read against (a report names a handful; a text naming more is
+#: a list, and looking through it for each post would cost its square).
+_MOST_OF_A_KIND = 40
+
+
+def _of_kind(heads: tuple[str, ...], bodies: Sequence[ActorMention]) -> list[ActorMention]:
+    """The bodies whose name opens (Indonesian) or closes (English) with one of ``heads``."""
+    out = []
+    for b in bodies:
+        name, short = b.name.lower(), (b.acronym or "").lower()
+        if any(name.startswith(h) or name.endswith(" " + h) or short.startswith(h) for h in heads):
+            out.append(b)
+            if len(out) > _MOST_OF_A_KIND:
+                break
+    return out
+
+
 def _names_another(word: str) -> bool:
     """Does the word after a post name a place or a body (a short form), so that the post heads
     another body than the report's only one of its kind?"""
@@ -262,6 +278,8 @@ def _holder_after(text: str, pos: int) -> tuple[str, int] | None:
     return m.group("name"), m.start("name")
 
 
+#: A run of capitalised words (a name, or a name and the words around it).
+_CAPITAL_RUN = re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
 #: One capitalised name between commas right after a post: "Ketua Pokja X, Ratiyono, mengatakan".
 _SINGLE = re.compile(r"\s*,\s*([A-Z][a-z]{3,})\s*,")
 #: A name that opens its sentence right before a post: "Ali Rahman, Kepala BPBD X, ...",
@@ -311,16 +329,27 @@ def _named_again(text: str, holders: Sequence[Holder], spans: Sequence[tuple[int
                 known = keys[key]
                 if known is not None and known.body.name != h.body.name:
                     keys[key] = None  # two bodies' people share it: nobody's
-    names = [k for k, h in keys.items() if h is not None]
-    if not names:
+    if not any(h is not None for h in keys.values()):
         return []
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
-                         + r")(?![\w-])")
     occupied = sorted([*spans, *taken])
     out: list[ActorMention] = []
-    for m in pattern.finditer(text):
-        holder = keys[m.group(1)]
-        if holder is None or m.start() < holder.start or _inside(occupied, m.start(), m.end()):
-            continue
-        out.append(_proxy(holder.body, m.start(), m.end(), "rule:post-holder-named"))
+    # A full name by its first word: a name is looked up where a run of capitals has its word.
+    full_names: dict[str, list[str]] = {}
+    for key in sorted(keys, key=len, reverse=True):
+        if " " in key:
+            full_names.setdefault(key.split()[0], []).append(key)
+    # Each run of capitalised words once: the full name, or else each word, may be a holder's.
+    for run in _CAPITAL_RUN.finditer(text):
+        pos = run.start()
+        for word in re.finditer(r"\S+", run.group(0)):
+            start = run.start() + word.start()
+            if start < pos:
+                continue  # inside a full name already read
+            name = next((n for n in full_names.get(word.group(0), ()) if text.startswith(n, start)
+                         and (start + len(n) == run.end() or not text[start + len(n)].isalnum())), word.group(0))
+            holder, end = keys.get(name), start + len(name)
+            pos = end
+            if holder is None or start < holder.start or _inside(occupied, start, end):
+                continue
+            out.append(_proxy(holder.body, start, end, "rule:post-holder-named"))
     return out
