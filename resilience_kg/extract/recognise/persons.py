@@ -177,6 +177,11 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
         if before is not None:
             holders.append(Holder(before[0], body, before[1]))
     body_words = {w for m in mentions for w in m.name.split()}
+    # A headline in title case is no name ("Mendagri Tanda Tangani Nota Kesepakatan"): a holder
+    # whose words the report mostly writes in lower case too is dropped.
+    lower = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
+    holders = [h for h in holders if 2 * sum(w.lower() in lower for w in h.name.split()) < len(h.name.split())
+               and not _in_headline(text, h.start)]
     out += _named_again(text, holders, spans, [(p.start, p.end) for p in out], body_words)
     return sorted(out, key=lambda m: (m.start, m.end))
 
@@ -311,6 +316,20 @@ def _a_person(name: str) -> bool:
     words_ = name.split()
     return not (any(w in _NOT_NAMES or w in STOP_CAPS for w in words_) or is_place(name) is not None
                 or _post_regex().match(name) or TITLES.match(words_[0]))
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Is ``pos`` on a short line of capitalised words with no full stop (a headline: "Mendagri
+    Tanda Tangani Nota Kesepakatan")? Only a line of 200 characters at most is read."""
+    start = text.rfind("\n", max(0, pos - 200), pos) + 1 if pos > 200 else text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos, pos + 200)
+    end = len(text) if end < 0 and len(text) - pos <= 200 else end
+    if (start == 0 and pos > 200) or end < 0:
+        return False
+    line = text[start:end].strip()
+    words_ = line.split()
+    caps = sum(w[:1].isupper() for w in words_)
+    return len(words_) >= 3 and not line.endswith(".") and 3 * caps >= 2 * len(words_)
 
 
 def _named_again(text: str, holders: Sequence[Holder], spans: Sequence[tuple[int, int]],
