@@ -130,3 +130,11 @@ def test_a_new_paragraph_without_a_speaker_is_nobodys() -> None:
     spans = [(0, 17)]
     said = speakers(text, sentences(text), spans)
     assert list(said) == [0]
+
+
+def test_a_short_form_with_the_place_of_its_full_name_is_that_body() -> None:
+    text = ("BPBD Kabupaten Sukamaju menandatangani nota kesepahaman dengan Universitas Harapan Bangsa (UHB) "
+            "Sukamaju. Rektor menyampaikan bahwa UHB Sukamaju siap berkontribusi melalui penelitian kebencanaan.")
+    found = drafted(text)
+    assert found["berkontribusi melalui penelitian kebencanaan"] == (
+        "Commitment", "offered", [("Universitas Harapan Bangsa Sukamaju", "rule:commitment-cue:siap")])

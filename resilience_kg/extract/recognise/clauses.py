@@ -644,7 +644,10 @@ def _known_names(text: str, mentions: Sequence[ActorMention]) -> dict[str, Actor
     """Every way the report has written a marked body: its quote, name, short form and expansion."""
     known: dict[str, ActorMention] = {}
     for m in mentions:
-        for name in (text[m.start:m.end], m.name, m.acronym, m.expansion):
+        # "Universitas ... (UMNU) Kebumen" is also "UMNU Kebumen": the short form with the place after it.
+        short_with_place = (f"{m.acronym} {m.name[len(m.expansion):].strip()}"
+                            if m.acronym and m.expansion and m.name.startswith(m.expansion + " ") else None)
+        for name in (text[m.start:m.end], m.name, m.acronym, m.expansion, short_with_place):
             if name and len(name.strip()) >= 3:
                 known.setdefault(name.strip(), m)
     return known
