@@ -413,7 +413,9 @@ def _continued(text: str, fact: ClauseFact) -> list[ClauseFact]:
 #: An Indonesian active verb opening an item of a list of measures ("membangun koordinasi ...").
 _ACTIVE_ITEM = re.compile(r"\s*(?:(?:me|ber)[a-z]{3,})\b")
 #: What introduces the ways a measure is to be done ("... agar berupaya maksimal dengan melakukan ...").
-_WAYS = re.compile(r"(?<!\w)(?:dengan|yaitu|yakni|melalui|antara lain|seperti)\s+(?=(?:me|ber)[a-z]{3,}\b)", re.I)
+@functools.cache
+def _ways() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_words('ways')})\s+(?=(?:me|ber)[a-z]{{3,}}\b)", re.I)
 
 
 def _enumerated(text: str, fact: ClauseFact) -> list[ClauseFact]:
@@ -427,7 +429,7 @@ def _enumerated(text: str, fact: ClauseFact) -> list[ClauseFact]:
     parts[-1] = (parts[-1][0], fact.end)
     if len(parts) < 3 or not all(_ACTIVE_ITEM.match(text, s, e) for s, e in parts[1:]):
         return [fact]
-    ways = list(_WAYS.finditer(text, parts[0][0], parts[0][1]))
+    ways = list(_ways().finditer(text, parts[0][0], parts[0][1]))
     if ways:
         parts[0] = (ways[-1].end(), parts[0][1])
     if not all(_worth(text[s:e]) for s, e in parts):
@@ -822,7 +824,7 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
         tag = pattern["carry"].search(text, sent.start, sent.end)
         opening = pattern["opening_pronoun"].match(text, sent.start, sent.end)
         if tag is not None and (opening is not None or not tag.group(0)[0].isupper() or tag.start() > sent.start):
-            if tag.group(0).lower() in ("ia", "dia", "beliau", "he", "she") and opening is None:
+            if tag.group(0).lower() in _alone_pronouns() and opening is None:
                 pass  # a pronoun mid-sentence may stand for anyone
             else:
                 out[sent.start] = Speech(last.subject, tag.start(), tag.end(), True)
@@ -865,6 +867,11 @@ def _quoted(text: str, sentences: Sequence[Span], out: dict[int, Speech]) -> Non
             continue
         for sent in sents[:-1]:
             out.setdefault(sent.start, Speech(last.subject, last.start, last.end, True))
+
+
+@functools.cache
+def _alone_pronouns() -> frozenset[str]:
+    return frozenset(row["word"].lower() for row in table("clause_words") if row["role"] == "pronoun-alone")
 
 
 def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Speech | None:
