@@ -7,6 +7,7 @@ the words of the report only, so the same report against the same graph gives th
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -16,12 +17,13 @@ from typing import TYPE_CHECKING
 from resilience_kg.extract.language import name_language
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import AgreementFact
-from resilience_kg.extract.recognise.clauses import ClauseFact
+from resilience_kg.extract.recognise.clauses import ClauseFact, Speech, speakers
 from resilience_kg.extract.recognise.enumerations import ListItem
 from resilience_kg.extract.recognise.events import EventFact, SessionFact
 from resilience_kg.extract.recognise.persons import PostFact
 from resilience_kg.extract.recognise.roles import ROLE_CONNECTIONS
 from resilience_kg.extract.recognise.rules import confidence
+from resilience_kg.extract.segment import sentences as split_sentences
 from resilience_kg.graph.csv_reader import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
 
 if TYPE_CHECKING:
@@ -217,7 +219,7 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
     # one of the proposals the list holds, and stays.
     items = [i for i in items if i.kind != "Solution" or not any(
         c.kind == "commitment" and c.cue.lower() != "diminta" and i.start <= c.cue_start < i.end for c in clauses)]
-    solutions = _draft_items(rows, items, actors, session_ids, event_id)
+    solutions = _draft_items(rows, items, actors, session_ids, event_id, _Speakers.of(text, actors))
     agreement_ids = [_draft_agreement(rows, agreement, actors) for agreement in agreements]
     owner_of = {session.start: sid for session, sid in session_ids}
     for clause in clauses:
@@ -334,10 +336,36 @@ def _draft_sessions(rows: _Rows, sessions: Sequence[SessionFact], event_id: str)
     return session_ids
 
 
+@dataclass
+class _Speakers:
+    """Who speaks in each sentence of a report (:func:`~.recognise.clauses.speakers`), by the
+    actor each speaker's mention belongs to."""
+
+    starts: list[int]
+    speech: dict[int, Speech]
+    actor_at: dict[tuple[int, int], Actor]
+
+    @classmethod
+    def of(cls, text: str, actors: Sequence[Actor]) -> _Speakers:
+        actor_at = {(m.start, m.end): a for a in actors for m in a.mentions}
+        sents = split_sentences(text)
+        return cls([s.start for s in sents], speakers(text, sents, list(actor_at)), actor_at)
+
+    def at(self, pos: int) -> tuple[Actor, Speech] | None:
+        """The actor speaking in the sentence that holds ``pos``, with the words that say so."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        speech = self.speech.get(self.starts[i]) if i >= 0 else None
+        actor = self.actor_at.get(speech.subject) if speech is not None else None
+        return (actor, speech) if actor is not None and speech is not None else None
+
+
 def _draft_items(rows: _Rows, items: Sequence[ListItem], actors: Sequence[Actor],
-                 session_ids: Sequence[tuple[SessionFact, str]], event_id: str) -> list[tuple[int, int, str]]:
+                 session_ids: Sequence[tuple[SessionFact, str]], event_id: str,
+                 said: _Speakers | None = None) -> list[tuple[int, int, str]]:
     """Issues and solutions under their session (the last session named before the list), else
-    in the event; returns each solution's span and id."""
+    in the event; returns each solution's span and id. A solution whose list names no body is
+    proposed by whoever says it: the speaker of its sentence (a body, its head's post or its
+    officer), or the speaker its sentence goes on with ("lanjutnya", the same paragraph)."""
     solutions: list[tuple[int, int, str]] = []
     for item in items:
         prefix = "issue" if item.kind == "Issue" else "solution"
@@ -358,6 +386,12 @@ def _draft_items(rows: _Rows, items: Sequence[ListItem], actors: Sequence[Actor]
             for proposer in proposers[:1]:
                 rows.connect(iid, proposer.id, "proposedBy", item.intro_start, item.intro_end, "rule:list-intro-actor",
                              confidence("item:list-intro-actor"))
+            speaker = said.at(item.start) if said is not None and not proposers else None
+            if speaker is not None:
+                actor, speech = speaker
+                kind = "speaker-carried" if speech.carried else "speaker"
+                rows.connect(iid, actor.id, "proposedBy", speech.start, speech.end, f"rule:proposal-{kind}",
+                             confidence(f"proposal:{kind}"))
             solutions.append((item.start, item.end, iid))
     return solutions
 

@@ -39,7 +39,9 @@ def actors(doc: Document) -> None:
     found = _Actors()
     resolved: dict[tuple[Any, ...], Any] = {}
     acronym_names = {m.acronym.upper(): m for m in doc.mentions if m.acronym and m.expansion}
-    for mention in doc.mentions:
+    # A body's mentions through a post or an officer (copies of one of its own mentions) come after
+    # the bodies' own: each joins the actor its original made, wherever the report names it.
+    for mention in sorted(doc.mentions, key=_by_reference):
         m = _as_named(mention, acronym_names, found)
         # A bare short form the report defines ("... (BPBD) Provinsi Jawa Tengah", then "BPBD") is
         # that body, whatever other BPBD the report's city would suggest.
@@ -128,8 +130,14 @@ def _add(found: _Actors, m: ActorMention, res: Any, key: str) -> None:
     if m not in held:
         held.add(m)
         actor.mentions.append(m)
-    if _fuller(m, actor.mention):
+    if (_fuller(m, actor.mention) and not _by_reference(m)) or (_by_reference(actor.mention) and not _by_reference(m)):
         actor.mention = m  # "BPBD" in a headline, then "Badan ... (BPBD) Kabupaten Bima": the row names the latter
+
+
+def _by_reference(m: ActorMention) -> bool:
+    """A mention of a body through its head's post or its officer's name (``persons.references``):
+    the row quotes the body's own name where the report gives it."""
+    return m.method.endswith(("; rule:post-head", "; rule:post-holder-named"))
 
 
 def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:

@@ -8,7 +8,7 @@ import re
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.recognise.actors import recognise
 from resilience_kg.extract.recognise.clauses import clause_subjects, find_clauses
-from resilience_kg.extract.recognise.persons import find_posts
+from resilience_kg.extract.recognise.persons import find_posts, references
 from resilience_kg.extract.recognise.roles import Cue, find_cues
 
 
@@ -27,7 +27,10 @@ def clauses(doc: Document) -> None:
     """What a body proposes or commits to, with the mentions that are its subjects (a subject the
     recogniser did not mark, a name written again or a brand before the verb, joins the mentions)."""
     holders = [p.person for p in doc.posts if p.person]
-    extra = clause_subjects(doc.text, doc.sentences, doc.mentions, holders)
+    # A body spoken for by its head's post or its officer's name ("Kapolres mengatakan ...", "Ali
+    # menambahkan ..."): a mention of that body there, for the roles, proposals and commitments.
+    extra = references(doc.text, doc.mentions, doc.posts)
+    extra += clause_subjects(doc.text, doc.sentences, sorted([*doc.mentions, *extra], key=lambda m: m.start), holders)
     if extra:
         doc.mentions = sorted([*doc.mentions, *extra], key=lambda m: (m.start, m.end))
     doc.clauses = find_clauses(doc.text, doc.sentences, [(m.start, m.end) for m in doc.mentions])

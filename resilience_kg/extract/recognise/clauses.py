@@ -125,6 +125,7 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
     """
     pattern, cues = _cues()
     spans = sorted(set(mentions))
+    said = speakers(text, sentences, spans)
     out: list[ClauseFact] = []
     previous: Span | None = None
     intros = _Intros(text)
@@ -135,9 +136,12 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
             if row["voice"] == "passive":
                 fact = _passive(text, sent, m, row, spans)
             else:
-                fact = _active(text, sent, m, row, spans, previous)
+                fact = _active(text, sent, m, row, spans, previous, said.get(sent.start))
             if fact is not None:
-                found += _continued(text, fact) if fact.kind == "commitment" else _paired(text, fact)
+                if fact.kind == "commitment":
+                    found += _continued(text, fact)
+                else:
+                    found += [e for f in _continued(text, fact) for p in _paired(text, f) for e in _enumerated(text, p)]
         facts = _follow_ups(text, sent, spans, _settle(text, found))
         facts += _plans(text, sent, spans, facts)
         out += facts + _agreed_item(text, sent, spans, facts, intros)
@@ -253,12 +257,14 @@ def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
 
 
 def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
-            spans: Sequence[tuple[int, int]], previous: Span | None = None) -> ClauseFact | None:
+            spans: Sequence[tuple[int, int]], previous: Span | None = None,
+            speech: Speech | None = None) -> ClauseFact | None:
     # A cue so common that only a body's name right before it counts ("DSDA akan"): ``tight``.
     gap = _patterns()["tight" if row.get("tight") else "gap"]
     if not _done_or_not_said_done(text, m, row, sent.end):
         return None
-    subjects = _subjects_before(text, sent, m.start(), spans, gap) or _antecedent(text, sent, m, spans, previous)
+    subjects = (_subjects_before(text, sent, m.start(), spans, gap)
+                or _antecedent(text, sent, m, spans, previous, speech))
     if not subjects:
         return None
     start, end = _clause_after(text, m.end(), sent.end)
@@ -313,21 +319,28 @@ def _deed(text: str, at: int, limit: int) -> bool:
 
 
 def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[int, int]],
-                previous: Span | None) -> list[tuple[int, int]]:
+                previous: Span | None, speech: Speech | None = None) -> list[tuple[int, int]]:
     """The body a pronoun before the cue stands for ("pihaknya akan", "\"Kami akan ...,\" ujar
-    Kepala UP X"): the body named after a speech verb later in the sentence, else the body that
-    opens the sentence before (its subject)."""
+    Kepala UP X"): the speaker the sentence names before the pronoun (", kata Ratiyono, pihaknya
+    berencana ..."), else the body named after a speech verb later in the sentence, else the
+    speaker the sentence goes on with ("lanjutnya", the same paragraph), else the body that opens
+    the sentence before (its subject)."""
     # The pronoun stands right before the cue, past a few adverbs: read that much, not the whole
     # sentence (a long one with many cues would cost its square).
     head = text[max(sent.start, m.start() - _GAP_REACH):m.start()].rstrip()
     head = re.sub(r"(?:\s+(?:juga|pun|also))+$", "", head, flags=re.I)
     if not _patterns()["pronoun"].search(head):
         return []
+    before = _named_speaker(text, Span(sent.start, m.start(), ""), spans)
+    if before is not None:
+        return [before.subject]
     said = _patterns()["speaker"].search(text, m.end(), sent.end)
     if said is not None:
         after = [s for s in _within(spans, said.end(), sent.end) if s[1] <= sent.end]
         if after:
             return [min(after)]
+    if speech is not None:
+        return [speech.subject]
     if previous is None:
         return []
     opening = [s for s in _within(spans, previous.start, min(previous.end, previous.start + _NAME_REACH))
@@ -377,14 +390,13 @@ def _paired(text: str, fact: ClauseFact) -> list[ClauseFact]:
 
 def _continued(text: str, fact: ClauseFact) -> list[ClauseFact]:
     """A clause that goes on with a second verb of the same subject ("telah memetakan titik sumur
-    dan akan membagikan datanya"): two facts, each with its own cue and status."""
-    if fact.kind != "commitment":
-        return [fact]
+    dan akan membagikan datanya", "meminta BMKG terus memperbarui data serta mendorong pengelola
+    tol untuk melaporkan ..."): two facts, each with its own cue (and status)."""
     pattern, cues = _cues()
     for m in pattern.finditer(text, fact.start, fact.end):
         row = cues[m.group(1).lower()]
         joined = _patterns()["continues"].search(text, fact.start, m.start())
-        if row["kind"] != "commitment" or row["voice"] != "active" or joined is None or joined.end() != m.start():
+        if row["kind"] != fact.kind or row["voice"] != "active" or joined is None or joined.end() != m.start():
             continue
         if not _done_or_not_said_done(text, m, row, fact.end):
             continue
@@ -392,10 +404,37 @@ def _continued(text: str, fact: ClauseFact) -> list[ClauseFact]:
         first = replace(fact, end=joined.start())
         if not (_worth(text[first.start:first.end]) and _worth(text[start:end])):
             continue
-        second = ClauseFact("commitment", m.group(1), m.start(), m.end(), row.get("status", ""), fact.subjects,
+        second = ClauseFact(fact.kind, m.group(1), m.start(), m.end(), row.get("status", ""), fact.subjects,
                             start, end, fact.sentence)
         return [first, *_continued(text, second)]
     return [fact]
+
+
+#: An Indonesian active verb opening an item of a list of measures ("membangun koordinasi ...").
+_ACTIVE_ITEM = re.compile(r"\s*(?:(?:me|ber)[a-z]{3,})\b")
+#: What introduces the ways a measure is to be done ("... agar berupaya maksimal dengan melakukan ...").
+@functools.cache
+def _ways() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_words('ways')})\s+(?=(?:me|ber)[a-z]{{3,}}\b)", re.I)
+
+
+def _enumerated(text: str, fact: ClauseFact) -> list[ClauseFact]:
+    """A proposal that lists its measures, each an active verb and what it does ("... dengan
+    melakukan perencanaan, membangun koordinasi yang baik antar OPD, dan berfokus pada lokus
+    desa"): one proposal a measure, the first from where the list begins."""
+    parts = [(fact.start, fact.start)]
+    for comma in re.finditer(r",\s*(?:(?:dan|serta)\s+)?", text[fact.start:fact.end]):
+        parts[-1] = (parts[-1][0], fact.start + comma.start())
+        parts.append((fact.start + comma.end(), fact.start + comma.end()))
+    parts[-1] = (parts[-1][0], fact.end)
+    if len(parts) < 3 or not all(_ACTIVE_ITEM.match(text, s, e) for s, e in parts[1:]):
+        return [fact]
+    ways = list(_ways().finditer(text, parts[0][0], parts[0][1]))
+    if ways:
+        parts[0] = (ways[-1].end(), parts[0][1])
+    if not all(_worth(text[s:e]) for s, e in parts):
+        return [fact]
+    return [replace(fact, start=s, end=e) for s, e in parts]
 
 
 #: Capitalised words that carry a body's name on past its mention, up to four ("Witel Jakarta Pusat").
@@ -556,13 +595,27 @@ def clause_subjects(text: str, sentences: Sequence[Span], mentions: Sequence[Act
                 if any(s < end <= e for s, e in taken):
                     break  # a marked body ends here or spans it: find_clauses reads it
                 found = _known_before(text, sent.start, end, known, lengths)
-                if found is None and _active_after(text, m.end(), sent.end):
+                # A verb people say ("meminta", "berharap", "asked") tells no body from a person:
+                # only a name the report already gave a body is its subject.
+                if found is None and _active_after(text, m.end(), sent.end) and not _said_by_people(m.group(1)):
                     found = _name_before(text, sent.start, end, persons)
                 if found is not None and not any(s < found.end and found.start < e for s, e in taken):
                     out.append(found)
                     taken.append((found.start, found.end))
                     break
     return out
+
+
+def _said_by_people(cue: str) -> bool:
+    """Is the cue a verb of asking or hoping that people say (``clause_words`` role ``asks``)?"""
+    return cue.lower() in {row["word"].lower() for row in table("clause_words") if row["role"] == "asks"}
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    """Verbs of speaking and asking: ``speech_verbs``, ``clause_words`` roles ``says`` and ``asks``."""
+    return frozenset({row["phrase"].lower() for row in table("speech_verbs")}
+                     | {row["word"].lower() for row in table("clause_words") if row["role"] in ("says", "asks")})
 
 
 def _active_after(text: str, at: int, limit: int) -> bool:
@@ -593,7 +646,10 @@ def _known_names(text: str, mentions: Sequence[ActorMention]) -> dict[str, Actor
     """Every way the report has written a marked body: its quote, name, short form and expansion."""
     known: dict[str, ActorMention] = {}
     for m in mentions:
-        for name in (text[m.start:m.end], m.name, m.acronym, m.expansion):
+        # "Universitas ... (UMNU) Kebumen" is also "UMNU Kebumen": the short form with the place after it.
+        short_with_place = (f"{m.acronym} {m.name[len(m.expansion):].strip()}"
+                            if m.acronym and m.expansion and m.name.startswith(m.expansion + " ") else None)
+        for name in (text[m.start:m.end], m.name, m.acronym, m.expansion, short_with_place):
             if name and len(name.strip()) >= 3:
                 known.setdefault(name.strip(), m)
     return known
@@ -700,3 +756,134 @@ def _a_body_name(text: str, name: str, persons: tuple[str, ...]) -> bool:
     # A person: the report writes the name after a title somewhere ("Bapak Andi", "Dr. Sari").
     titles = "|".join(re.escape(t) for t in words("titles"))
     return re.search(rf"\b(?:{titles})\.?\s+{re.escape(name)}\b", text) is None
+
+
+# -- Who speaks in each sentence ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Speech:
+    """The body a sentence's words are said by: the mention of its speaker (a body, or its head's
+    post or officer standing for it) and the words that say so ("Kapolres mengatakan", ", kata
+    Ratiyono", "lanjutnya"); ``carried`` when the sentence names no speaker of its own and goes on
+    with the last one (a speech tag with a pronoun, or the same paragraph)."""
+
+    subject: tuple[int, int]
+    start: int
+    end: int
+    carried: bool
+
+
+@functools.cache
+def _speech() -> dict[str, re.Pattern[str]]:
+    verbs = set(_speech_verbs()) | {row["cue"].lower() for row in table("proposal_cues") if row["voice"] == "active"}
+    alt = "|".join(r"\s+".join(map(re.escape, v.replace(",", " ,").split()))
+                   for v in sorted(verbs, key=len, reverse=True))
+    return {
+        # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
+        "verb_after": re.compile(rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
+                                 re.I),
+        # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,".
+        "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+$",
+                                 re.I),
+        "carry": re.compile(rf"(?<!\w)(?:{_words('carry-over')})(?!\w)", re.I),
+        "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s+\w", re.I),
+    }
+
+
+def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, int]]) -> dict[int, Speech]:
+    """The speaker of each sentence that has one, by the sentence's start.
+
+    A sentence names its speaker with a body (or a post, or an officer: the mentions that stand
+    for the body) right before a verb of speaking or proposing ("Kapolres mengatakan, ...") or
+    right after a speech tag (", kata Kapolres", "Dikatakan Ratiyono, ..."). A sentence with a
+    speech tag that has a pronoun ("lanjutnya", "tegasnya", "kata dia", "Ia berharap ...") goes on
+    with the last speaker; so does a sentence with none in the paragraph its speaker opened.
+
+    >>> from resilience_kg.extract.segment import sentences
+    >>> text = "Kapolres mengatakan perlu posko. Selain itu, lanjutnya, harus ada kontak.\\nHujan turun."
+    >>> found = speakers(text, sentences(text), [(0, 8)])
+    >>> [(text[s.start:s.end], s.carried) for s in found.values()]
+    [('Kapolres mengatakan', False), ('lanjutnya', True)]
+    """
+    spans = sorted(set(spans))
+    pattern = _speech()
+    out: dict[int, Speech] = {}
+    last: Speech | None = None
+    paragraph = -1
+    lines = _LineStarts(text)
+    for sent in sentences:
+        line_start = lines.at(sent.start)
+        here = _named_speaker(text, sent, spans)
+        if here is not None:
+            out[sent.start] = last = here
+            paragraph = line_start
+            continue
+        if last is None:
+            continue
+        tag = pattern["carry"].search(text, sent.start, sent.end)
+        opening = pattern["opening_pronoun"].match(text, sent.start, sent.end)
+        if tag is not None and (opening is not None or not tag.group(0)[0].isupper() or tag.start() > sent.start):
+            if tag.group(0).lower() in _alone_pronouns() and opening is None:
+                pass  # a pronoun mid-sentence may stand for anyone
+            else:
+                out[sent.start] = Speech(last.subject, tag.start(), tag.end(), True)
+                paragraph = line_start
+                continue
+        if line_start == paragraph:
+            # The same paragraph goes on with what its speaker said.
+            out[sent.start] = Speech(last.subject, last.start, last.end, True)
+    _quoted(text, sentences, out)
+    return out
+
+
+class _LineStarts:
+    """Where the line of each of a text's positions starts, for positions read in order: each
+    looks back only as far as the one before (a text of one long line costs no square)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.start = 0
+
+    def at(self, pos: int) -> int:
+        newline = self.text.rfind("\n", self.pos, pos)
+        if newline >= 0:
+            self.start = newline + 1
+        self.pos = pos
+        return self.start
+
+
+def _quoted(text: str, sentences: Sequence[Span], out: dict[int, Speech]) -> None:
+    """A paragraph that opens a quote and names its speaker at its end ("“... . ...,” tegasnya",
+    "“...,” ujar Rusmana"): every sentence of the quote is that speaker's."""
+    by_line: dict[int, list[Span]] = {}
+    lines = _LineStarts(text)
+    for sent in sentences:
+        by_line.setdefault(lines.at(sent.start), []).append(sent)
+    for line_start, sents in by_line.items():
+        last = out.get(sents[-1].start)
+        if last is None or len(sents) < 2 or not re.match(r"\s*[“\"]", text[line_start:sents[0].end]):
+            continue
+        for sent in sents[:-1]:
+            out.setdefault(sent.start, Speech(last.subject, last.start, last.end, True))
+
+
+@functools.cache
+def _alone_pronouns() -> frozenset[str]:
+    return frozenset(row["word"].lower() for row in table("clause_words") if row["role"] == "pronoun-alone")
+
+
+def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Speech | None:
+    """The body a sentence names as its speaker, if any: the first that speaks."""
+    pattern = _speech()
+    for span in _within(spans, sent.start, sent.end):
+        if span[1] > sent.end:
+            continue
+        verb = pattern["verb_after"].match(text, span[1], sent.end)
+        if verb is not None:
+            return Speech(span, span[0], verb.end(), False)
+        tag = pattern["tag_before"].search(text, max(sent.start, span[0] - 30), span[0])
+        if tag is not None:
+            return Speech(span, tag.start(), span[1], False)
+    return None

@@ -32,7 +32,7 @@ TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places",
           "proposal_cues", "commitment_cues", "function_words", "name_language",
           "clause_words", "place_kinds", "methods", "statement_cues",
           "event_label_stops", "body_patterns", "speech_verbs", "group_headings",
-          "attendance_columns", "words")
+          "attendance_columns", "post_heads", "words")
 
 
 @functools.cache
