@@ -51,7 +51,8 @@ def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     for row in table("role_cues"):
         cues.setdefault(row["cue"].lower(), (row["role"], row["direction"]))
     alternatives = sorted(cues, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in alternatives) + r")(?!\w)", re.I), cues
+    # A cue that begins with a hyphen is glued to the name before it ("CWS-led workshops").
+    return re.compile(r"(?:(?<!\w)|(?=-))(" + "|".join(re.escape(c) for c in alternatives) + r")(?!\w)", re.I), cues
 
 
 def find_cues(text: str, sentence: Span) -> list[Cue]:
@@ -61,6 +62,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
         role, direction = cues[m.group(1).lower()]
         if direction == "before" and _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "called for a shared map": a participle after an article is an adjective, no act
+        if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
+            continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1)))
         # A cue that begins inside this one and runs past it is a second cue: "received a
         # delegation from the Embassy" says who hosts and who visits.
@@ -143,7 +146,10 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
         i = bisect.bisect_right(entries, (start, 1)) - 1
         if i >= 0:
             cue_end, order = entries[i][0], -entries[i][1]
-            if not (single and index.list_between(cue_end, start)):
+            if not (single and index.list_between(cue_end, start)) or (
+                    index.cues[order].role == "mentioned" and _plain_list(cue_end, start, others, text)):
+                # "developed by A, B and C", "menurut BMKG dan BPBD": a source's cue names the
+                # whole plain list of bodies right after it.
                 options.append((start - cue_end, order))
     # The nearest cue after it that reaches back, within its clause and 160 characters.
     j = bisect.bisect_left(index.back, (end, -1))
@@ -186,12 +192,31 @@ def _listed_before(end: int, cue_start: int, others: Sequence[tuple[int, int]], 
     return True
 
 
+def _plain_list(cue_end: int, start: int, others: Sequence[tuple[int, int]], text: str) -> bool:
+    """True when the mention at ``start`` ends a plain list of bodies that begins right after a
+    cue ending at ``cue_end``: only list joiners between the cue, the bodies and the mention."""
+    at = cue_end
+    for s, e in others[bisect.bisect_left(others, (cue_end, -1)):bisect.bisect_left(others, (start, -1))]:
+        if not _list_joiner().fullmatch(text[at:s]):
+            return False
+        at = e
+    return bool(_list_joiner().fullmatch(text[at:start]))
+
+
 @functools.cache
 def _list_joiner() -> re.Pattern[str]:
     """What joins the members of a plain list of bodies: "A, B dan C", "A serta B", "A and the B",
     "A/B" (the words: ``list_joiners`` of ``rules/words.csv``)."""
     joiners = alternation("list_joiners")
     return re.compile(rf"\s*(?:,|/)?\s*(?:(?:{joiners})\s+)?(?:the\s+)?", re.I)
+
+
+@functools.cache
+def _not_said() -> re.Pattern[str]:
+    """The words before a verb of speaking that make it no account given at the event: an
+    infinitive or a modal ("untuk melaporkan", "akan menyampaikan", "to present"; the words:
+    ``not_said_before`` of ``rules/words.csv``)."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('not_said_before')})\s+$")
 
 
 #: An English article just before a verb cue makes the verb an adjective ("a shared map").
