@@ -120,6 +120,8 @@ def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int, *
     # A page's publication line ("Project story | Denpasar, 20 September 2019", "Published by
     # ..., 14 January 2020") dates the page: a date in the story wins over it.
     dates = [d for d in dates if not _publication_line(text, d, published)] or dates
+    # A day named relative to the publication ("kemarin", "pada Senin") only when no date is written.
+    dates = [d for d in dates if d.method != "date:relative"] or dates
     weekday = [d for d in dates if d.has_weekday]
     in_story = [d for d in weekday if d.date != published and not _alone_on_line(text, d)]
     weekday = in_story or weekday
