@@ -47,6 +47,13 @@ def test_a_listed_body_the_report_quotes_with_an_indonesian_verb_of_speaking_is_
         "Dinas Sosial Kota Binjai": "participant", "Yayasan Sungai Bersih": "speaker"}
 
 
+def test_a_participant_the_report_quotes_right_after_is_a_speaker() -> None:
+    text = ("Rapat dihadiri Dinas Sosial Kota Binjai. Peserta dari Balai Sungai Wampu menilai kapasitas "
+            "saluran sudah berkurang.")  # fmt: skip
+    assert _roles(text, "Dinas Sosial Kota Binjai", "Balai Sungai Wampu") == {
+        "Dinas Sosial Kota Binjai": "participant", "Balai Sungai Wampu": "speaker"}
+
+
 def test_a_body_asked_to_report_later_is_no_speaker() -> None:
     text = ("Rapat dihadiri Dinas Kehutanan Kabupaten Lahat. Kepala Dinas meminta BMKG terus memperbarui data "
             "cuaca serta mendorong pengelola jalan tol untuk melaporkan titik api.")  # fmt: skip

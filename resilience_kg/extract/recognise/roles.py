@@ -165,6 +165,10 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
     if not options:
         return "mentioned", None
     cue = index.cues[min(options)[1]]
+    said = [index.cues[order] for _, order in options if index.cues[order].start >= end]
+    if cue.role == "participant" and said and said[0].role == "speaker":
+        # "Peserta dari X menilai ...": a participant the report quotes is a speaker (guide, roles 1).
+        cue = said[0]
     if cue.start >= end:
         # "X turut hadir dan menyampaikan ...": verbs joined after the actor all say what it did;
         # it keeps the strongest (an opener or a speaker is there too).
