@@ -87,6 +87,13 @@ def test_the_other_party_of_an_mou_signs_it_and_so_organises_a_signing_nobody_el
                                                                    "Pemkab Sukajaya": "organiser"}
 
 
+def test_the_parties_of_a_signing_another_body_hosts_take_part_in_it() -> None:
+    text = ("Pemkab Sukamaju dan Universitas Sukajaya menandatangani nota kesepahaman penyediaan air baku "
+            "di Kantor Badan Pangan Daerah.")  # fmt: skip
+    assert _roles(text, "Pemkab Sukamaju", "Universitas Sukajaya", "Badan Pangan Daerah") == {
+        "Pemkab Sukamaju": "participant", "Universitas Sukajaya": "participant", "Badan Pangan Daerah": "host"}
+
+
 @pytest.mark.parametrize(("sentence", "role"), [
     ("Pemateri pelatihan berasal dari Yayasan Sungai Bersih.", "speaker"),
     ("Materi disajikan oleh penyaji dari Yayasan Sungai Bersih.", "speaker"),
