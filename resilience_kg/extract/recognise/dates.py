@@ -5,6 +5,7 @@ from the publication date), "(20/02/2025)", "20 September 2018", "September 20, 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -65,8 +66,12 @@ def _relative_dates(text: str, published: dt.date, taken: list[tuple[int, int]])
     """The days :func:`_relative` names, dated from the publication date ``published``."""
     offsets = {w.lower(): int(v) for w, v in word_map("relative_days").items()}
     out = []
+    spans = sorted(taken)
     for m in _relative().finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        # The written dates sorted and not overlapping: only the one starting last before the
+        # match's end can overlap it.
+        i = bisect.bisect_left(spans, (m.end(), -1)) - 1
+        if i >= 0 and spans[i][1] > m.start():
             continue
         if m.group("rel"):
             date = published + dt.timedelta(days=offsets[m.group("rel").lower()])

@@ -139,6 +139,8 @@ def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int, *
 
 #: The most words besides its date of a line that is a page's publication line, not a sentence.
 _BYLINE_WORDS = 8
+#: The most characters a publication line holds either side of its date.
+_BYLINE_REACH = 160
 
 
 def _publication_line(text: str, d: DateMention, published: dt.date | None) -> bool:
@@ -146,10 +148,16 @@ def _publication_line(text: str, d: DateMention, published: dt.date | None) -> b
     a dateline above the story), or follows a word of publishing ("Published", "Diterbitkan")."""
     if not text:
         return False
-    start = text.rfind("\n", 0, d.start) + 1
+    # Read at most a byline's length either side: a long line is a sentence, and a page of one
+    # line must not be read again for each of its dates.
+    start = text.rfind("\n", max(0, d.start - _BYLINE_REACH), d.start) + 1
+    if start == 0 and d.start > _BYLINE_REACH:
+        return False
     if _published_word().search(text, start, d.start):
         return True
-    end = text.find("\n", d.end)
+    end = text.find("\n", d.end, d.end + _BYLINE_REACH)
+    if end < 0 and len(text) - d.end > _BYLINE_REACH:
+        return False
     rest = text[start:d.start] + " " + text[d.end:end if end >= 0 else len(text)]
     return d.date == published and len(re.findall(r"\w+", rest)) <= _BYLINE_WORDS
 

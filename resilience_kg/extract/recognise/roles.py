@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from resilience_kg.extract.recognise.rules import alternation, table
 from resilience_kg.extract.segment import Span
@@ -93,6 +93,8 @@ class CueIndex:
     back: tuple[tuple[int, int], ...]  # (start, order) of cues reaching back
     by_start: tuple[tuple[int, int], ...]  # (start, order) of every cue
     commas: tuple[int, ...]
+    #: Per cue end, the starts of the bodies in the plain list right after it (found once per cue).
+    lists_after: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def of(cls, cues: Sequence[Cue], text: str, start: int, end: int) -> CueIndex:
@@ -109,6 +111,19 @@ class CueIndex:
         return cls(tuple(cues), tuple(sorted(forward)), tuple(sorted(single)), tuple(sorted(back)),
                    tuple(sorted((c.start, order) for order, c in enumerate(cues))),
                    tuple(m.start() for m in _LIST_MARK.finditer(text, start, end)))
+
+    def in_list_after(self, cue_end: int, start: int, others: Sequence[tuple[int, int]], text: str) -> bool:
+        """Whether the mention at ``start`` stands in the plain list of bodies that begins right
+        after a cue ending at ``cue_end`` ("developed by A, B and C"): only list joiners between."""
+        if cue_end not in self.lists_after:
+            starts, at = set(), cue_end
+            for s, e in others[bisect.bisect_left(others, (cue_end, -1)):]:
+                if not _list_joiner().fullmatch(text, at, s):
+                    break
+                starts.add(s)
+                at = e
+            self.lists_after[cue_end] = frozenset(starts)
+        return start in self.lists_after[cue_end]
 
     def list_between(self, start: int, end: int) -> bool:
         """Whether a comma or semicolon and a space stand within ``start:end``."""
@@ -147,7 +162,7 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
         if i >= 0:
             cue_end, order = entries[i][0], -entries[i][1]
             if not (single and index.list_between(cue_end, start)) or (
-                    index.cues[order].role == "mentioned" and _plain_list(cue_end, start, others, text)):
+                    index.cues[order].role == "mentioned" and index.in_list_after(cue_end, start, others, text)):
                 # "developed by A, B and C", "menurut BMKG dan BPBD": a source's cue names the
                 # whole plain list of bodies right after it.
                 options.append((start - cue_end, order))
@@ -194,17 +209,6 @@ def _listed_before(end: int, cue_start: int, others: Sequence[tuple[int, int]], 
             return False
         at = e
     return True
-
-
-def _plain_list(cue_end: int, start: int, others: Sequence[tuple[int, int]], text: str) -> bool:
-    """True when the mention at ``start`` ends a plain list of bodies that begins right after a
-    cue ending at ``cue_end``: only list joiners between the cue, the bodies and the mention."""
-    at = cue_end
-    for s, e in others[bisect.bisect_left(others, (cue_end, -1)):bisect.bisect_left(others, (start, -1))]:
-        if not _list_joiner().fullmatch(text[at:s]):
-            return False
-        at = e
-    return bool(_list_joiner().fullmatch(text[at:start]))
 
 
 @functools.cache
