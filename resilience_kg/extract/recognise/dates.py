@@ -119,7 +119,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
     ['2019-11-28', '2018-09-20']
     >>> [str(d.date) for d in find_dates("15 s.d. 17 Juli 2019; April 29-30, 2024; from April 29 to 30, 2024")]
     ['2019-07-15', '2024-04-29', '2024-04-29']
-    >>> [str(d.date) for d in find_dates("JAKARTA, 5/2 - Rapat digelar pada Senin, kemarin.", published=dt.date(2020, 2, 6))]
+    >>> news = "JAKARTA, 5/2 - Rapat digelar pada Senin, kemarin."
+    >>> [str(d.date) for d in find_dates(news, published=dt.date(2020, 2, 6))]
     ['2020-02-05', '2020-02-03', '2020-02-05']
     """
     found: list[DateMention] = []
