@@ -118,6 +118,8 @@ def test_the_role_words_of_news_pages(sentence: str, role: str) -> None:
     ("April 29-30, 2024 | Bontang - a training was held.", "2024-04-29"),
     ("The training ran from April 29 to 30, 2024.", "2024-04-29"),
     ("Rapat digelar Jum’at (6/11/2020).", "2020-11-06"),
+    ("Latihan digelar Kamis hingga Jumat (29-30/4/21).", "2021-04-29"),
+    ("Hari/Tanggal: Kamis/12 Maret 2020", "2020-03-12"),
 ])  # fmt: skip
 def test_a_range_of_days_dates_its_event_by_the_first(text: str, date: str) -> None:
     assert [str(d.date) for d in find_dates(text)] == [date]

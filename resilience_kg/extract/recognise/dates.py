@@ -27,7 +27,7 @@ class DateMention:
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     month = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
     day = "|".join(sorted((re.escape(w) for w in weekdays()), key=len, reverse=True))
-    wd = rf"(?:(?:hari\s+)?(?P<wd>{day})\s*,?\s*(?:\(\s*)?(?:tanggal\s+)?)?"
+    wd = rf"(?:(?:hari\s+)?(?P<wd>{day})\s*[,/]?\s*(?:\(\s*)?(?:tanggal\s+)?)?"
     # The second day of a range, read past: "10-11 Mei", "15 s.d. 17 Juli", "April 29 to 30".
     to = r"(?:\s*(?:[-–]|s\.\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until|and|dan)\s*\d{1,2}(?:st|nd|rd|th)?)?"
     return [
@@ -38,6 +38,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # Thursday, November 28, 2019 / September 20, 2018
         ("date:month-day-year", re.compile(
             rf"{wd}\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{to},?\s+(?P<y>\d{{4}})\b", re.I)),
+        # Kamis-Jumat (29-30/4/21): a range of days in numbers, dated by the first
+        ("date:numeric", re.compile(
+            rf"{wd}\(?\b(?P<d>\d{{1,2}})\s*[-–]\s*\d{{1,2}}/(?P<mn>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})\b\)?", re.I)),
         # Kamis (20/02/2025), Kamis (9/11/23), (2/1/2020)
         ("date:numeric", re.compile(
             rf"{wd}\(?\b(?P<d>\d{{1,2}})[/.-](?P<mn>\d{{1,2}})[/.-](?P<y>\d{{4}}|\d{{2}})\b\)?", re.I)),
@@ -119,6 +122,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
     ['2019-11-28', '2018-09-20']
     >>> [str(d.date) for d in find_dates("15 s.d. 17 Juli 2019; April 29-30, 2024; from April 29 to 30, 2024")]
     ['2019-07-15', '2024-04-29', '2024-04-29']
+    >>> [str(d.date) for d in find_dates("Kamis hingga Jumat (29-30/4/21); Hari/Tanggal: Kamis/12 Maret 2020")]
+    ['2021-04-29', '2020-03-12']
     >>> news = "JAKARTA, 5/2 - Rapat digelar pada Senin, kemarin."
     >>> [str(d.date) for d in find_dates(news, published=dt.date(2020, 2, 6))]
     ['2020-02-05', '2020-02-03', '2020-02-05']
