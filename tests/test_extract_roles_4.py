@@ -39,7 +39,8 @@ def _roles(text: str, *names: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("verb", ["menambahkan", "menilai", "mengatakan", "menegaskan", "menyoroti",
-                                  "mengungkapkan", "menuturkan", "menyatakan"])  # fmt: skip
+                                  "mengungkapkan", "menuturkan", "menyatakan", "menyebutkan", "menerangkan",
+                                  "mengemukakan"])  # fmt: skip
 def test_a_listed_body_the_report_quotes_with_an_indonesian_verb_of_speaking_is_a_speaker(verb: str) -> None:
     text = ("Rapat koordinasi banjir dihadiri oleh Dinas Sosial Kota Binjai dan Yayasan Sungai Bersih. "
             f"Yayasan Sungai Bersih {verb} bahwa tanggul di hilir belum diperbaiki.")  # fmt: skip
