@@ -29,7 +29,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     day = "|".join(sorted((re.escape(w) for w in weekdays()), key=len, reverse=True))
     wd = rf"(?:(?:hari\s+)?(?P<wd>{day})\s*[,/]?\s*(?:\(\s*)?(?:tanggal\s+)?)?"
     # The second day of a range, read past: "10-11 Mei", "15 s.d. 17 Juli", "April 29 to 30".
-    to = r"(?:\s*(?:[-–]|s\.\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until|and|dan)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+    joiners = alternation("date_range_joiners")
+    to = rf"(?:\s*(?:[-–]|s\.\s?d\.?|s/d|{joiners})\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
     return [
         # Kamis, 28 November 2019 / 17Juli 2018 / 10-11 Mei 2023 / 28 Nov. 2019 / the 13th of November 2018
         ("date:day-month-year", re.compile(
@@ -60,7 +61,8 @@ def _relative() -> re.Pattern[str]:
     (``relative_days`` of ``rules/words.csv``), or a weekday alone, "pada Senin", "Senin lalu",
     "on Monday", "last Monday" (the latest such day on or before the publication)."""
     day = "|".join(sorted((re.escape(w) for w in weekdays()), key=len, reverse=True))
-    return re.compile(rf"(?i)(?<!\w)(?:(?P<rel>{alternation('relative_days')})"
+    relative = alternation("relative_days")
+    return re.compile(rf"(?i)(?<!\w)(?:(?P<rel>{relative})"
                       rf"|(?:pada\s+(?:hari\s+)?|on\s+|last\s+)(?P<wd>{day})(?:\s+(?:lalu|kemarin))?"
                       rf"|(?P<wd2>{day})\s+(?:lalu|kemarin))(?!\w)")
 

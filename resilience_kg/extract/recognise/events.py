@@ -165,7 +165,8 @@ def _publication_line(text: str, d: DateMention, published: dt.date | None) -> b
 @functools.cache
 def _published_word() -> re.Pattern[str]:
     """A word of publishing before a date on its line (``published_words`` of ``rules/words.csv``)."""
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation('published_words')})(?!\w)")
+    published = alternation("published_words")
+    return re.compile(rf"(?i)(?<!\w)(?:{published})(?!\w)")
 
 
 def _alone_on_line(text: str, d: DateMention) -> bool:

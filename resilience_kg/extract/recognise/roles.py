@@ -224,7 +224,8 @@ def _not_said() -> re.Pattern[str]:
     """The words before a verb of speaking that make it no account given at the event: an
     infinitive or a modal ("untuk melaporkan", "akan menyampaikan", "to present"; the words:
     ``not_said_before`` of ``rules/words.csv``)."""
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation('not_said_before')})\s+$")
+    modal = alternation("not_said_before")
+    return re.compile(rf"(?i)(?<!\w)(?:{modal})\s+$")
 
 
 #: An English article just before a verb cue makes the verb an adjective ("a shared map").
