@@ -69,7 +69,8 @@ def roles(doc: Document) -> None:
     # organiser by another cue (even one of the parties: "diselenggarakan oleh Bappeda", then
     # "Bappeda dan PAM Jaya menandatangani MoU") organises it; the other parties take part
     # (docs/annotation-guide.md, roles).
-    organised = any(a.role == "organiser" for a in doc.actors)
+    # A host of the signing that is no party to it (its house, or a visit it receives) runs it too.
+    organised = any(a.role == "organiser" or (a.role == "host" and n not in signed) for n, a in enumerate(doc.actors))
     for n, (cue, sent) in signed.items():
         actor = doc.actors[n]
         _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention)

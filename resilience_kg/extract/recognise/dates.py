@@ -1,15 +1,17 @@
 """Dates in report text: "Kamis, 28 November 2019", "17Juli 2018", "Rabu (29/11)" (the year
 from the publication date), "(20/02/2025)", "20 September 2018", "September 20, 2018",
-"10-11 Mei 2023" (the first day), "13th of November 2018"."""
+"10-11 Mei 2023" (the first day), "13th of November 2018"; with a publication date, a dateline
+"JAKARTA, 5/2" and a day named relative to it ("kemarin", "pada Senin", "yesterday")."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
 
-from resilience_kg.extract.recognise.rules import months, table, weekdays
+from resilience_kg.extract.recognise.rules import alternation, months, table, weekdays, word_map
 
 
 @dataclass(frozen=True)
@@ -25,15 +27,21 @@ class DateMention:
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     month = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
     day = "|".join(sorted((re.escape(w) for w in weekdays()), key=len, reverse=True))
-    wd = rf"(?:(?:hari\s+)?(?P<wd>{day})\s*,?\s*(?:\(\s*)?(?:tanggal\s+)?)?"
+    wd = rf"(?:(?:hari\s+)?(?P<wd>{day})\s*[,/]?\s*(?:\(\s*)?(?:tanggal\s+)?)?"
+    # The second day of a range, read past: "10-11 Mei", "15 s.d. 17 Juli", "April 29 to 30".
+    joiners = alternation("date_range_joiners")
+    to = rf"(?:\s*(?:[-–]|s\.\s?d\.?|s/d|{joiners})\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
     return [
         # Kamis, 28 November 2019 / 17Juli 2018 / 10-11 Mei 2023 / 28 Nov. 2019 / the 13th of November 2018
         ("date:day-month-year", re.compile(
-            rf"{wd}\b(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+            rf"{wd}\b(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{to}"
             rf"(?:\s+of)?\s*(?P<m>{month})\.?,?\s+(?P<y>\d{{4}})\b\)?", re.I)),
         # Thursday, November 28, 2019 / September 20, 2018
         ("date:month-day-year", re.compile(
-            rf"{wd}\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I)),
+            rf"{wd}\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{to},?\s+(?P<y>\d{{4}})\b", re.I)),
+        # Kamis-Jumat (29-30/4/21): a range of days in numbers, dated by the first
+        ("date:numeric", re.compile(
+            rf"{wd}\(?\b(?P<d>\d{{1,2}})\s*[-–]\s*\d{{1,2}}/(?P<mn>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})\b\)?", re.I)),
         # Kamis (20/02/2025), Kamis (9/11/23), (2/1/2020)
         ("date:numeric", re.compile(
             rf"{wd}\(?\b(?P<d>\d{{1,2}})[/.-](?P<mn>\d{{1,2}})[/.-](?P<y>\d{{4}}|\d{{2}})\b\)?", re.I)),
@@ -42,7 +50,41 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # Rabu (29/11): needs the publication date for its year
         ("date:weekday-day-month", re.compile(
             rf"\b(?P<wd>{day})\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<mn>\d{{1,2}})\s*\)", re.I)),
+        # A news dateline, "JAKARTA, 5/2 -": the place in capitals, then the day and month
+        ("date:dateline", re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{2,30}\s*,\s*(?P<d>\d{1,2})/(?P<mn>\d{1,2})(?![/\d])")),
     ]
+
+
+@functools.cache
+def _relative() -> re.Pattern[str]:
+    """A day named relative to the publication: "kemarin", "hari ini", "yesterday"
+    (``relative_days`` of ``rules/words.csv``), or a weekday alone, "pada Senin", "Senin lalu",
+    "on Monday", "last Monday" (the latest such day on or before the publication)."""
+    day = "|".join(sorted((re.escape(w) for w in weekdays()), key=len, reverse=True))
+    relative = alternation("relative_days")
+    return re.compile(rf"(?i)(?<!\w)(?:(?P<rel>{relative})"
+                      rf"|(?:pada\s+(?:hari\s+)?|on\s+|last\s+)(?P<wd>{day})(?:\s+(?:lalu|kemarin))?"
+                      rf"|(?P<wd2>{day})\s+(?:lalu|kemarin))(?!\w)")
+
+
+def _relative_dates(text: str, published: dt.date, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """The days :func:`_relative` names, dated from the publication date ``published``."""
+    offsets = {w.lower(): int(v) for w, v in word_map("relative_days").items()}
+    out = []
+    spans = sorted(taken)
+    for m in _relative().finditer(text):
+        # The written dates sorted and not overlapping: only the one starting last before the
+        # match's end can overlap it.
+        i = bisect.bisect_left(spans, (m.end(), -1)) - 1
+        if i >= 0 and spans[i][1] > m.start():
+            continue
+        if m.group("rel"):
+            date = published + dt.timedelta(days=offsets[m.group("rel").lower()])
+        else:
+            number = _weekday_numbers()[(m.group("wd") or m.group("wd2")).lower()]
+            date = published - dt.timedelta(days=(published.weekday() - number) % 7)
+        out.append(DateMention(m.start(), m.end(), date, False, "date:relative"))
+    return out
 
 
 @functools.cache
@@ -80,6 +122,13 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
     ['2015-07-03']
     >>> [str(d.date) for d in find_dates("Date: 2019-11-28; September 20, 2018")]
     ['2019-11-28', '2018-09-20']
+    >>> [str(d.date) for d in find_dates("15 s.d. 17 Juli 2019; April 29-30, 2024; from April 29 to 30, 2024")]
+    ['2019-07-15', '2024-04-29', '2024-04-29']
+    >>> [str(d.date) for d in find_dates("Kamis hingga Jumat (29-30/4/21); Hari/Tanggal: Kamis/12 Maret 2020")]
+    ['2021-04-29', '2020-03-12']
+    >>> news = "JAKARTA, 5/2 - Rapat digelar pada Senin, kemarin."
+    >>> [str(d.date) for d in find_dates(news, published=dt.date(2020, 2, 6))]
+    ['2020-02-05', '2020-02-03', '2020-02-05']
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -111,4 +160,6 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
             while end > m.start() and text[end - 1] in " ,":
                 end -= 1
             found.append(DateMention(m.start(), end, date, bool(groups.get("wd")), method))
+    if published is not None:
+        found.extend(_relative_dates(text, published, taken))
     return sorted(found, key=lambda d: d.start)

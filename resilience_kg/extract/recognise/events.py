@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.dates import DateMention, find_dates
-from resilience_kg.extract.recognise.rules import table, words
+from resilience_kg.extract.recognise.rules import alternation, table, words
 from resilience_kg.extract.segment import Span
 
 _NOT_NAME_WORDS = frozenset(words("not_event_name_words"))
@@ -117,6 +117,11 @@ def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int, *
     publication date, or stands alone on its line, gives way to another weekday date."""
     if not dates:
         return None
+    # A page's publication line ("Project story | Denpasar, 20 September 2019", "Published by
+    # ..., 14 January 2020") dates the page: a date in the story wins over it.
+    dates = [d for d in dates if not _publication_line(text, d, published)] or dates
+    # A day named relative to the publication ("kemarin", "pada Senin") only when no date is written.
+    dates = [d for d in dates if d.method != "date:relative"] or dates
     weekday = [d for d in dates if d.has_weekday]
     in_story = [d for d in weekday if d.date != published and not _alone_on_line(text, d)]
     weekday = in_story or weekday
@@ -130,6 +135,38 @@ def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int, *
     opening_end = sentences[min(3, len(sentences) - 1)].end if sentences else 0
     early = [d for d in dates if d.start <= opening_end]
     return early[0] if early else dates[0]
+
+
+#: The most words besides its date of a line that is a page's publication line, not a sentence.
+_BYLINE_WORDS = 8
+#: The most characters a publication line holds either side of its date.
+_BYLINE_REACH = 160
+
+
+def _publication_line(text: str, d: DateMention, published: dt.date | None) -> bool:
+    """True when the date is the page's publication date on a short line of its own (a byline,
+    a dateline above the story), or follows a word of publishing ("Published", "Diterbitkan")."""
+    if not text:
+        return False
+    # Read at most a byline's length either side: a long line is a sentence, and a page of one
+    # line must not be read again for each of its dates.
+    start = text.rfind("\n", max(0, d.start - _BYLINE_REACH), d.start) + 1
+    if start == 0 and d.start > _BYLINE_REACH:
+        return False
+    if _published_word().search(text, start, d.start):
+        return True
+    end = text.find("\n", d.end, d.end + _BYLINE_REACH)
+    if end < 0 and len(text) - d.end > _BYLINE_REACH:
+        return False
+    rest = text[start:d.start] + " " + text[d.end:end if end >= 0 else len(text)]
+    return d.date == published and len(re.findall(r"\w+", rest)) <= _BYLINE_WORDS
+
+
+@functools.cache
+def _published_word() -> re.Pattern[str]:
+    """A word of publishing before a date on its line (``published_words`` of ``rules/words.csv``)."""
+    published = alternation("published_words")
+    return re.compile(rf"(?i)(?<!\w)(?:{published})(?!\w)")
 
 
 def _alone_on_line(text: str, d: DateMention) -> bool:

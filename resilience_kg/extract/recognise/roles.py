@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from resilience_kg.extract.recognise.rules import alternation, table
 from resilience_kg.extract.segment import Span
@@ -51,7 +51,8 @@ def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     for row in table("role_cues"):
         cues.setdefault(row["cue"].lower(), (row["role"], row["direction"]))
     alternatives = sorted(cues, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in alternatives) + r")(?!\w)", re.I), cues
+    # A cue that begins with a hyphen is glued to the name before it ("CWS-led workshops").
+    return re.compile(r"(?:(?<!\w)|(?=-))(" + "|".join(re.escape(c) for c in alternatives) + r")(?!\w)", re.I), cues
 
 
 def find_cues(text: str, sentence: Span) -> list[Cue]:
@@ -61,6 +62,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
         role, direction = cues[m.group(1).lower()]
         if direction == "before" and _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "called for a shared map": a participle after an article is an adjective, no act
+        if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
+            continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1)))
         # A cue that begins inside this one and runs past it is a second cue: "received a
         # delegation from the Embassy" says who hosts and who visits.
@@ -90,6 +93,8 @@ class CueIndex:
     back: tuple[tuple[int, int], ...]  # (start, order) of cues reaching back
     by_start: tuple[tuple[int, int], ...]  # (start, order) of every cue
     commas: tuple[int, ...]
+    #: Per cue end, the starts of the bodies in the plain list right after it (found once per cue).
+    lists_after: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def of(cls, cues: Sequence[Cue], text: str, start: int, end: int) -> CueIndex:
@@ -106,6 +111,19 @@ class CueIndex:
         return cls(tuple(cues), tuple(sorted(forward)), tuple(sorted(single)), tuple(sorted(back)),
                    tuple(sorted((c.start, order) for order, c in enumerate(cues))),
                    tuple(m.start() for m in _LIST_MARK.finditer(text, start, end)))
+
+    def in_list_after(self, cue_end: int, start: int, others: Sequence[tuple[int, int]], text: str) -> bool:
+        """Whether the mention at ``start`` stands in the plain list of bodies that begins right
+        after a cue ending at ``cue_end`` ("developed by A, B and C"): only list joiners between."""
+        if cue_end not in self.lists_after:
+            starts, at = set(), cue_end
+            for s, e in others[bisect.bisect_left(others, (cue_end, -1)):]:
+                if not _list_joiner().fullmatch(text, at, s):
+                    break
+                starts.add(s)
+                at = e
+            self.lists_after[cue_end] = frozenset(starts)
+        return start in self.lists_after[cue_end]
 
     def list_between(self, start: int, end: int) -> bool:
         """Whether a comma or semicolon and a space stand within ``start:end``."""
@@ -143,7 +161,10 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
         i = bisect.bisect_right(entries, (start, 1)) - 1
         if i >= 0:
             cue_end, order = entries[i][0], -entries[i][1]
-            if not (single and index.list_between(cue_end, start)):
+            if not (single and index.list_between(cue_end, start)) or (
+                    index.cues[order].role == "mentioned" and index.in_list_after(cue_end, start, others, text)):
+                # "developed by A, B and C", "menurut BMKG dan BPBD": a source's cue names the
+                # whole plain list of bodies right after it.
                 options.append((start - cue_end, order))
     # The nearest cue after it that reaches back, within its clause and 160 characters.
     j = bisect.bisect_left(index.back, (end, -1))
@@ -159,6 +180,10 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
     if not options:
         return "mentioned", None
     cue = index.cues[min(options)[1]]
+    said = [index.cues[order] for _, order in options if index.cues[order].start >= end]
+    if cue.role == "participant" and said and said[0].role == "speaker":
+        # "Peserta dari X menilai ...": a participant the report quotes is a speaker (guide, roles 1).
+        cue = said[0]
     if cue.start >= end:
         # "X turut hadir dan menyampaikan ...": verbs joined after the actor all say what it did;
         # it keeps the strongest (an opener or a speaker is there too).
@@ -192,6 +217,15 @@ def _list_joiner() -> re.Pattern[str]:
     "A/B" (the words: ``list_joiners`` of ``rules/words.csv``)."""
     joiners = alternation("list_joiners")
     return re.compile(rf"\s*(?:,|/)?\s*(?:(?:{joiners})\s+)?(?:the\s+)?", re.I)
+
+
+@functools.cache
+def _not_said() -> re.Pattern[str]:
+    """The words before a verb of speaking that make it no account given at the event: an
+    infinitive or a modal ("untuk melaporkan", "akan menyampaikan", "to present"; the words:
+    ``not_said_before`` of ``rules/words.csv``)."""
+    modal = alternation("not_said_before")
+    return re.compile(rf"(?i)(?<!\w)(?:{modal})\s+$")
 
 
 #: An English article just before a verb cue makes the verb an adjective ("a shared map").
