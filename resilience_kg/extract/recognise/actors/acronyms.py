@@ -103,6 +103,12 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                 kind = _heads()[head.group(1)].kind if head else "org"
                 if head is None and expansion.startswith(("Deputi", "Kedeputian")):
                     sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
+                if _post_regex().fullmatch(acronym):
+                    # "Kepala Kepolisian Daerah (Kapolda) Jabar": the short form is the head's post, not the body's.
+                    out.append(ActorMention(s, m.end() + tail, name, None, None, sector,
+                                            f"head:{head.group(1)}" if head else "", method,
+                                            confidence("mention:acronym"), kind=kind))
+                    continue
                 out.append(ActorMention(s, m.end() + tail, name, acronym, expansion, sector,
                                         f"head:{head.group(1)}" if head else "", method, confidence("mention:acronym"),
                                         kind=kind))
