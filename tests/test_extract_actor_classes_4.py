@@ -69,3 +69,59 @@ def test_a_national_body_named_with_a_region_without_a_level_word_is_its_branch(
     # The national body itself, and a university named after its city, still resolve to themselves.
     assert resolve(Mention("Polri"), known=[], gazetteer=gaz, city="Kota Bandung").same_as == "polri"
     assert resolve(Mention("Institut Teknologi Bandung"), known=[], gazetteer=gaz, city="Kota Bandung").same_as == "itb"
+
+
+# --- 3. one body written two ways is one actor -------------------------------------------------
+
+
+def test_an_english_name_and_its_indonesian_name_after_a_slash_are_one_body() -> None:
+    # "English name/Indonesian name [SHORT] Place": the short form spells the Indonesian name.
+    text = ("The training was opened by Ms. Rani (Head of Division in Planning and Research "
+            "Agency/Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah [BAPPERIDA] Bontang).")
+    assert quotes(text) == ["Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah [BAPPERIDA] Bontang"]
+    (m,) = found(text)
+    assert (m.name, m.acronym) == ("Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah Bontang", "BAPPERIDA")
+
+
+def test_an_english_name_with_its_indonesian_name_in_brackets_is_one_actor() -> None:
+    text = ("Participants came from the National Development Planning Agency (Kementerian PPN/Bappenas) "
+            "and the Ministry of Home Affairs.")
+    names = actor_names(text)
+    assert len(names) == 2, names
+    planning = next(a for a in actors(text) if "Planning" in a.mention.name)
+    assert planning.resolution is not None and planning.resolution.same_as == "bappenas"
+
+
+def test_a_short_form_written_in_two_parts_is_the_known_body() -> None:
+    # "UN DRR" is UNDRR written with a space: the known body, not the UN.
+    text = "The scorecard developed by UN DRR was used by the city's task team."
+    (m,) = found(text)
+    assert (text[m.start:m.end], m.name, m.sector) == ("UN DRR", "UNDRR", "InternationalOrganization")
+
+
+def test_a_field_abbreviated_after_dan_stays_inside_the_name() -> None:
+    # "dan KB" abbreviates a field of the Dinas (Keluarga Berencana), not a second body; a body the
+    # tables know after "dan" is still a second actor.
+    text = ("Dinas Pengendalian Penduduk dan KB Kabupaten Teluk Jaya menggelar rapat bersama "
+            "Dinas Sosial dan BPBD.")
+    assert quotes(text) == ["Dinas Pengendalian Penduduk dan KB Kabupaten Teluk Jaya", "Dinas Sosial", "BPBD"]
+
+
+# --- 4. what is not a body ----------------------------------------------------------------------
+
+
+def test_a_minister_s_field_and_its_short_form_are_a_post_not_a_division() -> None:
+    # "Menteri Koordinator Bidang X (Menko X)": the minister's post; its "Bidang" is no division.
+    text = ("Penandatanganan disaksikan Menteri Koordinator Bidang Pangan dan Pertanian (Menko Pangan) "
+            "Budi Santoso dan Kepala Bidang Pencegahan (Kabid Pencegahan) BPBD Kota Bima.")
+    names = [m.name for m in found(text)]
+    assert not [n for n in names if "Pangan" in n], names
+    assert "Bidang Pencegahan BPBD Kota Bima" in names  # a head's post before a division keeps the division
+
+
+def test_a_body_named_inside_a_building_s_name_is_the_building() -> None:
+    # A mosque or a command's headquarters named after a body is where people went, not the body;
+    # the sentence after it starts afresh.
+    text = ("Apel digelar di halaman Mako Polres Teluk Jaya. Polres Teluk Jaya bersama BPBD memimpin "
+            "evakuasi ke Gedung Dakwah/Masjid Nurul Ikhsan Muhammadiyah.")
+    assert quotes(text) == ["Polres Teluk Jaya", "BPBD"]

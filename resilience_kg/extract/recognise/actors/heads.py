@@ -75,7 +75,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                     break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name)
             last = j
         elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
-            if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)):
+            if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)) \
+                    and not _field_short_form(text, toks, j + 1, known):
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
                 break
@@ -109,6 +110,17 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
     while last >= i and toks[last].text.lower() in CONNECTORS:
         last -= 1
     return last + 1
+
+
+def _field_short_form(text: str, toks: Sequence[Span], k: int, known: frozenset[str]) -> bool:
+    """Whether the short form at ``toks[k]``, after "dan" inside a name, abbreviates a field of
+    that name, not a second body: "Dinas Pengendalian Penduduk dan KB Kabupaten X", "Dinas
+    Koperasi dan UKM". Not a body the tables know ("... dan BPBD"); a short one (three letters at
+    most), or one the region of the name follows."""
+    word = toks[k].text
+    if word in known or not word.isalpha() or not word.isupper() or _head_regex().fullmatch(word):
+        return False
+    return len(word) <= 3 or _jurisdiction_tail(text, toks[k].end, len(text)) > 0
 
 
 def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset[str]) -> bool:
@@ -240,6 +252,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                                     f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
             continue
         short = _SHORT_FORM_AFTER.match(text, e, end)
+        if short is None and head.english:
+            short = _indonesian_name_after(text, e, end)
         english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
         # ("East Jakarta Parks Office (Sudin Pertamanan Jakarta Timur)": the Indonesian name in brackets.)
         indonesian_alias = short is not None and head.english and _head_regex().match(short.group(1)) is not None
@@ -263,9 +277,25 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
     return out
 
 
+#: A capitalised name in brackets, perhaps with a slash: "(Kementerian PPN/Bappenas)".
+_NAME_IN_BRACKETS = re.compile(r"\s?\(\s*([A-Z][\w&.\-]*(?:[ /][A-Z][\w&.\-]*){1,7})\s*\)")
+
+
+def _indonesian_name_after(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """The Indonesian name an English name is followed by in brackets, an alternative of its
+    own with a slash ("National Planning and Development Agency (Kementerian PPN/Bappenas)"):
+    the same body, not a second one."""
+    inner = _NAME_IN_BRACKETS.match(text, pos, end)
+    if inner is None or "/" not in inner.group(1):
+        return None
+    head = _head_regex().match(inner.group(1))
+    return inner if head is not None and not _heads()[head.group(1)].english else None
+
+
 def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMention]) -> list[ActorMention]:
     """Cut "Bank DKI dan Sarana Jaya" before "dan" when a known name starts right after it."""
-    starts = {m.start for m in surfaces}
+    # (An unknown short form with a place, "KB Kabupaten X", may be a field of the name before it.)
+    starts = {m.start for m in surfaces if m.method != "rule:acronym-with-place"}
     out = []
     for m in spans:
         for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
