@@ -10,6 +10,7 @@ import re
 from resilience_kg.extract.recognise.actors.vocabulary import (
     JURISDICTION_WORDS,
     STOP_CAPS,
+    TITLES,
     _head_regex,
     is_acronym,
     name_key,
@@ -70,8 +71,8 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
         return len(tail.group(0)[:tail.group(0).rstrip().rfind(" ")].rstrip())
     if marked or (_is_place(place) and _is_place(" ".join(words_))):
         return tail.end() - pos
-    if len(words_) == 2 and words_[1] not in _SECOND_PLACE_WORDS and _is_place(words_[0]) \
-            and not is_acronym(words_[1]) and tail.group(0).startswith(" " + words_[0]):
+    if len(words_) == 2 and _is_place(words_[0]) and TITLES.match(words_[1]) \
+            and tail.group(0).startswith(" " + words_[0]):
         # "Kepolisian Daerah (Kapolda) Jabar Irjen Pol ...": the region ends the name, and the
         # capitalised word after it starts the officer's rank or name.
         return len(tail.group(0)) - len(tail.group(0).lstrip()) + len(words_[0])
