@@ -125,3 +125,43 @@ def test_a_body_named_inside_a_building_s_name_is_the_building() -> None:
     text = ("Apel digelar di halaman Mako Polres Teluk Jaya. Polres Teluk Jaya bersama BPBD memimpin "
             "evakuasi ke Gedung Dakwah/Masjid Nurul Ikhsan Muhammadiyah.")
     assert quotes(text) == ["Polres Teluk Jaya", "BPBD"]
+
+
+def test_a_place_kind_written_with_a_typo_is_still_a_place() -> None:
+    # "Kecamaan" for Kecamatan: the district in a list of those present is a place, not a body.
+    text = ("Simulasi diikuti BPBD, PMI Kabupaten Teluk Jaya, warga Desa Sukamaju, Kecamaan Pantai Indah, "
+            "Kabupaten Teluk Jaya.")
+    assert not [q for q in quotes(text) if "Pantai Indah" in q], quotes(text)
+    assert "PMI Kabupaten Teluk Jaya" in quotes(text)
+
+
+def test_a_continent_joined_to_a_word_by_a_hyphen_is_no_place_of_a_body() -> None:
+    # "UCLG Asia-Pacific Regional Conference": "Asia" is not the region of a branch called "UCLG Asia".
+    text = "The workshop took place during the UCLG Asia-Pacific Regional Conference in Surabaya."
+    assert [m.name for m in found(text)] == ["UCLG"]
+
+
+# --- 5. the same body, one actor ----------------------------------------------------------------
+
+
+def test_a_defined_short_form_written_bare_inside_a_unit_s_name_is_the_same_body() -> None:
+    # "(Diskominfo)" is defined once; "Bidang Statistik Diskominfo" names its division, and the
+    # Dinas stays one actor (not a second "Diskominfo" resolved to another city's office).
+    text = ("Rapat dihadiri Dinas Komunikasi dan Informatika (Diskominfo) dan Dinas Sosial. "
+            "Plt. Kepala Bidang Statistik Diskominfo, Rusmana, menyampaikan data terbaru.")
+    names = actor_names(text)
+    assert "Diskominfo" not in names, names
+    assert "Dinas Komunikasi dan Informatika" in names
+
+
+def test_a_governor_s_short_province_name_is_spelled_out_in_the_government_s_name() -> None:
+    text = "Rapat dihadiri Pj Gubernur Jateng Budi Santoso dan Kepala BPBD."
+    govt = [m for m in found(text) if m.method == "rule:regional-head"]
+    assert [(text[m.start:m.end], m.name) for m in govt] == [("Jateng", "Pemerintah Provinsi Jawa Tengah")]
+
+
+def test_a_task_force_of_an_international_body_is_international() -> None:
+    text = "The UCLG Taskforce on Urban Crises and the BNPB Task Force took part."
+    sectors = {m.name: m.sector for m in found(text)}
+    assert sectors == {"UCLG Taskforce on Urban Crises": "InternationalOrganization",
+                       "BNPB Task Force": "GovernmentAgency"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
@@ -81,7 +82,16 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
     found = [m for m in found if not _post_only_unit(text, m)]
     found = university_bodies(text, found)
+    found = _defined_short_forms(found)
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _defined_short_forms(found: list[ActorMention]) -> list[ActorMention]:
+    """A name the report defines as a body's short form ("Dinas Komunikasi dan Informatika
+    (Diskominfo)"), written bare elsewhere, is that short form even where its letters are not all
+    capitals (the parent in "Bidang Statistik Diskominfo"): the same body, not a second one."""
+    defined = {m.acronym for m in found if m.acronym and m.expansion}
+    return [replace(m, acronym=m.name) if not m.acronym and m.name in defined else m for m in found]
 
 
 def _chunks(sentences: Sequence[Span]) -> list[tuple[int, int]]:
