@@ -165,3 +165,30 @@ def test_a_task_force_of_an_international_body_is_international() -> None:
     sectors = {m.name: m.sector for m in found(text)}
     assert sectors == {"UCLG Taskforce on Urban Crises": "InternationalOrganization",
                        "BNPB Task Force": "GovernmentAgency"}
+
+
+# --- 6. a head noun with no name of its own --------------------------------------------------------
+
+
+def test_a_head_noun_followed_at_once_by_dan_names_no_body() -> None:
+    # "Rapat Koordinasi Pusat dan Daerah" (central and regional), "Kepala Bidang dan Kepala Seksi":
+    # the head has no name of its own.
+    text = ("Rapat Koordinasi Pusat dan Daerah dihadiri Kepala Bidang dan Kepala Seksi Logistik "
+            "BPBD Provinsi Riau.")
+    assert not [q for q in quotes(text) if q.startswith(("Pusat", "Bidang"))], quotes(text)
+    assert "BPBD Provinsi Riau" in quotes(text)
+
+
+def test_a_unit_s_listed_fields_run_up_to_its_parent_s_short_form() -> None:
+    text = ("Kata Kepala Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB Abdul Muhari, "
+            "posko dibuka di Kabupaten Lumajang.")
+    (unit, *_) = found(text)
+    assert text[unit.start:unit.end] == "Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB"
+    assert unit.parent_span is not None and text[slice(*unit.parent_span)] == "BNPB"
+
+
+def test_the_holder_s_name_after_a_post_and_its_body_is_no_body() -> None:
+    # "... dibuka oleh Direktur <field> <body>, <NAME>": the name after the comma is the director's.
+    text = ("Rapat dibuka oleh Direktur Manajemen Penanggulangan Bencana dan Kebakaran Ditjen Bina "
+            "Adwil Kemendagri, Rahmat ZA, bersama BNPB dan BPBD.")
+    assert not [q for q in quotes(text) if "Rahmat" in q], quotes(text)

@@ -139,8 +139,8 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
         width = 0
         while k < len(toks) and is_cap(toks[k].text) and not text[toks[k - 1].end:toks[k].start].strip():
             word = toks[k].text
-            if word in JURISDICTION_WORDS:
-                break  # "... dan Statistik Provinsi DKI Jakarta": the place ends the fields
+            if word in JURISDICTION_WORDS or (closed and width and (is_acronym(word) or word in known)):
+                break  # "... dan Statistik Provinsi DKI Jakarta", "... Komunikasi X BNPB": a place or parent ends them
             if (word in STOP_CAPS or _head_regex().fullmatch(word) or is_acronym(word) or _is_place(word)
                     or _is_calendar(word) or word in known):
                 return False
@@ -149,8 +149,10 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
         if not 1 <= width <= 3:
             return False
         if closed:
+            # (A parent's short form may follow: "Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB".)
             return k >= len(toks) or not is_cap(toks[k].text) or toks[k].text in JURISDICTION_WORDS \
-                or _head_regex().fullmatch(toks[k].text) is not None
+                or _head_regex().fullmatch(toks[k].text) is not None or is_acronym(toks[k].text) \
+                or toks[k].text in known
         if k >= len(toks) or (toks[k].text != "," and toks[k].text.lower() not in ("dan", "serta")):
             return False
         if toks[k].text == ",":
@@ -221,6 +223,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         first = _backward(text, toks, k) if head.english else k
         if stop <= after and first == k:
             continue  # a head alone ("Dinas", "Badan") names nothing
+        if first == k and after < len(toks) and toks[after].text.lower() in ("dan", "serta", "&") \
+                and not head.english:
+            continue  # "Rapat Koordinasi Pusat dan Daerah", "Kepala Bidang dan Kepala Seksi": no name of its own
         if first == k and m.group(1) in _SUFFIX_FORMS:
             continue  # "PT Telkom Indonesia (Persero) Tbk Witel Jakarta": Tbk ends a firm's name, never starts one
         s, e = toks[first].start, toks[stop - 1].end

@@ -278,7 +278,15 @@ def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
         for n in range(1, min(4, len(words_)) + 1):
             if _post_regex().fullmatch(" ".join(words_[-n:])):
                 return True
+        # "Direktur Manajemen Penanggulangan Bencana dan Kebakaran Ditjen X, Zafrizal": the post's
+        # field runs on in capitals up to the body, and the name after the comma is its holder's.
+        lead = text[max(0, f.start - 100):f.start]
+        if any(_FIELD_TO_BODY.fullmatch(lead, p.end()) for p in _post_regex().finditer(lead)):
+            return True
     return False
+
+
+_FIELD_TO_BODY = re.compile(r"(?:\s+(?:[A-Z][\w.'-]*|dan|serta|&))*\s+")
 
 
 def _before_relative(text: str, a: int, b: int) -> tuple[int, int]:
