@@ -192,3 +192,36 @@ def test_the_holder_s_name_after_a_post_and_its_body_is_no_body() -> None:
     text = ("Rapat dibuka oleh Direktur Manajemen Penanggulangan Bencana dan Kebakaran Ditjen Bina "
             "Adwil Kemendagri, Rahmat ZA, bersama BNPB dan BPBD.")
     assert not [q for q in quotes(text) if "Rahmat" in q], quotes(text)
+
+
+# --- 7. bodies without a head noun, and names broken by a line end -----------------------------
+
+
+def test_a_list_after_a_verb_of_attending_names_bodies_without_head_nouns() -> None:
+    # One body of the list has a head noun; the others are short forms and short names, after
+    # "dihadiri oleh beberapa instansi diantaranya": they are the bodies present.
+    text = ("FGD dipimpin moderator Bapak Andi yang di hadiri oleh beberapa instansi diantaranya, "
+            "Teluk Zero Waste, FKPS, Karang Taruna Sukamaju, GAPENSA, PT Sinar Abadi, KPLH Bening "
+            "dan Ibu Profesional.")
+    got = quotes(text)
+    for name in ("Teluk Zero Waste", "FKPS", "Karang Taruna Sukamaju", "GAPENSA", "KPLH Bening", "PT Sinar Abadi"):
+        assert name in got, (name, got)
+    assert not [q for q in got if "Ibu" in q or "Andi" in q], got
+
+
+def test_a_list_of_people_after_a_verb_of_attending_stays_people() -> None:
+    # Without a body among its members, a list after "dihadiri" names no body.
+    text = "Rapat dihadiri oleh Budi Santoso, Rina Wijaya, Ahmad Fauzi dan Sari Dewi."
+    assert quotes(text) == []
+
+
+def test_a_name_broken_at_the_end_of_a_hard_wrapped_line_is_one_name() -> None:
+    text = ("Rapat koordinasi penanganan kekeringan ini dihadiri oleh Dinas Lingkungan\n"
+            "Hidup Kota Teluk Jaya, Dinas Pekerjaan Umum dan Penataan Ruang beserta\n"
+            "Badan Penanggulangan Bencana Daerah Kota Teluk Jaya dan perwakilan Perumda\n"
+            "Air Minum Tirta Jaya, yang membahas distribusi air bersih ke warga.\n")
+    got = quotes(text)
+    assert "Dinas Lingkungan\nHidup Kota Teluk Jaya" in got, got
+    assert not [q for q in got if q.startswith(("Hidup", "Air"))], got
+    names = [m.name for m in found(text)]
+    assert "Dinas Lingkungan Hidup Kota Teluk Jaya" in names
