@@ -225,3 +225,15 @@ def test_a_name_broken_at_the_end_of_a_hard_wrapped_line_is_one_name() -> None:
     assert not [q for q in got if q.startswith(("Hidup", "Air"))], got
     names = [m.name for m in found(text)]
     assert "Dinas Lingkungan Hidup Kota Teluk Jaya" in names
+
+
+def test_a_standard_regional_body_without_a_place_is_no_particular_region_s() -> None:
+    # Every province, regency and city has a Satpol PP and a Sekretariat Daerah: named bare in a
+    # report whose city is not known, it is not Jakarta's (whose the gazetteer happens to hold).
+    gaz = load_gazetteer()
+    for name in ("Satpol PP", "Setda"):
+        res = resolve(Mention(name), known=[], gazetteer=gaz, city=None)
+        assert res.same_as is None and res.ambiguous, (name, res)
+        assert resolve(Mention(name), known=[], gazetteer=gaz, city="DKI Jakarta").same_as is not None
+    res = resolve(Mention("Satpol PP Kota Tarakan"), known=[], gazetteer=gaz, city=None)
+    assert res.same_as is None and res.method.startswith("rule:body-pattern:")
