@@ -4,6 +4,7 @@ written after them."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -301,6 +302,10 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
     """Cut "Bank DKI dan Sarana Jaya" before "dan" when a known name starts right after it."""
     # (An unknown short form with a place, "KB Kabupaten X", may be a field of the name before it.)
     starts = {m.start for m in surfaces if m.method != "rule:acronym-with-place"}
+    # The known names inside a span are found by bisection over their starts, not by reading them
+    # all for every span (a sentence of thousands of names would make this step quadratic).
+    by_start = sorted(surfaces, key=lambda k: k.start)
+    known_starts = [k.start for k in by_start]
     out = []
     for m in spans:
         for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
@@ -310,8 +315,9 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
                 break
         # "Bidang Kerja Sama Kemendagri RI Rika Fitriasari": a known body ends the unit's name, and
         # the capitalised words after it are the officer's.
-        for known in surfaces:
-            if not (m.start < known.start and known.end < m.end):
+        inside = by_start[bisect.bisect_right(known_starts, m.start):bisect.bisect_left(known_starts, m.end)]
+        for known in inside:
+            if not known.end < m.end:
                 continue
             after = _PERSON_TAIL.fullmatch(text, known.end, m.end)
             if after is not None and not any(_head_regex().fullmatch(w) or w in JURISDICTION_WORDS or _is_place(w)
