@@ -192,7 +192,8 @@ class Places:
                 i += 1
                 continue
             name, n = hit
-            jurs = set(self.marked.get(name, ()) if marked else self.by_name[name])
+            # (A short name after a level word, "Daerah Jabar", is read as written bare.)
+            jurs = set(self.marked[name] if marked and name in self.marked else self.by_name[name])
             kinds: set[str] = set()
             while keep and keep[-1] in _PLACE_PREFIX:  # "kota administrasi", "provinsi dki"
                 word = keep.pop()

@@ -224,12 +224,13 @@ def _is_branch(name: str, own: frozenset[str], records: Sequence[_Record]) -> bo
     Jateng"), matched only by national bodies of Indonesia. A bare city in a proper name
     ("Institut Teknologi Bandung") is no branch, nor a university's or a firm's short form with a
     city ("UGM Yogyakarta")."""
-    from resilience_kg.extract.recognise.actors import JURISDICTION_WORDS, is_acronym
+    from resilience_kg.extract.recognise.actors import JURISDICTION_WORDS
 
     words = name.split()
     levelled = any(w in JURISDICTION_WORDS for w in words)
-    short = len(words) >= 2 and is_acronym(words[0]) and all(
-        r.sector in _BRANCHED_SECTORS for r in records)
+    # A public body's or a society's name with a region ("PMI Jatim", "BPS Jateng", "Kepolisian
+    # Daerah Jabar", "Kementerian Agama Kukar"): a national body's names never end in a region.
+    short = len(words) >= 2 and all(r.sector in _BRANCHED_SECTORS for r in records)
     return (levelled or short) and any(p not in NON_TERRITORIAL for p in own) and all(
         r.jurisdiction == "Indonesia" for r in records)
 

@@ -33,7 +33,7 @@ _ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z]
 def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
     """"Expansion (ACR)", "Expansion [ACR]" and "ACR (Expansion)" pairs that name a body."""
     out: list[ActorMention] = []
-    toks = words(text, start, end)
+    toks = _split_at_slashes(words(text, start, end))
     for m in _ACRONYM_IN_BRACKETS.finditer(text, start, end):
         acronym = m.group(1).strip()
         if acronym in LEGAL_FORMS:
@@ -86,6 +86,9 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
             if post is not None and post.end() < before[-1].end and not post.group(1).startswith("Deputi"):
                 head_at = _head_regex().search(text, before[best].start, before[-1].end)
                 if head_at is not None and head_at.start() >= post.start():
+                    if head_at.group(1) == "Bidang" and head_at.start() >= post.end() \
+                            and not text[post.end():head_at.start()].strip():
+                        continue  # "Menteri Koordinator Bidang X (Menko X)": a post's field and its short form
                     best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)
             s = before[best].start
             expansion = text[s:before[-1].end].rstrip(" ,")
@@ -103,6 +106,12 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                 kind = _heads()[head.group(1)].kind if head else "org"
                 if head is None and expansion.startswith(("Deputi", "Kedeputian")):
                     sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
+                if _post_regex().fullmatch(acronym):
+                    # "Kepala Kepolisian Daerah (Kapolda) Jabar": the short form is the head's post, not the body's.
+                    out.append(ActorMention(s, m.end() + tail, name, None, None, sector,
+                                            f"head:{head.group(1)}" if head else "", method,
+                                            confidence("mention:acronym"), kind=kind))
+                    continue
                 out.append(ActorMention(s, m.end() + tail, name, acronym, expansion, sector,
                                         f"head:{head.group(1)}" if head else "", method, confidence("mention:acronym"),
                                         kind=kind))
@@ -126,6 +135,24 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                                 f"head:{head.group(1)}" if head else "", "rule:acronym-first",
                                 confidence("mention:acronym"),
                                 kind=_heads()[head.group(1)].kind if head else "org"))
+    return out
+
+
+_SLASHED_NAMES = re.compile(r"([A-Z][\w-]*)/([A-Z][\w-]*)")
+
+
+def _split_at_slashes(toks: list[Span]) -> list[Span]:
+    """Two names written one after the other with a slash ("... Research Agency/Badan Perencanaan
+    ... [BAPPERIDA]", an English name, then the Indonesian one) are two words: the short form in
+    brackets may spell the second name from its first word."""
+    out: list[Span] = []
+    for t in toks:
+        pair = _SLASHED_NAMES.fullmatch(t.text)
+        if pair is None or is_acronym(pair.group(1)) or is_acronym(pair.group(2)):
+            out.append(t)
+            continue
+        out.append(Span(t.start, t.start + pair.end(1), pair.group(1)))
+        out.append(Span(t.start + pair.start(2), t.end, pair.group(2)))
     return out
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
@@ -42,6 +44,14 @@ if TYPE_CHECKING:
 
 def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None) -> list[ActorMention]:
     """Every organisation and named unit in ``text``, in order of position."""
+    unwrapped = unwrap_lines(text)
+    if unwrapped != text:
+        # A hard-wrapped text (a PDF's lines, a page that breaks its lines inside sentences) is
+        # read with its wrapped lines joined: a name broken at a line end is one name. The
+        # offsets are the same (one character for one), so every quote stays exact.
+        from resilience_kg.extract.segment import sentences as split
+
+        text, sentences = unwrapped, split(unwrapped)
     found: list[ActorMention] = []
     # One pass of the (large) surface-form matcher per sentence is the slow part: run it per
     # paragraph-sized chunk of sentences instead and hand each sentence its own matches.
@@ -81,7 +91,33 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
     found = [m for m in found if not _post_only_unit(text, m)]
     found = university_bodies(text, found)
+    found = _defined_short_forms(found)
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+#: A line break inside a sentence: after a line of some length that ends in a word or a comma
+#: (no full stop, colon or semicolon), before a line that starts with a word (no list marker).
+_WRAP = re.compile(r"(?m)^(?![ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)])[ \t])([^\n|\t]{48,}[\w,)])\n(?=[ \t]*[A-Za-z(])")
+
+
+def unwrap_lines(text: str) -> str:
+    """``text`` with the line breaks of a hard-wrapped text turned into spaces, when it has at
+    least three of them (a headline over its first paragraph is no wrapping); else unchanged."""
+    breaks = [m.end(1) for m in _WRAP.finditer(text)]
+    if len(breaks) < 3:
+        return text
+    chars = list(text)
+    for at in breaks:
+        chars[at] = " "
+    return "".join(chars)
+
+
+def _defined_short_forms(found: list[ActorMention]) -> list[ActorMention]:
+    """A name the report defines as a body's short form ("Dinas Komunikasi dan Informatika
+    (Diskominfo)"), written bare elsewhere, is that short form even where its letters are not all
+    capitals (the parent in "Bidang Statistik Diskominfo"): the same body, not a second one."""
+    defined = {m.acronym for m in found if m.acronym and m.expansion}
+    return [replace(m, acronym=m.name) if not m.acronym and m.name in defined else m for m in found]
 
 
 def _chunks(sentences: Sequence[Span]) -> list[tuple[int, int]]:

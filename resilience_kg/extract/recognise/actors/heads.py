@@ -4,6 +4,7 @@ written after them."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -75,7 +76,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                     break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name)
             last = j
         elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
-            if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)):
+            if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)) \
+                    and not _field_short_form(text, toks, j + 1, known):
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
                 break
@@ -111,6 +113,17 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
     return last + 1
 
 
+def _field_short_form(text: str, toks: Sequence[Span], k: int, known: frozenset[str]) -> bool:
+    """Whether the short form at ``toks[k]``, after "dan" inside a name, abbreviates a field of
+    that name, not a second body: "Dinas Pengendalian Penduduk dan KB Kabupaten X", "Dinas
+    Koperasi dan UKM". Not a body the tables know ("... dan BPBD"); a short one (three letters at
+    most), or one the region of the name follows."""
+    word = toks[k].text
+    if word in known or not word.isalpha() or not word.isupper() or _head_regex().fullmatch(word):
+        return False
+    return len(word) <= 3 or _jurisdiction_tail(text, toks[k].end, len(text)) > 0
+
+
 def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset[str]) -> bool:
     """Whether the comma at ``toks[j]`` goes on listing the fields of one body's name: one to
     three capitalised words each (no head noun, short form or place: those start another body),
@@ -127,8 +140,8 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
         width = 0
         while k < len(toks) and is_cap(toks[k].text) and not text[toks[k - 1].end:toks[k].start].strip():
             word = toks[k].text
-            if word in JURISDICTION_WORDS:
-                break  # "... dan Statistik Provinsi DKI Jakarta": the place ends the fields
+            if word in JURISDICTION_WORDS or (closed and width and (is_acronym(word) or word in known)):
+                break  # "... dan Statistik Provinsi DKI Jakarta", "... Komunikasi X BNPB": a place or parent ends them
             if (word in STOP_CAPS or _head_regex().fullmatch(word) or is_acronym(word) or _is_place(word)
                     or _is_calendar(word) or word in known):
                 return False
@@ -137,8 +150,10 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
         if not 1 <= width <= 3:
             return False
         if closed:
+            # (A parent's short form may follow: "Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB".)
             return k >= len(toks) or not is_cap(toks[k].text) or toks[k].text in JURISDICTION_WORDS \
-                or _head_regex().fullmatch(toks[k].text) is not None
+                or _head_regex().fullmatch(toks[k].text) is not None or is_acronym(toks[k].text) \
+                or toks[k].text in known
         if k >= len(toks) or (toks[k].text != "," and toks[k].text.lower() not in ("dan", "serta")):
             return False
         if toks[k].text == ",":
@@ -209,6 +224,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         first = _backward(text, toks, k) if head.english else k
         if stop <= after and first == k:
             continue  # a head alone ("Dinas", "Badan") names nothing
+        if first == k and after < len(toks) and toks[after].text.lower() in ("dan", "serta", "&") \
+                and not head.english:
+            continue  # "Rapat Koordinasi Pusat dan Daerah", "Kepala Bidang dan Kepala Seksi": no name of its own
         if first == k and m.group(1) in _SUFFIX_FORMS:
             continue  # "PT Telkom Indonesia (Persero) Tbk Witel Jakarta": Tbk ends a firm's name, never starts one
         s, e = toks[first].start, toks[stop - 1].end
@@ -240,6 +258,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                                     f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
             continue
         short = _SHORT_FORM_AFTER.match(text, e, end)
+        if short is None and head.english:
+            short = _indonesian_name_after(text, e, end)
         english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
         # ("East Jakarta Parks Office (Sudin Pertamanan Jakarta Timur)": the Indonesian name in brackets.)
         indonesian_alias = short is not None and head.english and _head_regex().match(short.group(1)) is not None
@@ -263,9 +283,29 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
     return out
 
 
+#: A capitalised name in brackets, perhaps with a slash: "(Kementerian PPN/Bappenas)".
+_NAME_IN_BRACKETS = re.compile(r"\s?\(\s*([A-Z][\w&.\-]*(?:[ /][A-Z][\w&.\-]*){1,7})\s*\)")
+
+
+def _indonesian_name_after(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """The Indonesian name an English name is followed by in brackets, an alternative of its
+    own with a slash ("National Planning and Development Agency (Kementerian PPN/Bappenas)"):
+    the same body, not a second one."""
+    inner = _NAME_IN_BRACKETS.match(text, pos, end)
+    if inner is None or "/" not in inner.group(1):
+        return None
+    head = _head_regex().match(inner.group(1))
+    return inner if head is not None and not _heads()[head.group(1)].english else None
+
+
 def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMention]) -> list[ActorMention]:
     """Cut "Bank DKI dan Sarana Jaya" before "dan" when a known name starts right after it."""
-    starts = {m.start for m in surfaces}
+    # (An unknown short form with a place, "KB Kabupaten X", may be a field of the name before it.)
+    starts = {m.start for m in surfaces if m.method != "rule:acronym-with-place"}
+    # The known names inside a span are found by bisection over their starts, not by reading them
+    # all for every span (a sentence of thousands of names would make this step quadratic).
+    by_start = sorted(surfaces, key=lambda k: k.start)
+    known_starts = [k.start for k in by_start]
     out = []
     for m in spans:
         for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
@@ -275,8 +315,9 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
                 break
         # "Bidang Kerja Sama Kemendagri RI Rika Fitriasari": a known body ends the unit's name, and
         # the capitalised words after it are the officer's.
-        for known in surfaces:
-            if not (m.start < known.start and known.end < m.end):
+        inside = by_start[bisect.bisect_right(known_starts, m.start):bisect.bisect_left(known_starts, m.end)]
+        for known in inside:
+            if not known.end < m.end:
                 continue
             after = _PERSON_TAIL.fullmatch(text, known.end, m.end)
             if after is not None and not any(_head_regex().fullmatch(w) or w in JURISDICTION_WORDS or _is_place(w)

@@ -145,7 +145,19 @@ def odd_forms(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> l
         out.append(ActorMention(m.start(), e, name, joined if is_acronym(joined) else None, None,
                                 surface.sector or None, surface.method, surface.method,
                                 confidence("mention:gazetteer-spaced"), kind=surface.kind))
+    for m in _SPLIT_FORM.finditer(text, start, end):
+        joined = m.group(1) + m.group(2)
+        if joined.casefold() not in folded:
+            continue
+        surface = forms[folded[joined.casefold()]]
+        out.append(ActorMention(m.start(), m.end(), surface.form, joined if is_acronym(joined) else None, None,
+                                surface.sector or None, surface.method, surface.method,
+                                confidence("mention:gazetteer-spaced"), kind=surface.kind))
     return out
+
+
+#: A short form written in two parts ("UN DRR" for UNDRR): two runs of capitals and one space.
+_SPLIT_FORM = re.compile(r"(?<![\w-])([A-Z]{2,5}) ([A-Z]{2,6})(?![\w-])")
 
 
 def _folded_short_forms(gazetteer: Gazetteer | None) -> dict[str, str]:

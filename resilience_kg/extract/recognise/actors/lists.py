@@ -222,8 +222,19 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
         covered = [any(f.start <= a < f.end or a <= f.start < b for f in found) for a, b in items]
         shaped = [None if hit else short_form_with_region(text[a:b])
                   for (a, b), hit in zip(items, covered, strict=True)]
-        if sum(covered) < 2 or sum(covered) + sum(s is not None for s in shaped) < len(items) / 2:
-            continue
+        bodies = sum(covered) + sum(s is not None for s in shaped)
+        if sum(covered) < 2 or bodies < len(items) / 2:
+            # A list that a verb of attending introduces ("dihadiri oleh beberapa instansi
+            # diantaranya A, B, C") names bodies even where few have a head noun: one known body
+            # in it, and most of the rest short names, will do.
+            likely = sum(1 for (a, b), hit, shape in zip(items, covered, shaped, strict=True)
+                         if not hit and shape is None and _short_name(text[a:b]))
+            if not (sum(covered) >= 1 and bodies + likely >= 0.6 * len(items)
+                    and _introduced(text, seg_start, items, covered)):
+                continue
+            relaxed = True
+        else:
+            relaxed = False
         for (a, b), shape in zip(items, shaped, strict=True):
             if shape is not None:
                 # "Pusdataru Provinsi Jawa Tengah": a regional office's own short form and its region.
@@ -233,6 +244,8 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
         covered = [hit or shape is not None for hit, shape in zip(covered, shaped, strict=True)]
         sectors = Counter(f.sector for f in found if seg_start <= f.start < seg_end and f.sector)
         sector = sectors.most_common(1)[0][0] if sectors else None
+        if relaxed and sectors and sectors.most_common(1)[0][1] < 0.75 * sum(sectors.values()):
+            sector = None  # few bodies of mixed kinds: the members' kind is left to the drafter's guess
         posts = _post_regex()
         for n, ((a, b), hit) in enumerate(zip(items, covered, strict=True)):
             name = text[a:b]
@@ -265,6 +278,24 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     return out
 
 
+def _short_name(name: str) -> bool:
+    """A list member that may be a body without a head noun: a short form first, or at most three
+    capitalised words ("FKGS", "KPLH Lentera", "Garut Zero Waste")."""
+    return _plausible_item(name) and (is_acronym(name.split()[0].rstrip(".")) or len(name.split()) <= 3)
+
+
+@functools.cache
+def _list_cue_regex() -> re.Pattern[str]:
+    return re.compile(r"(?i)(?<![\w-])(?:" + alternation("attendance_list_cues") + r")(?![\w-])[^.;:]{0,60}$")
+
+
+def _introduced(text: str, seg_start: int, items: list[tuple[int, int]], covered: list[bool]) -> bool:
+    """Whether a verb of attending ("dihadiri oleh", "diikuti", "peserta dari ... antara lain")
+    stands just before the list's first body (a member found, or a short name)."""
+    first = next((a for (a, b), hit in zip(items, covered, strict=True) if hit or _short_name(text[a:b])), None)
+    return first is not None and _list_cue_regex().search(text, max(seg_start, first - 120), first) is not None
+
+
 def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
     """Whether ``pos`` starts the name of the person holding the post just before it:
     "Kepala BMKG, Dwikorita Karnawati" (the body is found, a post word stands before it)."""
@@ -278,7 +309,15 @@ def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
         for n in range(1, min(4, len(words_)) + 1):
             if _post_regex().fullmatch(" ".join(words_[-n:])):
                 return True
+        # "Direktur Manajemen Penanggulangan Bencana dan Kebakaran Ditjen X, Zafrizal": the post's
+        # field runs on in capitals up to the body, and the name after the comma is its holder's.
+        lead = text[max(0, f.start - 100):f.start]
+        if any(_FIELD_TO_BODY.fullmatch(lead, p.end()) for p in _post_regex().finditer(lead)):
+            return True
     return False
+
+
+_FIELD_TO_BODY = re.compile(r"(?:\s+(?:[A-Z][\w.'-]*|dan|serta|&))*\s+")
 
 
 def _before_relative(text: str, a: int, b: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ import re
 from resilience_kg.extract.recognise.actors.vocabulary import (
     JURISDICTION_WORDS,
     STOP_CAPS,
+    TITLES,
     _head_regex,
     is_acronym,
     name_key,
@@ -23,8 +24,29 @@ def _is_place(name: str) -> bool:
     named by its place ("Kelurahan Tanjung Mas", "Kodim 0733 Semarang")."""
     from resilience_kg.extract.regions import is_place
 
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
     return (name.lower().strip() in places() or is_place(name) is not None
-            or name.split(maxsplit=1)[0] in _place_kinds())
+            or first in _place_kinds() or _misspelt_place_kind(first))
+
+
+def _misspelt_place_kind(word: str) -> bool:
+    """A place kind of seven letters or more written with one letter wrong, left out or added
+    ("Kecamaan Seririt", "Kelurhan X"): news copy is typed fast, and the place is still a place."""
+    if len(word) < 6 or not word[0].isupper():
+        return False
+    return any(len(kind) >= 7 and kind[0] == word[0] and _one_edit(word, kind) for kind in _place_kinds())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one substitution, insertion or deletion (not equal)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 @functools.cache
@@ -41,7 +63,7 @@ _LEVEL_SPELLINGS = sorted(_LEVEL_WORDS | {w.lower() for w in _LEVEL_WORDS if not
 
 _TAIL = re.compile(r" +(?:Wilayah [IVX]+ )?(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +)?"
                    r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")|[A-Z][a-z]+(?: [A-Z][a-z]+)?"
-                   r"|[A-Z]{2,4}(?![\w-])|[A-Z][a-z]+[A-Z][a-z]+(?![\w-]))")
+                   r"|[A-Z]{2,4}(?![\w-])|[A-Z][a-z]+[A-Z][a-z]+(?![\w-]))(?!-\w)")  # ("UCLG Asia-Pacific": no place)
 
 
 #: Second words of two-word regions ("Bandung Barat", "Jakarta Utara", "Tanah Datar" is known by name).
@@ -70,6 +92,11 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
         return len(tail.group(0)[:tail.group(0).rstrip().rfind(" ")].rstrip())
     if marked or (_is_place(place) and _is_place(" ".join(words_))):
         return tail.end() - pos
+    if len(words_) == 2 and _is_place(words_[0]) and TITLES.match(words_[1]) \
+            and tail.group(0).startswith(" " + words_[0]):
+        # "Kepolisian Daerah (Kapolda) Jabar Irjen Pol ...": the region ends the name, and the
+        # capitalised word after it starts the officer's rank or name.
+        return len(tail.group(0)) - len(tail.group(0).lstrip()) + len(words_[0])
     return 0
 
 

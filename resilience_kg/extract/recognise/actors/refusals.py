@@ -45,7 +45,9 @@ def _venue_lead_regex() -> re.Pattern[str]:
     # After "di" running text writes the building word in lower case too: "di halaman Kantor Kementerian X".
     lower = "|".join(re.escape(v[0].lower() + v[1:]) for v in venues)
     return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in venues) + r"|(?:"
-                      + alternation("venue_prepositions") + r")\s+(?:" + lower + r"))(?:\s+[A-Z0-9][\w.-]*){0,4}\s+$")
+                      + alternation("venue_prepositions") + r")\s+(?:" + lower + r"))"
+                      # (a word may hold a slash, "Gedung Dakwah/Masjid X"; a full stop and a space end it)
+                      r"(?:\s+[A-Z0-9](?:[\w/-]|\.(?!\s))*){0,4}\s+$")
 
 
 @functools.cache

@@ -164,10 +164,22 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
         if not (_HOLDER_AFTER.match(text, m.end("place")) or in_list):
             continue  # a post merely mentioned, its holder unnamed ("dilaporkan kepada Gubernur ..."): no body
         level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
-        name = f"Pemerintah {level} {place}" if place != "DKI Jakarta" else "Pemerintah Provinsi DKI Jakarta"
+        name = f"Pemerintah {level} {_spelled_out(place, level)}" if place != "DKI Jakarta" \
+            else "Pemerintah Provinsi DKI Jakarta"
         if m.group("adm"):
             name = f"Pemerintah {level} Administrasi {place}"
         first = m.start("level") if m.group("level") else m.start("place")
         out.append(ActorMention(first, m.end("place"), name, None, None, "GovernmentAgency",
                                 "regional-head", "rule:regional-head", confidence("mention:regional-head")))
     return out
+
+
+def _spelled_out(place: str, level: str) -> str:
+    """A province's short name spelled out ("Jabar" is Jawa Barat): the government's name is the
+    official one, so that "Gubernur Jabar" and "Pemerintah Provinsi Jawa Barat" are one actor."""
+    from resilience_kg.extract.regions import is_place
+
+    region = is_place(place)
+    if level != "Provinsi" or region is None or region.kind != "provinsi" or region.name.startswith("Daerah "):
+        return place
+    return region.name

@@ -48,8 +48,9 @@ def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]
                                          method=cand.method if c.method == "rule:group-list" else c.method)
                 if (cand.start == c.start and cand.sector == "InternationalOrganization"
                         and cand.method.startswith(("gazetteer:", "rule:known-name"))
-                        and merged.sector == "CivilSocietyOrganization" and merged.kind == "org"):
-                    # "ASEAN Smart Cities Network": a network or forum of an intergovernmental body is international.
+                        and merged.sector in ("CivilSocietyOrganization", "GovernmentAgency") and merged.kind == "org"):
+                    # "ASEAN Smart Cities Network": a network or forum of an intergovernmental body is
+                    # international, and so is its task force ("UCLG Taskforce on ...").
                     merged = replace(merged, sector=cand.sector, sector_basis="head:of-an-international-body")
                 if (cand.sector and cand.sector != merged.sector and c.acronym
                         and cand.method.startswith(("gazetteer:", "rule:known-name"))
