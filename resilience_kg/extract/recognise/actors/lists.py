@@ -210,6 +210,14 @@ def short_form_with_region(name: str) -> int | None:
 _REGION_NOUNS = frozenset(word_list("region_nouns"))
 
 
+
+#: The share of a list introduced by a verb of attending that must be bodies or short names
+#: before its other members are read as bodies too (a threshold, not a confidence).
+_LIKELY_SHARE = 0.6
+#: The share of a relaxed list's known bodies that must be of one kind before the others get it.
+_ONE_KIND_SHARE = 0.75
+
+
 def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> list[ActorMention]:
     """Unrecognised members of a comma list whose other members are bodies (at least two, and
     most of the list): short capitalised names such as "Karuna" or "YKRI". A member right after a
@@ -229,7 +237,7 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
             # in it, and most of the rest short names, will do.
             likely = sum(1 for (a, b), hit, shape in zip(items, covered, shaped, strict=True)
                          if not hit and shape is None and _short_name(text[a:b]))
-            if not (sum(covered) >= 1 and bodies + likely >= 0.6 * len(items)
+            if not (sum(covered) >= 1 and bodies + likely >= _LIKELY_SHARE * len(items)
                     and _introduced(text, seg_start, items, covered)):
                 continue
             relaxed = True
@@ -244,7 +252,7 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
         covered = [hit or shape is not None for hit, shape in zip(covered, shaped, strict=True)]
         sectors = Counter(f.sector for f in found if seg_start <= f.start < seg_end and f.sector)
         sector = sectors.most_common(1)[0][0] if sectors else None
-        if relaxed and sectors and sectors.most_common(1)[0][1] < 0.75 * sum(sectors.values()):
+        if relaxed and sectors and sectors.most_common(1)[0][1] < _ONE_KIND_SHARE * sum(sectors.values()):
             sector = None  # few bodies of mixed kinds: the members' kind is left to the drafter's guess
         posts = _post_regex()
         for n, ((a, b), hit) in enumerate(zip(items, covered, strict=True)):
