@@ -182,7 +182,7 @@ def test_every_word_list_is_read() -> None:
 #: Numbers between 0 and 1 that are not how sure a drafted row is: shares, exponents, thresholds.
 NOT_CONFIDENCES = {
     ("recognise/actors/lists.py", "_LIKELY_SHARE"): "the share of an attended list that must look like bodies",
-    ("recognise/actors/lists.py", "_ONE_KIND_SHARE"): "the share of a list's known bodies that gives the rest their kind",
+    ("recognise/actors/lists.py", "_ONE_KIND_SHARE"): "the share of known bodies that gives the rest their kind",
     ("components/contents.py", "body()"): "the share of an item that bodies cover, above which it lists bodies",
     ("draft.py", "_actor_row()"): "the square root that softens the sector's doubt in an actor's confidence",
     ("pillars/links.py", "_LEAN_SHARE"): "the share of cue hits that lets one pillar lead",
