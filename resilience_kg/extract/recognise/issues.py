@@ -4,7 +4,7 @@ Reports write most of their problems in prose: "Kepala BPKD menyampaikan bahwa r
 daerah terbatas ...", "masih minimnya anggaran pemeliharaan dan kurangnya personel", "Sedimentasi
 saluran menjadi kendala", "coordination between agencies remains a challenge"; and what should be
 done: "data aset tersebut perlu diintegrasikan ...", "recovery plans should be aligned ...". The
-cue words are data (``rules/statement_cues.csv``), each with its kind, its shape and its basis:
+cue words are data (``rules/statement_cues.csv`` and ``rules/issue_cues.csv``), each with its kind, its shape and its basis:
 
 - ``opens``: the item starts at the cue ("kurangnya X", "lack of X"); several such cues joined by
   commas or "dan" in one clause are as many items;
@@ -23,6 +23,10 @@ cue words are data (``rules/statement_cues.csv``), each with its kind, its shape
 - ``passive``: "harus" (must): a measure only before a passive verb ("harus ditingkatkan"), as
   "warga harus mengungsi" tells a hardship;
 - ``falls``: a retreat or a subsidence ("mundur", "subsided") with an amount or a rate after it;
+- ``hazard`` (``issue_cues``): a forecast, a threat or a frequency ("diprediksi", "potensi",
+  "kerap", "expected to"): the clause is the item only when a hazard or a counted harm (rows of
+  kind ``hazard`` or ``harm``: "banjir", "curah hujan", "kasus") stands in it, as news of a
+  meeting reports the outlook it prepares for ("curah hujan diprediksi masih tinggi");
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -89,10 +93,20 @@ class _Cue:
     shape: str
 
 
+def cue_rows() -> tuple[dict[str, str], ...]:
+    """The rows of both cue tables: ``statement_cues`` and the issue cues of real news
+    (``issue_cues``: forecasts, threats, figures of harm, and the ``hazard`` rows that guard them)."""
+    return table("statement_cues") + table("issue_cues")
+
+
+#: Kinds of cue rows that are no cue of their own but the guard of another's shape.
+_GUARDS = ("harm", "count", "hazard")
+
+
 @functools.cache
 def _cues() -> tuple[re.Pattern[str], dict[str, _Cue]]:
-    cues = {row["cue"].lower(): _Cue(row["cue"].lower(), row["kind"], row["shape"]) for row in table("statement_cues")
-            if row["kind"] not in ("harm", "count")}
+    cues = {row["cue"].lower(): _Cue(row["cue"].lower(), row["kind"], row["shape"]) for row in cue_rows()
+            if row["kind"] not in _GUARDS}
     words = sorted(cues, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])",
@@ -105,6 +119,16 @@ def _harm() -> re.Pattern[str]:
     """The nouns of a counted harm (``statement_cues`` rows of kind ``harm``: cases, patients, victims)."""
     words = sorted((row["cue"] for row in table("statement_cues") if row["kind"] == "harm"), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
+
+
+@functools.cache
+def _hazard() -> re.Pattern[str]:
+    """A hazard or a counted harm (``issue_cues`` rows of kind ``hazard``, ``statement_cues`` rows
+    of kind ``harm``): the guard of the cues of shape ``hazard`` ("diprediksi", "potensi", "kerap")."""
+    words = sorted({row["cue"].lower() for row in cue_rows() if row["kind"] in ("hazard", "harm")}, key=len,
+                   reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) +
+                      r")(?![\w-])", re.I)
 
 
 @functools.cache
@@ -327,12 +351,29 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue
         elif cue.shape == "falls" and not _count().search(text, m.end(), end):
             continue  # a retreat without an amount or a rate ("mundur" as in postponed)
+        elif cue.shape == "hazard" and not _near_hazard(text, m, start, end):
+            continue  # a forecast or a threat of no hazard ("potensi wisata", "diperkirakan hadir")
         start, end = _trim(text, start, end)
         if (start, end) in seen or not _worth(text[start:end]) or any(a < end and start < b for a, b in seen):
             continue
         seen.add((start, end))
         out.append(Statement(cue.kind, start, end, *(intro if intro[1] > intro[0] else (start, start)), cue.text))
     return out
+
+
+#: How many words a hazard may stand from a cue of shape ``hazard`` ("curah hujan diprediksi",
+#: "berpotensi menimbulkan banjir", "kerap dilanda banjir").
+HAZARD_REACH = 4
+
+
+def _near_hazard(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """Does a hazard (or a counted harm) stand within :data:`HAZARD_REACH` words of ``cue``,
+    inside the clause ``text[start:end]``?"""
+    before = re.search(rf"(?:\S+\s+){{0,{HAZARD_REACH}}}$", text[start:cue.start()])
+    after = re.match(rf"(?:\s+\S+){{0,{HAZARD_REACH}}}", text[cue.end():end])
+    a = start + before.start() if before else cue.start()
+    b = cue.end() + after.end() if after else cue.end()
+    return _hazard().search(text, a, b) is not None
 
 
 def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, int]) -> list[Statement]:

@@ -1,0 +1,55 @@
+"""Classes of issues as news of real meetings states them (issue 20, round three), each on a
+made-up passage: the class found, and its near miss left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from resilience_kg.extract.recognise.enumerations import find_items
+
+
+def _issues(text: str) -> list[str]:
+    return [text[i.start:i.end] for i in find_items(text) if i.kind == "Issue"]
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # A forecast hazard: the outlook the meeting prepares for.
+    ("Kepala BPBD menyampaikan bahwa puncak musim kemarau diprediksi terjadi pada bulan Agustus.",
+     "puncak musim kemarau diprediksi terjadi pada bulan Agustus"),
+    # A hazard a place may bring.
+    ("Menurut kepala dinas, lereng di desa itu berpotensi longsor bila hujan turun berhari-hari.",
+     "lereng di desa itu berpotensi longsor bila hujan turun berhari-hari"),
+    # A hazard that comes again and again.
+    ("Wilayah pesisir utara kerap dilanda banjir rob saat pasang tinggi.",
+     "Wilayah pesisir utara kerap dilanda banjir rob saat pasang tinggi"),
+    # English: a hazard expected.
+    ("The district office said heavy rain is expected to continue until the end of the month.",
+     "heavy rain is expected to continue until the end of the month"),
+])
+def test_a_hazard_forecast_or_recurring_is_an_issue(text: str, issue: str) -> None:
+    assert issue in _issues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kabupaten ini memiliki potensi wisata alam yang besar di kawasan pegunungan.",  # a potential, no hazard
+    "Peserta rapat diperkirakan mencapai dua ratus orang dari seluruh kecamatan.",  # a forecast of no hazard
+    "Pertemuan ini kerap dihadiri para kepala desa dan tokoh masyarakat setempat.",  # often, but nothing harms
+    # The hazard is what the body works against: the aim of the effort, not a problem raised.
+    "BPBD terus memperkuat kerja sama dengan kampus demi mengurangi potensi bencana di wilayahnya.",
+])
+def test_a_forecast_or_a_potential_of_no_hazard_is_no_issue(text: str) -> None:
+    assert _issues(text) == []
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Sebanyak dua ribu keluarga di tiga kecamatan masih dilanda krisis air bersih.",
+     "dua ribu keluarga di tiga kecamatan masih dilanda krisis air bersih"),
+    ("Dinas Kesehatan mencatat empat kelurahan masih berstatus endemis DBD.",
+     "empat kelurahan masih berstatus endemis DBD"),
+    ("Relawan di posko mengaku kewalahan melayani pengungsi pada malam hari.",
+     "kewalahan melayani pengungsi pada malam hari"),
+    ("The coordinator noted a shortage of trained volunteers in the upland villages.",
+     "shortage of trained volunteers in the upland villages"),
+])
+def test_a_crisis_an_endemic_disease_or_a_shortage_is_an_issue(text: str, issue: str) -> None:
+    assert any(issue in found for found in _issues(text)), _issues(text)
