@@ -53,3 +53,23 @@ def test_a_forecast_or_a_potential_of_no_hazard_is_no_issue(text: str) -> None:
 ])
 def test_a_crisis_an_endemic_disease_or_a_shortage_is_an_issue(text: str, issue: str) -> None:
     assert any(issue in found for found in _issues(text)), _issues(text)
+
+
+def test_a_forecast_reported_with_bahwa_after_an_unlisted_verb_starts_after_bahwa() -> None:
+    text = ("Kepala dinas juga mengingatkan prakiraan Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) bahwa "
+            "puncak musim hujan akan terjadi pada bulan Desember 2030. Kondisi ini diperparah oleh angin kencang "
+            "yang diperkirakan berlangsung hingga Februari 2031.")
+    found = _issues(text)
+    assert "puncak musim hujan akan terjadi pada bulan Desember 2030" in found
+    # The full stop after the year ends the first statement: the second is its own.
+    assert any(f.startswith("Kondisi ini diperparah") for f in found), found
+
+
+def test_a_degree_is_an_issue_only_of_a_harm() -> None:
+    assert _issues("Kepala dinas menyampaikan bahwa angka kasus diare di tiga desa masih tergolong sangat tinggi.") == [
+        "angka kasus diare di tiga desa masih tergolong sangat tinggi"]
+    assert _issues("Antusiasme warga mengikuti kerja bakti di tiap dusun sangat tinggi.") == []
+
+
+def test_the_time_of_a_measure_before_the_peak_is_no_forecast() -> None:
+    assert _issues("Kapasitas gudang logistik ditambah sebelum puncak musim hujan tiba.") == []

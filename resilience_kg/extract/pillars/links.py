@@ -137,6 +137,32 @@ def find_hits(text: str, start: int, end: int, strategy: Strategy) -> list[Hit]:
     return kept
 
 
+@functools.cache
+def _exposure() -> re.Pattern[str]:
+    """An exposure word ("rawan", "terancam", "prone to": ``words.csv`` list ``hazard_exposure``)
+    at the end of a text, maybe with one word between it and what follows ("rawan terjadi")."""
+    from resilience_kg.extract.recognise.rules import words
+
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in
+                            sorted(words("hazard_exposure"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _exposure_first(text: str, hits: Sequence[Hit], start: int) -> list[Hit]:
+    """The hits an exposure word stands before ("halte ... di kawasan rawan banjir": banjir),
+    when there are any: what the item is exposed to says what it is about, not the assets or
+    the people exposed; else every hit.
+
+    >>> from resilience_kg.extract.pillars.strategy import load_strategies
+    >>> jakarta = load_strategies().for_city("DKI Jakarta")
+    >>> text = "halte bus di kawasan rawan banjir"
+    >>> [h.cue for h in _exposure_first(text, find_hits(text, 0, len(text), jakarta), 0)]
+    ['banjir']
+    """
+    exposed = [h for h in hits if not h.weak and _exposure().search(text[max(start, h.start - 60):h.start])]
+    return exposed or list(hits)
+
+
 def _tally(hits: Sequence[Hit]) -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = defaultdict(list)
     for hit in hits:
@@ -318,10 +344,11 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
             continue
         context_id = owner.get(row["id"]) or sole_event
         around = [h for h in _around(text, span, strategy) if not h.weak]
+        own = _exposure_first(text, hits_of(row["id"]), span[0])
         if len(_leaders(_tally(around))) == 1:  # the item's own sentence or list intro speaks: it decides
-            choice, note = choose(hits_of(row["id"]), around, strategy, where="sentence")
+            choice, note = choose(own, around, strategy, where="sentence")
         else:
-            choice, note = choose(hits_of(row["id"]), hits_of(context_id) if context_id else [], strategy)
+            choice, note = choose(own, hits_of(context_id) if context_id else [], strategy)
         if choice is None and note == NO_CUE and lean() is not None:
             choice = lean()
         if choice is None:

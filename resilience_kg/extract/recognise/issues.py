@@ -27,6 +27,8 @@ cue words are data (``rules/statement_cues.csv`` and ``rules/issue_cues.csv``), 
   "kerap", "expected to"): the clause is the item only when a hazard or a counted harm (rows of
   kind ``hazard`` or ``harm``: "banjir", "curah hujan", "kasus") stands in it, as news of a
   meeting reports the outlook it prepares for ("curah hujan diprediksi masih tinggi");
+- ``harmful`` (``issue_cues``): a degree ("sangat tinggi"): the clause is the item only when a
+  hazard or a counted harm stands anywhere in it ("kasus stunting ... masih tergolong sangat tinggi");
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -62,8 +64,10 @@ def _break() -> re.Pattern[str]:
     # reports often start a sentence without its capital: "... setempat. adapun dampak ...").
     # A quotation opens a clause ('Lurah mengatakan, “...') and closes it before its attribution
     # ("...,” kata lurah"; '...," ujarnya').
+    # A full stop after a number, before a capitalised word, ends a sentence too ("... hingga
+    # Januari 2026. Situasi ini ..."): the segmenter keeps it whole, as it may be an ordinal.
     return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)|"
-                      rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
+                      rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|(?-i:(?<=\d)\.\s+(?=[A-Z][a-z]{{2,}}\s))|[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
 
 
 @functools.cache
@@ -142,6 +146,8 @@ def _count() -> re.Pattern[str]:
 _SCANT = re.compile(r"\s+(?:(?!(?:dalam|within|in)\b)[\w-]+\s+)?", re.I)
 #: A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"): what must be done.
 _PASSIVE = re.compile(r"\s+(?:segera\s+)?di[a-z]{3,}", re.I)
+#: "bahwa" ("that"), which opens reported words in Indonesian (the English "that" is also a pronoun).
+_THAT = re.compile(r"(?<![\w-])bahwa\s+", re.I)
 #: Words that end a harm just before its cue ("jalan itu tidak lagi tergenang").
 _ENDED = re.compile(r"(?:tidak lagi|no longer|bukan lagi)\s+$", re.I)
 #: "up to N" before "times a month": a high frequency.
@@ -312,6 +318,10 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                     default=None)
         if cue.kind == "Solution" and _body_verb(text, start, m.end(), bodies):
             continue  # a body proposes or commits in this clause: clauses.py drafts it with its proposer
+        if frame is None:
+            # "X mengingatkan prediksi BMKG bahwa ...": a verb the table does not list, then
+            # "bahwa": what follows is the item, the words before introduce it.
+            frame = next(reversed(list(_THAT.finditer(text, start, m.start()))), None)
         intro = (start, frame.end()) if frame is not None else (start, start)
         if frame is not None:
             start = frame.end()
@@ -353,6 +363,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue  # a retreat without an amount or a rate ("mundur" as in postponed)
         elif cue.shape == "hazard" and not _near_hazard(text, m, start, end):
             continue  # a forecast or a threat of no hazard ("potensi wisata", "diperkirakan hadir")
+        elif cue.shape == "harmful" and not _hazard().search(text, start, end):
+            continue  # "sangat tinggi" of no harm ("antusiasme warga sangat tinggi")
         start, end = _trim(text, start, end)
         if (start, end) in seen or not _worth(text[start:end]) or any(a < end and start < b for a, b in seen):
             continue
