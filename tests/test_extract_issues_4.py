@@ -73,3 +73,53 @@ def test_a_degree_is_an_issue_only_of_a_harm() -> None:
 
 def test_the_time_of_a_measure_before_the_peak_is_no_forecast() -> None:
     assert _issues("Kapasitas gudang logistik ditambah sebelum puncak musim hujan tiba.") == []
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("“Kendalanya adalah jumlah petugas yang sedikit dibanding luas wilayah,” ujar camat.",
+     "jumlah petugas yang sedikit dibanding luas wilayah"),
+    ("Tantangannya adalah banyak warga yang enggan mengungsi.", "banyak warga yang enggan mengungsi"),
+    ("Pendataan balita di tingkat desa menjadi salah satu kendala penurunan kasus gizi buruk.",
+     "Pendataan balita di tingkat desa"),
+])
+def test_a_problem_a_speaker_names_in_a_quotation_or_as_one_of_several(text: str, issue: str) -> None:
+    found = _issues(text)
+    assert issue in found, found
+    assert not any("ujar" in f for f in found)  # the attribution after the quotation is no item
+
+
+# --- pillars -------------------------------------------------------------------------------------------
+
+
+def _pillar(text: str, quote: str) -> str | None:
+    from resilience_kg.extract.draft import ELEMENT_HEADER, Draft, IdMaker
+    from resilience_kg.extract.pillars.links import add_pillar_links
+    from resilience_kg.extract.pillars.strategy import load_strategies
+
+    draft = Draft()
+    row = dict.fromkeys(ELEMENT_HEADER, "")
+    start = text.index(quote)
+    row.update(id="i1", type="Issue", label_id=quote, basis="report", status="draft", source="r", quote=quote,
+               start=str(start), end=str(start + len(quote)))
+    draft.elements.append(row)
+    taken = {"jakarta-siap", "jakarta-sehat", "jakarta-terhubung", "jakarta-resilience-strategy"}
+    add_pillar_links(draft, text, city="DKI Jakarta", ids=IdMaker(taken, "r"), strategies=load_strategies([]))
+    return next((c["to"] for c in draft.connections if c["type"] == "underPillar"), None)
+
+
+def test_an_item_exposed_to_a_hazard_is_under_the_hazards_pillar() -> None:
+    text = "Aset yang didata:\n- terminal bus dan stasiun kereta di kawasan rawan banjir;\n"
+    assert _pillar(text, "terminal bus dan stasiun kereta di kawasan rawan banjir") == "jakarta-siap"
+    # Without the exposure, the assets' own words place it.
+    text = "Aset yang didata:\n- terminal bus dan stasiun kereta yang belum terhubung;\n"
+    assert _pillar(text, "terminal bus dan stasiun kereta yang belum terhubung") == "jakarta-terhubung"
+
+
+@pytest.mark.parametrize(("item", "pillar"), [
+    ("Kekeringan membuat warga kesulitan air bersih", "jakarta-sehat"),  # drought as a water shortage
+    ("Kekeringan memicu kebakaran lahan di pinggir kota", "jakarta-siap"),  # drought as a hazard
+    ("Kepadatan kendaraan pada puncak arus mudik di jalan tol", "jakarta-terhubung"),
+    ("Cakupan imunisasi di posyandu masih rendah", "jakarta-sehat"),
+])
+def test_the_topics_of_real_reports_have_their_pillar(item: str, pillar: str) -> None:
+    assert _pillar(item + ".", item) == pillar
