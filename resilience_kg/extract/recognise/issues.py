@@ -4,7 +4,8 @@ Reports write most of their problems in prose: "Kepala BPKD menyampaikan bahwa r
 daerah terbatas ...", "masih minimnya anggaran pemeliharaan dan kurangnya personel", "Sedimentasi
 saluran menjadi kendala", "coordination between agencies remains a challenge"; and what should be
 done: "data aset tersebut perlu diintegrasikan ...", "recovery plans should be aligned ...". The
-cue words are data (``rules/statement_cues.csv`` and ``rules/issue_cues.csv``), each with its kind, its shape and its basis:
+cue words are data (``rules/statement_cues.csv`` and ``rules/issue_cues.csv``), each with its kind,
+its shape and its basis:
 
 - ``opens``: the item starts at the cue ("kurangnya X", "lack of X"); several such cues joined by
   commas or "dan" in one clause are as many items;
@@ -67,7 +68,8 @@ def _break() -> re.Pattern[str]:
     # A full stop after a number, before a capitalised word, ends a sentence too ("... hingga
     # Januari 2026. Situasi ini ..."): the segmenter keeps it whole, as it may be an ordinal.
     return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)|"
-                      rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|(?-i:(?<=\d)\.\s+(?=[A-Z][a-z]{{2,}}\s))|[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
+                      rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|(?-i:(?<=\d)\.\s+(?=[A-Z][a-z]{{2,}}\s))|"
+                      rf"[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
 
 
 @functools.cache
