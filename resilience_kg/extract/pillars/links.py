@@ -442,6 +442,10 @@ def _clause_break() -> re.Pattern[str]:
     return re.compile(rf"[;:]|,\s+(?:{contrast})\b", re.I)
 
 
+#: How far from an item its sentence is read, in characters.
+_SENTENCE_REACH = 600
+
+
 def _around(text: str, span: tuple[int, int], strategy: Strategy) -> list[Hit]:
     """Cue hits near an item but outside it: the rest of its sentence (its line), and for an item
     of a list, the line that introduces the list."""
@@ -449,16 +453,19 @@ def _around(text: str, span: tuple[int, int], strategy: Strategy) -> list[Hit]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    sentence_start = max(line_start, text.rfind(". ", line_start, start) + 1 if ". " in text[line_start:start] else 0)
-    sentence_end = text.find(". ", end, line_end)
-    sentence_end = line_end if sentence_end < 0 else sentence_end
+    # The sentence, read no further than a long sentence reaches either side (a page of one line
+    # without full stops would make every item read all of it).
+    near_start, near_end = max(line_start, start - _SENTENCE_REACH), min(line_end, end + _SENTENCE_REACH)
+    sentence_start = max(near_start, text.rfind(". ", near_start, start) + 1)
+    sentence_end = text.find(". ", end, near_end)
+    sentence_end = near_end if sentence_end < 0 else sentence_end
     # Only the item's own clause: "X asks for A, while Y stresses B" says nothing of B by A's words.
     for m in _clause_break().finditer(text, sentence_start, start):
         sentence_start = m.end()
     stop = _clause_break().search(text, end, sentence_end)
     sentence_end = stop.start() if stop else sentence_end
     hits = find_hits(text, sentence_start, start, strategy) + find_hits(text, end, sentence_end, strategy)
-    if re.match(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]", text[line_start:start]):
+    if re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]").match(text, line_start, start):
         # A list line: the nearest line above that is not a list line introduces the list.
         pos = line_start
         while pos > 0:

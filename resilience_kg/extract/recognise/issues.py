@@ -46,6 +46,7 @@ is left to :mod:`resilience_kg.extract.recognise.clauses`.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,6 +56,8 @@ from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: Longest item drafted: a longer clause is a paragraph, not a statement of one issue.
 MAX_ITEM = 300
+#: Most cue words read in one sentence (a hostile run of cue words is read no further).
+MAX_CUES = 40
 _MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+")
 @functools.cache
 def _break() -> re.Pattern[str]:
@@ -183,7 +186,10 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         if any(sent.start < e and s < sent.end for s, e in taken) or sent.text.rstrip().endswith("?"):
             continue
         heading = section.get(sent.start)
-        found = [(m, cues[" ".join(m.group(1).lower().split())]) for m in pattern.finditer(text, sent.start, sent.end)]
+        # The first cues of a sentence only: a real sentence holds a handful, and each is read
+        # against the whole clause, so a run of cue words must not cost their number squared.
+        found = [(m, cues[" ".join(m.group(1).lower().split())])
+                 for m in itertools.islice(pattern.finditer(text, sent.start, sent.end), MAX_CUES)]
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)
