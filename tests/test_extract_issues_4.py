@@ -123,3 +123,13 @@ def test_an_item_exposed_to_a_hazard_is_under_the_hazards_pillar() -> None:
 ])
 def test_the_topics_of_real_reports_have_their_pillar(item: str, pillar: str) -> None:
     assert _pillar(item + ".", item) == pillar
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # News drops "bahwa" after a verb of saying: the speaker introduces the item, it is no part of it.
+    ("Kepala dinas mengatakan jumlah pengungsi di posko terus bertambah.", "jumlah pengungsi di posko terus bertambah"),
+    ("Camat menyebutkan adanya pendangkalan saluran di tiga kelurahan.", "pendangkalan saluran di tiga kelurahan"),
+    ("Sampah di gorong-gorong menjadi faktor utama genangan di jalan protokol.", "Sampah di gorong-gorong"),
+])
+def test_a_cause_of_floods_or_a_harm_reported_without_bahwa(text: str, issue: str) -> None:
+    assert issue in _issues(text), _issues(text)
