@@ -133,3 +133,9 @@ def test_the_topics_of_real_reports_have_their_pillar(item: str, pillar: str) ->
 ])
 def test_a_cause_of_floods_or_a_harm_reported_without_bahwa(text: str, issue: str) -> None:
     assert issue in _issues(text), _issues(text)
+
+
+def test_a_practice_that_goes_on_still_is_an_issue() -> None:
+    text = "Lurah menyampaikan bahwa sebagian warga di bantaran masih membuang sampah ke kali."
+    assert _issues(text) == ["sebagian warga di bantaran masih membuang sampah ke kali"]
+    assert _issues("Rapat kemudian ditutup oleh sekretaris camat pada pukul dua siang.") == []
