@@ -344,6 +344,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start = said.end()
         stop = _break().search(text, m.end(), sent.end)
         end = stop.start() if stop else sent.end
+        if cue.shape == "states" and any(c.shape == "subject" and m.end() <= o.start() < end for o, c in items):
+            continue  # "Sedimentasi saluran menjadi kendala": the subject cue after it marks the item's end
         if cue.shape == "after":
             start = m.end()
             # "found that A, and B": each finding its own item.
