@@ -42,6 +42,7 @@ PIECES = {
     "quoted promises": "\u201c Kami akan berkomitmen \u201c ",
     "table rows": "| Dinas | BPBD | PMI |\n",
     "colons": "Peserta: Dinas: BPBD: Kota: ",
+    "issue cue words": "masih terbatas, berpotensi banjir, kerap dilanda bahwa kendalanya adalah ",
 }
 
 

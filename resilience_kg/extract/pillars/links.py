@@ -137,6 +137,32 @@ def find_hits(text: str, start: int, end: int, strategy: Strategy) -> list[Hit]:
     return kept
 
 
+@functools.cache
+def _exposure() -> re.Pattern[str]:
+    """An exposure word ("rawan", "terancam", "prone to": ``words.csv`` list ``hazard_exposure``)
+    at the end of a text, maybe with one word between it and what follows ("rawan terjadi")."""
+    from resilience_kg.extract.recognise.rules import words
+
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in
+                            sorted(words("hazard_exposure"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _exposure_first(text: str, hits: Sequence[Hit], start: int) -> list[Hit]:
+    """The hits an exposure word stands before ("halte ... di kawasan rawan banjir": banjir),
+    when there are any: what the item is exposed to says what it is about, not the assets or
+    the people exposed; else every hit.
+
+    >>> from resilience_kg.extract.pillars.strategy import load_strategies
+    >>> jakarta = load_strategies().for_city("DKI Jakarta")
+    >>> text = "halte bus di kawasan rawan banjir"
+    >>> [h.cue for h in _exposure_first(text, find_hits(text, 0, len(text), jakarta), 0)]
+    ['banjir']
+    """
+    exposed = [h for h in hits if not h.weak and _exposure().search(text[max(start, h.start - 60):h.start])]
+    return exposed or list(hits)
+
+
 def _tally(hits: Sequence[Hit]) -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = defaultdict(list)
     for hit in hits:
@@ -318,10 +344,11 @@ def add_pillar_links(draft: Draft, text: str, *, city: str | None, ids: IdMaker,
             continue
         context_id = owner.get(row["id"]) or sole_event
         around = [h for h in _around(text, span, strategy) if not h.weak]
+        own = _exposure_first(text, hits_of(row["id"]), span[0])
         if len(_leaders(_tally(around))) == 1:  # the item's own sentence or list intro speaks: it decides
-            choice, note = choose(hits_of(row["id"]), around, strategy, where="sentence")
+            choice, note = choose(own, around, strategy, where="sentence")
         else:
-            choice, note = choose(hits_of(row["id"]), hits_of(context_id) if context_id else [], strategy)
+            choice, note = choose(own, hits_of(context_id) if context_id else [], strategy)
         if choice is None and note == NO_CUE and lean() is not None:
             choice = lean()
         if choice is None:
@@ -415,6 +442,10 @@ def _clause_break() -> re.Pattern[str]:
     return re.compile(rf"[;:]|,\s+(?:{contrast})\b", re.I)
 
 
+#: How far from an item its sentence is read, in characters.
+_SENTENCE_REACH = 600
+
+
 def _around(text: str, span: tuple[int, int], strategy: Strategy) -> list[Hit]:
     """Cue hits near an item but outside it: the rest of its sentence (its line), and for an item
     of a list, the line that introduces the list."""
@@ -422,16 +453,19 @@ def _around(text: str, span: tuple[int, int], strategy: Strategy) -> list[Hit]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    sentence_start = max(line_start, text.rfind(". ", line_start, start) + 1 if ". " in text[line_start:start] else 0)
-    sentence_end = text.find(". ", end, line_end)
-    sentence_end = line_end if sentence_end < 0 else sentence_end
+    # The sentence, read no further than a long sentence reaches either side (a page of one line
+    # without full stops would make every item read all of it).
+    near_start, near_end = max(line_start, start - _SENTENCE_REACH), min(line_end, end + _SENTENCE_REACH)
+    sentence_start = max(near_start, text.rfind(". ", near_start, start) + 1)
+    sentence_end = text.find(". ", end, near_end)
+    sentence_end = near_end if sentence_end < 0 else sentence_end
     # Only the item's own clause: "X asks for A, while Y stresses B" says nothing of B by A's words.
     for m in _clause_break().finditer(text, sentence_start, start):
         sentence_start = m.end()
     stop = _clause_break().search(text, end, sentence_end)
     sentence_end = stop.start() if stop else sentence_end
     hits = find_hits(text, sentence_start, start, strategy) + find_hits(text, end, sentence_end, strategy)
-    if re.match(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]", text[line_start:start]):
+    if re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]").match(text, line_start, start):
         # A list line: the nearest line above that is not a list line introduces the list.
         pos = line_start
         while pos > 0:

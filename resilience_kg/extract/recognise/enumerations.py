@@ -127,7 +127,9 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
     for m in _prose_regex().finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue  # a list the other readers have
-        stop = re.compile(r"\.(?:\s|$)|\n|:").search(text, m.end())
+        # The sentence ends at its full stop, a line's end, a colon, or the close of a quotation
+        # ('"Kendalanya adalah X," ujarnya': the attribution is no item).
+        stop = re.compile(r"\.(?:\s|$)|\n|:|[”\"]").search(text, m.end())
         end = stop.start() if stop else len(text)
         if end - m.end() > MAX_PROSE_LIST:
             continue  # no sentence end in sight: not a statement of issues

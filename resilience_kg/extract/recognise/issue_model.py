@@ -5,7 +5,7 @@ The rules find an issue by a word of trouble ("masih minimnya", "lack of") or a 
 names issues; a report that states a problem as a plain fact ("the warning arrives in less than
 30 minutes") slips past them. The model reads each sentence the rules left alone through its
 words (unigrams, but for the commonest function words, and bigrams; lower-cased, numbers as one
-token) and the rules' own cues: the kind and shape of every ``statement_cues`` row in it, whether
+token) and the rules' own cues: the kind and shape of every ``statement_cues`` and ``issue_cues`` row in it, whether
 a pillar cue of a bundled strategy is in it, whether it is a marked list item, and the kind of the
 heading or list intro it stands under (``list_kinds``). Its weights are package data
 (``data/issue_model.csv``: one row a feature; the first row, ``_bias``, says in its ``basis`` on
@@ -71,7 +71,9 @@ class Model:
 
 @functools.cache
 def _cue_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    cues = {" ".join(r["cue"].lower().split()): f"{r['kind']}:{r['shape']}" for r in table("statement_cues")}
+    from resilience_kg.extract.recognise.issues import cue_rows
+
+    cues = {" ".join(r["cue"].lower().split()): f"{r['kind']}:{r['shape']}" for r in cue_rows()}
     words = sorted(cues, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])",
                       re.I), cues

@@ -4,7 +4,8 @@ Reports write most of their problems in prose: "Kepala BPKD menyampaikan bahwa r
 daerah terbatas ...", "masih minimnya anggaran pemeliharaan dan kurangnya personel", "Sedimentasi
 saluran menjadi kendala", "coordination between agencies remains a challenge"; and what should be
 done: "data aset tersebut perlu diintegrasikan ...", "recovery plans should be aligned ...". The
-cue words are data (``rules/statement_cues.csv``), each with its kind, its shape and its basis:
+cue words are data (``rules/statement_cues.csv`` and ``rules/issue_cues.csv``), each with its kind,
+its shape and its basis:
 
 - ``opens``: the item starts at the cue ("kurangnya X", "lack of X"); several such cues joined by
   commas or "dan" in one clause are as many items;
@@ -23,6 +24,12 @@ cue words are data (``rules/statement_cues.csv``), each with its kind, its shape
 - ``passive``: "harus" (must): a measure only before a passive verb ("harus ditingkatkan"), as
   "warga harus mengungsi" tells a hardship;
 - ``falls``: a retreat or a subsidence ("mundur", "subsided") with an amount or a rate after it;
+- ``hazard`` (``issue_cues``): a forecast, a threat or a frequency ("diprediksi", "potensi",
+  "kerap", "expected to"): the clause is the item only when a hazard or a counted harm (rows of
+  kind ``hazard`` or ``harm``: "banjir", "curah hujan", "kasus") stands in it, as news of a
+  meeting reports the outlook it prepares for ("curah hujan diprediksi masih tinggi");
+- ``harmful`` (``issue_cues``): a degree ("sangat tinggi"): the clause is the item only when a
+  hazard or a counted harm stands anywhere in it ("kasus stunting ... masih tergolong sangat tinggi");
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -39,6 +46,7 @@ is left to :mod:`resilience_kg.extract.recognise.clauses`.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,6 +56,8 @@ from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: Longest item drafted: a longer clause is a paragraph, not a statement of one issue.
 MAX_ITEM = 300
+#: Most cue words read in one sentence (a hostile run of cue words is read no further).
+MAX_CUES = 40
 _MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+")
 @functools.cache
 def _break() -> re.Pattern[str]:
@@ -58,8 +68,11 @@ def _break() -> re.Pattern[str]:
     # reports often start a sentence without its capital: "... setempat. adapun dampak ...").
     # A quotation opens a clause ('Lurah mengatakan, “...') and closes it before its attribution
     # ("...,” kata lurah"; '...," ujarnya').
+    # A full stop after a number, before a capitalised word, ends a sentence too ("... hingga
+    # Januari 2026. Situasi ini ..."): the segmenter keeps it whole, as it may be an ordinal.
     return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)|"
-                      rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
+                      rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|(?-i:(?<=\d)\.\s+(?=[A-Z][a-z]{{2,}}\s))|"
+                      rf"[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
 
 
 @functools.cache
@@ -89,10 +102,20 @@ class _Cue:
     shape: str
 
 
+def cue_rows() -> tuple[dict[str, str], ...]:
+    """The rows of both cue tables: ``statement_cues`` and the issue cues of real news
+    (``issue_cues``: forecasts, threats, figures of harm, and the ``hazard`` rows that guard them)."""
+    return table("statement_cues") + table("issue_cues")
+
+
+#: Kinds of cue rows that are no cue of their own but the guard of another's shape.
+_GUARDS = ("harm", "count", "hazard")
+
+
 @functools.cache
 def _cues() -> tuple[re.Pattern[str], dict[str, _Cue]]:
-    cues = {row["cue"].lower(): _Cue(row["cue"].lower(), row["kind"], row["shape"]) for row in table("statement_cues")
-            if row["kind"] not in ("harm", "count")}
+    cues = {row["cue"].lower(): _Cue(row["cue"].lower(), row["kind"], row["shape"]) for row in cue_rows()
+            if row["kind"] not in _GUARDS}
     words = sorted(cues, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])",
@@ -108,6 +131,16 @@ def _harm() -> re.Pattern[str]:
 
 
 @functools.cache
+def _hazard() -> re.Pattern[str]:
+    """A hazard or a counted harm (``issue_cues`` rows of kind ``hazard``, ``statement_cues`` rows
+    of kind ``harm``): the guard of the cues of shape ``hazard`` ("diprediksi", "potensi", "kerap")."""
+    words = sorted({row["cue"].lower() for row in cue_rows() if row["kind"] in ("hazard", "harm")}, key=len,
+                   reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) +
+                      r")(?![\w-])", re.I)
+
+
+@functools.cache
 def _count() -> re.Pattern[str]:
     """A small count, a share or a rate (``statement_cues`` rows of kind ``count``), or a number."""
     words = sorted((row["cue"] for row in table("statement_cues") if row["kind"] == "count"), key=len, reverse=True)
@@ -118,6 +151,8 @@ def _count() -> re.Pattern[str]:
 _SCANT = re.compile(r"\s+(?:(?!(?:dalam|within|in)\b)[\w-]+\s+)?", re.I)
 #: A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"): what must be done.
 _PASSIVE = re.compile(r"\s+(?:segera\s+)?di[a-z]{3,}", re.I)
+#: "bahwa" ("that"), which opens reported words in Indonesian (the English "that" is also a pronoun).
+_THAT = re.compile(r"(?<![\w-])bahwa\s+", re.I)
 #: Words that end a harm just before its cue ("jalan itu tidak lagi tergenang").
 _ENDED = re.compile(r"(?:tidak lagi|no longer|bukan lagi)\s+$", re.I)
 #: "up to N" before "times a month": a high frequency.
@@ -151,7 +186,10 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         if any(sent.start < e and s < sent.end for s, e in taken) or sent.text.rstrip().endswith("?"):
             continue
         heading = section.get(sent.start)
-        found = [(m, cues[" ".join(m.group(1).lower().split())]) for m in pattern.finditer(text, sent.start, sent.end)]
+        # The first cues of a sentence only: a real sentence holds a handful, and each is read
+        # against the whole clause, so a run of cue words must not cost their number squared.
+        found = [(m, cues[" ".join(m.group(1).lower().split())])
+                 for m in itertools.islice(pattern.finditer(text, sent.start, sent.end), MAX_CUES)]
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)
@@ -288,6 +326,10 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                     default=None)
         if cue.kind == "Solution" and _body_verb(text, start, m.end(), bodies):
             continue  # a body proposes or commits in this clause: clauses.py drafts it with its proposer
+        if frame is None:
+            # "X mengingatkan prediksi BMKG bahwa ...": a verb the table does not list, then
+            # "bahwa": what follows is the item, the words before introduce it.
+            frame = next(reversed(list(_THAT.finditer(text, start, m.start()))), None)
         intro = (start, frame.end()) if frame is not None else (start, start)
         if frame is not None:
             start = frame.end()
@@ -302,6 +344,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start = said.end()
         stop = _break().search(text, m.end(), sent.end)
         end = stop.start() if stop else sent.end
+        if cue.shape == "states" and any(c.shape == "subject" and m.end() <= o.start() < end for o, c in items):
+            continue  # "Sedimentasi saluran menjadi kendala": the subject cue after it marks the item's end
         if cue.shape == "after":
             start = m.end()
             # "found that A, and B": each finding its own item.
@@ -327,12 +371,31 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue
         elif cue.shape == "falls" and not _count().search(text, m.end(), end):
             continue  # a retreat without an amount or a rate ("mundur" as in postponed)
+        elif cue.shape == "hazard" and not _near_hazard(text, m, start, end):
+            continue  # a forecast or a threat of no hazard ("potensi wisata", "diperkirakan hadir")
+        elif cue.shape == "harmful" and not _hazard().search(text, start, end):
+            continue  # "sangat tinggi" of no harm ("antusiasme warga sangat tinggi")
         start, end = _trim(text, start, end)
         if (start, end) in seen or not _worth(text[start:end]) or any(a < end and start < b for a, b in seen):
             continue
         seen.add((start, end))
         out.append(Statement(cue.kind, start, end, *(intro if intro[1] > intro[0] else (start, start)), cue.text))
     return out
+
+
+#: How many words a hazard may stand from a cue of shape ``hazard`` ("curah hujan diprediksi",
+#: "berpotensi menimbulkan banjir", "kerap dilanda banjir").
+HAZARD_REACH = 4
+
+
+def _near_hazard(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """Does a hazard (or a counted harm) stand within :data:`HAZARD_REACH` words of ``cue``,
+    inside the clause ``text[start:end]``?"""
+    before = re.search(rf"(?:\S+\s+){{0,{HAZARD_REACH}}}$", text[start:cue.start()])
+    after = re.match(rf"(?:\s+\S+){{0,{HAZARD_REACH}}}", text[cue.end():end])
+    a = start + before.start() if before else cue.start()
+    b = cue.end() + after.end() if after else cue.end()
+    return _hazard().search(text, a, b) is not None
 
 
 def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, int]) -> list[Statement]:

@@ -12,7 +12,8 @@ proposes or commits to what), ``clause_words`` (what may stand between a body an
 ``body_patterns`` (the standard bodies of a region, read by :mod:`resilience_kg.extract.gazetteer`),
 ``speech_verbs`` (a sentence that reports what someone said or hoped speaks of the bodies it names),
 ``group_headings`` (the group labels of an attendance list, "Pemerintah:", "Akademisi:", read past
-to the list's heading), ``attendance_columns`` (the organisation column of an attendance table),
+to the list's heading), ``attendance_columns`` (the organisation column of an attendance table), ``issue_cues`` (the
+issue cues of the genre's news beside ``statement_cues``: forecasts, threats, figures of harm),
 and ``words``: every other word list of the extraction (stop words, titles, legal forms, HTML tags,
 place aliases ...), one row a word, named by its ``list``, with a ``value`` where the list maps a word
 to another (read through :func:`words`, :func:`word_map` and :func:`alternation`).
@@ -32,7 +33,7 @@ TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places",
           "proposal_cues", "commitment_cues", "function_words", "name_language",
           "clause_words", "place_kinds", "methods", "statement_cues",
           "event_label_stops", "body_patterns", "speech_verbs", "group_headings",
-          "attendance_columns", "post_heads", "words")
+          "attendance_columns", "post_heads", "words", "issue_cues")
 
 
 @functools.cache
