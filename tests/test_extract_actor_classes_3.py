@@ -4,8 +4,8 @@ what a reviewer expects to see drafted. No name here is in a rule table: the rul
 
 from __future__ import annotations
 
-from resilience_kg.extract.components import PIPELINE, Context, Document, run
-from resilience_kg.extract.draft import Actor
+from helpers.extraction import pipeline_actors
+
 from resilience_kg.extract.gazetteer import load_gazetteer
 from resilience_kg.extract.recognise.actors import ActorMention, recognise
 from resilience_kg.extract.segment import sentences
@@ -20,16 +20,8 @@ def quotes(text: str) -> dict[str, str]:
     return {text[m.start:m.end]: (m.sector or "") for m in found(text)}
 
 
-def actors(text: str) -> list[Actor]:
-    """The actors after the components up to "actors" (mentions grouped), with the bundled gazetteer."""
-    doc = Document(text, Context(gazetteer=load_gazetteer()))
-    names = [c.name for c in PIPELINE]
-    run(doc, PIPELINE[:names.index("actors") + 1])
-    return doc.actors
-
-
 def actor_names(text: str) -> list[str]:
-    return [a.mention.name for a in actors(text)]
+    return [a.mention.name for a in pipeline_actors(text)]
 
 
 # --- 1. a short form or a fragment beside its full name is the same actor -------------------------
@@ -145,7 +137,7 @@ def test_a_short_form_whose_words_have_no_head_noun_is_guessed_a_non_profit() ->
     # (Found because it proposes something; it has no head noun to give its sector.)
     text = ("Workshop diikuti Nelayan Muda Bersatu (NMB) dan Dinas Perikanan Kota Tarakan.\n"
             "NMB merekomendasikan rehabilitasi mangrove.")
-    sectors = {a.mention.name: a.sector for a in actors(text)}
+    sectors = {a.mention.name: a.sector for a in pipeline_actors(text)}
     assert sectors["Nelayan Muda Bersatu"] == "CivilSocietyOrganization"
 
 
@@ -224,7 +216,7 @@ def test_a_bare_short_form_after_its_only_branch_is_that_branch() -> None:
 
 def test_a_branch_named_by_its_short_form_and_its_province_alone_is_not_the_national_body() -> None:
     text = "Menurut PMI Jatim, sebanyak 200 relawan siaga. Hadir pula UGM Yogyakarta dan BPBD Kabupaten Malang."
-    res = {a.mention.name: a.resolution for a in actors(text)}
+    res = {a.mention.name: a.resolution for a in pipeline_actors(text)}
     assert res["PMI Jatim"].same_as is None and res["PMI Jatim"].parent == "pmi"
     assert res["UGM Yogyakarta"].same_as == "ugm"  # a university has no branches named so
 

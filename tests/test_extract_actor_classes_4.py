@@ -4,8 +4,8 @@ what a reviewer expects to see drafted. No name here is in a rule table: the rul
 
 from __future__ import annotations
 
-from resilience_kg.extract.components import PIPELINE, Context, Document, run
-from resilience_kg.extract.draft import Actor
+from helpers.extraction import pipeline_actors
+
 from resilience_kg.extract.gazetteer import load_gazetteer
 from resilience_kg.extract.recognise.actors import ActorMention, recognise
 from resilience_kg.extract.resolve import Mention, resolve
@@ -20,16 +20,8 @@ def quotes(text: str) -> list[str]:
     return [text[m.start:m.end] for m in found(text)]
 
 
-def actors(text: str, upto: str = "clauses") -> list[Actor]:
-    """The actors once the components up to "actors" ran (the clause subjects joined the mentions)."""
-    doc = Document(text, Context(gazetteer=load_gazetteer()))
-    names = [c.name for c in PIPELINE]
-    run(doc, PIPELINE[:names.index("actors") + 1])
-    return doc.actors
-
-
 def actor_names(text: str) -> list[str]:
-    return [a.mention.name for a in actors(text)]
+    return [a.mention.name for a in pipeline_actors(text)]
 
 
 # --- 1. a post is not a body ---------------------------------------------------------------------
@@ -88,7 +80,7 @@ def test_an_english_name_with_its_indonesian_name_in_brackets_is_one_actor() -> 
             "and the Ministry of Home Affairs.")
     names = actor_names(text)
     assert len(names) == 2, names
-    planning = next(a for a in actors(text) if "Planning" in a.mention.name)
+    planning = next(a for a in pipeline_actors(text) if "Planning" in a.mention.name)
     assert planning.resolution is not None and planning.resolution.same_as == "bappenas"
 
 

@@ -11,29 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers.extraction import roles_and_cues
 
-from resilience_kg.extract.components import Document, attendance, spans
-from resilience_kg.extract.components.coreference import actors
-from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.roles import heading_cue
 from resilience_kg.extract.score import load_gold, read_extracted, score_report
-
-
-def _roles(text: str, *names: str) -> dict[str, tuple[str, str]]:
-    """Each named body's role and cue, with a mention at every place the text names it."""
-    doc = Document(text)
-    mentions = []
-    for name in names:
-        at = text.find(name)
-        while at >= 0:
-            acronym = name if name.isupper() else None
-            mentions.append(ActorMention(at, at + len(name), name, acronym, None, None, "", "test", 0.9))
-            at = text.find(name, at + len(name))
-    doc.mentions = sorted(mentions, key=lambda m: m.start)
-    for component in (spans.posts, spans.clauses, spans.cues, actors, attendance.roles):
-        component(doc)
-    return {a.mention.name: (a.role, a.role_cue) for a in doc.actors}
-
 
 BODIES = ("BPBD Kota Medan", "Dinas Sosial Kota Medan", "Universitas Sumatera Utara")
 
@@ -50,13 +31,13 @@ BODIES = ("BPBD Kota Medan", "Dinas Sosial Kota Medan", "Universitas Sumatera Ut
 ])  # fmt: skip
 def test_every_body_of_an_attendance_table_takes_part_by_the_table_heading(table: str) -> None:
     text = f"NOTULEN RAPAT\n\nRapat Koordinasi Banjir\n\nDaftar Hadir\n\n{table}\n\nPembahasan\n\nBanjir merendam kota."
-    assert _roles(text, *BODIES) == dict.fromkeys(BODIES, ("participant", "Daftar Hadir"))
+    assert roles_and_cues(text, *BODIES) == dict.fromkeys(BODIES, ("participant", "Daftar Hadir"))
 
 
 def test_an_english_attendance_table_takes_part_and_the_bodies_below_it_do_not() -> None:
     text = ("Attendance\nName\tOrganisation\nJohn Smith\tJakarta Environment Agency\n"
             "Jane Doe\tWahana Visi Indonesia\n\nDiscussion\nThe chair thanked Bloomberg Philanthropies.")  # fmt: skip
-    got = _roles(text, "Jakarta Environment Agency", "Wahana Visi Indonesia", "Bloomberg Philanthropies")
+    got = roles_and_cues(text, "Jakarta Environment Agency", "Wahana Visi Indonesia", "Bloomberg Philanthropies")
     assert got["Jakarta Environment Agency"] == got["Wahana Visi Indonesia"] == ("participant", "Attendance")
     assert got["Bloomberg Philanthropies"][0] == "mentioned"
 
@@ -65,21 +46,21 @@ def test_a_list_under_group_headings_takes_the_role_of_the_section_heading() -> 
     text = ("I. PESERTA RAPAT\n\nPemerintah:\n- BPBD Provinsi Sumatera Selatan\n- Polda Sumsel\n\nAkademisi:\n"
             "- Universitas Sriwijaya\n\nDunia Usaha:\n- APP Sinar Mas\n\nII. JALANNYA RAPAT\n\nRapat berjalan lancar.")
     bodies = ("BPBD Provinsi Sumatera Selatan", "Polda Sumsel", "Universitas Sriwijaya", "APP Sinar Mas")
-    assert _roles(text, *bodies) == dict.fromkeys(bodies, ("participant", "PESERTA"))
+    assert roles_and_cues(text, *bodies) == dict.fromkeys(bodies, ("participant", "PESERTA"))
 
 
 def test_a_heading_that_closes_a_paragraph_gives_its_own_role() -> None:
     text = ("Peserta berjumlah 45 orang, terdiri atas relawan dari tiga kelurahan. Narasumber dan undangan:\n\n"
             "No.\tNama\tInstansi\n1.\tSyarif\tBPBD Provinsi Kalimantan Barat\n2.\tReza\tTelkomsel")
     bodies = ("BPBD Provinsi Kalimantan Barat", "Telkomsel")
-    assert _roles(text, *bodies) == dict.fromkeys(bodies, ("speaker", "Narasumber"))
+    assert roles_and_cues(text, *bodies) == dict.fromkeys(bodies, ("speaker", "Narasumber"))
 
 
 def test_a_list_of_issues_or_proposals_below_a_paragraph_about_participants_takes_no_role_from_it() -> None:
     text = ("Narasumber FGD adalah perwakilan UNICEF. Peserta lainnya berasal dari Wahana Visi Indonesia.\n\n"
             "Permasalahan utama yang dibahas:\n1. data kesehatan yang terpilah.\n\nUsulan solusi:\n"
             "1. berbagi data antara Dinas Kesehatan dan Dinas Lingkungan Hidup.")
-    got = _roles(text, "UNICEF", "Wahana Visi Indonesia", "Dinas Kesehatan", "Dinas Lingkungan Hidup")
+    got = roles_and_cues(text, "UNICEF", "Wahana Visi Indonesia", "Dinas Kesehatan", "Dinas Lingkungan Hidup")
     assert got["Dinas Kesehatan"][0] == got["Dinas Lingkungan Hidup"][0] == "mentioned"
     assert got["UNICEF"][0] == "speaker" and got["Wahana Visi Indonesia"][0] == "participant"
 
@@ -120,18 +101,18 @@ def test_heading_cue_reads_only_rows_and_items() -> None:
 ])  # fmt: skip
 def test_the_many_ways_reports_say_who_took_part_organised_or_spoke(text: str, bodies: tuple[str, ...],
                                                                      role: str) -> None:
-    got = _roles(text, *bodies)
+    got = roles_and_cues(text, *bodies)
     assert {b: got[b][0] for b in bodies} == dict.fromkeys(bodies, role), got
 
 
 def test_who_attends_and_then_presents_keeps_the_stronger_role() -> None:
     text = "Perwakilan Universitas Diponegoro turut hadir dan menyampaikan hasil kajian."
-    got = _roles(text, "Universitas Diponegoro")
+    got = roles_and_cues(text, "Universitas Diponegoro")
     assert got["Universitas Diponegoro"] == ("speaker", "menyampaikan")
 
 
 def test_a_body_whose_head_opens_the_event_is_the_opener() -> None:
-    got = _roles("BPBD Kota Bima menggelar rapat. Kepala Dinas Sosial Kota Bima membuka rapat.",
+    got = roles_and_cues("BPBD Kota Bima menggelar rapat. Kepala Dinas Sosial Kota Bima membuka rapat.",
                  "BPBD Kota Bima", "Dinas Sosial Kota Bima")
     assert got == {"BPBD Kota Bima": ("organiser", "menggelar"), "Dinas Sosial Kota Bima": ("opener", "membuka")}
 
@@ -142,7 +123,7 @@ def test_a_body_whose_head_opens_the_event_is_the_opener() -> None:
     "According to BMKG, the rains will be heavy. BPBD Kota Bima menggelar rapat.",
 ])  # fmt: skip
 def test_a_body_cited_as_a_source_is_only_mentioned(text: str) -> None:
-    got = _roles(text, "BMKG", "BPBD Kota Bima")
+    got = roles_and_cues(text, "BMKG", "BPBD Kota Bima")
     assert got["BMKG"][0] == "mentioned"
     assert got["BPBD Kota Bima"][0] == "organiser"
 
@@ -150,7 +131,7 @@ def test_a_body_cited_as_a_source_is_only_mentioned(text: str) -> None:
 def test_a_body_named_inside_a_proposal_is_mentioned_not_an_organiser() -> None:
     text = ("Dinas Sosial Kota Bima menggelar rapat koordinasi. "
             "BPBD Kota Bima mengusulkan pelatihan relawan yang dipimpin oleh PMI bersama Dinsos.")
-    got = _roles(text, "Dinas Sosial Kota Bima", "BPBD Kota Bima", "PMI")
+    got = roles_and_cues(text, "Dinas Sosial Kota Bima", "BPBD Kota Bima", "PMI")
     assert got["PMI"][0] == "mentioned"
     assert got["Dinas Sosial Kota Bima"][0] == "organiser"
     assert got["BPBD Kota Bima"][0] == "participant"
@@ -204,7 +185,7 @@ def test_the_score_details_name_each_wrong_role_with_its_cue(tmp_path: Path) -> 
 ])  # fmt: skip
 def test_more_ways_of_naming_organisers_speakers_and_participants(text: str, bodies: tuple[str, ...],
                                                                   role: str) -> None:
-    got = _roles(text, *bodies)
+    got = roles_and_cues(text, *bodies)
     assert {b: got[b][0] for b in bodies} == dict.fromkeys(bodies, role), got
 
 
@@ -214,12 +195,12 @@ def test_more_ways_of_naming_organisers_speakers_and_participants(text: str, bod
 def test_a_table_whose_heading_says_nothing_is_an_attendance_list_by_its_organisation_column(header: str) -> None:
     rows = "\n".join(f"{n} | Budi | {body}" for n, body in enumerate(BODIES, 1))
     text = f"Lampiran\n\n{header}\n{rows}\n\nNotulis"
-    assert {b: r[0] for b, r in _roles(text, *BODIES).items()} == dict.fromkeys(BODIES, "participant")
+    assert {b: r[0] for b, r in roles_and_cues(text, *BODIES).items()} == dict.fromkeys(BODIES, "participant")
 
 
 def test_a_table_without_an_organisation_column_or_a_heading_gives_no_role() -> None:
     text = "Lampiran\n\nNo | Kegiatan | Pelaksana\n1 | Susur sungai | BPBD Kota Medan\n\nNotulis"
-    assert _roles(text, "BPBD Kota Medan")["BPBD Kota Medan"][0] == "mentioned"
+    assert roles_and_cues(text, "BPBD Kota Medan")["BPBD Kota Medan"][0] == "mentioned"
 
 
 @pytest.mark.parametrize(("text", "bodies", "role"), [
@@ -232,7 +213,7 @@ def test_a_table_without_an_organisation_column_or_a_heading_gives_no_role() -> 
     ("Also present were Caritas Indonesia and CityNet.", ("Caritas Indonesia", "CityNet"), "participant"),
 ])  # fmt: skip
 def test_invitations_headline_verbs_and_who_was_present(text: str, bodies: tuple[str, ...], role: str) -> None:
-    got = _roles(text, *bodies)
+    got = roles_and_cues(text, *bodies)
     assert {b: got[b][0] for b in bodies} == dict.fromkeys(bodies, role), got
 
 
@@ -240,15 +221,15 @@ def test_a_web_page_table_read_one_cell_a_line_takes_its_heading_or_its_organisa
     cells = "No\nNama\nInstansi\n1\nBudi\nBPBD Kota Medan\n2\nSri\nDinas Sosial Kota Medan"
     with_heading = f"Notulen Rapat\nRapat membahas banjir.\nDaftar Hadir\n{cells}\nPembahasan\nBanjir merendam kota."
     bodies = ("BPBD Kota Medan", "Dinas Sosial Kota Medan")
-    assert _roles(with_heading, *bodies) == dict.fromkeys(bodies, ("participant", "Daftar Hadir"))
+    assert roles_and_cues(with_heading, *bodies) == dict.fromkeys(bodies, ("participant", "Daftar Hadir"))
     without = f"Notulen Rapat\nRapat membahas banjir yang merendam empat belas kecamatan di kota.\n{cells}"
-    assert _roles(without, *bodies) == dict.fromkeys(bodies, ("participant", "Instansi"))
+    assert roles_and_cues(without, *bodies) == dict.fromkeys(bodies, ("participant", "Instansi"))
 
 
 def test_a_signature_under_a_closing_sentence_takes_no_role() -> None:
     text = ("Rapat membahas banjir yang merendam empat belas kecamatan di kota.\n\n"
             "Demikian laporan ini disampaikan.\n\nMedan, 7 November 2019\nKepala Pelaksana\nBPBD Kota Medan")
-    assert _roles(text, "BPBD Kota Medan")["BPBD Kota Medan"][0] == "mentioned"
+    assert roles_and_cues(text, "BPBD Kota Medan")["BPBD Kota Medan"][0] == "mentioned"
 
 
 @pytest.mark.parametrize(("text", "body", "role"), [
@@ -259,12 +240,12 @@ def test_a_signature_under_a_closing_sentence_takes_no_role() -> None:
      "organiser"),
 ])  # fmt: skip
 def test_who_attends_through_an_officer_and_who_organises_in_collaboration(text: str, body: str, role: str) -> None:
-    assert _roles(text, body)[body][0] == role
+    assert roles_and_cues(text, body)[body][0] == role
 
 
 def test_who_answers_a_presentation_is_not_its_speaker() -> None:
     text = "Menanggapi paparan tersebut, Sudin Kesehatan mengusulkan pemeriksaan kualitas air setiap bulan."
-    assert _roles(text, "Sudin Kesehatan")["Sudin Kesehatan"][0] == "participant"
+    assert roles_and_cues(text, "Sudin Kesehatan")["Sudin Kesehatan"][0] == "participant"
 
 
 @pytest.mark.parametrize("text", [
@@ -272,4 +253,4 @@ def test_who_answers_a_presentation_is_not_its_speaker() -> None:
     "Responding to the presentation, Dinas Sosial Kota Bima proposed a public kitchen.",
 ])  # fmt: skip
 def test_who_answers_a_presentation_is_a_participant(text: str) -> None:
-    assert _roles(text, "Dinas Sosial Kota Bima")["Dinas Sosial Kota Bima"][0] == "participant"
+    assert roles_and_cues(text, "Dinas Sosial Kota Bima")["Dinas Sosial Kota Bima"][0] == "participant"

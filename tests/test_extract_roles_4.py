@@ -10,30 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers.extraction import roles
 
-from resilience_kg.extract.components import Document, attendance, spans
-from resilience_kg.extract.components.coreference import actors
-from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.dates import find_dates
 from resilience_kg.extract.recognise.events import find_event
 from resilience_kg.extract.segment import sentences
-
-
-def _roles(text: str, *names: str) -> dict[str, str]:
-    """Each named body's strongest role, with a mention wherever the text names it."""
-    doc = Document(text)
-    mentions = []
-    for name in names:
-        at = text.find(name)
-        while at >= 0:
-            acronym = name if name.isupper() else None
-            mentions.append(ActorMention(at, at + len(name), name, acronym, None, None, "", "test", 0.9))
-            at = text.find(name, at + len(name))
-    doc.mentions = sorted(mentions, key=lambda m: m.start)
-    for component in (spans.posts, spans.clauses, spans.cues, actors, attendance.roles):
-        component(doc)
-    return {a.mention.name: a.role for a in doc.actors}
-
 
 # -- roles -------------------------------------------------------------------------------------
 
@@ -44,27 +25,27 @@ def _roles(text: str, *names: str) -> dict[str, str]:
 def test_a_listed_body_the_report_quotes_with_an_indonesian_verb_of_speaking_is_a_speaker(verb: str) -> None:
     text = ("Rapat koordinasi banjir dihadiri oleh Dinas Sosial Kota Binjai dan Yayasan Sungai Bersih. "
             f"Yayasan Sungai Bersih {verb} bahwa tanggul di hilir belum diperbaiki.")  # fmt: skip
-    assert _roles(text, "Dinas Sosial Kota Binjai", "Yayasan Sungai Bersih") == {
+    assert roles(text, "Dinas Sosial Kota Binjai", "Yayasan Sungai Bersih") == {
         "Dinas Sosial Kota Binjai": "participant", "Yayasan Sungai Bersih": "speaker"}
 
 
 def test_a_participant_the_report_quotes_right_after_is_a_speaker() -> None:
     text = ("Rapat dihadiri Dinas Sosial Kota Binjai. Peserta dari Balai Sungai Wampu menilai kapasitas "
             "saluran sudah berkurang.")  # fmt: skip
-    assert _roles(text, "Dinas Sosial Kota Binjai", "Balai Sungai Wampu") == {
+    assert roles(text, "Dinas Sosial Kota Binjai", "Balai Sungai Wampu") == {
         "Dinas Sosial Kota Binjai": "participant", "Balai Sungai Wampu": "speaker"}
 
 
 def test_a_body_asked_to_report_later_is_no_speaker() -> None:
     text = ("Rapat dihadiri Dinas Kehutanan Kabupaten Lahat. Kepala Dinas meminta BMKG terus memperbarui data "
             "cuaca serta mendorong pengelola jalan tol untuk melaporkan titik api.")  # fmt: skip
-    assert _roles(text, "Dinas Kehutanan Kabupaten Lahat", "BMKG")["BMKG"] == "mentioned"
+    assert roles(text, "Dinas Kehutanan Kabupaten Lahat", "BMKG")["BMKG"] == "mentioned"
 
 
 def test_the_authors_of_a_tool_are_mentioned_not_organisers_of_the_training() -> None:
     text = ("The toolkit developed by Kota Hijau Network, Rivers Alliance and Coastal Trust was the focus of "
             "the training facilitated by Delta Cities Forum in collaboration with Badan Kesiapsiagaan Nasional.")
-    got = _roles(text, "Kota Hijau Network", "Rivers Alliance", "Coastal Trust", "Delta Cities Forum",
+    got = roles(text, "Kota Hijau Network", "Rivers Alliance", "Coastal Trust", "Delta Cities Forum",
                  "Badan Kesiapsiagaan Nasional")  # fmt: skip
     assert got == {"Kota Hijau Network": "mentioned", "Rivers Alliance": "mentioned", "Coastal Trust": "mentioned",
                    "Delta Cities Forum": "organiser", "Badan Kesiapsiagaan Nasional": "organiser"}  # fmt: skip
@@ -72,26 +53,26 @@ def test_the_authors_of_a_tool_are_mentioned_not_organisers_of_the_training() ->
 
 def test_an_indonesian_source_cited_with_a_list_is_mentioned_whole() -> None:
     text = "Rapat dihadiri Dinas Sosial Kota Binjai. Menurut BMKG dan Badan Geologi, hujan lebat masih akan turun."
-    got = _roles(text, "Dinas Sosial Kota Binjai", "BMKG", "Badan Geologi")
+    got = roles(text, "Dinas Sosial Kota Binjai", "BMKG", "Badan Geologi")
     assert got["BMKG"] == got["Badan Geologi"] == "mentioned"
 
 
 def test_a_body_glued_to_led_by_a_hyphen_runs_the_workshops() -> None:
     text = "Volunteers joined Hope Relief-led workshops, including first aid sessions."
-    assert _roles(text, "Hope Relief") == {"Hope Relief": "organiser"}
+    assert roles(text, "Hope Relief") == {"Hope Relief": "organiser"}
 
 
 def test_the_other_party_of_an_mou_signs_it_and_so_organises_a_signing_nobody_else_runs() -> None:
     text = ("Pemkab Sukamaju Teken MoU Air Baku\n\nSalah satu langkahnya adalah penandatanganan MoU dengan "
             "Pemkab Sukajaya guna penyediaan air baku.")  # fmt: skip
-    assert _roles(text, "Pemkab Sukamaju", "Pemkab Sukajaya") == {"Pemkab Sukamaju": "organiser",
+    assert roles(text, "Pemkab Sukamaju", "Pemkab Sukajaya") == {"Pemkab Sukamaju": "organiser",
                                                                    "Pemkab Sukajaya": "organiser"}
 
 
 def test_the_parties_of_a_signing_another_body_hosts_take_part_in_it() -> None:
     text = ("Pemkab Sukamaju dan Universitas Sukajaya menandatangani nota kesepahaman penyediaan air baku "
             "di Kantor Badan Pangan Daerah.")  # fmt: skip
-    assert _roles(text, "Pemkab Sukamaju", "Universitas Sukajaya", "Badan Pangan Daerah") == {
+    assert roles(text, "Pemkab Sukamaju", "Universitas Sukajaya", "Badan Pangan Daerah") == {
         "Pemkab Sukamaju": "participant", "Universitas Sukajaya": "participant", "Badan Pangan Daerah": "host"}
 
 
@@ -106,7 +87,7 @@ def test_the_parties_of_a_signing_another_body_hosts_take_part_in_it() -> None:
     ("Yayasan Sungai Bersih selaku panitia menyiapkan tempat.", "organiser"),
 ])  # fmt: skip
 def test_the_role_words_of_news_pages(sentence: str, role: str) -> None:
-    assert _roles(sentence, "Yayasan Sungai Bersih") == {"Yayasan Sungai Bersih": role}
+    assert roles(sentence, "Yayasan Sungai Bersih") == {"Yayasan Sungai Bersih": role}
 
 
 # -- event dates -------------------------------------------------------------------------------

@@ -1,0 +1,41 @@
+"""Shared ways the extraction tests run part of the pipeline on a made-up passage."""
+
+from __future__ import annotations
+
+from resilience_kg.extract.components import PIPELINE, Context, Document, attendance, run, spans
+from resilience_kg.extract.components.coreference import actors
+from resilience_kg.extract.draft import Actor
+from resilience_kg.extract.gazetteer import load_gazetteer
+from resilience_kg.extract.recognise.actors import ActorMention
+
+
+def roles_and_cues(text: str, *names: str) -> dict[str, tuple[str, str]]:
+    """Each named body's strongest role and its cue, with a mention wherever the text names it.
+
+    The mentions are set by hand, so a test checks how roles are read, not how names are found.
+    """
+    doc = Document(text)
+    mentions = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            acronym = name if name.isupper() else None
+            mentions.append(ActorMention(at, at + len(name), name, acronym, None, None, "", "test", 0.9))
+            at = text.find(name, at + len(name))
+    doc.mentions = sorted(mentions, key=lambda m: m.start)
+    for component in (spans.posts, spans.clauses, spans.cues, actors, attendance.roles):
+        component(doc)
+    return {a.mention.name: (a.role, a.role_cue) for a in doc.actors}
+
+
+def roles(text: str, *names: str) -> dict[str, str]:
+    """Each named body's strongest role (``roles_and_cues`` without the cue)."""
+    return {name: role for name, (role, _) in roles_and_cues(text, *names).items()}
+
+
+def pipeline_actors(text: str) -> list[Actor]:
+    """The actors once the pipeline ran up to its "actors" component, with the bundled gazetteer."""
+    doc = Document(text, Context(gazetteer=load_gazetteer()))
+    names = [c.name for c in PIPELINE]
+    run(doc, PIPELINE[:names.index("actors") + 1])
+    return doc.actors
