@@ -1,0 +1,48 @@
+"""Solutions and proposers in regional news of meetings (issue 20 §1, fifth round): a head who
+recommends a measure to someone, the follow-up a meeting settles on, what must be provided, and
+the important steps a speaker names. Every passage is made up for the test."""
+
+from __future__ import annotations
+
+from test_extract_proposers_4 import drafted, who
+
+KOTA = ("Pemerintah Kota Sukamaju menggelar rapat koordinasi kekeringan di aula kantor wali kota, "
+        "Senin (6/1/2020). Rapat dipimpin Sekda Kota Sukamaju. ")
+
+
+def test_a_body_that_recommends_a_measure_to_someone_proposes_it() -> None:
+    found = drafted(KOTA + "Dinas Sosial Kota Sukamaju menganjurkan kepada para lurah untuk segera mendata "
+                           "warga yang membutuhkan air bersih.")
+    label = next(label for label in found if "mendata warga" in label)
+    assert found[label][0] == "Solution"
+    assert who(found, label) == ["Dinas Sosial Kota Sukamaju"]
+
+
+def test_the_follow_up_a_meeting_settles_on_lists_its_measures() -> None:
+    found = drafted(KOTA + "Tindak lanjut dari hasil rapat ini adalah membangun sumur bor di tiga kelurahan, "
+                           "menambah armada mobil tangki dan memperbarui peta rawan kekeringan.")
+    for measure in ("membangun sumur bor di tiga kelurahan", "menambah armada mobil tangki",
+                    "memperbarui peta rawan kekeringan"):
+        assert found[measure][0] == "Solution"
+
+
+def test_what_must_be_provided_in_an_emergency_is_listed_as_measures() -> None:
+    found = drafted(KOTA + "Dalam keadaan darurat, beberapa hal yang harus dipenuhi yaitu penyediaan air minum "
+                           "bagi warga, pelayanan kesehatan keliling dan penanganan jalan putus.")
+    assert {"penyediaan air minum bagi warga", "pelayanan kesehatan keliling",
+            "penanganan jalan putus"} <= {label for label, row in found.items() if row[0] == "Solution"}
+
+
+def test_the_important_steps_a_speaker_names_are_proposed_by_the_speaker() -> None:
+    text = ("Pemerintah Kabupaten Sukamaju menggelar rapat koordinasi pengendalian DBD di aula kantor bupati, "
+            "Senin (6/1/2020). Kepala BPBD Kabupaten Sukamaju menekankan beberapa langkah penting antara lain "
+            "pemberantasan sarang nyamuk di setiap desa.")
+    found = drafted(text)
+    assert found["pemberantasan sarang nyamuk di setiap desa"][0] == "Solution"
+    assert who(found, "pemberantasan sarang nyamuk di setiap desa") == ["BPBD Kabupaten Sukamaju"]
+
+
+def test_a_step_named_as_part_of_something_is_no_measure() -> None:
+    # "langkah" alone names no list in prose: "Langkah ini adalah bagian dari ..." states no measure.
+    found = drafted(KOTA + "Langkah ini adalah bagian dari program kota tangguh bencana yang dimulai tahun lalu.")
+    assert not any("bagian dari" in label for label in found)
