@@ -46,3 +46,28 @@ def test_a_step_named_as_part_of_something_is_no_measure() -> None:
     # "langkah" alone names no list in prose: "Langkah ini adalah bagian dari ..." states no measure.
     found = drafted(KOTA + "Langkah ini adalah bagian dari program kota tangguh bencana yang dimulai tahun lalu.")
     assert not any("bagian dari" in label for label in found)
+
+
+KABUPATEN = ("Pemerintah Kabupaten Sukamaju menggelar rapat koordinasi sanitasi di aula Bappeda Kabupaten "
+             "Sukamaju, Senin (6/1/2020). ")
+
+
+def test_a_plan_the_meeting_agreed_on_is_a_planned_commitment_whose_party_the_reviewer_names() -> None:
+    found = drafted(KABUPATEN + "Hasil rapat ini menyepakati bahwa pemilihan desa penerima akan mengacu pada data "
+                                "stunting terbaru.")
+    label = "pemilihan desa penerima akan mengacu pada data stunting terbaru"
+    assert found[label][:2] == ("Commitment", "planned")
+    assert who(found, label) == []
+
+
+def test_what_the_outcome_will_become_is_no_agreed_plan() -> None:
+    found = drafted(KABUPATEN + "Hasil rapat ini akan menjadi dasar penyusunan anggaran tahun depan.")
+    assert not any("dasar penyusunan anggaran" in label for label in found)
+
+
+def test_a_body_the_meeting_agreed_on_commits_to_its_own_deed() -> None:
+    found = drafted(KABUPATEN + "Rapat juga menyepakati bahwa Dinas Kesehatan Kabupaten Sukamaju memperbarui data "
+                                "balita setiap bulan.")
+    label = next(label for label in found if "data balita" in label)
+    assert found[label][:2] == ("Commitment", "planned")
+    assert who(found, label) == ["Dinas Kesehatan Kabupaten Sukamaju"]
