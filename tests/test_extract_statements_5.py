@@ -71,3 +71,30 @@ def test_a_body_the_meeting_agreed_on_commits_to_its_own_deed() -> None:
     label = next(label for label in found if "data balita" in label)
     assert found[label][:2] == ("Commitment", "planned")
     assert who(found, label) == ["Dinas Kesehatan Kabupaten Sukamaju"]
+
+
+def test_a_supply_that_is_sufficient_is_no_fulfilled_commitment() -> None:
+    found = drafted("Dinas Kesehatan Kabupaten Sukamaju menggelar rapat koordinasi DBD di aula kantor bupati, "
+                    "Senin (6/1/2020). Menurut laporan, Puskesmas Sukamaju sudah mencukupi kebutuhan obat pasien "
+                    "DBD. RSUD Sukamaju sudah melengkapi ruang isolasi.")
+    assert not any("kebutuhan obat" in label for label in found)
+    assert found["melengkapi ruang isolasi"][:2] == ("Commitment", "fulfilled")
+
+
+def test_what_the_regional_secretary_sets_out_is_the_regional_governments() -> None:
+    # The report names both the government and its secretariat: the Sekda speaks for the government.
+    text = ("Pemerintah Kabupaten Sukamaju menggelar rapat koordinasi pengendalian DBD di ruang rapat Setda "
+            "Sukamaju, Selasa (7/1/2020). Rapat dipimpin Sekda Sukamaju Budi Santoso. Sekda Sukamaju "
+            "menganjurkan kepada para camat untuk menggerakkan warga membersihkan saluran air.")
+    found = drafted(text)
+    label = next(label for label in found if "membersihkan saluran" in label)
+    assert who(found, label) == ["Pemerintah Kabupaten Sukamaju"]
+
+
+def test_a_regional_secretary_speaks_for_the_secretariat_where_no_government_is_named() -> None:
+    text = ("Setda Kabupaten Sukamaju menggelar rapat koordinasi pengendalian DBD di aula kantor bupati, "
+            "Selasa (7/1/2020). Sekda Sukamaju menganjurkan kepada para camat untuk menggerakkan warga "
+            "membersihkan saluran air.")
+    found = drafted(text)
+    label = next(label for label in found if "membersihkan saluran" in label)
+    assert who(found, label) == ["Setda Kabupaten Sukamaju"]
