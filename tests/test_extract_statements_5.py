@@ -98,3 +98,12 @@ def test_a_regional_secretary_speaks_for_the_secretariat_where_no_government_is_
     found = drafted(text)
     label = next(label for label in found if "membersihkan saluran" in label)
     assert who(found, label) == ["Setda Kabupaten Sukamaju"]
+
+
+def test_a_request_a_body_submits_is_its_proposal_past_a_short_form_with_a_full_stop() -> None:
+    found = drafted("Dinas Kesehatan Kabupaten Sukamaju menggelar rapat koordinasi DBD di aula kantor bupati, "
+                    "Senin (6/1/2020). Oleh karena itu Dinas Kesehatan Kabupaten Sukamaju mengajukan permintaan "
+                    "ke Dinas Kesehatan Prov. Jawa Tengah dan segera mendistribusikan cairan infus ke puskesmas.")
+    label = next(label for label in found if "permintaan" not in label and "cairan infus" in label)
+    assert label.endswith("segera mendistribusikan cairan infus ke puskesmas")
+    assert who(found, label) == ["Dinas Kesehatan Kabupaten Sukamaju"]

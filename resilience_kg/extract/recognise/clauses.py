@@ -42,7 +42,7 @@ from resilience_kg.extract.recognise.rules import (
     weekdays,
     words,
 )
-from resilience_kg.extract.segment import Span
+from resilience_kg.extract.segment import ABBREVIATIONS, Span
 
 #: Kinds of clause, to the rule table that holds their cues.
 KINDS = {"proposal": "proposal_cues", "commitment": "commitment_cues"}
@@ -540,9 +540,17 @@ def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
     start = lead.end() if lead else at
     # A quoted pledge ends at its closing quote ("\"Kami akan menyediakan ...,\" ujar ...").
     stop = _CLAUSE_STOP.search(text, start, limit)
+    # The full stop of a short form ("Dinas Kesehatan Prov. Sulawesi Barat") ends no clause.
+    while stop is not None and stop.group(0).startswith(".") and _ABBREVIATED.search(text, start, stop.start() + 1):
+        stop = _CLAUSE_STOP.search(text, stop.end(), limit)
     end = stop.start() if stop else limit
     end = start + len(text[start:end].rstrip(" .,"))
     return start, end
+
+
+#: A word of ``rules/words.csv`` list ``abbreviations`` and its full stop, at the end of a stretch.
+_ABBREVIATED = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True)))
+                          + r")\.$", re.I)
 
 
 def _worth(clause: str) -> bool:
