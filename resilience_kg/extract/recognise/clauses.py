@@ -42,7 +42,7 @@ from resilience_kg.extract.recognise.rules import (
     weekdays,
     words,
 )
-from resilience_kg.extract.segment import Span
+from resilience_kg.extract.segment import ABBREVIATIONS, Span
 
 #: Kinds of clause, to the rule table that holds their cues.
 KINDS = {"proposal": "proposal_cues", "commitment": "commitment_cues"}
@@ -152,6 +152,11 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
 #: A plan in the passive: "akan dihimpun oleh X", "will be prepared by X"; or, after a follow-up
 #: lead ("Disepakati bahwa ..."), with no agent at all ("seluruh data akan diunggah ...").
 _PASSIVE_PLAN = re.compile(r"(?<!\w)(akan\s+di[a-z]{3,}|will\s+be\s+[a-z]{3,}(?:ed|en))(?!\w)", re.I)
+#: A plan in the active after a follow-up lead and "bahwa" ("Rapat menyepakati bahwa penentuan
+#: lokasi akan mengacu pada ..."): what was agreed, whose subject is no body; the reviewer names the party.
+_AGREED_PLAN = re.compile(r"(?<!\w)(akan\s+(?:me|ber)[a-z]{3,}|will\s+(?!be\b)[a-z]{3,})(?!\w)", re.I)
+#: "X menyepakati bahwa Y akan ...": the plan starts after "bahwa"/"that".
+_THAT = re.compile(r"(?<!\w)(?:bahwa|that)\s+", re.I)
 
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+")
@@ -227,14 +232,24 @@ def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
     party the reviewer names."""
     out: list[ClauseFact] = []
     lead = _patterns()["followup"].search(text, sent.start, sent.end)
-    for m in _PASSIVE_PLAN.finditer(text, sent.start, sent.end):
-        if any(f.start <= m.start() < f.end or f.cue_start == m.start() for f in found):
+    plans = list(_PASSIVE_PLAN.finditer(text, sent.start, sent.end))
+    if lead is not None:
+        plans += [m for m in _AGREED_PLAN.finditer(text, lead.end(), sent.end)]
+    for m in sorted(plans, key=lambda m: m.start()):
+        if any(f.start <= m.start() < f.end or f.cue_start <= m.start() < f.cue_end for f in [*found, *out]):
             continue  # inside a clause already drafted
         start = sent.start
         for b in re.finditer(r"[;:]\s*|,\s+|\(\d{1,2}\)\s*", text[sent.start:m.start()]):
             start = sent.start + b.end()
         if lead is not None and lead.start() >= start and lead.end() <= m.start():
             start = lead.end()
+        that = [t for t in _THAT.finditer(text, start, m.start())]
+        if that:
+            start = that[-1].end()
+        if not _PASSIVE_PLAN.fullmatch(m.group(0)) and (not that or _within(spans, start, m.start())):
+            # An active plan only where the sentence says what was agreed ("menyepakati bahwa"):
+            # "Hasil rapat ini akan menjadi dasar ..." agrees on nothing; a body's own plan its cue reads.
+            continue
         lead_words = _patterns()["lead"].match(text, start, m.start())
         if lead_words:
             start = lead_words.end()
@@ -525,9 +540,17 @@ def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
     start = lead.end() if lead else at
     # A quoted pledge ends at its closing quote ("\"Kami akan menyediakan ...,\" ujar ...").
     stop = _CLAUSE_STOP.search(text, start, limit)
+    # The full stop of a short form ("Dinas Kesehatan Prov. Sulawesi Barat") ends no clause.
+    while stop is not None and stop.group(0).startswith(".") and _ABBREVIATED.search(text, start, stop.start() + 1):
+        stop = _CLAUSE_STOP.search(text, stop.end(), limit)
     end = stop.start() if stop else limit
     end = start + len(text[start:end].rstrip(" .,"))
     return start, end
+
+
+#: A word of ``rules/words.csv`` list ``abbreviations`` and its full stop, at the end of a stretch.
+_ABBREVIATED = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True)))
+                          + r")\.$", re.I)
 
 
 def _worth(clause: str) -> bool:

@@ -232,6 +232,11 @@ def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
             best.append(body)
     if best_n == 0 and tail and _names_another(tail[0][0]):
         return None  # "Kapolres Bandung" where the report's Polres is another place's
+    if len({b.name for b in best}) > 1:
+        # Bodies of several kinds fit equally: the kind the post's row names first ("Sekda" speaks for
+        # the Pemerintah Kabupaten before its Sekretariat Daerah).
+        order = [min(i for i, h in enumerate(heads) if _heads_name(h, b)) for b in best]
+        best = [b for b, i in zip(best, order, strict=True) if i == min(order)]
     distinct = {b.name for b in best}
     if len(distinct) != 1:
         return None
@@ -247,12 +252,17 @@ def _of_kind(heads: tuple[str, ...], bodies: Sequence[ActorMention]) -> list[Act
     """The bodies whose name opens (Indonesian) or closes (English) with one of ``heads``."""
     out = []
     for b in bodies:
-        name, short = b.name.lower(), (b.acronym or "").lower()
-        if any(name.startswith(h) or name.endswith(" " + h) or short.startswith(h) for h in heads):
+        if any(_heads_name(h, b) for h in heads):
             out.append(b)
             if len(out) > _MOST_OF_A_KIND:
                 break
     return out
+
+
+def _heads_name(head: str, body: ActorMention) -> bool:
+    """Does ``head`` (lower case) open the body's name or short form (Indonesian) or close its name (English)?"""
+    name, short = body.name.lower(), (body.acronym or "").lower()
+    return name.startswith(head) or name.endswith(" " + head) or short.startswith(head)
 
 
 def _names_another(word: str) -> bool:
