@@ -56,3 +56,28 @@ def test_the_holder_s_name_after_a_body_and_its_bare_region_is_cut() -> None:
     assert not [n for n in names if "Septiza" in n or n == "Setda"], names
     # A second word of a region still belongs to it.
     assert "Dinas Sosial Jakarta Barat" in actor_names("Hadir pula Dinas Sosial Jakarta Barat dalam rapat itu.")
+
+
+# --- 3. a verb ends a name ---------------------------------------------------------------------
+
+
+def test_a_capitalised_verb_ends_a_name() -> None:
+    # Headlines and title-case copy capitalise verbs: a prefixed verb in -kan ("Melaporkan") or a
+    # headline verb ("Lakukan") is never part of the body's name before it.
+    text = ("Bidang Kesmas Dinkes Tanjung Biru Lakukan Pendataan\n\n"
+            "Kepala Puskesmas Sukamaju Melaporkan Situasi Adanya Kenaikan Kasus di Bulan Maret.")
+    names = actor_names(text)
+    assert not [n for n in names if "Lakukan" in n or "Melaporkan" in n or "Situasi" in n], names
+    assert "Puskesmas Sukamaju" in names, names
+
+
+# --- 4. a news site's dateline is no body --------------------------------------------------------
+
+
+def test_a_web_address_in_the_dateline_is_no_body() -> None:
+    # "KABARKITA.ID, KOTA –": the news site credits the story; it is not an actor of the meeting.
+    text = ("KABARKITA.ID, TANJUNG BIRU – Dinas Kesehatan Kabupaten Tanjung Biru menggelar rapat "
+            "koordinasi bersama BPBD. Berita ini juga dimuat beritaku.com dan Warta.co.id.")
+    names = actor_names(text)
+    assert not [n for n in names if "." in n], names
+    assert "Dinas Kesehatan Kabupaten Tanjung Biru" in names, names

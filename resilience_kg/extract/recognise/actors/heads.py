@@ -30,6 +30,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _sector_groups,
     is_acronym,
     is_cap,
+    is_verb_form,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table
 from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
@@ -54,7 +55,7 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             break  # "Hotel Trans Luxury Bandung Kamis, 22/08/19": the day is not part of the name
         if word in ("Prov.", "Prov"):
             last = j
-        elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word):
+        elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word) and not is_verb_form(word):
             if word == "The" and not english:
                 break
             governed = english and any(t.text.lower() in ("of", "for") for t in toks[i:j])
