@@ -81,3 +81,32 @@ def test_a_web_address_in_the_dateline_is_no_body() -> None:
     names = actor_names(text)
     assert not [n for n in names if "." in n], names
     assert "Dinas Kesehatan Kabupaten Tanjung Biru" in names, names
+
+
+# --- 5. heads written as regions and forces write them -------------------------------------------
+
+
+def test_a_city_government_s_sumatran_short_form_and_a_force_s_headquarters_are_bodies() -> None:
+    # "Pemko X" is how cities of Sumatra shorten Pemerintah Kota; "Mabes Polri" is the police
+    # headquarters, named as such (not the bare force).
+    text = ("Pemko Tanjung Biru dan BPBD Kota Tanjung Biru menggelar rapat. "
+            "Turut hadir Bambang dari Mabes Polri.")
+    names = actor_names(text)
+    assert "Pemko Tanjung Biru" in names and "Mabes Polri" in names, names
+    assert "Polri" not in names, names
+
+
+# --- 6. a holder's name after a known body -------------------------------------------------------
+
+
+def test_the_holder_s_name_after_a_known_body_that_follows_a_post_is_cut() -> None:
+    # "Dirjen X Kementerian Y Budi Santoso,": the known ministry ends the name, and the two
+    # capitalised words after it are the director general's.
+    text = ("Turut hadir dalam rapat, Dirjen Perhubungan Darat Kementerian Perhubungan Budi Santoso, "
+            "serta perwakilan Dinas Perhubungan Provinsi Jawa Tengah.")
+    names = actor_names(text)
+    assert "Kementerian Perhubungan" in names, names
+    assert not [n for n in names if "Budi" in n], names
+    # A known body followed by its country is still one name.
+    assert not [n for n in actor_names("Rapat dihadiri Kementerian Kesehatan Republik Indonesia.")
+                if n == "Kementerian Kesehatan"]

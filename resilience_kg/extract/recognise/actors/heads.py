@@ -316,7 +316,8 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
                 break
         # "Bidang Kerja Sama Kemendagri RI Rika Fitriasari": a known body ends the unit's name, and
         # the capitalised words after it are the officer's.
-        inside = by_start[bisect.bisect_right(known_starts, m.start):bisect.bisect_left(known_starts, m.end)]
+        # (And a known body that opens the span: "Kementerian X Budi Santoso, ..." after a post.)
+        inside = by_start[bisect.bisect_left(known_starts, m.start):bisect.bisect_left(known_starts, m.end)]
         for known in inside:
             if not known.end < m.end:
                 continue
