@@ -321,6 +321,8 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
         for known in inside:
             if not known.end < m.end:
                 continue
+            if known.start == m.start and not re.match(r"\s*[,;]", text[m.end:m.end + 3]):
+                continue  # (the holder's name ends a clause; "BNPB Task Force on ..." is the force's name)
             after = _PERSON_TAIL.fullmatch(text, known.end, m.end)
             if after is not None and not any(_head_regex().fullmatch(w) or w in JURISDICTION_WORDS or _is_place(w)
                                              for w in after.group("name").split()):
