@@ -110,3 +110,20 @@ def test_the_holder_s_name_after_a_known_body_that_follows_a_post_is_cut() -> No
     # A known body followed by its country is still one name.
     assert not [n for n in actor_names("Rapat dihadiri Kementerian Kesehatan Republik Indonesia.")
                 if n == "Kementerian Kesehatan"]
+
+
+# --- 7. an English "of <region>" after a known short form ----------------------------------------
+
+
+def test_a_known_short_form_of_an_english_region_is_that_region_s_body() -> None:
+    # "BAPPEDA of Tegal City": English names the region after "of"; the planning board is that
+    # city's, not a bare "BAPPEDA" of no place.
+    from resilience_kg.extract.resolve import Mention, resolve
+
+    text = "The final workshop was attended by BAPPEDA of Tegal City and BPBD of Sleman Regency."
+    names = actor_names(text)
+    assert "Bappeda of Tegal City" in names and "BPBD of Sleman Regency" in names, names
+    res = resolve(Mention("BPBD of Sleman Regency"), known=[], gazetteer=load_gazetteer(), city="Kota Tegal")
+    assert res.key.endswith("@34.04"), res  # the regency's own agency (Kemendagri code of Sleman)
+    # "of" and a word that is no region stays out.
+    assert "BPBD" in actor_names("The BPBD of course took part in the drill.")

@@ -11,7 +11,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail, _named_tail
+from resilience_kg.extract.recognise.actors.places import (
+    _english_place_tail,
+    _is_place,
+    _jurisdiction_tail,
+    _named_tail,
+)
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _SHORT_FORM_AFTER,
     CONNECTORS,
@@ -194,17 +199,6 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
 
 #: Legal forms written after a firm's name ("... Tbk"): they never head a name of their own.
 _SUFFIX_FORMS = frozenset(("Tbk", "Tbk."))
-
-
-#: "of (the) Central Java Province", "of Ambon City" after an English name and its short form.
-_OF_PLACE = re.compile(r" of (?:the )?((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)(?![\w-])")
-
-
-def _english_place_tail(text: str, pos: int, end: int) -> int:
-    """Length of "of <a region>" after an English name's short form: "Regional Disaster
-    Management Agency (BPBD) of Central Java Province" is that province's agency; 0 otherwise."""
-    tail = _OF_PLACE.match(text, pos, end)
-    return tail.end() - pos if tail is not None and _is_place(tail.group(1)) else 0
 
 
 def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:

@@ -100,6 +100,17 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     return 0
 
 
+#: "of (the) Central Java Province", "of Ambon City" after an English name and its short form.
+_OF_PLACE = re.compile(r" of (?:the )?((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)(?![\w-])")
+
+
+def _english_place_tail(text: str, pos: int, end: int) -> int:
+    """Length of "of <a region>" after an English name's short form: "Regional Disaster
+    Management Agency (BPBD) of Central Java Province" is that province's agency; 0 otherwise."""
+    tail = _OF_PLACE.match(text, pos, end)
+    return tail.end() - pos if tail is not None and _is_place(tail.group(1)) else 0
+
+
 def _holder_after_region(word: str) -> bool:
     """Whether ``word``, a capitalised word right after a bare region ("Setda Sambas Septiza"),
     starts the holder's name rather than going on with the region's or the body's: no second
