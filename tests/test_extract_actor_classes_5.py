@@ -127,3 +127,16 @@ def test_a_known_short_form_of_an_english_region_is_that_region_s_body() -> None
     assert res.key.endswith("@34.04"), res  # the regency's own agency (Kemendagri code of Sleman)
     # "of" and a word that is no region stays out.
     assert "BPBD" in actor_names("The BPBD of course took part in the drill.")
+
+
+# --- 8. a brand with an inner capital, named with its country ------------------------------------
+
+
+def test_a_brand_named_with_its_country_or_international_is_an_organisation() -> None:
+    # "HelpAid Indonesia partnering with HelpAid International": no head noun, but a brand
+    # written with an inner capital and its country is an organisation's branch.
+    text = "In May, HelpAid Indonesia partnering with HelpAid International held a field trip in Sleman."
+    names = actor_names(text)
+    assert "HelpAid Indonesia" in names and "HelpAid International" in names, names
+    # A brand alone, or followed by an ordinary word, is not.
+    assert actor_names("Volunteers shared the HelpAid Manual in their WhatsApp groups.") == []
