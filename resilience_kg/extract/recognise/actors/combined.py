@@ -30,6 +30,7 @@ from resilience_kg.extract.recognise.actors.refusals import (
 from resilience_kg.extract.recognise.actors.regional import (
     acronym_with_place,
     branches_of,
+    brand_branches,
     elliptical_branches,
     places_acting,
     regional_heads,
@@ -67,7 +68,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         lo = bisect.bisect_left(surface_starts, s)
         hi = bisect.bisect_left(surface_starts, e)
         surfaces = ([m for m in all_surfaces[lo:hi] if m.end <= e] + odd_forms(text, s, e, gazetteer)
-                    + acronym_with_place(text, s, e)
+                    + acronym_with_place(text, s, e) + brand_branches(text, s, e)
                     + places_acting(text, s, e) + regional_heads(text, s, e))
         candidates = (_split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
                       + acronym_pairs(text, s, e, known_forms)

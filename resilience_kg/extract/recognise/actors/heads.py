@@ -11,7 +11,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail, _named_tail
+from resilience_kg.extract.recognise.actors.places import (
+    _english_place_tail,
+    _is_place,
+    _jurisdiction_tail,
+    _named_tail,
+)
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _SHORT_FORM_AFTER,
     CONNECTORS,
@@ -30,6 +35,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _sector_groups,
     is_acronym,
     is_cap,
+    is_verb_form,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table
 from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
@@ -54,7 +60,7 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             break  # "Hotel Trans Luxury Bandung Kamis, 22/08/19": the day is not part of the name
         if word in ("Prov.", "Prov"):
             last = j
-        elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word):
+        elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word) and not is_verb_form(word):
             if word == "The" and not english:
                 break
             governed = english and any(t.text.lower() in ("of", "for") for t in toks[i:j])
@@ -195,17 +201,6 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
 _SUFFIX_FORMS = frozenset(("Tbk", "Tbk."))
 
 
-#: "of (the) Central Java Province", "of Ambon City" after an English name and its short form.
-_OF_PLACE = re.compile(r" of (?:the )?((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)(?![\w-])")
-
-
-def _english_place_tail(text: str, pos: int, end: int) -> int:
-    """Length of "of <a region>" after an English name's short form: "Regional Disaster
-    Management Agency (BPBD) of Central Java Province" is that province's agency; 0 otherwise."""
-    tail = _OF_PLACE.match(text, pos, end)
-    return tail.end() - pos if tail is not None and _is_place(tail.group(1)) else 0
-
-
 def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
     """Names governed by a head noun in ``text[start:end]`` (one sentence); a short form in
     brackets after one is its own when its letters fit the name, or when it is a ``known``
@@ -315,10 +310,13 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
                 break
         # "Bidang Kerja Sama Kemendagri RI Rika Fitriasari": a known body ends the unit's name, and
         # the capitalised words after it are the officer's.
-        inside = by_start[bisect.bisect_right(known_starts, m.start):bisect.bisect_left(known_starts, m.end)]
+        # (And a known body that opens the span: "Kementerian X Budi Santoso, ..." after a post.)
+        inside = by_start[bisect.bisect_left(known_starts, m.start):bisect.bisect_left(known_starts, m.end)]
         for known in inside:
             if not known.end < m.end:
                 continue
+            if known.start == m.start and not re.match(r"\s*[,;]", text[m.end:m.end + 3]):
+                continue  # (the holder's name ends a clause; "BNPB Task Force on ..." is the force's name)
             after = _PERSON_TAIL.fullmatch(text, known.end, m.end)
             if after is not None and not any(_head_regex().fullmatch(w) or w in JURISDICTION_WORDS or _is_place(w)
                                              for w in after.group("name").split()):

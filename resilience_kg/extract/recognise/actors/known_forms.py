@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail
+from resilience_kg.extract.recognise.actors.places import _english_place_tail, _is_place, _jurisdiction_tail
 from resilience_kg.extract.recognise.actors.vocabulary import (
     LEGAL_FORMS,
     _fits,
@@ -112,8 +112,9 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
     for m in matches:
         surface = forms[m.group(1)]
         s, e = m.start(), m.end()
-        # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta".
-        tail = _jurisdiction_tail(text, e, end)
+        # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta", and in
+        # English "BAPPEDA of Semarang City".
+        tail = _jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end)
         e += tail
         first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
         acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
@@ -140,7 +141,7 @@ def odd_forms(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> l
         if token in forms or joined.casefold() not in folded:
             continue
         surface = forms[folded[joined.casefold()]]
-        e = m.end() + _jurisdiction_tail(text, m.end(), end)
+        e = m.end() + (_jurisdiction_tail(text, m.end(), end) or _english_place_tail(text, m.end(), end))
         name = surface.form + text[m.end():e]
         out.append(ActorMention(m.start(), e, name, joined if is_acronym(joined) else None, None,
                                 surface.sector or None, surface.method, surface.method,

@@ -92,12 +92,32 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
         return len(tail.group(0)[:tail.group(0).rstrip().rfind(" ")].rstrip())
     if marked or (_is_place(place) and _is_place(" ".join(words_))):
         return tail.end() - pos
-    if len(words_) == 2 and _is_place(words_[0]) and TITLES.match(words_[1]) \
-            and tail.group(0).startswith(" " + words_[0]):
+    if len(words_) == 2 and _is_place(words_[0]) and tail.group(0).startswith(" " + words_[0]) \
+            and (TITLES.match(words_[1]) or _holder_after_region(words_[1])):
         # "Kepolisian Daerah (Kapolda) Jabar Irjen Pol ...": the region ends the name, and the
         # capitalised word after it starts the officer's rank or name.
         return len(tail.group(0)) - len(tail.group(0).lstrip()) + len(words_[0])
     return 0
+
+
+#: "of (the) Central Java Province", "of Ambon City" after an English name and its short form.
+_OF_PLACE = re.compile(r" of (?:the )?((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)(?![\w-])")
+
+
+def _english_place_tail(text: str, pos: int, end: int) -> int:
+    """Length of "of <a region>" after an English name's short form: "Regional Disaster
+    Management Agency (BPBD) of Central Java Province" is that province's agency; 0 otherwise."""
+    tail = _OF_PLACE.match(text, pos, end)
+    return tail.end() - pos if tail is not None and _is_place(tail.group(1)) else 0
+
+
+def _holder_after_region(word: str) -> bool:
+    """Whether ``word``, a capitalised word right after a bare region ("Setda Sambas Septiza"),
+    starts the holder's name rather than going on with the region's or the body's: no second
+    word of a region ("Barat"), place, head noun, short form or capitalised function word."""
+    return (word[1:].islower() and word not in _SECOND_PLACE_WORDS and word not in STOP_CAPS
+            and word.capitalize() not in _LEVEL_WORDS and word not in JURISDICTION_WORDS
+            and not _is_place(word) and _head_regex().fullmatch(word) is None)
 
 
 _TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*)?)"

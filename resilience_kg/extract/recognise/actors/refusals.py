@@ -137,10 +137,17 @@ _RANK_BEFORE = re.compile(r"(?:^|\s)(?:" + alternation("titles") + r")\.?\s+$")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
 
 
+#: A web address ("TELEGRAPH.ID, KOTA -", "kabarsatu.com"): the news site that credits the story in
+#: its dateline, not a body the story is about.
+_WEB_ADDRESS = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:" + alternation("web_domain_endings") + r")", re.I)
+
+
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
     if m.method in ("rule:place-as-government", "rule:regional-head"):
         return True
+    if _WEB_ADDRESS.fullmatch(name) or _WEB_ADDRESS.fullmatch(text[m.start:m.end].strip()):
+        return False
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
     if is_acronym(name) and _RANK_BEFORE.search(text, max(0, m.start - 20), m.start) \

@@ -13,7 +13,13 @@ from dataclasses import replace
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_place, _jurisdiction_tail
 from resilience_kg.extract.recognise.actors.refusals import _document_words
-from resilience_kg.extract.recognise.actors.vocabulary import STOP_CAPS, _is_calendar, _is_collective, is_acronym
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    STOP_CAPS,
+    _is_calendar,
+    _is_collective,
+    _is_foreign_country,
+    is_acronym,
+)
 from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map
 
 
@@ -102,6 +108,24 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
         out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
                                 "acronym-with-place", "rule:acronym-with-place",
                                 confidence("mention:acronym-with-place")))
+    return out
+
+
+#: A brand written with an inner capital ("RedR", "PetaBencana") and then a country or
+#: "International": an organisation's national branch or its international body.
+_BRAND_BRANCH = re.compile(r"(?<![\w-])([A-Z][a-z]+[A-Z][A-Za-z]*) (International|[A-Z][a-z]+)(?![\w-])")
+
+
+def brand_branches(text: str, start: int, end: int) -> list[ActorMention]:
+    """"RedR Indonesia", "RedR International": a brand with no head noun, named with its country,
+    is an organisation (its sector left to the resolver); a brand alone is not enough."""
+    out = []
+    for m in _BRAND_BRANCH.finditer(text, start, end):
+        where = m.group(2)
+        if where != "International" and not (_is_foreign_country(where) or where == "Indonesia"):
+            continue
+        out.append(ActorMention(m.start(), m.end(), m.group(0), None, None, None, "brand-branch",
+                                "rule:brand-branch", confidence("mention:acronym-with-place")))
     return out
 
 

@@ -21,6 +21,18 @@ CONNECTORS = frozenset(word_list("connectors"))
 STOP_CAPS = frozenset(word_list("stop_caps"))
 
 
+#: An Indonesian verb with a prefix and the suffix -kan ("Melaporkan", "Dilaksanakan",
+#: "Berdasarkan"), capitalised in a headline or in title-case copy: no body's name holds one,
+#: so it ends the name before it ("Kepala Puskesmas Melaporkan Situasi ...").
+#: (The prefixes are ``verb_prefixes`` of ``rules/words.csv``, longest first.)
+_PREFIXED_VERB = re.compile(r"(?:" + alternation("verb_prefixes") + r")[a-z]{3,}kan")
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether a capitalised word is a prefixed Indonesian verb in -kan (never inside a name)."""
+    return _PREFIXED_VERB.fullmatch(word) is not None
+
+
 JURISDICTION_WORDS = frozenset(word_list("jurisdiction_words"))
 
 
