@@ -5,8 +5,8 @@ are general."""
 
 from __future__ import annotations
 
-from resilience_kg.extract.components import PIPELINE, Context, Document, run
-from resilience_kg.extract.draft import Actor
+from helpers.extraction import pipeline_actors
+
 from resilience_kg.extract.gazetteer import load_gazetteer
 from resilience_kg.extract.recognise.actors import ActorMention, recognise
 from resilience_kg.extract.segment import sentences
@@ -16,16 +16,8 @@ def found(text: str) -> list[ActorMention]:
     return recognise(text, sentences(text), load_gazetteer())
 
 
-def actors(text: str) -> list[Actor]:
-    """The actors once the components up to "actors" ran (the clause subjects joined the mentions)."""
-    doc = Document(text, Context(gazetteer=load_gazetteer()))
-    names = [c.name for c in PIPELINE]
-    run(doc, PIPELINE[:names.index("actors") + 1])
-    return doc.actors
-
-
 def actor_names(text: str) -> list[str]:
-    return [a.mention.name for a in actors(text)]
+    return [a.mention.name for a in pipeline_actors(text)]
 
 
 # --- 1. health facilities are bodies -------------------------------------------------------------
