@@ -23,6 +23,7 @@ from resilience_kg.extract.recognise.events import EventFact, SessionFact
 from resilience_kg.extract.recognise.persons import PostFact
 from resilience_kg.extract.recognise.roles import ROLE_CONNECTIONS
 from resilience_kg.extract.recognise.rules import confidence
+from resilience_kg.extract.segment import Span
 from resilience_kg.extract.segment import sentences as split_sentences
 from resilience_kg.graph.csv_reader import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
 
@@ -206,8 +207,9 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
                 sessions: Sequence[SessionFact], items: Sequence[ListItem], agreements: Sequence[AgreementFact],
                 posts: Sequence[tuple[PostFact, str, tuple[int, int] | None]], collectives_seen: Sequence[str],
                 ids: IdMaker, city: str | None = None, clauses: Sequence[ClauseFact] = (),
-                language: str = "id") -> Draft:
-    """The element and connection rows for one report, kind by kind (the order gives the ids)."""
+                language: str = "id", sentences: Sequence[Span] | None = None) -> Draft:
+    """The element and connection rows for one report, kind by kind (the order gives the ids).
+    ``sentences`` are the report's, when the caller has split it already."""
     rows = _Rows(text, source_id, ids, language)
     by_span = _draft_actors(rows, actors)
     event_id = _draft_event(rows, event, collectives_seen) if event is not None else ""
@@ -219,7 +221,7 @@ def build_draft(text: str, *, source_id: str, actors: Sequence[Actor], event: Ev
     # one of the proposals the list holds, and stays.
     items = [i for i in items if i.kind != "Solution" or not any(
         c.kind == "commitment" and c.cue.lower() != "diminta" and i.start <= c.cue_start < i.end for c in clauses)]
-    solutions = _draft_items(rows, items, actors, session_ids, event_id, _Speakers.of(text, actors))
+    solutions = _draft_items(rows, items, actors, session_ids, event_id, _Speakers.of(text, actors, sentences))
     agreement_ids = [_draft_agreement(rows, agreement, actors) for agreement in agreements]
     owner_of = {session.start: sid for session, sid in session_ids}
     for clause in clauses:
@@ -346,9 +348,9 @@ class _Speakers:
     actor_at: dict[tuple[int, int], Actor]
 
     @classmethod
-    def of(cls, text: str, actors: Sequence[Actor]) -> _Speakers:
+    def of(cls, text: str, actors: Sequence[Actor], sentences: Sequence[Span] | None = None) -> _Speakers:
         actor_at = {(m.start, m.end): a for a in actors for m in a.mentions}
-        sents = split_sentences(text)
+        sents = list(sentences) if sentences is not None else split_sentences(text)
         return cls([s.start for s in sents], speakers(text, sents, list(actor_at)), actor_at)
 
     def at(self, pos: int) -> tuple[Actor, Speech] | None:

@@ -11,7 +11,8 @@ def draft(doc: Document) -> None:
     doc.draft = build_draft(doc.text, source_id=doc.context.source_id, actors=doc.actors, event=doc.event,
                             sessions=doc.sessions, items=doc.items, agreements=doc.agreements,
                             posts=doc.acting_posts, collectives_seen=doc.collectives, ids=doc.context.id_maker,
-                            city=doc.city, clauses=doc.clauses, language=doc.language)
+                            city=doc.city, clauses=doc.clauses, language=doc.language,
+                            sentences=doc.sentences)
 
 
 def pillars(doc: Document) -> None:
