@@ -86,8 +86,17 @@ def _fragment_of_earlier(m: ActorMention, found: _Actors) -> Actor | None:
         return None
     lead = m.name + " "
     matches = [a for a in found.in_order() if a.mention.name.startswith(lead)
-               and starts_a_name_part(a.mention.name[len(lead):])]
+               and (starts_a_name_part(a.mention.name[len(lead):]) or _short_parent(a.mention.name[len(lead):]))]
     return matches[0] if len(matches) == 1 else None
+
+
+def _short_parent(rest: str) -> bool:
+    """Whether ``rest`` opens with a regional body's one-word short form ("Dinkes Sulbar" after
+    "Bidang P2P"): a unit named with its parent that way, then bare, is the same unit."""
+    from resilience_kg.extract.recognise.actors.known_forms import _pattern_short_forms
+
+    first = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    return first in _pattern_short_forms()
 
 
 def _resolution(doc: Document, basis: ActorMention, resolved: dict[tuple[Any, ...], Any]) -> Any:

@@ -131,14 +131,48 @@ def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
                 sector = groups[tail]
                 break
         if sector is None:
+            sector = _qualified_group(label)
+        if sector is None:
             continue
         inner_start = start + m.start(2)
         for a, b in _items(text, inner_start, start + m.end(2)):
+            b = a + len(_without_etcetera(text[a:b]))
             name = text[a:b]
             if _plausible_item(name):
                 out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
                                         f"group:{label}", "rule:group-list", confidence("mention:group-list")))
     return out
+
+
+@functools.cache
+def _qualifier_regex() -> re.Pattern[str]:
+    """What may follow a group word before its bracketed members: lower-case words, and a place
+    after a preposition ("pegiat lingkungan hidup di Bali")."""
+    place = r"(?:" + alternation("label_place_prepositions") + r")\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
+    return re.compile(r"(?:\s+(?:" + place + r"|[a-z][\w-]*))+")
+
+
+def _qualified_group(label: str) -> str | None:
+    """The sector of a group word that a lower-case qualifier follows before the bracket: "LSM
+    pegiat lingkungan hidup di Bali (A, B dll)" lists NGOs as much as "LSM (A, B)" does."""
+    words_ = label.split()
+    for k in range(len(words_) - 1, -1, -1):
+        for n in (3, 2, 1):
+            cue = " ".join(words_[k:k + n])
+            rest = " " + " ".join(words_[k + n:])
+            if k + n < len(words_) and cue.lower() in _sector_groups() and _qualifier_regex().fullmatch(rest):
+                return _sector_groups()[cue.lower()]
+    return None
+
+
+@functools.cache
+def _etcetera_regex() -> re.Pattern[str]:
+    return re.compile(r"\s+(?:" + alternation("list_etcetera") + r")\.?$")
+
+
+def _without_etcetera(item: str) -> str:
+    """A list's last member without the "dll" or "etc." that closes the list."""
+    return _etcetera_regex().sub("", item)
 
 
 @functools.cache
@@ -283,7 +317,54 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                     else (None, "")
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, guess,
                                     basis, "rule:list-context", confidence("mention:list-context")))
+    out += _short_forms_beside_bodies(text, sentence, found, out)
     return out
+
+
+def _short_forms_beside_bodies(text: str, sentence: Span, found: list[ActorMention],
+                               listed: list[ActorMention]) -> list[ActorMention]:
+    """A short form nobody knows, joined by a comma or "dan"/"and" to a body found beside it:
+    "BPBD Sleman and BPPTKG members", "sirine dari mobil BPBA, Damkar, dan PMI". The words around
+    it belong to the sentence (the list's first item carries its lead-in), so only the short form
+    next to the body is read, and only one that no table knows as anything else."""
+    out: list[ActorMention] = []
+    taken = found + listed
+    items = _items(text, sentence.start, sentence.end)
+    ends = {f.end for f in taken}
+    starts = {f.start for f in taken}
+    covered = [any(f.start <= a < f.end or a <= f.start < b for f in taken) for a, b in items]
+    for n, (a, b) in enumerate(items):
+        if covered[n]:
+            continue
+        words_ = list(re.finditer(r"\S+", text[a:b]))
+        near = []
+        if n > 0 and covered[n - 1] and items[n - 1][1] in ends and words_:
+            near.append(words_[0])  # "BPBD Sleman and BPPTKG members": the first word after the body
+        if n + 1 < len(items) and covered[n + 1] and items[n + 1][0] in starts and words_:
+            near.append(words_[-1])  # "mobil BPBA, Damkar": the last word before the next body
+        for w in near:
+            word = w.group().rstrip(".")
+            at = a + w.start()
+            gap = text[items[n - 1][1]:at] if w is words_[0] and n > 0 else text[at + len(word):items[min(n + 1, len(items) - 1)][0]]
+            if _unknown_short_form(word) and not re.search(r"[\t\n]", gap):
+                out.append(ActorMention(at, at + len(word), word, word, None, None, "beside-a-body", "rule:list-context",
+                                        confidence("mention:list-context")))
+    return out
+
+
+def _unknown_short_form(word: str) -> bool:
+    """An all-capital short form of four letters or more that names nothing else: no function
+    word, title, post, place, collective, document or Roman numeral."""
+    from resilience_kg.extract.regions import is_place
+
+    if not re.fullmatch(r"[A-Z][A-Z0-9&-]{3,11}", word) or sum(c.isupper() for c in word) < 4:
+        return False  # (three letters are as often a topic: "DRR", "PRB", "DBD")
+    if is_place(word.title()) is not None or _is_place(word.title()):
+        return False  # a dateline's place in capitals ("MARTAPURA, InfoPublik -")
+    if re.fullmatch(r"[IVXLC]+", word) or word in STOP_CAPS or TITLES.match(word) or _post_regex().fullmatch(word):
+        return False
+    return not (word.lower() in GENERIC_WORDS or word.lower() in _sector_groups() or _is_place(word)
+                or _is_collective(word) or _is_calendar(word) or _document_words().fullmatch(word))
 
 
 def _short_name(name: str) -> bool:

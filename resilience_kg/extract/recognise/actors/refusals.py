@@ -142,6 +142,20 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
 _WEB_ADDRESS = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:" + alternation("web_domain_endings") + r")", re.I)
 
 
+@functools.cache
+def _programme_noun_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)(?:" + alternation("programme_nouns") + r")\s+$")
+
+
+def _after_programme_noun(text: str, m: ActorMention) -> bool:
+    """A name right after "program", "gerakan", "aplikasi" and their kin in lower case ("program
+    Eco Office"): the programme's or the app's name, though it ends in a head noun. A body the
+    tables know keeps its mention ("program UNDP" names UNDP's programme, and UNDP)."""
+    if m.method.startswith(("gazetteer:", "rule:known-name")):
+        return False
+    return bool(_programme_noun_regex().search(text, max(0, m.start - 20), m.start))
+
+
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
     if m.method in ("rule:place-as-government", "rule:regional-head"):
@@ -156,6 +170,8 @@ def _keep(m: ActorMention, text: str) -> bool:
     if names_a_group(m, text):
         return False
     if _is_venue(text, m.start, name) or _names_an_event(name) or _document_words().match(name):
+        return False
+    if _after_programme_noun(text, m):
         return False
     last_line = text.rstrip().rsplit("\n", 1)[-1]
     if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'" and "\t" not in last_line \

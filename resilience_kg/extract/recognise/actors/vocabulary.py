@@ -145,7 +145,7 @@ def _fits(acronym: str, phrase: str) -> bool:
     >>> _fits("DLH", "Badan Pertanahan")
     False
     """
-    letters = [c.lower() for c in acronym if c.isalnum()]
+    letters = [c.lower() for c in _repeat_counted(acronym) if c.isalnum()]
     flat = re.sub(r"[^0-9a-z]", "", phrase.lower())
     if not letters or not flat or letters[0] != flat[0]:
         return False
@@ -156,6 +156,16 @@ def _fits(acronym: str, phrase: str) -> bool:
             return False
         pos += 1
     return True
+
+
+def _repeat_counted(acronym: str) -> str:
+    """An Indonesian short form's counted letters written out: a digit after a letter repeats
+    it ("P3A" is "PPPA" for Pemberdayaan Perempuan dan Perlindungan Anak, "P2P" is "PP").
+
+    >>> _repeat_counted("DP3A"), _repeat_counted("100RC")
+    ('DPPPA', '100RC')
+    """
+    return re.sub(r"([A-Za-z])([2-9])(?!\d)", lambda m: m.group(1) * int(m.group(2)), acronym)
 
 
 def _names_a_body(expansion: str) -> bool:
