@@ -148,7 +148,7 @@ def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
 def _qualifier_regex() -> re.Pattern[str]:
     """What may follow a group word before its bracketed members: lower-case words, and a place
     after a preposition ("pegiat lingkungan hidup di Bali")."""
-    place = r"(?:" + alternation("label_place_prepositions") + r")\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
+    place = r"(?:" + alternation("label_place_prepositions") + r")\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
     return re.compile(r"(?:\s+(?:" + place + r"|[a-z][\w-]*))+")
 
 
@@ -318,6 +318,71 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, guess,
                                     basis, "rule:list-context", confidence("mention:list-context")))
     out += _short_forms_beside_bodies(text, sentence, found, out)
+    out += _short_forms_after_cues(text, sentence, found + out)
+    out += _short_forms_with_bodies(text, sentence, found + out)
+    return out
+
+
+#: A body, then "bersama", "beserta" or "together with" and a second body: both act.
+_TOGETHER = re.compile(r"\s+(?:bersama(?:\s+dengan)?|beserta|together\s+with)\s+(?=[A-Z])")
+
+
+def _short_forms_with_bodies(text: str, sentence: Span, found: list[ActorMention]) -> list[ActorMention]:
+    """An unknown short form joined to a body by "bersama" ("BPBD Kota Contoh bersama FKPRB
+    menggelar ..."): the second of two bodies acting together."""
+    out: list[ActorMention] = []
+    for f in found:
+        if not sentence.start <= f.end < sentence.end:
+            continue
+        together = _TOGETHER.match(text, f.end, sentence.end)
+        if together is None:
+            continue
+        at = together.end()
+        word = re.match(r"[^\s,;:()]+", text[at:sentence.end])
+        name = word.group().rstrip(".") if word else ""
+        if name and not any(g.start <= at < g.end for g in found) and _unknown_short_form(name):
+            out.append(ActorMention(at, at + len(name), name, name, None, None, "with-a-body", "rule:list-context",
+                                    confidence("mention:list-context")))
+    return out
+
+
+#: The last words of a role cue that introduce the body acting ("dihadiri oleh", "organised by",
+#: "perwakilan dari", "kerja sama antara"): after them a name is an agent, not a place or a topic.
+_AGENT_ENDS = frozenset({"oleh", "by", "dari", "from", "antara", "between", "of"})
+
+
+@functools.cache
+def _agent_cue_regex() -> re.Pattern[str]:
+    rows = [row for row in table("role_cues") if row["direction"] == "after" and row["role"] != "mentioned"]
+    cues = sorted({row["cue"] for row in rows if row["cue"].split()[-1].lower() in _AGENT_ENDS}, key=len, reverse=True)
+    return re.compile(r"(?i:(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r"))\s+(?=[A-Z])")
+
+
+@functools.cache
+def _body_post_regex() -> re.Pattern[str]:
+    """A post held in a body named right after it ("Kepala BPPTKG", "Ketua FPRB"); "Kadis PPKB"
+    names a Dinas's field, not a body's short form."""
+    return re.compile(r"(?<![\w-])(?:Plt\.?\s+|Pj\.?\s+)?(?:" + alternation("body_posts") + r") (?=[A-Z])")
+
+
+def _short_forms_after_cues(text: str, sentence: Span, found: list[ActorMention]) -> list[ActorMention]:
+    """A short form nobody knows that a role cue's agent or a post names: "diselenggarakan oleh
+    FPRBK", "perwakilan dari BPPTKG", "Kepala BPPTKG": the words around say a body is meant."""
+    out: list[ActorMention] = []
+    s, e = sentence.start, sentence.end
+    leads = [m.end() for m in _agent_cue_regex().finditer(text, s, e)]
+    leads += [m.end() for m in _body_post_regex().finditer(text, s, e)]
+    for at in sorted(set(leads)):
+        at += len(text[at:e]) - len(text[at:e].lstrip(" "))
+        word = re.match(r"[^\s,;:()]+", text[at:e])
+        if word is None:
+            continue
+        name = word.group().rstrip(".")
+        if any(f.start <= at < f.end for f in found) or any(m.start == at for m in out):
+            continue
+        if _unknown_short_form(name):
+            out.append(ActorMention(at, at + len(name), name, name, None, None, "agent-of-cue", "rule:list-context",
+                                    confidence("mention:list-context")))
     return out
 
 
@@ -337,18 +402,21 @@ def _short_forms_beside_bodies(text: str, sentence: Span, found: list[ActorMenti
         if covered[n]:
             continue
         words_ = list(re.finditer(r"\S+", text[a:b]))
-        near = []
-        if n > 0 and covered[n - 1] and items[n - 1][1] in ends and words_:
-            near.append(words_[0])  # "BPBD Sleman and BPPTKG members": the first word after the body
-        if n + 1 < len(items) and covered[n + 1] and items[n + 1][0] in starts and words_:
-            near.append(words_[-1])  # "mobil BPBA, Damkar": the last word before the next body
-        for w in near:
+        if not words_:
+            continue
+        near = []  # (the word, what stands between it and the body)
+        if n > 0 and covered[n - 1] and items[n - 1][1] in ends:
+            # "BPBD Sleman and BPPTKG members": the first word after the body
+            near.append((words_[0], text[items[n - 1][1]:a + words_[0].start()]))
+        if n + 1 < len(items) and covered[n + 1] and items[n + 1][0] in starts:
+            # "mobil BPBA, Damkar": the last word before the next body
+            near.append((words_[-1], text[a + words_[-1].end():items[n + 1][0]]))
+        for w, gap in near:
             word = w.group().rstrip(".")
             at = a + w.start()
-            gap = text[items[n - 1][1]:at] if w is words_[0] and n > 0 else text[at + len(word):items[min(n + 1, len(items) - 1)][0]]
             if _unknown_short_form(word) and not re.search(r"[\t\n]", gap):
-                out.append(ActorMention(at, at + len(word), word, word, None, None, "beside-a-body", "rule:list-context",
-                                        confidence("mention:list-context")))
+                out.append(ActorMention(at, at + len(word), word, word, None, None, "beside-a-body",
+                                        "rule:list-context", confidence("mention:list-context")))
     return out
 
 
