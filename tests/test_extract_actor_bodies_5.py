@@ -78,6 +78,19 @@ def test_an_unknown_short_form_after_an_agent_cue_or_a_body_s_post_is_a_body() -
     assert "KSBRX" in got, got
 
 
+def test_a_short_form_after_a_person_s_name_and_from_is_a_body_with_its_place() -> None:
+    # "<person> dari <short form>": the body the person comes from; a bare place after the short
+    # form is its region ("PKBX Klaten", a regency of the official region list), and three
+    # letters are enough where a cue says so.
+    got = names("Salah satu narasumber, Rina Wulandari dari JRKX, berbagi pengalaman di lapangan.")
+    assert "JRKX" in got, got
+    # Spelled out in brackets right after, the short form names the body by its full name.
+    found = actors("Narasumber lain, Budi Santosa dari JRK (Jaringan Relawan Kita), menekankan kerja bersama.")
+    assert [(a.mention.name, a.mention.acronym) for a in found] == [("Jaringan Relawan Kita", "JRK")], found
+    got = names("Kegiatan digagas oleh PKBX Klaten dan dibuka Kepala BPBD Kota Tanjung Biru.")
+    assert "PKBX Klaten" in got, got
+
+
 def test_short_forms_that_are_no_bodies_stay_out() -> None:
     # Three letters are as often a topic ("DRR", "PRB"); a place in capitals opens a dateline; a
     # post's field ("Kadis PPKBX") names a Dinas, not a body of its own; a bracketed word is the
@@ -86,6 +99,9 @@ def test_short_forms_that_are_no_bodies_stay_out() -> None:
             "Skema pendanaan (KPBUX), pinjaman daerah dan Bank Dunia dibahas.")
     got = names(text)
     assert not {"DRR", "LEMBANG", "PPKBX", "KPBUX"} & set(got), got
+    # A budget, a disease or a time zone after an agent cue or beside a body is still none.
+    got = names("Program ini didanai oleh APBD dan dihadiri oleh BPBD Kota Lembang, COVID-19 dan WITA.")
+    assert not {"APBD", "COVID-19", "WITA"} & set(got), got
 
 
 # --- 4. members of a group word's bracket list ---------------------------------------------------

@@ -21,6 +21,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     TITLES,
     TOPIC_WORDS,
     _acting_subjects,
+    _fits,
     _head_regex,
     _is_calendar,
     _is_collective,
@@ -317,9 +318,9 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                     else (None, "")
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, guess,
                                     basis, "rule:list-context", confidence("mention:list-context")))
-    out += _short_forms_beside_bodies(text, sentence, found, out)
     out += _short_forms_after_cues(text, sentence, found + out)
     out += _short_forms_with_bodies(text, sentence, found + out)
+    out += _short_forms_beside_bodies(text, sentence, found, out)
     return out
 
 
@@ -340,10 +341,26 @@ def _short_forms_with_bodies(text: str, sentence: Span, found: list[ActorMention
         at = together.end()
         word = re.match(r"[^\s,;:()]+", text[at:sentence.end])
         name = word.group().rstrip(".") if word else ""
-        if name and not any(g.start <= at < g.end for g in found) and _unknown_short_form(name):
-            out.append(ActorMention(at, at + len(name), name, name, None, None, "with-a-body", "rule:list-context",
-                                    confidence("mention:list-context")))
+        if name and not any(g.start <= at < g.end for g in found) and _unknown_short_form(name, letters=3):
+            name = _with_place(text, at, name, sentence.end)
+            out.append(ActorMention(at, at + len(name), name, name.split()[0], None, None, "with-a-body",
+                                    "rule:list-context", confidence("mention:list-context")))
     return out
+
+
+def _with_place(text: str, at: int, short: str, end: int) -> str:
+    """The short form and the bare place after it, when one follows ("LBH Tanjung Biru"): a
+    regional branch named the way its region's reports name it."""
+    from resilience_kg.extract.regions import is_place
+
+    after = re.match(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[at + len(short):end])
+    if after is None:
+        return short
+    place = after.group(1)
+    for cut in (place, place.split()[0]):
+        if is_place(cut) is not None or _is_place(cut):
+            return f"{short} {cut}"
+    return short
 
 
 #: The last words of a role cue that introduce the body acting ("dihadiri oleh", "organised by",
@@ -356,6 +373,12 @@ def _agent_cue_regex() -> re.Pattern[str]:
     rows = [row for row in table("role_cues") if row["direction"] == "after" and row["role"] != "mentioned"]
     cues = sorted({row["cue"] for row in rows if row["cue"].split()[-1].lower() in _AGENT_ENDS}, key=len, reverse=True)
     return re.compile(r"(?i:(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r"))\s+(?=[A-Z])")
+
+
+_EXPANSION_AFTER = re.compile(r"\s*\(\s*([A-Z][^()]{3,80}?)\s*\)")
+
+#: A person's name (two to four capitalised words), then "dari" or "from" and a capital.
+_PERSON_THEN_FROM = re.compile(r"(?<![\w.-])[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,3}\s+(?:dari|from)\s+(?=[A-Z])")
 
 
 @functools.cache
@@ -372,6 +395,9 @@ def _short_forms_after_cues(text: str, sentence: Span, found: list[ActorMention]
     s, e = sentence.start, sentence.end
     leads = [m.end() for m in _agent_cue_regex().finditer(text, s, e)]
     leads += [m.end() for m in _body_post_regex().finditer(text, s, e)]
+    # "Rina Wulandari dari FKPRB": a person's name, then the body she is from.
+    leads += [m.end() for m in _PERSON_THEN_FROM.finditer(text, s, e)
+              if not any(f.start <= m.start() < f.end for f in found) and not STOP_CAPS & set(m.group().split())]
     for at in sorted(set(leads)):
         at += len(text[at:e]) - len(text[at:e].lstrip(" "))
         word = re.match(r"[^\s,;:()]+", text[at:e])
@@ -380,9 +406,16 @@ def _short_forms_after_cues(text: str, sentence: Span, found: list[ActorMention]
         name = word.group().rstrip(".")
         if any(f.start <= at < f.end for f in found) or any(m.start == at for m in out):
             continue
-        if _unknown_short_form(name):
-            out.append(ActorMention(at, at + len(name), name, name, None, None, "agent-of-cue", "rule:list-context",
-                                    confidence("mention:list-context")))
+        if _unknown_short_form(name, letters=3):
+            spelled = _EXPANSION_AFTER.match(text, at + len(name), e)
+            if spelled is not None and _fits(name, spelled.group(1)):
+                # "RAIN (Relawan Indonesia)": the short form spelled out in brackets right after it
+                out.append(ActorMention(at, spelled.end(), spelled.group(1).strip(), name, spelled.group(1).strip(),
+                                        None, "agent-of-cue", "rule:list-context", confidence("mention:list-context")))
+                continue
+            name = _with_place(text, at, name, e)
+            out.append(ActorMention(at, at + len(name), name, name.split()[0], None, None, "agent-of-cue",
+                                    "rule:list-context", confidence("mention:list-context")))
     return out
 
 
@@ -415,22 +448,29 @@ def _short_forms_beside_bodies(text: str, sentence: Span, found: list[ActorMenti
             word = w.group().rstrip(".")
             at = a + w.start()
             if _unknown_short_form(word) and not re.search(r"[\t\n]", gap):
-                out.append(ActorMention(at, at + len(word), word, word, None, None, "beside-a-body",
+                word = _with_place(text, at, word, b)
+                out.append(ActorMention(at, at + len(word), word, word.split()[0], None, None, "beside-a-body",
                                         "rule:list-context", confidence("mention:list-context")))
     return out
 
 
-def _unknown_short_form(word: str) -> bool:
-    """An all-capital short form of four letters or more that names nothing else: no function
-    word, title, post, place, collective, document or Roman numeral."""
+_NOT_BODY_SHORT_FORMS = frozenset(word_list("not_body_short_forms"))
+
+
+def _unknown_short_form(word: str, letters: int = 4) -> bool:
+    """An all-capital short form of four ``letters`` or more (three where a cue says a body is
+    meant) that names nothing else: no function word, title, post, place, collective, document
+    or Roman numeral."""
     from resilience_kg.extract.regions import is_place
 
-    if not re.fullmatch(r"[A-Z][A-Z0-9&-]{3,11}", word) or sum(c.isupper() for c in word) < 4:
-        return False  # (three letters are as often a topic: "DRR", "PRB", "DBD")
+    if not re.fullmatch(r"[A-Z][A-Z0-9&-]{2,11}", word) or sum(c.isupper() for c in word) < letters:
+        return False  # (in a bare list three letters are as often a topic: "DRR", "PRB", "DBD")
     if is_place(word.title()) is not None or _is_place(word.title()):
         return False  # a dateline's place in capitals ("MARTAPURA, InfoPublik -")
     if re.fullmatch(r"[IVXLC]+", word) or word in STOP_CAPS or TITLES.match(word) or _post_regex().fullmatch(word):
         return False
+    if word in _NOT_BODY_SHORT_FORMS or word.split("-")[0] in _NOT_BODY_SHORT_FORMS:
+        return False  # a budget, a plan, a disease, a time zone ("didanai oleh APBD", "COVID-19")
     return not (word.lower() in GENERIC_WORDS or word.lower() in _sector_groups() or _is_place(word)
                 or _is_collective(word) or _is_calendar(word) or _document_words().fullmatch(word))
 
