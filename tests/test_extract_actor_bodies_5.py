@@ -129,3 +129,20 @@ def test_a_name_after_a_programme_word_is_the_programme_s() -> None:
     got = names(text)
     assert "Green Office" not in got, got
     assert "UNDP" in got or any("United Nations Development" in n for n in got), got
+
+
+# --- 6. meeting notes: an agenda item's presenter, a heading's chain of sectors -------------------
+
+
+def test_an_agenda_item_s_presenter_after_a_dash_is_a_body() -> None:
+    # Meeting notes head each item with its subject and, after a dash, the short form of the body
+    # that gave it; a chain of kinds of body joined by slashes is a list of sectors, and a body
+    # named in it ("UN") is a sector there, not an attendee.
+    text = ("GOVERNMENT/UN/NGO/DONOR COORDINATION MEETING NOTE\n\n"
+            "1. ACCESS UPDATE - LOGCX\n\nRoads to the coast are open again.\n\n"
+            "2. HEALTH UPDATE - WHO\n\nTwo clinics reopened this week.")
+    got = names(text)
+    assert "LOGCX" in got, got
+    assert "UN" not in got and not [n for n in got if "United Nations" == n], got
+    # Bodies joined by slashes are bodies still ("BNPB/BPBD"): no word there names a kind.
+    assert {"BNPB", "Basarnas"} <= set(names("Posko gabungan BNPB/BPBD/Basarnas dibuka hari ini.")), text

@@ -558,6 +558,14 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
             sector = _sector_groups().get(heading.group(1).lower()) if heading else None
             in_list = bool(_ATTENDANCE_INTRO.search(body)) or sector is not None
             continue
+        presenter = _AGENDA_PRESENTER.search(body, marker.end())
+        if presenter is not None and _unknown_short_form(presenter.group(1), letters=3) \
+                and not any(f.start <= line.start() + presenter.start(1) < f.end for f in found):
+            # "2. SECURITY UPDATE - UNDSS": an agenda item and, after a dash, who gave it.
+            at = line.start() + presenter.start(1)
+            out.append(ActorMention(at, at + len(presenter.group(1)), presenter.group(1), presenter.group(1), None,
+                                    None, "agenda-presenter", "rule:attendance-line",
+                                    confidence("mention:attendance-line")))
         if not in_list:
             continue
         a = line.start() + marker.end()
@@ -578,6 +586,10 @@ def attendance_lines(text: str, found: list[ActorMention]) -> list[ActorMention]
                                     ("group:" if sector else "brand-guess") if brand else "",
                                     "rule:attendance-line", confidence("mention:attendance-line")))
     return out
+
+
+#: An agenda item's heading, a dash and the short form of the body that gave it, ending the line.
+_AGENDA_PRESENTER = re.compile(r"\S.{2,80}?\s[-–—]\s+([A-Z][A-Z0-9&-]{2,11})\s*$")
 
 
 #: A list item that starts with a post or role and a comma: "Medical director, Halodoc".

@@ -95,9 +95,45 @@ def _collective_regex() -> re.Pattern[str]:
 
 
 def _inside_collective(text: str, m: ActorMention) -> bool:
-    """A body named inside a collective ("TNI/Polri" said of the forces in general) is no attendee."""
-    return any(c.start() <= m.start and m.end <= c.end() and (c.start(), c.end()) != (m.start, m.end)
-               for c in _collective_regex().finditer(text, max(0, m.start - 20), min(len(text), m.end + 20)))
+    """A body named inside a collective ("TNI/Polri" said of the forces in general), or in a chain
+    of kinds of body joined by slashes ("GOVERNMENT/UN/NGO/DONOR"), is no attendee."""
+    if any(c.start() <= m.start and m.end <= c.end() and (c.start(), c.end()) != (m.start, m.end)
+           for c in _collective_regex().finditer(text, max(0, m.start - 20), min(len(text), m.end + 20))):
+        return True
+    return _in_chain_of_kinds(text, m)
+
+
+#: Words joined by slashes, the mention's among them: "Government/UN/NGO/Donor".
+_SLASH_CHAIN = re.compile(r"[\w&.' -]+(?:/[\w&.' -]+)+")
+
+
+def _in_chain_of_kinds(text: str, m: ActorMention) -> bool:
+    """Whether the mention is one part of a slash chain of three parts or more, two of them words
+    for a kind of body (``sector_groups``, ``generic_words``, ``collectives``): a heading's list of
+    sectors ("GOVERNMENT/UN/NGO/DONOR/RED CROSS MEETING"), where UN is a sector too."""
+    if text[m.end:m.end + 1] != "/" and text[m.start - 1:m.start] != "/":
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    for chain in _SLASH_CHAIN.finditer(text, line_start, line_end):
+        if not chain.start() <= m.start < chain.end():
+            continue
+        parts = [p.strip() for p in chain.group().split("/")]
+        kinds = sum(1 for p in parts if _names_a_kind(p))
+        return len(parts) >= 3 and kinds >= 2
+    return False
+
+
+def _names_a_kind(part: str) -> bool:
+    """A word of a slash chain that names a kind of body ("NGO", "Donor", "Government"), its last
+    word for the first part ("... GOVERNMENT") and its first for the last ("RED CROSS MEETING")."""
+    from resilience_kg.extract.recognise.actors.vocabulary import GENERIC_WORDS, _sector_groups
+
+    words_ = part.lower().split()
+    candidates = {part.lower(), *(words_[-1:]), *(words_[:1])}
+    return any(w in _sector_groups() or w in GENERIC_WORDS or w in collectives() or w.rstrip("s") in _sector_groups()
+               for w in candidates)
 
 
 def _post_only_unit(text: str, m: ActorMention) -> bool:
