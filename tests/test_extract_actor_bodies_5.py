@@ -146,3 +146,16 @@ def test_an_agenda_item_s_presenter_after_a_dash_is_a_body() -> None:
     assert "UN" not in got and not [n for n in got if "United Nations" == n], got
     # Bodies joined by slashes are bodies still ("BNPB/BPBD"): no word there names a kind.
     assert {"BNPB", "Basarnas"} <= set(names("Posko gabungan BNPB/BPBD/Basarnas dibuka hari ini.")), text
+
+
+# --- 7. a regional branch named with its regency's short form, then bare -------------------------
+
+
+def test_a_branch_named_with_its_regency_s_short_form_then_bare_is_one_branch() -> None:
+    # Regional news writes the regency by its common short form ("Kukar" for Kutai Kartanegara):
+    # the body named with it is that regency's, and the short name alone later is the same branch,
+    # not the national body beside it.
+    found = actors("Satpol PP Kukar dan BPBD Kukar menggelar apel siaga. Satpol PP akan menertibkan "
+                   "bangunan di bantaran sungai, sementara Kemenag Kukar dan Kemenag menyiapkan madrasah.")
+    got = [a.mention.name for a in found]
+    assert got == ["Satpol PP Kukar", "BPBD Kukar", "Kemenag Kukar"], got

@@ -60,7 +60,8 @@ def _as_named(m: ActorMention, acronym_names: dict[str, ActorMention], found: _A
                     sector_basis=m.sector_basis or full.sector_basis)
     # A bare name after the same name with its jurisdiction ("Dinas Perhubungan Kota
     # Semarang" ... "Dinas Perhubungan") is that body again, whatever the report's city.
-    earlier = _qualified_earlier(m, found) or _fragment_of_earlier(m, found) or _branch_of_bare(m, found)
+    earlier = (_qualified_earlier(m, found) or _fragment_of_earlier(m, found) or _branch_of_bare(m, found)
+               or _branch_of_short_name(m, found))
     if earlier is not None:
         m = replace(m, name=earlier.mention.name, sector=m.sector or earlier.mention.sector)
     return m
@@ -75,6 +76,21 @@ def _branch_of_bare(m: ActorMention, found: _Actors) -> Actor | None:
     lead = m.acronym.strip().upper() + " "
     matches = [a for a in found.in_order() if (a.mention.acronym or "").upper().startswith(lead)]
     bare = [a for a in found.in_order() if _bare(a.mention) and (a.mention.acronym or "").upper() == lead.strip()]
+    return matches[0] if len(matches) == 1 and not bare else None
+
+
+def _branch_of_short_name(m: ActorMention, found: _Actors) -> Actor | None:
+    """The one earlier branch named by this bare short name and a place: "Kemenag" after "Kemenag
+    Lobar", "Satpol PP" after "Satpol PP Tapsel", when the report names no other branch of it and
+    not the bare name before. The short name alone is that branch again, not the national body."""
+    from resilience_kg.extract.recognise.actors.places import _is_place
+
+    if m.expansion or not m.method.startswith(("gazetteer:", "rule:known-name")) or len(m.name.split()) > 2:
+        return None
+    lead = m.name + " "
+    matches = [a for a in found.in_order() if a.mention.name.startswith(lead)
+               and _is_place(a.mention.name[len(lead):])]
+    bare = [a for a in found.in_order() if a.mention.name == m.name]
     return matches[0] if len(matches) == 1 and not bare else None
 
 
