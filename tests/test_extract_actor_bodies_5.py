@@ -102,6 +102,11 @@ def test_short_forms_that_are_no_bodies_stay_out() -> None:
     # A budget, a disease or a time zone after an agent cue or beside a body is still none.
     got = names("Program ini didanai oleh APBD dan dihadiri oleh BPBD Kota Lembang, COVID-19 dan WITA.")
     assert not {"APBD", "COVID-19", "WITA"} & set(got), got
+    # A kind of unit after a post ("Kepala UPT. Gudang") names no body of its own; one name in
+    # brackets after a qualified group word is the group's short form, not a member.
+    got = names("Dinas Sosial diwakili oleh Kepala UPT. Gudang Logistik. The NGO invited civil society "
+                "organisations (CSOX) from the region.")
+    assert not {"UPT", "CSOX"} & set(got), got
 
 
 # --- 4. members of a group word's bracket list ---------------------------------------------------

@@ -131,11 +131,13 @@ def group_lists(text: str, start: int, end: int) -> list[ActorMention]:
             if tail in groups:
                 sector = groups[tail]
                 break
-        if sector is None:
+        inner_start = start + m.start(2)
+        if sector is None and len(_items(text, inner_start, start + m.end(2))) >= 2:
+            # (one name in brackets after a qualified group word is its short form: "civil society
+            # organisations (CSOs)")
             sector = _qualified_group(label)
         if sector is None:
             continue
-        inner_start = start + m.start(2)
         for a, b in _items(text, inner_start, start + m.end(2)):
             b = a + len(_without_etcetera(text[a:b]))
             name = text[a:b]
@@ -471,6 +473,8 @@ def _unknown_short_form(word: str, letters: int = 4) -> bool:
         return False
     if word in _NOT_BODY_SHORT_FORMS or word.split("-")[0] in _NOT_BODY_SHORT_FORMS:
         return False  # a budget, a plan, a disease, a time zone ("didanai oleh APBD", "COVID-19")
+    if _head_regex().fullmatch(word):
+        return False  # a kind of unit ("Kepala UPT. Pelatihan"): a head noun whose name follows
     return not (word.lower() in GENERIC_WORDS or word.lower() in _sector_groups() or _is_place(word)
                 or _is_collective(word) or _is_calendar(word) or _document_words().fullmatch(word))
 
