@@ -137,3 +137,9 @@ def test_a_day_and_month_in_brackets_take_no_year_when_the_report_names_several(
 def test_a_day_and_month_in_brackets_take_the_year_of_the_publication() -> None:
     text = "Rapat Koordinasi banjir digelar di kantor wali kota (28/12)."
     assert [d.date for d in find_dates(text, published=dt.date(2022, 1, 3))] == [dt.date(2021, 12, 28)]
+
+
+def test_an_english_body_speaking_through_its_staff_is_a_speaker() -> None:
+    text = ("Observers came from the Lumbung Geological Agency (LGA) and the Lumbung Regency Government.\n"
+            "LGA staff explained that the alert level had not changed since the last eruption.")  # fmt: skip
+    assert pipeline_roles(text).get("Lumbung Geological Agency") == "speaker"

@@ -206,7 +206,7 @@ def _spoken_again(text: str, mentions: Sequence[ActorMention], taken: Sequence[t
     # Each verb of speaking once, its subject looked up among the names (never searched for: a
     # report naming thousands of bodies costs a lookup per verb and length).
     for verb in _speaking().finditer(text):
-        lead = _BEFORE_VERB.search(text, max(0, verb.start() - 20), verb.start())
+        lead = _before_verb().search(text, max(0, verb.start() - 40), verb.start())
         end = lead.start() if lead else verb.start()
         for size in lengths:
             begin = end - size
@@ -219,8 +219,13 @@ def _spoken_again(text: str, mentions: Sequence[ActorMention], taken: Sequence[t
     return out
 
 
-#: What may stand between a body and its verb of speaking: a comma, "juga", "pun".
-_BEFORE_VERB = re.compile(r"\s*,?\s*(?:(?:juga|pun|also)\s+)?$", re.I)
+@functools.cache
+def _before_verb() -> re.Pattern[str]:
+    """What may stand between a body and its verb of speaking: a comma, "juga", "pun", and in
+    English the body's people ("BPBD staff explained", "the Embassy's officials said": the
+    ``member_words`` of ``rules/words.csv``)."""
+    members = alternation("member_words")
+    return re.compile(rf"(?:(?:['’]s)?\s+(?:{members}))?\s*,?\s*(?:(?:juga|pun|also)\s+)?$", re.I)
 
 
 @functools.cache
