@@ -143,3 +143,9 @@ def test_an_english_body_speaking_through_its_staff_is_a_speaker() -> None:
     text = ("Observers came from the Lumbung Geological Agency (LGA) and the Lumbung Regency Government.\n"
             "LGA staff explained that the alert level had not changed since the last eruption.")  # fmt: skip
     assert pipeline_roles(text).get("Lumbung Geological Agency") == "speaker"
+
+
+def test_a_weekday_no_named_year_fits_leaves_its_day_and_month_undated() -> None:
+    """29 November 2018 was a Thursday: "Rabu (29/11)" in a report naming only 2018 is no 2018 date."""
+    text = "Rapat Koordinasi digelar Rabu (29/11) membahas Peraturan Gubernur Tahun 2018."
+    assert [d.date for d in find_dates(text)] == []

@@ -113,6 +113,17 @@ def _year_of_weekday(text: str, day: int, month: int, weekday: str | None) -> in
     return fits.pop() if len(fits) == 1 else None
 
 
+@functools.cache
+def _weekday_end() -> re.Pattern[str]:
+    day = "|".join(sorted((re.escape(w) for w in weekdays()), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)(?:{day})\s*,?\s*$")
+
+
+def _weekday_before(text: str, pos: int) -> bool:
+    """Is a weekday written right before ``pos`` ("Rabu (29/11)")?"""
+    return _weekday_end().search(text, max(0, pos - 16), pos) is not None
+
+
 def _only_year(text: str) -> int | None:
     """The year a report names, when it names one and only one ("arus balik Lebaran 2019 ...
     (03/06)"): the year of a day and month it writes without one."""
@@ -159,7 +170,9 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
                     year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
                 elif (fit := _year_of_weekday(text, day, month, groups.get("wd"))) is not None:
                     year = fit
-                elif method == "date:day-month" and (only := _only_year(text)) is not None:
+                elif method == "date:day-month" and not _weekday_before(text, m.start()) and \
+                        (only := _only_year(text)) is not None:
+                    # "Rabu (29/11)" whose weekday no named year fits stays undated.
                     year = only
                 else:
                     continue
