@@ -149,3 +149,44 @@ def test_a_weekday_no_named_year_fits_leaves_its_day_and_month_undated() -> None
     """29 November 2018 was a Thursday: "Rabu (29/11)" in a report naming only 2018 is no 2018 date."""
     text = "Rapat Koordinasi digelar Rabu (29/11) membahas Peraturan Gubernur Tahun 2018."
     assert [d.date for d in find_dates(text)] == []
+
+
+# -- spellings and lead verbs of news items --------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["di pimpin langsung oleh", "dipimpin langsung oleh", "di pimpin oleh",
+                                  "dipimpin juga oleh"])  # fmt: skip
+def test_a_chair_written_with_the_passive_prefix_apart_or_an_adverb_organises(verb: str) -> None:
+    text = f"Rapat kesiapsiagaan banjir {verb} Badan Penanggulangan Bencana Daerah Kabupaten Lumbung."
+    got = roles(text, "Badan Penanggulangan Bencana Daerah Kabupaten Lumbung")
+    assert got["Badan Penanggulangan Bencana Daerah Kabupaten Lumbung"] == "organiser"
+
+
+def test_the_bodies_before_a_lead_verb_of_a_socialisation_run_it() -> None:
+    text = ("Pemerintah Kota Lumbung bersama Dinas Kebersihan Kota Lumbung melakukan sosialisasi pemilahan "
+            "sampah di tingkat RW. Turut hadir Dewan Kelurahan Lumbung Barat.")  # fmt: skip
+    assert roles(text, "Pemerintah Kota Lumbung", "Dinas Kebersihan Kota Lumbung", "Dewan Kelurahan Lumbung Barat") == {
+        "Pemerintah Kota Lumbung": "organiser", "Dinas Kebersihan Kota Lumbung": "organiser",
+        "Dewan Kelurahan Lumbung Barat": "participant"}  # fmt: skip
+
+
+def test_the_bodies_that_give_a_socialisation_within_the_event_present() -> None:
+    text = ("Penandatanganan nota kesepahaman dirangkaikan dengan sosialisasi dari Kantor SAR Lumbung dan "
+            "Dinas Sosial Kota Lumbung kepada mahasiswa.")  # fmt: skip
+    got = roles(text, "Kantor SAR Lumbung", "Dinas Sosial Kota Lumbung")
+    assert got == {"Kantor SAR Lumbung": "speaker", "Dinas Sosial Kota Lumbung": "speaker"}
+
+
+def test_an_english_body_that_invites_organises_and_the_invited_do_not() -> None:
+    text = ("In March, the Lumbung Relief Foundation invited village leaders to a study visit. Staff of the "
+            "Lumbung Water Office were invited to explain the river works.")  # fmt: skip
+    got = roles(text, "Lumbung Relief Foundation", "Lumbung Water Office")
+    assert got["Lumbung Relief Foundation"] == "organiser"
+    assert got["Lumbung Water Office"] != "organiser"
+
+
+def test_representatives_who_attended_and_shared_are_speakers() -> None:
+    text = ("Particularly, representatives from the Lumbung Climate Office (LCO) and the Delta Cities Forum "
+            "(DCF), and a member of a partner city also attended and shared at the workshop.")  # fmt: skip
+    got = roles(text, "Lumbung Climate Office", "Delta Cities Forum")
+    assert got == {"Lumbung Climate Office": "speaker", "Delta Cities Forum": "speaker"}

@@ -64,17 +64,49 @@ def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             continue
         cues.setdefault(row["cue"].lower(), (row["role"], row["direction"]))
     alternatives = sorted(cues, key=len, reverse=True)
-    # A cue that begins with a hyphen is glued to the name before it ("CWS-led workshops").
-    return re.compile(r"(?:(?<!\w)|(?=-))(" + "|".join(re.escape(c) for c in alternatives) + r")(?!\w)", re.I), cues
+    # A cue that begins with a hyphen is glued to the name before it ("CWS-led workshops"). A
+    # passive verb is often written with its prefix apart ("di pimpin oleh", "di hadiri"), and its
+    # "oleh" after an adverb ("dipimpin langsung oleh"): the cue's key is its written form, so the
+    # phrase found is looked up by its usual spelling (:func:`_cue_key`).
+    return re.compile(r"(?:(?<!\w)|(?=-))(" + "|".join(_spelling(c) for c in alternatives) + r")(?!\w)", re.I), cues
+
+
+#: The adverbs that may stand between a passive verb and its "oleh" ("dipimpin langsung oleh").
+_PASSIVE_ADVERBS = r"(?:langsung|juga|pula|secara\s+langsung)"
+
+
+def _spelling(cue: str) -> str:
+    """The pattern of a cue in the ways reports write it: a passive prefix apart ("di pimpin"),
+    an adverb before its "oleh"."""
+    pattern = re.escape(cue)
+    if re.match(r"di[b-df-hj-np-tv-z]", cue, re.I):
+        pattern = r"di\s?" + pattern[2:]
+    if cue.lower().endswith(" oleh") and cue.lower().startswith("di"):
+        pattern = pattern[:-len(re.escape(" oleh"))] + rf"(?:\s+{_PASSIVE_ADVERBS})?\s+oleh"
+    return pattern
+
+
+def _cue_key(phrase: str, cues: dict[str, tuple[str, str]]) -> str:
+    """The table's spelling of a cue found in the text ("di pimpin langsung oleh" -> "dipimpin
+    oleh"; "di Kantor" stays itself)."""
+    key = phrase.lower()
+    if key in cues:
+        return key
+    key = re.sub(rf"\s+{_PASSIVE_ADVERBS}\s+oleh$", " oleh", re.sub(r"\s+", " ", key))
+    joined = re.sub(r"^di (?=[b-df-hj-np-tv-z])", "di", key)
+    return joined if joined in cues else key
 
 
 def find_cues(text: str, sentence: Span) -> list[Cue]:
     pattern, cues = _cue_regex()
     out = []
     for m in pattern.finditer(text, sentence.start, sentence.end):
-        role, direction = cues[m.group(1).lower()]
+        role, direction = cues[_cue_key(m.group(1), cues)]
         if direction == "before" and _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "called for a shared map": a participle after an article is an adjective, no act
+        if direction == "before" and not m.group(1).lower().endswith(" by") and \
+                _passive().search(text, max(0, m.start() - 8), m.start()):
+            continue  # "BPBD members were invited": who is invited does not invite ("was represented by" reads on)
         if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
             continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1)))
@@ -83,7 +115,7 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
         for pos in range(m.start() + 1, m.end()):
             tail = pattern.match(text, pos, sentence.end)
             if tail is not None and tail.end() > m.end():
-                role, direction = cues[tail.group(1).lower()]
+                role, direction = cues[_cue_key(tail.group(1), cues)]
                 out.append(Cue(tail.start(), tail.end(), role, direction, tail.group(1)))
                 break
     for m in _tag_regex().finditer(text, sentence.start, sentence.end):
@@ -206,26 +238,32 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
     if not options:
         return "mentioned", None
     cue = index.cues[min(options)[1]]
-    said = [index.cues[order] for _, order in options if index.cues[order].start >= end]
+    said = [_joined_after(index.cues[order], index, text) for _, order in options if index.cues[order].start >= end]
     if cue.role == "participant" and said and said[0].role == "speaker":
-        # "Peserta dari X menilai ...": a participant the report quotes is a speaker (guide, roles 1).
+        # "Peserta dari X menilai ...", "representatives from X attended and shared ...": a
+        # participant the report quotes is a speaker (guide, roles 1).
         cue = said[0]
     if said and _RELATIVE.fullmatch(text, end, said[0].start) and stronger(said[0].role, cue.role) == said[0].role:
         # "“...,” ungkap Ali, yang juga bertindak sebagai pimpinan rapat": the relative clause is
         # Ali's too, and the stronger of its two roles stands.
         cue = said[0]
     if cue.start >= end:
-        # "X turut hadir dan menyampaikan ...": verbs joined after the actor all say what it did;
-        # it keeps the strongest (an opener or a speaker is there too).
-        k = bisect.bisect_left(index.by_start, (cue.end, -1))
-        for other_start, order in index.by_start[k:]:
-            if other_start - cue.end > _JOIN_REACH:
-                break  # no joining words are that long
-            other = index.cues[order]
-            if other.start >= cue.end and _JOINED.fullmatch(text[cue.end:other.start]) and \
-                    other.direction in ("before", "both") and stronger(other.role, cue.role) == other.role:
-                cue = other
+        cue = _joined_after(cue, index, text)
     return cue.role, cue
+
+
+def _joined_after(cue: Cue, index: CueIndex, text: str) -> Cue:
+    """"X turut hadir dan menyampaikan ...": verbs joined after the actor all say what it did;
+    it keeps the strongest (an opener or a speaker is there too)."""
+    k = bisect.bisect_left(index.by_start, (cue.end, -1))
+    for other_start, order in index.by_start[k:]:
+        if other_start - cue.end > _JOIN_REACH:
+            break  # no joining words are that long
+        other = index.cues[order]
+        if other.start >= cue.end and _JOINED.fullmatch(text[cue.end:other.start]) and \
+                other.direction in ("before", "both") and stronger(other.role, cue.role) == other.role:
+            cue = other
+    return cue
 
 
 def _tag_reaches(text: str, cue_end: int, start: int, reach: int | None) -> bool:
@@ -284,6 +322,14 @@ def _not_said() -> re.Pattern[str]:
     ``not_said_before`` of ``rules/words.csv``)."""
     modal = alternation("not_said_before")
     return re.compile(rf"(?i)(?<!\w)(?:{modal})\s+$")
+
+
+@functools.cache
+def _passive() -> re.Pattern[str]:
+    """An English auxiliary of the passive right before a participle cue (``passive_auxiliaries``
+    of ``rules/words.csv``): the body before it undergoes the act."""
+    auxiliaries = alternation("passive_auxiliaries")
+    return re.compile(rf"(?i)\b(?:{auxiliaries})\s+$")
 
 
 #: An English article just before a verb cue makes the verb an adjective ("a shared map").
