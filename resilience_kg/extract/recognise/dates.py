@@ -1,6 +1,7 @@
 """Dates in report text: "Kamis, 28 November 2019", "17Juli 2018", "Rabu (29/11)" (the year
 from the publication date), "(20/02/2025)", "20 September 2018", "September 20, 2018",
-"10-11 Mei 2023" (the first day), "13th of November 2018"; with a publication date, a dateline
+"10-11 Mei 2023" (the first day), "13th of November 2018", "(03/06)" (the year from the publication
+date, or the one year the report names); with a publication date, a dateline
 "JAKARTA, 5/2" and a day named relative to it ("kemarin", "pada Senin", "yesterday")."""
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # Rabu (29/11): needs the publication date for its year
         ("date:weekday-day-month", re.compile(
             rf"\b(?P<wd>{day})\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<mn>\d{{1,2}})\s*\)", re.I)),
+        # "(03/06)" after the place or the event: a news item's day and month in brackets, with no
+        # weekday (the year from the publication date, or the one year the report names)
+        ("date:day-month", re.compile(r"\((?P<d>\d{1,2})/(?P<mn>\d{1,2})\)")),
         # A news dateline, "JAKARTA, 5/2 -": the place in capitals, then the day and month
         ("date:dateline", re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{2,30}\s*,\s*(?P<d>\d{1,2})/(?P<mn>\d{1,2})(?![/\d])")),
     ]
@@ -109,6 +113,24 @@ def _year_of_weekday(text: str, day: int, month: int, weekday: str | None) -> in
     return fits.pop() if len(fits) == 1 else None
 
 
+@functools.cache
+def _weekday_end() -> re.Pattern[str]:
+    day = "|".join(sorted((re.escape(w) for w in weekdays()), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)(?:{day})\s*,?\s*$")
+
+
+def _weekday_before(text: str, pos: int) -> bool:
+    """Is a weekday written right before ``pos`` ("Rabu (29/11)")?"""
+    return _weekday_end().search(text, max(0, pos - 16), pos) is not None
+
+
+def _only_year(text: str) -> int | None:
+    """The year a report names, when it names one and only one ("arus balik Lebaran 2019 ...
+    (03/06)"): the year of a day and month it writes without one."""
+    years = {int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", text)}
+    return years.pop() if len(years) == 1 else None
+
+
 def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMention]:
     """Every date in ``text``, in order of position, without overlaps.
 
@@ -148,6 +170,10 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
                     year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
                 elif (fit := _year_of_weekday(text, day, month, groups.get("wd"))) is not None:
                     year = fit
+                elif method == "date:day-month" and not _weekday_before(text, m.start()) and \
+                        (only := _only_year(text)) is not None:
+                    # "Rabu (29/11)" whose weekday no named year fits stays undated.
+                    year = only
                 else:
                     continue
                 date = dt.date(year, month, day)

@@ -183,7 +183,58 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
     holders = [h for h in holders if 2 * sum(w.lower() in lower for w in h.name.split()) < len(h.name.split())
                and not _in_headline(text, h.start)]
     out += _named_again(text, holders, spans, [(p.start, p.end) for p in out], body_words)
+    out += _spoken_again(text, mentions, sorted([*spans, *((p.start, p.end) for p in out)]))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _spoken_again(text: str, mentions: Sequence[ActorMention], taken: Sequence[tuple[int, int]]) -> list[ActorMention]:
+    """A body the report named before (by its name as written, its short form, or its short form
+    with the place after it: "DFW Indonesia" for "Destructive Fishing Watch (DFW) Indonesia"),
+    written again right before a verb of speaking ("CIS Timor menambahkan, ...", "Ketua LMA X
+    menyampaikan ..."): a mention of that body there, so its words make it a speaker."""
+    known: dict[str, ActorMention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        short_with_place = (f"{m.acronym} {m.name[len(m.expansion):].strip()}"
+                            if m.acronym and m.expansion and m.name.startswith(m.expansion + " ") else None)
+        for name in (text[m.start:m.end], m.name, m.acronym, short_with_place):
+            if name and len(name.strip()) >= 3:
+                known.setdefault(name.strip(), m)
+    out: list[ActorMention] = []
+    if not known:
+        return out
+    lengths = sorted({len(n) for n in known}, reverse=True)
+    # Each verb of speaking once, its subject looked up among the names (never searched for: a
+    # report naming thousands of bodies costs a lookup per verb and length).
+    for verb in _speaking().finditer(text):
+        lead = _before_verb().search(text, max(0, verb.start() - 40), verb.start())
+        end = lead.start() if lead else verb.start()
+        for size in lengths:
+            begin = end - size
+            body = known.get(text[begin:end]) if begin >= 0 else None
+            if body is None or (begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "-")):
+                continue
+            if begin >= body.start and not _inside(taken, begin, end):
+                out.append(_proxy(body, begin, end, "rule:named-again-speaking"))
+            break  # the longest name written there is the body (or a mention already)
+    return out
+
+
+@functools.cache
+def _before_verb() -> re.Pattern[str]:
+    """What may stand between a body and its verb of speaking: a comma, "juga", "pun", and in
+    English the body's people ("BPBD staff explained", "the Embassy's officials said": the
+    ``member_words`` of ``rules/words.csv``)."""
+    members = alternation("member_words")
+    return re.compile(rf"(?:(?:['’]s)?\s+(?:{members}))?\s*,?\s*(?:(?:juga|pun|also)\s+)?$", re.I)
+
+
+@functools.cache
+def _speaking() -> re.Pattern[str]:
+    """The verbs of speaking of ``rules/role_cues.csv`` (a speaker's cues written after the body)."""
+    verbs = {row["cue"].lower() for row in table("role_cues")
+             if row["role"] == "speaker" and row["direction"] in ("before", "both")}
+    alt = "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
 
 
 def _proxy(body: ActorMention, start: int, end: int, method: str) -> ActorMention:

@@ -43,25 +43,70 @@ class Cue:
     role: str
     direction: str
     phrase: str
+    #: A speech tag after a quote ("“...,” ujar Kepala BPBD") names the one body right after it,
+    #: within this many characters of plain words (a post, a title): None for the other cues.
+    reach: int | None = None
+
+
+#: The direction of a speech tag (``rules/role_cues.csv``): it counts only after a closing quote
+#: or a comma, and reaches the body named right after it.
+TAG = "tag"
+#: How far after a speech tag its speaker's body may begin: a post and a rank before the name
+#: ("ujar Kepala Pelaksana BPBD", "kata Kapolres AKBP Ali").
+_TAG_REACH = 60
 
 
 @functools.cache
 def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     cues: dict[str, tuple[str, str]] = {}
     for row in table("role_cues"):
+        if row["direction"] == TAG:
+            continue
         cues.setdefault(row["cue"].lower(), (row["role"], row["direction"]))
     alternatives = sorted(cues, key=len, reverse=True)
-    # A cue that begins with a hyphen is glued to the name before it ("CWS-led workshops").
-    return re.compile(r"(?:(?<!\w)|(?=-))(" + "|".join(re.escape(c) for c in alternatives) + r")(?!\w)", re.I), cues
+    # A cue that begins with a hyphen is glued to the name before it ("CWS-led workshops"). A
+    # passive verb is often written with its prefix apart ("di pimpin oleh", "di hadiri"), and its
+    # "oleh" after an adverb ("dipimpin langsung oleh"): the cue's key is its written form, so the
+    # phrase found is looked up by its usual spelling (:func:`_cue_key`).
+    return re.compile(r"(?:(?<!\w)|(?=-))(" + "|".join(_spelling(c) for c in alternatives) + r")(?!\w)", re.I), cues
+
+
+#: The adverbs that may stand between a passive verb and its "oleh" ("dipimpin langsung oleh").
+_PASSIVE_ADVERBS = r"(?:langsung|juga|pula|secara\s+langsung)"
+
+
+def _spelling(cue: str) -> str:
+    """The pattern of a cue in the ways reports write it: a passive prefix apart ("di pimpin"),
+    an adverb before its "oleh"."""
+    pattern = re.escape(cue)
+    if re.match(r"di[b-df-hj-np-tv-z]", cue, re.I):
+        pattern = r"di\s?" + pattern[2:]
+    if cue.lower().endswith(" oleh") and cue.lower().startswith("di"):
+        pattern = pattern[:-len(re.escape(" oleh"))] + rf"(?:\s+{_PASSIVE_ADVERBS})?\s+oleh"
+    return pattern
+
+
+def _cue_key(phrase: str, cues: dict[str, tuple[str, str]]) -> str:
+    """The table's spelling of a cue found in the text ("di pimpin langsung oleh" -> "dipimpin
+    oleh"; "di Kantor" stays itself)."""
+    key = phrase.lower()
+    if key in cues:
+        return key
+    key = re.sub(rf"\s+{_PASSIVE_ADVERBS}\s+oleh$", " oleh", re.sub(r"\s+", " ", key))
+    joined = re.sub(r"^di (?=[b-df-hj-np-tv-z])", "di", key)
+    return joined if joined in cues else key
 
 
 def find_cues(text: str, sentence: Span) -> list[Cue]:
     pattern, cues = _cue_regex()
     out = []
     for m in pattern.finditer(text, sentence.start, sentence.end):
-        role, direction = cues[m.group(1).lower()]
+        role, direction = cues[_cue_key(m.group(1), cues)]
         if direction == "before" and _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "called for a shared map": a participle after an article is an adjective, no act
+        if direction == "before" and not m.group(1).lower().endswith(" by") and \
+                _passive().search(text, max(0, m.start() - 8), m.start()):
+            continue  # "BPBD members were invited": who is invited does not invite ("was represented by" reads on)
         if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
             continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1)))
@@ -70,10 +115,21 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
         for pos in range(m.start() + 1, m.end()):
             tail = pattern.match(text, pos, sentence.end)
             if tail is not None and tail.end() > m.end():
-                role, direction = cues[tail.group(1).lower()]
+                role, direction = cues[_cue_key(tail.group(1), cues)]
                 out.append(Cue(tail.start(), tail.end(), role, direction, tail.group(1)))
                 break
+    for m in _tag_regex().finditer(text, sentence.start, sentence.end):
+        out.append(Cue(m.start(1), m.end(1), "speaker", "after", m.group(1), reach=_TAG_REACH))
     return out
+
+
+@functools.cache
+def _tag_regex() -> re.Pattern[str]:
+    """A speech tag: a verb of speaking right after a closing quote or a comma ("“...,” ujar X",
+    "..., kata Kepala BPBD", "\"...,\" said X"; the rows of ``rules/role_cues.csv`` whose
+    direction is ``tag``)."""
+    tags = sorted((row["cue"] for row in table("role_cues") if row["direction"] == TAG), key=len, reverse=True)
+    return re.compile(r"[,\"”]\s*(" + "|".join(re.escape(t) for t in tags) + r")(?=\s)", re.I)
 
 
 @dataclass(frozen=True)
@@ -105,7 +161,7 @@ class CueIndex:
         for order, cue in enumerate(cues):
             if cue.direction in ("after", "both") and not _ANSWERING.search(text, max(0, cue.start - 20), cue.start):
                 # "Menanggapi paparan tersebut, X ...": X answers the presentation
-                (single if cue.role in _ONE_NAME else forward).append((cue.end, -order))
+                (single if cue.role in _ONE_NAME or cue.reach is not None else forward).append((cue.end, -order))
             if cue.direction in ("before", "both"):
                 back.append((cue.start, order))
         return cls(tuple(cues), tuple(sorted(forward)), tuple(sorted(single)), tuple(sorted(back)),
@@ -161,7 +217,9 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
         i = bisect.bisect_right(entries, (start, 1)) - 1
         if i >= 0:
             cue_end, order = entries[i][0], -entries[i][1]
-            if not (single and index.list_between(cue_end, start)) or (
+            if index.cues[order].reach is not None and not _tag_reaches(text, cue_end, start, index.cues[order].reach):
+                pass  # "“...,” kata dia, ... BPBD": the tag names someone else
+            elif not (single and index.list_between(cue_end, start)) or (
                     index.cues[order].role == "mentioned" and index.in_list_after(cue_end, start, others, text)):
                 # "developed by A, B and C", "menurut BMKG dan BPBD": a source's cue names the
                 # whole plain list of bodies right after it.
@@ -180,22 +238,59 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
     if not options:
         return "mentioned", None
     cue = index.cues[min(options)[1]]
-    said = [index.cues[order] for _, order in options if index.cues[order].start >= end]
+    said = [_joined_after(index.cues[order], index, text) for _, order in options if index.cues[order].start >= end]
     if cue.role == "participant" and said and said[0].role == "speaker":
-        # "Peserta dari X menilai ...": a participant the report quotes is a speaker (guide, roles 1).
+        # "Peserta dari X menilai ...", "representatives from X attended and shared ...": a
+        # participant the report quotes is a speaker (guide, roles 1).
+        cue = said[0]
+    if said and _RELATIVE.fullmatch(text, end, said[0].start) and stronger(said[0].role, cue.role) == said[0].role:
+        # "“...,” ungkap Ali, yang juga bertindak sebagai pimpinan rapat": the relative clause is
+        # Ali's too, and the stronger of its two roles stands.
         cue = said[0]
     if cue.start >= end:
-        # "X turut hadir dan menyampaikan ...": verbs joined after the actor all say what it did;
-        # it keeps the strongest (an opener or a speaker is there too).
-        k = bisect.bisect_left(index.by_start, (cue.end, -1))
-        for other_start, order in index.by_start[k:]:
-            if other_start - cue.end > _JOIN_REACH:
-                break  # no joining words are that long
-            other = index.cues[order]
-            if other.start >= cue.end and _JOINED.fullmatch(text[cue.end:other.start]) and \
-                    other.direction in ("before", "both") and stronger(other.role, cue.role) == other.role:
-                cue = other
+        cue = _joined_after(cue, index, text)
     return cue.role, cue
+
+
+def _joined_after(cue: Cue, index: CueIndex, text: str) -> Cue:
+    """"X turut hadir dan menyampaikan ...": verbs joined after the actor all say what it did;
+    it keeps the strongest (an opener or a speaker is there too)."""
+    k = bisect.bisect_left(index.by_start, (cue.end, -1))
+    for other_start, order in index.by_start[k:]:
+        if other_start - cue.end > _JOIN_REACH:
+            break  # no joining words are that long
+        other = index.cues[order]
+        if other.start >= cue.end and _JOINED.fullmatch(text[cue.end:other.start]) and \
+                other.direction in ("before", "both") and stronger(other.role, cue.role) == other.role:
+            cue = other
+    return cue
+
+
+def _tag_reaches(text: str, cue_end: int, start: int, reach: int | None) -> bool:
+    """Whether a speech tag ending at ``cue_end`` names the body at ``start``: only plain words
+    between (a post, a rank), no punctuation, within ``reach`` characters."""
+    if reach is None or start - cue_end > reach or re.search(r"[,.;:()\"“”]", text[cue_end:start]):
+        return False
+    gap = text[cue_end:start].split()
+    if gap and gap[-1].lower() in _OF:
+        gap = gap[:-1]  # "kata Ali dari BPBD", "said Ali of the BPBD"
+    elif gap and gap[-1].lower() == "the" and len(gap) > 1 and gap[-2].lower() in _OF:
+        gap = gap[:-2]
+    # Only a post, a rank or a name stands between ("ujar Kepala Pelaksana BPBD"), never a former
+    # post ("mantan dirut KAI") or what the words went through ("dalam rilisnya melalui Diskominfo").
+    return all((w[:1].isupper() or w.lower() in _post_words()) and w.lower() not in _FORMER for w in gap)
+
+
+#: "kata Ali dari BPBD": the words that name a speaker's body after the speaker.
+_OF = ("dari", "of", "from")
+#: A former post names no body the speaker speaks for.
+_FORMER = ("mantan", "former", "eks")
+
+
+@functools.cache
+def _post_words() -> frozenset[str]:
+    """The words of the posts of ``rules/posts.csv``, lower case ("kepala", "pelaksana")."""
+    return frozenset(w.lower() for row in table("posts") for w in row["post"].split())
 
 
 def _listed_before(end: int, cue_start: int, others: Sequence[tuple[int, int]], text: str) -> bool:
@@ -214,9 +309,10 @@ def _listed_before(end: int, cue_start: int, others: Sequence[tuple[int, int]], 
 @functools.cache
 def _list_joiner() -> re.Pattern[str]:
     """What joins the members of a plain list of bodies: "A, B dan C", "A serta B", "A and the B",
-    "A/B" (the words: ``list_joiners`` of ``rules/words.csv``)."""
+    "A/B" (the words: ``list_joiners`` of ``rules/words.csv``); a short form or a name in brackets
+    is part of its list member: "BMKG (Badan ...) dan BNPB (Badan ...)"."""
     joiners = alternation("list_joiners")
-    return re.compile(rf"\s*(?:,|/)?\s*(?:(?:{joiners})\s+)?(?:the\s+)?", re.I)
+    return re.compile(rf"\s*\)?\s*(?:,|/)?\s*(?:(?:{joiners})\s+)?(?:the\s+)?\(?\s*", re.I)
 
 
 @functools.cache
@@ -228,10 +324,20 @@ def _not_said() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{modal})\s+$")
 
 
+@functools.cache
+def _passive() -> re.Pattern[str]:
+    """An English auxiliary of the passive right before a participle cue (``passive_auxiliaries``
+    of ``rules/words.csv``): the body before it undergoes the act."""
+    auxiliaries = alternation("passive_auxiliaries")
+    return re.compile(rf"(?i)\b(?:{auxiliaries})\s+$")
+
+
 #: An English article just before a verb cue makes the verb an adjective ("a shared map").
 _ARTICLE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 #: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
 _ANSWERING = re.compile(r"(?i)\b(?:menanggapi|merespons|responding to|in response to)\s+(?:the\s+)?$")
+#: A relative clause right after a body, up to the cue it holds ("X, yang juga bertindak sebagai ...").
+_RELATIVE = re.compile(r"\s*,?\s*(?:yang|which|who)\b[^,;.]{0,40}", re.I)
 #: What joins two verbs of one actor: "hadir dan menyampaikan", "attended and presented".
 _JOINED = re.compile(r"\s*,?\s*(?:dan|serta|sekaligus|and)\s+", re.I)
 #: A line that is a row of a table (Markdown pipes, or cells separated by tabs) or a list item.
