@@ -365,15 +365,10 @@ def _with_place(text: str, at: int, short: str, end: int) -> str:
     return short
 
 
-#: The last words of a role cue that introduce the body acting ("dihadiri oleh", "organised by",
-#: "perwakilan dari", "kerja sama antara"): after them a name is an agent, not a place or a topic.
-_AGENT_ENDS = frozenset({"oleh", "by", "dari", "from", "antara", "between", "of"})
-
-
 @functools.cache
 def _agent_cue_regex() -> re.Pattern[str]:
     rows = [row for row in table("role_cues") if row["direction"] == "after" and row["role"] != "mentioned"]
-    cues = sorted({row["cue"] for row in rows if row["cue"].split()[-1].lower() in _AGENT_ENDS}, key=len, reverse=True)
+    cues = sorted({row["cue"] for row in rows if row["cue"].split()[-1].lower() in word_list("agent_cue_ends")}, key=len, reverse=True)
     return re.compile(r"(?i:(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r"))\s+(?=[A-Z])")
 
 
