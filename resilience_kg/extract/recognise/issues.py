@@ -30,6 +30,10 @@ its shape and its basis:
   meeting reports the outlook it prepares for ("curah hujan diprediksi masih tinggi");
 - ``harmful`` (``issue_cues``): a degree ("sangat tinggi"): the clause is the item only when a
   hazard or a counted harm stands anywhere in it ("kasus stunting ... masih tergolong sangat tinggi");
+- ``forecast`` (``issue_cues``): a verb of what will happen ("akan berlangsung", "will last"): the
+  clause is the item only when a hazard ends at most :data:`FORECAST_REACH` words before it, its
+  subject ("musim kemarau akan berlangsung hingga Oktober"), and no event kind stands right before
+  that hazard ("simulasi banjir akan berlangsung" is an exercise announced, no forecast);
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -52,6 +56,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.rules import alternation, list_kinds, table
+from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: Longest item drafted: a longer clause is a paragraph, not a statement of one issue.
@@ -314,8 +319,11 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     for m, cue in items:
-        if m.group(1)[:1].isupper() and m.start() != begin:
-            continue  # a capitalised word mid-sentence: part of a name or a title ("PT X Limited")
+        if m.group(1)[:1].isupper() and m.start() != begin and m.group(1).split()[0].lower() not in _adverbs():
+            # A capitalised word mid-sentence: part of a name or a title ("PT X Limited"); but an
+            # adverb opening the cue is no word of a name ("... namun Cairan RL Masih Kurang"):
+            # the page writes in Title Case.
+            continue
         if cue.kind == "Issue" and _ENDED.search(text, max(begin, m.start() - 20), m.start()):
             continue  # "tidak lagi tergenang", "no longer flooded": a harm that has ended
         start = begin
@@ -373,6 +381,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue  # a retreat without an amount or a rate ("mundur" as in postponed)
         elif cue.shape == "hazard" and not _near_hazard(text, m, start, end):
             continue  # a forecast or a threat of no hazard ("potensi wisata", "diperkirakan hadir")
+        elif cue.shape == "forecast" and not _forecast_subject(text, m, start):
+            continue  # "akan berlangsung" of no hazard ("rapat akan berlangsung"), or of an exercise
         elif cue.shape == "harmful" and not _hazard().search(text, start, end):
             continue  # "sangat tinggi" of no harm ("antusiasme warga sangat tinggi")
         start, end = _trim(text, start, end)
@@ -396,6 +406,38 @@ def _near_hazard(text: str, cue: re.Match[str], start: int, end: int) -> bool:
     a = start + before.start() if before else cue.start()
     b = cue.end() + after.end() if after else cue.end()
     return _hazard().search(text, a, b) is not None
+
+
+#: How many words a forecast verb ("akan berlangsung") may stand after the hazard it forecasts.
+FORECAST_REACH = 2
+
+
+@functools.cache
+def _adverbs() -> frozenset[str]:
+    """Adverbs that open a cue of trouble and never a name (``words.csv`` list ``cue_adverbs``)."""
+    return frozenset(w.lower() for w in word_list("cue_adverbs"))
+
+
+@functools.cache
+def _event_kind() -> re.Pattern[str]:
+    """A word naming an event ("simulasi", "rapat", ``rules/event_kinds.csv``) at the end of a text."""
+    words = sorted({r["cue"].lower() for r in table("event_kinds")}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) +
+                      r")\s+(?:\S+\s+)?$", re.I)
+
+
+def _forecast_subject(text: str, cue: re.Match[str], start: int) -> bool:
+    """Does a hazard end within :data:`FORECAST_REACH` words before ``cue`` (its subject: "musim
+    kemarau akan berlangsung"), with no event kind right before it ("simulasi banjir akan ...")?"""
+    before = re.search(rf"(?:\S+\s+){{1,{FORECAST_REACH + 3}}}$", text[start:cue.start()])
+    if before is None:
+        return False
+    window = start + before.start()
+    for h in _hazard().finditer(text, window, cue.start()):
+        gap = text[h.end():cue.start()].split()
+        if len(gap) <= FORECAST_REACH and not _event_kind().search(text, start, h.start()):
+            return True
+    return False
 
 
 def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, int]) -> list[Statement]:
