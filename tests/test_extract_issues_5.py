@@ -62,3 +62,71 @@ def test_a_shortfall_written_in_title_case_is_an_issue() -> None:
 def test_a_capitalised_cue_inside_a_name_stays_no_issue() -> None:
     # "Krisis" in the name of a centre is no crisis raised.
     assert _issues("Kepala Pusat Krisis Kesehatan membuka pelatihan relawan di aula dinas.") == []
+
+
+def test_what_a_body_named_as_prone_is_the_issue_not_its_deed() -> None:
+    from resilience_kg.extract.recognise.issues import find_statements
+
+    text = ("Ia menambahkan, dalam rapat bersama Dinas Sosial dan Badan Penanggulangan Bencana Daerah "
+            "(BPBD), telah memetakan lima desa yang rawan longsor di lereng selatan.")
+    bodies = [(text.index("Dinas"), text.index(" dan Badan")), (text.index("Badan"), text.index("(BPBD)") + 6)]
+    issues = [text[s.start:s.end] for s in find_statements(text, bodies=bodies) if s.kind == "Issue"]
+    assert issues == ["lima desa yang rawan longsor di lereng selatan"]
+
+
+def _solutions(text: str) -> list[str]:
+    return [text[i.start:i.end] for i in find_items(text) if i.kind == "Solution"]
+
+
+@pytest.mark.parametrize(("text", "solution"), [
+    # A need stated: what must be there.
+    ("Menurut camat, diperlukan kerja sama semua pihak dalam membersihkan saluran lingkungan.",
+     "diperlukan kerja sama semua pihak dalam membersihkan saluran lingkungan"),
+    ("Dibutuhkan pendampingan rutin bagi kader posyandu di desa terpencil.",
+     "Dibutuhkan pendampingan rutin bagi kader posyandu di desa terpencil"),
+    # "must be done" with an adverb before the passive verb; the linking phrase left out.
+    ("Untuk itu pengawasan distribusi air bersih harus lebih ditingkatkan.",
+     "pengawasan distribusi air bersih harus lebih ditingkatkan"),
+    # An appeal the meeting makes.
+    ("Para ketua RT dihimbau untuk memeriksa jentik nyamuk setiap pekan.",
+     "Para ketua RT dihimbau untuk memeriksa jentik nyamuk setiap pekan"),
+])
+def test_a_need_or_an_appeal_is_a_solution(text: str, solution: str) -> None:
+    assert solution in _solutions(text)
+
+
+def test_what_is_needed_as_a_qualifier_is_no_solution() -> None:
+    assert _solutions("Data yang dibutuhkan sudah dikirim ke kantor provinsi kemarin sore.") == []
+
+
+def test_a_bracket_in_a_list_of_measures_is_one_measure() -> None:
+    text = ("Tindak lanjut dari rapat ini adalah memperbarui peta risiko di setiap kelurahan, penetapan "
+            "jalur evakuasi (jalur utama, jalur cadangan, dan titik kumpul) harus selesai sebelum musim hujan.")
+    assert _solutions(text) == [
+        "memperbarui peta risiko di setiap kelurahan",
+        "penetapan jalur evakuasi (jalur utama, jalur cadangan, dan titik kumpul) harus selesai sebelum musim hujan",
+    ]
+
+
+def _plans(text: str) -> list[tuple[str, str]]:
+    from resilience_kg.extract.recognise.clauses import find_clauses
+    from resilience_kg.extract.segment import sentences
+
+    return [(c.status, text[c.start:c.end]) for c in find_clauses(text, sentences(text), []) if c.kind == "commitment"]
+
+
+def test_a_passive_plan_after_what_was_agreed_is_agreed_too() -> None:
+    text = ("Forum itu menyepakati bahwa pemetaan lokasi akan mengacu pada peta risiko terbaru. "
+            "Daftar penerima bantuan di setiap kelurahan akan dicocokkan dengan data kependudukan.")
+    assert _plans(text) == [
+        ("planned", "pemetaan lokasi akan mengacu pada peta risiko terbaru"),
+        ("planned", "Daftar penerima bantuan di setiap kelurahan akan dicocokkan dengan data kependudukan"),
+    ]
+
+
+def test_a_passive_plan_with_nothing_agreed_before_it_is_no_commitment() -> None:
+    # A new paragraph, or no agreement at all: how the report goes on, not a plan agreed.
+    assert _plans("Forum itu menyepakati bahwa pemetaan lokasi akan mengacu pada peta risiko terbaru.\n"
+                  "Daftar penerima bantuan akan dicocokkan dengan data kependudukan.") == [
+        ("planned", "pemetaan lokasi akan mengacu pada peta risiko terbaru")]
+    assert _plans("Rapat dibuka pukul sembilan. Daftar penerima akan dicocokkan dengan data kependudukan.") == []

@@ -154,8 +154,9 @@ def _count() -> re.Pattern[str]:
 
 #: What stands between "only/hanya" and its count: a verb at most, never "dalam/within/in" (quickness).
 _SCANT = re.compile(r"\s+(?:(?!(?:dalam|within|in)\b)[\w-]+\s+)?", re.I)
-#: A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"): what must be done.
-_PASSIVE = re.compile(r"\s+(?:segera\s+)?di[a-z]{3,}", re.I)
+#: A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"), maybe after an adverb
+#: of manner ("harus lebih dimaksimalkan", "harus terus dipantau"): what must be done.
+_PASSIVE = re.compile(r"\s+(?:(?:segera|lebih|terus|dapat|bisa|benar-benar)\s+)?di[a-z]{3,}", re.I)
 #: "bahwa" ("that"), which opens reported words in Indonesian (the English "that" is also a pronoun).
 _THAT = re.compile(r"(?<![\w-])bahwa\s+", re.I)
 #: Words that end a harm just before its cue ("jalan itu tidak lagi tergenang").
@@ -334,6 +335,10 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                     default=None)
         if cue.kind == "Solution" and _body_verb(text, start, m.end(), bodies):
             continue  # a body proposes or commits in this clause: clauses.py drafts it with its proposer
+        if cue.kind == "Issue" and bodies is not None and (deed := _deed_end(text, start, m.start(), bodies)):
+            # "BPBD telah menetapkan tiga wilayah yang rawan krisis air": what the body did is its
+            # own clause; the problem is what it named, after its verb.
+            start = deed
         if frame is None:
             # "X mengingatkan prediksi BMKG bahwa ...": a verb the table does not list, then
             # "bahwa": what follows is the item, the words before introduce it.
@@ -478,6 +483,21 @@ def _body_verb(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]
         if re.fullmatch(r"[A-Z][A-Z&-]+", word) or (word[:1].isupper() and before.start() > 0):
             return True
     return False
+
+
+#: A verb's prefix: the word after an auxiliary cue ("telah", "akan") that is the body's verb.
+_VERB = re.compile(r"\s*(?:me|be|di|te)[a-z]{2,}\b\s*", re.I)
+
+
+def _deed_end(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]]) -> int | None:
+    """Where the words after a body's proposal or commitment verb start, when one stands in
+    ``text[start:end]`` (the verb, and the verb after an auxiliary such as "telah", left out)."""
+    out = None
+    for m in _clause_cue().finditer(text, start, end):
+        if any(start <= b_end <= m.start() and _gap().fullmatch(text[b_end:m.start()]) for _, b_end in bodies):
+            verb = _VERB.match(text, m.end(), end)
+            out = verb.end() if verb else m.end()
+    return out if out is not None and out < end else None
 
 
 def body_acts(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]]) -> bool:
