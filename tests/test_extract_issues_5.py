@@ -74,6 +74,12 @@ def test_what_a_body_named_as_prone_is_the_issue_not_its_deed() -> None:
     assert issues == ["lima desa yang rawan longsor di lereng selatan"]
 
 
+def test_what_a_body_will_repair_is_its_commitment_not_an_issue() -> None:
+    text = "Dinas Pekerjaan Umum berjanji akan memperbaiki tiga pintu air yang rusak sebelum musim hujan."
+    bodies = [(0, len("Dinas Pekerjaan Umum"))]
+    assert [i for i in find_items(text, bodies=bodies) if i.kind == "Issue"] == []
+
+
 def _solutions(text: str) -> list[str]:
     return [text[i.start:i.end] for i in find_items(text) if i.kind == "Solution"]
 
@@ -130,3 +136,36 @@ def test_a_passive_plan_with_nothing_agreed_before_it_is_no_commitment() -> None
                   "Daftar penerima bantuan akan dicocokkan dengan data kependudukan.") == [
         ("planned", "pemetaan lokasi akan mengacu pada peta risiko terbaru")]
     assert _plans("Rapat dibuka pukul sembilan. Daftar penerima akan dicocokkan dengan data kependudukan.") == []
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Dinas kesehatan menyebutkan tercatat 61 kasus demam berdarah sejak awal tahun.",
+     "tercatat 61 kasus demam berdarah sejak awal tahun"),
+    ("Saat ini terdapat 9 titik genangan di ruas jalan protokol.",
+     "Saat ini terdapat 9 titik genangan di ruas jalan protokol"),
+    ("Angka stunting di kecamatan itu mencapai 31 persen.", "Angka stunting di kecamatan itu mencapai 31 persen"),
+])
+def test_a_figure_of_harm_is_an_issue(text: str, issue: str) -> None:
+    assert issue in _issues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sebanyak 300 peserta simulasi gempa mencapai titik kumpul dalam delapan menit.",  # an exercise's people
+    "Anggaran penanganan banjir tahun ini mencapai Rp 15 miliar.",  # money for a response
+    "Terdapat 14 posko banjir yang disiapkan di sepanjang bantaran sungai.",  # the means of a response
+    "Jumlah pengunjung pameran mencapai 2.000 orang.",  # a figure of no harm
+])
+def test_a_figure_of_people_or_means_is_no_issue(text: str) -> None:
+    assert _issues(text) == []
+
+
+@pytest.mark.parametrize(("text", "solutions"), [
+    ("Rapat itu menghasilkan beberapa rekomendasi, antara lain penguatan kader posyandu dan pelatihan bidan desa.",
+     ["penguatan kader posyandu", "pelatihan bidan desa"]),
+    ("Solusi yang disepakati diantaranya adalah pemilahan sampah di sekolah, pembentukan bank sampah di kelurahan.",
+     ["pemilahan sampah di sekolah", "pembentukan bank sampah di kelurahan"]),
+    ("Beberapa langkah yang akan dilakukan yaitu pengerukan saluran, normalisasi kali, dan penambahan pompa.",
+     ["pengerukan saluran", "normalisasi kali", "penambahan pompa"]),
+])
+def test_measures_named_in_a_sentence_are_solutions(text: str, solutions: list[str]) -> None:
+    assert _solutions(text) == solutions

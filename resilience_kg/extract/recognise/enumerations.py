@@ -107,10 +107,12 @@ def _prose_regex() -> re.Pattern[str]:
     copula = "|".join(re.escape(c) for c in copulas)
     # "Permasalahan yang dihadapi: X" on one line names X as the copula would; a longer
     # qualification ends at a word that enumerates ("ada beberapa masalah yang diinventarisir
-    # menjadi kendala, yaitu X, serta Y").
+    # menjadi kendala, yaitu X, serta Y"; "beberapa rekomendasi, antara lain X"; "diantaranya
+    # adalah X").
     listing = "|".join(re.escape(c) for c in sorted(word_list("enumerating_copulas"), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:(?:\s+[\w-]+){{0,3}}?(?:\s+(?:{copula})(?:\s*:)?|[ \t]*:)|"
-                      rf"(?:\s+[\w-]+){{1,6}}?,?\s+(?:{listing}))[ \t]+(?=\S)", re.I)
+    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:(?:\s+[\w-]+){{0,3}}?"
+                      rf"(?:(?:\s+(?:{copula})){{1,2}}(?:\s*:)?|[ \t]*:)|"
+                      rf"(?:\s+[\w-]+){{0,6}}?,?\s+(?:{listing})(?:\s+(?:{copula}))?)[ \t]+(?=\S)", re.I)
 
 
 

@@ -34,6 +34,12 @@ its shape and its basis:
   clause is the item only when a hazard ends at most :data:`FORECAST_REACH` words before it, its
   subject ("musim kemarau akan berlangsung hingga Oktober"), and no event kind stands right before
   that hazard ("simulasi banjir akan berlangsung" is an exercise announced, no forecast);
+- ``counted`` (``issue_cues``): a verb that gives a figure ("tercatat", "mencapai", "terdapat"):
+  the clause is the item only when a hazard or a counted harm and a number (a digit, or rows of
+  kind ``count`` of ``issue_cues``: "ribuan") stand within :data:`HAZARD_REACH` words of it, and
+  neither an event kind nor the people or means of a response (rows of kind ``means``: "peserta",
+  "posko", "anggaran") stands in the clause ("sebanyak 500 peserta simulasi tsunami" counts the
+  people of an exercise);
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -114,7 +120,7 @@ def cue_rows() -> tuple[dict[str, str], ...]:
 
 
 #: Kinds of cue rows that are no cue of their own but the guard of another's shape.
-_GUARDS = ("harm", "count", "hazard")
+_GUARDS = ("harm", "count", "hazard", "means")
 
 
 @functools.cache
@@ -386,6 +392,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue  # a retreat without an amount or a rate ("mundur" as in postponed)
         elif cue.shape == "hazard" and not _near_hazard(text, m, start, end):
             continue  # a forecast or a threat of no hazard ("potensi wisata", "diperkirakan hadir")
+        elif cue.shape == "counted" and not _counted_harm(text, m, start, end):
+            continue  # a figure of no harm ("anggaran mencapai", "500 peserta simulasi tsunami")
         elif cue.shape == "forecast" and not _forecast_subject(text, m, start):
             continue  # "akan berlangsung" of no hazard ("rapat akan berlangsung"), or of an exercise
         elif cue.shape == "harmful" and not _hazard().search(text, start, end):
@@ -445,6 +453,35 @@ def _forecast_subject(text: str, cue: re.Match[str], start: int) -> bool:
     return False
 
 
+@functools.cache
+def _means() -> re.Pattern[str]:
+    """People or means counted at a response or an event (``issue_cues`` rows of kind ``means``:
+    "peserta", "posko", "anggaran"), or an event kind."""
+    words = {r["cue"].lower() for r in table("issue_cues") if r["kind"] == "means"}
+    words |= {r["cue"].lower() for r in table("event_kinds")}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                                  for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+@functools.cache
+def _number() -> re.Pattern[str]:
+    """A number: digits, or a number in words (``issue_cues`` and ``statement_cues`` rows of kind ``count``)."""
+    words = sorted({r["cue"].lower() for r in cue_rows() if r["kind"] == "count"}, key=len, reverse=True)
+    return re.compile(r"\d|(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
+
+
+def _counted_harm(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """A figure of harm: a hazard or a counted harm and a number within :data:`HAZARD_REACH` words
+    of ``cue``, and no people or means of a response, and no event kind, in the clause ``text[start:end]``."""
+    if _means().search(text, start, end):
+        return False
+    before = re.search(rf"(?:\S+\s+){{0,{HAZARD_REACH}}}$", text[start:cue.start()])
+    after = re.match(rf"(?:\s+\S+){{0,{HAZARD_REACH}}}", text[cue.end():end])
+    a = start + before.start() if before else cue.start()
+    b = cue.end() + after.end() if after else cue.end()
+    return _hazard().search(text, a, b) is not None and _number().search(text, a, b) is not None
+
+
 def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, int]) -> list[Statement]:
     """What follows a cue like "found that" or "recommended", split at ", and" or ";"."""
     out = []
@@ -489,11 +526,21 @@ def _body_verb(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]
 _VERB = re.compile(r"\s*(?:me|be|di|te)[a-z]{2,}\b\s*", re.I)
 
 
+@functools.cache
+def _done_cue() -> re.Pattern[str]:
+    """The verbs of a deed done (``commitment_cues`` rows of status ``fulfilled``: "telah", "sudah")."""
+    words = {row["cue"].lower() for row in table("commitment_cues") if row["status"] == "fulfilled"}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
+                      re.I)
+
+
 def _deed_end(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]]) -> int | None:
-    """Where the words after a body's proposal or commitment verb start, when one stands in
-    ``text[start:end]`` (the verb, and the verb after an auxiliary such as "telah", left out)."""
+    """Where the words after a body's deed start ("BPBD telah menetapkan | tiga wilayah yang rawan
+    ..."), when one stands in ``text[start:end]`` (the verb after an auxiliary such as "telah" left
+    out too). Only a deed done: what a body will repair ("akan mengganti sirine yang rusak") is the
+    object of its commitment, no problem the report raises."""
     out = None
-    for m in _clause_cue().finditer(text, start, end):
+    for m in _done_cue().finditer(text, start, end):
         if any(start <= b_end <= m.start() and _gap().fullmatch(text[b_end:m.start()]) for _, b_end in bodies):
             verb = _VERB.match(text, m.end(), end)
             out = verb.end() if verb else m.end()
