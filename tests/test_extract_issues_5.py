@@ -169,3 +169,9 @@ def test_a_figure_of_people_or_means_is_no_issue(text: str) -> None:
 ])
 def test_measures_named_in_a_sentence_are_solutions(text: str, solutions: list[str]) -> None:
     assert _solutions(text) == solutions
+
+
+def test_a_subject_cue_after_a_relative_clause_is_a_lists_intro_not_an_issue() -> None:
+    text = "Camat mengatakan beberapa hal yang menjadi perhatian warga yaitu jadwal angkutan sampah."
+    assert "beberapa hal yang" not in _issues(text)
+    assert _issues("Penumpukan sampah di pasar menjadi kendala petugas.") == ["Penumpukan sampah di pasar"]

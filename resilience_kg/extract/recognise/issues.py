@@ -381,6 +381,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                                  text[:nxt[0].start()], flags=re.I))
         elif cue.shape == "subject":
             end = m.start()
+            if re.search(r"(?<![\w-])(?:yang|which|that)\s*$", text[start:end], re.I):
+                continue  # "beberapa hal penting yang menjadi perhatian, yaitu X": a list's intro, no item
         elif cue.shape == "rises" and not _harm().search(text, start, m.start()):
             continue  # a rise of something that is no harm ("anggaran naik") states no problem
         elif cue.shape == "scant" and not ((gap := _SCANT.match(text, m.end(), end)) and
