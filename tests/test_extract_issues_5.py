@@ -175,3 +175,19 @@ def test_a_subject_cue_after_a_relative_clause_is_a_lists_intro_not_an_issue() -
     text = "Camat mengatakan beberapa hal yang menjadi perhatian warga yaitu jadwal angkutan sampah."
     assert "beberapa hal yang" not in _issues(text)
     assert _issues("Penumpukan sampah di pasar menjadi kendala petugas.") == ["Penumpukan sampah di pasar"]
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # The hazard an event faces, described by the page: a problem stated after the purpose.
+    ("Pelatihan ini digelar dalam rangka menghadapi banjir rob yang kerap melanda kampung nelayan di pesisir.",
+     "banjir rob yang kerap melanda kampung nelayan di pesisir"),
+    # The reason an event gives.
+    ("Apel digelar guna memperkuat koordinasi, mengingat hujan lebat yang melanda sebagian kecamatan sejak pekan lalu.",
+     "hujan lebat yang melanda sebagian kecamatan sejak pekan lalu"),
+])
+def test_a_hazard_described_after_a_purpose_or_a_reason_is_an_issue(text: str, issue: str) -> None:
+    assert issue in _issues(text)
+
+
+def test_a_hazard_only_named_as_an_aim_stays_no_issue() -> None:
+    assert _issues("Sekolah itu menggelar simulasi demi mengurangi potensi bencana gempa di lingkungannya.") == []

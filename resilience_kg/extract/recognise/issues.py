@@ -55,6 +55,7 @@ is left to :mod:`resilience_kg.extract.recognise.clauses`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -207,7 +208,6 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
                  and not any(a <= m.start() < b for a, b in never)
                  and (c.shape != "passive" or _PASSIVE.match(text, m.end(), sent.end))]
         frames = [m for m, c in found if c.kind == "frame"]
-        purposes = [m.start() for m, c in found if c.kind == "purpose"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
         if not items and heading is not None:
             # A point under a heading that names its kind ("Permasalahan", "Rekomendasi"): the sentence.
@@ -218,10 +218,39 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         if not items:
             continue
         kind = items[0][1].kind
-        out += _in_sentence(text, sent, [(m, c) for m, c in items if c.kind == kind and
-                                         not any(p < m.start() for p in purposes)], frames, bodies,
-                            speaker.get(sent.start))
+        # A reason counts only after a purpose: it ends the purpose's reach ("guna X, mengingat Y").
+        first_aim = min((m.start() for m, c in found if c.kind == "purpose"), default=len(text))
+        aims = [m for m, c in found if c.kind == "purpose" or (c.kind == "reason" and m.start() > first_aim)]
+        free, stated = [], []
+        for m, c in items:
+            aim = next((a for a in reversed(aims) if a.start() < m.start()), None)
+            if c.kind != kind:
+                continue
+            if aim is None:
+                free.append((m, c))
+            elif cues[" ".join(aim.group(1).lower().split())].kind == "reason" or (
+                    c.shape == "hazard" and _described_hazard(text, aim.end(), m.start())):
+                stated.append(((m, c), aim.end()))
+        out += _in_sentence(text, sent, free, frames, bodies, speaker.get(sent.start))
+        for item, floor in stated:
+            # "dalam menghadapi bencana kekeringan yang kerap melanda ...", "guna ..., mengingat
+            # cuaca ekstrem yang melanda ...": the hazard the event faces, as the page describes
+            # it, is a problem stated; the item starts after the purpose or the reason.
+            for st in _in_sentence(text, sent, [item], frames, bodies, speaker.get(sent.start)):
+                if st.start < floor:
+                    a, b = _trim(text, floor, st.end)
+                    if not _worth(text[a:b]) or any(a < o.end and o.start < b for o in out):
+                        continue
+                    st = dataclasses.replace(st, start=a, end=b, intro_start=a, intro_end=a)
+                out.append(st)
     return out
+
+
+def _described_hazard(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end in a hazard and a relative "yang" ("bencana kekeringan yang
+    (kerap)"), the words a hazard-shaped cue describes it with?"""
+    m = re.search(r"(?:\S+\s+){1,4}?yang\s+(?:\S+\s+)?$", text[start:end], re.I)
+    return m is not None and _hazard().search(text, start + m.start(), end) is not None
 
 
 #: A heading: a short line with no closing full stop, maybe numbered ("B. Kendala", "## Rekomendasi:").
