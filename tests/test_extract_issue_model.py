@@ -24,7 +24,7 @@ REPORT = """Notulen Rapat Koordinasi Kesiapsiagaan Banjir Kecamatan Tirtasari
 Rapat dibuka pukul 09.00 oleh Camat Tirtasari.
 
 Hasil diskusi:
-- Warga di bantaran kali kerap membuang sampah ke saluran.
+- Warga di bantaran kali kerap membuang sampah rumah tangga ke saluran.
 - Dinas Lingkungan Hidup akan menambah armada pengangkut sampah.
 
 Rapat ditutup pukul 12.00 dan dilanjutkan dengan makan siang bersama.
@@ -71,7 +71,7 @@ def test_a_problem_stated_as_a_fact_is_drafted_with_the_models_method(tmp_path: 
     with (tmp_path / "drafts" / "elements.csv").open(encoding="utf-8") as f:
         issues = [r for r in csv.DictReader(f) if r["type"] == "Issue"]
     drafted = {r["label_id"]: r for r in issues}
-    row = drafted["Warga di bantaran kali kerap membuang sampah ke saluran"]
+    row = drafted["Warga di bantaran kali kerap membuang sampah rumah tangga ke saluran"]
     assert row["method"] == issue_model.METHOD
     assert float(row["confidence"]) == confidence(issue_model.METHOD)
     assert not any("ditutup" in label or "armada" in label for label in drafted)

@@ -128,6 +128,7 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
     said = speakers(text, sentences, spans)
     out: list[ClauseFact] = []
     previous: Span | None = None
+    agreed: Span | None = None
     intros = _Intros(text)
     for sent in sentences:
         found: list[ClauseFact] = []
@@ -143,9 +144,16 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
                 else:
                     found += [e for f in _continued(text, fact) for p in _paired(text, f) for e in _enumerated(text, p)]
         facts = _follow_ups(text, sent, spans, _settle(text, found))
-        facts += _plans(text, sent, spans, facts)
+        continued = agreed is not None and "\n" not in text[agreed.end:sent.start]
+        plans = _plans(text, sent, spans, facts, agreed_before=continued)
+        facts += plans
         out += facts + _agreed_item(text, sent, spans, facts, intros)
         previous = sent
+        # A sentence that states what was agreed, with a plan in it: the plans of the sentences
+        # after it in its paragraph are agreed too ("Disepakati bahwa X akan ... . Data Y akan
+        # disinkronkan ...").
+        agreed = sent if (plans and _patterns()["followup"].search(text, sent.start, sent.end)) or \
+            (continued and plans) else None
     return sorted(out, key=lambda c: c.cue_start)
 
 
@@ -225,11 +233,12 @@ def _names_items(intro: str) -> bool:
 
 
 def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
-           found: Sequence[ClauseFact]) -> list[ClauseFact]:
+           found: Sequence[ClauseFact], *, agreed_before: bool = False) -> list[ClauseFact]:
     """Planned commitments stated in the passive: the agent after "oleh"/"by" is the party
     ("Masukan ... akan dihimpun oleh Sekretariat ..."); in a sentence that says it states what was
     agreed ("Disepakati bahwa ...", "Kesimpulan: ..."), a plan with no agent is a commitment whose
-    party the reviewer names."""
+    party the reviewer names; so is a passive plan in a sentence that goes on from such a sentence
+    in its paragraph (``agreed_before``)."""
     out: list[ClauseFact] = []
     lead = _patterns()["followup"].search(text, sent.start, sent.end)
     plans = list(_PASSIVE_PLAN.finditer(text, sent.start, sent.end))
@@ -260,7 +269,8 @@ def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
         subjects: tuple[tuple[int, int], ...] = ()
         if agent is not None:
             subjects = tuple(_within(spans, agent.end(), agent.end() + 1))
-        if not subjects and (lead is None or not re.search(r"\w", text[start:m.start()])):
+        if not subjects and (lead is None or not re.search(r"\w", text[start:m.start()])) and not (
+                agreed_before and _PASSIVE_PLAN.fullmatch(m.group(0)) and re.search(r"\w", text[start:m.start()])):
             # No agent, and no agreement before its own subject ("Hasil rapat akan dilaporkan ..."
             # is how the meeting ends, not a plan agreed): nobody commits.
             continue

@@ -107,10 +107,12 @@ def _prose_regex() -> re.Pattern[str]:
     copula = "|".join(re.escape(c) for c in copulas)
     # "Permasalahan yang dihadapi: X" on one line names X as the copula would; a longer
     # qualification ends at a word that enumerates ("ada beberapa masalah yang diinventarisir
-    # menjadi kendala, yaitu X, serta Y").
+    # menjadi kendala, yaitu X, serta Y"; "beberapa rekomendasi, antara lain X"; "diantaranya
+    # adalah X").
     listing = "|".join(re.escape(c) for c in sorted(word_list("enumerating_copulas"), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:(?:\s+[\w-]+){{0,3}}?(?:\s+(?:{copula})(?:\s*:)?|[ \t]*:)|"
-                      rf"(?:\s+[\w-]+){{1,6}}?,?\s+(?:{listing}))[ \t]+(?=\S)", re.I)
+    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:(?:\s+[\w-]+){{0,3}}?"
+                      rf"(?:(?:\s+(?:{copula})){{1,2}}(?:\s*:)?|[ \t]*:)|"
+                      rf"(?:\s+[\w-]+){{0,6}}?,?\s+(?:{listing})(?:\s+(?:{copula}))?)[ \t]+(?=\S)", re.I)
 
 
 
@@ -133,7 +135,9 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
         end = stop.start() if stop else len(text)
         if end - m.end() > MAX_PROSE_LIST:
             continue  # no sentence end in sight: not a statement of issues
-        parts = [p for p in re.finditer(r"[^,;]+", text[m.end():end])]
+        # A bracket is one piece: "penetapan status (siaga, tanggap darurat, dan transisi)" lists
+        # the kinds of one measure, not three measures.
+        parts = [p for p in re.finditer(r"(?:\([^()\n]*\)|[^,;])+", text[m.end():end])]
         pieces = []
         for n, p in enumerate(parts):
             # "A, B dan C": the last part holds the joiner; a "dan" inside an earlier part of a
@@ -155,12 +159,14 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
 
 def _split_and(chunk: str) -> list[str]:
     """``chunk`` split at "dan"/"serta"/"and", except between two capitalised words, which join a
-    name ("Kerja Sama Pemerintah dan Badan Usaha")."""
+    name ("Kerja Sama Pemerintah dan Badan Usaha"), and inside a bracket."""
     parts: list[str] = []
     last = 0
     for m in re.finditer(r"(\S*)\s+(?:dan|serta|and)\s+(?=(\S))", chunk):
         if m.group(1)[:1].isupper() and m.group(2).isupper():
             continue
+        if chunk.count("(", 0, m.start()) > chunk.count(")", 0, m.start()):
+            continue  # inside a bracket: the kinds of one item ("(A, B, dan C)")
         parts.append(chunk[last:m.start() + len(m.group(1))])
         last = m.end()
     parts.append(chunk[last:])

@@ -30,6 +30,16 @@ its shape and its basis:
   meeting reports the outlook it prepares for ("curah hujan diprediksi masih tinggi");
 - ``harmful`` (``issue_cues``): a degree ("sangat tinggi"): the clause is the item only when a
   hazard or a counted harm stands anywhere in it ("kasus stunting ... masih tergolong sangat tinggi");
+- ``forecast`` (``issue_cues``): a verb of what will happen ("akan berlangsung", "will last"): the
+  clause is the item only when a hazard ends at most :data:`FORECAST_REACH` words before it, its
+  subject ("musim kemarau akan berlangsung hingga Oktober"), and no event kind stands right before
+  that hazard ("simulasi banjir akan berlangsung" is an exercise announced, no forecast);
+- ``counted`` (``issue_cues``): a verb that gives a figure ("tercatat", "mencapai", "terdapat"):
+  the clause is the item only when a hazard or a counted harm and a number (a digit, or rows of
+  kind ``count`` of ``issue_cues``: "ribuan") stand within :data:`HAZARD_REACH` words of it, and
+  neither an event kind nor the people or means of a response (rows of kind ``means``: "peserta",
+  "posko", "anggaran") stands in the clause ("sebanyak 500 peserta simulasi tsunami" counts the
+  people of an exercise);
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -45,6 +55,7 @@ is left to :mod:`resilience_kg.extract.recognise.clauses`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -52,6 +63,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.rules import alternation, list_kinds, table
+from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: Longest item drafted: a longer clause is a paragraph, not a statement of one issue.
@@ -109,7 +121,7 @@ def cue_rows() -> tuple[dict[str, str], ...]:
 
 
 #: Kinds of cue rows that are no cue of their own but the guard of another's shape.
-_GUARDS = ("harm", "count", "hazard")
+_GUARDS = ("harm", "count", "hazard", "means")
 
 
 @functools.cache
@@ -149,8 +161,9 @@ def _count() -> re.Pattern[str]:
 
 #: What stands between "only/hanya" and its count: a verb at most, never "dalam/within/in" (quickness).
 _SCANT = re.compile(r"\s+(?:(?!(?:dalam|within|in)\b)[\w-]+\s+)?", re.I)
-#: A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"): what must be done.
-_PASSIVE = re.compile(r"\s+(?:segera\s+)?di[a-z]{3,}", re.I)
+#: A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"), maybe after an adverb
+#: of manner ("harus lebih dimaksimalkan", "harus terus dipantau"): what must be done.
+_PASSIVE = re.compile(r"\s+(?:(?:segera|lebih|terus|dapat|bisa|benar-benar)\s+)?di[a-z]{3,}", re.I)
 #: "bahwa" ("that"), which opens reported words in Indonesian (the English "that" is also a pronoun).
 _THAT = re.compile(r"(?<![\w-])bahwa\s+", re.I)
 #: Words that end a harm just before its cue ("jalan itu tidak lagi tergenang").
@@ -195,7 +208,6 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
                  and not any(a <= m.start() < b for a, b in never)
                  and (c.shape != "passive" or _PASSIVE.match(text, m.end(), sent.end))]
         frames = [m for m, c in found if c.kind == "frame"]
-        purposes = [m.start() for m, c in found if c.kind == "purpose"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
         if not items and heading is not None:
             # A point under a heading that names its kind ("Permasalahan", "Rekomendasi"): the sentence.
@@ -206,10 +218,39 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         if not items:
             continue
         kind = items[0][1].kind
-        out += _in_sentence(text, sent, [(m, c) for m, c in items if c.kind == kind and
-                                         not any(p < m.start() for p in purposes)], frames, bodies,
-                            speaker.get(sent.start))
+        # A reason counts only after a purpose: it ends the purpose's reach ("guna X, mengingat Y").
+        first_aim = min((m.start() for m, c in found if c.kind == "purpose"), default=len(text))
+        aims = [m for m, c in found if c.kind == "purpose" or (c.kind == "reason" and m.start() > first_aim)]
+        free, stated = [], []
+        for m, c in items:
+            aim = next((a for a in reversed(aims) if a.start() < m.start()), None)
+            if c.kind != kind:
+                continue
+            if aim is None:
+                free.append((m, c))
+            elif cues[" ".join(aim.group(1).lower().split())].kind == "reason" or (
+                    c.shape == "hazard" and _described_hazard(text, aim.end(), m.start())):
+                stated.append(((m, c), aim.end()))
+        out += _in_sentence(text, sent, free, frames, bodies, speaker.get(sent.start))
+        for item, floor in stated:
+            # "dalam menghadapi bencana kekeringan yang kerap melanda ...", "guna ..., mengingat
+            # cuaca ekstrem yang melanda ...": the hazard the event faces, as the page describes
+            # it, is a problem stated; the item starts after the purpose or the reason.
+            for st in _in_sentence(text, sent, [item], frames, bodies, speaker.get(sent.start)):
+                if st.start < floor:
+                    a, b = _trim(text, floor, st.end)
+                    if not _worth(text[a:b]) or any(a < o.end and o.start < b for o in out):
+                        continue
+                    st = dataclasses.replace(st, start=a, end=b, intro_start=a, intro_end=a)
+                out.append(st)
     return out
+
+
+def _described_hazard(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end in a hazard and a relative "yang" ("bencana kekeringan yang
+    (kerap)"), the words a hazard-shaped cue describes it with?"""
+    m = re.search(r"(?:\S+\s+){1,4}?yang\s+(?:\S+\s+)?$", text[start:end], re.I)
+    return m is not None and _hazard().search(text, start + m.start(), end) is not None
 
 
 #: A heading: a short line with no closing full stop, maybe numbered ("B. Kendala", "## Rekomendasi:").
@@ -314,8 +355,11 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     for m, cue in items:
-        if m.group(1)[:1].isupper() and m.start() != begin:
-            continue  # a capitalised word mid-sentence: part of a name or a title ("PT X Limited")
+        if m.group(1)[:1].isupper() and m.start() != begin and m.group(1).split()[0].lower() not in _adverbs():
+            # A capitalised word mid-sentence: part of a name or a title ("PT X Limited"); but an
+            # adverb opening the cue is no word of a name ("... namun Cairan RL Masih Kurang"):
+            # the page writes in Title Case.
+            continue
         if cue.kind == "Issue" and _ENDED.search(text, max(begin, m.start() - 20), m.start()):
             continue  # "tidak lagi tergenang", "no longer flooded": a harm that has ended
         start = begin
@@ -326,6 +370,10 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                     default=None)
         if cue.kind == "Solution" and _body_verb(text, start, m.end(), bodies):
             continue  # a body proposes or commits in this clause: clauses.py drafts it with its proposer
+        if cue.kind == "Issue" and bodies is not None and (deed := _deed_end(text, start, m.start(), bodies)):
+            # "BPBD telah menetapkan tiga wilayah yang rawan krisis air": what the body did is its
+            # own clause; the problem is what it named, after its verb.
+            start = deed
         if frame is None:
             # "X mengingatkan prediksi BMKG bahwa ...": a verb the table does not list, then
             # "bahwa": what follows is the item, the words before introduce it.
@@ -362,6 +410,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                                  text[:nxt[0].start()], flags=re.I))
         elif cue.shape == "subject":
             end = m.start()
+            if re.search(r"(?<![\w-])(?:yang|which|that)\s*$", text[start:end], re.I):
+                continue  # "beberapa hal penting yang menjadi perhatian, yaitu X": a list's intro, no item
         elif cue.shape == "rises" and not _harm().search(text, start, m.start()):
             continue  # a rise of something that is no harm ("anggaran naik") states no problem
         elif cue.shape == "scant" and not ((gap := _SCANT.match(text, m.end(), end)) and
@@ -373,6 +423,10 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue  # a retreat without an amount or a rate ("mundur" as in postponed)
         elif cue.shape == "hazard" and not _near_hazard(text, m, start, end):
             continue  # a forecast or a threat of no hazard ("potensi wisata", "diperkirakan hadir")
+        elif cue.shape == "counted" and not _counted_harm(text, m, start, end):
+            continue  # a figure of no harm ("anggaran mencapai", "500 peserta simulasi tsunami")
+        elif cue.shape == "forecast" and not _forecast_subject(text, m, start):
+            continue  # "akan berlangsung" of no hazard ("rapat akan berlangsung"), or of an exercise
         elif cue.shape == "harmful" and not _hazard().search(text, start, end):
             continue  # "sangat tinggi" of no harm ("antusiasme warga sangat tinggi")
         start, end = _trim(text, start, end)
@@ -396,6 +450,67 @@ def _near_hazard(text: str, cue: re.Match[str], start: int, end: int) -> bool:
     a = start + before.start() if before else cue.start()
     b = cue.end() + after.end() if after else cue.end()
     return _hazard().search(text, a, b) is not None
+
+
+#: How many words a forecast verb ("akan berlangsung") may stand after the hazard it forecasts.
+FORECAST_REACH = 2
+
+
+@functools.cache
+def _adverbs() -> frozenset[str]:
+    """Adverbs that open a cue of trouble and never a name (``words.csv`` list ``cue_adverbs``)."""
+    return frozenset(w.lower() for w in word_list("cue_adverbs"))
+
+
+@functools.cache
+def _event_kind() -> re.Pattern[str]:
+    """A word naming an event ("simulasi", "rapat", ``rules/event_kinds.csv``) at the end of a text."""
+    words = sorted({r["cue"].lower() for r in table("event_kinds")}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) +
+                      r")\s+(?:\S+\s+)?$", re.I)
+
+
+def _forecast_subject(text: str, cue: re.Match[str], start: int) -> bool:
+    """Does a hazard end within :data:`FORECAST_REACH` words before ``cue`` (its subject: "musim
+    kemarau akan berlangsung"), with no event kind right before it ("simulasi banjir akan ...")?"""
+    before = re.search(rf"(?:\S+\s+){{1,{FORECAST_REACH + 3}}}$", text[start:cue.start()])
+    if before is None:
+        return False
+    window = start + before.start()
+    for h in _hazard().finditer(text, window, cue.start()):
+        gap = text[h.end():cue.start()].split()
+        if len(gap) <= FORECAST_REACH and not _event_kind().search(text, start, h.start()):
+            return True
+    return False
+
+
+@functools.cache
+def _means() -> re.Pattern[str]:
+    """People or means counted at a response or an event (``issue_cues`` rows of kind ``means``:
+    "peserta", "posko", "anggaran"), or an event kind."""
+    words = {r["cue"].lower() for r in table("issue_cues") if r["kind"] == "means"}
+    words |= {r["cue"].lower() for r in table("event_kinds")}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                                  for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+@functools.cache
+def _number() -> re.Pattern[str]:
+    """A number: digits, or a number in words (``issue_cues`` and ``statement_cues`` rows of kind ``count``)."""
+    words = sorted({r["cue"].lower() for r in cue_rows() if r["kind"] == "count"}, key=len, reverse=True)
+    return re.compile(r"\d|(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
+
+
+def _counted_harm(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """A figure of harm: a hazard or a counted harm and a number within :data:`HAZARD_REACH` words
+    of ``cue``, and no people or means of a response, and no event kind, in the clause ``text[start:end]``."""
+    if _means().search(text, start, end):
+        return False
+    before = re.search(rf"(?:\S+\s+){{0,{HAZARD_REACH}}}$", text[start:cue.start()])
+    after = re.match(rf"(?:\s+\S+){{0,{HAZARD_REACH}}}", text[cue.end():end])
+    a = start + before.start() if before else cue.start()
+    b = cue.end() + after.end() if after else cue.end()
+    return _hazard().search(text, a, b) is not None and _number().search(text, a, b) is not None
 
 
 def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, int]) -> list[Statement]:
@@ -436,6 +551,31 @@ def _body_verb(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]
         if re.fullmatch(r"[A-Z][A-Z&-]+", word) or (word[:1].isupper() and before.start() > 0):
             return True
     return False
+
+
+#: A verb's prefix: the word after an auxiliary cue ("telah", "akan") that is the body's verb.
+_VERB = re.compile(r"\s*(?:me|be|di|te)[a-z]{2,}\b\s*", re.I)
+
+
+@functools.cache
+def _done_cue() -> re.Pattern[str]:
+    """The verbs of a deed done (``commitment_cues`` rows of status ``fulfilled``: "telah", "sudah")."""
+    words = {row["cue"].lower() for row in table("commitment_cues") if row["status"] == "fulfilled"}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
+                      re.I)
+
+
+def _deed_end(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]]) -> int | None:
+    """Where the words after a body's deed start ("BPBD telah menetapkan | tiga wilayah yang rawan
+    ..."), when one stands in ``text[start:end]`` (the verb after an auxiliary such as "telah" left
+    out too). Only a deed done: what a body will repair ("akan mengganti sirine yang rusak") is the
+    object of its commitment, no problem the report raises."""
+    out = None
+    for m in _done_cue().finditer(text, start, end):
+        if any(start <= b_end <= m.start() and _gap().fullmatch(text[b_end:m.start()]) for _, b_end in bodies):
+            verb = _VERB.match(text, m.end(), end)
+            out = verb.end() if verb else m.end()
+    return out if out is not None and out < end else None
 
 
 def body_acts(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]]) -> bool:
