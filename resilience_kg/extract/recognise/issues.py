@@ -161,9 +161,15 @@ def _count() -> re.Pattern[str]:
 
 #: What stands between "only/hanya" and its count: a verb at most, never "dalam/within/in" (quickness).
 _SCANT = re.compile(r"\s+(?:(?!(?:dalam|within|in)\b)[\w-]+\s+)?", re.I)
-#: A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"), maybe after an adverb
-#: of manner ("harus lebih dimaksimalkan", "harus terus dipantau"): what must be done.
-_PASSIVE = re.compile(r"\s+(?:(?:segera|lebih|terus|dapat|bisa|benar-benar)\s+)?di[a-z]{3,}", re.I)
+
+
+@functools.cache
+def _passive() -> re.Pattern[str]:
+    """A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"), maybe after an
+    adverb of ``passive_adverbs`` ("harus lebih dimaksimalkan", "harus terus dipantau"): what must be done."""
+    return re.compile(r"\s+(?:(?:" + alternation("passive_adverbs") + r")\s+)?di[a-z]{3,}", re.I)
+
+
 #: "bahwa" ("that"), which opens reported words in Indonesian (the English "that" is also a pronoun).
 _THAT = re.compile(r"(?<![\w-])bahwa\s+", re.I)
 #: Words that end a harm just before its cue ("jalan itu tidak lagi tergenang").
@@ -206,7 +212,7 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)
-                 and (c.shape != "passive" or _PASSIVE.match(text, m.end(), sent.end))]
+                 and (c.shape != "passive" or _passive().match(text, m.end(), sent.end))]
         frames = [m for m, c in found if c.kind == "frame"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
         if not items and heading is not None:

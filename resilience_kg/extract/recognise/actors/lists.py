@@ -368,7 +368,8 @@ def _with_place(text: str, at: int, short: str, end: int) -> str:
 @functools.cache
 def _agent_cue_regex() -> re.Pattern[str]:
     rows = [row for row in table("role_cues") if row["direction"] == "after" and row["role"] != "mentioned"]
-    cues = sorted({row["cue"] for row in rows if row["cue"].split()[-1].lower() in word_list("agent_cue_ends")}, key=len, reverse=True)
+    ends = word_list("agent_cue_ends")
+    cues = sorted({row["cue"] for row in rows if row["cue"].split()[-1].lower() in ends}, key=len, reverse=True)
     return re.compile(r"(?i:(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r"))\s+(?=[A-Z])")
 
 
