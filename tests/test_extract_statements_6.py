@@ -1,0 +1,46 @@
+"""Solutions in real news of meetings (issue 20 §1, sixth round): a list in prose whose item
+explains itself in brackets, a list introduced by a run of copulas, and what "must" be done with
+an adverb before the passive verb. Every passage is made up for the test."""
+
+from __future__ import annotations
+
+from test_extract_proposers_4 import drafted
+
+KOTA = ("Pemerintah Kota Sukamaju menggelar rapat koordinasi kesiapsiagaan banjir di aula kantor wali kota, "
+        "Senin (6/1/2020). Rapat dipimpin Sekda Kota Sukamaju. ")
+
+
+def _solutions(text: str) -> set[str]:
+    return {label for label, row in drafted(text).items() if row[0] == "Solution"}
+
+
+def test_a_bracket_inside_a_listed_measure_is_no_list_of_its_own() -> None:
+    found = _solutions(KOTA + "Tindak lanjut dari hasil rapat ini adalah memperbarui peta genangan, penetapan "
+                              "jalur evakuasi (jalur utama, jalur cadangan, dan titik kumpul) di setiap kelurahan "
+                              "dan pelatihan relawan kampung.")
+    assert "penetapan jalur evakuasi (jalur utama, jalur cadangan, dan titik kumpul) di setiap kelurahan" in found
+    assert "memperbarui peta genangan" in found
+    assert "pelatihan relawan kampung" in found
+    # The words in the bracket explain the item: none of them is a measure of its own.
+    assert not any(label.startswith(("jalur cadangan", "titik kumpul")) for label in found)
+
+
+def test_a_run_of_copulas_opens_the_list_after_the_last() -> None:
+    found = _solutions(KOTA + "Solusi yang dibahas di antaranya adalah pemilahan sampah di setiap rumah "
+                              "tangga, dan pembentukan bank sampah di setiap kelurahan.")
+    assert "pemilahan sampah di setiap rumah tangga" in found
+    assert "pembentukan bank sampah di setiap kelurahan" in found
+    assert not any(label.startswith("adalah") for label in found)
+
+
+def test_must_with_an_adverb_before_the_passive_verb_is_a_measure_called_for() -> None:
+    found = _solutions(KOTA + "Wali kota mengatakan bahwa pengawasan tanggul laut harus lebih ditingkatkan.")
+    assert any("pengawasan tanggul laut harus lebih ditingkatkan" in label for label in found)
+    found = _solutions(KOTA + "Menurutnya, pembersihan saluran harus terus dilakukan setiap pekan.")
+    assert any("pembersihan saluran harus terus dilakukan" in label for label in found)
+
+
+def test_must_with_an_adverb_before_an_active_verb_is_no_measure() -> None:
+    # "harus tetap mengungsi": what people had to go through, a hardship, not a measure called for.
+    found = _solutions(KOTA + "Sebagian warga harus tetap mengungsi di balai kelurahan hingga air surut.")
+    assert not any("mengungsi" in label for label in found)
