@@ -4,7 +4,7 @@ an adverb before the passive verb. Every passage is made up for the test."""
 
 from __future__ import annotations
 
-from test_extract_proposers_4 import drafted
+from test_extract_proposers_4 import drafted, who
 
 KOTA = ("Pemerintah Kota Sukamaju menggelar rapat koordinasi kesiapsiagaan banjir di aula kantor wali kota, "
         "Senin (6/1/2020). Rapat dipimpin Sekda Kota Sukamaju. ")
@@ -44,3 +44,31 @@ def test_must_with_an_adverb_before_an_active_verb_is_no_measure() -> None:
     # "harus tetap mengungsi": what people had to go through, a hardship, not a measure called for.
     found = _solutions(KOTA + "Sebagian warga harus tetap mengungsi di balai kelurahan hingga air surut.")
     assert not any("mengungsi" in label for label in found)
+
+
+def test_a_clause_that_opens_with_what_is_needed_calls_for_a_measure() -> None:
+    found = _solutions(KOTA + "Menyikapi ancaman rob, diperlukan kerja sama semua kelurahan dalam menjaga pintu "
+                              "air. Dibutuhkan pula pelatihan petugas pompa di setiap rumah pompa.")
+    assert any(label.startswith("diperlukan kerja sama semua kelurahan") for label in found)
+    assert any(label.startswith("dibutuhkan pula pelatihan petugas pompa") for label in found)
+
+
+def test_the_time_that_is_needed_is_no_measure() -> None:
+    found = _solutions(KOTA + "Waktu yang diperlukan sirene untuk berbunyi sekitar tiga menit. Diperlukan waktu "
+                              "dua jam bagi air untuk surut.")
+    assert not any("sirene" in label or "surut" in label for label in found)
+
+
+def test_a_person_with_the_body_in_brackets_commits_and_proposes_for_that_body() -> None:
+    found = drafted(KOTA + "Budi Santoso (BPBD Kota Sukamaju) akan menambah pompa mobile di kawasan pesisir. "
+                           "Ani Lestari (BMKG) mengusulkan pemasangan alat ukur curah hujan di hulu sungai.")
+    assert found["menambah pompa mobile di kawasan pesisir"][:2] == ("Commitment", "planned")
+    assert who(found, "menambah pompa mobile di kawasan pesisir") == ["BPBD Kota Sukamaju"]
+    label = next(label for label in found if "alat ukur curah hujan" in label)
+    assert who(found, label) == ["BMKG"]
+
+
+def test_a_body_in_brackets_after_another_body_is_not_the_subject() -> None:
+    # "(Dinsos)" is the short form inside the body's own name: the body is the subject, once.
+    found = drafted(KOTA + "Dinas Sosial (Dinsos) Kota Sukamaju akan menyiapkan dapur umum di setiap kecamatan.")
+    assert who(found, "menyiapkan dapur umum di setiap kecamatan") == ["Dinas Sosial Kota Sukamaju"]

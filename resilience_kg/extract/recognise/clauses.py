@@ -298,7 +298,7 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
     if not before:
         return []
     last = max(before, key=lambda s: s[1])
-    between = text[last[1]:at]
+    between = text[past_bracket(text, last):at]
     more = _NAME_GOES_ON.match(between)
     # "BPBD DIY said it will", "PT Telkom Indonesia (Persero) Tbk Witel Jakarta Pusat bersedia": the
     # body's name goes on past the mention (its branch, its region) up to the verb.
@@ -311,6 +311,16 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
         elif span[1] <= subjects[-1][0]:
             break
     return subjects
+
+
+def past_bracket(text: str, span: tuple[int, int]) -> int:
+    """Where a body's mention ends for the verb after it: past the closing bracket when the mention
+    stands alone in brackets after a person's name ("Budi (BPBD) akan ...", "Ani (BMKG)
+    mengusulkan ..."), the way news items give a speaker's body; else the mention's end."""
+    close = re.compile(r"[ \t]*\)").match(text, span[1])
+    if close is not None and re.search(r"\([ \t]*$", text[max(0, span[0] - 5):span[0]]):
+        return close.end()
+    return span[1]
 
 
 def _done_or_not_said_done(text: str, m: re.Match[str], row: dict[str, str], limit: int) -> bool:
@@ -903,7 +913,7 @@ def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> S
     for span in _within(spans, sent.start, sent.end):
         if span[1] > sent.end:
             continue
-        verb = pattern["verb_after"].match(text, span[1], sent.end)
+        verb = pattern["verb_after"].match(text, past_bracket(text, span), sent.end)
         if verb is not None:
             return Speech(span, span[0], verb.end(), False)
         tag = pattern["tag_before"].search(text, max(sent.start, span[0] - 30), span[0])

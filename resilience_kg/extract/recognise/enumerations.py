@@ -65,6 +65,11 @@ def find_items(text: str, *, bodies: Sequence[tuple[int, int]] | None = None) ->
     """Issues and solutions in lists, in sentences that name them, and stated in prose with a cue
     word; ``bodies`` (the spans of the bodies the report names, when known) keep a body's own
     proposal for :mod:`resilience_kg.extract.recognise.clauses`."""
+    if bodies is not None:
+        from resilience_kg.extract.recognise.clauses import past_bracket
+
+        # "Ani (BMKG) mengusulkan ...": the body's verb comes after the bracket that holds it.
+        bodies = [(s, past_bracket(text, (s, e))) for s, e in bodies]
     items: list[ListItem] = []
     items += _inline_lists(text)
     items += _line_lists(text)
