@@ -72,3 +72,19 @@ def test_a_body_in_brackets_after_another_body_is_not_the_subject() -> None:
     # "(Dinsos)" is the short form inside the body's own name: the body is the subject, once.
     found = drafted(KOTA + "Dinas Sosial (Dinsos) Kota Sukamaju akan menyiapkan dapur umum di setiap kecamatan.")
     assert who(found, "menyiapkan dapur umum di setiap kecamatan") == ["Dinas Sosial Kota Sukamaju"]
+
+
+def test_a_body_that_tells_someone_to_act_proposes_the_act() -> None:
+    found = drafted(KOTA + "Dinas Kesehatan Kota Sukamaju menyampaikan kepada para lurah agar menggerakkan "
+                           "warga membersihkan saluran setiap Jumat.")
+    label = next(label for label in found if "membersihkan saluran" in label)
+    assert found[label][0] == "Solution"
+    assert label.startswith("menggerakkan warga")  # the addressee is no part of the measure
+    assert who(found, label) == ["Dinas Kesehatan Kota Sukamaju"]
+
+
+def test_a_body_that_asks_someone_with_its_own_cue_proposes_once() -> None:
+    found = drafted(KOTA + "BPBD Kota Sukamaju meminta kepada camat agar memasang rambu jalur evakuasi.")
+    labels = [label for label in found if "rambu jalur evakuasi" in label]
+    assert len(labels) == 1
+    assert who(found, labels[0]) == ["BPBD Kota Sukamaju"]

@@ -142,11 +142,41 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
                     found += _continued(text, fact)
                 else:
                     found += [e for f in _continued(text, fact) for p in _paired(text, f) for e in _enumerated(text, p)]
+        found += _asked_that(text, sent, spans, found, previous, said.get(sent.start))
         facts = _follow_ups(text, sent, spans, _settle(text, found))
         facts += _plans(text, sent, spans, facts)
         out += facts + _agreed_item(text, sent, spans, facts, intros)
         previous = sent
     return sorted(out, key=lambda c: c.cue_start)
+
+
+@functools.cache
+def _asks_that_pattern() -> re.Pattern[str]:
+    """A verb of speaking or asking, the one it addresses and "agar"/"supaya": "menyampaikan ke Camat
+    agar ...", "mengingatkan kepada seluruh lurah supaya ..." (``speech_verbs``, ``clause_words``
+    roles ``says`` and ``asks``; Indonesian, single words)."""
+    heads = {v.replace(",", " ").split()[0] for v in _speech_verbs()}  # "menyampaikan bahwa": its verb
+    verbs = sorted({v for v in heads if re.fullmatch(r"[a-z]+", v) and v.startswith(("me", "ber"))},
+                   key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(({'|'.join(verbs)})\s+(?:kepada|ke)\s+[^,.;:\n\"“”]{{2,80}}?\s+(?:agar|supaya))\s",
+                      re.I)
+
+
+def _asked_that(text: str, sent: Span, spans: Sequence[tuple[int, int]], found: Sequence[ClauseFact],
+                previous: Span | None, speech: Speech | None) -> list[ClauseFact]:
+    """What a body asks of someone it names, with a verb of speaking ("Dinas Kesehatan menyampaikan
+    ke Camat agar berupaya melakukan ..."): a proposal by that body, as "menyampaikan agar" is,
+    the addressee between the verb and "agar" being no part of it."""
+    out: list[ClauseFact] = []
+    row = {"kind": "proposal", "voice": "active", "status": ""}
+    for m in _asks_that_pattern().finditer(text, sent.start, sent.end):
+        if any(m.start() <= f.cue_start < m.end() for f in found):
+            continue  # "meminta kepada X agar": the cue "meminta" has it already
+        fact = _active(text, sent, m, row, spans, previous, speech)
+        if fact is not None:
+            fact = replace(fact, cue=f"{m.group(2)} agar")
+            out += [e for f in _continued(text, fact) for p in _paired(text, f) for e in _enumerated(text, p)]
+    return out
 
 
 #: A plan in the passive: "akan dihimpun oleh X", "will be prepared by X"; or, after a follow-up
