@@ -88,3 +88,72 @@ def test_a_body_that_asks_someone_with_its_own_cue_proposes_once() -> None:
     labels = [label for label in found if "rambu jalur evakuasi" in label]
     assert len(labels) == 1
     assert who(found, labels[0]) == ["BPBD Kota Sukamaju"]
+
+
+def test_what_an_official_stresses_the_importance_of_is_a_measure_called_for() -> None:
+    found = _solutions(KOTA + "Dalam sambutannya, beliau menekankan pentingnya pemeliharaan pompa di setiap "
+                              "rumah pompa sebelum musim hujan.")
+    assert any(label.startswith("pentingnya pemeliharaan pompa") for label in found)
+
+
+def test_what_a_situation_needs_is_a_measure_called_for_but_not_who_needs_it() -> None:
+    found = _solutions(KOTA + "Kepala BPBD Kota Sukamaju menambahkan bahwa penanganan rob membutuhkan kerja sama "
+                              "semua kelurahan. Bantuan diberikan kepada keluarga yang membutuhkan air bersih.")
+    assert any(label.startswith("penanganan rob membutuhkan kerja sama") for label in found)
+    assert not any("air bersih" in label for label in found)
+
+
+def test_a_comma_after_a_long_subject_keeps_the_body_as_proposer() -> None:
+    found = drafted(KOTA + "Dinas Lingkungan Hidup Kota Sukamaju, menegaskan pentingnya pemilahan sampah di "
+                           "setiap rumah tangga.")
+    label = next(label for label in found if "pemilahan sampah" in label)
+    assert who(found, label) == ["Dinas Lingkungan Hidup Kota Sukamaju"]
+
+
+def test_the_points_an_official_stresses_in_a_list_are_measures_proposed_by_the_official() -> None:
+    found = drafted(KOTA + "\nDalam arahannya, BPBD Kota Sukamaju memberikan tiga penekanan, di antaranya:\n"
+                           "1. Melakukan patroli tanggul setiap malam;\n"
+                           "2. Menyiapkan perahu karet di setiap kelurahan;\n"
+                           "3. Memastikan jalur evakuasi bebas hambatan.\n")
+    for item in ("melakukan patroli tanggul setiap malam", "menyiapkan perahu karet di setiap kelurahan",
+                 "memastikan jalur evakuasi bebas hambatan"):
+        assert found[item][0] == "Solution"
+        assert who(found, item) == ["BPBD Kota Sukamaju"]
+
+
+def test_a_conjunction_opening_a_sentence_is_no_body() -> None:
+    found = drafted(KOTA + "Rapat bertujuan agar warga sadar akan bahaya banjir. Sehingga akan dapat mengurangi "
+                           "kerugian harta benda warga.")
+    assert not any("mengurangi kerugian" in label for label in found)
+
+
+def test_a_response_done_quickly_names_no_measure() -> None:
+    found = _solutions(KOTA + "Oleh karena itu, diperlukan koordinasi lintas sektor agar respons terhadap banjir "
+                              "dapat dilakukan dengan cepat dan tepat.")
+    assert any(label.startswith("diperlukan koordinasi lintas sektor") for label in found)
+    assert "cepat dan tepat" not in found
+
+
+def test_english_a_body_that_managed_to_build_has_fulfilled_it() -> None:
+    found = drafted("Sukamaju, 6 January 2020 - The closing workshop of the shelter programme was held by "
+                    "Yayasan Rumah Aman. During the year, Yayasan Rumah Aman managed to build 40 new homes and "
+                    "12 water tanks in Sukamaju.")
+    label = next(label for label in found if "40 new homes" in label)
+    assert found[label][:2] == ("Commitment", "fulfilled")
+    assert who(found, label) == ["Yayasan Rumah Aman"]
+
+
+def test_english_a_project_put_forward_by_a_body_is_its_proposal() -> None:
+    found = drafted("Sukamaju, 6 January 2020 - Yayasan Rumah Aman held a city workshop on climate action. "
+                    "The ideas included a rainwater harvesting scheme put forward by BPBD Kota Sukamaju.")
+    label = next(label for label in found if "rainwater harvesting" in label)
+    assert found[label][0] == "Solution"
+    assert who(found, label) == ["BPBD Kota Sukamaju"]
+
+
+def test_a_head_named_with_the_holder_speaks_for_the_body_of_the_post() -> None:
+    found = drafted("Pemerintah Kota Bogor menggelar rapat koordinasi sampah di balai kota, Senin (6/1/2020). "
+                    "Kepala Dinas Lingkungan Hidup Kota Bogor Ratna Dewi SH mengatakan, sampah kiriman menjadi "
+                    "masalah lama, untuk itu dia meminta kerja sama para lurah di setiap kelurahan.")
+    label = next(label for label in found if "kerja sama para lurah" in label)
+    assert who(found, label) == ["Dinas Lingkungan Hidup Kota Bogor"]

@@ -56,8 +56,9 @@ def _words(role: str) -> str:
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
-        # What may stand between a body's name and its verb: an apposition, an adverb.
-        "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
+        # What may stand between a body's name and its verb: an apposition, a comma news items put
+        # after a long subject ("Wakil Bupati X Nama, menegaskan ..."), an adverb.
+        "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
         "tight": re.compile(rf"^\s*(?:(?:{_words('tight')})\s+)?$", re.I),
         # What joins two subjects ("Bappeda dan PAM Jaya", "Pemprov dengan pihak Kedutaan").
         "join": re.compile(rf"^\s*(?:,\s*(?:{_words('join')})?|{_words('join')})\s*$", re.I),
@@ -771,7 +772,8 @@ def _name_before(text: str, start: int, end: int, persons: Sequence[str]) -> Act
 
 @functools.cache
 def _stop_words() -> frozenset[str]:
-    return frozenset([*words("stop_caps"), *words("titles")])
+    conjunctions = [row["word"].capitalize() for row in table("clause_words") if row["role"] == "conjunction"]
+    return frozenset([*words("stop_caps"), *words("titles"), *conjunctions])
 
 
 @functools.cache
@@ -844,7 +846,10 @@ def _speech() -> dict[str, re.Pattern[str]]:
                    for v in sorted(verbs, key=len, reverse=True))
     return {
         # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
-        "verb_after": re.compile(rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
+        # Its holder's name may stand between ("Kepala Dinas X Yanti Putri SH mengatakan"), as the
+        # name of a clause's subject may go on (``_NAME_GOES_ON``).
+        "verb_after": re.compile(rf"(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,4}}?)"
+                                 rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
                                  re.I),
         # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,".
         "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+$",
