@@ -59,6 +59,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # What may stand between a body's name and its verb: an apposition, a comma news items put
         # after a long subject ("Wakil Bupati X Nama, menegaskan ..."), an adverb.
         "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
+        # A name nobody marked takes no lone comma before its verb: "Budi, menambahkan" is a person.
+        "gap_unmarked": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
         "tight": re.compile(rf"^\s*(?:(?:{_words('tight')})\s+)?$", re.I),
         # What joins two subjects ("Bappeda dan PAM Jaya", "Pemprov dengan pihak Kedutaan").
         "join": re.compile(rf"^\s*(?:,\s*(?:{_words('join')})?|{_words('join')})\s*$", re.I),
@@ -654,7 +656,7 @@ def clause_subjects(text: str, sentences: Sequence[Span], mentions: Sequence[Act
             row = cues[m.group(1).lower()]
             if row["voice"] != "active" or (m.group(1)[0].isupper() and text[sent.start:m.start()].strip()):
                 continue  # "Jadwal Kapal Akan Terintegrasi": a headline in title case, no subject and verb
-            gap = _patterns()["tight" if row.get("tight") else "gap"]
+            gap = _patterns()["tight" if row.get("tight") else "gap_unmarked"]
             for end in _name_ends(text, sent.start, m.start(), gap):
                 if any(s < end <= e for s, e in taken):
                     break  # a marked body ends here or spans it: find_clauses reads it
