@@ -56,8 +56,11 @@ def _words(role: str) -> str:
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
-        # What may stand between a body's name and its verb: an apposition, an adverb.
-        "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
+        # What may stand between a body's name and its verb: an apposition, a comma news items put
+        # after a long subject ("Wakil Bupati X Nama, menegaskan ..."), an adverb.
+        "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
+        # A name nobody marked takes no lone comma before its verb: "Budi, menambahkan" is a person.
+        "gap_unmarked": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
         "tight": re.compile(rf"^\s*(?:(?:{_words('tight')})\s+)?$", re.I),
         # What joins two subjects ("Bappeda dan PAM Jaya", "Pemprov dengan pihak Kedutaan").
         "join": re.compile(rf"^\s*(?:,\s*(?:{_words('join')})?|{_words('join')})\s*$", re.I),
@@ -143,6 +146,7 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
                     found += _continued(text, fact)
                 else:
                     found += [e for f in _continued(text, fact) for p in _paired(text, f) for e in _enumerated(text, p)]
+        found += _asked_that(text, sent, spans, found, previous, said.get(sent.start))
         facts = _follow_ups(text, sent, spans, _settle(text, found))
         continued = agreed is not None and "\n" not in text[agreed.end:sent.start]
         plans = _plans(text, sent, spans, facts, agreed_before=continued)
@@ -155,6 +159,35 @@ def find_clauses(text: str, sentences: Sequence[Span], mentions: Sequence[tuple[
         agreed = sent if (plans and _patterns()["followup"].search(text, sent.start, sent.end)) or \
             (continued and plans) else None
     return sorted(out, key=lambda c: c.cue_start)
+
+
+@functools.cache
+def _asks_that_pattern() -> re.Pattern[str]:
+    """A verb of speaking or asking, the one it addresses and "agar"/"supaya": "menyampaikan ke Camat
+    agar ...", "mengingatkan kepada seluruh lurah supaya ..." (``speech_verbs``, ``clause_words``
+    roles ``says`` and ``asks``; Indonesian, single words)."""
+    heads = {v.replace(",", " ").split()[0] for v in _speech_verbs()}  # "menyampaikan bahwa": its verb
+    verbs = sorted({v for v in heads if re.fullmatch(r"[a-z]+", v) and v.startswith(("me", "ber"))},
+                   key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(({'|'.join(verbs)})\s+(?:kepada|ke)\s+[^,.;:\n\"“”]{{2,80}}?\s+(?:agar|supaya))\s",
+                      re.I)
+
+
+def _asked_that(text: str, sent: Span, spans: Sequence[tuple[int, int]], found: Sequence[ClauseFact],
+                previous: Span | None, speech: Speech | None) -> list[ClauseFact]:
+    """What a body asks of someone it names, with a verb of speaking ("Dinas Kesehatan menyampaikan
+    ke Camat agar berupaya melakukan ..."): a proposal by that body, as "menyampaikan agar" is,
+    the addressee between the verb and "agar" being no part of it."""
+    out: list[ClauseFact] = []
+    row = dict(kind="proposal", voice="active", status="")  # the row an active proposal cue has
+    for m in _asks_that_pattern().finditer(text, sent.start, sent.end):
+        if any(m.start() <= f.cue_start < m.end() for f in found):
+            continue  # "meminta kepada X agar": the cue "meminta" has it already
+        fact = _active(text, sent, m, row, spans, previous, speech)
+        if fact is not None:
+            fact = replace(fact, cue=f"{m.group(2)} agar")
+            out += [e for f in _continued(text, fact) for p in _paired(text, f) for e in _enumerated(text, p)]
+    return out
 
 
 #: A plan in the passive: "akan dihimpun oleh X", "will be prepared by X"; or, after a follow-up
@@ -308,7 +341,7 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
     if not before:
         return []
     last = max(before, key=lambda s: s[1])
-    between = text[last[1]:at]
+    between = text[past_bracket(text, last):at]
     more = _NAME_GOES_ON.match(between)
     # "BPBD DIY said it will", "PT Telkom Indonesia (Persero) Tbk Witel Jakarta Pusat bersedia": the
     # body's name goes on past the mention (its branch, its region) up to the verb.
@@ -321,6 +354,16 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
         elif span[1] <= subjects[-1][0]:
             break
     return subjects
+
+
+def past_bracket(text: str, span: tuple[int, int]) -> int:
+    """Where a body's mention ends for the verb after it: past the closing bracket when the mention
+    stands alone in brackets after a person's name ("Budi (BPBD) akan ...", "Ani (BMKG)
+    mengusulkan ..."), the way news items give a speaker's body; else the mention's end."""
+    close = re.compile(r"[ \t]*\)").match(text, span[1])
+    if close is not None and re.search(r"\([ \t]*$", text[max(0, span[0] - 5):span[0]]):
+        return close.end()
+    return span[1]
 
 
 def _done_or_not_said_done(text: str, m: re.Match[str], row: dict[str, str], limit: int) -> bool:
@@ -623,7 +666,7 @@ def clause_subjects(text: str, sentences: Sequence[Span], mentions: Sequence[Act
             row = cues[m.group(1).lower()]
             if row["voice"] != "active" or (m.group(1)[0].isupper() and text[sent.start:m.start()].strip()):
                 continue  # "Jadwal Kapal Akan Terintegrasi": a headline in title case, no subject and verb
-            gap = _patterns()["tight" if row.get("tight") else "gap"]
+            gap = _patterns()["tight" if row.get("tight") else "gap_unmarked"]
             for end in _name_ends(text, sent.start, m.start(), gap):
                 if any(s < end <= e for s, e in taken):
                     break  # a marked body ends here or spans it: find_clauses reads it
@@ -741,7 +784,8 @@ def _name_before(text: str, start: int, end: int, persons: Sequence[str]) -> Act
 
 @functools.cache
 def _stop_words() -> frozenset[str]:
-    return frozenset([*words("stop_caps"), *words("titles")])
+    conjunctions = [row["word"].capitalize() for row in table("clause_words") if row["role"] == "conjunction"]
+    return frozenset([*words("stop_caps"), *words("titles"), *conjunctions])
 
 
 @functools.cache
@@ -814,7 +858,10 @@ def _speech() -> dict[str, re.Pattern[str]]:
                    for v in sorted(verbs, key=len, reverse=True))
     return {
         # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
-        "verb_after": re.compile(rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
+        # Its holder's name may stand between ("Kepala Dinas X Yanti Putri SH mengatakan"), as the
+        # name of a clause's subject may go on (``_NAME_GOES_ON``).
+        "verb_after": re.compile(rf"(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,4}}?)"
+                                 rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
                                  re.I),
         # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,".
         "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+$",
@@ -913,7 +960,7 @@ def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> S
     for span in _within(spans, sent.start, sent.end):
         if span[1] > sent.end:
             continue
-        verb = pattern["verb_after"].match(text, span[1], sent.end)
+        verb = pattern["verb_after"].match(text, past_bracket(text, span), sent.end)
         if verb is not None:
             return Speech(span, span[0], verb.end(), False)
         tag = pattern["tag_before"].search(text, max(sent.start, span[0] - 30), span[0])

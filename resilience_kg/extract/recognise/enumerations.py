@@ -65,6 +65,11 @@ def find_items(text: str, *, bodies: Sequence[tuple[int, int]] | None = None) ->
     """Issues and solutions in lists, in sentences that name them, and stated in prose with a cue
     word; ``bodies`` (the spans of the bodies the report names, when known) keep a body's own
     proposal for :mod:`resilience_kg.extract.recognise.clauses`."""
+    if bodies is not None:
+        from resilience_kg.extract.recognise.clauses import past_bracket
+
+        # "Ani (BMKG) mengusulkan ...": the body's verb comes after the bracket that holds it.
+        bodies = [(s, past_bracket(text, (s, e))) for s, e in bodies]
     items: list[ListItem] = []
     items += _inline_lists(text)
     items += _line_lists(text)
@@ -105,7 +110,8 @@ def _prose_regex() -> re.Pattern[str]:
     copulas = sorted((r["word"] for r in table("clause_words") if r["role"] == "copula"), key=len, reverse=True)
     kind = "|".join(re.escape(k) for k in sorted(nouns, key=len, reverse=True))
     copula = "|".join(re.escape(c) for c in copulas)
-    # "Permasalahan yang dihadapi: X" on one line names X as the copula would; a longer
+    # Copulas may come in a run ("di antaranya adalah", "antara lain yaitu"): the item starts after
+    # the last. "Permasalahan yang dihadapi: X" on one line names X as the copula would; a longer
     # qualification ends at a word that enumerates ("ada beberapa masalah yang diinventarisir
     # menjadi kendala, yaitu X, serta Y"; "beberapa rekomendasi, antara lain X"; "diantaranya
     # adalah X").
@@ -135,15 +141,14 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
         end = stop.start() if stop else len(text)
         if end - m.end() > MAX_PROSE_LIST:
             continue  # no sentence end in sight: not a statement of issues
-        # A bracket is one piece: "penetapan status (siaga, tanggap darurat, dan transisi)" lists
-        # the kinds of one measure, not three measures.
-        parts = [p for p in re.finditer(r"(?:\([^()\n]*\)|[^,;])+", text[m.end():end])]
+        parts = _outside_brackets(text[m.end():end])
         pieces = []
-        for n, p in enumerate(parts):
+        for n, (ps, pe) in enumerate(parts):
             # "A, B dan C": the last part holds the joiner; a "dan" inside an earlier part of a
             # list of commas joins the words of its own item ("melibatkan ahli dan pakar ...").
-            for q in _split_and(p.group(0)) if n == len(parts) - 1 else [p.group(0)]:
-                at = text.find(q, m.end() + p.start())
+            chunk = text[m.end() + ps:m.end() + pe]
+            for q in _split_and(chunk) if n == len(parts) - 1 else [chunk]:
+                at = text.find(q, m.end() + ps)
                 pieces.append((at, at + len(q)))
         if len(pieces) == 1:
             pieces = [(m.end(), end)]  # one item: "dan" inside it joins its own words
@@ -157,16 +162,53 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
     return out
 
 
+def _outside_brackets(chunk: str) -> list[tuple[int, int]]:
+    """The parts of ``chunk`` between its commas and semicolons, as (start, end), leaving whole what
+    a bracket holds: "penetapan status (siaga, tanggap darurat, dan transisi)" is one part, its
+    bracket an explanation of the item, not items of the list."""
+    parts: list[tuple[int, int]] = []
+    depth, last = 0, 0
+    for n, ch in enumerate(chunk):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0:
+            parts.append((last, n))
+            last = n + 1
+    parts.append((last, len(chunk)))
+    return [(a, b) for a, b in parts if chunk[a:b].strip()]
+
+
+def _bracketed(chunk: str) -> list[tuple[int, int]]:
+    """The spans of ``chunk`` inside brackets (an unclosed one runs to the end)."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for n, ch in enumerate(chunk):
+        if ch == "(":
+            if depth == 0:
+                start = n
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, n + 1))
+    if depth:
+        spans.append((start, len(chunk)))
+    return spans
+
+
 def _split_and(chunk: str) -> list[str]:
     """``chunk`` split at "dan"/"serta"/"and", except between two capitalised words, which join a
     name ("Kerja Sama Pemerintah dan Badan Usaha"), and inside a bracket."""
     parts: list[str] = []
     last = 0
+    inside = _bracketed(chunk)
     for m in re.finditer(r"(\S*)\s+(?:dan|serta|and)\s+(?=(\S))", chunk):
         if m.group(1)[:1].isupper() and m.group(2).isupper():
             continue
-        if chunk.count("(", 0, m.start()) > chunk.count(")", 0, m.start()):
-            continue  # inside a bracket: the kinds of one item ("(A, B, dan C)")
+        if any(a < m.start() + len(m.group(1)) < b for a, b in inside):
+            continue
         parts.append(chunk[last:m.start() + len(m.group(1))])
         last = m.end()
     parts.append(chunk[last:])
