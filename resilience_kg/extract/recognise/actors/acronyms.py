@@ -73,12 +73,13 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
             deputy = [k for k in valid if k < best and before[k].text in ("Deputi", "Kedeputian", "Asisten")]
             if before[best].text == "Bidang" and deputy:
                 best = min(deputy)
-        if best is not None and commas and "," in text[before[best].start:m.start()]:
-            # Crossing a comma needs an expansion that starts with a head noun.
-            if not _head_regex().match(text, before[best].start):
-                best = None
         if best is not None and not at_head:
             best = _head_before(text, before, best)
+        if best is not None and commas and "," in text[before[best].start:m.start()]:
+            # Crossing a comma needs an expansion that starts with a head noun (perhaps one the
+            # short form leaves out: "Dinas Pekerjaan Umum, Penataan Ruang, dan Pertanahan (PUPRP)").
+            if not _head_regex().match(text, before[best].start):
+                best = None
         if best is not None:
             # A post before the body is not part of its name ("Kepala Biro ... (KDH-KLN)").
             post = _post_regex().match(text, before[best].start)

@@ -32,6 +32,7 @@ from resilience_kg.extract.recognise.actors.regional import (
     branches_of,
     brand_branches,
     elliptical_branches,
+    lower_case_governments,
     places_acting,
     regional_heads,
 )
@@ -69,7 +70,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         hi = bisect.bisect_left(surface_starts, e)
         surfaces = ([m for m in all_surfaces[lo:hi] if m.end <= e] + odd_forms(text, s, e, gazetteer)
                     + acronym_with_place(text, s, e) + brand_branches(text, s, e)
-                    + places_acting(text, s, e) + regional_heads(text, s, e))
+                    + places_acting(text, s, e) + regional_heads(text, s, e) + lower_case_governments(text, s, e))
         candidates = (_split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
+    _LEVEL_WORDS,
     _english_place_tail,
     _is_place,
     _jurisdiction_tail,
@@ -38,11 +39,12 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_verb_form,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table
+from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
 
 
 def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: frozenset[str] = frozenset(),
-             unit: bool = False) -> int:
+             unit: bool = False, civil: bool = False) -> int:
     """Index after the last token of the name whose head ends before ``toks[i]``."""
     last = i - 1
     j = i
@@ -99,6 +101,13 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             pass
         elif word == "," and unit and not english and j > i and _enumerated_fields(text, toks, j, known):
             pass  # "Biro Hukum, Organisasi, dan Kerjasama": the fields of one unit, listed
+        elif (word.islower() and j > i and toks[j - 1].text in _LEVEL_WORDS
+              and (width := _lower_place(toks, j)) and not english):
+            last = j + width - 1  # "Komisi VI Provinsi bali": news copy writes the place in lower case
+            j += width
+            continue
+        elif civil and not english and j > i and _lower_name_word(word) and _place_follows(text, toks, j + 1):
+            pass  # "Forum Peduli bencana Kota X", "Forum penggiat LH Bali": a word of the name in lower case
         else:
             break
         j += 1
@@ -117,6 +126,44 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
     while last >= i and toks[last].text.lower() in CONNECTORS:
         last -= 1
     return last + 1
+
+
+def _lower_place(toks: Sequence[Span], j: int) -> int:
+    """How many lower-case words from ``toks[j]`` name a region ("bali", "jawa tengah") after a
+    level word; 0 when they name none."""
+    from resilience_kg.extract.regions import is_place
+
+    for width in (2, 1):
+        part = [t.text.rstrip(".") for t in toks[j:j + width]]  # ("... jawa tengah." ends a sentence)
+        if len(part) == width and all(w.isalpha() and w.islower() for w in part) \
+                and is_place(" ".join(w.capitalize() for w in part)) is not None:
+            return width
+    return 0
+
+
+@functools.cache
+def _lower_name_stops() -> frozenset[str]:
+    return frozenset(word_list("lower_name_word_stops")) | frozenset(word_list("place_prepositions")) \
+        | frozenset(r["word"] for r in table("function_words")) | CONNECTORS
+
+
+def _lower_name_word(word: str) -> bool:
+    """Whether a lower-case word may be a word of a non-profit's name that news copy writes in
+    lower case ("Forum Masjid Peduli bencana ..."): a plain noun, not a function word, a
+    preposition or a prefixed verb ("menggelar", "bersama", "dihadiri")."""
+    return (word.isalpha() and word.islower() and len(word) >= 4 and word not in _lower_name_stops()
+            and not word.startswith(word_list("lower_verb_prefixes")))
+
+
+def _place_follows(text: str, toks: Sequence[Span], k: int) -> bool:
+    """Whether the words from ``toks[k]`` are a jurisdiction ("Kota Pariaman") or a short form
+    and its region ("LH Bali"): what closes a name whose middle word is in lower case."""
+    if k >= len(toks) or text[toks[k - 1].end:toks[k].start] != " ":
+        return False
+    if toks[k].text in _LEVEL_WORDS:
+        return _jurisdiction_tail(text, toks[k - 1].end, len(text)) > 0
+    return (is_acronym(toks[k].text) and k + 1 < len(toks) and text[toks[k].end:toks[k + 1].start] == " "
+            and _is_place(toks[k + 1].text) and toks[k + 1].text[0].isupper())
 
 
 def _field_short_form(text: str, toks: Sequence[Span], k: int, known: frozenset[str]) -> bool:
@@ -215,7 +262,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         head = _heads()[m.group(1)]
         width = len(words(m.group(1)))
         after = k + width
-        stop = _forward(text, toks, after, english=head.english, known=known, unit=head.kind == "unit")
+        stop = _forward(text, toks, after, english=head.english, known=known, unit=head.kind == "unit",
+                        civil=head.sector == "CivilSocietyOrganization")
         first = _backward(text, toks, k) if head.english else k
         if stop <= after and first == k:
             continue  # a head alone ("Dinas", "Badan") names nothing
@@ -253,6 +301,19 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                                     f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
             continue
         short = _SHORT_FORM_AFTER.match(text, e, end)
+        held = _post_short_form(text, s, short)
+        word = re.compile(r" [A-Z][a-z]+").match(text, e, end)
+        if not held and word is not None and _post_short_form(text, s, _SHORT_FORM_AFTER.match(text, word.end(), end)):
+            # ("... Tata Pemerintahan Sekretariat (Kabag Tapem Setda)": the parent's head is a word of the name.)
+            short, held = _SHORT_FORM_AFTER.match(text, word.end(), end), True
+        if held and short is not None:
+            # "Kepala Bagian Tata Pemerintahan Sekretariat (Kabag Tapem Setda) Kota X": the brackets
+            # hold the post's short form, and the place after them is still the unit's.
+            e = short.end() + _jurisdiction_tail(text, short.end(), end)
+            name = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[s:e])
+            out.append(ActorMention(s, e, name, None, None, sector, f"head:{head.head}",
+                                    f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
+            continue
         if short is None and head.english:
             short = _indonesian_name_after(text, e, end)
         english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
@@ -276,6 +337,15 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, sector, f"head:{head.head}",
                                 f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
     return out
+
+
+def _post_short_form(text: str, start: int, short: re.Match[str] | None) -> bool:
+    """Whether the brackets after a name hold its holder's post in short ("Kepala Bagian X
+    (Kabag X)"): a post written right before the name, and a post's short form first in them."""
+    if short is None or _post_regex().fullmatch(short.group(1).split()[0]) is None:
+        return False
+    before = re.search(r"(\S+(?: \S+)?) $", text[max(0, start - 40):start])
+    return before is not None and _post_regex().search(before.group(1)) is not None
 
 
 #: A capitalised name in brackets, perhaps with a slash: "(Kementerian PPN/Bappenas)".

@@ -75,6 +75,9 @@ _NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]+|[A-Z]\.)")
 
 def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     """Length of a jurisdiction after a name ("BPBD Provinsi DKI Jakarta", "Bappeda Kota Semarang"), or 0."""
+    lower = _lower_case_tail(text, pos, end)
+    if lower:
+        return lower
     tail = _TAIL.match(text, pos, end)
     if tail is None:
         return 0
@@ -98,6 +101,24 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
         # capitalised word after it starts the officer's rank or name.
         return len(tail.group(0)) - len(tail.group(0).lstrip()) + len(words_[0])
     return 0
+
+
+#: A level word and one or two words in lower case: "provinsi bali", "Kota pariaman".
+_LOWER_TAIL = re.compile(r" +(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r")"
+                         r" +([a-z]+)(?: ([a-z]+))?(?![\w-])")
+
+
+def _lower_case_tail(text: str, pos: int, end: int) -> int:
+    """Length of a jurisdiction whose region news copy writes in lower case ("BPBD Provinsi
+    bali"): only after a level word, and only a region of the official list; 0 otherwise."""
+    from resilience_kg.extract.regions import is_place
+
+    tail = _LOWER_TAIL.match(text, pos, end)
+    if tail is None:
+        return 0
+    if tail.group(2) and is_place(f"{tail.group(1).capitalize()} {tail.group(2).capitalize()}") is not None:
+        return tail.end() - pos
+    return tail.end(1) - pos if is_place(tail.group(1).capitalize()) is not None else 0
 
 
 #: "of (the) Central Java Province", "of Ambon City" after an English name and its short form.

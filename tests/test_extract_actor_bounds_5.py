@@ -1,0 +1,133 @@
+"""Where an actor's name starts and ends (issue 20, section 4, fifth round): on real pages one
+body drafted with the wrong boundaries costs a false actor and a missed one at once. Each test is
+a short made-up passage in the style of a class, with what a reviewer expects to see drafted. No
+name here is in a rule table: the rules are about how names are written."""
+
+from __future__ import annotations
+
+from helpers.extraction import pipeline_actors
+
+from resilience_kg.extract.gazetteer import load_gazetteer
+from resilience_kg.extract.recognise.actors import ActorMention, recognise
+from resilience_kg.extract.segment import sentences
+
+
+def found(text: str) -> list[ActorMention]:
+    return recognise(text, sentences(text), load_gazetteer())
+
+
+def quotes(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in found(text)]
+
+
+def actor_names(text: str) -> list[str]:
+    return [a.mention.name for a in pipeline_actors(text)]
+
+
+# --- 1. a word of a non-profit's name written in lower case --------------------------------------
+
+
+def test_a_lower_case_word_inside_a_non_profit_s_name_before_its_place_stays_in_the_name() -> None:
+    # News copy writes a word of a forum's name in lower case; the place after it shows the name
+    # goes on ("... Siaga banjir Kota X", "... pemerhati DAS Lembah").
+    text = ("Pemerintah Kota Tanjung Biru menggelar rapat Forum Warga Siaga banjir Kota Tanjung Biru. "
+            "Forum Komunitas pemerhati DAS Bali mengadakan diskusi bersama BPBD.")
+    got = quotes(text)
+    assert "Forum Warga Siaga banjir Kota Tanjung Biru" in got, got
+    assert "Forum Komunitas pemerhati DAS Bali" in got, got
+    assert "Forum Warga Siaga" not in got, got
+
+
+def test_a_lower_case_verb_or_preposition_still_ends_the_name() -> None:
+    # A prefixed verb or a preposition in lower case is the sentence going on, not the name.
+    text = ("Forum Relawan Siaga menggelar Kota Tanjung Biru Bersih. "
+            "Yayasan Bumi Hijau bersama Kota Tanjung Biru menanam pohon.")
+    got = quotes(text)
+    assert not [q for q in got if "menggelar" in q or "bersama" in q], got
+
+
+# --- 2. a region written in lower case after its level word ------------------------------------
+
+
+def test_a_region_in_lower_case_after_its_level_word_is_the_body_s() -> None:
+    # "Provinsi bali", "kabupaten bandung barat": the level word shows a region follows; the body
+    # is that region's, never a name ending in a bare level word.
+    text = ("Rapat dihadiri BPBD Provinsi bali, Dinas Sosial kabupaten bandung barat "
+            "dan Komisi IV Provinsi jawa tengah.")
+    got = quotes(text)
+    assert "BPBD Provinsi bali" in got, got
+    assert "Dinas Sosial kabupaten bandung barat" in got, got
+    assert "Komisi IV Provinsi jawa tengah" in got, got
+    assert not [q for q in got if q.endswith(("Provinsi", "Kota", "kabupaten"))], got
+    # A lower-case word that is no region stays out.
+    assert "BPBD Kota" in quotes("Rapat BPBD Kota yang dihadiri camat.")
+
+
+# --- 3. a Roman numeral numbers a known name ---------------------------------------------------
+
+
+def test_a_roman_numeral_after_a_known_name_is_part_of_it() -> None:
+    # The numbered companies of one group ("Pelindo II", "Pelindo III") are each its own body.
+    text = "Hadir sebagai narasumber Pelindo III, Dinas Perhubungan dan Pelindo II."
+    got = quotes(text)
+    assert "Pelindo III" in got and "Pelindo II" in got, got
+    assert "Pelindo" not in got, got
+
+
+def test_a_balinese_name_after_a_known_name_is_no_numeral() -> None:
+    # "I Made", "I Gusti": the letter I starts a Balinese person's name, not a numeral.
+    got = quotes("Kepala Pelaksana BPBD I Made Wirawan membuka rapat.")
+    assert "BPBD" in got and not [q for q in got if "Made" in q], got
+
+
+# --- 4. a name with its enumerated fields and a short form that leaves out its head -----------
+
+
+def test_a_dinas_with_fields_listed_by_commas_and_a_short_form_without_its_head_is_one_body() -> None:
+    # "Dinas A, B, dan C (ABC) Kabupaten X": the short form spells the fields, not "Dinas"; the
+    # commas are inside the name, and the regency after the brackets is the body's.
+    text = ("Rapat ini atas permintaan Dinas Perumahan, Kawasan Permukiman, dan Pertanahan (PKPP) "
+            "Kabupaten Lembah Hijau, khususnya soal air bersih.")
+    names = actor_names(text)
+    assert "Dinas Perumahan, Kawasan Permukiman, dan Pertanahan Kabupaten Lembah Hijau" in names, names
+    assert "Dinas Perumahan" not in names, names
+
+
+# --- 5. the holder's post in brackets inside a unit's name --------------------------------------
+
+
+def test_a_post_s_short_form_in_brackets_keeps_the_unit_and_its_region_whole() -> None:
+    # "Kepala Bagian X Sekretariat (Kabag X Setda) Kota Y": the brackets hold the post in short;
+    # the unit is one actor with its region, not a bare unit and a bare "Setda".
+    text = ("Rapat dihadiri Kepala Bagian Hukum Sekretariat (Kabag Hukum Setda) Kota Tanjung Biru, "
+            "dan Kepala Dinas Sosial (Kadis Sosial) Kota Tanjung Biru.")
+    got = quotes(text)
+    assert "Bagian Hukum Sekretariat (Kabag Hukum Setda) Kota Tanjung Biru" in got, got
+    assert "Dinas Sosial (Kadis Sosial) Kota Tanjung Biru" in got, got
+    assert "Setda" not in got, got
+    names = actor_names(text)
+    assert "Bagian Hukum Sekretariat Kota Tanjung Biru" in names, names
+
+
+# --- 6. English: a team after a body's name, the government of a region in lower case ----------
+
+
+def test_a_team_after_a_known_body_is_quoted_with_it_and_keeps_its_short_form() -> None:
+    # "the 100RC Lembah team": the team is quoted whole; the body's short form stays its own, so a
+    # gold "100RC Lembah" or "BNPB" still names this actor.
+    text = "The study was compiled by the 100RC Semarang team with the BNPB team."
+    by_quote = {text[m.start:m.end]: m for m in found(text)}
+    assert "100RC Semarang team" in by_quote, by_quote
+    assert by_quote["100RC Semarang team"].acronym == "100RC Semarang"
+    assert by_quote["BNPB team"].acronym == "BNPB"
+
+
+def test_the_government_of_a_region_in_lower_case_is_a_body() -> None:
+    # "government of Semarang City", "the city government of Surabaya": English copy writes the
+    # head in lower case; after "of" a region, so a government. Not "the government of the future".
+    text = ("The index was delivered to the government of Semarang City, and the city government "
+            "of Surabaya joined. The government of the future will be digital.")
+    got = quotes(text)
+    assert "government of Semarang City" in got, got
+    assert "city government of Surabaya" in got, got
+    assert len(got) == 2, got
