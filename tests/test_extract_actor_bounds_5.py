@@ -131,3 +131,54 @@ def test_the_government_of_a_region_in_lower_case_is_a_body() -> None:
     assert "government of Semarang City" in got, got
     assert "city government of Surabaya" in got, got
     assert len(got) == 2, got
+
+
+def test_a_named_body_s_secretariat_in_lower_case_is_a_unit() -> None:
+    # "the secretariat of <Name>": the secretariat is the actor, the named body its parent.
+    text = "Attending were the secretariat of Open Data Lembah, administered by the planning agency."
+    by_quote = {text[m.start:m.end]: m for m in found(text)}
+    assert "secretariat of Open Data Lembah" in by_quote, by_quote
+    assert by_quote["secretariat of Open Data Lembah"].kind == "unit"
+
+
+# --- 7. a unit's bare name after the unit named with its parent ----------------------------------
+
+
+def test_a_unit_s_bare_name_after_it_was_named_with_its_parent_is_the_same_actor() -> None:
+    # A headline names "Bidang X <parent's short name> <region>", the story then "Bidang X" alone:
+    # one unit, not a second actor. A longer field is another unit.
+    text = ("Bidang Kesmas Dinkes Lembah Gelar Rapat\n\n"
+            "Dinas Kesehatan Kabupaten Lembah, Bidang Kesmas, bersama Puskesmas Sukamaju menggelar rapat. "
+            "Bidang Kesmas dan Gizi juga hadir.")
+    names = actor_names(text)
+    assert "Bidang Kesmas Dinkes Lembah" in names, names
+    assert "Bidang Kesmas" not in names, names
+    assert "Bidang Kesmas dan Gizi" in names, names
+
+
+# --- 8. names whose second head is a word of the name --------------------------------------------
+
+
+def test_a_coordinating_ministry_misspelt_keeps_its_field() -> None:
+    # "Kementerian Koordinator Bidang X" (also written "Kordinator"): the field is the ministry's
+    # name, not a division drafted apart.
+    text = "Rapat dipimpin Kementerian Kordinator Bidang Kemaritiman dan Investasi di Jakarta."
+    got = quotes(text)
+    assert "Kementerian Kordinator Bidang Kemaritiman dan Investasi" in got, got
+    assert "Kementerian Kordinator" not in got, got
+
+
+def test_a_parent_s_short_form_before_its_numbered_organ_is_one_unit() -> None:
+    # "DPR Komisi V", as "Komisi V DPR": the numbered commission is the actor, the house its parent.
+    text = "Rapat bersama anggota DPR Komisi V Provinsi Bali membahas air bersih."
+    by_quote = {text[m.start:m.end]: m for m in found(text)}
+    assert "DPR Komisi V Provinsi Bali" in by_quote, by_quote
+    assert by_quote["DPR Komisi V Provinsi Bali"].kind == "unit"
+    assert "Komisi V Provinsi Bali" not in by_quote, by_quote
+    text = "Rapat bersama DPRD Komisi II Kabupaten Lembah Hijau membahas air bersih."
+    assert "DPRD Komisi II Kabupaten Lembah Hijau" in quotes(text)
+
+
+def test_a_metropolitan_government_abroad_is_a_body() -> None:
+    text = "Platform ini dikembangkan oleh Pemerintah Metropolitan Busan dan sebuah jaringan kota."
+    assert "Pemerintah Metropolitan Busan" in actor_names(text)

@@ -86,8 +86,17 @@ def _fragment_of_earlier(m: ActorMention, found: _Actors) -> Actor | None:
         return None
     lead = m.name + " "
     matches = [a for a in found.in_order() if a.mention.name.startswith(lead)
-               and starts_a_name_part(a.mention.name[len(lead):])]
+               and (starts_a_name_part(a.mention.name[len(lead):]) or _parent_words(m, a.mention))]
     return matches[0] if len(matches) == 1 else None
+
+
+def _parent_words(m: ActorMention, full: ActorMention) -> bool:
+    """Whether the words after a unit's bare name in an earlier unit's name are its parent's
+    short name and region ("Bidang P2P" after "Bidang P2P Dinkes Sulbar"): both units, and one to
+    three capitalised words, no connector ("Bidang Pencegahan dan Kesiapsiagaan" is another)."""
+    rest = full.name[len(m.name):].split()
+    return (m.kind == full.kind == "unit" and 1 <= len(rest) <= 3
+            and all(w[0].isupper() and w.isalnum() for w in rest))
 
 
 def _resolution(doc: Document, basis: ActorMention, resolved: dict[tuple[Any, ...], Any]) -> Any:

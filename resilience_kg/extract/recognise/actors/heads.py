@@ -80,8 +80,10 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 # ("Association for Provincial Government": after "for", a head noun is governed.)
                 # A second head right after a name starts another body ("Dinas X Dinas Y")
                 # unless it is a jurisdiction word.
-                if word not in ("Kota", "Provinsi", "Kabupaten") and not _is_place(f"{toks[j - 1].text} {word}"):
-                    break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name)
+                if word not in ("Kota", "Provinsi", "Kabupaten") and not _is_place(f"{toks[j - 1].text} {word}") \
+                        and not (word == "Bidang" and toks[j - 1].text in ("Koordinator", "Kordinator")):
+                    break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name; and a
+                    # coordinating ministry is named by its field: "Kementerian Koordinator Bidang X")
             last = j
         elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
             if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)) \

@@ -169,7 +169,15 @@ def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention
         name = text[m.start():m.end()]
         out.append(ActorMention(m.start(), m.end(), name[0].upper() + name[1:], None, None, "GovernmentAgency",
                                 "head:Government", "rule:head-noun:Government", confidence("mention:head-noun")))
+    for m in _LOWER_SECRETARIAT.finditer(text, start, end):
+        # "the secretariat of Open Government Indonesia": the secretariat is a unit of the named body.
+        out.append(ActorMention(m.start(), m.end(), text[m.start():m.end()], None, None, None, "",
+                                "rule:head-noun:Secretariat", confidence("mention:head-noun"), kind="unit"))
     return out
+
+
+#: "the secretariat of Open Government Indonesia": a named body's secretariat, in lower case.
+_LOWER_SECRETARIAT = re.compile(r"(?<![\w-])secretariat of (?:the )?(?:[A-Z][\w-]+ ){1,5}[A-Z][\w-]+(?![\w-])")
 
 
 #: A regional head's post and its region's level: "Wali Kota Semarang" heads Pemerintah Kota Semarang.
