@@ -182,3 +182,41 @@ def test_a_parent_s_short_form_before_its_numbered_organ_is_one_unit() -> None:
 def test_a_metropolitan_government_abroad_is_a_body() -> None:
     text = "Platform ini dikembangkan oleh Pemerintah Metropolitan Busan dan sebuah jaringan kota."
     assert "Pemerintah Metropolitan Busan" in actor_names(text)
+
+
+def test_a_meteorological_station_named_in_english_keeps_its_place() -> None:
+    # The English name of a weather station puts its head last and its port or city after it.
+    text = "The Maritime Meteorological Station Teluk Biru presented the tidal outlook."
+    assert "Maritime Meteorological Station Teluk Biru" in quotes(text)
+
+
+# --- 9. the holder's one-word name after a body and its region -----------------------------------
+
+
+def test_a_holder_s_one_word_name_after_a_public_body_and_its_region_is_cut() -> None:
+    # "Kepala Dinas Sosial Kabupaten Cilacap Wiyono mengatakan": many Indonesians have one name;
+    # after a region of the official list, a word that is no part of a region's name is the holder.
+    text = ("Kepala Pelaksana BPBD Kabupaten Cilacap Wiyono mengatakan hal itu. "
+            "Kepala Dinas Sosial Cilacap Sutarno menambahkan. "
+            "Hadir pula Kantor Pertanahan Cilacap Selatan dan BPBD Kabupaten Aceh Besar.")
+    got = quotes(text)
+    assert "BPBD Kabupaten Cilacap" in got and "Dinas Sosial Cilacap" in got, got
+    assert not [q for q in got if "Wiyono" in q or "Sutarno" in q], got
+    # The second word of a region stays.
+    assert "Kantor Pertanahan Cilacap Selatan" in got and "BPBD Kabupaten Aceh Besar" in got, got
+
+
+# --- 10. a regional body's fields listed with commas ---------------------------------------------
+
+
+def test_a_dinas_s_fields_listed_with_commas_are_one_body() -> None:
+    # "Dinas Koperasi, UKM dan Perdagangan", "Dinas Sosial, Pemberdayaan Masyarakat dan Desa": one
+    # Dinas whose name lists its fields; a list of bodies stays a list.
+    text = ("Hadir Dinas Koperasi, UKM dan Perdagangan Kabupaten Lembah, Dinas Sosial, Pemberdayaan "
+            "Masyarakat dan Desa Kabupaten Lembah, serta RSUD Lembah.")
+    names = actor_names(text)
+    assert "Dinas Koperasi, UKM dan Perdagangan Kabupaten Lembah" in names, names
+    assert "Dinas Sosial, Pemberdayaan Masyarakat dan Desa Kabupaten Lembah" in names, names
+    listed = actor_names("Rapat dihadiri Dinas Kesehatan, Bappeda, Dinas Sosial, dan Satpol PP.")
+    assert listed == ["Dinas Kesehatan", "Bappeda", "Dinas Sosial", "Satpol PP"], listed
+    assert actor_names("Hadir Dinas Sosial, PMI dan BPBD.") == ["Dinas Sosial", "PMI", "BPBD"]

@@ -14,9 +14,11 @@ from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
     _LEVEL_WORDS,
     _english_place_tail,
+    _holder_after_region,
     _is_place,
     _jurisdiction_tail,
     _named_tail,
+    _place_kinds,
 )
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _SHORT_FORM_AFTER,
@@ -44,7 +46,7 @@ from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
 
 
 def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: frozenset[str] = frozenset(),
-             unit: bool = False, civil: bool = False) -> int:
+             unit: bool = False, civil: bool = False, government: bool = False) -> int:
     """Index after the last token of the name whose head ends before ``toks[i]``."""
     last = i - 1
     j = i
@@ -101,8 +103,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
         elif word == "-" and is_cap(nxt):
             pass
-        elif word == "," and unit and not english and j > i and _enumerated_fields(text, toks, j, known):
-            pass  # "Biro Hukum, Organisasi, dan Kerjasama": the fields of one unit, listed
+        elif word == "," and (unit or government) and not english and j > i \
+                and _enumerated_fields(text, toks, j, known, unit=unit):
+            pass  # "Biro Hukum, Organisasi, dan Kerjasama", "Dinas Koperasi, UKM dan Perdagangan": one body's fields
         elif (word.islower() and j > i and toks[j - 1].text in _LEVEL_WORDS
               and (width := _lower_place(toks, j)) and not english):
             last = j + width - 1  # "Komisi VI Provinsi bali": news copy writes the place in lower case
@@ -121,6 +124,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 marked = width > 1 or (k - width >= 0 and names[k - width] in JURISDICTION_WORDS)
                 if marked and k < len(names) - 1 and names[k + 1] not in ("Bidang", "Kota", "Provinsi"):
                     last = i + k
+                elif (government and width == 1 and k == len(names) - 2 and k > 0
+                      and _holder_after_region(names[k + 1].rstrip("."))):
+                    last = i + k  # "Dinas Sosial Cilacap Wiyono mengatakan": a public body's name ends at its region
                 break
         else:
             continue
@@ -179,7 +185,7 @@ def _field_short_form(text: str, toks: Sequence[Span], k: int, known: frozenset[
     return len(word) <= 3 or _jurisdiction_tail(text, toks[k].end, len(text)) > 0
 
 
-def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset[str]) -> bool:
+def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset[str], *, unit: bool = True) -> bool:
     """Whether the comma at ``toks[j]`` goes on listing the fields of one body's name: one to
     three capitalised words each (no head noun, short form or place: those start another body),
     the last after "dan" or "serta", and nothing capitalised after it ("Biro Hukum, Organisasi,
@@ -195,10 +201,18 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
         width = 0
         while k < len(toks) and is_cap(toks[k].text) and not text[toks[k - 1].end:toks[k].start].strip():
             word = toks[k].text
-            if word in JURISDICTION_WORDS or (closed and width and (is_acronym(word) or word in known)):
-                break  # "... dan Statistik Provinsi DKI Jakarta", "... Komunikasi X BNPB": a place or parent ends them
-            if (word in STOP_CAPS or _head_regex().fullmatch(word) or is_acronym(word) or _is_place(word)
-                    or _is_calendar(word) or word in known):
+            if word in JURISDICTION_WORDS or (unit and closed and width and (is_acronym(word) or word in known)):
+                break  # "... dan Statistik Provinsi DKI Jakarta", "... Komunikasi X BNPB": a place, a unit's parent
+            last_field = closed and k + 1 < len(toks) and (toks[k + 1].text in JURISDICTION_WORDS
+                                                           or not is_cap(toks[k + 1].text))
+            if word in _place_kinds() and last_field and width == 0:
+                width += 1  # "... Pemberdayaan Masyarakat dan Desa Kabupaten X": a field, not a village
+                k += 1
+                continue
+            field = is_acronym(word) and len(word) <= 3 and word not in known and width == 0 \
+                and not is_cap(toks[k + 1].text if k + 1 < len(toks) else "")  # ("..., UKM dan ...": a field in short)
+            if (word in STOP_CAPS or _head_regex().fullmatch(word) or (is_acronym(word) and not field)
+                    or _is_place(word) or _is_calendar(word) or word in known):
                 return False
             width += 1
             k += 1
@@ -265,7 +279,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         width = len(words(m.group(1)))
         after = k + width
         stop = _forward(text, toks, after, english=head.english, known=known, unit=head.kind == "unit",
-                        civil=head.sector == "CivilSocietyOrganization")
+                        civil=head.sector == "CivilSocietyOrganization",
+                        government=head.sector == "GovernmentAgency" and not head.english)
         first = _backward(text, toks, k) if head.english else k
         if stop <= after and first == k:
             continue  # a head alone ("Dinas", "Badan") names nothing
@@ -377,7 +392,7 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
     for m in spans:
         for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
             if m.start + join.end() in starts:
-                cut = m.start + join.start()
+                cut = m.start + len(text[m.start:m.start + join.start()].rstrip(" ,"))
                 m = replace(m, end=cut, name=text[m.start:cut], acronym=None, expansion=None)
                 break
         # "Bidang Kerja Sama Kemendagri RI Rika Fitriasari": a known body ends the unit's name, and

@@ -90,7 +90,10 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI" or "Wilayah" in tail.group(0)
     place = " ".join(w for w in words_ if w.capitalize() not in _LEVEL_WORDS)
     if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
-            and _NAME_GOES_ON.match(text, tail.end())):
+            and (_NAME_GOES_ON.match(text, tail.end())
+                 or (_is_place(place.split()[0]) and _holder_after_region(place.split()[1])))):
+        # ("BPBD Kabupaten Cilacap Wiyono mengatakan": a region of the list, then one word that is
+        # no part of any region's name: the holder's, written with no title.)
         # "BPBD Kabupaten Bima Aries Munandar": the second word starts the officer's name.
         return len(tail.group(0)[:tail.group(0).rstrip().rfind(" ")].rstrip())
     if marked or (_is_place(place) and _is_place(" ".join(words_))):

@@ -87,6 +87,9 @@ def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]
             if not any(p.start == best.start and p.end == best.end for p in parents):
                 parents.append(best)
                 chosen[at] = replace(unit, parent_span=(best.start, best.end))
+                if unit.sector is None and best.sector:
+                    # "the secretariat of Open Government X": a unit with no head of its own is of its parent's kind.
+                    chosen[at] = replace(chosen[at], sector=best.sector, sector_basis="head:of-its-parent")
     return sorted(chosen + parents, key=lambda c: (c.start, -c.end))
 
 
