@@ -220,3 +220,18 @@ def test_a_dinas_s_fields_listed_with_commas_are_one_body() -> None:
     listed = actor_names("Rapat dihadiri Dinas Kesehatan, Bappeda, Dinas Sosial, dan Satpol PP.")
     assert listed == ["Dinas Kesehatan", "Bappeda", "Dinas Sosial", "Satpol PP"], listed
     assert actor_names("Hadir Dinas Sosial, PMI dan BPBD.") == ["Dinas Sosial", "PMI", "BPBD"]
+
+
+# --- 11. a short form with the place's level word left out, a name without its country ----------
+
+
+def test_a_short_form_and_its_place_after_the_full_name_with_the_level_word_is_the_same_actor() -> None:
+    # "Palang Merah Indonesia Kota X", then "PMI X" and "PMI": one branch, not two or three actors.
+    text = ("Palang Merah Indonesia Kota Bogor hadir dalam rapat. PMI Bogor menyiapkan relawan. "
+            "Pihak PMI menambahkan bahwa stok darah cukup.")
+    assert actor_names(text) == ["Palang Merah Indonesia Kota Bogor"]
+
+
+def test_a_name_without_its_country_after_the_full_name_is_the_same_actor() -> None:
+    text = "Yayasan Bumi Teduh Indonesia hadir dalam rapat. Yayasan Bumi Teduh menyampaikan paparan."
+    assert actor_names(text) == ["Yayasan Bumi Teduh Indonesia"]

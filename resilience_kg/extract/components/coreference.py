@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.draft import Actor
 from resilience_kg.extract.recognise.actors import ActorMention, is_acronym, name_key, starts_a_name_part
+from resilience_kg.extract.recognise.actors.places import _is_place
+from resilience_kg.extract.recognise.actors.vocabulary import _fits
 from resilience_kg.extract.recognise.rules import confidence, word_map
 
 if TYPE_CHECKING:
@@ -73,7 +75,7 @@ def _branch_of_bare(m: ActorMention, found: _Actors) -> Actor | None:
     if not (m.acronym and _bare(m)) or " " in m.acronym.strip():
         return None
     lead = m.acronym.strip().upper() + " "
-    matches = [a for a in found.in_order() if (a.mention.acronym or "").upper().startswith(lead)]
+    matches = [a for a in found.in_order() if any((x.acronym or "").upper().startswith(lead) for x in a.mentions)]
     bare = [a for a in found.in_order() if _bare(a.mention) and (a.mention.acronym or "").upper() == lead.strip()]
     return matches[0] if len(matches) == 1 and not bare else None
 
@@ -86,7 +88,8 @@ def _fragment_of_earlier(m: ActorMention, found: _Actors) -> Actor | None:
         return None
     lead = m.name + " "
     matches = [a for a in found.in_order() if a.mention.name.startswith(lead)
-               and (starts_a_name_part(a.mention.name[len(lead):]) or _parent_words(m, a.mention))]
+               and (starts_a_name_part(a.mention.name[len(lead):]) or _parent_words(m, a.mention)
+                    or _is_place(a.mention.name[len(lead):]))]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -234,6 +237,9 @@ def _qualified_earlier(m: ActorMention, found: _Actors) -> Actor | None:
     bare = name_key(m.name)
     words = m.name.split()
     splits = [(name_key(" ".join(words[:i])), name_key(" ".join(words[i:]))) for i in range(1, len(words))]
+    # ("PMI Bogor" after "Palang Merah Indonesia Kota Bogor": the short form spells the name before the level word.)
+    initials = [(" ".join(words[:i]), name_key(" ".join(words[i:]))) for i in range(1, len(words))
+                if is_acronym(" ".join(words[:i]))]
     matches: list[Actor] = []
     for actor in found.in_order():
         full = actor.mention.name
@@ -244,7 +250,8 @@ def _qualified_earlier(m: ActorMention, found: _Actors) -> Actor | None:
             return actor
         short = {name_key(x) for x in (actor.mention.acronym, full[:cut.start()]) if x}
         place = name_key(full[cut.end():])
-        if any(head in short and rest == place for head, rest in splits):
+        if any(head in short and rest == place for head, rest in splits) \
+                or any(rest == place and _fits(head, full[:cut.start()]) for head, rest in initials):
             matches.append(actor)
     return matches[0] if len(matches) == 1 else None
 
