@@ -235,3 +235,9 @@ def test_a_short_form_and_its_place_after_the_full_name_with_the_level_word_is_t
 def test_a_name_without_its_country_after_the_full_name_is_the_same_actor() -> None:
     text = "Yayasan Bumi Teduh Indonesia hadir dalam rapat. Yayasan Bumi Teduh menyampaikan paparan."
     assert actor_names(text) == ["Yayasan Bumi Teduh Indonesia"]
+
+
+def test_an_english_post_before_a_name_with_its_head_last_is_not_in_the_name() -> None:
+    # "The Head of <City> Development Planning Agency opened ...": the body is the agency.
+    text = "The Head of Lembah City Development Planning Agency opened the workshop."
+    assert "Lembah City Development Planning Agency" in quotes(text)

@@ -254,7 +254,8 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
         if is_cap(word) and word not in STOP_CAPS and not _head_regex().fullmatch(word):
             first = j
         elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
-            pass
+            if word == "of" and _post_regex().fullmatch(f"{toks[j - 1].text} of"):
+                break  # "The Head of Semarang City ... Agency": the post is not in the body's name
         else:
             break
         j -= 1
