@@ -241,3 +241,37 @@ def test_an_english_post_before_a_name_with_its_head_last_is_not_in_the_name() -
     # "The Head of <City> Development Planning Agency opened ...": the body is the agency.
     text = "The Head of Lembah City Development Planning Agency opened the workshop."
     assert "Lembah City Development Planning Agency" in quotes(text)
+
+
+# --- 12. tune4-6 classes: a region the report writes short, headlines, English fields -----------
+
+
+def test_a_short_region_the_report_writes_after_a_level_word_ends_other_bodies_names() -> None:
+    # "Kabupaten Lembu" once, then "Satpol PP Lembu", "Kemenag Lembu": the report's own region.
+    text = ("Pemerintah Kabupaten Lembu menggelar rapat. Hadir Kadis PUPR Lembu, Ka.Satpol PP Lembu "
+            "serta Kabid Bappeda Kab. Lembu Dr. Sari, M.Si. dan Kemenag Lembu.")
+    got = quotes(text)
+    assert "Satpol PP Lembu" in got and "Kemenag Lembu" in got, got
+    assert "Bappeda Kab. Lembu" in got, got
+    assert not [q for q in got if q.endswith("Dr")], got
+
+
+def test_a_name_in_a_title_case_headline_ends_where_the_story_names_the_body() -> None:
+    # Every headline word is capitalised: the name is what the story writes again, or the words
+    # before a capitalised verb.
+    text = ("Pemkab Lembu Dan Yayasan Tunas Kolaborasi Tangani Kekeringan Lewat Aksi Dini\n"
+            "LEMBU – Pemkab Lembu dan Yayasan Tunas Indonesia menggelar lokakarya.\n\n"
+            "Rapim Pemkot Lembu Membahas Kesiapan Penanggulangan Banjir\n\n"
+            "Wali Kota memimpin rapat pimpinan.")
+    got = quotes(text)
+    assert "Pemkot Lembu" in got, got
+    assert not [q for q in got if "Membahas" in q or "Kolaborasi" in q], got
+    assert "Yayasan Tunas Indonesia" in actor_names(text)
+    # A unit with its parent's short name in a headline stays whole.
+    text = "Bidang Kesmas Dinkes Lembu Adakan Rapat Koordinasi\n\nBidang Kesmas menggelar rapat."
+    assert "Bidang Kesmas Dinkes Lembu" in quotes(text)
+
+
+def test_an_english_department_s_fields_listed_with_commas_are_one_body() -> None:
+    text = "Participants came from the Social Agency, Department of Housing, Settlement, and Land Areas."
+    assert quotes(text) == ["Social Agency", "Department of Housing, Settlement, and Land Areas"]

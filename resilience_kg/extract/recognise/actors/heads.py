@@ -46,7 +46,7 @@ from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
 
 
 def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: frozenset[str] = frozenset(),
-             unit: bool = False, civil: bool = False, government: bool = False) -> int:
+             unit: bool = False, civil: bool = False, government: bool = False, public: bool = False) -> int:
     """Index after the last token of the name whose head ends before ``toks[i]``."""
     last = i - 1
     j = i
@@ -103,7 +103,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
         elif word == "-" and is_cap(nxt):
             pass
-        elif word == "," and (unit or government) and not english and j > i \
+        elif word == "," and (unit or government or (public and english and any(t.text == "of" for t in toks[i:j]))) \
+                and j > i \
                 and _enumerated_fields(text, toks, j, known, unit=unit):
             pass  # "Biro Hukum, Organisasi, dan Kerjasama", "Dinas Koperasi, UKM dan Perdagangan": one body's fields
         elif (word.islower() and j > i and toks[j - 1].text in _LEVEL_WORDS
@@ -193,7 +194,7 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
     k = j + 1
     closed = False
     while k < len(toks):
-        if toks[k].text.lower() in ("dan", "serta"):
+        if toks[k].text.lower() in ("dan", "serta", "and"):
             if closed:
                 return False
             closed = True
@@ -224,7 +225,7 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
             return k >= len(toks) or not is_cap(toks[k].text) or toks[k].text in JURISDICTION_WORDS \
                 or _head_regex().fullmatch(toks[k].text) is not None or is_acronym(toks[k].text) \
                 or toks[k].text in known
-        if k >= len(toks) or (toks[k].text != "," and toks[k].text.lower() not in ("dan", "serta")):
+        if k >= len(toks) or (toks[k].text != "," and toks[k].text.lower() not in ("dan", "serta", "and")):
             return False
         if toks[k].text == ",":
             k += 1
@@ -282,7 +283,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         after = k + width
         stop = _forward(text, toks, after, english=head.english, known=known, unit=head.kind == "unit",
                         civil=head.sector == "CivilSocietyOrganization",
-                        government=head.sector == "GovernmentAgency" and not head.english)
+                        government=head.sector == "GovernmentAgency" and not head.english,
+                        public=head.sector == "GovernmentAgency")
         first = _backward(text, toks, k) if head.english else k
         if stop <= after and first == k:
             continue  # a head alone ("Dinas", "Badan") names nothing
