@@ -155,7 +155,8 @@ def _written(name: str, text: str) -> bool:
 def _title_case(line: str) -> bool:
     """A headline in title case: no full stop at its end, and most of its words capitalised."""
     words_ = [w for w in line.split() if w[:1].isalpha()]
-    if len(words_) < 4 or len(line) > 200 or line.rstrip().endswith((".", ":", ";", ",")):
+    if len(words_) < 4 or len(line) > 200 or line.rstrip().endswith((".", ":", ";", ",")) or "|" in line \
+            or "\t" in line:  # (a table's row is no headline)
         return False
     return 10 * sum(w[0].isupper() for w in words_) >= 7 * len(words_)  # seven words in ten
 
