@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.draft import Actor
 from resilience_kg.extract.recognise.actors import ActorMention, is_acronym, name_key, starts_a_name_part
+from resilience_kg.extract.recognise.actors.places import _is_place
+from resilience_kg.extract.recognise.actors.vocabulary import _fits
 from resilience_kg.extract.recognise.rules import confidence, word_map
 
 if TYPE_CHECKING:
@@ -74,7 +76,7 @@ def _branch_of_bare(m: ActorMention, found: _Actors) -> Actor | None:
     if not (m.acronym and _bare(m)) or " " in m.acronym.strip():
         return None
     lead = m.acronym.strip().upper() + " "
-    matches = [a for a in found.in_order() if (a.mention.acronym or "").upper().startswith(lead)]
+    matches = [a for a in found.in_order() if any((x.acronym or "").upper().startswith(lead) for x in a.mentions)]
     bare = [a for a in found.in_order() if _bare(a.mention) and (a.mention.acronym or "").upper() == lead.strip()]
     return matches[0] if len(matches) == 1 and not bare else None
 
@@ -102,7 +104,8 @@ def _fragment_of_earlier(m: ActorMention, found: _Actors) -> Actor | None:
         return None
     lead = m.name + " "
     matches = [a for a in found.in_order() if a.mention.name.startswith(lead)
-               and (starts_a_name_part(a.mention.name[len(lead):]) or _short_parent(a.mention.name[len(lead):]))]
+               and (starts_a_name_part(a.mention.name[len(lead):]) or _short_parent(a.mention.name[len(lead):])
+                    or _parent_words(m, a.mention) or _is_place(a.mention.name[len(lead):]))]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -113,6 +116,15 @@ def _short_parent(rest: str) -> bool:
 
     first = rest.split(maxsplit=1)[0] if rest.strip() else ""
     return first in _pattern_short_forms()
+
+
+def _parent_words(m: ActorMention, full: ActorMention) -> bool:
+    """Whether the words after a unit's bare name in an earlier unit's name are its parent's
+    short name and region ("Bidang P2P" after "Bidang P2P Dinkes Sulbar"): both units, and one to
+    three capitalised words, no connector ("Bidang Pencegahan dan Kesiapsiagaan" is another)."""
+    rest = full.name[len(m.name):].split()
+    return (m.kind == full.kind == "unit" and 1 <= len(rest) <= 3
+            and all(w[0].isupper() and w.isalnum() for w in rest))
 
 
 def _resolution(doc: Document, basis: ActorMention, resolved: dict[tuple[Any, ...], Any]) -> Any:
@@ -250,6 +262,9 @@ def _qualified_earlier(m: ActorMention, found: _Actors) -> Actor | None:
     bare = name_key(m.name)
     words = m.name.split()
     splits = [(name_key(" ".join(words[:i])), name_key(" ".join(words[i:]))) for i in range(1, len(words))]
+    # ("PMI Bogor" after "Palang Merah Indonesia Kota Bogor": the short form spells the name before the level word.)
+    initials = [(" ".join(words[:i]), name_key(" ".join(words[i:]))) for i in range(1, len(words))
+                if is_acronym(" ".join(words[:i]))]
     matches: list[Actor] = []
     for actor in found.in_order():
         full = actor.mention.name
@@ -260,7 +275,8 @@ def _qualified_earlier(m: ActorMention, found: _Actors) -> Actor | None:
             return actor
         short = {name_key(x) for x in (actor.mention.acronym, full[:cut.start()]) if x}
         place = name_key(full[cut.end():])
-        if any(head in short and rest == place for head, rest in splits):
+        if any(head in short and rest == place for head, rest in splits) \
+                or any(rest == place and _fits(head, full[:cut.start()]) for head, rest in initials):
             matches.append(actor)
     return matches[0] if len(matches) == 1 else None
 

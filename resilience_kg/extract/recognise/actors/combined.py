@@ -19,6 +19,7 @@ from resilience_kg.extract.recognise.actors.lists import (
     hyphen_compounds,
 )
 from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.places import _is_place
 from resilience_kg.extract.recognise.actors.refusals import (
     _contact_regex,
     _inside_collective,
@@ -32,6 +33,7 @@ from resilience_kg.extract.recognise.actors.regional import (
     branches_of,
     brand_branches,
     elliptical_branches,
+    lower_case_governments,
     places_acting,
     regional_heads,
 )
@@ -69,7 +71,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         hi = bisect.bisect_left(surface_starts, e)
         surfaces = ([m for m in all_surfaces[lo:hi] if m.end <= e] + odd_forms(text, s, e, gazetteer)
                     + acronym_with_place(text, s, e) + brand_branches(text, s, e)
-                    + places_acting(text, s, e) + regional_heads(text, s, e))
+                    + places_acting(text, s, e) + regional_heads(text, s, e) + lower_case_governments(text, s, e))
         candidates = (_split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
@@ -93,7 +95,70 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [m for m in found if not _post_only_unit(text, m)]
     found = university_bodies(text, found)
     found = _defined_short_forms(found)
+    found = _headline_names(text, found)
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+#: A verb with a nasal prefix, capitalised as a title-case headline writes it: "Membahas",
+#: "Menggelar", "Menyiapkan".
+_HEADLINE_VERB = re.compile(r"Mem[bpf][a-z]{4,}|Men[cdjtz][a-z]{4,}|Meng[aeiouhgk][a-z]{3,}|Meny[aeiou][a-z]{3,}")
+
+
+def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """A name read in a title-case headline ends where the report names the body again: in
+    "Pemkab Karo MoU Penanggulangan Bencana" every word is capitalised, so the name is the longest
+    beginning of it that the text writes elsewhere ("Pemkab Karo"), or, failing that, the words
+    before a capitalised verb ("Pemkot X Membahas ...")."""
+    out = []
+    for m in found:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        quote = text[m.start:m.end]
+        words_ = quote.split(" ")
+        if len(words_) < 3 or m.name != quote or not _title_case(text[line_start:line_end]):
+            out.append(m)
+            continue
+        rest = text[:line_start] + "\n" + text[line_end:]
+        if not _written(quote, rest) and _headline_tail(words_):
+            cut = next((n for n in range(len(words_) - 1, 1, -1) if _written(" ".join(words_[:n]), rest)), None)
+            if cut is None:
+                cut = next((n for n in range(2, len(words_)) if _HEADLINE_VERB.fullmatch(words_[n])
+                            and not _is_place(words_[n])), None)
+            if cut is not None:
+                name = " ".join(words_[:cut])
+                # The body named in full in the story ("Yayasan X Indonesia") is the headline's "Yayasan X".
+                fuller = {f.name for f in found if not line_start <= f.start < line_end
+                          and f.name.startswith(name + " ")
+                          and all(w[:1].isupper() for w in f.name[len(name) + 1:].split())}
+                m = replace(m, end=m.start + len(name), name=fuller.pop() if len(fuller) == 1 else name,
+                            acronym=None if m.acronym == quote else m.acronym, expansion=None)
+        out.append(m)
+    return out
+
+
+def _headline_tail(words_: list[str]) -> bool:
+    """Whether a name read in a headline runs on into the headline's words: a verb or a document
+    word after its second word ("... Membahas ...", "... MoU ..."), or six words or more. Not
+    "Bidang X Dinkes Y", a unit with its parent's short form and region."""
+    from resilience_kg.extract.recognise.actors.refusals import _document_words
+    from resilience_kg.extract.recognise.actors.vocabulary import STOP_CAPS, is_verb_form
+
+    return len(words_) >= 6 or any(_HEADLINE_VERB.fullmatch(w) or is_verb_form(w) or w in STOP_CAPS
+                                   or _document_words().fullmatch(w) for w in words_[2:])
+
+
+def _written(name: str, text: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case: no full stop at its end, and most of its words capitalised."""
+    words_ = [w for w in line.split() if w[:1].isalpha()]
+    if len(words_) < 4 or len(line) > 200 or line.rstrip().endswith((".", ":", ";", ",")) or "|" in line \
+            or "\t" in line:  # (a table's row is no headline)
+        return False
+    return 10 * sum(w[0].isupper() for w in words_) >= 7 * len(words_)  # seven words in ten
 
 
 #: A line break inside a sentence: after a line of some length that ends in a word or a comma

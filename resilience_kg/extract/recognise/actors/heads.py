@@ -12,10 +12,13 @@ from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
+    _LEVEL_WORDS,
     _english_place_tail,
+    _holder_after_region,
     _is_place,
     _jurisdiction_tail,
     _named_tail,
+    _place_kinds,
 )
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _SHORT_FORM_AFTER,
@@ -38,11 +41,12 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_verb_form,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table
+from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
 
 
 def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: frozenset[str] = frozenset(),
-             unit: bool = False) -> int:
+             unit: bool = False, civil: bool = False, government: bool = False, public: bool = False) -> int:
     """Index after the last token of the name whose head ends before ``toks[i]``."""
     last = i - 1
     j = i
@@ -78,8 +82,10 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 # ("Association for Provincial Government": after "for", a head noun is governed.)
                 # A second head right after a name starts another body ("Dinas X Dinas Y")
                 # unless it is a jurisdiction word.
-                if word not in ("Kota", "Provinsi", "Kabupaten") and not _is_place(f"{toks[j - 1].text} {word}"):
-                    break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name)
+                if word not in ("Kota", "Provinsi", "Kabupaten") and not _is_place(f"{toks[j - 1].text} {word}") \
+                        and not (word == "Bidang" and toks[j - 1].text in ("Koordinator", "Kordinator")):
+                    break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name; and a
+                    # coordinating ministry is named by its field: "Kementerian Koordinator Bidang X")
             last = j
         elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
             if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)) \
@@ -97,8 +103,17 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
         elif word == "-" and is_cap(nxt):
             pass
-        elif word == "," and unit and not english and j > i and _enumerated_fields(text, toks, j, known):
-            pass  # "Biro Hukum, Organisasi, dan Kerjasama": the fields of one unit, listed
+        elif word == "," and (unit or government or (public and english and any(t.text == "of" for t in toks[i:j]))) \
+                and j > i \
+                and _enumerated_fields(text, toks, j, known, unit=unit):
+            pass  # "Biro Hukum, Organisasi, dan Kerjasama", "Dinas Koperasi, UKM dan Perdagangan": one body's fields
+        elif (word.islower() and j > i and toks[j - 1].text in _LEVEL_WORDS
+              and (width := _lower_place(toks, j)) and not english):
+            last = j + width - 1  # "Komisi VI Provinsi bali": news copy writes the place in lower case
+            j += width
+            continue
+        elif civil and not english and j > i and _lower_name_word(word) and _place_follows(text, toks, j + 1):
+            pass  # "Forum Peduli bencana Kota X", "Forum penggiat LH Bali": a word of the name in lower case
         else:
             break
         j += 1
@@ -110,6 +125,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 marked = width > 1 or (k - width >= 0 and names[k - width] in JURISDICTION_WORDS)
                 if marked and k < len(names) - 1 and names[k + 1] not in ("Bidang", "Kota", "Provinsi"):
                     last = i + k
+                elif (government and width == 1 and k == len(names) - 2 and k > 0
+                      and _holder_after_region(names[k + 1].rstrip("."))):
+                    last = i + k  # "Dinas Sosial Cilacap Wiyono mengatakan": a public body's name ends at its region
                 break
         else:
             continue
@@ -117,6 +135,44 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
     while last >= i and toks[last].text.lower() in CONNECTORS:
         last -= 1
     return last + 1
+
+
+def _lower_place(toks: Sequence[Span], j: int) -> int:
+    """How many lower-case words from ``toks[j]`` name a region ("bali", "jawa tengah") after a
+    level word; 0 when they name none."""
+    from resilience_kg.extract.regions import is_place
+
+    for width in (2, 1):
+        part = [t.text.rstrip(".") for t in toks[j:j + width]]  # ("... jawa tengah." ends a sentence)
+        if len(part) == width and all(w.isalpha() and w.islower() for w in part) \
+                and is_place(" ".join(w.capitalize() for w in part)) is not None:
+            return width
+    return 0
+
+
+@functools.cache
+def _lower_name_stops() -> frozenset[str]:
+    return frozenset(word_list("lower_name_word_stops")) | frozenset(word_list("place_prepositions")) \
+        | frozenset(r["word"] for r in table("function_words")) | CONNECTORS
+
+
+def _lower_name_word(word: str) -> bool:
+    """Whether a lower-case word may be a word of a non-profit's name that news copy writes in
+    lower case ("Forum Masjid Peduli bencana ..."): a plain noun, not a function word, a
+    preposition or a prefixed verb ("menggelar", "bersama", "dihadiri")."""
+    return (word.isalpha() and word.islower() and len(word) >= 4 and word not in _lower_name_stops()
+            and not word.startswith(word_list("lower_verb_prefixes")))
+
+
+def _place_follows(text: str, toks: Sequence[Span], k: int) -> bool:
+    """Whether the words from ``toks[k]`` are a jurisdiction ("Kota Pariaman") or a short form
+    and its region ("LH Bali"): what closes a name whose middle word is in lower case."""
+    if k >= len(toks) or text[toks[k - 1].end:toks[k].start] != " ":
+        return False
+    if toks[k].text in _LEVEL_WORDS:
+        return _jurisdiction_tail(text, toks[k - 1].end, len(text)) > 0
+    return (is_acronym(toks[k].text) and k + 1 < len(toks) and text[toks[k].end:toks[k + 1].start] == " "
+            and _is_place(toks[k + 1].text) and toks[k + 1].text[0].isupper())
 
 
 def _field_short_form(text: str, toks: Sequence[Span], k: int, known: frozenset[str]) -> bool:
@@ -130,7 +186,7 @@ def _field_short_form(text: str, toks: Sequence[Span], k: int, known: frozenset[
     return len(word) <= 3 or _jurisdiction_tail(text, toks[k].end, len(text)) > 0
 
 
-def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset[str]) -> bool:
+def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset[str], *, unit: bool = True) -> bool:
     """Whether the comma at ``toks[j]`` goes on listing the fields of one body's name: one to
     three capitalised words each (no head noun, short form or place: those start another body),
     the last after "dan" or "serta", and nothing capitalised after it ("Biro Hukum, Organisasi,
@@ -138,7 +194,7 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
     k = j + 1
     closed = False
     while k < len(toks):
-        if toks[k].text.lower() in ("dan", "serta"):
+        if toks[k].text.lower() in ("dan", "serta", "and"):
             if closed:
                 return False
             closed = True
@@ -146,11 +202,20 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
         width = 0
         while k < len(toks) and is_cap(toks[k].text) and not text[toks[k - 1].end:toks[k].start].strip():
             word = toks[k].text
-            if word in JURISDICTION_WORDS or (closed and width and (is_acronym(word) or word in known)):
-                break  # "... dan Statistik Provinsi DKI Jakarta", "... Komunikasi X BNPB": a place or parent ends them
-            if (word in STOP_CAPS or _head_regex().fullmatch(word) or is_acronym(word) or _is_place(word)
-                    or _is_calendar(word) or word in known):
-                return False
+            if word in JURISDICTION_WORDS or (unit and closed and width and (is_acronym(word) or word in known)):
+                break  # "... dan Statistik Provinsi DKI Jakarta", "... Komunikasi X BNPB": a place, a unit's parent
+            last_field = closed and k + 1 < len(toks) and (toks[k + 1].text in JURISDICTION_WORDS
+                                                           or not is_cap(toks[k + 1].text))
+            if word in _place_kinds() and last_field and width == 0:
+                width += 1  # "... Pemberdayaan Masyarakat dan Desa Kabupaten X": a field, not a village
+                k += 1
+                continue
+            field = is_acronym(word) and len(word) <= 3 and word not in known and width == 0 \
+                and not is_cap(toks[k + 1].text if k + 1 < len(toks) else "")  # ("..., UKM dan ...": a field in short)
+            if (word in STOP_CAPS or _head_regex().fullmatch(word) or (is_acronym(word) and not field)
+                    or _is_place(word) or _is_place(word.rstrip(".")) or _is_calendar(word) or word in known
+                    or _post_regex().fullmatch(word)):
+                return False  # (a post starts a phrase of its own: "..., dan Delapan Kepala Desa")
             width += 1
             k += 1
         if not 1 <= width <= 3:
@@ -160,7 +225,7 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
             return k >= len(toks) or not is_cap(toks[k].text) or toks[k].text in JURISDICTION_WORDS \
                 or _head_regex().fullmatch(toks[k].text) is not None or is_acronym(toks[k].text) \
                 or toks[k].text in known
-        if k >= len(toks) or (toks[k].text != "," and toks[k].text.lower() not in ("dan", "serta")):
+        if k >= len(toks) or (toks[k].text != "," and toks[k].text.lower() not in ("dan", "serta", "and")):
             return False
         if toks[k].text == ",":
             k += 1
@@ -190,7 +255,8 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
         if is_cap(word) and word not in STOP_CAPS and not _head_regex().fullmatch(word):
             first = j
         elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
-            pass
+            if word == "of" and _post_regex().fullmatch(f"{toks[j - 1].text} of"):
+                break  # "The Head of Semarang City ... Agency": the post is not in the body's name
         else:
             break
         j -= 1
@@ -215,7 +281,10 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         head = _heads()[m.group(1)]
         width = len(words(m.group(1)))
         after = k + width
-        stop = _forward(text, toks, after, english=head.english, known=known, unit=head.kind == "unit")
+        stop = _forward(text, toks, after, english=head.english, known=known, unit=head.kind == "unit",
+                        civil=head.sector == "CivilSocietyOrganization",
+                        government=head.sector == "GovernmentAgency" and not head.english,
+                        public=head.sector == "GovernmentAgency")
         first = _backward(text, toks, k) if head.english else k
         if stop <= after and first == k:
             continue  # a head alone ("Dinas", "Badan") names nothing
@@ -253,6 +322,19 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                                     f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
             continue
         short = _SHORT_FORM_AFTER.match(text, e, end)
+        held = _post_short_form(text, s, short)
+        word = re.compile(r" [A-Z][a-z]+").match(text, e, end)
+        if not held and word is not None and _post_short_form(text, s, _SHORT_FORM_AFTER.match(text, word.end(), end)):
+            # ("... Tata Pemerintahan Sekretariat (Kabag Tapem Setda)": the parent's head is a word of the name.)
+            short, held = _SHORT_FORM_AFTER.match(text, word.end(), end), True
+        if held and short is not None:
+            # "Kepala Bagian Tata Pemerintahan Sekretariat (Kabag Tapem Setda) Kota X": the brackets
+            # hold the post's short form, and the place after them is still the unit's.
+            e = short.end() + _jurisdiction_tail(text, short.end(), end)
+            name = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[s:e])
+            out.append(ActorMention(s, e, name, None, None, sector, f"head:{head.head}",
+                                    f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
+            continue
         if short is None and head.english:
             short = _indonesian_name_after(text, e, end)
         english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
@@ -276,6 +358,15 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, sector, f"head:{head.head}",
                                 f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
     return out
+
+
+def _post_short_form(text: str, start: int, short: re.Match[str] | None) -> bool:
+    """Whether the brackets after a name hold its holder's post in short ("Kepala Bagian X
+    (Kabag X)"): a post written right before the name, and a post's short form first in them."""
+    if short is None or _post_regex().fullmatch(short.group(1).split()[0]) is None:
+        return False
+    before = re.search(r"(\S+(?: \S+)?) $", text[max(0, start - 40):start])
+    return before is not None and _post_regex().search(before.group(1)) is not None
 
 
 #: A capitalised name in brackets, perhaps with a slash: "(Kementerian PPN/Bappenas)".
@@ -305,7 +396,7 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
     for m in spans:
         for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
             if m.start + join.end() in starts:
-                cut = m.start + join.start()
+                cut = m.start + len(text[m.start:m.start + join.start()].rstrip(" ,"))
                 m = replace(m, end=cut, name=text[m.start:cut], acronym=None, expansion=None)
                 break
         # "Bidang Kerja Sama Kemendagri RI Rika Fitriasari": a known body ends the unit's name, and

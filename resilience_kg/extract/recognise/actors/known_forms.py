@@ -18,6 +18,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_acronym,
 )
 from resilience_kg.extract.recognise.rules import confidence
+from resilience_kg.extract.recognise.rules import words as word_list
 
 if TYPE_CHECKING:
     from resilience_kg.extract.gazetteer import Gazetteer
@@ -114,16 +115,48 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         s, e = m.start(), m.end()
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta", and in
         # English "BAPPEDA of Semarang City".
-        tail = _jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end)
+        tail = _jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end) or _numeral_tail(text, e, end)
         e += tail
         first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
         acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
         if acronym and tail:
             acronym = " ".join(text[s:e].split())  # "PMI Kota Pontianak": the branch's own short form
+        team = _team_after().match(text, e, end)
+        if team is not None and (acronym or tail):
+            # "the 100RC Semarang team": the team is quoted with its body's name; the short form
+            # stays, so "100RC Semarang" elsewhere is the same actor.
+            acronym = acronym or " ".join(text[s:e].split())
+            e = team.end()
         out.append(ActorMention(s, e, text[s:e], acronym, None,
                                 surface.sector or None, surface.method, surface.method, confidence("mention:gazetteer"),
                                 kind=surface.kind))
     return out
+
+
+@functools.cache
+def _team_after() -> re.Pattern[str]:
+    """A lower-case English team or office word right after a name: "... Semarang team"."""
+    return re.compile(r" (?:" + "|".join(re.escape(w) for w in word_list("english_team_words")) + r")(?![\w-])")
+
+
+#: A Roman numeral after a known name: "Pelindo III", "Angkasa Pura II" (the numbered companies
+#: or commands of one group). Not "I" before a capitalised word: "I Made", "I Gusti" start a
+#: Balinese person's name.
+_NUMERAL_AFTER = re.compile(r" (?P<n>[IVX]{1,5})(?![\w/-])")
+
+#: The Roman numerals from I to XX, written the standard way.
+_ROMAN = re.compile(r"X{0,2}(?:IX|IV|V?I{0,3})")
+
+
+def _numeral_tail(text: str, pos: int, end: int) -> int:
+    """Length of the Roman numeral that numbers a known name ("Pelindo III"), or 0: the numbered
+    body is named with its numeral, not as the group alone."""
+    numeral = _NUMERAL_AFTER.match(text, pos, end)
+    if numeral is None or not _ROMAN.fullmatch(numeral.group("n")):
+        return 0
+    if numeral.group("n") == "I" and re.match(r" [A-Z]", text[numeral.end():numeral.end() + 2]):
+        return 0
+    return numeral.end() - pos
 
 
 _ODD_FORM = re.compile(r"(?<![\w-])((?:[A-Z] ){2,}[A-Z]|[A-Z][A-Z0-9&-]{2,11})(?![\w-])")

@@ -75,6 +75,9 @@ _NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]+|[A-Z]\.)")
 
 def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     """Length of a jurisdiction after a name ("BPBD Provinsi DKI Jakarta", "Bappeda Kota Semarang"), or 0."""
+    lower = _lower_case_tail(text, pos, end)
+    if lower:
+        return lower
     tail = _TAIL.match(text, pos, end)
     if tail is None:
         return 0
@@ -87,10 +90,16 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI" or "Wilayah" in tail.group(0)
     place = " ".join(w for w in words_ if w.capitalize() not in _LEVEL_WORDS)
     if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
-            and _NAME_GOES_ON.match(text, tail.end())):
+            and (_NAME_GOES_ON.match(text, tail.end()) or TITLES.match(place.split()[1])
+                 or ((_is_place(place.split()[0]) or place.split()[0] in _regions_of_text(text))
+                     and _holder_after_region(place.split()[1])))):
+        # ("Bappeda Kab. Lobar Dr. X": a title starts the holder's name.)
+        # ("BPBD Kabupaten Cilacap Wiyono mengatakan": a region of the list, then one word that is
+        # no part of any region's name: the holder's, written with no title.)
         # "BPBD Kabupaten Bima Aries Munandar": the second word starts the officer's name.
         return len(tail.group(0)[:tail.group(0).rstrip().rfind(" ")].rstrip())
-    if marked or (_is_place(place) and _is_place(" ".join(words_))):
+    if marked or (_is_place(place) and _is_place(" ".join(words_))) \
+            or (len(words_) == 1 and words_[0] in _regions_of_text(text)):
         return tail.end() - pos
     if len(words_) == 2 and _is_place(words_[0]) and tail.group(0).startswith(" " + words_[0]) \
             and (TITLES.match(words_[1]) or _holder_after_region(words_[1])):
@@ -98,6 +107,38 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
         # capitalised word after it starts the officer's rank or name.
         return len(tail.group(0)) - len(tail.group(0).lstrip()) + len(words_[0])
     return 0
+
+
+#: A level word and the one capitalised word after it: "Kabupaten Tapsel", "Kab. Lobar".
+_LEVEL_AND_NAME = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS)) + r") +"
+                             r"([A-Z][a-z]{2,})(?![\w-])(?! [A-Z])")  # (one word: not "Lembah" of "... Lembah Hijau")
+
+
+@functools.lru_cache(maxsize=8)
+def _regions_of_text(text: str) -> frozenset[str]:
+    """The short region names a report writes after a level word somewhere ("Kabupaten Tapsel"):
+    the same word after a body elsewhere in it ("Satpol PP Tapsel", "Kemenag Lobar") is that
+    region too, though the official list spells it otherwise."""
+    return frozenset(m.group(1) for m in _LEVEL_AND_NAME.finditer(text)
+                     if m.group(1) not in STOP_CAPS and _head_regex().fullmatch(m.group(1)) is None)
+
+
+#: A level word and one or two words in lower case: "provinsi bali", "Kota pariaman".
+_LOWER_TAIL = re.compile(r" +(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r")"
+                         r" +([a-z]+)(?: ([a-z]+))?(?![\w-])")
+
+
+def _lower_case_tail(text: str, pos: int, end: int) -> int:
+    """Length of a jurisdiction whose region news copy writes in lower case ("BPBD Provinsi
+    bali"): only after a level word, and only a region of the official list; 0 otherwise."""
+    from resilience_kg.extract.regions import is_place
+
+    tail = _LOWER_TAIL.match(text, pos, end)
+    if tail is None:
+        return 0
+    if tail.group(2) and is_place(f"{tail.group(1).capitalize()} {tail.group(2).capitalize()}") is not None:
+        return tail.end() - pos
+    return tail.end(1) - pos if is_place(tail.group(1).capitalize()) is not None else 0
 
 
 #: "of (the) Central Java Province", "of Ambon City" after an English name and its short form.

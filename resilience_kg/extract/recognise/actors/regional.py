@@ -151,6 +151,35 @@ def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
     return out
 
 
+#: "government of Semarang City", "the city government of Semarang": English copy that writes
+#: the government of a region in lower case.
+@functools.cache
+def _lower_government() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:(?:" + alternation("english_government_levels") + r") )?government of (?:the )?"
+                      r"(?P<place>(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)(?![\w-])")
+
+
+def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention]:
+    """The government of a region named in lower case ("government of Semarang City"): a body,
+    as "Government of Semarang City" is; only where the words after "of" are a region."""
+    out = []
+    for m in _lower_government().finditer(text, start, end):
+        if not _is_place(m.group("place")):
+            continue
+        name = text[m.start():m.end()]
+        out.append(ActorMention(m.start(), m.end(), name[0].upper() + name[1:], None, None, "GovernmentAgency",
+                                "head:Government", "rule:head-noun:Government", confidence("mention:head-noun")))
+    for m in _LOWER_SECRETARIAT.finditer(text, start, end):
+        # "the secretariat of Open Government Indonesia": the secretariat is a unit of the named body.
+        out.append(ActorMention(m.start(), m.end(), text[m.start():m.end()], None, None, None, "",
+                                "rule:head-noun:Secretariat", confidence("mention:head-noun"), kind="unit"))
+    return out
+
+
+#: "the secretariat of Open Government Indonesia": a named body's secretariat, in lower case.
+_LOWER_SECRETARIAT = re.compile(r"(?<![\w-])secretariat of (?:the )?(?:[A-Z][\w-]+ ){1,5}[A-Z][\w-]+(?![\w-])")
+
+
 #: A regional head's post and its region's level: "Wali Kota Semarang" heads Pemerintah Kota Semarang.
 _HEAD_LEVEL = word_map("regional_head_levels")
 

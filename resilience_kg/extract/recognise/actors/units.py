@@ -87,6 +87,9 @@ def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]
             if not any(p.start == best.start and p.end == best.end for p in parents):
                 parents.append(best)
                 chosen[at] = replace(unit, parent_span=(best.start, best.end))
+                if unit.sector is None and best.sector:
+                    # "the secretariat of Open Government X": a unit with no head of its own is of its parent's kind.
+                    chosen[at] = replace(chosen[at], sector=best.sector, sector_basis="head:of-its-parent")
     return sorted(chosen + parents, key=lambda c: (c.start, -c.end))
 
 
@@ -137,6 +140,7 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", plain), kind="unit",
                          parent_span=(org.start, org.end), acronym=acronym, expansion=expansion)
     out = [m for m in out if m not in inner]
+    out = _parent_before_organ(text, out)
     # Drop the short form's own mention ("UGM" in "(PSBA UGM)"): a mention after a joined unit's
     # parent and inside the unit. The units are sorted by where their parent ends, with the
     # farthest end reached so far, so each mention asks one bisection.
@@ -146,6 +150,21 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     out = [m for m in out if not ((k := bisect.bisect_right(parent_ends, m.start)) and reach[k - 1] >= m.end)]
     by_span = {(m.start, m.end): m for m in reversed(out)}  # the first mention of a span, as next() found it
     return [_academic_unit(m, by_span) for m in out]
+
+
+def _parent_before_organ(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A parent's short form written right before its numbered organ ("DPRD Komisi III", "DPR
+    Komisi VI Provinsi X") is one actor, the organ, with that body as its parent, as "Komisi III
+    DPRD" is."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        org, organ = out[i], out[i + 1]
+        if (org.kind == "org" and org.parent_span is None and org.name == org.acronym and " " not in org.name
+                and text[org.end:organ.start] == " " and organ.parent_span is None
+                and re.match(r"[A-Z][a-z]+ (?:[IVX]{1,4}|\d{1,2})(?![\w-])", organ.name)):
+            out[i + 1] = replace(organ, start=org.start, name=f"{org.name} {organ.name}", kind="unit",
+                                 parent_span=(org.start, org.end))
+    return out
 
 
 def _academic_unit(unit: ActorMention, by_span: dict[tuple[int, int], ActorMention]) -> ActorMention:
