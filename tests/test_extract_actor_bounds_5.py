@@ -5,24 +5,7 @@ name here is in a rule table: the rules are about how names are written."""
 
 from __future__ import annotations
 
-from helpers.extraction import pipeline_actors
-
-from resilience_kg.extract.gazetteer import load_gazetteer
-from resilience_kg.extract.recognise.actors import ActorMention, recognise
-from resilience_kg.extract.segment import sentences
-
-
-def found(text: str) -> list[ActorMention]:
-    return recognise(text, sentences(text), load_gazetteer())
-
-
-def quotes(text: str) -> list[str]:
-    return [text[m.start:m.end] for m in found(text)]
-
-
-def actor_names(text: str) -> list[str]:
-    return [a.mention.name for a in pipeline_actors(text)]
-
+from helpers.extraction import actor_names, found, quotes
 
 # --- 1. a word of a non-profit's name written in lower case --------------------------------------
 

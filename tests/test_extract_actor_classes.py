@@ -5,15 +5,9 @@ reviewer expects to see drafted. None of the names here is in a rule table: the 
 from __future__ import annotations
 
 import pytest
+from helpers.extraction import found
 
-from resilience_kg.extract.gazetteer import load_gazetteer
-from resilience_kg.extract.recognise.actors import ActorMention, recognise
 from resilience_kg.extract.regions import is_place
-from resilience_kg.extract.segment import sentences
-
-
-def found(text: str) -> list[ActorMention]:
-    return recognise(text, sentences(text), load_gazetteer())
 
 
 def quotes(text: str) -> dict[str, str]:

@@ -4,24 +4,13 @@ what a reviewer expects to see drafted. No name here is in a rule table: the rul
 
 from __future__ import annotations
 
-from helpers.extraction import pipeline_actors
-
-from resilience_kg.extract.gazetteer import load_gazetteer
-from resilience_kg.extract.recognise.actors import ActorMention, recognise
-from resilience_kg.extract.segment import sentences
-
-
-def found(text: str) -> list[ActorMention]:
-    return recognise(text, sentences(text), load_gazetteer())
+from helpers.extraction import actor_names, found, pipeline_actors
 
 
 def quotes(text: str) -> dict[str, str]:
     """Each mention's quoted text and its sector."""
     return {text[m.start:m.end]: (m.sector or "") for m in found(text)}
 
-
-def actor_names(text: str) -> list[str]:
-    return [a.mention.name for a in pipeline_actors(text)]
 
 
 # --- 1. a short form or a fragment beside its full name is the same actor -------------------------

@@ -4,25 +4,10 @@ what a reviewer expects to see drafted. No name here is in a rule table: the rul
 
 from __future__ import annotations
 
-from helpers.extraction import pipeline_actors
+from helpers.extraction import actor_names, found, pipeline_actors, quotes
 
 from resilience_kg.extract.gazetteer import load_gazetteer
-from resilience_kg.extract.recognise.actors import ActorMention, recognise
 from resilience_kg.extract.resolve import Mention, resolve
-from resilience_kg.extract.segment import sentences
-
-
-def found(text: str) -> list[ActorMention]:
-    return recognise(text, sentences(text), load_gazetteer())
-
-
-def quotes(text: str) -> list[str]:
-    return [text[m.start:m.end] for m in found(text)]
-
-
-def actor_names(text: str) -> list[str]:
-    return [a.mention.name for a in pipeline_actors(text)]
-
 
 # --- 1. a post is not a body ---------------------------------------------------------------------
 

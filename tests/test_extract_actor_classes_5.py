@@ -5,20 +5,9 @@ are general."""
 
 from __future__ import annotations
 
-from helpers.extraction import pipeline_actors
+from helpers.extraction import actor_names
 
 from resilience_kg.extract.gazetteer import load_gazetteer
-from resilience_kg.extract.recognise.actors import ActorMention, recognise
-from resilience_kg.extract.segment import sentences
-
-
-def found(text: str) -> list[ActorMention]:
-    return recognise(text, sentences(text), load_gazetteer())
-
-
-def actor_names(text: str) -> list[str]:
-    return [a.mention.name for a in pipeline_actors(text)]
-
 
 # --- 1. health facilities are bodies -------------------------------------------------------------
 

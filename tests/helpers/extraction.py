@@ -6,7 +6,8 @@ from resilience_kg.extract.components import PIPELINE, Context, Document, attend
 from resilience_kg.extract.components.coreference import actors
 from resilience_kg.extract.draft import Actor
 from resilience_kg.extract.gazetteer import load_gazetteer
-from resilience_kg.extract.recognise.actors import ActorMention
+from resilience_kg.extract.recognise.actors import ActorMention, recognise
+from resilience_kg.extract.segment import sentences
 
 
 def roles_and_cues(text: str, *names: str) -> dict[str, tuple[str, str]]:
@@ -39,3 +40,18 @@ def pipeline_actors(text: str) -> list[Actor]:
     names = [c.name for c in PIPELINE]
     run(doc, PIPELINE[:names.index("actors") + 1])
     return doc.actors
+
+
+def found(text: str) -> list[ActorMention]:
+    """The actor mentions the recogniser finds in a passage, with the bundled gazetteer."""
+    return recognise(text, sentences(text), load_gazetteer())
+
+
+def quotes(text: str) -> list[str]:
+    """The text of each mention ``found`` in a passage, in order."""
+    return [text[m.start:m.end] for m in found(text)]
+
+
+def actor_names(text: str) -> list[str]:
+    """The name of each actor once the pipeline ran up to its "actors" component."""
+    return [a.mention.name for a in pipeline_actors(text)]
