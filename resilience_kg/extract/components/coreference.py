@@ -30,6 +30,9 @@ class _Actors:
     aliases: dict[str, str] = field(default_factory=dict)
     #: The mentions each actor holds, to add each once without reading its list again.
     held: dict[str, set[ActorMention]] = field(default_factory=dict)
+    #: The distinct short forms (upper case) of each actor's mentions: a report that repeats a short
+    #: form thousands of times must not make every later mention read them all again.
+    acronyms: dict[str, set[str]] = field(default_factory=dict)
 
     def in_order(self) -> list[Actor]:
         return [self.by_key[k] for k in self.order]
@@ -76,7 +79,7 @@ def _branch_of_bare(m: ActorMention, found: _Actors) -> Actor | None:
     if not (m.acronym and _bare(m)) or " " in m.acronym.strip():
         return None
     lead = m.acronym.strip().upper() + " "
-    matches = [a for a in found.in_order() if any((x.acronym or "").upper().startswith(lead) for x in a.mentions)]
+    matches = [found.by_key[k] for k in found.order if any(x.startswith(lead) for x in found.acronyms.get(k, ()))]
     bare = [a for a in found.in_order() if _bare(a.mention) and (a.mention.acronym or "").upper() == lead.strip()]
     return matches[0] if len(matches) == 1 and not bare else None
 
@@ -163,10 +166,12 @@ def _add(found: _Actors, m: ActorMention, res: Any, key: str) -> None:
     actor = found.by_key[key]
     if key not in found.held:
         found.held[key] = set(actor.mentions)
+        found.acronyms[key] = {(x.acronym or "").upper() for x in actor.mentions}
     held = found.held[key]
     if m not in held:
         held.add(m)
         actor.mentions.append(m)
+        found.acronyms[key].add((m.acronym or "").upper())
     if (_fuller(m, actor.mention) and not _by_reference(m)) or (_by_reference(actor.mention) and not _by_reference(m)):
         actor.mention = m  # "BPBD" in a headline, then "Badan ... (BPBD) Kabupaten Bima": the row names the latter
 

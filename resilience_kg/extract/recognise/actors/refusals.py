@@ -105,6 +105,8 @@ def _inside_collective(text: str, m: ActorMention) -> bool:
 
 #: Words joined by slashes, the mention's among them: "Government/UN/NGO/Donor".
 _SLASH_CHAIN = re.compile(r"[\w&.' -]+(?:/[\w&.' -]+)+")
+#: How far from a mention a chain of kinds of body is looked for, in characters each way.
+_CHAIN_REACH = 200
 
 
 def _in_chain_of_kinds(text: str, m: ActorMention) -> bool:
@@ -113,9 +115,11 @@ def _in_chain_of_kinds(text: str, m: ActorMention) -> bool:
     sectors ("GOVERNMENT/UN/NGO/DONOR/RED CROSS MEETING"), where UN is a sector too."""
     if text[m.end:m.end + 1] != "/" and text[m.start - 1:m.start] != "/":
         return False
-    line_start = text.rfind("\n", 0, m.start) + 1
+    # A heading's chain of kinds is short: look at most _CHAIN_REACH characters each way on the
+    # line, so that a line of thousands of slashes is not read again for each of its mentions.
+    line_start = max(text.rfind("\n", 0, m.start) + 1, m.start - _CHAIN_REACH)
     line_end = text.find("\n", m.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = min(len(text) if line_end < 0 else line_end, m.end + _CHAIN_REACH)
     for chain in _SLASH_CHAIN.finditer(text, line_start, line_end):
         if not chain.start() <= m.start < chain.end():
             continue
