@@ -88,8 +88,6 @@ def _branch_of_short_name(m: ActorMention, found: _Actors) -> Actor | None:
     """The one earlier branch named by this bare short name and a place: "Kemenag" after "Kemenag
     Lobar", "Satpol PP" after "Satpol PP Tapsel", when the report names no other branch of it and
     not the bare name before. The short name alone is that branch again, not the national body."""
-    from resilience_kg.extract.recognise.actors.places import _is_place
-
     if m.expansion or not m.method.startswith(("gazetteer:", "rule:known-name")) or len(m.name.split()) > 2:
         return None
     lead = m.name + " "
@@ -107,18 +105,9 @@ def _fragment_of_earlier(m: ActorMention, found: _Actors) -> Actor | None:
         return None
     lead = m.name + " "
     matches = [a for a in found.in_order() if a.mention.name.startswith(lead)
-               and (starts_a_name_part(a.mention.name[len(lead):]) or _short_parent(a.mention.name[len(lead):])
-                    or _parent_words(m, a.mention) or _is_place(a.mention.name[len(lead):]))]
+               and (starts_a_name_part(a.mention.name[len(lead):]) or _parent_words(m, a.mention)
+                    or _is_place(a.mention.name[len(lead):]))]
     return matches[0] if len(matches) == 1 else None
-
-
-def _short_parent(rest: str) -> bool:
-    """Whether ``rest`` opens with a regional body's one-word short form ("Dinkes Sulbar" after
-    "Bidang P2P"): a unit named with its parent that way, then bare, is the same unit."""
-    from resilience_kg.extract.recognise.actors.known_forms import _pattern_short_forms
-
-    first = rest.split(maxsplit=1)[0] if rest.strip() else ""
-    return first in _pattern_short_forms()
 
 
 def _parent_words(m: ActorMention, full: ActorMention) -> bool:
