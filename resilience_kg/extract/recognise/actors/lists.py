@@ -353,14 +353,12 @@ def _short_forms_with_bodies(text: str, sentence: Span, found: list[ActorMention
 def _with_place(text: str, at: int, short: str, end: int) -> str:
     """The short form and the bare place after it, when one follows ("LBH Tanjung Biru"): a
     regional branch named the way its region's reports name it."""
-    from resilience_kg.extract.regions import is_place
-
     after = re.match(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[at + len(short):end])
     if after is None:
         return short
     place = after.group(1)
     for cut in (place, place.split()[0]):
-        if is_place(cut) is not None or _is_place(cut):
+        if _is_place(cut):  # the official region list included
             return f"{short} {cut}"
     return short
 
