@@ -209,6 +209,9 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         # against the whole clause, so a run of cue words must not cost their number squared.
         found = [(m, cues[" ".join(m.group(1).lower().split())])
                  for m in itertools.islice(pattern.finditer(text, sent.start, sent.end), MAX_CUES)]
+        figures = [(m, _FIGURE_CUE) for m in itertools.islice(_figure().finditer(text, sent.start, sent.end), MAX_CUES)]
+        if figures:
+            found = sorted([*found, *figures], key=lambda mc: mc[0].start())
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)
@@ -235,8 +238,11 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
             if aim is None:
                 free.append((m, c))
             elif cues[" ".join(aim.group(1).lower().split())].kind == "reason" or (
-                    c.shape == "hazard" and _described_hazard(text, aim.end(), m.start())):
-                stated.append(((m, c), aim.end()))
+                    c.shape == "hazard" and _described_hazard(text, aim.end(), m.start())) or (
+                    c.kind == "Issue" and c.shape == "states" and _still_described(text, aim.end(), m)):
+                # The aim's verb is no word of the item ("dalam rangka menekan | angka X yang masih tinggi").
+                verb = _AIM_VERB.match(text, aim.end(), m.start())
+                stated.append(((m, c), verb.end() if verb else aim.end()))
         out += _in_sentence(text, sent, free, frames, bodies, speaker.get(sent.start))
         for item, floor in stated:
             # "dalam menghadapi bencana kekeringan yang kerap melanda ...", "guna ..., mengingat
@@ -252,11 +258,43 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
     return out
 
 
+#: An active verb right after a purpose ("guna menekan"): the aim's own verb.
+_AIM_VERB = re.compile(r"\s*me[a-z]{3,}\s+(?=\S)", re.I)
+#: A relative "yang" right before a cue ("menurunkan angka stunting yang | masih tinggi"): what
+#: the event aims at is described by the problem it still is, and that description is stated.
+_RELATIVE = re.compile(r"(?<![\w-])(?:yang|which(?:\s+(?:is|are))?)\s+(?:masih\s+)?$", re.I)
+#: A state that still holds ("masih", "belum", "still", "not yet"): "aset yang rentan" that an event
+#: sets out to identify is what it looks for, "angka yang masih tinggi" is what the page asserts.
+_STILL = re.compile(r"(?<![\w-])(?:masih|belum|still|not yet)\b", re.I)
+
+
+def _still_described(text: str, start: int, cue: re.Match[str]) -> bool:
+    """Is the cue the relative clause of what ``text[start:]`` aims at, saying that a state still
+    holds ("menurunkan angka stunting yang masih tinggi", "program yang belum berjalan")?"""
+    rel = _RELATIVE.search(text, start, cue.start())
+    return rel is not None and _STILL.search(text, rel.start(), cue.end()) is not None
+
+
 def _described_hazard(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` end in a hazard and a relative "yang" ("bencana kekeringan yang
     (kerap)"), the words a hazard-shaped cue describes it with?"""
     m = re.search(r"(?:\S+\s+){1,4}?yang\s+(?:\S+\s+)?$", text[start:end], re.I)
     return m is not None and _hazard().search(text, start + m.start(), end) is not None
+
+
+#: The cue of a figure of harm: a count of cases, incidents or victims with no verb of its own.
+_FIGURE_CUE = _Cue("figure", "Issue", "figure")
+
+
+@functools.cache
+def _figure() -> re.Pattern[str]:
+    """A figure of harm: a number (not zero) right before a counted harm (``statement_cues`` rows of
+    kind ``harm``: "17 kejadian", "2 kasus", "more than 70 deaths"), as a page states how much harm
+    there was without a verb the tables name ("telah terjadi 17 kejadian bencana", "Bencana banjir
+    mendominasi dengan 209 kejadian"); group 1 is the figure."""
+    words = sorted((row["cue"] for row in table("statement_cues") if row["kind"] == "harm"), key=len, reverse=True)
+    return re.compile(r"(?<![\w.,-])((?!0+(?![\d.,]))\d{1,3}(?:[.,]\d{3})*\s+(?:orang\s+)?(?:"
+                      + "|".join(map(re.escape, words)) + r"))(?![\w-])", re.I)
 
 
 #: A heading: a short line with no closing full stop, maybe numbered ("B. Kendala", "## Rekomendasi:").
@@ -433,6 +471,12 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue  # a figure of no harm ("anggaran mencapai", "500 peserta simulasi tsunami")
         elif cue.shape == "forecast" and not _forecast_subject(text, m, start):
             continue  # "akan berlangsung" of no hazard ("rapat akan berlangsung"), or of an exercise
+        elif cue.shape in ("figure", "high") and (_means().search(text, start, end) or not (
+                cue.shape == "figure" or _hazard().search(text, start, end))):
+            # A count of the people or the means of a response ("50 relawan"), or a figure of an
+            # exercise ("simulasi dengan 3 korban"), states no harm; "tinggi" ("high") is a
+            # problem only of a hazard ("curah hujan terbilang tinggi"), not of "antusiasme".
+            continue
         elif cue.shape == "harmful" and not _hazard().search(text, start, end):
             continue  # "sangat tinggi" of no harm ("antusiasme warga sangat tinggi")
         start, end = _trim(text, start, end)
@@ -507,12 +551,18 @@ def _number() -> re.Pattern[str]:
     return re.compile(r"\d|(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
 
 
+#: How many words the subject of a figure may stand before its verb ("angka stunting di provinsi
+#: itu saat ini mencapai 31%"): a subject is often followed by its place and its time.
+SUBJECT_REACH = 8
+
+
 def _counted_harm(text: str, cue: re.Match[str], start: int, end: int) -> bool:
-    """A figure of harm: a hazard or a counted harm and a number within :data:`HAZARD_REACH` words
-    of ``cue``, and no people or means of a response, and no event kind, in the clause ``text[start:end]``."""
+    """A figure of harm: a hazard or a counted harm within :data:`SUBJECT_REACH` words before
+    ``cue`` or :data:`HAZARD_REACH` after it, and a number there too, and no people or means of a
+    response, and no event kind, in the clause ``text[start:end]``."""
     if _means().search(text, start, end):
         return False
-    before = re.search(rf"(?:\S+\s+){{0,{HAZARD_REACH}}}$", text[start:cue.start()])
+    before = re.search(rf"(?:\S+\s+){{0,{SUBJECT_REACH}}}$", text[start:cue.start()])
     after = re.match(rf"(?:\s+\S+){{0,{HAZARD_REACH}}}", text[cue.end():end])
     a = start + before.start() if before else cue.start()
     b = cue.end() + after.end() if after else cue.end()

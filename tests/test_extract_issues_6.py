@@ -1,0 +1,85 @@
+"""Classes of issues as real pages state them (issue 20, sixth round), each on a made-up passage:
+the class found, and its near miss left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from resilience_kg.extract.recognise.enumerations import find_items
+
+
+def _issues(text: str) -> list[str]:
+    return [text[i.start:i.end] for i in find_items(text) if i.kind == "Issue"]
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # A figure of harm with no verb the tables name: a count right before a counted harm.
+    ("Sejak Januari di kabupaten itu telah terjadi 31 kejadian bencana alam.",
+     "Sejak Januari di kabupaten itu telah terjadi 31 kejadian bencana alam"),
+    ("Longsor mendominasi dengan 57 kejadian, disusul angin kencang.",
+     "Longsor mendominasi dengan 57 kejadian, disusul angin kencang"),
+    ("Di antaranya kematian sebanyak 4 kasus di desa pesisir.",
+     "Di antaranya kematian sebanyak 4 kasus di desa pesisir"),
+    ("By the end of the month the outbreak had left 1,200 cases in the district.",
+     "By the end of the month the outbreak had left 1,200 cases in the district"),
+])
+def test_a_figure_of_harm_is_an_issue(text: str, issue: str) -> None:
+    assert issue in _issues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Latihan itu diikuti 80 peserta dari 12 posko desa.",  # people and means of a response
+    "Simulasi evakuasi memperagakan penanganan 6 korban di lapangan.",  # an exercise's figure
+    "Puskesmas mencatat 0 kasus baru sepanjang pekan lalu.",  # no harm: zero
+    "Kegiatan dihadiri 45 orang dari lima kelurahan.",  # a count of people, no harm
+])
+def test_a_count_of_people_or_of_an_exercise_is_no_issue(text: str) -> None:
+    assert _issues(text) == []
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # "tinggi" (high) of a hazard: its level is the problem.
+    ("Kepala pelaksana menegaskan bahwa kawasan itu memiliki tingkat kerawanan bencana yang tinggi.",
+     "kawasan itu memiliki tingkat kerawanan bencana yang tinggi"),
+    ("Dalam dua tahun terakhir curah hujan di kota pesisir itu terbilang tinggi pada akhir tahun.",
+     "Dalam dua tahun terakhir curah hujan di kota pesisir itu terbilang tinggi pada akhir tahun"),
+    ("The flood risk along the lower river is high during the wet season.",
+     "The flood risk along the lower river is high during the wet season"),
+])
+def test_a_high_hazard_is_an_issue(text: str, issue: str) -> None:
+    assert issue in _issues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Antusiasme warga mengikuti kegiatan itu sangat baik dan partisipasinya tinggi.",  # no hazard
+    "Komitmen relawan dalam penanggulangan bencana di desa itu tinggi.",  # the response's people
+    "The volunteers showed a high level of commitment at the exercise.",  # no hazard
+])
+def test_high_of_no_hazard_or_of_a_response_is_no_issue(text: str) -> None:
+    assert _issues(text) == []
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # What an event aims at, described by the problem it is: the description is stated.
+    ("Rakor itu bertujuan untuk membahas program air bersih yang belum menjangkau desa di hulu.",
+     "program air bersih yang belum menjangkau desa di hulu"),
+    ("Pertemuan digelar dalam rangka menekan angka putus sekolah yang masih tinggi di kecamatan itu.",
+     "angka putus sekolah yang masih tinggi di kecamatan itu"),
+    # A hazard spelt with its tilde, described after the aim.
+    ("Apel ini digelar dalam menghadapi banjir yang dipicu fenomena La Niña yang diprediksi berlangsung "
+     "hingga Maret.",
+     "banjir yang dipicu fenomena La Niña yang diprediksi berlangsung hingga Maret"),
+])
+def test_a_problem_describing_the_aim_is_stated(text: str, issue: str) -> None:
+    assert issue in _issues(text)
+
+
+@pytest.mark.parametrize("text", [
+    # The aim itself is no problem raised: no relative clause describes it.
+    "Rakor itu bertujuan untuk mengurangi keterbatasan akses air bersih.",
+    "Kegiatan itu dalam rangka mencegah kekurangan gizi pada balita.",
+    # What the event sets out to find, not a state the page asserts still holds.
+    "Survei itu bertujuan untuk memetakan jembatan yang rentan terhadap gempa.",
+])
+def test_the_aim_itself_is_no_issue(text: str) -> None:
+    assert _issues(text) == []
