@@ -83,3 +83,24 @@ def test_a_problem_describing_the_aim_is_stated(text: str, issue: str) -> None:
 ])
 def test_the_aim_itself_is_no_issue(text: str) -> None:
     assert _issues(text) == []
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # An English hazard striking, or coming often.
+    ("In March 2022, a tropical cyclone hit the eastern islands of the province.",
+     "In March 2022, a tropical cyclone hit the eastern islands of the province"),
+    ("The earthquake that struck the valley in 2009 left the clinic unusable.",
+     "The earthquake that struck the valley in 2009 left the clinic unusable"),
+    ("Landslides frequently cut the only road to the upper hamlets.",
+     "Landslides frequently cut the only road to the upper hamlets"),
+])
+def test_an_english_hazard_that_hit_or_comes_often_is_an_issue(text: str, issue: str) -> None:
+    assert issue in _issues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The campaign hit its target of four hundred households in May.",  # no hazard near "hit"
+    "Volunteers frequently visit the elderly residents of the ward.",  # no hazard near "frequently"
+])
+def test_hit_or_frequently_of_no_hazard_is_no_issue(text: str) -> None:
+    assert _issues(text) == []
