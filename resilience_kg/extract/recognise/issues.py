@@ -35,11 +35,18 @@ its shape and its basis:
   subject ("musim kemarau akan berlangsung hingga Oktober"), and no event kind stands right before
   that hazard ("simulasi banjir akan berlangsung" is an exercise announced, no forecast);
 - ``counted`` (``issue_cues``): a verb that gives a figure ("tercatat", "mencapai", "terdapat"):
-  the clause is the item only when a hazard or a counted harm and a number (a digit, or rows of
-  kind ``count`` of ``issue_cues``: "ribuan") stand within :data:`HAZARD_REACH` words of it, and
+  the clause is the item only when a hazard or a counted harm (within :data:`SUBJECT_REACH` words
+  before it, or :data:`HAZARD_REACH` after) and a number (a digit, or rows of kind ``count`` of
+  ``issue_cues``: "ribuan") stand near it, and
   neither an event kind nor the people or means of a response (rows of kind ``means``: "peserta",
   "posko", "anggaran") stands in the clause ("sebanyak 500 peserta simulasi tsunami" counts the
   people of an exercise);
+- ``high`` (``issue_cues``): "tinggi", "high": the clause is the item only when a hazard or a
+  counted harm stands in it and no people or means of a response do ("curah hujan terbilang
+  tinggi", not "komitmen relawan ... tinggi");
+- a figure of harm needs no row: a number (not zero) right before a counted harm ("telah terjadi
+  17 kejadian bencana", "sebanyak 2 kasus") makes its clause the item, unless people or means of a
+  response stand in it;
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -238,11 +245,8 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
             if aim is None:
                 free.append((m, c))
             elif cues[" ".join(aim.group(1).lower().split())].kind == "reason" or (
-                    c.shape == "hazard" and _described_hazard(text, aim.end(), m.start())) or (
-                    c.kind == "Issue" and c.shape == "states" and _still_described(text, aim.end(), m)):
-                # The aim's verb is no word of the item ("dalam rangka menekan | angka X yang masih tinggi").
-                verb = _AIM_VERB.match(text, aim.end(), m.start())
-                stated.append(((m, c), verb.end() if verb else aim.end()))
+                    c.shape == "hazard" and _described_hazard(text, aim.end(), m.start())):
+                stated.append(((m, c), aim.end()))
         out += _in_sentence(text, sent, free, frames, bodies, speaker.get(sent.start))
         for item, floor in stated:
             # "dalam menghadapi bencana kekeringan yang kerap melanda ...", "guna ..., mengingat
@@ -256,23 +260,6 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
                     st = dataclasses.replace(st, start=a, end=b, intro_start=a, intro_end=a)
                 out.append(st)
     return out
-
-
-#: An active verb right after a purpose ("guna menekan"): the aim's own verb.
-_AIM_VERB = re.compile(r"\s*me[a-z]{3,}\s+(?=\S)", re.I)
-#: A relative "yang" right before a cue ("menurunkan angka stunting yang | masih tinggi"): what
-#: the event aims at is described by the problem it still is, and that description is stated.
-_RELATIVE = re.compile(r"(?<![\w-])(?:yang|which(?:\s+(?:is|are))?)\s+(?:masih\s+)?$", re.I)
-#: A state that still holds ("masih", "belum", "still", "not yet"): "aset yang rentan" that an event
-#: sets out to identify is what it looks for, "angka yang masih tinggi" is what the page asserts.
-_STILL = re.compile(r"(?<![\w-])(?:masih|belum|still|not yet)\b", re.I)
-
-
-def _still_described(text: str, start: int, cue: re.Match[str]) -> bool:
-    """Is the cue the relative clause of what ``text[start:]`` aims at, saying that a state still
-    holds ("menurunkan angka stunting yang masih tinggi", "program yang belum berjalan")?"""
-    rel = _RELATIVE.search(text, start, cue.start())
-    return rel is not None and _STILL.search(text, rel.start(), cue.end()) is not None
 
 
 def _described_hazard(text: str, start: int, end: int) -> bool:
