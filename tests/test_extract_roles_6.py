@@ -36,6 +36,9 @@ def test_the_same_list_outside_a_quotation_is_who_was_there() -> None:
     ('Kata dia, "pompa rusak" dan "tanggul jebol".', "rusak", True),
     ('Kata dia, "pompa rusak" dan "tanggul jebol".', "dan", False),
     ("“Baris pertama tanpa penutup.\nBaris kedua tanpa kutipan.", "kedua", False),
+    # A stray quote mark, never closed in its paragraph, quotes nothing.
+    ("“Baris pertama tanpa penutup, lalu daftar instansi.", "daftar", False),
+    ('Tinggi layar 32" dan daftar instansi.', "daftar", False),
 ])
 def test_quoted_reads_the_quotation_marks_of_the_paragraph(text: str, word: str, inside: bool) -> None:
     assert quoted(text, text.index(word)) is inside

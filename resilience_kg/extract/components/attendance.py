@@ -136,10 +136,14 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
 
 
 def quoted(text: str, pos: int) -> bool:
-    """Whether ``pos`` stands inside a quotation of its paragraph: after an opening curly quote
-    not yet closed, or after an odd number of straight double quotes."""
-    line = text[text.rfind("\n", 0, pos) + 1:pos]
-    return line.rfind("“") > line.rfind("”") or line.count('"') % 2 == 1
+    """Whether ``pos`` stands inside a quotation closed in its paragraph: after an opening curly
+    quote and before its closing one, or after an odd number of straight double quotes and before
+    one more (a stray quote mark, never closed, quotes nothing)."""
+    end = text.find("\n", pos)
+    before, after = text[text.rfind("\n", 0, pos) + 1:pos], text[pos:end if end >= 0 else len(text)]
+    if before.rfind("“") > before.rfind("”"):
+        return "”" in after.split("“")[0]
+    return before.count('"') % 2 == 1 and '"' in after
 
 
 @functools.cache
