@@ -88,3 +88,20 @@ def test_an_english_hazard_that_hit_or_comes_often_is_an_issue(text: str, issue:
 ])
 def test_hit_or_frequently_of_no_hazard_is_no_issue(text: str) -> None:
     assert _issues(text) == []
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # "namun", "tetapi" open a contrast without a comma: the shortfall is the clause after it.
+    ("Petugas gudang menyampaikan bahwa stok masker sudah mencukupi namun stok tabung oksigen masih kurang.",
+     "stok tabung oksigen masih kurang"),
+    ("Relawan sudah terlatih akan tetapi peralatan evakuasi belum memadai.", "peralatan evakuasi belum memadai"),
+    ("Jumlah pompa masih terbatas namun petugas siaga di tiap pintu air.", "Jumlah pompa masih terbatas"),
+])
+def test_a_contrast_without_a_comma_ends_the_item(text: str, issue: str) -> None:
+    assert _issues(text) == [issue]
+
+
+def test_sementara_without_a_comma_is_no_contrast() -> None:
+    """"hunian sementara" (temporary shelter): no clause opens at it."""
+    text = "Warga yang tinggal di hunian sementara masih kekurangan air bersih."
+    assert _issues(text) == ["Warga yang tinggal di hunian sementara masih kekurangan air bersih"]

@@ -89,7 +89,11 @@ def _break() -> re.Pattern[str]:
     # ("...,” kata lurah"; '...," ujarnya').
     # A full stop after a number, before a capitalised word, ends a sentence too ("... hingga
     # Januari 2026. Situasi ini ..."): the segmenter keeps it whole, as it may be an ordinal.
+    # "namun" and "tetapi" open a contrast even without a comma ("stok masker sudah cukup namun
+    # stok oksigen masih kurang"); the other contrast words also mean something else ("sementara":
+    # temporary; "while", "but also").
     return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)|"
+                      r"\s+(?=(?:akan\s+)?(?:namun|tetapi)\s)|"
                       rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|(?-i:(?<=\d)\.\s+(?=[A-Z][a-z]{{2,}}\s))|"
                       rf"[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
 
