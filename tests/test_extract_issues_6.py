@@ -105,3 +105,24 @@ def test_sementara_without_a_comma_is_no_contrast() -> None:
     """"hunian sementara" (temporary shelter): no clause opens at it."""
     text = "Warga yang tinggal di hunian sementara masih kekurangan air bersih."
     assert _issues(text) == ["Warga yang tinggal di hunian sementara masih kekurangan air bersih"]
+
+
+def _items(text: str) -> list[tuple[str, str]]:
+    return [(i.kind, text[i.start:i.end]) for i in find_items(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A reason after a measure: the problem the measure answers, and the measure ends before it.
+    ("Kesiapsiagaan warga perlu ditingkatkan, mengingat kecamatan itu rawan longsor.",
+     [("Solution", "Kesiapsiagaan warga perlu ditingkatkan"), ("Issue", "kecamatan itu rawan longsor")]),
+    ("Warga pesisir diimbau tetap waspada karena gelombang tinggi diprediksi berlangsung sepekan.",
+     [("Solution", "Warga pesisir diimbau tetap waspada"),
+      ("Issue", "gelombang tinggi diprediksi berlangsung sepekan")]),
+])
+def test_a_reason_after_a_measure_is_the_issue_it_answers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _items(text) == expected
+
+
+def test_a_reason_that_states_no_problem_stays_in_the_measure() -> None:
+    text = "Jadwal piket perlu diatur ulang karena ada tiga petugas baru."
+    assert _items(text) == [("Solution", "Jadwal piket perlu diatur ulang karena ada tiga petugas baru")]

@@ -242,16 +242,27 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         first_aim = min((m.start() for m, c in found if c.kind == "purpose"), default=len(text))
         aims = [m for m, c in found if c.kind == "purpose" or (c.kind == "reason" and m.start() > first_aim)]
         free, stated = [], []
+        # "Kesiapsiagaan perlu ditingkatkan, mengingat kabupaten itu rawan banjir": a reason after
+        # a measure gives the problem the measure answers; the measure ends where the reason opens.
+        whys = [m for m, c in found if c.kind == "reason" and kind == "Solution" and m.start() > items[0][0].end()]
         for m, c in items:
             aim = next((a for a in reversed(aims) if a.start() < m.start()), None)
             if c.kind != kind:
+                why = next((w for w in reversed(whys) if w.end() <= m.start()), None)
+                if why is not None and (aim is None or aim.start() < why.start()):
+                    stated.append(((m, c), why.end()))
                 continue
             if aim is None:
                 free.append((m, c))
             elif cues[" ".join(aim.group(1).lower().split())].kind == "reason" or (
                     c.shape == "hazard" and _described_hazard(text, aim.end(), m.start())):
                 stated.append(((m, c), aim.end()))
-        out += _in_sentence(text, sent, free, frames, bodies, speaker.get(sent.start))
+        measures = _in_sentence(text, sent, free, frames, bodies, speaker.get(sent.start))
+        if whys and stated:
+            cut = whys[0].start()
+            measures = [dataclasses.replace(st, end=_trim(text, st.start, cut)[1]) if st.start < cut < st.end else st
+                        for st in measures]
+        out += measures
         for item, floor in stated:
             # "dalam menghadapi bencana kekeringan yang kerap melanda ...", "guna ..., mengingat
             # cuaca ekstrem yang melanda ...": the hazard the event faces, as the page describes
