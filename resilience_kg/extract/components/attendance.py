@@ -116,9 +116,10 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # A row of an attendance table or an item of a list of speakers: its heading says who they are.
         role, cue = heading.role, heading
     if cue is None and sent is not None and len(around.spans_in.get(sent.start, ())) >= 3 and not around.spoken_before(
-            text, sent, m.start):
+            text, sent, m.start) and not quoted(text, m.start):
         # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
-        # "said" are spoken of (the speaker, before the verb, is there).
+        # "said", or inside a speaker's quoted words ("... bersama PT X, PD Y dan Z," katanya), are
+        # spoken of (the speaker is there).
         role = "participant"
     if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)):
         role, cue = "mentioned", None  # "menandatangani" with no agreement named: a letter, a list
@@ -132,6 +133,17 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # Who proposes or commits at the event is there; the proposal's verb is the cue.
         return "participant", Cue(said.cue_start, said.cue_end, "participant", "before", said.cue), said.sentence
     return role, cue, sent
+
+
+def quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quotation closed in its paragraph: after an opening curly
+    quote and before its closing one, or after an odd number of straight double quotes and before
+    one more (a stray quote mark, never closed, quotes nothing)."""
+    end = text.find("\n", pos)
+    before, after = text[text.rfind("\n", 0, pos) + 1:pos], text[pos:end if end >= 0 else len(text)]
+    if before.rfind("“") > before.rfind("”"):
+        return "”" in after.split("“")[0]
+    return before.count('"') % 2 == 1 and '"' in after
 
 
 @functools.cache

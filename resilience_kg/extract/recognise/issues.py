@@ -35,11 +35,18 @@ its shape and its basis:
   subject ("musim kemarau akan berlangsung hingga Oktober"), and no event kind stands right before
   that hazard ("simulasi banjir akan berlangsung" is an exercise announced, no forecast);
 - ``counted`` (``issue_cues``): a verb that gives a figure ("tercatat", "mencapai", "terdapat"):
-  the clause is the item only when a hazard or a counted harm and a number (a digit, or rows of
-  kind ``count`` of ``issue_cues``: "ribuan") stand within :data:`HAZARD_REACH` words of it, and
+  the clause is the item only when a hazard or a counted harm (within :data:`SUBJECT_REACH` words
+  before it, or :data:`HAZARD_REACH` after) and a number (a digit, or rows of kind ``count`` of
+  ``issue_cues``: "ribuan") stand near it, and
   neither an event kind nor the people or means of a response (rows of kind ``means``: "peserta",
   "posko", "anggaran") stands in the clause ("sebanyak 500 peserta simulasi tsunami" counts the
   people of an exercise);
+- ``high`` (``issue_cues``): "tinggi", "high": the clause is the item only when a hazard or a
+  counted harm stands in it and no people or means of a response do ("curah hujan terbilang
+  tinggi", not "komitmen relawan ... tinggi");
+- a figure of harm needs no row: a number (not zero) right before a counted harm ("telah terjadi
+  17 kejadian bencana", "sebanyak 2 kasus") makes its clause the item, unless people or means of a
+  response stand in it;
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -82,7 +89,11 @@ def _break() -> re.Pattern[str]:
     # ("...,” kata lurah"; '...," ujarnya').
     # A full stop after a number, before a capitalised word, ends a sentence too ("... hingga
     # Januari 2026. Situasi ini ..."): the segmenter keeps it whole, as it may be an ordinal.
+    # "namun" and "tetapi" open a contrast even without a comma ("stok masker sudah cukup namun
+    # stok oksigen masih kurang"); the other contrast words also mean something else ("sementara":
+    # temporary; "while", "but also").
     return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)|"
+                      r"\s+(?=(?:akan\s+)?(?:namun|tetapi)\s)|"
                       rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|(?-i:(?<=\d)\.\s+(?=[A-Z][a-z]{{2,}}\s))|"
                       rf"[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
 
@@ -209,6 +220,9 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         # against the whole clause, so a run of cue words must not cost their number squared.
         found = [(m, cues[" ".join(m.group(1).lower().split())])
                  for m in itertools.islice(pattern.finditer(text, sent.start, sent.end), MAX_CUES)]
+        figures = [(m, _FIGURE_CUE) for m in itertools.islice(_figure().finditer(text, sent.start, sent.end), MAX_CUES)]
+        if figures:
+            found = sorted([*found, *figures], key=lambda mc: mc[0].start())
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)
@@ -228,16 +242,27 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         first_aim = min((m.start() for m, c in found if c.kind == "purpose"), default=len(text))
         aims = [m for m, c in found if c.kind == "purpose" or (c.kind == "reason" and m.start() > first_aim)]
         free, stated = [], []
+        # "Kesiapsiagaan perlu ditingkatkan, mengingat kabupaten itu rawan banjir": a reason after
+        # a measure gives the problem the measure answers; the measure ends where the reason opens.
+        whys = [m for m, c in found if c.kind == "reason" and kind == "Solution" and m.start() > items[0][0].end()]
         for m, c in items:
             aim = next((a for a in reversed(aims) if a.start() < m.start()), None)
             if c.kind != kind:
+                why = next((w for w in reversed(whys) if w.end() <= m.start()), None)
+                if why is not None and (aim is None or aim.start() < why.start()):
+                    stated.append(((m, c), why.end()))
                 continue
             if aim is None:
                 free.append((m, c))
             elif cues[" ".join(aim.group(1).lower().split())].kind == "reason" or (
                     c.shape == "hazard" and _described_hazard(text, aim.end(), m.start())):
                 stated.append(((m, c), aim.end()))
-        out += _in_sentence(text, sent, free, frames, bodies, speaker.get(sent.start))
+        measures = _in_sentence(text, sent, free, frames, bodies, speaker.get(sent.start))
+        if whys and stated:
+            cut = whys[0].start()
+            measures = [dataclasses.replace(st, end=_trim(text, st.start, cut)[1]) if st.start < cut < st.end else st
+                        for st in measures]
+        out += measures
         for item, floor in stated:
             # "dalam menghadapi bencana kekeringan yang kerap melanda ...", "guna ..., mengingat
             # cuaca ekstrem yang melanda ...": the hazard the event faces, as the page describes
@@ -257,6 +282,21 @@ def _described_hazard(text: str, start: int, end: int) -> bool:
     (kerap)"), the words a hazard-shaped cue describes it with?"""
     m = re.search(r"(?:\S+\s+){1,4}?yang\s+(?:\S+\s+)?$", text[start:end], re.I)
     return m is not None and _hazard().search(text, start + m.start(), end) is not None
+
+
+#: The cue of a figure of harm: a count of cases, incidents or victims with no verb of its own.
+_FIGURE_CUE = _Cue("figure", "Issue", "figure")
+
+
+@functools.cache
+def _figure() -> re.Pattern[str]:
+    """A figure of harm: a number (not zero) right before a counted harm (``statement_cues`` rows of
+    kind ``harm``: "17 kejadian", "2 kasus", "more than 70 deaths"), as a page states how much harm
+    there was without a verb the tables name ("telah terjadi 17 kejadian bencana", "Bencana banjir
+    mendominasi dengan 209 kejadian"); group 1 is the figure."""
+    words = sorted((row["cue"] for row in table("statement_cues") if row["kind"] == "harm"), key=len, reverse=True)
+    return re.compile(r"(?<![\w.,-])((?!0+(?![\d.,]))\d{1,3}(?:[.,]\d{3})*\s+(?:orang\s+)?(?:"
+                      + "|".join(map(re.escape, words)) + r"))(?![\w-])", re.I)
 
 
 #: A heading: a short line with no closing full stop, maybe numbered ("B. Kendala", "## Rekomendasi:").
@@ -433,6 +473,12 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue  # a figure of no harm ("anggaran mencapai", "500 peserta simulasi tsunami")
         elif cue.shape == "forecast" and not _forecast_subject(text, m, start):
             continue  # "akan berlangsung" of no hazard ("rapat akan berlangsung"), or of an exercise
+        elif cue.shape in ("figure", "high") and (_means().search(text, start, end) or not (
+                cue.shape == "figure" or _hazard().search(text, start, end))):
+            # A count of the people or the means of a response ("50 relawan"), or a figure of an
+            # exercise ("simulasi dengan 3 korban"), states no harm; "tinggi" ("high") is a
+            # problem only of a hazard ("curah hujan terbilang tinggi"), not of "antusiasme".
+            continue
         elif cue.shape == "harmful" and not _hazard().search(text, start, end):
             continue  # "sangat tinggi" of no harm ("antusiasme warga sangat tinggi")
         start, end = _trim(text, start, end)
@@ -507,12 +553,18 @@ def _number() -> re.Pattern[str]:
     return re.compile(r"\d|(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
 
 
+#: How many words the subject of a figure may stand before its verb ("angka stunting di provinsi
+#: itu saat ini mencapai 31%"): a subject is often followed by its place and its time.
+SUBJECT_REACH = 8
+
+
 def _counted_harm(text: str, cue: re.Match[str], start: int, end: int) -> bool:
-    """A figure of harm: a hazard or a counted harm and a number within :data:`HAZARD_REACH` words
-    of ``cue``, and no people or means of a response, and no event kind, in the clause ``text[start:end]``."""
+    """A figure of harm: a hazard or a counted harm within :data:`SUBJECT_REACH` words before
+    ``cue`` or :data:`HAZARD_REACH` after it, and a number there too, and no people or means of a
+    response, and no event kind, in the clause ``text[start:end]``."""
     if _means().search(text, start, end):
         return False
-    before = re.search(rf"(?:\S+\s+){{0,{HAZARD_REACH}}}$", text[start:cue.start()])
+    before = re.search(rf"(?:\S+\s+){{0,{SUBJECT_REACH}}}$", text[start:cue.start()])
     after = re.match(rf"(?:\s+\S+){{0,{HAZARD_REACH}}}", text[cue.end():end])
     a = start + before.start() if before else cue.start()
     b = cue.end() + after.end() if after else cue.end()
