@@ -9,6 +9,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
+from resilience_kg.extract.recognise.actors.governments import (
+    english_local_governments,
+    national_governments,
+    police_commands,
+)
 from resilience_kg.extract.recognise.actors.heads import _split_at_known, head_noun_spans
 from resilience_kg.extract.recognise.actors.known_forms import _surface_index, odd_forms, surface_spans
 from resilience_kg.extract.recognise.actors.lists import (
@@ -71,7 +76,9 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         hi = bisect.bisect_left(surface_starts, e)
         surfaces = ([m for m in all_surfaces[lo:hi] if m.end <= e] + odd_forms(text, s, e, gazetteer)
                     + acronym_with_place(text, s, e) + brand_branches(text, s, e)
-                    + places_acting(text, s, e) + regional_heads(text, s, e) + lower_case_governments(text, s, e))
+                    + places_acting(text, s, e) + regional_heads(text, s, e) + lower_case_governments(text, s, e)
+                    + police_commands(text, s, e) + english_local_governments(text, s, e)
+                    + national_governments(text, s, e))
         candidates = (_split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
