@@ -323,11 +323,12 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue
             if _is_local_place(name) and name not in _acting_subjects(text):
                 continue  # a village or district named bare in a list ("Kapuk, Kamal dan ...")
-            if len(name.split()) == 1 and not is_acronym(name) and name not in _acting_subjects(text) \
-                    and not _CAMEL.fullmatch(name) and not (bare := not relaxed and _bare_name(text, name)):
+            single = len(name.split()) == 1 and not is_acronym(name) and not _CAMEL.fullmatch(name) \
+                and name not in _acting_subjects(text)
+            bare = single and not relaxed and _bare_name(text, name)
+            if single and not bare:
                 continue  # one capitalised word ("Housing", "Urban") is too weak a name, unless it
                 # proposes or commits to something elsewhere ("Qlue menyarankan ...")
-            bare = len(name.split()) == 1 and not is_acronym(name) and not _CAMEL.fullmatch(name)
             # A bare name among public bodies and groups ("Mapala", "Bagana") is no firm's brand:
             # its kind is left to the drafter's guess.
             own = None if bare else _brand_sector(name)
@@ -346,14 +347,24 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     return out
 
 
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """The single words the rules tables know as something other than a name: the words of
+    ``rules/words.csv`` (list cues, attendance intros, stop words ...), the role cues, the function
+    words and the posts ("Peserta", "Narasumber" head a list of people, not a body)."""
+    known = {row["word"] for row in table("words")} | {row["cue"] for row in table("role_cues")}
+    known |= {row["word"] for row in table("function_words")} | {row["post"] for row in table("posts")}
+    return frozenset(w.lower() for w in known if " " not in w)
+
+
 def _bare_name(text: str, word: str) -> bool:
     """Whether one capitalised word in a list of bodies is a name ("Mapala", "Jasaraharja") rather
     than a common word capitalised ("Housing", "Urban"): the text never writes it in lower case,
     and no table knows it as a place, a post, a title, a collective, a month or a document."""
     if not re.fullmatch(r"[A-Z][a-z]{3,}", word) or word in STOP_CAPS or TITLES.match(word):
         return False
-    if re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text):
-        return False
+    if re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) or word.lower() in _vocabulary():
+        return False  # a common word, or one the rules tables know as a cue or a function word
     return not (word.lower() in GENERIC_WORDS or word.lower() in _sector_groups() or _is_place(word)
                 or _is_local_place(word) or _post_regex().fullmatch(word) or _is_collective(word)
                 or _is_calendar(word) or _document_words().fullmatch(word) or _head_regex().fullmatch(word))
