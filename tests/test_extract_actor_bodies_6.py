@@ -158,3 +158,30 @@ def test_members_after_one_kind_keep_that_kind() -> None:
     text = "The survey was run with universities such as KLV and BRX in three provinces."
     got = by_name(text)
     assert {got["KLV"].sector, got["BRX"].sector} == {"AcademicInstitution"}, {n: a.sector for n, a in got.items()}
+
+
+def test_a_bare_word_after_and_or_first_in_a_sentence_is_no_member() -> None:
+    # "dan" also joins a name's own words ("Kementerian Pemuda dan Olahraga" style), and a
+    # sentence's first word before a comma is an adverb more often than a body.
+    text = ("Notably, BPBD, PMI, Basarnas dan Tagana membahas Pembinaan Pemuda dan Kesenian bersama "
+            "warga.")
+    got = by_name(text)
+    assert "Notably" not in got and "Kesenian" not in got, list(got)
+
+
+def test_a_short_form_after_tim_in_a_list_is_the_team_named_so() -> None:
+    # "Tim QPK" in a list of bodies: the team is quoted whole, its short form kept as the acronym.
+    text = "Rapat itu dihadiri unsur terkait diantaranya Tim QPK, Dinas Sosial, BPBD, Bappeda, dan PMI."
+    got = by_name(text)
+    assert "Tim QPK" in got, list(got)
+    assert got["Tim QPK"].mention.acronym == "QPK"
+
+
+def test_a_police_post_beside_its_command_written_out_keeps_one_actor_and_its_words() -> None:
+    # Where the text names the command ("Polres Klaten"), the post stands for it: the proposal the
+    # head makes later ("Kapolres meminta ...") is the command's.
+    text = ("Polres Klaten menggelar rapat siaga. Kapolres Klaten AKBP Wiratmo memimpin rapat itu. "
+            "Kapolres juga meminta BPBD terus memperbarui peta rawan banjir.")
+    police = [a for a in actors(text) if "Klaten" in a.mention.name]
+    assert len(police) == 1, [a.mention.name for a in police]
+    assert police[0].mention.name == "Polres Klaten"

@@ -103,7 +103,18 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = university_bodies(text, found)
     found = _defined_short_forms(found)
     found = _headline_names(text, found)
+    found = _commands_named_elsewhere(text, found)
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _commands_named_elsewhere(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """A police command read from its head's post ("Kapolres X") is needed only where the text
+    never names the command itself: where it writes "Polres X", the post stands for that body
+    already (the post-head references do it), and a second mention would split the actor."""
+    named = {n.lower() for m in found if m.method != "rule:police-command"
+             for n in (m.name, m.acronym, text[m.start:m.end]) if n}
+    return [m for m in found if m.method != "rule:police-command"
+            or not ({m.name.lower(), (m.acronym or "").lower()} & named)]
 
 
 #: A verb with a nasal prefix, capitalised as a title-case headline writes it: "Membahas",

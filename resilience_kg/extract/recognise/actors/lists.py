@@ -325,7 +325,10 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue  # a village or district named bare in a list ("Kapuk, Kamal dan ...")
             single = len(name.split()) == 1 and not is_acronym(name) and not _CAMEL.fullmatch(name) \
                 and name not in _acting_subjects(text)
-            bare = single and not relaxed and _bare_name(text, name)
+            # Between commas ("..., Mapala, ..."): "dan" alone may join a name's own words
+            # ("Pembangunan Manusia dan Kebudayaan"), and a sentence's first word is no member.
+            bare = single and not relaxed and re.search(r",\s*$", text[max(0, a - 3):a]) is not None \
+                and _bare_name(text, name)
             if single and not bare:
                 continue  # one capitalised word ("Housing", "Urban") is too weak a name, unless it
                 # proposes or commits to something elsewhere ("Qlue menyarankan ...")
@@ -339,6 +342,10 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 # short form), or left to the drafter's guess (a name without a head noun).
                 guess, basis = ("CivilSocietyOrganization", "among-firms-without-legal-form") if is_acronym(name) \
                     else (None, "")
+            if bare:
+                # A public body has a name the tables know (a head noun, a gazetteer form); a bare
+                # word among bodies is most often a community group (a nature club, a radio club).
+                guess, basis = "CivilSocietyOrganization", "bare-name-in-list"
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, guess,
                                     basis, "rule:list-context", confidence("mention:list-context")))
     out += _short_forms_after_cues(text, sentence, found + out)
@@ -496,7 +503,10 @@ def _short_forms_beside_bodies(text: str, sentence: Span, found: list[ActorMenti
             # In a list of three bodies or more, three capitals are a body too ("A, B, SAR, C").
             if _unknown_short_form(word, letters=3 if sum(covered) >= 3 else 4) and not re.search(r"[\t\n]", gap):
                 word = _with_place(text, at, word, b)
-                out.append(ActorMention(at, at + len(word), word, word.split()[0], None, None, "beside-a-body",
+                short = word.split()[0]
+                if text[max(a, at - 4):at] == "Tim ":
+                    at, word = at - 4, "Tim " + word  # "Tim PKK": the body's team, named so
+                out.append(ActorMention(at, at + len(word), word, short, None, None, "beside-a-body",
                                         "rule:list-context", confidence("mention:list-context")))
     return out
 
