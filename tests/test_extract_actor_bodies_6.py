@@ -185,3 +185,13 @@ def test_a_police_post_beside_its_command_written_out_keeps_one_actor_and_its_wo
     police = [a for a in actors(text) if "Klaten" in a.mention.name]
     assert len(police) == 1, [a.mention.name for a in police]
     assert police[0].mention.name == "Polres Klaten"
+
+
+def test_an_english_city_and_its_government_named_in_full_are_one_actor() -> None:
+    # "Madiun City Government" and, later, "Madiun City": one government, one node; the regency
+    # of the same name is another government.
+    text = ("The Madiun City Government held a workshop on flood maps. Later Madiun City signed an "
+            "agreement with Madiun Regency.")
+    got = [a.mention.name for a in actors(text)]
+    assert got.count("Madiun City Government") == 1 and "Pemerintah Kota Madiun" not in got, got
+    assert "Pemerintah Kabupaten Madiun" in got, got

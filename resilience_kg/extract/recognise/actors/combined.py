@@ -13,6 +13,7 @@ from resilience_kg.extract.recognise.actors.governments import (
     english_local_governments,
     national_governments,
     police_commands,
+    same_local_government,
 )
 from resilience_kg.extract.recognise.actors.heads import _split_at_known, head_noun_spans
 from resilience_kg.extract.recognise.actors.known_forms import _surface_index, odd_forms, surface_spans
@@ -104,6 +105,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = _defined_short_forms(found)
     found = _headline_names(text, found)
     found = _commands_named_elsewhere(text, found)
+    found = same_local_government(text, found)
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 

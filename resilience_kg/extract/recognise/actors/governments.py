@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place
-from resilience_kg.extract.recognise.actors.vocabulary import STOP_CAPS, _countries, _is_calendar
-from resilience_kg.extract.recognise.rules import alternation, confidence, word_map
+from resilience_kg.extract.recognise.actors.vocabulary import STOP_CAPS, _countries, _is_calendar, _is_foreign_country
+from resilience_kg.extract.recognise.rules import alternation, confidence, word_map, words
 
 # -- A police command spelt by its head's post ------------------------------------------------------
 
@@ -105,6 +106,9 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
             continue
         # The region is the last words before the level ("Resilience Index Semarang City"):
         # the longest ending of them that names an Indonesian region, else all of them.
+        after = re.match(r",\s+((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)", text[m.end():m.end() + 40])
+        if after is not None and (_is_place(after.group(1)) or _is_foreign_country(after.group(1))):
+            continue  # "Makassar City, South Sulawesi": a place with its province, as a dateline writes it
         region, n = next(((r, k) for k in range(len(words_), 0, -1)
                           if (r := _region(" ".join(words_[-k:]), level)) is not None), (None, len(words_)))
         place = " ".join(words_[-n:])
@@ -121,6 +125,39 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
         name = f"Pemerintah {_LEVELS[level]} {region}" if region else text[first:m.end()]
         out.append(ActorMention(first, m.end(), name, None, None, "GovernmentAgency", "english-local-government",
                                 "rule:english-local-government", confidence("mention:place-as-government")))
+    return out
+
+
+def same_local_government(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """An English "X City" is the government the text names in full elsewhere ("X City
+    Government", "the government of X City", "Pemkot X"): named as that one, so both are one actor.
+
+    >>> from resilience_kg.extract.recognise.actors.mention import ActorMention as M
+    >>> text = "The Madiun City Government met. Later Madiun City signed."
+    >>> full = M(4, 27, "Madiun City Government", None, None, "GovernmentAgency", "", "rule:head-noun", 0.9)
+    >>> method = "rule:english-local-government"
+    >>> short = M(38, 49, "Pemerintah Kota Madiun", None, None, "GovernmentAgency", "", method, 0.6)
+    >>> [m.name for m in same_local_government(text, [full, short])]
+    ['Madiun City Government', 'Madiun City Government']
+    """
+    government = frozenset(words("local_government_words"))
+    out = []
+    for m in found:
+        if m.method == "rule:english-local-government":
+            place = text[m.start:m.end].rsplit(" ", 1)[0].lower()
+            level = _LEVELS[text[m.start:m.end].rsplit(" ", 1)[1].lower()].lower()
+            for other in found:
+                rest = re.findall(r"[\w-]+", other.name.lower())
+                here = " ".join(rest)
+                if other.method == m.method or other.sector != "GovernmentAgency" or place not in here \
+                        or not set(rest) - set(place.split()) <= government:
+                    continue
+                if ({"pemkot", "kota", "city", "municipal"} & set(rest) and level != "kota") \
+                        or ({"pemkab", "kabupaten", "regency", "district"} & set(rest) and level != "kabupaten"):
+                    continue  # the city and the regency of one name are two governments
+                m = replace(m, name=other.name, acronym=other.acronym, expansion=other.expansion)
+                break
+        out.append(m)
     return out
 
 

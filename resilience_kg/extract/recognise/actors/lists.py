@@ -500,12 +500,16 @@ def _short_forms_beside_bodies(text: str, sentence: Span, found: list[ActorMenti
         for w, gap in near:
             word = w.group().rstrip(".")
             at = a + w.start()
-            # In a list of three bodies or more, three capitals are a body too ("A, B, SAR, C").
-            if _unknown_short_form(word, letters=3 if sum(covered) >= 3 else 4) and not re.search(r"[\t\n]", gap):
+            # Between two bodies of a list of three or more, three capitals are a body too ("A, B,
+            # SAR, C"); a single word of one item between bodies ("..., SAR, ...").
+            sandwiched = len(words_) == 1 and 0 < n < len(items) - 1 and covered[n - 1] and covered[n + 1]
+            team = text[max(a, at - 4):at] == "Tim "  # "Tim PKK, Dinas X, ...": a body's team, named so
+            letters = 3 if (sandwiched or team) and sum(covered) >= 3 else 4
+            if _unknown_short_form(word, letters=letters) and not re.search(r"[\t\n]", gap):
                 word = _with_place(text, at, word, b)
                 short = word.split()[0]
-                if text[max(a, at - 4):at] == "Tim ":
-                    at, word = at - 4, "Tim " + word  # "Tim PKK": the body's team, named so
+                if team:
+                    at, word = at - 4, "Tim " + word
                 out.append(ActorMention(at, at + len(word), word, short, None, None, "beside-a-body",
                                         "rule:list-context", confidence("mention:list-context")))
     return out
