@@ -82,7 +82,7 @@ def test_a_city_named_in_a_longer_name_or_a_concept_is_no_government() -> None:
     # "Madiun City Disaster Office" is a body of its own (its words after "City" are its name);
     # "Resilient City" is a concept written in title case, not a place.
     text = ("Staff of the Madiun City Disaster Office explained how to become a Resilient City "
-            "within five years.")
+            "within five years. A delegate of PRO Madiun City and the Index Madiun City team spoke.")
     got = by_name(text)
     assert "Pemerintah Kota Madiun" not in got, list(got)
     assert not [n for n in got if n.startswith("Resilient")], list(got)

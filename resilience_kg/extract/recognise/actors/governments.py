@@ -111,8 +111,12 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
             continue  # "Makassar City, South Sulawesi": a place with its province, as a dateline writes it
         region, n = next(((r, k) for k in range(len(words_), 0, -1)
                           if (r := _region(" ".join(words_[-k:]), level)) is not None), (None, len(words_)))
+        if region is not None and n < len(words_):
+            continue  # "CRO Semarang City", "Index Semarang City": the city ends another name
         place = " ".join(words_[-n:])
         first = m.end("place") - len(place)
+        if re.search(r"(?<![\w-])[A-Z][A-Z0-9]+ $", text[max(start, first - 12):first]):
+            continue  # "CRO Semarang City": a short form before it, the city ends that body's name
         before = text[max(start, first - 40):first]
         if _english_place_words().search(before) and not _of_a_government().search(before):
             continue
