@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place
@@ -133,8 +132,10 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
 
 
 def same_local_government(text: str, found: list[ActorMention]) -> list[ActorMention]:
-    """An English "X City" is the government the text names in full elsewhere ("X City
-    Government", "the government of X City", "Pemkot X"): named as that one, so both are one actor.
+    """``found`` without an English "X City" whose government the text names in full elsewhere
+    ("X City Government", "the government of X City", "Pemkot X"): that name stands for it, one
+    actor, and the bare "X City" is then read as no second name of it (a second node, or a speaker
+    wherever "X City" is written before a verb, inside "CRO X City explained").
 
     >>> from resilience_kg.extract.recognise.actors.mention import ActorMention as M
     >>> text = "The Madiun City Government met. Later Madiun City signed."
@@ -142,7 +143,7 @@ def same_local_government(text: str, found: list[ActorMention]) -> list[ActorMen
     >>> method = "rule:english-local-government"
     >>> short = M(38, 49, "Pemerintah Kota Madiun", None, None, "GovernmentAgency", "", method, 0.6)
     >>> [m.name for m in same_local_government(text, [full, short])]
-    ['Madiun City Government', 'Madiun City Government']
+    ['Madiun City Government']
     """
     government = frozenset(words("local_government_words"))
     out = []
@@ -159,8 +160,10 @@ def same_local_government(text: str, found: list[ActorMention]) -> list[ActorMen
                 if ({"pemkot", "kota", "city", "municipal"} & set(rest) and level != "kota") \
                         or ({"pemkab", "kabupaten", "regency", "district"} & set(rest) and level != "kabupaten"):
                     continue  # the city and the regency of one name are two governments
-                m = replace(m, name=other.name, acronym=other.acronym, expansion=other.expansion)
                 break
+            else:
+                out.append(m)
+            continue
         out.append(m)
     return out
 
