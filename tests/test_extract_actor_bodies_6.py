@@ -195,3 +195,13 @@ def test_an_english_city_and_its_government_named_in_full_are_one_actor() -> Non
     got = [a.mention.name for a in actors(text)]
     assert got.count("Madiun City Government") == 1 and "Pemerintah Kota Madiun" not in got, got
     assert "Pemerintah Kabupaten Madiun" in got, got
+
+
+def test_a_list_of_english_cities_after_a_place_preposition_is_a_list_of_places() -> None:
+    # "from X City, Y Regency and ...": the preposition reaches every member of the list; "by X
+    # Regency, Y City and Z Regency" names governments, each of them.
+    text = ("Delegates came from Madiun City, Blitar Regency and a village forum. The plan was put "
+            "forward by Kediri Regency, Batu City and Malang Regency.")
+    got = set(by_name(text))
+    assert not {"Pemerintah Kota Madiun", "Pemerintah Kabupaten Blitar"} & got, got
+    assert {"Pemerintah Kabupaten Kediri", "Pemerintah Kota Batu", "Pemerintah Kabupaten Malang"} <= got, got

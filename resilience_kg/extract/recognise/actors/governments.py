@@ -106,7 +106,7 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
         # The region is the last words before the level ("Resilience Index Semarang City"):
         # the longest ending of them that names an Indonesian region, else all of them.
         after = re.match(r",\s+((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)", text[m.end():m.end() + 40])
-        if after is not None and (_is_place(after.group(1)) or _is_foreign_country(after.group(1))):
+        if after is not None and (_is_province(after.group(1)) or _is_foreign_country(after.group(1))):
             continue  # "Makassar City, South Sulawesi": a place with its province, as a dateline writes it
         region, n = next(((r, k) for k in range(len(words_), 0, -1)
                           if (r := _region(" ".join(words_[-k:]), level)) is not None), (None, len(words_)))
@@ -117,8 +117,9 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
         if re.search(r"(?<![\w-])[A-Z][A-Z0-9]+ $", text[max(start, first - 12):first]):
             continue  # "CRO Semarang City": a short form before it, the city ends that body's name
         before = text[max(start, first - 40):first]
-        if _english_place_words().search(before) and not _of_a_government().search(before):
-            continue
+        if _english_place_words().search(_list_lead(text[max(start, first - 160):first])) \
+                and not _of_a_government().search(before):
+            continue  # "came from Tegal City, X Regency and ...": each member of the list is a place
         if re.match(r" (?:[A-Z][\w-]*|of [A-Z])", text[m.end():m.end() + 5]) \
                 or re.search(r"\b[Gg]overnment of $", before):
             continue  # a longer name ("Cebu City Disaster ..."); "government of X City" is lower_case_governments'
@@ -129,6 +130,18 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
         out.append(ActorMention(first, m.end(), name, None, None, "GovernmentAgency", "english-local-government",
                                 "rule:english-local-government", confidence("mention:place-as-government")))
     return out
+
+
+#: One earlier member of a list: capitalised words and the comma or "and" after them.
+_EARLIER_MEMBER = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*\s*(?:,|\band\b|\bdan\b)\s*$")
+
+
+def _list_lead(before: str) -> str:
+    """The words before a list whose member ends ``before``: "came from Tegal City, " gives
+    "came from "."""
+    while (member := _EARLIER_MEMBER.search(before)) is not None and member.start() < len(before):
+        before = before[:member.start()]
+    return before
 
 
 def same_local_government(text: str, found: list[ActorMention]) -> list[ActorMention]:
@@ -166,6 +179,13 @@ def same_local_government(text: str, found: list[ActorMention]) -> list[ActorMen
             continue
         out.append(m)
     return out
+
+
+def _is_province(name: str) -> bool:
+    from resilience_kg.extract.regions import is_place
+
+    region = is_place(name)
+    return region is not None and region.kind == "provinsi"
 
 
 def _region(place: str, level: str) -> str | None:
