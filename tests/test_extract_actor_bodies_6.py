@@ -205,3 +205,11 @@ def test_a_list_of_english_cities_after_a_place_preposition_is_a_list_of_places(
     got = set(by_name(text))
     assert not {"Pemerintah Kota Madiun", "Pemerintah Kabupaten Blitar"} & got, got
     assert {"Pemerintah Kabupaten Kediri", "Pemerintah Kota Batu", "Pemerintah Kabupaten Malang"} <= got, got
+
+
+def test_a_derived_common_noun_in_a_list_of_bodies_is_no_body() -> None:
+    # "Pengusaha" (business people) has the shape of an Indonesian derived noun (peN-): a kind of
+    # participant capitalised in a list, not a body's bare name.
+    text = "Turut hadir BPBD, PMI, Basarnas, Pengusaha, Selawira dan Tagana dalam rapat itu."
+    got = by_name(text)
+    assert "Pengusaha" not in got and "Selawira" in got, list(got)

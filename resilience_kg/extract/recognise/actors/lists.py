@@ -372,6 +372,9 @@ def _bare_name(text: str, word: str) -> bool:
         return False
     if re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) or word.lower() in _vocabulary():
         return False  # a common word, or one the rules tables know as a cue or a function word
+    if (len(word) >= 7 and word.startswith(word_list("derived_noun_prefixes"))) \
+            or word.endswith(word_list("derived_noun_suffixes")):
+        return False  # the shape of an Indonesian derived noun ("Pengusaha", "Kebudayaan"): a common noun
     return not (word.lower() in GENERIC_WORDS or word.lower() in _sector_groups() or _is_place(word)
                 or _is_local_place(word) or _post_regex().fullmatch(word) or _is_collective(word)
                 or _is_calendar(word) or _document_words().fullmatch(word) or _head_regex().fullmatch(word))
