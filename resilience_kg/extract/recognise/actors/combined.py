@@ -9,6 +9,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
+from resilience_kg.extract.recognise.actors.governments import (
+    english_local_governments,
+    national_governments,
+    police_commands,
+    same_local_government,
+)
 from resilience_kg.extract.recognise.actors.heads import _split_at_known, head_noun_spans
 from resilience_kg.extract.recognise.actors.known_forms import _surface_index, odd_forms, surface_spans
 from resilience_kg.extract.recognise.actors.lists import (
@@ -71,7 +77,9 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         hi = bisect.bisect_left(surface_starts, e)
         surfaces = ([m for m in all_surfaces[lo:hi] if m.end <= e] + odd_forms(text, s, e, gazetteer)
                     + acronym_with_place(text, s, e) + brand_branches(text, s, e)
-                    + places_acting(text, s, e) + regional_heads(text, s, e) + lower_case_governments(text, s, e))
+                    + places_acting(text, s, e) + regional_heads(text, s, e) + lower_case_governments(text, s, e)
+                    + police_commands(text, s, e) + english_local_governments(text, s, e)
+                    + national_governments(text, s, e))
         candidates = (_split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
                       + acronym_pairs(text, s, e, known_forms)
                       + surfaces + group_lists(text, s, e))
@@ -96,7 +104,19 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = university_bodies(text, found)
     found = _defined_short_forms(found)
     found = _headline_names(text, found)
+    found = _commands_named_elsewhere(text, found)
+    found = same_local_government(text, found)
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _commands_named_elsewhere(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """A police command read from its head's post ("Kapolres X") is needed only where the text
+    never names the command itself: where it writes "Polres X", the post stands for that body
+    already (the post-head references do it), and a second mention would split the actor."""
+    named = {n.lower() for m in found if m.method != "rule:police-command"
+             for n in (m.name, m.acronym, text[m.start:m.end]) if n}
+    return [m for m in found if m.method != "rule:police-command"
+            or not ({m.name.lower(), (m.acronym or "").lower()} & named)]
 
 
 #: A verb with a nasal prefix, capitalised as a title-case headline writes it: "Membahas",

@@ -196,7 +196,12 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
     and COWI", "universitas seperti ITS dan Unair". Members already found keep their mention."""
     out: list[ActorMention] = []
     for m in _cue_list_regex().finditer(text, start, end):
-        sector = _sector_groups()[m.group(1).lower()]
+        sector: str | None = _sector_groups()[m.group(1).lower()]
+        basis = f"group:{m.group(1)}"
+        if _last_of_kinds(text, start, m.start()):
+            # "organisations, government institutions and universities such as A, B, C": the list
+            # names bodies of every kind before it, so the last kind is not each member's.
+            sector, basis = None, ""
         pos = m.end()
         while pos < end:
             item = _CUE_ITEM.match(text, pos, end)
@@ -210,11 +215,23 @@ def cue_lists(text: str, start: int, end: int, found: list[ActorMention]) -> lis
                 break
             if not any(f.start <= a < f.end for f in found):
                 out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, sector,
-                                        f"group:{m.group(1)}", "rule:group-list", confidence("mention:group-inline")))
+                                        basis, "rule:group-list", confidence("mention:group-inline")))
             if not item.group(2):
                 break
             pos = item.end()
     return out
+
+
+def _last_of_kinds(text: str, start: int, cue: int) -> bool:
+    """Whether the sector word at ``cue`` ends a list of kinds of bodies ("international
+    organizations, government institutions, private sectors, and universities such as ..."): a
+    comma or "and" right before it, and another sector word in the words before that."""
+    before = text[max(start, cue - 160):cue]
+    joined = re.search(r"(?:,|(?<![\w-])(?:" + alternation("list_conjunctions") + r"))\s*$", before)
+    if joined is None:
+        return False
+    earlier = before[:joined.start()].lower()
+    return any(re.search(r"(?<![\w-])" + re.escape(g) + r"(?![\w-])", earlier) for g in _sector_groups() if g.islower())
 
 
 #: After a person's name: "dari" / "from" and a body, perhaps after a second person ("dan Bandita
@@ -306,11 +323,18 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue
             if _is_local_place(name) and name not in _acting_subjects(text):
                 continue  # a village or district named bare in a list ("Kapuk, Kamal dan ...")
-            if len(name.split()) == 1 and not is_acronym(name) and name not in _acting_subjects(text) \
-                    and not _CAMEL.fullmatch(name):
+            single = len(name.split()) == 1 and not is_acronym(name) and not _CAMEL.fullmatch(name) \
+                and name not in _acting_subjects(text)
+            # Between commas ("..., Mapala, ..."): "dan" alone may join a name's own words
+            # ("Pembangunan Manusia dan Kebudayaan"), and a sentence's first word is no member.
+            bare = single and not relaxed and re.search(r",\s*$", text[max(0, a - 3):a]) is not None \
+                and _bare_name(text, name)
+            if single and not bare:
                 continue  # one capitalised word ("Housing", "Urban") is too weak a name, unless it
                 # proposes or commits to something elsewhere ("Qlue menyarankan ...")
-            own = _brand_sector(name)
+            # A bare name among public bodies and groups ("Mapala", "Bagana") is no firm's brand:
+            # its kind is left to the drafter's guess.
+            own = None if bare else _brand_sector(name)
             guess, basis = (own, "brand-guess") if own else (sector, "list-majority") if sector else (None, "")
             if own is None and sector == "PrivateCompany":
                 # Among firms written with their legal form ("PT X, PT Y, ORARI, GAIKINDO"), a
@@ -318,12 +342,42 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 # short form), or left to the drafter's guess (a name without a head noun).
                 guess, basis = ("CivilSocietyOrganization", "among-firms-without-legal-form") if is_acronym(name) \
                     else (None, "")
+            if bare:
+                # A public body has a name the tables know (a head noun, a gazetteer form); a bare
+                # word among bodies is most often a community group (a nature club, a radio club).
+                guess, basis = "CivilSocietyOrganization", "bare-name-in-list"
             out.append(ActorMention(a, b, name, name if is_acronym(name) else None, None, guess,
                                     basis, "rule:list-context", confidence("mention:list-context")))
     out += _short_forms_after_cues(text, sentence, found + out)
     out += _short_forms_with_bodies(text, sentence, found + out)
     out += _short_forms_beside_bodies(text, sentence, found, out)
     return out
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """The single words the rules tables know as something other than a name: the words of
+    ``rules/words.csv`` (list cues, attendance intros, stop words ...), the role cues, the function
+    words and the posts ("Peserta", "Narasumber" head a list of people, not a body)."""
+    known = {row["word"] for row in table("words")} | {row["cue"] for row in table("role_cues")}
+    known |= {row["word"] for row in table("function_words")} | {row["post"] for row in table("posts")}
+    return frozenset(w.lower() for w in known if " " not in w)
+
+
+def _bare_name(text: str, word: str) -> bool:
+    """Whether one capitalised word in a list of bodies is a name ("Mapala", "Jasaraharja") rather
+    than a common word capitalised ("Housing", "Urban"): the text never writes it in lower case,
+    and no table knows it as a place, a post, a title, a collective, a month or a document."""
+    if not re.fullmatch(r"[A-Z][a-z]{3,}", word) or word in STOP_CAPS or TITLES.match(word):
+        return False
+    if re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) or word.lower() in _vocabulary():
+        return False  # a common word, or one the rules tables know as a cue or a function word
+    if (len(word) >= 7 and word.startswith(word_list("derived_noun_prefixes"))) \
+            or word.endswith(word_list("derived_noun_suffixes")):
+        return False  # the shape of an Indonesian derived noun ("Pengusaha", "Kebudayaan"): a common noun
+    return not (word.lower() in GENERIC_WORDS or word.lower() in _sector_groups() or _is_place(word)
+                or _is_local_place(word) or _post_regex().fullmatch(word) or _is_collective(word)
+                or _is_calendar(word) or _document_words().fullmatch(word) or _head_regex().fullmatch(word))
 
 
 #: A body, then "bersama", "beserta" or "together with" and a second body: both act.
@@ -428,13 +482,19 @@ def _short_forms_beside_bodies(text: str, sentence: Span, found: list[ActorMenti
     starts = {f.start for f in taken}
     covered = [any(f.start <= a < f.end or a <= f.start < b for f in taken) for a, b in items]
     for n, (a, b) in enumerate(items):
-        if covered[n]:
-            continue
         words_ = list(re.finditer(r"\S+", text[a:b]))
         if not words_:
             continue
+        lead_in = covered[n]
+        if lead_in:
+            # "antara BPBD dengan organisasi IOF, FAJI, ...": the list's first item carries its
+            # lead-in, a body among it; its last word, in no body's name and after a lower-case
+            # word, is the list's first member.
+            last = a + words_[-1].start()
+            if len(words_) < 2 or not words_[-2].group().islower() or any(f.start <= last < f.end for f in taken):
+                continue
         near = []  # (the word, what stands between it and the body)
-        if n > 0 and covered[n - 1] and items[n - 1][1] in ends:
+        if not lead_in and n > 0 and covered[n - 1] and items[n - 1][1] in ends:
             # "BPBD Sleman and BPPTKG members": the first word after the body
             near.append((words_[0], text[items[n - 1][1]:a + words_[0].start()]))
         if n + 1 < len(items) and covered[n + 1] and items[n + 1][0] in starts:
@@ -443,9 +503,17 @@ def _short_forms_beside_bodies(text: str, sentence: Span, found: list[ActorMenti
         for w, gap in near:
             word = w.group().rstrip(".")
             at = a + w.start()
-            if _unknown_short_form(word) and not re.search(r"[\t\n]", gap):
+            # Between two bodies of a list of three or more, three capitals are a body too ("A, B,
+            # SAR, C"); a single word of one item between bodies ("..., SAR, ...").
+            sandwiched = len(words_) == 1 and 0 < n < len(items) - 1 and covered[n - 1] and covered[n + 1]
+            team = text[max(a, at - 4):at] == "Tim "  # "Tim PKK, Dinas X, ...": a body's team, named so
+            letters = 3 if (sandwiched or team) and sum(covered) >= 3 else 4
+            if _unknown_short_form(word, letters=letters) and not re.search(r"[\t\n]", gap):
                 word = _with_place(text, at, word, b)
-                out.append(ActorMention(at, at + len(word), word, word.split()[0], None, None, "beside-a-body",
+                short = word.split()[0]
+                if team:
+                    at, word = at - 4, "Tim " + word
+                out.append(ActorMention(at, at + len(word), word, short, None, None, "beside-a-body",
                                         "rule:list-context", confidence("mention:list-context")))
     return out
 

@@ -1,0 +1,243 @@
+"""Bodies a text names by a place and a word of government rather than by a body's name: the
+police command a post spells ("Kapolres Semarang" is Polres Semarang's head, so Polres Semarang
+took part), English "Denpasar City" or "Sidoarjo Regency" standing for the local government, and
+"the Australian government"."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.places import _is_place
+from resilience_kg.extract.recognise.actors.vocabulary import STOP_CAPS, _countries, _is_calendar, _is_foreign_country
+from resilience_kg.extract.recognise.rules import alternation, confidence, word_map, words
+
+# -- A police command spelt by its head's post ------------------------------------------------------
+
+
+@functools.cache
+def _command_posts() -> re.Pattern[str]:
+    """The posts of ``police_command_posts`` (a head or deputy head of a command), longest first."""
+    posts = sorted(word_map("police_command_posts"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:(?:Plt|Pj)\.?\s+)?(?P<post>" + "|".join(re.escape(p) for p in posts)
+                      + r")\s+(?P<metro>Metro\s+)?(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![\w-])")
+
+
+def _longest_place(words_: list[str]) -> str | None:
+    """The longest beginning of ``words_`` that is a region ("Maluku Utara" of "Maluku Utara
+    Irjen"), or None."""
+    for n in range(len(words_), 0, -1):
+        place = " ".join(words_[:n])
+        if place not in STOP_CAPS and not _is_calendar(place) and _is_place(place):
+            return place
+    return None
+
+
+def police_commands(text: str, start: int, end: int) -> list[ActorMention]:
+    """The command a police post spells with its place: "Kapolres Semarang" heads the Kepolisian
+    Resor Semarang, which takes part through its head (the post as written is the quote). A post
+    without its place ("Kapolres", "Kapolsek se-Kabupaten X") names no command here.
+
+    >>> text = "Hadir Kapolda Maluku Utara Irjen Pol. Ali dan Kapolres Ternate."
+    >>> [(text[m.start:m.end], m.name) for m in police_commands(text, 0, len(text))]
+    [('Kapolda Maluku Utara', 'Kepolisian Daerah Maluku Utara'), ('Kapolres Ternate', 'Kepolisian Resor Ternate')]
+    """
+    commands = {post: value.split("|") for post, value in word_map("police_command_posts").items()}
+    out = []
+    for m in _command_posts().finditer(text, start, end):
+        place = _longest_place(m.group("place").split(" "))
+        if place is None:
+            continue
+        command, short = commands[m.group("post")]
+        metro = "Metro " if m.group("metro") else ""
+        stop = m.start("place") + len(place)
+        name = f"{command} {metro}{place}"
+        out.append(ActorMention(m.start("post"), stop, name, f"{short} {metro}{place}", name,
+                                "GovernmentAgency", "police-command", "rule:police-command",
+                                confidence("mention:regional-head")))
+    return out
+
+
+# -- English: a city or regency standing for its government -----------------------------------------
+
+#: "Denpasar City", "Sidoarjo Regency", "North Toraja District", "Can Tho city": one to three
+#: capitalised words and an English word of a local government's level.
+_ENGLISH_LOCAL = re.compile(r"(?<![\w-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+                            r" (?P<level>City|city|Regency|District)(?![\w-])")
+
+#: The Indonesian level an English word names ("Regency" is a Kabupaten).
+_LEVELS = word_map("english_local_levels")
+
+
+@functools.cache
+def _english_place_words() -> re.Pattern[str]:
+    """What before "X City" makes it the place and not its government: "in", "at", "of" ... (the
+    place prepositions), unless a post or a member precedes "of" ("Head of X District")."""
+    return re.compile(r"(?:(?<![\w-])(?:" + alternation("place_prepositions") + r")|['’]s?)\s+(?:the\s+)?$", re.I)
+
+
+@functools.cache
+def _of_a_government() -> re.Pattern[str]:
+    """Words before "of X City" that make X City the government a person belongs to."""
+    return re.compile(r"(?<![\w-])(?:" + alternation("english_government_members") + r") of (?:the )?$", re.I)
+
+
+def english_local_governments(text: str, start: int, end: int) -> list[ActorMention]:
+    """English "Denpasar City", "Sidoarjo Regency", "North Toraja District": the local government,
+    one body, where the text has it act, host, join or be headed ("carried out between Denpasar
+    City and ...", "put forward by Sidoarjo Regency", "The Head of North Toraja District"); named as
+    the Indonesian government ("Pemerintah Kota Denpasar") where the place is an Indonesian region.
+    Not a place ("held in Denpasar City", "the RPJMD of Semarang City"), nor the first words of a
+    longer name ("Cebu City Disaster Risk Reduction Office", "City Resilience Index").
+
+    >>> text = "The training was held between Denpasar City and a partner, in Malang City."
+    >>> [(text[m.start:m.end], m.name) for m in english_local_governments(text, 0, len(text))]
+    [('Denpasar City', 'Pemerintah Kota Denpasar')]
+    """
+    out = []
+    for m in _ENGLISH_LOCAL.finditer(text, start, end):
+        place, level = m.group("place"), m.group("level").lower()
+        words_ = place.split(" ")
+        while words_ and (words_[0] in STOP_CAPS or words_[0] in ("The", "A", "An")):
+            words_ = words_[1:]  # "The Sidoarjo Regency", a sentence's first word
+        if not words_:
+            continue
+        # The region is the last words before the level ("Resilience Index Semarang City"):
+        # the longest ending of them that names an Indonesian region, else all of them.
+        after = re.match(r",\s+((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)", text[m.end():m.end() + 40])
+        if after is not None and (_is_province(after.group(1)) or _is_foreign_country(after.group(1))):
+            continue  # "Makassar City, South Sulawesi": a place with its province, as a dateline writes it
+        region, n = next(((r, k) for k in range(len(words_), 0, -1)
+                          if (r := _region(" ".join(words_[-k:]), level)) is not None), (None, len(words_)))
+        if region is not None and n < len(words_):
+            continue  # "CRO Semarang City", "Index Semarang City": the city ends another name
+        place = " ".join(words_[-n:])
+        first = m.end("place") - len(place)
+        if re.search(r"(?<![\w-])[A-Z][A-Z0-9]+ $", text[max(start, first - 12):first]):
+            continue  # "CRO Semarang City": a short form before it, the city ends that body's name
+        before = text[max(start, first - 40):first]
+        if _english_place_words().search(_list_lead(text[max(start, first - 160):first])) \
+                and not _of_a_government().search(before):
+            continue  # "came from Tegal City, X Regency and ...": each member of the list is a place
+        if re.match(r" (?:[A-Z][\w-]*|of [A-Z])", text[m.end():m.end() + 5]) \
+                or re.search(r"\b[Gg]overnment of $", before):
+            continue  # a longer name ("Cebu City Disaster ..."); "government of X City" is lower_case_governments'
+
+        if region is None and not _foreign_city(text, place, m.group("level")):
+            continue
+        name = f"Pemerintah {_LEVELS[level]} {region}" if region else text[first:m.end()]
+        out.append(ActorMention(first, m.end(), name, None, None, "GovernmentAgency", "english-local-government",
+                                "rule:english-local-government", confidence("mention:place-as-government")))
+    return out
+
+
+#: One earlier member of a list: capitalised words and the comma or "and" after them.
+_EARLIER_MEMBER = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*\s*(?:,|\band\b|\bdan\b)\s*$")
+
+
+def _list_lead(before: str) -> str:
+    """The words before a list whose member ends ``before``: "came from Tegal City, " gives
+    "came from "."""
+    while (member := _EARLIER_MEMBER.search(before)) is not None and member.start() < len(before):
+        before = before[:member.start()]
+    return before
+
+
+def same_local_government(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """``found`` without an English "X City" whose government the text names in full elsewhere
+    ("X City Government", "the government of X City", "Pemkot X"): that name stands for it, one
+    actor, and the bare "X City" is then read as no second name of it (a second node, or a speaker
+    wherever "X City" is written before a verb, inside "CRO X City explained").
+
+    >>> from resilience_kg.extract.recognise.actors.mention import ActorMention as M
+    >>> text = "The Madiun City Government met. Later Madiun City signed."
+    >>> full = M(4, 27, "Madiun City Government", None, None, "GovernmentAgency", "", "rule:head-noun", 0.9)
+    >>> method = "rule:english-local-government"
+    >>> short = M(38, 49, "Pemerintah Kota Madiun", None, None, "GovernmentAgency", "", method, 0.6)
+    >>> [m.name for m in same_local_government(text, [full, short])]
+    ['Madiun City Government']
+    """
+    government = frozenset(words("local_government_words"))
+    out = []
+    for m in found:
+        if m.method == "rule:english-local-government":
+            place = text[m.start:m.end].rsplit(" ", 1)[0].lower()
+            level = _LEVELS[text[m.start:m.end].rsplit(" ", 1)[1].lower()].lower()
+            for other in found:
+                rest = re.findall(r"[\w-]+", other.name.lower())
+                here = " ".join(rest)
+                if other.method == m.method or other.sector != "GovernmentAgency" or place not in here \
+                        or not set(rest) - set(place.split()) <= government:
+                    continue
+                if ({"pemkot", "kota", "city", "municipal"} & set(rest) and level != "kota") \
+                        or ({"pemkab", "kabupaten", "regency", "district"} & set(rest) and level != "kabupaten"):
+                    continue  # the city and the regency of one name are two governments
+                break
+            else:
+                out.append(m)
+            continue
+        out.append(m)
+    return out
+
+
+def _is_province(name: str) -> bool:
+    from resilience_kg.extract.regions import is_place
+
+    region = is_place(name)
+    return region is not None and region.kind == "provinsi"
+
+
+def _region(place: str, level: str) -> str | None:
+    """The Indonesian name of region ``place`` at the English ``level``: "North Toraja" District
+    is Toraja Utara; None when it is no Indonesian region of that level."""
+    from resilience_kg.extract.regions import find
+
+    wanted = _LEVELS[level].lower()
+    for candidate in (place, _compass_last(place)):
+        hits = [r for r in find(candidate) if r.kind == wanted] if candidate else []
+        if hits:
+            return hits[0].name.removeprefix("Kota ").removeprefix("Kabupaten ")
+    return None
+
+
+#: English compass words before a name; Indonesian writes them after it ("Toraja Utara").
+_COMPASS = word_map("english_compass")
+
+
+def _compass_last(place: str) -> str | None:
+    first, _, rest = place.partition(" ")
+    return f"{rest} {_COMPASS[first]}" if first in _COMPASS and rest else None
+
+
+def _foreign_city(text: str, place: str, level: str) -> bool:
+    """A city abroad written "Can Tho city": the regions list cannot vouch for it, so only with
+    "city" in lower case (a concept in title case, "Resilience City", is no city) and where none of
+    its words is one the text also writes in lower case ("the Capital city")."""
+    if level != "city" or _is_place(place):
+        return False  # "Galle City", "Resilience City": a title-case "City" may be a concept's name
+    return not any(re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", text) for w in place.split())
+
+
+#: "the Australian government": a country's adjective (its name and "n") and "government".
+_NATIONAL_GOVERNMENT = re.compile(r"(?<![\w-])(?P<adj>[A-Z][a-z]+ian) [Gg]overnment(?![\w-])(?! of\b)")
+
+
+def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
+    """"The Australian government": the government of the country the adjective names, one body
+    ("Government of Australia"), whatever it does in the text (funds, supports, signs).
+
+    >>> text = "With Australian government funding, the project grew."
+    >>> [(text[m.start:m.end], m.name) for m in national_governments(text, 0, len(text))]
+    [('Australian government', 'Government of Australia')]
+    """
+    countries = _countries() | {"Indonesia"}
+    out = []
+    for m in _NATIONAL_GOVERNMENT.finditer(text, start, end):
+        country = m.group("adj")[:-1]
+        if country not in countries:
+            continue
+        out.append(ActorMention(m.start(), m.end(), f"Government of {country}", None, None, "GovernmentAgency",
+                                "national-government", "rule:national-government",
+                                confidence("mention:place-as-government")))
+    return out
