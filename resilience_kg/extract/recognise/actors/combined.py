@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
+from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post
 from resilience_kg.extract.recognise.actors.heads import _split_at_known, head_noun_spans
 from resilience_kg.extract.recognise.actors.known_forms import _surface_index, odd_forms, surface_spans
 from resilience_kg.extract.recognise.actors.lists import (
@@ -96,12 +97,21 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = university_bodies(text, found)
     found = _defined_short_forms(found)
     found = _headline_names(text, found)
+    found = [_person_cut(text, m) for m in found]
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 
 #: A verb with a nasal prefix, capitalised as a title-case headline writes it: "Membahas",
 #: "Menggelar", "Menyiapkan".
 _HEADLINE_VERB = re.compile(r"Mem[bpf][a-z]{4,}|Men[cdjtz][a-z]{4,}|Meng[aeiouhgk][a-z]{3,}|Meny[aeiou][a-z]{3,}")
+
+
+def _person_cut(text: str, m: ActorMention) -> ActorMention:
+    """The mention without a person's name run on after its body (:func:`.bounds.person_after_post`)."""
+    if m.name != text[m.start:m.end] or m.acronym:
+        return m
+    cut = person_after_post(text, m.start, m.end)
+    return m if cut is None else replace(m, end=cut, name=text[m.start:cut])
 
 
 def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
@@ -139,13 +149,15 @@ def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
 
 def _headline_tail(words_: list[str]) -> bool:
     """Whether a name read in a headline runs on into the headline's words: a verb or a document
-    word after its second word ("... Membahas ...", "... MoU ..."), or six words or more. Not
+    word after its second word ("... Membahas ...", "... MoU ..."), a word no body's or place's
+    name the project knows holds (:func:`.bounds.in_name_vocabulary`), or six words or more. Not
     "Bidang X Dinkes Y", a unit with its parent's short form and region."""
     from resilience_kg.extract.recognise.actors.refusals import _document_words
     from resilience_kg.extract.recognise.actors.vocabulary import STOP_CAPS, is_verb_form
 
     return len(words_) >= 6 or any(_HEADLINE_VERB.fullmatch(w) or is_verb_form(w) or w in STOP_CAPS
-                                   or _document_words().fullmatch(w) for w in words_[2:])
+                                   or _document_words().fullmatch(w) or not in_name_vocabulary(w)
+                                   for w in words_[2:])
 
 
 def _written(name: str, text: str) -> bool:
