@@ -128,3 +128,20 @@ def test_a_headline_s_words_after_a_government_written_elsewhere_are_cut() -> No
     got = quotes(text)
     assert "Pemkab Lembah Hijau MoU Penanggulangan Bencana" not in got, got
     assert got.count("Pemkab Lembah Hijau") == 2, got
+
+
+def test_a_unit_with_its_parent_and_a_region_s_short_form_in_a_headline_stays_whole() -> None:
+    # "Sulteng" is a region's short form: a word of the name, not of the headline.
+    text = ("Bidang P2P Dinkes Sulteng Lakukan Koordinasi\n\n"
+            "PALU – Bidang P2P menggelar rapat koordinasi bersama puskesmas.")
+    assert "Bidang P2P Dinkes Sulteng" in quotes(text)
+
+
+def test_an_english_name_ends_at_its_head_and_starts_after_a_post_s_place() -> None:
+    # "District Officer Kab. X Sinar Foundation Budi Santosa": the post's place is no word of the
+    # English name, and the officer's name after its head is not either.
+    text = ("Hadir dalam lokakarya, Program Officer Kab. Bandung Barat Cahaya Pagi Foundation "
+            "Wiratmo Hadisuryo, dan perwakilan Dinas Sosial.")
+    got = quotes(text)
+    assert "Cahaya Pagi Foundation" in got, got
+    assert not [q for q in got if "Wiratmo" in q or "Barat" in q], got

@@ -132,11 +132,20 @@ def name_vocabulary() -> frozenset[str]:
     return frozenset(out)
 
 
+def _english_head(word: str) -> bool:
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    head = _heads().get(word)
+    return head is not None and head.english
+
+
 def in_name_vocabulary(word: str) -> bool:
     """Whether ``word`` is a word of a body's or a place's name the project knows (a head noun,
     a known name, a region, a word of the name lists), or a number or a grade ("2", "IIA")."""
-    if re.fullmatch(r"\d+|[IVX]{1,4}[A-C]?", word.strip(".,")):
-        return True
+    from resilience_kg.extract.recognise.actors.places import _is_place
+
+    if re.fullmatch(r"\d+|[IVX]{1,4}[A-C]?", word.strip(".,")) or _is_place(word.strip(".,")):
+        return True  # (a place by the region list or a short form of one: "Sulbar", "Jaktim")
     return word.lower().strip(".,") in name_vocabulary() or _head_regex().fullmatch(word) is not None
 
 
@@ -160,16 +169,18 @@ def person_after_post(text: str, m_start: int, m_end: int) -> int | None:
     if len(words_) < 4 or "\n" in quote:
         return None
     before = text[max(0, m_start - 40):m_start].rstrip()
-    if not before or not any(re.fullmatch(r"(?: [A-Z][a-z]+){0,2}", before[p.end():])
-                             for p in _post_regex().finditer(before)):
-        return None  # (a post, perhaps with its field: "Direktur Operasi PT ...")
+    english_end = _english_head(words_[-3])
+    if not english_end and (not before or not any(re.fullmatch(r"(?: [A-Z][a-z]+){0,2}", before[p.end():])
+                                                  for p in _post_regex().finditer(before))):
+        return None  # (a post, perhaps with its field: "Direktur Operasi PT ..."; or an English
+        # name, whose head is its last word: "... Harapan Foundation Budi Santosa, ...")
     if not _AFTER_PERSON.match(text, m_end):
         return None
     tail = words_[-2:]
     if not all(re.fullmatch(r"[A-Z][a-z]{1,14}", w) and not in_name_vocabulary(w) for w in tail):
         return None
     body = words_[:-2]
-    if _head_regex().fullmatch(body[-1]) or not any(w[:1].isupper() for w in body[1:]):
+    if (_head_regex().fullmatch(body[-1]) and not english_end) or not any(w[:1].isupper() for w in body[1:]):
         return None  # a head alone is left ("PT Budi Hartanto"): no name to cut
     again = re.compile(r"(?<![\w-])" + re.escape(quote) + r"(?![\w-])")
     if any(a.start() != m_start for a in again.finditer(text)):

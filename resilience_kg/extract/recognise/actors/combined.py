@@ -130,8 +130,12 @@ def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
             out.append(m)
             continue
         rest = text[:line_start] + "\n" + text[line_end:]
-        if not _written(quote, rest) and _headline_tail(words_):
-            cut = next((n for n in range(len(words_) - 1, 1, -1) if _written(" ".join(words_[:n]), rest)), None)
+        written = next((n for n in range(len(words_) - 1, 1, -1) if _written(" ".join(words_[:n]), rest)), None)
+        if not _written(quote, rest) and (_headline_tail(words_) or (written is not None
+                                                                     and not in_name_vocabulary(words_[written]))):
+            # (The word after the name the story writes is no word of any name the project knows:
+            # "Pemkab X MoU ...".)
+            cut = written
             if cut is None:
                 cut = next((n for n in range(2, len(words_)) if _HEADLINE_VERB.fullmatch(words_[n])
                             and not _is_place(words_[n])), None)
@@ -149,15 +153,13 @@ def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
 
 def _headline_tail(words_: list[str]) -> bool:
     """Whether a name read in a headline runs on into the headline's words: a verb or a document
-    word after its second word ("... Membahas ...", "... MoU ..."), a word no body's or place's
-    name the project knows holds (:func:`.bounds.in_name_vocabulary`), or six words or more. Not
+    word after its second word ("... Membahas ...", "... MoU ..."), or six words or more. Not
     "Bidang X Dinkes Y", a unit with its parent's short form and region."""
     from resilience_kg.extract.recognise.actors.refusals import _document_words
     from resilience_kg.extract.recognise.actors.vocabulary import STOP_CAPS, is_verb_form
 
     return len(words_) >= 6 or any(_HEADLINE_VERB.fullmatch(w) or is_verb_form(w) or w in STOP_CAPS
-                                   or _document_words().fullmatch(w) or not in_name_vocabulary(w)
-                                   for w in words_[2:])
+                                   or _document_words().fullmatch(w) for w in words_[2:])
 
 
 def _written(name: str, text: str) -> bool:

@@ -106,8 +106,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
         elif word == "-" and is_cap(nxt):
             pass
-        elif word == "," and j > i and _jurisdiction_ends(toks, i, j) and not unit:
+        elif word == "," and j > i and not unit and _jurisdiction_ends(toks, i, j) and _body_head_at(text, toks, j + 1):
             break  # "Pemerintah Provinsi X, dan Pemerintah Kota Y": a jurisdiction ends a body's name
+            # (but "Dinas Kesehatan Provinsi X, Bidang P2P" names the unit after its parent)
         elif word == "," and (unit or government or (public and english and any(t.text == "of" for t in toks[i:j]))) \
                 and j > i \
                 and _enumerated_fields(text, toks, j, known, unit=unit):
@@ -154,6 +155,16 @@ def _english_name_at(text: str, toks: Sequence[Span], k: int) -> bool:
             after = toks[n + 1].text if n + 1 < len(toks) else ""
             return not (is_cap(after) and text[toks[n].end:toks[n + 1].start] == " ") and after not in ("of", "for")
     return False
+
+
+def _body_head_at(text: str, toks: Sequence[Span], k: int) -> bool:
+    """Whether a body's head noun (not a unit's) starts at ``toks[k]``, perhaps after "dan"."""
+    if k < len(toks) and toks[k].text.lower() in ("dan", "serta"):
+        k += 1
+    if k >= len(toks):
+        return False
+    head = _head_regex().match(text, toks[k].start)
+    return head is not None and _heads()[head.group(1)].kind != "unit"
 
 
 def _jurisdiction_ends(toks: Sequence[Span], i: int, j: int) -> bool:
@@ -281,6 +292,13 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
             break
         if word.endswith(("'s", "’s")):
             break  # "Indonesia's National Disaster Management Agency": the owner is not in the name
+        if word in _LEVEL_WORDS:
+            # "... Kab. Sleman Sinar Foundation": an English name holds no Indonesian level word
+            # and its region; they are a post's place, and the name starts after them.
+            width = next((w for w in (3, 2, 1) if j + w < i
+                          and _is_place(" ".join(t.text for t in toks[j + 1:j + 1 + w]))), 0)
+            first = max(first, j + 1 + width) if width else first
+            break
         if is_cap(word) and word not in STOP_CAPS and not _head_regex().fullmatch(word):
             first = j
         elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
