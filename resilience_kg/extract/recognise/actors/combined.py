@@ -131,10 +131,7 @@ def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
             continue
         rest = text[:line_start] + "\n" + text[line_end:]
         written = next((n for n in range(len(words_) - 1, 1, -1) if _written(" ".join(words_[:n]), rest)), None)
-        if not _written(quote, rest) and (_headline_tail(words_) or (written is not None
-                                                                     and not in_name_vocabulary(words_[written]))):
-            # (The word after the name the story writes is no word of any name the project knows:
-            # "Pemkab X MoU ...".)
+        if not _written(quote, rest) and (_headline_tail(words_) or _unknown_after(words_, written)):
             cut = written
             if cut is None:
                 cut = next((n for n in range(2, len(words_)) if _HEADLINE_VERB.fullmatch(words_[n])
@@ -149,6 +146,24 @@ def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
                             acronym=None if m.acronym == quote else m.acronym, expansion=None)
         out.append(m)
     return out
+
+
+def _unknown_after(words_: list[str], written: int | None) -> bool:
+    """Whether the headline's words after the name the story writes (``words_[:written]``) hold
+    a word no body's or place's name the project knows (:func:`.bounds.in_name_vocabulary`):
+    right after it ("Pemkab X MoU ..."), or further on, unless a parent, a short form or an
+    English purpose goes on with the name ("Centre for ..."), or two known-led words do ("Bidang X
+    Dinkes Y": a parent and its region)."""
+    from resilience_kg.extract.recognise.actors.vocabulary import starts_a_name_part
+
+    if written is None:
+        return False
+    rest = words_[written:]
+    if not in_name_vocabulary(rest[0]):
+        return True
+    if starts_a_name_part(" ".join(rest)) or len(rest) <= 2:
+        return False  # (a parent and its region: "Bidang X | Dinkes Y")
+    return any(not in_name_vocabulary(w) for w in rest)
 
 
 def _headline_tail(words_: list[str]) -> bool:
