@@ -7,7 +7,7 @@ rule table: the rules are about how names are built."""
 
 from __future__ import annotations
 
-from helpers.extraction import actor_names, found, quotes
+from helpers.extraction import actor_names, found, quotes, roles
 
 from resilience_kg.extract.recognise.actors.bounds import abbreviates_field, in_name_vocabulary
 
@@ -145,3 +145,22 @@ def test_an_english_name_ends_at_its_head_and_starts_after_a_post_s_place() -> N
     got = quotes(text)
     assert "Cahaya Pagi Foundation" in got, got
     assert not [q for q in got if "Wiratmo" in q or "Barat" in q], got
+
+
+# --- 6. a post's unit written with the post's short form -------------------------------------------
+
+
+def test_a_unit_named_only_as_a_post_s_field_before_its_body_is_the_body_s_post() -> None:
+    # "Kepala Bagian X (Kabag X) Polres Y": the post, written out and in short, ends at the
+    # brackets; the police command after them is who attended, and the unit is no actor.
+    text = ("Turut hadir Kepala Bagian Operasional (Kabag Ops) Polres Lembah Hijau Kompol Wiratmo, "
+            "dan Kepala Dinas Sosial.")
+    names = actor_names(text)
+    assert "Polres Lembah Hijau" in names, names
+    assert not [n for n in names if n.startswith("Bagian")], names
+    assert roles(text, "Polres Lembah Hijau")["Polres Lembah Hijau"] == "participant"
+
+
+def test_a_post_s_short_form_before_a_place_keeps_the_unit_of_that_place() -> None:
+    text = "Rapat dibuka Kepala Bagian Tata Pemerintahan Sekretariat (Kabag Tapem Setda) Kota Semarang."
+    assert {m.name for m in found(text)} == {"Bagian Tata Pemerintahan Sekretariat Kota Semarang"}

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from resilience_kg.extract.recognise.actors.bounds import administrative_tail, rank_tail
+from resilience_kg.extract.recognise.actors.bounds import administrative_tail, post_ends_before_body, rank_tail
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail, _named_tail, _split_region
 from resilience_kg.extract.recognise.actors.vocabulary import (
@@ -111,6 +111,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                     sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
                 if _post_regex().fullmatch(acronym):
                     # "Kepala Kepolisian Daerah (Kapolda) Jabar": the short form is the head's post, not the body's.
+                    if kind == "unit" and not tail and post_ends_before_body(text, m.end(), end):
+                        continue  # "Kepala Bagian X (Kabag X) Polres Y": the post is in the Polres
                     out.append(ActorMention(s, m.end() + tail, name, None, None, sector,
                                             f"head:{head.group(1)}" if head else "", method,
                                             confidence("mention:acronym"), kind=kind))

@@ -205,3 +205,15 @@ def administrative_tail(text: str, pos: int, end: int, name: str) -> int:
         if _is_place(" ".join(words_[:width])):
             return tail.start(1) - pos + len(" ".join(words_[:width]))
     return 0
+
+
+def post_ends_before_body(text: str, pos: int, end: int) -> bool:
+    """Whether a body's head noun (not a unit's) follows the post's short form in brackets that
+    ends at ``pos``: in "Kepala Bagian Operasional (Kabag Ops) Polres X" the post, written out and
+    in short, ends at the brackets, and the body after them is the one the post is in; the unit
+    is named only as the post's field, no attendee of its own."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    after = re.compile(r" +").match(text, pos, end)
+    head = _head_regex().match(text, after.end(), end) if after is not None else None
+    return head is not None and _heads()[head.group(1)].kind != "unit"

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from resilience_kg.extract.recognise.actors.bounds import abbreviates_field, rank_tail
+from resilience_kg.extract.recognise.actors.bounds import abbreviates_field, post_ends_before_body, rank_tail
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
     _LEVEL_WORDS,
@@ -377,7 +377,10 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         if held and short is not None:
             # "Kepala Bagian Tata Pemerintahan Sekretariat (Kabag Tapem Setda) Kota X": the brackets
             # hold the post's short form, and the place after them is still the unit's.
-            e = short.end() + _jurisdiction_tail(text, short.end(), end)
+            tail = _jurisdiction_tail(text, short.end(), end)
+            if not tail and head.kind == "unit" and post_ends_before_body(text, short.end(), end):
+                continue  # "Kepala Bagian X (Kabag X) Polres Y": the post is in the Polres
+            e = short.end() + tail
             name = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[s:e])
             out.append(ActorMention(s, e, name, None, None, sector, f"head:{head.head}",
                                     f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
