@@ -64,16 +64,15 @@ def _initials_used(letters: list[str], field: list[str]) -> bool:
     return True
 
 
-@functools.cache
-def _rank_words() -> frozenset[str]:
-    return frozenset(word_list("rank_words"))
-
-
 #: A class or rank after an office's name or its short form: "Kelas I", "Kelas II A", "Tipe B",
 #: "Class IA" (the grades of vertical offices: ports, meteorological stations, prisons, immigration).
 @functools.cache
 def _rank_regex() -> re.Pattern[str]:
     return re.compile(r" (?:" + alternation("rank_words") + r") (?:[IVX]{1,4}(?: ?[A-C])?|[A-C]|\d)(?![\w-])")
+
+
+_TWO_WORDS = re.compile(r" ([A-Z][a-z]+ [A-Z][a-z]+)(?![\w-])")
+_ONE_WORD = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
 
 def rank_tail(text: str, pos: int, end: int) -> int:
@@ -85,11 +84,11 @@ def rank_tail(text: str, pos: int, end: int) -> int:
     if rank is None:
         return 0
     place = _jurisdiction_tail(text, rank.end(), end)
-    if not place:
-        bare = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)").match(text, rank.end(), end)
-        while bare is not None and not _is_place(bare.group(1)) and " " in bare.group(1):
-            bare = re.compile(r" ([A-Z][a-z]+)").match(text, rank.end(), end)
-        place = bare.end() - rank.end() if bare is not None and _is_place(bare.group(1)) else 0
+    if not place:  # a bare place of two words or one ("... Kelas I Ambon")
+        for bare in (_TWO_WORDS.match(text, rank.end(), end), _ONE_WORD.match(text, rank.end(), end)):
+            if bare is not None and _is_place(bare.group(1)):
+                place = bare.end() - rank.end()
+                break
     return rank.end() - pos + place
 
 
