@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from resilience_kg.extract.recognise.actors.bounds import administrative_tail, post_ends_before_body, rank_tail
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail, _named_tail, _split_region
 from resilience_kg.extract.recognise.actors.vocabulary import (
@@ -93,7 +94,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                     best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)
             s = before[best].start
             expansion = text[s:before[-1].end].rstrip(" ,")
-            tail = _jurisdiction_tail(text, m.end(), end) or _named_tail(text, m.end(), end, acronym)
+            tail = (_jurisdiction_tail(text, m.end(), end) or rank_tail(text, m.end(), end)
+                    or administrative_tail(text, m.end(), end, expansion) or _named_tail(text, m.end(), end, acronym))
             short_name = f"{acronym} {' '.join(text[m.end():m.end() + tail].split())}".strip()
             if (_names_a_body(expansion) or acronym in _known_names() or acronym in known
                     or short_name in _acting_subjects(text)):
@@ -109,6 +111,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                     sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
                 if _post_regex().fullmatch(acronym):
                     # "Kepala Kepolisian Daerah (Kapolda) Jabar": the short form is the head's post, not the body's.
+                    if kind == "unit" and not tail and post_ends_before_body(text, m.end(), end):
+                        continue  # "Kepala Bagian X (Kabag X) Polres Y": the post is in the Polres
                     out.append(ActorMention(s, m.end() + tail, name, None, None, sector,
                                             f"head:{head.group(1)}" if head else "", method,
                                             confidence("mention:acronym"), kind=kind))

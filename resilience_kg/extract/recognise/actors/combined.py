@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
+from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post
 from resilience_kg.extract.recognise.actors.governments import (
     english_local_governments,
     national_governments,
@@ -64,8 +65,9 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found: list[ActorMention] = []
     # One pass of the (large) surface-form matcher per sentence is the slow part: run it per
     # paragraph-sized chunk of sentences instead and hand each sentence its own matches.
-    all_surfaces = [m for sentence in _chunks(sentences) for m in surface_spans(text, sentence[0], sentence[1],
-                                                                                 gazetteer)]
+    all_surfaces = [
+        m for sentence in _chunks(sentences) for m in surface_spans(text, sentence[0], sentence[1], gazetteer)
+    ]
     known_forms = frozenset(_surface_index(gazetteer)[1])
     known_sectors = {f: (v.sector, v.method) for f, v in _surface_index(gazetteer)[1].items()}
     # Each sentence takes the matches inside it: found by bisection, not by reading them all.
@@ -75,14 +77,24 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         s, e = sentence.start, sentence.end
         lo = bisect.bisect_left(surface_starts, s)
         hi = bisect.bisect_left(surface_starts, e)
-        surfaces = ([m for m in all_surfaces[lo:hi] if m.end <= e] + odd_forms(text, s, e, gazetteer)
-                    + acronym_with_place(text, s, e) + brand_branches(text, s, e)
-                    + places_acting(text, s, e) + regional_heads(text, s, e) + lower_case_governments(text, s, e)
-                    + police_commands(text, s, e) + english_local_governments(text, s, e)
-                    + national_governments(text, s, e))
-        candidates = (_split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
-                      + acronym_pairs(text, s, e, known_forms)
-                      + surfaces + group_lists(text, s, e))
+        surfaces = (
+            [m for m in all_surfaces[lo:hi] if m.end <= e]
+            + odd_forms(text, s, e, gazetteer)
+            + acronym_with_place(text, s, e)
+            + brand_branches(text, s, e)
+            + places_acting(text, s, e)
+            + regional_heads(text, s, e)
+            + lower_case_governments(text, s, e)
+            + police_commands(text, s, e)
+            + english_local_governments(text, s, e)
+            + national_governments(text, s, e)
+        )
+        candidates = (
+            _split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
+            + acronym_pairs(text, s, e, known_forms)
+            + surfaces
+            + group_lists(text, s, e)
+        )
         settled = branches_of(text, join_units(text, settle(candidates, text)))
         by_span = {(m.start, m.end): m for m in reversed(settled)}
         settled = [_academic_unit(m, by_span) for m in settled]
@@ -91,8 +103,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         settled += hyphen_compounds(text, s, e, settled, known_sectors)
         settled += attendance_lists(text, sentence, settled)
         documents = document_spans(text, s, e)
-        found.extend(m for m in settled if _keep(m, text)
-                     and not any(a <= m.start < b for a, b in documents))
+        found.extend(m for m in settled if _keep(m, text) and not any(a <= m.start < b for a, b in documents))
     found += [m for m in attendance_lines(text, found) if _keep(m, text)]
     contact_lines = [(c.start(), c.end()) for c in _contact_regex().finditer(text)]
     found = [m for m in found if not _inside_collective(text, m) and not _on_contact_line(contact_lines, m)]
@@ -106,6 +117,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = _headline_names(text, found)
     found = _commands_named_elsewhere(text, found)
     found = same_local_government(text, found)
+    found = [_person_cut(text, m) for m in found]
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 
@@ -113,15 +125,31 @@ def _commands_named_elsewhere(text: str, found: list[ActorMention]) -> list[Acto
     """A police command read from its head's post ("Kapolres X") is needed only where the text
     never names the command itself: where it writes "Polres X", the post stands for that body
     already (the post-head references do it), and a second mention would split the actor."""
-    named = {n.lower() for m in found if m.method != "rule:police-command"
-             for n in (m.name, m.acronym, text[m.start:m.end]) if n}
-    return [m for m in found if m.method != "rule:police-command"
-            or not ({m.name.lower(), (m.acronym or "").lower()} & named)]
+    named = {
+        n.lower()
+        for m in found
+        if m.method != "rule:police-command"
+        for n in (m.name, m.acronym, text[m.start : m.end])
+        if n
+    }
+    return [
+        m
+        for m in found
+        if m.method != "rule:police-command" or not ({m.name.lower(), (m.acronym or "").lower()} & named)
+    ]
 
 
 #: A verb with a nasal prefix, capitalised as a title-case headline writes it: "Membahas",
 #: "Menggelar", "Menyiapkan".
 _HEADLINE_VERB = re.compile(r"Mem[bpf][a-z]{4,}|Men[cdjtz][a-z]{4,}|Meng[aeiouhgk][a-z]{3,}|Meny[aeiou][a-z]{3,}")
+
+
+def _person_cut(text: str, m: ActorMention) -> ActorMention:
+    """The mention without a person's name run on after its body (:func:`.bounds.person_after_post`)."""
+    if m.name != text[m.start : m.end] or m.acronym:
+        return m
+    cut = person_after_post(text, m.start, m.end)
+    return m if cut is None else replace(m, end=cut, name=text[m.start : cut])
 
 
 def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
@@ -134,27 +162,61 @@ def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
         line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)
         line_end = len(text) if line_end < 0 else line_end
-        quote = text[m.start:m.end]
+        quote = text[m.start : m.end]
         words_ = quote.split(" ")
         if len(words_) < 3 or m.name != quote or not _title_case(text[line_start:line_end]):
             out.append(m)
             continue
         rest = text[:line_start] + "\n" + text[line_end:]
-        if not _written(quote, rest) and _headline_tail(words_):
-            cut = next((n for n in range(len(words_) - 1, 1, -1) if _written(" ".join(words_[:n]), rest)), None)
+        written = next((n for n in range(len(words_) - 1, 1, -1) if _written(" ".join(words_[:n]), rest)), None)
+        if not _written(quote, rest) and (_headline_tail(words_) or _unknown_after(words_, written)):
+            cut = written
             if cut is None:
-                cut = next((n for n in range(2, len(words_)) if _HEADLINE_VERB.fullmatch(words_[n])
-                            and not _is_place(words_[n])), None)
+                cut = next(
+                    (
+                        n
+                        for n in range(2, len(words_))
+                        if _HEADLINE_VERB.fullmatch(words_[n]) and not _is_place(words_[n])
+                    ),
+                    None,
+                )
             if cut is not None:
                 name = " ".join(words_[:cut])
                 # The body named in full in the story ("Yayasan X Indonesia") is the headline's "Yayasan X".
-                fuller = {f.name for f in found if not line_start <= f.start < line_end
-                          and f.name.startswith(name + " ")
-                          and all(w[:1].isupper() for w in f.name[len(name) + 1:].split())}
-                m = replace(m, end=m.start + len(name), name=fuller.pop() if len(fuller) == 1 else name,
-                            acronym=None if m.acronym == quote else m.acronym, expansion=None)
+                fuller = {
+                    f.name
+                    for f in found
+                    if not line_start <= f.start < line_end
+                    and f.name.startswith(name + " ")
+                    and all(w[:1].isupper() for w in f.name[len(name) + 1 :].split())
+                }
+                m = replace(
+                    m,
+                    end=m.start + len(name),
+                    name=fuller.pop() if len(fuller) == 1 else name,
+                    acronym=None if m.acronym == quote else m.acronym,
+                    expansion=None,
+                )
         out.append(m)
     return out
+
+
+def _unknown_after(words_: list[str], written: int | None) -> bool:
+    """Whether the headline's words after the name the story writes (``words_[:written]``) hold
+    a word no body's or place's name the project knows (:func:`.bounds.in_name_vocabulary`):
+    right after it ("Pemkab X MoU ..."), or further on, unless a parent, a short form or an
+    English purpose goes on with the name ("Centre for ..."), or two known-led words do ("Bidang X
+    Dinkes Y": a parent and its region)."""
+    from resilience_kg.extract.recognise.actors.vocabulary import starts_a_name_part
+
+    if written is None:
+        return False
+    rest = words_[written:]
+    if not in_name_vocabulary(rest[0]):
+        return True
+    if starts_a_name_part(" ".join(rest)) or len(rest) <= 2:
+        return False  # (a parent and its region: "Bidang X | Dinkes Y")
+    return any(not in_name_vocabulary(w) for w in rest)
 
 
 def _headline_tail(words_: list[str]) -> bool:
@@ -164,8 +226,10 @@ def _headline_tail(words_: list[str]) -> bool:
     from resilience_kg.extract.recognise.actors.refusals import _document_words
     from resilience_kg.extract.recognise.actors.vocabulary import STOP_CAPS, is_verb_form
 
-    return len(words_) >= 6 or any(_HEADLINE_VERB.fullmatch(w) or is_verb_form(w) or w in STOP_CAPS
-                                   or _document_words().fullmatch(w) for w in words_[2:])
+    return len(words_) >= 6 or any(
+        _HEADLINE_VERB.fullmatch(w) or is_verb_form(w) or w in STOP_CAPS or _document_words().fullmatch(w)
+        for w in words_[2:]
+    )
 
 
 def _written(name: str, text: str) -> bool:
@@ -175,8 +239,13 @@ def _written(name: str, text: str) -> bool:
 def _title_case(line: str) -> bool:
     """A headline in title case: no full stop at its end, and most of its words capitalised."""
     words_ = [w for w in line.split() if w[:1].isalpha()]
-    if len(words_) < 4 or len(line) > 200 or line.rstrip().endswith((".", ":", ";", ",")) or "|" in line \
-            or "\t" in line:  # (a table's row is no headline)
+    if (
+        len(words_) < 4
+        or len(line) > 200
+        or line.rstrip().endswith((".", ":", ";", ","))
+        or "|" in line
+        or "\t" in line
+    ):  # (a table's row is no headline)
         return False
     return 10 * sum(w[0].isupper() for w in words_) >= 7 * len(words_)  # seven words in ten
 

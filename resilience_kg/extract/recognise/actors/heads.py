@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from resilience_kg.extract.recognise.actors.bounds import abbreviates_field, post_ends_before_body, rank_tail
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
     _LEVEL_WORDS,
@@ -91,6 +92,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)) \
                     and not _field_short_form(text, toks, j + 1, known):
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
+            if word.lower() == "dan" and not english and _english_name_at(text, toks, j + 1):
+                break  # "Yayasan Contoh dan Sinar Foundation": an English name, its head last, is a second body
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
                 break
             if word.lower() in ("dan", "and") and j > i and re.fullmatch(r"\d{1,3}|[IVX]{1,4}", toks[j - 1].text):
@@ -103,6 +106,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
         elif word == "-" and is_cap(nxt):
             pass
+        elif word == "," and j > i and not unit and _jurisdiction_ends(toks, i, j) and _body_head_at(text, toks, j + 1):
+            break  # "Pemerintah Provinsi X, dan Pemerintah Kota Y": a jurisdiction ends a body's name
+            # (but "Dinas Kesehatan Provinsi X, Bidang P2P" names the unit after its parent)
         elif word == "," and (unit or government or (public and english and any(t.text == "of" for t in toks[i:j]))) \
                 and j > i \
                 and _enumerated_fields(text, toks, j, known, unit=unit):
@@ -135,6 +141,40 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
     while last >= i and toks[last].text.lower() in CONNECTORS:
         last -= 1
     return last + 1
+
+
+def _english_name_at(text: str, toks: Sequence[Span], k: int) -> bool:
+    """Whether one to three capitalised words from ``toks[k]`` end in an English head noun and
+    end there ("Tanoto Foundation", "Sinar Contoh Institute"): a name of its own."""
+    for n in range(k, min(k + 3, len(toks))):
+        word = toks[n].text
+        if not is_cap(word) or (n > k and text[toks[n - 1].end:toks[n].start] != " "):
+            return False
+        head = _heads().get(word)
+        if n > k and head is not None and head.english:
+            after = toks[n + 1].text if n + 1 < len(toks) else ""
+            return not (is_cap(after) and text[toks[n].end:toks[n + 1].start] == " ") and after not in ("of", "for")
+    return False
+
+
+def _body_head_at(text: str, toks: Sequence[Span], k: int) -> bool:
+    """Whether a body's head noun (not a unit's) starts at ``toks[k]``, perhaps after "dan"."""
+    if k < len(toks) and toks[k].text.lower() in ("dan", "serta"):
+        k += 1
+    if k >= len(toks):
+        return False
+    head = _head_regex().match(text, toks[k].start)
+    return head is not None and _heads()[head.group(1)].kind != "unit"
+
+
+def _jurisdiction_ends(toks: Sequence[Span], i: int, j: int) -> bool:
+    """Whether the name's words before ``toks[j]`` end with a level word and its region
+    ("... Provinsi Kalimantan Tengah", "... Kota Contoh"): the name is whole."""
+    names = [t.text for t in toks[max(0, i - 1):j]]  # (the level word may end the head: "Pemerintah Provinsi")
+    for width in (3, 2, 1):
+        if len(names) > width and names[-width - 1] in _LEVEL_WORDS and _is_place(" ".join(names[-width:])):
+            return True
+    return False
 
 
 def _lower_place(toks: Sequence[Span], j: int) -> int:
@@ -252,6 +292,13 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
             break
         if word.endswith(("'s", "’s")):
             break  # "Indonesia's National Disaster Management Agency": the owner is not in the name
+        if word in _LEVEL_WORDS:
+            # "... Kab. Sleman Sinar Foundation": an English name holds no Indonesian level word
+            # and its region; they are a post's place, and the name starts after them.
+            width = next((w for w in (3, 2, 1) if j + w < i
+                          and _is_place(" ".join(t.text for t in toks[j + 1:j + 1 + w]))), 0)
+            first = max(first, j + 1 + width) if width else first
+            break
         if is_cap(word) and word not in STOP_CAPS and not _head_regex().fullmatch(word):
             first = j
         elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
@@ -330,7 +377,10 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         if held and short is not None:
             # "Kepala Bagian Tata Pemerintahan Sekretariat (Kabag Tapem Setda) Kota X": the brackets
             # hold the post's short form, and the place after them is still the unit's.
-            e = short.end() + _jurisdiction_tail(text, short.end(), end)
+            tail = _jurisdiction_tail(text, short.end(), end)
+            if not tail and head.kind == "unit" and post_ends_before_body(text, short.end(), end):
+                continue  # "Kepala Bagian X (Kabag X) Polres Y": the post is in the Polres
+            e = short.end() + tail
             name = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[s:e])
             out.append(ActorMention(s, e, name, None, None, sector, f"head:{head.head}",
                                     f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
@@ -344,11 +394,14 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                                                  or indonesian_alias) and \
                 short.group(1) not in LEGAL_FORMS and \
                 (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1)) or english_alias
-                 or (short.group(1) in known and is_acronym(short.group(1)))):
+                 or (short.group(1) in known and is_acronym(short.group(1)))
+                 or (not head.english and head.head not in LEGAL_FORMS and abbreviates_field(short.group(1), name))):
+            # ("Forum Pengurangan Risiko Bencana (PRB)": a short form of the field, the head left out;
+            # a firm's short form leaves out its legal form, and is read as the firm's name instead.)
             # ("Palang Merah Jerman (German Red Cross)": the English name in brackets, one actor.)
             acronym = short.group(1)
             e = short.end()
-            tail = (_jurisdiction_tail(text, e, end) or _named_tail(text, e, end, acronym)
+            tail = (_jurisdiction_tail(text, e, end) or rank_tail(text, e, end) or _named_tail(text, e, end, acronym)
                     or (_english_place_tail(text, e, end) if head.english else 0))
             if tail:
                 # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"

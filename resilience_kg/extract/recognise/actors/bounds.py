@@ -1,0 +1,218 @@
+"""Where a body's name ends: what a name is made of, and the words after it that still belong to it.
+
+A body's name is a head noun, then words of a closed vocabulary (words of field and function,
+region names of the official list, known names, legal forms, a class or rank), then perhaps a short
+form in brackets and the body's place or class after it. This module answers the questions the
+recognisers ask at a name's edge:
+
+- whether a short form in brackets abbreviates the name's field, the words after its head ("Forum
+  Pengurangan Risiko Bencana (PRB)", "Dinas Koperasi, Usaha Kecil dan Menengah (UKM)"): it is the
+  body's short form, and the brackets are part of the mention;
+- how long a class or rank and a place after a name are ("... (KSOP) Kelas I Ambon", "... Kelas II
+  Contoh"), which name the office, not what follows it;
+- where a person's name written after a body begins ("Direktur PT Sinar Contoh Budi Hartanto,"):
+  the words after a complete name that are no word of any body's name the project knows.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from resilience_kg.extract.recognise.actors.vocabulary import _fits, _head_regex, is_acronym
+from resilience_kg.extract.recognise.rules import alternation, table
+from resilience_kg.extract.recognise.rules import words as word_list
+
+
+def abbreviates_field(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` abbreviates the words of ``name`` after its head (the body's field),
+    two capitalised words at least, every one of them giving the short form a letter: "PRB" for
+    "Forum Pengurangan Risiko Bencana", "UKM" for "Dinas Koperasi, Usaha Kecil dan Menengah".
+    The head is left out of such short forms ("Forum PRB", "Dinas Koperasi dan UKM").
+
+    >>> abbreviates_field("PRB", "Forum Pengurangan Risiko Bencana")
+    True
+    >>> abbreviates_field("UKM", "Dinas Koperasi, Usaha Kecil dan Menengah")
+    True
+    >>> abbreviates_field("BPS", "Forum Pengurangan Risiko Bencana")
+    False
+    """
+    if not is_acronym(acronym) and not re.fullmatch(r"[A-Z][a-z]{2,7}", acronym):
+        return False
+    words_ = name.replace(",", " ").split()
+    letters = [c for c in acronym if c.isalpha()]
+    for k in range(1, len(words_) - 1):
+        field = [w for w in words_[k:] if w[:1].isupper()]
+        if not field or field[0] != words_[k] or len(field) < 2 or len(letters) > 2 * len(field) + 2:
+            continue
+        if _fits(acronym, " ".join(words_[k:])) and _initials_used(letters, field):
+            return True
+    return False
+
+
+def _initials_used(letters: list[str], field: list[str]) -> bool:
+    """Whether each capitalised word of the field gives the short form a letter, in order: its
+    initial, or (for a short form written as a word, "Humas") its first letters."""
+    pos = 0
+    lowered = [c.lower() for c in letters]
+    for word in field:
+        initial = word[0].lower()
+        try:
+            pos = lowered.index(initial, pos) + 1
+        except ValueError:
+            return False
+    return True
+
+
+#: A class or rank after an office's name or its short form: "Kelas I", "Kelas II A", "Tipe B",
+#: "Class IA" (the grades of vertical offices: ports, meteorological stations, prisons, immigration).
+@functools.cache
+def _rank_regex() -> re.Pattern[str]:
+    return re.compile(r" (?:" + alternation("rank_words") + r") (?:[IVX]{1,4}(?: ?[A-C])?|[A-C]|\d)(?![\w-])")
+
+
+_TWO_WORDS = re.compile(r" ([A-Z][a-z]+ [A-Z][a-z]+)(?![\w-])")
+_ONE_WORD = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
+
+
+def rank_tail(text: str, pos: int, end: int) -> int:
+    """Length of a class or rank after a name at ``pos`` and of the place after it ("... Kelas I
+    Ambon"): the grade names the office, so both belong to its name; 0 when none follows."""
+    from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail
+
+    rank = _rank_regex().match(text, pos, end)
+    if rank is None:
+        return 0
+    place = _jurisdiction_tail(text, rank.end(), end)
+    if not place:  # a bare place of two words or one ("... Kelas I Ambon")
+        for bare in (_TWO_WORDS.match(text, rank.end(), end), _ONE_WORD.match(text, rank.end(), end)):
+            if bare is not None and _is_place(bare.group(1)):
+                place = bare.end() - rank.end()
+                break
+    return rank.end() - pos + place
+
+
+#: The lists of ``rules/words.csv`` whose words are words of names or places.
+_NAME_WORD_LISTS = frozenset(word_list("name_word_lists"))
+
+
+@functools.cache
+def name_vocabulary() -> frozenset[str]:
+    """Every word the project knows as a word of a body's name or of a place: the head nouns, the
+    known names and the gazetteer's names and aliases, the rules' word lists of names (connectors,
+    jurisdictions, legal forms, sector words, ranks), the hand-typed places, and the official
+    region list down to regencies and cities. Lower case."""
+    from resilience_kg.extract.gazetteer import load_gazetteer
+    from resilience_kg.extract.regions import regions
+
+    out: set[str] = set()
+
+    def add(phrase: str) -> None:
+        out.update(w.lower().strip(".,()") for w in re.split(r"[\s/]+", phrase) if w.strip(".,()"))
+
+    for row in table("head_nouns"):
+        add(row["head"])
+        add(row["full"])
+    for row in table("known_names"):
+        add(row["name"])
+    for row in table("places"):
+        add(row["name"])
+    for row in table("sector_groups"):
+        add(row["cue"])
+    for row in table("words"):
+        if row["list"] in _NAME_WORD_LISTS:
+            add(row["word"])
+    for region in regions():  # (provinces, regencies and cities: not districts or villages)
+        if region.level_kind in ("provinsi", "kabupaten", "kota"):
+            add(region.name)
+    for entry in load_gazetteer().entries:
+        for form in entry.names():
+            add(form)
+    return frozenset(out)
+
+
+def _english_head(word: str) -> bool:
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    head = _heads().get(word)
+    return head is not None and head.english
+
+
+def in_name_vocabulary(word: str) -> bool:
+    """Whether ``word`` is a word of a body's or a place's name the project knows (a head noun,
+    a known name, a region, a word of the name lists), or a number or a grade ("2", "IIA")."""
+    from resilience_kg.extract.recognise.actors.places import _is_place
+
+    if re.fullmatch(r"\d+|[IVX]{1,4}[A-C]?", word.strip(".,")) or _is_place(word.strip(".,")):
+        return True  # (a place by the region list or a short form of one: "Sulbar", "Jaktim")
+    return word.lower().strip(".,") in name_vocabulary() or _head_regex().fullmatch(word) is not None
+
+
+#: What may follow a person's name written after a post and its body: a comma or the end of the
+#: clause, a bracket, or a lower-case word (a verb: "mengatakan", "selaku", "said").
+_AFTER_PERSON = re.compile(r"\s*(?:[,;:.)]|\n|$|[a-z])")
+
+
+def person_after_post(text: str, m_start: int, m_end: int) -> int | None:
+    """Where the body's name ends when a person's given and family name run on after it, in a
+    post's phrase ("Vice President PT Sinar Contoh Budi Hartanto, ...", "Kepala Bidang
+    Pengendalian Penyakit Ade Putra, ..."): the span's last two words are capitalised words that
+    no body's or place's name the project knows holds, a post is written right before the span,
+    the clause ends after them, and the text never writes the whole span again (a body's name
+    recurs; its officer's name does not follow it each time). The offset of the name's new end,
+    or None."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _post_regex
+
+    quote = text[m_start:m_end]
+    words_ = quote.split(" ")
+    if len(words_) < 4 or "\n" in quote:
+        return None
+    before = text[max(0, m_start - 40):m_start].rstrip()
+    english_end = _english_head(words_[-3])
+    if not english_end and (not before or not any(re.fullmatch(r"(?: [A-Z][a-z]+){0,2}", before[p.end():])
+                                                  for p in _post_regex().finditer(before))):
+        return None  # (a post, perhaps with its field: "Direktur Operasi PT ..."; or an English
+        # name, whose head is its last word: "... Harapan Foundation Budi Santosa, ...")
+    if not _AFTER_PERSON.match(text, m_end):
+        return None
+    tail = words_[-2:]
+    if not all(re.fullmatch(r"[A-Z][a-z]{1,14}", w) and not in_name_vocabulary(w) for w in tail):
+        return None
+    body = words_[:-2]
+    if (_head_regex().fullmatch(body[-1]) and not english_end) or not any(w[:1].isupper() for w in body[1:]):
+        return None  # a head alone is left ("PT Budi Hartanto"): no name to cut
+    again = re.compile(r"(?<![\w-])" + re.escape(quote) + r"(?![\w-])")
+    if any(a.start() != m_start for a in again.finditer(text)):
+        return None  # the text writes these words as the name elsewhere too ("PDAM Tirta Darma Ayu")
+    return m_start + len(" ".join(body))
+
+
+def administrative_tail(text: str, pos: int, end: int, name: str) -> int:
+    """Length of "Administrasi <region>" after a government's name that ends in its level and its
+    short form ("Pemerintah Kota (Pemkot) Administrasi Jakarta Barat"): the official region list
+    calls Jakarta's cities and regency "Kota Administrasi" and "Kabupaten Administrasi", and the
+    words after the brackets finish the level; 0 otherwise."""
+    from resilience_kg.extract.recognise.actors.places import _is_place
+
+    if not name.split() or name.split()[-1] not in ("Kota", "Kabupaten"):
+        return 0
+    tail = re.compile(r" Administrasi ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2})").match(text, pos, end)
+    if tail is None:
+        return 0
+    words_ = tail.group(1).split()
+    for width in range(len(words_), 0, -1):
+        if _is_place(" ".join(words_[:width])):
+            return tail.start(1) - pos + len(" ".join(words_[:width]))
+    return 0
+
+
+def post_ends_before_body(text: str, pos: int, end: int) -> bool:
+    """Whether a body's head noun (not a unit's) follows the post's short form in brackets that
+    ends at ``pos``: in "Kepala Bagian Operasional (Kabag Ops) Polres X" the post, written out and
+    in short, ends at the brackets, and the body after them is the one the post is in; the unit
+    is named only as the post's field, no attendee of its own."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    after = re.compile(r" +").match(text, pos, end)
+    head = _head_regex().match(text, after.end(), end) if after is not None else None
+    return head is not None and _heads()[head.group(1)].kind != "unit"
