@@ -13,6 +13,12 @@ so the table can ship while the pages (third-party texts) stay outside the repos
     python bench/actor_filter_samples.py --folder DIR ...   # other annotated folders
     python bench/actor_filter_samples.py --check            # fail if the shipped CSV differs
 
+The shipped samples also hold the drafts of earlier versions of the extraction (``AT``: commits
+from before the real sets were tuned on), on the same pages: a page the rules were tuned on has
+lost most of its false positives, and the errors an earlier version made on it, unread, are the
+kind a new page shows. Each such row's ``set`` names the commit (``tune4@7fc41a9``); the page id is
+the same, so the cross-validation holds a page's rows of every version out together.
+
 Frozen sets (``tests/extract_frozen``, ``frozen*``) are refused: nobody trains on them.
 """
 
@@ -43,6 +49,12 @@ REAL = Path("/work/realset")
 FOLDERS = (ROOT / "tests" / "extract_devset",
            *(REAL / f"tune{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")))
 COLUMNS = ("page", "set", "label", "optional", *actor_filter.FEATURES)
+#: Earlier versions of the extraction and the real sets each ran on unread: 8b039ce is main before
+#: the fourth round (tune3 and up unread), 7fc41a9 main before the fifth (tune3 to tune6 unread).
+AT = {"8b039ce": ("tune3", "tune4", "tune5", "tune6"), "7fc41a9": ("tune3", "tune4", "tune5", "tune6")}
+#: The files of this version an earlier one runs with: the features and the scorer's matching.
+CARRIED = ("resilience_kg/extract/recognise/actor_filter.py", "resilience_kg/extract/score.py",
+           "bench/actor_filter_samples.py")
 
 
 def page_id(set_name: str, report: str) -> str:
@@ -98,14 +110,37 @@ def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
             label, optional = 0, 0
         feats = actor_filter.features(actor, others=doc.actors, text=doc.text, clauses=doc.clauses,
                                       language=doc.language, gazetteer=gazetteer)
-        row = {"page": page_id(set_, gold.name), "set": set_, "label": str(label), "optional": str(optional)}
+        row = {"page": page_id(set_.split("@")[0], gold.name), "set": set_, "label": str(label),
+               "optional": str(optional)}
         row.update(f.split("=", 1) for f in feats)  # type: ignore[arg-type]
         rows.append(row)
     return rows
 
 
-def samples(folders: list[Path]) -> str:
-    """The CSV text of every drafted actor of ``folders``, labelled."""
+def samples_at(rev: str, folders: list[Path]) -> str:
+    """The samples of ``folders`` (without the header) drafted by the extraction of commit ``rev``:
+    its tree is exported into a temporary folder (``git archive``), this version's features and
+    scorer are copied in, and this script runs there."""
+    import shutil
+    import subprocess
+
+    with tempfile.TemporaryDirectory(prefix="actor-filter-at-") as tmp:
+        tree = Path(tmp) / "tree"
+        tree.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+        for rel in CARRIED:
+            shutil.copy2(ROOT / rel, tree / rel)
+        out = Path(tmp) / "samples.csv"
+        cmd = [sys.executable, str(tree / "bench" / "actor_filter_samples.py"), "--tag", rev, "--out", str(out),
+               "--no-earlier", *(x for f in folders for x in ("--folder", str(f)))]
+        subprocess.run(cmd, check=True, cwd=tree)
+        return out.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def samples(folders: list[Path], *, tag: str = "", earlier: bool = True) -> str:
+    """The CSV text of every drafted actor of ``folders``, labelled; with ``earlier``, also those
+    the versions of :data:`AT` drafted on their sets."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -114,12 +149,18 @@ def samples(folders: list[Path]) -> str:
             _refuse_frozen(folder)
             if not readable(folder) or not any(folder.glob("*.json")):
                 continue
-            name = set_name(folder)
+            name = set_name(folder) + (f"@{tag}" if tag else "")
             for gold in load_devset(folder):
                 for row in rows_of(gold, name, Path(tmp)):
                     writer.writerow(row)
             print(f"  {name}: done", file=sys.stderr)
-    return out.getvalue()
+    text = out.getvalue()
+    if earlier:
+        for rev, sets in AT.items():
+            chosen = [f for f in folders if f.parent == REAL and f.name in sets]
+            if chosen:
+                text += samples_at(rev, chosen)
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,9 +169,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="an annotated folder (repeatable); default: the tuned part and /work/realset/tune*")
     parser.add_argument("--out", type=Path, default=TARGET)
     parser.add_argument("--check", action="store_true", help="fail if the shipped samples differ")
+    parser.add_argument("--tag", default="", help="added to each row's set name (the commit that drafted it)")
+    parser.add_argument("--no-earlier", action="store_true", help="leave out the drafts of earlier versions")
     args = parser.parse_args(argv)
     folders = args.folder or [f for f in FOLDERS if readable(f)]
-    text = samples(folders)
+    text = samples(folders, tag=args.tag, earlier=not args.no_earlier)
     if args.check:
         if args.out.read_text(encoding="utf-8") != text:
             print(f"{args.out}: differs from the samples the folders give now")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -47,7 +48,7 @@ MODEL_FILE = "data/actor_filter.csv"
 #: The features, in the order the samples table writes them (a feature is ``name=value``).
 FEATURES = ("method", "head", "resolved", "words", "caps", "lower", "acronym", "digits", "inner", "unknown",
             "unknown_last", "mentions", "surfaces", "paired", "kind", "parent", "role", "sector", "sure",
-            "clause", "headline", "inside", "contains", "lang", "first_word", "end_word")
+            "clause", "headline", "inside", "contains", "lang", "first_word", "end_word", "place", "tail_unknown")
 
 #: Pairs of features the model also reads together: a recogniser's candidates differ from another's
 #: in what their shape says ("a name of five words" is common for a head noun's, rare for a list's).
@@ -116,7 +117,7 @@ def _vocabulary(gazetteer: Gazetteer | None) -> frozenset[str]:
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
     """``n`` as the first edge it does not pass ("1", "2", "3-4", "5+")."""
-    for lo, hi in zip(edges, edges[1:], strict=False):
+    for lo, hi in itertools.pairwise(edges):
         if lo <= n < hi:
             return str(lo) if hi == lo + 1 else f"{lo}-{hi - 1}"
     return f"{edges[-1]}+"
@@ -191,6 +192,12 @@ def features(actor: Actor, *, others: Sequence[Actor], text: str, clauses: Seque
                    and f" {on} " in f" {key} " for o in others)
     inner = ("comma" if "," in name else "connector" if any(w.lower() in _CONNECTORS for w in tokens[1:-1])
              else "slash" if "/" in name else "paren" if "(" in name else "none")
+    tail = 0
+    for w in reversed(tokens):
+        if w[:1].isupper() and w.lower().strip(",.") not in vocab and _shape(w) == "cap":
+            tail += 1
+        else:
+            break
     headline = ("only" if all(s < headline_end for s, _ in spans) else "also" if spans[0][0] < headline_end
                 else "no")
     role_cue = actor.role_cue or ""
@@ -222,7 +229,20 @@ def features(actor: Actor, *, others: Sequence[Actor], text: str, clauses: Seque
         f"lang={language}",
         f"first_word={shapes[0] if shapes else 'none'}",
         f"end_word={shapes[-1] if shapes else 'none'}{'-known' if lowered and lowered[-1] in vocab else ''}",
+        f"place={_place_shape(tokens)}",
+        f"tail_unknown={_bucket(tail, (0, 1, 2))}",
     ]
+
+
+def _place_shape(tokens: Sequence[str]) -> str:
+    """Whether the name is a place ("whole"), ends in one ("ends"), or neither."""
+    from resilience_kg.extract.recognise.actors.places import _is_place
+
+    if tokens and _is_place(" ".join(tokens)):
+        return "whole"
+    if any(_is_place(" ".join(tokens[-n:])) for n in (1, 2, 3) if n < len(tokens)):
+        return "ends"
+    return "none"
 
 
 def combine(base: Sequence[str]) -> list[str]:
