@@ -133,9 +133,31 @@ def samples_at(rev: str, folders: list[Path]) -> str:
             shutil.copy2(ROOT / rel, tree / rel)
         out = Path(tmp) / "samples.csv"
         cmd = [sys.executable, str(tree / "bench" / "actor_filter_samples.py"), "--tag", rev, "--out", str(out),
-               "--no-earlier", *(x for f in folders for x in ("--folder", str(f)))]
+               "--no-earlier", "--rules-from", str(ROOT / "resilience_kg" / "extract" / "rules"),
+               *(x for f in folders for x in ("--folder", str(f)))]
         subprocess.run(cmd, check=True, cwd=tree)
         return out.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def read_rules_from(folder: Path) -> None:
+    """Let the features read their word lists from ``folder`` (this version's rules tables) while
+    an earlier version drafts: the same name then gives the same features whichever version found it."""
+    import functools
+
+    @functools.cache
+    def table(name: str) -> tuple[dict[str, str], ...]:
+        with open(folder / f"{name}.csv", encoding="utf-8", newline="") as fh:
+            return tuple(csv.DictReader(fh))
+
+    def listed(name: str) -> tuple[tuple[str, str], ...]:
+        pairs = tuple((r["word"], r["value"]) for r in table("words") if r["list"] == name)
+        if not pairs:
+            raise KeyError(name)
+        return pairs
+
+    actor_filter.table = table  # type: ignore[assignment]
+    actor_filter.words = lambda name: tuple(w for w, _ in listed(name))  # type: ignore[assignment]
+    actor_filter.word_map = lambda name: dict(listed(name))  # type: ignore[assignment]
 
 
 def samples(folders: list[Path], *, tag: str = "", earlier: bool = True) -> str:
@@ -171,7 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if the shipped samples differ")
     parser.add_argument("--tag", default="", help="added to each row's set name (the commit that drafted it)")
     parser.add_argument("--no-earlier", action="store_true", help="leave out the drafts of earlier versions")
+    parser.add_argument("--rules-from", type=Path, help="the rules tables the features read their word lists from")
     args = parser.parse_args(argv)
+    if args.rules_from:
+        read_rules_from(args.rules_from)
     folders = args.folder or [f for f in FOLDERS if readable(f)]
     text = samples(folders, tag=args.tag, earlier=not args.no_earlier)
     if args.check:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from resilience_kg.extract.recognise.rules import table, word_map
+from resilience_kg.extract.recognise.rules import table, word_map, words
 
 if TYPE_CHECKING:
     from resilience_kg.extract.draft import Actor
@@ -48,7 +48,8 @@ MODEL_FILE = "data/actor_filter.csv"
 #: The features, in the order the samples table writes them (a feature is ``name=value``).
 FEATURES = ("method", "head", "resolved", "words", "caps", "lower", "acronym", "digits", "inner", "unknown",
             "unknown_last", "mentions", "surfaces", "paired", "kind", "parent", "role", "sector", "sure",
-            "clause", "headline", "inside", "contains", "lang", "first_word", "end_word", "place", "tail_unknown")
+            "clause", "headline", "inside", "contains", "lang", "first_word", "end_word", "place", "tail_unknown",
+            "post", "title", "verb", "topic", "event_word")
 
 #: Pairs of features the model also reads together: a recogniser's candidates differ from another's
 #: in what their shape says ("a name of five words" is common for a head noun's, rare for a list's).
@@ -56,7 +57,6 @@ CROSSES = (("method", "resolved"), ("method", "words"), ("method", "unknown"), (
            ("method", "lower"), ("head", "unknown_last"), ("resolved", "role"))
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.U)
-_CONNECTORS = frozenset(("dan", "and", "&", "serta", "atau", "or"))
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,52 @@ def _vocabulary(gazetteer: Gazetteer | None) -> frozenset[str]:
     for row in table("function_words"):
         add(row["word"])
     return frozenset(words)
+
+
+def _listed(name: str) -> frozenset[str]:
+    """The lower-cased words of list ``name`` of ``rules/words.csv`` (none where the list is missing)."""
+    try:
+        return frozenset(w.lower() for w in words(name))
+    except KeyError:
+        return frozenset()
+
+
+@functools.cache
+def _word_kinds() -> dict[str, frozenset[str]]:
+    """Words that say what a name is not, from the rules tables: the first words of posts, titles
+    of persons, verb prefixes, topic and generic words, and single-word event cues."""
+    def first_words(name: str, column: str) -> frozenset[str]:
+        try:
+            return frozenset(r[column].split()[0].lower() for r in table(name) if r[column].strip())
+        except (KeyError, FileNotFoundError):
+            return frozenset()
+
+    return {
+        "post": first_words("posts", "post") | first_words("post_heads", "post") | _listed("body_posts"),
+        "title": _listed("titles") | _listed("holder_titles"),
+        "verb_prefix": _listed("verb_prefixes"),
+        "topic": _listed("topic_words"),
+        "event": frozenset(c for c in first_words("event_kinds", "cue")),
+    }
+
+
+def _word_flags(tokens: Sequence[str]) -> dict[str, str]:
+    """Where a post, a title, a verb, a topic word or an event word stands in the name."""
+    kinds = _word_kinds()
+    lowered = [t.lower().strip(".,:;()") for t in tokens]
+
+    def where(hit: Sequence[bool]) -> str:
+        return "first" if hit and hit[0] else "inside" if any(hit) else "none"
+
+    prefixes = tuple(kinds["verb_prefix"])
+    verb = [bool(prefixes) and w.startswith(prefixes) and w.endswith("kan") and len(w) > 7 for w in lowered]
+    return {
+        "post": where([w in kinds["post"] for w in lowered]),
+        "title": where([w in kinds["title"] for w in lowered]),
+        "verb": where(verb),
+        "topic": where([w in kinds["topic"] for w in lowered]),
+        "event_word": where([w in kinds["event"] for w in lowered]),
+    }
 
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
@@ -190,7 +236,8 @@ def features(actor: Actor, *, others: Sequence[Actor], text: str, clauses: Seque
                  for o in others)
     contains = any(o is not actor and (on := " ".join(o.mention.name.split()).lower()) != key and len(on) > 2
                    and f" {on} " in f" {key} " for o in others)
-    inner = ("comma" if "," in name else "connector" if any(w.lower() in _CONNECTORS for w in tokens[1:-1])
+    connectors = _listed("list_conjunctions")
+    inner = ("comma" if "," in name else "connector" if any(w.lower() in connectors for w in tokens[1:-1])
              else "slash" if "/" in name else "paren" if "(" in name else "none")
     tail = 0
     for w in reversed(tokens):
@@ -230,7 +277,8 @@ def features(actor: Actor, *, others: Sequence[Actor], text: str, clauses: Seque
         f"first_word={shapes[0] if shapes else 'none'}",
         f"end_word={shapes[-1] if shapes else 'none'}{'-known' if lowered and lowered[-1] in vocab else ''}",
         f"place={_place_shape(tokens)}",
-        f"tail_unknown={_bucket(tail, (0, 1, 2))}",
+        f"tail_unknown={_bucket(tail, (0, 1, 2, 3))}",
+        *(f"{k}={v}" for k, v in _word_flags(tokens).items()),
     ]
 
 
