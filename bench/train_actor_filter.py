@@ -107,7 +107,7 @@ def _count(counts: Counts, model: Model, samples: Sequence[Sample]) -> None:
     for feats, y, optional, kind in samples:
         if optional:
             continue  # neither way in the scorer's precision or recall
-        p = model.probability(feats)
+        p = 1.0 if actor_filter.protected(feats) else model.probability(feats)
         parts = [p_ for p_ in PARTS if p_ == "all" or (kind != "synthetic" and kind in p_.split(" and "))]
         for threshold in THRESHOLDS:
             dropped = p < threshold

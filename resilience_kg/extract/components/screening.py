@@ -14,13 +14,14 @@ from resilience_kg.extract.recognise import actor_filter
 
 
 def screen(doc: Document) -> None:
-    """Set aside the drafted actors scoring below the filter's threshold."""
+    """Set aside the drafted actors scoring below the filter's threshold (never one the gazetteer
+    or the graph knows by its exact name)."""
     if not doc.actors:
         return
     model = actor_filter.model()
-    scores = actor_filter.scores(doc.actors, text=doc.text, clauses=doc.clauses, language=doc.language,
-                                 gazetteer=doc.context.gazetteer, using=model)
-    aside = {a.id: s for a, s in zip(doc.actors, scores, strict=True) if a.id and s < model.threshold}
+    below = actor_filter.set_aside(doc.actors, text=doc.text, clauses=doc.clauses, language=doc.language,
+                                   gazetteer=doc.context.gazetteer, using=model)
+    aside = {doc.actors[n].id: s for n, s in below.items() if doc.actors[n].id}
     if not aside:
         return
     for row in doc.draft.elements:
