@@ -142,3 +142,14 @@ def test_the_samples_hold_no_text_of_a_page() -> None:
     assert not any("frozen" in r["set"] for r in rows)
     with pytest.raises(SystemExit, match="frozen"):
         actor_filter_samples.samples([Path("/nowhere/frozen9")])
+
+
+def test_a_body_the_gazetteer_knows_exactly_is_never_set_aside(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = _drafted("Rapat Siaga Banjir Tirtasari\n\nRapat dihadiri oleh Badan Nasional Penanggulangan Bencana "
+                   "(BNPB) dan Yayasan Sungai Lestari.\n")
+    # A model that would set every actor aside.
+    monkeypatch.setattr(actor_filter, "model", lambda: Model(-10.0, {}, 0.5, "test"))
+    screening.screen(doc)
+    status = {r["label_id"]: r["status"] for r in doc.draft.elements if r["label_id"] in (
+        "Badan Nasional Penanggulangan Bencana", "Yayasan Sungai Lestari")}
+    assert status == {"Badan Nasional Penanggulangan Bencana": "draft", "Yayasan Sungai Lestari": "rejected"}
