@@ -53,7 +53,7 @@ def test_a_persons_name_taken_for_a_body_is_set_aside_and_the_bodies_are_kept(tm
         "Event", "Session", "Issue", "Solution", "Commitment", "Agreement", "Post", "Person")}
     aside = actors["Wiryawan"]
     assert aside["status"] == "rejected" and aside["method"].startswith(actor_filter.METHOD + "; ")
-    score = re.search(r"set aside by the actor filter \(score (0\.\d\d), below (0\.\d\d)\)", aside["note"])
+    score = re.search(r"set aside by the actor filter \(score (0\.\d+), below (0\.\d\d)\)", aside["note"])
     assert score is not None and float(score.group(1)) < float(score.group(2))
     # Its connections (its role, the proposal it was read as making) are set aside with it, not lost.
     connections = _rows(tmp_path / "drafts" / "connections.csv")

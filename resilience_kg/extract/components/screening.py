@@ -30,7 +30,7 @@ def screen(doc: Document) -> None:
             continue
         row["status"] = "rejected"
         row["method"] = f"{actor_filter.METHOD}; {row['method']}" if row.get("method") else actor_filter.METHOD
-        note = (f"set aside by the actor filter (score {score:.2f}, below {model.threshold:.2f}): "
+        note = (f"set aside by the actor filter (score {score:.3f}, below {model.threshold:.2f}): "
                 "likely no body; accept it, and its connections, to restore it")
         row["note"] = f"{note}; {row['note']}" if row.get("note") else note
     for row in doc.draft.connections:
