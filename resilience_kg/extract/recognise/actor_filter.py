@@ -20,7 +20,8 @@ probability below which an actor is set aside); they are trained by ``bench/trai
 
 An actor set aside is not drafted as an actor: its row is written ``rejected``, with the method
 ``model:actor-filter`` and a note giving its score, so a reviewer sees it and can accept it. An
-actor the gazetteer or the graph knows by its exact name is never set aside (:func:`protected`).
+actor the gazetteer or the graph knows by its exact name, or found by a name of the gazetteer, is
+never set aside (:func:`protected`).
 """
 
 from __future__ import annotations
@@ -89,8 +90,8 @@ def _heads() -> dict[str, tuple[str, str]]:
 
 @functools.cache
 def _vocabulary(gazetteer: Gazetteer | None) -> frozenset[str]:
-    """The words bodies' names are made of: the gazetteer's names, the regions, the head nouns,
-    the jurisdiction words and the function words."""
+    """The words bodies' names are made of: the gazetteer's names, the regions and the short forms
+    of places, the head nouns, the known names, the jurisdiction words and the function words."""
     from resilience_kg.extract.regions import regions
 
     words: set[str] = set()
@@ -110,6 +111,8 @@ def _vocabulary(gazetteer: Gazetteer | None) -> frozenset[str]:
     for row in table("known_names"):
         add(row["name"])
     for word in word_map("jurisdiction_words"):
+        add(word)
+    for word in _listed("place_aliases"):  # "Jaksel", "Babel": short forms of places
         add(word)
     for row in table("function_words"):
         add(row["word"])
@@ -334,15 +337,17 @@ def model() -> Model:
     return _read_model()
 
 
-#: The resolutions an actor is never set aside with: a name the gazetteer or the graph knows exactly.
-#: (In the cross-validation no such actor below the threshold was a false positive.)
-KNOWN = ("resolved=gazetteer-known", "resolved=graph-known")
+#: The features an actor is never set aside with: a name the gazetteer or the graph knows exactly,
+#: or one found as a gazetteer's surface form (a regional branch of a known body, a short form
+#: several bodies share). In the cross-validation more such actors below the threshold were true
+#: ones than false positives.
+KNOWN = ("resolved=gazetteer-known", "resolved=graph-known", "method=gazetteer")
 
 
 def protected(features: Iterable[str]) -> bool:
     """Whether an actor with these features is kept whatever its score: one the gazetteer or the
-    graph knows exactly."""
-    return any(f in KNOWN for f in features)
+    graph knows by its exact name, or one found by a name of the gazetteer."""
+    return any(f in KNOWN or f.startswith("method=gazetteer+") for f in features)
 
 
 def set_aside(actors: Sequence[Actor], *, text: str, clauses: Sequence[ClauseFact] = (), language: str = "id",
