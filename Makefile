@@ -16,6 +16,7 @@ help:
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
 	@echo "make docs   regenerate docs/cli.md from the commands' --help"
 	@echo "make train-issues  retrain the issue model on the tuned reports (bench/train_issue_model.py)"
+	@echo "make train-actors  retrain the actor filter on its shipped samples (bench/train_actor_filter.py)"
 	@echo "make score  extraction quality on the development set (tests/extract_devset), with a regex baseline"
 
 $(STAMP): pyproject.toml
@@ -71,10 +72,15 @@ bench: $(STAMP)
 	$(PY) bench/hostile_inputs_bench.py
 	$(PY) bench/hostile_text_bench.py
 
-.PHONY: score train-issues
+.PHONY: score train-issues train-actors
 # The issue model (resilience_kg/extract/data/issue_model.csv), trained on the tuned part with a fixed seed.
 train-issues: $(STAMP)
 	$(PY) bench/train_issue_model.py
+
+# The actor filter (resilience_kg/extract/data/actor_filter.csv), trained on its shipped samples
+# (data/actor_filter_samples.csv; bench/actor_filter_samples.py rewrites them from annotated folders).
+train-actors: $(STAMP)
+	$(PY) bench/train_actor_filter.py
 
 # Extraction quality, the tuned part and the frozen part apart; SCORE_ARGS="--part frozen" or "--details".
 score: $(STAMP)

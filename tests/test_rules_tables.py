@@ -53,6 +53,9 @@ NOT_WORD_LISTS = {
     ("draft.py", "ELEMENT_EXTRA"): "the extra columns of a drafted element (a contract, not words)",
     ("components/__init__.py", "PIPELINE"): "the declared components, each by its name",
     ("components/__init__.py", "__all__"): "the names the package exports",
+    ("recognise/actor_filter.py", "FEATURES"): "the actor filter's features, the columns of its samples table",
+    ("recognise/actor_filter.py", "CROSSES"): "the pairs of the actor filter's features it reads together",
+    ("recognise/actor_filter.py", "features()"): "the actor filter's features of one actor, by name",
 }
 
 

@@ -624,9 +624,11 @@ def _gazetteer_ids() -> frozenset[str]:
     return frozenset(e.id for e in load_gazetteer().entries)
 
 
-def score_report(gold: GoldReport, extracted: Extracted) -> ReportScore:
-    """Compare one report's extracted actors, quotes, date and roles with its annotation."""
-    score = ReportScore(name=gold.name, gold=sum(1 for a in gold.actors if not a.optional))
+def actor_matches(gold: GoldReport, extracted: Extracted,
+                  conflicts: list[str] | None = None) -> tuple[dict[str, list[int]], dict[str, int]]:
+    """The gold actors each extracted node may match (by the matching rule above), and the
+    matching chosen: node to the index of its gold actor. Name matches refused for a clash of ids
+    are added to ``conflicts``."""
     keys = [a.keys() for a in gold.actors]
     known = _gazetteer_ids()
     candidates: dict[str, list[int]] = {}
@@ -638,11 +640,18 @@ def score_report(gold: GoldReport, extracted: Extracted) -> ReportScore:
             i for i, a in enumerate(gold.actors)
             if a.id == node or (keys[i] & node_keys and not (node in known and a.id is not None and a.id != node))
         ]
-        score.id_conflicts += [
-            f"{a.surface} (gold id {a.id}) is named like node {node}" for i, a in enumerate(gold.actors)
-            if a.id != node and keys[i] & node_keys and i not in candidates[node] and not a.optional
-        ]  # fmt: skip
-    matching = _match(candidates)
+        if conflicts is not None:
+            conflicts += [
+                f"{a.surface} (gold id {a.id}) is named like node {node}" for i, a in enumerate(gold.actors)
+                if a.id != node and keys[i] & node_keys and i not in candidates[node] and not a.optional
+            ]  # fmt: skip
+    return candidates, _match(candidates)
+
+
+def score_report(gold: GoldReport, extracted: Extracted) -> ReportScore:
+    """Compare one report's extracted actors, quotes, date and roles with its annotation."""
+    score = ReportScore(name=gold.name, gold=sum(1 for a in gold.actors if not a.optional))
+    candidates, matching = actor_matches(gold, extracted, score.id_conflicts)
     for node, actor in sorted(extracted.actors.items()):
         label = sorted(actor["names"])[0] if actor["names"] else node  # type: ignore[call-overload]
         if node in matching:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from resilience_kg.extract.components import attendance, contents, coreference, drafting, setting, spans
+from resilience_kg.extract.components import attendance, contents, coreference, drafting, screening, setting, spans
 from resilience_kg.extract.components.document import Context, Document
 
 
@@ -42,6 +42,7 @@ PIPELINE: tuple[Component, ...] = (
     Component("acting-posts", attendance.acting_posts),
     Component("collectives", contents.collectives),
     Component("draft", drafting.draft),
+    Component("actor-filter", screening.screen),
     Component("pillars", drafting.pillars),
 )
 

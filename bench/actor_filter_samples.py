@@ -1,0 +1,215 @@
+"""Write the labelled samples of the actor filter (:mod:`resilience_kg.extract.recognise.actor_filter`).
+
+Each annotated report of the given folders is extracted as ``resilience-kg extract`` does (the
+pipeline without the filter), and every drafted actor becomes one row: its features and whether
+the scorer (:mod:`resilience_kg.extract.score`) matches it to a gold actor. ``label`` is 1 when its
+node matches a gold actor (``optional`` 1 when that gold actor is optional: a venue, a unit known
+only through a post), 0 when the actor is a false positive; an actor whose node matches only
+optional gold actors without being chosen is labelled ``optional`` 1 and ``label`` 1 too (it is
+no false positive). The rows hold feature values and a hash of the page, never a word of a page,
+so the table can ship while the pages (third-party texts) stay outside the repository.
+
+    python bench/actor_filter_samples.py                    # the default folders, into the shipped CSV
+    python bench/actor_filter_samples.py --folder DIR ...   # other annotated folders
+    python bench/actor_filter_samples.py --check            # fail if the shipped CSV differs
+
+The shipped samples also hold the drafts of earlier versions of the extraction (``AT``: commits
+from before the real sets were tuned on), on the same pages: a page the rules were tuned on has
+lost most of its false positives, and the errors an earlier version made on it, unread, are the
+kind a new page shows. Each such row's ``set`` names the commit (``tune4@7fc41a9``); the page id is
+the same, so the cross-validation holds a page's rows of every version out together.
+
+Frozen sets (``tests/extract_frozen``, ``frozen*``) are refused: nobody trains on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import io
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from helpers.devset_formats import materialise  # noqa: E402
+
+from resilience_kg.extract.components import PIPELINE, Context, Document, run  # noqa: E402
+from resilience_kg.extract.draft import IdMaker, slug  # noqa: E402
+from resilience_kg.extract.recognise import actor_filter  # noqa: E402
+from resilience_kg.extract.score import GoldReport, actor_matches, load_devset, read_extracted  # noqa: E402
+
+TARGET = ROOT / "resilience_kg" / "extract" / "data" / "actor_filter_samples.csv"
+#: The readable annotated folders: the tuned synthetic part and the real pages tuned on.
+REAL = Path("/work/realset")
+FOLDERS = (ROOT / "tests" / "extract_devset",
+           *(REAL / f"tune{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")))
+COLUMNS = ("page", "set", "label", "optional", *actor_filter.FEATURES)
+#: Earlier versions of the extraction and the real sets each ran on unread: 8b039ce is main before
+#: the fourth round (tune3 and up unread), 7fc41a9 main before the fifth (tune3 to tune6 unread).
+AT = {"8b039ce": ("tune3", "tune4", "tune5", "tune6"), "7fc41a9": ("tune3", "tune4", "tune5", "tune6")}
+#: The files of this version an earlier one runs with: the features and the scorer's matching.
+CARRIED = ("resilience_kg/extract/recognise/actor_filter.py", "resilience_kg/extract/score.py",
+           "bench/actor_filter_samples.py")
+
+
+def page_id(set_name: str, report: str) -> str:
+    """A stable id of a page that names no word of it."""
+    return hashlib.sha256(f"{set_name}/{report}".encode()).hexdigest()[:12]
+
+
+def set_name(folder: Path) -> str:
+    return "synthetic" if folder.name == "extract_devset" else folder.name
+
+
+def _refuse_frozen(folder: Path) -> None:
+    if "frozen" in folder.name:
+        raise SystemExit(f"{folder}: a frozen set; the actor filter never learns from one")
+
+
+def readable(folder: Path) -> bool:
+    """A real set annotated after the first three is read only once it is opened (its ``OPEN`` file)."""
+    return folder.is_dir() and (folder.parent != REAL or folder.name in ("tune", "tune2", "tune3")
+                                or (folder / "OPEN").exists())
+
+
+def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
+    """The labelled feature rows of one report's drafted actors."""
+    from resilience_kg.extract.gazetteer import load_gazetteer
+    from resilience_kg.extract.merge import to_csv
+    from resilience_kg.extract.pipeline import _known_actors
+    from resilience_kg.extract.readers import read_source
+
+    source = read_source(materialise(gold.source, gold.format, work / "in" / gold.name))
+    gazetteer = load_gazetteer()
+    known, known_ids = _known_actors([], bundled=True)
+    sid = slug(source.path.stem)
+    ids = IdMaker(known_ids | {e.id for e in gazetteer.entries}, sid)
+    published = dt.date.fromisoformat(gold.publication_date) if gold.publication_date else None
+    context = Context(source_id=sid, lang="auto", published=published, gazetteer=gazetteer, known=known, ids=ids)
+    doc = run(Document(source.text, context), [c for c in PIPELINE if c.name != "actor-filter"])
+    out = work / "out" / gold.name
+    out.mkdir(parents=True, exist_ok=True)
+    header = list(doc.draft.elements[0]) if doc.draft.elements else ["id"]
+    (out / "elements.csv").write_bytes(to_csv(header, doc.draft.elements))
+    extracted = read_extracted(out)
+    candidates, matching = actor_matches(gold, extracted)
+    node_of = {r["id"]: r.get("same_as") or r["id"] for r in doc.draft.elements}
+    rows = []
+    for actor in doc.actors:
+        node = node_of.get(actor.id, actor.id)
+        if node in matching:
+            label, optional = 1, int(gold.actors[matching[node]].optional)
+        elif candidates.get(node) and all(gold.actors[i].optional for i in candidates[node]):
+            label, optional = 1, 1
+        else:
+            label, optional = 0, 0
+        feats = actor_filter.features(actor, others=doc.actors, text=doc.text, clauses=doc.clauses,
+                                      language=doc.language, gazetteer=gazetteer)
+        row = {"page": page_id(set_.split("@")[0], gold.name), "set": set_, "label": str(label),
+               "optional": str(optional)}
+        row.update(f.split("=", 1) for f in feats)  # type: ignore[arg-type]
+        rows.append(row)
+    return rows
+
+
+def samples_at(rev: str, folders: list[Path]) -> str:
+    """The samples of ``folders`` (without the header) drafted by the extraction of commit ``rev``:
+    its tree is exported into a temporary folder (``git archive``), this version's features and
+    scorer are copied in, and this script runs there."""
+    import shutil
+    import subprocess
+
+    with tempfile.TemporaryDirectory(prefix="actor-filter-at-") as tmp:
+        tree = Path(tmp) / "tree"
+        tree.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+        for rel in CARRIED:
+            shutil.copy2(ROOT / rel, tree / rel)
+        out = Path(tmp) / "samples.csv"
+        cmd = [sys.executable, str(tree / "bench" / "actor_filter_samples.py"), "--tag", rev, "--out", str(out),
+               "--no-earlier", "--rules-from", str(ROOT / "resilience_kg" / "extract" / "rules"),
+               *(x for f in folders for x in ("--folder", str(f)))]
+        subprocess.run(cmd, check=True, cwd=tree)
+        return out.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def read_rules_from(folder: Path) -> None:
+    """Let the features read their word lists from ``folder`` (this version's rules tables) while
+    an earlier version drafts: the same name then gives the same features whichever version found it."""
+    import functools
+
+    @functools.cache
+    def table(name: str) -> tuple[dict[str, str], ...]:
+        with open(folder / f"{name}.csv", encoding="utf-8", newline="") as fh:
+            return tuple(csv.DictReader(fh))
+
+    def listed(name: str) -> tuple[tuple[str, str], ...]:
+        pairs = tuple((r["word"], r["value"]) for r in table("words") if r["list"] == name)
+        if not pairs:
+            raise KeyError(name)
+        return pairs
+
+    actor_filter.table = table  # type: ignore[assignment]
+    actor_filter.words = lambda name: tuple(w for w, _ in listed(name))  # type: ignore[assignment]
+    actor_filter.word_map = lambda name: dict(listed(name))  # type: ignore[assignment]
+
+
+def samples(folders: list[Path], *, tag: str = "", earlier: bool = True) -> str:
+    """The CSV text of every drafted actor of ``folders``, labelled; with ``earlier``, also those
+    the versions of :data:`AT` drafted on their sets."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    with tempfile.TemporaryDirectory(prefix="actor-filter-") as tmp:
+        for folder in folders:
+            _refuse_frozen(folder)
+            if not readable(folder) or not any(folder.glob("*.json")):
+                continue
+            name = set_name(folder) + (f"@{tag}" if tag else "")
+            for gold in load_devset(folder):
+                for row in rows_of(gold, name, Path(tmp)):
+                    writer.writerow(row)
+            print(f"  {name}: done", file=sys.stderr)
+    text = out.getvalue()
+    if earlier:
+        for rev, sets in AT.items():
+            chosen = [f for f in folders if f.parent == REAL and f.name in sets]
+            if chosen:
+                text += samples_at(rev, chosen)
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", type=Path, action="append", default=[],
+                        help="an annotated folder (repeatable); default: the tuned part and /work/realset/tune*")
+    parser.add_argument("--out", type=Path, default=TARGET)
+    parser.add_argument("--check", action="store_true", help="fail if the shipped samples differ")
+    parser.add_argument("--tag", default="", help="added to each row's set name (the commit that drafted it)")
+    parser.add_argument("--no-earlier", action="store_true", help="leave out the drafts of earlier versions")
+    parser.add_argument("--rules-from", type=Path, help="the rules tables the features read their word lists from")
+    args = parser.parse_args(argv)
+    if args.rules_from:
+        read_rules_from(args.rules_from)
+    folders = args.folder or [f for f in FOLDERS if readable(f)]
+    text = samples(folders, tag=args.tag, earlier=not args.no_earlier)
+    if args.check:
+        if args.out.read_text(encoding="utf-8") != text:
+            print(f"{args.out}: differs from the samples the folders give now")
+            return 1
+        print(f"{args.out}: reproduced")
+        return 0
+    args.out.write_text(text, encoding="utf-8")
+    n = text.count("\n") - 1
+    print(f"wrote {args.out}: {n} drafted actors from {len(folders)} folder(s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
