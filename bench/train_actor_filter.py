@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import math
 import random
 import sys
 from collections.abc import Sequence
@@ -28,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
-from resilience_kg.extract.recognise import actor_filter  # noqa: E402
+from resilience_kg.extract.recognise import actor_filter, linear_model  # noqa: E402
 from resilience_kg.extract.recognise.actor_filter import Model  # noqa: E402
 
 SAMPLES = ROOT / "resilience_kg" / "extract" / "data" / "actor_filter_samples.csv"
@@ -69,40 +68,11 @@ def read_samples(path: Path) -> dict[str, list[Sample]]:
 
 
 def train(samples: Sequence[tuple[Sequence[str], int]], *, seed: int = SEED, threshold: float = 0.0) -> Model:
-    """A logistic regression fitted to ``samples`` (features, label) by stochastic gradient descent
-    with per-feature step sizes (AdaGrad) and an L2 penalty; the order of the samples in each epoch
-    is shuffled with ``seed``, so the same samples give the same weights. Features of fewer than
-    ``MIN_COUNT`` samples are left out. The classes are weighted to balance (false positives are
-    the rarer class, and the one the filter is for)."""
-    counts: dict[str, int] = {}
-    for feats, _ in samples:
-        for f in set(feats):
-            counts[f] = counts.get(f, 0) + 1
-    kept = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    index = {f: n for n, f in enumerate(kept)}
-    rows = [(sorted({index[f] for f in feats if f in index}), y) for feats, y in samples]
-    positives = sum(y for _, y in rows)
-    negatives = len(rows) - positives
-    weight = {1: 1.0, 0: positives / negatives if negatives else 1.0}
-    w = [0.0] * len(kept)
-    g2 = [1e-8] * len(kept)
-    bias, b2 = 0.0, 1e-8
-    order = list(range(len(rows)))
-    rng = random.Random(seed)
-    for _ in range(EPOCHS):
-        rng.shuffle(order)
-        for n in order:
-            xs, y = rows[n]
-            z = bias + sum(w[i] for i in xs)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            grad = (p - y) * weight[y]
-            b2 += grad * grad
-            bias -= RATE * grad / math.sqrt(b2)
-            for i in xs:
-                gi = grad + L2 * w[i]
-                g2[i] += gi * gi
-                w[i] -= RATE * gi / math.sqrt(g2[i])
-    return Model(bias, {f: w[i] for f, i in index.items()}, threshold, "")
+    """The model fitted to ``samples`` (features, label): :func:`linear_model.fit` with this
+    script's settings, the classes weighted to balance (false positives are the rarer class, and
+    the one the filter is for)."""
+    return linear_model.fit(samples, epochs=EPOCHS, rate=RATE, l2=L2, min_count=MIN_COUNT, seed=seed,
+                            threshold=threshold, balance=True)
 
 
 Counts = dict[tuple[float, str], list[int]]  # (threshold, part) -> [true kept, true dropped, false dropped, false kept]

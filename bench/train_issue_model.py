@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import random
 import sys
 from collections.abc import Sequence
@@ -28,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
-from resilience_kg.extract.recognise import issue_model  # noqa: E402
+from resilience_kg.extract.recognise import issue_model, linear_model  # noqa: E402
 from resilience_kg.extract.recognise.enumerations import find_items  # noqa: E402
 from resilience_kg.extract.recognise.issue_model import Model  # noqa: E402
 from resilience_kg.extract.score import GoldReport, load_devset, plain_text  # noqa: E402
@@ -57,36 +56,10 @@ Sample = tuple[list[str], int, bool]  # features, label, left alone by the rules
 
 def train(samples: Sequence[tuple[Sequence[str], int]], *, epochs: int = EPOCHS, rate: float = RATE, l2: float = L2,
           min_count: int = MIN_COUNT, seed: int = SEED, threshold: float = THRESHOLD) -> Model:
-    """A logistic regression fitted to ``samples`` (features, label) by stochastic gradient descent
-    with per-feature step sizes (AdaGrad) and an L2 penalty; the order of the samples in each
-    epoch is shuffled with ``seed``, so the same samples give the same weights. Features seen in
-    fewer than ``min_count`` samples are left out."""
-    counts: dict[str, int] = {}
-    for feats, _ in samples:
-        for f in set(feats):
-            counts[f] = counts.get(f, 0) + 1
-    kept = sorted(f for f, n in counts.items() if n >= min_count)
-    index = {f: n for n, f in enumerate(kept)}
-    rows = [(sorted({index[f] for f in feats if f in index}), y) for feats, y in samples]
-    w = [0.0] * len(kept)
-    g2 = [1e-8] * len(kept)
-    bias, b2 = 0.0, 1e-8
-    order = list(range(len(rows)))
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for n in order:
-            xs, y = rows[n]
-            z = bias + sum(w[i] for i in xs)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            grad = p - y
-            b2 += grad * grad
-            bias -= rate * grad / math.sqrt(b2)
-            for i in xs:
-                gi = grad + l2 * w[i]
-                g2[i] += gi * gi
-                w[i] -= rate * gi / math.sqrt(g2[i])
-    return Model(bias, {f: w[i] for f, i in index.items()}, threshold, "")
+    """The model fitted to ``samples`` (features, label): :func:`linear_model.fit` with this
+    script's settings."""
+    return linear_model.fit(samples, epochs=epochs, rate=rate, l2=l2, min_count=min_count, seed=seed,
+                            threshold=threshold)
 
 
 def samples_of(gold: GoldReport) -> list[Sample]:

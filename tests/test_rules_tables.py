@@ -193,6 +193,7 @@ NOT_CONFIDENCES = {
     ("readers.py", "_pdf_text()"): "half the letters a page of text has, below which a PDF is a scan",
     ("score.py", "MIN_SHARED"): "the scorer's text-matching threshold",
     ("score.py", "MIN_OVERLAP"): "the scorer's text-matching threshold",
+    ("recognise/linear_model.py", "_START"): "AdaGrad's starting sum of squared steps, a numerical guard",
 }
 
 

@@ -26,17 +26,15 @@ never set aside (:func:`protected`).
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import itertools
-import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from resilience_kg.extract.recognise import linear_model
+from resilience_kg.extract.recognise.linear_model import LinearModel
 from resilience_kg.extract.recognise.rules import table, word_map, words
 
 if TYPE_CHECKING:
@@ -61,19 +59,9 @@ CROSSES = (("method", "resolved"), ("method", "words"), ("method", "unknown"), (
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.U)
 
 
-@dataclass(frozen=True)
-class Model:
-    """A logistic regression: its bias, its weights, the probability below which an actor is set
-    aside (chosen by the cross-validation) and its basis."""
-
-    bias: float
-    weights: dict[str, float]
-    threshold: float
-    basis: str
-
-    def probability(self, features: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+#: The filter's model: an actor whose probability of being a body is below its threshold (chosen by
+#: the cross-validation) is set aside.
+Model = LinearModel
 
 
 @functools.cache
@@ -310,25 +298,13 @@ def _read_model() -> Model:
 
 def read_model(raw: str) -> Model:
     """A model from the text of its table (``feature,weight,basis``)."""
-    rows = list(csv.DictReader(io.StringIO(raw)))
-    values = {r["feature"]: float(r["weight"]) for r in rows}
-    basis = next((r["basis"] for r in rows if r["feature"] == "_bias"), "")
-    weights = {k: v for k, v in values.items() if not k.startswith("_")}
-    return Model(values.get("_bias", 0.0), weights, values.get("_threshold", 0.0), basis)
+    return linear_model.parse(raw)
 
 
 def write_model(model: Model) -> str:
     """The text of a model's table: bias and threshold first, then the features by name."""
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(("feature", "weight", "basis"))
-    w.writerow(("_bias", f"{model.bias:.4f}", model.basis))
-    w.writerow(("_threshold", f"{model.threshold:.2f}",
-                "the probability below which a drafted actor is set aside (chosen by cross-validation)"))
-    for name in sorted(model.weights):
-        if round(model.weights[name], 4) != 0:
-            w.writerow((name, f"{model.weights[name]:.4f}", ""))
-    return out.getvalue()
+    return linear_model.dump(
+        model, threshold_note="the probability below which a drafted actor is set aside (chosen by cross-validation)")
 
 
 @functools.cache

@@ -21,16 +21,15 @@ A sentence scoring at least the threshold is drafted as an issue with the method
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
-import io
 import itertools
-import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from resilience_kg.extract.recognise import linear_model
+from resilience_kg.extract.recognise.linear_model import LinearModel
 from resilience_kg.extract.recognise.rules import list_kinds, table
 from resilience_kg.extract.segment import Span, paragraphs, sentences
 
@@ -54,19 +53,9 @@ class Unit:
     context: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Model:
-    """A logistic regression: its bias, its weights, the probability at or above which a sentence
-    is drafted as an issue (chosen by cross-validation on the training reports) and its basis."""
-
-    bias: float
-    weights: dict[str, float]
-    threshold: float
-    basis: str
-
-    def probability(self, features: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+#: The issue reader's model: a sentence at or above its threshold is drafted as an issue (the
+#: threshold chosen by cross-validation on the training reports).
+Model = LinearModel
 
 
 @functools.cache
@@ -148,12 +137,8 @@ def features(text: str, unit: Unit) -> list[str]:
 
 def parse_model(text: str) -> Model:
     """A model from the text of its CSV (columns ``feature``, ``weight``, ``basis``; the ``_bias``
-    row first)."""
-    rows = list(csv.DictReader(io.StringIO(text)))
-    if len(rows) < 2 or rows[0].get("feature") != "_bias" or rows[1].get("feature") != "_threshold":
-        raise ValueError("an issue model table starts with its _bias row, then its _threshold row")
-    weights = {r["feature"]: float(r["weight"]) for r in rows[2:]}
-    return Model(float(rows[0]["weight"]), weights, float(rows[1]["weight"]), rows[0].get("basis") or "")
+    row first, then ``_threshold``)."""
+    return linear_model.parse(text)
 
 
 @functools.cache
@@ -214,13 +199,5 @@ def label(unit: Unit, issues: Sequence[tuple[int, int]]) -> int:
 def write_model(model: Model) -> str:
     """The CSV text of ``model``: the ``_bias`` row with its basis, the ``_threshold`` row, then one
     row a feature, by name."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["feature", "weight", "basis"])
-    writer.writerow(["_bias", f"{model.bias:.4f}", model.basis])
-    writer.writerow(["_threshold", f"{model.threshold:.2f}",
-                     "the probability at or above which a sentence is drafted as an issue"])
-    for f in sorted(model.weights):
-        if round(model.weights[f], 4):
-            writer.writerow([f, f"{model.weights[f]:.4f}", ""])
-    return buf.getvalue()
+    return linear_model.dump(
+        model, threshold_note="the probability at or above which a sentence is drafted as an issue")
