@@ -3,6 +3,7 @@ event, read from the cue words of each sentence and what the report says around 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -139,11 +140,24 @@ def quoted(text: str, pos: int) -> bool:
     """Whether ``pos`` stands inside a quotation closed in its paragraph: after an opening curly
     quote and before its closing one, or after an odd number of straight double quotes and before
     one more (a stray quote mark, never closed, quotes nothing)."""
-    end = text.find("\n", pos)
-    before, after = text[text.rfind("\n", 0, pos) + 1:pos], text[pos:end if end >= 0 else len(text)]
-    if before.rfind("“") > before.rfind("”"):
-        return "”" in after.split("“")[0]
-    return before.count('"') % 2 == 1 and '"' in after
+    newlines, curly, kinds, straight = _quote_marks(text)
+    # Bisecting the marks found once keeps this constant per mention; a paragraph can be the whole text.
+    n = bisect.bisect_left(newlines, pos)
+    start = newlines[n - 1] + 1 if n else 0
+    end = newlines[n] if n < len(newlines) else len(text)
+    c = bisect.bisect_left(curly, pos)
+    if c and curly[c - 1] >= start and kinds[c - 1] == "“":
+        return c < len(curly) and curly[c] < end and kinds[c] == "”"
+    q = bisect.bisect_left(straight, pos)
+    return (q - bisect.bisect_left(straight, start)) % 2 == 1 and q < len(straight) and straight[q] < end
+
+
+@functools.lru_cache(maxsize=4)
+def _quote_marks(text: str) -> tuple[list[int], list[int], str, list[int]]:
+    """Where the text's line breaks, curly quotes (with their kinds) and straight quotes stand."""
+    curly = [i for i, ch in enumerate(text) if ch in "“”"]
+    return ([i for i, ch in enumerate(text) if ch == "\n"], curly, "".join(text[i] for i in curly),
+            [i for i, ch in enumerate(text) if ch == '"'])
 
 
 @functools.cache

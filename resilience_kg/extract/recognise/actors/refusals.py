@@ -213,10 +213,18 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if _after_programme_noun(text, m):
         return False
-    last_line = text.rstrip().rsplit("\n", 1)[-1]
-    if m.end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?)\"'" and "\t" not in last_line \
+    end, last_line = _text_end(text)
+    if m.end >= end and text[end - 1:end] not in ".!?)\"'" and "\t" not in last_line \
             and last_line.count("|") < 2:
         return False  # the text stops inside this name (a page cut off mid-sentence; a table's last cell is whole)
     if m.acronym and _is_collective(m.acronym):
         return False
     return True
+
+
+@functools.lru_cache(maxsize=4)
+def _text_end(text: str) -> tuple[int, str]:
+    """Where the text ends without its trailing space, and its last line (read once a text, not
+    once a mention: both copy the whole text)."""
+    stripped = text.rstrip()
+    return len(stripped), stripped.rsplit("\n", 1)[-1]
