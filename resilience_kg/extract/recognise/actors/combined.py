@@ -164,7 +164,14 @@ def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
         line_end = len(text) if line_end < 0 else line_end
         quote = text[m.start : m.end]
         words_ = quote.split(" ")
-        if len(words_) < 3 or m.name != quote or not _title_case(text[line_start:line_end]):
+        # (A line longer than a headline is none: checked before the line is copied, as a paragraph
+        # can be the whole text.)
+        if (
+            len(words_) < 3
+            or m.name != quote
+            or line_end - line_start > _HEADLINE_MAX
+            or not _title_case(text[line_start:line_end])
+        ):
             out.append(m)
             continue
         rest = text[:line_start] + "\n" + text[line_end:]
@@ -236,15 +243,17 @@ def _written(name: str, text: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
 
 
+#: The longest line read as a headline, in characters.
+_HEADLINE_MAX = 200
+
+
 def _title_case(line: str) -> bool:
     """A headline in title case: no full stop at its end, and most of its words capitalised."""
+    if len(line) > _HEADLINE_MAX:
+        return False
     words_ = [w for w in line.split() if w[:1].isalpha()]
     if (
-        len(words_) < 4
-        or len(line) > 200
-        or line.rstrip().endswith((".", ":", ";", ","))
-        or "|" in line
-        or "\t" in line
+        len(words_) < 4 or line.rstrip().endswith((".", ":", ";", ",")) or "|" in line or "\t" in line
     ):  # (a table's row is no headline)
         return False
     return 10 * sum(w[0].isupper() for w in words_) >= 7 * len(words_)  # seven words in ten
