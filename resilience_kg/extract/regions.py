@@ -129,7 +129,7 @@ def find(name: str) -> tuple[Region, ...]:
     >>> [r.code for r in find("Kelurahan Gambir")]
     ['31.71.01.1001']
     """
-    key = _key(name)
+    key = _unabbreviated(_key(name))
     for written, kinds in _WRITTEN_KINDS:
         if key.startswith(written + " "):
             rest = key[len(written) + 1:]
@@ -148,7 +148,22 @@ def find(name: str) -> tuple[Region, ...]:
     alias = _ALIASES.get(key)
     if not hits and alias is not None and _key(alias) != key:
         return find(alias)  # a short or English name: "NTT", "Jatim", "East Java"
+    for word in _WORD_SHORT_FORMS.values():
+        rest = key[len(word) + 1:]
+        if not hits and key.startswith(word + " ") and rest in _ALIASES and word in _key(_ALIASES[rest]).split():
+            return find(_ALIASES[rest])  # "Kep. Babel": the word of the name, then the short form of the rest
     return hits
+
+
+#: Words of regions' names that news copy writes short ("Kep." for "Kepulauan"), by short form
+#: (``rules/words.csv``, list ``region_word_short_forms``).
+_WORD_SHORT_FORMS = word_map("region_word_short_forms")
+
+
+def _unabbreviated(key: str) -> str:
+    """``key`` with the short forms of words of regions' names written out: "provinsi kep bangka
+    belitung" is "provinsi kepulauan bangka belitung"."""
+    return " ".join(_WORD_SHORT_FORMS.get(w, w) for w in key.split())
 
 
 #: English level words after a region's name, longest first, and the kind word they stand for

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.draft import Actor
 from resilience_kg.extract.recognise.actors import ActorMention, is_acronym, name_key, starts_a_name_part
-from resilience_kg.extract.recognise.actors.places import _is_place
+from resilience_kg.extract.recognise.actors.places import _is_place, _split_region
 from resilience_kg.extract.recognise.actors.vocabulary import _fits
 from resilience_kg.extract.recognise.rules import confidence, word_map
 
@@ -46,14 +46,43 @@ def actors(doc: Document) -> None:
     acronym_names = {m.acronym.upper(): m for m in doc.mentions if m.acronym and m.expansion}
     # A body's mentions through a post or an officer (copies of one of its own mentions) come after
     # the bodies' own: each joins the actor its original made, wherever the report names it.
+    home = _home_code(doc.city)
     for mention in sorted(doc.mentions, key=_by_reference):
         m = _as_named(mention, acronym_names, found)
+        bare = _bare_earlier(m, found, home)
+        if bare is not None:
+            m = replace(m, name=bare.mention.name, sector=m.sector or bare.mention.sector)
         # A bare short form the report defines ("... (BPBD) Provinsi Jawa Tengah", then "BPBD") is
         # that body, whatever other BPBD the report's city would suggest.
         defined = acronym_names.get(m.acronym.upper()) if m.acronym and _bare(m) else None
         res = _resolution(doc, defined if defined is not None else m, resolved)
         _add(found, m, res, _key(found, m, res))
     doc.actors = found.in_order()
+
+
+def _home_code(city: str | None) -> str | None:
+    """The region code of the jurisdiction the report is about, or None."""
+    from resilience_kg.extract.regions import is_place
+
+    region = is_place(city) if city else None
+    return region.code if region is not None else None
+
+
+def _bare_earlier(m: ActorMention, found: _Actors, home: str | None) -> Actor | None:
+    """The one earlier actor named by this name without its region ("Dinas Pangan" in a list, then
+    "Dinas Pangan Prov. X"), when that region is the report's own or holds it: the bare name in a
+    report about a place names the body of that place, so both are one body. None when the report
+    also names the body of another region, or named the bare body's place otherwise."""
+    if home is None or m.acronym or not m.method.startswith("rule:head-noun:"):
+        return None
+    located = _split_region(m.name)
+    if located is None or not located[0] or not home.startswith(located[1]):
+        return None
+    cut = _jurisdiction().search(f"{m.name} ")
+    bare = name_key(m.name[:cut.start()]) if cut is not None else located[0]
+    matches = [a for a in found.in_order() if name_key(a.mention.name) == bare and not a.mention.acronym]
+    others = [a for a in found.in_order() if (r := _split_region(a.mention.name)) is not None and r[0] == located[0]]
+    return matches[0] if len(matches) == 1 and not others and len(bare.split()) >= 2 else None
 
 
 def _as_named(m: ActorMention, acronym_names: dict[str, ActorMention], found: _Actors) -> ActorMention:
@@ -215,6 +244,11 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     if not mention.acronym and mention.name.split() and is_acronym(mention.name.split()[0]):
         keys.append("acr:" + mention.name.upper())  # "DFW Indonesia" after "Destructive Fishing Watch (DFW) Indonesia"
     keys.append("name:" + name_key(mention.name))
+    located = _split_region(mention.name)
+    if located is not None and located[0]:
+        # "Dinas Pangan Prov. Babel" and "Dinas Pangan Provinsi Kepulauan Bangka Belitung": one
+        # body of one region, whichever way the text writes the region.
+        keys.append(f"region:{located[0]}@{located[1]}")
     if len(mention.name.split()) >= 3:
         # "UI Faculty of Engineering" and "Faculty of Engineering UI": one unit, its parent before or after.
         keys.append("words:" + " ".join(sorted(name_key(mention.name).split())))

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from resilience_kg.extract.recognise.actors.vocabulary import _fits, _head_regex, is_acronym
 from resilience_kg.extract.recognise.rules import alternation, table
 from resilience_kg.extract.recognise.rules import words as word_list
+from resilience_kg.extract.segment import Span
 
 
 def abbreviates_field(acronym: str, name: str) -> bool:
@@ -216,3 +218,56 @@ def post_ends_before_body(text: str, pos: int, end: int) -> bool:
     after = re.compile(r" +").match(text, pos, end)
     head = _head_regex().match(text, after.end(), end) if after is not None else None
     return head is not None and _heads()[head.group(1)].kind != "unit"
+
+
+#: Single letters each with a stop: an initialism ("R.I.", "U.S."), whose last stop is its own.
+INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+def lower_field_after_and(text: str, toks: Sequence[Span], j: int, i: int) -> int:
+    """How many words after "dan" at ``toks[j]`` are a field of the name that news copy wrote in
+    lower case ("Dinas Lingkungan Hidup dan kebersihan (DLHK)", "Kementerian Lingkungan Hidup dan
+    kehutanan R.I."): one word of the name vocabulary, closed by what closes a name (a short form
+    in brackets whose letters fit the whole name, the country's initials, or a level word and its
+    region); 0 otherwise (a name ends before "dan warga ...")."""
+    from resilience_kg.extract.recognise.actors.places import _jurisdiction_tail
+    from resilience_kg.extract.recognise.actors.vocabulary import _SHORT_FORM_AFTER, _fits
+
+    if j + 2 >= len(toks) or text[toks[j].end:toks[j + 1].start] != " ":
+        return 0
+    field = toks[j + 1].text
+    if not (field.isalpha() and field.islower() and len(field) >= 5 and in_name_vocabulary(field)):
+        return 0
+    after = toks[j + 2]
+    if text[toks[j + 1].end:after.start] != " " and after.text != "(":
+        return 0
+    short = _SHORT_FORM_AFTER.match(text, toks[j + 1].end)
+    for first in (max(0, i - 1), i):  # (the short form spells the head too, "DLHK", or not)
+        if short is not None and _fits(short.group(1), f"{text[toks[first].start:toks[j].end]} {field.capitalize()}"):
+            return 1
+    if after.text.replace(".", "") in _COUNTRY_INITIALS or _jurisdiction_tail(text, toks[j + 1].end, len(text)):
+        return 1
+    return 0
+
+
+#: The country's initials after a ministry's name ("Kementerian X RI", "... R.I.").
+_COUNTRY_INITIALS = frozenset(("RI",))
+
+
+#: Indonesian prepositions of place that title-case copy capitalises ("Badan X Di Kabupaten Y").
+_CAPITALISED_PREPOSITIONS = frozenset(("Di", "Ke", "Dari"))
+
+
+def starts_after_name(word: str, nxt: str) -> bool:
+    """Whether ``word`` (inside a run of capitalised words, ``nxt`` after it) starts what follows a
+    body's name, not a word of it: a preposition of place that title-case copy capitalises ("...
+    Badan Geologi Di Kabupaten X"), a rank written in capitals before its holder's name ("Polres X
+    IPTU Budi"), or "on"/"pada" before a day's number ("... City Government on 14 March")."""
+    from resilience_kg.extract.recognise.actors.vocabulary import TITLES
+
+    if word in _CAPITALISED_PREPOSITIONS and nxt[:1].isupper():
+        return True
+    if len(word) >= 3 and word.isupper() and word.isalpha() and TITLES.match(word.capitalize()) \
+            and nxt[:1].isupper() and nxt[1:2].islower():
+        return True
+    return word.lower() in ("on", "pada") and nxt[:1].isdigit()

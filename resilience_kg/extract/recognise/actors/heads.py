@@ -10,7 +10,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from resilience_kg.extract.recognise.actors.bounds import abbreviates_field, post_ends_before_body, rank_tail
+from resilience_kg.extract.recognise.actors.bounds import (
+    INITIALISM,
+    abbreviates_field,
+    lower_field_after_and,
+    post_ends_before_body,
+    rank_tail,
+    starts_after_name,
+)
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
     _LEVEL_WORDS,
@@ -63,6 +70,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             break  # "... Planning Office and Pattimura University": an English name ends at its head
         if _is_calendar(word):
             break  # "Hotel Trans Luxury Bandung Kamis, 22/08/19": the day is not part of the name
+        if starts_after_name(word, nxt):
+            break
         if word in ("Prov.", "Prov"):
             last = j
         elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word) and not is_verb_form(word):
@@ -104,6 +113,10 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                     and not (_is_world_region(toks[j - 1].text) and _is_world_region(nxt)):
                 break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
+        elif word == "dan" and j > i and not english and (width := lower_field_after_and(text, toks, j, i)):
+            last = j + width  # "Dinas Lingkungan Hidup dan kebersihan (DLHK)": news copy writes a field in lower case
+            j += width + 1
+            continue
         elif word == "-" and is_cap(nxt):
             pass
         elif word == "," and j > i and not unit and _jurisdiction_ends(toks, i, j) and _body_head_at(text, toks, j + 1):
@@ -127,7 +140,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
     names = [t.text for t in toks[i:last + 1]]
     for k in range(len(names) - 1, -1, -1):
         for width in (3, 2, 1):
-            if k - width + 1 >= 0 and _is_place(" ".join(names[k - width + 1:k + 1])):
+            if k - width + 1 >= 0 and _is_place(" ".join(names[k - width + 1:k + 1])) \
+                    and not _command_by_place(names[k - width + 1:k + 1]):
                 marked = width > 1 or (k - width >= 0 and names[k - width] in JURISDICTION_WORDS)
                 if marked and k < len(names) - 1 and names[k + 1] not in ("Bidang", "Kota", "Provinsi"):
                     last = i + k
@@ -141,6 +155,15 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
     while last >= i and toks[last].text.lower() in CONNECTORS:
         last -= 1
     return last + 1
+
+
+def _command_by_place(words_: Sequence[str]) -> bool:
+    """Whether ``words_`` are a unit named by its place kind that no region of the official list is
+    ("Korem 045 Garuda", "Kodim 0413"): after a whole name ("Polda X Korem 045 ...") it starts a
+    second body, and is no jurisdiction that ends the first."""
+    from resilience_kg.extract.regions import is_place
+
+    return words_[0] in _place_kinds() and is_place(" ".join(words_)) is None
 
 
 def _english_name_at(text: str, toks: Sequence[Span], k: int) -> bool:
@@ -341,7 +364,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         if first == k and m.group(1) in _SUFFIX_FORMS:
             continue  # "PT Telkom Indonesia (Persero) Tbk Witel Jakarta": Tbk ends a firm's name, never starts one
         s, e = toks[first].start, toks[stop - 1].end
-        if text[e - 1] == "." and toks[stop - 1].text.lower().rstrip(".") not in ABBREVIATIONS:
+        if text[e - 1] == "." and toks[stop - 1].text.lower().rstrip(".") not in ABBREVIATIONS \
+                and not INITIALISM.fullmatch(toks[stop - 1].text):  # ("... R.I." keeps its stop)
             e -= 1
         name = text[s:e]
         if head.head == "Bidang" and re.search(r"\b(" + alternation("deputy_posts") + r")\b",

@@ -61,9 +61,38 @@ _LEVEL_WORDS = frozenset(word for word, use in word_map("jurisdiction_words").it
 _LEVEL_SPELLINGS = sorted(_LEVEL_WORDS | {w.lower() for w in _LEVEL_WORDS if not w.endswith(".")})
 
 
-_TAIL = re.compile(r" +(?:Wilayah [IVX]+ )?(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +)?"
-                   r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")|[A-Z][a-z]+(?: [A-Z][a-z]+)?"
-                   r"|[A-Z]{2,4}(?![\w-])|[A-Z][a-z]+[A-Z][a-z]+(?![\w-]))(?!-\w)")  # ("UCLG Asia-Pacific": no place)
+_TAIL_SOURCE = (r" +(?:Wilayah [IVX]+ )?(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +)?"
+                   r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")"
+                   r"|(?:(?:" + "|".join(w.capitalize() for w in word_list("region_word_short_forms")) + r")\.? )?"
+                   r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"  # ("Provinsi Kep. Babel": a word of the region's name, short)
+                   r"|[A-Z]{2,4}(?![\w-])|[A-Z][a-z]+[A-Z][a-z]+(?![\w-]))(?!\w)")  # ("UCLG Asia-Pacific": no place)
+_TAIL = re.compile(_TAIL_SOURCE + r"(?!-\w)")
+#: A place joined by a hyphen to the next body's head ("... Provinsi Riau-Balai X"): the place ends there.
+_TAIL_BEFORE_HYPHEN = re.compile(_TAIL_SOURCE + r"(?=-[A-Z])")
+#: (Never a place cut inside a word: "Provinsi Riau-Balai ..." is no "Provinsi Ria".)
+
+
+#: A level word and three capitalised words after it, which the region list may hold as one region.
+_THREE_WORD_TAIL = re.compile(r" +(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +"
+                              r"((?:[A-Z][a-z]+\.? ){2}[A-Z][a-z]+)(?![\w-])")
+
+
+_KIND_AND_WORDS = re.compile(r" +([A-Z][a-z]+)((?: [A-Z][a-z]+){1,3})(?![\w-])")
+
+
+def _local_tail(text: str, pos: int, end: int) -> int:
+    """Length of a district or a village named with its kind word after a name ("PMI Kecamatan
+    Sungai Pinang"), the longest the official list holds; 0 when none."""
+    from resilience_kg.extract.regions import is_place
+
+    tail = _KIND_AND_WORDS.match(text, pos, end)
+    if tail is None or tail.group(1) not in _place_kinds():
+        return 0
+    words_ = tail.group(2).split()
+    for width in range(len(words_), 1, -1):  # (one word is the plain tail's: "Kecamatan Cengkareng")
+        if is_place(f"{tail.group(1)} {' '.join(words_[:width])}") is not None:
+            return tail.start(2) - pos + len(" " + " ".join(words_[:width]))
+    return 0
 
 
 #: Second words of two-word regions ("Bandung Barat", "Jakarta Utara", "Tanah Datar" is known by name).
@@ -78,9 +107,18 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     lower = _lower_case_tail(text, pos, end)
     if lower:
         return lower
-    tail = _TAIL.match(text, pos, end)
-    if tail is None:
-        return 0
+    three = _THREE_WORD_TAIL.match(text, pos, end)
+    if three is not None and _is_place(three.group(1)):
+        return three.end() - pos  # "BPBD Provinsi Kepulauan Bangka Belitung Mikron ...": a region of three words
+    local = _local_tail(text, pos, end)
+    if local:
+        return local
+    tail = _TAIL_BEFORE_HYPHEN.match(text, pos, end)
+    after = re.compile(r"[A-Z][a-z]+").match(text, tail.end() + 1, end) if tail is not None else None
+    if after is None or _head_regex().fullmatch(after.group(0)) is None:
+        tail = _TAIL.match(text, pos, end)
+    if tail is None or (tail.group(0).strip().capitalize() in _LEVEL_WORDS and re.match(r" \S+-\w", text[tail.end():])):
+        return 0  # (a level word alone before a hyphened place is none of it: "BPBD Kota Bogor-Jawa ...")
     words_ = [w for w in tail.group(0).split() if w != "Wilayah" and not re.fullmatch(r"[IVX]+", w)]
     if not words_:
         return 0
@@ -90,6 +128,7 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI" or "Wilayah" in tail.group(0)
     place = " ".join(w for w in words_ if w.capitalize() not in _LEVEL_WORDS)
     if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
+            and not _is_place(" ".join(words_))  # ("PMI Kecamatan Sungai Pinang": a district by its kind word)
             and (_NAME_GOES_ON.match(text, tail.end()) or TITLES.match(place.split()[1])
                  or ((_is_place(place.split()[0]) or place.split()[0] in _regions_of_text(text))
                      and _holder_after_region(place.split()[1])))):
@@ -193,7 +232,8 @@ def _split_region(name: str) -> tuple[str, str] | None:
             region = is_place(" ".join(words_[-width:]))
             if region is not None:
                 body = name_key(" ".join(words_[:-width])).split()
-                while body and body[-1].capitalize() in JURISDICTION_WORDS | {"Administrasi"}:
+                while body and (body[-1].capitalize() in JURISDICTION_WORDS | {"Administrasi"}
+                                or body[-1].capitalize() + "." in JURISDICTION_WORDS):  # ("Prov. X")
                     body.pop()  # "pemerintah provinsi" and "pemerintah" + "Provinsi X": one body
                 return " ".join(body), region.code
     return None
