@@ -13,6 +13,7 @@ from dataclasses import replace
 from resilience_kg.extract.recognise.actors.bounds import (
     INITIALISM,
     abbreviates_field,
+    branch_word_before,
     lower_field_after_and,
     post_ends_before_body,
     rank_tail,
@@ -27,6 +28,7 @@ from resilience_kg.extract.recognise.actors.places import (
     _jurisdiction_tail,
     _named_tail,
     _place_kinds,
+    _split_region,
 )
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _SHORT_FORM_AFTER,
@@ -432,6 +434,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                 # later in the text still means this branch).
                 name = f"{name} {text[e:e + tail].strip()}"
             e += tail
+        branch = branch_word_before(text, s, _split_region(name) is not None) if first == k else s
+        if branch < s:  # "Kanwil Badan Pertanahan Nasional ...": the branch office is the actor
+            name, s, acronym = f"{text[branch:s]}{name}", branch, None  # (its short form is the parent's)
         out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, sector, f"head:{head.head}",
                                 f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
     return out

@@ -8,9 +8,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from resilience_kg.extract.recognise.actors.bounds import abbreviates_field, branch_word_before
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _english_place_tail, _is_place, _jurisdiction_tail
 from resilience_kg.extract.recognise.actors.vocabulary import (
+    _SHORT_FORM_AFTER,
     LEGAL_FORMS,
     _fits,
     _is_collective,
@@ -117,8 +119,24 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         # English "BAPPEDA of Semarang City".
         tail = _jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end) or _numeral_tail(text, e, end)
         e += tail
+        short = _SHORT_FORM_AFTER.match(text, e, end) if not tail and " " in m.group(1) else None
+        place = _jurisdiction_tail(text, short.end(), end) if short is not None else 0
+        if short is not None and place and (_fits(short.group(1), m.group(1))
+                                            or abbreviates_field(short.group(1), m.group(1))):
+            # "Tim Penggerak ... Keluarga (PKK) Jawa Barat": the short form in brackets, then the
+            # branch's region, which names the branch, not the national body.
+            e = short.end() + place
+            out.append(ActorMention(s, e, f"{m.group(1)} {text[short.end():e].strip()}",
+                                    f"{short.group(1)} {text[short.end():e].strip()}", None,
+                                    surface.sector or None, surface.method, surface.method,
+                                    confidence("mention:gazetteer"), kind=surface.kind))
+            continue
         first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
         acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
+        branch = branch_word_before(text, s, bool(tail))
+        if branch < s:  # "Kanwil BPN", "Daops Manggala Agni ...": the branch office is the actor
+            s = branch
+            acronym = None
         if acronym and tail:
             acronym = " ".join(text[s:e].split())  # "PMI Kota Pontianak": the branch's own short form
         team = _team_after().match(text, e, end)

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_place, _jurisdiction_tail
+from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_place, _jurisdiction_tail, _regions_of_text
 from resilience_kg.extract.recognise.actors.refusals import _document_words
 from resilience_kg.extract.recognise.actors.vocabulary import (
     STOP_CAPS,
@@ -216,6 +216,9 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
                        or re.match(r"\s*,|\s+(?:dan|serta|and)\s", text[m.end("place"):]))
         if not (_HOLDER_AFTER.match(text, m.end("place")) or in_list):
             continue  # a post merely mentioned, its holder unnamed ("dilaporkan kepada Gubernur ..."): no body
+        if not m.group("level") and not _is_place(place) and place not in _regions_of_text(text) \
+                and re.match(r" [A-Z][a-z]+(?![\w-])", text[m.end("place"):]):
+            continue  # "Bupati Syech Muharram menyebutkan": the holder's names, no region of the list
         level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
         name = f"Pemerintah {level} {_spelled_out(place, level)}" if place != "DKI Jakarta" \
             else "Pemerintah Provinsi DKI Jakarta"
