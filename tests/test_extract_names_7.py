@@ -140,6 +140,7 @@ def test_a_bare_name_in_a_list_and_the_same_body_with_the_report_s_province_are_
             "Kepala Dinas Pangan Prov. Kepri menjelaskan stok beras cukup.")
     names = actor_names(text)
     assert len([n for n in names if n.startswith("Dinas Pangan")]) == 1, names
+    assert "Dinas Pangan Prov. Kepri" in names, names  # (the row names the body in full)
 
 
 def test_a_bare_name_and_the_same_body_of_another_region_stay_two_actors() -> None:

@@ -49,13 +49,21 @@ def actors(doc: Document) -> None:
     home = _home_code(doc.city)
     for mention in sorted(doc.mentions, key=_by_reference):
         m = _as_named(mention, acronym_names, found)
-        bare = _bare_earlier(m, found, home)
-        if bare is not None:
-            m = replace(m, name=bare.mention.name, sector=m.sector or bare.mention.sector)
         # A bare short form the report defines ("... (BPBD) Provinsi Jawa Tengah", then "BPBD") is
         # that body, whatever other BPBD the report's city would suggest.
         defined = acronym_names.get(m.acronym.upper()) if m.acronym and _bare(m) else None
         res = _resolution(doc, defined if defined is not None else m, resolved)
+        bare = _bare_earlier(m, found, home)
+        if bare is not None:
+            # The bare name's actor takes this mention, and its name: the row names the body in full.
+            key = next(k for k, a in found.by_key.items() if a is bare)
+            for k in _actor_keys(m, res):
+                found.aliases.setdefault(k, key)
+            _add(found, m, res, key)
+            if not _by_reference(m):
+                bare.mention = m
+                bare.resolution = res if res is not None and (res.same_as or res.key) else bare.resolution
+            continue
         _add(found, m, res, _key(found, m, res))
     doc.actors = found.in_order()
 

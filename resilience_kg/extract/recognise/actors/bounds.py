@@ -279,16 +279,17 @@ def _branch_before() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words_) + r") +$")
 
 
-def branch_word_before(text: str, start: int, has_place: bool) -> int:
+def branch_word_before(text: str, start: int, *, has_place: bool, national: bool) -> int:
     """Where a national body's branch name starts when a branch-office word is written right before
     the body's name ("Kanwil BPN", "Daops Manggala Agni Provinsi X", "Perwakilan BKKBN Jawa
     Barat"): the branch is the actor, named with that word; ``start`` otherwise. A word that also
-    means a representative ("Perwakilan") counts only with a place after the name."""
+    means a representative ("Perwakilan") counts only before a national body with a place after
+    its name ("Perwakilan BPBD Kabupaten X" is the regional body's delegate)."""
     from resilience_kg.extract.recognise.rules import word_map
 
     before = _branch_before().search(text, max(0, start - 20), start)
     if before is None or before.end() != start:
         return start
-    if word_map("branch_office_words").get(before.group(1)) == "place" and not has_place:
+    if word_map("branch_office_words").get(before.group(1)) == "national place" and not (has_place and national):
         return start
     return before.start()

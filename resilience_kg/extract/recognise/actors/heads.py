@@ -434,7 +434,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                 # later in the text still means this branch).
                 name = f"{name} {text[e:e + tail].strip()}"
             e += tail
-        branch = branch_word_before(text, s, _split_region(name) is not None) if first == k else s
+        branch = branch_word_before(text, s, has_place=_split_region(name) is not None,
+                                    national=" Nasional" in name) if first == k else s
         if branch < s:  # "Kanwil Badan Pertanahan Nasional ...": the branch office is the actor
             name, s, acronym = f"{text[branch:s]}{name}", branch, None  # (its short form is the parent's)
         out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, sector, f"head:{head.head}",

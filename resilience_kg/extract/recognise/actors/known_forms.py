@@ -133,7 +133,9 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
             continue
         first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
         acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
-        branch = branch_word_before(text, s, bool(tail))
+        entry = gazetteer.by_id.get(surface.method.partition(":")[2]) if gazetteer is not None else None
+        branch = branch_word_before(text, s, has_place=bool(tail),
+                                    national=entry is not None and entry.level == "national")
         if branch < s:  # "Kanwil BPN", "Daops Manggala Agni ...": the branch office is the actor
             s = branch
             acronym = None
