@@ -149,3 +149,11 @@ def test_a_bare_name_and_the_same_body_of_another_region_stay_two_actors() -> No
             "Pangan dan Dinas Sosial.\nKepala Dinas Pangan Kota Bogor berbagi pengalaman.")
     names = actor_names(text)
     assert len([n for n in names if n.startswith("Dinas Pangan")]) == 2, names
+
+
+def test_a_police_command_by_its_short_name_and_by_its_head_s_post_is_one_actor() -> None:
+    text = ("Apel siaga digelar Polresta Pulau Ternate bersama relawan di lapangan kota. "
+            "Kapolresta Ternate, Kombes Pol Budi Hartono, memimpin apel itu.")
+    names = actor_names(text)
+    police = [n for n in names if n.startswith(("Polresta", "Kepolisian"))]
+    assert len(police) == 1, names

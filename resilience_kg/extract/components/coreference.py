@@ -252,7 +252,7 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     if not mention.acronym and mention.name.split() and is_acronym(mention.name.split()[0]):
         keys.append("acr:" + mention.name.upper())  # "DFW Indonesia" after "Destructive Fishing Watch (DFW) Indonesia"
     keys.append("name:" + name_key(mention.name))
-    located = _split_region(mention.name)
+    located = _located(mention.name)
     if located is not None and located[0]:
         # "Dinas Pangan Prov. Babel" and "Dinas Pangan Provinsi Kepulauan Bangka Belitung": one
         # body of one region, whichever way the text writes the region.
@@ -263,6 +263,31 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     if mention.expansion:
         keys.append("name:" + name_key(mention.expansion))
     return keys
+
+
+#: A police command's short name spelled out ("polresta": "kepolisian resor kota"), from the
+#: commands its heads' posts name (``rules/words.csv``, list ``police_command_posts``).
+_COMMAND_FULL = {short.lower(): full.lower() for full, short in
+                 (v.split("|", 1) for v in word_map("police_command_posts").values() if "|" in v)}
+
+
+@functools.lru_cache(maxsize=4096)
+def _located(name: str) -> tuple[str, str] | None:
+    """A body's name without its region, its short head spelled out, and the region's code:
+    ("kepolisian resor", "81.71") for "Polresta Pulau Ambon" and for "Kepolisian Resor Kota Ambon",
+    so that both are one body of one region. None when no region ends the name."""
+    from resilience_kg.extract.gazetteer import normalise
+
+    located = _split_region(name)
+    if located is None:
+        return None
+    body = located[0].split()
+    while body and body[-1] == "pulau":  # (an island's word before its name: "Polresta Pulau Ambon")
+        body.pop()
+    key = normalise(" ".join(_COMMAND_FULL.get(w, w) for w in body)).split()
+    while key and key[-1] in ("kota", "kabupaten", "provinsi"):  # ("Polresta": "kepolisian resor kota")
+        key.pop()
+    return " ".join(key), located[1]
 
 
 def _bare(m: ActorMention) -> bool:
