@@ -157,3 +157,13 @@ def test_a_police_command_by_its_short_name_and_by_its_head_s_post_is_one_actor(
     names = actor_names(text)
     police = [n for n in names if n.startswith(("Polresta", "Kepolisian"))]
     assert len(police) == 1, names
+
+
+def test_a_plural_place_word_after_dan_goes_on_with_the_command_s_name() -> None:
+    text = ("Apel digelar Polresta Pulau Ternate dan Pulau-Pulau Hiri bersama BPBD. "
+            "Kapolresta Ternate, Kombes Pol Budi Hartono, memimpin apel.")
+    assert "Polresta Pulau Ternate dan Pulau-Pulau Hiri" in quotes(text)
+    names = actor_names(text)
+    assert [n for n in names if n.startswith(("Polresta", "Kepolisian"))] == [
+        "Polresta Pulau Ternate dan Pulau-Pulau Hiri"], names
+    assert "BPBD" in quotes("Hadir Polresta Pulau Ternate dan BPBD.")  # (a body after "dan" stays apart)

@@ -278,7 +278,8 @@ def _located(name: str) -> tuple[str, str] | None:
     so that both are one body of one region. None when no region ends the name."""
     from resilience_kg.extract.gazetteer import normalise
 
-    located = _split_region(name)
+    # ("Polresta Pulau X dan Pulau-Pulau Y": the command of X and the islands around it.)
+    located = _split_region(re.sub(r" dan ([A-Z][a-z]+)-\1 .*$", "", name))
     if located is None:
         return None
     body = located[0].split()

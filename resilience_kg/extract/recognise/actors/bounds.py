@@ -220,6 +220,11 @@ def post_ends_before_body(text: str, pos: int, end: int) -> bool:
     return head is not None and _heads()[head.group(1)].kind != "unit"
 
 
+#: A capitalised word said twice with a hyphen, Indonesian's plural ("Pulau-Pulau"): a plural
+#: noun never heads a body's name, so after "dan" it goes on with the same name's places.
+REDUPLICATED = re.compile(r"([A-Z][a-z]+)-\1")
+
+
 #: Single letters each with a stop: an initialism ("R.I.", "U.S."), whose last stop is its own.
 INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.bounds import (
     INITIALISM,
+    REDUPLICATED,
     abbreviates_field,
     branch_word_before,
     lower_field_after_and,
@@ -112,8 +113,10 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             if j + 1 < len(toks) and _post_regex().match(text, toks[j + 1].start):
                 break  # "Bagian Perekonomian Setda dan Kepala Seksi 2": a post starts the next phrase
             if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text) \
-                    and not (_is_world_region(toks[j - 1].text) and _is_world_region(nxt)):
+                    and not (_is_world_region(toks[j - 1].text) and _is_world_region(nxt)) \
+                    and not REDUPLICATED.fullmatch(nxt):
                 break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
+                # (but "Polresta Pulau X dan Pulau-Pulau Y": a plural place word starts no body)
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
         elif word == "dan" and j > i and not english and (width := lower_field_after_and(text, toks, j, i)):
             last = j + width  # "Dinas Lingkungan Hidup dan kebersihan (DLHK)": news copy writes a field in lower case
