@@ -53,11 +53,12 @@ def actors(doc: Document) -> None:
         # that body, whatever other BPBD the report's city would suggest.
         defined = acronym_names.get(m.acronym.upper()) if m.acronym and _bare(m) else None
         res = _resolution(doc, defined if defined is not None else m, resolved)
-        bare = _bare_earlier(m, found, home)
-        if bare is not None:
+        keys = _actor_keys(m, res)
+        bare = _bare_earlier(m, found, home) if not any(found.aliases.get(k) in found.by_key for k in keys) else None
+        if bare is not None:  # (and no actor yet by this name's own keys: "DLH Kota X", then "Dinas ... Kota X")
             # The bare name's actor takes this mention, and its name: the row names the body in full.
             key = next(k for k, a in found.by_key.items() if a is bare)
-            for k in _actor_keys(m, res):
+            for k in keys:
                 found.aliases.setdefault(k, key)
             _add(found, m, res, key)
             if not _by_reference(m):
@@ -78,13 +79,13 @@ def _home_code(city: str | None) -> str | None:
 
 def _bare_earlier(m: ActorMention, found: _Actors, home: str | None) -> Actor | None:
     """The one earlier actor named by this name without its region ("Dinas Pangan" in a list, then
-    "Dinas Pangan Prov. X"), when that region is the report's own or holds it: the bare name in a
-    report about a place names the body of that place, so both are one body. None when the report
-    also names the body of another region, or named the bare body's place otherwise."""
+    "Dinas Pangan Prov. X"), when that region is the report's own, holds it or lies in it: the bare
+    name in a report about a place names the body of that place, so both are one body. None when
+    the report also names the same body of another region."""
     if home is None or m.acronym or not m.method.startswith("rule:head-noun:"):
         return None
     located = _split_region(m.name)
-    if located is None or not located[0] or not home.startswith(located[1]):
+    if located is None or not located[0] or not (home.startswith(located[1]) or located[1].startswith(home)):
         return None
     cut = _jurisdiction().search(f"{m.name} ")
     bare = name_key(m.name[:cut.start()]) if cut is not None else located[0]
