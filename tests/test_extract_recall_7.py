@@ -117,3 +117,41 @@ def test_acehs_government_and_disaster_agency_are_bodies_without_provinsi(tmp_pa
         assert rows[name]["type"] == "GovernmentAgency"
         assert rows[name]["status"] == "draft", rows[name]["note"]
     assert "Aceh" not in rows  # the province as a place is no actor
+
+
+# --- 4. bodies without a head noun --------------------------------------------------------------------
+
+
+def test_an_organisation_named_by_one_word_and_its_country_is_a_body() -> None:
+    # A brand-like name with its country, no head noun: the national branch of an organisation.
+    text = ("Lokakarya kesiapsiagaan itu difasilitasi kerja sama Sungaraya Malaysia dan BPBD Kota Palu. "
+            "Perwakilan Sungaraya Malaysia dalam sambutannya mengajak relawan berlatih.")
+    got = by_name(text)
+    assert "Sungaraya Malaysia" in got, list(got)
+
+
+def test_the_last_words_of_a_longer_name_with_a_country_are_no_second_body() -> None:
+    # "Palang Merah Indonesia", "Save the Children Indonesia": the country ends a longer name.
+    text = ("Rapat dihadiri Palang Merah Indonesia, Save the Children Indonesia dan BPBD Kota Palu. "
+            "Warga di seluruh Indonesia diminta waspada.")
+    names = list(by_name(text))
+    assert not [n for n in names if n in ("Merah Indonesia", "Children Indonesia", "Indonesia")], names
+
+
+def test_a_bare_name_between_members_of_an_attending_list_is_a_candidate() -> None:
+    # A list a verb of attending introduces, with known bodies in it: a one-word name between its
+    # members ("Tirtajasa") is drafted too, where the clause before and a generic tail ("instansi
+    # terkait lainnya") are no members that fail to be bodies.
+    text = ("Ia menyatakan, posko terpadu melibatkan unsur BPBD Kota Ambon, Basarnas, Tirtajasa, Pelni "
+            "dan instansi terkait lainnya.")
+    got = by_name(text)
+    assert "Tirtajasa" in got, list(got)
+    assert not [n for n in got if "instansi" in n.lower()], list(got)
+
+
+def test_a_degree_after_a_persons_name_in_a_list_is_no_body() -> None:
+    # "Dewi Lestari, ST," is a person and her degree written without its full stops.
+    text = "Apel dihadiri Dewi Lestari, ST, BPBD Kabupaten Klaten, Dinas Sosial Kabupaten Klaten dan Basarnas."
+    names = list(by_name(text))
+    assert "ST" not in names, names
+    assert "BPBD Kabupaten Klaten" in names and "Basarnas" in names, names

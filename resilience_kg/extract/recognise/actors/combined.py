@@ -22,6 +22,7 @@ from resilience_kg.extract.recognise.actors.known_forms import _surface_index, o
 from resilience_kg.extract.recognise.actors.lists import (
     attendance_lines,
     attendance_lists,
+    country_branches,
     cue_lists,
     group_lists,
     hyphen_compounds,
@@ -83,6 +84,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + odd_forms(text, s, e, gazetteer)
             + acronym_with_place(text, s, e)
             + brand_branches(text, s, e)
+            + country_branches(text, s, e)
             + places_acting(text, s, e)
             + regional_heads(text, s, e)
             + lower_case_governments(text, s, e)

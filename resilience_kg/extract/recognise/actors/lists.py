@@ -372,6 +372,38 @@ def _between_members(text: str, a: int, b: int) -> bool:
     return re.match(r"\s*(?:,|\b(?:dan|and|serta)\b|\))", text[b:b + 8]) is not None
 
 
+#: One capitalised word and a country after it ("Mercy Malaysia", "Habitat Indonesia").
+_COUNTRY_BRANCH = re.compile(r"(?<![\w-])(?P<brand>[A-Z][a-z]{3,}) (?P<country>[A-Z][a-z]+)(?![\w-])")
+
+
+def country_branches(text: str, start: int, end: int) -> list[ActorMention]:
+    """An organisation named by one word of its own and its country ("Mercy Malaysia", "Habitat
+    Indonesia"): the national branch of a body without a head noun, as "RedR Indonesia" is with an
+    inner capital. Only a word no table knows, that the text never writes in lower case, and not
+    the last words of a longer name (a capitalised word before it: "Palang Merah Indonesia").
+
+    >>> text = "Pelatihan difasilitasi Tirtamaya Malaysia dan BPBD. Warga di seluruh Indonesia hadir."
+    >>> [text[m.start:m.end] for m in country_branches(text, 0, len(text))]
+    ['Tirtamaya Malaysia']
+    """
+    from resilience_kg.extract.recognise.actors.vocabulary import _is_foreign_country
+
+    out = []
+    for m in _COUNTRY_BRANCH.finditer(text, start, end):
+        brand, country = m.group("brand"), m.group("country")
+        if country != "Indonesia" and not _is_foreign_country(country):
+            continue
+        before = text[max(start, m.start() - 40):m.start()]
+        if re.search(r"(?:[A-Z][\w'’-]*|&)\s*$", before) or re.search(
+                r"[A-Z][\w'’-]*\s+(?:" + "|".join(re.escape(c) for c in sorted(CONNECTORS)) + r")\s*$", before):
+            continue  # the end of a longer name ("Palang Merah Indonesia", "Save the Children Indonesia")
+        if not _bare_name(text, brand):
+            continue
+        out.append(ActorMention(m.start(), m.end(), m.group(0), None, None, "CivilSocietyOrganization",
+                                "country-branch", "rule:brand-branch", confidence("mention:acronym-with-place")))
+    return out
+
+
 @functools.cache
 def _vocabulary() -> frozenset[str]:
     """The single words the rules tables know as something other than a name: the words of
