@@ -294,15 +294,8 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
             # in it, and most of the rest short names, will do.
             likely = sum(1 for (a, b), hit, shape in zip(items, covered, shaped, strict=True)
                          if not hit and shape is None and _short_name(text[a:b]))
-            # The list's members are its name-shaped items: the clause that leads into it
-            # ("posko terpadu melibatkan unsur ...") and a generic tail ("instansi terkait lainnya")
-            # are no members that fail to be bodies.
-            members = sum(1 for (a, b), hit, shape in zip(items, covered, shaped, strict=True)
-                          if hit or shape is not None or _plausible_item(text[a:b]))
-            if not (sum(covered) >= 1 and bodies + likely >= _LIKELY_SHARE * min(len(items), max(members, 3))
-                    and _introduced(text, sentence.start, items, covered)):
-                # (the cue may stand before a bracket that holds the list: "attended by partners
-                # from Europe (A, B, C and D University)")
+            if not (sum(covered) >= 1 and bodies + likely >= _LIKELY_SHARE * len(items)
+                    and _introduced(text, seg_start, items, covered)):
                 continue
             relaxed = True
         else:
@@ -337,10 +330,8 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 and name not in _acting_subjects(text)
             # Between commas ("..., Mapala, ..."): "dan" alone may join a name's own words
             # ("Pembangunan Manusia dan Kebudayaan"), and a sentence's first word is no member.
-            # In a list a verb of attending introduces, a bare word between members is a candidate
-            # too: the actor filter judges it by what the pipeline knows of it.
-            bare = single and re.search(r",\s*$", text[max(0, a - 3):a]) is not None \
-                and _bare_name(text, name) and (not relaxed or _between_members(text, a, b))
+            bare = single and not relaxed and re.search(r",\s*$", text[max(0, a - 3):a]) is not None \
+                and _bare_name(text, name)
             if single and not bare:
                 continue  # one capitalised word ("Housing", "Urban") is too weak a name, unless it
                 # proposes or commits to something elsewhere ("Qlue menyarankan ...")
@@ -364,12 +355,6 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     out += _short_forms_with_bodies(text, sentence, found + out)
     out += _short_forms_beside_bodies(text, sentence, found, out)
     return out
-
-
-def _between_members(text: str, a: int, b: int) -> bool:
-    """Whether the word at ``a:b`` stands between two list members: a comma before it, and a
-    comma, "dan"/"and" or the list's closing bracket after it."""
-    return re.match(r"\s*(?:,|\b(?:dan|and|serta)\b|\))", text[b:b + 8]) is not None
 
 
 #: One capitalised word and a country after it ("Mercy Malaysia", "Habitat Indonesia").
