@@ -12,6 +12,7 @@ from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earl
 from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post
 from resilience_kg.extract.recognise.actors.governments import (
     english_local_governments,
+    military_commands,
     national_governments,
     police_commands,
     same_local_government,
@@ -21,6 +22,7 @@ from resilience_kg.extract.recognise.actors.known_forms import _surface_index, o
 from resilience_kg.extract.recognise.actors.lists import (
     attendance_lines,
     attendance_lists,
+    country_branches,
     cue_lists,
     group_lists,
     hyphen_compounds,
@@ -82,10 +84,12 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + odd_forms(text, s, e, gazetteer)
             + acronym_with_place(text, s, e)
             + brand_branches(text, s, e)
+            + country_branches(text, s, e)
             + places_acting(text, s, e)
             + regional_heads(text, s, e)
             + lower_case_governments(text, s, e)
             + police_commands(text, s, e)
+            + military_commands(text, s, e)
             + english_local_governments(text, s, e)
             + national_governments(text, s, e)
         )
@@ -121,6 +125,10 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 
+#: The methods of a command read from its head's post (police, military).
+_COMMAND_METHODS = ("rule:police-command", "rule:military-command")
+
+
 def _commands_named_elsewhere(text: str, found: list[ActorMention]) -> list[ActorMention]:
     """A police command read from its head's post ("Kapolres X") is needed only where the text
     never names the command itself: where it writes "Polres X", the post stands for that body
@@ -128,14 +136,14 @@ def _commands_named_elsewhere(text: str, found: list[ActorMention]) -> list[Acto
     named = {
         n.lower()
         for m in found
-        if m.method != "rule:police-command"
+        if m.method not in _COMMAND_METHODS
         for n in (m.name, m.acronym, text[m.start : m.end])
         if n
     }
     return [
         m
         for m in found
-        if m.method != "rule:police-command" or not ({m.name.lower(), (m.acronym or "").lower()} & named)
+        if m.method not in _COMMAND_METHODS or not ({m.name.lower(), (m.acronym or "").lower()} & named)
     ]
 
 

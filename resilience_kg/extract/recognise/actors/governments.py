@@ -10,8 +10,15 @@ import re
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place
-from resilience_kg.extract.recognise.actors.vocabulary import STOP_CAPS, _countries, _is_calendar, _is_foreign_country
-from resilience_kg.extract.recognise.rules import alternation, confidence, word_map, words
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    STOP_CAPS,
+    TITLES,
+    _countries,
+    _is_calendar,
+    _is_foreign_country,
+    is_verb_form,
+)
+from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map, words
 
 # -- A police command spelt by its head's post ------------------------------------------------------
 
@@ -55,6 +62,82 @@ def police_commands(text: str, start: int, end: int) -> list[ActorMention]:
         name = f"{command} {metro}{place}"
         out.append(ActorMention(m.start("post"), stop, name, f"{short} {metro}{place}", name,
                                 "GovernmentAgency", "police-command", "rule:police-command",
+                                confidence("mention:regional-head")))
+    return out
+
+
+# -- A military command spelt by its commander's post -----------------------------------------------
+
+
+@functools.cache
+def _military_posts() -> re.Pattern[str]:
+    """A commander's post of ``military_command_posts`` and the command's designation after it: a
+    number, with or without a slash and a name ("031 Wirabima", "0616/Indramayu", "III Siliwangi",
+    "0809/11 Pare"), or a base's name alone ("Roesmin Nurjadin", "Ternate")."""
+    posts = sorted(word_map("military_command_posts"), key=len, reverse=True)
+    number = r"(?:[0-9O][0-9]{1,3}(?:/[0-9]{1,2})?|[IVX]{1,5})"
+    word = r"[A-Z][A-Za-z]+"
+    return re.compile(r"(?<![\w-])(?:(?:Plt|Pj)\.?\s+)?(?P<post>" + "|".join(re.escape(p) for p in posts) + r")"
+                      r"\s+(?P<number>" + number + r")?(?:\s*/\s*|\s+|(?<=[0-9]))?"
+                      r"(?P<name>" + word + r"(?:[ -]" + word + r"){0,2})?(?![\w-])")
+
+
+@functools.cache
+def _rank_words() -> frozenset[str]:
+    """Words that end a designation: the ranks and titles before a commander's name."""
+    ranks = {w for row in table("clause_words") if row["role"] == "rank" for w in row["word"].split()}
+    return frozenset(ranks | set(words("titles")) | set(words("military_ranks")) | set(STOP_CAPS))
+
+
+def military_commands(text: str, start: int, end: int) -> list[ActorMention]:
+    """The command a commander's post spells with its designation: "Danrem 031 Wirabima" heads the
+    Komando Resor Militer 031/Wirabima, which takes part through its commander (the post as
+    written is the quote), as a police head's post does. A post without a designation ("Dandim
+    Letkol Inf X", "Danrem bersama ...") names no command here; the rank before the commander's
+    name ends the designation.
+
+    >>> text = "Hadir Danrem 031 Wirabima Brigjen TNI Ali dan Danlanud Roesmin Nurjadin Marsma TNI Budi."
+    >>> for m in military_commands(text, 0, len(text)):
+    ...     print(text[m.start:m.end], "|", m.name)
+    Danrem 031 Wirabima | Komando Resor Militer 031/Wirabima
+    Danlanud Roesmin Nurjadin | Pangkalan Udara Roesmin Nurjadin
+    """
+    commands = {post: value.split("|") for post, value in word_map("military_command_posts").items()}
+    stops = _rank_words()
+    out = []
+    for m in _military_posts().finditer(text, start, end):
+        number = m.group("number")
+        words_ = (m.group("name") or "").replace("-", " - ").split()
+        # A number and one word ("031 Wirabima"), a number, a slash and up to two ("102/Panju
+        # Panjung", "III Siliwangi"), a base's name of up to two ("Roesmin Nurjadin"): a headline's next words
+        # ("Danrem 031 Wirabima Instruksikan ...") are no part of it.
+        slash = number is not None and "/" in text[m.end("number"):m.start("name") if m.group("name") else m.end()]
+        room = 2 if not number or slash or re.fullmatch(r"[IVX]+", number) else 1  # ("IV Lautan Biru": a Kodam)
+        kept: list[str] = []
+        for w in words_:
+            if len([k for k in kept if k != "-"]) >= room or w in stops or TITLES.match(w) or _is_calendar(w) \
+                    or is_verb_form(w):
+                break
+            kept.append(w)
+        while kept and kept[-1] == "-":
+            kept.pop()
+        name_part = " ".join(kept).replace(" - ", "-")
+        if not number and not name_part:
+            continue
+        if number and number.startswith("O"):
+            number = "0" + number[1:]  # "O31": a letter O typed for the zero of the number
+        if number and not name_part and re.match(r"[IVX]+$", number):
+            continue  # a Roman numeral alone is a person's or a list's numbering, not a designation
+        if name_part:
+            stop = m.start("name") + len(name_part)
+        else:
+            stop = m.end("number")
+        command, short = commands[m.group("post")]
+        joint = " " if number and "/" in number else "/"  # "0809/11 Pare": the number holds its slash
+        designation = joint.join(p for p in (number, name_part) if p)
+        full = f"{command} {designation}"
+        out.append(ActorMention(m.start("post"), stop, full, f"{short} {designation}", full,
+                                "GovernmentAgency", "military-command", "rule:military-command",
                                 confidence("mention:regional-head")))
     return out
 

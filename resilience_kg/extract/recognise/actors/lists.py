@@ -82,12 +82,15 @@ def _plausible_item(name: str) -> bool:
         return False  # a fragment ending in a number ("Seksi 2", "RW 03"): a section or a place, cut from its name
     if _post_regex().match(name) or (len(ws) > 1 and _post_regex().match(name, len(ws[0]) + 1)):
         return False  # a post ("Kepala Seksi Operasi", "Delapan Kepala Desa"): its holders are meant, not a body
-    if re.fullmatch(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?", name):
-        return False  # a degree after a person's name: "S.T", "M.Eng", "Ph.D."
+    if re.fullmatch(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?", name) or name in _DEGREES:
+        return False  # a degree after a person's name: "S.T", "M.Eng", "Ph.D.", "ST"
     return sum(1 for w in ws if is_cap(w) or w.lower() in CONNECTORS) == len(ws)
 
 
 _POST_TAILS = frozenset(word_list("post_tails"))
+
+#: Degrees written without their full stops ("ST", "MSi"), after a person's name in a list.
+_DEGREES = frozenset(word_list("degree_suffixes"))
 
 
 _LIST_ADJECTIVES = frozenset(word_list("list_adjectives"))
@@ -351,6 +354,38 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     out += _short_forms_after_cues(text, sentence, found + out)
     out += _short_forms_with_bodies(text, sentence, found + out)
     out += _short_forms_beside_bodies(text, sentence, found, out)
+    return out
+
+
+#: One capitalised word and a country after it ("Mercy Malaysia", "Habitat Indonesia").
+_COUNTRY_BRANCH = re.compile(r"(?<![\w-])(?P<brand>[A-Z][a-z]{3,}) (?P<country>[A-Z][a-z]+)(?![\w-])")
+
+
+def country_branches(text: str, start: int, end: int) -> list[ActorMention]:
+    """An organisation named by one word of its own and its country ("Mercy Malaysia", "Habitat
+    Indonesia"): the national branch of a body without a head noun, as "RedR Indonesia" is with an
+    inner capital. Only a word no table knows, that the text never writes in lower case, and not
+    the last words of a longer name (a capitalised word before it: "Palang Merah Indonesia").
+
+    >>> text = "Pelatihan difasilitasi Tirtamaya Malaysia dan BPBD. Warga di seluruh Indonesia hadir."
+    >>> [text[m.start:m.end] for m in country_branches(text, 0, len(text))]
+    ['Tirtamaya Malaysia']
+    """
+    from resilience_kg.extract.recognise.actors.vocabulary import _is_foreign_country
+
+    out = []
+    for m in _COUNTRY_BRANCH.finditer(text, start, end):
+        brand, country = m.group("brand"), m.group("country")
+        if country != "Indonesia" and not _is_foreign_country(country):
+            continue
+        before = text[max(start, m.start() - 40):m.start()]
+        if re.search(r"(?:[A-Z][\w'’-]*|&)\s*$", before) or re.search(
+                r"[A-Z][\w'’-]*\s+(?:" + "|".join(re.escape(c) for c in sorted(CONNECTORS)) + r")\s*$", before):
+            continue  # the end of a longer name ("Palang Merah Indonesia", "Save the Children Indonesia")
+        if not _bare_name(text, brand):
+            continue
+        out.append(ActorMention(m.start(), m.end(), m.group(0), None, None, "CivilSocietyOrganization",
+                                "country-branch", "rule:brand-branch", confidence("mention:acronym-with-place")))
     return out
 
 
