@@ -116,7 +116,7 @@ def names() -> dict[str, str]:
     from resilience_kg.extract.recognise.rules import table
 
     wordless = {"pillar-cue", "len<8", "len<16", "len<32", "len>=32", "capital-start", "marked", "ends-colon",
-                "under=Other"}
+                "under=Other", "acronym", "quoted", *(f"group={g}" for g in issue_model._groups().groupindex)}
     wordless |= {f"cue={r['kind']}:{r['shape']}" for r in cue_rows()}
     wordless |= {f"under={r['kind']}" for r in table("list_kinds")}
     return {feature_id(f): f for f in sorted(vocabulary() | wordless)}

@@ -91,6 +91,29 @@ def _pillar_pattern() -> re.Pattern[str] | None:
 
 
 @functools.cache
+def _groups() -> re.Pattern[str]:
+    """The words of the rules tables that say who acts or speaks, as one pattern whose named group
+    says which: a proposal verb, a commitment verb (by the status it gives), a speech verb, an event."""
+    groups: dict[str, set[str]] = {"proposal": {r["cue"] for r in table("proposal_cues")},
+                                   "speech": {r["phrase"] for r in table("speech_verbs")},
+                                   "event": {r["cue"] for r in table("event_kinds")}}
+    for row in table("commitment_cues"):
+        groups.setdefault(f"commitment_{row['status']}", set()).add(row["cue"])
+    parts = []
+    for name, words in groups.items():
+        alternatives = "|".join(r"\s+".join(map(re.escape, w.lower().split()))
+                                for w in sorted(words, key=len, reverse=True))
+        parts.append(rf"(?P<{name}>(?<![\w-])(?:{alternatives})(?![\w-]))")
+    return re.compile("|".join(parts), re.I)
+
+
+#: A body's short name: a word of capitals ("BPBD", "PUPR"), the subject of many a pledge.
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,}[a-z]?(?![\w-])")
+#: Quotation marks: words a speaker said, where pledges and requests stand.
+_QUOTE = re.compile("[“”\"]")
+
+
+@functools.cache
 def _function_words() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in table("function_words"))
 
@@ -144,6 +167,11 @@ def features(text: str, unit: Unit) -> list[str]:
     pillar = _pillar_pattern()
     if pillar is not None and pillar.search(chunk):
         out.append("pillar-cue")
+    out += sorted({f"group={m.lastgroup}" for m in _groups().finditer(chunk)})
+    if _ACRONYM.search(chunk):
+        out.append("acronym")
+    if _QUOTE.search(chunk):
+        out.append("quoted")
     n = len(tokens_)
     out.append("len<8" if n < 8 else "len<16" if n < 16 else "len<32" if n < 32 else "len>=32")
     if chunk[:1].isupper():
