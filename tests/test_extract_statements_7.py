@@ -78,10 +78,10 @@ def test_a_sentence_two_models_claim_goes_to_the_surest(monkeypatch: pytest.Monk
             "Pompa portabel dipindahkan ke blok timur bila jalan tergenang lagi. "
             "Warga berkumpul di balai desa pada sore hari.")
     found = issue_model.find_statement_sentences(text, [])
-    assert [(kind, span.text.split()[0]) for kind, span in found] == [("Issue", "Jalan"), ("Solution", "Pompa")]
+    assert [(f.kind, f.span.text.split()[0]) for f in found] == [("Issue", "Jalan"), ("Solution", "Pompa")]
     # A sentence the rules took is not read again.
     taken = [(0, text.index("Pompa"))]
-    assert [kind for kind, _ in issue_model.find_statement_sentences(text, taken)] == ["Solution"]
+    assert [f.kind for f in issue_model.find_statement_sentences(text, taken)] == ["Solution"]
     # The issue reader alone claims both sentences that speak of a flooded road.
     assert [s.text.split()[0] for s in issue_model.find_issue_sentences(text, [])] == ["Jalan", "Pompa"]
 
@@ -133,3 +133,36 @@ def test_a_prone_place_is_drafted_under_its_pillar_and_raised_in_the_meeting(tmp
     kinds = {(c["type"], c["to"]) for c in links if c["from"] == issues[0]["id"]}
     assert ("raisedIn", event) in kinds
     assert {to for p, to in kinds if p == "underPillar"} == {"jakarta-siap"}  # floods: SIAP
+
+
+PLEDGE = """Notulen Rapat Kesiapsiagaan Musim Hujan Kecamatan Lembahsari
+
+Rapat dipimpin Camat Lembahsari pada Kamis, 5 Februari 2026, dan dihadiri Dinas Sosial.
+
+Kepala Dinas Sosial mengatakan, posko pengungsian telah dibuka di dua sekolah dasar sejak Senin.
+
+Rapat ditutup pukul 11.00.
+"""
+
+
+def test_a_pledge_no_rule_took_is_drafted_with_its_status_and_its_speaker(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    never = LinearModel(-30.0, {}, 0.5, "test")
+    models = {"Issue": never, "Solution": never, "Commitment": _model({"w=posko": 9.0, "w=pengungsian": 1.0}, 0.5)}
+    monkeypatch.setattr(issue_model, "load_model", lambda kind="Issue": models[kind])
+    source = tmp_path / "notulen-lembahsari.txt"
+    source.write_text(PLEDGE, encoding="utf-8")
+    extract_reports([source], out=tmp_path / "drafts")
+    with (tmp_path / "drafts" / "elements.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with (tmp_path / "drafts" / "connections.csv").open(encoding="utf-8") as f:
+        links = list(csv.DictReader(f))
+    pledges = [r for r in rows if r["type"] == "Commitment"]
+    assert [(r["label_id"], r["method"]) for r in pledges] == [
+        ("Posko pengungsian telah dibuka di dua sekolah dasar sejak Senin", "model:commitment-sentence")]
+    made = {(c["type"], c["to"]) for c in links if c["from"] == pledges[0]["id"]}
+    assert ("commitmentStatus", "commitment-status-fulfilled") in made  # "telah": done
+    dinsos = next(r["id"] for r in rows if r["label_id"] == "Dinas Sosial")
+    assert ("committedBy", dinsos) in made  # the speaker of the sentence
+    # What is said is the commitment, not who says it.
+    assert not any("mengatakan" in r["label_id"] for r in rows if r["type"] in ("Issue", "Solution", "Commitment"))

@@ -37,8 +37,8 @@ def _model_issues(doc: Document) -> list[ListItem]:
 
     taken = [(min(i.start, i.intro_start), i.end) for i in doc.items]
     taken += [(c.sentence.start, c.sentence.end) for c in doc.clauses]
-    return [ListItem(kind, _label(span.text), span.start, span.end, span.start, span.start, METHODS[kind],
-                     METHODS[kind]) for kind, span in find_statement_sentences(doc.text, taken)]
+    return [ListItem(f.kind, _label(f.span.text), f.span.start, f.span.end, *f.intro, METHODS[f.kind], METHODS[f.kind])
+            for f in find_statement_sentences(doc.text, taken)]
 
 
 def _label(text: str) -> str:

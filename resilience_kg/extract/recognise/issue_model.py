@@ -230,13 +230,26 @@ def candidates(text: str, taken: Sequence[tuple[int, int]], kind: str = "Issue")
 
 def find_issue_sentences(text: str, taken: Sequence[tuple[int, int]]) -> list[Span]:
     """The sentences the issue model reads as issues, outside ``taken`` (what the rules found)."""
-    return [span for kind, span in find_statement_sentences(text, taken, kinds=("Issue",))]
+    return [found.span for found in find_statement_sentences(text, taken, kinds=("Issue",))]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A statement a model read: its kind, what it states (the sentence after its frame) and the
+    frame ("Kepala BPBD mengatakan, ...": empty at the statement's start when there is none)."""
+
+    kind: str
+    span: Span
+    intro: tuple[int, int]
 
 
 def find_statement_sentences(text: str, taken: Sequence[tuple[int, int]],
-                             kinds: Sequence[str] = KINDS) -> list[tuple[str, Span]]:
+                             kinds: Sequence[str] = KINDS) -> list[Found]:
     """The sentences outside ``taken`` that a model of ``kinds`` reads as its statement, each with
-    the kind whose model is surest of it (its probability furthest above its threshold)."""
+    the kind whose model is surest of it (its probability furthest above its threshold); the
+    words that say who speaks ("X mengatakan, ...") are its frame, not part of what it states."""
+    from resilience_kg.extract.recognise.issues import frame_end
+
     best: dict[tuple[int, int], tuple[float, str]] = {}
     for unit, feats in readable(text, taken):
         for kind in kinds:
@@ -246,8 +259,11 @@ def find_statement_sentences(text: str, taken: Sequence[tuple[int, int]],
                 best[(unit.start, unit.end)] = (p - model.threshold, kind)
     found = []
     for (start, stop), (_, kind) in sorted(best.items()):
-        end = start + len(text[start:stop].rstrip(" .;,"))
-        found.append((kind, Span(start, end, text[start:end])))
+        end = start + len(text[start:stop].rstrip(" .;,”\""))
+        said = frame_end(text, start, end)
+        intro = (start, said) if said is not None else (start, start)
+        begin = said if said is not None else start
+        found.append(Found(kind, Span(begin, end, text[begin:end]), intro))
     return found
 
 

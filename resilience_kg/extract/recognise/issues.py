@@ -391,6 +391,40 @@ def _speakers(text: str, pattern: re.Pattern[str], cues: dict[str, _Cue]) -> dic
     return out
 
 
+#: How far into a sentence its frame may end, as a share of the sentence: a speech verb further on
+#: reports a clause of its own, not the whole sentence.
+FRAME_REACH = 0.6
+
+
+@functools.cache
+def _speech_frame() -> re.Pattern[str]:
+    """A speech verb (``rules/speech_verbs.csv``) followed by a comma, a colon or a quotation mark:
+    "Kepala BPBD mengatakan, ...", "ujarnya: ..."."""
+    verbs = sorted({r["phrase"].lower() for r in table("speech_verbs")}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])\s*[,:]?\s*[“\"]?(?=\s*\S)", re.I)
+
+
+def frame_end(text: str, start: int, end: int) -> int | None:
+    """Where what is said starts in the sentence ``text[start:end]``, after the words that say who
+    says it ("Kepala BPBD menyampaikan bahwa | ...", "Menurut Camat, | ...", "Ia mengatakan, | ..."),
+    when a frame ends in the first :data:`FRAME_REACH` of it; else None."""
+    pattern, cues = _cues()
+    reach = start + FRAME_REACH * (end - start)
+    ends = [m.end() for m in pattern.finditer(text, start, end)
+            if cues[" ".join(m.group(1).lower().split())].kind == "frame" and m.end() <= reach]
+    ends += [m.end() for m in _THAT.finditer(text, start, end) if m.end() <= reach]
+    ends += [m.end() for m in _speech_frame().finditer(text, start, end)
+             if m.end() <= reach and text[m.start():m.end()].rstrip()[-1:] in ",:“\""]
+    lead = _lead().match(text, start, end)
+    if lead and re.match(r"(?:menurut|according to)\s", lead.group(0), re.I) and lead.end() <= reach:
+        ends.append(lead.end())
+    if not ends:
+        return None
+    at, _ = _trim(text, min(ends), end)
+    return at if at < end else None
+
+
 def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                  frames: list[re.Match[str]], bodies: Sequence[tuple[int, int]] | None,
                  prior: tuple[int, int] | None = None) -> list[Statement]:
