@@ -281,7 +281,5 @@ def write_model(model: Model, kind: str = "Issue") -> str:
     """The CSV text of ``model``: the ``_bias`` row with its basis, the ``_threshold`` row, then one
     row a feature, by name."""
     return linear_model.dump(
-        model, threshold_note=f"the probability at or above which a sentence is drafted as {_A[kind]}")
-
-
-_A = {"Issue": "an issue", "Solution": "a solution", "Commitment": "a commitment"}
+        model, threshold_note=f"the probability at or above which a sentence is drafted as "
+                              f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind.lower()}")

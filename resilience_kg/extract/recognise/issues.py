@@ -391,9 +391,9 @@ def _speakers(text: str, pattern: re.Pattern[str], cues: dict[str, _Cue]) -> dic
     return out
 
 
-#: How far into a sentence its frame may end, as a share of the sentence: a speech verb further on
+#: How far into a sentence its frame may end, in fifths of the sentence: a speech verb further on
 #: reports a clause of its own, not the whole sentence.
-FRAME_REACH = 0.6
+FRAME_REACH_FIFTHS = 3
 
 
 @functools.cache
@@ -408,9 +408,9 @@ def _speech_frame() -> re.Pattern[str]:
 def frame_end(text: str, start: int, end: int) -> int | None:
     """Where what is said starts in the sentence ``text[start:end]``, after the words that say who
     says it ("Kepala BPBD menyampaikan bahwa | ...", "Menurut Camat, | ...", "Ia mengatakan, | ..."),
-    when a frame ends in the first :data:`FRAME_REACH` of it; else None."""
+    when a frame ends in the first :data:`FRAME_REACH_FIFTHS` fifths of it; else None."""
     pattern, cues = _cues()
-    reach = start + FRAME_REACH * (end - start)
+    reach = start + FRAME_REACH_FIFTHS * (end - start) // 5
     ends = [m.end() for m in pattern.finditer(text, start, end)
             if cues[" ".join(m.group(1).lower().split())].kind == "frame" and m.end() <= reach]
     ends += [m.end() for m in _THAT.finditer(text, start, end) if m.end() <= reach]
