@@ -253,6 +253,10 @@ def find_statement_sentences(text: str, taken: Sequence[tuple[int, int]],
     best: dict[tuple[int, int], tuple[float, str]] = {}
     for unit, feats in readable(text, taken):
         for kind in kinds:
+            if kind == "Commitment" and "group=event" in feats:
+                # A meeting held or announced ("rapat akan digelar lagi", "telah melakukan rapat")
+                # is news of the meeting, no pledge: the commitment reader's rule, kept for the model.
+                continue
             model = load_model(kind)
             p = model.probability(feats)
             if p >= model.threshold and p - model.threshold > best.get((unit.start, unit.end), (-1.0, ""))[0]:
