@@ -15,7 +15,7 @@ help:
 	@echo "make bench-soak  serve against Oxigraph at 1, 4, 16 clients, then a 10-minute soak"
 	@echo "make notebooks  execute the notebooks and render them to out/notebooks/"
 	@echo "make docs   regenerate docs/cli.md from the commands' --help"
-	@echo "make train-issues  retrain the issue model on the tuned reports (bench/train_issue_model.py)"
+	@echo "make train-issues  retrain the issue, solution and commitment models (bench/train_issue_model.py)"
 	@echo "make train-actors  retrain the actor filter on its shipped samples (bench/train_actor_filter.py)"
 	@echo "make score  extraction quality on the development set (tests/extract_devset), with a regex baseline"
 
@@ -73,7 +73,8 @@ bench: $(STAMP)
 	$(PY) bench/hostile_text_bench.py
 
 .PHONY: score train-issues train-actors
-# The issue model (resilience_kg/extract/data/issue_model.csv), trained on the tuned part with a fixed seed.
+# The issue, solution and commitment models (resilience_kg/extract/data/*_model.csv), trained on the tuned part
+# and the real pages' samples (data/issue_model_samples.csv, bench/issue_model_samples.py) with a fixed seed.
 train-issues: $(STAMP)
 	$(PY) bench/train_issue_model.py
 

@@ -161,7 +161,10 @@ def test_the_party_quote_holds_the_pledge_and_its_speaker() -> None:
 ])
 def test_no_new_body_from_a_common_noun_or_a_passive(text: str) -> None:
     assert actors(text) == ["BPBD"]
-    assert drafted(text) == []
+    # No commitment by a body the text does not name; the commitment model may read a plan with
+    # no party in it ("Program Kampung Iklim akan menjangkau 50 RW"), for the reviewer to place.
+    assert [d for d in drafted(text) if d[2]] == []
+    assert all(status == "planned" for _, status, _ in drafted(text))
 
 
 def test_a_listed_commitment_is_not_also_a_solution() -> None:

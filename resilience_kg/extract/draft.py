@@ -22,7 +22,7 @@ from resilience_kg.extract.recognise.enumerations import ListItem
 from resilience_kg.extract.recognise.events import EventFact, SessionFact
 from resilience_kg.extract.recognise.persons import PostFact
 from resilience_kg.extract.recognise.roles import ROLE_CONNECTIONS
-from resilience_kg.extract.recognise.rules import confidence
+from resilience_kg.extract.recognise.rules import confidence, table
 from resilience_kg.extract.segment import Span
 from resilience_kg.extract.segment import sentences as split_sentences
 from resilience_kg.graph.csv_reader import CONNECTION_COLUMNS, ELEMENT_COLUMNS, SOURCE_COLUMNS
@@ -370,6 +370,9 @@ def _draft_items(rows: _Rows, items: Sequence[ListItem], actors: Sequence[Actor]
     officer), or the speaker its sentence goes on with ("lanjutnya", the same paragraph)."""
     solutions: list[tuple[int, int, str]] = []
     for item in items:
+        if item.kind == "Commitment":
+            _draft_sentence_commitment(rows, item, said)
+            continue
         prefix = "issue" if item.kind == "Issue" else "solution"
         iid = rows.ids.make(slug(f"{prefix}-{item.label}", limit=50))
         note = ("review: link it to a pillar (underPillar)" if item.kind == "Issue"
@@ -396,6 +399,28 @@ def _draft_items(rows: _Rows, items: Sequence[ListItem], actors: Sequence[Actor]
                              confidence(f"proposal:{kind}"))
             solutions.append((item.start, item.end, iid))
     return solutions
+
+
+def _draft_sentence_commitment(rows: _Rows, item: ListItem, said: _Speakers | None) -> None:
+    """A pledge or a plan the commitment model read in a sentence no rule took: its status from
+    the first commitment verb in it ("akan": planned, "telah": fulfilled; planned without one),
+    its party the speaker of the sentence, when one is named."""
+    cid = rows.ids.make(slug(f"commitment-{item.label}", limit=50))
+    rows.element(item.start, item.end, id=cid, type="Commitment", **labels(item.label, rows.language),
+                 confidence=_conf(confidence(item.sure)), method=item.method,
+                 note="review: who commits (committedBy), and the status")
+    statuses = {r["cue"].lower(): r["status"] for r in table("commitment_cues")}
+    verbs = "|".join(re.escape(c) for c in sorted(statuses, key=len, reverse=True))
+    verb = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I).search(rows.text, item.start, item.end)
+    status = statuses[" ".join(verb.group(0).lower().split())] if verb else "planned"
+    at = (verb.start(), verb.end()) if verb else (item.start, item.end)
+    rows.connect(cid, COMMITMENT_STATUS_IDS[status], "commitmentStatus", *at, item.method,
+                 confidence("commitment:status"))
+    speaker = said.at(item.start) if said is not None else None
+    if speaker is not None:
+        actor, speech = speaker
+        rows.connect(cid, actor.id, "committedBy", speech.start, speech.end, item.method,
+                     confidence("commitment:party"))
 
 
 def _draft_agreement(rows: _Rows, agreement: AgreementFact, actors: Sequence[Actor]) -> tuple[int, int, str]:

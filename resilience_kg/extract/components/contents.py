@@ -31,14 +31,14 @@ def items(doc: Document) -> None:
 
 
 def _model_issues(doc: Document) -> list[ListItem]:
-    """Issues the statistical reader finds in the sentences the rules and the proposal and
-    commitment reader left alone (:mod:`resilience_kg.extract.recognise.issue_model`)."""
-    from resilience_kg.extract.recognise.issue_model import METHOD, find_issue_sentences
+    """Issues, solutions and commitments the statistical readers find in the sentences the rules
+    and the proposal and commitment reader left alone (:mod:`resilience_kg.extract.recognise.issue_model`)."""
+    from resilience_kg.extract.recognise.issue_model import METHODS, find_statement_sentences
 
     taken = [(min(i.start, i.intro_start), i.end) for i in doc.items]
     taken += [(c.sentence.start, c.sentence.end) for c in doc.clauses]
-    return [ListItem("Issue", _label(span.text), span.start, span.end, span.start, span.start, METHOD, METHOD)
-            for span in find_issue_sentences(doc.text, taken)]
+    return [ListItem(f.kind, _label(f.span.text), f.span.start, f.span.end, *f.intro, METHODS[f.kind], METHODS[f.kind])
+            for f in find_statement_sentences(doc.text, taken)]
 
 
 def _label(text: str) -> str:

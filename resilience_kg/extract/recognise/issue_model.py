@@ -16,6 +16,14 @@ dozen weights.
 
 A sentence scoring at least the threshold is drafted as an issue with the method
 ``model:issue-sentence`` and that method's confidence (``rules/methods.csv``).
+
+Two more models of the same form read the same sentences for the other statements a report
+makes: a measure to take (``data/solution_model.csv``, drafted as a solution with the method
+``model:solution-sentence``) and a pledge or a plan (``data/commitment_model.csv``,
+``model:commitment-sentence``). A sentence two models claim is drafted as the statement whose
+model is surest (its probability furthest above its threshold). All three learn from the tuned
+synthetic reports and from the real pages read, shipped as numbers
+(``data/issue_model_samples.csv``, ``bench/issue_model_samples.py``).
 """
 
 from __future__ import annotations
@@ -36,6 +44,10 @@ from resilience_kg.extract.segment import Span, paragraphs, sentences
 #: The method of the rows the model drafts (its confidence is a row of ``rules/methods.csv``).
 METHOD = "model:issue-sentence"
 MODEL_FILE = "data/issue_model.csv"
+#: The statement each model reads, its table and the method of the rows it drafts.
+KINDS = ("Issue", "Solution", "Commitment")
+MODEL_FILES = {"Issue": MODEL_FILE, "Solution": "data/solution_model.csv", "Commitment": "data/commitment_model.csv"}
+METHODS = {"Issue": METHOD, "Solution": "model:solution-sentence", "Commitment": "model:commitment-sentence"}
 #: Shortest and longest sentence the model reads, in words: a heading or a paragraph is no statement.
 MIN_WORDS = 4
 MAX_WORDS = 60
@@ -79,6 +91,29 @@ def _pillar_pattern() -> re.Pattern[str] | None:
 
 
 @functools.cache
+def _groups() -> re.Pattern[str]:
+    """The words of the rules tables that say who acts or speaks, as one pattern whose named group
+    says which: a proposal verb, a commitment verb (by the status it gives), a speech verb, an event."""
+    groups: dict[str, set[str]] = {"proposal": {r["cue"] for r in table("proposal_cues")},
+                                   "speech": {r["phrase"] for r in table("speech_verbs")},
+                                   "event": {r["cue"] for r in table("event_kinds")}}
+    for row in table("commitment_cues"):
+        groups.setdefault(f"commitment_{row['status']}", set()).add(row["cue"])
+    parts = []
+    for name, words in groups.items():
+        alternatives = "|".join(r"\s+".join(map(re.escape, w.lower().split()))
+                                for w in sorted(words, key=len, reverse=True))
+        parts.append(rf"(?P<{name}>(?<![\w-])(?:{alternatives})(?![\w-]))")
+    return re.compile("|".join(parts), re.I)
+
+
+#: A body's short name: a word of capitals ("BPBD", "PUPR"), the subject of many a pledge.
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,}[a-z]?(?![\w-])")
+#: Quotation marks: words a speaker said, where pledges and requests stand.
+_QUOTE = re.compile("[“”\"]")
+
+
+@functools.cache
 def _function_words() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in table("function_words"))
 
@@ -114,20 +149,30 @@ def units(text: str) -> list[Unit]:
     return out
 
 
+def tokens(chunk: str) -> list[str]:
+    """The words of ``chunk`` as the model reads them: lower-cased, a number as ``<num>``."""
+    return ["<num>" if t[0].isdigit() else t.lower() for t in _TOKEN.findall(chunk)]
+
+
 def features(text: str, unit: Unit) -> list[str]:
     """The features of one unit: its words and word pairs, the rules' cues in it, its context."""
     chunk = text[unit.start:unit.end]
-    tokens = ["<num>" if t[0].isdigit() else t.lower() for t in _TOKEN.findall(chunk)]
+    tokens_ = tokens(chunk)
     # The commonest function words ("di", "dan", "the") stand in any sentence: their pairs say
     # more than they do alone.
-    out = [f"w={t}" for t in tokens if t not in _function_words()]
-    out += [f"b={a}_{b}" for a, b in itertools.pairwise(tokens)]
+    out = [f"w={t}" for t in tokens_ if t not in _function_words()]
+    out += [f"b={a}_{b}" for a, b in itertools.pairwise(tokens_)]
     cue_re, cues = _cue_pattern()
     out += [f"cue={cues[' '.join(m.group(1).lower().split())]}" for m in cue_re.finditer(chunk)]
     pillar = _pillar_pattern()
     if pillar is not None and pillar.search(chunk):
         out.append("pillar-cue")
-    n = len(tokens)
+    out += sorted({f"group={m.lastgroup}" for m in _groups().finditer(chunk)})
+    if _ACRONYM.search(chunk):
+        out.append("acronym")
+    if _QUOTE.search(chunk):
+        out.append("quoted")
+    n = len(tokens_)
     out.append("len<8" if n < 8 else "len<16" if n < 16 else "len<32" if n < 32 else "len>=32")
     if chunk[:1].isupper():
         out.append("capital-start")
@@ -142,9 +187,10 @@ def parse_model(text: str) -> Model:
 
 
 @functools.cache
-def load_model() -> Model:
-    """The shipped model (``data/issue_model.csv``)."""
-    return parse_model(resources.files("resilience_kg.extract").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+def load_model(kind: str = "Issue") -> Model:
+    """The shipped model of statements of ``kind`` (``data/issue_model.csv`` for issues)."""
+    path = MODEL_FILES[kind]
+    return parse_model(resources.files("resilience_kg.extract").joinpath(path).read_text(encoding="utf-8"))
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -158,10 +204,9 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def candidates(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[Unit, float]]:
-    """Every unit of ``text`` of a statement's length that overlaps no span of ``taken``, with the
-    model's probability that it states an issue."""
-    model = load_model()
+def readable(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[Unit, list[str]]]:
+    """Every unit of ``text`` of a statement's length that overlaps no span of ``taken``, with its
+    features."""
     covered = _merged(taken)
     starts = [s for s, _ in covered]
     out = []
@@ -172,17 +217,57 @@ def candidates(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[Unit, 
         n = len(_TOKEN.findall(text, unit.start, unit.end))
         if not MIN_WORDS <= n <= MAX_WORDS:
             continue
-        out.append((unit, model.probability(features(text, unit))))
+        out.append((unit, features(text, unit)))
     return out
 
 
+def candidates(text: str, taken: Sequence[tuple[int, int]], kind: str = "Issue") -> list[tuple[Unit, float]]:
+    """Every unit of ``text`` of a statement's length that overlaps no span of ``taken``, with the
+    model's probability that it states a statement of ``kind``."""
+    model = load_model(kind)
+    return [(unit, model.probability(feats)) for unit, feats in readable(text, taken)]
+
+
 def find_issue_sentences(text: str, taken: Sequence[tuple[int, int]]) -> list[Span]:
-    """The sentences the model reads as issues, outside ``taken`` (what the rules found)."""
+    """The sentences the issue model reads as issues, outside ``taken`` (what the rules found)."""
+    return [found.span for found in find_statement_sentences(text, taken, kinds=("Issue",))]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A statement a model read: its kind, what it states (the sentence after its frame) and the
+    frame ("Kepala BPBD mengatakan, ...": empty at the statement's start when there is none)."""
+
+    kind: str
+    span: Span
+    intro: tuple[int, int]
+
+
+def find_statement_sentences(text: str, taken: Sequence[tuple[int, int]],
+                             kinds: Sequence[str] = KINDS) -> list[Found]:
+    """The sentences outside ``taken`` that a model of ``kinds`` reads as its statement, each with
+    the kind whose model is surest of it (its probability furthest above its threshold); the
+    words that say who speaks ("X mengatakan, ...") are its frame, not part of what it states."""
+    from resilience_kg.extract.recognise.issues import frame_end
+
+    best: dict[tuple[int, int], tuple[float, str]] = {}
+    for unit, feats in readable(text, taken):
+        for kind in kinds:
+            if kind == "Commitment" and "group=event" in feats:
+                # A meeting held or announced ("rapat akan digelar lagi", "telah melakukan rapat")
+                # is news of the meeting, no pledge: the commitment reader's rule, kept for the model.
+                continue
+            model = load_model(kind)
+            p = model.probability(feats)
+            if p >= model.threshold and p - model.threshold > best.get((unit.start, unit.end), (-1.0, ""))[0]:
+                best[(unit.start, unit.end)] = (p - model.threshold, kind)
     found = []
-    for unit, p in candidates(text, taken):
-        if p >= load_model().threshold:
-            end = unit.start + len(text[unit.start:unit.end].rstrip(" .;,"))
-            found.append(Span(unit.start, end, text[unit.start:end]))
+    for (start, stop), (_, kind) in sorted(best.items()):
+        end = start + len(text[start:stop].rstrip(" .;,”\""))
+        said = frame_end(text, start, end)
+        intro = (start, said) if said is not None else (start, start)
+        begin = said if said is not None else start
+        found.append(Found(kind, Span(begin, end, text[begin:end]), intro))
     return found
 
 
@@ -196,8 +281,9 @@ def label(unit: Unit, issues: Sequence[tuple[int, int]]) -> int:
     return 0
 
 
-def write_model(model: Model) -> str:
+def write_model(model: Model, kind: str = "Issue") -> str:
     """The CSV text of ``model``: the ``_bias`` row with its basis, the ``_threshold`` row, then one
     row a feature, by name."""
     return linear_model.dump(
-        model, threshold_note="the probability at or above which a sentence is drafted as an issue")
+        model, threshold_note=f"the probability at or above which a sentence is drafted as "
+                              f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind.lower()}")

@@ -223,6 +223,9 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         figures = [(m, _FIGURE_CUE) for m in itertools.islice(_figure().finditer(text, sent.start, sent.end), MAX_CUES)]
         if figures:
             found = sorted([*found, *figures], key=lambda mc: mc[0].start())
+        # "Sleman termasuk daerah rawan bencana": a prone area named after a copula ("termasuk",
+        # "merupakan") is what the place is, a statement of its exposure, when a hazard follows.
+        found = [(m, _PRONE if c.kind == "never" and _prone_place(text, m, sent.end) else c) for m, c in found]
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)
@@ -388,6 +391,40 @@ def _speakers(text: str, pattern: re.Pattern[str], cues: dict[str, _Cue]) -> dic
     return out
 
 
+#: How far into a sentence its frame may end, in fifths of the sentence: a speech verb further on
+#: reports a clause of its own, not the whole sentence.
+FRAME_REACH_FIFTHS = 3
+
+
+@functools.cache
+def _speech_frame() -> re.Pattern[str]:
+    """A speech verb (``rules/speech_verbs.csv``) followed by a comma, a colon or a quotation mark:
+    "Kepala BPBD mengatakan, ...", "ujarnya: ..."."""
+    verbs = sorted({r["phrase"].lower() for r in table("speech_verbs")}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])\s*[,:]?\s*[“\"]?(?=\s*\S)", re.I)
+
+
+def frame_end(text: str, start: int, end: int) -> int | None:
+    """Where what is said starts in the sentence ``text[start:end]``, after the words that say who
+    says it ("Kepala BPBD menyampaikan bahwa | ...", "Menurut Camat, | ...", "Ia mengatakan, | ..."),
+    when a frame ends in the first :data:`FRAME_REACH_FIFTHS` fifths of it; else None."""
+    pattern, cues = _cues()
+    reach = start + FRAME_REACH_FIFTHS * (end - start) // 5
+    ends = [m.end() for m in pattern.finditer(text, start, end)
+            if cues[" ".join(m.group(1).lower().split())].kind == "frame" and m.end() <= reach]
+    ends += [m.end() for m in _THAT.finditer(text, start, end) if m.end() <= reach]
+    ends += [m.end() for m in _speech_frame().finditer(text, start, end)
+             if m.end() <= reach and text[m.start():m.end()].rstrip()[-1:] in ",:“\""]
+    lead = _lead().match(text, start, end)
+    if lead and re.match(r"(?:menurut|according to)\s", lead.group(0), re.I) and lead.end() <= reach:
+        ends.append(lead.end())
+    if not ends:
+        return None
+    at, _ = _trim(text, min(ends), end)
+    return at if at < end else None
+
+
 def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                  frames: list[re.Match[str]], bodies: Sequence[tuple[int, int]] | None,
                  prior: tuple[int, int] | None = None) -> list[Statement]:
@@ -487,6 +524,31 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
         seen.add((start, end))
         out.append(Statement(cue.kind, start, end, *(intro if intro[1] > intro[0] else (start, start)), cue.text))
     return out
+
+
+#: A prone area ("daerah rawan") read as a statement of exposure (:func:`_prone_place`).
+_PRONE = _Cue("rawan", "Issue", "states")
+
+
+@functools.cache
+def _prone_copula() -> re.Pattern[str]:
+    """A copula right before a text's end (``words.csv`` list ``prone_copulas``: "termasuk",
+    "merupakan", "is among"), maybe with "dalam" or "salah satu" after it."""
+    copulas = alternation("prone_copulas")
+    return re.compile(rf"(?<![\w-])(?:{copulas})\s+$", re.I)
+
+
+def _prone_place(text: str, cue: re.Match[str], end: int) -> bool:
+    """Is the never-row ``cue`` a prone area ("daerah rawan", "kawasan rawan") that a copula
+    predicates of a place, with a hazard within :data:`HAZARD_REACH` words after it ("Kota X
+    merupakan wilayah yang rawan banjir", "termasuk dalam kawasan rawan bencana")? A place
+    designated as one ("ditetapkan sebagai wilayah rawan") has no copula before it."""
+    if "rawan" not in cue.group(1).lower():
+        return False
+    if not _prone_copula().search(text, max(0, cue.start() - 40), cue.start()):
+        return False
+    after = re.match(rf"(?:\s+\S+){{0,{HAZARD_REACH}}}", text[cue.end():end])
+    return _hazard().search(text, cue.end(), cue.end() + (after.end() if after else 0)) is not None
 
 
 #: How many words a hazard may stand from a cue of shape ``hazard`` ("curah hujan diprediksi",
