@@ -79,7 +79,8 @@ def _spelling(cue: str) -> str:
     """The pattern of a cue in the ways reports write it: a passive prefix apart ("di pimpin"),
     an adverb before its "oleh"."""
     pattern = re.escape(cue)
-    if re.match(r"di[b-df-hj-np-tv-z]", cue, re.I):
+    if re.match(r"di[a-z]", cue, re.I):
+        # "di ikuti", "di adakan" as often as "di pimpin": the prefix apart before a vowel too.
         pattern = r"di\s?" + pattern[2:]
     if cue.lower().endswith(" oleh") and cue.lower().startswith("di"):
         pattern = pattern[:-len(re.escape(" oleh"))] + rf"(?:\s+{_PASSIVE_ADVERBS})?\s+oleh"
@@ -93,7 +94,7 @@ def _cue_key(phrase: str, cues: dict[str, tuple[str, str]]) -> str:
     if key in cues:
         return key
     key = re.sub(rf"\s+{_PASSIVE_ADVERBS}\s+oleh$", " oleh", re.sub(r"\s+", " ", key))
-    joined = re.sub(r"^di (?=[b-df-hj-np-tv-z])", "di", key)
+    joined = re.sub(r"^di (?=[a-z])", "di", key)
     return joined if joined in cues else key
 
 
