@@ -66,7 +66,8 @@ def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
         for n, actor in enumerate(doc.actors):
             captured[id(actor)] = role_model.features(n, doc, records[n], roles, sources[n])
 
-    pipeline = [Component("roles", rules_only) if c.name == "roles" else c for c in PIPELINE if c.name != "actor-filter"]
+    pipeline = [Component("roles", rules_only) if c.name == "roles" else c
+                for c in PIPELINE if c.name != "actor-filter"]
     doc = run(Document(source.text, context), pipeline)
     out = work / "out" / gold.name
     out.mkdir(parents=True, exist_ok=True)

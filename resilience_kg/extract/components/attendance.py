@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.draft import Actor
+from resilience_kg.extract.recognise import role_model
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import names_an_agreement
-from resilience_kg.extract.recognise import role_model
 from resilience_kg.extract.recognise.clauses import ClauseFact
 from resilience_kg.extract.recognise.roles import SIGNATORY, Cue, CueIndex, heading_cue, role_of, stronger
 from resilience_kg.extract.recognise.rules import table
@@ -159,8 +159,11 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # "pelatihan ... dipimpin oleh PMI bersama Dinsos" names who would do what is proposed,
         # not who ran the meeting.
         return "mentioned", None, sent, "inside"
-    if role == "mentioned" and (said := _subject_of(m, doc.clauses)) is not None:
-        # Who proposes or commits at the event is there; the proposal's verb is the cue.
+    if role == "mentioned" and (said := _subject_of(m, doc.clauses)) is not None and not (
+            sent is not None and (quoted(text, m.start) or around.spoken_before(text, sent, m.start))):
+        # Who proposes or commits at the event is there; the proposal's verb is the cue. Not so a
+        # body whose undertaking someone else reports ("Kepala Dinas A mengatakan bahwa B akan ...",
+        # or inside a speaker's quoted words): it is spoken of.
         return ("participant", Cue(said.cue_start, said.cue_end, "participant", "before", said.cue), said.sentence,
                 "clause")
     return role, cue, sent, source

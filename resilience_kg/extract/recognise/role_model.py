@@ -120,6 +120,16 @@ def _line_of(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
+#: The most words of a title line.
+_TITLE_WORDS = 20
+
+
+def _title_end(text: str) -> int:
+    """Where the title ends: a short first line followed by more (0: the text has no title)."""
+    end = text.find("\n")
+    return end if 0 < end and len(text[:end].split()) <= _TITLE_WORDS and text[end:].strip() else 0
+
+
 def _lead(text: str) -> tuple[int, int]:
     """The lead paragraph: the first paragraph after the title line that runs to a dozen words."""
     title_end = text.find("\n")
@@ -210,9 +220,8 @@ def features(n: int, doc: Document, records: Sequence[MentionRole], rule_roles: 
     gave the actor's own."""
     text = doc.text
     actor = doc.actors[n]
-    title_end = text.find("\n")
-    title_end = len(text) if title_end < 0 else title_end
-    lead = _lead(text)
+    title_end = _title_end(text)
+    lead = _lead(text) if title_end else (0, 0)
     spans = sorted((m.start, m.end) for m in actor.mentions)
     in_title = [s for s, _ in spans if s < title_end]
     first_in_title = bool(in_title) and not any(
@@ -250,8 +259,8 @@ def features(n: int, doc: Document, records: Sequence[MentionRole], rule_roles: 
             continue
         sent = doc.sentence_at(p.start)
         role, cue = role_of(p.start, p.end, doc.cues.get(sent.start, []), text) if sent else ("", None)
-        kind = ("organises" if cue and role in ("organiser", "host") else "speaks" if cue and role in ("opener", "speaker")
-                else "person" if p.person else "post")
+        kind = ("organises" if cue and role in ("organiser", "host")
+                else "speaks" if cue and role in ("opener", "speaker") else "person" if p.person else "post")
         if _POST_ORDER.index(kind) < _POST_ORDER.index(post):
             post = kind
     clause = "none"
@@ -330,10 +339,12 @@ class RoleModel:
         feats = list(feats)
         return {role: self.models[role].probability(feats) for role in ROLES if role in self.models}
 
-    def choose(self, feats: Sequence[str]) -> str:
-        """The role of the highest probability."""
+    def choose(self, feats: Sequence[str], rule: str) -> str:
+        """The role of the highest probability, where that probability reaches its role's threshold
+        (chosen by the cross-validation); else the rules' role ``rule``."""
         probs = self.probabilities(feats)
-        return max(ROLES, key=lambda r: (probs.get(r, 0.0), -ROLES.index(r)))
+        best = max(ROLES, key=lambda r: (probs.get(r, 0.0), -ROLES.index(r)))
+        return best if best == rule or probs[best] >= self.models[best].threshold else rule
 
 
 def parse(raw: str) -> RoleModel:
@@ -363,7 +374,8 @@ def dump(model: RoleModel) -> str:
     for role in ROLES:
         m = model.models[role]
         writer.writerow((role, "_bias", f"{m.bias:.4f}", m.basis))
-        writer.writerow((role, "_threshold", f"{m.threshold:.2f}", "unused: the role of the highest probability wins"))
+        writer.writerow((role, "_threshold", f"{m.threshold:.2f}",
+                         "the probability the role of the highest one needs to replace the rules' (cross-validation)"))
         for name in sorted(m.weights):
             if round(m.weights[name], 4):
                 writer.writerow((role, name, f"{m.weights[name]:.4f}", ""))
@@ -394,7 +406,7 @@ def revise(doc: Document, records: Sequence[Sequence[MentionRole]], sources: Seq
         rule = f"rule={_gold_name(actor.role)}-{sources[n]}"
         if rule not in chosen.decides:
             continue
-        role = chosen.choose(combine(features(n, doc, records[n], rule_roles, sources[n])))
+        role = chosen.choose(combine(features(n, doc, records[n], rule_roles, sources[n])), _gold_name(actor.role))
         if role != _gold_name(actor.role):
             out.append((n, role))
     return out
