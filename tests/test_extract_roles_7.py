@@ -193,3 +193,21 @@ def test_a_sentence_that_is_a_list_of_names_is_who_was_there() -> None:
 ])
 def test_what_a_list_of_names_is(sentence: str, is_list: bool) -> None:
     assert attendance._name_list(sentence, Span(0, len(sentence), sentence)) is is_list
+
+
+# -- a passive without its "oleh": the agent's name right after the verb ---------------------------
+
+
+@pytest.mark.parametrize(("text", "body", "role"), [
+    ("Rapat siaga banjir digelar Pemerintah Provinsi Lumen di Balai Lumen.", "Pemerintah Provinsi Lumen",
+     "organiser"),
+    ("Rapat evaluasi dipimpin langsung Kepala Pelaksana BPBD Kota Lumen.", "BPBD Kota Lumen", "organiser"),
+])
+def test_a_passive_without_oleh_names_its_agent_right_after_it(text: str, body: str, role: str) -> None:
+    assert roles(text, body) == {body: role}
+
+
+def test_a_passive_without_oleh_does_not_reach_past_a_day_or_a_place() -> None:
+    # "digelar Senin di ...": what follows the verb is when and where, not who.
+    text = "Rapat siaga banjir digelar Senin pagi bersama warga, lalu Palang Merah Kota Lumen membagikan masker."
+    assert roles(text, "Palang Merah Kota Lumen") == {"Palang Merah Kota Lumen": "mentioned"}
