@@ -185,7 +185,7 @@ def _name_list(text: str, sent: Span) -> bool:
     if len(items) < _LIST_ITEMS:
         return False
     names = [i for i in items if i[:1].isupper() and len(i.split()) <= _ITEM_WORDS and not re.search(r"\d{2,}", i)]
-    return len(names) >= _LIST_ITEMS and len(names) >= 0.8 * len(items)
+    return len(names) >= _LIST_ITEMS and len(names) * 5 >= len(items) * 4  # four in five items are names
 
 
 def quoted(text: str, pos: int) -> bool:

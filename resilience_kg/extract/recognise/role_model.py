@@ -97,7 +97,7 @@ def _event_words() -> re.Pattern[str]:
 @functools.cache
 def _joiners() -> frozenset[str]:
     """The words that join a list's members ("dan", "serta", "and"), after which no verb follows."""
-    return frozenset(w.lower() for w in words("list_joiners")) | {"yang", "which", "who", "di", "in", "of", "dari"}
+    return frozenset(w.lower() for name in ("list_joiners", "role_reader_no_verb") for w in words(name))
 
 
 @functools.cache
