@@ -17,6 +17,7 @@ help:
 	@echo "make docs   regenerate docs/cli.md from the commands' --help"
 	@echo "make train-issues  retrain the issue, solution and commitment models (bench/train_issue_model.py)"
 	@echo "make train-actors  retrain the actor filter on its shipped samples (bench/train_actor_filter.py)"
+	@echo "make train-roles  retrain the role reader on its shipped samples (bench/train_role_model.py)"
 	@echo "make score  extraction quality on the development set (tests/extract_devset), with a regex baseline"
 
 $(STAMP): pyproject.toml
@@ -72,7 +73,7 @@ bench: $(STAMP)
 	$(PY) bench/hostile_inputs_bench.py
 	$(PY) bench/hostile_text_bench.py
 
-.PHONY: score train-issues train-actors
+.PHONY: score train-issues train-actors train-roles
 # The issue, solution and commitment models (resilience_kg/extract/data/*_model.csv), trained on the tuned part
 # and the real pages' samples (data/issue_model_samples.csv, bench/issue_model_samples.py) with a fixed seed.
 train-issues: $(STAMP)
@@ -82,6 +83,10 @@ train-issues: $(STAMP)
 # (data/actor_filter_samples.csv; bench/actor_filter_samples.py rewrites them from annotated folders).
 train-actors: $(STAMP)
 	$(PY) bench/train_actor_filter.py
+
+# The role reader (resilience_kg/extract/data/role_model.csv), from the samples bench/role_model_samples.py writes.
+train-roles: $(STAMP)
+	$(PY) bench/train_role_model.py
 
 # Extraction quality, the tuned part and the frozen part apart; SCORE_ARGS="--part frozen" or "--details".
 score: $(STAMP)

@@ -56,6 +56,10 @@ NOT_WORD_LISTS = {
     ("recognise/actor_filter.py", "FEATURES"): "the actor filter's features, the columns of its samples table",
     ("recognise/actor_filter.py", "CROSSES"): "the pairs of the actor filter's features it reads together",
     ("recognise/actor_filter.py", "features()"): "the actor filter's features of one actor, by name",
+    ("recognise/role_model.py", "ROLES"): "the roles the role reader chooses among, strongest first",
+    ("recognise/role_model.py", "CROSSES"): "the pairs of the role reader's features it reads together",
+    ("recognise/role_model.py", "_POST_ORDER"): "the parts a post plays, strongest first (feature values)",
+    ("recognise/role_model.py", "features()"): "the role reader's features of one actor, by name",
 }
 
 

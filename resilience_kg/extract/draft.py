@@ -73,6 +73,8 @@ class Actor:
     role: str = "mentioned"
     role_quote: tuple[int, int] | None = None
     role_cue: str = ""
+    #: The method of a role no rule gave (the role model's, ``model:role-reader``); empty for the rules'.
+    role_method: str = ""
     mentions: list[ActorMention] = field(default_factory=list)
     id: str = ""
 
@@ -316,7 +318,8 @@ def _draft_roles(rows: _Rows, actors: Sequence[Actor], event_id: str) -> None:
         kind, event_first = ROLE_CONNECTIONS[actor.role]
         s, e = actor.role_quote or (actor.mention.start, actor.mention.end)
         frm, to = (event_id, actor.id) if event_first else (actor.id, event_id)
-        method = f"rule:role-cue:{actor.role_cue}" if actor.role_cue else f"rule:role-default:{actor.role}"
+        method = actor.role_method or (
+            f"rule:role-cue:{actor.role_cue}" if actor.role_cue else f"rule:role-default:{actor.role}")
         rows.connect(frm, to, kind, s, e, method, confidence("role:cue" if actor.role_cue else "role:default"))
         if actor.role in ("opener", "speaker"):
             # Who opens or speaks is there: the participants and the timeline count them too.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.draft import Actor
+from resilience_kg.extract.recognise import role_model
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import names_an_agreement
 from resilience_kg.extract.recognise.clauses import ClauseFact
@@ -53,19 +54,41 @@ class _Around:
 def roles(doc: Document) -> None:
     """Each actor's strongest role over its mentions, with the cue and the quote that give it.
 
+    The cue rules read every mention (:func:`rule_roles`); then, where the rules' outcome for an
+    actor is one the role model decides (a body named with no cue the rules know, mostly), the
+    model reads what the report says around it and chooses (:mod:`..recognise.role_model`).
+    """
+    records, sources = rule_roles(doc)
+    if not role_model.shipped():
+        return
+    for n, role in role_model.revise(doc, records, sources):
+        actor = doc.actors[n]
+        actor.role, actor.role_cue, actor.role_method = role, "", role_model.METHOD
+        actor.role_quote = (actor.mention.start, actor.mention.end)
+
+
+def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[str]]:
+    """The cue rules' role of each actor; per actor, what the rules read for each mention and what
+    gave its role (a cue, a heading, a list, a clause, nothing: :class:`role_model.MentionRole`).
+
     Who signs an agreement ("X menandatangani nota kesepahaman dengan Y") organises the signing
     when the report names no other organiser, and otherwise takes part in it (annotation guide,
     roles 3): that is decided once every other role is read.
     """
     around = _around(doc)
     signed: dict[int, tuple[Cue, Span | None]] = {}
+    records: list[list[role_model.MentionRole]] = [[] for _ in doc.actors]
+    sources = ["none"] * len(doc.actors)
     for n, actor in enumerate(doc.actors):
         for m in actor.mentions:
-            role, cue, sent = _role(doc, m, around)
+            role, cue, sent, source = _role(doc, m, around)
+            records[n].append(role_model.MentionRole(m.start, m.end, role, source, cue.direction if cue else "",
+                                                     cue.start if cue else -1, cue.end if cue else -1))
             if role == SIGNATORY and cue is not None:
                 signed.setdefault(n, (cue, sent))
                 continue
-            _take(actor, role, cue, sent, m)
+            if _take(actor, role, cue, sent, m):
+                sources[n] = source
     # Signatories organise a signing nobody else is named as organising. A body named as
     # organiser by another cue (even one of the parties: "diselenggarakan oleh Bappeda", then
     # "Bappeda dan PAM Jaya menandatangani MoU") organises it; the other parties take part
@@ -74,15 +97,19 @@ def roles(doc: Document) -> None:
     organised = any(a.role == "organiser" or (a.role == "host" and n not in signed) for n, a in enumerate(doc.actors))
     for n, (cue, sent) in signed.items():
         actor = doc.actors[n]
-        _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention)
+        if _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention):
+            sources[n] = "signatory"
+    return records, sources
 
 
-def _take(actor: Actor, role: str, cue: Cue | None, sent: Span | None, m: ActorMention) -> None:
-    """Give the actor this role if it is stronger than the one it has."""
+def _take(actor: Actor, role: str, cue: Cue | None, sent: Span | None, m: ActorMention) -> bool:
+    """Give the actor this role if it is stronger than the one it has (True when it does)."""
     if stronger(role, actor.role) == role and (role != actor.role or actor.role_quote is None):
         actor.role = role
         actor.role_cue = cue.phrase if cue else ""
         actor.role_quote = (sent.start, sent.end) if sent and cue else (m.start, m.end)
+        return True
+    return False
 
 
 def acting_posts(doc: Document) -> None:
@@ -106,34 +133,59 @@ def _around(doc: Document) -> _Around:
                    {m.parent_span for m in doc.mentions if m.parent_span}, {}, {})
 
 
-def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | None, Span | None]:
-    """The role one mention gives its actor, the cue that says so and the sentence it is in."""
+def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | None, Span | None, str]:
+    """The role one mention gives its actor, the cue that says so, the sentence it is in and what
+    gave the role (:class:`role_model.MentionRole`)."""
     text = doc.text
     sent = doc.sentence_at(m.start)
     # The sentence's mentions, sorted; role_of reads those between this one and a cue after it.
     others = around.spans_in.get(sent.start, []) if sent else []
     role, cue = role_of(m.start, m.end, around.cues_of(doc, sent), text, others) if sent else ("mentioned", None)
+    source = "none" if cue is None else "tag" if cue.reach is not None else "cue"
     if cue is None and (heading := heading_cue(text, m.start)) is not None:
         # A row of an attendance table or an item of a list of speakers: its heading says who they are.
-        role, cue = heading.role, heading
-    if cue is None and sent is not None and len(around.spans_in.get(sent.start, ())) >= 3 and not around.spoken_before(
-            text, sent, m.start) and not quoted(text, m.start):
+        role, cue, source = heading.role, heading, "heading"
+    if cue is None and sent is not None and (len(around.spans_in.get(sent.start, ())) >= 3 or _name_list(text, sent)) \
+            and not around.spoken_before(text, sent, m.start) and not quoted(text, m.start):
         # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
         # "said", or inside a speaker's quoted words ("... bersama PT X, PD Y dan Z," katanya), are
         # spoken of (the speaker is there).
-        role = "participant"
+        role, source = "participant", "list"
     if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)):
-        role, cue = "mentioned", None  # "menandatangani" with no agreement named: a letter, a list
+        role, cue, source = "mentioned", None, "none"  # "menandatangani" with no agreement named: a letter, a list
     if (m.start, m.end) in around.parent_spans:
-        return "mentioned", None, sent  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
+        return "mentioned", None, sent, "parent"  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
     if _inside_clause(m, doc.clauses):
         # "pelatihan ... dipimpin oleh PMI bersama Dinsos" names who would do what is proposed,
         # not who ran the meeting.
-        return "mentioned", None, sent
-    if role == "mentioned" and (said := _subject_of(m, doc.clauses)) is not None:
-        # Who proposes or commits at the event is there; the proposal's verb is the cue.
-        return "participant", Cue(said.cue_start, said.cue_end, "participant", "before", said.cue), said.sentence
-    return role, cue, sent
+        return "mentioned", None, sent, "inside"
+    if role == "mentioned" and (said := _subject_of(m, doc.clauses)) is not None and not (
+            sent is not None and (quoted(text, m.start) or around.spoken_before(text, sent, m.start))):
+        # Who proposes or commits at the event is there; the proposal's verb is the cue. Not so a
+        # body whose undertaking someone else reports ("Kepala Dinas A mengatakan bahwa B akan ...",
+        # or inside a speaker's quoted words): it is spoken of.
+        return ("participant", Cue(said.cue_start, said.cue_end, "participant", "before", said.cue), said.sentence,
+                "clause")
+    return role, cue, sent, source
+
+
+#: The most words of one item of a list of names.
+_ITEM_WORDS = 6
+#: The fewest items of a list of names.
+_LIST_ITEMS = 4
+
+
+def _name_list(text: str, sent: Span) -> bool:
+    """Whether the sentence is a list of names and little else: at least four items apart by
+    commas (or a last "dan"/"and"), each a few words that begin with a capital ("Babel, Dinas
+    Pemdes, Bakuda, BMKG dan Unsur Media."): an attendance list the recognisers read only part
+    of, or one a sentence break cut off from its cue."""
+    body = text[sent.start:sent.end].strip().rstrip(".;")
+    items = [i.strip() for i in re.split(r",|;|\n|\s+(?:dan|serta|and)\s+", body) if i.strip()]
+    if len(items) < _LIST_ITEMS:
+        return False
+    names = [i for i in items if i[:1].isupper() and len(i.split()) <= _ITEM_WORDS and not re.search(r"\d{2,}", i)]
+    return len(names) >= _LIST_ITEMS and len(names) * 5 >= len(items) * 4  # four in five items are names
 
 
 def quoted(text: str, pos: int) -> bool:

@@ -79,11 +79,20 @@ def _spelling(cue: str) -> str:
     """The pattern of a cue in the ways reports write it: a passive prefix apart ("di pimpin"),
     an adverb before its "oleh"."""
     pattern = re.escape(cue)
-    if re.match(r"di[b-df-hj-np-tv-z]", cue, re.I):
+    if re.match(r"di[a-z]", cue, re.I):
+        # "di ikuti", "di adakan" as often as "di pimpin": the prefix apart before a vowel too.
         pattern = r"di\s?" + pattern[2:]
     if cue.lower().endswith(" oleh") and cue.lower().startswith("di"):
-        pattern = pattern[:-len(re.escape(" oleh"))] + rf"(?:\s+{_PASSIVE_ADVERBS})?\s+oleh"
+        # News prose drops the "oleh" before the agent's name ("digelar Pemerintah Provinsi X",
+        # "dipimpin langsung Kapolres X"): the bare verb before a capital is the same cue, read as
+        # reaching only the name right after it (:data:`_BARE_REACH`).
+        pattern = pattern[:-len(re.escape(" oleh"))] + rf"(?:\s+{_PASSIVE_ADVERBS})?(?:\s+oleh|(?=\s+(?-i:[A-Z])))"
     return pattern
+
+
+#: How far after a passive verb without its "oleh" the agent's name may begin: a post before it
+#: ("dipimpin Kepala Pelaksana BPBD").
+_BARE_REACH = 40
 
 
 def _cue_key(phrase: str, cues: dict[str, tuple[str, str]]) -> str:
@@ -93,7 +102,10 @@ def _cue_key(phrase: str, cues: dict[str, tuple[str, str]]) -> str:
     if key in cues:
         return key
     key = re.sub(rf"\s+{_PASSIVE_ADVERBS}\s+oleh$", " oleh", re.sub(r"\s+", " ", key))
-    joined = re.sub(r"^di (?=[b-df-hj-np-tv-z])", "di", key)
+    joined = re.sub(r"^di (?=[a-z])", "di", key)
+    if joined not in cues and key not in cues:
+        bare = re.sub(rf"\s+{_PASSIVE_ADVERBS}$", "", joined) + " oleh"  # "digelar", "dipimpin langsung"
+        return bare if bare in cues else key
     return joined if joined in cues else key
 
 
@@ -101,7 +113,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     pattern, cues = _cue_regex()
     out = []
     for m in pattern.finditer(text, sentence.start, sentence.end):
-        role, direction = cues[_cue_key(m.group(1), cues)]
+        key = _cue_key(m.group(1), cues)
+        role, direction = cues[key]
         if direction == "before" and _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "called for a shared map": a participle after an article is an adjective, no act
         if direction == "before" and not m.group(1).lower().endswith(" by") and \
@@ -109,7 +122,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue  # "BPBD members were invited": who is invited does not invite ("was represented by" reads on)
         if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
             continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
-        out.append(Cue(m.start(), m.end(), role, direction, m.group(1)))
+        bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
+        out.append(Cue(m.start(), m.end(), role, direction, m.group(1), reach=_BARE_REACH if bare else None))
         # A cue that begins inside this one and runs past it is a second cue: "received a
         # delegation from the Embassy" says who hosts and who visits.
         for pos in range(m.start() + 1, m.end()):
