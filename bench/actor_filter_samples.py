@@ -47,13 +47,16 @@ TARGET = ROOT / "resilience_kg" / "extract" / "data" / "actor_filter_samples.csv
 #: The readable annotated folders: the tuned synthetic part and the real pages tuned on.
 REAL = Path("/work/realset")
 FOLDERS = (ROOT / "tests" / "extract_devset",
-           *(REAL / f"tune{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")))
+           *(REAL / f"tune{n}" for n in ("", *map(str, range(2, 22)))))
 COLUMNS = ("page", "set", "label", "optional", *actor_filter.FEATURES)
 #: Earlier versions of the extraction and the real sets each ran on unread: 8b039ce is main before
-#: the fourth round (tune3 and up unread), 7fc41a9 main before the fifth (tune3 to tune6 unread).
-AT = {"8b039ce": ("tune3", "tune4", "tune5", "tune6"), "7fc41a9": ("tune3", "tune4", "tune5", "tune6")}
+#: the fourth round (tune3 and up unread), 7fc41a9 main before the fifth (tune3 to tune6 unread),
+#: a8063d0 main before the seventh (tune7 to tune21 unread: annotated in or read after the sixth).
+AT = {"8b039ce": ("tune3", "tune4", "tune5", "tune6"), "7fc41a9": ("tune3", "tune4", "tune5", "tune6"),
+      "a8063d0": tuple(f"tune{n}" for n in range(7, 22))}
 #: The files of this version an earlier one runs with: the features and the scorer's matching.
-CARRIED = ("resilience_kg/extract/recognise/actor_filter.py", "resilience_kg/extract/score.py",
+CARRIED = ("resilience_kg/extract/recognise/actor_filter.py", "resilience_kg/extract/recognise/linear_model.py",
+           "resilience_kg/extract/score.py",
            "bench/actor_filter_samples.py")
 
 
