@@ -31,17 +31,19 @@ import hashlib
 import io
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from helpers.devset_formats import materialise  # noqa: E402
+from shipped_tables import write_or_check  # noqa: E402
 
-from resilience_kg.extract.components import PIPELINE, Context, Document, run  # noqa: E402
+from resilience_kg.extract.components import PIPELINE, Component, Context, Document, run  # noqa: E402
 from resilience_kg.extract.draft import IdMaker, slug  # noqa: E402
 from resilience_kg.extract.recognise import actor_filter  # noqa: E402
-from resilience_kg.extract.score import GoldReport, actor_matches, load_devset, read_extracted  # noqa: E402
+from resilience_kg.extract.score import Extracted, GoldReport, actor_matches, load_devset, read_extracted  # noqa: E402
 
 TARGET = ROOT / "resilience_kg" / "extract" / "data" / "actor_filter_samples.csv"
 #: The readable annotated folders: the tuned synthetic part and the real pages tuned on.
@@ -56,8 +58,7 @@ AT = {"8b039ce": ("tune3", "tune4", "tune5", "tune6"), "7fc41a9": ("tune3", "tun
       "a8063d0": tuple(f"tune{n}" for n in range(7, 22))}
 #: The files of this version an earlier one runs with: the features and the scorer's matching.
 CARRIED = ("resilience_kg/extract/recognise/actor_filter.py", "resilience_kg/extract/recognise/linear_model.py",
-           "resilience_kg/extract/score.py",
-           "bench/actor_filter_samples.py")
+           "resilience_kg/extract/score.py", "bench/actor_filter_samples.py", "bench/shipped_tables.py")
 
 
 def page_id(set_name: str, report: str) -> str:
@@ -80,8 +81,9 @@ def readable(folder: Path) -> bool:
                                 or (folder / "OPEN").exists())
 
 
-def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
-    """The labelled feature rows of one report's drafted actors."""
+def drafted(gold: GoldReport, work: Path, pipeline: Sequence[Component]) -> tuple[Document, Extracted]:
+    """One annotated report run through ``pipeline`` as ``resilience-kg extract`` runs it (the
+    bundled data and gazetteer known), and its drafted elements as the scorer reads them."""
     from resilience_kg.extract.gazetteer import load_gazetteer
     from resilience_kg.extract.merge import to_csv
     from resilience_kg.extract.pipeline import _known_actors
@@ -94,12 +96,18 @@ def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
     ids = IdMaker(known_ids | {e.id for e in gazetteer.entries}, sid)
     published = dt.date.fromisoformat(gold.publication_date) if gold.publication_date else None
     context = Context(source_id=sid, lang="auto", published=published, gazetteer=gazetteer, known=known, ids=ids)
-    doc = run(Document(source.text, context), [c for c in PIPELINE if c.name != "actor-filter"])
+    doc = run(Document(source.text, context), list(pipeline))
     out = work / "out" / gold.name
     out.mkdir(parents=True, exist_ok=True)
     header = list(doc.draft.elements[0]) if doc.draft.elements else ["id"]
     (out / "elements.csv").write_bytes(to_csv(header, doc.draft.elements))
-    extracted = read_extracted(out)
+    return doc, read_extracted(out)
+
+
+def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
+    """The labelled feature rows of one report's drafted actors."""
+    doc, extracted = drafted(gold, work, [c for c in PIPELINE if c.name != "actor-filter"])
+    gazetteer = doc.context.gazetteer
     candidates, matching = actor_matches(gold, extracted)
     node_of = {r["id"]: r.get("same_as") or r["id"] for r in doc.draft.elements}
     rows = []
@@ -202,16 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         read_rules_from(args.rules_from)
     folders = args.folder or [f for f in FOLDERS if readable(f)]
     text = samples(folders, tag=args.tag, earlier=not args.no_earlier)
-    if args.check:
-        if args.out.read_text(encoding="utf-8") != text:
-            print(f"{args.out}: differs from the samples the folders give now")
-            return 1
-        print(f"{args.out}: reproduced")
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    n = text.count("\n") - 1
-    print(f"wrote {args.out}: {n} drafted actors from {len(folders)} folder(s)")
-    return 0
+    return write_or_check(args.out, text, check=args.check,
+                          wrote=f"{text.count(chr(10)) - 1} drafted actors from {len(folders)} folder(s)")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from shipped_tables import write_or_check  # noqa: E402
 
 from resilience_kg.extract.recognise import issue_model  # noqa: E402
 from resilience_kg.extract.recognise.enumerations import find_items  # noqa: E402
@@ -164,15 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if the shipped samples differ")
     args = parser.parse_args(argv)
     text = samples_text(args.folder or [f for f in FOLDERS if f.is_dir()])
-    if args.check:
-        if args.out.read_text(encoding="utf-8") != text:
-            print(f"{args.out}: differs from the samples the folders give now")
-            return 1
-        print(f"{args.out}: reproduced")
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}: {text.count(chr(10)) - 1} sentences")
-    return 0
+    return write_or_check(args.out, text, check=args.check, wrote=f"{text.count(chr(10)) - 1} sentences")
 
 
 if __name__ == "__main__":

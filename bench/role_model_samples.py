@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import io
 import sys
 import tempfile
@@ -28,13 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
-from actor_filter_samples import FOLDERS, page_id, readable, set_name  # noqa: E402
-from helpers.devset_formats import materialise  # noqa: E402
+from actor_filter_samples import FOLDERS, drafted, page_id, readable, set_name  # noqa: E402
+from shipped_tables import write_or_check  # noqa: E402
 
-from resilience_kg.extract.components import PIPELINE, Component, Context, Document, attendance, run  # noqa: E402
-from resilience_kg.extract.draft import IdMaker, slug  # noqa: E402
+from resilience_kg.extract.components import PIPELINE, Component, Document, attendance  # noqa: E402
 from resilience_kg.extract.recognise import role_model  # noqa: E402
-from resilience_kg.extract.score import GoldReport, actor_matches, load_devset, read_extracted  # noqa: E402
+from resilience_kg.extract.score import GoldReport, actor_matches, load_devset  # noqa: E402
 
 TARGET = ROOT / "resilience_kg" / "extract" / "data" / "role_model_samples.csv"
 COLUMNS = ("page", "set", "gold", "rule", "post", "features")
@@ -46,18 +44,6 @@ _POST_ROLE = {"organiser": "organiser", "host": "host", "opener": "speaker", "sp
 
 def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
     """The labelled rows of one report's drafted actors that match a gold actor with a role."""
-    from resilience_kg.extract.gazetteer import load_gazetteer
-    from resilience_kg.extract.merge import to_csv
-    from resilience_kg.extract.pipeline import _known_actors
-    from resilience_kg.extract.readers import read_source
-
-    source = read_source(materialise(gold.source, gold.format, work / "in" / gold.name))
-    gazetteer = load_gazetteer()
-    known, known_ids = _known_actors([], bundled=True)
-    sid = slug(source.path.stem)
-    ids = IdMaker(known_ids | {e.id for e in gazetteer.entries}, sid)
-    published = dt.date.fromisoformat(gold.publication_date) if gold.publication_date else None
-    context = Context(source_id=sid, lang="auto", published=published, gazetteer=gazetteer, known=known, ids=ids)
     captured: dict[int, list[str]] = {}
 
     def rules_only(doc: Document) -> None:
@@ -68,12 +54,7 @@ def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
 
     pipeline = [Component("roles", rules_only) if c.name == "roles" else c
                 for c in PIPELINE if c.name != "actor-filter"]
-    doc = run(Document(source.text, context), pipeline)
-    out = work / "out" / gold.name
-    out.mkdir(parents=True, exist_ok=True)
-    header = list(doc.draft.elements[0]) if doc.draft.elements else ["id"]
-    (out / "elements.csv").write_bytes(to_csv(header, doc.draft.elements))
-    extracted = read_extracted(out)
+    doc, extracted = drafted(gold, work, pipeline)
     _, matching = actor_matches(gold, extracted)
     node_of = {r["id"]: r.get("same_as") or r["id"] for r in doc.draft.elements}
     post_role: dict[str, str] = {}
@@ -131,15 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folders = args.folder or [f for f in FOLDERS if readable(f)]
     text = samples(folders)
-    if args.check:
-        if args.out.read_text(encoding="utf-8") != text:
-            print(f"{args.out}: differs from the samples the folders give now")
-            return 1
-        print(f"{args.out}: reproduced")
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}: {text.count(chr(10)) - 1} matched actors from {len(folders)} folder(s)")
-    return 0
+    return write_or_check(args.out, text, check=args.check,
+                          wrote=f"{text.count(chr(10)) - 1} matched actors from {len(folders)} folder(s)")
 
 
 if __name__ == "__main__":

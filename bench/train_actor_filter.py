@@ -25,7 +25,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from shipped_tables import write_or_check  # noqa: E402
 
 from resilience_kg.extract.recognise import actor_filter, linear_model  # noqa: E402
 from resilience_kg.extract.recognise.actor_filter import Model  # noqa: E402
@@ -168,15 +170,8 @@ def main(argv: list[str] | None = None) -> int:
              f"leave-pages-out cross-validation (at most {MAX_LOSS:.0%} of the true actors of the real "
              f"pages drafted unread lost)")
     text = actor_filter.write_model(Model(model.bias, model.weights, model.threshold, basis))
-    if args.check:
-        if TARGET.read_text(encoding="utf-8") != text:
-            print(f"{TARGET}: the shipped weights differ from a fresh training: run make train-actors")
-            return 1
-        print(f"{TARGET}: reproduced")
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}: {len(model.weights)} features, threshold {chosen:.2f}")
-    return 0
+    return write_or_check(TARGET, text, check=args.check, differs="run make train-actors",
+                          wrote=f"{len(model.weights)} features, threshold {chosen:.2f}")
 
 
 if __name__ == "__main__":

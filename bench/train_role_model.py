@@ -30,7 +30,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from shipped_tables import write_or_check  # noqa: E402
 
 from resilience_kg.extract.recognise import linear_model, role_model  # noqa: E402
 from resilience_kg.extract.recognise.role_model import ROLES, RoleModel  # noqa: E402
@@ -196,15 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     model = RoleModel({r: linear_model.LinearModel(m.bias, m.weights, m.threshold, basis if r == ROLES[0] else "")
                        for r, m in model.models.items()}, decides)
     text = role_model.dump(model)
-    if args.check:
-        if args.out.read_text(encoding="utf-8") != text:
-            print(f"{args.out}: differs from a retraining on {args.samples}")
-            return 1
-        print(f"{args.out}: reproduced")
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}: {len(decides)} outcome(s) decided by the model")
-    return 0
+    return write_or_check(args.out, text, check=args.check, differs="run make train-roles",
+                          wrote=f"{len(decides)} outcome(s) decided by the model")
 
 
 if __name__ == "__main__":
