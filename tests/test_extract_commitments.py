@@ -184,8 +184,9 @@ def test_pihaknya_after_a_post_is_the_body_of_that_post() -> None:
 
 
 def test_pihaknya_without_a_body_before_commits_nobody() -> None:
+    # The commitment model may draft the undertaking (round 7); no body is named as its party.
     text = "Dalam rapat yang dihadiri BPBD Kota Serang, banjir dibahas. Pihaknya akan mendirikan dapur umum."
-    assert drafted(text) == []
+    assert all(parties == [] for _, _, parties in drafted(text))
 
 
 @pytest.mark.parametrize("text", [
