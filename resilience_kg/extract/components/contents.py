@@ -33,11 +33,12 @@ def items(doc: Document) -> None:
 def _model_issues(doc: Document) -> list[ListItem]:
     """Issues, solutions and commitments the statistical readers find in the sentences the rules
     and the proposal and commitment reader left alone (:mod:`resilience_kg.extract.recognise.issue_model`)."""
-    from resilience_kg.extract.recognise.issue_model import METHODS, find_statement_sentences
+    from resilience_kg.extract.recognise.issue_model import METHODS, clause_label, find_statement_sentences
 
     taken = [(min(i.start, i.intro_start), i.end) for i in doc.items]
     taken += [(c.sentence.start, c.sentence.end) for c in doc.clauses]
-    return [ListItem(f.kind, _label(f.span.text), f.span.start, f.span.end, *f.intro, METHODS[f.kind], METHODS[f.kind])
+    return [ListItem(f.kind, _label(doc.text[slice(*clause_label(doc.text, f.span.start, f.span.end, f.kind))]),
+                     f.span.start, f.span.end, *f.intro, METHODS[f.kind], METHODS[f.kind])
             for f in find_statement_sentences(doc.text, taken)]
 
 

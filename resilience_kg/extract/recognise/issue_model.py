@@ -39,6 +39,7 @@ from importlib import resources
 from resilience_kg.extract.recognise import linear_model
 from resilience_kg.extract.recognise.linear_model import LinearModel
 from resilience_kg.extract.recognise.rules import list_kinds, table
+from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: The method of the rows the model drafts (its confidence is a row of ``rules/methods.csv``).
@@ -269,6 +270,62 @@ def find_statement_sentences(text: str, taken: Sequence[tuple[int, int]],
         begin = said if said is not None else start
         found.append(Found(kind, Span(begin, end, text[begin:end]), intro))
     return found
+
+
+#: A statement longer than this, in words, is labelled by its clause the model reads surest.
+LABEL_WORDS = 12
+#: The most clauses a label joins ("high rainfall, shallow rivers" is two).
+LABEL_CLAUSES = 3
+_PUNCT = re.compile(r"[,;:()\[\]–—]|\s-\s")
+
+
+@functools.cache
+def _breaks() -> re.Pattern[str]:
+    """The words that open a clause inside a sentence (``clause_breaks`` of ``rules/words.csv``)."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(word_list("clause_breaks"), key=len,
+                                                                                      reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:end]``: cut at punctuation inside the sentence and before each
+    word that opens a clause, the opening word left out of the clause it opens."""
+    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PUNCT.finditer(text, start, end)]
+    cuts += [(m.start(), m.end()) for m in _breaks().finditer(text, start, end)]
+    out, at = [], start
+    for a, b in sorted(cuts):
+        if a < at:
+            at = max(at, b)
+            continue
+        out.append((at, a))
+        at = b
+    out.append((at, end))
+    stripped = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip()))
+                for a, b in out]
+    return [(a, b) for a, b in stripped if b > a]
+
+
+def clause_label(text: str, start: int, end: int, kind: str = "Issue") -> tuple[int, int]:
+    """Where the label of a statement drafted from ``text[start:end]`` stands: the whole span when
+    it is short, else the run of at most :data:`LABEL_CLAUSES` clauses the model of ``kind`` reads
+    surest (a reader, and the annotation guide, take "potensi bencana hidrometeorologi" from "Pemkab
+    menggelar apel menghadapi potensi bencana hidrometeorologi", not the whole sentence). The quote
+    stays the whole span: it is the evidence the label is read from."""
+    if len(_TOKEN.findall(text, start, end)) <= LABEL_WORDS:
+        return start, end
+    model = load_model(kind)
+    parts = _clauses(text, start, end)
+    best, where = -1.0, (start, end)
+    for i in range(len(parts)):
+        for j in range(i, min(len(parts), i + LABEL_CLAUSES)):
+            a, b = parts[i][0], parts[j][1]
+            n = len(_TOKEN.findall(text, a, b))
+            if n < 2 or (a, b) == (start, end):
+                continue
+            p = model.probability(features(text, Unit(a, b, ())))
+            if p > best:
+                best, where = p, (a, b)
+    return where
 
 
 def label(unit: Unit, issues: Sequence[tuple[int, int]]) -> int:
