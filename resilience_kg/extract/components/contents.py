@@ -3,6 +3,7 @@ solutions listed, the agreements, and the group words that are never actors."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -27,7 +28,19 @@ def sessions(doc: Document) -> None:
 def items(doc: Document) -> None:
     """The issues and solutions the report lists, without the lists of bodies."""
     doc.items = _not_bodies(find_items(doc.text, bodies=[(m.start, m.end) for m in doc.mentions]), doc.mentions)
-    doc.items = sorted([*doc.items, *_model_issues(doc)], key=lambda i: i.start)
+    doc.items = sorted([*map(lambda i: _clause_labelled(doc.text, i), doc.items), *_model_issues(doc)],
+                       key=lambda i: i.start)
+
+
+def _clause_labelled(text: str, item: ListItem) -> ListItem:
+    """A statement a cue found in a long sentence, labelled by its clause a statement model reads
+    surest (:func:`~resilience_kg.extract.recognise.issue_model.clause_label`); its quote unchanged."""
+    from resilience_kg.extract.recognise.issue_model import clause_label
+
+    if not item.method.startswith("rule:prose-") or item.kind not in ("Issue", "Solution"):
+        return item
+    start, end = clause_label(text, item.start, item.end, item.kind)
+    return item if (start, end) == (item.start, item.end) else dataclasses.replace(item, label=_label(text[start:end]))
 
 
 def _model_issues(doc: Document) -> list[ListItem]:

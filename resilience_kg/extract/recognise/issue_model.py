@@ -205,20 +205,70 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+#: The features a unit takes from where it stands among the others, named apart from its own.
+CONTEXT_FEATURES = ("at=first", "at=lead", "at=last", "prev=issue-cue", "next=issue-cue", "prev=solution-cue",
+                    "next=solution-cue", "prev=pillar-cue", "next=pillar-cue", "num+harm", "negation", "lang=en")
+#: Which context features the models read (all of :data:`CONTEXT_FEATURES` unless a trainer says less).
+_CONTEXT_ON: set[str] = set(CONTEXT_FEATURES)
+
+
+@functools.cache
+def _negations() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("negation_words"))
+
+
+def _own_context(feats: Sequence[str], toks: Sequence[str]) -> list[str]:
+    out = []
+    if "<num>" in toks and any(f.startswith("cue=Issue:") for f in feats):
+        out.append("num+harm")  # a count with a word of trouble: "531 bencana terjadi", "269 kasus DBD"
+    if _negations() & set(toks):
+        out.append("negation")
+    return out
+
+
+def unit_features(text: str) -> list[tuple[Unit, list[str]]]:
+    """Every unit of ``text`` with its features: its own (:func:`features`) and those of where it
+    stands: first (a title), among the first three (the lead), last; whether the unit before or
+    after holds a cue of an issue, of a solution, or of a pillar; a count beside a word of trouble;
+    a negation; an English report. None of them names a word of the page."""
+    from resilience_kg.extract.language import detect_language
+
+    all_units = units(text)
+    base = [features(text, u) for u in all_units]
+    english = detect_language(text) == "en"
+    marks = [(any(f.startswith("cue=Issue:") for f in fs), any(f.startswith("cue=Solution:") for f in fs),
+              "pillar-cue" in fs) for fs in base]
+    out = []
+    for n, (unit, feats) in enumerate(zip(all_units, base, strict=True)):
+        extra = ["at=first"] if n == 0 else ["at=lead"] if n < 3 else []
+        if n == len(all_units) - 1:
+            extra.append("at=last")
+        for side, at in (("prev", n - 1), ("next", n + 1)):
+            if 0 <= at < len(all_units):
+                issue, solution, pillar = marks[at]
+                extra += [f"{side}={name}" for name, on in (("issue-cue", issue), ("solution-cue", solution),
+                                                               ("pillar-cue", pillar)) if on]
+        extra += _own_context(feats, tokens(text[unit.start:unit.end]))
+        if english:
+            extra.append("lang=en")
+        out.append((unit, feats + [f for f in extra if f in _CONTEXT_ON]))
+    return out
+
+
 def readable(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[Unit, list[str]]]:
     """Every unit of ``text`` of a statement's length that overlaps no span of ``taken``, with its
     features."""
     covered = _merged(taken)
     starts = [s for s, _ in covered]
     out = []
-    for unit in units(text):
+    for unit, feats in unit_features(text):
         at = bisect.bisect_left(starts, unit.end) - 1  # the last covered span starting before the unit ends
         if (at >= 0 and covered[at][1] > unit.start) or text[unit.start:unit.end].rstrip().endswith(("?", ":")):
             continue
         n = len(_TOKEN.findall(text, unit.start, unit.end))
         if not MIN_WORDS <= n <= MAX_WORDS:
             continue
-        out.append((unit, features(text, unit)))
+        out.append((unit, feats))
     return out
 
 
@@ -315,16 +365,19 @@ def clause_label(text: str, start: int, end: int, kind: str = "Issue") -> tuple[
         return start, end
     model = load_model(kind)
     parts = _clauses(text, start, end)
-    best, where = -1.0, (start, end)
+    best: tuple[float, int] | None = None
+    where = (start, end)
     for i in range(len(parts)):
         for j in range(i, min(len(parts), i + LABEL_CLAUSES)):
             a, b = parts[i][0], parts[j][1]
             n = len(_TOKEN.findall(text, a, b))
             if n < 2 or (a, b) == (start, end):
                 continue
-            p = model.probability(features(text, Unit(a, b, ())))
-            if p > best:
-                best, where = p, (a, b)
+            # The surest run; of runs as sure, the shortest (a clause the model knows no more
+            # words of adds nothing a reader needs).
+            key = (round(model.probability(features(text, Unit(a, b, ()))), 6), -n)
+            if best is None or key > best:
+                best, where = key, (a, b)
     return where
 
 
