@@ -34,13 +34,18 @@ def items(doc: Document) -> None:
 
 def _clause_labelled(text: str, item: ListItem) -> ListItem:
     """A statement a cue found in a long sentence, labelled by its clause a statement model reads
-    surest (:func:`~resilience_kg.extract.recognise.issue_model.clause_label`); its quote unchanged."""
-    from resilience_kg.extract.recognise.issue_model import clause_label
+    surest (:func:`~resilience_kg.extract.recognise.issue_model.clause_label`) when the model reads
+    that clause as a statement of the item's kind; its quote unchanged."""
+    from resilience_kg.extract.recognise.issue_model import Unit, clause_label, features, load_model
 
     if not item.method.startswith("rule:prose-") or item.kind not in ("Issue", "Solution"):
         return item
     start, end = clause_label(text, item.start, item.end, item.kind)
-    return item if (start, end) == (item.start, item.end) else dataclasses.replace(item, label=_label(text[start:end]))
+    model = load_model(item.kind)
+    sure = model.probability(features(text, Unit(start, end, ()))) >= model.threshold
+    if (start, end) == (item.start, item.end) or not sure:
+        return item
+    return dataclasses.replace(item, label=_label(text[start:end]))
 
 
 def _model_issues(doc: Document) -> list[ListItem]:

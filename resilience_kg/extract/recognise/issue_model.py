@@ -331,9 +331,10 @@ _PUNCT = re.compile(r"[,;:()\[\]–—]|\s-\s")
 
 @functools.cache
 def _breaks() -> re.Pattern[str]:
-    """The words that open a clause inside a sentence (``clause_breaks`` of ``rules/words.csv``)."""
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(word_list("clause_breaks"), key=len,
-                                                                                      reverse=True))
+    """The words that open a clause inside a sentence (``clause_breaks`` of ``rules/words.csv``) and
+    the linking phrases that open a statement (``statement_leads``: "untuk itu", "selain itu")."""
+    breaks = {*word_list("clause_breaks"), *word_list("statement_leads")}
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(breaks, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
 
 
