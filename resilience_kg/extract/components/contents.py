@@ -33,12 +33,12 @@ def items(doc: Document) -> None:
 
 
 def _clause_labelled(text: str, item: ListItem) -> ListItem:
-    """A statement a cue found in a long sentence, labelled by its clause a statement model reads
+    """An issue a cue found in a long sentence, labelled by its clause the issue model reads
     surest (:func:`~resilience_kg.extract.recognise.issue_model.clause_label`) when the model reads
     that clause as a statement of the item's kind; its quote unchanged."""
     from resilience_kg.extract.recognise.issue_model import Unit, clause_label, features, load_model
 
-    if not item.method.startswith("rule:prose-") or item.kind not in ("Issue", "Solution"):
+    if not item.method.startswith("rule:prose-") or item.kind != "Issue":
         return item
     start, end = clause_label(text, item.start, item.end, item.kind)
     model = load_model(item.kind)
