@@ -45,23 +45,6 @@ def test_a_long_statement_is_labelled_by_the_clause_the_model_reads_surest() -> 
     assert "balai kota" not in label and not label.startswith("untuk")
 
 
-def test_a_measure_is_labelled_from_where_its_sentence_starts() -> None:
-    # Whatever the model knows, a measure's label never starts at its aim ("agar ..."): the
-    # measure heads its sentence.
-    text = ("Diperlukan pembersihan saluran di seluruh kelurahan pesisir setiap pekan "
-            "agar genangan banjir rob cepat surut dari permukiman warga.")
-    model = LinearModel(-2.0, {"w=banjir": 4.0}, 0.5, "test")
-    original = issue_model.load_model
-    try:
-        issue_model.load_model = lambda kind="Issue": model  # type: ignore[assignment]
-        solution = text[slice(*issue_model.clause_label(text, 0, len(text) - 1, "Solution"))]
-        issue = text[slice(*issue_model.clause_label(text, 0, len(text) - 1, "Issue"))]
-    finally:
-        issue_model.load_model = original  # type: ignore[assignment]
-    assert solution.startswith("Diperlukan pembersihan saluran")
-    assert issue.startswith("genangan banjir rob")
-
-
 def test_a_short_statement_is_its_own_label() -> None:
     text = "Pompa air di dua titik masih rusak."
     assert issue_model.clause_label(text, 0, len(text) - 1) == (0, len(text) - 1)

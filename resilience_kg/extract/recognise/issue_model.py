@@ -376,10 +376,7 @@ def clause_label(text: str, start: int, end: int, kind: str = "Issue") -> tuple[
     parts = _clauses(text, start, end)
     best: tuple[float, int] | None = None
     where = (start, end)
-    # A measure or a pledge heads its sentence; what follows it is its aim or its means ("diperlukan
-    # koordinasi lintas sektor agar respons ... cepat"): its label starts where the sentence does.
-    # An issue may stand anywhere ("apel ... menghadapi potensi banjir").
-    for i in range(len(parts) if kind == "Issue" else min(1, len(parts))):
+    for i in range(len(parts)):
         for j in range(i, min(len(parts), i + LABEL_CLAUSES)):
             a, b = parts[i][0], parts[j][1]
             n = len(_TOKEN.findall(text, a, b))
