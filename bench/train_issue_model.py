@@ -8,10 +8,11 @@ read (``/work/realset/tune*``, outside the repository) join them from the shippe
 ``data/issue_model_samples.csv`` (``bench/issue_model_samples.py``): their labels and their
 features as numbers, named back here from the project's own vocabulary, so a clean clone trains
 the same model. The fit is deterministic (a fixed seed), so the same samples give the same
-weights. Before writing, the pages are split into folds by page (leave-pages-out, the synthetic
-reports and the real pages together) and the model of the other folds is scored on each: its
-precision and recall on every sentence, and on the sentences the rules leave alone (the ones it
-drafts from at run time), for the synthetic reports and the real pages apart.
+weights. Before writing, the real sets are held out whole, a group of three at a time
+(leave-sets-out, :data:`SET_GROUPS`), and the model trained on the synthetic reports and the other
+sets is scored on the held-out pages' sentences: its precision and recall on every sentence, and on
+the sentences the rules leave alone (the ones it drafts from at run time). ``cross_validate`` (by
+page) stays for callers that want it.
 
     python bench/train_issue_model.py                 # cross-validate, then write the shipped model
     python bench/train_issue_model.py --cv-only       # cross-validate only

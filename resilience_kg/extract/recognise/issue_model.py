@@ -14,8 +14,15 @@ which reports, when and by which script the model was trained: ``bench/train_iss
 drafted). Nothing is downloaded and no large model runs: scoring a sentence is a sum of a few
 dozen weights.
 
+Each sentence also reads where it stands (:func:`unit_features`): first, in the lead or last;
+whether the sentence before or after holds a cue of an issue, a solution or a pillar; a count beside
+a word of trouble; a negation; an English report. None of these features names a word of the page.
+
 A sentence scoring at least the threshold is drafted as an issue with the method
-``model:issue-sentence`` and that method's confidence (``rules/methods.csv``).
+``model:issue-sentence`` and that method's confidence (``rules/methods.csv``). Its quote is the
+sentence; a long one is labelled by the run of its clauses the model reads surest
+(:func:`clause_label`), as a reader (and the annotation guide's shortest surface) takes the
+issue, not the whole sentence.
 
 Two more models of the same form read the same sentences for the other statements a report
 makes: a measure to take (``data/solution_model.csv``, drafted as a solution with the method
