@@ -78,10 +78,10 @@ def labelled(gold: GoldReport) -> list[tuple[list[str], dict[str, int], bool]]:
              "commitment": spans(text, (c.surface for c in gold.commitments))}
     ruled = [(min(i.start, i.intro_start), i.end) for i in find_items(text)]
     out = []
-    for unit in issue_model.units(text):
+    for unit, feats in issue_model.unit_features(text):
         alone = not any(unit.start < e and s < unit.end for s, e in ruled)
         labels = {k: issue_model.label(unit, v) for k, v in golds.items()}
-        out.append((issue_model.features(text, unit), labels, alone))
+        out.append((feats, labels, alone))
     return out
 
 
@@ -104,8 +104,8 @@ def vocabulary() -> frozenset[str]:
     owned: set[str] = set()
     for gold in load_devset(DEVSET):
         text = plain_text(gold)
-        for unit in issue_model.units(text):
-            owned.update(issue_model.features(text, unit))
+        for _, feats in issue_model.unit_features(text):
+            owned.update(feats)
     owned.update(f"w={w}" for w in _table_words())
     return frozenset(owned)
 
@@ -118,7 +118,8 @@ def names() -> dict[str, str]:
     from resilience_kg.extract.recognise.rules import table
 
     wordless = {"pillar-cue", "len<8", "len<16", "len<32", "len>=32", "capital-start", "marked", "ends-colon",
-                "under=Other", "acronym", "quoted", *(f"group={g}" for g in issue_model._groups().groupindex)}
+                "under=Other", "acronym", "quoted", *(f"group={g}" for g in issue_model._groups().groupindex),
+                *issue_model.CONTEXT_FEATURES}
     wordless |= {f"cue={r['kind']}:{r['shape']}" for r in cue_rows()}
     wordless |= {f"under={r['kind']}" for r in table("list_kinds")}
     return {feature_id(f): f for f in sorted(vocabulary() | wordless)}

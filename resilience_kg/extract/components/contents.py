@@ -3,6 +3,7 @@ solutions listed, the agreements, and the group words that are never actors."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -27,17 +28,35 @@ def sessions(doc: Document) -> None:
 def items(doc: Document) -> None:
     """The issues and solutions the report lists, without the lists of bodies."""
     doc.items = _not_bodies(find_items(doc.text, bodies=[(m.start, m.end) for m in doc.mentions]), doc.mentions)
-    doc.items = sorted([*doc.items, *_model_issues(doc)], key=lambda i: i.start)
+    doc.items = sorted([*map(lambda i: _clause_labelled(doc.text, i), doc.items), *_model_issues(doc)],
+                       key=lambda i: i.start)
+
+
+def _clause_labelled(text: str, item: ListItem) -> ListItem:
+    """An issue a cue found in a long sentence, labelled by its clause the issue model reads
+    surest (:func:`~resilience_kg.extract.recognise.issue_model.clause_label`) when the model reads
+    that clause as a statement of the item's kind; its quote unchanged."""
+    from resilience_kg.extract.recognise.issue_model import Unit, clause_label, features, load_model
+
+    if not item.method.startswith("rule:prose-") or item.kind != "Issue":
+        return item
+    start, end = clause_label(text, item.start, item.end, item.kind)
+    model = load_model(item.kind)
+    sure = model.probability(features(text, Unit(start, end, ()))) >= model.threshold
+    if (start, end) == (item.start, item.end) or not sure:
+        return item
+    return dataclasses.replace(item, label=_label(text[start:end]))
 
 
 def _model_issues(doc: Document) -> list[ListItem]:
     """Issues, solutions and commitments the statistical readers find in the sentences the rules
     and the proposal and commitment reader left alone (:mod:`resilience_kg.extract.recognise.issue_model`)."""
-    from resilience_kg.extract.recognise.issue_model import METHODS, find_statement_sentences
+    from resilience_kg.extract.recognise.issue_model import METHODS, clause_label, find_statement_sentences
 
     taken = [(min(i.start, i.intro_start), i.end) for i in doc.items]
     taken += [(c.sentence.start, c.sentence.end) for c in doc.clauses]
-    return [ListItem(f.kind, _label(f.span.text), f.span.start, f.span.end, *f.intro, METHODS[f.kind], METHODS[f.kind])
+    return [ListItem(f.kind, _label(doc.text[slice(*clause_label(doc.text, f.span.start, f.span.end, f.kind))]),
+                     f.span.start, f.span.end, *f.intro, METHODS[f.kind], METHODS[f.kind])
             for f in find_statement_sentences(doc.text, taken)]
 
 

@@ -14,8 +14,15 @@ which reports, when and by which script the model was trained: ``bench/train_iss
 drafted). Nothing is downloaded and no large model runs: scoring a sentence is a sum of a few
 dozen weights.
 
+Each sentence also reads where it stands (:func:`unit_features`): first, in the lead or last;
+whether the sentence before or after holds a cue of an issue, a solution or a pillar; a count beside
+a word of trouble; a negation; an English report. None of these features names a word of the page.
+
 A sentence scoring at least the threshold is drafted as an issue with the method
-``model:issue-sentence`` and that method's confidence (``rules/methods.csv``).
+``model:issue-sentence`` and that method's confidence (``rules/methods.csv``). Its quote is the
+sentence; a long one is labelled by the run of its clauses the model reads surest
+(:func:`clause_label`), as a reader (and the annotation guide's shortest surface) takes the
+issue, not the whole sentence.
 
 Two more models of the same form read the same sentences for the other statements a report
 makes: a measure to take (``data/solution_model.csv``, drafted as a solution with the method
@@ -39,6 +46,7 @@ from importlib import resources
 from resilience_kg.extract.recognise import linear_model
 from resilience_kg.extract.recognise.linear_model import LinearModel
 from resilience_kg.extract.recognise.rules import list_kinds, table
+from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: The method of the rows the model drafts (its confidence is a row of ``rules/methods.csv``).
@@ -204,20 +212,70 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+#: The features a unit takes from where it stands among the others, named apart from its own.
+CONTEXT_FEATURES = ("at=first", "at=lead", "at=last", "prev=issue-cue", "next=issue-cue", "prev=solution-cue",
+                    "next=solution-cue", "prev=pillar-cue", "next=pillar-cue", "num+harm", "negation", "lang=en")
+#: Which context features the models read (all of :data:`CONTEXT_FEATURES` unless a trainer says less).
+_CONTEXT_ON: set[str] = set(CONTEXT_FEATURES)
+
+
+@functools.cache
+def _negations() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("negation_words"))
+
+
+def _own_context(feats: Sequence[str], toks: Sequence[str]) -> list[str]:
+    out = []
+    if "<num>" in toks and any(f.startswith("cue=Issue:") for f in feats):
+        out.append("num+harm")  # a count with a word of trouble: "531 bencana terjadi", "269 kasus DBD"
+    if _negations() & set(toks):
+        out.append("negation")
+    return out
+
+
+def unit_features(text: str) -> list[tuple[Unit, list[str]]]:
+    """Every unit of ``text`` with its features: its own (:func:`features`) and those of where it
+    stands: first (a title), among the first three (the lead), last; whether the unit before or
+    after holds a cue of an issue, of a solution, or of a pillar; a count beside a word of trouble;
+    a negation; an English report. None of them names a word of the page."""
+    from resilience_kg.extract.language import detect_language
+
+    all_units = units(text)
+    base = [features(text, u) for u in all_units]
+    english = detect_language(text) == "en"
+    marks = [(any(f.startswith("cue=Issue:") for f in fs), any(f.startswith("cue=Solution:") for f in fs),
+              "pillar-cue" in fs) for fs in base]
+    out = []
+    for n, (unit, feats) in enumerate(zip(all_units, base, strict=True)):
+        extra = ["at=first"] if n == 0 else ["at=lead"] if n < 3 else []
+        if n == len(all_units) - 1:
+            extra.append("at=last")
+        for side, at in (("prev", n - 1), ("next", n + 1)):
+            if 0 <= at < len(all_units):
+                issue, solution, pillar = marks[at]
+                extra += [f"{side}={name}" for name, on in (("issue-cue", issue), ("solution-cue", solution),
+                                                               ("pillar-cue", pillar)) if on]
+        extra += _own_context(feats, tokens(text[unit.start:unit.end]))
+        if english:
+            extra.append("lang=en")
+        out.append((unit, feats + [f for f in extra if f in _CONTEXT_ON]))
+    return out
+
+
 def readable(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[Unit, list[str]]]:
     """Every unit of ``text`` of a statement's length that overlaps no span of ``taken``, with its
     features."""
     covered = _merged(taken)
     starts = [s for s, _ in covered]
     out = []
-    for unit in units(text):
+    for unit, feats in unit_features(text):
         at = bisect.bisect_left(starts, unit.end) - 1  # the last covered span starting before the unit ends
         if (at >= 0 and covered[at][1] > unit.start) or text[unit.start:unit.end].rstrip().endswith(("?", ":")):
             continue
         n = len(_TOKEN.findall(text, unit.start, unit.end))
         if not MIN_WORDS <= n <= MAX_WORDS:
             continue
-        out.append((unit, features(text, unit)))
+        out.append((unit, feats))
     return out
 
 
@@ -259,7 +317,13 @@ def find_statement_sentences(text: str, taken: Sequence[tuple[int, int]],
                 continue
             model = load_model(kind)
             p = model.probability(feats)
-            if p >= model.threshold and p - model.threshold > best.get((unit.start, unit.end), (-1.0, ""))[0]:
+            # A measure or a pledge in a sentence holding a phrase the rules say states nothing
+            # ("waktu yang diperlukan", "kurang lebih") is drafted only when its model is surer:
+            # halfway from its threshold to 1. (Issues are left alone: held out whole, a quarter
+            # of such sentences state one, and the gate lost one of them.)
+            gated = NEVER_GATE and kind != "Issue" and "cue=never:" in feats
+            need = (1 + model.threshold) / 2 if gated else model.threshold
+            if p >= need and p - model.threshold > best.get((unit.start, unit.end), (-1.0, ""))[0]:
                 best[(unit.start, unit.end)] = (p - model.threshold, kind)
     found = []
     for (start, stop), (_, kind) in sorted(best.items()):
@@ -269,6 +333,68 @@ def find_statement_sentences(text: str, taken: Sequence[tuple[int, int]],
         begin = said if said is not None else start
         found.append(Found(kind, Span(begin, end, text[begin:end]), intro))
     return found
+
+
+#: Whether a rule's "never" cue in a sentence raises the probability a model needs to draft it.
+NEVER_GATE = True
+#: A statement longer than this, in words, is labelled by its clause the model reads surest.
+LABEL_WORDS = 12
+#: The most clauses a label joins ("high rainfall, shallow rivers" is two).
+LABEL_CLAUSES = 3
+_PUNCT = re.compile(r"[,;:()\[\]–—]|\s-\s")
+
+
+@functools.cache
+def _breaks() -> re.Pattern[str]:
+    """The words that open a clause inside a sentence (``clause_breaks`` of ``rules/words.csv``) and
+    the linking phrases that open a statement (``statement_leads``: "untuk itu", "selain itu")."""
+    breaks = {*word_list("clause_breaks"), *word_list("statement_leads")}
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(breaks, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:end]``: cut at punctuation inside the sentence and before each
+    word that opens a clause, the opening word left out of the clause it opens."""
+    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PUNCT.finditer(text, start, end)]
+    cuts += [(m.start(), m.end()) for m in _breaks().finditer(text, start, end)]
+    out, at = [], start
+    for a, b in sorted(cuts):
+        if a < at:
+            at = max(at, b)
+            continue
+        out.append((at, a))
+        at = b
+    out.append((at, end))
+    stripped = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip()))
+                for a, b in out]
+    return [(a, b) for a, b in stripped if b > a]
+
+
+def clause_label(text: str, start: int, end: int, kind: str = "Issue") -> tuple[int, int]:
+    """Where the label of a statement drafted from ``text[start:end]`` stands: the whole span when
+    it is short, else the run of at most :data:`LABEL_CLAUSES` clauses the model of ``kind`` reads
+    surest (a reader, and the annotation guide, take "potensi bencana hidrometeorologi" from "Pemkab
+    menggelar apel menghadapi potensi bencana hidrometeorologi", not the whole sentence). The quote
+    stays the whole span: it is the evidence the label is read from."""
+    if len(_TOKEN.findall(text, start, end)) <= LABEL_WORDS:
+        return start, end
+    model = load_model(kind)
+    parts = _clauses(text, start, end)
+    best: tuple[float, int] | None = None
+    where = (start, end)
+    for i in range(len(parts)):
+        for j in range(i, min(len(parts), i + LABEL_CLAUSES)):
+            a, b = parts[i][0], parts[j][1]
+            n = len(_TOKEN.findall(text, a, b))
+            if n < 2 or (a, b) == (start, end):
+                continue
+            # The surest run; of runs as sure, the shortest (a clause the model knows no more
+            # words of adds nothing a reader needs).
+            key = (round(model.probability(features(text, Unit(a, b, ()))), 6), -n)
+            if best is None or key > best:
+                best, where = key, (a, b)
+    return where
 
 
 def label(unit: Unit, issues: Sequence[tuple[int, int]]) -> int:
