@@ -64,7 +64,7 @@ def test_a_name_in_an_attendance_list_and_a_name_before_a_persons_name_are_told_
     # Every new feature is one of a closed set of classes, never a word of the page.
     for values in feats.values():
         assert values["page_actors"] in ("1-2", "3-5", "6-9", "10-14", "15+")
-        assert values["position"] in ("top", "early", "late")
+        assert values["listed"] in ("yes", "no")
 
 
 def test_a_persons_name_after_a_body_is_a_class_of_its_own() -> None:

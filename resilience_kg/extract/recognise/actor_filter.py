@@ -52,7 +52,7 @@ FEATURES = ("method", "head", "resolved", "words", "caps", "lower", "acronym", "
             "clause", "headline", "inside", "contains", "lang", "first_word", "end_word", "place", "tail_unknown",
             "post", "title", "verb", "topic", "event_word",
             # filter-8: where the name stands in its sentence (see :func:`context_features`)
-            "before", "after", "listed", "programme", "position", "page_actors")
+            "before", "after", "listed", "page_actors")
 
 #: Pairs of features the model also reads together: a recogniser's candidates differ from another's
 #: in what their shape says ("a name of five words" is common for a head noun's, rare for a list's).
@@ -256,8 +256,7 @@ def features(actor: Actor, *, others: Sequence[Actor], text: str, clauses: Seque
 @functools.cache
 def _context_words() -> dict[str, frozenset[str]]:
     """The rules tables' words that say what stands before a name: list conjunctions, prepositions
-    of place, words introducing an attendance list, the role cues that precede their actor, and
-    the programme nouns."""
+    of place, words introducing an attendance list, and the role cues that precede their actor."""
     def lowered(rows: Iterable[str]) -> frozenset[str]:
         return frozenset(w.lower() for w in rows)
 
@@ -266,7 +265,6 @@ def _context_words() -> dict[str, frozenset[str]]:
         "prep": _listed("place_prepositions") | _listed("venue_prepositions"),
         "attend": _listed("attendance_intro") | _listed("attendance_list_cues"),
         "cue": lowered(r["cue"] for r in table("role_cues") if r["direction"] == "after"),
-        "programme": _listed("programme_nouns"),
     }
 
 
@@ -329,25 +327,19 @@ def _after(text: str, end: int, vocab: frozenset[str]) -> str:
 def context_features(actor: Actor, *, others: Sequence[Actor], text: str,
                      gazetteer: Gazetteer | None = None) -> list[str]:
     """Where the actor's first mention stands, as classes that hold no word of the page: what comes
-    before it and after it, whether it stands in a list with another drafted actor, whether a
-    programme noun is in its name, how far into the report it first appears, and how many actors
-    the report drafts."""
+    before it and after it, whether it stands in a list with another drafted actor, and how many
+    actors the report drafts. (A programme noun in the name and how far into the report the name
+    first appears were tried too: the leave-sets-out cross-validation found no gain.)"""
     first = min(actor.mentions or [actor.mention], key=lambda x: x.start)
     spans = [(x.start, x.end) for x in actor.mentions or [actor.mention]]
     around = [(x.start, x.end) for o in others if o is not actor for x in (o.mentions or [o.mention])]
     listed = any((oe <= s and s - oe <= 8 and _SEPARATOR.fullmatch(text[oe:s]))
                  or (e <= os_ and os_ - e <= 8 and _SEPARATOR.fullmatch(text[e:os_]))
                  for s, e in spans for os_, oe in around)
-    tokens = [t.lower() for t in _WORD.findall(first.name)]
-    programme = _context_words()["programme"]
-    where = first.start / max(1, len(text))
-    named = "first" if tokens and tokens[0] in programme else "inside" if set(tokens) & programme else "none"
     return [
         f"before={_before(text, first.start)}",
         f"after={_after(text, first.end, _vocabulary(gazetteer))}",
         f"listed={'yes' if listed else 'no'}",
-        f"programme={named}",
-        f"position={'top' if where < 0.1 else 'early' if where < 0.4 else 'late'}",
         f"page_actors={_bucket(len(others), (1, 3, 6, 10, 15))}",
     ]
 
