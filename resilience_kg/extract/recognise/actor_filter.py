@@ -6,15 +6,16 @@ read, about a third of what they propose is no body (a name run on into the next
 place, a programme, a fragment of a headline). The filter scores every actor through features that
 hold for the genre, never a page's words: how it was found (the recogniser family, the head noun's
 sector and language, the resolver's outcome), the shape of its name (words, capitals, lower-case
-words, an acronym, digits, a comma or a connector inside, words the name vocabulary does not know:
-words of the gazetteer's names, regions, head nouns and jurisdiction words), how often and where
-the report names it (the headline, a clause of a proposal or a commitment, as another actor's
-fragment), its role and the cue that gave it, its sector and how sure that is, and the report's
-language.
+words, an acronym, digits, a comma or a connector inside, words the project's one name vocabulary,
+:func:`.actors.vocabulary.name_vocabulary`, does not know), how often and where the report names it
+(the headline, a clause of a proposal or a commitment, as another actor's fragment), its role and
+the cue that gave it, its sector and how sure that is, the report's language, and where its first
+mention stands (:func:`context_features`: what comes before and after it, a list it stands in).
 
 The weights are package data (``data/actor_filter.csv``: one row a feature; ``_bias`` says in its
 ``basis`` on which pages, when and by which script the model was trained, ``_threshold`` the
-probability below which an actor is set aside); they are trained by ``bench/train_actor_filter.py``
+probability below which an actor is set aside, both chosen by holding whole annotated sets out);
+they are trained by ``bench/train_actor_filter.py``
 (``make train-actors``) from the labelled feature rows of ``data/actor_filter_samples.csv``, which
 ``bench/actor_filter_samples.py`` regenerates from annotated folders.
 
