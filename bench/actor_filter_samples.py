@@ -49,8 +49,9 @@ TARGET = ROOT / "resilience_kg" / "extract" / "data" / "actor_filter_samples.csv
 #: The readable annotated folders: the tuned synthetic part and the real pages tuned on.
 REAL = Path("/work/realset")
 FOLDERS = (ROOT / "tests" / "extract_devset",
-           *(REAL / f"tune{n}" for n in ("", *map(str, range(2, 22)))))
-COLUMNS = ("page", "set", "label", "optional", *actor_filter.FEATURES)
+           *(REAL / f"tune{n}" for n in ("", *map(str, range(2, 22)), *map(str, range(24, 27)))))
+#: ``gold``: the page's required gold actors (the scorer's recall counts against them).
+COLUMNS = ("page", "set", "label", "optional", "gold", *actor_filter.FEATURES)
 #: Earlier versions of the extraction and the real sets each ran on unread: 8b039ce is main before
 #: the fourth round (tune3 and up unread), 7fc41a9 main before the fifth (tune3 to tune6 unread),
 #: a8063d0 main before the seventh (tune7 to tune21 unread: annotated in or read after the sixth).
@@ -122,7 +123,7 @@ def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
         feats = actor_filter.features(actor, others=doc.actors, text=doc.text, clauses=doc.clauses,
                                       language=doc.language, gazetteer=gazetteer)
         row = {"page": page_id(set_.split("@")[0], gold.name), "set": set_, "label": str(label),
-               "optional": str(optional)}
+               "optional": str(optional), "gold": str(sum(1 for a in gold.actors if not a.optional))}
         row.update(f.split("=", 1) for f in feats)  # type: ignore[arg-type]
         rows.append(row)
     return rows
@@ -142,12 +143,35 @@ def samples_at(rev: str, folders: list[Path]) -> str:
         subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
         for rel in CARRIED:
             shutil.copy2(ROOT / rel, tree / rel)
+        carry_vocabulary(tree)
         out = Path(tmp) / "samples.csv"
         cmd = [sys.executable, str(tree / "bench" / "actor_filter_samples.py"), "--tag", rev, "--out", str(out),
                "--no-earlier", "--rules-from", str(ROOT / "resilience_kg" / "extract" / "rules"),
                *(x for f in folders for x in ("--folder", str(f)))]
         subprocess.run(cmd, check=True, cwd=tree)
         return out.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+VOCABULARY = "resilience_kg/extract/recognise/actors/vocabulary.py"
+
+
+def carry_vocabulary(tree: Path) -> None:
+    """Append this version's name vocabulary (:func:`.vocabulary.name_vocabulary`, which the features
+    read) to an earlier tree's vocabulary module, whose recognisers keep what they had."""
+    import ast
+
+    source = (ROOT / VOCABULARY).read_text(encoding="utf-8")
+    target = tree / VOCABULARY
+    old = target.read_text(encoding="utf-8")
+    if "def name_vocabulary(" in old:
+        return
+    lines = source.splitlines(keepends=True)
+    func = next(n for n in ast.parse(source).body
+                if isinstance(n, ast.FunctionDef) and n.name == "name_vocabulary")
+    first = next(i for i, line in enumerate(lines) if line.startswith("NAME_WORD ="))
+    while first > 0 and lines[first - 1].startswith("#:"):
+        first -= 1
+    target.write_text(old + "\n\n" + "".join(lines[first:func.end_lineno]), encoding="utf-8")
 
 
 def read_rules_from(folder: Path) -> None:
@@ -160,15 +184,14 @@ def read_rules_from(folder: Path) -> None:
         with open(folder / f"{name}.csv", encoding="utf-8", newline="") as fh:
             return tuple(csv.DictReader(fh))
 
-    def listed(name: str) -> tuple[tuple[str, str], ...]:
-        pairs = tuple((r["word"], r["value"]) for r in table("words") if r["list"] == name)
-        if not pairs:
+    def listed(name: str) -> tuple[str, ...]:
+        found = tuple(r["word"] for r in table("words") if r["list"] == name)
+        if not found:
             raise KeyError(name)
-        return pairs
+        return found
 
     actor_filter.table = table  # type: ignore[assignment]
-    actor_filter.words = lambda name: tuple(w for w, _ in listed(name))  # type: ignore[assignment]
-    actor_filter.word_map = lambda name: dict(listed(name))  # type: ignore[assignment]
+    actor_filter.words = listed  # type: ignore[assignment]
 
 
 def samples(folders: list[Path], *, tag: str = "", earlier: bool = True) -> str:

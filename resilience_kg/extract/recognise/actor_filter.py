@@ -6,15 +6,16 @@ read, about a third of what they propose is no body (a name run on into the next
 place, a programme, a fragment of a headline). The filter scores every actor through features that
 hold for the genre, never a page's words: how it was found (the recogniser family, the head noun's
 sector and language, the resolver's outcome), the shape of its name (words, capitals, lower-case
-words, an acronym, digits, a comma or a connector inside, words the name vocabulary does not know:
-words of the gazetteer's names, regions, head nouns and jurisdiction words), how often and where
-the report names it (the headline, a clause of a proposal or a commitment, as another actor's
-fragment), its role and the cue that gave it, its sector and how sure that is, and the report's
-language.
+words, an acronym, digits, a comma or a connector inside, words the project's one name vocabulary,
+:func:`.actors.vocabulary.name_vocabulary`, does not know), how often and where the report names it
+(the headline, a clause of a proposal or a commitment, as another actor's fragment), its role and
+the cue that gave it, its sector and how sure that is, the report's language, and where its first
+mention stands (:func:`context_features`: what comes before and after it, a list it stands in).
 
 The weights are package data (``data/actor_filter.csv``: one row a feature; ``_bias`` says in its
 ``basis`` on which pages, when and by which script the model was trained, ``_threshold`` the
-probability below which an actor is set aside); they are trained by ``bench/train_actor_filter.py``
+probability below which an actor is set aside, both chosen by holding whole annotated sets out);
+they are trained by ``bench/train_actor_filter.py``
 (``make train-actors``) from the labelled feature rows of ``data/actor_filter_samples.csv``, which
 ``bench/actor_filter_samples.py`` regenerates from annotated folders.
 
@@ -34,8 +35,9 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise import linear_model
+from resilience_kg.extract.recognise.actors.vocabulary import NAME_WORD, name_vocabulary
 from resilience_kg.extract.recognise.linear_model import LinearModel
-from resilience_kg.extract.recognise.rules import table, word_map, words
+from resilience_kg.extract.recognise.rules import table, words
 
 if TYPE_CHECKING:
     from resilience_kg.extract.draft import Actor
@@ -49,14 +51,16 @@ MODEL_FILE = "data/actor_filter.csv"
 FEATURES = ("method", "head", "resolved", "words", "caps", "lower", "acronym", "digits", "inner", "unknown",
             "unknown_last", "mentions", "surfaces", "paired", "kind", "parent", "role", "sector", "sure",
             "clause", "headline", "inside", "contains", "lang", "first_word", "end_word", "place", "tail_unknown",
-            "post", "title", "verb", "topic", "event_word")
+            "post", "title", "verb", "topic", "event_word",
+            # filter-8: where the name stands in its sentence (see :func:`context_features`)
+            "before", "after", "listed", "page_actors")
 
 #: Pairs of features the model also reads together: a recogniser's candidates differ from another's
 #: in what their shape says ("a name of five words" is common for a head noun's, rare for a list's).
 CROSSES = (("method", "resolved"), ("method", "words"), ("method", "unknown"), ("method", "role"),
            ("method", "lower"), ("head", "unknown_last"), ("resolved", "role"))
 
-_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.U)
+_WORD = NAME_WORD
 
 
 #: The filter's model: an actor whose probability of being a body is below its threshold (chosen by
@@ -76,35 +80,10 @@ def _heads() -> dict[str, tuple[str, str]]:
     return out
 
 
-@functools.cache
 def _vocabulary(gazetteer: Gazetteer | None) -> frozenset[str]:
-    """The words bodies' names are made of: the gazetteer's names, the regions and the short forms
-    of places, the head nouns, the known names, the jurisdiction words and the function words."""
-    from resilience_kg.extract.regions import regions
-
-    words: set[str] = set()
-
-    def add(text: str) -> None:
-        words.update(w.lower() for w in _WORD.findall(text))
-
-    if gazetteer is not None:
-        for entry in gazetteer.entries:
-            for name in entry.names():
-                add(name)
-    for region in regions():
-        add(region.name)
-    for row in table("head_nouns"):
-        add(row["head"])
-        add(row["full"])
-    for row in table("known_names"):
-        add(row["name"])
-    for word in word_map("jurisdiction_words"):
-        add(word)
-    for word in _listed("place_aliases"):  # "Jaksel", "Babel": short forms of places
-        add(word)
-    for row in table("function_words"):
-        add(row["word"])
-    return frozenset(words)
+    """The words bodies' names are made of: the project's one name vocabulary
+    (:func:`.actors.vocabulary.name_vocabulary`), read from this module's rules tables."""
+    return name_vocabulary(gazetteer, tables=table)
 
 
 def _listed(name: str) -> frozenset[str]:
@@ -271,6 +250,98 @@ def features(actor: Actor, *, others: Sequence[Actor], text: str, clauses: Seque
         f"place={_place_shape(tokens)}",
         f"tail_unknown={_bucket(tail, (0, 1, 2, 3))}",
         *(f"{k}={v}" for k, v in _word_flags(tokens).items()),
+        *context_features(actor, others=others, text=text, gazetteer=gazetteer),
+    ]
+
+
+@functools.cache
+def _context_words() -> dict[str, frozenset[str]]:
+    """The rules tables' words that say what stands before a name: list conjunctions, prepositions
+    of place, words introducing an attendance list, and the role cues that precede their actor."""
+    def lowered(rows: Iterable[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in rows)
+
+    return {
+        "conj": _listed("list_conjunctions"),
+        "prep": _listed("place_prepositions") | _listed("venue_prepositions"),
+        "attend": _listed("attendance_intro") | _listed("attendance_list_cues"),
+        "cue": lowered(r["cue"] for r in table("role_cues") if r["direction"] == "after"),
+    }
+
+
+_LAST_WORDS = re.compile(r"((?:[^\W_]+[ \t]+){0,2}[^\W_]+)[ \t]*$")
+_SEPARATOR = re.compile(r"\s*(?:[,;/&]|dan|and|serta)\s*", re.I)
+_TWO_CAPS = re.compile(r"[ \t]+([A-Z][a-z]{1,14})[ \t]+([A-Z][a-z]{1,14})\b")
+
+
+def _before(text: str, start: int) -> str:
+    """The class of what stands before a mention: the start of a line or sentence, a separator or
+    bracket, a list conjunction, a preposition of place, an attendance intro, a role cue, a post,
+    a title, or else the shape of the word."""
+    head = text[max(0, start - 60):start]
+    bare = head.rstrip(" \t")
+    if not bare or bare.endswith("\n") or bare[-1] in ".:!?":
+        return "start"
+    if bare[-1] in ",;/&":
+        return "separator"
+    if bare[-1] in "([":
+        return "bracket"
+    found = _LAST_WORDS.search(bare)
+    if found is None:
+        return "other"
+    words_ = found.group(1).lower().split()
+    kinds = _context_words()
+    ends = [" ".join(words_[-n:]) for n in (3, 2, 1) if n <= len(words_)]
+    for kind in ("cue", "attend", "conj", "prep"):
+        if any(e in kinds[kind] for e in ends):
+            return kind
+    if words_[-1] in _word_kinds()["post"]:
+        return "post"
+    if words_[-1] in _word_kinds()["title"]:
+        return "title"
+    return _shape(found.group(1).split()[-1])
+
+
+def _after(text: str, end: int, vocab: frozenset[str]) -> str:
+    """The class of what follows a mention: a person's name (two capitalised words the name
+    vocabulary does not know), a bracket, a comma, a list conjunction, the end of a sentence or
+    line, or the shape of the next word."""
+    tail = text[end:end + 60]
+    pair = _TWO_CAPS.match(tail)
+    if pair and not any(w.lower() in vocab for w in pair.groups()):
+        return "person"
+    bare = tail.lstrip(" \t")
+    if not bare or bare[0] in ".\n!?":
+        return "end"
+    if bare[0] in "([":
+        return "bracket"
+    if bare[0] in ",;:":
+        return "comma"
+    word = _WORD.match(bare)
+    if word is None:
+        return "other"
+    if word.group(0).lower() in _context_words()["conj"]:
+        return "conj"
+    return _shape(word.group(0))
+
+
+def context_features(actor: Actor, *, others: Sequence[Actor], text: str,
+                     gazetteer: Gazetteer | None = None) -> list[str]:
+    """Where the actor's first mention stands, as classes that hold no word of the page: what comes
+    before it and after it, whether it stands in a list with another drafted actor, and how many
+    actors the report drafts. (A programme noun in the name and how far into the report the name
+    first appears were tried too: the leave-sets-out cross-validation found no gain.)"""
+    first = min(actor.mentions or [actor.mention], key=lambda x: x.start)
+    spans = [(x.start, x.end) for x in actor.mentions or [actor.mention]]
+    around = [(x.start, x.end) for o in others if o is not actor for x in (o.mentions or [o.mention])]
+    listed = any((oe <= s and s - oe <= 8 and _SEPARATOR.fullmatch(text[oe:s]))
+                 or (e <= os_ and os_ - e <= 8 and _SEPARATOR.fullmatch(text[e:os_]))
+                 for s, e in spans for os_, oe in around)
+    return [
+        f"before={_before(text, first.start)}",
+        f"after={_after(text, first.end, _vocabulary(gazetteer))}",
+        f"listed={'yes' if listed else 'no'}",
+        f"page_actors={_bucket(len(others), (1, 3, 6, 10, 15))}",
     ]
 
 

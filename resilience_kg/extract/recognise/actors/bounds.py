@@ -20,8 +20,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from resilience_kg.extract.recognise.actors.vocabulary import _fits, _head_regex, is_acronym
-from resilience_kg.extract.recognise.rules import alternation, table
+from resilience_kg.extract.recognise.actors.vocabulary import _fits, _head_regex, is_acronym, name_vocabulary
+from resilience_kg.extract.recognise.rules import alternation
 from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span
 
@@ -94,45 +94,6 @@ def rank_tail(text: str, pos: int, end: int) -> int:
     return rank.end() - pos + place
 
 
-#: The lists of ``rules/words.csv`` whose words are words of names or places.
-_NAME_WORD_LISTS = frozenset(word_list("name_word_lists"))
-
-
-@functools.cache
-def name_vocabulary() -> frozenset[str]:
-    """Every word the project knows as a word of a body's name or of a place: the head nouns, the
-    known names and the gazetteer's names and aliases, the rules' word lists of names (connectors,
-    jurisdictions, legal forms, sector words, ranks), the hand-typed places, and the official
-    region list down to regencies and cities. Lower case."""
-    from resilience_kg.extract.gazetteer import load_gazetteer
-    from resilience_kg.extract.regions import regions
-
-    out: set[str] = set()
-
-    def add(phrase: str) -> None:
-        out.update(w.lower().strip(".,()") for w in re.split(r"[\s/]+", phrase) if w.strip(".,()"))
-
-    for row in table("head_nouns"):
-        add(row["head"])
-        add(row["full"])
-    for row in table("known_names"):
-        add(row["name"])
-    for row in table("places"):
-        add(row["name"])
-    for row in table("sector_groups"):
-        add(row["cue"])
-    for row in table("words"):
-        if row["list"] in _NAME_WORD_LISTS:
-            add(row["word"])
-    for region in regions():  # (provinces, regencies and cities: not districts or villages)
-        if region.level_kind in ("provinsi", "kabupaten", "kota"):
-            add(region.name)
-    for entry in load_gazetteer().entries:
-        for form in entry.names():
-            add(form)
-    return frozenset(out)
-
-
 def _english_head(word: str) -> bool:
     from resilience_kg.extract.recognise.actors.vocabulary import _heads
 
@@ -142,7 +103,8 @@ def _english_head(word: str) -> bool:
 
 def in_name_vocabulary(word: str) -> bool:
     """Whether ``word`` is a word of a body's or a place's name the project knows (a head noun,
-    a known name, a region, a word of the name lists), or a number or a grade ("2", "IIA")."""
+    a known name, a region, a word of the name lists: :func:`.vocabulary.name_vocabulary`), or a
+    number or a grade ("2", "IIA")."""
     from resilience_kg.extract.recognise.actors.places import _is_place
 
     if re.fullmatch(r"\d+|[IVX]{1,4}[A-C]?", word.strip(".,")) or _is_place(word.strip(".,")):

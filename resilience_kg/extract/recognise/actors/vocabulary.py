@@ -7,9 +7,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.rules import alternation, collectives, months, table, weekdays
 from resilience_kg.extract.recognise.rules import words as word_list
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
+    from resilience_kg.extract.gazetteer import Gazetteer
 
 # The word lists are rows of ``rules/words.csv``, each with its basis.
 #: Lower-case words allowed inside a name when a capitalised word follows.
@@ -226,3 +232,53 @@ def starts_a_name_part(rest: str) -> bool:
     Studies", "... of Indonesia")."""
     first = rest.split(maxsplit=1)[0] if rest.strip() else ""
     return first in ("for", "of") or bool(_head_regex().fullmatch(first)) or is_acronym(first)
+
+
+#: A word of a name: letters and digits, with inner hyphens and apostrophes ("Ke-2", "Women's").
+NAME_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.U)
+
+
+@functools.cache
+def name_vocabulary(gazetteer: Gazetteer | None = None, *,
+                    tables: Callable[[str], Sequence[Mapping[str, str]]] | None = None) -> frozenset[str]:
+    """Every word the project knows as a word of a body's name or of a place, lower case: the head
+    nouns (short and full), the known names, the hand-typed places, the sector cues, the words of
+    the lists of ``rules/words.csv`` that ``name_word_lists`` names (connectors, jurisdictions,
+    legal forms, ranks, place words, short forms of places), the official regions down to regencies
+    and cities (not districts or villages: many are named like persons), and the names and aliases
+    of the gazetteer (``gazetteer``, or the bundled one). One tokenisation: :data:`NAME_WORD`.
+
+    ``tables`` reads a rules table by name (default: the shipped tables); the actor filter's sample
+    writer passes another version's tables."""
+    from resilience_kg.extract.gazetteer import load_gazetteer
+    from resilience_kg.extract.recognise import rules
+    from resilience_kg.extract.regions import regions
+
+    read = tables or rules.table
+    out: set[str] = set()
+
+    def add(phrase: str) -> None:
+        out.update(w.lower() for w in NAME_WORD.findall(phrase or ""))
+
+    for row in read("head_nouns"):
+        add(row["head"])
+        add(row["full"])
+    for row in read("known_names"):
+        add(row["name"])
+    for row in read("places"):
+        add(row["name"])
+    for row in read("sector_groups"):
+        add(row["cue"])
+    rows = read("words")
+    lists = {row["word"] for row in rows if row["list"] == "name_word_lists"}
+    for row in rows:
+        if row["list"] in lists:
+            add(row["word"])
+    for region in regions():
+        if region.level_kind in ("provinsi", "kabupaten", "kota"):
+            add(region.name)
+    entries = getattr(gazetteer, "entries", None)
+    for entry in entries if entries is not None else load_gazetteer().entries:
+        for form in entry.names():
+            add(form)
+    return frozenset(out)
