@@ -119,8 +119,8 @@ def train(sentences: Sequence[Sentence], *, seed: int = SEED, epochs: int = EPOC
     for prev in TAGS:
         for s_ in shapes:
             index.setdefault(f"prev={prev}&{s_}", len(index))
-    data = [[([index[f] for f in feats if f in index], TAGS.index(y), opt, next((f for f in feats if f.startswith("s=")), ""))
-             for feats, y, opt in s] for s in sentences]
+    data = [[([index[f] for f in feats if f in index], TAGS.index(y), opt,
+              next((f for f in feats if f.startswith("s=")), "")) for feats, y, opt in s] for s in sentences]
     size = len(index) * 3
     w = [0.0] * size
     total = [0.0] * size  # the weights summed over every step, for the average

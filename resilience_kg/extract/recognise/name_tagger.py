@@ -58,7 +58,8 @@ class Token:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words and punctuation marks of ``text[start:end]``, with offsets into ``text``."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    stop = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
 
 
 def shape(word: str) -> str:
@@ -112,29 +113,45 @@ def _kinds() -> dict[str, str]:
     claim(kinds["event"], "event")
     claim(v.GENERIC_WORDS, "generic")
     claim(v.STOP_CAPS, "stopcap")
-    claim((r["post"] for r in table("posts")), "post")
-    claim((r["post"] for r in table("post_heads")), "post")
-    claim((r["word"] for r in table("place_kinds")), "placekind")
-    claim((r["name"] for r in table("places")), "place")
-    claim((r["word"] for r in table("venues")), "venue")
-    claim((r["term"] for r in table("collectives")), "collective")
-    claim((r["cue"] for r in table("group_headings")), "group")
-    claim((r["cue"] for r in table("role_cues")), "cue")
-    claim((r["phrase"] for r in table("speech_verbs")), "speech")
-    claim((r["name"] for r in table("months")), "month")
-    claim((r["name"] for r in table("weekdays")), "day")
+
+    def column(name: str, col: str) -> list[str]:
+        try:  # (a table an older version of the rules lacks gives no words: the samples of earlier drafts)
+            return [r[col] for r in table(name)]
+        except (KeyError, FileNotFoundError):
+            return []
+
+    for name, col, kind in (("posts", "post", "post"), ("post_heads", "post", "post"),
+                            ("place_kinds", "word", "placekind"), ("places", "name", "place"),
+                            ("venues", "word", "venue"), ("collectives", "term", "collective"),
+                            ("group_headings", "cue", "group"), ("role_cues", "cue", "cue"),
+                            ("speech_verbs", "phrase", "speech"), ("months", "name", "month"),
+                            ("weekdays", "name", "day")):
+        claim(column(name, col), kind)
     return out
 
 
 @functools.cache
 def _vocabulary(gazetteer: Gazetteer | None) -> frozenset[str]:
     """The words a name's identity is read for: the actor filter's name vocabulary (the gazetteer's
-    names, regions, head nouns, known names, jurisdiction and function words), the bounds' name
-    vocabulary and the kinds of :func:`_kinds`."""
+    names, regions, head nouns, known names, jurisdiction and function words), the places, the
+    sector group words and the name word lists of ``rules/words.csv``, and the kinds of :func:`_kinds`."""
     from resilience_kg.extract.recognise.actor_filter import _vocabulary as names
-    from resilience_kg.extract.recognise.actors.bounds import name_vocabulary
+    from resilience_kg.extract.recognise.rules import table
 
-    return frozenset(names(gazetteer)) | {w.lower() for w in name_vocabulary()} | frozenset(_kinds())
+    out = set(names(gazetteer)) | set(_kinds())
+    lists = {r["word"] for r in table("words") if r["list"] == "name_word_lists"}
+    phrases = [r["name"] for r in table("places")] + [r["cue"] for r in table("sector_groups")]
+    phrases += [r["word"] for r in table("words") if r["list"] in lists]
+    for phrase in phrases:
+        out.update(w.lower().strip(".,()") for w in re.split(r"[\s/]+", phrase) if w.strip(".,()"))
+    return frozenset(out)
+
+
+@functools.cache
+def _verb_prefixes() -> tuple[str, ...]:
+    from resilience_kg.extract.recognise.actor_filter import _listed
+
+    return tuple(sorted(_listed("verb_prefixes")))
 
 
 def _family(method: str) -> str:
@@ -148,7 +165,6 @@ def token_features(text: str, toks: Sequence[Token], sentence_start: int, mentio
     """The features of each token of one sentence that carry no page text (the samples' rows)."""
     vocab = _vocabulary(gazetteer)
     kinds = _kinds()
-    from resilience_kg.extract.recognise.actors.vocabulary import is_verb_form
 
     # Where each token stands in a recogniser's mention: the longest mention that holds it.
     where: list[tuple[str, str]] = [("O", "")] * len(toks)
@@ -168,8 +184,8 @@ def token_features(text: str, toks: Sequence[Token], sentence_start: int, mentio
                  f"r={where[n][0]}"]
         if low in kinds:
             feats.append(f"k={kinds[low]}")
-        elif t.text[:1].isupper() and is_verb_form(t.text):
-            feats.append("k=verb")
+        elif low.endswith("kan") and len(low) > 7 and low.startswith(_verb_prefixes()):
+            feats.append("k=verb")  # a prefixed verb in -kan ("Menyampaikan")
         if where[n][1]:
             feats.append(f"f={where[n][1]}")
         if t.start == sentence_start:
@@ -290,6 +306,12 @@ def tag(text: str, sentences: Sequence[Span], mentions: Sequence[ActorMention], 
                 margin = sum(m for _, m in labels[a:b]) / (b - a)
                 found.append(Found(toks[ta].start, toks[tb - 1].end, margin))
     return found
+
+
+def names(text: str, sentences: Sequence[Span], mentions: Sequence[ActorMention],
+          gazetteer: Gazetteer | None) -> list[tuple[int, int]]:
+    """The offsets of every name the shipped tagger finds (what the actor filter reads of it)."""
+    return [(f.start, f.end) for f in tag(text, sentences, mentions, gazetteer)]
 
 
 def new_mentions(text: str, sentences: Sequence[Span], mentions: Sequence[ActorMention],
