@@ -120,13 +120,17 @@ def _kinds() -> dict[str, str]:
         except (KeyError, FileNotFoundError):
             return []
 
-    for name, col, kind in (("posts", "post", "post"), ("post_heads", "post", "post"),
-                            ("place_kinds", "word", "placekind"), ("places", "name", "place"),
-                            ("venues", "word", "venue"), ("collectives", "term", "collective"),
-                            ("group_headings", "cue", "group"), ("role_cues", "cue", "cue"),
-                            ("speech_verbs", "phrase", "speech"), ("months", "name", "month"),
-                            ("weekdays", "name", "day")):
-        claim(column(name, col), kind)
+    claim(column("posts", "post"), "post")
+    claim(column("post_heads", "post"), "post")
+    claim(column("place_kinds", "word"), "placekind")
+    claim(column("places", "name"), "place")
+    claim(column("venues", "word"), "venue")
+    claim(column("collectives", "term"), "collective")
+    claim(column("group_headings", "cue"), "group")
+    claim(column("role_cues", "cue"), "cue")
+    claim(column("speech_verbs", "phrase"), "speech")
+    claim(column("months", "name"), "month")
+    claim(column("weekdays", "name"), "day")
     return out
 
 
