@@ -18,6 +18,7 @@ help:
 	@echo "make train-issues  retrain the issue, solution and commitment models (bench/train_issue_model.py)"
 	@echo "make train-actors  retrain the actor filter on its shipped samples (bench/train_actor_filter.py)"
 	@echo "make train-roles  retrain the role reader on its shipped samples (bench/train_role_model.py)"
+	@echo "make train-names  retrain the name tagger on its shipped samples (bench/train_name_tagger.py)"
 	@echo "make score  extraction quality on the development set (tests/extract_devset), with a regex baseline"
 
 $(STAMP): pyproject.toml
@@ -73,7 +74,7 @@ bench: $(STAMP)
 	$(PY) bench/hostile_inputs_bench.py
 	$(PY) bench/hostile_text_bench.py
 
-.PHONY: score train-issues train-actors train-roles
+.PHONY: score train-issues train-actors train-roles train-names
 # The issue, solution and commitment models (resilience_kg/extract/data/*_model.csv), trained on the tuned part
 # and the real pages' samples (data/issue_model_samples.csv, bench/issue_model_samples.py) with a fixed seed.
 train-issues: $(STAMP)
@@ -87,6 +88,11 @@ train-actors: $(STAMP)
 # The role reader (resilience_kg/extract/data/role_model.csv), from the samples bench/role_model_samples.py writes.
 train-roles: $(STAMP)
 	$(PY) bench/train_role_model.py
+
+# The name tagger (resilience_kg/extract/data/name_tagger.csv), from the token rows bench/name_tagger_samples.py
+# writes (data/name_tagger_samples.csv.gz); prints its leave-sets-out cross-validation first.
+train-names: $(STAMP)
+	$(PY) bench/train_name_tagger.py
 
 # Extraction quality, the tuned part and the frozen part apart; SCORE_ARGS="--part frozen" or "--details".
 score: $(STAMP)

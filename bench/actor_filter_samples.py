@@ -59,6 +59,7 @@ AT = {"8b039ce": ("tune3", "tune4", "tune5", "tune6"), "7fc41a9": ("tune3", "tun
       "a8063d0": tuple(f"tune{n}" for n in range(7, 22))}
 #: The files of this version an earlier one runs with: the features and the scorer's matching.
 CARRIED = ("resilience_kg/extract/recognise/actor_filter.py", "resilience_kg/extract/recognise/linear_model.py",
+           "resilience_kg/extract/recognise/name_tagger.py", "resilience_kg/extract/data/name_tagger.csv",
            "resilience_kg/extract/score.py", "bench/actor_filter_samples.py", "bench/shipped_tables.py")
 
 
@@ -111,6 +112,9 @@ def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
     gazetteer = doc.context.gazetteer
     candidates, matching = actor_matches(gold, extracted)
     node_of = {r["id"]: r.get("same_as") or r["id"] for r in doc.draft.elements}
+    from resilience_kg.extract.recognise import name_tagger
+
+    names = name_tagger.names(doc.text, doc.sentences, doc.mentions, gazetteer)
     rows = []
     for actor in doc.actors:
         node = node_of.get(actor.id, actor.id)
@@ -121,7 +125,7 @@ def rows_of(gold: GoldReport, set_: str, work: Path) -> list[dict[str, str]]:
         else:
             label, optional = 0, 0
         feats = actor_filter.features(actor, others=doc.actors, text=doc.text, clauses=doc.clauses,
-                                      language=doc.language, gazetteer=gazetteer)
+                                      language=doc.language, gazetteer=gazetteer, names=names)
         row = {"page": page_id(set_.split("@")[0], gold.name), "set": set_, "label": str(label),
                "optional": str(optional), "gold": str(sum(1 for a in gold.actors if not a.optional))}
         row.update(f.split("=", 1) for f in feats)  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ scorer and the build read no rejected row; the review page shows them under "rej
 from __future__ import annotations
 
 from resilience_kg.extract.components.document import Document
-from resilience_kg.extract.recognise import actor_filter
+from resilience_kg.extract.recognise import actor_filter, name_tagger
 
 
 def screen(doc: Document) -> None:
@@ -19,8 +19,9 @@ def screen(doc: Document) -> None:
     if not doc.actors:
         return
     model = actor_filter.model()
+    names = name_tagger.names(doc.text, doc.sentences, doc.mentions, doc.context.gazetteer)
     below = actor_filter.set_aside(doc.actors, text=doc.text, clauses=doc.clauses, language=doc.language,
-                                   gazetteer=doc.context.gazetteer, using=model)
+                                   gazetteer=doc.context.gazetteer, using=model, names=names)
     aside = {doc.actors[n].id: s for n, s in below.items() if doc.actors[n].id}
     if not aside:
         return

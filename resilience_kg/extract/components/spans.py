@@ -6,15 +6,26 @@ from __future__ import annotations
 import re
 
 from resilience_kg.extract.components.document import Document
+from resilience_kg.extract.recognise import name_tagger
 from resilience_kg.extract.recognise.actors import recognise
+from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.clauses import clause_subjects, find_clauses
 from resilience_kg.extract.recognise.persons import find_posts, references
 from resilience_kg.extract.recognise.roles import Cue, find_cues
 
 
+def recognised(doc: Document) -> list[ActorMention]:
+    """The recognisers' mentions (:mod:`~.recognise.actors`, settled)."""
+    return recognise(doc.text, doc.sentences, doc.context.gazetteer)
+
+
 def mentions(doc: Document) -> None:
-    """Every organisation and named unit (the recognisers of :mod:`~.recognise.actors`, settled)."""
-    doc.mentions = recognise(doc.text, doc.sentences, doc.context.gazetteer)
+    """Every organisation and named unit: the recognisers' mentions, and the names the learned
+    tagger (:mod:`~.recognise.name_tagger`) finds where no recogniser found one, as far as its
+    cross-validation lets it (its threshold)."""
+    found = recognised(doc)
+    extra = name_tagger.new_mentions(doc.text, doc.sentences, found, doc.context.gazetteer)
+    doc.mentions = sorted([*found, *extra], key=lambda m: (m.start, m.end)) if extra else found
 
 
 def posts(doc: Document) -> None:

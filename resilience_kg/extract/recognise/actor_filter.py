@@ -52,8 +52,10 @@ FEATURES = ("method", "head", "resolved", "words", "caps", "lower", "acronym", "
             "unknown_last", "mentions", "surfaces", "paired", "kind", "parent", "role", "sector", "sure",
             "clause", "headline", "inside", "contains", "lang", "first_word", "end_word", "place", "tail_unknown",
             "post", "title", "verb", "topic", "event_word",
-            # filter-8: where the name stands in its sentence (see :func:`context_features`)
-            "before", "after", "listed", "page_actors")
+            # where the name stands in its sentence (see :func:`context_features`)
+            "before", "after", "listed", "page_actors",
+            # what the name tagger (:mod:`.name_tagger`) says of it
+            "tagger")
 
 #: Pairs of features the model also reads together: a recogniser's candidates differ from another's
 #: in what their shape says ("a name of five words" is common for a head noun's, rare for a list's).
@@ -175,9 +177,24 @@ def _shape(word: str) -> str:
     return "lower"
 
 
+def _tagged(actor: Actor, names: Sequence[tuple[int, int]] | None) -> str:
+    """What the name tagger (:mod:`.name_tagger`) says of the actor's mentions: one is a name it
+    finds alike, one overlaps a name it bounds otherwise, it finds no name in any, or not asked."""
+    if names is None:
+        return "unknown"
+    spans = {(x.start, x.end) for x in actor.mentions}
+    if spans & set(names):
+        return "alike"
+    if any(a < e and s < b for s, e in spans for a, b in names):
+        return "other"
+    return "none"
+
+
 def features(actor: Actor, *, others: Sequence[Actor], text: str, clauses: Sequence[ClauseFact] = (),
-             language: str = "id", gazetteer: Gazetteer | None = None) -> list[str]:
-    """The features of one drafted actor (``name=value`` strings), among the report's ``others``."""
+             language: str = "id", gazetteer: Gazetteer | None = None,
+             names: Sequence[tuple[int, int]] | None = None) -> list[str]:
+    """The features of one drafted actor (``name=value`` strings), among the report's ``others``;
+    ``names`` are the spans the name tagger finds in the report."""
     m = actor.mention
     name = " ".join(m.name.split())
     tokens = name.split()
@@ -251,6 +268,7 @@ def features(actor: Actor, *, others: Sequence[Actor], text: str, clauses: Seque
         f"tail_unknown={_bucket(tail, (0, 1, 2, 3))}",
         *(f"{k}={v}" for k, v in _word_flags(tokens).items()),
         *context_features(actor, others=others, text=text, gazetteer=gazetteer),
+        f"tagger={_tagged(actor, names)}",
     ]
 
 
@@ -398,14 +416,15 @@ def protected(features: Iterable[str]) -> bool:
 
 
 def set_aside(actors: Sequence[Actor], *, text: str, clauses: Sequence[ClauseFact] = (), language: str = "id",
-              gazetteer: Gazetteer | None = None, using: Model | None = None) -> dict[int, float]:
+              gazetteer: Gazetteer | None = None, using: Model | None = None,
+              names: Sequence[tuple[int, int]] | None = None) -> dict[int, float]:
     """The actors to set aside, by their index in ``actors``, with their scores: those scoring below
     the model's threshold that no exact name of the gazetteer or the graph protects."""
     chosen = using or model()
     out: dict[int, float] = {}
     for n, actor in enumerate(actors):
         feats = combine(features(actor, others=actors, text=text, clauses=clauses, language=language,
-                                 gazetteer=gazetteer))
+                                 gazetteer=gazetteer, names=names))
         p = chosen.probability(feats)
         if p < chosen.threshold and not protected(feats):
             out[n] = p
@@ -413,8 +432,9 @@ def set_aside(actors: Sequence[Actor], *, text: str, clauses: Sequence[ClauseFac
 
 
 def scores(actors: Sequence[Actor], *, text: str, clauses: Sequence[ClauseFact] = (), language: str = "id",
-           gazetteer: Gazetteer | None = None, using: Model | None = None) -> list[float]:
+           gazetteer: Gazetteer | None = None, using: Model | None = None,
+           names: Sequence[tuple[int, int]] | None = None) -> list[float]:
     """Each actor's probability of being a body the report names."""
     chosen = using or model()
     return [chosen.probability(combine(features(a, others=actors, text=text, clauses=clauses, language=language,
-                                                gazetteer=gazetteer))) for a in actors]
+                                                gazetteer=gazetteer, names=names))) for a in actors]
