@@ -49,7 +49,7 @@ TARGET = ROOT / "resilience_kg" / "extract" / "data" / "actor_filter_samples.csv
 #: The readable annotated folders: the tuned synthetic part and the real pages tuned on.
 REAL = Path("/work/realset")
 FOLDERS = (ROOT / "tests" / "extract_devset",
-           *(REAL / f"tune{n}" for n in ("", *map(str, range(2, 22)), *map(str, range(24, 27)))))
+           *(REAL / f"tune{n}" for n in ("", *map(str, range(2, 31)))))
 #: ``gold``: the page's required gold actors (the scorer's recall counts against them).
 COLUMNS = ("page", "set", "label", "optional", "gold", *actor_filter.FEATURES)
 #: Earlier versions of the extraction and the real sets each ran on unread: 8b039ce is main before

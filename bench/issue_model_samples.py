@@ -42,7 +42,7 @@ TARGET = ROOT / "resilience_kg" / "extract" / "data" / "issue_model_samples.csv"
 DEVSET = ROOT / "tests" / "extract_devset"
 RULES = ROOT / "resilience_kg" / "extract" / "rules"
 REAL = Path("/work/realset")
-FOLDERS = tuple(REAL / f"tune{n}" for n in ("", *map(str, range(2, 22))))
+FOLDERS = tuple(REAL / f"tune{n}" for n in ("", *map(str, range(2, 31))))
 CLASSES = ("issue", "solution", "commitment")
 COLUMNS = ("page", "set", *CLASSES, "alone", "features")
 #: Columns of the rules tables that hold prose about a row, not its words.

@@ -149,7 +149,8 @@ def cross_validate(reports: dict[str, list[Sample]], kind: str = "Issue") -> Non
 #: the rest of the training may not hold.
 SET_GROUPS = (("tune", "tune2", "tune3"), ("tune4", "tune5", "tune6"), ("tune7", "tune8", "tune9"),
               ("tune10", "tune11", "tune12"), ("tune13", "tune14", "tune15"), ("tune16", "tune17", "tune18"),
-              ("tune19", "tune20", "tune21"))
+              ("tune19", "tune20", "tune21"), ("tune22", "tune23", "tune24"), ("tune25", "tune26", "tune27"),
+              ("tune28", "tune29", "tune30"))
 
 
 def cross_validate_sets(reports: dict[str, list[Sample]], kind: str = "Issue",

@@ -48,7 +48,7 @@ HIDE = 0.0
 MIN_COUNT = 3  # a feature of fewer tokens is an accident of a page
 #: The folds of the cross-validation: whole sets held out together (the synthetic set always trains).
 FOLDS = (tuple(f"tune{n}" for n in range(10, 16)), tuple(f"tune{n}" for n in range(16, 22)),
-         ("tune", *(f"tune{n}" for n in range(2, 10))))
+         ("tune", *(f"tune{n}" for n in range(2, 10))), tuple(f"tune{n}" for n in range(22, 31)))
 #: The margins tried for the names no recogniser found (a margin is the tagger's score of its label
 #: over the next best, averaged over the name's tokens).
 MARGINS = (0.0, 25.0, 50.0, 100.0, 150.0, 200.0, 250.0, 300.0, 400.0, 600.0)
