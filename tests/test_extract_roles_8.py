@@ -134,3 +134,21 @@ def test_the_cross_validation_never_trains_on_a_set_it_reads(monkeypatch: pytest
         assert held and not held & seen
     # Every actor was read once, by a model that never saw its set.
     assert set(predicted[0.0]) == {str(n) for n in range(len(few))}
+
+
+# -- the changes the cross-validation allows ---------------------------------------------------------
+
+
+def test_a_change_the_cross_validation_did_not_allow_leaves_the_rules_role() -> None:
+    sure = {"organiser": 0.05, "host": 0.02, "speaker": 0.1, "participant": 0.9, "mentioned": 0.1}
+    models = {r: LinearModel(math.log(p / (1 - p)), {}, 0.05, "test") for r, p in sure.items()}
+    only_organiser = role_model.RoleModel(models, frozenset({"rule=mentioned-none"}),
+                                          frozenset({"rule=mentioned-none>organiser"}))
+    assert only_organiser.choose(["rule=mentioned-none"], "mentioned") == "mentioned"
+    also_participant = role_model.RoleModel(models, only_organiser.decides,
+                                            only_organiser.allows | {"rule=mentioned-none>participant"})
+    assert also_participant.choose(["rule=mentioned-none"], "mentioned") == "participant"
+    # The shipped table reads back with what it allows.
+    shipped = role_model.model()
+    assert shipped.allows and role_model.parse(role_model.dump(shipped)).allows == shipped.allows
+    assert all(a.split(">")[0] in shipped.decides for a in shipped.allows)

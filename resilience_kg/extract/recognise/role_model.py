@@ -22,8 +22,9 @@ The model is one logistic regression per role (one against the rest, :mod:`.line
 as ``data/role_model.csv`` (``role,feature,weight,basis``; each role's rows begin with its ``_bias``
 and ``_threshold`` rows). ``_decides`` rows name the rule outcomes (``rule=<role>-<source>``) the
 model decides: those the leave-sets-out cross-validation of ``bench/train_role_model.py`` showed
-it reads better than the rules; a role's ``_threshold`` is how much more probable than the rules'
-role it must be to replace it. Everywhere else the rules' role stands. Trained by ``make
+it reads better than the rules, and ``_allows`` rows (``rule=<role>-<source>><role>``) the roles it
+may give each (those it gave more right than wrong); a role's ``_threshold`` is how much more
+probable than the rules' role it must be to replace it. Everywhere else the rules' role stands. Trained by ``make
 train-roles`` from the numeric samples of ``data/role_model_samples.csv`` (feature values and a
 hash of the page, never a word of it), which ``bench/role_model_samples.py`` writes from the
 annotated folders.
@@ -374,10 +375,12 @@ def combine(base: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class RoleModel:
-    """One model per role and the rule outcomes (``rule=<role>-<source>``) the model decides."""
+    """One model per role, the rule outcomes (``rule=<role>-<source>``) the model decides and, where
+    given, the roles it may give each of them (``rule=<role>-<source>><role>``; none given: any)."""
 
     models: dict[str, LinearModel]
     decides: frozenset[str]
+    allows: frozenset[str] = frozenset()
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
         feats = list(feats)
@@ -385,11 +388,12 @@ class RoleModel:
 
     def choose(self, feats: Sequence[str], rule: str) -> str:
         """The role of the highest probability, where that probability exceeds the probability of
-        the rules' role ``rule`` by its role's threshold (a margin chosen by the cross-validation);
-        else ``rule``. A near tie between the two is no evidence against the rules."""
+        the rules' role ``rule`` by its role's threshold (a margin chosen by the cross-validation)
+        and the outcome of the rules (``feats[0]``) may take that role; else ``rule``. A near tie
+        between the two is no evidence against the rules."""
         probs = self.probabilities(feats)
         best = max(ROLES, key=lambda r: (probs.get(r, 0.0), -ROLES.index(r)))
-        if best == rule:
+        if best == rule or (self.allows and feats and f"{feats[0]}>{best}" not in self.allows):
             return rule
         return best if probs[best] - probs.get(rule, 0.0) >= self.models[best].threshold else rule
 
@@ -399,17 +403,21 @@ def parse(raw: str) -> RoleModel:
     rows = list(csv.DictReader(io.StringIO(raw)))
     models: dict[str, LinearModel] = {}
     decides: set[str] = set()
+    allows: set[str] = set()
     for role, group in itertools.groupby(rows, key=lambda r: r["role"]):
         items = list(group)
         if role == "_decides":
             decides.update(r["feature"] for r in items)
+            continue
+        if role == "_allows":
+            allows.update(r["feature"] for r in items)
             continue
         if role not in ROLES or len(items) < 2 or items[0]["feature"] != "_bias" or items[1]["feature"] != "_threshold":
             raise ValueError(f"{MODEL_FILE}: role {role!r} needs its _bias row, then its _threshold row")
         weights = {r["feature"]: float(r["weight"]) for r in items[2:]}
         models[role] = LinearModel(float(items[0]["weight"]), weights, float(items[1]["weight"]),
                                    items[0].get("basis") or "")
-    return RoleModel(models, frozenset(decides))
+    return RoleModel(models, frozenset(decides), frozenset(allows))
 
 
 def dump(model: RoleModel) -> str:
@@ -429,6 +437,8 @@ def dump(model: RoleModel) -> str:
                 writer.writerow((role, name, f"{m.weights[name]:.4f}", ""))
     for key in sorted(model.decides):
         writer.writerow(("_decides", key, "1", "the cross-validation read these better than the rules"))
+    for key in sorted(model.allows):
+        writer.writerow(("_allows", key, "1", "a role the cross-validation read better than the rules' for this outcome"))
     return out.getvalue()
 
 
