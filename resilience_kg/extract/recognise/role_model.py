@@ -309,7 +309,7 @@ def features(n: int, doc: Document, records: Sequence[MentionRole], rule_roles: 
     seen = sorted({f"{_gold_name(r.role)}-{r.source}" for r in records})
     given = next((r for r in records if _gold_name(r.role) == rule and r.source == rule_source), None)
     gap, quoted = "none", any(_inside_quote(text, s) for s, _ in spans)
-    cue = _cue_word(text, given.cue_start, given.cue_end) if given is not None else "none"
+    cue_word = _cue_word(text, given.cue_start, given.cue_end) if given is not None else "none"
     if given is not None and given.cue_start >= 0:
         lo, hi = (given.end, given.cue_start) if given.cue_start >= given.end else (given.cue_end, given.start)
         between = sum(1 for m in doc.mentions if lo <= m.start and m.end <= hi)
@@ -348,7 +348,7 @@ def features(n: int, doc: Document, records: Sequence[MentionRole], rule_roles: 
         f"organiser_named={'yes' if 'organiser' in others else 'host' if 'host' in others else 'no'}",
         f"actors={_bucket(len(rule_roles), (1, 2, 4, 7, 12))}",
         f"lang={doc.language}",
-        f"cue={cue}",
+        f"cue={cue_word}",
         f"organisers={_bucket(others.count('organiser'), (0, 1, 2, 3))}",
         f"city_body={'yes' if city_body else 'no'}",
         f"partner={'yes' if partner else 'no'}",
@@ -438,7 +438,7 @@ def dump(model: RoleModel) -> str:
     for key in sorted(model.decides):
         writer.writerow(("_decides", key, "1", "the cross-validation read these better than the rules"))
     for key in sorted(model.allows):
-        writer.writerow(("_allows", key, "1", "a role the cross-validation read better than the rules' for this outcome"))
+        writer.writerow(("_allows", key, "1", "a role the cross-validation read better for this outcome"))
     return out.getvalue()
 
 
