@@ -107,7 +107,9 @@ def test_the_features_of_an_actor_carry_no_word_of_the_page() -> None:
     page_words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
     for n in range(len(doc.actors)):
         for feature in role_model.features(n, doc, records[n], [a.role for a in doc.actors], sources[n]):
-            value = feature.partition("=")[2]
+            name, _, value = feature.partition("=")
+            if name == "cue":  # the rules' own cue (rules/role_cues.csv): tests/test_extract_roles_8.py
+                continue
             assert not ({w.lower() for w in re.findall(r"[A-Za-z]{4,}", value)} & page_words - _VALUE_WORDS), feature
 
 
@@ -164,8 +166,9 @@ def test_the_samples_hold_no_text_of_a_page() -> None:
             name, _, value = feature.partition("=")
             assert re.fullmatch(r"[a-z_]+", name) and re.fullmatch(r"[A-Za-z0-9+-]+", value), feature
             values[name].add(value)
-    # Each feature takes a few values, the same on every page: none is a page's words.
-    assert max(len(v) for v in values.values()) <= 30
+    # Each feature takes a few values, the same on every page: none is a page's words (the cue is
+    # one of the rules' own: tests/test_extract_roles_8.py).
+    assert max(len(v) for n, v in values.items() if n != "cue") <= 30
 
 
 # -- a passive written apart, a sentence that is a list of names ----------------------------------
@@ -207,7 +210,9 @@ def test_a_passive_without_oleh_names_its_agent_right_after_it(text: str, body: 
     assert roles(text, body) == {body: role}
 
 
-def test_a_passive_without_oleh_does_not_reach_past_a_day_or_a_place() -> None:
-    # "digelar Senin di ...": what follows the verb is when and where, not who.
+def test_a_passive_without_oleh_does_not_reach_past_a_day_or_a_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "digelar Senin di ...": what follows the verb is when and where, not who. What the cue rules
+    # read: the role reader then weighs the lone body the passage names (first named, no organiser).
+    monkeypatch.setattr(role_model, "shipped", lambda: False)
     text = "Rapat siaga banjir digelar Senin pagi bersama warga, lalu Palang Merah Kota Lumen membagikan masker."
     assert roles(text, "Palang Merah Kota Lumen") == {"Palang Merah Kota Lumen": "mentioned"}

@@ -12,14 +12,19 @@ and its direction, a list's heading, a proposal's subject, nothing), where the b
 title, the lead paragraph, a list or a table row, its rank among the bodies), whether it stands as
 the subject of its sentence's verb, whether a post of it holds a named person or speaks, whether a
 sentence naming it reports speech or holds a quotation, how often it is named, its sector, whether
-it stands inside a proposal's clause, whether the rules named an organiser at all, and the report's
-language.
+it stands inside a proposal's clause, whether the rules named an organiser at all and how many, and
+the report's language; the cue the rules read, as ``rules/role_cues.csv`` writes it (the project's
+words, never a page's), a word of partnership before the body ("bersama", "bekerja sama dengan",
+"difasilitasi"), and whether the body is one of the place the report is about ("Pemerintah Kota X"
+in a report on Kota X).
 
 The model is one logistic regression per role (one against the rest, :mod:`.linear_model`), shipped
 as ``data/role_model.csv`` (``role,feature,weight,basis``; each role's rows begin with its ``_bias``
 and ``_threshold`` rows). ``_decides`` rows name the rule outcomes (``rule=<role>-<source>``) the
-model decides: those the leave-pages-out cross-validation of ``bench/train_role_model.py`` showed
-it reads better than the rules. Everywhere else the rules' role stands. Trained by ``make
+model decides: those the leave-sets-out cross-validation of ``bench/train_role_model.py`` showed
+it reads better than the rules, and ``_allows`` rows (``rule=<role>-<source>><role>``) the roles it
+may give each (those it gave more right than wrong); a role's ``_threshold`` is how much more
+probable than the rules' role it must be to replace it. Everywhere else the rules' role stands. Trained by ``make
 train-roles`` from the numeric samples of ``data/role_model_samples.csv`` (feature values and a
 hash of the page, never a word of it), which ``bench/role_model_samples.py`` writes from the
 annotated folders.
@@ -54,7 +59,10 @@ METHOD = "model:role-reader"
 CROSSES = (("rule", "title"), ("rule", "subject"), ("rule", "lead"), ("rule", "post"), ("rule", "speech"),
            ("rule", "list"), ("rule", "organiser_named"), ("subject", "lead"), ("rule", "lang"),
            ("rule", "order"), ("rule", "cue_gap"), ("rule", "in_quote"),
-           ("rule", "before"), ("rule", "after"))
+           ("rule", "before"), ("rule", "after"),
+           # roles-8: the cue the rules read, with where the body stands and what it is.
+           ("cue", "subject"), ("cue", "cue_gap"), ("rule", "sector"), ("rule", "organisers"),
+           ("rule", "city_body"), ("rule", "partner"), ("cue", "title"))
 
 
 @dataclass(frozen=True)
@@ -206,6 +214,33 @@ def _word_after(text: str, end: int) -> str:
     return "capital" if w[:1].isupper() else "lower"
 
 
+@functools.cache
+def _cue_vocabulary() -> frozenset[str]:
+    """The cues of ``rules/role_cues.csv`` and their first words (a passive read bare, "digelar"):
+    the values the ``cue`` feature may take, so that no other word of a page reaches the samples."""
+    cues = {" ".join(row["cue"].lower().split()) for row in table("role_cues")}
+    return frozenset(cues | {c.split()[0] for c in cues if c})
+
+
+@functools.cache
+def _partner() -> re.Pattern[str]:
+    """A word of partnership right before a body ("bersama X", "bekerja sama dengan X", "difasilitasi
+    X"): ``rules/words.csv`` list ``role_reader_partner``."""
+    phrases = sorted(words("role_reader_partner"), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\s+(?:\w+\s+){0,3}$")
+
+
+def _cue_word(text: str, start: int, end: int) -> str:
+    """The cue between ``start`` and ``end`` as the rules table writes it (words joined by hyphens:
+    ``bekerja-sama-dengan``), ``other`` if the table has no such cue, ``none`` without a cue. How
+    often a cue gives the gold's role differs from cue to cue ("melibatkan" names the bodies a
+    programme involves as often as those who came), which no other feature tells."""
+    if start < 0:
+        return "none"
+    phrase = " ".join(text[start:end].lower().split())
+    return phrase.replace(" ", "-") if phrase in _cue_vocabulary() else "other"
+
+
 def _inside_quote(text: str, pos: int) -> bool:
     """Whether ``pos`` stands inside a quotation of its paragraph (an odd number of quote marks before it)."""
     start = text.rfind("\n", 0, pos) + 1
@@ -274,6 +309,7 @@ def features(n: int, doc: Document, records: Sequence[MentionRole], rule_roles: 
     seen = sorted({f"{_gold_name(r.role)}-{r.source}" for r in records})
     given = next((r for r in records if _gold_name(r.role) == rule and r.source == rule_source), None)
     gap, quoted = "none", any(_inside_quote(text, s) for s, _ in spans)
+    cue_word = _cue_word(text, given.cue_start, given.cue_end) if given is not None else "none"
     if given is not None and given.cue_start >= 0:
         lo, hi = (given.end, given.cue_start) if given.cue_start >= given.end else (given.cue_end, given.start)
         between = sum(1 for m in doc.mentions if lo <= m.start and m.end <= hi)
@@ -281,6 +317,11 @@ def features(n: int, doc: Document, records: Sequence[MentionRole], rule_roles: 
                else "list" if between and not re.search(r"[.;:]", text[lo:hi]) and hi - lo <= 200 else "far")
         gap = f"{'before' if given.cue_start >= given.end else 'after'}-{gap}"
     others = [r for k, r in enumerate(rule_roles) if k != n]
+    name = " ".join(f"{m.name} {m.expansion or ''}" for m in actor.mentions).lower()
+    # The body of the place the report is about ("Pemerintah Kota X", "BPBD Kota X" in a report on Kota X).
+    place = str(doc.city or "").split()[-1:]
+    city_body = bool(place) and re.search(rf"\b{re.escape(place[0].lower())}\b", name) is not None
+    partner = any(_partner().search(text, max(0, s - 60), s) for s, _ in spans)
     return [
         f"rule={rule}-{rule_source}",
         f"role={rule}",
@@ -307,6 +348,10 @@ def features(n: int, doc: Document, records: Sequence[MentionRole], rule_roles: 
         f"organiser_named={'yes' if 'organiser' in others else 'host' if 'host' in others else 'no'}",
         f"actors={_bucket(len(rule_roles), (1, 2, 4, 7, 12))}",
         f"lang={doc.language}",
+        f"cue={cue_word}",
+        f"organisers={_bucket(others.count('organiser'), (0, 1, 2, 3))}",
+        f"city_body={'yes' if city_body else 'no'}",
+        f"partner={'yes' if partner else 'no'}",
     ]
 
 
@@ -330,21 +375,27 @@ def combine(base: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class RoleModel:
-    """One model per role and the rule outcomes (``rule=<role>-<source>``) the model decides."""
+    """One model per role, the rule outcomes (``rule=<role>-<source>``) the model decides and, where
+    given, the roles it may give each of them (``rule=<role>-<source>><role>``; none given: any)."""
 
     models: dict[str, LinearModel]
     decides: frozenset[str]
+    allows: frozenset[str] = frozenset()
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
         feats = list(feats)
         return {role: self.models[role].probability(feats) for role in ROLES if role in self.models}
 
     def choose(self, feats: Sequence[str], rule: str) -> str:
-        """The role of the highest probability, where that probability reaches its role's threshold
-        (chosen by the cross-validation); else the rules' role ``rule``."""
+        """The role of the highest probability, where that probability exceeds the probability of
+        the rules' role ``rule`` by its role's threshold (a margin chosen by the cross-validation)
+        and the outcome of the rules (``feats[0]``) may take that role; else ``rule``. A near tie
+        between the two is no evidence against the rules."""
         probs = self.probabilities(feats)
         best = max(ROLES, key=lambda r: (probs.get(r, 0.0), -ROLES.index(r)))
-        return best if best == rule or probs[best] >= self.models[best].threshold else rule
+        if best == rule or (self.allows and feats and f"{feats[0]}>{best}" not in self.allows):
+            return rule
+        return best if probs[best] - probs.get(rule, 0.0) >= self.models[best].threshold else rule
 
 
 def parse(raw: str) -> RoleModel:
@@ -352,17 +403,21 @@ def parse(raw: str) -> RoleModel:
     rows = list(csv.DictReader(io.StringIO(raw)))
     models: dict[str, LinearModel] = {}
     decides: set[str] = set()
+    allows: set[str] = set()
     for role, group in itertools.groupby(rows, key=lambda r: r["role"]):
         items = list(group)
         if role == "_decides":
             decides.update(r["feature"] for r in items)
+            continue
+        if role == "_allows":
+            allows.update(r["feature"] for r in items)
             continue
         if role not in ROLES or len(items) < 2 or items[0]["feature"] != "_bias" or items[1]["feature"] != "_threshold":
             raise ValueError(f"{MODEL_FILE}: role {role!r} needs its _bias row, then its _threshold row")
         weights = {r["feature"]: float(r["weight"]) for r in items[2:]}
         models[role] = LinearModel(float(items[0]["weight"]), weights, float(items[1]["weight"]),
                                    items[0].get("basis") or "")
-    return RoleModel(models, frozenset(decides))
+    return RoleModel(models, frozenset(decides), frozenset(allows))
 
 
 def dump(model: RoleModel) -> str:
@@ -375,12 +430,15 @@ def dump(model: RoleModel) -> str:
         m = model.models[role]
         writer.writerow((role, "_bias", f"{m.bias:.4f}", m.basis))
         writer.writerow((role, "_threshold", f"{m.threshold:.2f}",
-                         "the probability the role of the highest one needs to replace the rules' (cross-validation)"))
+                         "how much more probable than the rules' role this role must be to replace it "
+                         "(cross-validation)"))
         for name in sorted(m.weights):
             if round(m.weights[name], 4):
                 writer.writerow((role, name, f"{m.weights[name]:.4f}", ""))
     for key in sorted(model.decides):
         writer.writerow(("_decides", key, "1", "the cross-validation read these better than the rules"))
+    for key in sorted(model.allows):
+        writer.writerow(("_allows", key, "1", "a role the cross-validation read better for this outcome"))
     return out.getvalue()
 
 
