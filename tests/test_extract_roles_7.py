@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from helpers.extraction import roles
+from helpers.extraction import hand_mentions, roles
 
 from resilience_kg.extract.components import Document, attendance, spans
 from resilience_kg.extract.components.coreference import actors
@@ -31,13 +31,7 @@ SAMPLES = ROOT / "resilience_kg" / "extract" / "data" / "role_model_samples.csv"
 def _actors(text: str, *names: str) -> dict[str, Actor]:
     """The actors of a passage whose mentions are set by hand, once the "roles" component ran."""
     doc = Document(text)
-    mentions = []
-    for name in names:
-        at = text.find(name)
-        while at >= 0:
-            mentions.append(ActorMention(at, at + len(name), name, None, None, None, "", "test", 0.9))
-            at = text.find(name, at + len(name))
-    doc.mentions = sorted(mentions, key=lambda m: m.start)
+    doc.mentions = hand_mentions(text, *names)
     for component in (spans.posts, spans.clauses, spans.cues, actors, attendance.roles):
         component(doc)
     return {a.mention.name: a for a in doc.actors}

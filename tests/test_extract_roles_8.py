@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.extraction import hand_mentions
 
 from resilience_kg.extract.components import Document, attendance, spans
 from resilience_kg.extract.components.coreference import actors
 from resilience_kg.extract.recognise import role_model
-from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.linear_model import LinearModel
 from resilience_kg.extract.recognise.rules import table
 
@@ -29,13 +29,7 @@ def _features(text: str, *names: str, city: str | None = None) -> dict[str, dict
     """Each named body's features (``name -> value``) as the role reader reads them; mentions by hand."""
     doc = Document(text)
     doc.city = city
-    mentions = []
-    for name in names:
-        at = text.find(name)
-        while at >= 0:
-            mentions.append(ActorMention(at, at + len(name), name, None, None, None, "", "test", 0.9))
-            at = text.find(name, at + len(name))
-    doc.mentions = sorted(mentions, key=lambda m: m.start)
+    doc.mentions = hand_mentions(text, *names)
     for component in (spans.posts, spans.clauses, spans.cues, actors):
         component(doc)
     records, sources = attendance.rule_roles(doc)

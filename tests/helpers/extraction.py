@@ -10,6 +10,18 @@ from resilience_kg.extract.recognise.actors import ActorMention, recognise
 from resilience_kg.extract.segment import sentences
 
 
+def hand_mentions(text: str, *names: str) -> list[ActorMention]:
+    """A mention of each name wherever the text writes it, in order: mentions set by hand, so a
+    test checks what is read of the bodies, not how their names are found."""
+    mentions = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            mentions.append(ActorMention(at, at + len(name), name, None, None, None, "", "test", 0.9))
+            at = text.find(name, at + len(name))
+    return sorted(mentions, key=lambda m: m.start)
+
+
 def roles_and_cues(text: str, *names: str) -> dict[str, tuple[str, str]]:
     """Each named body's strongest role and its cue, with a mention wherever the text names it.
 
