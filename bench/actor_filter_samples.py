@@ -24,7 +24,6 @@ Frozen sets (``tests/extract_frozen``, ``frozen*``) are refused: nobody trains o
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import hashlib
@@ -38,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from helpers.devset_formats import materialise  # noqa: E402
-from shipped_tables import write_or_check  # noqa: E402
+from shipped_tables import samples_parser, write_or_check  # noqa: E402
 
 from resilience_kg.extract.components import PIPELINE, Component, Context, Document, run  # noqa: E402
 from resilience_kg.extract.draft import IdMaker, slug  # noqa: E402
@@ -224,11 +223,7 @@ def samples(folders: list[Path], *, tag: str = "", earlier: bool = True) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folder", type=Path, action="append", default=[],
-                        help="an annotated folder (repeatable); default: the tuned part and /work/realset/tune*")
-    parser.add_argument("--out", type=Path, default=TARGET)
-    parser.add_argument("--check", action="store_true", help="fail if the shipped samples differ")
+    parser = samples_parser(__doc__, TARGET)
     parser.add_argument("--tag", default="", help="added to each row's set name (the commit that drafted it)")
     parser.add_argument("--no-earlier", action="store_true", help="leave out the drafts of earlier versions")
     parser.add_argument("--rules-from", type=Path, help="the rules tables the features read their word lists from")

@@ -18,10 +18,8 @@ Frozen sets (``tests/extract_frozen``, ``frozen*``) are refused: nobody trains o
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
-import gzip
 import io
 import re
 import sys
@@ -33,10 +31,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from actor_filter_samples import FOLDERS, page_id, readable, set_name  # noqa: E402
 from helpers.devset_formats import materialise  # noqa: E402
+from shipped_tables import samples_parser, write_or_check  # noqa: E402
 
 from resilience_kg.extract.recognise import name_tagger  # noqa: E402
 from resilience_kg.extract.score import GoldReport, load_devset  # noqa: E402
-from resilience_kg.files import atomic_write  # noqa: E402
 
 TARGET = ROOT / "resilience_kg" / "extract" / "data" / "name_tagger_samples.csv.gz"
 COLUMNS = ("page", "set", "sentence", "label", "optional", "features")
@@ -107,23 +105,11 @@ def build(folders: list[Path]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folder", type=Path, action="append")
-    parser.add_argument("--out", type=Path, default=TARGET)
-    parser.add_argument("--check", action="store_true", help="fail if the shipped samples differ")
-    args = parser.parse_args(argv)
+    args = samples_parser(__doc__, TARGET).parse_args(argv)
     folders = args.folder or [f for f in FOLDERS if readable(f)]
     text = build(folders)
-    data = gzip.compress(text.encode("utf-8"), mtime=0)
-    if args.check:
-        if not args.out.exists() or gzip.decompress(args.out.read_bytes()) != text.encode("utf-8"):
-            print(f"{args.out.name}: differs from the samples the script gives now: run bench/name_tagger_samples.py")
-            return 1
-        print(f"{args.out.name}: reproduced")
-        return 0
-    atomic_write(args.out, data)
-    print(f"wrote {args.out.name}: {text.count(chr(10)) - 1} tokens of {len(folders)} folders, {len(data)} bytes")
-    return 0
+    return write_or_check(args.out, text, check=args.check, differs="run bench/name_tagger_samples.py",
+                          wrote=f"{text.count(chr(10)) - 1} tokens of {len(folders)} folder(s)")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ Frozen sets (``tests/extract_frozen``, ``frozen*``) are refused: nobody trains o
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import sys
@@ -28,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from actor_filter_samples import FOLDERS, drafted, page_id, readable, set_name  # noqa: E402
-from shipped_tables import write_or_check  # noqa: E402
+from shipped_tables import samples_parser, write_or_check  # noqa: E402
 
 from resilience_kg.extract.components import PIPELINE, Component, Document, attendance  # noqa: E402
 from resilience_kg.extract.recognise import role_model  # noqa: E402
@@ -104,11 +103,7 @@ def samples(folders: list[Path]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folder", type=Path, action="append", default=[],
-                        help="an annotated folder (repeatable); default: the tuned part and /work/realset/tune*")
-    parser.add_argument("--out", type=Path, default=TARGET)
-    parser.add_argument("--check", action="store_true", help="fail if the shipped samples differ")
+    parser = samples_parser(__doc__, TARGET)
     args = parser.parse_args(argv)
     folders = args.folder or [f for f in FOLDERS if readable(f)]
     text = samples(folders)
