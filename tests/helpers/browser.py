@@ -80,8 +80,15 @@ def watch(page: Page, log: PageLog) -> Page:
     """Record ``page``'s console errors and warnings, uncaught exceptions and failed requests."""
     page.on("console", lambda msg: _on_console(log, msg))
     page.on("pageerror", lambda exc: log.page_errors.append(str(exc)))
-    page.on("requestfailed", lambda req: log.failed.append(req.url))
+    page.on("requestfailed", lambda req: _on_failed(log, req.url, req.failure))
     return page
+
+
+def _on_failed(log: PageLog, url: str, failure: str | None) -> None:
+    # A load the browser itself cancels because the test moved to the next page (a favicon still
+    # on its way) is no failure of the page: Chromium reports it as net::ERR_ABORTED.
+    if failure != "net::ERR_ABORTED":
+        log.failed.append(url)
 
 
 def offline_context(browser: Browser, log: PageLog) -> BrowserContext:
