@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from helpers.devset_formats import materialise  # noqa: E402
-from shipped_tables import samples_parser, write_or_check  # noqa: E402
+from shipped_tables import REAL, keep_absent_sets, real_folders, samples_parser, write_or_check  # noqa: E402
 
 from resilience_kg.extract.components import PIPELINE, Component, Context, Document, run  # noqa: E402
 from resilience_kg.extract.draft import IdMaker, slug  # noqa: E402
@@ -46,9 +46,7 @@ from resilience_kg.extract.score import Extracted, GoldReport, actor_matches, lo
 
 TARGET = ROOT / "resilience_kg" / "extract" / "data" / "actor_filter_samples.csv"
 #: The readable annotated folders: the tuned synthetic part and the real pages tuned on.
-REAL = Path("/work/realset")
-FOLDERS = (ROOT / "tests" / "extract_devset",
-           *(REAL / f"tune{n}" for n in ("", *map(str, range(2, 31)))))
+FOLDERS = (ROOT / "tests" / "extract_devset", *real_folders())
 #: ``gold``: the page's required gold actors (the scorer's recall counts against them).
 COLUMNS = ("page", "set", "label", "optional", "gold", *actor_filter.FEATURES)
 #: Earlier versions of the extraction and the real sets each ran on unread: 8b039ce is main before
@@ -232,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         read_rules_from(args.rules_from)
     folders = args.folder or [f for f in FOLDERS if readable(f)]
     text = samples(folders, tag=args.tag, earlier=not args.no_earlier)
+    if not args.folder:
+        text = keep_absent_sets(text, TARGET)
     return write_or_check(args.out, text, check=args.check,
                           wrote=f"{text.count(chr(10)) - 1} drafted actors from {len(folders)} folder(s)")
 

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from shipped_tables import write_or_check  # noqa: E402
+from shipped_tables import keep_absent_sets, real_folders, write_or_check  # noqa: E402
 
 from resilience_kg.extract.recognise import issue_model  # noqa: E402
 from resilience_kg.extract.recognise.enumerations import find_items  # noqa: E402
@@ -41,8 +41,7 @@ from resilience_kg.extract.score import GoldReport, load_devset, plain_text  # n
 TARGET = ROOT / "resilience_kg" / "extract" / "data" / "issue_model_samples.csv"
 DEVSET = ROOT / "tests" / "extract_devset"
 RULES = ROOT / "resilience_kg" / "extract" / "rules"
-REAL = Path("/work/realset")
-FOLDERS = tuple(REAL / f"tune{n}" for n in ("", *map(str, range(2, 31))))
+FOLDERS = tuple(real_folders())
 CLASSES = ("issue", "solution", "commitment")
 COLUMNS = ("page", "set", *CLASSES, "alone", "features")
 #: Columns of the rules tables that hold prose about a row, not its words.
@@ -167,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if the shipped samples differ")
     args = parser.parse_args(argv)
     text = samples_text(args.folder or [f for f in FOLDERS if f.is_dir()])
+    if not args.folder:
+        text = keep_absent_sets(text, TARGET)
     return write_or_check(args.out, text, check=args.check, wrote=f"{text.count(chr(10)) - 1} sentences")
 
 

@@ -31,7 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from actor_filter_samples import FOLDERS, page_id, readable, set_name  # noqa: E402
 from helpers.devset_formats import materialise  # noqa: E402
-from shipped_tables import samples_parser, write_or_check  # noqa: E402
+from shipped_tables import keep_absent_sets, samples_parser, write_or_check  # noqa: E402
 
 from resilience_kg.extract.recognise import name_tagger  # noqa: E402
 from resilience_kg.extract.score import GoldReport, load_devset  # noqa: E402
@@ -108,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     args = samples_parser(__doc__, TARGET).parse_args(argv)
     folders = args.folder or [f for f in FOLDERS if readable(f)]
     text = build(folders)
+    if not args.folder:
+        text = keep_absent_sets(text, TARGET)
     return write_or_check(args.out, text, check=args.check, differs="run bench/name_tagger_samples.py",
                           wrote=f"{text.count(chr(10)) - 1} tokens of {len(folders)} folder(s)")
 

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from actor_filter_samples import FOLDERS, drafted, page_id, readable, set_name  # noqa: E402
-from shipped_tables import samples_parser, write_or_check  # noqa: E402
+from shipped_tables import keep_absent_sets, samples_parser, write_or_check  # noqa: E402
 
 from resilience_kg.extract.components import PIPELINE, Component, Document, attendance  # noqa: E402
 from resilience_kg.extract.recognise import role_model  # noqa: E402
@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folders = args.folder or [f for f in FOLDERS if readable(f)]
     text = samples(folders)
+    if not args.folder:
+        text = keep_absent_sets(text, TARGET)
     return write_or_check(args.out, text, check=args.check,
                           wrote=f"{text.count(chr(10)) - 1} matched actors from {len(folders)} folder(s)")
 
