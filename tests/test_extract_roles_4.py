@@ -63,17 +63,25 @@ def test_a_body_glued_to_led_by_a_hyphen_runs_the_workshops() -> None:
     assert roles(text, "Hope Relief") == {"Hope Relief": "organiser"}
 
 
+@pytest.mark.parametrize("reader", [True, False], ids=["with-role-reader", "rules-only"])
 def test_the_other_party_of_an_mou_signs_it_and_so_organises_a_signing_nobody_else_runs(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, reader: bool) -> None:
     text = ("Pemkab Sukamaju Teken MoU Air Baku\n\nSalah satu langkahnya adalah penandatanganan MoU dengan "
             "Pemkab Sukajaya guna penyediaan air baku.")  # fmt: skip
-    # What the signing rule reads. The role reader now decides a signatory's role (held out by sets,
-    # it reads 31 of 38 real signatories right against the rule's 19: most sign at an event another
-    # body holds) and, not knowing a signing of two from one of many, it makes this headline's body
-    # a participant: a known limit (round note 8).
-    monkeypatch.setattr(role_model, "shipped", lambda: False)
+    # The role reader decides the role of a signatory at a signing of many (most sign at an event
+    # another body holds), never at a bilateral one nobody else runs: the headline's party stays an
+    # organiser with the reader on, as with the signing rule alone.
+    if not reader:
+        monkeypatch.setattr(role_model, "shipped", lambda: False)
     assert roles(text, "Pemkab Sukamaju", "Pemkab Sukajaya") == {"Pemkab Sukamaju": "organiser",
                                                                    "Pemkab Sukajaya": "organiser"}
+
+
+def test_the_role_reader_still_decides_the_signatories_of_a_signing_of_many() -> None:
+    others = ["organiser"] * 4  # the rules' roles of four signing parties
+    assert role_model._signing_of_few(others, 0) is False  # three other parties sign too
+    assert role_model._signing_of_few(others[:3], 0) is True  # two others: still the parties' own signing
+    assert role_model._signing_of_few(["organiser", "host"], 0) is False  # another body hosts it
 
 
 def test_the_parties_of_a_signing_another_body_hosts_take_part_in_it() -> None:
