@@ -22,16 +22,21 @@ class DateMention:
     date: dt.date
     has_weekday: bool
     method: str
+    #: The last day of a range of days ("14 hingga 15 Desember 2024"), dated by its first.
+    last: dt.date | None = None
 
 
 @functools.cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     month = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
     day = "|".join(sorted((re.escape(w) for w in weekdays()), key=len, reverse=True))
-    wd = rf"(?:(?:hari\s+)?(?P<wd>{day})\s*[,/]?\s*(?:\(\s*)?(?:tanggal\s+)?)?"
+    # "Sabtu malam (9/11/19)", "Saturday morning, 9 November": a time of day between the weekday
+    # and its date still dates the event on that weekday.
+    part = alternation("times_of_day")
+    wd = rf"(?:(?:hari\s+)?(?P<wd>{day})(?:\s+(?:{part}))?\s*[,/]?\s*(?:\(\s*)?(?:tanggal\s+)?)?"
     # The second day of a range, read past: "10-11 Mei", "15 s.d. 17 Juli", "April 29 to 30".
     joiners = alternation("date_range_joiners")
-    to = rf"(?:\s*(?:[-–]|s\.\s?d\.?|s/d|{joiners})\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+    to = rf"(?:\s*(?:[-–]|s\.\s?d\.?|s/d|{joiners})\s*(?P<to>\d{{1,2}})(?:st|nd|rd|th)?)?"
     return [
         # Kamis, 28 November 2019 / 17Juli 2018 / 10-11 Mei 2023 / 28 Nov. 2019 / the 13th of November 2018
         ("date:day-month-year", re.compile(
@@ -42,7 +47,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{wd}\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{to},?\s+(?P<y>\d{{4}})\b", re.I)),
         # Kamis-Jumat (29-30/4/21): a range of days in numbers, dated by the first
         ("date:numeric", re.compile(
-            rf"{wd}\(?\b(?P<d>\d{{1,2}})\s*[-–]\s*\d{{1,2}}/(?P<mn>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})\b\)?", re.I)),
+            rf"{wd}\(?\b(?P<d>\d{{1,2}})\s*[-–]\s*(?P<to>\d{{1,2}})/(?P<mn>\d{{1,2}})/"
+            rf"(?P<y>\d{{4}}|\d{{2}})\b\)?", re.I)),
         # Kamis (20/02/2025), Kamis (9/11/23), (2/1/2020)
         ("date:numeric", re.compile(
             rf"{wd}\(?\b(?P<d>\d{{1,2}})[/.-](?P<mn>\d{{1,2}})[/.-](?P<y>\d{{4}}|\d{{2}})\b\)?", re.I)),
@@ -148,6 +154,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
     ['2019-07-15', '2024-04-29', '2024-04-29']
     >>> [str(d.date) for d in find_dates("Kamis hingga Jumat (29-30/4/21); Hari/Tanggal: Kamis/12 Maret 2020")]
     ['2021-04-29', '2020-03-12']
+    >>> [(str(d.date), d.has_weekday) for d in find_dates("Rapat digelar Sabtu malam (9/11/19).")]
+    [('2019-11-09', True)]
     >>> news = "JAKARTA, 5/2 - Rapat digelar pada Senin, kemarin."
     >>> [str(d.date) for d in find_dates(news, published=dt.date(2020, 2, 6))]
     ['2020-02-05', '2020-02-03', '2020-02-05']
@@ -185,7 +193,14 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
             end = m.end()
             while end > m.start() and text[end - 1] in " ,":
                 end -= 1
-            found.append(DateMention(m.start(), end, date, bool(groups.get("wd")), method))
+            last = None
+            if groups.get("to"):
+                try:
+                    last = dt.date(date.year, date.month, int(groups["to"]))
+                except ValueError:
+                    last = None
+            found.append(DateMention(m.start(), end, date, bool(groups.get("wd")), method,
+                                     last if last and last > date else None))
     if published is not None:
         found.extend(_relative_dates(text, published, taken))
     return sorted(found, key=lambda d: d.start)

@@ -118,15 +118,23 @@ def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int, *
     if not dates:
         return None
     # A page's publication line ("Project story | Denpasar, 20 September 2019", "Published by
-    # ..., 14 January 2020") dates the page: a date in the story wins over it.
+    # ..., 14 January 2020") and a news dateline ("Bandung, 7 Desember 2025 – BPBD ... pada tanggal
+    # 6 Desember 2025 mengadakan ...") date the page: a date in the story wins over them.
     dates = [d for d in dates if not _publication_line(text, d, published)] or dates
+    written = [d for d in dates if d.method != "date:relative" and not _dateline(text, d)]
+    dates = [d for d in dates if not _dateline(text, d)] if written else dates
     # A day named relative to the publication ("kemarin", "pada Senin") only when no date is written.
     dates = [d for d in dates if d.method != "date:relative"] or dates
     weekday = [d for d in dates if d.has_weekday]
+    # A weekday date in a sentence that is the publication date still dates the event (a story
+    # published the day it happened) before a weekday date alone on its line (the page's header).
     in_story = [d for d in weekday if d.date != published and not _alone_on_line(text, d)]
-    weekday = in_story or weekday
+    weekday = in_story or [d for d in weekday if not _alone_on_line(text, d)] or weekday
     if weekday:
-        return weekday[0]
+        # "pada tanggal 14 hingga 15 Desember 2024 ... Sabtu (15/12/2024)": a weekday date within a
+        # range the report wrote first is a day of the event, which began on the range's first day.
+        return next((d for d in dates if d.last and d.start < weekday[0].start
+                     and d.date <= weekday[0].date <= d.last), weekday[0])
     same = [s for s in sentences if s.start <= cue < s.end]
     if same:
         inside = [d for d in dates if same[0].start <= d.start < same[0].end and d.start > cue]
@@ -167,6 +175,20 @@ def _published_word() -> re.Pattern[str]:
     """A word of publishing before a date on its line (``published_words`` of ``rules/words.csv``)."""
     published = alternation("published_words")
     return re.compile(rf"(?i)(?<!\w)(?:{published})(?!\w)")
+
+
+#: The most words before a dateline's date on its line ("MajmusSunda News, Bandung,").
+_DATELINE_WORDS = 6
+_DATELINE_DASH = re.compile(r"[ \t]*[-–—]{1,2}[ \t]")
+
+
+def _dateline(text: str, d: DateMention) -> bool:
+    """True when the date ends a news dateline: a few words opening the line, the date, then a dash
+    before the story ("Bandung, 7 Desember 2025 – BPBD ..."): the page's date, not the event's."""
+    if not text or not _DATELINE_DASH.match(text, d.end):
+        return False
+    start = text.rfind("\n", 0, d.start) + 1
+    return len(re.findall(r"\w+", text[start:d.start])) <= _DATELINE_WORDS
 
 
 def _alone_on_line(text: str, d: DateMention) -> bool:
