@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from resilience_kg.extract.recognise.rules import alternation, table
+from resilience_kg.extract.recognise.rules import alternation, table, words
 from resilience_kg.extract.segment import Span
 
 #: Strongest first: an organiser who also attends is an organiser.
@@ -72,7 +72,7 @@ def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 
 #: The adverbs that may stand between a passive verb and its "oleh" ("dipimpin langsung oleh").
-_PASSIVE_ADVERBS = r"(?:langsung|juga|pula|secara\s+langsung)"
+_PASSIVE_ADVERBS = r"(?:langsung|juga|pula|secara\s+langsung|secara\s+resmi)"
 
 
 def _spelling(cue: str) -> str:
@@ -122,6 +122,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue  # "BPBD members were invited": who is invited does not invite ("was represented by" reads on)
         if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
             continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
+        if _later_event().search(text, sentence.start, m.start()):
+            continue  # "Rapat lanjutan akan digelar dengan melibatkan A dan B": another, later event
         bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1), reach=_BARE_REACH if bare else None))
         # A cue that begins inside this one and runs past it is a second cue: "received a
@@ -336,6 +338,15 @@ def _not_said() -> re.Pattern[str]:
     ``not_said_before`` of ``rules/words.csv``)."""
     modal = alternation("not_said_before")
     return re.compile(rf"(?i)(?<!\w)(?:{modal})\s+$")
+
+
+@functools.cache
+def _later_event() -> re.Pattern[str]:
+    """Words that announce a later event ("akan digelar", "bakal diadakan", "will be held":
+    ``later_event`` of ``rules/words.csv``): the cues after them in the sentence name who would
+    hold or attend that event, not this one."""
+    phrases = (r"\s+".join(re.escape(w) for w in p.split()) for p in words("later_event"))
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)")
 
 
 @functools.cache
