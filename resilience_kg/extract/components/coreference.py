@@ -225,6 +225,10 @@ def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
     if mention.sector_basis.startswith("group:") and mention.sector:
         return mention.sector, confidence("sector:group")
     if mention.sector_basis.startswith("head:") and mention.sector:
+        if mention.kind == "unit" and _NEIGHBOURHOOD.search(mention.name):
+            # "Bidang Pengelolaan Sampah RW 07": a unit of a neighbourhood association (Rukun
+            # Warga, Rukun Tetangga: community bodies under Permendagri 18/2018), no public office.
+            return "CivilSocietyOrganization", confidence("sector:head")
         return mention.sector, confidence("sector:head")
     own = _own_head_sector(mention)
     if own is not None:
@@ -244,6 +248,11 @@ def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
     if mention.acronym or len(mention.name.split()) == 1:
         return "GovernmentAgency", confidence("sector:guess")
     return "CivilSocietyOrganization", confidence("sector:guess")
+
+
+#: A neighbourhood association in a unit's name ("RW 07", "RT 03/RW 05", "Rukun Warga"; the
+#: recogniser may keep "RW" and drop its number after a bracketed short form).
+_NEIGHBOURHOOD = re.compile(r"(?<![\w-])(?:R[TW]|Rukun (?:Warga|Tetangga))(?![\w-])")
 
 
 def _own_head_sector(mention: ActorMention) -> str | None:
