@@ -110,7 +110,8 @@ def test_a_list_member_with_its_own_head_noun_keeps_its_kind() -> None:
      ("Balai Sungai Lumen", "Polres Lumen")),
     ("Dinas Air Kota Lumen melakukan simulasi banjir bersama warga.", ("Dinas Air Kota Lumen",)),
 ])  # fmt: skip
-def test_the_bodies_that_carry_out_their_own_drill_or_inspection_organise_it(text: str, bodies: tuple[str, ...]) -> None:
+def test_the_bodies_that_carry_out_their_own_drill_or_inspection_organise_it(text: str,
+                                                                             bodies: tuple[str, ...]) -> None:
     assert roles(text, *bodies) == dict.fromkeys(bodies, "organiser")
 
 
@@ -120,3 +121,31 @@ def test_the_bodies_a_later_meeting_would_involve_are_only_mentioned(monkeypatch
     monkeypatch.setattr(role_model, "shipped", lambda: False)  # what the rules read
     assert roles(text, "Dinas Air Kota Lumen", "Pemerintah Kota Lumen") == {
         "Dinas Air Kota Lumen": "mentioned", "Pemerintah Kota Lumen": "mentioned"}
+
+
+def test_the_presenters_a_report_lists_are_speakers() -> None:
+    text = ("The congress held five workshop sessions. Presenters included Lumen University, Sera Water "
+            "Forum and Hijau Consulting.")
+    bodies = ("Lumen University", "Sera Water Forum", "Hijau Consulting")
+    assert roles(text, *bodies) == dict.fromkeys(bodies, "speaker")
+
+
+# -- more sectors ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Suku Dinas Lingkungan Hidup Kota Lumen menggelar sosialisasi bersama Bidang Pengelolaan Sampah RW 04 Sera.",
+    "Narasumbernya Ani dari Dinas Lingkungan Hidup Kota Lumen dan Rina dari Bidang Pengelolaan Sampah (BPS) RW 04.",
+])  # fmt: skip
+def test_a_unit_of_a_neighbourhood_association_is_civil_society(text: str) -> None:
+    got = _sectors(text)
+    unit = next(name for name in got if name.startswith("Bidang"))
+    assert got[unit] == "CivilSocietyOrganization"
+
+
+def test_a_forum_named_as_another_places_forum_is_civil_society_as_that_one() -> None:
+    text = ("Sarasehan itu dihadiri BPBD Kota Bandung, Dinas Sosial Kota Bandung, FPRB Jawa Barat, "
+            "dan Basarnas.")
+    got = _sectors(text)
+    forum = next(name for name in got if name.startswith("FPRB"))
+    assert got[forum] == "CivilSocietyOrganization"
