@@ -39,6 +39,19 @@ def test_a_trainings_facilitator_or_the_days_resource_person_speaks(text: str, b
     assert roles(text, body)[body] == "speaker"
 
 
+def test_a_facilitator_as_a_job_title_in_an_attendance_table_is_no_speaker() -> None:
+    text = ("DAFTAR HADIR\nNo | Nama | Jabatan | Instansi\n1 | Ani | Kepala Seksi | Dinas Air Kota Lumen\n"
+            "2 | Rina | Fasilitator | Yayasan Hijau Lumen\n")
+    assert roles(text, "Yayasan Hijau Lumen")["Yayasan Hijau Lumen"] == "participant"
+
+
+def test_co_organisers_in_english_collaborate() -> None:
+    text = ("Lumen Relief Forum collaborates with Sera Water Foundation and the Lumen Health Office to organize "
+            "a three-day training for religious leaders.")
+    bodies = ("Lumen Relief Forum", "Sera Water Foundation", "Lumen Health Office")
+    assert roles(text, *bodies) == dict.fromkeys(bodies, "organiser")
+
+
 def test_a_training_of_facilitators_in_a_title_makes_no_speaker_of_the_bodies_before_it() -> None:
     text = "Dinas Sosial Kota Lumen dan Yayasan Hijau Lumen menggelar Pelatihan Fasilitator Desa Tangguh."
     assert roles(text, "Dinas Sosial Kota Lumen")["Dinas Sosial Kota Lumen"] != "speaker"
@@ -149,3 +162,29 @@ def test_a_forum_named_as_another_places_forum_is_civil_society_as_that_one() ->
     got = _sectors(text)
     forum = next(name for name in got if name.startswith("FPRB"))
     assert got[forum] == "CivilSocietyOrganization"
+
+
+# -- acts that are no act at this event ----------------------------------------------------------------
+
+
+def test_a_body_spoken_of_before_a_pronoun_and_a_verb_of_speaking_is_not_the_speaker(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Sekretaris Dinas Kesehatan Kota Lumen membuka pelatihan. Pemerintah Kota Lumen, ia mengatakan, "
+            "telah menjalankan program deteksi dini gizi buruk sejak tahun lalu.")
+    monkeypatch.setattr(role_model, "shipped", lambda: False)  # what the rules read
+    assert roles(text, "Pemerintah Kota Lumen")["Pemerintah Kota Lumen"] == "mentioned"
+
+
+def test_a_bodys_work_in_general_and_an_earlier_signing_are_no_act_at_the_event(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Kepala BPBD Kota Lumen memuji Yayasan Hijau Lumen yang aktif dalam melaksanakan kegiatannya. "
+            "Rektor menambahkan bahwa Kementerian Riset telah lebih dulu menandatangani MoU dengan "
+            "Pemerintah Provinsi Sera.")
+    monkeypatch.setattr(role_model, "shipped", lambda: False)  # what the rules read
+    got = roles(text, "Yayasan Hijau Lumen", "Kementerian Riset", "Pemerintah Provinsi Sera")
+    assert got == dict.fromkeys(("Yayasan Hijau Lumen", "Kementerian Riset", "Pemerintah Provinsi Sera"), "mentioned")
+
+
+def test_who_gives_the_welcome_remarks_opens_the_event() -> None:
+    text = "Ketua Satgas Dinas Air Kota Lumen dalam sambutannya berharap semua pihak bekerja sama."
+    assert roles(text, "Dinas Air Kota Lumen")["Dinas Air Kota Lumen"] == "opener"
