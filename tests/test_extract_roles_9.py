@@ -32,6 +32,7 @@ def test_a_post_heading_with_no_sentence_under_it_is_no_speaker(monkeypatch: pyt
 @pytest.mark.parametrize(("text", "body"), [
     ("Pada sesi distribusi, pelatihan diisi dengan fasilitator Sari dari PMI Kota Lumen.", "PMI Kota Lumen"),
     ("Sesi asesmen berjalan lancar, di mana fasilitatornya Rudi dari PMI Kabupaten Sera.", "PMI Kabupaten Sera"),
+    ("“Peserta sangat antusias,” ujar Rudi yang merupakan fasilitator senior asal PMI Kota Sera.", "PMI Kota Sera"),
     ("Menurut panitia, narasumbernya pada hari ini dari Yayasan Hijau Lumen.", "Yayasan Hijau Lumen"),
     ("Rudi dari Yayasan Hijau Lumen selaku fasilitator membagi peserta dalam empat kelompok.", "Yayasan Hijau Lumen"),
 ])  # fmt: skip
