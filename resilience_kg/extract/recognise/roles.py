@@ -112,11 +112,11 @@ def _cue_key(phrase: str, cues: dict[str, tuple[str, str]]) -> str:
 def find_cues(text: str, sentence: Span) -> list[Cue]:
     pattern, cues = _cue_regex()
     out = []
-    not_held_end = -1  # where the last act that is no act at this event ends ("telah lebih dulu menandatangani")
+    not_held_end: int | None = None  # where the last act that is no act at this event ends ("telah lebih dulu ...")
     for m in pattern.finditer(text, sentence.start, sentence.end):
         key = _cue_key(m.group(1), cues)
         role, direction = cues[key]
-        if role == SIGNATORY and 0 <= m.start() - not_held_end <= _AGREEMENT_WORDS:
+        if role == SIGNATORY and not_held_end is not None and 0 <= m.start() - not_held_end <= _AGREEMENT_WORDS:
             continue  # "... menandatangani MoU dengan Y": the other party of that same earlier signing
         if direction == "before" and _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "called for a shared map": a participle after an article is an adjective, no act
