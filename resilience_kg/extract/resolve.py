@@ -376,7 +376,11 @@ def _resolve_named(
                 return _decide({rid: scored[rid] for rid in tier}, idx, stage=stage, sector_hint=mention.sector_hint,
                                elsewhere=elsewhere)
         if stage == "exact":  # exact names, but of bodies of another place than the mention's own
-            return Resolution(None, 0.0, mention.sector_hint, None, "unresolved:other-jurisdiction",
+            # Not the body meant, but one of its kind: "FPRB Jawa Barat" is a forum as the Jakarta
+            # FPRB is, whatever the place (all the namesakes agreeing).
+            kinds = {idx.records[rid].sector for rid in exact}
+            kind = kinds.pop() if len(kinds) == 1 else mention.sector_hint
+            return Resolution(None, 0.0, kind, None, "unresolved:other-jurisdiction",
                               tuple((rid, 100.0) for rid in dict.fromkeys(exact)), False)
     return Resolution(None, 0.0, mention.sector_hint, None, "unresolved", (), False)
 

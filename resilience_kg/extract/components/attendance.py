@@ -145,6 +145,9 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
     if cue is None and (heading := heading_cue(text, m.start)) is not None:
         # A row of an attendance table or an item of a list of speakers: its heading says who they are.
         role, cue, source = heading.role, heading, "heading"
+    if cue is None and (heading := speaker_heading(text, m.start, m.end)) is not None:
+        # Minutes: "Kepala BMKG" on a line of its own, then what the head said.
+        role, cue, source = "speaker", heading, "heading"
     if cue is None and sent is not None and (len(around.spans_in.get(sent.start, ())) >= 3 or _name_list(text, sent)) \
             and not around.spoken_before(text, sent, m.start) and not quoted(text, m.start):
         # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
@@ -167,6 +170,43 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         return ("participant", Cue(said.cue_start, said.cue_end, "participant", "before", said.cue), said.sentence,
                 "clause")
     return role, cue, sent, source
+
+
+#: The most words of a speaker's heading in minutes ("Kepala BMKG", "Perwakilan Dinas SDA").
+_SPEAKER_HEADING_WORDS = 8
+#: The fewest words of a sentence under it that gives what the speaker said.
+_SAID_WORDS = 6
+
+
+def speaker_heading(text: str, start: int, end: int) -> Cue | None:
+    """Minutes of a meeting put each speaker's post and body on a line of its own, and what the
+    speaker said in the lines under it ("Kepala BMKG" / "Paparan ..." / "Saat ini ..."): the body
+    of such a heading speaks (guide, roles 1). The line must open with a post's word, end with the
+    body, and be followed, before the next blank-line block, by a sentence of some length (a
+    signature block under a post holds a name and a number, no sentence)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if text[end:line_end].strip() or re.search(r"[:|\t.,;]", line):
+        return None  # the body ends the line, which is no row, no label and no sentence
+    if not 1 < len(line.split()) <= _SPEAKER_HEADING_WORDS:
+        return None
+    first = line.split()[0]
+    if first.lower() not in _post_words():
+        return None
+    below = text[line_end:line_end + 1500].lstrip("\n")
+    block = re.split(r"\n\s*\n\s*\n|\n(?=[^\n]{1,60}\n\s*\n)", below, maxsplit=1)[0]
+    if not any(len(s.split()) >= _SAID_WORDS for s in re.split(r"[.\n]", block)):
+        return None
+    at = line_start + line.index(first)
+    return Cue(at, at + len(first), "speaker", "after", first)
+
+
+@functools.cache
+def _post_words() -> frozenset[str]:
+    """The first words of the posts of ``rules/posts.csv``, lower case ("kepala", "direktur")."""
+    return frozenset(row["post"].split()[0].lower() for row in table("posts") if row["post"].split())
 
 
 #: The most words of one item of a list of names.

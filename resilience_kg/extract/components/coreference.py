@@ -13,7 +13,13 @@ from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.draft import Actor
 from resilience_kg.extract.recognise.actors import ActorMention, is_acronym, name_key, starts_a_name_part
 from resilience_kg.extract.recognise.actors.places import _is_place, _split_region
-from resilience_kg.extract.recognise.actors.vocabulary import _fits
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    _english_head_at_end,
+    _fits,
+    _head_regex,
+    _heads,
+    _repeat_counted,
+)
 from resilience_kg.extract.recognise.rules import confidence, word_map
 
 if TYPE_CHECKING:
@@ -219,7 +225,16 @@ def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
     if mention.sector_basis.startswith("group:") and mention.sector:
         return mention.sector, confidence("sector:group")
     if mention.sector_basis.startswith("head:") and mention.sector:
+        if mention.kind == "unit" and _NEIGHBOURHOOD.search(mention.name):
+            # "Bidang Pengelolaan Sampah RW 07": a unit of a neighbourhood association (Rukun
+            # Warga, Rukun Tetangga: community bodies under Permendagri 18/2018), no public office.
+            return "CivilSocietyOrganization", confidence("sector:head")
         return mention.sector, confidence("sector:head")
+    own = _own_head_sector(mention)
+    if own is not None:
+        # "..., LIPI, IOM, Red Cross, ...": a list member whose own words carry a head noun is of
+        # its head's kind, whatever kind most of its list is.
+        return own, confidence("sector:head")
     if resolution is not None and resolution.sector:
         return resolution.sector, confidence("sector:resolution")
     if mention.sector:
@@ -235,6 +250,22 @@ def _sector_of(mention: ActorMention, resolution: Any) -> tuple[str, float]:
     return "CivilSocietyOrganization", confidence("sector:guess")
 
 
+#: A neighbourhood association in a unit's name ("RW 07", "RT 03/RW 05", "Rukun Warga"; the
+#: recogniser may keep "RW" and drop its number after a bracketed short form).
+_NEIGHBOURHOOD = re.compile(r"(?<![\w-])(?:R[TW]|Rukun (?:Warga|Tetangga))(?![\w-])")
+
+
+def _own_head_sector(mention: ActorMention) -> str | None:
+    """The sector of the head noun that opens a list member's name ("Palang Merah X") or ends it
+    in English ("Red Cross"), where the list's majority gave the member its kind; else None."""
+    if mention.sector_basis != "list-majority":
+        return None
+    first = _head_regex().match(mention.name)
+    last = _english_head_at_end(mention.name)
+    head = first or last
+    return _heads()[head.group(1)].sector if head is not None else None
+
+
 def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     """Every key under which this mention may meet an earlier mention of the same actor: the
     resolved id, the acronym, the name and the expansion (case and short heads ignored)."""
@@ -245,6 +276,9 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
         keys.append("id:" + resolution.key)  # a region's standard body, known by its pattern only
     if mention.acronym:
         keys.append("acr:" + mention.acronym.upper())
+        counted = _repeat_counted(mention.acronym).upper()
+        if counted != mention.acronym.upper():
+            keys.append("acr:" + counted)  # "FK2RS" is "FKKRS": a digit counts the letter before it
         if " " in mention.acronym.strip():
             keys.append("name:" + name_key(mention.acronym))  # "(Sudin SDA Jakarta Utara)", then the same words
         if mention.expansion and mention.name.startswith(mention.expansion + " "):

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from resilience_kg.extract.recognise.rules import alternation, table
+from resilience_kg.extract.recognise.rules import alternation, table, words
 from resilience_kg.extract.segment import Span
 
 #: Strongest first: an organiser who also attends is an organiser.
@@ -72,7 +72,7 @@ def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 
 #: The adverbs that may stand between a passive verb and its "oleh" ("dipimpin langsung oleh").
-_PASSIVE_ADVERBS = r"(?:langsung|juga|pula|secara\s+langsung)"
+_PASSIVE_ADVERBS = r"(?:langsung|juga|pula|secara\s+langsung|secara\s+resmi)"
 
 
 def _spelling(cue: str) -> str:
@@ -112,9 +112,12 @@ def _cue_key(phrase: str, cues: dict[str, tuple[str, str]]) -> str:
 def find_cues(text: str, sentence: Span) -> list[Cue]:
     pattern, cues = _cue_regex()
     out = []
+    not_held_end: int | None = None  # where the last act that is no act at this event ends ("telah lebih dulu ...")
     for m in pattern.finditer(text, sentence.start, sentence.end):
         key = _cue_key(m.group(1), cues)
         role, direction = cues[key]
+        if role == SIGNATORY and not_held_end is not None and 0 <= m.start() - not_held_end <= _AGREEMENT_WORDS:
+            continue  # "... menandatangani MoU dengan Y": the other party of that same earlier signing
         if direction == "before" and _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "called for a shared map": a participle after an article is an adjective, no act
         if direction == "before" and not m.group(1).lower().endswith(" by") and \
@@ -122,6 +125,15 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue  # "BPBD members were invited": who is invited does not invite ("was represented by" reads on)
         if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
             continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
+        if role == "speaker" and direction == "before" and \
+                _PRONOUN_SUBJECT.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Pemerintah Provinsi X, ia mengatakan, telah ...": the verb has its own subject
+        if role in ("organiser", SIGNATORY) and direction in ("before", "both") and \
+                _not_held().search(text, max(0, m.start() - 30), m.start()):
+            not_held_end = m.end()
+            continue  # "dalam melaksanakan kegiatannya", "telah lebih dulu menandatangani": no act at this event
+        if _later_event().search(text, sentence.start, m.start()):
+            continue  # "Rapat lanjutan akan digelar dengan melibatkan A dan B": another, later event
         bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1), reach=_BARE_REACH if bare else None))
         # A cue that begins inside this one and runs past it is a second cue: "received a
@@ -336,6 +348,31 @@ def _not_said() -> re.Pattern[str]:
     ``not_said_before`` of ``rules/words.csv``)."""
     modal = alternation("not_said_before")
     return re.compile(rf"(?i)(?<!\w)(?:{modal})\s+$")
+
+
+#: The most characters between a verb of signing and the cue of the other party of its agreement
+#: ("menandatangani [MoU ]dengan", "menandatangani [nota ]kesepahaman dengan").
+_AGREEMENT_WORDS = 25
+#: A pronoun right before a verb of speaking is its subject ("X, ia mengatakan, ..."): the body
+#: before it is spoken of, not the speaker.
+_PRONOUN_SUBJECT = re.compile(r"(?i)(?<!\w)(?:ia|dia|beliau|he|she)\s+$")
+
+
+@functools.cache
+def _not_held() -> re.Pattern[str]:
+    """The words right before a verb of holding or signing that make it no act at this event: a
+    body's work in general ("dalam melaksanakan kegiatannya"), an earlier act ("telah lebih dulu
+    menandatangani"): ``not_held_before`` of ``rules/words.csv``."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('not_held_before')})\s+$")
+
+
+@functools.cache
+def _later_event() -> re.Pattern[str]:
+    """Words that announce a later event ("akan digelar", "bakal diadakan", "will be held":
+    ``later_event`` of ``rules/words.csv``): the cues after them in the sentence name who would
+    hold or attend that event, not this one."""
+    phrases = (r"\s+".join(re.escape(w) for w in p.split()) for p in words("later_event"))
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)")
 
 
 @functools.cache

@@ -195,5 +195,18 @@ def university_bodies(text: str, found: list[ActorMention]) -> list[ActorMention
         after = _PARENT_AFTER_SHORT_FORM.match(text, m.end) if text[m.end - 1:m.end] == ")" else None
         if after is not None and after.group(1) in universities and m.sector != "AcademicInstitution":
             m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
+        elif m.sector != "AcademicInstitution" and _university_first(m.name, universities):
+            # "UGM Centre for Disaster Studies", "UNHAS Disability Center": English puts the
+            # university's short form before its centre's own name.
+            m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
         out.append(m)
     return out
+
+
+def _university_first(name: str, universities: set[str]) -> bool:
+    """Whether a unit's name opens with a university's short form named in the report and goes on
+    with a unit's head ("UNHAS Disability Center"): the university's centre, not a public office."""
+    words = name.split()
+    if len(words) < 2 or words[0] not in universities:
+        return False
+    return any(_heads()[h.group(1)].kind == "unit" for h in _head_regex().finditer(name, len(words[0])))
