@@ -12,6 +12,8 @@ from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earl
 from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post
 from resilience_kg.extract.recognise.actors.governments import (
     english_local_governments,
+    english_regional_heads,
+    foreign_envoys,
     military_commands,
     national_governments,
     police_commands,
@@ -92,6 +94,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + military_commands(text, s, e)
             + english_local_governments(text, s, e)
             + national_governments(text, s, e)
+            + english_regional_heads(text, s, e)
+            + foreign_envoys(text, s, e)
         )
         candidates = (
             _split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
