@@ -56,3 +56,16 @@ def test_a_foreign_envoy_with_a_holder_makes_the_mission_an_actor() -> None:
     assert got["Kedutaan Besar Australia"].sector == "DiplomaticMission", list(got)
     assert quoted(text, got["Kedutaan Besar Australia"]) == ["Australian Ambassador to Indonesia"]
     assert got["Konsulat Jenderal Australia di Surabaya"].sector == "DiplomaticMission", list(got)
+
+
+# --- 5. international bodies the gazetteer now holds ------------------------------------------------
+
+
+def test_un_agencies_and_international_ngos_are_recognised() -> None:
+    text = ("The programme is run with UNOPS, UN Women and Islamic Relief Indonesia, and the "
+            "Humanitarian Forum Indonesia coordinated the volunteers.")
+    got = by_name(text)
+    assert {"UNOPS", "UN Women", "Islamic Relief Indonesia", "Humanitarian Forum Indonesia"} <= {
+        text[a.mention.start:a.mention.end] for a in got.values()}, list(got)
+    # "UN" inside "UN Women" is no second body.
+    assert "United Nations" not in got and "UN" not in got, list(got)
