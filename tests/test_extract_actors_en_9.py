@@ -58,6 +58,106 @@ def test_a_foreign_envoy_with_a_holder_makes_the_mission_an_actor() -> None:
     assert got["Konsulat Jenderal Australia di Surabaya"].sector == "DiplomaticMission", list(got)
 
 
+# --- 2. university names: the town after the name, a list before it, a centre ---------------------
+
+
+def test_the_town_after_an_english_university_name_is_not_in_its_name() -> None:
+    # English copy adds the town: "University of Andalas Padang" is Universitas Andalas. Where the
+    # place is the university's own word ("University of Indonesia") or a kind of university is
+    # named ("State University of Jakarta"), the place is the name.
+    text = ("Lecturers came from Brawijaya University of Malang, University of Andalas Padang, "
+            "University of Mulawarman of Samarinda, University of Indonesia and State University "
+            "of Jakarta.")
+    got = by_name(text)
+    for name in ("Brawijaya University", "University of Andalas", "University of Mulawarman",
+                 "University of Indonesia", "State University of Jakarta"):
+        assert name in got, (name, list(got))
+    # The quote keeps the words as written.
+    assert quoted(text, got["University of Andalas"]) == ["University of Andalas Padang"]
+
+
+def test_a_short_form_before_and_ends_a_list_member_of_its_own() -> None:
+    text = "The course was held at UGM and Kobe University in two parts."
+    got = by_name(text)
+    assert "Kobe University" in got, list(got)
+    assert not [n for n in got if n.startswith("UGM and")], list(got)
+
+
+def test_an_english_centre_named_after_a_university_short_form_is_academic() -> None:
+    text = ("Diponegoro University (UNDIP) signed the agreement. The UNDIP Coastal Research Center "
+            "and the UGM Centre for Tropical Forests presented their maps.")
+    got = by_name(text)
+    assert got["UNDIP Coastal Research Center"].sector == "AcademicInstitution", list(got)
+    assert got["UGM Centre for Tropical Forests"].sector == "AcademicInstitution", list(got)
+
+
+# --- 3. English names with commas, brackets and parents --------------------------------------------
+
+
+def test_an_english_name_whose_fields_are_listed_with_commas_is_one_body() -> None:
+    text = ("A forecaster of the Indonesian Agency for Meteorology, Climatology, and Geophysics "
+            "explained the haze outlook to the volunteers.")
+    got = by_name(text)
+    assert "Climatology" not in got and "Indonesian Agency for Meteorology" not in got, list(got)
+    assert any(n.endswith("Geophysics") for n in got), list(got)
+
+
+def test_an_indonesian_name_in_brackets_after_an_english_one_is_the_same_body() -> None:
+    text = ("The festival was organised by the Bandung Environmental Agency (Dinas Lingkungan Hidup "
+            "Kota Bandung) with local schools.")
+    got = [a for a in pipeline_actors(text) if "Environmental" in a.mention.name or "Lingkungan" in a.mention.name]
+    assert len(got) == 1, [a.mention.name for a in got]
+    assert quoted(text, got[0]) == ["Bandung Environmental Agency (Dinas Lingkungan Hidup Kota Bandung)"]
+
+
+def test_an_english_unit_of_the_named_ministry_is_one_actor_and_keeps_its_parent() -> None:
+    text = ("Officials of the Surabaya Office of the Ministry of Social Affairs joined the drill. The "
+            "Research Agency of the Ministry of Agriculture (Kementan) shared its rainfall data.")
+    got = by_name(text)
+    assert "Surabaya Office of the Ministry of Social Affairs" in got, list(got)
+    assert "Surabaya Office" not in got, list(got)
+    assert "Research Agency of the Ministry of Agriculture" in got, list(got)
+    # The parent named inside is kept, as for "Pusat Data ... Kementerian PUPR".
+    assert any("Ministry of Agriculture" == n or "Kementerian Pertanian" in n for n in got), list(got)
+
+
+def test_a_training_centre_of_a_named_agency_is_a_body() -> None:
+    text = ("The forum worked with the Education and Training Centre of BASARNAS and the Ministry of "
+            "Religious Affairs on the course.")
+    assert "Education and Training Centre of BASARNAS" in by_name(text), list(by_name(text))
+
+
+def test_a_region_before_a_short_form_in_brackets_is_part_of_the_name() -> None:
+    text = ("The training took place at the Protestant Church in Sumba (GPS), with the Evangelical "
+            "Church (GKJ) of the Central Java Region as co-organiser.")
+    got = by_name(text)
+    assert "Protestant Church in Sumba" in got, list(got)
+    assert any(n.endswith("of the Central Java Region") for n in got), list(got)
+
+
+def test_a_place_before_and_ends_a_list_member() -> None:
+    text = "The director led a team from Jakarta and Field Liaison Office to the province."
+    assert not [n for n in by_name(text) if n.startswith("Jakarta and")], list(by_name(text))
+
+
+# --- 4. English head words for a regional badan and dinas; generic plurals -------------------------
+
+
+def test_an_english_board_or_service_is_a_government_body() -> None:
+    text = ("Present were Bandung Financial Management Board head Ani Lestari, Public Works Office "
+            "head Budi Santoso and Bandung Development Planning Board head Candra, and the Bogor "
+            "Health Service.")
+    got = by_name(text)
+    assert got["Bandung Financial Management Board"].sector == "GovernmentAgency", list(got)
+    assert got["Bogor Health Service"].sector == "GovernmentAgency", list(got)
+    assert "Budi Santoso" not in got and "Ani Lestari" not in got, list(got)
+
+
+def test_civil_society_organizations_in_general_are_no_actor() -> None:
+    text = "Along with several Civil Society Organizations, the festival was held on Sunday."
+    assert "Civil Society Organizations" not in by_name(text), list(by_name(text))
+
+
 # --- 5. international bodies the gazetteer now holds ------------------------------------------------
 
 

@@ -120,7 +120,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
     found = [m for m in found if not _post_only_unit(text, m)]
-    found = university_bodies(text, found)
+    found = university_bodies(text, found, frozenset(f for f, (sector, _) in known_sectors.items()
+                                                     if sector == "AcademicInstitution" and f.isupper()))
     found = _defined_short_forms(found)
     found = _headline_names(text, found)
     found = _commands_named_elsewhere(text, found)

@@ -184,16 +184,28 @@ def _academic_unit(unit: ActorMention, by_span: dict[tuple[int, int], ActorMenti
 _PARENT_AFTER_SHORT_FORM = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+([A-Z][\w-]+)")
 
 
-def university_bodies(text: str, found: list[ActorMention]) -> list[ActorMention]:
+def university_bodies(text: str, found: list[ActorMention], known: frozenset[str] = frozenset()) -> list[ActorMention]:
     """A body whose short form is followed by a university's ("Lembaga Penelitian ... (LPPM) Unhas",
     "Pusat Penelitian ... (Puslitbang) Kebencanaan Unhas", Unhas defined earlier as a university) is
-    the university's: academic, whatever its head says."""
+    the university's: academic, whatever its head says. ``known``: the short forms of
+    universities the gazetteer holds, which count even where the text names them only there."""
     universities = {u for m in found if m.sector == "AcademicInstitution" and m.kind == "org"
                     for u in (m.acronym, m.name) if u}
+    universities |= known
     out = []
     for m in found:
         after = _PARENT_AFTER_SHORT_FORM.match(text, m.end) if text[m.end - 1:m.end] == ")" else None
         if after is not None and after.group(1) in universities and m.sector != "AcademicInstitution":
             m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
+        elif m.kind == "unit" and m.sector == "GovernmentAgency" and _english_unit_of(m.name, universities):
+            # "UGM Centre for Disaster Studies", "UNHAS Disability Center": English puts the
+            # university's short form before its centre, which is then the university's.
+            m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
         out.append(m)
     return out
+
+
+def _english_unit_of(name: str, universities: set[str]) -> bool:
+    """Whether an English unit's name starts with a university's short form or name ("UGM
+    Centre for ...")."""
+    return any(name.startswith(f"{u} ") and u[:1].isupper() for u in universities)
