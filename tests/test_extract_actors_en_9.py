@@ -169,3 +169,48 @@ def test_un_agencies_and_international_ngos_are_recognised() -> None:
         text[a.mention.start:a.mention.end] for a in got.values()}, list(got)
     # "UN" inside "UN Women" is no second body.
     assert "United Nations" not in got and "UN" not in got, list(got)
+
+
+# --- 6. units with their parents, universities' centres, chapters, municipalities -------------------
+
+
+def test_an_english_unit_a_comma_and_its_ministry_are_one_actor() -> None:
+    # "Direktorat X, Kementerian Y" in English: the unit, its parent after a comma. A second unit
+    # after the comma is a body of its own, not part of the first's name.
+    text = ("Speakers came from the Directorate of Food Security, Ministry of Agriculture and the "
+            "Directorate of Roads, Directorate of Highways, Ministry of Transport.")
+    got = by_name(text)
+    assert "Directorate of Food Security, Ministry of Agriculture" in got, list(got)
+    assert "Directorate of Roads" in got, list(got)
+
+
+def test_a_known_body_named_with_its_ministry_is_that_body() -> None:
+    # "Geological Agency of the Ministry of Energy ... (ESDM)": the gazetteer knows the agency,
+    # so the mention is the agency, quoted with its parent and the parent's short form.
+    text = ("The province coordinates with the Geological Agency of the Ministry of Energy and Mineral "
+            "Resources (ESDM) on landslides.")
+    got = by_name(text)
+    agency = next(a for n, a in got.items() if n.startswith("Geological Agency"))
+    assert agency.mention.name == "Geological Agency", list(got)
+    assert quoted(text, agency)[0].endswith("(ESDM)")
+
+
+def test_a_centre_whose_university_follows_its_short_form_is_academic() -> None:
+    text = ("The Center for Coastal Hazards (CCH) Research Group, Faculty of Engineering, Universitas "
+            "Sriwijaya held a discussion with the city.")
+    got = by_name(text)
+    assert got["Center for Coastal Hazards"].sector == "AcademicInstitution", list(got)
+
+
+def test_a_national_chapter_of_a_network_is_a_body() -> None:
+    text = ("The Asia Cities Network Indonesia National Chapter (ACNI) organised a congress hosted by "
+            "Pasuruan Regency.")
+    got = by_name(text)
+    chapter = next(a for n, a in got.items() if n.endswith("National Chapter"))
+    assert chapter.sector == "CivilSocietyOrganization", list(got)
+
+
+def test_an_officer_of_an_english_municipality_makes_it_the_government() -> None:
+    text = "The session was chaired by Dewi Kartika of Bogor Municipality and a guest from Bandung."
+    got = by_name(text)
+    assert quoted(text, got["Pemerintah Kota Bogor"]) == ["Bogor Municipality"], list(got)

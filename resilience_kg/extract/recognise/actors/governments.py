@@ -147,7 +147,7 @@ def military_commands(text: str, start: int, end: int) -> list[ActorMention]:
 #: "Denpasar City", "Sidoarjo Regency", "North Toraja District", "Can Tho city": one to three
 #: capitalised words and an English word of a local government's level.
 _ENGLISH_LOCAL = re.compile(r"(?<![\w-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-                            r" (?P<level>City|city|Regency|District)(?![\w-])")
+                            r" (?P<level>City|city|Regency|District|Municipality)(?![\w-])")
 
 #: The Indonesian level an English word names ("Regency" is a Kabupaten).
 _LEVELS = word_map("english_local_levels")
@@ -201,7 +201,7 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
             continue  # "CRO Semarang City": a short form before it, the city ends that body's name
         before = text[max(start, first - 40):first]
         if _english_place_words().search(_list_lead(text[max(start, first - 160):first])) \
-                and not _of_a_government().search(before):
+                and not _of_a_government().search(before) and not _person_of(before):
             continue  # "came from Tegal City, X Regency and ...": each member of the list is a place
         if re.match(r" (?:[A-Z][\w-]*|of [A-Z])", text[m.end():m.end() + 5]) \
                 or re.search(r"\b[Gg]overnment of $", before):
@@ -217,6 +217,19 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
 
 #: One earlier member of a list: capitalised words and the comma or "and" after them.
 _EARLIER_MEMBER = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*\s*(?:,|\band\b|\bdan\b)\s*$")
+
+
+#: "Ari Suryono of X Regency": a person's two names and "of" before a local government.
+_PERSON_OF = re.compile(r"(?<![\w-])([A-Z][a-z]+) ([A-Z][a-z]+) of $")
+
+
+def _person_of(before: str) -> bool:
+    """Whether a person's name and "of" end ``before``: the person is the government's officer
+    ("Rahmat Sukandar of Sukabumi Municipality"), and X is the government, not the place."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    m = _PERSON_OF.search(before)
+    return m is not None and not any(w in _heads() or w in STOP_CAPS or _is_place(w) for w in m.groups())
 
 
 def _list_lead(before: str) -> str:

@@ -124,6 +124,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             continue
         elif word == "-" and is_cap(nxt):
             pass
+        elif english and unit and word == "," and j > i and _parent_after_comma(toks, j):
+            pass  # "Directorate of Water Resources, Ministry of PPN/Bappenas": a unit, a comma, its parent
         elif english and word == "of" and nxt == "the" and j + 2 < len(toks) \
                 and _head_regex().fullmatch(toks[j + 2].text) and _heads()[toks[j + 2].text].english \
                 and _heads()[toks[j + 2].text].kind == "org":
@@ -166,6 +168,15 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
     while last >= i and toks[last].text.lower() in CONNECTORS:
         last -= 1
     return last + 1
+
+
+def _parent_after_comma(toks: Sequence[Span], j: int) -> bool:
+    """Whether the comma at ``toks[j]`` is followed by an English ministry's or agency's name
+    ("..., Ministry of X"): the parent an English unit's name ends with."""
+    if j + 2 >= len(toks) or toks[j + 2].text != "of":
+        return False
+    head = _heads().get(toks[j + 1].text)
+    return head is not None and head.english and head.kind == "org" and head.sector == "GovernmentAgency"
 
 
 def _command_by_place(words_: Sequence[str]) -> bool:
@@ -392,7 +403,7 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             continue
         if m.group(1) in ("Office", "Government", "Department") and first == k and not body.strip().startswith("of"):
             continue
-        if m.group(1) in ("Board", "Service") and first == k:
+        if m.group(1) in ("Board", "Service", "Chapter") and first == k:
             continue  # "Board of Directors", "Service of ...": an organ or an act, named by no body's words
         if _is_place(name) or _is_collective(name) or _is_collective(body.strip()) or name.lower() in _sector_groups():
             continue
@@ -441,7 +452,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             # which is kept as its parent; the short form after both is the parent's unless it fits the unit.
             kind = "unit"
             if short is not None and not _fits(short.group(1), name[:of_parent.start()]):
-                short = None
+                e, short = short.end(), None  # (the quote keeps the parent's short form, as the text writes it)
+            if name[:of_parent.start()] in known:
+                name = name[:of_parent.start()]  # a body the gazetteer knows, named with its parent: that body
         english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
         # ("East Jakarta Parks Office (Sudin Pertamanan Jakarta Timur)": the Indonesian name in brackets.)
         indonesian_alias = short is not None and head.english and _head_regex().match(short.group(1)) is not None

@@ -197,7 +197,8 @@ def university_bodies(text: str, found: list[ActorMention], known: frozenset[str
         after = _PARENT_AFTER_SHORT_FORM.match(text, m.end) if text[m.end - 1:m.end] == ")" else None
         if after is not None and after.group(1) in universities and m.sector != "AcademicInstitution":
             m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
-        elif m.kind == "unit" and m.sector == "GovernmentAgency" and _english_unit_of(m.name, universities):
+        elif m.kind == "unit" and m.sector == "GovernmentAgency" and (
+                _english_unit_of(m.name, universities) or _university_follows(text, m.end, universities)):
             # "UGM Centre for Disaster Studies", "UNHAS Disability Center": English puts the
             # university's short form before its centre, which is then the university's.
             m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
@@ -209,3 +210,21 @@ def _english_unit_of(name: str, universities: set[str]) -> bool:
     """Whether an English unit's name starts with a university's short form or name ("UGM
     Centre for ...")."""
     return any(name.startswith(f"{u} ") and u[:1].isupper() for u in universities)
+
+
+#: The capitalised words between a unit's name and its university: "(CURE) Research Cluster,
+#: Faculty of Engineering, Universitas Diponegoro".
+_PARENT_WORDS = re.compile(r"(?:[\s,]+(?:[A-Z][\w-]*|of|and|dan)){0,8}[\s,]+")
+
+
+def _university_follows(text: str, end: int, universities: set[str]) -> bool:
+    """Whether the capitalised words right after an English unit's short form end in a
+    university's name or short form: the unit is that university's, whatever its head says."""
+    if text[end - 1:end] != ")":
+        return False
+    clause = re.split(r"[.;(\n]", text[end:end + 120], maxsplit=1)[0]
+    for university in universities:
+        at = clause.find(f" {university}")
+        if at >= 0 and _PARENT_WORDS.fullmatch(clause, 0, at + 1):
+            return True
+    return False
