@@ -214,3 +214,20 @@ def test_an_officer_of_an_english_municipality_makes_it_the_government() -> None
     text = "The session was chaired by Dewi Kartika of Bogor Municipality and a guest from Bandung."
     got = by_name(text)
     assert quoted(text, got["Pemerintah Kota Bogor"]) == ["Bogor Municipality"], list(got)
+
+
+def test_the_ending_of_an_earlier_english_name_is_that_body_again() -> None:
+    text = ("The Asia Cities Network Indonesia National Chapter organised a congress. The members "
+            "discussed the future of the Indonesia National Chapter.")
+    chapters = [a for a in pipeline_actors(text) if a.mention.name.endswith("National Chapter")]
+    assert len(chapters) == 1, [a.mention.name for a in chapters]
+    assert "Indonesia National Chapter" in quoted(text, chapters[0])
+
+
+def test_a_regency_and_its_regents_post_are_one_actor_with_every_mention() -> None:
+    # The regent's post names no government in full: "Pasuruan Regency" stays a mention of it, so
+    # what the regency did (hosting) is read.
+    text = ("The meeting was hosted by Pasuruan Regency on 3 May. Pasuruan Regent Budi Santoso "
+            "opened the meeting.")
+    got = by_name(text)
+    assert quoted(text, got["Pemerintah Kabupaten Pasuruan"]) == ["Pasuruan Regency", "Pasuruan Regent"], list(got)

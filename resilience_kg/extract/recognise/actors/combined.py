@@ -126,8 +126,27 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = _headline_names(text, found)
     found = _commands_named_elsewhere(text, found)
     found = same_local_government(text, found)
+    found = _english_endings_of_earlier(found)
     found = [_person_cut(text, m) for m in found]
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _english_endings_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
+    """An English name that is the ending of one earlier name only ("the Indonesia National
+    Chapter" after "CityNet Indonesia National Chapter") is that body named again, as a short
+    form is: it takes the earlier name, so the two are one actor."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    out: list[ActorMention] = []
+    for m in found:
+        head = m.method.removeprefix("rule:head-noun:")
+        if head != m.method and head in _heads() and _heads()[head].english and len(m.name.split()) >= 2:
+            longer = {e.name for e in out if e.end <= m.start and e.name.endswith(f" {m.name}")
+                      and e.name[:-len(m.name)].strip().split()[-1][:1].isupper()}
+            if len(longer) == 1:
+                m = replace(m, name=longer.pop())
+        out.append(m)
+    return out
 
 
 #: The methods of a command read from its head's post (police, military).

@@ -263,7 +263,8 @@ def same_local_government(text: str, found: list[ActorMention]) -> list[ActorMen
             for other in found:
                 rest = re.findall(r"[\w-]+", other.name.lower())
                 here = " ".join(rest)
-                if other.method == m.method or other.sector != "GovernmentAgency" or place not in here \
+                if other.method in (m.method, "rule:regional-head") or other.sector != "GovernmentAgency" \
+                        or place not in here \
                         or not set(rest) - set(place.split()) <= government:
                     continue
                 if ({"pemkot", "kota", "city", "municipal"} & set(rest) and level != "kota") \
