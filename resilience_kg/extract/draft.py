@@ -286,7 +286,9 @@ def _actor_notes(actor: Actor, stated: str | None) -> list[str]:
         notes.append(res.note)
     if m.method == "rule:place-as-government":
         notes.append("a place that acts: its government is meant; set same_as to that body")
-    if m.method == "rule:regional-head":
+    if m.method == "rule:regional-head" and m.sector == "DiplomaticMission":
+        notes.append("the mission an envoy's post belongs to (the quote is the post); check same_as")
+    elif m.method == "rule:regional-head":
         notes.append("the government a regional head's post belongs to (the quote names its place); "
                      "check same_as")
     if actor.sector_confidence < confidence("sector:check-below"):

@@ -126,7 +126,7 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
         if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
             continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
         if role == "speaker" and direction == "before" and \
-                _PRONOUN_SUBJECT.search(text, max(0, m.start() - 12), m.start()):
+                _pronoun_subject().search(text, max(0, m.start() - 12), m.start()):
             continue  # "Pemerintah Provinsi X, ia mengatakan, telah ...": the verb has its own subject
         if role in ("organiser", SIGNATORY) and direction in ("before", "both") and \
                 _not_held().search(text, max(0, m.start() - 30), m.start()):
@@ -355,7 +355,10 @@ def _not_said() -> re.Pattern[str]:
 _AGREEMENT_WORDS = 25
 #: A pronoun right before a verb of speaking is its subject ("X, ia mengatakan, ..."): the body
 #: before it is spoken of, not the speaker.
-_PRONOUN_SUBJECT = re.compile(r"(?i)(?<!\w)(?:ia|dia|beliau|he|she)\s+$")
+@functools.cache
+def _pronoun_subject() -> re.Pattern[str]:
+    pronouns = alternation("subject_pronouns")
+    return re.compile(rf"(?i)(?<!\w)(?:{pronouns})\s+$")
 
 
 @functools.cache
@@ -363,7 +366,8 @@ def _not_held() -> re.Pattern[str]:
     """The words right before a verb of holding or signing that make it no act at this event: a
     body's work in general ("dalam melaksanakan kegiatannya"), an earlier act ("telah lebih dulu
     menandatangani"): ``not_held_before`` of ``rules/words.csv``."""
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation('not_held_before')})\s+$")
+    earlier = alternation("not_held_before")
+    return re.compile(rf"(?i)(?<!\w)(?:{earlier})\s+$")
 
 
 @functools.cache

@@ -12,6 +12,8 @@ from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earl
 from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post
 from resilience_kg.extract.recognise.actors.governments import (
     english_local_governments,
+    english_regional_heads,
+    foreign_envoys,
     military_commands,
     national_governments,
     police_commands,
@@ -92,6 +94,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + military_commands(text, s, e)
             + english_local_governments(text, s, e)
             + national_governments(text, s, e)
+            + english_regional_heads(text, s, e)
+            + foreign_envoys(text, s, e)
         )
         candidates = (
             _split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
@@ -116,13 +120,33 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
     found = [m for m in found if not _post_only_unit(text, m)]
-    found = university_bodies(text, found)
+    found = university_bodies(text, found, frozenset(f for f, (sector, _) in known_sectors.items()
+                                                     if sector == "AcademicInstitution" and f.isupper()))
     found = _defined_short_forms(found)
     found = _headline_names(text, found)
     found = _commands_named_elsewhere(text, found)
     found = same_local_government(text, found)
+    found = _english_endings_of_earlier(found)
     found = [_person_cut(text, m) for m in found]
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _english_endings_of_earlier(found: list[ActorMention]) -> list[ActorMention]:
+    """An English name that is the ending of one earlier name only ("the Indonesia National
+    Chapter" after "CityNet Indonesia National Chapter") is that body named again, as a short
+    form is: it takes the earlier name, so the two are one actor."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    out: list[ActorMention] = []
+    for m in found:
+        head = m.method.removeprefix("rule:head-noun:")
+        if head != m.method and head in _heads() and _heads()[head].english and len(m.name.split()) >= 2:
+            longer = {e.name for e in out if e.end <= m.start and e.name.endswith(f" {m.name}")
+                      and e.name[:-len(m.name)].strip().split()[-1][:1].isupper()}
+            if len(longer) == 1:
+                m = replace(m, name=longer.pop())
+        out.append(m)
+    return out
 
 
 #: The methods of a command read from its head's post (police, military).

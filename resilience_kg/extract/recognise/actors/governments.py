@@ -146,8 +146,12 @@ def military_commands(text: str, start: int, end: int) -> list[ActorMention]:
 
 #: "Denpasar City", "Sidoarjo Regency", "North Toraja District", "Can Tho city": one to three
 #: capitalised words and an English word of a local government's level.
-_ENGLISH_LOCAL = re.compile(r"(?<![\w-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-                            r" (?P<level>City|city|Regency|District)(?![\w-])")
+@functools.cache
+def _english_local() -> re.Pattern[str]:
+    """A capitalised place and an English level of local government (``english_local_levels``);
+    "city" may also be written in lower case ("Can Tho city")."""
+    levels = "|".join(re.escape(w.capitalize()) for w in word_map("english_local_levels"))
+    return re.compile(rf"(?<![\w-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) (?P<level>{levels}|city)(?![\w-])")
 
 #: The Indonesian level an English word names ("Regency" is a Kabupaten).
 _LEVELS = word_map("english_local_levels")
@@ -179,7 +183,7 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
     [('Denpasar City', 'Pemerintah Kota Denpasar')]
     """
     out = []
-    for m in _ENGLISH_LOCAL.finditer(text, start, end):
+    for m in _english_local().finditer(text, start, end):
         place, level = m.group("place"), m.group("level").lower()
         words_ = place.split(" ")
         while words_ and (words_[0] in STOP_CAPS or words_[0] in ("The", "A", "An")):
@@ -201,7 +205,7 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
             continue  # "CRO Semarang City": a short form before it, the city ends that body's name
         before = text[max(start, first - 40):first]
         if _english_place_words().search(_list_lead(text[max(start, first - 160):first])) \
-                and not _of_a_government().search(before):
+                and not _of_a_government().search(before) and not _person_of(before):
             continue  # "came from Tegal City, X Regency and ...": each member of the list is a place
         if re.match(r" (?:[A-Z][\w-]*|of [A-Z])", text[m.end():m.end() + 5]) \
                 or re.search(r"\b[Gg]overnment of $", before):
@@ -217,6 +221,19 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
 
 #: One earlier member of a list: capitalised words and the comma or "and" after them.
 _EARLIER_MEMBER = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*\s*(?:,|\band\b|\bdan\b)\s*$")
+
+
+#: "Ari Suryono of X Regency": a person's two names and "of" before a local government.
+_PERSON_OF = re.compile(r"(?<![\w-])([A-Z][a-z]+) ([A-Z][a-z]+) of $")
+
+
+def _person_of(before: str) -> bool:
+    """Whether a person's name and "of" end ``before``: the person is the government's officer
+    ("Rahmat Sukandar of Sukabumi Municipality"), and X is the government, not the place."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    m = _PERSON_OF.search(before)
+    return m is not None and not any(w in _heads() or w in STOP_CAPS or _is_place(w) for w in m.groups())
 
 
 def _list_lead(before: str) -> str:
@@ -250,7 +267,8 @@ def same_local_government(text: str, found: list[ActorMention]) -> list[ActorMen
             for other in found:
                 rest = re.findall(r"[\w-]+", other.name.lower())
                 here = " ".join(rest)
-                if other.method == m.method or other.sector != "GovernmentAgency" or place not in here \
+                if other.method in (m.method, "rule:regional-head") or other.sector != "GovernmentAgency" \
+                        or place not in here \
                         or not set(rest) - set(place.split()) <= government:
                     continue
                 if ({"pemkot", "kota", "city", "municipal"} & set(rest) and level != "kota") \
@@ -323,4 +341,155 @@ def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
         out.append(ActorMention(m.start(), m.end(), f"Government of {country}", None, None, "GovernmentAgency",
                                 "national-government", "rule:national-government",
                                 confidence("mention:place-as-government")))
+    return out
+
+
+# -- English: a regional head's post and a foreign envoy's -------------------------------------------
+
+#: The Indonesian level a regional head's English post heads ("Regent": Kabupaten).
+_HEAD_LEVELS = word_map("english_head_levels")
+
+_PLACE_WORDS = r"(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+"
+
+
+@functools.cache
+def _english_head_posts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"Bekasi Mayor", "Makassar's Mayor" (the place first) and "Acting Governor of West Java"
+    (the place after "of"): a regional head's English post with its region."""
+    posts = "|".join(w.capitalize() for w in _HEAD_LEVELS)
+    prefix = r"(?:(?:" + alternation("english_head_prefixes") + r") )?"
+    before = re.compile(r"(?<![\w'’-])(?P<place>" + _PLACE_WORDS + r")(?:['’]s)? " + prefix
+                        + r"(?P<post>" + posts + r")(?![\w'’-])")
+    after = re.compile(r"(?<![\w-])" + prefix + r"(?P<post>" + posts + r") of (?:the )?(?P<place>"
+                       + _PLACE_WORDS + r")(?![\w-])")
+    return before, after
+
+
+#: A person holding the post, after it: "Bekasi Mayor Rahmat", "Makassar's Mayor, Mohammad",
+#: "Governor of Papua, Dr. Syamsul".
+@functools.cache
+def _english_holder_after() -> re.Pattern[str]:
+    """A title (``english_holder_titles``) or a capitalised name right after the post."""
+    titles = alternation("english_holder_titles")
+    return re.compile(rf",?\s+(?:(?:{titles})\.?\s|[A-Z][a-z'’]+(?:\s|,|\.|$))")
+#: A person holding the post, before it: "Penny Williams, the Australian Ambassador".
+_ENGLISH_HOLDER_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s+(?:the\s+)?$")
+
+
+def _region_at(place: str, level: str) -> str | None:
+    """The official name of region ``place`` (English compass words allowed) at ``level``
+    ("Provinsi", "Kota", "Kabupaten"), as a government's name writes it; None when it is none."""
+    from resilience_kg.extract.regions import find
+
+    hits = [r for candidate in (place, _compass_last(place)) if candidate
+            for r in find(candidate) if r.kind == level.lower()]
+    if not hits:
+        return None
+    return "DKI Jakarta" if hits[0].code == "31" else hits[0].name.removeprefix("Kota ").removeprefix("Kabupaten ")
+
+
+def _holder_follows(text: str, at: int) -> bool:
+    after = _english_holder_after().match(text, at)
+    if after is None:
+        return False
+    word = re.match(r",?\s+([A-Z][\w'’-]*)", text[at:at + 40])
+    # "Jakarta Governor Regulation", "Mayor Office": a document or a body, not a person.
+    return word is None or (word.group(1) not in STOP_CAPS and not _document_or_head(word.group(1)))
+
+
+@functools.cache
+def _non_holders() -> frozenset[str]:
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    documents = {w for row in table("documents") for w in row["word"].split() if w[:1].isupper()}
+    return frozenset(set(_heads()) | documents)
+
+
+def _document_or_head(word: str) -> bool:
+    return word in _non_holders()
+
+
+def english_regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
+    """The government an English regional head's post belongs to: "Bekasi Mayor Rahmat Effendi",
+    "Makassar's Mayor, Mohammad", "Acting Governor of West Java Bey" name Pemerintah Kota Bekasi,
+    Pemerintah Kota Makassar, Pemerintah Provinsi Jawa Barat (quoted as the post with its region),
+    as "Wali Kota Bekasi" does in Indonesian. Only where a holder is named (after the post, or
+    before it: "X, the Bekasi Mayor"), or the post is one of a list; a post merely mentioned
+    ("a letter to the Jakarta Governor") names no body that took part.
+
+    >>> text = "Also present were Bekasi Mayor Rahmat Effendi and the Governor of West Java, Dr. Ani."
+    >>> [(text[m.start:m.end], m.name) for m in english_regional_heads(text, 0, len(text))]
+    [('Bekasi Mayor', 'Pemerintah Kota Bekasi'), ('Governor of West Java', 'Pemerintah Provinsi Jawa Barat')]
+    """
+    before_form, after_form = _english_head_posts()
+    out = []
+    for m in before_form.finditer(text, start, end):
+        level = _HEAD_LEVELS[m.group("post").lower()]
+        words_ = m.group("place").split(" ")
+        region, n = next(((r, k) for k in range(len(words_), 0, -1)
+                          if (r := _region_at(" ".join(words_[-k:]), level)) is not None), (None, 0))
+        if region is None:
+            continue
+        first = m.end("place") - len(" ".join(words_[-n:]))
+        if not (_holder_follows(text, m.end()) or _in_a_list(text, first, m.end(), start)
+                or _ENGLISH_HOLDER_BEFORE.search(text, max(start, first - 40), first)):
+            continue
+        out.append(_head_mention(first, m.end(), level, region))
+    for m in after_form.finditer(text, start, end):
+        level = _HEAD_LEVELS[m.group("post").lower()]
+        words_ = m.group("place").split(" ")
+        region, n = next(((r, k) for k in range(len(words_), 0, -1)
+                          if (r := _region_at(" ".join(words_[:k]), level)) is not None), (None, 0))
+        if region is None:
+            continue
+        stop = m.start("place") + len(" ".join(words_[:n]))
+        if not (_holder_follows(text, stop) or _in_a_list(text, m.start(), stop, start)
+                or _ENGLISH_HOLDER_BEFORE.search(text, max(start, m.start() - 40), m.start())):
+            continue
+        out.append(_head_mention(m.start(), stop, level, region))
+    return out
+
+
+def _in_a_list(text: str, first: int, stop: int, start: int) -> bool:
+    """Whether the post is a member of a list of those present ("..., Bekasi Mayor and ...")."""
+    return bool(re.search(r"(?:,|\band)\s*(?:the\s+)?$", text[max(start, first - 10):first])
+                or re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?[A-Z]|\s+and\s", text[stop:stop + 12]))
+
+
+def _head_mention(first: int, stop: int, level: str, region: str) -> ActorMention:
+    return ActorMention(first, stop, f"Pemerintah {level} {region}", None, None, "GovernmentAgency",
+                        "regional-head", "rule:regional-head", confidence("mention:regional-head"))
+
+
+#: "the Australian Ambassador to Indonesia", "the Australian Consul-General in Makassar": a foreign
+#: envoy's post, by the country's adjective (its name and "n", as "Australian government").
+_ENVOY = re.compile(r"(?<![\w-])(?P<adj>[A-Z][a-z]+n) (?P<post>Ambassador|Consul[- ]General)"
+                    r"(?: (?:to|in) (?P<place>" + _PLACE_WORDS + r"))?(?![\w-])")
+
+
+def foreign_envoys(text: str, start: int, end: int) -> list[ActorMention]:
+    """The mission a foreign envoy's English post belongs to, where the holder is named: "Penny
+    Williams, the Australian Ambassador to Indonesia" names the Australian embassy, "the
+    Australian Consul-General in Makassar, Todd Dias" its consulate (quoted as the post), as a
+    regional head's post names its government.
+
+    >>> text = "Jane Doe, the Australian Ambassador to Indonesia, opened it."
+    >>> [(text[m.start:m.end], m.name) for m in foreign_envoys(text, 0, len(text))]
+    [('Australian Ambassador to Indonesia', 'Kedutaan Besar Australia')]
+    """
+    out = []
+    for m in _ENVOY.finditer(text, start, end):
+        country = m.group("adj")[:-1]
+        if not _is_foreign_country(country):
+            continue
+        if not (_holder_follows(text, m.end()) or _ENGLISH_HOLDER_BEFORE.search(text, max(start, m.start() - 40),
+                                                                                m.start())):
+            continue
+        if m.group("post") == "Ambassador":
+            name = f"Kedutaan Besar {country}"
+        else:
+            place = m.group("place")
+            name = f"Konsulat Jenderal {country}" + (f" di {place}" if place and _is_place(place) else "")
+        out.append(ActorMention(m.start(), m.end(), name, None, None, "DiplomaticMission", "envoy",
+                                "rule:regional-head", confidence("mention:regional-head")))
     return out

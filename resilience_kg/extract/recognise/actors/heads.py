@@ -124,10 +124,18 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             continue
         elif word == "-" and is_cap(nxt):
             pass
+        elif english and unit and word == "," and j > i and _parent_after_comma(toks, j):
+            pass  # "Directorate of Water Resources, Ministry of PPN/Bappenas": a unit, a comma, its parent
+        elif english and word == "of" and nxt == "the" and j + 2 < len(toks) \
+                and _head_regex().fullmatch(toks[j + 2].text) and _heads()[toks[j + 2].text].english \
+                and _heads()[toks[j + 2].text].kind == "org":
+            j += 2  # "Jakarta Office of the Ministry of Religious Affairs": the unit of a named parent
+            continue
         elif word == "," and j > i and not unit and _jurisdiction_ends(toks, i, j) and _body_head_at(text, toks, j + 1):
             break  # "Pemerintah Provinsi X, dan Pemerintah Kota Y": a jurisdiction ends a body's name
             # (but "Dinas Kesehatan Provinsi X, Bidang P2P" names the unit after its parent)
-        elif word == "," and (unit or government or (public and english and any(t.text == "of" for t in toks[i:j]))) \
+        elif word == "," and (unit or government
+                              or (public and english and any(t.text in ("of", "for") for t in toks[i:j]))) \
                 and j > i \
                 and _enumerated_fields(text, toks, j, known, unit=unit):
             pass  # "Biro Hukum, Organisasi, dan Kerjasama", "Dinas Koperasi, UKM dan Perdagangan": one body's fields
@@ -160,6 +168,15 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
     while last >= i and toks[last].text.lower() in CONNECTORS:
         last -= 1
     return last + 1
+
+
+def _parent_after_comma(toks: Sequence[Span], j: int) -> bool:
+    """Whether the comma at ``toks[j]`` is followed by an English ministry's or agency's name
+    ("..., Ministry of X"): the parent an English unit's name ends with."""
+    if j + 2 >= len(toks) or toks[j + 2].text != "of":
+        return False
+    head = _heads().get(toks[j + 1].text)
+    return head is not None and head.english and head.kind == "org" and head.sector == "GovernmentAgency"
 
 
 def _command_by_place(words_: Sequence[str]) -> bool:
@@ -332,6 +349,10 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
         elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
             if word == "of" and _post_regex().fullmatch(f"{toks[j - 1].text} of"):
                 break  # "The Head of Semarang City ... Agency": the post is not in the body's name
+            if word == "and" and (is_acronym(toks[j - 1].text) or (
+                    _is_place(toks[j - 1].text) and (j < 2 or toks[j - 2].text[:1].islower()))):
+                break  # "held at UGM and Ritsumeikan University", "a team from Jakarta and Field
+                # Coordination Office": a short form or a place ends a list's member of its own
         else:
             break
         j -= 1
@@ -382,6 +403,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             continue
         if m.group(1) in ("Office", "Government", "Department") and first == k and not body.strip().startswith("of"):
             continue
+        if m.group(1) in ("Board", "Service", "Chapter") and first == k:
+            continue  # "Board of Directors", "Service of ...": an organ or an act, named by no body's words
         if _is_place(name) or _is_collective(name) or _is_collective(body.strip()) or name.lower() in _sector_groups():
             continue
         sector = head.sector
@@ -397,6 +420,12 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             out.append(ActorMention(s, e, name, slashed.group(2), expansion, head.sector, f"head:{head.head}",
                                     f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
             continue
+        placed = _IN_PLACE_BEFORE_SHORT_FORM.match(text, e, end) if head.english else None
+        if placed is not None and _is_place(placed.group(1)):
+            # "Synod of Christian Church in Sumba (GKS)": a short form after "in <a region>" stands
+            # for the whole phrase, and the region is part of the body's name.
+            e = placed.end(1)
+            name = text[s:e]
         short = _SHORT_FORM_AFTER.match(text, e, end)
         held = _post_short_form(text, s, short)
         word = re.compile(r" [A-Z][a-z]+").match(text, e, end)
@@ -416,6 +445,16 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             continue
         if short is None and head.english:
             short = _indonesian_name_after(text, e, end)
+        kind = head.kind
+        of_parent = _OF_THE_PARENT.search(name) if head.english else None
+        if of_parent is not None:
+            # "Geological Agency of the Ministry of Energy ... (ESDM)": the unit of a named parent,
+            # which is kept as its parent; the short form after both is the parent's unless it fits the unit.
+            kind = "unit"
+            if short is not None and not _fits(short.group(1), name[:of_parent.start()]):
+                e, short = short.end(), None  # (the quote keeps the parent's short form, as the text writes it)
+            if name[:of_parent.start()] in known:
+                name = name[:of_parent.start()]  # a body the gazetteer knows, named with its parent: that body
         english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
         # ("East Jakarta Parks Office (Sudin Pertamanan Jakarta Timur)": the Indonesian name in brackets.)
         indonesian_alias = short is not None and head.english and _head_regex().match(short.group(1)) is not None
@@ -441,9 +480,47 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                                     national=" Nasional" in name) if first == k else s
         if branch < s:  # "Kanwil Badan Pertanahan Nasional ...": the branch office is the actor
             name, s, acronym = f"{text[branch:s]}{name}", branch, None  # (its short form is the parent's)
+        if head.head == "University" and acronym is None:
+            name = _without_campus_town(name)
         out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, sector, f"head:{head.head}",
-                                f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
+                                f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=kind))
     return out
+
+
+#: " in Sumba (GKS)": a region and a short form in brackets right after an English name.
+_IN_PLACE_BEFORE_SHORT_FORM = re.compile(r" in ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)(?=\s?\([A-Z][\w&.-]*\))")
+
+
+#: "... of the Ministry ...": an English unit's name going on with its parent's (``_forward``).
+_OF_THE_PARENT = re.compile(r" of the (?=[A-Z])")
+
+
+#: An English university's name and the town after it: "University of X of Makassar", "University
+#: of X Bandung", "X University of Surabaya" (group ``proper``: the university's own word or words).
+_UNIVERSITY_TOWN = re.compile(r"(?P<core>University of (?P<proper>[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+                              r"|(?P<proper2>[A-Z][\w-]+(?: [A-Z][\w-]+)?) University)"
+                              r" (?:of |in )?(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
+def _without_campus_town(name: str) -> str:
+    """An English university's name without the town English copy adds after it ("University of
+    Hasanudin of Makassar" is Universitas Hasanuddin, in Makassar); the quote keeps the words as
+    written. Only where the university's own word is no place ("University of Indonesia", "State
+    University of Jakarta" keep theirs: there the place is the name) and no word of a kind of
+    university (``university_kind_words``: "Islamic University of Indonesia")."""
+    m = _UNIVERSITY_TOWN.fullmatch(name)
+    if m is None:
+        return name
+    proper = m.group("proper") or m.group("proper2")
+    if not _is_place(m.group("town")) or _is_place(proper) or \
+            any(w in _university_kinds() for w in proper.split()):
+        return name
+    return m.group("core")
+
+
+@functools.cache
+def _university_kinds() -> frozenset[str]:
+    return frozenset(word_list("university_kind_words"))
 
 
 def _post_short_form(text: str, start: int, short: re.Match[str] | None) -> bool:
@@ -461,10 +538,11 @@ _NAME_IN_BRACKETS = re.compile(r"\s?\(\s*([A-Z][\w&.\-]*(?:[ /][A-Z][\w&.\-]*){1
 
 def _indonesian_name_after(text: str, pos: int, end: int) -> re.Match[str] | None:
     """The Indonesian name an English name is followed by in brackets, an alternative of its
-    own with a slash ("National Planning and Development Agency (Kementerian PPN/Bappenas)"):
-    the same body, not a second one."""
+    own with a slash ("National Planning and Development Agency (Kementerian PPN/Bappenas)") or
+    a name too long for a short form ("Jakarta Environmental Agency (Dinas Lingkungan Hidup
+    Provinsi DKI Jakarta)"): the same body, not a second one."""
     inner = _NAME_IN_BRACKETS.match(text, pos, end)
-    if inner is None or "/" not in inner.group(1):
+    if inner is None or ("/" not in inner.group(1) and len(inner.group(1).split()) < 5):
         return None
     head = _head_regex().match(inner.group(1))
     return inner if head is not None and not _heads()[head.group(1)].english else None
@@ -485,6 +563,9 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
                 cut = m.start + len(text[m.start:m.start + join.start()].rstrip(" ,"))
                 m = replace(m, end=cut, name=text[m.start:cut], acronym=None, expansion=None)
                 break
+        head = m.method.removeprefix("rule:head-noun:")
+        if head != m.method and head not in m.name:
+            continue  # "head Agus Priyono and Jakarta ... Board": what is left before the known name has no head
         # "Bidang Kerja Sama Kemendagri RI Rika Fitriasari": a known body ends the unit's name, and
         # the capitalised words after it are the officer's.
         # (And a known body that opens the span: "Kementerian X Budi Santoso, ..." after a post.)

@@ -188,7 +188,9 @@ def _english_place_tail(text: str, pos: int, end: int) -> int:
     """Length of "of <a region>" after an English name's short form: "Regional Disaster
     Management Agency (BPBD) of Central Java Province" is that province's agency; 0 otherwise."""
     tail = _OF_PLACE.match(text, pos, end)
-    return tail.end() - pos if tail is not None and _is_place(tail.group(1)) else 0
+    # ("... (GKI) of the Central Java Region": a church's or a body's region, its level word after it.)
+    return tail.end() - pos if tail is not None and (_is_place(tail.group(1)) or _is_place(
+        tail.group(1).removesuffix(" Region"))) else 0
 
 
 def _holder_after_region(word: str) -> bool:

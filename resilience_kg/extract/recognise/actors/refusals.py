@@ -74,7 +74,19 @@ def document_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _names_an_event(name: str) -> bool:
     from resilience_kg.extract.recognise.events import event_regex
 
-    return bool(event_regex().search(name))
+    event = event_regex().search(name)
+    return event is not None and not _english_head_after(name, event.end())
+
+
+def _english_head_after(name: str, at: int) -> bool:
+    """Whether an English body's head noun and its parent follow the event's word: "Education
+    and Training Centre of BNPB" is the agency's centre (a Pusdiklat), not a training ("X
+    Training Center" alone is most often where a training was held)."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    after = re.match(r"\s+([A-Z][a-z]+) of [A-Z]", name[at:])
+    head = _heads().get(after.group(1)) if after is not None else None
+    return head is not None and head.english
 
 
 @functools.cache

@@ -184,20 +184,25 @@ def _academic_unit(unit: ActorMention, by_span: dict[tuple[int, int], ActorMenti
 _PARENT_AFTER_SHORT_FORM = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+([A-Z][\w-]+)")
 
 
-def university_bodies(text: str, found: list[ActorMention]) -> list[ActorMention]:
+def university_bodies(text: str, found: list[ActorMention], known: frozenset[str] = frozenset()) -> list[ActorMention]:
     """A body whose short form is followed by a university's ("Lembaga Penelitian ... (LPPM) Unhas",
     "Pusat Penelitian ... (Puslitbang) Kebencanaan Unhas", Unhas defined earlier as a university) is
-    the university's: academic, whatever its head says."""
+    the university's: academic, whatever its head says. ``known``: the short forms of
+    universities the gazetteer holds, which count even where the text names them only there."""
     universities = {u for m in found if m.sector == "AcademicInstitution" and m.kind == "org"
                     for u in (m.acronym, m.name) if u}
+    universities |= known
     out = []
     for m in found:
         after = _PARENT_AFTER_SHORT_FORM.match(text, m.end) if text[m.end - 1:m.end] == ")" else None
         if after is not None and after.group(1) in universities and m.sector != "AcademicInstitution":
             m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
-        elif m.sector != "AcademicInstitution" and _university_first(m.name, universities):
+        elif m.sector != "AcademicInstitution" and (_university_first(m.name, universities) or (
+                m.kind == "unit" and m.sector == "GovernmentAgency"
+                and _university_follows(text, m.end, universities))):
             # "UGM Centre for Disaster Studies", "UNHAS Disability Center": English puts the
-            # university's short form before its centre's own name.
+            # university's short form before its centre's own name; "(CURE) Research Cluster,
+            # Faculty of Engineering, Universitas X" names it after.
             m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
         out.append(m)
     return out
@@ -210,3 +215,21 @@ def _university_first(name: str, universities: set[str]) -> bool:
     if len(words) < 2 or words[0] not in universities:
         return False
     return any(_heads()[h.group(1)].kind == "unit" for h in _head_regex().finditer(name, len(words[0])))
+
+
+#: The capitalised words between a unit's name and its university: "(CURE) Research Cluster,
+#: Faculty of Engineering, Universitas Diponegoro".
+_PARENT_WORDS = re.compile(r"(?:[\s,]+(?:[A-Z][\w-]*|of|and|dan)){0,8}[\s,]+")
+
+
+def _university_follows(text: str, end: int, universities: set[str]) -> bool:
+    """Whether the capitalised words right after an English unit's short form end in a
+    university's name or short form: the unit is that university's, whatever its head says."""
+    if text[end - 1:end] != ")":
+        return False
+    clause = re.split(r"[.;(\n]", text[end:end + 120], maxsplit=1)[0]
+    for university in universities:
+        at = clause.find(f" {university}")
+        if at >= 0 and _PARENT_WORDS.fullmatch(clause, 0, at + 1):
+            return True
+    return False
