@@ -856,6 +856,7 @@ def _speech() -> dict[str, re.Pattern[str]]:
     verbs = set(_speech_verbs()) | {row["cue"].lower() for row in table("proposal_cues") if row["voice"] == "active"}
     alt = "|".join(r"\s+".join(map(re.escape, v.replace(",", " ,").split()))
                    for v in sorted(verbs, key=len, reverse=True))
+    posts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(_posts(), key=len, reverse=True))
     return {
         # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
         # Its holder's name may stand between ("Kepala Dinas X Yanti Putri SH mengatakan"), as the
@@ -863,9 +864,11 @@ def _speech() -> dict[str, re.Pattern[str]]:
         "verb_after": re.compile(rf"(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,4}}?)"
                                  rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
                                  re.I),
-        # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,".
-        "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+$",
-                                 re.I),
+        # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,";
+        # the tag may name the post before its body (", kata Sekretaris BPBD X", ", said the Head of
+        # BPBD"): news names the officer by post and body, and the body is who speaks.
+        "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+"
+                                 rf"(?:(?:the\s+)?(?:{posts})(?-i:\s+[A-Z][\w.'’-]*){{0,2}}\s+)?$", re.I),
         "carry": re.compile(rf"(?<!\w)(?:{_words('carry-over')})(?!\w)", re.I),
         "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s+\w", re.I),
     }
@@ -954,6 +957,10 @@ def _alone_pronouns() -> frozenset[str]:
     return frozenset(row["word"].lower() for row in table("clause_words") if row["role"] == "pronoun-alone")
 
 
+#: How far before a body a speech tag may stand: the tag, and a post of up to four words.
+_TAG_REACH = 70
+
+
 def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Speech | None:
     """The body a sentence names as its speaker, if any: the first that speaks."""
     pattern = _speech()
@@ -963,7 +970,7 @@ def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> S
         verb = pattern["verb_after"].match(text, past_bracket(text, span), sent.end)
         if verb is not None:
             return Speech(span, span[0], verb.end(), False)
-        tag = pattern["tag_before"].search(text, max(sent.start, span[0] - 30), span[0])
+        tag = pattern["tag_before"].search(text, max(sent.start, span[0] - _TAG_REACH), span[0])
         if tag is not None:
             return Speech(span, tag.start(), span[1], False)
     return None
