@@ -1,6 +1,9 @@
-"""Who proposes and who commits (issue 20, ninth round): a speech tag that names the speaker's
-post before its body, and a phrase between a speaker and the verb ("dalam sambutannya"). Every
-passage is made up for the test."""
+"""Issues, proposers and parties (issue 20, ninth round): a speech tag that names the speaker's
+post before its body, a phrase between a speaker and the verb ("dalam sambutannya"), a quote
+paragraph that goes on with the speaker the paragraph before introduced, issue cues of real news
+("the issue of", a potential megathrust, "could not"), the title of meeting minutes, and a body's
+plan in a relative clause or in reported speech ("yang akan", "would"). Every passage is made up
+for the test."""
 
 from __future__ import annotations
 
@@ -32,3 +35,28 @@ def test_a_speaker_may_say_in_their_speech_before_the_verb() -> None:
     found = drafted(text)
     label = next(label for label in found if "koordinasi semua pihak" in label)
     assert who(found, label) == ["Dinas Perumahan Kabupaten Sukamaju"]
+
+
+def test_a_quote_paragraph_goes_on_with_the_speaker_who_introduced_it() -> None:
+    text = ("Forum relawan sampah Kota Sukamaju menggelar pertemuan tahunan.\n"
+            "Andi Wijaya mewakili Yayasan Bumi Lestari mengungkapkan, program tahun depan disusun bersama.\n"
+            "\u201cKami akan melakukan pendampingan langsung kepada warga di setiap kelurahan.\u201d")
+    found = drafted(text)
+    label = next(label for label in found if "pendampingan langsung" in label)
+    assert found[label][0] == "Commitment"
+    assert who(found, label) == ["Yayasan Bumi Lestari"]
+
+
+def test_a_quote_paragraph_that_names_another_speaker_is_not_carried_on() -> None:
+    text = ("Kepala BPBD Kabupaten Sukamaju mengatakan, posko siaga sudah didirikan.\n"
+            "\u201cKita akan membersihkan saluran pekan depan,\u201d kata Budi, warga setempat.")
+    said = speakers(text, sentences(text), [(7, 30)])
+    assert list(said) == [0]
+
+
+def test_a_retort_tag_with_a_pronoun_goes_on_with_the_last_speaker() -> None:
+    text = ("Kepala BPBD Kabupaten Sukamaju mengatakan, banjir kembali merendam dua desa.\n"
+            "\u201cHarus ada pengerukan sungai sebelum musim hujan berikutnya,\u201d tukasnya.")
+    found = drafted(text)
+    label = next(label for label in found if "pengerukan sungai" in label)
+    assert who(found, label) == ["BPBD Kabupaten Sukamaju"]

@@ -917,6 +917,7 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
             # The same paragraph goes on with what its speaker said.
             out[sent.start] = Speech(last.subject, last.start, last.end, True)
     _quoted(text, sentences, out)
+    _quote_goes_on(text, sentences, out)
     return out
 
 
@@ -950,6 +951,26 @@ def _quoted(text: str, sentences: Sequence[Span], out: dict[int, Speech]) -> Non
             continue
         for sent in sents[:-1]:
             out.setdefault(sent.start, Speech(last.subject, last.start, last.end, True))
+
+
+def _quote_goes_on(text: str, sentences: Sequence[Span], out: dict[int, Speech]) -> None:
+    """A paragraph that is a quote with no speech tag of its own, right after a paragraph whose
+    speaker introduces it ("X mengungkapkan, program yang akan dijalankan ...\n“Kami akan ...”"):
+    the quote is that speaker's. A quote that names someone ("“...,” kata Budi") is another's."""
+    tag = _patterns()["speaker"]
+    by_line: dict[int, list[Span]] = {}
+    lines = _LineStarts(text)
+    for sent in sentences:
+        by_line.setdefault(lines.at(sent.start), []).append(sent)
+    before: list[Span] | None = None
+    for line_start, sents in by_line.items():
+        quote = text[line_start:sents[-1].end]
+        if (before is not None and re.match(r"\s*[“\"]", quote) and not any(s.start in out for s in sents)
+                and tag.search(quote) is None and before[-1].start in out):
+            last = out[before[-1].start]
+            for sent in sents:
+                out[sent.start] = Speech(last.subject, last.start, last.end, True)
+        before = sents
 
 
 @functools.cache
