@@ -60,3 +60,30 @@ def test_a_retort_tag_with_a_pronoun_goes_on_with_the_last_speaker() -> None:
     found = drafted(text)
     label = next(label for label in found if "pengerukan sungai" in label)
     assert who(found, label) == ["BPBD Kabupaten Sukamaju"]
+
+
+def _issues(text: str) -> list[str]:
+    """The quotes of the Issue rows drafted from ``text``."""
+    from resilience_kg.extract.components import Context, Document, run
+    from tests.test_extract_proposers_4 import _gazetteer
+
+    doc = run(Document(text, Context(gazetteer=_gazetteer())))
+    return [row["quote"] for row in doc.draft.elements if row["type"] == "Issue"]
+
+
+def test_the_issue_of_a_potential_megathrust_earthquake_is_an_issue() -> None:
+    text = ("The Lakeside Disaster Management Agency held an evacuation drill at a primary school on 4 May 2023. "
+            "The drill responds to the issue of the potential for a megathrust earthquake off the south coast.")
+    assert any("potential for a megathrust earthquake" in quote for quote in _issues(text))
+
+
+def test_a_potential_megathrust_in_indonesian_is_an_issue() -> None:
+    text = ("BPBD Kabupaten Sukamaju menggelar pelatihan kesiapsiagaan di Desa Mekarsari. "
+            "Kepala BPBD mengatakan ada potensi megathrust di selatan Jawa.")
+    assert any("potensi megathrust" in quote for quote in _issues(text))
+
+
+def test_a_map_that_could_not_be_used_is_an_issue() -> None:
+    text = ("The Lakeside mapping workshop was held on 4 May 2023. The trainer regretted that the old base map "
+            "could not be used for flood vulnerability mapping.")
+    assert any("could not be used" in quote for quote in _issues(text))
