@@ -87,3 +87,10 @@ def test_a_map_that_could_not_be_used_is_an_issue() -> None:
     text = ("The Lakeside mapping workshop was held on 4 May 2023. The trainer regretted that the old base map "
             "could not be used for flood vulnerability mapping.")
     assert any("could not be used" in quote for quote in _issues(text))
+
+
+def test_the_title_of_meeting_minutes_heads_no_issues() -> None:
+    text = ("Catatan Rapat Koordinasi Penanganan Banjir\n"
+            "Hari, tanggal : Senin, 6 Januari 2020\n"
+            "Tempat : Aula BPBD Kabupaten Sukamaju\n")
+    assert _issues(text) == []

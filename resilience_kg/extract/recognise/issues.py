@@ -313,8 +313,18 @@ def _heading_kind(line: str) -> str | None:
     if m is None or len(m.group("words").split()) > 6:
         return None
     pattern, kinds = list_kinds()
-    found = [kinds[k.group(1).lower()] for k in pattern.finditer(m.group("words"))]
+    words = m.group("words")
+    # "Catatan Rapat Koordinasi ...", "Notulen Pertemuan ...": a kind word before a meeting noun
+    # names the record of the meeting (its title), not the kind of the points under it.
+    found = [kinds[k.group(1).lower()] for k in pattern.finditer(words) if not _meeting_after().match(words, k.end())]
     return found[-1] if found else None
+
+
+@functools.cache
+def _meeting_after() -> re.Pattern[str]:
+    """A meeting noun right after a word (``rules/clause_words.csv``, role ``meeting-noun``)."""
+    nouns = sorted((r["word"] for r in table("clause_words") if r["role"] == "meeting-noun"), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, nouns)) + r")(?!\w)", re.I)
 
 
 def _sections(text: str) -> dict[int, tuple[str, int, int]]:
