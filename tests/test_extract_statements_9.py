@@ -94,3 +94,24 @@ def test_the_title_of_meeting_minutes_heads_no_issues() -> None:
             "Hari, tanggal : Senin, 6 Januari 2020\n"
             "Tempat : Aula BPBD Kabupaten Sukamaju\n")
     assert _issues(text) == []
+
+
+def test_a_body_who_will_give_help_commits_to_it() -> None:
+    found = drafted("Dinas Perhubungan Kota Sukamaju menggelar dialog konektivitas. Ada Yayasan Bumi Lestari yang "
+                    "akan memberikan bantuan pelatihan bagi pengemudi angkot.")
+    assert found["memberikan bantuan pelatihan bagi pengemudi angkot"] == (
+        "Commitment", "planned", [("Yayasan Bumi Lestari", "rule:commitment-cue:akan")])
+
+
+def test_a_body_that_would_act_in_reported_speech_commits_to_it() -> None:
+    found = drafted("The Lakeside City Government hosted a flood meeting on 3 May 2023. The mayor said that the "
+                    "Lakeside Water Agency would further coordinate with neighbouring regencies. He said the "
+                    "meeting would be held again.")
+    assert list(found) == ["further coordinate with neighbouring regencies"]
+    assert who(found, "further coordinate with neighbouring regencies") == ["Lakeside Water Agency"]
+
+
+def test_a_body_named_again_in_brackets_commits_past_the_bracket() -> None:
+    found = drafted("Dinas Perhubungan Kota Sukamaju menggelar dialog konektivitas. Ada LPB (Lembaga Pembangunan "
+                    "Bersama) yang akan memberikan bantuan pelatihan bagi pengemudi angkot.")
+    assert who(found, "memberikan bantuan pelatihan bagi pengemudi angkot") == ["Lembaga Pembangunan Bersama"]

@@ -359,11 +359,19 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
 def past_bracket(text: str, span: tuple[int, int]) -> int:
     """Where a body's mention ends for the verb after it: past the closing bracket when the mention
     stands alone in brackets after a person's name ("Budi (BPBD) akan ...", "Ani (BMKG)
-    mengusulkan ..."), the way news items give a speaker's body; else the mention's end."""
+    mengusulkan ..."), the way news items give a speaker's body; past a bracket that names the body
+    again ("GIZ (the Deutsche Gesellschaft ...) yang akan ...", "BPBD (Badan ...) akan ..."); else
+    the mention's end."""
     close = re.compile(r"[ \t]*\)").match(text, span[1])
     if close is not None and re.search(r"\([ \t]*$", text[max(0, span[0] - 5):span[0]]):
         return close.end()
-    return span[1]
+    named = _NAME_IN_BRACKETS.match(text, span[1])
+    return named.end() if named is not None else span[1]
+
+
+#: A bracket right after a body's mention that names it again: its expansion or its short form,
+#: capitalised, with no date, figure, clause or caption in it.
+_NAME_IN_BRACKETS = re.compile(r"[ \t]*\((?:the[ \t]+)?(?-i:[A-Z])[^()\n.;,:]{0,120}\)")
 
 
 def _done_or_not_said_done(text: str, m: re.Match[str], row: dict[str, str], limit: int) -> bool:
