@@ -115,3 +115,12 @@ def test_a_body_named_again_in_brackets_commits_past_the_bracket() -> None:
     found = drafted("Dinas Perhubungan Kota Sukamaju menggelar dialog konektivitas. Ada LPB (Lembaga Pembangunan "
                     "Bersama) yang akan memberikan bantuan pelatihan bagi pengemudi angkot.")
     assert who(found, "memberikan bantuan pelatihan bagi pengemudi angkot") == ["Lembaga Pembangunan Bersama"]
+
+
+def test_a_need_that_lists_its_measures_is_one_solution_a_measure() -> None:
+    found = drafted("BPBD Kabupaten Sukamaju menggelar rapat koordinasi kesiapsiagaan. Surat edaran itu menegaskan "
+                    "perlunya pemerintah desa meningkatkan kesiapsiagaan, memperkuat ronda malam, serta menyiapkan "
+                    "jalur evakuasi.")
+    solutions = sorted(label for label, (kind, _, _) in found.items() if kind == "Solution")
+    assert solutions == ["memperkuat ronda malam", "menyiapkan jalur evakuasi",
+                         "perlunya pemerintah desa meningkatkan kesiapsiagaan"]

@@ -494,16 +494,26 @@ def _ways() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_words('ways')})\s+(?=(?:me|ber)[a-z]{{3,}}\b)", re.I)
 
 
+def measure_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The measures a span lists, each an active verb and what it does ("meningkatkan A, memperkuat
+    B, serta mempersiapkan C"): the span cut at its commas when at least two parts follow the first
+    and each of them opens with an active verb; else the span whole."""
+    parts = [(start, start)]
+    for comma in re.finditer(r",\s*(?:(?:dan|serta)\s+)?", text[start:end]):
+        parts[-1] = (parts[-1][0], start + comma.start())
+        parts.append((start + comma.end(), start + comma.end()))
+    parts[-1] = (parts[-1][0], end)
+    if len(parts) < 3 or not all(_ACTIVE_ITEM.match(text, s, e) for s, e in parts[1:]):
+        return [(start, end)]
+    return parts
+
+
 def _enumerated(text: str, fact: ClauseFact) -> list[ClauseFact]:
     """A proposal that lists its measures, each an active verb and what it does ("... dengan
     melakukan perencanaan, membangun koordinasi yang baik antar OPD, dan berfokus pada lokus
     desa"): one proposal a measure, the first from where the list begins."""
-    parts = [(fact.start, fact.start)]
-    for comma in re.finditer(r",\s*(?:(?:dan|serta)\s+)?", text[fact.start:fact.end]):
-        parts[-1] = (parts[-1][0], fact.start + comma.start())
-        parts.append((fact.start + comma.end(), fact.start + comma.end()))
-    parts[-1] = (parts[-1][0], fact.end)
-    if len(parts) < 3 or not all(_ACTIVE_ITEM.match(text, s, e) for s, e in parts[1:]):
+    parts = measure_parts(text, fact.start, fact.end)
+    if len(parts) == 1:
         return [fact]
     ways = list(_ways().finditer(text, parts[0][0], parts[0][1]))
     if ways:
