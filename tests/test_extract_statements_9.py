@@ -124,3 +124,10 @@ def test_a_need_that_lists_its_measures_is_one_solution_a_measure() -> None:
     solutions = sorted(label for label, (kind, _, _) in found.items() if kind == "Solution")
     assert solutions == ["memperkuat ronda malam", "menyiapkan jalur evakuasi",
                          "perlunya pemerintah desa meningkatkan kesiapsiagaan"]
+
+
+def test_a_body_that_will_be_accompanied_is_not_the_party() -> None:
+    found = drafted("BPBD Kabupaten Sukamaju menggelar sosialisasi kelurahan tangguh bencana. Di akhir kegiatan, lurah "
+                    "menandatangani berita acara pembentukan Forum Relawan Mekarsari yang akan didampingi oleh BPBD "
+                    "Kabupaten Sukamaju selama enam bulan.")
+    assert [who(found, label) for label in found] == [["BPBD Kabupaten Sukamaju"]]

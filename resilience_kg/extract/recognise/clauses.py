@@ -314,6 +314,12 @@ def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
     return out
 
 
+#: "yang" right before a commitment word, and a passive verb right after it: the body before
+#: "yang" is what the plan is done to ("yang akan didampingi oleh ..."), not who plans it.
+_WHO_UNDERGOES = re.compile(r"(?<!\w)yang\s+$", re.I)
+_PASSIVE_AFTER = re.compile(r"\s+di[a-z]{3,}\b", re.I)
+
+
 def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
             spans: Sequence[tuple[int, int]], previous: Span | None = None,
             speech: Speech | None = None) -> ClauseFact | None:
@@ -321,6 +327,8 @@ def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
     gap = _patterns()["tight" if row.get("tight") else "gap"]
     if not _done_or_not_said_done(text, m, row, sent.end):
         return None
+    if _WHO_UNDERGOES.search(text, max(sent.start, m.start() - 8), m.start()) and _PASSIVE_AFTER.match(text, m.end()):
+        return None  # "Forum X yang akan didampingi oleh BPBD": the body undergoes the plan; BPBD commits
     subjects = (_subjects_before(text, sent, m.start(), spans, gap)
                 or _antecedent(text, sent, m, spans, previous, speech))
     if not subjects:
