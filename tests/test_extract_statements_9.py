@@ -131,3 +131,17 @@ def test_a_body_that_will_be_accompanied_is_not_the_party() -> None:
                     "menandatangani berita acara pembentukan Forum Relawan Mekarsari yang akan didampingi oleh BPBD "
                     "Kabupaten Sukamaju selama enam bulan.")
     assert [who(found, label) for label in found] == [["BPBD Kabupaten Sukamaju"]]
+
+
+def test_an_officer_named_after_a_comma_speaks_for_the_body_before() -> None:
+    text = ("Kepala Dinas Sosial Kabupaten Sukamaju, Rina Lestari mengatakan perlu dibentuk lumbung pangan di "
+            "setiap desa.")
+    span = (text.index("Dinas Sosial"), text.index(", Rina"))
+    assert [s.subject for s in speakers(text, sentences(text), [span]).values()] == [span]
+
+
+def test_a_name_after_a_comma_is_no_speaker_when_another_body_stands_there() -> None:
+    text = "Tamu dari BPBD Kabupaten Sukamaju, Dinas Sosial Sukamaju mengatakan perlu lumbung pangan."
+    first = (text.index("BPBD"), text.index(", Dinas"))
+    second = (text.index("Dinas Sosial"), text.index(" mengatakan"))
+    assert [s.subject for s in speakers(text, sentences(text), [first, second]).values()] == [second]

@@ -895,6 +895,10 @@ def _speech() -> dict[str, re.Pattern[str]]:
         # BPBD"): news names the officer by post and body, and the body is who speaks.
         "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+"
                                  rf"(?:(?:the\s+)?(?:{posts})(?-i:\s+[A-Z][\w.'’-]*){{0,2}}\s+)?$", re.I),
+        # A speaker, a comma and the officer's name, then the verb, the name's closing comma left
+        # out ("Kepala Suku Dinas X, Ahmad Hariadi mengatakan"): news writes it so.
+        "name_then_verb": re.compile(rf"\s*,\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+"
+                                     rf"(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)", re.I),
         "carry": re.compile(rf"(?<!\w)(?:{_words('carry-over')})(?!\w)", re.I),
         "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s+\w", re.I),
     }
@@ -1016,6 +1020,9 @@ def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> S
             continue
         verb = pattern["verb_after"].match(text, past_bracket(text, span), sent.end)
         if verb is not None:
+            return Speech(span, span[0], verb.end(), False)
+        verb = pattern["name_then_verb"].match(text, span[1], sent.end)
+        if verb is not None and not any(span[1] <= other[0] < verb.end() for other in spans):
             return Speech(span, span[0], verb.end(), False)
         tag = pattern["tag_before"].search(text, max(sent.start, span[0] - _TAG_REACH), span[0])
         if tag is not None:
