@@ -314,6 +314,12 @@ def _plans(text: str, sent: Span, spans: Sequence[tuple[int, int]],
     return out
 
 
+#: "yang" right before a commitment word, and a passive verb right after it: the body before
+#: "yang" is what the plan is done to ("yang akan didampingi oleh ..."), not who plans it.
+_WHO_UNDERGOES = re.compile(r"(?<!\w)yang\s+$", re.I)
+_PASSIVE_AFTER = re.compile(r"\s+di[a-z]{3,}\b", re.I)
+
+
 def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
             spans: Sequence[tuple[int, int]], previous: Span | None = None,
             speech: Speech | None = None) -> ClauseFact | None:
@@ -321,6 +327,8 @@ def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
     gap = _patterns()["tight" if row.get("tight") else "gap"]
     if not _done_or_not_said_done(text, m, row, sent.end):
         return None
+    if _WHO_UNDERGOES.search(text, max(sent.start, m.start() - 8), m.start()) and _PASSIVE_AFTER.match(text, m.end()):
+        return None  # "Forum X yang akan didampingi oleh BPBD": the body undergoes the plan; BPBD commits
     subjects = (_subjects_before(text, sent, m.start(), spans, gap)
                 or _antecedent(text, sent, m, spans, previous, speech))
     if not subjects:
@@ -359,11 +367,19 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
 def past_bracket(text: str, span: tuple[int, int]) -> int:
     """Where a body's mention ends for the verb after it: past the closing bracket when the mention
     stands alone in brackets after a person's name ("Budi (BPBD) akan ...", "Ani (BMKG)
-    mengusulkan ..."), the way news items give a speaker's body; else the mention's end."""
+    mengusulkan ..."), the way news items give a speaker's body; past a bracket that names the body
+    again ("GIZ (the Deutsche Gesellschaft ...) yang akan ...", "BPBD (Badan ...) akan ..."); else
+    the mention's end."""
     close = re.compile(r"[ \t]*\)").match(text, span[1])
     if close is not None and re.search(r"\([ \t]*$", text[max(0, span[0] - 5):span[0]]):
         return close.end()
-    return span[1]
+    named = _NAME_IN_BRACKETS.match(text, span[1])
+    return named.end() if named is not None else span[1]
+
+
+#: A bracket right after a body's mention that names it again: its expansion or its short form,
+#: capitalised, with no date, figure, clause or caption in it.
+_NAME_IN_BRACKETS = re.compile(r"[ \t]*\((?:the[ \t]+)?(?-i:[A-Z])[^()\n.;,:]{0,120}\)")
 
 
 def _done_or_not_said_done(text: str, m: re.Match[str], row: dict[str, str], limit: int) -> bool:
@@ -486,16 +502,26 @@ def _ways() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_words('ways')})\s+(?=(?:me|ber)[a-z]{{3,}}\b)", re.I)
 
 
+def measure_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The measures a span lists, each an active verb and what it does ("meningkatkan A, memperkuat
+    B, serta mempersiapkan C"): the span cut at its commas when at least two parts follow the first
+    and each of them opens with an active verb; else the span whole."""
+    parts = [(start, start)]
+    for comma in re.finditer(r",\s*(?:(?:dan|serta)\s+)?", text[start:end]):
+        parts[-1] = (parts[-1][0], start + comma.start())
+        parts.append((start + comma.end(), start + comma.end()))
+    parts[-1] = (parts[-1][0], end)
+    if len(parts) < 3 or not all(_ACTIVE_ITEM.match(text, s, e) for s, e in parts[1:]):
+        return [(start, end)]
+    return parts
+
+
 def _enumerated(text: str, fact: ClauseFact) -> list[ClauseFact]:
     """A proposal that lists its measures, each an active verb and what it does ("... dengan
     melakukan perencanaan, membangun koordinasi yang baik antar OPD, dan berfokus pada lokus
     desa"): one proposal a measure, the first from where the list begins."""
-    parts = [(fact.start, fact.start)]
-    for comma in re.finditer(r",\s*(?:(?:dan|serta)\s+)?", text[fact.start:fact.end]):
-        parts[-1] = (parts[-1][0], fact.start + comma.start())
-        parts.append((fact.start + comma.end(), fact.start + comma.end()))
-    parts[-1] = (parts[-1][0], fact.end)
-    if len(parts) < 3 or not all(_ACTIVE_ITEM.match(text, s, e) for s, e in parts[1:]):
+    parts = measure_parts(text, fact.start, fact.end)
+    if len(parts) == 1:
         return [fact]
     ways = list(_ways().finditer(text, parts[0][0], parts[0][1]))
     if ways:
@@ -856,6 +882,7 @@ def _speech() -> dict[str, re.Pattern[str]]:
     verbs = set(_speech_verbs()) | {row["cue"].lower() for row in table("proposal_cues") if row["voice"] == "active"}
     alt = "|".join(r"\s+".join(map(re.escape, v.replace(",", " ,").split()))
                    for v in sorted(verbs, key=len, reverse=True))
+    posts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(_posts(), key=len, reverse=True))
     return {
         # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
         # Its holder's name may stand between ("Kepala Dinas X Yanti Putri SH mengatakan"), as the
@@ -863,9 +890,15 @@ def _speech() -> dict[str, re.Pattern[str]]:
         "verb_after": re.compile(rf"(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,4}}?)"
                                  rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
                                  re.I),
-        # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,".
-        "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+$",
-                                 re.I),
+        # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,";
+        # the tag may name the post before its body (", kata Sekretaris BPBD X", ", said the Head of
+        # BPBD"): news names the officer by post and body, and the body is who speaks.
+        "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+"
+                                 rf"(?:(?:the\s+)?(?:{posts})(?-i:\s+[A-Z][\w.'’-]*){{0,2}}\s+)?$", re.I),
+        # A speaker, a comma and the officer's name, then the verb, the name's closing comma left
+        # out ("Kepala Suku Dinas X, Ahmad Hariadi mengatakan"): news writes it so.
+        "name_then_verb": re.compile(rf"\s*,\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+"
+                                     rf"(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)", re.I),
         "carry": re.compile(rf"(?<!\w)(?:{_words('carry-over')})(?!\w)", re.I),
         "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s+\w", re.I),
     }
@@ -914,6 +947,7 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
             # The same paragraph goes on with what its speaker said.
             out[sent.start] = Speech(last.subject, last.start, last.end, True)
     _quoted(text, sentences, out)
+    _quote_goes_on(text, sentences, out)
     return out
 
 
@@ -949,9 +983,33 @@ def _quoted(text: str, sentences: Sequence[Span], out: dict[int, Speech]) -> Non
             out.setdefault(sent.start, Speech(last.subject, last.start, last.end, True))
 
 
+def _quote_goes_on(text: str, sentences: Sequence[Span], out: dict[int, Speech]) -> None:
+    """A paragraph that is a quote with no speech tag of its own, right after a paragraph whose
+    speaker introduces it ("X mengungkapkan, program yang akan dijalankan ...\n“Kami akan ...”"):
+    the quote is that speaker's. A quote that names someone ("“...,” kata Budi") is another's."""
+    tag = _patterns()["speaker"]
+    by_line: dict[int, list[Span]] = {}
+    lines = _LineStarts(text)
+    for sent in sentences:
+        by_line.setdefault(lines.at(sent.start), []).append(sent)
+    before: list[Span] | None = None
+    for line_start, sents in by_line.items():
+        quote = text[line_start:sents[-1].end]
+        if (before is not None and re.match(r"\s*[“\"]", quote) and not any(s.start in out for s in sents)
+                and tag.search(quote) is None and before[-1].start in out):
+            last = out[before[-1].start]
+            for sent in sents:
+                out[sent.start] = Speech(last.subject, last.start, last.end, True)
+        before = sents
+
+
 @functools.cache
 def _alone_pronouns() -> frozenset[str]:
     return frozenset(row["word"].lower() for row in table("clause_words") if row["role"] == "pronoun-alone")
+
+
+#: How far before a body a speech tag may stand: the tag, and a post of up to four words.
+_TAG_REACH = 70
 
 
 def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Speech | None:
@@ -963,7 +1021,10 @@ def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> S
         verb = pattern["verb_after"].match(text, past_bracket(text, span), sent.end)
         if verb is not None:
             return Speech(span, span[0], verb.end(), False)
-        tag = pattern["tag_before"].search(text, max(sent.start, span[0] - 30), span[0])
+        verb = pattern["name_then_verb"].match(text, span[1], sent.end)
+        if verb is not None and not any(span[1] <= other[0] < verb.end() for other in spans):
+            return Speech(span, span[0], verb.end(), False)
+        tag = pattern["tag_before"].search(text, max(sent.start, span[0] - _TAG_REACH), span[0])
         if tag is not None:
             return Speech(span, tag.start(), span[1], False)
     return None

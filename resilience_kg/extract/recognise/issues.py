@@ -260,7 +260,8 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
             elif cues[" ".join(aim.group(1).lower().split())].kind == "reason" or (
                     c.shape == "hazard" and _described_hazard(text, aim.end(), m.start())):
                 stated.append(((m, c), aim.end()))
-        measures = _in_sentence(text, sent, free, frames, bodies, speaker.get(sent.start))
+        measures = [part for st in _in_sentence(text, sent, free, frames, bodies, speaker.get(sent.start))
+                    for part in _listed_measures(text, st)]
         if whys and stated:
             cut = whys[0].start()
             measures = [dataclasses.replace(st, end=_trim(text, st.start, cut)[1]) if st.start < cut < st.end else st
@@ -278,6 +279,19 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
                     st = dataclasses.replace(st, start=a, end=b, intro_start=a, intro_end=a)
                 out.append(st)
     return out
+
+
+def _listed_measures(text: str, st: Statement) -> list[Statement]:
+    """A solution that lists its measures, each an active verb ("perlunya pemerintah daerah
+    meningkatkan kesiapsiagaan, memperkuat sistem peringatan dini, serta mempersiapkan logistik"):
+    one solution a measure, as the proposal reader splits a body's proposal
+    (:func:`~resilience_kg.extract.recognise.clauses.measure_parts`)."""
+    from resilience_kg.extract.recognise.clauses import measure_parts
+
+    parts = measure_parts(text, st.start, st.end) if st.kind == "Solution" else [(st.start, st.end)]
+    if len(parts) == 1 or not all(_worth(text[a:b]) for a, b in parts):
+        return [st]
+    return [dataclasses.replace(st, start=a, end=b) for a, b in parts]
 
 
 def _described_hazard(text: str, start: int, end: int) -> bool:
@@ -313,8 +327,18 @@ def _heading_kind(line: str) -> str | None:
     if m is None or len(m.group("words").split()) > 6:
         return None
     pattern, kinds = list_kinds()
-    found = [kinds[k.group(1).lower()] for k in pattern.finditer(m.group("words"))]
+    words = m.group("words")
+    # "Catatan Rapat Koordinasi ...", "Notulen Pertemuan ...": a kind word before a meeting noun
+    # names the record of the meeting (its title), not the kind of the points under it.
+    found = [kinds[k.group(1).lower()] for k in pattern.finditer(words) if not _meeting_after().match(words, k.end())]
     return found[-1] if found else None
+
+
+@functools.cache
+def _meeting_after() -> re.Pattern[str]:
+    """A meeting noun right after a word (``rules/clause_words.csv``, role ``meeting-noun``)."""
+    nouns = sorted((r["word"] for r in table("clause_words") if r["role"] == "meeting-noun"), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, nouns)) + r")(?!\w)", re.I)
 
 
 def _sections(text: str) -> dict[int, tuple[str, int, int]]:
