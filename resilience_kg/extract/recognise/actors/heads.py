@@ -15,6 +15,7 @@ from resilience_kg.extract.recognise.actors.bounds import (
     REDUPLICATED,
     abbreviates_field,
     branch_word_before,
+    in_name_vocabulary,
     lower_field_after_and,
     post_ends_before_body,
     rank_tail,
@@ -50,6 +51,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_acronym,
     is_cap,
     is_verb_form,
+    name_key,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table
 from resilience_kg.extract.recognise.rules import words as word_list
@@ -96,14 +98,21 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 # A second head right after a name starts another body ("Dinas X Dinas Y")
                 # unless it is a jurisdiction word.
                 if word not in ("Kota", "Provinsi", "Kabupaten") and not _is_place(f"{toks[j - 1].text} {word}") \
-                        and not (word == "Bidang" and toks[j - 1].text in ("Koordinator", "Kordinator")):
+                        and not (word == "Bidang" and toks[j - 1].text in ("Koordinator", "Kordinator")) \
+                        and not (civil and not english and is_acronym(word) and not is_cap(nxt)):
                     break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name; and a
-                    # coordinating ministry is named by its field: "Kementerian Koordinator Bidang X")
+                    # coordinating ministry is named by its field: "Kementerian Koordinator Bidang X";
+                    # and a group's short head that ends a civil body's name names whom it gathers:
+                    # "Forum Relawan TSBD yang ...")
             last = j
         elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
             if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)) \
                     and not _field_short_form(text, toks, j + 1, known):
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
+            if word.lower() == "dan" and not english and _person_then_from(text, toks[j + 1].start):
+                break  # "Yayasan X dan Budi dari Forum Y": a person from another body, named after "dan"
+            if word.lower() == "dan" and not english and " " in _head_at(text, toks[j + 1].start):
+                break  # "Desa Adat A dan Desa Adat B": a head of two words starts a second body
             if word.lower() == "dan" and not english and _english_name_at(text, toks, j + 1):
                 break  # "Yayasan Contoh dan Sinar Foundation": an English name, its head last, is a second body
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
@@ -136,6 +145,10 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             last = j + width - 1  # "Komisi VI Provinsi bali": news copy writes the place in lower case
             j += width
             continue
+        elif j == i and not english and (public or civil) and (width := _lower_field_to_region(text, toks, j)):
+            last = j + width - 1  # "Balai prasarana permukiman wilayah Sulteng": the name in lower case, to its region
+            j += width
+            continue
         elif civil and not english and j > i and _lower_name_word(word) and _place_follows(text, toks, j + 1):
             pass  # "Forum Peduli bencana Kota X", "Forum penggiat LH Bali": a word of the name in lower case
         else:
@@ -150,9 +163,11 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 marked = width > 1 or (k - width >= 0 and names[k - width] in JURISDICTION_WORDS)
                 if marked and k < len(names) - 1 and names[k + 1] not in ("Bidang", "Kota", "Provinsi"):
                     last = i + k
-                elif (government and width == 1 and k == len(names) - 2 and k > 0
+                elif (government and width == 1 and k == len(names) - 2
+                      and (k > 0 or _regional_government(toks[i - 1].text))
                       and _holder_after_region(names[k + 1].rstrip("."))):
                     last = i + k  # "Dinas Sosial Cilacap Wiyono mengatakan": a public body's name ends at its region
+                    # (and "Setda Pemprov Banten Budi": a region's government is named by its region alone)
                 break
         else:
             continue
@@ -183,6 +198,39 @@ def _english_name_at(text: str, toks: Sequence[Span], k: int) -> bool:
             after = toks[n + 1].text if n + 1 < len(toks) else ""
             return not (is_cap(after) and text[toks[n].end:toks[n + 1].start] == " ") and after not in ("of", "for")
     return False
+
+
+#: One to three capitalised words, then "dari": a person and the body they come from.
+_PERSON_THEN_FROM = re.compile(r"([A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*){0,2}),? (?:dari|selaku) ")
+
+def _regional_government(head: str) -> bool:
+    """Whether ``head`` (the last word of a head noun) names a region's government: "Pemprov",
+    "Pemkab", "Pemerintah Kota"."""
+    return head.capitalize() in _LEVEL_WORDS or name_key(head).startswith("pemerintah ")
+
+
+def _person_then_from(text: str, pos: int) -> bool:
+    """Whether a person's name starts at ``pos``, then "dari" and the body they come from: capitalised
+    words that name no body's or place's word ("... dan Budi dari Forum Y")."""
+    person = _PERSON_THEN_FROM.match(text, pos)
+    return person is not None and not any(in_name_vocabulary(w) for w in person.group(1).split())
+
+
+#: The letter, Roman numeral or number that names a council's organ ("Komisi D", "Komisi IV").
+_ORGAN_NUMBER = re.compile(r"[A-E]|[IVX]{1,4}|\d{1,2}")
+
+
+def _body_word(word: str) -> bool:
+    """Whether ``word`` after an organ's number goes on naming a body (its parent's head or short
+    form, a level word, a place), not a person ("Komisi D DPRD", "Komisi IV Provinsi X")."""
+    return bool(_head_regex().fullmatch(word) or is_acronym(word) or word in JURISDICTION_WORDS
+                or _is_place(word) or not is_cap(word))
+
+
+def _head_at(text: str, pos: int) -> str:
+    """The head noun written at ``pos``, or ""."""
+    head = _head_regex().match(text, pos)
+    return head.group(1) if head is not None else ""
 
 
 def _body_head_at(text: str, toks: Sequence[Span], k: int) -> bool:
@@ -230,6 +278,20 @@ def _lower_name_word(word: str) -> bool:
     preposition or a prefixed verb ("menggelar", "bersama", "dihadiri")."""
     return (word.isalpha() and word.islower() and len(word) >= 4 and word not in _lower_name_stops()
             and not word.startswith(word_list("lower_verb_prefixes")))
+
+
+def _lower_field_to_region(text: str, toks: Sequence[Span], j: int) -> int:
+    """How many words from ``toks[j]`` are a field written in lower case (up to four words), then
+    "wilayah" or a level word and a region ("prasarana permukiman wilayah Sulteng"); 0 otherwise."""
+    k = j
+    while k < len(toks) and k - j < 4 and _lower_name_word(toks[k].text) and toks[k].text != "wilayah" \
+            and text[toks[k].end:toks[k].end + 1] == " ":
+        k += 1
+    if k == j or k + 1 >= len(toks) or text[toks[k].end:toks[k].end + 1] != " ":
+        return 0
+    if toks[k].text != "wilayah" and toks[k].text.capitalize() not in _LEVEL_WORDS:
+        return 0
+    return k + 2 - j if _is_place(toks[k + 1].text) and toks[k + 1].text[0].isupper() else 0
 
 
 def _place_follows(text: str, toks: Sequence[Span], k: int) -> bool:
@@ -361,6 +423,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                         government=head.sector == "GovernmentAgency" and not head.english,
                         public=head.sector == "GovernmentAgency")
         first = _backward(text, toks, k) if head.english else k
+        if not head.english and stop > after + 1 and _ORGAN_NUMBER.fullmatch(toks[after].text) \
+                and not _body_word(toks[after + 1].text):
+            stop = after + 1  # "Wakil Ketua Komisi D Budi": a numbered organ's name ends at its number
         if stop <= after and first == k:
             continue  # a head alone ("Dinas", "Badan") names nothing
         if first == k and after < len(toks) and toks[after].text.lower() in ("dan", "serta", "&") \
