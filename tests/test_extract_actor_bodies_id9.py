@@ -141,3 +141,44 @@ def test_a_government_and_a_technical_office_written_in_lower_case() -> None:
     got = names(text)
     assert any(n.lower() == "pemerintah daerah sulteng" for n in got), got
     assert any(n.lower() == "balai pelaksana jalan wilayah sulteng" for n in got), got
+
+
+# --- 6. prosecutors, fields of work, offices of a known body, a name after its short form ----------
+
+
+def test_a_provincial_prosecutors_office_and_the_anti_corruption_commission_are_actors() -> None:
+    text = ("Sepuluh BUMD meneken nota kesepakatan di Bidang Perdata dan Tata Usaha Negara dengan "
+            "Kejaksaan Tinggi Jawa Barat. Gubernur menyebut nilai pencegahan korupsi dari KPK naik.")
+    got = by_name(text)
+    assert "Kejaksaan Tinggi Jawa Barat" in got, list(got)
+    assert any(a.mention.acronym == "KPK" or n == "Komisi Pemberantasan Korupsi" for n, a in got.items()), list(got)
+    # "di Bidang X": a field of the agreement, no division of a body.
+    assert not [n for n in got if n.startswith("Bidang")], list(got)
+
+
+def test_a_division_named_with_its_body_after_di_is_still_a_unit() -> None:
+    text = "Ia bertugas di Bidang Kedaruratan BPBD Kota Bogor sejak 2019."
+    assert any(n.startswith("Bidang Kedaruratan") for n in names(text)), names(text)
+
+
+def test_an_international_body_and_its_office_word_and_region_is_its_office() -> None:
+    text = ("Pelatihan gizi digelar bersama UNICEF Perwakilan Sulawesi Selatan dan dihadiri "
+            "UNDP Regional Bangkok.")
+    got = names(text)
+    assert "UNICEF Perwakilan Sulawesi Selatan" in got, got
+    assert "UNDP Regional Bangkok" in got, got
+
+
+def test_a_name_written_after_its_short_form_in_a_list_keeps_its_last_word() -> None:
+    # "Universitas X (UX) Veteran," and "Pemerintah Kalurahan (Pemkal) Y,": the word after the
+    # brackets ends the list item and is the name's.
+    text = ("Acara dibuka Pemerintah Kalurahan (Pemkal) Sidoarum, lalu diikuti Universitas Negeri "
+            "Contoh (UNC), Universitas Pertahanan Rakyat (UPR) Veteran, dan Politeknik Negeri Jember.")
+    got = names(text)
+    assert "Pemerintah Kalurahan Sidoarum" in got, got
+    assert "Universitas Pertahanan Rakyat Veteran" in got, got
+
+
+def test_a_word_after_a_short_form_after_a_post_is_the_holder() -> None:
+    text = "Ketua Forum Relawan Tempel (FRT) Budi, mengatakan relawan siap siaga."
+    assert not [n for n in names(text) if "Budi" in n], names(text)

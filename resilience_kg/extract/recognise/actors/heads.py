@@ -203,6 +203,38 @@ def _english_name_at(text: str, toks: Sequence[Span], k: int) -> bool:
 #: One to three capitalised words, then "dari": a person and the body they come from.
 _PERSON_THEN_FROM = re.compile(r"([A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*){0,2}),? (?:dari|selaku) ")
 
+#: One capitalised word that ends a list item: "..., Universitas X (UX) Veteran, Universitas Y".
+_ITEM_WORD = re.compile(r" [A-Z][a-z]{2,}(?=\s*[,;]|\s+(?:dan|serta)\s)")
+
+
+def _item_word_length(text: str, pos: int, end: int) -> int:
+    """Length of one capitalised word at ``pos`` that ends a list item (a word of the name written
+    after its short form: "Universitas Pembangunan Nasional (UPN) Veteran,"), or 0."""
+    word = _ITEM_WORD.match(text, pos, end)
+    if word is None or _head_regex().fullmatch(word.group(0).strip()) or word.group(0).strip() in STOP_CAPS:
+        return 0
+    return word.end() - pos
+
+
+def _item_after_short_form(text: str, pos: int, end: int) -> bool:
+    """Whether a short form in brackets and then one word ending a list item follow ``pos``: a
+    head's own name written after its short form ("Pemerintah Kalurahan (Pemkal) Banyurejo,")."""
+    short = _SHORT_FORM_AFTER.match(text, pos, end)
+    return short is not None and _item_word_length(text, short.end(), end) > 0
+
+
+def _stands_as_item(text: str, start: int) -> bool:
+    """Whether a name at ``start`` begins a list item or a line (after a comma, a dash, "dan"), not
+    a post's words: a capitalised word after its short form is then the name's, not a holder's."""
+    before = text[max(0, start - 12):start].rstrip(" ")
+    return before == "" or before.endswith(("\n", ",", ";", ":", "–", "-", "—")) \
+        or re.search(r"(?<![\w-])(?:dan|serta)$", before) is not None
+
+
+#: A preposition right before "Bidang": "di Bidang X", "dalam Bidang X" name a field of work.
+_FIELD_PREPOSITION = re.compile(r"(?<![\w-])(?:di|dalam|pada|ke)\s+$")
+
+
 def _regional_government(head: str) -> bool:
     """Whether ``head`` (the last word of a head noun) names a region's government: "Pemprov",
     "Pemkab", "Pemerintah Kota"."""
@@ -426,8 +458,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         if not head.english and stop > after + 1 and _ORGAN_NUMBER.fullmatch(toks[after].text) \
                 and not _body_word(toks[after + 1].text):
             stop = after + 1  # "Wakil Ketua Komisi D Budi": a numbered organ's name ends at its number
-        if stop <= after and first == k:
+        if stop <= after and first == k and not (not head.english and _item_after_short_form(text, m.end(), end)):
             continue  # a head alone ("Dinas", "Badan") names nothing
+            # (but "..., Pemerintah Kalurahan (Pemkal) Banyurejo, ...": its name after its short form)
         if first == k and after < len(toks) and toks[after].text.lower() in ("dan", "serta", "&") \
                 and not head.english:
             continue  # "Rapat Koordinasi Pusat dan Daerah", "Kepala Bidang dan Kepala Seksi": no name of its own
@@ -441,6 +474,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         if head.head == "Bidang" and re.search(r"\b(" + alternation("deputy_posts") + r")\b",
                                                 text[max(start, s - 60):s]):
             continue  # "Deputi Gubernur ... Bidang X": the deputy's field, not a division
+        if head.head == "Bidang" and _FIELD_PREPOSITION.search(text, max(start, s - 8), s) \
+                and not any(is_acronym(w) or _head_regex().fullmatch(w) for w in name.split()[1:]):
+            continue  # "kesepakatan di Bidang Perdata dan Tata Usaha Negara": a field of work, no division of a body
         body = name[len(m.group(1)):] if first == k else name
         if m.group(1) in ("Program", "Programme") and not re.search(r"\b(" + alternation("programme_bodies") + r")\b",
                                                                     name):
@@ -496,7 +532,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             acronym = short.group(1)
             e = short.end()
             tail = (_jurisdiction_tail(text, e, end) or rank_tail(text, e, end) or _named_tail(text, e, end, acronym)
-                    or (_english_place_tail(text, e, end) if head.english else 0))
+                    or (_english_place_tail(text, e, end) if head.english else 0)
+                    or (_item_word_length(text, e, end) if not head.english
+                        and (_stands_as_item(text, s) or stop <= after) else 0))
             if tail:
                 # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"
                 # later in the text still means this branch).
