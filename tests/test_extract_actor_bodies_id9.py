@@ -182,3 +182,19 @@ def test_a_name_written_after_its_short_form_in_a_list_keeps_its_last_word() -> 
 def test_a_word_after_a_short_form_after_a_post_is_the_holder() -> None:
     text = "Ketua Forum Relawan Tempel (FRT) Budi, mengatakan relawan siap siaga."
     assert not [n for n in names(text) if "Budi" in n], names(text)
+
+
+def test_a_name_in_capitals_and_its_province_short_name_is_a_body() -> None:
+    # "LINTAS NTB": a body's own name in capitals, then its province's short name; a headline in
+    # capitals names none.
+    text = "BANJIR BANDANG NTB\nPelatihan itu difasilitasi oleh LINTASARA NTB atas dukungan mitra."
+    got = names(text)
+    assert "LINTASARA NTB" in got, got
+    assert not [n for n in got if n.startswith(("BANJIR", "BANDANG"))], got
+
+
+def test_a_council_or_a_lower_case_office_ends_at_its_region_before_its_members_names() -> None:
+    text = ("Rapat dihadiri anggota DPRD Jambi Sari Wulandari dan DPRD Jambi Rahmat. Rapat dipimpin "
+            "kepala Balai pelaksana jalan wilayah Sulteng Yohanes Lamba kemarin.")
+    got = names(text)
+    assert not [n for n in got if "Sari" in n or "Rahmat" in n or "Yohanes" in n], got

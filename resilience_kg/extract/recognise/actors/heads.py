@@ -147,8 +147,7 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             continue
         elif j == i and not english and (public or civil) and (width := _lower_field_to_region(text, toks, j)):
             last = j + width - 1  # "Balai prasarana permukiman wilayah Sulteng": the name in lower case, to its region
-            j += width
-            continue
+            break  # (and no further: "... wilayah Sulteng Budi Santoso" goes on with the head's holder)
         elif civil and not english and j > i and _lower_name_word(word) and _place_follows(text, toks, j + 1):
             pass  # "Forum Peduli bencana Kota X", "Forum penggiat LH Bali": a word of the name in lower case
         else:
@@ -163,11 +162,14 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 marked = width > 1 or (k - width >= 0 and names[k - width] in JURISDICTION_WORDS)
                 if marked and k < len(names) - 1 and names[k + 1] not in ("Bidang", "Kota", "Provinsi"):
                     last = i + k
-                elif (government and width == 1 and k == len(names) - 2
-                      and (k > 0 or _regional_government(toks[i - 1].text))
+                elif (government and width == 1 and k > 0 and k == len(names) - 2
                       and _holder_after_region(names[k + 1].rstrip("."))):
                     last = i + k  # "Dinas Sosial Cilacap Wiyono mengatakan": a public body's name ends at its region
-                    # (and "Setda Pemprov Banten Budi": a region's government is named by its region alone)
+                elif (government and width == 1 and k == 0 and 2 <= len(names) <= 4
+                      and _regional_government(toks[i - 1].text)
+                      and all(_holder_after_region(w.rstrip(".")) for w in names[1:])):
+                    last = i  # "Pemprov Banten Budi", "DPRD Sumbar Beni Utama": a region's government or
+                    # council is named by its region alone, and the words after it are its holder's
                 break
         else:
             continue
@@ -236,9 +238,9 @@ _FIELD_PREPOSITION = re.compile(r"(?<![\w-])(?:di|dalam|pada|ke)\s+$")
 
 
 def _regional_government(head: str) -> bool:
-    """Whether ``head`` (the last word of a head noun) names a region's government: "Pemprov",
-    "Pemkab", "Pemerintah Kota"."""
-    return head.capitalize() in _LEVEL_WORDS or name_key(head).startswith("pemerintah ")
+    """Whether ``head`` (the last word of a head noun) names a region's government or council:
+    "Pemprov", "Pemkab", "Pemerintah Kota", "DPRD"."""
+    return head.capitalize() in _LEVEL_WORDS or name_key(head).startswith("pemerintah ") or head == "DPRD"
 
 
 def _person_then_from(text: str, pos: int) -> bool:

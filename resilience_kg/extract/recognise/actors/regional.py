@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.bounds import COUNTRY_INITIALS
+from resilience_kg.extract.recognise.actors.lists import _unknown_short_form
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_place, _jurisdiction_tail, _regions_of_text
 from resilience_kg.extract.recognise.actors.refusals import _document_words
@@ -109,7 +110,19 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
         out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
                                 "acronym-with-place", "rule:acronym-with-place",
                                 confidence("mention:acronym-with-place")))
+    for m in _ACRONYM_REGION.finditer(text, start, end):
+        # "KONSEPSI NTB", "WALHI Jatim": a body's own short name of four capitals or more, then its
+        # province's short name, no level word: a regional body or branch, of no known sector.
+        if not _unknown_short_form(m.group(1)) or not _is_place(m.group(2)) or m.group(2) in _LEVEL_WORDS \
+                or re.search(r"[A-Z]{3,}[ :,-]*$", text[max(start, m.start() - 12):m.start()]):
+            continue  # (a headline in capitals: "BANJIR BANDANG NTB" names no body)
+        out.append(ActorMention(m.start(), m.end(), m.group(0), m.group(0), None, None, "",
+                                "rule:acronym-with-region", confidence("mention:acronym-with-place")))
     return out
+
+
+#: A name in capitals and a region's short name after it ("KONSEPSI NTB", "WALHI Jatim").
+_ACRONYM_REGION = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{3,11}) ([A-Z][A-Za-z]{2,9})(?![\w-])(?! [A-Z])")
 
 
 #: A brand written with an inner capital ("RedR", "PetaBencana") and then a country or
