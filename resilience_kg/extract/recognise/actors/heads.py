@@ -168,8 +168,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 elif (government and width == 1 and k == 0 and 2 <= len(names) <= 4
                       and _regional_government(toks[i - 1].text)
                       and all(_holder_after_region(w.rstrip(".")) for w in names[1:])):
-                    last = i  # "Pemprov Banten Budi", "DPRD Sumbar Beni Utama": a region's government or
-                    # council is named by its region alone, and the words after it are its holder's
+                    last = i  # "Pemprov Banten Budi", "Pemkab Kerinci Sari Wulandari": a region's government
+                    # is named by its region alone, and the words after it are its holder's
                 break
         else:
             continue
@@ -238,9 +238,9 @@ _FIELD_PREPOSITION = re.compile(r"(?<![\w-])(?:di|dalam|pada|ke)\s+$")
 
 
 def _regional_government(head: str) -> bool:
-    """Whether ``head`` (the last word of a head noun) names a region's government or council:
-    "Pemprov", "Pemkab", "Pemerintah Kota", "DPRD"."""
-    return head.capitalize() in _LEVEL_WORDS or name_key(head).startswith("pemerintah ") or head == "DPRD"
+    """Whether ``head`` (the last word of a head noun) names a region's government: "Pemprov",
+    "Pemkab", "Pemerintah Kota"."""
+    return head.capitalize() in _LEVEL_WORDS or name_key(head).startswith("pemerintah ")
 
 
 def _person_then_from(text: str, pos: int) -> bool:
