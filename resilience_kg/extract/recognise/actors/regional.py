@@ -13,7 +13,13 @@ from dataclasses import replace
 from resilience_kg.extract.recognise.actors.bounds import COUNTRY_INITIALS
 from resilience_kg.extract.recognise.actors.lists import _unknown_short_form
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_place, _jurisdiction_tail, _regions_of_text
+from resilience_kg.extract.recognise.actors.places import (
+    _LEVEL_WORDS,
+    _is_place,
+    _jurisdiction_tail,
+    _place_kinds,
+    _regions_of_text,
+)
 from resilience_kg.extract.recognise.actors.refusals import _document_words
 from resilience_kg.extract.recognise.actors.vocabulary import (
     STOP_CAPS,
@@ -114,8 +120,9 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
         # "KONSEPSI NTB", "WALHI Jatim": a body's own short name of four capitals or more, then its
         # province's short name, no level word: a regional body or branch, of no known sector.
         if not _unknown_short_form(m.group(1)) or not _is_place(m.group(2)) or m.group(2) in _LEVEL_WORDS \
+                or m.group(2) in _place_kinds() \
                 or re.search(r"[A-Z]{3,}[ :,-]*$", text[max(start, m.start() - 12):m.start()]):
-            continue  # (a headline in capitals: "BANJIR BANDANG NTB" names no body)
+            continue  # (a headline in capitals, "BANJIR BANDANG NTB", names no body; "CCTV Kelurahan": no region)
         out.append(ActorMention(m.start(), m.end(), m.group(0), m.group(0), None, None, "",
                                 "rule:acronym-with-region", confidence("mention:acronym-with-place")))
     return out
