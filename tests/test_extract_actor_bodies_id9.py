@@ -199,3 +199,9 @@ def test_a_government_or_a_lower_case_office_ends_at_its_region_before_its_holde
             "jalan wilayah Sulteng Yohanes Lamba kemarin.")
     got = names(text)
     assert not [n for n in got if "Sari" in n or "Yohanes" in n], got
+
+
+def test_a_short_head_in_capitals_with_its_region_keeps_the_heads_kind() -> None:
+    # "PEMKOT JAMBI": a city government's short head written in capitals, with its region.
+    got = by_name("Peserta dari PEMKOT JAMBI dan KONSEPSI NTB hadir.")
+    assert got["PEMKOT JAMBI"].sector == "GovernmentAgency", list(got)

@@ -23,6 +23,7 @@ from resilience_kg.extract.recognise.actors.places import (
 from resilience_kg.extract.recognise.actors.refusals import _document_words
 from resilience_kg.extract.recognise.actors.vocabulary import (
     STOP_CAPS,
+    _heads,
     _is_calendar,
     _is_collective,
     _is_foreign_country,
@@ -123,8 +124,10 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
                 or m.group(2) in _place_kinds() \
                 or re.search(r"[A-Z]{3,}[ :,-]*$", text[max(start, m.start() - 12):m.start()]):
             continue  # (a headline in capitals, "BANJIR BANDANG NTB", names no body; "CCTV Kelurahan": no region)
-        out.append(ActorMention(m.start(), m.end(), m.group(0), m.group(0), None, None, "",
-                                "rule:acronym-with-region", confidence("mention:acronym-with-place")))
+        head = _heads().get(m.group(1).capitalize())  # ("PEMKOT AMBON": a short head in capitals says the kind)
+        out.append(ActorMention(m.start(), m.end(), m.group(0), m.group(0), None, head.sector if head else None,
+                                f"head:{head.head}" if head else "", "rule:acronym-with-region",
+                                confidence("mention:acronym-with-place")))
     return out
 
 
