@@ -212,13 +212,13 @@ def lower_field_after_and(text: str, toks: Sequence[Span], j: int, i: int) -> in
     for first in (max(0, i - 1), i):  # (the short form spells the head too, "DLHK", or not)
         if short is not None and _fits(short.group(1), f"{text[toks[first].start:toks[j].end]} {field.capitalize()}"):
             return 1
-    if after.text.replace(".", "") in _COUNTRY_INITIALS or _jurisdiction_tail(text, toks[j + 1].end, len(text)):
+    if after.text.replace(".", "") in COUNTRY_INITIALS or _jurisdiction_tail(text, toks[j + 1].end, len(text)):
         return 1
     return 0
 
 
 #: The country's initials after a ministry's name ("Kementerian X RI", "... R.I.").
-_COUNTRY_INITIALS = frozenset(("RI",))
+COUNTRY_INITIALS = frozenset(("RI",))
 
 
 #: Indonesian prepositions of place that title-case copy capitalises ("Badan X Di Kabupaten Y").

@@ -63,7 +63,16 @@ def police_commands(text: str, start: int, end: int) -> list[ActorMention]:
         out.append(ActorMention(m.start("post"), stop, name, f"{short} {metro}{place}", name,
                                 "GovernmentAgency", "police-command", "rule:police-command",
                                 confidence("mention:regional-head")))
+    for m in _POLICE_UNIT.finditer(text, start, end):
+        # "Ditpolairud Polda X", "Satlantas Polres Y": a directorate or unit of the command after it
+        # (Perpol 2/2021 names them Dit<field> and Sat<field>); the command is its parent.
+        out.append(ActorMention(m.start(), m.end(1), m.group(1), None, None, "GovernmentAgency",
+                                "police-unit", "rule:police-unit", confidence("mention:head-noun"), kind="unit"))
     return out
+
+
+#: A police directorate or unit written as one word ("Ditreskrimsus", "Satpolairud") before its command.
+_POLICE_UNIT = re.compile(r"(?<![\w-])((?:Dit|Sat)[a-z]{4,16})(?= (?:Polda|Polres|Polresta|Polrestabes)\b)")
 
 
 # -- A military command spelt by its commander's post -----------------------------------------------
@@ -324,6 +333,10 @@ def _foreign_city(text: str, place: str, level: str) -> bool:
 _NATIONAL_GOVERNMENT = re.compile(r"(?<![\w-])(?P<adj>[A-Z][a-z]+ian) [Gg]overnment(?![\w-])(?! of\b)")
 
 
+#: "Pemerintah Jepang", "Pemerintah Korea Selatan": the government, then a country's name (one or two words).
+_PEMERINTAH_NEGARA = re.compile(r"(?<![\w-])Pemerintah (?P<two>(?P<one>[A-Z][a-z]+)(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
 def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
     """"The Australian government": the government of the country the adjective names, one body
     ("Government of Australia"), whatever it does in the text (funds, supports, signs).
@@ -334,6 +347,14 @@ def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
     """
     countries = _countries() | {"Indonesia"}
     out = []
+    for m in _PEMERINTAH_NEGARA.finditer(text, start, end):
+        # "dukungan Pemerintah Jepang": Indonesian names a foreign country's government by its name.
+        country = next((c for c in (m.group("two"), m.group("one")) if c and c in _countries()), None)
+        if country is not None:
+            e = m.start("one") + len(country)
+            out.append(ActorMention(m.start(), e, f"Pemerintah {country}", None, None, "GovernmentAgency",
+                                    "national-government", "rule:national-government",
+                                    confidence("mention:place-as-government")))
     for m in _NATIONAL_GOVERNMENT.finditer(text, start, end):
         country = m.group("adj")[:-1]
         if country not in countries:

@@ -15,6 +15,7 @@ from resilience_kg.extract.recognise.actors.bounds import (
     REDUPLICATED,
     abbreviates_field,
     branch_word_before,
+    in_name_vocabulary,
     lower_field_after_and,
     post_ends_before_body,
     rank_tail,
@@ -50,6 +51,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_acronym,
     is_cap,
     is_verb_form,
+    name_key,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table
 from resilience_kg.extract.recognise.rules import words as word_list
@@ -96,14 +98,21 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 # A second head right after a name starts another body ("Dinas X Dinas Y")
                 # unless it is a jurisdiction word.
                 if word not in ("Kota", "Provinsi", "Kabupaten") and not _is_place(f"{toks[j - 1].text} {word}") \
-                        and not (word == "Bidang" and toks[j - 1].text in ("Koordinator", "Kordinator")):
+                        and not (word == "Bidang" and toks[j - 1].text in ("Koordinator", "Kordinator")) \
+                        and not (civil and not english and is_acronym(word) and not is_cap(nxt)):
                     break  # (but "Polres Metro Jakarta Pusat": Pusat ends a place's name; and a
-                    # coordinating ministry is named by its field: "Kementerian Koordinator Bidang X")
+                    # coordinating ministry is named by its field: "Kementerian Koordinator Bidang X";
+                    # and a group's short head that ends a civil body's name names whom it gathers:
+                    # "Forum Relawan TSBD yang ...")
             last = j
         elif word.lower() in CONNECTORS and is_cap(nxt) and nxt not in STOP_CAPS and not _is_collective(nxt):
             if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)) \
                     and not _field_short_form(text, toks, j + 1, known):
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
+            if word.lower() == "dan" and not english and _person_then_from(text, toks[j + 1].start):
+                break  # "Yayasan X dan Budi dari Forum Y": a person from another body, named after "dan"
+            if word.lower() == "dan" and not english and " " in _head_at(text, toks[j + 1].start):
+                break  # "Desa Adat A dan Desa Adat B": a head of two words starts a second body
             if word.lower() == "dan" and not english and _english_name_at(text, toks, j + 1):
                 break  # "Yayasan Contoh dan Sinar Foundation": an English name, its head last, is a second body
             if word.lower() == "dan" and _is_collective(" ".join(t.text for t in toks[j + 1:j + 3])):
@@ -144,6 +153,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             last = j + width - 1  # "Komisi VI Provinsi bali": news copy writes the place in lower case
             j += width
             continue
+        elif j == i and not english and (public or civil) and (width := _lower_field_to_region(text, toks, j)):
+            last = j + width - 1  # "Balai prasarana permukiman wilayah Sulteng": the name in lower case, to its region
+            break  # (and no further: "... wilayah Sulteng Budi Santoso" goes on with the head's holder)
         elif civil and not english and j > i and _lower_name_word(word) and _place_follows(text, toks, j + 1):
             pass  # "Forum Peduli bencana Kota X", "Forum penggiat LH Bali": a word of the name in lower case
         else:
@@ -158,9 +170,14 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 marked = width > 1 or (k - width >= 0 and names[k - width] in JURISDICTION_WORDS)
                 if marked and k < len(names) - 1 and names[k + 1] not in ("Bidang", "Kota", "Provinsi"):
                     last = i + k
-                elif (government and width == 1 and k == len(names) - 2 and k > 0
+                elif (government and width == 1 and k > 0 and k == len(names) - 2
                       and _holder_after_region(names[k + 1].rstrip("."))):
                     last = i + k  # "Dinas Sosial Cilacap Wiyono mengatakan": a public body's name ends at its region
+                elif (government and width == 1 and k == 0 and 2 <= len(names) <= 4
+                      and _regional_government(toks[i - 1].text)
+                      and all(_holder_after_region(w.rstrip(".")) for w in names[1:])):
+                    last = i  # "Pemprov Banten Budi", "Pemkab Kerinci Sari Wulandari": a region's government
+                    # is named by its region alone, and the words after it are its holder's
                 break
         else:
             continue
@@ -200,6 +217,71 @@ def _english_name_at(text: str, toks: Sequence[Span], k: int) -> bool:
             after = toks[n + 1].text if n + 1 < len(toks) else ""
             return not (is_cap(after) and text[toks[n].end:toks[n + 1].start] == " ") and after not in ("of", "for")
     return False
+
+
+#: One to three capitalised words, then "dari": a person and the body they come from.
+_PERSON_THEN_FROM = re.compile(r"([A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*){0,2}),? (?:dari|selaku) ")
+
+#: One capitalised word that ends a list item: "..., Universitas X (UX) Veteran, Universitas Y".
+_ITEM_WORD = re.compile(r" [A-Z][a-z]{2,}(?=\s*[,;]|\s+(?:dan|serta)\s)")
+
+
+def _item_word_length(text: str, pos: int, end: int) -> int:
+    """Length of one capitalised word at ``pos`` that ends a list item (a word of the name written
+    after its short form: "Universitas Pembangunan Nasional (UPN) Veteran,"), or 0."""
+    word = _ITEM_WORD.match(text, pos, end)
+    if word is None or _head_regex().fullmatch(word.group(0).strip()) or word.group(0).strip() in STOP_CAPS:
+        return 0
+    return word.end() - pos
+
+
+def _item_after_short_form(text: str, pos: int, end: int) -> bool:
+    """Whether a short form in brackets and then one word ending a list item follow ``pos``: a
+    head's own name written after its short form ("Pemerintah Kalurahan (Pemkal) Banyurejo,")."""
+    short = _SHORT_FORM_AFTER.match(text, pos, end)
+    return short is not None and _item_word_length(text, short.end(), end) > 0
+
+
+def _stands_as_item(text: str, start: int) -> bool:
+    """Whether a name at ``start`` begins a list item or a line (after a comma, a dash, "dan"), not
+    a post's words: a capitalised word after its short form is then the name's, not a holder's."""
+    before = text[max(0, start - 12):start].rstrip(" ")
+    return before == "" or before.endswith(("\n", ",", ";", ":", "–", "-", "—")) \
+        or re.search(r"(?<![\w-])(?:dan|serta)$", before) is not None
+
+
+#: A preposition right before "Bidang": "di Bidang X", "dalam Bidang X" name a field of work.
+_FIELD_PREPOSITION = re.compile(r"(?<![\w-])(?:di|dalam|pada|ke)\s+$")
+
+
+def _regional_government(head: str) -> bool:
+    """Whether ``head`` (the last word of a head noun) names a region's government: "Pemprov",
+    "Pemkab", "Pemerintah Kota"."""
+    return head.capitalize() in _LEVEL_WORDS or name_key(head).startswith("pemerintah ")
+
+
+def _person_then_from(text: str, pos: int) -> bool:
+    """Whether a person's name starts at ``pos``, then "dari" and the body they come from: capitalised
+    words that name no body's or place's word ("... dan Budi dari Forum Y")."""
+    person = _PERSON_THEN_FROM.match(text, pos)
+    return person is not None and not any(in_name_vocabulary(w) for w in person.group(1).split())
+
+
+#: The letter, Roman numeral or number that names a council's organ ("Komisi D", "Komisi IV").
+_ORGAN_NUMBER = re.compile(r"[A-E]|[IVX]{1,4}|\d{1,2}")
+
+
+def _body_word(word: str) -> bool:
+    """Whether ``word`` after an organ's number goes on naming a body (its parent's head or short
+    form, a level word, a place), not a person ("Komisi D DPRD", "Komisi IV Provinsi X")."""
+    return bool(_head_regex().fullmatch(word) or is_acronym(word) or word in JURISDICTION_WORDS
+                or _is_place(word) or not is_cap(word))
+
+
+def _head_at(text: str, pos: int) -> str:
+    """The head noun written at ``pos``, or ""."""
+    head = _head_regex().match(text, pos)
+    return head.group(1) if head is not None else ""
 
 
 def _body_head_at(text: str, toks: Sequence[Span], k: int) -> bool:
@@ -247,6 +329,20 @@ def _lower_name_word(word: str) -> bool:
     preposition or a prefixed verb ("menggelar", "bersama", "dihadiri")."""
     return (word.isalpha() and word.islower() and len(word) >= 4 and word not in _lower_name_stops()
             and not word.startswith(word_list("lower_verb_prefixes")))
+
+
+def _lower_field_to_region(text: str, toks: Sequence[Span], j: int) -> int:
+    """How many words from ``toks[j]`` are a field written in lower case (up to four words), then
+    "wilayah" or a level word and a region ("prasarana permukiman wilayah Sulteng"); 0 otherwise."""
+    k = j
+    while k < len(toks) and k - j < 4 and _lower_name_word(toks[k].text) and toks[k].text != "wilayah" \
+            and text[toks[k].end:toks[k].end + 1] == " ":
+        k += 1
+    if k == j or k + 1 >= len(toks) or text[toks[k].end:toks[k].end + 1] != " ":
+        return 0
+    if toks[k].text != "wilayah" and toks[k].text.capitalize() not in _LEVEL_WORDS:
+        return 0
+    return k + 2 - j if _is_place(toks[k + 1].text) and toks[k + 1].text[0].isupper() else 0
 
 
 def _place_follows(text: str, toks: Sequence[Span], k: int) -> bool:
@@ -382,8 +478,12 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                         government=head.sector == "GovernmentAgency" and not head.english,
                         public=head.sector == "GovernmentAgency")
         first = _backward(text, toks, k) if head.english else k
-        if stop <= after and first == k:
+        if not head.english and stop > after + 1 and _ORGAN_NUMBER.fullmatch(toks[after].text) \
+                and not _body_word(toks[after + 1].text):
+            stop = after + 1  # "Wakil Ketua Komisi D Budi": a numbered organ's name ends at its number
+        if stop <= after and first == k and not (not head.english and _item_after_short_form(text, m.end(), end)):
             continue  # a head alone ("Dinas", "Badan") names nothing
+            # (but "..., Pemerintah Kalurahan (Pemkal) Banyurejo, ...": its name after its short form)
         if first == k and after < len(toks) and toks[after].text.lower() in ("dan", "serta", "&") \
                 and not head.english:
             continue  # "Rapat Koordinasi Pusat dan Daerah", "Kepala Bidang dan Kepala Seksi": no name of its own
@@ -397,6 +497,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         if head.head == "Bidang" and re.search(r"\b(" + alternation("deputy_posts") + r")\b",
                                                 text[max(start, s - 60):s]):
             continue  # "Deputi Gubernur ... Bidang X": the deputy's field, not a division
+        if head.head == "Bidang" and _FIELD_PREPOSITION.search(text, max(start, s - 8), s) \
+                and not any(is_acronym(w) or _head_regex().fullmatch(w) for w in name.split()[1:]):
+            continue  # "kesepakatan di Bidang Perdata dan Tata Usaha Negara": a field of work, no division of a body
         body = name[len(m.group(1)):] if first == k else name
         if m.group(1) in ("Program", "Programme") and not re.search(r"\b(" + alternation("programme_bodies") + r")\b",
                                                                     name):
@@ -470,7 +573,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             acronym = short.group(1)
             e = short.end()
             tail = (_jurisdiction_tail(text, e, end) or rank_tail(text, e, end) or _named_tail(text, e, end, acronym)
-                    or (_english_place_tail(text, e, end) if head.english else 0))
+                    or (_english_place_tail(text, e, end) if head.english else 0)
+                    or (_item_word_length(text, e, end) if not head.english
+                        and (_stands_as_item(text, s) or stop <= after) else 0))
             if tail:
                 # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"
                 # later in the text still means this branch).

@@ -118,6 +118,9 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta", and in
         # English "BAPPEDA of Semarang City".
         tail = _jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end) or _numeral_tail(text, e, end)
+        entry = gazetteer.by_id.get(surface.method.partition(":")[2]) if gazetteer is not None else None
+        if not tail and entry is not None and entry.level in ("national", "international"):
+            tail = _office_tail(text, e, end, international=entry.level == "international")
         e += tail
         short = _SHORT_FORM_AFTER.match(text, e, end) if not tail and " " in m.group(1) else None
         place = _jurisdiction_tail(text, short.end(), end) if short is not None else 0
@@ -151,6 +154,28 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
                                 surface.sector or None, surface.method, surface.method, confidence("mention:gazetteer"),
                                 kind=surface.kind))
     return out
+
+
+#: "UNICEF Perwakilan Papua dan Papua Barat", "BPKP Perwakilan Provinsi Jambi", "UNDP Regional
+#: Bangkok": a national or international body, then the word for its office and the office's region.
+_OFFICE_AFTER = re.compile(r" (?P<word>Perwakilan|Regional(?: Hub)?)(?: Provinsi| Wilayah)?"
+                           r" (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+                           r"(?: (?:dan|&) (?P<other>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?(?![\w-])")
+
+
+def _office_tail(text: str, pos: int, end: int, *, international: bool) -> int:
+    """Length of an office word and its region after a national or international body's name (the
+    branch, named after its body in Indonesian word order), or 0. "Regional" and a city abroad only
+    after an international body."""
+    office = _OFFICE_AFTER.match(text, pos, end)
+    if office is None:
+        return 0
+    if office.group("word") == "Perwakilan":
+        if not _is_place(office.group("place")):
+            return 0
+        other = office.group("other")
+        return (office.end() if other and _is_place(other) else office.end("place")) - pos
+    return office.end("place") - pos if international and " " not in office.group("place") else 0
 
 
 @functools.cache

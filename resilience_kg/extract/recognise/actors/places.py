@@ -25,6 +25,8 @@ def _is_place(name: str) -> bool:
     from resilience_kg.extract.regions import is_place
 
     first = name.split(maxsplit=1)[0] if name.strip() else ""
+    if first in _place_kinds() and (head := _head_regex().match(name.strip())) and " " in head.group(1):
+        return False  # a body's head that starts with a place's kind: "Desa Adat X" is a customary community
     return (name.lower().strip() in places() or is_place(name) is not None
             or first in _place_kinds() or _misspelt_place_kind(first))
 
@@ -127,6 +129,9 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     # "BPBD provinsi Riau": news copy writes the level in lower case too.
     marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI" or "Wilayah" in tail.group(0)
     place = " ".join(w for w in words_ if w.capitalize() not in _LEVEL_WORDS)
+    if marked and len(place.split()) == 2 and not _is_place(place) and _head_regex().fullmatch(place.split()[1]):
+        # "DPRD Kota Bandung Komisi IV": a head after the region starts the organ, no word of the place.
+        return len(tail.group(0)[:tail.group(0).rstrip().rfind(" ")].rstrip())
     if (marked and " " in place and not _is_place(place) and place.split()[1] not in _SECOND_PLACE_WORDS
             and not _is_place(" ".join(words_))  # ("PMI Kecamatan Sungai Pinang": a district by its kind word)
             and (_NAME_GOES_ON.match(text, tail.end()) or TITLES.match(place.split()[1])

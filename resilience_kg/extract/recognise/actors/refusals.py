@@ -208,6 +208,10 @@ def _after_programme_noun(text: str, m: ActorMention) -> bool:
     return bool(_programme_noun_regex().search(text, max(0, m.start - 20), m.start))
 
 
+#: A Roman numeral other than I ("I" starts Balinese names: "I Made"), written the standard way.
+_ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I{0,3}")
+
+
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
     if m.method in ("rule:place-as-government", "rule:regional-head"):
@@ -216,6 +220,8 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
+    if _ROMAN_NUMERAL.fullmatch(name.split()[0]):
+        return False  # "Angkatan IV Kabupaten X", "Wilayah II": a numeral numbers a batch or a unit, it names no body
     if is_acronym(name) and _RANK_BEFORE.search(text, max(0, m.start - 20), m.start) \
             and _NAME_AFTER.match(text, m.end):
         return False  # "Letjen TNI Doni Monardo": the force is a word of the officer's rank

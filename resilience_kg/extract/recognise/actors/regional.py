@@ -10,11 +10,20 @@ import functools
 import re
 from dataclasses import replace
 
+from resilience_kg.extract.recognise.actors.bounds import COUNTRY_INITIALS
+from resilience_kg.extract.recognise.actors.lists import _unknown_short_form
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_place, _jurisdiction_tail, _regions_of_text
+from resilience_kg.extract.recognise.actors.places import (
+    _LEVEL_WORDS,
+    _is_place,
+    _jurisdiction_tail,
+    _place_kinds,
+    _regions_of_text,
+)
 from resilience_kg.extract.recognise.actors.refusals import _document_words
 from resilience_kg.extract.recognise.actors.vocabulary import (
     STOP_CAPS,
+    _heads,
     _is_calendar,
     _is_collective,
     _is_foreign_country,
@@ -102,13 +111,28 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
                                 "acronym-numbered", "rule:acronym-with-place",
                                 confidence("mention:acronym-with-place")))
     for m in _ACRONYM_PLACE.finditer(text, start, end):
-        if _is_collective(m.group(1)) or not is_acronym(m.group(1)):
-            continue
+        if _is_collective(m.group(1)) or not is_acronym(m.group(1)) or m.group(1) in COUNTRY_INITIALS:
+            continue  # ("Ombudsman RI Provinsi X": the country's initials end a national body's name)
         e = m.end() + _jurisdiction_tail(text, m.end(), end)
         out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
                                 "acronym-with-place", "rule:acronym-with-place",
                                 confidence("mention:acronym-with-place")))
+    for m in _ACRONYM_REGION.finditer(text, start, end):
+        # "KONSEPSI NTB", "WALHI Jatim": a body's own short name of four capitals or more, then its
+        # province's short name, no level word: a regional body or branch, of no known sector.
+        if not _unknown_short_form(m.group(1)) or not _is_place(m.group(2)) or m.group(2) in _LEVEL_WORDS \
+                or m.group(2) in _place_kinds() \
+                or re.search(r"[A-Z]{3,}[ :,-]*$", text[max(start, m.start() - 12):m.start()]):
+            continue  # (a headline in capitals, "BANJIR BANDANG NTB", names no body; "CCTV Kelurahan": no region)
+        head = _heads().get(m.group(1).capitalize())  # ("PEMKOT AMBON": a short head in capitals says the kind)
+        out.append(ActorMention(m.start(), m.end(), m.group(0), m.group(0), None, head.sector if head else None,
+                                f"head:{head.head}" if head else "", "rule:acronym-with-region",
+                                confidence("mention:acronym-with-place")))
     return out
+
+
+#: A name in capitals and a region's short name after it ("KONSEPSI NTB", "WALHI Jatim").
+_ACRONYM_REGION = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{3,11}) ([A-Z][A-Za-z]{2,9})(?![\w-])(?! [A-Z])")
 
 
 #: A brand written with an inner capital ("RedR", "PetaBencana") and then a country or
@@ -169,11 +193,25 @@ def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention
         name = text[m.start():m.end()]
         out.append(ActorMention(m.start(), m.end(), name[0].upper() + name[1:], None, None, "GovernmentAgency",
                                 "head:Government", "rule:head-noun:Government", confidence("mention:head-noun")))
+    for m in _LOWER_PEMERINTAH.finditer(text, start, end):
+        # "pemerintah daerah Sulteng", "pemerintah kota Palu": Indonesian copy writes the government
+        # in lower case too; a body where the word after the level is a region.
+        place = next((p for p in (m.group("place"), m.group("place").split()[0]) if _is_place(p)), None)
+        if place is None:
+            continue
+        name = " ".join(w.capitalize() for w in m.group("gov").split()) + " " + place
+        out.append(ActorMention(m.start(), m.start("place") + len(place), name, None, None, "GovernmentAgency",
+                                "head:Pemerintah", "rule:head-noun:Pemerintah", confidence("mention:head-noun")))
     for m in _LOWER_SECRETARIAT.finditer(text, start, end):
         # "the secretariat of Open Government Indonesia": the secretariat is a unit of the named body.
         out.append(ActorMention(m.start(), m.end(), text[m.start():m.end()], None, None, None, "",
                                 "rule:head-noun:Secretariat", confidence("mention:head-noun"), kind="unit"))
     return out
+
+
+#: "pemerintah daerah Sulteng", "pemerintah kabupaten Sigi": a region's government in lower case, then the region.
+_LOWER_PEMERINTAH = re.compile(r"(?<![\w-])(?P<gov>pemerintah (?:provinsi|kota|kabupaten|daerah))"
+                               r" (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 
 
 #: "the secretariat of Open Government Indonesia": a named body's secretariat, in lower case.

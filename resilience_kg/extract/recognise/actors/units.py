@@ -11,8 +11,15 @@ import re
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.vocabulary import _SHORT_FORM_AFTER, _fits, _head_regex, _heads
-from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    _SHORT_FORM_AFTER,
+    _fits,
+    _head_regex,
+    _heads,
+    is_acronym,
+    name_key,
+)
+from resilience_kg.extract.recognise.rules import table, words
 
 
 def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]:
@@ -106,6 +113,15 @@ def _unit_of_regex() -> re.Pattern[str]:
     return re.compile(r"^\s+(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+)?$", re.I)
 
 
+def _secretariat_of_government(text: str, mentions: list[ActorMention], i: int) -> bool:
+    """Whether mention ``i`` is a bare secretariat ("Setda") written right before a region's
+    government ("Setda Pemprov Banten"): that government's secretariat, a unit of it."""
+    if text[mentions[i].start:mentions[i].end] not in words("secretariat_forms") or i + 1 >= len(mentions):
+        return False
+    org = mentions[i + 1]
+    return text[mentions[i].end:org.start] == " " and name_key(org.name).startswith("pemerintah ")
+
+
 def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """A unit followed at once by its organisation is one actor, the unit, with that organisation
     as its parent: "Pusat Data dan Informasi Kementerian PUPR", "Data Centre of the Ministry of X".
@@ -117,6 +133,7 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     for i in reversed(range(len(out))):
         unit = out[i]
         numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})", unit.name) is not None
+        numbered = numbered or _secretariat_of_government(text, out, i)
         if (unit.kind != "unit" and not numbered) or unit.parent_span is not None or i + 1 >= len(out):
             continue  # ("Komisi IV DPRD Banjar": a numbered organ is a unit of the body after it)
         org = out[i + 1]
@@ -139,6 +156,8 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         plain = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[unit.start:org.end])  # the short form is kept apart
         out[i] = replace(unit, end=end, name=re.sub(r"\s+", " ", plain), kind="unit",
                          parent_span=(org.start, org.end), acronym=acronym, expansion=expansion)
+        if _secretariat_of_government(text, mentions, i):  # (the gazetteer's one Setda is some other region's)
+            out[i] = replace(out[i], method="rule:secretariat-of-government", acronym=None)
     out = [m for m in out if m not in inner]
     out = _parent_before_organ(text, out)
     # Drop the short form's own mention ("UGM" in "(PSBA UGM)"): a mention after a joined unit's
@@ -159,7 +178,8 @@ def _parent_before_organ(text: str, mentions: list[ActorMention]) -> list[ActorM
     out = list(mentions)
     for i in range(len(out) - 1):
         org, organ = out[i], out[i + 1]
-        if (org.kind == "org" and org.parent_span is None and org.name == org.acronym and " " not in org.name
+        if (org.kind == "org" and org.parent_span is None and org.acronym in (org.name, None)
+                and is_acronym(org.name.split()[0])
                 and text[org.end:organ.start] == " " and organ.parent_span is None
                 and re.match(r"[A-Z][a-z]+ (?:[IVX]{1,4}|\d{1,2})(?![\w-])", organ.name)):
             out[i + 1] = replace(organ, start=org.start, name=f"{org.name} {organ.name}", kind="unit",
