@@ -4,41 +4,13 @@ and what must not be drafted. Every passage is made up for the test."""
 
 from __future__ import annotations
 
-import functools
+from helpers.statements import drafted, gazetteer, who
 
 from resilience_kg.extract.components import Context, Document, run
-from resilience_kg.extract.gazetteer import Gazetteer, load_gazetteer
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.clauses import speakers
 from resilience_kg.extract.recognise.persons import references
 from resilience_kg.extract.segment import sentences
-
-
-@functools.cache
-def _gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-def drafted(text: str) -> dict[str, tuple[str, str, list[tuple[str, str]]]]:
-    """Each Solution and Commitment row drafted from ``text``, by its lower-case label: (type, status,
-    [(proposer or party label, method)])."""
-    doc = run(Document(text, Context(gazetteer=_gazetteer())))
-    rows = {r["id"]: r for r in doc.draft.elements}
-    out = {}
-    for row in doc.draft.elements:
-        if row["type"] not in ("Solution", "Commitment"):
-            continue
-        links = [c for c in doc.draft.connections if c["from"] == row["id"]]
-        status = next((c["to"].rsplit("-", 1)[-1] for c in links if c["type"] == "commitmentStatus"), "")
-        who = [(rows[c["to"]]["label_id"] or rows[c["to"]]["label_en"], c["method"]) for c in links
-               if c["type"] in ("committedBy", "proposedBy")]
-        out[(row["label_id"] or row["label_en"]).lower()] = (row["type"], status, who)
-    return out
-
-
-def who(found: dict[str, tuple[str, str, list[tuple[str, str]]]], label: str) -> list[str]:
-    return [name for name, _ in found[label][2]]
-
 
 POLRES = ("Polres Sukamaju menggelar rapat koordinasi kesiapsiagaan banjir di aula Polres Sukamaju, "
           "Senin (6/1/2020). Rapat dipimpin Kapolres Sukamaju AKBP Bagas Wiranto. ")
@@ -121,7 +93,7 @@ def test_no_body_is_made_up_for_a_post_the_report_does_not_name() -> None:
 def test_a_person_before_a_request_verb_is_no_body() -> None:
     text = ("BPBD Kabupaten Sukamaju menggelar rapat koordinasi kesiapsiagaan.\n"
             "Bagas Wiranto meminta seluruh camat membentuk relawan siaga banjir.")
-    doc = run(Document(text, Context(gazetteer=_gazetteer())))
+    doc = run(Document(text, Context(gazetteer=gazetteer())))
     assert [a.mention.name for a in doc.actors] == ["BPBD Kabupaten Sukamaju"]
 
 

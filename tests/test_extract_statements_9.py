@@ -7,9 +7,10 @@ for the test."""
 
 from __future__ import annotations
 
+from helpers.statements import drafted, issues, who
+
 from resilience_kg.extract.recognise.clauses import speakers
 from resilience_kg.extract.segment import sentences
-from tests.test_extract_proposers_4 import drafted, who
 
 
 def test_a_speech_tag_may_name_the_post_before_the_body() -> None:
@@ -62,38 +63,29 @@ def test_a_retort_tag_with_a_pronoun_goes_on_with_the_last_speaker() -> None:
     assert who(found, label) == ["BPBD Kabupaten Sukamaju"]
 
 
-def _issues(text: str) -> list[str]:
-    """The quotes of the Issue rows drafted from ``text``."""
-    from resilience_kg.extract.components import Context, Document, run
-    from tests.test_extract_proposers_4 import _gazetteer
-
-    doc = run(Document(text, Context(gazetteer=_gazetteer())))
-    return [row["quote"] for row in doc.draft.elements if row["type"] == "Issue"]
-
-
 def test_the_issue_of_a_potential_megathrust_earthquake_is_an_issue() -> None:
     text = ("The Lakeside Disaster Management Agency held an evacuation drill at a primary school on 4 May 2023. "
             "The drill responds to the issue of the potential for a megathrust earthquake off the south coast.")
-    assert any("potential for a megathrust earthquake" in quote for quote in _issues(text))
+    assert any("potential for a megathrust earthquake" in quote for quote in issues(text))
 
 
 def test_a_potential_megathrust_in_indonesian_is_an_issue() -> None:
     text = ("BPBD Kabupaten Sukamaju menggelar pelatihan kesiapsiagaan di Desa Mekarsari. "
             "Kepala BPBD mengatakan ada potensi megathrust di selatan Jawa.")
-    assert any("potensi megathrust" in quote for quote in _issues(text))
+    assert any("potensi megathrust" in quote for quote in issues(text))
 
 
 def test_a_map_that_could_not_be_used_is_an_issue() -> None:
     text = ("The Lakeside mapping workshop was held on 4 May 2023. The trainer regretted that the old base map "
             "could not be used for flood vulnerability mapping.")
-    assert any("could not be used" in quote for quote in _issues(text))
+    assert any("could not be used" in quote for quote in issues(text))
 
 
-def test_the_title_of_meeting_minutes_heads_no_issues() -> None:
+def test_the_title_of_meeting_minutes_heads_noissues() -> None:
     text = ("Catatan Rapat Koordinasi Penanganan Banjir\n"
             "Hari, tanggal : Senin, 6 Januari 2020\n"
             "Tempat : Aula BPBD Kabupaten Sukamaju\n")
-    assert _issues(text) == []
+    assert issues(text) == []
 
 
 def test_a_body_who_will_give_help_commits_to_it() -> None:
