@@ -94,7 +94,9 @@ def test_a_body_the_gazetteer_knows_with_an_explicit_cue_is_kept_by_the_shipped_
         doc.actors, text=doc.text, clauses=doc.clauses, language=doc.language, gazetteer=doc.context.gazetteer),
         strict=True))
     threshold = actor_filter.model().threshold
-    assert scores["Dinas Lingkungan Hidup Kota Tirtasari"] > 5 * threshold
+    # Kept, and not narrowly: above the midpoint between the threshold and certainty (a fixed
+    # multiple of the threshold stops making sense once the CV moves the threshold up).
+    assert scores["Dinas Lingkungan Hidup Kota Tirtasari"] > (1 + threshold) / 2
     assert scores["Wiryawan"] < threshold
 
 
