@@ -386,13 +386,14 @@ def _english_head_posts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
-#: A person holding the post, after it: "Bekasi Mayor Rahmat", "Makassar's Mayor, Mohammad",
-#: "Governor of Papua, Dr. Syamsul".
 @functools.cache
 def _english_holder_after() -> re.Pattern[str]:
-    """A title (``english_holder_titles``) or a capitalised name right after the post."""
+    """A person holding the post, after it ("Bekasi Mayor Rahmat", "Makassar's Mayor, Mohammad",
+    "Governor of Papua, Dr. Syamsul"): a title (``english_holder_titles``) or a capitalised name."""
     titles = alternation("english_holder_titles")
     return re.compile(rf",?\s+(?:(?:{titles})\.?\s|[A-Z][a-z'’]+(?:\s|,|\.|$))")
+
+
 #: A person holding the post, before it: "Penny Williams, the Australian Ambassador".
 _ENGLISH_HOLDER_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s+(?:the\s+)?$")
 
@@ -415,7 +416,7 @@ def _holder_follows(text: str, at: int) -> bool:
         return False
     word = re.match(r",?\s+([A-Z][\w'’-]*)", text[at:at + 40])
     # "Jakarta Governor Regulation", "Mayor Office": a document or a body, not a person.
-    return word is None or (word.group(1) not in STOP_CAPS and not _document_or_head(word.group(1)))
+    return word is None or (word.group(1) not in STOP_CAPS and word.group(1) not in _non_holders())
 
 
 @functools.cache
@@ -424,10 +425,6 @@ def _non_holders() -> frozenset[str]:
 
     documents = {w for row in table("documents") for w in row["word"].split() if w[:1].isupper()}
     return frozenset(set(_heads()) | documents)
-
-
-def _document_or_head(word: str) -> bool:
-    return word in _non_holders()
 
 
 def english_regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
@@ -442,32 +439,25 @@ def english_regional_heads(text: str, start: int, end: int) -> list[ActorMention
     >>> [(text[m.start:m.end], m.name) for m in english_regional_heads(text, 0, len(text))]
     [('Bekasi Mayor', 'Pemerintah Kota Bekasi'), ('Governor of West Java', 'Pemerintah Provinsi Jawa Barat')]
     """
-    before_form, after_form = _english_head_posts()
     out = []
-    for m in before_form.finditer(text, start, end):
-        level = _HEAD_LEVELS[m.group("post").lower()]
-        words_ = m.group("place").split(" ")
-        region, n = next(((r, k) for k in range(len(words_), 0, -1)
-                          if (r := _region_at(" ".join(words_[-k:]), level)) is not None), (None, 0))
-        if region is None:
-            continue
-        first = m.end("place") - len(" ".join(words_[-n:]))
-        if not (_holder_follows(text, m.end()) or _in_a_list(text, first, m.end(), start)
-                or _ENGLISH_HOLDER_BEFORE.search(text, max(start, first - 40), first)):
-            continue
-        out.append(_head_mention(first, m.end(), level, region))
-    for m in after_form.finditer(text, start, end):
-        level = _HEAD_LEVELS[m.group("post").lower()]
-        words_ = m.group("place").split(" ")
-        region, n = next(((r, k) for k in range(len(words_), 0, -1)
-                          if (r := _region_at(" ".join(words_[:k]), level)) is not None), (None, 0))
-        if region is None:
-            continue
-        stop = m.start("place") + len(" ".join(words_[:n]))
-        if not (_holder_follows(text, stop) or _in_a_list(text, m.start(), stop, start)
-                or _ENGLISH_HOLDER_BEFORE.search(text, max(start, m.start() - 40), m.start())):
-            continue
-        out.append(_head_mention(m.start(), stop, level, region))
+    for place_first, form in zip((True, False), _english_head_posts(), strict=True):
+        for m in form.finditer(text, start, end):
+            level = _HEAD_LEVELS[m.group("post").lower()]
+            words_ = m.group("place").split(" ")
+            # The region is the place's last words before the post ("Kota Bekasi Mayor"), its first
+            # words after "of" ("Governor of West Java Province").
+            region, n = next(((r, k) for k in range(len(words_), 0, -1)
+                              if (r := _region_at(" ".join(words_[-k:] if place_first else words_[:k]), level))
+                              is not None), (None, 0))
+            if region is None:
+                continue
+            region_words = len(" ".join(words_[-n:] if place_first else words_[:n]))
+            first, stop = ((m.end("place") - region_words, m.end()) if place_first
+                           else (m.start(), m.start("place") + region_words))
+            if not (_holder_follows(text, stop) or _in_a_list(text, first, stop, start)
+                    or _ENGLISH_HOLDER_BEFORE.search(text, max(start, first - 40), first)):
+                continue
+            out.append(_head_mention(first, stop, level, region))
     return out
 
 
