@@ -63,7 +63,8 @@ _LEVEL_WORDS = frozenset(word for word, use in word_map("jurisdiction_words").it
 _LEVEL_SPELLINGS = sorted(_LEVEL_WORDS | {w.lower() for w in _LEVEL_WORDS if not w.endswith(".")})
 
 
-_TAIL_SOURCE = (r" +(?:Wilayah [IVX]+ )?(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +)?"
+_TAIL_SOURCE = (r" +(?:Wilayah [IVX]+ )?(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +"
+                   r"(?:Administrasi +)?)?"  # (Jakarta's cities: "Kota Administrasi X")
                    r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")"
                    r"|(?:(?:" + "|".join(w.capitalize() for w in word_list("region_word_short_forms")) + r")\.? )?"
                    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"  # ("Provinsi Kep. Babel": a word of the region's name, short)
@@ -122,6 +123,8 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     if tail is None or (tail.group(0).strip().capitalize() in _LEVEL_WORDS and re.match(r" \S+-\w", text[tail.end():])):
         return 0  # (a level word alone before a hyphened place is none of it: "BPBD Kota Bogor-Jawa ...")
     words_ = [w for w in tail.group(0).split() if w != "Wilayah" and not re.fullmatch(r"[IVX]+", w)]
+    if len(words_) > 2 and words_[1] == "Administrasi" and words_[0].capitalize() in _LEVEL_WORDS:
+        del words_[1]  # "Kota Administrasi Jakarta Timur": the official list's word for Jakarta's cities
     if not words_:
         return 0
     if not words_[-1][1:].islower() and not _is_place(words_[-1]):

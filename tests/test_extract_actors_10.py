@@ -1,0 +1,22 @@
+"""Names of bodies: error classes of actor recall and precision seen on real pages in round 10 of
+issue 20. Each test is a short made-up passage in the style of a class, with what a reviewer expects
+to see drafted."""
+
+from __future__ import annotations
+
+from helpers.extraction import pipeline_actors
+
+
+def names(text: str) -> list[str]:
+    return [a.mention.name for a in pipeline_actors(text)]
+
+
+def test_a_known_body_of_a_jakarta_city_keeps_the_whole_city_after_kota_administrasi() -> None:
+    # Jakarta's cities are "Kota Administrasi X" in the official region list; a known short form
+    # before it ("PMI", "TP PKK") is the branch of that city, never a branch of "Kota Administrasi".
+    text = ("Jakarta - TP PKK Kota Administrasi Jakarta Selatan bersama PMI Kota Administrasi "
+            "Jakarta Timur menggelar pelatihan relawan di Kelurahan Duri Kepa, Senin (4/3/2024).")
+    got = names(text)
+    assert "TP PKK Kota Administrasi Jakarta Selatan" in got, got
+    assert "PMI Kota Administrasi Jakarta Timur" in got, got
+    assert not [n for n in got if n.endswith("Administrasi")], got
