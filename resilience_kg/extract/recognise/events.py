@@ -46,6 +46,12 @@ def _fallback_regex() -> re.Pattern[str]:
 
 
 @functools.cache
+def _fallback_kinds() -> dict[str, str]:
+    """The kind each fallback cue gives ("peninjauan": a visit), lower-cased."""
+    return {row["cue"].lower(): row["kind"] for row in table("event_kinds") if row["fallback"]}
+
+
+@functools.cache
 def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     kinds = {row["cue"].lower(): row["kind"] for row in table("event_kinds") if not row["fallback"]}
     alternatives = sorted(kinds, key=len, reverse=True)
@@ -86,7 +92,8 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
     base = max(0, begin - 60)
     before = list(re.finditer(r"[A-Z][\w-]*", text[base:begin]))
     # "a Capacity Building Workshop": the capitalised words before the event word name it too.
-    for word in reversed(before[-4:]):
+    # (A verb that names the event, "X meninjau posko", has its subject before it, not a name.)
+    for word in reversed(before[-4:] if not (fallback and match.group(1)[:1].islower()) else []):
         at = base + word.start()
         if text[at + len(word.group(0)):begin].strip() or word.group(0) in _NOT_NAME_WORDS:
             break
@@ -101,7 +108,7 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
     if len(spans) > 18:
         end = begin + spans[17].end()
     label = text[begin:end].strip()
-    kind = "meeting" if fallback else kinds[match.group(1).lower()]
+    kind = _fallback_kinds().get(match.group(1).lower(), "meeting") if fallback else kinds[match.group(1).lower()]
     return EventFact(kind, label, begin, begin + len(label), match.group(1), date.date if date else None, date,
                      fallback)
 
@@ -121,8 +128,14 @@ def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int, *
     # ..., 14 January 2020") and a news dateline ("Bandung, 7 Desember 2025 – BPBD ... pada tanggal
     # 6 Desember 2025 mengadakan ...") date the page: a date in the story wins over them.
     dates = [d for d in dates if not _publication_line(text, d, published)] or dates
-    written = [d for d in dates if d.method != "date:relative" and not _dateline(text, d)]
-    dates = [d for d in dates if not _dateline(text, d)] if written else dates
+    # A date far from the dateline's is background ("resmi lahir pada 10 Januari 2020 lalu", an
+    # earlier meeting cited): news reports its event within days, so then the dateline stands.
+    # A date with its weekday ("pada Selasa (12/8)") is how a story dates its own event, however late.
+    datelines = [d for d in dates if _dateline(text, d)]
+    written = [d for d in dates if d.method != "date:relative" and not _dateline(text, d)
+               and (not datelines or d.has_weekday
+                    or any(abs((d.date - line.date).days) <= _DATELINE_REACH_DAYS for line in datelines))]
+    dates = [d for d in dates if not _dateline(text, d)] if written else (datelines or dates)
     # A day named relative to the publication ("kemarin", "pada Senin") only when no date is written.
     dates = [d for d in dates if d.method != "date:relative"] or dates
     weekday = [d for d in dates if d.has_weekday]
@@ -177,6 +190,9 @@ def _published_word() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{published})(?!\w)")
 
 
+#: How far from a dateline's date a date in the story may be and still date the event the
+#: dateline's story reports (a month either way); a date further off is the story's background.
+_DATELINE_REACH_DAYS = 31
 #: The most words before a dateline's date on its line ("MajmusSunda News, Bandung,").
 _DATELINE_WORDS = 6
 _DATELINE_DASH = re.compile(r"[ \t]*[-–—]{1,2}[ \t]")
