@@ -20,3 +20,16 @@ def test_a_known_body_of_a_jakarta_city_keeps_the_whole_city_after_kota_administ
     assert "TP PKK Kota Administrasi Jakarta Selatan" in got, got
     assert "PMI Kota Administrasi Jakarta Timur" in got, got
     assert not [n for n in got if n.endswith("Administrasi")], got
+
+
+def test_a_bare_short_form_nothing_explains_is_guessed_a_non_profit_and_flagged() -> None:
+    # On real pages most short forms with no head noun, no expansion and no gazetteer row are
+    # community bodies and foundations ("FKDM", "YPCII"): the guess follows them, and says so.
+    from helpers.extraction import pipeline_actors as actors
+
+    text = ("Workshop mangrove digelar Dinas Sosial Kota Sukamaju di aula kantornya.\n"
+            "Dalam diskusi, YPKMS merekomendasikan rehabilitasi mangrove di pesisir utara.")
+    got = {a.mention.name: a for a in actors(text)}
+    assert "YPKMS" in got, list(got)
+    assert got["YPKMS"].sector == "CivilSocietyOrganization"
+    assert got["Dinas Sosial Kota Sukamaju"].sector == "GovernmentAgency"
