@@ -60,7 +60,8 @@ def actors(doc: Document) -> None:
         defined = acronym_names.get(m.acronym.upper()) if m.acronym and _bare(m) else None
         res = _resolution(doc, defined if defined is not None else m, resolved)
         keys = _actor_keys(m, res)
-        bare = _bare_earlier(m, found, home) if not any(found.aliases.get(k) in found.by_key for k in keys) else None
+        bare = (_bare_earlier(m, found, home) or _organ_earlier(m, found)) \
+            if not any(found.aliases.get(k) in found.by_key for k in keys) else None
         if bare is not None:  # (and no actor yet by this name's own keys: "DLH Kota X", then "Dinas ... Kota X")
             # The bare name's actor takes this mention, and its name: the row names the body in full.
             key = next(k for k, a in found.by_key.items() if a is bare)
@@ -110,10 +111,38 @@ def _as_named(m: ActorMention, acronym_names: dict[str, ActorMention], found: _A
     # A bare name after the same name with its jurisdiction ("Dinas Perhubungan Kota
     # Semarang" ... "Dinas Perhubungan") is that body again, whatever the report's city.
     earlier = (_qualified_earlier(m, found) or _fragment_of_earlier(m, found) or _branch_of_bare(m, found)
-               or _branch_of_short_name(m, found))
+               or _branch_of_short_name(m, found) or _organ_earlier(m, found, bare=True))
     if earlier is not None:
         m = replace(m, name=earlier.mention.name, sector=m.sector or earlier.mention.sector)
     return m
+
+
+#: A council's numbered or lettered commission, then perhaps its council: "Komisi D", "Komisi III
+#: DPRD Balikpapan", "Komisi III Dewan Perwakilan Rakyat Daerah Kota Balikpapan".
+_ORGAN = re.compile(r"(?P<organ>[Kk]omisi (?:[A-E]|[IVX]{1,4}|\d{1,2}))(?: (?P<parent>.+))?")
+
+
+def _organ_earlier(m: ActorMention, found: _Actors, *, bare: bool = False) -> Actor | None:
+    """The one earlier actor that is the same commission of a council: "Komisi D" and then "Komisi
+    D DPRD DKI Jakarta" (or the other way round, ``bare``), or the commission with its council
+    spelled two ways ("Komisi III Dewan Perwakilan Rakyat Daerah (DPRD) Kota Balikpapan", then
+    "Komisi III DPRD Balikpapan"): one commission, when the report names no other of that number
+    (the councils' regions end alike)."""
+    own = _ORGAN.fullmatch(m.name)
+    if own is None or bool(own.group("parent")) == bare:
+        return None
+    organ, parent = own.group("organ").lower(), own.group("parent")
+    matches = []
+    for a in found.in_order():
+        other = _ORGAN.fullmatch(a.mention.name)
+        if other is None or other.group("organ").lower() != organ or a.mention.name == m.name:
+            continue
+        if parent and other.group("parent") and other.group("parent").split()[-1] != parent.split()[-1]:
+            continue  # ("Komisi V DPR RI" and "Komisi V DPRD Jatim": two councils' commissions)
+        if bare and not other.group("parent"):
+            continue
+        matches.append(a)
+    return matches[0] if len(matches) == 1 else None
 
 
 def _branch_of_bare(m: ActorMention, found: _Actors) -> Actor | None:

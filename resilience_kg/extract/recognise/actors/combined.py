@@ -43,10 +43,12 @@ from resilience_kg.extract.recognise.actors.regional import (
     acronym_with_place,
     branches_of,
     brand_branches,
+    district_offices,
     elliptical_branches,
     lower_case_governments,
     places_acting,
     regional_heads,
+    regional_secretaries,
 )
 from resilience_kg.extract.recognise.actors.tables import table_cells, table_members
 from resilience_kg.extract.recognise.actors.units import _academic_unit, join_units, settle, university_bodies
@@ -89,6 +91,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + country_branches(text, s, e)
             + places_acting(text, s, e)
             + regional_heads(text, s, e)
+            + regional_secretaries(text, s, e)
             + lower_case_governments(text, s, e)
             + police_commands(text, s, e)
             + military_commands(text, s, e)
@@ -103,6 +106,10 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + surfaces
             + group_lists(text, s, e)
         )
+        offices = district_offices(text, s, e)
+        # "Kantor Kelurahan X" is read as the kelurahan's office, the body, not as a building
+        # named with the head "Kantor" (which the venue rules refuse).
+        candidates = [c for c in candidates if not any(c.start <= o.start < c.end for o in offices)] + offices
         settled = branches_of(text, join_units(text, settle(candidates, text)))
         by_span = {(m.start, m.end): m for m in reversed(settled)}
         settled = [_academic_unit(m, by_span) for m in settled]
@@ -127,7 +134,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = _commands_named_elsewhere(text, found)
     found = same_local_government(text, found)
     found = _english_endings_of_earlier(found)
-    found = [_person_cut(text, m) for m in found]
+    found = [_count_cut(text, _person_cut(text, m)) for m in found]
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 
@@ -182,6 +189,24 @@ def _person_cut(text: str, m: ActorMention) -> ActorMention:
         return m
     cut = person_after_post(text, m.start, m.end)
     return m if cut is None else replace(m, end=cut, name=text[m.start : cut])
+
+
+#: A number at the end of a name, then a lower-case word that the text writes after another number
+#: too: a tally ("Sudin SDA 27 usulan, Sudin Bina Marga 15 usulan"), not the number of a school or
+#: a command ("SMP Negeri 3 Ponjong", "SMP Negeri 2 ikut", "Kodim 0616 menggelar").
+_COUNT_AFTER = re.compile(r" (?P<n>\d{1,4})$")
+_COUNT_NOUN_AFTER = re.compile(r" (?!dan\b|serta\b|and\b)(?P<noun>[a-z]+)(?![\w-])")
+
+
+def _count_cut(text: str, m: ActorMention) -> ActorMention:
+    """The mention without a tally's count run on after its name ("Sudin SDA 27 usulan, ...")."""
+    count = _COUNT_AFTER.search(m.name)
+    if count is None or m.name != text[m.start:m.end] or len(m.name[:count.start()].split()) < 2:
+        return m
+    noun = _COUNT_NOUN_AFTER.match(text, m.end)
+    if noun is None or len(re.findall(r"(?<![\w-])\d{1,4} " + noun.group("noun") + r"(?![\w-])", text)) < 2:
+        return m
+    return replace(m, end=m.end - len(count.group(0)), name=m.name[:count.start()])
 
 
 def _headline_names(text: str, found: list[ActorMention]) -> list[ActorMention]:

@@ -257,7 +257,8 @@ _FIELD_PREPOSITION = re.compile(r"(?<![\w-])(?:di|dalam|pada|ke)\s+$")
 def _regional_government(head: str) -> bool:
     """Whether ``head`` (the last word of a head noun) names a region's government: "Pemprov",
     "Pemkab", "Pemerintah Kota"."""
-    return head.capitalize() in _LEVEL_WORDS or name_key(head).startswith("pemerintah ")
+    return (head.capitalize() in _LEVEL_WORDS or name_key(head).startswith("pemerintah ")
+            or head in word_list("regional_councils"))  # a council too: "DPRD Sumbar Rafi, ..." is its member
 
 
 def _person_then_from(text: str, pos: int) -> bool:

@@ -175,6 +175,39 @@ def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
     return out
 
 
+#: "Kantor Kelurahan Pulo Asri", "kantor Lurah Pulo Asri", "Kantor Kecamatan Cakra": the office of an
+#: urban village or a district, then its name (capitalised words, to the first word that is not).
+_DISTRICT_OFFICE = re.compile(r"(?<![\w-])[Kk]antor (?P<kind>Kelurahan|Kecamatan|Lurah|Camat)"
+                              r" (?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
+
+#: The body each office word names: the kelurahan's office is the Lurah's, the kecamatan's the Camat's.
+_DISTRICT_BODY = {"Kelurahan": "Kelurahan", "Lurah": "Kelurahan", "Kecamatan": "Kecamatan", "Camat": "Kecamatan"}
+
+
+def district_offices(text: str, start: int, end: int) -> list[ActorMention]:
+    """The kelurahan or kecamatan whose office a report names ("di aula Kantor Kelurahan X",
+    "Kantor Camat Y dibangun ..."): the body (Kelurahan X, Kecamatan Y, a unit of the city's
+    government: PP 17/2018 tentang Kecamatan), never the building. A kelurahan or a kecamatan
+    named as a place stays no actor; its office names the body that works there, whose house
+    the event was in (annotation guide, rules 9 and 10)."""
+    out = []
+    for m in _DISTRICT_OFFICE.finditer(text, start, end):
+        names = m.group("name").split(" ")
+        # A city or a province after the village's own name is where it is, not its name
+        # ("Kantor Kelurahan Pulo Asri Jakarta Timur").
+        keep = next((k for k in range(1, len(names)) if _is_place(" ".join(names[k:k + 2]))
+                     or _is_place(names[k]) or names[k] in _LEVEL_WORDS), len(names))
+        place = " ".join(names[:keep])
+        if _is_calendar(names[0]) or len(place) < 3:
+            continue
+        stop = m.start("name") + len(place)
+        # The quote keeps "Kantor" (a reviewer sees where the body was named); the name is the body's.
+        out.append(ActorMention(m.start(), stop, f"{_DISTRICT_BODY[m.group('kind')]} {place}", None, None,
+                                "GovernmentAgency", "head:Kelurahan", "rule:district-body",
+                                confidence("mention:head-noun")))
+    return out
+
+
 #: "government of Semarang City", "the city government of Semarang": English copy that writes
 #: the government of a region in lower case.
 @functools.cache
@@ -197,11 +230,26 @@ def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention
         # "pemerintah daerah Sulteng", "pemerintah kota Palu": Indonesian copy writes the government
         # in lower case too; a body where the word after the level is a region.
         place = next((p for p in (m.group("place"), m.group("place").split()[0]) if _is_place(p)), None)
+        if place is None and m.group("gov").split()[1].lower() in ("kecamatan", "kelurahan", "desa"):
+            # ("pemerintah Kecamatan Sawah Besar": the level word says the words after it name a
+            # district or a village, which no place table lists in full.)
+            place = m.group("place")
         if place is None:
             continue
         name = " ".join(w.capitalize() for w in m.group("gov").split()) + " " + place
+        method = "rule:head-noun:Pemerintah"
+        if m.group("gov").split()[1].lower() in ("kecamatan", "kelurahan"):
+            # The district's or kelurahan's government is named as the body its office names
+            # (:func:`district_offices`): "Kecamatan Sawah Besar", no place though its name is one's.
+            name, method = name.removeprefix("Pemerintah "), "rule:district-body"
         out.append(ActorMention(m.start(), m.start("place") + len(place), name, None, None, "GovernmentAgency",
-                                "head:Pemerintah", "rule:head-noun:Pemerintah", confidence("mention:head-noun")))
+                                "head:Pemerintah", method, confidence("mention:head-noun")))
+    for m in _LOWER_COMMISSION.finditer(text, start, end):
+        # "Hadir pula komisi III DPRD Kota Bogor": news copy writes a council's commission in lower
+        # case; it is the commission, a unit of the council named right after it (join_units).
+        out.append(ActorMention(m.start(), m.end(), "Komisi " + m.group("n"), None, None, "GovernmentAgency",
+                                "head:Komisi", "rule:head-noun:Komisi", confidence("mention:head-noun"),
+                                kind="unit"))
     for m in _LOWER_SECRETARIAT.finditer(text, start, end):
         # "the secretariat of Open Government Indonesia": the secretariat is a unit of the named body.
         out.append(ActorMention(m.start(), m.end(), text[m.start():m.end()], None, None, None, "",
@@ -210,8 +258,13 @@ def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention
 
 
 #: "pemerintah daerah Sulteng", "pemerintah kabupaten Sigi": a region's government in lower case, then the region.
-_LOWER_PEMERINTAH = re.compile(r"(?<![\w-])(?P<gov>pemerintah (?:provinsi|kota|kabupaten|daerah))"
+_LOWER_PEMERINTAH = re.compile(r"(?<![\w-])(?P<gov>pemerintah (?:provinsi|kota|kabupaten|daerah"
+                               r"|[Kk]ecamatan|[Kk]elurahan|[Dd]esa))"
                                r" (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
+#: "komisi III DPRD Kota Bogor": a council's numbered or lettered commission in lower case, before its council.
+_LOWER_COMMISSION = re.compile(r"(?<![\w-])komisi (?P<n>[IVX]{1,4}|[A-E]|\d{1,2})(?= DPRD| DPR)")
 
 
 #: "the secretariat of Open Government Indonesia": a named body's secretariat, in lower case.
@@ -262,6 +315,52 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
             else "Pemerintah Provinsi DKI Jakarta"
         if m.group("adm"):
             name = f"Pemerintah {level} Administrasi {place}"
+        first = m.start("level") if m.group("level") else m.start("place")
+        out.append(ActorMention(first, m.end("place"), name, None, None, "GovernmentAgency",
+                                "regional-head", "rule:regional-head", confidence("mention:regional-head")))
+    return out
+
+
+#: A regional secretary's post and the region it serves: "Sekretaris Daerah (Sekda) Kabupaten X",
+#: "Sekda Provinsi X", "Sekdaprov X". Unlike a head's post it does not say the level itself, so the
+#: level is written, or folded into the short form, or the region is a province.
+_REGIONAL_SECRETARY = re.compile(
+    r"\b(?:(?P<post>Sekretaris\s+Daerah(?:\s+\(Sekda\))?|Sekda)\s+(?:(?P<level>Provinsi|Prov\.|Kota|Kabupaten|Kab\.)\s+)?"
+    r"|(?P<short>Sekdaprov|Sekdakab|Sekdakot|Sekdako)\s+)"
+    r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:"
+    + alternation("second_place_words") + r"))?)\b")
+
+#: The level each written level word or secretary's short form names.
+_SECRETARY_LEVEL = {"Provinsi": "Provinsi", "Prov.": "Provinsi", "Kota": "Kota", "Kabupaten": "Kabupaten",
+                    "Kab.": "Kabupaten", "Sekdaprov": "Provinsi", "Sekdakab": "Kabupaten", "Sekdakot": "Kota",
+                    "Sekdako": "Kota"}
+
+
+def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
+    """The government a regional secretary serves: "Sekretaris Daerah Kabupaten Contoh, Budi" is
+    that government's own official, so the government is an actor as for its head's post
+    (annotation guide, rule 11), quoted by its level and place. Only where the holder follows or
+    the post is one of a list, as for a head (:func:`regional_heads`); a "Sekda" with no region,
+    or with a region of no known level, names none."""
+    from resilience_kg.extract.regions import is_place
+
+    out = []
+    for m in _REGIONAL_SECRETARY.finditer(text, start, end):
+        place = m.group("place")
+        if place in STOP_CAPS or _is_calendar(place):
+            continue
+        level = _SECRETARY_LEVEL.get(m.group("level") or m.group("short") or "")
+        if level is None:
+            region = is_place(place)
+            if region is None or region.kind != "provinsi":
+                continue  # "Sekda Adi Arnawa", "Sekda Batang": a name, or a region whose level is unsaid
+            level = "Provinsi"
+        in_list = bool(re.search(r"(?:,|;|\b(?:dan|serta))\s*$", text[max(start, m.start() - 8):m.start()])
+                       or re.match(r"\s*[,;]|\s+(?:dan|serta)\s", text[m.end("place"):]))
+        if not (_HOLDER_AFTER.match(text, m.end("place")) or in_list):
+            continue  # a post merely mentioned, its holder unnamed: no body
+        name = f"Pemerintah {level} {_spelled_out(place, level)}" if place != "DKI Jakarta" \
+            else "Pemerintah Provinsi DKI Jakarta"
         first = m.start("level") if m.group("level") else m.start("place")
         out.append(ActorMention(first, m.end("place"), name, None, None, "GovernmentAgency",
                                 "regional-head", "rule:regional-head", confidence("mention:regional-head")))

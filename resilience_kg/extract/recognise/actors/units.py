@@ -132,7 +132,9 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     # Jenderal SDA Kementerian PUPR") meets the middle unit already joined to its ministry.
     for i in reversed(range(len(out))):
         unit = out[i]
-        numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})", unit.name) is not None
+        # A council's commissions are numbered or lettered ("Komisi IV", "Komisi B": DPRD DKI and
+        # several provinces letter theirs), so a lettered one is a unit of the council after it too.
+        numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})|Komisi [A-E]", unit.name) is not None
         numbered = numbered or _secretariat_of_government(text, out, i)
         if (unit.kind != "unit" and not numbered) or unit.parent_span is not None or i + 1 >= len(out):
             continue  # ("Komisi IV DPRD Banjar": a numbered organ is a unit of the body after it)
@@ -215,7 +217,20 @@ def university_bodies(text: str, found: list[ActorMention], known: frozenset[str
     out = []
     for m in found:
         after = _PARENT_AFTER_SHORT_FORM.match(text, m.end) if text[m.end - 1:m.end] == ")" else None
-        if after is not None and after.group(1) in universities and m.sector != "AcademicInstitution":
+        if after is not None and after.group(1) in universities and m.parent_span is None:
+            # The words after the short form finish the unit's name ("Pusat Penelitian ...
+            # (Puslitbang) Kebencanaan Unhas"): the university's unit, with the university as its
+            # parent, as "Pusat Studi Bencana UGM" is (join_units).
+            parent = next((u for u in found if u.start == m.end + after.start(1) - after.start()), None)
+            if parent is not None and "\n" not in after.group(0):
+                plain = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text[m.start:after.end()])
+                m = replace(m, end=after.end(), name=" ".join(plain.split()), kind="unit",
+                            parent_span=(parent.start, parent.end),
+                            acronym=f"{m.acronym} {after.group(1)}" if m.acronym else None)
+            m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
+        elif m.sector != "AcademicInstitution" and m.acronym and len(m.name.split()) > 2 \
+                and m.name.split()[-1] in universities and m.name.split()[-1] != m.acronym:
+            # "Lembaga ... (LPPM) Unhas", its name read on to the university: the university's body.
             m = replace(m, sector="AcademicInstitution", sector_basis="head:of-a-university")
         elif m.sector != "AcademicInstitution" and (_university_first(m.name, universities) or (
                 m.kind == "unit" and m.sector == "GovernmentAgency"
