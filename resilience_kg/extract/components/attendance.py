@@ -16,7 +16,7 @@ from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import names_an_agreement
 from resilience_kg.extract.recognise.clauses import ClauseFact
 from resilience_kg.extract.recognise.roles import SIGNATORY, Cue, CueIndex, heading_cue, role_of, stronger
-from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.recognise.rules import table, words
 from resilience_kg.extract.segment import Span
 
 #: The roles that make a post worth drafting even without a named holder.
@@ -257,7 +257,9 @@ def _speech() -> re.Pattern[str]:
     """A sentence that reports what someone said or hoped (``rules/speech_verbs.csv``): the
     bodies it names are spoken of, not necessarily present ("dirinya mengharapkan dukungan ...
     dari TNI/Polri")."""
-    phrases = (row["phrase"] for row in table("speech_verbs"))
+    # and the verbs that only tell of other bodies ("mentioned visits to A, B and C",
+    # ``spoken_of_verbs`` of ``rules/words.csv``), which the issues do not read as speech
+    phrases = [row["phrase"] for row in table("speech_verbs")] + list(words("spoken_of_verbs"))
     return re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
