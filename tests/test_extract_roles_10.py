@@ -76,3 +76,12 @@ def test_who_accompanies_the_chair_attends_and_does_not_chair() -> None:
 def test_a_supporter_named_with_the_organiser_takes_part(text: str) -> None:
     assert roles(text, "Yayasan Hijau Lumen", "Lumen Fund") == {"Yayasan Hijau Lumen": "organiser",
                                                                "Lumen Fund": "participant"}
+
+
+@pytest.mark.parametrize("text", [
+    "Program ini adalah kemitraan panjang Lumen University, Sera Institute dan Kota Polytechnic.",
+    "The support runs through a Joint Programme with Lumen University, Sera Institute and Kota Polytechnic.",
+])  # fmt: skip
+def test_the_partners_of_a_programme_the_report_tells_of_are_mentioned(text: str) -> None:
+    bodies = ("Lumen University", "Sera Institute", "Kota Polytechnic")
+    assert roles(text, *bodies) == dict.fromkeys(bodies, "mentioned")

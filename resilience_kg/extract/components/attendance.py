@@ -16,7 +16,7 @@ from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import names_an_agreement
 from resilience_kg.extract.recognise.clauses import ClauseFact
 from resilience_kg.extract.recognise.roles import SIGNATORY, Cue, CueIndex, heading_cue, role_of, stronger
-from resilience_kg.extract.recognise.rules import table, words
+from resilience_kg.extract.recognise.rules import alternation, table, words
 from resilience_kg.extract.segment import Span
 
 #: The roles that make a post worth drafting even without a named holder.
@@ -149,10 +149,13 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # Minutes: "Kepala BMKG" on a line of its own, then what the head said.
         role, cue, source = "speaker", heading, "heading"
     if cue is None and sent is not None and (len(around.spans_in.get(sent.start, ())) >= 3 or _name_list(text, sent)) \
-            and not around.spoken_before(text, sent, m.start) and not quoted(text, m.start):
+            and not around.spoken_before(text, sent, m.start) and not quoted(text, m.start) \
+            and not _programme().search(text, sent.start, m.start):
         # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
         # "said", or inside a speaker's quoted words ("... bersama PT X, PD Y dan Z," katanya), are
-        # spoken of (the speaker is there).
+        # spoken of (the speaker is there); and so are the partners of a programme or a project the
+        # sentence tells of ("Program ini adalah kemitraan A, B dan C", "through a Joint
+        # Programme with A and B"): the guide's background sentence, whose bodies are mentioned.
         role, source = "participant", "list"
     if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)):
         role, cue, source = "mentioned", None, "none"  # "menandatangani" with no agreement named: a letter, a list
@@ -250,6 +253,12 @@ def _quote_marks(text: str) -> tuple[list[int], list[int], str, list[int]]:
     curly = [i for i, ch in enumerate(text) if ch in "“”"]
     return ([i for i, ch in enumerate(text) if ch == "\n"], curly, "".join(text[i] for i in curly),
             [i for i, ch in enumerate(text) if ch == '"'])
+
+
+@functools.cache
+def _programme() -> re.Pattern[str]:
+    """A programme or a project named before a body (``programme_words`` of ``rules/words.csv``)."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('programme_words')})(?!\w)")
 
 
 @functools.cache
