@@ -85,3 +85,11 @@ def test_a_supporter_named_with_the_organiser_takes_part(text: str) -> None:
 def test_the_partners_of_a_programme_the_report_tells_of_are_mentioned(text: str) -> None:
     bodies = ("Lumen University", "Sera Institute", "Kota Polytechnic")
     assert roles(text, *bodies) == dict.fromkeys(bodies, "mentioned")
+
+
+def test_support_received_takes_part_and_support_hoped_for_does_not() -> None:
+    text = ("Kegiatan ini mendapatkan dukungan dari Lumen Fund. Kepala BPBD Kota Lumen mengharapkan dukungan dari "
+            "Yayasan Hijau Lumen, Sera Institute dan Kota Polytechnic.")
+    got = roles(text, "Lumen Fund", "Yayasan Hijau Lumen", "Sera Institute", "Kota Polytechnic")
+    assert got == {"Lumen Fund": "participant", "Yayasan Hijau Lumen": "mentioned", "Sera Institute": "mentioned",
+                   "Kota Polytechnic": "mentioned"}
