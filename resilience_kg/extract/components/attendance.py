@@ -16,7 +16,7 @@ from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import names_an_agreement
 from resilience_kg.extract.recognise.clauses import ClauseFact
 from resilience_kg.extract.recognise.roles import SIGNATORY, Cue, CueIndex, heading_cue, role_of, stronger
-from resilience_kg.extract.recognise.rules import table
+from resilience_kg.extract.recognise.rules import alternation, table, words
 from resilience_kg.extract.segment import Span
 
 #: The roles that make a post worth drafting even without a named holder.
@@ -149,10 +149,13 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # Minutes: "Kepala BMKG" on a line of its own, then what the head said.
         role, cue, source = "speaker", heading, "heading"
     if cue is None and sent is not None and (len(around.spans_in.get(sent.start, ())) >= 3 or _name_list(text, sent)) \
-            and not around.spoken_before(text, sent, m.start) and not quoted(text, m.start):
+            and not around.spoken_before(text, sent, m.start) and not quoted(text, m.start) \
+            and not _programme().search(text, sent.start, m.start):
         # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
         # "said", or inside a speaker's quoted words ("... bersama PT X, PD Y dan Z," katanya), are
-        # spoken of (the speaker is there).
+        # spoken of (the speaker is there); and so are the partners of a programme or a project the
+        # sentence tells of ("Program ini adalah kemitraan A, B dan C", "through a Joint
+        # Programme with A and B"): the guide's background sentence, whose bodies are mentioned.
         role, source = "participant", "list"
     if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)):
         role, cue, source = "mentioned", None, "none"  # "menandatangani" with no agreement named: a letter, a list
@@ -253,11 +256,19 @@ def _quote_marks(text: str) -> tuple[list[int], list[int], str, list[int]]:
 
 
 @functools.cache
+def _programme() -> re.Pattern[str]:
+    """A programme or a project named before a body (``programme_words`` of ``rules/words.csv``)."""
+    return re.compile(r"(?i)(?<!\w)(?:" + alternation("programme_words") + r")(?!\w)")
+
+
+@functools.cache
 def _speech() -> re.Pattern[str]:
     """A sentence that reports what someone said or hoped (``rules/speech_verbs.csv``): the
     bodies it names are spoken of, not necessarily present ("dirinya mengharapkan dukungan ...
     dari TNI/Polri")."""
-    phrases = (row["phrase"] for row in table("speech_verbs"))
+    # and the verbs that only tell of other bodies ("mentioned visits to A, B and C",
+    # ``spoken_of_verbs`` of ``rules/words.csv``), which the issues do not read as speech
+    phrases = [row["phrase"] for row in table("speech_verbs")] + list(words("spoken_of_verbs"))
     return re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 

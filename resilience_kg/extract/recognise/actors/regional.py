@@ -177,11 +177,10 @@ def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
 
 #: "Kantor Kelurahan Pulo Asri", "kantor Lurah Pulo Asri", "Kantor Kecamatan Cakra": the office of an
 #: urban village or a district, then its name (capitalised words, to the first word that is not).
-_DISTRICT_OFFICE = re.compile(r"(?<![\w-])[Kk]antor (?P<kind>Kelurahan|Kecamatan|Lurah|Camat)"
-                              r" (?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
-
 #: The body each office word names: the kelurahan's office is the Lurah's, the kecamatan's the Camat's.
-_DISTRICT_BODY = {"Kelurahan": "Kelurahan", "Lurah": "Kelurahan", "Kecamatan": "Kecamatan", "Camat": "Kecamatan"}
+_DISTRICT_BODY = word_map("district_office_bodies")
+_DISTRICT_OFFICE = re.compile(r"(?<![\w-])[Kk]antor (?P<kind>" + alternation("district_office_bodies") + r")"
+                              r" (?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
 
 
 def district_offices(text: str, start: int, end: int) -> list[ActorMention]:
@@ -258,8 +257,9 @@ def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention
 
 
 #: "pemerintah daerah Sulteng", "pemerintah kabupaten Sigi": a region's government in lower case, then the region.
-_LOWER_PEMERINTAH = re.compile(r"(?<![\w-])(?P<gov>pemerintah (?:provinsi|kota|kabupaten|daerah"
-                               r"|[Kk]ecamatan|[Kk]elurahan|[Dd]esa))"
+_LOWER_PEMERINTAH = re.compile(r"(?<![\w-])(?P<gov>pemerintah (?:" + "|".join(
+    (f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if case == "either case" else re.escape(w))
+    for w, case in word_map("lower_government_levels").items()) + r"))"
                                r" (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 
 
@@ -325,15 +325,15 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
 #: "Sekda Provinsi X", "Sekdaprov X". Unlike a head's post it does not say the level itself, so the
 #: level is written, or folded into the short form, or the region is a province.
 _REGIONAL_SECRETARY = re.compile(
-    r"\b(?:(?P<post>Sekretaris\s+Daerah(?:\s+\(Sekda\))?|Sekda)\s+(?:(?P<level>Provinsi|Prov\.|Kota|Kabupaten|Kab\.)\s+)?"
-    r"|(?P<short>Sekdaprov|Sekdakab|Sekdakot|Sekdako)\s+)"
+    r"\b(?:(?P<post>Sekretaris\s+Daerah(?:\s+\(Sekda\))?|Sekda)\s+(?:(?P<level>"
+    + "|".join(re.escape(w) for w in word_map("secretary_levels") if not w.startswith("Sekda")) + r")\s+)?"
+    r"|(?P<short>" + "|".join(re.escape(w) for w in word_map("secretary_levels") if w.startswith("Sekda"))
+    + r")\s+)"
     r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:"
     + alternation("second_place_words") + r"))?)\b")
 
 #: The level each written level word or secretary's short form names.
-_SECRETARY_LEVEL = {"Provinsi": "Provinsi", "Prov.": "Provinsi", "Kota": "Kota", "Kabupaten": "Kabupaten",
-                    "Kab.": "Kabupaten", "Sekdaprov": "Provinsi", "Sekdakab": "Kabupaten", "Sekdakot": "Kota",
-                    "Sekdako": "Kota"}
+_SECRETARY_LEVEL = word_map("secretary_levels")
 
 
 def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
