@@ -147,3 +147,21 @@ def test_a_forest_unit_in_a_report_about_perhutani_is_the_firms_unit() -> None:
     got = by_name(text)
     assert "KPH Kotabaru" in got, list(got)
     assert got["KPH Kotabaru"].sector == got["Perhutani"].sector == "PrivateCompany"
+
+
+# --- 9. an English level word after a place that is also a city ----------------------------------
+
+
+def test_a_regency_named_after_its_city_in_english_is_the_regency() -> None:
+    # Bare "Semarang" is the city; "Semarang Regency" is Kabupaten Semarang, so its agency and the
+    # city's are two bodies.
+    from resilience_kg.extract.gazetteer import load_gazetteer, normalise
+
+    places = load_gazetteer().places
+    assert places.split(normalise("Disaster Mitigation Agency of Semarang Regency"))[1] == {"Kabupaten Semarang"}
+    assert places.split(normalise("Disaster Mitigation Agency Semarang City"))[1] == {"Kota Semarang"}
+    text = ("The workshop was attended by the Disaster Mitigation Agency of Semarang Regency and "
+            "representatives from the Disaster Mitigation Agency of Semarang City.")
+    names = list(by_name(text))
+    assert "Disaster Mitigation Agency of Semarang Regency" in names, names
+    assert "Disaster Mitigation Agency of Semarang City" in names, names
