@@ -165,3 +165,12 @@ def test_a_regency_named_after_its_city_in_english_is_the_regency() -> None:
     names = list(by_name(text))
     assert "Disaster Mitigation Agency of Semarang Regency" in names, names
     assert "Disaster Mitigation Agency of Semarang City" in names, names
+
+
+# --- 10. a professional title after a person's name ------------------------------------------------
+
+
+def test_asean_eng_after_a_persons_name_is_a_title_not_asean() -> None:
+    text = ("The rector, Prof. Ir. Budi Santoso, M.Eng., Ph.D., IPU, ASEAN Eng., signed the agreement. "
+            "Dr. Sari Wulan, IPM., ASEAN.Eng., moderated the session.")
+    assert "ASEAN" not in {a.mention.acronym or a.mention.name for a in pipeline_actors(text)}

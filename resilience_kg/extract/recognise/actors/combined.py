@@ -142,7 +142,7 @@ def _forest_units_of_owner(found: list[ActorMention]) -> list[ActorMention]:
         return found
     sector = next(iter(owners.values()))
     return [replace(m, sector=sector, sector_basis="head:of-its-owner")
-            if m.sector_basis in ("head:KPH", "head:Kesatuan Pengelolaan Hutan") else m for m in found]
+            if m.sector_basis == "head:KPH" else m for m in found]
 
 
 def _english_endings_of_earlier(found: list[ActorMention]) -> list[ActorMention]:

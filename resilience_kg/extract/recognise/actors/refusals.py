@@ -242,7 +242,14 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if _kind_of_body(name):
         return False
+    if _title_tail_regex().match(text, m.end):
+        return False  # "Prof. X, IPU, ASEAN Eng.": a professional title after a person's name, no body
     return True
+
+
+@functools.cache
+def _title_tail_regex() -> re.Pattern[str]:
+    return re.compile(r"\.?\s?(?:" + alternation("professional_title_tails") + r")(?![\w-])")
 
 
 def _kind_of_body(name: str) -> bool:
