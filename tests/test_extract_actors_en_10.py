@@ -35,17 +35,6 @@ def test_a_ministry_centre_named_by_its_task_stays_a_public_body() -> None:
     assert "AcademicInstitution" not in got.values(), got
 
 
-# --- 2. a foreign government's agency is a public body, not an international organisation ---------
-
-
-def test_the_netherlands_enterprise_agency_is_a_government_agency() -> None:
-    text = ("A delegation of the Netherlands Enterprise Agency (RVO) visited the water utility and "
-            "discussed the pilot.")
-    got = [a for a in pipeline_actors(text) if a.mention.acronym == "RVO" or "Enterprise" in a.mention.name]
-    assert got, [a.mention.name for a in pipeline_actors(text)]
-    assert got[0].sector == "GovernmentAgency"
-
-
 # --- 3. an English post before "of" is not part of the body's name -------------------------------
 
 
