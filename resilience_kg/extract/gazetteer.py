@@ -205,6 +205,10 @@ class Places:
                     kinds.add(_KIND_WORDS[words[i]])
                 i += 1
             narrowed = {j for j in jurs if self.kind.get(j) in kinds}
+            if kinds and not narrowed and name in self.marked:
+                # "Semarang Regency": bare "Semarang" is the city, but a level word after it names
+                # the regency, as "Kabupaten Semarang" does before it.
+                narrowed = {j for j in self.marked[name] if self.kind.get(j) in kinds}
             found |= narrowed or jurs
         # "Pemerintah Provinsi" with the place elsewhere or implied: the level word is not identity.
         rest = [w for j, w in enumerate(keep) if not (w in ("provinsi", "dki") or (w in ("kota", "kabupaten") and (

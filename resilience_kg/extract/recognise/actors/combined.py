@@ -52,6 +52,7 @@ from resilience_kg.extract.recognise.actors.regional import (
 )
 from resilience_kg.extract.recognise.actors.tables import table_cells, table_members
 from resilience_kg.extract.recognise.actors.units import _academic_unit, join_units, settle, university_bodies
+from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span
 
 if TYPE_CHECKING:
@@ -135,7 +136,20 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = same_local_government(text, found)
     found = _english_endings_of_earlier(found)
     found = [_count_cut(text, _person_cut(text, m)) for m in found]
+    found = _forest_units_of_owner(found)
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _forest_units_of_owner(found: list[ActorMention]) -> list[ActorMention]:
+    """A forest unit ("KPH Garut") in a report that names the state forest firm whose units are
+    written the same way (Perhutani's Kesatuan Pemangkuan Hutan, on Java) is that firm's unit,
+    of its kind, not a province's forest management unit (Kesatuan Pengelolaan Hutan)."""
+    owners = {m.name: m.sector for m in found if m.name in word_list("forest_unit_owners") and m.sector}
+    if not owners:
+        return found
+    sector = next(iter(owners.values()))
+    return [replace(m, sector=sector, sector_basis="head:of-its-owner")
+            if m.sector_basis == "head:KPH" else m for m in found]
 
 
 def _english_endings_of_earlier(found: list[ActorMention]) -> list[ActorMention]:

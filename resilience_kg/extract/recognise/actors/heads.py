@@ -127,6 +127,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
                 # (but "Polresta Pulau X dan Pulau-Pulau Y": a plural place word starts no body)
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
+            if word == "and" and english and j > i + 1 and toks[j - 1].text.lower() in _english_region_kinds() \
+                    and _is_place(toks[j - 2].text):
+                break  # "Red Cross of X City and Disability Service Unit": a region ends the first body
         elif word == "dan" and j > i and not english and (width := lower_field_after_and(text, toks, j, i)):
             last = j + width  # "Dinas Lingkungan Hidup dan kebersihan (DLHK)": news copy writes a field in lower case
             j += width + 1
@@ -168,8 +171,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             if k - width + 1 >= 0 and _is_place(" ".join(names[k - width + 1:k + 1])) \
                     and not _command_by_place(names[k - width + 1:k + 1]):
                 marked = width > 1 or (k - width >= 0 and names[k - width] in JURISDICTION_WORDS)
-                if marked and k < len(names) - 1 and names[k + 1] not in ("Bidang", "Kota", "Provinsi"):
-                    last = i + k
+                if marked and k < len(names) - 1 and names[k + 1] not in ("Bidang", "Kota", "Provinsi") \
+                        and names[k + 1] not in _SECOND_PLACE_WORDS:
+                    last = i + k  # (but "KPH Kapuas Hulu Utara": a compass word names a part of the region, no person)
                 elif (government and width == 1 and k > 0 and k == len(names) - 2
                       and _holder_after_region(names[k + 1].rstrip("."))):
                     last = i + k  # "Dinas Sosial Cilacap Wiyono mengatakan": a public body's name ends at its region
@@ -450,10 +454,22 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
                     _is_place(toks[j - 1].text) and (j < 2 or toks[j - 2].text[:1].islower()))):
                 break  # "held at UGM and Ritsumeikan University", "a team from Jakarta and Field
                 # Coordination Office": a short form or a place ends a list's member of its own
+            if word == "and" and j > 1 and toks[j - 1].text.lower() in _english_region_kinds() \
+                    and _is_place(toks[j - 2].text):
+                break  # "Red Cross of X City and Disability Service Unit": a region ends the first body
         else:
             break
         j -= 1
     return first
+
+
+#: The compass words that end two-word region names ("Jakarta Utara"): after a region, a part of it.
+_SECOND_PLACE_WORDS = frozenset(word_list("second_place_words"))
+
+
+@functools.cache
+def _english_region_kinds() -> frozenset[str]:
+    return frozenset(word_list("region_kind_english"))
 
 
 #: Legal forms written after a firm's name ("... Tbk"): they never head a name of their own.
@@ -663,9 +679,11 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
     by_start = sorted(surfaces, key=lambda k: k.start)
     known_starts = [k.start for k in by_start]
     out = []
+    tails = {(k.start, k.end) for k in surfaces}
     for m in spans:
         for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
-            if m.start + join.end() in starts:
+            if m.start + join.end() in starts and not _fields_joined(text, m, m.start + join.start(),
+                                                                     m.start + join.end(), tails):
                 cut = m.start + len(text[m.start:m.start + join.start()].rstrip(" ,"))
                 m = replace(m, end=cut, name=text[m.start:cut], acronym=None, expansion=None)
                 break
@@ -689,6 +707,20 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
                 break
         out.append(m)
     return out
+
+
+def _fields_joined(text: str, m: ActorMention, left_end: int, right: int, tails: set[tuple[int, int]]) -> bool:
+    """Whether "and" joins two fields of one English name ("Public Works and Spatial Planning
+    Agency") rather than two bodies, though a known name ("Spatial Planning Agency") ends it: the
+    words before "and" are capitalised and have no head noun of their own, and the known name
+    that closes the span opens with no place ("... and Jakarta Development Planning Board" is
+    another body). An Indonesian name's fields are read by the head-noun walk itself."""
+    left = text[m.start:left_end].split()
+    if not left or len(left) > 3 or not all(is_cap(w) for w in left) or any(_head_regex().fullmatch(w) for w in left):
+        return False
+    first = text[right:m.end].split()[0]
+    return (right, m.end) in tails and text[right:m.end].split()[-1] != first and not _is_place(first) \
+        and first not in JURISDICTION_WORDS and text[left_end:left_end + 5] == " and "
 
 
 # After a known body inside a unit's name: " RI" perhaps, then two to four capitalised words.

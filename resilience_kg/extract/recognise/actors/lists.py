@@ -345,7 +345,9 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 # short form), or left to the drafter's guess (a name without a head noun).
                 guess, basis = ("CivilSocietyOrganization", "among-firms-without-legal-form") if is_acronym(name) \
                     else (None, "")
-            if bare:
+            if bare and _DINAS_SHORT.fullmatch(name):
+                guess, basis = "GovernmentAgency", "head:Dinas"  # "Dinbudpar", "Dishubkominfo": a Dinas in short
+            elif bare:
                 # A public body has a name the tables know (a head noun, a gazetteer form); a bare
                 # word among bodies is most often a community group (a nature club, a radio club).
                 guess, basis = "CivilSocietyOrganization", "bare-name-in-list"
@@ -355,6 +357,11 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     out += _short_forms_with_bodies(text, sentence, found + out)
     out += _short_forms_beside_bodies(text, sentence, found, out)
     return out
+
+
+#: A Dinas's short form: "Din" or "Dis" and the clipped syllables of its portfolio, starting with a
+#: consonant ("Dinkes", "Dishub", "Dinbudpar", "Dindagkop", "Dishubkominfo"); "Distrik" is a place.
+_DINAS_SHORT = re.compile(r"Di[ns](?!trik)[b-df-hj-np-tv-z][a-z]{2,12}")
 
 
 #: One capitalised word and a country after it ("Mercy Malaysia", "Habitat Indonesia").

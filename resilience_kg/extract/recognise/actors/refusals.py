@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place
-from resilience_kg.extract.recognise.actors.vocabulary import _is_calendar, _is_collective, is_acronym
+from resilience_kg.extract.recognise.actors.vocabulary import _heads, _is_calendar, _is_collective, is_acronym
 from resilience_kg.extract.recognise.rules import alternation, collectives, table
 from resilience_kg.extract.recognise.rules import words as word_list
 
@@ -29,6 +29,9 @@ def _is_venue(text: str, start: int, name: str) -> bool:
     first = name.split(maxsplit=1)[0]
     if first in _offices() and re.search(r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")$", before, re.I):
         return True  # "di Kantor BPBD Natuna": where it happened
+    if name.endswith(word_list("place_named_heads")) and re.search(
+            r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")$", before, re.I):
+        return True  # "hiked in X National Park": the park as a place, not its office
     # Inside a room's or hall's own name: "di Ruang Ngesti Widhi Setda Kendal", "Ruang Pola Kantor Bupati".
     return bool(_venue_lead_regex().search(text, max(0, start - 60), start))
 
@@ -237,7 +240,27 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False  # the text stops inside this name (a page cut off mid-sentence; a table's last cell is whole)
     if m.acronym and _is_collective(m.acronym):
         return False
+    if _kind_of_body(name):
+        return False
+    if _title_tail_regex().match(text, m.end):
+        return False  # "Prof. X, IPU, ASEAN Eng.": a professional title after a person's name, no body
     return True
+
+
+@functools.cache
+def _title_tail_regex() -> re.Pattern[str]:
+    return re.compile(r"\.?\s?(?:" + alternation("professional_title_tails") + r")(?![\w-])")
+
+
+def _kind_of_body(name: str) -> bool:
+    """Whether an English name is only words for a kind of body ("SKPD (Department, Agency,
+    Section Office)"): its words are English head nouns or unit words, and it names no body."""
+    return all((w in _heads() and _heads()[w].english) or w in _unit_kind_words() for w in name.split())
+
+
+@functools.cache
+def _unit_kind_words() -> frozenset[str]:
+    return frozenset(word_list("unit_kind_words"))
 
 
 @functools.lru_cache(maxsize=4)

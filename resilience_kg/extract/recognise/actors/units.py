@@ -197,9 +197,21 @@ def _academic_unit(unit: ActorMention, by_span: dict[tuple[int, int], ActorMenti
     parent = by_span.get(unit.parent_span) if unit.parent_span else None
     named = any(h.start() > 0 and _heads()[h.group(1)].sector == "AcademicInstitution"
                 and _heads()[h.group(1)].kind == "org" for h in _head_regex().finditer(unit.name))
-    if not named and (parent is None or parent.sector != "AcademicInstitution"):
+    if not named and (parent is None or parent.sector != "AcademicInstitution") and not _academic_work(unit.name):
         return unit  # ("Center for Disaster Studies of Universitas Gadjah Mada" names its university)
     return replace(unit, sector="AcademicInstitution", sector_basis="head:of-a-university")
+
+
+@functools.cache
+def _academic_work_regex() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words("academic_unit_words")) + r")\b")
+
+
+def _academic_work(name: str) -> bool:
+    """Whether a unit's own words name academic work ("Center for Population and Policy Studies",
+    "Pusat Kajian ...", "Directorate of Research and Community Service"): a university's centre or
+    institute, whose university the text may name only elsewhere, never a ministry's office."""
+    return _academic_work_regex().search(name) is not None
 
 
 #: After a body's bracketed short form: up to two capitalised words, then the short form of its parent.
