@@ -265,7 +265,7 @@ def items(text: str, bodies: tuple[str, ...] = ()) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("text", "expected"), [
     # A speech frame: what follows "bahwa" is the issue; the clause ends at the sentence's end.
     ("Kepala BPKD menyampaikan bahwa ruang fiskal daerah masih terbatas sehingga diperlukan pinjaman.",
-     [("Issue", "ruang fiskal daerah masih terbatas sehingga diperlukan pinjaman")]),
+     [("Issue", "ruang fiskal daerah masih terbatas"), ("Solution", "diperlukan pinjaman")]),
     # Nominal cues joined by commas and "dan": each its own issue.
     ("Peserta menyoroti minimnya anggaran pemeliharaan, kurangnya petugas dan belum adanya SOP bersama.",
      [("Issue", "minimnya anggaran pemeliharaan"), ("Issue", "kurangnya petugas"),
