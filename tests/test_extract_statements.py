@@ -275,7 +275,8 @@ def items(text: str, bodies: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     # What residents complain of; what is said to be an obstacle.
     ("Warga mengeluhkan bau dari tempat penampungan sampah sementara.",
      [("Issue", "bau dari tempat penampungan sampah sementara")]),
-    ("Sedimentasi di saluran penghubung menjadi kendala utama.", [("Issue", "Sedimentasi di saluran penghubung")]),
+    ("Sedimentasi di saluran penghubung menjadi kendala utama.",
+         [("Issue", "Sedimentasi di saluran penghubung menjadi kendala utama")]),
     ("Participants noted the lack of shade at bus stops.", [("Issue", "lack of shade at bus stops")]),
     ("The audit found that most crossings have no signals, and pavements end abruptly.",
      [("Issue", "most crossings have no signals"), ("Issue", "pavements end abruptly")]),

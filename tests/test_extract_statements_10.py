@@ -6,7 +6,7 @@ test."""
 
 from __future__ import annotations
 
-from helpers.statements import drafted, issues, who
+from helpers.statements import drafted, issues
 
 from resilience_kg.extract.recognise.issues import find_statements
 
@@ -31,12 +31,13 @@ def test_a_direction_to_a_body_is_a_measure() -> None:
 def test_what_is_the_key_is_a_measure() -> None:
     text = ("Oleh karena itu, gotong royong warga dan pemerintah desa menjadi kunci utama dalam menjaga "
             "kebersihan sungai.")
-    assert statements(text) == [("Solution", "gotong royong warga dan pemerintah desa")]
+    assert statements(text) == [
+        ("Solution", "gotong royong warga dan pemerintah desa menjadi kunci utama dalam menjaga kebersihan sungai")]
 
 
 def test_a_hindering_factor_and_a_place_s_challenges_are_issues() -> None:
     assert statements("Hujan deras yang turun setiap sore menjadi faktor penghambat pengerjaan tanggul.") == [
-        ("Issue", "Hujan deras yang turun setiap sore")]
+        ("Issue", "Hujan deras yang turun setiap sore menjadi faktor penghambat pengerjaan tanggul")]
     assert statements("Camat menjelaskan bahwa kecamatan itu memiliki tantangan besar karena padat penduduk.") == [
         ("Issue", "kecamatan itu memiliki tantangan besar karena padat penduduk")]
     assert issues("The study helps the town answer challenges related to flood drainage and clean water supply.")
@@ -113,3 +114,8 @@ def test_the_diversity_of_a_city_s_people_is_under_social_cohesion() -> None:
     taken = {"jakarta-siap", "jakarta-sehat", "jakarta-terhubung", "jakarta-resilience-strategy"}
     add_pillar_links(draft, text, city="DKI Jakarta", ids=IdMaker(taken, "r"), strategies=load_strategies([]))
     assert [c["to"] for c in draft.connections if c["type"] == "underPillar"] == ["jakarta-terhubung"]
+
+
+def test_a_problem_named_before_its_cue_keeps_what_the_cue_says_of_it() -> None:
+    text = "Air bersih masih menjadi salah satu masalah warga pesisir yang perlu segera ditangani."
+    assert statements(text) == [("Issue", text[:-1])]

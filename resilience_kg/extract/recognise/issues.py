@@ -519,9 +519,11 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                 end = len(re.sub(rf"[\s,;]*(?:\b(?:{joiners})\b)?[\s,;]*$", "",
                                  text[:nxt[0].start()], flags=re.I))
         elif cue.shape == "subject":
-            end = m.start()
-            if re.search(r"(?<![\w-])(?:yang|which|that)\s*$", text[start:end], re.I):
+            if re.search(r"(?<![\w-])(?:yang|which|that)\s*$", text[start:m.start()], re.I):
                 continue  # "beberapa hal penting yang menjadi perhatian, yaitu X": a list's intro, no item
+            # The item is its subject and what the cue says of it, to the clause's end ("pengelolaan
+            # sampah menjadi tantangan serius di tengah ..."): the subject alone is often two words
+            # that name no problem ("air bersih"), and the cue's words say what is wrong with it.
         elif cue.shape == "rises" and not _harm().search(text, start, m.start()):
             continue  # a rise of something that is no harm ("anggaran naik") states no problem
         elif cue.shape == "scant" and not ((gap := _SCANT.match(text, m.end(), end)) and
