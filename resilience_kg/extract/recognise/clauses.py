@@ -327,6 +327,8 @@ def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
     gap = _patterns()["tight" if row.get("tight") else "gap"]
     if not _done_or_not_said_done(text, m, row, sent.end):
         return None
+    if (forecast := _forecast().match(text, m.start(), sent.end)) and forecast.end() > m.end():
+        return None  # "akan terjadi" forecasts; but "will continue to" (a cue longer than "will continue") plans
     if _WHO_UNDERGOES.search(text, max(sent.start, m.start() - 8), m.start()) and _PASSIVE_AFTER.match(text, m.end()):
         return None  # "Forum X yang akan didampingi oleh BPBD": the body undergoes the plan; BPBD commits
     subjects = (_subjects_before(text, sent, m.start(), spans, gap)
@@ -380,6 +382,14 @@ def past_bracket(text: str, span: tuple[int, int]) -> int:
 #: A bracket right after a body's mention that names it again: its expansion or its short form,
 #: capitalised, with no date, figure, clause or caption in it.
 _NAME_IN_BRACKETS = re.compile(r"[ \t]*\((?:the[ \t]+)?(?-i:[A-Z])[^()\n.;,:]{0,120}\)")
+
+
+@functools.cache
+def _forecast() -> re.Pattern[str]:
+    """A verb of what will happen ("akan terjadi", "akan berlangsung": ``issue_cues`` rows of shape
+    ``forecast``): "menurut prakiraan BMKG akan terjadi ..." forecasts a hazard; nobody plans it."""
+    phrases = sorted({r["cue"] for r in table("issue_cues") if r["shape"] == "forecast"}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?![\w-])", re.I)
 
 
 def _done_or_not_said_done(text: str, m: re.Match[str], row: dict[str, str], limit: int) -> bool:

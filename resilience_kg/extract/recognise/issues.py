@@ -247,7 +247,10 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         free, stated = [], []
         # "Kesiapsiagaan perlu ditingkatkan, mengingat kabupaten itu rawan banjir": a reason after
         # a measure gives the problem the measure answers; the measure ends where the reason opens.
-        whys = [m for m, c in found if c.kind == "reason" and kind == "Solution" and m.start() > items[0][0].end()]
+        # The mirror: "X kurang terjelaskan sehingga dibutuhkan revisi": a consequence after a
+        # problem opens the measure the problem calls for; the problem ends where it opens.
+        whys = [m for m, c in found if m.start() > items[0][0].end() and (
+            (c.kind == "reason" and kind == "Solution") or (c.kind == "hence" and kind == "Issue"))]
         for m, c in items:
             aim = next((a for a in reversed(aims) if a.start() < m.start()), None)
             if c.kind != kind:
@@ -516,9 +519,11 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                 end = len(re.sub(rf"[\s,;]*(?:\b(?:{joiners})\b)?[\s,;]*$", "",
                                  text[:nxt[0].start()], flags=re.I))
         elif cue.shape == "subject":
-            end = m.start()
-            if re.search(r"(?<![\w-])(?:yang|which|that)\s*$", text[start:end], re.I):
+            if re.search(r"(?<![\w-])(?:yang|which|that)\s*$", text[start:m.start()], re.I):
                 continue  # "beberapa hal penting yang menjadi perhatian, yaitu X": a list's intro, no item
+            # The item is its subject and what the cue says of it, to the clause's end ("pengelolaan
+            # sampah menjadi tantangan serius di tengah ..."): the subject alone is often two words
+            # that name no problem ("air bersih"), and the cue's words say what is wrong with it.
         elif cue.shape == "rises" and not _harm().search(text, start, m.start()):
             continue  # a rise of something that is no harm ("anggaran naik") states no problem
         elif cue.shape == "scant" and not ((gap := _SCANT.match(text, m.end(), end)) and
@@ -657,6 +662,10 @@ def _counted_harm(text: str, cue: re.Match[str], start: int, end: int) -> bool:
     return _hazard().search(text, a, b) is not None and _number().search(text, a, b) is not None
 
 
+#: Who a request is addressed to, before what is asked ("kepada BPBD agar ...", "to the city to ...").
+_ADDRESSEE = re.compile(r"(?:kepada|pada|bagi)\s[^,;:]{1,80}?\s(?:agar|supaya|untuk)\s+", re.I)
+
+
 def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, int]) -> list[Statement]:
     """What follows a cue like "found that" or "recommended", split at ", and" or ";"."""
     out = []
@@ -665,6 +674,8 @@ def _after_items(text: str, cue: _Cue, start: int, end: int, intro: tuple[int, i
         a, b = _trim(text, start + part.start(), start + part.end())
         joiner = re.match(rf"(?:{joiners})\s+", text[a:b])
         a += joiner.end() if joiner else 0
+        if part.start() == 0 and (to := _ADDRESSEE.match(text, a, b)):
+            a = to.end()  # "memberikan arahan kepada BPBD agar X": the measure is X, not who is asked
         if _worth(text[a:b]):
             out.append(Statement(cue.kind, a, b, *(intro if intro[1] > intro[0] else (a, a)), cue.text))
     return out
