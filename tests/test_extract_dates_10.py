@@ -56,3 +56,16 @@ def test_an_inauguration_named_only_by_its_verb_is_an_event() -> None:
             "10 Februari 2020, di halaman Kantor Kelurahan Sukamakmur.")  # fmt: skip
     date, kind, _ = event(text)
     assert (date, kind) == ("2020-02-10", "meeting")
+
+
+def test_a_byline_number_above_a_header_date_is_no_range_and_the_story_weekday_dates_the_event() -> None:
+    text = ("- by Redaksi 2\n- 07 Oktober 2024\nPemkot Sukamaju Gelar Simulasi Gempa\n"
+            "Sukamaju, WartaKota - Pemerintah Kota Sukamaju menyelenggarakan simulasi gempa bumi di halaman "
+            "Kantor Wali Kota, Jumat (4/10/2024).")  # fmt: skip
+    assert event(text)[0] == "2024-10-04"
+
+
+def test_a_range_over_two_months_is_dated_by_its_first_day() -> None:
+    text = ("Pada tanggal 29 Agustus - 2 September 2016, Sekretariat Forum Iklim bekerja sama dengan "
+            "Universitas Sukamaju mengadakan pelatihan perencanaan lingkungan.")  # fmt: skip
+    assert event(text)[0] == "2016-08-29"

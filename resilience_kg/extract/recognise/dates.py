@@ -36,11 +36,13 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     wd = rf"(?:(?:hari\s+)?(?P<wd>{day})(?:\s+(?:{part}))?\s*[,/]?\s*(?:\(\s*)?(?:tanggal\s+)?)?"
     # The second day of a range, read past: "10-11 Mei", "15 s.d. 17 Juli", "April 29 to 30".
     joiners = alternation("date_range_joiners")
-    to = rf"(?:\s*(?:[-–]|s\.\s?d\.?|s/d|{joiners})\s*(?P<to>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    # (Never across a line: "by Redaksi 2" above "- 07 Oktober 2024" is no range.)
+    to = rf"(?:[ \t]*(?:[-–]|s\.\s?d\.?|s/d|{joiners})[ \t]*(?P<to>\d{{1,2}})(?:st|nd|rd|th)?)?"
     return [
         # Kamis, 28 November 2019 / 17Juli 2018 / 10-11 Mei 2023 / 28 Nov. 2019 / the 13th of November 2018
+        # / 29 Agustus - 2 September 2016 (a range over two months: its first day has its own month)
         ("date:day-month-year", re.compile(
-            rf"{wd}\b(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{to}"
+            rf"{wd}\b(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t]+(?P<m1>{month})\.?(?=[ \t]*[-–]))?{to}"
             rf"(?:\s+of)?\s*(?P<m>{month})\.?,?\s+(?P<y>\d{{4}})\b\)?", re.I)),
         # Thursday, November 28, 2019 / September 20, 2018
         ("date:month-day-year", re.compile(
@@ -152,6 +154,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
     ['2019-11-28', '2018-09-20']
     >>> [str(d.date) for d in find_dates("15 s.d. 17 Juli 2019; April 29-30, 2024; from April 29 to 30, 2024")]
     ['2019-07-15', '2024-04-29', '2024-04-29']
+    >>> [(str(d.date), str(d.last)) for d in find_dates("Pada tanggal 29 Agustus - 2 September 2016, ...")]
+    [('2016-08-29', '2016-09-02')]
     >>> [str(d.date) for d in find_dates("Kamis hingga Jumat (29-30/4/21); Hari/Tanggal: Kamis/12 Maret 2020")]
     ['2021-04-29', '2020-03-12']
     >>> [(str(d.date), d.has_weekday) for d in find_dates("Rapat digelar Sabtu malam (9/11/19).")]
@@ -169,7 +173,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
             groups = m.groupdict()
             try:
                 day = int(groups["d"])
-                month = months()[groups["m"].lower()] if groups.get("m") else int(groups["mn"])
+                last_month = months()[groups["m"].lower()] if groups.get("m") else int(groups["mn"])
+                month = months()[groups["m1"].lower()] if groups.get("m1") else last_month
                 if groups.get("y"):
                     year = int(groups["y"])
                     year = year + 2000 if year < 100 else year
@@ -196,7 +201,7 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
             last = None
             if groups.get("to"):
                 try:
-                    last = dt.date(date.year, date.month, int(groups["to"]))
+                    last = dt.date(date.year, last_month, int(groups["to"]))
                 except ValueError:
                     last = None
             found.append(DateMention(m.start(), end, date, bool(groups.get("wd")), method,
