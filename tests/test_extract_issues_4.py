@@ -4,6 +4,7 @@ made-up passage: the class found, and its near miss left alone."""
 from __future__ import annotations
 
 import pytest
+from helpers.statements import jakarta_pillar
 
 from resilience_kg.extract.recognise.enumerations import find_items
 
@@ -91,28 +92,12 @@ def test_a_problem_a_speaker_names_in_a_quotation_or_as_one_of_several(text: str
 # --- pillars -------------------------------------------------------------------------------------------
 
 
-def _pillar(text: str, quote: str) -> str | None:
-    from resilience_kg.extract.draft import ELEMENT_HEADER, Draft, IdMaker
-    from resilience_kg.extract.pillars.links import add_pillar_links
-    from resilience_kg.extract.pillars.strategy import load_strategies
-
-    draft = Draft()
-    row = dict.fromkeys(ELEMENT_HEADER, "")
-    start = text.index(quote)
-    row.update(id="i1", type="Issue", label_id=quote, basis="report", status="draft", source="r", quote=quote,
-               start=str(start), end=str(start + len(quote)))
-    draft.elements.append(row)
-    taken = {"jakarta-siap", "jakarta-sehat", "jakarta-terhubung", "jakarta-resilience-strategy"}
-    add_pillar_links(draft, text, city="DKI Jakarta", ids=IdMaker(taken, "r"), strategies=load_strategies([]))
-    return next((c["to"] for c in draft.connections if c["type"] == "underPillar"), None)
-
-
 def test_an_item_exposed_to_a_hazard_is_under_the_hazards_pillar() -> None:
     text = "Aset yang didata:\n- terminal bus dan stasiun kereta di kawasan rawan banjir;\n"
-    assert _pillar(text, "terminal bus dan stasiun kereta di kawasan rawan banjir") == "jakarta-siap"
+    assert jakarta_pillar(text, "terminal bus dan stasiun kereta di kawasan rawan banjir") == "jakarta-siap"
     # Without the exposure, the assets' own words place it.
     text = "Aset yang didata:\n- terminal bus dan stasiun kereta yang belum terhubung;\n"
-    assert _pillar(text, "terminal bus dan stasiun kereta yang belum terhubung") == "jakarta-terhubung"
+    assert jakarta_pillar(text, "terminal bus dan stasiun kereta yang belum terhubung") == "jakarta-terhubung"
 
 
 @pytest.mark.parametrize(("item", "pillar"), [
@@ -122,7 +107,7 @@ def test_an_item_exposed_to_a_hazard_is_under_the_hazards_pillar() -> None:
     ("Cakupan imunisasi di posyandu masih rendah", "jakarta-sehat"),
 ])
 def test_the_topics_of_real_reports_have_their_pillar(item: str, pillar: str) -> None:
-    assert _pillar(item + ".", item) == pillar
+    assert jakarta_pillar(item + ".", item) == pillar
 
 
 @pytest.mark.parametrize(("text", "issue"), [

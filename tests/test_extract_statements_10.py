@@ -6,7 +6,7 @@ test."""
 
 from __future__ import annotations
 
-from helpers.statements import drafted, issues
+from helpers.statements import drafted, issues, jakarta_pillar
 
 from resilience_kg.extract.recognise.issues import find_statements
 
@@ -99,21 +99,8 @@ def test_a_consequence_that_is_no_measure_stays_in_the_problem() -> None:
 
 
 def test_the_diversity_of_a_city_s_people_is_under_social_cohesion() -> None:
-    from resilience_kg.extract.draft import ELEMENT_HEADER, Draft, IdMaker
-    from resilience_kg.extract.pillars.links import add_pillar_links
-    from resilience_kg.extract.pillars.strategy import load_strategies
-
     quote = "wilayah kota ini memiliki tantangan besar karena keberagaman warganya"
-    text = f"Wali kota menjelaskan bahwa {quote}."
-    draft = Draft()
-    row = dict.fromkeys(ELEMENT_HEADER, "")
-    start = text.index(quote)
-    row.update(id="i1", type="Issue", label_id=quote, basis="report", status="draft", source="r", quote=quote,
-               start=str(start), end=str(start + len(quote)))
-    draft.elements.append(row)
-    taken = {"jakarta-siap", "jakarta-sehat", "jakarta-terhubung", "jakarta-resilience-strategy"}
-    add_pillar_links(draft, text, city="DKI Jakarta", ids=IdMaker(taken, "r"), strategies=load_strategies([]))
-    assert [c["to"] for c in draft.connections if c["type"] == "underPillar"] == ["jakarta-terhubung"]
+    assert jakarta_pillar(f"Wali kota menjelaskan bahwa {quote}.", quote) == "jakarta-terhubung"
 
 
 def test_a_problem_named_before_its_cue_keeps_what_the_cue_says_of_it() -> None:

@@ -39,3 +39,20 @@ def issues(text: str) -> list[str]:
     """The quotes of the Issue rows drafted from ``text``."""
     doc = run(Document(text, Context(gazetteer=gazetteer())))
     return [row["quote"] for row in doc.draft.elements if row["type"] == "Issue"]
+
+
+def jakarta_pillar(text: str, quote: str) -> str | None:
+    """The Jakarta pillar an Issue row quoting ``quote`` in ``text`` is drafted under (None: none)."""
+    from resilience_kg.extract.draft import ELEMENT_HEADER, Draft, IdMaker
+    from resilience_kg.extract.pillars.links import add_pillar_links
+    from resilience_kg.extract.pillars.strategy import load_strategies
+
+    draft = Draft()
+    row = dict.fromkeys(ELEMENT_HEADER, "")
+    start = text.index(quote)
+    row.update(id="i1", type="Issue", label_id=quote, basis="report", status="draft", source="r", quote=quote,
+               start=str(start), end=str(start + len(quote)))
+    draft.elements.append(row)
+    taken = {"jakarta-siap", "jakarta-sehat", "jakarta-terhubung", "jakarta-resilience-strategy"}
+    add_pillar_links(draft, text, city="DKI Jakarta", ids=IdMaker(taken, "r"), strategies=load_strategies([]))
+    return next((c["to"] for c in draft.connections if c["type"] == "underPillar"), None)
