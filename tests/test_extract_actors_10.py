@@ -4,11 +4,7 @@ to see drafted."""
 
 from __future__ import annotations
 
-from helpers.extraction import pipeline_actors
-
-
-def names(text: str) -> list[str]:
-    return [a.mention.name for a in pipeline_actors(text)]
+from helpers.extraction import actor_names as names
 
 
 def test_a_known_body_of_a_jakarta_city_keeps_the_whole_city_after_kota_administrasi() -> None:

@@ -4,14 +4,8 @@ with what a reviewer expects to see drafted."""
 
 from __future__ import annotations
 
+from helpers.extraction import actors_by_name as by_name
 from helpers.extraction import pipeline_actors
-
-from resilience_kg.extract.draft import Actor
-
-
-def by_name(text: str) -> dict[str, Actor]:
-    return {a.mention.name: a for a in pipeline_actors(text)}
-
 
 # --- 1. a university's study centre named in English without its university ----------------------
 

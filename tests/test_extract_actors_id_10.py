@@ -6,18 +6,8 @@ commission, a kelurahan's office, a regional secretary's post)."""
 
 from __future__ import annotations
 
-from helpers.extraction import pipeline_actors
-
-from resilience_kg.extract.draft import Actor
-
-
-def names(text: str) -> list[str]:
-    return [a.mention.name for a in pipeline_actors(text)]
-
-
-def by_name(text: str) -> dict[str, Actor]:
-    return {a.mention.name: a for a in pipeline_actors(text)}
-
+from helpers.extraction import actor_names as names
+from helpers.extraction import actors_by_name as by_name
 
 # --- 1. community bodies listed by their short forms -----------------------------------------------
 

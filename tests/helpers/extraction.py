@@ -67,3 +67,8 @@ def quotes(text: str) -> list[str]:
 def actor_names(text: str) -> list[str]:
     """The name of each actor once the pipeline ran up to its "actors" component."""
     return [a.mention.name for a in pipeline_actors(text)]
+
+
+def actors_by_name(text: str) -> dict[str, Actor]:
+    """Each actor once the pipeline ran up to its "actors" component, by its name."""
+    return {a.mention.name: a for a in pipeline_actors(text)}
