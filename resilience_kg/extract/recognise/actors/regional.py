@@ -175,10 +175,10 @@ def places_acting(text: str, start: int, end: int) -> list[ActorMention]:
     return out
 
 
-#: "Kantor Kelurahan Pulo Asri", "kantor Lurah Pulo Asri", "Kantor Kecamatan Cakra": the office of an
-#: urban village or a district, then its name (capitalised words, to the first word that is not).
 #: The body each office word names: the kelurahan's office is the Lurah's, the kecamatan's the Camat's.
 _DISTRICT_BODY = word_map("district_office_bodies")
+#: "Kantor Kelurahan Pulo Asri", "kantor Lurah Pulo Asri", "Kantor Kecamatan Cakra": the office of an
+#: urban village or a district, then its name (capitalised words, to the first word that is not).
 _DISTRICT_OFFICE = re.compile(r"(?<![\w-])[Kk]antor (?P<kind>" + alternation("district_office_bodies") + r")"
                               r" (?P<name>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
 
@@ -303,9 +303,7 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
         place = m.group("place")
         if place in STOP_CAPS or _is_calendar(place):
             continue
-        in_list = bool(re.search(r"(?:,|\b(?:dan|serta|and))\s*$", text[max(start, m.start() - 8):m.start()])
-                       or re.match(r"\s*,|\s+(?:dan|serta|and)\s", text[m.end("place"):]))
-        if not (_HOLDER_AFTER.match(text, m.end("place")) or in_list):
+        if not _holder_or_list(text, start, m.start(), m.end("place")):
             continue  # a post merely mentioned, its holder unnamed ("dilaporkan kepada Gubernur ..."): no body
         if not m.group("level") and not _is_place(place) and place not in _regions_of_text(text) \
                 and re.match(r" [A-Z][a-z]+(?![\w-])", text[m.end("place"):]):
@@ -336,6 +334,15 @@ _REGIONAL_SECRETARY = re.compile(
 _SECRETARY_LEVEL = word_map("secretary_levels")
 
 
+def _holder_or_list(text: str, start: int, post_start: int, place_end: int) -> bool:
+    """Whether a regional official's post names its holder after the region ("Wali Kota Semarang,
+    Hendrar Prihadi") or stands in a list of those present (after or before a comma, a semicolon,
+    "dan", "serta", "and"): a post only mentioned ("dilaporkan kepada Gubernur") names no body."""
+    in_list = bool(re.search(r"(?:[,;]|\b(?:dan|serta|and))\s*$", text[max(start, post_start - 8):post_start])
+                   or re.match(r"\s*[,;]|\s+(?:dan|serta|and)\s", text[place_end:]))
+    return in_list or _HOLDER_AFTER.match(text, place_end) is not None
+
+
 def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
     """The government a regional secretary serves: "Sekretaris Daerah Kabupaten Contoh, Budi" is
     that government's own official, so the government is an actor as for its head's post
@@ -355,9 +362,7 @@ def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
             if region is None or region.kind != "provinsi":
                 continue  # "Sekda Adi Arnawa", "Sekda Batang": a name, or a region whose level is unsaid
             level = "Provinsi"
-        in_list = bool(re.search(r"(?:,|;|\b(?:dan|serta))\s*$", text[max(start, m.start() - 8):m.start()])
-                       or re.match(r"\s*[,;]|\s+(?:dan|serta)\s", text[m.end("place"):]))
-        if not (_HOLDER_AFTER.match(text, m.end("place")) or in_list):
+        if not _holder_or_list(text, start, m.start(), m.end("place")):
             continue  # a post merely mentioned, its holder unnamed: no body
         name = f"Pemerintah {level} {_spelled_out(place, level)}" if place != "DKI Jakarta" \
             else "Pemerintah Provinsi DKI Jakarta"
