@@ -517,4 +517,11 @@ def _last_sentence(text: str, start: int, end: int) -> Span:
 
 
 def stronger(a: str, b: str) -> str:
-    return a if ROLE_ORDER.index(a) <= ROLE_ORDER.index(b) else b
+    """The stronger of two roles (``a`` on a tie). A signatory ranks as a participant: it is at
+    least one, and whether it organises the signing is decided after every other role is read
+    ("X mengikuti serta menandatangani ...": the signing, joined after attending, wins)."""
+    return a if _rank(a) <= _rank(b) else b
+
+
+def _rank(role: str) -> int:
+    return ROLE_ORDER.index("participant" if role == SIGNATORY else role)
