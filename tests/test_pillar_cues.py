@@ -130,6 +130,9 @@ def test_words_match_whole_with_the_affixes_of_their_language() -> None:
     assert cues("business bus buses") == [("bus", "bus"), ("bus", "buses")]
     # Inside a longer cue, the shorter one is not counted again.
     assert cues("air limbah domestik") == [("air limbah", "air limbah")]
+    # The verb of a call to work together carries "ber-": "berkolaborasi", "berkoordinasi".
+    assert cues("Semua pihak perlu berkolaborasi dan berkoordinasi.") == [
+        ("kolaborasi", "berkolaborasi"), ("koordinasi", "berkoordinasi")]
 
 
 def test_the_item_itself_wins_over_its_session_heading() -> None:

@@ -43,8 +43,9 @@ LANGS = ("id", "en")
 #: Values of a cue's optional ``weight`` column: empty (a cue), or "weak" (see :attr:`Cue.weak`).
 WEIGHTS = ("", "weak")
 #: Indonesian affixes a cue word of five letters or more may carry ("banjir": kebanjiran,
-#: dibanjiri, banjirnya); shorter words match only whole ("rob" is no part of "robot").
-_ID_PREFIX = r"(?:ke|di|ter|per)?"
+#: dibanjiri, banjirnya; "kolaborasi": berkolaborasi, the usual verb of a call to work together);
+#: shorter words match only whole ("rob" is no part of "robot").
+_ID_PREFIX = r"(?:ke|di|ter|per|ber)?"
 _ID_SUFFIX = r"(?:an|i|kan)?(?:nya|lah|pun)?"
 _EN_SUFFIX = r"(?:s|es|ed|ing)?"
 _MIN_AFFIXED = 5
@@ -81,7 +82,7 @@ class Cue:
         """The cue as a regular expression: whole words, any spacing, the affixes of its language.
 
         >>> Cue("p", "banjir", "id", "b", "").pattern
-        '(?<!\\\\w)(?:ke|di|ter|per)?banjir(?:an|i|kan)?(?:nya|lah|pun)?(?!\\\\w)'
+        '(?<!\\\\w)(?:ke|di|ter|per|ber)?banjir(?:an|i|kan)?(?:nya|lah|pun)?(?!\\\\w)'
         """
         words = [re.escape(w) for w in self.cue.lower().split()]
         if self.lang == "id":
