@@ -3,18 +3,7 @@ the story's background, and events a report names only by a verb (an inspection,
 
 from __future__ import annotations
 
-import datetime as dt
-
-from resilience_kg.extract.recognise.events import find_event
-from resilience_kg.extract.segment import sentences
-
-
-def event(text: str, published: dt.date | None = None) -> tuple[str | None, str | None, str | None]:
-    """The event's date, kind and label, as drafted."""
-    found = find_event(text, sentences(text), published=published)
-    if found is None:
-        return None, None, None
-    return (str(found.date) if found.date else None), found.kind, found.label
+from helpers.extraction import event
 
 
 def test_a_dateline_stands_against_a_background_date_months_away() -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from resilience_kg.extract.components import PIPELINE, Context, Document, attendance, run, spans
 from resilience_kg.extract.components.coreference import actors
 from resilience_kg.extract.draft import Actor
 from resilience_kg.extract.gazetteer import load_gazetteer
 from resilience_kg.extract.recognise.actors import ActorMention, recognise
+from resilience_kg.extract.recognise.events import find_event
 from resilience_kg.extract.segment import sentences
 
 
@@ -72,3 +75,11 @@ def actor_names(text: str) -> list[str]:
 def actors_by_name(text: str) -> dict[str, Actor]:
     """Each actor once the pipeline ran up to its "actors" component, by its name."""
     return {a.mention.name: a for a in pipeline_actors(text)}
+
+
+def event(text: str, published: dt.date | None = None) -> tuple[str | None, str | None, str | None]:
+    """The report's event as drafted: its date, kind and label (all None when no event is found)."""
+    found = find_event(text, sentences(text), published=published)
+    if found is None:
+        return None, None, None
+    return (str(found.date) if found.date else None), found.kind, found.label
