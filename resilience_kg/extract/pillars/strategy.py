@@ -34,6 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from resilience_kg.extract.readers import ExtractError
+from resilience_kg.extract.recognise.rules import alternation
 
 PILLAR_COLUMNS = ("strategy", "strategy_label_id", "strategy_label_en", "city", "year", "pillar", "notation",
                   "label_id", "label_en", "description_en", "basis")
@@ -43,9 +44,8 @@ LANGS = ("id", "en")
 #: Values of a cue's optional ``weight`` column: empty (a cue), or "weak" (see :attr:`Cue.weak`).
 WEIGHTS = ("", "weak")
 #: Indonesian affixes a cue word of five letters or more may carry ("banjir": kebanjiran,
-#: dibanjiri, banjirnya; "kolaborasi": berkolaborasi, the usual verb of a call to work together);
-#: shorter words match only whole ("rob" is no part of "robot").
-_ID_PREFIX = r"(?:ke|di|ter|per|ber)?"
+#: dibanjiri, banjirnya; the prefixes are the ``cue_prefixes`` of ``rules/words.csv``); shorter
+#: words match only whole ("rob" is no part of "robot").
 _ID_SUFFIX = r"(?:an|i|kan)?(?:nya|lah|pun)?"
 _EN_SUFFIX = r"(?:s|es|ed|ing)?"
 _MIN_AFFIXED = 5
@@ -81,13 +81,14 @@ class Cue:
     def pattern(self) -> str:
         """The cue as a regular expression: whole words, any spacing, the affixes of its language.
 
-        >>> Cue("p", "banjir", "id", "b", "").pattern
-        '(?<!\\\\w)(?:ke|di|ter|per|ber)?banjir(?:an|i|kan)?(?:nya|lah|pun)?(?!\\\\w)'
+        >>> cue = Cue("p", "kolaborasi", "id", "b", "")
+        >>> [w for w in ("berkolaborasi", "kolaborasinya", "kolaboratif") if re.fullmatch(cue.pattern, w)]
+        ['berkolaborasi', 'kolaborasinya']
         """
         words = [re.escape(w) for w in self.cue.lower().split()]
         if self.lang == "id":
             if len(words) == 1 and len(self.cue) >= _MIN_AFFIXED:
-                words[0] = _ID_PREFIX + words[0] + _ID_SUFFIX
+                words[0] = "(?:" + alternation("cue_prefixes") + ")?" + words[0] + _ID_SUFFIX
             else:
                 words[-1] += "(?:nya)?"
         elif len(words[-1]) >= 3:
