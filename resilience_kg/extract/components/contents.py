@@ -12,6 +12,7 @@ from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import find_agreements
 from resilience_kg.extract.recognise.enumerations import ListItem, find_items
 from resilience_kg.extract.recognise.events import find_event, find_sessions
+from resilience_kg.extract.recognise.issues import listed_problems
 from resilience_kg.extract.recognise.rules import collectives as collective_words
 
 
@@ -30,6 +31,15 @@ def items(doc: Document) -> None:
     doc.items = _not_bodies(find_items(doc.text, bodies=[(m.start, m.end) for m in doc.mentions]), doc.mentions)
     doc.items = sorted([*map(lambda i: _clause_labelled(doc.text, i), doc.items), *_model_issues(doc)],
                        key=lambda i: i.start)
+    doc.items = [part for item in doc.items for part in _problems(doc.text, item)]
+
+
+def _problems(text: str, item: ListItem) -> list[ListItem]:
+    """An issue that lists the problems raised, one issue a problem (:func:`listed_problems`)."""
+    parts = listed_problems(text, item.start, item.end) if item.kind == "Issue" else []
+    if len(parts) < 2:
+        return [item]
+    return [dataclasses.replace(item, label=_label(text[a:b]), start=a, end=b) for a, b in parts]
 
 
 def _clause_labelled(text: str, item: ListItem) -> ListItem:

@@ -75,6 +75,9 @@ from resilience_kg.extract.segment import Span, paragraphs, sentences
 
 #: Longest item drafted: a longer clause is a paragraph, not a statement of one issue.
 MAX_ITEM = 300
+#: Most words of a problem in a list of problems ("bangunan yang berdiri di aliran Kali Uangan" has
+#: seven); a longer part is a clause, and the list is left whole.
+MAX_LISTED_WORDS = 10
 #: Most cue words read in one sentence (a hostile run of cue words is read no further).
 MAX_CUES = 40
 _MARKER = re.compile(r"[ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+")
@@ -295,6 +298,50 @@ def _listed_measures(text: str, st: Statement) -> list[Statement]:
     if len(parts) == 1 or not all(_worth(text[a:b]) for a, b in parts):
         return [st]
     return [dataclasses.replace(st, start=a, end=b) for a, b in parts]
+
+
+@functools.cache
+def _problem_list() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Where a list of problems opens: after a word for problems and a list marker ("beberapa poin
+    perhatian, seperti"), or at a marker the first problem follows ("Seperti masalah banjir, ...");
+    and how a part that qualifies the one before it opens (a preposition, "yakni")."""
+    problems, markers = alternation("problem_collectives"), alternation("list_markers")
+    after = re.compile(rf"\b(?:{problems})\b[^.;:]{{0,40}}?[,:]?\s*\b(?:{markers})\b\s*,?\s*", re.I)
+    opening = re.compile(rf"\s*(?:{markers})\b\s*,?\s*(?=(?:{problems})\b)", re.I)
+    prepositions = alternation("place_prepositions")
+    qualifier = re.compile(rf"(?:{prepositions}|{markers})\b", re.I)
+    return after, opening, qualifier
+
+
+def listed_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The problems an issue lists ("menyampaikan beberapa poin perhatian, seperti A, B, serta C";
+    "Seperti masalah banjir, sampah, dan pencemaran udara"), one span each, or the issue whole: a
+    reader counts each problem raised. Only after a word for problems: a list of the hazards a
+    place faces ("potensi bencana seperti banjir, longsor") states one exposure and stays whole, and
+    so do items not cut by commas ("akses air dan sanitasi").
+
+    >>> text = "Warga menyampaikan beberapa keluhan, seperti sampah menumpuk, jalan rusak, dan banjir rob."
+    >>> [text[a:b] for a, b in listed_problems(text, 0, len(text))]
+    ['sampah menumpuk', 'jalan rusak', 'banjir rob']
+    """
+    after, opening, qualifier = _problem_list()
+    m = opening.match(text, start, end) or after.search(text, start, end)
+    if m is None:
+        return [(start, end)]
+    leads = alternation("list_item_leads")
+    parts = []
+    for part in re.finditer(r"[^,;]+", text[m.end():end]):
+        a, b = _trim(text, m.end() + part.start(), m.end() + part.end())
+        lead = re.match(rf"(?:(?:{leads})\s+)+", text[a:b], re.I)
+        parts.append((a + (lead.end() if lead else 0), b))
+    words = [re.findall(r"\w+", text[a:b]) for a, b in parts]
+    # A problem is a short phrase; a long part is a clause of its own, and the list is no list.
+    # A part that opens with a preposition or "yakni" qualifies the one before it ("persoalan
+    # banjir, khususnya di daerah pemilihan X, yakni Jakarta Timur" is one problem).
+    if len(parts) < 2 or any(not w or len(w) > MAX_LISTED_WORDS or max(map(len, w)) < 4 or qualifier.match(text, a)
+                             for w, (a, _) in zip(words, parts, strict=True)):
+        return [(start, end)]
+    return parts
 
 
 def _described_hazard(text: str, start: int, end: int) -> bool:
