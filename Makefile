@@ -20,6 +20,7 @@ help:
 	@echo "make train-roles  retrain the role reader on its shipped samples (bench/train_role_model.py)"
 	@echo "make train-names  retrain the name tagger on its shipped samples (bench/train_name_tagger.py)"
 	@echo "make score  extraction quality on the development set (tests/extract_devset), with a regex baseline"
+	@echo "make errors  the tuned part's missed and false actors by class (unseen, boundary, filtered, spurious...)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -74,7 +75,7 @@ bench: $(STAMP)
 	$(PY) bench/hostile_inputs_bench.py
 	$(PY) bench/hostile_text_bench.py
 
-.PHONY: score train-issues train-actors train-roles train-names
+.PHONY: score errors train-issues train-actors train-roles train-names
 # The issue, solution and commitment models (resilience_kg/extract/data/*_model.csv), trained on the tuned part
 # and the real pages' samples (data/issue_model_samples.csv, bench/issue_model_samples.py) with a fixed seed.
 train-issues: $(STAMP)
@@ -98,6 +99,12 @@ train-names: $(STAMP)
 score: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[extract]'
 	$(PY) bench/extract_scores.py $(SCORE_ARGS)
+
+# The tuned part's actor errors by class, to choose which to fix; ERRORS_ARGS="--list" lists each one, or names
+# other annotated folders. Never the frozen part.
+errors: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[extract]'
+	$(PY) bench/error_classes.py $(ERRORS_ARGS)
 
 bench-soak: $(STAMP)
 	$(PY) bench/server_bench.py --part throughput,soak --soak 600

@@ -49,7 +49,7 @@ NOT_WORD_LISTS = {
     ("score.py", "MEASURES"): "the measures a score prints and their fields",
     ("score.py", "total()"): "the fields of a score",
     ("score.py", "_score_statements()"): "each statement class and the ontology's connection types for it",
-    ("score.py", "read_extracted()"): "the label columns of a drafted row",
+    ("score.py", "NAME_COLUMNS"): "the columns of a drafted actor row that name it",
     ("draft.py", "ELEMENT_EXTRA"): "the extra columns of a drafted element (a contract, not words)",
     ("components/__init__.py", "PIPELINE"): "the declared components, each by its name",
     ("components/__init__.py", "__all__"): "the names the package exports",

@@ -283,7 +283,11 @@ class Extracted:
     node_of: dict[str, str] = field(default_factory=dict)  # actor row id (or post id) -> actor node
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
+#: The columns of a drafted actor row that name it: what the matching rule compares with the gold names.
+NAME_COLUMNS = ("label_id", "label_en", "acronym", "expansion", "quote")
+
+
+def read_drafts_table(path: Path) -> list[dict[str, str]]:
     """A drafts table as the project reads it back: without the guard that keeps a spreadsheet from
     running a cell (``'-`` before a list dash is the text ``-``)."""
     from resilience_kg.tabulate import from_spreadsheet_cell
@@ -297,9 +301,9 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 def read_extracted(folder: Path) -> Extracted:
     """Read ``elements.csv``, ``connections.csv`` and ``sources.csv`` (with the source texts) from a folder."""
-    elements = _read_csv(folder / "elements.csv")
-    connections = _read_csv(folder / "connections.csv")
-    sources = _read_csv(folder / "sources.csv")
+    elements = read_drafts_table(folder / "elements.csv")
+    connections = read_drafts_table(folder / "connections.csv")
+    sources = read_drafts_table(folder / "sources.csv")
     texts: dict[str, str] = {}
     for src in sources:
         file = folder / src.get("file", "")
@@ -324,7 +328,7 @@ def read_extracted(folder: Path) -> Extracted:
             actor = out.actors.setdefault(node, {"type": row["type"], "names": set()})
             names = actor["names"]
             assert isinstance(names, set)
-            names.update(v for c in ("label_id", "label_en", "acronym", "expansion", "quote") if (v := row.get(c)))
+            names.update(v for c in NAME_COLUMNS if (v := row.get(c)))
         elif row.get("type") == "Event" and out.event_date is None and row.get("date"):
             out.event_date = row["date"][:10]
     for row in [*elements, *connections]:
