@@ -306,7 +306,7 @@ def find_statement_sentences(text: str, taken: Sequence[tuple[int, int]],
     """The sentences outside ``taken`` that a model of ``kinds`` reads as its statement, each with
     the kind whose model is surest of it (its probability furthest above its threshold); the
     words that say who speaks ("X mengatakan, ...") are its frame, not part of what it states."""
-    from resilience_kg.extract.recognise.issues import frame_end
+    from resilience_kg.extract.recognise.issues import frame_end, said_end
 
     best: dict[tuple[int, int], tuple[float, str]] = {}
     for unit, feats in readable(text, taken):
@@ -328,7 +328,7 @@ def find_statement_sentences(text: str, taken: Sequence[tuple[int, int]],
                 best[(unit.start, unit.end)] = (p - model.threshold, kind)
     found = []
     for (start, stop), (_, kind) in sorted(best.items()):
-        end = start + len(text[start:stop].rstrip(" .;,”\""))
+        end = said_end(text, start, start + len(text[start:stop].rstrip(" .;,”\"")))
         said = frame_end(text, start, end)
         intro = (start, said) if said is not None else (start, start)
         begin = said if said is not None else start

@@ -479,6 +479,35 @@ def _speech_frame() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])\s*[,:]?\s*[“\"]?(?=\s*\S)", re.I)
 
 
+@functools.cache
+def _closing_tag() -> re.Pattern[str]:
+    """A closing quotation mark and the speech tag after it ("...,” ujarnya", "...," said X"; the
+    ``tag`` rows of ``rules/role_cues.csv``, with the "-nya" of "katanya")."""
+    tags = sorted((r["cue"] for r in table("role_cues") if r["direction"] == "tag"), key=len, reverse=True)
+    return re.compile(r"[,.!?]?\s*[”\"]\s*(?:" + "|".join(map(re.escape, tags)) + r")(?:nya)?\b", re.I)
+
+
+def said_end(text: str, start: int, end: int) -> int:
+    """Where what is said ends in ``text[start:end]``: before the closing quotation mark of a
+    quote and its speech tag ("..., tapi juga bangkit cepat setelah bencana,” ujar Farhan, di Balai
+    Kota, Kamis (19/12)": the speaker, the venue and the day are no part of the statement); else
+    ``end``.
+
+    >>> text = '"Warga harus siap siaga," ujar Kepala BPBD di Balai Kota.'
+    >>> text[:said_end(text, 0, len(text))]
+    '"Warga harus siap siaga'
+    """
+    tag = _closing_tag().search(text, start, end)
+    if tag is None or not _worth(text[start:tag.start()]):
+        return end
+    # "...,” kata Sekko sambil minta kepada UKPD agar mempercepat penanganannya": the words after
+    # the tag ask for something of their own, and they stay.
+    requests = alternation("tag_requests")
+    if re.search(rf"(?<!\w)(?:{requests})(?!\w)", text[tag.end():end], re.I):
+        return end
+    return _trim(text, start, tag.start())[1]
+
+
 def frame_end(text: str, start: int, end: int) -> int | None:
     """Where what is said starts in the sentence ``text[start:end]``, after the words that say who
     says it ("Kepala BPBD menyampaikan bahwa | ...", "Menurut Camat, | ...", "Ia mengatakan, | ..."),
