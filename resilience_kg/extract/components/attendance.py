@@ -89,12 +89,12 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
                 continue
             if _take(actor, role, cue, sent, m):
                 sources[n] = source
-    # Signatories organise a signing nobody else is named as organising. A body named as
-    # organiser by another cue (even one of the parties: "diselenggarakan oleh Bappeda", then
-    # "Bappeda dan PAM Jaya menandatangani MoU") organises it; the other parties take part
-    # (docs/annotation-guide.md, roles).
-    # A host of the signing that is no party to it (its house, or a visit it receives) runs it too.
-    organised = any(a.role == "organiser" or (a.role == "host" and n not in signed) for n, a in enumerate(doc.actors))
+    # Signatories organise a signing nobody else is named as organising; a body that is no party
+    # to it and organises or hosts it (its house, or a visit it receives) runs it, and the parties
+    # take part (docs/annotation-guide.md, roles 3). A party named as organiser by another cue
+    # ("Pemkot X Adakan MoU", then "Pemkot X bersama A dan B melakukan penandatanganan") is no one
+    # else: the signing is still the parties' own, and they all organise it.
+    organised = any(a.role in ("organiser", "host") and n not in signed for n, a in enumerate(doc.actors))
     for n, (cue, sent) in signed.items():
         actor = doc.actors[n]
         if _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention):

@@ -1,0 +1,51 @@
+"""Roles, eleventh pass (issue 20: roles on real reports nobody tuned on): the parties of a signing
+written in the passive ("Penandatanganan MoU dilakukan oleh A dan B", "Signing ... was done ... by
+A and B"), and a signing one of whose parties is also named as holding it. Made-up passages."""
+
+from __future__ import annotations
+
+import pytest
+from helpers.extraction import roles
+
+from resilience_kg.extract.recognise import role_model
+
+
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the cue rules read (the shipped role model is retrained by the lead after merging)."""
+    monkeypatch.setattr(role_model, "shipped", lambda: False)
+
+
+@pytest.mark.parametrize("text", [
+    ("Kerja sama air bersih kembali diperkuat. Penandatanganan Nota Kesepahaman (MoU) dilakukan langsung oleh "
+     "Pemerintah Kota Lumen dan Yayasan Sera di Balai Kota, Senin (3/4/2023)."),
+    ("Nota Kesepahaman itu diteken (ditandatangani) oleh Pemerintah Kota Lumen dan Yayasan Sera, Senin."),
+    ("Penandatanganan MoU berlangsung Senin (3/4) di Balai Kota oleh Pemerintah Kota Lumen dengan Yayasan Sera."),
+    ("Signing of the Memorandum of Understanding was done in the city hall on Monday by "
+     "Pemerintah Kota Lumen and Yayasan Sera."),
+])  # fmt: skip
+def test_the_agents_of_a_signing_written_in_the_passive_sign_it_and_so_organise_it(text: str) -> None:
+    assert roles(text, "Pemerintah Kota Lumen", "Yayasan Sera") == {
+        "Pemerintah Kota Lumen": "organiser", "Yayasan Sera": "organiser"}
+
+
+def test_who_witnesses_a_signing_written_in_the_passive_does_not_sign_it() -> None:
+    text = ("Penandatanganan MoU dilakukan di Balai Kota dan disaksikan oleh Dinas Air Kota Lumen. "
+            "Pemerintah Kota Lumen menandatangani MoU dengan Yayasan Sera.")
+    got = roles(text, "Dinas Air Kota Lumen", "Pemerintah Kota Lumen", "Yayasan Sera")
+    assert got["Dinas Air Kota Lumen"] == "participant"
+    assert got["Pemerintah Kota Lumen"] == got["Yayasan Sera"] == "organiser"
+
+
+def test_a_passive_done_by_with_no_signing_named_is_no_signature() -> None:
+    text = "Pembersihan sungai dilakukan oleh Yayasan Sera bersama warga, Senin."
+    assert roles(text, "Yayasan Sera")["Yayasan Sera"] != "participant"
+
+
+def test_when_a_party_holds_the_signing_the_other_parties_organise_it_too() -> None:
+    """Guide, roles 3: nobody but the parties is named as organising; the signing is their own."""
+    text = ("Pemkot Lumen Adakan Penandatanganan MoU Air Bersih\n\n"
+            "Pemerintah Kota Lumen bersama Yayasan Sera dan Universitas Lumen melakukan penandatanganan nota "
+            "kesepahaman tentang air bersih, Senin.")
+    got = roles(text, "Pemkot Lumen", "Pemerintah Kota Lumen", "Yayasan Sera", "Universitas Lumen")
+    assert got["Yayasan Sera"] == got["Universitas Lumen"] == "organiser"
