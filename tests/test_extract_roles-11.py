@@ -49,3 +49,22 @@ def test_when_a_party_holds_the_signing_the_other_parties_organise_it_too() -> N
             "kesepahaman tentang air bersih, Senin.")
     got = roles(text, "Pemkot Lumen", "Pemerintah Kota Lumen", "Yayasan Sera", "Universitas Lumen")
     assert got["Yayasan Sera"] == got["Universitas Lumen"] == "organiser"
+
+
+@pytest.mark.parametrize("text", [
+    "Komisi Lumen melakukan kunjungan kerja ke Sera. Rombongan disambut langsung oleh Kepala BPBD Sera di kantornya.",
+    "Komisi Lumen visited Sera on Monday. BPBD Sera warmly welcomed a visit of the commission's members.",
+    "BPBD Sera menyambut kedatangan rombongan Komisi Lumen di kantornya, Senin.",
+])  # fmt: skip
+def test_who_welcomes_the_visitors_hosts_the_visit(text: str) -> None:
+    assert roles(text, "BPBD Sera")["BPBD Sera"] == "host"
+
+
+def test_a_welcome_given_in_approval_is_no_visit_hosted() -> None:
+    text = "Usulan warga disambut baik oleh BPBD Sera dalam rapat itu."
+    assert roles(text, "BPBD Sera")["BPBD Sera"] != "host"
+
+
+def test_the_bodies_that_launch_a_programme_hold_the_launch() -> None:
+    text = "Yayasan Sera bersama BPBD Lumen luncurkan program desa tangguh bencana di Kota Lumen, Jumat."
+    assert roles(text, "Yayasan Sera", "BPBD Lumen") == {"Yayasan Sera": "organiser", "BPBD Lumen": "organiser"}
