@@ -68,3 +68,19 @@ def test_a_welcome_given_in_approval_is_no_visit_hosted() -> None:
 def test_the_bodies_that_launch_a_programme_hold_the_launch() -> None:
     text = "Yayasan Sera bersama BPBD Lumen luncurkan program desa tangguh bencana di Kota Lumen, Jumat."
     assert roles(text, "Yayasan Sera", "BPBD Lumen") == {"Yayasan Sera": "organiser", "BPBD Lumen": "organiser"}
+
+
+@pytest.mark.parametrize("text", [
+    "Unit kerja terkait seperti BPBD Sera, Dinas Air Sera dan Damkar Sera diimbau untuk selalu siaga banjir rob.",
+    "Wali Kota menandaskan agar evakuasi warga oleh BPBD Sera bersama Dinas Air Sera dan Damkar Sera diutamakan.",
+    "Wali Kota meminta BPBD Sera, Dinas Air Sera dan Damkar Sera untuk siaga selama musim hujan.",
+])  # fmt: skip
+def test_bodies_an_appeal_addresses_are_spoken_of_not_a_list_of_who_attended(text: str) -> None:
+    bodies = ("BPBD Sera", "Dinas Air Sera", "Damkar Sera")
+    assert roles(text, *bodies) == dict.fromkeys(bodies, "mentioned")
+
+
+def test_a_plain_list_of_bodies_with_no_appeal_still_takes_part() -> None:
+    bodies = ("BPBD Sera", "Dinas Air Sera", "Damkar Sera")
+    assert roles("Rapat itu juga diikuti warga bersama BPBD Sera, Dinas Air Sera dan Damkar Sera.", *bodies) == \
+        dict.fromkeys(bodies, "participant")
