@@ -8,6 +8,8 @@ import pytest
 from helpers.extraction import roles
 
 from resilience_kg.extract.recognise import role_model
+from resilience_kg.extract.recognise.events import find_event
+from resilience_kg.extract.segment import sentences
 
 
 @pytest.fixture(autouse=True)
@@ -84,3 +86,15 @@ def test_a_plain_list_of_bodies_with_no_appeal_still_takes_part() -> None:
     bodies = ("BPBD Sera", "Dinas Air Sera", "Damkar Sera")
     assert roles("Rapat itu juga diikuti warga bersama BPBD Sera, Dinas Air Sera dan Damkar Sera.", *bodies) == \
         dict.fromkeys(bodies, "participant")
+
+
+@pytest.mark.parametrize("text", [
+    "Bantuan CSR diserahkan langsung kepada Bupati Lumen di Kantor Kecamatan Sera, Jumat (28/5/2021).",
+    "PT Sera Makmur handed out 5,000 face masks for Lumen District on Monday.",
+    "Yayasan Sera distributed 1,000 food packages at the Lumen Regency hall on Tuesday.",
+    "Dinas Kesehatan Lumen bersama Yayasan Sera menggelar evaluasi pelaksanaan program imunisasi, Selasa.",
+    "The Lumen disaster agency conducted a public test of its disaster management plan on Thursday.",
+])  # fmt: skip
+def test_a_report_whose_event_is_a_handover_or_an_evaluation_has_an_event_for_its_roles(text: str) -> None:
+    """Without an event no body of the report gets a role in it."""
+    assert find_event(text, sentences(text), published=None) is not None
