@@ -98,3 +98,12 @@ def test_a_plain_list_of_bodies_with_no_appeal_still_takes_part() -> None:
 def test_a_report_whose_event_is_a_handover_or_an_evaluation_has_an_event_for_its_roles(text: str) -> None:
     """Without an event no body of the report gets a role in it."""
     assert find_event(text, sentences(text), published=None) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Dalam sosialisasi itu, pihak Stasiun Cuaca Sera mengurai secara luas pengetahuan mitigasi gempa.",
+    "Stasiun Cuaca Sera menguraikan cara evakuasi mandiri kepada warga.",
+    "Warga menyimak materi yang disampaikan Kepala Stasiun Cuaca Sera tentang peringatan dini.",
+])  # fmt: skip
+def test_a_body_that_sets_out_the_material_speaks(text: str) -> None:
+    assert roles(text, "Stasiun Cuaca Sera")["Stasiun Cuaca Sera"] == "speaker"
