@@ -89,12 +89,12 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
                 continue
             if _take(actor, role, cue, sent, m):
                 sources[n] = source
-    # Signatories organise a signing nobody else is named as organising. A body named as
-    # organiser by another cue (even one of the parties: "diselenggarakan oleh Bappeda", then
-    # "Bappeda dan PAM Jaya menandatangani MoU") organises it; the other parties take part
-    # (docs/annotation-guide.md, roles).
-    # A host of the signing that is no party to it (its house, or a visit it receives) runs it too.
-    organised = any(a.role == "organiser" or (a.role == "host" and n not in signed) for n, a in enumerate(doc.actors))
+    # Signatories organise a signing nobody else is named as organising; a body that is no party
+    # to it and organises or hosts it (its house, or a visit it receives) runs it, and the parties
+    # take part (docs/annotation-guide.md, roles 3). A party named as organiser by another cue
+    # ("Pemkot X Adakan MoU", then "Pemkot X bersama A dan B melakukan penandatanganan") is no one
+    # else: the signing is still the parties' own, and they all organise it.
+    organised = any(a.role in ("organiser", "host") and n not in signed for n, a in enumerate(doc.actors))
     for n, (cue, sent) in signed.items():
         actor = doc.actors[n]
         if _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention):
@@ -150,12 +150,13 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         role, cue, source = "speaker", heading, "heading"
     if cue is None and sent is not None and (len(around.spans_in.get(sent.start, ())) >= 3 or _name_list(text, sent)) \
             and not around.spoken_before(text, sent, m.start) and not quoted(text, m.start) \
-            and not _programme().search(text, sent.start, m.start):
+            and not _programme().search(text, sent.start, m.start) and not _addressed().search(text, m.end, sent.end):
         # A list of bodies with no cue word is who was there; but those named after "mengharapkan",
         # "said", or inside a speaker's quoted words ("... bersama PT X, PD Y dan Z," katanya), are
         # spoken of (the speaker is there); and so are the partners of a programme or a project the
         # sentence tells of ("Program ini adalah kemitraan A, B dan C", "through a Joint
-        # Programme with A and B"): the guide's background sentence, whose bodies are mentioned.
+        # Programme with A and B"): the guide's background sentence, whose bodies are mentioned. So
+        # are the bodies an appeal after them addresses ("UKPD seperti A, B dan C diimbau untuk ...").
         role, source = "participant", "list"
     if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)):
         role, cue, source = "mentioned", None, "none"  # "menandatangani" with no agreement named: a letter, a list
@@ -259,6 +260,13 @@ def _quote_marks(text: str) -> tuple[list[int], list[int], str, list[int]]:
 def _programme() -> re.Pattern[str]:
     """A programme or a project named before a body (``programme_words`` of ``rules/words.csv``)."""
     return re.compile(r"(?i)(?<!\w)(?:" + alternation("programme_words") + r")(?!\w)")
+
+
+@functools.cache
+def _addressed() -> re.Pattern[str]:
+    """A passive appeal or request (``addressed_after`` of ``rules/words.csv``): the bodies named
+    before it in its sentence are asked to act, spoken of, not a list of who attended."""
+    return re.compile(r"(?i)(?<!\w)(?:" + alternation("addressed_after") + r")(?!\w)")
 
 
 @functools.cache

@@ -146,7 +146,23 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 break
     for m in _tag_regex().finditer(text, sentence.start, sentence.end):
         out.append(Cue(m.start(1), m.end(1), "speaker", "after", m.group(1), reach=_TAG_REACH))
+    for m in _signing_by().finditer(text, sentence.start, sentence.end):
+        if not any(c.start < m.end(1) and m.start(1) < c.end for c in out):
+            # "Penandatanganan MoU dilakukan langsung oleh A dan B": the agents of the signing sign
+            # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
+            out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+@functools.cache
+def _signing_by() -> re.Pattern[str]:
+    """A signing named before its agents, with the verb that says it was done between
+    ("Penandatanganan MoU dilakukan langsung oleh", "diteken (ditandatangani) oleh", "Signing of
+    a memorandum was done in the rector's room by"; ``signing_words`` and ``signing_done_verbs``
+    of ``rules/words.csv``): group 1 is the "oleh" or "by"."""
+    signing, done = alternation("signing_words"), alternation("signing_done_verbs")
+    return re.compile(rf"(?i)(?<!\w)(?:{signing})(?!\w)[^.;]{{0,200}}?"
+                      rf"(?<!\w)(?:{done})(?!\w)[^.;]{{0,80}}?(?<!\w)(oleh|by)(?!\w)")
 
 
 @functools.cache
