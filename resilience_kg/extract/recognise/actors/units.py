@@ -175,17 +175,20 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
 
 def _parent_before_organ(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """A parent's short form written right before its numbered organ ("DPRD Komisi III", "DPR
-    Komisi VI Provinsi X") is one actor, the organ, with that body as its parent, as "Komisi III
-    DPRD" is."""
+    Komisi VI Provinsi X") or before its unit named by a unit's head noun ("BMKG Stasiun
+    Geofisika Contoh", "BPBD Bidang Kedaruratan") is one actor, the organ or unit, with that body
+    as its parent, as "Komisi III DPRD" is."""
     out = list(mentions)
     for i in range(len(out) - 1):
         org, organ = out[i], out[i + 1]
         if (org.kind == "org" and org.parent_span is None and org.acronym in (org.name, None)
                 and is_acronym(org.name.split()[0])
                 and text[org.end:organ.start] == " " and organ.parent_span is None
-                and re.match(r"[A-Z][a-z]+ (?:[IVX]{1,4}|\d{1,2})(?![\w-])", organ.name)):
-            out[i + 1] = replace(organ, start=org.start, name=f"{org.name} {organ.name}", kind="unit",
-                                 parent_span=(org.start, org.end))
+                and (re.match(r"[A-Z][a-z]+ (?:[IVX]{1,4}|\d{1,2})(?![\w-])", organ.name)
+                     or (organ.kind == "unit" and organ.method.startswith("rule:head-noun:")))):
+            # (A unit keeps its own name, "Stasiun Geofisika Contoh", its quote the parent's short form.)
+            name = organ.name if organ.kind == "unit" else f"{org.name} {organ.name}"
+            out[i + 1] = replace(organ, start=org.start, name=name, kind="unit", parent_span=(org.start, org.end))
     return out
 
 
