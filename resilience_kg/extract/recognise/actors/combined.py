@@ -51,7 +51,14 @@ from resilience_kg.extract.recognise.actors.regional import (
     regional_secretaries,
 )
 from resilience_kg.extract.recognise.actors.tables import table_cells, table_members
-from resilience_kg.extract.recognise.actors.units import _academic_unit, join_units, settle, university_bodies
+from resilience_kg.extract.recognise.actors.units import (
+    _academic_unit,
+    join_units,
+    parent_of_post_unit,
+    parent_of_subgroup,
+    settle,
+    university_bodies,
+)
 from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span
 
@@ -128,6 +135,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
     found = [m for m in found if not _post_only_unit(text, m)]
+    found = [p for m in found if (p := parent_of_post_unit(text, m)) is not None]
+    found = [p for m in found if (p := parent_of_subgroup(text, m)) is not None]
     found = university_bodies(text, found, frozenset(f for f, (sector, _) in known_sectors.items()
                                                      if sector == "AcademicInstitution" and f.isupper()))
     found = _defined_short_forms(found)
