@@ -231,11 +231,11 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
 
 def english_government_name(text: str, m: ActorMention) -> ActorMention:
     """An English name of a local government written with "Government" after its level
-    ("Contoh Regency Government", "Contoh District Government", "Contoh City Government") is
+    ("Contoh Regency Government", "Contoh District Government") is
     that Indonesian government, named as a head's post or "Pemerintah Kabupaten Contoh" names it,
     so that the report's ways of writing it are one actor; ``m`` unchanged otherwise."""
-    if m.method not in ("rule:head-noun:Government", "rule:head-noun:City Government"):
-        return m
+    if m.method != "rule:head-noun:Government":
+        return m  # ("X City Government" has a head of its own, and keeps its English name)
     levels = "|".join(re.escape(w.capitalize()) for w in word_map("english_local_levels"))
     own = re.fullmatch(rf"(?:The )?(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) (?P<level>{levels}) Government",
                        text[m.start:m.end])
