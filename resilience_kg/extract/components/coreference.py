@@ -60,7 +60,8 @@ def actors(doc: Document) -> None:
         defined = acronym_names.get(m.acronym.upper()) if m.acronym and _bare(m) else None
         res = _resolution(doc, defined if defined is not None else m, resolved)
         keys = _actor_keys(m, res)
-        bare = (_bare_earlier(m, found, home) or _organ_earlier(m, found)) \
+        bare = (_bare_earlier(m, found, home) or _organ_earlier(m, found)
+                or _short_name_earlier(doc.text, m, found, doc.mentions)) \
             if not any(found.aliases.get(k) in found.by_key for k in keys) else None
         if bare is not None:  # (and no actor yet by this name's own keys: "DLH Kota X", then "Dinas ... Kota X")
             # The bare name's actor takes this mention, and its name: the row names the body in full.
@@ -114,7 +115,22 @@ def _as_named(m: ActorMention, acronym_names: dict[str, ActorMention], found: _A
                or _branch_of_short_name(m, found) or _organ_earlier(m, found, bare=True))
     if earlier is not None:
         m = replace(m, name=earlier.mention.name, sector=m.sector or earlier.mention.sector)
+    elif (defined := _head_with_short_form(m, acronym_names)) is not None:
+        m = replace(m, name=defined.name, sector=m.sector or defined.sector)
     return m
+
+
+def _head_with_short_form(m: ActorMention, acronym_names: dict[str, ActorMention]) -> ActorMention | None:
+    """The mention that defines the short form this name writes after its head: "Sudin Tamhut"
+    after (or before) "Sudin Pertamanan dan Hutan Kota (Tamhut)", "PT Pamtija" and "PT PAM Tirta
+    Jaya (Pamtija)". The head and the body's short form are that body again."""
+    parts = m.name.split(" ")
+    if len(parts) != 2 or not m.method.startswith("rule:head-noun:"):
+        return None
+    full = acronym_names.get(parts[1].upper())
+    if full is None or full is m or full.name == m.name:
+        return None
+    return full if full.name.split(" ")[0].rstrip(".") == parts[0].rstrip(".") else None
 
 
 #: A council's numbered or lettered commission, then perhaps its council: "Komisi D", "Komisi III
@@ -168,6 +184,25 @@ def _branch_of_short_name(m: ActorMention, found: _Actors) -> Actor | None:
                and _is_place(a.mention.name[len(lead):])]
     bare = [a for a in found.in_order() if a.mention.name == m.name]
     return matches[0] if len(matches) == 1 and not bare else None
+
+
+def _short_name_earlier(text: str, m: ActorMention, found: _Actors, mentions: Sequence[ActorMention]) -> Actor | None:
+    """The earlier actor named by this branch's short name alone: "PMI" in a list, then "PMI
+    Kabupaten Contoh" in a later paragraph, when the report names no other branch of it. The bare
+    short name was that branch all along (the reverse of :func:`_branch_of_short_name`), so both
+    are one actor; not when the paragraph names both ("BMKG serta BMKG Papua": two bodies)."""
+    for bare in found.in_order():
+        lead = bare.mention.name
+        if bare.mention.expansion or not m.name.startswith(lead + " ") or len(lead.split()) > 2 \
+                or not (is_acronym(lead.split()[-1]) and _is_place(m.name[len(lead) + 1:])):
+            continue
+        first, last = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.start)
+        last = len(text) if last < 0 else last
+        if any(first <= o.start < last for o in mentions if o.name == lead):
+            return None
+        branches = {o.name for o in mentions if o.name.startswith(lead + " ") and _is_place(o.name[len(lead) + 1:])}
+        return bare if len(branches) == 1 else None
+    return None
 
 
 def _fragment_of_earlier(m: ActorMention, found: _Actors) -> Actor | None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
 from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post
 from resilience_kg.extract.recognise.actors.governments import (
+    english_government_name,
     english_local_governments,
     english_regional_heads,
     foreign_envoys,
@@ -51,7 +52,14 @@ from resilience_kg.extract.recognise.actors.regional import (
     regional_secretaries,
 )
 from resilience_kg.extract.recognise.actors.tables import table_cells, table_members
-from resilience_kg.extract.recognise.actors.units import _academic_unit, join_units, settle, university_bodies
+from resilience_kg.extract.recognise.actors.units import (
+    _academic_unit,
+    join_units,
+    parent_of_post_unit,
+    parent_of_subgroup,
+    settle,
+    university_bodies,
+)
 from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span
 
@@ -128,6 +136,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
     found = [m for m in found if not _post_only_unit(text, m)]
+    found = [p for m in found if (p := parent_of_post_unit(text, m)) is not None]
+    found = [p for m in found if (p := parent_of_subgroup(text, m)) is not None]
     found = university_bodies(text, found, frozenset(f for f, (sector, _) in known_sectors.items()
                                                      if sector == "AcademicInstitution" and f.isupper()))
     found = _defined_short_forms(found)
@@ -135,6 +145,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = _commands_named_elsewhere(text, found)
     found = same_local_government(text, found)
     found = _english_endings_of_earlier(found)
+    found = [english_government_name(text, _english_place_after(text, m)) for m in found]
     found = [_count_cut(text, _person_cut(text, m)) for m in found]
     found = _forest_units_of_owner(found)
     return sorted(found, key=lambda c: (c.start, -c.end))
@@ -168,6 +179,30 @@ def _english_endings_of_earlier(found: list[ActorMention]) -> list[ActorMention]
                 m = replace(m, name=longer.pop())
         out.append(m)
     return out
+
+
+#: "in" and one or two capitalised words after an English body's name: "X Embassy in Jakarta".
+_IN_PLACE = re.compile(r" in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
+def _english_place_after(text: str, m: ActorMention) -> ActorMention:
+    """An English body's name and the place it sits in ("X Embassy in Jakarta", "Sinar Contoh
+    Foundation in Indonesia", "Task Force ... in Contoh Regency"): English names a branch or
+    an office by its place after "in", as Indonesian names one by the place after the head's
+    words; the quote takes the place, the name stays the body's own, so either reading is found."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    head = _heads().get(m.method.removeprefix("rule:head-noun:"))
+    if head is None or not head.english or " in " in text[m.start:m.end]:
+        return m
+    after = _IN_PLACE.match(text, m.end)
+    if after is None:
+        return m
+    words_ = after.group(1).split()
+    for width in range(len(words_), 0, -1):
+        if _is_place(" ".join(words_[:width])):
+            return replace(m, end=after.start(1) + len(" ".join(words_[:width])))
+    return m
 
 
 #: The methods of a command read from its head's post (police, military).

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place
@@ -226,6 +227,22 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
         out.append(ActorMention(first, m.end(), name, None, None, "GovernmentAgency", "english-local-government",
                                 "rule:english-local-government", confidence("mention:place-as-government")))
     return out
+
+
+def english_government_name(text: str, m: ActorMention) -> ActorMention:
+    """An English name of a local government written with "Government" after its level
+    ("Contoh Regency Government", "Contoh District Government") is
+    that Indonesian government, named as a head's post or "Pemerintah Kabupaten Contoh" names it,
+    so that the report's ways of writing it are one actor; ``m`` unchanged otherwise."""
+    if m.method != "rule:head-noun:Government":
+        return m  # ("X City Government" has a head of its own, and keeps its English name)
+    levels = "|".join(re.escape(w.capitalize()) for w in word_map("english_local_levels"))
+    own = re.fullmatch(rf"(?:The )?(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) (?P<level>{levels}) Government",
+                       text[m.start:m.end])
+    region = _region(own.group("place"), own.group("level").lower()) if own is not None else None
+    if own is None or region is None:
+        return m
+    return replace(m, name=f"Pemerintah {_LEVELS[own.group('level').lower()]} {region}")
 
 
 #: One earlier member of a list: capitalised words and the comma or "and" after them.

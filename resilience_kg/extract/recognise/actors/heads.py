@@ -79,6 +79,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             break
         if word in ("Prov.", "Prov"):
             last = j
+        elif word == "A" and j == i and not english and j > 0 and _head_regex().fullmatch(toks[j - 1].text) \
+                and nxt[:1].isupper() and _body_word(nxt):
+            last = j  # "Komisi A DPRD X": a council's first lettered commission, not the English article
         elif is_cap(word) and word not in STOP_CAPS - {"The"} and not TITLES.match(word) and not is_verb_form(word):
             if word == "The" and not english:
                 break
@@ -367,6 +370,8 @@ def _field_short_form(text: str, toks: Sequence[Span], k: int, known: frozenset[
     Koperasi dan UKM". Not a body the tables know ("... dan BPBD"); a short one (three letters at
     most), or one the region of the name follows."""
     word = toks[k].text
+    if word.endswith(".") and word[:-1].isalpha():
+        word = word[:-1]  # ("Dinas Koperasi dan UKM." at a sentence's end: the stop is the sentence's)
     if word in known or not word.isalpha() or not word.isupper() or _head_regex().fullmatch(word):
         return False
     return len(word) <= 3 or _jurisdiction_tail(text, toks[k].end, len(text)) > 0

@@ -162,7 +162,12 @@ def _post_only_unit(text: str, m: ActorMention) -> bool:
         return False
     if not any(m.name.startswith(w + " ") for w in word_list("post_only_units")):
         return False
-    before = text[max(0, m.start - 12):m.start]
+    return after_head_post(text, m.start)
+
+
+def after_head_post(text: str, start: int) -> bool:
+    """Whether a post word of a unit's head ("Kepala", "Kasi", "Head of") ends right before ``start``."""
+    before = text[max(0, start - 12):start]
     return bool(re.search(r"(?:^|\s)(?:" + alternation("unit_head_posts") + r")\s*$", before))
 
 

@@ -373,11 +373,16 @@ def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
 
 
 def _spelled_out(place: str, level: str) -> str:
-    """A province's short name spelled out ("Jabar" is Jawa Barat): the government's name is the
-    official one, so that "Gubernur Jabar" and "Pemerintah Provinsi Jawa Barat" are one actor."""
+    """A province's short name spelled out ("Jabar" is Jawa Barat), and an administrative city's
+    level word ("Administrasi Jakarta Barat"): the government's name is the official one, so that
+    "Gubernur Jabar" and "Pemerintah Provinsi Jawa Barat" are one actor."""
     from resilience_kg.extract.regions import is_place
 
     region = is_place(place)
+    if region is not None and region.kind == f"{level.lower()} administrasi":
+        # Jakarta's cities and regency are "Kota Administrasi" / "Kabupaten Administrasi" by law
+        # (UU 29/2007): "Wali Kota Jakarta Utara" heads Pemerintah Kota Administrasi Jakarta Utara.
+        return f"Administrasi {region.name}"
     if level != "Provinsi" or region is None or region.kind != "provinsi" or region.name.startswith("Daerah "):
         return place
     return region.name

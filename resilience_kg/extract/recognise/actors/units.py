@@ -175,17 +175,20 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
 
 def _parent_before_organ(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """A parent's short form written right before its numbered organ ("DPRD Komisi III", "DPR
-    Komisi VI Provinsi X") is one actor, the organ, with that body as its parent, as "Komisi III
-    DPRD" is."""
+    Komisi VI Provinsi X") or before its unit named by a unit's head noun ("BMKG Stasiun
+    Geofisika Contoh", "BPBD Bidang Kedaruratan") is one actor, the organ or unit, with that body
+    as its parent, as "Komisi III DPRD" is."""
     out = list(mentions)
     for i in range(len(out) - 1):
         org, organ = out[i], out[i + 1]
         if (org.kind == "org" and org.parent_span is None and org.acronym in (org.name, None)
                 and is_acronym(org.name.split()[0])
                 and text[org.end:organ.start] == " " and organ.parent_span is None
-                and re.match(r"[A-Z][a-z]+ (?:[IVX]{1,4}|\d{1,2})(?![\w-])", organ.name)):
-            out[i + 1] = replace(organ, start=org.start, name=f"{org.name} {organ.name}", kind="unit",
-                                 parent_span=(org.start, org.end))
+                and (re.match(r"[A-Z][a-z]+ (?:[IVX]{1,4}|\d{1,2})(?![\w-])", organ.name)
+                     or (organ.kind == "unit" and organ.method.startswith("rule:head-noun:")))):
+            # (A unit keeps its own name, "Stasiun Geofisika Contoh", its quote the parent's short form.)
+            name = organ.name if organ.kind == "unit" else f"{org.name} {organ.name}"
+            out[i + 1] = replace(organ, start=org.start, name=name, kind="unit", parent_span=(org.start, org.end))
     return out
 
 
@@ -280,3 +283,71 @@ def _university_follows(text: str, end: int, universities: set[str]) -> bool:
         if at >= 0 and _PARENT_WORDS.fullmatch(clause, 0, at + 1):
             return True
     return False
+
+
+def parent_of_post_unit(text: str, m: ActorMention) -> ActorMention | None:
+    """The parent of a division named with it right after its head's post ("Kepala Bidang
+    Kedaruratan BPBD Contoh, Budi"), where the text never names the division without that post
+    and names the parent on its own elsewhere: the division is known only through the post
+    (annotation guide: optional), and the parent is the body present through its official. The
+    parent's own mention, cut from the division's name when no parent was read apart ("BPBD
+    Contoh"); ``m`` itself otherwise; None when the parent's mention stands apart already (the
+    division is dropped)."""
+    from resilience_kg.extract.recognise.actors.refusals import after_head_post
+
+    if m.kind != "unit" or not any(m.name.startswith(w + " ") for w in words("post_only_units_of_parent")):
+        return m
+    if not re.search(r"(?:^|\s)Kepala\s+$", text[max(0, m.start - 10):m.start]):
+        return m  # (only its own head: "Kasubag Bidang X" heads a part of it, the division is meant)
+    start = m.parent_span[0] if m.parent_span is not None else _parent_start(text, m)
+    if start is None:
+        return m
+    unit = text[m.start:start].strip()
+    if not all(after_head_post(text, o.start()) for o in re.finditer(re.escape(unit), text)):
+        return m  # (the division is named on its own too: "Bidang X menggelar ...")
+    words_ = text[start:m.end].split()
+    parent = " ".join(words_[:1] if is_acronym(words_[0]) else words_[:2])
+    if not any(not m.start <= o.start() < m.end
+               for o in re.finditer(r"(?<![\w-])" + re.escape(parent) + r"(?![\w-])", text)):
+        return m  # the parent is named only here: the division is the actor, its parent optional (guide)
+    if m.parent_span is not None:
+        return None
+    name = re.sub(r"\s+", " ", text[start:m.end])
+    return replace(m, start=start, name=name, kind="org", sector_basis="parent-of-post-unit",
+                   method="rule:parent-of-post-unit")
+
+
+def _parent_start(text: str, m: ActorMention, first: int = 2) -> int | None:
+    """Where a parent body's name starts inside a unit's name: the first word after the unit's
+    head that is a short form ("BPBD") or an organisation's head noun ("Dinas", "Badan")."""
+    for w in list(re.finditer(r"\S+", text[m.start:m.end]))[first:]:
+        at = m.start + w.start()
+        if is_acronym(w.group()):
+            return at
+        head = _head_regex().match(text, at, m.end)
+        if head is not None and _heads()[head.group(1)].kind == "org":
+            return at
+    return None
+
+
+#: "Ketua Sub Kelompok X": a subgroup of a public body, a post's team (the working groups that
+#: replaced the lowest units when the civil service was simplified, PermenPANRB 17/2021); right
+#: before a mention, or before the second field of the subgroup's name ("Sub Kelompok X dan ...").
+_SUBGROUP_BEFORE = re.compile(r"(?:\bSub\s*-?\s*|\bSub\s*-?\s*[Kk]elompok\b[^,.;:\n()]{0,80}\s(?:dan|&)\s+)$")
+
+
+def parent_of_subgroup(text: str, m: ActorMention) -> ActorMention | None:
+    """The parent of a public body's subgroup ("Ketua Sub Kelompok Pencegahan BPBD Contoh, Budi"):
+    the subgroup is a team inside the body, named for its head's post, no body of its own; the
+    body named after it is the one present ("BPBD Contoh"). None when the mention names the
+    subgroup alone; ``m`` when no subgroup precedes it."""
+    if not m.name.startswith(("Kelompok ", "Lembaga ")) \
+            or not _SUBGROUP_BEFORE.search(text, max(0, m.start - 120), m.start):
+        return m
+    start = _parent_start(text, m, first=1)
+    if start is None:
+        return None
+    name = re.sub(r"\s+", " ", text[start:m.end])
+    sector = "GovernmentAgency" if is_acronym(name.split()[0]) else m.sector  # (a public body's subgroup)
+    return replace(m, start=start, name=name, kind="org", sector=sector, sector_basis="parent-of-subgroup",
+                   method="rule:parent-of-subgroup", acronym=None, expansion=None)
