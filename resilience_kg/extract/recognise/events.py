@@ -40,8 +40,11 @@ class SessionFact:
 
 
 @functools.cache
-def _fallback_regex() -> re.Pattern[str]:
-    cues = [row["cue"] for row in table("event_kinds") if row["fallback"]]
+def _fallback_regex(tier: str) -> re.Pattern[str]:
+    """The fallback cues of one tier: ``yes`` (a word that names an activity, "Kegiatan",
+    "Penandatanganan"), or ``last`` (a verb of holding or handing over, "menggelar", "diserahkan",
+    read only when no word of the first tier appears: "menggelar rembuk stunting" is a rembuk)."""
+    cues = [row["cue"] for row in table("event_kinds") if row["fallback"] == tier]
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.I)
 
 
@@ -80,7 +83,7 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
     fallback = False
     if match is None:
         # No event word: "Kegiatan ..." (an activity) names the event, kind left to the curator.
-        match = _fallback_regex().search(text)
+        match = _fallback_regex("yes").search(text) or _fallback_regex("last").search(text)
         fallback = match is not None
     dates = find_dates(text, published=published)
     if match is None:
