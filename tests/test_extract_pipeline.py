@@ -12,7 +12,7 @@ from resilience_kg.extract.recognise.actors import ActorMention
 #: Which component's annotations each component reads.
 NEEDS = {
     "posts": ("mentions",), "clauses": ("mentions",), "actors": ("city", "mentions"),
-    "roles": ("mentions", "posts", "clauses", "cues", "actors"), "items": ("mentions",),
+    "roles": ("mentions", "posts", "clauses", "cues", "actors", "event"), "items": ("mentions",),
     "acting-posts": ("posts", "cues"),
     "draft": ("language", "city", "actors", "roles", "event", "sessions", "items", "agreements", "acting-posts",
               "collectives", "clauses"),

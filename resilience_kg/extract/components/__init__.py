@@ -34,8 +34,9 @@ PIPELINE: tuple[Component, ...] = (
     Component("clauses", spans.clauses),
     Component("cues", spans.cues),
     Component("actors", coreference.actors),
-    Component("roles", attendance.roles),
+    # The event before the roles: whether a signing is the event decides who organises it.
     Component("event", contents.event),
+    Component("roles", attendance.roles),
     Component("sessions", contents.sessions),
     Component("items", contents.items),
     Component("agreements", contents.agreements),

@@ -91,10 +91,14 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
                 sources[n] = source
     # Signatories organise a signing nobody else is named as organising; a body that is no party
     # to it and organises or hosts it (its house, or a visit it receives) runs it, and the parties
-    # take part (docs/annotation-guide.md, roles 3). A party named as organiser by another cue
-    # ("Pemkot X Adakan MoU", then "Pemkot X bersama A dan B melakukan penandatanganan") is no one
-    # else: the signing is still the parties' own, and they all organise it.
-    organised = any(a.role in ("organiser", "host") and n not in signed for n, a in enumerate(doc.actors))
+    # take part (docs/annotation-guide.md, roles 3). When the signing is the event (no event word
+    # names it otherwise: "Pemkot X Adakan MoU", then "Pemkot X bersama A dan B melakukan
+    # penandatanganan"), a party named as organiser is no one else, and all the parties organise
+    # it. When a meeting word names the event ("Rapat koordinasi ... diselenggarakan oleh Bappeda",
+    # then "Bappeda dan PAM Jaya menandatangani MoU"), its organiser runs it and the others take part.
+    signing_is_event = doc.event is None or doc.event.kind_guessed
+    organised = any(a.role in ("organiser", "host") and (n not in signed or not signing_is_event)
+                    for n, a in enumerate(doc.actors))
     for n, (cue, sent) in signed.items():
         actor = doc.actors[n]
         if _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention):
