@@ -897,7 +897,9 @@ def _speech() -> dict[str, re.Pattern[str]]:
         # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
         # Its holder's name may stand between ("Kepala Dinas X Yanti Putri SH mengatakan"), as the
         # name of a clause's subject may go on (``_NAME_GOES_ON``).
-        "verb_after": re.compile(rf"(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,4}}?)"
+        # A full stop right after the mention is an abbreviation's, the sentence going on past it
+        # ("Dr. Moh. Arifin menyampaikan", the officer's name cut at "Moh").
+        "verb_after": re.compile(rf"\.?(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,4}}?)"
                                  rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
                                  re.I),
         # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,";
@@ -906,8 +908,9 @@ def _speech() -> dict[str, re.Pattern[str]]:
         "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+"
                                  rf"(?:(?:the\s+)?(?:{posts})(?-i:\s+[A-Z][\w.'’-]*){{0,2}}\s+)?$", re.I),
         # A speaker, a comma and the officer's name, then the verb, the name's closing comma left
-        # out ("Kepala Suku Dinas X, Ahmad Hariadi mengatakan"): news writes it so.
-        "name_then_verb": re.compile(rf"\s*,\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+"
+        # out ("Kepala Suku Dinas X, Ahmad Hariadi mengatakan"): news writes it so. The name may
+        # open with a title and its full stop ("Direktur X, Dr. Moh. Arifin menyampaikan").
+        "name_then_verb": re.compile(rf"\s*,\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+"
                                      rf"(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)", re.I),
         "carry": re.compile(rf"(?<!\w)(?:{_words('carry-over')})(?!\w)", re.I),
         "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s+\w", re.I),

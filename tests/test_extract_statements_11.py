@@ -1,0 +1,52 @@
+"""Issues, solutions and commitments (issue 20, eleventh round): who proposes a measure when the
+sentence names its speaker with a verb the speaker tables lacked ("menyampaikan pentingnya",
+"memberi saran", "emphasized that"), and when a title written with a full stop ("Plt.", "Moh.",
+"Pj.") stood between the body and the verb and cut the sentence in two. Every passage is made up
+for the test."""
+
+from __future__ import annotations
+
+from helpers.statements import drafted, who
+
+from resilience_kg.extract.recognise.clauses import speakers
+from resilience_kg.extract.segment import sentences
+
+
+def _speaker(text: str, body: str, at: str) -> str | None:
+    """The words of the body speaking in the sentence holding ``at`` (None: no speaker)."""
+    start = text.index(body)
+    sents = sentences(text)
+    said = speakers(text, sents, [(start, start + len(body))])
+    sent = next(s for s in sents if s.start <= text.index(at) < s.end)
+    found = said.get(sent.start)
+    return text[found.subject[0]:found.subject[1]] if found is not None else None
+
+
+def test_a_body_that_conveys_the_importance_of_a_measure_speaks() -> None:
+    text = ("Kepala Dinas Sosial Kabupaten Sukamaju dalam sambutannya menyampaikan pentingnya pendataan ulang "
+            "warga penerima bantuan di setiap desa.")
+    assert _speaker(text, "Dinas Sosial Kabupaten Sukamaju", "pendataan") == "Dinas Sosial Kabupaten Sukamaju"
+
+
+def test_advice_and_emphasis_name_their_speaker() -> None:
+    text = "Dalam kesempatan itu, BPBD Kabupaten Sukamaju memberi saran agar posko dilengkapi peta evakuasi."
+    assert _speaker(text, "BPBD Kabupaten Sukamaju", "posko") == "BPBD Kabupaten Sukamaju"
+    text = "Meanwhile, the Regent of Sukamaju, Budi Santoso, emphasized that villages should map their evacuation routes."
+    assert _speaker(text, "Regent of Sukamaju", "villages") == "Regent of Sukamaju"
+
+
+def test_a_title_with_a_full_stop_does_not_cut_the_sentence() -> None:
+    text = "Pelatihan dibuka oleh Plt. Kepala Dinas Kesehatan, Dr. Moh. Rahman yang menekankan perlunya kader terlatih."
+    assert len(sentences(text)) == 1
+    text = "Pj. Gubernur menyampaikan harapannya agar seluruh kabupaten menyiapkan lumbung pangan."
+    assert len(sentences(text)) == 1
+
+
+def test_the_measure_of_a_speaker_named_by_the_new_verbs_is_proposed_by_its_body() -> None:
+    text = ("Rapat koordinasi kesiapsiagaan digelar di Kantor Camat Sukamaju pada Senin (3/2/2025).\n"
+            "Direktur Yayasan Tangguh Nusantara, Dr. Moh. Arifin dalam sambutannya menyampaikan pentingnya "
+            "pelembagaan relawan desa sebagai penggerak pengurangan risiko bencana.")
+    found = drafted(text)
+    solution = next(label for label, (kind, _, _) in found.items()
+                    if kind == "Solution" and "pelembagaan relawan" in label)
+    assert any("Yayasan Tangguh Nusantara" in name for name in who(found, solution))
