@@ -31,7 +31,8 @@ def test_a_body_that_conveys_the_importance_of_a_measure_speaks() -> None:
 def test_advice_and_emphasis_name_their_speaker() -> None:
     text = "Dalam kesempatan itu, BPBD Kabupaten Sukamaju memberi saran agar posko dilengkapi peta evakuasi."
     assert _speaker(text, "BPBD Kabupaten Sukamaju", "posko") == "BPBD Kabupaten Sukamaju"
-    text = "Meanwhile, the Regent of Sukamaju, Budi Santoso, emphasized that villages should map their evacuation routes."
+    text = ("Meanwhile, the Regent of Sukamaju, Budi Santoso, emphasized that villages should map their "
+            "evacuation routes.")
     assert _speaker(text, "Regent of Sukamaju", "villages") == "Regent of Sukamaju"
 
 
