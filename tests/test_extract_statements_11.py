@@ -51,3 +51,13 @@ def test_the_measure_of_a_speaker_named_by_the_new_verbs_is_proposed_by_its_body
     solution = next(label for label, (kind, _, _) in found.items()
                     if kind == "Solution" and "pelembagaan relawan" in label)
     assert any("Yayasan Tangguh Nusantara" in name for name in who(found, solution))
+
+
+def test_a_lone_pronoun_that_speaks_goes_on_with_the_last_speaker() -> None:
+    text = ("Kepala BPBD Kabupaten Sukamaju mengatakan banjir merendam tiga desa.\n"
+            "Selain itu, ia menegaskan bahwa setiap desa harus memiliki jalur evakuasi.")
+    assert _speaker(text, "BPBD Kabupaten Sukamaju", "setiap desa") == "BPBD Kabupaten Sukamaju"
+    # A pronoun that does not speak may stand for anyone.
+    text = ("Kepala BPBD Kabupaten Sukamaju mengatakan banjir merendam tiga desa.\n"
+            "Warga yang rumahnya terendam mengatakan ia kehilangan ternak.")
+    assert _speaker(text, "BPBD Kabupaten Sukamaju", "Warga") is None

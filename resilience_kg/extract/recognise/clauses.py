@@ -913,6 +913,9 @@ def _speech() -> dict[str, re.Pattern[str]]:
         "name_then_verb": re.compile(rf"\s*,\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+"
                                      rf"(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)", re.I),
         "carry": re.compile(rf"(?<!\w)(?:{_words('carry-over')})(?!\w)", re.I),
+        # A lone pronoun right before a verb of speaking is the speaker going on: "Selain itu, ia
+        # menegaskan ...", "Selanjutnya, beliau juga menyampaikan ...", "For that, he continued, ...".
+        "pronoun_speaks": re.compile(rf"\s*,?\s+(?:(?:{_words('gap')})\s+)*(?:{alt}|continued)(?!\w)", re.I),
         "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s+\w", re.I),
     }
 
@@ -950,8 +953,9 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
         tag = pattern["carry"].search(text, sent.start, sent.end)
         opening = pattern["opening_pronoun"].match(text, sent.start, sent.end)
         if tag is not None and (opening is not None or not tag.group(0)[0].isupper() or tag.start() > sent.start):
-            if tag.group(0).lower() in _alone_pronouns() and opening is None:
-                pass  # a pronoun mid-sentence may stand for anyone
+            if (tag.group(0).lower() in _alone_pronouns() and opening is None
+                    and not pattern["pronoun_speaks"].match(text, tag.end(), sent.end)):
+                pass  # a pronoun mid-sentence may stand for anyone; not one that speaks ("Selain itu, ia menegaskan")
             else:
                 out[sent.start] = Speech(last.subject, tag.start(), tag.end(), True)
                 paragraph = line_start
