@@ -61,3 +61,34 @@ def test_a_lone_pronoun_that_speaks_goes_on_with_the_last_speaker() -> None:
     text = ("Kepala BPBD Kabupaten Sukamaju mengatakan banjir merendam tiga desa.\n"
             "Warga yang rumahnya terendam mengatakan ia kehilangan ternak.")
     assert _speaker(text, "BPBD Kabupaten Sukamaju", "Warga") is None
+
+
+def test_a_plan_read_in_a_sentence_no_one_speaks_is_its_opening_body_s() -> None:
+    # The commitment model's sentence, drafted as the draft drafts it: no speaker, so the body the
+    # sentence opens with is the party.
+    from resilience_kg.extract.draft import Actor, IdMaker, _draft_sentence_commitment, _Rows, _Speakers
+    from resilience_kg.extract.recognise.actors import ActorMention
+    from resilience_kg.extract.recognise.enumerations import ListItem
+
+    text = ("Banjir merendam tiga kelurahan sejak Minggu.\n"
+            "Dinas Sumber Daya Air Kota Sukamaju memastikan pompa di seluruh rumah pompa beroperasi 24 jam.")
+    name = "Dinas Sumber Daya Air Kota Sukamaju"
+    at = text.index(name)
+    mention = ActorMention(at, at + len(name), name, None, None, "GovernmentAgency", "", "rule:head-noun", 0.9)
+    actor = Actor(mention=mention, resolution=None, sector="GovernmentAgency", sector_confidence=1.0,
+                  mentions=[mention], id="dsda")
+    rows = _Rows(text, "r", IdMaker(set(), "r"), "id")
+    item = ListItem("Commitment", text[at:-1], at, len(text) - 1, at, at, "model:commitment-sentence")
+    _draft_sentence_commitment(rows, item, _Speakers.of(text, [actor]))
+    assert [c["to"] for c in rows.draft.connections if c["type"] == "committedBy"] == ["dsda"]
+
+
+def test_the_sentence_subject_is_the_body_that_opens_it() -> None:
+    from resilience_kg.extract.recognise.clauses import sentence_subject
+
+    text = "Selain itu, UNFPA’s support will also strengthen the capacity of local health offices."
+    body = (text.index("UNFPA"), text.index("UNFPA") + 5)
+    assert sentence_subject(text, sentences(text)[0], [body]) == body
+    text = "Warga meminta UNFPA membantu puskesmas."
+    body = (text.index("UNFPA"), text.index("UNFPA") + 5)
+    assert sentence_subject(text, sentences(text)[0], [body]) is None

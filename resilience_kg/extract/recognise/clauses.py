@@ -451,6 +451,24 @@ def _opening() -> re.Pattern[str]:
                       rf"(?:(?:{posts})\s+)?", re.I)
 
 
+#: What follows a body that is the subject of its sentence: an active verb, an adverb and a verb,
+#: a modal, or its possessive ("UNFPA's support will ..."), not a capitalised word of a longer name.
+_SUBJECT_GOES_ON = re.compile(r"(?:['’]s\s+[a-z]+|\s+(?:juga\s+|also\s+|terus\s+)?"
+                              r"(?:(?:me|ber)[a-z]{3,}|akan|will|would|has|have|is|continues|continuously|[a-z]+s))"
+                              r"(?![\w-])")
+
+
+def sentence_subject(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The body that opens a sentence as its subject ("Pemerintah Kota X memastikan ...", "Undip
+    continuously implements ...", "UNFPA's support will ..."): its mention, past a list marker or an
+    intro phrase and its comma (``_opening``); None when the sentence opens otherwise."""
+    for span in _within(spans, sent.start, min(sent.end, sent.start + _NAME_REACH)):
+        if _opening().fullmatch(text, sent.start, span[0]) and _SUBJECT_GOES_ON.match(text, span[1], sent.end):
+            return span
+        break  # only the first body of the sentence may be its subject
+    return None
+
+
 #: A passive verb: "diperbarui", "be closed" (what a proposal asks to be done).
 _PASSIVE = re.compile(r"(?<![\w-])(?:di[a-z]{3,}|be\s+[a-z]+(?:ed|en|wn))(?![\w-])")
 
