@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from resilience_kg.extract.language import name_language
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import AgreementFact
-from resilience_kg.extract.recognise.clauses import ClauseFact, Speech, speakers
+from resilience_kg.extract.recognise.clauses import ClauseFact, Speech, sentence_subject, speakers
 from resilience_kg.extract.recognise.enumerations import ListItem
 from resilience_kg.extract.recognise.events import EventFact, SessionFact
 from resilience_kg.extract.recognise.persons import PostFact
@@ -351,12 +351,23 @@ class _Speakers:
     starts: list[int]
     speech: dict[int, Speech]
     actor_at: dict[tuple[int, int], Actor]
+    text: str = ""
+    sentences: Sequence[Span] = ()
 
     @classmethod
     def of(cls, text: str, actors: Sequence[Actor], sentences: Sequence[Span] | None = None) -> _Speakers:
         actor_at = {(m.start, m.end): a for a in actors for m in a.mentions}
         sents = list(sentences) if sentences is not None else split_sentences(text)
-        return cls([s.start for s in sents], speakers(text, sents, list(actor_at)), actor_at)
+        return cls([s.start for s in sents], speakers(text, sents, list(actor_at)), actor_at, text, sents)
+
+    def subject_at(self, pos: int) -> tuple[Actor, tuple[int, int]] | None:
+        """The body that opens the sentence holding ``pos`` as its subject, with its mention's span."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0 or not self.sentences:
+            return None
+        span = sentence_subject(self.text, self.sentences[i], sorted(self.actor_at))
+        actor = self.actor_at.get(span) if span is not None else None
+        return (actor, span) if actor is not None and span is not None else None
 
     def at(self, pos: int) -> tuple[Actor, Speech] | None:
         """The actor speaking in the sentence that holds ``pos``, with the words that say so."""
@@ -425,6 +436,14 @@ def _draft_sentence_commitment(rows: _Rows, item: ListItem, said: _Speakers | No
     if speaker is not None:
         actor, speech = speaker
         rows.connect(cid, actor.id, "committedBy", speech.start, speech.end, item.method,
+                     confidence("commitment:party"))
+        return
+    # No one speaks: the body the sentence opens with does what it says ("Pemerintah Kota X
+    # memastikan ...", "Undip continuously implements ...").
+    subject = said.subject_at(item.start) if said is not None else None
+    if subject is not None:
+        actor, (start, end) = subject
+        rows.connect(cid, actor.id, "committedBy", start, max(end, item.start), item.method,
                      confidence("commitment:party"))
 
 

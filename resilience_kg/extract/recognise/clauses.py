@@ -451,6 +451,27 @@ def _opening() -> re.Pattern[str]:
                       rf"(?:(?:{posts})\s+)?", re.I)
 
 
+@functools.cache
+def _subject_goes_on() -> re.Pattern[str]:
+    """What follows a body that is the subject of its sentence: an active verb, an adverb and a
+    verb, a modal or an auxiliary (``subject_modals`` of ``rules/words.csv``), or its possessive
+    ("UNFPA's support will ..."), not a capitalised word of a longer name."""
+    modals = alternation("subject_modals")
+    return re.compile(r"(?:['’]s\s+[a-z]+|\s+(?:juga\s+|also\s+|terus\s+)?"
+                      rf"(?:(?:me|ber)[a-z]{{3,}}|{modals}|[a-z]+s))(?![\w-])")
+
+
+def sentence_subject(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The body that opens a sentence as its subject ("Pemerintah Kota X memastikan ...", "Undip
+    continuously implements ...", "UNFPA's support will ..."): its mention, past a list marker or an
+    intro phrase and its comma (``_opening``); None when the sentence opens otherwise."""
+    for span in _within(spans, sent.start, min(sent.end, sent.start + _NAME_REACH)):
+        if _opening().fullmatch(text, sent.start, span[0]) and _subject_goes_on().match(text, span[1], sent.end):
+            return span
+        break  # only the first body of the sentence may be its subject
+    return None
+
+
 #: A passive verb: "diperbarui", "be closed" (what a proposal asks to be done).
 _PASSIVE = re.compile(r"(?<![\w-])(?:di[a-z]{3,}|be\s+[a-z]+(?:ed|en|wn))(?![\w-])")
 
@@ -897,7 +918,9 @@ def _speech() -> dict[str, re.Pattern[str]]:
         # A speaker right before its verb, past an apposition and an adverb: "Kapolres (, NAME,) juga mengatakan".
         # Its holder's name may stand between ("Kepala Dinas X Yanti Putri SH mengatakan"), as the
         # name of a clause's subject may go on (``_NAME_GOES_ON``).
-        "verb_after": re.compile(rf"(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,4}}?)"
+        # A full stop right after the mention is an abbreviation's, the sentence going on past it
+        # ("Dr. Moh. Arifin menyampaikan", the officer's name cut at "Moh").
+        "verb_after": re.compile(rf"\.?(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,4}}?)"
                                  rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
                                  re.I),
         # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,";
@@ -906,10 +929,14 @@ def _speech() -> dict[str, re.Pattern[str]]:
         "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+"
                                  rf"(?:(?:the\s+)?(?:{posts})(?-i:\s+[A-Z][\w.'’-]*){{0,2}}\s+)?$", re.I),
         # A speaker, a comma and the officer's name, then the verb, the name's closing comma left
-        # out ("Kepala Suku Dinas X, Ahmad Hariadi mengatakan"): news writes it so.
-        "name_then_verb": re.compile(rf"\s*,\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+"
+        # out ("Kepala Suku Dinas X, Ahmad Hariadi mengatakan"): news writes it so. The name may
+        # open with a title and its full stop ("Direktur X, Dr. Moh. Arifin menyampaikan").
+        "name_then_verb": re.compile(rf"\s*,\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+"
                                      rf"(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)", re.I),
         "carry": re.compile(rf"(?<!\w)(?:{_words('carry-over')})(?!\w)", re.I),
+        # A lone pronoun right before a verb of speaking is the speaker going on: "Selain itu, ia
+        # menegaskan ...", "Selanjutnya, beliau juga menyampaikan ...", "For that, he continued, ...".
+        "pronoun_speaks": re.compile(rf"\s*,?\s+(?:(?:{_words('gap')})\s+)*(?:{alt}|continued)(?!\w)", re.I),
         "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s+\w", re.I),
     }
 
@@ -947,8 +974,9 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
         tag = pattern["carry"].search(text, sent.start, sent.end)
         opening = pattern["opening_pronoun"].match(text, sent.start, sent.end)
         if tag is not None and (opening is not None or not tag.group(0)[0].isupper() or tag.start() > sent.start):
-            if tag.group(0).lower() in _alone_pronouns() and opening is None:
-                pass  # a pronoun mid-sentence may stand for anyone
+            if (tag.group(0).lower() in _alone_pronouns() and opening is None
+                    and not pattern["pronoun_speaks"].match(text, tag.end(), sent.end)):
+                pass  # a pronoun mid-sentence may stand for anyone; not one that speaks ("Selain itu, ia menegaskan")
             else:
                 out[sent.start] = Speech(last.subject, tag.start(), tag.end(), True)
                 paragraph = line_start
