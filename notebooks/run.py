@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+#: Seconds to wait for a cell's output once the kernel has finished the cell.
+IOPUB_TIMEOUT = 60
 STYLE = """body { font: 15px/1.5 system-ui, sans-serif; max-width: 1100px; margin: 0 auto; padding: 16px; color: #222; }
 pre { background: #f7f7f7; padding: 8px; overflow-x: auto; } table { border-collapse: collapse; }
 td, th { border: 1px solid #ddd; padding: 2px 6px; } .jp-InputPrompt, .jp-OutputPrompt { display: none; }
@@ -32,7 +34,11 @@ def execute(path: Path, *, timeout: int = 300) -> object:
 
     nb = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory() as scratch:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": scratch}}).execute()
+        # A loaded machine may deliver a cell's printed output after the kernel says the cell is
+        # done: wait for it (nbclient's default, 4 s, dropped a print silently in CI), and fail
+        # rather than return a notebook with output missing.
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", iopub_timeout=IOPUB_TIMEOUT,
+                       raise_on_iopub_timeout=True, resources={"metadata": {"path": scratch}}).execute()
     return nb
 
 
