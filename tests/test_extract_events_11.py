@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from helpers.extraction import event
 
+from resilience_kg.extract.recognise.rules import table
+
 
 @pytest.mark.parametrize(("text", "date"), [
     ("Dinas Kesehatan Kabupaten Sukamaju menggelar evaluasi program air bersih di Aula Bupati, Selasa "
@@ -33,3 +35,8 @@ def test_a_verb_of_holding_gives_way_to_an_event_word_later_in_the_report() -> N
     text = ("Yayasan Sukamaju mengadakan kegiatan bersama warga. Dalam Workshop Air Bersih itu, warga "
             "menyampaikan masalah sumur, Rabu (3/5/2023).")
     assert event(text)[1:] == ("workshop", "Workshop Air Bersih itu")
+
+
+def test_every_event_word_is_a_word_a_fallback_or_a_last_resort() -> None:
+    # A fallback value the reader does not know would make a row silently never read.
+    assert {row["fallback"] for row in table("event_kinds")} <= {"", "yes", "last"}
