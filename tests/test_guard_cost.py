@@ -8,12 +8,16 @@ alternative reading takes is paid from a budget proportional to the text's lengt
 ends are found once.
 
 The property is checked on random texts built from adversarial pieces, at a size and at twice
-that size: the work (Python calls, counted exactly) and the CPU time (the least of three runs)
-may grow at most about linearly (the bound allows 3 times for twice the text).
+that size: the work (Python calls, counted exactly) may grow at most about linearly (the bound
+allows 3 times for twice the text). CPU time is noisier (a CI run on a loaded machine once measured
+3.07 for a true 2.0), so it is compared at a size and four times that size, least of five runs with
+the collector off: linear work gives 4, the quadratic cost these tests guard against gave 16, and
+the bound is 8.
 """
 
 from __future__ import annotations
 
+import gc
 import random
 import sys
 import time
@@ -59,13 +63,24 @@ def calls(work: Callable[[], None]) -> int:
     return count
 
 
-def cpu(work: Callable[[], None], runs: int = 3) -> float:
+def cpu(work: Callable[[], None], runs: int = 5) -> float:
+    """The least CPU time of ``runs`` runs of ``work``, with the garbage collector off so that a
+    collection falling in one run does not count."""
     best = float("inf")
-    for _ in range(runs):
-        started = time.process_time()
-        work()
-        best = min(best, time.process_time() - started)
+    gc.disable()
+    try:
+        for _ in range(runs):
+            started = time.process_time()
+            work()
+            best = min(best, time.process_time() - started)
+    finally:
+        gc.enable()
     return best
+
+
+def cpu_growth(text: Callable[[int], str], n: int) -> float:
+    """How many times the CPU time of checking ``text(n)`` that of ``text(4 * n)`` takes."""
+    return cpu(lambda: checked(text(4 * n))) / max(cpu(lambda: checked(text(n))), 1e-3)
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -88,8 +103,8 @@ def test_the_reported_shapes_take_linear_cpu_time(piece: str) -> None:
 
     small, large = text(1000), text(2000)
     assert calls(lambda: checked(large)) <= 3 * calls(lambda: checked(small))
-    ratio = cpu(lambda: checked(large)) / max(cpu(lambda: checked(small)), 1e-3)
-    assert ratio <= 3.0, f"twice the text took {ratio:.1f} times the CPU time"
+    ratio = cpu_growth(text, 1000)
+    assert ratio <= 8.0, f"four times the text took {ratio:.1f} times the CPU time"
 
 
 def test_a_comment_started_at_many_places_on_one_long_line_is_not_searched_each_time() -> None:
@@ -98,5 +113,5 @@ def test_a_comment_started_at_many_places_on_one_long_line_is_not_searched_each_
     def text(n: int) -> str:
         return "SELECT * WHERE { FILTER(" + "?o<a#> " * n + " 1) }"
 
-    ratio = cpu(lambda: checked(text(4000))) / max(cpu(lambda: checked(text(2000))), 1e-3)
-    assert ratio <= 3.0, f"twice the text took {ratio:.1f} times the CPU time"
+    ratio = cpu_growth(text, 2000)
+    assert ratio <= 8.0, f"four times the text took {ratio:.1f} times the CPU time"
