@@ -55,6 +55,7 @@ from resilience_kg.extract.recognise.actors.tables import table_cells, table_mem
 from resilience_kg.extract.recognise.actors.units import (
     _academic_unit,
     join_units,
+    orphan_division,
     parent_of_post_unit,
     parent_of_subgroup,
     settle,
@@ -138,6 +139,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [m for m in found if not _post_only_unit(text, m)]
     found = [p for m in found if (p := parent_of_post_unit(text, m)) is not None]
     found = [p for m in found if (p := parent_of_subgroup(text, m)) is not None]
+    found = [m for m in found if not orphan_division(m)]
     found = university_bodies(text, found, frozenset(f for f, (sector, _) in known_sectors.items()
                                                      if sector == "AcademicInstitution" and f.isupper()))
     found = _defined_short_forms(found)

@@ -317,6 +317,31 @@ def parent_of_post_unit(text: str, m: ActorMention) -> ActorMention | None:
                    method="rule:parent-of-post-unit")
 
 
+def orphan_division(m: ActorMention) -> bool:
+    """A division of a body named with no parent and no place ("Bidang Kemitraan", "Bagian Humas
+    dan Kerja Sama"): every dinas, badan, secretariat and university has one, and the text does not
+    say whose; the annotation guide leaves such a unit optional at most, and its head's post speaks
+    for the body the text names.
+
+    >>> unit = ActorMention(0, 16, "Bidang Kemitraan", None, None, None, "", "test", 1.0, kind="unit")
+    >>> orphan_division(unit), orphan_division(replace(unit, name="Bidang Kemitraan BPBD Contoh"))
+    (True, False)
+    """
+    from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_place, _place_kinds
+
+    if m.kind != "unit" or m.parent_span is not None:
+        return False
+    lead = next((w for w in words("division_heads") if m.name.startswith(w + " ")), None)
+    if lead is None:
+        return False
+    alone = replace(m, start=0, end=len(m.name))
+    if _parent_start(m.name, alone, first=len(lead.split())) is not None:
+        return False  # its parent is named with it: "Bidang X BPBD", "Bagian Y Pemerintah Kota Z"
+    rest = m.name.split()[len(lead.split()):]
+    return not any(w in _place_kinds() or w in _LEVEL_WORDS or _is_place(" ".join(rest[i:]))
+                   for i, w in enumerate(rest))  # or its place: "Seksi X Jakarta Utara", "Bidang Y RW 07"
+
+
 def _parent_start(text: str, m: ActorMention, first: int = 2) -> int | None:
     """Where a parent body's name starts inside a unit's name: the first word after the unit's
     head that is a short form ("BPBD") or an organisation's head noun ("Dinas", "Badan")."""
