@@ -48,3 +48,50 @@ def test_civil_servants_and_a_category_of_welfare_recipients_are_not_bodies() ->
     got = names(text)
     assert not {"ASN", "PMKS"} & set(got), got
     assert any(n.startswith("BPBD") for n in got) and any(n.startswith("Dinas Sosial") for n in got), got
+
+
+# --- a force named in an officer's rank, or in a chain of forces, is no attendee ---------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat dihadiri Camat Sukamaju, Danramil Mayor TNI Arh. Budiman, dan perwakilan Dinas Perhubungan.",
+    "Narasumber FGD adalah Kepala BPBD Kotaraya serta Laksda TNI (Purn) Budiman, mantan dosen.",
+    "Hadir Kapolda Sukamaju, Danrem 099 Brigjend TNI Budiman, dan Kepala BPBD Sukamaju.",
+    "Camat meminta seluruh unsur 3 Pilar (TNI–Polri–ASN) dan BPBD Kotaraya menindaklanjuti laporan warga.",
+])
+def test_the_armed_forces_in_a_rank_or_a_chain_of_forces_are_not_drafted(text: str) -> None:
+    got = names(text)
+    assert "TNI" not in got and "Polri" not in got, got
+    assert any(n.startswith(("Dinas Perhubungan", "BPBD")) for n in got), got
+
+
+def test_a_command_ends_before_its_commanders_rank_written_with_a_final_d() -> None:
+    got = names("Hadir Kapolda Sukamaju, Danrem 099 Brigjend TNI Budiman, dan Kepala BPBD Sukamaju.")
+    assert "Komando Resor Militer 099" in got, got
+
+
+# --- a link to another story names no attendee ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("link", ["Baca juga: Forum Relawan Sukamaju gelar latihan evakuasi",
+                                  "BACA JUGA :  Forum Relawan Sukamaju Perbaiki 14 Sekolah",
+                                  "Read also: Forum Relawan Sukamaju trains 40 volunteers"])
+def test_a_body_named_only_in_a_link_to_another_story_is_not_drafted(link: str) -> None:
+    text = ("BPBD Kotaraya menggelar simulasi gempa bersama PMI Kotaraya di SD Negeri 1.\n\n"
+            f"{link}\n\nSimulasi diikuti 200 siswa.")
+    got = names(text)
+    assert not any("Forum Relawan" in n for n in got), got
+    assert any(n.startswith("PMI") for n in got), got
+
+
+def test_a_body_on_the_line_after_a_link_to_another_story_is_still_drafted() -> None:
+    # A hard-wrapped page (lines joined where a sentence runs on) must not join the link's line to
+    # the next one: the link's headline ends at its line break.
+    text = ("Pemerintah Kota Sukamaju menggelar lokakarya pengelolaan sampah di aula kantor wali kota,\n"
+            "bersama para pengurus bank sampah dari seluruh kelurahan yang ada di wilayahnya,\n"
+            "dan perwakilan kelompok masyarakat peduli lingkungan dari berbagai kecamatan kota.\n"
+            "Baca juga: 4 Kelurahan Ditemukan Rawan Banjir di Wilayah Sukamaju Timur\n"
+            "Acara ini juga menghadirkan Kepala Dinas Lingkungan Hidup Kota Sukamaju Budi Santoso, yang\n"
+            "memaparkan kewajiban pengelolaan sampah bagi masyarakat di lingkungan masing-masing.\n")
+    got = names(text)
+    assert any(n.startswith("Dinas Lingkungan Hidup") for n in got), got

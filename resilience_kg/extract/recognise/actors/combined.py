@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -61,6 +62,7 @@ from resilience_kg.extract.recognise.actors.units import (
     settle,
     university_bodies,
 )
+from resilience_kg.extract.recognise.rules import alternation
 from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span
 
@@ -367,15 +369,21 @@ def _title_case(line: str) -> bool:
     return 10 * sum(w[0].isupper() for w in words_) >= 7 * len(words_)  # seven words in ten
 
 
-#: A line break inside a sentence: after a line of some length that ends in a word or a comma
-#: (no full stop, colon or semicolon), before a line that starts with a word (no list marker).
-_WRAP = re.compile(r"(?m)^(?![ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)])[ \t])([^\n|\t]{48,}[\w,)])\n(?=[ \t]*[A-Za-z(])")
+@functools.cache
+def _wrap_regex() -> re.Pattern[str]:
+    """A line break inside a sentence: after a line of some length that ends in a word or a comma
+    (no full stop, colon or semicolon), before a line that starts with a word (no list marker). A
+    link to another story ("Baca juga: ...") or a contact line is a line of its own: its end is
+    where the headline or the contact ends."""
+    own_lines = alternation("related_story_lines") + "|" + alternation("contact_lines")
+    return re.compile(r"(?mi)^(?![ \t]*(?:[-•*–▪●◦]|\d{1,2}[.)])[ \t])(?![ \t]*(?:" + own_lines + r")\s*:)"
+                      r"([^\n|\t]{48,}[\w,)])\n(?=[ \t]*[A-Za-z(])")
 
 
 def unwrap_lines(text: str) -> str:
     """``text`` with the line breaks of a hard-wrapped text turned into spaces, when it has at
     least three of them (a headline over its first paragraph is no wrapping); else unchanged."""
-    breaks = [m.end(1) for m in _WRAP.finditer(text)]
+    breaks = [m.end(1) for m in _wrap_regex().finditer(text)]
     if len(breaks) < 3:
         return text
     chars = list(text)

@@ -94,19 +94,24 @@ def _english_head_after(name: str, at: int) -> bool:
 
 @functools.cache
 def _contact_regex() -> re.Pattern[str]:
-    return re.compile(r"^[ \t]*(?:" + alternation("contact_lines") + r")\s*:[^\n]*", re.I | re.M)
+    """A press release's contact line, or a news page's link to another story ("Baca juga: ...")."""
+    leads = alternation("contact_lines") + "|" + alternation("related_story_lines")
+    return re.compile(r"^[ \t]*(?:" + leads + r")\s*:[^\n]*", re.I | re.M)
 
 
 def _on_contact_line(lines: Sequence[tuple[int, int]], m: ActorMention) -> bool:
     """A body named on a press release's contact line (``lines``: their spans) issues the text;
-    it is not an attendee."""
+    one named in the headline of another story linked from the page ("Baca juga: BNPB gelar ...")
+    acts in that story. Neither is an attendee."""
     return any(start <= m.start < end for start, end in lines)
 
 
 @functools.cache
 def _collective_regex() -> re.Pattern[str]:
     terms = sorted((t for t in collectives() if not t.isalpha()), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])", re.I)
+    # (news joins the forces with a slash, a hyphen or a dash alike: "TNI/Polri", "TNI–Polri–ASN")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t).replace("/", r"\s*[/–—-]\s*") for t in terms)
+                      + r")(?![\w-])", re.I)
 
 
 def _inside_collective(text: str, m: ActorMention) -> bool:
@@ -193,8 +198,10 @@ def names_a_group(m: ActorMention, text: str) -> bool:
 
 
 #: A title or rank right before a mention, and a person's name right after it.
-_RANK_BEFORE = re.compile(r"(?:^|\s)(?:" + alternation("titles") + r")\.?\s+$")
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
+_RANK_BEFORE = re.compile(r"(?:^|\s)(?:" + alternation("titles") + "|" + alternation("military_ranks") + r")\.?\s+$")
+#: (between the force and the name, a retired officer's "(Purn)" and a corps' short form: "Mayor TNI
+#: Arh. Budi", "Laksda TNI (Purn) Budi")
+_NAME_AFTER = re.compile(r"(?:\s+\(Purn\.?\))?(?:\s+[A-Z][a-z]{1,3}\.)?\s+[A-Z][a-z]+")
 
 
 #: A web address ("TELEGRAPH.ID, KOTA -", "kabarsatu.com"): the news site that credits the story in
