@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from helpers.extraction import actor_names as names
+from helpers.extraction import actors_by_name as by_name
 
 # --- a division with no parent and no place names no body ------------------------------------------
 
@@ -95,3 +96,21 @@ def test_a_body_on_the_line_after_a_link_to_another_story_is_still_drafted() -> 
             "memaparkan kewajiban pengelolaan sampah bagi masyarakat di lingkungan masing-masing.\n")
     got = names(text)
     assert any(n.startswith("Dinas Lingkungan Hidup") for n in got), got
+
+
+# --- a region's leadership forum is a government forum ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, forum", [
+    ("Banjir merendam Kotaraya Utara, mendorong jajaran Forum Koordinasi Pimpinan Kota (Forkopimko) Kotaraya "
+     "Utara turun ke lapangan bersama BPBD.", "Forum Koordinasi Pimpinan Kota"),
+    ("Rapat dihadiri Forum Komunikasi Pimpinan Kota Sukamaju dan Dinas Sosial.", "Forum Komunikasi Pimpinan Kota"),
+])
+def test_a_regions_leadership_forum_is_a_government_body_and_another_forum_is_not(text: str, forum: str) -> None:
+    # Forkopimda is set up by law (the head, the DPRD, police, military, prosecutor): a government
+    # forum; "Forum" alone heads a civil society forum (Forum PRB), as before.
+    got = by_name(text)
+    name = next(n for n in got if n.startswith(forum))
+    assert got[name].sector == "GovernmentAgency", {n: a.sector for n, a in got.items()}
+    prb = by_name("Forum Pengurangan Risiko Bencana Kota Sukamaju menggelar rapat bersama BPBD.")
+    assert prb["Forum Pengurangan Risiko Bencana Kota Sukamaju"].sector == "CivilSocietyOrganization"
