@@ -146,12 +146,48 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 break
     for m in _tag_regex().finditer(text, sentence.start, sentence.end):
         out.append(Cue(m.start(1), m.end(1), "speaker", "after", m.group(1), reach=_TAG_REACH))
+    out.extend(_partner_cues(text, sentence, out))
     for m in _signing_by().finditer(text, sentence.start, sentence.end):
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in out):
             # "Penandatanganan MoU dilakukan langsung oleh A dan B": the agents of the signing sign
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
             out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+#: The most characters between an organiser's verb and the partner word after it ("gelar diskusi
+#: terfokus pada penyusunan SOP ... bersama ADRA").
+_PARTNER_REACH = 200
+
+
+def _partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
+    """The partner words after a verb of holding the event that name its co-organisers ("BPBD
+    gelar FGD ... bersama ADRA Indonesia serta FPRB", "was held jointly with the Bureau and the
+    Fire Department"; ``co_organiser_partners`` of ``rules/words.csv``): a cue of organiser for
+    the bodies after it, when the nearest cue before it in its clause is an organiser's (an
+    inspection's partner, ``organiser_partner_not_after``, shows the site) and a name follows."""
+    out = []
+    for m in _partner().finditer(text, sentence.start, sentence.end):
+        before = [c for c in cues if c.end <= m.start()]
+        if not before:
+            continue
+        last = max(before, key=lambda c: (c.end, c.start))
+        if last.role == "organiser" and m.start() - last.end <= _PARTNER_REACH and \
+                ";" not in text[last.end:m.start()] and last.phrase.lower() not in _inspection_cues():
+            out.append(Cue(m.start(1), m.end(1), "organiser", "after", m.group(1)))
+    return out
+
+
+@functools.cache
+def _partner() -> re.Pattern[str]:
+    """A co-organiser's partner word before a name (``co_organiser_partners``): "bersama ADRA",
+    "jointly with the Bureau"; "bersama para camat", "bersama warga" name no body."""
+    return re.compile(rf"(?i)(?<!\w)({alternation('co_organiser_partners')})\s+(?:the\s+)?(?=(?-i:[A-Z]))")
+
+
+@functools.cache
+def _inspection_cues() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("organiser_partner_not_after"))
 
 
 @functools.cache
