@@ -302,6 +302,13 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
                 # "developed by A, B and C", "menurut BMKG dan BPBD": a source's cue names the
                 # whole plain list of bodies right after it.
                 options.append((start - cue_end, order))
+    # A venue's cue that ends inside the name it reaches ("di Kantor" of "berlangsung di Kantor
+    # Kelurahan X", whose mention begins with "Kantor"): the premises' body hosts.
+    k = bisect.bisect_right(index.forward_single, (end, 1)) - 1
+    if k >= 0 and start < index.forward_single[k][0]:
+        order = -index.forward_single[k][1]
+        if index.cues[order].role == "host" and index.cues[order].start < start:
+            options.append((0, order))
     # The nearest cue after it that reaches back, within its clause and 160 characters.
     j = bisect.bisect_left(index.back, (end, -1))
     while j < len(index.back):
