@@ -165,7 +165,7 @@ def _partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
     gelar FGD ... bersama ADRA Indonesia serta FPRB", "was held jointly with the Bureau and the
     Fire Department"; ``co_organiser_partners`` of ``rules/words.csv``): a cue of organiser for
     the bodies after it, when the nearest cue before it in its clause is an organiser's (an
-    inspection's partner, ``organiser_partner_not_after``, shows the site) and a name follows."""
+    inspection's partner, :func:`inspection_cues`, shows the site) and a name follows."""
     out = []
     for m in _partner().finditer(text, sentence.start, sentence.end):
         before = [c for c in cues if c.end <= m.start()]
@@ -173,7 +173,7 @@ def _partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
             continue
         last = max(before, key=lambda c: (c.end, c.start))
         if last.role == "organiser" and m.start() - last.end <= _PARTNER_REACH and \
-                ";" not in text[last.end:m.start()] and last.phrase.lower() not in _inspection_cues():
+                ";" not in text[last.end:m.start()] and last.phrase.lower() not in inspection_cues():
             out.append(Cue(m.start(1), m.end(1), "organiser", "after", m.group(1)))
     return out
 
@@ -186,8 +186,11 @@ def _partner() -> re.Pattern[str]:
 
 
 @functools.cache
-def _inspection_cues() -> frozenset[str]:
-    return frozenset(w.lower() for w in words("organiser_partner_not_after"))
+def inspection_cues() -> frozenset[str]:
+    """The organiser's cues that are a verb of inspecting ("meninjau", ``inspection_cues`` of
+    ``rules/words.csv``): a body's own inspection is its event only when no one else hosts or
+    organises it (guide, roles 8), and who inspects with it shows the site."""
+    return frozenset(w.lower() for w in words("inspection_cues"))
 
 
 @functools.cache
