@@ -68,3 +68,18 @@ def test_an_inspection_in_a_visit_someone_receives_is_taken_part_in() -> None:
             "Rombongan diterima oleh Dinas Air Sera di ruang rapatnya.")
     got = roles(text, "Komisi Lumen", "Dinas Air Sera")
     assert got == {"Komisi Lumen": "participant", "Dinas Air Sera": "host"}
+
+
+@pytest.mark.parametrize("text", [
+    "Meskipun Balai Sungai Lumen absen, Komisi Lumen tetap melanjutkan RDP bersama Dinas Air Lumen.",
+    "Hari ini kami melakukan Rapat Koordinasi dengan Kementerian Lumen di aula.",
+    "The plan was presented at a meeting of the survey team with the Lumen City Government.",
+])
+def test_the_body_a_meeting_is_held_with_attends(text: str) -> None:
+    body = next(b for b in ("Dinas Air Lumen", "Kementerian Lumen", "Lumen City Government") if b in text)
+    assert roles(text, body)[body] == "participant"
+
+
+def test_a_meeting_with_a_topic_names_no_body() -> None:
+    text = "Rapat dengan tema Air Bersih dipimpin oleh Dinas Air Lumen."
+    assert roles(text, "Dinas Air Lumen", "Air Bersih")["Air Bersih"] != "participant"

@@ -147,6 +147,7 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     for m in _tag_regex().finditer(text, sentence.start, sentence.end):
         out.append(Cue(m.start(1), m.end(1), "speaker", "after", m.group(1), reach=_TAG_REACH))
     out.extend(_partner_cues(text, sentence, out))
+    out.extend(_met_cues(text, sentence, out))
     for m in _signing_by().finditer(text, sentence.start, sentence.end):
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in out):
             # "Penandatanganan MoU dilakukan langsung oleh A dan B": the agents of the signing sign
@@ -183,6 +184,29 @@ def _partner() -> re.Pattern[str]:
     """A co-organiser's partner word before a name (``co_organiser_partners``): "bersama ADRA",
     "jointly with the Bureau"; "bersama para camat", "bersama warga" name no body."""
     return re.compile(rf"(?i)(?<!\w)({alternation('co_organiser_partners')})\s+(?:the\s+)?(?=(?-i:[A-Z]))")
+
+
+def _met_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
+    """The word after a meeting that names who it was held with ("melanjutkan RDP bersama Dinas
+    PUPR", "melakukan Rapat Koordinasi dengan Kementerian X", "a meeting with the Governor";
+    ``meeting_with_nouns`` and ``meeting_with_partners`` of ``rules/words.csv``): a cue of
+    participant for the bodies after it (a stronger cue of theirs elsewhere still wins). A word
+    another cue holds (a co-organiser's "bersama" after a verb of holding) keeps that cue."""
+    out = []
+    for m in _met().finditer(text, sentence.start, sentence.end):
+        if not any(c.start < m.end(1) and m.start(1) < c.end for c in cues):
+            out.append(Cue(m.start(1), m.end(1), "participant", "after", m.group(1)))
+    return out
+
+
+@functools.cache
+def _met() -> re.Pattern[str]:
+    """A meeting word, a few words of its topic (no punctuation), then the word that names who it
+    was held with before a name (group 1)."""
+    nouns = alternation("meeting_with_nouns")
+    partners = alternation("meeting_with_partners")
+    return re.compile(rf"(?i)(?<![\w-])(?:{nouns})(?![\w-])[^.,;:!?\n]{{0,60}}?(?<!\w)({partners})\s+"
+                      rf"(?:the\s+)?(?=(?-i:[A-Z]))")
 
 
 @functools.cache
