@@ -15,7 +15,15 @@ from resilience_kg.extract.recognise import role_model
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import names_an_agreement
 from resilience_kg.extract.recognise.clauses import ClauseFact
-from resilience_kg.extract.recognise.roles import SIGNATORY, Cue, CueIndex, heading_cue, inspection_cues, role_of, stronger
+from resilience_kg.extract.recognise.roles import (
+    SIGNATORY,
+    Cue,
+    CueIndex,
+    heading_cue,
+    inspection_cues,
+    role_of,
+    stronger,
+)
 from resilience_kg.extract.recognise.rules import alternation, table, words
 from resilience_kg.extract.segment import Span
 

@@ -183,7 +183,8 @@ def _partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
 def _partner() -> re.Pattern[str]:
     """A co-organiser's partner word before a name (``co_organiser_partners``): "bersama ADRA",
     "jointly with the Bureau"; "bersama para camat", "bersama warga" name no body."""
-    return re.compile(rf"(?i)(?<!\w)({alternation('co_organiser_partners')})\s+(?:the\s+)?(?=(?-i:[A-Z]))")
+    partners = alternation("co_organiser_partners")
+    return re.compile(rf"(?i)(?<!\w)({partners})\s+(?:the\s+)?(?=(?-i:[A-Z]))")
 
 
 def _met_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
