@@ -83,3 +83,16 @@ def test_the_body_a_meeting_is_held_with_attends(text: str) -> None:
 def test_a_meeting_with_a_topic_names_no_body() -> None:
     text = "Rapat dengan tema Air Bersih dipimpin oleh Dinas Air Lumen."
     assert roles(text, "Dinas Air Lumen", "Air Bersih")["Air Bersih"] != "participant"
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Stasiun Cuaca Lumen melakukan kunjungan audiensi ke Badan Bencana Sera, Senin.", "Badan Bencana Sera"),
+    ("During a visit to Lumen State University, the Ambassador met students.", "Lumen State University"),
+])
+def test_the_body_a_visit_goes_to_hosts_it(text: str, body: str) -> None:
+    assert roles(text, body)[body] == "host"
+
+
+def test_other_trips_told_of_in_the_plural_host_nothing() -> None:
+    text = "He also mentioned recent faculty visits to Lumen University and Sera University."
+    assert roles(text, "Lumen University")["Lumen University"] != "host"

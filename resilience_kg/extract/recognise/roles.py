@@ -148,6 +148,7 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
         out.append(Cue(m.start(1), m.end(1), "speaker", "after", m.group(1), reach=_TAG_REACH))
     out.extend(_partner_cues(text, sentence, out))
     out.extend(_met_cues(text, sentence, out))
+    out.extend(_visited_cues(text, sentence, out))
     for m in _signing_by().finditer(text, sentence.start, sentence.end):
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in out):
             # "Penandatanganan MoU dilakukan langsung oleh A dan B": the agents of the signing sign
@@ -193,11 +194,33 @@ def _met_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
     ``meeting_with_nouns`` and ``meeting_with_partners`` of ``rules/words.csv``): a cue of
     participant for the bodies after it (a stronger cue of theirs elsewhere still wins). A word
     another cue holds (a co-organiser's "bersama" after a verb of holding) keeps that cue."""
+    return _word_cues(_met(), "participant", text, sentence, cues)
+
+
+def _visited_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
+    """The word after a visit that names the body visited ("melakukan kunjungan audiensi ke BPBD
+    Kota X", "an advocacy visit to the Government of X"; ``visit_nouns`` and ``visit_to`` of
+    ``rules/words.csv``): a cue of host for the body after it (guide, roles 8)."""
+    return _word_cues(_visited(), "host", text, sentence, cues)
+
+
+def _word_cues(pattern: re.Pattern[str], role: str, text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
+    """A cue of ``role`` reaching forward at group 1 of each match of ``pattern`` in the sentence
+    that no other cue holds."""
     out = []
-    for m in _met().finditer(text, sentence.start, sentence.end):
+    for m in pattern.finditer(text, sentence.start, sentence.end):
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in cues):
-            out.append(Cue(m.start(1), m.end(1), "participant", "after", m.group(1)))
+            out.append(Cue(m.start(1), m.end(1), role, "after", m.group(1)))
     return out
+
+
+@functools.cache
+def _visited() -> re.Pattern[str]:
+    """A visit (singular), a few words (no punctuation), then "ke" or "to" before a name (group 1)."""
+    nouns = alternation("visit_nouns")
+    to = alternation("visit_to")
+    return re.compile(rf"(?i)(?<![\w-])(?:{nouns})(?![\w-])[^.,;:!?\n]{{0,50}}?(?<!\w)({to})\s+"
+                      rf"(?:the\s+)?(?=(?-i:[A-Z]))")
 
 
 @functools.cache
