@@ -15,7 +15,15 @@ from resilience_kg.extract.recognise import role_model
 from resilience_kg.extract.recognise.actors import ActorMention
 from resilience_kg.extract.recognise.agreements import names_an_agreement
 from resilience_kg.extract.recognise.clauses import ClauseFact
-from resilience_kg.extract.recognise.roles import SIGNATORY, Cue, CueIndex, heading_cue, role_of, stronger
+from resilience_kg.extract.recognise.roles import (
+    SIGNATORY,
+    Cue,
+    CueIndex,
+    heading_cue,
+    inspection_cues,
+    role_of,
+    stronger,
+)
 from resilience_kg.extract.recognise.rules import alternation, table, words
 from resilience_kg.extract.segment import Span
 
@@ -77,6 +85,7 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
     """
     around = _around(doc)
     signed: dict[int, tuple[Cue, Span | None]] = {}
+    inspected: dict[int, tuple[Cue, Span | None, ActorMention]] = {}
     records: list[list[role_model.MentionRole]] = [[] for _ in doc.actors]
     sources = ["none"] * len(doc.actors)
     for n, actor in enumerate(doc.actors):
@@ -87,8 +96,18 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
             if role == SIGNATORY and cue is not None:
                 signed.setdefault(n, (cue, sent))
                 continue
+            if role == "organiser" and cue is not None and cue.phrase.lower() in inspection_cues():
+                inspected.setdefault(n, (cue, sent, m))
+                continue
             if _take(actor, role, cue, sent, m):
                 sources[n] = source
+    # A body's own inspection ("Komisi IV meninjau lokasi banjir") is its event when no one else
+    # is named as hosting or organising it; in a visit someone receives, or an event someone else
+    # runs, who inspects takes part (docs/annotation-guide.md, roles 8).
+    run_by_other = any(a.role in ("organiser", "host") for n, a in enumerate(doc.actors) if n not in inspected)
+    for n, (cue, sent, m) in inspected.items():
+        if _take(doc.actors[n], "participant" if run_by_other else "organiser", cue, sent, m):
+            sources[n] = "cue"
     # Signatories organise a signing nobody else is named as organising; a body that is no party
     # to it and organises or hosts it (its house, or a visit it receives) runs it, and the parties
     # take part (docs/annotation-guide.md, roles 3). When the signing is the event (no event word

@@ -146,12 +146,99 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 break
     for m in _tag_regex().finditer(text, sentence.start, sentence.end):
         out.append(Cue(m.start(1), m.end(1), "speaker", "after", m.group(1), reach=_TAG_REACH))
+    out.extend(_partner_cues(text, sentence, out))
+    out.extend(_met_cues(text, sentence, out))
+    out.extend(_visited_cues(text, sentence, out))
     for m in _signing_by().finditer(text, sentence.start, sentence.end):
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in out):
             # "Penandatanganan MoU dilakukan langsung oleh A dan B": the agents of the signing sign
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
             out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+#: The most characters between an organiser's verb and the partner word after it ("gelar diskusi
+#: terfokus pada penyusunan SOP ... bersama ADRA").
+_PARTNER_REACH = 200
+
+
+def _partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
+    """The partner words after a verb of holding the event that name its co-organisers ("BPBD
+    gelar FGD ... bersama ADRA Indonesia serta FPRB", "was held jointly with the Bureau and the
+    Fire Department"; ``co_organiser_partners`` of ``rules/words.csv``): a cue of organiser for
+    the bodies after it, when the nearest cue before it in its clause is an organiser's (an
+    inspection's partner, :func:`inspection_cues`, shows the site) and a name follows."""
+    out = []
+    for m in _partner().finditer(text, sentence.start, sentence.end):
+        before = [c for c in cues if c.end <= m.start()]
+        if not before:
+            continue
+        last = max(before, key=lambda c: (c.end, c.start))
+        if last.role == "organiser" and m.start() - last.end <= _PARTNER_REACH and \
+                ";" not in text[last.end:m.start()] and last.phrase.lower() not in inspection_cues():
+            out.append(Cue(m.start(1), m.end(1), "organiser", "after", m.group(1)))
+    return out
+
+
+@functools.cache
+def _partner() -> re.Pattern[str]:
+    """A co-organiser's partner word before a name (``co_organiser_partners``): "bersama ADRA",
+    "jointly with the Bureau"; "bersama para camat", "bersama warga" name no body."""
+    partners = alternation("co_organiser_partners")
+    return re.compile(rf"(?i)(?<!\w)({partners})\s+(?:the\s+)?(?=(?-i:[A-Z]))")
+
+
+def _met_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
+    """The word after a meeting that names who it was held with ("melanjutkan RDP bersama Dinas
+    PUPR", "melakukan Rapat Koordinasi dengan Kementerian X", "a meeting with the Governor";
+    ``meeting_with_nouns`` and ``meeting_with_partners`` of ``rules/words.csv``): a cue of
+    participant for the bodies after it (a stronger cue of theirs elsewhere still wins). A word
+    another cue holds (a co-organiser's "bersama" after a verb of holding) keeps that cue."""
+    return _word_cues(_met(), "participant", text, sentence, cues)
+
+
+def _visited_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
+    """The word after a visit that names the body visited ("melakukan kunjungan audiensi ke BPBD
+    Kota X", "an advocacy visit to the Government of X"; ``visit_nouns`` and ``visit_to`` of
+    ``rules/words.csv``): a cue of host for the body after it (guide, roles 8)."""
+    return _word_cues(_visited(), "host", text, sentence, cues)
+
+
+def _word_cues(pattern: re.Pattern[str], role: str, text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
+    """A cue of ``role`` reaching forward at group 1 of each match of ``pattern`` in the sentence
+    that no other cue holds."""
+    out = []
+    for m in pattern.finditer(text, sentence.start, sentence.end):
+        if not any(c.start < m.end(1) and m.start(1) < c.end for c in cues):
+            out.append(Cue(m.start(1), m.end(1), role, "after", m.group(1)))
+    return out
+
+
+@functools.cache
+def _visited() -> re.Pattern[str]:
+    """A visit (singular), a few words (no punctuation), then "ke" or "to" before a name (group 1)."""
+    nouns = alternation("visit_nouns")
+    to = alternation("visit_to")
+    return re.compile(rf"(?i)(?<![\w-])(?:{nouns})(?![\w-])[^.,;:!?\n]{{0,50}}?(?<!\w)({to})\s+"
+                      rf"(?:the\s+)?(?=(?-i:[A-Z]))")
+
+
+@functools.cache
+def _met() -> re.Pattern[str]:
+    """A meeting word, a few words of its topic (no punctuation), then the word that names who it
+    was held with before a name (group 1)."""
+    nouns = alternation("meeting_with_nouns")
+    partners = alternation("meeting_with_partners")
+    return re.compile(rf"(?i)(?<![\w-])(?:{nouns})(?![\w-])[^.,;:!?\n]{{0,60}}?(?<!\w)({partners})\s+"
+                      rf"(?:the\s+)?(?=(?-i:[A-Z]))")
+
+
+@functools.cache
+def inspection_cues() -> frozenset[str]:
+    """The organiser's cues that are a verb of inspecting ("meninjau", ``inspection_cues`` of
+    ``rules/words.csv``): a body's own inspection is its event only when no one else hosts or
+    organises it (guide, roles 8), and who inspects with it shows the site."""
+    return frozenset(w.lower() for w in words("inspection_cues"))
 
 
 @functools.cache
@@ -266,6 +353,13 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
                 # "developed by A, B and C", "menurut BMKG dan BPBD": a source's cue names the
                 # whole plain list of bodies right after it.
                 options.append((start - cue_end, order))
+    # A venue's cue that ends inside the name it reaches ("di Kantor" of "berlangsung di Kantor
+    # Kelurahan X", whose mention begins with "Kantor"): the premises' body hosts.
+    k = bisect.bisect_right(index.forward_single, (end, 1)) - 1
+    if k >= 0 and start < index.forward_single[k][0]:
+        order = -index.forward_single[k][1]
+        if index.cues[order].role == "host" and index.cues[order].start < start:
+            options.append((0, order))
     # The nearest cue after it that reaches back, within its clause and 160 characters.
     j = bisect.bisect_left(index.back, (end, -1))
     while j < len(index.back):
