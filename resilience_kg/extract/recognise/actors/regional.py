@@ -131,8 +131,10 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
     return out
 
 
-#: A name in capitals and a region's short name after it ("KONSEPSI NTB", "WALHI Jatim").
-_ACRONYM_REGION = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{3,11}) ([A-Z][A-Za-z]{2,9})(?![\w-])(?! [A-Z])")
+#: A name in capitals and a region's short name after it ("KONSEPSI NTB", "WALHI Jatim"), or a
+#: province's English name of two words ("JATAM East Kalimantan").
+_ACRONYM_REGION = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{3,11}) ([A-Z][A-Za-z]{2,9}(?: [A-Z][a-z]{4,10})?)"
+                             r"(?![\w-])(?! [A-Z])")
 
 
 #: A brand written with an inner capital ("RedR", "PetaBencana") and then a country or
