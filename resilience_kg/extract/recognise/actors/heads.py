@@ -695,8 +695,17 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
     known_starts = [k.start for k in by_start]
     out = []
     tails = {(k.start, k.end) for k in surfaces}
+    whole = {(k.start, k.end) for k in surfaces if k.method != "rule:acronym-with-place"}
     for m in spans:
         for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
+            if join.group(0) == " and " and (m.start, m.start + join.start()) in whole \
+                    and m.name == text[m.start:m.end] and not _head_regex().search(text, m.start, m.start + join.start()):
+                # "Undip and Contoh Regency Government": a known name with no head noun of its own
+                # is all that stands before "and", so the head's name starts after it. (Not
+                # "Dinas Kebudayaan dan Pariwisata": two fields of one name, each with a head's words.)
+                at = m.start + join.end()
+                m = replace(m, start=at, name=text[at:m.end], acronym=None, expansion=None)
+                break
             if m.start + join.end() in starts and not _fields_joined(text, m, m.start + join.start(),
                                                                      m.start + join.end(), tails):
                 cut = m.start + len(text[m.start:m.start + join.start()].rstrip(" ,"))
