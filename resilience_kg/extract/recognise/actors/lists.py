@@ -403,8 +403,8 @@ def country_branches(text: str, start: int, end: int) -> list[ActorMention]:
         if re.search(r"(?:[A-Z][\w'’-]*|&)\s*$", before) or re.search(
                 r"[A-Z][\w'’-]*\s+(?:" + "|".join(re.escape(c) for c in sorted(CONNECTORS)) + r")\s*$", before):
             continue  # the end of a longer name ("Palang Merah Indonesia", "Save the Children Indonesia")
-        if not _bare_name(text, brand):
-            continue
+        if not _bare_name(text, brand) or brand in word_list("region_adjectives"):
+            continue  # ("Eastern Indonesia": a region of the country)
         out.append(ActorMention(m.start(), m.end(), m.group(0), None, None, "CivilSocietyOrganization",
                                 "country-branch", "rule:brand-branch", confidence("mention:acronym-with-place")))
     return out
