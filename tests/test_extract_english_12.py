@@ -110,3 +110,8 @@ def test_a_regional_government_dan_field_is_not_cut_at_a_known_name() -> None:
     # Indonesian "dan" joins two fields of one office's name; the first field alone is a known name.
     text = "Rapat dihadiri Dinas Lingkungan Hidup dan Kehutanan Provinsi Bengkulu dan warga."
     assert "Dinas Lingkungan Hidup dan Kehutanan Provinsi Bengkulu" in quotes(text), quotes(text)
+
+
+def test_a_short_form_with_a_province_inside_a_longer_name_is_no_second_body() -> None:
+    text = "The meeting was opened by the head of Balai Besar KSDA Sulawesi Tenggara on Monday."
+    assert quotes(text) == ["Balai Besar KSDA Sulawesi Tenggara"], quotes(text)
