@@ -62,7 +62,7 @@ from resilience_kg.extract.recognise.actors.units import (
     settle,
     university_bodies,
 )
-from resilience_kg.extract.recognise.rules import alternation
+from resilience_kg.extract.recognise.rules import alternation, word_map
 from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span
 
@@ -149,7 +149,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = _commands_named_elsewhere(text, found)
     found = same_local_government(text, found)
     found = _english_endings_of_earlier(found)
-    found = [english_government_name(text, _english_place_after(text, m)) for m in found]
+    found = [english_government_name(text, _english_level_after(text, _english_place_after(text, m))) for m in found]
     found = [_count_cut(text, _person_cut(text, m)) for m in found]
     found = _forest_units_of_owner(found)
     return sorted(found, key=lambda c: (c.start, -c.end))
@@ -207,6 +207,28 @@ def _english_place_after(text: str, m: ActorMention) -> ActorMention:
         if _is_place(" ".join(words_[:width])):
             return replace(m, end=after.start(1) + len(" ".join(words_[:width])))
     return m
+
+
+#: A level word written in lower case after a region's name: "of the Rembang district", "(Kominfo)
+#: Tulungagung regency" (``rules/words.csv``, list ``region_kind_english``).
+_LEVEL_AFTER = re.compile(r" (" + "|".join(sorted((w for w in word_map("region_kind_english") if w.islower()),
+                                                  key=len, reverse=True)) + r")(?![\w-])(?: (\w+))?")
+
+
+def _english_level_after(text: str, m: ActorMention) -> ActorMention:
+    """A body's name that ends with a region and the region's level word after it in lower case
+    ("BAPPEDA of the Rembang district"): the level word is the name's, as "Kabupaten" is before
+    the place. Not when a head noun follows ("the Rembang district government": another body)."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    last = text[m.start:m.end].split()[-2:]
+    if not last or not m.name.endswith(last[-1]) or not any(
+            _is_place(" ".join(last[-k:])) for k in range(1, len(last) + 1)):
+        return m
+    after = _LEVEL_AFTER.match(text, m.end)
+    if after is None or (after.group(2) or "").capitalize() in _heads():
+        return m
+    return replace(m, end=m.end + 1 + len(after.group(1)), name=f"{m.name} {after.group(1)}")
 
 
 #: The methods of a command read from its head's post (police, military).

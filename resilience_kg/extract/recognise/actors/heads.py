@@ -477,6 +477,10 @@ def _english_region_kinds() -> frozenset[str]:
     return frozenset(word_list("region_kind_english"))
 
 
+#: Heads written first in Indonesian and last in English ("Forum PRB", "River Basin Forum").
+_BOTH_ORDERS = frozenset(word_list("heads_both_orders"))
+
+
 #: Legal forms written after a firm's name ("... Tbk"): they never head a name of their own.
 _SUFFIX_FORMS = frozenset(("Tbk", "Tbk."))
 
@@ -500,6 +504,12 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                         government=head.sector == "GovernmentAgency" and not head.english,
                         public=head.sector == "GovernmentAgency")
         first = _backward(text, toks, k) if head.english else k
+        english = head.english
+        if not head.english and stop <= after and head.head in _BOTH_ORDERS:
+            # "River Basin Forum", "Contoh Multistakeholder Forum": a head that Indonesian writes
+            # first ("Forum PRB") and English last; with no name after it, its name is before it.
+            first = _backward(text, toks, k)
+            english = first < k
         if not head.english and stop > after + 1 and _ORGAN_NUMBER.fullmatch(toks[after].text) \
                 and not _body_word(toks[after + 1].text):
             stop = after + 1  # "Wakil Ketua Komisi D Budi": a numbered organ's name ends at its number
@@ -568,10 +578,10 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             out.append(ActorMention(s, e, name, None, None, sector, f"head:{head.head}",
                                     f"rule:head-noun:{head.head}", confidence("mention:head-noun"), kind=head.kind))
             continue
-        if short is None and head.english:
+        if short is None and english:
             short = _indonesian_name_after(text, e, end)
         kind = head.kind
-        of_parent = _OF_THE_PARENT.search(name) if head.english else None
+        of_parent = _OF_THE_PARENT.search(name) if english else None
         if of_parent is not None:
             # "Geological Agency of the Ministry of Energy ... (ESDM)": the unit of a named parent,
             # which is kept as its parent; the short form after both is the parent's unless it fits the unit.
@@ -580,23 +590,23 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                 e, short = short.end(), None  # (the quote keeps the parent's short form, as the text writes it)
             if name[:of_parent.start()] in known:
                 name = name[:of_parent.start()]  # a body the gazetteer knows, named with its parent: that body
-        english_alias = short is not None and not head.english and _english_head_at_end(short.group(1)) is not None
+        english_alias = short is not None and not english and _english_head_at_end(short.group(1)) is not None
         # ("East Jakarta Parks Office (Sudin Pertamanan Jakarta Timur)": the Indonesian name in brackets.)
-        indonesian_alias = short is not None and head.english and _head_regex().match(short.group(1)) is not None
+        indonesian_alias = short is not None and english and _head_regex().match(short.group(1)) is not None
         if short and short.group(1) != name and (len(short.group(1)) < len(name) or english_alias
                                                  or indonesian_alias) and \
                 short.group(1) not in LEGAL_FORMS and \
-                (head.english or _fits(short.group(1), name) or _head_regex().match(short.group(1)) or english_alias
+                (english or _fits(short.group(1), name) or _head_regex().match(short.group(1)) or english_alias
                  or (short.group(1) in known and is_acronym(short.group(1)))
-                 or (not head.english and head.head not in LEGAL_FORMS and abbreviates_field(short.group(1), name))):
+                 or (not english and head.head not in LEGAL_FORMS and abbreviates_field(short.group(1), name))):
             # ("Forum Pengurangan Risiko Bencana (PRB)": a short form of the field, the head left out;
             # a firm's short form leaves out its legal form, and is read as the firm's name instead.)
             # ("Palang Merah Jerman (German Red Cross)": the English name in brackets, one actor.)
             acronym = short.group(1)
             e = short.end()
             tail = (_jurisdiction_tail(text, e, end) or rank_tail(text, e, end) or _named_tail(text, e, end, acronym)
-                    or (_english_place_tail(text, e, end) if head.english else 0)
-                    or (_item_word_length(text, e, end) if not head.english
+                    or (_english_place_tail(text, e, end) if english else 0)
+                    or (_item_word_length(text, e, end) if not english
                         and (_stands_as_item(text, s) or stop <= after) else 0))
             if tail:
                 # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"
@@ -685,8 +695,17 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
     known_starts = [k.start for k in by_start]
     out = []
     tails = {(k.start, k.end) for k in surfaces}
+    whole = {(k.start, k.end) for k in surfaces if k.method != "rule:acronym-with-place"}
     for m in spans:
         for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
+            if join.group(0) == " and " and (m.start, m.start + join.start()) in whole \
+                    and m.name == text[m.start:m.end] and not _head_regex().search(text, m.start, m.start + join.start()):
+                # "Undip and Contoh Regency Government": a known name with no head noun of its own
+                # is all that stands before "and", so the head's name starts after it. (Not
+                # "Dinas Kebudayaan dan Pariwisata": two fields of one name, each with a head's words.)
+                at = m.start + join.end()
+                m = replace(m, start=at, name=text[at:m.end], acronym=None, expansion=None)
+                break
             if m.start + join.end() in starts and not _fields_joined(text, m, m.start + join.start(),
                                                                      m.start + join.end(), tails):
                 cut = m.start + len(text[m.start:m.start + join.start()].rstrip(" ,"))

@@ -284,7 +284,9 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
         items = [_before_relative(text, a, b) for a, b in _items(text, seg_start, seg_end)]
         if len(items) < 3:
             continue
-        covered = [any(f.start <= a < f.end or a <= f.start < b for f in found) for a, b in items]
+        # (A member an earlier region of this sentence added counts as found: the list after
+        # "including" is read again on its own.)
+        covered = [any(f.start <= a < f.end or a <= f.start < b for f in found + out) for a, b in items]
         shaped = [None if hit else short_form_with_region(text[a:b])
                   for (a, b), hit in zip(items, covered, strict=True)]
         bodies = sum(covered) + sum(s is not None for s in shaped)
@@ -314,6 +316,14 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
         posts = _post_regex()
         for n, ((a, b), hit) in enumerate(zip(items, covered, strict=True)):
             name = text[a:b]
+            paired = _PAIRED_MEMBER.fullmatch(name)
+            if not hit and paired is not None and _fits(paired.group(2), paired.group(1)) \
+                    and _plausible_item(paired.group(1)) and not relaxed:
+                # "Forest Watch Indonesia (FWI)" among bodies: a name and its own initials is a
+                # body too, though no head noun says so.
+                out.append(ActorMention(a, b, paired.group(1), paired.group(2), paired.group(1), None, "",
+                                        "rule:list-context", confidence("mention:list-context")))
+                continue
             if hit or not _plausible_item(name):
                 continue
             if n > 0 and posts.match(text[items[n - 1][0]:items[n - 1][1]]):
@@ -322,8 +332,8 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue
             if not is_acronym(name) and _PERSON_FROM.match(text, b):
                 continue  # "Keiko Sakoda dan Bandita Sijapati dari Bank Dunia": people, from a body
-            if not is_acronym(name.split()[0]) and len(name.split()) > 3:
-                continue
+            if not is_acronym(name.split()[0]) and len(_without_region(name).split()) > 3:
+                continue  # (a region after a body's own name, "X Y Central Sulawesi", is where it works)
             if _is_local_place(name) and name not in _acting_subjects(text):
                 continue  # a village or district named bare in a list ("Kapuk, Kamal dan ...")
             single = len(name.split()) == 1 and not is_acronym(name) and not _CAMEL.fullmatch(name) \
@@ -359,6 +369,10 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     return out
 
 
+#: A list member written with its initials in brackets: "Forest Watch Indonesia (FWI)".
+_PAIRED_MEMBER = re.compile(r"([A-Z][\w'-]*(?: [\w'-]+){1,6}) \(([A-Z][A-Za-z0-9&-]{1,11})\)")
+
+
 #: A Dinas's short form: "Din" or "Dis" and the clipped syllables of its portfolio, starting with a
 #: consonant ("Dinkes", "Dishub", "Dinbudpar", "Dindagkop", "Dishubkominfo"); "Distrik" is a place.
 _DINAS_SHORT = re.compile(r"Di[ns](?!trik)[b-df-hj-np-tv-z][a-z]{2,12}")
@@ -389,8 +403,8 @@ def country_branches(text: str, start: int, end: int) -> list[ActorMention]:
         if re.search(r"(?:[A-Z][\w'’-]*|&)\s*$", before) or re.search(
                 r"[A-Z][\w'’-]*\s+(?:" + "|".join(re.escape(c) for c in sorted(CONNECTORS)) + r")\s*$", before):
             continue  # the end of a longer name ("Palang Merah Indonesia", "Save the Children Indonesia")
-        if not _bare_name(text, brand):
-            continue
+        if not _bare_name(text, brand) or brand in word_list("region_adjectives"):
+            continue  # ("Eastern Indonesia": a region of the country)
         out.append(ActorMention(m.start(), m.end(), m.group(0), None, None, "CivilSocietyOrganization",
                                 "country-branch", "rule:brand-branch", confidence("mention:acronym-with-place")))
     return out
@@ -632,11 +646,31 @@ def _before_relative(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _list_regions(text: str, sentence: Span) -> list[tuple[int, int]]:
-    """The sentence itself, and the inside of each bracket in it."""
+    """The sentence itself, the inside of each bracket in it, and what follows a word that opens
+    a list ("..., including A, B, C"): the words before it are no member, and would dilute the
+    share of bodies the list needs."""
     regions = [(sentence.start, sentence.end)]
     for m in re.finditer(r"\(([^()]{10,})\)", text[sentence.start:sentence.end]):
         regions.append((sentence.start + m.start(1), sentence.start + m.end(1)))
+    for m in _list_opener_regex().finditer(text, sentence.start, sentence.end):
+        regions.append((m.end(), sentence.end))
     return regions
+
+
+@functools.cache
+def _list_opener_regex() -> re.Pattern[str]:
+    """A word that opens a list after a comma or a word ("..., including", "antara lain")."""
+    return re.compile(r"(?<![\w-])(?:" + alternation("list_introducers") + r")(?![\w-])\s*:?\s*")
+
+
+def _without_region(name: str) -> str:
+    """``name`` without the province or city written after it ("Sikola Mombine Central Sulawesi"
+    gives "Sikola Mombine"); ``name`` itself when no region ends it."""
+    words_ = name.split()
+    for k in range(1, len(words_)):
+        if len(words_) - k <= 3 and _is_place(" ".join(words_[k:])):
+            return " ".join(words_[:k])
+    return name
 
 
 def _brand_sector(name: str) -> str | None:

@@ -49,8 +49,10 @@ def _venue_lead_regex() -> re.Pattern[str]:
     lower = "|".join(re.escape(v[0].lower() + v[1:]) for v in venues)
     return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in venues) + r"|(?:"
                       + alternation("venue_prepositions") + r")\s+(?:" + lower + r"))"
-                      # (a word may hold a slash, "Gedung Dakwah/Masjid X"; a full stop and a space end it)
-                      r"(?:\s+[A-Z0-9](?:[\w/-]|\.(?!\s))*){0,4}\s+$")
+                      # (a word may hold a slash, "Gedung Dakwah/Masjid X"; a full stop and a space end it;
+                      # a line break ends the building's name: a headline's "... at City Hall" and the
+                      # next paragraph's first body are two things)
+                      r"(?:[ \t]+[A-Z0-9](?:[\w/-]|\.(?!\s))*){0,4}[ \t]+$")
 
 
 @functools.cache

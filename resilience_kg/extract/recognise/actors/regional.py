@@ -23,6 +23,7 @@ from resilience_kg.extract.recognise.actors.places import (
 from resilience_kg.extract.recognise.actors.refusals import _document_words
 from resilience_kg.extract.recognise.actors.vocabulary import (
     STOP_CAPS,
+    _head_regex,
     _heads,
     _is_calendar,
     _is_collective,
@@ -124,6 +125,9 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
                 or m.group(2) in _place_kinds() \
                 or re.search(r"[A-Z]{3,}[ :,-]*$", text[max(start, m.start() - 12):m.start()]):
             continue  # (a headline in capitals, "BANJIR BANDANG NTB", names no body; "CCTV Kelurahan": no region)
+        run = _CAPITALS_BEFORE.search(text, max(start, m.start() - 40), m.start())
+        if run is not None and _head_regex().search(run.group(0)):
+            continue  # "Balai Besar KSDA Sulawesi Selatan": the end of a longer name that a head noun opens
         head = _heads().get(m.group(1).capitalize())  # ("PEMKOT AMBON": a short head in capitals says the kind)
         out.append(ActorMention(m.start(), m.end(), m.group(0), m.group(0), None, head.sector if head else None,
                                 f"head:{head.head}" if head else "", "rule:acronym-with-region",
@@ -131,8 +135,14 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
     return out
 
 
-#: A name in capitals and a region's short name after it ("KONSEPSI NTB", "WALHI Jatim").
-_ACRONYM_REGION = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{3,11}) ([A-Z][A-Za-z]{2,9})(?![\w-])(?! [A-Z])")
+#: The capitalised words right before a mention.
+_CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s)+$")
+
+
+#: A name in capitals and a region's short name after it ("KONSEPSI NTB", "WALHI Jatim"), or a
+#: province's English name of two words ("JATAM East Kalimantan").
+_ACRONYM_REGION = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{3,11}) ([A-Z][A-Za-z]{2,9}(?: [A-Z][a-z]{4,10})?)"
+                             r"(?![\w-])(?! [A-Z])")
 
 
 #: A brand written with an inner capital ("RedR", "PetaBencana") and then a country or
