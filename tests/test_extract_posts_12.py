@@ -117,3 +117,11 @@ def test_a_dinas_heads_short_post_with_field_and_region_is_the_dinas() -> None:
     got = names(text)
     assert "Dinas Kominfo Kabupaten Toba" in got, got
     assert "Suku Dinas LH Kota Administrasi Jakarta Selatan" in got, got
+
+
+def test_an_english_police_chiefs_or_prosecutors_post_spells_the_command() -> None:
+    text = ("The coffee morning was attended by the Sukamaju Regent, Budi, Langsa Police Chief, Langsa "
+            "District Attorney, and village heads.")
+    got = names(text)
+    assert "Kepolisian Resor Langsa" in got, got
+    assert "Kejaksaan Negeri Langsa" in got, got

@@ -53,7 +53,7 @@ from resilience_kg.extract.recognise.actors.regional import (
     regional_secretaries,
 )
 from resilience_kg.extract.recognise.actors.tables import table_cells, table_members
-from resilience_kg.extract.recognise.actors.unit_posts import office_heads, units_of_posts
+from resilience_kg.extract.recognise.actors.unit_posts import english_command_posts, office_heads, units_of_posts
 from resilience_kg.extract.recognise.actors.units import (
     _academic_unit,
     join_units,
@@ -112,6 +112,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + foreign_envoys(text, s, e)
             + minister_posts(text, s, e, gazetteer)
             + office_heads(text, s, e)
+            + english_command_posts(text, s, e)
         )
         candidates = (
             _split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)

@@ -138,3 +138,41 @@ def office_heads(text: str, start: int, end: int) -> list[ActorMention]:
                                     "office-head", "rule:office-head", confidence("mention:regional-head")))
             break
     return out
+
+
+#: An English police chief's or prosecutor's post after its place: "Langsa Police Chief",
+#: "Langsa District Attorney".
+_ENGLISH_COMMAND = re.compile(r"(?<![\w-])(?P<place>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)(?:['’]s)? "
+                              r"(?P<post>" + alternation("english_command_posts") + r")(?![\w-])")
+
+
+def english_command_posts(text: str, start: int, end: int) -> list[ActorMention]:
+    """The command or office an English post spells with its place, as "Kapolres X" does in
+    Indonesian: "Langsa Police Chief" heads the Kepolisian Resor Langsa (a province's, the
+    Kepolisian Daerah), "Langsa District Attorney" the Kejaksaan Negeri Langsa; quoted as the
+    post, only where its holder follows or the post is one of a list.
+
+    >>> text = "Present were the Langsa Police Chief, Langsa District Attorney, and others."
+    >>> [(text[m.start:m.end], m.name) for m in english_command_posts(text, 0, len(text))]
+    [('Langsa Police Chief', 'Kepolisian Resor Langsa'), ('Langsa District Attorney', 'Kejaksaan Negeri Langsa')]
+    """
+    from resilience_kg.extract.recognise.actors.governments import _holder_follows, _in_a_list
+    from resilience_kg.extract.regions import is_place
+
+    bodies = {post: value.split("|") for post, value in word_map("english_command_posts").items()}
+    out = []
+    for m in _ENGLISH_COMMAND.finditer(text, start, end):
+        words_ = m.group("place").split(" ")
+        # The region is the place's last words ("the Langsa" of "Present the Langsa").
+        at, region = next(((k, r) for k in range(len(words_)) if (r := is_place(" ".join(words_[k:]))) is not None),
+                          (0, None))
+        if region is None or region.kind not in ("provinsi", "kota", "kabupaten"):
+            continue
+        first = m.start("place") + len(" ".join(words_[:at])) + (1 if at else 0)
+        if not (_holder_follows(text, m.end()) or _in_a_list(text, first, m.end(), start)):
+            continue
+        city, province = bodies[m.group("post")]
+        name = f"{province if region.kind == 'provinsi' else city} {region.name}"
+        out.append(ActorMention(first, m.end(), name, None, None, "GovernmentAgency", "english-command",
+                                "rule:police-command", confidence("mention:regional-head")))
+    return out
