@@ -32,6 +32,7 @@ from resilience_kg.extract.recognise.actors.lists import (
     hyphen_compounds,
 )
 from resilience_kg.extract.recognise.actors.mention import ActorMention
+from resilience_kg.extract.recognise.actors.ministers import minister_posts
 from resilience_kg.extract.recognise.actors.places import _is_place
 from resilience_kg.extract.recognise.actors.refusals import (
     _contact_regex,
@@ -53,6 +54,7 @@ from resilience_kg.extract.recognise.actors.regional import (
     regional_secretaries,
 )
 from resilience_kg.extract.recognise.actors.tables import table_cells, table_members
+from resilience_kg.extract.recognise.actors.unit_posts import english_command_posts, office_heads, units_of_posts
 from resilience_kg.extract.recognise.actors.units import (
     _academic_unit,
     join_units,
@@ -111,6 +113,9 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + national_governments(text, s, e)
             + english_regional_heads(text, s, e)
             + foreign_envoys(text, s, e)
+            + minister_posts(text, s, e, gazetteer)
+            + office_heads(text, s, e)
+            + english_command_posts(text, s, e)
         )
         candidates = (
             _split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
@@ -147,6 +152,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = _defined_short_forms(found)
     found = _headline_names(text, found)
     found = _commands_named_elsewhere(text, found)
+    found = units_of_posts(text, found)
     found = same_local_government(text, found)
     found = _english_endings_of_earlier(found)
     found = [english_government_name(text, _english_level_after(text, _english_place_after(text, m))) for m in found]

@@ -26,10 +26,30 @@ from resilience_kg.extract.recognise.rules import alternation, confidence, table
 
 @functools.cache
 def _command_posts() -> re.Pattern[str]:
-    """The posts of ``police_command_posts`` (a head or deputy head of a command), longest first."""
-    posts = sorted(word_map("police_command_posts"), key=len, reverse=True)
+    """The posts of ``police_command_posts`` and ``prosecutor_office_posts`` (a head or deputy
+    head of a command or office), longest first; "Prov." or "Provinsi" may stand before the place."""
+    posts = sorted(_command_post_names(), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:(?:Plt|Pj)\.?\s+)?(?P<post>" + "|".join(re.escape(p) for p in posts)
-                      + r")\s+(?P<metro>Metro\s+)?(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![\w-])")
+                      + r")\s+(?:(?:Prov\.|Provinsi)\s+)?(?P<metro>Metro\s+)?"
+                      r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![\w-])")
+
+
+@functools.cache
+def _command_post_names() -> dict[str, str]:
+    """Each post that spells its command or office, to the body's name and short form ("|")."""
+    return {**word_map("police_command_posts"), **word_map("prosecutor_office_posts")}
+
+
+def _district_place(words_: list[str]) -> str | None:
+    """The longest beginning of ``words_`` that is a kecamatan ("Cikande" of "Cikande AKP"): a
+    Polsek serves a kecamatan (Perkap 23/2010), whose name the regions list knows as a district."""
+    from resilience_kg.extract.regions import find
+
+    for n in range(len(words_), 0, -1):
+        place = " ".join(words_[:n])
+        if place not in STOP_CAPS and not _is_calendar(place) and find(f"Kecamatan {place}"):
+            return place
+    return None
 
 
 def _longest_place(words_: list[str]) -> str | None:
@@ -51,10 +71,12 @@ def police_commands(text: str, start: int, end: int) -> list[ActorMention]:
     >>> [(text[m.start:m.end], m.name) for m in police_commands(text, 0, len(text))]
     [('Kapolda Maluku Utara', 'Kepolisian Daerah Maluku Utara'), ('Kapolres Ternate', 'Kepolisian Resor Ternate')]
     """
-    commands = {post: value.split("|") for post, value in word_map("police_command_posts").items()}
+    commands = {post: value.split("|") for post, value in _command_post_names().items()}
     out = []
     for m in _command_posts().finditer(text, start, end):
         place = _longest_place(m.group("place").split(" "))
+        if place is None and m.group("post") in words("district_command_posts"):
+            place = _district_place(m.group("place").split(" "))
         if place is None:
             continue
         command, short = commands[m.group("post")]
@@ -237,8 +259,9 @@ def english_government_name(text: str, m: ActorMention) -> ActorMention:
     if m.method != "rule:head-noun:Government":
         return m  # ("X City Government" has a head of its own, and keeps its English name)
     levels = "|".join(re.escape(w.capitalize()) for w in word_map("english_local_levels"))
-    own = re.fullmatch(rf"(?:The )?(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) (?P<level>{levels}) Government",
-                       text[m.start:m.end])
+    # ("X Regency Government (Pemkab)": its short form in brackets, as a first full mention writes it)
+    own = re.fullmatch(rf"(?:The )?(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) (?P<level>{levels}) Government"
+                       r"(?: \([A-Za-z]{2,10}\))?", text[m.start:m.end])
     region = _region(own.group("place"), own.group("level").lower()) if own is not None else None
     if own is None or region is None:
         return m
@@ -394,8 +417,10 @@ _PLACE_WORDS = r"(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+"
 def _english_head_posts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"Bekasi Mayor", "Makassar's Mayor" (the place first) and "Acting Governor of West Java"
     (the place after "of"): a regional head's English post with its region."""
-    posts = "|".join(w.capitalize() for w in _HEAD_LEVELS)
-    prefix = r"(?:(?:" + alternation("english_head_prefixes") + r") )?"
+    posts = "|".join(w.title() for w in _HEAD_LEVELS)
+    # "Jakarta's acting Governor": news write the prefix in lower case too.
+    prefix = r"(?:(?:" + "|".join(f"[{w[0]}{w[0].lower()}]{re.escape(w[1:])}"
+                                  for w in words("english_head_prefixes")) + r") )?"
     before = re.compile(r"(?<![\w'’-])(?P<place>" + _PLACE_WORDS + r")(?:['’]s)? " + prefix
                         + r"(?P<post>" + posts + r")(?![\w'’-])")
     after = re.compile(r"(?<![\w-])" + prefix + r"(?P<post>" + posts + r") of (?:the )?(?P<place>"
@@ -421,9 +446,12 @@ def _region_at(place: str, level: str) -> str | None:
     from resilience_kg.extract.regions import find
 
     hits = [r for candidate in (place, _compass_last(place)) if candidate
-            for r in find(candidate) if r.kind == level.lower()]
+            for r in find(candidate) if r.kind in (level.lower(), f"{level.lower()} administrasi")]
     if not hits:
         return None
+    if hits[0].kind.endswith(" administrasi"):
+        # "East Jakarta Mayor": Jakarta's cities are "Kota Administrasi" by law (UU 29/2007).
+        return f"Administrasi {hits[0].name}"
     return "DKI Jakarta" if hits[0].code == "31" else hits[0].name.removeprefix("Kota ").removeprefix("Kabupaten ")
 
 
@@ -461,6 +489,8 @@ def english_regional_heads(text: str, start: int, end: int) -> list[ActorMention
         for m in form.finditer(text, start, end):
             level = _HEAD_LEVELS[m.group("post").lower()]
             words_ = m.group("place").split(" ")
+            if place_first and len(words_) > 1 and words_[-1] in words("english_head_prefixes"):
+                words_ = words_[:-1]  # "Jakarta Deputy Governor": the place's words take the prefix first
             # The region is the place's last words before the post ("Kota Bekasi Mayor"), its first
             # words after "of" ("Governor of West Java Province").
             region, n = next(((r, k) for k in range(len(words_), 0, -1)
@@ -468,9 +498,9 @@ def english_regional_heads(text: str, start: int, end: int) -> list[ActorMention
                               is not None), (None, 0))
             if region is None:
                 continue
-            region_words = len(" ".join(words_[-n:] if place_first else words_[:n]))
-            first, stop = ((m.end("place") - region_words, m.end()) if place_first
-                           else (m.start(), m.start("place") + region_words))
+            region_words = " ".join(words_[-n:] if place_first else words_[:n])
+            first, stop = ((m.start("place") + m.group("place").rfind(region_words), m.end()) if place_first
+                           else (m.start(), m.start("place") + len(region_words)))
             if not (_holder_follows(text, stop) or _in_a_list(text, first, stop, start)
                     or _ENGLISH_HOLDER_BEFORE.search(text, max(start, first - 40), first)):
                 continue
@@ -495,6 +525,30 @@ _ENVOY = re.compile(r"(?<![\w-])(?P<adj>[A-Z][a-z]+n) (?P<post>Ambassador|Consul
                     r"(?: (?:to|in) (?P<place>" + _PLACE_WORDS + r"))?(?![\w-])")
 
 
+@functools.cache
+def _named_envoys() -> re.Pattern[str]:
+    """An envoy's post by a country's English adjective or name that is not its name and "n"
+    (``english_envoy_countries``: "US", "Danish", "Japanese"), before the post, or by the
+    country's name after "of" ("Ambassador of South Korea to Indonesia")."""
+    countries = "|".join(re.escape(w) for w in sorted(word_map("english_envoy_countries"), key=len, reverse=True))
+    return re.compile(r"(?<![\w.-])(?:(?P<adj>" + countries + r") (?P<post>Ambassador|Consul[- ]General)"
+                      r"|(?P<post2>Ambassador) of (?:the )?(?P<of>" + countries + r"))"
+                      r"(?: (?:to|in) (?P<place>" + _PLACE_WORDS + r"))?(?![\w-])")
+
+
+def _envoy_end(m: re.Match[str]) -> int:
+    """Where an envoy's post ends: after the place it serves, where the words after "to" or "in"
+    begin with a place ("to Indonesia" of "to Indonesia Scot Marciel", whose holder follows);
+    before "to" where they do not."""
+    if not m.group("place"):
+        return m.end()
+    words_ = m.group("place").split(" ")
+    for n in range(len(words_), 0, -1):
+        if _is_place(" ".join(words_[:n])):
+            return m.start("place") + len(" ".join(words_[:n]))
+    return m.start("place") - len(" to ")  # " to " and " in " are as long
+
+
 def foreign_envoys(text: str, start: int, end: int) -> list[ActorMention]:
     """The mission a foreign envoy's English post belongs to, where the holder is named: "Penny
     Williams, the Australian Ambassador to Indonesia" names the Australian embassy, "the
@@ -510,14 +564,29 @@ def foreign_envoys(text: str, start: int, end: int) -> list[ActorMention]:
         country = m.group("adj")[:-1]
         if not _is_foreign_country(country):
             continue
-        if not (_holder_follows(text, m.end()) or _ENGLISH_HOLDER_BEFORE.search(text, max(start, m.start() - 40),
-                                                                                m.start())):
+        stop = _envoy_end(m)
+        if not (_holder_follows(text, stop) or _ENGLISH_HOLDER_BEFORE.search(text, max(start, m.start() - 40),
+                                                                              m.start())):
             continue
         if m.group("post") == "Ambassador":
             name = f"Kedutaan Besar {country}"
         else:
-            place = m.group("place")
+            place = text[m.start("place"):stop] if m.group("place") else None
             name = f"Konsulat Jenderal {country}" + (f" di {place}" if place and _is_place(place) else "")
-        out.append(ActorMention(m.start(), m.end(), name, None, None, "DiplomaticMission", "envoy",
+        out.append(ActorMention(m.start(), stop, name, None, None, "DiplomaticMission", "envoy",
+                                "rule:regional-head", confidence("mention:regional-head")))
+    countries = word_map("english_envoy_countries")
+    for m in _named_envoys().finditer(text, start, end):
+        stop = _envoy_end(m)
+        if not (_holder_follows(text, stop) or _ENGLISH_HOLDER_BEFORE.search(text, max(start, m.start() - 40),
+                                                                              m.start())):
+            continue
+        country = countries[m.group("adj") or m.group("of")]
+        if m.group("post2") or m.group("post") == "Ambassador":
+            name = f"Kedutaan Besar {country}"
+        else:
+            place = text[m.start("place"):stop] if m.group("place") else None
+            name = f"Konsulat Jenderal {country}" + (f" di {place}" if place and _is_place(place) else "")
+        out.append(ActorMention(m.start(), stop, name, None, None, "DiplomaticMission", "envoy",
                                 "rule:regional-head", confidence("mention:regional-head")))
     return out

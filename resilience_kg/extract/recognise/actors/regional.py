@@ -112,8 +112,10 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
                                 "acronym-numbered", "rule:acronym-with-place",
                                 confidence("mention:acronym-with-place")))
     for m in _ACRONYM_PLACE.finditer(text, start, end):
-        if _is_collective(m.group(1)) or not is_acronym(m.group(1)) or m.group(1) in COUNTRY_INITIALS:
-            continue  # ("Ombudsman RI Provinsi X": the country's initials end a national body's name)
+        if _is_collective(m.group(1)) or not is_acronym(m.group(1)) or m.group(1) in COUNTRY_INITIALS \
+                or re.fullmatch(r"[IV]{1,3}", m.group(1)):
+            continue  # ("Ombudsman RI Provinsi X": the country's initials end a national body's name;
+            # "Asda II Kota Serang": a numeral numbers the post)
         e = m.end() + _jurisdiction_tail(text, m.end(), end)
         out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
                                 "acronym-with-place", "rule:acronym-with-place",
@@ -292,9 +294,35 @@ _REGIONAL_HEAD = re.compile(
     + alternation("second_place_words") + r"))?)\b")
 
 
-# After the place: a title or a comma and a name (the holder), or the end of the clause.
-_HOLDER_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:" + alternation("holder_titles") + r")\.?\s"
+# After the place: a title or a comma and a name (the holder), or the end of the clause; the
+# name may stand in brackets ("Staf Khusus Gubernur Jawa Tengah (Budi Santoso)").
+_HOLDER_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)?(?:(?:" + alternation("holder_titles") + r")\.?\s"
                            r"|(?:(?:I|Ni|IB|AA)\s+)?[A-Z][a-z]+\s+[A-Z])")
+
+#: A head represented at the event: "dibuka oleh Bupati Contoh yang diwakili Sekda" (after the
+#: place), "Asisten I mewakili Gubernur Contoh" (before the post); the annotation guide makes the
+#: government take part through its representative.
+_REPRESENTED_AFTER = re.compile(r"\s*,?\s*(?:" + alternation("represented_after") + r")(?![\w-])")
+_REPRESENTED_BEFORE = re.compile(r"(?<![\w-])(?:" + alternation("represented_before") + r")\s+$")
+
+
+def _longer_region(text: str, at: int, place: str) -> str:
+    """The longest run of up to three capitalised words at ``at`` that the regions list knows,
+    where it is longer than ``place``: "Nusa Tenggara Timur", "Rote Ndao", which the one word and
+    its compass word of the post's pattern cut short."""
+    from resilience_kg.extract.regions import is_place
+
+    run = re.match(r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}", text[at:at + 60])
+    if run is None:
+        return place
+    words_ = run.group(0).split(" ")
+    for n in range(len(words_), 0, -1):
+        candidate = " ".join(words_[:n])
+        if len(candidate) <= len(place):
+            break
+        if is_place(candidate) is not None:
+            return candidate
+    return place
 
 
 def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
@@ -310,13 +338,14 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
     """
     out = []
     for m in _REGIONAL_HEAD.finditer(text, start, end):
-        place = m.group("place")
+        place = _longer_region(text, m.start("place"), m.group("place"))
+        place_end = m.start("place") + len(place)
         if place in STOP_CAPS or _is_calendar(place):
             continue
-        if not _holder_or_list(text, start, m.start(), m.end("place")):
+        if not _holder_or_list(text, start, m.start(), place_end):
             continue  # a post merely mentioned, its holder unnamed ("dilaporkan kepada Gubernur ..."): no body
         if not m.group("level") and not _is_place(place) and place not in _regions_of_text(text) \
-                and re.match(r" [A-Z][a-z]+(?![\w-])", text[m.end("place"):]):
+                and re.match(r" [A-Z][a-z]+(?![\w-])", text[place_end:]):
             continue  # "Bupati Syech Muharram menyebutkan": the holder's names, no region of the list
         level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
         name = f"Pemerintah {level} {_spelled_out(place, level)}" if place != "DKI Jakarta" \
@@ -324,7 +353,7 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
         if m.group("adm"):
             name = f"Pemerintah {level} Administrasi {place}"
         first = m.start("level") if m.group("level") else m.start("place")
-        out.append(ActorMention(first, m.end("place"), name, None, None, "GovernmentAgency",
+        out.append(ActorMention(first, place_end, name, None, None, "GovernmentAgency",
                                 "regional-head", "rule:regional-head", confidence("mention:regional-head")))
     return out
 
@@ -333,11 +362,12 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
 #: "Sekda Provinsi X", "Sekdaprov X". Unlike a head's post it does not say the level itself, so the
 #: level is written, or folded into the short form, or the region is a province.
 _REGIONAL_SECRETARY = re.compile(
-    r"\b(?:(?P<post>Sekretaris\s+Daerah(?:\s+\(Sekda\))?|Sekda)\s+(?:(?P<level>"
-    + "|".join(re.escape(w) for w in word_map("secretary_levels") if not w.startswith("Sekda")) + r")\s+)?"
-    r"|(?P<short>" + "|".join(re.escape(w) for w in word_map("secretary_levels") if w.startswith("Sekda"))
-    + r")\s+)"
-    r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:"
+    r"\b(?:(?P<post>Sekretaris\s+Daerah(?:\s+\(Sekda\))?|Sekda|(?:" + alternation("regional_assistant_posts")
+    + r")(?:\s+(?:[IV]{1,3}|[1-4]))?(?:\s+Daerah)?)\s+(?:(?P<level>"
+    + "|".join(re.escape(w) for w in word_map("secretary_levels") if not w.startswith("Sek")) + r")\s+)?"
+    r"|(?P<short>" + "|".join(re.escape(w) for w in sorted(word_map("secretary_levels"), key=len, reverse=True)
+                              if w.startswith("Sek")) + r")\s+)"
+    r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z]{3,5}(?![\w-])|[A-Z][a-z]+(?:\s+(?:"
     + alternation("second_place_words") + r"))?)\b")
 
 #: The level each written level word or secretary's short form names.
@@ -350,7 +380,9 @@ def _holder_or_list(text: str, start: int, post_start: int, place_end: int) -> b
     "dan", "serta", "and"): a post only mentioned ("dilaporkan kepada Gubernur") names no body."""
     in_list = bool(re.search(r"(?:[,;]|\b(?:dan|serta|and))\s*$", text[max(start, post_start - 8):post_start])
                    or re.match(r"\s*[,;]|\s+(?:dan|serta|and)\s", text[place_end:]))
-    return in_list or _HOLDER_AFTER.match(text, place_end) is not None
+    represented = bool(_REPRESENTED_AFTER.match(text, place_end)
+                       or _REPRESENTED_BEFORE.search(text, max(start, post_start - 30), post_start))
+    return in_list or represented or _HOLDER_AFTER.match(text, place_end) is not None
 
 
 def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
@@ -364,8 +396,8 @@ def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
     out = []
     for m in _REGIONAL_SECRETARY.finditer(text, start, end):
         place = m.group("place")
-        if place in STOP_CAPS or _is_calendar(place):
-            continue
+        if place in STOP_CAPS or _is_calendar(place) or (place.isupper() and is_place(place) is None):
+            continue  # a short form in capitals only where it is a region's ("NTB")
         level = _SECRETARY_LEVEL.get(m.group("level") or m.group("short") or "")
         if level is None:
             region = is_place(place)
