@@ -138,3 +138,16 @@ def test_a_place_that_never_suffered_a_hazard_gives_the_rules_no_issue() -> None
     # The rules only: the issue model reads the sentences the rules leave, and is retrained apart.
     text = "Kelurahan itu belum pernah mengalami banjir bandang lagi sejak tanggul selesai dibangun."
     assert not [s for s in find_statements(text) if s.kind == "Issue"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sosialisasi ancaman bencana yang dapat dipahami oleh masyarakat terus dilakukan.",
+    "Rapat membahas opsi penanganan agar kejadian serupa tidak terulang.",
+])
+def test_a_threat_of_disaster_in_general_or_a_recurrence_prevented_is_no_issue(sentence: str) -> None:
+    assert not [s for s in find_statements(sentence) if s.kind == "Issue"]
+
+
+def test_a_threat_taught_at_a_training_is_a_topic_not_an_issue() -> None:
+    text = "Hari pertama pelatihan berisi pengenalan ancaman banjir rob dan kebakaran permukiman."
+    assert not [s for s in find_statements(text) if s.kind == "Issue"]

@@ -245,7 +245,9 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
             continue
         if not items:
             continue
-        kind = items[0][1].kind
+        # A threat names the hazard a sentence is about; when the sentence also states a measure
+        # ("Menyikapi ancaman rob, diperlukan kerja sama ..."), the hazard is its occasion.
+        kind = next((c for _, c in items if c.shape != "threat"), items[0][1]).kind
         # A reason counts only after a purpose: it ends the purpose's reach ("guna X, mengingat Y").
         first_aim = min((m.start() for m, c in found if c.kind == "purpose"), default=len(text))
         aims = [m for m, c in found if c.kind == "purpose" or (c.kind == "reason" and m.start() > first_aim)]
@@ -699,12 +701,19 @@ THREAT_REACH = 2
 
 def _threatened(text: str, cue: re.Match[str], end: int) -> bool:
     """Does a hazard (``issue_cues`` rows of kind ``hazard``) follow the threat word ``cue`` within
-    :data:`THREAT_REACH` words, inside the clause ending at ``end``?"""
+    :data:`THREAT_REACH` words, inside the clause ending at ``end``, and is it a named one? "ancaman
+    bencana" (list ``generic_hazards``) names none: a page about preparedness in general says it of
+    every topic ("sosialisasi ancaman bencana yang dapat dipahami masyarakat")."""
     gap = re.match(rf"\s+(?:[\w-]+\s+){{0,{THREAT_REACH - 1}}}", text[cue.end():end])
-    if gap is None:
-        return False
-    return any(_hazard().match(text, cue.end() + w.start(), end)
-               for w in re.finditer(r"(?<=\s)[\w-]", text[cue.end():cue.end() + gap.end() + 1]))
+    topic = re.search(r"([\w-]+)\s+$", text[max(0, cue.start() - 40):cue.start()])
+    if gap is None or (topic and topic.group(1).lower() in {w.lower() for w in word_list("topic_leads")}):
+        return False  # "pengenalan ancaman banjir": a topic taught at a training, no problem raised
+    generic = {w.lower() for w in word_list("generic_hazards")}
+    for w in re.finditer(r"(?<=\s)[\w-]", text[cue.end():cue.end() + gap.end() + 1]):
+        hit = _hazard().match(text, cue.end() + w.start(), end)
+        if hit is not None:
+            return hit.group(0).lower() not in generic
+    return False
 
 
 @functools.cache
