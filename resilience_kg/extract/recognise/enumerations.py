@@ -130,6 +130,8 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
     """Issues and solutions named in a sentence rather than a list: "Permasalahan utama adalah
     banjir rob dan kebocoran pipa." gives two issues; what follows the copula, split at commas and
     "dan"/"and" when it lists, up to the end of the sentence."""
+    from resilience_kg.extract.recognise.issues import names
+
     _, kinds = list_kinds()
     out: list[ListItem] = []
     for m in _prose_regex().finditer(text):
@@ -152,6 +154,8 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
                 pieces.append((at, at + len(q)))
         if len(pieces) == 1:
             pieces = [(m.end(), end)]  # one item: "dan" inside it joins its own words
+        elif names(text, pieces):
+            continue  # "groups working on environmental issues attended, including A, B, C": who came
         for a, b in pieces:
             a, b = _clean(text, a + len(text[a:b]) - len(text[a:b].lstrip()), b)
             label = text[a:b]

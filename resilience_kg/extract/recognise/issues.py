@@ -47,6 +47,8 @@ its shape and its basis:
 - a figure of harm needs no row: a number (not zero) right before a counted harm ("telah terjadi
   17 kejadian bencana", "sebanyak 2 kasus") makes its clause the item, unless people or means of a
   response stand in it;
+- ``threat`` (``issue_cues``): "ancaman" ("threat"): the item starts at the cue, as ``opens``,
+  only when a hazard follows it within :data:`THREAT_REACH` words ("dari ancaman banjir rob");
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -243,7 +245,9 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
             continue
         if not items:
             continue
-        kind = items[0][1].kind
+        # A threat names the hazard a sentence is about; when the sentence also states a measure
+        # ("Menyikapi ancaman rob, diperlukan kerja sama ..."), the hazard is its occasion.
+        kind = next((c for _, c in items if c.shape != "threat"), items[0][1]).kind
         # A reason counts only after a purpose: it ends the purpose's reach ("guna X, mengingat Y").
         first_aim = min((m.start() for m, c in found if c.kind == "purpose"), default=len(text))
         aims = [m for m, c in found if c.kind == "purpose" or (c.kind == "reason" and m.start() > first_aim)]
@@ -300,13 +304,22 @@ def _listed_measures(text: str, st: Statement) -> list[Statement]:
     return [dataclasses.replace(st, start=a, end=b) for a, b in parts]
 
 
+#: Most characters between a word for problems and the marker of its list: the word is often
+#: followed by what the problems concern ("sejumlah permasalahan terkait dengan pelayanan air bersih
+#: yang hingga kini masih jadi pekerjaan rumah, seperti A, hingga B").
+PROBLEM_REACH = 100
+#: Fewest words of each part of a range of problems ("mulai dari A hingga B"): a range of two
+#: dates or two levels ("mulai dari tingkat desa hingga provinsi") is no list of problems.
+MIN_RANGE_WORDS = 3
+
+
 @functools.cache
 def _problem_list() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Where a list of problems opens: after a word for problems and a list marker ("beberapa poin
     perhatian, seperti"), or at a marker the first problem follows ("Seperti masalah banjir, ...");
     and how a part that qualifies the one before it opens (a preposition, "yakni")."""
     problems, markers = alternation("problem_collectives"), alternation("list_markers")
-    after = re.compile(rf"\b(?:{problems})\b[^.;:]{{0,40}}?[,:]?\s*\b(?:{markers})\b\s*,?\s*", re.I)
+    after = re.compile(rf"\b(?:{problems})\b[^.;:]{{0,{PROBLEM_REACH}}}?[,:]?\s*\b(?:{markers})\b\s*,?\s*", re.I)
     opening = re.compile(rf"\s*(?:{markers})\b\s*,?\s*(?=(?:{problems})\b)", re.I)
     prepositions = alternation("place_prepositions")
     qualifier = re.compile(rf"(?:{prepositions}|{markers})\b", re.I)
@@ -327,7 +340,7 @@ def listed_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
     after, opening, qualifier = _problem_list()
     m = opening.match(text, start, end) or after.search(text, start, end)
     if m is None:
-        return [(start, end)]
+        return _range_parts(text, start, end) or [(start, end)]
     leads = alternation("list_item_leads")
     parts = []
     for part in re.finditer(r"[^,;]+", text[m.end():end]):
@@ -339,8 +352,52 @@ def listed_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # A part that opens with a preposition or "yakni" qualifies the one before it ("persoalan
     # banjir, khususnya di daerah pemilihan X, yakni Jakarta Timur" is one problem).
     if len(parts) < 2 or any(not w or len(w) > MAX_LISTED_WORDS or max(map(len, w)) < 4 or qualifier.match(text, a)
-                             for w, (a, _) in zip(words, parts, strict=True)):
+                             for w, (a, _) in zip(words, parts, strict=True)) or names(text, parts):
         return [(start, end)]
+    return parts
+
+
+def names(text: str, parts: Sequence[tuple[int, int]]) -> bool:
+    """Are most ``parts`` names (most of their words capitalised: "LBH Padang", "JATAM East
+    Kalimantan")? "issues ..., including A, B, C" then lists the bodies that came, not problems."""
+    def named(a: int, b: int) -> bool:
+        words = re.findall(r"[^\W\d_]+", text[a:b])
+        return bool(words) and 2 * sum(w[:1].isupper() for w in words) > len(words)
+
+    return 2 * sum(named(a, b) for a, b in parts) > len(parts)
+
+
+@functools.cache
+def _range() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a range of problems opens ("mulai dari"; ``words.csv`` list ``range_openers``) and
+    where each next one does (a comma, "hingga", "sampai"; list ``range_closers``)."""
+    opener, closer = alternation("range_openers"), alternation("range_closers")
+    return (re.compile(rf"(?<![\w-])(?:{opener})\s+", re.I),
+            re.compile(rf",\s*(?:(?:{closer})\s+)?|\s+(?:{closer})\s+", re.I))
+
+
+def _range_parts(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The problems of an issue that names a range of them ("melaporkan kondisi lingkungan, mulai
+    dari penyempitan sungai akibat pembangunan hingga kasus longsor di dua RW"): one span each;
+    None when the range has fewer than two parts, a part of fewer than :data:`MIN_RANGE_WORDS`
+    words, of more than :data:`MAX_LISTED_WORDS`, or one that opens with a number (a range of dates).
+
+    >>> text = "Warga melaporkan keadaan, mulai dari saluran air yang tersumbat hingga jalan kampung yang rusak."
+    >>> [text[a:b] for a, b in _range_parts(text, 0, len(text) - 1)]
+    ['saluran air yang tersumbat', 'jalan kampung yang rusak']
+    """
+    opener, closer = _range()
+    m = opener.search(text, start, end)
+    if m is None:
+        return None
+    parts, at = [], m.end()
+    for cut in [*closer.finditer(text, m.end(), end), None]:
+        a, b = _trim(text, at, cut.start() if cut else end)
+        parts.append((a, b))
+        at = cut.end() if cut else end
+    words = [re.findall(r"\w+", text[a:b]) for a, b in parts]
+    if len(parts) < 2 or any(not MIN_RANGE_WORDS <= len(w) <= MAX_LISTED_WORDS or w[0][0].isdigit() for w in words):
+        return None
     return parts
 
 
@@ -548,6 +605,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue
         if cue.kind == "Issue" and _ENDED.search(text, max(begin, m.start() - 20), m.start()):
             continue  # "tidak lagi tergenang", "no longer flooded": a harm that has ended
+        if _alone(text, cue, m.start(), _break().search(text, m.end(), sent.end)):
+            continue  # "BPBD tidak bisa bekerja sendiri": a call to work together, no problem raised
         start = begin
         for b in _break().finditer(text, start, m.start()):
             if cue.shape != "despite" or b.end() < m.start():
@@ -587,19 +646,23 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                 out += [st for st in _after_items(text, cue, start, end, intro)
                         if cue.kind != "Solution" or not _body_verb(text, st.start, st.end, bodies)]
                 continue
-        elif cue.shape == "opens":
+        elif cue.shape == "opens" or (cue.shape == "threat" and _threatened(text, m, end)):
             start = m.start()
-            nxt = [o for o, c in items if c.shape == "opens" and m.end() <= o.start() < end]
+            nxt = [o for o, c in items if c.shape in ("opens", "threat") and m.end() <= o.start() < end]
             if nxt:  # "minimnya X, kurangnya Y dan belum adanya Z": each its own item
                 joiners = alternation("item_joiners")
                 end = len(re.sub(rf"[\s,;]*(?:\b(?:{joiners})\b)?[\s,;]*$", "",
                                  text[:nxt[0].start()], flags=re.I))
+            if reason := _reason().search(text, m.end(), end):
+                end = reason.start()  # "menyoroti persoalan X, karena Y": the reason is a clause of its own
         elif cue.shape == "subject":
             if re.search(r"(?<![\w-])(?:yang|which|that)\s*$", text[start:m.start()], re.I):
                 continue  # "beberapa hal penting yang menjadi perhatian, yaitu X": a list's intro, no item
             # The item is its subject and what the cue says of it, to the clause's end ("pengelolaan
             # sampah menjadi tantangan serius di tengah ..."): the subject alone is often two words
             # that name no problem ("air bersih"), and the cue's words say what is wrong with it.
+        elif cue.shape == "threat":
+            continue  # "ancaman" of no hazard ("ancaman proxy war" is left to the model)
         elif cue.shape == "rises" and not _harm().search(text, start, m.start()):
             continue  # a rise of something that is no harm ("anggaran naik") states no problem
         elif cue.shape == "scant" and not ((gap := _SCANT.match(text, m.end(), end)) and
@@ -629,6 +692,54 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
         seen.add((start, end))
         out.append(Statement(cue.kind, start, end, *(intro if intro[1] > intro[0] else (start, start)), cue.text))
     return out
+
+
+#: How many words may stand between a threat word ("ancaman") and its hazard ("ancaman bencana
+#: banjir", "threat of floods").
+THREAT_REACH = 2
+
+
+def _threatened(text: str, cue: re.Match[str], end: int) -> bool:
+    """Does a hazard (``issue_cues`` rows of kind ``hazard``) follow the threat word ``cue`` within
+    :data:`THREAT_REACH` words, inside the clause ending at ``end``, and is it a named one? "ancaman
+    bencana" (list ``generic_hazards``) names none: a page about preparedness in general says it of
+    every topic ("sosialisasi ancaman bencana yang dapat dipahami masyarakat")."""
+    gap = re.match(rf"\s+(?:[\w-]+\s+){{0,{THREAT_REACH - 1}}}", text[cue.end():end])
+    topic = re.search(r"([\w-]+)\s+$", text[max(0, cue.start() - 40):cue.start()])
+    if gap is None or (topic and topic.group(1).lower() in {w.lower() for w in word_list("topic_leads")}):
+        return False  # "pengenalan ancaman banjir": a topic taught at a training, no problem raised
+    generic = {w.lower() for w in word_list("generic_hazards")}
+    for w in re.finditer(r"(?<=\s)[\w-]", text[cue.end():cue.end() + gap.end() + 1]):
+        hit = _hazard().match(text, cue.end() + w.start(), end)
+        if hit is not None:
+            return hit.group(0).lower() not in generic
+    return False
+
+
+@functools.cache
+def _alone_words() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The issue cues of a negated ability (``words.csv`` list ``inability_cues``) and the words of
+    doing alone (list ``alone_words``: "sendiri", "saja", "alone"), as a pattern."""
+    alone = "|".join(r"\s+".join(map(re.escape, w.split())) for w in word_list("alone_words"))
+    return (frozenset(w.lower() for w in word_list("inability_cues")),
+            re.compile(rf"(?<![\w-])(?:{alone})(?![\w-])", re.I))
+
+
+def _alone(text: str, cue: _Cue, at: int, stop: re.Match[str] | None) -> bool:
+    """Is the cue at ``at`` a negated ability with a word of doing alone after it, up to the clause's
+    end ``stop`` ("tidak bisa berjalan sendiri", "cannot be realised without the support of")? Such
+    a clause calls for collaboration; it raises no problem."""
+    inability, alone = _alone_words()
+    end = stop.start() if stop else len(text)
+    return cue.text in inability and alone.search(text, at, end) is not None
+
+
+@functools.cache
+def _reason() -> re.Pattern[str]:
+    """A comma and a reason word after it (``issue_cues`` rows of kind ``reason``: ", karena", ", because")."""
+    words = sorted({r["cue"].lower() for r in table("issue_cues") if r["kind"] == "reason"}, key=len, reverse=True)
+    return re.compile(r",\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])",
+                      re.I)
 
 
 #: A prone area ("daerah rawan") read as a statement of exposure (:func:`_prone_place`).
