@@ -127,6 +127,10 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         # "Kantor Kelurahan X" is read as the kelurahan's office, the body, not as a building
         # named with the head "Kantor" (which the venue rules refuse).
         candidates = [c for c in candidates if not any(c.start <= o.start < c.end for o in offices)] + offices
+        # A command spelt by its head's post ("Langsa Police Chief": Kepolisian Resor Langsa) is that
+        # command under its own name, not a body named by the words' head noun ("Police").
+        commands = {(m.start, m.end) for m in candidates if m.method in _COMMAND_METHODS}
+        candidates = [m for m in candidates if m.method in _COMMAND_METHODS or (m.start, m.end) not in commands]
         settled = branches_of(text, join_units(text, settle(candidates, text)))
         by_span = {(m.start, m.end): m for m in reversed(settled)}
         settled = [_academic_unit(m, by_span) for m in settled]

@@ -699,7 +699,8 @@ def _split_at_known(text: str, spans: list[ActorMention], surfaces: list[ActorMe
     for m in spans:
         for join in re.finditer(r" (?:dan|and|serta) ", text[m.start:m.end]):
             if join.group(0) == " and " and (m.start, m.start + join.start()) in whole \
-                    and m.name == text[m.start:m.end] and not _head_regex().search(text, m.start, m.start + join.start()):
+                    and m.name == text[m.start:m.end] \
+                    and not _head_regex().search(text, m.start, m.start + join.start()):
                 # "Undip and Contoh Regency Government": a known name with no head noun of its own
                 # is all that stands before "and", so the head's name starts after it. (Not
                 # "Dinas Kebudayaan dan Pariwisata": two fields of one name, each with a head's words.)
