@@ -150,7 +150,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [m for m in found if not _post_only_unit(text, m)]
     found = [p for m in found if (p := parent_of_post_unit(text, m)) is not None]
     found = [p for m in found if (p := parent_of_subgroup(text, m)) is not None]
-    found = [m for m in found if not orphan_division(m)]
+    # (a bare division stays when the text names it with its parent too: the same unit, written short)
+    found = [m for m in found if not orphan_division(m) or any(o.name.startswith(m.name + " ") for o in found)]
     found = university_bodies(text, found, frozenset(f for f, (sector, _) in known_sectors.items()
                                                      if sector == "AcademicInstitution" and f.isupper()))
     found = _defined_short_forms(found)

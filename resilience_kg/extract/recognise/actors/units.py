@@ -338,8 +338,17 @@ def orphan_division(m: ActorMention) -> bool:
     if _parent_start(m.name, alone, first=len(lead.split())) is not None:
         return False  # its parent is named with it: "Bidang X BPBD", "Bagian Y Pemerintah Kota Z"
     rest = m.name.split()[len(lead.split()):]
+    if any(w in _pattern_short_forms() for w in rest):
+        return False  # a regional body's short form: "Bidang Kesmas Dinkes X"
     return not any(w in _place_kinds() or w in _LEVEL_WORDS or _is_place(" ".join(rest[i:]))
                    for i, w in enumerate(rest))  # or its place: "Seksi X Jakarta Utara", "Bidang Y RW 07"
+
+
+@functools.cache
+def _pattern_short_forms() -> frozenset[str]:
+    """The one-word short forms of the standard regional bodies ("Dinkes", "Bappeda", "Sudin")."""
+    forms = (f for row in table("body_patterns") for f in [row["acronym"], *row["aliases"].split("|")])
+    return frozenset(f for f in forms if f and " " not in f)
 
 
 def _parent_start(text: str, m: ActorMention, first: int = 2) -> int | None:
