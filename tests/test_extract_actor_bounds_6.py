@@ -68,7 +68,7 @@ def test_a_person_s_name_after_a_post_and_its_body_is_not_the_body_s() -> None:
             "Kepala Bidang Pengendalian Penyakit Menular Ratna Sulistyowati, serta camat.")
     got = quotes(text)
     assert "PT Sarana Tirta Lestari" in got, got
-    assert "Bidang Pengendalian Penyakit Menular" in got, got
+    # (a division named with no parent is no body since round 12: the post speaks for no body here)
     assert not [q for q in got if "Wiratmo" in q or "Ratna" in q], got
 
 

@@ -77,9 +77,9 @@ def test_the_fields_of_a_unit_listed_with_commas_are_one_name() -> None:
 
 
 def test_bodies_listed_after_a_unit_are_not_its_fields() -> None:
-    text = "Rapat diikuti Bidang Kedaruratan, Dinas Sosial, dan Bappeda Kota Tarakan."
+    text = "Rapat diikuti Bidang Kedaruratan BPBD, Dinas Sosial, dan Bappeda Kota Tarakan."
     got = quotes(text)
-    assert "Bidang Kedaruratan" in got and "Dinas Sosial" in got
+    assert "Bidang Kedaruratan BPBD" in got and "Dinas Sosial" in got
 
 
 def test_two_parts_of_the_world_joined_by_dan_stay_in_one_name() -> None:
