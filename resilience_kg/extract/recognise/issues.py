@@ -97,10 +97,13 @@ def _break() -> re.Pattern[str]:
     # "namun" and "tetapi" open a contrast even without a comma ("stok masker sudah cukup namun
     # stok oksigen masih kurang"); the other contrast words also mean something else ("sementara":
     # temporary; "while", "but also").
+    # A dash between a word and a number opens a figure's breakdown ("recorded 148 hot spots
+    # yesterday - 55 in South Sumatra, 45 in Riau"): the figure is the statement, its parts a clause
+    # of their own; a dash between two numbers is a range ("2020 - 2021") and stays.
     return re.compile(rf"(?:;|(?<!\d):(?!\d))\s*|,\s+(?=(?:{contrast}|and that|dan bahwa)\b)|"
                       r"\s+(?=(?:akan\s+)?(?:namun|tetapi)\s)|"
                       rf"(?-i:(?<=[a-z]{{3}})\.\s+(?=[a-z]{{3}}))|(?-i:(?<=\d)\.\s+(?=[A-Z][a-z]{{2,}}\s))|"
-                      rf"[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“", re.I)
+                      rf"[,.!?]?(?:”|\"(?=\s+[a-z]))\s*|,?\s*“|(?<=[a-z])\s+[-–—]\s+(?=\d)", re.I)
 
 
 @functools.cache
@@ -260,6 +263,10 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
             (c.kind == "reason" and kind == "Solution") or (c.kind == "hence" and kind == "Issue"))]
         for m, c in items:
             aim = next((a for a in reversed(aims) if a.start() < m.start()), None)
+            if aim is not None and _reported_between(text, aim.end(), m.start(), frames):
+                # "Dalam rangka menghadapi bencana, kita harus menyadari bahwa peralatan terbatas":
+                # the purpose frames the speaker's words; what is reported after "bahwa" is stated.
+                aim = None
             if c.kind != kind:
                 why = next((w for w in reversed(whys) if w.end() <= m.start()), None)
                 if why is not None and (aim is None or aim.start() < why.start()):
@@ -289,6 +296,39 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
                     st = dataclasses.replace(st, start=a, end=b, intro_start=a, intro_end=a)
                 out.append(st)
     return out
+
+
+#: Shapes of issue cues that state a problem by themselves, whatever else the clause holds (the
+#: others need a hazard, a harm or a figure near them, which a split could leave on the other side).
+_SELF_STANDING = ("states", "subject", "threat")
+
+
+@functools.cache
+def _joiner() -> re.Pattern[str]:
+    """A comma and a conjunction that joins two clauses (``words.csv`` list ``clause_joiners``: ", dan", ", serta")."""
+    return re.compile(rf",\s*(?:{alternation('clause_joiners')})\s+", re.I)
+
+
+def _joined_part(text: str, items: Sequence[tuple[re.Match[str], _Cue]], cue: re.Match[str],
+                 start: int, end: int) -> tuple[int, int]:
+    """The part of the clause ``text[start:end]`` that holds the issue cue ``cue``, when the clause
+    joins two problems, each with its cue, by a comma and a conjunction ("Ancaman banjir ada di
+    tiga kecamatan, dan daerah rawan longsor ada di lima kecamatan"): each problem is an item."""
+    joiner = _joiner()
+    before = [o for o, c in items if c.kind == "Issue" and c.shape in _SELF_STANDING
+              and start <= o.start() and o.end() <= cue.start()]
+    if before and (joins := list(joiner.finditer(text, before[-1].end(), cue.start()))):
+        start = joins[-1].end()
+    after = [o for o, c in items if c.kind == "Issue" and c.shape in _SELF_STANDING and cue.end() <= o.start() < end]
+    if after and (first := joiner.search(text, cue.end(), after[0].start())):
+        end = first.start()
+    return start, end
+
+
+def _reported_between(text: str, start: int, end: int, frames: Sequence[re.Match[str]]) -> bool:
+    """Does reported speech open in ``text[start:end]`` (a speech verb of kind ``frame``, or "bahwa")?
+    A purpose before it reaches no further: the reported words are a statement of their own."""
+    return any(start <= f.start() and f.end() <= end for f in frames) or _THAT.search(text, start, end) is not None
 
 
 def _listed_measures(text: str, st: Statement) -> list[Statement]:
@@ -637,6 +677,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start = said.end()
         stop = _break().search(text, m.end(), sent.end)
         end = stop.start() if stop else sent.end
+        if cue.kind == "Issue" and cue.shape in _SELF_STANDING:
+            start, end = _joined_part(text, items, m, start, end)
         if cue.shape == "states" and any(c.shape == "subject" and m.end() <= o.start() < end for o, c in items):
             continue  # "Sedimentasi saluran menjadi kendala": the subject cue after it marks the item's end
         if cue.shape == "after":
