@@ -152,6 +152,10 @@ def find(name: str) -> tuple[Region, ...]:
         rest = key[len(word) + 1:]
         if not hits and key.startswith(word + " ") and rest in _ALIASES and word in _key(_ALIASES[rest]).split():
             return find(_ALIASES[rest])  # "Kep. Babel": the word of the name, then the short form of the rest
+    last = key.rsplit(" ", 1)
+    if not hits and len(last) == 2 and last[1] in _ENGLISH_NAME_WORDS:
+        # "Aru Archipelago", "Mentawai Islands": English writes the word of the name after it
+        return tuple(r for r in find(f"{_ENGLISH_NAME_WORDS[last[1]]} {last[0]}") if r.kind not in DISTRICT_KINDS)
     return hits
 
 
@@ -173,6 +177,10 @@ _ENGLISH_KINDS = tuple(sorted(((_key(w), k) for w, k in word_map("region_kind_en
 
 #: Short and English names of regions (``rules/words.csv``, list ``place_aliases``).
 _ALIASES = word_map("place_aliases")
+
+#: Words of regions' names that English writes after the rest of the name, by their English form
+#: ("Aru Islands" is Kepulauan Aru; ``rules/words.csv``, list ``region_name_words_english``).
+_ENGLISH_NAME_WORDS = word_map("region_name_words_english")
 
 
 def is_place(name: str) -> Region | None:

@@ -26,6 +26,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_cap,
 )
 from resilience_kg.extract.recognise.rules import confidence
+from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span, words
 
 _ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&\-]{1,15}){0,2})\s*[)\]]")
@@ -76,6 +77,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                 best = min(deputy)
         if best is not None and not at_head:
             best = _head_before(text, before, best)
+        if best is None:
+            best = _collective_start(before)  # "Tsunami Alert Community (KOGAMI)": initials of another language
         if best is not None and commas and "," in text[before[best].start:m.start()]:
             # Crossing a comma needs an expansion that starts with a head noun (perhaps one the
             # short form leaves out: "Dinas Pekerjaan Umum, Penataan Ruang, dan Pertanahan (PUPRP)").
@@ -98,7 +101,7 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                     or administrative_tail(text, m.end(), end, expansion) or _named_tail(text, m.end(), end, acronym))
             short_name = f"{acronym} {' '.join(text[m.end():m.end() + tail].split())}".strip()
             if (_names_a_body(expansion) or acronym in _known_names() or acronym in known
-                    or short_name in _acting_subjects(text)):
+                    or short_name in _acting_subjects(text) or _collective_start(before[best:]) == 0):
                 # ("Destructive Fishing Watch (DFW) Indonesia" ... "DFW Indonesia merekomendasikan":
                 # no head noun, but its short form proposes or commits, so it names a body.)
                 method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
@@ -109,6 +112,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                 kind = _heads()[head.group(1)].kind if head else "org"
                 if head is None and expansion.startswith(("Deputi", "Kedeputian")):
                     sector, kind = "GovernmentAgency", "unit"  # a deputy governor's office
+                elif head is None and _collective_start(before[best:]) == 0:
+                    sector = "CivilSocietyOrganization"  # "Tsunami Alert Community (KOGAMI)": a group of citizens
                 if _post_regex().fullmatch(acronym):
                     # "Kepala Kepolisian Daerah (Kapolda) Jabar": the short form is the head's post, not the body's.
                     if kind == "unit" and not tail and post_ends_before_body(text, m.end(), end):
@@ -141,6 +146,25 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                                 confidence("mention:acronym"),
                                 kind=_heads()[head.group(1)].kind if head else "org"))
     return out
+
+
+#: English words that end a group's or a fund's own name ("Tsunami Alert Community", "Aceh Relief
+#: Fund"): with a short form in brackets after them, the words name a body (``english_bracketed_bodies``).
+_COLLECTIVE_ENDS = frozenset(word_list("english_bracketed_bodies"))
+
+
+def _collective_start(before: Sequence[Span]) -> int | None:
+    """Where an English name ending in a group's word starts, the words before a bracketed short
+    form being ``before`` ("... with the help of Tsunami Alert Community"): two to six capitalised
+    words, none an acronym, the last one a word of ``english_bracketed_bodies``; None otherwise."""
+    if not before or before[-1].text not in _COLLECTIVE_ENDS:
+        return None
+    j = len(before) - 1
+    while j > 0 and len(before) - j < 6 and is_cap(before[j - 1].text) and before[j - 1].text not in STOP_CAPS:
+        j -= 1
+    if any(is_acronym(t.text) for t in before[j:]):
+        return None  # "ASEAN Economic Community (AEC)": a known body's programme or area, no group of its own
+    return j if len(before) - j >= 2 else None
 
 
 _SLASHED_NAMES = re.compile(r"([A-Z][\w-]*)/([A-Z][\w-]*)")

@@ -175,6 +175,8 @@ def _office_tail(text: str, pos: int, end: int, *, international: bool) -> int:
             return 0
         other = office.group("other")
         return (office.end() if other and _is_place(other) else office.end("place")) - pos
+    if office.group("place").lower() in word_list("programme_nouns"):
+        return 0  # "UNODC Regional Programme": the body's programme, no office of it
     return office.end("place") - pos if international and " " not in office.group("place") else 0
 
 

@@ -227,10 +227,53 @@ def _lower_government() -> re.Pattern[str]:
                       r"(?P<place>(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)(?![\w-])")
 
 
+#: English level words after a region's name ("Tangerang Regency"): a level's rule reads those.
+_ENGLISH_REGION_KINDS = frozenset(word_map("region_kind_english"))
+
+
+@functools.cache
+def _region_then_government() -> re.Pattern[str]:
+    """ "the West Sumatra government", "the NTT provincial government": a region, then its
+    government in lower case."""
+    return re.compile(r"(?<![\w-])(?P<place>(?:[A-Z][a-z]+ ){0,2}[A-Z][A-Za-z]+) (?P<level>(?:"
+                      + alternation("english_government_levels") + r") )?government(?![\w-])(?! of\b)")
+
+
+def _government_of(place: str, level: str | None) -> str | None:
+    """The Indonesian name of the government of region ``place`` ("Pemerintah Provinsi Sumatera
+    Barat" for "West Sumatra"), at the English ``level`` when one is written ("provincial "); None
+    when no region, or two of different levels, answer to the name (Kota and Kabupaten Bogor)."""
+    from resilience_kg.extract.regions import find
+
+    kinds = _GOVERNMENT_KINDS.get((level or "").strip(), "provinsi kabupaten kota").split()
+    hits = {r.kind: r for r in find(place) if r.kind in kinds}
+    if len(hits) != 1:
+        return None
+    (kind, region), = hits.items()
+    return f"Pemerintah {kind.capitalize()} {region.name.removeprefix('Kota ').removeprefix('Kabupaten ')}"
+
+
+#: The kinds of region an English level word before "government" names (``english_government_kinds``).
+_GOVERNMENT_KINDS = word_map("english_government_kinds")
+
+
 def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention]:
-    """The government of a region named in lower case ("government of Semarang City"): a body,
-    as "Government of Semarang City" is; only where the words after "of" are a region."""
+    """The government of a region named in lower case ("government of Semarang City", "the West
+    Sumatra government"): a body, as "Government of Semarang City" and "West Sumatra Government"
+    are; only where the words after "of" (or before "government") are a region."""
     out = []
+    for m in _region_then_government().finditer(text, start, end):
+        words_ = m.group("place").split()
+        while words_ and words_[0] in ("The", "A", "An"):
+            words_ = words_[1:]  # a sentence's first word
+        region = " ".join(words_)
+        if not region or words_[-1].lower() in _ENGLISH_REGION_KINDS:
+            continue  # "X Regency government" is the level's rule (english_local_governments)
+        name = _government_of(region, m.group("level"))
+        if name is None:
+            continue  # "the Indonesian government" is a nation's; "the Bogor government" a city's or a regency's
+        out.append(ActorMention(m.end("place") - len(region), m.end(), name, None, None, "GovernmentAgency",
+                                "head:Government", "rule:head-noun:Government", confidence("mention:head-noun")))
     for m in _lower_government().finditer(text, start, end):
         if not _is_place(m.group("place")):
             continue
