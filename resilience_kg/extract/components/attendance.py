@@ -181,7 +181,8 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # Programme with A and B"): the guide's background sentence, whose bodies are mentioned. So
         # are the bodies an appeal after them addresses ("UKPD seperti A, B dan C diimbau untuk ...").
         role, source = "participant", "list"
-    if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)):
+    if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)) \
+            and not (cue is not None and cue.phrase.lower() in _SIGNING_AGENT):
         role, cue, source = "mentioned", None, "none"  # "menandatangani" with no agreement named: a letter, a list
     if (m.start, m.end) in around.parent_spans:
         return "mentioned", None, sent, "parent"  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
@@ -199,6 +200,9 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
     return role, cue, sent, source
 
 
+#: The agent word of a signing named before it ("Penandatanganan dilakukan ... oleh A dan B":
+#: ``roles._signing_by``): the signing itself is named, so no agreement word need be.
+_SIGNING_AGENT = ("oleh", "by")
 #: The most words of a speaker's heading in minutes ("Kepala BMKG", "Perwakilan Dinas SDA").
 _SPEAKER_HEADING_WORDS = 8
 #: The fewest words of a sentence under it that gives what the speaker said.
