@@ -109,3 +109,29 @@ def test_a_cooperation_that_is_the_event_still_names_its_organisers() -> None:
     text = "Pelatihan ini merupakan hasil kerja sama antara Pemerintah Kota Lumen dan Yayasan Sera."
     assert set(roles(text, "Pemerintah Kota Lumen", "Yayasan Sera").values()) == {"organiser"}
 
+
+
+def test_a_regional_government_whose_seat_is_the_venue_hosts() -> None:
+    text = ("Seminar itu diselenggarakan oleh Yayasan Sera. Acara berlangsung di Balaikota Pemerintah Kota Lumen. "
+            "Pemerintah Kota Lumen menyampaikan rencana transportasi.")
+    got = roles(text, "Yayasan Sera", "Pemerintah Kota Lumen")
+    assert got == {"Yayasan Sera": "organiser", "Pemerintah Kota Lumen": "host"}
+
+
+def test_english_a_city_hall_named_with_its_place_makes_that_city_the_host() -> None:
+    text = ("On Monday, at the Lumen City Hall, the team met officials. Lumen City Government said the plan "
+            "was ready, and Sera Regency Government attended.")
+    got = roles(text, "Lumen City Government", "Sera Regency Government")
+    assert got == {"Lumen City Government": "host", "Sera Regency Government": "participant"}
+
+
+def test_a_government_that_organises_at_its_seat_stays_the_organiser() -> None:
+    text = "Pemerintah Kota Lumen menggelar rapat koordinasi di Balai Kota Lumen, Senin."
+    assert roles(text, "Pemerintah Kota Lumen") == {"Pemerintah Kota Lumen": "organiser"}
+
+
+def test_a_seat_no_government_of_the_report_matches_makes_no_host() -> None:
+    text = ("Di Balai Kota Lumen, Pemerintah Kota Sera dan Pemerintah Kabupaten Mawar hadir dalam rapat "
+            "yang digelar Yayasan Sera.")
+    got = roles(text, "Pemerintah Kota Sera", "Pemerintah Kabupaten Mawar")
+    assert "host" not in got.values()

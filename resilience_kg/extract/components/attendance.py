@@ -122,7 +122,56 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
         actor = doc.actors[n]
         if _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention):
             sources[n] = "signatory"
+    if (seat := _seat_host(doc)) is not None:
+        n, cue = seat
+        if _take(doc.actors[n], "host", cue, doc.sentence_at(cue.start), doc.actors[n].mention):
+            sources[n] = "cue"
     return records, sources
+
+
+def _seat_host(doc: Document) -> tuple[int, Cue] | None:
+    """The regional government whose seat is the event's venue ("di Balaikota Pemprov DKI Jakarta",
+    "at the Semarang City Hall", "di Pendopo Kabupaten X"): its house, so it hosts (guide, roles 9
+    and 10) unless it organises. The government is the one whose place the venue's words name, or
+    the only regional government the report names; a venue no government of the report matches
+    makes no host."""
+    governments = [n for n, a in enumerate(doc.actors) if _regional_government().search(a.mention.name)]
+    if not governments:
+        return None
+    for m in _seat().finditer(doc.text):
+        # The venue's own words: those between "di" and the seat, and those after it to the clause's end.
+        around = m.group(0) + re.split(r"[,;\n]|\.\s", doc.text[m.end(1):m.end(1) + _SEAT_CONTEXT])[0]
+        named = [n for n in governments if (place := _place_of(doc.actors[n].mention.name)) and
+                 re.search(rf"(?<!\w){re.escape(place)}(?!\w)", around, re.I)]
+        chosen = named if named else governments if len(governments) == 1 else []
+        if len(chosen) == 1:
+            return chosen[0], Cue(m.start(1), m.end(1), "host", "after", m.group(1))
+    return None
+
+
+#: How far after a seat of government its place may be named ("di Balaikota Pemprov DKI Jakarta").
+_SEAT_CONTEXT = 40
+
+
+def _place_of(name: str) -> str:
+    """The place of a regional government's name: "Pemerintah Provinsi DKI Jakarta" -> "DKI Jakarta",
+    "Semarang City Government" -> "Semarang"."""
+    return _regional_government().sub(" ", name).strip(" ,.-()")
+
+
+@functools.cache
+def _regional_government() -> re.Pattern[str]:
+    """The words that make a body a regional government (``regional_government_words``)."""
+    governments = alternation("regional_government_words")
+    return re.compile(rf"(?i)(?<!\w)(?:{governments})(?!\w)")
+
+
+@functools.cache
+def _seat() -> re.Pattern[str]:
+    """A seat of government as the venue: "di", "at" or "in", a few words, then the seat (group 1,
+    ``seat_of_government``: Balai Kota, City Hall, Kantor Gubernur, Pendopo ...)."""
+    seats = alternation("seat_of_government")
+    return re.compile(rf"(?i)(?<!\w)(?:di|at|in)\s+(?:the\s+)?[^.;,\n]{{0,40}}?(?<!\w)({seats})(?!\w)")
 
 
 def _take(actor: Actor, role: str, cue: Cue | None, sent: Span | None, m: ActorMention) -> bool:
