@@ -135,3 +135,13 @@ def test_a_seat_no_government_of_the_report_matches_makes_no_host() -> None:
             "yang digelar Yayasan Sera.")
     got = roles(text, "Pemerintah Kota Sera", "Pemerintah Kabupaten Mawar")
     assert "host" not in got.values()
+
+
+def test_a_seat_named_without_its_place_makes_no_host() -> None:
+    text = "Dinas Sera menggelar lokakarya di Balai Kota. Pemerintah Kota Lumen hadir dalam lokakarya itu."
+    assert roles(text, "Dinas Sera", "Pemerintah Kota Lumen")["Pemerintah Kota Lumen"] != "host"
+
+
+def test_a_province_named_with_its_short_form_hosts_at_its_city_hall() -> None:
+    text = "The meeting took place at Lumen City Hall. Pemerintah Provinsi DKI Lumen said the plan was ready."
+    assert roles(text, "Pemerintah Provinsi DKI Lumen") == {"Pemerintah Provinsi DKI Lumen": "host"}

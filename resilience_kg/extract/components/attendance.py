@@ -132,20 +132,19 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
 def _seat_host(doc: Document) -> tuple[int, Cue] | None:
     """The regional government whose seat is the event's venue ("di Balaikota Pemprov DKI Jakarta",
     "at the Semarang City Hall", "di Pendopo Kabupaten X"): its house, so it hosts (guide, roles 9
-    and 10) unless it organises. The government is the one whose place the venue's words name, or
-    the only regional government the report names; a venue no government of the report matches
-    makes no host."""
+    and 10) unless it organises. The government is the one whose place the venue's words name; a
+    seat named without its place ("di Balai Kota") makes no host: in Jakarta a city's government
+    does not sit in the Balai Kota, the province's does."""
     governments = [n for n, a in enumerate(doc.actors) if _regional_government().search(a.mention.name)]
     if not governments:
         return None
     for m in _seat().finditer(doc.text):
         # The venue's own words: those between "di" and the seat, and those after it to the clause's end.
         around = m.group(0) + re.split(r"[,;\n]|\.\s", doc.text[m.end(1):m.end(1) + _SEAT_CONTEXT])[0]
-        named = [n for n in governments if (place := _place_of(doc.actors[n].mention.name)) and
-                 re.search(rf"(?<!\w){re.escape(place)}(?!\w)", around, re.I)]
-        chosen = named if named else governments if len(governments) == 1 else []
-        if len(chosen) == 1:
-            return chosen[0], Cue(m.start(1), m.end(1), "host", "after", m.group(1))
+        named = [n for n in governments if any(re.search(rf"(?<!\w){re.escape(place)}(?!\w)", around, re.I)
+                                               for place in _places_of(doc.actors[n].mention.name))]
+        if len(named) == 1:
+            return named[0], Cue(m.start(1), m.end(1), "host", "after", m.group(1))
     return None
 
 
@@ -153,10 +152,15 @@ def _seat_host(doc: Document) -> tuple[int, Cue] | None:
 _SEAT_CONTEXT = 40
 
 
-def _place_of(name: str) -> str:
-    """The place of a regional government's name: "Pemerintah Provinsi DKI Jakarta" -> "DKI Jakarta",
+def _places_of(name: str) -> list[str]:
+    """The place of a regional government's name, and without its leading short form when it has
+    one: "Pemerintah Provinsi DKI Jakarta" -> "DKI Jakarta", "Jakarta" ("Jakarta City Hall");
     "Semarang City Government" -> "Semarang"."""
-    return _regional_government().sub(" ", name).strip(" ,.-()")
+    place = re.sub(r"\s+", " ", _regional_government().sub(" ", name)).strip(" ,.-()")
+    if not place:
+        return []
+    first, _, rest = place.partition(" ")
+    return [place, rest] if rest and first.isupper() and len(first) > 1 else [place]
 
 
 @functools.cache
