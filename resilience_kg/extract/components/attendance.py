@@ -122,7 +122,60 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
         actor = doc.actors[n]
         if _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention):
             sources[n] = "signatory"
+    if (seat := _seat_host(doc)) is not None:
+        n, cue = seat
+        if _take(doc.actors[n], "host", cue, doc.sentence_at(cue.start), doc.actors[n].mention):
+            sources[n] = "cue"
     return records, sources
+
+
+def _seat_host(doc: Document) -> tuple[int, Cue] | None:
+    """The regional government whose seat is the event's venue ("di Balaikota Pemprov DKI Jakarta",
+    "at the Semarang City Hall", "di Pendopo Kabupaten X"): its house, so it hosts (guide, roles 9
+    and 10) unless it organises. The government is the one whose place the venue's words name; a
+    seat named without its place ("di Balai Kota") makes no host: in Jakarta a city's government
+    does not sit in the Balai Kota, the province's does."""
+    governments = [n for n, a in enumerate(doc.actors) if _regional_government().search(a.mention.name)]
+    if not governments:
+        return None
+    for m in _seat().finditer(doc.text):
+        # The venue's own words: those between "di" and the seat, and those after it to the clause's end.
+        around = m.group(0) + re.split(r"[,;\n]|\.\s", doc.text[m.end(1):m.end(1) + _SEAT_CONTEXT])[0]
+        named = [n for n in governments if any(re.search(rf"(?<!\w){re.escape(place)}(?!\w)", around, re.I)
+                                               for place in _places_of(doc.actors[n].mention.name))]
+        if len(named) == 1:
+            return named[0], Cue(m.start(1), m.end(1), "host", "after", m.group(1))
+    return None
+
+
+#: How far after a seat of government its place may be named ("di Balaikota Pemprov DKI Jakarta").
+_SEAT_CONTEXT = 40
+
+
+def _places_of(name: str) -> list[str]:
+    """The place of a regional government's name, and without its leading short form when it has
+    one: "Pemerintah Provinsi DKI Jakarta" -> "DKI Jakarta", "Jakarta" ("Jakarta City Hall");
+    "Semarang City Government" -> "Semarang"."""
+    place = re.sub(r"\s+", " ", _regional_government().sub(" ", name)).strip(" ,.-()")
+    if not place:
+        return []
+    first, _, rest = place.partition(" ")
+    return [place, rest] if rest and first.isupper() and len(first) > 1 else [place]
+
+
+@functools.cache
+def _regional_government() -> re.Pattern[str]:
+    """The words that make a body a regional government (``regional_government_words``)."""
+    governments = alternation("regional_government_words")
+    return re.compile(rf"(?i)(?<!\w)(?:{governments})(?!\w)")
+
+
+@functools.cache
+def _seat() -> re.Pattern[str]:
+    """A seat of government as the venue: "di", "at" or "in", a few words, then the seat (group 1,
+    ``seat_of_government``: Balai Kota, City Hall, Kantor Gubernur, Pendopo ...)."""
+    seats = alternation("seat_of_government")
+    return re.compile(rf"(?i)(?<!\w)(?:di|at|in)\s+(?:the\s+)?[^.;,\n]{{0,40}}?(?<!\w)({seats})(?!\w)")
 
 
 def _take(actor: Actor, role: str, cue: Cue | None, sent: Span | None, m: ActorMention) -> bool:
@@ -181,7 +234,8 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # Programme with A and B"): the guide's background sentence, whose bodies are mentioned. So
         # are the bodies an appeal after them addresses ("UKPD seperti A, B dan C diimbau untuk ...").
         role, source = "participant", "list"
-    if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)):
+    if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)) \
+            and not (cue is not None and cue.phrase.lower() in _SIGNING_AGENT):
         role, cue, source = "mentioned", None, "none"  # "menandatangani" with no agreement named: a letter, a list
     if (m.start, m.end) in around.parent_spans:
         return "mentioned", None, sent, "parent"  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
@@ -199,6 +253,9 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
     return role, cue, sent, source
 
 
+#: The agent word of a signing named before it ("Penandatanganan dilakukan ... oleh A dan B":
+#: ``roles._signing_by``): the signing itself is named, so no agreement word need be.
+_SIGNING_AGENT = ("oleh", "by")
 #: The most words of a speaker's heading in minutes ("Kepala BMKG", "Perwakilan Dinas SDA").
 _SPEAKER_HEADING_WORDS = 8
 #: The fewest words of a sentence under it that gives what the speaker said.

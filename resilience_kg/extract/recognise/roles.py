@@ -120,9 +120,10 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue  # "... menandatangani MoU dengan Y": the other party of that same earlier signing
         if direction == "before" and _ARTICLE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "called for a shared map": a participle after an article is an adjective, no act
-        if direction == "before" and not m.group(1).lower().endswith(" by") and \
+        if direction == "before" and not m.group(1).lower().endswith((" by", "ing")) and \
                 _passive().search(text, max(0, m.start() - 8), m.start()):
-            continue  # "BPBD members were invited": who is invited does not invite ("was represented by" reads on)
+            continue  # "BPBD members were invited": who is invited does not invite ("was represented by" reads on;
+            # "are jointly organising" is the progressive, an act)
         if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
             continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
         if role == "speaker" and direction == "before" and \
@@ -132,6 +133,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 _not_held().search(text, max(0, m.start() - 30), m.start()):
             not_held_end = m.end()
             continue  # "dalam melaksanakan kegiatannya", "telah lebih dulu menandatangani": no act at this event
+        if role == "organiser" and _standing().search(text, max(0, m.start() - 30), m.start()):
+            continue  # "berkat kerja sama antara A dan B", "the continuing cooperation between": no act here
         if _later_event().search(text, sentence.start, m.start()):
             continue  # "Rapat lanjutan akan digelar dengan melibatkan A dan B": another, later event
         bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
@@ -385,7 +388,20 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
         cue = said[0]
     if cue.start >= end:
         cue = _joined_after(cue, index, text)
+    if cue.role == "participant" and cue.start < start:
+        cue = _spoken_through(cue, index, text)
     return cue.role, cue
+
+
+def _spoken_through(cue: Cue, index: CueIndex, text: str) -> Cue:
+    """"disampaikan juga oleh perwakilan dari X", "presented by representatives from X": the
+    representatives' cue names who spoke, and the verb of speaking right before it is the body's
+    (guide, roles 1: a role held through an officer is the body's)."""
+    for before in index.cues:
+        if before.end <= cue.start and before.role in ("speaker", "opener") and \
+                before.direction in ("after", "both") and _THROUGH.fullmatch(text, before.end, cue.start):
+            return before
+    return cue
 
 
 def _joined_after(cue: Cue, index: CueIndex, text: str) -> Cue:
@@ -481,6 +497,15 @@ def _not_held() -> re.Pattern[str]:
 
 
 @functools.cache
+def _standing() -> re.Pattern[str]:
+    """The words right before a partnership that make it a standing one, no act at this event
+    ("berkat kerja sama antara", "menjelaskan bahwa kerja sama antara", "the continuing
+    cooperation between"): ``standing_partnership_before`` of ``rules/words.csv``."""
+    words_before = alternation("standing_partnership_before")
+    return re.compile(rf"(?i)(?<!\w)(?:{words_before})\s+$")
+
+
+@functools.cache
 def _later_event() -> re.Pattern[str]:
     """Words that announce a later event ("akan digelar", "bakal diadakan", "will be held":
     ``later_event`` of ``rules/words.csv``): the cues after them in the sentence name who would
@@ -504,6 +529,9 @@ _ANSWERING = re.compile(r"(?i)\b(?:menanggapi|merespons|responding to|in respons
 #: A relative clause right after a body, up to the cue it holds ("X, yang juga bertindak sebagai ...").
 _RELATIVE = re.compile(r"\s*,?\s*(?:yang|which|who)\b[^,;.]{0,40}", re.I)
 #: What joins two verbs of one actor: "hadir dan menyampaikan", "attended and presented".
+#: What may stand between a verb of speaking and the representatives it names ("disampaikan oleh
+#: perwakilan dari", "presented by the representatives of").
+_THROUGH = re.compile(r"\s*(?:the\s+|para\s+)?", re.I)
 _JOINED = re.compile(r"\s*,?\s*(?:dan|serta|sekaligus|and)\s+", re.I)
 #: A line that is a row of a table (Markdown pipes, or cells separated by tabs) or a list item.
 _ROW = re.compile(r"[ \t]*(?:\||[-•*–][ \t]|\(?\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t])")
