@@ -169,6 +169,20 @@ class Places:
             if region.kind == "provinsi" or " " in key or (key, region.level_kind) in bare_ok:
                 self.by_name.setdefault(key, set()).add(jur)
 
+    def _contracted(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """The jurisdiction and width of a regency or city shortened by its syllables at
+        ``words[i]`` ("barut", "tanjab barat": :func:`.regions.contracted`), when the regions
+        are read; None otherwise."""
+        from resilience_kg.extract.regions import contracted
+
+        if not self.region:
+            return None
+        for n in (2, 1):
+            region = contracted(" ".join(words[i:i + n])) if i + n <= len(words) else None
+            if region is not None and region.jurisdiction in self.kind:
+                return region.jurisdiction, n
+        return None
+
     def split(self, key: str) -> tuple[str, frozenset[str]]:
         """Take place words out of a normalised name: (the rest, the jurisdictions they name).
 
@@ -188,6 +202,11 @@ class Places:
                     hit = (name, n)
                     break
             if hit is None:
+                short = self._contracted(words, i)
+                if short is not None:  # "bpbd tanjab barat": a regency shortened by its syllables
+                    found.add(short[0])
+                    i += short[1]
+                    continue
                 keep.append(words[i])
                 i += 1
                 continue

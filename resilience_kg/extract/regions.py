@@ -206,3 +206,54 @@ def region_kind(name: str) -> str | None:
     """The kind of the region ``name`` denotes (``provinsi``, ``kota``, ``kabupaten``, ...), or None."""
     region = is_place(name)
     return region.kind if region is not None else None
+
+
+#: The syllables a compass word of a region's name takes in its short forms, by the word
+#: (``rules/words.csv``, list ``region_compass_contractions``: "bar" for Barat, "ut" for Utara).
+_COMPASS_SYLLABLES: dict[str, set[str]] = {}
+for _piece, _word in word_map("region_compass_contractions").items():
+    _COMPASS_SYLLABLES.setdefault(_word, set()).add(_piece)
+
+
+def _syllable_contractions(words_: list[str]) -> set[str]:
+    """Every run of leading letters, two or more of each word, joined: the way regional copy
+    shortens a region of several words ("Barito Utara" -> "barut", "Tanjung Jabung" -> "tanjab").
+    A compass word takes only its usual syllables ("bar", "ut")."""
+    out = {""}
+    for word in words_:
+        pieces = _COMPASS_SYLLABLES.get(word) or {word[:k] for k in range(2, len(word) + 1)}
+        out = {done + piece for done in out for piece in pieces}
+    return out
+
+
+@functools.cache
+def _contracted_names() -> dict[str, tuple[Region, ...]]:
+    """Regencies and cities of two words or more by their syllable contractions, five letters at
+    least, of their first two words or more, then the rest of the name as written ("barut",
+    "tanjab barat", "tanjabbar"); a contraction that is also a region's own name is left out."""
+    out: dict[str, list[Region]] = {}
+    for r in regions():
+        words_ = _key(r.name).split()
+        if r.kind in DISTRICT_KINDS or r.kind == "provinsi" or len(words_) < 2:
+            continue
+        for j in range(2, len(words_) + 1):
+            rest = " ".join(words_[j:])
+            for short in _syllable_contractions(words_[:j]):
+                if len(short) >= 5 and short not in words_:
+                    out.setdefault(f"{short} {rest}".strip(), []).append(r)
+    own = _by_name("city")
+    return {k: tuple(v) for k, v in out.items() if k not in own and k.split()[0] not in own}
+
+
+def contracted(name: str) -> Region | None:
+    """The regency or city ``name`` shortens by the syllables of its words (regional copy's habit,
+    which the official list does not spell: "Barut" for Barito Utara, "Tanjab Barat" for Tanjung
+    Jabung Barat), when only one region of the list fits; None otherwise.
+
+    >>> contracted("Barut").name, contracted("Tanjab Barat").name
+    ('Barito Utara', 'Tanjung Jabung Barat')
+    >>> contracted("Basri") is None
+    True
+    """
+    hits = {r.code: r for r in _contracted_names().get(_key(name), ())}
+    return next(iter(hits.values())) if len(hits) == 1 else None

@@ -9,7 +9,13 @@ from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.bounds import administrative_tail, post_ends_before_body, rank_tail
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _is_place, _jurisdiction_tail, _named_tail, _split_region
+from resilience_kg.extract.recognise.actors.places import (
+    _is_place,
+    _jurisdiction_tail,
+    _named_tail,
+    _split_region,
+    tail_name,
+)
 from resilience_kg.extract.recognise.actors.vocabulary import (
     CONNECTORS,
     LEGAL_FORMS,
@@ -106,7 +112,7 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                 # no head noun, but its short form proposes or commits, so it names a body.)
                 method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
                 # "Pemerintah Kabupaten (Pemkab) Kendal": the place after the bracket is the body's.
-                name = f"{expansion} {' '.join(text[m.end():m.end() + tail].split())}" if tail else expansion
+                name = f"{expansion} {tail_name(text[m.end():m.end() + tail])}" if tail else expansion
                 head = _head_regex().match(expansion) or _english_head_at_end(expansion)
                 sector = _heads()[head.group(1)].sector if head else None
                 kind = _heads()[head.group(1)].kind if head else "org"
@@ -329,3 +335,4 @@ def _abbreviates(short: str, full: str) -> bool:
     left = tail[len(after):]  # what the short form leaves out: the place, or the parent ("... Ditjen SDA")
     return tail[:len(after)] == after and (not left or not after or _is_place(" ".join(left))
                                            or _head_regex().fullmatch(left[0]) is not None or is_acronym(left[0]))
+

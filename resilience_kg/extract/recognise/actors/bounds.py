@@ -151,6 +151,55 @@ def person_after_post(text: str, m_start: int, m_end: int) -> int | None:
     return m_start + len(" ".join(body))
 
 
+#: One capitalised word, a person's name as lists of officials write it ("Sutanto", "Basri").
+_PERSON_WORD = re.compile(r"[A-Z][a-z]{2,14}")
+
+
+def person_word_after_body(text: str, m_start: int, m_end: int) -> int | None:
+    """Where the body's name ends when a person's single name runs on after it ("Wakil Ketua
+    DPRD Sutanto, ...", "Kepala Dinas Pariwisata Handoko, ...", or in a list of officials with
+    their posts, "..., Dinas Perikanan Sarmin, ..."): every word before the last is a word of a
+    body's name the project knows (so the name is complete without it), the last is no word of
+    any body's or place's name (nor a district or a village of the official list, nor a short
+    region name the report uses), the clause ends after it, a post is written right before the
+    body or the sentence lists officials by their posts, and the text never writes the whole
+    span again. The offset of the name's new end, or None."""
+    from resilience_kg.extract.recognise.actors.places import _is_local_place, _regions_of_text
+    from resilience_kg.extract.recognise.actors.vocabulary import _post_regex
+
+    quote = text[m_start:m_end]
+    words_ = quote.split(" ")
+    last = words_[-1]
+    if len(words_) < 2 or "\n" in quote or not _PERSON_WORD.fullmatch(last) or in_name_vocabulary(last) \
+            or _is_local_place(last) or last in _regions_of_text(text) or not _AFTER_PERSON.match(text, m_end):
+        return None
+    body = words_[:-1]
+    acronym = len(body) == 1 and is_acronym(body[0])
+    if not acronym and not (len(body) >= 2 and _head_regex().fullmatch(body[0]) and not _english_head(body[0])
+                            and all(in_name_vocabulary(w) or w.islower() for w in body[1:])):
+        return None  # (a name with a word of its own, "Yayasan Sinar Contoh", may end in a proper name)
+    before = text[max(0, m_start - 40):m_start].rstrip()
+    if not _post_right_before(text, m_start):
+        if acronym or not re.search(r"(?:,|\bdan)(?: [A-Z][a-z]+)?$", before):
+            return None  # (a short form alone is named by its place: "Polsek Contoh" needs the post;
+            # a list's item may open with a word of post the table lacks: "..., Staf Dinas X Budi")
+        sentence_start = max(text.rfind(". ", 0, m_start), text.rfind("\n", 0, m_start)) + 1
+        if len(_post_regex().findall(text, sentence_start, m_start)) < 2:
+            return None  # (no list of officials by their posts: "..., Dinas Contoh Raya, ...")
+    again = re.compile(r"(?<![\w-])" + re.escape(quote) + r"(?![\w-])")
+    if any(a.start() != m_start and not _post_right_before(text, a.start()) for a in again.finditer(text)):
+        return None  # (the officer is named again with the post; a body's name recurs without one)
+    return m_start + len(" ".join(body))
+
+
+def _post_right_before(text: str, pos: int) -> bool:
+    """Whether a post of ``rules/posts.csv`` ends right before ``pos`` (spaces between)."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _post_regex
+
+    before = text[max(0, pos - 40):pos].rstrip()
+    return any(not before[p.end():].strip() for p in _post_regex().finditer(before))
+
+
 def administrative_tail(text: str, pos: int, end: int, name: str) -> int:
     """Length of "Administrasi <region>" after a government's name that ends in its level and its
     short form ("Pemerintah Kota (Pemkot) Administrasi Jakarta Barat"): the official region list

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
-from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post
+from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post, person_word_after_body
 from resilience_kg.extract.recognise.actors.governments import (
     english_government_name,
     english_local_governments,
@@ -274,6 +274,8 @@ def _person_cut(text: str, m: ActorMention) -> ActorMention:
     if m.name != text[m.start : m.end] or m.acronym:
         return m
     cut = person_after_post(text, m.start, m.end)
+    if cut is None:
+        cut = person_word_after_body(text, m.start, m.end)
     return m if cut is None else replace(m, end=cut, name=text[m.start : cut])
 
 

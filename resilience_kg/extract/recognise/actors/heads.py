@@ -31,6 +31,7 @@ from resilience_kg.extract.recognise.actors.places import (
     _named_tail,
     _place_kinds,
     _split_region,
+    tail_name,
 )
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _SHORT_FORM_AFTER,
@@ -453,8 +454,9 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
         if is_cap(word) and word not in STOP_CAPS and not _head_regex().fullmatch(word):
             first = j
         elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
-            if word == "of" and _post_regex().fullmatch(f"{toks[j - 1].text} of"):
-                break  # "The Head of Semarang City ... Agency": the post is not in the body's name
+            if word == "of" and (_post_regex().fullmatch(f"{toks[j - 1].text} of") or _english_post_before(toks, j)):
+                break  # "The Head of Semarang City ... Agency", "Vice Rector IV of X University": the
+                # post is not in the body's name
             if word == "and" and (is_acronym(toks[j - 1].text) or (
                     _is_place(toks[j - 1].text) and (j < 2 or toks[j - 2].text[:1].islower()))):
                 break  # "held at UGM and Ritsumeikan University", "a team from Jakarta and Field
@@ -466,6 +468,19 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
             break
         j -= 1
     return first
+
+
+def _english_post_before(toks: Sequence[Span], j: int) -> bool:
+    """Whether a person's post ends right before the "of" at ``toks[j]``: its last word is a post's
+    ("Senior Researcher of", ``rules/words.csv`` list ``post_tails``), perhaps with its number
+    ("Vice Rector IV of")."""
+    k = j - 1
+    if k > 0 and re.fullmatch(r"[IVX]{1,4}", toks[k].text):
+        k -= 1
+    return toks[k].text in _POST_TAILS
+
+
+_POST_TAILS = frozenset(word_list("post_tails"))
 
 
 #: The compass words that end two-word region names ("Jakarta Utara"): after a region, a part of it.
@@ -611,7 +626,7 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             if tail:
                 # "Lembaga Bantuan Hukum (LBH) Jakarta": the place belongs to the name (a bare "LBH"
                 # later in the text still means this branch).
-                name = f"{name} {text[e:e + tail].strip()}"
+                name = f"{name} {tail_name(text[e:e + tail])}"
             e += tail
         branch = branch_word_before(text, s, has_place=_split_region(name) is not None,
                                     national=" Nasional" in name) if first == k else s

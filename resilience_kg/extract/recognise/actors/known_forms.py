@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.bounds import abbreviates_field, branch_word_before
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _english_place_tail, _is_place, _jurisdiction_tail
+from resilience_kg.extract.recognise.actors.places import _english_place_tail, _is_place, _jurisdiction_tail, tail_name
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _SHORT_FORM_AFTER,
     LEGAL_FORMS,
@@ -129,8 +129,8 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
             # "Tim Penggerak ... Keluarga (PKK) Jawa Barat": the short form in brackets, then the
             # branch's region, which names the branch, not the national body.
             e = short.end() + place
-            out.append(ActorMention(s, e, f"{m.group(1)} {text[short.end():e].strip()}",
-                                    f"{short.group(1)} {text[short.end():e].strip()}", None,
+            out.append(ActorMention(s, e, f"{m.group(1)} {tail_name(text[short.end():e])}",
+                                    f"{short.group(1)} {tail_name(text[short.end():e])}", None,
                                     surface.sector or None, surface.method, surface.method,
                                     confidence("mention:gazetteer"), kind=surface.kind))
             continue

@@ -105,11 +105,56 @@ _SECOND_PLACE_WORDS = frozenset(word_list("second_place_words"))
 _NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]+|[A-Z]\.)")
 
 
+def _contracted_place(name: str) -> bool:
+    """Whether ``name`` is a regency or city shortened by its syllables ("Barut", "Tanjab Barat":
+    :func:`resilience_kg.extract.regions.contracted`) and its first word is no word of a body's
+    name ("Mitra" is a partner before it is Minahasa Tenggara)."""
+    from resilience_kg.extract.recognise.actors.vocabulary import name_vocabulary
+    from resilience_kg.extract.regions import contracted
+
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
+    return first.lower() not in name_vocabulary() and contracted(name) is not None
+
+
+#: One to three capitalised words after a name, for a region without its level word.
+_BARE_WORDS = re.compile(r" +([A-Z][a-z]+)( [A-Z][a-z]+)?( [A-Z][a-z]+)?(?![\w-])")
+#: A region's name with its short form in brackets inside ("Kabupaten Tanjung Jabung (Tanjab) Barat").
+_BRACKETED_SHORT = re.compile(r" +(?:(" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +)?"
+                              r"((?:[A-Z][a-z]+ )*[A-Z][a-z]+) \(([A-Z][a-z]+)\) ([A-Z][a-z]+)(?![\w-])")
+
+
+def _unlisted_tail(text: str, pos: int, end: int) -> int:
+    """Length of a region after a name that the plain tail does not read: three words with no
+    level word ("BPBD Tanjung Jabung Barat"), a regency shortened by its syllables ("DPPKA Barut",
+    "BPBD Tanjab Barat"), or a region written with its short form in brackets inside ("BPBD
+    Kabupaten Tanjung Jabung (Tanjab) Barat"); 0 otherwise."""
+    bracketed = _BRACKETED_SHORT.match(text, pos, end)
+    if bracketed is not None and _is_place(" ".join(filter(None, (bracketed.group(1), bracketed.group(2),
+                                                                 bracketed.group(4))))) \
+            and _contracted_place(f"{bracketed.group(3)} {bracketed.group(4)}"):
+        return bracketed.end() - pos
+    bare = _BARE_WORDS.match(text, pos, end)
+    if bare is None:
+        return 0
+    if bare.group(3) and bare.group(3).strip().lower() not in word_map("region_kind_english") \
+            and _is_place("".join(bare.groups()).strip()):  # (English "West Java Province" is read elsewhere)
+        return bare.end() - pos
+    two = bare.group(1) + (bare.group(2) or "")
+    if bare.group(2) and _contracted_place(two):
+        return bare.start(1) - pos + len(two)
+    if _contracted_place(bare.group(1)) and not _is_place(two):
+        return bare.end(1) - pos
+    return 0
+
+
 def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     """Length of a jurisdiction after a name ("BPBD Provinsi DKI Jakarta", "Bappeda Kota Semarang"), or 0."""
     lower = _lower_case_tail(text, pos, end)
     if lower:
         return lower
+    unlisted = _unlisted_tail(text, pos, end)
+    if unlisted:
+        return unlisted
     three = _THREE_WORD_TAIL.match(text, pos, end)
     if three is not None and _is_place(three.group(1)):
         return three.end() - pos  # "BPBD Provinsi Kepulauan Bangka Belitung Mikron ...": a region of three words
@@ -247,3 +292,10 @@ def _split_region(name: str) -> tuple[str, str] | None:
                     body.pop()  # "pemerintah provinsi" and "pemerintah" + "Provinsi X": one body
                 return " ".join(body), region.code
     return None
+
+
+def tail_name(tail: str) -> str:
+    """A place after a name as the body's name writes it: one space between words, and without a
+    short form the text put in brackets inside the region's name ("Kabupaten Tanjung Jabung
+    (Tanjab) Barat" is Kabupaten Tanjung Jabung Barat)."""
+    return " ".join(re.sub(r" \([A-Z][a-z]+\)(?= [A-Z])", "", tail).split())

@@ -15,6 +15,7 @@ from resilience_kg.extract.recognise.actors.lists import _unknown_short_form
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
     _LEVEL_WORDS,
+    _contracted_place,
     _is_place,
     _jurisdiction_tail,
     _place_kinds,
@@ -123,7 +124,8 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
     for m in _ACRONYM_REGION.finditer(text, start, end):
         # "KONSEPSI NTB", "WALHI Jatim": a body's own short name of four capitals or more, then its
         # province's short name, no level word: a regional body or branch, of no known sector.
-        if not _unknown_short_form(m.group(1)) or not _is_place(m.group(2)) or m.group(2) in _LEVEL_WORDS \
+        if not _unknown_short_form(m.group(1)) or not (_is_place(m.group(2)) or _contracted_place(m.group(2))) \
+                or m.group(2) in _LEVEL_WORDS \
                 or m.group(2) in _place_kinds() \
                 or re.search(r"[A-Z]{3,}[ :,-]*$", text[max(start, m.start() - 12):m.start()]):
             continue  # (a headline in capitals, "BANJIR BANDANG NTB", names no body; "CCTV Kelurahan": no region)
