@@ -7,6 +7,18 @@ import pytest
 from helpers.extraction import actor_names as names
 from helpers.extraction import actors_by_name as by_name
 
+from resilience_kg.extract.components import PIPELINE, Context, Document, run
+from resilience_kg.extract.draft import Actor
+from resilience_kg.extract.gazetteer import load_gazetteer
+
+
+def with_roles(text: str) -> dict[str, Actor]:
+    """Each actor by its name once the pipeline has read the roles."""
+    doc = Document(text, Context(gazetteer=load_gazetteer()))
+    names = [c.name for c in PIPELINE]
+    run(doc, PIPELINE[:names.index("roles") + 1])
+    return {a.mention.name: a for a in doc.actors}
+
 # --- courts, schools, a fire service and a mass organisation's boards are bodies ---------------------
 
 
@@ -43,3 +55,38 @@ def test_a_school_number_is_followed_by_its_place_but_an_organ_number_by_a_perso
 def test_a_students_school_level_alone_names_no_school() -> None:
     got = names("Sebanyak 200 siswa SD dan SMP mengikuti simulasi gempa yang digelar BPBD Kabupaten Kotaraya.")
     assert got == ["BPBD Kabupaten Kotaraya"], got
+
+
+# --- a kecamatan, a kelurahan or a village government present through its official ------------------
+
+
+@pytest.mark.parametrize("text, body, role", [
+    ("Camat Cakung Budi Santoso membuka sosialisasi kesiapsiagaan yang digelar BPBD DKI Jakarta.",
+     "Kecamatan Cakung", "speaker"),
+    ("Sosialisasi digelar BPBD DKI Jakarta. Sekretaris Kelurahan Karet Tengsin, Budi, turut hadir.",
+     "Kelurahan Karet Tengsin", "participant"),
+    ("Pelatihan itu dihadiri oleh perwakilan dari Kecamatan Tarogong Kaler, Polsek dan BPBD Kabupaten Garut.",
+     "Kecamatan Tarogong Kaler", "participant"),
+    ("Kepala Desa Batu Putih, Budi, membuka FGD yang digelar Yayasan Sukamaju bersama BPBD Kabupaten Garut.",
+     "Pemerintah Desa Batu Putih", "speaker"),
+])
+def test_a_district_or_village_present_through_its_official_is_its_government(text: str, body: str,
+                                                                             role: str) -> None:
+    # The post spells the kecamatan, kelurahan or village (the official region list knows it), and
+    # its holder takes part: the body is there through its official, as a Kapolres' command is.
+    actors = with_roles(text)
+    assert body in actors, list(actors)
+    assert actors[body].sector == "GovernmentAgency"
+    # (the scorer counts an opener as a speaker: "membuka" gives "opener")
+    assert actors[body].role in ({"speaker", "opener"} if role == "speaker" else {role})
+
+
+@pytest.mark.parametrize("text", [
+    "Lurah Agus Santoso membuka sosialisasi yang digelar BPBD DKI Jakarta.",
+    "Warga Kelurahan Cideng mengikuti sosialisasi yang digelar BPBD DKI Jakarta di Kecamatan Gambir.",
+])
+def test_a_post_with_a_persons_name_or_a_place_alone_names_no_district_body(text: str) -> None:
+    # "Lurah Agus": no kelurahan of the list is called Agus; a kelurahan or a kecamatan named as
+    # where people live or where the event was is a place, not a body.
+    got = names(text)
+    assert got == ["BPBD DKI Jakarta"], got

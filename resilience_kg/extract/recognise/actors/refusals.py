@@ -231,7 +231,7 @@ _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I{0,3}")
 
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
-    if m.method in ("rule:place-as-government", "rule:regional-head", "rule:district-body"):
+    if m.method in ("rule:place-as-government", "rule:regional-head", "rule:district-body", "rule:district-head"):
         return True
     if _WEB_ADDRESS.fullmatch(name) or _WEB_ADDRESS.fullmatch(text[m.start:m.end].strip()):
         return False
