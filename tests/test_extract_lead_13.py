@@ -90,3 +90,24 @@ def test_a_post_with_a_persons_name_or_a_place_alone_names_no_district_body(text
     # where people live or where the event was is a place, not a body.
     got = names(text)
     assert got == ["BPBD DKI Jakarta"], got
+
+
+# --- one body whose name the text spaces two ways, or writes with or without its district word -------
+
+
+@pytest.mark.parametrize("text, body, other", [
+    ("Rapat dihadiri Polsek Metro Taman Sari dan BPBD DKI Jakarta. Kapolsek menyebut Polsek Tamansari siap.",
+     "Polsek Metro Taman Sari", "Polsek Tamansari"),
+    ("Hadir LPBI NU Jatim bersama BPBD Provinsi Jawa Timur. Ketua LPBINU Jatim menyampaikan laporan.",
+     "LPBI NU Jatim", "LPBINU Jatim"),
+    ("Pemeriksaan digelar Puskesmas Kecamatan Jatinegara bersama PKK. Petugas Puskesmas Jatinegara mencatat.",
+     "Puskesmas Kecamatan Jatinegara", "Puskesmas Jatinegara"),
+])
+def test_a_name_spaced_two_ways_is_one_actor(text: str, body: str, other: str) -> None:
+    got = names(text)
+    assert body in got and other not in got, got
+
+
+def test_a_kelurahan_puskesmas_and_a_kecamatan_puskesmas_stay_two_actors() -> None:
+    got = names("Hadir Puskesmas Kelurahan Cideng dan Puskesmas Kecamatan Cideng bersama BPBD DKI Jakarta.")
+    assert {"Puskesmas Kelurahan Cideng", "Puskesmas Kecamatan Cideng"} <= set(got), got
