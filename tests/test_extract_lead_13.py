@@ -111,3 +111,14 @@ def test_a_name_spaced_two_ways_is_one_actor(text: str, body: str, other: str) -
 def test_a_kelurahan_puskesmas_and_a_kecamatan_puskesmas_stay_two_actors() -> None:
     got = names("Hadir Puskesmas Kelurahan Cideng dan Puskesmas Kecamatan Cideng bersama BPBD DKI Jakarta.")
     assert {"Puskesmas Kelurahan Cideng", "Puskesmas Kecamatan Cideng"} <= set(got), got
+
+
+# --- a name that ends in an event's word names the event -----------------------------------------------
+
+
+def test_a_misspelt_focus_group_discussion_is_the_event_not_a_forum() -> None:
+    # "Forum Group Discussion (FGD)" has the head noun "Forum", but it is the meeting itself.
+    got = names("FPRB Kabupaten Kotaraya menggelar Forum Group Discussion (FGD) terkait kebencanaan "
+                "bersama BPBD Kabupaten Kotaraya.")
+    assert not any("Discussion" in n or n == "FGD" for n in got), got
+    assert "BPBD Kabupaten Kotaraya" in got, got

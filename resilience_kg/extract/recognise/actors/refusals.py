@@ -237,6 +237,8 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
+    if _ends_in_event_word(m):
+        return False  # "Forum Group Discussion (FGD)": a misspelt focus group discussion, an event
     if _ROMAN_NUMERAL.fullmatch(name.split()[0]):
         return False  # "Angkatan IV Kabupaten X", "Wilayah II": a numeral numbers a batch or a unit, it names no body
     if is_acronym(name) and _RANK_BEFORE.search(text, max(0, m.start - 20), m.start) \
@@ -283,3 +285,15 @@ def _text_end(text: str) -> tuple[int, str]:
     once a mention: both copy the whole text)."""
     stripped = text.rstrip()
     return len(stripped), stripped.rsplit("\n", 1)[-1]
+
+
+@functools.cache
+def _event_name_ends() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("event_name_ends"))
+
+
+def _ends_in_event_word(m: ActorMention) -> bool:
+    """Whether the name ends in an event's word or its short form is one ("... Discussion (FGD)")."""
+    last = re.findall(r"\w+", m.name)
+    return bool(last) and (last[-1].lower() in _event_name_ends()
+                           or (m.acronym or "").lower() in _event_name_ends())
