@@ -122,3 +122,9 @@ def test_a_misspelt_focus_group_discussion_is_the_event_not_a_forum() -> None:
                 "bersama BPBD Kabupaten Kotaraya.")
     assert not any("Discussion" in n or n == "FGD" for n in got), got
     assert "BPBD Kabupaten Kotaraya" in got, got
+
+
+def test_a_training_agency_is_a_body_though_its_name_holds_the_word_of_a_training() -> None:
+    # "Pendidikan dan Pelatihan" (Diklat) names an agency that trains, not the training.
+    got = names("Pelatihan dibuka oleh Badan Pendidikan dan Pelatihan Provinsi Sukamaju bersama BPBD Kotaraya.")
+    assert "Badan Pendidikan dan Pelatihan Provinsi Sukamaju" in got, got

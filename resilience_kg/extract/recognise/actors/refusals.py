@@ -80,6 +80,8 @@ def _names_an_event(name: str) -> bool:
     from resilience_kg.extract.recognise.events import event_regex
 
     event = event_regex().search(name)
+    if event is not None and re.search(r"(?:Pendidikan|Education)\s+(?:dan|and)\s+$", name[:event.start()]):
+        return False  # "Pusat Pendidikan dan Pelatihan BNPB", "Badan Diklat": a training agency (a Pusdiklat)
     return event is not None and not _english_head_after(name, event.end())
 
 
