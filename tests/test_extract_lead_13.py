@@ -128,3 +128,9 @@ def test_a_training_agency_is_a_body_though_its_name_holds_the_word_of_a_trainin
     # "Pendidikan dan Pelatihan" (Diklat) names an agency that trains, not the training.
     got = names("Pelatihan dibuka oleh Badan Pendidikan dan Pelatihan Provinsi Sukamaju bersama BPBD Kotaraya.")
     assert "Badan Pendidikan dan Pelatihan Provinsi Sukamaju" in got, got
+
+
+def test_whichever_offices_are_concerned_are_no_body() -> None:
+    # "Dinas Terkait" has a head noun but names no office: a generic collective (guide: not actors).
+    got = names("Rapat dengar pendapat dihadiri BPBD Kabupaten Kotaraya dan Dinas Terkait untuk membahas banjir.")
+    assert got == ["BPBD Kabupaten Kotaraya"], got

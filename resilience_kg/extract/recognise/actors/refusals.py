@@ -239,6 +239,8 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
+    if len(name.split()) <= 3 and name.split()[-1].lower() in _generic_name_ends():
+        return False  # "Dinas Terkait", "Instansi lainnya": whichever offices are concerned, no one body
     if _ends_in_event_word(m):
         return False  # "Forum Group Discussion (FGD)": a misspelt focus group discussion, an event
     if _ROMAN_NUMERAL.fullmatch(name.split()[0]):
@@ -287,6 +289,11 @@ def _text_end(text: str) -> tuple[int, str]:
     once a mention: both copy the whole text)."""
     stripped = text.rstrip()
     return len(stripped), stripped.rsplit("\n", 1)[-1]
+
+
+@functools.cache
+def _generic_name_ends() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("generic_name_ends"))
 
 
 @functools.cache
