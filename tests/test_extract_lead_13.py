@@ -134,3 +134,28 @@ def test_whichever_offices_are_concerned_are_no_body() -> None:
     # "Dinas Terkait" has a head noun but names no office: a generic collective (guide: not actors).
     got = names("Rapat dengar pendapat dihadiri BPBD Kabupaten Kotaraya dan Dinas Terkait untuk membahas banjir.")
     assert got == ["BPBD Kabupaten Kotaraya"], got
+
+
+# --- a regional secretary's assistant named by the field it serves ------------------------------------
+
+
+@pytest.mark.parametrize("text, government", [
+    ("Kegiatan secara resmi dibuka Asisten Pemerintahan Provinsi Sukamaju, Budi Santoso, bersama BPBD.",
+     "Pemerintah Provinsi Sukamaju"),
+    ("Rapat dibuka Asisten Perekonomian dan Pembangunan Kabupaten Kotaraya, Budi Santoso, bersama BPBD.",
+     "Pemerintah Kabupaten Kotaraya"),
+    ("Acara dibuka Asisten III Daerah Provinsi Nusa Tenggara Barat, Budi Santoso, bersama BPBD.",
+     "Pemerintah Provinsi Nusa Tenggara Barat"),
+])
+def test_an_assistant_named_by_field_and_region_is_the_regional_government(text: str, government: str) -> None:
+    # Like "Asisten III Provinsi X", the assistant is the government's own official (guide: a head
+    # represented, the head's own staff); a province's name may have three words.
+    got = names(text)
+    assert government in got, got
+
+
+def test_an_assistant_with_no_region_names_no_body() -> None:
+    # Every province, regency and city has an "Asisten Pemerintahan": with no region the post is
+    # no body, and not the capital's.
+    got = names("Mendampingi Sekda saat itu Asisten Pemerintahan Budi Santoso serta Kepala BPBD Kabupaten Kotaraya.")
+    assert got == ["BPBD Kabupaten Kotaraya"], got
