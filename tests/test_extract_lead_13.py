@@ -159,3 +159,13 @@ def test_an_assistant_with_no_region_names_no_body() -> None:
     # no body, and not the capital's.
     got = names("Mendampingi Sekda saat itu Asisten Pemerintahan Budi Santoso serta Kepala BPBD Kabupaten Kotaraya.")
     assert got == ["BPBD Kabupaten Kotaraya"], got
+
+
+def test_the_people_in_a_list_of_posts_and_holders_are_no_bodies() -> None:
+    # "Post Body, Person, Post, Person, ...": each person holds the post before; a village head's
+    # post now names its kecamatan, but the names between the commas stay people.
+    text = ("Kerja bakti itu dihadiri Direktur Pengelolaan Sampah (PS) Kementerian Lingkungan Hidup, Budi "
+            "Santosa, Kasudin LH Jakarta Selatan, Ahmad Rifai, Camat Pesanggrahan, Agus Ramdani, dan warga.")
+    got = names(text)
+    assert not {"Budi Santosa", "Ahmad Rifai", "Agus Ramdani"} & set(got), got
+    assert "Kecamatan Pesanggrahan" in got, got
