@@ -347,6 +347,10 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     if not mention.acronym and mention.name.split() and is_acronym(mention.name.split()[0]):
         keys.append("acr:" + mention.name.upper())  # "DFW Indonesia" after "Destructive Fishing Watch (DFW) Indonesia"
     keys.append("name:" + name_key(mention.name))
+    # "Polsek Metro Taman Sari" and "Polsek Tamansari", "LPBI NU Jatim" and "LPBINU Jatim",
+    # "Puskesmas Kecamatan Jatinegara" and "Puskesmas Jatinegara": one body whose name a text spaces
+    # two ways, or writes with or without the word of the district it serves.
+    keys.append("squashed:" + _SQUASHED.sub("", name_key(mention.name)))
     located = _located(mention.name)
     if located is not None and located[0]:
         # "Dinas Pangan Prov. Babel" and "Dinas Pangan Provinsi Kepulauan Bangka Belitung": one
@@ -358,6 +362,11 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     if mention.expansion:
         keys.append("name:" + name_key(mention.expansion))
     return keys
+
+
+#: What a squashed key leaves out of a name: spaces, and the words "Kecamatan" and "Metro" that a
+#: district's body or a metropolitan police command may be written with or without.
+_SQUASHED = re.compile(r"\b(?:kecamatan|metro)\b|\s+")
 
 
 #: A police command's short name spelled out ("polresta": "kepolisian resor kota"), from the

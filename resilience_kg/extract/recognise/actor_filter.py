@@ -222,8 +222,13 @@ def features(actor: Actor, *, others: Sequence[Actor], text: str, clauses: Seque
     key = name.lower()
     inside = any(o is not actor and key != (on := " ".join(o.mention.name.split()).lower()) and f" {key} " in f" {on} "
                  for o in others)
-    contains = any(o is not actor and (on := " ".join(o.mention.name.split()).lower()) != key and len(on) > 2
-                   and f" {on} " in f" {key} " for o in others)
+    contained = [on for o in others if o is not actor and (on := " ".join(o.mention.name.split()).lower()) != key
+                 and len(on) > 2 and f" {on} " in f" {key} "]
+    # Where another actor's name stands inside this one says which way it errs: at its start, the
+    # name ran on past a body ("Dinas Sosial Budi"); at its end, it is a unit with its parent or a
+    # branch with its region ("Komisi II DPRD X").
+    contains = ("no" if not contained else "start" if any(key.startswith(f"{on} ") for on in contained)
+                else "end" if any(key.endswith(f" {on}") for on in contained) else "middle")
     connectors = _listed("list_conjunctions")
     inner = ("comma" if "," in name else "connector" if any(w.lower() in connectors for w in tokens[1:-1])
              else "slash" if "/" in name else "paren" if "(" in name else "none")
@@ -260,7 +265,7 @@ def features(actor: Actor, *, others: Sequence[Actor], text: str, clauses: Seque
         f"clause={in_clause}",
         f"headline={headline}",
         f"inside={'yes' if inside else 'no'}",
-        f"contains={'yes' if contains else 'no'}",
+        f"contains={contains}",
         f"lang={language}",
         f"first_word={shapes[0] if shapes else 'none'}",
         f"end_word={shapes[-1] if shapes else 'none'}{'-known' if lowered and lowered[-1] in vocab else ''}",

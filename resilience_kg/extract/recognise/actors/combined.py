@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
 from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post, person_word_after_body
+from resilience_kg.extract.recognise.actors.district_heads import district_heads
 from resilience_kg.extract.recognise.actors.governments import (
     english_government_name,
     english_local_governments,
@@ -116,6 +117,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + minister_posts(text, s, e, gazetteer)
             + office_heads(text, s, e)
             + english_command_posts(text, s, e)
+            + district_heads(text, s, e)
         )
         candidates = (
             _split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
@@ -243,7 +245,7 @@ def _english_level_after(text: str, m: ActorMention) -> ActorMention:
 
 
 #: The methods of a command read from its head's post (police, military).
-_COMMAND_METHODS = ("rule:police-command", "rule:military-command")
+_COMMAND_METHODS = ("rule:police-command", "rule:military-command", "rule:district-head")
 
 
 def _commands_named_elsewhere(text: str, found: list[ActorMention]) -> list[ActorMention]:

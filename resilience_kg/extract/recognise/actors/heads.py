@@ -526,8 +526,9 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             first = _backward(text, toks, k)
             english = first < k
         if not head.english and stop > after + 1 and _ORGAN_NUMBER.fullmatch(toks[after].text) \
-                and not _body_word(toks[after + 1].text):
+                and not _body_word(toks[after + 1].text) and head.sector != "AcademicInstitution":
             stop = after + 1  # "Wakil Ketua Komisi D Budi": a numbered organ's name ends at its number
+            # (but a school's number is followed by its place: "SMAN 1 Penebel", "SDN 2 Sukamaju")
         if stop <= after and first == k and not (not head.english and _item_after_short_form(text, m.end(), end)):
             continue  # a head alone ("Dinas", "Badan") names nothing
             # (but "..., Pemerintah Kalurahan (Pemkal) Banyurejo, ...": its name after its short form)

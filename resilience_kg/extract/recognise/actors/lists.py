@@ -636,7 +636,7 @@ def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
     return False
 
 
-_FIELD_TO_BODY = re.compile(r"(?:\s+(?:[A-Z][\w.'-]*|dan|serta|&))*\s+")
+_FIELD_TO_BODY = re.compile(r"(?:\s+(?:[A-Z][\w.'-]*|\([A-Z][\w.'-]*\)|dan|serta|&))*\s+")
 
 
 def _before_relative(text: str, a: int, b: int) -> tuple[int, int]:

@@ -80,6 +80,8 @@ def _names_an_event(name: str) -> bool:
     from resilience_kg.extract.recognise.events import event_regex
 
     event = event_regex().search(name)
+    if event is not None and re.search(r"(?:Pendidikan|Education)\s+(?:dan|and)\s+$", name[:event.start()]):
+        return False  # "Pusat Pendidikan dan Pelatihan BNPB", "Badan Diklat": a training agency (a Pusdiklat)
     return event is not None and not _english_head_after(name, event.end())
 
 
@@ -231,12 +233,16 @@ _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I{0,3}")
 
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
-    if m.method in ("rule:place-as-government", "rule:regional-head", "rule:district-body"):
+    if m.method in ("rule:place-as-government", "rule:regional-head", "rule:district-body", "rule:district-head"):
         return True
     if _WEB_ADDRESS.fullmatch(name) or _WEB_ADDRESS.fullmatch(text[m.start:m.end].strip()):
         return False
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
+    if len(name.split()) <= 3 and name.split()[-1].lower() in _generic_name_ends():
+        return False  # "Dinas Terkait", "Instansi lainnya": whichever offices are concerned, no one body
+    if _ends_in_event_word(m):
+        return False  # "Forum Group Discussion (FGD)": a misspelt focus group discussion, an event
     if _ROMAN_NUMERAL.fullmatch(name.split()[0]):
         return False  # "Angkatan IV Kabupaten X", "Wilayah II": a numeral numbers a batch or a unit, it names no body
     if is_acronym(name) and _RANK_BEFORE.search(text, max(0, m.start - 20), m.start) \
@@ -283,3 +289,20 @@ def _text_end(text: str) -> tuple[int, str]:
     once a mention: both copy the whole text)."""
     stripped = text.rstrip()
     return len(stripped), stripped.rsplit("\n", 1)[-1]
+
+
+@functools.cache
+def _generic_name_ends() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("generic_name_ends"))
+
+
+@functools.cache
+def _event_name_ends() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("event_name_ends"))
+
+
+def _ends_in_event_word(m: ActorMention) -> bool:
+    """Whether the name ends in an event's word or its short form is one ("... Discussion (FGD)")."""
+    last = re.findall(r"\w+", m.name)
+    return bool(last) and (last[-1].lower() in _event_name_ends()
+                           or (m.acronym or "").lower() in _event_name_ends())

@@ -408,7 +408,9 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
 #: level is written, or folded into the short form, or the region is a province.
 _REGIONAL_SECRETARY = re.compile(
     r"\b(?:(?P<post>Sekretaris\s+Daerah(?:\s+\(Sekda\))?|Sekda|(?:" + alternation("regional_assistant_posts")
-    + r")(?:\s+(?:[IV]{1,3}|[1-4]))?(?:\s+Daerah)?)\s+(?:(?P<level>"
+    + r")(?:\s+(?:[IV]{1,3}|[1-4]))?(?:\s+Bidang)?(?:\s+(?:" + alternation("regional_assistant_fields")
+    + r")(?:\s*(?:,|dan|&)\s*(?:" + alternation("regional_assistant_fields") + r"))*)?"
+    r"(?:\s+Daerah)?)\s+(?:(?P<level>"
     + "|".join(re.escape(w) for w in word_map("secretary_levels") if not w.startswith("Sek")) + r")\s+)?"
     r"|(?P<short>" + "|".join(re.escape(w) for w in sorted(word_map("secretary_levels"), key=len, reverse=True)
                               if w.startswith("Sek")) + r")\s+)"
@@ -440,7 +442,9 @@ def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
 
     out = []
     for m in _REGIONAL_SECRETARY.finditer(text, start, end):
-        place = m.group("place")
+        # ("Sekda Provinsi Nusa Tenggara Barat": a region's name of three words)
+        place = _longer_region(text, m.start("place"), m.group("place"))
+        place_end = m.start("place") + len(place)
         if place in STOP_CAPS or _is_calendar(place) or (place.isupper() and is_place(place) is None):
             continue  # a short form in capitals only where it is a region's ("NTB")
         level = _SECRETARY_LEVEL.get(m.group("level") or m.group("short") or "")
@@ -449,12 +453,12 @@ def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
             if region is None or region.kind != "provinsi":
                 continue  # "Sekda Adi Arnawa", "Sekda Batang": a name, or a region whose level is unsaid
             level = "Provinsi"
-        if not _holder_or_list(text, start, m.start(), m.end("place")):
+        if not _holder_or_list(text, start, m.start(), place_end):
             continue  # a post merely mentioned, its holder unnamed: no body
         name = f"Pemerintah {level} {_spelled_out(place, level)}" if place != "DKI Jakarta" \
             else "Pemerintah Provinsi DKI Jakarta"
         first = m.start("level") if m.group("level") else m.start("place")
-        out.append(ActorMention(first, m.end("place"), name, None, None, "GovernmentAgency",
+        out.append(ActorMention(first, place_end, name, None, None, "GovernmentAgency",
                                 "regional-head", "rule:regional-head", confidence("mention:regional-head")))
     return out
 
