@@ -199,7 +199,9 @@ def _heads_named(text: str, mentions: Sequence[ActorMention]) -> list[Holder]:
             continue  # Indonesian writes the post before the place ("Gubernur Riau"): find_posts reads it
         after = _holder_after(text, m.end)
         if after is not None and _a_person(after[0]):
-            out.append(Holder(after[0], m, after[1]))
+            # From the name's end: the post's own mention says who is there; the name is read
+            # where the report writes it again ("Mr NAME says").
+            out.append(Holder(after[0], m, after[1] + len(after[0])))
     return out
 
 
