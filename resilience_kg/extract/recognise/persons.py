@@ -153,6 +153,7 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
         before = _holder_before(text, p.start)
         if before is not None:
             holders.append(Holder(before[0], p.org, before[1]))
+    holders += _heads_named(text, mentions)
     out: list[ActorMention] = []
     pattern, heads = _post_heads()
     kinds = list(firsts.values())
@@ -185,6 +186,36 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
     out += _named_again(text, holders, spans, [(p.start, p.end) for p in out], body_words)
     out += _spoken_again(text, mentions, sorted([*spans, *((p.start, p.end) for p in out)]))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _heads_named(text: str, mentions: Sequence[ActorMention]) -> list[Holder]:
+    """The person named right after a head's post that is itself the mention of the government
+    or mission it heads ("Acting Riau Governor NAME", "Mayor of X, NAME", "US Ambassador to
+    Indonesia NAME": English writes the post as the body's mention, so no post precedes a body
+    for ``find_posts``): they hold that post, and their name written again stands for the body."""
+    out: list[Holder] = []
+    for m in mentions:
+        if m.method != "rule:regional-head" or not _holds_post(text[m.start:m.end]):
+            continue  # Indonesian writes the post before the place ("Gubernur Riau"): find_posts reads it
+        after = _holder_after(text, m.end)
+        if after is not None and _a_person(after[0]):
+            # From the name's end: the post's own mention says who is there; the name is read
+            # where the report writes it again ("Mr NAME says").
+            out.append(Holder(after[0], m, after[1] + len(after[0])))
+    return out
+
+
+def _holds_post(quote: str) -> bool:
+    """Does a regional head's mention carry the post itself ("Riau Governor", "Langsa Police
+    Chief", "US Ambassador"), not the place alone?"""
+    return _english_heads().search(quote) is not None
+
+
+@functools.cache
+def _english_heads() -> re.Pattern[str]:
+    """An English head's post: ``english_head_levels``, ``english_command_posts``, an envoy's."""
+    posts = [*words("english_head_levels"), *words("english_command_posts"), "Ambassador", "Consul"]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in posts) + r")(?![\w-])", re.I)
 
 
 def _spoken_again(text: str, mentions: Sequence[ActorMention], taken: Sequence[tuple[int, int]]) -> list[ActorMention]:
