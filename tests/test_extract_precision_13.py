@@ -76,3 +76,13 @@ def test_members_from_various_villages_are_no_actor() -> None:
 def test_a_body_of_one_village_is_kept() -> None:
     text = "Warga dibantu oleh Tim Penggerak PKK Desa Sukamaju untuk memilah sampah rumah tangga."
     assert _keep(_mention(text, "Tim Penggerak PKK Desa Sukamaju"), text)
+
+
+# --- 3. an English event's name ending in "Week", "Day", "Festival" ---------------------------
+
+
+def test_an_event_named_week_with_its_short_form_is_no_actor() -> None:
+    text = ("Jakarta – As part of the Clean Government Week (CGW) 2025, the Sukamaju Budget Forum held a webinar "
+            "with the Ministry of Finance. CGW is an annual agenda of many countries.")
+    got = actor_names(text)
+    assert not any("Week" in n or n == "CGW" for n in got), got
