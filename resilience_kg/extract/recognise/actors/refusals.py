@@ -198,7 +198,17 @@ def names_a_group(m: ActorMention, text: str) -> bool:
     >>> names_a_group(bapeda, text), text[bapeda.start:bapeda.end]
     (True, 'Bapeda Kabupaten')
     """
-    return bool(_GROUP_AFTER.match(text, m.end) or _GROUP_INSIDE.search(m.name))
+    return bool(_GROUP_AFTER.match(text, m.end) or _GROUP_INSIDE.search(m.name)
+                or _distributive_regex().match(text, m.end))
+
+
+@functools.cache
+def _distributive_regex() -> re.Pattern[str]:
+    """Right after a name, perhaps a word for its people, then "di masing-masing desa", "from
+    various villages": the bodies of every village (or district, or region), not one body."""
+    return re.compile(r"(?:\s+(?:" + alternation("distributive_members") + r"))?\s+(?:"
+                      + alternation("distributive_words") + r")\s+(?:" + alternation("distributive_places")
+                      + r")(?![\w-])", re.IGNORECASE)
 
 
 #: A title or rank right before a mention, and a person's name right after it.
@@ -264,7 +274,29 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if _title_tail_regex().match(text, m.end):
         return False  # "Prof. X, IPU, ASEAN Eng.": a professional title after a person's name, no body
+    if _dateline_credit(text, m):
+        return False
     return True
+
+
+#: How far into a text a news page's credit line may stand, in characters (after the headline).
+_DATELINE_REACH = 600
+#: Before the outlet: the start of a line, then perhaps the place and a comma ("Kupang, ").
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+)?$")
+#: After it: perhaps the rest of the outlet's name ("NU Online Ponorogo"), a dash or a bar, and a
+#: paragraph's sentence (a list's short line "BPBD – 2 orang" is no credit line).
+_DATELINE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w.]*){0,2}[ \t]*[–—|-][ \t]+[^\n]{80}")
+
+
+def _dateline_credit(text: str, m: ActorMention) -> bool:
+    """Whether the mention is a news page's credit line at the top of the story ("WARTA GARUT –
+    ...", "Kupang, Garda Indonesia | ...", "NU Online Ponorogo – ..."): the outlet that reports, no
+    actor of the event (the readable real sets' gold lists such outlets as not actors or optional
+    mentions, never as required ones). A body the story names again keeps its other mentions."""
+    if m.start > _DATELINE_REACH:
+        return False
+    return bool(_DATELINE_BEFORE.search(text, max(0, m.start - 40), m.start)
+                and _DATELINE_AFTER.match(text, m.end))
 
 
 @functools.cache
