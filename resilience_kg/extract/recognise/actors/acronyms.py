@@ -25,6 +25,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _fits,
     _head_regex,
     _heads,
+    _is_calendar,
     _known_names,
     _names_a_body,
     _post_regex,
@@ -364,7 +365,7 @@ def bracketed_short_forms(text: str, mentions: list[ActorMention]) -> list[Actor
     """A body's name with one word in brackets right after it and no short form yet takes the
     word as its short form and the brackets into its span: the annotation's surface is the name
     with its short form (one actor per body). A place, a known body that the name does not spell
-    (a parent: "Tim Khusus (BNPB)") or a word another mention claims stays out; a mention of just
+    (a parent: "Tim Khusus (BNPB)"), a day or a month, or a word another mention claims stays out; a mention of just
     the word, for the same known body, is absorbed."""
     out = []
     absorbed: set[int] = set()
@@ -380,6 +381,7 @@ def bracketed_short_forms(text: str, mentions: list[ActorMention]) -> list[Actor
         same_body = bool(inside) and word_only and all(o.sector_basis == m.sector_basis for o in inside)
         other_body = short in _known_names() and not _fits(short, m.name) and not same_body
         if not word_only or other_body or short in STOP_CAPS or short in LEGAL_FORMS or _is_place(short) \
+                or _is_calendar(short) \
                 or (inside and not same_body and not _fits(short, m.name)):
             out.append(m)
             continue
