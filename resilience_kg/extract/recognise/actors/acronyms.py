@@ -25,6 +25,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _fits,
     _head_regex,
     _heads,
+    _is_calendar,
     _known_names,
     _names_a_body,
     _post_regex,
@@ -38,18 +39,32 @@ from resilience_kg.extract.segment import Span, words
 _ACRONYM_IN_BRACKETS = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.\-]{1,15}(?: [A-Z][A-Za-z0-9&\-]{1,15}){0,2})\s*[)\]]")
 
 
+#: "Dinas Perhubungan/Dishub", "Forum ... Kota/ FORKOPIMKO Kota X": a short form given as the slash
+#: alternative of the name before it, written like "Name (SHORT)".
+_ACRONYM_AFTER_SLASH = re.compile(r"(?<=[a-z])/ ?([A-Z][A-Za-z0-9&\-]{1,15})(?![\w/])")
+
+
+def _short_forms_after(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Each short form written after a name, in text order: its start, its end, the short form and
+    what opens it ("(", "[" or "/")."""
+    found = [(m.start(), m.end(), m.group(1).strip(), m.group(0)[0])
+             for m in _ACRONYM_IN_BRACKETS.finditer(text, start, end)]
+    found += [(m.start(), m.end(), m.group(1), "/") for m in _ACRONYM_AFTER_SLASH.finditer(text, start, end)]
+    return sorted(found)
+
+
 def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
-    """"Expansion (ACR)", "Expansion [ACR]" and "ACR (Expansion)" pairs that name a body."""
+    """"Expansion (ACR)", "Expansion [ACR]", "Expansion/ACR" and "ACR (Expansion)" pairs that name a body."""
     out: list[ActorMention] = []
     toks = _split_at_slashes(words(text, start, end))
-    for m in _ACRONYM_IN_BRACKETS.finditer(text, start, end):
-        acronym = m.group(1).strip()
+    for m_start, m_end, acronym, opener in _short_forms_after(text, start, end):
         if acronym in LEGAL_FORMS:
             continue
         if not any(c.isupper() for c in acronym[1:]) and " " not in acronym:
             if not re.fullmatch(r"[A-Z][a-z]+", acronym):  # Bappeda, Dishub are fine
                 continue
-        before = [t for t in toks if t.end <= m.start()]
+        before = [t for t in toks if t.end <= m_start]
+        before += [Span(t.start, m_start, text[t.start:m_start]) for t in toks if t.start < m_start < t.end]
         best = None
         valid: list[int] = []
         commas = 0
@@ -85,11 +100,13 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
             best = _head_before(text, before, best)
         if best is None:
             best = _collective_start(before)  # "Tsunami Alert Community (KOGAMI)": initials of another language
-        if best is not None and commas and "," in text[before[best].start:m.start()]:
+        if best is not None and commas and "," in text[before[best].start:m_start]:
             # Crossing a comma needs an expansion that starts with a head noun (perhaps one the
             # short form leaves out: "Dinas Pekerjaan Umum, Penataan Ruang, dan Pertanahan (PUPRP)").
             if not _head_regex().match(text, before[best].start):
                 best = None
+        if best is not None and opener == "/" and (not at_head or _post_regex().fullmatch(acronym)):
+            best = None  # a slash alternative names a body only after a head noun, never a post's short form
         if best is not None:
             # A post before the body is not part of its name ("Kepala Biro ... (KDH-KLN)").
             post = _post_regex().match(text, before[best].start)
@@ -103,16 +120,16 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                     best = next((k for k in range(best, len(before)) if before[k].start >= head_at.start()), best)
             s = before[best].start
             expansion = text[s:before[-1].end].rstrip(" ,")
-            tail = (_jurisdiction_tail(text, m.end(), end) or rank_tail(text, m.end(), end)
-                    or administrative_tail(text, m.end(), end, expansion) or _named_tail(text, m.end(), end, acronym))
-            short_name = f"{acronym} {' '.join(text[m.end():m.end() + tail].split())}".strip()
+            tail = (_jurisdiction_tail(text, m_end, end) or rank_tail(text, m_end, end)
+                    or administrative_tail(text, m_end, end, expansion) or _named_tail(text, m_end, end, acronym))
+            short_name = f"{acronym} {' '.join(text[m_end:m_end + tail].split())}".strip()
             if (_names_a_body(expansion) or acronym in _known_names() or acronym in known
                     or short_name in _acting_subjects(text) or _collective_start(before[best:]) == 0):
                 # ("Destructive Fishing Watch (DFW) Indonesia" ... "DFW Indonesia merekomendasikan":
                 # no head noun, but its short form proposes or commits, so it names a body.)
-                method = "rule:acronym-bracket" if m.group(0).startswith("[") else "rule:acronym-paren"
+                method = "rule:acronym-bracket" if opener == "[" else "rule:acronym-paren"
                 # "Pemerintah Kabupaten (Pemkab) Kendal": the place after the bracket is the body's.
-                name = f"{expansion} {tail_name(text[m.end():m.end() + tail])}" if tail else expansion
+                name = f"{expansion} {tail_name(text[m_end:m_end + tail])}" if tail else expansion
                 head = _head_regex().match(expansion) or _english_head_at_end(expansion)
                 sector = _heads()[head.group(1)].sector if head else None
                 kind = _heads()[head.group(1)].kind if head else "org"
@@ -122,13 +139,13 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
                     sector = "CivilSocietyOrganization"  # "Tsunami Alert Community (KOGAMI)": a group of citizens
                 if _post_regex().fullmatch(acronym):
                     # "Kepala Kepolisian Daerah (Kapolda) Jabar": the short form is the head's post, not the body's.
-                    if kind == "unit" and not tail and post_ends_before_body(text, m.end(), end):
+                    if kind == "unit" and not tail and post_ends_before_body(text, m_end, end):
                         continue  # "Kepala Bagian X (Kabag X) Polres Y": the post is in the Polres
-                    out.append(ActorMention(s, m.end() + tail, name, None, None, sector,
+                    out.append(ActorMention(s, m_end + tail, name, None, None, sector,
                                             f"head:{head.group(1)}" if head else "", method,
                                             confidence("mention:acronym"), kind=kind))
                     continue
-                out.append(ActorMention(s, m.end() + tail, name, acronym, expansion, sector,
+                out.append(ActorMention(s, m_end + tail, name, acronym, expansion, sector,
                                         f"head:{head.group(1)}" if head else "", method, confidence("mention:acronym"),
                                         kind=kind))
                 continue
@@ -336,3 +353,38 @@ def _abbreviates(short: str, full: str) -> bool:
     return tail[:len(after)] == after and (not left or not after or _is_place(" ".join(left))
                                            or _head_regex().fullmatch(left[0]) is not None or is_acronym(left[0]))
 
+
+
+#: One word in brackets right after a body's name: its short form, even when the letters do not
+#: spell the name ("Dinas Penanggulangan Kebakaran dan Penyelamatan (Gulkarmat)", an English name
+#: with its Indonesian short form "(Bappeda)").
+_ONE_WORD_BRACKET = re.compile(r" ?\(([A-Z][A-Za-z0-9\-]{1,15})\)")
+
+
+def bracketed_short_forms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A body's name with one word in brackets right after it and no short form yet takes the
+    word as its short form and the brackets into its span: the annotation's surface is the name
+    with its short form (one actor per body). A place, a known body that the name does not spell
+    (a parent: "Tim Khusus (BNPB)"), a day or a month, or a word another mention claims stays out; a mention of just
+    the word, for the same known body, is absorbed."""
+    out = []
+    absorbed: set[int] = set()
+    for m in mentions:
+        b = _ONE_WORD_BRACKET.match(text, m.end)
+        if b is None or m.acronym or m.method.startswith("rule:acronym") \
+                or not m.sector_basis.startswith(("head:", "gazetteer:")):
+            out.append(m)
+            continue
+        short = b.group(1)
+        inside = [o for o in mentions if m.end < o.start < b.end()]
+        word_only = all(o.start == b.start(1) and o.end == b.end(1) for o in inside)
+        same_body = bool(inside) and word_only and all(o.sector_basis == m.sector_basis for o in inside)
+        other_body = short in _known_names() and not _fits(short, m.name) and not same_body
+        if not word_only or other_body or short in STOP_CAPS or short in LEGAL_FORMS or _is_place(short) \
+                or _is_calendar(short) \
+                or (inside and not same_body and not _fits(short, m.name)):
+            out.append(m)
+            continue
+        absorbed.update(id(o) for o in inside)
+        out.append(replace(m, end=b.end(), acronym=short, expansion=m.name))
+    return [m for m in out if id(m) not in absorbed]

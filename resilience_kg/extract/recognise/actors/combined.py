@@ -9,7 +9,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from resilience_kg.extract.recognise.actors.acronyms import _short_forms_of_earlier, acronym_pairs
+from resilience_kg.extract.recognise.actors.acronyms import (
+    _short_forms_of_earlier,
+    acronym_pairs,
+    bracketed_short_forms,
+)
 from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post, person_word_after_body
 from resilience_kg.extract.recognise.actors.district_heads import district_heads
 from resilience_kg.extract.recognise.actors.governments import (
@@ -133,7 +137,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         # command under its own name, not a body named by the words' head noun ("Police").
         commands = {(m.start, m.end) for m in candidates if m.method in _COMMAND_METHODS}
         candidates = [m for m in candidates if m.method in _COMMAND_METHODS or (m.start, m.end) not in commands]
-        settled = branches_of(text, join_units(text, settle(candidates, text)))
+        settled = bracketed_short_forms(text, branches_of(text, join_units(text, settle(candidates, text))))
         by_span = {(m.start, m.end): m for m in reversed(settled)}
         settled = [_academic_unit(m, by_span) for m in settled]
         settled += elliptical_branches(text, settled, e)

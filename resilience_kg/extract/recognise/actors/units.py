@@ -67,6 +67,11 @@ def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]
                 if merged.sector is None and cand.sector and cand.method.startswith(("gazetteer:", "rule:known-name")):
                     # "Kamar Dagang dan Industri (KADIN) DKI Jakarta": no head noun, but a known short form.
                     merged = replace(merged, sector=cand.sector, sector_basis="known-form-inside")
+                if (cand.start == c.start and cand.end == c.end and cand.acronym and not merged.acronym
+                        and cand.method == "rule:acronym-paren" and c.method.startswith("rule:head-noun")
+                        and "/" in text[c.start:c.end]):
+                    # "Dinas Perhubungan/Dishub": one word to the head noun, a name and its short form to the pair.
+                    merged = replace(merged, name=cand.name, acronym=cand.acronym, expansion=cand.expansion)
                 if c.method == "rule:group-list" and cand.method.startswith(("rule:head-noun", "rule:acronym")):
                     merged = replace(merged, acronym=merged.acronym or cand.acronym,
                                      expansion=merged.expansion or cand.expansion)
