@@ -56,14 +56,13 @@ def district_heads(text: str, start: int, end: int) -> list[ActorMention]:
     >>> [(text[m.start:m.end], m.name) for m in district_heads(text, 0, len(text))]
     [('Camat Cakung', 'Kecamatan Cakung'), ('Kelurahan Cideng', 'Kelurahan Cideng')]
     """
-    posts = {p: kind for p, kind in word_map("district_head_posts").items()}
+    posts = word_map("district_head_posts")
     levels = word_map("district_levels")
     out = []
     for m in _post_pattern().finditer(text, start, end):
         if m.group("post"):
             kind = levels[m.group("level")] if m.group("level") else posts[m.group("post")]
-            if m.group("level") and kind != posts[m.group("post")] and not (
-                    kind == "kelurahan" and posts[m.group("post")] == "kelurahan"):
+            if kind != posts[m.group("post")]:
                 continue  # "Camat Desa X": a post and a level that do not go together names nothing
             first = m.start("post")
         else:
