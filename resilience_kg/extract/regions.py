@@ -257,3 +257,56 @@ def contracted(name: str) -> Region | None:
     """
     hits = {r.code: r for r in _contracted_names().get(_key(name), ())}
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+@functools.cache
+def _by_squashed_name(level: str) -> dict[str, tuple[Region, ...]]:
+    """Regions of ``level`` ("district" or "village") by their name with no spaces or marks."""
+    out: dict[str, list[Region]] = {}
+    for key, hits in _by_name(level).items():
+        out.setdefault(key.replace(" ", ""), []).extend(hits)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def spelled_alike(kind: str, name: str) -> tuple[Region, ...]:
+    """The districts (``kind`` "kecamatan") or villages ("kelurahan", "desa") named ``name``, however
+    the text spaces it: "Tamansari" is also Jakarta's "Taman Sari".
+
+    >>> sorted(r.code for r in spelled_alike("kecamatan", "Tamansari"))[:2]
+    ['19.71.02', '31.73.03']
+    """
+    level = "district" if kind == "kecamatan" else "village"
+    return _by_squashed_name(level).get(_key(name).replace(" ", ""), ())
+
+
+@functools.cache
+def _names_of(region: Region) -> set[str]:
+    """The keys a text may write ``region`` by: its name, a province's short name ("Jakarta"),
+    and its short or English forms of ``place_aliases`` ("Jatim", "East Java")."""
+    names = {_key(region.name)}
+    if region.kind == "provinsi":
+        names.add(_key(re.sub(r"^Daerah (?:Khusus Ibukota|Khusus|Istimewa) ", "", region.name)))
+    names.update(alias for alias, full in _ALIASES.items()
+                 if region in find(full) and region.kind not in DISTRICT_KINDS)
+    return names
+
+
+def area_named(region: Region, text: str) -> bool:
+    """Whether ``text`` names the regency or city, or the province, that holds the district or
+    village ``region``: a district's name alone is common enough to be a person's or a place's
+    elsewhere ("Sekcam Panji" in a Jakarta report is a man, Panji a district of Situbondo).
+
+    >>> cakung = find("Kecamatan Cakung")[0]
+    >>> area_named(cakung, "Camat Cakung hadir di Jakarta Timur."), area_named(cakung, "Camat Cakung hadir.")
+    (True, False)
+    """
+    key = f" {_key(text)} "
+    code = region.parent
+    while code:
+        above = by_code().get(code)
+        if above is None:
+            return False
+        if any(f" {name} " in key for name in _names_of(above)):
+            return True
+        code = above.parent
+    return False

@@ -6,7 +6,9 @@ A district or a village named as a place is no actor (annotation guide: places a
 but its head's post or its representatives name the body that took part, as a police post names
 its command (:func:`.governments.police_commands`). The name after the post must be a district or
 a village of the official region list (:mod:`~resilience_kg.extract.regions`, Kemendagri codes),
-so that a person's name after a bare post ("Lurah Agus") names nothing.
+so that a person's name after a bare post ("Lurah Agus") names nothing, and it must lie in a city,
+regency or province the text names, so that a person named like a district elsewhere ("Sekcam
+Panji" in a Jakarta report) names nothing either.
 """
 
 from __future__ import annotations
@@ -35,15 +37,15 @@ def _post_pattern() -> re.Pattern[str]:
         r"\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 
 
-def _known(kind: str, words_: list[str]) -> str | None:
+def _known(kind: str, words_: list[str], text: str) -> str | None:
     """The longest beginning of ``words_`` that the official list knows as a region of ``kind``
-    ("Cideng" of "Cideng Agus"), or None."""
-    from resilience_kg.extract.regions import find
+    ("Cideng" of "Cideng Agus") in an area the text names (its city, regency or province), or None."""
+    from resilience_kg.extract.regions import area_named, spelled_alike
 
     for n in range(len(words_), 0, -1):
         name = " ".join(words_[:n])
-        if any(r.kind == kind or (kind == "desa" and r.kind in ("desa", "kelurahan"))
-               for r in find(f"{'Desa' if kind == 'desa' else kind.capitalize()} {name}")):
+        if any((r.kind == kind or (kind == "desa" and r.kind in ("desa", "kelurahan"))) and area_named(r, text)
+               for r in spelled_alike(kind, name)):
             return name
     return None
 
@@ -52,7 +54,7 @@ def district_heads(text: str, start: int, end: int) -> list[ActorMention]:
     """The kecamatan, kelurahan or village government an official's post or a representative
     names with its place (the quote runs from the post or the level word to the place's end).
 
-    >>> text = "Hadir Camat Cakung Budi dan perwakilan dari Kelurahan Cideng."
+    >>> text = "Di Jakarta hadir Camat Cakung Budi dan perwakilan dari Kelurahan Cideng."
     >>> [(text[m.start:m.end], m.name) for m in district_heads(text, 0, len(text))]
     [('Camat Cakung', 'Kecamatan Cakung'), ('Kelurahan Cideng', 'Kelurahan Cideng')]
     """
@@ -68,7 +70,7 @@ def district_heads(text: str, start: int, end: int) -> list[ActorMention]:
         else:
             kind = levels[m.group("replevel")]
             first = m.start("replevel")
-        place = _known(kind, m.group("place").split())
+        place = _known(kind, m.group("place").split(), text)
         if place is None:
             continue
         stop = m.start("place") + len(place)

@@ -1,0 +1,26 @@
+"""Round 14, the lead's fixes of actors drafted wrongly on real pages (issue 20). Each test is a short
+made-up passage in the style of a class, with what a reviewer expects to see drafted."""
+
+from __future__ import annotations
+
+from helpers.extraction import actor_names as names
+
+# --- a district's official names the district only where the text's own area holds it ---------------
+
+
+def test_a_district_official_of_the_reports_city_is_drafted_as_the_kecamatan() -> None:
+    drafted = names("Rapat di Kantor Wali Kota Jakarta Timur dihadiri Camat Cakung dan Dinas Sosial.")
+    assert "Kecamatan Cakung" in drafted
+
+
+def test_a_person_named_like_a_district_elsewhere_is_no_kecamatan() -> None:
+    # Panji is a district of Situbondo (East Java): in a text about North Jakarta "Sekcam Panji" is a man
+    drafted = names("Audiensi di Kantor Kecamatan Penjaringan, Jakarta Utara, dipimpin Sekcam Panji "
+                    "bersama Dinas Sumber Daya Air.")
+    assert "Kecamatan Panji" not in drafted
+
+
+def test_a_district_written_as_one_word_is_found_in_the_reports_city() -> None:
+    # the official list writes Jakarta Barat's district "Taman Sari"; reports often write "Tamansari"
+    drafted = names("Rakor empat pilar di Jakarta Barat dihadiri Camat Tamansari dan Polsek Tamansari.")
+    assert "Kecamatan Tamansari" in drafted
