@@ -76,9 +76,16 @@ def document_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _document_regex().finditer(text, start, end)]
 
 
-def _names_an_event(name: str) -> bool:
+def _names_an_event(m: ActorMention) -> bool:
+    """Whether the name is an event's: it ends in an event's word or its short form is one
+    ("Forum Group Discussion (FGD)": a misspelt focus group discussion), or an event's word stands
+    in it ("Rapat Koordinasi BPBD"), unless a training agency or an English body's head follows."""
     from resilience_kg.extract.recognise.events import event_regex
 
+    name = m.name.strip()
+    last = re.findall(r"\w+", name)
+    if last and (last[-1].lower() in _event_name_ends() or (m.acronym or "").lower() in _event_name_ends()):
+        return True
     event = event_regex().search(name)
     if event is not None and re.search(r"(?:Pendidikan|Education)\s+(?:dan|and)\s+$", name[:event.start()]):
         return False  # "Pusat Pendidikan dan Pelatihan BNPB", "Badan Diklat": a training agency (a Pusdiklat)
@@ -251,8 +258,6 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if len(name.split()) <= 3 and name.split()[-1].lower() in _generic_name_ends():
         return False  # "Dinas Terkait", "Instansi lainnya": whichever offices are concerned, no one body
-    if _ends_in_event_word(m):
-        return False  # "Forum Group Discussion (FGD)": a misspelt focus group discussion, an event
     if _ROMAN_NUMERAL.fullmatch(name.split()[0]):
         return False  # "Angkatan IV Kabupaten X", "Wilayah II": a numeral numbers a batch or a unit, it names no body
     if is_acronym(name) and _RANK_BEFORE.search(text, max(0, m.start - 20), m.start) \
@@ -260,7 +265,7 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False  # "Letjen TNI Doni Monardo": the force is a word of the officer's rank
     if names_a_group(m, text):
         return False
-    if _is_venue(text, m.start, name) or _names_an_event(name) or _document_words().match(name):
+    if _is_venue(text, m.start, name) or _names_an_event(m) or _document_words().match(name):
         return False
     if _after_programme_noun(text, m):
         return False
@@ -332,9 +337,3 @@ def _generic_name_ends() -> frozenset[str]:
 def _event_name_ends() -> frozenset[str]:
     return frozenset(w.lower() for w in word_list("event_name_ends"))
 
-
-def _ends_in_event_word(m: ActorMention) -> bool:
-    """Whether the name ends in an event's word or its short form is one ("... Discussion (FGD)")."""
-    last = re.findall(r"\w+", m.name)
-    return bool(last) and (last[-1].lower() in _event_name_ends()
-                           or (m.acronym or "").lower() in _event_name_ends())
