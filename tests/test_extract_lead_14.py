@@ -24,3 +24,9 @@ def test_a_district_written_as_one_word_is_found_in_the_reports_city() -> None:
     # the official list writes Jakarta Barat's district "Taman Sari"; reports often write "Tamansari"
     drafted = names("Rakor empat pilar di Jakarta Barat dihadiri Camat Tamansari dan Polsek Tamansari.")
     assert "Kecamatan Tamansari" in drafted
+
+
+def test_a_district_official_with_the_posts_short_form_in_brackets_names_the_kecamatan() -> None:
+    drafted = names("Sosialisasi digelar Suku Dinas Lingkungan Hidup Jakarta Pusat. Sekretaris Kecamatan (Sekcam) "
+                    "Johar Baru Ahmad Fauzi mengatakan warga siap memilah sampah.")
+    assert "Kecamatan Johar Baru" in drafted

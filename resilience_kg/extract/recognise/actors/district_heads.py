@@ -34,6 +34,7 @@ def _post_pattern() -> re.Pattern[str]:
         r"(?:\s+(?P<level>" + alternation("district_levels") + r"))?"
         r"|(?P<rep>" + alternation("district_representatives") + r")\s+(?P<replevel>"
         + alternation("district_levels") + r"))"
+        r"(?:\s+\([A-Z][A-Za-z]{1,9}\))?"  # the post's short form in brackets: "Sekretaris Kecamatan (Sekcam) X"
         r"\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 
 
@@ -57,6 +58,9 @@ def district_heads(text: str, start: int, end: int) -> list[ActorMention]:
     >>> text = "Di Jakarta hadir Camat Cakung Budi dan perwakilan dari Kelurahan Cideng."
     >>> [(text[m.start:m.end], m.name) for m in district_heads(text, 0, len(text))]
     [('Camat Cakung', 'Kecamatan Cakung'), ('Kelurahan Cideng', 'Kelurahan Cideng')]
+    >>> text = "Di Jakarta Pusat, Sekretaris Kecamatan (Sekcam) Johar Baru Budi mengatakan ..."
+    >>> [m.name for m in district_heads(text, 0, len(text))]
+    ['Kecamatan Johar Baru']
     """
     posts = word_map("district_head_posts")
     levels = word_map("district_levels")
