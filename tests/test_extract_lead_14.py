@@ -30,3 +30,13 @@ def test_a_district_official_with_the_posts_short_form_in_brackets_names_the_kec
     drafted = names("Sosialisasi digelar Suku Dinas Lingkungan Hidup Jakarta Pusat. Sekretaris Kecamatan (Sekcam) "
                     "Johar Baru Ahmad Fauzi mengatakan warga siap memilah sampah.")
     assert "Kecamatan Johar Baru" in drafted
+
+
+# --- a region's budget or plan is no body --------------------------------------------------------------
+
+
+def test_a_regions_budget_or_plan_named_with_its_region_is_no_body() -> None:
+    drafted = names("Rapat kerja Komisi D membahas APBD Provinsi Sumatera Barat dan RPJMD Kabupaten Agam "
+                    "bersama Bappeda Provinsi Sumatera Barat.")
+    assert not any(n.startswith(("APBD", "RPJMD")) for n in drafted)
+    assert any(n.startswith("Bappeda") for n in drafted)

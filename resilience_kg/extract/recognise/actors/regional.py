@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.bounds import COUNTRY_INITIALS
-from resilience_kg.extract.recognise.actors.lists import _unknown_short_form
+from resilience_kg.extract.recognise.actors.lists import _NOT_BODY_SHORT_FORMS, _unknown_short_form
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
     _LEVEL_WORDS,
@@ -107,16 +107,18 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
     out = []
     for m in _ACRONYM_NUMBERED.finditer(text, start, end):
         short = m.group(1) or m.group(2)
-        if _is_collective(short) or not is_acronym(short) or _document_words().match(short):
+        if _is_collective(short) or not is_acronym(short) or _document_words().match(short) \
+                or short in _NOT_BODY_SHORT_FORMS:
             continue
         out.append(ActorMention(m.start(), m.end(), m.group(0), short, None, "GovernmentAgency",
                                 "acronym-numbered", "rule:acronym-with-place",
                                 confidence("mention:acronym-with-place")))
     for m in _ACRONYM_PLACE.finditer(text, start, end):
         if _is_collective(m.group(1)) or not is_acronym(m.group(1)) or m.group(1) in COUNTRY_INITIALS \
-                or re.fullmatch(r"[IV]{1,3}", m.group(1)):
+                or re.fullmatch(r"[IV]{1,3}", m.group(1)) or m.group(1) in _NOT_BODY_SHORT_FORMS:
             continue  # ("Ombudsman RI Provinsi X": the country's initials end a national body's name;
-            # "Asda II Kota Serang": a numeral numbers the post)
+            # "Asda II Kota Serang": a numeral numbers the post; "APBD Provinsi X", "RPJMD Kota X": a
+            # budget or a plan of the region)
         e = m.end() + _jurisdiction_tail(text, m.end(), end)
         out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
                                 "acronym-with-place", "rule:acronym-with-place",
