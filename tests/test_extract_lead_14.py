@@ -3,7 +3,11 @@ made-up passage in the style of a class, with what a reviewer expects to see dra
 
 from __future__ import annotations
 
+import pytest
 from helpers.extraction import actor_names as names
+from helpers.extraction import roles
+
+from resilience_kg.extract.segment import sentences
 
 # --- a district's official names the district only where the text's own area holds it ---------------
 
@@ -40,3 +44,24 @@ def test_a_regions_budget_or_plan_named_with_its_region_is_no_body() -> None:
                     "bersama Bappeda Provinsi Sumatera Barat.")
     assert not any(n.startswith(("APBD", "RPJMD")) for n in drafted)
     assert any(n.startswith("Bappeda") for n in drafted)
+
+
+# --- an officer named with ranks, titles and degrees still speaks for the body -------------------------
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Rapat digelar di Aula Polres. Kapolres Kotaraya Kombes Pol. Budi Santoso Wibowo menekankan pentingnya "
+     "patroli bersama warga.", "Kapolres Kotaraya"),
+    ("Diskusi dihadiri BPBD dan PMI. Rektor Universitas Sukamaju Prof. Dr. Ani Lestari, M.Sc., Ph.D., "
+     "menyampaikan bahwa edukasi bencana perlu diperkuat.", "Universitas Sukamaju"),
+    ("Sosialisasi dihadiri PMI. Kepala BPBD Kotaraya, Dr. Budi Santoso, M.Si., mengatakan posko harus siap.",
+     "BPBD Kotaraya"),
+])
+def test_an_officer_with_ranks_titles_and_degrees_speaks_for_the_body(text: str, body: str) -> None:
+    assert roles(text, body)[body] == "speaker"
+
+
+def test_a_police_rank_or_a_degree_with_full_stops_ends_no_sentence() -> None:
+    text = ("Hadir Kombes Pol. Budi Santoso, Kolonel Inf. Agus Salim dan Ani Lestari, S.H., M.H., dari BPBD. "
+            "Rapat dimulai.")
+    assert [s.text for s in sentences(text)] == [text[:text.index(" Rapat")], "Rapat dimulai."]

@@ -908,6 +908,11 @@ class Speech:
     carried: bool
 
 
+#: Academic degrees after a name, each after a comma and written with a full stop (", M.Sc.",
+#: ", Ph.D.", ", S.H.", ", M.Si"): the name goes on to its speaker's verb past them.
+_DEGREES = r"(?:\s*,\s*(?-i:[A-Z][a-zA-Z]{0,3}\.(?:\s?[A-Z][a-zA-Z]{0,3}\.?){0,3}))*"
+
+
 @functools.cache
 def _speech() -> dict[str, re.Pattern[str]]:
     verbs = set(_speech_verbs()) | {row["cue"].lower() for row in table("proposal_cues") if row["voice"] == "active"}
@@ -920,9 +925,11 @@ def _speech() -> dict[str, re.Pattern[str]]:
         # name of a clause's subject may go on (``_NAME_GOES_ON``).
         # A full stop right after the mention is an abbreviation's, the sentence going on past it
         # ("Dr. Moh. Arifin menyampaikan", the officer's name cut at "Moh").
-        "verb_after": re.compile(rf"\.?(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,4}}?)"
-                                 rf"(?:\s*,[^,.;:\n]{{0,80}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)",
-                                 re.I),
+        # The holder's name may open with ranks and titles and close with degrees, each after a
+        # comma ("Kombes Pol. Budi Santoso menekankan", "Dr. Ani Lestari, M.Sc., Ph.D., menyampaikan").
+        "verb_after": re.compile(rf"\.?(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,6}}?){_DEGREES}"
+                                 rf"(?:\s*,[^,;:\n]{{0,80}}?{_DEGREES},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*"
+                                 rf"(?:{alt})(?!\w)", re.I),
         # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,";
         # the tag may name the post before its body (", kata Sekretaris BPBD X", ", said the Head of
         # BPBD"): news names the officer by post and body, and the body is who speaks.
