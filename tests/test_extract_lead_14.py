@@ -65,3 +65,17 @@ def test_a_police_rank_or_a_degree_with_full_stops_ends_no_sentence() -> None:
     text = ("Hadir Kombes Pol. Budi Santoso, Kolonel Inf. Agus Salim dan Ani Lestari, S.H., M.H., dari BPBD. "
             "Rapat dimulai.")
     assert [s.text for s in sentences(text)] == [text[:text.index(" Rapat")], "Rapat dimulai."]
+
+
+# --- a city's secretary written out stands for the city government (guide, rule 11) ----------------
+
+
+@pytest.mark.parametrize("text, government", [
+    ("Musrenbang digelar di Jakarta Selatan. Sekretaris Kota Jakarta Selatan, Budi Santoso, mengatakan usulan "
+     "warga harus dikawal Bappeda.", "Pemerintah Kota Administrasi Jakarta Selatan"),
+    ("Rapat dihadiri Sekko Jakarta Barat Budi Santoso, Dinas Sosial dan BPBD.",
+     "Pemerintah Kota Administrasi Jakarta Barat"),
+    ("Rapat dihadiri Sekretaris Kota Bogor Budi Santoso, Dinas Sosial dan BPBD.", "Pemerintah Kota Bogor"),
+])
+def test_a_city_secretary_written_out_stands_for_the_city_government(text: str, government: str) -> None:
+    assert government in names(text)
