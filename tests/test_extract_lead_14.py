@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from helpers.extraction import actor_names as names
 from helpers.extraction import roles
+from helpers.statements import drafted, who
 
 from resilience_kg.extract.segment import sentences
 
@@ -79,3 +80,16 @@ def test_a_police_rank_or_a_degree_with_full_stops_ends_no_sentence() -> None:
 ])
 def test_a_city_secretary_written_out_stands_for_the_city_government(text: str, government: str) -> None:
     assert government in names(text)
+
+
+
+# --- a head's post stands for its body when the body is also named with its region ------------------
+
+
+def test_a_heads_post_speaks_for_the_body_named_with_and_without_its_region() -> None:
+    text = ("Polsek Sukamaju Kotaraya menggelar rapat koordinasi kebakaran hutan bersama BPBD. Polsek Sukamaju "
+            "mengundang Damkar dan Manggala Agni.\n\nDisamping itu, lanjut Kapolsek Sukamaju, perlu dilakukan "
+            "patroli bersama warga di desa rawan api.")
+    found = drafted(text)
+    assert any(who(found, label) and who(found, label)[0].startswith("Polsek Sukamaju")
+               for label in found if "patroli" in label)

@@ -320,6 +320,11 @@ def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
         order = [min(i for i, h in enumerate(heads) if _heads_name(h, b)) for b in best]
         best = [b for b, i in zip(best, order, strict=True) if i == min(order)]
     distinct = {b.name for b in best}
+    shortest = min(distinct, key=len, default="")
+    if len(distinct) > 1 and all(n.lower().startswith(shortest.lower() + " ") for n in distinct - {shortest}):
+        # "Polsek Mandau" and "Polsek Mandau Bengkalis": the post's words name the shorter, and the
+        # longer only adds its region (one body, or the post's own is the shorter)
+        best, distinct = [b for b in best if b.name == shortest], {shortest}
     if len(distinct) != 1:
         return None
     return best[0], tail[best_n - 1][1] if best_n else m.end()
