@@ -93,3 +93,15 @@ def test_a_heads_post_speaks_for_the_body_named_with_and_without_its_region() ->
     found = drafted(text)
     assert any(who(found, label) and who(found, label)[0].startswith("Polsek Sukamaju")
                for label in found if "patroli" in label)
+
+
+# --- a speech tag with its pronoun written apart goes on with the last speaker -----------------------
+
+
+@pytest.mark.parametrize("tag", ["Lanjut dia", "Menurut dia", "Menurut beliau", "Tambah dia"])
+def test_a_speech_tag_with_a_pronoun_written_apart_goes_on_with_the_last_speaker(tag: str) -> None:
+    text = ("BPBD Kabupaten Sukamaju menggelar sosialisasi Forum PRB di Kotaraya. Kepala BPBD Kabupaten "
+            "Sukamaju Budi Santoso mengatakan bencana angin kencang sering terjadi.\n"
+            f"{tag}, pembentukan forum relawan di setiap desa perlu segera dilakukan.")
+    found = drafted(text)
+    assert any(who(found, label) == ["BPBD Kabupaten Sukamaju"] for label in found if "forum relawan" in label)

@@ -940,7 +940,10 @@ def _speech() -> dict[str, re.Pattern[str]]:
         # open with a title and its full stop ("Direktur X, Dr. Moh. Arifin menyampaikan").
         "name_then_verb": re.compile(rf"\s*,\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+"
                                      rf"(?:(?:{_words('gap')})\s+)*(?:{alt})(?!\w)", re.I),
-        "carry": re.compile(rf"(?<!\w)(?:{_words('carry-over')})(?!\w)", re.I),
+        # A speech tag with a pronoun written apart goes on with the last speaker too, whatever the
+        # tag's verb: "Lanjut dia, ...", "Menurut beliau, ...", ", imbuh dia".
+        "carry": re.compile(rf"(?<!\w)(?:{_words('carry-over')}|(?:{_words('speaker-verb')}|{_words('speech-lead')})"
+                            rf"\s+(?:{_words('pronoun-alone')}))(?!\w)", re.I),
         # A lone pronoun right before a verb of speaking is the speaker going on: "Selain itu, ia
         # menegaskan ...", "Selanjutnya, beliau juga menyampaikan ...", "For that, he continued, ...".
         "pronoun_speaks": re.compile(rf"\s*,?\s+(?:(?:{_words('gap')})\s+)*(?:{alt}|continued)(?!\w)", re.I),
@@ -980,7 +983,10 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
             continue
         tag = pattern["carry"].search(text, sent.start, sent.end)
         opening = pattern["opening_pronoun"].match(text, sent.start, sent.end)
-        if tag is not None and (opening is not None or not tag.group(0)[0].isupper() or tag.start() > sent.start):
+        tagged_pronoun = tag is not None and tag.group(0).split()[-1].lower() in _alone_pronouns() \
+            and len(tag.group(0).split()) > 1  # "Lanjut dia, ...": a tag and its pronoun open the sentence
+        if tag is not None and (opening is not None or not tag.group(0)[0].isupper() or tag.start() > sent.start
+                                or tagged_pronoun):
             if (tag.group(0).lower() in _alone_pronouns() and opening is None
                     and not pattern["pronoun_speaks"].match(text, tag.end(), sent.end)):
                 pass  # a pronoun mid-sentence may stand for anyone; not one that speaks ("Selain itu, ia menegaskan")
