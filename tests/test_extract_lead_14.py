@@ -105,3 +105,11 @@ def test_a_speech_tag_with_a_pronoun_written_apart_goes_on_with_the_last_speaker
             f"{tag}, pembentukan forum relawan di setiap desa perlu segera dilakukan.")
     found = drafted(text)
     assert any(who(found, label) == ["BPBD Kabupaten Sukamaju"] for label in found if "forum relawan" in label)
+
+
+def test_according_to_him_goes_on_with_the_last_english_speaker() -> None:
+    text = ("BPBD Kotaraya held a workshop on flood preparedness in Kotaraya. The head of BPBD Kotaraya, Budi "
+            "Santoso, said floods came every year.\nAccording to him, every village should build an evacuation "
+            "shelter.")
+    found = drafted(text)
+    assert any(who(found, label) and who(found, label)[0].startswith("BPBD") for label in found if "shelter" in label)

@@ -983,8 +983,8 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
             continue
         tag = pattern["carry"].search(text, sent.start, sent.end)
         opening = pattern["opening_pronoun"].match(text, sent.start, sent.end)
-        tagged_pronoun = tag is not None and tag.group(0).split()[-1].lower() in _alone_pronouns() \
-            and len(tag.group(0).split()) > 1  # "Lanjut dia, ...": a tag and its pronoun open the sentence
+        # "Lanjut dia, ...", "According to him, ...": a tag and its pronoun open the sentence
+        tagged_pronoun = tag is not None and len(tag.group(0).split()) > 1
         if tag is not None and (opening is not None or not tag.group(0)[0].isupper() or tag.start() > sent.start
                                 or tagged_pronoun):
             if (tag.group(0).lower() in _alone_pronouns() and opening is None
