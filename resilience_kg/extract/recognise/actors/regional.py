@@ -416,6 +416,7 @@ _REGIONAL_SECRETARY = re.compile(
     + "|".join(re.escape(w) for w in word_map("secretary_levels") if not w.startswith("Sek")) + r")\s+)?"
     r"|(?P<short>" + "|".join(re.escape(w) for w in sorted(word_map("secretary_levels"), key=len, reverse=True)
                               if w.startswith("Sek")) + r")\s+)"
+    r"(?:Adm(?:inistrasi|\.)\s+)?"  # "Sekretaris Kota Administrasi Jakarta Timur": Jakarta's cities by law (UU 29/2007)
     r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z]{3,5}(?![\w-])|[A-Z][a-z]+(?:\s+(?:"
     + alternation("second_place_words") + r"))?)\b")
 
