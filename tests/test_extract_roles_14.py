@@ -104,3 +104,27 @@ def test_a_signed_handover_record_gives_the_role_reader_nothing_to_decide() -> N
                for n, role in role_model.revise(doc, records, sources, using=_eager_model())}
     assert "Yayasan Hijau Lumen" not in changed
     assert changed.get("Forum Warga Lumen") == "participant"  # the reader double does decide a cue-less body
+
+
+def test_the_body_whose_head_received_the_visit_hosts_it() -> None:
+    """Guide, roles 8: "The Head of X directly received the visit": X hosts, the visitors attend."""
+    text = ("Members of the Lumen Youth Council visited the province on Friday. The Head of the Lumen "
+            "Water Office directly received the visit.")  # fmt: skip
+    got = roles(text, "Lumen Youth Council", "Lumen Water Office")
+    assert got["Lumen Water Office"] == "host"
+
+
+def test_a_body_that_gives_its_opinion_speaks() -> None:
+    """Guide, roles 1: "memberikan pendapatnya" is a verb of speaking."""
+    text = ("Rapat dihadiri oleh Dinas Air Kota Lumen dan Yayasan Hijau Lumen. Yayasan Hijau Lumen juga "
+            "memberikan pendapatnya mengenai pengerukan sungai.")  # fmt: skip
+    got = roles(text, "Dinas Air Kota Lumen", "Yayasan Hijau Lumen")
+    assert got == {"Dinas Air Kota Lumen": "participant", "Yayasan Hijau Lumen": "speaker"}
+
+
+def test_an_earlier_cooperation_between_two_bodies_makes_no_organiser() -> None:
+    """"following earlier cooperation between A and B": a past partnership, no act at this event."""
+    text = ("The programme was conceived following earlier cooperation between the Lumen Water Office and "
+            "the Lumen Green Trust.")  # fmt: skip
+    got = roles(text, "Lumen Water Office", "Lumen Green Trust")
+    assert got == {"Lumen Water Office": "mentioned", "Lumen Green Trust": "mentioned"}
