@@ -145,8 +145,7 @@ def _premises_host(doc: Document) -> tuple[int, Cue] | None:
     spans = {(m.start, m.end) for a in doc.actors for m in a.mentions}
     for m in _premises().finditer(doc.text):
         venue_start = m.end(1)
-        venue = re.split(r"[,;\n]|\.\s|\s(?:saat|pada|ketika|when|on)\s", doc.text[venue_start:venue_start
-                                                                                   + _PREMISES_CONTEXT])[0]
+        venue = _venue_end().split(doc.text[venue_start:venue_start + _PREMISES_CONTEXT])[0]
         if any(venue_start <= s < venue_start + len(venue) for s, _ in spans):
             continue  # a mention stands in the venue: the cue rules read it
         best: tuple[int, int, int] | None = None  # (where the name stands, -its length, actor)
@@ -166,6 +165,14 @@ def _names_of(actor: Actor, text: str) -> set[str]:
     for m in actor.mentions:
         names.update(x for x in (m.name, m.acronym, text[m.start:m.end]) if x)
     return {n for n in names if len(n) >= _PREMISES_NAME}
+
+
+@functools.cache
+def _venue_end() -> re.Pattern[str]:
+    """Where a venue's words end: a comma, a full stop, a line's end, or a word of time after it
+    ("di Aula Kelurahan X saat ...", ``venue_end_words``)."""
+    ends = alternation("venue_end_words")
+    return re.compile(rf"[,;\n]|\.\s|\s(?:{ends})\s", re.I)
 
 
 @functools.cache
