@@ -122,11 +122,65 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
         actor = doc.actors[n]
         if _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention):
             sources[n] = "signatory"
-    if (seat := _seat_host(doc)) is not None:
-        n, cue = seat
-        if _take(doc.actors[n], "host", cue, doc.sentence_at(cue.start), doc.actors[n].mention):
-            sources[n] = "cue"
+    for found in (_seat_host(doc), _premises_host(doc)):
+        if found is not None:
+            n, cue = found
+            if _take(doc.actors[n], "host", cue, doc.sentence_at(cue.start), doc.actors[n].mention):
+                sources[n] = "cue"
     return records, sources
+
+
+#: How far after a premises word ("di Aula ...") the venue's words may run.
+_PREMISES_CONTEXT = 90
+#: The fewest characters of a name looked for in a venue's words (a short form shorter is a word).
+_PREMISES_NAME = 3
+
+
+def _premises_host(doc: Document) -> tuple[int, Cue] | None:
+    """The body whose premises the venue names when no mention of it stands there: "di Aula
+    Kelurahan X" where the kelurahan is an actor through its Lurah's post, "di Kantor BPBD X" read
+    as a place (guide, roles 9: the room's owner hosts). The venue is a premises word
+    (``premises_words``: Kantor, Aula, ruang rapat, office) after "di" or "at", and its words to the
+    clause's end; the first actor whose name, short form or a mention's words stand in them hosts."""
+    spans = {(m.start, m.end) for a in doc.actors for m in a.mentions}
+    for m in _premises().finditer(doc.text):
+        venue_start = m.end(1)
+        venue = _venue_end().split(doc.text[venue_start:venue_start + _PREMISES_CONTEXT])[0]
+        if any(venue_start <= s < venue_start + len(venue) for s, _ in spans):
+            continue  # a mention stands in the venue: the cue rules read it
+        best: tuple[int, int, int] | None = None  # (where the name stands, -its length, actor)
+        for n, actor in enumerate(doc.actors):
+            for name in _names_of(actor, doc.text):
+                at = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", venue, re.I)
+                if at is not None and (best is None or (at.start(), -len(name)) < best[:2]):
+                    best = (at.start(), -len(name), n)
+        if best is not None:
+            return best[2], Cue(m.start(1), m.end(1), "host", "after", m.group(1))
+    return None
+
+
+def _names_of(actor: Actor, text: str) -> set[str]:
+    """The names a venue may give an actor by: its name, its short forms, its mentions' words."""
+    names = {actor.mention.name}
+    for m in actor.mentions:
+        names.update(x for x in (m.name, m.acronym, text[m.start:m.end]) if x)
+    return {n for n in names if len(n) >= _PREMISES_NAME}
+
+
+@functools.cache
+def _venue_end() -> re.Pattern[str]:
+    """Where a venue's words end: a comma, a full stop, a line's end, or a word of time after it
+    ("di Aula Kelurahan X saat ...", ``venue_end_words``)."""
+    ends = alternation("venue_end_words")
+    return re.compile(rf"[,;\n]|\.\s|\s(?:{ends})\s", re.I)
+
+
+@functools.cache
+def _premises() -> re.Pattern[str]:
+    """A venue that is a body's premises: "di", "at" or "in", at most two words, then a premises
+    word (group 1, ``premises_words``)."""
+    premises = alternation("premises_words")
+    return re.compile(rf"(?i)(?<!\w)(?:di|at|in)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?({premises})(?!\w)")
 
 
 def _seat_host(doc: Document) -> tuple[int, Cue] | None:
@@ -236,7 +290,10 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         role, source = "participant", "list"
     if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)) \
             and not (cue is not None and cue.phrase.lower() in _SIGNING_AGENT):
-        role, cue, source = "mentioned", None, "none"  # "menandatangani" with no agreement named: a letter, a list
+        # "menandatangani" with no agreement named: a letter, a list, a handover record. The rules
+        # read the verb and set it aside, which the role model must not read as no cue at all (a
+        # subject with a verb, no cue: often a participant): ``unsigned`` is no outcome it decides.
+        role, cue, source = "mentioned", None, "unsigned"
     if (m.start, m.end) in around.parent_spans:
         return "mentioned", None, sent, "parent"  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
     if _inside_clause(m, doc.clauses):

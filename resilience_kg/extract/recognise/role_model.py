@@ -68,7 +68,8 @@ CROSSES = (("rule", "title"), ("rule", "subject"), ("rule", "lead"), ("rule", "p
 @dataclass(frozen=True)
 class MentionRole:
     """What the rules read for one mention: its span, the role and what gave it (``source``: ``cue``,
-    ``tag``, ``heading``, ``list``, ``clause``, ``inside``, ``parent``, ``signatory`` or ``none``)
+    ``tag``, ``heading``, ``list``, ``clause``, ``inside``, ``parent``, ``signatory``, ``unsigned``
+    (a verb of signing the rules set aside: no agreement named) or ``none``)
     and the cue's direction (empty without a cue)."""
 
     start: int
@@ -120,6 +121,21 @@ _WORD = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*")
 #: A name between the commas of a list: a comma before it, or a comma or "dan" after it.
 _LISTED_BEFORE = re.compile(r"[,;]\s*$")
 _LISTED_AFTER = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*(?:[,;]|dan\b|serta\b|and\b)")
+
+
+#: The fewest lower-case words (no joiner, no "dari", no post) that make a list item a sentence.
+_PROSE_WORDS = 3
+
+
+def _prose(line: str) -> bool:
+    """Whether a list item is a sentence ("1. berbagi data antara Dinas A dan Dinas B."), not an
+    entry of a roster ("1. Budi, BPBD Kota X", "| 2 | Dinas Sosial |"): the bodies a proposal, an
+    issue or a task names are no attendance list, and the role model must not read them as one
+    (its retrain on 720 pages made a body of a numbered proposal an organiser by the rows of
+    committees it had seen)."""
+    lower = [w for w in _WORD.findall(line) if w[:1].islower() and w.lower() not in _joiners()
+             and w.lower() not in _FROM and w.lower() not in _post_words()]
+    return len(lower) >= _PROSE_WORDS
 
 
 def _line_of(text: str, pos: int) -> str:
@@ -262,7 +278,8 @@ def features(n: int, doc: Document, records: Sequence[MentionRole], rule_roles: 
     first_in_title = bool(in_title) and not any(
         m.start < in_title[0] for m in doc.mentions if m.start < title_end)
     in_lead = any(lead[0] <= s < lead[1] for s, _ in spans)
-    subject = speech = quote = listed = row = event_sentence = commas = False
+    subject = speech = quote = listed = event_sentence = commas = False
+    row = ""  # "row": a row or an item that names bodies; "item": an item that is a sentence
     subject_where = "no"
     for s, e in spans:
         sent = doc.sentence_at(s)
@@ -281,7 +298,9 @@ def features(n: int, doc: Document, records: Sequence[MentionRole], rule_roles: 
         quote = quote or any(q in body for q in "\"“”")
         event_sentence = event_sentence or bool(_event_words().search(body))
         listed = listed or sum(1 for m in doc.mentions if sent.start <= m.start < sent.end) >= 3
-        row = row or bool(_ROW.match(_line_of(text, s)))
+        line = _line_of(text, s)
+        if _ROW.match(line):
+            row = "item" if _prose(line) and row != "row" else "row"
         commas = commas or bool(_LISTED_BEFORE.search(text, max(sent.start, s - 3), s)) or bool(
             _LISTED_AFTER.match(text, e))
     first = doc.sentence_at(spans[0][0])
@@ -340,7 +359,7 @@ def features(n: int, doc: Document, records: Sequence[MentionRole], rule_roles: 
         f"speech={'yes' if speech else 'no'}",
         f"quote={'yes' if quote else 'no'}",
         f"event_sentence={'yes' if event_sentence else 'no'}",
-        f"list={'row' if row else 'yes' if listed else 'commas' if commas else 'no'}",
+        f"list={row or ('yes' if listed else 'commas' if commas else 'no')}",
         f"clause={clause}",
         f"sector={actor.sector}",
         f"parent={'yes' if all(m.parent_span for m in actor.mentions) else 'no'}",

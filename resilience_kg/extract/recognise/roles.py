@@ -178,9 +178,19 @@ def _partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
             continue
         last = max(before, key=lambda c: (c.end, c.start))
         if last.role == "organiser" and m.start() - last.end <= _PARTNER_REACH and \
-                ";" not in text[last.end:m.start()] and last.phrase.lower() not in inspection_cues():
+                ";" not in text[last.end:m.start()] and last.phrase.lower() not in inspection_cues() and \
+                not _held_with().search(text, last.start, m.start()):
             out.append(Cue(m.start(1), m.end(1), "organiser", "after", m.group(1)))
     return out
+
+
+@functools.cache
+def _held_with() -> re.Pattern[str]:
+    """A meeting one holds with others, right before the partner word ("melakukan rapat koordinasi
+    bersama A", "menggelar RDP bersama Dinas X"; ``held_with_nouns`` of ``rules/words.csv``): the
+    bodies after it are met, they attend (:func:`_met_cues`), they do not hold it."""
+    nouns = alternation("held_with_nouns")
+    return re.compile(rf"(?i)(?<![\w-])(?:{nouns})(?![\w-])(?:\s*\([^)]{{0,40}}\))?[^.,;:!?\n]{{0,60}}$")
 
 
 @functools.cache
