@@ -127,6 +127,22 @@ def _secretariat_of_government(text: str, mentions: list[ActorMention], i: int) 
     return text[mentions[i].end:org.start] == " " and name_key(org.name).startswith("pemerintah ")
 
 
+#: A council organ's number written after its bracketed short form: "Panitia Khusus (Pansus) III".
+_NUMBER_AFTER_SHORT_FORM = re.compile(r" ([IVX]{1,4}|\d{1,2})(?= )")
+
+
+def _agency_of_ministry(text: str, mentions: list[ActorMention], i: int) -> bool:
+    """Whether mention ``i`` is a Badan written right before a ministry ("Badan Strategi
+    Kebijakan Dalam Negeri (BSKDN) Kementerian Dalam Negeri", "Badan Litbang Kementerian X"):
+    a ministry's agency, one of its units (Perpres 68/2019: a ministry's Badan is an echelon-I
+    unit), not a national agency beside it."""
+    if i + 1 >= len(mentions) or not mentions[i].name.startswith(("Badan ", "Lembaga ")):
+        return False
+    ministry = mentions[i + 1]
+    return text[mentions[i].end:ministry.start] == " " and ministry.kind == "org" \
+        and ministry.name.startswith(tuple(words("ministry_heads")))
+
+
 def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """A unit followed at once by its organisation is one actor, the unit, with that organisation
     as its parent: "Pusat Data dan Informasi Kementerian PUPR", "Data Centre of the Ministry of X".
@@ -141,9 +157,14 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         # several provinces letter theirs), so a lettered one is a unit of the council after it too.
         numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})|Komisi [A-E]", unit.name) is not None
         numbered = numbered or _secretariat_of_government(text, out, i)
+        numbered = numbered or _agency_of_ministry(text, out, i)
         if (unit.kind != "unit" and not numbered) or unit.parent_span is not None or i + 1 >= len(out):
             continue  # ("Komisi IV DPRD Banjar": a numbered organ is a unit of the body after it)
         org = out[i + 1]
+        # "Panitia Khusus (Pansus) III DPRD X": a numbered organ's number after its short form.
+        number = _NUMBER_AFTER_SHORT_FORM.match(text, unit.end) if text[unit.end - 1:unit.end] == ")" else None
+        if number is not None and unit.kind == "unit" and number.end() <= org.start:
+            unit = replace(unit, end=number.end(), name=f"{unit.name} {number.group(1)}")
         gap = text[unit.end:org.start]
         if org.kind == "unit" and org.parent_span is not None and _unit_of_regex().match(gap):
             # "Balai Wilayah Sungai Sumatera II Ditjen SDA Kementerian PUPR": a unit of a unit of a
@@ -189,7 +210,7 @@ def _parent_before_organ(text: str, mentions: list[ActorMention]) -> list[ActorM
         if (org.kind == "org" and org.parent_span is None and org.acronym in (org.name, None)
                 and is_acronym(org.name.split()[0])
                 and text[org.end:organ.start] == " " and organ.parent_span is None
-                and (re.match(r"[A-Z][a-z]+ (?:[IVX]{1,4}|\d{1,2})(?![\w-])", organ.name)
+                and (re.match(r"[A-Z][a-z]+ (?:[IVX]{1,4}|\d{1,2})(?![\w-])|Komisi [A-E]$", organ.name)
                      or (organ.kind == "unit" and organ.method.startswith("rule:head-noun:")))):
             # (A unit keeps its own name, "Stasiun Geofisika Contoh", its quote the parent's short form.)
             name = organ.name if organ.kind == "unit" else f"{org.name} {organ.name}"
