@@ -70,3 +70,14 @@ def test_a_badan_beside_a_ministry_in_a_list_stays_its_own_agency() -> None:
     got = names(text)
     assert "Kementerian Sosial" in got, got
     assert not any(n.startswith("Badan Nasional Penanggulangan Bencana Kementerian") for n in got), got
+
+
+def test_an_english_region_before_a_regional_bodys_short_form_is_its_branch() -> None:
+    text = "During the visit, the team inspected the program at the NTB Province BPBD office in Mataram."
+    got = {text[m.start:m.end]: m.name for m in found(text)}
+    assert got.get("NTB Province BPBD") == "BPBD Provinsi NTB", got
+
+
+def test_an_indonesian_post_before_a_regional_body_is_no_region() -> None:
+    text = "Rapat dibuka Kepala Pelaksana BPBD Kota Contoh dan dihadiri Bappeda."
+    assert "Pelaksana BPBD" not in " ".join(quotes(text))
