@@ -81,3 +81,8 @@ def test_an_english_region_before_a_regional_bodys_short_form_is_its_branch() ->
 def test_an_indonesian_post_before_a_regional_body_is_no_region() -> None:
     text = "Rapat dibuka Kepala Pelaksana BPBD Kota Contoh dan dihadiri Bappeda."
     assert "Pelaksana BPBD" not in " ".join(quotes(text))
+
+
+def test_an_english_region_before_its_leaders_forum_is_no_office() -> None:
+    text = "Those present included the Contoh City Forkopimda consisting of the Regional Secretary."
+    assert "Contoh City Forkopimda" not in quotes(text)

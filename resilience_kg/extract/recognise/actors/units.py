@@ -427,6 +427,16 @@ _ENGLISH_REGION_BEFORE = re.compile(r"(?<![\w-])(?P<place>(?:[A-Z][\w-]*\s){0,2}
                                     r"(?:\s(?P<level>Province|Regency|City))?\s$")
 
 
+@functools.cache
+def _office_short_forms() -> frozenset[str]:
+    """The one-word short forms of the standard regional offices ("BPBD", "Bappeda", "Dinkes"),
+    not of a region's forum or its government ("Forkopimda", "Pemda"): "the Langsa City
+    Forkopimda consisting of ..." names the region's leaders, no office of it."""
+    rows = (row for row in table("body_patterns") if not row["name"].startswith(("Forum ", "Pemerintah ")))
+    forms = (f for row in rows for f in [row["acronym"], *row["aliases"].split("|")])
+    return frozenset(f for f in forms if f and " " not in f)
+
+
 def english_region_before(text: str, m: ActorMention) -> ActorMention:
     """A regional body's bare short form written after its region, as English orders the words
     ("the NTT BPBD office", "NTB Province BPBD"): the region's own branch ("A regional branch
@@ -435,7 +445,7 @@ def english_region_before(text: str, m: ActorMention) -> ActorMention:
     from resilience_kg.extract.recognise.actors.places import _is_place
 
     short = text[m.start:m.end]
-    if short != m.name or short not in _pattern_short_forms():
+    if short != m.name or short not in _office_short_forms():
         return m
     before = _ENGLISH_REGION_BEFORE.search(text, max(0, m.start - 40), m.start)
     if before is None:
