@@ -62,6 +62,7 @@ from resilience_kg.extract.recognise.actors.tables import table_cells, table_mem
 from resilience_kg.extract.recognise.actors.unit_posts import english_command_posts, office_heads, units_of_posts
 from resilience_kg.extract.recognise.actors.units import (
     _academic_unit,
+    english_region_before,
     join_units,
     orphan_division,
     parent_of_post_unit,
@@ -167,6 +168,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = same_local_government(text, found)
     found = _english_endings_of_earlier(found)
     found = [english_government_name(text, _english_level_after(text, _english_place_after(text, m))) for m in found]
+    found = [english_region_before(text, m) for m in found]
     found = [_count_cut(text, _person_cut(text, m)) for m in found]
     found = _forest_units_of_owner(found)
     return sorted(found, key=lambda c: (c.start, -c.end))

@@ -61,6 +61,10 @@ def units_of_posts(text: str, found: list[ActorMention]) -> list[ActorMention]:
     units = word_map("post_units")
     out: list[ActorMention] = []
     for m in found:
+        directorate = _police_directorate(text, m)
+        if directorate is not None:
+            out.append(directorate)
+            continue
         post = _POST_BEFORE.search(text, max(0, m.start - 120), m.start) \
             if m.sector == "GovernmentAgency" and m.kind == "org" else None
         if post is None or post.group("field").split()[0] in words("post_unit_ranks") or _holder_after(text, m.end):
@@ -73,6 +77,28 @@ def units_of_posts(text: str, found: list[ActorMention]) -> list[ActorMention]:
         out.append(replace(m, start=post.start(), name=name, acronym=None, expansion=None, kind="unit",
                            sector_basis="unit-of-post", method="rule:unit-of-post", parent_span=(m.start, m.end)))
     return out
+
+
+#: A Polda director's or commander's post right before the Polda's mention: "Dirlantas Polda Jatim".
+_POLICE_POST_BEFORE = re.compile(r"(?<![\w-])(?P<post>" + alternation("police_directorate_posts") + r")\s+$")
+
+
+def _police_directorate(text: str, m: ActorMention) -> ActorMention | None:
+    """The Polda directorate or unit a director's post spells with its Polda ("Dirlantas Polda
+    Jatim" heads the Direktorat Lalu Lintas of Polda Jatim), quoted from the post: the unit named
+    with its parent (annotation guide), the Polda only its parent. Unlike a ministry's Deputi,
+    whose holder speaks for the agency, a Polda's directorate holds its own meetings and
+    operations under its own name ("Ditlantas Polda X menggelar ..."), so the holder's name after
+    the post changes nothing. None when no such post precedes ``m``."""
+    if m.kind != "org" or m.sector != "GovernmentAgency" or not m.name.startswith(("Polda ", "Kepolisian Daerah ")):
+        return None
+    post = _POLICE_POST_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if post is None:
+        return None
+    parent = re.sub(r"\s+", " ", text[m.start:m.end])
+    return replace(m, start=post.start(), name=f"{word_map('police_directorate_posts')[post.group('post')]} {parent}",
+                   acronym=None, expansion=None, kind="unit", sector_basis="unit-of-post",
+                   method="rule:unit-of-post", parent_span=(m.start, m.end))
 
 
 #: A dinas head's short post, its field (with its short form in brackets) and the region's words

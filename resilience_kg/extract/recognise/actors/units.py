@@ -19,7 +19,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_acronym,
     name_key,
 )
-from resilience_kg.extract.recognise.rules import table, words
+from resilience_kg.extract.recognise.rules import table, word_map, words
 
 
 def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]:
@@ -127,6 +127,22 @@ def _secretariat_of_government(text: str, mentions: list[ActorMention], i: int) 
     return text[mentions[i].end:org.start] == " " and name_key(org.name).startswith("pemerintah ")
 
 
+#: A council organ's number written after its bracketed short form: "Panitia Khusus (Pansus) III".
+_NUMBER_AFTER_SHORT_FORM = re.compile(r" ([IVX]{1,4}|\d{1,2})(?= )")
+
+
+def _agency_of_ministry(text: str, mentions: list[ActorMention], i: int) -> bool:
+    """Whether mention ``i`` is a Badan written right before a ministry ("Badan Strategi
+    Kebijakan Dalam Negeri (BSKDN) Kementerian Dalam Negeri", "Badan Litbang Kementerian X"):
+    a ministry's agency, one of its units (Perpres 68/2019: a ministry's Badan is an echelon-I
+    unit), not a national agency beside it."""
+    if i + 1 >= len(mentions) or not mentions[i].name.startswith(("Badan ", "Lembaga ")):
+        return False
+    ministry = mentions[i + 1]
+    return text[mentions[i].end:ministry.start] == " " and ministry.kind == "org" \
+        and ministry.name.startswith(tuple(words("ministry_heads")))
+
+
 def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """A unit followed at once by its organisation is one actor, the unit, with that organisation
     as its parent: "Pusat Data dan Informasi Kementerian PUPR", "Data Centre of the Ministry of X".
@@ -141,9 +157,14 @@ def join_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         # several provinces letter theirs), so a lettered one is a unit of the council after it too.
         numbered = re.fullmatch(r"\S+ (?:[IVX]{1,4}|\d{1,2})|Komisi [A-E]", unit.name) is not None
         numbered = numbered or _secretariat_of_government(text, out, i)
+        numbered = numbered or _agency_of_ministry(text, out, i)
         if (unit.kind != "unit" and not numbered) or unit.parent_span is not None or i + 1 >= len(out):
             continue  # ("Komisi IV DPRD Banjar": a numbered organ is a unit of the body after it)
         org = out[i + 1]
+        # "Panitia Khusus (Pansus) III DPRD X": a numbered organ's number after its short form.
+        number = _NUMBER_AFTER_SHORT_FORM.match(text, unit.end) if text[unit.end - 1:unit.end] == ")" else None
+        if number is not None and unit.kind == "unit" and number.end() <= org.start:
+            unit = replace(unit, end=number.end(), name=f"{unit.name} {number.group(1)}")
         gap = text[unit.end:org.start]
         if org.kind == "unit" and org.parent_span is not None and _unit_of_regex().match(gap):
             # "Balai Wilayah Sungai Sumatera II Ditjen SDA Kementerian PUPR": a unit of a unit of a
@@ -188,13 +209,21 @@ def _parent_before_organ(text: str, mentions: list[ActorMention]) -> list[ActorM
         org, organ = out[i], out[i + 1]
         if (org.kind == "org" and org.parent_span is None and org.acronym in (org.name, None)
                 and is_acronym(org.name.split()[0])
-                and text[org.end:organ.start] == " " and organ.parent_span is None
-                and (re.match(r"[A-Z][a-z]+ (?:[IVX]{1,4}|\d{1,2})(?![\w-])", organ.name)
+                and (text[org.end:organ.start] == " "
+                     or (text[org.end:organ.start] == ", " and _council_organ(org, organ)))
+                and organ.parent_span is None
+                and (re.match(r"[A-Z][a-z]+ (?:[IVX]{1,4}|\d{1,2})(?![\w-])|Komisi [A-E]$", organ.name)
                      or (organ.kind == "unit" and organ.method.startswith("rule:head-noun:")))):
             # (A unit keeps its own name, "Stasiun Geofisika Contoh", its quote the parent's short form.)
             name = organ.name if organ.kind == "unit" else f"{org.name} {organ.name}"
             out[i + 1] = replace(organ, start=org.start, name=name, kind="unit", parent_span=(org.start, org.end))
     return out
+
+
+def _council_organ(council: ActorMention, organ: ActorMention) -> bool:
+    """Whether ``organ`` is a lettered or numbered commission and ``council`` a DPRD: "DPRD X,
+    Komisi A" names the council's own commission, the only body such a commission belongs to."""
+    return council.name.startswith("DPRD ") and re.fullmatch(r"Komisi (?:[A-E]|[IVX]{1,4})", organ.name) is not None
 
 
 def _academic_unit(unit: ActorMention, by_span: dict[tuple[int, int], ActorMention]) -> ActorMention:
@@ -390,3 +419,44 @@ def parent_of_subgroup(text: str, m: ActorMention) -> ActorMention | None:
     sector = "GovernmentAgency" if is_acronym(name.split()[0]) else m.sector  # (a public body's subgroup)
     return replace(m, start=start, name=name, kind="org", sector=sector, sector_basis="parent-of-subgroup",
                    method="rule:parent-of-subgroup", acronym=None, expansion=None)
+
+
+#: An English region's name, its level word perhaps, right before a body's short form: "NTT
+#: BPBD", "NTB Province BPBD", "West Java Province BPBD".
+_ENGLISH_REGION_BEFORE = re.compile(r"(?<![\w-])(?P<place>(?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)"
+                                    r"(?:\s(?P<level>Province|Regency|City))?\s$")
+
+
+@functools.cache
+def _office_short_forms() -> frozenset[str]:
+    """The one-word short forms of the standard regional offices ("BPBD", "Bappeda", "Dinkes"),
+    not of a region's forum or its government ("Forkopimda", "Pemda"): "the Langsa City
+    Forkopimda consisting of ..." names the region's leaders, no office of it."""
+    rows = (row for row in table("body_patterns") if not row["name"].startswith(("Forum ", "Pemerintah ")))
+    forms = (f for row in rows for f in [row["acronym"], *row["aliases"].split("|")])
+    return frozenset(f for f in forms if f and " " not in f)
+
+
+def english_region_before(text: str, m: ActorMention) -> ActorMention:
+    """A regional body's bare short form written after its region, as English orders the words
+    ("the NTT BPBD office", "NTB Province BPBD"): the region's own branch ("A regional branch
+    named with its province"), quoted with the region, not the bare short form. Only for the
+    standard regional bodies' short forms ("BPBD", "Bappeda") and a region the regions list knows."""
+    from resilience_kg.extract.recognise.actors.places import _is_place
+
+    short = text[m.start:m.end]
+    if short != m.name or short not in _office_short_forms():
+        return m
+    before = _ENGLISH_REGION_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before is None:
+        return m
+    words_, level = before.group("place").split(), before.group("level")
+    if level is None and words_[-1] in ("Province", "Regency", "City") and len(words_) > 1:
+        level, words_ = words_[-1], words_[:-1]  # ("NTB Province BPBD": the level word is not the place's)
+    for k in range(len(words_)):  # the longest region at the end of the capitalised words
+        place = " ".join(words_[k:])
+        if _is_place(place):
+            start = before.start("place") + len(" ".join(words_[:k])) + (1 if k else 0)
+            region = f"{word_map('region_kind_english')[level.lower()].capitalize()} {place}" if level else place
+            return replace(m, start=start, name=f"{short} {region}", method="rule:english-region-before")
+    return m
