@@ -86,3 +86,16 @@ def test_a_lower_case_district_is_the_area() -> None:
 def test_a_known_network_written_with_a_bare_dash_is_found() -> None:
     text = "ICLEI-Local Governments for Sustainability organised a consultation with the city."
     assert "ICLEI-Local Governments for Sustainability" in quotes(text), quotes(text)
+
+
+# --- 6. English bodies named by a head written last: "Corporation", "Parliament" -------------------
+
+
+def test_a_corporation_with_its_short_form_is_a_body() -> None:
+    text = "The project is funded through the Eastern Borneo Water Supply Corporation (EBWSC), a joint venture."
+    assert "Eastern Borneo Water Supply Corporation (EBWSC)" in quotes(text), quotes(text)
+
+
+def test_a_national_parliament_is_a_body() -> None:
+    text = "A delegation of the Canadian Parliament visited the provincial disaster agency."
+    assert "Canadian Parliament" in quotes(text), quotes(text)
