@@ -99,3 +99,8 @@ def test_a_corporation_with_its_short_form_is_a_body() -> None:
 def test_a_national_parliament_is_a_body() -> None:
     text = "A delegation of the Canadian Parliament visited the provincial disaster agency."
     assert "Canadian Parliament" in quotes(text), quotes(text)
+
+
+def test_a_unit_named_after_its_owners_possessive_keeps_its_name() -> None:
+    text = "Teachers from the Embassy’s Regional Education Office joined the session."
+    assert any(q.endswith("Regional Education Office") for q in quotes(text)), quotes(text)

@@ -520,9 +520,12 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                         public=head.sector == "GovernmentAgency")
         first = _backward(text, toks, k) if head.english else k
         english = head.english
-        owner = head.english and toks[after - 1].text.endswith(("'s", "’s"))
+        # "the Australian Government’s Humanitarian Strategy": the body owns what follows, unless what
+        # follows is a body itself ("the Embassy’s Regional English Language Office", its unit)
+        owner = head.english and toks[after - 1].text.endswith(("'s", "’s")) \
+            and not any(_head_regex().fullmatch(t.text) for t in toks[after:stop])
         if owner:
-            stop = after  # "the Australian Government’s Humanitarian Strategy": the body owns what follows
+            stop = after
         if not head.english and stop <= after and head.head in _BOTH_ORDERS:
             # "River Basin Forum", "Contoh Multistakeholder Forum": a head that Indonesian writes
             # first ("Forum PRB") and English last; with no name after it, its name is before it.
