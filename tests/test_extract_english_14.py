@@ -104,3 +104,18 @@ def test_a_national_parliament_is_a_body() -> None:
 def test_a_unit_named_after_its_owners_possessive_keeps_its_name() -> None:
     text = "Teachers from the Embassy’s Regional Education Office joined the session."
     assert any(q.endswith("Regional Education Office") for q in quotes(text)), quotes(text)
+
+
+# --- 7. a counted list of regions that take part: each its government ------------------------------
+
+
+def test_regency_governments_listed_after_their_count_are_governments() -> None:
+    text = "The university signed agreements with two regency governments, Kampar and Wakatobi, on Friday."
+    names = actor_names(text)
+    assert "Pemerintah Kabupaten Kampar" in names, names
+    assert "Pemerintah Kabupaten Wakatobi" in names, names
+
+
+def test_counted_districts_hit_by_a_flood_are_places() -> None:
+    text = "Floods hit the three districts of Garut, Sumedang and Kuningan last month."
+    assert not any(n.startswith("Pemerintah") for n in actor_names(text)), actor_names(text)

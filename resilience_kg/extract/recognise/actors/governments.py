@@ -257,6 +257,54 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
     return out
 
 
+@functools.cache
+def _counted_levels() -> re.Pattern[str]:
+    """A count ("three", "the"), a level word in the plural or before "governments" and the list
+    after it: "three regency governments, A, B and C", "with the three districts of A, B and C"."""
+    counts = alternation("english_count_words")
+    return re.compile(r"(?<![\w-])(?P<partner>(?:" + alternation("english_partner_words") + r") )?(?:(?:"
+                      + counts + r"|\d+) )+(?P<level>" + alternation("english_counted_levels")
+                      + r")(?P<governments> governments| administrations)?(?: of|,|:)\s+", re.I)
+
+
+#: One member of a list of regions: capitalised words, then the comma or "and" after them.
+_LIST_MEMBER = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?P<sep>,? and |, |(?![\w-]))")
+
+
+def counted_governments(text: str, start: int, end: int) -> list[ActorMention]:
+    """The governments a counted level word lists: "signed with three regency governments,
+    Mukomuko, Kampar and South Buton" names Pemerintah Kabupaten Mukomuko, Kampar and Buton
+    Selatan, each quoted by its region's name; only with "governments" or after a partner's word
+    ("together with the three districts of A, B and C"). Every member must be a region of that
+    level (a list that is not one names none), and the list ends at its last member.
+
+    >>> text = "It signed with the three regencies of Kampar, South Buton and Mukomuko."
+    >>> [(text[m.start:m.end], m.name) for m in counted_governments(text, 0, len(text))]
+    [('Kampar', 'Pemerintah Kabupaten Kampar'), ('South Buton', 'Pemerintah Kabupaten Buton Selatan'), \
+('Mukomuko', 'Pemerintah Kabupaten Mukomuko')]
+    """
+    out = []
+    for m in _counted_levels().finditer(text, start, end):
+        if not m.group("partner") and not m.group("governments"):
+            continue  # "floods hit the three districts of A and B": places, unless they are partners
+        kind = word_map("english_counted_levels")[m.group("level").lower()]
+        level = kind.capitalize()
+        at, members = m.end(), list[tuple[int, int, str]]()
+        while (member := _LIST_MEMBER.match(text, at, end)) is not None:
+            region = _region_at(member.group("place"), level)
+            if region is None:
+                members = []
+                break  # (a list of places of another level, or of no region: no governments)
+            members.append((member.start(), member.end("place"), region))
+            at = member.end()
+            if not member.group("sep"):
+                break
+        if len(members) < 2:
+            continue
+        out += [_head_mention(s, e, level, region) for s, e, region in members]
+    return out
+
+
 def english_government_name(text: str, m: ActorMention) -> ActorMention:
     """An English name of a local government written with "Government" after its level
     ("Contoh Regency Government", "Contoh District Government") is
