@@ -17,6 +17,7 @@ from resilience_kg.extract.recognise.actors.acronyms import (
 from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post, person_word_after_body
 from resilience_kg.extract.recognise.actors.district_heads import district_heads
 from resilience_kg.extract.recognise.actors.governments import (
+    counted_governments,
     english_government_name,
     english_local_governments,
     english_regional_heads,
@@ -116,6 +117,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + police_commands(text, s, e)
             + military_commands(text, s, e)
             + english_local_governments(text, s, e)
+            + counted_governments(text, s, e)
             + national_governments(text, s, e)
             + english_regional_heads(text, s, e)
             + foreign_envoys(text, s, e)

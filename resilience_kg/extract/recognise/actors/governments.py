@@ -180,10 +180,11 @@ def military_commands(text: str, start: int, end: int) -> list[ActorMention]:
 #: capitalised words and an English word of a local government's level.
 @functools.cache
 def _english_local() -> re.Pattern[str]:
-    """A capitalised place and an English level of local government (``english_local_levels``);
-    "city" may also be written in lower case ("Can Tho city")."""
-    levels = "|".join(re.escape(w.capitalize()) for w in word_map("english_local_levels"))
-    return re.compile(rf"(?<![\w-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) (?P<level>{levels}|city)(?![\w-])")
+    """A capitalised place and an English level of local government (``english_local_levels``),
+    the level also in lower case ("Can Tho city", "Bogor regency", "Depok municipality": news copy
+    writes it so)."""
+    levels = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in word_map("english_local_levels"))
+    return re.compile(rf"(?<![\w-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) (?P<level>{levels})(?![\w-])")
 
 #: The Indonesian level an English word names ("Regency" is a Kabupaten).
 _LEVELS = word_map("english_local_levels")
@@ -217,6 +218,8 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
     out = []
     for m in _english_local().finditer(text, start, end):
         place, level = m.group("place"), m.group("level").lower()
+        if m.group("level") == "district":
+            continue  # ("throughout the Rembang district": a lower-case district is the area, a kecamatan too)
         words_ = place.split(" ")
         while words_ and (words_[0] in STOP_CAPS or words_[0] in ("The", "A", "An")):
             words_ = words_[1:]  # "The Sidoarjo Regency", a sentence's first word
@@ -236,8 +239,11 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
         if re.search(r"(?<![\w-])[A-Z][A-Z0-9]+ $", text[max(start, first - 12):first]):
             continue  # "CRO Semarang City": a short form before it, the city ends that body's name
         before = text[max(start, first - 40):first]
-        if _english_place_words().search(_list_lead(text[max(start, first - 160):first])) \
-                and not _of_a_government().search(before) and not _person_of(before):
+        lead = _list_lead(text[max(start, first - 160):first])
+        # ("representatives of X City, Y Regency and ...": the words before the list make each
+        # member a government, as they do the first)
+        if _english_place_words().search(lead) and not _of_a_government().search(before) \
+                and not _of_a_government().search(lead) and not _person_of(before):
             continue  # "came from Tegal City, X Regency and ...": each member of the list is a place
         if re.match(r" (?:[A-Z][\w-]*|of [A-Z])", text[m.end():m.end() + 5]) \
                 or re.search(r"\b[Gg]overnment of $", before):
@@ -248,6 +254,54 @@ def english_local_governments(text: str, start: int, end: int) -> list[ActorMent
         name = f"Pemerintah {_LEVELS[level]} {region}" if region else text[first:m.end()]
         out.append(ActorMention(first, m.end(), name, None, None, "GovernmentAgency", "english-local-government",
                                 "rule:english-local-government", confidence("mention:place-as-government")))
+    return out
+
+
+@functools.cache
+def _counted_levels() -> re.Pattern[str]:
+    """A count ("three", "the"), a level word in the plural or before "governments" and the list
+    after it: "three regency governments, A, B and C", "with the three districts of A, B and C"."""
+    counts = alternation("english_count_words")
+    return re.compile(r"(?<![\w-])(?P<partner>(?:" + alternation("english_partner_words") + r") )?(?:(?:"
+                      + counts + r"|\d+) )+(?P<level>" + alternation("english_counted_levels")
+                      + r")(?P<governments> governments| administrations)?(?: of|,|:)\s+", re.I)
+
+
+#: One member of a list of regions: capitalised words, then the comma or "and" after them.
+_LIST_MEMBER = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?P<sep>,? and |, |(?![\w-]))")
+
+
+def counted_governments(text: str, start: int, end: int) -> list[ActorMention]:
+    """The governments a counted level word lists: "signed with three regency governments,
+    Mukomuko, Kampar and South Buton" names Pemerintah Kabupaten Mukomuko, Kampar and Buton
+    Selatan, each quoted by its region's name; only with "governments" or after a partner's word
+    ("together with the three districts of A, B and C"). Every member must be a region of that
+    level (a list that is not one names none), and the list ends at its last member.
+
+    >>> text = "It signed with the three regencies of Kampar, South Buton and Mukomuko."
+    >>> [(text[m.start:m.end], m.name) for m in counted_governments(text, 0, len(text))]
+    [('Kampar', 'Pemerintah Kabupaten Kampar'), ('South Buton', 'Pemerintah Kabupaten Buton Selatan'), \
+('Mukomuko', 'Pemerintah Kabupaten Mukomuko')]
+    """
+    out = []
+    for m in _counted_levels().finditer(text, start, end):
+        if not m.group("partner") and not m.group("governments"):
+            continue  # "floods hit the three districts of A and B": places, unless they are partners
+        kind = word_map("english_counted_levels")[m.group("level").lower()]
+        level = kind.capitalize()
+        at, members = m.end(), list[tuple[int, int, str]]()
+        while (member := _LIST_MEMBER.match(text, at, end)) is not None:
+            region = _region_at(member.group("place"), level)
+            if region is None:
+                members = []
+                break  # (a list of places of another level, or of no region: no governments)
+            members.append((member.start(), member.end("place"), region))
+            at = member.end()
+            if not member.group("sep"):
+                break
+        if len(members) < 2:
+            continue
+        out += [_head_mention(s, e, level, region) for s, e, region in members]
     return out
 
 
@@ -402,7 +456,27 @@ def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
         out.append(ActorMention(m.start(), m.end(), f"Government of {country}", None, None, "GovernmentAgency",
                                 "national-government", "rule:national-government",
                                 confidence("mention:place-as-government")))
+    for m in _envoy_country_government().finditer(text, start, end):
+        # "the Dutch government", "the Japanese government": an adjective not made with "-ian",
+        # named as Kemlu names the country (the table of envoys' countries).
+        out.append(ActorMention(m.start(), m.end(), f"Pemerintah {_envoy_countries()[m.group('adj')]}", None, None,
+                                "GovernmentAgency", "national-government", "rule:national-government",
+                                confidence("mention:place-as-government")))
     return out
+
+
+@functools.cache
+def _envoy_countries() -> dict[str, str]:
+    return word_map("english_envoy_countries")
+
+
+@functools.cache
+def _envoy_country_government() -> re.Pattern[str]:
+    """A country's English name or adjective (``english_envoy_countries``) other than an "-ian"
+    adjective (:data:`_NATIONAL_GOVERNMENT` reads those), then "government"."""
+    names = sorted((w for w in _envoy_countries() if not w.endswith("ian")), key=len, reverse=True)
+    return re.compile(r"(?<![\w.-])(?P<adj>" + "|".join(re.escape(w) for w in names)
+                      + r") [Gg]overnment(?![\w-])(?! of\b)")
 
 
 # -- English: a regional head's post and a foreign envoy's -------------------------------------------
@@ -417,7 +491,8 @@ _PLACE_WORDS = r"(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+"
 def _english_head_posts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"Bekasi Mayor", "Makassar's Mayor" (the place first) and "Acting Governor of West Java"
     (the place after "of"): a regional head's English post with its region."""
-    posts = "|".join(w.title() for w in _HEAD_LEVELS)
+    # ("the governor of North Sumatra": news write the post in lower case too)
+    posts = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w.title()[1:])}" for w in _HEAD_LEVELS)
     # "Jakarta's acting Governor": news write the prefix in lower case too.
     prefix = r"(?:(?:" + "|".join(f"[{w[0]}{w[0].lower()}]{re.escape(w[1:])}"
                                   for w in words("english_head_prefixes")) + r") )?"
@@ -488,6 +563,13 @@ def english_regional_heads(text: str, start: int, end: int) -> list[ActorMention
     for place_first, form in zip((True, False), _english_head_posts(), strict=True):
         for m in form.finditer(text, start, end):
             level = _HEAD_LEVELS[m.group("post").lower()]
+            if not level:
+                # ("Regional Secretary of East Java": a post of every level; the region says which)
+                levels = [lv for lv in ("Provinsi", "Kabupaten", "Kota")
+                          if _region_at(m.group("place"), lv) is not None]
+                if len(levels) != 1:
+                    continue
+                level = levels[0]
             words_ = m.group("place").split(" ")
             if place_first and len(words_) > 1 and words_[-1] in words("english_head_prefixes"):
                 words_ = words_[:-1]  # "Jakarta Deputy Governor": the place's words take the prefix first

@@ -520,6 +520,12 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                         public=head.sector == "GovernmentAgency")
         first = _backward(text, toks, k) if head.english else k
         english = head.english
+        # "the Australian Government’s Humanitarian Strategy": the body owns what follows, unless what
+        # follows is a body itself ("the Embassy’s Regional English Language Office", its unit)
+        owner = head.english and toks[after - 1].text.endswith(("'s", "’s")) \
+            and not any(_head_regex().fullmatch(t.text) for t in toks[after:stop])
+        if owner:
+            stop = after
         if not head.english and stop <= after and head.head in _BOTH_ORDERS:
             # "River Basin Forum", "Contoh Multistakeholder Forum": a head that Indonesian writes
             # first ("Forum PRB") and English last; with no name after it, its name is before it.
@@ -541,6 +547,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         if text[e - 1] == "." and toks[stop - 1].text.lower().rstrip(".") not in ABBREVIATIONS \
                 and not INITIALISM.fullmatch(toks[stop - 1].text):  # ("... R.I." keeps its stop)
             e -= 1
+        if owner:
+            e -= 2  # (the name without its "’s")
         name = text[s:e]
         if head.head == "Bidang" and re.search(r"\b(" + alternation("deputy_posts") + r")\b",
                                                 text[max(start, s - 60):s]):

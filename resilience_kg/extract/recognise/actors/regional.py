@@ -227,7 +227,9 @@ def district_offices(text: str, start: int, end: int) -> list[ActorMention]:
 #: the government of a region in lower case.
 @functools.cache
 def _lower_government() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:(?:" + alternation("english_government_levels") + r") )?government of (?:the )?"
+    # ("the administrations of Jakarta, ...": English news' plural before a list of regions)
+    return re.compile(r"(?<![\w-])(?:(?P<level>" + alternation("english_government_levels") + r") )?"
+                      r"(?P<noun>government|administrations?) of (?:the )?"
                       r"(?P<place>(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)(?![\w-])")
 
 
@@ -240,7 +242,8 @@ def _region_then_government() -> re.Pattern[str]:
     """ "the West Sumatra government", "the NTT provincial government": a region, then its
     government in lower case."""
     return re.compile(r"(?<![\w-])(?P<place>(?:[A-Z][a-z]+ ){0,2}[A-Z][A-Za-z]+) (?P<level>(?:"
-                      + alternation("english_government_levels") + r") )?government(?![\w-])(?! of\b)")
+                      + alternation("english_government_levels") + r") )?(?:" + alternation("english_government_nouns")
+                      + r")(?![\w-])(?! of\b)")
 
 
 def _government_of(place: str, level: str | None) -> str | None:
@@ -254,6 +257,8 @@ def _government_of(place: str, level: str | None) -> str | None:
     if len(hits) != 1:
         return None
     (kind, region), = hits.items()
+    if region.code == "31":
+        return "Pemerintah Provinsi DKI Jakarta"  # Jakarta's government names itself so (UU 29/2007)
     return f"Pemerintah {kind.capitalize()} {region.name.removeprefix('Kota ').removeprefix('Kabupaten ')}"
 
 
@@ -282,6 +287,11 @@ def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention
         if not _is_place(m.group("place")):
             continue
         name = text[m.start():m.end()]
+        if m.group("noun") != "government":
+            # "the administrations of Jakarta": the region's government, by its Indonesian name.
+            if (own := _government_of(m.group("place"), m.group("level"))) is None:
+                continue
+            name = own
         out.append(ActorMention(m.start(), m.end(), name[0].upper() + name[1:], None, None, "GovernmentAgency",
                                 "head:Government", "rule:head-noun:Government", confidence("mention:head-noun")))
     for m in _LOWER_PEMERINTAH.finditer(text, start, end):
