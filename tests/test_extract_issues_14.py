@@ -4,8 +4,11 @@ prints (and the settings chosen from them) speak of pages the model never read."
 
 from __future__ import annotations
 
+import csv
 import sys
 from pathlib import Path
+
+from resilience_kg.extract.pipeline import extract_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -37,3 +40,28 @@ def test_a_held_out_group_is_scored_by_a_model_that_never_read_it() -> None:
     assert len(seen) == 2
     assert "w=genangan" not in seen[0] and "w=antrean" in seen[0]
     assert "w=antrean" not in seen[1] and "w=genangan" in seen[1]
+
+
+REPORT = ("Rapat Koordinasi Penanganan Dampak Kemarau Kecamatan Sukaraya\n\n"
+          "Sukaraya, 12 Agustus 2025 - Camat Sukaraya memimpin rapat koordinasi bersama para lurah di aula "
+          "kantor kecamatan.\n\n"
+          "Dampak kekeringan yang melanda warga di antaranya meliputi menurunnya debit sumur warga, rusaknya "
+          "tanaman padi di sawah tadah hujan, serta naiknya harga air bersih eceran.\n\n"
+          "Rapat juga membahas potensi bencana di wilayah itu yaitu banjir, longsor, dan angin kencang.\n")
+
+
+def _issue_labels(tmp_path: Path) -> list[str]:
+    source = tmp_path / "rakor-sukaraya.txt"
+    source.write_text(REPORT, encoding="utf-8")
+    extract_reports([source], out=tmp_path / "drafts")
+    with (tmp_path / "drafts" / "elements.csv").open(encoding="utf-8") as f:
+        return [r["label_id"] for r in csv.DictReader(f) if r["type"] == "Issue"]
+
+
+def test_the_harms_an_issue_enumerates_are_drafted_one_issue_each(tmp_path: Path) -> None:
+    labels = _issue_labels(tmp_path)
+    for harm in ("Menurunnya debit sumur warga", "Rusaknya tanaman padi di sawah tadah hujan",
+                 "Naiknya harga air bersih eceran"):
+        assert harm in labels
+    # A list of single words names the hazards a place faces: no issue of its own each.
+    assert "Longsor" not in labels and "Banjir" not in labels
