@@ -65,3 +65,11 @@ def test_the_harms_an_issue_enumerates_are_drafted_one_issue_each(tmp_path: Path
         assert harm in labels
     # A list of single words names the hazards a place faces: no issue of its own each.
     assert "Longsor" not in labels and "Banjir" not in labels
+
+
+def test_a_list_of_hazards_in_phrases_stays_one_issue() -> None:
+    from resilience_kg.extract.recognise.issues import listed_problems
+
+    text = ("Ancaman musim hujan di pesisir itu antara lain gelombang tinggi di perairan selatan, "
+            "banjir rob di permukiman nelayan, serta angin kencang pada sore hari.")
+    assert listed_problems(text, 0, len(text) - 1) == [(0, len(text) - 1)]

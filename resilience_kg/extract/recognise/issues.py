@@ -375,6 +375,14 @@ def _enumerating() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:(?:{alternation('enumerating_copulas')})(?![\w-])[\s,:]*)+", re.I)
 
 
+@functools.cache
+def _hazard_named() -> re.Pattern[str]:
+    """A hazard's name (``issue_cues`` rows of kind ``hazard``: "banjir", "tanah longsor")."""
+    words = sorted({row["cue"].lower() for row in cue_rows() if row["kind"] == "hazard"}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) +
+                      r")(?![\w-])", re.I)
+
+
 def listed_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The problems an issue lists ("menyampaikan beberapa poin perhatian, seperti A, B, serta C";
     "Seperti masalah banjir, sampah, dan pencemaran udara"), one span each, or the issue whole: a
@@ -390,6 +398,8 @@ def listed_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = opening.match(text, start, end) or after.search(text, start, end)
     # After a word that opens an enumeration but no word for problems, each item must be a phrase:
     # a list of single words names the hazards a place faces ("yaitu banjir, longsor"), one exposure.
+    # So is a list of hazards in phrases ("berupa banjir, tanah longsor dan angin kencang"): half
+    # of its items or more name a hazard.
     phrases = m is None and (m := _enumerating().search(text, start, end)) is not None
     if m is None:
         return _range_parts(text, start, end) or [(start, end)]
@@ -405,7 +415,8 @@ def listed_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # banjir, khususnya di daerah pemilihan X, yakni Jakarta Timur" is one problem).
     if len(parts) < 2 or any(not w or len(w) > MAX_LISTED_WORDS or max(map(len, w)) < 4 or qualifier.match(text, a)
                              or (phrases and len(w) < 2)
-                             for w, (a, _) in zip(words, parts, strict=True)) or names(text, parts):
+                             for w, (a, _) in zip(words, parts, strict=True)) or names(text, parts) \
+            or (phrases and 2 * sum(bool(_hazard_named().search(text, a, b)) for a, b in parts) >= len(parts)):
         return [(start, end)]
     return parts
 
