@@ -144,13 +144,12 @@ def cross_validate(reports: dict[str, list[Sample]], kind: str = "Issue") -> Non
         _print(counts[part], THRESHOLDS_BY_KIND[kind])
 
 
-#: The real sets held out together in leave-sets-out cross-validation: each group is a round's
-#: sets, read and annotated together, so a held-out group is pages from outlets and annotators
-#: the rest of the training may not hold.
-SET_GROUPS = (("tune", "tune2", "tune3"), ("tune4", "tune5", "tune6"), ("tune7", "tune8", "tune9"),
-              ("tune10", "tune11", "tune12"), ("tune13", "tune14", "tune15"), ("tune16", "tune17", "tune18"),
-              ("tune19", "tune20", "tune21"), ("tune22", "tune23", "tune24"), ("tune25", "tune26", "tune27"),
-              ("tune28", "tune29", "tune30"))
+#: The real sets held out together in leave-sets-out cross-validation: each group is three sets
+#: read and annotated together, so a held-out group is pages from outlets and annotators the rest of
+#: the training may not hold. Every set of the shipped samples is in one (tune31 to tune60 joined in
+#: round 14: before, the pages read in rounds 9 to 13 were never held out).
+SET_GROUPS = (("tune", "tune2", "tune3"),
+              *(tuple(f"tune{n}" for n in range(first, first + 3)) for first in range(4, 61, 3)))
 
 
 def cross_validate_sets(reports: dict[str, list[Sample]], kind: str = "Issue",

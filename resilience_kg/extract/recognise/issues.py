@@ -366,6 +366,23 @@ def _problem_list() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return after, opening, qualifier
 
 
+@functools.cache
+def _enumerating() -> re.Pattern[str]:
+    """Where an issue opens a list of what it names ("dampak yang dirasakan meliputi A, B, serta
+    C"; ``words.csv`` list ``enumerating_copulas``, a run of them: "di antaranya meliputi"): each
+    item is a problem of its own, as after a word for problems (issues-14: held-out pages list the
+    harms a place suffers so, and a reader counts each)."""
+    return re.compile(rf"(?<![\w-])(?:(?:{alternation('enumerating_copulas')})(?![\w-])[\s,:]*)+", re.I)
+
+
+@functools.cache
+def _hazard_named() -> re.Pattern[str]:
+    """A hazard's name (``issue_cues`` rows of kind ``hazard``: "banjir", "tanah longsor")."""
+    words = sorted({row["cue"].lower() for row in cue_rows() if row["kind"] == "hazard"}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) +
+                      r")(?![\w-])", re.I)
+
+
 def listed_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The problems an issue lists ("menyampaikan beberapa poin perhatian, seperti A, B, serta C";
     "Seperti masalah banjir, sampah, dan pencemaran udara"), one span each, or the issue whole: a
@@ -379,6 +396,11 @@ def listed_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     after, opening, qualifier = _problem_list()
     m = opening.match(text, start, end) or after.search(text, start, end)
+    # After a word that opens an enumeration but no word for problems, each item must be a phrase:
+    # a list of single words names the hazards a place faces ("yaitu banjir, longsor"), one exposure.
+    # So is a list of hazards in phrases ("berupa banjir, tanah longsor dan angin kencang"): half
+    # of its items or more name a hazard.
+    phrases = m is None and (m := _enumerating().search(text, start, end)) is not None
     if m is None:
         return _range_parts(text, start, end) or [(start, end)]
     leads = alternation("list_item_leads")
@@ -392,7 +414,9 @@ def listed_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # A part that opens with a preposition or "yakni" qualifies the one before it ("persoalan
     # banjir, khususnya di daerah pemilihan X, yakni Jakarta Timur" is one problem).
     if len(parts) < 2 or any(not w or len(w) > MAX_LISTED_WORDS or max(map(len, w)) < 4 or qualifier.match(text, a)
-                             for w, (a, _) in zip(words, parts, strict=True)) or names(text, parts):
+                             or (phrases and len(w) < 2)
+                             for w, (a, _) in zip(words, parts, strict=True)) or names(text, parts) \
+            or (phrases and 2 * sum(bool(_hazard_named().search(text, a, b)) for a, b in parts) >= len(parts)):
         return [(start, end)]
     return parts
 
