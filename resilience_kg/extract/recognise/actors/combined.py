@@ -14,7 +14,13 @@ from resilience_kg.extract.recognise.actors.acronyms import (
     acronym_pairs,
     bracketed_short_forms,
 )
-from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post, person_word_after_body
+from resilience_kg.extract.recognise.actors.bounds import (
+    body_in_its_office,
+    in_name_vocabulary,
+    person_after_post,
+    person_word_after_body,
+    places_listed_in_name,
+)
 from resilience_kg.extract.recognise.actors.district_heads import district_heads
 from resilience_kg.extract.recognise.actors.governments import (
     english_government_name,
@@ -124,7 +130,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + district_heads(text, s, e)
         )
         candidates = (
-            _split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
+            _split_at_known(text, [body_in_its_office(text, m, known_forms)
+                                   for m in head_noun_spans(text, s, e, known_forms)], surfaces)
             + acronym_pairs(text, s, e, known_forms)
             + surfaces
             + group_lists(text, s, e)
@@ -138,6 +145,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         commands = {(m.start, m.end) for m in candidates if m.method in _COMMAND_METHODS}
         candidates = [m for m in candidates if m.method in _COMMAND_METHODS or (m.start, m.end) not in commands]
         settled = bracketed_short_forms(text, branches_of(text, join_units(text, settle(candidates, text))))
+        settled = places_listed_in_name(text, settled)
         by_span = {(m.start, m.end): m for m in reversed(settled)}
         settled = [_academic_unit(m, by_span) for m in settled]
         settled += elliptical_branches(text, settled, e)

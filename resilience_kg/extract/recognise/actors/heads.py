@@ -15,6 +15,7 @@ from resilience_kg.extract.recognise.actors.bounds import (
     REDUPLICATED,
     abbreviates_field,
     branch_word_before,
+    country_tail,
     in_name_vocabulary,
     lower_field_after_and,
     post_ends_before_body,
@@ -622,6 +623,7 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             e = short.end()
             tail = (_jurisdiction_tail(text, e, end) or rank_tail(text, e, end) or _named_tail(text, e, end, acronym)
                     or (_english_place_tail(text, e, end) if english else 0)
+                    or country_tail(text, e, end, english=english)
                     or (_item_word_length(text, e, end) if not english
                         and (_stands_as_item(text, s) or stop <= after) else 0))
             if tail:
