@@ -87,3 +87,44 @@ def test_a_list_of_bodies_of_several_regions_is_still_several_bodies() -> None:
     got = quotes(text)
     assert "BPBD Kota Bogor" in got, got
     assert not any("," in q for q in got), got
+
+
+# --- 5. a unit's fields listed with commas, its parent written out after them -------------------
+
+
+def test_a_bureau_s_listed_fields_run_on_to_its_parent_written_out() -> None:
+    text = ("Penandatanganan difasilitasi Biro Hukum, Tata Laksana dan Kerja Sama Sekretariat Daerah "
+            "Provinsi Contoh Raya di aula.")
+    got = quotes(text)
+    assert "Biro Hukum, Tata Laksana dan Kerja Sama Sekretariat Daerah Provinsi Contoh Raya" in got, got
+    assert "Tata Laksana" not in got, got
+
+
+def test_bodies_listed_with_their_heads_are_still_several() -> None:
+    got = quotes("Hadir Dinas Sosial, Dinas Kesehatan dan Badan Pusat Statistik.")
+    assert got == ["Dinas Sosial", "Dinas Kesehatan", "Badan Pusat Statistik"], got
+
+
+# --- 6. one body named two ways ----------------------------------------------------------------
+
+
+def test_a_university_and_its_un_short_form_are_one_actor() -> None:
+    text = "Kerja sama Universitas Kartanegara dan pemerintah daerah. Rektor Unkartan menandatangani naskah."
+    names = actor_names(text)
+    assert "Universitas Kartanegara" in names, names
+    assert "Unkartan" not in names, names
+
+
+def test_two_universities_whose_names_start_alike_stay_two() -> None:
+    text = "Hadir Universitas Tamalanrea, Universitas Tanjung Contoh dan UNTAM."
+    names = actor_names(text)
+    assert "Universitas Tamalanrea" in names and "Universitas Tanjung Contoh" in names, names
+    assert "UNTAM" not in names, names
+
+
+def test_a_body_of_a_regency_written_short_is_the_body_written_in_full() -> None:
+    text = ("Rapat dengar pendapat DPRD Barito Utara membahas air bersih. Komisi B DPRD Barut meminta "
+            "PDAM memperbaiki pipa.")
+    names = actor_names(text)
+    assert "DPRD Barito Utara" in names, names
+    assert "DPRD Barut" not in names, names

@@ -395,8 +395,10 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
         width = 0
         while k < len(toks) and is_cap(toks[k].text) and not text[toks[k - 1].end:toks[k].start].strip():
             word = toks[k].text
-            if word in JURISDICTION_WORDS or (unit and closed and width and (is_acronym(word) or word in known)):
+            if word in JURISDICTION_WORDS or (unit and closed and width and (is_acronym(word) or word in known
+                                                                              or _head_regex().fullmatch(word))):
                 break  # "... dan Statistik Provinsi DKI Jakarta", "... Komunikasi X BNPB": a place, a unit's parent
+                # (written out too: "Biro Pemerintahan, Otonomi Daerah dan Kerja Sama Sekretariat Daerah ...")
             last_field = closed and k + 1 < len(toks) and (toks[k + 1].text in JURISDICTION_WORDS
                                                            or not is_cap(toks[k + 1].text))
             if word in _place_kinds() and last_field and width == 0:
