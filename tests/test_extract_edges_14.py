@@ -2,7 +2,7 @@
 level word, a country after a short form in brackets, a body's office building ("Kantor <body>")
 at a venue's address, and a list of the regions a body serves inside its name. On real pages one
 body drafted with the wrong edges costs a false actor and a missed one at once. Each passage is
-made up; no name here is in a rule table."""
+made up; no local body named here is in a rule table."""
 
 from __future__ import annotations
 
@@ -64,6 +64,13 @@ def test_an_office_named_kantor_and_a_branch_office_keep_the_word() -> None:
     assert "Kantor Imigrasi Kelas I Ambon" in got, got
     assert "Kantor Pertanahan Kota Bogor" in got, got
     assert "Kantor Wilayah Kementerian Agama" in got, got
+
+
+def test_the_local_office_of_a_national_agency_keeps_the_word() -> None:
+    # "Kantor Basarnas Ambon" is the national agency's office there: a branch, not its building.
+    got = quotes("Rapat dihadiri BPBD Maluku, Kantor Basarnas Ambon dan Kantor Dinas Sosial Kota Ambon.")
+    assert "Kantor Basarnas Ambon" in got, got
+    assert "Dinas Sosial Kota Ambon" in got, got
 
 
 def test_at_the_body_s_office_is_still_the_venue() -> None:

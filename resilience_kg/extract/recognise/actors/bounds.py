@@ -341,12 +341,14 @@ def country_tail(text: str, pos: int, end: int, *, english: bool) -> int:
 _OFFICE_WORD = "Kantor "
 
 
-def body_in_its_office(text: str, m: ActorMention, known: frozenset[str]) -> ActorMention:
+def body_in_its_office(text: str, m: ActorMention, known: frozenset[str], national: frozenset[str]) -> ActorMention:
     """The body a mention "Kantor <a body's name>" names, without "Kantor": "Kantor Bappeda Provinsi
     X", "Kantor Dinas Sosial Kota X" are the building of the Bappeda, of the Dinas (a venue's
     address), not a body besides it. Only when a head noun of a body, or a name the gazetteer or
     the known names hold, starts right after the word ("Kantor Imigrasi", "Kantor Pertanahan" are
-    the offices' own names, "Kantor Wilayah" a branch's), and no preposition of place stands
+    the offices' own names, "Kantor Wilayah" a branch's), the body is no national or international
+    one (``national``: its forms; "Kantor Basarnas Surabaya", "Kantor Badan Pertanahan Nasional
+    Kota X" name the national body's local office, a branch), and no preposition of place stands
     before it ("di Kantor BPBD X" is the venue, which the venue rules read); the mention otherwise."""
     from resilience_kg.extract.recognise.actors.vocabulary import _heads
 
@@ -359,6 +361,8 @@ def body_in_its_office(text: str, m: ActorMention, known: frozenset[str]) -> Act
     at = m.start + len(_OFFICE_WORD)
     head = _head_regex().match(text, at, m.end)
     word = re.compile(r"[A-Z][\w-]*").match(text, at, m.end)
+    if (word is not None and word.group(0) in national) or " Nasional" in m.name:
+        return m
     if head is not None and _heads()[head.group(1)].kind == "org" and head.group(1) != "Kantor":
         basis = f"head:{head.group(1)}"
     elif word is not None and word.group(0) in known:
