@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from resilience_kg.extract.components.document import Document
 from resilience_kg.extract.draft import Actor
 from resilience_kg.extract.recognise.actors import ActorMention, is_acronym, name_key, starts_a_name_part
-from resilience_kg.extract.recognise.actors.places import _is_place, _split_region
+from resilience_kg.extract.recognise.actors.places import _contracted_place, _is_place, _split_region
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _english_head_at_end,
     _fits,
@@ -246,10 +246,11 @@ def _resolution(doc: Document, basis: ActorMention, resolved: dict[tuple[Any, ..
 def _key(found: _Actors, m: ActorMention, res: Any) -> str:
     """The key of the actor this mention belongs to (an earlier one's when they share a key)."""
     keys = _actor_keys(m, res)
-    key = next((found.aliases[k] for k in keys if k in found.aliases), keys[0])
+    look, leave = _campus_keys(m.name)
+    key = next((found.aliases[k] for k in keys + look if k in found.aliases), keys[0])
     if key in found.by_key and keys[0].startswith("id:") and _resolved_id(found.by_key[key]) not in (None, keys[0][3:]):
         key = keys[0]  # two bodies resolved apart are never merged by a shared short form
-    for k in keys:
+    for k in keys + leave:
         found.aliases.setdefault(k, key)
     return key
 
@@ -364,6 +365,30 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     return keys
 
 
+#: A university's name ("Universitas Tidar") and a short form of it made of "Un" and the first
+#: letters of its name ("Untidar", "UNDIP", "Unhas"): the way Indonesian universities shorten
+#: their own names (Universitas Diponegoro, Undip; Universitas Hasanuddin, Unhas).
+_UNIVERSITY_NAME = re.compile(r"Universitas (?P<word>[A-Z][a-z]{2,})(?: |$)")
+_UNIVERSITY_SHORT = re.compile(r"U[Nn](?P<rest>[A-Za-z][a-z]{1,7}|[A-Z]{2,8})")
+
+
+def _campus_keys(name: str) -> tuple[list[str], list[str]]:
+    """The keys a university's name looks up and the keys it leaves for a later mention: a full
+    name leaves the first two letters and more of its name's first word for a short form and looks
+    up the short forms before it; a short form looks up the full names and leaves its own letters.
+    Two full names never meet this way (Tadulako and Tanjungpura are two universities)."""
+    full = _UNIVERSITY_NAME.match(name)
+    if full is not None:
+        word = full.group("word").lower()
+        prefixes = [word[:n] for n in range(2, len(word) + 1)]
+        return [f"campus-short:{p}" for p in prefixes], [f"campus:{p}" for p in prefixes]
+    short = _UNIVERSITY_SHORT.fullmatch(name.strip())
+    if short is None:
+        return [], []
+    rest = short.group("rest").lower()
+    return [f"campus:{rest}"], [f"campus-short:{rest}"]
+
+
 #: What a squashed key leaves out of a name: spaces, and the words "Kecamatan" and "Metro" that a
 #: district's body or a metropolitan police command may be written with or without.
 _SQUASHED = re.compile(r"\b(?:kecamatan|metro)\b|\s+")
@@ -383,7 +408,7 @@ def _located(name: str) -> tuple[str, str] | None:
     from resilience_kg.extract.gazetteer import normalise
 
     # ("Polresta Pulau X dan Pulau-Pulau Y": the command of X and the islands around it.)
-    located = _split_region(re.sub(r" dan ([A-Z][a-z]+)-\1 .*$", "", name))
+    located = _split_region(re.sub(r" dan ([A-Z][a-z]+)-\1 .*$", "", name)) or _contracted_region(name)
     if located is None:
         return None
     body = located[0].split()
@@ -393,6 +418,20 @@ def _located(name: str) -> tuple[str, str] | None:
     while key and key[-1] in ("kota", "kabupaten", "provinsi"):  # ("Polresta": "kepolisian resor kota")
         key.pop()
     return " ".join(key), located[1]
+
+
+def _contracted_region(name: str) -> tuple[str, str] | None:
+    """A name and the code of the regency or city that ends it shortened by its syllables: ("dprd",
+    "62.05") for "DPRD Barut", as :func:`_split_region` gives for "DPRD Barito Utara"."""
+    from resilience_kg.extract.regions import contracted
+
+    words_ = name.split()
+    for width in (2, 1):
+        if len(words_) > width and _contracted_place(" ".join(words_[-width:])):
+            region = contracted(" ".join(words_[-width:]))
+            if region is not None:
+                return name_key(" ".join(words_[:-width])), region.code
+    return None
 
 
 def _bare(m: ActorMention) -> bool:

@@ -7,7 +7,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from resilience_kg.extract.recognise.actors.bounds import administrative_tail, post_ends_before_body, rank_tail
+from resilience_kg.extract.recognise.actors.bounds import (
+    administrative_tail,
+    country_tail,
+    post_ends_before_body,
+    rank_tail,
+)
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
     _is_place,
@@ -121,7 +126,8 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
             s = before[best].start
             expansion = text[s:before[-1].end].rstrip(" ,")
             tail = (_jurisdiction_tail(text, m_end, end) or rank_tail(text, m_end, end)
-                    or administrative_tail(text, m_end, end, expansion) or _named_tail(text, m_end, end, acronym))
+                    or administrative_tail(text, m_end, end, expansion) or _named_tail(text, m_end, end, acronym)
+                    or country_tail(text, m_end, end, english=_english_head_at_end(expansion) is not None))
             short_name = f"{acronym} {' '.join(text[m_end:m_end + tail].split())}".strip()
             if (_names_a_body(expansion) or acronym in _known_names() or acronym in known
                     or short_name in _acting_subjects(text) or _collective_start(before[best:]) == 0):
@@ -386,5 +392,9 @@ def bracketed_short_forms(text: str, mentions: list[ActorMention]) -> list[Actor
             out.append(m)
             continue
         absorbed.update(id(o) for o in inside)
-        out.append(replace(m, end=b.end(), acronym=short, expansion=m.name))
+        # "Kementerian Luar Negeri dan Perdagangan (MFAT) Selandia Baru": the country after the
+        # brackets says whose ministry it is, so it belongs to the name.
+        country = country_tail(text, b.end(), len(text), english=_english_head_at_end(m.name) is not None)
+        name = f"{m.name}{text[b.end():b.end() + country]}" if country else m.name
+        out.append(replace(m, end=b.end() + country, name=name, acronym=short, expansion=m.name))
     return [m for m in out if id(m) not in absorbed]

@@ -19,7 +19,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.vocabulary import _fits, _head_regex, is_acronym, name_vocabulary
 from resilience_kg.extract.recognise.rules import alternation
 from resilience_kg.extract.recognise.rules import words as word_list
@@ -309,3 +311,100 @@ def branch_word_before(text: str, start: int, *, has_place: bool, national: bool
     if word_map("branch_office_words").get(before.group(1)) == "national place" and not (has_place and national):
         return start
     return before.start()
+
+
+#: A country's name of one or two words after a name's short form ("... (MFAT) Selandia Baru"),
+#: or in English "of (the Republic of) Indonesia" ("... (DPR) of the Republic of Indonesia").
+_COUNTRY_AFTER = re.compile(r" (?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+_OF_THE_COUNTRY = re.compile(r" of (?:the )?(?:Republic of )?(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
+def country_tail(text: str, pos: int, end: int, *, english: bool) -> int:
+    """Length of a country's name after a body's short form in brackets, which names whose body it
+    is ("Kementerian Luar Negeri dan Perdagangan (MFAT) Selandia Baru", "Commission VIII of the
+    House of Representatives (DPR) of the Republic of Indonesia"); 0 otherwise. A foreign country
+    of ``rules/places.csv`` in Indonesian word order; in English "of" any country, Indonesia too."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _countries
+
+    countries = _countries() | ({"Indonesia"} if english else set())
+    m = (_OF_THE_COUNTRY if english else _COUNTRY_AFTER).match(text, pos, end)
+    if m is None:
+        return 0
+    words_ = m.group("country").split()
+    for width in (2, 1):
+        if len(words_) >= width and " ".join(words_[:width]) in countries:
+            return m.start("country") - pos + len(" ".join(words_[:width]))
+    return 0
+
+
+#: "Kantor" and the space after it: the word for a body's office building.
+_OFFICE_WORD = "Kantor "
+
+
+def body_in_its_office(text: str, m: ActorMention, known: frozenset[str], national: frozenset[str]) -> ActorMention:
+    """The body a mention "Kantor <a body's name>" names, without "Kantor": "Kantor Bappeda Provinsi
+    X", "Kantor Dinas Sosial Kota X" are the building of the Bappeda, of the Dinas (a venue's
+    address), not a body besides it. Only when a head noun of a body, or a name the gazetteer or
+    the known names hold, starts right after the word ("Kantor Imigrasi", "Kantor Pertanahan" are
+    the offices' own names, "Kantor Wilayah" a branch's), the body is no national or international
+    one (``national``: its forms; "Kantor Basarnas Surabaya", "Kantor Badan Pertanahan Nasional
+    Kota X" name the national body's local office, a branch), and no preposition of place stands
+    before it ("di Kantor BPBD X" is the venue, which the venue rules read); the mention otherwise."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _heads
+
+    if not (m.method == "rule:head-noun:Kantor" and text.startswith(_OFFICE_WORD, m.start)
+            and m.name.startswith(_OFFICE_WORD)):
+        return m
+    before = text[max(0, m.start - 20):m.start]
+    if re.search(r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")\s*$", before, re.I):
+        return m  # ("di Kantor BPBD X" is where the event was: the venue rules read it)
+    at = m.start + len(_OFFICE_WORD)
+    head = _head_regex().match(text, at, m.end)
+    word = re.compile(r"[A-Z][\w-]*").match(text, at, m.end)
+    if (word is not None and word.group(0) in national) or " Nasional" in m.name:
+        return m
+    if head is not None and _heads()[head.group(1)].kind == "org" and head.group(1) != "Kantor":
+        basis = f"head:{head.group(1)}"
+    elif word is not None and word.group(0) in known:
+        basis = m.sector_basis
+    else:
+        return m
+    return replace(m, start=at, name=m.name[len(_OFFICE_WORD):], sector_basis=basis,
+                   method=f"rule:head-noun:{head.group(1)}" if head is not None else m.method)
+
+
+#: The rest of a list of places inside a name, closed by the name's short form in brackets:
+#: ", Bogor, Depok, Tangerang dan Bekasi (Jabodetabek)".
+_PLACE_LIST_REST = re.compile(r"(?P<places>(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)*,? (?:dan|&)"
+                              r" [A-Z][a-z]+(?: [A-Z][a-z]+)?) ?\((?P<short>[A-Z][A-Za-z]{1,15})\)")
+
+
+def places_listed_in_name(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A body's name that ends in a place and goes on with more places and a short form in
+    brackets ("Badan Pengelola Transportasi Jakarta, Bogor, Depok, Tangerang dan Bekasi
+    (Jabodetabek)") is one name, the list of the regions it serves closed by its short form: the
+    mention takes the whole list and the brackets, and a mention inside them goes (the short form
+    closing the list says the commas are the name's, not a list of bodies)."""
+    from resilience_kg.extract.recognise.actors.places import _is_place
+
+    out: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in mentions:
+        rest = _PLACE_LIST_REST.match(text, m.end)
+        words_ = m.name.split()
+        if rest is None or len(words_) < 2 or not m.sector_basis.startswith("head:") \
+                or not _is_place(words_[-1]) or _is_place(m.name):
+            out.append(m)
+            continue
+        places = re.split(r",? (?:dan|&) |, ", rest.group("places").removeprefix(", "))
+        listed = [words_[-1], *(p.strip() for p in places if p.strip())]
+        if not all(_is_place(p) for p in listed[1:]) or (_is_place(rest.group("short"))
+                                                         and not _fits(rest.group("short"), " ".join(listed))):
+            # (a region in brackets that does not spell the list, "(Jabar)", is where they are; one
+            # that does, "(Jabodetabek)", is the list written short)
+            out.append(m)
+            continue
+        name = m.name + rest.group("places")
+        out.append(replace(m, end=rest.end(), name=name, acronym=rest.group("short"), expansion=name))
+        taken.append((m.end, rest.end()))
+    return [m for m in out if not any(a <= m.start < b for a, b in taken)]

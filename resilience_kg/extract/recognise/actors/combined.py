@@ -14,7 +14,13 @@ from resilience_kg.extract.recognise.actors.acronyms import (
     acronym_pairs,
     bracketed_short_forms,
 )
-from resilience_kg.extract.recognise.actors.bounds import in_name_vocabulary, person_after_post, person_word_after_body
+from resilience_kg.extract.recognise.actors.bounds import (
+    body_in_its_office,
+    in_name_vocabulary,
+    person_after_post,
+    person_word_after_body,
+    places_listed_in_name,
+)
 from resilience_kg.extract.recognise.actors.district_heads import district_heads
 from resilience_kg.extract.recognise.actors.governments import (
     counted_governments,
@@ -97,6 +103,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     ]
     known_forms = frozenset(_surface_index(gazetteer)[1])
     known_sectors = {f: (v.sector, v.method) for f, v in _surface_index(gazetteer)[1].items()}
+    national_forms = _national_forms(gazetteer)
     # Each sentence takes the matches inside it: found by bisection, not by reading them all.
     all_surfaces.sort(key=lambda m: m.start)
     surface_starts = [m.start for m in all_surfaces]
@@ -127,7 +134,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + district_heads(text, s, e)
         )
         candidates = (
-            _split_at_known(text, head_noun_spans(text, s, e, known_forms), surfaces)
+            _split_at_known(text, [body_in_its_office(text, m, known_forms, national_forms)
+                                   for m in head_noun_spans(text, s, e, known_forms)], surfaces)
             + acronym_pairs(text, s, e, known_forms)
             + surfaces
             + group_lists(text, s, e)
@@ -141,6 +149,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         commands = {(m.start, m.end) for m in candidates if m.method in _COMMAND_METHODS}
         candidates = [m for m in candidates if m.method in _COMMAND_METHODS or (m.start, m.end) not in commands]
         settled = bracketed_short_forms(text, branches_of(text, join_units(text, settle(candidates, text))))
+        settled = places_listed_in_name(text, settled)
         by_span = {(m.start, m.end): m for m in reversed(settled)}
         settled = [_academic_unit(m, by_span) for m in settled]
         settled += elliptical_branches(text, settled, e)
@@ -174,6 +183,22 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [_count_cut(text, _person_cut(text, m)) for m in found]
     found = _forest_units_of_owner(found)
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _national_forms(gazetteer: Gazetteer | None) -> frozenset[str]:
+    """The surface forms of the gazetteer's national and international bodies ("Basarnas")."""
+    if gazetteer is None:
+        return frozenset()
+    cached = _NATIONAL_CACHE.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    forms = frozenset(surface.strip() for surface, entry in gazetteer.surface_forms()
+                      if entry.level in ("national", "international"))
+    _NATIONAL_CACHE[id(gazetteer)] = (gazetteer, forms)
+    return forms
+
+
+_NATIONAL_CACHE: dict[int, tuple[object, frozenset[str]]] = {}
 
 
 def _forest_units_of_owner(found: list[ActorMention]) -> list[ActorMention]:

@@ -440,7 +440,7 @@ def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
     [('Australian government', 'Government of Australia')]
     """
     countries = _countries() | {"Indonesia"}
-    out = []
+    out = local_governments(text, start, end)
     for m in _PEMERINTAH_NEGARA.finditer(text, start, end):
         # "dukungan Pemerintah Jepang": Indonesian names a foreign country's government by its name.
         country = next((c for c in (m.group("two"), m.group("one")) if c and c in _countries()), None)
@@ -477,6 +477,42 @@ def _envoy_country_government() -> re.Pattern[str]:
     names = sorted((w for w in _envoy_countries() if not w.endswith("ian")), key=len, reverse=True)
     return re.compile(r"(?<![\w.-])(?P<adj>" + "|".join(re.escape(w) for w in names)
                       + r") [Gg]overnment(?![\w-])(?! of\b)")
+
+
+#: "Pemerintah Aceh Timur": the government, then a regency's or a city's name of one to three words.
+_PEMERINTAH_DAERAH = re.compile(r"(?<![\w-])Pemerintah (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w-])")
+
+
+def local_governments(text: str, start: int, end: int) -> list[ActorMention]:
+    """"Pemerintah Aceh Timur": a regency or a city named without its level word after
+    "Pemerintah" is that region's government, when the official region list has the name at one
+    level only ("Bogor" is a regency and a city: left alone). The longest name the list knows wins,
+    so a province's name at its start ("Pemerintah Aceh", a known name) does not cut it.
+
+    >>> text = "Pemerintah Aceh Timur menggelar rakor."
+    >>> [(text[m.start:m.end], m.name) for m in local_governments(text, 0, len(text))]
+    [('Pemerintah Aceh Timur', 'Pemerintah Kabupaten Aceh Timur')]
+    """
+    from resilience_kg.extract.regions import find
+
+    out = []
+    for m in _PEMERINTAH_DAERAH.finditer(text, start, end):
+        words_ = m.group("place").split()
+        for width in range(len(words_), 0, -1):
+            place = " ".join(words_[:width])
+            hits = find(place)
+            if not hits:
+                continue
+            kinds = {r.kind for r in hits}
+            if any(r.name != place for r in hits):
+                break  # (a level word starts the words: "Pemerintah Kota Bogor" is read as written)
+            if len(kinds) == 1 and kinds <= {"kabupaten", "kota"}:
+                level = "Kabupaten" if kinds == {"kabupaten"} else "Kota"
+                out.append(ActorMention(m.start(), m.start("place") + len(place), f"Pemerintah {level} {place}",
+                                        None, None, "GovernmentAgency", "local-government",
+                                        "rule:local-government", confidence("mention:place-as-government")))
+            break
+    return out
 
 
 # -- English: a regional head's post and a foreign envoy's -------------------------------------------

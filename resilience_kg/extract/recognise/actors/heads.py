@@ -15,6 +15,7 @@ from resilience_kg.extract.recognise.actors.bounds import (
     REDUPLICATED,
     abbreviates_field,
     branch_word_before,
+    country_tail,
     in_name_vocabulary,
     lower_field_after_and,
     post_ends_before_body,
@@ -394,8 +395,10 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
         width = 0
         while k < len(toks) and is_cap(toks[k].text) and not text[toks[k - 1].end:toks[k].start].strip():
             word = toks[k].text
-            if word in JURISDICTION_WORDS or (unit and closed and width and (is_acronym(word) or word in known)):
+            if word in JURISDICTION_WORDS or (unit and closed and width and (is_acronym(word) or word in known
+                                                                              or _head_regex().fullmatch(word))):
                 break  # "... dan Statistik Provinsi DKI Jakarta", "... Komunikasi X BNPB": a place, a unit's parent
+                # (written out too: "Biro Pemerintahan, Otonomi Daerah dan Kerja Sama Sekretariat Daerah ...")
             last_field = closed and k + 1 < len(toks) and (toks[k + 1].text in JURISDICTION_WORDS
                                                            or not is_cap(toks[k + 1].text))
             if word in _place_kinds() and last_field and width == 0:
@@ -630,6 +633,7 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             e = short.end()
             tail = (_jurisdiction_tail(text, e, end) or rank_tail(text, e, end) or _named_tail(text, e, end, acronym)
                     or (_english_place_tail(text, e, end) if english else 0)
+                    or country_tail(text, e, end, english=english)
                     or (_item_word_length(text, e, end) if not english
                         and (_stands_as_item(text, s) or stop <= after) else 0))
             if tail:
