@@ -19,7 +19,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _known_names,
     is_acronym,
 )
-from resilience_kg.extract.recognise.rules import confidence, word_map
+from resilience_kg.extract.recognise.rules import confidence
 from resilience_kg.extract.recognise.rules import words as word_list
 
 if TYPE_CHECKING:
@@ -150,16 +150,6 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
         acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
         entry = gazetteer.by_id.get(surface.method.partition(":")[2]) if gazetteer is not None else None
-        before = _place_before(text, s, start) if not tail and entry is not None and acronym == m.group(1) \
-            and entry.level in ("province", "city") else None
-        if before is not None:
-            # "NTT BPBD", "NTB Province BPBD": English puts a regional body's place before its short
-            # form; the body is the place's own ("BPBD NTT"), named in Indonesian order.
-            s, name = before.start("place"), f"{m.group(1)} {_region_level(before.group('level'))}"
-            name = " ".join(f"{name} {before.group('place')}".split())
-            out.append(ActorMention(s, e, name, name, None, surface.sector or None, surface.method, surface.method,
-                                    confidence("mention:gazetteer"), kind=surface.kind))
-            continue
         branch = branch_word_before(text, s, has_place=bool(tail),
                                     national=entry is not None and entry.level == "national")
         if branch < s:  # "Kanwil BPN", "Daops Manggala Agni ...": the branch office is the actor
@@ -177,27 +167,6 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
                                 surface.sector or None, surface.method, surface.method, confidence("mention:gazetteer"),
                                 kind=surface.kind))
     return out
-
-
-#: A region, and its English level word, right before a regional body's short form ("NTB Province BPBD").
-_PLACE_BEFORE = re.compile(r"(?<![\w-])(?P<place>[A-Z][A-Za-z]+(?: (?!Province|Regency|City)[A-Z][a-z]+)?)"
-                           r"(?: (?P<level>Province|Regency|City))? $")
-
-
-def _region_level(word: str | None) -> str:
-    """The Indonesian level word ("Provinsi") of an English one ("Province"), or ""."""
-    return word_map("region_kind_english").get((word or "").lower(), "").capitalize()
-
-
-def _place_before(text: str, s: int, start: int) -> re.Match[str] | None:
-    """The region written right before a short form at ``s`` ("NTT " of "NTT BPBD"), or None: a
-    region of the official list (or a province's short name), not the end of a longer name."""
-    m = _PLACE_BEFORE.search(text, max(start, s - 40), s)
-    if m is None or not _is_place(m.group("place")):
-        return None
-    if re.search(r"[A-Z][\w-]*\s$", text[max(start, m.start() - 20):m.start()]):
-        return None  # "Dinas Kesehatan Jawa Barat BPBD": a capitalised word before the region ends another name
-    return m
 
 
 #: "UNICEF Perwakilan Papua dan Papua Barat", "BPKP Perwakilan Provinsi Jambi", "UNDP Regional

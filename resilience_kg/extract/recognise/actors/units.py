@@ -448,8 +448,8 @@ def english_region_before(text: str, m: ActorMention) -> ActorMention:
     if short != m.name or short not in _office_short_forms():
         return m
     before = _ENGLISH_REGION_BEFORE.search(text, max(0, m.start - 40), m.start)
-    if before is None:
-        return m
+    if before is None or re.search(r"[A-Z][\w-]*\s$", text[max(0, before.start() - 20):before.start()]):
+        return m  # ("Dinas Kesehatan Jawa Barat BPBD": a capitalised word before the region ends another name)
     words_, level = before.group("place").split(), before.group("level")
     if level is None and words_[-1] in ("Province", "Regency", "City") and len(words_) > 1:
         level, words_ = words_[-1], words_[:-1]  # ("NTB Province BPBD": the level word is not the place's)
