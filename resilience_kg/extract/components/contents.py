@@ -14,6 +14,7 @@ from resilience_kg.extract.recognise.enumerations import ListItem, find_items
 from resilience_kg.extract.recognise.events import find_event, find_sessions
 from resilience_kg.extract.recognise.issues import listed_problems
 from resilience_kg.extract.recognise.rules import collectives as collective_words
+from resilience_kg.extract.recognise.rules import words as word_list
 
 
 def event(doc: Document) -> None:
@@ -35,11 +36,62 @@ def items(doc: Document) -> None:
 
 
 def _problems(text: str, item: ListItem) -> list[ListItem]:
-    """An issue that lists the problems raised, one issue a problem (:func:`listed_problems`)."""
+    """An issue that lists the problems raised, one issue a problem (:func:`listed_problems`, and
+    :func:`_comma_problems` when no word opens the list)."""
     parts = listed_problems(text, item.start, item.end) if item.kind == "Issue" else []
+    if item.kind == "Issue" and len(parts) < 2:
+        parts = _comma_problems(text, item.start, item.end)
     if len(parts) < 2:
         return [item]
     return [dataclasses.replace(item, label=_label(text[a:b]), start=a, end=b) for a, b in parts]
+
+
+#: Fewest parts of a list of problems read from its commas alone (no word opens it): two clauses
+#: and a comma are one sentence more often than two problems; three that each state one are a list.
+MIN_COMMA_PROBLEMS = 3
+#: Fewest words of a problem in such a list: a shorter part ("Serasan, Tarempa") names more of the
+#: part it stands beside, and joins it.
+MIN_PROBLEM_WORDS = 4
+#: Most words of a problem in such a list: a longer part is a paragraph's clause, and the list is no list.
+MAX_PROBLEM_WORDS = 25
+
+
+def _comma_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The problems of an issue that lists them with commas only ("fasilitas penunjang yang rusak,
+    pembebasan lahan di sumber air baku, belum terbentuknya satuan tugas pengawasan"), one span
+    each, when there are :data:`MIN_COMMA_PROBLEMS` or more and each states a problem (an issue cue
+    in it, or the issue reader reads it as an issue), as the annotation guide has it: one issue an
+    item. A short part joins the one before it, and so does a predicate that goes on with the
+    relative clause before it ("sarana yang rusak, tidak terawat dan hilang")."""
+    from resilience_kg.extract.recognise.issue_model import Unit, features, load_model
+    from resilience_kg.extract.recognise.issues import states_problem
+
+    negations = {w.lower() for w in word_list("negation_words")}
+    parts: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^,;]+", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        words = re.findall(r"\w+", text[a:b])
+        if not words:
+            continue
+        a += len(text[a:b]) - len(text[a:b].lstrip())
+        relative = bool(parts) and re.search(r"(?<!\w)(?:yang|which|that)(?!\w)", text[slice(*parts[-1])], re.I)
+        # "belum adanya X", "tidak terbentuknya X": a negated noun ("-nya") is a problem of its own.
+        nominal = len(words) > 1 and words[1].lower().endswith("nya")
+        goes_on = relative and words[0].lower() in negations and not nominal
+        if parts and (len(words) < MIN_PROBLEM_WORDS or goes_on):
+            parts[-1] = (parts[-1][0], b)
+        else:
+            parts.append((a, b))
+    if len(parts) < MIN_COMMA_PROBLEMS:
+        return []
+    model = load_model("Issue")
+    for a, b in parts:
+        n = len(re.findall(r"\w+", text[a:b]))
+        if not MIN_PROBLEM_WORDS <= n <= MAX_PROBLEM_WORDS:
+            return []
+        if not (states_problem(text, a, b) or model.probability(features(text, Unit(a, b, ()))) >= model.threshold):
+            return []
+    return [(a, a + len(text[a:b].rstrip(" .\t\n"))) for a, b in parts]
 
 
 def _clause_labelled(text: str, item: ListItem) -> ListItem:

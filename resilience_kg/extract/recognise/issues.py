@@ -421,6 +421,12 @@ def listed_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+def states_problem(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` hold a cue of an issue (``statement_cues``, ``issue_cues``)?"""
+    pattern, cues = _cues()
+    return any(cues[" ".join(m.group(1).lower().split())].kind == "Issue" for m in pattern.finditer(text, start, end))
+
+
 def names(text: str, parts: Sequence[tuple[int, int]]) -> bool:
     """Are most ``parts`` names (most of their words capitalised: "LBH Padang", "JATAM East
     Kalimantan")? "issues ..., including A, B, C" then lists the bodies that came, not problems."""
