@@ -522,6 +522,10 @@ _HEAD_LEVELS = word_map("english_head_levels")
 
 _PLACE_WORDS = r"(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+"
 
+#: A head's region: its words, or a province's short form in capitals ("Governor of NTT", "NTB
+#: Governor"), as English news from the regions write it.
+_HEAD_PLACE = r"(?:[A-Z]{2,4}(?![a-z])|" + _PLACE_WORDS + r")"
+
 
 @functools.cache
 def _english_head_posts() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -532,10 +536,10 @@ def _english_head_posts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # "Jakarta's acting Governor": news write the prefix in lower case too.
     prefix = r"(?:(?:" + "|".join(f"[{w[0]}{w[0].lower()}]{re.escape(w[1:])}"
                                   for w in words("english_head_prefixes")) + r") )?"
-    before = re.compile(r"(?<![\w'’-])(?P<place>" + _PLACE_WORDS + r")(?:['’]s)? " + prefix
+    before = re.compile(r"(?<![\w'’-])(?P<place>" + _HEAD_PLACE + r")(?:['’]s)? " + prefix
                         + r"(?P<post>" + posts + r")(?![\w'’-])")
     after = re.compile(r"(?<![\w-])" + prefix + r"(?P<post>" + posts + r") of (?:the )?(?P<place>"
-                       + _PLACE_WORDS + r")(?![\w-])")
+                       + _HEAD_PLACE + r")(?![\w-])")
     return before, after
 
 
