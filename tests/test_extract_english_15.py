@@ -92,3 +92,17 @@ def test_collaborated_with_in_the_past_still_names_co_organisers() -> None:
     text = "Hijau Fund collaborated with Sinar Agency to hold a training on river care on Monday."
     got = roles(text, "Sinar Agency", "Hijau Fund")
     assert got == {"Hijau Fund": "organiser", "Sinar Agency": "organiser"}, got
+
+
+# --- 6. "the Government of the Netherlands", "The United States (US) Government" --------------------
+
+
+def test_government_of_the_country_is_that_government() -> None:
+    text = "The study team included Lestari Studio and the Government of the Netherlands."
+    assert "Pemerintah Belanda" in actor_names(text), actor_names(text)
+    assert "Government of the Netherlands" in quotes(text), quotes(text)
+
+
+def test_a_country_with_its_short_form_in_brackets_before_government() -> None:
+    text = "The United States (US) Government donated ten water tanks to the village school."
+    assert "Pemerintah Amerika Serikat" in actor_names(text), actor_names(text)

@@ -459,7 +459,8 @@ def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
     for m in _envoy_country_government().finditer(text, start, end):
         # "the Dutch government", "the Japanese government": an adjective not made with "-ian",
         # named as Kemlu names the country (the table of envoys' countries).
-        out.append(ActorMention(m.start(), m.end(), f"Pemerintah {_envoy_countries()[m.group('adj')]}", None, None,
+        out.append(ActorMention(m.start(), m.end(), f"Pemerintah {_envoy_countries()[m.group('adj') or m.group('adj2')]}",
+                                None, None,
                                 "GovernmentAgency", "national-government", "rule:national-government",
                                 confidence("mention:place-as-government")))
     return out
@@ -475,8 +476,12 @@ def _envoy_country_government() -> re.Pattern[str]:
     """A country's English name or adjective (``english_envoy_countries``) other than an "-ian"
     adjective (:data:`_NATIONAL_GOVERNMENT` reads those), then "government"."""
     names = sorted((w for w in _envoy_countries() if not w.endswith("ian")), key=len, reverse=True)
-    return re.compile(r"(?<![\w.-])(?P<adj>" + "|".join(re.escape(w) for w in names)
-                      + r") [Gg]overnment(?![\w-])(?! of\b)")
+    every = sorted(_envoy_countries(), key=len, reverse=True)
+    # ("The United States (US) Government": the country's short form in brackets; "the Government of
+    # the Netherlands": the country after "of the", which the head noun's name does not reach)
+    return re.compile(r"(?<![\w.-])(?:(?P<adj>" + "|".join(re.escape(w) for w in names)
+                      + r")(?: \([A-Z]{2,3}\))? [Gg]overnment(?![\w-])(?! of\b)"
+                      + r"|Government of the (?P<adj2>" + "|".join(re.escape(w) for w in every) + r")(?![\w-]))")
 
 
 #: "Pemerintah Aceh Timur": the government, then a regency's or a city's name of one to three words.
