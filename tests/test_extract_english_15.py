@@ -106,3 +106,10 @@ def test_government_of_the_country_is_that_government() -> None:
 def test_a_country_with_its_short_form_in_brackets_before_government() -> None:
     text = "The United States (US) Government donated ten water tanks to the village school."
     assert "Pemerintah Amerika Serikat" in actor_names(text), actor_names(text)
+
+
+def test_a_name_with_its_own_and_before_an_oxford_comma_is_a_body_of_a_list() -> None:
+    text = ("Representatives of provincial offices came, including Public Housing and Settlement Areas, "
+            "and Regional Secretariat of Lembah Province.")
+    got = quotes(text)
+    assert not any(q.startswith("Public Housing") and "Secretariat" in q for q in got), got

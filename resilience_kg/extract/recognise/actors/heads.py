@@ -447,7 +447,8 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
         if gap.strip() or "\n" in gap or "\t" in gap:
             break
         if (word == "," and _fields_before_and(toks, j, i)) or (
-                word == "and" and j > 0 and toks[j - 1].text == "," and _fields_before_and(toks, j - 1, i)):
+                word == "and" and j > 0 and toks[j - 1].text == "," and _fields_before_and(toks, j - 1, i)
+                and _item_before(toks, j - 1) == ","):
             reach = 11  # "Regional Research, Development(,) and Innovation Agency": the fields run on
             j -= 1
             continue
@@ -491,7 +492,17 @@ def _fields_before_and(toks: Sequence[Span], j: int, i: int) -> bool:
             and all(is_cap(w) or w in ("and", ",") for w in between)
             and is_cap(before) and before not in STOP_CAPS and not is_acronym(before)
             and not _head_regex().fullmatch(before) and not _is_place(before)
-            and not before.endswith(("'s", "’s")))
+            and not before.endswith(("'s", "’s")) and _item_before(toks, j) != "and")
+
+
+def _item_before(toks: Sequence[Span], j: int) -> str:
+    """The word before the capitalised words (three at most) that end at the comma ``toks[j]``:
+    "and" where they close a name of their own ("Public Housing and Settlement Areas, and ..."),
+    a comma where they are a field between two commas ("Planning, Research, and Development")."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and is_cap(toks[k].text):
+        k -= 1
+    return toks[k].text if k >= 0 else ""
 
 
 def _english_post_before(toks: Sequence[Span], j: int) -> bool:
