@@ -477,10 +477,10 @@ def _envoy_country_government() -> re.Pattern[str]:
     adjective (:data:`_NATIONAL_GOVERNMENT` reads those), then "government"."""
     names = sorted((w for w in _envoy_countries() if not w.endswith("ian")), key=len, reverse=True)
     every = sorted(_envoy_countries(), key=len, reverse=True)
-    # ("The United States (US) Government": the country's short form in brackets; "the Government of
-    # the Netherlands": the country after "of the", which the head noun's name does not reach)
+    # ("the Government of the Netherlands": the country after "of the", which the head noun's name
+    # does not reach)
     return re.compile(r"(?<![\w.-])(?:(?P<adj>" + "|".join(re.escape(w) for w in names)
-                      + r")(?: \([A-Z]{2,3}\))? [Gg]overnment(?![\w-])(?! of\b)"
+                      + r") [Gg]overnment(?![\w-])(?! of\b)"
                       + r"|Government of the (?P<adj2>" + "|".join(re.escape(w) for w in every) + r")(?![\w-]))")
 
 
