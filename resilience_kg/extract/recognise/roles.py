@@ -135,8 +135,6 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue  # "dalam melaksanakan kegiatannya", "telah lebih dulu menandatangani": no act at this event
         if role == "organiser" and _standing().search(text, max(0, m.start() - 30), m.start()):
             continue  # "berkat kerja sama antara A dan B", "the continuing cooperation between": no act here
-        if role == "organiser" and key.split()[0] in _work_verbs() and _perfect().search(text, max(0, m.start() - 30), m.start()):
-            continue  # "UNICEF has also collaborated with X during 2021-2025": work so far, no act at this event
         if _later_event().search(text, sentence.start, m.start()):
             continue  # "Rapat lanjutan akan digelar dengan melibatkan A dan B": another, later event
         bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
@@ -515,21 +513,6 @@ def _standing() -> re.Pattern[str]:
     cooperation between"): ``standing_partnership_before`` of ``rules/words.csv``."""
     words_before = alternation("standing_partnership_before")
     return re.compile(rf"(?i)(?<!\w)(?:{words_before})\s+$")
-
-
-@functools.cache
-def _work_verbs() -> frozenset[str]:
-    """English verbs of working together ("collaborated with"): ``working_together_verbs`` of
-    ``rules/words.csv``. In the perfect they tell of a partnership so far, not of this event."""
-    return frozenset(words("working_together_verbs"))
-
-
-@functools.cache
-def _perfect() -> re.Pattern[str]:
-    """An English auxiliary of the perfect right before a verb (``perfect_auxiliaries`` of
-    ``rules/words.csv``): "has also collaborated with", "have worked with"."""
-    auxiliaries = alternation("perfect_auxiliaries")
-    return re.compile(rf"(?i)(?<!\w)(?:{auxiliaries})\s+$")
 
 
 @functools.cache
