@@ -459,8 +459,8 @@ def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
     for m in _envoy_country_government().finditer(text, start, end):
         # "the Dutch government", "the Japanese government": an adjective not made with "-ian",
         # named as Kemlu names the country (the table of envoys' countries).
-        out.append(ActorMention(m.start(), m.end(), f"Pemerintah {_envoy_countries()[m.group('adj') or m.group('adj2')]}",
-                                None, None,
+        country = _envoy_countries()[m.group("adj") or m.group("adj2")]
+        out.append(ActorMention(m.start(), m.end(), f"Pemerintah {country}", None, None,
                                 "GovernmentAgency", "national-government", "rule:national-government",
                                 confidence("mention:place-as-government")))
     return out
