@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from resilience_kg.extract.recognise.rules import words as word_list
 
 #: A word: letters/digits with inner dots, hyphens, apostrophes, slashes or ampersands
-#: (PT., S.T., Jum'at, LSM/NGO, UN-Habitat, R&D); or any other single non-space character.
-WORD = re.compile(r"[^\W_](?:[\w.'’&/-]*[^\W_])?\.?|\S", re.U)
+#: (PT., S.T., Jum'at, LSM/NGO, UN-Habitat, R&D); or any other single non-space character. Two
+#: hyphens are a dash, no hyphen ("the Team--consisting of ...--will"): a word ends before them.
+WORD = re.compile(r"[^\W_](?:(?:[\w.'’&/]|-(?!-))*[^\W_])?\.?|\S", re.U)
 
 #: Words after which a full stop does not end a sentence (``rules/words.csv``, list ``abbreviations``).
 ABBREVIATIONS = frozenset(word_list("abbreviations"))

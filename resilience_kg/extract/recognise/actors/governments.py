@@ -459,7 +459,8 @@ def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
     for m in _envoy_country_government().finditer(text, start, end):
         # "the Dutch government", "the Japanese government": an adjective not made with "-ian",
         # named as Kemlu names the country (the table of envoys' countries).
-        out.append(ActorMention(m.start(), m.end(), f"Pemerintah {_envoy_countries()[m.group('adj')]}", None, None,
+        country = _envoy_countries()[m.group("adj") or m.group("adj2")]
+        out.append(ActorMention(m.start(), m.end(), f"Pemerintah {country}", None, None,
                                 "GovernmentAgency", "national-government", "rule:national-government",
                                 confidence("mention:place-as-government")))
     return out
@@ -475,8 +476,12 @@ def _envoy_country_government() -> re.Pattern[str]:
     """A country's English name or adjective (``english_envoy_countries``) other than an "-ian"
     adjective (:data:`_NATIONAL_GOVERNMENT` reads those), then "government"."""
     names = sorted((w for w in _envoy_countries() if not w.endswith("ian")), key=len, reverse=True)
-    return re.compile(r"(?<![\w.-])(?P<adj>" + "|".join(re.escape(w) for w in names)
-                      + r") [Gg]overnment(?![\w-])(?! of\b)")
+    every = sorted(_envoy_countries(), key=len, reverse=True)
+    # ("the Government of the Netherlands": the country after "of the", which the head noun's name
+    # does not reach)
+    return re.compile(r"(?<![\w.-])(?:(?P<adj>" + "|".join(re.escape(w) for w in names)
+                      + r") [Gg]overnment(?![\w-])(?! of\b)"
+                      + r"|Government of the (?P<adj2>" + "|".join(re.escape(w) for w in every) + r")(?![\w-]))")
 
 
 #: "Pemerintah Aceh Timur": the government, then a regency's or a city's name of one to three words.
@@ -522,6 +527,10 @@ _HEAD_LEVELS = word_map("english_head_levels")
 
 _PLACE_WORDS = r"(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+"
 
+#: A head's region: its words, or a province's short form in capitals ("Governor of NTT", "NTB
+#: Governor"), as English news from the regions write it.
+_HEAD_PLACE = r"(?:[A-Z]{2,4}(?![a-z])|" + _PLACE_WORDS + r")"
+
 
 @functools.cache
 def _english_head_posts() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -532,10 +541,10 @@ def _english_head_posts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # "Jakarta's acting Governor": news write the prefix in lower case too.
     prefix = r"(?:(?:" + "|".join(f"[{w[0]}{w[0].lower()}]{re.escape(w[1:])}"
                                   for w in words("english_head_prefixes")) + r") )?"
-    before = re.compile(r"(?<![\w'’-])(?P<place>" + _PLACE_WORDS + r")(?:['’]s)? " + prefix
+    before = re.compile(r"(?<![\w'’-])(?P<place>" + _HEAD_PLACE + r")(?:['’]s)? " + prefix
                         + r"(?P<post>" + posts + r")(?![\w'’-])")
     after = re.compile(r"(?<![\w-])" + prefix + r"(?P<post>" + posts + r") of (?:the )?(?P<place>"
-                       + _PLACE_WORDS + r")(?![\w-])")
+                       + _HEAD_PLACE + r")(?![\w-])")
     return before, after
 
 

@@ -440,11 +440,18 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
     """Index of the first token of an English name whose head is ``toks[i]`` (Jakarta City Government)."""
     first = i
     j = i - 1
-    while j >= 0 and i - j <= 8:  # "Ambon City Public Works and Spatial Planning Office"
+    reach = 8  # "Ambon City Public Works and Spatial Planning Office"
+    while j >= 0 and i - j <= reach:
         word = toks[j].text
         gap = text[toks[j].end:toks[j + 1].start]
         if gap.strip() or "\n" in gap or "\t" in gap:
             break
+        if (word == "," and _fields_before_and(toks, j, i)) or (
+                word == "and" and j > 0 and toks[j - 1].text == "," and _fields_before_and(toks, j - 1, i)
+                and _item_before(toks, j - 1) == ","):
+            reach = 11  # "Regional Research, Development(,) and Innovation Agency": the fields run on
+            j -= 1
+            continue
         if word.endswith(("'s", "’s")):
             break  # "Indonesia's National Disaster Management Agency": the owner is not in the name
         if word in _LEVEL_WORDS:
@@ -471,6 +478,31 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
             break
         j -= 1
     return first
+
+
+def _fields_before_and(toks: Sequence[Span], j: int, i: int) -> bool:
+    """Whether the comma at ``toks[j]`` parts the fields of one English name whose last field
+    follows "and" before the head ``toks[i]`` ("Research, Development(,) and Innovation Agency",
+    "Climate Change, Forest and Land Fire Control Center"): the word before the comma is a field's,
+    not a body's, a short form's or a place's, which would make the comma part a list of bodies."""
+    between = [t.text for t in toks[j + 1:i]]
+    before = toks[j - 1].text if j > 0 else ""
+    commas = [k for k, w in enumerate(between) if w == ","]
+    return (between.count("and") == 1 and between[-1] != "and" and all(k < between.index("and") for k in commas)
+            and all(is_cap(w) or w in ("and", ",") for w in between)
+            and is_cap(before) and before not in STOP_CAPS and not is_acronym(before)
+            and not _head_regex().fullmatch(before) and not _is_place(before)
+            and not before.endswith(("'s", "’s")) and _item_before(toks, j) != "and")
+
+
+def _item_before(toks: Sequence[Span], j: int) -> str:
+    """The word before the capitalised words (three at most) that end at the comma ``toks[j]``:
+    "and" where they close a name of their own ("Public Housing and Settlement Areas, and ..."),
+    a comma where they are a field between two commas ("Planning, Research, and Development")."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and is_cap(toks[k].text):
+        k -= 1
+    return toks[k].text if k >= 0 else ""
 
 
 def _english_post_before(toks: Sequence[Span], j: int) -> bool:
