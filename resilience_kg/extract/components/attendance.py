@@ -190,8 +190,10 @@ def _premises() -> re.Pattern[str]:
     """A venue that is a body's premises: "di", "at", "in", "ke" or "to", at most two words, then a premises
     word (group 1, ``premises_words``)."""
     premises = alternation("premises_words")
-    # "ke"/"to": a visit or a meeting taken to the body's premises ("kunjungan kerja ke Kantor X").
-    return re.compile(rf"(?i)(?<!\w)(?:di|at|in|ke|to)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?({premises})(?!\w)")
+    # ``premises_prepositions``: "di", "at", "in", and "ke"/"to" for a visit or a meeting taken to
+    # the body's premises ("kunjungan kerja ke Kantor X").
+    before = alternation("premises_prepositions")
+    return re.compile(rf"(?i)(?<!\w)(?:{before})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?({premises})(?!\w)")
 
 
 def _seat_host(doc: Document) -> tuple[int, Cue] | None:
