@@ -91,3 +91,11 @@ def test_a_body_named_further_on_in_the_venue_is_no_owner() -> None:
     text = ("Rapat digelar di Aula Kantor Camat Sera bersama Dinas Air Kota Lumen, Senin. "
             "Dinas Air Kota Lumen menjelaskan jadwal pengerukan.")  # fmt: skip
     assert roles(text, "Dinas Air Kota Lumen")["Dinas Air Kota Lumen"] == "speaker"
+
+
+def test_an_officer_named_after_the_premises_word_makes_no_owner() -> None:
+    """"di Ruang Rapat Wakil Walikota": an officer's room; the post says nothing of whose."""
+    text = ("Pemerintah Kota Sera menerima kunjungan Pemerintah Kota Lumen di Ruang Rapat Wakil Walikota, "
+            "Kantor Wali Kota Sera. Wakil Walikota Lumen mengatakan kunjungan ini bermanfaat.")  # fmt: skip
+    got = roles(text, "Pemerintah Kota Sera", "Pemerintah Kota Lumen", "Wakil Walikota")
+    assert got["Wakil Walikota"] != "host"
