@@ -132,6 +132,8 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
 
 #: How far after a premises word ("di Aula ...") the venue's words may run.
 _PREMISES_CONTEXT = 90
+#: How far after the premises word a mention names their owner ("Kantor PAM X", "Markas Kodim X").
+_PREMISES_OWNER_GAP = 2
 #: The fewest characters of a name looked for in a venue's words (a short form shorter is a word).
 _PREMISES_NAME = 3
 
@@ -146,8 +148,20 @@ def _premises_host(doc: Document) -> tuple[int, Cue] | None:
     for m in _premises().finditer(doc.text):
         venue_start = m.end(1)
         venue = _venue_end().split(doc.text[venue_start:venue_start + _PREMISES_CONTEXT])[0]
-        if any(venue_start <= s < venue_start + len(venue) for s, _ in spans):
-            continue  # a mention stands in the venue: the cue rules read it
+        inside = sorted(s for s, _ in spans if venue_start <= s < venue_start + len(venue))
+        if inside:
+            # A mention right after the premises word names their owner ("di Ruang Serbaguna
+            # Markas Kodim X", "kunjungan kerja ke Kantor PAM X"), where no cue of the rules
+            # reaches it; one further on is left to the cue rules.
+            first_word = doc.text[inside[0]:inside[0] + 40].split(maxsplit=1)[:1]
+            # A post ("di Ruang Rapat Wakil Walikota") names an officer's room, whose body the
+            # coreference may have resolved to another town's government: no owner by it.
+            if inside[0] - venue_start <= _PREMISES_OWNER_GAP and not (
+                    first_word and first_word[0].lower() in role_model._post_words()):
+                owner = next(n for n, a in enumerate(doc.actors)
+                             if any(mm.start == inside[0] for mm in a.mentions))
+                return owner, Cue(m.start(1), m.end(1), "host", "after", m.group(1))
+            continue
         best: tuple[int, int, int] | None = None  # (where the name stands, -its length, actor)
         for n, actor in enumerate(doc.actors):
             for name in _names_of(actor, doc.text):
@@ -177,10 +191,13 @@ def _venue_end() -> re.Pattern[str]:
 
 @functools.cache
 def _premises() -> re.Pattern[str]:
-    """A venue that is a body's premises: "di", "at" or "in", at most two words, then a premises
+    """A venue that is a body's premises: "di", "at", "in", "ke" or "to", at most two words, then a premises
     word (group 1, ``premises_words``)."""
     premises = alternation("premises_words")
-    return re.compile(rf"(?i)(?<!\w)(?:di|at|in)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?({premises})(?!\w)")
+    # ``premises_prepositions``: "di", "at", "in", and "ke"/"to" for a visit or a meeting taken to
+    # the body's premises ("kunjungan kerja ke Kantor X").
+    before = alternation("premises_prepositions")
+    return re.compile(rf"(?i)(?<!\w)(?:{before})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?({premises})(?!\w)")
 
 
 def _seat_host(doc: Document) -> tuple[int, Cue] | None:
