@@ -1,0 +1,44 @@
+"""Indonesian actor recall, round 15 (issue 20): classes of missed actors seen on held-out real
+Indonesian pages. Each test is a made-up passage in the style of a class, with what a reviewer
+expects to see drafted; no body named here is in a rule table."""
+
+from __future__ import annotations
+
+from helpers.extraction import actor_names as names
+from helpers.extraction import actors_by_name as by_name
+
+
+def test_village_bodies_listed_bare_are_actors() -> None:
+    # BPD and LPM are bodies every desa has: a village meeting's list of who attended writes them
+    # bare, beside collectives (RT, RW, tokoh agama) that are no actor.
+    text = ("Musyawarah desa diikuti Sekretaris Desa Mekarjaya, para ketua RT, RW, BPD, LPM, tokoh agama "
+            "dan masyarakat.")
+    got = by_name(text)
+    assert {"BPD", "LPM"} <= set(got), list(got)
+    assert got["BPD"].sector == "GovernmentAgency"
+    assert got["LPM"].sector == "CivilSocietyOrganization"
+    assert not {"RT", "RW"} & set(got), list(got)
+
+
+def test_a_needless_head_before_a_regional_body_short_form_is_dropped() -> None:
+    # "Dinas BPBD": BPBD is already a Badan; the body is the BPBD of the regency.
+    text = ("Rapat dihadiri Kepala Dinas BPBD Kabupaten Sukamaju, Budi Santoso, dan Kepala Dinas PUPR "
+            "Kabupaten Sukamaju.")
+    got = names(text)
+    assert "BPBD Kabupaten Sukamaju" in got, got
+    assert "Dinas BPBD Kabupaten Sukamaju" not in got, got
+    assert "Dinas PUPR Kabupaten Sukamaju" in got, got  # "Dinas PUPR" is the body's own name
+
+
+def test_the_office_of_a_body_keeps_its_head_word() -> None:
+    text = "Rapat digelar di Kantor BPBD Provinsi Sukamaju, Senin."
+    assert "BPBD Provinsi Sukamaju" not in names(text), names(text)
+
+
+def test_a_national_body_named_with_pusat_is_its_head_office() -> None:
+    # "BMKG Pusat": the national agency's head office, the same actor as "BMKG" later.
+    text = ("Rakor dihadiri Kepala BNPB dan BMKG Pusat serta para bupati. BMKG akan terus memantau "
+            "titik panas.")
+    got = names(text)
+    assert "BMKG Pusat" in got, got
+    assert "BMKG" not in got, got  # one actor, not two
