@@ -42,3 +42,21 @@ def test_a_national_body_named_with_pusat_is_its_head_office() -> None:
     got = names(text)
     assert "BMKG Pusat" in got, got
     assert "BMKG" not in got, got  # one actor, not two
+
+
+def test_an_officer_named_after_a_body_the_text_names_alone_is_cut_off() -> None:
+    # "Rektor Universitas X Wibisono mengatakan": the text names "Universitas X" alone elsewhere,
+    # so the last word is the rector, not a word of the university's name.
+    text = ("Pemkot Sukamaju menjalin kerja sama dengan Universitas Harapan Nusa. Universitas Harapan "
+            "Nusa telah melakukan kajian banjir. Rektor Universitas Harapan Nusa Wibisono mengatakan "
+            "pihaknya siap membantu.")
+    got = names(text)
+    assert "Universitas Harapan Nusa" in got, got
+    assert "Universitas Harapan Nusa Wibisono" not in got, got
+
+
+
+def test_without_the_body_named_alone_the_last_word_stays() -> None:
+    # Written once, "Universitas Harapan Nusa Wibisono" may be the university's whole name.
+    text = "Rektor Universitas Harapan Nusa Wibisono mengatakan pihaknya siap membantu warga."
+    assert "Universitas Harapan Nusa" not in names(text), names(text)
