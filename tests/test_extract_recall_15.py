@@ -60,3 +60,9 @@ def test_without_the_body_named_alone_the_last_word_stays() -> None:
     # Written once, "Universitas Harapan Nusa Wibisono" may be the university's whole name.
     text = "Rektor Universitas Harapan Nusa Wibisono mengatakan pihaknya siap membantu warga."
     assert "Universitas Harapan Nusa" not in names(text), names(text)
+
+
+def test_pusat_after_a_unit_of_a_national_body_stays_with_the_unit() -> None:
+    # "Biro Hukum dan SDM BMKG Pusat": the unit's words come before the short form; no "BMKG Pusat".
+    text = "Sosialisasi SOP disampaikan oleh Biro Hukum dan SDM BMKG Pusat, di Stasiun Geofisika Palu."
+    assert "BMKG Pusat" not in names(text), names(text)
