@@ -179,7 +179,11 @@ def person_word_after_body(text: str, m_start: int, m_end: int) -> int | None:
     acronym = len(body) == 1 and is_acronym(body[0])
     if not acronym and not (len(body) >= 2 and _head_regex().fullmatch(body[0]) and not _english_head(body[0])
                             and all(in_name_vocabulary(w) or w.islower() for w in body[1:])):
-        return None  # (a name with a word of its own, "Yayasan Sinar Contoh", may end in a proper name)
+        if not (len(body) >= 2 and _head_regex().fullmatch(body[0]) and _post_right_before(text, m_start)
+                and _named_without(text, " ".join(body), last)):
+            return None  # (a name with a word of its own, "Yayasan Sinar Contoh", may end in a proper name)
+        # (but "Rektor Universitas Contoh Budi mengatakan", where the text names "Universitas
+        # Contoh" without "Budi" too: the body's whole name is known, and the officer follows it)
     before = text[max(0, m_start - 40):m_start].rstrip()
     if not _post_right_before(text, m_start):
         if acronym or not re.search(r"(?:,|\bdan)(?: [A-Z][a-z]+)?$", before):
@@ -192,6 +196,12 @@ def person_word_after_body(text: str, m_start: int, m_end: int) -> int | None:
     if any(a.start() != m_start and not _post_right_before(text, a.start()) for a in again.finditer(text)):
         return None  # (the officer is named again with the post; a body's name recurs without one)
     return m_start + len(" ".join(body))
+
+
+def _named_without(text: str, body: str, last: str) -> bool:
+    """Whether the text writes ``body`` at least twice as a whole name not followed by ``last``."""
+    alone = re.compile(r"(?<![\w-])" + re.escape(body) + r"(?! " + re.escape(last) + r"\b)(?![\w-])")
+    return len(alone.findall(text)) >= 2
 
 
 def _post_right_before(text: str, pos: int) -> bool:

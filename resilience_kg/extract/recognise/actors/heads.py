@@ -535,6 +535,25 @@ _BOTH_ORDERS = frozenset(word_list("heads_both_orders"))
 _SUFFIX_FORMS = frozenset(("Tbk", "Tbk."))
 
 
+@functools.cache
+def _doubled_heads(head: str) -> frozenset[str]:
+    """The short forms of a region's standard bodies (``rules/body_patterns.csv``) that a report
+    may write after a needless head noun ("Dinas BPBD": BPBD is a Badan): every pattern's short
+    form whose full name starts with a head noun, unless the pattern knows "<head> <short form>"
+    as one of its names ("Dinas PUPR", "Sudin DLH" are the bodies' own names)."""
+    from resilience_kg.extract.body_patterns import load_body_patterns
+
+    out: set[str] = set()
+    if head not in ("Dinas", "Badan"):
+        return frozenset()  # ("Kantor BPBD" is the body's office, a venue: the venue rules read it)
+    for pattern in load_body_patterns():
+        short = pattern.acronym
+        if short and short.isupper() and " " not in short and _head_regex().match(pattern.name) \
+                and f"{head} {short}" not in pattern.names():
+            out.add(short)
+    return frozenset(out)
+
+
 def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> list[ActorMention]:
     """Names governed by a head noun in ``text[start:end]`` (one sentence); a short form in
     brackets after one is its own when its letters fit the name, or when it is a ``known``
@@ -576,6 +595,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         if first == k and after < len(toks) and toks[after].text.lower() in ("dan", "serta", "&") \
                 and not head.english:
             continue  # "Rapat Koordinasi Pusat dan Daerah", "Kepala Bidang dan Kepala Seksi": no name of its own
+        if first == k and not head.english and after < stop and toks[after].text in _doubled_heads(m.group(1)):
+            continue  # "Kepala Dinas BPBD Kabupaten X": the short form holds its own head; BPBD is the body
         if first == k and m.group(1) in _SUFFIX_FORMS:
             continue  # "PT Telkom Indonesia (Persero) Tbk Witel Jakarta": Tbk ends a firm's name, never starts one
         s, e = toks[first].start, toks[stop - 1].end

@@ -134,6 +134,13 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         entry = gazetteer.by_id.get(surface.method.partition(":")[2]) if gazetteer is not None else None
         if not tail and entry is not None and entry.level in ("national", "international"):
             tail = _office_tail(text, e, end, international=entry.level == "international")
+        if not tail and entry is not None and entry.level == "national" and is_acronym(m.group(1)) \
+                and not _NAME_WORD_BEFORE.search(text, max(0, s - 40), s):
+            # "BMKG Pusat", "BNPB Pusat": the national body's head office, named as reports name it
+            # (the short form stays the body's, so "BMKG" elsewhere is the same actor); not after
+            # a unit's words ("Biro Hukum dan SDM BMKG Pusat": the unit's name holds the office)
+            central = _CENTRAL_AFTER.match(text, e, end)
+            e += central.end() - e if central is not None else 0
         e += tail
         short = _SHORT_FORM_AFTER.match(text, e, end) if not tail and " " in m.group(1) else None
         place = _jurisdiction_tail(text, short.end(), end) if short is not None else 0
@@ -168,6 +175,11 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
                                 kind=surface.kind))
     return out
 
+
+#: "Pusat" after a national body's short form: its head office ("BMKG Pusat"), not a place.
+_CENTRAL_AFTER = re.compile(r" Pusat(?![\w-])")
+#: A capitalised word right before a short form, other than a post's ("Kepala BMKG Pusat").
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w-])(?!Kepala |Ketua |Direktur |Deputi )[A-Z][\w-]* $")
 
 #: "UNICEF Perwakilan Papua dan Papua Barat", "BPKP Perwakilan Provinsi Jambi", "UNDP Regional
 #: Bangkok": a national or international body, then the word for its office and the office's region.
