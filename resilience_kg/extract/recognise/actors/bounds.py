@@ -433,7 +433,7 @@ def body_in_its_office(text: str, m: ActorMention, known: frozenset[str], nation
 _DINAS_BEFORE_BADAN = re.compile(r"Dinas (?P<short>B[A-Z]{2,})\b")
 
 
-def badan_called_dinas(text: str, m: ActorMention, known: dict[str, tuple[str | None, str]]) -> ActorMention:
+def badan_called_dinas(text: str, m: ActorMention, known: dict[str, tuple[str, str]]) -> ActorMention:
     """The body a mention "Dinas <a Badan's short form> ..." names, without "Dinas": reports loosely
     call every regional office a Dinas ("Kepala Dinas BPBD Kabupaten X", "Dinas BPBD Kabupaten X
     melaksanakan ..."), but a Badan is no Dinas and the gold names it "BPBD Kabupaten X". Only when
@@ -442,7 +442,7 @@ def badan_called_dinas(text: str, m: ActorMention, known: dict[str, tuple[str | 
     if not (m.method == "rule:head-noun:Dinas" and m.name == text[m.start:m.end]):
         return m
     short = _DINAS_BEFORE_BADAN.match(text, m.start, m.end)
-    if short is None or (known.get(short.group("short")) or (None, ""))[0] != "GovernmentAgency":
+    if short is None or known.get(short.group("short"), ("", ""))[0] != "GovernmentAgency":
         return m
     at = short.start("short")
     sector, method = known[short.group("short")]
