@@ -153,6 +153,60 @@ def person_after_post(text: str, m_start: int, m_end: int) -> int | None:
     return m_start + len(" ".join(body))
 
 
+#: An academic degree after a person's name, with or without its full stops ("S.Kom", "S.Pd.",
+#: "SPd", "MH"): no body's name ends with one.
+_DEGREE_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+(?:[A-Z][a-zA-Z]{0,3}\.?)?")
+
+
+@functools.cache
+def _degree_words() -> frozenset[str]:
+    return frozenset(word_list("degree_suffixes"))
+
+
+def _is_degree(word: str) -> bool:
+    word = word.rstrip(",;")
+    return word.rstrip(".") in _degree_words() or bool(_DEGREE_WORD.fullmatch(word))
+
+
+def person_with_degree_after_body(text: str, m_start: int, m_end: int) -> int | None:
+    """Where the body's name ends when a person's name and degrees run on after it ("Wakil Ketua
+    Pansus Budi S.Kom", "Ketua Komisi DPRD Budi Santoso SPd MH"): the span ends in one or more
+    degrees, one to three capitalised words before them are no word of any body's or place's name,
+    and a body's word is left before those. The offset of the name's new end, or None."""
+    words_ = text[m_start:m_end].split(" ")
+    if "\n" in text[m_start:m_end]:
+        return None
+    k = len(words_)
+    while k > 0 and _is_degree(words_[k - 1]):
+        k -= 1
+    if k == len(words_):
+        return None
+    j = k
+    while j > 0 and k - j < 3 and _PERSON_WORD.fullmatch(words_[j - 1]) and not in_name_vocabulary(words_[j - 1]):
+        j -= 1
+    if j == k or j == 0:
+        return None  # (no name before the degrees, or nothing of a body left)
+    return m_start + len(" ".join(words_[:j]))
+
+
+def person_named_again(text: str, m_start: int, m_end: int) -> int | None:
+    """Where a short body's name ends when a person's two names run on after it right after a post
+    ("Ketua Pansus Budi Santoso mengatakan ..."), and the text writes those two names elsewhere
+    with a degree after them ("Budi Santoso, SE., MM sebagai Ketua Pansus"): an official named
+    again, not a body named after a person. The offset of the name's new end, or None."""
+    words_ = text[m_start:m_end].split(" ")
+    if len(words_) != 3 or "\n" in text[m_start:m_end] or not _post_right_before(text, m_start) \
+            or not _AFTER_PERSON.match(text, m_end):
+        return None
+    tail = words_[1:]
+    if not all(_PERSON_WORD.fullmatch(w) and not in_name_vocabulary(w) for w in tail):
+        return None
+    person = re.compile(r"(?<![\w-])" + re.escape(" ".join(tail)) + r",? (?P<degree>\S+)")
+    if not any(_is_degree(a.group("degree")) for a in person.finditer(text)):
+        return None  # (a base or a hospital named after a hero is no person named with degrees)
+    return m_start + len(words_[0])
+
+
 #: One capitalised word, a person's name as lists of officials write it ("Sutanto", "Basri").
 _PERSON_WORD = re.compile(r"[A-Z][a-z]{2,14}")
 
@@ -366,12 +420,13 @@ def body_in_its_office(text: str, m: ActorMention, known: frozenset[str], nation
             and m.name.startswith(_OFFICE_WORD)):
         return m
     before = text[max(0, m.start - 20):m.start]
-    if re.search(r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")\s*$", before, re.I):
+    outside = _named_outside_office(text, m.name[len(_OFFICE_WORD):])
+    if re.search(r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")\s*$", before, re.I) and not outside:
         return m  # ("di Kantor BPBD X" is where the event was: the venue rules read it)
     at = m.start + len(_OFFICE_WORD)
     head = _head_regex().match(text, at, m.end)
     word = re.compile(r"[A-Z][\w-]*").match(text, at, m.end)
-    if (word is not None and word.group(0) in national) or " Nasional" in m.name:
+    if ((word is not None and word.group(0) in national) or " Nasional" in m.name) and not outside:
         return m
     if head is not None and _heads()[head.group(1)].kind == "org" and head.group(1) != "Kantor":
         basis = f"head:{head.group(1)}"
@@ -381,6 +436,39 @@ def body_in_its_office(text: str, m: ActorMention, known: frozenset[str], nation
         return m
     return replace(m, start=at, name=m.name[len(_OFFICE_WORD):], sector_basis=basis,
                    method=f"rule:head-noun:{head.group(1)}" if head is not None else m.method)
+
+
+#: "Dinas" and the space after it, then a short form of a Badan (Indonesian agencies named "Badan
+#: ..." shorten to a B and capitals: BPBD, BPS, BMKG).
+_DINAS_BEFORE_BADAN = re.compile(r"Dinas (?P<short>B[A-Z]{2,})\b")
+
+
+def badan_called_dinas(text: str, m: ActorMention, known: dict[str, tuple[str, str]]) -> ActorMention:
+    """The body a mention "Dinas <a Badan's short form> ..." names, without "Dinas": reports loosely
+    call every regional office a Dinas ("Kepala Dinas BPBD Kabupaten X", "Dinas BPBD Kabupaten X
+    melaksanakan ..."), but a Badan is no Dinas and the gold names it "BPBD Kabupaten X". Only when
+    the short form is a government agency's the gazetteer knows ("Dinas BMBK", Bina Marga dan Bina
+    Konstruksi, is a Dinas of its own); the mention otherwise."""
+    if not (m.method == "rule:head-noun:Dinas" and m.name == text[m.start:m.end]):
+        return m
+    short = _DINAS_BEFORE_BADAN.match(text, m.start, m.end)
+    if short is None or known.get(short.group("short"), ("", ""))[0] != "GovernmentAgency":
+        return m
+    at = short.start("short")
+    sector, method = known[short.group("short")]
+    return replace(m, start=at, name=text[at:m.end], sector=sector, sector_basis=method)
+
+
+def _named_outside_office(text: str, name: str) -> bool:
+    """Whether the text also writes ``name`` (a national body's local office: "BMKG Kota X") without
+    "Kantor" before it: the report then calls the office by the body's own name, one actor, so
+    "Kantor BMKG Kota X" is that body's building, not a branch besides it. A name of one word ("Kantor
+    Basarnas") names the national body itself, which the office's name keeps apart."""
+    if " " not in name.strip():
+        return False
+    pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    return any(not text[max(0, a.start() - len(_OFFICE_WORD)):a.start()].endswith(_OFFICE_WORD)
+               for a in pattern.finditer(text))
 
 
 #: The rest of a list of places inside a name, closed by the name's short form in brackets:

@@ -15,9 +15,12 @@ from resilience_kg.extract.recognise.actors.acronyms import (
     bracketed_short_forms,
 )
 from resilience_kg.extract.recognise.actors.bounds import (
+    badan_called_dinas,
     body_in_its_office,
     in_name_vocabulary,
     person_after_post,
+    person_named_again,
+    person_with_degree_after_body,
     person_word_after_body,
     places_listed_in_name,
 )
@@ -134,7 +137,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + district_heads(text, s, e)
         )
         candidates = (
-            _split_at_known(text, [body_in_its_office(text, m, known_forms, national_forms)
+            _split_at_known(text, [badan_called_dinas(text, body_in_its_office(text, m, known_forms, national_forms),
+                                                      known_sectors)
                                    for m in head_noun_spans(text, s, e, known_forms)], surfaces)
             + acronym_pairs(text, s, e, known_forms)
             + surfaces
@@ -311,6 +315,8 @@ def _person_cut(text: str, m: ActorMention) -> ActorMention:
     cut = person_after_post(text, m.start, m.end)
     if cut is None:
         cut = person_word_after_body(text, m.start, m.end)
+    if cut is None:
+        cut = person_with_degree_after_body(text, m.start, m.end) or person_named_again(text, m.start, m.end)
     return m if cut is None else replace(m, end=cut, name=text[m.start : cut])
 
 
