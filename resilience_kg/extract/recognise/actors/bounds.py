@@ -438,27 +438,6 @@ def body_in_its_office(text: str, m: ActorMention, known: frozenset[str], nation
                    method=f"rule:head-noun:{head.group(1)}" if head is not None else m.method)
 
 
-#: "Dinas" and the space after it, then a short form of a Badan (Indonesian agencies named "Badan
-#: ..." shorten to a B and capitals: BPBD, BPS, BMKG).
-_DINAS_BEFORE_BADAN = re.compile(r"Dinas (?P<short>B[A-Z]{2,})\b")
-
-
-def badan_called_dinas(text: str, m: ActorMention, known: dict[str, tuple[str, str]]) -> ActorMention:
-    """The body a mention "Dinas <a Badan's short form> ..." names, without "Dinas": reports loosely
-    call every regional office a Dinas ("Kepala Dinas BPBD Kabupaten X", "Dinas BPBD Kabupaten X
-    melaksanakan ..."), but a Badan is no Dinas and the gold names it "BPBD Kabupaten X". Only when
-    the short form is a government agency's the gazetteer knows ("Dinas BMBK", Bina Marga dan Bina
-    Konstruksi, is a Dinas of its own); the mention otherwise."""
-    if not (m.method == "rule:head-noun:Dinas" and m.name == text[m.start:m.end]):
-        return m
-    short = _DINAS_BEFORE_BADAN.match(text, m.start, m.end)
-    if short is None or known.get(short.group("short"), ("", ""))[0] != "GovernmentAgency":
-        return m
-    at = short.start("short")
-    sector, method = known[short.group("short")]
-    return replace(m, start=at, name=text[at:m.end], sector=sector, sector_basis=method)
-
-
 def _named_outside_office(text: str, name: str) -> bool:
     """Whether the text also writes ``name`` (a national body's local office: "BMKG Kota X") without
     "Kantor" before it: the report then calls the office by the body's own name, one actor, so

@@ -15,7 +15,6 @@ from resilience_kg.extract.recognise.actors.acronyms import (
     bracketed_short_forms,
 )
 from resilience_kg.extract.recognise.actors.bounds import (
-    badan_called_dinas,
     body_in_its_office,
     in_name_vocabulary,
     person_after_post,
@@ -137,8 +136,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + district_heads(text, s, e)
         )
         candidates = (
-            _split_at_known(text, [badan_called_dinas(text, body_in_its_office(text, m, known_forms, national_forms),
-                                                      known_sectors)
+            _split_at_known(text, [body_in_its_office(text, m, known_forms, national_forms)
                                    for m in head_noun_spans(text, s, e, known_forms)], surfaces)
             + acronym_pairs(text, s, e, known_forms)
             + surfaces
