@@ -168,9 +168,16 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
             if found is None:
                 continue
             body, end = found
-            if _inside(spans, post.start(), end):
-                continue  # the post's words are part of a body's name already
-            out.append(_proxy(body, post.start(), end, "rule:post-head"))
+            if not _inside(spans, post.start(), end):
+                out.append(_proxy(body, post.start(), end, "rule:post-head"))
+            else:
+                # The post's place is a mention of a body of the post's kind ("Sekretaris Kota X"
+                # with "X" read as the city's): its holder speaks for that body; else the post's
+                # words are part of another body's name.
+                own = _own_mention(mentions, post.start(), end, heads[" ".join(post.group(1).lower().split())])
+                if own is None:
+                    continue
+                body = own
         person = _holder_after(text, end)
         if person is not None:
             holders.append(Holder(person[0], body, person[1]))
@@ -186,6 +193,16 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
     out += _named_again(text, holders, spans, [(p.start, p.end) for p in out], body_words)
     out += _spoken_again(text, mentions, sorted([*spans, *((p.start, p.end) for p in out)]))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _own_mention(mentions: Sequence[ActorMention], start: int, end: int,
+                 heads: tuple[str, ...]) -> ActorMention | None:
+    """The one body mentioned inside a post's words (``start:end``), if it is of the post's kind."""
+    inside = {m.name: m for m in mentions if m.start < end and start < m.end}
+    if len(inside) != 1:
+        return None
+    (m,) = inside.values()
+    return m if any(_heads_name(h, m) for h in heads) else None
 
 
 def _heads_named(text: str, mentions: Sequence[ActorMention]) -> list[Holder]:
