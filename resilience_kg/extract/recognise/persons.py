@@ -161,6 +161,7 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
         gap = text[post.end():post.end() + 3]
         last_word = post.start(1) + len(post.group(1)) - len(post.group(1).split()[-1])
         direct = starts.get(post.end() + len(gap) - len(gap.lstrip(" "))) or starts.get(last_word)
+        later = False  # the holder stands for the body only where the report names them again
         if direct is not None:
             body, end = direct, direct.end
         else:
@@ -177,13 +178,15 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
                 own = _own_mention(mentions, post.start(), end, heads[" ".join(post.group(1).lower().split())])
                 if own is None:
                     continue
-                body = own
+                # The body's own mention says who is there; as for an English regional head
+                # (``_heads_named``), the holder's name is read from where the report writes it again.
+                body, later = own, True
         person = _holder_after(text, end)
         if person is not None:
-            holders.append(Holder(person[0], body, person[1]))
+            holders.append(Holder(person[0], body, person[1] + len(person[0]) if later else person[1]))
         before = _holder_before(text, post.start())
         if before is not None:
-            holders.append(Holder(before[0], body, before[1]))
+            holders.append(Holder(before[0], body, post.start() if later else before[1]))
     body_words = {w for m in mentions for w in m.name.split()}
     # A headline in title case is no name ("Mendagri Tanda Tangani Nota Kesepakatan"): a holder
     # whose words the report mostly writes in lower case too is dropped.
