@@ -49,3 +49,17 @@ def test_a_quote_tag_goes_on_with_the_last_speaker_not_the_body_in_between() -> 
     said = speakers(text, sents, spans)
     found = said[next(s.start for s in sents if "jalur evakuasi" in text[s.start:s.end])]
     assert text[found.subject[0]:found.subject[1]] == "BPBD Kabupaten Sukamaju"
+
+
+def test_a_city_secretary_of_a_place_no_city_government_holds_stands_for_none_of_them() -> None:
+    from helpers.statements import gazetteer
+
+    from resilience_kg.extract.components import Context, Document, run
+
+    text = ("# Pemkot Jaktim terima kunjungan kerja Pemerintah Kota Sukamaju.\n"
+            "Pemerintah Kota (Pemkot) Administrasi Jakarta Timur menerima kunjungan kerja Pemkot Sukamaju.\n"
+            "Dalam kesempatan ini, Sekko Administrasi Jakarta Timur Budi Santoso membuka dan memimpin kegiatan.")
+    doc = run(Document(text, Context(gazetteer=gazetteer())))
+    for actor in doc.actors:
+        if any("Sukamaju" in text[m.start:m.end] for m in actor.mentions):
+            assert all(text[m.start:m.end] != "Sekko" for m in actor.mentions), actor.id

@@ -334,6 +334,8 @@ def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
             best.append(body)
     if best_n == 0 and tail and _names_another(tail[0][0]):
         return None  # "Kapolres Bandung" where the report's Polres is another place's
+    if best_n == 0 and tail and len({b.name for b in best}) > 1:
+        return None  # "Sekko Administrasi X" with two city governments, neither named so: whose is unknown
     if len({b.name for b in best}) > 1:
         # Bodies of several kinds fit equally: the kind the post's row names first ("Sekda" speaks for
         # the Pemerintah Kabupaten before its Sekretariat Daerah).
