@@ -930,6 +930,15 @@ def _speech() -> dict[str, re.Pattern[str]]:
         "verb_after": re.compile(rf"\.?(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,6}}?){_DEGREES}"
                                  rf"(?:\s*,[^,;:\n]{{0,80}}?{_DEGREES},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*"
                                  rf"(?:{alt})(?!\w)", re.I),
+        # A body (its post, its officer) doing anything, as ``verb_after`` reads its speaker: the
+        # one a later "Ia menekankan ..." or "He added ..." stands for ("Gubernur X, NAME memberikan
+        # apresiasi ... Ia menekankan pentingnya ...").
+        "acts_after": re.compile(rf"\.?(?-i:(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z]\w*\))){{0,6}}?){_DEGREES}"
+                                 rf"(?:\s*,[^,;:\n]{{0,80}}?{_DEGREES},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*"
+                                 r"(?-i:(?:me|ber)[a-z]{3,}|[a-z]{3,}ed)(?!\w)", re.I),
+        "acts_name_then": re.compile(rf"\s*,\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+"
+                                     rf"(?:(?:{_words('gap')})\s+)*(?-i:(?:me|ber)[a-z]{{3,}}|[a-z]{{3,}}ed)(?!\w)",
+                                     re.I),
         # A speaker after a speech tag: ", kata Kapolres", "\" ujar X", "Dikatakan X,", "Menurut X,";
         # the tag may name the post before its body (", kata Sekretaris BPBD X", ", said the Head of
         # BPBD"): news names the officer by post and body, and the body is who speaks.
@@ -970,16 +979,19 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
     pattern = _speech()
     out: dict[int, Speech] = {}
     last: Speech | None = None
+    # The last body named as doing something: who a speech tag's pronoun stands for ("Ia menekankan").
+    actor: Speech | None = None
     paragraph = -1
     lines = _LineStarts(text)
     for sent in sentences:
         line_start = lines.at(sent.start)
         here = _named_speaker(text, sent, spans)
         if here is not None:
-            out[sent.start] = last = here
+            out[sent.start] = last = actor = here
             paragraph = line_start
             continue
-        if last is None:
+        acting, actor = actor, _named_actor(text, sent, spans) or actor
+        if acting is None:
             continue
         tag = pattern["carry"].search(text, sent.start, sent.end)
         opening = pattern["opening_pronoun"].match(text, sent.start, sent.end)
@@ -991,10 +1003,13 @@ def speakers(text: str, sentences: Sequence[Span], spans: Sequence[tuple[int, in
                     and not pattern["pronoun_speaks"].match(text, tag.end(), sent.end)):
                 pass  # a pronoun mid-sentence may stand for anyone; not one that speaks ("Selain itu, ia menegaskan")
             else:
-                out[sent.start] = Speech(last.subject, tag.start(), tag.end(), True)
+                # A pronoun of its own ("Ia menekankan", "Menurut dia", "He added") stands for the
+                # last body named doing something; a tag ("tegasnya") goes on with the last speaker.
+                who = acting if opening is not None or tagged_pronoun or last is None else last
+                out[sent.start] = Speech(who.subject, tag.start(), tag.end(), True)
                 paragraph = line_start
                 continue
-        if line_start == paragraph:
+        if last is not None and line_start == paragraph:
             # The same paragraph goes on with what its speaker said.
             out[sent.start] = Speech(last.subject, last.start, last.end, True)
     _quoted(text, sentences, out)
@@ -1057,6 +1072,24 @@ def _quote_goes_on(text: str, sentences: Sequence[Span], out: dict[int, Speech])
 @functools.cache
 def _alone_pronouns() -> frozenset[str]:
     return frozenset(row["word"].lower() for row in table("clause_words") if row["role"] == "pronoun-alone")
+
+
+#: An acting head's post before the body's mention ("Pj. Gubernur X", "Plt. Kepala Dinas X").
+_ACTING_HEAD = re.compile(r"\s*(?:Plt|Pj)\.?\s+(?:[A-Z]\w*\s+){0,2}")
+
+
+def _named_actor(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Speech | None:
+    """The body that opens a sentence doing something ("Gubernur X, NAME memberikan ..."), when it
+    says nothing: a later speech tag's pronoun may stand for it."""
+    for span in _within(spans, sent.start, min(sent.end, sent.start + _NAME_REACH)):
+        if span[1] <= sent.end and (_opening().fullmatch(text, sent.start, span[0])
+                                    or _ACTING_HEAD.fullmatch(text, sent.start, span[0])):
+            verb = (_speech()["acts_after"].match(text, past_bracket(text, span), sent.end)
+                    or _speech()["acts_name_then"].match(text, span[1], sent.end))
+            if verb is not None:
+                return Speech(span, span[0], verb.end(), False)
+        break  # only the first body of the sentence may be its subject
+    return None
 
 
 #: How far before a body a speech tag may stand: the tag, and a post of up to four words.

@@ -161,6 +161,7 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
         gap = text[post.end():post.end() + 3]
         last_word = post.start(1) + len(post.group(1)) - len(post.group(1).split()[-1])
         direct = starts.get(post.end() + len(gap) - len(gap.lstrip(" "))) or starts.get(last_word)
+        later = False  # the holder stands for the body only where the report names them again
         if direct is not None:
             body, end = direct, direct.end
         else:
@@ -168,15 +169,24 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
             if found is None:
                 continue
             body, end = found
-            if _inside(spans, post.start(), end):
-                continue  # the post's words are part of a body's name already
-            out.append(_proxy(body, post.start(), end, "rule:post-head"))
+            if not _inside(spans, post.start(), end):
+                out.append(_proxy(body, post.start(), end, "rule:post-head"))
+            else:
+                # The post's place is a mention of a body of the post's kind ("Sekretaris Kota X"
+                # with "X" read as the city's): its holder speaks for that body; else the post's
+                # words are part of another body's name.
+                own = _own_mention(mentions, post.start(), end, heads[" ".join(post.group(1).lower().split())])
+                if own is None:
+                    continue
+                # The body's own mention says who is there; as for an English regional head
+                # (``_heads_named``), the holder's name is read from where the report writes it again.
+                body, later = own, True
         person = _holder_after(text, end)
         if person is not None:
-            holders.append(Holder(person[0], body, person[1]))
+            holders.append(Holder(person[0], body, person[1] + len(person[0]) if later else person[1]))
         before = _holder_before(text, post.start())
         if before is not None:
-            holders.append(Holder(before[0], body, before[1]))
+            holders.append(Holder(before[0], body, post.start() if later else before[1]))
     body_words = {w for m in mentions for w in m.name.split()}
     # A headline in title case is no name ("Mendagri Tanda Tangani Nota Kesepakatan"): a holder
     # whose words the report mostly writes in lower case too is dropped.
@@ -186,6 +196,16 @@ def references(text: str, mentions: Sequence[ActorMention], posts: Sequence[Post
     out += _named_again(text, holders, spans, [(p.start, p.end) for p in out], body_words)
     out += _spoken_again(text, mentions, sorted([*spans, *((p.start, p.end) for p in out)]))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _own_mention(mentions: Sequence[ActorMention], start: int, end: int,
+                 heads: tuple[str, ...]) -> ActorMention | None:
+    """The one body mentioned inside a post's words (``start:end``), if it is of the post's kind."""
+    inside = {m.name: m for m in mentions if m.start < end and start < m.end}
+    if len(inside) != 1:
+        return None
+    (m,) = inside.values()
+    return m if any(_heads_name(h, m) for h in heads) else None
 
 
 def _heads_named(text: str, mentions: Sequence[ActorMention]) -> list[Holder]:
@@ -314,6 +334,8 @@ def _body_of_post(text: str, m: re.Match[str], heads: tuple[str, ...],
             best.append(body)
     if best_n == 0 and tail and _names_another(tail[0][0]):
         return None  # "Kapolres Bandung" where the report's Polres is another place's
+    if best_n == 0 and tail and len({b.name for b in best}) > 1:
+        return None  # "Sekko Administrasi X" with two city governments, neither named so: whose is unknown
     if len({b.name for b in best}) > 1:
         # Bodies of several kinds fit equally: the kind the post's row names first ("Sekda" speaks for
         # the Pemerintah Kabupaten before its Sekretariat Daerah).
