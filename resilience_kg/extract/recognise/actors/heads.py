@@ -55,9 +55,24 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_verb_form,
     name_key,
 )
-from resilience_kg.extract.recognise.rules import alternation, confidence, table
+from resilience_kg.extract.recognise.rules import alternation, confidence, table, weekdays
 from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import ABBREVIATIONS, Span, words
+
+
+def _date_in_name(toks: Sequence[Span], i: int, j: int) -> bool:
+    """Whether the month ``toks[j]`` goes on a name named after a date: right after its head, a day
+    written in digits or words ("Universitas 17 Agustus 1945", "Universitas Tujuh Belas Agustus",
+    "Universitas Sebelas Maret"), as universities and schools are named after national days."""
+    day = [t.text for t in toks[i:j]]
+    if not 1 <= len(day) <= 3 or toks[j].text.lower().rstrip(",.") in weekdays():
+        return False
+    if len(day) == 1 and day[0].isdigit():
+        return 1 <= int(day[0]) <= 31
+    return all(w.lower() in _DAY_WORDS for w in day)
+
+
+_DAY_WORDS = frozenset(word_list("day_number_words"))
 
 
 def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: frozenset[str] = frozenset(),
@@ -76,7 +91,11 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
         if english and j == i and word.lower() in ("and", "dan"):
             break  # "... Planning Office and Pattimura University": an English name ends at its head
         if _is_calendar(word):
-            break  # "Hotel Trans Luxury Bandung Kamis, 22/08/19": the day is not part of the name
+            if not _date_in_name(toks, i, j):
+                break  # "Hotel Trans Luxury Bandung Kamis, 22/08/19": the day is not part of the name
+            last = j  # "Universitas Sebelas Maret", "Universitas 17 Agustus 1945": named after a date
+            j += 1
+            continue
         if starts_after_name(word, nxt):
             break
         if word in ("Prov.", "Prov"):

@@ -108,8 +108,8 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
     for m in _ACRONYM_NUMBERED.finditer(text, start, end):
         short = m.group(1) or m.group(2)
         if _is_collective(short) or not is_acronym(short) or _document_words().match(short) \
-                or short in _NOT_BODY_SHORT_FORMS:
-            continue
+                or short in _NOT_BODY_SHORT_FORMS or short in COUNTRY_INITIALS:
+            continue  # ("DPR RI Komisi V": the country's initials end the council's name, no body's own)
         out.append(ActorMention(m.start(), m.end(), m.group(0), short, None, "GovernmentAgency",
                                 "acronym-numbered", "rule:acronym-with-place",
                                 confidence("mention:acronym-with-place")))
