@@ -46,3 +46,13 @@ def test_the_countrys_initials_are_no_short_form_of_a_numbered_body() -> None:
     got = names(text)
     assert "DPR RI Komisi V" in got, got
     assert "RI Komisi V" not in got, got
+
+
+def test_the_national_councils_are_known_by_their_short_forms() -> None:
+    # DPD RI and MPR RI are national bodies like DPR RI: a member's post names the council, and a
+    # commission written after it is the council's.
+    text = "Sesi berbagi diisi Anggota DPD RI Komisi II, lalu Wakil Ketua MPR RI memberi sambutan."
+    got = names(text)
+    assert "DPD RI" in got, got
+    assert "MPR RI" in got, got
+    assert "RI Komisi II" not in got, got
