@@ -56,3 +56,14 @@ def test_the_national_councils_are_known_by_their_short_forms() -> None:
     assert "DPD RI" in got, got
     assert "MPR RI" in got, got
     assert "RI Komisi II" not in got, got
+
+
+def test_a_known_international_body_spelt_the_indonesian_way_is_that_body() -> None:
+    # Indonesian reports write "Internasional" for "International": the name is still the known
+    # body's, resolved to its gazetteer entry.
+    from helpers.extraction import actors_by_name as by_name
+
+    text = "Pelatihan didukung Japan Internasional Cooperation Agency dan diikuti Dinas Sosial Kota Contoh."
+    got = by_name(text)
+    assert "Japan Internasional Cooperation Agency" in got, list(got)
+    assert got["Japan Internasional Cooperation Agency"].resolution.same_as == "jica"

@@ -74,9 +74,25 @@ def _build_surface_index(gazetteer: Gazetteer | None) -> tuple[re.Pattern[str] |
     for form in [f for f in alternatives if _DASH.search(f)]:
         forms.setdefault(_dash_key(form), forms[form])
     # ("ICLEI-Local Governments for Sustainability": a name's spaced dash is also written without spaces)
+    spelt = {_indonesian_spelling(f): f for f in alternatives if _indonesian_spelling(f) not in forms}
+    for form, original in spelt.items():
+        forms[form] = forms[original]
+    alternatives = sorted([*alternatives, *spelt], key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(r"\s*[-–]\s*".join(re.escape(p) for p in _DASH.split(f))
                                                     for f in alternatives) + r")(?![\w-])")
     return pattern, forms
+
+
+#: English words of an international body's name that Indonesian reports spell their own way
+#: ("Plan Internasional", "Palang Merah Internasional"); the name is the same body's.
+_INDONESIAN_SPELLINGS = (("International", "Internasional"), ("National", "Nasional"))
+
+
+def _indonesian_spelling(form: str) -> str:
+    """``form`` with its English words spelt as Indonesian reports write them."""
+    for english, indonesian in _INDONESIAN_SPELLINGS:
+        form = re.sub(rf"\b{english}\b", indonesian, form)
+    return form
 
 
 #: A dash between two parts of a name, with spaces ("ICLEI - Local Governments ...", "Karina - KWI").
