@@ -147,6 +147,14 @@ def person_after_post(text: str, m_start: int, m_end: int) -> int | None:
     body = words_[:-2]
     if (_head_regex().fullmatch(body[-1]) and not english_end) or not any(w[:1].isupper() for w in body[1:]):
         return None  # a head alone is left ("PT Budi Hartanto"): no name to cut
+    third = body[:-1]
+    if len(third) >= 2 and not english_end and re.fullmatch(r"[A-Z][a-z]{1,14}", body[-1]) \
+            and not in_name_vocabulary(body[-1]) and not _head_regex().fullmatch(third[-1]) \
+            and any(w[:1].isupper() for w in third[1:]) and (is_acronym(third[-1]) or in_name_vocabulary(third[-1])):
+        # A person's name of three words after a complete name ("Dinas SDA Rina Dewi Lestari, ..."):
+        # the first of them is the person's too, when the words left end in a short form or a word
+        # of a body's name ("PT Sinar Contoh Budi Hartanto" keeps the firm's own word).
+        body = third
     again = re.compile(r"(?<![\w-])" + re.escape(quote) + r"(?![\w-])")
     if any(a.start() != m_start for a in again.finditer(text)):
         return None  # the text writes these words as the name elsewhere too ("PDAM Tirta Darma Ayu")
@@ -485,3 +493,66 @@ def places_listed_in_name(text: str, mentions: list[ActorMention]) -> list[Actor
         out.append(replace(m, end=rest.end(), name=name, acronym=rest.group("short"), expansion=name))
         taken.append((m.end, rest.end()))
     return [m for m in out if not any(a <= m.start < b for a, b in taken)]
+
+
+@functools.cache
+def _office_after_regex() -> re.Pattern[str]:
+    return re.compile(r" (?P<word>" + alternation("office_after_words") + r")(?: (?:[IVX]{1,4}|\d{1,3})(?![\w-]))?")
+
+
+#: One or two capitalised words that end the clause: a station's or an area office's own place.
+_BARE_OFFICE_PLACE = re.compile(r" [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*(?:[,.;:)\n]|$| [a-z]))")
+
+
+def office_tail(text: str, pos: int, end: int) -> int:
+    """Length of an office word after a body's name or its short form in brackets, with its
+    number and its place ("Manggala Agni Daops IX Contoh", "... (BMKG) Stasiun Contoh", "...
+    (BKKBN) Perwakilan Provinsi Contoh"): the office is a regional branch, its own actor, so its
+    word and place belong to the name; 0 when none follows. The place is one the region list
+    knows, or (after an area office's or a station's word, ``bare`` in ``office_after_words``)
+    one or two capitalised words that end the clause: towns and airports the list lacks."""
+    from resilience_kg.extract.recognise.actors.places import _jurisdiction_tail, _regions_of_text
+    from resilience_kg.extract.recognise.rules import word_map
+
+    office = _office_after_regex().match(text, pos, end)
+    if office is None:
+        return 0
+    place = _jurisdiction_tail(text, office.end(), end)
+    if not place and word_map("office_after_words")[office.group("word")] == "bare":
+        bare = _BARE_OFFICE_PLACE.match(text, office.end(), end)
+        if bare is not None and not _head_regex().match(bare.group(0).strip()) \
+                and bare.group(0).split()[0] not in _regions_of_text(text) | {"dan"}:
+            place = bare.end() - office.end()
+    return office.end() - pos + place if place else 0
+
+
+def _pieces(letters: str, words_: Sequence[str]) -> bool:
+    """Whether ``letters`` is a run of pieces of two letters or more, each taken from a later word
+    of ``words_`` than the one before (a word may give none)."""
+    if not letters:
+        return True
+    for i, word in enumerate(words_):
+        for size in range(min(len(letters), 5), 1, -1):
+            if letters[:size] in word and _pieces(letters[size:], words_[i + 1:]):
+                return True
+    return False
+
+
+def syllabic_short_form(short: str, name: str) -> bool:
+    """Whether ``short`` is a short form built of syllables of the name's words, as Indonesian
+    writes them ("Gulkarmat" for "Dinas Penanggulangan Kebakaran dan Penyelamatan", "Disdukcapil"
+    for "Dinas Kependudukan dan Pencatatan Sipil"): one word of five letters or more, made of two
+    pieces or more, each two letters or more from a later capitalised word than the one before.
+
+    >>> syllabic_short_form("Gulkarmat", "Dinas Penanggulangan Kebakaran dan Penyelamatan")
+    True
+    >>> syllabic_short_form("Jumat", "Forum Warga Peduli Sungai")
+    False
+    """
+    if not re.fullmatch(r"[A-Z][a-z]{4,11}|[A-Z]{5,12}", short):
+        return False
+    words_ = [w.lower() for w in name.replace(",", " ").split() if w[:1].isupper()]
+    letters = short.lower()
+    return len(words_) >= 2 and any(
+        letters[:size] in words_[i] and _pieces(letters[size:], words_[i + 1:]) and len(letters) > size
+        for i in range(len(words_)) for size in range(min(len(letters), 5), 1, -1))

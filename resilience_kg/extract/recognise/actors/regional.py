@@ -123,14 +123,29 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
         out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
                                 "acronym-with-place", "rule:acronym-with-place",
                                 confidence("mention:acronym-with-place")))
+    for m in _acronym_village_regex().finditer(text, start, end):
+        short = m.group(1)
+        if _is_collective(short) or not is_acronym(short) or _document_words().match(short) \
+                or short in _NOT_BODY_SHORT_FORMS or short in COUNTRY_INITIALS:
+            continue
+        width = _village_length(text, m.end(1), end)
+        if width:
+            # "MPA Desa Contoh", "KTPA Kelurahan Contoh": a community group or office of a village or
+            # district the region list knows, named with its place (its own actor, as a branch is).
+            e = m.end(1) + width
+            out.append(ActorMention(m.start(), e, text[m.start():e], text[m.start():e], None, None,
+                                    "acronym-with-village", "rule:acronym-with-place",
+                                    confidence("mention:acronym-with-place")))
     for m in _ACRONYM_REGION.finditer(text, start, end):
         # "KONSEPSI NTB", "WALHI Jatim": a body's own short name of four capitals or more, then its
         # province's short name, no level word: a regional body or branch, of no known sector.
         if not _unknown_short_form(m.group(1)) or not (_is_place(m.group(2)) or _contracted_place(m.group(2))) \
                 or m.group(2) in _LEVEL_WORDS \
                 or m.group(2) in _place_kinds() \
-                or re.search(r"[A-Z]{3,}[ :,-]*$", text[max(start, m.start() - 12):m.start()]):
-            continue  # (a headline in capitals, "BANJIR BANDANG NTB", names no body; "CCTV Kelurahan": no region)
+                or re.search(r"[A-Z]{3,}[ :-]*$|[A-Z]{3,} [A-Z]{3,}, $",
+                             text[max(start, m.start() - 12):m.start()]):
+            continue  # (a headline in capitals, "BANJIR BANDANG NTB", names no body; "CCTV Kelurahan": no region;
+            # but a short form and a comma before it end a list's item: "PBB, UNDSS Indonesia ...")
         run = _CAPITALS_BEFORE.search(text, max(start, m.start() - 40), m.start())
         if run is not None and _head_regex().search(run.group(0)):
             continue  # "Balai Besar KSDA Sulawesi Selatan": the end of a longer name that a head noun opens
@@ -139,6 +154,28 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
                                 f"head:{head.head}" if head else "", "rule:acronym-with-region",
                                 confidence("mention:acronym-with-place")))
     return out
+
+
+@functools.cache
+def _acronym_village_regex() -> re.Pattern[str]:
+    """An acronym, then a village's or a district's kind word (``village_kinds``) and a capitalised word."""
+    return re.compile(r"(?<![\w/-])([A-Z][A-Z0-9&-]{1,7})(?= (?:" + alternation("village_kinds") + r") [A-Z])")
+
+
+def _village_length(text: str, pos: int, end: int) -> int:
+    """Length of a village's or district's kind word (any case) and its name after ``pos``, the
+    longest of one to three words the official region list holds as that kind; 0 when none."""
+    from resilience_kg.extract.regions import is_place
+
+    tail = re.compile(r" ((?:" + alternation("village_kinds") + r")) ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w-])",
+                      re.IGNORECASE).match(text, pos, end)
+    if tail is None or not tail.group(2)[:1].isupper():
+        return 0
+    words_ = tail.group(2).split()
+    for width in range(len(words_), 0, -1):
+        if is_place(f"{tail.group(1).capitalize()} {' '.join(words_[:width])}") is not None:
+            return tail.start(2) - pos + len(" ".join(words_[:width]))
+    return 0
 
 
 #: The capitalised words right before a mention.
