@@ -526,14 +526,27 @@ def office_tail(text: str, pos: int, end: int) -> int:
     return office.end() - pos + place if place else 0
 
 
+def _piece_of(piece: str, word: str) -> bool:
+    """Whether ``piece`` is a syllable of ``word`` as short forms take one: two letters written
+    together in it, then perhaps more of its letters in order ("dis" of "dinas", "gul" of
+    "penanggulangan")."""
+    at = word.find(piece[:2])
+    while at >= 0:
+        rest = iter(word[at + 2:])
+        if all(ch in rest for ch in piece[2:]):
+            return True
+        at = word.find(piece[:2], at + 1)
+    return False
+
+
 def _pieces(letters: str, words_: Sequence[str]) -> bool:
-    """Whether ``letters`` is a run of pieces of two letters or more, each taken from a later word
-    of ``words_`` than the one before (a word may give none)."""
+    """Whether ``letters`` is a run of pieces of two letters or more, each a syllable of a later
+    word of ``words_`` than the one before (a word may give none)."""
     if not letters:
         return True
     for i, word in enumerate(words_):
         for size in range(min(len(letters), 5), 1, -1):
-            if letters[:size] in word and _pieces(letters[size:], words_[i + 1:]):
+            if _piece_of(letters[:size], word) and _pieces(letters[size:], words_[i + 1:]):
                 return True
     return False
 
@@ -541,18 +554,21 @@ def _pieces(letters: str, words_: Sequence[str]) -> bool:
 def syllabic_short_form(short: str, name: str) -> bool:
     """Whether ``short`` is a short form built of syllables of the name's words, as Indonesian
     writes them ("Gulkarmat" for "Dinas Penanggulangan Kebakaran dan Penyelamatan", "Disdukcapil"
-    for "Dinas Kependudukan dan Pencatatan Sipil"): one word of five letters or more, made of two
-    pieces or more, each two letters or more from a later capitalised word than the one before.
+    for "Dinas Kependudukan dan Pencatatan Sipil"): one capitalised word of five letters or more (no
+    day or month), made of two pieces or more, each a syllable (two letters or more) of a later
+    capitalised word than the one before.
 
     >>> syllabic_short_form("Gulkarmat", "Dinas Penanggulangan Kebakaran dan Penyelamatan")
     True
     >>> syllabic_short_form("Jumat", "Forum Warga Peduli Sungai")
     False
     """
-    if not re.fullmatch(r"[A-Z][a-z]{4,11}|[A-Z]{5,12}", short):
-        return False
+    from resilience_kg.extract.recognise.actors.vocabulary import _is_calendar
+
+    if not re.fullmatch(r"[A-Z][a-z]{4,11}", short) or _is_calendar(short):
+        return False  # (a day or a month in brackets dates the name; a credit in capitals is no short form)
     words_ = [w.lower() for w in name.replace(",", " ").split() if w[:1].isupper()]
     letters = short.lower()
     return len(words_) >= 2 and any(
-        letters[:size] in words_[i] and _pieces(letters[size:], words_[i + 1:]) and len(letters) > size
+        _piece_of(letters[:size], words_[i]) and _pieces(letters[size:], words_[i + 1:]) and len(letters) > size
         for i in range(len(words_)) for size in range(min(len(letters), 5), 1, -1))
