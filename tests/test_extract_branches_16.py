@@ -90,3 +90,14 @@ def test_a_three_word_person_after_a_complete_name_is_cut_off() -> None:
 def test_a_firm_s_own_word_before_a_person_stays_in_its_name() -> None:
     text = "Sambutan disampaikan Direktur PT Sinar Contoh Budi Hartanto, lalu diskusi dimulai."
     assert "PT Sinar Contoh" in quotes(text)
+
+
+# --- 5. a delegate of a city's office is no provincial branch -----------------------------------
+
+
+def test_a_delegate_word_before_a_city_office_of_a_national_body_is_no_branch() -> None:
+    text = ("Peserta rapat: Perwakilan BPN Kota Semarang, Perwakilan BPN Kabupaten Demak, dan "
+            "Perwakilan BKKBN Provinsi Jambi.")
+    got = quotes(text)
+    assert "BPN Kota Semarang" in got and "BPN Kabupaten Demak" in got, got
+    assert "Perwakilan BKKBN Provinsi Jambi" in got, got

@@ -369,18 +369,24 @@ def _branch_before() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words_) + r") +$")
 
 
-def branch_word_before(text: str, start: int, *, has_place: bool, national: bool) -> int:
+def branch_word_before(text: str, start: int, *, has_place: bool, national: bool, place: str = "") -> int:
     """Where a national body's branch name starts when a branch-office word is written right before
     the body's name ("Kanwil BPN", "Daops Manggala Agni Provinsi X", "Perwakilan BKKBN Jawa
     Barat"): the branch is the actor, named with that word; ``start`` otherwise. A word that also
     means a representative ("Perwakilan") counts only before a national body with a place after
-    its name ("Perwakilan BPBD Kabupaten X" is the regional body's delegate)."""
+    its name ("Perwakilan BPBD Kabupaten X" is the regional body's delegate), and a province there
+    when ``place`` gives it: such offices are provincial ("Perwakilan BPN Kota X" is a delegate)."""
     from resilience_kg.extract.recognise.rules import word_map
+    from resilience_kg.extract.regions import is_place
 
     before = _branch_before().search(text, max(0, start - 20), start)
     if before is None or before.end() != start:
         return start
     if word_map("branch_office_words").get(before.group(1)) == "national place" and not (has_place and national):
+        return start
+    region = is_place(" ".join(place.split())) if place.strip() else None
+    if word_map("branch_office_words").get(before.group(1)) == "national place" and region is not None \
+            and region.kind != "provinsi":
         return start
     return before.start()
 
