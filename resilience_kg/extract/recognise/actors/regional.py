@@ -29,6 +29,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _is_calendar,
     _is_collective,
     _is_foreign_country,
+    _post_regex,
     is_acronym,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map
@@ -128,6 +129,9 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
         if _is_collective(short) or not is_acronym(short) or _document_words().match(short) \
                 or short in _NOT_BODY_SHORT_FORMS or short in COUNTRY_INITIALS:
             continue
+        before = re.search(r"([A-Z][\w.-]*) +$", text[max(start, m.start() - 30):m.start()])
+        if before is not None and not _post_regex().fullmatch(before.group(1)):
+            continue  # ("Satpel LH Kecamatan X", "Kampung KB Kelurahan X": the short form is a word of a longer name)
         width = _village_length(text, m.end(1), end)
         if width:
             # "MPA Desa Contoh", "KTPA Kelurahan Contoh": a community group or office of a village or
@@ -158,8 +162,9 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
 
 @functools.cache
 def _acronym_village_regex() -> re.Pattern[str]:
-    """An acronym, then a village's or a district's kind word (``village_kinds``) and a capitalised word."""
-    return re.compile(r"(?<![\w/-])([A-Z][A-Z0-9&-]{1,7})(?= (?:" + alternation("village_kinds") + r") [A-Z])")
+    """An acronym of three letters or more, then a village's or a district's kind word
+    (``village_kinds``) and a capitalised word."""
+    return re.compile(r"(?<![\w/-])([A-Z][A-Z0-9&-]{2,7})(?= (?:" + alternation("village_kinds") + r") [A-Z])")
 
 
 def _village_length(text: str, pos: int, end: int) -> int:
