@@ -460,3 +460,35 @@ def english_region_before(text: str, m: ActorMention) -> ActorMention:
             region = f"{word_map('region_kind_english')[level.lower()].capitalize()} {place}" if level else place
             return replace(m, start=start, name=f"{short} {region}", method="rule:english-region-before")
     return m
+
+
+#: A short form in capitals right before a mention, on its line or at the end of the line before
+#: ("HIMABIO UIA", "PSB\nUniversitas Contoh").
+_SHORT_FORM_BEFORE = re.compile(r"(?<![\w/&().-])([A-Z][A-Z0-9]{2,8})(?:[ \t]+|[ \t]*\n[ \t]*)$")
+
+
+def units_before_school(text: str, found: list[ActorMention], known: frozenset[str]) -> list[ActorMention]:
+    """A university's or a school's unit named by its own short form before the parent's name
+    ("HIMABIO UIA", "SAPPK ITB", "KSB SMA Contoh": a student association, a school, a school's
+    disaster team) is one actor, the unit, with the parent as its parent (guide: a unit named
+    with its parent). ``known``: the gazetteer's surface
+    forms, whose bodies are no unit of the parent ("BNPB UGM" is two bodies). The parent's mention
+    stays, inside the unit's, as :func:`join_units` keeps it."""
+    from resilience_kg.extract.recognise.actors.lists import _unknown_short_form
+
+    alone = {(m.start, m.end) for m in found if m.name == m.acronym and " " not in m.name}
+    taken = [(m.start, m.end) for m in found if (m.start, m.end) not in alone]
+    out, joined = [], set()
+    for m in found:
+        before = _SHORT_FORM_BEFORE.search(text, max(0, m.start - 14), m.start) \
+            if m.sector == "AcademicInstitution" and m.kind == "org" and m.parent_span is None else None
+        if before is not None and before.end() == m.start and _unknown_short_form(before.group(1), letters=3) \
+                and before.group(1) not in known and not any(a <= before.start() < b for a, b in taken) \
+                and "\n\n" not in before.group(0):
+            joined.add((before.start(), before.end(1)))  # (its short form's own mention, "SAPPK", is the unit's)
+            name = " ".join(text[before.start():m.end].split())
+            out.append(replace(m, start=before.start(), name=name, acronym=name, expansion=None, kind="unit",
+                               parent_span=(m.start, m.end), method="rule:unit-before-school",
+                               sector_basis="head:of-a-university"))
+        out.append(m)
+    return [m for m in out if (m.start, m.end) not in joined]
