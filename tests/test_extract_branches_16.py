@@ -101,3 +101,23 @@ def test_a_delegate_word_before_a_city_office_of_a_national_body_is_no_branch() 
     got = quotes(text)
     assert "BPN Kota Semarang" in got and "BPN Kabupaten Demak" in got, got
     assert "Perwakilan BKKBN Provinsi Jambi" in got, got
+
+
+# --- 6. a unit's short form before its university or school --------------------------------------
+
+
+def test_a_unit_s_short_form_before_a_known_university_is_the_unit() -> None:
+    text = "Diskusi kampung dibuka oleh HMPL ITB bersama warga bantaran sungai."
+    got = quotes(text)
+    assert "HMPL ITB" in got, got
+
+
+def test_a_school_s_disaster_team_named_before_its_school_is_the_team() -> None:
+    text = "Simulasi gempa dipandu KSB SMA Harapan Contoh dan para guru pendamping."
+    assert "KSB SMA Harapan Contoh" in quotes(text)
+
+
+def test_a_known_body_before_a_university_stays_its_own_actor() -> None:
+    text = "Kerja sama BNPB UGM dibahas, dan KKN UGM ikut membantu warga."
+    got = quotes(text)
+    assert "BNPB UGM" not in got and "KKN UGM" not in got, got

@@ -19,7 +19,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_acronym,
     name_key,
 )
-from resilience_kg.extract.recognise.rules import table, word_map, words
+from resilience_kg.extract.recognise.rules import alternation, table, word_map, words
 
 
 def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]:
@@ -464,7 +464,8 @@ def english_region_before(text: str, m: ActorMention) -> ActorMention:
 
 #: A short form in capitals right before a mention, on its line or at the end of the line before
 #: ("HIMABIO UIA", "PSB\nUniversitas Contoh").
-_SHORT_FORM_BEFORE = re.compile(r"(?<![\w/&().-])([A-Z][A-Z0-9]{2,8})(?:[ \t]+|[ \t]*\n[ \t]*)$")
+_SHORT_FORM_BEFORE = re.compile(r"(?<![\w/&().-])(?:(?P<outer>[A-Z][A-Z0-9]{2,8}) )?([A-Z][A-Z0-9]{2,8})"
+                                r"(?:[ \t]+|[ \t]*\n[ \t]*)$")
 
 
 def units_before_school(text: str, found: list[ActorMention], known: frozenset[str]) -> list[ActorMention]:
@@ -480,14 +481,23 @@ def units_before_school(text: str, found: list[ActorMention], known: frozenset[s
     taken = [(m.start, m.end) for m in found if (m.start, m.end) not in alone]
     out, joined = [], set()
     for m in found:
-        before = _SHORT_FORM_BEFORE.search(text, max(0, m.start - 14), m.start) \
+        before = _SHORT_FORM_BEFORE.search(text, max(0, m.start - 24), m.start) \
             if m.sector == "AcademicInstitution" and m.kind == "org" and m.parent_span is None else None
-        if before is not None and before.end() == m.start and _unknown_short_form(before.group(1), letters=3) \
-                and before.group(1) not in known and not any(a <= before.start() < b for a, b in taken) \
-                and "\n\n" not in before.group(0):
-            joined.add((before.start(), before.end(1)))  # (its short form's own mention, "SAPPK", is the unit's)
-            name = " ".join(text[before.start():m.end].split())
-            out.append(replace(m, start=before.start(), name=name, acronym=name, expansion=None, kind="unit",
+        if before is None or before.end() != m.start or "\n\n" in before.group(0) \
+                or not _unknown_short_form(before.group(2), letters=3) or before.group(2) in known:
+            out.append(m)
+            continue
+        # A faculty's short form before the unit's ("PUSKAMUDA FISIP UI") is the unit's name too.
+        outer = before.group("outer")
+        start = before.start() if outer and _unknown_short_form(outer, letters=3) and outer not in known \
+            else before.start(2)
+        if not any(a <= start < b for a, b in taken) \
+                and not re.search(r"\b(?:" + alternation("place_prepositions") + r")\s+$",
+                                  text[max(0, start - 12):start], re.IGNORECASE):
+            # (not after "di", "in": "held in KPA Universitas X", a hall of the university)
+            joined.update({(start, before.end(2)), (before.start(2), before.end(2))})  # ("SAPPK" alone is the unit's)
+            name = " ".join(text[start:m.end].split())
+            out.append(replace(m, start=start, name=name, acronym=name, expansion=None, kind="unit",
                                parent_span=(m.start, m.end), method="rule:unit-before-school",
                                sector_basis="head:of-a-university"))
         out.append(m)
