@@ -146,10 +146,9 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
         if not _unknown_short_form(m.group(1)) or not (_is_place(m.group(2)) or _contracted_place(m.group(2))) \
                 or m.group(2) in _LEVEL_WORDS \
                 or m.group(2) in _place_kinds() \
-                or re.search(r"[A-Z]{3,}[ :-]*$|[A-Z]{3,} [A-Z]{3,}, $",
+                or re.search(_HEADLINE_BEFORE_CAPITALS if m.group(2).isupper() else _HEADLINE_BEFORE,
                              text[max(start, m.start() - 12):m.start()]):
-            continue  # (a headline in capitals, "BANJIR BANDANG NTB", names no body; "CCTV Kelurahan": no region;
-            # but a short form and a comma before it end a list's item: "PBB, UNDSS Indonesia ...")
+            continue  # (a headline in capitals, "BANJIR BANDANG NTB", names no body; "CCTV Kelurahan": no region)
         run = _CAPITALS_BEFORE.search(text, max(start, m.start() - 40), m.start())
         if run is not None and _head_regex().search(run.group(0)):
             continue  # "Balai Besar KSDA Sulawesi Selatan": the end of a longer name that a head noun opens
@@ -191,6 +190,13 @@ _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s)+$")
 #: province's English name of two words ("JATAM East Kalimantan").
 _ACRONYM_REGION = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{3,11}) ([A-Z][A-Za-z]{2,9}(?: [A-Z][a-z]{4,10})?)"
                              r"(?![\w-])(?! [A-Z])")
+
+
+#: Capitals right before a short form and its region: a headline's words ("BANJIR BANDANG NTB"),
+#: not a list's previous item and its comma ("PBB, UNDSS Indonesia"), unless the region too is in
+#: capitals ("BPEE, BBKSDA SULSEL").
+_HEADLINE_BEFORE = r"[A-Z]{3,}[ :-]*$|[A-Z]{3,} [A-Z]{3,}, $"
+_HEADLINE_BEFORE_CAPITALS = r"[A-Z]{3,}[ :,-]*$"
 
 
 #: A brand written with an inner capital ("RedR", "PetaBencana") and then a country or
