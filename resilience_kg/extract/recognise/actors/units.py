@@ -479,12 +479,16 @@ def units_before_school(text: str, found: list[ActorMention], known: frozenset[s
 
     alone = {(m.start, m.end) for m in found if m.name == m.acronym and " " not in m.name}
     taken = [(m.start, m.end) for m in found if (m.start, m.end) not in alone]
+    # Short forms the text gives a body's full name for ("Pusat ... (PIKKC) Institut X"): their unit
+    # is that body, whose own mention already stands for it.
+    spelled = {m.acronym.split()[0] for m in found if m.acronym and m.name != m.acronym}
     out, joined = [], set()
     for m in found:
         before = _SHORT_FORM_BEFORE.search(text, max(0, m.start - 24), m.start) \
             if m.sector == "AcademicInstitution" and m.kind == "org" and m.parent_span is None else None
         if before is None or before.end() != m.start or "\n\n" in before.group(0) \
-                or not _unknown_short_form(before.group(2), letters=3) or before.group(2) in known:
+                or not _unknown_short_form(before.group(2), letters=3) or before.group(2) in known \
+                or {before.group(2), before.group("outer")} & spelled:
             out.append(m)
             continue
         # A faculty's short form before the unit's ("PUSKAMUDA FISIP UI") is the unit's name too.
