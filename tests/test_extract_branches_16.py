@@ -82,8 +82,8 @@ def test_a_short_form_after_a_listed_body_and_a_comma_is_no_headline() -> None:
 
 
 def test_a_three_word_person_after_a_complete_name_is_cut_off() -> None:
-    text = "Turut hadir, Kepala Dinas Sosial Rina Dewi Lestari, bersama jajaran."
-    assert "Dinas Sosial" in quotes(text)
+    text = "Turut hadir, Kepala Dinas PUPR Rina Dewi Lestari, bersama jajaran."
+    assert "Dinas PUPR" in quotes(text)
     assert not any("Rina" in q for q in quotes(text))
 
 

@@ -150,10 +150,10 @@ def person_after_post(text: str, m_start: int, m_end: int) -> int | None:
     third = body[:-1]
     if len(third) >= 2 and not english_end and re.fullmatch(r"[A-Z][a-z]{1,14}", body[-1]) \
             and not in_name_vocabulary(body[-1]) and not _head_regex().fullmatch(third[-1]) \
-            and any(w[:1].isupper() for w in third[1:]) and (is_acronym(third[-1]) or in_name_vocabulary(third[-1])):
-        # A person's name of three words after a complete name ("Dinas SDA Rina Dewi Lestari, ..."):
-        # the first of them is the person's too, when the words left end in a short form or a word
-        # of a body's name ("PT Sinar Contoh Budi Hartanto" keeps the firm's own word).
+            and any(w[:1].isupper() for w in third[1:]) and is_acronym(third[-1]):
+        # A person's name of three words after a name that ends in its short form ("Dinas SDA Rina
+        # Dewi Lestari, ..."): the first of them is the person's too (a firm's own words are not:
+        # "PT Sarana Tirta Lestari Wiratmo Hadisuryo" keeps "Lestari").
         body = third
     again = re.compile(r"(?<![\w-])" + re.escape(quote) + r"(?![\w-])")
     if any(a.start() != m_start for a in again.finditer(text)):
@@ -523,6 +523,9 @@ def office_tail(text: str, pos: int, end: int) -> int:
     office = _office_after_regex().match(text, pos, end)
     if office is None:
         return 0
+    head = _head_regex().match(text, office.start("word"), end)
+    if head is not None and len(head.group(0)) > len(office.group("word")):
+        return 0  # ("BMKG Stasiun Geofisika X": a unit's own head, "Stasiun Geofisika", read as the unit)
     place = _jurisdiction_tail(text, office.end(), end)
     if not place and word_map("office_after_words")[office.group("word")] == "bare":
         bare = _BARE_OFFICE_PLACE.match(text, office.end(), end)
