@@ -147,6 +147,14 @@ def person_after_post(text: str, m_start: int, m_end: int) -> int | None:
     body = words_[:-2]
     if (_head_regex().fullmatch(body[-1]) and not english_end) or not any(w[:1].isupper() for w in body[1:]):
         return None  # a head alone is left ("PT Budi Hartanto"): no name to cut
+    third = body[:-1]
+    if len(third) >= 2 and not english_end and re.fullmatch(r"[A-Z][a-z]{1,14}", body[-1]) \
+            and not in_name_vocabulary(body[-1]) and not _head_regex().fullmatch(third[-1]) \
+            and any(w[:1].isupper() for w in third[1:]) and is_acronym(third[-1]):
+        # A person's name of three words after a name that ends in its short form ("Dinas SDA Rina
+        # Dewi Lestari, ..."): the first of them is the person's too (a firm's own words are not:
+        # "PT Sarana Tirta Lestari Wiratmo Hadisuryo" keeps "Lestari").
+        body = third
     again = re.compile(r"(?<![\w-])" + re.escape(quote) + r"(?![\w-])")
     if any(a.start() != m_start for a in again.finditer(text)):
         return None  # the text writes these words as the name elsewhere too ("PDAM Tirta Darma Ayu")
@@ -361,18 +369,24 @@ def _branch_before() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words_) + r") +$")
 
 
-def branch_word_before(text: str, start: int, *, has_place: bool, national: bool) -> int:
+def branch_word_before(text: str, start: int, *, has_place: bool, national: bool, place: str = "") -> int:
     """Where a national body's branch name starts when a branch-office word is written right before
     the body's name ("Kanwil BPN", "Daops Manggala Agni Provinsi X", "Perwakilan BKKBN Jawa
     Barat"): the branch is the actor, named with that word; ``start`` otherwise. A word that also
     means a representative ("Perwakilan") counts only before a national body with a place after
-    its name ("Perwakilan BPBD Kabupaten X" is the regional body's delegate)."""
+    its name ("Perwakilan BPBD Kabupaten X" is the regional body's delegate), and a province there
+    when ``place`` gives it: such offices are provincial ("Perwakilan BPN Kota X" is a delegate)."""
     from resilience_kg.extract.recognise.rules import word_map
+    from resilience_kg.extract.regions import is_place
 
     before = _branch_before().search(text, max(0, start - 20), start)
     if before is None or before.end() != start:
         return start
     if word_map("branch_office_words").get(before.group(1)) == "national place" and not (has_place and national):
+        return start
+    region = is_place(" ".join(place.split())) if place.strip() else None
+    if word_map("branch_office_words").get(before.group(1)) == "national place" and region is not None \
+            and region.kind != "provinsi":
         return start
     return before.start()
 
@@ -485,3 +499,85 @@ def places_listed_in_name(text: str, mentions: list[ActorMention]) -> list[Actor
         out.append(replace(m, end=rest.end(), name=name, acronym=rest.group("short"), expansion=name))
         taken.append((m.end, rest.end()))
     return [m for m in out if not any(a <= m.start < b for a, b in taken)]
+
+
+@functools.cache
+def _office_after_regex() -> re.Pattern[str]:
+    return re.compile(r" (?P<word>" + alternation("office_after_words") + r")(?: (?:[IVX]{1,4}|\d{1,3})(?![\w-]))?")
+
+
+#: One or two capitalised words that end the clause: a station's or an area office's own place.
+_BARE_OFFICE_PLACE = re.compile(r" [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*(?:[,.;:)\n]|$| [a-z]))")
+
+
+def office_tail(text: str, pos: int, end: int) -> int:
+    """Length of an office word after a body's name or its short form in brackets, with its
+    number and its place ("Manggala Agni Daops IX Contoh", "... (BMKG) Stasiun Contoh", "...
+    (BKKBN) Perwakilan Provinsi Contoh"): the office is a regional branch, its own actor, so its
+    word and place belong to the name; 0 when none follows. The place is one the region list
+    knows, or (after an area office's or a station's word, ``bare`` in ``office_after_words``)
+    one or two capitalised words that end the clause: towns and airports the list lacks."""
+    from resilience_kg.extract.recognise.actors.places import _jurisdiction_tail, _regions_of_text
+    from resilience_kg.extract.recognise.rules import word_map
+
+    office = _office_after_regex().match(text, pos, end)
+    if office is None:
+        return 0
+    head = _head_regex().match(text, office.start("word"), end)
+    if head is not None and len(head.group(0)) > len(office.group("word")):
+        return 0  # ("BMKG Stasiun Geofisika X": a unit's own head, "Stasiun Geofisika", read as the unit)
+    place = _jurisdiction_tail(text, office.end(), end)
+    if not place and word_map("office_after_words")[office.group("word")] == "bare":
+        bare = _BARE_OFFICE_PLACE.match(text, office.end(), end)
+        if bare is not None and not _head_regex().match(bare.group(0).strip()) \
+                and bare.group(0).split()[0] not in _regions_of_text(text) | {"dan"}:
+            place = bare.end() - office.end()
+    return office.end() - pos + place if place else 0
+
+
+def _piece_of(piece: str, word: str) -> bool:
+    """Whether ``piece`` is a syllable of ``word`` as short forms take one: two letters written
+    together in it, then perhaps more of its letters in order ("dis" of "dinas", "gul" of
+    "penanggulangan")."""
+    at = word.find(piece[:2])
+    while at >= 0:
+        rest = iter(word[at + 2:])
+        if all(ch in rest for ch in piece[2:]):
+            return True
+        at = word.find(piece[:2], at + 1)
+    return False
+
+
+def _pieces(letters: str, words_: Sequence[str]) -> bool:
+    """Whether ``letters`` is a run of pieces of two letters or more, each a syllable of a later
+    word of ``words_`` than the one before (a word may give none)."""
+    if not letters:
+        return True
+    for i, word in enumerate(words_):
+        for size in range(min(len(letters), 5), 1, -1):
+            if _piece_of(letters[:size], word) and _pieces(letters[size:], words_[i + 1:]):
+                return True
+    return False
+
+
+def syllabic_short_form(short: str, name: str) -> bool:
+    """Whether ``short`` is a short form built of syllables of the name's words, as Indonesian
+    writes them ("Gulkarmat" for "Dinas Penanggulangan Kebakaran dan Penyelamatan", "Disdukcapil"
+    for "Dinas Kependudukan dan Pencatatan Sipil"): one capitalised word of five letters or more (no
+    day or month), made of two pieces or more, each a syllable (two letters or more) of a later
+    capitalised word than the one before.
+
+    >>> syllabic_short_form("Gulkarmat", "Dinas Penanggulangan Kebakaran dan Penyelamatan")
+    True
+    >>> syllabic_short_form("Jumat", "Forum Warga Peduli Sungai")
+    False
+    """
+    from resilience_kg.extract.recognise.actors.vocabulary import _is_calendar
+
+    if not re.fullmatch(r"[A-Z][a-z]{4,11}", short) or _is_calendar(short):
+        return False  # (a day or a month in brackets dates the name; a credit in capitals is no short form)
+    words_ = [w.lower() for w in name.replace(",", " ").split() if w[:1].isupper()]
+    letters = short.lower()
+    return len(words_) >= 2 and any(
+        _piece_of(letters[:size], words_[i]) and _pieces(letters[size:], words_[i + 1:]) and len(letters) > size
+        for i in range(len(words_)) for size in range(min(len(letters), 5), 1, -1))

@@ -77,6 +77,7 @@ from resilience_kg.extract.recognise.actors.units import (
     parent_of_post_unit,
     parent_of_subgroup,
     settle,
+    units_before_school,
     university_bodies,
 )
 from resilience_kg.extract.recognise.rules import alternation, word_map
@@ -174,6 +175,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [m for m in found if not orphan_division(m) or any(o.name.startswith(m.name + " ") for o in found)]
     found = university_bodies(text, found, frozenset(f for f, (sector, _) in known_sectors.items()
                                                      if sector == "AcademicInstitution" and f.isupper()))
+    found = units_before_school(text, found, known_forms)
     found = _defined_short_forms(found)
     found = _headline_names(text, found)
     found = _commands_named_elsewhere(text, found)

@@ -18,9 +18,11 @@ from resilience_kg.extract.recognise.actors.bounds import (
     country_tail,
     in_name_vocabulary,
     lower_field_after_and,
+    office_tail,
     post_ends_before_body,
     rank_tail,
     starts_after_name,
+    syllabic_short_form,
 )
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
@@ -697,13 +699,15 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                 short.group(1) not in LEGAL_FORMS and \
                 (english or _fits(short.group(1), name) or _head_regex().match(short.group(1)) or english_alias
                  or (short.group(1) in known and is_acronym(short.group(1)))
-                 or (not english and head.head not in LEGAL_FORMS and abbreviates_field(short.group(1), name))):
+                 or (not english and head.head not in LEGAL_FORMS and abbreviates_field(short.group(1), name))
+                 or (not english and head.head not in LEGAL_FORMS and syllabic_short_form(short.group(1), name))):
             # ("Forum Pengurangan Risiko Bencana (PRB)": a short form of the field, the head left out;
             # a firm's short form leaves out its legal form, and is read as the firm's name instead.)
             # ("Palang Merah Jerman (German Red Cross)": the English name in brackets, one actor.)
             acronym = short.group(1)
             e = short.end()
-            tail = (_jurisdiction_tail(text, e, end) or rank_tail(text, e, end) or _named_tail(text, e, end, acronym)
+            tail = (_jurisdiction_tail(text, e, end) or rank_tail(text, e, end) or office_tail(text, e, end)
+                    or _named_tail(text, e, end, acronym)
                     or (_english_place_tail(text, e, end) if english else 0)
                     or country_tail(text, e, end, english=english)
                     or (_item_word_length(text, e, end) if not english

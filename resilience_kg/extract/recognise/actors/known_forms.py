@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from resilience_kg.extract.recognise.actors.bounds import abbreviates_field, branch_word_before
+from resilience_kg.extract.recognise.actors.bounds import abbreviates_field, branch_word_before, office_tail
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _english_place_tail, _is_place, _jurisdiction_tail, tail_name
 from resilience_kg.extract.recognise.actors.vocabulary import (
@@ -146,7 +146,8 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         s, e = m.start(), m.end()
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta", and in
         # English "BAPPEDA of Semarang City".
-        tail = _jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end) or _numeral_tail(text, e, end)
+        tail = (_jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end) or _numeral_tail(text, e, end)
+                or office_tail(text, e, end))
         entry = gazetteer.by_id.get(surface.method.partition(":")[2]) if gazetteer is not None else None
         if not tail and entry is not None and entry.level in ("national", "international"):
             tail = _office_tail(text, e, end, international=entry.level == "international")
@@ -159,7 +160,8 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
             e += central.end() - e if central is not None else 0
         e += tail
         short = _SHORT_FORM_AFTER.match(text, e, end) if not tail and " " in m.group(1) else None
-        place = _jurisdiction_tail(text, short.end(), end) if short is not None else 0
+        place = ((_jurisdiction_tail(text, short.end(), end) or office_tail(text, short.end(), end))
+                 if short is not None else 0)
         if short is not None and place and (_fits(short.group(1), m.group(1))
                                             or abbreviates_field(short.group(1), m.group(1))):
             # "Tim Penggerak ... Keluarga (PKK) Jawa Barat": the short form in brackets, then the
@@ -174,7 +176,8 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
         entry = gazetteer.by_id.get(surface.method.partition(":")[2]) if gazetteer is not None else None
         branch = branch_word_before(text, s, has_place=bool(tail),
-                                    national=entry is not None and entry.level == "national")
+                                    national=entry is not None and entry.level == "national",
+                                    place=text[e - tail:e] if tail else "")
         if branch < s:  # "Kanwil BPN", "Daops Manggala Agni ...": the branch office is the actor
             s = branch
             acronym = None

@@ -65,7 +65,7 @@ _LEVEL_SPELLINGS = sorted(_LEVEL_WORDS | {w.lower() for w in _LEVEL_WORDS if not
 
 _TAIL_SOURCE = (r" +(?:Wilayah [IVX]+ )?(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r") +"
                    r"(?:Administrasi +)?)?"  # (Jakarta's cities: "Kota Administrasi X")
-                   r"(?:DKI Jakarta|Jakarta (?:" + alternation("region_compass") + r")"
+                   r"(?:DKI Jakarta|DI [A-Z][a-z]+(?![\w-])|Jakarta (?:" + alternation("region_compass") + r")"
                    r"|(?:(?:" + "|".join(w.capitalize() for w in word_list("region_word_short_forms")) + r")\.? )?"
                    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"  # ("Provinsi Kep. Babel": a word of the region's name, short)
                    r"|[A-Z]{2,4}(?![\w-])|[A-Z][a-z]+[A-Z][a-z]+(?![\w-]))(?!\w)")  # ("UCLG Asia-Pacific": no place)
@@ -172,10 +172,12 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
         del words_[1]  # "Kota Administrasi Jakarta Timur": the official list's word for Jakarta's cities
     if not words_:
         return 0
+    if words_[0] == "DI" and not _is_place(" ".join(words_)):
+        return 0  # ("DI Yogyakarta": the special region's own prefix, a province only as the list spells it)
     if not words_[-1][1:].islower() and not _is_place(words_[-1]):
         return 0  # a short form after a name is a province's only when the region list says so ("NTT")
     # "BPBD provinsi Riau": news copy writes the level in lower case too.
-    marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] == "DKI" or "Wilayah" in tail.group(0)
+    marked = words_[0].capitalize() in _LEVEL_WORDS or words_[0] in ("DKI", "DI") or "Wilayah" in tail.group(0)
     place = " ".join(w for w in words_ if w.capitalize() not in _LEVEL_WORDS)
     if marked and len(place.split()) == 2 and not _is_place(place) and _head_regex().fullmatch(place.split()[1]):
         # "DPRD Kota Bandung Komisi IV": a head after the region starts the organ, no word of the place.

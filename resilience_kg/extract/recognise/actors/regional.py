@@ -29,6 +29,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _is_calendar,
     _is_collective,
     _is_foreign_country,
+    _post_regex,
     is_acronym,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map
@@ -123,13 +124,30 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
         out.append(ActorMention(m.start(), e, text[m.start():e], m.group(1), None, "GovernmentAgency",
                                 "acronym-with-place", "rule:acronym-with-place",
                                 confidence("mention:acronym-with-place")))
+    for m in _acronym_village_regex().finditer(text, start, end):
+        short = m.group(1)
+        if _is_collective(short) or not is_acronym(short) or _document_words().match(short) \
+                or short in _NOT_BODY_SHORT_FORMS or short in COUNTRY_INITIALS:
+            continue
+        before = re.search(r"([A-Z][\w.-]*) +$", text[max(start, m.start() - 30):m.start()])
+        if before is not None and not _post_regex().fullmatch(before.group(1)):
+            continue  # ("Satpel LH Kecamatan X", "Kampung KB Kelurahan X": the short form is a word of a longer name)
+        width = _village_length(text, m.end(1), end)
+        if width:
+            # "MPA Desa Contoh", "KTPA Kelurahan Contoh": a community group or office of a village or
+            # district the region list knows, named with its place (its own actor, as a branch is).
+            e = m.end(1) + width
+            out.append(ActorMention(m.start(), e, text[m.start():e], text[m.start():e], None, None,
+                                    "acronym-with-village", "rule:acronym-with-place",
+                                    confidence("mention:acronym-with-place")))
     for m in _ACRONYM_REGION.finditer(text, start, end):
         # "KONSEPSI NTB", "WALHI Jatim": a body's own short name of four capitals or more, then its
         # province's short name, no level word: a regional body or branch, of no known sector.
         if not _unknown_short_form(m.group(1)) or not (_is_place(m.group(2)) or _contracted_place(m.group(2))) \
                 or m.group(2) in _LEVEL_WORDS \
                 or m.group(2) in _place_kinds() \
-                or re.search(r"[A-Z]{3,}[ :,-]*$", text[max(start, m.start() - 12):m.start()]):
+                or re.search(_HEADLINE_BEFORE_CAPITALS if m.group(2).isupper() else _HEADLINE_BEFORE,
+                             text[max(start, m.start() - 12):m.start()]):
             continue  # (a headline in capitals, "BANJIR BANDANG NTB", names no body; "CCTV Kelurahan": no region)
         run = _CAPITALS_BEFORE.search(text, max(start, m.start() - 40), m.start())
         if run is not None and _head_regex().search(run.group(0)):
@@ -141,6 +159,29 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
     return out
 
 
+@functools.cache
+def _acronym_village_regex() -> re.Pattern[str]:
+    """An acronym of three letters or more, then a village's or a district's kind word
+    (``village_kinds``) and a capitalised word."""
+    return re.compile(r"(?<![\w/-])([A-Z][A-Z0-9&-]{2,7})(?= (?:" + alternation("village_kinds") + r") [A-Z])")
+
+
+def _village_length(text: str, pos: int, end: int) -> int:
+    """Length of a village's or district's kind word (any case) and its name after ``pos``, the
+    longest of one to three words the official region list holds as that kind; 0 when none."""
+    from resilience_kg.extract.regions import is_place
+
+    tail = re.compile(r" ((?:" + alternation("village_kinds") + r")) ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w-])",
+                      re.IGNORECASE).match(text, pos, end)
+    if tail is None or not tail.group(2)[:1].isupper():
+        return 0
+    words_ = tail.group(2).split()
+    for width in range(len(words_), 0, -1):
+        if is_place(f"{tail.group(1).capitalize()} {' '.join(words_[:width])}") is not None:
+            return tail.start(2) - pos + len(" ".join(words_[:width]))
+    return 0
+
+
 #: The capitalised words right before a mention.
 _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s)+$")
 
@@ -149,6 +190,13 @@ _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s)+$")
 #: province's English name of two words ("JATAM East Kalimantan").
 _ACRONYM_REGION = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{3,11}) ([A-Z][A-Za-z]{2,9}(?: [A-Z][a-z]{4,10})?)"
                              r"(?![\w-])(?! [A-Z])")
+
+
+#: Capitals right before a short form and its region: a headline's words ("BANJIR BANDANG NTB"),
+#: not a list's previous item and its comma ("PBB, UNDSS Indonesia"), unless the region too is in
+#: capitals ("BPEE, BBKSDA SULSEL").
+_HEADLINE_BEFORE = r"[A-Z]{3,}[ :-]*$|[A-Z]{3,} [A-Z]{3,}, $"
+_HEADLINE_BEFORE_CAPITALS = r"[A-Z]{3,}[ :,-]*$"
 
 
 #: A brand written with an inner capital ("RedR", "PetaBencana") and then a country or

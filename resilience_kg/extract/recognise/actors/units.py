@@ -19,7 +19,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_acronym,
     name_key,
 )
-from resilience_kg.extract.recognise.rules import table, word_map, words
+from resilience_kg.extract.recognise.rules import alternation, table, word_map, words
 
 
 def settle(candidates: list[ActorMention], text: str = "") -> list[ActorMention]:
@@ -460,3 +460,49 @@ def english_region_before(text: str, m: ActorMention) -> ActorMention:
             region = f"{word_map('region_kind_english')[level.lower()].capitalize()} {place}" if level else place
             return replace(m, start=start, name=f"{short} {region}", method="rule:english-region-before")
     return m
+
+
+#: A short form in capitals right before a mention, on its line or at the end of the line before
+#: ("HIMABIO UIA", "PSB\nUniversitas Contoh").
+_SHORT_FORM_BEFORE = re.compile(r"(?<![\w/&().-])(?:(?P<outer>[A-Z][A-Z0-9]{2,8}) )?([A-Z][A-Z0-9]{2,8})"
+                                r"(?:[ \t]+|[ \t]*\n[ \t]*)$")
+
+
+def units_before_school(text: str, found: list[ActorMention], known: frozenset[str]) -> list[ActorMention]:
+    """A university's or a school's unit named by its own short form before the parent's name
+    ("HIMABIO UIA", "SAPPK ITB", "KSB SMA Contoh": a student association, a school, a school's
+    disaster team) is one actor, the unit, with the parent as its parent (guide: a unit named
+    with its parent). ``known``: the gazetteer's surface
+    forms, whose bodies are no unit of the parent ("BNPB UGM" is two bodies). The parent's mention
+    stays, inside the unit's, as :func:`join_units` keeps it."""
+    from resilience_kg.extract.recognise.actors.lists import _unknown_short_form
+
+    alone = {(m.start, m.end) for m in found if m.name == m.acronym and " " not in m.name}
+    taken = [(m.start, m.end) for m in found if (m.start, m.end) not in alone]
+    # Short forms the text gives a body's full name for ("Pusat ... (PIKKC) Institut X"): their unit
+    # is that body, whose own mention already stands for it.
+    spelled = {m.acronym.split()[0] for m in found if m.acronym and m.name != m.acronym}
+    out, joined = [], set()
+    for m in found:
+        before = _SHORT_FORM_BEFORE.search(text, max(0, m.start - 24), m.start) \
+            if m.sector == "AcademicInstitution" and m.kind == "org" and m.parent_span is None else None
+        if before is None or before.end() != m.start or "\n\n" in before.group(0) \
+                or not _unknown_short_form(before.group(2), letters=3) or before.group(2) in known \
+                or {before.group(2), before.group("outer")} & spelled:
+            out.append(m)
+            continue
+        # A faculty's short form before the unit's ("PUSKAMUDA FISIP UI") is the unit's name too.
+        outer = before.group("outer")
+        start = before.start() if outer and _unknown_short_form(outer, letters=3) and outer not in known \
+            else before.start(2)
+        if not any(a <= start < b for a, b in taken) \
+                and not re.search(r"\b(?:" + alternation("place_prepositions") + r")\s+$",
+                                  text[max(0, start - 12):start], re.IGNORECASE):
+            # (not after "di", "in": "held in KPA Universitas X", a hall of the university)
+            joined.update({(start, before.end(2)), (before.start(2), before.end(2))})  # ("SAPPK" alone is the unit's)
+            name = " ".join(text[start:m.end].split())
+            out.append(replace(m, start=start, name=name, acronym=name, expansion=None, kind="unit",
+                               parent_span=(m.start, m.end), method="rule:unit-before-school",
+                               sector_basis="head:of-a-university"))
+        out.append(m)
+    return [m for m in out if (m.start, m.end) not in joined]
