@@ -44,3 +44,28 @@ def test_the_guide_cases_are_made_up_passages_with_a_known_label() -> None:
         assert case["sentence"] in case["text"]
         assert case["label"] in ("issue", "solution", "commitment", "none")
         assert case["guide"]
+
+
+def issues_of(text: str) -> list[str]:
+    from resilience_kg.extract.recognise.enumerations import find_items
+
+    return [text[i.start:i.end] for i in find_items(text) if i.kind == "Issue"]
+
+
+def test_the_cause_a_report_gives_of_a_fire_is_an_issue() -> None:
+    text = ("Wali Kota Sera meninjau lokasi kebakaran di Kelurahan Lumen. Kebakaran diduga disebabkan korsleting "
+            "listrik di sebuah gudang. Warga yang terdampak mengungsi ke balai warga.")
+    assert issues_of(text) == ["Kebakaran diduga disebabkan korsleting listrik di sebuah gudang"]
+
+
+def test_what_a_fire_burned_down_and_where_it_started_are_issues() -> None:
+    text = ("Camat Sera menerangkan kebakaran itu menghanguskan 80 rumah semipermanen. Api diduga berasal dari "
+            "tabung gas yang bocor di dapur warga.")
+    found = issues_of(text)
+    assert any("menghanguskan 80 rumah" in f for f in found), found
+
+
+def test_a_cause_with_no_hazard_is_no_issue() -> None:
+    # "disebabkan" needs a hazard or a counted harm within reach: a delay explained is no problem raised.
+    text = "Rapat dimulai pukul sepuluh. Pergantian jadwal rapat disebabkan oleh agenda pimpinan yang padat."
+    assert issues_of(text) == []
