@@ -14,6 +14,12 @@ sets is scored on the held-out pages' sentences: its precision and recall on eve
 the sentences the rules leave alone (the ones it drafts from at run time). ``cross_validate`` (by
 page) stays for callers that want it.
 
+The guide's settled cases (``bench/statement_guide_cases.csv``: made-up passages, one sentence and
+the statement the annotation guide makes of it a row) are learned in every fold and checked end to
+end: the three new models are put in the extraction, each passage is extracted, and a model that
+drafts a case's sentence as another statement than the guide's (or misses it) is refused: nothing is
+written (:func:`guide_failures`).
+
     python bench/train_issue_model.py                 # cross-validate, then write the shipped model
     python bench/train_issue_model.py --cv-only       # cross-validate only
     python bench/train_issue_model.py --check         # retrain; fail if the shipped weights differ
@@ -24,6 +30,7 @@ page) stays for callers that want it.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import random
 import sys
@@ -66,6 +73,63 @@ THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 COLUMN = {"Issue": "issue", "Solution": "solution", "Commitment": "commitment"}
 
 Sample = tuple[list[str], int, bool]  # features, label, left alone by the rules
+#: The guide's settled cases: made-up passages (never a real page's text), the sentence of each and
+#: its statement by docs/annotation-guide.md (``issue``, ``solution``, ``commitment`` or ``none``).
+GUIDE = ROOT / "bench" / "statement_guide_cases.csv"
+#: How many times each guide case joins the training: one sentence among 15,000 moves no weight.
+GUIDE_WEIGHT = 3
+
+
+def read_guide(path: Path = GUIDE) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def guide_samples(cases: Sequence[dict[str, str]], kind: str) -> dict[str, list[Sample]]:
+    """Each guide case's sentence as a sample of ``kind`` (labelled 1 when the guide makes it a
+    statement of that kind), as a report of its own (``guide:<n>``) no fold holds out."""
+    out: dict[str, list[Sample]] = {}
+    for n, case in enumerate(cases):
+        text = case["text"]
+        at = text.index(case["sentence"])
+        end = at + len(case["sentence"])
+        feats = max(issue_model.unit_features(text),
+                    key=lambda u: min(end, u[0].end) - max(at, u[0].start))[1]
+        out[f"guide:{n}"] = [(feats, int(case["label"] == kind.lower()), True)] * GUIDE_WEIGHT
+    return out
+
+
+def drafted(text: str, models: dict[str, Model]) -> list[tuple[str, int, int]]:
+    """The statements (kind, start, end) the extraction drafts from ``text`` with ``models`` in
+    place of the shipped ones."""
+    from resilience_kg.extract.components import Document, run
+
+    shipped = issue_model.load_model
+    issue_model.load_model = lambda kind="Issue": models.get(kind) or shipped(kind)  # type: ignore[assignment]
+    try:
+        doc = run(Document(text))
+    finally:
+        issue_model.load_model = shipped  # type: ignore[assignment]
+    return [(r["type"], int(r["start"]), int(r["end"])) for r in doc.draft.elements
+            if r["type"] in issue_model.KINDS and r["start"]]
+
+
+def guide_failures(models: dict[str, Model], cases: Sequence[dict[str, str]]) -> list[str]:
+    """The guide cases whose sentence the extraction with ``models`` drafts otherwise than the
+    guide says: as another statement, as none, or as one where the guide sees none."""
+    out = []
+    passages: dict[str, list[tuple[str, int, int]]] = {}
+    for case in cases:
+        text = case["text"]
+        found = passages.setdefault(text, drafted(text, models))
+        at = text.index(case["sentence"])
+        end = at + len(case["sentence"])
+        kinds = {k.lower() for k, s, e in found if s < end and at < e}
+        want = set() if case["label"] == "none" else {case["label"]}
+        if kinds != want:
+            out.append(f"{case['sentence'][:70]!r}: drafted {sorted(kinds) or 'nothing'}, the guide says "
+                       f"{case['label']} ({case['guide']})")
+    return out
 
 
 def train(samples: Sequence[tuple[Sequence[str], int]], *, epochs: int = EPOCHS, rate: float = RATE, l2: float = L2,
@@ -186,12 +250,15 @@ def evaluate(model: Model, folder: Path, kind: str = "Issue") -> None:
 
 
 def fitted(kind: str, devset: Path, *, real: bool, cv: bool, date: str,
-           evaluate_in: Sequence[Path] = ()) -> tuple[Model, str]:
-    """The model of ``kind`` trained on ``devset`` (and the shipped real samples), and its table."""
+           evaluate_in: Sequence[Path] = (), without: Sequence[str] = ()) -> tuple[Model, str]:
+    """The model of ``kind`` trained on ``devset``, the shipped real samples (but the sets of
+    ``without``) and the guide cases, and its table."""
     golds = load_devset(devset)
     reports = {g.name: samples_of(g, kind) for g in golds}
-    pages = real_samples(kind=kind) if real else {}
+    pages = {n: v for n, v in (real_samples(kind=kind) if real else {}).items() if n.split("/")[0] not in without}
     reports.update(pages)
+    guide = guide_samples(read_guide(), kind)
+    reports.update(guide)
     if cv:
         cross_validate_sets(reports, kind)
     model = train([(f, y) for n in sorted(reports) for f, y, _ in reports[n]], seed=SEED,
@@ -202,6 +269,7 @@ def fitted(kind: str, devset: Path, *, real: bool, cv: bool, date: str,
     sets = sorted({n.split("/")[0] for n in pages}, key=lambda n: (len(n), n))
     also = (f" and the sentences of {len(pages)} real pages read ({', '.join(sets)}: "
             f"{issue_model_samples.TARGET.relative_to(ROOT)})" if pages else "")
+    also += f" and {len(guide)} guide cases ({GUIDE.relative_to(ROOT)})"
     basis = (f"trained on the {len(golds)} reports of {where} ({golds[0].name} to {golds[-1].name}){also}, "
              f"{date}, by bench/train_issue_model.py (seed {SEED}); features with weight 0 left out")
     return model, issue_model.write_model(Model(model.bias, model.weights, model.threshold, basis), kind)
@@ -218,14 +286,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="also score the model on this annotated folder (never trained on); repeatable")
     parser.add_argument("--date", default=dt.date.today().isoformat(), help="the training date in the basis row")
     parser.add_argument("--no-real", action="store_true", help="leave out the shipped samples of the real pages")
+    parser.add_argument("--without", action="append", default=[],
+                        help="leave out this real set's samples (repeatable): to measure on it unseen")
     args = parser.parse_args(argv)
     status = 0
-    for kind in args.kind or issue_model.KINDS:
-        model, text = fitted(kind, args.devset, real=not args.no_real, cv=not args.check, date=args.date,
-                             evaluate_in=args.evaluate)
+    trained = {kind: fitted(kind, args.devset, real=not args.no_real, cv=not args.check, date=args.date,
+                            evaluate_in=args.evaluate, without=args.without) for kind in args.kind or issue_model.KINDS}
+    if args.cv_only:
+        return 0
+    failures = guide_failures({kind: model for kind, (model, _) in trained.items()}, read_guide())
+    if failures:
+        print("refused: the models read guide cases against the guide:\n  " + "\n  ".join(failures))
+        return 1
+    for kind, (model, text) in trained.items():
         target = TARGETS[kind]
-        if args.cv_only:
-            continue
         if args.check:
             shipped = target.read_text(encoding="utf-8").splitlines()[2:] if target.exists() else []
             if shipped != text.splitlines()[2:]:
@@ -236,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         target.write_text(text, encoding="utf-8")
         print(f"wrote {target.relative_to(ROOT)}: {len(model.weights)} features")
+    if not args.check:
+        print(f"the {len(read_guide())} guide cases are read as the guide says")
     return status
 
 
