@@ -29,11 +29,47 @@ def _is_venue(text: str, start: int, name: str) -> bool:
     first = name.split(maxsplit=1)[0]
     if first in _offices() and re.search(r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")$", before, re.I):
         return True  # "di Kantor BPBD Natuna": where it happened
+    if first in _offices() and _office_as_venue(text, start):
+        return True
     if name.endswith(word_list("place_named_heads")) and re.search(
             r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")$", before, re.I):
         return True  # "hiked in X National Park": the park as a place, not its office
     # Inside a room's or hall's own name: "di Ruang Ngesti Widhi Setda Kendal", "Ruang Pola Kantor Bupati".
     return bool(_venue_lead_regex().search(text, max(0, start - 60), start))
+
+
+#: What may stand between a venue preposition and an office word: a brand's one or two
+#: capitalised words ("di Swissbell Hotel X", "at the Novotel Hotel X").
+_BRAND_WORDS = r"(?:[ \t]+[A-Z][\w&'-]*){1,2}[ \t]+$"
+
+
+def _office_as_venue(text: str, start: int) -> bool:
+    """Whether an office word ("Hotel", "Kantor", "Office": ``use`` ``at`` in ``rules/venues.csv``)
+    starts where the event was, by the words around it: a venue preposition and a brand's words
+    before it ("bertempat di Swissbell Hotel X"), a room's name and a comma before it ("di Aula X,
+    Hotel Y", "di Ballroom X, Bela Hotel Y"), or a line that gives the place and then the date
+    ("Hotel X, 17 Maret 2021 - ..."). The guide lists rooms, buildings and hotels named as the venue
+    among what is no actor."""
+    before = text[max(0, start - 40):start]
+    if re.search(r"(?:^|\s)(?i:" + alternation("venue_prepositions") + r")" + _BRAND_WORDS, before):
+        return True
+    if _venue_apposition_regex().search(text, max(0, start - 80), start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _PLACE_DATE_AFTER.match(text, start) is not None
+
+
+#: The rest of a place-and-date line after the office word: the place's words, a comma, a day and a month.
+_PLACE_DATE_AFTER = re.compile(r"[^\n,]{1,60},[ \t]*\d{1,2}[ \t]+[A-Za-z]+[ \t]+\d{4}\b")
+
+
+@functools.cache
+def _venue_apposition_regex() -> re.Pattern[str]:
+    """A room's or hall's name, a comma, and perhaps a brand's words, ending where a mention
+    starts: "Aula Juku Eja, " before "Hotel Max One" (the room, then the building it is in)."""
+    venues = sorted((row["word"] for row in table("venues") if row["use"] != "at"), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in venues) + r")"
+                      r"(?:[ \t]+[A-Z0-9][\w/-]*){0,4},(?:[ \t]+[A-Z][\w&'-]*){0,2}[ \t]+$")
 
 
 @functools.cache
@@ -248,6 +284,15 @@ def _after_programme_noun(text: str, m: ActorMention) -> bool:
 _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I{0,3}")
 
 
+def _collective_of_region(name: str) -> bool:
+    """A collective's short form and a region ("UKPD Jakarta Selatan", "SKPD Kota X"): every
+    office of the region at once, still no one body. Only a short form in capitals: a word such as
+    "Pemda" names one body once its region is written ("Pemda DKI")."""
+    parts = name.split()
+    return any(lead.isupper() and _is_collective(lead) and _is_place(" ".join(parts[k:]))
+               for k in range(1, len(parts)) for lead in [" ".join(parts[:k])])
+
+
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
     if m.method in ("rule:place-as-government", "rule:regional-head", "rule:district-body", "rule:district-head"):
@@ -255,6 +300,8 @@ def _keep(m: ActorMention, text: str) -> bool:
     if _WEB_ADDRESS.fullmatch(name) or _WEB_ADDRESS.fullmatch(text[m.start:m.end].strip()):
         return False
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
+        return False
+    if _collective_of_region(name):
         return False
     if len(name.split()) <= 3 and name.split()[-1].lower() in _generic_name_ends():
         return False  # "Dinas Terkait", "Instansi lainnya": whichever offices are concerned, no one body
