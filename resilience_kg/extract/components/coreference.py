@@ -247,6 +247,8 @@ def _key(found: _Actors, m: ActorMention, res: Any) -> str:
     """The key of the actor this mention belongs to (an earlier one's when they share a key)."""
     keys = _actor_keys(m, res)
     look, leave = _campus_keys(m.name)
+    for more_look, more_leave in (_initials_keys(m.name), _level_keys(m.name)):
+        look, leave = look + more_look, leave + more_leave
     key = next((found.aliases[k] for k in keys + look if k in found.aliases), keys[0])
     if key in found.by_key and keys[0].startswith("id:") and _resolved_id(found.by_key[key]) not in (None, keys[0][3:]):
         key = keys[0]  # two bodies resolved apart are never merged by a shared short form
@@ -362,7 +364,86 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
         keys.append("words:" + " ".join(sorted(name_key(mention.name).split())))
     if mention.expansion:
         keys.append("name:" + name_key(mention.expansion))
+    bilingual = _bilingual_key(mention.name)
+    if bilingual is not None:
+        keys.append(bilingual)
     return keys
+
+
+def _bilingual_key(name: str) -> str | None:
+    """One key for a body named in Indonesian and in English by a head that translates word for
+    word ("Universitas X", "University of X", "X University"; "Yayasan X", "X Foundation"): the
+    head's family (``rules/words.csv``, list ``bilingual_heads``) and the rest of the name."""
+    heads = word_map("bilingual_heads")
+    words_ = name.split()
+    if len(words_) < 2:
+        return None
+    if words_[0] in heads:
+        family, rest = heads[words_[0]], words_[1:]
+        if rest[0] == "of":
+            rest = rest[1:]
+    elif words_[-1] in heads:
+        family, rest = heads[words_[-1]], words_[:-1]
+    else:
+        return None
+    return f"bilingual:{family}:{name_key(' '.join(rest))}" if rest else None
+
+
+@functools.cache
+def _level_words() -> frozenset[str]:
+    """The words of a region's or a district's level ("Provinsi", "Kota", "Kelurahan", "Desa")."""
+    levels = {w for w, use in word_map("jurisdiction_words").items() if use == "level"}
+    return frozenset(w.lower() for w in levels | set(word_map("district_levels")))
+
+
+def _level_keys(name: str) -> tuple[list[str], list[str]]:
+    """The keys a name looks up and leaves for a body named by its level word alone ("TP PKK
+    Kelurahan", "BPBD Provinsi") meeting the body of that kind and level the report names in full
+    ("TP PKK Kelurahan Sukamaju"): a report that writes the level alone means the one it names."""
+    words_ = name.split()
+    if len(words_) < 2:
+        return [], []
+    if words_[-1].lower() in _level_words():
+        bare = "level-bare:" + name_key(name)
+        return [bare.replace("level-bare:", "level-full:", 1)], [bare]
+    at = next((i for i in range(len(words_) - 2, 0, -1) if words_[i].lower() in _level_words()), None)
+    if at is None:
+        return [], []
+    prefix = name_key(" ".join(words_[:at + 1]))
+    return [f"level-bare:{prefix}"], [f"level-full:{prefix}"]
+
+
+def _initials(name: str) -> tuple[str, bool]:
+    """The letters a short form of ``name`` is made of, and whether ``name`` holds a short form: a
+    capitalised word gives its first letter, a short form its capitals ("APIn": API), a legal form
+    ("PT") and a level word ("Provinsi") give none, nor does a lower-case connector."""
+    skip = set(word_map("legal_forms")) | {w for w, use in word_map("jurisdiction_words").items() if use == "level"}
+    letters, short = [], False
+    for word in re.split(r"[\s/]+", name):
+        word = word.strip("()[],;:")
+        if not word or word in skip or not word[0].isupper():
+            continue
+        if is_acronym(word):
+            letters.append("".join(c for c in word if c.isupper()))
+            short = True
+        else:
+            letters.append(word[0])
+    return "".join(letters), short
+
+
+def _initials_keys(name: str) -> tuple[list[str], list[str]]:
+    """The keys a name looks up and leaves for a short form's meeting its full name when the
+    report never writes them together ("BPBA" in a headline, "Badan Penanggulangan Bencana Aceh" in
+    the text; "Perwakilan BKKBN Maluku Utara" and "Perwakilan Badan Kependudukan dan Keluarga
+    Berencana Nasional Provinsi Maluku Utara"): the initials of the words, a short form counting
+    its capitals. A name holding a short form meets only a name spelt out, and the reverse: two
+    names spelt out never meet this way (two bodies may share their initials)."""
+    letters, short = _initials(name)
+    if len(letters) < 3 or (not short and len(letters) < len(name.split()) - 2):
+        return [], []
+    if short:
+        return [f"initials-full:{letters}"], [f"initials-short:{letters}"]
+    return [f"initials-short:{letters}"], [f"initials-full:{letters}"]
 
 
 #: A university's name ("Universitas Tidar") and a short form of it made of "Un" and the first
