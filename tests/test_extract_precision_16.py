@@ -94,3 +94,13 @@ def test_a_body_named_by_its_level_word_alone_is_the_one_the_report_names_in_ful
             "dan RW di lingkungan Kelurahan Sukamaju.")
     got = [n for n in names(text) if "PKK" in n]
     assert got == ["TP PKK Kelurahan Sukamaju"], got
+
+
+def test_a_body_of_every_village_is_no_one_body() -> None:
+    # "Forum PRB Desa/Kelurahan": the forum each village is to form, as "BPBD Kabupaten/Kota" is
+    # every regency's agency.
+    text = ("BPBD Kabupaten Sukamaju menggelar pembentukan desa tangguh bencana. Kegiatan meliputi "
+            "pembentukan Forum PRB Desa/Kelurahan, pelatihan relawan dan penyusunan peta evakuasi.")
+    got = names(text)
+    assert "BPBD Kabupaten Sukamaju" in got, got
+    assert not [n for n in got if n.startswith("Forum")], got

@@ -223,14 +223,17 @@ def after_head_post(text: str, start: int) -> bool:
     return bool(re.search(r"(?:^|\s)(?:" + alternation("unit_head_posts") + r")\s*$", before))
 
 
-#: "BPBD kabupaten/kota", "Bappeda Kab/Kota", "OPD se-Jawa Timur": the bodies of every regency
-#: and city (of a province), a group, not one body: right after the name, or inside it.
-_GROUP_AFTER = re.compile(r"(?:\s*/\s*(?:kota|kabupaten|kab)\b"
-                          r"|\s+(?:kabupaten|kab\.?|kota)\s*/\s*(?:kota|kabupaten|kab)\b"
+#: "BPBD kabupaten/kota", "Bappeda Kab/Kota", "OPD se-Jawa Timur", "Forum PRB Desa/Kelurahan": the
+#: bodies of every regency and city (of a province), or of every village, a group, not one body:
+#: right after the name, or inside it. (The readable real sets' gold never requires such a name:
+#: it lists it among not_actors, or as an optional participant.)
+_LEVELS = r"(?:kota|kabupaten|kab\.?|desa|kelurahan|kecamatan)"
+_GROUP_AFTER = re.compile(r"(?:\s*/\s*" + _LEVELS + r"\b"
+                          r"|\s+" + _LEVELS + r"\s*/\s*" + _LEVELS + r"\b"
                           r"|\s+se-\w)", re.IGNORECASE)
 
 
-_GROUP_INSIDE = re.compile(r"(?:kabupaten|kab\.?|kota)\s*/\s*(?:kota|kabupaten|kab)\b|\bse-\w", re.IGNORECASE)
+_GROUP_INSIDE = re.compile(_LEVELS + r"\s*/\s*" + _LEVELS + r"\b|\bse-\w", re.IGNORECASE)
 
 
 def names_a_group(m: ActorMention, text: str) -> bool:
