@@ -104,3 +104,11 @@ def test_a_body_of_every_village_is_no_one_body() -> None:
     got = names(text)
     assert "BPBD Kabupaten Sukamaju" in got, got
     assert not [n for n in got if n.startswith("Forum")], got
+
+
+def test_a_field_office_with_no_field_is_no_body() -> None:
+    # "Sudin Kota X" (a Suku Dinas of no field) says an office of the city, not which one.
+    text = ("Seminar ini didukung pemerintah Sudin Kota Sukamaju Selatan dan Suku Dinas Kesehatan Kota "
+            "Sukamaju Selatan bersama para mahasiswa.")
+    got = names(text)
+    assert not [n for n in got if n.startswith("Sudin")], got

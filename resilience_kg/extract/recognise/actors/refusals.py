@@ -308,6 +308,8 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if len(name.split()) <= 3 and name.split()[-1].lower() in _generic_name_ends():
         return False  # "Dinas Terkait", "Instansi lainnya": whichever offices are concerned, no one body
+    if _no_field(name):
+        return False  # "Sudin Kota Jakarta Selatan", "Sudin Teknis X": an office of no field, no one body
     if _ROMAN_NUMERAL.fullmatch(name.split()[0]):
         return False  # "Angkatan IV Kabupaten X", "Wilayah II": a numeral numbers a batch or a unit, it names no body
     if is_acronym(name) and _RANK_BEFORE.search(text, max(0, m.start - 20), m.start) \
@@ -376,6 +378,19 @@ def _text_end(text: str) -> tuple[int, str]:
     once a mention: both copy the whole text)."""
     stripped = text.rstrip()
     return len(stripped), stripped.rsplit("\n", 1)[-1]
+
+
+@functools.cache
+def _no_field_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation("field_office_heads") + r")\s+(?:" + alternation("no_field_words")
+                      + r")(?![\w-])", re.IGNORECASE)
+
+
+def _no_field(name: str) -> bool:
+    """Whether a field office's head ("Dinas", "Sudin") is followed at once by a level, a regional
+    head's post or "teknis": "Sudin Kota Jakarta Selatan", "Dinas Bupati X", "Sudin Teknis X" name an
+    office of no field, whichever the text means (the readable real sets' gold never keeps one)."""
+    return _no_field_regex().match(name) is not None
 
 
 @functools.cache
