@@ -227,7 +227,7 @@ def after_head_post(text: str, start: int) -> bool:
 #: bodies of every regency and city (of a province), or of every village, a group, not one body:
 #: right after the name, or inside it. (The readable real sets' gold never requires such a name:
 #: it lists it among not_actors, or as an optional participant.)
-_LEVELS = r"(?:kota|kabupaten|kab\.?|desa|kelurahan|kecamatan)"
+_LEVELS = r"(?:" + alternation("group_levels") + r")"
 _GROUP_AFTER = re.compile(r"(?:\s*/\s*" + _LEVELS + r"\b"
                           r"|\s+" + _LEVELS + r"\s*/\s*" + _LEVELS + r"\b"
                           r"|\s+se-\w)", re.IGNORECASE)
