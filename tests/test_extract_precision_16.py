@@ -112,3 +112,14 @@ def test_a_field_office_with_no_field_is_no_body() -> None:
             "Sukamaju Selatan bersama para mahasiswa.")
     got = names(text)
     assert not [n for n in got if n.startswith("Sudin")], got
+
+
+def test_a_news_outlet_in_the_dateline_is_no_actor() -> None:
+    # The outlet in brackets after the city, or before a double bar, credits the story.
+    text = ("AMBON (WARTA MALUKU) - Dalam rangka percepatan sanitasi, Dinas Kesehatan Kota Sukamaju "
+            "menggelar pertemuan lintas sektor bersama para camat dan lurah di aula kantornya.")
+    assert "WARTA MALUKU" not in names(text)
+    text = ("SUARA BANTEN || Bupati Sukamaju menghadiri rapat koordinasi kesiapsiagaan bencana "
+            "hidrometeorologi yang digelar BPBD Kabupaten Sukamaju di aula kantor bupati.")
+    got = names(text)
+    assert not [n for n in got if "SUARA" in n], got

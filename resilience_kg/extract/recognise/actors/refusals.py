@@ -338,11 +338,13 @@ def _keep(m: ActorMention, text: str) -> bool:
 
 #: How far into a text a news page's credit line may stand, in characters (after the headline).
 _DATELINE_REACH = 600
-#: Before the outlet: the start of a line, then perhaps the place and a comma ("Kupang, ").
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+)?$")
-#: After it: perhaps the rest of the outlet's name ("NU Online Ponorogo"), a dash or a bar, and a
-#: paragraph's sentence (a list's short line "BPBD – 2 orang" is no credit line).
-_DATELINE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w.]*){0,2}[ \t]*[–—|-][ \t]+[^\n]{80}")
+#: Before the outlet: the start of a line, then perhaps the place and a comma ("Kupang, "), or the
+#: place and an opening bracket ("JAYAPURA (X) - ...": the outlet in brackets after the city).
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3}(?:,[ \t]+|[ \t]*\())?$")
+#: After it: perhaps the rest of the outlet's name ("NU Online Ponorogo"), the closing bracket, a
+#: dash, a bar or two ("X MAKASSAR || Bupati ..."), and a paragraph's sentence (a list's short line
+#: "BPBD – 2 orang" is no credit line).
+_DATELINE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w.]*){0,2}\)?[ \t]*(?:[–—-]|\|\|?)[ \t]+[^\n]{80}")
 
 
 def _dateline_credit(text: str, m: ActorMention) -> bool:
