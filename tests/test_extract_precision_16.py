@@ -123,3 +123,11 @@ def test_a_news_outlet_in_the_dateline_is_no_actor() -> None:
             "hidrometeorologi yang digelar BPBD Kabupaten Sukamaju di aula kantor bupati.")
     got = names(text)
     assert not [n for n in got if "SUARA" in n], got
+
+
+def test_a_body_first_named_by_its_level_keeps_its_full_name() -> None:
+    # "Forum Kabupaten, Kecamatan, dan Desa Sehat": the regency's forum is "Forum Kabupaten Sehat".
+    text = ("Dinas Kesehatan Kabupaten Sukamaju menggelar evaluasi Forum Kabupaten, Kecamatan, dan Desa Sehat. "
+            "Ketua Forum Kabupaten Sehat menyampaikan capaian tahun ini.")
+    got = [n for n in names(text) if n.startswith("Forum Kabupaten")]
+    assert got == ["Forum Kabupaten Sehat"], got

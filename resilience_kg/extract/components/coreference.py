@@ -272,7 +272,8 @@ def _add(found: _Actors, m: ActorMention, res: Any, key: str) -> None:
         held.add(m)
         actor.mentions.append(m)
         found.acronyms[key].add((m.acronym or "").upper())
-    if (_fuller(m, actor.mention) and not _by_reference(m)) or (_by_reference(actor.mention) and not _by_reference(m)):
+    if (_fuller(m, actor.mention) and not _by_reference(m)) or (_by_reference(actor.mention) and not _by_reference(m)) \
+            or _level_fuller(m, actor.mention):
         actor.mention = m  # "BPBD" in a headline, then "Badan ... (BPBD) Kabupaten Bima": the row names the latter
 
 
@@ -394,6 +395,13 @@ def _level_words() -> frozenset[str]:
     """The words of a region's or a district's level ("Provinsi", "Kota", "Kelurahan", "Desa")."""
     levels = {w for w, use in word_map("jurisdiction_words").items() if use == "level"}
     return frozenset(w.lower() for w in levels | set(word_map("district_levels")))
+
+
+def _level_fuller(new: ActorMention, old: ActorMention) -> bool:
+    """True when ``old`` names a body by its level word alone ("Forum Kabupaten") and ``new`` goes
+    on from it ("Forum Kabupaten Sehat"): the row names the body in full."""
+    words_ = old.name.split()
+    return len(words_) >= 2 and words_[-1].lower() in _level_words() and new.name.startswith(old.name + " ")
 
 
 def _level_keys(name: str) -> tuple[list[str], list[str]]:
