@@ -131,3 +131,11 @@ def test_a_body_first_named_by_its_level_keeps_its_full_name() -> None:
             "Ketua Forum Kabupaten Sehat menyampaikan capaian tahun ini.")
     got = [n for n in names(text) if n.startswith("Forum Kabupaten")]
     assert got == ["Forum Kabupaten Sehat"], got
+
+
+def test_a_branch_in_another_place_is_not_the_spelt_out_body_with_the_same_initials() -> None:
+    # "PMI Kabupaten Jember" and "Palang Merah Indonesia Jatim" share PMI and a J: two branches.
+    text = ("Palang Merah Indonesia (PMI) Jatim menggelar pelatihan relawan. Peserta berasal dari "
+            "PMI Kota Malang dan PMI Kabupaten Jember.")
+    got = names(text)
+    assert "PMI Kabupaten Jember" in got, got

@@ -421,22 +421,18 @@ def _level_keys(name: str) -> tuple[list[str], list[str]]:
     return [f"level-bare:{prefix}"], [f"level-full:{prefix}"]
 
 
-def _initials(name: str) -> tuple[str, bool]:
-    """The letters a short form of ``name`` is made of, and whether ``name`` holds a short form: a
-    capitalised word gives its first letter, a short form its capitals ("APIn": API), a legal form
-    ("PT") and a level word ("Provinsi") give none, nor does a lower-case connector."""
+def _initials(name: str) -> tuple[list[str], str, bool]:
+    """The letters a short form of ``name`` is made of, word by word, the place that ends the name
+    (empty when none does), and whether ``name`` holds a short form: a capitalised word gives its
+    first letter, a short form its capitals ("APIn": API), a legal form ("PT") and a level word
+    ("Provinsi") give none, nor does a lower-case connector."""
     skip = set(word_map("legal_forms")) | {w for w, use in word_map("jurisdiction_words").items() if use == "level"}
-    letters, short = [], False
-    for word in re.split(r"[\s/]+", name):
-        word = word.strip("()[],;:")
-        if not word or word in skip or not word[0].isupper():
-            continue
-        if is_acronym(word):
-            letters.append("".join(c for c in word if c.isupper()))
-            short = True
-        else:
-            letters.append(word[0])
-    return "".join(letters), short
+    words_ = [w.strip("()[],;:") for w in re.split(r"[\s/]+", name)]
+    words_ = [w for w in words_ if w and w not in skip and w[0].isupper()]
+    letters = ["".join(c for c in w if c.isupper()) if is_acronym(w) else w[0] for w in words_]
+    at = next((k for k in range(1, len(words_)) if _is_place(" ".join(words_[k:]))), len(words_))
+    place = name_key(" ".join(words_[at:])) if at < len(words_) else ""
+    return letters[:at] if place else letters, place, any(is_acronym(w) for w in words_)
 
 
 def _initials_keys(name: str) -> tuple[list[str], list[str]]:
@@ -444,14 +440,21 @@ def _initials_keys(name: str) -> tuple[list[str], list[str]]:
     report never writes them together ("BPBA" in a headline, "Badan Penanggulangan Bencana Aceh" in
     the text; "Perwakilan BKKBN Maluku Utara" and "Perwakilan Badan Kependudukan dan Keluarga
     Berencana Nasional Provinsi Maluku Utara"): the initials of the words, a short form counting
-    its capitals. A name holding a short form meets only a name spelt out, and the reverse: two
-    names spelt out never meet this way (two bodies may share their initials)."""
-    letters, short = _initials(name)
-    if len(letters) < 3 or (not short and len(letters) < len(name.split()) - 2):
+    its capitals, and the place that ends the name written out ("PMI Kabupaten Jember" is not
+    "Palang Merah Indonesia Jatim"). A name holding a short form meets only a name spelt out, and
+    the reverse: two names spelt out never meet this way (two bodies may share their initials)."""
+    letters, place, short = _initials(name)
+    if not short and len(letters) + len(place.split()) < len(name.split()) - 2:
         return [], []
+    whole = "".join(letters) + "".join(w[0].upper() for w in place.split())
+    forms = []
+    if place and len(''.join(letters)) >= 2:
+        forms.append(f"{''.join(letters)}@{place}")
+    if (not place or not short) and len(whole) >= 3:
+        forms.append(whole)  # a bare short form ("BPBA") spells the place's letter too
     if short:
-        return [f"initials-full:{letters}"], [f"initials-short:{letters}"]
-    return [f"initials-short:{letters}"], [f"initials-full:{letters}"]
+        return [f"initials-full:{f}" for f in forms], [f"initials-short:{f}" for f in forms]
+    return [f"initials-short:{f}" for f in forms], [f"initials-full:{f}" for f in forms]
 
 
 #: A university's name ("Universitas Tidar") and a short form of it made of "Un" and the first
