@@ -247,6 +247,8 @@ def _key(found: _Actors, m: ActorMention, res: Any) -> str:
     """The key of the actor this mention belongs to (an earlier one's when they share a key)."""
     keys = _actor_keys(m, res)
     look, leave = _campus_keys(m.name)
+    for more_look, more_leave in (_initials_keys(m.name), _level_keys(m.name)):
+        look, leave = look + more_look, leave + more_leave
     key = next((found.aliases[k] for k in keys + look if k in found.aliases), keys[0])
     if key in found.by_key and keys[0].startswith("id:") and _resolved_id(found.by_key[key]) not in (None, keys[0][3:]):
         key = keys[0]  # two bodies resolved apart are never merged by a shared short form
@@ -270,7 +272,8 @@ def _add(found: _Actors, m: ActorMention, res: Any, key: str) -> None:
         held.add(m)
         actor.mentions.append(m)
         found.acronyms[key].add((m.acronym or "").upper())
-    if (_fuller(m, actor.mention) and not _by_reference(m)) or (_by_reference(actor.mention) and not _by_reference(m)):
+    if (_fuller(m, actor.mention) and not _by_reference(m)) or (_by_reference(actor.mention) and not _by_reference(m)) \
+            or _level_fuller(m, actor.mention):
         actor.mention = m  # "BPBD" in a headline, then "Badan ... (BPBD) Kabupaten Bima": the row names the latter
 
 
@@ -362,7 +365,96 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
         keys.append("words:" + " ".join(sorted(name_key(mention.name).split())))
     if mention.expansion:
         keys.append("name:" + name_key(mention.expansion))
+    bilingual = _bilingual_key(mention.name)
+    if bilingual is not None:
+        keys.append(bilingual)
     return keys
+
+
+def _bilingual_key(name: str) -> str | None:
+    """One key for a body named in Indonesian and in English by a head that translates word for
+    word ("Universitas X", "University of X", "X University"; "Yayasan X", "X Foundation"): the
+    head's family (``rules/words.csv``, list ``bilingual_heads``) and the rest of the name."""
+    heads = word_map("bilingual_heads")
+    words_ = name.split()
+    if len(words_) < 2:
+        return None
+    if words_[0] in heads:
+        family, rest = heads[words_[0]], words_[1:]
+        if rest[0] == "of":
+            rest = rest[1:]
+    elif words_[-1] in heads:
+        family, rest = heads[words_[-1]], words_[:-1]
+    else:
+        return None
+    return f"bilingual:{family}:{name_key(' '.join(rest))}" if rest else None
+
+
+@functools.cache
+def _level_words() -> frozenset[str]:
+    """The words of a region's or a district's level ("Provinsi", "Kota", "Kelurahan", "Desa")."""
+    levels = {w for w, use in word_map("jurisdiction_words").items() if use == "level"}
+    return frozenset(w.lower() for w in levels | set(word_map("district_levels")))
+
+
+def _level_fuller(new: ActorMention, old: ActorMention) -> bool:
+    """True when ``old`` names a body by its level word alone ("Forum Kabupaten") and ``new`` goes
+    on from it ("Forum Kabupaten Sehat"): the row names the body in full."""
+    words_ = old.name.split()
+    return len(words_) >= 2 and words_[-1].lower() in _level_words() and new.name.startswith(old.name + " ")
+
+
+def _level_keys(name: str) -> tuple[list[str], list[str]]:
+    """The keys a name looks up and leaves for a body named by its level word alone ("TP PKK
+    Kelurahan", "BPBD Provinsi") meeting the body of that kind and level the report names in full
+    ("TP PKK Kelurahan Sukamaju"): a report that writes the level alone means the one it names."""
+    words_ = name.split()
+    if len(words_) < 2:
+        return [], []
+    if words_[-1].lower() in _level_words():
+        bare = "level-bare:" + name_key(name)
+        return [bare.replace("level-bare:", "level-full:", 1)], [bare]
+    at = next((i for i in range(len(words_) - 2, 0, -1) if words_[i].lower() in _level_words()), None)
+    if at is None:
+        return [], []
+    prefix = name_key(" ".join(words_[:at + 1]))
+    return [f"level-bare:{prefix}"], [f"level-full:{prefix}"]
+
+
+def _initials(name: str) -> tuple[list[str], str, bool]:
+    """The letters a short form of ``name`` is made of, word by word, the place that ends the name
+    (empty when none does), and whether ``name`` holds a short form: a capitalised word gives its
+    first letter, a short form its capitals ("APIn": API), a legal form ("PT") and a level word
+    ("Provinsi") give none, nor does a lower-case connector."""
+    skip = set(word_map("legal_forms")) | {w for w, use in word_map("jurisdiction_words").items() if use == "level"}
+    words_ = [w.strip("()[],;:") for w in re.split(r"[\s/]+", name)]
+    words_ = [w for w in words_ if w and w not in skip and w[0].isupper()]
+    letters = ["".join(c for c in w if c.isupper()) if is_acronym(w) else w[0] for w in words_]
+    at = next((k for k in range(1, len(words_)) if _is_place(" ".join(words_[k:]))), len(words_))
+    place = name_key(" ".join(words_[at:])) if at < len(words_) else ""
+    return letters[:at] if place else letters, place, any(is_acronym(w) for w in words_)
+
+
+def _initials_keys(name: str) -> tuple[list[str], list[str]]:
+    """The keys a name looks up and leaves for a short form's meeting its full name when the
+    report never writes them together ("BPBA" in a headline, "Badan Penanggulangan Bencana Aceh" in
+    the text; "Perwakilan BKKBN Maluku Utara" and "Perwakilan Badan Kependudukan dan Keluarga
+    Berencana Nasional Provinsi Maluku Utara"): the initials of the words, a short form counting
+    its capitals, and the place that ends the name written out ("PMI Kabupaten Jember" is not
+    "Palang Merah Indonesia Jatim"). A name holding a short form meets only a name spelt out, and
+    the reverse: two names spelt out never meet this way (two bodies may share their initials)."""
+    letters, place, short = _initials(name)
+    if not short and len(letters) + len(place.split()) < len(name.split()) - 2:
+        return [], []
+    whole = "".join(letters) + "".join(w[0].upper() for w in place.split())
+    forms = []
+    if place and len(''.join(letters)) >= 2:
+        forms.append(f"{''.join(letters)}@{place}")
+    if (not place or not short) and len(whole) >= 3:
+        forms.append(whole)  # a bare short form ("BPBA") spells the place's letter too
+    if short:
+        return [f"initials-full:{f}" for f in forms], [f"initials-short:{f}" for f in forms]
+    return [f"initials-short:{f}" for f in forms], [f"initials-full:{f}" for f in forms]
 
 
 #: A university's name ("Universitas Tidar") and a short form of it made of "Un" and the first

@@ -29,11 +29,47 @@ def _is_venue(text: str, start: int, name: str) -> bool:
     first = name.split(maxsplit=1)[0]
     if first in _offices() and re.search(r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")$", before, re.I):
         return True  # "di Kantor BPBD Natuna": where it happened
+    if first in _offices() and _office_as_venue(text, start):
+        return True
     if name.endswith(word_list("place_named_heads")) and re.search(
             r"(?:^|\s)(?:" + alternation("venue_prepositions") + r")$", before, re.I):
         return True  # "hiked in X National Park": the park as a place, not its office
     # Inside a room's or hall's own name: "di Ruang Ngesti Widhi Setda Kendal", "Ruang Pola Kantor Bupati".
     return bool(_venue_lead_regex().search(text, max(0, start - 60), start))
+
+
+#: What may stand between a venue preposition and an office word: a brand's one or two
+#: capitalised words ("di Swissbell Hotel X", "at the Novotel Hotel X").
+_BRAND_WORDS = r"(?:[ \t]+[A-Z][\w&'-]*){1,2}[ \t]+$"
+
+
+def _office_as_venue(text: str, start: int) -> bool:
+    """Whether an office word ("Hotel", "Kantor", "Office": ``use`` ``at`` in ``rules/venues.csv``)
+    starts where the event was, by the words around it: a venue preposition and a brand's words
+    before it ("bertempat di Swissbell Hotel X"), a room's name and a comma before it ("di Aula X,
+    Hotel Y", "di Ballroom X, Bela Hotel Y"), or a line that gives the place and then the date
+    ("Hotel X, 17 Maret 2021 - ..."). The guide lists rooms, buildings and hotels named as the venue
+    among what is no actor."""
+    before = text[max(0, start - 40):start]
+    if re.search(r"(?:^|\s)(?i:" + alternation("venue_prepositions") + r")" + _BRAND_WORDS, before):
+        return True
+    if _venue_apposition_regex().search(text, max(0, start - 80), start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _PLACE_DATE_AFTER.match(text, start) is not None
+
+
+#: The rest of a place-and-date line after the office word: the place's words, a comma, a day and a month.
+_PLACE_DATE_AFTER = re.compile(r"[^\n,]{1,60},[ \t]*\d{1,2}[ \t]+[A-Za-z]+[ \t]+\d{4}\b")
+
+
+@functools.cache
+def _venue_apposition_regex() -> re.Pattern[str]:
+    """A room's or hall's name, a comma, and perhaps a brand's words, ending where a mention
+    starts: "Aula Juku Eja, " before "Hotel Max One" (the room, then the building it is in)."""
+    venues = sorted((row["word"] for row in table("venues") if row["use"] != "at"), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in venues) + r")"
+                      r"(?:[ \t]+[A-Z0-9][\w/-]*){0,4},(?:[ \t]+[A-Z][\w&'-]*){0,2}[ \t]+$")
 
 
 @functools.cache
@@ -187,14 +223,17 @@ def after_head_post(text: str, start: int) -> bool:
     return bool(re.search(r"(?:^|\s)(?:" + alternation("unit_head_posts") + r")\s*$", before))
 
 
-#: "BPBD kabupaten/kota", "Bappeda Kab/Kota", "OPD se-Jawa Timur": the bodies of every regency
-#: and city (of a province), a group, not one body: right after the name, or inside it.
-_GROUP_AFTER = re.compile(r"(?:\s*/\s*(?:kota|kabupaten|kab)\b"
-                          r"|\s+(?:kabupaten|kab\.?|kota)\s*/\s*(?:kota|kabupaten|kab)\b"
+#: "BPBD kabupaten/kota", "Bappeda Kab/Kota", "OPD se-Jawa Timur", "Forum PRB Desa/Kelurahan": the
+#: bodies of every regency and city (of a province), or of every village, a group, not one body:
+#: right after the name, or inside it. (The readable real sets' gold never requires such a name:
+#: it lists it among not_actors, or as an optional participant.)
+_LEVELS = r"(?:" + alternation("group_levels") + r")"
+_GROUP_AFTER = re.compile(r"(?:\s*/\s*" + _LEVELS + r"\b"
+                          r"|\s+" + _LEVELS + r"\s*/\s*" + _LEVELS + r"\b"
                           r"|\s+se-\w)", re.IGNORECASE)
 
 
-_GROUP_INSIDE = re.compile(r"(?:kabupaten|kab\.?|kota)\s*/\s*(?:kota|kabupaten|kab)\b|\bse-\w", re.IGNORECASE)
+_GROUP_INSIDE = re.compile(_LEVELS + r"\s*/\s*" + _LEVELS + r"\b|\bse-\w", re.IGNORECASE)
 
 
 def names_a_group(m: ActorMention, text: str) -> bool:
@@ -248,6 +287,15 @@ def _after_programme_noun(text: str, m: ActorMention) -> bool:
 _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I{0,3}")
 
 
+def _collective_of_region(name: str) -> bool:
+    """A collective's short form and a region ("UKPD Jakarta Selatan", "SKPD Kota X"): every
+    office of the region at once, still no one body. Only a short form in capitals: a word such as
+    "Pemda" names one body once its region is written ("Pemda DKI")."""
+    parts = name.split()
+    return any(lead.isupper() and _is_collective(lead) and _is_place(" ".join(parts[k:]))
+               for k in range(1, len(parts)) for lead in [" ".join(parts[:k])])
+
+
 def _keep(m: ActorMention, text: str) -> bool:
     name = m.name.strip()
     if m.method in ("rule:place-as-government", "rule:regional-head", "rule:district-body", "rule:district-head"):
@@ -256,8 +304,12 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if len(name) < 2 or _is_collective(name) or _is_place(name) or _is_calendar(name.split()[0]):
         return False
+    if _collective_of_region(name):
+        return False
     if len(name.split()) <= 3 and name.split()[-1].lower() in _generic_name_ends():
         return False  # "Dinas Terkait", "Instansi lainnya": whichever offices are concerned, no one body
+    if _no_field(name):
+        return False  # "Sudin Kota Jakarta Selatan", "Sudin Teknis X": an office of no field, no one body
     if _ROMAN_NUMERAL.fullmatch(name.split()[0]):
         return False  # "Angkatan IV Kabupaten X", "Wilayah II": a numeral numbers a batch or a unit, it names no body
     if is_acronym(name) and _RANK_BEFORE.search(text, max(0, m.start - 20), m.start) \
@@ -286,11 +338,13 @@ def _keep(m: ActorMention, text: str) -> bool:
 
 #: How far into a text a news page's credit line may stand, in characters (after the headline).
 _DATELINE_REACH = 600
-#: Before the outlet: the start of a line, then perhaps the place and a comma ("Kupang, ").
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+)?$")
-#: After it: perhaps the rest of the outlet's name ("NU Online Ponorogo"), a dash or a bar, and a
-#: paragraph's sentence (a list's short line "BPBD – 2 orang" is no credit line).
-_DATELINE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w.]*){0,2}[ \t]*[–—|-][ \t]+[^\n]{80}")
+#: Before the outlet: the start of a line, then perhaps the place and a comma ("Kupang, "), or the
+#: place and an opening bracket ("JAYAPURA (X) - ...": the outlet in brackets after the city).
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3}(?:,[ \t]+|[ \t]*\())?$")
+#: After it: perhaps the rest of the outlet's name ("NU Online Ponorogo"), the closing bracket, a
+#: dash, a bar or two ("X MAKASSAR || Bupati ..."), and a paragraph's sentence (a list's short line
+#: "BPBD – 2 orang" is no credit line).
+_DATELINE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w.]*){0,2}\)?[ \t]*(?:[–—-]|\|\|?)[ \t]+[^\n]{80}")
 
 
 def _dateline_credit(text: str, m: ActorMention) -> bool:
@@ -326,6 +380,19 @@ def _text_end(text: str) -> tuple[int, str]:
     once a mention: both copy the whole text)."""
     stripped = text.rstrip()
     return len(stripped), stripped.rsplit("\n", 1)[-1]
+
+
+@functools.cache
+def _no_field_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation("field_office_heads") + r")\s+(?:" + alternation("no_field_words")
+                      + r")(?![\w-])", re.IGNORECASE)
+
+
+def _no_field(name: str) -> bool:
+    """Whether a field office's head ("Dinas", "Sudin") is followed at once by a level, a regional
+    head's post or "teknis": "Sudin Kota Jakarta Selatan", "Dinas Bupati X", "Sudin Teknis X" name an
+    office of no field, whichever the text means (the readable real sets' gold never keeps one)."""
+    return _no_field_regex().match(name) is not None
 
 
 @functools.cache
