@@ -306,6 +306,13 @@ def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention
             name = own
         out.append(ActorMention(m.start(), m.end(), name[0].upper() + name[1:], None, None, "GovernmentAgency",
                                 "head:Government", "rule:head-noun:Government", confidence("mention:head-noun")))
+    for m in _BARE_PEMERINTAH.finditer(text, start, end):
+        # "meminta Pemerintah Sulut": "Pemerintah" and a region with no level word; the region's
+        # government where the region's name says its level (a province's short form, "Sulut"),
+        # none where a regency and a city share it ("Pemerintah Bogor").
+        if (name := _government_of(m.group("place"), None)) is not None:
+            out.append(ActorMention(m.start(), m.end(), name, None, None, "GovernmentAgency", "head:Pemerintah",
+                                    "rule:head-noun:Pemerintah", confidence("mention:head-noun")))
     for m in _LOWER_PEMERINTAH.finditer(text, start, end):
         # "pemerintah daerah Sulteng", "pemerintah kota Palu": Indonesian copy writes the government
         # in lower case too; a body where the word after the level is a region.
@@ -342,6 +349,11 @@ _LOWER_PEMERINTAH = re.compile(r"(?<![\w-])(?P<gov>pemerintah (?:" + "|".join(
     (f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if case == "either case" else re.escape(w))
     for w, case in word_map("lower_government_levels").items()) + r"))"
                                r" (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
+#: "Pemerintah Sulut", "Pemerintah NTT": "Pemerintah" and a region's name, no level word between.
+_BARE_PEMERINTAH = re.compile(r"(?<![\w-])[Pp]emerintah "
+                              r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{3,5})(?![\w-])")
 
 
 #: "komisi III DPRD Kota Bogor": a council's numbered or lettered commission in lower case, before its council.
