@@ -94,3 +94,8 @@ def test_a_countrys_government_named_in_indonesian_is_a_body() -> None:
 ])  # fmt: skip
 def test_a_regional_bodys_short_form_of_its_standard_pattern_is_a_body(text: str, quote: str) -> None:
     assert quote in _names(text)
+
+
+def test_a_police_post_with_a_regency_shortened_by_its_syllables_names_the_command() -> None:
+    text = "Rapat itu dihadiri Wakapolres Konsel Kompol Hadi Susanto dan para camat."
+    assert _names(text).get("Wakapolres Konsel") == "Kepolisian Resor Konawe Selatan"

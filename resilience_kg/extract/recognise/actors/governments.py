@@ -20,6 +20,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_verb_form,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map, words
+from resilience_kg.extract.regions import Region
 
 # -- A police command spelt by its head's post ------------------------------------------------------
 
@@ -54,11 +55,19 @@ def _district_place(words_: list[str]) -> str | None:
 
 
 def _region_name(place: str) -> str:
-    """The official name of the region ``place`` writes short ("TTU": Timor Tengah Utara), or ``place``."""
+    """The official name of the region ``place`` writes short ("TTU": Timor Tengah Utara, "Lotara":
+    Lombok Utara), or ``place``."""
     from resilience_kg.extract.regions import is_place
 
-    region = is_place(place)
+    region = is_place(place) or _contracted_region(place)
     return region.name if region is not None else place
+
+
+def _contracted_region(word: str) -> Region | None:
+    """The regency or city a word shortens by its syllables ("Lotara": Lombok Utara), or None."""
+    from resilience_kg.extract.regions import contracted
+
+    return contracted(word) if word not in STOP_CAPS and not _is_calendar(word) else None
 
 
 def _longest_place(words_: list[str]) -> str | None:
@@ -86,6 +95,8 @@ def police_commands(text: str, start: int, end: int) -> list[ActorMention]:
         place = _longest_place(m.group("place").split(" "))
         if place is None and m.group("post") in words("district_command_posts"):
             place = _district_place(m.group("place").split(" "))
+        if place is None and _contracted_region(m.group("place").split(" ")[0]) is not None:
+            place = m.group("place").split(" ")[0]  # "Wakapolres Lotara": Lombok Utara, by its syllables
         if place is None:
             continue
         command, short = commands[m.group("post")]
@@ -93,7 +104,8 @@ def police_commands(text: str, start: int, end: int) -> list[ActorMention]:
         stop = m.start("place") + len(place)
         # "Kapolres TTU": a region written short in capitals; the command is named by the region's
         # own name (Kepolisian Resor Timor Tengah Utara), as the police name their commands.
-        name = f"{command} {metro}{_region_name(place) if place.isupper() else place}"
+        written = _is_place(place) and not place.isupper()
+        name = f"{command} {metro}{place if written else _region_name(place)}"
         out.append(ActorMention(m.start("post"), stop, name, f"{short} {metro}{place}", name,
                                 "GovernmentAgency", "police-command", "rule:police-command",
                                 confidence("mention:regional-head")))
