@@ -310,6 +310,8 @@ def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention
         # "meminta Pemerintah Sulut": "Pemerintah" and a region with no level word; the region's
         # government where the region's name says its level (a province's short form, "Sulut"),
         # none where a regency and a city share it ("Pemerintah Bogor").
+        if m.group("place").split()[0] in _place_kinds() or m.group("place").split()[0] in _LEVEL_WORDS:
+            continue  # "Pemerintah Kota Bogor": the head noun's own rule reads the level
         if (name := _government_of(m.group("place"), None)) is not None:
             out.append(ActorMention(m.start(), m.end(), name, None, None, "GovernmentAgency", "head:Pemerintah",
                                     "rule:head-noun:Pemerintah", confidence("mention:head-noun")))
