@@ -135,6 +135,10 @@ def find(name: str) -> tuple[Region, ...]:
             rest = key[len(written) + 1:]
             level = "village" if kinds[0] in VILLAGE_KINDS else "district" if kinds[0] in DISTRICT_KINDS else "city"
             hits = tuple(r for r in _by_name(level).get(rest, ()) if r.kind in kinds)
+            if not hits and level == "city" and len(name.split()) > len(written.split()):
+                # "Kabupaten OKI", "Kab. TTU": the kind word, then the region's short form or initials
+                bare = " ".join(name.split()[len(written.split()):])
+                hits = tuple(r for r in find(bare) if r.kind in kinds)
             if hits:
                 return hits
     for written, kind in _ENGLISH_KINDS:
@@ -145,6 +149,8 @@ def find(name: str) -> tuple[Region, ...]:
             if hits:
                 return hits
     hits = _by_name("city").get(key, ())
+    if not hits and name.strip().isalpha() and name.strip().isupper():
+        hits = _by_initials().get(name.strip(), ())  # "TTU": Timor Tengah Utara
     alias = _ALIASES.get(key)
     if not hits and alias is not None and _key(alias) != key:
         return find(alias)  # a short or English name: "NTT", "Jatim", "East Java"
@@ -157,6 +163,23 @@ def find(name: str) -> tuple[Region, ...]:
         # "Aru Archipelago", "Mentawai Islands": English writes the word of the name after it
         return tuple(r for r in find(f"{_ENGLISH_NAME_WORDS[last[1]]} {last[0]}") if r.kind not in DISTRICT_KINDS)
     return hits
+
+
+@functools.cache
+def _by_initials() -> dict[str, tuple[Region, ...]]:
+    """Regencies and cities of three words or more by their words' initials, where no other region
+    shares them: regional copy writes "TTU" for Timor Tengah Utara, "HSU" for Hulu Sungai Utara.
+    Names with a function word or a short form ("Pangkajene dan Kepulauan", "Kep. Siau ...") are
+    not written so, and initials that are also a kind of body (``region_initials_refused`` of
+    ``rules/words.csv``: "LPK", a training institute) are left out."""
+    refused = frozenset(word_map("region_initials_refused"))
+    out: dict[str, list[Region]] = {}
+    for r in regions():
+        words_ = r.name.split()
+        if r.kind in CITY_KINDS and r.kind != "provinsi" and len(words_) >= 3 \
+                and all(w[:1].isupper() and w.isalpha() for w in words_):
+            out.setdefault("".join(w[0] for w in words_).upper(), []).append(r)
+    return {k: tuple(v) for k, v in out.items() if len(v) == 1 and k not in refused}
 
 
 #: Words of regions' names that news copy writes short ("Kep." for "Kepulauan"), by short form

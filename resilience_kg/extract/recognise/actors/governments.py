@@ -20,6 +20,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_verb_form,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map, words
+from resilience_kg.extract.regions import Region
 
 # -- A police command spelt by its head's post ------------------------------------------------------
 
@@ -31,13 +32,14 @@ def _command_posts() -> re.Pattern[str]:
     posts = sorted(_command_post_names(), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:(?:Plt|Pj)\.?\s+)?(?P<post>" + "|".join(re.escape(p) for p in posts)
                       + r")\s+(?:(?:Prov\.|Provinsi)\s+)?(?P<metro>Metro\s+)?"
-                      r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![\w-])")
+                      r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,5})(?![\w-])")
 
 
 @functools.cache
 def _command_post_names() -> dict[str, str]:
     """Each post that spells its command or office, to the body's name and short form ("|")."""
-    return {**word_map("police_command_posts"), **word_map("prosecutor_office_posts")}
+    return {**word_map("police_command_posts"), **word_map("prosecutor_office_posts"),
+            **word_map("intelligence_office_posts")}
 
 
 def _district_place(words_: list[str]) -> str | None:
@@ -50,6 +52,22 @@ def _district_place(words_: list[str]) -> str | None:
         if place not in STOP_CAPS and not _is_calendar(place) and find(f"Kecamatan {place}"):
             return place
     return None
+
+
+def _region_name(place: str) -> str:
+    """The official name of the region ``place`` writes short ("TTU": Timor Tengah Utara, "Lotara":
+    Lombok Utara), or ``place``."""
+    from resilience_kg.extract.regions import is_place
+
+    region = is_place(place) or _contracted_region(place)
+    return region.name if region is not None else place
+
+
+def _contracted_region(word: str) -> Region | None:
+    """The regency or city a word shortens by its syllables ("Lotara": Lombok Utara), or None."""
+    from resilience_kg.extract.regions import contracted
+
+    return contracted(word) if word not in STOP_CAPS and not _is_calendar(word) else None
 
 
 def _longest_place(words_: list[str]) -> str | None:
@@ -77,12 +95,17 @@ def police_commands(text: str, start: int, end: int) -> list[ActorMention]:
         place = _longest_place(m.group("place").split(" "))
         if place is None and m.group("post") in words("district_command_posts"):
             place = _district_place(m.group("place").split(" "))
+        if place is None and _contracted_region(m.group("place").split(" ")[0]) is not None:
+            place = m.group("place").split(" ")[0]  # "Wakapolres Lotara": Lombok Utara, by its syllables
         if place is None:
             continue
         command, short = commands[m.group("post")]
         metro = "Metro " if m.group("metro") else ""
         stop = m.start("place") + len(place)
-        name = f"{command} {metro}{place}"
+        # "Kapolres TTU": a region written short in capitals; the command is named by the region's
+        # own name (Kepolisian Resor Timor Tengah Utara), as the police name their commands.
+        written = _is_place(place) and not place.isupper()
+        name = f"{command} {metro}{place if written else _region_name(place)}"
         out.append(ActorMention(m.start("post"), stop, name, f"{short} {metro}{place}", name,
                                 "GovernmentAgency", "police-command", "rule:police-command",
                                 confidence("mention:regional-head")))

@@ -33,6 +33,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     is_acronym,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map
+from resilience_kg.extract.regions import Region
 
 
 @functools.cache
@@ -43,7 +44,8 @@ def _branch_regex() -> re.Pattern[str]:
 
 #: The next place of an elliptical list of branches: ", Boyolali", ", Kota Magelang", " dan Kota Surakarta".
 _NEXT_PLACE = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)"
-                         r"(?P<place>(?:(?P<level>Kota|Kabupaten|Kab\.)\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+                         r"(?P<place>(?:(?P<level>Kota|Kabupaten|Kab\.)\s+)?"
+                         r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{3,5}))(?![\w-])")
 
 
 def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> list[ActorMention]:
@@ -64,7 +66,7 @@ def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> li
             written = item.group("place")
             # A bare place takes the level of the one before it ("Kabupaten Klaten, Boyolali").
             region = is_place(written) if item.group("level") else (
-                is_place(f"{level.capitalize()} {written}") or is_place(written))
+                is_place(f"{level.capitalize()} {written}") or is_place(written) or _short_in(written, seed.parent))
             if region is None or region.kind not in ("kota", "kabupaten") or any(
                     f.start <= item.start("place") < f.end for f in mentions):
                 break
@@ -75,6 +77,16 @@ def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> li
                                confidence=confidence("mention:elliptical-branch")))
             pos = item.end()
     return out
+
+
+def _short_in(written: str, province: str) -> Region | None:
+    """The regency or city of ``province`` that ``written`` shortens by syllables ("Muratara":
+    Musi Rawas Utara) or by initials in title case ("Pali": Penukal Abab Lematang Ilir), in a list
+    of the province's branches, where the list's other places vouch that a place is meant."""
+    from resilience_kg.extract.regions import contracted, is_place
+
+    region = contracted(written) or (is_place(written.upper()) if written.isalpha() and len(written) <= 5 else None)
+    return region if region is not None and region.parent == province else None
 
 
 def branches_of(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -342,6 +354,15 @@ def lower_case_governments(text: str, start: int, end: int) -> list[ActorMention
             name = own
         out.append(ActorMention(m.start(), m.end(), name[0].upper() + name[1:], None, None, "GovernmentAgency",
                                 "head:Government", "rule:head-noun:Government", confidence("mention:head-noun")))
+    for m in _BARE_PEMERINTAH.finditer(text, start, end):
+        # "meminta Pemerintah Sulut": "Pemerintah" and a region with no level word; the region's
+        # government where the region's name says its level (a province's short form, "Sulut"),
+        # none where a regency and a city share it ("Pemerintah Bogor").
+        if m.group("place").split()[0] in _place_kinds() or m.group("place").split()[0] in _LEVEL_WORDS:
+            continue  # "Pemerintah Kota Bogor": the head noun's own rule reads the level
+        if (name := _government_of(m.group("place"), None)) is not None:
+            out.append(ActorMention(m.start(), m.end(), name, None, None, "GovernmentAgency", "head:Pemerintah",
+                                    "rule:head-noun:Pemerintah", confidence("mention:head-noun")))
     for m in _LOWER_PEMERINTAH.finditer(text, start, end):
         # "pemerintah daerah Sulteng", "pemerintah kota Palu": Indonesian copy writes the government
         # in lower case too; a body where the word after the level is a region.
@@ -380,6 +401,11 @@ _LOWER_PEMERINTAH = re.compile(r"(?<![\w-])(?P<gov>pemerintah (?:" + "|".join(
                                r" (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 
 
+#: "Pemerintah Sulut", "Pemerintah NTT": "Pemerintah" and a region's name, no level word between.
+_BARE_PEMERINTAH = re.compile(r"(?<![\w-])[Pp]emerintah "
+                              r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{3,5})(?![\w-])")
+
+
 #: "komisi III DPRD Kota Bogor": a council's numbered or lettered commission in lower case, before its council.
 _LOWER_COMMISSION = re.compile(r"(?<![\w-])komisi (?P<n>[IVX]{1,4}|[A-E]|\d{1,2})(?= DPRD| DPR)")
 
@@ -395,14 +421,14 @@ _HEAD_LEVEL = word_map("regional_head_levels")
 _REGIONAL_HEAD = re.compile(
     r"\b(?:Plt\.?\s+|Pj\.?\s+)?(?:Wakil\s+)?(?P<post>Gubernur|Wali\s?[Kk]ota|Bupati)\s+"
     r"(?:(?P<level>Provinsi|Kota|Kabupaten|Kab\.)\s+)?(?P<adm>Administrasi\s+)?"  # Jakarta's "Kota Administrasi X"
-    r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z][a-z]+(?:\s+(?:"
+    r"(?P<place>DKI Jakarta|Daerah Istimewa Yogyakarta|[A-Z]{3,5}(?![\w-])|[A-Z][a-z]+(?:\s+(?:"
     + alternation("second_place_words") + r"))?)\b")
 
 
 # After the place: a title or a comma and a name (the holder), or the end of the clause; the
 # name may stand in brackets ("Staf Khusus Gubernur Jawa Tengah (Budi Santoso)").
 _HOLDER_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)?(?:(?:" + alternation("holder_titles") + r")\.?\s"
-                           r"|(?:(?:I|Ni|IB|AA)\s+)?[A-Z][a-z]+\s+[A-Z])")
+                           r"|(?:(?:I|Ni|IB|AA)\.?\s+)?[A-Z][a-z]+\s+[A-Z])")
 
 #: A head represented at the event: "dibuka oleh Bupati Contoh yang diwakili Sekda" (after the
 #: place), "Asisten I mewakili Gubernur Contoh" (before the post); the annotation guide makes the
@@ -445,8 +471,8 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
     for m in _REGIONAL_HEAD.finditer(text, start, end):
         place = _longer_region(text, m.start("place"), m.group("place"))
         place_end = m.start("place") + len(place)
-        if place in STOP_CAPS or _is_calendar(place):
-            continue
+        if place in STOP_CAPS or _is_calendar(place) or (place.isupper() and not _is_place(place)):
+            continue  # a short form in capitals only where it is a region's ("Bupati TTU")
         if not _holder_or_list(text, start, m.start(), place_end):
             continue  # a post merely mentioned, its holder unnamed ("dilaporkan kepada Gubernur ..."): no body
         if not m.group("level") and not _is_place(place) and place not in _regions_of_text(text) \
@@ -487,10 +513,22 @@ def _holder_or_list(text: str, start: int, post_start: int, place_end: int) -> b
     Hendrar Prihadi") or stands in a list of those present (after or before a comma, a semicolon,
     "dan", "serta", "and"): a post only mentioned ("dilaporkan kepada Gubernur") names no body."""
     in_list = bool(re.search(r"(?:[,;]|\b(?:dan|serta|and))\s*$", text[max(start, post_start - 8):post_start])
-                   or re.match(r"\s*[,;]|\s+(?:dan|serta|and)\s", text[place_end:]))
+                   or re.match(r"\s*[,;]|\s+(?:dan|serta|and)\s", text[place_end:])
+                   or _bullet_item(text, post_start, place_end))
     represented = bool(_REPRESENTED_AFTER.match(text, place_end)
                        or _REPRESENTED_BEFORE.search(text, max(start, post_start - 30), post_start))
     return in_list or represented or _HOLDER_AFTER.match(text, place_end) is not None
+
+
+#: A line that opens with a list's bullet or number ("  • ", "- ", "3. ", "b) ") and nothing else.
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[•·▪◦●*–-]|\d{1,2}[.)]|[a-z][.)])[ \t]*$")
+
+
+def _bullet_item(text: str, post_start: int, place_end: int) -> bool:
+    """Whether the post is a whole item of a bulleted or numbered list ("• Wakil Bupati Contoh"
+    on its own line): a list of those present, as one written with commas is."""
+    return bool(_BULLET_BEFORE.search(text[max(0, post_start - 12):post_start])
+                and re.match(r"[ \t]*(?:\n|$)", text[place_end:]))
 
 
 def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
@@ -531,6 +569,8 @@ def _spelled_out(place: str, level: str) -> str:
     from resilience_kg.extract.regions import is_place
 
     region = is_place(place)
+    if region is not None and place.isupper() and region.level_kind == level.lower():
+        return region.name  # "Bupati TTU" heads Pemerintah Kabupaten Timor Tengah Utara
     if region is not None and region.kind == f"{level.lower()} administrasi":
         # Jakarta's cities and regency are "Kota Administrasi" / "Kabupaten Administrasi" by law
         # (UU 29/2007): "Wali Kota Jakarta Utara" heads Pemerintah Kota Administrasi Jakarta Utara.

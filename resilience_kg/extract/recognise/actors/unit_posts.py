@@ -105,7 +105,7 @@ def _police_directorate(text: str, m: ActorMention) -> ActorMention | None:
 #: up to the end of the phrase: "Kadis Kominfo Toba", "Kasudin Kesehatan Kota Administrasi Jakarta Utara".
 _OFFICE_POST = re.compile(
     r"(?<![\w-])(?P<post>" + alternation("office_head_posts") + r")\s+"
-    r"(?P<rest>[A-Z][\w-]*(?:\s+(?:(?:dan|&)\s+)?[A-Z][\w-]*|\s*\([A-Z]{2,10}\)){0,10})")
+    r"(?P<rest>[A-Z][\w-]*(?:\s+(?:(?:dan|&)\s+)?[A-Z][\w-]*\.?|\s*\([A-Z]{2,10}\)){0,10})")
 
 #: Words of a region's level before its name, as a dinas head's post writes them ("Pemko Jakarta Barat").
 _LEVEL_BEFORE = re.compile(r"(?:(?P<level>" + alternation("office_post_levels") + "|"
@@ -127,43 +127,64 @@ def office_heads(text: str, start: int, end: int) -> list[ActorMention]:
     >>> [(text[m.start:m.end], m.name) for m in office_heads(text, 0, len(text))]
     [('Kadis Kominfo Toba', 'Dinas Kominfo Kabupaten Toba')]
     """
-    from resilience_kg.extract.regions import is_place
-
     bodies = word_map("office_head_posts")
     levels = word_map("office_post_levels") | word_map("office_post_governments")
     out = []
     for m in _OFFICE_POST.finditer(text, start, end):
-        rest = m.group("rest")
-        spaces = [s.start() for s in re.finditer(r"\s+", rest)]
-        for cut in spaces:  # the longest region at the end of the phrase, after a field of one word or more
-            tail = rest[cut:].strip()
-            tail_words = tail.split()
-            place = next((" ".join(tail_words[k:]) for k in range(len(tail_words))
-                          if is_place(" ".join(tail_words[k:])) is not None), None)
-            if place is None:
-                continue
-            place_at = m.start("rest") + len(rest) - len(place)
-            field_end = m.start("rest") + cut
-            level = _LEVEL_BEFORE.search(text, field_end, place_at)
-            if level is None or text[field_end:place_at].strip() != (level.group("level") or ""):
-                continue  # other words between the field and the region: not this reading
-            field = re.sub(r"\s*\([A-Z]{2,10}\)", "", rest[:cut]).strip()
-            if re.fullmatch(r"D(?:[A-Z0-9]\w*|is\w+|in\w+)", field):
-                break  # "Kadis DP3APPKB Sultra", "Kadis Dinkes X": the field is the dinas's own short form
-            written = level.group("level") or ""
-            known = is_place(place)
-            # The region with its level, as the office's name writes it ("Kota Administrasi Jakarta
-            # Barat"): the written level where it is one, the region's own otherwise.
-            region = f"{levels[written]} {place}" if written in _LEVEL_WORDS \
-                else (known.full_name if known is not None else place)
-            name = f"{bodies[m.group('post')]} {field} {region}"
-            # A government's short form before the region ("Pemko Jakarta Barat") is the city
-            # government's own mention, an actor of its own: the quote stops before it.
-            stop = field_end if written and written not in _LEVEL_WORDS else m.start("rest") + len(rest)
-            out.append(ActorMention(m.start(), stop, name, None, None, "GovernmentAgency",
-                                    "office-head", "rule:office-head", confidence("mention:regional-head")))
-            break
+        mention = _office_head(text, m, bodies, levels)
+        if mention is not None:
+            out.append(mention)
     return out
+
+
+def _office_head(text: str, m: re.Match[str], bodies: dict[str, str], levels: dict[str, str]) -> ActorMention | None:
+    """The office of one dinas head's post (:func:`office_heads`): the phrase up to its longest
+    end where a region closes it, so that the holder's name after the region ("Kadis Perkebunan
+    Kab. Contoh Bpk. Budi") is no part of it."""
+    whole = m.group("rest")
+    ends = [len(whole)] + [s.start() for s in reversed(list(re.finditer(r"\s+", whole)))]
+    for stop_at in ends:
+        rest = whole[:stop_at].removesuffix(".")  # (a sentence's or a short form's full stop)
+        found = _office_reading(text, m, rest, bodies, levels)
+        if found is not None:
+            return found
+    return None
+
+
+def _office_reading(text: str, m: re.Match[str], rest: str, bodies: dict[str, str],
+                    levels: dict[str, str]) -> ActorMention | None:
+    """The office ``rest`` (the words after the post, cut short) spells with a field and a region, or None."""
+    from resilience_kg.extract.regions import is_place
+
+    spaces = [s.start() for s in re.finditer(r"\s+", rest)]
+    for cut in spaces:  # the longest region at the end of the phrase, after a field of one word or more
+        tail = rest[cut:].strip()
+        tail_words = tail.split()
+        place = next((" ".join(tail_words[k:]) for k in range(len(tail_words))
+                      if is_place(" ".join(tail_words[k:])) is not None), None)
+        if place is None:
+            continue
+        place_at = m.start("rest") + len(rest) - len(place)
+        field_end = m.start("rest") + cut
+        level = _LEVEL_BEFORE.search(text, field_end, place_at)
+        if level is None or text[field_end:place_at].strip() != (level.group("level") or ""):
+            continue  # other words between the field and the region: not this reading
+        field = re.sub(r"\s*\([A-Z]{2,10}\)", "", rest[:cut]).strip()
+        if re.fullmatch(r"D(?:[A-Z0-9]\w*|is\w+|in\w+)", field):
+            break  # "Kadis DP3APPKB Sultra", "Kadis Dinkes X": the field is the dinas's own short form
+        written = level.group("level") or ""
+        known = is_place(place)
+        # The region with its level, as the office's name writes it ("Kota Administrasi Jakarta
+        # Barat"): the written level where it is one, the region's own otherwise.
+        region = f"{levels[written]} {place}" if written in _LEVEL_WORDS \
+            else (known.full_name if known is not None else place)
+        name = f"{bodies[m.group('post')]} {field} {region}"
+        # A government's short form before the region ("Pemko Jakarta Barat") is the city
+        # government's own mention, an actor of its own: the quote stops before it.
+        stop = field_end if written and written not in _LEVEL_WORDS else m.start("rest") + len(rest)
+        return ActorMention(m.start(), stop, name, None, None, "GovernmentAgency",
+                            "office-head", "rule:office-head", confidence("mention:regional-head"))
+    return None
 
 
 #: An English police chief's or prosecutor's post after its place: "Langsa Police Chief",
