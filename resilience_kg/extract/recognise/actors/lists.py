@@ -282,6 +282,11 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     out: list[ActorMention] = []
     for seg_start, seg_end in _list_regions(text, sentence):
         items = [_before_relative(text, a, b) for a, b in _items(text, seg_start, seg_end)]
+        # The list ends with a member a relative clause follows ("..., Warga yang bekerja sama
+        # dengan A, B"): the names after it are the clause's, not the list's.
+        clause = next((n for n, ((a, b), (_, e)) in enumerate(zip(items, _items(text, seg_start, seg_end),
+                                                                   strict=True)) if b < e), None)
+        items = items if clause is None else items[:clause + 1]
         if len(items) < 3:
             continue
         # (A member an earlier region of this sentence added counts as found: the list after
@@ -605,14 +610,17 @@ def _short_name(name: str) -> bool:
 
 @functools.cache
 def _list_cue_regex() -> re.Pattern[str]:
-    return re.compile(r"(?i)(?<![\w-])(?:" + alternation("attendance_list_cues") + r")(?![\w-])[^.;:]{0,60}$")
+    return re.compile(r"(?i)(?<![\w-])(?:" + alternation("attendance_list_cues") + r")(?![\w-])[^.;:]{0,60}(?::\s*)?$")
 
 
 def _introduced(text: str, seg_start: int, items: list[tuple[int, int]], covered: list[bool]) -> bool:
     """Whether a verb of attending ("dihadiri oleh", "diikuti", "peserta dari ... antara lain")
     stands just before the list's first body (a member found, or a short name)."""
     first = next((a for (a, b), hit in zip(items, covered, strict=True) if hit or _short_name(text[a:b])), None)
-    return first is not None and _list_cue_regex().search(text, max(seg_start, first - 120), first) is not None
+    # (A list a colon opens, "mengundang perwakilan dari: A, B", has its verb before the colon.)
+    opened = _COLON_OPENER.search(text, max(0, seg_start - 4), seg_start + 1) is not None
+    lower = seg_start - 120 if opened else seg_start
+    return first is not None and _list_cue_regex().search(text, max(lower, first - 120), first) is not None
 
 
 def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
@@ -654,7 +662,13 @@ def _list_regions(text: str, sentence: Span) -> list[tuple[int, int]]:
         regions.append((sentence.start + m.start(1), sentence.start + m.end(1)))
     for m in _list_opener_regex().finditer(text, sentence.start, sentence.end):
         regions.append((m.end(), sentence.end))
+    for m in _COLON_OPENER.finditer(text, sentence.start, sentence.end):
+        regions.append((m.end(), sentence.end))  # "... perwakilan dari: A, B, C": the colon opens it
     return regions
+
+
+#: A colon after a word, inside a sentence: what follows is a list or an account of the words before.
+_COLON_OPENER = re.compile(r"(?<=[a-z]):[ \t]+")
 
 
 @functools.cache
