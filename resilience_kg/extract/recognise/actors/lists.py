@@ -281,17 +281,21 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     person's post is that person's name, not a body."""
     out: list[ActorMention] = []
     for seg_start, seg_end in _list_regions(text, sentence):
-        items = [_before_relative(text, a, b) for a, b in _items(text, seg_start, seg_end)]
-        # The list ends with a member a relative clause follows ("..., Warga yang bekerja sama
-        # dengan A, B"): the names after it are the clause's, not the list's.
-        clause = next((n for n, ((a, b), (_, e)) in enumerate(zip(items, _items(text, seg_start, seg_end),
-                                                                   strict=True)) if b < e), None)
-        items = items if clause is None else items[:clause + 1]
+        whole = _items(text, seg_start, seg_end)
+        items = [_before_relative(text, a, b) for a, b in whole]
         if len(items) < 3:
             continue
         # (A member an earlier region of this sentence added counts as found: the list after
         # "including" is read again on its own.)
         covered = [any(f.start <= a < f.end or a <= f.start < b for f in found + out) for a, b in items]
+        # The list ends with a member a relative clause follows, once a body has been listed
+        # ("A, B, Warga yang bekerja sama dengan C, D"): the names after it are the clause's.
+        # (Not a clause before the first body: "rapat yang diikuti A, B, C" opens the list.)
+        clause = next((n for n in range(1, len(items)) if items[n][1] < whole[n][1] and any(covered[:n])), None)
+        if clause is not None:
+            items, covered = items[:clause + 1], covered[:clause + 1]
+            if len(items) < 3:
+                continue
         shaped = [None if hit else short_form_with_region(text[a:b])
                   for (a, b), hit in zip(items, covered, strict=True)]
         bodies = sum(covered) + sum(s is not None for s in shaped)
