@@ -67,3 +67,17 @@ def test_a_list_after_a_colon_takes_its_short_names_as_bodies() -> None:
     found = quotes(text)
     assert "BEM UKC" in found, found
     assert "HIMAGEO UKC" in found, found
+
+
+def test_a_list_that_the_sentence_goes_on_after_keeps_its_short_names() -> None:
+    # The clause after the list ("memenuhi ...") is no member: it would dilute the list's bodies.
+    text = ("Pemkot Contoh bersama sektor swasta seperti Kadin Jatim, Kadin Surabaya, Pemuda Hijau Contoh, "
+            "Kali Bersih Contoh, serta Yayasan Contoh Lestari (YCL), memenuhi ruas jalan di kota lama.")
+    found = quotes(text)
+    assert "Pemuda Hijau Contoh" in found, found
+
+
+def test_a_relative_clause_before_the_first_body_still_opens_the_list() -> None:
+    text = ("Usai penandatanganan, digelar rapat yang diikuti BPBD Provinsi Contoh, Dinas PUPR Provinsi Contoh, "
+            "Yayasan Contoh Peduli serta LSM Timor Contoh.")
+    assert "Yayasan Contoh Peduli" in quotes(text)

@@ -282,6 +282,8 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     out: list[ActorMention] = []
     for seg_start, seg_end in _list_regions(text, sentence):
         whole = _items(text, seg_start, seg_end)
+        while len(whole) > 3 and text[whole[-1][0]:whole[-1][0] + 1].islower():
+            whole = whole[:-1]  # "A, B, C, memadati jalan": the sentence goes on after its list
         items = [_before_relative(text, a, b) for a, b in whole]
         if len(items) < 3:
             continue
