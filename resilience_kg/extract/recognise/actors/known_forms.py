@@ -270,6 +270,7 @@ def odd_forms(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> l
         out.append(ActorMention(m.start(), e, name, joined if is_acronym(joined) else None, None,
                                 surface.sector or None, surface.method, surface.method,
                                 confidence("mention:gazetteer-spaced"), kind=surface.kind))
+    out += _title_case_forms(text, start, end, gazetteer, forms)
     for m in _SPLIT_FORM.finditer(text, start, end):
         joined = m.group(1) + m.group(2)
         if joined.casefold() not in folded:
@@ -297,3 +298,46 @@ def _folded_short_forms(gazetteer: Gazetteer | None) -> dict[str, str]:
 
 
 _FOLDED_CACHE: dict[int, tuple[object, dict[str, str]]] = {}
+
+
+#: A capitalised word of four letters or more: a short form written as a name ("Unicef", "Kadin").
+_TITLE_FORM = re.compile(r"(?<![\w-])([A-Z][a-z]{3,11})(?![\w-])")
+#: The start of a text, a line or a sentence, right before a word.
+_SENTENCE_START = re.compile(r"(?:\A|[\n.!?:\"“]\s*)\Z")
+#: A capitalised word right after a token: a longer name goes on ("Adhi Karya", "Asean Mayor Forum").
+_CAPITAL_AFTER = re.compile(r" [A-Z]")
+
+
+def _title_case_forms(text: str, start: int, end: int, gazetteer: Gazetteer | None,
+                      forms: dict[str, _Surface]) -> list[ActorMention]:
+    """Short forms the gazetteer writes in capitals, written as a name ("Unicef" for UNICEF, "Rapi"
+    for RAPI, "Kadin NTT"). Not where a capitalised word follows that is no place or office word:
+    the token then starts a longer name ("Adhi Karya", "Asean Mayor Forum") or a person's."""
+    out = []
+    for m in _TITLE_FORM.finditer(text, start, end):
+        token = m.group(1)
+        surface = forms.get(token.upper())
+        if token in forms or surface is None or not surface.method.startswith("gazetteer:") \
+                or text[m.start() - 1:m.start()] == "(" \
+                or _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
+            # (a short form in brackets goes with the name before it; a sentence's first word is
+            # capitalised whatever it is: "Rapi" there may be the word for tidy)
+            continue
+        entry = gazetteer.by_id.get(surface.method.partition(":")[2]) if gazetteer is not None else None
+        international = entry is not None and entry.level == "international"
+        # An international body's office is named with its office word ("Unicef Perwakilan Papua");
+        # its bare region after it is where the office works ("Kepala Unicef Papua dan Papua Barat").
+        tail = 0 if international else _jurisdiction_tail(text, m.end(), end) or _english_place_tail(text, m.end(), end)
+        if not tail and entry is not None and entry.level in ("national", "international"):
+            tail = _office_tail(text, m.end(), end, international=international)
+        if international and not tail and _jurisdiction_tail(text, m.end(), end):
+            out.append(ActorMention(m.start(), m.end(), token, token, None, surface.sector or None, surface.method,
+                                    surface.method, confidence("mention:gazetteer-spaced"), kind=surface.kind))
+            continue
+        if not tail and _CAPITAL_AFTER.match(text, m.end(), end):
+            continue
+        e = m.end() + tail
+        out.append(ActorMention(m.start(), e, text[m.start():e], token.upper() + text[m.end():e] if tail else token,
+                                None, surface.sector or None, surface.method, surface.method,
+                                confidence("mention:gazetteer-spaced"), kind=surface.kind))
+    return out

@@ -281,12 +281,23 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
     person's post is that person's name, not a body."""
     out: list[ActorMention] = []
     for seg_start, seg_end in _list_regions(text, sentence):
-        items = [_before_relative(text, a, b) for a, b in _items(text, seg_start, seg_end)]
+        whole = _items(text, seg_start, seg_end)
+        while len(whole) > 3 and text[whole[-1][0]:whole[-1][0] + 1].islower():
+            whole = whole[:-1]  # "A, B, C, memadati jalan": the sentence goes on after its list
+        items = [_before_relative(text, a, b) for a, b in whole]
         if len(items) < 3:
             continue
         # (A member an earlier region of this sentence added counts as found: the list after
         # "including" is read again on its own.)
         covered = [any(f.start <= a < f.end or a <= f.start < b for f in found + out) for a, b in items]
+        # The list ends with a member a relative clause follows, once a body has been listed
+        # ("A, B, Warga yang bekerja sama dengan C, D"): the names after it are the clause's.
+        # (Not a clause before the first body: "rapat yang diikuti A, B, C" opens the list.)
+        clause = next((n for n in range(1, len(items)) if items[n][1] < whole[n][1] and any(covered[:n])), None)
+        if clause is not None:
+            items, covered = items[:clause + 1], covered[:clause + 1]
+            if len(items) < 3:
+                continue
         shaped = [None if hit else short_form_with_region(text[a:b])
                   for (a, b), hit in zip(items, covered, strict=True)]
         bodies = sum(covered) + sum(s is not None for s in shaped)
@@ -605,14 +616,17 @@ def _short_name(name: str) -> bool:
 
 @functools.cache
 def _list_cue_regex() -> re.Pattern[str]:
-    return re.compile(r"(?i)(?<![\w-])(?:" + alternation("attendance_list_cues") + r")(?![\w-])[^.;:]{0,60}$")
+    return re.compile(r"(?i)(?<![\w-])(?:" + alternation("attendance_list_cues") + r")(?![\w-])[^.;:]{0,60}(?::\s*)?$")
 
 
 def _introduced(text: str, seg_start: int, items: list[tuple[int, int]], covered: list[bool]) -> bool:
     """Whether a verb of attending ("dihadiri oleh", "diikuti", "peserta dari ... antara lain")
     stands just before the list's first body (a member found, or a short name)."""
     first = next((a for (a, b), hit in zip(items, covered, strict=True) if hit or _short_name(text[a:b])), None)
-    return first is not None and _list_cue_regex().search(text, max(seg_start, first - 120), first) is not None
+    # (A list a colon opens, "mengundang perwakilan dari: A, B", has its verb before the colon.)
+    opened = _COLON_OPENER.search(text, max(0, seg_start - 4), seg_start + 1) is not None
+    lower = seg_start - 120 if opened else seg_start
+    return first is not None and _list_cue_regex().search(text, max(lower, first - 120), first) is not None
 
 
 def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
@@ -654,7 +668,13 @@ def _list_regions(text: str, sentence: Span) -> list[tuple[int, int]]:
         regions.append((sentence.start + m.start(1), sentence.start + m.end(1)))
     for m in _list_opener_regex().finditer(text, sentence.start, sentence.end):
         regions.append((m.end(), sentence.end))
+    for m in _COLON_OPENER.finditer(text, sentence.start, sentence.end):
+        regions.append((m.end(), sentence.end))  # "... perwakilan dari: A, B, C": the colon opens it
     return regions
+
+
+#: A colon after a word, inside a sentence: what follows is a list or an account of the words before.
+_COLON_OPENER = re.compile(r"(?<=[a-z]):[ \t]+")
 
 
 @functools.cache
