@@ -115,3 +115,18 @@ def test_a_body_that_has_held_the_activities_organises_them() -> None:
     text = ("The Contoh Province Environment Service has held strengthening activities for two days at its "
             "office. The activities were supported by the Contoh Zero Waste Alliance.")
     assert roles(text, "Contoh Province Environment Service")["Contoh Province Environment Service"] == "organiser"
+
+
+# -- the meeting itself guided is chaired; a discussion guided is moderated (guide, roles 9) ----------
+
+
+def test_who_guides_the_meeting_itself_organises_it() -> None:
+    text = ("Rapat Koordinasi dipandu oleh Kepala Dinas Kominfo Contoh secara virtual dan diikuti oleh BPBD "
+            "Kabupaten Contoh.")
+    assert roles(text, "Dinas Kominfo Contoh", "BPBD Kabupaten Contoh") == {
+        "Dinas Kominfo Contoh": "organiser", "BPBD Kabupaten Contoh": "participant"}
+
+
+def test_who_guides_a_discussion_within_the_meeting_moderates_it() -> None:
+    text = "Rapat digelar di Kota Contoh. Sesi diskusi dipandu oleh Kepala Bappeda Contoh."
+    assert roles(text, "Bappeda Contoh")["Bappeda Contoh"] == "speaker"
