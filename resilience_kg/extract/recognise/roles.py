@@ -259,6 +259,7 @@ def _agreement_partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> l
 
 @functools.cache
 def _agreement_not_here() -> re.Pattern[str]:
+    """A word that makes an agreement a later or an earlier one (``agreement_not_here_before``)."""
     words_before = alternation("agreement_not_here_before")
     return re.compile(rf"(?i)(?<!\w)(?:{words_before})(?!\w)")
 
