@@ -22,6 +22,7 @@ from resilience_kg.extract.recognise.roles import (
     heading_cue,
     inspection_cues,
     role_of,
+    speech_tag_after,
     stronger,
 )
 from resilience_kg.extract.recognise.rules import alternation, table, words
@@ -122,12 +123,37 @@ def rule_roles(doc: Document) -> tuple[list[list[role_model.MentionRole]], list[
         actor = doc.actors[n]
         if _take(actor, "participant" if organised else "organiser", cue, sent, actor.mention):
             sources[n] = "signatory"
-    for found in (_seat_host(doc), _premises_host(doc)):
+    for found in (_seat_host(doc), _premises_host(doc), *_visit_met_hosts(doc)):
         if found is not None:
             n, cue = found
             if _take(doc.actors[n], "host", cue, doc.sentence_at(cue.start), doc.actors[n].mention):
                 sources[n] = "cue"
     return records, sources
+
+
+def _visit_met_hosts(doc: Document) -> list[tuple[int, Cue]]:
+    """The bodies a visitor meets in a visit ("During her visit, the Ambassador met with the Mayor
+    of X and the Rector of Y", "The visit included meetings with A, B and C"): the visited bodies
+    host (guide, roles 8). Every body named after the meeting word to its clause's end is met; a
+    host's cue reaches one name (:data:`roles._ONE_NAME`), so the list is read here."""
+    out: list[tuple[int, Cue]] = []
+    for m in _visit_met().finditer(doc.text):
+        sent = doc.sentence_at(m.start(1))
+        if sent is None:
+            continue
+        stop = re.compile(r"[;]|\.\s").search(doc.text, m.end(1), sent.end)
+        end = stop.start() if stop else sent.end
+        cue = Cue(m.start(1), m.end(1), "host", "after", m.group(1))
+        out.extend((n, cue) for n, a in enumerate(doc.actors)
+                   if any(m.end(1) <= mm.start < end for mm in a.mentions))
+    return out
+
+
+@functools.cache
+def _visit_met() -> re.Pattern[str]:
+    """A visit (``visit_nouns``), a few words of its clause, then who it met (group 1, ``visit_met``)."""
+    visits, met = alternation("visit_nouns"), alternation("visit_met")
+    return re.compile(rf"(?i)(?<![\w-])(?:{visits})(?![\w-])[^.;\n]{{0,100}}?(?<!\w)({met})(?!\w)")
 
 
 #: How far after a premises word ("di Aula ...") the venue's words may run.
@@ -246,7 +272,10 @@ def _seat() -> re.Pattern[str]:
     """A seat of government as the venue: "di", "at" or "in", a few words, then the seat (group 1,
     ``seat_of_government``: Balai Kota, City Hall, Kantor Gubernur, Pendopo ...)."""
     seats = alternation("seat_of_government")
-    return re.compile(rf"(?i)(?<!\w)(?:di|at|in)\s+(?:the\s+)?[^.;,\n]{{0,40}}?(?<!\w)({seats})(?!\w)")
+    # A room, then a comma, then the seat: "di Ruang Rapat Utama, Kantor Bupati X", "in the
+    # Convention Room, X Regent's Office" (the room is the seat's).
+    return re.compile(rf"(?i)(?<!\w)(?:di|at|in)\s+(?:the\s+)?(?:[^.;,\n]{{0,40}},\s*)?[^.;,\n]{{0,40}}?"
+                      rf"(?<!\w)({seats})(?!\w)")
 
 
 def _take(actor: Actor, role: str, cue: Cue | None, sent: Span | None, m: ActorMention) -> bool:
@@ -305,6 +334,11 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         # Programme with A and B"): the guide's background sentence, whose bodies are mentioned. So
         # are the bodies an appeal after them addresses ("UKPD seperti A, B dan C diimbau untuk ...").
         role, source = "participant", "list"
+        if speech_tag_after(text, m.end, sent.end):
+            # And so are those of a list the sentence's speech tag closes ("Petugas kami, A, B dan
+            # C, sudah ikut menangani, katanya"): the speaker's words, whose quote mark a report
+            # often drops. ``spoken`` is no outcome the role model decides.
+            role, source = "mentioned", "spoken"
     if role == SIGNATORY and not (sent is not None and names_an_agreement(text, sent.start, sent.end)) \
             and not (cue is not None and cue.phrase.lower() in _SIGNING_AGENT):
         # "menandatangani" with no agreement named: a letter, a list, a handover record. The rules

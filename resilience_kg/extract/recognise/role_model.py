@@ -68,7 +68,8 @@ CROSSES = (("rule", "title"), ("rule", "subject"), ("rule", "lead"), ("rule", "p
 @dataclass(frozen=True)
 class MentionRole:
     """What the rules read for one mention: its span, the role and what gave it (``source``: ``cue``,
-    ``tag``, ``heading``, ``list``, ``clause``, ``inside``, ``parent``, ``signatory``, ``unsigned``
+    ``tag``, ``heading``, ``list``, ``spoken`` (a list in a speaker's words), ``clause``, ``inside``,
+    ``parent``, ``signatory``, ``unsigned``
     (a verb of signing the rules set aside: no agreement named) or ``none``)
     and the cue's direction (empty without a cue)."""
 

@@ -152,6 +152,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     out.extend(_partner_cues(text, sentence, out))
     out.extend(_met_cues(text, sentence, out))
     out.extend(_visited_cues(text, sentence, out))
+    if not _later_event().search(text, sentence.start, sentence.end):
+        out.extend(_agreement_partner_cues(text, sentence, out))
     for m in _signing_by().finditer(text, sentence.start, sentence.end):
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in out):
             # "Penandatanganan MoU dilakukan langsung oleh A dan B": the agents of the signing sign
@@ -236,6 +238,45 @@ def _visited() -> re.Pattern[str]:
                       rf"(?:the\s+)?(?=(?-i:[A-Z]))")
 
 
+#: How far before an agreement's name a word may make it a later or an earlier one.
+_AGREEMENT_BEFORE = 60
+
+
+def _agreement_partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
+    """The word before an agreement's other party ("MoU bersama Kapolres X", "a memorandum ... between
+    A and B"): a cue of signatory for the bodies after it, where no other cue holds the word and no
+    word a little before the agreement's name makes it a later or an earlier one ("selanjutnya
+    diteruskan dengan PKS antara", "telah lebih dulu menandatangani MoU dengan";
+    ``agreement_not_here_before``)."""
+    out = []
+    for m in _agreement_partner().finditer(text, sentence.start, sentence.end):
+        if any(c.start < m.end(1) and m.start(1) < c.end for c in cues) or \
+                _agreement_not_here().search(text, max(sentence.start, m.start() - _AGREEMENT_BEFORE), m.start()):
+            continue
+        out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
+    return out
+
+
+@functools.cache
+def _agreement_not_here() -> re.Pattern[str]:
+    """A word that makes an agreement a later or an earlier one (``agreement_not_here_before``)."""
+    words_before = alternation("agreement_not_here_before")
+    return re.compile(rf"(?i)(?<!\w)(?:{words_before})(?!\w)")
+
+
+@functools.cache
+def _agreement_partner() -> re.Pattern[str]:
+    """An agreement's name (``rules/agreements.csv``), a few words of its topic (no punctuation),
+    then the word before its other party (group 1, ``agreement_partners``): "MoU bersama Kapolres
+    X", "a memorandum of understanding on cooperation between A and B" (guide, roles 3)."""
+    names = [row["cue"] for row in table("agreements") if row["kind"] == "agreement"]
+    spelled = [f"(?i:{re.escape(n)})" for n in sorted((n for n in names if " " in n), key=len, reverse=True)]
+    acronyms = [re.escape(n) for n in sorted((n for n in names if " " not in n), key=len, reverse=True)]
+    partners = alternation("agreement_partners")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(spelled + acronyms)})(?![\w-])(?:\s*\([^)]{{0,30}}\))?"
+                      rf"[^.,;:!?\n]{{0,60}}?(?<!\w)((?i:{partners}))\s+(?:(?i:the)\s+)?(?=[A-Z])")
+
+
 @functools.cache
 def _met() -> re.Pattern[str]:
     """A meeting word, a few words of its topic (no punctuation), then the word that names who it
@@ -272,6 +313,23 @@ def _tag_regex() -> re.Pattern[str]:
     direction is ``tag``)."""
     tags = sorted((row["cue"] for row in table("role_cues") if row["direction"] == TAG), key=len, reverse=True)
     return re.compile(r"[,\"”]\s*(" + "|".join(re.escape(t) for t in tags) + r")(?=\s)", re.I)
+
+
+def speech_tag_after(text: str, start: int, end: int) -> bool:
+    """Whether a speech tag ("..., katanya", "..., ujar Kepala BPBD", "..., he said") stands in
+    ``text[start:end]``: the words before it are what someone said, quote marks or none."""
+    return _tag_after_regex().search(text, start, end) is not None
+
+
+@functools.cache
+def _tag_after_regex() -> re.Pattern[str]:
+    """A speech tag of ``rules/role_cues.csv`` after a comma or a closing quote, its suffix
+    "-nya" allowed ("katanya", "ujarnya"), or a pronoun before it ("he said", ``subject_pronouns``),
+    at a word's end (a full stop may follow it)."""
+    tags = sorted((row["cue"] for row in table("role_cues") if row["direction"] == TAG), key=len, reverse=True)
+    pronouns = alternation("subject_pronouns")
+    return re.compile(rf"[,\"”]\s*(?:(?:{pronouns})\s+)?(?:" + "|".join(re.escape(t) for t in tags)
+                      + r")(?:nya)?(?!\w)", re.I)
 
 
 @dataclass(frozen=True)
