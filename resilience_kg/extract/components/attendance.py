@@ -183,7 +183,7 @@ def _premises_host(doc: Document) -> tuple[int, Cue] | None:
             # A post ("di Ruang Rapat Wakil Walikota") names an officer's room, whose body the
             # coreference may have resolved to another town's government: no owner by it.
             if inside[0] - venue_start <= _PREMISES_OWNER_GAP and not (
-                    first_word and first_word[0].lower() in role_model._post_words()):
+                    first_word and first_word[0].lower() in _post_words()):
                 owner = next(n for n, a in enumerate(doc.actors)
                              if any(mm.start == inside[0] for mm in a.mentions))
                 return owner, Cue(m.start(1), m.end(1), "host", "after", m.group(1))

@@ -421,12 +421,19 @@ def _level_keys(name: str) -> tuple[list[str], list[str]]:
     return [f"level-bare:{prefix}"], [f"level-full:{prefix}"]
 
 
+@functools.cache
+def _initials_skip() -> frozenset[str]:
+    """The words that give no letter to a short form: legal forms ("PT") and level words ("Provinsi")."""
+    levels = {w for w, use in word_map("jurisdiction_words").items() if use == "level"}
+    return frozenset(word_map("legal_forms")) | frozenset(levels)
+
+
 def _initials(name: str) -> tuple[list[str], str, bool]:
     """The letters a short form of ``name`` is made of, word by word, the place that ends the name
     (empty when none does), and whether ``name`` holds a short form: a capitalised word gives its
     first letter, a short form its capitals ("APIn": API), a legal form ("PT") and a level word
     ("Provinsi") give none, nor does a lower-case connector."""
-    skip = set(word_map("legal_forms")) | {w for w, use in word_map("jurisdiction_words").items() if use == "level"}
+    skip = _initials_skip()
     words_ = [w.strip("()[],;:") for w in re.split(r"[\s/]+", name)]
     words_ = [w for w in words_ if w and w not in skip and w[0].isupper()]
     letters = ["".join(c for c in w if c.isupper()) if is_acronym(w) else w[0] for w in words_]

@@ -74,7 +74,7 @@ def _build_surface_index(gazetteer: Gazetteer | None) -> tuple[re.Pattern[str] |
     for form in [f for f in alternatives if _DASH.search(f)]:
         forms.setdefault(_dash_key(form), forms[form])
     # ("ICLEI-Local Governments for Sustainability": a name's spaced dash is also written without spaces)
-    spelt = {_indonesian_spelling(f): f for f in alternatives if _indonesian_spelling(f) not in forms}
+    spelt = {s: f for f in alternatives if (s := _indonesian_spelling(f)) not in forms}
     for form, original in spelt.items():
         forms[form] = forms[original]
     alternatives = sorted([*alternatives, *spelt], key=len, reverse=True)
