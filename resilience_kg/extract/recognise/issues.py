@@ -49,6 +49,12 @@ its shape and its basis:
   response stand in it;
 - ``threat`` (``issue_cues``): "ancaman" ("threat"): the item starts at the cue, as ``opens``,
   only when a hazard follows it within :data:`THREAT_REACH` words ("dari ancaman banjir rob");
+- ``solved`` (``issue_cues``): a verb of solving and a word for a problem ("mengatasi persoalan",
+  "menjawab tantangan", "address the problem of"): what the problem word names is an item, from
+  the problem word to the clause's end or its predicate (``words.csv`` list ``solved_predicates``:
+  "Mengatasi persoalan X tidak bisa ..."), in a sentence of either kind and after a purpose too, as
+  the measure or the aim it stands in names the problem it answers; not for "masalah tersebut"
+  (the problem named before) nor "risiko bencana" (no problem in particular);
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -238,8 +244,11 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)
                  and (c.shape != "passive" or _passive().match(text, m.end(), sent.end))]
+        solved = [m for m, c in found if c.shape == "solved"]
+        found = [(m, c) for m, c in found if c.shape != "solved"]
         frames = [m for m, c in found if c.kind == "frame"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
+        out += _solved_problems(text, sent, solved, out)
         if not items and heading is not None:
             # A point under a heading that names its kind ("Permasalahan", "Rekomendasi"): the sentence.
             start, end = _trim(text, *_unmarked(text, sent))
@@ -296,6 +305,44 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
                     st = dataclasses.replace(st, start=a, end=b, intro_start=a, intro_end=a)
                 out.append(st)
     return out
+
+
+@functools.cache
+def _solved_stops() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Where a problem named after a verb of solving ends: a predicate of the clause it opens
+    (``words.csv`` list ``solved_predicates``: "tidak", "harus", "must"), unless "yang"/"which"
+    makes it part of the problem ("masalah yang harus ..."); and the words that name no problem of
+    their own after the problem word (lists ``demonstratives`` and ``generic_hazards``)."""
+    predicates = "|".join(r"\s+".join(map(re.escape, w.split())) for w in word_list("solved_predicates"))
+    stop = re.compile(rf"(?<!yang)(?<!which)(?<!that)\s+(?:{predicates})(?![\w-])", re.I)
+    empty = frozenset(w.lower() for w in (*word_list("demonstratives"), *word_list("generic_hazards")))
+    return stop, empty
+
+
+def _solved_problems(text: str, sent: Span, cues: Sequence[re.Match[str]], out: Sequence[Statement]) -> list[Statement]:
+    """The problems named after a verb of solving (cues of shape ``solved``: "menjawab tantangan
+    pengelolaan sampah yang mencapai 7.000 ton per hari"): an Issue each, from the problem word on.
+
+    >>> text = "Mengatasi persoalan kemacetan di Kota Lereng tidak bisa dilakukan sendiri."
+    >>> [text[s.start:s.end] for s in find_statements(text)]
+    ['persoalan kemacetan di Kota Lereng']
+    """
+    stop, empty = _solved_stops()
+    found: list[Statement] = []
+    for m in cues:
+        start = m.start() + re.match(r"\S+\s+", m.group(1)).end()  # type: ignore[union-attr]
+        brk = _break().search(text, m.end(), sent.end)
+        end = brk.start() if brk else sent.end
+        if (pred := stop.search(text, m.end(), end)) is not None:
+            end = pred.start()
+        start, end = _trim(text, start, end)
+        after = re.findall(r"[\w-]+", text[m.end():end].lower())
+        if not after or after[0] in empty or all(w in empty for w in after) or not _worth(text[start:end]):
+            continue
+        if any(st.kind == "Issue" and st.start < end and start < st.end for st in (*out, *found)):
+            continue
+        found.append(Statement("Issue", start, end, start, start, m.group(1).lower()))
+    return found
 
 
 #: Shapes of issue cues that state a problem by themselves, whatever else the clause holds (the

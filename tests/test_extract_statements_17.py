@@ -1,0 +1,74 @@
+"""Issues, solutions and commitments (issue 20, seventeenth round): the problem a verb of solving
+names ("menjawab tantangan X"), a pledge whose subject the speaker's clause dropped ("Budi
+menegaskan, akan ..."), a plan whose object is written before "akan" and a passive verb
+("menargetkan X akan mulai dikerjakan"). Every passage is made up for the test."""
+
+from __future__ import annotations
+
+from helpers.statements import drafted, issues, who
+
+from resilience_kg.extract.recognise.issues import find_statements
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(s.kind, text[s.start:s.end]) for s in find_statements(text)]
+
+
+def test_the_problem_a_verb_of_solving_names_is_an_issue() -> None:
+    text = ("\u201cMengatasi persoalan kemacetan di Kota Lereng tidak bisa dilakukan sendiri. Kita harus bekerja "
+            "bersama,\u201d ujar Wali Kota.")
+    assert ("Issue", "persoalan kemacetan di Kota Lereng") in _found(text)
+    # In a sentence that states a measure, the challenge it answers is still an issue.
+    text = "Kolaborasi ini akan menjadi kunci dalam menjawab tantangan pengelolaan sampah yang mencapai 900 ton per hari."
+    assert ("Issue", "tantangan pengelolaan sampah yang mencapai 900 ton per hari") in _found(text)
+    # After a purpose too: the risk a measure minimises is a risk the report states.
+    text = "Tujuannya untuk meningkatkan keselamatan warga dan meminimalkan risiko terjadinya kebakaran, \u201c tuturnya."
+    assert ("Issue", "risiko terjadinya kebakaran") in _found(text)
+    text = "The forum agreed to address the problem of flooding in the lower town."
+    assert ("Issue", "the problem of flooding in the lower town") in _found(text)
+
+
+def test_a_problem_named_before_or_in_general_is_no_issue() -> None:
+    assert not [k for k, _ in _found("Rapat membahas cara mengatasi masalah tersebut secepatnya.") if k == "Issue"]
+    assert not [k for k, _ in _found("Pelatihan ini bertujuan mengurangi dampak bencana di desa.") if k == "Issue"]
+    # A problem word's own relative clause is part of it: "yang harus" does not end it.
+    text = "Dinas itu berupaya menyelesaikan permasalahan drainase yang harus dibenahi sebelum musim hujan."
+    assert ("Issue", "permasalahan drainase yang harus dibenahi sebelum musim hujan") in _found(text)
+
+
+def test_a_pledge_after_the_speakers_verb_is_the_speakers_body() -> None:
+    text = ("Komisi C DPRD Kota Lereng meninjau Bendungan Sukamaju bersama Perumda Air Minum Tirta Lereng pada "
+            "Senin (3/2/2025).\n\n"
+            "Ketua Komisi C DPRD Kota Lereng Budi Santoso mengatakan, kunjungan itu untuk melihat pasokan air.\n\n"
+            "Budi menegaskan, akan terus mengawal program Pemerintah Kota Lereng melalui Perumda Air Minum Tirta "
+            "Lereng untuk mengatasi krisis air bersih.")
+    found = drafted(text)
+    pledge = next(label for label, (kind, _, _) in found.items()
+                  if kind == "Commitment" and label.startswith("terus mengawal program"))
+    assert found[pledge][1] == "planned"
+    assert who(found, pledge) == ["Komisi C DPRD Kota Lereng"]
+
+
+def test_a_person_never_given_a_body_commits_nobody() -> None:
+    text = ("Warga Desa Sukamaju berkumpul di balai desa, Senin (3/2/2025).\n\n"
+            "Budi menegaskan, akan terus mengawal program bantuan air bersih.")
+    # (The sentence reader may still draft the pledge; no rule gives it a party.)
+    assert not [name for kind, _, names in drafted(text).values() if kind == "Commitment" for name in names]
+
+
+def test_a_target_whose_object_undergoes_akan_is_one_plan_of_its_body() -> None:
+    text = ("Wali Kota Lereng memimpin rapat transportasi di Balai Kota Lereng, Rabu (4/6/2025).\n\n"
+            "Pemerintah Kota Lereng menargetkan pengembangan terminal terpadu di Pasar Baru dan Stasiun Lereng "
+            "akan mulai dikerjakan pada tahun depan.")
+    found = drafted(text)
+    plans = [label for label, (kind, _, _) in found.items() if kind == "Commitment"]
+    assert plans == ["pengembangan terminal terpadu di pasar baru dan stasiun lereng akan mulai dikerjakan pada "
+                     "tahun depan"]
+    assert who(found, plans[0]) == ["Pemerintah Kota Lereng"]
+    assert found[plans[0]][1] == "planned"
+
+
+def test_issues_of_a_whole_report_hold_the_solved_problem() -> None:
+    text = ("Wali Kota Lereng memimpin rapat koordinasi transportasi di Balai Kota Lereng, Rabu (4/6/2025).\n\n"
+            "\u201cMengatasi persoalan kemacetan di Kota Lereng tidak bisa dilakukan sendiri,\u201d ujar Wali Kota.")
+    assert "persoalan kemacetan di Kota Lereng" in issues(text)
