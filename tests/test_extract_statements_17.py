@@ -19,10 +19,12 @@ def test_the_problem_a_verb_of_solving_names_is_an_issue() -> None:
             "bersama,\u201d ujar Wali Kota.")
     assert ("Issue", "persoalan kemacetan di Kota Lereng") in _found(text)
     # In a sentence that states a measure, the challenge it answers is still an issue.
-    text = "Kolaborasi ini akan menjadi kunci dalam menjawab tantangan pengelolaan sampah yang mencapai 900 ton per hari."
+    text = ("Kolaborasi ini akan menjadi kunci dalam menjawab tantangan pengelolaan sampah yang mencapai 900 ton "
+            "per hari.")
     assert ("Issue", "tantangan pengelolaan sampah yang mencapai 900 ton per hari") in _found(text)
     # After a purpose too: the risk a measure minimises is a risk the report states.
-    text = "Tujuannya untuk meningkatkan keselamatan warga dan meminimalkan risiko terjadinya kebakaran, \u201c tuturnya."
+    text = ("Tujuannya untuk meningkatkan keselamatan warga dan meminimalkan risiko terjadinya kebakaran, "
+            "\u201c tuturnya.")
     assert ("Issue", "risiko terjadinya kebakaran") in _found(text)
     text = "The forum agreed to address the problem of flooding in the lower town."
     assert ("Issue", "the problem of flooding in the lower town") in _found(text)
@@ -72,3 +74,56 @@ def test_issues_of_a_whole_report_hold_the_solved_problem() -> None:
     text = ("Wali Kota Lereng memimpin rapat koordinasi transportasi di Balai Kota Lereng, Rabu (4/6/2025).\n\n"
             "\u201cMengatasi persoalan kemacetan di Kota Lereng tidak bisa dilakukan sendiri,\u201d ujar Wali Kota.")
     assert "persoalan kemacetan di Kota Lereng" in issues(text)
+
+
+def test_a_high_rate_in_a_relative_clause_is_the_described_area() -> None:
+    # "-nya" closes the harm ("stuntingnya"), and the item is the area "yang" describes, not the outreach.
+    text = ("Sosialisasi telah dilakukan dengan berkeliling bersama aparatur kelurahan, khususnya di wilayah yang "
+            "angka stuntingnya tinggi.")
+    assert ("Issue", "wilayah yang angka stuntingnya tinggi") in _found(text)
+    assert not _found("Antusiasme peserta simulasi banjir yang tinggi patut diapresiasi.")
+
+
+def test_a_share_that_has_only_reached_a_figure_is_a_shortfall() -> None:
+    text = ("\u201cCakupan layanan Perumda Tirta Lereng saat ini baru 65%. Target pada 2030 sulit tercapai,\u201d "
+            "kata dia.")
+    assert ("Issue", "Cakupan layanan Perumda Tirta Lereng saat ini baru 65%") in _found(text)
+    assert ("Issue", "Cakupan sambungan rumah baru mencapai 40 persen") in _found(
+        "Cakupan sambungan rumah baru mencapai 40 persen.")
+    # "baru" is also "new": a count after it is no shortfall.
+    assert not _found("Pemkot mendatangkan armada baru 10 unit bus listrik.")
+    # A number right after "hanya" is its count, not a verb.
+    assert ("Issue", "Air hanya mengalir 2 kali seminggu") in _found("Air hanya mengalir 2 kali seminggu.")
+
+
+def test_what_a_body_must_do_is_a_measure() -> None:
+    text = ("\u201cPemerintah bersama Perumda Tirta Lereng harus memprioritaskan pembangunan jaringan pipa di wilayah "
+            "padat penduduk dan rawan krisis air,\u201d kata anggota dewan.")
+    start = text.index("Perumda Tirta Lereng")
+    found = [(s.kind, text[s.start:s.end]) for s in find_statements(text, bodies=[(start, start + 20)])]
+    assert found == [("Solution", "Pemerintah bersama Perumda Tirta Lereng harus memprioritaskan pembangunan jaringan "
+                                  "pipa di wilayah padat penduduk dan rawan krisis air")]
+    # The people of a place who must flee tell a hardship, no measure.
+    text = "Warga Desa Sukamaju harus mengungsi ke balai desa."
+    start = text.index("Desa Sukamaju")
+    assert not [s for s in find_statements(text, bodies=[(start, start + 13)]) if s.kind == "Solution"]
+
+
+def test_a_list_the_next_sentence_opens_gives_its_items() -> None:
+    from resilience_kg.extract.recognise.enumerations import find_items
+
+    text = ("Menurut Ketua Dewan, pengurus dewan ditargetkan fokus pada langkah strategis dalam mengurangi dampak "
+            "kemacetan Kota Lereng. Di antaranya, memperluas cakupan rute angkutan umum, rekomendasi tarif bus rute "
+            "Terminal Utara ke Bandara Lereng, hingga rekomendasi kebijakan kerja dari rumah bagi pekerja.\n")
+    found = [(i.kind, text[i.start:i.end]) for i in find_items(text)]
+    assert found == [("Issue", "dampak kemacetan Kota Lereng"),
+                     ("Solution", "memperluas cakupan rute angkutan umum"),
+                     ("Solution", "rekomendasi tarif bus rute Terminal Utara ke Bandara Lereng"),
+                     ("Solution", "rekomendasi kebijakan kerja dari rumah bagi pekerja")]
+    text = ("Wali Kota menjelaskan sejumlah langkah konkret. Salah satunya adalah evaluasi layanan bus kota yang kini "
+            "melayani enam rute.\n")
+    assert [(i.kind, text[i.start:i.end]) for i in find_items(text)] == [
+        ("Solution", "evaluasi layanan bus kota yang kini melayani enam rute")]
+    # Without an opener, the next sentence is no list.
+    text = "Wali Kota menjelaskan sejumlah langkah konkret. Rapat ditutup pukul 12.00 oleh sekretaris daerah.\n"
+    assert not find_items(text)

@@ -170,11 +170,12 @@ def _harm() -> re.Pattern[str]:
 @functools.cache
 def _hazard() -> re.Pattern[str]:
     """A hazard or a counted harm (``issue_cues`` rows of kind ``hazard``, ``statement_cues`` rows
-    of kind ``harm``): the guard of the cues of shape ``hazard`` ("diprediksi", "potensi", "kerap")."""
+    of kind ``harm``): the guard of the cues of shape ``hazard`` ("diprediksi", "potensi", "kerap").
+    The Indonesian enclitic "-nya" may close it ("angka stuntingnya tinggi": its stunting rate)."""
     words = sorted({row["cue"].lower() for row in cue_rows() if row["kind"] in ("hazard", "harm")}, key=len,
                    reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) +
-                      r")(?![\w-])", re.I)
+                      r")(?:nya)?(?![\w-])", re.I)
 
 
 @functools.cache
@@ -193,6 +194,16 @@ def _passive() -> re.Pattern[str]:
     """A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"), maybe after an
     adverb of ``passive_adverbs`` ("harus lebih dimaksimalkan", "harus terus dipantau"): what must be done."""
     return re.compile(r"\s+(?:(?:" + alternation("passive_adverbs") + r")\s+)?di[a-z]{3,}", re.I)
+
+
+def _scant_count(text: str, at: int, end: int) -> bool:
+    """Does a small count follow "only" at ``at``, right after it or past one verb ("hanya 2 pompa",
+    "baru mencapai 40 persen", "hanya memiliki dua pompa")? Both are tried: a number is also a word."""
+    right = re.compile(r"\s+").match(text, at, end)
+    if right is not None and _count().match(text, right.end(), end):
+        return True
+    gap = _SCANT.match(text, at, end)
+    return gap is not None and _count().match(text, gap.end(), end) is not None
 
 
 #: "bahwa" ("that"), which opens reported words in Indonesian (the English "that" is also a pronoun).
@@ -243,7 +254,8 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)
-                 and (c.shape != "passive" or _passive().match(text, m.end(), sent.end))]
+                 and (c.shape != "passive" or _passive().match(text, m.end(), sent.end)
+                      or _body_must(text, m, sent.end, bodies))]
         solved = [m for m, c in found if c.shape == "solved"]
         found = [(m, c) for m, c in found if c.shape != "solved"]
         frames = [m for m, c in found if c.kind == "frame"]
@@ -758,6 +770,8 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start, end = _joined_part(text, items, m, start, end)
         if cue.shape == "states" and any(c.shape == "subject" and m.end() <= o.start() < end for o, c in items):
             continue  # "Sedimentasi saluran menjadi kendala": the subject cue after it marks the item's end
+        if cue.shape in ("high", "harmful"):
+            start = _described(text, start, m.start())  # the level of what "yang" describes, not the clause's doer
         if cue.shape == "after":
             start = m.end()
             # "found that A, and B": each finding its own item.
@@ -784,8 +798,7 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue  # "ancaman" of no hazard ("ancaman proxy war" is left to the model)
         elif cue.shape == "rises" and not _harm().search(text, start, m.start()):
             continue  # a rise of something that is no harm ("anggaran naik") states no problem
-        elif cue.shape == "scant" and not ((gap := _SCANT.match(text, m.end(), end)) and
-                                           _count().match(text, gap.end(), end)):
+        elif cue.shape == "scant" and not _scant_count(text, m.end(), end):
             continue  # "only" without a small count after it: "not only", "hanya dalam dua hari"
         elif cue.shape == "often" and not _UP_TO.search(text[start:m.start()]):
             continue
@@ -811,6 +824,20 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
         seen.add((start, end))
         out.append(Statement(cue.kind, start, end, *(intro if intro[1] > intro[0] else (start, start)), cue.text))
     return out
+
+
+#: "yang" ("which") and the noun it describes: "wilayah yang angka stuntingnya tinggi".
+_DESCRIBED = re.compile(r"(?<![\w-])([\w-]+)\s+yang\s+", re.I)
+
+
+def _described(text: str, start: int, at: int) -> int:
+    """Where a level stated in a relative clause begins: at the noun "yang" describes, when a
+    hazard stands between "yang" and the level ("Sosialisasi dilakukan di wilayah yang angka
+    stuntingnya tinggi": the problem is the area with a high rate, not the outreach); else ``start``."""
+    last = next(reversed(list(_DESCRIBED.finditer(text, start, at))), None)
+    if last is None or last.start() == start or not _hazard().search(text, last.end(), at):
+        return start
+    return last.start()
 
 
 #: How many words may stand between a threat word ("ancaman") and its hazard ("ancaman bencana
@@ -1012,6 +1039,21 @@ def _body_verb(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]
         if re.fullmatch(r"[A-Z][A-Z&-]+", word) or (word[:1].isupper() and before.start() > 0):
             return True
     return False
+
+
+def _body_must(text: str, cue: re.Match[str], end: int, bodies: Sequence[tuple[int, int]] | None) -> bool:
+    """Is "harus" ("must") said of a body, right after its name, before an active verb ("Pemerintah
+    bersama PAM Jaya harus memprioritaskan ...")? What a body must do is a measure called for, as
+    after a passive; "warga harus mengungsi" (residents had to flee) names no body and tells a hardship."""
+    body = next(((a, b) for a, b in bodies or () if b <= cue.start() and _gap().fullmatch(text[b:cue.start()])), None)
+    if body is None:
+        return False
+    people = alternation("people_nouns")
+    if re.search(rf"(?<![\w-])(?:{people})\s+(?:[\w-]+\s+)?$", text[max(0, body[0] - 40):body[0]], re.I):
+        return False  # "Warga Desa X harus ...": the people of a place, no body's duty
+    adverbs = alternation("passive_adverbs")
+    verb = re.compile(rf"\s+(?:(?:{adverbs})\s+)*(?:me|ber)[a-z]{{3,}}(?![\w-])", re.I)
+    return verb.match(text, cue.end(), end) is not None
 
 
 #: A verb's prefix: the word after an auxiliary cue ("telah", "akan") that is the body's verb.
