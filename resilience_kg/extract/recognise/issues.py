@@ -49,12 +49,14 @@ its shape and its basis:
   response stand in it;
 - ``threat`` (``issue_cues``): "ancaman" ("threat"): the item starts at the cue, as ``opens``,
   only when a hazard follows it within :data:`THREAT_REACH` words ("dari ancaman banjir rob");
-- ``solved`` (``issue_cues``): a verb of solving and a word for a problem ("mengatasi persoalan",
-  "menjawab tantangan", "address the problem of"): what the problem word names is an item, from
-  the problem word to the clause's end or its predicate (``words.csv`` list ``solved_predicates``:
-  "Mengatasi persoalan X tidak bisa ..."), in a sentence of either kind and after a purpose too, as
-  the measure or the aim it stands in names the problem it answers; not for "masalah tersebut"
-  (the problem named before) nor "risiko bencana" (no problem in particular);
+- a problem solved needs no row of its own: a verb of solving and a word for a problem
+  (``words.csv`` lists ``solving_verbs`` and ``problem_words``: "mengatasi persoalan", "menjawab
+  tantangan", "address the challenges of") name a problem, from the problem word to the clause's
+  end or its predicate (list ``solved_predicates``: "Mengatasi persoalan X tidak bisa ..."), in a
+  sentence of either kind and after a purpose too, as the measure or the aim it stands in names the
+  problem it answers; not "masalah tersebut" (the problem named before) nor "risiko bencana" (no
+  problem in particular); a plural English word lists its problems ("resolving the issues of A, B
+  and C": three);
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -237,6 +239,7 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
     taken = [*taken, *((st.start, st.end) for st in out)]
     section = _sections(text)
     speaker = _speakers(text, pattern, cues)
+    solved: list[Statement] = []
     for sent in sentences(text):
         if any(sent.start < e and s < sent.end for s, e in taken) or sent.text.rstrip().endswith("?"):
             continue
@@ -256,11 +259,9 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
                  and not any(a <= m.start() < b for a, b in never)
                  and (c.shape != "passive" or _passive().match(text, m.end(), sent.end)
                       or _body_must(text, m, sent.end, bodies))]
-        solved = [m for m, c in found if c.shape == "solved"]
-        found = [(m, c) for m, c in found if c.shape != "solved"]
         frames = [m for m, c in found if c.kind == "frame"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
-        out += _solved_problems(text, sent, solved, out)
+        solved += _solved_problems(text, sent)
         if not items and heading is not None:
             # A point under a heading that names its kind ("Permasalahan", "Rekomendasi"): the sentence.
             start, end = _trim(text, *_unmarked(text, sent))
@@ -316,45 +317,70 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
                         continue
                     st = dataclasses.replace(st, start=a, end=b, intro_start=a, intro_end=a)
                 out.append(st)
+    # A problem solved is an issue unless the sentence's own cues drafted it already.
+    out += [st for st in solved if not any(o.kind == "Issue" and o.start < st.end and st.start < o.end for o in out)]
     return out
 
 
 @functools.cache
-def _solved_stops() -> tuple[re.Pattern[str], frozenset[str]]:
-    """Where a problem named after a verb of solving ends: a predicate of the clause it opens
-    (``words.csv`` list ``solved_predicates``: "tidak", "harus", "must"), unless "yang"/"which"
-    makes it part of the problem ("masalah yang harus ..."); and the words that name no problem of
-    their own after the problem word (lists ``demonstratives`` and ``generic_hazards``)."""
-    predicates = "|".join(r"\s+".join(map(re.escape, w.split())) for w in word_list("solved_predicates"))
-    stop = re.compile(rf"(?<!yang)(?<!which)(?<!that)\s+(?:{predicates})(?![\w-])", re.I)
-    empty = frozenset(w.lower() for w in (*word_list("demonstratives"), *word_list("generic_hazards")))
-    return stop, empty
+def _solved() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A verb of solving and a word for a problem (``words.csv`` lists ``solving_verbs``,
+    ``problem_words``; the problem word is group ``problem``); where the problem it names ends: a
+    predicate of the clause it opens (list ``solved_predicates``: "tidak", "harus", "must"), unless
+    "yang"/"which" makes it part of the problem ("masalah yang harus ..."); and the words that name
+    no problem of their own after the problem word (lists ``vague_problem_words`` and ``generic_hazards``)."""
+    def alt(name: str) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in
+                        sorted(word_list(name), key=len, reverse=True))
+
+    cue = re.compile(rf"(?<![\w-])(?:{alt('solving_verbs')})\s+(?:the\s+)?(?P<problem>{alt('problem_words')})"
+                     r"(?![\w-])", re.I)
+    stop = re.compile(rf"(?<!yang)(?<!which)(?<!that)\s+(?:{alt('solved_predicates')})(?![\w-])", re.I)
+    empty = frozenset(w.lower() for w in (*word_list("vague_problem_words"), *word_list("generic_hazards")))
+    return cue, stop, empty
 
 
-def _solved_problems(text: str, sent: Span, cues: Sequence[re.Match[str]], out: Sequence[Statement]) -> list[Statement]:
-    """The problems named after a verb of solving (cues of shape ``solved``: "menjawab tantangan
-    pengelolaan sampah yang mencapai 7.000 ton per hari"): an Issue each, from the problem word on.
+def _solved_problems(text: str, sent: Span) -> list[Statement]:
+    """The problems named after a verb of solving ("menjawab tantangan pengelolaan sampah yang
+    mencapai 7.000 ton per hari"): an Issue each, from the problem word on.
 
     >>> text = "Mengatasi persoalan kemacetan di Kota Lereng tidak bisa dilakukan sendiri."
     >>> [text[s.start:s.end] for s in find_statements(text)]
     ['persoalan kemacetan di Kota Lereng']
     """
-    stop, empty = _solved_stops()
+    cue, stop, empty = _solved()
     found: list[Statement] = []
-    for m in cues:
-        start = m.start() + re.match(r"\S+\s+", m.group(1)).end()  # type: ignore[union-attr]
+    for m in cue.finditer(text, sent.start, sent.end):
         brk = _break().search(text, m.end(), sent.end)
         end = brk.start() if brk else sent.end
+        plural = m.group("problem").lower().endswith("s of")
+        if not plural and (comma := text.find(",", m.end(), end)) >= 0:
+            end = comma  # "Terkait penanganan masalah X, dua lembaga ...": the phrase ends at its comma
         if (pred := stop.search(text, m.end(), end)) is not None:
             end = pred.start()
-        start, end = _trim(text, start, end)
+        start, end = _trim(text, m.start("problem"), end)
         after = re.findall(r"[\w-]+", text[m.end():end].lower())
         if not after or after[0] in empty or all(w in empty for w in after) or not _worth(text[start:end]):
             continue
-        if any(st.kind == "Issue" and st.start < end and start < st.end for st in (*out, *found)):
-            continue
-        found.append(Statement("Issue", start, end, start, start, m.group(1).lower()))
+        parts = [(start, end)]
+        if plural:
+            # "the issues of ambiguous roles, critical policy gaps and the lack of X": each its own.
+            pieces = [(m.end() + p.start(), m.end() + p.end())
+                      for p in re.finditer(r"[^,]+", text[m.end():end])]
+            pieces = [q for a, b in pieces for q in _split_and_span(text, a, b)]
+            if len(pieces) > 1 and all(_worth(text[a:b]) or len(text[a:b].split()) == 2 for a, b in pieces):
+                parts = [_trim(text, a, b) for a, b in pieces]
+        for a, b in parts:
+            found.append(Statement("Issue", a, b, a, a, m.group(0).lower()))
     return found
+
+
+def _split_and_span(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` cut at its "and"/"dan" (with the words leading a list's last item left out)."""
+    cut = re.search(r"\s+(?:and|dan|serta)\s+", text[a:b], re.I)
+    if cut is None:
+        return [(a, b)]
+    return [(a, a + cut.start()), (a + cut.end(), b)]
 
 
 #: Shapes of issue cues that state a problem by themselves, whatever else the clause holds (the
