@@ -127,3 +127,27 @@ def test_a_list_the_next_sentence_opens_gives_its_items() -> None:
     # Without an opener, the next sentence is no list.
     text = "Wali Kota menjelaskan sejumlah langkah konkret. Rapat ditutup pukul 12.00 oleh sekretaris daerah.\n"
     assert not find_items(text)
+
+
+def test_a_plural_problem_word_lists_its_problems_and_a_noun_of_solving_counts() -> None:
+    text = ("The project will assist the agency in resolving the issues of ambiguous roles, critical policy gaps and "
+            "unclear budget lines.")
+    assert [k for k in _found(text) if k[0] == "Issue"] == [
+        ("Issue", "ambiguous roles"), ("Issue", "critical policy gaps"), ("Issue", "unclear budget lines")]
+    text = "Terkait dengan penanganan masalah stunting Kota Lereng, dua lembaga menandatangani perjanjian."
+    assert _found(text) == [("Issue", "masalah stunting Kota Lereng")]
+    text = "Through this agreement we will address the challenges of climate change by supporting land use."
+    assert ("Issue", "challenges of climate change") in _found(text)
+    assert not _found("Kita harus siap menghadapi tantangan ke depan.")
+
+
+def test_the_highest_rate_of_a_harm_is_an_issue_not_the_highest_score() -> None:
+    assert _found("Angka prevalensi stunting tertinggi ada di Desa Sukamaju.") == [
+        ("Issue", "Angka prevalensi stunting tertinggi ada di Desa Sukamaju")]
+    assert not _found("Nilai tertinggi diraih regu pemadam kebakaran Desa Sukamaju.")
+
+
+def test_a_conceded_fact_ends_at_its_comma() -> None:
+    text = ("Meski angka stunting di Kabupaten Lereng masih berada di kisaran 30-an persen, Bupati menegaskan "
+            "pentingnya akurasi data.")
+    assert ("Issue", "angka stunting di Kabupaten Lereng masih berada di kisaran 30-an persen") in _found(text)

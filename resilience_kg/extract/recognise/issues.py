@@ -41,6 +41,9 @@ its shape and its basis:
   neither an event kind nor the people or means of a response (rows of kind ``means``: "peserta",
   "posko", "anggaran") stands in the clause ("sebanyak 500 peserta simulasi tsunami" counts the
   people of an exercise);
+- ``highest`` (``issue_cues``): "tertinggi", "highest": as ``high``, but the hazard or the harm
+  must stand just before it, its subject ("angka stunting tertinggi ada di Desa X"), as a contest
+  names its best score so ("nilai tertinggi diraih regu pemadam kebakaran");
 - ``high`` (``issue_cues``): "tinggi", "high": the clause is the item only when a hazard or a
   counted harm stands in it and no people or means of a response do ("curah hujan terbilang
   tinggi", not "komitmen relawan ... tinggi");
@@ -740,6 +743,12 @@ def frame_end(text: str, start: int, end: int) -> int | None:
     return at if at < end else None
 
 
+@functools.cache
+def _concessive() -> re.Pattern[str]:
+    """A concession opening a sentence (``words.csv`` list ``concessive_openers``: "Meski", "Although")."""
+    return re.compile(rf"(?:{alternation('concessive_openers')})(?![\w-])", re.I)
+
+
 def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                  frames: list[re.Match[str]], bodies: Sequence[tuple[int, int]] | None,
                  prior: tuple[int, int] | None = None) -> list[Statement]:
@@ -792,11 +801,13 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start = said.end()
         stop = _break().search(text, m.end(), sent.end)
         end = stop.start() if stop else sent.end
+        if _concessive().match(text, begin) and (comma := text.find(",", m.end(), end)) >= 0:
+            end = comma  # "Meski X masih ..., Bupati menegaskan ...": the conceded fact is the item
         if cue.kind == "Issue" and cue.shape in _SELF_STANDING:
             start, end = _joined_part(text, items, m, start, end)
         if cue.shape == "states" and any(c.shape == "subject" and m.end() <= o.start() < end for o, c in items):
             continue  # "Sedimentasi saluran menjadi kendala": the subject cue after it marks the item's end
-        if cue.shape in ("high", "harmful"):
+        if cue.shape in ("high", "harmful", "highest"):
             start = _described(text, start, m.start())  # the level of what "yang" describes, not the clause's doer
         if cue.shape == "after":
             start = m.end()
@@ -844,6 +855,9 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue
         elif cue.shape == "harmful" and not _hazard().search(text, start, end):
             continue  # "sangat tinggi" of no harm ("antusiasme warga sangat tinggi")
+        elif cue.shape == "highest" and (_means().search(text, start, end) or
+                                         not _hazard().search(text, max(start, m.start() - 60), m.start())):
+            continue  # the superlative of a harm before it only ("angka stunting tertinggi"), not "nilai tertinggi"
         start, end = _trim(text, start, end)
         if (start, end) in seen or not _worth(text[start:end]) or any(a < end and start < b for a, b in seen):
             continue
