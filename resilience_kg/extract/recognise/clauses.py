@@ -423,11 +423,14 @@ def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[i
     # sentence (a long one with many cues would cost its square).
     head = text[max(sent.start, m.start() - _GAP_REACH):m.start()].rstrip()
     head = re.sub(r"(?:\s+(?:juga|pun|also))+$", "", head, flags=re.I)
-    if not _patterns()["pronoun"].search(head):
+    dropped = _dropped_subject().search(head)
+    if not _patterns()["pronoun"].search(head) and dropped is None:
         return []
     before = _named_speaker(text, Span(sent.start, m.start(), ""), spans)
     if before is not None:
         return [before.subject]
+    if dropped is not None and (body := _body_of_person(text, sent.start, sent.start + dropped.start(), spans)):
+        return [body]
     said = _patterns()["speaker"].search(text, m.end(), sent.end)
     if said is not None:
         after = [s for s in _within(spans, said.end(), sent.end) if s[1] <= sent.end]
@@ -440,6 +443,37 @@ def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[i
     opening = [s for s in _within(spans, previous.start, min(previous.end, previous.start + _NAME_REACH))
                if _opening().fullmatch(text, previous.start, s[0])]
     return opening[:1]
+
+
+#: A person's name right before a speech verb: one to three capitalised words.
+_PERSON_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+)\s*$")
+
+
+def _body_of_person(text: str, start: int, at: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The body of the person named right before ``at`` ("Budi menegaskan, akan ..."): the body the
+    report wrote right before that name when it gave it earlier ("Ketua DPRD Kota Lereng Budi
+    Santoso", "Kepala BPBD, Budi"), the way news items name a speaker's post once and the speaker
+    alone after. None when the report never gave the name after a body."""
+    name = _PERSON_BEFORE.search(text, start, at)
+    if name is None or any(s < name.end(1) and name.start(1) < e for s, e in spans):
+        return None
+    word = re.compile(rf"(?<![\w-]){re.escape(name.group(1).split()[0])}(?![\w-])")
+    for hit in word.finditer(text, 0, start):
+        body = next((sp for sp in spans if sp[1] <= hit.start() and re.fullmatch(r"[ \t]*,?[ \t]*",
+                                                                           text[sp[1]:hit.start()])), None)
+        if body is not None:
+            return body
+    return None
+
+
+@functools.cache
+def _dropped_subject() -> re.Pattern[str]:
+    """A speech verb and its comma right before a cue, with no subject between ("Budi menegaskan,
+    akan terus mengawal ..."): Indonesian news drop the subject the speaker's clause already gave,
+    so the cue is the speaker's own, as after a pronoun."""
+    verbs = "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(_speech_verbs(), key=len, reverse=True)
+                     if "," not in v)
+    return re.compile(rf"(?<![\w-])(?:{verbs})\s*,(?:\s*bahwa)?$", re.I)
 
 
 @functools.cache
@@ -669,6 +703,14 @@ def _worth(clause: str) -> bool:
     return len(words) >= 1 and any(len(w) >= 4 for w in words) and len(clause) <= 400
 
 
+def _undergoes(text: str, fact: ClauseFact) -> bool:
+    """Does the clause of ``fact`` open with a passive verb, maybe after an adverb ("akan mulai
+    dikerjakan", "will be built")? Then what stands before the cue undergoes it: no body commits."""
+    adverbs = alternation("passive_adverbs")
+    return re.compile(rf"(?:(?:{adverbs})\s+)*(?:di[a-z]{{3,}}|be\s+[a-z]+)(?![\w-])", re.I).match(
+        text, fact.start, fact.end) is not None
+
+
 def _settle(text: str, found: list[ClauseFact]) -> list[ClauseFact]:
     """One fact per cue group: "DSDA akan mengusulkan ..." is a proposal, not also a commitment;
     a clause that runs into the next cue's subject ends where that subject begins."""
@@ -680,6 +722,8 @@ def _settle(text: str, found: list[ClauseFact]) -> list[ClauseFact]:
             if kept[-1].kind == "commitment" and fact.kind == "proposal":
                 kept[-1] = fact
             continue
+        if kept and not split and kept[-1].start <= fact.cue_start < kept[-1].end and _undergoes(text, fact):
+            continue  # "Pemprov menargetkan pembangunan X akan mulai dikerjakan": X is the plan's object
         if kept and kept[-1].start < fact.subjects[0][0] < kept[-1].end:
             prev = kept[-1]
             cut = prev.start + len(re.sub(r"(?:[\s,]+(?:dan|serta|and)?)*\s*$", "",

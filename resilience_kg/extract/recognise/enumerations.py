@@ -122,6 +122,40 @@ def _prose_regex() -> re.Pattern[str]:
 
 
 
+@functools.cache
+def _next_sentence_regex() -> re.Pattern[str]:
+    """A noun that names issues or solutions near the end of a sentence, and the next sentence
+    opening with a word that enumerates them ("... langkah strategis dalam mengurangi kemacetan.
+    Di antaranya, memperluas rute ...", "... sejumlah kendala. Salah satunya adalah ..."; ``words.csv``
+    list ``next_sentence_openers``): news items name the kind in one sentence and list it in the
+    next. Every noun of ``list_kinds`` counts here, as the opener itself says a list follows."""
+    nouns = sorted((r["cue"].lower() for r in table("list_kinds")), key=len, reverse=True)
+    copulas = sorted((r["word"] for r in table("clause_words") if r["role"] == "copula"), key=len, reverse=True)
+    openers = alternation("next_sentence_openers")
+    kind = "|".join(re.escape(k) for k in nouns)
+    copula = "|".join(re.escape(c) for c in copulas)
+    return re.compile(rf"(?<!\w)(?P<kind>{kind})(?:[ \t]+[^\s.!?:;]+){{0,{NEXT_REACH}}}?[ \t]*\.[ \t]+"
+                      rf"(?P<open>{openers})(?![\w-])(?:[ \t]*,)?(?:[ \t]+(?:{copula}))?[ \t]*,?[ \t]+(?=\S)", re.I)
+
+
+def _qualifies(text: str, a: int, b: int) -> bool:
+    """Does the part ``text[a:b]`` of a list, past its leads, open with a preposition or a word that
+    enumerates ("khususnya di daerah X", "yakni Kota Y")? Then it qualifies the part before it."""
+    from resilience_kg.extract.recognise.issues import _problem_list
+
+    a += len(text[a:b]) - len(text[a:b].lstrip())
+    lead = _item_lead().match(text, a, b)
+    return _problem_list()[2].match(text, lead.end() if lead else a) is not None
+
+
+@functools.cache
+def _item_lead() -> re.Pattern[str]:
+    """Words that lead a list's item without being part of it (``words.csv`` list ``list_item_leads``)."""
+    return re.compile(rf"(?:(?:{alternation('list_item_leads')})\s+)+", re.I)
+
+
+#: Most words between the noun that names a list's kind and the end of its sentence.
+NEXT_REACH = 8
 #: Longest list named in one sentence, in characters (five measures of a dozen words each).
 MAX_PROSE_LIST = 500
 
@@ -134,8 +168,8 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
 
     _, kinds = list_kinds()
     out: list[ListItem] = []
-    for m in _prose_regex().finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+    for m in (*_prose_regex().finditer(text), *_next_sentence_regex().finditer(text)):
+        if any(a <= m.start() < b for a, b in taken) or any(i.start <= m.start() < i.end for i in out):
             continue  # a list the other readers have
         # The sentence ends at its full stop, a line's end, a colon, or the close of a quotation
         # ('"Kendalanya adalah X," ujarnya': the attribution is no item).
@@ -156,12 +190,19 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
             pieces = [(m.end(), end)]  # one item: "dan" inside it joins its own words
         elif names(text, pieces):
             continue  # "groups working on environmental issues attended, including A, B, C": who came
+        # A list the next sentence opens is introduced by its opener: the sentence that names the
+        # kind states its own issue or measure ("... dalam mengurangi dampak kemacetan.").
+        intro = m.start("open") if m.groupdict().get("open") else m.start()
+        if intro != m.start() and len(pieces) > 1 and any(_qualifies(text, a, b) for a, b in pieces):
+            continue  # "Antara lain, persoalan banjir, khususnya di dapil X": one problem qualified, issues.py reads it
         for a, b in pieces:
             a, b = _clean(text, a + len(text[a:b]) - len(text[a:b].lstrip()), b)
+            if len(pieces) > 1 and (lead := _item_lead().match(text, a, b)):
+                a = lead.end()  # "..., hingga rekomendasi X": the item is the recommendation
             label = text[a:b]
             if len(label.split()) < 2 or len(label) > 160:
                 continue
-            out.append(ListItem(kinds[m.group("kind").lower()], _item_label(label), a, b, m.start(), m.end(),
+            out.append(ListItem(kinds[m.group("kind").lower()], _item_label(label), a, b, intro, m.end(),
                                 "rule:prose-items"))
     return out
 

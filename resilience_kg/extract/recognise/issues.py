@@ -41,6 +41,9 @@ its shape and its basis:
   neither an event kind nor the people or means of a response (rows of kind ``means``: "peserta",
   "posko", "anggaran") stands in the clause ("sebanyak 500 peserta simulasi tsunami" counts the
   people of an exercise);
+- ``highest`` (``issue_cues``): "tertinggi", "highest": as ``high``, but the hazard or the harm
+  must stand just before it, its subject ("angka stunting tertinggi ada di Desa X"), as a contest
+  names its best score so ("nilai tertinggi diraih regu pemadam kebakaran");
 - ``high`` (``issue_cues``): "tinggi", "high": the clause is the item only when a hazard or a
   counted harm stands in it and no people or means of a response do ("curah hujan terbilang
   tinggi", not "komitmen relawan ... tinggi");
@@ -49,6 +52,14 @@ its shape and its basis:
   response stand in it;
 - ``threat`` (``issue_cues``): "ancaman" ("threat"): the item starts at the cue, as ``opens``,
   only when a hazard follows it within :data:`THREAT_REACH` words ("dari ancaman banjir rob");
+- a problem solved needs no row of its own: a verb of solving and a word for a problem
+  (``words.csv`` lists ``solving_verbs`` and ``problem_words``: "mengatasi persoalan", "menjawab
+  tantangan", "address the challenges of") name a problem, from the problem word to the clause's
+  end or its predicate (list ``solved_predicates``: "Mengatasi persoalan X tidak bisa ..."), in a
+  sentence of either kind and after a purpose too, as the measure or the aim it stands in names the
+  problem it answers; not "masalah tersebut" (the problem named before) nor "risiko bencana" (no
+  problem in particular); a plural English word lists its problems ("resolving the issues of A, B
+  and C": three);
 - ``frame``: a speech verb ("menyampaikan bahwa", "said"); what follows is the item, and the words
   before it introduce it (a solution's proposer is the body named there);
 - ``never``: phrases that hold a cue word and state nothing ("rapat terbatas", "kurang lebih");
@@ -164,11 +175,12 @@ def _harm() -> re.Pattern[str]:
 @functools.cache
 def _hazard() -> re.Pattern[str]:
     """A hazard or a counted harm (``issue_cues`` rows of kind ``hazard``, ``statement_cues`` rows
-    of kind ``harm``): the guard of the cues of shape ``hazard`` ("diprediksi", "potensi", "kerap")."""
+    of kind ``harm``): the guard of the cues of shape ``hazard`` ("diprediksi", "potensi", "kerap").
+    The Indonesian enclitic "-nya" may close it ("angka stuntingnya tinggi": its stunting rate)."""
     words = sorted({row["cue"].lower() for row in cue_rows() if row["kind"] in ("hazard", "harm")}, key=len,
                    reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) +
-                      r")(?![\w-])", re.I)
+                      r")(?:nya)?(?![\w-])", re.I)
 
 
 @functools.cache
@@ -187,6 +199,16 @@ def _passive() -> re.Pattern[str]:
     """A passive verb right after a cue of shape ``passive`` ("harus ditingkatkan"), maybe after an
     adverb of ``passive_adverbs`` ("harus lebih dimaksimalkan", "harus terus dipantau"): what must be done."""
     return re.compile(r"\s+(?:(?:" + alternation("passive_adverbs") + r")\s+)?di[a-z]{3,}", re.I)
+
+
+def _scant_count(text: str, at: int, end: int) -> bool:
+    """Does a small count follow "only" at ``at``, right after it or past one verb ("hanya 2 pompa",
+    "baru mencapai 40 persen", "hanya memiliki dua pompa")? Both are tried: a number is also a word."""
+    right = re.compile(r"\s+").match(text, at, end)
+    if right is not None and _count().match(text, right.end(), end):
+        return True
+    gap = _SCANT.match(text, at, end)
+    return gap is not None and _count().match(text, gap.end(), end) is not None
 
 
 #: "bahwa" ("that"), which opens reported words in Indonesian (the English "that" is also a pronoun).
@@ -220,6 +242,7 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
     taken = [*taken, *((st.start, st.end) for st in out)]
     section = _sections(text)
     speaker = _speakers(text, pattern, cues)
+    solved: list[Statement] = []
     for sent in sentences(text):
         if any(sent.start < e and s < sent.end for s, e in taken) or sent.text.rstrip().endswith("?"):
             continue
@@ -237,9 +260,11 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         never = [(m.start(), m.end()) for m, c in found if c.kind == "never"]
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)
-                 and (c.shape != "passive" or _passive().match(text, m.end(), sent.end))]
+                 and (c.shape != "passive" or _passive().match(text, m.end(), sent.end)
+                      or _body_must(text, m, sent.end, bodies))]
         frames = [m for m, c in found if c.kind == "frame"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
+        solved += _solved_problems(text, sent)
         if not items and heading is not None:
             # A point under a heading that names its kind ("Permasalahan", "Rekomendasi"): the sentence.
             start, end = _trim(text, *_unmarked(text, sent))
@@ -295,7 +320,70 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
                         continue
                     st = dataclasses.replace(st, start=a, end=b, intro_start=a, intro_end=a)
                 out.append(st)
+    # A problem solved is an issue unless the sentence's own cues drafted it already.
+    out += [st for st in solved if not any(o.kind == "Issue" and o.start < st.end and st.start < o.end for o in out)]
     return out
+
+
+@functools.cache
+def _solved() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A verb of solving and a word for a problem (``words.csv`` lists ``solving_verbs``,
+    ``problem_words``; the problem word is group ``problem``); where the problem it names ends: a
+    predicate of the clause it opens (list ``solved_predicates``: "tidak", "harus", "must"), unless
+    "yang"/"which" makes it part of the problem ("masalah yang harus ..."); and the words that name
+    no problem of their own after the problem word (lists ``vague_problem_words`` and ``generic_hazards``)."""
+    def alt(name: str) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in
+                        sorted(word_list(name), key=len, reverse=True))
+
+    cue = re.compile(rf"(?<![\w-])(?:{alt('solving_verbs')})\s+(?:the\s+)?(?P<problem>{alt('problem_words')})"
+                     r"(?![\w-])", re.I)
+    stop = re.compile(rf"(?<!yang)(?<!which)(?<!that)\s+(?:{alt('solved_predicates')})(?![\w-])", re.I)
+    empty = frozenset(w.lower() for w in (*word_list("vague_problem_words"), *word_list("generic_hazards")))
+    return cue, stop, empty
+
+
+def _solved_problems(text: str, sent: Span) -> list[Statement]:
+    """The problems named after a verb of solving ("menjawab tantangan pengelolaan sampah yang
+    mencapai 7.000 ton per hari"): an Issue each, from the problem word on.
+
+    >>> text = "Mengatasi persoalan kemacetan di Kota Lereng tidak bisa dilakukan sendiri."
+    >>> [text[s.start:s.end] for s in find_statements(text)]
+    ['persoalan kemacetan di Kota Lereng']
+    """
+    cue, stop, empty = _solved()
+    found: list[Statement] = []
+    for m in cue.finditer(text, sent.start, sent.end):
+        brk = _break().search(text, m.end(), sent.end)
+        end = brk.start() if brk else sent.end
+        plural = m.group("problem").lower().endswith("s of")
+        if not plural and (comma := text.find(",", m.end(), end)) >= 0:
+            end = comma  # "Terkait penanganan masalah X, dua lembaga ...": the phrase ends at its comma
+        if (pred := stop.search(text, m.end(), end)) is not None:
+            end = pred.start()
+        start, end = _trim(text, m.start("problem"), end)
+        after = re.findall(r"[\w-]+", text[m.end():end].lower())
+        if not after or after[0] in empty or all(w in empty for w in after) or not _worth(text[start:end]):
+            continue
+        parts = [(start, end)]
+        if plural:
+            # "the issues of ambiguous roles, critical policy gaps and the lack of X": each its own.
+            pieces = [(m.end() + p.start(), m.end() + p.end())
+                      for p in re.finditer(r"[^,]+", text[m.end():end])]
+            pieces = [q for a, b in pieces for q in _split_and_span(text, a, b)]
+            if len(pieces) > 1 and all(_worth(text[a:b]) or len(text[a:b].split()) == 2 for a, b in pieces):
+                parts = [_trim(text, a, b) for a, b in pieces]
+        for a, b in parts:
+            found.append(Statement("Issue", a, b, a, a, m.group(0).lower()))
+    return found
+
+
+def _split_and_span(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` cut at its "and"/"dan" (with the words leading a list's last item left out)."""
+    cut = re.search(r"\s+(?:and|dan|serta)\s+", text[a:b], re.I)
+    if cut is None:
+        return [(a, b)]
+    return [(a, a + cut.start()), (a + cut.end(), b)]
 
 
 #: Shapes of issue cues that state a problem by themselves, whatever else the clause holds (the
@@ -655,6 +743,12 @@ def frame_end(text: str, start: int, end: int) -> int | None:
     return at if at < end else None
 
 
+@functools.cache
+def _concessive() -> re.Pattern[str]:
+    """A concession opening a sentence (``words.csv`` list ``concessive_openers``: "Meski", "Although")."""
+    return re.compile(rf"(?:{alternation('concessive_openers')})(?![\w-])", re.I)
+
+
 def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                  frames: list[re.Match[str]], bodies: Sequence[tuple[int, int]] | None,
                  prior: tuple[int, int] | None = None) -> list[Statement]:
@@ -707,10 +801,14 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             start = said.end()
         stop = _break().search(text, m.end(), sent.end)
         end = stop.start() if stop else sent.end
+        if _concessive().match(text, begin) and (comma := text.find(",", m.end(), end)) >= 0:
+            end = comma  # "Meski X masih ..., Bupati menegaskan ...": the conceded fact is the item
         if cue.kind == "Issue" and cue.shape in _SELF_STANDING:
             start, end = _joined_part(text, items, m, start, end)
         if cue.shape == "states" and any(c.shape == "subject" and m.end() <= o.start() < end for o, c in items):
             continue  # "Sedimentasi saluran menjadi kendala": the subject cue after it marks the item's end
+        if cue.shape in ("high", "harmful", "highest"):
+            start = _described(text, start, m.start())  # the level of what "yang" describes, not the clause's doer
         if cue.shape == "after":
             start = m.end()
             # "found that A, and B": each finding its own item.
@@ -737,8 +835,7 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue  # "ancaman" of no hazard ("ancaman proxy war" is left to the model)
         elif cue.shape == "rises" and not _harm().search(text, start, m.start()):
             continue  # a rise of something that is no harm ("anggaran naik") states no problem
-        elif cue.shape == "scant" and not ((gap := _SCANT.match(text, m.end(), end)) and
-                                           _count().match(text, gap.end(), end)):
+        elif cue.shape == "scant" and not _scant_count(text, m.end(), end):
             continue  # "only" without a small count after it: "not only", "hanya dalam dua hari"
         elif cue.shape == "often" and not _UP_TO.search(text[start:m.start()]):
             continue
@@ -758,12 +855,29 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
             continue
         elif cue.shape == "harmful" and not _hazard().search(text, start, end):
             continue  # "sangat tinggi" of no harm ("antusiasme warga sangat tinggi")
+        elif cue.shape == "highest" and (_means().search(text, start, end) or
+                                         not _hazard().search(text, max(start, m.start() - 60), m.start())):
+            continue  # the superlative of a harm before it only ("angka stunting tertinggi"), not "nilai tertinggi"
         start, end = _trim(text, start, end)
         if (start, end) in seen or not _worth(text[start:end]) or any(a < end and start < b for a, b in seen):
             continue
         seen.add((start, end))
         out.append(Statement(cue.kind, start, end, *(intro if intro[1] > intro[0] else (start, start)), cue.text))
     return out
+
+
+#: "yang" ("which") and the noun it describes: "wilayah yang angka stuntingnya tinggi".
+_DESCRIBED = re.compile(r"(?<![\w-])([\w-]+)\s+yang\s+", re.I)
+
+
+def _described(text: str, start: int, at: int) -> int:
+    """Where a level stated in a relative clause begins: at the noun "yang" describes, when a
+    hazard stands between "yang" and the level ("Sosialisasi dilakukan di wilayah yang angka
+    stuntingnya tinggi": the problem is the area with a high rate, not the outreach); else ``start``."""
+    last = next(reversed(list(_DESCRIBED.finditer(text, start, at))), None)
+    if last is None or last.start() == start or not _hazard().search(text, last.end(), at):
+        return start
+    return last.start()
 
 
 #: How many words may stand between a threat word ("ancaman") and its hazard ("ancaman bencana
@@ -965,6 +1079,21 @@ def _body_verb(text: str, start: int, end: int, bodies: Sequence[tuple[int, int]
         if re.fullmatch(r"[A-Z][A-Z&-]+", word) or (word[:1].isupper() and before.start() > 0):
             return True
     return False
+
+
+def _body_must(text: str, cue: re.Match[str], end: int, bodies: Sequence[tuple[int, int]] | None) -> bool:
+    """Is "harus" ("must") said of a body, right after its name, before an active verb ("Pemerintah
+    bersama PAM Jaya harus memprioritaskan ...")? What a body must do is a measure called for, as
+    after a passive; "warga harus mengungsi" (residents had to flee) names no body and tells a hardship."""
+    body = next(((a, b) for a, b in bodies or () if b <= cue.start() and _gap().fullmatch(text[b:cue.start()])), None)
+    if body is None:
+        return False
+    people = alternation("people_nouns")
+    if re.search(rf"(?<![\w-])(?:{people})\s+(?:[\w-]+\s+)?$", text[max(0, body[0] - 40):body[0]], re.I):
+        return False  # "Warga Desa X harus ...": the people of a place, no body's duty
+    adverbs = alternation("passive_adverbs")
+    verb = re.compile(rf"\s+(?:(?:{adverbs})\s+)*(?:me|ber)[a-z]{{3,}}(?![\w-])", re.I)
+    return verb.match(text, cue.end(), end) is not None
 
 
 #: A verb's prefix: the word after an auxiliary cue ("telah", "akan") that is the body's verb.
