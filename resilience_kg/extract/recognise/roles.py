@@ -133,6 +133,18 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 _not_held().search(text, max(0, m.start() - 30), m.start()):
             not_held_end = m.end()
             continue  # "dalam melaksanakan kegiatannya", "telah lebih dulu menandatangani": no act at this event
+        if role in ("organiser", "participant", SIGNATORY) and direction == "before" and \
+                _ability().search(text, max(0, m.start() - 20), m.start()):
+            continue  # "sehingga X dapat memenuhi kebutuhan": what a body could do, no act at this event
+        if role == "organiser" and direction == "before" and key in _carry_verbs() and \
+                _programme_after().match(text, m.end()):
+            continue  # "Puskesmas X yang telah melaksanakan program Y": a body's standing work, not this event
+        if role == "organiser" and direction == "after" and _facilitated().search(text, sentence.start, m.end()):
+            # "Kemendagri memfasilitasi kerja sama antara A dengan B": the facilitator organises,
+            # and the partnership's parties take part (guide, roles 3: signatories of a signing
+            # another body facilitates are participants).
+            out.append(Cue(m.start(), m.end(), "participant", direction, m.group(1)))
+            continue
         if role == "organiser" and _standing().search(text, max(0, m.start() - 30), m.start()):
             continue  # "berkat kerja sama antara A dan B", "the continuing cooperation between": no act here
         if _later_event().search(text, sentence.start, m.start()):
@@ -149,6 +161,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 break
     for m in _tag_regex().finditer(text, sentence.start, sentence.end):
         out.append(Cue(m.start(1), m.end(1), "speaker", "after", m.group(1), reach=_TAG_REACH))
+    for m in _facilitated().finditer(text, sentence.start, sentence.end):
+        out.append(Cue(m.start(1), m.end(1), "organiser", "before", m.group(1)))
     out.extend(_partner_cues(text, sentence, out))
     out.extend(_met_cues(text, sentence, out))
     out.extend(_visited_cues(text, sentence, out))
@@ -160,6 +174,36 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
             out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+@functools.cache
+def _ability() -> re.Pattern[str]:
+    """A modal of ability right before a verb cue ("sehingga X dapat memenuhi", "so that X can
+    hold"; ``ability_modals_before`` of ``rules/words.csv``): what a body could do, no act here."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('ability_modals_before')})\s+$")
+
+
+@functools.cache
+def _carry_verbs() -> frozenset[str]:
+    """The organiser's verbs of carrying out (``programme_carry_verbs``): before a programme word
+    they tell of a body's standing work ("melaksanakan program X sejak 2022"), not this event."""
+    return frozenset(w.lower() for w in words("programme_carry_verbs"))
+
+
+@functools.cache
+def _programme_after() -> re.Pattern[str]:
+    """A programme word right after a verb (``programme_words``): "melaksanakan program X"."""
+    return re.compile(rf"(?i)\s+(?:{alternation('programme_words')})(?!\w)")
+
+
+@functools.cache
+def _facilitated() -> re.Pattern[str]:
+    """A verb of facilitating (group 1, ``facilitation_verbs``), perhaps a second verb joined to it
+    ("memfasilitasi dan mengasistensi"), then what it brings about between others
+    (``facilitated_objects``: kerja sama, kesepakatan, signing): "Kemendagri memfasilitasi kerja
+    sama antara A dengan B" (guide, roles 3: the facilitator organises, the parties sign)."""
+    verbs, objects = alternation("facilitation_verbs"), alternation("facilitated_objects")
+    return re.compile(rf"(?i)(?<!\w)({verbs})(?:\s+(?:dan|and)\s+\w+)?\s+(?:the\s+)?(?:{objects})(?!\w)")
 
 
 #: The most characters between an organiser's verb and the partner word after it ("gelar diskusi
@@ -454,6 +498,9 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
         # "“...,” ungkap Ali, yang juga bertindak sebagai pimpinan rapat": the relative clause is
         # Ali's too, and the stronger of its two roles stands.
         cue = said[0]
+    if said and _while_doing().fullmatch(text, end, said[0].start) and stronger(said[0].role, cue.role) == said[0].role:
+        # "disampaikan Gubernur X Ali saat memimpin rapat": who spoke also chaired; the stronger stands.
+        cue = said[0]
     if cue.start >= end:
         cue = _joined_after(cue, index, text)
     if cue.role == "participant" and cue.start < start:
@@ -592,6 +639,13 @@ def _passive() -> re.Pattern[str]:
 
 #: An English article just before a verb cue makes the verb an adjective ("a shared map").
 _ARTICLE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
+@functools.cache
+def _while_doing() -> re.Pattern[str]:
+    """What stands between a body and a second act of its own ("Gubernur X Ali saat memimpin",
+    "the Mayor, when chairing"): a person's name, a comma, a word of time (``while_doing``)."""
+    return re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,4}}\s*,?\s*(?i:{alternation('while_doing')})\s+")
+
+
 #: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
 _ANSWERING = re.compile(r"(?i)\b(?:menanggapi|merespons|responding to|in response to)\s+(?:the\s+)?$")
 #: A relative clause right after a body, up to the cue it holds ("X, yang juga bertindak sebagai ...").
