@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from helpers.extraction import roles, roles_and_cues
 
+from resilience_kg.extract.components import Document, attendance, spans
+from resilience_kg.extract.components.coreference import actors
+from resilience_kg.extract.recognise.actors import ActorMention
+
 # -- a modal of ability: what a body could do, no act at the event (guide, roles: mentioned) -------
 
 
@@ -103,3 +107,73 @@ def test_who_accompanies_the_inspecting_body_attends() -> None:
             "Selasa.")
     got = roles(text, "Dinas Kesehatan Kota Contoh", "Pemerintah Kota Contoh")
     assert got == {"Dinas Kesehatan Kota Contoh": "participant", "Pemerintah Kota Contoh": "organiser"}
+
+
+# -- a memorandum of agreement is an agreement (guide, roles 3) ---------------------------------------
+
+
+def test_the_signers_of_a_moa_sign_it() -> None:
+    text = ("Universitas Contoh dan BPBD Kota Contoh menandatangani Memorandum of Agreement (MoA), Selasa. "
+            "MoA tersebut ditandatangani oleh Kepala LPPM Universitas Contoh dan Kepala BPBD Kota Contoh.")
+    got = roles(text, "LPPM Universitas Contoh", "BPBD Kota Contoh")
+    assert got == {"LPPM Universitas Contoh": "organiser", "BPBD Kota Contoh": "organiser"}
+
+
+def test_each_signer_after_masing_masing_oleh_signs() -> None:
+    text = ("Nota kesepahaman itu ditandatangani masing-masing oleh Kepala Dinas Kesehatan Kota Contoh dan "
+            "Rektor Universitas Contoh di Aula Utama, Senin.")
+    got = roles(text, "Dinas Kesehatan Kota Contoh", "Universitas Contoh")
+    assert got == {"Dinas Kesehatan Kota Contoh": "organiser", "Universitas Contoh": "organiser"}
+
+
+# -- an agreement like this one, signed elsewhere; an event joined to a signing (guide, roles 3) -----
+
+
+def test_the_parties_of_similar_agreements_signed_elsewhere_sign_nothing_here() -> None:
+    text = ("Universitas Contoh dan Dinas Kesehatan Kota Contoh menandatangani PKS di Hotel Mawar, Rabu. "
+            "Penandatanganan PKS seperti ini dilakukan pula oleh Dinas Kesehatan Kota Contoh dengan "
+            "Universitas Sukamaju dan Politeknik Sukamaju.")
+    got = roles(text, "Universitas Sukamaju", "Politeknik Sukamaju")
+    assert got == {"Universitas Sukamaju": "mentioned", "Politeknik Sukamaju": "mentioned"}
+
+
+def test_a_meeting_a_signing_is_joined_with_is_no_party_and_its_opener_opens() -> None:
+    text = ("Penandatanganan PKS ini dipadukan dengan Rapat Koordinasi Daerah Tahun 2022, yang dibuka "
+            "pelaksanaannya oleh Pemerintah Provinsi Contoh.")
+    assert roles(text, "Pemerintah Provinsi Contoh")["Pemerintah Provinsi Contoh"] == "opener"
+
+
+# -- a bare place of a regional government names no premises (guide, roles 9 and 10) -----------------
+
+
+def test_a_hall_in_a_town_named_after_the_town_is_not_the_regencys_premises() -> None:
+    text = ("Penandatanganan MoU bertempat di Aula Melati Sukamaju, Senin. Hadir pada acara itu Wakil Bupati "
+            "Sukamaju dan Kepala Dinas Kesehatan Provinsi Contoh.")
+    doc = Document(text)
+    at = text.index("Sukamaju", text.index("Wakil Bupati"))
+    # The post's body named by its place only, as the recogniser marks "Wakil Bupati Sukamaju".
+    doc.mentions = [ActorMention(at, at + len("Sukamaju"), "Pemerintah Kabupaten Sukamaju", None, None, None, "",
+                                 "test", 0.9)]
+    for component in (spans.posts, spans.clauses, spans.cues, actors, attendance.roles):
+        component(doc)
+    assert doc.actors[0].role != "host"
+
+
+# -- a council's own gathering of views; who speaks while doing it (guide, roles 8) -------------------
+
+
+def test_a_council_committee_gathering_views_in_a_village_organises_it() -> None:
+    text = ("Tim Pansus DPRD Kabupaten Contoh menyatakan akan menggali persoalan air. Demikian disampaikan "
+            "Ketua Pansus DPRD Kabupaten Contoh, Drs Ali Rahman, saat menyerap aspirasi masyarakat di Desa "
+            "Sukamaju, Kamis.")
+    assert roles(text, "Pansus DPRD Kabupaten Contoh")["Pansus DPRD Kabupaten Contoh"] == "organiser"
+
+
+# -- who begins the talks opens them (guide, roles 6) -------------------------------------------------
+
+
+def test_the_body_that_begins_the_talks_opens_them() -> None:
+    text = ("Rapat koordinasi banjir digelar BPBD Provinsi Contoh secara virtual, Senin. Penyampaian pada "
+            "rapat ini diawali oleh Komando Distrik Militer 0101/Contoh.")
+    got = roles(text, "Komando Distrik Militer 0101/Contoh")
+    assert got["Komando Distrik Militer 0101/Contoh"] == "opener"

@@ -72,7 +72,9 @@ def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 
 #: The adverbs that may stand between a passive verb and its "oleh" ("dipimpin langsung oleh").
-_PASSIVE_ADVERBS = r"(?:langsung|juga|pula|secara\s+langsung|secara\s+resmi)"
+#: And the event's noun with its "-nya" ("dibuka pelaksanaannya oleh Wakil Gubernur X": its holding was opened by).
+_PASSIVE_ADVERBS = (r"(?:langsung|juga|pula|masing-masing|secara\s+langsung|secara\s+resmi"
+                    r"|pelaksanaannya|kegiatannya|acaranya)")
 
 
 def _spelling(cue: str) -> str:
@@ -169,6 +171,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     if not _later_event().search(text, sentence.start, sentence.end):
         out.extend(_agreement_partner_cues(text, sentence, out))
     for m in _signing_by().finditer(text, sentence.start, sentence.end):
+        if _agreement_like().search(text, m.start(), m.start(1)):
+            continue  # "Penandatanganan PKS seperti ini dilakukan pula oleh A dengan B": signed elsewhere
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in out):
             # "Penandatanganan MoU dilakukan langsung oleh A dan B": the agents of the signing sign
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
@@ -295,7 +299,8 @@ def _agreement_partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> l
     out = []
     for m in _agreement_partner().finditer(text, sentence.start, sentence.end):
         if any(c.start < m.end(1) and m.start(1) < c.end for c in cues) or \
-                _agreement_not_here().search(text, max(sentence.start, m.start() - _AGREEMENT_BEFORE), m.start()):
+                _agreement_not_here().search(text, max(sentence.start, m.start() - _AGREEMENT_BEFORE), m.start()) or \
+                _agreement_like().search(text, m.start(), m.start(1)):
             continue
         out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
@@ -309,6 +314,13 @@ def _agreement_not_here() -> re.Pattern[str]:
 
 
 @functools.cache
+def _agreement_like() -> re.Pattern[str]:
+    """A word between an agreement's name and its partner word that makes it another agreement of
+    its kind ("PKS seperti ini dilakukan pula oleh A dengan B", "similar MoUs with"; ``agreement_like_this``)."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation('agreement_like_this')})(?!\w)")
+
+
+@functools.cache
 def _agreement_partner() -> re.Pattern[str]:
     """An agreement's name (``rules/agreements.csv``), a few words of its topic (no punctuation),
     then the word before its other party (group 1, ``agreement_partners``): "MoU bersama Kapolres
@@ -317,8 +329,11 @@ def _agreement_partner() -> re.Pattern[str]:
     spelled = [f"(?i:{re.escape(n)})" for n in sorted((n for n in names if " " in n), key=len, reverse=True)]
     acronyms = [re.escape(n) for n in sorted((n for n in names if " " not in n), key=len, reverse=True)]
     partners = alternation("agreement_partners")
+    # An event named after the word ("PKS ini dipadukan dengan Rapat Koordinasi Daerah") is no party.
+    events = alternation("meeting_with_nouns")
     return re.compile(rf"(?<![\w-])(?:{'|'.join(spelled + acronyms)})(?![\w-])(?:\s*\([^)]{{0,30}}\))?"
-                      rf"[^.,;:!?\n]{{0,60}}?(?<!\w)((?i:{partners}))\s+(?:(?i:the)\s+)?(?=[A-Z])")
+                      rf"[^.,;:!?\n]{{0,60}}?(?<!\w)((?i:{partners}))\s+(?:(?i:the)\s+)?(?=[A-Z])"
+                      rf"(?!(?i:{events})(?![\w-]))")
 
 
 @functools.cache
@@ -642,8 +657,9 @@ _ARTICLE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 @functools.cache
 def _while_doing() -> re.Pattern[str]:
     """What stands between a body and a second act of its own ("Gubernur X Ali saat memimpin",
-    "the Mayor, when chairing"): a person's name, a comma, a word of time (``while_doing``)."""
-    return re.compile(rf"(?:\s+[A-Z][\w.'’-]*){{0,4}}\s*,?\s*(?i:{alternation('while_doing')})\s+")
+    "Ketua Pansus X, Drs Ali, saat menyerap aspirasi", "the Mayor, when chairing"): a person's
+    name and its commas, a word of time (``while_doing``)."""
+    return re.compile(rf"(?:\s*,?\s+[A-Z][\w.'’-]*){{0,5}}\s*,?\s*(?i:{alternation('while_doing')})\s+")
 
 
 #: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
