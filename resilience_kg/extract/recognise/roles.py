@@ -184,7 +184,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
 def _ability() -> re.Pattern[str]:
     """A modal of ability right before a verb cue ("sehingga X dapat memenuhi", "so that X can
     hold"; ``ability_modals_before`` of ``rules/words.csv``): what a body could do, no act here."""
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation('ability_modals_before')})\s+$")
+    modals = alternation("ability_modals_before")
+    return re.compile(rf"(?i)(?<!\w)(?:{modals})\s+$")
 
 
 @functools.cache
@@ -197,7 +198,8 @@ def _carry_verbs() -> frozenset[str]:
 @functools.cache
 def _programme_after() -> re.Pattern[str]:
     """A programme word right after a verb (``programme_words``): "melaksanakan program X"."""
-    return re.compile(rf"(?i)\s+(?:{alternation('programme_words')})(?!\w)")
+    programmes = alternation("programme_words")
+    return re.compile(rf"(?i)\s+(?:{programmes})(?!\w)")
 
 
 @functools.cache
@@ -317,7 +319,8 @@ def _agreement_not_here() -> re.Pattern[str]:
 def _agreement_like() -> re.Pattern[str]:
     """A word between an agreement's name and its partner word that makes it another agreement of
     its kind ("PKS seperti ini dilakukan pula oleh A dengan B", "similar MoUs with"; ``agreement_like_this``)."""
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation('agreement_like_this')})(?!\w)")
+    like = alternation("agreement_like_this")
+    return re.compile(rf"(?i)(?<!\w)(?:{like})(?!\w)")
 
 
 @functools.cache
@@ -659,7 +662,8 @@ def _while_doing() -> re.Pattern[str]:
     """What stands between a body and a second act of its own ("Gubernur X Ali saat memimpin",
     "Ketua Pansus X, Drs Ali, saat menyerap aspirasi", "the Mayor, when chairing"): a person's
     name and its commas, a word of time (``while_doing``)."""
-    return re.compile(rf"(?:\s*,?\s+[A-Z][\w.'’-]*){{0,5}}\s*,?\s*(?i:{alternation('while_doing')})\s+")
+    words_of_time = alternation("while_doing")
+    return re.compile(rf"(?:\s*,?\s+[A-Z][\w.'’-]*){{0,5}}\s*,?\s*(?i:{words_of_time})\s+")
 
 
 #: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
