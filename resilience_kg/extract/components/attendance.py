@@ -204,7 +204,10 @@ def _names_of(actor: Actor, text: str) -> set[str]:
     names = {actor.mention.name}
     for m in actor.mentions:
         names.update(x for x in (m.name, m.acronym, text[m.start:m.end]) if x)
-    return {n for n in names if len(n) >= _PREMISES_NAME}
+    # A regional government's bare place ("Kupang" of "Wakil Bupati Kupang") names no premises:
+    # "di Aula El Tari Kupang" is a hall in the town, not the regency's own.
+    bare = set(_places_of(actor.mention.name)) if _regional_government().search(actor.mention.name) else set()
+    return {n for n in names if len(n) >= _PREMISES_NAME and n not in bare}
 
 
 @functools.cache

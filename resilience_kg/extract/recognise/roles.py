@@ -72,7 +72,9 @@ def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 
 #: The adverbs that may stand between a passive verb and its "oleh" ("dipimpin langsung oleh").
-_PASSIVE_ADVERBS = r"(?:langsung|juga|pula|secara\s+langsung|secara\s+resmi)"
+#: And the event's noun with its "-nya" ("dibuka pelaksanaannya oleh Wakil Gubernur X": its holding was opened by).
+_PASSIVE_ADVERBS = (r"(?:langsung|juga|pula|masing-masing|secara\s+langsung|secara\s+resmi"
+                    r"|pelaksanaannya|kegiatannya|acaranya)")
 
 
 def _spelling(cue: str) -> str:
@@ -133,6 +135,18 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 _not_held().search(text, max(0, m.start() - 30), m.start()):
             not_held_end = m.end()
             continue  # "dalam melaksanakan kegiatannya", "telah lebih dulu menandatangani": no act at this event
+        if role in ("organiser", "participant", SIGNATORY) and direction == "before" and \
+                _ability().search(text, max(0, m.start() - 20), m.start()):
+            continue  # "sehingga X dapat memenuhi kebutuhan": what a body could do, no act at this event
+        if role == "organiser" and direction == "before" and key in _carry_verbs() and \
+                _programme_after().match(text, m.end()):
+            continue  # "Puskesmas X yang telah melaksanakan program Y": a body's standing work, not this event
+        if role == "organiser" and direction == "after" and _facilitated().search(text, sentence.start, m.end()):
+            # "Kemendagri memfasilitasi kerja sama antara A dengan B": the facilitator organises,
+            # and the partnership's parties take part (guide, roles 3: signatories of a signing
+            # another body facilitates are participants).
+            out.append(Cue(m.start(), m.end(), "participant", direction, m.group(1)))
+            continue
         if role == "organiser" and _standing().search(text, max(0, m.start() - 30), m.start()):
             continue  # "berkat kerja sama antara A dan B", "the continuing cooperation between": no act here
         if _later_event().search(text, sentence.start, m.start()):
@@ -149,17 +163,53 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 break
     for m in _tag_regex().finditer(text, sentence.start, sentence.end):
         out.append(Cue(m.start(1), m.end(1), "speaker", "after", m.group(1), reach=_TAG_REACH))
+    for m in _facilitated().finditer(text, sentence.start, sentence.end):
+        out.append(Cue(m.start(1), m.end(1), "organiser", "before", m.group(1)))
     out.extend(_partner_cues(text, sentence, out))
     out.extend(_met_cues(text, sentence, out))
     out.extend(_visited_cues(text, sentence, out))
     if not _later_event().search(text, sentence.start, sentence.end):
         out.extend(_agreement_partner_cues(text, sentence, out))
     for m in _signing_by().finditer(text, sentence.start, sentence.end):
+        if _agreement_like().search(text, m.start(), m.start(1)):
+            continue  # "Penandatanganan PKS seperti ini dilakukan pula oleh A dengan B": signed elsewhere
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in out):
             # "Penandatanganan MoU dilakukan langsung oleh A dan B": the agents of the signing sign
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
             out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+@functools.cache
+def _ability() -> re.Pattern[str]:
+    """A modal of ability right before a verb cue ("sehingga X dapat memenuhi", "so that X can
+    hold"; ``ability_modals_before`` of ``rules/words.csv``): what a body could do, no act here."""
+    modals = alternation("ability_modals_before")
+    return re.compile(rf"(?i)(?<!\w)(?:{modals})\s+$")
+
+
+@functools.cache
+def _carry_verbs() -> frozenset[str]:
+    """The organiser's verbs of carrying out (``programme_carry_verbs``): before a programme word
+    they tell of a body's standing work ("melaksanakan program X sejak 2022"), not this event."""
+    return frozenset(w.lower() for w in words("programme_carry_verbs"))
+
+
+@functools.cache
+def _programme_after() -> re.Pattern[str]:
+    """A programme word right after a verb (``programme_words``): "melaksanakan program X"."""
+    programmes = alternation("programme_words")
+    return re.compile(rf"(?i)\s+(?:{programmes})(?!\w)")
+
+
+@functools.cache
+def _facilitated() -> re.Pattern[str]:
+    """A verb of facilitating (group 1, ``facilitation_verbs``), perhaps a second verb joined to it
+    ("memfasilitasi dan mengasistensi"), then what it brings about between others
+    (``facilitated_objects``: kerja sama, kesepakatan, signing): "Kemendagri memfasilitasi kerja
+    sama antara A dengan B" (guide, roles 3: the facilitator organises, the parties sign)."""
+    verbs, objects = alternation("facilitation_verbs"), alternation("facilitated_objects")
+    return re.compile(rf"(?i)(?<!\w)({verbs})(?:\s+(?:dan|and)\s+\w+)?\s+(?:the\s+)?(?:{objects})(?!\w)")
 
 
 #: The most characters between an organiser's verb and the partner word after it ("gelar diskusi
@@ -251,7 +301,8 @@ def _agreement_partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> l
     out = []
     for m in _agreement_partner().finditer(text, sentence.start, sentence.end):
         if any(c.start < m.end(1) and m.start(1) < c.end for c in cues) or \
-                _agreement_not_here().search(text, max(sentence.start, m.start() - _AGREEMENT_BEFORE), m.start()):
+                _agreement_not_here().search(text, max(sentence.start, m.start() - _AGREEMENT_BEFORE), m.start()) or \
+                _agreement_like().search(text, m.start(), m.start(1)):
             continue
         out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
@@ -265,6 +316,14 @@ def _agreement_not_here() -> re.Pattern[str]:
 
 
 @functools.cache
+def _agreement_like() -> re.Pattern[str]:
+    """A word between an agreement's name and its partner word that makes it another agreement of
+    its kind ("PKS seperti ini dilakukan pula oleh A dengan B", "similar MoUs with"; ``agreement_like_this``)."""
+    like = alternation("agreement_like_this")
+    return re.compile(rf"(?i)(?<!\w)(?:{like})(?!\w)")
+
+
+@functools.cache
 def _agreement_partner() -> re.Pattern[str]:
     """An agreement's name (``rules/agreements.csv``), a few words of its topic (no punctuation),
     then the word before its other party (group 1, ``agreement_partners``): "MoU bersama Kapolres
@@ -273,8 +332,11 @@ def _agreement_partner() -> re.Pattern[str]:
     spelled = [f"(?i:{re.escape(n)})" for n in sorted((n for n in names if " " in n), key=len, reverse=True)]
     acronyms = [re.escape(n) for n in sorted((n for n in names if " " not in n), key=len, reverse=True)]
     partners = alternation("agreement_partners")
+    # An event named after the word ("PKS ini dipadukan dengan Rapat Koordinasi Daerah") is no party.
+    events = alternation("meeting_with_nouns")
     return re.compile(rf"(?<![\w-])(?:{'|'.join(spelled + acronyms)})(?![\w-])(?:\s*\([^)]{{0,30}}\))?"
-                      rf"[^.,;:!?\n]{{0,60}}?(?<!\w)((?i:{partners}))\s+(?:(?i:the)\s+)?(?=[A-Z])")
+                      rf"[^.,;:!?\n]{{0,60}}?(?<!\w)((?i:{partners}))\s+(?:(?i:the)\s+)?(?=[A-Z])"
+                      rf"(?!(?i:{events})(?![\w-]))")
 
 
 @functools.cache
@@ -454,6 +516,9 @@ def role_of(start: int, end: int, cues: Sequence[Cue] | CueIndex, text: str,
         # "“...,” ungkap Ali, yang juga bertindak sebagai pimpinan rapat": the relative clause is
         # Ali's too, and the stronger of its two roles stands.
         cue = said[0]
+    if said and _while_doing().fullmatch(text, end, said[0].start) and stronger(said[0].role, cue.role) == said[0].role:
+        # "disampaikan Gubernur X Ali saat memimpin rapat": who spoke also chaired; the stronger stands.
+        cue = said[0]
     if cue.start >= end:
         cue = _joined_after(cue, index, text)
     if cue.role == "participant" and cue.start < start:
@@ -592,6 +657,15 @@ def _passive() -> re.Pattern[str]:
 
 #: An English article just before a verb cue makes the verb an adjective ("a shared map").
 _ARTICLE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
+@functools.cache
+def _while_doing() -> re.Pattern[str]:
+    """What stands between a body and a second act of its own ("Gubernur X Ali saat memimpin",
+    "Ketua Pansus X, Drs Ali, saat menyerap aspirasi", "the Mayor, when chairing"): a person's
+    name and its commas, a word of time (``while_doing``)."""
+    words_of_time = alternation("while_doing")
+    return re.compile(rf"(?:\s*,?\s+[A-Z][\w.'’-]*){{0,5}}\s*,?\s*(?i:{words_of_time})\s+")
+
+
 #: Words before a cue that make who follows answer it, not do it ("Menanggapi paparan tersebut, X").
 _ANSWERING = re.compile(r"(?i)\b(?:menanggapi|merespons|responding to|in response to)\s+(?:the\s+)?$")
 #: A relative clause right after a body, up to the cue it holds ("X, yang juga bertindak sebagai ...").
