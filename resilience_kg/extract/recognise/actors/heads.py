@@ -38,6 +38,7 @@ from resilience_kg.extract.recognise.actors.places import (
 )
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _SHORT_FORM_AFTER,
+    _CAMEL,
     CONNECTORS,
     JURISDICTION_WORDS,
     LEGAL_FORMS,
@@ -429,6 +430,7 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
             field = is_acronym(word) and len(word) <= 3 and word not in known and width == 0 \
                 and not is_cap(toks[k + 1].text if k + 1 < len(toks) else "")  # ("..., UKM dan ...": a field in short)
             if (word in STOP_CAPS or _head_regex().fullmatch(word) or (is_acronym(word) and not field)
+                    or _CAMEL.fullmatch(word)  # a brand written in camel case ("..., AtmaConnect dan ..."): no field
                     or _is_place(word) or _is_place(word.rstrip(".")) or _is_calendar(word) or word in known
                     or _post_regex().fullmatch(word)):
                 return False  # (a post starts a phrase of its own: "..., dan Delapan Kepala Desa")
