@@ -9,6 +9,12 @@ a village of the official region list (:mod:`~resilience_kg.extract.regions`, Ke
 so that a person's name after a bare post ("Lurah Agus") names nothing, and it must lie in a city,
 regency or province the text names, so that a person named like a district elsewhere ("Sekcam
 Panji" in a Jakarta report) names nothing either.
+
+Regions call their villages and districts by their own words, which the list holds as desa and
+kecamatan: Yogyakarta's kalurahan and kapanewon ("Lurah", "Panewu"), West Sumatra's nagari ("Wali
+Nagari"), Aceh's gampong ("Keuchik"), Papua's kampung and distrik, Maluku's negeri, Toraja's
+lembang, Lampung's pekon. A level word names the body as the region does ("Pemerintah Nagari X"),
+and only in the provinces that use the word (``district_levels``: "desa@13").
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import re
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.rules import alternation, confidence, word_map
+
 
 def _level(word: str) -> tuple[str, tuple[str, ...]]:
     """The region kind a level word stands for (``district_levels``: "Nagari" a desa) and the
@@ -72,6 +79,9 @@ def district_heads(text: str, start: int, end: int) -> list[ActorMention]:
     >>> text = "Di Jakarta Pusat, Sekretaris Kecamatan (Sekcam) Johar Baru Budi mengatakan ..."
     >>> [m.name for m in district_heads(text, 0, len(text))]
     ['Kecamatan Johar Baru']
+    >>> text = "Di Kabupaten Bantul, Lurah Sidomulyo dan Panewu Bambanglipuro hadir."
+    >>> [m.name for m in district_heads(text, 0, len(text))]
+    ['Pemerintah Kalurahan Sidomulyo', 'Kapanewon Bambanglipuro']
     """
     bodies = word_map("district_bodies")
     out = []

@@ -37,8 +37,8 @@ from resilience_kg.extract.recognise.actors.places import (
     tail_name,
 )
 from resilience_kg.extract.recognise.actors.vocabulary import (
-    _SHORT_FORM_AFTER,
     _CAMEL,
+    _SHORT_FORM_AFTER,
     CONNECTORS,
     JURISDICTION_WORDS,
     LEGAL_FORMS,
@@ -431,6 +431,8 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
                 and not is_cap(toks[k + 1].text if k + 1 < len(toks) else "")  # ("..., UKM dan ...": a field in short)
             if (word in STOP_CAPS or _head_regex().fullmatch(word) or (is_acronym(word) and not field)
                     or _CAMEL.fullmatch(word)  # a brand written in camel case ("..., AtmaConnect dan ..."): no field
+                    # ("..., Pemerintah Lembang X": a head noun of two words starts a second body)
+                    or (width == 0 and " " in _head_at(text, toks[k].start))
                     or _is_place(word) or _is_place(word.rstrip(".")) or _is_calendar(word) or word in known
                     or _post_regex().fullmatch(word)):
                 return False  # (a post starts a phrase of its own: "..., dan Delapan Kepala Desa")

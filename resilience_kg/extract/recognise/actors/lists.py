@@ -629,8 +629,9 @@ def _introduced(text: str, seg_start: int, items: list[tuple[int, int]], covered
     stands just before the list's first body (a member found, or a short name)."""
     first = next((a for (a, b), hit in zip(items, covered, strict=True) if hit or _short_name(text[a:b])), None)
     # (A list a colon opens, "mengundang perwakilan dari: A, B", has its verb before the colon.)
-    opened = _COLON_OPENER.search(text, max(0, seg_start - 4), seg_start + 1) is not None \
-        or any(m.end() == seg_start for m in _attendance_opener_regex().finditer(text, max(0, seg_start - 40), seg_start))
+    # (And a list a verb of attending opens, "dihadiri oleh A, B", has its verb right before it.)
+    opened = _COLON_OPENER.search(text, max(0, seg_start - 4), seg_start + 1) is not None or any(
+        m.end() == seg_start for m in _attendance_opener_regex().finditer(text, max(0, seg_start - 40), seg_start))
     lower = seg_start - 120 if opened else seg_start
     return first is not None and _list_cue_regex().search(text, max(lower, first - 120), first) is not None
 
