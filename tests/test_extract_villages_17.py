@@ -87,6 +87,12 @@ def test_linmas_and_a_rapid_reaction_team_are_government_units() -> None:
     assert names.get("TRC BPBD Kabupaten Bantul") == "GovernmentAgency"
 
 
+def test_linmas_after_a_post_is_the_posts_field_and_the_satpol_pp_the_body() -> None:
+    names = _names("Rapat dihadiri Kabag Linmas Satpol PP Kabupaten Bantul Budi Santoso dan BPBD Kabupaten Bantul.")
+    assert "Satpol PP Kabupaten Bantul" in names
+    assert not any(n.startswith("Linmas") for n in names)
+
+
 def test_ngo_name_words_make_a_body() -> None:
     text = ("Kegiatan ini didukung Laskar Hijau Contoh, Barisan Pemuda Sumbawa Barat (Barma) dan "
             "Sumbawa Barat Corruption Watch.")

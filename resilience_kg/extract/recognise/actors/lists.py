@@ -366,10 +366,12 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 # short form), or left to the drafter's guess (a name without a head noun).
                 guess, basis = ("CivilSocietyOrganization", "among-firms-without-legal-form") if is_acronym(name) \
                     else (None, "")
-            if own is None and sector == "GovernmentAgency" and not is_acronym(name.split()[0]):
-                # Among public bodies, a member named by words without a head noun ("..., Sahabat
-                # Bumi, Green Forward") is no public body: the tables name those by their head
-                # nouns. Its kind is left to the drafter's guess.
+            if own is None and sector == "GovernmentAgency" and not is_acronym(name.split()[0]) \
+                    and _attendance_opener_regex().search(text, max(0, seg_start - 40), a) is not None:
+                # Among the public bodies a verb of attending lists, a member named by words without
+                # a head noun ("dihadiri oleh BPBD, Dinas Sosial, Sahabat Bumi") is no public body:
+                # the tables name those by their head nouns. Its kind is left to the drafter's guess.
+                # (Not in any list: a headline's "Polemik Sampah, Kemendagri ..." is no body at all.)
                 guess, basis = None, ""
             if bare and _DINAS_SHORT.fullmatch(name):
                 guess, basis = "GovernmentAgency", "head:Dinas"  # "Dinbudpar", "Dishubkominfo": a Dinas in short
