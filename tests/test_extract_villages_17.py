@@ -133,3 +133,20 @@ def test_a_list_of_posts_and_people_after_dihadiri_oleh_drafts_no_body_from_the_
 def test_a_dinas_with_portfolio_fields_after_commas_stays_one_body() -> None:
     text = "Rapat dihadiri Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kota Contoh serta BPBD."
     assert "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kota Contoh" in quotes(text)
+
+
+# -- a village's staff and a village's teams, read on tune85/86's classes ------------------------------
+
+
+def test_a_kelurahans_civil_servants_or_staff_make_it_take_part() -> None:
+    text = ("Pelatihan di Jakarta Barat diikuti 25 orang yang terdiri dari ASN Kelurahan Duri Kepa, unsur "
+            "tiga pilar, serta warga.")
+    assert "Kelurahan Duri Kepa" in _names(text)
+
+
+def test_teams_a_decree_sets_up_named_with_their_region_and_short_form_are_bodies() -> None:
+    text = ("Kegiatan disaksikan Tim Percepatan Penurunan Stunting (TPPS) Kabupaten Contoh, Tim Pendamping "
+            "Keluarga (TPK) Desa Sukamaju dan BKKBN.")
+    names = _names(text)
+    assert names.get("Tim Percepatan Penurunan Stunting Kabupaten Contoh") == "GovernmentAgency"
+    assert names.get("Tim Pendamping Keluarga Desa Sukamaju") == "CivilSocietyOrganization"
