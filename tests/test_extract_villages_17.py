@@ -150,3 +150,20 @@ def test_teams_a_decree_sets_up_named_with_their_region_and_short_form_are_bodie
     names = _names(text)
     assert names.get("Tim Percepatan Penurunan Stunting Kabupaten Contoh") == "GovernmentAgency"
     assert names.get("Tim Pendamping Keluarga Desa Sukamaju") == "CivilSocietyOrganization"
+
+
+# -- a list of governments written by their places after one written in full ---------------------------
+
+
+def test_the_regions_after_a_government_in_a_list_are_governments_too() -> None:
+    text = "Kegiatan disaksikan para dosen, Pemda Aceh Utara dan Kota Lhokseumawe, serta perwakilan desa."
+    names = _names(text)
+    assert "Pemda Aceh Utara" in names
+    assert names.get("Pemerintah Kota Lhokseumawe") == "GovernmentAgency"
+    text = "Rapat diikuti Pemprov Jawa Tengah dan Provinsi Jawa Timur serta Kabupaten Blora."
+    assert {"Pemerintah Provinsi Jawa Timur", "Pemerintah Kabupaten Blora"} <= set(_names(text))
+
+
+def test_a_province_after_a_comma_is_where_the_government_lies() -> None:
+    names = _names("Pemkot Semarang, Provinsi Jawa Tengah, menggelar rapat banjir.")
+    assert list(names) == ["Pemkot Semarang"]

@@ -148,6 +148,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 break  # "Kelompok Tani Sido Makmur 2 dan Karang Taruna ...": a number ends the first name
             if j + 1 < len(toks) and _post_regex().match(text, toks[j + 1].start):
                 break  # "Bagian Perekonomian Setda dan Kepala Seksi 2": a post starts the next phrase
+            if word.lower() == "dan" and j > i + 1 and not english and nxt in ("Kota", "Kabupaten", "Provinsi") \
+                    and _is_place(f"{toks[j - 2].text} {toks[j - 1].text}"):
+                break  # "Pemda Aceh Utara dan Kota X": a region of two words ends the name, the next region starts
             if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text) \
                     and not (_is_world_region(toks[j - 1].text) and _is_world_region(nxt)) \
                     and not REDUPLICATED.fullmatch(nxt):
