@@ -74,6 +74,8 @@ def _plausible_item(name: str) -> bool:
         return False
     if ws[0].lower() in TOPIC_WORDS or ws[0] in _REGION_NOUNS:
         return False  # (a topic; "Warga Kota Bandung": the residents of a place)
+    if len(ws) == 1 and (name in _NOT_BODY_SHORT_FORMS or name.split("-")[0] in _NOT_BODY_SHORT_FORMS):
+        return False  # a budget, a disease or a time zone in a list ("dihadiri oleh BPBD, COVID-19 dan WITA")
     if _is_place(name) or _is_collective(name) or any(c in name for c in "()[]:\""):
         return False
     if re.search(r"\d{3,}", name) and not name.startswith("100"):
