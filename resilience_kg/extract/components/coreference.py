@@ -394,7 +394,10 @@ def _bilingual_key(name: str) -> str | None:
 def _level_words() -> frozenset[str]:
     """The words of a region's or a district's level ("Provinsi", "Kota", "Kelurahan", "Desa")."""
     levels = {w for w, use in word_map("jurisdiction_words").items() if use == "level"}
-    return frozenset(w.lower() for w in levels | set(word_map("district_levels")))
+    # (Not a level word only some provinces write, "Negeri" or "Nagari": "Kejaksaan Negeri" is no
+    # body named by its level alone.)
+    districts = {w for w, kind in word_map("district_levels").items() if "@" not in kind}
+    return frozenset(w.lower() for w in levels | districts)
 
 
 def _level_fuller(new: ActorMention, old: ActorMention) -> bool:

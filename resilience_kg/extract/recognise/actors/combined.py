@@ -62,6 +62,7 @@ from resilience_kg.extract.recognise.actors.regional import (
     brand_branches,
     district_offices,
     elliptical_branches,
+    elliptical_governments,
     lower_case_governments,
     places_acting,
     regional_heads,
@@ -156,6 +157,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
         by_span = {(m.start, m.end): m for m in reversed(settled)}
         settled = [_academic_unit(m, by_span) for m in settled]
         settled += elliptical_branches(text, settled, e)
+        settled += elliptical_governments(text, settled, e)
         settled += cue_lists(text, s, e, settled)
         settled += hyphen_compounds(text, s, e, settled, known_sectors)
         settled += attendance_lists(text, sentence, settled)

@@ -37,6 +37,7 @@ from resilience_kg.extract.recognise.actors.places import (
     tail_name,
 )
 from resilience_kg.extract.recognise.actors.vocabulary import (
+    _CAMEL,
     _SHORT_FORM_AFTER,
     CONNECTORS,
     JURISDICTION_WORDS,
@@ -147,6 +148,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 break  # "Kelompok Tani Sido Makmur 2 dan Karang Taruna ...": a number ends the first name
             if j + 1 < len(toks) and _post_regex().match(text, toks[j + 1].start):
                 break  # "Bagian Perekonomian Setda dan Kepala Seksi 2": a post starts the next phrase
+            if word.lower() == "dan" and j > i + 1 and not english and nxt in ("Kota", "Kabupaten", "Provinsi") \
+                    and _is_place(f"{toks[j - 2].text} {toks[j - 1].text}"):
+                break  # "Pemda Aceh Utara dan Kota X": a region of two words ends the name, the next region starts
             if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text) \
                     and not (_is_world_region(toks[j - 1].text) and _is_world_region(nxt)) \
                     and not REDUPLICATED.fullmatch(nxt):
@@ -429,6 +433,9 @@ def _enumerated_fields(text: str, toks: Sequence[Span], j: int, known: frozenset
             field = is_acronym(word) and len(word) <= 3 and word not in known and width == 0 \
                 and not is_cap(toks[k + 1].text if k + 1 < len(toks) else "")  # ("..., UKM dan ...": a field in short)
             if (word in STOP_CAPS or _head_regex().fullmatch(word) or (is_acronym(word) and not field)
+                    or _CAMEL.fullmatch(word)  # a brand written in camel case ("..., AtmaConnect dan ..."): no field
+                    # ("..., Pemerintah Lembang X": a head noun of two words starts a second body)
+                    or (width == 0 and " " in _head_at(text, toks[k].start))
                     or _is_place(word) or _is_place(word.rstrip(".")) or _is_calendar(word) or word in known
                     or _post_regex().fullmatch(word)):
                 return False  # (a post starts a phrase of its own: "..., dan Delapan Kepala Desa")

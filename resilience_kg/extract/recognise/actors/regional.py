@@ -30,6 +30,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _is_collective,
     _is_foreign_country,
     _post_regex,
+    _short_heads,
     is_acronym,
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map
@@ -46,6 +47,46 @@ def _branch_regex() -> re.Pattern[str]:
 _NEXT_PLACE = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)"
                          r"(?P<place>(?:(?P<level>Kota|Kabupaten|Kab\.)\s+)?"
                          r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{3,5}))(?![\w-])")
+
+
+#: The next government of an elliptical list, written by its level word: " dan Kota Lhokseumawe".
+_NEXT_GOVERNMENT = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta|&)\s+)"
+                              r"(?P<place>(?:Kota|Kabupaten|Provinsi)(?: [A-Z][a-z]+){1,3})(?![\w-])")
+
+#: The regional governments' head nouns whose names an elliptical list may go on with.
+_REGIONAL_GOVERNMENTS = ("Pemerintah Kabupaten", "Pemerintah Kota", "Pemerintah Provinsi", "Pemerintah Daerah")
+
+
+def elliptical_governments(text: str, mentions: list[ActorMention], end: int) -> list[ActorMention]:
+    """The governments a list names by their places after one written in full: in "Pemda Aceh
+    Utara dan Kota Lhokseumawe" the city stands for its government too ("Pemerintah Kota
+    Lhokseumawe", quoted "Kota Lhokseumawe"). Only a regency, a city or a province written with its
+    level word, which the official list holds, right after a regional government's name."""
+    from resilience_kg.extract.regions import is_place
+
+    out: list[ActorMention] = []
+    for m in mentions:
+        head = _head_regex().match(text, m.start)
+        if head is None or (_short_heads().get(head.group(1)) or head.group(1)) not in _REGIONAL_GOVERNMENTS:
+            continue
+        pos = m.end
+        while (item := _NEXT_GOVERNMENT.match(text, pos, end)) is not None:
+            words_ = item.group("place").split()
+            # The longest beginning the list holds ("Kota Lhokseumawe" of "Kota Lhokseumawe Budi").
+            found = next(((r, n) for n in range(len(words_), 1, -1)
+                          if (r := is_place(" ".join(words_[:n]))) is not None), None)
+            if found is None or found[0].kind not in ("kota", "kabupaten", "provinsi") or any(
+                    f.start <= item.start("place") < f.end for f in mentions):
+                break
+            region, n = found
+            if region.kind == "provinsi" and not re.search(r"\b(?:dan|serta)\b|&", text[pos:item.start("place")]):
+                break  # "Pemkot Semarang, Provinsi Jawa Tengah": a province after a comma is where it lies
+            stop = item.start("place") + len(" ".join(words_[:n]))
+            out.append(ActorMention(item.start("place"), stop, f"Pemerintah {region.full_name}", None, None,
+                                    "GovernmentAgency", "elliptical-government", "rule:elliptical-government",
+                                    confidence("mention:elliptical-branch")))
+            pos = stop
+    return out
 
 
 def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> list[ActorMention]:
