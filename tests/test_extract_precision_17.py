@@ -84,3 +84,37 @@ def test_a_persons_three_names_after_a_bodys_region_are_cut() -> None:
     got = names(text)
     assert "LPPM Universitas Kenari Manado" in got, got
     assert not [n for n in got if "Angelia" in n], got
+
+
+def test_a_short_form_in_brackets_inside_a_university_name_keeps_the_rest_of_the_name() -> None:
+    # The text writes the short form with the same words after it again: they belong to the name.
+    text = ("Universitas Katolik (Unika) Santo Kenari Manado dan Dinas Kesehatan Kota Manado menandatangani "
+            "perjanjian. Unika Santo Kenari Manado diminta menyusun program penanganan stunting.")
+    got = names(text)
+    assert "Universitas Katolik Santo Kenari Manado" in got, got
+    assert "Unika" not in got and "Universitas Katolik" not in got, got
+
+
+def test_a_deputys_field_is_no_unit() -> None:
+    # "Wakil Rektor Bidang ...": the deputy rector's field of affairs, a post alone (the guide).
+    text = ("Universitas Kenari dan Dinas Kesehatan Kota Manado menandatangani perjanjian. Penandatanganan "
+            "dilakukan Wakil Rektor Bidang Penelitian dan Kerja Sama Universitas Kenari Dr. Budi Raco.")
+    got = names(text)
+    assert "Universitas Kenari" in got, got
+    assert not [n for n in got if n.startswith("Bidang")], got
+
+
+def test_a_water_utility_by_its_brand_and_by_its_region_is_one_body() -> None:
+    text = ("PURWAKARTA - Pertemuan resmi diadakan oleh Komisi II DPRD Kabupaten Purwakarta dengan PDAM "
+            "Tirta Kenari Raya dan warga perumahan di Kabupaten Purwakarta.\n"
+            "Komisi II DPRD Kabupaten Purwakarta akan mengawasi manajemen PDAM Purwakarta agar air kembali mengalir.")
+    got = names(text)
+    assert "PDAM Tirta Kenari Raya" in got, got
+    assert "PDAM Purwakarta" not in got, got
+
+
+def test_two_water_utilities_of_two_regions_stay_two() -> None:
+    text = ("PURWAKARTA - Pemerintah Kabupaten Purwakarta mempertemukan PDAM Tirta Kenari Raya dan "
+            "PDAM Karawang membahas pasokan air di Kabupaten Purwakarta.")
+    got = names(text)
+    assert "PDAM Tirta Kenari Raya" in got and "PDAM Karawang" in got, got

@@ -257,7 +257,9 @@ def _holder_after_region(word: str) -> bool:
             and not _is_place(word) and _head_regex().fullmatch(word) is None)
 
 
-_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
+#: One to four capitalised words after a short form in brackets ("(LMA) Port Numbay", "(Unika) De La
+#: Salle Manado"), before a stop, a word that ends a name, a lower-case word or the text's end.
+_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
                          r"(?=[,.;:)]| (?:" + alternation("name_end_words") + r") | [a-z]|$)")
 
 

@@ -217,6 +217,16 @@ def _post_only_unit(text: str, m: ActorMention) -> bool:
     return after_head_post(text, m.start)
 
 
+def portfolio_of_a_deputy(text: str, m: ActorMention) -> bool:
+    """A "Bidang ..." right after a deputy's post ("Wakil Rektor Bidang Penelitian dan Kerja Sama
+    Universitas X", "Wakil Ketua III Bidang Organisasi", ``portfolio_posts``): the deputy's field of
+    affairs, a post alone, no unit of that name; the body after it is named on its own elsewhere."""
+    if m.kind != "unit" or not m.name.startswith("Bidang "):
+        return False
+    before = text[max(0, m.start - 30):m.start]
+    return bool(re.search(r"(?:^|\s)(?:" + alternation("portfolio_posts") + r")(?:\s+[IVX]{1,4})?\s+$", before))
+
+
 def after_head_post(text: str, start: int) -> bool:
     """Whether a post word of a unit's head ("Kepala", "Kasi", "Head of") ends right before ``start``."""
     before = text[max(0, start - 12):start]
