@@ -118,3 +118,29 @@ def test_two_water_utilities_of_two_regions_stay_two() -> None:
             "PDAM Karawang membahas pasokan air di Kabupaten Purwakarta.")
     got = names(text)
     assert "PDAM Tirta Kenari Raya" in got and "PDAM Karawang" in got, got
+
+
+def test_a_short_form_then_a_district_of_a_regency_the_text_names_is_the_districts_branch() -> None:
+    text = ("Rapat dihadiri perwakilan Koramil, BPBD Kab. Malang, Puskesmas Dampit, ketua PMI Dampit, PLN "
+            "dan para kepala desa.")
+    got = names(text)
+    assert "PMI Dampit" in got, got
+    assert "PMI" not in got, got
+
+
+def test_a_district_name_with_no_regency_named_is_left_alone() -> None:
+    # Without its regency in the text a district's name may be a person's or another place's.
+    got = names("Rapat dihadiri ketua PMI Dampit, PLN dan para kepala desa.")
+    assert "PMI Dampit" not in got, got
+
+
+def test_a_lower_case_dinas_before_a_ministrys_short_form_is_the_regional_office() -> None:
+    text = "Anggota Komisi V DPRD NTT meminta dinas PUPR NTT agar memperbaiki jembatan di dua titik."
+    got = names(text)
+    assert "Dinas PUPR NTT" in got, got
+    assert "PUPR NTT" not in got, got
+
+
+def test_an_official_trip_is_no_office() -> None:
+    got = names("Dalam perjalanan dinas ESDM ke lokasi, tim Dinas Kesehatan Kota Sukamaju meninjau sumur.")
+    assert not [n for n in got if n.startswith("Dinas ESDM")], got
