@@ -144,3 +144,11 @@ def test_a_lower_case_dinas_before_a_ministrys_short_form_is_the_regional_office
 def test_an_official_trip_is_no_office() -> None:
     got = names("Dalam perjalanan dinas ESDM ke lokasi, tim Dinas Kesehatan Kota Sukamaju meninjau sumur.")
     assert not [n for n in got if n.startswith("Dinas ESDM")], got
+
+
+def test_a_body_after_a_station_in_a_list_of_bodies_stays() -> None:
+    # "Stasiun Meteorologi" heads a body; the list after it is of bodies, not of services.
+    text = ("Hadir Kantor Syahbandar Sukamaju, Stasiun Meteorologi Maritim Sukamaju, PT Kapal Kenari Raya "
+            "(Persero), Bank Sukamaju serta perwakilan operator kapal.")
+    got = names(text)
+    assert "PT Kapal Kenari Raya (Persero)" in got or "PT Kapal Kenari Raya" in got, got

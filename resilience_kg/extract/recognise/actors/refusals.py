@@ -301,9 +301,11 @@ def _service_noun_regex() -> re.Pattern[str]:
     "transportasi umum seperti MRT, LRT, TransJakarta"."""
     nouns, qualifiers = alternation("service_nouns"), alternation("service_noun_qualifiers")
     member = r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}"
-    return re.compile(r"(?:^|\s)(?i:" + nouns + r")(?:[ \t]+(?:" + qualifiers + r"))?"
-                      r"(?:[ \t]+(?:" + alternation("list_introducers") + r"))?[ \t]+"
-                      r"(?:" + member + r"(?:,[ \t]*|[ \t]+(?:dan|atau)[ \t]+))*$")
+    # (other members before the mention only after "seperti": "Stasiun Meteorologi X, PT Y" is a list
+    # of bodies whose first is named with a service's word)
+    return re.compile(r"(?:^|\s)(?i:" + nouns + r")(?:[ \t]+(?:" + qualifiers + r"))?[ \t]+"
+                      r"(?:(?:" + alternation("list_introducers") + r")[ \t]+"
+                      r"(?:" + member + r"(?:,[ \t]*|[ \t]+(?:dan|atau)[ \t]+))*)?$")
 
 
 def _after_service_noun(text: str, m: ActorMention) -> bool:
