@@ -152,3 +152,11 @@ def test_a_body_after_a_station_in_a_list_of_bodies_stays() -> None:
             "(Persero), Bank Sukamaju serta perwakilan operator kapal.")
     got = names(text)
     assert "PT Kapal Kenari Raya (Persero)" in got or "PT Kapal Kenari Raya" in got, got
+
+
+def test_a_bodys_members_as_people_are_no_actor() -> None:
+    text = ("Pengurus Wilayah Kenari Raya dan Dinas Lingkungan Hidup Kota Sukamaju menandatangani nota "
+            "kesepahaman. Kerja sama ini membawa manfaat bagi warga NU dan masyarakat Sukamaju.")
+    got = names(text)
+    assert "Dinas Lingkungan Hidup Kota Sukamaju" in got, got
+    assert "NU" not in got, got

@@ -319,6 +319,17 @@ def _after_service_noun(text: str, m: ActorMention) -> bool:
     return bool(_service_noun_regex().search(text, max(0, m.start - 80), m.start))
 
 
+@functools.cache
+def _member_noun_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)(?:" + alternation("member_nouns") + r")[ \t]+$")
+
+
+def _members_of(text: str, m: ActorMention) -> bool:
+    """A name right after "warga", "jamaah" in lower case (``member_nouns``): "manfaat bagi warga NU"
+    speaks of the body's members as people, a generic collective (the guide), not of the body."""
+    return bool(_member_noun_regex().search(text, max(0, m.start - 12), m.start))
+
+
 #: A Roman numeral other than I ("I" starts Balinese names: "I Made"), written the standard way.
 _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I{0,3}")
 
@@ -355,7 +366,7 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if _is_venue(text, m.start, name) or _names_an_event(m) or _document_words().match(name):
         return False
-    if _after_programme_noun(text, m) or _after_service_noun(text, m):
+    if _after_programme_noun(text, m) or _after_service_noun(text, m) or _members_of(text, m):
         return False
     end, last_line = _text_end(text)
     if m.end >= end and text[end - 1:end] not in ".!?)\"'" and "\t" not in last_line \
