@@ -184,7 +184,9 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         if lower_head is not None and entry is not None and entry.level == "national" and is_acronym(m.group(1)):
             # "dinas PUPR NTT": the region's office of the ministry's field, named as a head noun names it
             head = word_map("lower_field_heads")[lower_head.group("head")]
-            out.append(ActorMention(lower_head.start("head"), e, f"{head} {text[s:e]}", None, None, "GovernmentAgency",
+            # (with its region the short form is the office's own, so a bare "PUPR" later is this office)
+            own = " ".join(text[s:e].split()) if tail else None
+            out.append(ActorMention(lower_head.start("head"), e, f"{head} {text[s:e]}", own, None, "GovernmentAgency",
                                     f"head:{head}", f"rule:head-noun:{head}", confidence("mention:head-noun")))
             continue
         first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
@@ -230,7 +232,8 @@ def lower_head_at(text: str, start: int) -> re.Match[str] | None:
 @functools.cache
 def _body_post_before() -> re.Pattern[str]:
     """A post held in a body named right after it ("Kepala", "ketua": ``body_posts``), in either case."""
-    return re.compile(r"(?:^|\s)(?i:" + "|".join(re.escape(w) for w in word_list("body_posts")) + r")\s+$")
+    # (after a space, or a list's comma with none after it: "Binamarga,ketua PMI Dampit")
+    return re.compile(r"(?:^|[\s,;(])(?i:" + "|".join(re.escape(w) for w in word_list("body_posts")) + r")\s+$")
 
 
 #: "Pusat" after a national body's short form: its head office ("BMKG Pusat"), not a place.
