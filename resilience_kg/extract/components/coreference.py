@@ -97,7 +97,7 @@ def _one_water_utility(actors_: list[Actor], home: str | None) -> list[Actor]:
         if m is None:
             continue
         located = _split_region(a.mention.name)
-        if located is not None and not located[0].split()[-1:] == [m.group("rest").lower()]:
+        if located is not None:
             by_region.append((a, located[1]))
         elif located is None and not _is_place(m.group("rest")):
             by_brand.append(a)
