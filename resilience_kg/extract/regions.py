@@ -149,6 +149,9 @@ def find(name: str) -> tuple[Region, ...]:
             if hits:
                 return hits
     hits = _by_name("city").get(key, ())
+    if not hits and not any(key.startswith(written + " ") for written, _ in _WRITTEN_KINDS):
+        # ("Palangka Raya" is the list's "Palangkaraya"; not after a kind word: "Kota Baru" is no Kotabaru)
+        hits = _by_squashed_city().get(key.replace(" ", ""), ())
     if not hits and name.strip().isalpha() and name.strip().isupper():
         hits = _by_initials().get(name.strip(), ())  # "TTU": Timor Tengah Utara
     alias = _ALIASES.get(key)
@@ -163,6 +166,18 @@ def find(name: str) -> tuple[Region, ...]:
         # "Aru Archipelago", "Mentawai Islands": English writes the word of the name after it
         return tuple(r for r in find(f"{_ENGLISH_NAME_WORDS[last[1]]} {last[0]}") if r.kind not in DISTRICT_KINDS)
     return hits
+
+
+@functools.cache
+def _by_squashed_city() -> dict[str, tuple[Region, ...]]:
+    """Provinces, regencies and cities by their name with no spaces, where one region alone is
+    so written: the official list writes "Palangkaraya" and "Pangkal Pinang", news copy "Palangka
+    Raya" and "Pangkalpinang" (Permendagri 58/2021 on region codes spaces some of them either way).
+    A name that two regions share once squashed is left out."""
+    out: dict[str, list[Region]] = {}
+    for key, hits in _by_name("city").items():
+        out.setdefault(key.replace(" ", ""), []).extend(hits)
+    return {k: tuple(v) for k, v in out.items() if len({r.code for r in v}) == 1}
 
 
 @functools.cache

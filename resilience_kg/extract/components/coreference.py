@@ -74,7 +74,40 @@ def actors(doc: Document) -> None:
                 bare.resolution = res if res is not None and (res.same_as or res.key) else bare.resolution
             continue
         _add(found, m, res, _key(found, m, res))
-    doc.actors = found.in_order()
+    doc.actors = _one_water_utility(found.in_order(), home)
+
+
+@functools.cache
+def _water_utility() -> re.Pattern[str]:
+    """A drinking-water utility's head (``water_utility_heads``), then the rest of its name."""
+    heads = sorted(word_map("water_utility_heads"), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r") (?P<rest>.+)")
+
+
+def _one_water_utility(actors_: list[Actor], home: str | None) -> list[Actor]:
+    """The actors with a water utility named by its region merged into the one named by its brand
+    ("PDAM Purwakarta" and "PDAM Gapura Tirta Rahayu" in a report on Purwakarta): a regency or city
+    runs one such utility (``water_utility_heads``), so when the report names one of each, and the
+    region is the report's own, both are one body, named by its brand."""
+    if home is None:
+        return actors_
+    by_region, by_brand = [], []
+    for a in actors_:
+        m = _water_utility().fullmatch(a.mention.name)
+        if m is None:
+            continue
+        located = _split_region(a.mention.name)
+        if located is not None:
+            by_region.append((a, located[1]))
+        elif located is None and not _is_place(m.group("rest")):
+            by_brand.append(a)
+    if len(by_region) != 1 or len(by_brand) != 1:
+        return actors_
+    (place_named, code), brand = by_region[0], by_brand[0]
+    if not (home.startswith(code) or code.startswith(home)):
+        return actors_
+    brand.mentions.extend(x for x in place_named.mentions if x not in brand.mentions)
+    return [a for a in actors_ if a is not place_named]
 
 
 def _home_code(city: str | None) -> str | None:

@@ -150,15 +150,24 @@ def person_after_post(text: str, m_start: int, m_end: int) -> int | None:
     third = body[:-1]
     if len(third) >= 2 and not english_end and re.fullmatch(r"[A-Z][a-z]{1,14}", body[-1]) \
             and not in_name_vocabulary(body[-1]) and not _head_regex().fullmatch(third[-1]) \
-            and any(w[:1].isupper() for w in third[1:]) and is_acronym(third[-1]):
+            and any(w[:1].isupper() for w in third[1:]) and (is_acronym(third[-1]) or _ends_in_region(third)):
         # A person's name of three words after a name that ends in its short form ("Dinas SDA Rina
-        # Dewi Lestari, ..."): the first of them is the person's too (a firm's own words are not:
-        # "PT Sarana Tirta Lestari Wiratmo Hadisuryo" keeps "Lestari").
+        # Dewi Lestari, ..."), or in its region ("LPPM Universitas Contoh Manado Rina Dewi Lestari,
+        # ..."): the first of them is the person's too (a firm's own words are not: "PT Sarana Tirta
+        # Lestari Wiratmo Hadisuryo" keeps "Lestari").
         body = third
     again = re.compile(r"(?<![\w-])" + re.escape(quote) + r"(?![\w-])")
     if any(a.start() != m_start for a in again.finditer(text)):
         return None  # the text writes these words as the name elsewhere too ("PDAM Tirta Darma Ayu")
     return m_start + len(" ".join(body))
+
+
+def _ends_in_region(words_: Sequence[str]) -> bool:
+    """Whether the last one or two of ``words_`` are a region of the official list ("Manado",
+    "Jawa Barat"): a body's name ends with its region, a person's name goes on after it."""
+    from resilience_kg.extract.recognise.actors.places import _is_place
+
+    return any(len(words_) > width and _is_place(" ".join(words_[-width:])) for width in (1, 2))
 
 
 #: An academic degree after a person's name, with or without its full stops ("S.Kom", "S.Pd.",

@@ -55,6 +55,7 @@ from resilience_kg.extract.recognise.actors.refusals import (
     _on_contact_line,
     _post_only_unit,
     document_spans,
+    portfolio_of_a_deputy,
 )
 from resilience_kg.extract.recognise.actors.regional import (
     acronym_with_place,
@@ -170,7 +171,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     cells = table_cells(text)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
-    found = [m for m in found if not _post_only_unit(text, m)]
+    found = [m for m in found if not _post_only_unit(text, m) and not portfolio_of_a_deputy(text, m)]
     found = [p for m in found if (p := parent_of_post_unit(text, m)) is not None]
     found = [p for m in found if (p := parent_of_subgroup(text, m)) is not None]
     # (a bare division stays when the text names it with its parent too: the same unit, written short)

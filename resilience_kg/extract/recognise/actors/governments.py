@@ -540,6 +540,43 @@ def local_governments(text: str, start: int, end: int) -> list[ActorMention]:
                                         None, None, "GovernmentAgency", "local-government",
                                         "rule:local-government", confidence("mention:place-as-government")))
             break
+    out.extend(_second_region_governments(text, start, end))
+    return out
+
+
+@functools.cache
+def _shared_head_regex() -> re.Pattern[str]:
+    """A regional government's head (``regional_government_words``, ``shared_government_heads``),
+    perhaps a level word, a region of one to three words, "dan", then a level word and a second
+    region: "Pemda Aceh Utara dan Kota Lhokseumawe", "Pemerintah Kabupaten Bogor dan Kota Depok"."""
+    heads = sorted(set(words("regional_government_words")) | set(words("shared_government_heads")),
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + r")"
+                      r"(?: (?:Provinsi|Kabupaten|Kab\.|Kota))? (?P<first>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) dan "
+                      r"(?P<level>Kabupaten|Kab\.|Kota) (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w-])")
+
+
+def _second_region_governments(text: str, start: int, end: int) -> list[ActorMention]:
+    """The second region's government where one government head serves two regions ("Pemda Aceh
+    Utara dan Kota Lhokseumawe"): "Kota Lhokseumawe" is the city's government, as the first is the
+    regency's. Only when the first is a region and the second one of the official list at the
+    level written."""
+    from resilience_kg.extract.regions import find
+
+    out = []
+    for m in _shared_head_regex().finditer(text, start, end):
+        if not find(m.group("first")):
+            continue
+        level = "Kabupaten" if m.group("level").startswith("Kab") else m.group("level")
+        words_ = m.group("place").split()
+        for width in range(len(words_), 0, -1):
+            place = " ".join(words_[:width])
+            if not any(r.kind == level.lower() for r in find(f"{level} {place}")):
+                continue
+            out.append(ActorMention(m.start("level"), m.start("place") + len(place), f"Pemerintah {level} {place}",
+                                    None, None, "GovernmentAgency", "local-government", "rule:local-government",
+                                    confidence("mention:place-as-government")))
+            break
     return out
 
 

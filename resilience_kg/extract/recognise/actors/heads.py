@@ -157,6 +157,9 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
                 # (but "Polresta Pulau X dan Pulau-Pulau Y": a plural place word starts no body)
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
+            if word.lower() == "dan" and _region_of_words_before(toks, i, j) and _region_starts(text, toks, j + 1):
+                break  # "Pemda Aceh Utara dan Kota Lhokseumawe": a region of two or three words ends the
+                # first body, and another region (perhaps with its level word) is a second one
             if word == "and" and english and j > i + 1 and toks[j - 1].text.lower() in _english_region_kinds() \
                     and _is_place(toks[j - 2].text):
                 break  # "Red Cross of X City and Disability Service Unit": a region ends the first body
@@ -293,6 +296,23 @@ def _regional_government(head: str) -> bool:
     "Pemkab", "Pemerintah Kota"."""
     return (head.capitalize() in _LEVEL_WORDS or name_key(head).startswith("pemerintah ")
             or head in word_list("regional_councils"))  # a council too: "DPRD Sumbar Rafi, ..." is its member
+
+
+def _region_of_words_before(toks: Sequence[Span], i: int, j: int) -> bool:
+    """Whether the two or three words before token ``j`` (from the name's start ``i`` on) are
+    one region of the official list ("Aceh Utara", "Kepulauan Bangka Belitung")."""
+    return any(j - width >= i and _is_place(" ".join(t.text for t in toks[j - width:j])) for width in (2, 3))
+
+
+def _region_starts(text: str, toks: Sequence[Span], k: int) -> bool:
+    """Whether a region starts at token ``k``: a level word ("Kota", "Kabupaten") and a name, or
+    a region of the official list of one to three words."""
+    if k >= len(toks):
+        return False
+    if toks[k].text in _LEVEL_WORDS and k + 1 < len(toks) and is_cap(toks[k + 1].text):
+        return True
+    return any(k + width <= len(toks) and _is_place(" ".join(t.text for t in toks[k:k + width]))
+               for width in (1, 2, 3))
 
 
 def _person_then_from(text: str, pos: int) -> bool:
@@ -727,7 +747,11 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
         branch = branch_word_before(text, s, has_place=_split_region(name) is not None,
                                     national=" Nasional" in name) if first == k else s
         if branch < s:  # "Kanwil Badan Pertanahan Nasional ...": the branch office is the actor
-            name, s, acronym = f"{text[branch:s]}{name}", branch, None  # (its short form is the parent's)
+            place = name[len(expansion):].strip() if acronym and name.startswith(expansion + " ") else ""
+            # (its bare short form is the parent's; with the place it is the branch's own: "Perwakilan
+            # Badan ... (BKKBN) Provinsi Aceh" and "BKKBN Provinsi Aceh" are one office, as the
+            # gazetteer's "PMI Kota X" is the branch of "Palang Merah Indonesia (PMI) Kota X")
+            name, s, acronym = f"{text[branch:s]}{name}", branch, f"{acronym} {place}" if place else None
         if head.head == "University" and acronym is None:
             name = _without_campus_town(name)
         out.append(ActorMention(s, e, name, acronym, expansion if acronym else None, sector, f"head:{head.head}",

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.bounds import abbreviates_field, branch_word_before, office_tail
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.actors.places import _english_place_tail, _is_place, _jurisdiction_tail, tail_name
+from resilience_kg.extract.recognise.actors.places import (
+    _english_place_tail,
+    _is_place,
+    _jurisdiction_tail,
+    district_tail,
+    tail_name,
+)
 from resilience_kg.extract.recognise.actors.vocabulary import (
     _SHORT_FORM_AFTER,
     LEGAL_FORMS,
@@ -19,7 +25,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _known_names,
     is_acronym,
 )
-from resilience_kg.extract.recognise.rules import confidence
+from resilience_kg.extract.recognise.rules import confidence, word_map
 from resilience_kg.extract.recognise.rules import words as word_list
 
 if TYPE_CHECKING:
@@ -151,6 +157,8 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         entry = gazetteer.by_id.get(surface.method.partition(":")[2]) if gazetteer is not None else None
         if not tail and entry is not None and entry.level in ("national", "international"):
             tail = _office_tail(text, e, end, international=entry.level == "international")
+        if not tail and is_acronym(m.group(1)) and _body_post_before().search(text, max(0, s - 24), s):
+            tail = district_tail(text, e, end)  # "ketua PMI Dampit": the district's branch, its head's post before it
         if not tail and entry is not None and entry.level == "national" and is_acronym(m.group(1)) \
                 and not _NAME_WORD_BEFORE.search(text, max(0, s - 40), s):
             # "BMKG Pusat", "BNPB Pusat": the national body's head office, named as reports name it
@@ -171,6 +179,15 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
                                     f"{short.group(1)} {tail_name(text[short.end():e])}", None,
                                     surface.sector or None, surface.method, surface.method,
                                     confidence("mention:gazetteer"), kind=surface.kind))
+            continue
+        lower_head = lower_head_at(text, s)
+        if lower_head is not None and entry is not None and entry.level == "national" and is_acronym(m.group(1)):
+            # "dinas PUPR NTT": the region's office of the ministry's field, named as a head noun names it
+            head = word_map("lower_field_heads")[lower_head.group("head")]
+            # (with its region the short form is the office's own, so a bare "PUPR" later is this office)
+            own = " ".join(text[s:e].split()) if tail else None
+            out.append(ActorMention(lower_head.start("head"), e, f"{head} {text[s:e]}", own, None, "GovernmentAgency",
+                                    f"head:{head}", f"rule:head-noun:{head}", confidence("mention:head-noun")))
             continue
         first = next((w for w in m.group(1).split() if w not in LEGAL_FORMS), "")
         acronym = m.group(1) if is_acronym(m.group(1)) else first if is_acronym(first) else None
@@ -193,6 +210,30 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
                                 surface.sector or None, surface.method, surface.method, confidence("mention:gazetteer"),
                                 kind=surface.kind))
     return out
+
+
+@functools.cache
+def _lower_head_before() -> re.Pattern[str]:
+    """A regional office's head in lower case (``lower_field_heads``: "dinas") right before a short
+    form, and the word before it (group ``before``)."""
+    heads = "|".join(re.escape(w) for w in word_list("lower_field_heads"))
+    return re.compile(r"(?:(?P<before>\w+) )?(?<![\w-])(?P<head>" + heads + r") $")
+
+
+def lower_head_at(text: str, start: int) -> re.Match[str] | None:
+    """The lower-case head right before ``start`` ("dinas PUPR NTT"), unless it qualifies the noun
+    before it ("perjalanan dinas", ``official_use_nouns``: an official trip, no office)."""
+    found = _lower_head_before().search(text, max(0, start - 30), start)
+    if found is None or (found.group("before") or "").lower() in word_list("official_use_nouns"):
+        return None
+    return found
+
+
+@functools.cache
+def _body_post_before() -> re.Pattern[str]:
+    """A post held in a body named right after it ("Kepala", "ketua": ``body_posts``), in either case."""
+    # (after a space, or a list's comma with none after it: "Binamarga,ketua PMI Dampit")
+    return re.compile(r"(?:^|[\s,;(])(?i:" + "|".join(re.escape(w) for w in word_list("body_posts")) + r")\s+$")
 
 
 #: "Pusat" after a national body's short form: its head office ("BMKG Pusat"), not a place.

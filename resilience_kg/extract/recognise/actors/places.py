@@ -83,6 +83,28 @@ _THREE_WORD_TAIL = re.compile(r" +(?:" + "|".join(re.escape(w) for w in _LEVEL_S
 _KIND_AND_WORDS = re.compile(r" +([A-Z][a-z]+)((?: [A-Z][a-z]+){1,3})(?![\w-])")
 
 
+#: One or two capitalised words after a name, then a clause's end, a bracket or a lower-case word.
+_BARE_DISTRICT = re.compile(r" ([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?=[ \t]*[,.;:)\n]|[ \t]+[a-z]|$)")
+
+
+def district_tail(text: str, pos: int, end: int) -> int:
+    """Length of a district's bare name after a short form ("ketua PMI Dampit, PLN, ..."): a
+    kecamatan of the official list whose own regency or city the text names ("BPBD Kab. Malang"
+    beside "PMI Dampit"), so the words are that district, the branch's, and no person's; 0 otherwise.
+    Not a name that is also a regency's, a city's or a province's (the plain tail reads those)."""
+    from resilience_kg.extract.regions import by_code, spelled_alike
+
+    m = _BARE_DISTRICT.match(text, pos, end)
+    if m is None or _is_place(m.group(1)) or _head_regex().fullmatch(m.group(1).split()[0]):
+        return 0
+    words_ = f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text.lower()).split())} "
+    for district in spelled_alike("kecamatan", m.group(1)):
+        parent = by_code().get(district.parent)
+        if parent is not None and f" {parent.name.lower()} " in words_:
+            return m.end(1) - pos
+    return 0
+
+
 def _local_tail(text: str, pos: int, end: int) -> int:
     """Length of a district or a village named with its kind word after a name ("PMI Kecamatan
     Sungai Pinang"), the longest the official list holds; 0 when none."""
@@ -257,7 +279,9 @@ def _holder_after_region(word: str) -> bool:
             and not _is_place(word) and _head_regex().fullmatch(word) is None)
 
 
-_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*)?)"
+#: One to four capitalised words after a short form in brackets ("(LMA) Port Numbay", "(Unika) De La
+#: Salle Manado"), before a stop, a word that ends a name, a lower-case word or the text's end.
+_TAIL_WORDS = re.compile(r" ([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
                          r"(?=[,.;:)]| (?:" + alternation("name_end_words") + r") | [a-z]|$)")
 
 

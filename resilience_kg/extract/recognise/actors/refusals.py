@@ -217,6 +217,16 @@ def _post_only_unit(text: str, m: ActorMention) -> bool:
     return after_head_post(text, m.start)
 
 
+def portfolio_of_a_deputy(text: str, m: ActorMention) -> bool:
+    """A "Bidang ..." right after a deputy's post ("Wakil Rektor Bidang Penelitian dan Kerja Sama
+    Universitas X", "Wakil Ketua III Bidang Organisasi", ``portfolio_posts``): the deputy's field of
+    affairs, a post alone, no unit of that name; the body after it is named on its own elsewhere."""
+    if m.kind != "unit" or not m.name.startswith("Bidang "):
+        return False
+    before = text[max(0, m.start - 30):m.start]
+    return bool(re.search(r"(?:^|\s)(?:" + alternation("portfolio_posts") + r")(?:\s+[IVX]{1,4})?\s+$", before))
+
+
 def after_head_post(text: str, start: int) -> bool:
     """Whether a post word of a unit's head ("Kepala", "Kasi", "Head of") ends right before ``start``."""
     before = text[max(0, start - 12):start]
@@ -283,6 +293,43 @@ def _after_programme_noun(text: str, m: ActorMention) -> bool:
     return bool(_programme_noun_regex().search(text, max(0, m.start - 20), m.start))
 
 
+@functools.cache
+def _service_noun_regex() -> re.Pattern[str]:
+    """A word for a service ("bus", "tarif", "transportasi umum", ``service_nouns`` and
+    ``service_noun_qualifiers`` of ``rules/words.csv``), perhaps "seperti" and other members of its
+    list before, ending where a mention starts: "bus Transjakarta", "Tarif MRT" in a headline,
+    "transportasi umum seperti MRT, LRT, TransJakarta"."""
+    nouns, qualifiers = alternation("service_nouns"), alternation("service_noun_qualifiers")
+    member = r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}"
+    # (other members before the mention only after "seperti": "Stasiun Meteorologi X, PT Y" is a list
+    # of bodies whose first is named with a service's word)
+    return re.compile(r"(?:^|\s)(?i:" + nouns + r")(?:[ \t]+(?:" + qualifiers + r"))?[ \t]+"
+                      r"(?:(?:" + alternation("list_introducers") + r")[ \t]+"
+                      r"(?:" + member + r"(?:,[ \t]*|[ \t]+(?:dan|atau)[ \t]+))*)?$")
+
+
+def _after_service_noun(text: str, m: ActorMention) -> bool:
+    """A name right after a word for a service, or in the list of examples that follows it ("bus
+    Transjakarta", "transportasi umum seperti MRT, LRT"): the bus, the train, the fare of the
+    operator, a service that does not act (docs/annotation-guide.md). Known operators too: the
+    firm is an actor where the text names it otherwise ("PT MRT Jakarta menyampaikan"). A name
+    with its head noun is a body's ("bus Transjakarta dan Dinas Perhubungan": the Dinas acts)."""
+    if m.method.startswith("rule:head-noun:"):
+        return False
+    return bool(_service_noun_regex().search(text, max(0, m.start - 80), m.start))
+
+
+@functools.cache
+def _member_noun_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)(?:" + alternation("member_nouns") + r")[ \t]+$")
+
+
+def _members_of(text: str, m: ActorMention) -> bool:
+    """A name right after "warga", "jamaah" in lower case (``member_nouns``): "manfaat bagi warga NU"
+    speaks of the body's members as people, a generic collective (the guide), not of the body."""
+    return bool(_member_noun_regex().search(text, max(0, m.start - 12), m.start))
+
+
 #: A Roman numeral other than I ("I" starts Balinese names: "I Made"), written the standard way.
 _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I{0,3}")
 
@@ -319,7 +366,7 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if _is_venue(text, m.start, name) or _names_an_event(m) or _document_words().match(name):
         return False
-    if _after_programme_noun(text, m):
+    if _after_programme_noun(text, m) or _after_service_noun(text, m) or _members_of(text, m):
         return False
     end, last_line = _text_end(text)
     if m.end >= end and text[end - 1:end] not in ".!?)\"'" and "\t" not in last_line \
@@ -331,6 +378,8 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if _title_tail_regex().match(text, m.end):
         return False  # "Prof. X, IPU, ASEAN Eng.": a professional title after a person's name, no body
+    if is_acronym(name) and _degree_chain_regex().search(text, max(0, m.start - 40), m.start):
+        return False  # "Prof. X, ST.,MT.,IPU.,ASEAN" (the page cut before "Eng."): one more of his titles
     if _dateline_credit(text, m):
         return False
     return True
@@ -356,6 +405,15 @@ def _dateline_credit(text: str, m: ActorMention) -> bool:
         return False
     return bool(_DATELINE_BEFORE.search(text, max(0, m.start - 40), m.start)
                 and _DATELINE_AFTER.match(text, m.end))
+
+
+@functools.cache
+def _degree_chain_regex() -> re.Pattern[str]:
+    """A person's degrees written with a full stop and a comma each, ending where a mention starts
+    ("Amar, ST.,MT.,IPU.,"): the first a degree of ``degree_suffixes``, the rest any short title.
+    Lists of bodies put no full stop after a short form, so "BPBD, PMI, TNI" never matches."""
+    return re.compile(r"(?<![\w-])(?:" + alternation("degree_suffixes") + r")\.,[ \t]*"
+                      r"(?:[A-Za-z]{2,6}\.,[ \t]*)*$")
 
 
 @functools.cache
