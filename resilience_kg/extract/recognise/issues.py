@@ -336,9 +336,10 @@ def _solved() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in
                         sorted(word_list(name), key=len, reverse=True))
 
-    cue = re.compile(rf"(?<![\w-])(?:{alt('solving_verbs')})\s+(?:the\s+)?(?P<problem>{alt('problem_words')})"
+    solving, problems, predicates = alt("solving_verbs"), alt("problem_words"), alt("solved_predicates")
+    cue = re.compile(rf"(?<![\w-])(?:{solving})\s+(?:the\s+)?(?P<problem>{problems})"
                      r"(?![\w-])", re.I)
-    stop = re.compile(rf"(?<!yang)(?<!which)(?<!that)\s+(?:{alt('solved_predicates')})(?![\w-])", re.I)
+    stop = re.compile(rf"(?<!yang)(?<!which)(?<!that)\s+(?:{predicates})(?![\w-])", re.I)
     empty = frozenset(w.lower() for w in (*word_list("vague_problem_words"), *word_list("generic_hazards")))
     return cue, stop, empty
 
@@ -746,7 +747,8 @@ def frame_end(text: str, start: int, end: int) -> int | None:
 @functools.cache
 def _concessive() -> re.Pattern[str]:
     """A concession opening a sentence (``words.csv`` list ``concessive_openers``: "Meski", "Although")."""
-    return re.compile(rf"(?:{alternation('concessive_openers')})(?![\w-])", re.I)
+    openers = alternation("concessive_openers")
+    return re.compile(rf"(?:{openers})(?![\w-])", re.I)
 
 
 def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
