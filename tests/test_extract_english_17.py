@@ -5,7 +5,7 @@ expects to see drafted."""
 
 from __future__ import annotations
 
-from helpers.extraction import actor_names, quotes, roles
+from helpers.extraction import actor_names, event, quotes, roles
 
 # --- 1. "Faculty of Engineering of Sinar University": the parent is the university ----------------
 
@@ -70,3 +70,49 @@ def test_a_consulate_general_of_a_state_with_its_formal_name_is_found() -> None:
 def test_an_embassy_of_no_state_names_no_body() -> None:
     text = "The Embassy of the Future exhibition opened in the city hall."
     assert not any(q.startswith("Embassy of") for q in quotes(text)), quotes(text)
+
+
+def test_an_embassy_and_its_ambassador_are_one_actor() -> None:
+    text = ("The forum was supported by the Embassy of the Kingdom of Sweden. Swedish Ambassador to "
+            "Indonesia Karin Lund opened it, and the Australian Embassy and Australian Ambassador "
+            "Penny Lestari attended.")
+    got = actor_names(text)
+    assert got == ["Embassy of the Kingdom of Sweden", "Australian Embassy"], got
+
+
+def test_embassies_of_two_countries_stay_two_actors() -> None:
+    text = "The British Embassy and the Danish Embassy attended the workshop."
+    assert actor_names(text) == ["British Embassy", "Danish Embassy"], actor_names(text)
+
+
+# --- 4. "Minister of Environment and Forestry": an English portfolio of two fields ----------------
+
+
+def test_an_english_minister_of_two_fields_names_the_whole_ministry() -> None:
+    text = "The signing was witnessed by Minister of Environment and Forestry Sari Lestari and the envoy."
+    assert actor_names(text) == ["Kementerian Lingkungan Hidup dan Kehutanan"], actor_names(text)
+
+
+def test_an_english_minister_of_one_field_before_and_keeps_one_field() -> None:
+    text = "The forum was opened by Minister of Health Budi Santoso and Governor Ahmad Lestari."
+    assert "Kementerian Kesehatan" in actor_names(text), actor_names(text)
+
+
+# --- 5. "tsunami drill": an English drill is the event; a funder "with financial support from" ----
+
+
+def test_an_english_drill_is_the_event() -> None:
+    text = "Hundreds of students took part in a tsunami drill held by Contoh Agency on Tuesday."
+    assert event(text)[1] == "workshop", event(text)
+
+
+def test_a_kind_of_support_before_support_from_still_names_a_funder() -> None:
+    text = ("Pupils joined an evacuation drill conducted by Contoh Agency, with financial support from "
+            "Sinar Foundation.")
+    assert roles(text, "Contoh Agency", "Sinar Foundation") == {"Contoh Agency": "organiser",
+                                                                "Sinar Foundation": "participant"}
+
+
+def test_with_the_support_of_names_a_participant() -> None:
+    text = "Contoh Agency held the training with the support of Sinar Foundation."
+    assert roles(text, "Contoh Agency", "Sinar Foundation")["Sinar Foundation"] == "participant"
