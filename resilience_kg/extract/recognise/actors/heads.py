@@ -705,6 +705,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             continue
         if m.group(1) in ("Office", "Government", "Department") and first == k and not body.strip().startswith("of"):
             continue
+        if m.group(1) == "Team" and (first == k or stop > after):
+            continue  # "the team", "Team Leader": a team is a body only named before its head, which ends it
         if m.group(1) in ("Board", "Service", "Chapter") and first == k:
             continue  # "Board of Directors", "Service of ...": an organ or an act, named by no body's words
         if _is_place(name) or _is_collective(name) or _is_collective(body.strip()) or name.lower() in _sector_groups():
