@@ -6,6 +6,7 @@ expects to see drafted."""
 from __future__ import annotations
 
 from helpers.extraction import actor_names, event, quotes, roles
+from helpers.statements import issues
 
 # --- 1. "Faculty of Engineering of Sinar University": the parent is the university ----------------
 
@@ -116,3 +117,66 @@ def test_a_kind_of_support_before_support_from_still_names_a_funder() -> None:
 def test_with_the_support_of_names_a_participant() -> None:
     text = "Contoh Agency held the training with the support of Sinar Foundation."
     assert roles(text, "Contoh Agency", "Sinar Foundation")["Sinar Foundation"] == "participant"
+
+
+# --- 6. "the challenges of X": the problem a body sets out to address -----------------------------
+
+
+def test_the_challenges_of_names_an_issue() -> None:
+    text = ("Sinar Foundation and Contoh Agency signed a memorandum of understanding on Friday to "
+            "address the challenges of climate change in coastal districts.")
+    got = issues(text)
+    assert any(q.startswith("challenges of climate change") for q in got), got
+
+
+# --- 7. a list of English names each ending at its head: no short form spans the commas ------------
+
+
+def test_a_short_form_does_not_span_a_list_of_english_names() -> None:
+    text = ("Volunteers came from Contoh Karhutla Task Force, Sinar Patrol Team, Fire Attack Team (TSA) "
+            "and Lestari Foundation.")
+    got = quotes(text)
+    assert "Contoh Karhutla Task Force" in got and "Fire Attack Team (TSA)" in got, got
+    assert not any(q.startswith("Task Force,") for q in got), got
+
+
+def test_a_short_form_still_spans_the_fields_of_one_name() -> None:
+    text = "Staff of the Ministry of Public Works, Housing, and Spatial Planning (MPWHSP) attended."
+    assert quotes(text) == ["Ministry of Public Works, Housing, and Spatial Planning (MPWHSP)"], quotes(text)
+
+
+# --- 8. "X Team": a team named before its head is a body; "Team Leader" is a post -----------------
+
+
+def test_a_named_team_is_a_body_and_a_team_leader_is_not() -> None:
+    text = ("The Humanitarian Country Team met the Sinar Patrol Team. The Deputy Team Leader of the "
+            "project and the team of experts attended.")
+    got = quotes(text)
+    assert got == ["Humanitarian Country Team", "Sinar Patrol Team"], got
+
+
+# --- 9. "Indonesian Ministry of X": the country's own ministry, one actor with its minister --------
+
+
+def test_an_indonesian_ministry_is_the_ministry_and_one_actor_with_its_minister() -> None:
+    text = ("The agreement was signed by Indonesian Ministry of Environment and Forestry (MoEF) Secretary "
+            "General Budi Santoso. Minister of Environment and Forestry Sari Lestari witnessed it.")
+    assert actor_names(text) == ["Ministry of Environment and Forestry"], actor_names(text)
+
+
+def test_indonesian_stays_in_a_name_that_is_no_ministry() -> None:
+    assert "Indonesian Red Cross" in quotes("The Indonesian Red Cross attended the drill."), \
+        quotes("The Indonesian Red Cross attended the drill.")
+
+
+# --- 10. "Institute of Hazard, Risk, and Resilience": fields after "of" listed with commas ---------
+
+
+def test_fields_after_of_listed_with_commas_stay_in_one_name() -> None:
+    text = "One of its institutes is the Institute of Hazard, Risk, and Resilience, which studies floods."
+    assert quotes(text) == ["Institute of Hazard, Risk, and Resilience"], quotes(text)
+
+
+def test_a_list_of_known_bodies_after_a_head_first_name_stays_a_list() -> None:
+    text = "Speakers came from the Institute for Policy Studies, Oxfam and Mercy Corps."
+    assert quotes(text) == ["Institute for Policy Studies", "Oxfam", "Mercy Corps"], quotes(text)

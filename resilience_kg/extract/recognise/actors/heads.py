@@ -177,7 +177,7 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             break  # "Pemerintah Provinsi X, dan Pemerintah Kota Y": a jurisdiction ends a body's name
             # (but "Dinas Kesehatan Provinsi X, Bidang P2P" names the unit after its parent)
         elif word == "," and (unit or government
-                              or (public and english and any(t.text in ("of", "for") for t in toks[i:j]))) \
+                              or (english and any(t.text in ("of", "for") for t in toks[i:j]))) \
                 and j > i \
                 and _enumerated_fields(text, toks, j, known, unit=unit):
             pass  # "Biro Hukum, Organisasi, dan Kerjasama", "Dinas Koperasi, UKM dan Perdagangan": one body's fields
@@ -480,6 +480,8 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
             continue
         if word.endswith(("'s", "’s")):
             break  # "Indonesia's National Disaster Management Agency": the owner is not in the name
+        if word == "Indonesian" and j == i - 1 and toks[i].text == "Ministry":
+            break  # "Indonesian Ministry of Health": the country's own ministry, named without it
         if word in _LEVEL_WORDS:
             # "... Kab. Sleman Sinar Foundation": an English name holds no Indonesian level word
             # and its region; they are a post's place, and the name starts after them.
