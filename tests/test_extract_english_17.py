@@ -5,7 +5,7 @@ expects to see drafted."""
 
 from __future__ import annotations
 
-from helpers.extraction import actor_names, event, quotes, roles
+from helpers.extraction import actor_names, actors_by_name, event, quotes, roles
 from helpers.statements import issues
 
 # --- 1. "Faculty of Engineering of Sinar University": the parent is the university ----------------
@@ -180,3 +180,21 @@ def test_fields_after_of_listed_with_commas_stay_in_one_name() -> None:
 def test_a_list_of_known_bodies_after_a_head_first_name_stays_a_list() -> None:
     text = "Speakers came from the Institute for Policy Studies, Oxfam and Mercy Corps."
     assert quotes(text) == ["Institute for Policy Studies", "Oxfam", "Mercy Corps"], quotes(text)
+
+
+# --- 11. "the Head of the X Office, Andi Lestari": the holder after the body is a person -----------
+
+
+def test_a_holder_named_after_the_head_of_the_body_is_no_actor() -> None:
+    text = ("The meeting was chaired by the Head of the Contoh City Public Works Office, Andi Lestari, "
+            "and attended by Sinar Foundation, Lestari Agency and PDAM Tirta Contoh.")
+    got = actor_names(text)
+    assert "Andi Lestari" not in got and "Contoh City Public Works Office" in got, got
+
+
+# --- 12. "Contoh State Polytechnic": English for a politeknik ---------------------------------------
+
+
+def test_an_english_polytechnic_is_an_academic_body() -> None:
+    got = actors_by_name("Lecturers from Contoh State Polytechnic shared flood models.")
+    assert "Contoh State Polytechnic" in got and got["Contoh State Polytechnic"].sector == "AcademicInstitution", got

@@ -639,6 +639,8 @@ def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
     for f in before:
         lead = text[max(0, f.start - 40):f.start]
         words_ = lead.split()
+        if words_ and words_[-1] in ("the", "The"):
+            words_ = words_[:-1]  # "the Head of the X Office, Andi Lestari": English puts "the" before the body
         for n in range(1, min(4, len(words_)) + 1):
             if _post_regex().fullmatch(" ".join(words_[-n:])):
                 return True
