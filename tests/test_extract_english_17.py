@@ -6,7 +6,7 @@ expects to see drafted."""
 from __future__ import annotations
 
 from helpers.extraction import actor_names, actors_by_name, event, quotes, roles
-from helpers.statements import issues
+from helpers.statements import drafted, issues, who
 
 # --- 1. "Faculty of Engineering of Sinar University": the parent is the university ----------------
 
@@ -198,3 +198,16 @@ def test_a_holder_named_after_the_head_of_the_body_is_no_actor() -> None:
 def test_an_english_polytechnic_is_an_academic_body() -> None:
     got = actors_by_name("Lecturers from Contoh State Polytechnic shared flood models.")
     assert "Contoh State Polytechnic" in got and got["Contoh State Polytechnic"].sector == "AcademicInstitution", got
+
+
+# --- 13. "X expressed its commitment to ...": a commitment in the body's own words -----------------
+
+
+def test_expressed_its_commitment_to_is_a_commitment_of_the_body() -> None:
+    text = ("Sinar Foundation held a workshop on water with Contoh Regency Government on Monday. "
+            "Contoh Regency Government expressed its commitment to enforcing groundwater permits.")
+    got = drafted(text)
+    assert "enforcing groundwater permits" in got, got
+    kind, status, _ = got["enforcing groundwater permits"]
+    assert (kind, status) == ("Commitment", "planned"), got
+    assert who(got, "enforcing groundwater permits") == ["Contoh Regency Government"], got
