@@ -211,3 +211,13 @@ def test_expressed_its_commitment_to_is_a_commitment_of_the_body() -> None:
     kind, status, _ = got["enforcing groundwater permits"]
     assert (kind, status) == ("Commitment", "planned"), got
     assert who(got, "enforcing groundwater permits") == ["Contoh Regency Government"], got
+
+
+# --- 14. "Water, Sanitation and Hygiene (WASH)": a field's short form names no body ---------------
+
+
+def test_a_field_short_form_is_no_body() -> None:
+    text = ("The plan is tied to the global Water, Sanitation and Hygiene (WASH) campaigns. "
+            "Sinar Foundation and WASH partners met on the NDC targets.")
+    got = quotes(text)
+    assert "WASH" not in got and "NDC" not in got and "Sinar Foundation" in got, got
