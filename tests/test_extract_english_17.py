@@ -221,3 +221,13 @@ def test_a_field_short_form_is_no_body() -> None:
             "Sinar Foundation and WASH partners met on the NDC targets.")
     got = quotes(text)
     assert "WASH" not in got and "NDC" not in got and "Sinar Foundation" in got, got
+
+
+# --- 15. "the Australian Ambassador to Indonesia, Penny Lestari,": the post's holder is no body -----
+
+
+def test_the_holder_after_an_envoy_post_is_no_actor() -> None:
+    text = ("The Australian Ambassador to Indonesia, Penny Lestari, together with the Main Secretary of "
+            "BNPB Budi Santoso, Sinar Foundation and Contoh University launched the report.")
+    got = actor_names(text)
+    assert "Penny Lestari" not in got and "Kedutaan Besar Australia" in got, got
