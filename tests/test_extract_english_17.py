@@ -231,3 +231,17 @@ def test_the_holder_after_an_envoy_post_is_no_actor() -> None:
             "BNPB Budi Santoso, Sinar Foundation and Contoh University launched the report.")
     got = actor_names(text)
     assert "Penny Lestari" not in got and "Kedutaan Besar Australia" in got, got
+
+
+# --- 16. "Indonesian Red Cross and Sinar Foundation": a head of two words ends the first body -------
+
+
+def test_a_two_word_english_head_before_and_ends_the_first_body() -> None:
+    text = "The Indonesian Red Cross and Sinar Foundation attended, as did Contoh City Government and Lestari Institute."
+    got = quotes(text)
+    assert got == ["Indonesian Red Cross", "Sinar Foundation", "Contoh City Government", "Lestari Institute"], got
+
+
+def test_fields_joined_by_and_before_a_head_stay_one_name() -> None:
+    text = "Staff of the Contoh Research and Development Agency attended."
+    assert quotes(text) == ["Contoh Research and Development Agency"], quotes(text)

@@ -510,6 +510,8 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
             if word == "and" and j > 1 and toks[j - 1].text.lower() in _english_region_kinds() \
                     and _is_place(toks[j - 2].text):
                 break  # "Red Cross of X City and Disability Service Unit": a region ends the first body
+            if word == "and" and _english_head_at_end(text[max(0, toks[j - 1].end - 40):toks[j - 1].end]):
+                break  # "Indonesian Red Cross and Sinar Foundation": a head of two words ends the first body
             if word == "and" and _head_first_name_before(toks, j):
                 break  # "Institute for Urban Futures and Tirta Lestari Foundation": the words before
                 # "and" end a name whose head is first, a body of its own
