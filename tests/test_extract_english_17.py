@@ -45,7 +45,8 @@ def test_fields_joined_by_and_stay_in_one_name() -> None:
     text = ("Officials of the Ministry of Tourism and Creative Economy and the Center for Climate Risk "
             "and Opportunity Management attended.")
     got = quotes(text)
-    assert got == ["Ministry of Tourism and Creative Economy", "Center for Climate Risk and Opportunity Management"], got
+    assert got == ["Ministry of Tourism and Creative Economy",
+                   "Center for Climate Risk and Opportunity Management"], got
 
 
 def test_a_post_of_a_field_and_office_keeps_the_office_name() -> None:
@@ -237,7 +238,8 @@ def test_the_holder_after_an_envoy_post_is_no_actor() -> None:
 
 
 def test_a_two_word_english_head_before_and_ends_the_first_body() -> None:
-    text = "The Indonesian Red Cross and Sinar Foundation attended, as did Contoh City Government and Lestari Institute."
+    text = ("The Indonesian Red Cross and Sinar Foundation attended, as did Contoh City Government and "
+            "Lestari Institute.")
     got = quotes(text)
     assert got == ["Indonesian Red Cross", "Sinar Foundation", "Contoh City Government", "Lestari Institute"], got
 

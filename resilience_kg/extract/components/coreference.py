@@ -381,7 +381,8 @@ def _mission_regex() -> re.Pattern[str]:
     country, in Indonesian or English."""
     forms = "|".join(re.escape(f) for f in sorted(words("state_forms"), key=len, reverse=True))
     return re.compile(r"Kedutaan Besar (?P<id>.+)|(?:the )?(?P<adj>.+?) Embassy(?: in \S+)?"
-                      r"|Embassy of (?:the )?(?:(?:" + forms + r") of (?:the )?)?(?P<of>.+?)(?: of America)?(?: in \S+)?")
+                      r"|Embassy of (?:the )?(?:(?:" + forms + r") of (?:the )?)?"
+                      r"(?P<of>.+?)(?: of America)?(?: in \S+)?")
 
 
 def _mission_key(name: str) -> str | None:

@@ -115,7 +115,8 @@ def _cue_key(phrase: str, cues: dict[str, tuple[str, str]]) -> str:
     key = phrase.lower()
     if key in cues:
         return key
-    if key.startswith("with") and (plain := re.sub(rf"^with\s+{_support_kinds()}\s+", "with ", key, flags=re.I)) in cues:
+    plain = re.sub(rf"^with\s+{_support_kinds()}\s+", "with ", key, flags=re.I)
+    if plain != key and plain in cues:
         return plain  # ("with financial support from": the cue "with support from")
     key = re.sub(rf"\s+{_PASSIVE_ADVERBS}\s+oleh$", " oleh", re.sub(r"\s+", " ", key))
     joined = re.sub(r"^di (?=[a-z])", "di", key)
