@@ -247,3 +247,14 @@ def test_a_two_word_english_head_before_and_ends_the_first_body() -> None:
 def test_fields_joined_by_and_before_a_head_stay_one_name() -> None:
     text = "Staff of the Contoh Research and Development Agency attended."
     assert quotes(text) == ["Contoh Research and Development Agency"], quotes(text)
+
+
+def test_the_means_after_a_problem_is_no_part_of_it() -> None:
+    text = ("Sinar Foundation and Contoh Agency signed an agreement on Friday to address the challenges of "
+            "climate change by supporting village forests across the province.")
+    assert issues(text) == ["challenges of climate change"], issues(text)
+
+
+def test_the_cause_after_a_participle_stays_in_the_problem() -> None:
+    text = "Participants noted the lack of clean water caused by drought in the villages."
+    assert issues(text) == ["lack of clean water caused by drought in the villages"], issues(text)
