@@ -20,7 +20,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _heads,
     _repeat_counted,
 )
-from resilience_kg.extract.recognise.rules import confidence, word_map
+from resilience_kg.extract.recognise.rules import confidence, word_map, words
 
 if TYPE_CHECKING:
     from resilience_kg.extract.gazetteer import Gazetteer
@@ -401,7 +401,38 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     bilingual = _bilingual_key(mention.name)
     if bilingual is not None:
         keys.append(bilingual)
+    mission = _mission_key(mention.name)
+    if mission is not None:
+        keys.append(mission)
     return keys
+
+
+@functools.cache
+def _mission_regex() -> re.Pattern[str]:
+    """"Kedutaan Besar Amerika Serikat"; "US Embassy", "Australian Embassy in Jakarta"; "Embassy of
+    the Kingdom of Norway" (``rules/words.csv`` list ``state_forms``): an embassy named by its
+    country, in Indonesian or English."""
+    forms = "|".join(re.escape(f) for f in sorted(words("state_forms"), key=len, reverse=True))
+    return re.compile(r"Kedutaan Besar (?P<id>.+)|(?:the )?(?P<adj>.+?) Embassy(?: in \S+)?"
+                      r"|Embassy of (?:the )?(?:(?:" + forms + r") of (?:the )?)?"
+                      r"(?P<of>.+?)(?: of America)?(?: in \S+)?")
+
+
+def _mission_key(name: str) -> str | None:
+    """One key for a foreign embassy whichever way the text names it ("US Embassy", "Embassy of the
+    United States", the "Kedutaan Besar Amerika Serikat" its ambassador's post names): its country's
+    Indonesian name, by ``rules/words.csv`` list ``english_envoy_countries`` (an English country's
+    adjective or name) or a country's name and "n" ("Australian")."""
+    m = _mission_regex().fullmatch(name)
+    if m is None:
+        return None
+    if m.group("id"):
+        return f"mission:{m.group('id').lower()}"
+    country = (m.group("adj") or m.group("of") or "").strip()
+    countries = word_map("english_envoy_countries")
+    if country not in countries and country.endswith("n") and country[:-1] in countries:
+        country = country[:-1]  # ("Australian": Australia)
+    return f"mission:{countries[country].lower()}" if country in countries else None
 
 
 def _bilingual_key(name: str) -> str | None:

@@ -827,6 +827,9 @@ def _in_sentence(text: str, sent: Span, items: list[tuple[re.Match[str], _Cue]],
                                  text[:nxt[0].start()], flags=re.I))
             if reason := _reason().search(text, m.end(), end):
                 end = reason.start()  # "menyoroti persoalan X, karena Y": the reason is a clause of its own
+            means = _MEANS.search(text, m.end(), end)
+            if means and not _AGENT_BEFORE_BY.search(text, m.end(), means.start() + 1):
+                end = means.start()  # "to address the challenges of X by supporting Y": how, a clause of its own
         elif cue.shape == "subject":
             if re.search(r"(?<![\w-])(?:yang|which|that)\s*$", text[start:m.start()], re.I):
                 continue  # "beberapa hal penting yang menjadi perhatian, yaitu X": a list's intro, no item
@@ -920,6 +923,14 @@ def _alone(text: str, cue: _Cue, at: int, stop: re.Match[str] | None) -> bool:
     inability, alone = _alone_words()
     end = stop.start() if stop else len(text)
     return cue.text in inability and alone.search(text, at, end) is not None
+
+
+#: English "by" and a verb in -ing after a problem ("the challenges of climate change by supporting
+#: ..."): the means the body will use, no part of the problem.
+_MEANS = re.compile(r"\s+by\s+[a-z]+ing(?![\w-])")
+#: A passive's participle right before "by" ("shortages caused by drought", "floods driven by ..."):
+#: "by" then names the problem's cause, which is part of it.
+_AGENT_BEFORE_BY = re.compile(r"(?:ed|en|made|hit)\s+$")
 
 
 @functools.cache

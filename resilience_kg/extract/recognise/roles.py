@@ -84,12 +84,26 @@ def _spelling(cue: str) -> str:
     if re.match(r"di[a-z]", cue, re.I):
         # "di ikuti", "di adakan" as often as "di pimpin": the prefix apart before a vowel too.
         pattern = r"di\s?" + pattern[2:]
+    if _SUPPORT_CUE.fullmatch(cue):
+        # "with financial support from", "with technical support of": the kind of support stands
+        # between "with" and its noun (``rules/words.csv`` list ``support_kinds``).
+        pattern = pattern.replace(r"with\ ", rf"with\s+(?:{_support_kinds()}\s+)?", 1)
     if cue.lower().endswith(" oleh") and cue.lower().startswith("di"):
         # News prose drops the "oleh" before the agent's name ("digelar Pemerintah Provinsi X",
         # "dipimpin langsung Kapolres X"): the bare verb before a capital is the same cue, read as
         # reaching only the name right after it (:data:`_BARE_REACH`).
         pattern = pattern[:-len(re.escape(" oleh"))] + rf"(?:\s+{_PASSIVE_ADVERBS})?(?:\s+oleh|(?=\s+(?-i:[A-Z])))"
     return pattern
+
+
+#: An English cue of a supporter or funder: "with support from", "with funding from".
+_SUPPORT_CUE = re.compile(r"with (?:the )?(?:support|funding|assistance|grant)s? (?:from|of)", re.I)
+
+
+@functools.cache
+def _support_kinds() -> str:
+    """The words that say what kind of support it was ("financial", "technical"), as a pattern."""
+    return "(?:" + "|".join(re.escape(w) for w in words("support_kinds")) + ")"
 
 
 #: How far after a passive verb without its "oleh" the agent's name may begin: a post before it
@@ -103,6 +117,9 @@ def _cue_key(phrase: str, cues: dict[str, tuple[str, str]]) -> str:
     key = phrase.lower()
     if key in cues:
         return key
+    plain = re.sub(rf"^with\s+{_support_kinds()}\s+", "with ", key, flags=re.I)
+    if plain != key and plain in cues:
+        return plain  # ("with financial support from": the cue "with support from")
     key = re.sub(rf"\s+{_PASSIVE_ADVERBS}\s+oleh$", " oleh", re.sub(r"\s+", " ", key))
     joined = re.sub(r"^di (?=[a-z])", "di", key)
     if joined not in cues and key not in cues:

@@ -110,6 +110,10 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
             # short form leaves out: "Dinas Pekerjaan Umum, Penataan Ruang, dan Pertanahan (PUPRP)").
             if not _head_regex().match(text, before[best].start):
                 best = None
+            elif any(_english_head_at_end(text[before[best].start:c.start]) for c in before[best:]
+                     if c.text == ","):
+                best = None  # "UPR Task Force, X Patrol Team, Fire Attack Team (TSA)": an English name
+                # ends at its head, so the comma after it ends a list's member, not a field of one name
         if best is not None and opener == "/" and (not at_head or _post_regex().fullmatch(acronym)):
             best = None  # a slash alternative names a body only after a head noun, never a post's short form
         if best is not None:

@@ -136,6 +136,10 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             if word.lower() in ("dan", "and") and (_head_regex().match(nxt) or is_acronym(nxt)) \
                     and not _field_short_form(text, toks, j + 1, known):
                 break  # "Dinas A dan Dinas B", "Dinas Perhubungan dan ITDP": two bodies
+            if word == "and" and english and any(t.text in ("of", "for") for t in toks[i:j]) \
+                    and _english_name_at(text, toks, j + 1):
+                break  # "Institute for Urban Futures and Tirta Lestari Foundation": a name with its
+                # head first ends at "and" before a name with its head last, a second body
             if word.lower() == "dan" and not english and _person_then_from(text, toks[j + 1].start):
                 break  # "Yayasan X dan Budi dari Forum Y": a person from another body, named after "dan"
             if word.lower() == "dan" and not english and " " in _head_at(text, toks[j + 1].start):
@@ -180,7 +184,7 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             break  # "Pemerintah Provinsi X, dan Pemerintah Kota Y": a jurisdiction ends a body's name
             # (but "Dinas Kesehatan Provinsi X, Bidang P2P" names the unit after its parent)
         elif word == "," and (unit or government
-                              or (public and english and any(t.text in ("of", "for") for t in toks[i:j]))) \
+                              or (english and any(t.text in ("of", "for") for t in toks[i:j]))) \
                 and j > i \
                 and _enumerated_fields(text, toks, j, known, unit=unit):
             pass  # "Biro Hukum, Organisasi, dan Kerjasama", "Dinas Koperasi, UKM dan Perdagangan": one body's fields
@@ -489,6 +493,7 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
     first = i
     j = i - 1
     reach = 8  # "Ambon City Public Works and Spatial Planning Office"
+    crossed_of = -1  # the last "of" walked over, if any
     while j >= 0 and i - j <= reach:
         word = toks[j].text
         gap = text[toks[j].end:toks[j + 1].start]
@@ -502,6 +507,8 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
             continue
         if word.endswith(("'s", "’s")):
             break  # "Indonesia's National Disaster Management Agency": the owner is not in the name
+        if word == "Indonesian" and j == i - 1 and toks[i].text == "Ministry":
+            break  # "Indonesian Ministry of Health": the country's own ministry, named without it
         if word in _LEVEL_WORDS:
             # "... Kab. Sleman Sinar Foundation": an English name holds no Indonesian level word
             # and its region; they are a post's place, and the name starts after them.
@@ -511,7 +518,15 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
             break
         if is_cap(word) and word not in STOP_CAPS and not _head_regex().fullmatch(word):
             first = j
+        elif crossed_of > 0 and _head_regex().fullmatch(word) and _heads()[word].english:
+            # "Faculty of Engineering of Sinar University", "Center for Disaster Studies of X
+            # University": a head-first name before "of" is the unit, whose name runs to its parent;
+            # the parent's own name starts after that "of".
+            first = crossed_of + 1
+            break
         elif word.lower() in ("of", "and", "for") and j > 0 and is_cap(toks[j - 1].text):
+            if word == "of" and crossed_of < 0:
+                crossed_of = j  # (the one nearest the head: the parent's name follows it)
             if word == "of" and (_post_regex().fullmatch(f"{toks[j - 1].text} of") or _english_post_before(toks, j)):
                 break  # "The Head of Semarang City ... Agency", "Vice Rector IV of X University": the
                 # post is not in the body's name
@@ -522,10 +537,61 @@ def _backward(text: str, toks: Sequence[Span], i: int) -> int:
             if word == "and" and j > 1 and toks[j - 1].text.lower() in _english_region_kinds() \
                     and _is_place(toks[j - 2].text):
                 break  # "Red Cross of X City and Disability Service Unit": a region ends the first body
+            if word == "and" and _english_head_at_end(text[max(0, toks[j - 1].end - 40):toks[j - 1].end]):
+                break  # "Indonesian Red Cross and Sinar Foundation": a head of two words ends the first body
+            if word == "and" and _head_first_name_before(toks, j):
+                break  # "Institute for Urban Futures and Tirta Lestari Foundation": the words before
+                # "and" end a name whose head is first, a body of its own
         else:
             break
         j -= 1
     return first
+
+
+@functools.cache
+def _state_after_of_regex() -> re.Pattern[str]:
+    """" of the Kingdom of Norway", " of the United States of America": a state's name after "of",
+    perhaps with its formal words first (``rules/words.csv`` list ``state_forms``)."""
+    forms = "|".join(re.escape(f) for f in sorted(word_list("state_forms"), key=len, reverse=True))
+    return re.compile(r" of (?:the )?(?:(?P<form>" + forms.replace("'", "['’]") + r") of (?:the )?)?"
+                      r"(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?P<america> of America)?(?![\w-])")
+
+
+def _state_after_of(text: str, pos: int, end: int) -> int:
+    """The end of a state's name written after an embassy's or consulate's head ("Embassy of the
+    Kingdom of Norway", "Consulate General of the Republic of Korea"), or 0: a foreign country of
+    ``rules/places.csv``, after the formal words of its name if any."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _countries
+
+    m = _state_after_of_regex().match(text, pos, end)
+    if m is None:
+        return 0
+    words_ = m.group("country").split()
+    for width in (3, 2, 1):
+        name = " ".join(words_[:width])
+        if len(words_) >= width and (name in _countries() or f"{m.group('form')} of {name}" in _countries()):
+            if m.group("america") and width == len(words_):
+                return m.end()  # ("the United States of America")
+            return m.start("country") + len(name)
+    return 0
+
+
+def _head_first_name_before(toks: Sequence[Span], j: int) -> bool:
+    """Whether the capitalised words before ``toks[j]`` follow "of" or "for" after an English
+    head noun ("Institute for Urban Futures", "Ministry of Health"), up to four words before it:
+    they end a name whose head is first."""
+    k = j - 1
+    while k >= 0 and j - k <= 4 and is_cap(toks[k].text) and toks[k].text not in STOP_CAPS:
+        k -= 1
+    if k < 1 or k == j - 1 or toks[k].text not in ("of", "for"):
+        return False
+    n = k - 1
+    while n >= 0 and k - n <= 4 and is_cap(toks[n].text):
+        head = _heads().get(toks[n].text)
+        if head is not None and head.english:
+            return True
+        n -= 1
+    return False
 
 
 def _fields_before_and(toks: Sequence[Span], j: int, i: int) -> bool:
@@ -620,6 +686,10 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
                         civil=head.sector == "CivilSocietyOrganization",
                         government=head.sector == "GovernmentAgency" and not head.english,
                         public=head.sector == "GovernmentAgency")
+        if head.english and head.sector == "DiplomaticMission" \
+                and all(t.text == "General" for t in toks[after:stop]) \
+                and (state := _state_after_of(text, toks[stop - 1].end if stop > after else m.end(), end)):
+            stop = next((n + 1 for n in range(after, len(toks)) if toks[n].end >= state), stop)
         first = _backward(text, toks, k) if head.english else k
         english = head.english
         # "the Australian Government’s Humanitarian Strategy": the body owns what follows, unless what
@@ -666,6 +736,8 @@ def head_noun_spans(text: str, start: int, end: int, known: frozenset[str] = fro
             continue
         if m.group(1) in ("Office", "Government", "Department") and first == k and not body.strip().startswith("of"):
             continue
+        if m.group(1) == "Team" and (first == k or stop > after):
+            continue  # "the team", "Team Leader": a team is a body only named before its head, which ends it
         if m.group(1) in ("Board", "Service", "Chapter") and first == k:
             continue  # "Board of Directors", "Service of ...": an organ or an act, named by no body's words
         if _is_place(name) or _is_collective(name) or _is_collective(body.strip()) or name.lower() in _sector_groups():

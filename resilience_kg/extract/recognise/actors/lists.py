@@ -647,9 +647,14 @@ def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
     if any(re.fullmatch(r"(?:\s+[A-Z][\w.'-]*){0,3}\s*,\s*", lead[p.end():]) for p in _post_regex().finditer(lead)):
         return True  # "... diwakili oleh Sekretaris Umum, Abdul Mu'ti": the post ends just before
     before = [f for f in found if f.end <= pos and not text[f.end:pos].strip(" ,")]
+    if any(f.method in _POST_METHODS for f in before):
+        return True  # "the Australian Ambassador to Indonesia, Penny Lestari": the body is quoted as
+        # its head's post, so the name after the comma is the post's holder
     for f in before:
         lead = text[max(0, f.start - 40):f.start]
         words_ = lead.split()
+        if words_ and words_[-1] in ("the", "The"):
+            words_ = words_[:-1]  # "the Head of the X Office, Andi Lestari": English puts "the" before the body
         for n in range(1, min(4, len(words_)) + 1):
             if _post_regex().fullmatch(" ".join(words_[-n:])):
                 return True
@@ -660,6 +665,10 @@ def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
             return True
     return False
 
+
+#: The rules that quote a body as its head's post ("Bupati Contoh", "Minister of Health",
+#: "Australian Ambassador to Indonesia").
+_POST_METHODS = frozenset(("rule:regional-head", "rule:minister-post", "rule:district-head", "rule:office-head"))
 
 _FIELD_TO_BODY = re.compile(r"(?:\s+(?:[A-Z][\w.'-]*|\([A-Z][\w.'-]*\)|dan|serta|&))*\s+")
 

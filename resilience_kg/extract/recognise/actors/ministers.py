@@ -18,8 +18,9 @@ from resilience_kg.extract.recognise.rules import alternation, confidence
 if TYPE_CHECKING:
     from resilience_kg.extract.gazetteer import Gazetteer, GazetteerEntry
 
-#: A capitalised word of a portfolio, and the words that join them ("Pekerjaan Umum dan Perumahan Rakyat").
-_PORTFOLIO = r"[A-Z][\w/-]*(?:(?: dan| &)? [A-Z][\w/-]*){0,7}"
+#: A capitalised word of a portfolio, and the words that join them ("Pekerjaan Umum dan Perumahan
+#: Rakyat", "Environment and Forestry": English joins a two-field portfolio with "and" too).
+_PORTFOLIO = r"[A-Z][\w/-]*(?:(?: dan| and| &)? [A-Z][\w/-]*){0,7}"
 
 #: "Menteri Kesehatan", "Wakil Menteri BUMN", "Menteri Koordinator bidang Perekonomian", and the
 #: English "Minister of Health", "Coordinating Minister for Economic Affairs".
@@ -57,7 +58,7 @@ def minister_posts(text: str, start: int, end: int, gazetteer: Gazetteer | None)
         words_ = m.group("portfolio").split(" ")
         for n in range(len(words_), 0, -1):
             portfolio = " ".join(words_[:n])
-            if portfolio.endswith((" dan", " &")):
+            if portfolio.endswith((" dan", " and", " &")):
                 continue
             entry = _ministry(gazetteer, ministry + portfolio)
             if entry is None and m.group("en") and not m.group("encoord"):
