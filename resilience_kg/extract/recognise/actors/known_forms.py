@@ -146,9 +146,10 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         s, e = m.start(), m.end()
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta", and in
         # English "BAPPEDA of Semarang City".
-        tail = (_jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end) or _numeral_tail(text, e, end)
-                or office_tail(text, e, end))
         entry = gazetteer.by_id.get(surface.method.partition(":")[2]) if gazetteer is not None else None
+        firm = (entry.sector if entry is not None else surface.sector) in _FIRM_SECTORS
+        tail = (_jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end) or _numeral_tail(text, e, end)
+                or office_tail(text, e, end, firm=firm))
         if not tail and entry is not None and entry.level in ("national", "international"):
             tail = _office_tail(text, e, end, international=entry.level == "international")
         if not tail and entry is not None and entry.level == "national" and is_acronym(m.group(1)) \
@@ -159,8 +160,16 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
             central = _CENTRAL_AFTER.match(text, e, end)
             e += central.end() - e if central is not None else 0
         e += tail
+        name = text[s:e]
+        placed = _BRACKETED_PLACE.match(text, e, end) if not tail and is_acronym(m.group(1)) else None
+        if placed is not None and _jurisdiction_tail(f" {placed.group(1)}", 0, len(placed.group(1)) + 1) \
+                == len(placed.group(1)) + 1 and placed.group(1).split()[0].rstrip(".").capitalize() in _LEVELS:
+            # "BPBD (Kabupaten Contoh)": the branch's level and place in brackets after its short form.
+            tail = placed.end() - e
+            name = f"{text[s:e]} {placed.group(1)}"
+            e = placed.end()
         short = _SHORT_FORM_AFTER.match(text, e, end) if not tail and " " in m.group(1) else None
-        place = ((_jurisdiction_tail(text, short.end(), end) or office_tail(text, short.end(), end))
+        place = ((_jurisdiction_tail(text, short.end(), end) or office_tail(text, short.end(), end, firm=firm))
                  if short is not None else 0)
         if short is not None and place and (_fits(short.group(1), m.group(1))
                                             or abbreviates_field(short.group(1), m.group(1))):
@@ -189,12 +198,19 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
             # stays, so "100RC Semarang" elsewhere is the same actor.
             acronym = acronym or " ".join(text[s:e].split())
             e = team.end()
-        out.append(ActorMention(s, e, text[s:e], acronym, None,
+        if name != text[s:e] and branch == s:
+            acronym = name
+        out.append(ActorMention(s, e, name if branch == s else text[s:e], acronym, None,
                                 surface.sector or None, surface.method, surface.method, confidence("mention:gazetteer"),
                                 kind=surface.kind))
     return out
 
 
+#: A firm's sectors: its branch ("Bank Contoh Cabang Jambi") is the firm in the gold, never a branch actor.
+_FIRM_SECTORS = frozenset({"PrivateCompany", "RegionalEnterprise"})
+#: A level and a place in brackets right after a short form ("BPBD (Kab. Contoh)").
+_BRACKETED_PLACE = re.compile(r" \(((?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota) [A-Z][\w .-]{1,40}?)\)")
+_LEVELS = frozenset({"Provinsi", "Prov", "Kabupaten", "Kab", "Kota"})
 #: "Pusat" after a national body's short form: its head office ("BMKG Pusat"), not a place.
 _CENTRAL_AFTER = re.compile(r" Pusat(?![\w-])")
 #: A capitalised word right before a short form, other than a post's ("Kepala BMKG Pusat").
