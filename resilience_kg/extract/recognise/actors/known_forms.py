@@ -160,13 +160,13 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
             central = _CENTRAL_AFTER.match(text, e, end)
             e += central.end() - e if central is not None else 0
         e += tail
-        name = text[s:e]
+        bracketed = ""
         placed = _BRACKETED_PLACE.match(text, e, end) if not tail and is_acronym(m.group(1)) else None
         if placed is not None and _jurisdiction_tail(f" {placed.group(1)}", 0, len(placed.group(1)) + 1) \
                 == len(placed.group(1)) + 1 and placed.group(1).split()[0].rstrip(".").capitalize() in _LEVELS:
             # "BPBD (Kabupaten Contoh)": the branch's level and place in brackets after its short form.
             tail = placed.end() - e
-            name = f"{text[s:e]} {placed.group(1)}"
+            bracketed = placed.group(1)
             e = placed.end()
         short = _SHORT_FORM_AFTER.match(text, e, end) if not tail and " " in m.group(1) else None
         place = ((_jurisdiction_tail(text, short.end(), end) or office_tail(text, short.end(), end, firm=firm))
@@ -198,9 +198,10 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
             # stays, so "100RC Semarang" elsewhere is the same actor.
             acronym = acronym or " ".join(text[s:e].split())
             e = team.end()
-        if name != text[s:e] and branch == s:
-            acronym = name
-        out.append(ActorMention(s, e, name if branch == s else text[s:e], acronym, None,
+        name = f"{text[s:e - len(bracketed) - 3]} {bracketed}" if bracketed else text[s:e]
+        if bracketed:
+            acronym = name  # "BPBD Kabupaten Contoh": the branch's own short form, as for a place outside brackets
+        out.append(ActorMention(s, e, name, acronym, None,
                                 surface.sector or None, surface.method, surface.method, confidence("mention:gazetteer"),
                                 kind=surface.kind))
     return out
