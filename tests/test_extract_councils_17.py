@@ -6,7 +6,7 @@ is in a rule table."""
 
 from __future__ import annotations
 
-from helpers.extraction import found, quotes
+from helpers.extraction import actor_names, found, quotes
 
 from resilience_kg.extract.readers import normalise_text
 
@@ -100,3 +100,10 @@ def test_a_short_form_glued_to_its_place_reads_as_the_branch() -> None:
 
 def test_a_lower_case_word_before_a_bracket_stays_glued() -> None:
     assert normalise_text("nilai f(x) naik") == "nilai f(x) naik"
+
+
+def test_a_faction_named_with_or_without_its_party_word_is_one_actor() -> None:
+    text = ("Dalam rapat paripurna DPRD Kota Semarang, Fraksi Partai Contoh menolak usulan itu. "
+            "\"Kami menolak,\" kata anggota DPRD Fraksi Contoh, Budi. F-Contoh juga meminta kajian ulang.")
+    names = [n for n in actor_names(text) if "Contoh" in n]
+    assert len(names) == 1, names

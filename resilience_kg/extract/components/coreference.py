@@ -368,7 +368,16 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     bilingual = _bilingual_key(mention.name)
     if bilingual is not None:
         keys.append(bilingual)
+    faction = _FACTION.match(mention.name)
+    if faction is not None:
+        # "Fraksi Partai Contoh", "Fraksi Contoh" and "F-Contoh": one council faction, its party
+        # named with or without the word "Partai", or the faction by its short form.
+        keys.append("faction:" + name_key(faction.group(1)))
     return keys
+
+
+#: A council faction's name ("Fraksi Partai X", "Fraksi X", "F-X") and its party's words.
+_FACTION = re.compile(r"(?:Fraksi (?:Partai )?|F-)(\S.*)")
 
 
 def _bilingual_key(name: str) -> str | None:
