@@ -107,3 +107,18 @@ def test_a_faction_named_with_or_without_its_party_word_is_one_actor() -> None:
             "\"Kami menolak,\" kata anggota DPRD Fraksi Contoh, Budi. F-Contoh juga meminta kajian ulang.")
     names = [n for n in actor_names(text) if "Contoh" in n]
     assert len(names) == 1, names
+
+
+# --- 3b. a command's chief of staff, a director's post written short ------------------------------
+
+
+def test_a_chief_of_staff_s_post_spells_the_military_command() -> None:
+    text = "Hadir Kasdim 0733 Semarang Mayor Inf Contoh dan Kepala BPBD Kabupaten Boyolali."
+    got = {m.name for m in found(text)}
+    assert "Komando Distrik Militer 0733/Semarang" in got, got
+
+
+def test_a_director_s_post_written_without_res_spells_the_directorate() -> None:
+    text = "Rapat dihadiri Dirkrimsus Polda Jawa Tengah Kombes Pol Contoh dan warga."
+    got = {m.name for m in found(text)}
+    assert "Direktorat Reserse Kriminal Khusus Polda Jawa Tengah" in got, got
