@@ -89,24 +89,13 @@ def normalise_text(text: str) -> str:
 
     >>> normalise_text("a\\r\\nb  \\n\\n\\n\\nc\\u00a0d")
     'a\\nb\\n\\nc d'
-    >>> normalise_text("BPBD(Kab. Contoh) dan (BPBD)Jawa Barat")
-    'BPBD (Kab. Contoh) dan (BPBD) Jawa Barat'
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
-    text = _GLUED_OPEN.sub(r"\1 (", text)
-    text = _GLUED_CLOSE.sub(r"\1 ", text)
     return text.strip()
-
-
-#: A capitalised word glued to the bracket after it ("BPBD(Kab. Contoh)"), and a bracket of
-#: capitalised words glued to the capitalised word after it ("(BPBD)Jawa Barat"): copy-pasted
-#: pages drop the space, and the body's name and its place read as one once it is back.
-_GLUED_OPEN = re.compile(r"(?<![\w(-])([A-Z][A-Za-z]+)\((?=[A-Z])")
-_GLUED_CLOSE = re.compile(r"(\([A-Z][^()\n]{0,60}\))(?=[A-Z][a-z]|[A-Z]{2})")
 
 
 def decode_text(data: bytes, *, name: str) -> tuple[str, str]:
