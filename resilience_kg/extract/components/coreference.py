@@ -404,6 +404,11 @@ def _actor_keys(mention: ActorMention, resolution: Any) -> list[str]:
     mission = _mission_key(mention.name)
     if mission is not None:
         keys.append(mission)
+    faction = _FACTION.match(mention.name)
+    if faction is not None:
+        # "Fraksi Partai Contoh", "Fraksi Contoh" and "F-Contoh": one council faction, its party
+        # named with or without the word "Partai", or the faction by its short form.
+        keys.append("faction:" + name_key(faction.group(1)))
     return keys
 
 
@@ -433,6 +438,10 @@ def _mission_key(name: str) -> str | None:
     if country not in countries and country.endswith("n") and country[:-1] in countries:
         country = country[:-1]  # ("Australian": Australia)
     return f"mission:{countries[country].lower()}" if country in countries else None
+
+
+#: A council faction's name ("Fraksi Partai X", "Fraksi X", "F-X") and its party's words.
+_FACTION = re.compile(r"(?:Fraksi (?:Partai )?|F-)(\S.*)")
 
 
 def _bilingual_key(name: str) -> str | None:

@@ -23,6 +23,7 @@ from resilience_kg.extract.recognise.actors.bounds import (
     person_word_after_body,
     places_listed_in_name,
 )
+from resilience_kg.extract.recognise.actors.councils import faction_short_forms
 from resilience_kg.extract.recognise.actors.district_heads import district_heads
 from resilience_kg.extract.recognise.actors.governments import (
     counted_governments,
@@ -36,7 +37,7 @@ from resilience_kg.extract.recognise.actors.governments import (
     same_local_government,
 )
 from resilience_kg.extract.recognise.actors.heads import _split_at_known, head_noun_spans
-from resilience_kg.extract.recognise.actors.known_forms import _surface_index, odd_forms, surface_spans
+from resilience_kg.extract.recognise.actors.known_forms import _FIRM_SECTORS, _surface_index, odd_forms, surface_spans
 from resilience_kg.extract.recognise.actors.lists import (
     attendance_lines,
     attendance_lists,
@@ -127,6 +128,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + regional_secretaries(text, s, e)
             + lower_case_governments(text, s, e)
             + police_commands(text, s, e)
+            + faction_short_forms(text, s, e)
             + military_commands(text, s, e)
             + english_local_governments(text, s, e)
             + counted_governments(text, s, e)
@@ -138,6 +140,9 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + english_command_posts(text, s, e)
             + district_heads(text, s, e)
         )
+        # "BRI Cabang X": a firm's branch is the firm (the gold names it once), read by its known form.
+        surfaces = [m for m in surfaces if m.sector_basis != "acronym-branch"
+                    or known_sectors.get(m.name.split()[0], ("", ""))[0] not in _FIRM_SECTORS]
         candidates = (
             _split_at_known(text, [body_in_its_office(text, m, known_forms, national_forms)
                                    for m in head_noun_spans(text, s, e, known_forms)], surfaces)

@@ -117,8 +117,11 @@ def police_commands(text: str, start: int, end: int) -> list[ActorMention]:
     return out
 
 
-#: A police directorate or unit written as one word ("Ditreskrimsus", "Satpolairud") before its command.
-_POLICE_UNIT = re.compile(r"(?<![\w-])((?:Dit|Sat)[a-z]{4,16})(?= (?:Polda|Polres|Polresta|Polrestabes)\b)")
+#: A police directorate or unit written as one word ("Ditreskrimsus", "Satpolairud") or as two
+#: ("Dit Samapta", "Sat Lantas") before its command, or the two units reports name by their field
+#: alone ("Brimob Polda X", "Polairud Polda X": Perpol 2/2021's Satbrimob and Ditpolairud).
+_POLICE_UNIT = re.compile(r"(?<![\w-])((?:Dit|Sat)[a-z]{4,16}|(?:Dit|Sat) [A-Z][a-z]{3,15}|(?:Sat )?Brimob|Polairud)"
+                          r"(?= (?:Polda|Polres|Polresta|Polrestabes)\b)")
 
 
 # -- A military command spelt by its commander's post -----------------------------------------------

@@ -101,6 +101,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             continue
         if starts_after_name(word, nxt):
             break
+        if j == i and i > 0 and toks[i - 1].text in _councils() and word in _council_unit_heads():
+            break  # "Anggota DPRD Fraksi X", "DPRD Komisi C": the council's unit starts, the actor (guide)
         if word in ("Prov.", "Prov"):
             last = j
         elif word == "A" and j == i and not english and j > 0 and _head_regex().fullmatch(toks[j - 1].text) \
@@ -226,6 +228,16 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
     while last >= i and toks[last].text.lower() in CONNECTORS:
         last -= 1
     return last + 1
+
+
+@functools.cache
+def _councils() -> frozenset[str]:
+    return frozenset(word_list("regional_councils"))
+
+
+@functools.cache
+def _council_unit_heads() -> frozenset[str]:
+    return frozenset(word_list("council_unit_heads"))
 
 
 def _parent_after_comma(toks: Sequence[Span], j: int) -> bool:

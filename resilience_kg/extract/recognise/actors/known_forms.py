@@ -25,7 +25,7 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
     _known_names,
     is_acronym,
 )
-from resilience_kg.extract.recognise.rules import confidence, word_map
+from resilience_kg.extract.recognise.rules import alternation, confidence, word_map
 from resilience_kg.extract.recognise.rules import words as word_list
 
 if TYPE_CHECKING:
@@ -152,9 +152,10 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
         s, e = m.start(), m.end()
         # A jurisdiction after the form belongs to the name: "BPBD Provinsi DKI Jakarta", and in
         # English "BAPPEDA of Semarang City".
-        tail = (_jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end) or _numeral_tail(text, e, end)
-                or office_tail(text, e, end))
         entry = gazetteer.by_id.get(surface.method.partition(":")[2]) if gazetteer is not None else None
+        firm = (entry.sector if entry is not None else surface.sector) in _FIRM_SECTORS
+        tail = (_jurisdiction_tail(text, e, end) or _english_place_tail(text, e, end) or _numeral_tail(text, e, end)
+                or office_tail(text, e, end, firm=firm))
         if not tail and entry is not None and entry.level in ("national", "international"):
             tail = _office_tail(text, e, end, international=entry.level == "international")
         if not tail and is_acronym(m.group(1)) and _body_post_before().search(text, max(0, s - 24), s):
@@ -167,8 +168,19 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
             central = _CENTRAL_AFTER.match(text, e, end)
             e += central.end() - e if central is not None else 0
         e += tail
+        bracketed, bracket_at = "", e
+        placed = _bracketed_place().match(text, e, end) if not tail and is_acronym(m.group(1)) else None
+        if placed is not None and _jurisdiction_tail(f" {placed.group(1)}", 0, len(placed.group(1)) + 1) \
+                == len(placed.group(1)) + 1 and placed.group(1).split()[0].rstrip(".").capitalize() in _levels():
+            # "BPBD (Kabupaten Contoh)", also glued "BPBD(Kab. Contoh)": the branch's level and place
+            # in brackets after its short form.
+            tail = placed.end() - e
+            bracketed = placed.group(1)
+            bracket_at = placed.start()
+            e = placed.end()
         short = _SHORT_FORM_AFTER.match(text, e, end) if not tail and " " in m.group(1) else None
-        place = ((_jurisdiction_tail(text, short.end(), end) or office_tail(text, short.end(), end))
+        place = ((_jurisdiction_tail(text, short.end(), end) or office_tail(text, short.end(), end, firm=firm)
+                  or _glued_place(text, short.end(), end, firm=firm))
                  if short is not None else 0)
         if short is not None and place and (_fits(short.group(1), m.group(1))
                                             or abbreviates_field(short.group(1), m.group(1))):
@@ -206,7 +218,10 @@ def surface_spans(text: str, start: int, end: int, gazetteer: Gazetteer | None) 
             # stays, so "100RC Semarang" elsewhere is the same actor.
             acronym = acronym or " ".join(text[s:e].split())
             e = team.end()
-        out.append(ActorMention(s, e, text[s:e], acronym, None,
+        name = f"{text[s:bracket_at].rstrip()} {bracketed}" if bracketed else text[s:e]
+        if bracketed:
+            acronym = name  # "BPBD Kabupaten Contoh": the branch's own short form, as for a place outside brackets
+        out.append(ActorMention(s, e, name, acronym, None,
                                 surface.sector or None, surface.method, surface.method, confidence("mention:gazetteer"),
                                 kind=surface.kind))
     return out
@@ -234,6 +249,35 @@ def _body_post_before() -> re.Pattern[str]:
     """A post held in a body named right after it ("Kepala", "ketua": ``body_posts``), in either case."""
     # (after a space, or a list's comma with none after it: "Binamarga,ketua PMI Dampit")
     return re.compile(r"(?:^|[\s,;(])(?i:" + "|".join(re.escape(w) for w in word_list("body_posts")) + r")\s+$")
+
+
+#: A firm's sectors: its branch ("Bank Contoh Cabang Jambi") is the firm in the gold, never a branch actor.
+_FIRM_SECTORS = frozenset({"PrivateCompany", "RegionalEnterprise"})
+
+
+@functools.cache
+def _bracketed_place() -> re.Pattern[str]:
+    """A level of ``rules/words.csv``'s ``bracketed_place_levels`` and a place in brackets right
+    after a short form ("BPBD (Kab. Contoh)"), or glued to it as copy-pasted pages write it
+    ("BPBD(Kab. Contoh)"): the quote stays the source's own characters."""
+    return re.compile(r" ?\(((?:" + alternation("bracketed_place_levels") + r") [A-Z][\w .-]{1,40}?)\)")
+
+
+@functools.cache
+def _levels() -> frozenset[str]:
+    """The levels of ``bracketed_place_levels`` without their dot ("Kab." is "Kab")."""
+    return frozenset(level.rstrip(".") for level in word_list("bracketed_place_levels"))
+
+
+def _glued_place(text: str, pos: int, end: int, *, firm: bool) -> int:
+    """Length of a place glued to the short form in brackets before it ("(BPBD)Jawa Barat": a
+    copy-pasted page dropped the space), read as if the space were there; 0 when none follows.
+    The text is not changed, so the quote stays an exact substring of the source at its offsets."""
+    if pos >= end or not text[pos].isupper():
+        return 0
+    padded = " " + text[pos:end]
+    width = _jurisdiction_tail(padded, 0, len(padded)) or office_tail(padded, 0, len(padded), firm=firm)
+    return max(width - 1, 0)
 
 
 #: "Pusat" after a national body's short form: its head office ("BMKG Pusat"), not a place.

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import replace
 
-from resilience_kg.extract.recognise.actors.bounds import COUNTRY_INITIALS
+from resilience_kg.extract.recognise.actors.bounds import COUNTRY_INITIALS, office_tail
 from resilience_kg.extract.recognise.actors.lists import _NOT_BODY_SHORT_FORMS, _unknown_short_form
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
@@ -193,6 +193,21 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
             out.append(ActorMention(m.start(), e, text[m.start():e], text[m.start():e], None, None,
                                     "acronym-with-village", "rule:acronym-with-place",
                                     confidence("mention:acronym-with-place")))
+    for m in _acronym_branch_regex().finditer(text, start, end):
+        short = m.group(1)
+        if _is_collective(short) or not is_acronym(short) or _document_words().match(short) \
+                or short in _NOT_BODY_SHORT_FORMS or short in COUNTRY_INITIALS:
+            continue
+        firm = re.search(r"(?<![\w-])(?:" + alternation("legal_forms") + r") +$",
+                         text[max(start, m.start() - 12):m.start()]) is not None  # "PT ABC Cabang X"
+        width = office_tail(text, m.end(1), end, firm=firm)
+        if width:
+            # "IDAI Cabang Aceh": an organisation's branch word and a place the region list knows
+            # after its short form; the branch is its own actor (guide: a regional branch keeps its place).
+            e = m.end(1) + width
+            out.append(ActorMention(m.start(), e, text[m.start():e], text[m.start():e], None, None,
+                                    "acronym-branch", "rule:acronym-with-place",
+                                    confidence("mention:acronym-with-place")))
     for m in _ACRONYM_REGION.finditer(text, start, end):
         # "KONSEPSI NTB", "WALHI Jatim": a body's own short name of four capitals or more, then its
         # province's short name, no level word: a regional body or branch, of no known sector.
@@ -210,6 +225,14 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
                                 f"head:{head.head}" if head else "", "rule:acronym-with-region",
                                 confidence("mention:acronym-with-place")))
     return out
+
+
+@functools.cache
+def _acronym_branch_regex() -> re.Pattern[str]:
+    """An acronym of three letters or more, then a branch's word of ``office_after_words``
+    ("Cabang") and a capitalised word."""
+    branch = [w for w, mode in word_map("office_after_words").items() if mode == "branch"]
+    return re.compile(r"(?<![\w/-])([A-Z][A-Z0-9&-]{2,11})(?= (?:" + "|".join(map(re.escape, branch)) + r") [A-Z])")
 
 
 @functools.cache

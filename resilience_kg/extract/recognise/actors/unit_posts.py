@@ -79,7 +79,16 @@ def units_of_posts(text: str, found: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-#: A Polda director's or commander's post right before the Polda's mention: "Dirlantas Polda Jatim".
+
+
+@functools.cache
+def _police_commands() -> tuple[str, ...]:
+    """A command's name (``rules/words.csv``'s ``police_unit_commands``), then a space, whose
+    directors' and unit heads' posts spell their unit: a Polda's, a Polres's."""
+    return tuple(f"{command} " for command in words("police_unit_commands"))
+
+#: A Polda director's or commander's post right before the Polda's mention: "Dirlantas Polda Jatim",
+#: and a Polres unit head's before the Polres's: "Kasatlantas Polres Contoh".
 _POLICE_POST_BEFORE = re.compile(r"(?<![\w-])(?P<post>" + alternation("police_directorate_posts") + r")\s+$")
 
 
@@ -90,7 +99,7 @@ def _police_directorate(text: str, m: ActorMention) -> ActorMention | None:
     whose holder speaks for the agency, a Polda's directorate holds its own meetings and
     operations under its own name ("Ditlantas Polda X menggelar ..."), so the holder's name after
     the post changes nothing. None when no such post precedes ``m``."""
-    if m.kind != "org" or m.sector != "GovernmentAgency" or not m.name.startswith(("Polda ", "Kepolisian Daerah ")):
+    if m.kind != "org" or m.sector != "GovernmentAgency" or not m.name.startswith(_police_commands()):
         return None
     post = _POLICE_POST_BEFORE.search(text, max(0, m.start - 40), m.start)
     if post is None:
