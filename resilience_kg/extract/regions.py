@@ -120,6 +120,21 @@ def _by_name(level: str) -> dict[str, tuple[Region, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+#: Level words a squashed name never starts with: "Kota Baru" is no spacing of "Kotabaru".
+_SPACED_KIND_WORDS = frozenset({"kota", "kabupaten", "kab", "provinsi", "prov"})
+
+
+def _named(level: str, key: str) -> tuple[Region, ...]:
+    """The regions of ``level`` named ``key``; a province, regency or city also however the text
+    spaces its name ("Palangka Raya" is the list's "Palangkaraya", "Tanjung Pinang" its
+    "Tanjungpinang"): the law forming a city and its own site often space it otherwise than the
+    Kemendagri code list."""
+    hits = _by_name(level).get(key, ())
+    if hits or level != "city" or len(key.replace(" ", "")) < 8 or key.split()[0] in _SPACED_KIND_WORDS:
+        return hits  # ("Kota Baru" is a town's "new town", not the regency Kotabaru)
+    return _by_squashed_name(level).get(key.replace(" ", ""), ())
+
+
 def find(name: str) -> tuple[Region, ...]:
     """Every region that ``name`` may denote: with its kind word ("Kota Bogor") only regions of that
     kind, at any level; without one ("Bogor") provinces, regencies and cities only.
@@ -134,7 +149,7 @@ def find(name: str) -> tuple[Region, ...]:
         if key.startswith(written + " "):
             rest = key[len(written) + 1:]
             level = "village" if kinds[0] in VILLAGE_KINDS else "district" if kinds[0] in DISTRICT_KINDS else "city"
-            hits = tuple(r for r in _by_name(level).get(rest, ()) if r.kind in kinds)
+            hits = tuple(r for r in _named(level, rest) if r.kind in kinds)
             if not hits and level == "city" and len(name.split()) > len(written.split()):
                 # "Kabupaten OKI", "Kab. TTU": the kind word, then the region's short form or initials
                 bare = " ".join(name.split()[len(written.split()):])
@@ -148,7 +163,7 @@ def find(name: str) -> tuple[Region, ...]:
             hits = find(f"{kind} {bare}") or tuple(r for r in find(bare) if r.kind == kind)  # "Central Java Province"
             if hits:
                 return hits
-    hits = _by_name("city").get(key, ())
+    hits = _named("city", key)
     if not hits and name.strip().isalpha() and name.strip().isupper():
         hits = _by_initials().get(name.strip(), ())  # "TTU": Timor Tengah Utara
     alias = _ALIASES.get(key)
@@ -284,7 +299,7 @@ def contracted(name: str) -> Region | None:
 
 @functools.cache
 def _by_squashed_name(level: str) -> dict[str, tuple[Region, ...]]:
-    """Regions of ``level`` ("district" or "village") by their name with no spaces or marks."""
+    """Regions of ``level`` ("city", "district" or "village") by their name with no spaces or marks."""
     out: dict[str, list[Region]] = {}
     for key, hits in _by_name(level).items():
         out.setdefault(key.replace(" ", ""), []).extend(hits)
