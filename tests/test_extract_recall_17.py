@@ -74,3 +74,49 @@ def test_a_city_is_a_place_however_its_name_is_spaced() -> None:
 def test_a_national_body_with_a_city_spaced_otherwise_is_its_office_there() -> None:
     text = "Apel siaga diikuti Basarnas Palangka Raya, BPBD dan TNI."
     assert "Basarnas Palangka Raya" in names(text), names(text)
+
+
+def test_a_disaster_agency_unit_before_its_agency_is_one_actor() -> None:
+    # TRC (rapid response team) and Pusdalops PB (operations centre) are units every BPBD has.
+    text = ("Rapat diikuti instansi terkait, TRC BPBD Kab. Kebumen, dan swasta. Budi dari Pusdalops PB "
+            "BPBD Provinsi Jawa Tengah memandu simulasi.")
+    got = names(text)
+    assert "TRC BPBD Kab. Kebumen" in got, got
+    assert "Pusdalops PB BPBD Provinsi Jawa Tengah" in got, got
+
+
+def test_a_state_university_written_by_its_short_form_is_an_academic_actor() -> None:
+    text = "Lokakarya dihadiri Bappeda Kota Kupang, Undana Kupang, Politani Kupang, serta Unsrat."
+    got = by_name(text)
+    for name in ("Undana Kupang", "Politani Kupang", "Unsrat"):
+        assert name in got, list(got)
+        assert got[name].sector == "AcademicInstitution"
+
+
+def test_a_name_broken_after_its_short_form_in_brackets_goes_on_in_the_next_line() -> None:
+    # A copied page breaks one line inside a sentence, right after "(Pemprov)".
+    text = ("Direktur RSUD Harapan, Budi, mengatakan rumah sakit ini menjadi rujukan bagi panti milik "
+            "Pemerintah Provinsi (Pemprov)\nJawa Tengah. Pemprov Jawa Tengah menyiapkan anggaran.")
+    got = names(text)
+    assert "Pemerintah Provinsi Jawa Tengah" in got, got
+    assert "Pemerintah Provinsi" not in got, got
+
+
+def test_a_headline_that_ends_on_a_short_form_is_not_joined_to_the_lead() -> None:
+    text = ("Banjir Rendam Tiga Desa, Warga Mengungsi ke Posko Badan Penanggulangan Bencana Daerah (BPBD)\n"
+            "KEBUMEN - Hujan deras merendam tiga desa di Kabupaten Kebumen.")
+    assert not any("KEBUMEN" in n for n in names(text)), names(text)
+
+
+def test_a_government_named_before_a_second_region_ends_at_its_own_region() -> None:
+    # "Pemda Aceh Utara dan Kota Lhokseumawe": two regions' governments, the second by its place.
+    text = "Penandatanganan disaksikan para dosen, Pemkab Aceh Utara dan Kota Lhokseumawe, serta warga."
+    got = names(text)
+    assert "Pemkab Aceh Utara" in got, got
+    assert "Pemerintah Kota Lhokseumawe" in got, got
+    assert not any(" dan " in n for n in got), got
+
+
+def test_a_field_after_dan_stays_in_a_dinas_name() -> None:
+    text = "Rapat dihadiri Dinas Pertanian dan Ketahanan Pangan Kabupaten Kebumen."
+    assert names(text) == ["Dinas Pertanian dan Ketahanan Pangan Kabupaten Kebumen"], names(text)

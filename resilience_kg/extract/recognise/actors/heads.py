@@ -147,10 +147,10 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 break  # "Kelompok Tani Sido Makmur 2 dan Karang Taruna ...": a number ends the first name
             if j + 1 < len(toks) and _post_regex().match(text, toks[j + 1].start):
                 break  # "Bagian Perekonomian Setda dan Kepala Seksi 2": a post starts the next phrase
-            if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text) \
+            if word.lower() in ("dan", "and") and j > i and _place_ends_at(toks, i, j) \
                     and not (_is_world_region(toks[j - 1].text) and _is_world_region(nxt)) \
                     and not REDUPLICATED.fullmatch(nxt):
-                break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
+                break  # "... BMKG SulSel dan Pusdataru ...", "Pemkab Aceh Utara dan Kota X": a region ends the first body
                 # (but "Polresta Pulau X dan Pulau-Pulau Y": a plural place word starts no body)
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
             if word == "and" and english and j > i + 1 and toks[j - 1].text.lower() in _english_region_kinds() \
@@ -854,3 +854,9 @@ def _fields_joined(text: str, m: ActorMention, left_end: int, right: int, tails:
 
 # After a known body inside a unit's name: " RI" perhaps, then two to four capitalised words.
 _PERSON_TAIL = re.compile(r"(?P<ri> RI)? (?P<name>(?:I |Ni |IB )?[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})")
+
+
+def _place_ends_at(toks: Sequence[Span], i: int, j: int) -> bool:
+    """Whether the one, two or three words before ``toks[j]``, from ``toks[i]`` on, are a region of
+    the list ("SulSel", "Aceh Utara", "Tanjung Jabung Barat")."""
+    return any(j - width >= i and _is_place(" ".join(t.text for t in toks[j - width:j])) for width in (1, 2, 3))

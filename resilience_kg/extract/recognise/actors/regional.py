@@ -48,6 +48,11 @@ _NEXT_PLACE = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)"
                          r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{3,5}))(?![\w-])")
 
 
+#: The short heads of a region's government ("Pemkab", "Pemda"): a list of places after one names
+#: each place's government, as a list after a branch names each place's branch.
+_GOVERNMENT_SHORT_HEADS = frozenset({"Pemda", "Pemkab", "Pemkot", "Pemko"})
+
+
 def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> list[ActorMention]:
     """The branches a list names after one written in full: in "PMI Kabupaten Klaten, Boyolali,
     Kota Magelang dan Kota Surakarta" each place is that body's branch there ("PMI Kabupaten
@@ -58,7 +63,10 @@ def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> li
     out: list[ActorMention] = []
     for m in mentions:
         words_ = (m.acronym or "").split()
-        seed = is_place(" ".join(words_[1:])) if len(words_) >= 3 and is_acronym(words_[0]) else None
+        if not words_ and m.name.split(maxsplit=1)[0] in _GOVERNMENT_SHORT_HEADS:
+            words_ = m.name.split()  # "Pemda Aceh Utara dan Kota Lhokseumawe": two regions' governments
+        seed = is_place(" ".join(words_[1:])) if len(words_) >= 3 and (
+            is_acronym(words_[0]) or words_[0] in _GOVERNMENT_SHORT_HEADS) else None
         if seed is None or seed.kind not in ("kota", "kabupaten"):
             continue
         level, pos = seed.kind, m.end
@@ -71,8 +79,11 @@ def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> li
                     f.start <= item.start("place") < f.end for f in mentions):
                 break
             level = region.kind
+            # (A government in the list is the place's own: "Pemkab X dan Kota Y" names Pemerintah Kota Y.)
+            named = f"Pemerintah {region.full_name}" if words_[0] in _GOVERNMENT_SHORT_HEADS \
+                else f"{words_[0]} {region.full_name}"
             out.append(replace(m, start=item.start("place"), end=item.end("place"),
-                               name=f"{words_[0]} {region.full_name}", acronym=f"{words_[0]} {region.full_name}",
+                               name=named, acronym=None if named.startswith("Pemerintah ") else named,
                                expansion=None, parent_span=None, method="rule:elliptical-branch",
                                confidence=confidence("mention:elliptical-branch")))
             pos = item.end()
