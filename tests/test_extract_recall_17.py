@@ -120,3 +120,10 @@ def test_a_government_named_before_a_second_region_ends_at_its_own_region() -> N
 def test_a_field_after_dan_stays_in_a_dinas_name() -> None:
     text = "Rapat dihadiri Dinas Pertanian dan Ketahanan Pangan Kabupaten Kebumen."
     assert names(text) == ["Dinas Pertanian dan Ketahanan Pangan Kabupaten Kebumen"], names(text)
+
+
+def test_indonesia_s_own_government_is_an_actor_as_a_foreign_one_is() -> None:
+    text = "Program ini mendukung komitmen Pemerintah Indonesia dan Pemerintah Jepang terkait iklim."
+    got = names(text)
+    assert "Pemerintah Republik Indonesia" in got, got
+    assert "Pemerintah Jepang" in got, got

@@ -150,7 +150,8 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             if word.lower() in ("dan", "and") and j > i and _place_ends_at(toks, i, j) \
                     and not (_is_world_region(toks[j - 1].text) and _is_world_region(nxt)) \
                     and not REDUPLICATED.fullmatch(nxt):
-                break  # "... BMKG SulSel dan Pusdataru ...", "Pemkab Aceh Utara dan Kota X": a region ends the first body
+                break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
+                # ("Pemkab Aceh Utara dan Kota X": a region of two or three words too)
                 # (but "Polresta Pulau X dan Pulau-Pulau Y": a plural place word starts no body)
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
             if word == "and" and english and j > i + 1 and toks[j - 1].text.lower() in _english_region_kinds() \
