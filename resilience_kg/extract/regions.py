@@ -120,17 +120,14 @@ def _by_name(level: str) -> dict[str, tuple[Region, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-#: Level words a squashed name never starts with: "Kota Baru" is no spacing of "Kotabaru".
-_SPACED_KIND_WORDS = frozenset({"kota", "kabupaten", "kab", "provinsi", "prov"})
-
-
 def _named(level: str, key: str) -> tuple[Region, ...]:
     """The regions of ``level`` named ``key``; a province, regency or city also however the text
     spaces its name ("Palangka Raya" is the list's "Palangkaraya", "Tanjung Pinang" its
     "Tanjungpinang"): the law forming a city and its own site often space it otherwise than the
     Kemendagri code list."""
     hits = _by_name(level).get(key, ())
-    if hits or level != "city" or len(key.replace(" ", "")) < 8 or key.split()[0] in _SPACED_KIND_WORDS:
+    kind_first = any(key.startswith(w + " ") for w, _ in _WRITTEN_KINDS)
+    if hits or level != "city" or len(key.replace(" ", "")) < 8 or kind_first:
         return hits  # ("Kota Baru" is a town's "new town", not the regency Kotabaru)
     return _by_squashed_name(level).get(key.replace(" ", ""), ())
 
