@@ -120,6 +120,19 @@ def _by_name(level: str) -> dict[str, tuple[Region, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _named(level: str, key: str) -> tuple[Region, ...]:
+    """The regions of ``level`` named ``key``; a province, regency or city also however the text
+    spaces its name ("Palangka Raya" is the list's "Palangkaraya", "Tanjung Pinang" its
+    "Tanjungpinang"): the law forming a city and its own site often space it otherwise than the
+    Kemendagri code list."""
+    hits = _by_name(level).get(key, ())
+    kind_first = any(key.startswith(w + " ") for w, _ in _WRITTEN_KINDS)
+    if hits or level != "city" or len(key.replace(" ", "")) < 8 or kind_first:
+        return hits  # ("Kota Baru" is a town's "new town", not the regency Kotabaru)
+    squashed = _by_squashed_name(level).get(key.replace(" ", ""), ())
+    return squashed if len({r.code for r in squashed}) == 1 else ()  # a squashed name two regions share: neither
+
+
 def find(name: str) -> tuple[Region, ...]:
     """Every region that ``name`` may denote: with its kind word ("Kota Bogor") only regions of that
     kind, at any level; without one ("Bogor") provinces, regencies and cities only.
@@ -134,7 +147,7 @@ def find(name: str) -> tuple[Region, ...]:
         if key.startswith(written + " "):
             rest = key[len(written) + 1:]
             level = "village" if kinds[0] in VILLAGE_KINDS else "district" if kinds[0] in DISTRICT_KINDS else "city"
-            hits = tuple(r for r in _by_name(level).get(rest, ()) if r.kind in kinds)
+            hits = tuple(r for r in _named(level, rest) if r.kind in kinds)
             if not hits and level == "city" and len(name.split()) > len(written.split()):
                 # "Kabupaten OKI", "Kab. TTU": the kind word, then the region's short form or initials
                 bare = " ".join(name.split()[len(written.split()):])
@@ -148,10 +161,7 @@ def find(name: str) -> tuple[Region, ...]:
             hits = find(f"{kind} {bare}") or tuple(r for r in find(bare) if r.kind == kind)  # "Central Java Province"
             if hits:
                 return hits
-    hits = _by_name("city").get(key, ())
-    if not hits and not any(key.startswith(written + " ") for written, _ in _WRITTEN_KINDS):
-        # ("Palangka Raya" is the list's "Palangkaraya"; not after a kind word: "Kota Baru" is no Kotabaru)
-        hits = _by_squashed_city().get(key.replace(" ", ""), ())
+    hits = _named("city", key)
     if not hits and name.strip().isalpha() and name.strip().isupper():
         hits = _by_initials().get(name.strip(), ())  # "TTU": Timor Tengah Utara
     alias = _ALIASES.get(key)
@@ -166,18 +176,6 @@ def find(name: str) -> tuple[Region, ...]:
         # "Aru Archipelago", "Mentawai Islands": English writes the word of the name after it
         return tuple(r for r in find(f"{_ENGLISH_NAME_WORDS[last[1]]} {last[0]}") if r.kind not in DISTRICT_KINDS)
     return hits
-
-
-@functools.cache
-def _by_squashed_city() -> dict[str, tuple[Region, ...]]:
-    """Provinces, regencies and cities by their name with no spaces, where one region alone is
-    so written: the official list writes "Palangkaraya" and "Pangkal Pinang", news copy "Palangka
-    Raya" and "Pangkalpinang" (Permendagri 58/2021 on region codes spaces some of them either way).
-    A name that two regions share once squashed is left out."""
-    out: dict[str, list[Region]] = {}
-    for key, hits in _by_name("city").items():
-        out.setdefault(key.replace(" ", ""), []).extend(hits)
-    return {k: tuple(v) for k, v in out.items() if len({r.code for r in v}) == 1}
 
 
 @functools.cache
@@ -299,7 +297,7 @@ def contracted(name: str) -> Region | None:
 
 @functools.cache
 def _by_squashed_name(level: str) -> dict[str, tuple[Region, ...]]:
-    """Regions of ``level`` ("district" or "village") by their name with no spaces or marks."""
+    """Regions of ``level`` ("city", "district" or "village") by their name with no spaces or marks."""
     out: dict[str, list[Region]] = {}
     for key, hits in _by_name(level).items():
         out.setdefault(key.replace(" ", ""), []).extend(hits)

@@ -306,7 +306,7 @@ def _add(found: _Actors, m: ActorMention, res: Any, key: str) -> None:
         actor.mentions.append(m)
         found.acronyms[key].add((m.acronym or "").upper())
     if (_fuller(m, actor.mention) and not _by_reference(m)) or (_by_reference(actor.mention) and not _by_reference(m)) \
-            or _level_fuller(m, actor.mention):
+            or _level_fuller(m, actor.mention) or (_placed_fuller(m, actor.mention) and not _by_reference(m)):
         actor.mention = m  # "BPBD" in a headline, then "Badan ... (BPBD) Kabupaten Bima": the row names the latter
 
 
@@ -478,6 +478,16 @@ def _level_fuller(new: ActorMention, old: ActorMention) -> bool:
     on from it ("Forum Kabupaten Sehat"): the row names the body in full."""
     words_ = old.name.split()
     return len(words_) >= 2 and words_[-1].lower() in _level_words() and new.name.startswith(old.name + " ")
+
+
+def _placed_fuller(new: ActorMention, old: ActorMention) -> bool:
+    """True when ``new`` is ``old``'s name followed by its region ("Dinas Lingkungan Hidup" in a
+    headline, then "Dinas Lingkungan Hidup (DLH) DKI Jakarta"): one body, and the row names it
+    with its place, as a reviewer would (a headline drops the place the dateline gives)."""
+    if _split_region(old.name) is not None:
+        return False
+    located = _split_region(new.name)
+    return located is not None and bool(located[0]) and located[0] == name_key(old.name)
 
 
 def _level_keys(name: str) -> tuple[list[str], list[str]]:

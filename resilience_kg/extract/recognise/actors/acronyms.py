@@ -19,6 +19,8 @@ from resilience_kg.extract.recognise.actors.places import (
     _jurisdiction_tail,
     _named_tail,
     _split_region,
+    basin_tail,
+    numbered_tail,
     tail_name,
 )
 from resilience_kg.extract.recognise.actors.vocabulary import (
@@ -131,6 +133,7 @@ def acronym_pairs(text: str, start: int, end: int, known: frozenset[str] = froze
             expansion = text[s:before[-1].end].rstrip(" ,")
             tail = (_jurisdiction_tail(text, m_end, end) or rank_tail(text, m_end, end)
                     or administrative_tail(text, m_end, end, expansion) or _named_tail(text, m_end, end, acronym)
+                    or numbered_tail(text, m_end, end) or basin_tail(text, m_end, end, expansion)
                     or country_tail(text, m_end, end, english=_english_head_at_end(expansion) is not None))
             short_name = f"{acronym} {' '.join(text[m_end:m_end + tail].split())}".strip()
             if (_names_a_body(expansion) or acronym in _known_names() or acronym in known

@@ -453,6 +453,10 @@ def _title_case(line: str) -> bool:
     return 10 * sum(w[0].isupper() for w in words_) >= 7 * len(words_)  # seven words in ten
 
 
+#: The end of a line that leaves its sentence open: a short form in brackets or a comma.
+_OPEN_LINE_END = re.compile(r"(?:\s\([A-Z][A-Za-z]{1,12}\)|[a-z],)$")
+
+
 @functools.cache
 def _wrap_regex() -> re.Pattern[str]:
     """A line break inside a sentence: after a line of some length that ends in a word or a comma
@@ -466,10 +470,17 @@ def _wrap_regex() -> re.Pattern[str]:
 
 def unwrap_lines(text: str) -> str:
     """``text`` with the line breaks of a hard-wrapped text turned into spaces, when it has at
-    least three of them (a headline over its first paragraph is no wrapping); else unchanged."""
-    breaks = [m.end(1) for m in _wrap_regex().finditer(text)]
+    least three of them (a headline over its first paragraph is no wrapping), or the breaks that
+    leave a sentence open (``_OPEN_LINE_END``); else unchanged."""
+    found = list(_wrap_regex().finditer(text))
+    breaks = [m.end(1) for m in found]
     if len(breaks) < 3:
-        return text
+        # One break may still cut a sentence: a line that ends on a body's short form in brackets
+        # or a comma ("... milik Pemerintah Provinsi (Pemprov)" over "DKI Jakarta."), which no
+        # headline does, goes on in the next line.
+        breaks = [m.end(1) for m in found if _OPEN_LINE_END.search(m.group(1)) and not _title_case(m.group(1))]
+        if not breaks:
+            return text
     chars = list(text)
     for at in breaks:
         chars[at] = " "

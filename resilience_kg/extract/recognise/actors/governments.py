@@ -457,6 +457,11 @@ _NATIONAL_GOVERNMENT = re.compile(r"(?<![\w-])(?P<adj>[A-Z][a-z]+ian) [Gg]overnm
 _PEMERINTAH_NEGARA = re.compile(r"(?<![\w-])Pemerintah (?P<two>(?P<one>[A-Z][a-z]+)(?: [A-Z][a-z]+)?)(?![\w-])")
 
 
+#: Indonesia's own government, as Indonesian copy names it ("Pemerintah Indonesia", "Pemerintah
+#: RI", "Pemerintah Republik Indonesia"; UUD 1945 Pasal 4 and 17: the President and the ministers).
+_PEMERINTAH_INDONESIA = re.compile(r"(?<![\w-])Pemerintah (?:Republik Indonesia|Indonesia|RI)(?![\w-])")
+
+
 def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
     """"The Australian government": the government of the country the adjective names, one body
     ("Government of Australia"), whatever it does in the text (funds, supports, signs).
@@ -475,6 +480,11 @@ def national_governments(text: str, start: int, end: int) -> list[ActorMention]:
             out.append(ActorMention(m.start(), e, f"Pemerintah {country}", None, None, "GovernmentAgency",
                                     "national-government", "rule:national-government",
                                     confidence("mention:place-as-government")))
+    for m in _PEMERINTAH_INDONESIA.finditer(text, start, end):
+        # "komitmen Pemerintah Indonesia": the country's own government, as the foreign ones are.
+        out.append(ActorMention(m.start(), m.end(), "Pemerintah Republik Indonesia", None, None, "GovernmentAgency",
+                                "national-government", "rule:national-government",
+                                confidence("mention:place-as-government")))
     for m in _NATIONAL_GOVERNMENT.finditer(text, start, end):
         country = m.group("adj")[:-1]
         if country not in countries:

@@ -154,18 +154,13 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
                 break  # "Kelompok Tani Sido Makmur 2 dan Karang Taruna ...": a number ends the first name
             if j + 1 < len(toks) and _post_regex().match(text, toks[j + 1].start):
                 break  # "Bagian Perekonomian Setda dan Kepala Seksi 2": a post starts the next phrase
-            if word.lower() == "dan" and j > i + 1 and not english and nxt in ("Kota", "Kabupaten", "Provinsi") \
-                    and _is_place(f"{toks[j - 2].text} {toks[j - 1].text}"):
-                break  # "Pemda Aceh Utara dan Kota X": a region of two words ends the name, the next region starts
-            if word.lower() in ("dan", "and") and j > i and _is_place(toks[j - 1].text) \
+            if word.lower() in ("dan", "and") and j > i and _place_ends_at(toks, i, j) \
                     and not (_is_world_region(toks[j - 1].text) and _is_world_region(nxt)) \
                     and not REDUPLICATED.fullmatch(nxt):
                 break  # "... BMKG SulSel dan Pusdataru ...": a region ends the first body
+                # ("Pemkab Aceh Utara dan Kota X": a region of two or three words too)
                 # (but "Polresta Pulau X dan Pulau-Pulau Y": a plural place word starts no body)
                 # (but "Komisi ... untuk Asia dan Pasifik": two parts of the world, one name)
-            if word.lower() == "dan" and _region_of_words_before(toks, i, j) and _region_starts(text, toks, j + 1):
-                break  # "Pemda Aceh Utara dan Kota Lhokseumawe": a region of two or three words ends the
-                # first body, and another region (perhaps with its level word) is a second one
             if word == "and" and english and j > i + 1 and toks[j - 1].text.lower() in _english_region_kinds() \
                     and _is_place(toks[j - 2].text):
                 break  # "Red Cross of X City and Disability Service Unit": a region ends the first body
@@ -312,23 +307,6 @@ def _regional_government(head: str) -> bool:
     "Pemkab", "Pemerintah Kota"."""
     return (head.capitalize() in _LEVEL_WORDS or name_key(head).startswith("pemerintah ")
             or head in word_list("regional_councils"))  # a council too: "DPRD Sumbar Rafi, ..." is its member
-
-
-def _region_of_words_before(toks: Sequence[Span], i: int, j: int) -> bool:
-    """Whether the two or three words before token ``j`` (from the name's start ``i`` on) are
-    one region of the official list ("Aceh Utara", "Kepulauan Bangka Belitung")."""
-    return any(j - width >= i and _is_place(" ".join(t.text for t in toks[j - width:j])) for width in (2, 3))
-
-
-def _region_starts(text: str, toks: Sequence[Span], k: int) -> bool:
-    """Whether a region starts at token ``k``: a level word ("Kota", "Kabupaten") and a name, or
-    a region of the official list of one to three words."""
-    if k >= len(toks):
-        return False
-    if toks[k].text in _LEVEL_WORDS and k + 1 < len(toks) and is_cap(toks[k + 1].text):
-        return True
-    return any(k + width <= len(toks) and _is_place(" ".join(t.text for t in toks[k:k + width]))
-               for width in (1, 2, 3))
 
 
 def _person_then_from(text: str, pos: int) -> bool:
@@ -969,3 +947,9 @@ def _fields_joined(text: str, m: ActorMention, left_end: int, right: int, tails:
 
 # After a known body inside a unit's name: " RI" perhaps, then two to four capitalised words.
 _PERSON_TAIL = re.compile(r"(?P<ri> RI)? (?P<name>(?:I |Ni |IB )?[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})")
+
+
+def _place_ends_at(toks: Sequence[Span], i: int, j: int) -> bool:
+    """Whether the one, two or three words before ``toks[j]``, from ``toks[i]`` on, are a region of
+    the list ("SulSel", "Aceh Utara", "Tanjung Jabung Barat")."""
+    return any(j - width >= i and _is_place(" ".join(t.text for t in toks[j - width:j])) for width in (1, 2, 3))

@@ -296,6 +296,36 @@ def _named_tail(text: str, pos: int, end: int, acronym: str) -> int:
     return tail.end(1) - pos if again.search(text, pos + len(tail.group(0))) else 0
 
 
+#: A Roman numeral after a body's short form in brackets, then what the numbered office covers.
+_NUMERAL_TAIL = re.compile(r" ([IVX]{1,4})(?=[ ,.;:)]|$)")
+#: One to three capitalised words (and a Roman numeral) after a river basin body's name.
+_BASIN_WORDS = re.compile(r" ((?:[A-Z][a-z]+-?)(?: [A-Z][a-z-]+){0,2}(?: [IVX]{1,4})?)(?=[ ,.;:)]|$)")
+
+
+def numbered_tail(text: str, pos: int, end: int) -> int:
+    """Length of a Roman numeral and the region it stands for after "(ACR)": "Balai Wilayah Sungai
+    (BWS) V Sulbar" is the fifth river basin office, in Sulawesi Barat. A numbered regional office
+    of a ministry (Balai, Kanwil, Kodam) writes its number then its region; 0 otherwise, and 0 for a
+    numeral with no region after it (a list's or a person's numbering)."""
+    numeral = _NUMERAL_TAIL.match(text, pos, end)
+    if numeral is None:
+        return 0
+    place = _jurisdiction_tail(text, numeral.end(), end)
+    return numeral.end() - pos + place if place else 0
+
+
+def basin_tail(text: str, pos: int, end: int, expansion: str) -> int:
+    """Length of the river basin's name after "Balai (Besar) Wilayah Sungai (BBWS)": the basin
+    names the office ("Balai Besar Wilayah Sungai (BBWS) Pemali Juana"), as Permen PUPR 4/2015
+    tentang Kriteria dan Penetapan Wilayah Sungai names every wilayah sungai; 0 otherwise."""
+    if not re.search(r"\bWilayah Sungai$", expansion.strip()):
+        return 0
+    basin = _BASIN_WORDS.match(text, pos, end)
+    if basin is None or any(w in STOP_CAPS or _head_regex().fullmatch(w) for w in basin.group(1).split()):
+        return 0
+    return basin.end(1) - pos
+
+
 def _is_local_place(name: str) -> bool:
     from resilience_kg.extract.regions import is_local_place
 
