@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.bounds import COUNTRY_INITIALS, office_tail
@@ -57,6 +58,34 @@ _NEXT_GOVERNMENT = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta|&
 _REGIONAL_GOVERNMENTS = ("Pemerintah Kabupaten", "Pemerintah Kota", "Pemerintah Provinsi", "Pemerintah Daerah")
 
 
+#: What a walk of an elliptical list gives one place of it (the place's match and where the walk
+#: stands before it): the place's mention and where the walk goes on, or None where the list ends.
+_Give = Callable[[re.Match[str], int], tuple[ActorMention, int] | None]
+
+
+def _walk_places(text: str, mentions: list[ActorMention], end: int, next_place: re.Pattern[str],
+                 give_for: Callable[[ActorMention], _Give | None]) -> list[ActorMention]:
+    """The mentions of the places a list names after a mention written in full, each read by
+    ``next_place`` (group ``place``); ``give_for`` says what to give each place after a mention
+    (None: the mention opens no such list). A walk ends at the first place it gives nothing for,
+    or one inside a mention already found."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        give = give_for(m)
+        if give is None:
+            continue
+        pos = m.end
+        while (item := next_place.match(text, pos, end)) is not None:
+            if any(f.start <= item.start("place") < f.end for f in mentions):
+                break
+            given = give(item, pos)
+            if given is None:
+                break
+            out.append(given[0])
+            pos = given[1]
+    return out
+
+
 def elliptical_governments(text: str, mentions: list[ActorMention], end: int) -> list[ActorMention]:
     """The governments a list names by their places after one written in full: in "Pemda Aceh
     Utara dan Kota Lhokseumawe" the city stands for its government too ("Pemerintah Kota
@@ -64,29 +93,28 @@ def elliptical_governments(text: str, mentions: list[ActorMention], end: int) ->
     level word, which the official list holds, right after a regional government's name."""
     from resilience_kg.extract.regions import is_place
 
-    out: list[ActorMention] = []
-    for m in mentions:
+    def give(item: re.Match[str], pos: int) -> tuple[ActorMention, int] | None:
+        words_ = item.group("place").split()
+        # The longest beginning the list holds ("Kota Lhokseumawe" of "Kota Lhokseumawe Budi").
+        found = next(((r, n) for n in range(len(words_), 1, -1)
+                      if (r := is_place(" ".join(words_[:n]))) is not None), None)
+        if found is None or found[0].kind not in ("kota", "kabupaten", "provinsi"):
+            return None
+        region, n = found
+        if region.kind == "provinsi" and not re.search(r"\b(?:dan|serta)\b|&", text[pos:item.start("place")]):
+            return None  # "Pemkot Semarang, Provinsi Jawa Tengah": a province after a comma is where it lies
+        stop = item.start("place") + len(" ".join(words_[:n]))
+        return ActorMention(item.start("place"), stop, f"Pemerintah {region.full_name}", None, None,
+                            "GovernmentAgency", "elliptical-government", "rule:elliptical-government",
+                            confidence("mention:elliptical-branch")), stop
+
+    def give_for(m: ActorMention) -> _Give | None:
         head = _head_regex().match(text, m.start)
         if head is None or (_short_heads().get(head.group(1)) or head.group(1)) not in _REGIONAL_GOVERNMENTS:
-            continue
-        pos = m.end
-        while (item := _NEXT_GOVERNMENT.match(text, pos, end)) is not None:
-            words_ = item.group("place").split()
-            # The longest beginning the list holds ("Kota Lhokseumawe" of "Kota Lhokseumawe Budi").
-            found = next(((r, n) for n in range(len(words_), 1, -1)
-                          if (r := is_place(" ".join(words_[:n]))) is not None), None)
-            if found is None or found[0].kind not in ("kota", "kabupaten", "provinsi") or any(
-                    f.start <= item.start("place") < f.end for f in mentions):
-                break
-            region, n = found
-            if region.kind == "provinsi" and not re.search(r"\b(?:dan|serta)\b|&", text[pos:item.start("place")]):
-                break  # "Pemkot Semarang, Provinsi Jawa Tengah": a province after a comma is where it lies
-            stop = item.start("place") + len(" ".join(words_[:n]))
-            out.append(ActorMention(item.start("place"), stop, f"Pemerintah {region.full_name}", None, None,
-                                    "GovernmentAgency", "elliptical-government", "rule:elliptical-government",
-                                    confidence("mention:elliptical-branch")))
-            pos = stop
-    return out
+            return None
+        return give
+
+    return _walk_places(text, mentions, end, _NEXT_GOVERNMENT, give_for)
 
 
 def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> list[ActorMention]:
@@ -96,28 +124,30 @@ def elliptical_branches(text: str, mentions: list[ActorMention], end: int) -> li
     a province after it ("BPBD Kabupaten Demak, Jawa Tengah") is where that branch is."""
     from resilience_kg.extract.regions import is_place
 
-    out: list[ActorMention] = []
-    for m in mentions:
+    def give_for(m: ActorMention) -> _Give | None:
         words_ = (m.acronym or "").split()
         seed = is_place(" ".join(words_[1:])) if len(words_) >= 3 and is_acronym(words_[0]) else None
         if seed is None or seed.kind not in ("kota", "kabupaten"):
-            continue
-        level, pos = seed.kind, m.end
-        while (item := _NEXT_PLACE.match(text, pos, end)) is not None:
+            return None
+        level = seed.kind
+
+        def give(item: re.Match[str], pos: int) -> tuple[ActorMention, int] | None:
+            nonlocal level
             written = item.group("place")
             # A bare place takes the level of the one before it ("Kabupaten Klaten, Boyolali").
             region = is_place(written) if item.group("level") else (
                 is_place(f"{level.capitalize()} {written}") or is_place(written) or _short_in(written, seed.parent))
-            if region is None or region.kind not in ("kota", "kabupaten") or any(
-                    f.start <= item.start("place") < f.end for f in mentions):
-                break
+            if region is None or region.kind not in ("kota", "kabupaten"):
+                return None
             level = region.kind
-            out.append(replace(m, start=item.start("place"), end=item.end("place"),
-                               name=f"{words_[0]} {region.full_name}", acronym=f"{words_[0]} {region.full_name}",
-                               expansion=None, parent_span=None, method="rule:elliptical-branch",
-                               confidence=confidence("mention:elliptical-branch")))
-            pos = item.end()
-    return out
+            return replace(m, start=item.start("place"), end=item.end("place"),
+                           name=f"{words_[0]} {region.full_name}", acronym=f"{words_[0]} {region.full_name}",
+                           expansion=None, parent_span=None, method="rule:elliptical-branch",
+                           confidence=confidence("mention:elliptical-branch")), item.end()
+
+        return give
+
+    return _walk_places(text, mentions, end, _NEXT_PLACE, give_for)
 
 
 def _short_in(written: str, province: str) -> Region | None:
