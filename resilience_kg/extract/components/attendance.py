@@ -25,7 +25,7 @@ from resilience_kg.extract.recognise.roles import (
     speech_tag_after,
     stronger,
 )
-from resilience_kg.extract.recognise.rules import alternation, table, words
+from resilience_kg.extract.recognise.rules import alternation, post_words, table, words
 from resilience_kg.extract.segment import Span
 
 #: The roles that make a post worth drafting even without a named holder.
@@ -183,7 +183,7 @@ def _premises_host(doc: Document) -> tuple[int, Cue] | None:
             # A post ("di Ruang Rapat Wakil Walikota") names an officer's room, whose body the
             # coreference may have resolved to another town's government: no owner by it.
             if inside[0] - venue_start <= _PREMISES_OWNER_GAP and not (
-                    first_word and first_word[0].lower() in _post_words()):
+                    first_word and first_word[0].lower() in post_words("first")):
                 owner = next(n for n, a in enumerate(doc.actors)
                              if any(mm.start == inside[0] for mm in a.mentions))
                 return owner, Cue(m.start(1), m.end(1), "host", "after", m.group(1))
@@ -388,7 +388,7 @@ def speaker_heading(text: str, start: int, end: int) -> Cue | None:
     if not 1 < len(line.split()) <= _SPEAKER_HEADING_WORDS:
         return None
     first = line.split()[0]
-    if first.lower() not in _post_words():
+    if first.lower() not in post_words("first"):
         return None
     below = text[line_end:line_end + 1500].lstrip("\n")
     block = re.split(r"\n\s*\n\s*\n|\n(?=[^\n]{1,60}\n\s*\n)", below, maxsplit=1)[0]
@@ -396,12 +396,6 @@ def speaker_heading(text: str, start: int, end: int) -> Cue | None:
         return None
     at = line_start + line.index(first)
     return Cue(at, at + len(first), "speaker", "after", first)
-
-
-@functools.cache
-def _post_words() -> frozenset[str]:
-    """The first words of the posts of ``rules/posts.csv``, lower case ("kepala", "direktur")."""
-    return frozenset(row["post"].split()[0].lower() for row in table("posts") if row["post"].split())
 
 
 #: The most words of one item of a list of names.

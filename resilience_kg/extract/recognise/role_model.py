@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.linear_model import LinearModel
 from resilience_kg.extract.recognise.roles import role_of
-from resilience_kg.extract.recognise.rules import table, words
+from resilience_kg.extract.recognise.rules import post_words, table, words
 
 if TYPE_CHECKING:
     from resilience_kg.extract.components.document import Document
@@ -110,11 +110,6 @@ def _joiners() -> frozenset[str]:
     return frozenset(w.lower() for name in ("list_joiners", "role_reader_no_verb") for w in words(name))
 
 
-@functools.cache
-def _post_words() -> frozenset[str]:
-    return frozenset(w.lower() for row in table("posts") for w in row["post"].split())
-
-
 _ROW = re.compile(r"[ \t]*(?:\||[-•*–][ \t]|\(?\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t])")
 #: What opens a clause inside a sentence: a comma, a dateline's dashes, a colon.
 _CLAUSE_OPEN = re.compile(r"(?:,|--|—|–|:)\s*")
@@ -135,7 +130,7 @@ def _prose(line: str) -> bool:
     (its retrain on 720 pages made a body of a numbered proposal an organiser by the rows of
     committees it had seen)."""
     lower = [w for w in _WORD.findall(line) if w[:1].islower() and w.lower() not in _joiners()
-             and w.lower() not in _FROM and w.lower() not in _post_words()]
+             and w.lower() not in _FROM and w.lower() not in post_words("every")]
     return len(lower) >= _PROSE_WORDS
 
 
@@ -175,7 +170,7 @@ def _is_subject(text: str, start: int, end: int, sent_start: int) -> bool:
     opens = list(_CLAUSE_OPEN.finditer(before))
     prefix = before[opens[-1].end():] if opens else before
     prefix_words = prefix.split()
-    if len(prefix_words) > 4 or any(not (w[:1].isupper() or w.lower() in _post_words()) for w in prefix_words):
+    if len(prefix_words) > 4 or any(not (w[:1].isupper() or w.lower() in post_words("every")) for w in prefix_words):
         return False
     after = text[end:end + 80]
     after = re.sub(r"^\s*\([^)]{0,60}\)", "", after)  # "BPBD (Badan ...) menggelar"
@@ -197,9 +192,9 @@ def _word_before(text: str, start: int, floor: int) -> str:
     "dari"/"from" after a person's name ("Ali dari X"), another lower-case word, a capitalised one
     (a post, a name), or nothing (the mention opens its sentence)."""
     words = _WORD.findall(text[max(floor, start - 60):start])
-    while words and (words[-1].lower() in _post_words() or words[-1][:1].isupper()) and len(words) > 1 and \
+    while words and (words[-1].lower() in post_words("every") or words[-1][:1].isupper()) and len(words) > 1 and \
             words[-1].lower() not in _FROM:
-        if not words[-2][:1].isupper() and words[-2].lower() not in _post_words():
+        if not words[-2][:1].isupper() and words[-2].lower() not in post_words("every"):
             break
         words.pop()
     if not words:

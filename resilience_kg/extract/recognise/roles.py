@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from resilience_kg.extract.recognise.rules import alternation, table, words
+from resilience_kg.extract.recognise.rules import alternation, post_words, table, words
 from resilience_kg.extract.segment import Span
 
 #: Strongest first: an organiser who also attends is an organiser.
@@ -580,19 +580,13 @@ def _tag_reaches(text: str, cue_end: int, start: int, reach: int | None) -> bool
         gap = gap[:-2]
     # Only a post, a rank or a name stands between ("ujar Kepala Pelaksana BPBD"), never a former
     # post ("mantan dirut KAI") or what the words went through ("dalam rilisnya melalui Diskominfo").
-    return all((w[:1].isupper() or w.lower() in _post_words()) and w.lower() not in _FORMER for w in gap)
+    return all((w[:1].isupper() or w.lower() in post_words("every")) and w.lower() not in _FORMER for w in gap)
 
 
 #: "kata Ali dari BPBD": the words that name a speaker's body after the speaker.
 _OF = ("dari", "of", "from")
 #: A former post names no body the speaker speaks for.
 _FORMER = ("mantan", "former", "eks")
-
-
-@functools.cache
-def _post_words() -> frozenset[str]:
-    """The words of the posts of ``rules/posts.csv``, lower case ("kepala", "pelaksana")."""
-    return frozenset(w.lower() for row in table("posts") for w in row["post"].split())
 
 
 def _listed_before(end: int, cue_start: int, others: Sequence[tuple[int, int]], text: str) -> bool:

@@ -27,6 +27,7 @@ import functools
 import io
 import re
 from importlib import resources
+from typing import Literal
 
 TABLES = ("head_nouns", "known_names", "sector_groups", "collectives", "places", "role_cues", "event_kinds",
           "months", "weekdays", "agreements", "posts", "list_kinds", "venues", "documents",
@@ -140,3 +141,26 @@ def list_kinds() -> tuple[re.Pattern[str], dict[str, str]]:
     kinds = {row["cue"].lower(): row["kind"] for row in table("list_kinds")}
     words_ = sorted(kinds, key=len, reverse=True)
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words_)) + r")(?!\w)", re.I), kinds
+
+
+#: Which words of the posts tables :func:`post_words` gives: ``first``, the first word of each post
+#: of ``posts``, lower case ("kepala", "direktur"); ``every``, every word of them, lower case
+#: ("kepala", "pelaksana"); ``heads``, the first word as written of each post of ``posts`` and
+#: ``post_heads`` and of each unit post of the ``post_units`` word list ("Kepala", "Dirjen", "Kapolda").
+PostScope = Literal["first", "every", "heads"]
+
+
+@functools.cache
+def post_words(scope: PostScope) -> frozenset[str]:
+    """The words of the posts tables in ``scope`` (:data:`PostScope`).
+
+    >>> "kepala" in post_words("first"), "Kepala" in post_words("heads")
+    (True, True)
+    """
+    if scope == "first":
+        return frozenset(row["post"].split()[0].lower() for row in table("posts") if row["post"].split())
+    if scope == "every":
+        return frozenset(w.lower() for row in table("posts") for w in row["post"].split())
+    return frozenset(row[column].split()[0] for name, column in (("posts", "post"), ("post_heads", "post"))
+                     for row in table(name) if row[column].strip()) | frozenset(
+        w.split()[0] for w in words("post_units"))

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
-from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map, words
+from resilience_kg.extract.recognise.rules import alternation, confidence, post_words, word_map, words
 
 #: The post, then its field ("Bidang Pencegahan", "Manajemen Bencana dan Kebakaran"), right
 #: before the parent's mention.
@@ -31,17 +31,9 @@ def _holder_after(text: str, end: int) -> bool:
     skip = re.match(r"(?:\s+(?:RI|Republik Indonesia))?(?:\s*\([^()]{1,20}\))?", text[end:end + 60])
     at = end + (skip.end() if skip else 0)
     word = re.match(r"[\s,(]*(\w+)", text[at:at + 40])
-    if word is not None and word.group(1) in _post_words():
+    if word is not None and word.group(1) in post_words("heads"):
         return False  # "Deputi X BNPB, Dirjen Y ...": the next member of a list of posts, no holder
     return _HOLDER_AFTER.match(text, at) is not None
-
-
-@functools.cache
-def _post_words() -> frozenset[str]:
-    """The first words of the posts the rule tables know ("Kepala", "Dirjen", "Kapolda")."""
-    return frozenset(row[column].split()[0] for name, column in (("posts", "post"), ("post_heads", "post"))
-                     for row in table(name) if row[column].strip()) | frozenset(
-        w.split()[0] for w in words("post_units"))
 
 
 def units_of_posts(text: str, found: list[ActorMention]) -> list[ActorMention]:
