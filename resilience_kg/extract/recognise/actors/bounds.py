@@ -170,9 +170,9 @@ def _ends_in_region(words_: Sequence[str]) -> bool:
     return any(len(words_) > width and _is_place(" ".join(words_[-width:])) for width in (1, 2))
 
 
-#: An academic degree after a person's name, with or without its full stops ("S.Kom", "S.Pd.",
-#: "SPd", "MH"): no body's name ends with one.
-_DEGREE_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+(?:[A-Z][a-zA-Z]{0,3}\.?)?")
+#: An academic degree written with its full stops, its parts perhaps apart ("S.Kom", "S.Pd.", "S. T",
+#: "Ph.D.", "M.Eng", "MM."): no body's name ends with one.
+_DEGREE_WORD = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?")
 
 
 @functools.cache
@@ -180,7 +180,10 @@ def _degree_words() -> frozenset[str]:
     return frozenset(word_list("degree_suffixes"))
 
 
-def _is_degree(word: str) -> bool:
+def is_degree(word: str) -> bool:
+    """Whether ``word`` (a comma or a semicolon after it aside) is an academic degree after a
+    person's name: one of ``degree_suffixes`` with or without its full stop ("ST", "MSi."), or
+    letters with full stops ("S.Kom", "Ph.D.")."""
     word = word.rstrip(",;")
     return word.rstrip(".") in _degree_words() or bool(_DEGREE_WORD.fullmatch(word))
 
@@ -194,7 +197,7 @@ def person_with_degree_after_body(text: str, m_start: int, m_end: int) -> int | 
     if "\n" in text[m_start:m_end]:
         return None
     k = len(words_)
-    while k > 0 and _is_degree(words_[k - 1]):
+    while k > 0 and is_degree(words_[k - 1]):
         k -= 1
     if k == len(words_):
         return None
@@ -219,7 +222,7 @@ def person_named_again(text: str, m_start: int, m_end: int) -> int | None:
     if not all(_PERSON_WORD.fullmatch(w) and not in_name_vocabulary(w) for w in tail):
         return None
     person = re.compile(r"(?<![\w-])" + re.escape(" ".join(tail)) + r",? (?P<degree>\S+)")
-    if not any(_is_degree(a.group("degree")) for a in person.finditer(text)):
+    if not any(is_degree(a.group("degree")) for a in person.finditer(text)):
         return None  # (a base or a hospital named after a hero is no person named with degrees)
     return m_start + len(words_[0])
 

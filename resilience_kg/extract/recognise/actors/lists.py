@@ -10,6 +10,7 @@ import functools
 import re
 from collections import Counter
 
+from resilience_kg.extract.recognise.actors.bounds import is_degree
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _LEVEL_WORDS, _is_local_place, _is_place, _place_kinds
 from resilience_kg.extract.recognise.actors.refusals import _document_words
@@ -84,15 +85,12 @@ def _plausible_item(name: str) -> bool:
         return False  # a fragment ending in a number ("Seksi 2", "RW 03"): a section or a place, cut from its name
     if _post_regex().match(name) or (len(ws) > 1 and _post_regex().match(name, len(ws[0]) + 1)):
         return False  # a post ("Kepala Seksi Operasi", "Delapan Kepala Desa"): its holders are meant, not a body
-    if re.fullmatch(r"(?:[A-Z][A-Za-z]{0,3}\.\s?)+[A-Za-z]{0,4}\.?", name) or name in _DEGREES:
+    if is_degree(name):
         return False  # a degree after a person's name: "S.T", "M.Eng", "Ph.D.", "ST"
     return sum(1 for w in ws if is_cap(w) or w.lower() in CONNECTORS) == len(ws)
 
 
 _POST_TAILS = frozenset(word_list("post_tails"))
-
-#: Degrees written without their full stops ("ST", "MSi"), after a person's name in a list.
-_DEGREES = frozenset(word_list("degree_suffixes"))
 
 
 _LIST_ADJECTIVES = frozenset(word_list("list_adjectives"))
