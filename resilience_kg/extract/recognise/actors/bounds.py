@@ -522,7 +522,7 @@ def _office_after_regex() -> re.Pattern[str]:
 _BARE_OFFICE_PLACE = re.compile(r" [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*(?:[,.;:)\n]|$| [a-z]))")
 
 
-def office_tail(text: str, pos: int, end: int, *, firm: bool = False) -> int:
+def office_tail(text: str, pos: int, end: int, *, firm: bool = False, glued: bool = False) -> int:
     """Length of an office word after a body's name or its short form in brackets, with its
     number and its place ("Manggala Agni Daops IX Contoh", "... (BMKG) Stasiun Contoh", "...
     (BKKBN) Perwakilan Provinsi Contoh"): the office is a regional branch, its own actor, so its
@@ -530,11 +530,12 @@ def office_tail(text: str, pos: int, end: int, *, firm: bool = False) -> int:
     knows, or (after an area office's or a station's word, ``bare`` in ``office_after_words``)
     one or two capitalised words that end the clause: towns and airports the list lacks. A
     ``branch`` word ("Cabang") takes no firm's branch (``firm``): the gold names a firm once, by the
-    firm ("PT Contoh Cabang Jambi" is PT Contoh)."""
-    from resilience_kg.extract.recognise.actors.places import _jurisdiction_tail, _regions_of_text
+    firm ("PT Contoh Cabang Jambi" is PT Contoh). ``glued``: the office word starts right at
+    ``pos``, with no space before it."""
+    from resilience_kg.extract.recognise.actors.places import _jurisdiction_tail, _regions_of_text, tail_match
     from resilience_kg.extract.recognise.rules import word_map
 
-    office = _office_after_regex().match(text, pos, end)
+    office = tail_match(_office_after_regex(), text, pos, end, glued=glued)
     if office is None or (firm and word_map("office_after_words")[office.group("word")] == "branch"):
         return 0
     head = _head_regex().match(text, office.start("word"), end)

@@ -271,13 +271,10 @@ def _levels() -> frozenset[str]:
 
 def _glued_place(text: str, pos: int, end: int, *, firm: bool) -> int:
     """Length of a place glued to the short form in brackets before it ("(BPBD)Jawa Barat": a
-    copy-pasted page dropped the space), read as if the space were there; 0 when none follows.
-    The text is not changed, so the quote stays an exact substring of the source at its offsets."""
+    copy-pasted page dropped the space), read by the tail readers with no space; 0 when none follows."""
     if pos >= end or not text[pos].isupper():
         return 0
-    padded = " " + text[pos:end]
-    width = _jurisdiction_tail(padded, 0, len(padded)) or office_tail(padded, 0, len(padded), firm=firm)
-    return max(width - 1, 0)
+    return _jurisdiction_tail(text, pos, end, glued=True) or office_tail(text, pos, end, firm=firm, glued=True)
 
 
 #: "Pusat" after a national body's short form: its head office ("BMKG Pusat"), not a place.

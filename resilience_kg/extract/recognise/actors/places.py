@@ -105,12 +105,12 @@ def district_tail(text: str, pos: int, end: int) -> int:
     return 0
 
 
-def _local_tail(text: str, pos: int, end: int) -> int:
+def _local_tail(text: str, pos: int, end: int, *, glued: bool = False) -> int:
     """Length of a district or a village named with its kind word after a name ("PMI Kecamatan
     Sungai Pinang"), the longest the official list holds; 0 when none."""
     from resilience_kg.extract.regions import is_place
 
-    tail = _KIND_AND_WORDS.match(text, pos, end)
+    tail = tail_match(_KIND_AND_WORDS, text, pos, end, glued=glued)
     if tail is None or tail.group(1) not in _place_kinds():
         return 0
     words_ = tail.group(2).split()
@@ -118,6 +118,22 @@ def _local_tail(text: str, pos: int, end: int) -> int:
         if is_place(f"{tail.group(1)} {' '.join(words_[:width])}") is not None:
             return tail.start(2) - pos + len(" " + " ".join(words_[:width]))
     return 0
+
+
+@functools.cache
+def _unspaced(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern``, a tail's, without the space it opens with."""
+    source = re.sub(r"\A \+?", "", pattern.pattern)
+    if source == pattern.pattern:
+        raise ValueError(f"a tail's pattern opens with a space: {pattern.pattern[:40]!r}")
+    return re.compile(source, pattern.flags)
+
+
+def tail_match(pattern: re.Pattern[str], text: str, pos: int, end: int, *, glued: bool = False) -> re.Match[str] | None:
+    """``pattern``, a tail's, which opens with the space between a name and its tail, matched at
+    ``pos``; ``glued``: with no space there, as a copy-pasted page writes a place right after a
+    bracket ("(BPBD)Jawa Barat")."""
+    return (_unspaced(pattern) if glued else pattern).match(text, pos, end)
 
 
 #: Second words of two-word regions ("Bandung Barat", "Jakarta Utara", "Tanah Datar" is known by name).
@@ -145,17 +161,17 @@ _BRACKETED_SHORT = re.compile(r" +(?:(" + "|".join(re.escape(w) for w in _LEVEL_
                               r"((?:[A-Z][a-z]+ )*[A-Z][a-z]+) \(([A-Z][a-z]+)\) ([A-Z][a-z]+)(?![\w-])")
 
 
-def _unlisted_tail(text: str, pos: int, end: int) -> int:
+def _unlisted_tail(text: str, pos: int, end: int, *, glued: bool = False) -> int:
     """Length of a region after a name that the plain tail does not read: three words with no
     level word ("BPBD Tanjung Jabung Barat"), a regency shortened by its syllables ("DPPKA Barut",
     "BPBD Tanjab Barat"), or a region written with its short form in brackets inside ("BPBD
     Kabupaten Tanjung Jabung (Tanjab) Barat"); 0 otherwise."""
-    bracketed = _BRACKETED_SHORT.match(text, pos, end)
+    bracketed = tail_match(_BRACKETED_SHORT, text, pos, end, glued=glued)
     if bracketed is not None and _is_place(" ".join(filter(None, (bracketed.group(1), bracketed.group(2),
                                                                  bracketed.group(4))))) \
             and _contracted_place(f"{bracketed.group(3)} {bracketed.group(4)}"):
         return bracketed.end() - pos
-    bare = _BARE_WORDS.match(text, pos, end)
+    bare = tail_match(_BARE_WORDS, text, pos, end, glued=glued)
     if bare is None:
         return 0
     if bare.group(3) and bare.group(3).strip().lower() not in word_map("region_kind_english") \
@@ -169,24 +185,25 @@ def _unlisted_tail(text: str, pos: int, end: int) -> int:
     return 0
 
 
-def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
-    """Length of a jurisdiction after a name ("BPBD Provinsi DKI Jakarta", "Bappeda Kota Semarang"), or 0."""
-    lower = _lower_case_tail(text, pos, end)
+def _jurisdiction_tail(text: str, pos: int, end: int, *, glued: bool = False) -> int:
+    """Length of a jurisdiction after a name ("BPBD Provinsi DKI Jakarta", "Bappeda Kota Semarang"), or 0;
+    ``glued``: the jurisdiction starts right at ``pos``, with no space before it (:func:`tail_match`)."""
+    lower = _lower_case_tail(text, pos, end, glued=glued)
     if lower:
         return lower
-    unlisted = _unlisted_tail(text, pos, end)
+    unlisted = _unlisted_tail(text, pos, end, glued=glued)
     if unlisted:
         return unlisted
-    three = _THREE_WORD_TAIL.match(text, pos, end)
+    three = tail_match(_THREE_WORD_TAIL, text, pos, end, glued=glued)
     if three is not None and _is_place(three.group(1)):
         return three.end() - pos  # "BPBD Provinsi Kepulauan Bangka Belitung Mikron ...": a region of three words
-    local = _local_tail(text, pos, end)
+    local = _local_tail(text, pos, end, glued=glued)
     if local:
         return local
-    tail = _TAIL_BEFORE_HYPHEN.match(text, pos, end)
+    tail = tail_match(_TAIL_BEFORE_HYPHEN, text, pos, end, glued=glued)
     after = re.compile(r"[A-Z][a-z]+").match(text, tail.end() + 1, end) if tail is not None else None
     if after is None or _head_regex().fullmatch(after.group(0)) is None:
-        tail = _TAIL.match(text, pos, end)
+        tail = tail_match(_TAIL, text, pos, end, glued=glued)
     if tail is None or (tail.group(0).strip().capitalize() in _LEVEL_WORDS and re.match(r" \S+-\w", text[tail.end():])):
         return 0  # (a level word alone before a hyphened place is none of it: "BPBD Kota Bogor-Jawa ...")
     words_ = [w for w in tail.group(0).split() if w != "Wilayah" and not re.fullmatch(r"[IVX]+", w)]
@@ -217,7 +234,7 @@ def _jurisdiction_tail(text: str, pos: int, end: int) -> int:
     if marked or (_is_place(place) and _is_place(" ".join(words_))) \
             or (len(words_) == 1 and words_[0] in _regions_of_text(text)):
         return tail.end() - pos
-    if len(words_) == 2 and _is_place(words_[0]) and tail.group(0).startswith(" " + words_[0]) \
+    if len(words_) == 2 and _is_place(words_[0]) and tail.group(0).startswith(words_[0], 0 if glued else 1) \
             and (TITLES.match(words_[1]) or _holder_after_region(words_[1])):
         # "Kepolisian Daerah (Kapolda) Jabar Irjen Pol ...": the region ends the name, and the
         # capitalised word after it starts the officer's rank or name.
@@ -244,12 +261,12 @@ _LOWER_TAIL = re.compile(r" +(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLI
                          r" +([a-z]+)(?: ([a-z]+))?(?![\w-])")
 
 
-def _lower_case_tail(text: str, pos: int, end: int) -> int:
+def _lower_case_tail(text: str, pos: int, end: int, *, glued: bool = False) -> int:
     """Length of a jurisdiction whose region news copy writes in lower case ("BPBD Provinsi
     bali"): only after a level word, and only a region of the official list; 0 otherwise."""
     from resilience_kg.extract.regions import is_place
 
-    tail = _LOWER_TAIL.match(text, pos, end)
+    tail = tail_match(_LOWER_TAIL, text, pos, end, glued=glued)
     if tail is None:
         return 0
     if tail.group(2) and is_place(f"{tail.group(1).capitalize()} {tail.group(2).capitalize()}") is not None:
