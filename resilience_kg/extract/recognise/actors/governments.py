@@ -762,31 +762,31 @@ def foreign_envoys(text: str, start: int, end: int) -> list[ActorMention]:
     out = []
     for m in _ENVOY.finditer(text, start, end):
         country = m.group("adj")[:-1]
-        if not _is_foreign_country(country):
-            continue
-        stop = _envoy_end(m)
-        if not (_holder_follows(text, stop) or _ENGLISH_HOLDER_BEFORE.search(text, max(start, m.start() - 40),
-                                                                              m.start())):
-            continue
-        if m.group("post") == "Ambassador":
-            name = f"Kedutaan Besar {country}"
-        else:
-            place = text[m.start("place"):stop] if m.group("place") else None
-            name = f"Konsulat Jenderal {country}" + (f" di {place}" if place and _is_place(place) else "")
-        out.append(ActorMention(m.start(), stop, name, None, None, "DiplomaticMission", "envoy",
-                                "rule:regional-head", confidence("mention:regional-head")))
+        mission = _envoy_mission(text, m, start, country, ambassador=m.group("post") == "Ambassador") \
+            if _is_foreign_country(country) else None
+        if mission is not None:
+            out.append(mission)
     countries = word_map("english_envoy_countries")
     for m in _named_envoys().finditer(text, start, end):
-        stop = _envoy_end(m)
-        if not (_holder_follows(text, stop) or _ENGLISH_HOLDER_BEFORE.search(text, max(start, m.start() - 40),
-                                                                              m.start())):
-            continue
         country = countries[m.group("adj") or m.group("of")]
-        if m.group("post2") or m.group("post") == "Ambassador":
-            name = f"Kedutaan Besar {country}"
-        else:
-            place = text[m.start("place"):stop] if m.group("place") else None
-            name = f"Konsulat Jenderal {country}" + (f" di {place}" if place and _is_place(place) else "")
-        out.append(ActorMention(m.start(), stop, name, None, None, "DiplomaticMission", "envoy",
-                                "rule:regional-head", confidence("mention:regional-head")))
+        ambassador = bool(m.group("post2")) or m.group("post") == "Ambassador"
+        mission = _envoy_mission(text, m, start, country, ambassador=ambassador)
+        if mission is not None:
+            out.append(mission)
     return out
+
+
+def _envoy_mission(text: str, m: re.Match[str], start: int, country: str, *, ambassador: bool) -> ActorMention | None:
+    """The mission of the envoy's post ``m`` of ``country``, quoted as the post: an ambassador's
+    embassy, a consul-general's consulate (in the place the post names, where it names one); None
+    where no holder is named with the post."""
+    stop = _envoy_end(m)
+    if not (_holder_follows(text, stop) or _ENGLISH_HOLDER_BEFORE.search(text, max(start, m.start() - 40), m.start())):
+        return None
+    if ambassador:
+        name = f"Kedutaan Besar {country}"
+    else:
+        place = text[m.start("place"):stop] if m.group("place") else None
+        name = f"Konsulat Jenderal {country}" + (f" di {place}" if place and _is_place(place) else "")
+    return ActorMention(m.start(), stop, name, None, None, "DiplomaticMission", "envoy",
+                        "rule:regional-head", confidence("mention:regional-head"))
