@@ -185,14 +185,21 @@ _ACRONYM_NUMBERED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,7})(?: [A-Z][a-z]+
                                r"|(?<![\w-])([A-Z][A-Z0-9&-]{1,7}) [IVX]{1,4} Wilayah(?: [A-Z][a-z]+){1,2}")
 
 
+def _no_body_short_form(short: str) -> bool:
+    """Whether a short form before a number, a place or a branch word names no body of its own: a
+    collective, no acronym, a document's word, a short form of no body (``_NOT_BODY_SHORT_FORMS``)
+    or a country's initials ("RI")."""
+    return (_is_collective(short) or not is_acronym(short) or _document_words().match(short) is not None
+            or short in _NOT_BODY_SHORT_FORMS or short in COUNTRY_INITIALS)
+
+
 def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
     """An unknown acronym followed by a jurisdiction names a regional body: "BAPPERIDA Kota
     Magelang", "TACB Kota Magelang". The gazetteer knows the common ones; this finds the rest."""
     out = []
     for m in _ACRONYM_NUMBERED.finditer(text, start, end):
         short = m.group(1) or m.group(2)
-        if _is_collective(short) or not is_acronym(short) or _document_words().match(short) \
-                or short in _NOT_BODY_SHORT_FORMS or short in COUNTRY_INITIALS:
+        if _no_body_short_form(short):
             continue  # ("DPR RI Komisi V": the country's initials end the council's name, no body's own)
         out.append(ActorMention(m.start(), m.end(), m.group(0), short, None, "GovernmentAgency",
                                 "acronym-numbered", "rule:acronym-with-place",
@@ -209,8 +216,7 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
                                 confidence("mention:acronym-with-place")))
     for m in _acronym_village_regex().finditer(text, start, end):
         short = m.group(1)
-        if _is_collective(short) or not is_acronym(short) or _document_words().match(short) \
-                or short in _NOT_BODY_SHORT_FORMS or short in COUNTRY_INITIALS:
+        if _no_body_short_form(short):
             continue
         before = re.search(r"([A-Z][\w.-]*) +$", text[max(start, m.start() - 30):m.start()])
         if before is not None and not _post_regex().fullmatch(before.group(1)):
@@ -225,8 +231,7 @@ def acronym_with_place(text: str, start: int, end: int) -> list[ActorMention]:
                                     confidence("mention:acronym-with-place")))
     for m in _acronym_branch_regex().finditer(text, start, end):
         short = m.group(1)
-        if _is_collective(short) or not is_acronym(short) or _document_words().match(short) \
-                or short in _NOT_BODY_SHORT_FORMS or short in COUNTRY_INITIALS:
+        if _no_body_short_form(short):
             continue
         firm = re.search(r"(?<![\w-])(?:" + alternation("legal_forms") + r") +$",
                          text[max(start, m.start() - 12):m.start()]) is not None  # "PT ABC Cabang X"
