@@ -25,7 +25,7 @@ from resilience_kg.extract.recognise.roles import (
     speech_tag_after,
     stronger,
 )
-from resilience_kg.extract.recognise.rules import alternation, post_words, table, words
+from resilience_kg.extract.recognise.rules import alternation, post_words, table, word_regex, words
 from resilience_kg.extract.segment import Span
 
 #: The roles that make a post worth drafting even without a named holder.
@@ -266,8 +266,7 @@ def _places_of(name: str) -> list[str]:
 @functools.cache
 def _regional_government() -> re.Pattern[str]:
     """The words that make a body a regional government (``regional_government_words``)."""
-    governments = alternation("regional_government_words")
-    return re.compile(rf"(?i)(?<!\w)(?:{governments})(?!\w)")
+    return word_regex("regional_government_words")
 
 
 @functools.cache
@@ -444,14 +443,14 @@ def _quote_marks(text: str) -> tuple[list[int], list[int], str, list[int]]:
 @functools.cache
 def _programme() -> re.Pattern[str]:
     """A programme or a project named before a body (``programme_words`` of ``rules/words.csv``)."""
-    return re.compile(r"(?i)(?<!\w)(?:" + alternation("programme_words") + r")(?!\w)")
+    return word_regex("programme_words")
 
 
 @functools.cache
 def _addressed() -> re.Pattern[str]:
     """A passive appeal or request (``addressed_after`` of ``rules/words.csv``): the bodies named
     before it in its sentence are asked to act, spoken of, not a list of who attended."""
-    return re.compile(r"(?i)(?<!\w)(?:" + alternation("addressed_after") + r")(?!\w)")
+    return word_regex("addressed_after")
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_kg.extract.recognise.dates import DateMention, find_dates
-from resilience_kg.extract.recognise.rules import alternation, table, words
+from resilience_kg.extract.recognise.rules import table, word_regex, words
 from resilience_kg.extract.segment import Span
 
 _NOT_NAME_WORDS = frozenset(words("not_event_name_words"))
@@ -189,8 +189,7 @@ def _publication_line(text: str, d: DateMention, published: dt.date | None) -> b
 @functools.cache
 def _published_word() -> re.Pattern[str]:
     """A word of publishing before a date on its line (``published_words`` of ``rules/words.csv``)."""
-    published = alternation("published_words")
-    return re.compile(rf"(?i)(?<!\w)(?:{published})(?!\w)")
+    return word_regex("published_words")
 
 
 #: How far from a dateline's date a date in the story may be and still date the event the

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from resilience_kg.extract.recognise.rules import alternation, post_words, table, words
+from resilience_kg.extract.recognise.rules import alternation, post_words, table, word_regex, words
 from resilience_kg.extract.segment import Span
 
 #: Strongest first: an organiser who also attends is an organiser.
@@ -328,16 +328,14 @@ def _agreement_partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> l
 @functools.cache
 def _agreement_not_here() -> re.Pattern[str]:
     """A word that makes an agreement a later or an earlier one (``agreement_not_here_before``)."""
-    words_before = alternation("agreement_not_here_before")
-    return re.compile(rf"(?i)(?<!\w)(?:{words_before})(?!\w)")
+    return word_regex("agreement_not_here_before")
 
 
 @functools.cache
 def _agreement_like() -> re.Pattern[str]:
     """A word between an agreement's name and its partner word that makes it another agreement of
     its kind ("PKS seperti ini dilakukan pula oleh A dengan B", "similar MoUs with"; ``agreement_like_this``)."""
-    like = alternation("agreement_like_this")
-    return re.compile(rf"(?i)(?<!\w)(?:{like})(?!\w)")
+    return word_regex("agreement_like_this")
 
 
 @functools.cache

@@ -135,6 +135,16 @@ def alternation(name: str) -> str:
 
 
 @functools.cache
+def word_regex(name: str) -> re.Pattern[str]:
+    """Any word of list ``name`` as a whole word, in either case.
+
+    >>> word_regex("legal_forms").search("sebuah pt. baru") is not None
+    True
+    """
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(name)})(?!\w)")
+
+
+@functools.cache
 def list_kinds() -> tuple[re.Pattern[str], dict[str, str]]:
     """The words that say what a list holds ("Kendala", "Rekomendasi", "Permasalahan":
     ``list_kinds.csv``), as one pattern (group 1: the word) and each word's kind."""
