@@ -1000,7 +1000,9 @@ def _speech() -> dict[str, re.Pattern[str]]:
         # A lone pronoun right before a verb of speaking is the speaker going on: "Selain itu, ia
         # menegaskan ...", "Selanjutnya, beliau juga menyampaikan ...", "For that, he continued, ...".
         "pronoun_speaks": re.compile(rf"\s*,?\s+(?:(?:{_words('gap')})\s+)*(?:{alt}|continued)(?!\w)", re.I),
-        "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s+\w", re.I),
+        # A tag with its pronoun opening the sentence, with or without its comma: "Menurutnya perlu
+        # ...", "Menurutnya, kolaborasi ... dibutuhkan" (news writes both; the comma is no new speaker).
+        "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s*,?\s+\w", re.I),
     }
 
 
