@@ -1,0 +1,66 @@
+"""Who proposes, and which solutions are drafted, in news of meetings (issue 20, round 18). Every
+passage is made up for the test."""
+
+from __future__ import annotations
+
+from helpers.statements import drafted, who
+
+KOTA = ("Pemerintah Kota Sukamaju menggelar rapat koordinasi kesiapsiagaan banjir di aula kantor wali kota, "
+        "Senin (6/1/2020). Rapat dipimpin Sekda Kota Sukamaju. ")
+
+
+def test_a_pronoun_tag_opening_a_paragraph_with_its_comma_goes_on_with_the_last_body_acting() -> None:
+    text = (KOTA + "\nMenyambut baik inisiatif itu, Kepala BPBD Kabupaten Sukamaju, Dr. Rina Lestari, mengapresiasi "
+            "langkah para relawan.\nMenurutnya, kolaborasi lintas sektor sangat dibutuhkan untuk membangun kota yang "
+            "tangguh.")
+    found = drafted(text)
+    label = next(label for label in found if "dibutuhkan untuk membangun" in label)
+    assert who(found, label) == ["BPBD Kabupaten Sukamaju"]
+
+
+def test_a_body_pressing_another_to_act_proposes_the_measure() -> None:
+    text = ("Bandung - Komisi IV DPRD Kabupaten Sukamaju mendesak pemerintah kabupaten segera membangun kolam "
+            "retensi di hulu Sungai Cibeureum.")
+    found = drafted(text)
+    label = next(label for label in found if "kolam retensi" in label)
+    assert found[label][0] == "Solution"
+    assert who(found, label) == ["Komisi IV DPRD Kabupaten Sukamaju"]
+    # A crowd pressing at a gate presses nobody to a measure.
+    assert not any("pintu" in label for label in drafted("Ratusan warga saling mendesak di depan pintu balai desa."))
+
+
+def test_a_members_name_written_again_speaks_for_the_council_of_their_post() -> None:
+    text = ("Komisi IV DPRD Kabupaten Sukamaju menggelar rapat kerja dengan Dinas Lingkungan Hidup, Senin (6/1/2020).\n"
+            "Anggota Komisi IV DPRD Kabupaten Sukamaju, Budi Hartono, menyoroti timbulan sampah yang terus naik.\n"
+            "Selanjutnya, Budi menekankan pentingnya pembangunan tempat pengolahan sampah terpadu di tiap kecamatan.")
+    found = drafted(text)
+    label = next(label for label in found if "tempat pengolahan sampah terpadu" in label)
+    assert who(found, label) == ["Komisi IV DPRD Kabupaten Sukamaju"]
+
+
+def _issues_of(text: str) -> list[str]:
+    from resilience_kg.extract.recognise.enumerations import find_items
+
+    return [text[i.start:i.end] for i in find_items(text) if i.kind == "Issue"]
+
+
+def test_sentences_an_ordinal_opens_are_the_items_the_sentence_before_names() -> None:
+    text = ("Anggota dewan menyoroti tiga persoalan utama dalam pengelolaan air bersih. Pertama, kebocoran pipa "
+            "distribusi masih tinggi. Kedua, debit mata air turun setiap kemarau. Ketiga, tarif belum menutup "
+            "biaya operasi.")
+    found = _issues_of(text)
+    assert "kebocoran pipa distribusi masih tinggi" in found
+    assert "debit mata air turun setiap kemarau" in found
+    assert "tarif belum menutup biaya operasi" in found
+
+
+def test_ordinals_after_a_sentence_naming_no_kind_or_out_of_order_are_no_list() -> None:
+    # The sentence before names no kind of item: the ordinals number steps of a programme.
+    text = ("Acara dibuka dengan sambutan wali kota. Pertama, peserta mengikuti senam pagi bersama. Kedua, "
+            "peserta menanam pohon di taman kota.")
+    assert not any(i.startswith("peserta") for i in _issues_of(text))
+    # One ordinal alone numbers nothing.
+    text = "Ada dua persoalan utama. Pertama, jalan desa rusak berat di musim hujan."
+    from resilience_kg.extract.recognise.enumerations import find_items
+
+    assert not any(i.method == "rule:ordinal-items" for i in find_items(text))
