@@ -64,3 +64,13 @@ def test_ordinals_after_a_sentence_naming_no_kind_or_out_of_order_are_no_list() 
     from resilience_kg.extract.recognise.enumerations import find_items
 
     assert not any(i.method == "rule:ordinal-items" for i in find_items(text))
+
+
+def test_bakal_states_a_plan_as_akan_does() -> None:
+    found = drafted("Pemerintah Kota Sukamaju bakal segera memperbaiki tiga pintu air di hilir Sungai Cibeureum.")
+    label = next(label for label in found if "pintu air" in label)
+    assert found[label][:2] == ("Commitment", "planned")
+    assert who(found, label) == ["Pemerintah Kota Sukamaju"]
+    # What the weather will do commits nobody.
+    found = drafted("Menurut BMKG, hujan lebat bakal terjadi di wilayah Sukamaju pekan depan.")
+    assert not any(row[0] == "Commitment" for row in found.values())
