@@ -74,3 +74,13 @@ def test_bakal_states_a_plan_as_akan_does() -> None:
     # What the weather will do commits nobody.
     found = drafted("Menurut BMKG, hujan lebat bakal terjadi di wilayah Sukamaju pekan depan.")
     assert not any(row[0] == "Commitment" for row in found.values())
+
+
+def test_what_is_one_of_the_causes_of_a_harm_is_an_issue() -> None:
+    from helpers.statements import issues
+
+    text = ("The district office held a dialogue on peat fires on Monday. Open burning to clear farmland has "
+            "long been named as one of the causes of the yearly haze in the province.")
+    found = issues(text)
+    assert any(q.startswith("Open burning to clear farmland") for q in found)
+    assert not any(q.startswith("causes of") for q in found)
