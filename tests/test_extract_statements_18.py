@@ -84,3 +84,14 @@ def test_what_is_one_of_the_causes_of_a_harm_is_an_issue() -> None:
     found = issues(text)
     assert any(q.startswith("Open burning to clear farmland") for q in found)
     assert not any(q.startswith("causes of") for q in found)
+
+
+def test_a_road_a_hazard_cut_off_is_an_issue_and_a_cut_without_a_hazard_is_none() -> None:
+    from helpers.statements import issues
+
+    text = ("BPBD Kabupaten Sukamaju menggelar rapat koordinasi penanganan bencana, Senin (6/1/2020). Jalan "
+            "provinsi di Desa Sukamulya terputus akibat longsor sehingga warga memutar lewat jalan desa.")
+    assert any("terputus akibat longsor" in q for q in issues(text))
+    text = ("BPBD Kabupaten Sukamaju menggelar rapat koordinasi, Senin (6/1/2020). Siaran langsung rapat sempat "
+            "terputus karena gangguan jaringan internet.")
+    assert not any("terputus" in q for q in issues(text))
