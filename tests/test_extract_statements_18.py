@@ -95,3 +95,13 @@ def test_a_road_a_hazard_cut_off_is_an_issue_and_a_cut_without_a_hazard_is_none(
     text = ("BPBD Kabupaten Sukamaju menggelar rapat koordinasi, Senin (6/1/2020). Siaran langsung rapat sempat "
             "terputus karena gangguan jaringan internet.")
     assert not any("terputus" in q for q in issues(text))
+
+
+def test_a_speech_tag_before_a_units_long_title_names_the_body_at_its_end() -> None:
+    text = ("Sebanyak 80 kader posyandu mengikuti pelatihan gizi di aula kantor wali kota, Selasa (4/7/2023).\n"
+            "\u201cKita harus bekerja bersama menekan angka stunting,\u201d ujar Subkoordinasi Urusan Kesehatan, "
+            "Perlindungan Anak dan Pengendalian Penduduk Bagian Kesejahteraan Rakyat Sekretariat Kota Sukamaju, "
+            "Sugiarto.\nIa mengatakan, perlu dilakukan pendampingan keluarga berisiko di setiap kelurahan.")
+    found = drafted(text)
+    label = next(label for label in found if "pendampingan keluarga" in label)
+    assert who(found, label) == ["Bagian Kesejahteraan Rakyat Sekretariat Kota Sukamaju"]

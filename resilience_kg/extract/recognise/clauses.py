@@ -988,6 +988,11 @@ def _speech() -> dict[str, re.Pattern[str]]:
         # BPBD"): news names the officer by post and body, and the body is who speaks.
         "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+"
                                  rf"(?:(?:the\s+)?(?:{posts})(?-i:\s+[A-Z][\w.'’-]*){{0,2}}\s+)?$", re.I),
+        # A speech tag before a unit's long title, in capitals with its commas and "dan", then its
+        # body (", ujar Subkoordinasi Urusan Kesehatan, Perlindungan Anak dan Pengendalian Penduduk
+        # Bagian Kesra Setko X, NAME."): news names the officer by the unit's whole title.
+        "tag_title": re.compile(rf"[,\"”]\s*(?:{_words('speaker-verb')})\s+"
+                                r"(?-i:(?:[A-Z][\w.'’()-]*,?\s+|(?:dan|and|&)\s+){1,14})$", re.I),
         # A speaker, a comma and the officer's name, then the verb, the name's closing comma left
         # out ("Kepala Suku Dinas X, Ahmad Hariadi mengatakan"): news writes it so. The name may
         # open with a title and its full stop ("Direktur X, Dr. Moh. Arifin menyampaikan").
@@ -1140,6 +1145,8 @@ def _named_actor(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Spe
 
 #: How far before a body a speech tag may stand: the tag, and a post of up to four words.
 _TAG_REACH = 70
+#: How far before a body a speech tag may stand before a unit's whole title (fourteen words).
+_TITLE_REACH = 200
 
 
 def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Speech | None:
@@ -1154,7 +1161,8 @@ def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> S
         verb = pattern["name_then_verb"].match(text, span[1], sent.end)
         if verb is not None and not any(span[1] <= other[0] < verb.end() for other in spans):
             return Speech(span, span[0], verb.end(), False)
-        tag = pattern["tag_before"].search(text, max(sent.start, span[0] - _TAG_REACH), span[0])
+        tag = (pattern["tag_before"].search(text, max(sent.start, span[0] - _TAG_REACH), span[0])
+               or pattern["tag_title"].search(text, max(sent.start, span[0] - _TITLE_REACH), span[0]))
         if tag is not None:
             return Speech(span, tag.start(), span[1], False)
     return None
