@@ -105,3 +105,16 @@ def test_a_speech_tag_before_a_units_long_title_names_the_body_at_its_end() -> N
     found = drafted(text)
     label = next(label for label in found if "pendampingan keluarga" in label)
     assert who(found, label) == ["Bagian Kesejahteraan Rakyat Sekretariat Kota Sukamaju"]
+
+
+def test_a_subject_acting_with_unnamed_partners_commits_alone() -> None:
+    found = drafted("Melalui kerja sama ini, BPBD Kabupaten Sukamaju bersama perguruan tinggi akan membentuk "
+                    "desa tangguh bencana di lima kecamatan.")
+    label = next(label for label in found if "desa tangguh bencana" in label)
+    assert found[label][:2] == ("Commitment", "planned")
+    assert who(found, label) == ["BPBD Kabupaten Sukamaju"]
+    text = ("Kepala BNPB menyampaikan, rapat membahas penanganan banjir bandang di Kabupaten Sukamaju. "
+            "Pihaknya bersama kementerian terkait akan mendukung pemulihan jalan desa hingga situasi normal.")
+    found = drafted(text)
+    label = next(label for label in found if "pemulihan jalan desa" in label)
+    assert found[label][:2] == ("Commitment", "planned")

@@ -342,6 +342,14 @@ def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
                       tuple(sorted(subjects)), start, end, sent)
 
 
+#: Partners a subject acts with, named in lower case, between it and its verb ("BPBD bersama perguruan
+#: tinggi akan ...", "Pihaknya bersama kementerian terkait akan ..."): no body of their own, so the
+#: subject before them commits alone (a partner with a name is a body ``join`` reads).
+_PARTNERS = r"\s+(?:bersama(?:\s+dengan)?|together\s+with)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
+_PARTNERS_AFTER = re.compile(_PARTNERS + r"(?=\s|,)")
+_PARTNERS_AT_END = re.compile(_PARTNERS + r"$")
+
+
 def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, int]],
                      gap: re.Pattern[str]) -> list[tuple[int, int]]:
     """The bodies that are the subject of a verb at ``at``: the one right before it (only ``gap``
@@ -352,6 +360,8 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
         return []
     last = max(before, key=lambda s: s[1])
     between = text[past_bracket(text, last):at]
+    if partners := _PARTNERS_AFTER.match(between):
+        between = between[partners.end():]
     more = _NAME_GOES_ON.match(between)
     # "BPBD DIY said it will", "PT Telkom Indonesia (Persero) Tbk Witel Jakarta Pusat bersedia": the
     # body's name goes on past the mention (its branch, its region) up to the verb.
@@ -423,6 +433,7 @@ def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[i
     # sentence (a long one with many cues would cost its square).
     head = text[max(sent.start, m.start() - _GAP_REACH):m.start()].rstrip()
     head = re.sub(r"(?:\s+(?:juga|pun|also))+$", "", head, flags=re.I)
+    head = _PARTNERS_AT_END.sub("", head)
     dropped = _dropped_subject().search(head)
     if not _patterns()["pronoun"].search(head) and dropped is None:
         return []
