@@ -118,3 +118,10 @@ def test_a_subject_acting_with_unnamed_partners_commits_alone() -> None:
     found = drafted(text)
     label = next(label for label in found if "pemulihan jalan desa" in label)
     assert found[label][:2] == ("Commitment", "planned")
+
+
+def test_a_pledge_ends_before_the_consequence_drawn_after_its_comma() -> None:
+    found = drafted("Komisi IV DPRD Kabupaten Sukamaju berkomitmen mengawal perbaikan irigasi desa, oleh karena itu "
+                    "hasil kunjungan ini dibahas dalam rapat kerja berikutnya.")
+    assert "mengawal perbaikan irigasi desa" in found
+    assert not any("hasil kunjungan" in label for label in found)

@@ -685,8 +685,11 @@ def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
                       start, end, sent)
 
 
-#: Where a clause ends: a semicolon, a line end, a contrast, a full stop, a closing quote after a comma.
-_CLAUSE_STOP = re.compile(r";|\n|,\s+(?:sedangkan|sementara|while|whereas)\b|\.(?:\s|$)|[,.][\"”]")
+#: Where a clause ends: a semicolon, a line end, a contrast, a consequence drawn after a comma
+#: (", oleh karena itu ...", ", namun ...": a new statement with its own verb), a full stop, a
+#: closing quote after a comma.
+_CLAUSE_STOP = re.compile(r";|\n|,\s+(?:sedangkan|sementara|while|whereas|oleh\s+karena\s+itu|karena\s+itu|untuk\s+itu"
+                          r"|namun|tetapi|therefore|but)\b|\.(?:\s|$)|[,.][\"”]", re.I)
 
 
 def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
