@@ -125,3 +125,16 @@ def test_a_pledge_ends_before_the_consequence_drawn_after_its_comma() -> None:
                     "hasil kunjungan ini dibahas dalam rapat kerja berikutnya.")
     assert "mengawal perbaikan irigasi desa" in found
     assert not any("hasil kunjungan" in label for label in found)
+
+
+def test_an_officials_kita_akan_in_a_quote_is_the_speakers_bodys_plan() -> None:
+    text = ("BPBD Kabupaten Sukamaju menggelar apel kesiapsiagaan, Senin (6/1/2020). \u201cKita akan lakukan simulasi "
+            "tanggap bencana setahun dua kali,\u201d ujar Kepala BPBD Kabupaten Sukamaju.")
+    found = drafted(text)
+    label = next(label for label in found if "simulasi tanggap bencana" in label)
+    assert found[label][:2] == ("Commitment", "planned")
+    assert who(found, label) == ["BPBD Kabupaten Sukamaju"]
+    # What "we" will all face is a forecast, no plan.
+    text = ("BPBD Kabupaten Sukamaju menggelar apel kesiapsiagaan, Senin (6/1/2020). \u201cKita akan menghadapi "
+            "puncak musim hujan bulan depan,\u201d ujar Kepala BPBD Kabupaten Sukamaju.")
+    assert not any(row[0] == "Commitment" for row in drafted(text).values())
