@@ -138,3 +138,16 @@ def test_an_officials_kita_akan_in_a_quote_is_the_speakers_bodys_plan() -> None:
     text = ("BPBD Kabupaten Sukamaju menggelar apel kesiapsiagaan, Senin (6/1/2020). \u201cKita akan menghadapi "
             "puncak musim hujan bulan depan,\u201d ujar Kepala BPBD Kabupaten Sukamaju.")
     assert not any(row[0] == "Commitment" for row in drafted(text).values())
+
+
+def test_how_an_activity_or_a_target_must_go_is_a_measure_called_for() -> None:
+    head = "Dinas Kesehatan Provinsi Sukamaju menggelar musrenbang, Senin (6/1/2020). "
+    found = drafted(head + "Menurut Kepala Dinas Kesehatan Provinsi Sukamaju, penyusunan rencana kerja dan anggaran "
+                           "harus menggunakan pendekatan skala prioritas.")
+    assert any(row[0] == "Solution" and "penyusunan rencana kerja" in label for label, row in found.items())
+    found = drafted(head + "Kepala Dinas Kesehatan Provinsi Sukamaju mengatakan target cakupan imunisasi harus "
+                           "mencapai 95 persen.")
+    assert any(row[0] == "Solution" and "imunisasi harus mencapai" in label for label, row in found.items())
+    # People who must do something tell a hardship, not a measure.
+    found = drafted(head + "Sebagian penduduk harus menempuh perjalanan dua jam ke puskesmas terdekat.")
+    assert not any(row[0] == "Solution" for row in found.values())
