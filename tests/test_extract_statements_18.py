@@ -151,3 +151,11 @@ def test_how_an_activity_or_a_target_must_go_is_a_measure_called_for() -> None:
     # People who must do something tell a hardship, not a measure.
     found = drafted(head + "Sebagian penduduk harus menempuh perjalanan dua jam ke puskesmas terdekat.")
     assert not any(row[0] == "Solution" for row in found.values())
+
+
+def test_a_body_described_after_sebagai_before_its_pledge_commits() -> None:
+    found = drafted("Forum Pemuda Peduli Sukamaju sebagai organisasi kepemudaan di Sukamaju berkomitmen mendukung "
+                    "pembangunan jalur sepeda di pusat kota.")
+    label = next(label for label in found if "jalur sepeda" in label)
+    assert found[label][:2] == ("Commitment", "planned")
+    assert who(found, label) == ["Forum Pemuda Peduli Sukamaju"]

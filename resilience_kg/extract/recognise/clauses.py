@@ -58,7 +58,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # What may stand between a body's name and its verb: an apposition, a comma news items put
         # after a long subject ("Wakil Bupati X Nama, menegaskan ..."), an adverb.
-        "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
+        # An apposition may also be written without commas after "sebagai"/"selaku" ("FPPJ sebagai
+        # organisasi kepemudaan di Jakarta berkomitmen ...").
+        "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},|\s+(?:sebagai|selaku)\s+[^,.;:\n]{{0,60}}?)?\s*,?\s*"
+                          rf"(?:(?:{_words('gap')})\s+)*$", re.I),
         # A name nobody marked takes no lone comma before its verb: "Budi, menambahkan" is a person.
         "gap_unmarked": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
         "tight": re.compile(rf"^\s*(?:(?:{_words('tight')})\s+)?$", re.I),
