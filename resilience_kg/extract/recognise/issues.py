@@ -1127,7 +1127,9 @@ def _activity_must(text: str, cue: re.Match[str], start: int, end: int) -> bool:
     anggaran harus menggunakan pendekatan skala prioritas", "target pengolahan sampah harus
     mencapai 50%")? How a task must be done is a measure called for, as after a passive; a person
     or the people who must do something ("warga harus mengungsi") is no activity."""
-    if cue.group(1).lower() != "harus" or not _activity_before().search(text, max(start, cue.start() - 120), cue.start()):
+    if cue.group(1).lower() != "harus":
+        return False
+    if not _activity_before().search(text, max(start, cue.start() - 120), cue.start()):
         return False
     adverbs = alternation("passive_adverbs")
     verb = re.compile(rf"\s+(?:(?:{adverbs})\s+)*(?:me|ber)[a-z]{{3,}}(?![\w-])", re.I)
