@@ -159,3 +159,14 @@ def test_a_body_described_after_sebagai_before_its_pledge_commits() -> None:
     label = next(label for label in found if "jalur sepeda" in label)
     assert found[label][:2] == ("Commitment", "planned")
     assert who(found, label) == ["Forum Pemuda Peduli Sukamaju"]
+
+
+def test_the_worst_of_a_hazard_is_an_issue_and_the_largest_budget_none() -> None:
+    from helpers.statements import issues
+
+    head = "DPRD Kabupaten Sukamaju menggelar rapat dengar pendapat, Senin (6/1/2020). "
+    found = issues(head + "Menurut warga, banjir yang melanda pekan lalu adalah yang terbesar dan terparah dalam "
+                          "sepuluh tahun terakhir.")
+    assert any("terparah" in q for q in found)
+    found = issues(head + "Dinas Pendidikan menerima alokasi anggaran terbesar tahun ini untuk membangun sekolah.")
+    assert not any("terbesar" in q for q in found)
