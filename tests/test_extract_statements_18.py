@@ -165,8 +165,8 @@ def test_the_worst_of_a_hazard_is_an_issue_and_the_largest_budget_none() -> None
     from helpers.statements import issues
 
     head = "DPRD Kabupaten Sukamaju menggelar rapat dengar pendapat, Senin (6/1/2020). "
-    found = issues(head + "Ketua DPRD mengatakan kebakaran lahan yang terjadi bulan lalu adalah yang terbesar dan "
-                          "terparah dalam lima tahun terakhir.")
+    found = issues(head + "Ketua DPRD mengatakan longsor di Desa Sukamulya pekan ini adalah yang terparah sepanjang "
+                          "sepuluh tahun.")
     assert any("terparah" in q for q in found)
     found = issues(head + "Dinas Pendidikan menerima alokasi anggaran terbesar tahun ini untuk membangun sekolah.")
     assert not any("terbesar" in q for q in found)
