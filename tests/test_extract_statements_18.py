@@ -170,3 +170,12 @@ def test_the_worst_of_a_hazard_is_an_issue_and_the_largest_budget_none() -> None
     assert any("terparah" in q for q in found)
     found = issues(head + "Dinas Pendidikan menerima alokasi anggaran terbesar tahun ini untuk membangun sekolah.")
     assert not any("terbesar" in q for q in found)
+
+
+def test_an_inclusive_kita_with_no_speaker_is_not_the_body_the_sentence_before_opens_with() -> None:
+    text = ("Komisi C DPRD Kabupaten Sukamaju meninjau Waduk Cibeureum, Senin (6/1/2020).\n"
+            "Sehingga, Pemerintah Kabupaten Sukamaju dapat memenuhi kebutuhan air bersih warga.\n"
+            "\u201cTentu kita akan mengawal terus agar seluruh warga mendapatkan layanan air bersih,\u201d "
+            "kata Budiman.")
+    found = drafted(text)
+    assert not any(who(found, label) == ["Pemerintah Kabupaten Sukamaju"] for label in found)

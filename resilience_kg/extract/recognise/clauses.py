@@ -72,7 +72,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # Words that say a sentence lists what comes next ("Sebagai tindak lanjut", "Kesimpulan").
         "followup": re.compile(rf"(?<!\w)(?:{_words('followup')})(?!\w)", re.I),
         # A pronoun standing for a body ("pihaknya akan", "Kami akan") right before the cue.
-        "pronoun": re.compile(rf"(?<!\w)(?:{_words('pronoun')})$", re.I),
+        "pronoun": re.compile(rf"(?<!\w)(?:{_words('pronoun')}|{_words('pronoun-inclusive')})$", re.I),
         # A second verb of the same subject: "... dan akan membagikan ...".
         "continues": re.compile(rf"(?:\s*,)?\s+(?:{_words('continues')})\s+(?:juga\s+|also\s+)?$", re.I),
         # An active deed after "telah"/"has": the next word, checked against the meeting acts.
@@ -452,8 +452,8 @@ def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[i
             return [min(after)]
     if speech is not None:
         return [speech.subject]
-    if previous is None:
-        return []
+    if previous is None or re.search(rf"(?<!\w)(?:{_words('pronoun-inclusive')})$", head, re.I):
+        return []  # an inclusive "kita" with no speaker is everyone's, not the last body's
     opening = [s for s in _within(spans, previous.start, min(previous.end, previous.start + _NAME_REACH))
                if _opening().fullmatch(text, previous.start, s[0])]
     return opening[:1]
@@ -688,11 +688,13 @@ def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
                       start, end, sent)
 
 
-#: Where a clause ends: a semicolon, a line end, a contrast, a consequence drawn after a comma
-#: (", oleh karena itu ...", ", namun ...": a new statement with its own verb), a full stop, a
-#: closing quote after a comma.
-_CLAUSE_STOP = re.compile(r";|\n|,\s+(?:sedangkan|sementara|while|whereas|oleh\s+karena\s+itu|karena\s+itu|untuk\s+itu"
-                          r"|namun|tetapi|therefore|but)\b|\.(?:\s|$)|[,.][\"”]", re.I)
+@functools.cache
+def _clause_stop() -> re.Pattern[str]:
+    """Where a clause ends: a semicolon, a line end, a contrast or a consequence drawn after a comma
+    (", sedangkan ...", ", oleh karena itu ...", ", namun ...": a new statement with its own verb;
+    ``words.csv`` list ``clause_stop_connectives``), a full stop, a closing quote after a comma."""
+    connectives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words("clause_stop_connectives"))
+    return re.compile(rf";|\n|,\s+(?:{connectives})\b|\.(?:\s|$)|[,.][\"”]", re.I)
 
 
 def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
@@ -700,10 +702,10 @@ def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
     lead = _patterns()["lead"].match(text, at, limit)
     start = lead.end() if lead else at
     # A quoted pledge ends at its closing quote ("\"Kami akan menyediakan ...,\" ujar ...").
-    stop = _CLAUSE_STOP.search(text, start, limit)
+    stop = _clause_stop().search(text, start, limit)
     # The full stop of a short form ("Dinas Kesehatan Prov. Sulawesi Barat") ends no clause.
     while stop is not None and stop.group(0).startswith(".") and _ABBREVIATED.search(text, start, stop.start() + 1):
-        stop = _CLAUSE_STOP.search(text, stop.end(), limit)
+        stop = _clause_stop().search(text, stop.end(), limit)
     end = stop.start() if stop else limit
     end = start + len(text[start:end].rstrip(" .,"))
     return start, end
