@@ -72,7 +72,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # Words that say a sentence lists what comes next ("Sebagai tindak lanjut", "Kesimpulan").
         "followup": re.compile(rf"(?<!\w)(?:{_words('followup')})(?!\w)", re.I),
         # A pronoun standing for a body ("pihaknya akan", "Kami akan") right before the cue.
-        "pronoun": re.compile(rf"(?<!\w)(?:{_words('pronoun')}|{_words('pronoun-inclusive')})$", re.I),
+        "pronoun": re.compile(rf"(?<!\w)(?:{_words('pronoun')})$", re.I),
         # A second verb of the same subject: "... dan akan membagikan ...".
         "continues": re.compile(rf"(?:\s*,)?\s+(?:{_words('continues')})\s+(?:juga\s+|also\s+)?$", re.I),
         # An active deed after "telah"/"has": the next word, checked against the meeting acts.
@@ -452,8 +452,8 @@ def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[i
             return [min(after)]
     if speech is not None:
         return [speech.subject]
-    if previous is None or re.search(rf"(?<!\w)(?:{_words('pronoun-inclusive')})$", head, re.I):
-        return []  # an inclusive "kita" with no speaker is everyone's, not the last body's
+    if previous is None:
+        return []
     opening = [s for s in _within(spans, previous.start, min(previous.end, previous.start + _NAME_REACH))
                if _opening().fullmatch(text, previous.start, s[0])]
     return opening[:1]
