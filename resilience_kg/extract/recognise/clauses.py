@@ -58,7 +58,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # What may stand between a body's name and its verb: an apposition, a comma news items put
         # after a long subject ("Wakil Bupati X Nama, menegaskan ..."), an adverb.
-        "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*,?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
+        # An apposition may also be written without commas after "sebagai"/"selaku" ("FPPJ sebagai
+        # organisasi kepemudaan di Jakarta berkomitmen ...").
+        "gap": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},|\s+(?:sebagai|selaku)\s+[^,.;:\n]{{0,60}}?)?\s*,?\s*"
+                          rf"(?:(?:{_words('gap')})\s+)*$", re.I),
         # A name nobody marked takes no lone comma before its verb: "Budi, menambahkan" is a person.
         "gap_unmarked": re.compile(rf"^(?:\s*,[^,.;:\n]{{0,50}},)?\s*(?:(?:{_words('gap')})\s+)*$", re.I),
         "tight": re.compile(rf"^\s*(?:(?:{_words('tight')})\s+)?$", re.I),
@@ -342,6 +345,14 @@ def _active(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
                       tuple(sorted(subjects)), start, end, sent)
 
 
+#: Partners a subject acts with, named in lower case, between it and its verb ("BPBD bersama perguruan
+#: tinggi akan ...", "Pihaknya bersama kementerian terkait akan ..."): no body of their own, so the
+#: subject before them commits alone (a partner with a name is a body ``join`` reads).
+_PARTNERS = r"\s+(?:bersama(?:\s+dengan)?|together\s+with)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
+_PARTNERS_AFTER = re.compile(_PARTNERS + r"(?=\s|,)")
+_PARTNERS_AT_END = re.compile(_PARTNERS + r"$")
+
+
 def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, int]],
                      gap: re.Pattern[str]) -> list[tuple[int, int]]:
     """The bodies that are the subject of a verb at ``at``: the one right before it (only ``gap``
@@ -352,6 +363,8 @@ def _subjects_before(text: str, sent: Span, at: int, spans: Sequence[tuple[int, 
         return []
     last = max(before, key=lambda s: s[1])
     between = text[past_bracket(text, last):at]
+    if partners := _PARTNERS_AFTER.match(between):
+        between = between[partners.end():]
     more = _NAME_GOES_ON.match(between)
     # "BPBD DIY said it will", "PT Telkom Indonesia (Persero) Tbk Witel Jakarta Pusat bersedia": the
     # body's name goes on past the mention (its branch, its region) up to the verb.
@@ -423,6 +436,7 @@ def _antecedent(text: str, sent: Span, m: re.Match[str], spans: Sequence[tuple[i
     # sentence (a long one with many cues would cost its square).
     head = text[max(sent.start, m.start() - _GAP_REACH):m.start()].rstrip()
     head = re.sub(r"(?:\s+(?:juga|pun|also))+$", "", head, flags=re.I)
+    head = _PARTNERS_AT_END.sub("", head)
     dropped = _dropped_subject().search(head)
     if not _patterns()["pronoun"].search(head) and dropped is None:
         return []
@@ -674,8 +688,13 @@ def _passive(text: str, sent: Span, m: re.Match[str], row: dict[str, str],
                       start, end, sent)
 
 
-#: Where a clause ends: a semicolon, a line end, a contrast, a full stop, a closing quote after a comma.
-_CLAUSE_STOP = re.compile(r";|\n|,\s+(?:sedangkan|sementara|while|whereas)\b|\.(?:\s|$)|[,.][\"”]")
+@functools.cache
+def _clause_stop() -> re.Pattern[str]:
+    """Where a clause ends: a semicolon, a line end, a contrast or a consequence drawn after a comma
+    (", sedangkan ...", ", oleh karena itu ...", ", namun ...": a new statement with its own verb;
+    ``words.csv`` list ``clause_stop_connectives``), a full stop, a closing quote after a comma."""
+    connectives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words("clause_stop_connectives"))
+    return re.compile(rf";|\n|,\s+(?:{connectives})\b|\.(?:\s|$)|[,.][\"”]", re.I)
 
 
 def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
@@ -683,10 +702,10 @@ def _clause_after(text: str, at: int, limit: int) -> tuple[int, int]:
     lead = _patterns()["lead"].match(text, at, limit)
     start = lead.end() if lead else at
     # A quoted pledge ends at its closing quote ("\"Kami akan menyediakan ...,\" ujar ...").
-    stop = _CLAUSE_STOP.search(text, start, limit)
+    stop = _clause_stop().search(text, start, limit)
     # The full stop of a short form ("Dinas Kesehatan Prov. Sulawesi Barat") ends no clause.
     while stop is not None and stop.group(0).startswith(".") and _ABBREVIATED.search(text, start, stop.start() + 1):
-        stop = _CLAUSE_STOP.search(text, stop.end(), limit)
+        stop = _clause_stop().search(text, stop.end(), limit)
     end = stop.start() if stop else limit
     end = start + len(text[start:end].rstrip(" .,"))
     return start, end
@@ -988,6 +1007,11 @@ def _speech() -> dict[str, re.Pattern[str]]:
         # BPBD"): news names the officer by post and body, and the body is who speaks.
         "tag_before": re.compile(rf"(?:[,\"”]\s*(?:{_words('speaker-verb')})|(?<!\w)(?:{_words('speech-lead')}))\s+"
                                  rf"(?:(?:the\s+)?(?:{posts})(?-i:\s+[A-Z][\w.'’-]*){{0,2}}\s+)?$", re.I),
+        # A speech tag before a unit's long title, in capitals with its commas and "dan", then its
+        # body (", ujar Subkoordinasi Urusan Kesehatan, Perlindungan Anak dan Pengendalian Penduduk
+        # Bagian Kesra Setko X, NAME."): news names the officer by the unit's whole title.
+        "tag_title": re.compile(rf"[,\"”]\s*(?:{_words('speaker-verb')})\s+"
+                                r"(?-i:(?:[A-Z][\w.'’()-]*,?\s+|(?:dan|and|&)\s+){1,14})$", re.I),
         # A speaker, a comma and the officer's name, then the verb, the name's closing comma left
         # out ("Kepala Suku Dinas X, Ahmad Hariadi mengatakan"): news writes it so. The name may
         # open with a title and its full stop ("Direktur X, Dr. Moh. Arifin menyampaikan").
@@ -1000,7 +1024,9 @@ def _speech() -> dict[str, re.Pattern[str]]:
         # A lone pronoun right before a verb of speaking is the speaker going on: "Selain itu, ia
         # menegaskan ...", "Selanjutnya, beliau juga menyampaikan ...", "For that, he continued, ...".
         "pronoun_speaks": re.compile(rf"\s*,?\s+(?:(?:{_words('gap')})\s+)*(?:{alt}|continued)(?!\w)", re.I),
-        "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s+\w", re.I),
+        # A tag with its pronoun opening the sentence, with or without its comma: "Menurutnya perlu
+        # ...", "Menurutnya, kolaborasi ... dibutuhkan" (news writes both; the comma is no new speaker).
+        "opening_pronoun": re.compile(rf"[\s\"“]*(?:{_words('carry-over')})\s*,?\s+\w", re.I),
     }
 
 
@@ -1138,6 +1164,8 @@ def _named_actor(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Spe
 
 #: How far before a body a speech tag may stand: the tag, and a post of up to four words.
 _TAG_REACH = 70
+#: How far before a body a speech tag may stand before a unit's whole title (fourteen words).
+_TITLE_REACH = 200
 
 
 def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> Speech | None:
@@ -1152,7 +1180,8 @@ def _named_speaker(text: str, sent: Span, spans: Sequence[tuple[int, int]]) -> S
         verb = pattern["name_then_verb"].match(text, span[1], sent.end)
         if verb is not None and not any(span[1] <= other[0] < verb.end() for other in spans):
             return Speech(span, span[0], verb.end(), False)
-        tag = pattern["tag_before"].search(text, max(sent.start, span[0] - _TAG_REACH), span[0])
+        tag = (pattern["tag_before"].search(text, max(sent.start, span[0] - _TAG_REACH), span[0])
+               or pattern["tag_title"].search(text, max(sent.start, span[0] - _TITLE_REACH), span[0]))
         if tag is not None:
             return Speech(span, tag.start(), span[1], False)
     return None

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resilience_kg.extract.recognise.rules import alternation, list_kinds, table
+from resilience_kg.extract.recognise.rules import alternation, list_kinds, table, word_map
 from resilience_kg.extract.recognise.rules import words as word_list
 
 
@@ -74,6 +74,7 @@ def find_items(text: str, *, bodies: Sequence[tuple[int, int]] | None = None) ->
     items += _inline_lists(text)
     items += _line_lists(text)
     items += _semicolon_lists(text, taken=[(i.start, i.end) for i in items])
+    items += _ordinal_items(text, taken=[(i.start, i.end) for i in items])
     items += _prose_items(text, taken=[(i.intro_start, i.end) for i in items])
     items += _prose_statements(text, taken=[(min(i.intro_start, i.start), i.end) for i in items], bodies=bodies)
     if bodies is not None:
@@ -204,6 +205,52 @@ def _prose_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
                 continue
             out.append(ListItem(kinds[m.group("kind").lower()], _item_label(label), a, b, intro, m.end(),
                                 "rule:prose-items"))
+    return out
+
+
+@functools.cache
+def _ordinal_regex() -> re.Pattern[str]:
+    """An ordinal opening a sentence, and its comma (``words.csv`` list ``ordinal_openers``)."""
+    return re.compile(rf"(?:(?<=[.!?]\s)|(?<=\n)|^)[ \t]*[\"“]?(?P<ord>{alternation('ordinal_openers')}),[ \t]+(?=\S)",
+                      re.M)
+
+
+#: Longest item an ordinal opens, in characters (a sentence).
+MAX_ORDINAL_ITEM = 300
+
+
+def _ordinal_items(text: str, *, taken: list[tuple[int, int]]) -> list[ListItem]:
+    """Items numbered by the sentences that state them: "... empat faktor yang memperparah persoalan
+    sampah. Pertama, timbulan sampah meningkat. Kedua, ..." gives an issue per ordinal sentence,
+    of the kind the sentence before names (``rules/list_kinds.csv``; none named, none drafted).
+    The ordinals must run in order from the first, each right after the item before: two at least."""
+    numbers = {w.lower(): int(n) for w, n in word_map("ordinal_openers").items()}
+    out: list[ListItem] = []
+    for first in _ordinal_regex().finditer(text):
+        if numbers[first.group("ord").lower()] != 1 or any(a <= first.start() < b for a, b in taken):
+            continue
+        # The sentence before, in the same paragraph or the one before, names the kind.
+        before = text[:first.start("ord")].rstrip(" \t\"“")
+        intro_start = max(before.rfind(". ", 0, len(before) - 1) + 2, before.rfind("\n", 0, len(before) - 1) + 1)
+        kind = _intro_kind(text[intro_start:first.start("ord")])
+        if kind is None:
+            continue
+        run: list[tuple[int, int]] = []
+        m: re.Match[str] | None = first
+        while m is not None and numbers[m.group("ord").lower()] == len(run) + 1:
+            stop = re.compile(r"[.!?](?:[\"”]?\s|$)|\n|[,.]?[\"”]").search(text, m.end())
+            end = stop.start() if stop else len(text)
+            if end - m.end() > MAX_ORDINAL_ITEM:
+                break
+            run.append((m.end(), end))
+            m = _ordinal_regex().match(text, end + 1) or _ordinal_regex().match(text, end + 2)
+        if len(run) < 2:
+            continue
+        for a, b in run:
+            a, b = _clean(text, a, b)
+            if len(text[a:b].split()) >= 2:
+                out.append(ListItem(kind, _item_label(text[a:b]), a, b, intro_start, first.start("ord"),
+                                    "rule:ordinal-items"))
     return out
 
 

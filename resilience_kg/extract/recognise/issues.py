@@ -261,7 +261,7 @@ def find_statements(text: str, *, taken: Sequence[tuple[int, int]] = (),
         found = [(m, c) for m, c in found if c.kind != "never"
                  and not any(a <= m.start() < b for a, b in never)
                  and (c.shape != "passive" or _passive().match(text, m.end(), sent.end)
-                      or _body_must(text, m, sent.end, bodies))]
+                      or _body_must(text, m, sent.end, bodies) or _activity_must(text, m, sent.start, sent.end))]
         frames = [m for m, c in found if c.kind == "frame"]
         items = [(m, c) for m, c in found if c.kind in ("Issue", "Solution")]
         solved += _solved_problems(text, sent)
@@ -1104,6 +1104,33 @@ def _body_must(text: str, cue: re.Match[str], end: int, bodies: Sequence[tuple[i
     people = alternation("people_nouns")
     if re.search(rf"(?<![\w-])(?:{people})\s+(?:[\w-]+\s+)?$", text[max(0, body[0] - 40):body[0]], re.I):
         return False  # "Warga Desa X harus ...": the people of a place, no body's duty
+    adverbs = alternation("passive_adverbs")
+    verb = re.compile(rf"\s+(?:(?:{adverbs})\s+)*(?:me|ber)[a-z]{{3,}}(?![\w-])", re.I)
+    return verb.match(text, cue.end(), end) is not None
+
+
+@functools.cache
+def _activity_before() -> re.Pattern[str]:
+    """The clause before "harus" when it is an activity: a noun made from a verb with pe-...-an
+    ("penyusunan perencanaan dan penganggaran", "penanganan banjir di hulu") or a target, and a few
+    words that qualify it, from the clause's start (the sentence's, a comma's, "bahwa", "agar", a
+    verb of speaking: ``rules/speech_verbs.csv``)."""
+    said = "|".join(r"\s+".join(map(re.escape, row["phrase"].split()))
+                    for row in sorted(table("speech_verbs"), key=lambda r: len(r["phrase"]), reverse=True)
+                    if "," not in row["phrase"])
+    return re.compile(rf"(?:^|[,:;“\"]|(?<![\w-])(?:bahwa|agar|supaya|that|{said}))\s*"
+                      r"(?:pe[a-z]{3,}an|target)(?![\w-])(?:\s+[\w/()%.-]+){0,8}\s+$", re.I)
+
+
+def _activity_must(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """Is "harus" ("must") said of an activity or a target, before an active verb ("penyusunan
+    anggaran harus menggunakan pendekatan skala prioritas", "target pengolahan sampah harus
+    mencapai 50%")? How a task must be done is a measure called for, as after a passive; a person
+    or the people who must do something ("warga harus mengungsi") is no activity."""
+    if cue.group(1).lower() != "harus":
+        return False
+    if not _activity_before().search(text, max(start, cue.start() - 120), cue.start()):
+        return False
     adverbs = alternation("passive_adverbs")
     verb = re.compile(rf"\s+(?:(?:{adverbs})\s+)*(?:me|ber)[a-z]{{3,}}(?![\w-])", re.I)
     return verb.match(text, cue.end(), end) is not None
