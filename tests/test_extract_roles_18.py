@@ -59,3 +59,34 @@ def test_a_council_hearing_by_its_short_form_is_the_event() -> None:
 def test_a_working_visit_and_a_working_meeting_by_their_short_forms() -> None:
     assert event("Komisi B DPRD Provinsi Contoh melakukan kunker ke BPBD Kota Contoh, Selasa.")[1] == "visit"
     assert event("Raker Komisi A dengan Dinas Sosial Kota Contoh berlangsung Rabu.")[1] == "meeting"
+
+
+# -- the bodies invited to discuss or attend take part; the inviter convenes (guide, roles) ---------
+
+
+def test_the_bodies_a_body_asks_to_a_discussion_take_part_and_it_organises() -> None:
+    text = ("Dinas Perhubungan Kota Contoh mengajak sejumlah pemangku kepentingan mulai dari Dewan Transportasi "
+            "Kota Contoh, Forum Pejalan Kaki Sukamaju dan Ombudsman RI untuk membahas layanan bus kota, Senin.")
+    got = roles(text, "Dinas Perhubungan Kota Contoh", "Dewan Transportasi Kota Contoh",
+                "Forum Pejalan Kaki Sukamaju", "Ombudsman RI")
+    assert got == {"Dinas Perhubungan Kota Contoh": "organiser", "Dewan Transportasi Kota Contoh": "participant",
+                   "Forum Pejalan Kaki Sukamaju": "participant", "Ombudsman RI": "participant"}
+
+
+def test_the_bodies_invited_to_a_meeting_take_part() -> None:
+    text = "BPBD Kota Contoh mengundang Dinas Sosial Kota Contoh dan PMI Kota Contoh untuk hadir dalam rapat, Senin."
+    got = roles(text, "BPBD Kota Contoh", "Dinas Sosial Kota Contoh", "PMI Kota Contoh")
+    assert got == {"BPBD Kota Contoh": "organiser", "Dinas Sosial Kota Contoh": "participant",
+                   "PMI Kota Contoh": "participant"}
+
+
+def test_an_english_invitation_to_discuss() -> None:
+    text = "The Contoh Water Office invited the Contoh Health Office and the Red Cross to discuss the drought."
+    got = roles(text, "Contoh Water Office", "Contoh Health Office", "Red Cross")
+    assert got["Contoh Health Office"] == "participant" and got["Red Cross"] == "participant"
+
+
+def test_an_appeal_with_no_purpose_of_attending_makes_no_role() -> None:
+    text = ("Wali Kota Contoh menjelaskan program itu. Ia mengajak Dinas Sosial Kota Contoh menjaga "
+            "kebersihan lingkungan.")
+    assert roles(text, "Dinas Sosial Kota Contoh")["Dinas Sosial Kota Contoh"] == "mentioned"

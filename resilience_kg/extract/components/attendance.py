@@ -21,6 +21,7 @@ from resilience_kg.extract.recognise.roles import (
     CueIndex,
     heading_cue,
     inspection_cues,
+    invitation,
     role_of,
     speech_tag_after,
     stronger,
@@ -350,7 +351,9 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         role, cue, source = "mentioned", None, "unsigned"
     if (m.start, m.end) in around.parent_spans:
         return "mentioned", None, sent, "parent"  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
-    if _inside_clause(m, doc.clauses):
+    if _inside_clause(m, doc.clauses) and not (cue is not None and invitation(cue)):
+        # (The bodies a verb of inviting asks to discuss or attend, "mengajak A dan B untuk membahas
+        # ...", take part, though the statement reader reads the invitation as a call.)
         # "pelatihan ... dipimpin oleh PMI bersama Dinsos" names who would do what is proposed,
         # not who ran the meeting.
         return "mentioned", None, sent, "inside"

@@ -183,6 +183,7 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     for m in _facilitated().finditer(text, sentence.start, sentence.end):
         out.append(Cue(m.start(1), m.end(1), "organiser", "before", m.group(1)))
     out.extend(_partner_cues(text, sentence, out))
+    out.extend(_invited_cues(text, sentence))
     out.extend(_met_cues(text, sentence, out))
     out.extend(_visited_cues(text, sentence, out))
     if not _later_event().search(text, sentence.start, sentence.end):
@@ -251,6 +252,41 @@ def _partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
                 not _held_with().search(text, last.start, m.start()):
             out.append(Cue(m.start(1), m.end(1), "organiser", "after", m.group(1)))
     return out
+
+
+def _invited_cues(text: str, sentence: Span) -> list[Cue]:
+    """The bodies a verb of inviting names, when the invitation is to discuss or attend ("Dishub
+    mengajak sejumlah pihak, mulai dari A, B dan C, untuk membahas ...", "X invited A and B to
+    discuss ..."; ``inviting_verbs`` and ``invitation_purposes`` of ``rules/words.csv``): a cue of
+    participant for the bodies after the verb, and one of organiser for the inviter before it (the
+    verbs the cue table already reads as the inviter's, "mengundang", keep that cue). Without a
+    purpose of attending after it, "mengajak warga menjaga kebersihan" is an appeal, no event."""
+    out = []
+    for m in _invited().finditer(text, sentence.start, sentence.end):
+        if _passive().search(text, max(0, m.start() - 8), m.start()):
+            continue  # "BPBD was invited to discuss": the invited body is the subject
+        out.append(Cue(m.start(1), m.end(1), "participant", "after", m.group(1)))
+        if m.group(1).lower() not in _cue_regex()[1]:
+            out.append(Cue(m.start(1), m.end(1), "organiser", "before", m.group(1)))
+    return out
+
+
+def invitation(cue: Cue) -> bool:
+    """Whether ``cue`` is the participant's cue of a verb of inviting (:func:`_invited_cues`)."""
+    return cue.role == "participant" and cue.direction == "after" and \
+        cue.phrase.lower() in {w.lower() for w in words("inviting_verbs")}
+
+
+#: The most characters between a verb of inviting and the purpose of the invitation.
+_INVITED_REACH = 400
+
+
+@functools.cache
+def _invited() -> re.Pattern[str]:
+    """A verb of inviting (group 1) with a purpose of attending or discussing later in its sentence."""
+    verbs, purposes = alternation("inviting_verbs"), alternation("invitation_purposes")
+    return re.compile(rf"(?i)(?<![\w-])({verbs})(?![\w-])(?=[^.;!?\n]{{0,{_INVITED_REACH}}}?"
+                      rf"(?<![\w-])(?:{purposes})(?![\w-]))")
 
 
 @functools.cache
