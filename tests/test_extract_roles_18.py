@@ -90,3 +90,29 @@ def test_an_appeal_with_no_purpose_of_attending_makes_no_role() -> None:
     text = ("Wali Kota Contoh menjelaskan program itu. Ia mengajak Dinas Sosial Kota Contoh menjaga "
             "kebersihan lingkungan.")
     assert roles(text, "Dinas Sosial Kota Contoh")["Dinas Sosial Kota Contoh"] == "mentioned"
+
+
+# -- "memenuhi" attends only an invitation; a partnership only planned makes no co-organiser ---------
+
+
+def test_meeting_a_need_is_no_attending_but_accepting_an_invitation_is() -> None:
+    need = ("Komisi B DPRD Kota Contoh menggelar RDP, Senin. Ketua Komisi B mengatakan Komisi B DPRD Kota Contoh "
+            "berupaya memenuhi kebutuhan air warga.")
+    invited = ("Dinas Sosial Kota Contoh hadir memenuhi undangan Komisi B DPRD Kota Contoh dalam rapat dengar "
+               "pendapat, Senin.")
+    assert roles(need, "Komisi B DPRD Kota Contoh")["Komisi B DPRD Kota Contoh"] == "organiser"
+    got = roles(invited, "Dinas Sosial Kota Contoh", "Komisi B DPRD Kota Contoh")
+    assert got == {"Dinas Sosial Kota Contoh": "participant", "Komisi B DPRD Kota Contoh": "organiser"}
+
+
+def test_a_partnership_only_planned_makes_no_co_organisers() -> None:
+    text = ("Ketua Komisi B mengatakan, pertemuan ini langkah awal untuk melakukan kerja sama antara "
+            "PT Air Contoh dengan Perumda Tirta Sukamaju.")
+    got = roles(text, "PT Air Contoh", "Perumda Tirta Sukamaju")
+    assert "organiser" not in got.values()
+
+
+def test_a_partnership_made_at_the_event_still_co_organises() -> None:
+    text = "Seminar ini terselenggara atas kerja sama antara Universitas Contoh dan BPBD Kota Contoh."
+    got = roles(text, "Universitas Contoh", "BPBD Kota Contoh")
+    assert got == {"Universitas Contoh": "organiser", "BPBD Kota Contoh": "organiser"}

@@ -143,6 +143,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 _passive().search(text, max(0, m.start() - 8), m.start()):
             continue  # "BPBD members were invited": who is invited does not invite ("was represented by" reads on;
             # "are jointly organising" is the progressive, an act)
+        if key in _accepting() and not _invitation_after().match(text, m.end()):
+            continue  # "untuk memenuhi kebutuhan air": a purpose; only "memenuhi undangan" is attending
         if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
             continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
         if role == "speaker" and direction == "before" and \
@@ -170,6 +172,9 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue  # "Rapat lanjutan akan digelar dengan melibatkan A dan B": another, later event
         bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1), reach=_BARE_REACH if bare else None))
+        if key.split()[0] in _accepting() and direction == "after":
+            # "X hadir memenuhi undangan Y": Y invited, and X, who accepts, attends.
+            out.append(Cue(m.start(), m.end(), "participant", "before", m.group(1)))
         # A cue that begins inside this one and runs past it is a second cue: "received a
         # delegation from the Embassy" says who hosts and who visits.
         for pos in range(m.start() + 1, m.end()):
@@ -196,6 +201,19 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
             out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+@functools.cache
+def _accepting() -> frozenset[str]:
+    """The verbs of accepting (``accepting_verbs``: "memenuhi") that attend only with an invitation
+    after them (``invitation_nouns``): "hadir memenuhi undangan Y", not "memenuhi kebutuhan"."""
+    return frozenset(w.lower() for w in words("accepting_verbs"))
+
+
+@functools.cache
+def _invitation_after() -> re.Pattern[str]:
+    """An invitation's noun right after a verb of accepting ("memenuhi undangan")."""
+    return re.compile(rf"(?i)\s+(?:{alternation('invitation_nouns')})(?!\w)")
 
 
 @functools.cache
