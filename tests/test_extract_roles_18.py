@@ -116,3 +116,18 @@ def test_a_partnership_made_at_the_event_still_co_organises() -> None:
     text = "Seminar ini terselenggara atas kerja sama antara Universitas Contoh dan BPBD Kota Contoh."
     got = roles(text, "Universitas Contoh", "BPBD Kota Contoh")
     assert got == {"Universitas Contoh": "organiser", "BPBD Kota Contoh": "organiser"}
+
+
+# -- every verb of speaking makes a speaker (guide, roles 1) -----------------------------------------
+
+
+def test_a_body_that_reminds_or_expresses_at_the_event_speaks() -> None:
+    text = ("Rapat koordinasi banjir digelar Senin. Kepala BMKG mengingatkan bahwa curah hujan masih tinggi. "
+            "Dinas Sosial Kota Contoh mengutarakan kendala logistik di pengungsian.")
+    got = roles(text, "BMKG", "Dinas Sosial Kota Contoh")
+    assert got == {"BMKG": "speaker", "Dinas Sosial Kota Contoh": "speaker"}
+
+
+def test_a_body_asked_to_remind_others_does_not_speak() -> None:
+    text = "Wali Kota Contoh meminta BPBD Kota Contoh untuk mengingatkan warga di bantaran sungai."
+    assert roles(text, "BPBD Kota Contoh")["BPBD Kota Contoh"] != "speaker"

@@ -213,7 +213,8 @@ def _accepting() -> frozenset[str]:
 @functools.cache
 def _invitation_after() -> re.Pattern[str]:
     """An invitation's noun right after a verb of accepting ("memenuhi undangan")."""
-    return re.compile(rf"(?i)\s+(?:{alternation('invitation_nouns')})(?!\w)")
+    nouns = alternation("invitation_nouns")
+    return re.compile(rf"(?i)\s+(?:{nouns})(?!\w)")
 
 
 @functools.cache
