@@ -131,3 +131,9 @@ def test_a_body_that_reminds_or_expresses_at_the_event_speaks() -> None:
 def test_a_body_asked_to_remind_others_does_not_speak() -> None:
     text = "Wali Kota Contoh meminta BPBD Kota Contoh untuk mengingatkan warga di bantaran sungai."
     assert roles(text, "BPBD Kota Contoh")["BPBD Kota Contoh"] != "speaker"
+
+
+def test_the_body_in_brackets_after_a_speech_tag_speaks() -> None:
+    text = ("“Kami akan mengawasi perbaikan pipa,” ujar Budi (Anggota Komisi II dari Fraksi Contoh) "
+            "usai rapat, Senin.")
+    assert roles(text, "Fraksi Contoh")["Fraksi Contoh"] == "speaker"

@@ -626,9 +626,14 @@ def _joined_after(cue: Cue, index: CueIndex, text: str) -> Cue:
 def _tag_reaches(text: str, cue_end: int, start: int, reach: int | None) -> bool:
     """Whether a speech tag ending at ``cue_end`` names the body at ``start``: only plain words
     between (a post, a rank), no punctuation, within ``reach`` characters."""
-    if reach is None or start - cue_end > reach or re.search(r"[,.;:()\"“”]", text[cue_end:start]):
+    between = text[cue_end:start]
+    if between.count("(") == 1 and ")" not in between:
+        # "ujar Ali (Komisi II dari Fraksi X)", "kata Ali (Kepala BPBD)": the speaker's body in
+        # brackets after the name.
+        between = between.replace("(", " ")
+    if reach is None or start - cue_end > reach or re.search(r"[,.;:()\"“”]", between):
         return False
-    gap = text[cue_end:start].split()
+    gap = between.split()
     if gap and gap[-1].lower() in _OF:
         gap = gap[:-1]  # "kata Ali dari BPBD", "said Ali of the BPBD"
     elif gap and gap[-1].lower() == "the" and len(gap) > 1 and gap[-2].lower() in _OF:
