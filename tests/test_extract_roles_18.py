@@ -137,3 +137,19 @@ def test_the_body_in_brackets_after_a_speech_tag_speaks() -> None:
     text = ("“Kami akan mengawasi perbaikan pipa,” ujar Budi (Anggota Komisi II dari Fraksi Contoh) "
             "usai rapat, Senin.")
     assert roles(text, "Fraksi Contoh")["Fraksi Contoh"] == "speaker"
+
+
+# -- an audience is a visit: the body received hosts it, the visitor attends (guide, roles 8) -------
+
+
+def test_the_body_an_audience_is_held_with_hosts_it() -> None:
+    text = ("Universitas Contoh beraudiensi dengan Pemerintah Provinsi Contoh di ruang kerja Gubernur, Rabu, "
+            "membahas penanganan stunting.")
+    got = roles(text, "Universitas Contoh", "Pemerintah Provinsi Contoh")
+    assert got == {"Universitas Contoh": "participant", "Pemerintah Provinsi Contoh": "host"}
+
+
+def test_a_council_that_holds_an_audience_with_a_company_still_hears_it() -> None:
+    text = "Komisi II DPRD Kota Contoh menggelar audiensi dengan Perumda Air Minum Contoh, Selasa."
+    got = roles(text, "Komisi II DPRD Kota Contoh", "Perumda Air Minum Contoh")
+    assert got == {"Komisi II DPRD Kota Contoh": "organiser", "Perumda Air Minum Contoh": "participant"}
