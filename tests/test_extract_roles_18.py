@@ -153,3 +153,20 @@ def test_a_council_that_holds_an_audience_with_a_company_still_hears_it() -> Non
     text = "Komisi II DPRD Kota Contoh menggelar audiensi dengan Perumda Air Minum Contoh, Selasa."
     got = roles(text, "Komisi II DPRD Kota Contoh", "Perumda Air Minum Contoh")
     assert got == {"Komisi II DPRD Kota Contoh": "organiser", "Perumda Air Minum Contoh": "participant"}
+
+
+# -- a body said to be absent is only mentioned ----------------------------------------------------
+
+
+def test_a_body_said_to_be_absent_is_mentioned() -> None:
+    text = ("Rapat kerja digelar Komisi D DPRD Provinsi Contoh, Kamis. Namun, Kepala Bappeda Provinsi Contoh "
+            "memilih absen. Dinas Lingkungan Hidup Provinsi Contoh tidak hadir dalam rapat itu.")
+    got = roles(text, "Komisi D DPRD Provinsi Contoh", "Bappeda Provinsi Contoh", "Dinas Lingkungan Hidup Provinsi Contoh")
+    assert got == {"Komisi D DPRD Provinsi Contoh": "organiser", "Bappeda Provinsi Contoh": "mentioned",
+                   "Dinas Lingkungan Hidup Provinsi Contoh": "mentioned"}
+
+
+def test_a_body_present_beside_an_absent_one_still_attends() -> None:
+    text = "Hadir dalam rapat itu Dinas Sosial Provinsi Contoh, sedangkan Bappeda Provinsi Contoh berhalangan hadir."
+    got = roles(text, "Dinas Sosial Provinsi Contoh", "Bappeda Provinsi Contoh")
+    assert got == {"Dinas Sosial Provinsi Contoh": "participant", "Bappeda Provinsi Contoh": "mentioned"}
