@@ -170,3 +170,34 @@ def test_a_body_present_beside_an_absent_one_still_attends() -> None:
     text = "Hadir dalam rapat itu Dinas Sosial Provinsi Contoh, sedangkan Bappeda Provinsi Contoh berhalangan hadir."
     got = roles(text, "Dinas Sosial Provinsi Contoh", "Bappeda Provinsi Contoh")
     assert got == {"Dinas Sosial Provinsi Contoh": "participant", "Bappeda Provinsi Contoh": "mentioned"}
+
+
+# -- what a body ought to do is no act; the agents of an earlier event followed up are mentioned -----
+
+
+def test_a_body_that_ought_to_be_present_does_not_attend() -> None:
+    text = ("Penandatanganan kerja sama digelar Jumat. “Negara harus hadir memberikan layanan air,” kata Gubernur, "
+            "dikutip dari siaran pers Dinas Komunikasi Kota Contoh.")
+    assert roles(text, "Dinas Komunikasi Kota Contoh")["Dinas Komunikasi Kota Contoh"] != "participant"
+
+
+def test_the_agents_of_an_earlier_signing_followed_up_are_not_organisers() -> None:
+    text = ("Kerja sama ini merupakan tindak lanjut dari penandatanganan nota kesepakatan yang dilaksanakan oleh "
+            "Kementerian Dalam Negeri dan Kementerian Keuangan tahun lalu.")
+    got = roles(text, "Kementerian Dalam Negeri", "Kementerian Keuangan")
+    assert "organiser" not in got.values()
+
+
+def test_a_body_that_follows_up_an_earlier_meeting_with_its_own_still_organises() -> None:
+    text = "Menindaklanjuti rapat sebelumnya, BPBD Kota Contoh menggelar rapat koordinasi, Senin."
+    assert roles(text, "BPBD Kota Contoh")["BPBD Kota Contoh"] == "organiser"
+
+
+def test_the_bodies_present_at_the_event_still_attend() -> None:
+    text = "Hadir dalam rapat itu Dinas Sosial Kota Contoh dan BPBD Kota Contoh."
+    assert set(roles(text, "Dinas Sosial Kota Contoh", "BPBD Kota Contoh").values()) == {"participant"}
+
+
+def test_the_chair_of_a_meeting_that_follows_up_another_still_organises() -> None:
+    text = "Rapat ini merupakan tindak lanjut dari rapat bulan lalu, dipimpin oleh Kepala BPBD Kota Contoh."
+    assert roles(text, "BPBD Kota Contoh")["BPBD Kota Contoh"] == "organiser"

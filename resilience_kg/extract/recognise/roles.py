@@ -154,8 +154,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 _not_held().search(text, max(0, m.start() - 30), m.start()):
             not_held_end = m.end()
             continue  # "dalam melaksanakan kegiatannya", "telah lebih dulu menandatangani": no act at this event
-        if role in ("organiser", "participant", SIGNATORY) and direction == "before" and \
-                _ability().search(text, max(0, m.start() - 20), m.start()):
+        if role in ("organiser", "participant", SIGNATORY) and (direction == "before" or key in _bare_attending()) \
+                and _ability().search(text, max(0, m.start() - 20), m.start()):
             continue  # "sehingga X dapat memenuhi kebutuhan": what a body could do, no act at this event
         if role == "organiser" and direction == "before" and key in _carry_verbs() and \
                 _programme_after().match(text, m.end()):
@@ -168,6 +168,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue
         if role == "organiser" and _standing().search(text, max(0, m.start() - 30), m.start()):
             continue  # "berkat kerja sama antara A dan B", "the continuing cooperation between": no act here
+        if role in ("organiser", SIGNATORY) and direction == "after" and _follows_up(text, sentence.start, m.start()):
+            continue  # "tindak lanjut dari penandatanganan ... yang dilaksanakan oleh A": that earlier event's
         if _later_event().search(text, sentence.start, m.start()):
             continue  # "Rapat lanjutan akan digelar dengan melibatkan A dan B": another, later event
         bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
@@ -194,6 +196,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     if not _later_event().search(text, sentence.start, sentence.end):
         out.extend(_agreement_partner_cues(text, sentence, out))
     for m in _signing_by().finditer(text, sentence.start, sentence.end):
+        if _follows_up(text, sentence.start, m.start()):
+            continue  # "tindak lanjut dari penandatanganan ... oleh A dan B": an earlier signing's parties
         if _agreement_like().search(text, m.start(), m.start(1)):
             continue  # "Penandatanganan PKS seperti ini dilakukan pula oleh A dengan B": signed elsewhere
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in out):
@@ -201,6 +205,31 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
             out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+@functools.cache
+def _bare_attending() -> frozenset[str]:
+    """The bare verb of attending ("hadir"), which reads after it ("Hadir A, B") but after a modal
+    is no attending at all ("negara harus hadir memberikan ..."): ``bare_attending_verbs``."""
+    return frozenset(w.lower() for w in words("bare_attending_verbs"))
+
+
+def _follows_up(text: str, start: int, cue_start: int) -> bool:
+    """Whether a word of an earlier event followed up (:func:`_earlier_event`) stands between
+    ``start`` and the cue with no comma or semicolon after it: the cue is in that event's own
+    clause ("tindak lanjut dari penandatanganan ... yang dilaksanakan oleh A"), not in a clause of
+    this one ("Rapat ini tindak lanjut dari rakor lalu, dipimpin oleh Kepala BPBD")."""
+    found = list(_earlier_event().finditer(text, start, cue_start))
+    return bool(found) and not re.search(r"[,;]", text[found[-1].end():cue_start])
+
+
+@functools.cache
+def _earlier_event() -> re.Pattern[str]:
+    """Words that name an earlier event this one follows up (``earlier_event_before``: "tindak
+    lanjut dari penandatanganan ... yang dilaksanakan oleh A"): the agents of a passive after them
+    in the sentence held that event, not this one."""
+    earlier = alternation("earlier_event_before")
+    return re.compile(rf"(?i)(?<![\w-])(?:{earlier})(?![\w-])")
 
 
 @functools.cache
