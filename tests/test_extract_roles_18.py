@@ -201,3 +201,18 @@ def test_the_bodies_present_at_the_event_still_attend() -> None:
 def test_the_chair_of_a_meeting_that_follows_up_another_still_organises() -> None:
     text = "Rapat ini merupakan tindak lanjut dari rapat bulan lalu, dipimpin oleh Kepala BPBD Kota Contoh."
     assert roles(text, "BPBD Kota Contoh")["BPBD Kota Contoh"] == "organiser"
+
+
+# -- a venue named twice, the second naming its owner ("di Gedung B, Kantor X"): X hosts (roles 9) --
+
+
+def test_the_owner_named_after_a_venues_comma_hosts() -> None:
+    text = ("Penandatanganan perjanjian kerja sama bidang kebencanaan berlangsung di Gedung B, Kantor Dinas "
+            "Pendidikan Provinsi Contoh, Senin. Kepala Dinas Pendidikan Provinsi Contoh menyampaikan apresiasi.")
+    assert roles(text, "Dinas Pendidikan Provinsi Contoh")["Dinas Pendidikan Provinsi Contoh"] == "host"
+
+
+def test_a_list_of_bodies_with_an_office_among_them_hosts_nothing() -> None:
+    text = ("Hadir dalam rapat itu Dinas Sosial Provinsi Contoh, Kantor Pertanahan Kota Contoh dan BPBD Kota Contoh.")
+    got = roles(text, "Dinas Sosial Provinsi Contoh", "Kantor Pertanahan Kota Contoh", "BPBD Kota Contoh")
+    assert "host" not in got.values()
