@@ -216,3 +216,9 @@ def test_a_list_of_bodies_with_an_office_among_them_hosts_nothing() -> None:
     text = ("Hadir dalam rapat itu Dinas Sosial Provinsi Contoh, Kantor Pertanahan Kota Contoh dan BPBD Kota Contoh.")
     got = roles(text, "Dinas Sosial Provinsi Contoh", "Kantor Pertanahan Kota Contoh", "BPBD Kota Contoh")
     assert "host" not in got.values()
+
+
+def test_a_body_whose_member_asks_a_question_speaks() -> None:
+    text = ("Kunjungan kerja digelar Jumat. Anggota Pansus DPRD Provinsi Contoh, Budi, menanyakan penanganan "
+            "sampah pelaku usaha.")
+    assert roles(text, "DPRD Provinsi Contoh")["DPRD Provinsi Contoh"] == "speaker"
