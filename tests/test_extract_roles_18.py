@@ -222,3 +222,8 @@ def test_a_body_whose_member_asks_a_question_speaks() -> None:
     text = ("Kunjungan kerja digelar Jumat. Anggota Pansus DPRD Provinsi Contoh, Budi, menanyakan penanganan "
             "sampah pelaku usaha.")
     assert roles(text, "DPRD Provinsi Contoh")["DPRD Provinsi Contoh"] == "speaker"
+
+
+def test_the_body_a_speech_tag_names_after_a_quoted_undertaking_speaks() -> None:
+    text = '"Kami akan mengawasi perbaikan pipa", ujar Budi ( Komisi II dari Fraksi Contoh ).'
+    assert roles(text, "Fraksi Contoh")["Fraksi Contoh"] == "speaker"

@@ -368,9 +368,12 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         role, cue, source = "mentioned", None, "unsigned"
     if (m.start, m.end) in around.parent_spans:
         return "mentioned", None, sent, "parent"  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
-    if _inside_clause(m, doc.clauses) and not (cue is not None and invitation(cue)):
+    if _inside_clause(m, doc.clauses) and not (cue is not None and invitation(cue)) and \
+            not (cue is not None and cue.role == "speaker" and cue.reach is not None):
         # (The bodies a verb of inviting asks to discuss or attend, "mengajak A dan B untuk membahas
-        # ...", take part, though the statement reader reads the invitation as a call.)
+        # ...", take part, though the statement reader reads the invitation as a call; and the body
+        # a speech tag names after a quoted undertaking, "“Kami akan ...,” ujar Ali dari X", spoke
+        # it, though the undertaking's span may run on past the quote.)
         # "pelatihan ... dipimpin oleh PMI bersama Dinsos" names who would do what is proposed,
         # not who ran the meeting.
         return "mentioned", None, sent, "inside"
