@@ -49,7 +49,8 @@ def test_every_body_of_a_report_with_no_event_word_gets_a_role(tmp_path: Path) -
     bodies = {r["id"] for r in rows if r.get("type") == "GovernmentAgency" and r.get("status") == "draft"}
     events = [r["id"] for r in rows if r.get("type") == "Event"]
     assert bodies and len(events) == 1
-    with_role = {r["from"] for r in rows if r.get("to") == events[0]} | {r["to"] for r in rows if r.get("from") == events[0]}
+    with_role = {r["from"] for r in rows if r.get("to") == events[0]} | \
+        {r["to"] for r in rows if r.get("from") == events[0]}
     assert bodies <= with_role
 
 
@@ -164,7 +165,8 @@ def test_a_council_that_holds_an_audience_with_a_company_still_hears_it() -> Non
 def test_a_body_said_to_be_absent_is_mentioned() -> None:
     text = ("Rapat kerja digelar Komisi D DPRD Provinsi Contoh, Kamis. Namun, Kepala Bappeda Provinsi Contoh "
             "memilih absen. Dinas Lingkungan Hidup Provinsi Contoh tidak hadir dalam rapat itu.")
-    got = roles(text, "Komisi D DPRD Provinsi Contoh", "Bappeda Provinsi Contoh", "Dinas Lingkungan Hidup Provinsi Contoh")
+    got = roles(text, "Komisi D DPRD Provinsi Contoh", "Bappeda Provinsi Contoh",
+                "Dinas Lingkungan Hidup Provinsi Contoh")
     assert got == {"Komisi D DPRD Provinsi Contoh": "organiser", "Bappeda Provinsi Contoh": "mentioned",
                    "Dinas Lingkungan Hidup Provinsi Contoh": "mentioned"}
 
