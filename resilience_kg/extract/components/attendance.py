@@ -21,6 +21,7 @@ from resilience_kg.extract.recognise.roles import (
     CueIndex,
     heading_cue,
     inspection_cues,
+    invitation,
     role_of,
     speech_tag_after,
     stronger,
@@ -171,7 +172,8 @@ def _premises_host(doc: Document) -> tuple[int, Cue] | None:
     (``premises_words``: Kantor, Aula, ruang rapat, office) after "di" or "at", and its words to the
     clause's end; the first actor whose name, short form or a mention's words stand in them hosts."""
     spans = {(m.start, m.end) for a in doc.actors for m in a.mentions}
-    for m in _premises().finditer(doc.text):
+    found = [*_premises().finditer(doc.text), *_premises_apposition().finditer(doc.text)]
+    for m in sorted(found, key=lambda f: f.start(1)):
         venue_start = m.end(1)
         venue = _venue_end().split(doc.text[venue_start:venue_start + _PREMISES_CONTEXT])[0]
         inside = sorted(s for s, _ in spans if venue_start <= s < venue_start + len(venue))
@@ -227,6 +229,22 @@ def _premises() -> re.Pattern[str]:
     # the body's premises ("kunjungan kerja ke Kantor X").
     before = alternation("premises_prepositions")
     return re.compile(rf"(?i)(?<!\w)(?:{before})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?({premises})(?!\w)")
+
+
+@functools.cache
+def _premises_apposition() -> re.Pattern[str]:
+    """A second premises word after a comma that names the first venue's owner ("di Gedung H,
+    Kantor LLDIKTI X", "di Aula Utama, Markas Kodim X"): group 1 is the second premises word, whose
+    words to the clause's end name the premises' body (guide, roles 9). A list of bodies ("Dinas A,
+    Kantor Pertanahan B") has no venue before it, and stays a list."""
+    premises = alternation("premises_words")
+    before = alternation("premises_prepositions")
+    return re.compile(rf"(?i)(?<!\w)(?:{before})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{premises})(?!\w)"
+                      rf"[^,;.\n]{{0,{_APPOSITION_GAP}}},\s+({premises})(?!\w)")
+
+
+#: The most characters of a first venue's own name before the comma of its apposition ("Gedung H").
+_APPOSITION_GAP = 40
 
 
 def _seat_host(doc: Document) -> tuple[int, Cue] | None:
@@ -349,7 +367,12 @@ def _role(doc: Document, m: ActorMention, around: _Around) -> tuple[str, Cue | N
         role, cue, source = "mentioned", None, "unsigned"
     if (m.start, m.end) in around.parent_spans:
         return "mentioned", None, sent, "parent"  # "Suku Dinas ... Kota Administrasi Jakarta Utara": the unit attends
-    if _inside_clause(m, doc.clauses):
+    if _inside_clause(m, doc.clauses) and not (cue is not None and invitation(cue)) and \
+            not (cue is not None and cue.role == "speaker" and cue.reach is not None):
+        # (The bodies a verb of inviting asks to discuss or attend, "mengajak A dan B untuk membahas
+        # ...", take part, though the statement reader reads the invitation as a call; and the body
+        # a speech tag names after a quoted undertaking, "“Kami akan ...,” ujar Ali dari X", spoke
+        # it, though the undertaking's span may run on past the quote.)
         # "pelatihan ... dipimpin oleh PMI bersama Dinsos" names who would do what is proposed,
         # not who ran the meeting.
         return "mentioned", None, sent, "inside"

@@ -87,7 +87,7 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
         fallback = match is not None
     dates = find_dates(text, published=published)
     if match is None:
-        return None
+        return _title_event(text, dates, sentences, published)
     date = _event_date(dates, sentences, match.start(), text=text, published=published)
     stop = _label_stop().search(text, match.end())
     end = stop.start() if stop else len(text)
@@ -114,6 +114,29 @@ def find_event(text: str, sentences: Sequence[Span], *, published: dt.date | Non
     kind = _fallback_kinds().get(match.group(1).lower(), "meeting") if fallback else kinds[match.group(1).lower()]
     return EventFact(kind, label, begin, begin + len(label), match.group(1), date.date if date else None, date,
                      fallback)
+
+
+#: The most words of a title line that may stand for an event no word names.
+_TITLE_EVENT_WORDS = 20
+
+
+def _title_event(text: str, dates: list[DateMention], sentences: Sequence[Span],
+                 published: dt.date | None) -> EventFact | None:
+    """The last resort when no word of ``rules/event_kinds.csv`` names the event: the report's title
+    line, its kind left to the curator. Every report of the corpus tells of an event (the guide's
+    roles are roles in it), and without one no body gets a role at all (roles-18: a council's
+    hearing called by an acronym the table lacked drafted every body with none). A text with no
+    short first line followed by more has no title, and stays without an event."""
+    first = re.match(r"\s*([^\n]+)\n", text)
+    if first is None or not text[first.end():].strip():
+        return None
+    begin, end = first.start(1), first.end(1)
+    label = text[begin:end].strip()
+    if not label or len(label.split()) > _TITLE_EVENT_WORDS:
+        return None
+    date = _event_date(dates, sentences, begin, text=text, published=published)
+    return EventFact("meeting", label, begin, begin + len(label), label.split()[0],
+                     date.date if date else None, date, True)
 
 
 def _event_date(dates: list[DateMention], sentences: Sequence[Span], cue: int, *, text: str = "",

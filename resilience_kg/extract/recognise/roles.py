@@ -143,6 +143,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 _passive().search(text, max(0, m.start() - 8), m.start()):
             continue  # "BPBD members were invited": who is invited does not invite ("was represented by" reads on;
             # "are jointly organising" is the progressive, an act)
+        if key in _accepting() and not _invitation_after().match(text, m.end()):
+            continue  # "untuk memenuhi kebutuhan air": a purpose; only "memenuhi undangan" is attending
         if role == "speaker" and direction == "before" and _not_said().search(text, max(0, m.start() - 30), m.start()):
             continue  # "meminta BMKG ... untuk melaporkan": what someone is asked to say, not what it said
         if role == "speaker" and direction == "before" and \
@@ -152,8 +154,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
                 _not_held().search(text, max(0, m.start() - 30), m.start()):
             not_held_end = m.end()
             continue  # "dalam melaksanakan kegiatannya", "telah lebih dulu menandatangani": no act at this event
-        if role in ("organiser", "participant", SIGNATORY) and direction == "before" and \
-                _ability().search(text, max(0, m.start() - 20), m.start()):
+        if role in ("organiser", "participant", SIGNATORY) and (direction == "before" or key in _bare_attending()) \
+                and _ability().search(text, max(0, m.start() - 20), m.start()):
             continue  # "sehingga X dapat memenuhi kebutuhan": what a body could do, no act at this event
         if role == "organiser" and direction == "before" and key in _carry_verbs() and \
                 _programme_after().match(text, m.end()):
@@ -166,10 +168,15 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue
         if role == "organiser" and _standing().search(text, max(0, m.start() - 30), m.start()):
             continue  # "berkat kerja sama antara A dan B", "the continuing cooperation between": no act here
+        if role in ("organiser", SIGNATORY) and direction == "after" and _follows_up(text, sentence.start, m.start()):
+            continue  # "tindak lanjut dari penandatanganan ... yang dilaksanakan oleh A": that earlier event's
         if _later_event().search(text, sentence.start, m.start()):
             continue  # "Rapat lanjutan akan digelar dengan melibatkan A dan B": another, later event
         bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1), reach=_BARE_REACH if bare else None))
+        if key.split()[0] in _accepting() and direction == "after":
+            # "X hadir memenuhi undangan Y": Y invited, and X, who accepts, attends.
+            out.append(Cue(m.start(), m.end(), "participant", "before", m.group(1)))
         # A cue that begins inside this one and runs past it is a second cue: "received a
         # delegation from the Embassy" says who hosts and who visits.
         for pos in range(m.start() + 1, m.end()):
@@ -183,11 +190,14 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
     for m in _facilitated().finditer(text, sentence.start, sentence.end):
         out.append(Cue(m.start(1), m.end(1), "organiser", "before", m.group(1)))
     out.extend(_partner_cues(text, sentence, out))
+    out.extend(_invited_cues(text, sentence))
     out.extend(_met_cues(text, sentence, out))
     out.extend(_visited_cues(text, sentence, out))
     if not _later_event().search(text, sentence.start, sentence.end):
         out.extend(_agreement_partner_cues(text, sentence, out))
     for m in _signing_by().finditer(text, sentence.start, sentence.end):
+        if _follows_up(text, sentence.start, m.start()):
+            continue  # "tindak lanjut dari penandatanganan ... oleh A dan B": an earlier signing's parties
         if _agreement_like().search(text, m.start(), m.start(1)):
             continue  # "Penandatanganan PKS seperti ini dilakukan pula oleh A dengan B": signed elsewhere
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in out):
@@ -195,6 +205,45 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
             out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+@functools.cache
+def _bare_attending() -> frozenset[str]:
+    """The bare verb of attending ("hadir"), which reads after it ("Hadir A, B") but after a modal
+    is no attending at all ("negara harus hadir memberikan ..."): ``bare_attending_verbs``."""
+    return frozenset(w.lower() for w in words("bare_attending_verbs"))
+
+
+def _follows_up(text: str, start: int, cue_start: int) -> bool:
+    """Whether a word of an earlier event followed up (:func:`_earlier_event`) stands between
+    ``start`` and the cue with no comma or semicolon after it: the cue is in that event's own
+    clause ("tindak lanjut dari penandatanganan ... yang dilaksanakan oleh A"), not in a clause of
+    this one ("Rapat ini tindak lanjut dari rakor lalu, dipimpin oleh Kepala BPBD")."""
+    found = list(_earlier_event().finditer(text, start, cue_start))
+    return bool(found) and not re.search(r"[,;]", text[found[-1].end():cue_start])
+
+
+@functools.cache
+def _earlier_event() -> re.Pattern[str]:
+    """Words that name an earlier event this one follows up (``earlier_event_before``: "tindak
+    lanjut dari penandatanganan ... yang dilaksanakan oleh A"): the agents of a passive after them
+    in the sentence held that event, not this one."""
+    earlier = alternation("earlier_event_before")
+    return re.compile(rf"(?i)(?<![\w-])(?:{earlier})(?![\w-])")
+
+
+@functools.cache
+def _accepting() -> frozenset[str]:
+    """The verbs of accepting (``accepting_verbs``: "memenuhi") that attend only with an invitation
+    after them (``invitation_nouns``): "hadir memenuhi undangan Y", not "memenuhi kebutuhan"."""
+    return frozenset(w.lower() for w in words("accepting_verbs"))
+
+
+@functools.cache
+def _invitation_after() -> re.Pattern[str]:
+    """An invitation's noun right after a verb of accepting ("memenuhi undangan")."""
+    nouns = alternation("invitation_nouns")
+    return re.compile(rf"(?i)\s+(?:{nouns})(?!\w)")
 
 
 @functools.cache
@@ -251,6 +300,41 @@ def _partner_cues(text: str, sentence: Span, cues: Sequence[Cue]) -> list[Cue]:
                 not _held_with().search(text, last.start, m.start()):
             out.append(Cue(m.start(1), m.end(1), "organiser", "after", m.group(1)))
     return out
+
+
+def _invited_cues(text: str, sentence: Span) -> list[Cue]:
+    """The bodies a verb of inviting names, when the invitation is to discuss or attend ("Dishub
+    mengajak sejumlah pihak, mulai dari A, B dan C, untuk membahas ...", "X invited A and B to
+    discuss ..."; ``inviting_verbs`` and ``invitation_purposes`` of ``rules/words.csv``): a cue of
+    participant for the bodies after the verb, and one of organiser for the inviter before it (the
+    verbs the cue table already reads as the inviter's, "mengundang", keep that cue). Without a
+    purpose of attending after it, "mengajak warga menjaga kebersihan" is an appeal, no event."""
+    out = []
+    for m in _invited().finditer(text, sentence.start, sentence.end):
+        if _passive().search(text, max(0, m.start() - 8), m.start()):
+            continue  # "BPBD was invited to discuss": the invited body is the subject
+        out.append(Cue(m.start(1), m.end(1), "participant", "after", m.group(1)))
+        if m.group(1).lower() not in _cue_regex()[1]:
+            out.append(Cue(m.start(1), m.end(1), "organiser", "before", m.group(1)))
+    return out
+
+
+def invitation(cue: Cue) -> bool:
+    """Whether ``cue`` is the participant's cue of a verb of inviting (:func:`_invited_cues`)."""
+    return cue.role == "participant" and cue.direction == "after" and \
+        cue.phrase.lower() in {w.lower() for w in words("inviting_verbs")}
+
+
+#: The most characters between a verb of inviting and the purpose of the invitation.
+_INVITED_REACH = 400
+
+
+@functools.cache
+def _invited() -> re.Pattern[str]:
+    """A verb of inviting (group 1) with a purpose of attending or discussing later in its sentence."""
+    verbs, purposes = alternation("inviting_verbs"), alternation("invitation_purposes")
+    return re.compile(rf"(?i)(?<![\w-])({verbs})(?![\w-])(?=[^.;!?\n]{{0,{_INVITED_REACH}}}?"
+                      rf"(?<![\w-])(?:{purposes})(?![\w-]))")
 
 
 @functools.cache
@@ -569,9 +653,14 @@ def _joined_after(cue: Cue, index: CueIndex, text: str) -> Cue:
 def _tag_reaches(text: str, cue_end: int, start: int, reach: int | None) -> bool:
     """Whether a speech tag ending at ``cue_end`` names the body at ``start``: only plain words
     between (a post, a rank), no punctuation, within ``reach`` characters."""
-    if reach is None or start - cue_end > reach or re.search(r"[,.;:()\"“”]", text[cue_end:start]):
+    between = text[cue_end:start]
+    if between.count("(") == 1 and ")" not in between:
+        # "ujar Ali (Komisi II dari Fraksi X)", "kata Ali (Kepala BPBD)": the speaker's body in
+        # brackets after the name.
+        between = between.replace("(", " ")
+    if reach is None or start - cue_end > reach or re.search(r"[,.;:()\"“”]", between):
         return False
-    gap = text[cue_end:start].split()
+    gap = between.split()
     if gap and gap[-1].lower() in _OF:
         gap = gap[:-1]  # "kata Ali dari BPBD", "said Ali of the BPBD"
     elif gap and gap[-1].lower() == "the" and len(gap) > 1 and gap[-2].lower() in _OF:
