@@ -443,7 +443,16 @@ def _kept_head(actor: Actor) -> bool:
     every one of them on the readable pages. Not one named inside another actor's name ("UI's
     Faculty of Engineering" after "UI Faculty of Engineering"): that is the same body again."""
     head = actor.mention.method.removeprefix("rule:head-noun:")
+    if head != actor.mention.method and head in words("filter_kept_numbered_heads"):
+        # "Komisi D", "Komisi II": a council's commission is numbered by a letter or a numeral
+        # (PP 12/2018), a unit of its DPRD even where the text leaves the council unsaid.
+        return _COUNCIL_NUMBER.match(actor.mention.name, len(head)) is not None
     return head != actor.mention.method and head in words("filter_kept_heads")
+
+
+#: The letter or numeral that numbers a council's commission, right after its head: "Komisi D",
+#: "Komisi II DPRD X", "Komisi 8 DPR RI".
+_COUNCIL_NUMBER = re.compile(r" (?:[A-E]|[IVX]{1,4}|\d{1,2})(?:\s|$)")
 
 
 def scores(actors: Sequence[Actor], *, text: str, clauses: Sequence[ClauseFact] = (), language: str = "id",

@@ -74,6 +74,7 @@ from resilience_kg.extract.recognise.actors.tables import table_cells, table_mem
 from resilience_kg.extract.recognise.actors.unit_posts import english_command_posts, office_heads, units_of_posts
 from resilience_kg.extract.recognise.actors.units import (
     _academic_unit,
+    body_of_post_only_unit,
     english_region_before,
     join_units,
     orphan_division,
@@ -176,7 +177,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     cells = table_cells(text)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
-    found = [m for m in found if not _post_only_unit(text, m) and not portfolio_of_a_deputy(text, m)]
+    found = [b for m in found if (b := m if not _post_only_unit(text, m) else body_of_post_only_unit(text, m))
+             is not None and not portfolio_of_a_deputy(text, b)]
     found = [p for m in found if (p := parent_of_post_unit(text, m)) is not None]
     found = [p for m in found if (p := parent_of_subgroup(text, m)) is not None]
     # (a bare division stays when the text names it with its parent too: the same unit, written short)

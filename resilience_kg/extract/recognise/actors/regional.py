@@ -507,17 +507,48 @@ def _longer_region(text: str, at: int, place: str) -> str:
     its compass word of the post's pattern cut short."""
     from resilience_kg.extract.regions import is_place
 
-    run = re.match(r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}", text[at:at + 60])
+    # Words may stand two spaces apart ("Padang  Pariaman"): a pasted page's spacing, which the
+    # reader keeps so that quotes match the source; the list is asked with single spaces.
+    run = re.match(r"[A-Z][a-z]+(?:[ ]{1,3}[A-Z][a-z]+){0,2}", text[at:at + 60])
     if run is None:
         return place
-    words_ = run.group(0).split(" ")
-    for n in range(len(words_), 0, -1):
-        candidate = " ".join(words_[:n])
+    ends = [w.end() for w in re.finditer(r"\S+", run.group(0))]
+    for n in range(len(ends), 0, -1):
+        candidate = run.group(0)[:ends[n - 1]]
         if len(candidate) <= len(place):
             break
-        if is_place(candidate) is not None:
+        if is_place(" ".join(candidate.split())) is not None:
             return candidate
     return place
+
+
+#: A run of up to three lower-case words after a regional official's post: the region written in
+#: lower case, as pasted or hurried copy does ("Bupati tanah datar").
+_LOWER_RUN = re.compile(r"[a-z]+(?:[ ]{1,3}[a-z]+){0,2}(?![\w-])")
+
+
+def _lower_region(text: str, at: int, level: str) -> str:
+    """The longest run of lower-case words at ``at`` that the regions list knows as a region of
+    ``level`` ("tanah datar" after "Bupati"); "" when none. Only the post's own level counts, so a
+    common word that happens to name a region of another kind ("batu" after "Bupati") is none."""
+    from resilience_kg.extract.regions import find
+
+    run = _LOWER_RUN.match(text, at)
+    if run is None:
+        return ""
+    ends = [w.end() for w in re.finditer(r"\S+", run.group(0))]
+    for n in range(len(ends), 0, -1):
+        candidate = " ".join(run.group(0)[:ends[n - 1]].split())
+        if len(candidate) >= 4 and any(r.level_kind == level.lower() for r in find(candidate)):
+            return run.group(0)[:ends[n - 1]]
+    return ""
+
+
+def _region_title(place: str) -> str:
+    """A region as its official name writes it: single spaces, each word capitalised where the text
+    wrote it in lower case ("tanah datar" is Tanah Datar)."""
+    words_ = place.split()
+    return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words_)
 
 
 def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
@@ -543,14 +574,35 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
                 and re.match(r" [A-Z][a-z]+(?![\w-])", text[place_end:]):
             continue  # "Bupati Syech Muharram menyebutkan": the holder's names, no region of the list
         level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
-        name = f"Pemerintah {level} {_spelled_out(place, level)}" if place != "DKI Jakarta" \
+        name = f"Pemerintah {level} {_spelled_out(_region_title(place), level)}" if place != "DKI Jakarta" \
             else "Pemerintah Provinsi DKI Jakarta"
         if m.group("adm"):
-            name = f"Pemerintah {level} Administrasi {place}"
+            name = f"Pemerintah {level} Administrasi {_region_title(place)}"
         first = m.start("level") if m.group("level") else m.start("place")
         out.append(ActorMention(first, place_end, name, None, None, "GovernmentAgency",
                                 "regional-head", "rule:regional-head", confidence("mention:regional-head")))
+    for m in _REGIONAL_HEAD_LOWER.finditer(text, start, end):
+        level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
+        out += _lower_region_government(text, start, m.start(), m.end(), level)
     return out
+
+
+#: A regional head's post before a word in lower case: the region may be written so ("Bupati
+#: tanah datar"), which :data:`_REGIONAL_HEAD` does not read.
+_REGIONAL_HEAD_LOWER = re.compile(r"\b(?:Plt\.?\s+|Pj\.?\s+)?(?:Wakil\s+)?(?P<post>Gubernur|Wali\s?[Kk]ota|Bupati)"
+                                  r"[ ]+(?=[a-z])")
+
+
+def _lower_region_government(text: str, start: int, post_start: int, at: int, level: str) -> list[ActorMention]:
+    """The government of a region written in lower case after its official's post ("Bupati tanah
+    datar, ..."), quoted as written: only a region of the post's level that the list knows, and
+    only where the holder follows or the post stands in a list, as for a capitalised region."""
+    place = _lower_region(text, at, level)
+    if not place or not _holder_or_list(text, start, post_start, at + len(place)):
+        return []
+    name = f"Pemerintah {level} {_spelled_out(_region_title(place), level)}"
+    return [ActorMention(at, at + len(place), name, None, None, "GovernmentAgency",
+                         "regional-head", "rule:regional-head", confidence("mention:regional-head"))]
 
 
 #: A regional secretary's post and the region it serves: "Sekretaris Daerah (Sekda) Kabupaten X",
@@ -618,12 +670,25 @@ def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
             level = "Provinsi"
         if not _holder_or_list(text, start, m.start(), place_end):
             continue  # a post merely mentioned, its holder unnamed: no body
-        name = f"Pemerintah {level} {_spelled_out(place, level)}" if place != "DKI Jakarta" \
+        name = f"Pemerintah {level} {_spelled_out(_region_title(place), level)}" if place != "DKI Jakarta" \
             else "Pemerintah Provinsi DKI Jakarta"
         first = m.start("level") if m.group("level") else m.start("place")
         out.append(ActorMention(first, place_end, name, None, None, "GovernmentAgency",
                                 "regional-head", "rule:regional-head", confidence("mention:regional-head")))
+    for m in _secretary_lower().finditer(text, start, end):
+        level = _SECRETARY_LEVEL[m.group("level") or m.group("short")]
+        out += _lower_region_government(text, start, m.start(), m.end(), level)
     return out
+
+
+@functools.cache
+def _secretary_lower() -> re.Pattern[str]:
+    """A regional secretary's post that says its level ("Sekdakab", "Sekda Kabupaten") before a
+    word in lower case: the region written so ("Sekdakab padang pariaman")."""
+    posts = sorted(_SECRETARY_LEVEL, key=len, reverse=True)
+    return re.compile(r"\b(?:(?:Sekretaris\s+Daerah|Sekda)\s+(?P<level>" + "|".join(
+        re.escape(w) for w in posts if not w.startswith("Sek")) + r")|(?P<short>" + "|".join(
+        re.escape(w) for w in posts if w.startswith("Sek")) + r"))[ ]+(?=[a-z])")
 
 
 def _spelled_out(place: str, level: str) -> str:

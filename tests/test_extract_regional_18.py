@@ -1,0 +1,100 @@
+"""Round 18, recall of actors outside Jakarta (issue 20): regional heads' and secretaries' regions
+written in lower case or with a doubled space, a body named inside a lowest unit's post, a division
+named with its parent after its head's post, the DPD's committees, Bali's council of customary
+villages, and the filter keeping BMKG stations and numbered council commissions. Each test is a
+short made-up passage in the style of a class, with what must be drafted and what must not."""
+
+from __future__ import annotations
+
+import pytest
+from helpers.extraction import actor_names as names
+
+from resilience_kg.extract.components import PIPELINE, Context, Document, run
+from resilience_kg.extract.gazetteer import load_gazetteer
+
+
+def _drafted(text: str) -> dict[str, str]:
+    """Each drafted actor's name with its status, once the whole pipeline (the filter too) ran."""
+    doc = run(Document(text, Context(gazetteer=load_gazetteer())), PIPELINE)
+    sectors = ("GovernmentAgency", "CivilSocietyOrganization", "PrivateCompany", "AcademicInstitution")
+    return {r["label_id"]: r["status"] for r in doc.draft.elements if r["type"] in sectors}
+
+
+# --- a regional official's region in lower case, or spaced twice ----------------------------------
+
+
+@pytest.mark.parametrize("text, government", [
+    ("Rapat diikuti oleh Bupati donggala, Wali Kota Palu dan unsur Forkopimda.",
+     "Pemerintah Kabupaten Donggala"),
+    ("Rapat diikuti oleh Gubernur Sulawesi Tengah, Bupati parigi moutong, dan Kapolda.",
+     "Pemerintah Kabupaten Parigi Moutong"),
+    ("Rakor juga diikuti Sekdakab banggai kepulauan, Sekdako Palu dan BPBD Provinsi Sulawesi Tengah.",
+     "Pemerintah Kabupaten Banggai Kepulauan"),
+    ("Rakor juga diikuti Sekdakab Parigi  Moutong, Sekdako Palu dan BPBD Provinsi Sulawesi Tengah.",
+     "Pemerintah Kabupaten Parigi Moutong"),
+])
+def test_a_regional_officials_region_in_lower_case_or_spaced_twice_names_its_government(
+        text: str, government: str) -> None:
+    got = names(text)
+    assert government in got, got
+
+
+def test_a_lower_case_word_after_a_head_post_is_no_region_unless_of_the_posts_level() -> None:
+    # "bersama" is no region, and a common word that names a region of another level is refused.
+    text = "Bupati bersama warga membersihkan saluran, didampingi Gubernur batu dan Camat Sukamaju."
+    got = names(text)
+    assert not any(n.startswith(("Pemerintah Kabupaten", "Pemerintah Provinsi")) for n in got), got
+
+
+# --- a body named inside a lowest unit after its head's post ---------------------------------------
+
+
+def test_a_station_named_in_a_sections_post_is_drafted_not_the_section() -> None:
+    text = ("Kepala Seksi Observasi Stasiun Geofisika Kelas 1 Palu, Andi Wijaya mengatakan, gempa susulan "
+            "masih terjadi di Kabupaten Donggala.")
+    got = _drafted(text)
+    assert got.get("Stasiun Geofisika Kelas 1 Palu") == "draft", got
+    assert not any(n.startswith("Seksi") for n in got), got
+
+
+def test_a_section_of_no_named_body_is_still_no_actor() -> None:
+    got = names("Kepala Seksi Pemerintahan, Budi Hartono, membuka sosialisasi di Kelurahan Sukamaju.")
+    assert not any(n.startswith("Seksi") for n in got), got
+
+
+# --- a division named with its parent after its head's post ----------------------------------------
+
+
+def test_a_division_after_its_heads_post_is_the_actor_though_its_parent_is_named_apart() -> None:
+    # The guide: a unit named with its parent is one actor, the unit; the parent named on its own
+    # is an actor too.
+    text = ("Badan Penanggulangan Bencana Daerah (BPBD) Provinsi Sulawesi Tengah menggelar simulasi gempa. "
+            "Kepala Bidang Kedaruratan dan Logistik BPBD Provinsi Sulawesi Tengah Rudi Hartono mengatakan, "
+            "simulasi digelar dua kali setahun.")
+    got = names(text)
+    assert any(n.startswith("Bidang Kedaruratan dan Logistik BPBD") for n in got), got
+    assert "Badan Penanggulangan Bencana Daerah Provinsi Sulawesi Tengah" in got, got
+
+
+# --- councils' units and customary councils --------------------------------------------------------
+
+
+def test_a_dpd_committee_is_drafted_with_its_council() -> None:
+    text = ("Kunjungan kerja Komite III DPD RI ke Kota Palu diterima Pemerintah Kota Palu. Komite III DPD RI "
+            "berkomitmen memperjuangkan aspirasi daerah.")
+    got = names(text)
+    assert "Komite III DPD RI" in got, got
+
+
+def test_a_numbered_commission_is_kept_though_its_council_is_unsaid() -> None:
+    text = ("Anggota DPRD Sulteng, Budi Hartono, mengatakan hal itu saat RDP Komisi C pada Senin. "
+            "Hadir dalam rapat itu BPBD Provinsi Sulawesi Tengah dan Dinas Sosial Provinsi Sulawesi Tengah.")
+    got = _drafted(text)
+    assert got.get("Komisi C") == "draft", got
+
+
+def test_bali_s_council_of_customary_villages_is_a_body() -> None:
+    text = ("Rapat dihadiri Dinas Lingkungan Hidup Kabupaten Gianyar dan Majelis Desa Adat (MDA) Kabupaten "
+            "Gianyar, yang menegaskan pentingnya sinergi desa adat.")
+    got = names(text)
+    assert any(n.startswith("Majelis Desa Adat") and n.endswith("Kabupaten Gianyar") for n in got), got
