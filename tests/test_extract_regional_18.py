@@ -98,3 +98,28 @@ def test_bali_s_council_of_customary_villages_is_a_body() -> None:
             "Gianyar, yang menegaskan pentingnya sinergi desa adat.")
     got = names(text)
     assert any(n.startswith("Majelis Desa Adat") and n.endswith("Kabupaten Gianyar") for n in got), got
+
+
+# --- a region's standard body written in lower case ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Materi disampaikan oleh dinas kesehatan Papua Barat dalam musrenbang itu.",
+     "Dinas Kesehatan Provinsi Papua Barat"),
+    ("Data dari dinas sosial kabupaten Donggala menyebutkan 300 warga mengungsi.",
+     "Dinas Sosial Kabupaten Donggala"),
+    ("Bantuan datang dari badan penanggulangan bencana daerah Sulawesi Tengah pada Senin.",
+     "Badan Penanggulangan Bencana Daerah Provinsi Sulawesi Tengah"),
+])
+def test_a_standard_body_in_lower_case_with_its_region_is_drafted(text: str, body: str) -> None:
+    got = names(text)
+    assert body in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Warga diminta melapor ke dinas kesehatan setempat bila demam.",
+    "Warga diminta melapor ke dinas kesehatan Bogor bila demam.",  # a regency and a city: which one?
+])
+def test_a_lower_case_standard_body_without_one_known_region_is_no_actor(text: str) -> None:
+    got = names(text)
+    assert not any(n.startswith("Dinas Kesehatan") for n in got), got

@@ -66,6 +66,7 @@ from resilience_kg.extract.recognise.actors.regional import (
     elliptical_branches,
     elliptical_governments,
     lower_case_governments,
+    lower_case_standard_bodies,
     places_acting,
     regional_heads,
     regional_secretaries,
@@ -128,6 +129,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + regional_heads(text, s, e)
             + regional_secretaries(text, s, e)
             + lower_case_governments(text, s, e)
+            + lower_case_standard_bodies(text, s, e)
             + police_commands(text, s, e)
             + faction_short_forms(text, s, e)
             + military_commands(text, s, e)

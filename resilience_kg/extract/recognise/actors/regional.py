@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.bounds import COUNTRY_INITIALS, office_tail
 from resilience_kg.extract.recognise.actors.lists import _NOT_BODY_SHORT_FORMS, _unknown_short_form
@@ -35,6 +36,9 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map
 from resilience_kg.extract.regions import Region
+
+if TYPE_CHECKING:
+    from resilience_kg.extract.body_patterns import BodyPattern
 
 
 @functools.cache
@@ -463,6 +467,61 @@ _LOWER_PEMERINTAH = re.compile(r"(?<![\w-])(?P<gov>pemerintah (?:" + "|".join(
     (f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if case == "either case" else re.escape(w))
     for w, case in word_map("lower_government_levels").items()) + r"))"
                                r" (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
+@functools.cache
+def _lower_standard_bodies() -> tuple[re.Pattern[str], dict[str, BodyPattern]]:
+    """The standard regional bodies' Indonesian names in lower case ("dinas kesehatan", "badan
+    penanggulangan bencana daerah"), then a region with its level word perhaps: the pattern of a
+    body written as hurried copy writes it ("dinas kesehatan Papua"), and each form's pattern."""
+    from resilience_kg.extract.body_patterns import load_body_patterns
+
+    forms: dict[str, BodyPattern] = {}
+    for pattern in load_body_patterns():
+        if "{region}" in pattern.name or "jakarta" in pattern.basis.lower():
+            continue  # a government has its own rules; Jakarta's Suku Dinas are no province's body
+        for form in (pattern.name, *pattern.aliases):
+            if form.split()[0] in _LOWER_BODY_HEADS and all(w[:1].isupper() or w in ("dan",) for w in form.split()) \
+                    and not any(w.isupper() for w in form.split()):
+                forms.setdefault(form.lower(), pattern)
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return (re.compile(r"(?<![\w-])(?P<body>" + alternatives + r")[ ]+(?:(?P<level>provinsi|kota|kabupaten|"
+                       r"Provinsi|Kota|Kabupaten)[ ]+)?(?P<place>[A-Za-z][a-z]+(?:[ ][A-Za-z][a-z]+){0,2})(?![\w-])"),
+            forms)
+
+
+#: The first words of a standard regional body's name that copy writes in lower case too.
+_LOWER_BODY_HEADS = ("Dinas", "Badan", "Satuan")
+
+
+def lower_case_standard_bodies(text: str, start: int, end: int) -> list[ActorMention]:
+    """A region's standard body written in lower case with its region ("dinas kesehatan Papua",
+    "badan penanggulangan bencana daerah kabupaten Maros"): the body every province, regency and
+    city has (``rules/body_patterns.csv``), named for the region the list knows. Only where the
+    whole name is in lower case (a capitalised one is a head noun's), and only a region of one
+    level, written or unambiguous ("Bogor", a regency and a city, names none)."""
+    from resilience_kg.extract.regions import find
+
+    regex, forms = _lower_standard_bodies()
+    out = []
+    for m in regex.finditer(text, start, end):
+        level = (m.group("level") or "").lower()
+        words_ = m.group("place").split()
+        region: Region | None = None
+        for n in range(len(words_), 0, -1):
+            hits = [r for r in find(" ".join(words_[:n])) if r.level_kind in (
+                (level,) if level else ("provinsi", "kota", "kabupaten"))]
+            if len({r.code for r in hits}) == 1:
+                region, words_ = hits[0], words_[:n]
+                break
+        if region is None:
+            continue
+        pattern = forms[m.group("body")]
+        stop = m.start("place") + len(" ".join(words_))
+        out.append(ActorMention(m.start(), stop, pattern.name_for(region), None, None, pattern.sector,
+                                "lower-case-body", f"rule:head-noun:{pattern.name.split()[0]}",
+                                confidence("mention:head-noun")))
+    return out
 
 
 #: "Pemerintah Sulut", "Pemerintah NTT": "Pemerintah" and a region's name, no level word between.
