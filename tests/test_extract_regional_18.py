@@ -123,3 +123,10 @@ def test_a_standard_body_in_lower_case_with_its_region_is_drafted(text: str, bod
 def test_a_lower_case_standard_body_without_one_known_region_is_no_actor(text: str) -> None:
     got = names(text)
     assert not any(n.startswith("Dinas Kesehatan") for n in got), got
+
+
+def test_a_numbered_commission_in_a_title_cased_headline_is_still_left_to_the_filter() -> None:
+    text = ("Berita Lainnya\n\nKomisi IV DPR Desak Kementerian Tambah Anggaran Bencana\n\n"
+            "Rapat dihadiri BPBD Provinsi Sulawesi Tengah dan Dinas Sosial Provinsi Sulawesi Tengah.")
+    got = _drafted(text)
+    assert not any(n.startswith("Komisi IV DPR Desak") and status == "draft" for n, status in got.items()), got

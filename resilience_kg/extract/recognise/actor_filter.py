@@ -431,12 +431,12 @@ def set_aside(actors: Sequence[Actor], *, text: str, clauses: Sequence[ClauseFac
         feats = combine(features(actor, others=actors, text=text, clauses=clauses, language=language,
                                  gazetteer=gazetteer, names=names))
         p = chosen.probability(feats)
-        if p < chosen.threshold and not protected(feats) and not (_kept_head(actor) and "inside=no" in feats):
+        if p < chosen.threshold and not protected(feats) and not (_kept_head(actor, text) and "inside=no" in feats):
             out[n] = p
     return out
 
 
-def _kept_head(actor: Actor) -> bool:
+def _kept_head(actor: Actor, text: str = "") -> bool:
     """Whether the actor was found by a head noun that always names a body of the genre (a
     university's faculty, ``filter_kept_heads``): the filter's features read such a unit named
     after a person's name, "(Faculty of Law X)", as a fragment, yet the annotators counted nearly
@@ -445,8 +445,11 @@ def _kept_head(actor: Actor) -> bool:
     head = actor.mention.method.removeprefix("rule:head-noun:")
     if head != actor.mention.method and head in words("filter_kept_numbered_heads"):
         # "Komisi D", "Komisi II": a council's commission is numbered by a letter or a numeral
-        # (PP 12/2018), a unit of its DPRD even where the text leaves the council unsaid.
-        return _COUNCIL_NUMBER.match(actor.mention.name, len(head)) is not None
+        # (PP 12/2018), a unit of its DPRD even where the text leaves the council unsaid; not in a
+        # title-cased headline ("Komisi III DPR Desak X Panggil ..."), whose words run on.
+        after = re.match(r"[\s,]*(\S)", text[actor.mention.end:actor.mention.end + 20])
+        return _COUNCIL_NUMBER.match(actor.mention.name, len(head)) is not None \
+            and not (after is not None and after.group(1).isupper())
     return head != actor.mention.method and head in words("filter_kept_heads")
 
 
