@@ -130,3 +130,33 @@ def test_a_numbered_commission_in_a_title_cased_headline_is_still_left_to_the_fi
             "Rapat dihadiri BPBD Provinsi Sulawesi Tengah dan Dinas Sosial Provinsi Sulawesi Tengah.")
     got = _drafted(text)
     assert not any(n.startswith("Komisi IV DPR Desak") and status == "draft" for n, status in got.items()), got
+
+
+# --- a head's region with its short form in brackets before the holder ------------------------------
+
+
+def test_a_heads_region_with_its_short_form_in_brackets_then_the_holder_names_the_government() -> None:
+    text = ("Palu, contoh.id – Gubernur Sulawesi Tengah (Sulteng) H. Budi Santoso menghadiri apel yang "
+            "dilaksanakan Polda Sulteng. Laporan itu disampaikan kepada Gubernur Jawa Tengah (Jateng) pekan lalu.")
+    got = names(text)
+    assert "Pemerintah Provinsi Sulawesi Tengah" in got, got
+    assert "Pemerintah Provinsi Jawa Tengah" not in got, got  # a post only mentioned, no holder
+
+
+# --- a body that merges several affairs, named by all of them ----------------------------------------
+
+
+def test_a_dinas_named_by_its_merged_affairs_is_kept_by_the_filter() -> None:
+    text = ("Rapat Dengar Pendapat Banjir\n\nHadir dalam rapat ini Balai Wilayah Sungai Sulawesi III, BPBD "
+            "Kabupaten Donggala, dan Dinas Lingkungan Hidup, Perumahan, Kawasan Permukiman, dan Pertanahan.")
+    got = _drafted(text)
+    assert got.get("Dinas Lingkungan Hidup, Perumahan, Kawasan Permukiman, dan Pertanahan") == "draft", got
+
+
+def test_a_list_of_bodies_is_no_merged_name() -> None:
+    from resilience_kg.extract.recognise.actor_filter import _lists_merged_affairs
+
+    assert _lists_merged_affairs("Dinas Pekerjaan Umum, Tata Ruang, dan Pertanahan", len("Dinas"))
+    assert not _lists_merged_affairs("Dinas Sosial, Dinas Kesehatan, dan Pertanahan", len("Dinas"))
+    assert not _lists_merged_affairs("Dinas Sosial, BPBD, dan Pertanahan", len("Dinas"))
+    assert not _lists_merged_affairs("Dinas Sosial", len("Dinas"))

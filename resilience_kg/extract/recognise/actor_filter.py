@@ -450,7 +450,30 @@ def _kept_head(actor: Actor, text: str = "") -> bool:
         after = re.match(r"[\s,]*(\S)", text[actor.mention.end:actor.mention.end + 20])
         return _COUNCIL_NUMBER.match(actor.mention.name, len(head)) is not None \
             and not (after is not None and after.group(1).isupper())
+    if head != actor.mention.method and head in words("filter_kept_merged_heads"):
+        return _lists_merged_affairs(actor.mention.name, len(head))
     return head != actor.mention.method and head in words("filter_kept_heads")
+
+
+#: A name's affairs after its head: capitalised words (and "dan" between them), one affair after
+#: another, commas between ("Pekerjaan Umum, Tata Ruang, Perhubungan, dan Pertanahan").
+_AFFAIR = r"[A-Z][\w-]*(?: (?:dan |& )?[A-Z][\w-]*)*"
+_MERGED_AFFAIRS = re.compile(r" (?P<affairs>" + _AFFAIR + r"(?:, (?:dan |& )?" + _AFFAIR + r")+)")
+
+
+def _lists_merged_affairs(name: str, head_end: int) -> bool:
+    """Whether ``name`` after its head is a list of government affairs joined by commas: a regional
+    body that merges several affairs is named by all of them (PP 18/2016 tentang Perangkat Daerah,
+    Pasal 18 and 21: one dinas or badan may hold several affairs), a long name with commas the
+    filter reads as a run-on. No affair may start with a body's head noun or short form ("Dinas
+    Sosial, Dinas Kesehatan, BPBD" lists bodies, not affairs)."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _head_regex, is_acronym
+
+    listed = _MERGED_AFFAIRS.fullmatch(name, head_end)
+    if listed is None:
+        return False
+    affairs = [a.removeprefix("dan ").removeprefix("& ") for a in listed.group("affairs").split(", ")]
+    return not any(_head_regex().match(a) or is_acronym(a.split()[0]) for a in affairs[1:])
 
 
 #: The letter or numeral that numbers a council's commission, right after its head: "Komisi D",

@@ -683,10 +683,19 @@ _REGIONAL_SECRETARY = re.compile(
 _SECRETARY_LEVEL = word_map("secretary_levels")
 
 
+#: A region's short form in brackets right after its name: "Kalimantan Tengah (Kalteng)".
+_REGION_SHORT_FORM = re.compile(r" ?\(([A-Z][A-Za-z]{1,11})\)")
+
+
 def _holder_or_list(text: str, start: int, post_start: int, place_end: int) -> bool:
     """Whether a regional official's post names its holder after the region ("Wali Kota Semarang,
     Hendrar Prihadi") or stands in a list of those present (after or before a comma, a semicolon,
-    "dan", "serta", "and"): a post only mentioned ("dilaporkan kepada Gubernur") names no body."""
+    "dan", "serta", "and"): a post only mentioned ("dilaporkan kepada Gubernur") names no body.
+    The region's short form in brackets after it ("Gubernur Kalimantan Tengah (Kalteng) H. Budi")
+    is read past, as part of the region."""
+    short = _REGION_SHORT_FORM.match(text, place_end)
+    if short is not None and _is_place(short.group(1)):
+        place_end = short.end()
     in_list = bool(re.search(r"(?:[,;]|\b(?:dan|serta|and))\s*$", text[max(start, post_start - 8):post_start])
                    or re.match(r"\s*[,;]|\s+(?:dan|serta|and)\s", text[place_end:])
                    or _bullet_item(text, post_start, place_end))
