@@ -15,6 +15,7 @@ from resilience_kg.extract.recognise.actors.bounds import COUNTRY_INITIALS, offi
 from resilience_kg.extract.recognise.actors.lists import _NOT_BODY_SHORT_FORMS, _unknown_short_form
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
+    _LEVEL_SPELLINGS,
     _LEVEL_WORDS,
     _contracted_place,
     _is_place,
@@ -485,8 +486,7 @@ def _lower_standard_bodies() -> tuple[re.Pattern[str], dict[str, BodyPattern]]:
                     and not any(w.isupper() for w in form.split()):
                 forms.setdefault(form.lower(), pattern)
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return (re.compile(r"(?<![\w-])(?P<body>" + alternatives + r")[ ]+(?:(?P<level>provinsi|kota|kabupaten|"
-                       r"Provinsi|Kota|Kabupaten)[ ]+)?(?P<place>[A-Za-z][a-z]+(?:[ ][A-Za-z][a-z]+){0,2})(?![\w-])"),
+    return (re.compile(r"(?<![\w-])(?P<body>" + alternatives + r")[ ]+(?:(?P<level>" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r")[ ]+)?(?P<place>[A-Za-z][a-z]+(?:[ ][A-Za-z][a-z]+){0,2})(?![\w-])"),
             forms)
 
 
@@ -505,12 +505,13 @@ def lower_case_standard_bodies(text: str, start: int, end: int) -> list[ActorMen
     regex, forms = _lower_standard_bodies()
     out = []
     for m in regex.finditer(text, start, end):
-        level = (m.group("level") or "").lower()
+        level = m.group("level") or ""
         words_ = m.group("place").split()
         region: Region | None = None
         for n in range(len(words_), 0, -1):
-            hits = [r for r in find(" ".join(words_[:n])) if r.level_kind in (
-                (level,) if level else ("provinsi", "kota", "kabupaten"))]
+            # (with its level word the list reads the level: "kab. Maros" is a regency)
+            hits = [r for r in find(f"{level.capitalize()} {' '.join(words_[:n])}".strip())
+                    if r.level_kind in ("provinsi", "kota", "kabupaten")]
             if len({r.code for r in hits}) == 1:
                 region, words_ = hits[0], words_[:n]
                 break
