@@ -487,7 +487,8 @@ def _lower_standard_bodies() -> tuple[re.Pattern[str], dict[str, BodyPattern]]:
                 forms.setdefault(form.lower(), pattern)
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return (re.compile(r"(?<![\w-])(?P<body>" + alternatives + r")[ ]+(?:(?P<level>"
-                       + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r")[ ]+)?(?P<place>[A-Za-z][a-z]+(?:[ ][A-Za-z][a-z]+){0,2})(?![\w-])"),
+                       + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS)
+                       + r")[ ]+)?(?P<place>[A-Za-z][a-z]+(?:[ ][A-Za-z][a-z]+){0,2})(?![\w-])"),
             forms)
 
 
