@@ -431,19 +431,54 @@ def set_aside(actors: Sequence[Actor], *, text: str, clauses: Sequence[ClauseFac
         feats = combine(features(actor, others=actors, text=text, clauses=clauses, language=language,
                                  gazetteer=gazetteer, names=names))
         p = chosen.probability(feats)
-        if p < chosen.threshold and not protected(feats) and not (_kept_head(actor) and "inside=no" in feats):
+        if p < chosen.threshold and not protected(feats) and not (_kept_head(actor, text) and "inside=no" in feats):
             out[n] = p
     return out
 
 
-def _kept_head(actor: Actor) -> bool:
+def _kept_head(actor: Actor, text: str = "") -> bool:
     """Whether the actor was found by a head noun that always names a body of the genre (a
     university's faculty, ``filter_kept_heads``): the filter's features read such a unit named
     after a person's name, "(Faculty of Law X)", as a fragment, yet the annotators counted nearly
     every one of them on the readable pages. Not one named inside another actor's name ("UI's
     Faculty of Engineering" after "UI Faculty of Engineering"): that is the same body again."""
     head = actor.mention.method.removeprefix("rule:head-noun:")
+    if head != actor.mention.method and head in words("filter_kept_numbered_heads"):
+        # "Komisi D", "Komisi II": a council's commission is numbered by a letter or a numeral
+        # (PP 12/2018), a unit of its DPRD even where the text leaves the council unsaid; not in a
+        # title-cased headline ("Komisi III DPR Desak X Panggil ..."), whose words run on.
+        after = re.match(r"[\s,]*(\S)", text[actor.mention.end:actor.mention.end + 20])
+        return _COUNCIL_NUMBER.match(actor.mention.name, len(head)) is not None \
+            and not (after is not None and after.group(1).isupper())
+    if head != actor.mention.method and head in words("filter_kept_merged_heads"):
+        return _lists_merged_affairs(actor.mention.name, len(head))
     return head != actor.mention.method and head in words("filter_kept_heads")
+
+
+#: A name's affairs after its head: capitalised words (and "dan" between them), one affair after
+#: another, commas between ("Pekerjaan Umum, Tata Ruang, Perhubungan, dan Pertanahan").
+_AFFAIR = r"[A-Z][\w-]*(?: (?:dan |& )?[A-Z][\w-]*)*"
+_MERGED_AFFAIRS = re.compile(r" (?P<affairs>" + _AFFAIR + r"(?:, (?:dan |& )?" + _AFFAIR + r")+)")
+
+
+def _lists_merged_affairs(name: str, head_end: int) -> bool:
+    """Whether ``name`` after its head is a list of government affairs joined by commas: a regional
+    body that merges several affairs is named by all of them (PP 18/2016 tentang Perangkat Daerah,
+    Pasal 18 and 21: one dinas or badan may hold several affairs), a long name with commas the
+    filter reads as a run-on. No affair may start with a body's head noun or short form ("Dinas
+    Sosial, Dinas Kesehatan, BPBD" lists bodies, not affairs)."""
+    from resilience_kg.extract.recognise.actors.vocabulary import _head_regex, is_acronym
+
+    listed = _MERGED_AFFAIRS.fullmatch(name, head_end)
+    if listed is None:
+        return False
+    affairs = [a.removeprefix("dan ").removeprefix("& ") for a in listed.group("affairs").split(", ")]
+    return not any(_head_regex().match(a) or is_acronym(a.split()[0]) for a in affairs[1:])
+
+
+#: The letter or numeral that numbers a council's commission, right after its head: "Komisi D",
+#: "Komisi II DPRD X", "Komisi 8 DPR RI".
+_COUNCIL_NUMBER = re.compile(r" (?:[A-E]|[IVX]{1,4}|\d{1,2})(?:\s|$)")
 
 
 def scores(actors: Sequence[Actor], *, text: str, clauses: Sequence[ClauseFact] = (), language: str = "id",

@@ -66,6 +66,7 @@ from resilience_kg.extract.recognise.actors.regional import (
     elliptical_branches,
     elliptical_governments,
     lower_case_governments,
+    lower_case_standard_bodies,
     places_acting,
     regional_heads,
     regional_secretaries,
@@ -74,6 +75,7 @@ from resilience_kg.extract.recognise.actors.tables import table_cells, table_mem
 from resilience_kg.extract.recognise.actors.unit_posts import english_command_posts, office_heads, units_of_posts
 from resilience_kg.extract.recognise.actors.units import (
     _academic_unit,
+    body_of_post_only_unit,
     english_region_before,
     join_units,
     orphan_division,
@@ -127,6 +129,7 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
             + regional_heads(text, s, e)
             + regional_secretaries(text, s, e)
             + lower_case_governments(text, s, e)
+            + lower_case_standard_bodies(text, s, e)
             + police_commands(text, s, e)
             + faction_short_forms(text, s, e)
             + military_commands(text, s, e)
@@ -176,7 +179,8 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     cells = table_cells(text)
     found = [m for m in found if not any(a <= m.start < b for a, b in cells.posts)]
     found += [m for m in table_members(text, cells, found) if _keep(m, text)]
-    found = [m for m in found if not _post_only_unit(text, m) and not portfolio_of_a_deputy(text, m)]
+    found = [b for m in found if (b := m if not _post_only_unit(text, m) else body_of_post_only_unit(text, m))
+             is not None and not portfolio_of_a_deputy(text, b)]
     found = [p for m in found if (p := parent_of_post_unit(text, m)) is not None]
     found = [p for m in found if (p := parent_of_subgroup(text, m)) is not None]
     # (a bare division stays when the text names it with its parent too: the same unit, written short)

@@ -10,11 +10,13 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from resilience_kg.extract.recognise.actors.bounds import COUNTRY_INITIALS, office_tail
 from resilience_kg.extract.recognise.actors.lists import _NOT_BODY_SHORT_FORMS, _unknown_short_form
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import (
+    _LEVEL_SPELLINGS,
     _LEVEL_WORDS,
     _contracted_place,
     _is_place,
@@ -36,6 +38,9 @@ from resilience_kg.extract.recognise.actors.vocabulary import (
 )
 from resilience_kg.extract.recognise.rules import alternation, confidence, table, word_map
 from resilience_kg.extract.regions import Region
+
+if TYPE_CHECKING:
+    from resilience_kg.extract.body_patterns import BodyPattern
 
 
 @functools.cache
@@ -500,6 +505,63 @@ _LOWER_PEMERINTAH = re.compile(r"(?<![\w-])(?P<gov>pemerintah (?:" + "|".join(
                                r" (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 
 
+@functools.cache
+def _lower_standard_bodies() -> tuple[re.Pattern[str], dict[str, BodyPattern]]:
+    """The standard regional bodies' Indonesian names in lower case ("dinas kesehatan", "badan
+    penanggulangan bencana daerah"), then a region with its level word perhaps: the pattern of a
+    body written as hurried copy writes it ("dinas kesehatan Papua"), and each form's pattern."""
+    from resilience_kg.extract.body_patterns import load_body_patterns
+
+    forms: dict[str, BodyPattern] = {}
+    for pattern in load_body_patterns():
+        if "{region}" in pattern.name or "jakarta" in pattern.basis.lower():
+            continue  # a government has its own rules; Jakarta's Suku Dinas are no province's body
+        for form in (pattern.name, *pattern.aliases):
+            if form.split()[0] in _LOWER_BODY_HEADS and all(w[:1].isupper() or w in ("dan",) for w in form.split()) \
+                    and not any(w.isupper() for w in form.split()):
+                forms.setdefault(form.lower(), pattern)
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return (re.compile(r"(?<![\w-])(?P<body>" + alternatives + r")[ ]+(?:(?P<level>"
+                       + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS)
+                       + r")[ ]+)?(?P<place>[A-Za-z][a-z]+(?:[ ][A-Za-z][a-z]+){0,2})(?![\w-])"),
+            forms)
+
+
+#: The first words of a standard regional body's name that copy writes in lower case too.
+_LOWER_BODY_HEADS = ("Dinas", "Badan", "Satuan")
+
+
+def lower_case_standard_bodies(text: str, start: int, end: int) -> list[ActorMention]:
+    """A region's standard body written in lower case with its region ("dinas kesehatan Papua",
+    "badan penanggulangan bencana daerah kabupaten Maros"): the body every province, regency and
+    city has (``rules/body_patterns.csv``), named for the region the list knows. Only where the
+    whole name is in lower case (a capitalised one is a head noun's), and only a region of one
+    level, written or unambiguous ("Bogor", a regency and a city, names none)."""
+    from resilience_kg.extract.regions import find
+
+    regex, forms = _lower_standard_bodies()
+    out = []
+    for m in regex.finditer(text, start, end):
+        level = m.group("level") or ""
+        words_ = m.group("place").split()
+        region: Region | None = None
+        for n in range(len(words_), 0, -1):
+            # (with its level word the list reads the level: "kab. Maros" is a regency)
+            hits = [r for r in find(f"{level.capitalize()} {' '.join(words_[:n])}".strip())
+                    if r.level_kind in ("provinsi", "kota", "kabupaten")]
+            if len({r.code for r in hits}) == 1:
+                region, words_ = hits[0], words_[:n]
+                break
+        if region is None:
+            continue
+        pattern = forms[m.group("body")]
+        stop = m.start("place") + len(" ".join(words_))
+        out.append(ActorMention(m.start(), stop, pattern.name_for(region), None, None, pattern.sector,
+                                "lower-case-body", f"rule:head-noun:{pattern.name.split()[0]}",
+                                confidence("mention:head-noun")))
+    return out
+
+
 #: "Pemerintah Sulut", "Pemerintah NTT": "Pemerintah" and a region's name, no level word between.
 _BARE_PEMERINTAH = re.compile(r"(?<![\w-])[Pp]emerintah "
                               r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{3,5})(?![\w-])")
@@ -542,17 +604,48 @@ def _longer_region(text: str, at: int, place: str) -> str:
     its compass word of the post's pattern cut short."""
     from resilience_kg.extract.regions import is_place
 
-    run = re.match(r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}", text[at:at + 60])
+    # Words may stand two spaces apart ("Padang  Pariaman"): a pasted page's spacing, which the
+    # reader keeps so that quotes match the source; the list is asked with single spaces.
+    run = re.match(r"[A-Z][a-z]+(?:[ ]{1,3}[A-Z][a-z]+){0,2}", text[at:at + 60])
     if run is None:
         return place
-    words_ = run.group(0).split(" ")
-    for n in range(len(words_), 0, -1):
-        candidate = " ".join(words_[:n])
+    ends = [w.end() for w in re.finditer(r"\S+", run.group(0))]
+    for n in range(len(ends), 0, -1):
+        candidate = run.group(0)[:ends[n - 1]]
         if len(candidate) <= len(place):
             break
-        if is_place(candidate) is not None:
+        if is_place(" ".join(candidate.split())) is not None:
             return candidate
     return place
+
+
+#: A run of up to three lower-case words after a regional official's post: the region written in
+#: lower case, as pasted or hurried copy does ("Bupati tanah datar").
+_LOWER_RUN = re.compile(r"[a-z]+(?:[ ]{1,3}[a-z]+){0,2}(?![\w-])")
+
+
+def _lower_region(text: str, at: int, level: str) -> str:
+    """The longest run of lower-case words at ``at`` that the regions list knows as a region of
+    ``level`` ("tanah datar" after "Bupati"); "" when none. Only the post's own level counts, so a
+    common word that happens to name a region of another kind ("batu" after "Bupati") is none."""
+    from resilience_kg.extract.regions import find
+
+    run = _LOWER_RUN.match(text, at)
+    if run is None:
+        return ""
+    ends = [w.end() for w in re.finditer(r"\S+", run.group(0))]
+    for n in range(len(ends), 0, -1):
+        candidate = " ".join(run.group(0)[:ends[n - 1]].split())
+        if len(candidate) >= 4 and any(r.level_kind == level.lower() for r in find(candidate)):
+            return run.group(0)[:ends[n - 1]]
+    return ""
+
+
+def _region_title(place: str) -> str:
+    """A region as its official name writes it: single spaces, each word capitalised where the text
+    wrote it in lower case ("tanah datar" is Tanah Datar)."""
+    words_ = place.split()
+    return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words_)
 
 
 def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
@@ -578,14 +671,35 @@ def regional_heads(text: str, start: int, end: int) -> list[ActorMention]:
                 and re.match(r" [A-Z][a-z]+(?![\w-])", text[place_end:]):
             continue  # "Bupati Syech Muharram menyebutkan": the holder's names, no region of the list
         level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
-        name = f"Pemerintah {level} {_spelled_out(place, level)}" if place != "DKI Jakarta" \
+        name = f"Pemerintah {level} {_spelled_out(_region_title(place), level)}" if place != "DKI Jakarta" \
             else "Pemerintah Provinsi DKI Jakarta"
         if m.group("adm"):
-            name = f"Pemerintah {level} Administrasi {place}"
+            name = f"Pemerintah {level} Administrasi {_region_title(place)}"
         first = m.start("level") if m.group("level") else m.start("place")
         out.append(ActorMention(first, place_end, name, None, None, "GovernmentAgency",
                                 "regional-head", "rule:regional-head", confidence("mention:regional-head")))
+    for m in _REGIONAL_HEAD_LOWER.finditer(text, start, end):
+        level = _HEAD_LEVEL[re.sub(r"\s+", " ", m.group("post")).lower()]
+        out += _lower_region_government(text, start, m.start(), m.end(), level)
     return out
+
+
+#: A regional head's post before a word in lower case: the region may be written so ("Bupati
+#: tanah datar"), which :data:`_REGIONAL_HEAD` does not read.
+_REGIONAL_HEAD_LOWER = re.compile(r"\b(?:Plt\.?\s+|Pj\.?\s+)?(?:Wakil\s+)?(?P<post>Gubernur|Wali\s?[Kk]ota|Bupati)"
+                                  r"[ ]+(?=[a-z])")
+
+
+def _lower_region_government(text: str, start: int, post_start: int, at: int, level: str) -> list[ActorMention]:
+    """The government of a region written in lower case after its official's post ("Bupati tanah
+    datar, ..."), quoted as written: only a region of the post's level that the list knows, and
+    only where the holder follows or the post stands in a list, as for a capitalised region."""
+    place = _lower_region(text, at, level)
+    if not place or not _holder_or_list(text, start, post_start, at + len(place)):
+        return []
+    name = f"Pemerintah {level} {_spelled_out(_region_title(place), level)}"
+    return [ActorMention(at, at + len(place), name, None, None, "GovernmentAgency",
+                         "regional-head", "rule:regional-head", confidence("mention:regional-head"))]
 
 
 #: A regional secretary's post and the region it serves: "Sekretaris Daerah (Sekda) Kabupaten X",
@@ -607,10 +721,19 @@ _REGIONAL_SECRETARY = re.compile(
 _SECRETARY_LEVEL = word_map("secretary_levels")
 
 
+#: A region's short form in brackets right after its name: "Kalimantan Tengah (Kalteng)".
+_REGION_SHORT_FORM = re.compile(r" ?\(([A-Z][A-Za-z]{1,11})\)")
+
+
 def _holder_or_list(text: str, start: int, post_start: int, place_end: int) -> bool:
     """Whether a regional official's post names its holder after the region ("Wali Kota Semarang,
     Hendrar Prihadi") or stands in a list of those present (after or before a comma, a semicolon,
-    "dan", "serta", "and"): a post only mentioned ("dilaporkan kepada Gubernur") names no body."""
+    "dan", "serta", "and"): a post only mentioned ("dilaporkan kepada Gubernur") names no body.
+    The region's short form in brackets after it ("Gubernur Kalimantan Tengah (Kalteng) H. Budi")
+    is read past, as part of the region."""
+    short = _REGION_SHORT_FORM.match(text, place_end)
+    if short is not None and _is_place(short.group(1)):
+        place_end = short.end()
     in_list = bool(re.search(r"(?:[,;]|\b(?:dan|serta|and))\s*$", text[max(start, post_start - 8):post_start])
                    or re.match(r"\s*[,;]|\s+(?:dan|serta|and)\s", text[place_end:])
                    or _bullet_item(text, post_start, place_end))
@@ -653,12 +776,25 @@ def regional_secretaries(text: str, start: int, end: int) -> list[ActorMention]:
             level = "Provinsi"
         if not _holder_or_list(text, start, m.start(), place_end):
             continue  # a post merely mentioned, its holder unnamed: no body
-        name = f"Pemerintah {level} {_spelled_out(place, level)}" if place != "DKI Jakarta" \
+        name = f"Pemerintah {level} {_spelled_out(_region_title(place), level)}" if place != "DKI Jakarta" \
             else "Pemerintah Provinsi DKI Jakarta"
         first = m.start("level") if m.group("level") else m.start("place")
         out.append(ActorMention(first, place_end, name, None, None, "GovernmentAgency",
                                 "regional-head", "rule:regional-head", confidence("mention:regional-head")))
+    for m in _secretary_lower().finditer(text, start, end):
+        level = _SECRETARY_LEVEL[m.group("level") or m.group("short")]
+        out += _lower_region_government(text, start, m.start(), m.end(), level)
     return out
+
+
+@functools.cache
+def _secretary_lower() -> re.Pattern[str]:
+    """A regional secretary's post that says its level ("Sekdakab", "Sekda Kabupaten") before a
+    word in lower case: the region written so ("Sekdakab padang pariaman")."""
+    posts = sorted(_SECRETARY_LEVEL, key=len, reverse=True)
+    return re.compile(r"\b(?:(?:Sekretaris\s+Daerah|Sekda)\s+(?P<level>" + "|".join(
+        re.escape(w) for w in posts if not w.startswith("Sek")) + r")|(?P<short>" + "|".join(
+        re.escape(w) for w in posts if w.startswith("Sek")) + r"))[ ]+(?=[a-z])")
 
 
 def _spelled_out(place: str, level: str) -> str:

@@ -398,6 +398,28 @@ def _parent_start(text: str, m: ActorMention, first: int = 2) -> int | None:
     return None
 
 
+def body_of_post_only_unit(text: str, m: ActorMention) -> ActorMention | None:
+    """The body a lowest-level unit names as its parent right after its head's post ("Kepala Seksi
+    Data Stasiun Geofisika Kelas I Contoh, Budi"): the post's holder is meant, not the unit
+    (:func:`.refusals._post_only_unit` drops it), and the body named in it, here a BMKG station,
+    is the one present through its official. Its parent starts at a short form or a head noun of
+    an organisation, or of a unit that is no division ("Stasiun Geofisika", "UPT"); None when the
+    unit's name holds no such body ("Kepala Seksi Pemerintahan")."""
+    divisions = frozenset(words("division_heads")) | frozenset(words("post_only_units"))
+    for w in list(re.finditer(r"\S+", text[m.start:m.end]))[2:]:
+        at = m.start + w.start()
+        head = _head_regex().match(text, at, m.end)
+        if not is_acronym(w.group()) and (head is None or head.group(1) in divisions
+                                          or head.group(1).split()[0] in divisions):
+            continue
+        name = re.sub(r"\s+", " ", text[at:m.end])
+        sector = "GovernmentAgency" if m.sector is None else m.sector
+        return replace(m, start=at, name=name, kind="org", sector=sector, sector_basis="body-of-post-unit",
+                       method=f"rule:head-noun:{head.group(1)}" if head is not None else "rule:body-of-post-unit",
+                       acronym=None, expansion=None)
+    return None
+
+
 #: "Ketua Sub Kelompok X": a subgroup of a public body, a post's team (the working groups that
 #: replaced the lowest units when the civil service was simplified, PermenPANRB 17/2021); right
 #: before a mention, or before the second field of the subgroup's name ("Sub Kelompok X dan ...").
