@@ -166,6 +166,8 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue
         if role == "organiser" and _standing().search(text, max(0, m.start() - 30), m.start()):
             continue  # "berkat kerja sama antara A dan B", "the continuing cooperation between": no act here
+        if key == "invited" and _appeal_after(text, m.end(), sentence.end):
+            continue  # "X invited all parties to strengthen DRR": an appeal, no guests asked to the event
         if _later_event().search(text, sentence.start, m.start()):
             continue  # "Rapat lanjutan akan digelar dengan melibatkan A dan B": another, later event
         bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
@@ -195,6 +197,23 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
             out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+def _appeal_after(text: str, pos: int, end: int) -> bool:
+    """Whether an English "invited" at ``pos`` asks its object to do something ("invited all
+    parties to strengthen ...", as Indonesian "mengajak"), not to come to the event: the first "to"
+    of its clause is followed by a verb other than one of coming (``invitation_verbs``: attend,
+    join, visit) or by no article of an event ("to the workshop", "to a dialogue")."""
+    m = re.compile(r"[^.;:]{0,80}?\bto\s+([a-z]+)").match(text, pos, end)
+    if m is None:
+        return False
+    return m.group(1) not in _invitation_words()
+
+
+@functools.cache
+def _invitation_words() -> frozenset[str]:
+    """The words after "invited ... to" that ask someone to the event (``invitation_verbs``)."""
+    return frozenset(w.lower() for w in words("invitation_verbs"))
 
 
 @functools.cache

@@ -1,0 +1,79 @@
+"""Roles and names on English pages, round 18 (issue 20): English verbs and nouns of speaking,
+"held the <event>", an appeal read as no invitation, and a holder's post written between the
+body's name and the holder's. Each test is a short made-up passage in the style of a class, with
+what a reviewer expects to see drafted."""
+
+from __future__ import annotations
+
+from helpers.extraction import quotes, roles
+
+# --- 1. English verbs and nouns of speaking (guide, roles 1 and 6) ------------------------------------
+
+
+def test_stated_and_remarked_make_a_speaker() -> None:
+    text = ("The workshop was held in Contoh City. Ms. Sari, the Director of the Tirta Agency, "
+            "stated in her speech that access needs collaboration. The Sinar Foundation remarked that "
+            "funding is short.")
+    got = roles(text, "Tirta Agency", "Sinar Foundation")
+    assert got == {"Tirta Agency": "speaker", "Sinar Foundation": "speaker"}, got
+
+
+def test_a_presentation_noun_before_the_body_makes_a_speaker() -> None:
+    text = ("The session began with the exposure of Mr. Budi ( Contoh Disaster Agency ) on early warning. "
+            "Next came the explanation of the Tirta Lestari Foundation on the programme.")
+    got = roles(text, "Contoh Disaster Agency", "Tirta Lestari Foundation")
+    assert got == {"Contoh Disaster Agency": "speaker", "Tirta Lestari Foundation": "speaker"}, got
+
+
+def test_provides_the_explanation_makes_a_speaker() -> None:
+    text = "Mr Andi ( Contoh Environment Office ) also provides the explanation of the waste bank programme."
+    assert roles(text, "Contoh Environment Office") == {"Contoh Environment Office": "speaker"}
+
+
+# --- 2. "X together with Y held the <event>": both organise ------------------------------------------
+
+
+def test_held_the_named_event_makes_its_subjects_organisers() -> None:
+    text = ("The Coastal Care Network together with Yayasan Tirta supported by the Regional Secretariat "
+            "held the Regional Workshop on Peat Fire Prevention in Contoh Regency.")
+    got = roles(text, "Coastal Care Network", "Yayasan Tirta", "Regional Secretariat")
+    assert got == {"Coastal Care Network": "organiser", "Yayasan Tirta": "organiser",
+                   "Regional Secretariat": "participant"}, got
+
+
+def test_was_held_the_day_after_is_no_act() -> None:
+    text = "The Coastal Care Network said the workshop was held the day after the flood."
+    assert roles(text, "Coastal Care Network")["Coastal Care Network"] != "organiser"
+
+
+# --- 3. "invited all parties to strengthen ...": an appeal, not an invitation to the event ----------------
+
+
+def test_invited_to_do_something_is_no_organiser() -> None:
+    text = "The Contoh Foundation invited all related parties to strengthen disaster risk reduction programmes."
+    assert roles(text, "Contoh Foundation")["Contoh Foundation"] != "organiser"
+
+
+def test_invited_to_attend_still_organises() -> None:
+    text = "The Sinar Institute invited village heads to attend the workshop."
+    assert roles(text, "Sinar Institute") == {"Sinar Institute": "organiser"}
+    text = "The Tirta Institute invited the youth group to the dialogue."
+    assert roles(text, "Tirta Institute") == {"Tirta Institute": "organiser"}
+
+
+# --- 4. "Contoh Health Office Head Budi Santoso": the post ends the body's name --------------------------
+
+
+def test_a_post_after_an_english_name_ends_it() -> None:
+    text = "Central Contoh Environmental Services Office Head Andi Wirawan said the fires were fewer."
+    assert quotes(text) == ["Central Contoh Environmental Services Office"], quotes(text)
+
+
+def test_a_post_after_a_ministry_of_a_field_ends_it() -> None:
+    text = "The Ministry of Health Secretary General Rina Sari also spoke."
+    assert quotes(text) == ["Ministry of Health"], quotes(text)
+
+
+def test_head_office_stays_a_name() -> None:
+    text = "The meeting took place at the Sinar Energy Head Office."
+    assert "Head" in " ".join(quotes(text)), quotes(text)
