@@ -77,3 +77,27 @@ def test_a_post_after_a_ministry_of_a_field_ends_it() -> None:
 def test_head_office_stays_a_name() -> None:
     text = "The meeting took place at the Sinar Energy Head Office."
     assert "Head" in " ".join(quotes(text)), quotes(text)
+
+
+# --- 5. "USAID TIRTA PLUS partners with the city": a donor's programme acting under its own name ---------
+
+
+def test_a_donor_programme_in_capitals_is_one_actor() -> None:
+    from helpers.extraction import actor_names
+
+    text = ("To strengthen water services, USAID TIRTA PLUS partners with the local governments to hold "
+            "a series of workshops. The workshop was attended by the USAID TIRTA PLUS Deputy Chief of "
+            "Party. The Director of Bappenas said universal access needs donors like USAID.")
+    got = actor_names(text)
+    assert "USAID TIRTA PLUS" in got and "USAID" in got, got
+
+
+def test_a_donor_before_a_post_or_in_a_headline_stays_the_donor() -> None:
+    assert quotes("The UNICEF ADVISOR said the plan was ready.") == ["UNICEF"]
+    assert "USAID AND BNPB" not in " ".join(quotes("USAID AND BNPB SIGN AGREEMENT\n\nThe text follows."))
+
+
+def test_partners_with_makes_an_organiser() -> None:
+    text = "The Tirta Programme partners with the Contoh City Government to hold a series of workshops."
+    got = roles(text, "Tirta Programme", "Contoh City Government")
+    assert got == {"Tirta Programme": "organiser", "Contoh City Government": "organiser"}, got
