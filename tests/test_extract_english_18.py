@@ -101,3 +101,8 @@ def test_partners_with_makes_an_organiser() -> None:
     text = "The Tirta Programme partners with the Contoh City Government to hold a series of workshops."
     got = roles(text, "Tirta Programme", "Contoh City Government")
     assert got == {"Tirta Programme": "organiser", "Contoh City Government": "organiser"}, got
+
+
+def test_a_donor_programme_written_once_is_left_to_its_donor() -> None:
+    text = "The report thanks USAID KOTA for the maps."
+    assert quotes(text) == ["USAID"], quotes(text)

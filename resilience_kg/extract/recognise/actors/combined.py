@@ -206,18 +206,22 @@ _DONOR_SECTORS = ("InternationalOrganization", "ForeignGovernment", "DiplomaticM
 
 @functools.cache
 def _capital_function_words() -> frozenset[str]:
-    """The function words of either language (``function_words``, ``connectors``) and the words of a
-    person's post (``post_tails``, ``english_posts_after_name``: "UNICEF ADVISOR"), in capitals."""
+    """The function words of either language (``function_words``, ``connectors``), the words of a
+    person's post (``post_tails``, ``english_posts_after_name``: "UNICEF ADVISOR") and the short
+    forms of a field ("UNICEF WASH", ``not_body_short_forms``), in capitals."""
     return frozenset(w.upper() for w in [*(r["word"] for r in table("function_words")), *word_list("connectors"),
-                                         *word_list("post_tails"), *word_list("english_posts_after_name")])
+                                         *word_list("post_tails"), *word_list("english_posts_after_name"),
+                                         *word_list("not_body_short_forms")])
 
 
 def _donor_programmes(text: str, found: list[ActorMention]) -> list[ActorMention]:
     """A donor's programme named by the donor's short form and its own name in capitals ("USAID
     IUWASH PLUS partners with the city", "the USAID IUWASH PLUS Chief of Party"): a programme team
-    acting under its own name is an actor (annotation guide, actors), the programme, not its donor.
+    acting under its own name is an actor (annotation guide, actors), the programme, not its donor;
+    one that acts is named again, so a name written once is left to its donor.
     Not in a line written in capitals (a headline's "UNICEF HELPS ..."), not before a word of a
-    sentence or of a post ("AND", "ADVISOR"), nor when the capitals are a body found on their own."""
+    sentence or of a post ("AND", "ADVISOR"), nor of a place ("UNDP INDONESIA": the donor's country
+    office), nor when the capitals are a body found on their own."""
     starts = {m.start for m in found}
     stops = _capital_function_words()
     out = []
@@ -230,10 +234,14 @@ def _donor_programmes(text: str, found: list[ActorMention]) -> list[ActorMention
         if (after is None or not m.method.startswith("gazetteer:") or m.sector not in _DONOR_SECTORS
                 or not surface.isupper() or after.start(1) in starts
                 or not any(c.islower() for c in line)
-                or any(w in stops for w in after.group(1).split())):
+                or any(w in stops for w in after.group(1).split())
+                or any(_is_place(w.capitalize()) or _is_place(w) for w in after.group(1).split())):
             out.append(m)
             continue
         name = text[m.start:after.end(1)]
+        if text.count(name) < 2:
+            out.append(m)  # a run of capitals written once: a code or a fragment as often as a programme
+            continue
         out.append(replace(m, end=after.end(1), name=name, acronym=None, expansion=None,
                            sector="InternationalOrganization", sector_basis="donor-programme",
                            method="rule:donor-programme"))
