@@ -106,3 +106,16 @@ def test_partners_with_makes_an_organiser() -> None:
 def test_a_donor_programme_written_once_is_left_to_its_donor() -> None:
     text = "The report thanks USAID KOTA for the maps."
     assert quotes(text) == ["USAID"], quotes(text)
+
+
+# --- 6. "convened on 12 October at the Provincial Government": the venue's body hosts -------------------
+
+
+def test_at_the_body_after_a_verb_of_holding_makes_a_host() -> None:
+    text = "Participants convened on 12 October at the Contoh Provincial Government to discuss the plan."
+    assert roles(text, "Contoh Provincial Government") == {"Contoh Provincial Government": "host"}
+
+
+def test_at_the_body_of_an_affiliation_stays_a_mention() -> None:
+    text = "Budi, a professor at the Sinar University, said the plan was weak."
+    assert roles(text, "Sinar University")["Sinar University"] != "host"

@@ -170,6 +170,9 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue  # "X invited all parties to strengthen DRR": an appeal, no guests asked to the event
         if _later_event().search(text, sentence.start, m.start()):
             continue  # "Rapat lanjutan akan digelar dengan melibatkan A dan B": another, later event
+        if key == "at the" and _held_before().search(text, max(sentence.start, m.start() - _HELD_GAP), m.start()):
+            role = "host"  # "convened on 12 October at the Provincial Government": the venue's body hosts
+            # (guide, roles 9), as "held at"; "a professor at the University" stays a mention
         bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1), reach=_BARE_REACH if bare else None))
         # A cue that begins inside this one and runs past it is a second cue: "received a
@@ -197,6 +200,17 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
             out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+#: How far before "at the" a verb of holding may end for the venue to be the event's: a date
+#: between them ("convened on 12 October at the ...", "held on Wednesday (24/4), at the ...").
+_HELD_GAP = 45
+
+
+@functools.cache
+def _held_before() -> re.Pattern[str]:
+    """An English verb of holding or meeting (``english_held_verbs``) then a few words and no clause end."""
+    return re.compile(rf"(?i)(?<![\w-])(?:{alternation('english_held_verbs')})(?![\w-])[^.;:]{{0,{_HELD_GAP}}}$")
 
 
 def _appeal_after(text: str, pos: int, end: int) -> bool:
