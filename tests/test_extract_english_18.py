@@ -119,3 +119,23 @@ def test_at_the_body_after_a_verb_of_holding_makes_a_host() -> None:
 def test_at_the_body_of_an_affiliation_stays_a_mention() -> None:
     text = "Budi, a professor at the Sinar University, said the plan was weak."
     assert roles(text, "Sinar University")["Sinar University"] != "host"
+
+
+# --- 7. English dates: a dateline set off by a bar; two days sharing the year after the second --------
+
+
+def test_a_dateline_set_off_by_a_bar_gives_way_to_the_event_date() -> None:
+    from helpers.extraction import event
+
+    text = ("Contoh, 29 September 2022 | The Contoh City Government organised a workshop for cities "
+            "on 28-29 September 2022 at a hotel.")
+    assert event(text)[0] == "2022-09-28", event(text)
+
+
+def test_two_days_sharing_a_year_date_the_first() -> None:
+    from resilience_kg.extract.recognise.dates import find_dates
+
+    text = "The workshops were held in Contoh City and Sinar City on July 11 and July 13, 2017."
+    assert [str(d.date) for d in find_dates(text)] == ["2017-07-11"]
+    text = "Workshops took place on 3 May and 5 May 2019 in two towns."
+    assert [str(d.date) for d in find_dates(text)] == ["2019-05-03"]
