@@ -139,3 +139,24 @@ def test_two_days_sharing_a_year_date_the_first() -> None:
     assert [str(d.date) for d in find_dates(text)] == ["2017-07-11"]
     text = "Workshops took place on 3 May and 5 May 2019 in two towns."
     assert [str(d.date) for d in find_dates(text)] == ["2019-05-03"]
+
+
+# --- 8. A partnership told as past work or in reported speech is no co-organising of this event --------
+
+
+def test_has_also_collaborated_is_past_work() -> None:
+    text = "On the other hand, the Contoh Fund has also collaborated with the Sinar Directorate since 2021."
+    assert roles(text, "Contoh Fund", "Sinar Directorate")["Sinar Directorate"] != "organiser"
+
+
+def test_a_partnership_in_reported_speech_is_no_organiser() -> None:
+    text = ("The coordinator said, in collaboration with the Sinar Institute and the Tirta Foundation, "
+            "the Contoh Centre has initiated safe schools since 2009.")
+    got = roles(text, "Sinar Institute", "Tirta Foundation")
+    assert "organiser" not in got.values(), got
+
+
+def test_a_partnership_in_the_event_sentence_still_organises() -> None:
+    text = "The Contoh Centre, in collaboration with the Sinar Institute, held a workshop on 3 May 2023."
+    assert roles(text, "Contoh Centre", "Sinar Institute") == {"Contoh Centre": "organiser",
+                                                              "Sinar Institute": "organiser"}
