@@ -210,7 +210,8 @@ _HELD_GAP = 45
 @functools.cache
 def _held_before() -> re.Pattern[str]:
     """An English verb of holding or meeting (``english_held_verbs``) then a few words and no clause end."""
-    return re.compile(rf"(?i)(?<![\w-])(?:{alternation('english_held_verbs')})(?![\w-])[^.;:]{{0,{_HELD_GAP}}}$")
+    verbs = alternation("english_held_verbs")
+    return re.compile(rf"(?i)(?<![\w-])(?:{verbs})(?![\w-])[^.;:]{{0,{_HELD_GAP}}}$")
 
 
 def _appeal_after(text: str, pos: int, end: int) -> bool:

@@ -209,9 +209,10 @@ def _capital_function_words() -> frozenset[str]:
     """The function words of either language (``function_words``, ``connectors``), the words of a
     person's post (``post_tails``, ``english_posts_after_name``: "UNICEF ADVISOR") and the short
     forms of a field ("UNICEF WASH", ``not_body_short_forms``), in capitals."""
-    return frozenset(w.upper() for w in [*(r["word"] for r in table("function_words")), *word_list("connectors"),
-                                         *word_list("post_tails"), *word_list("english_posts_after_name"),
-                                         *word_list("not_body_short_forms")])
+    found = {r["word"] for r in table("function_words")} | set(word_list("connectors"))
+    found |= set(word_list("post_tails")) | set(word_list("english_posts_after_name"))
+    found |= set(word_list("not_body_short_forms"))
+    return frozenset(w.upper() for w in found)
 
 
 def _donor_programmes(text: str, found: list[ActorMention]) -> list[ActorMention]:
