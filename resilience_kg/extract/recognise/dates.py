@@ -39,6 +39,15 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     # (Never across a line: "by Redaksi 2" above "- 07 Oktober 2024" is no range.)
     to = rf"(?:[ \t]*(?:[-–]|s\.\s?d\.?|s/d|{joiners})[ \t]*(?P<to>\d{{1,2}})(?:st|nd|rd|th)?)?"
     return [
+        # "on July 11 and July 13, 2017", "on 11 July and 13 July 2017": two days that share the year
+        # written after the second; the first dates the first event (a report about several takes
+        # the first one's, guide: dates)
+        ("date:month-day-year", re.compile(
+            rf"{wd}\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,\s*|\s+)(?:and|&)\s+"
+            rf"(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I)),
+        ("date:day-month-year", re.compile(
+            rf"{wd}\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{month})\.?\s*(?:,\s*|\s+)(?:and|&)\s+"
+            rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{month})\.?,?\s+(?P<y>\d{{4}})\b", re.I)),
         # Kamis, 28 November 2019 / 17Juli 2018 / 10-11 Mei 2023 / 28 Nov. 2019 / the 13th of November 2018
         # / 29 Agustus - 2 September 2016 (a range over two months: its first day has its own month)
         ("date:day-month-year", re.compile(
@@ -152,6 +161,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateMenti
     ['2015-07-03']
     >>> [str(d.date) for d in find_dates("Date: 2019-11-28; September 20, 2018")]
     ['2019-11-28', '2018-09-20']
+    >>> [str(d.date) for d in find_dates("on July 11 and July 13, 2017; on 3 May and 5 May 2019")]
+    ['2017-07-11', '2019-05-03']
     >>> [str(d.date) for d in find_dates("15 s.d. 17 Juli 2019; April 29-30, 2024; from April 29 to 30, 2024")]
     ['2019-07-15', '2024-04-29', '2024-04-29']
     >>> [(str(d.date), str(d.last)) for d in find_dates("Pada tanggal 29 Agustus - 2 September 2016, ...")]

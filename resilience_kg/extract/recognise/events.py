@@ -220,12 +220,13 @@ def _published_word() -> re.Pattern[str]:
 _DATELINE_REACH_DAYS = 31
 #: The most words before a dateline's date on its line ("MajmusSunda News, Bandung,").
 _DATELINE_WORDS = 6
-_DATELINE_DASH = re.compile(r"[ \t]*[-–—]{1,2}[ \t]")
+#: (A web page may set its dateline off with a bar: "Jakarta, 29 September 2022 | The city ...".)
+_DATELINE_DASH = re.compile(r"[ \t]*(?:[-–—]{1,2}|\|)[ \t]")
 
 
 def _dateline(text: str, d: DateMention) -> bool:
     """True when the date ends a news dateline: a few words opening the line, the date, then a dash
-    before the story ("Bandung, 7 Desember 2025 – BPBD ..."): the page's date, not the event's."""
+    (or a bar) before the story ("Bandung, 7 Desember 2025 – BPBD ..."): the page's date, not the event's."""
     if not text or not _DATELINE_DASH.match(text, d.end):
         return False
     start = text.rfind("\n", 0, d.start) + 1

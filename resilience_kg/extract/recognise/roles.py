@@ -170,8 +170,13 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             continue  # "berkat kerja sama antara A dan B", "the continuing cooperation between": no act here
         if role in ("organiser", SIGNATORY) and direction == "after" and _follows_up(text, sentence.start, m.start()):
             continue  # "tindak lanjut dari penandatanganan ... yang dilaksanakan oleh A": that earlier event's
+        if key == "invited" and _appeal_after(text, m.end(), sentence.end):
+            continue  # "X invited all parties to strengthen DRR": an appeal, no guests asked to the event
         if _later_event().search(text, sentence.start, m.start()):
             continue  # "Rapat lanjutan akan digelar dengan melibatkan A dan B": another, later event
+        if key == "at the" and _held_before().search(text, max(sentence.start, m.start() - _HELD_GAP), m.start()):
+            role = "host"  # "convened on 12 October at the Provincial Government": the venue's body hosts
+            # (guide, roles 9), as "held at"; "a professor at the University" stays a mention
         bare = key.endswith(" oleh") and not m.group(1).lower().endswith("oleh")
         out.append(Cue(m.start(), m.end(), role, direction, m.group(1), reach=_BARE_REACH if bare else None))
         if key.split()[0] in _accepting() and direction == "after":
@@ -205,6 +210,35 @@ def find_cues(text: str, sentence: Span) -> list[Cue]:
             # (an "oleh" another cue holds, "disaksikan oleh", keeps that cue's reading).
             out.append(Cue(m.start(1), m.end(1), SIGNATORY, "after", m.group(1)))
     return out
+
+
+#: How far before "at the" a verb of holding may end for the venue to be the event's: a date
+#: between them ("convened on 12 October at the ...", "held on Wednesday (24/4), at the ...").
+_HELD_GAP = 45
+
+
+@functools.cache
+def _held_before() -> re.Pattern[str]:
+    """An English verb of holding or meeting (``english_held_verbs``) then a few words and no clause end."""
+    verbs = alternation("english_held_verbs")
+    return re.compile(rf"(?i)(?<![\w-])(?:{verbs})(?![\w-])[^.;:]{{0,{_HELD_GAP}}}$")
+
+
+def _appeal_after(text: str, pos: int, end: int) -> bool:
+    """Whether an English "invited" at ``pos`` asks its object to do something ("invited all
+    parties to strengthen ...", as Indonesian "mengajak"), not to come to the event: the first "to"
+    of its clause is followed by a verb other than one of coming (``invitation_verbs``: attend,
+    join, visit) or by no article of an event ("to the workshop", "to a dialogue")."""
+    m = re.compile(r"[^.;:]{0,80}?\bto\s+([a-z]+)").match(text, pos, end)
+    if m is None:
+        return False
+    return m.group(1) not in _invitation_words()
+
+
+@functools.cache
+def _invitation_words() -> frozenset[str]:
+    """The words after "invited ... to" that ask someone to the event (``invitation_verbs``)."""
+    return frozenset(w.lower() for w in words("invitation_verbs"))
 
 
 @functools.cache

@@ -85,7 +85,7 @@ from resilience_kg.extract.recognise.actors.units import (
     units_before_school,
     university_bodies,
 )
-from resilience_kg.extract.recognise.rules import alternation, word_map
+from resilience_kg.extract.recognise.rules import alternation, table, word_map
 from resilience_kg.extract.recognise.rules import words as word_list
 from resilience_kg.extract.segment import Span
 
@@ -198,7 +198,59 @@ def recognise(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None)
     found = [english_region_before(text, m) for m in found]
     found = [_count_cut(text, _person_cut(text, m)) for m in found]
     found = _forest_units_of_owner(found)
+    found = _donor_programmes(text, found)
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+#: The programme's own name in capitals after a donor's short form: "USAID IUWASH PLUS".
+_PROGRAMME_AFTER = re.compile(r" ((?:[A-Z][A-Z0-9-]{2,}|[A-Z]{2,}-[0-9]+)(?: [A-Z][A-Z0-9-]{2,}){0,2})(?![\w-])")
+#: The sectors of a donor whose programmes act under the donor's name and their own.
+_DONOR_SECTORS = ("InternationalOrganization", "ForeignGovernment", "DiplomaticMission")
+
+
+@functools.cache
+def _capital_function_words() -> frozenset[str]:
+    """The function words of either language (``function_words``, ``connectors``), the words of a
+    person's post (``post_tails``, ``english_posts_after_name``: "UNICEF ADVISOR") and the short
+    forms of a field ("UNICEF WASH", ``not_body_short_forms``), in capitals."""
+    found = {r["word"] for r in table("function_words")} | set(word_list("connectors"))
+    found |= set(word_list("post_tails")) | set(word_list("english_posts_after_name"))
+    found |= set(word_list("not_body_short_forms"))
+    return frozenset(w.upper() for w in found)
+
+
+def _donor_programmes(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """A donor's programme named by the donor's short form and its own name in capitals ("USAID
+    IUWASH PLUS partners with the city", "the USAID IUWASH PLUS Chief of Party"): a programme team
+    acting under its own name is an actor (annotation guide, actors), the programme, not its donor;
+    one that acts is named again, so a name written once is left to its donor.
+    Not in a line written in capitals (a headline's "UNICEF HELPS ..."), not before a word of a
+    sentence or of a post ("AND", "ADVISOR"), nor of a place ("UNDP INDONESIA": the donor's country
+    office), nor when the capitals are a body found on their own."""
+    starts = {m.start for m in found}
+    stops = _capital_function_words()
+    out = []
+    for m in found:
+        surface = text[m.start:m.end]
+        after = _PROGRAMME_AFTER.match(text, m.end)
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if (after is None or not m.method.startswith("gazetteer:") or m.sector not in _DONOR_SECTORS
+                or not surface.isupper() or after.start(1) in starts
+                or not any(c.islower() for c in line)
+                or any(w in stops for w in after.group(1).split())
+                or any(_is_place(w.capitalize()) or _is_place(w) for w in after.group(1).split())):
+            out.append(m)
+            continue
+        name = text[m.start:after.end(1)]
+        if text.count(name) < 2:
+            out.append(m)  # a run of capitals written once: a code or a fragment as often as a programme
+            continue
+        out.append(replace(m, end=after.end(1), name=name, acronym=None, expansion=None,
+                           sector="InternationalOrganization", sector_basis="donor-programme",
+                           method="rule:donor-programme"))
+    return out
 
 
 def _national_forms(gazetteer: Gazetteer | None) -> frozenset[str]:

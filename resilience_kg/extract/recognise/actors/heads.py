@@ -93,6 +93,10 @@ def _forward(text: str, toks: Sequence[Span], i: int, *, english: bool, known: f
             break  # "... Agency and Bali's ...": an owner starts the next phrase
         if english and j == i and word.lower() in ("and", "dan"):
             break  # "... Planning Office and Pattimura University": an English name ends at its head
+        if english and j > 0 and word in _POSTS_AFTER_NAME and toks[j - 1].text.lower() not in CONNECTORS \
+                and toks[j - 1].text not in ("the", "The") and not _head_regex().fullmatch(nxt):
+            break  # "Contoh Health Office Head Budi Santoso", "Ministry of Health Secretary General Rina":
+            # a holder's post after the body's name ends it (but "Office of the Head", "Head Office")
         if _is_calendar(word):
             if not _date_in_name(toks, i, j):
                 break  # "Hotel Trans Luxury Bandung Kamis, 22/08/19": the day is not part of the name
@@ -620,6 +624,8 @@ def _english_post_before(toks: Sequence[Span], j: int) -> bool:
 
 
 _POST_TAILS = frozenset(word_list("post_tails"))
+#: The posts English news writes after the body's name, before the holder's ("BKKBN Head Hasto").
+_POSTS_AFTER_NAME = frozenset(word_list("english_posts_after_name"))
 
 
 #: The compass words that end two-word region names ("Jakarta Utara"): after a region, a part of it.
