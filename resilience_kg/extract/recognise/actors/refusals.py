@@ -10,7 +10,13 @@ from collections.abc import Sequence
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place
-from resilience_kg.extract.recognise.actors.vocabulary import _heads, _is_calendar, _is_collective, is_acronym
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    _heads,
+    _is_calendar,
+    _is_collective,
+    _post_regex,
+    is_acronym,
+)
 from resilience_kg.extract.recognise.rules import alternation, collectives, table
 from resilience_kg.extract.recognise.rules import words as word_list
 
@@ -320,6 +326,32 @@ def _after_service_noun(text: str, m: ActorMention) -> bool:
 
 
 @functools.cache
+def _transit_mode_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation("transit_modes") + r")(?![\w-])")
+
+
+#: Before an operator's name: its legal form ("PT MRT Jakarta", "PT. LRT Jakarta").
+_LEGAL_FORM_BEFORE = re.compile(r"(?<![\w-])(?:PT\.?|Perseroda|Perumda)[ \t]*$")
+
+
+def _names_a_line(text: str, m: ActorMention) -> bool:
+    """A name that starts with a kind of transit line ("MRT", "LRT Jabodebek", "Light Rail Transit
+    (LRT) Jakarta", ``transit_modes``) and is written without the operator's legal form: the text
+    speaks of the line ("LRT Jakarta ditargetkan beroperasi", "integrasi LRT dengan MRT"), a service
+    that does not act (docs/annotation-guide.md; the readable real sets' gold lists bare "MRT",
+    "LRT", "KRL" as no actors and takes "PT MRT Jakarta"). A post before it ("Direktur Utama MRT
+    Jakarta") names the firm, so the name stays."""
+    surface = text[m.start:m.end]
+    if not _transit_mode_regex().match(surface):
+        return False
+    lead = text[max(0, m.start - 60):m.start]
+    if _LEGAL_FORM_BEFORE.search(lead):
+        return False
+    return not any(re.fullmatch(r"(?:[ \t]+(?:[A-Z][\w.]*|dari|of|the))*[ \t]*", lead[p.end():])
+                   for p in _post_regex().finditer(lead))
+
+
+@functools.cache
 def _member_noun_regex() -> re.Pattern[str]:
     return re.compile(r"(?:^|\s)(?:" + alternation("member_nouns") + r")[ \t]+$")
 
@@ -367,6 +399,8 @@ def _keep(m: ActorMention, text: str) -> bool:
     if _is_venue(text, m.start, name) or _names_an_event(m) or _document_words().match(name):
         return False
     if _after_programme_noun(text, m) or _after_service_noun(text, m) or _members_of(text, m):
+        return False
+    if _names_a_line(text, m):
         return False
     end, last_line = _text_end(text)
     if m.end >= end and text[end - 1:end] not in ".!?)\"'" and "\t" not in last_line \
