@@ -25,3 +25,28 @@ def test_a_transit_operator_with_its_legal_form_or_its_head_stays_an_actor() -> 
     got = names(text)
     assert any(n.startswith("PT LRT Sukamaju") for n in got), got
     assert any(n.startswith("MRT") for n in got), got  # (the operator, found by its short form)
+
+
+def test_the_people_a_post_introduces_are_no_actors() -> None:
+    # The guide: people are no actors; "Anggota Pansus lainnya, yaitu ..." lists the members.
+    text = ("Kunjungan kerja ini dihadiri oleh Ketua Pansus Ranperda tentang Pengelolaan Sampah DPRD Kabupaten "
+            "Sukamaju, Wakil Ketua Pansus Darmo Wiryono, Anggota Pansus lainnya, yaitu Rina Kartikasari, "
+            "Bagus Pranoto, Yuliana, Tarmizi, Hendra Saputra, Jamal MZ, dan Ahmad Rifai Lubis.")
+    got = names(text)
+    assert "Pansus Ranperda" in got, got
+    people = ("Darmo", "Rina", "Bagus", "Hendra", "Jamal", "Ahmad")
+    assert not [n for n in got if any(p in n for p in people)], got
+
+
+def test_a_name_after_a_council_members_seat_is_the_member() -> None:
+    text = ("Rapat koordinasi penanganan banjir juga diikuti oleh Bupati Sukamaju, Sekdakab Kenari, "
+            "BPBD Kabupaten Sukamaju, dan anggota Komisi 8 DPR RI,Johan Kurniawan Aziz.")
+    got = names(text)
+    assert "BPBD Kabupaten Sukamaju" in got and "Komisi 8 DPR RI" in got, got
+    assert not [n for n in got if "Johan" in n], got
+
+
+def test_a_council_unit_named_by_its_topic_after_a_post_stays() -> None:
+    text = "Ketua Pansus Ranperda Sukamaju, Budi Santoso, mengatakan rapat dilanjutkan. Ketua Komisi Pendidikan hadir."
+    got = names(text)
+    assert any(n.startswith("Pansus Ranperda") for n in got), got

@@ -352,6 +352,47 @@ def _names_a_line(text: str, m: ActorMention) -> bool:
 
 
 @functools.cache
+def _council_unit_words() -> frozenset[str]:
+    return frozenset(word_list("council_unit_heads"))
+
+
+@functools.cache
+def _name_words() -> frozenset[str]:
+    from resilience_kg.extract.recognise.actors.vocabulary import name_vocabulary
+
+    return name_vocabulary()
+
+
+@functools.cache
+def _not_person_words() -> frozenset[str]:
+    return frozenset(word_list("not_person_names"))
+
+
+@functools.cache
+def _holder_post_regex() -> re.Pattern[str]:
+    """A post or a seat ending where a mention starts: "Wakil Ketua ", "anggota "."""
+    return re.compile(r"(?:" + _post_regex().pattern + r"|(?<![\w-])(?i:" + alternation("seat_holder_words")
+                      + r"))[ \t]+$")
+
+
+def _unit_run_into_holder(text: str, m: ActorMention) -> bool:
+    """A council's unit run on into its member's name ("Wakil Ketua Pansus Budi Santoso", "Anggota
+    Komisi Rina Kartika"): after a post or a seat, the unit's head (``council_unit_heads``) and then
+    two to four capitalised words no name of a body or a place is made of (the project's name
+    vocabulary) are the holder's name, a person (docs/annotation-guide.md: people are no actors).
+    The unit is an actor where the text names it otherwise ("Pansus Ranperda X")."""
+    parts = m.name.split()
+    if len(parts) < 3 or parts[0] not in _council_unit_words() or not m.method.startswith("rule:head-noun:"):
+        return False
+    rest = parts[1:]
+    if len(rest) > 4 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in rest):
+        return False
+    if any(w.lower() in _name_words() or w in _not_person_words() or _is_place(w) for w in rest):
+        return False
+    return bool(_holder_post_regex().search(text, max(0, m.start - 30), m.start))
+
+
+@functools.cache
 def _member_noun_regex() -> re.Pattern[str]:
     return re.compile(r"(?:^|\s)(?:" + alternation("member_nouns") + r")[ \t]+$")
 
@@ -401,6 +442,8 @@ def _keep(m: ActorMention, text: str) -> bool:
     if _after_programme_noun(text, m) or _after_service_noun(text, m) or _members_of(text, m):
         return False
     if _names_a_line(text, m):
+        return False
+    if _unit_run_into_holder(text, m):
         return False
     end, last_line = _text_end(text)
     if m.end >= end and text[end - 1:end] not in ".!?)\"'" and "\t" not in last_line \
