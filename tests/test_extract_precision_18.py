@@ -50,3 +50,12 @@ def test_a_council_unit_named_by_its_topic_after_a_post_stays() -> None:
     text = "Ketua Pansus Ranperda Sukamaju, Budi Santoso, mengatakan rapat dilanjutkan. Ketua Komisi Pendidikan hadir."
     got = names(text)
     assert any(n.startswith("Pansus Ranperda") for n in got), got
+
+
+def test_a_subdirectorate_head_with_a_field_of_two_words_spells_the_unit() -> None:
+    # The guide: a unit named with its parent is one actor; a post that spells its unit makes the unit the actor.
+    text = ("Kunjungan kerja dihadiri jajaran Pemerintah Kota Sukamaju, Kasubdit Sungai dan Pantai "
+            "Kementerian PUPR, dan PDAM Kota Sukamaju.")
+    got = names(text)
+    assert "Subdirektorat Sungai dan Pantai Kementerian PUPR" in got, got
+    assert "Kasubdit Sungai" not in got, got
