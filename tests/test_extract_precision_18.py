@@ -59,3 +59,12 @@ def test_a_subdirectorate_head_with_a_field_of_two_words_spells_the_unit() -> No
     got = names(text)
     assert "Subdirektorat Sungai dan Pantai Kementerian PUPR" in got, got
     assert "Kasubdit Sungai" not in got, got
+
+
+def test_a_province_whose_second_word_is_written_in_lower_case_is_the_province() -> None:
+    text = ("BPBD Provinsi Jawa tengah melaksanakan rapat koordinasi kesiapan menghadapi kekeringan di "
+            "Ruang Rapat BPBD Provinsi Jawa Tengah bersama Dinas Sosial Kota Bogor dan warga.")
+    got = names(text)
+    assert "BPBD Provinsi Jawa" not in got, got
+    assert any(n.lower() == "bpbd provinsi jawa tengah" for n in got), got
+    assert "Dinas Sosial Kota Bogor" in got, got
