@@ -68,3 +68,11 @@ def test_a_province_whose_second_word_is_written_in_lower_case_is_the_province()
     assert "BPBD Provinsi Jawa" not in got, got
     assert any(n.lower() == "bpbd provinsi jawa tengah" for n in got), got
     assert "Dinas Sosial Kota Bogor" in got, got
+
+
+def test_a_forest_unit_written_after_its_owner_is_one_actor() -> None:
+    text = ("Rapat dihadiri Dandim 0616, Administratur Perum Perhutani KPH Sukamaju, Ir Budi Santoso, "
+            "dan Kepala BPBD Kabupaten Sukamaju.")
+    got = names(text)
+    assert "Perum Perhutani KPH Sukamaju" in got, got
+    assert "KPH Sukamaju" not in got, got
