@@ -344,9 +344,9 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
             if _follows_a_post(text, a, found):
                 continue
             if not is_acronym(name) and _PERSON_FROM.match(text, b):
-                continue
+                continue  # "Keiko Sakoda dan Bandita Sijapati dari Bank Dunia": people, from a body
             if not is_acronym(name.split()[0]) and _names_of_post_holders(text, sentence.start, a):
-                continue  # "Anggota Pansus lainnya, yaitu Budi, Sari": the seat's holders, people  # "Keiko Sakoda dan Bandita Sijapati dari Bank Dunia": people, from a body
+                continue  # "Anggota Pansus lainnya, yaitu Budi, Sari": the seat's holders, people
             if not is_acronym(name.split()[0]) and len(_without_region(name).split()) > 3:
                 continue  # (a region after a body's own name, "X Y Central Sulawesi", is where it works)
             if _is_local_place(name) and name not in _acting_subjects(text):
@@ -689,10 +689,8 @@ def _names_of_post_holders(text: str, sentence_start: int, pos: int) -> bool:
     """Whether the list member at ``pos`` is one of the people a post or a seat introduces ("Anggota
     Pansus lainnya, yaitu Budi, Sari, ..."): the holders of the post are people, no bodies."""
     lead = text[sentence_start:pos]
-    last = None
-    for last in _people_list_regex().finditer(lead):
-        pass
-    return last is not None and not re.search(r"[.;:]", lead[last.end():])
+    ends = [m.end() for m in _people_list_regex().finditer(lead)]
+    return bool(ends) and not re.search(r"[.;:]", lead[ends[-1]:])
 
 
 #: The rules that quote a body as its head's post ("Bupati Contoh", "Minister of Health",
