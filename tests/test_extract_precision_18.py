@@ -76,3 +76,10 @@ def test_a_forest_unit_written_after_its_owner_is_one_actor() -> None:
     got = names(text)
     assert "Perum Perhutani KPH Sukamaju" in got, got
     assert "KPH Sukamaju" not in got, got
+
+
+def test_a_degree_after_a_degree_written_with_full_stops_is_no_actor() -> None:
+    text = ("Penandatanganan dihadiri Wakil Rektor IV Universitas Sukamaju Bidang Kerjasama Sari Lestari, S.T., "
+            "MPPM. dan Perwakilan BKKBN Provinsi Sukamaju, Dinas Sosial Kota Sukamaju, PMI Kota Sukamaju.")
+    got = names(text)
+    assert "MPPM" not in got, got

@@ -487,9 +487,13 @@ def _dateline_credit(text: str, m: ActorMention) -> bool:
 @functools.cache
 def _degree_chain_regex() -> re.Pattern[str]:
     """A person's degrees written with a full stop and a comma each, ending where a mention starts
-    ("Amar, ST.,MT.,IPU.,"): the first a degree of ``degree_suffixes``, the rest any short title.
+    ("Amar, ST.,MT.,IPU.,", "Sari, S.T., MPPM."): the first a degree of ``degree_suffixes``, the
+    rest any short title.
     Lists of bodies put no full stop after a short form, so "BPBD, PMI, TNI" never matches."""
-    return re.compile(r"(?<![\w-])(?:" + alternation("degree_suffixes") + r")\.,[ \t]*"
+    # (also written with a full stop inside, "S.T.," "M.Si.,": a stop between its capitalised parts)
+    dotted = "|".join(r"\.".join(re.findall(r"[A-Z][a-z]*", d)) + r"\.?"
+                      for d in word_list("degree_suffixes") if len(re.findall(r"[A-Z][a-z]*", d)) > 1)
+    return re.compile(r"(?<![\w-])(?:(?:" + alternation("degree_suffixes") + r")\.|" + dotted + r"),[ \t]*"
                       r"(?:[A-Za-z]{2,6}\.,[ \t]*)*$")
 
 
