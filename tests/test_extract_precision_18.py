@@ -83,3 +83,18 @@ def test_a_degree_after_a_degree_written_with_full_stops_is_no_actor() -> None:
             "MPPM. dan Perwakilan BKKBN Provinsi Sukamaju, Dinas Sosial Kota Sukamaju, PMI Kota Sukamaju.")
     got = names(text)
     assert "MPPM" not in got, got
+
+
+def test_an_english_city_after_an_areas_name_and_of_is_the_place() -> None:
+    text = ("The program started with an assessment of flood resilience in 12 urban areas of East River "
+            "Canal Area of Malang City. A local volunteer group and Mercy Corps Indonesia presented the results.")
+    got = names(text)
+    assert "Pemerintah Kota Malang" not in got and "Malang City" not in got, got
+    assert "Mercy Corps Indonesia" in got, got
+
+
+def test_an_english_city_after_its_officers_name_and_of_is_the_government() -> None:
+    from resilience_kg.extract.recognise.actors.governments import _person_of
+
+    assert _person_of("remarks by Rahmat Sukandar of ")
+    assert not _person_of("urban areas of East River Canal Area of ")
