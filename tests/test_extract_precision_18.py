@@ -98,3 +98,12 @@ def test_an_english_city_after_its_officers_name_and_of_is_the_government() -> N
 
     assert _person_of("remarks by Rahmat Sukandar of ")
     assert not _person_of("urban areas of East River Canal Area of ")
+
+
+def test_the_head_of_a_dinas_before_a_ministrys_short_form_is_the_regional_dinas() -> None:
+    # The guide: a post that spells its body makes the body the actor; "Kadis ESDM" heads a Dinas, not the ministry.
+    text = ("Rapat dihadiri Wakil Bupati Sukamaju dan unsur pemerintahan provinsi, di antaranya Kadis KLHK "
+            "dan Kadis ESDM, bertempat di ruang posko.")
+    got = names(text)
+    assert "Dinas KLHK" in got and "Dinas ESDM" in got, got
+    assert "KLHK" not in got and "ESDM" not in got, got
