@@ -272,13 +272,26 @@ _NATIONAL_CACHE: dict[int, tuple[object, frozenset[str]]] = {}
 def _forest_units_of_owner(found: list[ActorMention]) -> list[ActorMention]:
     """A forest unit ("KPH Garut") in a report that names the state forest firm whose units are
     written the same way (Perhutani's Kesatuan Pemangkuan Hutan, on Java) is that firm's unit,
-    of its kind, not a province's forest management unit (Kesatuan Pengelolaan Hutan)."""
-    owners = {m.name: m.sector for m in found if m.name in word_list("forest_unit_owners") and m.sector}
-    if not owners:
-        return found
-    sector = next(iter(owners.values()))
-    return [replace(m, sector=sector, sector_basis="head:of-its-owner")
-            if m.sector_basis == "head:KPH" else m for m in found]
+    of its kind, not a province's forest management unit (Kesatuan Pengelolaan Hutan); written
+    right after the firm ("Perum Perhutani KPH Indramayu") it is one actor with it."""
+    owner_words = frozenset(word_list("forest_unit_owners"))
+    owners = {m.name: m.sector for m in found if m.name in owner_words and m.sector}
+    if owners:
+        sector = next(iter(owners.values()))
+        found = [replace(m, sector=sector, sector_basis="head:of-its-owner")
+                 if m.sector_basis == "head:KPH" else m for m in found]
+    # "Perum Perhutani KPH Indramayu": the owner (by its name alone or with its legal form) written
+    # right before its unit names one actor, the unit with its parent (docs/annotation-guide.md).
+    out: list[ActorMention] = []
+    for m in sorted(found, key=lambda c: (c.start, -c.end)):
+        prev = out[-1] if out else None
+        if (prev is not None and m.sector_basis in ("head:KPH", "head:of-its-owner") and prev.sector
+                and owner_words & set(prev.name.split()) and m.start - prev.end == 1):
+            out[-1] = replace(m, start=prev.start, name=f"{prev.name} {m.name}", sector=prev.sector,
+                              sector_basis="head:of-its-owner")
+            continue
+        out.append(m)
+    return out
 
 
 def _english_endings_of_earlier(found: list[ActorMention]) -> list[ActorMention]:

@@ -362,6 +362,8 @@ def _person_of(before: str) -> bool:
     from resilience_kg.extract.recognise.actors.vocabulary import _heads
 
     m = _PERSON_OF.search(before)
+    if m is not None and m.group(2) in words("english_area_nouns"):
+        return False  # "West Flood Canal Area of Semarang City": a place's name ends in an area's word
     return m is not None and not any(w in _heads() or w in STOP_CAPS or _is_place(w) for w in m.groups())
 
 

@@ -343,6 +343,8 @@ def attendance_lists(text: str, sentence: Span, found: list[ActorMention]) -> li
                 continue
             if not is_acronym(name) and _PERSON_FROM.match(text, b):
                 continue  # "Keiko Sakoda dan Bandita Sijapati dari Bank Dunia": people, from a body
+            if not is_acronym(name.split()[0]) and _names_of_post_holders(text, sentence.start, a):
+                continue  # "Anggota Pansus lainnya, yaitu Budi, Sari": the seat's holders, people
             if not is_acronym(name.split()[0]) and len(_without_region(name).split()) > 3:
                 continue  # (a region after a body's own name, "X Y Central Sulawesi", is where it works)
             if _is_local_place(name) and name not in _acting_subjects(text):
@@ -656,12 +658,37 @@ def _follows_a_post(text: str, pos: int, found: list[ActorMention]) -> bool:
         for n in range(1, min(4, len(words_)) + 1):
             if _post_regex().fullmatch(" ".join(words_[-n:])):
                 return True
+        if words_ and words_[-1].lower() in _seat_holder_words():
+            return True  # "anggota Komisi 8 DPR RI, Budi": a member's seat, the name after it is the member's
         # "Direktur Manajemen Penanggulangan Bencana dan Kebakaran Ditjen X, Zafrizal": the post's
         # field runs on in capitals up to the body, and the name after the comma is its holder's.
         lead = text[max(0, f.start - 100):f.start]
         if any(_FIELD_TO_BODY.fullmatch(lead, p.end()) for p in _post_regex().finditer(lead)):
             return True
     return False
+
+
+@functools.cache
+def _seat_holder_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("seat_holder_words"))
+
+
+@functools.cache
+def _people_list_regex() -> re.Pattern[str]:
+    """A post or a seat, perhaps its body's words and "lainnya", then a word that introduces the
+    members: "Anggota Pansus lainnya, yaitu", "para Kepala Dinas, antara lain"."""
+    seats = alternation("seat_holder_words")
+    return re.compile(r"(?:" + _post_regex().pattern + r"|(?i:" + seats + r"))(?:[ \t]+[\w().-]+){0,4}?"
+                      r"(?:[ \t]+(?i:lainnya|lain))?[ \t]*,?[ \t]+(?:" + alternation("list_introducers")
+                      + r")[ \t]*:?[ \t]+")
+
+
+def _names_of_post_holders(text: str, sentence_start: int, pos: int) -> bool:
+    """Whether the list member at ``pos`` is one of the people a post or a seat introduces ("Anggota
+    Pansus lainnya, yaitu Budi, Sari, ..."): the holders of the post are people, no bodies."""
+    lead = text[sentence_start:pos]
+    ends = [m.end() for m in _people_list_regex().finditer(lead)]
+    return bool(ends) and not re.search(r"[.;:]", lead[ends[-1]:])
 
 
 #: The rules that quote a body as its head's post ("Bupati Contoh", "Minister of Health",

@@ -256,14 +256,16 @@ def _regions_of_text(text: str) -> frozenset[str]:
                      if m.group(1) not in STOP_CAPS and _head_regex().fullmatch(m.group(1)) is None)
 
 
-#: A level word and one or two words in lower case: "provinsi bali", "Kota pariaman".
+#: A level word and one or two words in lower case: "provinsi bali", "Kota pariaman"; or a
+#: capitalised word and one in lower case: "Provinsi Jawa tengah".
 _LOWER_TAIL = re.compile(r" +(?:" + "|".join(re.escape(w) for w in _LEVEL_SPELLINGS) + r")"
-                         r" +([a-z]+)(?: ([a-z]+))?(?![\w-])")
+                         r" +([A-Za-z][a-z]+)(?: ([a-z]+))?(?![\w-])")
 
 
 def _lower_case_tail(text: str, pos: int, end: int, *, glued: bool = False) -> int:
     """Length of a jurisdiction whose region news copy writes in lower case ("BPBD Provinsi
-    bali"): only after a level word, and only a region of the official list; 0 otherwise."""
+    bali"), or its second word only ("BPBD Provinsi Jawa tengah"): only after a level word, and only
+    a region of the official list; 0 otherwise (a region written in capitals is the other tails')."""
     from resilience_kg.extract.regions import is_place
 
     tail = tail_match(_LOWER_TAIL, text, pos, end, glued=glued)
@@ -271,6 +273,8 @@ def _lower_case_tail(text: str, pos: int, end: int, *, glued: bool = False) -> i
         return 0
     if tail.group(2) and is_place(f"{tail.group(1).capitalize()} {tail.group(2).capitalize()}") is not None:
         return tail.end() - pos
+    if tail.group(1)[0].isupper():
+        return 0  # ("Kota Bogor dan ...": a capitalised region and a word of the sentence)
     return tail.end(1) - pos if is_place(tail.group(1).capitalize()) is not None else 0
 
 

@@ -10,7 +10,13 @@ from collections.abc import Sequence
 
 from resilience_kg.extract.recognise.actors.mention import ActorMention
 from resilience_kg.extract.recognise.actors.places import _is_place
-from resilience_kg.extract.recognise.actors.vocabulary import _heads, _is_calendar, _is_collective, is_acronym
+from resilience_kg.extract.recognise.actors.vocabulary import (
+    _heads,
+    _is_calendar,
+    _is_collective,
+    _post_regex,
+    is_acronym,
+)
 from resilience_kg.extract.recognise.rules import alternation, collectives, table
 from resilience_kg.extract.recognise.rules import words as word_list
 
@@ -320,6 +326,73 @@ def _after_service_noun(text: str, m: ActorMention) -> bool:
 
 
 @functools.cache
+def _transit_mode_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation("transit_modes") + r")(?![\w-])")
+
+
+#: Before an operator's name: its legal form ("PT MRT Jakarta", "PT. LRT Jakarta").
+_LEGAL_FORM_BEFORE = re.compile(r"(?<![\w-])(?:PT\.?|Perseroda|Perumda)[ \t]*$")
+
+
+def _names_a_line(text: str, m: ActorMention) -> bool:
+    """A name that starts with a kind of transit line ("MRT", "LRT Jabodebek", "Light Rail Transit
+    (LRT) Jakarta", ``transit_modes``) and is written without the operator's legal form: the text
+    speaks of the line ("LRT Jakarta ditargetkan beroperasi", "integrasi LRT dengan MRT"), a service
+    that does not act (docs/annotation-guide.md; the readable real sets' gold lists bare "MRT",
+    "LRT", "KRL" as no actors and takes "PT MRT Jakarta"). A post before it ("Direktur Utama MRT
+    Jakarta") names the firm, so the name stays."""
+    surface = text[m.start:m.end]
+    if not _transit_mode_regex().match(surface):
+        return False
+    lead = text[max(0, m.start - 60):m.start]
+    if _LEGAL_FORM_BEFORE.search(lead):
+        return False
+    return not any(re.fullmatch(r"(?:[ \t]+(?:[A-Z][\w.]*|dari|of|the))*[ \t]*", lead[p.end():])
+                   for p in _post_regex().finditer(lead))
+
+
+@functools.cache
+def _council_unit_words() -> frozenset[str]:
+    return frozenset(word_list("council_unit_heads"))
+
+
+@functools.cache
+def _name_words() -> frozenset[str]:
+    from resilience_kg.extract.recognise.actors.vocabulary import name_vocabulary
+
+    return name_vocabulary()
+
+
+@functools.cache
+def _not_person_words() -> frozenset[str]:
+    return frozenset(word_list("not_person_names"))
+
+
+@functools.cache
+def _holder_post_regex() -> re.Pattern[str]:
+    """A post or a seat ending where a mention starts: "Wakil Ketua ", "anggota "."""
+    return re.compile(r"(?:" + _post_regex().pattern + r"|(?<![\w-])(?i:" + alternation("seat_holder_words")
+                      + r"))[ \t]+$")
+
+
+def _unit_run_into_holder(text: str, m: ActorMention) -> bool:
+    """A council's unit run on into its member's name ("Wakil Ketua Pansus Budi Santoso", "Anggota
+    Komisi Rina Kartika"): after a post or a seat, the unit's head (``council_unit_heads``) and then
+    two to four capitalised words no name of a body or a place is made of (the project's name
+    vocabulary) are the holder's name, a person (docs/annotation-guide.md: people are no actors).
+    The unit is an actor where the text names it otherwise ("Pansus Ranperda X")."""
+    parts = m.name.split()
+    if len(parts) < 3 or parts[0] not in _council_unit_words() or not m.method.startswith("rule:head-noun:"):
+        return False
+    rest = parts[1:]
+    if len(rest) > 4 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in rest):
+        return False
+    if any(w.lower() in _name_words() or w in _not_person_words() or _is_place(w) for w in rest):
+        return False
+    return bool(_holder_post_regex().search(text, max(0, m.start - 30), m.start))
+
+
+@functools.cache
 def _member_noun_regex() -> re.Pattern[str]:
     return re.compile(r"(?:^|\s)(?:" + alternation("member_nouns") + r")[ \t]+$")
 
@@ -368,6 +441,10 @@ def _keep(m: ActorMention, text: str) -> bool:
         return False
     if _after_programme_noun(text, m) or _after_service_noun(text, m) or _members_of(text, m):
         return False
+    if _names_a_line(text, m):
+        return False
+    if _unit_run_into_holder(text, m):
+        return False
     end, last_line = _text_end(text)
     if m.end >= end and text[end - 1:end] not in ".!?)\"'" and "\t" not in last_line \
             and last_line.count("|") < 2:
@@ -410,9 +487,13 @@ def _dateline_credit(text: str, m: ActorMention) -> bool:
 @functools.cache
 def _degree_chain_regex() -> re.Pattern[str]:
     """A person's degrees written with a full stop and a comma each, ending where a mention starts
-    ("Amar, ST.,MT.,IPU.,"): the first a degree of ``degree_suffixes``, the rest any short title.
+    ("Amar, ST.,MT.,IPU.,", "Sari, S.T., MPPM."): the first a degree of ``degree_suffixes``, the
+    rest any short title.
     Lists of bodies put no full stop after a short form, so "BPBD, PMI, TNI" never matches."""
-    return re.compile(r"(?<![\w-])(?:" + alternation("degree_suffixes") + r")\.,[ \t]*"
+    # (also written with a full stop inside, "S.T.," "M.Si.,": a stop between its capitalised parts)
+    dotted = "|".join(r"\.".join(re.findall(r"[A-Z][a-z]*", d)) + r"\.?"
+                      for d in word_list("degree_suffixes") if len(re.findall(r"[A-Z][a-z]*", d)) > 1)
+    return re.compile(r"(?<![\w-])(?:(?:" + alternation("degree_suffixes") + r")\.|" + dotted + r"),[ \t]*"
                       r"(?:[A-Za-z]{2,6}\.,[ \t]*)*$")
 
 
