@@ -30,7 +30,8 @@ def sessions(doc: Document) -> None:
 def items(doc: Document) -> None:
     """The issues and solutions the report lists, without the lists of bodies."""
     doc.items = _not_bodies(find_items(doc.text, bodies=[(m.start, m.end) for m in doc.mentions]), doc.mentions)
-    doc.items = sorted([*map(lambda i: _clause_labelled(doc.text, i), doc.items), *_model_issues(doc)],
+    names = [(m.start, m.end) for m in doc.mentions]
+    doc.items = sorted([*(_clause_labelled(doc.text, i, names) for i in doc.items), *_model_issues(doc)],
                        key=lambda i: i.start)
     doc.items = [part for item in doc.items for part in _problems(doc.text, item)]
 
@@ -94,7 +95,7 @@ def _comma_problems(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, a + len(text[a:b].rstrip(" .\t\n"))) for a, b in parts]
 
 
-def _clause_labelled(text: str, item: ListItem) -> ListItem:
+def _clause_labelled(text: str, item: ListItem, names: Sequence[tuple[int, int]] = ()) -> ListItem:
     """An issue a cue found in a long sentence, labelled by its clause the issue model reads
     surest (:func:`~resilience_kg.extract.recognise.issue_model.clause_label`) when the model reads
     that clause as a statement of the item's kind; its quote unchanged."""
@@ -102,7 +103,7 @@ def _clause_labelled(text: str, item: ListItem) -> ListItem:
 
     if not item.method.startswith("rule:prose-") or item.kind != "Issue":
         return item
-    start, end = clause_label(text, item.start, item.end, item.kind)
+    start, end = clause_label(text, item.start, item.end, item.kind, names)
     model = load_model(item.kind)
     sure = model.probability(features(text, Unit(start, end, ()))) >= model.threshold
     if (start, end) == (item.start, item.end) or not sure:
@@ -117,7 +118,8 @@ def _model_issues(doc: Document) -> list[ListItem]:
 
     taken = [(min(i.start, i.intro_start), i.end) for i in doc.items]
     taken += [(c.sentence.start, c.sentence.end) for c in doc.clauses]
-    return [ListItem(f.kind, _label(doc.text[slice(*clause_label(doc.text, f.span.start, f.span.end, f.kind))]),
+    names = [(m.start, m.end) for m in doc.mentions]
+    return [ListItem(f.kind, _label(doc.text[slice(*clause_label(doc.text, f.span.start, f.span.end, f.kind, names))]),
                      f.span.start, f.span.end, *f.intro, METHODS[f.kind], METHODS[f.kind])
             for f in find_statement_sentences(doc.text, taken)]
 

@@ -354,11 +354,15 @@ def _breaks() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _clauses(text: str, start: int, end: int,
+             names: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The clauses of ``text[start:end]``: cut at punctuation inside the sentence and before each
-    word that opens a clause, the opening word left out of the clause it opens."""
+    word that opens a clause, the opening word left out of the clause it opens; never inside one of
+    ``names`` (the spans of bodies' names: "Badan Meteorologi, Klimatologi, dan Geofisika" is one
+    name, not three clauses)."""
     cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PUNCT.finditer(text, start, end)]
     cuts += [(m.start(), m.end()) for m in _breaks().finditer(text, start, end)]
+    cuts = [(a, b) for a, b in cuts if not any(s < a and b < e for s, e in names)]
     out, at = [], start
     for a, b in sorted(cuts):
         if a < at:
@@ -372,16 +376,18 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in stripped if b > a]
 
 
-def clause_label(text: str, start: int, end: int, kind: str = "Issue") -> tuple[int, int]:
+def clause_label(text: str, start: int, end: int, kind: str = "Issue",
+                 names: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
     """Where the label of a statement drafted from ``text[start:end]`` stands: the whole span when
     it is short, else the run of at most :data:`LABEL_CLAUSES` clauses the model of ``kind`` reads
     surest (a reader, and the annotation guide, take "potensi bencana hidrometeorologi" from "Pemkab
-    menggelar apel menghadapi potensi bencana hidrometeorologi", not the whole sentence). The quote
-    stays the whole span: it is the evidence the label is read from."""
+    menggelar apel menghadapi potensi bencana hidrometeorologi", not the whole sentence); a clause
+    never cuts one of ``names``, the spans of the bodies the report names. The quote stays the whole
+    span: it is the evidence the label is read from."""
     if len(_TOKEN.findall(text, start, end)) <= LABEL_WORDS:
         return start, end
     model = load_model(kind)
-    parts = _clauses(text, start, end)
+    parts = _clauses(text, start, end, names)
     best: tuple[float, int] | None = None
     where = (start, end)
     for i in range(len(parts)):
