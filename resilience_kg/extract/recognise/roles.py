@@ -229,10 +229,14 @@ def _appeal_after(text: str, pos: int, end: int) -> bool:
     parties to strengthen ...", as Indonesian "mengajak"), not to come to the event: the first "to"
     of its clause is followed by a verb other than one of coming (``invitation_verbs``: attend,
     join, visit) or by no article of an event ("to the workshop", "to a dialogue")."""
-    m = re.compile(r"[^.;:]{0,80}?\bto\s+([a-z]+)").match(text, pos, end)
+    m = _FIRST_TO.match(text, pos, end)
     if m is None:
         return False
     return m.group(1) not in _invitation_words()
+
+
+#: The first "to" of a clause after "invited", and the word after it.
+_FIRST_TO = re.compile(r"[^.;:]{0,80}?\bto\s+([a-z]+)")
 
 
 @functools.cache
@@ -355,8 +359,13 @@ def _invited_cues(text: str, sentence: Span) -> list[Cue]:
 
 def invitation(cue: Cue) -> bool:
     """Whether ``cue`` is the participant's cue of a verb of inviting (:func:`_invited_cues`)."""
-    return cue.role == "participant" and cue.direction == "after" and \
-        cue.phrase.lower() in {w.lower() for w in words("inviting_verbs")}
+    return cue.role == "participant" and cue.direction == "after" and cue.phrase.lower() in _inviting_words()
+
+
+@functools.cache
+def _inviting_words() -> frozenset[str]:
+    """The verbs of inviting (``inviting_verbs``), lower case."""
+    return frozenset(w.lower() for w in words("inviting_verbs"))
 
 
 #: The most characters between a verb of inviting and the purpose of the invitation.

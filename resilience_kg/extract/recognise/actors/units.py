@@ -398,6 +398,13 @@ def _parent_start(text: str, m: ActorMention, first: int = 2) -> int | None:
     return None
 
 
+@functools.cache
+def _division_words() -> frozenset[str]:
+    """The heads of divisions and of lowest units (``division_heads``, ``post_only_units``): no
+    parent body starts at them."""
+    return frozenset(words("division_heads")) | frozenset(words("post_only_units"))
+
+
 def body_of_post_only_unit(text: str, m: ActorMention) -> ActorMention | None:
     """The body a lowest-level unit names as its parent right after its head's post ("Kepala Seksi
     Data Stasiun Geofisika Kelas I Contoh, Budi"): the post's holder is meant, not the unit
@@ -405,7 +412,7 @@ def body_of_post_only_unit(text: str, m: ActorMention) -> ActorMention | None:
     is the one present through its official. Its parent starts at a short form or a head noun of
     an organisation, or of a unit that is no division ("Stasiun Geofisika", "UPT"); None when the
     unit's name holds no such body ("Kepala Seksi Pemerintahan")."""
-    divisions = frozenset(words("division_heads")) | frozenset(words("post_only_units"))
+    divisions = _division_words()
     for w in list(re.finditer(r"\S+", text[m.start:m.end]))[2:]:
         at = m.start + w.start()
         head = _head_regex().match(text, at, m.end)
